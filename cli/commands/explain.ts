@@ -1,0 +1,52 @@
+// `detainer-studio explain POLICY --cases FILE --id CASE_ID`: one decision in plain English.
+
+import { compile, OUTCOME_WORDS, type Decision } from '../../engine/index';
+import { parseArgs, UsageError } from '../args';
+import { loadCasesOrReport, loadPolicyOrReport, loadScenarioOrReport, reimbursementOverride, type Output } from '../context';
+import type { Command } from '../command';
+
+export const explain: Command = {
+  name: 'explain',
+  summary: 'explain the decision on one case: every condition, its value and the facts it used',
+  usage: 'explain POLICY --cases FILE --id CASE_ID [--scenario FILE] [--reimbursement yes|no] [--json]',
+  run(argv: string[], io: Output): number {
+    const args = parseArgs(argv, { values: ['cases', 'id', 'scenario', 'reimbursement'], flags: ['json'] });
+    if (args.positional.length !== 1) throw new UsageError('explain needs exactly one policy file');
+    const casesFile = args.values.get('cases');
+    const id = args.values.get('id');
+    if (!casesFile || !id) throw new UsageError('explain needs --cases FILE and --id CASE_ID');
+    const policy = loadPolicyOrReport(io, args.positional[0]!);
+    const scenario = reimbursementOverride(args.values.get('reimbursement'), loadScenarioOrReport(io, args.values.get('scenario')));
+    const set = loadCasesOrReport(io, casesFile, true);
+    const c = set.cases.find((x) => x.id === id);
+    if (!c) {
+      io.err(`${casesFile}: error: no case has the id "${id}"\n`);
+      return 1;
+    }
+    const decision = compile(policy.ordinance, scenario).decide(c);
+    if (args.flags.has('json')) {
+      io.out(JSON.stringify(decision, null, 2) + '\n');
+      return 0;
+    }
+    io.out(explainText(decision));
+    return 0;
+  },
+};
+
+export function explainText(d: Decision): string {
+  const lines: string[] = [];
+  const held = d.holdUntil ? ` until ${d.holdUntil.replace('T', ' ')}` : '';
+  lines.push(`Case ${d.id}: ${OUTCOME_WORDS[d.outcome].toUpperCase()}${held}, decided by ${d.citation} (${d.provision}).`);
+  lines.push('');
+  let last = '';
+  for (const r of d.reasons) {
+    if (r.depth === 0 && r.provision !== last) {
+      lines.push(`${r.citation} ${r.provision}:`);
+      last = r.provision;
+    }
+    const value = r.value === 'unknown' ? 'UNKNOWN (a person must decide)' : r.value ? 'yes' : 'no';
+    lines.push(`${'  '.repeat(r.depth + 1)}${r.condition}: ${value}`);
+    for (const f of r.facts) lines.push(`${'  '.repeat(r.depth + 2)}- ${f}`);
+  }
+  return lines.join('\n') + '\n';
+}

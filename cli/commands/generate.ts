@@ -1,0 +1,32 @@
+// `detainer-studio generate --count N [--seed S] [--format json|csv|yaml] [--out FILE]`: synthetic cases.
+
+import { generateCases } from '../../engine/generate';
+import { casesToCsv } from '../../engine/case-csv';
+import { parseArgs, UsageError } from '../args';
+import type { Output } from '../context';
+import type { Command } from '../command';
+import { writeFileAtomic } from '../io';
+
+export const generate: Command = {
+  name: 'generate',
+  summary: 'make a seeded, reproducible synthetic case set calibrated to public figures',
+  usage: 'generate --count N [--seed S] [--format json|csv] [--out FILE]',
+  run(argv: string[], io: Output): number {
+    const args = parseArgs(argv, { values: ['count', 'seed', 'format', 'out', 'from-year', 'to-year'] });
+    const count = Number(args.values.get('count') ?? 'NaN');
+    if (!Number.isInteger(count) || count < 1 || count > 10_000_000)
+      throw new UsageError('--count must be a whole number from 1 to 10000000');
+    const seed = Number(args.values.get('seed') ?? '2012');
+    if (!Number.isInteger(seed)) throw new UsageError('--seed must be a whole number');
+    const format = args.values.get('format') ?? (args.values.get('out')?.endsWith('.csv') ? 'csv' : 'json');
+    if (format !== 'json' && format !== 'csv') throw new UsageError('--format must be json or csv');
+    const fromYear = Number(args.values.get('from-year') ?? '2011');
+    const toYear = Number(args.values.get('to-year') ?? '2019');
+    const cases = generateCases({ count, seed, fromYear, toYear });
+    const text = format === 'csv' ? casesToCsv(cases) : JSON.stringify(cases, null, count > 5000 ? undefined : 2) + '\n';
+    const out = args.values.get('out');
+    if (out) writeFileAtomic(out, text);
+    else io.out(text);
+    return 0;
+  },
+};

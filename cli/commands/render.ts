@@ -1,0 +1,23 @@
+// `detainer-studio render POLICY [--out FILE]`: the ordinance text as Markdown.
+
+import { renderMarkdown } from '../../engine/index';
+import { parseArgs, UsageError } from '../args';
+import { loadPolicyOrReport, type Output } from '../context';
+import type { Command } from '../command';
+import { writeFileAtomic } from '../io';
+
+export const render: Command = {
+  name: 'render',
+  summary: 'print the ordinance text as Markdown',
+  usage: 'render POLICY [--out FILE]',
+  run(argv: string[], io: Output): number {
+    const args = parseArgs(argv, { values: ['out'] });
+    if (args.positional.length !== 1) throw new UsageError('render needs exactly one policy file');
+    const policy = loadPolicyOrReport(io, args.positional[0]!);
+    const md = renderMarkdown(policy.ordinance);
+    const out = args.values.get('out');
+    if (out) writeFileAtomic(out, md);
+    else io.out(md);
+    return 0;
+  },
+};

@@ -1,0 +1,103 @@
+// `detainer-studio simulate POLICY --cases FILE ...`: what the policy does to a case set.
+
+import {
+  compile,
+  decideAll,
+  fingerprint,
+  HONOR_ALL,
+  OUTCOMES,
+  resolveScenario,
+  shortFingerprint,
+  simulate as runSimulation,
+  type SimulationResult,
+} from '../../engine/index';
+import { parseArgs, UsageError } from '../args';
+import { loadCasesOrReport, loadPolicyOrReport, loadScenarioOrReport, reimbursementOverride, type Output } from '../context';
+import type { Command } from '../command';
+import { money, num, pct, table } from '../format';
+
+export const simulate: Command = {
+  name: 'simulate',
+  summary: 'simulate a policy on booking cases: outcomes, hold hours, cost, coverage, comparison',
+  usage:
+    'simulate POLICY --cases FILE [--scenario FILE] [--reimbursement yes|no] [--compare POLICY2 | --baseline honor-all] [--json] [--skip-bad]',
+  run(argv: string[], io: Output): number {
+    const args = parseArgs(argv, { values: ['cases', 'scenario', 'reimbursement', 'compare', 'baseline'], flags: ['json', 'skip-bad'] });
+    if (args.positional.length !== 1) throw new UsageError('simulate needs exactly one policy file');
+    const casesFile = args.values.get('cases');
+    if (!casesFile) throw new UsageError('simulate needs --cases FILE');
+    const baseline = args.values.get('baseline');
+    if (baseline !== undefined && baseline !== 'honor-all') throw new UsageError('--baseline must be honor-all');
+    if (baseline && args.values.has('compare')) throw new UsageError('give --compare or --baseline, not both');
+
+    const policy = loadPolicyOrReport(io, args.positional[0]!);
+    const scenario = reimbursementOverride(args.values.get('reimbursement'), loadScenarioOrReport(io, args.values.get('scenario')));
+    const other = args.values.has('compare') ? loadPolicyOrReport(io, args.values.get('compare')!) : undefined;
+    const set = loadCasesOrReport(io, casesFile, args.flags.has('skip-bad'));
+
+    const compiled = compile(policy.ordinance, scenario);
+    const compare = other
+      ? { policy: compile(other.ordinance, scenario), title: other.ordinance.title, fingerprint: other.fingerprint }
+      : baseline
+        ? { policy: compile(HONOR_ALL, scenario), title: 'honor every detainer (baseline)', fingerprint: fingerprint(HONOR_ALL) }
+        : undefined;
+    const result = runSimulation(compiled, set.cases, { compare });
+
+    if (args.flags.has('json')) {
+      const json: Record<string, unknown> = {
+        policy: { title: policy.ordinance.title, fingerprint: policy.fingerprint, file: policy.file },
+        scenario: resolveScenario(scenario),
+        cases: { file: casesFile, total: set.cases.length },
+        summary: result.summary,
+        decisions: decideAll(compiled, set.cases),
+        coverage: result.coverage,
+      };
+      if (result.comparison) json.comparison = result.comparison;
+      io.out(JSON.stringify(json, null, 2) + '\n');
+      return 0;
+    }
+    io.out(readable(policy.ordinance.title, policy.fingerprint, casesFile, resolveScenario(scenario), result));
+    return 0;
+  },
+};
+
+function readable(title: string, fp: string, casesFile: string, scenario: ReturnType<typeof resolveScenario>, r: SimulationResult): string {
+  const s = r.summary;
+  let out = `${title}  [${shortFingerprint(fp)}]\n`;
+  out += `${num(s.total)} cases from ${casesFile}; reimbursement agreement: ${scenario.reimbursementAgreement ? 'yes' : 'no'}; ${money(scenario.costPerInmateDay)} per inmate-day\n\n`;
+  out += table(
+    ['Outcome', 'Cases', 'Share'],
+    OUTCOMES.map((o) => [o, num(s.outcomes[o]), pct(s.outcomes[o], s.total)]),
+    [false, true, true],
+  );
+  out += `\nHold hours: ${num(s.holdHours, 1)}   Cost: ${money(s.cost.total)} (reimbursed ${money(s.cost.reimbursed)}, unreimbursed ${money(s.cost.unreimbursed)})\n\n`;
+  out += table(
+    ['Provision', 'Citation', 'Outcome', 'Decided'],
+    [
+      ...r.coverage.provisions.map((p) => [p.id, p.citation, p.outcome, num(p.decided)]),
+      ['(otherwise)', r.coverage.otherwise.citation, r.coverage.otherwise.outcome, num(r.coverage.otherwise.decided)],
+    ],
+    [false, false, false, true],
+  );
+  if (r.coverage.unreached.length) out += `\nNo case reached: ${r.coverage.unreached.join(', ')}\n`;
+  const c = r.comparison;
+  if (c) {
+    out += `\nCompared with ${c.other.title}: ${num(c.changed)} of ${num(s.total)} decisions differ; hold hours ${c.delta.holdHours >= 0 ? '+' : ''}${num(c.delta.holdHours, 1)}, cost ${c.delta.cost >= 0 ? '+' : '-'}${money(Math.abs(c.delta.cost))}\n\n`;
+    out += table(
+      ['This policy \\ other', ...OUTCOMES],
+      OUTCOMES.map((a) => [a, ...OUTCOMES.map((b) => num(c.matrix[a][b]))]),
+      [false, true, true, true, true],
+    );
+    const shown = c.cases.slice(0, 20);
+    if (shown.length) {
+      out +=
+        '\n' +
+        table(
+          ['Case', 'This policy', 'Other'],
+          shown.map((x) => [x.id, `${x.policy.outcome} (${x.policy.citation})`, `${x.other.outcome} (${x.other.citation})`]),
+        );
+      if (c.cases.length > shown.length) out += `... and ${num(c.cases.length - shown.length)} more (use --json for all)\n`;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,77 @@
+// Diagnostics: every problem the engine reports, located by line and column in the source file.
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export type PathSegment = string | number;
+
+export interface Diagnostic {
+  severity: Severity;
+  /** A stable code, e.g. `unknown-key`, shown in brackets after the message. */
+  code: string;
+  message: string;
+  /** 1-based line and column where the problem starts, and where it ends. */
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** Where in the document the problem is (keys and indexes), when it is about a value. */
+  path: PathSegment[];
+  /** A citation to the law the finding rests on, when there is one. */
+  citation?: string;
+  /** Set when the drafters silenced the finding, with their reason. */
+  suppressed?: string;
+}
+
+/** `FILE:LINE:COL: severity: MESSAGE [CODE]`, the CLI's one-line format. */
+export function formatDiagnostic(file: string, d: Diagnostic): string {
+  return `${file}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.code}]`;
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error' && !d.suppressed);
+}
+
+export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.sort((a, b) => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
+}
+
+/** "a.b[2].c" for messages and tests. */
+export function pathToString(path: readonly PathSegment[]): string {
+  let out = '';
+  for (const seg of path) out += typeof seg === 'number' ? `[${seg}]` : out ? `.${seg}` : seg;
+  return out;
+}
+
+/** Edit distance, for "did you mean" suggestions. */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  const prev = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j]!;
+      prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length]!;
+}
+
+/** The closest candidate, when it is close enough to be a likely typo. */
+export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestScore = Infinity;
+  const w = word.toLowerCase();
+  for (const c of candidates) {
+    const score = editDistance(w, c.toLowerCase());
+    if (score < bestScore) {
+      bestScore = score;
+      best = c;
+    }
+  }
+  if (best === undefined) return undefined;
+  const limit = Math.max(2, Math.floor(Math.max(word.length, best.length) / 3));
+  return bestScore <= limit ? best : undefined;
+}

@@ -1,0 +1,46 @@
+// The engine's public face: everything the renderer, the main process and the CLI use.
+
+export * from './model';
+export * from './diagnostics';
+export { parseSource, rangeOf, type ParsedSource, type SourcePosition, MAX_DOCUMENT_BYTES } from './source';
+export { loadOrdinance, type LoadedOrdinance } from './ordinance';
+export { loadScenario } from './scenario';
+export { canonicalJson, fingerprint, shortFingerprint } from './canonical';
+export { sha256Hex } from './sha256';
+export {
+  compile,
+  CompiledPolicy,
+  CompileError,
+  HONOR_ALL,
+  FEDERAL_MAX_HOLD,
+  OUTCOME_CODE,
+  resolveScenario,
+  type CompiledProvision,
+  type ConditionNode,
+} from './compile';
+export { prepareCase, type CaseProblem } from './cases';
+export {
+  readCaseSet,
+  caseFormatOf,
+  formatCaseProblem,
+  CSV_CASE_COLUMNS,
+  CSV_GROUP_COLUMNS,
+  type CaseSet,
+  type CaseFormat,
+} from './case-set';
+export type { PreparedCase } from './prepared';
+export {
+  simulate,
+  decideAll,
+  SimulationCancelled,
+  type SimulationResult,
+  type SimulationSummary,
+  type Coverage,
+  type Comparison,
+  type ChangedCase,
+} from './simulate';
+export { layoutOrdinance, type Layout } from './layout';
+export { ordinanceText, longDate, type OrdinanceText, type TextSection, type TextClause, type TextItem } from './text-model';
+export { renderMarkdown, markdownFromText } from './render-markdown';
+export { conditionWords, leafWords, OUTCOME_WORDS } from './wording';
+export * as time from './time';

@@ -1,0 +1,186 @@
+// Loading an ordinance: parse with positions, validate against the schema, then check what a schema
+// can't say (ids unique, terms defined, holds bounded), every problem located.
+
+import { didYouMean, sortDiagnostics, type Diagnostic, type PathSegment, type Severity } from './diagnostics';
+import * as validators from './generated/validators.js';
+import type { Condition, Ordinance, Provision } from './model';
+import { schemaDiagnostics } from './schema-diagnostics';
+import { parseSource, type ParsedSource } from './source';
+import { parseDate } from './time';
+
+export interface LoadedOrdinance {
+  source: ParsedSource;
+  /** The document, when it is valid enough to compile (no errors). */
+  ordinance: Ordinance | undefined;
+  diagnostics: Diagnostic[];
+}
+
+const TYPE_FIELDS: Record<string, string[]> = {
+  detainer: ['when', 'outcome', 'maxHold'],
+  'ice-access': ['interviews', 'facilities'],
+  'status-inquiry': ['inquiries'],
+  'notice-to-person': ['notices'],
+  'notice-to-ice': ['notices'],
+  report: ['reportTo', 'every', 'contents'],
+  'effective-date': ['date'],
+};
+const SPECIFIC_FIELDS = [...new Set(Object.values(TYPE_FIELDS).flat())];
+
+export function loadOrdinance(text: string): LoadedOrdinance {
+  const source = parseSource(text, 'ordinance');
+  const diagnostics = [...source.diagnostics];
+  if (source.value === undefined || diagnostics.some((d) => d.severity === 'error')) {
+    return { source, ordinance: undefined, diagnostics: sortDiagnostics(diagnostics) };
+  }
+  if (source.value === null || typeof source.value !== 'object' || Array.isArray(source.value)) {
+    diagnostics.push({
+      severity: 'error',
+      code: 'not-an-ordinance',
+      message:
+        'an ordinance is a set of keys (title, jurisdiction, sections, otherwise, ...), not ' +
+        (Array.isArray(source.value) ? 'a list' : 'a single value'),
+      path: [],
+      ...source.locate([]),
+    });
+    return { source, ordinance: undefined, diagnostics };
+  }
+  diagnostics.push(...schemaDiagnostics(source, validators.ordinanceValidator));
+  const schemaOk = diagnostics.every((d) => d.severity !== 'error');
+  if (schemaOk) diagnostics.push(...semanticDiagnostics(source.value as Ordinance, source));
+  const ok = diagnostics.every((d) => d.severity !== 'error');
+  return { source, ordinance: ok ? (source.value as Ordinance) : undefined, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+/** Checks of a schema-valid document that the schema can't express. */
+export function semanticDiagnostics(o: Ordinance, source: ParsedSource): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const report = (severity: Severity, code: string, message: string, path: PathSegment[], key = false) =>
+    out.push({ severity, code, message, path, ...source.locate(path, key) });
+
+  // Unique ids across provisions, sections and findings: citations and results refer to them.
+  const ids = new Map<string, string>();
+  const claim = (id: string | undefined, path: PathSegment[], what: string) => {
+    if (!id) return;
+    const first = ids.get(id);
+    if (first) report('error', 'duplicate-id', `the id "${id}" is already used by ${first}; ids must be unique`, [...path, 'id']);
+    else ids.set(id, `the ${what} at line ${source.locate([...path, 'id']).line}`);
+  };
+  o.findings?.forEach((f, i) => claim(f.id, ['findings', i], 'finding'));
+
+  const terms = new Map<string, number>();
+  o.definitions?.forEach((d, i) => {
+    const key = d.term.toLowerCase();
+    if (terms.has(key))
+      report('error', 'duplicate-term', `"${d.term}" is defined twice (first in definition ${terms.get(key)! + 1})`, [
+        'definitions',
+        i,
+        'term',
+      ]);
+    else terms.set(key, i);
+  });
+  const termNames = (o.definitions ?? []).map((d) => d.term);
+
+  const checkTerm = (term: string | undefined, path: PathSegment[]) => {
+    if (term === undefined) return;
+    const idx = terms.get(term.toLowerCase());
+    if (idx === undefined) {
+      const guess = didYouMean(term, termNames);
+      report(
+        'error',
+        'undefined-term',
+        `"${term}" is not a defined term${guess ? `; did you mean "${guess}"?` : termNames.length ? `; defined terms: ${termNames.join(', ')}` : '; add it under definitions with what it covers'}`,
+        [...path, 'term'],
+      );
+      return;
+    }
+    if (!o.definitions![idx]!.covers) {
+      report(
+        'error',
+        'term-without-coverage',
+        `the defined term "${term}" is used in a condition but does not say which offenses it covers; add "covers" to its definition`,
+        [...path, 'term'],
+      );
+    }
+  };
+
+  const walk = (c: Condition, path: PathSegment[]) => {
+    if ('all' in c) c.all.forEach((x, i) => walk(x, [...path, 'all', i]));
+    else if ('any' in c) c.any.forEach((x, i) => walk(x, [...path, 'any', i]));
+    else if ('not' in c) walk(c.not, [...path, 'not']);
+    else if ('conviction' in c) checkTerm(c.conviction.term, [...path, 'conviction']);
+    else if ('charge' in c) checkTerm(c.charge.term, [...path, 'charge']);
+    else if ('age' in c && c.age.atLeast !== undefined && c.age.under !== undefined && c.age.atLeast >= c.age.under) {
+      report('error', 'empty-age-range', `no age is at least ${c.age.atLeast} and under ${c.age.under}`, [...path, 'age']);
+    }
+  };
+
+  o.sections.forEach((s, si) => {
+    claim(s.id, ['sections', si], 'section');
+    if (!s.provisions?.length && !s.text) {
+      report('error', 'empty-section', `section "${s.heading}" has neither text nor provisions`, ['sections', si, 'heading']);
+    }
+    s.provisions?.forEach((p: Provision, pi) => {
+      const path: PathSegment[] = ['sections', si, 'provisions', pi];
+      claim(p.id, path, 'provision');
+      const type = p.type ?? 'detainer';
+      if (type === 'detainer') {
+        if (!p.outcome)
+          report('error', 'missing-outcome', `detainer provision "${p.id}" needs an "outcome": hold, notify, review or decline`, [
+            ...path,
+            'id',
+          ]);
+        if (p.outcome === 'hold' && !p.maxHold) {
+          report(
+            'error',
+            'hold-without-maximum',
+            `provision "${p.id}" allows a hold but does not state its maximum; add maxHold (e.g. hours: 48, excludingWeekendsAndHolidays: true)`,
+            [...path, 'outcome'],
+          );
+        }
+        if (p.outcome && p.outcome !== 'hold' && p.maxHold) {
+          report(
+            'warning',
+            'unused-maximum',
+            `maxHold has no effect: provision "${p.id}" does not allow a hold`,
+            [...path, 'maxHold'],
+            true,
+          );
+        }
+        if (p.when) walk(p.when, [...path, 'when']);
+      } else if (!p.text && !TYPE_FIELDS[type]?.some((f) => (p as unknown as Record<string, unknown>)[f] !== undefined)) {
+        report(
+          'error',
+          'provision-without-text',
+          `provision "${p.id}" (${type}) needs "text"${TYPE_FIELDS[type] ? ` or ${TYPE_FIELDS[type]!.join('/')}` : ''}`,
+          [...path, 'id'],
+        );
+      }
+      for (const field of SPECIFIC_FIELDS) {
+        if ((p as unknown as Record<string, unknown>)[field] !== undefined && !TYPE_FIELDS[type]?.includes(field)) {
+          const owner = Object.entries(TYPE_FIELDS)
+            .filter(([, fs]) => fs.includes(field))
+            .map(([t]) => t);
+          report(
+            'error',
+            'field-for-other-type',
+            `"${field}" belongs to ${owner.join(' or ')} provisions; this provision is of type ${type}`,
+            [...path, field],
+            true,
+          );
+        }
+      }
+      if (p.date !== undefined && Number.isNaN(parseDate(p.date)))
+        report('error', 'bad-date', `"${p.date}" is not a real date`, [...path, 'date']);
+    });
+  });
+  if (o.effectiveDate !== undefined && Number.isNaN(parseDate(o.effectiveDate))) {
+    report('error', 'bad-date', `"${o.effectiveDate}" is not a real date`, ['effectiveDate']);
+  }
+  const provisionIds = new Set(o.sections.flatMap((s) => (s.provisions ?? []).map((p) => p.id)));
+  o.suppress?.forEach((s, i) => {
+    if (s.provision !== undefined && !provisionIds.has(s.provision)) {
+      report('warning', 'suppression-unknown-provision', `no provision has the id "${s.provision}"`, ['suppress', i, 'provision']);
+    }
+  });
+  return out;
+}

@@ -1,0 +1,117 @@
+// The booking case in the form the compiled policy reads: dates as numbers, tags as bit masks.
+
+import type { BookingCase, OffenseClass, RecordKey, WarrantJurisdiction } from './model';
+
+export const CLASS_BITS: Record<OffenseClass, number> = { felony: 1, misdemeanor: 2, infraction: 4 };
+export const JURISDICTION_BITS: Record<WarrantJurisdiction, number> = { state: 1, federal: 2, 'other-state': 4, local: 8 };
+export const RECORD_BITS: Record<RecordKey, number> = {
+  gangDatabase: 1,
+  terroristWatchlistMatch: 2,
+  finalRemovalOrder: 4,
+  priorRemovalReentry: 8,
+  sexOffenderRegistry: 16,
+  arsonOffenderRegistry: 32,
+};
+
+/**
+ * Offense categories are open tags. Each distinct tag gets a bit; after 31 tags the rest share the
+ * top bit and are checked by name, so matching stays exact.
+ */
+const OVERFLOW_BIT = 1 << 31;
+const categoryBits = new Map<string, number>();
+[
+  'violent',
+  'serious',
+  'dangerous',
+  'homicide',
+  'sex-offense',
+  'firearm',
+  'dui',
+  'serious-traffic',
+  'drug-trafficking',
+  'drug-possession',
+  'domestic-violence',
+  'aggravated-felony',
+  'arson',
+  'property',
+  'public-order',
+].forEach((c) => categoryBit(c));
+
+export function categoryBit(name: string): number {
+  let bit = categoryBits.get(name);
+  if (bit === undefined) {
+    bit = categoryBits.size < 31 ? 1 << categoryBits.size : OVERFLOW_BIT;
+    categoryBits.set(name, bit);
+  }
+  return bit;
+}
+
+export function categoryMask(names: readonly string[] | undefined): number {
+  let mask = 0;
+  if (names) for (const n of names) mask |= categoryBit(n);
+  return mask;
+}
+
+export function isOverflowMask(mask: number): boolean {
+  return (mask & OVERFLOW_BIT) !== 0;
+}
+
+export interface PreparedOffense {
+  cls: number;
+  /** 1 << degree, or 0 when the offense has no degree. */
+  degreeBit: number;
+  cats: number;
+  catNames: readonly string[];
+}
+
+export interface PreparedConviction extends PreparedOffense {
+  convicted: number;
+  /** Release from the sentence; the conviction day when there was none. */
+  released: number;
+  /** The later of conviction and release. */
+  later: number;
+  /** Days incarcerated on this conviction and every later one. */
+  incarceratedSince: number;
+  current: boolean;
+  juvenile: boolean;
+}
+
+export interface PreparedCharge extends PreparedOffense {
+  bondPosted: boolean;
+  bondable: boolean;
+  probableCause: boolean;
+}
+
+export interface PreparedWarrant {
+  criminal: boolean;
+  jurisdiction: number;
+  felony: boolean;
+}
+
+export interface PreparedCase {
+  id: string;
+  age: number;
+  /** Minutes since 1970-01-01T00:00, local time. */
+  booked: number;
+  release: number;
+  issued: number;
+  /** Day numbers and calendar parts of the request and the arrest, for look-back windows. */
+  issuedDay: number;
+  issuedY: number;
+  issuedM: number;
+  issuedD: number;
+  bookedDay: number;
+  bookedY: number;
+  bookedM: number;
+  bookedD: number;
+  reqHold: boolean;
+  reqNotify: boolean;
+  judicial: boolean;
+  admin: boolean;
+  records: number;
+  convictions: PreparedConviction[];
+  charges: PreparedCharge[];
+  warrants: PreparedWarrant[];
+  /** The case as given, for explanations and output. */
+  source: BookingCase;
+}

@@ -1,0 +1,223 @@
+// Dates and hold arithmetic in local wall-clock time: day numbers, minutes, U.S. federal holidays.
+//
+// Booking times are local time without a zone. Arithmetic is done on wall-clock minutes since
+// 1970-01-01T00:00, so a 48-hour hold is 48 wall-clock hours whatever the daylight-saving rules.
+
+export const MINUTES_PER_DAY = 1440;
+
+/** Days since 1970-01-01 of a proleptic Gregorian date. */
+export function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const mp = (m + 9) % 12;
+  const doy = Math.floor((153 * mp + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+export interface CivilDate {
+  y: number;
+  m: number;
+  d: number;
+}
+
+export function civilFromDays(days: number): CivilDate {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return { y: era * 400 + yoe + (m <= 2 ? 1 : 0), m, d };
+}
+
+export function daysInMonth(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
+/** 0 = Sunday ... 6 = Saturday. */
+export function dayOfWeek(days: number): number {
+  return (((days + 4) % 7) + 7) % 7;
+}
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
+
+/** Day number of a YYYY-MM-DD date, or NaN when it is not a real date. */
+export function parseDate(text: string): number {
+  const m = DATE_RE.exec(text);
+  if (!m) return NaN;
+  const y = +m[1]!;
+  const mo = +m[2]!;
+  const d = +m[3]!;
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return NaN;
+  return daysFromCivil(y, mo, d);
+}
+
+/** Minutes since 1970-01-01T00:00 of a local date or date-time, or NaN when it is not real. */
+export function parseDateTime(text: string): number {
+  const m = DATE_TIME_RE.exec(text);
+  if (!m) return NaN;
+  const y = +m[1]!;
+  const mo = +m[2]!;
+  const d = +m[3]!;
+  const h = m[4] === undefined ? 0 : +m[4];
+  const mi = m[5] === undefined ? 0 : +m[5];
+  const s = m[6] === undefined ? 0 : +m[6];
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) return NaN;
+  return daysFromCivil(y, mo, d) * MINUTES_PER_DAY + h * 60 + mi;
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+export function formatDate(days: number): string {
+  const { y, m, d } = civilFromDays(days);
+  return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+}
+
+/** ISO 8601 local time to the minute: YYYY-MM-DDTHH:MM. */
+export function formatDateTime(minutes: number): string {
+  const days = Math.floor(minutes / MINUTES_PER_DAY);
+  const rest = minutes - days * MINUTES_PER_DAY;
+  return `${formatDate(days)}T${pad(Math.floor(rest / 60))}:${pad(rest % 60)}`;
+}
+
+/**
+ * The first day of a window of `years` years ending on `days`: the same month and day `years`
+ * earlier. When that day does not exist (29 February in a common year) the window starts on 1 March,
+ * so the window is never longer than the years it names.
+ */
+export function yearsBefore(days: number, years: number): number {
+  const { y, m, d } = civilFromDays(days);
+  return yearsBeforeCivil(y, m, d, years);
+}
+
+export function yearsBeforeCivil(y: number, m: number, d: number, years: number): number {
+  const ty = y - years;
+  if (m === 2 && d === 29 && daysInMonth(ty, 2) === 28) return daysFromCivil(ty, 3, 1);
+  return daysFromCivil(ty, m, d);
+}
+
+// ---- U.S. federal holidays (5 U.S.C. 6103), observed dates ----
+
+function nthWeekday(y: number, m: number, weekday: number, n: number): number {
+  const first = daysFromCivil(y, m, 1);
+  const offset = (weekday - dayOfWeek(first) + 7) % 7;
+  return first + offset + (n - 1) * 7;
+}
+
+function lastWeekday(y: number, m: number, weekday: number): number {
+  const last = daysFromCivil(y, m, daysInMonth(y, m));
+  return last - ((dayOfWeek(last) - weekday + 7) % 7);
+}
+
+/** A fixed-date holiday moves to Friday when it falls on Saturday and to Monday on Sunday. */
+function observed(days: number): number {
+  const w = dayOfWeek(days);
+  return w === 6 ? days - 1 : w === 0 ? days + 1 : days;
+}
+
+export interface Holiday {
+  day: number;
+  name: string;
+}
+
+/** The observed U.S. federal holidays of a year (New Year's Day may be observed on 31 December before). */
+export function federalHolidays(y: number): Holiday[] {
+  const list: Holiday[] = [
+    { day: observed(daysFromCivil(y, 1, 1)), name: "New Year's Day" },
+    { day: observed(daysFromCivil(y, 7, 4)), name: 'Independence Day' },
+    { day: nthWeekday(y, 9, 1, 1), name: 'Labor Day' },
+    { day: nthWeekday(y, 11, 4, 4), name: 'Thanksgiving Day' },
+    { day: observed(daysFromCivil(y, 12, 25)), name: 'Christmas Day' },
+    { day: observed(daysFromCivil(y, 11, 11)), name: 'Veterans Day' },
+  ];
+  if (y >= 1971) {
+    list.push({ day: nthWeekday(y, 2, 1, 3), name: "Washington's Birthday" });
+    list.push({ day: lastWeekday(y, 5, 1), name: 'Memorial Day' });
+    list.push({ day: nthWeekday(y, 10, 1, 2), name: 'Columbus Day' });
+  }
+  if (y >= 1986) list.push({ day: nthWeekday(y, 1, 1, 3), name: 'Birthday of Martin Luther King, Jr.' });
+  if (y >= 2021) list.push({ day: observed(daysFromCivil(y, 6, 19)), name: 'Juneteenth National Independence Day' });
+  return list.sort((a, b) => a.day - b.day);
+}
+
+/** Answers "is this day a holiday" for a holiday calendar, caching each year's days. */
+export class HolidayCalendar {
+  private readonly byYear = new Map<number, Map<number, string>>();
+  private readonly extra = new Map<number, string>();
+
+  constructor(
+    private readonly federal: boolean,
+    extraDays: readonly number[] = [],
+  ) {
+    for (const d of extraDays) this.extra.set(d, 'holiday');
+  }
+
+  static fromSetting(setting: 'us-federal' | 'none' | readonly string[] | undefined): HolidayCalendar {
+    if (setting === 'none') return new HolidayCalendar(false);
+    if (Array.isArray(setting))
+      return new HolidayCalendar(
+        true,
+        setting.map(parseDate).filter((d) => !Number.isNaN(d)),
+      );
+    return new HolidayCalendar(true);
+  }
+
+  /** The holiday's name, or undefined on a working day. */
+  holidayName(days: number): string | undefined {
+    const extra = this.extra.get(days);
+    if (extra) return extra;
+    if (!this.federal) return undefined;
+    const { y } = civilFromDays(days);
+    // New Year's Day of the next year can be observed on 31 December.
+    return this.year(y).get(days) ?? this.year(y + 1).get(days);
+  }
+
+  isHoliday(days: number): boolean {
+    return this.holidayName(days) !== undefined;
+  }
+
+  private year(y: number): Map<number, string> {
+    let days = this.byYear.get(y);
+    if (!days) {
+      days = new Map(federalHolidays(y).map((h) => [h.day, h.name]));
+      this.byYear.set(y, days);
+    }
+    return days;
+  }
+}
+
+export function isWeekend(days: number): boolean {
+  const w = dayOfWeek(days);
+  return w === 0 || w === 6;
+}
+
+/**
+ * When a hold that starts at `start` (minutes) and lasts `hours` ends. Excluding weekends and
+ * holidays, only hours on working days are counted (8 CFR 287.7(d)): a hold that starts on a
+ * Saturday starts counting on the next working day at midnight.
+ */
+export function holdEnd(start: number, hours: number, excludeWeekendsAndHolidays: boolean, calendar: HolidayCalendar): number {
+  if (!excludeWeekendsAndHolidays) return start + hours * 60;
+  let t = start;
+  let remaining = hours * 60;
+  // Bounded: every 7 days hold at least one working day, and the hours are bounded by the schema.
+  for (let guard = 0; guard < 100000; guard++) {
+    const day = Math.floor(t / MINUTES_PER_DAY);
+    const dayEnd = (day + 1) * MINUTES_PER_DAY;
+    if (isWeekend(day) || calendar.isHoliday(day)) {
+      t = dayEnd;
+      continue;
+    }
+    const available = dayEnd - t;
+    if (remaining <= available) return t + remaining;
+    remaining -= available;
+    t = dayEnd;
+  }
+  return t;
+}

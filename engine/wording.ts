@@ -1,0 +1,273 @@
+// The plain reading of conditions and provisions: the words the ordinance prints and the words
+// explanations use, generated from the structure so the two can't drift apart.
+
+import type {
+  ChargeTest,
+  Condition,
+  ConvictionTest,
+  DiscretionTest,
+  LookBackWindow,
+  MaxHold,
+  OffenseFilter,
+  Ordinance,
+  Outcome,
+  RecordKey,
+  WarrantTest,
+} from './model';
+
+const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+const ORDINALS = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth'];
+
+export function numberWord(n: number): string {
+  return n < NUMBER_WORDS.length ? NUMBER_WORDS[n]! : String(n);
+}
+
+export function joinWords(words: readonly string[], conj: 'and' | 'or'): string {
+  if (words.length <= 1) return words.join('');
+  if (words.length === 2) return `${words[0]} ${conj} ${words[1]}`;
+  return `${words.slice(0, -1).join(', ')}, ${conj} ${words[words.length - 1]}`;
+}
+
+function article(phrase: string): string {
+  return /^[aeiou]/i.test(phrase) && !/^(one|uni|eu)/i.test(phrase) ? `an ${phrase}` : `a ${phrase}`;
+}
+
+/** "a first- or second-degree felony in the category violent", without the article when `plural`. */
+export function offenseFilterWords(f: OffenseFilter, plural = false): string {
+  const degrees = f.degrees?.length
+    ? joinWords(
+        f.degrees.map((d, i, all) => (i < all.length - 1 ? `${ORDINALS[d] ?? d}-` : `${ORDINALS[d] ?? d}-degree`)),
+        'or',
+      ) + ' '
+    : '';
+  const classes = f.classes?.length
+    ? joinWords(
+        f.classes.map((c) => (plural ? `${c}s` : c)),
+        'or',
+      )
+    : plural
+      ? 'offenses'
+      : 'offense';
+  const cats = f.categories?.length
+    ? ` in the ${f.categories.length > 1 ? 'categories' : 'category'} ${joinWords(
+        f.categories.map((c) => c.replace(/-/g, ' ')),
+        'or',
+      )}`
+    : '';
+  const words = `${degrees}${classes}${cats}`;
+  return plural ? words : article(words);
+}
+
+function pluralTerm(term: string): string {
+  if (/(s|x|ch|sh)$/i.test(term)) return `${term}es`;
+  if (/[^aeiou]y$/i.test(term)) return `${term.slice(0, -1)}ies`;
+  return `${term}s`;
+}
+
+/** What a conviction or charge test names: a defined term, an inline filter, or both. */
+function offenseWords(t: { term?: string } & OffenseFilter, count: number): string {
+  const plural = count > 1;
+  const inline: OffenseFilter = { classes: t.classes, degrees: t.degrees, categories: t.categories };
+  const hasInline = Boolean(inline.classes?.length || inline.degrees?.length || inline.categories?.length);
+  if (t.term) {
+    const base = plural ? pluralTerm(t.term) : article(t.term);
+    return hasInline ? `${base} that ${plural ? 'are' : 'is'} also ${offenseFilterWords(inline, plural)}` : base;
+  }
+  if (hasInline) return offenseFilterWords(inline, plural);
+  return plural ? 'offenses' : 'an offense';
+}
+
+export function windowWords(w: LookBackWindow): string {
+  const anchor = w.of === 'arrest' ? 'the current arrest' : 'the date of the detainer request';
+  const measured =
+    w.measuredFrom === 'release'
+      ? ', counting from release from the sentence'
+      : w.measuredFrom === 'later-of-conviction-and-release'
+        ? ', counting from the conviction or the release from the sentence, whichever is later'
+        : '';
+  const excl = w.excludeTimeIncarcerated ? ', not counting time the person spent incarcerated' : '';
+  return `within the ${numberWord(w.years)} years before ${anchor}${measured}${excl}`;
+}
+
+export function convictionWords(t: ConvictionTest, negated = false): string {
+  const count = t.atLeast ?? 1;
+  const what = offenseWords(t, count);
+  const juvenile =
+    t.includeJuvenile === true
+      ? ' (counting juvenile adjudications)'
+      : t.includeJuvenile === false
+        ? ' (not counting juvenile adjudications)'
+        : '';
+  const window = t.within ? ` ${windowWords(t.within)}` : '';
+  if (t.current === true) {
+    return negated
+      ? `the person is not in custody on a conviction for ${what}${juvenile}`
+      : `the person is in custody on a conviction for ${what}${juvenile}`;
+  }
+  const also = t.current === false ? ', not counting the conviction for the current custody,' : '';
+  const quantity = count > 1 ? `${numberWord(count)} or more ` : '';
+  const body = count > 1 ? `${quantity}${what}` : what;
+  return negated
+    ? `the person has not been convicted${also} of ${body}${window}${juvenile}`
+    : `the person has been convicted${also} of ${body}${window}${juvenile}`;
+}
+
+export function chargeWords(t: ChargeTest, negated = false): string {
+  const flags: string[] = [];
+  if (t.bondPosted === false) flags.push('on which bond has not been posted');
+  if (t.bondPosted === true) flags.push('on which bond has been posted');
+  if (t.bondable === false) flags.push('on which the person may not be released on bond');
+  if (t.bondable === true) flags.push('on which the person may be released on bond');
+  if (t.probableCauseFinding === true) flags.push('on which a magistrate has found probable cause');
+  if (t.probableCauseFinding === false) flags.push('on which no probable-cause finding has been made');
+  const what = offenseWords(t, 1);
+  const tail = flags.length ? `, ${joinWords(flags, 'and')}` : '';
+  return negated ? `no charge of ${what} is pending against the person${tail}` : `a charge of ${what} is pending against the person${tail}`;
+}
+
+const JURISDICTION_WORDS: Record<string, string> = {
+  state: 'a court of this state',
+  federal: 'a federal court',
+  'other-state': 'a court of another state',
+  local: 'a local court',
+};
+
+export function warrantWords(t: WarrantTest, negated = false): string {
+  const kind = t.kind === 'criminal' ? 'criminal ' : t.kind === 'civil' ? 'civil ' : '';
+  const felony = t.felony === true ? ' for a felony' : t.felony === false ? ' for an offense other than a felony' : '';
+  const by = t.jurisdictions?.length
+    ? ` issued by ${joinWords(
+        t.jurisdictions.map((j) => JURISDICTION_WORDS[j] ?? j),
+        'or',
+      )}`
+    : '';
+  return negated
+    ? `the person is not the subject of any outstanding ${kind}warrant${by}${felony}`
+    : `the person is the subject of an outstanding ${kind}warrant${by}${felony}`;
+}
+
+const RECORD_WORDS: Record<RecordKey, [string, string]> = {
+  gangDatabase: ['the person is listed in a gang database', 'the person is not listed in any gang database'],
+  terroristWatchlistMatch: [
+    'the person is a possible match in the federal terrorist screening database',
+    'the person is not a possible match in the federal terrorist screening database',
+  ],
+  finalRemovalOrder: ['the person is subject to a final order of removal', 'the person is not subject to a final order of removal'],
+  priorRemovalReentry: [
+    'the person was previously removed from the United States and has illegally re-entered',
+    'the person has not been removed from the United States and illegally re-entered',
+  ],
+  sexOffenderRegistry: ['the person is registered as a sex offender', 'the person is not registered as a sex offender'],
+  arsonOffenderRegistry: ['the person is registered as an arson offender', 'the person is not registered as an arson offender'],
+};
+
+export function discretionWords(t: DiscretionTest, negated = false): string {
+  const who = t.by ? `the ${t.by}` : 'the officer';
+  return negated ? `${who} does not find that ${t.finding}` : `${who} finds that ${t.finding}`;
+}
+
+export function ageWords(a: { atLeast?: number; under?: number }, negated = false): string {
+  if (a.atLeast !== undefined && a.under !== undefined) {
+    return negated
+      ? `the person is under ${a.atLeast} or at least ${a.under} years of age`
+      : `the person is at least ${a.atLeast} and under ${a.under} years of age`;
+  }
+  if (a.atLeast !== undefined)
+    return negated ? `the person is under ${a.atLeast} years of age` : `the person is ${a.atLeast} years of age or older`;
+  if (a.under !== undefined)
+    return negated ? `the person is ${a.under} years of age or older` : `the person is under ${a.under} years of age`;
+  return 'the person is of any age';
+}
+
+/** The reading of a single-key condition that is not a combination. */
+export function leafWords(cond: Condition, negated = false): string {
+  if ('judicialWarrant' in cond) {
+    const yes = cond.judicialWarrant !== negated;
+    return yes ? 'the detainer is supported by a judicial warrant' : 'the detainer is not supported by a judicial warrant';
+  }
+  if ('administrativeWarrant' in cond) {
+    const yes = cond.administrativeWarrant !== negated;
+    return yes
+      ? 'an ICE administrative warrant (form I-200 or I-205) accompanies the detainer'
+      : 'no ICE administrative warrant accompanies the detainer';
+  }
+  if ('requested' in cond) {
+    const what = cond.requested === 'hold' ? 'that the person be held beyond the time of release' : 'notice of the time of release';
+    return negated ? `the detainer does not request ${what}` : `the detainer requests ${what}`;
+  }
+  if ('reimbursementAgreement' in cond) {
+    const yes = cond.reimbursementAgreement !== negated;
+    return yes
+      ? 'a written agreement is in force under which the federal government reimburses all costs of complying with detainers'
+      : 'no written agreement is in force under which the federal government reimburses all costs of complying with detainers';
+  }
+  if ('age' in cond) return ageWords(cond.age, negated);
+  if ('conviction' in cond) return convictionWords(cond.conviction, negated);
+  if ('charge' in cond) return chargeWords(cond.charge, negated);
+  if ('warrant' in cond) return warrantWords(cond.warrant, negated);
+  if ('record' in cond) return (RECORD_WORDS[cond.record] ?? [cond.record, `not ${cond.record}`])[negated ? 1 : 0];
+  if ('discretion' in cond) return discretionWords(cond.discretion, negated);
+  return negated ? 'the condition is not met' : 'the condition is met';
+}
+
+export function isCombination(cond: Condition): cond is { all: Condition[] } | { any: Condition[] } | { not: Condition } {
+  return 'all' in cond || 'any' in cond || 'not' in cond;
+}
+
+/** True when a condition reads as several clauses joined by "and" or "or". */
+function isMulti(c: Condition): boolean {
+  if ('not' in c) return isMulti(c.not);
+  if ('all' in c) return c.all.length > 1 || (c.all.length === 1 && isMulti(c.all[0]!));
+  if ('any' in c) return c.any.length > 1 || (c.any.length === 1 && isMulti(c.any[0]!));
+  return false;
+}
+
+/** A one-line reading of any condition, with parentheses-free phrasing where possible. */
+export function conditionWords(cond: Condition, negated = false): string {
+  if ('not' in cond) return conditionWords(cond.not, !negated);
+  if ('all' in cond || 'any' in cond) {
+    const isAll = 'all' in cond;
+    const items = isAll ? cond.all : cond.any;
+    if (items.length === 1) return conditionWords(items[0]!, negated);
+    // De Morgan keeps negations on the leaves, where they read naturally.
+    const conj = isAll !== negated ? 'and' : 'or';
+    const parts = items.map((c) => (isMulti(c) ? `(${conditionWords(c, negated)})` : conditionWords(c, negated)));
+    if (conj === 'and') return joinWords(parts, 'and');
+    return `${conj === 'or' && items.length > 2 ? 'any of: ' : ''}${joinWords(parts, 'or')}`;
+  }
+  return leafWords(cond, negated);
+}
+
+export function agencyName(o: Ordinance): string {
+  return o.agency?.trim() || 'the law enforcement agency';
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+export function maxHoldWords(h: MaxHold): string {
+  return `${h.hours} hours${h.excludingWeekendsAndHolidays ? ', excluding Saturdays, Sundays and holidays,' : ''}`;
+}
+
+/** The operative sentence of a detainer provision, minus its condition: "{agency} may hold..." */
+export function outcomeSentence(o: Ordinance, outcome: Outcome, maxHold: MaxHold | undefined): string {
+  const agency = agencyName(o);
+  switch (outcome) {
+    case 'hold':
+      return `${capitalize(agency)} may honor a civil immigration detainer by holding the person for no longer than ${maxHold ? maxHoldWords(maxHold) : '48 hours'} after the time the person would otherwise be released`;
+    case 'notify':
+      return `${capitalize(agency)} may respond to a civil immigration detainer only by notifying U.S. Immigration and Customs Enforcement of the time of the person's release, and shall not hold the person`;
+    case 'review':
+      return `${capitalize(agency)} shall refer a civil immigration detainer to a supervisor, who shall decide in writing whether to honor it`;
+    case 'decline':
+      return `${capitalize(agency)} shall decline a civil immigration detainer and shall neither hold the person nor delay the person's release on its account`;
+  }
+}
+
+export const OUTCOME_WORDS: Record<Outcome, string> = {
+  hold: 'hold',
+  notify: 'notify ICE only',
+  review: 'refer for review',
+  decline: 'decline',
+};

@@ -1,0 +1,71 @@
+// Lint: TypeScript-aware, no warnings allowed, and process boundaries enforced: the engine is pure
+// (no Node built-ins, no Electron, no DOM), so the same code runs in the renderer, main and CLI.
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+import { builtinModules } from 'node:module';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'engine/generated/', 'out/', 'test-results/', 'playwright-report/', '**/*.d.ts'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='only'][callee.object.name=/^(it|test|describe)$/]",
+          message: 'no focused tests (.only) in the suite',
+        },
+      ],
+    },
+  },
+  {
+    files: ['engine/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            ...nodeBuiltins.map((name) => ({ name, message: 'engine/ is pure: no Node built-ins (pass text in, get data out).' })),
+            { name: 'electron', message: 'engine/ must not import Electron.' },
+          ],
+          patterns: [
+            { group: ['electron', 'electron/*'], message: 'engine/ must not import Electron.' },
+            {
+              group: ['react', 'react-dom', 'react-dom/*', 'monaco-editor', 'monaco-editor/*'],
+              message: 'engine/ must not depend on the UI.',
+            },
+            { group: ['**/renderer/**', '**/electron/**', '**/cli/**'], message: 'engine/ may import only policy-schemas and libraries.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...[
+          'window',
+          'document',
+          'navigator',
+          'localStorage',
+          'sessionStorage',
+          'HTMLElement',
+          'process',
+          'require',
+          'Buffer',
+          '__dirname',
+        ].map((name) => ({
+          name,
+          message: 'engine/ is pure: no DOM and no Node globals.',
+        })),
+      ],
+    },
+  },
+  {
+    files: ['cli/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.{js,mjs,ts}', 'tests/**/*.ts', '*.config.{js,ts,mjs}', 'bin/**/*.mjs'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+);
