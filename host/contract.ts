@@ -1,0 +1,115 @@
+// The one typed contract between the renderer and its host. Electron's preload implements it over
+// IPC (see ipc-channels.ts); the browser host implements it with the browser's file APIs for the web
+// build and the end-to-end tests. Every call returns a Result instead of throwing across the boundary.
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export type DocumentKind = 'ordinance' | 'cases' | 'scenario';
+
+export interface HostInfo {
+  kind: 'electron' | 'browser';
+  platform: string;
+  appVersion: string;
+}
+
+/** A file the host read for the renderer. `path` is null where the host has no paths (browser). */
+export interface OpenedFile {
+  path: string | null;
+  name: string;
+  text: string;
+  /** Modification time when read, to detect changes on disk before saving over them. */
+  mtimeMs: number | null;
+}
+
+export interface SaveRequest {
+  /** Where to save; null asks the user (Save As). */
+  path: string | null;
+  suggestedName: string;
+  text: string;
+  /** The mtime the renderer last saw; the host refuses to overwrite a newer file unless `force`. */
+  expectedMtimeMs: number | null;
+  force?: boolean;
+}
+
+export interface SavedFile {
+  path: string | null;
+  name: string;
+  mtimeMs: number | null;
+}
+
+export interface ExportRequest {
+  suggestedName: string;
+  /** Text or bytes (DOCX, PDF). */
+  data: string | Uint8Array;
+  mimeType: string;
+}
+
+export interface RecoveryEntry {
+  /** The document's path, or a generated id for an unsaved document. */
+  docId: string;
+  name: string;
+  text: string;
+  savedAtMs: number;
+}
+
+export interface SampleEntry {
+  /** File name under samples/, e.g. "ordinances/connecticut-trust-act-2014.ordinance.yaml". */
+  name: string;
+  kind: DocumentKind;
+  title: string;
+}
+
+/** Commands the native menu (or keyboard shortcuts in the browser) send to the renderer. */
+export type MenuCommand =
+  | 'file.new'
+  | 'file.open'
+  | 'file.save'
+  | 'file.saveAs'
+  | 'file.export'
+  | 'file.close'
+  | 'edit.find'
+  | 'edit.replace'
+  | 'edit.format'
+  | 'view.editor'
+  | 'view.form'
+  | 'view.preview'
+  | 'view.simulation'
+  | 'view.compare'
+  | 'view.toggleTheme'
+  | 'simulate.run'
+  | 'simulate.chooseCases'
+  | 'simulate.compare'
+  | 'help.reference'
+  | 'help.about';
+
+export interface MenuEvent {
+  command: MenuCommand;
+  /** For file.new: the template id; for recent files: the path. */
+  argument?: string;
+}
+
+export interface Host {
+  info(): Promise<HostInfo>;
+  /** Shows an open dialog; null when the user cancels. */
+  openFile(kind: DocumentKind): Promise<Result<OpenedFile | null>>;
+  /** Reads a file by path (recent files, command line, file association). */
+  readFile(path: string): Promise<Result<OpenedFile>>;
+  /** Saves atomically; null when the user cancels a Save As dialog. */
+  saveFile(request: SaveRequest): Promise<Result<SavedFile | null>>;
+  exportFile(request: ExportRequest): Promise<Result<SavedFile | null>>;
+  recentFiles(): Promise<Result<string[]>>;
+  listSamples(): Promise<Result<SampleEntry[]>>;
+  readSample(name: string): Promise<Result<OpenedFile>>;
+  writeRecovery(entry: RecoveryEntry): Promise<Result<void>>;
+  readRecovery(): Promise<Result<RecoveryEntry[]>>;
+  clearRecovery(docId: string): Promise<Result<void>>;
+  /** Tells the host whether there is unsaved work, so closing the window can ask first. */
+  setDirty(dirty: boolean): void;
+  /** Renders HTML to PDF with the window's own print engine, where the host has one. */
+  printToPdf(html: string): Promise<Result<Uint8Array>>;
+  onMenu(listener: (event: MenuEvent) => void): () => void;
+  /** Files opened from outside (command line, double-click, second instance). */
+  onOpenFile(listener: (file: OpenedFile) => void): () => void;
+  /** The open document changed on disk. */
+  onFileChanged(listener: (path: string) => void): () => void;
+}
