@@ -16,7 +16,7 @@ import {
   type Scenario,
 } from '../engine/index';
 import { UsageError } from './args';
-import { FileError, readText } from './io';
+import { FileError, readText } from '../host/files.node';
 
 export interface Output {
   out(text: string): void;

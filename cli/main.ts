@@ -8,7 +8,7 @@ import { render } from './commands/render';
 import { simulate } from './commands/simulate';
 import { validate } from './commands/validate';
 import { Reported, stdio, type Output } from './context';
-import { FileError } from './io';
+import { FileError } from '../host/files.node';
 
 export const commands: Command[] = [validate, simulate, explain, render, generate];
 

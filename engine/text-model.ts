@@ -4,7 +4,16 @@
 import { fingerprint } from './canonical';
 import { layoutOrdinance } from './layout';
 import type { Condition, OffenseFilter, Ordinance, Provision } from './model';
-import { agencyName, conditionWords, isCombination, joinWords, leafWords, offenseFilterWords, outcomeSentence } from './wording';
+import {
+  agencyName,
+  citationList,
+  conditionWords,
+  isCombination,
+  joinWords,
+  leafWords,
+  offenseFilterWords,
+  outcomeSentence,
+} from './wording';
 
 /** A line of a condition list, possibly with its own sub-list. */
 export interface TextItem {
@@ -104,7 +113,7 @@ function coverageWords(covers: OffenseFilter[]): string {
 }
 
 function precedence(earlier: string[]): string {
-  return earlier.length ? `Except as provided in ${joinWords(earlier, 'and')}, ` : '';
+  return earlier.length ? `Except as provided in ${citationList(earlier)}, ` : '';
 }
 
 function decapitalize(s: string): string {
@@ -276,7 +285,7 @@ export function ordinanceText(o: Ordinance): OrdinanceText {
       const cites = layout.detainerProvisions.map((d) => d.citation);
       const base = outcomeSentence(o, o.otherwise, undefined);
       const lead = cites.length
-        ? `In every case to which ${cites.length > 1 ? 'none of ' : ''}${joinWords(cites, cites.length > 1 ? 'and' : 'or')} ${cites.length > 1 ? 'applies' : 'does not apply'}, `
+        ? `In every case to which ${cites.length > 1 ? 'none of ' : ''}${citationList(cites)} ${cites.length > 1 ? 'applies' : 'does not apply'}, `
         : 'In every case, ';
       clauses.push({
         label: ls.otherwiseLetter ? `(${ls.otherwiseLetter})` : null,

@@ -32,6 +32,8 @@ function article(phrase: string): string {
   return /^[aeiou]/i.test(phrase) && !/^(one|uni|eu)/i.test(phrase) ? `an ${phrase}` : `a ${phrase}`;
 }
 
+const CLASS_PLURALS: Record<string, string> = { felony: 'felonies', misdemeanor: 'misdemeanors', infraction: 'infractions' };
+
 /** "a first- or second-degree felony in the category violent", without the article when `plural`. */
 export function offenseFilterWords(f: OffenseFilter, plural = false): string {
   const degrees = f.degrees?.length
@@ -77,6 +79,31 @@ function offenseWords(t: { term?: string } & OffenseFilter, count: number): stri
   return plural ? 'offenses' : 'an offense';
 }
 
+/** Citations of subsections, with runs in one section shortened: "§ 2(a) through (f)". */
+export function citationList(citations: readonly string[], conj: 'and' | 'or' = 'and'): string {
+  const parsed = citations.map((c) => /^§ (\d+)(?:\(([a-z]+)\))?$/.exec(c));
+  const groups: string[] = [];
+  let i = 0;
+  while (i < citations.length) {
+    const m = parsed[i];
+    let j = i;
+    if (m && m[2] && m[2].length === 1) {
+      while (
+        j + 1 < citations.length &&
+        parsed[j + 1]?.[1] === m[1] &&
+        parsed[j + 1]?.[2]?.length === 1 &&
+        parsed[j + 1]![2]!.charCodeAt(0) === parsed[j]![2]!.charCodeAt(0) + 1
+      ) {
+        j++;
+      }
+    }
+    if (j - i >= 2) groups.push(`${citations[i]} through (${parsed[j]![2]})`);
+    else for (let k = i; k <= j; k++) groups.push(citations[k]!);
+    i = j + 1;
+  }
+  return joinWords(groups, conj);
+}
+
 export function windowWords(w: LookBackWindow): string {
   const anchor = w.of === 'arrest' ? 'the current arrest' : 'the date of the detainer request';
   const measured =
@@ -120,8 +147,11 @@ export function chargeWords(t: ChargeTest, negated = false): string {
   if (t.bondable === true) flags.push('on which the person may be released on bond');
   if (t.probableCauseFinding === true) flags.push('on which a magistrate has found probable cause');
   if (t.probableCauseFinding === false) flags.push('on which no probable-cause finding has been made');
-  const what = offenseWords(t, 1);
+  const hasFilter = Boolean(t.term || t.classes?.length || t.degrees?.length || t.categories?.length);
   const tail = flags.length ? `, ${joinWords(flags, 'and')}` : '';
+  if (!hasFilter)
+    return negated ? `no criminal charge is pending against the person${tail}` : `a criminal charge is pending against the person${tail}`;
+  const what = offenseWords(t, 1);
   return negated ? `no charge of ${what} is pending against the person${tail}` : `a charge of ${what} is pending against the person${tail}`;
 }
 
@@ -255,7 +285,7 @@ export function outcomeSentence(o: Ordinance, outcome: Outcome, maxHold: MaxHold
   const agency = agencyName(o);
   switch (outcome) {
     case 'hold':
-      return `${capitalize(agency)} may honor a civil immigration detainer by holding the person for no longer than ${maxHold ? maxHoldWords(maxHold) : '48 hours'} after the time the person would otherwise be released`;
+      return `${capitalize(agency)} may honor a civil immigration detainer by holding the person for no longer than ${maxHold ? maxHoldWords(maxHold) : '48 hours'} after the time the person would otherwise be released,`;
     case 'notify':
       return `${capitalize(agency)} may respond to a civil immigration detainer only by notifying U.S. Immigration and Customs Enforcement of the time of the person's release, and shall not hold the person`;
     case 'review':

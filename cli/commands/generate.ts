@@ -5,7 +5,7 @@ import { casesToCsv } from '../../engine/case-csv';
 import { parseArgs, UsageError } from '../args';
 import type { Output } from '../context';
 import type { Command } from '../command';
-import { writeFileAtomic } from '../io';
+import { writeFileAtomic } from '../../host/files.node';
 
 export const generate: Command = {
   name: 'generate',

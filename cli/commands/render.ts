@@ -4,7 +4,7 @@ import { renderMarkdown } from '../../engine/index';
 import { parseArgs, UsageError } from '../args';
 import { loadPolicyOrReport, type Output } from '../context';
 import type { Command } from '../command';
-import { writeFileAtomic } from '../io';
+import { writeFileAtomic } from '../../host/files.node';
 
 export const render: Command = {
   name: 'render',

@@ -1,4 +1,5 @@
-// File reading and writing for the CLI: clear messages instead of stack traces, atomic writes.
+// File reading and atomic writing on Node, shared by the command line and Electron's main process:
+// clear messages instead of stack traces, and saves that are all-or-nothing.
 
 import fs from 'node:fs';
 import path from 'node:path';
