@@ -44,7 +44,7 @@ export function offenseFilterWords(f: OffenseFilter, plural = false): string {
     : '';
   const classes = f.classes?.length
     ? joinWords(
-        f.classes.map((c) => (plural ? `${c}s` : c)),
+        f.classes.map((c) => (plural ? CLASS_PLURALS[c]! : c)),
         'or',
       )
     : plural
