@@ -1,15 +1,18 @@
 // What every command gets: output streams and helpers to load documents with located errors.
 
+import fs from 'node:fs';
 import {
+  CaseImporter,
   caseFormatOf,
   compile,
   fingerprint,
   formatCaseProblem,
   formatDiagnostic,
+  loadColumnMapping,
   loadOrdinance,
   loadScenario,
-  readCaseSet,
   type CaseSet,
+  type ColumnMapping,
   type CompiledPolicy,
   type Diagnostic,
   type Ordinance,
@@ -87,26 +90,121 @@ export function loadScenarioOrReport(io: Output, file: string | undefined): Scen
   return scenario;
 }
 
-/** Loads a case set. Bad records are reported one per line; unless `skipBad`, any bad record fails (exit 1). */
-export function loadCasesOrReport(io: Output, file: string, skipBad: boolean): CaseSet {
-  const text = readOrReport(io, file);
-  const set = readCaseSet(text, caseFormatOf(file));
-  if (set.problems.length > 0) {
-    const shown = set.problems.slice(0, 200);
-    for (const p of shown) io.err(formatCaseProblem(file, p) + '\n');
-    if (set.problems.length > shown.length) io.err(`${file}: ... and ${set.problems.length - shown.length} more problems\n`);
-    const bad = new Set(set.problems.map((p) => p.index)).size;
-    const fileLevel = set.problems.some((p) => p.index < 0);
-    if (!skipBad || fileLevel || set.cases.length === 0) {
-      if (!fileLevel)
-        io.err(
-          `${file}: ${bad} of ${set.total} cases have problems; fix them, or pass --skip-bad to simulate the ${set.cases.length} good ones\n`,
-        );
-      throw new Reported(1);
+export interface CaseLoading {
+  /** Continue without bad records (they are still listed). */
+  skipBad: boolean;
+  /** A column mapping file (YAML or JSON) for a CSV export with its own column names and codes. */
+  mapping?: string;
+  /** Print a progress line on stderr: true, false, or 'auto' (only when stderr is a terminal). */
+  progress?: boolean | 'auto';
+}
+
+/** Reads a column mapping or reports its errors (exit 1); warnings are printed and reading goes on. */
+export function loadMappingOrReport(io: Output, file: string): ColumnMapping {
+  const { mapping, diagnostics } = loadColumnMapping(readOrReport(io, file));
+  printDiagnostics(io, file, diagnostics);
+  if (!mapping) throw new Reported(1);
+  return mapping;
+}
+
+const CHUNK_BYTES = 1 << 20;
+
+/**
+ * Loads a case set, streaming the file in chunks so a file of any size is never held whole. Bad
+ * records are reported one per line (the first 200, then a count); unless `skipBad`, any bad record
+ * fails (exit 1). File-level problems (unreadable header, unclosed quote, broken JSON) always fail.
+ */
+export function loadCasesOrReport(io: Output, file: string, loading: boolean | CaseLoading): CaseSet {
+  const opts: CaseLoading = typeof loading === 'boolean' ? { skipBad: loading } : loading;
+  const mapping = opts.mapping ? loadMappingOrReport(io, opts.mapping) : undefined;
+  let fd: number;
+  let size: number;
+  try {
+    fd = fs.openSync(file, 'r');
+    const stat = fs.fstatSync(fd);
+    if (stat.isDirectory()) {
+      fs.closeSync(fd);
+      throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
     }
-    io.err(`${file}: warning: skipping ${bad} bad cases of ${set.total}; simulating ${set.cases.length}\n`);
+    size = stat.size;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EACCES'
+          ? 'permission denied'
+          : code === 'EISDIR'
+            ? 'is a directory, not a file'
+            : `cannot read (${code ?? 'error'})`;
+    io.err(`${file}: error: ${why}\n`);
+    throw new Reported(2);
   }
+  const progress = opts.progress === 'auto' ? io === stdio && Boolean(process.stderr.isTTY) : opts.progress === true;
+  const meter = progress ? progressMeter(io, file, size, io === stdio && Boolean(process.stderr.isTTY)) : undefined;
+  const importer = new CaseImporter({ format: caseFormatOf(file), mapping });
+  let set: CaseSet;
+  try {
+    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    for (;;) {
+      const n = fs.readSync(fd, buffer, 0, buffer.length, null);
+      if (n === 0) break;
+      importer.push(buffer.subarray(0, n));
+      meter?.(importer.progress.read, importer.progress.records, importer.progress.rejected, false);
+      if (importer.stopped) break;
+    }
+    set = importer.finish();
+    meter?.(size, set.total, set.rejected, true);
+  } catch (e) {
+    io.err(`${file}: error: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
+    throw new Reported(2);
+  } finally {
+    fs.closeSync(fd);
+  }
+  reportCaseProblems(io, file, set, opts.skipBad);
   return set;
+}
+
+/** Prints a case set's problems and decides whether to go on without the bad records. */
+export function reportCaseProblems(io: Output, file: string, set: CaseSet, skipBad: boolean): void {
+  if (set.problems.length === 0) return;
+  const shown = set.problems.slice(0, 200);
+  for (const p of shown) io.err(formatCaseProblem(file, p) + '\n');
+  const more = set.problems.length - shown.length + set.unlisted;
+  if (more > 0) io.err(`${file}: ... and ${more.toLocaleString('en-US')} more problems\n`);
+  const fileLevel = set.problems.some((p) => p.index < 0);
+  if (!skipBad || fileLevel || set.cases.length === 0) {
+    if (!fileLevel)
+      io.err(
+        `${file}: ${set.rejected.toLocaleString('en-US')} of ${set.total.toLocaleString('en-US')} cases have problems; fix them, or pass --skip-bad to simulate the ${set.cases.length.toLocaleString('en-US')} good ones\n`,
+      );
+    throw new Reported(1);
+  }
+  io.err(
+    `${file}: warning: skipping ${set.rejected.toLocaleString('en-US')} bad cases of ${set.total.toLocaleString('en-US')}; simulating ${set.cases.length.toLocaleString('en-US')}\n`,
+  );
+}
+
+/**
+ * A progress line on stderr: redrawn in place on a terminal (at most every 100 ms), else one line
+ * about every 10% so logs stay short.
+ */
+function progressMeter(io: Output, file: string, size: number, terminal: boolean) {
+  let lastTime = 0;
+  let lastTenth = -1;
+  const started = Date.now();
+  return (read: number, records: number, rejected: number, done: boolean) => {
+    const now = Date.now();
+    const share = size > 0 ? Math.min(1, read / size) : 1;
+    const tenth = Math.floor(share * 10);
+    if (!done && (terminal ? now - lastTime < 100 : tenth === lastTenth || tenth === 10)) return;
+    lastTime = now;
+    lastTenth = tenth;
+    const seconds = ((now - started) / 1000).toFixed(1);
+    const line = `${file}: ${done ? 'read' : 'reading'} ${(share * 100).toFixed(0)}%, ${records.toLocaleString('en-US')} records${rejected ? `, ${rejected.toLocaleString('en-US')} with problems` : ''}, ${seconds} s`;
+    if (terminal) io.err(`\r\u001b[K${line}${done ? '\n' : ''}`);
+    else io.err(line + '\n');
+  };
 }
 
 export function compileOrReport(policy: LoadedPolicy, scenario: Scenario): CompiledPolicy {

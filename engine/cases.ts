@@ -6,16 +6,26 @@ import { didYouMean } from './diagnostics';
 import type { BookingCase, ChargeRecord, ConvictionRecord, OffenseClass, RecordKey, WarrantRecord } from './model';
 import { RECORD_KEYS } from './model';
 import {
+  CasePool,
+  detached,
+  fillIncarceratedSince,
+  PreparedBooking,
+  PreparedChargeRecord,
+  PreparedConvictionRecord,
+  PreparedWarrantRecord,
+  REQUEST_HOLD,
+  REQUEST_NOTIFY,
+} from './import/compact';
+import {
   CLASS_BITS,
   JURISDICTION_BITS,
   RECORD_BITS,
   categoryMask,
   type PreparedCase,
   type PreparedCharge,
-  type PreparedConviction,
   type PreparedWarrant,
 } from './prepared';
-import { civilFromDays, MINUTES_PER_DAY, parseDate, parseDateTime } from './time';
+import { parseDate, parseDateTime } from './time';
 
 export interface CaseProblem {
   /** 0-based position of the case in the set. */
@@ -178,8 +188,12 @@ function show(v: unknown): string {
 
 export type PrepareResult = { ok: true; prepared: PreparedCase } | { ok: false; problems: CaseProblem[] };
 
-/** Checks one raw case (from JSON, YAML or CSV) and prepares it, or lists every problem found. */
-export function prepareCase(raw: unknown, index: number): PrepareResult {
+/**
+ * Checks one raw case (from JSON, YAML or CSV) and prepares it, or lists every problem found. With
+ * a pool (bulk imports), records shared between cases are shared in memory and the raw object is
+ * not kept: the prepared case rebuilds its contract form on demand.
+ */
+export function prepareCase(raw: unknown, index: number, pool?: CasePool): PrepareResult {
   const rawId = raw && typeof raw === 'object' ? (raw as Obj).id : undefined;
   const ck = new Checker(index, typeof rawId === 'string' ? rawId : typeof rawId === 'number' ? String(rawId) : undefined);
   const obj = ck.object(raw, '');
@@ -195,21 +209,20 @@ export function prepareCase(raw: unknown, index: number): PrepareResult {
   const booked = ck.dateTime(obj, 'bookedAt', '', true);
   const release = ck.dateTime(obj, 'eligibleForReleaseAt', '', true);
 
-  let reqHold = false;
-  let reqNotify = false;
+  let requests = 0;
   let judicial = false;
   let admin = false;
   let issued = booked;
   const det = obj.detainer === undefined ? (ck.fail('detainer', '"detainer" is missing'), undefined) : ck.object(obj.detainer, 'detainer');
   if (det) {
     ck.keys(det, DETAINER_KEYS, 'detainer');
-    const requests = det.requests;
-    if (!Array.isArray(requests))
-      ck.fail('detainer.requests', requests === undefined ? '"requests" is missing' : '"requests" must be a list such as [hold, notify]');
+    const list = det.requests;
+    if (!Array.isArray(list))
+      ck.fail('detainer.requests', list === undefined ? '"requests" is missing' : '"requests" must be a list such as [hold, notify]');
     else
-      requests.forEach((r, i) => {
-        if (r === 'hold') reqHold = true;
-        else if (r === 'notify') reqNotify = true;
+      list.forEach((r, i) => {
+        if (r === 'hold') requests |= REQUEST_HOLD;
+        else if (r === 'notify') requests |= REQUEST_NOTIFY;
         else ck.fail(`detainer.requests[${i}]`, `a request is "hold" or "notify", not ${show(r)}`);
       });
     if (det.issuedAt !== undefined && det.issuedAt !== null) issued = ck.dateTime(det, 'issuedAt', 'detainer', false);
@@ -223,29 +236,30 @@ export function prepareCase(raw: unknown, index: number): PrepareResult {
     const c = ck.object(rawCharge, prefix);
     if (!c) return;
     ck.keys(c, CHARGE_KEYS, prefix);
-    ck.text(c, 'offense', prefix);
+    const offense = ck.text(c, 'offense', prefix);
     const cls = ck.oneOf<OffenseClass>(c, 'class', prefix, CLASSES, true);
     const degree = ck.integer(c, 'degree', prefix, 1, 9, false);
     const cats = ck.categories(c, prefix);
-    charges.push({
-      cls: cls ? CLASS_BITS[cls] : 0,
-      degreeBit: degree ? 1 << degree : 0,
-      cats: categoryMask(cats),
-      catNames: cats,
-      bondPosted: ck.bool(c, 'bondPosted', prefix, false),
-      bondable: ck.bool(c, 'bondable', prefix, true),
-      probableCause: ck.bool(c, 'probableCauseFinding', prefix, false),
-    });
+    const args = [
+      cls ? CLASS_BITS[cls] : 0,
+      degree ? 1 << degree : 0,
+      categoryMask(cats),
+      cats,
+      offense,
+      ck.bool(c, 'bondPosted', prefix, false),
+      ck.bool(c, 'bondable', prefix, true),
+      ck.bool(c, 'probableCauseFinding', prefix, false),
+    ] as const;
+    charges.push(pool ? pool.charge(...args) : new PreparedChargeRecord(...args));
   });
 
-  const convictions: PreparedConviction[] = [];
-  const incarcerated: number[] = [];
+  const convictions: PreparedConvictionRecord[] = [];
   ck.list(obj, 'convictions', '').forEach((rawConviction, i) => {
     const prefix = `convictions[${i}]`;
     const c = ck.object(rawConviction, prefix);
     if (!c) return;
     ck.keys(c, CONVICTION_KEYS, prefix);
-    ck.text(c, 'offense', prefix);
+    const offense = ck.text(c, 'offense', prefix);
     const cls = ck.oneOf<OffenseClass>(c, 'class', prefix, CLASSES, true);
     const degree = ck.integer(c, 'degree', prefix, 1, 9, false);
     const cats = ck.categories(c, prefix);
@@ -254,28 +268,23 @@ export function prepareCase(raw: unknown, index: number): PrepareResult {
     if (!Number.isNaN(releasedRaw) && !Number.isNaN(convicted) && releasedRaw < convicted) {
       ck.fail(`${prefix}.releasedOn`, '"releasedOn" is before "convictedOn"');
     }
-    const released = Number.isNaN(releasedRaw) ? convicted : releasedRaw;
-    incarcerated.push(ck.integer(c, 'incarceratedDays', prefix, 0, 50000, false) ?? 0);
-    convictions.push({
-      cls: cls ? CLASS_BITS[cls] : 0,
-      degreeBit: degree ? 1 << degree : 0,
-      cats: categoryMask(cats),
-      catNames: cats,
-      convicted,
-      released,
-      later: Math.max(convicted, released),
-      incarceratedSince: 0,
-      current: ck.bool(c, 'current', prefix, false),
-      juvenile: ck.bool(c, 'juvenile', prefix, false),
-    });
+    const days = ck.integer(c, 'incarceratedDays', prefix, 0, 50000, false) ?? 0;
+    convictions.push(
+      new PreparedConvictionRecord(
+        cls ? CLASS_BITS[cls] : 0,
+        degree ? 1 << degree : 0,
+        categoryMask(cats),
+        pool ? pool.categoryNames(cats) : cats,
+        offense === undefined ? undefined : pool ? pool.offense(offense) : offense,
+        convicted,
+        Number.isNaN(releasedRaw) ? convicted : releasedRaw,
+        days,
+        ck.bool(c, 'current', prefix, false),
+        ck.bool(c, 'juvenile', prefix, false),
+      ),
+    );
   });
-  // Days incarcerated on each conviction and every later one: what a window excluding time
-  // incarcerated adds back.
-  for (let i = 0; i < convictions.length; i++) {
-    let sum = 0;
-    for (let j = 0; j < convictions.length; j++) if (convictions[j]!.convicted >= convictions[i]!.convicted) sum += incarcerated[j]!;
-    convictions[i]!.incarceratedSince = sum;
-  }
+  fillIncarceratedSince(convictions);
 
   const warrants: PreparedWarrant[] = [];
   ck.list(obj, 'warrants', '').forEach((rawWarrant, i) => {
@@ -285,11 +294,8 @@ export function prepareCase(raw: unknown, index: number): PrepareResult {
     ck.keys(w, WARRANT_KEYS, prefix);
     const kind = ck.oneOf(w, 'kind', prefix, ['criminal', 'civil'], true);
     const jur = ck.oneOf<keyof typeof JURISDICTION_BITS>(w, 'jurisdiction', prefix, JURISDICTIONS, false);
-    warrants.push({
-      criminal: kind === 'criminal',
-      jurisdiction: jur ? JURISDICTION_BITS[jur] : 0,
-      felony: ck.bool(w, 'felony', prefix, false),
-    });
+    const args = [kind === 'criminal', jur ? JURISDICTION_BITS[jur] : 0, ck.bool(w, 'felony', prefix, false)] as const;
+    warrants.push(pool ? pool.warrant(...args) : new PreparedWarrantRecord(...args));
   });
 
   let records = 0;
@@ -302,36 +308,23 @@ export function prepareCase(raw: unknown, index: number): PrepareResult {
   }
 
   if (ck.problems.length > 0) return { ok: false, problems: ck.problems };
-  const issuedDay = Math.floor(issued / MINUTES_PER_DAY);
-  const bookedDay = Math.floor(booked / MINUTES_PER_DAY);
-  const ic = civilFromDays(issuedDay);
-  const bc = civilFromDays(bookedDay);
   return {
     ok: true,
-    prepared: {
-      id,
+    prepared: new PreparedBooking(
+      pool ? detached(id) : id,
       age,
       booked,
       release,
       issued,
-      issuedDay,
-      issuedY: ic.y,
-      issuedM: ic.m,
-      issuedD: ic.d,
-      bookedDay,
-      bookedY: bc.y,
-      bookedM: bc.m,
-      bookedD: bc.d,
-      reqHold,
-      reqNotify,
+      requests,
       judicial,
       admin,
       records,
       convictions,
-      charges,
-      warrants,
-      source: obj as unknown as BookingCase,
-    },
+      pool ? pool.chargeList(charges) : charges,
+      pool ? pool.warrantList(warrants) : warrants,
+      pool ? undefined : (obj as unknown as BookingCase),
+    ),
   };
 }
 

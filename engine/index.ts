@@ -25,9 +25,13 @@ export {
   formatCaseProblem,
   CSV_CASE_COLUMNS,
   CSV_GROUP_COLUMNS,
+  CSV_REQUIRED_COLUMNS,
   type CaseSet,
   type CaseFormat,
 } from './case-set';
+export { CaseImporter, importCases, ImportCancelled, type ImportOptions, type ImportProgress } from './import/importer';
+export { loadColumnMapping, type ColumnMapping, type LoadedMapping } from './import/mapping';
+export { bookingCaseOf } from './import/compact';
 export type { PreparedCase } from './prepared';
 export {
   simulate,

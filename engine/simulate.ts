@@ -5,6 +5,7 @@ import type { CompiledPolicy } from './compile';
 import type { Decision, Outcome } from './model';
 import { OUTCOMES } from './model';
 import type { PreparedCase } from './prepared';
+import { isWeekend, MINUTES_PER_DAY, type HolidayCalendar } from './time';
 
 export interface SimulationSummary {
   total: number;
@@ -87,13 +88,75 @@ interface Tally {
   holdMinutes: number;
 }
 
+/**
+ * Hold ends for a whole simulation: time.holdEnd's walk over days, with each day's weekend or
+ * holiday status looked up in a table instead of asked of the calendar (a million holds would ask
+ * it millions of times).
+ */
+class HoldClock {
+  private first = 0;
+  private off = new Uint8Array(0);
+
+  constructor(private readonly calendar: HolidayCalendar) {}
+
+  private offDay(day: number): boolean {
+    let i = day - this.first;
+    if (i < 0 || i >= this.off.length) {
+      this.cover(day);
+      i = day - this.first;
+    }
+    return this.off[i] === 1;
+  }
+
+  /** Extends the table to cover `day` and a few years around it. */
+  private cover(day: number): void {
+    const from = Math.min(day, this.off.length ? this.first : day) - 366;
+    const to = Math.max(day, this.off.length ? this.first + this.off.length - 1 : day) + 3 * 366;
+    const off = new Uint8Array(to - from + 1);
+    for (let d = from; d <= to; d++) {
+      const k = d - this.first;
+      off[d - from] = k >= 0 && k < this.off.length ? this.off[k]! : isWeekend(d) || this.calendar.isHoliday(d) ? 1 : 0;
+    }
+    this.first = from;
+    this.off = off;
+  }
+
+  end(start: number, hours: number, excludeWeekendsAndHolidays: boolean): number {
+    if (!excludeWeekendsAndHolidays) return start + hours * 60;
+    let t = start;
+    let remaining = hours * 60;
+    for (let guard = 0; guard < 100000; guard++) {
+      const day = Math.floor(t / MINUTES_PER_DAY);
+      const dayEnd = (day + 1) * MINUTES_PER_DAY;
+      if (this.offDay(day)) {
+        t = dayEnd;
+        continue;
+      }
+      const available = dayEnd - t;
+      if (remaining <= available) return t + remaining;
+      remaining -= available;
+      t = dayEnd;
+    }
+    return t;
+  }
+}
+
 function tally(policy: CompiledPolicy, cases: readonly PreparedCase[], opts: SimulateOptions): Tally {
   const n = cases.length;
   const codes = new Int32Array(n);
-  const counts = new Int32Array(4);
+  const counts = new Float64Array(4);
   const byProvision = new Int32Array(policy.provisions.length + 1);
+  const clock = new HoldClock(policy.calendar);
+  const holdHours: number[] = [];
+  const holdExcludes: boolean[] = [];
+  for (let i = 0; i <= policy.provisions.length; i++) {
+    const h = policy.maxHoldOf(i);
+    holdHours.push(h.hours);
+    holdExcludes.push(h.excludingWeekendsAndHolidays === true);
+  }
   let holdMinutes = 0;
   const every = opts.progressEvery ?? 65536;
+  const onProgress = opts.onProgress;
   for (let i = 0; i < n; i++) {
     const c = cases[i]!;
     const code = policy.decideCode(c);
@@ -101,8 +164,11 @@ function tally(policy: CompiledPolicy, cases: readonly PreparedCase[], opts: Sim
     const outcome = code & 3;
     counts[outcome]!++;
     byProvision[code >> 2]!++;
-    if (outcome === 0) holdMinutes += policy.holdEndOf(c, code >> 2) - c.release;
-    if (opts.onProgress && (i + 1) % every === 0 && opts.onProgress(i + 1, n) === false) throw new SimulationCancelled();
+    if (outcome === 0) {
+      const p = code >> 2;
+      holdMinutes += clock.end(c.release, holdHours[p]!, holdExcludes[p]!) - c.release;
+    }
+    if (onProgress && (i + 1) % every === 0 && onProgress(i + 1, n) === false) throw new SimulationCancelled();
   }
   const outcomes = emptyCounts();
   OUTCOMES.forEach((o, k) => (outcomes[o] = counts[k]!));
@@ -139,20 +205,31 @@ export function simulate(policy: CompiledPolicy, cases: readonly PreparedCase[],
     const other = opts.compare.policy;
     const ot = tally(other, cases, {});
     const otherSummary = summarize(other, ot, cases.length);
-    const matrix = Object.fromEntries(OUTCOMES.map((o) => [o, emptyCounts()])) as Record<Outcome, Record<Outcome, number>>;
     const cap = opts.maxChangedCases ?? Infinity;
     const changedCases: ChangedCase[] = [];
-    let changed = 0;
+    const cells = new Float64Array(16);
+    const codes = t.codes;
+    const otherCodes = ot.codes;
+    // Decision references are shared between changed cases with the same pair of codes.
+    const refs = new Map<number, DecisionRef>();
+    const refOf = (p: CompiledPolicy, code: number, side: number): DecisionRef => {
+      const key = code * 2 + side;
+      let r = refs.get(key);
+      if (!r) refs.set(key, (r = Object.freeze(ref(p, code))));
+      return r;
+    };
     for (let i = 0; i < cases.length; i++) {
-      const a = t.codes[i]! & 3;
-      const b = ot.codes[i]! & 3;
-      matrix[OUTCOMES[a]!][OUTCOMES[b]!]++;
-      if (a !== b) {
-        changed++;
-        if (changedCases.length < cap)
-          changedCases.push({ id: cases[i]!.id, policy: ref(policy, t.codes[i]!), other: ref(other, ot.codes[i]!) });
-      }
+      const a = codes[i]! & 3;
+      const b = otherCodes[i]! & 3;
+      cells[(a << 2) | b]!++;
+      if (a !== b && changedCases.length < cap)
+        changedCases.push({ id: cases[i]!.id, policy: refOf(policy, codes[i]!, 0), other: refOf(other, otherCodes[i]!, 1) });
     }
+    const matrix = Object.fromEntries(
+      OUTCOMES.map((o, a) => [o, Object.fromEntries(OUTCOMES.map((p, b) => [p, cells[(a << 2) | b]!]))]),
+    ) as Record<Outcome, Record<Outcome, number>>;
+    let changed = 0;
+    for (let a = 0; a < 4; a++) for (let b = 0; b < 4; b++) if (a !== b) changed += cells[(a << 2) | b]!;
     const outcomesDelta = emptyCounts();
     for (const o of OUTCOMES) outcomesDelta[o] = summary.outcomes[o] - otherSummary.outcomes[o];
     result.comparison = {

@@ -14,6 +14,11 @@ export interface SourcePosition {
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 /** Aliases allowed when expanding a document: blocks "billion laughs" documents. */
 export const MAX_ALIAS_COUNT = 100;
+/**
+ * Deepest nesting of lists and sets of keys accepted. A real ordinance nests a dozen levels; the
+ * limit keeps every later step (schema check, compiler, wording) far from the stack's end.
+ */
+export const MAX_NESTING = 100;
 
 export interface ParsedSource {
   text: string;
@@ -54,13 +59,18 @@ function diagnosticAt(
   };
 }
 
-/** Position of a byte offset's first NUL or control character that marks binary content, if any. */
-function findBinary(text: string): number {
-  for (let i = 0; i < Math.min(text.length, 65536); i++) {
+/**
+ * The first character that marks the text as binary (NUL or another control character) or as not
+ * UTF-8 (U+FFFD, which the decoder puts in place of bytes that are not UTF-8), if any.
+ */
+function findBinary(text: string): { at: number; undecodable: boolean } | undefined {
+  const undecodable = text.indexOf('\uFFFD');
+  const limit = undecodable < 0 ? text.length : undecodable;
+  for (let i = 0; i < limit; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0 || c === 0xfffd || (c < 32 && c !== 9 && c !== 10 && c !== 13)) return i;
+    if (c < 32 && c !== 9 && c !== 10 && c !== 13) return { at: i, undecodable: false };
   }
-  return -1;
+  return undecodable < 0 ? undefined : { at: undecodable, undecodable: true };
 }
 
 function lineColOf(text: string, offset: number) {
@@ -102,14 +112,21 @@ export function parseSource(text: string, what = 'document'): ParsedSource {
     );
   }
   const bin = findBinary(text);
-  if (bin >= 0) {
+  if (bin) {
     return fail(
-      diagnosticAt(
-        text,
-        'not-text',
-        `this is not a text file (binary content at byte ${bin}); a ${what} is YAML text`,
-        lineColOf(text, bin),
-      ),
+      bin.undecodable
+        ? diagnosticAt(
+            text,
+            'not-utf8',
+            `the file is not UTF-8 text here (bytes shown as \uFFFD); save the ${what} as UTF-8`,
+            lineColOf(text, bin.at),
+          )
+        : diagnosticAt(
+            text,
+            'not-text',
+            `this is not a text file (binary content at character ${bin.at}); a ${what} is YAML text`,
+            lineColOf(text, bin.at),
+          ),
     );
   }
   if (text.trim() === '' || /^(\s*#[^\n]*\n?)*\s*$/.test(text)) {
@@ -122,7 +139,18 @@ export function parseSource(text: string, what = 'document'): ParsedSource {
   for (const err of doc.errors) {
     const start = at(err.pos[0]);
     const end = at(err.pos[1]);
+    if (err.code === 'RESOURCE_EXHAUSTION') {
+      diagnostics.push(diagnosticAt(text, 'too-deep', tooDeepMessage(what), start, end));
+      break;
+    }
     diagnostics.push(diagnosticAt(text, 'yaml-syntax', cleanYamlMessage(err.message), start, end));
+  }
+  if (doc.errors.length === 0) {
+    const deep = findTooDeep(doc);
+    if (deep) {
+      diagnostics.push(diagnosticAt(text, 'too-deep', tooDeepMessage(what), at(deep[0]), at(deep[1])));
+      return { text, value: undefined, diagnostics, locate: () => whole, document: doc };
+    }
   }
   for (const warn of doc.warnings) {
     const start = at(warn.pos[0]);
@@ -158,6 +186,28 @@ export function parseSource(text: string, what = 'document'): ParsedSource {
     }
   }
   return { text, value, diagnostics, locate, document: doc };
+}
+
+function tooDeepMessage(what: string): string {
+  return `the ${what} nests lists and keys more than ${MAX_NESTING} levels deep here; simplify it (a condition rarely needs more than a few levels)`;
+}
+
+/** Where the nesting first passes MAX_NESTING, found without recursion so depth itself can't overflow the stack. */
+function findTooDeep(doc: Document): [number, number] | undefined {
+  const stack: Array<[unknown, number]> = [[doc.contents, 1]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (isMap(node) || isSeq(node)) {
+      if (depth > MAX_NESTING) return rangeOfNode(node) ?? [0, 0];
+      for (const item of node.items as unknown[]) {
+        if (isPair(item)) {
+          stack.push([item.key, depth + 1]);
+          stack.push([item.value, depth + 1]);
+        } else stack.push([item, depth + 1]);
+      }
+    }
+  }
+  return undefined;
 }
 
 function cleanYamlMessage(message: string): string {

@@ -8,16 +8,20 @@ import type { Command } from '../command';
 export const explain: Command = {
   name: 'explain',
   summary: 'explain the decision on one case: every condition, its value and the facts it used',
-  usage: 'explain POLICY --cases FILE --id CASE_ID [--scenario FILE] [--reimbursement yes|no] [--json]',
+  usage: 'explain POLICY --cases FILE --id CASE_ID [--mapping FILE] [--scenario FILE] [--reimbursement yes|no] [--json] [--progress]',
   run(argv: string[], io: Output): number {
-    const args = parseArgs(argv, { values: ['cases', 'id', 'scenario', 'reimbursement'], flags: ['json'] });
+    const args = parseArgs(argv, { values: ['cases', 'id', 'scenario', 'reimbursement', 'mapping'], flags: ['json', 'progress'] });
     if (args.positional.length !== 1) throw new UsageError('explain needs exactly one policy file');
     const casesFile = args.values.get('cases');
     const id = args.values.get('id');
     if (!casesFile || !id) throw new UsageError('explain needs --cases FILE and --id CASE_ID');
     const policy = loadPolicyOrReport(io, args.positional[0]!);
     const scenario = reimbursementOverride(args.values.get('reimbursement'), loadScenarioOrReport(io, args.values.get('scenario')));
-    const set = loadCasesOrReport(io, casesFile, true);
+    const set = loadCasesOrReport(io, casesFile, {
+      skipBad: true,
+      mapping: args.values.get('mapping'),
+      progress: args.flags.has('progress') || 'auto',
+    });
     const c = set.cases.find((x) => x.id === id);
     if (!c) {
       io.err(`${casesFile}: error: no case has the id "${id}"\n`);

@@ -20,9 +20,12 @@ export const simulate: Command = {
   name: 'simulate',
   summary: 'simulate a policy on booking cases: outcomes, hold hours, cost, coverage, comparison',
   usage:
-    'simulate POLICY --cases FILE [--scenario FILE] [--reimbursement yes|no] [--compare POLICY2 | --baseline honor-all] [--json] [--skip-bad]',
+    'simulate POLICY --cases FILE [--mapping FILE] [--scenario FILE] [--reimbursement yes|no] [--compare POLICY2 | --baseline honor-all] [--json] [--skip-bad] [--progress]',
   run(argv: string[], io: Output): number {
-    const args = parseArgs(argv, { values: ['cases', 'scenario', 'reimbursement', 'compare', 'baseline'], flags: ['json', 'skip-bad'] });
+    const args = parseArgs(argv, {
+      values: ['cases', 'scenario', 'reimbursement', 'compare', 'baseline', 'mapping'],
+      flags: ['json', 'skip-bad', 'progress'],
+    });
     if (args.positional.length !== 1) throw new UsageError('simulate needs exactly one policy file');
     const casesFile = args.values.get('cases');
     if (!casesFile) throw new UsageError('simulate needs --cases FILE');
@@ -33,7 +36,11 @@ export const simulate: Command = {
     const policy = loadPolicyOrReport(io, args.positional[0]!);
     const scenario = reimbursementOverride(args.values.get('reimbursement'), loadScenarioOrReport(io, args.values.get('scenario')));
     const other = args.values.has('compare') ? loadPolicyOrReport(io, args.values.get('compare')!) : undefined;
-    const set = loadCasesOrReport(io, casesFile, args.flags.has('skip-bad'));
+    const set = loadCasesOrReport(io, casesFile, {
+      skipBad: args.flags.has('skip-bad'),
+      mapping: args.values.get('mapping'),
+      progress: args.flags.has('progress') || 'auto',
+    });
 
     const compiled = compile(policy.ordinance, scenario);
     const compare = other

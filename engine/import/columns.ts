@@ -1,0 +1,330 @@
+// The documented CSV columns of a case file, how a header (optionally renamed by a column mapping)
+// is planned onto them, and the reference reading of one row into a contract-form case.
+
+import { didYouMean } from '../diagnostics';
+import { RECORD_KEYS } from '../model';
+import { RECORD_BITS } from '../prepared';
+import type { ColumnMapping } from './mapping';
+
+/** The documented CSV columns (see docs/case-files.md). Numbered groups: charge1..., conviction1..., warrant1.... */
+export const CSV_CASE_COLUMNS: readonly string[] = [
+  'id',
+  'age',
+  'bookedAt',
+  'eligibleForReleaseAt',
+  'requests',
+  'issuedAt',
+  'judicialWarrant',
+  'administrativeWarrant',
+  ...RECORD_KEYS,
+];
+export const CSV_GROUP_COLUMNS: Record<'charge' | 'conviction' | 'warrant', string[]> = {
+  charge: ['offense', 'class', 'degree', 'categories', 'bondPosted', 'bondable', 'probableCauseFinding'],
+  conviction: ['offense', 'class', 'degree', 'categories', 'convictedOn', 'releasedOn', 'incarceratedDays', 'current', 'juvenile'],
+  warrant: ['kind', 'jurisdiction', 'felony'],
+};
+/** Columns every case file needs: without them every row would fail the same way. */
+export const CSV_REQUIRED_COLUMNS: readonly string[] = ['id', 'age', 'bookedAt', 'eligibleForReleaseAt'];
+/** Highest number of a charge, conviction or warrant group. */
+export const MAX_GROUP_NUMBER = 99;
+
+export type GroupName = keyof typeof CSV_GROUP_COLUMNS;
+export const GROUP_LIST: Record<GroupName, 'currentCharges' | 'convictions' | 'warrants'> = {
+  charge: 'currentCharges',
+  conviction: 'convictions',
+  warrant: 'warrants',
+};
+
+// Column kinds, for the fast reader's switch.
+export const K = {
+  id: 1,
+  age: 2,
+  bookedAt: 3,
+  eligibleForReleaseAt: 4,
+  requests: 5,
+  issuedAt: 6,
+  judicialWarrant: 7,
+  administrativeWarrant: 8,
+  record: 9,
+  chargeOffense: 20,
+  chargeClass: 21,
+  chargeDegree: 22,
+  chargeCategories: 23,
+  chargeBondPosted: 24,
+  chargeBondable: 25,
+  chargeProbableCause: 26,
+  convictionOffense: 30,
+  convictionClass: 31,
+  convictionDegree: 32,
+  convictionCategories: 33,
+  convictionConvictedOn: 34,
+  convictionReleasedOn: 35,
+  convictionIncarceratedDays: 36,
+  convictionCurrent: 37,
+  convictionJuvenile: 38,
+  warrantKind: 40,
+  warrantJurisdiction: 41,
+  warrantFelony: 42,
+} as const;
+
+const GROUP_KIND_BASE: Record<GroupName, number> = { charge: 20, conviction: 30, warrant: 40 };
+
+export interface PlannedColumn {
+  /** 0-based position in the row. */
+  index: number;
+  /** The column's name in the file. */
+  name: string;
+  /** The documented column it fills, e.g. `bookedAt` or `conviction2.convictedOn`. */
+  target: string;
+  kind: number;
+  /** For group columns: the 0-based group number; for record columns: the record bit. */
+  slot: number;
+  group?: GroupName;
+  field: string;
+  /** Their values to ours, when the mapping gives a value map for this column. */
+  values?: ValueMap;
+}
+
+/** A value map: exact match first, then a match ignoring case. */
+export class ValueMap {
+  private readonly exact = new Map<string, string>();
+  private readonly folded = new Map<string, string>();
+
+  constructor(entries: ReadonlyArray<readonly [string, string]>) {
+    const clash = new Set<string>();
+    for (const [from, to] of entries) {
+      this.exact.set(from, to);
+      const f = from.toLowerCase();
+      if (this.folded.has(f) && this.folded.get(f) !== to) clash.add(f);
+      this.folded.set(f, to);
+    }
+    for (const f of clash) this.folded.delete(f);
+  }
+
+  map(value: string): string {
+    return this.exact.get(value) ?? this.folded.get(value.toLowerCase()) ?? value;
+  }
+}
+
+export interface ColumnPlan {
+  columns: PlannedColumn[];
+  /** Columns in the header, planned or ignored. */
+  width: number;
+  /** Highest group number used, per group (0 when none). */
+  groups: Record<GroupName, number>;
+}
+
+export function allDocumentedColumns(groupCount = 1): string[] {
+  const out = [...CSV_CASE_COLUMNS];
+  for (const [g, fields] of Object.entries(CSV_GROUP_COLUMNS))
+    for (let n = 1; n <= groupCount; n++) for (const f of fields) out.push(`${g}${n}.${f}`);
+  return out;
+}
+
+/** What a documented column name means, or undefined when it is not one. */
+export function parseTarget(target: string): Pick<PlannedColumn, 'target' | 'kind' | 'slot' | 'group' | 'field'> | string {
+  if (CSV_CASE_COLUMNS.includes(target)) {
+    if ((RECORD_KEYS as readonly string[]).includes(target))
+      return { target, kind: K.record, slot: RECORD_BITS[target as keyof typeof RECORD_BITS], field: target };
+    return { target, kind: K[target as keyof typeof K], slot: 0, field: target };
+  }
+  const m = /^(charge|conviction|warrant)(\d+)\.([A-Za-z]+)$/.exec(target);
+  if (m) {
+    const group = m[1] as GroupName;
+    const n = Number(m[2]);
+    const fields = CSV_GROUP_COLUMNS[group];
+    const f = fields.indexOf(m[3]!);
+    if (f < 0) {
+      const guess = didYouMean(m[3]!, fields);
+      return `"${m[3]}" is not a ${group} column${guess ? `; did you mean "${group}${n}.${guess}"?` : `; ${group} columns are ${fields.join(', ')}`}`;
+    }
+    if (n < 1 || n > MAX_GROUP_NUMBER) return `${group} numbers run from 1 to ${MAX_GROUP_NUMBER}, not ${m[2]}`;
+    return { target: `${group}${n}.${m[3]}`, kind: GROUP_KIND_BASE[group] + f, slot: n - 1, group, field: m[3]! };
+  }
+  const guess = didYouMean(target, allDocumentedColumns());
+  return `"${target}" is not a case column${guess ? `; did you mean "${guess}"?` : ''}`;
+}
+
+const own = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
+
+/**
+ * Plans how each header column fills a case, through the mapping when one is given. Unknown and
+ * doubled columns are reported, never ignored silently; the plan is undefined when there are any.
+ */
+export function planColumns(header: readonly string[], mapping?: ColumnMapping): { plan?: ColumnPlan; problems: string[] } {
+  const problems: string[] = [];
+  const columns: PlannedColumn[] = [];
+  const taken = new Map<string, number>();
+  const ignored = new Set(mapping?.ignore ?? []);
+  const renames = mapping?.columns ?? {};
+  const groups: Record<GroupName, number> = { charge: 0, conviction: 0, warrant: 0 };
+  header.forEach((raw, index) => {
+    const name = raw.trim();
+    if (name === '' && mapping === undefined) {
+      problems.push(`column ${index + 1} has no name; the first row names the columns (id, age, bookedAt, ...)`);
+      return;
+    }
+    if (ignored.has(name)) return;
+    let target = name;
+    if (own(renames, name)) target = String(renames[name]);
+    else if (mapping && name === '') {
+      problems.push(`column ${index + 1} has no name; name it in the file or leave the column out`);
+      return;
+    }
+    const meaning = parseTarget(target);
+    if (typeof meaning === 'string') {
+      if (target !== name) problems.push(`the mapping sends column "${name}" (column ${index + 1}) to ${meaning}`);
+      else {
+        const guess = didYouMean(name, allDocumentedColumns());
+        problems.push(
+          `unknown column "${name}" (column ${index + 1})${guess ? `; did you mean "${guess}"?` : ''}` +
+            (mapping ? '; map it under "columns" or list it under "ignore" in the mapping' : '; a column mapping can rename it'),
+        );
+      }
+      return;
+    }
+    const first = taken.get(meaning.target);
+    if (first !== undefined) {
+      problems.push(`columns ${first + 1} ("${header[first]!.trim()}") and ${index + 1} ("${name}") both give "${meaning.target}"`);
+      return;
+    }
+    taken.set(meaning.target, index);
+    if (meaning.group) groups[meaning.group] = Math.max(groups[meaning.group], meaning.slot + 1);
+    const column: PlannedColumn = { index, name, ...meaning };
+    const values = valueMapFor(mapping, name, meaning.target, meaning.group, meaning.field);
+    if (values) column.values = values;
+    columns.push(column);
+  });
+  for (const required of CSV_REQUIRED_COLUMNS) {
+    if (!taken.has(required)) {
+      problems.push(
+        `no column gives "${required}", which every case needs` +
+          (mapping ? '; map one of the columns to it' : ` (the header names ${header.length} columns)`),
+      );
+    }
+  }
+  if (problems.length) return { problems };
+  return { plan: { columns, width: header.length, groups }, problems };
+}
+
+function valueMapFor(mapping: ColumnMapping | undefined, name: string, target: string, group: GroupName | undefined, field: string) {
+  const values = mapping?.values;
+  if (!values) return undefined;
+  const key = [name, target, group ? `${group}.${field}` : undefined].find((k) => k !== undefined && own(values, k));
+  if (key === undefined) return undefined;
+  const map = values[key]!;
+  return new ValueMap(Object.keys(map).map((from) => [from, String(map[from])] as const));
+}
+
+// ---- the reference reading of a row ----
+
+const NUMBER_FIELDS = new Set(['age', 'degree', 'incarceratedDays']);
+const BOOLEAN_FIELDS = new Set([
+  'judicialWarrant',
+  'administrativeWarrant',
+  ...RECORD_KEYS,
+  'bondPosted',
+  'bondable',
+  'probableCauseFinding',
+  'current',
+  'juvenile',
+  'felony',
+]);
+
+/** A CSV cell as the contract's value: numbers and yes/no words converted, lists split. */
+export function csvValue(field: string, raw: string): unknown {
+  if (NUMBER_FIELDS.has(field)) return /^-?\d+$/.test(raw) ? Number(raw) : raw;
+  if (BOOLEAN_FIELDS.has(field)) {
+    const v = raw.toLowerCase();
+    if (v === 'true' || v === 'yes' || v === 'y' || v === '1') return true;
+    if (v === 'false' || v === 'no' || v === 'n' || v === '0') return false;
+    return raw;
+  }
+  if (field === 'categories') return splitCategories(raw);
+  return raw;
+}
+
+export function splitCategories(raw: string): string[] {
+  return raw.split(/[;|\s]+/).filter(Boolean);
+}
+
+export function splitRequests(raw: string): string[] {
+  return raw.split(/[;|\s/]+/).filter(Boolean);
+}
+
+export interface RowCase {
+  /** The case in contract form, for the checker. */
+  value: Record<string, unknown>;
+  /** For each list, the group number (0-based) of each item: gaps in the numbering close up. */
+  slots: Record<'currentCharges' | 'convictions' | 'warrants', number[]>;
+}
+
+/** Builds a booking case from one CSV record: the reference reading the fast reader must agree with. */
+export function caseFromRow(plan: ColumnPlan, fields: readonly string[]): RowCase {
+  const c: Record<string, unknown> = {};
+  const detainer: Record<string, unknown> = {};
+  const records: Record<string, unknown> = {};
+  const groups: Record<string, Array<Record<string, unknown> | undefined>> = { currentCharges: [], convictions: [], warrants: [] };
+  for (const col of plan.columns) {
+    let raw = (fields[col.index] ?? '').trim();
+    if (raw !== '' && col.values) raw = col.values.map(raw);
+    if (raw === '') continue;
+    if (col.group) {
+      const list = groups[GROUP_LIST[col.group]]!;
+      const item = (list[col.slot] ??= {});
+      item[col.field] = csvValue(col.field, raw);
+      continue;
+    }
+    switch (col.field) {
+      case 'requests':
+        detainer.requests = splitRequests(raw);
+        break;
+      case 'issuedAt':
+        detainer.issuedAt = raw;
+        break;
+      case 'judicialWarrant':
+      case 'administrativeWarrant':
+        detainer[col.field] = csvValue(col.field, raw);
+        break;
+      default:
+        if (col.kind === K.record) records[col.field] = csvValue(col.field, raw);
+        else c[col.field] = csvValue(col.field, raw);
+    }
+  }
+  if (!('requests' in detainer)) detainer.requests = [];
+  c.detainer = detainer;
+  if (Object.keys(records).length > 0) c.records = records;
+  const slots: RowCase['slots'] = { currentCharges: [], convictions: [], warrants: [] };
+  for (const list of ['currentCharges', 'convictions', 'warrants'] as const) {
+    const items = groups[list]!;
+    const kept: Array<Record<string, unknown>> = [];
+    for (let n = 0; n < items.length; n++) {
+      if (items[n] === undefined) continue;
+      kept.push(items[n]!);
+      slots[list].push(n);
+    }
+    if (kept.length) c[list] = kept;
+  }
+  return { value: c, slots };
+}
+
+const LIST_GROUP: Record<string, GroupName> = { currentCharges: 'charge', convictions: 'conviction', warrants: 'warrant' };
+
+/**
+ * The column a checker's field path refers to (`convictions[0].convictedOn` -> `conviction2.convictedOn`
+ * when the first conviction came from group 2), named as in the file when a mapping renamed it.
+ */
+export function columnOfField(plan: ColumnPlan, slots: RowCase['slots'], field: string): string {
+  let target = field;
+  const m = /^(currentCharges|convictions|warrants)\[(\d+)\](?:\.([A-Za-z]+))?/.exec(field);
+  if (m) {
+    const n = slots[m[1] as keyof RowCase['slots']][Number(m[2])];
+    const group = LIST_GROUP[m[1]!]!;
+    target = m[3] ? `${group}${(n ?? 0) + 1}.${m[3]}` : `${group}${(n ?? 0) + 1}`;
+  } else {
+    const d = /^(?:detainer|records)\.([A-Za-z]+)/.exec(field);
+    if (d) target = d[1]!;
+  }
+  const col = plan.columns.find((c) => c.target === target);
+  return col && col.name !== target ? `${col.name} (${target})` : target;
+}

@@ -1,0 +1,415 @@
+// Prepared booking cases in a compact form, so a million of them fit in a few hundred megabytes:
+// one class for every case (the compiled policy's property reads stay monomorphic), charges and
+// warrants shared between cases that have the same ones, and the contract-form case rebuilt on
+// demand instead of kept beside the prepared facts.
+
+import type { BookingCase, ChargeRecord, ConvictionRecord, OffenseClass, RecordKey, WarrantJurisdiction, WarrantRecord } from '../model';
+import { RECORD_KEYS } from '../model';
+import {
+  CLASS_BITS,
+  JURISDICTION_BITS,
+  RECORD_BITS,
+  type PreparedCase,
+  type PreparedCharge,
+  type PreparedConviction,
+  type PreparedWarrant,
+} from '../prepared';
+import { formatDate, formatDateTime, MINUTES_PER_DAY } from '../time';
+
+export const REQUEST_HOLD = 1;
+export const REQUEST_NOTIFY = 2;
+
+// time.civilFromDays without the result object: a million cases would make two million of them.
+let civilY = 0;
+let civilM = 0;
+let civilD = 0;
+function civil(days: number): void {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  civilD = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  civilM = mp < 10 ? mp + 3 : mp - 9;
+  civilY = era * 400 + yoe + (civilM <= 2 ? 1 : 0);
+}
+
+/** One shared, frozen empty list for cases without charges, convictions or warrants. */
+const EMPTY: never[] = Object.freeze([]) as unknown as never[];
+/** The charge-pool key for charges given without an offense name (no name can contain it). */
+const NO_OFFENSE = '\u0000none';
+
+export class PreparedBooking implements PreparedCase {
+  id: string;
+  age: number;
+  booked: number;
+  release: number;
+  issued: number;
+  issuedDay: number;
+  issuedY: number;
+  issuedM: number;
+  issuedD: number;
+  bookedDay: number;
+  bookedY: number;
+  bookedM: number;
+  bookedD: number;
+  reqHold: boolean;
+  reqNotify: boolean;
+  judicial: boolean;
+  admin: boolean;
+  records: number;
+  convictions: PreparedConviction[];
+  charges: PreparedCharge[];
+  warrants: PreparedWarrant[];
+  /** The case object it was read from, when the caller keeps it (single cases); else rebuilt. */
+  private given: BookingCase | undefined;
+
+  constructor(
+    id: string,
+    age: number,
+    booked: number,
+    release: number,
+    issued: number,
+    requests: number,
+    judicial: boolean,
+    admin: boolean,
+    records: number,
+    convictions: PreparedConviction[],
+    charges: PreparedCharge[],
+    warrants: PreparedWarrant[],
+    given?: BookingCase,
+  ) {
+    this.id = id;
+    this.age = age;
+    this.booked = booked;
+    this.release = release;
+    this.issued = issued;
+    const issuedDay = Math.floor(issued / MINUTES_PER_DAY);
+    civil(issuedDay);
+    this.issuedDay = issuedDay;
+    this.issuedY = civilY;
+    this.issuedM = civilM;
+    this.issuedD = civilD;
+    const bookedDay = Math.floor(booked / MINUTES_PER_DAY);
+    if (bookedDay !== issuedDay) civil(bookedDay);
+    this.bookedDay = bookedDay;
+    this.bookedY = civilY;
+    this.bookedM = civilM;
+    this.bookedD = civilD;
+    this.reqHold = (requests & REQUEST_HOLD) !== 0;
+    this.reqNotify = (requests & REQUEST_NOTIFY) !== 0;
+    this.judicial = judicial;
+    this.admin = admin;
+    this.records = records;
+    this.convictions = convictions.length ? convictions : EMPTY;
+    this.charges = charges.length ? charges : EMPTY;
+    this.warrants = warrants.length ? warrants : EMPTY;
+    this.given = given;
+  }
+
+  get source(): BookingCase {
+    return this.given ?? bookingCaseOf(this);
+  }
+
+  set source(value: BookingCase) {
+    this.given = value;
+  }
+}
+
+export class PreparedConvictionRecord implements PreparedConviction {
+  cls: number;
+  degreeBit: number;
+  cats: number;
+  catNames: readonly string[];
+  offense: string | undefined;
+  convicted: number;
+  released: number;
+  later: number;
+  incarceratedSince: number;
+  incarceratedDays: number;
+  current: boolean;
+  juvenile: boolean;
+
+  constructor(
+    cls: number,
+    degreeBit: number,
+    cats: number,
+    catNames: readonly string[],
+    offense: string | undefined,
+    convicted: number,
+    released: number,
+    incarceratedDays: number,
+    current: boolean,
+    juvenile: boolean,
+  ) {
+    this.cls = cls;
+    this.degreeBit = degreeBit;
+    this.cats = cats;
+    this.catNames = catNames;
+    this.offense = offense;
+    this.convicted = convicted;
+    this.released = released;
+    this.later = Math.max(convicted, released);
+    this.incarceratedSince = 0;
+    this.incarceratedDays = incarceratedDays;
+    this.current = current;
+    this.juvenile = juvenile;
+  }
+}
+
+export class PreparedChargeRecord implements PreparedCharge {
+  cls: number;
+  degreeBit: number;
+  cats: number;
+  catNames: readonly string[];
+  offense: string | undefined;
+  bondPosted: boolean;
+  bondable: boolean;
+  probableCause: boolean;
+
+  constructor(
+    cls: number,
+    degreeBit: number,
+    cats: number,
+    catNames: readonly string[],
+    offense: string | undefined,
+    bondPosted: boolean,
+    bondable: boolean,
+    probableCause: boolean,
+  ) {
+    this.cls = cls;
+    this.degreeBit = degreeBit;
+    this.cats = cats;
+    this.catNames = catNames;
+    this.offense = offense;
+    this.bondPosted = bondPosted;
+    this.bondable = bondable;
+    this.probableCause = probableCause;
+  }
+}
+
+export class PreparedWarrantRecord implements PreparedWarrant {
+  constructor(
+    public criminal: boolean,
+    public jurisdiction: number,
+    public felony: boolean,
+  ) {}
+}
+
+/** Days incarcerated on each conviction and every later one: what a window excluding time incarcerated adds back. */
+export function fillIncarceratedSince(convictions: readonly PreparedConvictionRecord[]): void {
+  const n = convictions.length;
+  if (n === 1) {
+    convictions[0]!.incarceratedSince = convictions[0]!.incarceratedDays;
+    return;
+  }
+  for (let i = 0; i < n; i++) {
+    let sum = 0;
+    const since = convictions[i]!.convicted;
+    for (let j = 0; j < n; j++) if (convictions[j]!.convicted >= since) sum += convictions[j]!.incarceratedDays;
+    convictions[i]!.incarceratedSince = sum;
+  }
+}
+
+/**
+ * A copy of a string that does not keep a larger string alive: V8 represents long slices as views
+ * of their parent, so an id sliced from a 1 MB chunk of a file would hold the whole chunk.
+ */
+export function detached(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
+/**
+ * Shares what many cases have in common within one import: offense names, category lists, and
+ * whole charge and warrant records (they carry no dates), with the lists of them. Shared records and
+ * lists are frozen, so a consumer can't change one case by editing another.
+ */
+export class CasePool {
+  private readonly names = new Map<string, string>();
+  private readonly catLists = new Map<string, readonly string[]>();
+  private readonly charges = new Map<string, Map<number, PreparedChargeRecord>>();
+  private readonly catIds = new Map<readonly string[], number>();
+  private readonly chargeIds = new Map<PreparedCharge, number>();
+  private readonly singleCharges = new Map<PreparedCharge, PreparedCharge[]>();
+  private readonly chargeLists = new Map<string, PreparedCharge[]>();
+  private readonly warrants = new Map<number, PreparedWarrantRecord>();
+  private readonly warrantLists = new Map<string, PreparedWarrant[]>();
+
+  offense(name: string): string {
+    let shared = this.names.get(name);
+    if (shared === undefined) {
+      shared = detached(name);
+      this.names.set(shared, shared);
+    }
+    return shared;
+  }
+
+  categoryNames(names: readonly string[]): readonly string[] {
+    if (names.length === 0) return EMPTY;
+    const key = names.join(' ');
+    let shared = this.catLists.get(key);
+    if (!shared) {
+      shared = Object.freeze(names.map(detached));
+      this.catLists.set(key, shared);
+    }
+    return shared;
+  }
+
+  charge(
+    cls: number,
+    degreeBit: number,
+    cats: number,
+    catNames: readonly string[],
+    offense: string | undefined,
+    bondPosted: boolean,
+    bondable: boolean,
+    probableCause: boolean,
+  ): PreparedChargeRecord {
+    // Keyed by offense name, then by a number packing the rest (category lists get small ids).
+    const names = offense === undefined ? NO_OFFENSE : offense;
+    let byFacts = this.charges.get(names);
+    if (!byFacts) {
+      byFacts = new Map();
+      this.charges.set(names === NO_OFFENSE ? names : this.offense(names), byFacts);
+    }
+    let catList = catNames;
+    let catId = this.catIds.get(catList);
+    if (catId === undefined) {
+      catList = this.categoryNames(catNames);
+      catId = this.catIds.get(catList);
+      if (catId === undefined) {
+        catId = this.catIds.size;
+        this.catIds.set(catList, catId);
+      }
+    }
+    const key = ((catId * 8 + (bondPosted ? 4 : 0) + (bondable ? 2 : 0) + (probableCause ? 1 : 0)) * 1024 + degreeBit) * 8 + cls;
+    let shared = byFacts.get(key);
+    if (!shared) {
+      shared = Object.freeze(
+        new PreparedChargeRecord(
+          cls,
+          degreeBit,
+          cats,
+          catList,
+          offense === undefined ? undefined : this.offense(offense),
+          bondPosted,
+          bondable,
+          probableCause,
+        ),
+      );
+      byFacts.set(key, shared);
+      this.chargeIds.set(shared, this.chargeIds.size);
+    }
+    return shared;
+  }
+
+  chargeList(list: PreparedCharge[]): PreparedCharge[] {
+    if (list.length === 0) return EMPTY;
+    if (list.length === 1) {
+      let single = this.singleCharges.get(list[0]!);
+      if (!single) {
+        single = Object.freeze([list[0]!]) as PreparedCharge[];
+        this.singleCharges.set(list[0]!, single);
+      }
+      return single;
+    }
+    let key = '';
+    for (const c of list) key += `${this.chargeIds.get(c) ?? -1},`;
+    let shared = this.chargeLists.get(key);
+    if (!shared) {
+      shared = Object.freeze(list.slice()) as PreparedCharge[];
+      this.chargeLists.set(key, shared);
+    }
+    return shared;
+  }
+
+  warrant(criminal: boolean, jurisdiction: number, felony: boolean): PreparedWarrantRecord {
+    const key = (criminal ? 1 : 0) | (felony ? 2 : 0) | (jurisdiction << 2);
+    let shared = this.warrants.get(key);
+    if (!shared) {
+      shared = Object.freeze(new PreparedWarrantRecord(criminal, jurisdiction, felony));
+      this.warrants.set(key, shared);
+    }
+    return shared;
+  }
+
+  warrantList(list: PreparedWarrant[]): PreparedWarrant[] {
+    if (list.length === 0) return EMPTY;
+    let key = '';
+    for (const w of list) key += `${(w.criminal ? 1 : 0) | (w.felony ? 2 : 0) | (w.jurisdiction << 2)},`;
+    let shared = this.warrantLists.get(key);
+    if (!shared) {
+      shared = Object.freeze(list.map((w) => this.warrant(w.criminal, w.jurisdiction, w.felony))) as PreparedWarrant[];
+      this.warrantLists.set(key, shared);
+    }
+    return shared;
+  }
+}
+
+const CLASS_NAMES = new Map<number, OffenseClass>(Object.entries(CLASS_BITS).map(([k, v]) => [v, k as OffenseClass]));
+const JURISDICTION_NAMES = new Map<number, WarrantJurisdiction>(
+  Object.entries(JURISDICTION_BITS).map(([k, v]) => [v, k as WarrantJurisdiction]),
+);
+
+function degreeOf(bit: number): number | undefined {
+  return bit ? 31 - Math.clz32(bit) : undefined;
+}
+
+/** The case in the contract's form, rebuilt from its prepared facts. */
+export function bookingCaseOf(p: PreparedCase): BookingCase {
+  const requests: Array<'hold' | 'notify'> = [];
+  if (p.reqHold) requests.push('hold');
+  if (p.reqNotify) requests.push('notify');
+  const out: BookingCase = {
+    id: p.id,
+    age: p.age,
+    bookedAt: formatDateTime(p.booked),
+    eligibleForReleaseAt: formatDateTime(p.release),
+    detainer: { requests, issuedAt: formatDateTime(p.issued), judicialWarrant: p.judicial, administrativeWarrant: p.admin },
+  };
+  if (p.charges.length) {
+    out.currentCharges = p.charges.map((c) => {
+      const cls = CLASS_NAMES.get(c.cls) ?? 'misdemeanor';
+      const r: ChargeRecord = c.offense !== undefined ? { offense: c.offense, class: cls } : { class: cls };
+      const degree = degreeOf(c.degreeBit);
+      if (degree) r.degree = degree;
+      if (c.catNames.length) r.categories = [...c.catNames];
+      r.bondPosted = c.bondPosted;
+      r.bondable = c.bondable;
+      r.probableCauseFinding = c.probableCause;
+      return r;
+    });
+  }
+  if (p.convictions.length) {
+    out.convictions = p.convictions.map((c) => {
+      const cls = CLASS_NAMES.get(c.cls) ?? 'misdemeanor';
+      const r: ConvictionRecord =
+        c.offense !== undefined ? { offense: c.offense, class: cls, convictedOn: '' } : { class: cls, convictedOn: '' };
+      r.convictedOn = formatDate(c.convicted);
+      const degree = degreeOf(c.degreeBit);
+      if (degree) r.degree = degree;
+      if (c.catNames.length) r.categories = [...c.catNames];
+      if (c.released !== c.convicted) r.releasedOn = formatDate(c.released);
+      if (c.incarceratedDays) r.incarceratedDays = c.incarceratedDays;
+      if (c.current) r.current = true;
+      if (c.juvenile) r.juvenile = true;
+      return r;
+    });
+  }
+  if (p.warrants.length) {
+    out.warrants = p.warrants.map((w) => {
+      const r: WarrantRecord = { kind: w.criminal ? 'criminal' : 'civil' };
+      const j = JURISDICTION_NAMES.get(w.jurisdiction);
+      if (j) r.jurisdiction = j;
+      r.felony = w.felony;
+      return r;
+    });
+  }
+  if (p.records) {
+    const records: Partial<Record<RecordKey, boolean>> = {};
+    for (const key of RECORD_KEYS) if (p.records & RECORD_BITS[key]) records[key] = true;
+    out.records = records;
+  }
+  return out;
+}

@@ -1,0 +1,554 @@
+// Reading CSV case files fast: each record goes straight from field bounds to a prepared case, with
+// no intermediate objects. Any record the fast reader does not accept outright is read again by the
+// reference reader (caseFromRow + prepareCase), which decides and words the problems; so the fast
+// reader only has to be exact about what it accepts, and tests hold it to that.
+
+import { prepareCase, type CaseProblem } from '../cases';
+import type { PreparedCase } from '../prepared';
+import { categoryMask } from '../prepared';
+import { daysFromCivil, daysInMonth, MINUTES_PER_DAY } from '../time';
+import { caseFromRow, columnOfField, K, planColumns, splitCategories, type ColumnPlan, type PlannedColumn } from './columns';
+import {
+  CasePool,
+  detached,
+  fillIncarceratedSince,
+  PreparedBooking,
+  PreparedConvictionRecord,
+  REQUEST_HOLD,
+  REQUEST_NOTIFY,
+} from './compact';
+import { CsvScanner } from './csv-scan';
+import type { ColumnMapping } from './mapping';
+
+/** Where the importer sends what it reads. */
+export interface CaseSink {
+  /** A good case; `index` is its 0-based record number. */
+  add(c: PreparedCase, index: number, row: number): void;
+  /** A bad record, with every problem found in it. */
+  reject(index: number, problems: CaseProblem[]): void;
+  /** A problem with the file as a whole: reading stops. */
+  fail(problems: CaseProblem[]): void;
+}
+
+const CATEGORY_RE = /^[a-z][a-z0-9-]*$/;
+const REPLACEMENT = '\uFFFD';
+
+interface Categories {
+  mask: number;
+  names: readonly string[];
+}
+
+// Scratch for one group item (charge, conviction or warrant), reused row after row.
+class GroupScratch {
+  present = false;
+  cls = 0;
+  degreeBit = 0;
+  cats = 0;
+  catNames: readonly string[] = [];
+  offense: string | undefined = undefined;
+  flagA = -1;
+  flagB = -1;
+  flagC = -1;
+  dateA = NaN;
+  dateB = NaN;
+  days = 0;
+  reset(): void {
+    this.present = false;
+    this.cls = 0;
+    this.degreeBit = 0;
+    this.cats = 0;
+    this.catNames = [];
+    this.offense = undefined;
+    this.flagA = -1;
+    this.flagB = -1;
+    this.flagC = -1;
+    this.dateA = NaN;
+    this.dateB = NaN;
+    this.days = 0;
+  }
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
+/** Up to 9 digits as a number; -1 for anything else (signs and longer numbers go to the reference reader). */
+function digitsAt(s: string, a: number, b: number): number {
+  if (b - a > 9) return -1;
+  let v = 0;
+  for (let i = a; i < b; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
+function two(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/** Day number of YYYY-MM-DD at s[a, a+10), or NaN. */
+function ymdAt(s: string, a: number): number {
+  const y1 = two(s, a);
+  const y2 = two(s, a + 2);
+  if (y1 < 0 || y2 < 0 || s.charCodeAt(a + 4) !== 45 || s.charCodeAt(a + 7) !== 45) return NaN;
+  const m = two(s, a + 5);
+  const d = two(s, a + 8);
+  const y = y1 * 100 + y2;
+  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return NaN;
+  return daysFromCivil(y, m, d);
+}
+
+/** As time.parseDate: YYYY-MM-DD. */
+function dateAt(s: string, a: number, b: number): number {
+  return b - a === 10 ? ymdAt(s, a) : NaN;
+}
+
+/** As time.parseDateTime: YYYY-MM-DD, optionally [T ]HH:MM, optionally :SS. Minutes, or NaN. */
+function dateTimeAt(s: string, a: number, b: number): number {
+  const len = b - a;
+  if (len !== 10 && len !== 16 && len !== 19) return NaN;
+  const day = ymdAt(s, a);
+  if (len === 10 || Number.isNaN(day)) return day * MINUTES_PER_DAY;
+  const sep = s.charCodeAt(a + 10);
+  if ((sep !== 84 && sep !== 32) || s.charCodeAt(a + 13) !== 58) return NaN;
+  const h = two(s, a + 11);
+  const mi = two(s, a + 14);
+  if (h < 0 || h > 23 || mi < 0 || mi > 59) return NaN;
+  if (len === 19) {
+    const sec = two(s, a + 17);
+    if (s.charCodeAt(a + 16) !== 58 || sec < 0 || sec > 59) return NaN;
+  }
+  return day * MINUTES_PER_DAY + h * 60 + mi;
+}
+
+/** true/yes/y/1 -> 1, false/no/n/0 -> 0, any case; else -1. */
+function boolAt(s: string, a: number, b: number): number {
+  const len = b - a;
+  const c = s.charCodeAt(a) | 0x20;
+  if (len === 1) {
+    if (c === 121 /* y */ || s.charCodeAt(a) === 49) return 1;
+    if (c === 110 /* n */ || s.charCodeAt(a) === 48) return 0;
+    return -1;
+  }
+  const word = (w: string) => {
+    for (let i = 0; i < len; i++) if ((s.charCodeAt(a + i) | 0x20) !== w.charCodeAt(i)) return false;
+    return true;
+  };
+  if (len === 4 && c === 116) return word('true') ? 1 : -1;
+  if (len === 3 && c === 121) return word('yes') ? 1 : -1;
+  if (len === 5 && c === 102) return word('false') ? 0 : -1;
+  if (len === 2 && c === 110) return word('no') ? 0 : -1;
+  return -1;
+}
+
+function classAt(s: string, a: number, b: number): number {
+  const len = b - a;
+  if (len === 6 && s.startsWith('felony', a)) return 1;
+  if (len === 11 && s.startsWith('misdemeanor', a)) return 2;
+  if (len === 10 && s.startsWith('infraction', a)) return 4;
+  return 0;
+}
+
+/** The requests column: hold and notify separated by ; | / or spaces. A bit mask, or -1. */
+function requestsAt(s: string, a: number, b: number): number {
+  let mask = 0;
+  let i = a;
+  while (i < b) {
+    const c = s.charCodeAt(i);
+    if (c === 59 || c === 124 || c === 47 || isSpace(c)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < b) {
+      const d = s.charCodeAt(j);
+      if (d === 59 || d === 124 || d === 47 || isSpace(d)) break;
+      if (d > 127) return -1;
+      j++;
+    }
+    if (j - i === 4 && s.startsWith('hold', i)) mask |= REQUEST_HOLD;
+    else if (j - i === 6 && s.startsWith('notify', i)) mask |= REQUEST_NOTIFY;
+    else return -1;
+    i = j;
+  }
+  return mask;
+}
+
+const JURISDICTION_CODES: Record<string, number> = { state: 1, federal: 2, 'other-state': 4, local: 8 };
+
+export class CsvCaseReader {
+  private readonly scanner = new CsvScanner();
+  private plan: ColumnPlan | undefined;
+  private columns: PlannedColumn[] = [];
+  private charges: GroupScratch[] = [];
+  private convictions: GroupScratch[] = [];
+  private warrants: GroupScratch[] = [];
+  private readonly categories = new Map<string, Categories | null>();
+  private index = 0;
+  private stopped = false;
+  /** Position of the next U+FFFD (an undecodable byte) in the scanner's text, -1 when none. */
+  private nextReplacement = -1;
+
+  constructor(
+    private readonly sink: CaseSink,
+    private readonly pool: CasePool,
+    private readonly mapping?: ColumnMapping,
+  ) {}
+
+  /** Records read so far, good and bad (the header not counted). */
+  get records(): number {
+    return this.index;
+  }
+
+  push(text: string): void {
+    if (this.stopped) return;
+    this.scanner.push(text);
+    this.nextReplacement = this.scanner.text.indexOf(REPLACEMENT);
+    this.drain(false);
+  }
+
+  finish(): void {
+    if (this.stopped) return;
+    this.drain(true);
+    if (!this.stopped && !this.plan)
+      this.fatal([
+        { index: -1, field: '', row: 1, message: 'the CSV file is empty; its first row names the columns (id, age, bookedAt, ...)' },
+      ]);
+  }
+
+  private fatal(problems: CaseProblem[]): void {
+    this.stopped = true;
+    this.sink.fail(problems);
+  }
+
+  private drain(final: boolean): void {
+    const sc = this.scanner;
+    while (!this.stopped && sc.next(final)) {
+      if (!this.plan) {
+        this.readHeader();
+        continue;
+      }
+      const index = this.index++;
+      const row = sc.row;
+      const bad = this.hasReplacement();
+      const c = bad || sc.strayAfterQuote || sc.count !== this.plan.width ? undefined : this.fastCase();
+      if (c) this.sink.add(c, index, row);
+      else this.slowCase(index, row, bad);
+    }
+    if (sc.error) this.fatal([{ index: -1, field: '', row: sc.error.row, message: sc.error.message }]);
+  }
+
+  private hasReplacement(): boolean {
+    if (this.nextReplacement < 0) return false;
+    const sc = this.scanner;
+    // The record just read ends where the next one starts: before the scanner's position.
+    const end = sc.text.length - sc.pending;
+    if (this.nextReplacement >= end) return false;
+    this.nextReplacement = sc.text.indexOf(REPLACEMENT, end);
+    return true;
+  }
+
+  private readHeader(): void {
+    const sc = this.scanner;
+    this.hasReplacement();
+    const header = sc.fields();
+    const { plan, problems } = planColumns(header, this.mapping);
+    if (!plan) {
+      this.fatal(problems.map((message) => ({ index: -1, field: '', message, row: sc.row })));
+      return;
+    }
+    this.plan = plan;
+    this.columns = plan.columns;
+    const make = (n: number) => Array.from({ length: n }, () => new GroupScratch());
+    this.charges = make(plan.groups.charge);
+    this.convictions = make(plan.groups.conviction);
+    this.warrants = make(plan.groups.warrant);
+  }
+
+  private categoriesOf(raw: string): Categories | null {
+    let found = this.categories.get(raw);
+    if (found === undefined) {
+      const names = splitCategories(raw);
+      found = names.every((n) => CATEGORY_RE.test(n)) ? { mask: categoryMask(names), names: this.pool.categoryNames(names) } : null;
+      this.categories.set(this.categories.size < 100_000 ? detached(raw) : raw, found);
+      if (this.categories.size > 100_000) this.categories.clear();
+    }
+    return found;
+  }
+
+  /** The record as a prepared case, or undefined when the reference reader must look at it. */
+  private fastCase(): PreparedCase | undefined {
+    const sc = this.scanner;
+    const text = sc.text;
+    const starts = sc.starts;
+    const ends = sc.ends;
+    for (const g of this.charges) g.reset();
+    for (const g of this.convictions) g.reset();
+    for (const g of this.warrants) g.reset();
+    let id: string | undefined;
+    let age = -1;
+    let booked = NaN;
+    let release = NaN;
+    let issued = NaN;
+    let requests = 0;
+    let judicial = false;
+    let admin = false;
+    let records = 0;
+
+    const cols = this.columns;
+    for (let p = 0; p < cols.length; p++) {
+      const col = cols[p]!;
+      const k = col.index;
+      let s = text;
+      let a = starts[k]!;
+      let b = ends[k]!;
+      if (a < 0) {
+        s = sc.quoted[k]!;
+        a = 0;
+        b = s.length;
+      }
+      while (a < b && isSpace(s.charCodeAt(a))) a++;
+      while (b > a && isSpace(s.charCodeAt(b - 1))) b--;
+      if (a === b) continue;
+      if (s.charCodeAt(a) > 127 || s.charCodeAt(b - 1) > 127) {
+        // Unicode spaces count as blanks at the edges too, as String.prototype.trim says.
+        s = s.slice(a, b).trim();
+        a = 0;
+        b = s.length;
+        if (b === 0) continue;
+      }
+      if (col.values) {
+        s = col.values.map(s.slice(a, b));
+        a = 0;
+        b = s.length;
+        if (b === 0) continue;
+      }
+      switch (col.kind) {
+        case K.id:
+          if (b - a > 200) return undefined;
+          id = detached(s.slice(a, b));
+          break;
+        case K.age:
+          age = digitsAt(s, a, b);
+          if (age < 0 || age > 130) return undefined;
+          break;
+        case K.bookedAt:
+          booked = dateTimeAt(s, a, b);
+          if (Number.isNaN(booked)) return undefined;
+          break;
+        case K.eligibleForReleaseAt:
+          release = dateTimeAt(s, a, b);
+          if (Number.isNaN(release)) return undefined;
+          break;
+        case K.issuedAt:
+          issued = dateTimeAt(s, a, b);
+          if (Number.isNaN(issued)) return undefined;
+          break;
+        case K.requests:
+          requests = requestsAt(s, a, b);
+          if (requests < 0) return undefined;
+          break;
+        case K.judicialWarrant:
+        case K.administrativeWarrant:
+        case K.record: {
+          const v = boolAt(s, a, b);
+          if (v < 0) return undefined;
+          if (col.kind === K.record) records |= v ? col.slot : 0;
+          else if (col.kind === K.judicialWarrant) judicial = v === 1;
+          else admin = v === 1;
+          break;
+        }
+        default:
+          if (!this.groupField(col, s, a, b)) return undefined;
+      }
+    }
+    if (id === undefined || age < 0 || Number.isNaN(booked) || Number.isNaN(release)) return undefined;
+
+    const charges = [];
+    for (const g of this.charges) {
+      if (!g.present) continue;
+      if (!g.cls) return undefined;
+      charges.push(this.pool.charge(g.cls, g.degreeBit, g.cats, g.catNames, g.offense, g.flagA === 1, g.flagB !== 0, g.flagC === 1));
+    }
+    let convictions: PreparedConvictionRecord[] = [];
+    for (const g of this.convictions) {
+      if (!g.present) continue;
+      if (!g.cls || Number.isNaN(g.dateA)) return undefined;
+      const released = Number.isNaN(g.dateB) ? g.dateA : g.dateB;
+      if (released < g.dateA) return undefined;
+      const c = new PreparedConvictionRecord(
+        g.cls,
+        g.degreeBit,
+        g.cats,
+        g.catNames,
+        g.offense,
+        g.dateA,
+        released,
+        g.days,
+        g.flagA === 1,
+        g.flagB === 1,
+      );
+      if (convictions.length === 0) convictions = [c];
+      else convictions.push(c);
+    }
+    if (convictions.length) fillIncarceratedSince(convictions);
+    const warrants = [];
+    for (const g of this.warrants) {
+      if (!g.present) continue;
+      if (!g.cls) return undefined;
+      warrants.push(this.pool.warrant(g.cls === 1, g.cats, g.flagA === 1));
+    }
+    return new PreparedBooking(
+      id,
+      age,
+      booked,
+      release,
+      Number.isNaN(issued) ? booked : issued,
+      requests,
+      judicial,
+      admin,
+      records,
+      convictions,
+      this.pool.chargeList(charges),
+      this.pool.warrantList(warrants),
+    );
+  }
+
+  /** Reads one group column into its item's scratch; false when the reference reader must decide. */
+  private groupField(col: PlannedColumn, s: string, a: number, b: number): boolean {
+    const kind = col.kind;
+    if (kind < 30) {
+      const g = this.charges[col.slot]!;
+      g.present = true;
+      switch (kind) {
+        case K.chargeOffense:
+          g.offense = this.pool.offense(s.slice(a, b));
+          return true;
+        case K.chargeClass:
+          return (g.cls = classAt(s, a, b)) !== 0;
+        case K.chargeDegree: {
+          const d = digitsAt(s, a, b);
+          if (d < 1 || d > 9) return false;
+          g.degreeBit = 1 << d;
+          return true;
+        }
+        case K.chargeCategories: {
+          const cats = this.categoriesOf(s.slice(a, b));
+          if (!cats) return false;
+          g.cats = cats.mask;
+          g.catNames = cats.names;
+          return true;
+        }
+        case K.chargeBondPosted:
+          return (g.flagA = boolAt(s, a, b)) >= 0;
+        case K.chargeBondable:
+          return (g.flagB = boolAt(s, a, b)) >= 0;
+        case K.chargeProbableCause:
+          return (g.flagC = boolAt(s, a, b)) >= 0;
+      }
+      return false;
+    }
+    if (kind < 40) {
+      const g = this.convictions[col.slot]!;
+      g.present = true;
+      switch (kind) {
+        case K.convictionOffense:
+          g.offense = this.pool.offense(s.slice(a, b));
+          return true;
+        case K.convictionClass:
+          return (g.cls = classAt(s, a, b)) !== 0;
+        case K.convictionDegree: {
+          const d = digitsAt(s, a, b);
+          if (d < 1 || d > 9) return false;
+          g.degreeBit = 1 << d;
+          return true;
+        }
+        case K.convictionCategories: {
+          const cats = this.categoriesOf(s.slice(a, b));
+          if (!cats) return false;
+          g.cats = cats.mask;
+          g.catNames = cats.names;
+          return true;
+        }
+        case K.convictionConvictedOn:
+          return !Number.isNaN((g.dateA = dateAt(s, a, b)));
+        case K.convictionReleasedOn:
+          return !Number.isNaN((g.dateB = dateAt(s, a, b)));
+        case K.convictionIncarceratedDays: {
+          const d = digitsAt(s, a, b);
+          if (d < 0 || d > 50000) return false;
+          g.days = d;
+          return true;
+        }
+        case K.convictionCurrent:
+          return (g.flagA = boolAt(s, a, b)) >= 0;
+        case K.convictionJuvenile:
+          return (g.flagB = boolAt(s, a, b)) >= 0;
+      }
+      return false;
+    }
+    const g = this.warrants[col.slot]!;
+    g.present = true;
+    switch (kind) {
+      case K.warrantKind: {
+        const len = b - a;
+        g.cls = len === 8 && s.startsWith('criminal', a) ? 1 : len === 5 && s.startsWith('civil', a) ? 2 : 0;
+        return g.cls !== 0;
+      }
+      case K.warrantJurisdiction: {
+        const word = s.slice(a, b);
+        const code = Object.prototype.hasOwnProperty.call(JURISDICTION_CODES, word) ? JURISDICTION_CODES[word]! : 0;
+        g.cats = code;
+        return code !== 0;
+      }
+      case K.warrantFelony:
+        return (g.flagA = boolAt(s, a, b)) >= 0;
+    }
+    return false;
+  }
+
+  /** The reference reading: exact problems, worded for the file's columns. */
+  private slowCase(index: number, row: number, undecodable: boolean): void {
+    const sc = this.scanner;
+    const plan = this.plan!;
+    const fields = sc.fields();
+    const problems: CaseProblem[] = [];
+    const at = (field: string, message: string, id?: string): CaseProblem => ({ index, ...(id ? { id } : {}), field, message, row });
+    const rowCase = caseFromRow(plan, fields);
+    const rawId = rowCase.value.id;
+    const id = typeof rawId === 'string' ? rawId : undefined;
+    if (sc.count !== plan.width) {
+      const extra = fields.slice(plan.width).some((f) => f.trim() !== '');
+      if (sc.count < plan.width || extra)
+        problems.push(
+          at(
+            '',
+            `the row has ${sc.count} field${sc.count === 1 ? '' : 's'} but the header names ${plan.width} columns` +
+              (sc.count < plan.width ? '; the row may be cut short' : '; a value may hold an unquoted comma'),
+            id,
+          ),
+        );
+    }
+    if (sc.strayAfterQuote) {
+      const col = plan.columns.find((c) => c.index === sc.strayAfterQuote - 1);
+      problems.push(at(col?.name ?? `column ${sc.strayAfterQuote}`, 'text follows the closing quote; quote the whole value', id));
+    }
+    if (undecodable) {
+      fields.forEach((f, k) => {
+        if (!f.includes(REPLACEMENT)) return;
+        const col = plan.columns.find((c) => c.index === k);
+        problems.push(
+          at(col?.name ?? `column ${k + 1}`, 'holds bytes that are not UTF-8 text (shown as \uFFFD); save the file as UTF-8', id),
+        );
+      });
+    }
+    const r = prepareCase(rowCase.value, index, this.pool);
+    if (!r.ok) for (const p of r.problems) problems.push({ ...p, field: columnOfField(plan, rowCase.slots, p.field), row });
+    if (problems.length) this.sink.reject(index, problems);
+    else if (r.ok) this.sink.add(r.prepared, index, row);
+  }
+}

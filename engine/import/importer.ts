@@ -1,0 +1,370 @@
+// The streaming case importer: feed it the file in chunks (text or bytes, of any size), get prepared
+// cases, every bad record with its place and field, and progress; cancel at any chunk. Pure engine
+// code: the CLI feeds it from a file stream, the app from a File's stream in a Web Worker.
+
+import type { PathSegment } from '../diagnostics';
+import { prepareCase, type CaseProblem } from '../cases';
+import type { PreparedCase } from '../prepared';
+import { MAX_DOCUMENT_BYTES, parseSource, type ParsedSource } from '../source';
+import { CasePool } from './compact';
+import { CsvCaseReader, type CaseSink } from './csv-cases';
+import { JsonCaseSplitter, type JsonElement, type LocatedMessage } from './json-split';
+import type { ColumnMapping } from './mapping';
+import { YamlCaseSplitter, type YamlItem } from './yaml-split';
+
+export type CaseFormat = 'json' | 'yaml' | 'csv';
+
+export interface CaseSet {
+  cases: PreparedCase[];
+  /** Problems, in file order, up to the listing limit; file-level problems have index -1. */
+  problems: CaseProblem[];
+  /** Records read, good and bad. */
+  total: number;
+  /** Records left out because they have problems. */
+  rejected: number;
+  /** Problems found but not listed (past the listing limit); they are counted, never dropped silently. */
+  unlisted: number;
+}
+
+export interface ImportProgress {
+  /** Input consumed: bytes of Uint8Array chunks, characters of string chunks. */
+  read: number;
+  records: number;
+  cases: number;
+  rejected: number;
+}
+
+export interface ImportOptions {
+  /** The file's format; guessed from its start when not given. */
+  format?: CaseFormat;
+  /** How the file's own columns and codes read as the documented CSV columns. */
+  mapping?: ColumnMapping;
+  /** Called after each chunk is read. */
+  onProgress?: (progress: ImportProgress) => void;
+  /** Problems listed in full (default 10,000); past it they are only counted. */
+  maxListedProblems?: number;
+  /** Cancels the import: the next chunk throws ImportCancelled. */
+  signal?: AbortSignal;
+}
+
+export class ImportCancelled extends Error {
+  constructor() {
+    super('import cancelled');
+    this.name = 'ImportCancelled';
+  }
+}
+
+interface Reader {
+  push(text: string): void;
+  finish(): void;
+}
+
+/** Where a problem in a part of the file (a JSON element, a YAML item) lands in the whole file. */
+function shifted(origin: { line: number; column: number }, line: number, column: number) {
+  return { line: origin.line + line - 1, column: line === 1 ? origin.column + column - 1 : column };
+}
+
+function fieldPath(field: string): PathSegment[] {
+  const out: PathSegment[] = [];
+  for (const part of field.split('.')) {
+    if (!part) continue;
+    const m = /^([^[]*)((?:\[\d+\])*)$/.exec(part);
+    if (!m) {
+      out.push(part);
+      continue;
+    }
+    if (m[1]) out.push(m[1]);
+    for (const idx of m[2]!.matchAll(/\[(\d+)\]/g)) out.push(Number(idx[1]));
+  }
+  return out;
+}
+
+/** Position of the first U+FFFD (an undecodable byte) in text, as line and column. */
+function replacementAt(text: string): { line: number; column: number } | undefined {
+  const at = text.indexOf('\uFFFD');
+  if (at < 0) return undefined;
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: at - lineStart + 1 };
+}
+
+function grow(a: Int32Array<ArrayBuffer>, atLeast: number): Int32Array<ArrayBuffer> {
+  const out = new Int32Array(Math.max(a.length * 2, atLeast));
+  out.set(a);
+  return out;
+}
+
+const NOT_UTF8 = 'holds bytes that are not UTF-8 text (shown as \uFFFD); save the file as UTF-8';
+
+export class CaseImporter implements CaseSink {
+  private readonly cases: PreparedCase[] = [];
+  private readonly problems: CaseProblem[] = [];
+  private readonly pool = new CasePool();
+  private readonly ids = new Set<string>();
+  private indexes: Map<string, number> | undefined;
+  /** File row or line of each record, by record index. */
+  private places = new Int32Array(1024);
+  /** Record index of each case kept, by position in `cases`. */
+  private caseIndex = new Int32Array(1024);
+  private readonly maxListed: number;
+  private reader: Reader | undefined;
+  private format: CaseFormat | undefined;
+  private decoder: TextDecoder | undefined;
+  private head = '';
+  private records = 0;
+  private rejected = 0;
+  private unlisted = 0;
+  private read = 0;
+  private cancelled = false;
+  private finished = false;
+  /** Set when a problem with the file as a whole stopped reading. */
+  stopped = false;
+
+  constructor(private readonly options: ImportOptions = {}) {
+    this.format = options.format;
+    this.maxListed = options.maxListedProblems ?? 10_000;
+    options.signal?.addEventListener('abort', () => this.cancel(), { once: true });
+    if (options.signal?.aborted) this.cancelled = true;
+  }
+
+  get progress(): ImportProgress {
+    return { read: this.read, records: this.records, cases: this.cases.length, rejected: this.rejected };
+  }
+
+  cancel(): void {
+    this.cancelled = true;
+  }
+
+  /** Reads a chunk of the file. Throws ImportCancelled once cancelled. */
+  push(chunk: string | Uint8Array): void {
+    if (this.cancelled) throw new ImportCancelled();
+    if (this.finished) throw new Error('the import is finished');
+    this.read += chunk.length;
+    let text: string;
+    if (typeof chunk === 'string') text = chunk;
+    else {
+      this.decoder ??= new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+      text = this.decoder.decode(chunk, { stream: true });
+    }
+    this.feed(text, false);
+    this.options.onProgress?.(this.progress);
+  }
+
+  /** Ends the input and returns what was read. */
+  finish(): CaseSet {
+    if (this.cancelled) throw new ImportCancelled();
+    if (!this.finished) {
+      this.finished = true;
+      this.feed(this.decoder ? this.decoder.decode() : '', true);
+      if (!this.stopped) this.reader!.finish();
+      this.options.onProgress?.(this.progress);
+    }
+    return { cases: this.cases, problems: this.problems, total: this.records, rejected: this.rejected, unlisted: this.unlisted };
+  }
+
+  private feed(text: string, final: boolean): void {
+    if (this.stopped) return;
+    if (!this.reader) {
+      if (!this.format) {
+        this.head += text;
+        const decided = this.guessFormat(final);
+        if (!decided) return;
+        this.format = decided;
+        text = this.head;
+        this.head = '';
+      }
+      this.reader = this.makeReader(this.format);
+    }
+    if (text) this.reader.push(text);
+  }
+
+  private guessFormat(final: boolean): CaseFormat | undefined {
+    const start = /\S/.exec(this.head.replace(/^\uFEFF/, ''));
+    if (!start) return final ? (this.options.mapping ? 'csv' : 'yaml') : undefined;
+    if (start[0] === '[' || start[0] === '{') return 'json';
+    if (this.options.mapping) return 'csv';
+    const nl = this.head.indexOf('\n');
+    if (nl < 0 && !final && this.head.length < 65536) return undefined;
+    const firstLine = this.head.slice(0, nl < 0 ? undefined : nl).replace(/^\uFEFF/, '');
+    return /^\s*"?id"?\s*,/.test(firstLine) ? 'csv' : 'yaml';
+  }
+
+  private makeReader(format: CaseFormat): Reader {
+    if (format === 'csv') return new CsvCaseReader(this, this.pool, this.options.mapping);
+    const fail = (e: LocatedMessage) => this.fail([{ index: -1, field: '', message: e.message, line: e.line, column: e.column }]);
+    if (format === 'json')
+      return new JsonCaseSplitter(
+        (e) => this.jsonCase(e),
+        (e) => fail(e),
+      );
+    return new YamlCaseSplitter(
+      (item) => this.yamlCase(item),
+      (text) => this.yamlWhole(text),
+      (e) => fail(e),
+    );
+  }
+
+  // ---- the sink ----
+
+  add(c: PreparedCase, index: number, place: number): void {
+    if (index >= this.records) this.records = index + 1;
+    if (index >= this.places.length) this.places = grow(this.places, index + 1);
+    this.places[index] = place;
+    // A set finds repeated ids cheaply; which case had the id first is looked up only on a repeat.
+    const size = this.ids.size;
+    this.ids.add(c.id);
+    if (this.ids.size === size) {
+      const first = this.firstWith(c.id);
+      const csv = this.format === 'csv';
+      this.reject(index, [
+        {
+          index,
+          id: c.id,
+          field: 'id',
+          message: `the id "${c.id}" is used twice (first by case ${first + 1}, ${csv ? 'row' : 'line'} ${this.places[first]})`,
+          ...(csv ? { row: place } : { line: place, column: 1 }),
+        },
+      ]);
+      return;
+    }
+    if (this.cases.length >= this.caseIndex.length) this.caseIndex = grow(this.caseIndex, this.cases.length + 1);
+    this.caseIndex[this.cases.length] = index;
+    this.cases.push(c);
+    this.indexes?.set(c.id, index);
+  }
+
+  /** The record index of the first case with this id: a map built on the first repeat, kept up to date after. */
+  private firstWith(id: string): number {
+    if (!this.indexes) {
+      this.indexes = new Map();
+      for (let k = 0; k < this.cases.length; k++) this.indexes.set(this.cases[k]!.id, this.caseIndex[k]!);
+    }
+    return this.indexes.get(id) ?? -1;
+  }
+
+  reject(index: number, problems: CaseProblem[]): void {
+    if (index >= this.records) this.records = index + 1;
+    this.rejected++;
+    this.list(problems);
+  }
+
+  fail(problems: CaseProblem[]): void {
+    this.stopped = true;
+    this.list(problems);
+  }
+
+  private list(problems: CaseProblem[]): void {
+    for (const p of problems) {
+      if (this.problems.length < this.maxListed || p.index < 0) this.problems.push(p);
+      else this.unlisted++;
+    }
+  }
+
+  // ---- JSON and YAML cases ----
+
+  /**
+   * Prepares one case; its problems are located through `source` (parsed only when there are
+   * problems), in a part of the file that starts at `origin` (or in the whole file when it is null).
+   */
+  private prepare(
+    value: unknown,
+    index: number,
+    at: { line: number; column: number },
+    source: () => ParsedSource | undefined,
+    prefix: PathSegment[],
+    origin: { line: number; column: number } | null,
+  ): void {
+    const r = prepareCase(value, index, this.pool);
+    if (r.ok) {
+      this.add(r.prepared, index, at.line);
+      return;
+    }
+    const src = source();
+    for (const p of r.problems) {
+      const pos = src?.locate([...prefix, ...fieldPath(p.field)]);
+      const place = !pos ? at : origin ? shifted(origin, pos.line, pos.column) : { line: pos.line, column: pos.column };
+      p.line = place.line;
+      p.column = place.column;
+    }
+    this.reject(index, r.problems);
+  }
+
+  private jsonCase(e: JsonElement): void {
+    const index = this.records;
+    const at = { line: e.line, column: e.column };
+    const bad = replacementAt(e.text);
+    if (bad) {
+      this.reject(index, [{ index, field: '', message: `case ${index + 1} ${NOT_UTF8}`, ...shifted(at, bad.line, bad.column) }]);
+      return;
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(e.text);
+    } catch (err) {
+      const src = e.text.length <= MAX_DOCUMENT_BYTES ? parseSource(e.text, 'case') : undefined;
+      const d = src?.diagnostics.find((x) => x.severity === 'error');
+      const message = `case ${index + 1} is not valid JSON: ${d ? d.message : (err as Error).message}`;
+      this.reject(index, [{ index, field: '', message, ...(d ? shifted(at, d.line, d.column) : at) }]);
+      return;
+    }
+    this.prepare(value, index, at, () => (e.text.length <= MAX_DOCUMENT_BYTES ? parseSource(e.text, 'case') : undefined), [], at);
+  }
+
+  private yamlCase(item: YamlItem): void {
+    const index = this.records;
+    const at = { line: item.line, column: 1 };
+    const src = item.text.length <= MAX_DOCUMENT_BYTES ? parseSource(item.text, 'case') : undefined;
+    const d = src
+      ? src.diagnostics.find((x) => x.severity === 'error')
+      : { message: `case ${index + 1} is longer than 5 MB`, line: 1, column: 1 };
+    if (d || !src) {
+      this.reject(index, [{ index, field: '', message: d!.message, ...shifted(at, d!.line, d!.column) }]);
+      return;
+    }
+    const value = src.value;
+    this.prepare(Array.isArray(value) ? value[0] : value, index, at, () => src, [0], at);
+  }
+
+  private yamlWhole(text: string): void {
+    const src = parseSource(text, 'case set');
+    const d = src.diagnostics.find((x) => x.severity === 'error');
+    if (d) {
+      const message = d.code === 'empty-file' ? 'the file is empty; a case set is a list of cases (- id: ...)' : d.message;
+      return this.fail([{ index: -1, field: '', message, line: d.line, column: d.column }]);
+    }
+    const value = src.value;
+    let list: unknown[];
+    let prefix: PathSegment[] = [];
+    if (Array.isArray(value)) list = value;
+    else if (value && typeof value === 'object' && Array.isArray((value as { cases?: unknown }).cases)) {
+      list = (value as { cases: unknown[] }).cases;
+      prefix = ['cases'];
+    } else {
+      return this.fail([
+        { index: -1, field: '', message: 'a case set is a list of cases, or an object with a "cases" list', line: 1, column: 1 },
+      ]);
+    }
+    for (let i = 0; i < list.length; i++) {
+      const index = this.records;
+      const pos = src.locate([...prefix, i]);
+      this.prepare(list[i], index, { line: pos.line, column: pos.column }, () => src, [...prefix, i], null);
+    }
+  }
+}
+
+/** Reads a whole case set from chunks (a Node stream, a File's stream, an array of strings), yielding between chunks. */
+export async function importCases(
+  chunks: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
+  options: ImportOptions = {},
+): Promise<CaseSet> {
+  const importer = new CaseImporter(options);
+  for await (const chunk of chunks) {
+    importer.push(chunk);
+    if (importer.stopped) break;
+  }
+  return importer.finish();
+}

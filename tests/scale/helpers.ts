@@ -1,0 +1,93 @@
+// Shared helpers for the import and scale tests: feeding an importer in chunks, the reference
+// reading of a CSV file, and prepared cases as plain facts for comparison.
+
+import { CaseImporter, prepareCase, type CaseProblem, type CaseSet, type ImportOptions, type PreparedCase } from '../../engine/index';
+import { caseFromRow, planColumns } from '../../engine/import/columns';
+import type { ColumnMapping } from '../../engine/import/mapping';
+import { readCsv } from '../../engine/csv';
+
+/** Number of fast-check runs: short in `npm test`, longer with FUZZ_RUNS=100000. */
+export function runs(normal: number): number {
+  const env = Number(process.env.FUZZ_RUNS);
+  return Number.isFinite(env) && env > 0 ? Math.max(normal, Math.round((env * normal) / 1000)) : normal;
+}
+
+/** Imports text fed in chunks of the given sizes (cycled); a size of 0 means "the rest". */
+export function importInChunks(text: string | Uint8Array, sizes: readonly number[], options: ImportOptions = {}): CaseSet {
+  const importer = new CaseImporter(options);
+  let at = 0;
+  let k = 0;
+  while (at < text.length) {
+    const size = sizes.length ? sizes[k++ % sizes.length]! : 0;
+    const end = size <= 0 ? text.length : Math.min(text.length, at + size);
+    importer.push(text.slice(at, end));
+    at = end;
+  }
+  return importer.finish();
+}
+
+/** A prepared case as plain data: every fact the compiled policy reads, and the rebuilt source. */
+export function facts(c: PreparedCase): Record<string, unknown> {
+  const offense = (o: { cls: number; degreeBit: number; cats: number; catNames: readonly string[]; offense?: string }) => ({
+    cls: o.cls,
+    degreeBit: o.degreeBit,
+    cats: o.cats,
+    catNames: [...o.catNames],
+    offense: o.offense,
+  });
+  return {
+    id: c.id,
+    age: c.age === 0 ? 0 : c.age,
+    booked: c.booked,
+    release: c.release,
+    issued: c.issued,
+    issuedDay: c.issuedDay,
+    issued3: [c.issuedY, c.issuedM, c.issuedD],
+    bookedDay: c.bookedDay,
+    booked3: [c.bookedY, c.bookedM, c.bookedD],
+    req: [c.reqHold, c.reqNotify],
+    judicial: c.judicial,
+    admin: c.admin,
+    records: c.records,
+    charges: c.charges.map((x) => ({ ...offense(x), bondPosted: x.bondPosted, bondable: x.bondable, probableCause: x.probableCause })),
+    convictions: c.convictions.map((x) => ({
+      ...offense(x),
+      convicted: x.convicted,
+      released: x.released,
+      later: x.later,
+      since: x.incarceratedSince === 0 ? 0 : x.incarceratedSince,
+      current: x.current,
+      juvenile: x.juvenile,
+    })),
+    warrants: c.warrants.map((w) => ({ criminal: w.criminal, jurisdiction: w.jurisdiction, felony: w.felony })),
+  };
+}
+
+export interface ReferenceRow {
+  row: number;
+  ok: boolean;
+  facts?: Record<string, unknown>;
+  problems?: CaseProblem[];
+}
+
+/** The reference reading of a whole CSV text: header planned, each row through caseFromRow + prepareCase. */
+export function referenceCsv(text: string, mapping?: ColumnMapping): { header: string[] | undefined; rows: ReferenceRow[] } {
+  const records: Array<{ row: number; fields: string[] }> = [];
+  readCsv(text, (r) => records.push(r));
+  if (records.length === 0) return { header: undefined, rows: [] };
+  const { plan } = planColumns(records[0]!.fields, mapping);
+  if (!plan) return { header: records[0]!.fields, rows: [] };
+  return {
+    header: records[0]!.fields,
+    rows: records.slice(1).map((r, i) => {
+      const { value } = caseFromRow(plan, r.fields);
+      const p = prepareCase(value, i);
+      return p.ok ? { row: r.row, ok: true, facts: facts(p.prepared) } : { row: r.row, ok: false, problems: p.problems };
+    }),
+  };
+}
+
+/** Rows (file row numbers) that have at least one problem. */
+export function badRows(set: CaseSet): number[] {
+  return [...new Set(set.problems.filter((p) => p.index >= 0).map((p) => p.row!))].sort((a, b) => a - b);
+}

@@ -1,0 +1,522 @@
+// The streaming case importer: CSV (documented columns and mapped ones), JSON and YAML; chunking
+// never changes the result; the fast CSV reader agrees with the reference reading; bad records are
+// reported by row (or line and column) and field; progress and cancel.
+
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { stringify } from 'yaml';
+import {
+  CaseImporter,
+  ImportCancelled,
+  importCases,
+  loadColumnMapping,
+  prepareCase,
+  readCaseSet,
+  formatCaseProblem,
+  type BookingCase,
+  type CaseSet,
+} from '../../engine/index';
+import { casesToCsv } from '../../engine/case-csv';
+import { generateCases } from '../../engine/generate';
+import { YamlCaseSplitter, type YamlItem } from '../../engine/import/yaml-split';
+import { badRows, facts, importInChunks, referenceCsv, runs } from './helpers';
+
+const sample = generateCases({ count: 600, seed: 42 });
+const sampleCsv = casesToCsv(sample);
+
+function expectSameSet(a: CaseSet, b: CaseSet): void {
+  expect(a.total).toBe(b.total);
+  expect(a.rejected).toBe(b.rejected);
+  expect(a.cases.map(facts)).toEqual(b.cases.map(facts));
+  expect(a.problems).toEqual(b.problems);
+}
+
+describe('CSV in the documented columns', () => {
+  it('reads every generated case exactly as prepareCase reads the case itself', () => {
+    const set = readCaseSet(sampleCsv, 'csv');
+    expect(set.problems).toEqual([]);
+    expect(set.total).toBe(sample.length);
+    expect(set.cases.map(facts)).toEqual(
+      sample.map((c, i) => {
+        const r = prepareCase(c, i);
+        if (!r.ok) throw new Error('generator made a bad case');
+        return facts(r.prepared);
+      }),
+    );
+  });
+
+  it('rebuilds each case in contract form, and the rebuilt case reads back to the same facts', () => {
+    const set = readCaseSet(sampleCsv, 'csv');
+    for (const c of set.cases.slice(0, 200)) {
+      const again = prepareCase(c.source, 0);
+      expect(again.ok).toBe(true);
+      if (again.ok) expect(facts(again.prepared)).toEqual(facts(c));
+    }
+    const first = set.cases[1]!.source;
+    expect(first.id).toBe(sample[1]!.id);
+    expect(first.currentCharges?.[0]?.offense).toBe(sample[1]!.currentCharges?.[0]?.offense);
+  });
+
+  it('gives the same result whatever the chunk sizes, for text and for bytes', () => {
+    const whole = readCaseSet(sampleCsv, 'csv');
+    const bytes = new TextEncoder().encode(sampleCsv);
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 5000 }), { minLength: 1, maxLength: 8 }), (sizes) => {
+        expectSameSet(importInChunks(sampleCsv, sizes, { format: 'csv' }), whole);
+        expectSameSet(importInChunks(bytes, sizes, { format: 'csv' }), whole);
+      }),
+      { numRuns: runs(10), seed: 1 },
+    );
+  });
+
+  it('shares charge records and lists between cases, frozen, so editing one case cannot change another', () => {
+    const set = readCaseSet(sampleCsv, 'csv');
+    const distinct = new Set(set.cases.flatMap((c) => c.charges));
+    expect(distinct.size).toBeLessThan(set.cases.length / 2);
+    const shared = set.cases.find((c) => c.charges.length === 1)!;
+    expect(Object.isFrozen(shared.charges)).toBe(true);
+    expect(Object.isFrozen(shared.charges[0])).toBe(true);
+    expect(() => (shared.charges as unknown[]).push(1)).toThrow();
+  });
+});
+
+// ---- the fast reader against the reference reading ----
+
+const HEADER_POOL = [
+  'age',
+  'bookedAt',
+  'eligibleForReleaseAt',
+  'requests',
+  'issuedAt',
+  'judicialWarrant',
+  'administrativeWarrant',
+  'gangDatabase',
+  'finalRemovalOrder',
+  'charge1.offense',
+  'charge1.class',
+  'charge1.degree',
+  'charge1.categories',
+  'charge1.bondPosted',
+  'charge1.bondable',
+  'charge3.class',
+  'charge3.probableCauseFinding',
+  'conviction1.class',
+  'conviction1.convictedOn',
+  'conviction1.releasedOn',
+  'conviction1.incarceratedDays',
+  'conviction1.juvenile',
+  'conviction1.categories',
+  'conviction2.class',
+  'conviction2.convictedOn',
+  'conviction2.current',
+  'conviction2.degree',
+  'warrant1.kind',
+  'warrant1.jurisdiction',
+  'warrant1.felony',
+];
+
+/** Cell values: valid ones of every kind, near misses, odd spacing and case, and junk. */
+const cell = fc.oneof(
+  fc.constantFrom(
+    '',
+    ' ',
+    '30',
+    '017',
+    '-0',
+    '131',
+    '1e2',
+    '2012-06-01',
+    '2012-06-01T09:30',
+    '2012-06-01 09:30:59',
+    '2012-06-01T24:00',
+    '2012-02-30',
+    '2012-6-1',
+    ' 2012-06-01T09:30 ',
+    '\u00a02012-06-01\u00a0',
+    'hold',
+    'notify',
+    'hold;notify',
+    'hold / notify',
+    'Hold',
+    'hold;;',
+    'true',
+    'FALSE',
+    'Y',
+    'n',
+    '1',
+    '0',
+    'yes',
+    'maybe',
+    'felony',
+    'misdemeanor',
+    'Felony',
+    'infraction',
+    'criminal',
+    'civil',
+    'state',
+    'other-state',
+    'violent;serious',
+    'violent serious',
+    'Violent',
+    '3',
+    '0',
+    '10',
+    'robbery',
+    '"quoted, value"',
+    '"say ""hi"""',
+    '"multi\nline"',
+  ),
+  fc.string({ maxLength: 6 }).map((s) => s.replace(/[",\r\n]/g, '')),
+);
+
+describe('the fast CSV reader', () => {
+  it('accepts exactly the rows the reference reading accepts, with the same facts', () => {
+    fc.assert(
+      fc.property(
+        fc.shuffledSubarray(HEADER_POOL, { minLength: 3, maxLength: 14 }),
+        fc.array(fc.array(cell, { minLength: 14, maxLength: 14 }), { minLength: 1, maxLength: 12 }),
+        fc.array(fc.integer({ min: 1, max: 97 }), { minLength: 1, maxLength: 4 }),
+        (columns, rows, sizes) => {
+          const header = [
+            'id',
+            'age',
+            'bookedAt',
+            'eligibleForReleaseAt',
+            ...columns.filter((c) => !['age', 'bookedAt', 'eligibleForReleaseAt'].includes(c)),
+          ];
+          const lines = [header.join(',')];
+          rows.forEach((r, i) => lines.push([`C-${i}`, ...header.slice(1).map((_, k) => r[k % r.length]!)].join(',')));
+          const text = lines.join('\n') + '\n';
+          const ref = referenceCsv(text);
+          const got = importInChunks(text, sizes, { format: 'csv' });
+          const refGood = ref.rows.filter((r) => r.ok);
+          expect(got.cases.map(facts)).toEqual(refGood.map((r) => r.facts));
+          expect(badRows(got)).toEqual(ref.rows.filter((r) => !r.ok).map((r) => r.row));
+          // Every problem has its row and names a column.
+          for (const p of got.problems) {
+            expect(p.row).toBeGreaterThanOrEqual(2);
+            expect(p.message.length).toBeGreaterThan(0);
+          }
+        },
+      ),
+      { numRuns: runs(300), seed: 7 },
+    );
+  });
+});
+
+describe('bad CSV rows', () => {
+  const header =
+    'id,age,bookedAt,eligibleForReleaseAt,requests,conviction1.class,conviction1.convictedOn,conviction2.class,conviction2.convictedOn\n';
+
+  it('are reported by row number and column, and the good rows are kept', () => {
+    const text =
+      header +
+      'A,30,2012-01-01T10:00,2012-01-02T10:00,hold;notify,felony,2010-01-01,,\n' +
+      'B,300,2012-01-01,2012-01-02,hold,,,felony,2010-13-01\n' +
+      'A,31,2012-01-01,2012-01-02,,,,,\n' +
+      'D,1\n' +
+      'E,40,2012-01-01,2012-01-02,hold,misdemeanor,2011-01-01,,,extra\n';
+    const set = readCaseSet(text, 'csv');
+    expect(set.cases.map((c) => c.id)).toEqual(['A']);
+    expect(set.total).toBe(5);
+    expect(set.rejected).toBe(4);
+    const lines = set.problems.map((p) => formatCaseProblem('in.csv', p));
+    expect(lines).toContain('in.csv: row 3 (B): error: age: "age" must be between 0 and 130, not 300');
+    expect(lines).toContain(
+      'in.csv: row 3 (B): error: conviction2.convictedOn: "convictedOn" must be a date (YYYY-MM-DD), not "2010-13-01"',
+    );
+    expect(lines).toContain('in.csv: row 4 (A): error: id: the id "A" is used twice (first by case 1, row 2)');
+    expect(lines.some((l) => l.startsWith('in.csv: row 5 (D): error: the row has 2 fields but the header names 9 columns'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('in.csv: row 6 (E): error: the row has 10 fields'))).toBe(true);
+  });
+
+  it('count rows by line even when a quoted value spans lines', () => {
+    const text = header + 'A,30,2012-01-01,2012-01-02,"hold\nnotify",,,,\nB,x,2012-01-01,2012-01-02,,,,,\n';
+    const set = readCaseSet(text, 'csv');
+    expect(set.cases.map((c) => [c.id, c.reqHold, c.reqNotify])).toEqual([['A', true, true]]);
+    expect(set.problems[0]).toMatchObject({ row: 4, field: 'age' });
+  });
+
+  it('an unclosed quote stops reading with the row where it opened', () => {
+    const set = readCaseSet(header + 'A,30,2012-01-01,2012-01-02,,,,,\nB,30,2012-01-01,2012-01-02,"hold,,,,\n', 'csv');
+    expect(set.problems).toEqual([{ index: -1, field: '', row: 3, message: 'a quoted field is not closed' }]);
+  });
+
+  it('an endless quoted field is cut off at a megabyte instead of buffering the whole file', () => {
+    const importer = new CaseImporter({ format: 'csv' });
+    importer.push(header + 'A,30,2012-01-01,2012-01-02,"');
+    const junk = 'x'.repeat(1 << 16);
+    let pushes = 0;
+    while (!importer.stopped && pushes < 100) {
+      importer.push(junk);
+      pushes++;
+    }
+    expect(importer.stopped).toBe(true);
+    expect(pushes).toBeLessThan(40);
+    expect(importer.finish().problems[0]!.message).toMatch(/runs past 1,048,576 characters/);
+  });
+
+  it('bytes that are not UTF-8 are reported on their row and column, not read as text silently', () => {
+    const enc = new TextEncoder();
+    const head = enc.encode(
+      'id,age,bookedAt,eligibleForReleaseAt,charge1.offense,charge1.class\nA,30,2012-01-01,2012-01-02,theft,felony\nB,30,2012-01-01,2012-01-02,sh',
+    );
+    const tail = enc.encode('plifting,misdemeanor\n');
+    const bytes = new Uint8Array([...head, 0xff, 0xfe, ...tail]);
+    const set = importInChunks(bytes, [50, 3], { format: 'csv' });
+    expect(set.cases.map((c) => c.id)).toEqual(['A']);
+    expect(set.problems).toHaveLength(1);
+    expect(set.problems[0]).toMatchObject({ row: 3, field: 'charge1.offense' });
+    expect(set.problems[0]!.message).toMatch(/not UTF-8/);
+  });
+
+  it('unknown and missing columns are reported at the header, with a suggestion', () => {
+    const set = readCaseSet('id,agee,bookedAt,eligibleForReleaseAt,charge1.clas,charge100.class\n1,2,3,4,5,6\n', 'csv');
+    expect(set.cases).toEqual([]);
+    const messages = set.problems.map((p) => p.message);
+    expect(messages).toContain('unknown column "agee" (column 2); did you mean "age"?; a column mapping can rename it');
+    expect(messages.some((m) => m.includes('"charge1.clas"') && m.includes('charge1.class'))).toBe(true);
+    expect(messages.some((m) => m.includes('charge100.class'))).toBe(true);
+    expect(messages).toContain('no column gives "age", which every case needs (the header names 6 columns)');
+    expect(set.problems.every((p) => p.row === 1 && p.index === -1)).toBe(true);
+  });
+});
+
+describe('column mappings', () => {
+  const mappingText = [
+    '# A county export',
+    'columns:',
+    '  BOOKING_NO: id',
+    '  AGE_AT_BOOKING: age',
+    '  BOOK_DT: bookedAt',
+    '  REL_DT: eligibleForReleaseAt',
+    '  ICE_REQ: requests',
+    '  CHG1_LVL: charge1.class',
+    '  CHG1_BOND: charge1.bondPosted',
+    '  PRIOR1_LVL: conviction1.class',
+    '  PRIOR1_DT: conviction1.convictedOn',
+    'values:',
+    '  ICE_REQ: { H: hold, N: notify, B: "hold;notify" }',
+    '  charge.class: { F: felony, M: misdemeanor }',
+    '  conviction1.class: { F: felony, M: misdemeanor }',
+    '  CHG1_BOND: { Y: true, N: false }',
+    'ignore: [INMATE_NAME]',
+  ].join('\n');
+
+  it('reads a county export through the mapping: renamed columns, coded values, ignored columns', () => {
+    const { mapping, diagnostics } = loadColumnMapping(mappingText);
+    expect(diagnostics).toEqual([]);
+    const csv =
+      'BOOKING_NO,INMATE_NAME,AGE_AT_BOOKING,BOOK_DT,REL_DT,ICE_REQ,CHG1_LVL,CHG1_BOND,PRIOR1_LVL,PRIOR1_DT\n' +
+      'X1,Doe,34,2015-03-02T10:00,2015-03-04T12:00,B,F,y,M,2010-05-05\n' +
+      'X2,Roe,19,2015-03-02T10:00,2015-03-04T12:00,N,m,N,,\n' +
+      'X3,Poe,19,2015-03-02T10:00,2015-03-04T12:00,Q,M,N,,\n';
+    const set = readCaseSet(csv, undefined, { mapping });
+    expect(set.cases.map((c) => c.source)).toEqual<BookingCase[]>([
+      {
+        id: 'X1',
+        age: 34,
+        bookedAt: '2015-03-02T10:00',
+        eligibleForReleaseAt: '2015-03-04T12:00',
+        detainer: { requests: ['hold', 'notify'], issuedAt: '2015-03-02T10:00', judicialWarrant: false, administrativeWarrant: false },
+        currentCharges: [{ class: 'felony', bondPosted: true, bondable: true, probableCauseFinding: false }],
+        convictions: [{ class: 'misdemeanor', convictedOn: '2010-05-05' }],
+      },
+      {
+        id: 'X2',
+        age: 19,
+        bookedAt: '2015-03-02T10:00',
+        eligibleForReleaseAt: '2015-03-04T12:00',
+        detainer: { requests: ['notify'], issuedAt: '2015-03-02T10:00', judicialWarrant: false, administrativeWarrant: false },
+        currentCharges: [{ class: 'misdemeanor', bondPosted: false, bondable: true, probableCauseFinding: false }],
+      },
+    ]);
+    // A code the map does not know is read as it is, and reported under the file's own column name.
+    expect(set.problems.map((p) => formatCaseProblem('export.csv', p))).toEqual([
+      'export.csv: row 4 (X3): error: ICE_REQ (requests): a request is "hold" or "notify", not "Q"',
+    ]);
+  });
+
+  it('reports unmapped columns with where to put them', () => {
+    const { mapping } = loadColumnMapping(mappingText);
+    const set = readCaseSet('BOOKING_NO,AGE_AT_BOOKING,BOOK_DT,REL_DT,SSN\n', 'csv', { mapping });
+    expect(set.problems.map((p) => p.message)).toEqual([
+      'unknown column "SSN" (column 5); map it under "columns" or list it under "ignore" in the mapping',
+    ]);
+  });
+
+  it('locates mistakes in the mapping file itself', () => {
+    const r = loadColumnMapping('columns:\n  BOOK_DT: bookedOn\n  AGE: 3\nvalues:\n  X: [1]\nextra: 1\n');
+    expect(r.mapping).toBeUndefined();
+    const at = r.diagnostics.map((d) => `${d.line}:${d.column} ${d.code}`);
+    expect(at).toEqual(expect.arrayContaining(['2:12 unknown-column', '3:8 wrong-type', '5:6 wrong-type', '6:1 unknown-key']));
+    expect(r.diagnostics.find((d) => d.code === 'unknown-column')!.message).toMatch(/did you mean "bookedAt"/);
+  });
+
+  it('keys such as __proto__ in a mapping are plain names and pollute nothing', () => {
+    const r = loadColumnMapping('columns:\n  __proto__: id\n  constructor: age\nvalues:\n  age: { __proto__: "5", toString: "6" }\n');
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const set = readCaseSet(
+      '__proto__,constructor,bookedAt,eligibleForReleaseAt\nP1,__proto__,2012-01-01,2012-01-02\nP2,toString,2012-01-01,2012-01-02\nP3,hasOwnProperty,2012-01-01,2012-01-02\n',
+      'csv',
+      {
+        mapping: r.mapping,
+      },
+    );
+    expect(set.cases.map((c) => [c.id, c.age])).toEqual([
+      ['P1', 5],
+      ['P2', 6],
+    ]);
+    expect(set.problems[0]).toMatchObject({ row: 4, field: 'constructor (age)' });
+    expect(({} as Record<string, unknown>).id).toBeUndefined();
+  });
+});
+
+describe('JSON case sets', () => {
+  const json = JSON.stringify(sample.slice(0, 50), null, 2);
+
+  it('are read case by case in any chunking, as a list or an object with "cases"', () => {
+    const whole = readCaseSet(json, 'json');
+    expect(whole.problems).toEqual([]);
+    expect(whole.cases).toHaveLength(50);
+    expectSameSet(importInChunks(json, [1, 13, 200], { format: 'json' }), whole);
+    const wrapped = JSON.stringify({ description: 'x', generator: { seed: 1 }, cases: sample.slice(0, 50) });
+    expect(readCaseSet(wrapped).cases.map(facts)).toEqual(whole.cases.map(facts));
+  });
+
+  it('locate each problem at its line and column, and keep the good cases', () => {
+    const list: unknown[] = sample.slice(0, 3).map((c) => ({ ...c }));
+    (list[1] as Record<string, unknown>).age = 'old';
+    const text = JSON.stringify(list, null, 2).replace('"old"', '"old", "__proto__": {"polluted": true}');
+    const set = readCaseSet(text, 'json');
+    expect(set.cases).toHaveLength(2);
+    const lines = text.split('\n');
+    for (const p of set.problems) {
+      expect(p.line).toBeGreaterThan(1);
+      const at = lines[p.line! - 1]!.slice(p.column! - 1);
+      if (p.field === 'age') expect(at.startsWith('"old"')).toBe(true);
+      if (p.field === '__proto__') expect(at.startsWith('{"polluted"')).toBe(true);
+    }
+    expect(set.problems.map((p) => p.field).sort()).toEqual(['__proto__', 'age']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('a case with a syntax error is reported where it breaks and reading goes on', () => {
+    const text =
+      '[\n  {"id": "A", "age": 30, "bookedAt": "2012-01-01", "eligibleForReleaseAt": "2012-01-02", "detainer": {"requests": []}},\n  {"id": "B", "age": 3,, "x": 1},\n  {"id": "C", "age": 30, "bookedAt": "2012-01-01", "eligibleForReleaseAt": "2012-01-02", "detainer": {"requests": []}}\n]';
+    const set = readCaseSet(text, 'json');
+    expect(set.cases.map((c) => c.id)).toEqual(['A', 'C']);
+    expect(set.problems).toHaveLength(1);
+    expect(set.problems[0]).toMatchObject({ index: 1, line: 3 });
+    expect(set.problems[0]!.message).toMatch(/^case 2 is not valid JSON/);
+  });
+
+  it('structural mistakes stop reading with a located message', () => {
+    const cases: Array<[string, string, number, number]> = [
+      ['[{"id": 1} {"id": 2}]', 'expected a comma or "]" after case 1', 1, 12],
+      ['[{"id": 1},]', 'a comma before "]" is not allowed in JSON', 1, 12],
+      ['[\n{"id": 1},\n{"id": 2', 'the file ends inside case 2, which starts at line 3', 3, 9],
+      ['[] x', 'text after the end of the case set', 1, 4],
+      ['{"other": []}', 'the object has no "cases" list', 1, 14],
+      ['{"cases": {}}', '"cases" must be a list: "cases": [ ... ]', 1, 11],
+      ['', 'the file is empty; a JSON case set is a list of cases: [ { "id": ... }, ... ]', 1, 1],
+    ];
+    for (const [text, message, line, column] of cases) {
+      const set = readCaseSet(text, 'json');
+      expect(
+        set.problems.find((p) => p.index < 0),
+        text,
+      ).toEqual({ index: -1, field: '', message, line, column });
+    }
+  });
+});
+
+describe('YAML case sets', () => {
+  it('small files are read whole, anchors and all, with problems located', () => {
+    const text =
+      'cases:\n  - &a\n    id: A\n    age: 30\n    bookedAt: 2012-01-01\n    eligibleForReleaseAt: 2012-01-02\n    detainer: {requests: [hold]}\n  - id: B\n    age: 30\n    bookedAt: 2012-01-01\n    eligibleForReleaseAt: 2012-13-02\n    detainer: {requests: [hold]}\n';
+    const set = readCaseSet(text, 'yaml');
+    expect(set.cases.map((c) => c.id)).toEqual(['A']);
+    expect(set.problems).toEqual([expect.objectContaining({ index: 1, id: 'B', field: 'eligibleForReleaseAt', line: 11, column: 27 })]);
+  });
+
+  it('files over 5 MB are read case by case, and locate problems on the same lines', () => {
+    const many = generateCases({ count: 1000, seed: 3 });
+    (many[850] as unknown as Record<string, unknown>).age = -4;
+    // A long comment takes the file over the limit for reading whole without making the test slow.
+    const text = '# exported nightly\n'.repeat(300_000) + stringify(many);
+    expect(text.length).toBeGreaterThan(5 * 1024 * 1024);
+    const set = importInChunks(text, [1 << 16], { format: 'yaml' });
+    expect(set.cases).toHaveLength(999);
+    expect(set.problems).toHaveLength(1);
+    const p = set.problems[0]!;
+    expect(text.split('\n')[p.line! - 1]!.slice(p.column! - 1)).toBe('-4');
+  });
+});
+
+describe('the YAML splitter', () => {
+  function split(text: string, chunk: number) {
+    const items: YamlItem[] = [];
+    const errors: string[] = [];
+    const splitter = new YamlCaseSplitter(
+      (item) => items.push(item),
+      () => errors.push('read whole'),
+      (e) => errors.push(`${e.line}:${e.column} ${e.message}`),
+      0,
+    );
+    for (let at = 0; at < text.length; at += chunk) splitter.push(text.slice(at, at + chunk));
+    splitter.finish();
+    return { items, errors };
+  }
+
+  it('finds each case of a list, or of a "cases:" list among other keys, in any chunking', () => {
+    const list = '# cases\n---\n- id: A\n  age: 1\n\n# B next\n- id: B\n  convictions:\n    - class: felony\n';
+    for (const chunk of [1, 5, 1000]) {
+      expect(split(list, chunk)).toEqual({
+        items: [
+          { text: '- id: A\n  age: 1\n\n# B next', line: 3 },
+          { text: '- id: B\n  convictions:\n    - class: felony', line: 7 },
+        ],
+        errors: [],
+      });
+    }
+    const wrapped = 'description: |\n  many\n  - not a case\ncases:\n  - id: A\n  - id: B\n    age: 2\ngenerator:\n  seed: 1\n';
+    expect(split(wrapped, 3)).toEqual({
+      items: [
+        { text: '  - id: A', line: 5 },
+        { text: '  - id: B\n    age: 2', line: 6 },
+      ],
+      errors: [],
+    });
+  });
+
+  it('stops with a located message where the layout is not one it can split', () => {
+    expect(split('[{id: A}]\n', 4).errors).toEqual([
+      '1:1 a YAML case file larger than 5 MB must use block style (- id: ...), not [ ] or { }',
+    ]);
+    expect(split('- id: A\nage: 3\n', 4).errors).toEqual(['2:1 expected "- " at the start of the next case']);
+    expect(split('cases: [1, 2]\n', 4).errors[0]).toMatch(/^1:7 in a YAML case file larger than 5 MB/);
+    expect(split('- id: A\n---\n- id: B\n', 4).errors).toEqual(['2:1 a case file holds one YAML document; this starts another']);
+    expect(split('other: 1\n', 4).errors).toEqual(['1:1 the file has no "cases:" list']);
+  });
+});
+
+describe('progress and cancel', () => {
+  it('reports progress after each chunk, and a cancelled import throws ImportCancelled', async () => {
+    const seen: number[] = [];
+    const set = importInChunks(sampleCsv, [10_000], { format: 'csv', onProgress: (p) => seen.push(p.records) });
+    expect(set.cases).toHaveLength(600);
+    expect(seen.length).toBeGreaterThan(10);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    expect(seen[seen.length - 1]).toBe(600);
+
+    const controller = new AbortController();
+    async function* chunks() {
+      for (let at = 0; at < sampleCsv.length; at += 5000) {
+        if (at > 20_000) controller.abort();
+        yield sampleCsv.slice(at, at + 5000);
+      }
+    }
+    await expect(importCases(chunks(), { format: 'csv', signal: controller.signal })).rejects.toBeInstanceOf(ImportCancelled);
+  });
+});
