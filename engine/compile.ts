@@ -1,7 +1,7 @@
 // Compiles an ordinance into a decision function: closures over prepared booking cases (no eval, so
 // it runs under the renderer's Content-Security-Policy), plus a tracing path that explains a decision.
 
-import type { PathSegment } from './diagnostics';
+import { pathToString, type PathSegment } from './diagnostics';
 import { layoutOrdinance, type Layout } from './layout';
 import type {
   ChargeTest,
@@ -30,6 +30,7 @@ import {
   type PreparedConviction,
   type PreparedOffense,
 } from './prepared';
+import { MAX_NESTING } from './source';
 import { formatDate, formatDateTime, holdEnd, HolidayCalendar, yearsBeforeCivil } from './time';
 import { conditionWords, leafWords, windowWords } from './wording';
 
@@ -293,6 +294,12 @@ function warrantLeaf(t: WarrantTest, path: PathSegment[], cond: Condition): Cond
 }
 
 function compileCondition(ctx: Context, cond: Condition, path: PathSegment[]): ConditionNode {
+  // A loaded document can't nest this deep (the parser stops at MAX_NESTING); one built in code
+  // can, and must get an error rather than overflow the stack.
+  if (path.length > 2 * MAX_NESTING)
+    throw new CompileError(
+      `the condition of the provision at ${pathToString(path.slice(0, 4))} nests more than ${MAX_NESTING} levels deep`,
+    );
   if ('all' in cond || 'any' in cond) {
     const isAll = 'all' in cond;
     const items = isAll ? cond.all : cond.any;

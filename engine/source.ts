@@ -105,10 +105,15 @@ export function parseSource(text: string, what = 'document'): ParsedSource {
   if (text.length > MAX_DOCUMENT_BYTES) {
     const mb = (text.length / 1024 / 1024).toFixed(1);
     return fail(
-      diagnosticAt(text, 'file-too-large', `the file is ${mb} MB; a ${what} may be at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`, {
-        line: 1,
-        column: 1,
-      }),
+      diagnosticAt(
+        text,
+        'file-too-large',
+        `the file is ${mb} MB; ${article(what)} ${what} may be at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`,
+        {
+          line: 1,
+          column: 1,
+        },
+      ),
     );
   }
   const bin = findBinary(text);
@@ -124,14 +129,17 @@ export function parseSource(text: string, what = 'document'): ParsedSource {
         : diagnosticAt(
             text,
             'not-text',
-            `this is not a text file (binary content at character ${bin.at}); a ${what} is YAML text`,
+            `this is not a text file (binary content at character ${bin.at}); ${article(what)} ${what} is YAML text`,
             lineColOf(text, bin.at),
           ),
     );
   }
   if (text.trim() === '' || /^(\s*#[^\n]*\n?)*\s*$/.test(text)) {
     return fail(
-      diagnosticAt(text, 'empty-file', `the file is empty; a ${what} needs at least a title and sections`, { line: 1, column: 1 }),
+      diagnosticAt(text, 'empty-file', `the file is empty; ${article(what)} ${what} needs at least a title and sections`, {
+        line: 1,
+        column: 1,
+      }),
     );
   }
 
@@ -186,6 +194,10 @@ export function parseSource(text: string, what = 'document'): ParsedSource {
     }
   }
   return { text, value, diagnostics, locate, document: doc };
+}
+
+function article(word: string): string {
+  return /^[aeiou]/i.test(word) ? 'an' : 'a';
 }
 
 function tooDeepMessage(what: string): string {

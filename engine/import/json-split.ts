@@ -67,6 +67,8 @@ export class JsonCaseSplitter {
     if (this.stopped) return;
     if (this.base === 0 && this.buf.length === 0 && chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
     const keep = this.valStart >= 0 ? this.valStart : this.pos;
+    // Count the lines in the text about to be dropped, so later positions stay right.
+    if (this.base + keep > this.counted) this.where(keep);
     this.base += keep;
     this.buf = this.buf.slice(keep) + chunk;
     this.pos -= keep;
@@ -120,6 +122,7 @@ export class JsonCaseSplitter {
   }
 
   private endValue(end: number): void {
+    if (end - this.valStart > MAX_CASE_CHARS) return this.tooLong();
     const text = this.buf.slice(this.valStart, end);
     const role = this.valRole;
     this.valStart = -1;
@@ -217,12 +220,16 @@ export class JsonCaseSplitter {
     }
     this.pos = i;
     if (final && this.valStart >= 0 && this.valScalar && !this.valInString) this.endValue(n);
-    if (!this.stopped && this.valStart >= 0 && n - this.valStart > MAX_CASE_CHARS) {
-      this.fail(
-        `${this.valRole === 'case' ? `case ${this.elements + 1}` : 'this value'} is longer than ${MAX_CASE_CHARS.toLocaleString('en-US')} characters`,
-        { line: this.valLine, column: this.valColumn },
-      );
-    }
+    if (!this.stopped && this.valStart >= 0 && n - this.valStart > MAX_CASE_CHARS) this.tooLong();
+  }
+
+  /** A case (or value) too long to hold: reading stops, as it would if it never ended. */
+  private tooLong(): void {
+    this.fail(
+      `${this.valRole === 'case' ? `case ${this.elements + 1}` : 'this value'} is longer than ${MAX_CASE_CHARS.toLocaleString('en-US')} characters`,
+      { line: this.valLine, column: this.valColumn },
+    );
+    this.valStart = -1;
   }
 
   /** Scans the current value from i; returns where to go on, or -1 when the buffer ran out. */

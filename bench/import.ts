@@ -1,0 +1,103 @@
+// Import benchmark: a 1,000,000-row CSV case file read by the streaming importer (rows/s, memory the
+// prepared cases keep), then by the real CLI in a fresh process (time and peak RSS), and JSON and
+// YAML rates. Run with `npm run bench -- import`; BENCH_IMPORT_ROWS changes the row count.
+
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { stringify } from 'yaml';
+import type { CaseSet } from '../engine/index';
+import { generateCases } from '../engine/generate';
+import { benchCaseFile, importFile } from './case-data';
+
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const mb = (bytes: number) => `${fmt(bytes / 1024 / 1024)} MB`;
+
+function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+/** Runs the CLI bundle in a fresh process on the file: its own time, its import time, and its peak RSS. */
+function cliRun(file: string): { ms: number; importSeconds: number | undefined; maxRss: number; code: number } | string {
+  const root = process.cwd();
+  const cli = path.join(root, 'dist/cli.mjs');
+  const policy = path.join(root, 'samples/ordinances/connecticut-trust-act-2014.ordinance.yaml');
+  if (!fs.existsSync(cli) || !fs.existsSync(policy)) return 'skipped: run from the repository root after `npm run build`';
+  const script = `
+    const { main } = await import(${JSON.stringify(pathToFileURL(cli).href)});
+    let err = '';
+    const t0 = performance.now();
+    const code = await main(['simulate', ${JSON.stringify(policy)}, '--cases', ${JSON.stringify(file)}, '--baseline', 'honor-all', '--progress'],
+      { out: () => {}, err: (t) => { err += t; } });
+    const ms = performance.now() - t0;
+    process.stdout.write(JSON.stringify({ code, ms, maxRss: process.resourceUsage().maxRSS * 1024, err: err.slice(-400) }));`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (r.status !== 0) return `failed: ${r.stderr.slice(-400)}`;
+  const out = JSON.parse(r.stdout) as { code: number; ms: number; maxRss: number; err: string };
+  const m = /read 100%, [\d,]+ records.*?, ([\d.]+) s/.exec(out.err);
+  return { ms: out.ms, importSeconds: m ? Number(m[1]) : undefined, maxRss: out.maxRss, code: out.code };
+}
+
+export async function importBench(): Promise<void> {
+  const rows = Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000);
+  const file = benchCaseFile(rows);
+  const size = fs.statSync(file).size;
+  console.log(`\n== import: ${fmt(rows)}-row CSV case file (${mb(size)}) ==`);
+
+  // Held in an object so each pass can drop the previous pass's cases before reading again.
+  const held: { set?: CaseSet } = {};
+  gc();
+  const heapBefore = process.memoryUsage().heapUsed;
+  let best = Infinity;
+  for (let pass = 0; pass < 3; pass++) {
+    delete held.set;
+    gc();
+    const t0 = performance.now();
+    held.set = importFile(file);
+    best = Math.min(best, performance.now() - t0);
+  }
+  gc();
+  const retained = process.memoryUsage().heapUsed - heapBefore;
+  const read = held.set!;
+  if (read.cases.length !== rows || read.problems.length) throw new Error(`import read ${read.cases.length} of ${rows} rows`);
+  console.log(
+    `streaming importer, 1 MB chunks   ${fmt(best)} ms   ${fmt(rows / (best / 1000))} rows/s   ${fmt(size / 1024 / 1024 / (best / 1000), 1)} MB/s`,
+  );
+  console.log(`heap kept by the prepared cases   ${mb(retained)}   (${fmt(retained / rows)} bytes per case)`);
+  delete held.set;
+  gc();
+
+  const cli = cliRun(file);
+  if (typeof cli === 'string') console.log(`CLI in a fresh process: ${cli}`);
+  else {
+    console.log(
+      `CLI simulate --cases (fresh process)   import ${cli.importSeconds ?? '?'} s, import + simulate + report ${fmt(cli.ms)} ms, peak RSS ${mb(cli.maxRss)}`,
+    );
+    const importMs = (cli.importSeconds ?? Infinity) * 1000;
+    console.log(
+      `budget: 1,000,000 rows <= 5 s: ${importMs <= 5000 ? 'met' : 'NOT met'}; <= 1 GB: ${cli.maxRss <= 1024 ** 3 ? 'met' : 'NOT met'}`,
+    );
+  }
+
+  // JSON and YAML, smaller: they go through JSON.parse and the YAML parser case by case.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ds-bench-'));
+  try {
+    const jsonRows = Number(process.env.BENCH_JSON_ROWS ?? 100_000);
+    const jsonFile = path.join(dir, 'cases.json');
+    fs.writeFileSync(jsonFile, JSON.stringify(generateCases({ count: jsonRows, seed: 5 })));
+    let t0 = performance.now();
+    const json = importFile(jsonFile);
+    let ms = performance.now() - t0;
+    console.log(`JSON ${fmt(json.cases.length)} cases   ${fmt(ms)} ms   ${fmt(json.cases.length / (ms / 1000))} cases/s`);
+    const yamlFile = path.join(dir, 'cases.yaml');
+    fs.writeFileSync(yamlFile, stringify(generateCases({ count: 5000, seed: 6 })));
+    t0 = performance.now();
+    const yaml = importFile(yamlFile);
+    ms = performance.now() - t0;
+    console.log(`YAML ${fmt(yaml.cases.length)} cases   ${fmt(ms)} ms   ${fmt(yaml.cases.length / (ms / 1000))} cases/s`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,96 @@
+// Simulation benchmark: 1,000,000 imported cases through a policy with summary, coverage and a
+// comparison with the honor-every-detainer baseline, against the same simulation driven by
+// json-rules-engine on a subset (its rate extrapolated). Run with `npm run bench -- simulate`.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  compile,
+  HONOR_ALL,
+  loadOrdinance,
+  OUTCOMES,
+  simulate,
+  type Ordinance,
+  type PreparedCase,
+  type SimulationResult,
+} from '../engine/index';
+import { benchCaseFile, importFile } from './case-data';
+import { rulesEnginePolicy } from './rules-engine';
+
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+export interface SimulateBenchOptions {
+  /** The policy simulated; default the Connecticut sample ordinance. */
+  ordinance?: Ordinance;
+  /** The same policy for json-rules-engine; default a generic translation of the ordinance. */
+  peer?: (c: PreparedCase) => Promise<number>;
+}
+
+function sampleOrdinance(): Ordinance {
+  const file = path.join(process.cwd(), 'samples/ordinances/connecticut-trust-act-2014.ordinance.yaml');
+  const loaded = loadOrdinance(fs.readFileSync(file, 'utf8'));
+  if (!loaded.ordinance) throw new Error(`${file} does not validate`);
+  return loaded.ordinance;
+}
+
+export async function simulateBench(options: SimulateBenchOptions = {}): Promise<void> {
+  const count = Number(process.env.BENCH_SIM_CASES ?? 1_000_000);
+  const ordinance = options.ordinance ?? sampleOrdinance();
+  console.log(`\n== simulate: ${fmt(count)} cases, "${ordinance.title}" compared with honoring every detainer ==`);
+  const t0 = performance.now();
+  const { cases } = importFile(benchCaseFile(count));
+  console.log(`cases imported in ${fmt(performance.now() - t0)} ms`);
+
+  const scenario = { reimbursementAgreement: false };
+  const policy = compile(ordinance, scenario);
+  const baseline = compile(HONOR_ALL, scenario);
+  const run = () => simulate(policy, cases, { compare: { policy: baseline, title: 'honor every detainer' } });
+  let result: SimulationResult = run();
+  let best = Infinity;
+  for (let pass = 0; pass < 5; pass++) {
+    const s0 = performance.now();
+    result = run();
+    best = Math.min(best, performance.now() - s0);
+  }
+  const s = result.summary;
+  const c = result.comparison!;
+  console.log(`engine: summary + coverage + comparison   ${fmt(best)} ms (best of 5)   ${fmt(cases.length / (best / 1000))} cases/s`);
+  console.log(
+    `  outcomes ${OUTCOMES.map((o) => `${o} ${fmt(s.outcomes[o])}`).join(', ')}; hold hours ${fmt(s.holdHours, 1)}; cost $${fmt(s.cost.total, 2)}`,
+  );
+  console.log(`  ${fmt(c.changed)} decisions differ from the baseline; ${result.coverage.unreached.length} provisions reached no case`);
+  const mem = process.memoryUsage();
+  console.log(`  process memory: heap ${fmt(mem.heapUsed / 1024 / 1024)} MB, RSS ${fmt(mem.rss / 1024 / 1024)} MB`);
+  console.log(`budget: 1,000,000 cases <= 1 s: ${best <= 1000 ? 'met' : 'NOT met'} (${fmt(best)} ms)`);
+
+  // The same simulation with json-rules-engine deciding, on a subset.
+  const peerCount = Math.min(cases.length, Number(process.env.BENCH_PEER_CASES ?? 20_000));
+  const peer = options.peer ?? rulesEnginePolicy(ordinance, scenario);
+  const peerBaseline = rulesEnginePolicy(HONOR_ALL, scenario);
+  await peer(cases[0]!);
+  const p0 = performance.now();
+  const counts = new Float64Array(4);
+  const cells = new Float64Array(16);
+  const byProvision = new Float64Array(policy.provisions.length + 1);
+  let holdMinutes = 0;
+  let disagree = 0;
+  for (let i = 0; i < peerCount; i++) {
+    const k = cases[i]!;
+    const a = await peer(k);
+    const b = await peerBaseline(k);
+    counts[a & 3]!++;
+    cells[((a & 3) << 2) | (b & 3)]!++;
+    byProvision[a >> 2]!++;
+    if ((a & 3) === 0) holdMinutes += policy.holdEndOf(k, a >> 2) - k.release;
+    if (a !== result.codes[i]) disagree++;
+  }
+  const peerMs = performance.now() - p0;
+  void holdMinutes;
+  const peerPerMillion = (peerMs / peerCount) * cases.length;
+  console.log(
+    `json-rules-engine: the same tallies on ${fmt(peerCount)} cases   ${fmt(peerMs)} ms   ${fmt(peerCount / (peerMs / 1000))} cases/s   (${fmt(peerPerMillion / 1000, 1)} s for ${fmt(cases.length)})`,
+  );
+  console.log(`ratio engine / json-rules-engine: ${fmt(peerPerMillion / best)}x`);
+  console.log(`agreement on the subset: ${disagree === 0 ? 'all agree' : `${disagree} DISAGREE`}`);
+  if (disagree) process.exitCode = 1;
+}
