@@ -4,8 +4,7 @@
 // reader only has to be exact about what it accepts, and tests hold it to that.
 
 import { prepareCase, type CaseProblem } from '../cases';
-import type { PreparedCase } from '../prepared';
-import { categoryMask } from '../prepared';
+import { categoryMask, type PreparedCase, type PreparedCharge, type PreparedWarrant } from '../prepared';
 import { daysFromCivil, daysInMonth, MINUTES_PER_DAY } from '../time';
 import { caseFromRow, columnOfField, K, planColumns, splitCategories, type ColumnPlan, type PlannedColumn } from './columns';
 import {
@@ -17,7 +16,7 @@ import {
   REQUEST_HOLD,
   REQUEST_NOTIFY,
 } from './compact';
-import { CsvScanner } from './csv-scan';
+import { CsvScanner, MAX_RECORD_CHARS } from './csv-scan';
 import type { ColumnMapping } from './mapping';
 
 /** Where the importer sends what it reads. */
@@ -184,14 +183,30 @@ export class CsvCaseReader {
   private readonly scanner = new CsvScanner();
   private plan: ColumnPlan | undefined;
   private columns: PlannedColumn[] = [];
+  /** The planned column at each position of the row (undefined for ignored ones). */
+  private byIndex: Array<PlannedColumn | undefined> = [];
   private charges: GroupScratch[] = [];
   private convictions: GroupScratch[] = [];
   private warrants: GroupScratch[] = [];
   private readonly categories = new Map<string, Categories | null>();
   private index = 0;
   private stopped = false;
-  /** Position of the next U+FFFD (an undecodable byte) in the scanner's text, -1 when none. */
+  /** Positions of the next U+FFFD, quote and carriage return in the scanner's text (-1: none left). */
   private nextReplacement = -1;
+  private nextQuote = -1;
+  private nextReturn = -1;
+  // The row being read.
+  private id: string | undefined = undefined;
+  private age = -1;
+  private booked = NaN;
+  private release = NaN;
+  private issued = NaN;
+  private requests = 0;
+  private judicial = false;
+  private admin = false;
+  private records = 0;
+  private readonly chargeList: PreparedCharge[] = [];
+  private readonly warrantList: PreparedWarrant[] = [];
 
   constructor(
     private readonly sink: CaseSink,
@@ -200,14 +215,17 @@ export class CsvCaseReader {
   ) {}
 
   /** Records read so far, good and bad (the header not counted). */
-  get records(): number {
+  get recordsRead(): number {
     return this.index;
   }
 
   push(text: string): void {
     if (this.stopped) return;
     this.scanner.push(text);
-    this.nextReplacement = this.scanner.text.indexOf(REPLACEMENT);
+    const t = this.scanner.text;
+    this.nextReplacement = t.indexOf(REPLACEMENT);
+    this.nextQuote = t.indexOf('"');
+    this.nextReturn = t.indexOf('\r');
     this.drain(false);
   }
 
@@ -215,9 +233,7 @@ export class CsvCaseReader {
     if (this.stopped) return;
     this.drain(true);
     if (!this.stopped && !this.plan)
-      this.fatal([
-        { index: -1, field: '', row: 1, message: 'the CSV file is empty; its first row names the columns (id, age, bookedAt, ...)' },
-      ]);
+      this.fatal([{ index: -1, field: '', row: 1, message: 'the CSV file is empty; its first row names the columns (id, age, bookedAt, ...)' }]);
   }
 
   private fatal(problems: CaseProblem[]): void {
@@ -227,7 +243,14 @@ export class CsvCaseReader {
 
   private drain(final: boolean): void {
     const sc = this.scanner;
-    while (!this.stopped && sc.next(final)) {
+    while (!this.stopped) {
+      if (this.plan) {
+        const r = this.plainRow(final);
+        if (r === 1) continue;
+        if (r === 0) break;
+      }
+      // Quoted fields, carriage returns, undecodable bytes and the header go through the scanner.
+      if (!sc.next(final)) break;
       if (!this.plan) {
         this.readHeader();
         continue;
@@ -235,20 +258,73 @@ export class CsvCaseReader {
       const index = this.index++;
       const row = sc.row;
       const bad = this.hasReplacement();
-      const c = bad || sc.strayAfterQuote || sc.count !== this.plan.width ? undefined : this.fastCase();
+      const c = bad || sc.strayAfterQuote || sc.count !== this.plan.width ? undefined : this.scannedCase();
       if (c) this.sink.add(c, index, row);
       else this.slowCase(index, row, bad);
     }
     if (sc.error) this.fatal([{ index: -1, field: '', row: sc.error.row, message: sc.error.message }]);
   }
 
+  /**
+   * Reads the next line when it is a plain record (no quotes, carriage returns or undecodable bytes)
+   * of the right width that the fast reading accepts: 1. Returns 0 when the text holds no complete
+   * line, and -1 when the scanner and the reference reading must take the record.
+   */
+  private plainRow(final: boolean): number {
+    const sc = this.scanner;
+    const s = sc.text;
+    const start = sc.pos;
+    const n = s.length;
+    if (start >= n) return 0;
+    let nl = s.indexOf('\n', start);
+    if (nl < 0) {
+      // Without a line end, wait for more text; past the longest record, let the scanner say why.
+      if (!final) return n - start > MAX_RECORD_CHARS ? -1 : 0;
+      nl = n;
+    }
+    if (this.nextQuote >= 0 && this.nextQuote < start) this.nextQuote = s.indexOf('"', start);
+    if (this.nextQuote >= 0 && this.nextQuote < nl) return -1;
+    if (this.nextReturn >= 0 && this.nextReturn < start) this.nextReturn = s.indexOf('\r', start);
+    if (this.nextReturn >= 0 && this.nextReturn < nl) return -1;
+    if (this.nextReplacement >= 0 && this.nextReplacement < nl) return -1;
+    if (nl === start) {
+      // A blank line.
+      sc.pos = nl + 1;
+      sc.line++;
+      return 1;
+    }
+    const width = this.plan!.width;
+    const byIndex = this.byIndex;
+    this.beginRow();
+    let i = start;
+    let k = 0;
+    for (;;) {
+      let j = i;
+      while (j < nl && s.charCodeAt(j) !== 44) j++;
+      if (k >= width) return -1;
+      const col = byIndex[k];
+      if (col !== undefined && j > i && !this.field(col, s, i, j)) return -1;
+      k++;
+      if (j >= nl) break;
+      i = j + 1;
+    }
+    if (k !== width) return -1;
+    const c = this.endRow();
+    if (!c) return -1;
+    const index = this.index++;
+    sc.row = sc.line;
+    sc.line++;
+    sc.pos = nl < n ? nl + 1 : n;
+    this.sink.add(c, index, sc.row);
+    return 1;
+  }
+
   private hasReplacement(): boolean {
     if (this.nextReplacement < 0) return false;
     const sc = this.scanner;
-    // The record just read ends where the next one starts: before the scanner's position.
-    const end = sc.text.length - sc.pending;
-    if (this.nextReplacement >= end) return false;
-    this.nextReplacement = sc.text.indexOf(REPLACEMENT, end);
+    // The record just read ends where the next one starts.
+    if (this.nextReplacement >= sc.pos) return false;
+    this.nextReplacement = sc.text.indexOf(REPLACEMENT, sc.pos);
     return true;
   }
 
@@ -263,6 +339,8 @@ export class CsvCaseReader {
     }
     this.plan = plan;
     this.columns = plan.columns;
+    this.byIndex = new Array(plan.width).fill(undefined);
+    for (const col of plan.columns) this.byIndex[col.index] = col;
     const make = (n: number) => Array.from({ length: n }, () => new GroupScratch());
     this.charges = make(plan.groups.charge);
     this.convictions = make(plan.groups.conviction);
@@ -274,101 +352,105 @@ export class CsvCaseReader {
     if (found === undefined) {
       const names = splitCategories(raw);
       found = names.every((n) => CATEGORY_RE.test(n)) ? { mask: categoryMask(names), names: this.pool.categoryNames(names) } : null;
-      this.categories.set(this.categories.size < 100_000 ? detached(raw) : raw, found);
       if (this.categories.size > 100_000) this.categories.clear();
+      this.categories.set(detached(raw), found);
     }
     return found;
   }
 
-  /** The record as a prepared case, or undefined when the reference reader must look at it. */
-  private fastCase(): PreparedCase | undefined {
+  /** A record read by the scanner (it had quotes): its fields, one by one. */
+  private scannedCase(): PreparedCase | undefined {
     const sc = this.scanner;
-    const text = sc.text;
-    const starts = sc.starts;
-    const ends = sc.ends;
-    for (const g of this.charges) g.reset();
-    for (const g of this.convictions) g.reset();
-    for (const g of this.warrants) g.reset();
-    let id: string | undefined;
-    let age = -1;
-    let booked = NaN;
-    let release = NaN;
-    let issued = NaN;
-    let requests = 0;
-    let judicial = false;
-    let admin = false;
-    let records = 0;
-
-    const cols = this.columns;
-    for (let p = 0; p < cols.length; p++) {
-      const col = cols[p]!;
+    this.beginRow();
+    for (const col of this.columns) {
       const k = col.index;
-      let s = text;
-      let a = starts[k]!;
-      let b = ends[k]!;
+      let s = sc.text;
+      let a = sc.starts[k]!;
+      let b = sc.ends[k]!;
       if (a < 0) {
         s = sc.quoted[k]!;
         a = 0;
         b = s.length;
       }
-      while (a < b && isSpace(s.charCodeAt(a))) a++;
-      while (b > a && isSpace(s.charCodeAt(b - 1))) b--;
-      if (a === b) continue;
-      if (s.charCodeAt(a) > 127 || s.charCodeAt(b - 1) > 127) {
-        // Unicode spaces count as blanks at the edges too, as String.prototype.trim says.
-        s = s.slice(a, b).trim();
-        a = 0;
-        b = s.length;
-        if (b === 0) continue;
-      }
-      if (col.values) {
-        s = col.values.map(s.slice(a, b));
-        a = 0;
-        b = s.length;
-        if (b === 0) continue;
-      }
-      switch (col.kind) {
-        case K.id:
-          if (b - a > 200) return undefined;
-          id = detached(s.slice(a, b));
-          break;
-        case K.age:
-          age = digitsAt(s, a, b);
-          if (age < 0 || age > 130) return undefined;
-          break;
-        case K.bookedAt:
-          booked = dateTimeAt(s, a, b);
-          if (Number.isNaN(booked)) return undefined;
-          break;
-        case K.eligibleForReleaseAt:
-          release = dateTimeAt(s, a, b);
-          if (Number.isNaN(release)) return undefined;
-          break;
-        case K.issuedAt:
-          issued = dateTimeAt(s, a, b);
-          if (Number.isNaN(issued)) return undefined;
-          break;
-        case K.requests:
-          requests = requestsAt(s, a, b);
-          if (requests < 0) return undefined;
-          break;
-        case K.judicialWarrant:
-        case K.administrativeWarrant:
-        case K.record: {
-          const v = boolAt(s, a, b);
-          if (v < 0) return undefined;
-          if (col.kind === K.record) records |= v ? col.slot : 0;
-          else if (col.kind === K.judicialWarrant) judicial = v === 1;
-          else admin = v === 1;
-          break;
-        }
-        default:
-          if (!this.groupField(col, s, a, b)) return undefined;
-      }
+      if (a < b && !this.field(col, s, a, b)) return undefined;
     }
-    if (id === undefined || age < 0 || Number.isNaN(booked) || Number.isNaN(release)) return undefined;
+    return this.endRow();
+  }
 
-    const charges = [];
+  private beginRow(): void {
+    for (const g of this.charges) g.reset();
+    for (const g of this.convictions) g.reset();
+    for (const g of this.warrants) g.reset();
+    this.id = undefined;
+    this.age = -1;
+    this.booked = NaN;
+    this.release = NaN;
+    this.issued = NaN;
+    this.requests = 0;
+    this.judicial = false;
+    this.admin = false;
+    this.records = 0;
+  }
+
+  /** Reads one non-empty cell; false when the reference reading must decide about the record. */
+  private field(col: PlannedColumn, s: string, a: number, b: number): boolean {
+    while (a < b && isSpace(s.charCodeAt(a))) a++;
+    while (b > a && isSpace(s.charCodeAt(b - 1))) b--;
+    if (a === b) return true;
+    if (s.charCodeAt(a) > 127 || s.charCodeAt(b - 1) > 127) {
+      // Unicode spaces count as blanks at the edges too, as String.prototype.trim says.
+      s = s.slice(a, b).trim();
+      a = 0;
+      b = s.length;
+      if (b === 0) return true;
+    }
+    if (col.values) {
+      s = col.values.map(s.slice(a, b));
+      a = 0;
+      b = s.length;
+      if (b === 0) return true;
+    }
+    switch (col.kind) {
+      case K.id:
+        if (b - a > 200) return false;
+        this.id = detached(s.slice(a, b));
+        return true;
+      case K.age:
+        this.age = digitsAt(s, a, b);
+        return this.age >= 0 && this.age <= 130;
+      case K.bookedAt:
+        this.booked = dateTimeAt(s, a, b);
+        return !Number.isNaN(this.booked);
+      case K.eligibleForReleaseAt:
+        this.release = dateTimeAt(s, a, b);
+        return !Number.isNaN(this.release);
+      case K.issuedAt:
+        this.issued = dateTimeAt(s, a, b);
+        return !Number.isNaN(this.issued);
+      case K.requests:
+        this.requests = requestsAt(s, a, b);
+        return this.requests >= 0;
+      case K.judicialWarrant:
+      case K.administrativeWarrant:
+      case K.record: {
+        const v = boolAt(s, a, b);
+        if (v < 0) return false;
+        if (col.kind === K.record) this.records |= v ? col.slot : 0;
+        else if (col.kind === K.judicialWarrant) this.judicial = v === 1;
+        else this.admin = v === 1;
+        return true;
+      }
+      default:
+        return this.groupField(col, s, a, b);
+    }
+  }
+
+  /** The record as a prepared case, or undefined when the reference reading must look at it. */
+  private endRow(): PreparedCase | undefined {
+    const id = this.id;
+    if (id === undefined || this.age < 0 || Number.isNaN(this.booked) || Number.isNaN(this.release)) return undefined;
+    const charges = this.chargeList;
+    charges.length = 0;
     for (const g of this.charges) {
       if (!g.present) continue;
       if (!g.cls) return undefined;
@@ -380,23 +462,13 @@ export class CsvCaseReader {
       if (!g.cls || Number.isNaN(g.dateA)) return undefined;
       const released = Number.isNaN(g.dateB) ? g.dateA : g.dateB;
       if (released < g.dateA) return undefined;
-      const c = new PreparedConvictionRecord(
-        g.cls,
-        g.degreeBit,
-        g.cats,
-        g.catNames,
-        g.offense,
-        g.dateA,
-        released,
-        g.days,
-        g.flagA === 1,
-        g.flagB === 1,
-      );
+      const c = new PreparedConvictionRecord(g.cls, g.degreeBit, g.cats, g.catNames, g.offense, g.dateA, released, g.days, g.flagA === 1, g.flagB === 1);
       if (convictions.length === 0) convictions = [c];
       else convictions.push(c);
     }
     if (convictions.length) fillIncarceratedSince(convictions);
-    const warrants = [];
+    const warrants = this.warrantList;
+    warrants.length = 0;
     for (const g of this.warrants) {
       if (!g.present) continue;
       if (!g.cls) return undefined;
@@ -404,14 +476,14 @@ export class CsvCaseReader {
     }
     return new PreparedBooking(
       id,
-      age,
-      booked,
-      release,
-      Number.isNaN(issued) ? booked : issued,
-      requests,
-      judicial,
-      admin,
-      records,
+      this.age,
+      this.booked,
+      this.release,
+      Number.isNaN(this.issued) ? this.booked : this.issued,
+      this.requests,
+      this.judicial,
+      this.admin,
+      this.records,
       convictions,
       this.pool.chargeList(charges),
       this.pool.warrantList(warrants),

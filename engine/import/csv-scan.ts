@@ -25,8 +25,10 @@ export class CsvScanner {
   /** A problem that stops reading: an unclosed quote or an endless record. */
   error: CsvScanError | undefined;
 
-  private pos = 0;
-  private line = 1;
+  /** Where the next record starts in `text` (for readers that take plain lines themselves). */
+  pos = 0;
+  /** File line of the next record. */
+  line = 1;
   private started = false;
 
   /** Adds text; records are then read with `next`. */

@@ -5,6 +5,9 @@ import fc from 'fast-check';
 import { expect } from 'vitest';
 import type { Condition, Definition, Diagnostic, Ordinance, Outcome, Provision } from '../../engine/index';
 
+/** Test time limit: the default for `npm test`; none to speak of for a long FUZZ_RUNS campaign. */
+export const fuzzTimeout: number | undefined = process.env.FUZZ_RUNS ? 24 * 3600_000 : undefined;
+
 /** Number of runs: short in `npm test`, longer with FUZZ_RUNS=100000 (scaled per property). */
 export function runs(normal: number): number {
   const env = Number(process.env.FUZZ_RUNS);

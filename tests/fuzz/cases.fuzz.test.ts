@@ -9,7 +9,7 @@ import { readCaseSet, type CaseFormat, type CaseSet } from '../../engine/index';
 import { casesToCsv } from '../../engine/case-csv';
 import { generateCases } from '../../engine/generate';
 import { importInChunks } from '../scale/helpers';
-import { expectNoPollution, hostileText, runs, timeBoxed } from './arbitraries';
+import { expectNoPollution, fuzzTimeout, hostileText, runs, timeBoxed } from './arbitraries';
 
 const sample = generateCases({ count: 25, seed: 12 });
 const sampleCsv = casesToCsv(sample);
@@ -118,94 +118,114 @@ describe('CSV import under fuzzing', () => {
     hostileText,
   );
 
-  it('random CSV files', () => {
-    fc.assert(
-      fc.property(
-        fc.shuffledSubarray(columns, { minLength: 1 }),
-        fc.array(fc.array(cell, { maxLength: 12 }), { maxLength: 15 }),
-        chunking,
-        (header, rows, sizes) => {
-          const text = [header.join(','), ...rows.map((r) => r.join(','))].join('\n');
-          check(text, 'csv', sizes);
-        },
-      ),
-      { numRuns: runs(150), seed: 101 },
-    );
-  });
+  it(
+    'random CSV files',
+    () => {
+      fc.assert(
+        fc.property(
+          fc.shuffledSubarray(columns, { minLength: 1 }),
+          fc.array(fc.array(cell, { maxLength: 12 }), { maxLength: 15 }),
+          chunking,
+          (header, rows, sizes) => {
+            const text = [header.join(','), ...rows.map((r) => r.join(','))].join('\n');
+            check(text, 'csv', sizes);
+          },
+        ),
+        { numRuns: runs(150), seed: 101 },
+      );
+    },
+    fuzzTimeout,
+  );
 
-  it('mutated valid CSV files', () => {
-    fc.assert(
-      fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), chunking, (edits, sizes) =>
-        check(mutate(sampleCsv, edits), 'csv', sizes),
-      ),
-      { numRuns: runs(100), seed: 102 },
-    );
-  });
+  it(
+    'mutated valid CSV files',
+    () => {
+      fc.assert(
+        fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), chunking, (edits, sizes) =>
+          check(mutate(sampleCsv, edits), 'csv', sizes),
+        ),
+        { numRuns: runs(100), seed: 102 },
+      );
+    },
+    fuzzTimeout,
+  );
 
-  it('random bytes, decoded as UTF-8 in any chunking, give the same located result', () => {
-    fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 600 }), fc.nat(), chunking, (junk, at, sizes) => {
-        const bytes = new TextEncoder().encode(sampleCsv);
-        const i = at % bytes.length;
-        const mixed = new Uint8Array([...bytes.subarray(0, i), ...junk, ...bytes.subarray(i)]);
-        const text = new TextDecoder().decode(mixed);
-        const whole = readCaseSet(text, 'csv');
-        expectSound(whole, text, 'csv');
-        sameResult(importInChunks(mixed, sizes, { format: 'csv' }), whole);
-      }),
-      { numRuns: runs(80), seed: 103 },
-    );
-  });
+  it(
+    'random bytes, decoded as UTF-8 in any chunking, give the same located result',
+    () => {
+      fc.assert(
+        fc.property(fc.uint8Array({ maxLength: 600 }), fc.nat(), chunking, (junk, at, sizes) => {
+          const bytes = new TextEncoder().encode(sampleCsv);
+          const i = at % bytes.length;
+          const mixed = new Uint8Array([...bytes.subarray(0, i), ...junk, ...bytes.subarray(i)]);
+          const text = new TextDecoder().decode(mixed);
+          const whole = readCaseSet(text, 'csv');
+          expectSound(whole, text, 'csv');
+          sameResult(importInChunks(mixed, sizes, { format: 'csv' }), whole);
+        }),
+        { numRuns: runs(80), seed: 103 },
+      );
+    },
+    fuzzTimeout,
+  );
 });
 
 describe('JSON import under fuzzing', () => {
-  it('random JSON values and case-like objects', () => {
-    const caseLike = fc.array(
-      fc.record(
-        {
-          id: fc.oneof(fc.string(), fc.integer(), fc.constant(null)),
-          age: fc.oneof(fc.integer({ min: -5, max: 200 }), fc.string()),
-          bookedAt: fc.constantFrom('2012-01-01', '2012-13-01', 'x'),
-          eligibleForReleaseAt: fc.constantFrom('2012-01-02T10:00', ''),
-          detainer: fc.oneof(
-            fc.constant({ requests: ['hold'] }),
-            fc.json().map((j) => JSON.parse(j) as unknown),
-          ),
-          __proto__: fc.constant({ polluted: true }),
-          constructor: fc.constant({ prototype: { polluted: true } }),
-          convictions: fc.array(
-            fc.dictionary(
-              fc.constantFrom('class', 'convictedOn', 'offense', '__proto__'),
+  it(
+    'random JSON values and case-like objects',
+    () => {
+      const caseLike = fc.array(
+        fc.record(
+          {
+            id: fc.oneof(fc.string(), fc.integer(), fc.constant(null)),
+            age: fc.oneof(fc.integer({ min: -5, max: 200 }), fc.string()),
+            bookedAt: fc.constantFrom('2012-01-01', '2012-13-01', 'x'),
+            eligibleForReleaseAt: fc.constantFrom('2012-01-02T10:00', ''),
+            detainer: fc.oneof(
+              fc.constant({ requests: ['hold'] }),
               fc.json().map((j) => JSON.parse(j) as unknown),
             ),
-            { maxLength: 3 },
-          ),
-        },
-        { requiredKeys: [] },
-      ),
-      { maxLength: 6 },
-    );
-    fc.assert(
-      fc.property(
-        fc.oneof(
-          fc.json(),
-          caseLike.map((x) => JSON.stringify(x, null, 2)),
+            __proto__: fc.constant({ polluted: true }),
+            constructor: fc.constant({ prototype: { polluted: true } }),
+            convictions: fc.array(
+              fc.dictionary(
+                fc.constantFrom('class', 'convictedOn', 'offense', '__proto__'),
+                fc.json().map((j) => JSON.parse(j) as unknown),
+              ),
+              { maxLength: 3 },
+            ),
+          },
+          { requiredKeys: [] },
         ),
-        chunking,
-        (text, sizes) => check(text, 'json', sizes),
-      ),
-      { numRuns: runs(80), seed: 201 },
-    );
-  });
+        { maxLength: 6 },
+      );
+      fc.assert(
+        fc.property(
+          fc.oneof(
+            fc.json(),
+            caseLike.map((x) => JSON.stringify(x, null, 2)),
+          ),
+          chunking,
+          (text, sizes) => check(text, 'json', sizes),
+        ),
+        { numRuns: runs(80), seed: 201 },
+      );
+    },
+    fuzzTimeout,
+  );
 
-  it('mutated valid JSON files', () => {
-    fc.assert(
-      fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), chunking, (edits, sizes) =>
-        check(mutate(sampleJson, edits), 'json', sizes),
-      ),
-      { numRuns: runs(80), seed: 202 },
-    );
-  });
+  it(
+    'mutated valid JSON files',
+    () => {
+      fc.assert(
+        fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), chunking, (edits, sizes) =>
+          check(mutate(sampleJson, edits), 'json', sizes),
+        ),
+        { numRuns: runs(80), seed: 202 },
+      );
+    },
+    fuzzTimeout,
+  );
 
   it('deep nesting and huge values inside a case are located, not a crash', () => {
     const deep = `[{"id": "A", "detainer": ${'['.repeat(50_000)}${']'.repeat(50_000)}}]`;
@@ -229,14 +249,18 @@ describe('JSON import under fuzzing', () => {
 });
 
 describe('YAML import under fuzzing', () => {
-  it('mutated valid YAML files', () => {
-    fc.assert(
-      fc.property(fc.array(edit, { minLength: 1, maxLength: 5 }), chunking, (edits, sizes) =>
-        check(mutate(sampleYaml, edits), 'yaml', sizes),
-      ),
-      { numRuns: runs(30), seed: 301 },
-    );
-  });
+  it(
+    'mutated valid YAML files',
+    () => {
+      fc.assert(
+        fc.property(fc.array(edit, { minLength: 1, maxLength: 5 }), chunking, (edits, sizes) =>
+          check(mutate(sampleYaml, edits), 'yaml', sizes),
+        ),
+        { numRuns: runs(30), seed: 301 },
+      );
+    },
+    fuzzTimeout,
+  );
 
   it('an anchor bomb or deep nesting in a case file is refused quickly and located', () => {
     const bomb = [

@@ -24,7 +24,7 @@ import {
   type PreparedCase,
 } from '../../engine/index';
 import { generateCases } from '../../engine/generate';
-import { expectLocated, expectNoPollution, ordinance, runs, timeBoxed } from './arbitraries';
+import { expectLocated, expectNoPollution, fuzzTimeout, ordinance, runs, timeBoxed } from './arbitraries';
 
 const cases: PreparedCase[] = generateCases({ count: 300, seed: 31 }).map((c, i) => {
   const r = prepareCase(c, i);
@@ -70,193 +70,213 @@ function reading(cond: Condition, path: string, leaves: Map<string, ConditionNod
 }
 
 describe('random valid ordinances with deeply nested conditions', () => {
-  it('load without errors, compile, and decide exactly as the plain reading of their conditions', () => {
-    fc.assert(
-      fc.property(ordinance, fc.boolean(), (o, reimbursed) => {
-        const text = stringify(o);
-        const loaded = timeBoxed(
-          3000,
-          () => 'loading',
-          () => loadOrdinance(text),
-        );
-        expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-        const policy = compile(loaded.ordinance!, { reimbursementAgreement: reimbursed });
-        const provisions = policy.provisions.map((p) => {
-          const lp = policy.layout.detainerProvisions[p.index]!;
-          return {
-            p,
-            base: `sections[${lp.sectionIndex}].provisions[${lp.provisionIndex}].when`,
-            leaves: p.condition ? leavesOf(p.condition) : new Map(),
-          };
-        });
-        for (const c of cases.slice(0, 60)) {
-          let expected = (provisions.length << 2) | OUTCOME_CODE[o.otherwise];
-          for (const { p, base, leaves } of provisions) {
-            const src = o.sections.flatMap((s) => s.provisions ?? []).find((x) => x.id === p.id)!;
-            const v = src.when ? reading(src.when, base, leaves, c) : TRUE;
-            if (v === FALSE) continue;
-            expected = (p.index << 2) | (v === TRUE ? OUTCOME_CODE[p.outcome] : OUTCOME_CODE.review);
-            break;
+  it(
+    'load without errors, compile, and decide exactly as the plain reading of their conditions',
+    () => {
+      fc.assert(
+        fc.property(ordinance, fc.boolean(), (o, reimbursed) => {
+          const text = stringify(o);
+          const loaded = timeBoxed(
+            3000,
+            () => 'loading',
+            () => loadOrdinance(text),
+          );
+          expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+          const policy = compile(loaded.ordinance!, { reimbursementAgreement: reimbursed });
+          const provisions = policy.provisions.map((p) => {
+            const lp = policy.layout.detainerProvisions[p.index]!;
+            return {
+              p,
+              base: `sections[${lp.sectionIndex}].provisions[${lp.provisionIndex}].when`,
+              leaves: p.condition ? leavesOf(p.condition) : new Map(),
+            };
+          });
+          for (const c of cases.slice(0, 60)) {
+            let expected = (provisions.length << 2) | OUTCOME_CODE[o.otherwise];
+            for (const { p, base, leaves } of provisions) {
+              const src = o.sections.flatMap((s) => s.provisions ?? []).find((x) => x.id === p.id)!;
+              const v = src.when ? reading(src.when, base, leaves, c) : TRUE;
+              if (v === FALSE) continue;
+              expected = (p.index << 2) | (v === TRUE ? OUTCOME_CODE[p.outcome] : OUTCOME_CODE.review);
+              break;
+            }
+            expected = (expected & ~3) | CLAMP[((expected & 3) << 2) | (c.reqHold ? 1 : 0) | (c.reqNotify ? 2 : 0)]!;
+            expect(policy.decideCode(c)).toBe(expected);
+            const d = policy.decide(c);
+            expect(d.outcome).toBe(['hold', 'notify', 'review', 'decline'][expected & 3]);
+            expect(d.reasons.length).toBeGreaterThan(0);
           }
-          expected = (expected & ~3) | CLAMP[((expected & 3) << 2) | (c.reqHold ? 1 : 0) | (c.reqNotify ? 2 : 0)]!;
-          expect(policy.decideCode(c)).toBe(expected);
-          const d = policy.decide(c);
-          expect(d.outcome).toBe(['hold', 'notify', 'review', 'decline'][expected & 3]);
-          expect(d.reasons.length).toBeGreaterThan(0);
-        }
-        // The printed text and fingerprint are computed without trouble, and the text carries hostile strings as text.
-        expect(renderMarkdown(loaded.ordinance!)).toContain(o.title.trim().slice(0, 5));
-        expect(fingerprint(loaded.ordinance!)).toMatch(/^sha256:[0-9a-f]{64}$/);
-        expect((globalThis as { __ranScript?: boolean }).__ranScript).toBeUndefined();
-        expectNoPollution();
-      }),
-      { numRuns: runs(30), seed: 2024 },
-    );
-  });
+          // The printed text and fingerprint are computed without trouble, and the text carries hostile strings as text.
+          expect(renderMarkdown(loaded.ordinance!)).toContain(o.title.trim().slice(0, 5));
+          expect(fingerprint(loaded.ordinance!)).toMatch(/^sha256:[0-9a-f]{64}$/);
+          expect((globalThis as { __ranScript?: boolean }).__ranScript).toBeUndefined();
+          expectNoPollution();
+        }),
+        { numRuns: runs(30), seed: 2024 },
+      );
+    },
+    fuzzTimeout,
+  );
 });
 
 const base = stringify(fc.sample(ordinance, { numRuns: 1, seed: 9 })[0]);
 
 describe('hostile and broken ordinance text', () => {
-  it('random text never crashes the loader, and every error is located', () => {
-    fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 400 }), fc.string({ unit: 'binary', maxLength: 400 }), fc.json()), (text) => {
-        const r = timeBoxed(
-          2000,
-          () => JSON.stringify(text.slice(0, 80)),
-          () => loadOrdinance(text),
-        );
-        expectLocated(r.diagnostics, text);
-        if (r.ordinance) compile(r.ordinance);
-      }),
-      { numRuns: runs(200), seed: 3 },
-    );
-  });
-
-  it('mutations of a valid document (cuts, insertions, swapped bytes) never crash and stay located', () => {
-    const pieces = [
-      '"',
-      "'",
-      '{',
-      '}',
-      '[',
-      ']',
-      ':',
-      '- ',
-      '\n',
-      '  ',
-      '\t',
-      '&a ',
-      '*a',
-      '!!js/function',
-      '__proto__: ',
-      '#',
-      '\uFFFD',
-      '\u0000',
-      'not: ',
-      'all:\n  - ',
-    ];
-    fc.assert(
-      fc.property(
-        fc.array(
-          fc.tuple(
-            fc.integer({ min: 0, max: base.length }),
-            fc.integer({ min: 0, max: 30 }),
-            fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 8 })),
-          ),
-          {
-            minLength: 1,
-            maxLength: 5,
-          },
-        ),
-        (edits) => {
-          let text = base;
-          for (const [at, cut, insert] of edits) text = text.slice(0, at) + insert + text.slice(at + cut);
+  it(
+    'random text never crashes the loader, and every error is located',
+    () => {
+      fc.assert(
+        fc.property(fc.oneof(fc.string({ maxLength: 400 }), fc.string({ unit: 'binary', maxLength: 400 }), fc.json()), (text) => {
           const r = timeBoxed(
             2000,
-            () => 'a mutated document',
+            () => JSON.stringify(text.slice(0, 80)),
+            () => loadOrdinance(text),
+          );
+          expectLocated(r.diagnostics, text);
+          if (r.ordinance) compile(r.ordinance);
+        }),
+        { numRuns: runs(200), seed: 3 },
+      );
+    },
+    fuzzTimeout,
+  );
+
+  it(
+    'mutations of a valid document (cuts, insertions, swapped bytes) never crash and stay located',
+    () => {
+      const pieces = [
+        '"',
+        "'",
+        '{',
+        '}',
+        '[',
+        ']',
+        ':',
+        '- ',
+        '\n',
+        '  ',
+        '\t',
+        '&a ',
+        '*a',
+        '!!js/function',
+        '__proto__: ',
+        '#',
+        '\uFFFD',
+        '\u0000',
+        'not: ',
+        'all:\n  - ',
+      ];
+      fc.assert(
+        fc.property(
+          fc.array(
+            fc.tuple(
+              fc.integer({ min: 0, max: base.length }),
+              fc.integer({ min: 0, max: 30 }),
+              fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 8 })),
+            ),
+            {
+              minLength: 1,
+              maxLength: 5,
+            },
+          ),
+          (edits) => {
+            let text = base;
+            for (const [at, cut, insert] of edits) text = text.slice(0, at) + insert + text.slice(at + cut);
+            const r = timeBoxed(
+              2000,
+              () => 'a mutated document',
+              () => loadOrdinance(text),
+            );
+            expectLocated(r.diagnostics, text);
+            if (r.ordinance) {
+              const p = compile(r.ordinance);
+              for (const c of cases.slice(0, 20)) p.decide(c);
+              ordinanceText(r.ordinance);
+            }
+            expectNoPollution();
+          },
+        ),
+        { numRuns: runs(150), seed: 11 },
+      );
+    },
+    fuzzTimeout,
+  );
+
+  it(
+    'valid documents with a random part replaced by random data get located schema errors',
+    () => {
+      const replacement = fc.oneof(
+        fc.json().map((j) => JSON.parse(j) as unknown),
+        fc.constantFrom<unknown>(null, [], {}, '', 0, -1, 1e9, 'hold', ['felony'], { all: [] }, { not: {} }, { age: {} }, { __proto__: 1 }),
+      );
+      fc.assert(
+        fc.property(ordinance, fc.array(fc.nat(), { minLength: 1, maxLength: 8 }), replacement, (o, steps, value) => {
+          // Walk a random path into the document and put the random value there.
+          const doc = JSON.parse(JSON.stringify(o)) as Record<string, unknown>;
+          let node: Record<string, unknown> | unknown[] = doc;
+          for (const step of steps) {
+            const keys = Object.keys(node);
+            if (keys.length === 0) break;
+            const key = keys[step % keys.length]!;
+            const next = (node as Record<string, unknown>)[key];
+            if (next === null || typeof next !== 'object' || step % 3 === 0) {
+              (node as Record<string, unknown>)[key] = value;
+              break;
+            }
+            node = next as Record<string, unknown>;
+          }
+          const text = stringify(doc);
+          const r = timeBoxed(
+            2000,
+            () => 'a document with a replaced part',
             () => loadOrdinance(text),
           );
           expectLocated(r.diagnostics, text);
           if (r.ordinance) {
             const p = compile(r.ordinance);
-            for (const c of cases.slice(0, 20)) p.decide(c);
-            ordinanceText(r.ordinance);
+            for (const c of cases.slice(0, 10)) p.decide(c);
           }
           expectNoPollution();
-        },
-      ),
-      { numRuns: runs(150), seed: 11 },
-    );
-  });
+        }),
+        { numRuns: runs(80), seed: 17 },
+      );
+    },
+    fuzzTimeout,
+  );
 
-  it('valid documents with a random part replaced by random data get located schema errors', () => {
-    const replacement = fc.oneof(
-      fc.json().map((j) => JSON.parse(j) as unknown),
-      fc.constantFrom<unknown>(null, [], {}, '', 0, -1, 1e9, 'hold', ['felony'], { all: [] }, { not: {} }, { age: {} }, { __proto__: 1 }),
-    );
-    fc.assert(
-      fc.property(ordinance, fc.array(fc.nat(), { minLength: 1, maxLength: 8 }), replacement, (o, steps, value) => {
-        // Walk a random path into the document and put the random value there.
-        const doc = JSON.parse(JSON.stringify(o)) as Record<string, unknown>;
-        let node: Record<string, unknown> | unknown[] = doc;
-        for (const step of steps) {
-          const keys = Object.keys(node);
-          if (keys.length === 0) break;
-          const key = keys[step % keys.length]!;
-          const next = (node as Record<string, unknown>)[key];
-          if (next === null || typeof next !== 'object' || step % 3 === 0) {
-            (node as Record<string, unknown>)[key] = value;
-            break;
-          }
-          node = next as Record<string, unknown>;
-        }
-        const text = stringify(doc);
-        const r = timeBoxed(
-          2000,
-          () => 'a document with a replaced part',
-          () => loadOrdinance(text),
-        );
-        expectLocated(r.diagnostics, text);
-        if (r.ordinance) {
-          const p = compile(r.ordinance);
-          for (const c of cases.slice(0, 10)) p.decide(c);
-        }
-        expectNoPollution();
-      }),
-      { numRuns: runs(80), seed: 17 },
-    );
-  });
-
-  it('scenario and column-mapping files: random and mutated text is located, never thrown', () => {
-    const scenario = 'name: FY2012\nreimbursementAgreement: true\ncostPerInmateDay: 143\nholidays: [2012-12-24]\nasOf: 2012-06-30\n';
-    const mapping = 'columns:\n  BOOK_DT: bookedAt\n  LVL: charge1.class\nvalues:\n  LVL: { F: felony }\nignore: [NAME]\n';
-    fc.assert(
-      fc.property(
-        fc.constantFrom(scenario, mapping),
-        fc.array(
-          fc.tuple(
-            fc.nat(),
-            fc.integer({ min: 0, max: 10 }),
-            fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom(':', '- ', '&a ', '*a', '{', '__proto__: 1\n')),
+  it(
+    'scenario and column-mapping files: random and mutated text is located, never thrown',
+    () => {
+      const scenario = 'name: FY2012\nreimbursementAgreement: true\ncostPerInmateDay: 143\nholidays: [2012-12-24]\nasOf: 2012-06-30\n';
+      const mapping = 'columns:\n  BOOK_DT: bookedAt\n  LVL: charge1.class\nvalues:\n  LVL: { F: felony }\nignore: [NAME]\n';
+      fc.assert(
+        fc.property(
+          fc.constantFrom(scenario, mapping),
+          fc.array(
+            fc.tuple(
+              fc.nat(),
+              fc.integer({ min: 0, max: 10 }),
+              fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom(':', '- ', '&a ', '*a', '{', '__proto__: 1\n')),
+            ),
+            {
+              maxLength: 4,
+            },
           ),
-          {
-            maxLength: 4,
+          (text, edits) => {
+            for (const [at, cut, insert] of edits) {
+              const i = at % (text.length + 1);
+              text = text.slice(0, i) + insert + text.slice(i + cut);
+            }
+            expectLocated(loadScenario(text).diagnostics, text);
+            expectLocated(loadColumnMapping(text).diagnostics, text);
+            expectNoPollution();
           },
         ),
-        (text, edits) => {
-          for (const [at, cut, insert] of edits) {
-            const i = at % (text.length + 1);
-            text = text.slice(0, i) + insert + text.slice(i + cut);
-          }
-          expectLocated(loadScenario(text).diagnostics, text);
-          expectLocated(loadColumnMapping(text).diagnostics, text);
-          expectNoPollution();
-        },
-      ),
-      { numRuns: runs(150), seed: 19 },
-    );
-  });
+        { numRuns: runs(150), seed: 19 },
+      );
+    },
+    fuzzTimeout,
+  );
 
   it('10,000-deep nesting, block or flow, is a located error, not a stack overflow', () => {
     let flow = '{ age: { under: 18 } }';
@@ -356,23 +376,27 @@ describe('hostile and broken ordinance text', () => {
     expectLocated(r3.diagnostics, longKey);
   });
 
-  it('bytes that are not UTF-8 are reported where they are', () => {
-    const bytes = new TextEncoder().encode(base);
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: bytes.length - 1 }), fc.constantFrom(0xff, 0xc3, 0x80, 0xed), (at, byte) => {
-        const broken = bytes.slice();
-        broken[at] = byte;
-        const text = new TextDecoder().decode(broken);
-        const r = loadOrdinance(text);
-        expectLocated(r.diagnostics, text);
-        if (text.includes('\uFFFD')) {
-          const d = r.diagnostics.find((x) => x.code === 'not-utf8')!;
-          expect(d).toBeDefined();
-          const line = text.split('\n')[d.line - 1]!;
-          expect(line[d.column - 1]).toBe('\uFFFD');
-        }
-      }),
-      { numRuns: runs(100), seed: 5 },
-    );
-  });
+  it(
+    'bytes that are not UTF-8 are reported where they are',
+    () => {
+      const bytes = new TextEncoder().encode(base);
+      fc.assert(
+        fc.property(fc.integer({ min: 0, max: bytes.length - 1 }), fc.constantFrom(0xff, 0xc3, 0x80, 0xed), (at, byte) => {
+          const broken = bytes.slice();
+          broken[at] = byte;
+          const text = new TextDecoder().decode(broken);
+          const r = loadOrdinance(text);
+          expectLocated(r.diagnostics, text);
+          if (text.includes('\uFFFD')) {
+            const d = r.diagnostics.find((x) => x.code === 'not-utf8')!;
+            expect(d).toBeDefined();
+            const line = text.split('\n')[d.line - 1]!;
+            expect(line[d.column - 1]).toBe('\uFFFD');
+          }
+        }),
+        { numRuns: runs(100), seed: 5 },
+      );
+    },
+    fuzzTimeout,
+  );
 });

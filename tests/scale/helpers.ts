@@ -6,6 +6,9 @@ import { caseFromRow, planColumns } from '../../engine/import/columns';
 import type { ColumnMapping } from '../../engine/import/mapping';
 import { readCsv } from '../../engine/csv';
 
+/** Test time limit: the default for `npm test`; none to speak of for a long FUZZ_RUNS campaign. */
+export const fuzzTimeout: number | undefined = process.env.FUZZ_RUNS ? 24 * 3600_000 : undefined;
+
 /** Number of fast-check runs: short in `npm test`, longer with FUZZ_RUNS=100000. */
 export function runs(normal: number): number {
   const env = Number(process.env.FUZZ_RUNS);

@@ -19,7 +19,7 @@ import {
 import { casesToCsv } from '../../engine/case-csv';
 import { generateCases } from '../../engine/generate';
 import { YamlCaseSplitter, type YamlItem } from '../../engine/import/yaml-split';
-import { badRows, facts, importInChunks, referenceCsv, runs } from './helpers';
+import { badRows, facts, fuzzTimeout, importInChunks, referenceCsv, runs } from './helpers';
 
 const sample = generateCases({ count: 600, seed: 42 });
 const sampleCsv = casesToCsv(sample);
@@ -57,17 +57,21 @@ describe('CSV in the documented columns', () => {
     expect(first.currentCharges?.[0]?.offense).toBe(sample[1]!.currentCharges?.[0]?.offense);
   });
 
-  it('gives the same result whatever the chunk sizes, for text and for bytes', () => {
-    const whole = readCaseSet(sampleCsv, 'csv');
-    const bytes = new TextEncoder().encode(sampleCsv);
-    fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: 5000 }), { minLength: 1, maxLength: 8 }), (sizes) => {
-        expectSameSet(importInChunks(sampleCsv, sizes, { format: 'csv' }), whole);
-        expectSameSet(importInChunks(bytes, sizes, { format: 'csv' }), whole);
-      }),
-      { numRuns: runs(10), seed: 1 },
-    );
-  });
+  it(
+    'gives the same result whatever the chunk sizes, for text and for bytes',
+    () => {
+      const whole = readCaseSet(sampleCsv, 'csv');
+      const bytes = new TextEncoder().encode(sampleCsv);
+      fc.assert(
+        fc.property(fc.array(fc.integer({ min: 1, max: 5000 }), { minLength: 1, maxLength: 8 }), (sizes) => {
+          expectSameSet(importInChunks(sampleCsv, sizes, { format: 'csv' }), whole);
+          expectSameSet(importInChunks(bytes, sizes, { format: 'csv' }), whole);
+        }),
+        { numRuns: runs(10), seed: 1 },
+      );
+    },
+    fuzzTimeout,
+  );
 
   it('shares charge records and lists between cases, frozen, so editing one case cannot change another', () => {
     const set = readCaseSet(sampleCsv, 'csv');
@@ -170,38 +174,42 @@ const cell = fc.oneof(
 );
 
 describe('the fast CSV reader', () => {
-  it('accepts exactly the rows the reference reading accepts, with the same facts', () => {
-    fc.assert(
-      fc.property(
-        fc.shuffledSubarray(HEADER_POOL, { minLength: 3, maxLength: 14 }),
-        fc.array(fc.array(cell, { minLength: 14, maxLength: 14 }), { minLength: 1, maxLength: 12 }),
-        fc.array(fc.integer({ min: 1, max: 97 }), { minLength: 1, maxLength: 4 }),
-        (columns, rows, sizes) => {
-          const header = [
-            'id',
-            'age',
-            'bookedAt',
-            'eligibleForReleaseAt',
-            ...columns.filter((c) => !['age', 'bookedAt', 'eligibleForReleaseAt'].includes(c)),
-          ];
-          const lines = [header.join(',')];
-          rows.forEach((r, i) => lines.push([`C-${i}`, ...header.slice(1).map((_, k) => r[k % r.length]!)].join(',')));
-          const text = lines.join('\n') + '\n';
-          const ref = referenceCsv(text);
-          const got = importInChunks(text, sizes, { format: 'csv' });
-          const refGood = ref.rows.filter((r) => r.ok);
-          expect(got.cases.map(facts)).toEqual(refGood.map((r) => r.facts));
-          expect(badRows(got)).toEqual(ref.rows.filter((r) => !r.ok).map((r) => r.row));
-          // Every problem has its row and names a column.
-          for (const p of got.problems) {
-            expect(p.row).toBeGreaterThanOrEqual(2);
-            expect(p.message.length).toBeGreaterThan(0);
-          }
-        },
-      ),
-      { numRuns: runs(300), seed: 7 },
-    );
-  });
+  it(
+    'accepts exactly the rows the reference reading accepts, with the same facts',
+    () => {
+      fc.assert(
+        fc.property(
+          fc.shuffledSubarray(HEADER_POOL, { minLength: 3, maxLength: 14 }),
+          fc.array(fc.array(cell, { minLength: 14, maxLength: 14 }), { minLength: 1, maxLength: 12 }),
+          fc.array(fc.integer({ min: 1, max: 97 }), { minLength: 1, maxLength: 4 }),
+          (columns, rows, sizes) => {
+            const header = [
+              'id',
+              'age',
+              'bookedAt',
+              'eligibleForReleaseAt',
+              ...columns.filter((c) => !['age', 'bookedAt', 'eligibleForReleaseAt'].includes(c)),
+            ];
+            const lines = [header.join(',')];
+            rows.forEach((r, i) => lines.push([`C-${i}`, ...header.slice(1).map((_, k) => r[k % r.length]!)].join(',')));
+            const text = lines.join('\n') + '\n';
+            const ref = referenceCsv(text);
+            const got = importInChunks(text, sizes, { format: 'csv' });
+            const refGood = ref.rows.filter((r) => r.ok);
+            expect(got.cases.map(facts)).toEqual(refGood.map((r) => r.facts));
+            expect(badRows(got)).toEqual(ref.rows.filter((r) => !r.ok).map((r) => r.row));
+            // Every problem has its row and names a column.
+            for (const p of got.problems) {
+              expect(p.row).toBeGreaterThanOrEqual(2);
+              expect(p.message.length).toBeGreaterThan(0);
+            }
+          },
+        ),
+        { numRuns: runs(300), seed: 7 },
+      );
+    },
+    fuzzTimeout,
+  );
 });
 
 describe('bad CSV rows', () => {

@@ -15,7 +15,7 @@ import {
   type Scenario,
 } from '../../engine/index';
 import { generateCases } from '../../engine/generate';
-import { runs } from './helpers';
+import { fuzzTimeout, runs } from './helpers';
 
 const cases: PreparedCase[] = generateCases({ count: 3000, seed: 77, fromYear: 1999, toYear: 2031 }).map((c, i) => {
   const r = prepareCase(c, i);
@@ -55,22 +55,26 @@ function plainHoldHours(ordinance: Ordinance, scenario: Scenario): number {
 }
 
 describe('simulate', () => {
-  it('counts hold hours as the calendar does, for any hold length, calendar and release time', () => {
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 1, max: 240 }),
-        fc.boolean(),
-        fc.constantFrom<Scenario['holidays']>('us-federal', 'none', ['2012-06-01', '2015-12-24', '2030-07-05']),
-        (hours, exclude, holidays) => {
-          const ordinance = HOLD_ALL(hours, exclude);
-          const scenario = { holidays };
-          const result = simulate(compile(ordinance, scenario), cases);
-          expect(result.summary.holdHours).toBe(plainHoldHours(ordinance, scenario));
-        },
-      ),
-      { numRuns: runs(20), seed: 4 },
-    );
-  });
+  it(
+    'counts hold hours as the calendar does, for any hold length, calendar and release time',
+    () => {
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 1, max: 240 }),
+          fc.boolean(),
+          fc.constantFrom<Scenario['holidays']>('us-federal', 'none', ['2012-06-01', '2015-12-24', '2030-07-05']),
+          (hours, exclude, holidays) => {
+            const ordinance = HOLD_ALL(hours, exclude);
+            const scenario = { holidays };
+            const result = simulate(compile(ordinance, scenario), cases);
+            expect(result.summary.holdHours).toBe(plainHoldHours(ordinance, scenario));
+          },
+        ),
+        { numRuns: runs(20), seed: 4 },
+      );
+    },
+    fuzzTimeout,
+  );
 
   it('builds the comparison matrix, changed count and changed cases from the case-by-case decisions', () => {
     const policy = compile(HOLD_ALL(48, true), {});
