@@ -232,6 +232,7 @@ export class CasePool {
   private readonly catIds = new Map<readonly string[], number>();
   private readonly chargeIds = new Map<PreparedCharge, number>();
   private readonly singleCharges = new Map<PreparedCharge, PreparedCharge[]>();
+  private readonly pairCharges = new Map<PreparedCharge, Map<PreparedCharge, PreparedCharge[]>>();
   private readonly chargeLists = new Map<string, PreparedCharge[]>();
   private readonly warrants = new Map<number, PreparedWarrantRecord>();
   private readonly warrantLists = new Map<string, PreparedWarrant[]>();
@@ -313,6 +314,13 @@ export class CasePool {
         this.singleCharges.set(list[0]!, single);
       }
       return single;
+    }
+    if (list.length === 2) {
+      let seconds = this.pairCharges.get(list[0]!);
+      if (!seconds) this.pairCharges.set(list[0]!, (seconds = new Map()));
+      let pair = seconds.get(list[1]!);
+      if (!pair) seconds.set(list[1]!, (pair = Object.freeze([list[0]!, list[1]!]) as PreparedCharge[]));
+      return pair;
     }
     let key = '';
     for (const c of list) key += `${this.chargeIds.get(c) ?? -1},`;

@@ -124,23 +124,26 @@ function dateTimeAt(s: string, a: number, b: number): number {
   return day * MINUTES_PER_DAY + h * 60 + mi;
 }
 
+/** Whether s[a, a + w.length) is the lower-case word w, ignoring case. */
+function isWord(s: string, a: number, w: string): boolean {
+  for (let i = 0; i < w.length; i++) if ((s.charCodeAt(a + i) | 0x20) !== w.charCodeAt(i)) return false;
+  return true;
+}
+
 /** true/yes/y/1 -> 1, false/no/n/0 -> 0, any case; else -1. */
 function boolAt(s: string, a: number, b: number): number {
   const len = b - a;
-  const c = s.charCodeAt(a) | 0x20;
+  const first = s.charCodeAt(a);
+  const c = first | 0x20;
   if (len === 1) {
-    if (c === 121 /* y */ || s.charCodeAt(a) === 49) return 1;
-    if (c === 110 /* n */ || s.charCodeAt(a) === 48) return 0;
+    if (c === 121 /* y */ || first === 49 /* 1 */) return 1;
+    if (c === 110 /* n */ || first === 48 /* 0 */) return 0;
     return -1;
   }
-  const word = (w: string) => {
-    for (let i = 0; i < len; i++) if ((s.charCodeAt(a + i) | 0x20) !== w.charCodeAt(i)) return false;
-    return true;
-  };
-  if (len === 4 && c === 116) return word('true') ? 1 : -1;
-  if (len === 3 && c === 121) return word('yes') ? 1 : -1;
-  if (len === 5 && c === 102) return word('false') ? 0 : -1;
-  if (len === 2 && c === 110) return word('no') ? 0 : -1;
+  if (len === 4 && c === 116) return isWord(s, a, 'true') ? 1 : -1;
+  if (len === 3 && c === 121) return isWord(s, a, 'yes') ? 1 : -1;
+  if (len === 5 && c === 102) return isWord(s, a, 'false') ? 0 : -1;
+  if (len === 2 && c === 110) return isWord(s, a, 'no') ? 0 : -1;
   return -1;
 }
 
@@ -177,6 +180,40 @@ function requestsAt(s: string, a: number, b: number): number {
   return mask;
 }
 
+/**
+ * Finds a value by the characters at s[a, b) without making a string of them first (a million rows
+ * would make millions of short-lived strings): candidates are bucketed by length and first and last
+ * character, and compared in place.
+ */
+class TextTable<T> {
+  private readonly buckets = new Map<number, Array<[string, T]>>();
+  private size = 0;
+
+  get(s: string, a: number, b: number): T | undefined {
+    const bucket = this.buckets.get(TextTable.key(s, a, b));
+    if (bucket) for (const [text, value] of bucket) if (text.length === b - a && s.startsWith(text, a)) return value;
+    return undefined;
+  }
+
+  set(text: string, value: T): void {
+    // A file with endless distinct values gets no benefit from the table; keep it bounded.
+    if (this.size > 50_000) {
+      this.buckets.clear();
+      this.size = 0;
+    }
+    const key = TextTable.key(text, 0, text.length);
+    const bucket = this.buckets.get(key);
+    if (bucket) bucket.push([text, value]);
+    else this.buckets.set(key, [[text, value]]);
+    this.size++;
+  }
+
+  /** A small integer (no number objects to allocate) from the length and the end characters. */
+  private static key(s: string, a: number, b: number): number {
+    return (((b - a) & 0x3ff) << 20) | ((s.charCodeAt(a) & 0x3ff) << 10) | (s.charCodeAt(b - 1) & 0x3ff);
+  }
+}
+
 const JURISDICTION_CODES: Record<string, number> = { state: 1, federal: 2, 'other-state': 4, local: 8 };
 
 export class CsvCaseReader {
@@ -188,7 +225,9 @@ export class CsvCaseReader {
   private charges: GroupScratch[] = [];
   private convictions: GroupScratch[] = [];
   private warrants: GroupScratch[] = [];
-  private readonly categories = new Map<string, Categories | null>();
+  private readonly categories = new TextTable<Categories | null>();
+  private readonly offenses = new TextTable<string>();
+  private readonly convictionList: PreparedConvictionRecord[] = [];
   private index = 0;
   private stopped = false;
   /** Positions of the next U+FFFD, quote and carriage return in the scanner's text (-1: none left). */
@@ -233,7 +272,9 @@ export class CsvCaseReader {
     if (this.stopped) return;
     this.drain(true);
     if (!this.stopped && !this.plan)
-      this.fatal([{ index: -1, field: '', row: 1, message: 'the CSV file is empty; its first row names the columns (id, age, bookedAt, ...)' }]);
+      this.fatal([
+        { index: -1, field: '', row: 1, message: 'the CSV file is empty; its first row names the columns (id, age, bookedAt, ...)' },
+      ]);
   }
 
   private fatal(problems: CaseProblem[]): void {
@@ -347,13 +388,22 @@ export class CsvCaseReader {
     this.warrants = make(plan.groups.warrant);
   }
 
-  private categoriesOf(raw: string): Categories | null {
-    let found = this.categories.get(raw);
+  private categoriesAt(s: string, a: number, b: number): Categories | null {
+    let found = this.categories.get(s, a, b);
     if (found === undefined) {
+      const raw = detached(s.slice(a, b));
       const names = splitCategories(raw);
       found = names.every((n) => CATEGORY_RE.test(n)) ? { mask: categoryMask(names), names: this.pool.categoryNames(names) } : null;
-      if (this.categories.size > 100_000) this.categories.clear();
-      this.categories.set(detached(raw), found);
+      this.categories.set(raw, found);
+    }
+    return found;
+  }
+
+  private offenseAt(s: string, a: number, b: number): string {
+    let found = this.offenses.get(s, a, b);
+    if (found === undefined) {
+      found = this.pool.offense(s.slice(a, b));
+      this.offenses.set(found, found);
     }
     return found;
   }
@@ -456,16 +506,30 @@ export class CsvCaseReader {
       if (!g.cls) return undefined;
       charges.push(this.pool.charge(g.cls, g.degreeBit, g.cats, g.catNames, g.offense, g.flagA === 1, g.flagB !== 0, g.flagC === 1));
     }
-    let convictions: PreparedConvictionRecord[] = [];
+    const found = this.convictionList;
+    found.length = 0;
     for (const g of this.convictions) {
       if (!g.present) continue;
       if (!g.cls || Number.isNaN(g.dateA)) return undefined;
       const released = Number.isNaN(g.dateB) ? g.dateA : g.dateB;
       if (released < g.dateA) return undefined;
-      const c = new PreparedConvictionRecord(g.cls, g.degreeBit, g.cats, g.catNames, g.offense, g.dateA, released, g.days, g.flagA === 1, g.flagB === 1);
-      if (convictions.length === 0) convictions = [c];
-      else convictions.push(c);
+      found.push(
+        new PreparedConvictionRecord(
+          g.cls,
+          g.degreeBit,
+          g.cats,
+          g.catNames,
+          g.offense,
+          g.dateA,
+          released,
+          g.days,
+          g.flagA === 1,
+          g.flagB === 1,
+        ),
+      );
     }
+    // A list of exactly its length: a list grown by push keeps spare room, a million times over.
+    const convictions = found.length === 0 ? found : found.length === 1 ? [found[0]!] : found.slice();
     if (convictions.length) fillIncarceratedSince(convictions);
     const warrants = this.warrantList;
     warrants.length = 0;
@@ -498,7 +562,7 @@ export class CsvCaseReader {
       g.present = true;
       switch (kind) {
         case K.chargeOffense:
-          g.offense = this.pool.offense(s.slice(a, b));
+          g.offense = this.offenseAt(s, a, b);
           return true;
         case K.chargeClass:
           return (g.cls = classAt(s, a, b)) !== 0;
@@ -509,7 +573,7 @@ export class CsvCaseReader {
           return true;
         }
         case K.chargeCategories: {
-          const cats = this.categoriesOf(s.slice(a, b));
+          const cats = this.categoriesAt(s, a, b);
           if (!cats) return false;
           g.cats = cats.mask;
           g.catNames = cats.names;
@@ -529,7 +593,7 @@ export class CsvCaseReader {
       g.present = true;
       switch (kind) {
         case K.convictionOffense:
-          g.offense = this.pool.offense(s.slice(a, b));
+          g.offense = this.offenseAt(s, a, b);
           return true;
         case K.convictionClass:
           return (g.cls = classAt(s, a, b)) !== 0;
@@ -540,7 +604,7 @@ export class CsvCaseReader {
           return true;
         }
         case K.convictionCategories: {
-          const cats = this.categoriesOf(s.slice(a, b));
+          const cats = this.categoriesAt(s, a, b);
           if (!cats) return false;
           g.cats = cats.mask;
           g.catNames = cats.names;

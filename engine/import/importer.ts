@@ -98,14 +98,27 @@ function grow(a: Int32Array<ArrayBuffer>, atLeast: number): Int32Array<ArrayBuff
   return out;
 }
 
+function growU(a: Uint32Array<ArrayBuffer>, atLeast: number): Uint32Array<ArrayBuffer> {
+  const out = new Uint32Array(Math.max(a.length * 2, atLeast));
+  out.set(a);
+  return out;
+}
+
+/** FNV-1a over the UTF-16 code units. */
+function hashOf(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
 const NOT_UTF8 = 'holds bytes that are not UTF-8 text (shown as \uFFFD); save the file as UTF-8';
 
 export class CaseImporter implements CaseSink {
   private readonly cases: PreparedCase[] = [];
   private readonly problems: CaseProblem[] = [];
   private readonly pool = new CasePool();
-  private readonly ids = new Set<string>();
-  private indexes: Map<string, number> | undefined;
+  /** Hash of each kept case's id, by position in `cases`. */
+  private idHashes = new Uint32Array(1024);
   /** File row or line of each record, by record index. */
   private places = new Int32Array(1024);
   /** Record index of each case kept, by position in `cases`. */
@@ -161,6 +174,7 @@ export class CaseImporter implements CaseSink {
       this.finished = true;
       this.feed(this.decoder ? this.decoder.decode() : '', true);
       if (!this.stopped) this.reader!.finish();
+      this.rejectRepeatedIds();
       this.options.onProgress?.(this.progress);
     }
     return { cases: this.cases, problems: this.problems, total: this.records, rejected: this.rejected, unlisted: this.unlisted };
@@ -214,36 +228,60 @@ export class CaseImporter implements CaseSink {
     if (index >= this.records) this.records = index + 1;
     if (index >= this.places.length) this.places = grow(this.places, index + 1);
     this.places[index] = place;
-    // A set finds repeated ids cheaply; which case had the id first is looked up only on a repeat.
-    const size = this.ids.size;
-    this.ids.add(c.id);
-    if (this.ids.size === size) {
-      const first = this.firstWith(c.id);
-      const csv = this.format === 'csv';
-      this.reject(index, [
-        {
-          index,
-          id: c.id,
-          field: 'id',
-          message: `the id "${c.id}" is used twice (first by case ${first + 1}, ${csv ? 'row' : 'line'} ${this.places[first]})`,
-          ...(csv ? { row: place } : { line: place, column: 1 }),
-        },
-      ]);
-      return;
+    const k = this.cases.length;
+    if (k >= this.caseIndex.length) {
+      this.caseIndex = grow(this.caseIndex, k + 1);
+      this.idHashes = growU(this.idHashes, k + 1);
     }
-    if (this.cases.length >= this.caseIndex.length) this.caseIndex = grow(this.caseIndex, this.cases.length + 1);
-    this.caseIndex[this.cases.length] = index;
+    this.caseIndex[k] = index;
+    this.idHashes[k] = hashOf(c.id);
     this.cases.push(c);
-    this.indexes?.set(c.id, index);
   }
 
-  /** The record index of the first case with this id: a map built on the first repeat, kept up to date after. */
-  private firstWith(id: string): number {
-    if (!this.indexes) {
-      this.indexes = new Map();
-      for (let k = 0; k < this.cases.length; k++) this.indexes.set(this.cases[k]!.id, this.caseIndex[k]!);
+  /**
+   * Rejects the second and later cases with an id already used. Ids are compared through their
+   * hashes, sorted once at the end: a set of a million ids, probed at random, costs more.
+   */
+  private rejectRepeatedIds(): void {
+    const n = this.cases.length;
+    if (n < 2) return;
+    const sorted = this.idHashes.slice(0, n).sort();
+    const repeated = new Set<number>();
+    for (let i = 1; i < n; i++) if (sorted[i] === sorted[i - 1]) repeated.add(sorted[i]!);
+    if (repeated.size === 0) return;
+    const first = new Map<string, number>();
+    const dropped = new Set<number>();
+    const problems: CaseProblem[] = [];
+    const csv = this.format === 'csv';
+    for (let k = 0; k < n; k++) {
+      if (!repeated.has(this.idHashes[k]!)) continue;
+      const c = this.cases[k]!;
+      const f = first.get(c.id);
+      if (f === undefined) {
+        first.set(c.id, k);
+        continue;
+      }
+      dropped.add(k);
+      const index = this.caseIndex[k]!;
+      const firstIndex = this.caseIndex[f]!;
+      const place = this.places[index]!;
+      problems.push({
+        index,
+        id: c.id,
+        field: 'id',
+        message: `the id "${c.id}" is used twice (first by case ${firstIndex + 1}, ${csv ? 'row' : 'line'} ${this.places[firstIndex]})`,
+        ...(csv ? { row: place } : { line: place, column: 1 }),
+      });
     }
-    return this.indexes.get(id) ?? -1;
+    if (dropped.size === 0) return;
+    let w = 0;
+    for (let k = 0; k < n; k++) if (!dropped.has(k)) this.cases[w++] = this.cases[k]!;
+    this.cases.length = w;
+    this.rejected += dropped.size;
+    this.list(problems);
+    // Keep the listing in file order; problems with the file itself stay last.
+    const order = (p: CaseProblem) => (p.index < 0 ? Infinity : p.index);
+    this.problems.sort((a, b) => order(a) - order(b));
   }
 
   reject(index: number, problems: CaseProblem[]): void {
