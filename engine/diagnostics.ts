@@ -61,6 +61,9 @@ export function editDistance(a: string, b: string): number {
 
 /** The closest candidate, when it is close enough to be a likely typo. */
 export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
+  // No typo makes a 200-character word out of a key or value name, and the edit distance of a huge
+  // string (hostile input) would take seconds.
+  if (word.length > 200) return undefined;
   let best: string | undefined;
   let bestScore = Infinity;
   const w = word.toLowerCase();

@@ -141,11 +141,14 @@ export function parseTarget(target: string): Pick<PlannedColumn, 'target' | 'kin
     if (n < 1 || n > MAX_GROUP_NUMBER) return `${group} numbers run from 1 to ${MAX_GROUP_NUMBER}, not ${m[2]}`;
     return { target: `${group}${n}.${m[3]}`, kind: GROUP_KIND_BASE[group] + f, slot: n - 1, group, field: m[3]! };
   }
-  const guess = didYouMean(target, allDocumentedColumns());
+  const guess = didYouMean(target, DOCUMENTED);
   return `"${target}" is not a case column${guess ? `; did you mean "${guess}"?` : ''}`;
 }
 
 const own = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
+const DOCUMENTED = allDocumentedColumns();
+/** Unknown columns listed one by one; past this a header is not a case file at all, and the rest are counted. */
+const MAX_LISTED_COLUMNS = 50;
 
 /**
  * Plans how each header column fills a case, through the mapping when one is given. Unknown and
@@ -158,7 +161,12 @@ export function planColumns(header: readonly string[], mapping?: ColumnMapping):
   const ignored = new Set(mapping?.ignore ?? []);
   const renames = mapping?.columns ?? {};
   const groups: Record<GroupName, number> = { charge: 0, conviction: 0, warrant: 0 };
+  let unlisted = 0;
   header.forEach((raw, index) => {
+    if (problems.length >= MAX_LISTED_COLUMNS) {
+      unlisted++;
+      return;
+    }
     const name = raw.trim();
     if (name === '' && mapping === undefined) {
       problems.push(`column ${index + 1} has no name; the first row names the columns (id, age, bookedAt, ...)`);
@@ -175,7 +183,7 @@ export function planColumns(header: readonly string[], mapping?: ColumnMapping):
     if (typeof meaning === 'string') {
       if (target !== name) problems.push(`the mapping sends column "${name}" (column ${index + 1}) to ${meaning}`);
       else {
-        const guess = didYouMean(name, allDocumentedColumns());
+        const guess = didYouMean(name, DOCUMENTED);
         problems.push(
           `unknown column "${name}" (column ${index + 1})${guess ? `; did you mean "${guess}"?` : ''}` +
             (mapping ? '; map it under "columns" or list it under "ignore" in the mapping' : '; a column mapping can rename it'),
@@ -195,8 +203,9 @@ export function planColumns(header: readonly string[], mapping?: ColumnMapping):
     if (values) column.values = values;
     columns.push(column);
   });
+  if (unlisted) problems.push(`... and ${unlisted} more columns not read (the header names ${header.length} columns)`);
   for (const required of CSV_REQUIRED_COLUMNS) {
-    if (!taken.has(required)) {
+    if (!taken.has(required) && unlisted === 0) {
       problems.push(
         `no column gives "${required}", which every case needs` +
           (mapping ? '; map one of the columns to it' : ` (the header names ${header.length} columns)`),

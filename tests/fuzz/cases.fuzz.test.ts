@@ -286,6 +286,33 @@ describe('YAML import under fuzzing', () => {
 });
 
 describe('hostile case files', () => {
+  it(
+    'a header of hundreds of thousands of columns, or very long names, is refused quickly',
+    () => {
+      for (const [n, len] of [
+        [400_000, 1],
+        [2_000, 400],
+      ] as const) {
+        const header = Array.from({ length: n }, (_, i) => `q${i}`.padEnd(len, 'z')).join(',');
+        const set = timeBoxed(
+          3000,
+          () => `a header of ${n} columns`,
+          () => readCaseSet(`${header}\n1,2\n`, 'csv'),
+        );
+        expect(set.problems).toHaveLength(51);
+        expect(set.problems[50]!.message).toMatch(/^\.\.\. and \d+ more columns not read/);
+      }
+      const longValue = JSON.stringify([{ ...sample[0], age: 'x'.repeat(5_000_000), detainer: { requests: ['h'.repeat(3_000_000)] } }]);
+      const set = timeBoxed(
+        3000,
+        () => 'huge values',
+        () => readCaseSet(longValue, 'json'),
+      );
+      expect(set.rejected).toBe(1);
+    },
+    fuzzTimeout,
+  );
+
   it('prototype keys in CSV headers, JSON and YAML cases are reported and pollute nothing', () => {
     const csv = readCaseSet(
       'id,age,bookedAt,eligibleForReleaseAt,__proto__,constructor.prototype\nA,30,2012-01-01,2012-01-02,1,2\n',
