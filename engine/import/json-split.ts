@@ -28,6 +28,9 @@ const enum Phase {
   After,
 }
 
+const UNKNOWN = -2;
+const NONE = -1;
+
 function isWhite(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9;
 }
@@ -57,6 +60,8 @@ export class JsonCaseSplitter {
   private line = 1;
   private lineStart = 0;
   private counted = 0;
+  /** Absolute position of the next line end at or after `counted`; NONE: none in the buffer. */
+  private nextLineEnd = UNKNOWN;
 
   constructor(
     private readonly onElement: (e: JsonElement) => void,
@@ -71,6 +76,7 @@ export class JsonCaseSplitter {
     if (this.base + keep > this.counted) this.where(keep);
     this.base += keep;
     this.buf = this.buf.slice(keep) + chunk;
+    if (this.nextLineEnd === NONE) this.nextLineEnd = UNKNOWN;
     this.pos -= keep;
     if (this.valStart >= 0) this.valStart = 0;
     this.run(false);
@@ -93,14 +99,20 @@ export class JsonCaseSplitter {
   private where(rel: number): { line: number; column: number } {
     const abs = this.base + rel;
     while (this.counted < abs) {
-      const nl = this.buf.indexOf('\n', Math.max(0, this.counted - this.base));
-      if (nl < 0 || this.base + nl >= abs) {
+      // The next line end is looked up once and remembered: a file on one line has none, and
+      // searching again for every case would read the rest of the buffer each time.
+      if (this.nextLineEnd === UNKNOWN || (this.nextLineEnd >= 0 && this.nextLineEnd < this.counted)) {
+        const nl = this.buf.indexOf('\n', Math.max(0, this.counted - this.base));
+        this.nextLineEnd = nl < 0 ? NONE : this.base + nl;
+      }
+      if (this.nextLineEnd === NONE || this.nextLineEnd >= abs) {
         this.counted = abs;
         break;
       }
       this.line++;
-      this.lineStart = this.base + nl + 1;
-      this.counted = this.base + nl + 1;
+      this.lineStart = this.nextLineEnd + 1;
+      this.counted = this.nextLineEnd + 1;
+      this.nextLineEnd = UNKNOWN;
     }
     return { line: this.line, column: abs - this.lineStart + 1 };
   }
