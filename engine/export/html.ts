@@ -2,8 +2,8 @@
 // resources, a strict Content-Security-Policy) and the print stylesheet with page numbers.
 
 /** Characters XML 1.0 forbids (C0 controls other than tab, newline and return, and lone surrogates). */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const XML_FORBIDDEN =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Replaces characters that no XML or HTML document may carry with U+FFFD, so they show rather than break the file. */

@@ -1,6 +1,7 @@
 // The exporters' public face, for the app's File > Export (with a preview) and the command line:
 // one request in, the file's bytes (or, for PDF, the HTML to print) and an HTML preview out.
 
+import { fingerprint } from '../canonical';
 import type { Ordinance, Scenario } from '../model';
 import type { PreparedCase } from '../prepared';
 import { renderMarkdown } from '../render-markdown';
@@ -147,12 +148,12 @@ function baseName(o: Ordinance): string {
   return o.version ? `${name}-${slug(o.version)}` : name;
 }
 
-function textPreview(title: string, text: string): string {
+function textPreview(title: string, text: string, footer: string): string {
   return htmlDocument({
     title,
-    css: 'pre { white-space: pre-wrap; overflow-wrap: anywhere; font: 10pt "Liberation Mono", "DejaVu Sans Mono", monospace; }',
-    margins: { footer: title },
-    body: `<main><h1 class="visually-hidden">${escapeHtml(title)}</h1><pre>${escapeHtml(text)}</pre></main>`,
+    css: 'pre { white-space: pre-wrap; overflow-wrap: anywhere; font: 9.5pt "Liberation Mono", "DejaVu Sans Mono", monospace; }',
+    margins: { footer },
+    body: `<header><h1>${escapeHtml(title)}</h1></header>\n<main><pre>${escapeHtml(text)}</pre></main>\n<footer class="doc-footer"><p>${escapeHtml(footer)}</p></footer>`,
   });
 }
 
@@ -199,7 +200,10 @@ export async function buildExport(req: ExportRequest): Promise<ExportResult> {
     }
     case 'bundle': {
       const json = policyBundleJson(o);
-      return result('-policy-bundle', { data: json, preview: textPreview(`Policy bundle: ${o.title}`, json) });
+      return result('-policy-bundle', {
+        data: json,
+        preview: textPreview(`Policy bundle: ${o.title}`, json, `Fingerprint ${fingerprint(o)}`),
+      });
     }
     case 'report': {
       if (!req.cases) throw new ExportRequestError('the impact report needs booking cases');

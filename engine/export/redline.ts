@@ -191,7 +191,9 @@ export function redline(before: Ordinance, after: Ordinance, opts: RedlineOption
       }
     }
   }
-  const all = blocks.flatMap((x) => [...x.label, ...x.body]);
+  // The footer changes with every change (it prints the fingerprint); the counts are of the text.
+  const text = blocks.filter((x) => x.kind !== 'footer');
+  const all = text.flatMap((x) => [...x.label, ...x.body]);
   const result: Redline = {
     before: facts(before),
     after: facts(after),
@@ -199,9 +201,9 @@ export function redline(before: Ordinance, after: Ordinance, opts: RedlineOption
     counts: {
       insertedWords: countWords(all, 'insert'),
       deletedWords: countWords(all, 'delete'),
-      changedBlocks: blocks.filter((x) => x.status === 'changed').length,
-      insertedBlocks: blocks.filter((x) => x.status === 'inserted').length,
-      deletedBlocks: blocks.filter((x) => x.status === 'deleted').length,
+      changedBlocks: text.filter((x) => x.status === 'changed').length,
+      insertedBlocks: text.filter((x) => x.status === 'inserted').length,
+      deletedBlocks: text.filter((x) => x.status === 'deleted').length,
     },
   };
   if (opts.cases) {

@@ -1,0 +1,50 @@
+// Every text export prints the same words: Markdown, HTML and DOCX are all serializations of the
+// one text model, so the word sequences must be identical.
+
+import { describe, expect, it } from 'vitest';
+import { renderMarkdown } from '../../engine/index';
+import { renderOrdinanceDocx, renderOrdinanceHtml } from '../../engine/export/index';
+import { allOrdinanceFiles, docxParagraphs, loadFile, words } from './helpers';
+import path from 'node:path';
+
+function markdownWords(md: string): string[] {
+  const text = md
+    .split('\n')
+    .filter((l) => l.trim() !== '---')
+    .map((l) =>
+      l
+        .replace(/^#{1,6} /, '')
+        .replace(/^> /, '')
+        .replace(/^\s*- /, '')
+        .replace(/\*\*/g, '')
+        .replace(/^\*(.*)\*$/, '$1'),
+    )
+    .join('\n');
+  return words(text);
+}
+
+function htmlWords(html: string): string[] {
+  const body = /<body>([\s\S]*)<\/body>/.exec(html)![1]!;
+  const text = body
+    .replace(/<\/?(?:dfn|span|strong|em)\b[^>]*>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+  return words(text);
+}
+
+describe('the same words in every format', () => {
+  for (const file of allOrdinanceFiles()) {
+    it(path.basename(file), async () => {
+      const o = loadFile(file);
+      const md = markdownWords(renderMarkdown(o));
+      const html = htmlWords(renderOrdinanceHtml(o));
+      const docx = words(docxParagraphs(await renderOrdinanceDocx(o)).join('\n'));
+      expect(html).toEqual(md);
+      expect(docx).toEqual(md);
+    });
+  }
+});
