@@ -11,7 +11,19 @@ import { pathToFileURL } from 'node:url';
 
 export class PrinterError extends Error {}
 
-const CANDIDATES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome'];
+/**
+ * Chromium's headless shell first: the same Blink layout and Skia PDF output without the browser
+ * around it, so it starts in about half the time; then the full browsers.
+ */
+const CANDIDATES = [
+  'chromium-headless-shell',
+  'chrome-headless-shell',
+  'chromium',
+  'chromium-browser',
+  'google-chrome',
+  'google-chrome-stable',
+  'chrome',
+];
 
 /** The Chromium to print with: $DETAINER_STUDIO_CHROMIUM, else the first on PATH. */
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {

@@ -47,7 +47,7 @@ export function deltaSentence(d: DecisionDelta, subject = 'This amendment'): str
   return `${subject} changes ${d.changed.toLocaleString('en-US')} of ${count(d.total, 'decision')}: ${parts.join('; ')}.`;
 }
 
-/** The delta as HTML: the sentence, a table of changed outcomes and the changed cases. */
+/** The delta as HTML: the sentence and a table of changed outcomes. */
 export function deltaHtml(delta: DecisionDelta & { casesLabel: string }, subject: string, beforeName: string, afterName: string): string {
   const out: string[] = [];
   out.push(
@@ -61,16 +61,25 @@ export function deltaHtml(delta: DecisionDelta & { casesLabel: string }, subject
       out.push(`<tr><td>${t.from}</td><td>${t.to}</td><td class="num">${t.count.toLocaleString('en-US')}</td></tr>`);
     out.push('</tbody></table>');
   }
-  if (delta.cases.length) {
+  return out.join('\n');
+}
+
+/** The changed cases as an HTML table: each case's outcome and deciding provision before and after. */
+export function changedCasesHtml(delta: DecisionDelta, beforeName: string, afterName: string): string {
+  if (delta.cases.length === 0) return '<p>No case is decided differently.</p>';
+  const shown = delta.cases.length;
+  const caption =
+    shown < delta.changed
+      ? `The first ${shown.toLocaleString('en-US')} of ${delta.changed.toLocaleString('en-US')} changed cases`
+      : `All ${shown.toLocaleString('en-US')} changed cases`;
+  const out = [
+    `<table><caption>${caption}</caption><thead><tr><th scope="col">Case</th><th scope="col">${escapeHtml(beforeName)}</th><th scope="col">${escapeHtml(afterName)}</th></tr></thead><tbody>`,
+  ];
+  for (const c of delta.cases) {
     out.push(
-      `<table><caption>Changed cases${delta.cases.length < delta.changed ? ` (first ${delta.cases.length} of ${delta.changed.toLocaleString('en-US')})` : ''}</caption><thead><tr><th scope="col">Case</th><th scope="col">${escapeHtml(beforeName)}</th><th scope="col">${escapeHtml(afterName)}</th></tr></thead><tbody>`,
+      `<tr><td>${escapeHtml(c.id)}</td><td>${c.other.outcome} (${escapeHtml(c.other.citation)}, ${escapeHtml(c.other.provision)})</td><td>${c.policy.outcome} (${escapeHtml(c.policy.citation)}, ${escapeHtml(c.policy.provision)})</td></tr>`,
     );
-    for (const c of delta.cases) {
-      out.push(
-        `<tr><td>${escapeHtml(c.id)}</td><td>${c.other.outcome} (${escapeHtml(c.other.citation)})</td><td>${c.policy.outcome} (${escapeHtml(c.policy.citation)})</td></tr>`,
-      );
-    }
-    out.push('</tbody></table>');
   }
+  out.push('</tbody></table>');
   return out.join('\n');
 }

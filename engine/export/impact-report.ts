@@ -9,7 +9,7 @@ import type { PreparedCase } from '../prepared';
 import { simulate, type Coverage, type SimulationSummary } from '../simulate';
 import { longDate, ordinanceText } from '../text-model';
 import { OUTCOME_WORDS } from '../wording';
-import { decisionDelta, deltaHtml, deltaSentence, type DecisionDelta } from './decision-delta';
+import { changedCasesHtml, decisionDelta, deltaHtml, deltaSentence, type DecisionDelta } from './decision-delta';
 import { escapeHtml, htmlDocument } from './html';
 import { horizontalBarChart } from './svg-charts';
 
@@ -99,6 +99,7 @@ const REPORT_CSS = `
 .figure .what { font-size: .85rem; color: #333; }
 svg.chart { display: block; max-width: 100%; height: auto; margin: .3rem 0 .6rem; }
 figure { margin: .4rem 0 .8rem; break-inside: avoid; page-break-inside: avoid; }
+@media print { .figures { grid-template-columns: repeat(5, 1fr); gap: .35rem; } .figure .value { font-size: 1.05rem; } .figure .what { font-size: .78rem; } }
 figcaption { font-size: .9rem; font-weight: bold; margin-bottom: .2rem; }
 .warning { border-left: 4px solid #b58900; background: #fdf6e3; padding: .3rem .6rem; }
 dl.assumptions { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; }
@@ -200,19 +201,7 @@ export function impactReportBodyHtml(r: ImpactReport): string {
   out.push('</section>');
 
   out.push('<section aria-labelledby="r-changed"><h2 id="r-changed">Changed cases</h2>');
-  if (r.delta.cases.length === 0) out.push('<p>No case is decided differently.</p>');
-  else {
-    const shown = r.delta.cases.length;
-    out.push(
-      `<table><caption>${shown < r.delta.changed ? `The first ${n(shown)} of ${n(r.delta.changed)} changed cases` : `All ${n(shown)} changed cases`}</caption><thead><tr><th scope="col">Case</th><th scope="col">This policy</th><th scope="col">${escapeHtml(r.other.baseline ? 'Baseline' : 'Other draft')}</th></tr></thead><tbody>`,
-    );
-    for (const c of r.delta.cases) {
-      out.push(
-        `<tr><td>${escapeHtml(c.id)}</td><td>${c.policy.outcome} (${escapeHtml(c.policy.citation)}, ${escapeHtml(c.policy.provision)})</td><td>${c.other.outcome} (${escapeHtml(r.other.baseline ? c.other.provision : `${c.other.citation}, ${c.other.provision}`)})</td></tr>`,
-      );
-    }
-    out.push('</tbody></table>');
-  }
+  out.push(changedCasesHtml(r.delta, r.other.baseline ? 'Baseline' : 'Other draft', 'This policy'));
   out.push('</section>');
 
   const cov = r.coverage;

@@ -12,7 +12,11 @@ import {
   PageNumber,
   Paragraph,
   TabStopType,
+  Table,
+  TableCell,
+  TableRow,
   TextRun,
+  WidthType,
   type ParagraphChild,
 } from 'docx';
 import { shortFingerprint } from '../canonical';
@@ -21,7 +25,7 @@ import type { Ordinance, Scenario } from '../model';
 import type { PreparedCase } from '../prepared';
 import { simulate } from '../simulate';
 import { ordinanceText } from '../text-model';
-import { decisionDelta, deltaHtml, deltaSentence, type DecisionDelta } from './decision-delta';
+import { changedCasesHtml, decisionDelta, deltaHtml, deltaSentence, type DecisionDelta } from './decision-delta';
 import { documentNumbering, documentStyles, HANG, pageProperties, STYLE, TEXT_WIDTH, wordText } from './docx-kit';
 import { packDocx } from './docx-package';
 import { escapeHtml, htmlDocument } from './html';
@@ -286,7 +290,13 @@ export function redlineBodyHtml(r: Redline): string {
   }
   out.push('<section class="redline-text" aria-labelledby="rl-text"><h2 id="rl-text">Text with changes</h2>');
   for (const b of r.blocks) out.push(blockHtml(b));
-  out.push('</section>', '</main>');
+  out.push('</section>');
+  if (r.delta) {
+    out.push('<section aria-labelledby="rl-cases"><h2 id="rl-cases">Changed cases</h2>');
+    out.push(changedCasesHtml(r.delta, `Version ${r.before.version}`, `Version ${r.after.version}`));
+    out.push('</section>');
+  }
+  out.push('</main>');
   out.push(
     `<footer class="doc-footer"><p>Before: version ${escapeHtml(r.before.version)}, fingerprint <span class="fingerprint">${escapeHtml(r.before.fingerprint)}</span><br>After: version ${escapeHtml(r.after.version)}, fingerprint <span class="fingerprint">${escapeHtml(r.after.fingerprint)}</span></p></footer>`,
   );
@@ -359,10 +369,26 @@ function blockParagraph(b: RedlineBlock, rev: Revisions): Paragraph {
   return new Paragraph({ style: BLOCK_STYLES[b.kind] ?? STYLE.clause, children, ...itemIndent, ...clauseIndent, ...mark });
 }
 
+/** A simple table with a repeating header row, in the table text style. */
+function wordTable(header: string[], rows: string[][]): Table {
+  const cell = (text: string, bold = false) =>
+    new TableCell({
+      margins: { top: 40, bottom: 40, left: 80, right: 80 },
+      children: [new Paragraph({ style: STYLE.tableText, children: [new TextRun({ text: wordText(text), bold })] })],
+    });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      new TableRow({ tableHeader: true, children: header.map((h) => cell(h, true)) }),
+      ...rows.map((row) => new TableRow({ cantSplit: true, children: row.map((c) => cell(c)) })),
+    ],
+  });
+}
+
 export function redlineDocument(r: Redline): Document {
   const date = r.after.date || r.before.date;
   const rev = new Revisions(date ? `${date}T00:00:00Z` : undefined);
-  const children: Paragraph[] = [
+  const children: Array<Paragraph | Table> = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun({ text: wordText(`Redline: ${r.after.title}`) })] }),
     new Paragraph({ style: STYLE.subtitle, children: [new TextRun({ text: wordText(redlineSummary(r)) })] }),
     new Paragraph({
@@ -386,31 +412,47 @@ export function redlineDocument(r: Redline): Document {
         ],
       }),
     );
-    for (const c of d.cases) {
+    if (d.transitions.length) {
       children.push(
-        new Paragraph({
-          style: STYLE.tableText,
-          indent: { left: HANG },
-          children: [
-            new TextRun({
-              text: wordText(`${c.id}: ${c.other.outcome} (${c.other.citation}) → ${c.policy.outcome} (${c.policy.citation})`),
-            }),
-          ],
-        }),
-      );
-    }
-    if (d.cases.length < d.changed) {
-      children.push(
-        new Paragraph({
-          style: STYLE.tableText,
-          indent: { left: HANG },
-          children: [new TextRun({ text: `... and ${(d.changed - d.cases.length).toLocaleString('en-US')} more` })],
-        }),
+        wordTable(
+          [`Version ${r.before.version}`, `Version ${r.after.version}`, 'Cases'],
+          d.transitions.map((t) => [t.from, t.to, t.count.toLocaleString('en-US')]),
+        ),
       );
     }
   }
   children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun({ text: 'Text with changes' })] }));
   for (const b of r.blocks) children.push(blockParagraph(b, rev));
+  if (r.delta) {
+    const d = r.delta;
+    children.push(
+      new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun({ text: 'Changed cases' })] }),
+    );
+    if (d.cases.length === 0) children.push(new Paragraph({ children: [new TextRun({ text: 'No case is decided differently.' })] }));
+    else {
+      if (d.cases.length < d.changed) {
+        children.push(
+          new Paragraph({
+            children: [
+              new TextRun({
+                text: `The first ${d.cases.length.toLocaleString('en-US')} of ${d.changed.toLocaleString('en-US')} changed cases.`,
+              }),
+            ],
+          }),
+        );
+      }
+      children.push(
+        wordTable(
+          ['Case', `Version ${r.before.version}`, `Version ${r.after.version}`],
+          d.cases.map((c) => [
+            c.id,
+            `${c.other.outcome} (${c.other.citation}, ${c.other.provision})`,
+            `${c.policy.outcome} (${c.policy.citation}, ${c.policy.provision})`,
+          ]),
+        ),
+      );
+    }
+  }
 
   const line = `Redline · Version ${r.before.version} → ${r.after.version} · Fingerprint ${shortFingerprint(r.before.fingerprint)} → ${shortFingerprint(r.after.fingerprint)}`;
   const footer = new Footer({

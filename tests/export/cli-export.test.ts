@@ -104,6 +104,20 @@ describe('detainer-studio export and verify', () => {
     expect((await run('export', file('missing.yaml'), '--format', 'md')).code).toBe(2);
   });
 
+  it('says how to get Chromium when there is none to print a PDF with (exit 2), and writes nothing', async () => {
+    const saved = process.env.DETAINER_STUDIO_CHROMIUM;
+    process.env.DETAINER_STUDIO_CHROMIUM = file('no-such-chromium');
+    try {
+      const r = await run('export', ctFile, '--format', 'pdf', '--out', file('x.pdf'));
+      expect(r.code).toBe(2);
+      expect(r.err).toContain('PDF needs Chromium or Chrome and none was found');
+      expect(fs.existsSync(file('x.pdf'))).toBe(false);
+    } finally {
+      if (saved === undefined) delete process.env.DETAINER_STUDIO_CHROMIUM;
+      else process.env.DETAINER_STUDIO_CHROMIUM = saved;
+    }
+  });
+
   it('verify: exit 0 for a fresh bundle, exit 1 with a clear message for a tampered one, 2 for a missing file', async () => {
     const bundle = file('ct.json');
     expect((await run('export', ctFile, '--format', 'bundle', '--out', bundle)).code).toBe(0);
