@@ -2,7 +2,7 @@
 // DOCX, PDF), the officer guide, the policy bundle, the impact report and the redline.
 
 import { buildExport, EXPORT_FORMATS, finishPdf, renditionFor, type CaseInput, type ExportFormat } from '../../engine/export/index';
-import { compile, HONOR_ALL, sha256Hex, shortFingerprint } from '../../engine/index';
+import { compile, HONOR_ALL, shortFingerprint } from '../../engine/index';
 import { parseArgs, UsageError } from '../args';
 import {
   loadCasesOrReport,
@@ -16,6 +16,7 @@ import {
 import type { Command } from '../command';
 import { writeFileAtomic } from '../../host/files.node';
 import { printHtmlToPdf, PrinterError } from '../pdf-printer';
+import crypto from 'node:crypto';
 import path from 'node:path';
 
 /** Which options each format reads; any other is a usage error rather than silently ignored. */
@@ -69,7 +70,11 @@ export const exportCommand: Command = {
     const casesFile = args.values.get('cases');
     if (casesFile) {
       const set = loadCasesOrReport(io, casesFile, args.flags.has('skip-bad'));
-      cases = { cases: set.cases, label: path.basename(casesFile), fingerprint: `sha256:${sha256Hex(readOrReport(io, casesFile))}` };
+      cases = {
+        cases: set.cases,
+        label: path.basename(casesFile),
+        fingerprint: `sha256:${crypto.createHash('sha256').update(readOrReport(io, casesFile)).digest('hex')}`,
+      };
     }
     // Compile once up front so a policy the engine can't run is reported, not half-exported.
     compile(policy.ordinance, scenario);

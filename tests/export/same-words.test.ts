@@ -2,7 +2,7 @@
 // one text model, so the word sequences must be identical.
 
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../../engine/index';
+import { renderMarkdown, type Ordinance } from '../../engine/index';
 import { renderOrdinanceDocx, renderOrdinanceHtml } from '../../engine/export/index';
 import { allOrdinanceFiles, docxParagraphs, loadFile, words } from './helpers';
 import path from 'node:path';
@@ -36,7 +36,26 @@ function htmlWords(html: string): string[] {
   return words(text);
 }
 
+/** One section with more clauses than letters, so Word's list must letter on past "z" as the text does. */
+function manyClauses(): Ordinance {
+  const provisions = Array.from({ length: 30 }, (_, i) => ({ id: `p${i}`, when: { age: { under: 10 + i } }, outcome: 'decline' as const }));
+  return {
+    title: 'Thirty clauses',
+    jurisdiction: { name: 'Lettertown', state: 'VT' },
+    sections: [{ heading: 'Many', provisions }],
+    otherwise: 'notify',
+  };
+}
+
 describe('the same words in every format', () => {
+  it('a section lettered past (z)', async () => {
+    const o = manyClauses();
+    const md = markdownWords(renderMarkdown(o));
+    expect(md).toContain('(aa)');
+    expect(htmlWords(renderOrdinanceHtml(o))).toEqual(md);
+    expect(words(docxParagraphs(await renderOrdinanceDocx(o)).join('\n'))).toEqual(md);
+  });
+
   for (const file of allOrdinanceFiles()) {
     it(path.basename(file), async () => {
       const o = loadFile(file);
