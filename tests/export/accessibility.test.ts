@@ -11,7 +11,10 @@ import {
   renderRedlineHtml,
 } from '../../engine/export/index';
 import { auditHtml } from './a11y';
-import { ctFile, generatedCases, loadFile, rivertonFile, skipReason, which } from './helpers';
+import { ordinanceText, shortFingerprint } from '../../engine/index';
+import { ctFile, generatedCases, loadFile, pdfText, rivertonFile, skipReason, tempDir, which } from './helpers';
+import fs from 'node:fs';
+import path from 'node:path';
 
 const CHROMIUM = process.env.DETAINER_STUDIO_CHROMIUM ?? which('chromium') ?? which('google-chrome');
 const skip = CHROMIUM ? undefined : skipReason(['chromium']);
@@ -76,6 +79,25 @@ describe.skipIf(skip)('HTML exports in Chromium', () => {
     expect(await page.locator('h1').count()).toBe(1);
     expect(await page.locator('.doc-header .subtitle').textContent()).toContain('Version 4 "x" \\ </style><h1>injected</h1>');
   });
+
+  it.skipIf(!which('pdftotext'))(
+    "prints through the page's own print engine, as the app's window does, with page numbers and fingerprint",
+    async () => {
+      const t = ordinanceText(ct);
+      await page.setContent(renderOrdinanceHtml(ct));
+      // The options the app passes to webContents.printToPDF: the stylesheet decides size and margins.
+      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true });
+      const dir = tempDir('cdp');
+      fs.writeFileSync(path.join(dir, 'o.pdf'), pdf);
+      const text = pdfText(path.join(dir, 'o.pdf')).replace(/\s+/g, ' ');
+      fs.rmSync(dir, { recursive: true, force: true });
+      expect(text).toContain(t.title);
+      for (const s of t.sections) expect(text).toContain(`Section ${s.number}. ${s.heading}`);
+      expect(text).toContain(`Fingerprint ${shortFingerprint(t.fingerprint)}`);
+      expect(text).toContain(t.fingerprint);
+      expect(text).toMatch(/Page 1 of \d/);
+    },
+  );
 
   it('finds the problems it looks for', async () => {
     const bad =
