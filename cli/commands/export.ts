@@ -27,7 +27,7 @@ const OPTIONS: Record<ExportFormat, string[]> = {
   pdf: [],
   'officer-guide': ['scenario', 'reimbursement'],
   bundle: [],
-  report: ['cases', 'scenario', 'reimbursement', 'compare', 'baseline', 'skip-bad'],
+  report: ['cases', 'scenario', 'reimbursement', 'compare', 'against', 'baseline', 'skip-bad'],
   redline: ['against', 'cases', 'scenario', 'reimbursement', 'skip-bad'],
 };
 
@@ -56,15 +56,20 @@ export const exportCommand: Command = {
     if (format === 'redline' && !args.values.has('against')) throw new UsageError('--format redline needs --against OLD_POLICY');
     const baseline = args.values.get('baseline');
     if (baseline !== undefined && baseline !== 'honor-all') throw new UsageError('--baseline must be honor-all');
-    if (baseline && args.values.has('compare')) throw new UsageError('give --compare or --baseline, not both');
+    const others = ['compare', 'against', 'baseline'].filter((k) => args.values.has(k));
+    if (format === 'report' && others.length > 1)
+      throw new UsageError(`give one of --compare, --against or --baseline, not ${others.map((k) => `--${k}`).join(' and ')}`);
     const out = args.values.get('out');
     const rendition = renditionFor(format, out ?? '');
     if (!out && (rendition === 'docx' || rendition === 'pdf'))
       throw new UsageError(`--format ${format} writes ${rendition.toUpperCase()}: give --out FILE`);
 
     const policy = loadPolicyOrReport(io, args.positional[0]!);
-    const against = args.values.has('against') ? loadPolicyOrReport(io, args.values.get('against')!) : undefined;
-    const compareWith = args.values.has('compare') ? loadPolicyOrReport(io, args.values.get('compare')!) : undefined;
+    // For the report, --against OLD_POLICY is another name for --compare: the draft to compare with.
+    const againstFile = format === 'redline' ? args.values.get('against') : undefined;
+    const compareFile = format === 'report' ? (args.values.get('compare') ?? args.values.get('against')) : undefined;
+    const against = againstFile ? loadPolicyOrReport(io, againstFile) : undefined;
+    const compareWith = compareFile ? loadPolicyOrReport(io, compareFile) : undefined;
     const scenario = reimbursementOverride(args.values.get('reimbursement'), loadScenarioOrReport(io, args.values.get('scenario')));
     let cases: CaseInput | undefined;
     const casesFile = args.values.get('cases');

@@ -68,6 +68,36 @@ describe('detainer-studio export and verify', () => {
     );
     expect(compare.code, compare.err).toBe(0);
     expect(fs.readFileSync(file('compare.html'), 'utf8')).toContain('Comparison with the other draft');
+    const against = await run(
+      'export',
+      ctFile,
+      '--format',
+      'report',
+      '--cases',
+      cases,
+      '--against',
+      rivertonFile,
+      '--out',
+      file('against.html'),
+    );
+    expect(against.code, against.err).toBe(0);
+    expect(fs.readFileSync(file('against.html'), 'utf8')).toBe(fs.readFileSync(file('compare.html'), 'utf8'));
+    const both = await run(
+      'export',
+      ctFile,
+      '--format',
+      'report',
+      '--cases',
+      cases,
+      '--against',
+      rivertonFile,
+      '--baseline',
+      'honor-all',
+      '--out',
+      file('x.html'),
+    );
+    expect(both.code).toBe(2);
+    expect(both.err).toContain('give one of --compare, --against or --baseline, not --against and --baseline');
     for (const name of ['redline.docx', 'redline.html']) {
       const r = await run('export', rivertonFile, '--format', 'redline', '--against', ctFile, '--cases', cases, '--out', file(name));
       expect(r.code, r.err).toBe(0);

@@ -76,6 +76,15 @@ describe('redline', () => {
     expect(html).toContain('<del>may honor</del><ins>shall decline</ins>');
   });
 
+  it('leaves revisions undated when neither version has a date of its own', async () => {
+    const { effectiveDate: _a, ...before } = ct;
+    const after = { ...before, title: 'An Act Concerning Civil Immigration Detainers and Notices' };
+    const xml = unzip(await renderRedlineDocx(before, after))['word/document.xml']!;
+    expect(xml).toMatch(/<w:ins w:id="\d+" w:author="Detainer Policy Studio">/);
+    expect(xml).not.toContain('w:date');
+    expect(xml).not.toContain('undefined');
+  });
+
   it('no change gives a redline that says so', () => {
     const r = redline(ct, structuredClone(ct));
     expect(r.blocks.every((b) => b.status === 'same')).toBe(true);
