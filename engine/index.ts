@@ -15,6 +15,7 @@ export {
   FEDERAL_MAX_HOLD,
   OUTCOME_CODE,
   resolveScenario,
+  type BoundPolicy,
   type CompiledProvision,
   type ConditionNode,
 } from './compile';
@@ -29,6 +30,7 @@ export {
   type CaseFormat,
 } from './case-set';
 export type { PreparedCase } from './prepared';
+export { caseTable, CaseTableBuilder, bookingCaseAt, type CaseTable } from './case-table';
 export {
   simulate,
   decideAll,
