@@ -3,7 +3,7 @@
 export * from './model';
 export * from './diagnostics';
 export { parseSource, rangeOf, type ParsedSource, type SourcePosition, MAX_DOCUMENT_BYTES } from './source';
-export { loadOrdinance, type LoadedOrdinance } from './ordinance';
+export { loadOrdinance, checkOrdinance, type LoadedOrdinance } from './ordinance';
 export { loadScenario } from './scenario';
 export { canonicalJson, fingerprint, shortFingerprint } from './canonical';
 export { sha256Hex } from './sha256';
