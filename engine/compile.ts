@@ -18,7 +18,8 @@ import type {
   Scenario,
   WarrantTest,
 } from './model';
-import { OUTCOMES } from './model';
+import { FEDERAL_MAX_HOLD, OUTCOMES } from './model';
+export { FEDERAL_MAX_HOLD };
 import {
   C_CURRENT,
   C_JUVENILE,
@@ -40,7 +41,7 @@ import {
 } from './case-table';
 import { CLASS_BITS, JURISDICTION_BITS, RECORD_BITS, categoryMask, isOverflowMask, type PreparedCase } from './prepared';
 import { daysFromCivil, formatDate, formatDateTime, holdEnd, HolidayCalendar } from './time';
-import { conditionWords, leafWords, windowWords } from './wording';
+import { conditionWords, leafWords, RECORD_LABELS, windowWords } from './wording';
 
 /** Three-valued truth: a discretionary finding is neither true nor false until a person decides. */
 export const FALSE = 0;
@@ -49,9 +50,6 @@ export const UNKNOWN = 2;
 export type Tri = 0 | 1 | 2;
 
 export const OUTCOME_CODE: Record<Outcome, number> = { hold: 0, notify: 1, review: 2, decline: 3 };
-
-/** The federal maximum (8 CFR 287.7(d)), used by the baseline and a default `hold` outcome. */
-export const FEDERAL_MAX_HOLD: MaxHold = { hours: 48, excludingWeekendsAndHolidays: true };
 
 /**
  * The outcome actually given, by the outcome the policy allows (row) and what ICE requested
@@ -592,7 +590,7 @@ function compileCondition(ctx: Context, cond: Condition, path: PathSegment[]): C
         const rec = t.records;
         return (i) => (rec[i]! & bit) !== 0;
       },
-      (t, i) => [`${key}: ${yesNo((t.records[i]! & bit) !== 0)}`],
+      (t, i) => [`${RECORD_LABELS[key]}: ${yesNo((t.records[i]! & bit) !== 0)}`],
     );
     node.simple = { column: 'records', mask: bit, want: true };
     return node;

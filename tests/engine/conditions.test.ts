@@ -217,7 +217,7 @@ describe('outcomes', () => {
   });
   it('give holdUntil only for holds, counted from release', () => {
     const d = decide(policyWith(undefined), bookingCase({ eligibleForReleaseAt: '2012-06-01T16:00' }));
-    expect(d).toMatchObject({ outcome: 'hold', holdUntil: '2012-06-05T16:00', provision: 'rule', citation: '§ 2(a)' });
+    expect(d).toMatchObject({ outcome: 'hold', holdUntil: '2012-06-05T16:00', provision: 'rule', citation: '§ 2' });
   });
   it('cite the otherwise clause when no provision applies', () => {
     const d = decide(policyWith({ judicialWarrant: true }), bookingCase());
