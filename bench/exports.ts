@@ -85,7 +85,7 @@ function row(what: string, ms: number[], budgetMs: number | null): string {
 
 export async function exportBenchmarks(write: (s: string) => void = (s) => process.stdout.write(s)): Promise<void> {
   const o = largeOrdinance(50);
-  write(`Exports of a 50-section ordinance (${o.sections.reduce((n, s) => n + (s.provisions?.length ?? 0), 0)} provisions)\n`);
+  write(`\n== exports: a 50-section ordinance (${o.sections.reduce((n, s) => n + (s.provisions?.length ?? 0), 0)} provisions) ==\n`);
   for (let i = 0; i < 3; i++) await buildExport({ format: 'docx', ordinance: o });
   write(row('DOCX (build + pack)', await time(15, () => buildExport({ format: 'docx', ordinance: o })), 500));
   write(row('HTML', await time(15, () => buildExport({ format: 'html', ordinance: o })), null));

@@ -5,8 +5,7 @@
 import { fingerprint, shortFingerprint } from '../canonical';
 import { compile, HONOR_ALL, resolveScenario } from '../compile';
 import { OUTCOMES, type Ordinance, type ResolvedScenario, type Scenario } from '../model';
-import type { PreparedCase } from '../prepared';
-import { simulate, type Coverage, type SimulationSummary } from '../simulate';
+import { simulate, type Cases, type Coverage, type SimulationSummary } from '../simulate';
 import { longDate, ordinanceText } from '../text-model';
 import { OUTCOME_WORDS } from '../wording';
 import { changedCasesHtml, decisionDelta, deltaHtml, deltaSentence, type DecisionDelta } from './decision-delta';
@@ -15,7 +14,8 @@ import { horizontalBarChart } from './svg-charts';
 
 export interface ImpactReportInput {
   ordinance: Ordinance;
-  cases: readonly PreparedCase[];
+  /** Booking cases: prepared cases or a case table. */
+  cases: Cases;
   /** How the case set is named in the report, e.g. its file name. */
   casesLabel: string;
   /** SHA-256 of the case file, so a reader can tell which cases were used. */

@@ -3,7 +3,7 @@
 
 import { fingerprint } from '../canonical';
 import type { Ordinance, Scenario } from '../model';
-import type { PreparedCase } from '../prepared';
+import type { Cases } from '../simulate';
 import { renderMarkdown } from '../render-markdown';
 import { ordinanceText } from '../text-model';
 import { escapeHtml, htmlDocument } from './html';
@@ -92,7 +92,7 @@ export function renditionFor(format: ExportFormat, fileName: string): Rendition 
 }
 
 export interface CaseInput {
-  cases: readonly PreparedCase[];
+  cases: Cases;
   /** How reports name the case set (its file name). */
   label: string;
   /** SHA-256 of the case file, printed in the report. */

@@ -22,8 +22,7 @@ import {
 import { shortFingerprint } from '../canonical';
 import { compile } from '../compile';
 import type { Ordinance, Scenario } from '../model';
-import type { PreparedCase } from '../prepared';
-import { simulate } from '../simulate';
+import { simulate, type Cases } from '../simulate';
 import { ordinanceText } from '../text-model';
 import { changedCasesHtml, decisionDelta, deltaHtml, deltaSentence, type DecisionDelta } from './decision-delta';
 import { documentNumbering, documentStyles, HANG, pageProperties, STYLE, TEXT_WIDTH, wordText } from './docx-kit';
@@ -61,7 +60,7 @@ export interface Redline {
 }
 
 export interface RedlineOptions {
-  cases?: readonly PreparedCase[];
+  cases?: Cases;
   casesLabel?: string;
   scenario?: Scenario;
   /** Changed cases listed (the count is always exact). Default 100. */

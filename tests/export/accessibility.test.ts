@@ -12,7 +12,7 @@ import {
 } from '../../engine/export/index';
 import { auditHtml } from './a11y';
 import { ordinanceText, shortFingerprint } from '../../engine/index';
-import { ctFile, generatedCases, loadFile, pdfText, rivertonFile, skipReason, tempDir, which } from './helpers';
+import { allOrdinanceFiles, ctFile, generatedCases, loadFile, pdfText, rivertonFile, skipReason, tempDir, which } from './helpers';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -98,6 +98,16 @@ describe.skipIf(skip)('HTML exports in Chromium', () => {
       expect(text).toMatch(/Page 1 of \d/);
     },
   );
+
+  it('every officer guide prints on one or two pages', async () => {
+    for (const file of allOrdinanceFiles()) {
+      await page.setContent(renderOfficerGuideHtml(loadFile(file)));
+      const pdf = Buffer.from(await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString('latin1');
+      const pages = pdf.match(/\/Type \/Page(?!s)/g)?.length ?? 0;
+      expect(pages, path.basename(file)).toBeGreaterThanOrEqual(1);
+      expect(pages, path.basename(file)).toBeLessThanOrEqual(2);
+    }
+  }, 60000);
 
   it('finds the problems it looks for', async () => {
     const bad =

@@ -24,13 +24,14 @@ export function loadFile(file: string): Ordinance {
   return ordinanceFrom(fs.readFileSync(file, 'utf8'), file);
 }
 
-export const ctFile = path.join(root, 'samples/ordinances/connecticut-trust-act-2014.ordinance.yaml');
+/** A frozen TRUST Act test copy: tests that assert exact words and numbers use it, not the maintained sample. */
+export const ctFile = path.join(fixtures, 'trust-act.ordinance.yaml');
 export const rivertonFile = path.join(fixtures, 'riverton.ordinance.yaml');
 
 /** Every sample ordinance in the repository and the test fixtures. */
 export function allOrdinanceFiles(): string[] {
   const samples = fs.readdirSync(path.join(root, 'samples/ordinances')).filter((f) => f.endsWith('.ordinance.yaml'));
-  return [...samples.map((f) => path.join(root, 'samples/ordinances', f)).sort(), rivertonFile];
+  return [...samples.map((f) => path.join(root, 'samples/ordinances', f)).sort(), ctFile, rivertonFile];
 }
 
 export function generatedCases(count: number, seed = 7): PreparedCase[] {

@@ -3,25 +3,27 @@
 
 import { describe, expect, it } from 'vitest';
 import { officerGuide, renderOfficerGuideHtml } from '../../engine/export/index';
-import { clampOutcome, compile, OUTCOME_CODE, UNKNOWN, FALSE } from '../../engine/compile';
+import { clampOutcome, compile, OUTCOME_CODE, UNKNOWN, FALSE, TRUE } from '../../engine/compile';
+import { caseTable } from '../../engine/case-table';
 import { OUTCOMES, type Ordinance, type Outcome } from '../../engine/index';
 import { allOrdinanceFiles, ctFile, generatedCases, loadFile, ordinanceFrom, rivertonFile } from './helpers';
 import path from 'node:path';
 
-/** Decides a case by walking the guide's steps and checks in the guide's order. */
+/** Decides each case by walking the guide's steps and checks in the guide's order. */
 function decideByGuide(o: Ordinance, cases: ReturnType<typeof generatedCases>): Outcome[] {
   const policy = compile(o);
   const guide = officerGuide(o);
-  return cases.map((c) => {
+  const table = caseTable(cases);
+  const tests = new Map(policy.provisions.map((p) => [p.id, p.condition ? p.condition.bind(table) : () => TRUE]));
+  return cases.map((_, i) => {
     for (const step of guide.steps) {
       for (const check of step.checks) {
-        const p = policy.provisions.find((x) => x.id === check.provision)!;
-        const v = p.condition ? p.condition.test(c) : 1;
+        const v = tests.get(check.provision)!(i);
         if (v === FALSE) continue;
-        return OUTCOMES[clampOutcome(OUTCOME_CODE[v === UNKNOWN ? 'review' : step.outcome], c)]!;
+        return OUTCOMES[clampOutcome(OUTCOME_CODE[v === UNKNOWN ? 'review' : step.outcome], table.flags[i]!)]!;
       }
     }
-    return OUTCOMES[clampOutcome(OUTCOME_CODE[guide.otherwise.outcome], c)]!;
+    return OUTCOMES[clampOutcome(OUTCOME_CODE[guide.otherwise.outcome], table.flags[i]!)]!;
   });
 }
 
