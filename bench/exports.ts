@@ -95,14 +95,18 @@ export async function exportBenchmarks(write: (s: string) => void = (s) => proce
   write(
     row('redline DOCX (49 -> 50 sections)', await time(5, () => buildExport({ format: 'redline', ordinance: o, against: older })), null),
   );
-  if (!findChromium()) {
+  const chromium = findChromium();
+  if (!chromium) {
     write('  PDF: skipped, no Chromium found (set DETAINER_STUDIO_CHROMIUM)\n');
     return;
   }
   const pdf = async () => {
     const r = await buildExport({ format: 'pdf', ordinance: o });
-    return finishPdf(await printHtmlToPdf(r.printHtml!), r);
+    return finishPdf(await printHtmlToPdf(r.printHtml!, { chromium }), r);
   };
-  await pdf();
-  write(row('PDF (HTML + headless Chromium)', await time(5, pdf), 2000));
+  const pages =
+    Buffer.from(await pdf())
+      .toString('latin1')
+      .match(/\/Type \/Page(?!s)/g)?.length ?? 0;
+  write(row(`PDF, ${pages} pages (${chromium.split('/').pop()})`, await time(5, pdf), 2000));
 }
