@@ -1,0 +1,58 @@
+// How the app was started: which documents the command line names, where the built web bundle and
+// the samples are, and whether this is a development run. Plain functions, tested in Node.
+
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** File names the app opens when given on the command line or double-clicked. */
+export const DOCUMENT_PATTERN = /\.(ordinance\.ya?ml|ya?ml|json|csv)$/i;
+
+/**
+ * Documents named on a command line: arguments that are not switches, have a document's extension,
+ * and are existing files, resolved against the folder the command ran in. The executable, the app
+ * folder (`electron .`) and the main script are skipped because they are not documents.
+ */
+export function documentsFromArgv(argv: readonly string[], cwd: string): string[] {
+  const files: string[] = [];
+  for (const arg of argv.slice(1)) {
+    if (arg.startsWith('-') || !DOCUMENT_PATTERN.test(arg)) continue;
+    const file = path.resolve(cwd, arg);
+    try {
+      if (fs.statSync(file).isFile() && !files.includes(file)) files.push(file);
+    } catch {
+      // not a file: a stray argument, not a document
+    }
+  }
+  return files;
+}
+
+export interface LaunchEnvironment {
+  env: Record<string, string | undefined>;
+  /** app.getAppPath(): the project root in development, resources/app.asar when packaged. */
+  appPath: string;
+  /** process.resourcesPath (packaged app), where extra resources such as samples live. */
+  resourcesPath: string;
+  isPackaged: boolean;
+}
+
+/** Environment variable naming another folder to load the web bundle from (e.g. a fresh `vite build`). */
+export const WEB_DIR_VARIABLE = 'DETAINER_STUDIO_WEB_DIR';
+/** Environment variable naming another userData folder (tests run each launch in a fresh one). */
+export const USER_DATA_VARIABLE = 'DETAINER_STUDIO_USER_DATA';
+
+/** Folder of the built renderer: `dist/web` in the app, unless DETAINER_STUDIO_WEB_DIR names another. */
+export function webBundleDir(launch: LaunchEnvironment): string {
+  const override = launch.env[WEB_DIR_VARIABLE];
+  if (override) return path.resolve(override);
+  return path.join(launch.appPath, 'dist', 'web');
+}
+
+/** Folder of the bundled samples: beside app.asar when packaged, the project's samples/ otherwise. */
+export function samplesDir(launch: LaunchEnvironment): string {
+  return launch.isPackaged ? path.join(launch.resourcesPath, 'samples') : path.join(launch.appPath, 'samples');
+}
+
+/** Developer tools and reload are offered only when running from source, or when asked for. */
+export function isDevelopmentRun(launch: LaunchEnvironment): boolean {
+  return !launch.isPackaged || launch.env.DETAINER_STUDIO_DEV === '1';
+}
