@@ -115,6 +115,43 @@ function statOrNull(file: string): fs.Stats | null {
   }
 }
 
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temporary files that saves killed midway left beside `file` (named by writeFileAtomic
+ * after the writing process, which must be gone). The document itself was never touched by them.
+ */
+export function removeStaleTempFiles(file: string): number {
+  const dir = path.dirname(path.resolve(file));
+  const prefix = `.${path.basename(file)}.`;
+  let removed = 0;
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return 0;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    const pid = Number(name.slice(prefix.length).split('.')[0]);
+    if (!Number.isInteger(pid) || pid <= 0 || isProcessAlive(pid)) continue;
+    try {
+      fs.rmSync(path.join(dir, name), { force: true });
+      removed++;
+    } catch {
+      // left for next time
+    }
+  }
+  return removed;
+}
+
 /** The recent-files list: most recent first, no duplicates, at most `max` entries. */
 export function pushRecent(list: readonly string[], file: string, max: number): string[] {
   const key = pathKey(file);
@@ -271,6 +308,7 @@ export class FileService {
         );
       }
     }
+    removeStaleTempFiles(target);
     writeFileAtomic(target, request.text);
     const mtimeMs = statOrNull(target)?.mtimeMs ?? null;
     this.lastDir = path.dirname(target);
