@@ -17,7 +17,8 @@ async function invoke<C extends InvokeChannel>(channel: C, ...args: InvokeArgs<C
     return (await ipcRenderer.invoke(channel, ...args)) as InvokeResult<C>;
   } catch (e) {
     // Only reached if the main process has no handler (e.g. while it is shutting down).
-    return { ok: false, error: `${channel}: ${e instanceof Error ? e.message : String(e)}`, code: 'io' };
+    const message = typeof (e as { message?: unknown } | null)?.message === 'string' ? (e as Error).message : String(e);
+    return { ok: false, error: `${channel}: ${message}`, code: 'io' };
   }
 }
 
