@@ -77,6 +77,8 @@ export class MainWindow {
         experimentalFeatures: false,
         webviewTag: false,
         navigateOnDragDrop: false,
+        // Middle-click on a link would otherwise ask for a new window (which is denied anyway).
+        disableBlinkFeatures: 'Auxclick',
         safeDialogs: true,
         spellcheck: true,
         devTools: options.development,
@@ -178,6 +180,7 @@ export async function printHtmlToPdf(html: string, printJobs: PrintJobs): Promis
       experimentalFeatures: false,
       webviewTag: false,
       javascript: false,
+      disableBlinkFeatures: 'Auxclick',
       devTools: false,
     },
   });

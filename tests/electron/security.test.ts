@@ -111,6 +111,7 @@ describe('every window is isolated and sandboxed', () => {
       expect(values.get('experimentalFeatures')).toBe('false');
       expect(values.get('webviewTag')).toBe('false');
       expect(values.has('enableBlinkFeatures')).toBe(false);
+      expect(values.get('disableBlinkFeatures')).toBe("'Auxclick'");
       expect(values.has('additionalArguments')).toBe(false);
       // Developer tools only in development runs (or never, for the printer).
       expect(['options.development', 'false']).toContain(values.get('devTools'));
