@@ -31,8 +31,8 @@ export function findElectronBinary(env = process.env) {
   if (!executable || !fs.existsSync(path.join(packageDir, 'dist', executable))) {
     return {
       reason:
-        "Electron's binary is not installed (node_modules/electron/dist is empty: it downloads from GitHub on first launch, " +
-        'which this machine cannot reach; set ELECTRON_OVERRIDE_DIST_PATH to an unpacked Electron folder)',
+        "Electron's binary was never downloaded: node_modules/electron/dist is missing, and it can only come from GitHub " +
+        '(or set ELECTRON_OVERRIDE_DIST_PATH to an unpacked Electron folder)',
     };
   }
   try {
