@@ -3,20 +3,27 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** File names the app opens when given on the command line or double-clicked. */
 export const DOCUMENT_PATTERN = /\.(ordinance\.ya?ml|ya?ml|json|csv)$/i;
 
 /**
  * Documents named on a command line: arguments that are not switches, have a document's extension,
- * and are existing files, resolved against the folder the command ran in. The executable, the app
+ * and are existing files, resolved against the folder the command ran in (or given as file:// URLs). The executable, the app
  * folder (`electron .`) and the main script are skipped because they are not documents.
  */
 export function documentsFromArgv(argv: readonly string[], cwd: string): string[] {
   const files: string[] = [];
   for (const arg of argv.slice(1)) {
     if (arg.startsWith('-') || !DOCUMENT_PATTERN.test(arg)) continue;
-    const file = path.resolve(cwd, arg);
+    let file: string;
+    try {
+      // Linux desktops pass a double-clicked file as a file:// URL (the desktop entry's %U).
+      file = arg.startsWith('file://') ? fileURLToPath(arg) : path.resolve(cwd, arg);
+    } catch {
+      continue;
+    }
     try {
       if (fs.statSync(file).isFile() && !files.includes(file)) files.push(file);
     } catch {

@@ -3,6 +3,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { documentsFromArgv, isDevelopmentRun, samplesDir, webBundleDir } from '../../electron/launch';
 import { tempDir } from './helpers';
@@ -25,6 +26,17 @@ describe('command line', () => {
       'notes.txt',
     ];
     expect(documentsFromArgv(argv, dir)).toEqual([path.join(dir, 'a.ordinance.yaml'), path.join(dir, 'cases.csv')]);
+  });
+
+  it('takes the file:// URLs a Linux desktop passes for a double-clicked file', () => {
+    const dir = tempDir('ds-argv-');
+    const file = path.join(dir, 'county draft #2.ordinance.yaml');
+    fs.writeFileSync(file, 'x');
+    const url = pathToFileURL(file).href;
+    expect(url).toContain('%20');
+    expect(
+      documentsFromArgv(['/opt/app/detainer-policy-studio', '--no-sandbox', url, 'file://remote-host/share/x.ordinance.yaml'], '/'),
+    ).toEqual([file]);
   });
 
   it('skips the app folder and main script of a development run', () => {
