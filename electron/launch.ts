@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { APP_ENTRY_URL } from './security';
 
 /** File names the app opens when given on the command line or double-clicked. */
 export const DOCUMENT_PATTERN = /\.(ordinance\.ya?ml|ya?ml|json|csv)$/i;
@@ -62,4 +63,12 @@ export function samplesDir(launch: LaunchEnvironment): string {
 /** Developer tools and reload are offered only when running from source, or when asked for. */
 export function isDevelopmentRun(launch: LaunchEnvironment): boolean {
   return !launch.isPackaged || launch.env.DETAINER_STUDIO_DEV === '1';
+}
+
+/** Environment variable that turns on the page's test hook (end-to-end tests drive the editor's model). */
+export const E2E_VARIABLE = 'DETAINER_STUDIO_E2E';
+
+/** The page the window loads: the app's entry, asking for the test hook when tests set E2E_VARIABLE. */
+export function entryUrl(launch: Pick<LaunchEnvironment, 'env'>): string {
+  return launch.env[E2E_VARIABLE] === '1' ? `${APP_ENTRY_URL}?e2e` : APP_ENTRY_URL;
 }

@@ -8,9 +8,17 @@ import type { OpenedFile } from '../host/contract';
 import { answerAppRequest, PrintJobs } from './app-protocol';
 import { DocumentWatcher, FileService, type FileDialogs } from './files';
 import { createDirtyHandler, createInvokeHandlers, failureFrom, registerIpc } from './ipc';
-import { documentsFromArgv, isDevelopmentRun, samplesDir, USER_DATA_VARIABLE, webBundleDir, type LaunchEnvironment } from './launch';
+import {
+  documentsFromArgv,
+  entryUrl,
+  isDevelopmentRun,
+  samplesDir,
+  USER_DATA_VARIABLE,
+  webBundleDir,
+  type LaunchEnvironment,
+} from './launch';
 import { buildMenuTemplate } from './menu';
-import { APP_ENTRY_URL, APP_SCHEME } from './security';
+import { APP_SCHEME } from './security';
 import { WindowStateStore } from './window-state';
 import { hardenSession, hardenWebContents, MainWindow, printHtmlToPdf } from './windows';
 
@@ -171,7 +179,7 @@ function start(): void {
     mainWindow = new MainWindow({
       title: PRODUCT_NAME,
       preloadPath: path.join(__dirname, 'preload.cjs'),
-      entryUrl: APP_ENTRY_URL,
+      entryUrl: entryUrl(launch),
       development,
       stateStore: new WindowStateStore(app.getPath('userData')),
       onDiscarded: () => files.clearAllRecovery(),

@@ -2,15 +2,8 @@
 // contextBridge. The page gets functions and plain data only, never ipcRenderer or an IPC event.
 
 import { contextBridge, ipcRenderer } from 'electron';
-import type { Host, HostInfo, MenuEvent, OpenedFile, Result } from '../host/contract';
-import {
-  HOST_GLOBAL_NAME,
-  type EventChannel,
-  type EventChannels,
-  type InvokeArgs,
-  type InvokeChannel,
-  type InvokeResult,
-} from '../host/ipc-channels';
+import { HOST_GLOBAL, type Host, type HostInfo, type MenuEvent, type OpenedFile, type Result } from '../host/contract';
+import type { EventChannel, EventChannels, InvokeArgs, InvokeChannel, InvokeResult } from '../host/ipc-channels';
 
 async function invoke<C extends InvokeChannel>(channel: C, ...args: InvokeArgs<C>): Promise<InvokeResult<C>> {
   try {
@@ -76,4 +69,4 @@ const host: Host = {
   onFileChanged: (listener: (path: string) => void) => subscribe('host:file-changed', listener),
 };
 
-contextBridge.exposeInMainWorld(HOST_GLOBAL_NAME, host);
+contextBridge.exposeInMainWorld(HOST_GLOBAL, host);

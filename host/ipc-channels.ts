@@ -14,9 +14,6 @@ import type {
   SaveRequest,
 } from './contract';
 
-/** Name of the one object the preload exposes on `window` (see electron/preload.ts). */
-export const HOST_GLOBAL_NAME = 'detainerStudioHost';
-
 /** Request/response channels (`ipcRenderer.invoke` / `ipcMain.handle`); every result is a Result. */
 export interface InvokeChannels {
   'host:info': { args: []; result: HostInfo };

@@ -24,10 +24,34 @@ const skipReason = electronBinary.path
   : electronBinary.reason;
 if (skipReason) console.log(`electron e2e skipped: ${skipReason}`);
 
+/** The page's test hook (renderer/src/testing), present when the page is loaded with ?e2e. */
+interface EditorHook {
+  getText(): string;
+  setText(text: string): number;
+}
+
 declare global {
   interface Window {
     detainerStudioHost: Host;
+    __detainerStudio?: EditorHook;
   }
+}
+
+/** Appends a line to the document: through the editor's model where the page offers its test hook, else by typing. */
+async function appendLine(page: Page, line: string): Promise<void> {
+  const viaHook = await page.evaluate((text) => {
+    const hook = window.__detainerStudio;
+    if (!hook) return false;
+    const current = hook.getText();
+    hook.setText(`${current}${current.endsWith('\n') ? '' : '\n'}${text}\n`);
+    return true;
+  }, line);
+  if (viaHook) return;
+  await page.locator('.monaco-editor textarea').first().focus();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(line);
+  await page.keyboard.press('Escape');
 }
 
 function freshFolder(prefix: string): string {
@@ -39,7 +63,7 @@ async function launch(userData: string, ...documents: string[]): Promise<{ app: 
     executablePath: electronBinary.path!,
     // Chromium refuses to run as root without this; the renderer is still sandboxed by its webPreferences.
     args: [repoRoot, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), ...documents],
-    env: { ...process.env, DETAINER_STUDIO_USER_DATA: userData, DETAINER_STUDIO_WEB_DIR: webDir },
+    env: { ...process.env, DETAINER_STUDIO_USER_DATA: userData, DETAINER_STUDIO_WEB_DIR: webDir, DETAINER_STUDIO_E2E: '1' },
   });
   const page = await app.firstWindow();
   await page.waitForLoadState('domcontentloaded');
@@ -56,7 +80,7 @@ test.describe('Electron app', () => {
   test('launches isolated: the host object is there, Node is not', async () => {
     const { app, page } = await launch(freshFolder('ds-e2e-profile-'));
     try {
-      expect(page.url()).toBe('app://studio/index.html');
+      expect(page.url()).toBe('app://studio/index.html?e2e');
       expect(await page.evaluate(() => window.detainerStudioHost.info())).toMatchObject({ kind: 'electron' });
       expect(
         await page.evaluate(() => [
@@ -69,7 +93,7 @@ test.describe('Electron app', () => {
         window.location.href = 'https://example.org/';
       });
       await page.waitForTimeout(300);
-      expect(page.url()).toBe('app://studio/index.html');
+      expect(page.url()).toBe('app://studio/index.html?e2e');
       // new windows are refused: window.open gives nothing and no window appears
       expect(await page.evaluate(() => window.open('https://example.org/') === null)).toBe(true);
       expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
@@ -97,13 +121,8 @@ test.describe('Electron app', () => {
     try {
       // open: the file named on the command line is shown
       await expect(first.page.getByText('An Act Concerning Civil Immigration Detainers').first()).toBeVisible({ timeout: 15_000 });
-      // edit: at the end of the document, in the editor, as a person would
-      const editor = first.page.locator('.monaco-editor textarea').first();
-      await editor.focus();
-      await first.page.keyboard.press('Control+End');
-      await first.page.keyboard.press('Enter');
-      await first.page.keyboard.type(MARKER);
-      await first.page.keyboard.press('Escape');
+      // edit: a line at the end of the document
+      await appendLine(first.page, MARKER);
       // save: the menu accelerator asks the page to save, which saves through the host atomically
       await first.page.keyboard.press('Control+S');
       await expect.poll(() => fs.readFileSync(doc, 'utf8'), { timeout: 10_000 }).toContain(MARKER);
@@ -119,6 +138,16 @@ test.describe('Electron app', () => {
     try {
       const reopened = await second.page.evaluate((file) => window.detainerStudioHost.readFile(file), doc);
       expect(reopened.ok && reopened.value.text).toContain(MARKER);
+      // and shown in the editor when opened from File > Open Recent (the menu hands it to the page)
+      await second.app.evaluate(({ Menu }) => {
+        const recent = Menu.getApplicationMenu()!
+          .items.find((i) => i.label.replace('&', '') === 'File')!
+          .submenu!.items.find((i) => i.label === 'Open Recent')!;
+        recent.submenu!.items[0]!.click();
+      });
+      await expect
+        .poll(() => second.page.evaluate(() => window.__detainerStudio?.getText() ?? document.body.innerText), { timeout: 10_000 })
+        .toContain('edited in the Electron end-to-end test');
       // nothing to recover after a clean close
       expect(await second.page.evaluate(() => window.detainerStudioHost.readRecovery())).toEqual({ ok: true, value: [] });
     } finally {

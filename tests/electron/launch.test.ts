@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { documentsFromArgv, isDevelopmentRun, samplesDir, webBundleDir } from '../../electron/launch';
+import { documentsFromArgv, entryUrl, isDevelopmentRun, samplesDir, webBundleDir } from '../../electron/launch';
+import { isAppPageUrl, isNavigationAllowed } from '../../electron/security';
 import { tempDir } from './helpers';
 
 describe('command line', () => {
@@ -68,5 +69,13 @@ describe('where things are', () => {
     expect(isDevelopmentRun(base)).toBe(true);
     expect(isDevelopmentRun({ ...base, isPackaged: true })).toBe(false);
     expect(isDevelopmentRun({ ...base, isPackaged: true, env: { DETAINER_STUDIO_DEV: '1' } })).toBe(true);
+  });
+
+  it('loads the entry page, with the test hook only when the end-to-end tests ask for it', () => {
+    expect(entryUrl({ env: {} })).toBe('app://studio/index.html');
+    expect(entryUrl({ env: { DETAINER_STUDIO_E2E: '1' } })).toBe('app://studio/index.html?e2e');
+    // still the app's own page: trusted for IPC, and reloadable
+    expect(isAppPageUrl(entryUrl({ env: { DETAINER_STUDIO_E2E: '1' } }))).toBe(true);
+    expect(isNavigationAllowed(entryUrl({ env: { DETAINER_STUDIO_E2E: '1' } }))).toBe(true);
   });
 });

@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Host, MenuEvent, OpenedFile } from '../../host/contract';
-import { HOST_GLOBAL_NAME, INVOKE_CHANNELS } from '../../host/ipc-channels';
+import { HOST_GLOBAL, type Host, type MenuEvent, type OpenedFile } from '../../host/contract';
+import { INVOKE_CHANNELS } from '../../host/ipc-channels';
 import { repoRoot, tempDir } from './helpers';
 
 let bundle = '';
@@ -68,7 +68,7 @@ describe('preload bundle', () => {
   it('runs in a sandbox that offers only require("electron"), and exposes exactly one object', () => {
     const { exposed, required } = loadPreload();
     expect(required).toEqual(['electron']);
-    expect(exposed.map((e) => e.name)).toEqual([HOST_GLOBAL_NAME]);
+    expect(exposed.map((e) => e.name)).toEqual([HOST_GLOBAL]);
     expect(Object.keys(exposed[0]!.api as object).sort()).toEqual(
       [
         'info',
