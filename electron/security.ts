@@ -95,7 +95,7 @@ export function isPermissionGranted(permission: string, requestingUrl: string | 
 }
 
 /** Requests the session cancels: nothing outside the app's own files is ever loaded. */
-export const BLOCKED_REQUEST_URLS = ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'ftp://*/*'];
+export const BLOCKED_REQUEST_URLS = ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'];
 
 /** The one context a sender must be in for an IPC message to be handled. */
 export interface SenderFrame {

@@ -100,6 +100,15 @@ export class MainWindow {
       this.apply(this.guard.onAnswer(this.askAboutUnsavedWork()));
     });
     this.window.on('focus', () => options.onFocus());
+    // Also remember the place while the window is open, so a crash doesn't forget it.
+    let boundsTimer: NodeJS.Timeout | undefined;
+    const rememberSoon = () => {
+      clearTimeout(boundsTimer);
+      boundsTimer = setTimeout(() => this.rememberBounds(), 1000);
+    };
+    this.window.on('resize', rememberSoon);
+    this.window.on('move', rememberSoon);
+    this.window.on('closed', () => clearTimeout(boundsTimer));
     this.window.webContents.on('render-process-gone', (_event, details) => {
       // The page crashed: reload it; it finds its recovery copies and offers them back.
       this.guard.reset();
