@@ -2,7 +2,7 @@
 // numbered sections of lettered clauses. Markdown, HTML and DOCX exports all serialize this model.
 
 import { fingerprint } from './canonical';
-import { layoutOrdinance } from './layout';
+import { layoutOrdinance, letterFor } from './layout';
 import { FEDERAL_MAX_HOLD, type Condition, type OffenseFilter, type Ordinance, type Provision } from './model';
 import {
   agencyName,
@@ -259,7 +259,7 @@ export function ordinanceText(o: Ordinance): OrdinanceText {
     if (ls.kind === 'definitions') {
       (o.definitions ?? []).forEach((d, i) => {
         clauses.push({
-          label: `(${String.fromCharCode(97 + (i % 26))})`,
+          label: `(${letterFor(i)})`,
           term: d.term,
           text: `"${d.term}" means ${d.meaning.replace(/\.$/, '')}.`,
           plainReading: d.covers ? `Covers ${coverageWords(d.covers)}.` : undefined,
