@@ -61,11 +61,11 @@ export async function importBench(): Promise<void> {
   gc();
   const retained = process.memoryUsage().heapUsed - heapBefore;
   const read = held.set!;
-  if (read.cases.length !== rows || read.problems.length) throw new Error(`import read ${read.cases.length} of ${rows} rows`);
+  if (read.table.length !== rows || read.problems.length) throw new Error(`import read ${read.table.length} of ${rows} rows`);
   console.log(
     `streaming importer, 1 MB chunks   ${fmt(best)} ms   ${fmt(rows / (best / 1000))} rows/s   ${fmt(size / 1024 / 1024 / (best / 1000), 1)} MB/s`,
   );
-  console.log(`heap kept by the prepared cases   ${mb(retained)}   (${fmt(retained / rows)} bytes per case)`);
+  console.log(`heap kept by the case table   ${mb(retained)}   (${fmt(retained / rows)} bytes per case)`);
   delete held.set;
   gc();
 
@@ -90,13 +90,13 @@ export async function importBench(): Promise<void> {
     let t0 = performance.now();
     const json = importFile(jsonFile);
     let ms = performance.now() - t0;
-    console.log(`JSON ${fmt(json.cases.length)} cases   ${fmt(ms)} ms   ${fmt(json.cases.length / (ms / 1000))} cases/s`);
+    console.log(`JSON ${fmt(json.table.length)} cases   ${fmt(ms)} ms   ${fmt(json.table.length / (ms / 1000))} cases/s`);
     const yamlFile = path.join(dir, 'cases.yaml');
     fs.writeFileSync(yamlFile, stringify(generateCases({ count: 5000, seed: 6 })));
     t0 = performance.now();
     const yaml = importFile(yamlFile);
     ms = performance.now() - t0;
-    console.log(`YAML ${fmt(yaml.cases.length)} cases   ${fmt(ms)} ms   ${fmt(yaml.cases.length / (ms / 1000))} cases/s`);
+    console.log(`YAML ${fmt(yaml.table.length)} cases   ${fmt(ms)} ms   ${fmt(yaml.table.length / (ms / 1000))} cases/s`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

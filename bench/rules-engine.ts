@@ -4,27 +4,31 @@
 // true, unknown), since the engine's conditions are two-valued.
 
 import { Engine, type TopLevelCondition } from 'json-rules-engine';
-import { compile, OUTCOME_CODE, type ConditionNode, type Ordinance, type PreparedCase, type Scenario } from '../engine/index';
+import { compile, OUTCOME_CODE, type CaseTable, type ConditionNode, type Ordinance, type Scenario } from '../engine/index';
+import { F_REQ_HOLD, F_REQ_NOTIFY } from '../engine/case-table';
 
 type NestedCondition = TopLevelCondition | { fact: string; operator: string; value: unknown };
 
 const CLAMP = [3, 0, 1, 0, 3, 1, 1, 1, 3, 2, 2, 2, 3, 3, 3, 3];
 
-/** A decision function over json-rules-engine: (provisionIndex << 2) | outcome, as decideCode returns. */
-export function rulesEnginePolicy(ordinance: Ordinance, scenario: Scenario = {}): (c: PreparedCase) => Promise<number> {
+/**
+ * A decision function over json-rules-engine for the rows of a case table: (provisionIndex << 2) |
+ * outcome, as the compiled policy's decide returns.
+ */
+export function rulesEnginePolicy(ordinance: Ordinance, scenario: Scenario, table: CaseTable): (row: number) => Promise<number> {
   const policy = compile(ordinance, scenario);
   const engine = new Engine([], { allowUndefinedFacts: false });
   let facts = 0;
-  const fact = (fn: (c: PreparedCase) => number | boolean): string => {
+  const fact = (fn: (row: number) => number | boolean): string => {
     const id = `f${facts++}`;
-    engine.addFact(id, (_params, almanac) => almanac.factValue<PreparedCase>('case').then(fn));
+    engine.addFact(id, (_params, almanac) => almanac.factValue<number>('row').then(fn));
     return id;
   };
   const condition = (node: ConditionNode): NestedCondition => {
     if (node.kind === 'all') return { all: node.children.map(condition) };
     if (node.kind === 'any') return { any: node.children.map(condition) };
     if (node.kind === 'not') return { not: condition(node.children[0]!) };
-    return { fact: fact(node.bool!), operator: 'equal', value: true };
+    return { fact: fact(node.bindBool!(table)), operator: 'equal', value: true };
   };
   const n = policy.provisions.length;
   policy.provisions.forEach((p, i) => {
@@ -36,7 +40,7 @@ export function rulesEnginePolicy(ordinance: Ordinance, scenario: Scenario = {})
       engine.addRule({ priority, conditions: { all: [] }, event: event(code) });
     } else if (node.uncertain) {
       // 1 = the condition holds, 2 = a person must decide (review).
-      const tri = fact(node.test);
+      const tri = fact(node.bind(table));
       engine.addRule({ priority, conditions: { all: [{ fact: tri, operator: 'equal', value: 1 }] }, event: event(code) });
       engine.addRule({ priority, conditions: { all: [{ fact: tri, operator: 'equal', value: 2 }] }, event: event(OUTCOME_CODE.review) });
     } else {
@@ -48,8 +52,8 @@ export function rulesEnginePolicy(ordinance: Ordinance, scenario: Scenario = {})
   // First match decides: rules run in priority order, so stop at the first success.
   engine.on('success', () => engine.stop());
   const otherwise = OUTCOME_CODE[policy.otherwise];
-  return async (c) => {
-    const { events } = await engine.run({ case: c });
+  return async (row) => {
+    const { events } = await engine.run({ row });
     let index = n;
     let outcome = otherwise;
     for (const e of events) {
@@ -59,6 +63,7 @@ export function rulesEnginePolicy(ordinance: Ordinance, scenario: Scenario = {})
         outcome = params.outcome;
       }
     }
-    return (index << 2) | CLAMP[(outcome << 2) | (c.reqHold ? 1 : 0) | (c.reqNotify ? 2 : 0)]!;
+    const f = table.flags[row]!;
+    return (index << 2) | CLAMP[(outcome << 2) | (f & F_REQ_HOLD ? 1 : 0) | (f & F_REQ_NOTIFY ? 2 : 0)]!;
   };
 }

@@ -6,8 +6,6 @@ import { didYouMean } from './diagnostics';
 import type { BookingCase, ChargeRecord, ConvictionRecord, OffenseClass, RecordKey, WarrantRecord } from './model';
 import { RECORD_KEYS } from './model';
 import {
-  CasePool,
-  detached,
   fillIncarceratedSince,
   PreparedBooking,
   PreparedChargeRecord,
@@ -188,12 +186,8 @@ function show(v: unknown): string {
 
 export type PrepareResult = { ok: true; prepared: PreparedCase } | { ok: false; problems: CaseProblem[] };
 
-/**
- * Checks one raw case (from JSON, YAML or CSV) and prepares it, or lists every problem found. With
- * a pool (bulk imports), records shared between cases are shared in memory and the raw object is
- * not kept: the prepared case rebuilds its contract form on demand.
- */
-export function prepareCase(raw: unknown, index: number, pool?: CasePool): PrepareResult {
+/** Checks one raw case (from JSON, YAML or CSV) and prepares it, or lists every problem found. */
+export function prepareCase(raw: unknown, index: number): PrepareResult {
   const rawId = raw && typeof raw === 'object' ? (raw as Obj).id : undefined;
   const ck = new Checker(index, typeof rawId === 'string' ? rawId : typeof rawId === 'number' ? String(rawId) : undefined);
   const obj = ck.object(raw, '');
@@ -250,7 +244,7 @@ export function prepareCase(raw: unknown, index: number, pool?: CasePool): Prepa
       ck.bool(c, 'bondable', prefix, true),
       ck.bool(c, 'probableCauseFinding', prefix, false),
     ] as const;
-    charges.push(pool ? pool.charge(...args) : new PreparedChargeRecord(...args));
+    charges.push(new PreparedChargeRecord(...args));
   });
 
   const convictions: PreparedConvictionRecord[] = [];
@@ -274,8 +268,8 @@ export function prepareCase(raw: unknown, index: number, pool?: CasePool): Prepa
         cls ? CLASS_BITS[cls] : 0,
         degree ? 1 << degree : 0,
         categoryMask(cats),
-        pool ? pool.categoryNames(cats) : cats,
-        offense === undefined ? undefined : pool ? pool.offense(offense) : offense,
+        cats,
+        offense,
         convicted,
         Number.isNaN(releasedRaw) ? convicted : releasedRaw,
         days,
@@ -295,7 +289,7 @@ export function prepareCase(raw: unknown, index: number, pool?: CasePool): Prepa
     const kind = ck.oneOf(w, 'kind', prefix, ['criminal', 'civil'], true);
     const jur = ck.oneOf<keyof typeof JURISDICTION_BITS>(w, 'jurisdiction', prefix, JURISDICTIONS, false);
     const args = [kind === 'criminal', jur ? JURISDICTION_BITS[jur] : 0, ck.bool(w, 'felony', prefix, false)] as const;
-    warrants.push(pool ? pool.warrant(...args) : new PreparedWarrantRecord(...args));
+    warrants.push(new PreparedWarrantRecord(...args));
   });
 
   let records = 0;
@@ -311,7 +305,7 @@ export function prepareCase(raw: unknown, index: number, pool?: CasePool): Prepa
   return {
     ok: true,
     prepared: new PreparedBooking(
-      pool ? detached(id) : id,
+      id,
       age,
       booked,
       release,
@@ -321,9 +315,9 @@ export function prepareCase(raw: unknown, index: number, pool?: CasePool): Prepa
       admin,
       records,
       convictions,
-      pool ? pool.chargeList(charges) : charges,
-      pool ? pool.warrantList(warrants) : warrants,
-      pool ? undefined : (obj as unknown as BookingCase),
+      charges,
+      warrants,
+      obj as unknown as BookingCase,
     ),
   };
 }

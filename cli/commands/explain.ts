@@ -22,12 +22,12 @@ export const explain: Command = {
       mapping: args.values.get('mapping'),
       progress: args.flags.has('progress') || 'auto',
     });
-    const c = set.cases.find((x) => x.id === id);
-    if (!c) {
+    const row = set.table.ids.indexOf(id);
+    if (row < 0) {
       io.err(`${casesFile}: error: no case has the id "${id}"\n`);
       return 1;
     }
-    const decision = compile(policy.ordinance, scenario).decide(c);
+    const decision = compile(policy.ordinance, scenario).explain(set.table, row);
     if (args.flags.has('json')) {
       io.out(JSON.stringify(decision, null, 2) + '\n');
       return 0;

@@ -48,15 +48,15 @@ export const simulate: Command = {
       : baseline
         ? { policy: compile(HONOR_ALL, scenario), title: 'honor every detainer (baseline)', fingerprint: fingerprint(HONOR_ALL) }
         : undefined;
-    const result = runSimulation(compiled, set.cases, { compare });
+    const result = runSimulation(compiled, set.table, { compare });
 
     if (args.flags.has('json')) {
       const json: Record<string, unknown> = {
         policy: { title: policy.ordinance.title, fingerprint: policy.fingerprint, file: policy.file },
         scenario: resolveScenario(scenario),
-        cases: { file: casesFile, total: set.cases.length },
+        cases: { file: casesFile, total: set.table.length },
         summary: result.summary,
-        decisions: decideAll(compiled, set.cases),
+        decisions: decideAll(compiled, set.table),
         coverage: result.coverage,
       };
       if (result.comparison) json.comparison = result.comparison;

@@ -1,7 +1,5 @@
-// Prepared booking cases in a compact form, so a million of them fit in a few hundred megabytes:
-// one class for every case (the compiled policy's property reads stay monomorphic), charges and
-// warrants shared between cases that have the same ones, and the contract-form case rebuilt on
-// demand instead of kept beside the prepared facts.
+// Prepared booking cases as classes: one shape for every case, the parts of a conviction kept for
+// rebuilding the contract form, and helpers the importer shares.
 
 import type { BookingCase, ChargeRecord, ConvictionRecord, OffenseClass, RecordKey, WarrantJurisdiction, WarrantRecord } from '../model';
 import { RECORD_KEYS } from '../model';
@@ -37,8 +35,6 @@ function civil(days: number): void {
 
 /** One shared, frozen empty list for cases without charges, convictions or warrants. */
 const EMPTY: never[] = Object.freeze([]) as unknown as never[];
-/** The charge-pool key for charges given without an offense name (no name can contain it). */
-const NO_OFFENSE = '\u0000none';
 
 export class PreparedBooking implements PreparedCase {
   id: string;
@@ -218,141 +214,6 @@ export function fillIncarceratedSince(convictions: readonly PreparedConvictionRe
  */
 export function detached(s: string): string {
   return s.length < 13 ? s : (' ' + s).slice(1);
-}
-
-/**
- * Shares what many cases have in common within one import: offense names, category lists, and
- * whole charge and warrant records (they carry no dates), with the lists of them. Shared records and
- * lists are frozen, so a consumer can't change one case by editing another.
- */
-export class CasePool {
-  private readonly names = new Map<string, string>();
-  private readonly catLists = new Map<string, readonly string[]>();
-  private readonly charges = new Map<string, Map<number, PreparedChargeRecord>>();
-  private readonly catIds = new Map<readonly string[], number>();
-  private readonly chargeIds = new Map<PreparedCharge, number>();
-  private readonly singleCharges = new Map<PreparedCharge, PreparedCharge[]>();
-  private readonly pairCharges = new Map<PreparedCharge, Map<PreparedCharge, PreparedCharge[]>>();
-  private readonly chargeLists = new Map<string, PreparedCharge[]>();
-  private readonly warrants = new Map<number, PreparedWarrantRecord>();
-  private readonly warrantLists = new Map<string, PreparedWarrant[]>();
-
-  offense(name: string): string {
-    let shared = this.names.get(name);
-    if (shared === undefined) {
-      shared = detached(name);
-      this.names.set(shared, shared);
-    }
-    return shared;
-  }
-
-  categoryNames(names: readonly string[]): readonly string[] {
-    if (names.length === 0) return EMPTY;
-    const key = names.join(' ');
-    let shared = this.catLists.get(key);
-    if (!shared) {
-      shared = Object.freeze(names.map(detached));
-      this.catLists.set(key, shared);
-    }
-    return shared;
-  }
-
-  charge(
-    cls: number,
-    degreeBit: number,
-    cats: number,
-    catNames: readonly string[],
-    offense: string | undefined,
-    bondPosted: boolean,
-    bondable: boolean,
-    probableCause: boolean,
-  ): PreparedChargeRecord {
-    // Keyed by offense name, then by a number packing the rest (category lists get small ids).
-    const names = offense === undefined ? NO_OFFENSE : offense;
-    let byFacts = this.charges.get(names);
-    if (!byFacts) {
-      byFacts = new Map();
-      this.charges.set(names === NO_OFFENSE ? names : this.offense(names), byFacts);
-    }
-    let catList = catNames;
-    let catId = this.catIds.get(catList);
-    if (catId === undefined) {
-      catList = this.categoryNames(catNames);
-      catId = this.catIds.get(catList);
-      if (catId === undefined) {
-        catId = this.catIds.size;
-        this.catIds.set(catList, catId);
-      }
-    }
-    const key = ((catId * 8 + (bondPosted ? 4 : 0) + (bondable ? 2 : 0) + (probableCause ? 1 : 0)) * 1024 + degreeBit) * 8 + cls;
-    let shared = byFacts.get(key);
-    if (!shared) {
-      shared = Object.freeze(
-        new PreparedChargeRecord(
-          cls,
-          degreeBit,
-          cats,
-          catList,
-          offense === undefined ? undefined : this.offense(offense),
-          bondPosted,
-          bondable,
-          probableCause,
-        ),
-      );
-      byFacts.set(key, shared);
-      this.chargeIds.set(shared, this.chargeIds.size);
-    }
-    return shared;
-  }
-
-  chargeList(list: PreparedCharge[]): PreparedCharge[] {
-    if (list.length === 0) return EMPTY;
-    if (list.length === 1) {
-      let single = this.singleCharges.get(list[0]!);
-      if (!single) {
-        single = Object.freeze([list[0]!]) as PreparedCharge[];
-        this.singleCharges.set(list[0]!, single);
-      }
-      return single;
-    }
-    if (list.length === 2) {
-      let seconds = this.pairCharges.get(list[0]!);
-      if (!seconds) this.pairCharges.set(list[0]!, (seconds = new Map()));
-      let pair = seconds.get(list[1]!);
-      if (!pair) seconds.set(list[1]!, (pair = Object.freeze([list[0]!, list[1]!]) as PreparedCharge[]));
-      return pair;
-    }
-    let key = '';
-    for (const c of list) key += `${this.chargeIds.get(c) ?? -1},`;
-    let shared = this.chargeLists.get(key);
-    if (!shared) {
-      shared = Object.freeze(list.slice()) as PreparedCharge[];
-      this.chargeLists.set(key, shared);
-    }
-    return shared;
-  }
-
-  warrant(criminal: boolean, jurisdiction: number, felony: boolean): PreparedWarrantRecord {
-    const key = (criminal ? 1 : 0) | (felony ? 2 : 0) | (jurisdiction << 2);
-    let shared = this.warrants.get(key);
-    if (!shared) {
-      shared = Object.freeze(new PreparedWarrantRecord(criminal, jurisdiction, felony));
-      this.warrants.set(key, shared);
-    }
-    return shared;
-  }
-
-  warrantList(list: PreparedWarrant[]): PreparedWarrant[] {
-    if (list.length === 0) return EMPTY;
-    let key = '';
-    for (const w of list) key += `${(w.criminal ? 1 : 0) | (w.felony ? 2 : 0) | (w.jurisdiction << 2)},`;
-    let shared = this.warrantLists.get(key);
-    if (!shared) {
-      shared = Object.freeze(list.map((w) => this.warrant(w.criminal, w.jurisdiction, w.felony))) as PreparedWarrant[];
-      this.warrantLists.set(key, shared);
-    }
-    return shared;
-  }
 }
 
 const CLASS_NAMES = new Map<number, OffenseClass>(Object.entries(CLASS_BITS).map(([k, v]) => [v, k as OffenseClass]));

@@ -4,24 +4,35 @@
 // reader only has to be exact about what it accepts, and tests hold it to that.
 
 import { prepareCase, type CaseProblem } from '../cases';
-import { categoryMask, type PreparedCase, type PreparedCharge, type PreparedWarrant } from '../prepared';
+import { categoryMask, type PreparedCase } from '../prepared';
 import { daysFromCivil, daysInMonth, MINUTES_PER_DAY } from '../time';
 import { caseFromRow, columnOfField, K, planColumns, splitCategories, type ColumnPlan, type PlannedColumn } from './columns';
 import {
-  CasePool,
-  detached,
-  fillIncarceratedSince,
-  PreparedBooking,
-  PreparedConvictionRecord,
-  REQUEST_HOLD,
-  REQUEST_NOTIFY,
-} from './compact';
+  C_CURRENT,
+  C_JUVENILE,
+  F_ADMIN,
+  F_JUDICIAL,
+  F_REQ_HOLD,
+  F_REQ_NOTIFY,
+  H_BONDABLE,
+  H_BOND_POSTED,
+  H_PROBABLE_CAUSE,
+  packYmd,
+  W_CRIMINAL,
+  W_FELONY,
+  type CaseTableBuilder,
+} from '../case-table';
+import { detached, REQUEST_HOLD, REQUEST_NOTIFY } from './compact';
 import { CsvScanner, MAX_RECORD_CHARS } from './csv-scan';
 import type { ColumnMapping } from './mapping';
 
 /** Where the importer sends what it reads. */
 export interface CaseSink {
-  /** A good case; `index` is its 0-based record number. */
+  /** The table good cases are written into. */
+  readonly builder: CaseTableBuilder;
+  /** A good case written into the table by the reader itself; `index` is its 0-based record number. */
+  written(id: string, index: number, row: number): void;
+  /** A good case prepared from its contract form, for the sink to write into the table. */
   add(c: PreparedCase, index: number, row: number): void;
   /** A bad record, with every problem found in it. */
   reject(index: number, problems: CaseProblem[]): void;
@@ -34,7 +45,8 @@ const REPLACEMENT = '\uFFFD';
 
 interface Categories {
   mask: number;
-  names: readonly string[];
+  /** The list's string id in the table ("violent;serious"). */
+  list: number;
 }
 
 // Scratch for one group item (charge, conviction or warrant), reused row after row.
@@ -43,21 +55,23 @@ class GroupScratch {
   cls = 0;
   degreeBit = 0;
   cats = 0;
-  catNames: readonly string[] = [];
-  offense: string | undefined = undefined;
+  catList = 0;
+  offense = 0;
   flagA = -1;
   flagB = -1;
   flagC = -1;
   dateA = NaN;
   dateB = NaN;
+  ymdA = 0;
+  ymdB = 0;
   days = 0;
   reset(): void {
     this.present = false;
     this.cls = 0;
     this.degreeBit = 0;
     this.cats = 0;
-    this.catNames = [];
-    this.offense = undefined;
+    this.catList = 0;
+    this.offense = 0;
     this.flagA = -1;
     this.flagB = -1;
     this.flagC = -1;
@@ -89,6 +103,9 @@ function two(s: string, i: number): number {
   return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }
 
+/** The date of the last successful ymdAt, packed (case-table packYmd). */
+let lastYmd = 0;
+
 /** Day number of YYYY-MM-DD at s[a, a+10), or NaN. */
 function ymdAt(s: string, a: number): number {
   const y1 = two(s, a);
@@ -98,6 +115,7 @@ function ymdAt(s: string, a: number): number {
   const d = two(s, a + 8);
   const y = y1 * 100 + y2;
   if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return NaN;
+  lastYmd = packYmd(y, m, d);
   return daysFromCivil(y, m, d);
 }
 
@@ -226,8 +244,7 @@ export class CsvCaseReader {
   private convictions: GroupScratch[] = [];
   private warrants: GroupScratch[] = [];
   private readonly categories = new TextTable<Categories | null>();
-  private readonly offenses = new TextTable<string>();
-  private readonly convictionList: PreparedConvictionRecord[] = [];
+  private readonly offenses = new TextTable<number>();
   private index = 0;
   private stopped = false;
   /** Positions of the next U+FFFD, quote and carriage return in the scanner's text (-1: none left). */
@@ -238,18 +255,17 @@ export class CsvCaseReader {
   private id: string | undefined = undefined;
   private age = -1;
   private booked = NaN;
+  private bookedYmd = 0;
   private release = NaN;
   private issued = NaN;
+  private issuedYmd = 0;
   private requests = 0;
   private judicial = false;
   private admin = false;
   private records = 0;
-  private readonly chargeList: PreparedCharge[] = [];
-  private readonly warrantList: PreparedWarrant[] = [];
 
   constructor(
     private readonly sink: CaseSink,
-    private readonly pool: CasePool,
     private readonly mapping?: ColumnMapping,
   ) {}
 
@@ -299,8 +315,7 @@ export class CsvCaseReader {
       const index = this.index++;
       const row = sc.row;
       const bad = this.hasReplacement();
-      const c = bad || sc.strayAfterQuote || sc.count !== this.plan.width ? undefined : this.scannedCase();
-      if (c) this.sink.add(c, index, row);
+      if (!bad && !sc.strayAfterQuote && sc.count === this.plan.width && this.scannedCase()) this.sink.written(this.id!, index, row);
       else this.slowCase(index, row, bad);
     }
     if (sc.error) this.fatal([{ index: -1, field: '', row: sc.error.row, message: sc.error.message }]);
@@ -349,14 +364,12 @@ export class CsvCaseReader {
       if (j >= nl) break;
       i = j + 1;
     }
-    if (k !== width) return -1;
-    const c = this.endRow();
-    if (!c) return -1;
+    if (k !== width || !this.endRow()) return -1;
     const index = this.index++;
     sc.row = sc.line;
     sc.line++;
     sc.pos = nl < n ? nl + 1 : n;
-    this.sink.add(c, index, sc.row);
+    this.sink.written(this.id!, index, sc.row);
     return 1;
   }
 
@@ -393,23 +406,26 @@ export class CsvCaseReader {
     if (found === undefined) {
       const raw = detached(s.slice(a, b));
       const names = splitCategories(raw);
-      found = names.every((n) => CATEGORY_RE.test(n)) ? { mask: categoryMask(names), names: this.pool.categoryNames(names) } : null;
+      found = names.every((n) => CATEGORY_RE.test(n))
+        ? { mask: categoryMask(names), list: this.sink.builder.stringId(names.join(';')) }
+        : null;
       this.categories.set(raw, found);
     }
     return found;
   }
 
-  private offenseAt(s: string, a: number, b: number): string {
+  private offenseAt(s: string, a: number, b: number): number {
     let found = this.offenses.get(s, a, b);
     if (found === undefined) {
-      found = this.pool.offense(s.slice(a, b));
-      this.offenses.set(found, found);
+      const name = detached(s.slice(a, b));
+      found = this.sink.builder.stringId(name);
+      this.offenses.set(name, found);
     }
     return found;
   }
 
-  /** A record read by the scanner (it had quotes): its fields, one by one. */
-  private scannedCase(): PreparedCase | undefined {
+  /** A record read by the scanner (it had quotes): its fields, one by one; true when written. */
+  private scannedCase(): boolean {
     const sc = this.scanner;
     this.beginRow();
     for (const col of this.columns) {
@@ -422,7 +438,7 @@ export class CsvCaseReader {
         a = 0;
         b = s.length;
       }
-      if (a < b && !this.field(col, s, a, b)) return undefined;
+      if (a < b && !this.field(col, s, a, b)) return false;
     }
     return this.endRow();
   }
@@ -470,12 +486,14 @@ export class CsvCaseReader {
         return this.age >= 0 && this.age <= 130;
       case K.bookedAt:
         this.booked = dateTimeAt(s, a, b);
+        this.bookedYmd = lastYmd;
         return !Number.isNaN(this.booked);
       case K.eligibleForReleaseAt:
         this.release = dateTimeAt(s, a, b);
         return !Number.isNaN(this.release);
       case K.issuedAt:
         this.issued = dateTimeAt(s, a, b);
+        this.issuedYmd = lastYmd;
         return !Number.isNaN(this.issued);
       case K.requests:
         this.requests = requestsAt(s, a, b);
@@ -495,63 +513,70 @@ export class CsvCaseReader {
     }
   }
 
-  /** The record as a prepared case, or undefined when the reference reading must look at it. */
-  private endRow(): PreparedCase | undefined {
+  /**
+   * Writes the row into the table when the fast reading accepts it whole; false (nothing written)
+   * when the reference reading must look at it.
+   */
+  private endRow(): boolean {
     const id = this.id;
-    if (id === undefined || this.age < 0 || Number.isNaN(this.booked) || Number.isNaN(this.release)) return undefined;
-    const charges = this.chargeList;
-    charges.length = 0;
-    for (const g of this.charges) {
-      if (!g.present) continue;
-      if (!g.cls) return undefined;
-      charges.push(this.pool.charge(g.cls, g.degreeBit, g.cats, g.catNames, g.offense, g.flagA === 1, g.flagB !== 0, g.flagC === 1));
-    }
-    const found = this.convictionList;
-    found.length = 0;
+    if (id === undefined || this.age < 0 || Number.isNaN(this.booked) || Number.isNaN(this.release)) return false;
+    for (const g of this.charges) if (g.present && !g.cls) return false;
     for (const g of this.convictions) {
       if (!g.present) continue;
-      if (!g.cls || Number.isNaN(g.dateA)) return undefined;
-      const released = Number.isNaN(g.dateB) ? g.dateA : g.dateB;
-      if (released < g.dateA) return undefined;
-      found.push(
-        new PreparedConvictionRecord(
-          g.cls,
-          g.degreeBit,
-          g.cats,
-          g.catNames,
-          g.offense,
-          g.dateA,
-          released,
-          g.days,
-          g.flagA === 1,
-          g.flagB === 1,
-        ),
-      );
+      if (!g.cls || Number.isNaN(g.dateA)) return false;
+      if (!Number.isNaN(g.dateB) && g.dateB < g.dateA) return false;
     }
-    // A list of exactly its length: a list grown by push keeps spare room, a million times over.
-    const convictions = found.length === 0 ? found : found.length === 1 ? [found[0]!] : found.slice();
-    if (convictions.length) fillIncarceratedSince(convictions);
-    const warrants = this.warrantList;
-    warrants.length = 0;
-    for (const g of this.warrants) {
-      if (!g.present) continue;
-      if (!g.cls) return undefined;
-      warrants.push(this.pool.warrant(g.cls === 1, g.cats, g.flagA === 1));
-    }
-    return new PreparedBooking(
+    for (const g of this.warrants) if (g.present && !g.cls) return false;
+
+    const t = this.sink.builder;
+    const flags =
+      (this.requests & REQUEST_HOLD ? F_REQ_HOLD : 0) |
+      (this.requests & REQUEST_NOTIFY ? F_REQ_NOTIFY : 0) |
+      (this.judicial ? F_JUDICIAL : 0) |
+      (this.admin ? F_ADMIN : 0);
+    const issued = Number.isNaN(this.issued);
+    t.beginCase(
       id,
       this.age,
-      this.booked,
-      this.release,
-      Number.isNaN(this.issued) ? this.booked : this.issued,
-      this.requests,
-      this.judicial,
-      this.admin,
+      flags,
       this.records,
-      convictions,
-      this.pool.chargeList(charges),
-      this.pool.warrantList(warrants),
+      this.booked,
+      this.bookedYmd,
+      this.release,
+      issued ? this.booked : this.issued,
+      issued ? this.bookedYmd : this.issuedYmd,
     );
+    for (const g of this.convictions) {
+      if (!g.present) continue;
+      const released = Number.isNaN(g.dateB) ? undefined : g.dateB;
+      t.addConviction(
+        g.cls,
+        g.degreeBit,
+        g.cats,
+        g.catList,
+        g.offense,
+        g.dateA,
+        g.ymdA,
+        released,
+        g.ymdB,
+        g.days,
+        (g.flagA === 1 ? C_CURRENT : 0) | (g.flagB === 1 ? C_JUVENILE : 0),
+      );
+    }
+    for (const g of this.charges) {
+      if (!g.present) continue;
+      t.addCharge(
+        g.cls,
+        g.degreeBit,
+        g.cats,
+        g.catList,
+        g.offense,
+        (g.flagA === 1 ? H_BOND_POSTED : 0) | (g.flagB !== 0 ? H_BONDABLE : 0) | (g.flagC === 1 ? H_PROBABLE_CAUSE : 0),
+      );
+    }
+    for (const g of this.warrants) if (g.present) t.addWarrant((g.cls === 1 ? W_CRIMINAL : 0) | (g.flagA === 1 ? W_FELONY : 0), g.cats);
+    t.endCase();
+    return true;
   }
 
   /** Reads one group column into its item's scratch; false when the reference reader must decide. */
@@ -576,7 +601,7 @@ export class CsvCaseReader {
           const cats = this.categoriesAt(s, a, b);
           if (!cats) return false;
           g.cats = cats.mask;
-          g.catNames = cats.names;
+          g.catList = cats.list;
           return true;
         }
         case K.chargeBondPosted:
@@ -607,13 +632,17 @@ export class CsvCaseReader {
           const cats = this.categoriesAt(s, a, b);
           if (!cats) return false;
           g.cats = cats.mask;
-          g.catNames = cats.names;
+          g.catList = cats.list;
           return true;
         }
         case K.convictionConvictedOn:
-          return !Number.isNaN((g.dateA = dateAt(s, a, b)));
+          g.dateA = dateAt(s, a, b);
+          g.ymdA = lastYmd;
+          return !Number.isNaN(g.dateA);
         case K.convictionReleasedOn:
-          return !Number.isNaN((g.dateB = dateAt(s, a, b)));
+          g.dateB = dateAt(s, a, b);
+          g.ymdB = lastYmd;
+          return !Number.isNaN(g.dateB);
         case K.convictionIncarceratedDays: {
           const d = digitsAt(s, a, b);
           if (d < 0 || d > 50000) return false;
@@ -682,7 +711,7 @@ export class CsvCaseReader {
         );
       });
     }
-    const r = prepareCase(rowCase.value, index, this.pool);
+    const r = prepareCase(rowCase.value, index);
     if (!r.ok) for (const p of r.problems) problems.push({ ...p, field: columnOfField(plan, rowCase.slots, p.field), row });
     if (problems.length) this.sink.reject(index, problems);
     else if (r.ok) this.sink.add(r.prepared, index, row);

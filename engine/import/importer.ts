@@ -6,7 +6,7 @@ import type { PathSegment } from '../diagnostics';
 import { prepareCase, type CaseProblem } from '../cases';
 import type { PreparedCase } from '../prepared';
 import { MAX_DOCUMENT_BYTES, parseSource, type ParsedSource } from '../source';
-import { CasePool } from './compact';
+import { bookingCaseAt, CaseTableBuilder, keepRows, type CaseTable } from '../case-table';
 import { CsvCaseReader, type CaseSink } from './csv-cases';
 import { JsonCaseSplitter, type JsonElement, type LocatedMessage } from './json-split';
 import type { ColumnMapping } from './mapping';
@@ -15,6 +15,12 @@ import { YamlCaseSplitter, type YamlItem } from './yaml-split';
 export type CaseFormat = 'json' | 'yaml' | 'csv';
 
 export interface CaseSet {
+  /** The good cases in columns: what `simulate` and a compiled policy read, compact enough for millions. */
+  table: CaseTable;
+  /**
+   * The good cases one by one. A set read by the importer builds them from the table the first
+   * time this is read: use `table` for large sets.
+   */
   cases: PreparedCase[];
   /** Problems, in file order, up to the listing limit; file-level problems have index -1. */
   problems: CaseProblem[];
@@ -114,15 +120,15 @@ function hashOf(s: string): number {
 const NOT_UTF8 = 'holds bytes that are not UTF-8 text (shown as \uFFFD); save the file as UTF-8';
 
 export class CaseImporter implements CaseSink {
-  private readonly cases: PreparedCase[] = [];
+  readonly builder = new CaseTableBuilder();
   private readonly problems: CaseProblem[] = [];
-  private readonly pool = new CasePool();
-  /** Hash of each kept case's id, by position in `cases`. */
+  /** Hash of each kept case's id, by row of the table. */
   private idHashes = new Uint32Array(1024);
   /** File row or line of each record, by record index. */
   private places = new Int32Array(1024);
-  /** Record index of each case kept, by position in `cases`. */
+  /** Record index of each case kept, by row of the table. */
   private caseIndex = new Int32Array(1024);
+  private table: CaseTable | undefined;
   private readonly maxListed: number;
   private reader: Reader | undefined;
   private format: CaseFormat | undefined;
@@ -145,7 +151,7 @@ export class CaseImporter implements CaseSink {
   }
 
   get progress(): ImportProgress {
-    return { read: this.read, records: this.records, cases: this.cases.length, rejected: this.rejected };
+    return { read: this.read, records: this.records, cases: this.builder.length, rejected: this.rejected };
   }
 
   cancel(): void {
@@ -174,10 +180,11 @@ export class CaseImporter implements CaseSink {
       this.finished = true;
       this.feed(this.decoder ? this.decoder.decode() : '', true);
       if (!this.stopped) this.reader!.finish();
+      this.table = this.builder.finish();
       this.rejectRepeatedIds();
       this.options.onProgress?.(this.progress);
     }
-    return { cases: this.cases, problems: this.problems, total: this.records, rejected: this.rejected, unlisted: this.unlisted };
+    return new ImportedCaseSet(this.table!, this.problems, this.records, this.rejected, this.unlisted);
   }
 
   private feed(text: string, final: boolean): void {
@@ -208,7 +215,7 @@ export class CaseImporter implements CaseSink {
   }
 
   private makeReader(format: CaseFormat): Reader {
-    if (format === 'csv') return new CsvCaseReader(this, this.pool, this.options.mapping);
+    if (format === 'csv') return new CsvCaseReader(this, this.options.mapping);
     const fail = (e: LocatedMessage) => this.fail([{ index: -1, field: '', message: e.message, line: e.line, column: e.column }]);
     if (format === 'json')
       return new JsonCaseSplitter(
@@ -225,17 +232,21 @@ export class CaseImporter implements CaseSink {
   // ---- the sink ----
 
   add(c: PreparedCase, index: number, place: number): void {
+    this.builder.add(c);
+    this.written(c.id, index, place);
+  }
+
+  written(id: string, index: number, place: number): void {
     if (index >= this.records) this.records = index + 1;
     if (index >= this.places.length) this.places = grow(this.places, index + 1);
     this.places[index] = place;
-    const k = this.cases.length;
+    const k = this.builder.length - 1;
     if (k >= this.caseIndex.length) {
       this.caseIndex = grow(this.caseIndex, k + 1);
       this.idHashes = growU(this.idHashes, k + 1);
     }
     this.caseIndex[k] = index;
-    this.idHashes[k] = hashOf(c.id);
-    this.cases.push(c);
+    this.idHashes[k] = hashOf(id);
   }
 
   /**
@@ -243,7 +254,8 @@ export class CaseImporter implements CaseSink {
    * hashes, sorted once at the end: a set of a million ids, probed at random, costs more.
    */
   private rejectRepeatedIds(): void {
-    const n = this.cases.length;
+    const table = this.table!;
+    const n = table.length;
     if (n < 2) return;
     const sorted = this.idHashes.slice(0, n).sort();
     const repeated = new Set<number>();
@@ -255,10 +267,10 @@ export class CaseImporter implements CaseSink {
     const csv = this.format === 'csv';
     for (let k = 0; k < n; k++) {
       if (!repeated.has(this.idHashes[k]!)) continue;
-      const c = this.cases[k]!;
-      const f = first.get(c.id);
+      const id = table.ids[k]!;
+      const f = first.get(id);
       if (f === undefined) {
-        first.set(c.id, k);
+        first.set(id, k);
         continue;
       }
       dropped.add(k);
@@ -267,16 +279,16 @@ export class CaseImporter implements CaseSink {
       const place = this.places[index]!;
       problems.push({
         index,
-        id: c.id,
+        id,
         field: 'id',
-        message: `the id "${c.id}" is used twice (first by case ${firstIndex + 1}, ${csv ? 'row' : 'line'} ${this.places[firstIndex]})`,
+        message: `the id "${id}" is used twice (first by case ${firstIndex + 1}, ${csv ? 'row' : 'line'} ${this.places[firstIndex]})`,
         ...(csv ? { row: place } : { line: place, column: 1 }),
       });
     }
     if (dropped.size === 0) return;
-    let w = 0;
-    for (let k = 0; k < n; k++) if (!dropped.has(k)) this.cases[w++] = this.cases[k]!;
-    this.cases.length = w;
+    const keep = new Uint8Array(n).fill(1);
+    for (const k of dropped) keep[k] = 0;
+    this.table = keepRows(table, keep);
     this.rejected += dropped.size;
     this.list(problems);
     // Keep the listing in file order; problems with the file itself stay last.
@@ -316,7 +328,7 @@ export class CaseImporter implements CaseSink {
     prefix: PathSegment[],
     origin: { line: number; column: number } | null,
   ): void {
-    const r = prepareCase(value, index, this.pool);
+    const r = prepareCase(value, index);
     if (r.ok) {
       this.add(r.prepared, index, at.line);
       return;
@@ -391,6 +403,32 @@ export class CaseImporter implements CaseSink {
       const pos = src.locate([...prefix, i]);
       this.prepare(list[i], index, { line: pos.line, column: pos.column }, () => src, [...prefix, i], null);
     }
+  }
+}
+
+/** A case set whose cases are made from its table when first asked for. */
+class ImportedCaseSet implements CaseSet {
+  private made: PreparedCase[] | undefined;
+
+  constructor(
+    readonly table: CaseTable,
+    readonly problems: CaseProblem[],
+    readonly total: number,
+    readonly rejected: number,
+    readonly unlisted: number,
+  ) {}
+
+  get cases(): PreparedCase[] {
+    if (!this.made) {
+      const out: PreparedCase[] = new Array(this.table.length);
+      for (let i = 0; i < this.table.length; i++) {
+        const r = prepareCase(bookingCaseAt(this.table, i), i);
+        if (!r.ok) throw new Error(`case ${this.table.ids[i]} does not read back from its table`);
+        out[i] = r.prepared;
+      }
+      this.made = out;
+    }
+    return this.made;
   }
 }
 

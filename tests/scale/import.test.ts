@@ -6,6 +6,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import {
+  compile,
+  HONOR_ALL,
+  simulate,
   CaseImporter,
   ImportCancelled,
   importCases,
@@ -73,14 +76,19 @@ describe('CSV in the documented columns', () => {
     fuzzTimeout,
   );
 
-  it('shares charge records and lists between cases, frozen, so editing one case cannot change another', () => {
+  it('writes the cases into a compact table that simulates the same as the cases one by one', () => {
     const set = readCaseSet(sampleCsv, 'csv');
-    const distinct = new Set(set.cases.flatMap((c) => c.charges));
-    expect(distinct.size).toBeLessThan(set.cases.length / 2);
-    const shared = set.cases.find((c) => c.charges.length === 1)!;
-    expect(Object.isFrozen(shared.charges)).toBe(true);
-    expect(Object.isFrozen(shared.charges[0])).toBe(true);
-    expect(() => (shared.charges as unknown[]).push(1)).toThrow();
+    const t = set.table;
+    expect(t.length).toBe(600);
+    expect(t.ids).toEqual(sample.map((c) => c.id));
+    // Offense names and category lists are stored once, however many cases share them.
+    expect(t.strings.length).toBeLessThan(60);
+    expect(t.convStart[t.length]).toBe(sample.reduce((n, c) => n + (c.convictions?.length ?? 0), 0));
+    const policy = compile(HONOR_ALL, {});
+    const fromTable = simulate(policy, t);
+    const fromCases = simulate(policy, set.cases);
+    expect(fromTable.summary).toEqual(fromCases.summary);
+    expect([...fromTable.codes]).toEqual([...fromCases.codes]);
   });
 });
 
@@ -327,8 +335,8 @@ describe('column mappings', () => {
         bookedAt: '2015-03-02T10:00',
         eligibleForReleaseAt: '2015-03-04T12:00',
         detainer: { requests: ['hold', 'notify'], issuedAt: '2015-03-02T10:00', judicialWarrant: false, administrativeWarrant: false },
-        currentCharges: [{ class: 'felony', bondPosted: true, bondable: true, probableCauseFinding: false }],
-        convictions: [{ class: 'misdemeanor', convictedOn: '2010-05-05' }],
+        currentCharges: [{ class: 'felony', categories: [], bondPosted: true, bondable: true, probableCauseFinding: false }],
+        convictions: [{ class: 'misdemeanor', categories: [], convictedOn: '2010-05-05' }],
       },
       {
         id: 'X2',
@@ -336,7 +344,7 @@ describe('column mappings', () => {
         bookedAt: '2015-03-02T10:00',
         eligibleForReleaseAt: '2015-03-04T12:00',
         detainer: { requests: ['notify'], issuedAt: '2015-03-02T10:00', judicialWarrant: false, administrativeWarrant: false },
-        currentCharges: [{ class: 'misdemeanor', bondPosted: false, bondable: true, probableCauseFinding: false }],
+        currentCharges: [{ class: 'misdemeanor', categories: [], bondPosted: false, bondable: true, probableCauseFinding: false }],
       },
     ]);
     // A code the map does not know is read as it is, and reported under the file's own column name.

@@ -49,7 +49,7 @@ function plainHoldHours(ordinance: Ordinance, scenario: Scenario): number {
   let minutes = 0;
   for (const c of cases) {
     const code = policy.decideCode(c);
-    if ((code & 3) === 0) minutes += policy.holdEndOf(c, code >> 2) - c.release;
+    if ((code & 3) === 0) minutes += policy.holdEndAt(c.release, code >> 2) - c.release;
   }
   return Math.round((minutes / 60) * 100) / 100;
 }
