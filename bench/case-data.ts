@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { CaseImporter, CSV_CASE_COLUMNS, type BookingCase, type CaseSet, type ImportOptions } from '../engine/index';
 import { csvField } from '../engine/csv';
+import { sha256Hex } from '../engine/sha256';
 import { generateCases } from '../engine/generate';
 
 const GROUPS: Array<[string, number, string[]]> = [
@@ -43,7 +44,9 @@ function row(c: BookingCase): string {
 /** Path of a seeded CSV case file with `count` rows, written the first time it is asked for. */
 export function benchCaseFile(count: number, seed = 2012, log: (s: string) => void = console.log): string {
   const dir = path.join(os.tmpdir(), 'detainer-studio-bench');
-  const file = path.join(dir, `cases-${count}-seed${seed}.csv`);
+  // The name carries a hash of the header and of a first generated case, so a change to the generator makes a new file.
+  const stamp = sha256Hex(HEADER.join(',') + row(generateCases({ count: 1, seed })[0]!)).slice(0, 8);
+  const file = path.join(dir, `cases-${count}-seed${seed}-${stamp}.csv`);
   if (fs.existsSync(file)) return file;
   fs.mkdirSync(dir, { recursive: true });
   log(`writing ${count.toLocaleString('en-US')} synthetic cases to ${file} (once; kept for later runs)...`);

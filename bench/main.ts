@@ -10,6 +10,8 @@ import { stringify } from 'yaml';
 import { BENCH_ORDINANCE, makeHandWritten } from './policy';
 import { makePeer } from './peer';
 import { exportBenchmarks } from './exports';
+import { importBench } from './import';
+import { simulateBench } from './simulate-1m';
 
 const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
 const PEER_CASES = Number(process.env.BENCH_PEER_CASES ?? 50_000);
@@ -111,6 +113,8 @@ export const benches: Record<string, () => void | Promise<void>> = {
   evaluate: evaluateBench,
   validate: validateBench,
   exports: () => exportBenchmarks(),
+  import: importBench,
+  simulate: () => simulateBench({ ordinance: BENCH_ORDINANCE, peer: makePeer(false) }),
 };
 
 const only = process.argv.slice(2);

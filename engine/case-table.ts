@@ -240,6 +240,11 @@ export class CaseTableBuilder {
 
   // ---- Row by row, for readers that have the facts at hand (the case importer): no objects per case ----
 
+  // Rows every column of a group has room for (add() may grow them in between).
+  private caseRoom = 0;
+  private convictionRoom = 0;
+  private chargeRoom = 0;
+
   /** The string id of an offense name or a category list ("violent;serious"), for the row methods. */
   stringId(s: string | undefined): number {
     return this.strings.id(s);
@@ -259,7 +264,11 @@ export class CaseTableBuilder {
   ): void {
     const i = this.n++;
     const c = this.c;
-    if (c.age.data.length < i + 2) for (const col of Object.values(c)) col.ensure(i + 2);
+    // The columns start at different sizes and grow on their own: check against the smallest.
+    if (this.caseRoom < i + 2) {
+      for (const col of Object.values(c)) col.ensure(i + 2);
+      this.caseRoom = Math.min(...Object.values(c).map((col) => col.data.length));
+    }
     this.ids.push(id);
     c.age.data[i] = age;
     c.flags.data[i] = flags;
@@ -292,7 +301,10 @@ export class CaseTableBuilder {
   ): void {
     const j = this.nc++;
     const v = this.conv;
-    if (v.cls.data.length < j + 1) for (const col of Object.values(v)) col.ensure(j + 1);
+    if (this.convictionRoom < j + 1) {
+      for (const col of Object.values(v)) col.ensure(j + 1);
+      this.convictionRoom = Math.min(...Object.values(v).map((col) => col.data.length));
+    }
     const relDay = releasedDay ?? onDay;
     const relYmd = releasedDay === undefined ? onYmd : releasedYmd;
     v.cls.data[j] = cls;
@@ -315,7 +327,10 @@ export class CaseTableBuilder {
   addCharge(cls: number, degreeBit: number, cats: number, catList: number, offense: number, flags: number): void {
     const j = this.nh++;
     const h = this.charge;
-    if (h.cls.data.length < j + 1) for (const col of Object.values(h)) col.ensure(j + 1);
+    if (this.chargeRoom < j + 1) {
+      for (const col of Object.values(h)) col.ensure(j + 1);
+      this.chargeRoom = Math.min(...Object.values(h).map((col) => col.data.length));
+    }
     h.cls.data[j] = cls;
     h.degree.data[j] = degreeBit;
     h.cats.data[j] = cats;

@@ -1,7 +1,15 @@
 // Shared helpers for the import and scale tests: feeding an importer in chunks, the reference
 // reading of a CSV file, and prepared cases as plain facts for comparison.
 
-import { CaseImporter, prepareCase, type CaseProblem, type CaseSet, type ImportOptions, type PreparedCase } from '../../engine/index';
+import {
+  CaseImporter,
+  prepareCase,
+  type CaseProblem,
+  type CaseSet,
+  type CaseTable,
+  type ImportOptions,
+  type PreparedCase,
+} from '../../engine/index';
 import { caseFromRow, planColumns } from '../../engine/import/columns';
 import type { ColumnMapping } from '../../engine/import/mapping';
 import { readCsv } from '../../engine/csv';
@@ -66,10 +74,60 @@ export function facts(c: PreparedCase): Record<string, unknown> {
   };
 }
 
+/**
+ * Every column of every row of a case table, strings resolved: what a compiled policy reads. Used
+ * to check a table written by the importer against one built from prepared cases.
+ */
+export function tableRows(t: CaseTable): Array<Record<string, unknown>> {
+  const range = (start: Int32Array, i: number) => Array.from({ length: start[i + 1]! - start[i]! }, (_, k) => start[i]! + k);
+  return Array.from({ length: t.length }, (_, i) => ({
+    id: t.ids[i],
+    case: [
+      t.age[i],
+      t.flags[i],
+      t.records[i],
+      t.booked[i],
+      t.release[i],
+      t.issued[i],
+      t.issuedYmd[i],
+      t.bookedYmd[i],
+      t.issuedDay[i],
+      t.bookedDay[i],
+    ],
+    convictions: range(t.convStart, i).map((j) => [
+      t.convCls[j],
+      t.convDegree[j],
+      t.convCats[j],
+      t.convFlags[j],
+      t.convOnYmd[j],
+      t.convRelYmd[j],
+      t.convLaterYmd[j],
+      t.convOnDay[j],
+      t.convRelDay[j],
+      t.convLaterDay[j],
+      t.convIncSince[j],
+      t.convIncDays[j],
+      t.convHasRelease[j],
+      t.strings[t.convOffense[j]!],
+      t.strings[t.convCatList[j]!],
+    ]),
+    charges: range(t.chargeStart, i).map((j) => [
+      t.chargeCls[j],
+      t.chargeDegree[j],
+      t.chargeCats[j],
+      t.chargeFlags[j],
+      t.strings[t.chargeOffense[j]!],
+      t.strings[t.chargeCatList[j]!],
+    ]),
+    warrants: range(t.warrantStart, i).map((j) => [t.warrantFlags[j], t.warrantJurisdiction[j]]),
+  }));
+}
+
 export interface ReferenceRow {
   row: number;
   ok: boolean;
   facts?: Record<string, unknown>;
+  prepared?: PreparedCase;
   problems?: CaseProblem[];
 }
 
@@ -85,7 +143,9 @@ export function referenceCsv(text: string, mapping?: ColumnMapping): { header: s
     rows: records.slice(1).map((r, i) => {
       const { value } = caseFromRow(plan, r.fields);
       const p = prepareCase(value, i);
-      return p.ok ? { row: r.row, ok: true, facts: facts(p.prepared) } : { row: r.row, ok: false, problems: p.problems };
+      return p.ok
+        ? { row: r.row, ok: true, facts: facts(p.prepared), prepared: p.prepared }
+        : { row: r.row, ok: false, problems: p.problems };
     }),
   };
 }

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import {
+  caseTable,
   compile,
   HONOR_ALL,
   simulate,
@@ -22,30 +23,34 @@ import {
 import { casesToCsv } from '../../engine/case-csv';
 import { generateCases } from '../../engine/generate';
 import { YamlCaseSplitter, type YamlItem } from '../../engine/import/yaml-split';
-import { badRows, facts, fuzzTimeout, importInChunks, referenceCsv, runs } from './helpers';
+import { badRows, facts, fuzzTimeout, importInChunks, referenceCsv, runs, tableRows } from './helpers';
 
-const sample = generateCases({ count: 600, seed: 42 });
+// More than 2,048 cases, so the table's columns grow several times while they are written.
+const sample = generateCases({ count: 2600, seed: 42 });
 const sampleCsv = casesToCsv(sample);
 
 function expectSameSet(a: CaseSet, b: CaseSet): void {
   expect(a.total).toBe(b.total);
   expect(a.rejected).toBe(b.rejected);
-  expect(a.cases.map(facts)).toEqual(b.cases.map(facts));
+  expect(tableRows(a.table)).toEqual(tableRows(b.table));
   expect(a.problems).toEqual(b.problems);
 }
 
 describe('CSV in the documented columns', () => {
-  it('reads every generated case exactly as prepareCase reads the case itself', () => {
+  it('reads every generated case exactly as prepareCase reads the case itself, into the same table', () => {
     const set = readCaseSet(sampleCsv, 'csv');
     expect(set.problems).toEqual([]);
     expect(set.total).toBe(sample.length);
-    expect(set.cases.map(facts)).toEqual(
-      sample.map((c, i) => {
-        const r = prepareCase(c, i);
-        if (!r.ok) throw new Error('generator made a bad case');
-        return facts(r.prepared);
-      }),
-    );
+    const prepared = sample.map((c, i) => {
+      const r = prepareCase(c, i);
+      if (!r.ok) throw new Error('generator made a bad case');
+      return r.prepared;
+    });
+    expect(set.cases.map(facts)).toEqual(prepared.map(facts));
+    // Every column a compiled policy reads, including the ones worked out while reading.
+    expect(tableRows(set.table)).toEqual(tableRows(caseTable(prepared)));
+    const json = readCaseSet(JSON.stringify(sample), 'json');
+    expect(tableRows(json.table)).toEqual(tableRows(caseTable(prepared)));
   });
 
   it('rebuilds each case in contract form, and the rebuilt case reads back to the same facts', () => {
@@ -66,7 +71,7 @@ describe('CSV in the documented columns', () => {
       const whole = readCaseSet(sampleCsv, 'csv');
       const bytes = new TextEncoder().encode(sampleCsv);
       fc.assert(
-        fc.property(fc.array(fc.integer({ min: 1, max: 5000 }), { minLength: 1, maxLength: 8 }), (sizes) => {
+        fc.property(fc.array(fc.integer({ min: 3, max: 5000 }), { minLength: 1, maxLength: 8 }), (sizes) => {
           expectSameSet(importInChunks(sampleCsv, sizes, { format: 'csv' }), whole);
           expectSameSet(importInChunks(bytes, sizes, { format: 'csv' }), whole);
         }),
@@ -79,7 +84,7 @@ describe('CSV in the documented columns', () => {
   it('writes the cases into a compact table that simulates the same as the cases one by one', () => {
     const set = readCaseSet(sampleCsv, 'csv');
     const t = set.table;
-    expect(t.length).toBe(600);
+    expect(t.length).toBe(2600);
     expect(t.ids).toEqual(sample.map((c) => c.id));
     // Offense names and category lists are stored once, however many cases share them.
     expect(t.strings.length).toBeLessThan(60);
@@ -521,10 +526,10 @@ describe('progress and cancel', () => {
   it('reports progress after each chunk, and a cancelled import throws ImportCancelled', async () => {
     const seen: number[] = [];
     const set = importInChunks(sampleCsv, [10_000], { format: 'csv', onProgress: (p) => seen.push(p.records) });
-    expect(set.cases).toHaveLength(600);
+    expect(set.cases).toHaveLength(2600);
     expect(seen.length).toBeGreaterThan(10);
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
-    expect(seen[seen.length - 1]).toBe(600);
+    expect(seen[seen.length - 1]).toBe(2600);
 
     const controller = new AbortController();
     async function* chunks() {
