@@ -76,7 +76,7 @@ export const exportCommand: Command = {
     if (casesFile) {
       const set = loadCasesOrReport(io, casesFile, args.flags.has('skip-bad'));
       cases = {
-        cases: set.cases,
+        cases: set.table,
         label: path.basename(casesFile),
         fingerprint: `sha256:${crypto.createHash('sha256').update(readOrReport(io, casesFile)).digest('hex')}`,
       };
