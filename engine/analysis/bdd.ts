@@ -1,0 +1,365 @@
+// Reduced ordered binary decision diagrams: the exact, symbolic representation of sets of fact
+// combinations that the lint, the decision table and the draft difference reason with.
+
+/** Raised when an analysis would grow past the sizes a drafting tool can afford. */
+export class AnalysisTooLarge extends Error {}
+
+export const FALSE_NODE = 0;
+export const TRUE_NODE = 1;
+
+const MAX_NODES = 1 << 21;
+const MAX_VARS = 1 << 11;
+const NODE_SHIFT = 2 ** 21;
+const VAR_SHIFT = 2 ** 42;
+const TERMINAL_LEVEL = MAX_VARS;
+
+/** A path of a BDD: per variable 0 (false), 1 (true) or -1 (either). */
+export type Cube = Int8Array;
+
+/**
+ * A BDD manager. Variables are numbered in creation order, which is also their order in every
+ * diagram. Nodes are shared and immutable, so every operation is memoised for the manager's life.
+ */
+export class Bdd {
+  private level = new Int32Array(1024);
+  private low = new Int32Array(1024);
+  private high = new Int32Array(1024);
+  private size = 2;
+  private readonly unique = new Map<number, number>();
+  private readonly andCache = new Map<number, number>();
+  private readonly orCache = new Map<number, number>();
+  private readonly notCache = new Map<number, number>();
+  private readonly varNodes: number[] = [];
+  private nextVar = 0;
+
+  constructor() {
+    this.level[0] = TERMINAL_LEVEL;
+    this.level[1] = TERMINAL_LEVEL;
+  }
+
+  get varCount(): number {
+    return this.nextVar;
+  }
+
+  get nodeCount(): number {
+    return this.size;
+  }
+
+  /** A new variable, ordered after every existing one. */
+  newVar(): number {
+    if (this.nextVar >= MAX_VARS) throw new AnalysisTooLarge(`more than ${MAX_VARS} facts to reason about`);
+    const v = this.nextVar++;
+    this.varNodes.push(this.mk(v, FALSE_NODE, TRUE_NODE));
+    return v;
+  }
+
+  /** The diagram of "variable v is true". */
+  v(v: number): number {
+    return this.varNodes[v]!;
+  }
+
+  /** The diagram of "variable v is false". */
+  nv(v: number): number {
+    return this.not(this.varNodes[v]!);
+  }
+
+  literal(v: number, value: boolean): number {
+    return value ? this.v(v) : this.nv(v);
+  }
+
+  varOf(node: number): number {
+    return this.level[node]!;
+  }
+
+  lowOf(node: number): number {
+    return this.low[node]!;
+  }
+
+  highOf(node: number): number {
+    return this.high[node]!;
+  }
+
+  isTerminal(node: number): boolean {
+    return node < 2;
+  }
+
+  private mk(v: number, lo: number, hi: number): number {
+    if (lo === hi) return lo;
+    const key = v * VAR_SHIFT + lo * NODE_SHIFT + hi;
+    const found = this.unique.get(key);
+    if (found !== undefined) return found;
+    if (this.size >= this.level.length) this.grow();
+    const n = this.size++;
+    this.level[n] = v;
+    this.low[n] = lo;
+    this.high[n] = hi;
+    this.unique.set(key, n);
+    return n;
+  }
+
+  private grow(): void {
+    const cap = this.level.length * 2;
+    if (cap > MAX_NODES) throw new AnalysisTooLarge('the analysis needs more than two million decision-diagram nodes');
+    const l = new Int32Array(cap);
+    l.set(this.level);
+    this.level = l;
+    const lo = new Int32Array(cap);
+    lo.set(this.low);
+    this.low = lo;
+    const hi = new Int32Array(cap);
+    hi.set(this.high);
+    this.high = hi;
+  }
+
+  not(a: number): number {
+    if (a === FALSE_NODE) return TRUE_NODE;
+    if (a === TRUE_NODE) return FALSE_NODE;
+    const hit = this.notCache.get(a);
+    if (hit !== undefined) return hit;
+    const r = this.mk(this.level[a]!, this.not(this.low[a]!), this.not(this.high[a]!));
+    this.notCache.set(a, r);
+    this.notCache.set(r, a);
+    return r;
+  }
+
+  and(a: number, b: number): number {
+    if (a === FALSE_NODE || b === FALSE_NODE) return FALSE_NODE;
+    if (a === TRUE_NODE) return b;
+    if (b === TRUE_NODE || a === b) return a;
+    if (a > b) {
+      const t = a;
+      a = b;
+      b = t;
+    }
+    const key = a * NODE_SHIFT + b;
+    const hit = this.andCache.get(key);
+    if (hit !== undefined) return hit;
+    const la = this.level[a]!;
+    const lb = this.level[b]!;
+    let r: number;
+    if (la === lb) r = this.mk(la, this.and(this.low[a]!, this.low[b]!), this.and(this.high[a]!, this.high[b]!));
+    else if (la < lb) r = this.mk(la, this.and(this.low[a]!, b), this.and(this.high[a]!, b));
+    else r = this.mk(lb, this.and(a, this.low[b]!), this.and(a, this.high[b]!));
+    this.andCache.set(key, r);
+    return r;
+  }
+
+  or(a: number, b: number): number {
+    if (a === TRUE_NODE || b === TRUE_NODE) return TRUE_NODE;
+    if (a === FALSE_NODE) return b;
+    if (b === FALSE_NODE || a === b) return a;
+    if (a > b) {
+      const t = a;
+      a = b;
+      b = t;
+    }
+    const key = a * NODE_SHIFT + b;
+    const hit = this.orCache.get(key);
+    if (hit !== undefined) return hit;
+    const la = this.level[a]!;
+    const lb = this.level[b]!;
+    let r: number;
+    if (la === lb) r = this.mk(la, this.or(this.low[a]!, this.low[b]!), this.or(this.high[a]!, this.high[b]!));
+    else if (la < lb) r = this.mk(la, this.or(this.low[a]!, b), this.or(this.high[a]!, b));
+    else r = this.mk(lb, this.or(a, this.low[b]!), this.or(a, this.high[b]!));
+    this.orCache.set(key, r);
+    return r;
+  }
+
+  andAll(nodes: readonly number[]): number {
+    let r = TRUE_NODE;
+    for (const n of nodes) {
+      r = this.and(r, n);
+      if (r === FALSE_NODE) break;
+    }
+    return r;
+  }
+
+  orAll(nodes: readonly number[]): number {
+    let r = FALSE_NODE;
+    for (const n of nodes) {
+      r = this.or(r, n);
+      if (r === TRUE_NODE) break;
+    }
+    return r;
+  }
+
+  /** a and not b. */
+  diff(a: number, b: number): number {
+    return this.and(a, this.not(b));
+  }
+
+  implies(a: number, b: number): number {
+    return this.or(this.not(a), b);
+  }
+
+  iff(a: number, b: number): number {
+    return this.or(this.and(a, b), this.and(this.not(a), this.not(b)));
+  }
+
+  /** True when every assignment in a is also in b. */
+  subset(a: number, b: number): boolean {
+    return this.diff(a, b) === FALSE_NODE;
+  }
+
+  intersects(a: number, b: number): boolean {
+    return this.and(a, b) !== FALSE_NODE;
+  }
+
+  /** Existential quantification of the variables for which `quantified(v)` is true. */
+  exists(f: number, quantified: (v: number) => boolean): number {
+    const memo = new Map<number, number>();
+    const go = (n: number): number => {
+      if (n < 2) return n;
+      const hit = memo.get(n);
+      if (hit !== undefined) return hit;
+      const v = this.level[n]!;
+      const lo = go(this.low[n]!);
+      const hi = go(this.high[n]!);
+      const r = quantified(v) ? this.or(lo, hi) : this.mk(v, lo, hi);
+      memo.set(n, r);
+      return r;
+    };
+    return go(f);
+  }
+
+  /** f with the given variables fixed (value 0 or 1; -1 leaves a variable free). */
+  restrict(f: number, values: ArrayLike<number>): number {
+    const memo = new Map<number, number>();
+    const go = (n: number): number => {
+      if (n < 2) return n;
+      const hit = memo.get(n);
+      if (hit !== undefined) return hit;
+      const v = this.level[n]!;
+      const val = v < values.length ? values[v]! : -1;
+      const r = val === 0 ? go(this.low[n]!) : val === 1 ? go(this.high[n]!) : this.mk(v, go(this.low[n]!), go(this.high[n]!));
+      memo.set(n, r);
+      return r;
+    };
+    return go(f);
+  }
+
+  /** The conjunction of literals a cube fixes. */
+  cubeNode(cube: ArrayLike<number>): number {
+    let r = TRUE_NODE;
+    for (let v = cube.length - 1; v >= 0; v--) {
+      const x = cube[v]!;
+      if (x === 0) r = this.mk(v, r, FALSE_NODE);
+      else if (x === 1) r = this.mk(v, FALSE_NODE, r);
+    }
+    return r;
+  }
+
+  /** The variables f depends on, in order. */
+  support(f: number): number[] {
+    const seen = new Set<number>();
+    const vars = new Set<number>();
+    const go = (n: number): void => {
+      if (n < 2 || seen.has(n)) return;
+      seen.add(n);
+      vars.add(this.level[n]!);
+      go(this.low[n]!);
+      go(this.high[n]!);
+    };
+    go(f);
+    return [...vars].sort((a, b) => a - b);
+  }
+
+  /**
+   * The number of assignments of `vars` (which must include the support of f) that satisfy f.
+   */
+  satCount(f: number, vars: readonly number[]): number {
+    const pos = new Map<number, number>();
+    vars.forEach((v, i) => pos.set(v, i));
+    const n = vars.length;
+    const at = (node: number): number => (node < 2 ? n : pos.get(this.level[node]!)!);
+    const memo = new Map<number, number>();
+    const go = (node: number): number => {
+      if (node === FALSE_NODE) return 0;
+      if (node === TRUE_NODE) return 1;
+      const hit = memo.get(node);
+      if (hit !== undefined) return hit;
+      const p = at(node);
+      if (p === undefined) throw new Error('satCount: a variable outside the counted set');
+      const lo = this.low[node]!;
+      const hi = this.high[node]!;
+      const r = go(lo) * 2 ** (at(lo) - p - 1) + go(hi) * 2 ** (at(hi) - p - 1);
+      memo.set(node, r);
+      return r;
+    };
+    return go(f) * 2 ** at(f);
+  }
+
+  /**
+   * A cheapest satisfying assignment of f. `cost1[v]` is what setting v true costs, `cost0[v]` what
+   * setting it false costs; one of the two must be 0 (the variable's default), and variables f does
+   * not constrain take their default. Returns undefined when f is unsatisfiable.
+   */
+  cheapest(f: number, cost0: ArrayLike<number>, cost1: ArrayLike<number>): { cost: number; values: Int8Array } | undefined {
+    if (f === FALSE_NODE) return undefined;
+    const best = new Map<number, number>();
+    const go = (n: number): number => {
+      if (n === TRUE_NODE) return 0;
+      if (n === FALSE_NODE) return Infinity;
+      const hit = best.get(n);
+      if (hit !== undefined) return hit;
+      const v = this.level[n]!;
+      const r = Math.min(cost0[v]! + go(this.low[n]!), cost1[v]! + go(this.high[n]!));
+      best.set(n, r);
+      return r;
+    };
+    const cost = go(f);
+    const values = new Int8Array(this.nextVar);
+    for (let v = 0; v < this.nextVar; v++) values[v] = cost1[v]! === 0 && cost0[v]! !== 0 ? 1 : 0;
+    let n = f;
+    while (n > 1) {
+      const v = this.level[n]!;
+      const viaLow = cost0[v]! + go(this.low[n]!);
+      const viaHigh = cost1[v]! + go(this.high[n]!);
+      if (viaLow <= viaHigh) {
+        values[v] = 0;
+        n = this.low[n]!;
+      } else {
+        values[v] = 1;
+        n = this.high[n]!;
+      }
+    }
+    return { cost, values };
+  }
+
+  /**
+   * The paths of f to true, as disjoint cubes over `vars` (a variable outside the path is -1).
+   * Stops after `limit` cubes; `complete` says whether every path was listed.
+   */
+  cubes(f: number, limit = Infinity): { cubes: Cube[]; complete: boolean } {
+    const out: Cube[] = [];
+    const cur = new Int8Array(this.nextVar).fill(-1);
+    let complete = true;
+    const go = (n: number): void => {
+      if (!complete || n === FALSE_NODE) return;
+      if (n === TRUE_NODE) {
+        if (out.length >= limit) {
+          complete = false;
+          return;
+        }
+        out.push(cur.slice());
+        return;
+      }
+      const v = this.level[n]!;
+      cur[v] = 0;
+      go(this.low[n]!);
+      cur[v] = 1;
+      go(this.high[n]!);
+      cur[v] = -1;
+    };
+    go(f);
+    return { cubes: out, complete };
+  }
+
+  /** Evaluates f on a full assignment. */
+  evaluate(f: number, values: ArrayLike<number>): boolean {
+    let n = f;
+    while (n > 1) n = values[this.level[n]!] === 1 ? this.high[n]! : this.low[n]!;
+    return n === TRUE_NODE;
+  }
+}
