@@ -2,6 +2,8 @@
 
 import { UsageError } from './args';
 import type { Command } from './command';
+import { decisionTableCommand } from './commands/decision-table';
+import { diff } from './commands/diff';
 import { explain } from './commands/explain';
 import { generate } from './commands/generate';
 import { render } from './commands/render';
@@ -10,7 +12,7 @@ import { validate } from './commands/validate';
 import { Reported, stdio, type Output } from './context';
 import { FileError } from '../host/files.node';
 
-export const commands: Command[] = [validate, simulate, explain, render, generate];
+export const commands: Command[] = [validate, simulate, explain, render, generate, diff, decisionTableCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

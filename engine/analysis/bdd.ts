@@ -31,6 +31,11 @@ export class Bdd {
   private readonly notCache = new Map<number, number>();
   private readonly varNodes: number[] = [];
   private nextVar = 0;
+  private costMemo = new Float64Array(0);
+  private costStamp = new Int32Array(0);
+  private costCall = 0;
+  private walkSeen = new Int32Array(0);
+  private walkCall = 0;
 
   constructor() {
     this.level[0] = TERMINAL_LEVEL;
@@ -297,15 +302,22 @@ export class Bdd {
    */
   cheapest(f: number, cost0: ArrayLike<number>, cost1: ArrayLike<number>): { cost: number; values: Int8Array } | undefined {
     if (f === FALSE_NODE) return undefined;
-    const best = new Map<number, number>();
+    // Costs are memoised per node in typed arrays stamped with a call number, reused across calls.
+    if (this.costMemo.length < this.size) {
+      this.costMemo = new Float64Array(this.level.length);
+      this.costStamp = new Int32Array(this.level.length);
+    }
+    const memo = this.costMemo;
+    const stamp = this.costStamp;
+    const call = ++this.costCall;
     const go = (n: number): number => {
       if (n === TRUE_NODE) return 0;
       if (n === FALSE_NODE) return Infinity;
-      const hit = best.get(n);
-      if (hit !== undefined) return hit;
+      if (stamp[n] === call) return memo[n]!;
       const v = this.level[n]!;
       const r = Math.min(cost0[v]! + go(this.low[n]!), cost1[v]! + go(this.high[n]!));
-      best.set(n, r);
+      memo[n] = r;
+      stamp[n] = call;
       return r;
     };
     const cost = go(f);
@@ -325,6 +337,40 @@ export class Bdd {
       }
     }
     return { cost, values };
+  }
+
+  /**
+   * Whether f has a satisfying assignment that agrees with a partial one (0, 1, or -1 for free):
+   * a walk of f that follows fixed variables, without building any diagram.
+   */
+  satisfiableWith(f: number, partial: ArrayLike<number>): boolean {
+    if (this.walkSeen.length < this.size) this.walkSeen = new Int32Array(this.level.length);
+    const seen = this.walkSeen;
+    const call = ++this.walkCall;
+    const go = (n: number): boolean => {
+      if (n === TRUE_NODE) return true;
+      if (n === FALSE_NODE || seen[n] === call) return false;
+      seen[n] = call;
+      const x = partial[this.level[n]!];
+      if (x === 0) return go(this.low[n]!);
+      if (x === 1) return go(this.high[n]!);
+      return go(this.low[n]!) || go(this.high[n]!);
+    };
+    return go(f);
+  }
+
+  /** The cheapest path of f as a partial assignment: variables off the path are -1. */
+  cheapestPath(f: number, cost0: ArrayLike<number>, cost1: ArrayLike<number>): Int8Array | undefined {
+    const full = this.cheapest(f, cost0, cost1);
+    if (!full) return undefined;
+    const path = new Int8Array(this.nextVar).fill(-1);
+    let n = f;
+    while (n > 1) {
+      const v = this.level[n]!;
+      path[v] = full.values[v]!;
+      n = full.values[v] === 1 ? this.high[n]! : this.low[n]!;
+    }
+    return path;
   }
 
   /**

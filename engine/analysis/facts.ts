@@ -33,6 +33,7 @@ import {
   type ConvictionPredicate,
   type ItemPredicate,
   type OffenseRecord,
+  type OffenseSpec,
   type TermContext,
   type WarrantPredicate,
   type WindowSpec,
@@ -122,7 +123,8 @@ interface Collection {
   counting: boolean;
   /** Per frame: every kind of record, and the kinds the constraint needs. */
   cells: Cell[][];
-  /** Per frame: the relation between atoms and cell counts (count collections only). */
+  /** Per frame: the kinds with count variables, and their relation to the atoms (count collections only). */
+  counted: Cell[][];
   relation: number[];
 }
 
@@ -132,6 +134,9 @@ export interface Frame {
   delta: number;
   label: string;
 }
+
+/** Kinds of record by collection tests, most recently used last. */
+const CELL_CACHE = new Map<string, Cell[]>();
 
 const CLASS_ORDER: OffenseClass[] = ['misdemeanor', 'felony', 'infraction'];
 const ALL_JURISDICTIONS = Object.keys(JURISDICTION_BITS) as WarrantJurisdiction[];
@@ -219,7 +224,15 @@ export class FactSpace {
     options: FactSpaceOptions = {},
   ) {
     this.contexts = ordinances.map(termContext);
-    const mk = (name: CollectionName): Collection => ({ name, predicates: [], byKey: new Map(), counting: false, cells: [], relation: [] });
+    const mk = (name: CollectionName): Collection => ({
+      name,
+      predicates: [],
+      byKey: new Map(),
+      counting: false,
+      cells: [],
+      counted: [],
+      relation: [],
+    });
     this.collections = { warrant: mk('warrant'), charge: mk('charge'), conviction: mk('conviction') };
 
     // 1. Register every leaf the ordinances (and the caller) read.
@@ -234,9 +247,8 @@ export class FactSpace {
       else if ('judicialWarrant' in leaf) this.readsJudicial = true;
       else if ('administrativeWarrant' in leaf) this.readsAdmin = true;
       else if ('conviction' in leaf || 'charge' in leaf || 'warrant' in leaf) {
-        const { predicate, threshold } = this.predicateOf(ord, leaf);
+        const { predicate, threshold, key } = this.resolvedLeaf(ord, leaf);
         const coll = this.collections[predicate.collection];
-        const key = predicateKey(predicate);
         let entry = coll.byKey.get(key);
         if (!entry) {
           entry = {
@@ -310,6 +322,24 @@ export class FactSpace {
     this.cost0[v] = 0;
     this.cost1[v] = 1;
     return v;
+  }
+
+  private readonly leafCache = new Map<number, WeakMap<Condition, { predicate: ItemPredicate; threshold: number; key: string }>>();
+
+  /** A record test resolved in its ordinance's terms, with its key (cached per condition object). */
+  resolvedLeaf(ord: number, leaf: Condition): { predicate: ItemPredicate; threshold: number; key: string } {
+    let cache = this.leafCache.get(ord);
+    if (!cache) {
+      cache = new WeakMap();
+      this.leafCache.set(ord, cache);
+    }
+    let hit = cache.get(leaf);
+    if (!hit) {
+      const r = this.predicateOf(ord, leaf);
+      hit = { ...r, key: predicateKey(r.predicate) };
+      cache.set(leaf, hit);
+    }
+    return hit;
   }
 
   predicateOf(ord: number, leaf: Condition): { predicate: ItemPredicate; threshold: number } {
@@ -424,96 +454,169 @@ export class FactSpace {
     return subsetsUpTo(list, 3);
   }
 
-  private offenseRecords(coll: Collection): Array<OffenseRecord & { categories: string[]; className: OffenseClass; score: number }> {
+  /**
+   * One offense (class, degree, categories) per distinct pattern of the offense tests it passes: the
+   * enumeration then multiplies only these few by the other attributes of a record.
+   */
+  private offenseKinds(coll: Collection): {
+    specs: OffenseSpec[];
+    specOf: number[];
+    kinds: Array<{ className: OffenseClass; degree: number; categories: string[]; passes: boolean[]; score: number }>;
+  } {
     const cats = new Set<string>();
     const degrees = new Set<number>();
-    for (const p of coll.predicates) if (p.predicate.collection !== 'warrant') offenseVocabulary(p.predicate.offense, cats, degrees);
-    const out: Array<OffenseRecord & { categories: string[]; className: OffenseClass; score: number }> = [];
+    const specKeys = new Map<string, number>();
+    const specs: OffenseSpec[] = [];
+    const specOf = coll.predicates.map((p) => {
+      const spec = (p.predicate as ChargePredicate | ConvictionPredicate).offense;
+      offenseVocabulary(spec, cats, degrees);
+      const key = JSON.stringify(spec);
+      let i = specKeys.get(key);
+      if (i === undefined) {
+        i = specs.length;
+        specKeys.set(key, i);
+        specs.push(spec);
+      }
+      return i;
+    });
+    const list = [...cats].sort();
+    const bit = new Map(list.map((c, i) => [c, i]));
+    const big = list.length > 30;
+    // Category requirements as bit masks over the mentioned categories (names when there are too many).
+    const compiled = specs.map((spec) =>
+      spec.map((a) => ({
+        classes: a.classes,
+        degrees: a.degrees,
+        masks: a.categoryRequirements.map((r) => r.reduce((m, c) => m | (1 << bit.get(c)!), 0)),
+      })),
+    );
+    const kinds = new Map<string, { className: OffenseClass; degree: number; categories: string[]; passes: boolean[]; score: number }>();
     const sets = this.categorySets(coll);
     for (const [ci, className] of CLASS_ORDER.entries()) {
+      const cls = CLASS_BITS[className];
       for (const degree of [0, ...[...degrees].sort((a, b) => a - b)]) {
         for (const categories of sets) {
-          out.push({ cls: CLASS_BITS[className], className, degree, categories, score: categories.length * 4 + (degree ? 2 : 0) + ci });
+          const mask = big ? 0 : categories.reduce((m, c) => m | (1 << bit.get(c)!), 0);
+          const passes = big
+            ? specs.map((spec) => offenseMatches(spec, { cls, degree, categories }))
+            : compiled.map((spec) =>
+                spec.some(
+                  (a) =>
+                    (a.classes === 0 || (a.classes & cls) !== 0) &&
+                    (a.degrees === 0 || (degree !== 0 && (a.degrees & (1 << degree)) !== 0)) &&
+                    a.masks.every((m) => (m & mask) !== 0),
+                ),
+              );
+          if (!passes.includes(true)) continue;
+          const key = passes.map((x) => (x ? 1 : 0)).join('');
+          const score = categories.length * 4 + (degree ? 2 : 0) + ci;
+          const prev = kinds.get(key);
+          if (!prev || score < prev.score) kinds.set(key, { className, degree, categories, passes, score });
         }
       }
     }
-    return out;
+    return { specs, specOf, kinds: [...kinds.values()] };
   }
 
-  private items(coll: Collection, frame: number): Item[] {
-    const preds = coll.predicates.map((p) => p.predicate);
+  /**
+   * The kinds of record for a collection's tests in a frame. They depend only on the tests, so they
+   * are kept for the next analysis of the same tests (the editor re-lints on every keystroke).
+   */
+  private cellsOf(coll: Collection, frame: number): Cell[] {
+    const key = `${coll.name}|${this.anchorDays(frame).issued - this.anchorDays(frame).booked}|${coll.predicates.map((p) => `${p.key}#${p.thresholds.join('/')}`).join('|')}`;
+    let cells = CELL_CACHE.get(key);
+    if (cells) {
+      CELL_CACHE.delete(key);
+      CELL_CACHE.set(key, cells);
+    } else {
+      const notes = this.notes.length;
+      cells = this.buildCells(coll, frame);
+      // An inexact enumeration is not kept: its note belongs to the analysis that made it.
+      if (this.notes.length === notes) {
+        CELL_CACHE.set(key, cells);
+        if (CELL_CACHE.size > 64) CELL_CACHE.delete(CELL_CACHE.keys().next().value!);
+      }
+    }
+    return cells.map((c) => ({ ...c, vars: [] }));
+  }
+
+  /** Every kind of record that satisfies some test, with the simplest record of each kind. */
+  private buildCells(coll: Collection, frame: number): Cell[] {
+    const n = coll.predicates.length;
+    const byKey = new Map<string, Cell>();
+    const keep = (item: Item, members: number[]) => {
+      if (members.length === 0) return;
+      const key = members.join(',');
+      const score = this.itemScore(item);
+      const prev = byKey.get(key);
+      if (!prev || score < prev.score) byKey.set(key, { members, bits: bitsOf(members, n), item, score, vars: [] });
+    };
     if (coll.name === 'warrant') {
-      const ps = preds as WarrantPredicate[];
       let mentioned = 0;
-      for (const p of ps) mentioned |= p.jurisdictions;
+      for (const p of coll.predicates) mentioned |= (p.predicate as WarrantPredicate).jurisdictions;
       const jurs: Array<WarrantJurisdiction | undefined> = [
         undefined,
         ...ALL_JURISDICTIONS.filter((j) => mentioned & JURISDICTION_BITS[j]),
       ];
-      const out: Item[] = [];
       for (const criminal of [true, false])
         for (const jurisdiction of jurs)
-          for (const felony of [false, true]) out.push({ collection: 'warrant', criminal, jurisdiction, felony });
-      return out;
-    }
-    const offenses = this.offenseRecords(coll);
-    // One offense record per distinct pattern of offense tests it passes keeps the enumeration small.
-    const specs = [
-      ...new Map(
-        preds.map((p) => [
-          JSON.stringify((p as ChargePredicate | ConvictionPredicate).offense),
-          (p as ChargePredicate | ConvictionPredicate).offense,
-        ]),
-      ).values(),
-    ];
-    const byPattern = new Map<string, (typeof offenses)[number]>();
-    for (const o of offenses) {
-      const key = specs.map((s) => (offenseMatches(s, o) ? 1 : 0)).join('');
-      if (!key.includes('1')) continue;
-      const prev = byPattern.get(key);
-      if (!prev || o.score < prev.score) byPattern.set(key, o);
-    }
-    const reps = [...byPattern.values()];
-    const out: Item[] = [];
-    if (coll.name === 'charge') {
-      const ps = preds as ChargePredicate[];
-      const flagValues = (pick: (p: ChargePredicate) => boolean | undefined, dflt: boolean) =>
-        ps.some((p) => pick(p) !== undefined) ? [dflt, !dflt] : [dflt];
-      for (const o of reps)
-        for (const bondPosted of flagValues((p) => p.bondPosted, false))
-          for (const bondable of flagValues((p) => p.bondable, true))
-            for (const probableCause of flagValues((p) => p.probableCause, false))
-              out.push({
-                collection: 'charge',
-                cls: o.className,
-                degree: o.degree,
-                categories: o.categories,
-                bondPosted,
-                bondable,
-                probableCause,
+          for (const felony of [false, true]) {
+            const item: WarrantItem = { collection: 'warrant', criminal, jurisdiction, felony };
+            keep(
+              item,
+              coll.predicates.flatMap((p, j) => (this.itemSatisfies(p.predicate, item, frame) ? [j] : [])),
+            );
+          }
+    } else {
+      const { specOf, kinds } = this.offenseKinds(coll);
+      const rests: Item[] = [];
+      if (coll.name === 'charge') {
+        const ps = coll.predicates.map((p) => p.predicate as ChargePredicate);
+        const values = (pick: (p: ChargePredicate) => boolean | undefined, dflt: boolean) =>
+          ps.some((p) => pick(p) !== undefined) ? [dflt, !dflt] : [dflt];
+        for (const bondPosted of values((p) => p.bondPosted, false))
+          for (const bondable of values((p) => p.bondable, true))
+            for (const probableCause of values((p) => p.probableCause, false))
+              rests.push({ collection: 'charge', cls: 'felony', degree: 0, categories: [], bondPosted, bondable, probableCause });
+      } else {
+        const ps = coll.predicates.map((p) => p.predicate as ConvictionPredicate);
+        const currents = ps.some((p) => p.current !== undefined) ? [false, true] : [false];
+        const juveniles = ps.some((p) => p.includeJuvenile) && ps.some((p) => !p.includeJuvenile) ? [false, true] : [false];
+        for (const t of this.timeTypes(frame))
+          for (const current of currents)
+            for (const juvenile of juveniles)
+              rests.push({
+                collection: 'conviction',
+                cls: 'felony',
+                degree: 0,
+                categories: [],
+                current,
+                juvenile,
+                convicted: t.convicted,
+                released: t.released,
+                days: t.days,
               });
-      return out;
+      }
+      // A test passes when its offense part passes (per kind) and the rest of it does (per record attributes).
+      // Every test's offense part matches some offense, so a category-free probe of the rest is exact.
+      const restPasses = rests.map((r) =>
+        coll.predicates.map((p) =>
+          this.itemSatisfies(
+            { ...p.predicate, offense: [{ classes: 0, degrees: 0, categoryRequirements: [] }] } as ItemPredicate,
+            r,
+            frame,
+          ),
+        ),
+      );
+      for (const k of kinds) {
+        rests.forEach((r, ri) => {
+          const members: number[] = [];
+          for (let j = 0; j < n; j++) if (k.passes[specOf[j]!] && restPasses[ri]![j]) members.push(j);
+          keep({ ...r, cls: k.className, degree: k.degree, categories: k.categories } as Item, members);
+        });
+      }
     }
-    const ps = preds as ConvictionPredicate[];
-    const currents = ps.some((p) => p.current !== undefined) ? [false, true] : [false];
-    const juveniles = ps.some((p) => p.includeJuvenile) && ps.some((p) => !p.includeJuvenile) ? [false, true] : [false];
-    const times = this.timeTypes(frame);
-    for (const o of reps)
-      for (const current of currents)
-        for (const juvenile of juveniles)
-          for (const t of times)
-            out.push({
-              collection: 'conviction',
-              cls: o.className,
-              degree: o.degree,
-              categories: o.categories,
-              current,
-              juvenile,
-              convicted: t.convicted,
-              released: t.released,
-              days: t.days,
-            });
-    return out;
+    return [...byKey.values()].sort((a, b) => a.members.length - b.members.length || a.score - b.score);
   }
 
   private itemScore(i: Item): number {
@@ -550,23 +653,6 @@ export class FactSpace {
     return ref + (p.window.excludeIncarcerated ? item.days : 0) >= this.windowStart(p.window, frame);
   }
 
-  private buildCells(coll: Collection, frame: number): Cell[] {
-    const n = coll.predicates.length;
-    const byKey = new Map<string, Cell>();
-    for (const item of this.items(coll, frame)) {
-      const members: number[] = [];
-      coll.predicates.forEach((p, j) => {
-        if (this.itemSatisfies(p.predicate, item, frame)) members.push(j);
-      });
-      if (members.length === 0) continue;
-      const key = members.join(',');
-      const score = this.itemScore(item);
-      const prev = byKey.get(key);
-      if (!prev || score < prev.score) byKey.set(key, { members, bits: bitsOf(members, n), item, score, vars: [] });
-    }
-    return [...byKey.values()].sort((a, b) => a.members.length - b.members.length || a.score - b.score);
-  }
-
   // ---- the constraint ----
 
   private buildConstraint(): void {
@@ -587,7 +673,7 @@ export class FactSpace {
     const frameFree = [this.collections.warrant, this.collections.charge];
     for (const coll of frameFree) {
       if (coll.predicates.length === 0) continue;
-      const cells = this.buildCells(coll, 0);
+      const cells = this.cellsOf(coll, 0);
       coll.cells = this.frames.map(() => cells);
       valid = b.and(valid, this.existsConstraint(coll, cells));
     }
@@ -596,7 +682,7 @@ export class FactSpace {
     for (const f of this.frames) {
       let part = this.frameIs(f.index);
       if (conv.predicates.length > 0) {
-        const cells = this.buildCells(conv, f.index);
+        const cells = this.cellsOf(conv, f.index);
         conv.cells[f.index] = cells;
         part = b.and(part, conv.counting ? this.countConstraint(conv, cells, f.index) : this.existsConstraint(conv, cells));
       }
@@ -631,61 +717,125 @@ export class FactSpace {
     return r;
   }
 
-  /** For counted tests: the number of records of each kind, and every count the tests compare. */
+  /**
+   * For counted tests ("at least two ..."): kinds of record that satisfy a counted test get count
+   * variables; every other kind covers the tests it satisfies as in `existsConstraint`. A combination
+   * is possible when some counts of the counted kinds (each kind within the combination) give exactly
+   * its counts, and every test it makes true is covered by a counted kind used or another kind within it.
+   */
   private countConstraint(coll: Collection, cells: Cell[], frame: number): number {
     const b = this.bdd;
-    const kept = this.reduceCounting(coll, cells);
+    const isCounted = (j: number) => coll.predicates[j]!.thresholds.some((k) => k > 1);
+    const reduced = this.reduceCounting(coll, cells, isCounted);
+    const counted = reduced.filter((c) => c.members.some(isCounted));
+    const free = reduced.filter((c) => !c.members.some(isCounted));
     const first = this.bdd.varCount;
-    for (const c of kept) {
+    for (const c of counted) {
       let cap = 1;
-      for (const j of c.members) cap = Math.max(cap, coll.predicates[j]!.thresholds[coll.predicates[j]!.thresholds.length - 1]!);
+      for (const j of c.members)
+        if (isCounted(j)) cap = Math.max(cap, coll.predicates[j]!.thresholds[coll.predicates[j]!.thresholds.length - 1]!);
       c.vars = [];
       for (let t = 0; t < cap; t++) c.vars.push(this.internalVar());
     }
+    const atom1 = (j: number) => coll.predicates[j]!.vars.get(1);
     let rel = TRUE_NODE;
-    for (const c of kept) for (let t = 0; t + 1 < c.vars.length; t++) rel = b.and(rel, b.implies(b.v(c.vars[t + 1]!), b.v(c.vars[t]!)));
+    for (const c of counted) {
+      for (let t = 0; t + 1 < c.vars.length; t++) rel = b.and(rel, b.implies(b.v(c.vars[t + 1]!), b.v(c.vars[t]!)));
+      const within = b.andAll(
+        c.members
+          .map(atom1)
+          .filter((v): v is number => v !== undefined)
+          .map((v) => b.v(v)),
+      );
+      rel = b.and(rel, b.implies(b.v(c.vars[0]!), within));
+    }
     coll.predicates.forEach((p, j) => {
-      const list = kept.filter((c) => c.members.includes(j));
-      const memo = new Map<string, number>();
-      const atLeast = (i: number, k: number): number => {
-        if (k <= 0) return TRUE_NODE;
-        if (i >= list.length) return FALSE_NODE;
-        const key = `${i}:${k}`;
-        const hit = memo.get(key);
-        if (hit !== undefined) return hit;
-        const c = list[i]!;
-        let r = atLeast(i + 1, k);
-        for (let t = 1; t <= Math.min(k, c.vars.length); t++) r = b.or(r, b.and(b.v(c.vars[t - 1]!), atLeast(i + 1, k - t)));
-        memo.set(key, r);
-        return r;
-      };
-      for (const k of p.thresholds) rel = b.and(rel, b.iff(b.v(p.vars.get(k)!), atLeast(0, k)));
+      if (isCounted(j)) {
+        const list = counted.filter((c) => c.members.includes(j));
+        const memo = new Map<string, number>();
+        const atLeast = (i: number, k: number): number => {
+          if (k <= 0) return TRUE_NODE;
+          if (i >= list.length) return FALSE_NODE;
+          const key = `${i}:${k}`;
+          const hit = memo.get(key);
+          if (hit !== undefined) return hit;
+          const c = list[i]!;
+          let r = atLeast(i + 1, k);
+          for (let t = 1; t <= Math.min(k, c.vars.length); t++) r = b.or(r, b.and(b.v(c.vars[t - 1]!), atLeast(i + 1, k - t)));
+          memo.set(key, r);
+          return r;
+        };
+        for (const k of p.thresholds) rel = b.and(rel, b.iff(b.v(p.vars.get(k)!), atLeast(0, k)));
+        return;
+      }
+      const byCounted = b.orAll(counted.filter((c) => c.members.includes(j)).map((c) => b.v(c.vars[0]!)));
+      const containing = free.filter((c) => c.members.includes(j));
+      const minimal = containing.filter((c) => !containing.some((d) => d !== c && isSubset(d.bits, c.bits) && !sameBits(d.bits, c.bits)));
+      const byFree = minimal.some((c) => c.members.length === 1)
+        ? TRUE_NODE
+        : b.orAll(minimal.map((c) => b.andAll(c.members.map((i) => b.v(atom1(i)!)))));
+      rel = b.and(rel, b.implies(b.v(p.vars.get(1)!), b.or(byCounted, byFree)));
     });
-    coll.cells[frame] = kept;
+    coll.counted[frame] = counted;
     coll.relation[frame] = rel;
     return b.exists(rel, (v) => v >= first);
   }
 
-  /** Drops kinds of record that two other kinds replace without changing any count a test compares. */
-  private reduceCounting(coll: Collection, cells: Cell[]): Cell[] {
-    const counted = (j: number) => coll.predicates[j]!.thresholds.some((k) => k > 1);
-    const kept = [...cells];
-    for (let x = kept.length - 1; x >= 0; x--) {
-      const c = kept[x]!;
-      const subs = kept.filter((d) => d !== c && isSubset(d.bits, c.bits));
-      let replaceable = false;
-      for (let i = 0; i < subs.length && !replaceable; i++) {
-        for (let k = i + 1; k < subs.length && !replaceable; k++) {
+  /**
+   * Drops kinds of record that others replace without changing any test's count: a kind of free
+   * records (no counted test) that is the union of smaller free kinds; a counted kind that smaller
+   * kinds make up, one or two counted kinds splitting its counted tests plus free kinds for the rest.
+   */
+  private reduceCounting(coll: Collection, cells: Cell[], isCounted: (j: number) => boolean): Cell[] {
+    void coll;
+    const countedBits = (c: Cell) => c.members.filter(isCounted).join(',');
+    const free = cells.filter((c) => !c.members.some(isCounted));
+    const counted = cells.filter((c) => c.members.some(isCounted));
+    const strictSub = (d: Cell, c: Cell) => d !== c && isSubset(d.bits, c.bits) && !sameBits(d.bits, c.bits);
+    const unionOf = (list: Cell[], width: number) => {
+      const u = new Uint32Array(width);
+      for (const d of list) for (let i = 0; i < width; i++) u[i]! |= d.bits[i]!;
+      return u;
+    };
+    const keptFree = free.filter(
+      (c) =>
+        !sameBits(
+          unionOf(
+            free.filter((d) => strictSub(d, c)),
+            c.bits.length,
+          ),
+          c.bits,
+        ),
+    );
+    const keptCounted = counted.filter((c) => {
+      const width = c.bits.length;
+      const freeUnion = unionOf(
+        free.filter((d) => strictSub(d, c)),
+        width,
+      );
+      const subs = counted.filter((d) => strictSub(d, c));
+      const covers = (parts: Cell[]) =>
+        isSubset(
+          c.bits,
+          unionOf(parts, width).map((x, i) => x | freeUnion[i]!),
+        );
+      const mine = countedBits(c);
+      for (const d of subs) if (countedBits(d) === mine && covers([d])) return false;
+      for (let i = 0; i < subs.length; i++) {
+        for (let k = i + 1; k < subs.length; k++) {
           const d1 = subs[i]!;
           const d2 = subs[k]!;
-          const union = c.members.every((m) => d1.members.includes(m) || d2.members.includes(m));
-          const disjointCounts = !d1.members.some((m) => counted(m) && d2.members.includes(m));
-          if (union && disjointCounts) replaceable = true;
+          if (d1.members.some((m) => isCounted(m) && d2.members.includes(m))) continue;
+          const split = [...d1.members, ...d2.members]
+            .filter(isCounted)
+            .sort((a, b) => a - b)
+            .join(',');
+          if (split === mine && covers([d1, d2])) return false;
         }
       }
-      if (replaceable) kept.splice(x, 1);
-    }
-    return kept;
+      return true;
+    });
+    return [...keptFree, ...keptCounted];
   }
 
   // ---- conditions ----
@@ -728,8 +878,8 @@ export class FactSpace {
     if ('age' in c) return b.and(this.ageAtLeast(c.age.atLeast ?? 0), b.not(this.ageAtLeast(c.age.under ?? 1000)));
     if ('record' in c) return b.v(this.recordVars.get(c.record)!);
     if ('conviction' in c || 'charge' in c || 'warrant' in c) {
-      const { predicate, threshold } = this.predicateOf(ord, c);
-      const entry = this.collections[predicate.collection].byKey.get(predicateKey(predicate));
+      const { predicate, threshold, key } = this.resolvedLeaf(ord, c);
+      const entry = this.collections[predicate.collection].byKey.get(key);
       if (!entry) throw new Error('record test was not registered');
       return b.v(entry.vars.get(threshold)!);
     }
@@ -742,6 +892,25 @@ export class FactSpace {
     const rh = b.v(this.reqHold);
     const rn = b.v(this.reqNotify);
     return { none: b.and(b.not(rh), b.not(rn)), holdAsked: rh, notifyOnly: b.and(b.not(rh), rn), any: b.or(rh, rn) };
+  }
+
+  /**
+   * Whether some real case is in a set. The set's cheapest point usually satisfies the constraint, which
+   * spares conjoining the set with it.
+   */
+  possible(set: number): boolean {
+    if (set === FALSE_NODE) return false;
+    const path = this.bdd.cheapestPath(set, this.cost0, this.cost1);
+    if (path && this.bdd.satisfiableWith(this.valid, path)) return true;
+    return this.bdd.and(set, this.valid) !== FALSE_NODE;
+  }
+
+  /** A real case in a set (its cheapest point when that is real), or undefined when there is none. */
+  cheapestPossible(set: number): Int8Array | undefined {
+    if (set === FALSE_NODE) return undefined;
+    const pick = this.bdd.cheapest(set, this.cost0, this.cost1);
+    if (pick && this.bdd.evaluate(this.valid, pick.values)) return pick.values;
+    return this.cheapest(set);
   }
 
   /** The cheapest combination in a set, or undefined when the set is empty. */
@@ -815,23 +984,30 @@ export class FactSpace {
   private recordsFor(coll: Collection, values: ArrayLike<number>, frame: number): Item[] {
     if (coll.predicates.length === 0) return [];
     const cells = coll.cells[frame] ?? [];
+    const out: Item[] = [];
+    const wanted = new Set<number>();
+    coll.predicates.forEach((p, j) => {
+      const v = p.vars.get(1) ?? p.vars.get(p.thresholds[0]!)!;
+      if (values[v] === 1) wanted.add(j);
+    });
+    const left = new Set(wanted);
     if (coll.counting) {
       const atoms = new Int8Array(this.bdd.varCount).fill(-1);
       for (const v of this.atomVars) atoms[v] = values[v]!;
       const rel = this.bdd.restrict(coll.relation[frame]!, atoms);
       const best = this.bdd.cheapest(rel, this.cost0, this.cost1);
       if (!best) throw new Error(`no ${coll.name} records realise this combination`);
-      const out: Item[] = [];
-      for (const c of cells) for (const v of c.vars) if (best.values[v] === 1) out.push(c.item);
-      return out;
+      for (const c of coll.counted[frame] ?? []) {
+        for (const v of c.vars) {
+          if (best.values[v] !== 1) continue;
+          out.push(c.item);
+          for (const m of c.members) left.delete(m);
+        }
+      }
     }
-    const wanted = new Set<number>();
-    coll.predicates.forEach((p, j) => {
-      if (values[p.vars.get(1)!] === 1) wanted.add(j);
-    });
-    const usable = cells.filter((c) => c.members.every((m) => wanted.has(m)));
-    const out: Item[] = [];
-    const left = new Set(wanted);
+    // Cover the remaining tests with the fewest records, each satisfying only tests the combination makes true.
+    const counted = (j: number) => coll.predicates[j]!.thresholds.some((k) => k > 1);
+    const usable = cells.filter((c) => c.members.every((m) => wanted.has(m)) && !(coll.counting && c.members.some(counted)));
     while (left.size > 0) {
       let best: Cell | undefined;
       let gain = 0;

@@ -27,8 +27,8 @@ export interface SymbolicProvision {
   path: PathSegment[];
   /** The condition's truth everywhere (null when the provision has no condition). */
   condition: SymbolicNode | null;
-  /** Combinations on which the provision applies (true or unknown), regardless of order. */
-  applies: number;
+  /** Where the provision's condition is not false (true or unknown), before the constraint and order. */
+  when: number;
   /** Combinations no earlier provision decides. */
   reaches: number;
   /** Combinations this provision decides: reaches and applies. */
@@ -72,7 +72,6 @@ export class SymbolicPolicy {
       const path: PathSegment[] = ['sections', lp.sectionIndex, 'provisions', lp.provisionIndex];
       const condition = p.when ? this.node(p.when, [...path, 'when']) : null;
       const tri = condition ? condition.tri : { t: 1, n: 1 };
-      const applies = b.and(space.valid, tri.n);
       const decides = b.and(reach, tri.n);
       const sp: SymbolicProvision = {
         index,
@@ -81,7 +80,7 @@ export class SymbolicPolicy {
         outcome: p.outcome!,
         path,
         condition,
-        applies,
+        when: tri.n,
         reaches: reach,
         decides,
       };
@@ -141,6 +140,11 @@ export class SymbolicPolicy {
         add('decline', 1);
         break;
     }
+  }
+
+  /** Combinations on which a provision applies (true or unknown), regardless of order. */
+  applies(p: SymbolicProvision): number {
+    return this.space.bdd.and(this.space.valid, p.when);
   }
 
   /** The combinations ending in an outcome (after limiting to the request). */
