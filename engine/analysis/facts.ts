@@ -15,8 +15,10 @@ import type {
   WarrantRecord,
 } from '../model';
 import { RECORD_KEYS } from '../model';
+import { compile, type CompiledPolicy } from '../compile';
 import { layoutOrdinance } from '../layout';
-import { CLASS_BITS, JURISDICTION_BITS } from '../prepared';
+import type { PreparedCase } from '../prepared';
+import { CLASS_BITS, JURISDICTION_BITS, RECORD_BITS } from '../prepared';
 import { dayOfWeek, daysFromCivil, formatDate, formatDateTime, MINUTES_PER_DAY, yearsBefore } from '../time';
 import { leafWords } from '../wording';
 import { Bdd, FALSE_NODE, TRUE_NODE } from './bdd';
@@ -108,8 +110,9 @@ export interface PredicateEntry {
   index: number;
   key: string;
   predicate: ItemPredicate;
-  /** The test as first written, for readings. */
+  /** The test as first written, for readings, and the ordinance whose terms it uses. */
   condition: Condition;
+  ordinance: number;
   /** The counts conditions ask for ("at least k"), ascending. */
   thresholds: number[];
   /** Variable of "at least k matching records", by k. */
@@ -257,6 +260,7 @@ export class FactSpace {
             key,
             predicate,
             condition: leaf,
+            ordinance: ord,
             thresholds: [],
             vars: new Map(),
           };
@@ -1023,6 +1027,52 @@ export class FactSpace {
       for (const m of best.members) left.delete(m);
     }
     return out;
+  }
+
+  // ---- from a real case to its atoms ----
+
+  private readonly leafPolicies = new Map<string, CompiledPolicy>();
+
+  /** A record test with a count, compiled by the engine itself, so a real case is read exactly as decisions read it. */
+  private leafPolicy(p: PredicateEntry, k: number): CompiledPolicy {
+    const key = `${p.collection}:${p.index}:${k}`;
+    let policy = this.leafPolicies.get(key);
+    if (!policy) {
+      const o = this.ordinances[p.ordinance]!;
+      const c = p.condition;
+      const when: Condition = 'conviction' in c ? { conviction: { ...c.conviction, atLeast: k } } : c;
+      const probe: Ordinance = {
+        title: 'probe',
+        jurisdiction: { name: 'probe', state: 'CT' },
+        sections: [{ heading: 'probe', provisions: [{ id: 'probe', when, outcome: 'decline' }] }],
+        otherwise: 'decline',
+      };
+      if (o.definitions) probe.definitions = o.definitions;
+      if (o.juvenileAdjudications) probe.juvenileAdjudications = o.juvenileAdjudications;
+      policy = compile(probe);
+      this.leafPolicies.set(key, policy);
+    }
+    return policy;
+  }
+
+  /**
+   * The atoms of a real booking case (0 or 1 per atom; -1 for the frame and internal variables), read
+   * with the engine's own compiled tests. Where it lies among the decision table's rows is where the
+   * engine's decision on it comes from.
+   */
+  atomsOf(c: PreparedCase, reimbursementAgreement = false): Int8Array {
+    const values = new Int8Array(this.bdd.varCount).fill(-1);
+    values[this.reqHold] = c.reqHold ? 1 : 0;
+    values[this.reqNotify] = c.reqNotify ? 1 : 0;
+    if (this.judicial >= 0) values[this.judicial] = c.judicial ? 1 : 0;
+    if (this.admin >= 0) values[this.admin] = c.admin ? 1 : 0;
+    if (typeof this.reimbursement === 'number') values[this.reimbursement] = reimbursementAgreement ? 1 : 0;
+    for (const [cut, v] of this.ageVars) values[v] = c.age >= cut ? 1 : 0;
+    for (const [key, v] of this.recordVars) values[v] = (c.records & RECORD_BITS[key]) !== 0 ? 1 : 0;
+    for (const coll of Object.values(this.collections)) {
+      for (const p of coll.predicates) for (const [k, v] of p.vars) values[v] = this.leafPolicy(p, k).decideCode(c) >> 2 === 0 ? 1 : 0;
+    }
+    return values;
   }
 
   // ---- words ----

@@ -147,6 +147,11 @@ export class SymbolicPolicy {
     return this.space.bdd.and(this.space.valid, p.when);
   }
 
+  /** The regions a (partial) combination of atoms can lie in: exactly one for a real case's atoms. */
+  regionsOf(values: ArrayLike<number>): DecisionRegion[] {
+    return this.regions.filter((r) => this.space.bdd.satisfiableWith(r.set, values));
+  }
+
   /** The combinations ending in an outcome (after limiting to the request). */
   outcomeSet(outcome: Outcome): number {
     const b = this.space.bdd;
