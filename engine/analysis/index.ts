@@ -10,7 +10,7 @@ import type { QuickFix } from './fixes';
 import { lintOrdinance, validatorFixes, type LintDiagnostic } from './lint';
 
 export { AnalysisTooLarge } from './bdd';
-export { applyQuickFix, FixError, type DocumentEdit, type QuickFix } from './fixes';
+export { applyQuickFix, quickFixTextEdit, FixError, type DocumentEdit, type QuickFix, type TextEdit } from './fixes';
 export { lintOrdinance, validatorFixes, LINT_RULES, CITATIONS, type LintDiagnostic, type LintOptions, type LintRule } from './lint';
 export { decisionTable, decisionTableCsv, type DecisionTable, type DecisionTableRow, type DecisionTableOptions } from './table';
 export { diffDrafts, type DraftDifference, type DraftWitness, type DiffOptions } from './diff';
