@@ -6,7 +6,6 @@ import type { Ordinance, Scenario } from '../model';
 import { loadOrdinance } from '../ordinance';
 import type { ParsedSource } from '../source';
 import { AnalysisTooLarge } from './bdd';
-import type { QuickFix } from './fixes';
 import { lintOrdinance, validatorFixes, type LintDiagnostic } from './lint';
 
 export { AnalysisTooLarge } from './bdd';
@@ -17,7 +16,7 @@ export { diffDrafts, type DraftDifference, type DraftWitness, type DiffOptions }
 export { caseFacts, type FactColumn } from './describe';
 
 /** A diagnostic from validation or lint, with quick fixes when there are any. */
-export type CheckedDiagnostic = Diagnostic & { fixes?: QuickFix[]; explanation?: string; provision?: string };
+export type CheckedDiagnostic = Diagnostic & Partial<Pick<LintDiagnostic, 'fixes' | 'explanation' | 'provision' | 'example'>>;
 
 export interface DocumentCheck {
   source: ParsedSource;

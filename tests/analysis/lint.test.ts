@@ -270,7 +270,7 @@ describe('silencing a finding with a reason', () => {
     );
     expect(check(above).find((x) => x.code === 'hold-on-administrative-warrant')?.suppressed).toBe('required by state statute');
     const onLine = base.replace(
-      /(id: gang\n        when: \{ record: gangDatabase \}\n        outcome: hold)/,
+      /(id: gang\n {8}when: \{ record: gangDatabase \}\n {8}outcome: hold)/,
       '$1  # lint-ignore hold-on-administrative-warrant: statute',
     );
     expect(check(onLine).find((x) => x.code === 'hold-on-administrative-warrant')?.suppressed).toBe('statute');
