@@ -9,26 +9,38 @@ export const TRUE_NODE = 1;
 
 const MAX_NODES = 1 << 21;
 const MAX_VARS = 1 << 11;
-const NODE_SHIFT = 2 ** 21;
-const VAR_SHIFT = 2 ** 42;
 const TERMINAL_LEVEL = MAX_VARS;
+const OP_AND = 0;
+const OP_OR = 1;
+const OP_NOT = 2;
 
 /** A path of a BDD: per variable 0 (false), 1 (true) or -1 (either). */
 export type Cube = Int8Array;
 
+function hash3(a: number, b: number, c: number): number {
+  let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77) ^ Math.imul(c, 0xc2b2ae3d);
+  h ^= h >>> 15;
+  return Math.imul(h, 0x2c1b3c6d) >>> 0;
+}
+
 /**
  * A BDD manager. Variables are numbered in creation order, which is also their order in every
- * diagram. Nodes are shared and immutable, so every operation is memoised for the manager's life.
+ * diagram. Nodes are shared and immutable. The tables are typed arrays (an open-addressing unique
+ * table and a direct-mapped operation cache), so building diagrams allocates almost nothing.
  */
 export class Bdd {
   private level = new Int32Array(1024);
   private low = new Int32Array(1024);
   private high = new Int32Array(1024);
   private size = 2;
-  private readonly unique = new Map<number, number>();
-  private readonly andCache = new Map<number, number>();
-  private readonly orCache = new Map<number, number>();
-  private readonly notCache = new Map<number, number>();
+  /** Node index + 1 per slot (0: empty); linear probing. */
+  private unique = new Int32Array(2048);
+  private uniqueMask = 2047;
+  /** Operation cache: operands (op in the low bits of the first) and result, per slot. */
+  private cacheA = new Int32Array(1 << 14).fill(-1);
+  private cacheB = new Int32Array(1 << 14);
+  private cacheR = new Int32Array(1 << 14);
+  private cacheMask = (1 << 14) - 1;
   private readonly varNodes: number[] = [];
   private nextVar = 0;
   private costMemo = new Float64Array(0);
@@ -90,16 +102,43 @@ export class Bdd {
 
   private mk(v: number, lo: number, hi: number): number {
     if (lo === hi) return lo;
-    const key = v * VAR_SHIFT + lo * NODE_SHIFT + hi;
-    const found = this.unique.get(key);
-    if (found !== undefined) return found;
+    const mask = this.uniqueMask;
+    let slot = hash3(v, lo, hi) & mask;
+    for (;;) {
+      const e = this.unique[slot]!;
+      if (e === 0) break;
+      const n = e - 1;
+      if (this.level[n] === v && this.low[n] === lo && this.high[n] === hi) return n;
+      slot = (slot + 1) & mask;
+    }
     if (this.size >= this.level.length) this.grow();
     const n = this.size++;
     this.level[n] = v;
     this.low[n] = lo;
     this.high[n] = hi;
-    this.unique.set(key, n);
+    this.unique[slot] = n + 1;
+    if (this.size * 2 > mask) this.rehash();
     return n;
+  }
+
+  private rehash(): void {
+    const cap = this.unique.length * 2;
+    const table = new Int32Array(cap);
+    const mask = cap - 1;
+    for (let n = 2; n < this.size; n++) {
+      let slot = hash3(this.level[n]!, this.low[n]!, this.high[n]!) & mask;
+      while (table[slot] !== 0) slot = (slot + 1) & mask;
+      table[slot] = n + 1;
+    }
+    this.unique = table;
+    this.uniqueMask = mask;
+    // The operation cache grows with the diagrams (its contents are only a cache).
+    if (this.cacheA.length < cap && cap <= 1 << 20) {
+      this.cacheA = new Int32Array(cap).fill(-1);
+      this.cacheB = new Int32Array(cap);
+      this.cacheR = new Int32Array(cap);
+      this.cacheMask = cap - 1;
+    }
   }
 
   private grow(): void {
@@ -116,14 +155,26 @@ export class Bdd {
     this.high = hi;
   }
 
+  private cached(op: number, a: number, b: number): number {
+    const slot = hash3(op, a, b) & this.cacheMask;
+    return this.cacheA[slot] === ((a << 2) | op) && this.cacheB[slot] === b ? this.cacheR[slot]! : -1;
+  }
+
+  private remember(op: number, a: number, b: number, r: number): void {
+    const slot = hash3(op, a, b) & this.cacheMask;
+    this.cacheA[slot] = (a << 2) | op;
+    this.cacheB[slot] = b;
+    this.cacheR[slot] = r;
+  }
+
   not(a: number): number {
     if (a === FALSE_NODE) return TRUE_NODE;
     if (a === TRUE_NODE) return FALSE_NODE;
-    const hit = this.notCache.get(a);
-    if (hit !== undefined) return hit;
+    const hit = this.cached(OP_NOT, a, 0);
+    if (hit >= 0) return hit;
     const r = this.mk(this.level[a]!, this.not(this.low[a]!), this.not(this.high[a]!));
-    this.notCache.set(a, r);
-    this.notCache.set(r, a);
+    this.remember(OP_NOT, a, 0, r);
+    this.remember(OP_NOT, r, 0, a);
     return r;
   }
 
@@ -136,16 +187,15 @@ export class Bdd {
       a = b;
       b = t;
     }
-    const key = a * NODE_SHIFT + b;
-    const hit = this.andCache.get(key);
-    if (hit !== undefined) return hit;
+    const hit = this.cached(OP_AND, a, b);
+    if (hit >= 0) return hit;
     const la = this.level[a]!;
     const lb = this.level[b]!;
     let r: number;
     if (la === lb) r = this.mk(la, this.and(this.low[a]!, this.low[b]!), this.and(this.high[a]!, this.high[b]!));
     else if (la < lb) r = this.mk(la, this.and(this.low[a]!, b), this.and(this.high[a]!, b));
     else r = this.mk(lb, this.and(a, this.low[b]!), this.and(a, this.high[b]!));
-    this.andCache.set(key, r);
+    this.remember(OP_AND, a, b, r);
     return r;
   }
 
@@ -158,16 +208,15 @@ export class Bdd {
       a = b;
       b = t;
     }
-    const key = a * NODE_SHIFT + b;
-    const hit = this.orCache.get(key);
-    if (hit !== undefined) return hit;
+    const hit = this.cached(OP_OR, a, b);
+    if (hit >= 0) return hit;
     const la = this.level[a]!;
     const lb = this.level[b]!;
     let r: number;
     if (la === lb) r = this.mk(la, this.or(this.low[a]!, this.low[b]!), this.or(this.high[a]!, this.high[b]!));
     else if (la < lb) r = this.mk(la, this.or(this.low[a]!, b), this.or(this.high[a]!, b));
     else r = this.mk(lb, this.or(a, this.low[b]!), this.or(a, this.high[b]!));
-    this.orCache.set(key, r);
+    this.remember(OP_OR, a, b, r);
     return r;
   }
 
@@ -357,6 +406,36 @@ export class Bdd {
       return go(this.low[n]!) || go(this.high[n]!);
     };
     return go(f);
+  }
+
+  /**
+   * A full assignment that satisfies f and agrees with a partial one (-1 for free variables, which
+   * are filled in preferring their default), or undefined when there is none.
+   */
+  completion(f: number, partial: ArrayLike<number>, prefer: ArrayLike<number>): Int8Array | undefined {
+    if (this.walkSeen.length < this.size) this.walkSeen = new Int32Array(this.level.length);
+    const dead = this.walkSeen;
+    const call = ++this.walkCall;
+    const values = new Int8Array(this.nextVar);
+    for (let v = 0; v < this.nextVar; v++) values[v] = partial[v] === 0 || partial[v] === 1 ? partial[v]! : prefer[v]!;
+    // Depth-first, remembering nodes that lead nowhere; the path found fixes the variables on it.
+    const go = (n: number): boolean => {
+      if (n === TRUE_NODE) return true;
+      if (n === FALSE_NODE || dead[n] === call) return false;
+      const v = this.level[n]!;
+      const x = partial[v];
+      const first = x === 0 || x === 1 ? x : prefer[v]!;
+      values[v] = first;
+      if (go(first === 1 ? this.high[n]! : this.low[n]!)) return true;
+      if (x !== 0 && x !== 1) {
+        values[v] = first === 1 ? 0 : 1;
+        if (go(first === 1 ? this.low[n]! : this.high[n]!)) return true;
+        values[v] = first;
+      }
+      dead[n] = call;
+      return false;
+    };
+    return go(f) ? values : undefined;
   }
 
   /** The cheapest path of f as a partial assignment: variables off the path are -1. */

@@ -141,6 +141,11 @@ export interface Frame {
 /** Kinds of record by collection tests, most recently used last. */
 const CELL_CACHE = new Map<string, Cell[]>();
 
+/** Forgets what earlier analyses computed (for benchmarks of a cold start). */
+export function clearAnalysisCaches(): void {
+  CELL_CACHE.clear();
+}
+
 const CLASS_ORDER: OffenseClass[] = ['misdemeanor', 'felony', 'infraction'];
 const ALL_JURISDICTIONS = Object.keys(JURISDICTION_BITS) as WarrantJurisdiction[];
 
@@ -329,6 +334,7 @@ export class FactSpace {
   }
 
   private readonly leafCache = new Map<number, WeakMap<Condition, { predicate: ItemPredicate; threshold: number; key: string }>>();
+  private readonly leafByText = new Map<string, { predicate: ItemPredicate; threshold: number; key: string }>();
 
   /** A record test resolved in its ordinance's terms, with its key (cached per condition object). */
   resolvedLeaf(ord: number, leaf: Condition): { predicate: ItemPredicate; threshold: number; key: string } {
@@ -339,8 +345,14 @@ export class FactSpace {
     }
     let hit = cache.get(leaf);
     if (!hit) {
-      const r = this.predicateOf(ord, leaf);
-      hit = { ...r, key: predicateKey(r.predicate) };
+      // The same test is often written many times: resolve each text once per ordinance.
+      const text = `${ord}:${JSON.stringify(leaf)}`;
+      hit = this.leafByText.get(text);
+      if (!hit) {
+        const r = this.predicateOf(ord, leaf);
+        hit = { ...r, key: predicateKey(r.predicate) };
+        this.leafByText.set(text, hit);
+      }
       cache.set(leaf, hit);
     }
     return hit;
@@ -742,6 +754,7 @@ export class FactSpace {
       for (let t = 0; t < cap; t++) c.vars.push(this.internalVar());
     }
     const atom1 = (j: number) => coll.predicates[j]!.vars.get(1);
+    const atomsOnly: number[] = [];
     let rel = TRUE_NODE;
     for (const c of counted) {
       for (let t = 0; t + 1 < c.vars.length; t++) rel = b.and(rel, b.implies(b.v(c.vars[t + 1]!), b.v(c.vars[t]!)));
@@ -772,17 +785,24 @@ export class FactSpace {
         for (const k of p.thresholds) rel = b.and(rel, b.iff(b.v(p.vars.get(k)!), atLeast(0, k)));
         return;
       }
-      const byCounted = b.orAll(counted.filter((c) => c.members.includes(j)).map((c) => b.v(c.vars[0]!)));
+      const inCounted = counted.filter((c) => c.members.includes(j));
+      const byCounted = b.orAll(inCounted.map((c) => b.v(c.vars[0]!)));
       const containing = free.filter((c) => c.members.includes(j));
       const minimal = containing.filter((c) => !containing.some((d) => d !== c && isSubset(d.bits, c.bits) && !sameBits(d.bits, c.bits)));
       const byFree = minimal.some((c) => c.members.length === 1)
         ? TRUE_NODE
         : b.orAll(minimal.map((c) => b.andAll(c.members.map((i) => b.v(atom1(i)!)))));
-      rel = b.and(rel, b.implies(b.v(p.vars.get(1)!), b.or(byCounted, byFree)));
+      const clause = b.implies(b.v(p.vars.get(1)!), b.or(byCounted, byFree));
+      // A test no counted kind satisfies constrains atoms only: it joins after the counts are projected away.
+      if (inCounted.length === 0) atomsOnly.push(clause);
+      else rel = b.and(rel, clause);
     });
     coll.counted[frame] = counted;
     coll.relation[frame] = rel;
-    return b.exists(rel, (v) => v >= first);
+    return b.and(
+      b.exists(rel, (v) => v >= first),
+      b.andAll(atomsOnly),
+    );
   }
 
   /**
@@ -792,49 +812,45 @@ export class FactSpace {
    */
   private reduceCounting(coll: Collection, cells: Cell[], isCounted: (j: number) => boolean): Cell[] {
     void coll;
-    const countedBits = (c: Cell) => c.members.filter(isCounted).join(',');
-    const free = cells.filter((c) => !c.members.some(isCounted));
-    const counted = cells.filter((c) => c.members.some(isCounted));
+    const width = cells[0]?.bits.length ?? 1;
+    const countedMask = new Uint32Array(width);
+    coll.predicates.forEach((_, j) => {
+      if (isCounted(j)) countedMask[j >>> 5]! |= 1 << (j & 31);
+    });
+    const hasCounted = (c: Cell) => c.bits.some((w, i) => (w & countedMask[i]!) !== 0);
     const strictSub = (d: Cell, c: Cell) => d !== c && isSubset(d.bits, c.bits) && !sameBits(d.bits, c.bits);
-    const unionOf = (list: Cell[], width: number) => {
-      const u = new Uint32Array(width);
-      for (const d of list) for (let i = 0; i < width; i++) u[i]! |= d.bits[i]!;
-      return u;
+    const free = cells.filter((c) => !hasCounted(c));
+    const counted = cells.filter(hasCounted);
+    const union = new Uint32Array(width);
+    const unionOfFreeSubs = (c: Cell) => {
+      union.fill(0);
+      for (const d of free) if (strictSub(d, c)) for (let i = 0; i < width; i++) union[i]! |= d.bits[i]!;
+      return union;
     };
-    const keptFree = free.filter(
-      (c) =>
-        !sameBits(
-          unionOf(
-            free.filter((d) => strictSub(d, c)),
-            c.bits.length,
-          ),
-          c.bits,
-        ),
-    );
+    const keptFree = free.filter((c) => !sameBits(unionOfFreeSubs(c), c.bits));
     const keptCounted = counted.filter((c) => {
-      const width = c.bits.length;
-      const freeUnion = unionOf(
-        free.filter((d) => strictSub(d, c)),
-        width,
-      );
+      const freeUnion = Uint32Array.from(unionOfFreeSubs(c));
+      const countedOf = (d: Cell, i: number) => d.bits[i]! & countedMask[i]!;
       const subs = counted.filter((d) => strictSub(d, c));
-      const covers = (parts: Cell[]) =>
-        isSubset(
-          c.bits,
-          unionOf(parts, width).map((x, i) => x | freeUnion[i]!),
-        );
-      const mine = countedBits(c);
-      for (const d of subs) if (countedBits(d) === mine && covers([d])) return false;
-      for (let i = 0; i < subs.length; i++) {
-        for (let k = i + 1; k < subs.length; k++) {
-          const d1 = subs[i]!;
-          const d2 = subs[k]!;
-          if (d1.members.some((m) => isCounted(m) && d2.members.includes(m))) continue;
-          const split = [...d1.members, ...d2.members]
-            .filter(isCounted)
-            .sort((a, b) => a - b)
-            .join(',');
-          if (split === mine && covers([d1, d2])) return false;
+      // Replaced by one smaller counted kind with the same counted tests, plus free kinds for the rest.
+      for (const d of subs) {
+        let ok = true;
+        for (let i = 0; i < width && ok; i++)
+          ok = countedOf(d, i) === countedOf(c, i) && (c.bits[i]! & ~(d.bits[i]! | freeUnion[i]!)) === 0;
+        if (ok) return false;
+      }
+      // Or by two whose counted tests split its own.
+      for (let x = 0; x < subs.length; x++) {
+        for (let y = x + 1; y < subs.length; y++) {
+          const d1 = subs[x]!;
+          const d2 = subs[y]!;
+          let ok = true;
+          for (let i = 0; i < width && ok; i++) {
+            const c1 = countedOf(d1, i);
+            const c2 = countedOf(d2, i);
+            ok = (c1 & c2) === 0 && (c1 | c2) === countedOf(c, i) && (c.bits[i]! & ~(d1.bits[i]! | d2.bits[i]! | freeUnion[i]!)) === 0;
+          }
+          if (ok) return false;
         }
       }
       return true;
@@ -912,9 +928,24 @@ export class FactSpace {
   /** A real case in a set (its cheapest point when that is real), or undefined when there is none. */
   cheapestPossible(set: number): Int8Array | undefined {
     if (set === FALSE_NODE) return undefined;
-    const pick = this.bdd.cheapest(set, this.cost0, this.cost1);
-    if (pick && this.bdd.evaluate(this.valid, pick.values)) return pick.values;
+    const path = this.bdd.cheapestPath(set, this.cost0, this.cost1);
+    if (path) {
+      // Any completion of a path of the set is in the set; complete it within the constraint.
+      const values = this.bdd.completion(this.valid, path, this.defaults());
+      if (values) return values;
+    }
     return this.cheapest(set);
+  }
+
+  private defaultValues: Int8Array | undefined;
+
+  /** Each variable's default value (the one that costs nothing). */
+  defaults(): Int8Array {
+    if (!this.defaultValues || this.defaultValues.length !== this.bdd.varCount) {
+      this.defaultValues = new Int8Array(this.bdd.varCount);
+      for (let v = 0; v < this.bdd.varCount; v++) this.defaultValues[v] = this.cost1[v] === 0 && this.cost0[v] !== 0 ? 1 : 0;
+    }
+    return this.defaultValues;
   }
 
   /** The cheapest combination in a set, or undefined when the set is empty. */
