@@ -140,7 +140,7 @@ describe('decision diagrams', () => {
     // A parity function of 40 variables: 79 nodes, built through many intermediate results.
     let parity = FALSE_NODE;
     for (const v of vars) parity = b.or(b.and(parity, b.nv(v)), b.and(b.not(parity), b.v(v)));
-    const x = vars.map((_, i) => (i % 3 === 0 ? 1 : 0));
+    const x: number[] = vars.map((_, i) => (i % 3 === 0 ? 1 : 0));
     expect(b.evaluate(parity, x)).toBe(x.reduce((s, v) => s ^ v, 0) === 1);
     expect(b.satCount(parity, vars)).toBe(2 ** 39);
   });
