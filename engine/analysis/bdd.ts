@@ -349,7 +349,13 @@ export class Bdd {
    * setting it false costs; one of the two must be 0 (the variable's default), and variables f does
    * not constrain take their default. Returns undefined when f is unsatisfiable.
    */
-  cheapest(f: number, cost0: ArrayLike<number>, cost1: ArrayLike<number>): { cost: number; values: Int8Array } | undefined {
+  cheapest(
+    f: number,
+    cost0: ArrayLike<number>,
+    cost1: ArrayLike<number>,
+    /** When given, only the variables on the cheapest path are written here (and `values` is empty). */
+    pathOnly?: Int8Array,
+  ): { cost: number; values: Int8Array } | undefined {
     if (f === FALSE_NODE) return undefined;
     // Costs are memoised per node in typed arrays stamped with a call number, reused across calls.
     if (this.costMemo.length < this.size) {
@@ -370,8 +376,8 @@ export class Bdd {
       return r;
     };
     const cost = go(f);
-    const values = new Int8Array(this.nextVar);
-    for (let v = 0; v < this.nextVar; v++) values[v] = cost1[v]! === 0 && cost0[v]! !== 0 ? 1 : 0;
+    const values = pathOnly ?? new Int8Array(this.nextVar);
+    if (!pathOnly) for (let v = 0; v < this.nextVar; v++) values[v] = cost1[v]! === 0 && cost0[v]! !== 0 ? 1 : 0;
     let n = f;
     while (n > 1) {
       const v = this.level[n]!;
@@ -385,7 +391,7 @@ export class Bdd {
         n = this.high[n]!;
       }
     }
-    return { cost, values };
+    return { cost, values: pathOnly ? new Int8Array(0) : values };
   }
 
   /**
@@ -440,15 +446,10 @@ export class Bdd {
 
   /** The cheapest path of f as a partial assignment: variables off the path are -1. */
   cheapestPath(f: number, cost0: ArrayLike<number>, cost1: ArrayLike<number>): Int8Array | undefined {
-    const full = this.cheapest(f, cost0, cost1);
-    if (!full) return undefined;
+    if (f === FALSE_NODE) return undefined;
     const path = new Int8Array(this.nextVar).fill(-1);
-    let n = f;
-    while (n > 1) {
-      const v = this.level[n]!;
-      path[v] = full.values[v]!;
-      n = full.values[v] === 1 ? this.high[n]! : this.low[n]!;
-    }
+    if (f === TRUE_NODE) return path;
+    this.cheapest(f, cost0, cost1, path);
     return path;
   }
 

@@ -112,7 +112,15 @@ export function columnValues(space: FactSpace, cube: ArrayLike<number>): Record<
     out.frame =
       possible.length === space.frames.length
         ? 'any'
-        : possible.map((f) => (f.delta === 0 ? 'same day as the arrest' : `${f.delta} days after the arrest`)).join(' or ');
+        : possible
+            .map((f) =>
+              f.delta === 0
+                ? 'same day as the arrest'
+                : f.delta > 0
+                  ? `${f.delta} days after the arrest`
+                  : `${-f.delta} days before the arrest`,
+            )
+            .join(' or ');
   }
   const rh = cube[space.reqHold];
   const rn = cube[space.reqNotify];
@@ -187,8 +195,9 @@ export function caseFacts(c: BookingCase): string[] {
           ? 'ICE requests a hold only'
           : 'ICE requests notice of release only',
   );
-  if (c.detainer.issuedAt && c.detainer.issuedAt.slice(0, 10) !== c.bookedAt.slice(0, 10))
-    facts.push(`detainer issued ${c.detainer.issuedAt.slice(0, 10)}, after the arrest on ${c.bookedAt.slice(0, 10)}`);
+  const issued = c.detainer.issuedAt?.slice(0, 10);
+  const booked = c.bookedAt.slice(0, 10);
+  if (issued && issued !== booked) facts.push(`detainer issued ${issued}, ${issued > booked ? 'after' : 'before'} the arrest on ${booked}`);
   if (c.detainer.judicialWarrant) facts.push('a judicial warrant supports the detainer');
   if (c.detainer.administrativeWarrant) facts.push('an ICE administrative warrant (I-200/I-205) is attached');
   for (const x of c.currentCharges ?? []) {

@@ -376,19 +376,23 @@ export class FactSpace {
     this.frames.push({ index: 0, delta: 0, label: 'the detainer is issued on the day of the arrest' });
     if (req.length === 0 || arr.length === 0) return;
     // Boundaries "N years before the request" and "M years before the arrest" change order when the
-    // request comes (N - M) years after the arrest: one representative gap per ordering.
-    const critical = new Set<number>();
-    for (const n of req) for (const m of arr) if (n > m) critical.add(n - m);
-    const points = [...critical].sort((a, b) => a - b).map((y) => y * 365.2425);
+    // request comes (N - M) years after the arrest (before it, when M > N: a detainer lodged before a
+    // transfer to this jail). One representative gap per ordering.
+    const critical = new Set<number>([0]);
+    for (const n of req) for (const m of arr) critical.add(n - m);
+    const points = [...critical].sort((a, b) => a - b).map((y) => Math.round(y * 365.2425));
     const reps: number[] = [];
-    if (points.length === 0) reps.push(120);
-    else {
-      reps.push(Math.min(120, Math.floor(points[0]! / 2)));
-      for (let i = 0; i + 1 < points.length; i++) reps.push(Math.floor((points[i]! + points[i + 1]!) / 2));
-      reps.push(Math.floor(points[points.length - 1]! + 365));
+    for (let i = 0; i + 1 < points.length; i++) {
+      const [lo, hi] = [points[i]!, points[i + 1]!];
+      // Near the arrest when the gap touches it: a detainer some months after (or before) booking.
+      reps.push(lo === 0 ? Math.min(120, Math.floor(hi / 2)) : hi === 0 ? -Math.min(120, Math.floor(-lo / 2)) : Math.round((lo + hi) / 2));
     }
-    for (const d of reps) {
-      this.frames.push({ index: this.frames.length, delta: d, label: `the detainer is issued ${d} days after the arrest` });
+    reps.push(points[0]! === 0 ? -120 : points[0]! - 365);
+    reps.push(points[points.length - 1]! === 0 ? 120 : points[points.length - 1]! + 365);
+    for (const d of [...new Set(reps)].sort((a, b) => Math.abs(a) - Math.abs(b) || b - a)) {
+      if (d === 0) continue;
+      const label = d > 0 ? `the detainer is issued ${d} days after the arrest` : `the detainer was issued ${-d} days before the arrest`;
+      this.frames.push({ index: this.frames.length, delta: d, label });
     }
   }
 
@@ -971,7 +975,7 @@ export class FactSpace {
     const requests: Array<'hold' | 'notify'> = [];
     if (values[this.reqHold] === 1) requests.push('hold');
     if (values[this.reqNotify] === 1) requests.push('notify');
-    const release = releaseDay(issued);
+    const release = releaseDay(Math.max(issued, booked));
     const bc: BookingCase = {
       id,
       age: this.ageFor(values),

@@ -168,6 +168,20 @@ export function lintOrdinance(o: Ordinance, opts: LintOptions = {}): LintDiagnos
   ]);
   const req = space.requests();
 
+  // Whether each atom can be true and can be false: a leaf's checks without any diagram work.
+  const atomCan = new Map<number, { t: boolean; f: boolean }>();
+  const possibleLeaf = (set: number): boolean | undefined => {
+    if (set < 2 || b.lowOf(set) > 1 || b.highOf(set) > 1) return undefined;
+    const v = b.varOf(set);
+    let can = atomCan.get(v);
+    if (!can) {
+      can = { t: space.possible(b.v(v)), f: space.possible(b.nv(v)) };
+      atomCan.set(v, can);
+    }
+    return b.highOf(set) === 1 ? can.t : can.f;
+  };
+  const possible = (set: number): boolean => possibleLeaf(set) ?? space.possible(set);
+
   const detail = opts.examples !== false;
   const example = (set: number, decidedBy?: { provision: string; outcome?: Outcome }): LintDiagnostic['example'] => {
     if (!detail) return undefined;
@@ -492,7 +506,7 @@ export function lintOrdinance(o: Ordinance, opts: LintOptions = {}): LintDiagnos
 
   function subConditions(node: SymbolicNode, root: boolean): void {
     if (!root) {
-      if (!space.possible(node.tri.n)) {
+      if (!possible(node.tri.n)) {
         const parentIsAny = node.path[node.path.length - 2] === 'any';
         add({
           severity: 'warning',
@@ -505,7 +519,7 @@ export function lintOrdinance(o: Ordinance, opts: LintOptions = {}): LintDiagnos
         });
         return;
       }
-      if (!space.possible(b.not(node.tri.t))) {
+      if (!possible(b.not(node.tri.t))) {
         const parentIsAll = node.path[node.path.length - 2] === 'all';
         add({
           severity: 'info',

@@ -1,7 +1,6 @@
 // The tests an ordinance makes of a person's convictions, charges and warrants, resolved into plain
 // data (defined terms expanded, defaults applied), with the engine's exact meaning on a single record.
 
-import { canonicalJson } from '../canonical';
 import type { ChargeTest, ConvictionTest, Definition, OffenseFilter, Ordinance, WarrantTest } from '../model';
 import { CLASS_BITS, JURISDICTION_BITS } from '../prepared';
 
@@ -152,9 +151,12 @@ export function warrantPredicate(t: WarrantTest): WarrantPredicate {
   return p;
 }
 
-/** A stable key: two predicates with the same key mean the same thing. */
+/**
+ * A stable key: two predicates with the same key mean the same thing. The constructors above build
+ * every predicate with its keys in one order and its lists sorted, so plain JSON is canonical.
+ */
 export function predicateKey(p: ItemPredicate): string {
-  return canonicalJson(p);
+  return JSON.stringify(p);
 }
 
 // ---- records as the analysis sees them ----

@@ -24,7 +24,7 @@ const bookingCase = fc
   .record({
     age: fc.integer({ min: 12, max: 80 }),
     booked: fc.integer({ min: 0, max: 900 }),
-    delta: fc.constantFrom(0, 0, 1, 45, 400, 1900, 2200, 3700),
+    delta: fc.constantFrom(0, 0, 1, 45, 400, 1900, 2200, 3700, -1, -60, -2000, -3700),
     requests: fc.subarray(['hold', 'notify'] as const),
     judicial: fc.boolean(),
     admin: fc.boolean(),
