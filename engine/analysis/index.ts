@@ -10,7 +10,16 @@ import { lintOrdinance, validatorFixes, type LintDiagnostic } from './lint';
 
 export { AnalysisTooLarge } from './bdd';
 export { applyQuickFix, quickFixTextEdit, FixError, type DocumentEdit, type QuickFix, type TextEdit } from './fixes';
-export { lintOrdinance, validatorFixes, LINT_RULES, CITATIONS, type LintDiagnostic, type LintOptions, type LintRule } from './lint';
+export {
+  lintOrdinance,
+  validatorFixes,
+  silenceFix,
+  LINT_RULES,
+  CITATIONS,
+  type LintDiagnostic,
+  type LintOptions,
+  type LintRule,
+} from './lint';
 export { decisionTable, decisionTableCsv, type DecisionTable, type DecisionTableRow, type DecisionTableOptions } from './table';
 export { diffDrafts, type DraftDifference, type DraftWitness, type DiffOptions } from './diff';
 export { caseFacts, type FactColumn } from './describe';
@@ -43,15 +52,17 @@ function lintSafely(o: Ordinance, source: ParsedSource, scenario: Scenario | und
   try {
     return lintOrdinance(o, scenario ? { source, scenario } : { source });
   } catch (e) {
-    if (!(e instanceof AnalysisTooLarge)) throw e;
+    // Validation must never fail because the analysis did: say so, and keep the other findings.
     const at = source.locate([]);
+    const tooLarge = e instanceof AnalysisTooLarge;
     return [
       {
-        severity: 'info',
-        code: 'analysis-too-large',
-        message: `the legal lint could not analyse this ordinance: ${e.message}`,
-        explanation:
-          'The analysis reasons about every combination of facts exactly; this ordinance has too many independent facts for that.',
+        severity: tooLarge ? 'info' : 'warning',
+        code: tooLarge ? 'analysis-too-large' : 'analysis-failed',
+        message: `the legal lint could not analyse this ordinance: ${e instanceof Error ? e.message : String(e)}`,
+        explanation: tooLarge
+          ? 'The analysis reasons about every combination of facts exactly; this ordinance has too many independent facts for that.'
+          : 'An internal error stopped the legal lint; the schema and semantic checks above are complete. Please report it with the document.',
         path: [],
         ...at,
         fixes: [],

@@ -114,6 +114,8 @@ export const LINT_RULES: readonly LintRule[] = [
   { code: 'otherwise-coverage', severity: 'info', kind: 'completeness', title: 'what the otherwise clause decides' },
   { code: 'suppression-without-reason', severity: 'warning', kind: 'suppression', title: 'a lint-ignore comment without a reason' },
   { code: 'unused-suppression', severity: 'info', kind: 'suppression', title: 'a silenced finding that no longer occurs' },
+  { code: 'analysis-too-large', severity: 'info', kind: 'completeness', title: 'an ordinance too large to analyse exactly' },
+  { code: 'analysis-failed', severity: 'warning', kind: 'completeness', title: 'the lint stopped on an internal error' },
 ];
 
 const RANK: Record<Outcome, number> = { decline: 0, notify: 1, review: 2, hold: 3 };
@@ -187,10 +189,14 @@ export function lintOrdinance(o: Ordinance, opts: LintOptions = {}): LintDiagnos
     if (!detail) return undefined;
     const values = space.cheapest(set);
     if (!values) return undefined;
-    const concrete = space.concretize(values, 'example');
-    if (decidedBy) {
+    let concrete: ReturnType<typeof space.concretize>;
+    try {
+      concrete = space.concretize(values, 'example');
+      // An example the engine would decide otherwise is worse than none.
       const d = verifier.decide(o, concrete);
-      if (d.provision !== decidedBy.provision || (decidedBy.outcome && d.outcome !== decidedBy.outcome)) return undefined;
+      if (decidedBy && (d.provision !== decidedBy.provision || (decidedBy.outcome && d.outcome !== decidedBy.outcome))) return undefined;
+    } catch {
+      return undefined;
     }
     const facts = caseFacts(concrete.case);
     if (concrete.reimbursementAgreement !== undefined)
@@ -711,6 +717,18 @@ function applySuppressions(o: Ordinance, findings: Finding[], source: ParsedSour
     });
   }
   return out.sort((a, b) => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
+}
+
+/**
+ * The quick fix that silences a finding with the drafters' reason: a `# lint-ignore CODE: reason`
+ * comment above the provision the finding is about (or above its line). The editor asks for the reason.
+ */
+export function silenceFix(d: LintDiagnostic, reason: string, source: ParsedSource): QuickFix {
+  const text = reason.replace(/\s+/g, ' ').trim();
+  if (!text) throw new Error('a silenced finding needs a reason');
+  const provisionPath = d.path.length >= 4 && d.path[0] === 'sections' && d.path[2] === 'provisions' ? d.path.slice(0, 4) : undefined;
+  const line = provisionPath ? source.locate(provisionPath).line : d.line;
+  return { title: `Silence "${d.code}" with a reason`, edits: [{ op: 'comment', line, text: `lint-ignore ${d.code}: ${text}` }] };
 }
 
 /** Quick fixes for the validator's own findings, where the remedy is mechanical. */

@@ -6,6 +6,7 @@ import { compile, FEDERAL_MAX_HOLD, type CompiledPolicy } from '../compile';
 import type { PathSegment } from '../diagnostics';
 import { layoutOrdinance } from '../layout';
 import type { Condition, Decision, MaxHold, Ordinance, Outcome, Scenario } from '../model';
+import { OUTCOMES } from '../model';
 import { prepareCase } from '../cases';
 import { FALSE_NODE } from './bdd';
 import type { ConcreteCase, FactSpace, TriSet } from './facts';
@@ -187,6 +188,16 @@ export class Verifier {
       byAgreement.set(agreement, p);
     }
     return p;
+  }
+
+  /** The engine's outcome and deciding provision, from its hot path (no explanation). */
+  decideCode(o: Ordinance, c: ConcreteCase): { outcome: Outcome; provision: string } {
+    const prepared = prepareCase(c.case, 0);
+    if (!prepared.ok)
+      throw new Error(`constructed case breaks the contract: ${prepared.problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`);
+    const policy = this.policy(o, c.reimbursementAgreement);
+    const code = policy.decideCode(prepared.prepared);
+    return { outcome: OUTCOMES[code & 3]!, provision: policy.provisionIdOf(code >> 2) };
   }
 
   /** The engine's decision on a concrete case. Throws when the case breaks the contract (a bug here). */

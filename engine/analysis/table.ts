@@ -68,6 +68,7 @@ export function decisionTable(o: Ordinance, opts: DecisionTableOptions = {}): De
   const mismatches: DecisionTable['mismatches'] = [];
   let covered = 0;
   let truncated = false;
+  const defaults = space.defaults();
   const regions = [...policy.regions].sort(
     (x, y) =>
       x.provisionIndex - y.provisionIndex ||
@@ -75,14 +76,17 @@ export function decisionTable(o: Ordinance, opts: DecisionTableOptions = {}): De
       Number(x.byDiscretion) - Number(y.byDiscretion),
   );
   for (const region of regions) {
-    const { cubes, complete } = b.cubes(region.set, maxRows - rows.length);
-    if (!complete) truncated = true;
-    for (const cube of cubes) {
+    const listed = b.cubes(region.set, Math.max(maxRows * 4, 20000));
+    const cubes = mergeCubes(listed.cubes, space.atomVars);
+    if (!listed.complete || rows.length + cubes.length > maxRows) truncated = true;
+    for (const cube of cubes.slice(0, maxRows - rows.length)) {
       let free = 0;
       for (const v of space.atomVars) if (cube[v] === -1) free++;
       const combinations = 2 ** free;
       covered += combinations;
-      const values = space.cheapest(b.cubeNode(cube))!;
+      // Every completion of a path lies in the set; the defaults make it the simplest one.
+      const values = new Int8Array(cube.length);
+      for (let v = 0; v < cube.length; v++) values[v] = cube[v] === -1 ? defaults[v]! : cube[v]!;
       const concrete = space.concretize(values, `row-${rows.length + 1}`);
       const row: DecisionTableRow = {
         facts: columnValues(space, cube),
@@ -96,7 +100,7 @@ export function decisionTable(o: Ordinance, opts: DecisionTableOptions = {}): De
       };
       if (region.maxHold) row.maxHold = region.maxHold;
       if (concrete.reimbursementAgreement !== undefined) row.exampleReimbursementAgreement = concrete.reimbursementAgreement;
-      const d = verifier.decide(o, concrete);
+      const d = verifier.decideCode(o, concrete);
       if (d.outcome !== region.outcome || d.provision !== region.provision) {
         mismatches.push({
           row: rows.length,
@@ -124,22 +128,84 @@ export function decisionTable(o: Ordinance, opts: DecisionTableOptions = {}): De
 }
 
 /**
+ * Fewer rows for the same combinations: two disjoint cubes that differ only in one atom (0 in one,
+ * 1 in the other) are one cube with that atom free. Repeated until nothing merges.
+ */
+export function mergeCubes(cubes: Int8Array[], vars: readonly number[]): Int8Array[] {
+  if (cubes.length < 2) return cubes;
+  const width = cubes[0]!.length;
+  // A random 32-bit word per (variable, value); a cube's hash is the XOR over its variables.
+  let seed = 0x2545f491;
+  const random = () => {
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    return seed >>> 0;
+  };
+  const word = Array.from({ length: width }, () => [random(), random(), random()]);
+  const hashOf = (c: Int8Array) => {
+    let h = 0;
+    for (let i = 0; i < width; i++) h ^= word[i]![c[i]! + 1]!;
+    return h >>> 0;
+  };
+  const sameExcept = (a: Int8Array, b: Int8Array, v: number) => {
+    for (let i = 0; i < width; i++) if (i !== v && a[i] !== b[i]) return false;
+    return true;
+  };
+  let list = cubes.map((c) => ({ c, h: hashOf(c) }));
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const v of vars) {
+      const waiting = new Map<number, number[]>();
+      const out: Array<{ c: Int8Array; h: number }> = [];
+      for (const e of list) {
+        const x = e.c[v]!;
+        if (x === -1) {
+          out.push(e);
+          continue;
+        }
+        const key = (e.h ^ word[v]![x + 1]!) >>> 0;
+        const candidates = waiting.get(key);
+        const at = candidates?.findIndex((i) => out[i]!.c[v] === 1 - x && sameExcept(out[i]!.c, e.c, v)) ?? -1;
+        if (candidates && at >= 0) {
+          const mate = out[candidates[at]!]!;
+          mate.h = (mate.h ^ word[v]![mate.c[v]! + 1]! ^ word[v]![0]!) >>> 0;
+          mate.c[v] = -1;
+          candidates.splice(at, 1);
+          changed = true;
+        } else {
+          if (candidates) candidates.push(out.length);
+          else waiting.set(key, [out.length]);
+          out.push(e);
+        }
+      }
+      list = out;
+    }
+  }
+  return list.map((e) => e.c);
+}
+
+/**
  * The frame (how long after the arrest the request comes) is coded in bits, which splits rows that
  * do not depend on it; rows equal in everything else and together covering every frame become one.
  */
 function mergeFrames(rows: DecisionTableRow[], frames: number): DecisionTableRow[] {
-  const groups = new Map<string, DecisionTableRow[]>();
-  for (const r of rows) {
+  const keyOf = (r: DecisionTableRow) => {
     const { frame: _frame, ...rest } = r.facts;
-    const key = canonicalJson([rest, r.outcome, r.allowed, r.provision, r.byDiscretion]);
-    groups.set(key, [...(groups.get(key) ?? []), r]);
-  }
+    return JSON.stringify([rest, r.outcome, r.allowed, r.provision, r.byDiscretion]);
+  };
+  const keys = rows.map(keyOf);
+  const groups = new Map<string, DecisionTableRow[]>();
+  rows.forEach((r, i) => {
+    const g = groups.get(keys[i]!);
+    if (g) g.push(r);
+    else groups.set(keys[i]!, [r]);
+  });
   const out: DecisionTableRow[] = [];
   const done = new Set<DecisionTableRow>();
-  for (const r of rows) {
-    if (done.has(r)) continue;
-    const { frame: _frame, ...rest } = r.facts;
-    const group = groups.get(canonicalJson([rest, r.outcome, r.allowed, r.provision, r.byDiscretion]))!;
+  rows.forEach((r, i) => {
+    if (done.has(r)) return;
+    const group = groups.get(keys[i]!)!;
     const covered = new Set(group.flatMap((g) => (g.facts.frame ?? '').split(' or ')));
     if (group.length > 1 && covered.size === frames && group.every((g) => g.facts.frame !== 'any')) {
       group.forEach((g) => done.add(g));
@@ -148,7 +214,7 @@ function mergeFrames(rows: DecisionTableRow[], frames: number): DecisionTableRow
       done.add(r);
       out.push(r);
     }
-  }
+  });
   return out;
 }
 

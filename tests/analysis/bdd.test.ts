@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Bdd, FALSE_NODE, TRUE_NODE } from '../../engine/analysis/bdd';
+import { mergeCubes } from '../../engine/analysis/table';
 
 type Formula = { v: number } | { not: Formula } | { and: [Formula, Formula] } | { or: [Formula, Formula] } | { c: boolean };
 const VARS = 6;
@@ -112,6 +113,21 @@ describe('decision diagrams', () => {
         for (const c of cubes) expect(b.subset(b.cubeNode(c), n)).toBe(true);
       }),
       { numRuns: 300, seed: 3 },
+    );
+  });
+
+  it('merged cubes still cover the set exactly once', () => {
+    const b = manager();
+    fc.assert(
+      fc.property(formula, (f) => {
+        const n = build(b, f);
+        const merged = mergeCubes(b.cubes(n).cubes, [0, 1, 2, 3, 4, 5]);
+        for (const x of assignments) {
+          const hits = merged.filter((c) => [...c].every((v, i) => v === -1 || v === x[i])).length;
+          expect(hits).toBe(truth(f, x) ? 1 : 0);
+        }
+      }),
+      { numRuns: 300, seed: 5 },
     );
   });
 

@@ -2,7 +2,7 @@
 // they claim to; findings can be silenced with a reason, in the document or in a comment.
 
 import { describe, expect, it } from 'vitest';
-import { applyQuickFix, checkDocument, type CheckedDiagnostic } from '../../engine/analysis/index';
+import { applyQuickFix, checkDocument, silenceFix, type CheckedDiagnostic, type LintDiagnostic } from '../../engine/analysis/index';
 import type { Scenario } from '../../engine/index';
 import { ordinanceYaml, readRepoFile } from './helpers';
 
@@ -274,6 +274,15 @@ describe('silencing a finding with a reason', () => {
       '$1  # lint-ignore hold-on-administrative-warrant: statute',
     );
     expect(check(onLine).find((x) => x.code === 'hold-on-administrative-warrant')?.suppressed).toBe('statute');
+  });
+
+  it('with the quick fix that asks for the reason', () => {
+    const loaded = checkDocument(base);
+    const d = loaded.diagnostics.find((x) => x.code === 'hold-on-administrative-warrant')!;
+    const fixed = applyQuickFix(base, silenceFix(d as LintDiagnostic, 'required by state statute', loaded.source));
+    expect(fixed).toContain('      # lint-ignore hold-on-administrative-warrant: required by state statute\n      - id: gang\n');
+    expect(check(fixed).find((x) => x.code === 'hold-on-administrative-warrant')?.suppressed).toBe('required by state statute');
+    expect(() => silenceFix(d as LintDiagnostic, '  ', loaded.source)).toThrow(/reason/);
   });
 
   it('not without a reason', () => {

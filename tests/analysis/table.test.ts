@@ -7,6 +7,7 @@ import { FactSpace } from '../../engine/analysis/facts';
 import { SymbolicPolicy } from '../../engine/analysis/policy';
 import { generateCases } from '../../engine/generate';
 import { compile, readCaseSet } from '../../engine/index';
+import { composedOrdinance } from '../../bench/analysis';
 import { allOrdinanceFiles, fixture, ordinanceFrom, prepared, readRepoFile } from './helpers';
 
 const files = allOrdinanceFiles();
@@ -75,6 +76,14 @@ describe('decision table', () => {
     const fixed = decisionTable(o, { scenario: { reimbursementAgreement: false } });
     expect(fixed.columns.map((c) => c.key)).not.toContain('reimbursementAgreement');
     expect(new Set(fixed.rows.map((r) => r.outcome))).toEqual(new Set(['decline']));
+  });
+
+  it('stays complete and true to the engine on twenty-odd provisions of real drafts', () => {
+    const o = composedOrdinance();
+    const t = decisionTable(o);
+    expect(t.complete).toBe(true);
+    expect(t.mismatches).toEqual([]);
+    expect(t.rows.reduce((n, r) => n + r.combinations, 0)).toBe(t.totalCombinations);
   });
 
   it('groups ages into the ranges the conditions distinguish', () => {
