@@ -499,6 +499,7 @@ export class FactSpace {
       }
       return i;
     });
+    const countedSpecs = new Set(coll.predicates.filter((p) => p.thresholds.some((k) => k > 1)).map((p) => specOf[p.index]!));
     const list = [...cats].sort();
     const bit = new Map(list.map((c, i) => [c, i]));
     const big = list.length > 30;
@@ -528,6 +529,9 @@ export class FactSpace {
                 ),
               );
           if (!passes.includes(true)) continue;
+          // Records of more than two categories matter only to counted tests: for the others, two records
+          // of fewer categories satisfy the same tests together (see existsConstraint).
+          if (categories.length > 2 && !passes.some((x, k) => x && countedSpecs.has(k))) continue;
           const key = passes.map((x) => (x ? 1 : 0)).join('');
           const score = categories.length * 4 + (degree ? 2 : 0) + ci;
           const prev = kinds.get(key);

@@ -203,6 +203,11 @@ export function lintOrdinance(o: Ordinance, opts: LintOptions = {}): LintDiagnos
       facts.push(concrete.reimbursementAgreement ? 'a reimbursement agreement is in force' : 'no reimbursement agreement is in force');
     return { case: concrete.case, facts };
   };
+  // The provision deciding a full combination: the decision regions are few and disjoint.
+  const decidingProvision = (values: ArrayLike<number>): SymbolicProvision | undefined => {
+    const r = policy.regions.find((x) => b.evaluate(x.set, values));
+    return r ? policy.provisions[r.provisionIndex] : undefined;
+  };
   const cite = (i: number) =>
     i < policy.provisions.length
       ? `${policy.provisions[i]!.citation} (${policy.provisions[i]!.id})`
@@ -378,14 +383,14 @@ export function lintOrdinance(o: Ordinance, opts: LintOptions = {}): LintDiagnos
         // the one deciding the simplest case left, and so on (the decided sets are disjoint).
         const covering: SymbolicProvision[] = [];
         const pick = space.cheapestPossible(sp.when);
-        const firstTaker = pick && policy.provisions.slice(0, i).find((x) => b.evaluate(x.decides, pick));
+        const firstTaker = pick && decidingProvision(pick);
         if (firstTaker) covering.push(firstTaker);
         let others = true;
         if (detail && firstTaker) {
           let rest = b.diff(policy.applies(sp), firstTaker.decides);
           while (covering.length < 4 && rest !== FALSE_NODE) {
             const values = space.cheapest(rest);
-            const e = values && policy.provisions.slice(0, i).find((x) => b.evaluate(x.decides, values));
+            const e = values && decidingProvision(values);
             if (!e) break;
             covering.push(e);
             rest = b.diff(rest, e.decides);
