@@ -38,19 +38,19 @@ export interface DocumentCheck {
  * Everything the editor's Problems panel shows for a document: schema and semantic validation, then
  * (when the document is valid) the legal lint. Never throws on any text.
  */
-export function checkDocument(text: string, opts: { scenario?: Scenario } = {}): DocumentCheck {
+export function checkDocument(text: string, opts: { scenario?: Scenario; examples?: boolean } = {}): DocumentCheck {
   const loaded = loadOrdinance(text);
   const diagnostics: CheckedDiagnostic[] = loaded.diagnostics.map((d) => {
     const fixes = validatorFixes(d, loaded.source);
     return fixes.length ? { ...d, fixes } : d;
   });
-  if (loaded.ordinance) diagnostics.push(...lintSafely(loaded.ordinance, loaded.source, opts.scenario));
+  if (loaded.ordinance) diagnostics.push(...lintSafely(loaded.ordinance, loaded.source, opts));
   return { source: loaded.source, ordinance: loaded.ordinance, diagnostics: sortDiagnostics(diagnostics) };
 }
 
-function lintSafely(o: Ordinance, source: ParsedSource, scenario: Scenario | undefined): LintDiagnostic[] {
+function lintSafely(o: Ordinance, source: ParsedSource, opts: { scenario?: Scenario; examples?: boolean }): LintDiagnostic[] {
   try {
-    return lintOrdinance(o, scenario ? { source, scenario } : { source });
+    return lintOrdinance(o, { source, ...opts });
   } catch (e) {
     // Validation must never fail because the analysis did: say so, and keep the other findings.
     const at = source.locate([]);
