@@ -623,7 +623,13 @@ function unusedTerms(o: Ordinance, findings: Finding[], at: (p: PathSegment[], k
         'A definition that nothing uses invites the reader to look for the rule that applies it. Remove it, or use it in a condition.',
       path,
       ...at(path),
-      fixes: [{ title: `Remove the definition of "${d.term}"`, edits: [{ op: 'remove', path: ['definitions', i] }] }],
+      // Removing the only definition removes the list itself: an empty "definitions:" is not a list.
+      fixes: [
+        {
+          title: `Remove the definition of "${d.term}"`,
+          edits: [{ op: 'remove', path: defs.length === 1 ? ['definitions'] : ['definitions', i] }],
+        },
+      ],
     });
   });
 }

@@ -103,7 +103,7 @@ describe('drafts that differ', () => {
 
   it('a one-provision change is found on its smallest case', () => {
     const changed = structuredClone(ct);
-    const gangProvision = changed.sections[0]!.provisions!.find((p) => p.id === 'gang-database')!;
+    const gangProvision = changed.sections[0]!.provisions!.find((p) => p.id === 'gang-member')!;
     gangProvision.outcome = 'notify';
     delete gangProvision.maxHold;
     const r = diffDrafts(ct, changed);
@@ -111,7 +111,7 @@ describe('drafts that differ', () => {
     confirm(ct, changed, r);
     expect(r.witnesses).toHaveLength(1);
     const w = r.witnesses[0]!;
-    expect(w.kind).toEqual({ a: { provision: 'gang-database', outcome: 'hold' }, b: { provision: 'gang-database', outcome: 'notify' } });
+    expect(w.kind).toEqual({ a: { provision: 'gang-member', outcome: 'hold' }, b: { provision: 'gang-member', outcome: 'notify' } });
     // The fewest facts: a default adult, a default request, and the gang database entry only.
     expect(w.facts).toEqual(['age 35', 'ICE requests a hold and notice of release', 'gang database']);
   });
