@@ -216,6 +216,19 @@ export class CaseImporter implements CaseSink {
 
   private makeReader(format: CaseFormat): Reader {
     if (format === 'csv') return new CsvCaseReader(this, this.options.mapping);
+    if (this.options.mapping) {
+      // A mapping renames CSV columns; reading a JSON or YAML file as if it applied would mislead.
+      this.fail([
+        {
+          index: -1,
+          field: '',
+          message: `a column mapping applies to CSV files; this is a ${format.toUpperCase()} file`,
+          line: 1,
+          column: 1,
+        },
+      ]);
+      return { push: () => undefined, finish: () => undefined };
+    }
     const fail = (e: LocatedMessage) => this.fail([{ index: -1, field: '', message: e.message, line: e.line, column: e.column }]);
     if (format === 'json')
       return new JsonCaseSplitter(

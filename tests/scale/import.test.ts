@@ -358,6 +358,14 @@ describe('column mappings', () => {
     ]);
   });
 
+  it('is refused for JSON and YAML files rather than ignored', () => {
+    const { mapping } = loadColumnMapping(mappingText);
+    const set = readCaseSet('[]', 'json', { mapping });
+    expect(set.problems).toEqual([
+      { index: -1, field: '', message: 'a column mapping applies to CSV files; this is a JSON file', line: 1, column: 1 },
+    ]);
+  });
+
   it('reports unmapped columns with where to put them', () => {
     const { mapping } = loadColumnMapping(mappingText);
     const set = readCaseSet('BOOKING_NO,AGE_AT_BOOKING,BOOK_DT,REL_DT,SSN\n', 'csv', { mapping });
