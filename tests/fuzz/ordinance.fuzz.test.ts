@@ -344,6 +344,17 @@ describe('hostile and broken ordinance text', () => {
       expect(r.diagnostics.some((d) => d.code === 'yaml-alias')).toBe(true);
       expectLocated(r.diagnostics, text);
     }
+    // The same in a scenario and in a column mapping.
+    for (const load of [loadScenario, loadColumnMapping]) {
+      const text = `name: *i\n${bomb}\n`;
+      const r = timeBoxed(
+        2000,
+        () => 'anchor bomb',
+        () => load(text),
+      );
+      expect(r.diagnostics.some((d) => d.code === 'yaml-alias')).toBe(true);
+      expectLocated(r.diagnostics, text);
+    }
   });
 
   it('__proto__, constructor and prototype keys are reported as unknown keys and pollute nothing', () => {
