@@ -230,7 +230,7 @@ export function prepareCase(raw: unknown, index: number): PrepareResult {
     const c = ck.object(rawCharge, prefix);
     if (!c) return;
     ck.keys(c, CHARGE_KEYS, prefix);
-    const offense = ck.text(c, 'offense', prefix);
+    ck.text(c, 'offense', prefix);
     const cls = ck.oneOf<OffenseClass>(c, 'class', prefix, CLASSES, true);
     const degree = ck.integer(c, 'degree', prefix, 1, 9, false);
     const cats = ck.categories(c, prefix);
@@ -239,7 +239,6 @@ export function prepareCase(raw: unknown, index: number): PrepareResult {
       degree ? 1 << degree : 0,
       categoryMask(cats),
       cats,
-      offense,
       ck.bool(c, 'bondPosted', prefix, false),
       ck.bool(c, 'bondable', prefix, true),
       ck.bool(c, 'probableCauseFinding', prefix, false),
@@ -253,7 +252,7 @@ export function prepareCase(raw: unknown, index: number): PrepareResult {
     const c = ck.object(rawConviction, prefix);
     if (!c) return;
     ck.keys(c, CONVICTION_KEYS, prefix);
-    const offense = ck.text(c, 'offense', prefix);
+    ck.text(c, 'offense', prefix);
     const cls = ck.oneOf<OffenseClass>(c, 'class', prefix, CLASSES, true);
     const degree = ck.integer(c, 'degree', prefix, 1, 9, false);
     const cats = ck.categories(c, prefix);
@@ -269,7 +268,6 @@ export function prepareCase(raw: unknown, index: number): PrepareResult {
         degree ? 1 << degree : 0,
         categoryMask(cats),
         cats,
-        offense,
         convicted,
         Number.isNaN(releasedRaw) ? convicted : releasedRaw,
         days,

@@ -32,7 +32,6 @@ export {
 } from './case-set';
 export { CaseImporter, importCases, ImportCancelled, type ImportOptions, type ImportProgress } from './import/importer';
 export { loadColumnMapping, type ColumnMapping, type LoadedMapping } from './import/mapping';
-export { bookingCaseOf } from './import/compact';
 export type { PreparedCase } from './prepared';
 export { caseTable, CaseTableBuilder, bookingCaseAt, type CaseTable } from './case-table';
 export {

@@ -62,8 +62,6 @@ export interface PreparedOffense {
   degreeBit: number;
   cats: number;
   catNames: readonly string[];
-  /** The offense as written, when given: kept for explanations (the case source is rebuilt from it). */
-  offense?: string;
 }
 
 export interface PreparedConviction extends PreparedOffense {
@@ -74,8 +72,6 @@ export interface PreparedConviction extends PreparedOffense {
   later: number;
   /** Days incarcerated on this conviction and every later one. */
   incarceratedSince: number;
-  /** Days incarcerated on this conviction alone, as given (0 when not given). */
-  incarceratedDays?: number;
   current: boolean;
   juvenile: boolean;
 }
@@ -116,10 +112,6 @@ export interface PreparedCase {
   convictions: PreparedConviction[];
   charges: PreparedCharge[];
   warrants: PreparedWarrant[];
-  /**
-   * The case in the contract's form, for explanations and output. Cases read in bulk rebuild it on
-   * demand from the prepared facts (dates to the minute, requests as hold then notify) instead of
-   * keeping a second copy of every case in memory.
-   */
+  /** The case as given, for explanations and output. */
   source: BookingCase;
 }

@@ -1,23 +1,14 @@
-// Prepared booking cases as classes: one shape for every case, the parts of a conviction kept for
-// rebuilding the contract form, and helpers the importer shares.
+// Prepared booking cases as classes (one shape for every case, so the property reads of code that
+// walks many of them stay monomorphic), and small helpers the importer shares.
 
-import type { BookingCase, ChargeRecord, ConvictionRecord, OffenseClass, RecordKey, WarrantJurisdiction, WarrantRecord } from '../model';
-import { RECORD_KEYS } from '../model';
-import {
-  CLASS_BITS,
-  JURISDICTION_BITS,
-  RECORD_BITS,
-  type PreparedCase,
-  type PreparedCharge,
-  type PreparedConviction,
-  type PreparedWarrant,
-} from '../prepared';
-import { formatDate, formatDateTime, MINUTES_PER_DAY } from '../time';
+import type { BookingCase } from '../model';
+import type { PreparedCase, PreparedCharge, PreparedConviction, PreparedWarrant } from '../prepared';
+import { MINUTES_PER_DAY } from '../time';
 
 export const REQUEST_HOLD = 1;
 export const REQUEST_NOTIFY = 2;
 
-// time.civilFromDays without the result object: a million cases would make two million of them.
+// time.civilFromDays without the result object: preparing many cases would make two for each.
 let civilY = 0;
 let civilM = 0;
 let civilD = 0;
@@ -58,8 +49,7 @@ export class PreparedBooking implements PreparedCase {
   convictions: PreparedConviction[];
   charges: PreparedCharge[];
   warrants: PreparedWarrant[];
-  /** The case object it was read from, when the caller keeps it (single cases); else rebuilt. */
-  private given: BookingCase | undefined;
+  source: BookingCase;
 
   constructor(
     id: string,
@@ -74,7 +64,7 @@ export class PreparedBooking implements PreparedCase {
     convictions: PreparedConviction[],
     charges: PreparedCharge[],
     warrants: PreparedWarrant[],
-    given?: BookingCase,
+    source: BookingCase,
   ) {
     this.id = id;
     this.age = age;
@@ -101,15 +91,7 @@ export class PreparedBooking implements PreparedCase {
     this.convictions = convictions.length ? convictions : EMPTY;
     this.charges = charges.length ? charges : EMPTY;
     this.warrants = warrants.length ? warrants : EMPTY;
-    this.given = given;
-  }
-
-  get source(): BookingCase {
-    return this.given ?? bookingCaseOf(this);
-  }
-
-  set source(value: BookingCase) {
-    this.given = value;
+    this.source = source;
   }
 }
 
@@ -118,7 +100,6 @@ export class PreparedConvictionRecord implements PreparedConviction {
   degreeBit: number;
   cats: number;
   catNames: readonly string[];
-  offense: string | undefined;
   convicted: number;
   released: number;
   later: number;
@@ -132,7 +113,6 @@ export class PreparedConvictionRecord implements PreparedConviction {
     degreeBit: number,
     cats: number,
     catNames: readonly string[],
-    offense: string | undefined,
     convicted: number,
     released: number,
     incarceratedDays: number,
@@ -143,7 +123,6 @@ export class PreparedConvictionRecord implements PreparedConviction {
     this.degreeBit = degreeBit;
     this.cats = cats;
     this.catNames = catNames;
-    this.offense = offense;
     this.convicted = convicted;
     this.released = released;
     this.later = Math.max(convicted, released);
@@ -159,7 +138,6 @@ export class PreparedChargeRecord implements PreparedCharge {
   degreeBit: number;
   cats: number;
   catNames: readonly string[];
-  offense: string | undefined;
   bondPosted: boolean;
   bondable: boolean;
   probableCause: boolean;
@@ -169,7 +147,6 @@ export class PreparedChargeRecord implements PreparedCharge {
     degreeBit: number,
     cats: number,
     catNames: readonly string[],
-    offense: string | undefined,
     bondPosted: boolean,
     bondable: boolean,
     probableCause: boolean,
@@ -178,7 +155,6 @@ export class PreparedChargeRecord implements PreparedCharge {
     this.degreeBit = degreeBit;
     this.cats = cats;
     this.catNames = catNames;
-    this.offense = offense;
     this.bondPosted = bondPosted;
     this.bondable = bondable;
     this.probableCause = probableCause;
@@ -214,71 +190,4 @@ export function fillIncarceratedSince(convictions: readonly PreparedConvictionRe
  */
 export function detached(s: string): string {
   return s.length < 13 ? s : (' ' + s).slice(1);
-}
-
-const CLASS_NAMES = new Map<number, OffenseClass>(Object.entries(CLASS_BITS).map(([k, v]) => [v, k as OffenseClass]));
-const JURISDICTION_NAMES = new Map<number, WarrantJurisdiction>(
-  Object.entries(JURISDICTION_BITS).map(([k, v]) => [v, k as WarrantJurisdiction]),
-);
-
-function degreeOf(bit: number): number | undefined {
-  return bit ? 31 - Math.clz32(bit) : undefined;
-}
-
-/** The case in the contract's form, rebuilt from its prepared facts. */
-export function bookingCaseOf(p: PreparedCase): BookingCase {
-  const requests: Array<'hold' | 'notify'> = [];
-  if (p.reqHold) requests.push('hold');
-  if (p.reqNotify) requests.push('notify');
-  const out: BookingCase = {
-    id: p.id,
-    age: p.age,
-    bookedAt: formatDateTime(p.booked),
-    eligibleForReleaseAt: formatDateTime(p.release),
-    detainer: { requests, issuedAt: formatDateTime(p.issued), judicialWarrant: p.judicial, administrativeWarrant: p.admin },
-  };
-  if (p.charges.length) {
-    out.currentCharges = p.charges.map((c) => {
-      const cls = CLASS_NAMES.get(c.cls) ?? 'misdemeanor';
-      const r: ChargeRecord = c.offense !== undefined ? { offense: c.offense, class: cls } : { class: cls };
-      const degree = degreeOf(c.degreeBit);
-      if (degree) r.degree = degree;
-      if (c.catNames.length) r.categories = [...c.catNames];
-      r.bondPosted = c.bondPosted;
-      r.bondable = c.bondable;
-      r.probableCauseFinding = c.probableCause;
-      return r;
-    });
-  }
-  if (p.convictions.length) {
-    out.convictions = p.convictions.map((c) => {
-      const cls = CLASS_NAMES.get(c.cls) ?? 'misdemeanor';
-      const r: ConvictionRecord =
-        c.offense !== undefined ? { offense: c.offense, class: cls, convictedOn: '' } : { class: cls, convictedOn: '' };
-      r.convictedOn = formatDate(c.convicted);
-      const degree = degreeOf(c.degreeBit);
-      if (degree) r.degree = degree;
-      if (c.catNames.length) r.categories = [...c.catNames];
-      if (c.released !== c.convicted) r.releasedOn = formatDate(c.released);
-      if (c.incarceratedDays) r.incarceratedDays = c.incarceratedDays;
-      if (c.current) r.current = true;
-      if (c.juvenile) r.juvenile = true;
-      return r;
-    });
-  }
-  if (p.warrants.length) {
-    out.warrants = p.warrants.map((w) => {
-      const r: WarrantRecord = { kind: w.criminal ? 'criminal' : 'civil' };
-      const j = JURISDICTION_NAMES.get(w.jurisdiction);
-      if (j) r.jurisdiction = j;
-      r.felony = w.felony;
-      return r;
-    });
-  }
-  if (p.records) {
-    const records: Partial<Record<RecordKey, boolean>> = {};
-    for (const key of RECORD_KEYS) if (p.records & RECORD_BITS[key]) records[key] = true;
-    out.records = records;
-  }
-  return out;
 }
