@@ -340,12 +340,14 @@ export class CsvCaseReader {
     }
     if (this.nextQuote >= 0 && this.nextQuote < start) this.nextQuote = s.indexOf('"', start);
     if (this.nextQuote >= 0 && this.nextQuote < nl) return -1;
+    // A line may end in CR LF; a carriage return anywhere else ends a record the scanner's way.
+    const end = nl > start && s.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
     if (this.nextReturn >= 0 && this.nextReturn < start) this.nextReturn = s.indexOf('\r', start);
-    if (this.nextReturn >= 0 && this.nextReturn < nl) return -1;
+    if (this.nextReturn >= 0 && this.nextReturn < end) return -1;
     if (this.nextReplacement >= 0 && this.nextReplacement < nl) return -1;
-    if (nl === start) {
+    if (end === start) {
       // A blank line.
-      sc.pos = nl + 1;
+      sc.pos = nl < n ? nl + 1 : n;
       sc.line++;
       return 1;
     }
@@ -356,12 +358,12 @@ export class CsvCaseReader {
     let k = 0;
     for (;;) {
       let j = i;
-      while (j < nl && s.charCodeAt(j) !== 44) j++;
+      while (j < end && s.charCodeAt(j) !== 44) j++;
       if (k >= width) return -1;
       const col = byIndex[k];
       if (col !== undefined && j > i && !this.field(col, s, i, j)) return -1;
       k++;
-      if (j >= nl) break;
+      if (j >= end) break;
       i = j + 1;
     }
     if (k !== width || !this.endRow()) return -1;

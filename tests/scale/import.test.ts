@@ -81,6 +81,15 @@ describe('CSV in the documented columns', () => {
     fuzzTimeout,
   );
 
+  it('reads files with Windows line ends (CR LF) and blank lines the same', () => {
+    const text = casesToCsv(sample.slice(0, 300));
+    const crlf = text.replace(/\n/g, '\r\n').replace(/\r\n(B-0100)/, '\r\n\r\n$1');
+    const a = readCaseSet(text, 'csv');
+    const b = readCaseSet(crlf, 'csv');
+    expect(b.problems).toEqual([]);
+    expect(tableRows(b.table)).toEqual(tableRows(a.table));
+  });
+
   it('writes the cases into a compact table that simulates the same as the cases one by one', () => {
     const set = readCaseSet(sampleCsv, 'csv');
     const t = set.table;
