@@ -198,10 +198,17 @@ export function planColumns(header: readonly string[], mapping?: ColumnMapping):
     }
     taken.set(meaning.target, index);
     if (meaning.group) groups[meaning.group] = Math.max(groups[meaning.group], meaning.slot + 1);
-    const column: PlannedColumn = { index, name, ...meaning };
-    const values = valueMapFor(mapping, name, meaning.target, meaning.group, meaning.field);
-    if (values) column.values = values;
-    columns.push(column);
+    // Every column gets the same keys, in the same order: the reader's loop over them stays fast.
+    columns.push({
+      index,
+      name,
+      target: meaning.target,
+      kind: meaning.kind,
+      slot: meaning.slot,
+      group: meaning.group,
+      field: meaning.field,
+      values: valueMapFor(mapping, name, meaning.target, meaning.group, meaning.field),
+    });
   });
   if (unlisted) problems.push(`... and ${unlisted} more columns not read (the header names ${header.length} columns)`);
   for (const required of CSV_REQUIRED_COLUMNS) {
