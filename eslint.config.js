@@ -65,6 +65,31 @@ export default tseslint.config(
     },
   },
   {
+    // The renderer runs sandboxed in a browser or an Electron window: DOM only, no Node, no Electron;
+    // it reaches files and menus through the host contract.
+    files: ['renderer/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            ...nodeBuiltins.map((name) => ({ name, message: 'renderer/ runs in a sandbox: no Node built-ins (ask the host).' })),
+            { name: 'electron', message: 'renderer/ must not import Electron; use the host contract.' },
+          ],
+          patterns: [
+            { group: ['electron', 'electron/*', '**/electron/**'], message: 'renderer/ must not import Electron; use the host contract.' },
+            { group: ['**/cli/**', '**/*.node', '**/*.node.ts'], message: 'renderer/ must not import Node-side code.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/*.config.ts', 'renderer/tools/**/*.mjs'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
     files: ['cli/**/*.ts', 'host/**/*.node.ts', 'bench/**/*.ts', 'scripts/**/*.{js,mjs,ts}', 'tests/**/*.ts', '*.config.{js,ts,mjs}', 'bin/**/*.mjs'],
     languageOptions: { globals: { ...globals.node } },
   },

@@ -113,3 +113,10 @@ export interface Host {
   /** The open document changed on disk. */
   onFileChanged(listener: (path: string) => void): () => void;
 }
+
+/**
+ * The global under which a host that runs before the page (Electron's preload, through
+ * `contextBridge.exposeInMainWorld`) hands the renderer its Host; without it the renderer uses the
+ * browser host.
+ */
+export const HOST_GLOBAL = 'detainerStudioHost';
