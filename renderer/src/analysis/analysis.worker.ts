@@ -1,0 +1,92 @@
+// The analysis worker: on every edit, the engine validates the ordinance (the authority for squiggles
+// and the Problems panel), prints its text for the preview and maps its outline, off the UI thread.
+
+import { layoutOrdinance, loadOrdinance, markdownFromText, ordinanceText, type ParsedSource } from '../../../engine/index';
+import { workerScope } from '../lib/worker-scope';
+import type { AnalysisResponse, AnalysisResult, AnalyzeRequest, OutlineEntry } from './protocol';
+
+const scope = workerScope<AnalyzeRequest, AnalysisResponse>();
+
+function record(v: unknown): Record<string, unknown> | undefined {
+  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+}
+
+function outlineOf(data: Record<string, unknown>, source: ParsedSource, citations: Map<string, string> | null): OutlineEntry[] {
+  const out: OutlineEntry[] = [];
+  const at = (path: (string | number)[]) => source.locate(path, true);
+  if (Array.isArray(data.findings) && data.findings.length) {
+    const p = at(['findings']);
+    out.push({ kind: 'findings', label: `Findings (${data.findings.length})`, line: p.line, column: p.column, depth: 0 });
+  }
+  if (Array.isArray(data.definitions) && data.definitions.length) {
+    const p = at(['definitions']);
+    out.push({ kind: 'definitions', label: `Definitions (${data.definitions.length})`, line: p.line, column: p.column, depth: 0 });
+  }
+  const sections = Array.isArray(data.sections) ? data.sections : [];
+  sections.forEach((s, si) => {
+    const section = record(s);
+    const p = at(['sections', si]);
+    out.push({
+      kind: 'section',
+      label: typeof section?.heading === 'string' ? section.heading : `Section ${si + 1}`,
+      line: p.line,
+      column: p.column,
+      depth: 0,
+    });
+    const provisions = Array.isArray(section?.provisions) ? section.provisions : [];
+    provisions.forEach((v, pi) => {
+      const provision = record(v);
+      const id = typeof provision?.id === 'string' ? provision.id : undefined;
+      const q = at(['sections', si, 'provisions', pi]);
+      const heading = typeof provision?.heading === 'string' ? provision.heading : undefined;
+      out.push({
+        kind: 'provision',
+        label: heading ?? id ?? `Provision ${pi + 1}`,
+        id,
+        citation: id ? citations?.get(id) : undefined,
+        line: q.line,
+        column: q.column,
+        depth: 1,
+      });
+    });
+  });
+  if (typeof data.otherwise === 'string') {
+    const p = at(['otherwise']);
+    out.push({ kind: 'otherwise', label: `Otherwise: ${data.otherwise}`, line: p.line, column: p.column, depth: 0 });
+  }
+  return out;
+}
+
+function analyze(version: number, text: string): AnalysisResult {
+  const start = performance.now();
+  const loaded = loadOrdinance(text);
+  const data = record(loaded.source.value) ?? null;
+  const ordinance = loaded.ordinance ?? null;
+  const printed = ordinance ? ordinanceText(ordinance) : null;
+  const citations = ordinance ? layoutOrdinance(ordinance).citationOf : null;
+  const outline = data ? outlineOf(data, loaded.source, citations) : [];
+  const provisionLines: Record<string, number> = {};
+  for (const e of outline) if (e.kind === 'provision' && e.id && !(e.id in provisionLines)) provisionLines[e.id] = e.line;
+  return {
+    kind: 'analysis',
+    version,
+    diagnostics: loaded.diagnostics,
+    data,
+    ordinance,
+    text: printed,
+    markdown: printed ? markdownFromText(printed) : null,
+    outline,
+    provisionLines,
+    engineMs: performance.now() - start,
+  };
+}
+
+scope.onmessage = (event) => {
+  const request = event.data;
+  try {
+    scope.postMessage(analyze(request.version, request.text));
+  } catch (e) {
+    // The engine promises located diagnostics, not exceptions; if one escapes, say so instead of hanging.
+    scope.postMessage({ kind: 'analysis-failed', version: request.version, error: e instanceof Error ? e.message : String(e) });
+  }
+};
