@@ -86,8 +86,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['renderer/*.config.ts', 'renderer/tools/**/*.mjs'],
+    files: ['renderer/*.config.ts'],
     languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // Scripts that drive the app in Chromium: Node code with functions evaluated in the page.
+    files: ['renderer/tools/**/*.mjs'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
     files: ['cli/**/*.ts', 'host/**/*.node.ts', 'bench/**/*.ts', 'scripts/**/*.{js,mjs,ts}', 'tests/**/*.ts', '*.config.{js,ts,mjs}', 'bin/**/*.mjs'],

@@ -251,3 +251,37 @@ test('keyboard shortcuts switch views and run the simulation; unsaved work survi
   await expect.poll(() => hook.getText(page)).toBe(edited);
   await expect(page.getByLabel(/unsaved changes/)).toBeVisible();
 });
+
+test('a large case set shows its progress and can be cancelled; the set is read again and runs afterwards', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openSample(page);
+  await page.getByRole('tab', { name: 'Simulation' }).click();
+  const since = await eventCount(page);
+  await page.getByLabel('Case set', { exact: true }).selectOption({ label: 'Synthetic: 100,000 cases (seed 2012)' });
+  await waitForEvent(page, 'simulation-rendered', { total: 100000 }, since);
+
+  // Press Cancel the moment it appears, as an impatient person would: before the run can finish.
+  await page.evaluate(() => {
+    const observer = new MutationObserver(() => {
+      const cancel = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Cancel');
+      if (cancel) {
+        observer.disconnect();
+        (window as unknown as { __progressShown: boolean }).__progressShown =
+          document.querySelector('progress[aria-label="Simulation progress"]') !== null;
+        cancel.click();
+      }
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+  });
+  const before = await eventCount(page);
+  await page.getByRole('button', { name: 'Run simulation' }).click();
+  await waitForEvent(page, 'simulation-cancelled', {}, before);
+  expect(await page.evaluate(() => (window as unknown as { __progressShown: boolean }).__progressShown)).toBe(true);
+  const reloaded = await waitForEvent(page, 'cases-loaded', { count: 100000 }, before);
+  const afterReload = await eventCount(page);
+  await expect(page.getByRole('button', { name: 'Run simulation' })).toBeEnabled();
+  await page.getByRole('button', { name: 'Run simulation' }).click();
+  const done = await waitForEvent(page, 'simulation-rendered', { total: 100000 }, afterReload);
+  expect(reloaded.detail.problems).toBe(0);
+  expect(Object.values(done.detail.outcomes as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(100000);
+});

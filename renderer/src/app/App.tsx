@@ -540,12 +540,8 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
           <button type="button" aria-pressed={showOutline} onClick={() => setShowOutline((s) => !s)}>
             Outline
           </button>
-          <button
-            type="button"
-            onClick={() => setDark((d) => !d)}
-            aria-label={dark ? 'Switch to the light theme' : 'Switch to the dark theme'}
-          >
-            {dark ? 'Light theme' : 'Dark theme'}
+          <button type="button" aria-pressed={dark} onClick={() => setDark((d) => !d)} title="Dark or light theme">
+            Dark theme
           </button>
           <button type="button" onClick={() => setHelp('reference')}>
             Reference

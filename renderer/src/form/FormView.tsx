@@ -460,7 +460,7 @@ function Sections({
                 </optgroup>
               ))}
             </select>
-            <span id="template-source" className="field-help">
+            <span id="template-source" className="template-source">
               Source: {chosen?.source}
             </span>
           </div>

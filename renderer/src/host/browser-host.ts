@@ -15,6 +15,7 @@ import type {
   SavedFile,
   SaveRequest,
 } from '../../../host/contract';
+import { sampleKind } from './sample-kind';
 import { commandFor } from './shortcuts';
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
@@ -35,13 +36,6 @@ const ACCEPT: Record<DocumentKind, { description: string; extensions: string[]; 
   cases: { description: 'Booking cases (JSON, YAML or CSV)', extensions: ['.json', '.yaml', '.yml', '.csv'], mime: 'application/json' },
   scenario: { description: 'Scenario (YAML)', extensions: ['.yaml', '.yml'], mime: 'application/yaml' },
 };
-
-export function sampleKind(name: string): DocumentKind {
-  const lower = name.toLowerCase();
-  if (/\.ordinance\.ya?ml$/.test(lower) || lower.startsWith('ordinances/')) return 'ordinance';
-  if (/\.scenario\.ya?ml$/.test(lower) || lower.startsWith('scenarios/')) return 'scenario';
-  return 'cases';
-}
 
 function sampleName(key: string): string {
   return key.replace(/^(\.\.\/)+samples\//, '');

@@ -41,8 +41,8 @@ export function ProblemsPanel({ diagnostics, fileName, onOpen }: Props) {
                   {d.suppressed ? <span className="citation-note"> — silenced: {d.suppressed}</span> : null}
                 </span>
                 <span className="code">[{d.code}]</span>
-                <span className="where">
-                  {fileName}:{d.line}:{d.column}
+                <span className="where" title={`${fileName}:${d.line}:${d.column}`}>
+                  line {d.line}, col {d.column}
                 </span>
               </button>
             </li>

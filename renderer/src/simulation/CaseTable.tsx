@@ -112,7 +112,7 @@ export function CaseTable(props: Props) {
           </div>
           {header('outcome', 'Outcome')}
           {header('provision', 'Decided by')}
-          {otherCodes ? header('other', props.otherLabel ? `Under ${props.otherLabel}` : 'Compared') : null}
+          {otherCodes ? header('other', props.otherLabel ? `Under the ${props.otherLabel}` : 'Compared') : null}
         </div>
         <div className="rows" ref={scroller} style={{ height }} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
           <div style={{ height: rows.length * ROW_HEIGHT, position: 'relative' }}>

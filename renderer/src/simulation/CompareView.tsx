@@ -41,6 +41,7 @@ export function CompareView(props: Props) {
   const [selected, setSelected] = useState<number | null>(null);
   const target = state.compare;
   const otherLabel = target.kind === 'baseline' ? 'honoring every detainer' : target.kind === 'draft' ? target.title : 'nothing';
+  const otherShort = target.kind === 'baseline' ? 'honor-all baseline' : 'other draft';
 
   useEffect(() => {
     if (c) emit('comparison-rendered', { changed: c.changed, other: c.other.title });
@@ -138,7 +139,7 @@ export function CompareView(props: Props) {
                   otherwise={r.otherwise}
                   otherProvisions={r.otherProvisions}
                   otherOtherwise={r.otherOtherwise}
-                  otherLabel={otherLabel}
+                  otherLabel={otherShort}
                   filter={CHANGED_ONLY}
                   selected={selected}
                   onSelect={(i) => {
@@ -147,7 +148,12 @@ export function CompareView(props: Props) {
                   }}
                 />
                 {explained ? (
-                  <Explanation explained={explained} onClose={() => setExplained(null)} onShowProvision={props.onShowProvision} />
+                  <Explanation
+                    explained={explained}
+                    otherLabel={otherLabel}
+                    onClose={() => setExplained(null)}
+                    onShowProvision={props.onShowProvision}
+                  />
                 ) : null}
               </div>
             )}

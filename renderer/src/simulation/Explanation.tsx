@@ -128,10 +128,13 @@ function CaseFacts({ c }: { c: BookingCase }) {
 
 export function Explanation({
   explained,
+  otherLabel,
   onClose,
   onShowProvision,
 }: {
   explained: CaseExplained;
+  /** How the compared policy is named on screen, e.g. "honoring every detainer". */
+  otherLabel?: string;
   onClose: () => void;
   onShowProvision: (id: string) => void;
 }) {
@@ -152,7 +155,7 @@ export function Explanation({
       </div>
       <DecisionBlock decision={explained.decision} title="Under this draft" onShowProvision={onShowProvision} />
       {explained.other ? (
-        <DecisionBlock decision={explained.other} title={`Under ${explained.otherTitle ?? 'the compared policy'}`} />
+        <DecisionBlock decision={explained.other} title={`Under ${otherLabel ?? explained.otherTitle ?? 'the compared policy'}`} />
       ) : null}
       <h3>The case</h3>
       <CaseFacts c={explained.bookingCase} />

@@ -168,6 +168,7 @@ export function SimulationView(props: Props) {
   const stale = r !== null && state.resultVersion !== draftVersion;
   const otherLabel =
     state.compare.kind === 'baseline' ? 'honoring every detainer' : state.compare.kind === 'draft' ? state.compare.title : undefined;
+  const otherShort = state.compare.kind === 'baseline' ? 'honor-all baseline' : 'other draft';
 
   return (
     <div className="simulation" role="region" aria-label="Simulation">
@@ -225,7 +226,7 @@ export function SimulationView(props: Props) {
               ))}
               <div className="stat">
                 <span className="stat-value">{hours(r.summary.holdHours)}</span>
-                <span className="stat-label">hours held</span>
+                <span className="stat-label">hours held past release</span>
               </div>
               <div className="stat">
                 <span className="stat-value">{money(r.summary.cost.total)}</span>
@@ -234,6 +235,12 @@ export function SimulationView(props: Props) {
                 </span>
               </div>
             </div>
+            {r.summary.outcomes.review > 0 ? (
+              <p className="muted">
+                Review: the draft leaves these cases to a person’s judgment (for example an officer’s finding of risk); no hold is counted
+                for them.
+              </p>
+            ) : null}
             {r.comparison ? (
               <p className="compare-line">
                 Compared with {otherLabel}: {count(r.comparison.changed)} decision{r.comparison.changed === 1 ? '' : 's'} differ; hold hours{' '}
@@ -366,7 +373,7 @@ export function SimulationView(props: Props) {
                 otherwise={r.otherwise}
                 otherProvisions={r.otherProvisions}
                 otherOtherwise={r.otherOtherwise}
-                otherLabel={otherLabel}
+                otherLabel={otherShort}
                 filter={filter}
                 selected={selected}
                 onSelect={(i) => void open(i)}
@@ -377,7 +384,12 @@ export function SimulationView(props: Props) {
                 </p>
               ) : null}
               {explained ? (
-                <Explanation explained={explained} onClose={() => setExplained(null)} onShowProvision={onShowProvision} />
+                <Explanation
+                  explained={explained}
+                  otherLabel={otherLabel}
+                  onClose={() => setExplained(null)}
+                  onShowProvision={onShowProvision}
+                />
               ) : null}
             </div>
           </section>

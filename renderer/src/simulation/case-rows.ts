@@ -18,6 +18,19 @@ export interface RowFilter {
 
 export const NO_FILTER: RowFilter = { outcome: -1, provision: -1, changedOnly: false, search: '' };
 
+/** Case indexes ordered by id, per case set: ids don't change between simulations, so sort once. */
+const byIdCache = new WeakMap<CaseColumns, Int32Array>();
+
+function orderById(columns: CaseColumns): Int32Array {
+  let order = byIdCache.get(columns);
+  if (!order) {
+    const ids = columns.ids;
+    order = Int32Array.from(ids.keys()).sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : a - b));
+    byIdCache.set(columns, order);
+  }
+  return order;
+}
+
 export function selectRows(
   columns: CaseColumns,
   codes: Int32Array,
@@ -28,8 +41,13 @@ export function selectRows(
   const n = Math.min(codes.length, columns.ids.length);
   const out = new Int32Array(n);
   const needle = filter.search.trim().toLowerCase();
+  // Walking the cases in id order leaves nothing to sort for the usual view (by case, ascending).
+  const byId = sort.key === 'id';
+  const order = byId ? orderById(columns) : null;
   let m = 0;
-  for (let i = 0; i < n; i++) {
+  for (let k = 0; k < n; k++) {
+    const i = order ? order[k]! : k;
+    if (i >= n) continue;
     const code = codes[i]!;
     if (filter.outcome >= 0 && (code & 3) !== filter.outcome) continue;
     if (filter.provision >= 0 && code >> 2 !== filter.provision) continue;
@@ -38,13 +56,10 @@ export function selectRows(
     out[m++] = i;
   }
   const rows = out.slice(0, m);
+  if (byId) return sort.descending ? rows.reverse() : rows;
   const dir = sort.descending ? -1 : 1;
-  const ids = columns.ids;
   let compare: ((a: number, b: number) => number) | null = null;
   switch (sort.key) {
-    case 'id':
-      compare = (a, b) => (ids[a]! < ids[b]! ? -dir : ids[a]! > ids[b]! ? dir : 0);
-      break;
     case 'age':
       compare = (a, b) => dir * (columns.ages[a]! - columns.ages[b]!) || a - b;
       break;

@@ -20,15 +20,17 @@ interface Pending {
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 
 export class SimulationClient {
-  private worker: Worker;
+  private workerInstance: Worker | null = null;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private source: CaseSource | null = null;
   /** Set while the replacement worker reads the case set again after a cancel. */
   reloading: Promise<CasesLoaded> | null = null;
 
-  constructor() {
-    this.worker = this.spawn();
+  /** Started on first use, so opening the app doesn't pay for a worker it may not need. */
+  private get worker(): Worker {
+    this.workerInstance ??= this.spawn();
+    return this.workerInstance;
   }
 
   private spawn(): Worker {
@@ -86,11 +88,11 @@ export class SimulationClient {
 
   /** Stops whatever runs now; the case set is read again in a fresh worker. */
   cancel(): Promise<CasesLoaded> | null {
-    this.worker.terminate();
+    this.workerInstance?.terminate();
     const cancelled = new SimulationCancelled();
     for (const p of this.pending.values()) p.reject(cancelled);
     this.pending.clear();
-    this.worker = this.spawn();
+    this.workerInstance = this.spawn();
     if (!this.source) return null;
     const reload = this.send({ kind: 'load-cases', source: this.source }) as Promise<CasesLoaded>;
     this.reloading = reload;
@@ -101,7 +103,8 @@ export class SimulationClient {
   }
 
   dispose(): void {
-    this.worker.terminate();
+    this.workerInstance?.terminate();
+    this.workerInstance = null;
     this.pending.clear();
   }
 }

@@ -10,6 +10,8 @@ import { SimulationCancelled, SimulationClient } from './simulation-client';
 
 /** Case sets up to this size re-run on every change of the draft. */
 export const LIVE_LIMIT = 200_000;
+/** Case sets above this size show a progress bar and a Cancel button while they run. */
+const SHOW_PROGRESS_FROM = 50_000;
 
 export type SimulationStatus =
   | { kind: 'no-cases' }
@@ -65,13 +67,15 @@ export function useSimulation() {
     running.current = true;
     again.current = false;
     const total = s.cases.count;
-    setState((x) => ({ ...x, status: { kind: 'running', done: 0, total } }));
+    // Small sets finish before anyone could read a progress bar: showing one (and a Cancel button)
+    // on every keystroke would only flicker. Large sets show progress from the start.
+    if (total > SHOW_PROGRESS_FROM) setState((x) => ({ ...x, status: { kind: 'running', done: 0, total } }));
     try {
       const result = await client.simulate(
         { version: d.version, ordinance: d.ordinance, scenario: s.scenario, compare: s.compare },
         (done, of) => setState((x) => ({ ...x, status: { kind: 'running', done, total: of } })),
       );
-      setState((x) => ({ ...x, result, resultVersion: result.version, status: { kind: 'ready' } }));
+      setState((x) => ({ ...x, result, resultVersion: result.version, status: x.status.kind === 'ready' ? x.status : { kind: 'ready' } }));
       emit('simulation-done', { version: result.version, total: result.summary.total, ms: result.ms });
     } catch (e) {
       if (e instanceof SimulationCancelled) setState((x) => ({ ...x, status: { kind: 'ready' } }));
@@ -125,7 +129,11 @@ export function useSimulation() {
     setState((x) => ({ ...x, status: reload ? { kind: 'loading', name: x.cases?.name ?? 'cases' } : { kind: 'ready' } }));
     emit('simulation-cancelled');
     void reload?.then(
-      (cases) => setState((x) => ({ ...x, cases, status: { kind: 'ready' } })),
+      (cases) => {
+        setState((x) => ({ ...x, cases, status: { kind: 'ready' } }));
+        stateRef.current = { ...stateRef.current, cases };
+        emit('cases-loaded', { name: cases.name, count: cases.count, problems: cases.problemCount, ms: cases.ms, reloaded: true });
+      },
       (e: Error) => setState((x) => ({ ...x, status: { kind: 'error', message: e.message } })),
     );
   }, [client]);
