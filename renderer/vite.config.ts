@@ -10,6 +10,13 @@ const root = path.resolve(here, '..');
 const appVersion = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
 
 /**
+ * The policy written in index.html, also sent as a header by the preview server: a <meta> policy
+ * binds the page, but workers get theirs only from the headers of their own script.
+ */
+const contentSecurityPolicy = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(readFileSync(path.join(here, 'index.html'), 'utf8'))?.[1];
+if (!contentSecurityPolicy) throw new Error('renderer/index.html must carry a Content-Security-Policy');
+
+/**
  * The dev server injects inline scripts (React refresh) and talks over a websocket, which the strict
  * policy in index.html forbids; relax it for `vite dev` only. Built files keep the strict policy.
  */
@@ -47,5 +54,5 @@ export default defineConfig({
     reportCompressedSize: true,
   },
   server: { host: '127.0.0.1', fs: { allow: [root] } },
-  preview: { host: '127.0.0.1' },
+  preview: { host: '127.0.0.1', headers: { 'Content-Security-Policy': contentSecurityPolicy } },
 });

@@ -52,6 +52,8 @@ export const hook = {
   version: (page: Page) => page.evaluate(() => (window as unknown as HookWindow).__detainerStudio.version()),
   markers: (page: Page): Promise<HookMarker[]> => page.evaluate(() => (window as unknown as HookWindow).__detainerStudio.markers()),
   cursor: (page: Page) => page.evaluate(() => (window as unknown as HookWindow).__detainerStudio.cursor()),
+  setCursor: (page: Page, line: number, column: number) =>
+    page.evaluate(([l, c]) => (window as unknown as HookWindow).__detainerStudio.setCursor(l, c), [line, column] as const),
   cspViolations: (page: Page) => page.evaluate(() => (window as unknown as HookWindow).__cspViolations),
 };
 

@@ -126,6 +126,28 @@ test('a condition edited with the pickers changes the YAML, the preview and the 
   );
 });
 
+test('the editor explains keys and completes them from the ordinance schema', async ({ page }) => {
+  await openSample(page);
+  const line = lineOf(sampleText, 'maxHold: { hours: 48');
+  await hook.setCursor(page, line, 10);
+  await page.keyboard.press('Control+k');
+  await page.keyboard.press('Control+i');
+  const hover = page.getByRole('tooltip');
+  await expect(hover).toContainText('Maximum hold');
+  await expect(hover).toContainText('8 CFR 287.7(d)');
+  await page.keyboard.press('Escape');
+
+  // A new key in a provision: the suggestions are the provision's fields, with the schema's words.
+  const at = lineOf(sampleText, '      - id: notice-of-decision');
+  const text = sampleText.replace('      - id: notice-of-decision\n', '      - id: notice-of-decision\n        \n');
+  await setTextAndWait(page, text);
+  await hook.setCursor(page, at + 1, 9);
+  await page.keyboard.press('Control+Space');
+  const suggestions = page.getByRole('listbox');
+  await expect(suggestions).toContainText('heading');
+  await expect(suggestions).toContainText('reportTo');
+});
+
 async function loadCaseFile(page: Page, file: string) {
   const since = await eventCount(page);
   const chooser = page.waitForEvent('filechooser');

@@ -24,6 +24,8 @@ export interface DetainerStudioHook {
   version(): number;
   markers(): HookMarker[];
   cursor(): { line: number; column: number };
+  /** Puts the cursor there and focuses the editor. */
+  setCursor(line: number, column: number): void;
   undo(): void;
   events(): HookEvent[];
   /** Milliseconds since navigation started, on the page's clock. */

@@ -32,6 +32,7 @@ export function installTestHook(session: () => EditorSession | null): void {
     version: () => need().version,
     markers: () => need().markers(),
     cursor: () => need().cursor(),
+    setCursor: (line, column) => need().reveal(line, column),
     undo: () => need().undo(),
     events: () => events().map((e) => ({ ...e, detail: { ...e.detail } })),
     now: () => performance.now(),
