@@ -231,6 +231,36 @@ test('the comparison lists the cases a draft changes against the baseline', asyn
   await expect(page.getByText(`${expected.comparison.changed} of 400 cases shown`)).toBeVisible();
 });
 
+test('the comparison with another draft from a file matches `detainer-studio simulate --compare`', async ({ page }) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'detainer-e2e-'));
+  const cases = path.join(dir, 'bookings.cases.json');
+  writeFileSync(cases, cli(['generate', '--count', '800', '--seed', '11']));
+  // The other draft: the same act without the officer's public-safety finding.
+  const other = path.join(dir, 'without-discretion.ordinance.yaml');
+  const start = sampleText.indexOf('      - id: public-safety-risk');
+  const end = sampleText.indexOf('      - id: notice-of-decision');
+  writeFileSync(other, sampleText.slice(0, start) + sampleText.slice(end));
+  const expected = JSON.parse(cli(['simulate', SAMPLE, '--cases', cases, '--compare', other, '--json'])) as {
+    comparison: { changed: number; matrix: Record<string, Record<string, number>> };
+  };
+  expect(expected.comparison.changed).toBeGreaterThan(0);
+
+  await openSample(page);
+  await page.getByRole('tab', { name: 'Comparison' }).click();
+  await loadCaseFile(page, cases);
+  const since = await eventCount(page);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByLabel('Compare this draft with').selectOption({ label: 'Another draft from a file…' });
+  await (await chooser).setFiles(other);
+  const rendered = await waitForEvent(page, 'comparison-rendered', { changed: expected.comparison.changed }, since);
+  expect(rendered.detail.other).toBe('An Act Concerning Civil Immigration Detainers');
+  const matrix = page.getByRole('table', { name: /Cases by outcome/ });
+  await expect(matrix.getByRole('row', { name: /^Review/ })).toContainText(
+    expected.comparison.matrix.review!.decline!.toLocaleString('en-US'),
+  );
+  await expect(page.getByText(`${expected.comparison.changed} of 800 cases shown`)).toBeVisible();
+});
+
 test('Save writes the document as shown to a file', async ({ page }) => {
   await openSample(page);
   const edited = sampleText.replace('version: "2014"', 'version: "2014-draft-2"');

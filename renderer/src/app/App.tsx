@@ -190,6 +190,10 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
   }, [host, notify]);
 
   useEffect(() => {
+    document.title = `${dirty ? '● ' : ''}${doc.name} — Detainer Policy Studio`;
+  }, [doc.name, dirty]);
+
+  useEffect(() => {
     document.documentElement.dataset.theme = dark ? 'dark' : 'light';
     sessionRef.current?.setTheme(dark);
     localStorage.setItem('detainer-studio.theme', dark ? 'dark' : 'light');

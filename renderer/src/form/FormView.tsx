@@ -345,7 +345,9 @@ function Definitions({ data, edit }: { data: DocumentData; edit: Edit }) {
               </div>
               <fieldset className="covers">
                 <legend>{h('covers').label}</legend>
-                <p className="field-help">{h('covers').help}</p>
+                <p className="field-help">
+                  An offense that matches any one part below is covered; within a part, it must match every box ticked.
+                </p>
                 {covers.map((rawFilter, k) => {
                   const f = asRecord(rawFilter) ?? {};
                   const fp = [...base, 'covers', k];

@@ -40,7 +40,8 @@ export function CompareView(props: Props) {
   const [explained, setExplained] = useState<CaseExplained | null>(null);
   const [selected, setSelected] = useState<number | null>(null);
   const target = state.compare;
-  const otherLabel = target.kind === 'baseline' ? 'honoring every detainer' : target.kind === 'draft' ? target.title : 'nothing';
+  const otherLabel =
+    target.kind === 'baseline' ? 'honoring every detainer' : target.kind === 'draft' ? `${target.title} (${target.name})` : 'nothing';
   const otherShort = target.kind === 'baseline' ? 'honor-all baseline' : 'other draft';
 
   useEffect(() => {
@@ -71,7 +72,7 @@ export function CompareView(props: Props) {
         >
           <option value="baseline">Honoring every detainer (the baseline)</option>
           <option value="none">Nothing (no comparison)</option>
-          {target.kind === 'draft' ? <option value={`current:${target.name}`}>{target.title}</option> : null}
+          {target.kind === 'draft' ? <option value={`current:${target.name}`}>{otherLabel}</option> : null}
           {props.drafts.map((d) => (
             <option key={d.id} value={d.id}>
               {d.label}

@@ -167,7 +167,11 @@ export function SimulationView(props: Props) {
 
   const stale = r !== null && state.resultVersion !== draftVersion;
   const otherLabel =
-    state.compare.kind === 'baseline' ? 'honoring every detainer' : state.compare.kind === 'draft' ? state.compare.title : undefined;
+    state.compare.kind === 'baseline'
+      ? 'honoring every detainer'
+      : state.compare.kind === 'draft'
+        ? `${state.compare.title} (${state.compare.name})`
+        : undefined;
   const otherShort = state.compare.kind === 'baseline' ? 'honor-all baseline' : 'other draft';
 
   return (
