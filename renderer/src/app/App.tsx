@@ -2,7 +2,8 @@
 // the preview, the simulation or the comparison; files, menus and recovery through the host.
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { fingerprint, loadOrdinance, type Diagnostic, type Ordinance, type OrdinanceText } from '../../../engine/index';
+import type { Diagnostic, Ordinance, OrdinanceText } from '../../../engine/index';
+import { parseSource } from '../../../engine/source';
 import type { Host, MenuCommand, OpenedFile, RecoveryEntry, SampleEntry } from '../../../host/contract';
 import type { AnalysisResponse, AnalysisResult, OutlineEntry } from '../analysis/protocol';
 import { AnalysisClient } from '../analysis/analysis-client';
@@ -359,7 +360,7 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
     (path: PathSegment[]) => {
       const session = sessionRef.current;
       if (!session) return;
-      const { source } = loadOrdinance(session.text);
+      const source = parseSource(session.text, 'ordinance');
       const at = source.locate(path, false);
       reveal(at.line, at.column);
     },
@@ -433,7 +434,9 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
   }, [host, notify, sim]);
 
   const compareWith = useCallback(
-    (file: OpenedFile) => {
+    async (file: OpenedFile) => {
+      // Checking another draft is rare: the validators load when it happens, not at start.
+      const { fingerprint, loadOrdinance } = await import('../../../engine/index');
       const loaded = loadOrdinance(file.text);
       const first = loaded.diagnostics.find((d) => d.severity === 'error');
       if (!loaded.ordinance || first) {
@@ -666,7 +669,7 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
                 onOpenDraftFile={() =>
                   void host.openFile('ordinance').then((r) => {
                     if (!r.ok) setCompareError(r.error);
-                    else if (r.value) compareWith(r.value);
+                    else if (r.value) void compareWith(r.value);
                   })
                 }
                 compareError={compareError}
