@@ -86,6 +86,17 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
     if (kind === 'info') setTimeout(() => setNotices((list) => list.filter((n) => n.id !== id)), 6000);
   }, []);
 
+  // The host hears only changes of the unsaved state, not every keystroke (in Electron each is a message).
+  const hostDirty = useRef(false);
+  const tellHostDirty = useCallback(
+    (value: boolean) => {
+      if (value === hostDirty.current) return;
+      hostDirty.current = value;
+      host.setDirty(value);
+    },
+    [host],
+  );
+
   // ---- the engine on every edit ----
 
   const onAnalysis = useCallback((response: AnalysisResponse) => {
@@ -122,11 +133,11 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
       setVersion(session.version);
       setLastGood(null);
       setAnalysis(null);
-      host.setDirty(false);
+      tellHostDirty(false);
       analysisRef.current?.analyze(session.version, session.text);
       emit('document-opened', { name: info.name, version: session.version, at: performance.now() });
     },
-    [host],
+    [tellHostDirty],
   );
 
   const confirmDiscard = useCallback(() => {
@@ -162,7 +173,7 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
       setVersion(v);
       const isDirty = session.dirty;
       setDirty(isDirty);
-      host.setDirty(isDirty);
+      tellHostDirty(isDirty);
       clearTimeout(recoveryTimer);
       recoveryTimer = setTimeout(() => {
         const d = docRef.current;
@@ -181,7 +192,7 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
       session.dispose();
       sessionRef.current = null;
     };
-  }, [host, onAnalysis]);
+  }, [host, onAnalysis, tellHostDirty]);
 
   useEffect(() => {
     void host.listSamples().then((r) => (r.ok ? setSamples(r.value) : notify('error', r.error)));
@@ -222,11 +233,11 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
       const docId = saved.path ?? d.docId;
       setDoc({ name: saved.name, path: saved.path, docId, mtimeMs: saved.mtimeMs });
       setDirty(session.dirty);
-      host.setDirty(session.dirty);
+      tellHostDirty(session.dirty);
       emit('saved', { name: saved.name, path: saved.path, version: session.version });
       notify('info', saved.path ? `Saved ${saved.name}.` : `Saved ${saved.name} to your downloads.`);
     },
-    [host, notify],
+    [host, notify, tellHostDirty],
   );
 
   const exportMarkdown = useCallback(async () => {
@@ -574,7 +585,7 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
               // Restored text is unsaved work: mark it so, and keep the copy until it is saved.
               sessionRef.current?.markUnsaved();
               setDirty(true);
-              host.setDirty(true);
+              tellHostDirty(true);
               setRecovery(null);
             }}
           >
