@@ -13,7 +13,9 @@ const appVersion = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'ut
  * The policy written in index.html, also sent as a header by the preview server: a <meta> policy
  * binds the page, but workers get theirs only from the headers of their own script.
  */
-const contentSecurityPolicy = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(readFileSync(path.join(here, 'index.html'), 'utf8'))?.[1];
+const contentSecurityPolicy = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(
+  readFileSync(path.join(here, 'index.html'), 'utf8'),
+)?.[1];
 if (!contentSecurityPolicy) throw new Error('renderer/index.html must carry a Content-Security-Policy');
 
 /**

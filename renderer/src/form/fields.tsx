@@ -11,6 +11,24 @@ interface Common {
   className?: string;
 }
 
+/**
+ * What a choice shows: the document's value, or the one just picked until the document catches up
+ * (the edit goes through the editor and the engine, a few milliseconds), so a control never springs
+ * back under the pointer.
+ */
+function usePicked<T>(value: T): [T, (v: T) => void] {
+  const key = JSON.stringify(value ?? null);
+  const [picked, setPicked] = useState<{ key: string; value: T } | null>(null);
+  useEffect(() => setPicked(null), [key]);
+  useEffect(() => {
+    // If the document never takes the edit (it was refused), show what the document says.
+    if (!picked) return;
+    const timer = setTimeout(() => setPicked(null), 2000);
+    return () => clearTimeout(timer);
+  }, [picked]);
+  return [picked ? picked.value : value, (v: T) => setPicked({ key, value: v })];
+}
+
 function Help({ id, help }: { id: string; help?: string }) {
   return help ? (
     <span id={id} className="field-help">
@@ -155,15 +173,19 @@ export function SelectField(
   props: Common & { value: string | undefined; choices: Choice[]; onChange: (value: string) => void; emptyLabel?: string },
 ) {
   const id = useId();
+  const [value, pick] = usePicked(props.value);
   const known = props.value === undefined || props.choices.some((c) => c.value === props.value);
   return (
     <div className={`field ${props.className ?? ''}`}>
       <label htmlFor={id}>{props.label}</label>
       <select
         id={id}
-        value={props.value ?? ''}
+        value={value ?? ''}
         aria-describedby={props.help ? `${id}-help` : undefined}
-        onChange={(e) => props.onChange(e.target.value)}
+        onChange={(e) => {
+          pick(e.target.value);
+          props.onChange(e.target.value);
+        }}
       >
         {props.emptyLabel !== undefined || props.value === undefined ? <option value="">{props.emptyLabel ?? '—'}</option> : null}
         {!known ? <option value={props.value}>{props.value} (not a known value)</option> : null}
@@ -207,8 +229,9 @@ export function TriStateField(
 
 export function CheckboxGroup(props: Common & { values: readonly unknown[]; choices: Choice[]; onChange: (values: string[]) => void }) {
   const id = useId();
-  const selected = new Set(props.values.map(String));
-  const extra = props.values.map(String).filter((v) => !props.choices.some((c) => c.value === v));
+  const [values, pick] = usePicked(props.values.map(String));
+  const selected = new Set(values);
+  const extra = values.filter((v) => !props.choices.some((c) => c.value === v));
   const all = [...props.choices, ...extra.map((v) => ({ value: v, label: v }))];
   return (
     <fieldset className={`field checkbox-group ${props.className ?? ''}`} aria-describedby={props.help ? `${id}-help` : undefined}>
@@ -221,6 +244,7 @@ export function CheckboxGroup(props: Common & { values: readonly unknown[]; choi
               checked={selected.has(c.value)}
               onChange={(e) => {
                 const next = all.map((x) => x.value).filter((v) => (v === c.value ? e.target.checked : selected.has(v)));
+                pick(next);
                 props.onChange(next);
               }}
             />
@@ -235,14 +259,18 @@ export function CheckboxGroup(props: Common & { values: readonly unknown[]; choi
 
 export function CheckboxField(props: Common & { checked: boolean; onChange: (checked: boolean) => void }) {
   const id = useId();
+  const [checked, pick] = usePicked(props.checked);
   return (
     <div className={`field field-checkbox ${props.className ?? ''}`}>
       <label className="checkbox">
         <input
           type="checkbox"
-          checked={props.checked}
+          checked={checked}
           aria-describedby={props.help ? `${id}-help` : undefined}
-          onChange={(e) => props.onChange(e.target.checked)}
+          onChange={(e) => {
+            pick(e.target.checked);
+            props.onChange(e.target.checked);
+          }}
         />
         {props.label}
       </label>

@@ -10,6 +10,7 @@ import type { CaseColumns, ProvisionRef } from './protocol';
 
 const ROW_HEIGHT = 28;
 const OVERSCAN = 8;
+const HEADER_HEIGHT = 30;
 
 interface Props {
   label: string;
@@ -47,9 +48,10 @@ export function CaseTable(props: Props) {
   const scrollToRow = (r: number) => {
     const el = scroller.current;
     if (!el) return;
+    // Row r's top within the scrolled content; the sticky header row covers the first ROW_HEIGHT.
     const top = r * ROW_HEIGHT;
     if (top < el.scrollTop) el.scrollTop = top;
-    else if (top + ROW_HEIGHT > el.scrollTop + height - ROW_HEIGHT) el.scrollTop = top - height + 2 * ROW_HEIGHT;
+    else if (top + ROW_HEIGHT > el.scrollTop + height - HEADER_HEIGHT) el.scrollTop = top + ROW_HEIGHT - (height - HEADER_HEIGHT);
   };
 
   const move = (r: number) => {
@@ -103,6 +105,9 @@ export function CaseTable(props: Props) {
         tabIndex={0}
         onKeyDown={onKeyDown}
         className={`grid ${otherCodes ? 'with-other' : ''}`}
+        ref={scroller}
+        style={{ height }}
+        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
       >
         <div role="row" aria-rowindex={1} className="row header">
           {header('id', 'Case')}
@@ -114,59 +119,57 @@ export function CaseTable(props: Props) {
           {header('provision', 'Decided by')}
           {otherCodes ? header('other', props.otherLabel ? `Under the ${props.otherLabel}` : 'Compared') : null}
         </div>
-        <div className="rows" ref={scroller} style={{ height }} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
-          <div style={{ height: rows.length * ROW_HEIGHT, position: 'relative' }}>
-            {Array.from({ length: Math.max(0, last - first) }, (_, k) => {
-              const r = first + k;
-              const i = rows[r]!;
-              const code = codes[i]!;
-              const p = refOf(provisions, otherwise, code >> 2)!;
-              const oc = otherCodes ? otherCodes[i]! : null;
-              const op = oc !== null ? refOf(props.otherProvisions, props.otherOtherwise, oc >> 2) : null;
-              const outcome = OUTCOMES[code & 3]!;
-              return (
-                <div
-                  key={r}
-                  id={`${tableId}-row-${r}`}
-                  role="row"
-                  aria-rowindex={r + 2}
-                  aria-selected={props.selected === i}
-                  className={`row ${r === active ? 'active' : ''} ${props.selected === i ? 'selected' : ''}`}
-                  style={{ top: r * ROW_HEIGHT, height: ROW_HEIGHT }}
-                  onClick={() => {
-                    setActive(r);
-                    props.onSelect(i);
-                  }}
-                >
-                  <div role="gridcell" className="cell col-id">
-                    {columns.ids[i]}
-                  </div>
-                  <div role="gridcell" className="cell col-age">
-                    {columns.ages[i]}
-                  </div>
-                  <div role="gridcell" className="cell col-requests">
-                    {REQUEST_WORDS[columns.requests[i]!]}
-                  </div>
-                  <div role="gridcell" className={`cell col-outcome outcome-${outcome}`}>
-                    {OUTCOME_LABEL[outcome]}
-                  </div>
-                  <div role="gridcell" className="cell col-provision" title={p.heading ?? p.id}>
-                    {p.citation} {p.id === 'default' ? 'otherwise' : (p.heading ?? p.id)}
-                  </div>
-                  {oc !== null ? (
-                    <div
-                      role="gridcell"
-                      className={`cell col-other outcome-${OUTCOMES[oc & 3]}`}
-                      title={op ? `${op.citation} ${op.id}` : undefined}
-                    >
-                      {OUTCOME_LABEL[OUTCOMES[oc & 3]!]}
-                      {op && props.otherProvisions.length > 2 ? ` (${op.citation})` : ''}
-                    </div>
-                  ) : null}
+        <div role="rowgroup" className="rows" style={{ height: rows.length * ROW_HEIGHT }}>
+          {Array.from({ length: Math.max(0, last - first) }, (_, k) => {
+            const r = first + k;
+            const i = rows[r]!;
+            const code = codes[i]!;
+            const p = refOf(provisions, otherwise, code >> 2)!;
+            const oc = otherCodes ? otherCodes[i]! : null;
+            const op = oc !== null ? refOf(props.otherProvisions, props.otherOtherwise, oc >> 2) : null;
+            const outcome = OUTCOMES[code & 3]!;
+            return (
+              <div
+                key={r}
+                id={`${tableId}-row-${r}`}
+                role="row"
+                aria-rowindex={r + 2}
+                aria-selected={props.selected === i}
+                className={`row ${r === active ? 'active' : ''} ${props.selected === i ? 'selected' : ''}`}
+                style={{ top: r * ROW_HEIGHT, height: ROW_HEIGHT }}
+                onClick={() => {
+                  setActive(r);
+                  props.onSelect(i);
+                }}
+              >
+                <div role="gridcell" className="cell col-id">
+                  {columns.ids[i]}
                 </div>
-              );
-            })}
-          </div>
+                <div role="gridcell" className="cell col-age">
+                  {columns.ages[i]}
+                </div>
+                <div role="gridcell" className="cell col-requests">
+                  {REQUEST_WORDS[columns.requests[i]!]}
+                </div>
+                <div role="gridcell" className={`cell col-outcome outcome-${outcome}`}>
+                  {OUTCOME_LABEL[outcome]}
+                </div>
+                <div role="gridcell" className="cell col-provision" title={p.heading ?? p.id}>
+                  {p.citation} {p.id === 'default' ? 'otherwise' : (p.heading ?? p.id)}
+                </div>
+                {oc !== null ? (
+                  <div
+                    role="gridcell"
+                    className={`cell col-other outcome-${OUTCOMES[oc & 3]}`}
+                    title={op ? `${op.citation} ${op.id}` : undefined}
+                  >
+                    {OUTCOME_LABEL[OUTCOMES[oc & 3]!]}
+                    {op && props.otherProvisions.length > 2 ? ` (${op.citation})` : ''}
+                  </div>
+                ) : null}
+              </div>
+            );
+          })}
         </div>
       </div>
       <p className="table-foot" aria-live="polite">
