@@ -3,14 +3,16 @@
 import { UsageError } from './args';
 import type { Command } from './command';
 import { explain } from './commands/explain';
+import { exportCommand } from './commands/export';
 import { generate } from './commands/generate';
 import { render } from './commands/render';
 import { simulate } from './commands/simulate';
 import { validate } from './commands/validate';
+import { verify } from './commands/verify';
 import { Reported, stdio, type Output } from './context';
 import { FileError } from '../host/files.node';
 
-export const commands: Command[] = [validate, simulate, explain, render, generate];
+export const commands: Command[] = [validate, simulate, explain, render, generate, exportCommand, verify];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

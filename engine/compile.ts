@@ -18,20 +18,30 @@ import type {
   Scenario,
   WarrantTest,
 } from './model';
-import { OUTCOMES } from './model';
+import { FEDERAL_MAX_HOLD, OUTCOMES } from './model';
+export { FEDERAL_MAX_HOLD };
 import {
-  CLASS_BITS,
-  JURISDICTION_BITS,
-  RECORD_BITS,
-  categoryMask,
-  isOverflowMask,
-  type PreparedCase,
-  type PreparedCharge,
-  type PreparedConviction,
-  type PreparedOffense,
-} from './prepared';
-import { formatDate, formatDateTime, holdEnd, HolidayCalendar, yearsBeforeCivil } from './time';
-import { conditionWords, leafWords, windowWords } from './wording';
+  C_CURRENT,
+  C_JUVENILE,
+  caseTable,
+  describeCharge,
+  describeConviction,
+  F_ADMIN,
+  F_JUDICIAL,
+  F_REQ_HOLD,
+  F_REQ_NOTIFY,
+  H_BOND_POSTED,
+  H_BONDABLE,
+  H_PROBABLE_CAUSE,
+  requestWords,
+  W_CRIMINAL,
+  W_FELONY,
+  YEAR_IN_PACKED,
+  type CaseTable,
+} from './case-table';
+import { CLASS_BITS, JURISDICTION_BITS, RECORD_BITS, categoryMask, isOverflowMask, type PreparedCase } from './prepared';
+import { daysFromCivil, formatDate, formatDateTime, holdEnd, HolidayCalendar } from './time';
+import { conditionWords, leafWords, RECORD_LABELS, windowWords } from './wording';
 
 /** Three-valued truth: a discretionary finding is neither true nor false until a person decides. */
 export const FALSE = 0;
@@ -40,9 +50,6 @@ export const UNKNOWN = 2;
 export type Tri = 0 | 1 | 2;
 
 export const OUTCOME_CODE: Record<Outcome, number> = { hold: 0, notify: 1, review: 2, decline: 3 };
-
-/** The federal maximum (8 CFR 287.7(d)), used by the baseline and a default `hold` outcome. */
-export const FEDERAL_MAX_HOLD: MaxHold = { hours: 48, excludingWeekendsAndHolidays: true };
 
 /**
  * The outcome actually given, by the outcome the policy allows (row) and what ICE requested
@@ -59,12 +66,9 @@ const CLAMP = new Int8Array([
   3, 3, 3, 3,
 ]);
 
-export function requestMask(c: PreparedCase): number {
-  return (c.reqHold ? 1 : 0) | (c.reqNotify ? 2 : 0);
-}
-
-export function clampOutcome(allowed: number, c: PreparedCase): number {
-  return CLAMP[(allowed << 2) | requestMask(c)]!;
+/** The outcome given when the policy allows `allowed` and the case's flags say what ICE requested. */
+export function clampOutcome(allowed: number, caseFlags: number): number {
+  return CLAMP[(allowed << 2) | (caseFlags & 3)]!;
 }
 
 export function resolveScenario(s: Scenario | ResolvedScenario | undefined): ResolvedScenario {
@@ -77,22 +81,31 @@ export function resolveScenario(s: Scenario | ResolvedScenario | undefined): Res
   };
 }
 
-type TriFn = (c: PreparedCase) => Tri;
-type BoolFn = (c: PreparedCase) => boolean;
+/** A test of case row i of the table it was bound to. */
+export type TriFn = (i: number) => Tri;
+export type BoolFn = (i: number) => boolean;
 
-/** A compiled condition node: its fast test, its reading, and for leaves the facts it reads. */
+/**
+ * A compiled condition node. `bind(table)` gives its test over that table's rows, with the table's
+ * columns captured as constants; `facts` reads the facts a leaf used, for explanations.
+ */
 export interface ConditionNode {
   kind: 'all' | 'any' | 'not' | 'leaf';
   reading: string;
   path: PathSegment[];
   /** True when a discretionary finding sits under this node. */
   uncertain: boolean;
-  test: TriFn;
+  bind: (t: CaseTable) => TriFn;
   /** Set when `uncertain` is false: the same test as a boolean, for the fast path. */
-  bool?: BoolFn;
+  bindBool?: (t: CaseTable) => BoolFn;
   children: ConditionNode[];
-  facts?: (c: PreparedCase) => string[];
+  facts?: (t: CaseTable, i: number) => string[];
+  /** For the simplest leaves, the test as data, so the decision loop runs it without a call. */
+  simple?: SimpleTest;
 }
+
+/** A bit test of a per-case column (`(column[i] & mask) !== 0` equals `want`), or an age range. */
+export type SimpleTest = { column: 'flags' | 'records'; mask: number; want: boolean } | { column: 'age'; lo: number; hi: number };
 
 export interface CompiledProvision {
   index: number;
@@ -116,180 +129,374 @@ interface Context {
 
 // ---- offense matching ----
 
-type OffenseMatch = (o: PreparedOffense) => boolean;
+/** Masks an offense filter reduces to; `names` is set when a tag beyond the 31st needs exact matching. */
+interface OffenseMasks {
+  cls: number;
+  degree: number;
+  cats: number;
+  names?: readonly string[];
+}
 
-function filterMatcher(f: OffenseFilter): OffenseMatch {
+function filterMasks(f: OffenseFilter): OffenseMasks {
   let cls = 0;
   for (const c of f.classes ?? []) cls |= CLASS_BITS[c];
-  let deg = 0;
-  for (const d of f.degrees ?? []) deg |= 1 << d;
+  let degree = 0;
+  for (const d of f.degrees ?? []) degree |= 1 << d;
   const cats = categoryMask(f.categories);
-  const names = f.categories ?? [];
-  const exactNames = isOverflowMask(cats);
-  const catTest: OffenseMatch =
-    cats === 0 ? () => true : exactNames ? (o) => o.catNames.some((n) => names.includes(n)) : (o) => (o.cats & cats) !== 0;
-  if (cls !== 0 && deg !== 0) return (o) => (o.cls & cls) !== 0 && (o.degreeBit & deg) !== 0 && catTest(o);
-  if (cls !== 0) return cats === 0 ? (o) => (o.cls & cls) !== 0 : (o) => (o.cls & cls) !== 0 && catTest(o);
-  if (deg !== 0) return (o) => (o.degreeBit & deg) !== 0 && catTest(o);
-  return catTest;
+  return { cls, degree, cats, ...(isOverflowMask(cats) ? { names: f.categories } : {}) };
 }
 
-function termMatcher(ctx: Context, term: string): OffenseMatch {
-  const def = ctx.terms.get(term.toLowerCase());
-  if (!def) throw new CompileError(`the term "${term}" is not defined`);
-  if (!def.covers || def.covers.length === 0) throw new CompileError(`the term "${term}" does not say which offenses it covers`);
-  const parts = def.covers.map(filterMatcher);
-  return parts.length === 1 ? parts[0]! : (o) => parts.some((m) => m(o));
+type RowMatch = (j: number) => boolean;
+
+/** A matcher over offense rows (convictions or charges) of a table, for one set of masks. */
+function rowMatcher(
+  m: OffenseMasks,
+  clsCol: Uint8Array,
+  degCol: Uint16Array,
+  catCol: Int32Array,
+  catList: Int32Array,
+  strings: readonly string[],
+): RowMatch {
+  const { cls, degree, cats, names } = m;
+  if (names) {
+    return (j) =>
+      (cls === 0 || (clsCol[j]! & cls) !== 0) &&
+      (degree === 0 || (degCol[j]! & degree) !== 0) &&
+      (strings[catList[j]!] ?? '').split(';').some((n) => names.includes(n));
+  }
+  if (degree === 0 && cats === 0) return cls === 0 ? () => true : (j) => (clsCol[j]! & cls) !== 0;
+  if (degree === 0) return cls === 0 ? (j) => (catCol[j]! & cats) !== 0 : (j) => (clsCol[j]! & cls) !== 0 && (catCol[j]! & cats) !== 0;
+  return (j) => (cls === 0 || (clsCol[j]! & cls) !== 0) && (degCol[j]! & degree) !== 0 && (cats === 0 || (catCol[j]! & cats) !== 0);
 }
 
-function offenseMatcher(ctx: Context, t: { term?: string } & OffenseFilter): OffenseMatch {
+/** The filters an offense test reduces to: any of `anyOf` (a term's coverage) and all of `alsoAll`. */
+interface OffenseSpec {
+  anyOf: OffenseMasks[] | null;
+  inline: OffenseMasks | null;
+}
+
+function offenseSpec(ctx: Context, t: { term?: string } & OffenseFilter): OffenseSpec {
   const hasInline = Boolean(t.classes?.length || t.degrees?.length || t.categories?.length);
-  const inline = hasInline ? filterMatcher(t) : undefined;
-  const term = t.term ? termMatcher(ctx, t.term) : undefined;
-  if (term && inline) return (o) => term(o) && inline(o);
+  let anyOf: OffenseMasks[] | null = null;
+  if (t.term) {
+    const def = ctx.terms.get(t.term.toLowerCase());
+    if (!def) throw new CompileError(`the term "${t.term}" is not defined`);
+    if (!def.covers || def.covers.length === 0) throw new CompileError(`the term "${t.term}" does not say which offenses it covers`);
+    anyOf = def.covers.map(filterMasks);
+  }
+  return { anyOf, inline: hasInline ? filterMasks(t) : null };
+}
+
+function bindSpec(spec: OffenseSpec, cols: [Uint8Array, Uint16Array, Int32Array, Int32Array], strings: readonly string[]): RowMatch {
+  const make = (m: OffenseMasks) => rowMatcher(m, cols[0], cols[1], cols[2], cols[3], strings);
+  const inline = spec.inline ? make(spec.inline) : null;
+  let term: RowMatch | null = null;
+  if (spec.anyOf) {
+    const parts = spec.anyOf.map(make);
+    term =
+      parts.length === 1
+        ? parts[0]!
+        : parts.length === 2
+          ? (
+              (a, b) => (j: number) =>
+                a(j) || b(j)
+            )(parts[0]!, parts[1]!)
+          : (j) => parts.some((p) => p(j));
+  }
+  if (term && inline) return (j) => term(j) && inline(j);
   return term ?? inline ?? (() => true);
 }
 
-// ---- describing facts ----
-
-const ORD = ['', '1st', '2nd', '3rd', '4th', '5th', '6th', '7th', '8th', '9th'];
-
-function describeOffense(o: { offense?: string; class?: string; degree?: number; categories?: string[] } | undefined): string {
-  if (!o) return 'offense';
-  const name = o.offense ? `${o.offense} ` : '';
-  const degree = o.degree ? `${ORD[o.degree] ?? o.degree}-degree ` : '';
-  const cats = o.categories?.length ? `; ${o.categories.join(', ')}` : '';
-  return `${name}(${degree}${o.class ?? 'offense'}${cats})`;
-}
-
 // ---- leaves ----
-
-function constant(v: Tri): TriFn {
-  return () => v;
-}
-
-function leaf(reading: string, path: PathSegment[], bool: BoolFn, facts: (c: PreparedCase) => string[]): ConditionNode {
-  return { kind: 'leaf', reading, path, uncertain: false, bool, test: (c) => (bool(c) ? TRUE : FALSE), children: [], facts };
-}
 
 function yesNo(b: boolean): string {
   return b ? 'yes' : 'no';
 }
 
-function convictionLeaf(ctx: Context, t: ConvictionTest, path: PathSegment[], cond: Condition): ConditionNode {
-  const match = offenseMatcher(ctx, t);
-  const atLeast = t.atLeast ?? 1;
-  const includeJuvenile = t.includeJuvenile ?? ctx.countJuvenile;
-  const current = t.current;
-  const w = t.within;
+function leaf(
+  reading: string,
+  path: PathSegment[],
+  bindBool: (t: CaseTable) => BoolFn,
+  facts: (t: CaseTable, i: number) => string[],
+): ConditionNode {
+  return {
+    kind: 'leaf',
+    reading,
+    path,
+    uncertain: false,
+    bindBool,
+    bind: (t) => {
+      const b = bindBool(t);
+      return (i) => (b(i) ? TRUE : FALSE);
+    },
+    children: [],
+    facts,
+  };
+}
+
+function flagLeaf(
+  reading: string,
+  path: PathSegment[],
+  bit: number,
+  want: boolean,
+  fact: (t: CaseTable, i: number) => string,
+): ConditionNode {
+  const node = leaf(
+    reading,
+    path,
+    (t) => {
+      const flags = t.flags;
+      return want ? (i) => (flags[i]! & bit) !== 0 : (i) => (flags[i]! & bit) === 0;
+    },
+    (t, i) => [fact(t, i)],
+  );
+  node.simple = { column: 'flags', mask: bit, want };
+  return node;
+}
+
+function convictionLeaf(ctx: Context, test: ConvictionTest, path: PathSegment[], cond: Condition): ConditionNode {
+  const spec = offenseSpec(ctx, test);
+  const atLeast = test.atLeast ?? 1;
+  // Juvenile adjudications are skipped unless this test or the ordinance counts them.
+  const juvMask = (test.includeJuvenile ?? ctx.countJuvenile) ? 0 : C_JUVENILE;
+  const current = test.current;
+  const w = test.within;
   const years = w?.years ?? 0;
   const ofArrest = w?.of === 'arrest';
   const measured = w?.measuredFrom ?? 'conviction';
   const exclude = w?.excludeTimeIncarcerated === true;
-  const refOf: (o: PreparedConviction) => number =
-    measured === 'release' ? (o) => o.released : measured === 'later-of-conviction-and-release' ? (o) => o.later : (o) => o.convicted;
-  const windowStart = (c: PreparedCase): number =>
-    ofArrest ? yearsBeforeCivil(c.bookedY, c.bookedM, c.bookedD, years) : yearsBeforeCivil(c.issuedY, c.issuedM, c.issuedD, years);
 
-  const counts = (o: PreparedConviction, start: number): boolean =>
-    (includeJuvenile || !o.juvenile) &&
-    (current === undefined || o.current === current) &&
-    match(o) &&
-    (!w || refOf(o) >= (exclude ? start - o.incarceratedSince : start));
+  /** Columns the window reads for this test. */
+  const refYmd = (t: CaseTable) =>
+    measured === 'release' ? t.convRelYmd : measured === 'later-of-conviction-and-release' ? t.convLaterYmd : t.convOnYmd;
+  const refDay = (t: CaseTable) =>
+    measured === 'release' ? t.convRelDay : measured === 'later-of-conviction-and-release' ? t.convLaterDay : t.convOnDay;
+  const anchorYmd = (t: CaseTable) => (ofArrest ? t.bookedYmd : t.issuedYmd);
+  /** First day of the window for case i, as a day number (for windows extended by time incarcerated). */
+  const windowStartDay = (t: CaseTable, i: number): number => {
+    const a = anchorYmd(t)[i]! - years * YEAR_IN_PACKED;
+    const y = Math.floor(a / 512);
+    const m = Math.floor((a % 512) / 32);
+    const d = a % 32;
+    // 29 February in a common year: the window starts on 1 March (see time.yearsBefore).
+    return m === 2 && d === 29 && !((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0) ? daysFromCivil(y, 3, 1) : daysFromCivil(y, m, d);
+  };
 
-  const bool: BoolFn = w
-    ? (c) => {
-        const list = c.convictions;
-        if (list.length < atLeast) return false;
-        const start = windowStart(c);
-        let n = 0;
-        for (let i = 0; i < list.length; i++) if (counts(list[i]!, start) && ++n >= atLeast) return true;
-        return false;
+  /** Whether conviction row j is of a counted kind (not juvenile unless counted, current as asked, offense matching). */
+  const bindKind = (t: CaseTable): RowMatch => {
+    const flags = t.convFlags;
+    const match = bindSpec(spec, [t.convCls, t.convDegree, t.convCats, t.convCatList], t.strings);
+    if (current === undefined) return juvMask ? (j) => (flags[j]! & C_JUVENILE) === 0 && match(j) : match;
+    const want = current ? C_CURRENT : 0;
+    return (j) => (flags[j]! & juvMask) === 0 && (flags[j]! & C_CURRENT) === want && match(j);
+  };
+
+  // The usual test (one offense filter, no current-custody test, no incarceration exclusion) gets a
+  // loop with every mask inlined: it is the hot path of most policies.
+  const single = spec.inline && !spec.anyOf ? spec.inline : !spec.inline && spec.anyOf?.length === 1 ? spec.anyOf[0]! : null;
+  const inlined = single && !single.names && current === undefined && !exclude;
+
+  const bindBool = (t: CaseTable): BoolFn => {
+    const start = t.convStart;
+    if (inlined) {
+      const { cls, degree, cats } = single;
+      const flags = t.convFlags;
+      const clsCol = t.convCls;
+      const degCol = t.convDegree;
+      const catCol = t.convCats;
+      if (!w) {
+        return (i) => {
+          const end = start[i + 1]!;
+          let n = 0;
+          for (let j = start[i]!; j < end; j++) {
+            if (
+              (flags[j]! & juvMask) === 0 &&
+              (cls === 0 || (clsCol[j]! & cls) !== 0) &&
+              (cats === 0 || (catCol[j]! & cats) !== 0) &&
+              (degree === 0 || (degCol[j]! & degree) !== 0) &&
+              ++n >= atLeast
+            ) {
+              return true;
+            }
+          }
+          return false;
+        };
       }
-    : (c) => {
-        const list = c.convictions;
-        if (list.length < atLeast) return false;
+      const ref = refYmd(t);
+      const anchor = anchorYmd(t);
+      const back = years * YEAR_IN_PACKED;
+      return (i) => {
+        const end = start[i + 1]!;
+        const from = anchor[i]! - back;
         let n = 0;
-        for (let i = 0; i < list.length; i++) if (counts(list[i]!, 0) && ++n >= atLeast) return true;
+        for (let j = start[i]!; j < end; j++) {
+          if (
+            ref[j]! >= from &&
+            (flags[j]! & juvMask) === 0 &&
+            (cls === 0 || (clsCol[j]! & cls) !== 0) &&
+            (cats === 0 || (catCol[j]! & cats) !== 0) &&
+            (degree === 0 || (degCol[j]! & degree) !== 0) &&
+            ++n >= atLeast
+          ) {
+            return true;
+          }
+        }
         return false;
       };
-
-  const facts = (c: PreparedCase): string[] => {
-    const out: string[] = [];
-    const start = w ? windowStart(c) : 0;
-    if (w) {
-      const anchor = ofArrest ? `arrest ${formatDate(c.bookedDay)}` : `request ${formatDate(c.issuedDay)}`;
-      out.push(`window: ${windowWords(w).replace(/^within /, '')}: from ${formatDate(start)} (${anchor})`);
     }
-    if (c.convictions.length === 0) out.push('no convictions on record');
-    c.convictions.forEach((o, i) => {
-      const src = c.source.convictions?.[i];
-      const dates = `convicted ${formatDate(o.convicted)}${o.released !== o.convicted ? `, released ${formatDate(o.released)}` : ''}`;
+    const kind = bindKind(t);
+    if (!w) {
+      return (i) => {
+        const end = start[i + 1]!;
+        let n = 0;
+        for (let j = start[i]!; j < end; j++) if (kind(j) && ++n >= atLeast) return true;
+        return false;
+      };
+    }
+    if (!exclude) {
+      const ref = refYmd(t);
+      const anchor = anchorYmd(t);
+      const back = years * YEAR_IN_PACKED;
+      return (i) => {
+        const end = start[i + 1]!;
+        const from = anchor[i]! - back;
+        let n = 0;
+        for (let j = start[i]!; j < end; j++) if (ref[j]! >= from && kind(j) && ++n >= atLeast) return true;
+        return false;
+      };
+    }
+    const ref = refDay(t);
+    const since = t.convIncSince;
+    return (i) => {
+      const end = start[i + 1]!;
+      if (end === start[i]) return false;
+      const from = windowStartDay(t, i);
+      let n = 0;
+      for (let j = start[i]!; j < end; j++) if (ref[j]! >= from - since[j]! && kind(j) && ++n >= atLeast) return true;
+      return false;
+    };
+  };
+
+  const facts = (t: CaseTable, i: number): string[] => {
+    const out: string[] = [];
+    const kind = bindKind(t);
+    const flags = t.convFlags;
+    const match = bindSpec(spec, [t.convCls, t.convDegree, t.convCats, t.convCatList], t.strings);
+    const from = w ? windowStartDay(t, i) : 0;
+    if (w) {
+      const anchor = ofArrest ? `arrest ${formatDate(t.bookedDay[i]!)}` : `request ${formatDate(t.issuedDay[i]!)}`;
+      out.push(`window: ${windowWords(w).replace(/^within /, '')}: from ${formatDate(from)} (${anchor})`);
+    }
+    const s = t.convStart[i]!;
+    const e = t.convStart[i + 1]!;
+    if (s === e) out.push('no convictions on record');
+    const ref = refDay(t);
+    for (let j = s; j < e; j++) {
+      const rel = t.convRelDay[j]!;
+      const dates = `convicted ${formatDate(t.convOnDay[j]!)}${rel !== t.convOnDay[j] ? `, released ${formatDate(rel)}` : ''}`;
       let verdict: string;
-      if (!includeJuvenile && o.juvenile) verdict = 'juvenile adjudication, not counted';
-      else if (current !== undefined && o.current !== current)
+      if (juvMask & flags[j]!) verdict = 'juvenile adjudication, not counted';
+      else if (current !== undefined && ((flags[j]! & C_CURRENT) !== 0) !== current) {
         verdict = current ? 'not the conviction for the current custody' : 'the conviction for the current custody, not counted';
-      else if (!match(o)) verdict = t.term ? `not ${/^[aeiou]/i.test(t.term) ? 'an' : 'a'} ${t.term}` : 'offense not covered';
-      else if (w && refOf(o) < (exclude ? start - o.incarceratedSince : start)) {
-        verdict = `outside the window${exclude && o.incarceratedSince ? ` (extended by ${o.incarceratedSince} days incarcerated to ${formatDate(start - o.incarceratedSince)})` : ''}`;
-      } else verdict = 'counts';
-      out.push(`${describeOffense(src)}, ${dates}: ${verdict}`);
-    });
+      } else if (!match(j)) verdict = test.term ? `not ${/^[aeiou]/i.test(test.term) ? 'an' : 'a'} ${test.term}` : 'offense not covered';
+      else if (w && ref[j]! < (exclude ? from - t.convIncSince[j]! : from)) {
+        const ext =
+          exclude && t.convIncSince[j]
+            ? ` (extended by ${t.convIncSince[j]} days incarcerated to ${formatDate(from - t.convIncSince[j]!)})`
+            : '';
+        verdict = `outside the window${ext}`;
+      } else verdict = kind(j) ? 'counts' : 'does not count';
+      out.push(`${describeConviction(t, j)}, ${dates}: ${verdict}`);
+    }
     if (atLeast > 1) out.push(`${atLeast} needed`);
     return out;
   };
-  return leaf(leafWords(cond), path, bool, facts);
+  return leaf(leafWords(cond), path, bindBool, facts);
 }
 
-function chargeLeaf(ctx: Context, t: ChargeTest, path: PathSegment[], cond: Condition): ConditionNode {
-  const match = offenseMatcher(ctx, t);
-  const { bondPosted, bondable, probableCauseFinding } = t;
-  const ok = (o: PreparedCharge): boolean =>
-    match(o) &&
-    (bondPosted === undefined || o.bondPosted === bondPosted) &&
-    (bondable === undefined || o.bondable === bondable) &&
-    (probableCauseFinding === undefined || o.probableCause === probableCauseFinding);
-  const bool: BoolFn = (c) => {
-    const list = c.charges;
-    for (let i = 0; i < list.length; i++) if (ok(list[i]!)) return true;
-    return false;
+function chargeLeaf(ctx: Context, test: ChargeTest, path: PathSegment[], cond: Condition): ConditionNode {
+  const spec = offenseSpec(ctx, test);
+  let mask = 0;
+  let want = 0;
+  if (test.bondPosted !== undefined) {
+    mask |= H_BOND_POSTED;
+    if (test.bondPosted) want |= H_BOND_POSTED;
+  }
+  if (test.bondable !== undefined) {
+    mask |= H_BONDABLE;
+    if (test.bondable) want |= H_BONDABLE;
+  }
+  if (test.probableCauseFinding !== undefined) {
+    mask |= H_PROBABLE_CAUSE;
+    if (test.probableCauseFinding) want |= H_PROBABLE_CAUSE;
+  }
+  const bindRow = (t: CaseTable): RowMatch => {
+    const flags = t.chargeFlags;
+    const match = bindSpec(spec, [t.chargeCls, t.chargeDegree, t.chargeCats, t.chargeCatList], t.strings);
+    return mask === 0 ? match : (j) => (flags[j]! & mask) === want && match(j);
   };
-  const facts = (c: PreparedCase): string[] => {
-    if (c.charges.length === 0) return ['no pending charges'];
-    return c.charges.map((o, i) => {
-      const src = c.source.currentCharges?.[i];
-      const flags = `bond posted: ${yesNo(o.bondPosted)}, bondable: ${yesNo(o.bondable)}, probable cause found: ${yesNo(o.probableCause)}`;
-      return `charge ${describeOffense(src)}, ${flags}: ${ok(o) ? 'counts' : 'does not count'}`;
-    });
+  const bindBool = (t: CaseTable): BoolFn => {
+    const start = t.chargeStart;
+    const ok = bindRow(t);
+    return (i) => {
+      const end = start[i + 1]!;
+      for (let j = start[i]!; j < end; j++) if (ok(j)) return true;
+      return false;
+    };
   };
-  return leaf(leafWords(cond), path, bool, facts);
-}
-
-function warrantLeaf(t: WarrantTest, path: PathSegment[], cond: Condition): ConditionNode {
-  let jur = 0;
-  for (const j of t.jurisdictions ?? []) jur |= JURISDICTION_BITS[j];
-  const { kind, felony } = t;
-  const bool: BoolFn = (c) => {
-    const list = c.warrants;
-    for (let i = 0; i < list.length; i++) {
-      const x = list[i]!;
-      if (
-        (kind === undefined || x.criminal === (kind === 'criminal')) &&
-        (jur === 0 || (x.jurisdiction & jur) !== 0) &&
-        (felony === undefined || x.felony === felony)
-      ) {
-        return true;
-      }
+  const facts = (t: CaseTable, i: number): string[] => {
+    const s = t.chargeStart[i]!;
+    const e = t.chargeStart[i + 1]!;
+    if (s === e) return ['no pending charges'];
+    const ok = bindRow(t);
+    const out: string[] = [];
+    for (let j = s; j < e; j++) {
+      const f = t.chargeFlags[j]!;
+      const flags = `bond posted: ${yesNo((f & H_BOND_POSTED) !== 0)}, bondable: ${yesNo((f & H_BONDABLE) !== 0)}, probable cause found: ${yesNo((f & H_PROBABLE_CAUSE) !== 0)}`;
+      out.push(`charge ${describeCharge(t, j)}, ${flags}: ${ok(j) ? 'counts' : 'does not count'}`);
     }
-    return false;
+    return out;
   };
-  const facts = (c: PreparedCase): string[] =>
-    c.warrants.length === 0
-      ? ['no outstanding warrants']
-      : (c.source.warrants ?? []).map(
-          (x) => `${x.kind} warrant${x.jurisdiction ? ` (${x.jurisdiction})` : ''}${x.felony ? ', felony' : ''}`,
-        );
-  return leaf(leafWords(cond), path, bool, facts);
+  return leaf(leafWords(cond), path, bindBool, facts);
+}
+
+function warrantLeaf(test: WarrantTest, path: PathSegment[], cond: Condition): ConditionNode {
+  let jur = 0;
+  for (const j of test.jurisdictions ?? []) jur |= JURISDICTION_BITS[j];
+  let mask = 0;
+  let want = 0;
+  if (test.kind !== undefined) {
+    mask |= W_CRIMINAL;
+    if (test.kind === 'criminal') want |= W_CRIMINAL;
+  }
+  if (test.felony !== undefined) {
+    mask |= W_FELONY;
+    if (test.felony) want |= W_FELONY;
+  }
+  const bindBool = (t: CaseTable): BoolFn => {
+    const start = t.warrantStart;
+    const flags = t.warrantFlags;
+    const jurs = t.warrantJurisdiction;
+    return (i) => {
+      const end = start[i + 1]!;
+      for (let j = start[i]!; j < end; j++) if ((flags[j]! & mask) === want && (jur === 0 || (jurs[j]! & jur) !== 0)) return true;
+      return false;
+    };
+  };
+  const facts = (t: CaseTable, i: number): string[] => {
+    const s = t.warrantStart[i]!;
+    const e = t.warrantStart[i + 1]!;
+    if (s === e) return ['no outstanding warrants'];
+    const names = Object.entries(JURISDICTION_BITS);
+    const out: string[] = [];
+    for (let j = s; j < e; j++) {
+      const f = t.warrantFlags[j]!;
+      const where = names.find(([, b]) => b === t.warrantJurisdiction[j])?.[0];
+      out.push(`${f & W_CRIMINAL ? 'criminal' : 'civil'} warrant${where ? ` (${where})` : ''}${f & W_FELONY ? ', felony' : ''}`);
+    }
+    return out;
+  };
+  return leaf(leafWords(cond), path, bindBool, facts);
 }
 
 function compileCondition(ctx: Context, cond: Condition, path: PathSegment[]): ConditionNode {
@@ -302,52 +509,91 @@ function compileCondition(ctx: Context, cond: Condition, path: PathSegment[]): C
   if ('not' in cond) {
     const child = compileCondition(ctx, cond.not, [...path, 'not']);
     const reading = conditionWords(cond);
-    if (child.bool) {
-      const b = child.bool;
-      const bool: BoolFn = (c) => !b(c);
-      return { kind: 'not', reading, path, uncertain: false, bool, test: (c) => (b(c) ? FALSE : TRUE), children: [child] };
+    if (child.bindBool) {
+      const inner = child.bindBool;
+      const bindBool = (t: CaseTable): BoolFn => {
+        const b = inner(t);
+        return (i) => !b(i);
+      };
+      return { kind: 'not', reading, path, uncertain: false, bindBool, bind: (t) => { const b = inner(t); return (i) => (b(i) ? FALSE : TRUE); }, children: [child] }; // prettier-ignore
     }
-    const t = child.test;
-    return { kind: 'not', reading, path, uncertain: true, test: (c) => { const v = t(c); return v === UNKNOWN ? UNKNOWN : v === TRUE ? FALSE : TRUE; }, children: [child] }; // prettier-ignore
+    const inner = child.bind;
+    const bind = (t: CaseTable): TriFn => {
+      const f = inner(t);
+      return (i) => {
+        const v = f(i);
+        return v === UNKNOWN ? UNKNOWN : v === TRUE ? FALSE : TRUE;
+      };
+    };
+    return { kind: 'not', reading, path, uncertain: true, bind, children: [child] };
   }
   const reading = leafWords(cond);
   if ('judicialWarrant' in cond) {
-    const want = cond.judicialWarrant;
-    return leaf(reading, path, want ? (c) => c.judicial : (c) => !c.judicial, (c) => [`judicial warrant: ${yesNo(c.judicial)}`]);
+    return flagLeaf(
+      reading,
+      path,
+      F_JUDICIAL,
+      cond.judicialWarrant,
+      (t, i) => `judicial warrant: ${yesNo((t.flags[i]! & F_JUDICIAL) !== 0)}`,
+    );
   }
   if ('administrativeWarrant' in cond) {
-    const want = cond.administrativeWarrant;
-    return leaf(reading, path, want ? (c) => c.admin : (c) => !c.admin, (c) => [`administrative warrant (I-200/I-205): ${yesNo(c.admin)}`]);
+    return flagLeaf(
+      reading,
+      path,
+      F_ADMIN,
+      cond.administrativeWarrant,
+      (t, i) => `administrative warrant (I-200/I-205): ${yesNo((t.flags[i]! & F_ADMIN) !== 0)}`,
+    );
   }
   if ('requested' in cond) {
-    const facts = (c: PreparedCase) => [`ICE requested: ${(c.source.detainer?.requests ?? []).join(', ') || 'nothing'}`];
-    return leaf(reading, path, cond.requested === 'hold' ? (c) => c.reqHold : (c) => c.reqNotify, facts);
+    return flagLeaf(
+      reading,
+      path,
+      cond.requested === 'hold' ? F_REQ_HOLD : F_REQ_NOTIFY,
+      true,
+      (t, i) => `ICE requested: ${requestWords(t, i)}`,
+    );
   }
   if ('reimbursementAgreement' in cond) {
     const v = ctx.scenario.reimbursementAgreement === cond.reimbursementAgreement;
-    return leaf(reading, path, v ? () => true : () => false, () => [
-      `reimbursement agreement in force (scenario): ${yesNo(ctx.scenario.reimbursementAgreement)}`,
-    ]);
+    const fact = `reimbursement agreement in force (scenario): ${yesNo(ctx.scenario.reimbursementAgreement)}`;
+    return leaf(
+      reading,
+      path,
+      () => (v ? () => true : () => false),
+      () => [fact],
+    );
   }
   if ('age' in cond) {
     const lo = cond.age.atLeast ?? -1;
     const hi = cond.age.under ?? 1e9;
-    return leaf(
+    const node = leaf(
       reading,
       path,
-      (c) => c.age >= lo && c.age < hi,
-      (c) => [`age ${c.age}`],
+      (t) => {
+        const age = t.age;
+        return (i) => age[i]! >= lo && age[i]! < hi;
+      },
+      (t, i) => [`age ${t.age[i]}`],
     );
+    node.simple = { column: 'age', lo, hi };
+    return node;
   }
   if ('record' in cond) {
     const bit = RECORD_BITS[cond.record];
     const key = cond.record;
-    return leaf(
+    const node = leaf(
       reading,
       path,
-      (c) => (c.records & bit) !== 0,
-      (c) => [`${key}: ${yesNo((c.records & bit) !== 0)}`],
+      (t) => {
+        const rec = t.records;
+        return (i) => (rec[i]! & bit) !== 0;
+      },
+      (t, i) => [`${RECORD_LABELS[key]}: ${yesNo((t.records[i]! & bit) !== 0)}`],
     );
+    node.simple = { column: 'records', mask: bit, want: true };
+    return node;
   }
   if ('conviction' in cond) return convictionLeaf(ctx, cond.conviction, path, cond);
   if ('charge' in cond) return chargeLeaf(ctx, cond.charge, path, cond);
@@ -358,7 +604,7 @@ function compileCondition(ctx: Context, cond: Condition, path: PathSegment[]): C
       reading,
       path,
       uncertain: true,
-      test: constant(UNKNOWN),
+      bind: () => () => UNKNOWN,
       children: [],
       facts: () => ['a person must decide this'],
     };
@@ -369,34 +615,49 @@ function compileCondition(ctx: Context, cond: Condition, path: PathSegment[]): C
 function combine(kind: 'all' | 'any', children: ConditionNode[], reading: string, path: PathSegment[]): ConditionNode {
   const uncertain = children.some((c) => c.uncertain);
   if (!uncertain) {
-    const fns = children.map((c) => c.bool!);
-    const bool = boolCombine(kind, fns);
-    return { kind, reading, path, uncertain, bool, test: (c) => (bool(c) ? TRUE : FALSE), children };
+    const bindBool = (t: CaseTable) =>
+      boolCombine(
+        kind,
+        children.map((c) => c.bindBool!(t)),
+      );
+    return {
+      kind,
+      reading,
+      path,
+      uncertain,
+      bindBool,
+      bind: (t) => {
+        const b = bindBool(t);
+        return (i) => (b(i) ? TRUE : FALSE);
+      },
+      children,
+    };
   }
-  const tests = children.map((c) => c.test);
-  const n = tests.length;
-  // Kleene logic: all() is false if any part is false, unknown if any is unknown, else true.
-  const test: TriFn =
-    kind === 'all'
-      ? (c) => {
+  const bind = (t: CaseTable): TriFn => {
+    const tests = children.map((c) => c.bind(t));
+    const n = tests.length;
+    // Kleene logic: all() is false if any part is false, unknown if any is unknown, else true.
+    return kind === 'all'
+      ? (i) => {
           let r: Tri = TRUE;
-          for (let i = 0; i < n; i++) {
-            const v = tests[i]!(c);
+          for (let k = 0; k < n; k++) {
+            const v = tests[k]!(i);
             if (v === FALSE) return FALSE;
             if (v === UNKNOWN) r = UNKNOWN;
           }
           return r;
         }
-      : (c) => {
+      : (i) => {
           let r: Tri = FALSE;
-          for (let i = 0; i < n; i++) {
-            const v = tests[i]!(c);
+          for (let k = 0; k < n; k++) {
+            const v = tests[k]!(i);
             if (v === TRUE) return TRUE;
             if (v === UNKNOWN) r = UNKNOWN;
           }
           return r;
         };
-  return { kind, reading, path, uncertain, test, children };
+  };
+  return { kind, reading, path, uncertain, bind, children };
 }
 
 function boolCombine(kind: 'all' | 'any', fns: BoolFn[]): BoolFn {
@@ -404,24 +665,33 @@ function boolCombine(kind: 'all' | 'any', fns: BoolFn[]): BoolFn {
   if (n === 1) return fns[0]!;
   if (n === 2) {
     const [a, b] = fns as [BoolFn, BoolFn];
-    return kind === 'all' ? (c) => a(c) && b(c) : (c) => a(c) || b(c);
+    return kind === 'all' ? (i) => a(i) && b(i) : (i) => a(i) || b(i);
   }
   if (n === 3) {
     const [a, b, d] = fns as [BoolFn, BoolFn, BoolFn];
-    return kind === 'all' ? (c) => a(c) && b(c) && d(c) : (c) => a(c) || b(c) || d(c);
+    return kind === 'all' ? (i) => a(i) && b(i) && d(i) : (i) => a(i) || b(i) || d(i);
   }
   return kind === 'all'
-    ? (c) => {
-        for (let i = 0; i < n; i++) if (!fns[i]!(c)) return false;
+    ? (i) => {
+        for (let k = 0; k < n; k++) if (!fns[k]!(i)) return false;
         return true;
       }
-    : (c) => {
-        for (let i = 0; i < n; i++) if (fns[i]!(c)) return true;
+    : (i) => {
+        for (let k = 0; k < n; k++) if (fns[k]!(i)) return true;
         return false;
       };
 }
 
 // ---- the policy ----
+
+/** A policy bound to one case table: `decide(i)` is the hot path. */
+export interface BoundPolicy {
+  readonly table: CaseTable;
+  /** `(provisionIndex << 2) | outcomeCode`, the outcome already limited to what ICE requested. */
+  decide(i: number): number;
+  /** The outcome the deciding provision allows, before limiting it to the request. */
+  allowed(i: number, provisionIndex: number): number;
+}
 
 export class CompiledPolicy {
   readonly provisions: CompiledProvision[];
@@ -429,8 +699,7 @@ export class CompiledPolicy {
   readonly otherwiseCitation: string;
   readonly calendar: HolidayCalendar;
   readonly layout: Layout;
-  private readonly steps: Array<(c: PreparedCase) => number>;
-  private readonly defaultCode: number;
+  private readonly bound = new WeakMap<CaseTable, BoundPolicy>();
 
   constructor(
     readonly ordinance: Ordinance,
@@ -458,52 +727,104 @@ export class CompiledPolicy {
         condition: p.when ? compileCondition(ctx, p.when, ['sections', lp.sectionIndex, 'provisions', lp.provisionIndex, 'when']) : null,
       };
     });
-    const n = this.provisions.length;
-    this.defaultCode = (n << 2) | OUTCOME_CODE[this.otherwise];
-    // Each step returns -1 when its provision does not apply, else (index << 2 | allowed outcome).
-    this.steps = this.provisions.map((p, i) => {
-      const code = (i << 2) | OUTCOME_CODE[p.outcome];
-      const review = (i << 2) | OUTCOME_CODE.review;
-      const cond = p.condition;
-      if (!cond) return () => code;
-      if (cond.bool) {
-        const b = cond.bool;
-        return (c) => (b(c) ? code : -1);
-      }
-      const t = cond.test;
-      return (c) => {
-        const v = t(c);
-        return v === FALSE ? -1 : v === TRUE ? code : review;
-      };
-    });
   }
 
-  /**
-   * The hot path: `(provisionIndex << 2) | outcomeCode`, the outcome already limited to what ICE
-   * requested. The index equals `provisions.length` when the otherwise clause decided.
-   */
-  decideCode(c: PreparedCase): number {
-    const steps = this.steps;
-    const n = steps.length;
-    let code = this.defaultCode;
-    for (let i = 0; i < n; i++) {
-      const r = steps[i]!(c);
-      if (r >= 0) {
-        code = r;
-        break;
-      }
+  /** The policy's decision function over a table's rows (cached per table). */
+  bind(t: CaseTable): BoundPolicy {
+    let b = this.bound.get(t);
+    if (!b) {
+      b = this.makeBound(t);
+      this.bound.set(t, b);
     }
-    return (code & ~3) | CLAMP[((code & 3) << 2) | (c.reqHold ? 1 : 0) | (c.reqNotify ? 2 : 0)]!;
+    return b;
+  }
+
+  private makeBound(t: CaseTable): BoundPolicy {
+    const n = this.provisions.length;
+    const defaultCode = (n << 2) | OUTCOME_CODE[this.otherwise];
+    // Provisions whose conditions are plain booleans are tested directly; one with a discretionary
+    // finding answers "unknown" where a person must decide, which makes the outcome review.
+    const bools: BoolFn[] = [];
+    const tris: Array<TriFn | null> = [];
+    const codes = new Int32Array(n);
+    let anyTri = false;
+    this.provisions.forEach((p, k) => {
+      codes[k] = (k << 2) | OUTCOME_CODE[p.outcome];
+      const cond = p.condition;
+      if (!cond) {
+        bools.push(() => true);
+        tris.push(null);
+      } else if (cond.bindBool) {
+        bools.push(cond.bindBool(t));
+        tris.push(null);
+      } else {
+        const test = cond.bind(t);
+        bools.push((i) => test(i) !== FALSE);
+        tris.push(test);
+        anyTri = true;
+      }
+    });
+    // Op codes: 0 call the condition, 1 flag bit set, 2 flag bit clear, 3 record bit set, 4 age in range.
+    const ops = new Uint8Array(n);
+    const argA = new Int32Array(n);
+    const argB = new Int32Array(n);
+    this.provisions.forEach((p, k) => {
+      const simple = p.condition?.simple;
+      if (!simple) return;
+      if (simple.column === 'age') {
+        ops[k] = 4;
+        argA[k] = simple.lo;
+        argB[k] = Math.min(simple.hi, 1 << 30);
+      } else {
+        ops[k] = simple.column === 'records' ? 3 : simple.want ? 1 : 2;
+        argA[k] = simple.mask;
+      }
+    });
+    const flags = t.flags;
+    const records = t.records;
+    const age = t.age;
+    const decide = (i: number): number => {
+      for (let k = 0; k < n; k++) {
+        const op = ops[k]!;
+        const hit =
+          op === 0
+            ? bools[k]!(i)
+            : op === 1
+              ? (flags[i]! & argA[k]!) !== 0
+              : op === 2
+                ? (flags[i]! & argA[k]!) === 0
+                : op === 3
+                  ? (records[i]! & argA[k]!) !== 0
+                  : age[i]! >= argA[k]! && age[i]! < argB[k]!;
+        if (hit) {
+          const tri = anyTri ? tris[k] : null;
+          const code = tri && tri(i) === UNKNOWN ? (k << 2) | OUTCOME_CODE.review : codes[k]!;
+          return (code & ~3) | CLAMP[((code & 3) << 2) | (flags[i]! & 3)]!;
+        }
+      }
+      return (defaultCode & ~3) | CLAMP[((defaultCode & 3) << 2) | (flags[i]! & 3)]!;
+    };
+    const allowed = (i: number, k: number): number => {
+      if (k >= n) return OUTCOME_CODE[this.otherwise];
+      const tri = tris[k];
+      return tri && tri(i) === UNKNOWN ? OUTCOME_CODE.review : OUTCOME_CODE[this.provisions[k]!.outcome];
+    };
+    return { table: t, decide, allowed };
+  }
+
+  /** Decides one prepared case (builds a one-row table: for single decisions, not for bulk work). */
+  decideCode(c: PreparedCase): number {
+    return this.bind(caseTable([c])).decide(0);
   }
 
   maxHoldOf(provisionIndex: number): MaxHold {
     return this.provisions[provisionIndex]?.maxHold ?? FEDERAL_MAX_HOLD;
   }
 
-  /** When a hold decided by this provision ends, in minutes. */
-  holdEndOf(c: PreparedCase, provisionIndex: number): number {
+  /** When a hold decided by this provision, starting at `release` (minutes), ends. */
+  holdEndAt(release: number, provisionIndex: number): number {
     const h = this.maxHoldOf(provisionIndex);
-    return holdEnd(c.release, h.hours, h.excludingWeekendsAndHolidays === true, this.calendar);
+    return holdEnd(release, h.hours, h.excludingWeekendsAndHolidays === true, this.calendar);
   }
 
   provisionIdOf(index: number): string {
@@ -514,15 +835,21 @@ export class CompiledPolicy {
     return index < this.provisions.length ? this.provisions[index]!.citation : this.otherwiseCitation;
   }
 
-  /** The full decision with its explanation. */
+  /** The full decision on one prepared case, with its explanation. */
   decide(c: PreparedCase): Decision {
-    const code = this.decideCode(c);
+    return this.explain(caseTable([c]), 0);
+  }
+
+  /** The full decision on row i of a table, with its explanation. */
+  explain(t: CaseTable, i: number): Decision {
+    const bound = this.bind(t);
+    const code = bound.decide(i);
     const index = code >> 2;
     const outcome = OUTCOMES[code & 3]!;
     const reasons: Reason[] = [];
     const upto = Math.min(index, this.provisions.length - 1);
-    for (let i = 0; i <= upto; i++) {
-      const p = this.provisions[i]!;
+    for (let k = 0; k <= upto; k++) {
+      const p = this.provisions[k]!;
       if (!p.condition) {
         reasons.push({
           provision: p.id,
@@ -534,7 +861,7 @@ export class CompiledPolicy {
         });
         continue;
       }
-      traceNode(p.condition, c, p.id, p.citation, 0, reasons);
+      traceNode(p.condition, t, i, p.id, p.citation, 0, reasons);
     }
     if (index >= this.provisions.length) {
       reasons.push({
@@ -546,21 +873,21 @@ export class CompiledPolicy {
         depth: 0,
       });
     }
-    const allowed = index < this.provisions.length ? this.steps[index]!(c) & 3 : OUTCOME_CODE[this.otherwise];
+    const allowed = bound.allowed(i, index);
     if ((code & 3) !== allowed) {
       reasons.push({
         provision: this.provisionIdOf(index),
         citation: this.citationOf(index),
         condition: `the policy allows "${OUTCOMES[allowed]}", but the outcome may not exceed what ICE requested`,
         value: true,
-        facts: [`ICE requested: ${(c.source.detainer?.requests ?? []).join(', ') || 'nothing'}`],
+        facts: [`ICE requested: ${requestWords(t, i)}`],
         depth: 0,
       });
     }
     return {
-      id: c.id,
+      id: t.ids[i]!,
       outcome,
-      holdUntil: outcome === 'hold' ? formatDateTime(this.holdEndOf(c, index)) : null,
+      holdUntil: outcome === 'hold' ? formatDateTime(this.holdEndAt(t.release[i]!, index)) : null,
       provision: this.provisionIdOf(index),
       citation: this.citationOf(index),
       reasons,
@@ -568,17 +895,17 @@ export class CompiledPolicy {
   }
 }
 
-function traceNode(node: ConditionNode, c: PreparedCase, provision: string, citation: string, depth: number, out: Reason[]): void {
-  const v = node.test(c);
+function traceNode(node: ConditionNode, t: CaseTable, i: number, provision: string, citation: string, depth: number, out: Reason[]): void {
+  const v = node.bind(t)(i);
   out.push({
     provision,
     citation,
     condition: node.reading,
     value: v === UNKNOWN ? 'unknown' : v === TRUE,
-    facts: node.facts ? node.facts(c) : [],
+    facts: node.facts ? node.facts(t, i) : [],
     depth,
   });
-  for (const child of node.children) traceNode(child, c, provision, citation, depth + 1, out);
+  for (const child of node.children) traceNode(child, t, i, provision, citation, depth + 1, out);
 }
 
 /** Compiles a valid ordinance. Call only after validation reports no errors. */

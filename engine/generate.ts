@@ -101,7 +101,9 @@ export function generateCases(opts: GeneratorOptions): BookingCase[] {
       const n = chance(0.55) ? 1 : chance(0.6) ? 2 : between(3, 5);
       for (let k = 0; k < n; k++) {
         const o = pickOffense();
-        const convictedDay = bookedDay - between(60, 365 * 22);
+        // No one is convicted before 12; most records are adult convictions of the last two decades.
+        const span = Math.max(61, Math.min(365 * 22, Math.floor((age - 12) * 365.25)));
+        const convictedDay = bookedDay - between(60, span);
         const juvenile = age - Math.floor((bookedDay - convictedDay) / 365.25) < 18;
         const jailed = o.class === 'felony' ? chance(0.8) : chance(0.25);
         const days = jailed ? (o.class === 'felony' ? between(180, 2400) : between(2, 180)) : 0;
@@ -126,12 +128,13 @@ export function generateCases(opts: GeneratorOptions): BookingCase[] {
     const nCharges = chance(0.7) ? 1 : 2;
     for (let k = 0; k < nCharges; k++) {
       const o = pickOffense();
+      // People reaching release have mostly posted bond or had the charge resolved.
       const bondable = o.degree === 1 ? chance(0.2) : chance(0.95);
       const ch: ChargeRecord = {
         offense: o.offense,
         class: o.class,
         categories: [...o.categories],
-        bondPosted: bondable && chance(0.55),
+        bondPosted: bondable && chance(0.8),
         bondable,
         probableCauseFinding: o.class === 'felony' && chance(0.5),
       };

@@ -3,7 +3,7 @@
 export * from './model';
 export * from './diagnostics';
 export { parseSource, rangeOf, type ParsedSource, type SourcePosition, MAX_DOCUMENT_BYTES } from './source';
-export { loadOrdinance, type LoadedOrdinance } from './ordinance';
+export { loadOrdinance, checkOrdinance, type LoadedOrdinance } from './ordinance';
 export { loadScenario } from './scenario';
 export { canonicalJson, fingerprint, shortFingerprint } from './canonical';
 export { sha256Hex } from './sha256';
@@ -15,6 +15,7 @@ export {
   FEDERAL_MAX_HOLD,
   OUTCOME_CODE,
   resolveScenario,
+  type BoundPolicy,
   type CompiledProvision,
   type ConditionNode,
 } from './compile';
@@ -29,6 +30,7 @@ export {
   type CaseFormat,
 } from './case-set';
 export type { PreparedCase } from './prepared';
+export { caseTable, CaseTableBuilder, bookingCaseAt, type CaseTable } from './case-table';
 export {
   simulate,
   decideAll,

@@ -53,6 +53,8 @@ export function layoutOrdinance(o: Ordinance): Layout {
   userSections.forEach((s, i) => {
     if ((s.provisions ?? []).some(isDetainerProvision)) lastDetainerSection = i;
   });
+  // A detainer provision without a condition decides every case it reaches: no otherwise clause is printed.
+  const unconditional = userSections.some((s) => (s.provisions ?? []).some((p) => isDetainerProvision(p) && !p.when));
   if (lastDetainerSection < 0) {
     sections.push({ number: number++, heading: 'Civil immigration detainers', sectionIndex: null, kind: 'detainers', provisions: [] });
   }
@@ -65,7 +67,8 @@ export function layoutOrdinance(o: Ordinance): Layout {
   let otherwiseCitation = '';
   for (const sec of sections) {
     const provisions = sec.sectionIndex === null ? [] : (userSections[sec.sectionIndex]!.provisions ?? []);
-    const carriesOtherwise = sec.kind === 'detainers' || (sec.sectionIndex !== null && sec.sectionIndex === lastDetainerSection);
+    const carriesOtherwise =
+      !unconditional && (sec.kind === 'detainers' || (sec.sectionIndex !== null && sec.sectionIndex === lastDetainerSection));
     const count = provisions.length + (carriesOtherwise ? 1 : 0);
     const lettered = count > 1;
     provisions.forEach((p, j) => {
@@ -82,6 +85,7 @@ export function layoutOrdinance(o: Ordinance): Layout {
       if (p && typeof p.id === 'string' && !citationOf.has(p.id)) citationOf.set(p.id, laid.citation);
       if (laid.isDetainer) detainerProvisions.push(laid);
     });
+    if (unconditional && sec.sectionIndex === lastDetainerSection) otherwiseCitation = `§ ${sec.number}`;
     if (carriesOtherwise) {
       sec.otherwiseLetter = lettered ? letterFor(provisions.length) : null;
       otherwiseCitation = `§ ${sec.number}${sec.otherwiseLetter ? `(${sec.otherwiseLetter})` : ''}`;

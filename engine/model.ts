@@ -109,6 +109,9 @@ export interface MaxHold {
   excludingWeekendsAndHolidays?: boolean;
 }
 
+/** The federal maximum (8 CFR 287.7(d)): the hold of the baseline and of an `otherwise: hold`. */
+export const FEDERAL_MAX_HOLD: MaxHold = { hours: 48, excludingWeekendsAndHolidays: true };
+
 export interface Provision {
   id: string;
   type?: ProvisionType;

@@ -27,7 +27,11 @@ const TYPE_FIELDS: Record<string, string[]> = {
 const SPECIFIC_FIELDS = [...new Set(Object.values(TYPE_FIELDS).flat())];
 
 export function loadOrdinance(text: string): LoadedOrdinance {
-  const source = parseSource(text, 'ordinance');
+  return checkOrdinance(parseSource(text, 'ordinance'));
+}
+
+/** Validates a parsed document: schema, then the checks a schema can't express. */
+export function checkOrdinance(source: ParsedSource): LoadedOrdinance {
   const diagnostics = [...source.diagnostics];
   if (source.value === undefined || diagnostics.some((d) => d.severity === 'error')) {
     return { source, ordinance: undefined, diagnostics: sortDiagnostics(diagnostics) };

@@ -1,6 +1,7 @@
 // Simulating a policy over a case set: decisions, a summary with hold hours and cost, coverage of
 // provisions, and a comparison with another policy or the honor-every-detainer baseline.
 
+import { caseTable, type CaseTable } from './case-table';
 import type { CompiledPolicy } from './compile';
 import type { Decision, Outcome } from './model';
 import { OUTCOMES } from './model';
@@ -87,22 +88,25 @@ interface Tally {
   holdMinutes: number;
 }
 
-function tally(policy: CompiledPolicy, cases: readonly PreparedCase[], opts: SimulateOptions): Tally {
-  const n = cases.length;
+function tally(policy: CompiledPolicy, t: CaseTable, opts: SimulateOptions): Tally {
+  const n = t.length;
   const codes = new Int32Array(n);
   const counts = new Int32Array(4);
   const byProvision = new Int32Array(policy.provisions.length + 1);
   let holdMinutes = 0;
   const every = opts.progressEvery ?? 65536;
-  for (let i = 0; i < n; i++) {
-    const c = cases[i]!;
-    const code = policy.decideCode(c);
-    codes[i] = code;
-    const outcome = code & 3;
-    counts[outcome]!++;
-    byProvision[code >> 2]!++;
-    if (outcome === 0) holdMinutes += policy.holdEndOf(c, code >> 2) - c.release;
-    if (opts.onProgress && (i + 1) % every === 0 && opts.onProgress(i + 1, n) === false) throw new SimulationCancelled();
+  const decide = policy.bind(t).decide;
+  const release = t.release;
+  for (let start = 0; start < n; start += every) {
+    const end = Math.min(n, start + every);
+    for (let i = start; i < end; i++) {
+      const code = decide(i);
+      codes[i] = code;
+      counts[code & 3]!++;
+      byProvision[code >> 2]!++;
+      if ((code & 3) === 0) holdMinutes += policy.holdEndAt(release[i]!, code >> 2) - release[i]!;
+    }
+    if (opts.onProgress && opts.onProgress(end, n) === false) throw new SimulationCancelled();
   }
   const outcomes = emptyCounts();
   OUTCOMES.forEach((o, k) => (outcomes[o] = counts[k]!));
@@ -126,9 +130,17 @@ function ref(policy: CompiledPolicy, code: number): DecisionRef {
   return { outcome: OUTCOMES[code & 3]!, provision: policy.provisionIdOf(code >> 2), citation: policy.citationOf(code >> 2) };
 }
 
-export function simulate(policy: CompiledPolicy, cases: readonly PreparedCase[], opts: SimulateOptions = {}): SimulationResult {
-  const t = tally(policy, cases, opts);
-  const summary = summarize(policy, t, cases.length);
+/** Cases as given: a table, or prepared cases (put into a table first). */
+export type Cases = CaseTable | readonly PreparedCase[];
+
+export function tableOf(cases: Cases): CaseTable {
+  return Array.isArray(cases) ? caseTable(cases as readonly PreparedCase[]) : (cases as CaseTable);
+}
+
+export function simulate(policy: CompiledPolicy, cases: Cases, opts: SimulateOptions = {}): SimulationResult {
+  const table = tableOf(cases);
+  const t = tally(policy, table, opts);
+  const summary = summarize(policy, t, table.length);
   const coverage: Coverage = {
     provisions: policy.provisions.map((p, i) => ({ id: p.id, citation: p.citation, outcome: p.outcome, decided: t.byProvision[i]! })),
     otherwise: { citation: policy.otherwiseCitation, outcome: policy.otherwise, decided: t.byProvision[policy.provisions.length]! },
@@ -137,22 +149,24 @@ export function simulate(policy: CompiledPolicy, cases: readonly PreparedCase[],
   const result: SimulationResult = { summary, coverage, codes: t.codes };
   if (opts.compare) {
     const other = opts.compare.policy;
-    const ot = tally(other, cases, {});
-    const otherSummary = summarize(other, ot, cases.length);
+    const ot = tally(other, table, {});
+    const otherSummary = summarize(other, ot, table.length);
     const matrix = Object.fromEntries(OUTCOMES.map((o) => [o, emptyCounts()])) as Record<Outcome, Record<Outcome, number>>;
     const cap = opts.maxChangedCases ?? Infinity;
     const changedCases: ChangedCase[] = [];
     let changed = 0;
-    for (let i = 0; i < cases.length; i++) {
+    const cells = new Int32Array(16);
+    for (let i = 0; i < table.length; i++) {
       const a = t.codes[i]! & 3;
       const b = ot.codes[i]! & 3;
-      matrix[OUTCOMES[a]!][OUTCOMES[b]!]++;
+      cells[(a << 2) | b]!++;
       if (a !== b) {
         changed++;
         if (changedCases.length < cap)
-          changedCases.push({ id: cases[i]!.id, policy: ref(policy, t.codes[i]!), other: ref(other, ot.codes[i]!) });
+          changedCases.push({ id: table.ids[i]!, policy: ref(policy, t.codes[i]!), other: ref(other, ot.codes[i]!) });
       }
     }
+    OUTCOMES.forEach((a, ai) => OUTCOMES.forEach((b, bi) => (matrix[a][b] = cells[(ai << 2) | bi]!)));
     const outcomesDelta = emptyCounts();
     for (const o of OUTCOMES) outcomesDelta[o] = summary.outcomes[o] - otherSummary.outcomes[o];
     result.comparison = {
@@ -172,6 +186,9 @@ export function simulate(policy: CompiledPolicy, cases: readonly PreparedCase[],
 }
 
 /** Full decisions (with explanations) for every case: for reports and `--json`, not the hot path. */
-export function decideAll(policy: CompiledPolicy, cases: readonly PreparedCase[]): Decision[] {
-  return cases.map((c) => policy.decide(c));
+export function decideAll(policy: CompiledPolicy, cases: Cases): Decision[] {
+  const t = tableOf(cases);
+  const out: Decision[] = new Array(t.length);
+  for (let i = 0; i < t.length; i++) out[i] = policy.explain(t, i);
+  return out;
 }

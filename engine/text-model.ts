@@ -2,12 +2,14 @@
 // numbered sections of lettered clauses. Markdown, HTML and DOCX exports all serialize this model.
 
 import { fingerprint } from './canonical';
-import { layoutOrdinance } from './layout';
-import type { Condition, OffenseFilter, Ordinance, Provision } from './model';
+import { layoutOrdinance, letterFor } from './layout';
+import { FEDERAL_MAX_HOLD, type Condition, type OffenseFilter, type Ordinance, type Provision } from './model';
 import {
   agencyName,
   citationList,
   conditionWords,
+  documentNoun,
+  jurisdictionWithArticle,
   isCombination,
   joinWords,
   leafWords,
@@ -209,7 +211,7 @@ function otherProvisionWords(o: Ordinance, p: Provision): string | undefined {
       return sentence(`${Agency} shall report ${p.every ? `${every[p.every]} ` : ''}to ${p.reportTo ?? 'the legislative body'}${list}`);
     }
     case 'effective-date':
-      return p.date ? sentence(`This ordinance takes effect on ${longDate(p.date)}`) : undefined;
+      return p.date ? sentence(`This ${documentNoun(o)} takes effect on ${longDate(p.date)}`) : undefined;
     default:
       return undefined;
   }
@@ -225,11 +227,12 @@ export function longDate(iso: string): string {
 
 function enactingClause(o: Ordinance): string {
   const body = o.legislativeBody ?? 'Legislative Body';
+  const place = jurisdictionWithArticle(o.jurisdiction.name);
   if (o.status === 'executive-order') {
-    return `NOW, THEREFORE, the ${body} of ${o.jurisdiction.name}, by the authority vested in that office, hereby orders as follows:`;
+    return `NOW, THEREFORE, the ${body} of ${place}, by the authority vested in that office, hereby orders as follows:`;
   }
-  if (o.jurisdiction.level === 'state') return `Be it enacted by the ${body} of the ${o.jurisdiction.name}:`;
-  return `Be it ordained by the ${body} of the ${o.jurisdiction.name}:`;
+  if (o.jurisdiction.level === 'state') return `Be it enacted by the ${body} of ${place}:`;
+  return `Be it ordained by the ${body} of ${place}:`;
 }
 
 export function ordinanceText(o: Ordinance): OrdinanceText {
@@ -245,9 +248,9 @@ export function ordinanceText(o: Ordinance): OrdinanceText {
 
   const juvenileNote =
     o.juvenileAdjudications !== 'counted' && o.sections.some((s) => (s.provisions ?? []).some((p) => usesConvictions(p.when)))
-      ? 'For the purposes of this ordinance, a juvenile or youthful-offender adjudication is not a conviction.'
+      ? `For the purposes of this ${documentNoun(o)}, a juvenile or youthful-offender adjudication is not a conviction.`
       : o.juvenileAdjudications === 'counted'
-        ? 'For the purposes of this ordinance, a juvenile or youthful-offender adjudication counts as a conviction.'
+        ? `For the purposes of this ${documentNoun(o)}, a juvenile or youthful-offender adjudication counts as a conviction.`
         : undefined;
 
   const earlier: string[] = [];
@@ -256,7 +259,7 @@ export function ordinanceText(o: Ordinance): OrdinanceText {
     if (ls.kind === 'definitions') {
       (o.definitions ?? []).forEach((d, i) => {
         clauses.push({
-          label: `(${String.fromCharCode(97 + (i % 26))})`,
+          label: `(${letterFor(i)})`,
           term: d.term,
           text: `"${d.term}" means ${d.meaning.replace(/\.$/, '')}.`,
           plainReading: d.covers ? `Covers ${coverageWords(d.covers)}.` : undefined,
@@ -281,16 +284,22 @@ export function ordinanceText(o: Ordinance): OrdinanceText {
         clauses.push({ label, provision: p.id, text, ...(p.text && generated ? { plainReading: generated, authorWording: true } : {}) });
       }
     }
+    // The otherwise clause (the layout leaves it out when an unconditional provision decides every case).
     if (ls.otherwiseLetter !== undefined) {
       const cites = layout.detainerProvisions.map((d) => d.citation);
-      const base = outcomeSentence(o, o.otherwise, undefined);
-      const lead = cites.length
-        ? `In every case to which ${cites.length > 1 ? 'none of ' : ''}${citationList(cites)} ${cites.length > 1 ? 'applies' : 'does not apply'}, `
-        : 'In every case, ';
+      const base = outcomeSentence(o, o.otherwise, o.otherwise === 'hold' ? FEDERAL_MAX_HOLD : undefined);
+      const lead =
+        cites.length === 0
+          ? 'In every case, '
+          : cites.length === 1
+            ? `In every case to which ${cites[0]} does not apply, `
+            : cites.length === 2
+              ? `In every case to which neither ${cites[0]} nor ${cites[1]} applies, `
+              : `In every case to which none of ${citationList(cites)} applies, `;
       clauses.push({
         label: ls.otherwiseLetter ? `(${ls.otherwiseLetter})` : null,
         provision: 'default',
-        text: `${lead}${decapitalize(base)}. Nothing in this ordinance authorizes ${agencyName(o)} to do more than a detainer requests.`,
+        text: `${lead}${decapitalize(base)}. Nothing in this ${documentNoun(o)} authorizes ${agencyName(o)} to do more than a detainer requests.`,
       });
       if (juvenileNote && !layout.sections.some((s) => s.kind === 'definitions')) clauses.push({ label: null, text: juvenileNote });
     }

@@ -176,6 +176,16 @@ export function warrantWords(t: WarrantTest, negated = false): string {
     : `the person is the subject of an outstanding ${kind}warrant${by}${felony}`;
 }
 
+/** Short labels for the facts an explanation lists. */
+export const RECORD_LABELS: Record<RecordKey, string> = {
+  gangDatabase: 'listed in a gang database',
+  terroristWatchlistMatch: 'possible match in the terrorist screening database',
+  finalRemovalOrder: 'final order of removal',
+  priorRemovalReentry: 'prior removal and illegal re-entry',
+  sexOffenderRegistry: 'registered sex offender',
+  arsonOffenderRegistry: 'registered arson offender',
+};
+
 const RECORD_WORDS: Record<RecordKey, [string, string]> = {
   gangDatabase: ['the person is listed in a gang database', 'the person is not listed in any gang database'],
   terroristWatchlistMatch: [
@@ -266,6 +276,19 @@ export function conditionWords(cond: Condition, negated = false): string {
     return `${conj === 'or' && items.length > 2 ? 'any of: ' : ''}${joinWords(parts, 'or')}`;
   }
   return leafWords(cond, negated);
+}
+
+/** What the measure calls itself: an act (state), an order (executive order) or an ordinance. */
+export function documentNoun(o: Ordinance): string {
+  if (o.status === 'executive-order') return 'order';
+  return o.jurisdiction.level === 'state' ? 'act' : 'ordinance';
+}
+
+/** "the City of Boston", "King County": names of the form "X of Y" take the article. */
+export function jurisdictionWithArticle(name: string): string {
+  return /^(city|town|county|state|commonwealth|village|borough|township|parish|district|municipality) of /i.test(name)
+    ? `the ${name}`
+    : name;
 }
 
 export function agencyName(o: Ordinance): string {

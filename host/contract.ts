@@ -2,7 +2,20 @@
 // IPC (see ipc-channels.ts); the browser host implements it with the browser's file APIs for the web
 // build and the end-to-end tests. Every call returns a Result instead of throwing across the boundary.
 
-export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string; code?: HostErrorCode };
+
+/** Why a host call failed, for callers that react differently (e.g. offer "overwrite anyway"). */
+export type HostErrorCode =
+  /** The file changed on disk since it was read; retry with `force` to overwrite it. */
+  | 'changed-on-disk'
+  /** The arguments had the wrong shape or size. */
+  | 'invalid-argument'
+  /** The path was not chosen by the user (dialog, recent files, command line) in this host. */
+  | 'not-permitted'
+  /** The call did not come from the app's own page. */
+  | 'untrusted-sender'
+  /** Reading or writing failed; the message says why. */
+  | 'io';
 
 export type DocumentKind = 'ordinance' | 'cases' | 'scenario';
 

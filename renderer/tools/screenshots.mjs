@@ -120,19 +120,11 @@ try {
     await page.context().close();
   }
 
-  // 3. The preview: an author's wording with the generated plain reading beside it.
+  // 3. The preview: an author's wording (the TRUST Act's gang-member ground) beside the generated reading.
   {
     const page = await freshPage();
-    const worded = sample.replace(
-      '      - id: pending-felony\n        heading: Pending charge, bond not posted\n',
-      '      - id: pending-felony\n        heading: Pending charge, bond not posted\n        text: a law enforcement official may hold a person who is charged with an offense in this state and has not posted bond\n',
-    );
-    await setText(page, worded);
-    await page.getByRole('article').locator('[data-provision="pending-felony"]').scrollIntoViewIfNeeded();
-    await page
-      .getByRole('article')
-      .locator('[data-provision="pending-felony"]')
-      .evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    const clause = page.getByRole('article').locator('[data-provision="gang-member"]');
+    await clause.evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await shoot(page, 'preview.png');
     await page.context().close();
   }

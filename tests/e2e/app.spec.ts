@@ -34,11 +34,8 @@ test('a sample opens; an error made through the editor model shows as a squiggle
   expect(await hook.getText(page)).toBe(sampleText);
   await expect(page.getByText('No problems: the engine accepts this ordinance.')).toBeVisible();
 
-  // Break it: a hold outcome misspelled.
-  const broken = sampleText.replace(
-    '        outcome: hold\n        maxHold: { hours: 48, excludingWeekendsAndHolidays: true }\n      - id: arrest-warrant',
-    '        outcome: hodl\n        maxHold: { hours: 48, excludingWeekendsAndHolidays: true }\n      - id: arrest-warrant',
-  );
+  // Break it: the first hold outcome misspelled.
+  const broken = sampleText.replace('        outcome: hold\n', '        outcome: hodl\n');
   expect(broken).not.toBe(sampleText);
   const line = lineOf(broken, 'outcome: hodl');
   const analysis = await setTextAndWait(page, broken);
@@ -92,7 +89,7 @@ test('a provision added through the form appears in the YAML with every comment 
   await expect(form.getByRole('listitem', { name: /§ 2\(a\) minors/ })).toBeVisible();
   await page.getByRole('tab', { name: 'Preview' }).click();
   const printed = page.getByRole('article', { name: 'An Act Concerning Civil Immigration Detainers' });
-  await expect(printed).toContainText('(a) A law enforcement official shall decline a civil immigration detainer');
+  await expect(printed).toContainText('shall decline a civil immigration detainer');
   await expect(printed).toContainText('if the person is under 18 years of age');
   await expect(printed).toContainText('Except as provided in § 2(a)');
 
@@ -105,7 +102,7 @@ test('a provision added through the form appears in the YAML with every comment 
 });
 
 test('a condition edited with the pickers changes the YAML, the preview and the problems', async ({ page }) => {
-  await openSample(page);
+  const opened = await openSample(page);
   await page.getByRole('tab', { name: 'Form' }).click();
   const card = page.getByRole('listitem', { name: /§ 2\(c\) arrest-warrant/ });
   const since = await eventCount(page);
@@ -118,10 +115,10 @@ test('a condition edited with the pickers changes the YAML, the preview and the 
   const analysis = await waitForEvent(page, 'analysis-applied', { version: applied.detail.version }, later);
   // Leaving "hold" removes the maximum too, so no warning about an unused maximum appears.
   expect(analysis.detail.errors).toBe(0);
-  expect(analysis.detail.warnings).toBe(0);
+  expect(analysis.detail.warnings).toBe(opened.detail.warnings);
   const text = await hook.getText(page);
   const at = text.indexOf('      - id: arrest-warrant');
-  expect(text.slice(at, text.indexOf('      - id: gang-database'))).toBe(
+  expect(text.slice(at, text.indexOf('      - id: ', at + 1))).toBe(
     '      - id: arrest-warrant\n        heading: Outstanding arrest warrant in this state\n        when:\n          warrant: { kind: criminal, jurisdictions: [state, federal] }\n        outcome: notify\n',
   );
 });
@@ -238,7 +235,9 @@ test('the comparison with another draft from a file matches `detainer-studio sim
   // The other draft: the same act without the officer's public-safety finding.
   const other = path.join(dir, 'without-discretion.ordinance.yaml');
   const start = sampleText.indexOf('      - id: public-safety-risk');
-  const end = sampleText.indexOf('      - id: notice-of-decision');
+  const end = sampleText.indexOf('  - id: notice\n');
+  expect(start).toBeGreaterThan(0);
+  expect(end).toBeGreaterThan(start);
   writeFileSync(other, sampleText.slice(0, start) + sampleText.slice(end));
   const expected = JSON.parse(cli(['simulate', SAMPLE, '--cases', cases, '--compare', other, '--json'])) as {
     comparison: { changed: number; matrix: Record<string, Record<string, number>> };

@@ -14,7 +14,7 @@ import {
 import { PROVISION_TEMPLATES, templateById } from '../../renderer/src/form/templates';
 import { applyEdits, type EditOp } from '../../renderer/src/form/yaml-edit';
 
-const sample = readFileSync(new URL('../../samples/ordinances/connecticut-trust-act-2014.ordinance.yaml', import.meta.url), 'utf8');
+const sample = readFileSync(new URL('./fixtures/trust-act-2014.ordinance.yaml', import.meta.url), 'utf8');
 const minimal =
   '# A bare draft.\ntitle: Draft\njurisdiction: { name: Town of Example, state: MA }\nsections:\n  - heading: Detainers\n    text: Detainers are requests.\notherwise: decline\n';
 

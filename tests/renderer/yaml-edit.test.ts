@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { loadOrdinance, type Ordinance } from '../../engine/index';
 import { applyEdits, applyTextEdits, type EditOp } from '../../renderer/src/form/yaml-edit';
 
-const sample = readFileSync(new URL('../../samples/ordinances/connecticut-trust-act-2014.ordinance.yaml', import.meta.url), 'utf8');
+const sample = readFileSync(new URL('./fixtures/trust-act-2014.ordinance.yaml', import.meta.url), 'utf8');
 const P = ['sections', 0, 'provisions'];
 
 function edit(text: string, ops: EditOp[]): string {
@@ -151,5 +151,58 @@ describe('applyEdits on a long ordinance', () => {
     const out = edit(long, [{ op: 'move', path: ['sections', 0, 'provisions'], from: 299, to: 0 }]);
     expect(out.indexOf('# Provision 300, as amended.\n      - id: p300')).toBeLessThan(out.indexOf('- id: p1\n'));
     expect(out.split('\n').sort()).toEqual(long.split('\n').sort());
+  });
+});
+
+describe('applyEdits keeps wrapped values as the author wrapped them', () => {
+  const wrapped = [
+    'title: A long title that the author',
+    '  wrapped over two lines',
+    'jurisdiction: { name: Town of Example,',
+    '  state: MA }',
+    'sections:',
+    '  - heading: Detainers',
+    '    text: >-',
+    '      No officer shall detain a person on a civil immigration detainer unless one of the',
+    '      grounds below applies.',
+    '    provisions:',
+    '      - id: warrant',
+    '        when: { judicialWarrant: true }',
+    '        outcome: hold',
+    '        maxHold: { hours: 48 }',
+    '        text: |-',
+    '          An officer may hold a person',
+    '          on a judicial warrant.',
+    'otherwise: decline',
+    '',
+  ].join('\n');
+
+  it('an edit elsewhere leaves folded, literal, plain and flow values untouched', () => {
+    const out = edit(wrapped, [{ op: 'set', path: ['sections', 0, 'provisions', 0, 'maxHold', 'hours'], value: 24 }]);
+    expect(out).toBe(wrapped.replace('maxHold: { hours: 48 }', 'maxHold: { hours: 24 }'));
+  });
+
+  it('adding a provision keeps every wrapped value', () => {
+    const out = edit(wrapped, [
+      {
+        op: 'insert',
+        path: ['sections', 0, 'provisions'],
+        index: -1,
+        value: { id: 'minors', when: { age: { under: 18 } }, outcome: 'decline' },
+      },
+    ]);
+    expect(out).toBe(
+      wrapped.replace(
+        'otherwise: decline',
+        '      - id: minors\n        when:\n          age: { under: 18 }\n        outcome: decline\notherwise: decline',
+      ),
+    );
+  });
+
+  it('the edited paragraph itself is rewritten, and means what was asked', () => {
+    const out = edit(wrapped, [{ op: 'set', path: ['sections', 0, 'text'], value: 'No officer shall detain anyone on a detainer.' }]);
+    expect((parse(out) as Ordinance).sections[0]!.text).toBe('No officer shall detain anyone on a detainer.');
+    expect(out.startsWith('title: A long title that the author\n  wrapped over two lines\n')).toBe(true);
+    expect(out).toContain('        text: |-\n          An officer may hold a person\n          on a judicial warrant.\n');
   });
 });

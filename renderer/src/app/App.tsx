@@ -221,7 +221,7 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
       const text = session.text;
       const result = await host.saveFile({ path: saveAs ? null : d.path, suggestedName: d.name, text, expectedMtimeMs: d.mtimeMs, force });
       if (!result.ok) {
-        if (/changed on disk/i.test(result.error))
+        if (result.code === 'changed-on-disk')
           notify('warning', result.error, { label: 'Save anyway', run: () => void save(saveAs, true) });
         else notify('error', result.error);
         return;

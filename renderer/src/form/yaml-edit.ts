@@ -1,7 +1,19 @@
 // Structured edits of the ordinance YAML that keep the author's comments, order and layout: the edit
 // is made on the `yaml` Document, and only the lines whose meaning changed are replaced in the text.
 
-import { isCollection, isMap, isScalar, isSeq, parseDocument, Scalar, type Document, type Node, type ParsedNode } from 'yaml';
+import {
+  isCollection,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  Scalar,
+  visit,
+  type Document,
+  type Node,
+  type ParsedNode,
+} from 'yaml';
 
 export type PathSegment = string | number;
 
@@ -251,10 +263,8 @@ function restyle(line: string, layout: Layout): string {
 
 type Step = { kind: 'same'; a: number; b: number } | { kind: 'del'; a: number } | { kind: 'ins'; b: number };
 
-/** Line alignment by longest common subsequence of the lines' keys, after trimming the common ends. */
-function align(a: string[], b: string[], key: (line: string) => string): Step[] {
-  const na = a.map(key);
-  const nb = b.map(key);
+/** Alignment of two lists of keys by longest common subsequence, after trimming the common ends. */
+function align(na: string[], nb: string[]): Step[] {
   const steps: Step[] = [];
   let start = 0;
   while (start < na.length && start < nb.length && na[start] === nb[start]) steps.push({ kind: 'same', a: start, b: start++ });
@@ -296,14 +306,70 @@ function sameData(x: unknown, y: unknown): boolean {
   return JSON.stringify(x) === JSON.stringify(y);
 }
 
-/** The printed document, with every line whose meaning did not change kept exactly as the author wrote it. */
+/**
+ * The text as units of meaning: a line, or the lines of a value the author wrapped over several (a
+ * folded `>-` paragraph, a long plain string, a flow map broken across lines). A line that holds a
+ * value is keyed by what comes before the value and what the value is, not how it is spelled, so a
+ * paragraph the printer unwraps, or a map it pads differently, still matches the author's.
+ */
+interface Unit {
+  lines: string[];
+  key: string;
+}
+
+function unitsOf(text: string): Unit[] {
+  const lines = text.split('\n');
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false });
+  // For each line: the outermost value (not a key) that starts on it, with its last line.
+  const values = new Map<number, { column: number; end: number; value: unknown }>();
+  const note = (node: { range?: [number, number, number] | null }, value: () => unknown) => {
+    const r = node.range;
+    if (!r) return;
+    const start = lineCounter.linePos(r[0]);
+    const line = start.line - 1;
+    const column = start.col - 1;
+    const known = values.get(line);
+    if (known && known.column <= column) return;
+    values.set(line, { column, end: Math.max(line, lineCounter.linePos(Math.max(r[0], r[1] - 1)).line - 1), value: value() });
+  };
+  visit(doc, {
+    Scalar: (key, node) => {
+      if (key !== 'key') note(node, () => node.value);
+    },
+    Map: (key, node) => {
+      if (key !== 'key' && node.flow) note(node, () => node.toJSON());
+    },
+    Seq: (key, node) => {
+      if (key !== 'key' && node.flow) note(node, () => node.toJSON());
+    },
+  });
+  const units: Unit[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const v = values.get(i);
+    if (!v) {
+      units.push({ lines: [lines[i]!], key: normalize(lines[i]!) });
+      continue;
+    }
+    let end = v.end;
+    for (let j = i + 1; j <= end; j++) end = Math.max(end, values.get(j)?.end ?? end);
+    units.push({ lines: lines.slice(i, end + 1), key: `${normalize(lines[i]!.slice(0, v.column))}\u0000${JSON.stringify(v.value) ?? ''}` });
+    i = end;
+  }
+  return units;
+}
+
+/** The printed document, with every unit whose meaning did not change kept exactly as the author wrote it. */
 function mergeLayout(original: string, printed: string, layout: Layout): string {
-  const a = original.split('\n');
-  const b = printed.split('\n');
+  const a = unitsOf(original);
+  const b = unitsOf(printed);
   const out: string[] = [];
-  for (const step of align(a, b, normalize)) {
-    if (step.kind === 'same') out.push(a[step.a]!);
-    else if (step.kind === 'ins') out.push(restyle(b[step.b]!, layout));
+  for (const step of align(
+    a.map((u) => u.key),
+    b.map((u) => u.key),
+  )) {
+    if (step.kind === 'same') out.push(...a[step.a]!.lines);
+    else if (step.kind === 'ins') out.push(...b[step.b]!.lines.map((line) => restyle(line, layout)));
   }
   return out.join('\n');
 }
@@ -315,7 +381,7 @@ export function lineEdits(before: string, after: string): TextEdit[] {
   const b = after.split('\n');
   const edits: TextEdit[] = [];
   // Exact comparison: the merge already chose which spelling each line keeps.
-  const steps = align(a, b, (line) => line);
+  const steps = align(a, b);
   let k = 0;
   while (k < steps.length) {
     if (steps[k]!.kind === 'same') {

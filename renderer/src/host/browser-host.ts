@@ -6,6 +6,7 @@ import type {
   DocumentKind,
   ExportRequest,
   Host,
+  HostErrorCode,
   HostInfo,
   MenuEvent,
   OpenedFile,
@@ -19,7 +20,7 @@ import { sampleKind } from './sample-kind';
 import { commandFor } from './shortcuts';
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-const fail = <T>(error: string): Result<T> => ({ ok: false, error });
+const fail = <T>(error: string, code?: HostErrorCode): Result<T> => ({ ok: false, error, ...(code ? { code } : {}) });
 
 /** Every sample under samples/, read only when asked for. */
 const SAMPLE_FILES = import.meta.glob('../../../samples/**/*.{yaml,yml,json,csv}', {
@@ -220,7 +221,7 @@ export function createBrowserHost(options: BrowserHostOptions = {}): Host {
         }
         const current = await entry.handle.getFile().catch(() => null);
         if (sameFile && current && !request.force && request.expectedMtimeMs !== null && current.lastModified > request.expectedMtimeMs) {
-          return fail(`${entry.handle.name} changed on disk since it was opened; save anyway to overwrite it`);
+          return fail(`${entry.handle.name} changed on disk since it was opened; save anyway to overwrite it`, 'changed-on-disk');
         }
         const writable = await entry.handle.createWritable();
         await writable.write(request.text);

@@ -2,6 +2,8 @@
 // draft, with a comparison, progress reports and a full explanation of any one case.
 
 import {
+  bookingCaseAt,
+  caseTable,
   compile,
   fingerprint,
   formatCaseProblem,
@@ -9,10 +11,12 @@ import {
   prepareCase,
   readCaseSet,
   simulate,
+  type CaseTable,
   type CompiledPolicy,
   type Ordinance,
   type PreparedCase,
 } from '../../../engine/index';
+import { F_JUDICIAL, F_REQ_HOLD, F_REQ_NOTIFY } from '../../../engine/case-table';
 import { generateCases } from '../../../engine/generate';
 import { workerScope } from '../lib/worker-scope';
 import type {
@@ -29,24 +33,25 @@ const scope = workerScope<SimulationRequest, SimulationResponse>();
 const PROGRESS_EVERY = 50_000;
 const MAX_PROBLEMS_SHOWN = 200;
 
-let cases: PreparedCase[] = [];
+/** The loaded cases in the engine's columnar form: read once, simulated many times. */
+let table: CaseTable = caseTable([]);
 
-function columnsOf(list: readonly PreparedCase[]): CaseColumns {
-  const n = list.length;
+const F_REQUESTS = F_REQ_HOLD | F_REQ_NOTIFY;
+
+function columnsOf(t: CaseTable): CaseColumns {
+  const n = t.length;
   const columns: CaseColumns = {
-    ids: new Array<string>(n),
-    ages: new Uint8Array(n),
+    ids: t.ids.slice(0, n),
+    ages: t.age.slice(0, n),
     requests: new Uint8Array(n),
     convictions: new Uint16Array(n),
     judicialWarrant: new Uint8Array(n),
   };
   for (let i = 0; i < n; i++) {
-    const c = list[i]!;
-    columns.ids[i] = c.id;
-    columns.ages[i] = Math.max(0, Math.min(255, c.age));
-    columns.requests[i] = (c.reqHold ? 1 : 0) | (c.reqNotify ? 2 : 0);
-    columns.convictions[i] = Math.min(65535, c.convictions.length);
-    columns.judicialWarrant[i] = c.judicial ? 1 : 0;
+    const f = t.flags[i]!;
+    columns.requests[i] = f & F_REQUESTS;
+    columns.judicialWarrant[i] = f & F_JUDICIAL ? 1 : 0;
+    columns.convictions[i] = Math.min(65535, t.convStart[i + 1]! - t.convStart[i]!);
   }
   return columns;
 }
@@ -56,29 +61,31 @@ function load(id: number, source: CaseSource): void {
   let problems: string[] = [];
   let problemCount = 0;
   let total: number;
+  let prepared: PreparedCase[];
   if (source.kind === 'synthetic') {
     const raw = generateCases({ count: source.count, seed: source.seed });
-    cases = [];
+    prepared = [];
     raw.forEach((c, i) => {
       const r = prepareCase(c, i);
-      if (r.ok) cases.push(r.prepared);
+      if (r.ok) prepared.push(r.prepared);
       else problemCount += r.problems.length;
     });
     total = raw.length;
   } else {
     const set = readCaseSet(source.text, source.format);
-    cases = set.cases;
+    prepared = set.cases;
     total = set.total;
     problemCount = set.problems.length;
     problems = set.problems.slice(0, MAX_PROBLEMS_SHOWN).map((p) => formatCaseProblem(source.name, p));
   }
-  const columns = columnsOf(cases);
+  table = caseTable(prepared);
+  const columns = columnsOf(table);
   scope.postMessage(
     {
       kind: 'cases-loaded',
       id,
       name: source.name,
-      count: cases.length,
+      count: table.length,
       total,
       problems,
       problemCount,
@@ -118,11 +125,11 @@ function run(request: Extract<SimulationRequest, { kind: 'simulate' }>): void {
   const start = performance.now();
   const policy = compile(request.ordinance as Ordinance, scenarioOf(request.scenario));
   const other = compareTo(request.compare, request.scenario);
-  const n = cases.length;
+  const n = table.length;
   const progress = (done: number) => {
     scope.postMessage({ kind: 'progress', id: request.id, done, total: other ? 2 * n : n });
   };
-  const result = simulate(policy, cases, {
+  const result = simulate(policy, table, {
     compare: other ?? undefined,
     maxChangedCases: 0,
     progressEvery: PROGRESS_EVERY,
@@ -131,8 +138,9 @@ function run(request: Extract<SimulationRequest, { kind: 'simulate' }>): void {
   let otherCodes: Int32Array | null = null;
   if (other) {
     otherCodes = new Int32Array(n);
+    const decide = other.policy.bind(table).decide;
     for (let i = 0; i < n; i++) {
-      otherCodes[i] = other.policy.decideCode(cases[i]!);
+      otherCodes[i] = decide(i);
       if (n > PROGRESS_EVERY && (i + 1) % PROGRESS_EVERY === 0) progress(n + i + 1);
     }
   }
@@ -141,8 +149,8 @@ function run(request: Extract<SimulationRequest, { kind: 'simulate' }>): void {
   for (let i = 0; i < n; i++) {
     const code = codes[i]!;
     if ((code & 3) !== 0) continue;
-    const c = cases[i]!;
-    holdMinutes[code >> 2]! += policy.holdEndOf(c, code >> 2) - c.release;
+    const release = table.release[i]!;
+    holdMinutes[code >> 2]! += policy.holdEndAt(release, code >> 2) - release;
   }
   const mine = refs(policy);
   const theirs = other ? refs(other.policy) : null;
@@ -170,8 +178,8 @@ function run(request: Extract<SimulationRequest, { kind: 'simulate' }>): void {
 }
 
 function explain(request: Extract<SimulationRequest, { kind: 'explain' }>): void {
-  const c = cases[request.index];
-  if (!c) {
+  const i = request.index;
+  if (!Number.isInteger(i) || i < 0 || i >= table.length) {
     scope.postMessage({ kind: 'failed', id: request.id, error: `there is no case number ${request.index + 1} in the loaded set` });
     return;
   }
@@ -181,9 +189,9 @@ function explain(request: Extract<SimulationRequest, { kind: 'explain' }>): void
     kind: 'explained',
     id: request.id,
     index: request.index,
-    bookingCase: c.source,
-    decision: policy.decide(c),
-    other: other ? other.policy.decide(c) : null,
+    bookingCase: bookingCaseAt(table, i),
+    decision: policy.explain(table, i),
+    other: other ? other.policy.explain(table, i) : null,
     otherTitle: other?.title ?? null,
   });
 }

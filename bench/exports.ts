@@ -1,0 +1,112 @@
+// Export timings against the budgets of design.md: DOCX of a 50-section ordinance under 0.5 s, PDF
+// under 2 s (the command line's route: HTML printed by headless Chromium). Prints the figures.
+
+import { buildExport, finishPdf } from '../engine/export/index';
+import { loadOrdinance, type Ordinance } from '../engine/index';
+import { findChromium, printHtmlToPdf } from '../cli/pdf-printer';
+
+/** A valid ordinance with `sections` sections of three detainer provisions each, definitions and findings. */
+export function largeOrdinance(sections: number): Ordinance {
+  const lines: string[] = [
+    'title: An Ordinance Concerning Civil Immigration Detainers and the Limits of Local Cooperation',
+    'documentNumber: Ordinance 2025-50',
+    'jurisdiction: { name: City of Benchmark, state: CA, level: city }',
+    'legislativeBody: City Council',
+    'agency: the Benchmark Police Department',
+    'status: introduced',
+    'version: "50.1"',
+    'effectiveDate: 2025-07-01',
+    'findings:',
+    ...[1, 2, 3].map((i) => `  - text: finding number ${i}, that trust between residents and police is essential to public safety`),
+    'definitions:',
+    '  - { term: violent felony, meaning: a felony in the category violent, covers: [ { classes: [felony], categories: [violent] } ] }',
+    '  - { term: serious crime, meaning: a felony or a misdemeanor in the category weapons, covers: [ { classes: [felony] }, { classes: [misdemeanor], categories: [weapons] } ] }',
+    'sections:',
+  ];
+  for (let s = 0; s < sections; s++) {
+    lines.push(
+      `  - heading: Detainers of class ${s + 1}`,
+      `    text: This section governs detainers of the ${s + 1}th kind.`,
+      '    provisions:',
+    );
+    lines.push(
+      `      - id: s${s}-violent`,
+      '        when:',
+      '          all:',
+      `            - conviction: { term: violent felony, within: { years: ${(s % 10) + 1}, measuredFrom: release } }`,
+      '            - any: [ { administrativeWarrant: true }, { record: finalRemovalOrder } ]',
+      '            - not: { charge: { bondPosted: true } }',
+      '        outcome: hold',
+      '        maxHold: { hours: 48, excludingWeekendsAndHolidays: true }',
+      `      - id: s${s}-young`,
+      `        when: { age: { under: ${16 + (s % 5)} } }`,
+      '        outcome: decline',
+      `      - id: s${s}-serious`,
+      '        text: The Department may notify ICE of the release of a person charged with a serious crime.',
+      '        when: { charge: { term: serious crime } }',
+      '        outcome: notify',
+    );
+  }
+  lines.push('otherwise: decline');
+  const loaded = loadOrdinance(lines.join('\n') + '\n');
+  if (!loaded.ordinance) throw new Error(`benchmark ordinance is invalid: ${loaded.diagnostics[0]?.message}`);
+  return loaded.ordinance;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+async function time(runs: number, f: () => Promise<unknown>): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await f();
+    out.push(performance.now() - t0);
+  }
+  return out;
+}
+
+function row(what: string, ms: number[], budgetMs: number | null): string {
+  const m = median(ms);
+  const verdict =
+    budgetMs === null
+      ? ''
+      : m <= budgetMs
+        ? `within ${budgetMs} ms budget (${(m / budgetMs).toFixed(2)}x)`
+        : `OVER the ${budgetMs} ms budget`;
+  return `  ${what.padEnd(34)} median ${m.toFixed(1).padStart(7)} ms   min ${Math.min(...ms)
+    .toFixed(1)
+    .padStart(7)} ms   max ${Math.max(...ms)
+    .toFixed(1)
+    .padStart(7)} ms   ${verdict}\n`;
+}
+
+export async function exportBenchmarks(write: (s: string) => void = (s) => process.stdout.write(s)): Promise<void> {
+  const o = largeOrdinance(50);
+  write(`\n== exports: a 50-section ordinance (${o.sections.reduce((n, s) => n + (s.provisions?.length ?? 0), 0)} provisions) ==\n`);
+  for (let i = 0; i < 3; i++) await buildExport({ format: 'docx', ordinance: o });
+  write(row('DOCX (build + pack)', await time(15, () => buildExport({ format: 'docx', ordinance: o })), 500));
+  write(row('HTML', await time(15, () => buildExport({ format: 'html', ordinance: o })), null));
+  write(row('officer guide HTML', await time(15, () => buildExport({ format: 'officer-guide', rendition: 'html', ordinance: o })), null));
+  write(row('policy bundle', await time(15, () => buildExport({ format: 'bundle', ordinance: o })), null));
+  const older = largeOrdinance(49);
+  write(
+    row('redline DOCX (49 -> 50 sections)', await time(5, () => buildExport({ format: 'redline', ordinance: o, against: older })), null),
+  );
+  const chromium = findChromium();
+  if (!chromium) {
+    write('  PDF: skipped, no Chromium found (set DETAINER_STUDIO_CHROMIUM)\n');
+    return;
+  }
+  const pdf = async () => {
+    const r = await buildExport({ format: 'pdf', ordinance: o });
+    return finishPdf(await printHtmlToPdf(r.printHtml!, { chromium }), r);
+  };
+  const pages =
+    Buffer.from(await pdf())
+      .toString('latin1')
+      .match(/\/Type \/Page(?!s)/g)?.length ?? 0;
+  write(row(`PDF, ${pages} pages (${chromium.split('/').pop()})`, await time(5, pdf), 2000));
+}

@@ -1,0 +1,120 @@
+// `npm run bench`: the engine against a named peer in the same process, printing ratios.
+//   evaluate: compiled policy vs json-rules-engine vs a hand-written function, on the same cases.
+//   validate: a 300-provision ordinance.
+//   exports: DOCX, HTML, officer guide, bundle, redline and PDF of a 50-section ordinance.
+// Other benchmarks register in `benches` below. Run one with `npm run bench -- NAME`.
+
+import { caseTable, checkOrdinance, compile, parseSource, prepareCase, type Ordinance, type PreparedCase } from '../engine/index';
+import { generateCases } from '../engine/generate';
+import { stringify } from 'yaml';
+import { BENCH_ORDINANCE, makeHandWritten } from './policy';
+import { makePeer } from './peer';
+import { exportBenchmarks } from './exports';
+
+const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
+const PEER_CASES = Number(process.env.BENCH_PEER_CASES ?? 50_000);
+
+function fmt(n: number): string {
+  return n.toLocaleString('en-US', { maximumFractionDigits: 0 });
+}
+
+function prepareAll(n: number, seed: number): PreparedCase[] {
+  const raw = generateCases({ count: n, seed });
+  const out: PreparedCase[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = prepareCase(raw[i], i);
+    if (!r.ok) throw new Error(`generated case ${i} is invalid`);
+    out[i] = r.prepared;
+  }
+  return out;
+}
+
+/** Best of `rounds` timed passes (ms) after one warm-up pass. */
+function timeBest(rounds: number, pass: () => void): number {
+  pass();
+  let best = Infinity;
+  for (let r = 0; r < rounds; r++) {
+    const t0 = performance.now();
+    pass();
+    best = Math.min(best, performance.now() - t0);
+  }
+  return best;
+}
+
+async function evaluateBench(): Promise<void> {
+  console.log(`\n== evaluate: ${fmt(CASES)} generated cases, 10-provision policy ==`);
+  const t0 = performance.now();
+  const cases = prepareAll(CASES, 2012);
+  console.log(`generated and prepared in ${fmt(performance.now() - t0)} ms`);
+  const t1 = performance.now();
+  const table = caseTable(cases);
+  console.log(`case table built in ${fmt(performance.now() - t1)} ms`);
+  const policy = compile(BENCH_ORDINANCE, { reimbursementAgreement: false });
+  const decide = policy.bind(table).decide;
+  const hand = makeHandWritten(false, table);
+  const engineCodes = new Int32Array(cases.length);
+  const handCodes = new Int32Array(cases.length);
+  const engineMs = timeBest(5, () => {
+    for (let i = 0; i < cases.length; i++) engineCodes[i] = decide(i);
+  });
+  const handMs = timeBest(5, () => {
+    for (let i = 0; i < cases.length; i++) handCodes[i] = hand(i);
+  });
+  let disagree = 0;
+  for (let i = 0; i < cases.length; i++) if (engineCodes[i] !== handCodes[i]) disagree++;
+
+  const peer = makePeer(false);
+  const peerCases = cases.slice(0, PEER_CASES);
+  await peer(peerCases[0]!);
+  const p0 = performance.now();
+  let peerDisagree = 0;
+  for (let i = 0; i < peerCases.length; i++) if ((await peer(peerCases[i]!)) !== engineCodes[i]) peerDisagree++;
+  const peerMs = performance.now() - p0;
+
+  const engineRate = cases.length / (engineMs / 1000);
+  const handRate = cases.length / (handMs / 1000);
+  const peerRate = peerCases.length / (peerMs / 1000);
+  console.log(`engine (compiled closures)  ${fmt(engineRate).padStart(12)} cases/s  (${engineMs.toFixed(1)} ms for ${fmt(cases.length)})`);
+  console.log(`hand-written function       ${fmt(handRate).padStart(12)} cases/s  (${handMs.toFixed(1)} ms)`);
+  console.log(`json-rules-engine (peer)    ${fmt(peerRate).padStart(12)} cases/s  (${fmt(peerMs)} ms for ${fmt(peerCases.length)})`);
+  console.log(`ratio engine / json-rules-engine: ${(engineRate / peerRate).toFixed(0)}x   (budget >= 400x)`);
+  console.log(`ratio hand-written / engine:      ${(handRate / engineRate).toFixed(2)}x  (budget <= 3x)`);
+  console.log(`budget >= 10,000,000 cases/s: ${engineRate >= 10_000_000 ? 'met' : 'NOT met'}`);
+  console.log(
+    `agreement: engine vs hand-written ${disagree === 0 ? 'all agree' : `${disagree} DISAGREE`}; engine vs peer ${peerDisagree === 0 ? 'all agree' : `${peerDisagree} DISAGREE`} on ${fmt(peerCases.length)}`,
+  );
+  if (disagree || peerDisagree) process.exitCode = 1;
+}
+
+export function bigOrdinance(provisions: number): Ordinance {
+  const base = BENCH_ORDINANCE.sections[0]!.provisions!;
+  const sections = [];
+  for (let s = 0; s < provisions / 10; s++) {
+    sections.push({ heading: `Part ${s + 1}`, provisions: base.map((p) => ({ ...p, id: `${p.id}-${s + 1}` })) });
+  }
+  return { ...BENCH_ORDINANCE, title: `Benchmark ordinance (${provisions} provisions)`, sections };
+}
+
+function validateBench(): void {
+  const text = stringify(bigOrdinance(300), { aliasDuplicateObjects: false });
+  console.log(`\n== validate: a 300-provision ordinance (${fmt(text.length)} characters, ${fmt(text.split('\n').length)} lines) ==`);
+  const parse = timeBest(20, () => parseSource(text));
+  const source = parseSource(text);
+  const check = timeBest(20, () => {
+    if (checkOrdinance(source).diagnostics.some((d) => d.severity === 'error')) throw new Error('benchmark ordinance is invalid');
+  });
+  console.log(`YAML parse with positions (yaml library): ${parse.toFixed(2)} ms`);
+  console.log(`validate (schema + semantic checks):      ${check.toFixed(2)} ms   (budget <= 10 ms with lint)`);
+}
+
+export const benches: Record<string, () => void | Promise<void>> = {
+  evaluate: evaluateBench,
+  validate: validateBench,
+  exports: () => exportBenchmarks(),
+};
+
+const only = process.argv.slice(2);
+for (const [name, run] of Object.entries(benches)) {
+  if (only.length && !only.includes(name)) continue;
+  await run();
+}

@@ -1,0 +1,120 @@
+// `detainer-studio export POLICY --format FORMAT --out FILE`: the ordinance text (Markdown, HTML,
+// DOCX, PDF), the officer guide, the policy bundle, the impact report and the redline.
+
+import { buildExport, EXPORT_FORMATS, finishPdf, renditionFor, type CaseInput, type ExportFormat } from '../../engine/export/index';
+import { compile, HONOR_ALL, shortFingerprint } from '../../engine/index';
+import { parseArgs, UsageError } from '../args';
+import {
+  loadCasesOrReport,
+  loadPolicyOrReport,
+  loadScenarioOrReport,
+  readOrReport,
+  reimbursementOverride,
+  Reported,
+  type Output,
+} from '../context';
+import type { Command } from '../command';
+import { writeFileAtomic } from '../../host/files.node';
+import { printHtmlToPdf, PrinterError } from '../pdf-printer';
+import crypto from 'node:crypto';
+import path from 'node:path';
+
+/** Which options each format reads; any other is a usage error rather than silently ignored. */
+const OPTIONS: Record<ExportFormat, string[]> = {
+  md: [],
+  html: [],
+  docx: [],
+  pdf: [],
+  'officer-guide': ['scenario', 'reimbursement'],
+  bundle: [],
+  report: ['cases', 'scenario', 'reimbursement', 'compare', 'against', 'baseline', 'skip-bad'],
+  redline: ['against', 'cases', 'scenario', 'reimbursement', 'skip-bad'],
+};
+
+export const exportCommand: Command = {
+  name: 'export',
+  summary: 'export the ordinance (md, html, docx, pdf), the officer guide, the policy bundle, the impact report or a redline',
+  usage:
+    'export POLICY --format md|html|docx|pdf|officer-guide|bundle|report|redline [--out FILE] [--cases FILE] [--scenario FILE] [--reimbursement yes|no] [--compare POLICY2 | --baseline honor-all] [--against OLD_POLICY] [--skip-bad]',
+  async run(argv: string[], io: Output): Promise<number> {
+    const args = parseArgs(argv, {
+      values: ['format', 'out', 'cases', 'scenario', 'reimbursement', 'compare', 'baseline', 'against'],
+      flags: ['skip-bad'],
+    });
+    if (args.positional.length !== 1) throw new UsageError('export needs exactly one policy file');
+    const formatName = args.values.get('format');
+    if (!formatName) throw new UsageError(`export needs --format (${EXPORT_FORMATS.join(', ')})`);
+    if (!(EXPORT_FORMATS as readonly string[]).includes(formatName)) {
+      throw new UsageError(`unknown format "${formatName}"; choose ${EXPORT_FORMATS.join(', ')}`);
+    }
+    const format = formatName as ExportFormat;
+    const given = [...args.values.keys(), ...args.flags].filter((k) => k !== 'format' && k !== 'out');
+    for (const k of given) {
+      if (!OPTIONS[format].includes(k)) throw new UsageError(`--${k} does not apply to --format ${format}`);
+    }
+    if (format === 'report' && !args.values.has('cases')) throw new UsageError('--format report needs --cases FILE');
+    if (format === 'redline' && !args.values.has('against')) throw new UsageError('--format redline needs --against OLD_POLICY');
+    const baseline = args.values.get('baseline');
+    if (baseline !== undefined && baseline !== 'honor-all') throw new UsageError('--baseline must be honor-all');
+    const others = ['compare', 'against', 'baseline'].filter((k) => args.values.has(k));
+    if (format === 'report' && others.length > 1)
+      throw new UsageError(`give one of --compare, --against or --baseline, not ${others.map((k) => `--${k}`).join(' and ')}`);
+    const out = args.values.get('out');
+    const rendition = renditionFor(format, out ?? '');
+    if (!out && (rendition === 'docx' || rendition === 'pdf'))
+      throw new UsageError(`--format ${format} writes ${rendition.toUpperCase()}: give --out FILE`);
+
+    const policy = loadPolicyOrReport(io, args.positional[0]!);
+    // For the report, --against OLD_POLICY is another name for --compare: the draft to compare with.
+    const againstFile = format === 'redline' ? args.values.get('against') : undefined;
+    const compareFile = format === 'report' ? (args.values.get('compare') ?? args.values.get('against')) : undefined;
+    const against = againstFile ? loadPolicyOrReport(io, againstFile) : undefined;
+    const compareWith = compareFile ? loadPolicyOrReport(io, compareFile) : undefined;
+    const scenario = reimbursementOverride(args.values.get('reimbursement'), loadScenarioOrReport(io, args.values.get('scenario')));
+    let cases: CaseInput | undefined;
+    const casesFile = args.values.get('cases');
+    if (casesFile) {
+      const set = loadCasesOrReport(io, casesFile, args.flags.has('skip-bad'));
+      cases = {
+        cases: set.cases,
+        label: path.basename(casesFile),
+        fingerprint: `sha256:${crypto.createHash('sha256').update(readOrReport(io, casesFile)).digest('hex')}`,
+      };
+    }
+    // Compile once up front so a policy the engine can't run is reported, not half-exported.
+    compile(policy.ordinance, scenario);
+    if (!compareWith && format === 'report') compile(HONOR_ALL, scenario);
+
+    const result = await buildExport({
+      format,
+      rendition,
+      ordinance: policy.ordinance,
+      scenario,
+      ...(cases ? { cases } : {}),
+      ...(compareWith ? { compareWith: compareWith.ordinance } : {}),
+      ...(against ? { against: against.ordinance } : {}),
+    });
+    let data: string | Uint8Array;
+    if (result.printHtml !== undefined) {
+      try {
+        data = finishPdf(await printHtmlToPdf(result.printHtml), result);
+      } catch (e) {
+        if (e instanceof PrinterError) {
+          io.err(`detainer-studio export: ${e.message}\n`);
+          throw new Reported(2);
+        }
+        throw e;
+      }
+    } else data = result.data!;
+    if (!out) {
+      io.out(typeof data === 'string' ? data : new TextDecoder().decode(data));
+      return 0;
+    }
+    writeFileAtomic(out, data);
+    const what = format === rendition || format === 'bundle' ? format : `${format} as ${rendition}`;
+    io.out(
+      `${out}: ${what}, ${(typeof data === 'string' ? Buffer.byteLength(data) : data.length).toLocaleString('en-US')} bytes, policy fingerprint ${shortFingerprint(policy.fingerprint)}\n`,
+    );
+    return 0;
+  },
+};

@@ -1,0 +1,85 @@
+// What a change of policy does to decisions, in words: "this amendment changes N of M decisions:
+// 8 hold → decline, ...", from a simulation that compared two policies on the same cases.
+
+import { OUTCOMES, type Outcome } from '../model';
+import type { ChangedCase, Comparison } from '../simulate';
+import { escapeHtml } from './html';
+
+export interface Transition {
+  /** The outcome under the other (earlier, or baseline) policy. */
+  from: Outcome;
+  /** The outcome under this policy. */
+  to: Outcome;
+  count: number;
+}
+
+export interface DecisionDelta {
+  total: number;
+  changed: number;
+  /** Changed outcomes, most frequent first. */
+  transitions: Transition[];
+  /** The first changed cases (all of them when there are few). */
+  cases: ChangedCase[];
+}
+
+export function decisionDelta(comparison: Comparison, total: number, maxCases = 200): DecisionDelta {
+  const transitions: Transition[] = [];
+  for (const to of OUTCOMES) {
+    for (const from of OUTCOMES) {
+      const count = comparison.matrix[to][from];
+      if (from !== to && count > 0) transitions.push({ from, to, count });
+    }
+  }
+  transitions.sort(
+    (x, y) => y.count - x.count || OUTCOMES.indexOf(x.from) - OUTCOMES.indexOf(y.from) || OUTCOMES.indexOf(x.to) - OUTCOMES.indexOf(y.to),
+  );
+  return { total, changed: comparison.changed, transitions, cases: comparison.cases.slice(0, maxCases) };
+}
+
+function count(n: number, noun: string): string {
+  return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** "This amendment changes 12 of 200 decisions: 8 hold → decline; 4 notify → decline." */
+export function deltaSentence(d: DecisionDelta, subject = 'This amendment'): string {
+  if (d.changed === 0) return `${subject} changes none of the ${count(d.total, 'decision')} simulated.`;
+  const parts = d.transitions.map((t) => `${t.count.toLocaleString('en-US')} ${t.from} → ${t.to}`);
+  return `${subject} changes ${d.changed.toLocaleString('en-US')} of ${count(d.total, 'decision')}: ${parts.join('; ')}.`;
+}
+
+/** The delta as HTML: the sentence and a table of changed outcomes. */
+export function deltaHtml(delta: DecisionDelta & { casesLabel: string }, subject: string, beforeName: string, afterName: string): string {
+  const out: string[] = [];
+  out.push(
+    `<p><strong>${escapeHtml(deltaSentence(delta, subject))}</strong> Simulated on ${escapeHtml(delta.total.toLocaleString('en-US'))} booking cases from ${escapeHtml(delta.casesLabel)}.</p>`,
+  );
+  if (delta.transitions.length) {
+    out.push(
+      `<table><caption>Changed decisions by outcome</caption><thead><tr><th scope="col">${escapeHtml(beforeName)}</th><th scope="col">${escapeHtml(afterName)}</th><th scope="col" class="num">Cases</th></tr></thead><tbody>`,
+    );
+    for (const t of delta.transitions)
+      out.push(`<tr><td>${t.from}</td><td>${t.to}</td><td class="num">${t.count.toLocaleString('en-US')}</td></tr>`);
+    out.push('</tbody></table>');
+  }
+  return out.join('\n');
+}
+
+/** The changed cases as an HTML table: each case's outcome and deciding provision before and after. */
+export function changedCasesHtml(delta: DecisionDelta, beforeName: string, afterName: string): string {
+  if (delta.cases.length === 0) return '<p>No case is decided differently.</p>';
+  const shown = delta.cases.length;
+  const caption =
+    shown < delta.changed
+      ? `The first ${shown.toLocaleString('en-US')} of ${delta.changed.toLocaleString('en-US')} changed cases`
+      : `All ${shown.toLocaleString('en-US')} changed cases`;
+  const out = [
+    `<table><caption>${caption}</caption><thead><tr><th scope="col">Case</th><th scope="col">${escapeHtml(beforeName)}</th><th scope="col">${escapeHtml(afterName)}</th></tr></thead><tbody>`,
+  ];
+  for (const c of delta.cases) {
+    out.push(
+      `<tr><td>${escapeHtml(c.id)}</td><td>${c.other.outcome} (${escapeHtml(c.other.citation)}, ${escapeHtml(c.other.provision)})</td><td>${c.policy.outcome} (${escapeHtml(c.policy.citation)}, ${escapeHtml(c.policy.provision)})</td></tr>`,
+    );
+  }
+  out.push('</tbody></table>');
+  return out.join('\n');
+}

@@ -1,0 +1,292 @@
+// The impact report for a council committee: what the policy does to a set of booking cases
+// (outcomes, hold hours, cost), compared with the honor-every-detainer baseline or another draft,
+// with the changed cases and the coverage of each provision. Charts are inline SVG.
+
+import { fingerprint, shortFingerprint } from '../canonical';
+import { compile, HONOR_ALL, resolveScenario } from '../compile';
+import { OUTCOMES, type Ordinance, type ResolvedScenario, type Scenario } from '../model';
+import { simulate, type Cases, type Coverage, type SimulationSummary } from '../simulate';
+import { longDate, ordinanceText } from '../text-model';
+import { OUTCOME_WORDS } from '../wording';
+import { changedCasesHtml, decisionDelta, deltaHtml, deltaSentence, type DecisionDelta } from './decision-delta';
+import { escapeHtml, htmlDocument } from './html';
+import { horizontalBarChart } from './svg-charts';
+
+export interface ImpactReportInput {
+  ordinance: Ordinance;
+  /** Booking cases: prepared cases or a case table. */
+  cases: Cases;
+  /** How the case set is named in the report, e.g. its file name. */
+  casesLabel: string;
+  /** SHA-256 of the case file, so a reader can tell which cases were used. */
+  casesFingerprint?: string;
+  scenario?: Scenario;
+  /** Another draft to compare with; without it, the honor-every-detainer baseline. */
+  compareWith?: Ordinance;
+  /** Changed cases listed (the count is always exact). Default 200. */
+  maxChangedCases?: number;
+}
+
+export interface PolicyFacts {
+  title: string;
+  version: string;
+  date: string;
+  fingerprint: string;
+  baseline: boolean;
+}
+
+export interface ImpactReport {
+  policy: PolicyFacts;
+  other: PolicyFacts;
+  scenario: ResolvedScenario;
+  casesLabel: string;
+  casesFingerprint?: string;
+  summary: SimulationSummary;
+  otherSummary: SimulationSummary;
+  delta: DecisionDelta;
+  holdHoursDelta: number;
+  costDelta: number;
+  coverage: Coverage;
+  /** Provision id to heading, for the coverage table. */
+  headings: Record<string, string>;
+  /** The report's own date: the scenario's as-of date, else none (never the wall clock). */
+  date: string;
+}
+
+function facts(o: Ordinance, baseline: boolean): PolicyFacts {
+  const t = ordinanceText(o);
+  return { title: t.title, version: t.version, date: t.date, fingerprint: t.fingerprint, baseline };
+}
+
+export function impactReport(input: ImpactReportInput): ImpactReport {
+  const scenario = input.scenario ?? {};
+  const policy = compile(input.ordinance, scenario);
+  const otherOrdinance = input.compareWith ?? HONOR_ALL;
+  const other = compile(otherOrdinance, scenario);
+  const max = input.maxChangedCases ?? 200;
+  const result = simulate(policy, input.cases, {
+    compare: { policy: other, title: otherOrdinance.title, fingerprint: fingerprint(otherOrdinance) },
+    maxChangedCases: max,
+  });
+  const c = result.comparison!;
+  const headings: Record<string, string> = {};
+  for (const p of policy.provisions) if (p.heading) headings[p.id] = p.heading;
+  const resolved = resolveScenario(scenario);
+  return {
+    policy: facts(input.ordinance, false),
+    other: facts(otherOrdinance, !input.compareWith),
+    scenario: resolved,
+    casesLabel: input.casesLabel,
+    ...(input.casesFingerprint ? { casesFingerprint: input.casesFingerprint } : {}),
+    summary: result.summary,
+    otherSummary: c.otherSummary,
+    delta: decisionDelta(c, input.cases.length, max),
+    holdHoursDelta: c.delta.holdHours,
+    costDelta: c.delta.cost,
+    coverage: result.coverage,
+    headings,
+    date: resolved.asOf ?? '',
+  };
+}
+
+// ---- HTML ----
+
+const REPORT_CSS = `
+.doc-header { border-bottom: 2px solid #111; margin-bottom: .8rem; padding-bottom: .4rem; }
+.figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(9.5rem, 1fr)); gap: .5rem; margin: .4rem 0 .8rem; }
+.figure { border: 1px solid #bbb; border-radius: 4px; padding: .35rem .5rem; break-inside: avoid; }
+.figure .value { font-size: 1.25rem; font-weight: bold; display: block; }
+.figure .what { font-size: .85rem; color: #333; }
+svg.chart { display: block; max-width: 100%; height: auto; margin: .3rem 0 .6rem; }
+figure { margin: .4rem 0 .8rem; break-inside: avoid; page-break-inside: avoid; }
+@media print { .figures { grid-template-columns: repeat(5, 1fr); gap: .35rem; } .figure .value { font-size: 1.05rem; } .figure .what { font-size: .78rem; } }
+figcaption { font-size: .9rem; font-weight: bold; margin-bottom: .2rem; }
+.warning { border-left: 4px solid #b58900; background: #fdf6e3; padding: .3rem .6rem; }
+dl.assumptions { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; }
+dl.assumptions dt { font-weight: bold; }
+dl.assumptions dd { margin: 0; }
+@media print { .warning { background: none; } }
+`;
+
+const n = (x: number, digits = 0) => x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const money = (x: number) => `${x < 0 ? '-' : ''}$${n(Math.abs(x), 2)}`;
+const signed = (x: number, f: (v: number) => string) => (x > 0 ? `+${f(x)}` : x < 0 ? `-${f(-x)}` : f(0));
+const share = (part: number, whole: number) => (whole === 0 ? '0.0%' : `${((100 * part) / whole).toFixed(1)}%`);
+
+function otherName(r: ImpactReport): string {
+  return r.other.baseline ? 'Baseline: honor every detainer' : `Other draft: ${r.other.title}`;
+}
+
+function figure(value: string, what: string): string {
+  return `<div class="figure"><span class="value">${escapeHtml(value)}</span><span class="what">${escapeHtml(what)}</span></div>`;
+}
+
+export function impactReportBodyHtml(r: ImpactReport): string {
+  const s = r.summary;
+  const o = r.otherSummary;
+  const other = otherName(r);
+  const out: string[] = [];
+  out.push(
+    '<header class="doc-header">',
+    `<h1>Impact report: ${escapeHtml(r.policy.title)}</h1>`,
+    `<p>Version ${escapeHtml(r.policy.version)}${r.policy.date ? `, ${escapeHtml(longDate(r.policy.date))}` : ''} · fingerprint <span class="fingerprint">${shortFingerprint(r.policy.fingerprint)}</span></p>`,
+    `<p>Simulated on ${n(s.total)} booking cases from ${escapeHtml(r.casesLabel)}${r.date ? `, as of ${escapeHtml(longDate(r.date))}` : ''}; compared with ${escapeHtml(r.other.baseline ? 'the baseline of honoring every detainer' : `the draft "${r.other.title}"`)}.</p>`,
+    '</header>',
+    '<main>',
+  );
+
+  out.push('<section aria-labelledby="r-summary"><h2 id="r-summary">Summary</h2>');
+  out.push('<div class="figures">');
+  out.push(figure(n(s.total), 'booking cases with a detainer'));
+  out.push(figure(`${n(s.outcomes.hold)} (${share(s.outcomes.hold, s.total)})`, 'held on the detainer'));
+  out.push(figure(n(s.holdHours, 1), 'hours held past release'));
+  out.push(figure(money(s.cost.unreimbursed), 'unreimbursed cost of holds'));
+  out.push(
+    figure(
+      `${n(r.delta.changed)} (${share(r.delta.changed, s.total)})`,
+      `decisions that differ from the ${r.other.baseline ? 'baseline' : 'other draft'}`,
+    ),
+  );
+  out.push('</div>');
+  out.push(
+    `<figure>${horizontalBarChart({
+      id: 'chart-outcomes',
+      title: 'Outcomes under each policy',
+      description:
+        OUTCOMES.map(
+          (x) =>
+            `${OUTCOME_WORDS[x]}: ${n(s.outcomes[x])} under this policy, ${n(o.outcomes[x])} under the ${r.other.baseline ? 'baseline' : 'other draft'}`,
+        ).join('; ') + '.',
+      categories: OUTCOMES.map((x) => OUTCOME_WORDS[x]),
+      series: [
+        { name: 'This policy', color: '#1f4e79', values: OUTCOMES.map((x) => s.outcomes[x]) },
+        { name: r.other.baseline ? 'Baseline' : 'Other draft', color: '#b8c7d9', values: OUTCOMES.map((x) => o.outcomes[x]) },
+      ],
+    })}<figcaption>Outcomes under this policy and the ${r.other.baseline ? 'baseline' : 'other draft'} (numbers of cases)</figcaption></figure>`,
+  );
+  out.push(
+    '<table><caption>Outcomes, hold hours and cost</caption><thead><tr><th scope="col">Measure</th><th scope="col" class="num">This policy</th><th scope="col" class="num">Share</th>',
+  );
+  out.push(
+    `<th scope="col" class="num">${escapeHtml(r.other.baseline ? 'Baseline' : 'Other draft')}</th><th scope="col" class="num">Difference</th></tr></thead><tbody>`,
+  );
+  for (const x of OUTCOMES) {
+    out.push(
+      `<tr><th scope="row">${escapeHtml(OUTCOME_WORDS[x])}</th><td class="num">${n(s.outcomes[x])}</td><td class="num">${share(s.outcomes[x], s.total)}</td><td class="num">${n(o.outcomes[x])}</td><td class="num">${signed(s.outcomes[x] - o.outcomes[x], (v) => n(v))}</td></tr>`,
+    );
+  }
+  out.push(
+    `<tr><th scope="row">Hours held</th><td class="num">${n(s.holdHours, 1)}</td><td></td><td class="num">${n(o.holdHours, 1)}</td><td class="num">${signed(r.holdHoursDelta, (v) => n(v, 1))}</td></tr>`,
+  );
+  out.push(
+    `<tr><th scope="row">Cost of holds</th><td class="num">${money(s.cost.total)}</td><td></td><td class="num">${money(o.cost.total)}</td><td class="num">${signed(r.costDelta, money)}</td></tr>`,
+  );
+  out.push(
+    `<tr><th scope="row">Unreimbursed</th><td class="num">${money(s.cost.unreimbursed)}</td><td></td><td class="num">${money(o.cost.unreimbursed)}</td><td class="num">${signed(s.cost.unreimbursed - o.cost.unreimbursed, money)}</td></tr>`,
+  );
+  out.push('</tbody></table></section>');
+
+  out.push(
+    `<section aria-labelledby="r-compare"><h2 id="r-compare">Comparison with the ${escapeHtml(r.other.baseline ? 'baseline' : 'other draft')}</h2>`,
+  );
+  out.push(`<p>${escapeHtml(other)} (fingerprint <span class="fingerprint">${shortFingerprint(r.other.fingerprint)}</span>).</p>`);
+  out.push(
+    deltaHtml(
+      { ...r.delta, cases: [], casesLabel: r.casesLabel },
+      'This policy',
+      r.other.baseline ? 'Baseline' : 'Other draft',
+      'This policy',
+    ),
+  );
+  out.push('</section>');
+
+  out.push('<section aria-labelledby="r-changed"><h2 id="r-changed">Changed cases</h2>');
+  out.push(changedCasesHtml(r.delta, r.other.baseline ? 'Baseline' : 'Other draft', 'This policy'));
+  out.push('</section>');
+
+  const cov = r.coverage;
+  const rows = [
+    ...cov.provisions.map((p) => ({
+      label: `${p.citation} ${r.headings[p.id] ?? p.id}`,
+      id: p.id,
+      citation: p.citation,
+      outcome: p.outcome,
+      decided: p.decided,
+    })),
+    {
+      label: `${cov.otherwise.citation} otherwise`,
+      id: '(otherwise)',
+      citation: cov.otherwise.citation,
+      outcome: cov.otherwise.outcome,
+      decided: cov.otherwise.decided,
+    },
+  ];
+  out.push('<section aria-labelledby="r-coverage"><h2 id="r-coverage">Coverage: which provision decided each case</h2>');
+  out.push(
+    `<figure>${horizontalBarChart({
+      id: 'chart-coverage',
+      title: 'Cases decided by each provision',
+      description: rows.map((x) => `${x.citation} (${x.id}, ${x.outcome}): ${n(x.decided)} cases`).join('; ') + '.',
+      categories: rows.map((x) => (x.label.length > 34 ? `${x.label.slice(0, 33)}…` : x.label)),
+      series: [{ name: 'Cases decided', color: '#1f4e79', values: rows.map((x) => x.decided) }],
+    })}<figcaption>Cases decided by each provision, in the order the policy reads them</figcaption></figure>`,
+  );
+  out.push(
+    '<table><caption>Coverage</caption><thead><tr><th scope="col">Citation</th><th scope="col">Provision</th><th scope="col">Outcome</th><th scope="col" class="num">Cases decided</th><th scope="col" class="num">Share</th></tr></thead><tbody>',
+  );
+  for (const x of rows)
+    out.push(
+      `<tr><td>${escapeHtml(x.citation)}</td><td>${escapeHtml(x.id)}</td><td>${x.outcome}</td><td class="num">${n(x.decided)}</td><td class="num">${share(x.decided, s.total)}</td></tr>`,
+    );
+  out.push('</tbody></table>');
+  if (cov.unreached.length) {
+    out.push(
+      `<p class="warning">No case in this set reached ${cov.unreached.length === 1 ? 'provision' : 'provisions'} ${escapeHtml(cov.unreached.join(', '))}: the simulation says nothing about ${cov.unreached.length === 1 ? 'it' : 'them'}.</p>`,
+    );
+  }
+  out.push('</section>');
+
+  const sc = r.scenario;
+  out.push('<section aria-labelledby="r-assumptions"><h2 id="r-assumptions">Assumptions and sources</h2><dl class="assumptions">');
+  out.push(
+    `<dt>Policy</dt><dd>${escapeHtml(r.policy.title)}, version ${escapeHtml(r.policy.version)}, <span class="fingerprint">${escapeHtml(r.policy.fingerprint)}</span></dd>`,
+  );
+  out.push(`<dt>Compared with</dt><dd>${escapeHtml(other)}, <span class="fingerprint">${escapeHtml(r.other.fingerprint)}</span></dd>`);
+  out.push(
+    `<dt>Cases</dt><dd>${n(s.total)} from ${escapeHtml(r.casesLabel)}${r.casesFingerprint ? `, <span class="fingerprint">${escapeHtml(r.casesFingerprint)}</span>` : ''}</dd>`,
+  );
+  if (sc.name) out.push(`<dt>Scenario</dt><dd>${escapeHtml(sc.name)}</dd>`);
+  out.push(
+    `<dt>Reimbursement agreement</dt><dd>${sc.reimbursementAgreement ? 'in force: hold costs are reimbursed' : 'none: the jail bears the cost of holds'}</dd>`,
+  );
+  out.push(`<dt>Cost per inmate-day</dt><dd>${money(sc.costPerInmateDay)}</dd>`);
+  out.push(
+    `<dt>Holidays</dt><dd>${escapeHtml(sc.holidays === 'none' ? 'none' : Array.isArray(sc.holidays) ? `U.S. federal holidays and ${sc.holidays.join(', ')}` : 'observed U.S. federal holidays')}</dd>`,
+  );
+  if (sc.asOf) out.push(`<dt>As of</dt><dd>${escapeHtml(longDate(sc.asOf))}</dd>`);
+  out.push('</dl>');
+  out.push(
+    '<p>Each case is decided as the policy reads: provisions in order, the first that applies decides, a finding nobody has made yet gives a referral for review, and no outcome exceeds what the detainer requested. Hours held count from the time of release to the end of the hold the provision allows.</p>',
+  );
+  out.push('</section></main>');
+  out.push(
+    `<footer class="doc-footer"><p>Impact report · ${escapeHtml(r.policy.title)} · Version ${escapeHtml(r.policy.version)} · Fingerprint <span class="fingerprint">${escapeHtml(r.policy.fingerprint)}</span></p></footer>`,
+  );
+  return out.join('\n');
+}
+
+export function impactReportHtml(r: ImpactReport): string {
+  return htmlDocument({
+    title: `Impact report: ${r.policy.title}`,
+    description: deltaSentence(r.delta, 'This policy'),
+    css: REPORT_CSS,
+    margins: {
+      footer: `Impact report · Version ${r.policy.version} · Fingerprint ${shortFingerprint(r.policy.fingerprint)} · ${n(r.summary.total)} cases from ${r.casesLabel}\n${r.policy.fingerprint}`,
+    },
+    body: impactReportBodyHtml(r),
+  });
+}
+
+export function renderImpactReportHtml(input: ImpactReportInput): string {
+  return impactReportHtml(impactReport(input));
+}

@@ -1,0 +1,237 @@
+// The exporters' public face, for the app's File > Export (with a preview) and the command line:
+// one request in, the file's bytes (or, for PDF, the HTML to print) and an HTML preview out.
+
+import { fingerprint } from '../canonical';
+import type { Ordinance, Scenario } from '../model';
+import type { Cases } from '../simulate';
+import { renderMarkdown } from '../render-markdown';
+import { ordinanceText } from '../text-model';
+import { escapeHtml, htmlDocument } from './html';
+import { impactReport, impactReportHtml } from './impact-report';
+import { officerGuide, renderOfficerGuideHtml } from './officer-guide';
+import { ordinanceDocxFromText } from './ordinance-docx';
+import { ordinanceHtmlFromText } from './ordinance-html';
+import { normalizePdfDates } from './pdf-metadata';
+import { policyBundleJson } from './policy-bundle';
+import { redline, redlineDocx, redlineHtml } from './redline';
+
+export { renderOrdinanceHtml, ordinanceHtmlFromText, ordinanceBodyHtml } from './ordinance-html';
+export { renderOrdinanceDocx, ordinanceDocxFromText, ordinanceDocument } from './ordinance-docx';
+export {
+  officerGuide,
+  renderOfficerGuideHtml,
+  officerGuideBodyHtml,
+  type OfficerGuide,
+  type GuideStep,
+  type GuideCheck,
+} from './officer-guide';
+export {
+  policyBundle,
+  policyBundleJson,
+  verifyPolicyBundle,
+  BUNDLE_FORMAT,
+  type PolicyBundle,
+  type BundleVerification,
+} from './policy-bundle';
+export { impactReport, impactReportHtml, renderImpactReportHtml, type ImpactReport, type ImpactReportInput } from './impact-report';
+export {
+  redline,
+  redlineHtml,
+  redlineDocx,
+  renderRedlineHtml,
+  renderRedlineDocx,
+  redlineSummary,
+  type Redline,
+  type RedlineBlock,
+  type RedlineOptions,
+} from './redline';
+export { decisionDelta, deltaSentence, type DecisionDelta, type Transition } from './decision-delta';
+export { diffWords, diffSequences, tokenize, type Segment } from './word-diff';
+export { printedBlocks, blockText, type PrintedBlock } from './text-blocks';
+export { normalizePdfDates } from './pdf-metadata';
+export { repackDeterministic } from './docx-package';
+export { escapeHtml, xmlSafe, htmlDocument } from './html';
+
+export const EXPORT_FORMATS = ['md', 'html', 'docx', 'pdf', 'officer-guide', 'bundle', 'report', 'redline'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** What kind of file an export is written as. */
+export type Rendition = 'md' | 'html' | 'docx' | 'pdf' | 'json';
+
+/** The renditions each format can be written as, the first being the default. */
+export const RENDITIONS: Record<ExportFormat, readonly Rendition[]> = {
+  md: ['md'],
+  html: ['html'],
+  docx: ['docx'],
+  pdf: ['pdf'],
+  'officer-guide': ['pdf', 'html'],
+  bundle: ['json'],
+  report: ['pdf', 'html'],
+  redline: ['docx', 'html', 'pdf'],
+};
+
+export const MIME_TYPES: Record<Rendition, string> = {
+  md: 'text/markdown',
+  html: 'text/html',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+  json: 'application/json',
+};
+
+const EXTENSIONS: Record<Rendition, string> = { md: '.md', html: '.html', docx: '.docx', pdf: '.pdf', json: '.json' };
+
+/**
+ * The rendition a file name asks for: its extension, when the format can be written that way;
+ * otherwise the format's default (PDF for the officer guide and the report, DOCX for the redline).
+ */
+export function renditionFor(format: ExportFormat, fileName: string): Rendition {
+  const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
+  const wanted: Rendition | undefined = ext === 'htm' ? 'html' : ext === 'markdown' ? 'md' : (ext as Rendition | undefined);
+  const allowed = RENDITIONS[format];
+  return wanted && allowed.includes(wanted) ? wanted : allowed[0]!;
+}
+
+export interface CaseInput {
+  cases: Cases;
+  /** How reports name the case set (its file name). */
+  label: string;
+  /** SHA-256 of the case file, printed in the report. */
+  fingerprint?: string;
+}
+
+export interface ExportRequest {
+  format: ExportFormat;
+  /** How to write it; default `RENDITIONS[format][0]`. */
+  rendition?: Rendition;
+  ordinance: Ordinance;
+  /** Holiday calendar, reimbursement agreement, cost: for the officer guide, the report and the redline's delta. */
+  scenario?: Scenario;
+  /** Booking cases: required for `report`, optional for `redline` (the simulation delta). */
+  cases?: CaseInput;
+  /** For `report`: another draft to compare with instead of the honor-every-detainer baseline. */
+  compareWith?: Ordinance;
+  /** For `redline`: the earlier version. */
+  against?: Ordinance;
+}
+
+export interface ExportResult {
+  format: ExportFormat;
+  rendition: Rendition;
+  mimeType: string;
+  suggestedName: string;
+  /** The file: text (md, html, json) or bytes (docx). Absent for PDF: print `printHtml`. */
+  data?: string | Uint8Array;
+  /** For PDF: the HTML to print with the host's print engine; pass the PDF through `finishPdf`. */
+  printHtml?: string;
+  /** The document's own date, stamped into PDF metadata (never the wall clock). */
+  documentDate?: string;
+  /** A self-contained HTML page showing what will be saved, for a preview before saving. */
+  preview: string;
+}
+
+export class ExportRequestError extends Error {}
+
+function slug(text: string): string {
+  const s = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return s || 'ordinance';
+}
+
+function baseName(o: Ordinance): string {
+  const name = slug(o.shortTitle ?? o.title);
+  return o.version ? `${name}-${slug(o.version)}` : name;
+}
+
+function textPreview(title: string, text: string, footer: string): string {
+  return htmlDocument({
+    title,
+    css: 'pre { white-space: pre-wrap; overflow-wrap: anywhere; font: 9.5pt "Liberation Mono", "DejaVu Sans Mono", monospace; }',
+    margins: { footer },
+    body: `<header><h1>${escapeHtml(title)}</h1></header>\n<main><pre>${escapeHtml(text)}</pre></main>\n<footer class="doc-footer"><p>${escapeHtml(footer)}</p></footer>`,
+  });
+}
+
+/** Builds an export. PDF results carry HTML to print instead of bytes: the host prints it. */
+export async function buildExport(req: ExportRequest): Promise<ExportResult> {
+  const rendition = req.rendition ?? RENDITIONS[req.format][0]!;
+  if (!RENDITIONS[req.format].includes(rendition)) {
+    throw new ExportRequestError(`${req.format} can be written as ${RENDITIONS[req.format].join(' or ')}, not ${rendition}`);
+  }
+  const o = req.ordinance;
+  const base = baseName(o);
+  const result = (
+    suffix: string,
+    fields: Pick<ExportResult, 'data' | 'printHtml' | 'preview'> & { documentDate?: string },
+  ): ExportResult => ({
+    format: req.format,
+    rendition,
+    mimeType: MIME_TYPES[rendition],
+    suggestedName: `${base}${suffix}${EXTENSIONS[rendition]}`,
+    ...fields,
+  });
+  const printable = (suffix: string, html: string, date: string | undefined) =>
+    rendition === 'pdf'
+      ? result(suffix, { printHtml: html, preview: html, ...(date ? { documentDate: date } : {}) })
+      : result(suffix, { data: html, preview: html });
+
+  switch (req.format) {
+    case 'md': {
+      const md = renderMarkdown(o);
+      return result('', { data: md, preview: ordinanceHtmlFromText(ordinanceText(o)) });
+    }
+    case 'html':
+    case 'pdf': {
+      const t = ordinanceText(o);
+      return printable('', ordinanceHtmlFromText(t), t.date || undefined);
+    }
+    case 'docx': {
+      const t = ordinanceText(o);
+      return result('', { data: await ordinanceDocxFromText(t), preview: ordinanceHtmlFromText(t) });
+    }
+    case 'officer-guide': {
+      const html = renderOfficerGuideHtml(o, req.scenario ?? {});
+      return printable('-officer-guide', html, officerGuide(o, req.scenario ?? {}).date || undefined);
+    }
+    case 'bundle': {
+      const json = policyBundleJson(o);
+      return result('-policy-bundle', {
+        data: json,
+        preview: textPreview(`Policy bundle: ${o.title}`, json, `Fingerprint ${fingerprint(o)}`),
+      });
+    }
+    case 'report': {
+      if (!req.cases) throw new ExportRequestError('the impact report needs booking cases');
+      const report = impactReport({
+        ordinance: o,
+        cases: req.cases.cases,
+        casesLabel: req.cases.label,
+        ...(req.cases.fingerprint ? { casesFingerprint: req.cases.fingerprint } : {}),
+        ...(req.scenario ? { scenario: req.scenario } : {}),
+        ...(req.compareWith ? { compareWith: req.compareWith } : {}),
+      });
+      return printable('-impact-report', impactReportHtml(report), report.date || o.effectiveDate || undefined);
+    }
+    case 'redline': {
+      if (!req.against) throw new ExportRequestError('the redline needs the earlier version to compare against');
+      const r = redline(req.against, o, {
+        ...(req.cases ? { cases: req.cases.cases, casesLabel: req.cases.label } : {}),
+        ...(req.scenario ? { scenario: req.scenario } : {}),
+      });
+      const suffix = `-redline${req.against.version ? `-from-${slug(req.against.version)}` : ''}`;
+      const html = redlineHtml(r);
+      if (rendition === 'docx') return result(suffix, { data: await redlineDocx(r), preview: html });
+      return printable(suffix, html, r.after.date || r.before.date || undefined);
+    }
+  }
+}
+
+/** Makes a PDF printed from `printHtml` reproducible: its dates become the document's own. */
+export function finishPdf(pdf: Uint8Array, result: Pick<ExportResult, 'documentDate'>): Uint8Array {
+  return normalizePdfDates(pdf, result.documentDate);
+}

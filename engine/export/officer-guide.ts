@@ -1,0 +1,601 @@
+// The officer guide: one or two pages in plain language for the booking desk, derived from the
+// compiled policy (never written by hand): the facts to gather in the order an officer meets them,
+// a checklist that decides exactly as the policy does, the maximum hold and how to count it, what
+// to do on each outcome, and the fingerprint of the policy it was made from.
+
+import { shortFingerprint } from '../canonical';
+import { compile, type CompiledPolicy, type CompiledProvision } from '../compile';
+import type { Condition, MaxHold, Ordinance, Outcome, Scenario } from '../model';
+import { longDate, ordinanceText } from '../text-model';
+import { civilFromDays, dayOfWeek, daysFromCivil, holdEnd, MINUTES_PER_DAY, parseDate } from '../time';
+import { agencyName, conditionWords, leafWords } from '../wording';
+import { escapeHtml, htmlDocument } from './html';
+
+/** One line of the checklist, possibly a group of lines ("all of these" / "any one of these"). */
+export interface GuideCheck {
+  text: string;
+  items?: GuideCheck[];
+  conjunction?: 'and' | 'or';
+  /** Set on a finding a person must make (discretion), naming who makes it. */
+  decidedBy?: string;
+}
+
+export interface GuideProvisionCheck {
+  provision: string;
+  citation: string;
+  heading?: string;
+  /** Null when the provision applies to every detainer that reaches it. */
+  check: GuideCheck | null;
+}
+
+export interface GuideStep {
+  number: number;
+  outcome: Outcome;
+  maxHold?: MaxHold;
+  /** What the step lets the officer do, e.g. "Hold for up to 24 hours after release". */
+  action: string;
+  /** Provisions of the step: any one that applies decides the step. */
+  checks: GuideProvisionCheck[];
+}
+
+export interface HoldExample {
+  release: string;
+  end: string;
+  note: string;
+}
+
+export interface HoldRule {
+  limit: MaxHold;
+  words: string;
+  citations: string[];
+  examples: HoldExample[];
+}
+
+export interface OutcomeInstruction {
+  outcome: Outcome;
+  name: string;
+  todo: string[];
+}
+
+export interface OfficerGuide {
+  title: string;
+  policyTitle: string;
+  subtitle: string;
+  agency: string;
+  version: string;
+  date: string;
+  fingerprint: string;
+  /** The facts the checklist uses, in the order an officer meets them. */
+  facts: string[];
+  /** How the detainer's request limits every outcome. */
+  request: string[];
+  steps: GuideStep[];
+  otherwise: { outcome: Outcome; citation: string; action: string };
+  /** Present when the policy allows holds. */
+  holds: { start: string; counting: string; calendar: string; rules: HoldRule[] } | null;
+  outcomes: OutcomeInstruction[];
+  /** Standing duties the policy imposes (notices, access, inquiries), in its own words. */
+  duties: Array<{ citation: string; text: string }>;
+}
+
+// ---- the order an officer meets the facts ----
+
+/** Rank of a fact by when an officer has it: the detainer form, the booking record, checks, history, judgment. */
+function factRank(c: Condition): number {
+  if ('all' in c) return Math.min(...c.all.map(factRank));
+  if ('any' in c) return Math.min(...c.any.map(factRank));
+  if ('not' in c) return factRank(c.not);
+  if ('requested' in c || 'judicialWarrant' in c || 'administrativeWarrant' in c) return 0;
+  if ('reimbursementAgreement' in c) return 1;
+  if ('age' in c) return 2;
+  if ('charge' in c) return 3;
+  if ('warrant' in c) return 4;
+  if ('record' in c) return 5;
+  if ('conviction' in c) return 6;
+  return 7; // discretion: a judgment, made last
+}
+
+function hasDiscretion(c: Condition | undefined): boolean {
+  if (!c) return false;
+  if ('all' in c) return c.all.some(hasDiscretion);
+  if ('any' in c) return c.any.some(hasDiscretion);
+  if ('not' in c) return hasDiscretion(c.not);
+  return 'discretion' in c;
+}
+
+function decapitalize(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+const DECIDERS: Record<string, string> = {
+  officer: 'you (the officer)',
+  supervisor: 'a supervisor',
+  sheriff: 'the sheriff',
+  chief: 'the chief',
+  warden: 'the warden',
+  director: 'the director',
+};
+
+/**
+ * A condition as checklist lines, negations pushed to the leaves. "And" and "or" give the same answer
+ * in any order (also with a finding still open), so the lines are sorted into the order facts arrive.
+ */
+function guideCheck(c: Condition, negated: boolean): GuideCheck {
+  if ('not' in c) return guideCheck(c.not, !negated);
+  if ('all' in c || 'any' in c) {
+    const isAll = 'all' in c;
+    const list = isAll ? c.all : c.any;
+    if (list.length === 1) return guideCheck(list[0]!, negated);
+    const conjunction = isAll !== negated ? 'and' : 'or';
+    const sorted = list.map((x, i) => ({ x, i, r: factRank(x) })).sort((a, b) => a.r - b.r || a.i - b.i);
+    return {
+      text: conjunction === 'and' ? 'All of these are true:' : 'At least one of these is true:',
+      conjunction,
+      items: sorted.map((s) => guideCheck(s.x, negated)),
+    };
+  }
+  const words = capitalize('discretion' in c ? conditionWords(c, negated) : leafWords(c, negated));
+  if ('discretion' in c) return { text: words, decidedBy: DECIDERS[c.discretion.by ?? 'officer'] ?? `the ${c.discretion.by}` };
+  return { text: words };
+}
+
+function sameEffect(a: CompiledProvision, b: CompiledProvision): boolean {
+  return (
+    a.outcome === b.outcome &&
+    (a.outcome !== 'hold' ||
+      ((a.maxHold?.hours ?? 48) === (b.maxHold?.hours ?? 48) &&
+        (a.maxHold?.excludingWeekendsAndHolidays ?? a.maxHold === undefined) ===
+          (b.maxHold?.excludingWeekendsAndHolidays ?? b.maxHold === undefined)))
+  );
+}
+
+/** The hold limit a provision allows (a hold without one gets the federal 48 hours excluding weekends and holidays). */
+function limitOf(p: CompiledProvision): MaxHold {
+  return p.maxHold ?? { hours: 48, excludingWeekendsAndHolidays: true };
+}
+
+function limitWords(h: MaxHold): string {
+  return `${h.hours} hours${h.excludingWeekendsAndHolidays ? ', not counting Saturdays, Sundays and holidays' : ''}`;
+}
+
+function actionOf(outcome: Outcome, maxHold: MaxHold | undefined): string {
+  switch (outcome) {
+    case 'hold': {
+      const h = maxHold ?? { hours: 48, excludingWeekendsAndHolidays: true };
+      return `Hold for up to ${h.hours} hours past release time${h.excludingWeekendsAndHolidays ? ' (Saturdays, Sundays and holidays not counted)' : ''}`;
+    }
+    case 'notify':
+      return 'Notify ICE only: tell ICE the release time, and do not hold';
+    case 'review':
+      return 'Refer for review: a supervisor decides in writing';
+    case 'decline':
+      return 'Decline: release on time, without holding or delaying';
+  }
+}
+
+/**
+ * Groups the provisions into steps. Neighbours with the same effect form one step; inside a step the
+ * policy's first-match order can only matter where a finding is still open, so provisions that ask
+ * for a finding stay where they are and the others are sorted by the order their facts arrive.
+ */
+function stepsOf(policy: CompiledPolicy): GuideStep[] {
+  const provisions = policy.provisions;
+  const whenOf = (p: CompiledProvision) => policy.layout.detainerProvisions[p.index]!.provision.when;
+  const groups: CompiledProvision[][] = [];
+  for (const p of provisions) {
+    const last = groups[groups.length - 1];
+    if (last && sameEffect(last[0]!, p)) last.push(p);
+    else groups.push([p]);
+  }
+  return groups.map((group, g) => {
+    const ordered: CompiledProvision[] = [];
+    let run: CompiledProvision[] = [];
+    const flush = () => {
+      const rankOf = (p: CompiledProvision) => {
+        const w = whenOf(p);
+        return w ? factRank(w) : -1;
+      };
+      ordered.push(
+        ...run
+          .map((p, i) => ({ p, i, r: rankOf(p) }))
+          .sort((a, b) => a.r - b.r || a.i - b.i)
+          .map((x) => x.p),
+      );
+      run = [];
+    };
+    for (const p of group) {
+      if (hasDiscretion(whenOf(p))) {
+        flush();
+        ordered.push(p);
+      } else run.push(p);
+    }
+    flush();
+    const first = group[0]!;
+    const maxHold = first.outcome === 'hold' ? limitOf(first) : undefined;
+    return {
+      number: g + 2,
+      outcome: first.outcome,
+      ...(maxHold ? { maxHold } : {}),
+      action: actionOf(first.outcome, maxHold),
+      checks: ordered.map((p) => {
+        const w = whenOf(p);
+        return {
+          provision: p.id,
+          citation: p.citation,
+          ...(p.heading ? { heading: p.heading } : {}),
+          check: w ? guideCheck(w, false) : null,
+        };
+      }),
+    };
+  });
+}
+
+// ---- facts to gather ----
+
+function collectLeaves(c: Condition | undefined, out: Condition[]): void {
+  if (!c) return;
+  if ('all' in c) c.all.forEach((x) => collectLeaves(x, out));
+  else if ('any' in c) c.any.forEach((x) => collectLeaves(x, out));
+  else if ('not' in c) collectLeaves(c.not, out);
+  else out.push(c);
+}
+
+const RECORD_NAMES: Record<string, string> = {
+  gangDatabase: 'the gang database',
+  terroristWatchlistMatch: 'the federal terrorist screening database',
+  finalRemovalOrder: 'whether a final order of removal exists',
+  priorRemovalReentry: 'prior removal and re-entry',
+  sexOffenderRegistry: 'the sex offender registry',
+  arsonOffenderRegistry: 'the arson offender registry',
+};
+
+function joinList(words: string[]): string {
+  if (words.length <= 1) return words.join('');
+  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
+function factsOf(o: Ordinance, policy: CompiledPolicy): string[] {
+  const leaves: Condition[] = [];
+  for (const lp of policy.layout.detainerProvisions) collectLeaves(lp.provision.when, leaves);
+  const has = (k: string) => leaves.some((c) => k in c);
+  const form: string[] = ['what it asks for (hold, notice of release, or both)'];
+  if (has('judicialWarrant')) form.push('whether a warrant signed by a judge or magistrate is attached');
+  if (has('administrativeWarrant')) form.push('whether an ICE administrative warrant (form I-200 or I-205) is attached');
+  const facts = [`The detainer form: ${joinList(form)}.`];
+  if (policy.provisions.some((p) => p.outcome === 'hold'))
+    facts.push('The time the person would otherwise be released (bail posted, charges dropped, sentence served).');
+  if (has('reimbursementAgreement'))
+    facts.push('Whether a written agreement is in force under which the federal government reimburses the costs (ask a supervisor).');
+  const booking: string[] = [];
+  if (has('age')) booking.push('date of birth (age)');
+  if (has('charge')) booking.push('current charges, and for each whether bond was posted or may be set');
+  if (booking.length) facts.push(`The booking record: ${joinList(booking)}.`);
+  if (has('warrant')) facts.push('The warrant check: outstanding criminal or civil warrants, and the court that issued each.');
+  const records = [
+    ...new Set(
+      leaves.filter((c) => 'record' in c).map((c) => RECORD_NAMES[(c as { record: string }).record] ?? (c as { record: string }).record),
+    ),
+  ];
+  if (records.length) facts.push(`Database checks: ${joinList(records)}.`);
+  if (has('conviction')) {
+    const excl = leaves.some((c) => 'conviction' in c && c.conviction.within?.excludeTimeIncarcerated);
+    facts.push(
+      `Criminal history: each conviction with its class, date of conviction and date of release${excl ? ', and time spent incarcerated' : ''}${o.juvenileAdjudications === 'counted' ? '' : '; juvenile adjudications do not count unless a step says so'}.`,
+    );
+  }
+  const deciders = [
+    ...new Set(
+      leaves
+        .filter((c) => 'discretion' in c)
+        .map((c) => DECIDERS[(c as { discretion: { by?: string } }).discretion.by ?? 'officer'] ?? 'the decision-maker'),
+    ),
+  ];
+  if (deciders.length) facts.push(`A finding that only ${joinList(deciders)} can make, recorded in writing with the reasons.`);
+  return facts;
+}
+
+// ---- holds ----
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+function whenWords(minutes: number): string {
+  const days = Math.floor(minutes / MINUTES_PER_DAY);
+  const { y, m, d } = civilFromDays(days);
+  const rest = minutes - days * MINUTES_PER_DAY;
+  const h = Math.floor(rest / 60);
+  const mi = rest % 60;
+  const clock =
+    h === 0 && mi === 0
+      ? 'midnight'
+      : h === 12 && mi === 0
+        ? 'noon'
+        : `${((h + 11) % 12) + 1}:${String(mi).padStart(2, '0')} ${h < 12 ? 'a.m.' : 'p.m.'}`;
+  return `${WEEKDAYS[dayOfWeek(days)]}, ${MONTHS[m - 1]} ${d}, ${y}, ${clock}`;
+}
+
+/** Worked examples from the policy's own dates and calendar: an ordinary weekend, and a holiday weekend. */
+function holdExamples(policy: CompiledPolicy, limit: MaxHold, fromDay: number): HoldExample[] {
+  const cal = policy.calendar;
+  const examples: HoldExample[] = [];
+  const releaseAt = (day: number) => day * MINUTES_PER_DAY + 16 * 60;
+  let friday = fromDay;
+  while (dayOfWeek(friday) !== 5 || cal.isHoliday(friday) || cal.isHoliday(friday + 3)) friday++;
+  const end = holdEnd(releaseAt(friday), limit.hours, limit.excludingWeekendsAndHolidays === true, cal);
+  examples.push({
+    release: whenWords(releaseAt(friday)),
+    end: whenWords(end),
+    note: limit.excludingWeekendsAndHolidays ? 'Saturday and Sunday are not counted.' : 'Every hour counts, weekends included.',
+  });
+  if (limit.excludingWeekendsAndHolidays) {
+    for (let day = fromDay; day < fromDay + 400; day++) {
+      const name = cal.holidayName(day);
+      if (name && dayOfWeek(day) === 1 && !cal.isHoliday(day - 3)) {
+        const start = releaseAt(day - 3);
+        examples.push({
+          release: whenWords(start),
+          end: whenWords(holdEnd(start, limit.hours, true, cal)),
+          note: `Saturday, Sunday and ${name === 'holiday' ? 'the holiday' : name} (Monday) are not counted.`,
+        });
+        break;
+      }
+    }
+  }
+  return examples;
+}
+
+function holdsOf(policy: CompiledPolicy, o: Ordinance, scenario: Scenario): OfficerGuide['holds'] {
+  const holders = policy.provisions.filter((p) => p.outcome === 'hold');
+  if (holders.length === 0) return null;
+  const byLimit = new Map<string, { limit: MaxHold; citations: string[] }>();
+  for (const p of holders) {
+    const limit = limitOf(p);
+    const key = `${limit.hours}:${limit.excludingWeekendsAndHolidays === true}`;
+    const entry = byLimit.get(key) ?? { limit, citations: [] };
+    entry.citations.push(p.citation);
+    byLimit.set(key, entry);
+  }
+  const ref = parseDate(scenario.asOf ?? o.effectiveDate ?? '');
+  const fromDay = Number.isNaN(ref) ? daysFromCivil(2025, 1, 1) : ref;
+  const holidays = policy.scenario.holidays;
+  const calendar =
+    holidays === 'none'
+      ? 'No holidays are skipped (this calendar has none); weekends still are where the limit says so.'
+      : Array.isArray(holidays) && holidays.length
+        ? `Holidays are the observed U.S. federal holidays and also ${joinList(holidays.map((d) => longDate(d)))}.`
+        : 'Holidays are the observed U.S. federal holidays (a holiday on a Saturday is observed on the Friday before, on a Sunday the Monday after).';
+  return {
+    start: 'Start the clock at the time the person would otherwise be released, not at booking and not when the detainer arrived.',
+    counting:
+      'Where the limit does not count Saturdays, Sundays and holidays, the clock stops at midnight when such a day begins and starts again at midnight when it ends; only hours on working days count.',
+    calendar,
+    rules: [...byLimit.values()].map(({ limit, citations }) => ({
+      limit,
+      words: limitWords(limit),
+      citations,
+      examples: holdExamples(policy, limit, fromDay),
+    })),
+  };
+}
+
+// ---- outcomes and duties ----
+
+function outcomesOf(policy: CompiledPolicy, steps: GuideStep[]): OutcomeInstruction[] {
+  const used = new Set<Outcome>([...steps.map((s) => s.outcome), policy.otherwise]);
+  // A hold on a notice-only request becomes notify, and a request for nothing is declined.
+  if (used.has('hold')) used.add('notify');
+  used.add('decline');
+  const all: Record<Outcome, OutcomeInstruction> = {
+    hold: {
+      outcome: 'hold',
+      name: 'Hold',
+      todo: [
+        'Keep the person no longer than the step allows, counted from the time they would otherwise be released.',
+        'Write the step and its section number in the booking file, with the time the hold ends.',
+        'If ICE has not taken custody when the hold ends, release the person.',
+      ],
+    },
+    notify: {
+      outcome: 'notify',
+      name: 'Notify ICE only',
+      todo: ['Tell ICE the time the person will be released.', 'Do not keep the person past that time.'],
+    },
+    review: {
+      outcome: 'review',
+      name: 'Refer for review',
+      todo: [
+        'Refer the detainer to a supervisor, who decides in writing whether to honor it.',
+        'Write the referral and the section number in the booking file.',
+      ],
+    },
+    decline: {
+      outcome: 'decline',
+      name: 'Decline',
+      todo: [
+        'Release the person when they would otherwise be released.',
+        'Do not hold the person or delay the release because of the detainer.',
+      ],
+    },
+  };
+  return (['hold', 'notify', 'review', 'decline'] as Outcome[]).filter((o) => used.has(o)).map((o) => all[o]);
+}
+
+const DUTY_TYPES = new Set(['ice-access', 'status-inquiry', 'notice-to-person', 'notice-to-ice']);
+
+function dutiesOf(o: Ordinance, policy: CompiledPolicy): Array<{ citation: string; text: string }> {
+  const text = ordinanceText(o);
+  const clauses = new Map(text.sections.flatMap((s) => s.clauses.filter((c) => c.provision).map((c) => [c.provision!, c.text])));
+  const out: Array<{ citation: string; text: string }> = [];
+  for (const s of policy.layout.sections) {
+    for (const lp of s.provisions) {
+      const words = clauses.get(lp.provision.id);
+      if (DUTY_TYPES.has(lp.provision.type ?? 'detainer') && words) out.push({ citation: lp.citation, text: words });
+    }
+  }
+  return out;
+}
+
+/** The officer guide's content, derived from the compiled policy under a scenario (holiday calendar, agreement). */
+export function officerGuide(o: Ordinance, scenario: Scenario = {}): OfficerGuide {
+  const policy = compile(o, scenario);
+  const text = ordinanceText(o);
+  const steps = stepsOf(policy);
+  const agency = agencyName(o);
+  return {
+    title: 'Officer guide: civil immigration detainers',
+    policyTitle: o.title,
+    subtitle: text.subtitle,
+    agency,
+    version: text.version,
+    date: text.date,
+    fingerprint: text.fingerprint,
+    facts: factsOf(o, policy),
+    request: [
+      'Never do more than the detainer asks: if the step allows a hold but the detainer asks only for notice of release, notify ICE only.',
+      'If the detainer asks for neither a hold nor notice, decline.',
+    ],
+    steps,
+    otherwise: { outcome: policy.otherwise, citation: policy.otherwiseCitation, action: actionOf(policy.otherwise, undefined) },
+    holds: holdsOf(policy, o, scenario),
+    outcomes: outcomesOf(policy, steps),
+    duties: dutiesOf(o, policy),
+  };
+}
+
+// ---- HTML ----
+
+const GUIDE_CSS = `
+html { font-family: "Liberation Sans", Arial, Helvetica, sans-serif; font-size: 10.5pt; line-height: 1.35; }
+body { max-width: 48rem; }
+.doc-header { border-bottom: 2px solid #111; padding-bottom: .4rem; margin-bottom: .6rem; }
+.doc-header h1 { font-size: 1.35rem; margin: 0 0 .15rem; }
+.doc-header p { margin: 0; }
+h2 { font-size: 1.02rem; margin: .8rem 0 .3rem; border-bottom: 1px solid #bbb; }
+h3 { font-size: .95rem; margin: .5rem 0 .15rem; }
+.step { border: 1px solid #bbb; border-radius: 4px; padding: .3rem .5rem .35rem; margin: 0 0 .4rem; break-inside: avoid; page-break-inside: avoid; }
+.step h3 { margin: 0 0 .15rem; }
+.step .when { margin: 0 0 .15rem; font-size: .92rem; }
+ul.checks { list-style: none; margin: 0; padding: 0; }
+ul.checks ul.checks { margin-left: 1.4rem; }
+ul.checks li { position: relative; padding-left: 1.4rem; margin: .08rem 0; }
+ul.checks li::before { content: ""; position: absolute; left: .1rem; top: .22em; width: .72em; height: .72em; border: 1.2px solid #111; }
+ul.checks li.group::before { border-style: dashed; }
+.cite { color: #444; font-size: .85em; white-space: nowrap; }
+.decider { font-weight: bold; }
+.outcome-tag { display: inline-block; font-weight: bold; padding: 0 .3rem; border: 1px solid #111; border-radius: 3px; }
+ol.facts, ul.plain { margin: .1rem 0 .3rem; padding-left: 1.3rem; }
+ol.facts li, ul.plain li { margin: .05rem 0; }
+table.outcomes td:first-child { white-space: nowrap; font-weight: bold; }
+table.examples td, table.outcomes td { font-size: .9rem; }
+.doc-footer { margin-top: .8rem; font-size: .8rem; }
+@media print { html { font-size: 9.5pt; } h2 { margin-top: .55rem; } }
+`;
+
+function checkHtml(c: GuideCheck): string {
+  const decider = c.decidedBy ? ` <span class="decider">(a finding ${escapeHtml(c.decidedBy)} must make, in writing)</span>` : '';
+  if (!c.items) return `<li>${escapeHtml(c.text)}${decider}</li>`;
+  return `<li class="group">${escapeHtml(c.text)}<ul class="checks">${c.items.map(checkHtml).join('')}</ul></li>`;
+}
+
+function provisionCheckHtml(p: GuideProvisionCheck): string {
+  const cite = ` <span class="cite">(${escapeHtml(p.citation)}${p.heading ? `, ${escapeHtml(p.heading)}` : ''})</span>`;
+  if (!p.check) return `<li>Every detainer that reaches this step${cite}</li>`;
+  const c = p.check;
+  const decider = c.decidedBy ? ` <span class="decider">(a finding ${escapeHtml(c.decidedBy)} must make, in writing)</span>` : '';
+  if (!c.items) return `<li>${escapeHtml(c.text)}${decider}${cite}</li>`;
+  return `<li class="group">${escapeHtml(c.text)}${cite}<ul class="checks">${c.items.map(checkHtml).join('')}</ul></li>`;
+}
+
+function stepHtml(s: GuideStep): string {
+  const lead = s.checks.length > 1 ? 'If any one of these applies:' : 'If this applies:';
+  return [
+    `<section class="step" aria-labelledby="step-${s.number}">`,
+    `<h3 id="step-${s.number}">Step ${s.number}. ${escapeHtml(s.action)}</h3>`,
+    `<p class="when">${lead}</p>`,
+    `<ul class="checks">${s.checks.map(provisionCheckHtml).join('')}</ul>`,
+    '</section>',
+  ].join('');
+}
+
+export function officerGuideBodyHtml(g: OfficerGuide): string {
+  const short = shortFingerprint(g.fingerprint);
+  const out: string[] = [];
+  out.push(
+    '<header class="doc-header">',
+    `<h1>${escapeHtml(g.title)}</h1>`,
+    `<p><strong>${escapeHtml(g.policyTitle)}</strong></p>`,
+    g.subtitle ? `<p>${escapeHtml(g.subtitle)}</p>` : '',
+    `<p>Policy fingerprint <span class="fingerprint">${short}</span>. Made from the policy itself; check the fingerprint against the enacted text.</p>`,
+    '</header>',
+    '<main>',
+  );
+  out.push('<section aria-labelledby="g-facts"><h2 id="g-facts">Gather these facts, in this order</h2>');
+  out.push(`<ol class="facts">${g.facts.map((f) => `<li>${escapeHtml(f)}</li>`).join('')}</ol></section>`);
+
+  out.push('<section aria-labelledby="g-decide"><h2 id="g-decide">Decide: go down the steps and stop at the first that applies</h2>');
+  out.push(
+    `<section class="step" aria-labelledby="step-1"><h3 id="step-1">Step 1. Read what the detainer asks for</h3><ul class="plain">${g.request.map((r) => `<li>${escapeHtml(r)}</li>`).join('')}</ul></section>`,
+  );
+  for (const s of g.steps) out.push(stepHtml(s));
+  const last = g.steps.length + 2;
+  out.push(
+    `<section class="step" aria-labelledby="step-${last}"><h3 id="step-${last}">Step ${last}. Otherwise, ${escapeHtml(decapitalize(g.otherwise.action))}</h3><p class="when">If no step above applies <span class="cite">(${escapeHtml(g.otherwise.citation)})</span>.</p></section>`,
+  );
+  out.push('</section>');
+
+  if (g.holds) {
+    out.push('<section aria-labelledby="g-hold"><h2 id="g-hold">The maximum hold and how to count it</h2>');
+    out.push('<ul class="plain">');
+    for (const r of g.holds.rules) {
+      out.push(
+        `<li><strong>At most ${escapeHtml(r.words)}</strong>, counted from release time <span class="cite">(${escapeHtml(r.citations.join(', '))})</span>.</li>`,
+      );
+    }
+    out.push(`<li>${escapeHtml(g.holds.start)}</li><li>${escapeHtml(g.holds.counting)}</li><li>${escapeHtml(g.holds.calendar)}</li></ul>`);
+    const rows = g.holds.rules.flatMap((r) => r.examples.map((e) => ({ r, e })));
+    if (rows.length) {
+      out.push(
+        '<table class="examples"><caption>Worked examples</caption><thead><tr><th scope="col">Limit</th><th scope="col">Would be released</th><th scope="col">Hold must end by</th><th scope="col">Why</th></tr></thead><tbody>',
+      );
+      for (const { r, e } of rows)
+        out.push(
+          `<tr><td>${escapeHtml(`${r.limit.hours} hours`)}</td><td>${escapeHtml(e.release)}</td><td>${escapeHtml(e.end)}</td><td>${escapeHtml(e.note)}</td></tr>`,
+        );
+      out.push('</tbody></table>');
+    }
+    out.push('</section>');
+  }
+
+  out.push('<section aria-labelledby="g-outcomes"><h2 id="g-outcomes">What to do on each outcome</h2>');
+  out.push('<table class="outcomes"><thead><tr><th scope="col">Outcome</th><th scope="col">What to do</th></tr></thead><tbody>');
+  for (const o of g.outcomes) out.push(`<tr><td>${escapeHtml(o.name)}</td><td>${o.todo.map(escapeHtml).join(' ')}</td></tr>`);
+  out.push('</tbody></table></section>');
+
+  if (g.duties.length) {
+    out.push('<section aria-labelledby="g-duties"><h2 id="g-duties">In every case</h2><ul class="plain">');
+    for (const d of g.duties) out.push(`<li>${escapeHtml(d.text)} <span class="cite">(${escapeHtml(d.citation)})</span></li>`);
+    out.push('</ul></section>');
+  }
+  out.push('</main>');
+  out.push(
+    `<footer class="doc-footer"><p>${escapeHtml(g.policyTitle)} · Version ${escapeHtml(g.version)}${g.date ? ` · ${escapeHtml(g.date)}` : ''} · Fingerprint <span class="fingerprint">${escapeHtml(g.fingerprint)}</span></p></footer>`,
+  );
+  return out.filter(Boolean).join('\n');
+}
+
+export function renderOfficerGuideHtml(o: Ordinance, scenario: Scenario = {}): string {
+  const g = officerGuide(o, scenario);
+  return htmlDocument({
+    title: `${g.title}: ${g.policyTitle}`,
+    description: `Officer guide for ${g.policyTitle}, fingerprint ${g.fingerprint}`,
+    css: GUIDE_CSS,
+    margins: {
+      footer: `Officer guide · Version ${g.version}${g.date ? ` · ${g.date}` : ''} · Fingerprint ${shortFingerprint(g.fingerprint)}\n${g.fingerprint}`,
+    },
+    body: officerGuideBodyHtml(g),
+  });
+}

@@ -1,0 +1,129 @@
+// The command-line contract, run as a real process on real files.
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = path.resolve(__dirname, '../..');
+const bin = path.join(root, 'bin/detainer-studio.mjs');
+const sample = path.join(root, 'samples/ordinances/connecticut-trust-act-2014.ordinance.yaml');
+let dir: string;
+let cases: string;
+
+function run(...args: string[]) {
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: root });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+beforeAll(() => {
+  execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { env: { ...process.env, DS_QUIET_BUILD: '1' } });
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ds-cli-'));
+  cases = path.join(dir, 'c.cases.json');
+  expect(run('generate', '--count', '300', '--seed', '5', '--out', cases).code).toBe(0);
+});
+
+describe('validate', () => {
+  it('exits 0 on a valid sample', () => {
+    expect(run('validate', sample).code).toBe(0);
+  });
+  it('prints FILE:LINE:COL: error: MESSAGE [CODE] and exits 1', () => {
+    const f = path.join(dir, 'bad.ordinance.yaml');
+    fs.writeFileSync(f, fs.readFileSync(sample, 'utf8').replace('outcome: hold', 'outcome: detain'));
+    const r = run('validate', f);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(
+      new RegExp(`^${f.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:\\d+:\\d+: error: .*cannot be "detain".* \\[not-allowed\\]$`, 'm'),
+    );
+  });
+  it('exits 2 on a missing file, with no stack trace', () => {
+    const r = run('validate', path.join(dir, 'missing.ordinance.yaml'));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/missing\.ordinance\.yaml: error: no such file/);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+  it('exits 2 on wrong usage', () => {
+    expect(run('validate').code).toBe(2);
+    expect(run('simulate', sample).code).toBe(2);
+    expect(run('simulate', sample, '--cases', cases, '--bogus').code).toBe(2);
+    expect(run('frobnicate').code).toBe(2);
+  });
+  it('reports a binary file as a located error', () => {
+    const f = path.join(dir, 'binary.ordinance.yaml');
+    fs.writeFileSync(f, Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 131) % 256)));
+    const r = run('validate', f);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/binary\.ordinance\.yaml:\d+:\d+: error: this is not a text file/);
+  });
+});
+
+describe('simulate --json', () => {
+  it('honours the contract', () => {
+    const r = run('simulate', sample, '--cases', cases, '--reimbursement', 'no', '--baseline', 'honor-all', '--json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(Object.keys(j)).toEqual(expect.arrayContaining(['policy', 'scenario', 'summary', 'decisions', 'coverage', 'comparison']));
+    expect(j.policy.fingerprint).toMatch(/^sha256:[0-9a-f]{64}$/);
+    const o = j.summary.outcomes;
+    expect(o.hold + o.notify + o.review + o.decline).toBe(300);
+    expect(j.decisions).toHaveLength(300);
+    for (const d of j.decisions) {
+      expect(d.holdUntil === null).toBe(d.outcome !== 'hold');
+      if (d.holdUntil) expect(d.holdUntil).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+      expect(d.citation).toMatch(/^§ \d+/);
+      expect(d.reasons.length).toBeGreaterThan(0);
+    }
+    expect(j.comparison.matrix).toBeDefined();
+  });
+  it('leaves out comparison unless asked', () => {
+    const j = JSON.parse(run('simulate', sample, '--cases', cases, '--json').out);
+    expect('comparison' in j).toBe(false);
+  });
+  it('applies --reimbursement', () => {
+    const yes = JSON.parse(run('simulate', sample, '--cases', cases, '--reimbursement', 'yes', '--json').out);
+    expect(yes.scenario.reimbursementAgreement).toBe(true);
+    expect(yes.summary.cost.reimbursed).toBe(yes.summary.cost.total);
+  });
+});
+
+describe('case files', () => {
+  it('reads CSV and reports a bad row by number and field, keeping the good ones unless told to skip', () => {
+    const csv = path.join(dir, 'c.csv');
+    expect(run('generate', '--count', '20', '--format', 'csv', '--out', csv).code).toBe(0);
+    const lines = fs.readFileSync(csv, 'utf8').split('\n');
+    lines[5] = lines[5]!.replace(/^([^,]*),(\d+),/, '$1,old,');
+    fs.writeFileSync(csv, lines.join('\n'));
+    const r = run('simulate', sample, '--cases', csv);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/c\.csv: row 6 \(B-0005\): error: age: "age" must be a whole number, not "old"/);
+    const skipped = run('simulate', sample, '--cases', csv, '--skip-bad', '--json');
+    expect(skipped.code).toBe(0);
+    expect(JSON.parse(skipped.out).summary.total).toBe(19);
+  });
+  it('locates a bad JSON record by line and column', () => {
+    const f = path.join(dir, 'bad.cases.json');
+    const list = JSON.parse(fs.readFileSync(cases, 'utf8'));
+    list[2].bookedAt = '2012-13-45T10:00';
+    fs.writeFileSync(f, JSON.stringify(list, null, 2));
+    const r = run('simulate', sample, '--cases', f);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/bad\.cases\.json:\d+:\d+ \(B-0003\): error: bookedAt: "bookedAt" must be a local date and time/);
+  });
+});
+
+describe('explain and render', () => {
+  it('explains one case in plain English', () => {
+    const r = run('explain', sample, '--cases', cases, '--id', 'B-0001');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Case B-0001: .*decided by § \d/);
+    expect(run('explain', sample, '--cases', cases, '--id', 'nope').code).toBe(1);
+  });
+  it('renders Markdown with numbered sections and the fingerprint', () => {
+    const out = path.join(dir, 'ct.md');
+    expect(run('render', sample, '--out', out).code).toBe(0);
+    const md = fs.readFileSync(out, 'utf8');
+    expect(md).toMatch(/^# An Act Concerning Civil Immigration Detainers/);
+    expect(md).toMatch(/## Section 1\. Definitions/);
+    expect(md).toMatch(/Fingerprint [0-9a-f]{12}/);
+  });
+});

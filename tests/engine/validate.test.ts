@@ -1,0 +1,143 @@
+// Located, readable messages for bad ordinances.
+import { describe, expect, it } from 'vitest';
+import { loadOrdinance } from '../../engine/index';
+
+const GOOD = `title: Test
+jurisdiction: { name: Test City, state: MA }
+definitions:
+  - term: violent felony
+    meaning: a felony involving violence
+    covers: [{ classes: [felony], categories: [violent] }]
+sections:
+  - heading: Detainers
+    provisions:
+      - id: violent
+        when:
+          conviction: { term: violent felony }
+        outcome: hold
+        maxHold: { hours: 48, excludingWeekendsAndHolidays: true }
+otherwise: decline
+`;
+
+function problems(text: string) {
+  return loadOrdinance(text).diagnostics.map((d) => ({
+    line: d.line,
+    column: d.column,
+    code: d.code,
+    message: d.message,
+    severity: d.severity,
+  }));
+}
+
+describe('validation', () => {
+  it('accepts a good document', () => {
+    expect(problems(GOOD)).toEqual([]);
+  });
+  it('locates a YAML syntax error', () => {
+    const p = problems('title: [unclosed\n  - : :\n');
+    expect(p[0]).toMatchObject({ code: 'yaml-syntax', severity: 'error' });
+    expect(p[0]!.line).toBeGreaterThanOrEqual(1);
+  });
+  it('names an unknown key, where it is, with a suggestion', () => {
+    const p = problems(GOOD.replace('otherwise: decline', 'otherwise: decline\notherwize: hold'));
+    expect(p).toContainEqual(expect.objectContaining({ code: 'unknown-key', line: 16, column: 1 }));
+    expect(p.find((x) => x.code === 'unknown-key')!.message).toBe(
+      'unknown key "otherwize" in "Detainer ordinance"; did you mean "otherwise"?',
+    );
+  });
+  it('calls a misspelt condition a condition', () => {
+    const p = problems(GOOD.replace('conviction: {', 'convction: {'));
+    expect(p[0]).toMatchObject({
+      code: 'unknown-key',
+      line: 12,
+      column: 11,
+      message: 'unknown condition "convction"; did you mean "conviction"?',
+    });
+  });
+  it('explains a condition with two keys', () => {
+    const p = problems(
+      GOOD.replace(
+        '          conviction: { term: violent felony }',
+        '          conviction: { term: violent felony }\n          age: { atLeast: 18 }',
+      ),
+    );
+    expect(p[0]).toMatchObject({ code: 'condition-keys', line: 12 });
+    expect(p[0]!.message).toMatch(/exactly one key.*combine them with "all:" or "any:"/);
+  });
+  it('reports wrong types and values in words', () => {
+    expect(problems(GOOD.replace('hours: 48', 'hours: forty-eight'))[0]).toMatchObject({
+      code: 'wrong-type',
+      line: 14,
+      message: '"Hours" must be a whole number, not text ("forty-eight")',
+    });
+    expect(problems(GOOD.replace('outcome: hold', 'outcome: detain'))[0]!.message).toMatch(
+      /"Outcome" cannot be "detain"; it must be hold, notify, review or decline/,
+    );
+    expect(problems(GOOD.replace('state: MA', 'state: Mass'))[0]!.message).toMatch(/two-letter state code/);
+  });
+  it('reports a missing required key at its parent', () => {
+    const p = problems(GOOD.replace('otherwise: decline\n', ''));
+    expect(p[0]).toMatchObject({
+      code: 'missing-key',
+      line: 1,
+      message: '"Detainer ordinance" needs "otherwise" (Otherwise (default outcome))',
+    });
+  });
+  it('finds an undefined term and suggests the defined one', () => {
+    const p = problems(GOOD.replace('conviction: { term: violent felony }', 'conviction: { term: violent felonies }'));
+    expect(p[0]).toMatchObject({
+      code: 'undefined-term',
+      line: 12,
+      message: '"violent felonies" is not a defined term; did you mean "violent felony"?',
+    });
+  });
+  it('finds duplicate provision ids', () => {
+    const twice = GOOD.replace('otherwise: decline', '') + '      - id: violent\n        outcome: decline\notherwise: decline\n';
+    const p = problems(twice);
+    expect(p).toContainEqual(expect.objectContaining({ code: 'duplicate-id', line: 16 }));
+  });
+  it('requires a maximum for every hold', () => {
+    const p = problems(GOOD.replace('        maxHold: { hours: 48, excludingWeekendsAndHolidays: true }\n', ''));
+    expect(p[0]).toMatchObject({ code: 'hold-without-maximum', line: 13 });
+  });
+  it('rejects dates that do not exist', () => {
+    expect(problems(GOOD + 'effectiveDate: 2013-02-29\n')[0]).toMatchObject({ code: 'bad-date', line: 16 });
+  });
+  it('says an empty file is empty', () => {
+    expect(problems('')).toEqual([expect.objectContaining({ code: 'empty-file', line: 1, column: 1 })]);
+    expect(problems('# only a comment\n')[0]!.code).toBe('empty-file');
+  });
+  it('says a binary file is not text', () => {
+    const bytes = String.fromCharCode(...Array.from({ length: 64 }, (_, i) => (i * 37) % 256));
+    expect(problems(bytes)[0]!.code).toBe('not-text');
+  });
+  it('refuses a 50 MB file quickly', () => {
+    const huge = 'title: x\n' + '# padding\n'.repeat(5_300_000);
+    const t0 = performance.now();
+    expect(problems(huge)[0]).toMatchObject({ code: 'file-too-large', line: 1 });
+    expect(performance.now() - t0).toBeLessThan(500);
+  });
+  it('stops an alias bomb', () => {
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x, x]',
+      ...'bcdefgh'.split('').map(
+        (k, i) =>
+          `${k}: &${k} [${Array(10)
+            .fill('*' + 'abcdefgh'[i])
+            .join(', ')}]`,
+      ),
+    ].join('\n');
+    const t0 = performance.now();
+    const p = problems(bomb);
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(p[0]!.code).toBe('yaml-alias');
+  });
+  it('keeps __proto__ a plain unknown key', () => {
+    const p = problems(GOOD + '__proto__: { polluted: true }\n');
+    expect(p[0]).toMatchObject({ code: 'unknown-key', line: 16 });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+  it('reports a document that is a list', () => {
+    expect(problems('- a\n- b\n')[0]!.code).toBe('not-an-ordinance');
+  });
+});

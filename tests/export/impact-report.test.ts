@@ -1,0 +1,62 @@
+// The impact report: the simulation's own numbers, the comparison with the baseline or another
+// draft, the changed cases and the coverage, with labelled charts.
+
+import { describe, expect, it } from 'vitest';
+import { impactReport, impactReportHtml } from '../../engine/export/index';
+import { compile, HONOR_ALL, simulate } from '../../engine/index';
+import { ctFile, generatedCases, loadFile, rivertonFile } from './helpers';
+
+describe('impact report', () => {
+  const ct = loadFile(ctFile);
+  const riverton = loadFile(rivertonFile);
+  const cases = generatedCases(500, 5);
+
+  it('reports the simulation against the honor-every-detainer baseline by default', () => {
+    const r = impactReport({
+      ordinance: ct,
+      cases,
+      casesLabel: 'synthetic-500.json',
+      scenario: { asOf: '2014-06-30', costPerInmateDay: 150 },
+    });
+    const sim = simulate(compile(ct, { costPerInmateDay: 150 }), cases, {
+      compare: { policy: compile(HONOR_ALL, { costPerInmateDay: 150 }), title: 'b' },
+    });
+    expect(r.summary).toEqual(sim.summary);
+    expect(r.otherSummary).toEqual(sim.comparison!.otherSummary);
+    expect(r.delta.changed).toBe(sim.comparison!.changed);
+    expect(r.delta.cases).toEqual(sim.comparison!.cases.slice(0, 200));
+    expect(r.coverage).toEqual(sim.coverage);
+    expect(r.other.baseline).toBe(true);
+    expect(r.date).toBe('2014-06-30');
+
+    const html = impactReportHtml(r);
+    expect(html).toContain('Simulated on 500 booking cases from synthetic-500.json, as of June 30, 2014');
+    expect(html).toContain(
+      '<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" aria-labelledby="chart-outcomes-title chart-outcomes-desc"',
+    );
+    expect(html).toContain(`This policy changes ${r.delta.changed} of 500 decisions`);
+    expect(html).toContain('$150.00');
+    expect(html).toContain(r.policy.fingerprint);
+    for (const p of r.coverage.provisions) expect(html).toContain(`<td>${p.id}</td>`);
+  });
+
+  it('compares with another draft, lists at most the requested changed cases, and warns of unreached provisions', () => {
+    const r = impactReport({ ordinance: riverton, cases, casesLabel: 'x', compareWith: ct, maxChangedCases: 5 });
+    expect(r.other).toMatchObject({ baseline: false, title: ct.title });
+    expect(r.delta.cases).toHaveLength(Math.min(5, r.delta.changed));
+    const html = impactReportHtml(r);
+    expect(html).toContain('Comparison with the other draft');
+    if (r.delta.changed > 5) expect(html).toContain(`The first 5 of ${r.delta.changed} changed cases`);
+    const unreached = impactReport({ ordinance: ct, cases: cases.slice(0, 3), casesLabel: 'three' });
+    expect(unreached.coverage.unreached.length).toBeGreaterThan(0);
+    expect(impactReportHtml(unreached)).toContain('class="warning">No case in this set reached');
+  });
+
+  it('escapes the case set name and policy text', () => {
+    const html = impactReportHtml(
+      impactReport({ ordinance: riverton, cases: cases.slice(0, 20), casesLabel: '<img src=x onerror=alert(1)>.json' }),
+    );
+    expect(html).not.toMatch(/<img|<script/);
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;.json');
+  });
+});

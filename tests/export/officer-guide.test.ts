@@ -1,0 +1,153 @@
+// The officer guide is derived from the compiled policy and decides exactly as the policy does,
+// even though its checklist puts the facts in the order an officer meets them.
+
+import { describe, expect, it } from 'vitest';
+import { officerGuide, renderOfficerGuideHtml } from '../../engine/export/index';
+import { clampOutcome, compile, OUTCOME_CODE, UNKNOWN, FALSE, TRUE } from '../../engine/compile';
+import { caseTable } from '../../engine/case-table';
+import { OUTCOMES, type Ordinance, type Outcome } from '../../engine/index';
+import { allOrdinanceFiles, ctFile, generatedCases, loadFile, ordinanceFrom, rivertonFile } from './helpers';
+import path from 'node:path';
+
+/** Decides each case by walking the guide's steps and checks in the guide's order. */
+function decideByGuide(o: Ordinance, cases: ReturnType<typeof generatedCases>): Outcome[] {
+  const policy = compile(o);
+  const guide = officerGuide(o);
+  const table = caseTable(cases);
+  const tests = new Map(policy.provisions.map((p) => [p.id, p.condition ? p.condition.bind(table) : () => TRUE]));
+  return cases.map((_, i) => {
+    for (const step of guide.steps) {
+      for (const check of step.checks) {
+        const v = tests.get(check.provision)!(i);
+        if (v === FALSE) continue;
+        return OUTCOMES[clampOutcome(OUTCOME_CODE[v === UNKNOWN ? 'review' : step.outcome], table.flags[i]!)]!;
+      }
+    }
+    return OUTCOMES[clampOutcome(OUTCOME_CODE[guide.otherwise.outcome], table.flags[i]!)]!;
+  });
+}
+
+const reordering = ordinanceFrom(`
+title: Ordinance whose checklist is reordered
+jurisdiction: { name: Testville, state: MA }
+sections:
+  - heading: Detainers
+    provisions:
+      - id: history
+        when: { conviction: { classes: [felony], within: { years: 5 } } }
+        outcome: hold
+        maxHold: { hours: 48, excludingWeekendsAndHolidays: true }
+      - id: young
+        when: { age: { under: 21 } }
+        outcome: hold
+        maxHold: { hours: 48, excludingWeekendsAndHolidays: true }
+      - id: judgment
+        when: { discretion: { by: supervisor, finding: the person is dangerous } }
+        outcome: hold
+        maxHold: { hours: 48, excludingWeekendsAndHolidays: true }
+      - id: records
+        when: { any: [ { record: gangDatabase }, { judicialWarrant: true } ] }
+        outcome: hold
+        maxHold: { hours: 48, excludingWeekendsAndHolidays: true }
+      - id: paperwork
+        when: { administrativeWarrant: true }
+        outcome: hold
+        maxHold: { hours: 48, excludingWeekendsAndHolidays: true }
+      - id: charges
+        when: { charge: { bondPosted: false } }
+        outcome: notify
+      - id: warrant
+        when: { warrant: { kind: criminal } }
+        outcome: notify
+otherwise: decline
+`);
+
+describe('officer guide', () => {
+  const cases = generatedCases(3000, 11);
+
+  for (const [name, o] of [
+    ...allOrdinanceFiles().map((f) => [path.basename(f), loadFile(f)] as const),
+    ['a policy whose checklist is reordered', reordering] as const,
+  ]) {
+    it(`${name}: the checklist decides every case as the policy does`, () => {
+      const policy = compile(o);
+      const expected = cases.map((c) => OUTCOMES[policy.decideCode(c) & 3]!);
+      expect(decideByGuide(o, cases)).toEqual(expected);
+    });
+  }
+
+  it('puts facts in the order an officer meets them, but never moves a check across a finding', () => {
+    const g = officerGuide(reordering);
+    expect(g.steps.map((s) => [s.outcome, s.checks.map((c) => c.provision)])).toEqual([
+      ['hold', ['young', 'history', 'judgment', 'records', 'paperwork']],
+      ['notify', ['charges', 'warrant']],
+    ]);
+    expect(g.steps[0]!.checks.find((c) => c.provision === 'judgment')!.check).toEqual({
+      text: 'The supervisor finds that the person is dangerous',
+      decidedBy: 'a supervisor',
+    });
+    expect(g.facts[0]).toContain('The detainer form: what it asks for');
+    expect(g.facts.findIndex((f) => f.startsWith('The booking record'))).toBeLessThan(
+      g.facts.findIndex((f) => f.startsWith('Criminal history')),
+    );
+  });
+
+  it('sorts the parts of a condition into the same order', () => {
+    const g = officerGuide(loadFile(rivertonFile));
+    const step = g.steps.find((s) => s.checks.some((c) => c.provision === 'violent-history'))!;
+    const check = step.checks[0]!.check!;
+    expect(check.text).toBe('All of these are true:');
+    expect(check.items!.map((i) => i.text)).toEqual([
+      'At least one of these is true:',
+      'No criminal charge is pending against the person, on which bond has been posted',
+      'The person has been convicted of a violent felony within the ten years before the date of the detainer request, counting from release from the sentence',
+    ]);
+    expect(step.action).toBe('Hold for up to 24 hours past release time');
+  });
+
+  it('explains the maximum hold with examples worked out on the holiday calendar', () => {
+    const g = officerGuide(loadFile(ctFile));
+    expect(g.holds!.rules).toHaveLength(1);
+    const rule = g.holds!.rules[0]!;
+    expect(rule.words).toBe('48 hours, not counting Saturdays, Sundays and holidays');
+    expect(rule.citations).toEqual(['§ 2(a)', '§ 2(b)', '§ 2(c)', '§ 2(d)', '§ 2(e)', '§ 2(f)', '§ 2(g)']);
+    expect(rule.examples).toEqual([
+      {
+        release: 'Friday, January 3, 2014, 4:00 p.m.',
+        end: 'Tuesday, January 7, 2014, 4:00 p.m.',
+        note: 'Saturday and Sunday are not counted.',
+      },
+      {
+        release: 'Friday, January 17, 2014, 4:00 p.m.',
+        end: 'Wednesday, January 22, 2014, 4:00 p.m.',
+        note: 'Saturday, Sunday and Birthday of Martin Luther King, Jr. (Monday) are not counted.',
+      },
+    ]);
+    const noHolidays = officerGuide(loadFile(ctFile), { holidays: 'none' });
+    expect(noHolidays.holds!.rules[0]!.examples).toHaveLength(1);
+    expect(noHolidays.holds!.calendar).toContain('No holidays are skipped');
+  });
+
+  it('lists what to do on each outcome the policy can give, and its standing duties', () => {
+    const g = officerGuide(loadFile(rivertonFile));
+    expect(g.outcomes.map((o) => o.outcome)).toEqual(['hold', 'notify', 'review', 'decline']);
+    expect(g.duties.map((d) => d.citation)).toEqual(['§ 2', '§ 4(a)', '§ 4(b)']);
+    const noHolds = officerGuide(
+      ordinanceFrom(
+        'title: T\njurisdiction: { name: X, state: CA }\nsections:\n  - heading: D\n    provisions:\n      - id: n\n        when: { judicialWarrant: true }\n        outcome: notify\notherwise: decline\n',
+      ),
+    );
+    expect(noHolds.holds).toBeNull();
+    expect(noHolds.outcomes.map((o) => o.outcome)).toEqual(['notify', 'decline']);
+  });
+
+  it('prints the fingerprint, short and full, and escapes the policy text', () => {
+    const o = loadFile(rivertonFile);
+    const html = renderOfficerGuideHtml(o);
+    const g = officerGuide(o);
+    expect(html).toContain(g.fingerprint);
+    expect(html).toContain(g.fingerprint.slice(7, 19));
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;script&gt;');
+  });
+});

@@ -1,0 +1,87 @@
+// PDF on the command line: headless Chromium prints the HTML exports. Each PDF's text holds the title,
+// the section headings and the fingerprint; the officer guide fits on two pages; printing twice gives
+// the same bytes, dated with the document's own date.
+
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../cli/main';
+import { ordinanceText, shortFingerprint } from '../../engine/index';
+import { ctFile, loadFile, pdfInfo, pdfText, rivertonFile, root, skipReason, tempDir, which } from './helpers';
+
+const chromium = process.env.DETAINER_STUDIO_CHROMIUM ?? which('chromium') ?? which('google-chrome');
+const skip = chromium ? skipReason(['pdftotext', 'pdfinfo']) : skipReason(['chromium']);
+const flat = (s: string) => s.replace(/\s+/g, ' ');
+const quiet = { out: () => {}, err: () => {} };
+
+describe.skipIf(skip)('PDF through headless Chromium', () => {
+  const dir = tempDir('pdf');
+  const cases = path.join(dir, 'cases.json');
+  const out = (name: string) => path.join(dir, name);
+  // Every guide's page count is checked in the browser suite; here the command line's route.
+  const guideFiles = [ctFile, rivertonFile];
+
+  beforeAll(async () => {
+    expect(await main(['generate', '--count', '150', '--seed', '3', '--out', cases], quiet)).toBe(0);
+    const jobs: string[][] = [
+      ['export', ctFile, '--format', 'pdf', '--out', out('ct-1.pdf')],
+      ['export', ctFile, '--format', 'pdf', '--out', out('ct-2.pdf')],
+      ['export', ctFile, '--format', 'report', '--cases', cases, '--out', out('report.pdf')],
+      ...guideFiles.map((f, i) => ['export', f, '--format', 'officer-guide', '--out', out(`guide-${i}.pdf`)]),
+    ];
+    for (const job of jobs) {
+      const errors: string[] = [];
+      const code = await main(job, { out: () => {}, err: (t) => errors.push(t) });
+      if (code !== 0) throw new Error(`${job.join(' ')}: exit ${code}: ${errors.join('')}`);
+    }
+  }, 120000);
+
+  it('the ordinance PDF holds the title, every section heading and the fingerprint on each page', () => {
+    const t = ordinanceText(loadFile(ctFile));
+    const text = flat(pdfText(out('ct-1.pdf')));
+    expect(text).toContain(flat(t.title));
+    for (const s of t.sections) expect(text).toContain(`Section ${s.number}. ${s.heading}`);
+    const pages = Number(pdfInfo(out('ct-1.pdf')).Pages);
+    expect(text.split(`Fingerprint ${shortFingerprint(t.fingerprint)}`).length - 1).toBeGreaterThanOrEqual(pages);
+    expect(text).toContain(t.fingerprint);
+    expect(text).toContain(`Page ${pages} of ${pages}`);
+  });
+
+  it('printing twice gives identical bytes, dated with the effective date, not the clock', () => {
+    const sha = (f: string) => crypto.createHash('sha256').update(fs.readFileSync(f)).digest('hex');
+    expect(sha(out('ct-1.pdf'))).toBe(sha(out('ct-2.pdf')));
+    const info = pdfInfo(out('ct-1.pdf'));
+    expect(info.CreationDate).toMatch(/Jan +1 .*2014/);
+    expect(info.ModDate).toMatch(/Jan +1 .*2014/);
+    expect(info.Title).toBe('An Act Concerning Civil Immigration Detainers');
+  });
+
+  it('the officer guide PDF fits on one or two pages and carries the fingerprint', () => {
+    guideFiles.forEach((f, i) => {
+      const file = out(`guide-${i}.pdf`);
+      const pages = Number(pdfInfo(file).Pages);
+      expect(pages, path.relative(root, f)).toBeGreaterThanOrEqual(1);
+      expect(pages, path.relative(root, f)).toBeLessThanOrEqual(2);
+      const text = flat(pdfText(file));
+      expect(text).toContain('Officer guide');
+      expect(text).toContain(ordinanceText(loadFile(f)).fingerprint);
+    });
+  });
+
+  it('the impact report PDF holds the summary, the comparison, coverage and the fingerprint', () => {
+    const text = flat(pdfText(out('report.pdf')));
+    const fp = ordinanceText(loadFile(ctFile)).fingerprint;
+    for (const heading of [
+      'Summary',
+      'Comparison with the baseline',
+      'Changed cases',
+      'Coverage: which provision decided each case',
+      'Assumptions and sources',
+    ]) {
+      expect(text).toContain(heading);
+    }
+    expect(text).toContain('150 booking cases');
+    expect(text).toContain(fp);
+  });
+});

@@ -1,0 +1,93 @@
+// A one-word change changes the fingerprint and shows in the redline, in HTML (<ins>/<del>) and in
+// DOCX as true Word revisions; with cases, the redline says how many decisions the amendment changes.
+
+import { describe, expect, it } from 'vitest';
+import { redline, redlineHtml, renderRedlineDocx, renderRedlineHtml } from '../../engine/export/index';
+import { compile, fingerprint, simulate, type Ordinance } from '../../engine/index';
+import { ctFile, docxParagraphs, generatedCases, loadFile, ordinanceFrom, unzip } from './helpers';
+import fs from 'node:fs';
+
+describe('redline', () => {
+  const ct = loadFile(ctFile);
+  const text = fs.readFileSync(ctFile, 'utf8');
+
+  it('a one-word change in the policy changes the fingerprint and shows as one deletion and one insertion', async () => {
+    const changed = ordinanceFrom(
+      text.replace('community trust in law enforcement is essential', 'community trust in law enforcement is vital'),
+    );
+    expect(fingerprint(changed)).not.toBe(fingerprint(ct));
+    const r = redline(ct, changed);
+    expect(r.counts).toEqual({ insertedWords: 1, deletedWords: 1, changedBlocks: 1, insertedBlocks: 0, deletedBlocks: 0 });
+    const html = redlineHtml(r);
+    expect(html).toContain('<del>essential</del><ins>vital</ins>');
+    // The footer line changes too: the fingerprint is part of the printed text.
+    expect(html).toContain(`<del>${fingerprint(ct).slice(7, 19)}`);
+
+    const xml = unzip(await renderRedlineDocx(ct, changed))['word/document.xml']!;
+    expect(xml).toMatch(
+      /<w:del w:id="\d+" w:author="Detainer Policy Studio" w:date="2014-01-01T00:00:00Z"><w:r>(<w:rPr\/>)?<w:delText xml:space="preserve">essential<\/w:delText><\/w:r><\/w:del>/,
+    );
+    expect(xml).toMatch(
+      /<w:ins w:id="\d+" w:author="Detainer Policy Studio" w:date="2014-01-01T00:00:00Z"><w:r>(<w:rPr\/>)?<w:t xml:space="preserve">vital<\/w:t><\/w:r><\/w:ins>/,
+    );
+    // Accepting every revision gives the new version's words.
+    expect(docxParagraphs(await renderRedlineDocx(ct, changed)).join('\n')).toContain(
+      'community trust in law enforcement is vital to public safety',
+    );
+  });
+
+  it('an inserted provision is one inserted paragraph, and later letters show as relettered', () => {
+    const withNew: Ordinance = structuredClone(ct);
+    withNew.sections[0]!.provisions!.splice(1, 0, {
+      id: 'sex-offender',
+      when: { record: 'sexOffenderRegistry' },
+      outcome: 'hold',
+      maxHold: { hours: 24 },
+    });
+    const r = redline(ct, withNew);
+    const inserted = r.blocks.filter((b) => b.status === 'inserted');
+    expect(inserted).toHaveLength(1);
+    expect(inserted[0]!.body.map((s) => s.text).join('')).toContain('registered as a sex offender');
+    const relettered = r.blocks.find((b) => b.label.some((s) => s.op === 'delete' && s.text === '(b)'));
+    expect(relettered?.label).toEqual([
+      { op: 'delete', text: '(b)' },
+      { op: 'insert', text: '(c)' },
+    ]);
+  });
+
+  it('pairs the simulation delta with the text: "this amendment changes N decisions"', () => {
+    const cases = generatedCases(400);
+    const stricter = ordinanceFrom(
+      text.replace('when: { record: gangDatabase }\n        outcome: hold', 'when: { record: gangDatabase }\n        outcome: decline'),
+    );
+    const r = redline(ct, stricter, { cases, casesLabel: 'synthetic-400' });
+    const sim = simulate(compile(stricter), cases, { compare: { policy: compile(ct), title: 'before' } });
+    expect(r.delta!.changed).toBe(sim.comparison!.changed);
+    expect(r.delta!.changed).toBeGreaterThan(0);
+    const html = renderRedlineHtml(ct, stricter, { cases, casesLabel: 'synthetic-400' });
+    // A hold the detainer didn't ask for was a notice, so declining the gang-database cases moves both.
+    const m = sim.comparison!.matrix;
+    const parts = (['hold', 'notify'] as const)
+      .map((from) => ({ from, n: m.decline[from] }))
+      .filter((t) => t.n > 0)
+      .sort((a, b) => b.n - a.n)
+      .map((t) => `${t.n} ${t.from} → decline`);
+    expect(html).toContain(`This amendment changes ${r.delta!.changed} of 400 decisions: ${parts.join('; ')}.`);
+    expect(html).toContain('<del>may honor</del><ins>shall decline</ins>');
+  });
+
+  it('leaves revisions undated when neither version has a date of its own', async () => {
+    const { effectiveDate: _a, ...before } = ct;
+    const after = { ...before, title: 'An Act Concerning Civil Immigration Detainers and Notices' };
+    const xml = unzip(await renderRedlineDocx(before, after))['word/document.xml']!;
+    expect(xml).toMatch(/<w:ins w:id="\d+" w:author="Detainer Policy Studio">/);
+    expect(xml).not.toContain('w:date');
+    expect(xml).not.toContain('undefined');
+  });
+
+  it('no change gives a redline that says so', () => {
+    const r = redline(ct, structuredClone(ct));
+    expect(r.blocks.every((b) => b.status === 'same')).toBe(true);
+    expect(redlineHtml(r)).toContain('No change in the text');
+  });
+});

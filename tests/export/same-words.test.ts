@@ -1,0 +1,69 @@
+// Every text export prints the same words: Markdown, HTML and DOCX are all serializations of the
+// one text model, so the word sequences must be identical.
+
+import { describe, expect, it } from 'vitest';
+import { renderMarkdown, type Ordinance } from '../../engine/index';
+import { renderOrdinanceDocx, renderOrdinanceHtml } from '../../engine/export/index';
+import { allOrdinanceFiles, docxParagraphs, loadFile, words } from './helpers';
+import path from 'node:path';
+
+function markdownWords(md: string): string[] {
+  const text = md
+    .split('\n')
+    .filter((l) => l.trim() !== '---')
+    .map((l) =>
+      l
+        .replace(/^#{1,6} /, '')
+        .replace(/^> /, '')
+        .replace(/^\s*- /, '')
+        .replace(/\*\*/g, '')
+        .replace(/^\*(.*)\*$/, '$1'),
+    )
+    .join('\n');
+  return words(text);
+}
+
+function htmlWords(html: string): string[] {
+  const body = /<body>([\s\S]*)<\/body>/.exec(html)![1]!;
+  const text = body
+    .replace(/<\/?(?:dfn|span|strong|em)\b[^>]*>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+  return words(text);
+}
+
+/** One section with more clauses than letters, so Word's list must letter on past "z" as the text does. */
+function manyClauses(): Ordinance {
+  const provisions = Array.from({ length: 30 }, (_, i) => ({ id: `p${i}`, when: { age: { under: 10 + i } }, outcome: 'decline' as const }));
+  return {
+    title: 'Thirty clauses',
+    jurisdiction: { name: 'Lettertown', state: 'VT' },
+    sections: [{ heading: 'Many', provisions }],
+    otherwise: 'notify',
+  };
+}
+
+describe('the same words in every format', () => {
+  it('a section lettered past (z)', async () => {
+    const o = manyClauses();
+    const md = markdownWords(renderMarkdown(o));
+    expect(md).toContain('(aa)');
+    expect(htmlWords(renderOrdinanceHtml(o))).toEqual(md);
+    expect(words(docxParagraphs(await renderOrdinanceDocx(o)).join('\n'))).toEqual(md);
+  });
+
+  for (const file of allOrdinanceFiles()) {
+    it(path.basename(file), async () => {
+      const o = loadFile(file);
+      const md = markdownWords(renderMarkdown(o));
+      const html = htmlWords(renderOrdinanceHtml(o));
+      const docx = words(docxParagraphs(await renderOrdinanceDocx(o)).join('\n'));
+      expect(html).toEqual(md);
+      expect(docx).toEqual(md);
+    });
+  }
+});
