@@ -1,7 +1,7 @@
 // The analysis worker: on every edit, the engine validates the ordinance (the authority for squiggles
 // and the Problems panel), prints its text for the preview and maps its outline, off the UI thread.
 
-import { layoutOrdinance, loadOrdinance, markdownFromText, ordinanceText, type ParsedSource } from '../../../engine/index';
+import { layoutOrdinance, loadOrdinance, markdownFromText, ordinanceText, type Ordinance, type ParsedSource } from '../../../engine/index';
 import { workerScope } from '../lib/worker-scope';
 import type { AnalysisResponse, AnalysisResult, AnalyzeRequest, OutlineEntry } from './protocol';
 
@@ -57,13 +57,23 @@ function outlineOf(data: Record<string, unknown>, source: ParsedSource, citation
   return out;
 }
 
+/** Citations as the text would print them; for a draft with errors, as well as its shape allows. */
+function citationsOf(document: Ordinance | Record<string, unknown> | null): Map<string, string> | null {
+  if (!document || !Array.isArray(document.sections)) return null;
+  try {
+    return layoutOrdinance(document as Ordinance).citationOf;
+  } catch {
+    return null;
+  }
+}
+
 function analyze(version: number, text: string): AnalysisResult {
   const start = performance.now();
   const loaded = loadOrdinance(text);
   const data = record(loaded.source.value) ?? null;
   const ordinance = loaded.ordinance ?? null;
   const printed = ordinance ? ordinanceText(ordinance) : null;
-  const citations = ordinance ? layoutOrdinance(ordinance).citationOf : null;
+  const citations = citationsOf(ordinance ?? data);
   const outline = data ? outlineOf(data, loaded.source, citations) : [];
   const provisionLines: Record<string, number> = {};
   for (const e of outline) if (e.kind === 'provision' && e.id && !(e.id in provisionLines)) provisionLines[e.id] = e.line;

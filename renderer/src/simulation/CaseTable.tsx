@@ -117,7 +117,7 @@ export function CaseTable(props: Props) {
           </div>
           {header('outcome', 'Outcome')}
           {header('provision', 'Decided by')}
-          {otherCodes ? header('other', props.otherLabel ? `Under the ${props.otherLabel}` : 'Compared') : null}
+          {otherCodes ? header('other', props.otherLabel ?? 'Compared') : null}
         </div>
         <div role="rowgroup" className="rows" style={{ height: rows.length * ROW_HEIGHT }}>
           {Array.from({ length: Math.max(0, last - first) }, (_, k) => {

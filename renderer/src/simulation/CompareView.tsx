@@ -42,7 +42,7 @@ export function CompareView(props: Props) {
   const target = state.compare;
   const otherLabel =
     target.kind === 'baseline' ? 'honoring every detainer' : target.kind === 'draft' ? `${target.title} (${target.name})` : 'nothing';
-  const otherShort = target.kind === 'baseline' ? 'honor-all baseline' : 'other draft';
+  const otherShort = target.kind === 'baseline' ? 'Honor all' : 'Other draft';
 
   useEffect(() => {
     if (c) emit('comparison-rendered', { changed: c.changed, other: c.other.title });

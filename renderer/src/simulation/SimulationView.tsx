@@ -172,7 +172,7 @@ export function SimulationView(props: Props) {
       : state.compare.kind === 'draft'
         ? `${state.compare.title} (${state.compare.name})`
         : undefined;
-  const otherShort = state.compare.kind === 'baseline' ? 'honor-all baseline' : 'other draft';
+  const otherShort = state.compare.kind === 'baseline' ? 'Honor all' : 'Other draft';
 
   return (
     <div className="simulation" role="region" aria-label="Simulation">
