@@ -10,6 +10,7 @@ import { stringify } from 'yaml';
 import { BENCH_ORDINANCE, makeHandWritten } from './policy';
 import { makePeer } from './peer';
 import { exportBenchmarks } from './exports';
+import { runAnalysisBenchmarks } from './analysis';
 
 const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
 const PEER_CASES = Number(process.env.BENCH_PEER_CASES ?? 50_000);
@@ -111,6 +112,17 @@ export const benches: Record<string, () => void | Promise<void>> = {
   evaluate: evaluateBench,
   validate: validateBench,
   exports: () => exportBenchmarks(),
+  analysis: () => {
+    console.log('\n== analysis: lint, decision table, draft difference ==');
+    const results = runAnalysisBenchmarks();
+    const width = Math.max(...results.map((r) => r.name.length));
+    for (const r of results) {
+      const verdict = r.median <= r.budgetMs ? 'within budget' : 'OVER BUDGET';
+      console.log(
+        `${r.name.padEnd(width)}  min ${r.min.toFixed(1).padStart(7)} ms  median ${r.median.toFixed(1).padStart(7)} ms  budget ${r.budgetMs} ms  ${verdict}`,
+      );
+    }
+  },
 };
 
 const only = process.argv.slice(2);

@@ -28,6 +28,12 @@ export const stdio: Output = {
   err: (t) => process.stderr.write(t),
 };
 
+// A reader that stops early (`| head`) closes the pipe: stop quietly instead of printing a stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 /** A failure already reported to the user, carrying the exit code. */
 export class Reported extends Error {
   constructor(readonly exitCode: number) {

@@ -2,6 +2,8 @@
 
 import { UsageError } from './args';
 import type { Command } from './command';
+import { decisionTableCommand } from './commands/decision-table';
+import { diff } from './commands/diff';
 import { explain } from './commands/explain';
 import { exportCommand } from './commands/export';
 import { generate } from './commands/generate';
@@ -12,7 +14,7 @@ import { verify } from './commands/verify';
 import { Reported, stdio, type Output } from './context';
 import { FileError } from '../host/files.node';
 
-export const commands: Command[] = [validate, simulate, explain, render, generate, exportCommand, verify];
+export const commands: Command[] = [validate, simulate, explain, render, diff, decisionTableCommand, exportCommand, verify, generate];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -46,3 +46,33 @@ export { ordinanceText, longDate, type OrdinanceText, type TextSection, type Tex
 export { renderMarkdown, markdownFromText } from './render-markdown';
 export { conditionWords, leafWords, OUTCOME_WORDS } from './wording';
 export * as time from './time';
+export {
+  checkDocument,
+  lintOrdinance,
+  validatorFixes,
+  silenceFix,
+  LINT_RULES,
+  CITATIONS,
+  applyQuickFix,
+  quickFixTextEdit,
+  decisionTable,
+  decisionTableCsv,
+  diffDrafts,
+  caseFacts,
+  AnalysisTooLarge,
+  type CheckedDiagnostic,
+  type DocumentCheck,
+  type LintDiagnostic,
+  type LintOptions,
+  type LintRule,
+  type QuickFix,
+  type DocumentEdit,
+  type TextEdit,
+  type DecisionTable,
+  type DecisionTableRow,
+  type DecisionTableOptions,
+  type FactColumn,
+  type DraftDifference,
+  type DraftWitness,
+  type DiffOptions,
+} from './analysis/index';

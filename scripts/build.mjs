@@ -76,6 +76,7 @@ async function bundle() {
   const entries = [
     ['cli/main.ts', 'dist/cli.mjs'],
     ['bench/main.ts', 'dist/bench.mjs'],
+    ['bench/analysis.ts', 'dist/bench-analysis.mjs'],
   ].filter(([src]) => fs.existsSync(path.join(root, src)));
   await Promise.all(
     entries.map(([src, out]) =>

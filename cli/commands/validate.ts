@@ -1,29 +1,46 @@
-// `detainer-studio validate FILE...`: one line per problem, FILE:LINE:COL: severity: MESSAGE [CODE].
+// `detainer-studio validate FILE... [--scenario FILE]`: one line per problem, FILE:LINE:COL: severity: MESSAGE [CODE].
+// Ordinances get schema and semantic validation, then the legal lint; silenced findings are not counted.
 
-import { formatDiagnostic, loadOrdinance, loadScenario, type Diagnostic } from '../../engine/index';
+import { checkDocument } from '../../engine/analysis/index';
+import { formatDiagnostic, loadScenario, type Diagnostic, type Scenario } from '../../engine/index';
 import { parseArgs, UsageError } from '../args';
-import { readOrReport, Reported, type Output } from '../context';
+import { loadScenarioOrReport, readOrReport, reimbursementOverride, Reported, type Output } from '../context';
 import type { Command } from '../command';
 
-/** Extra checks other modules add to `validate` (legal lint registers here). */
+/** Extra checks other modules add to `validate`. */
 export type ValidateHook = (text: string, file: string, base: Diagnostic[]) => Diagnostic[];
 export const validateHooks: ValidateHook[] = [];
 
-export function diagnosticsFor(text: string, file: string): Diagnostic[] {
+export interface ValidateOptions {
+  /** Turns on the scenario-aware lint (holds that need an agreement the scenario lacks). */
+  scenario?: Scenario;
+}
+
+export function diagnosticsFor(text: string, file: string, opts: ValidateOptions = {}): Diagnostic[] {
   if (/\.scenario\.(ya?ml|json)$/i.test(file)) return loadScenario(text).diagnostics;
-  const base = loadOrdinance(text).diagnostics;
+  const base = checkDocument(text, opts.scenario ? { scenario: opts.scenario } : {}).diagnostics;
   return [...base, ...validateHooks.flatMap((h) => h(text, file, base))];
 }
 
 export const validate: Command = {
   name: 'validate',
   summary: 'check ordinances (and scenarios) against the schema and the law',
-  usage: 'validate FILE... [--quiet]',
+  usage: 'validate FILE... [--scenario FILE] [--reimbursement yes|no] [--quiet]',
   run(argv: string[], io: Output): number {
-    const args = parseArgs(argv, { flags: ['quiet'] });
+    const args = parseArgs(argv, { values: ['scenario', 'reimbursement'], flags: ['quiet'] });
     if (args.positional.length === 0) throw new UsageError('validate needs at least one file');
+    let scenario: Scenario | undefined;
+    if (args.values.has('scenario') || args.values.has('reimbursement')) {
+      try {
+        scenario = reimbursementOverride(args.values.get('reimbursement'), loadScenarioOrReport(io, args.values.get('scenario')));
+      } catch (e) {
+        if (e instanceof Reported) return 2;
+        throw e;
+      }
+    }
     let errors = 0;
     let warnings = 0;
+    let silenced = 0;
     let unreadable = false;
     for (const file of args.positional) {
       let text: string;
@@ -36,7 +53,9 @@ export const validate: Command = {
         }
         throw e;
       }
-      const diagnostics = diagnosticsFor(text, file).filter((d) => !d.suppressed);
+      const all = diagnosticsFor(text, file, scenario ? { scenario } : {});
+      const diagnostics = all.filter((d) => !d.suppressed);
+      silenced += all.length - diagnostics.length;
       for (const d of diagnostics) {
         if (d.severity === 'error') errors++;
         else if (d.severity === 'warning') warnings++;
@@ -45,8 +64,11 @@ export const validate: Command = {
       }
     }
     if (!args.flags.has('quiet')) {
+      const n = args.positional.length;
       io.err(
-        `${args.positional.length} file${args.positional.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`,
+        `${n} file${n === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}` +
+          (silenced ? `, ${silenced} silenced with a reason` : '') +
+          '\n',
       );
     }
     if (unreadable) return 2;

@@ -54,6 +54,7 @@ export const hook = {
   cursor: (page: Page) => page.evaluate(() => (window as unknown as HookWindow).__detainerStudio.cursor()),
   setCursor: (page: Page, line: number, column: number) =>
     page.evaluate(([l, c]) => (window as unknown as HookWindow).__detainerStudio.setCursor(l, c), [line, column] as const),
+  undo: (page: Page) => page.evaluate(() => (window as unknown as HookWindow).__detainerStudio.undo()),
   cspViolations: (page: Page) => page.evaluate(() => (window as unknown as HookWindow).__cspViolations),
 };
 

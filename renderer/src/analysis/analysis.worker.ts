@@ -1,11 +1,22 @@
 // The analysis worker: on every edit, the engine validates the ordinance (the authority for squiggles
 // and the Problems panel), prints its text for the preview and maps its outline, off the UI thread.
 
-import { layoutOrdinance, loadOrdinance, markdownFromText, ordinanceText, type Ordinance, type ParsedSource } from '../../../engine/index';
+import {
+  checkDocument,
+  layoutOrdinance,
+  markdownFromText,
+  ordinanceText,
+  parseSource,
+  quickFixTextEdit,
+  silenceFix,
+  type LintDiagnostic,
+  type Ordinance,
+  type ParsedSource,
+} from '../../../engine/index';
 import { workerScope } from '../lib/worker-scope';
-import type { AnalysisResponse, AnalysisResult, AnalyzeRequest, OutlineEntry } from './protocol';
+import type { AnalysisRequest, AnalysisResult, AnalysisWorkerMessage, FixRequest, FixResponse, OutlineEntry } from './protocol';
 
-const scope = workerScope<AnalyzeRequest, AnalysisResponse>();
+const scope = workerScope<AnalysisRequest, AnalysisWorkerMessage>();
 
 function record(v: unknown): Record<string, unknown> | undefined {
   return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
@@ -69,7 +80,8 @@ function citationsOf(document: Ordinance | Record<string, unknown> | null): Map<
 
 function analyze(version: number, text: string): AnalysisResult {
   const start = performance.now();
-  const loaded = loadOrdinance(text);
+  // Validation, then the legal lint; example cases are left out on the keystroke path.
+  const loaded = checkDocument(text, { examples: false });
   const data = record(loaded.source.value) ?? null;
   const ordinance = loaded.ordinance ?? null;
   const printed = ordinance ? ordinanceText(ordinance) : null;
@@ -91,8 +103,24 @@ function analyze(version: number, text: string): AnalysisResult {
   };
 }
 
+function fixEdit(request: FixRequest): FixResponse {
+  try {
+    const fix =
+      request.kind === 'fix'
+        ? request.fix
+        : silenceFix(request.diagnostic as LintDiagnostic, request.reason, parseSource(request.text, 'ordinance'));
+    return { kind: 'fix-edit', id: request.id, edit: quickFixTextEdit(request.text, fix) };
+  } catch (e) {
+    return { kind: 'fix-failed', id: request.id, error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
 scope.onmessage = (event) => {
   const request = event.data;
+  if (request.kind !== 'analyze') {
+    scope.postMessage(fixEdit(request));
+    return;
+  }
   try {
     scope.postMessage(analyze(request.version, request.text));
   } catch (e) {

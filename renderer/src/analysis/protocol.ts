@@ -1,7 +1,8 @@
-// Messages between the renderer and the analysis worker, which validates the ordinance and prints
-// its text on every edit so typing never waits for the engine.
+// Messages between the renderer and the analysis worker, which checks the ordinance (validation and
+// the legal lint) and prints its text on every edit so typing never waits for the engine, and turns
+// the engine's quick fixes into text edits on request.
 
-import type { Diagnostic, Ordinance, OrdinanceText } from '../../../engine/index';
+import type { CheckedDiagnostic, Ordinance, OrdinanceText, QuickFix, TextEdit } from '../../../engine/index';
 
 export interface AnalyzeRequest {
   kind: 'analyze';
@@ -25,7 +26,8 @@ export interface OutlineEntry {
 export interface AnalysisResult {
   kind: 'analysis';
   version: number;
-  diagnostics: Diagnostic[];
+  /** Validation and lint findings: message, place, citation, plain-English explanation, quick fixes. */
+  diagnostics: CheckedDiagnostic[];
   /** The document as data (even when it has schema errors), or null when it can't be read at all. */
   data: Record<string, unknown> | null;
   /** The ordinance, when it has no errors. */
@@ -45,4 +47,15 @@ export interface AnalysisFailure {
   error: string;
 }
 
+/** The text edit of one quick fix, or of silencing a finding with the reason given. */
+export type FixRequest =
+  | { kind: 'fix'; id: number; text: string; fix: QuickFix }
+  | { kind: 'silence'; id: number; text: string; diagnostic: CheckedDiagnostic; reason: string };
+
+export type FixResponse = { kind: 'fix-edit'; id: number; edit: TextEdit } | { kind: 'fix-failed'; id: number; error: string };
+
+export type AnalysisRequest = AnalyzeRequest | FixRequest;
+
 export type AnalysisResponse = AnalysisResult | AnalysisFailure;
+
+export type AnalysisWorkerMessage = AnalysisResponse | FixResponse;

@@ -2,12 +2,13 @@
 // the preview, the simulation or the comparison; files, menus and recovery through the host.
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Diagnostic, Ordinance, OrdinanceText } from '../../../engine/index';
+import type { CheckedDiagnostic, Ordinance, OrdinanceText, QuickFix, TextEdit } from '../../../engine/index';
 import { parseSource } from '../../../engine/source';
 import type { Host, MenuCommand, OpenedFile, RecoveryEntry, SampleEntry } from '../../../host/contract';
 import type { AnalysisResponse, AnalysisResult, OutlineEntry } from '../analysis/protocol';
 import { AnalysisClient } from '../analysis/analysis-client';
 import { EditorSession } from '../editor/editor-session';
+import { registerQuickFixes } from '../editor/quick-fixes';
 import { FormView } from '../form/FormView';
 import { applyEdits, type EditOp, type PathSegment } from '../form/yaml-edit';
 import { shortcutLabel } from '../host/shortcuts';
@@ -99,6 +100,8 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
 
   // ---- the engine on every edit ----
 
+  const latestAnalysis = useRef<AnalysisResult | null>(null);
+
   const onAnalysis = useCallback((response: AnalysisResponse) => {
     const session = sessionRef.current;
     if (response.kind === 'analysis-failed') {
@@ -109,6 +112,7 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
       return;
     }
     session?.setDiagnostics(response.diagnostics);
+    latestAnalysis.current = response;
     const errors = response.diagnostics.filter((d) => d.severity === 'error' && !d.suppressed).length;
     emit('analysis-applied', {
       version: response.version,
@@ -180,6 +184,10 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
         if (session.dirty) void host.writeRecovery({ docId: d.docId, name: d.name, text: session.text, savedAtMs: Date.now() });
       }, 1500);
     });
+    const quickFixes = registerQuickFixes(
+      () => latestAnalysis.current,
+      (text, fix) => analysisClient.fixEdit(text, fix),
+    );
     installTestHook(() => sessionRef.current);
     setVersion(session.version);
     analysisClient.analyze(session.version, session.text);
@@ -188,6 +196,7 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
     return () => {
       clearTimeout(recoveryTimer);
       offChange();
+      quickFixes.dispose();
       analysisClient.dispose();
       session.dispose();
       sessionRef.current = null;
@@ -367,6 +376,46 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
     [focusLeft],
   );
 
+  /** Applies an edit the engine worked out for this exact text, if the text is still the same. */
+  const applyEngineEdit = useCallback(
+    async (make: (text: string) => Promise<TextEdit>, what: string) => {
+      const session = sessionRef.current;
+      if (!session) return;
+      const text = session.text;
+      try {
+        const edit = await make(text);
+        if (session.text !== text) {
+          notify('warning', `The document changed while the fix was prepared; choose "${what}" again.`);
+          return;
+        }
+        session.applyEdits([
+          {
+            startLine: edit.range.line,
+            startColumn: edit.range.column,
+            endLine: edit.range.endLine,
+            endColumn: edit.range.endColumn,
+            text: edit.newText,
+          },
+        ]);
+        emit('quick-fix-applied', { what, version: session.version });
+      } catch (e) {
+        notify('error', `Could not ${what.toLowerCase()}: ${(e as Error).message}`);
+      }
+    },
+    [notify],
+  );
+
+  const applyFix = useCallback(
+    (fix: QuickFix) => void applyEngineEdit((text) => analysisRef.current!.fixEdit(text, fix), fix.title),
+    [applyEngineEdit],
+  );
+
+  const silence = useCallback(
+    (d: CheckedDiagnostic, reason: string) =>
+      void applyEngineEdit((text) => analysisRef.current!.silenceEdit(text, d, reason), `Silence "${d.code}"`),
+    [applyEngineEdit],
+  );
+
   const revealPath = useCallback(
     (path: PathSegment[]) => {
       const session = sessionRef.current;
@@ -468,7 +517,7 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
 
   // ---- what the panes show ----
 
-  const diagnostics: Diagnostic[] = analysis?.diagnostics ?? [];
+  const diagnostics: CheckedDiagnostic[] = analysis?.diagnostics ?? [];
   const errorCount = diagnostics.filter((d) => d.severity === 'error' && !d.suppressed).length;
   const warningCount = diagnostics.filter((d) => d.severity === 'warning' && !d.suppressed).length;
   const analysisCurrent = analysis?.version === version;
@@ -630,7 +679,13 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
               />
             ) : null}
           </div>
-          <ProblemsPanel diagnostics={diagnostics} fileName={doc.name} onOpen={(d) => reveal(d.line, d.column)} />
+          <ProblemsPanel
+            diagnostics={diagnostics}
+            fileName={doc.name}
+            onOpen={(d) => reveal(d.line, d.column)}
+            onFix={(_d, fix) => applyFix(fix)}
+            onSilence={silence}
+          />
         </div>
         <Splitter value={leftWidth} onChange={setLeftWidth} />
         <div className="pane pane-right">

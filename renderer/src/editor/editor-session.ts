@@ -6,6 +6,8 @@ import type { TextEdit } from '../form/yaml-edit';
 import { monaco, modelUri } from './monaco';
 
 export const MARKER_OWNER = 'detainer-studio-engine';
+/** Shown in the hover beside each finding, and how code actions recognize the engine's markers. */
+export const MARKER_SOURCE = 'Detainer Policy Studio';
 
 type Editor = ReturnType<typeof monaco.editor.create>;
 type Model = ReturnType<typeof monaco.editor.createModel>;
@@ -19,6 +21,8 @@ export class EditorSession {
   private readonly changeListeners = new Set<(version: number) => void>();
   private readonly modelListeners = new Set<() => void>();
   private contentSubscription: { dispose(): void };
+  /** Each opened document numbers its versions from here, so a version names one text of one document. */
+  private versionBase = 0;
 
   constructor(container: HTMLElement, text: string, name: string, dark: boolean) {
     this.model = this.createModel(text, name);
@@ -54,7 +58,7 @@ export class EditorSession {
 
   private subscribe() {
     return this.model.onDidChangeContent(() => {
-      const version = this.model.getVersionId();
+      const version = this.version;
       for (const l of this.changeListeners) l(version);
     });
   }
@@ -64,6 +68,7 @@ export class EditorSession {
     const old = this.model;
     this.contentSubscription.dispose();
     this.model = this.createModel(text, name);
+    this.versionBase += 1_000_000;
     this.editor.setModel(this.model);
     this.savedVersion = this.model.getAlternativeVersionId();
     this.contentSubscription = this.subscribe();
@@ -76,7 +81,7 @@ export class EditorSession {
   }
 
   get version(): number {
-    return this.model.getVersionId();
+    return this.versionBase + this.model.getVersionId();
   }
 
   get uri(): string {
@@ -192,7 +197,7 @@ export class EditorSession {
         severity,
         message: `${d.message}${note}`,
         code: d.code,
-        source: 'Detainer Policy Studio',
+        source: MARKER_SOURCE,
         startLineNumber: line,
         startColumn: Math.max(1, d.column),
         endLineNumber: endLine,

@@ -1,0 +1,1176 @@
+// The fact space of one or more ordinances: every fact their conditions read, abstracted into finitely
+// many atoms (age ranges, "at least k matching convictions", warrant and charge tests, ...), the exact
+// constraint saying which combinations of atoms a real booking case can have, and the way back from a
+// combination to a concrete booking case in the contract format.
+
+import type {
+  BookingCase,
+  ChargeRecord,
+  Condition,
+  ConvictionRecord,
+  OffenseClass,
+  Ordinance,
+  RecordKey,
+  WarrantJurisdiction,
+  WarrantRecord,
+} from '../model';
+import { RECORD_KEYS } from '../model';
+import { compile, type CompiledPolicy } from '../compile';
+import { layoutOrdinance } from '../layout';
+import type { PreparedCase } from '../prepared';
+import { CLASS_BITS, JURISDICTION_BITS, RECORD_BITS } from '../prepared';
+import { dayOfWeek, daysFromCivil, formatDate, formatDateTime, MINUTES_PER_DAY, yearsBefore } from '../time';
+import { leafWords } from '../wording';
+import { Bdd, FALSE_NODE, TRUE_NODE } from './bdd';
+import {
+  chargePredicate,
+  convictionPredicate,
+  offenseMatches,
+  offenseVocabulary,
+  predicateKey,
+  termContext,
+  warrantPredicate,
+  type ChargePredicate,
+  type CollectionName,
+  type ConvictionPredicate,
+  type ItemPredicate,
+  type OffenseRecord,
+  type OffenseSpec,
+  type TermContext,
+  type WarrantPredicate,
+  type WindowSpec,
+} from './predicates';
+
+/** Kleene truth of a condition as two sets: where it is true, and where it is not false. */
+export interface TriSet {
+  /** Combinations on which the condition is true. */
+  t: number;
+  /** Combinations on which it is true or unknown (a discretionary finding decides). */
+  n: number;
+}
+
+export interface FactSpaceOptions {
+  /** Fixes the reimbursement agreement (a scenario fact); when undefined it is varied like any fact. */
+  reimbursementAgreement?: boolean;
+  /** Conditions to make room for beyond the ordinances' own (the lint asks about minors, convictions). */
+  extraConditions?: Array<{ ordinance: number; condition: Condition }>;
+}
+
+/** The default person of a witness or table example: an adult, booked on a weekday, ICE asking hold and notice. */
+export const DEFAULT_AGE = 35;
+const BOOKED_DAY = daysFromCivil(2016, 6, 6); // a Monday
+const BOOKED_MINUTE = 9 * 60 + 30;
+const ISSUED_MINUTE = 11 * 60 + 30;
+
+// ---- representative records ----
+
+interface ConvictionItem {
+  collection: 'conviction';
+  cls: OffenseClass;
+  degree: number;
+  categories: string[];
+  current: boolean;
+  juvenile: boolean;
+  convicted: number;
+  released: number;
+  days: number;
+}
+
+interface ChargeItem {
+  collection: 'charge';
+  cls: OffenseClass;
+  degree: number;
+  categories: string[];
+  bondPosted: boolean;
+  bondable: boolean;
+  probableCause: boolean;
+}
+
+interface WarrantItem {
+  collection: 'warrant';
+  criminal: boolean;
+  jurisdiction: WarrantJurisdiction | undefined;
+  felony: boolean;
+}
+
+type Item = ConvictionItem | ChargeItem | WarrantItem;
+
+/** A kind of record, by the set of predicates it satisfies, with the simplest record of that kind. */
+interface Cell {
+  members: number[];
+  bits: Uint32Array;
+  item: Item;
+  score: number;
+  /** Ladder variables "at least t records of this kind" (count collections only). */
+  vars: number[];
+}
+
+export interface PredicateEntry {
+  collection: CollectionName;
+  index: number;
+  key: string;
+  predicate: ItemPredicate;
+  /** The test as first written, for readings, and the ordinance whose terms it uses. */
+  condition: Condition;
+  ordinance: number;
+  /** The counts conditions ask for ("at least k"), ascending. */
+  thresholds: number[];
+  /** Variable of "at least k matching records", by k. */
+  vars: Map<number, number>;
+}
+
+interface Collection {
+  name: CollectionName;
+  predicates: PredicateEntry[];
+  byKey: Map<string, PredicateEntry>;
+  counting: boolean;
+  /** Per frame: every kind of record, and the kinds the constraint needs. */
+  cells: Cell[][];
+  /** Per frame: the kinds with count variables, and their relation to the atoms (count collections only). */
+  counted: Cell[][];
+  relation: number[];
+}
+
+export interface Frame {
+  index: number;
+  /** Days from the arrest to the detainer request. */
+  delta: number;
+  label: string;
+}
+
+/** Kinds of record by collection tests, most recently used last. */
+const CELL_CACHE = new Map<string, Cell[]>();
+
+/** Forgets what earlier analyses computed (for benchmarks of a cold start). */
+export function clearAnalysisCaches(): void {
+  CELL_CACHE.clear();
+}
+
+const CLASS_ORDER: OffenseClass[] = ['misdemeanor', 'felony', 'infraction'];
+const ALL_JURISDICTIONS = Object.keys(JURISDICTION_BITS) as WarrantJurisdiction[];
+
+function bitsOf(members: readonly number[], n: number): Uint32Array {
+  const b = new Uint32Array(Math.max(1, Math.ceil(n / 32)));
+  for (const m of members) b[m >>> 5]! |= 1 << (m & 31);
+  return b;
+}
+
+function isSubset(a: Uint32Array, b: Uint32Array): boolean {
+  for (let i = 0; i < a.length; i++) if ((a[i]! & ~b[i]!) !== 0) return false;
+  return true;
+}
+
+function sameBits(a: Uint32Array, b: Uint32Array): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function subsetsUpTo<T>(values: readonly T[], size: number): T[][] {
+  const out: T[][] = [[]];
+  const go = (start: number, cur: T[]) => {
+    if (cur.length === size) return;
+    for (let i = start; i < values.length; i++) {
+      const next = [...cur, values[i]!];
+      out.push(next);
+      go(i + 1, next);
+    }
+  };
+  go(0, []);
+  return out;
+}
+
+/** Walks the leaves of a condition. */
+export function forEachLeaf(c: Condition, visit: (leaf: Condition) => void): void {
+  if ('all' in c) c.all.forEach((x) => forEachLeaf(x, visit));
+  else if ('any' in c) c.any.forEach((x) => forEachLeaf(x, visit));
+  else if ('not' in c) forEachLeaf(c.not, visit);
+  else visit(c);
+}
+
+/** The concrete booking case a combination of atoms stands for. */
+export interface ConcreteCase {
+  case: BookingCase;
+  /** The reimbursement agreement the combination assumes, when it is a varied fact. */
+  reimbursementAgreement?: boolean;
+  frame: number;
+}
+
+export class FactSpace {
+  readonly bdd = new Bdd();
+  readonly contexts: TermContext[];
+  /** The constraint: which combinations of atoms real cases can have. */
+  valid = TRUE_NODE;
+  /** Every atom variable (not the internal record-count variables), in order. */
+  readonly atomVars: number[] = [];
+  cost0: number[] = [];
+  cost1: number[] = [];
+  /** False when some part of the space was too large to enumerate exactly (see `notes`). */
+  exact = true;
+  readonly notes: string[] = [];
+
+  readonly frames: Frame[] = [];
+  frameVars: number[] = [];
+  reqHold = -1;
+  reqNotify = -1;
+  judicial = -1;
+  admin = -1;
+  /** The reimbursement agreement: a variable, or its fixed value. */
+  reimbursement: number | boolean = false;
+  readsReimbursement = false;
+  readsJudicial = false;
+  readsAdmin = false;
+  readonly ageCuts: number[] = [];
+  readonly ageVars = new Map<number, number>();
+  readonly recordVars = new Map<RecordKey, number>();
+  readonly collections: Record<CollectionName, Collection>;
+  private readonly windows: WindowSpec[] = [];
+  private readonly windowIndex = new Map<string, number>();
+  private readonly kindOfVar = new Map<number, string>();
+
+  constructor(
+    readonly ordinances: readonly Ordinance[],
+    options: FactSpaceOptions = {},
+  ) {
+    this.contexts = ordinances.map(termContext);
+    const mk = (name: CollectionName): Collection => ({
+      name,
+      predicates: [],
+      byKey: new Map(),
+      counting: false,
+      cells: [],
+      counted: [],
+      relation: [],
+    });
+    this.collections = { warrant: mk('warrant'), charge: mk('charge'), conviction: mk('conviction') };
+
+    // 1. Register every leaf the ordinances (and the caller) read.
+    const ages = new Set<number>();
+    const records = new Set<RecordKey>();
+    const register = (ord: number, leaf: Condition) => {
+      if ('age' in leaf) {
+        if (leaf.age.atLeast !== undefined) ages.add(leaf.age.atLeast);
+        if (leaf.age.under !== undefined) ages.add(leaf.age.under);
+      } else if ('record' in leaf) records.add(leaf.record);
+      else if ('reimbursementAgreement' in leaf) this.readsReimbursement = true;
+      else if ('judicialWarrant' in leaf) this.readsJudicial = true;
+      else if ('administrativeWarrant' in leaf) this.readsAdmin = true;
+      else if ('conviction' in leaf || 'charge' in leaf || 'warrant' in leaf) {
+        const { predicate, threshold, key } = this.resolvedLeaf(ord, leaf);
+        const coll = this.collections[predicate.collection];
+        let entry = coll.byKey.get(key);
+        if (!entry) {
+          entry = {
+            collection: coll.name,
+            index: coll.predicates.length,
+            key,
+            predicate,
+            condition: leaf,
+            ordinance: ord,
+            thresholds: [],
+            vars: new Map(),
+          };
+          coll.byKey.set(key, entry);
+          coll.predicates.push(entry);
+        }
+        if (!entry.thresholds.includes(threshold)) entry.thresholds.push(threshold);
+        if (threshold > 1) coll.counting = true;
+        if (predicate.collection === 'conviction' && predicate.window) {
+          const wk = JSON.stringify(predicate.window);
+          if (!this.windowIndex.has(wk)) {
+            this.windowIndex.set(wk, this.windows.length);
+            this.windows.push(predicate.window);
+          }
+        }
+      }
+    };
+    ordinances.forEach((o, i) => {
+      for (const lp of layoutOrdinance(o).detainerProvisions) if (lp.provision.when) forEachLeaf(lp.provision.when, (l) => register(i, l));
+    });
+    for (const extra of options.extraConditions ?? []) forEachLeaf(extra.condition, (l) => register(extra.ordinance, l));
+    for (const coll of Object.values(this.collections)) for (const p of coll.predicates) p.thresholds.sort((a, b) => a - b);
+
+    // 2. Frames: how far apart the arrest and the request are, when windows count from both.
+    this.buildFrames();
+
+    // 3. Variables, in an order that keeps related facts near each other.
+    const nFrameBits = this.frames.length > 1 ? Math.ceil(Math.log2(this.frames.length)) : 0;
+    for (let i = 0; i < nFrameBits; i++) this.frameVars.push(this.atom('frame', 1, 0));
+    this.reqHold = this.atom('request:hold', 0, 1);
+    this.reqNotify = this.atom('request:notify', 0, 1);
+    if (this.readsJudicial) this.judicial = this.atom('judicialWarrant', 1, 0);
+    if (this.readsAdmin) this.admin = this.atom('administrativeWarrant', 1, 0);
+    if (options.reimbursementAgreement !== undefined) this.reimbursement = options.reimbursementAgreement;
+    else if (this.readsReimbursement) this.reimbursement = this.atom('reimbursementAgreement', 1, 0);
+    const cuts = [...ages].filter((a) => a > 0 && a <= 130).sort((a, b) => a - b);
+    const w = cuts.length ? 1 / cuts.length : 0;
+    for (const c of cuts) {
+      this.ageCuts.push(c);
+      // The default person is DEFAULT_AGE: moving away from it costs, by the ranges crossed.
+      this.ageVars.set(c, DEFAULT_AGE >= c ? this.atom(`age>=${c}`, w, 0) : this.atom(`age>=${c}`, 0, w));
+    }
+    for (const k of RECORD_KEYS) if (records.has(k)) this.recordVars.set(k, this.atom(`record:${k}`, 1, 0));
+    for (const coll of [this.collections.warrant, this.collections.charge, this.collections.conviction]) {
+      for (const p of coll.predicates) for (const k of p.thresholds) p.vars.set(k, this.atom(`${coll.name}:${p.index}>=${k}`, 1, 0));
+    }
+
+    // 4. The constraint.
+    this.buildConstraint();
+  }
+
+  private atom(kind: string, cost1: number, cost0: number): number {
+    const v = this.bdd.newVar();
+    this.atomVars.push(v);
+    this.cost0[v] = cost0;
+    this.cost1[v] = cost1;
+    this.kindOfVar.set(v, kind);
+    return v;
+  }
+
+  private internalVar(): number {
+    const v = this.bdd.newVar();
+    this.cost0[v] = 0;
+    this.cost1[v] = 1;
+    return v;
+  }
+
+  private readonly leafCache = new Map<number, WeakMap<Condition, { predicate: ItemPredicate; threshold: number; key: string }>>();
+  private readonly leafByText = new Map<string, { predicate: ItemPredicate; threshold: number; key: string }>();
+
+  /** A record test resolved in its ordinance's terms, with its key (cached per condition object). */
+  resolvedLeaf(ord: number, leaf: Condition): { predicate: ItemPredicate; threshold: number; key: string } {
+    let cache = this.leafCache.get(ord);
+    if (!cache) {
+      cache = new WeakMap();
+      this.leafCache.set(ord, cache);
+    }
+    let hit = cache.get(leaf);
+    if (!hit) {
+      // The same test is often written many times: resolve each text once per ordinance.
+      const text = `${ord}:${JSON.stringify(leaf)}`;
+      hit = this.leafByText.get(text);
+      if (!hit) {
+        const r = this.predicateOf(ord, leaf);
+        hit = { ...r, key: predicateKey(r.predicate) };
+        this.leafByText.set(text, hit);
+      }
+      cache.set(leaf, hit);
+    }
+    return hit;
+  }
+
+  predicateOf(ord: number, leaf: Condition): { predicate: ItemPredicate; threshold: number } {
+    const ctx = this.contexts[ord]!;
+    if ('conviction' in leaf) {
+      return { predicate: convictionPredicate(ctx, leaf.conviction), threshold: leaf.conviction.atLeast ?? 1 };
+    }
+    if ('charge' in leaf) return { predicate: chargePredicate(ctx, leaf.charge), threshold: 1 };
+    if ('warrant' in leaf) return { predicate: warrantPredicate(leaf.warrant), threshold: 1 };
+    throw new Error('not a record test');
+  }
+
+  // ---- frames ----
+
+  private buildFrames(): void {
+    const req = this.windows.filter((w) => w.anchor === 'request').map((w) => w.years);
+    const arr = this.windows.filter((w) => w.anchor === 'arrest').map((w) => w.years);
+    this.frames.push({ index: 0, delta: 0, label: 'the detainer is issued on the day of the arrest' });
+    if (req.length === 0 || arr.length === 0) return;
+    // Boundaries "N years before the request" and "M years before the arrest" change order when the
+    // request comes (N - M) years after the arrest (before it, when M > N: a detainer lodged before a
+    // transfer to this jail). One representative gap per ordering.
+    const critical = new Set<number>([0]);
+    for (const n of req) for (const m of arr) critical.add(n - m);
+    const points = [...critical].sort((a, b) => a - b).map((y) => Math.round(y * 365.2425));
+    const reps: number[] = [];
+    for (let i = 0; i + 1 < points.length; i++) {
+      const [lo, hi] = [points[i]!, points[i + 1]!];
+      // Near the arrest when the gap touches it: a detainer some months after (or before) booking.
+      reps.push(lo === 0 ? Math.min(120, Math.floor(hi / 2)) : hi === 0 ? -Math.min(120, Math.floor(-lo / 2)) : Math.round((lo + hi) / 2));
+    }
+    reps.push(points[0]! === 0 ? -120 : points[0]! - 365);
+    reps.push(points[points.length - 1]! === 0 ? 120 : points[points.length - 1]! + 365);
+    for (const d of [...new Set(reps)].sort((a, b) => Math.abs(a) - Math.abs(b) || b - a)) {
+      if (d === 0) continue;
+      const label = d > 0 ? `the detainer is issued ${d} days after the arrest` : `the detainer was issued ${-d} days before the arrest`;
+      this.frames.push({ index: this.frames.length, delta: d, label });
+    }
+  }
+
+  frameIs(f: number): number {
+    if (this.frameVars.length === 0) return TRUE_NODE;
+    let r = TRUE_NODE;
+    this.frameVars.forEach((v, bit) => (r = this.bdd.and(r, this.bdd.literal(v, ((f >> bit) & 1) === 1))));
+    return r;
+  }
+
+  frameOf(values: ArrayLike<number>): number {
+    let f = 0;
+    this.frameVars.forEach((v, bit) => {
+      if (values[v] === 1) f |= 1 << bit;
+    });
+    return f;
+  }
+
+  /** Day numbers of the arrest and the request in a frame. */
+  anchorDays(frame: number): { booked: number; issued: number } {
+    return { booked: BOOKED_DAY, issued: BOOKED_DAY + this.frames[frame]!.delta };
+  }
+
+  private windowStart(w: WindowSpec, frame: number): number {
+    const a = this.anchorDays(frame);
+    return yearsBefore(w.anchor === 'arrest' ? a.booked : a.issued, w.years);
+  }
+
+  // ---- representative records ----
+
+  /** Dates (and days incarcerated) of a conviction that fall differently into the windows, per frame. */
+  private timeTypes(frame: number): Array<{ convicted: number; released: number; days: number; inWindow: boolean[]; score: number }> {
+    const { booked } = this.anchorDays(frame);
+    if (this.windows.length === 0) return [{ convicted: booked - 3 * 365, released: booked - 3 * 365, days: 0, inWindow: [], score: 0 }];
+    const starts = this.windows.map((w) => this.windowStart(w, frame));
+    const bounds = [...new Set(starts)].sort((a, b) => a - b);
+    const mids: number[] = [bounds[0]! - 730];
+    for (let i = 0; i + 1 < bounds.length; i++) mids.push(bounds[i]! + Math.floor((bounds[i + 1]! - bounds[i]!) / 2));
+    const last = bounds[bounds.length - 1]!;
+    mids.push(last + Math.max(0, Math.min(730, Math.floor((booked - 30 - last) / 2))));
+    // Just below a boundary: where a few days incarcerated move a conviction into a window.
+    const below = bounds.map((b) => b - 10);
+    const dates = [...new Set([...mids, ...below])].sort((a, b) => a - b);
+    const byRelease = this.windows.some((w) => w.measure === 'release');
+    const excl = this.windows.some((w) => w.excludeIncarcerated);
+    const out = new Map<string, { convicted: number; released: number; days: number; inWindow: boolean[]; score: number }>();
+    for (const c of dates) {
+      for (const r of byRelease ? dates.filter((d) => d >= c) : [c]) {
+        const dayOptions = new Set<number>([0]);
+        if (excl) {
+          for (const w of this.windows) {
+            if (!w.excludeIncarcerated) continue;
+            const ref = w.measure === 'release' ? r : c;
+            for (const b of bounds) if (b > ref) dayOptions.add(b - ref + 10);
+          }
+        }
+        for (const days of dayOptions) {
+          const inWindow = this.windows.map((w, i) => (w.measure === 'release' ? r : c) + (w.excludeIncarcerated ? days : 0) >= starts[i]!);
+          const key = inWindow.map((x) => (x ? 1 : 0)).join('');
+          const score = (days > 0 ? 2 : 0) + (r !== c ? 1 : 0) + (mids.includes(c) ? 0 : 0.5);
+          const prev = out.get(key);
+          if (!prev || score < prev.score) out.set(key, { convicted: c, released: r, days, inWindow, score });
+        }
+      }
+    }
+    return [...out.values()];
+  }
+
+  private categorySets(coll: Collection): string[][] {
+    const cats = new Set<string>();
+    const degrees = new Set<number>();
+    for (const p of coll.predicates) if (p.predicate.collection !== 'warrant') offenseVocabulary(p.predicate.offense, cats, degrees);
+    const list = [...cats].sort();
+    if (!coll.counting) return subsetsUpTo(list, 2);
+    if (list.length <= 8) return subsetsUpTo(list, list.length);
+    const note = `counting ${coll.name}s over ${list.length} offense categories: records carrying more than three of them were not examined`;
+    if (!this.notes.includes(note)) this.notes.push(note);
+    this.exact = false;
+    return subsetsUpTo(list, 3);
+  }
+
+  /**
+   * One offense (class, degree, categories) per distinct pattern of the offense tests it passes: the
+   * enumeration then multiplies only these few by the other attributes of a record.
+   */
+  private offenseKinds(coll: Collection): {
+    specs: OffenseSpec[];
+    specOf: number[];
+    kinds: Array<{ className: OffenseClass; degree: number; categories: string[]; passes: boolean[]; score: number }>;
+  } {
+    const cats = new Set<string>();
+    const degrees = new Set<number>();
+    const specKeys = new Map<string, number>();
+    const specs: OffenseSpec[] = [];
+    const specOf = coll.predicates.map((p) => {
+      const spec = (p.predicate as ChargePredicate | ConvictionPredicate).offense;
+      offenseVocabulary(spec, cats, degrees);
+      const key = JSON.stringify(spec);
+      let i = specKeys.get(key);
+      if (i === undefined) {
+        i = specs.length;
+        specKeys.set(key, i);
+        specs.push(spec);
+      }
+      return i;
+    });
+    const countedSpecs = new Set(coll.predicates.filter((p) => p.thresholds.some((k) => k > 1)).map((p) => specOf[p.index]!));
+    const list = [...cats].sort();
+    const bit = new Map(list.map((c, i) => [c, i]));
+    const big = list.length > 30;
+    // Category requirements as bit masks over the mentioned categories (names when there are too many).
+    const compiled = specs.map((spec) =>
+      spec.map((a) => ({
+        classes: a.classes,
+        degrees: a.degrees,
+        masks: a.categoryRequirements.map((r) => r.reduce((m, c) => m | (1 << bit.get(c)!), 0)),
+      })),
+    );
+    const kinds = new Map<string, { className: OffenseClass; degree: number; categories: string[]; passes: boolean[]; score: number }>();
+    const sets = this.categorySets(coll);
+    for (const [ci, className] of CLASS_ORDER.entries()) {
+      const cls = CLASS_BITS[className];
+      for (const degree of [0, ...[...degrees].sort((a, b) => a - b)]) {
+        for (const categories of sets) {
+          const mask = big ? 0 : categories.reduce((m, c) => m | (1 << bit.get(c)!), 0);
+          const passes = big
+            ? specs.map((spec) => offenseMatches(spec, { cls, degree, categories }))
+            : compiled.map((spec) =>
+                spec.some(
+                  (a) =>
+                    (a.classes === 0 || (a.classes & cls) !== 0) &&
+                    (a.degrees === 0 || (degree !== 0 && (a.degrees & (1 << degree)) !== 0)) &&
+                    a.masks.every((m) => (m & mask) !== 0),
+                ),
+              );
+          if (!passes.includes(true)) continue;
+          // Records of more than two categories matter only to counted tests: for the others, two records
+          // of fewer categories satisfy the same tests together (see existsConstraint).
+          if (categories.length > 2 && !passes.some((x, k) => x && countedSpecs.has(k))) continue;
+          const key = passes.map((x) => (x ? 1 : 0)).join('');
+          const score = categories.length * 4 + (degree ? 2 : 0) + ci;
+          const prev = kinds.get(key);
+          if (!prev || score < prev.score) kinds.set(key, { className, degree, categories, passes, score });
+        }
+      }
+    }
+    return { specs, specOf, kinds: [...kinds.values()] };
+  }
+
+  /**
+   * The kinds of record for a collection's tests in a frame. They depend only on the tests, so they
+   * are kept for the next analysis of the same tests (the editor re-lints on every keystroke).
+   */
+  private cellsOf(coll: Collection, frame: number): Cell[] {
+    const key = `${coll.name}|${this.anchorDays(frame).issued - this.anchorDays(frame).booked}|${coll.predicates.map((p) => `${p.key}#${p.thresholds.join('/')}`).join('|')}`;
+    let cells = CELL_CACHE.get(key);
+    if (cells) {
+      CELL_CACHE.delete(key);
+      CELL_CACHE.set(key, cells);
+    } else {
+      const notes = this.notes.length;
+      cells = this.buildCells(coll, frame);
+      // An inexact enumeration is not kept: its note belongs to the analysis that made it.
+      if (this.notes.length === notes) {
+        CELL_CACHE.set(key, cells);
+        if (CELL_CACHE.size > 64) CELL_CACHE.delete(CELL_CACHE.keys().next().value!);
+      }
+    }
+    return cells.map((c) => ({ ...c, vars: [] }));
+  }
+
+  /** Every kind of record that satisfies some test, with the simplest record of each kind. */
+  private buildCells(coll: Collection, frame: number): Cell[] {
+    const n = coll.predicates.length;
+    const byKey = new Map<string, Cell>();
+    const keep = (item: Item, members: number[]) => {
+      if (members.length === 0) return;
+      const key = members.join(',');
+      const score = this.itemScore(item);
+      const prev = byKey.get(key);
+      if (!prev || score < prev.score) byKey.set(key, { members, bits: bitsOf(members, n), item, score, vars: [] });
+    };
+    if (coll.name === 'warrant') {
+      let mentioned = 0;
+      for (const p of coll.predicates) mentioned |= (p.predicate as WarrantPredicate).jurisdictions;
+      const jurs: Array<WarrantJurisdiction | undefined> = [
+        undefined,
+        ...ALL_JURISDICTIONS.filter((j) => mentioned & JURISDICTION_BITS[j]),
+      ];
+      for (const criminal of [true, false])
+        for (const jurisdiction of jurs)
+          for (const felony of [false, true]) {
+            const item: WarrantItem = { collection: 'warrant', criminal, jurisdiction, felony };
+            keep(
+              item,
+              coll.predicates.flatMap((p, j) => (this.itemSatisfies(p.predicate, item, frame) ? [j] : [])),
+            );
+          }
+    } else {
+      const { specOf, kinds } = this.offenseKinds(coll);
+      const rests: Item[] = [];
+      if (coll.name === 'charge') {
+        const ps = coll.predicates.map((p) => p.predicate as ChargePredicate);
+        const values = (pick: (p: ChargePredicate) => boolean | undefined, dflt: boolean) =>
+          ps.some((p) => pick(p) !== undefined) ? [dflt, !dflt] : [dflt];
+        for (const bondPosted of values((p) => p.bondPosted, false))
+          for (const bondable of values((p) => p.bondable, true))
+            for (const probableCause of values((p) => p.probableCause, false))
+              rests.push({ collection: 'charge', cls: 'felony', degree: 0, categories: [], bondPosted, bondable, probableCause });
+      } else {
+        const ps = coll.predicates.map((p) => p.predicate as ConvictionPredicate);
+        const currents = ps.some((p) => p.current !== undefined) ? [false, true] : [false];
+        const juveniles = ps.some((p) => p.includeJuvenile) && ps.some((p) => !p.includeJuvenile) ? [false, true] : [false];
+        for (const t of this.timeTypes(frame))
+          for (const current of currents)
+            for (const juvenile of juveniles)
+              rests.push({
+                collection: 'conviction',
+                cls: 'felony',
+                degree: 0,
+                categories: [],
+                current,
+                juvenile,
+                convicted: t.convicted,
+                released: t.released,
+                days: t.days,
+              });
+      }
+      // A test passes when its offense part passes (per kind) and the rest of it does (per record attributes).
+      // Every test's offense part matches some offense, so a category-free probe of the rest is exact.
+      const restPasses = rests.map((r) =>
+        coll.predicates.map((p) =>
+          this.itemSatisfies(
+            { ...p.predicate, offense: [{ classes: 0, degrees: 0, categoryRequirements: [] }] } as ItemPredicate,
+            r,
+            frame,
+          ),
+        ),
+      );
+      for (const k of kinds) {
+        rests.forEach((r, ri) => {
+          const members: number[] = [];
+          for (let j = 0; j < n; j++) if (k.passes[specOf[j]!] && restPasses[ri]![j]) members.push(j);
+          keep({ ...r, cls: k.className, degree: k.degree, categories: k.categories } as Item, members);
+        });
+      }
+    }
+    return [...byKey.values()].sort((a, b) => a.members.length - b.members.length || a.score - b.score);
+  }
+
+  private itemScore(i: Item): number {
+    if (i.collection === 'warrant') return (i.jurisdiction ? 1 : 0) + (i.felony ? 1 : 0) + (i.criminal ? 0 : 1);
+    const base = i.categories.length * 4 + (i.degree ? 2 : 0) + CLASS_ORDER.indexOf(i.cls);
+    if (i.collection === 'charge') return base + (i.bondPosted ? 1 : 0) + (i.bondable ? 0 : 1) + (i.probableCause ? 1 : 0);
+    return base + (i.current ? 1 : 0) + (i.juvenile ? 2 : 0) + (i.days ? 2 : 0) + (i.released !== i.convicted ? 1 : 0);
+  }
+
+  /** Whether a single record satisfies a predicate: the engine's rule, record by record. */
+  itemSatisfies(p: ItemPredicate, item: Item, frame: number): boolean {
+    if (p.collection === 'warrant') {
+      if (item.collection !== 'warrant') return false;
+      if (p.kind !== undefined && item.criminal !== (p.kind === 'criminal')) return false;
+      if (p.jurisdictions !== 0 && (item.jurisdiction === undefined || (JURISDICTION_BITS[item.jurisdiction] & p.jurisdictions) === 0))
+        return false;
+      return p.felony === undefined || item.felony === p.felony;
+    }
+    if (item.collection === 'warrant') return false;
+    const rec: OffenseRecord = { cls: CLASS_BITS[item.cls], degree: item.degree, categories: item.categories };
+    if (p.collection === 'charge') {
+      if (item.collection !== 'charge') return false;
+      if (p.bondPosted !== undefined && item.bondPosted !== p.bondPosted) return false;
+      if (p.bondable !== undefined && item.bondable !== p.bondable) return false;
+      if (p.probableCause !== undefined && item.probableCause !== p.probableCause) return false;
+      return offenseMatches(p.offense, rec);
+    }
+    if (item.collection !== 'conviction') return false;
+    if (!p.includeJuvenile && item.juvenile) return false;
+    if (p.current !== undefined && item.current !== p.current) return false;
+    if (!offenseMatches(p.offense, rec)) return false;
+    if (!p.window) return true;
+    const ref = p.window.measure === 'release' ? item.released : item.convicted;
+    return ref + (p.window.excludeIncarcerated ? item.days : 0) >= this.windowStart(p.window, frame);
+  }
+
+  // ---- the constraint ----
+
+  private buildConstraint(): void {
+    const b = this.bdd;
+    let valid = TRUE_NODE;
+    // Age: "at least c" for a larger c implies it for every smaller one.
+    for (let i = 0; i + 1 < this.ageCuts.length; i++) {
+      valid = b.and(valid, b.implies(b.v(this.ageVars.get(this.ageCuts[i + 1]!)!), b.v(this.ageVars.get(this.ageCuts[i]!)!)));
+    }
+    // Counts: "at least k+1" implies "at least k".
+    for (const coll of Object.values(this.collections)) {
+      for (const p of coll.predicates) {
+        for (let i = 0; i + 1 < p.thresholds.length; i++) {
+          valid = b.and(valid, b.implies(b.v(p.vars.get(p.thresholds[i + 1]!)!), b.v(p.vars.get(p.thresholds[i]!)!)));
+        }
+      }
+    }
+    const frameFree = [this.collections.warrant, this.collections.charge];
+    for (const coll of frameFree) {
+      if (coll.predicates.length === 0) continue;
+      const cells = this.cellsOf(coll, 0);
+      coll.cells = this.frames.map(() => cells);
+      valid = b.and(valid, this.existsConstraint(coll, cells));
+    }
+    const conv = this.collections.conviction;
+    let framed = FALSE_NODE;
+    for (const f of this.frames) {
+      let part = this.frameIs(f.index);
+      if (conv.predicates.length > 0) {
+        const cells = this.cellsOf(conv, f.index);
+        conv.cells[f.index] = cells;
+        part = b.and(part, conv.counting ? this.countConstraint(conv, cells, f.index) : this.existsConstraint(conv, cells));
+      }
+      framed = b.or(framed, part);
+    }
+    this.valid = b.and(valid, framed);
+  }
+
+  /**
+   * For tests of "some record matches": a combination is possible exactly when every test it makes
+   * true is satisfied by some kind of record that satisfies no test the combination makes false.
+   */
+  private existsConstraint(coll: Collection, cells: Cell[]): number {
+    const b = this.bdd;
+    const reduced = cells.filter((c) => {
+      // A kind that is the union of smaller kinds adds no combination.
+      const union = new Uint32Array(c.bits.length);
+      for (const d of cells)
+        if (d !== c && isSubset(d.bits, c.bits) && !sameBits(d.bits, c.bits))
+          for (let i = 0; i < union.length; i++) union[i]! |= d.bits[i]!;
+      return !sameBits(union, c.bits);
+    });
+    let r = TRUE_NODE;
+    coll.predicates.forEach((p, j) => {
+      const a = p.vars.get(1)!;
+      const containing = reduced.filter((c) => c.members.includes(j));
+      const minimal = containing.filter((c) => !containing.some((d) => d !== c && isSubset(d.bits, c.bits) && !sameBits(d.bits, c.bits)));
+      if (minimal.some((c) => c.members.length === 1)) return;
+      const ways = b.orAll(minimal.map((c) => b.andAll(c.members.map((i) => b.v(coll.predicates[i]!.vars.get(1)!)))));
+      r = b.and(r, b.implies(b.v(a), ways));
+    });
+    return r;
+  }
+
+  /**
+   * For counted tests ("at least two ..."): kinds of record that satisfy a counted test get count
+   * variables; every other kind covers the tests it satisfies as in `existsConstraint`. A combination
+   * is possible when some counts of the counted kinds (each kind within the combination) give exactly
+   * its counts, and every test it makes true is covered by a counted kind used or another kind within it.
+   */
+  private countConstraint(coll: Collection, cells: Cell[], frame: number): number {
+    const b = this.bdd;
+    const isCounted = (j: number) => coll.predicates[j]!.thresholds.some((k) => k > 1);
+    const reduced = this.reduceCounting(coll, cells, isCounted);
+    const counted = reduced.filter((c) => c.members.some(isCounted));
+    const free = reduced.filter((c) => !c.members.some(isCounted));
+    const first = this.bdd.varCount;
+    for (const c of counted) {
+      let cap = 1;
+      for (const j of c.members)
+        if (isCounted(j)) cap = Math.max(cap, coll.predicates[j]!.thresholds[coll.predicates[j]!.thresholds.length - 1]!);
+      c.vars = [];
+      for (let t = 0; t < cap; t++) c.vars.push(this.internalVar());
+    }
+    const atom1 = (j: number) => coll.predicates[j]!.vars.get(1);
+    const atomsOnly: number[] = [];
+    let rel = TRUE_NODE;
+    for (const c of counted) {
+      for (let t = 0; t + 1 < c.vars.length; t++) rel = b.and(rel, b.implies(b.v(c.vars[t + 1]!), b.v(c.vars[t]!)));
+      const within = b.andAll(
+        c.members
+          .map(atom1)
+          .filter((v): v is number => v !== undefined)
+          .map((v) => b.v(v)),
+      );
+      rel = b.and(rel, b.implies(b.v(c.vars[0]!), within));
+    }
+    coll.predicates.forEach((p, j) => {
+      if (isCounted(j)) {
+        const list = counted.filter((c) => c.members.includes(j));
+        const memo = new Map<string, number>();
+        const atLeast = (i: number, k: number): number => {
+          if (k <= 0) return TRUE_NODE;
+          if (i >= list.length) return FALSE_NODE;
+          const key = `${i}:${k}`;
+          const hit = memo.get(key);
+          if (hit !== undefined) return hit;
+          const c = list[i]!;
+          let r = atLeast(i + 1, k);
+          for (let t = 1; t <= Math.min(k, c.vars.length); t++) r = b.or(r, b.and(b.v(c.vars[t - 1]!), atLeast(i + 1, k - t)));
+          memo.set(key, r);
+          return r;
+        };
+        for (const k of p.thresholds) rel = b.and(rel, b.iff(b.v(p.vars.get(k)!), atLeast(0, k)));
+        return;
+      }
+      const inCounted = counted.filter((c) => c.members.includes(j));
+      const byCounted = b.orAll(inCounted.map((c) => b.v(c.vars[0]!)));
+      const containing = free.filter((c) => c.members.includes(j));
+      const minimal = containing.filter((c) => !containing.some((d) => d !== c && isSubset(d.bits, c.bits) && !sameBits(d.bits, c.bits)));
+      const byFree = minimal.some((c) => c.members.length === 1)
+        ? TRUE_NODE
+        : b.orAll(minimal.map((c) => b.andAll(c.members.map((i) => b.v(atom1(i)!)))));
+      const clause = b.implies(b.v(p.vars.get(1)!), b.or(byCounted, byFree));
+      // A test no counted kind satisfies constrains atoms only: it joins after the counts are projected away.
+      if (inCounted.length === 0) atomsOnly.push(clause);
+      else rel = b.and(rel, clause);
+    });
+    coll.counted[frame] = counted;
+    coll.relation[frame] = rel;
+    return b.and(
+      b.exists(rel, (v) => v >= first),
+      b.andAll(atomsOnly),
+    );
+  }
+
+  /**
+   * Drops kinds of record that others replace without changing any test's count: a kind of free
+   * records (no counted test) that is the union of smaller free kinds; a counted kind that smaller
+   * kinds make up, one or two counted kinds splitting its counted tests plus free kinds for the rest.
+   */
+  private reduceCounting(coll: Collection, cells: Cell[], isCounted: (j: number) => boolean): Cell[] {
+    void coll;
+    const width = cells[0]?.bits.length ?? 1;
+    const countedMask = new Uint32Array(width);
+    coll.predicates.forEach((_, j) => {
+      if (isCounted(j)) countedMask[j >>> 5]! |= 1 << (j & 31);
+    });
+    const hasCounted = (c: Cell) => c.bits.some((w, i) => (w & countedMask[i]!) !== 0);
+    const strictSub = (d: Cell, c: Cell) => d !== c && isSubset(d.bits, c.bits) && !sameBits(d.bits, c.bits);
+    const free = cells.filter((c) => !hasCounted(c));
+    const counted = cells.filter(hasCounted);
+    const union = new Uint32Array(width);
+    const unionOfFreeSubs = (c: Cell) => {
+      union.fill(0);
+      for (const d of free) if (strictSub(d, c)) for (let i = 0; i < width; i++) union[i]! |= d.bits[i]!;
+      return union;
+    };
+    const keptFree = free.filter((c) => !sameBits(unionOfFreeSubs(c), c.bits));
+    const keptCounted = counted.filter((c) => {
+      const freeUnion = Uint32Array.from(unionOfFreeSubs(c));
+      const countedOf = (d: Cell, i: number) => d.bits[i]! & countedMask[i]!;
+      const subs = counted.filter((d) => strictSub(d, c));
+      // Replaced by one smaller counted kind with the same counted tests, plus free kinds for the rest.
+      for (const d of subs) {
+        let ok = true;
+        for (let i = 0; i < width && ok; i++)
+          ok = countedOf(d, i) === countedOf(c, i) && (c.bits[i]! & ~(d.bits[i]! | freeUnion[i]!)) === 0;
+        if (ok) return false;
+      }
+      // Or by two whose counted tests split its own.
+      for (let x = 0; x < subs.length; x++) {
+        for (let y = x + 1; y < subs.length; y++) {
+          const d1 = subs[x]!;
+          const d2 = subs[y]!;
+          let ok = true;
+          for (let i = 0; i < width && ok; i++) {
+            const c1 = countedOf(d1, i);
+            const c2 = countedOf(d2, i);
+            ok = (c1 & c2) === 0 && (c1 | c2) === countedOf(c, i) && (c.bits[i]! & ~(d1.bits[i]! | d2.bits[i]! | freeUnion[i]!)) === 0;
+          }
+          if (ok) return false;
+        }
+      }
+      return true;
+    });
+    return [...keptFree, ...keptCounted];
+  }
+
+  // ---- conditions ----
+
+  private ageAtLeast(c: number): number {
+    if (c <= 0) return TRUE_NODE;
+    if (c > 130) return FALSE_NODE;
+    const v = this.ageVars.get(c);
+    if (v === undefined) throw new Error(`age ${c} was not registered`);
+    return this.bdd.v(v);
+  }
+
+  /** The sets of combinations on which a condition of ordinance `ord` is true, and not false. */
+  tri(ord: number, c: Condition): TriSet {
+    const b = this.bdd;
+    if ('all' in c || 'any' in c) {
+      const parts = ('all' in c ? c.all : c.any).map((x) => this.tri(ord, x));
+      const combine = 'all' in c ? (xs: number[]) => b.andAll(xs) : (xs: number[]) => b.orAll(xs);
+      return { t: combine(parts.map((p) => p.t)), n: combine(parts.map((p) => p.n)) };
+    }
+    if ('not' in c) {
+      const inner = this.tri(ord, c.not);
+      return { t: b.not(inner.n), n: b.not(inner.t) };
+    }
+    if ('discretion' in c) return { t: FALSE_NODE, n: TRUE_NODE };
+    const exact = this.leaf(ord, c);
+    return { t: exact, n: exact };
+  }
+
+  /** A two-valued leaf as a set of combinations. */
+  leaf(ord: number, c: Condition): number {
+    const b = this.bdd;
+    if ('judicialWarrant' in c) return b.literal(this.judicial, c.judicialWarrant);
+    if ('administrativeWarrant' in c) return b.literal(this.admin, c.administrativeWarrant);
+    if ('requested' in c) return b.v(c.requested === 'hold' ? this.reqHold : this.reqNotify);
+    if ('reimbursementAgreement' in c) {
+      if (typeof this.reimbursement === 'boolean') return this.reimbursement === c.reimbursementAgreement ? TRUE_NODE : FALSE_NODE;
+      return b.literal(this.reimbursement, c.reimbursementAgreement);
+    }
+    if ('age' in c) return b.and(this.ageAtLeast(c.age.atLeast ?? 0), b.not(this.ageAtLeast(c.age.under ?? 1000)));
+    if ('record' in c) return b.v(this.recordVars.get(c.record)!);
+    if ('conviction' in c || 'charge' in c || 'warrant' in c) {
+      const { predicate, threshold, key } = this.resolvedLeaf(ord, c);
+      const entry = this.collections[predicate.collection].byKey.get(key);
+      if (!entry) throw new Error('record test was not registered');
+      return b.v(entry.vars.get(threshold)!);
+    }
+    throw new Error(`unknown condition ${JSON.stringify(Object.keys(c))}`);
+  }
+
+  /** "ICE asked for nothing", "...for notice only", and so on, as sets. */
+  requests(): { none: number; holdAsked: number; notifyOnly: number; any: number } {
+    const b = this.bdd;
+    const rh = b.v(this.reqHold);
+    const rn = b.v(this.reqNotify);
+    return { none: b.and(b.not(rh), b.not(rn)), holdAsked: rh, notifyOnly: b.and(b.not(rh), rn), any: b.or(rh, rn) };
+  }
+
+  /**
+   * Whether some real case is in a set. The set's cheapest point usually satisfies the constraint, which
+   * spares conjoining the set with it.
+   */
+  possible(set: number): boolean {
+    if (set === FALSE_NODE) return false;
+    const path = this.bdd.cheapestPath(set, this.cost0, this.cost1);
+    if (path && this.bdd.satisfiableWith(this.valid, path)) return true;
+    return this.bdd.and(set, this.valid) !== FALSE_NODE;
+  }
+
+  /** A real case in a set (its cheapest point when that is real), or undefined when there is none. */
+  cheapestPossible(set: number): Int8Array | undefined {
+    if (set === FALSE_NODE) return undefined;
+    const path = this.bdd.cheapestPath(set, this.cost0, this.cost1);
+    if (path) {
+      // Any completion of a path of the set is in the set; complete it within the constraint.
+      const values = this.bdd.completion(this.valid, path, this.defaults());
+      if (values) return values;
+    }
+    return this.cheapest(set);
+  }
+
+  private defaultValues: Int8Array | undefined;
+
+  /** Each variable's default value (the one that costs nothing). */
+  defaults(): Int8Array {
+    if (!this.defaultValues || this.defaultValues.length !== this.bdd.varCount) {
+      this.defaultValues = new Int8Array(this.bdd.varCount);
+      for (let v = 0; v < this.bdd.varCount; v++) this.defaultValues[v] = this.cost1[v] === 0 && this.cost0[v] !== 0 ? 1 : 0;
+    }
+    return this.defaultValues;
+  }
+
+  /** The cheapest combination in a set, or undefined when the set is empty. */
+  cheapest(set: number): Int8Array | undefined {
+    return this.bdd.cheapest(this.bdd.and(set, this.valid), this.cost0, this.cost1)?.values;
+  }
+
+  /** How many combinations of atoms a set holds (within the constraint). */
+  count(set: number): number {
+    return this.bdd.satCount(this.bdd.and(set, this.valid), this.atomVars);
+  }
+
+  kindOf(v: number): string {
+    return this.kindOfVar.get(v) ?? 'internal';
+  }
+
+  // ---- back to a booking case ----
+
+  /** A booking case with exactly the atoms of a full combination (which must satisfy the constraint). */
+  concretize(values: ArrayLike<number>, id = 'witness'): ConcreteCase {
+    const frame = this.frameOf(values);
+    const { booked, issued } = this.anchorDays(frame);
+    const requests: Array<'hold' | 'notify'> = [];
+    if (values[this.reqHold] === 1) requests.push('hold');
+    if (values[this.reqNotify] === 1) requests.push('notify');
+    const release = releaseDay(Math.max(issued, booked));
+    const bc: BookingCase = {
+      id,
+      age: this.ageFor(values),
+      bookedAt: formatDateTime(booked * MINUTES_PER_DAY + BOOKED_MINUTE),
+      eligibleForReleaseAt: formatDateTime(release * MINUTES_PER_DAY + 17 * 60),
+      detainer: {
+        requests,
+        issuedAt: formatDateTime(issued * MINUTES_PER_DAY + ISSUED_MINUTE),
+        judicialWarrant: this.judicial >= 0 && values[this.judicial] === 1,
+        administrativeWarrant: this.admin >= 0 && values[this.admin] === 1,
+      },
+    };
+    const warrants = this.recordsFor(this.collections.warrant, values, frame) as WarrantItem[];
+    const charges = this.recordsFor(this.collections.charge, values, frame) as ChargeItem[];
+    const convictions = this.recordsFor(this.collections.conviction, values, frame) as ConvictionItem[];
+    if (charges.length) bc.currentCharges = charges.map(chargeRecord);
+    if (convictions.length) bc.convictions = convictions.sort((a, b) => a.convicted - b.convicted).map(convictionRecord);
+    if (warrants.length) bc.warrants = warrants.map(warrantRecord);
+    const records: Partial<Record<RecordKey, boolean>> = {};
+    for (const [k, v] of this.recordVars) if (values[v] === 1) records[k] = true;
+    if (Object.keys(records).length) bc.records = records;
+    const out: ConcreteCase = { case: bc, frame };
+    if (typeof this.reimbursement === 'number') out.reimbursementAgreement = values[this.reimbursement] === 1;
+    return out;
+  }
+
+  /** The age range a combination fixes: [lo, hi). */
+  ageRange(values: ArrayLike<number>): { lo: number; hi: number } {
+    let lo = 0;
+    let hi = 131;
+    for (const c of this.ageCuts) {
+      const x = values[this.ageVars.get(c)!];
+      if (x === 1) lo = Math.max(lo, c);
+      else if (x === 0) hi = Math.min(hi, c);
+    }
+    return { lo, hi };
+  }
+
+  private ageFor(values: ArrayLike<number>): number {
+    const { lo, hi } = this.ageRange(values);
+    if (DEFAULT_AGE >= lo && DEFAULT_AGE < hi) return DEFAULT_AGE;
+    return hi <= DEFAULT_AGE ? hi - 1 : lo;
+  }
+
+  private recordsFor(coll: Collection, values: ArrayLike<number>, frame: number): Item[] {
+    if (coll.predicates.length === 0) return [];
+    const cells = coll.cells[frame] ?? [];
+    const out: Item[] = [];
+    const wanted = new Set<number>();
+    coll.predicates.forEach((p, j) => {
+      const v = p.vars.get(1) ?? p.vars.get(p.thresholds[0]!)!;
+      if (values[v] === 1) wanted.add(j);
+    });
+    const left = new Set(wanted);
+    if (coll.counting) {
+      const atoms = new Int8Array(this.bdd.varCount).fill(-1);
+      for (const v of this.atomVars) atoms[v] = values[v]!;
+      const rel = this.bdd.restrict(coll.relation[frame]!, atoms);
+      const best = this.bdd.cheapest(rel, this.cost0, this.cost1);
+      if (!best) throw new Error(`no ${coll.name} records realise this combination`);
+      for (const c of coll.counted[frame] ?? []) {
+        for (const v of c.vars) {
+          if (best.values[v] !== 1) continue;
+          out.push(c.item);
+          for (const m of c.members) left.delete(m);
+        }
+      }
+    }
+    // Cover the remaining tests with the fewest records, each satisfying only tests the combination makes true.
+    const counted = (j: number) => coll.predicates[j]!.thresholds.some((k) => k > 1);
+    const usable = cells.filter((c) => c.members.every((m) => wanted.has(m)) && !(coll.counting && c.members.some(counted)));
+    while (left.size > 0) {
+      let best: Cell | undefined;
+      let gain = 0;
+      for (const c of usable) {
+        const g = c.members.filter((m) => left.has(m)).length;
+        if (g > gain || (g === gain && g > 0 && best && c.score < best.score)) {
+          best = c;
+          gain = g;
+        }
+      }
+      if (!best || gain === 0) throw new Error(`no ${coll.name} records realise this combination`);
+      out.push(best.item);
+      for (const m of best.members) left.delete(m);
+    }
+    return out;
+  }
+
+  // ---- from a real case to its atoms ----
+
+  private readonly leafPolicies = new Map<string, CompiledPolicy>();
+
+  /** A record test with a count, compiled by the engine itself, so a real case is read exactly as decisions read it. */
+  private leafPolicy(p: PredicateEntry, k: number): CompiledPolicy {
+    const key = `${p.collection}:${p.index}:${k}`;
+    let policy = this.leafPolicies.get(key);
+    if (!policy) {
+      const o = this.ordinances[p.ordinance]!;
+      const c = p.condition;
+      const when: Condition = 'conviction' in c ? { conviction: { ...c.conviction, atLeast: k } } : c;
+      const probe: Ordinance = {
+        title: 'probe',
+        jurisdiction: { name: 'probe', state: 'CT' },
+        sections: [{ heading: 'probe', provisions: [{ id: 'probe', when, outcome: 'decline' }] }],
+        otherwise: 'decline',
+      };
+      if (o.definitions) probe.definitions = o.definitions;
+      if (o.juvenileAdjudications) probe.juvenileAdjudications = o.juvenileAdjudications;
+      policy = compile(probe);
+      this.leafPolicies.set(key, policy);
+    }
+    return policy;
+  }
+
+  /**
+   * The atoms of a real booking case (0 or 1 per atom; -1 for the frame and internal variables), read
+   * with the engine's own compiled tests. Where it lies among the decision table's rows is where the
+   * engine's decision on it comes from.
+   */
+  atomsOf(c: PreparedCase, reimbursementAgreement = false): Int8Array {
+    const values = new Int8Array(this.bdd.varCount).fill(-1);
+    values[this.reqHold] = c.reqHold ? 1 : 0;
+    values[this.reqNotify] = c.reqNotify ? 1 : 0;
+    if (this.judicial >= 0) values[this.judicial] = c.judicial ? 1 : 0;
+    if (this.admin >= 0) values[this.admin] = c.admin ? 1 : 0;
+    if (typeof this.reimbursement === 'number') values[this.reimbursement] = reimbursementAgreement ? 1 : 0;
+    for (const [cut, v] of this.ageVars) values[v] = c.age >= cut ? 1 : 0;
+    for (const [key, v] of this.recordVars) values[v] = (c.records & RECORD_BITS[key]) !== 0 ? 1 : 0;
+    for (const coll of Object.values(this.collections)) {
+      for (const p of coll.predicates) for (const [k, v] of p.vars) values[v] = this.leafPolicy(p, k).decideCode(c) >> 2 === 0 ? 1 : 0;
+    }
+    return values;
+  }
+
+  // ---- words ----
+
+  /** The predicates of a collection, for columns and descriptions. */
+  predicates(name: CollectionName): readonly PredicateEntry[] {
+    return this.collections[name].predicates;
+  }
+
+  /** The reading of a record test without its count: "the person has been convicted of a felony ...". */
+  predicateReading(p: PredicateEntry): string {
+    const c = p.condition;
+    if ('conviction' in c) return leafWords({ conviction: { ...c.conviction, atLeast: undefined } });
+    return leafWords(c);
+  }
+
+  /** True when a variable is an atom of the fact space (not an internal record count). */
+  isAtom(v: number): boolean {
+    return this.kindOfVar.has(v);
+  }
+}
+
+/** The Friday after the request (or the day after, on a Friday or weekend), when release is due. */
+function releaseDay(issued: number): number {
+  const w = dayOfWeek(issued);
+  const toFriday = (5 - w + 7) % 7;
+  return issued + (toFriday === 0 ? 7 : toFriday);
+}
+
+function offenseName(cls: OffenseClass, degree: number, categories: readonly string[]): string {
+  const ord = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth'];
+  const cats = categories.map((c) => c.replace(/-/g, ' ')).join(' and ');
+  return `${degree ? `${ord[degree]}-degree ` : ''}${cats ? `${cats} ` : ''}${cls}`;
+}
+
+function convictionRecord(i: ConvictionItem): ConvictionRecord {
+  const r: ConvictionRecord = { offense: offenseName(i.cls, i.degree, i.categories), class: i.cls, convictedOn: formatDate(i.convicted) };
+  if (i.degree) r.degree = i.degree;
+  if (i.categories.length) r.categories = [...i.categories];
+  if (i.released !== i.convicted) r.releasedOn = formatDate(i.released);
+  if (i.days) r.incarceratedDays = i.days;
+  if (i.current) r.current = true;
+  if (i.juvenile) r.juvenile = true;
+  return r;
+}
+
+function chargeRecord(i: ChargeItem): ChargeRecord {
+  const r: ChargeRecord = { offense: offenseName(i.cls, i.degree, i.categories), class: i.cls };
+  if (i.degree) r.degree = i.degree;
+  if (i.categories.length) r.categories = [...i.categories];
+  r.bondPosted = i.bondPosted;
+  r.bondable = i.bondable;
+  r.probableCauseFinding = i.probableCause;
+  return r;
+}
+
+function warrantRecord(i: WarrantItem): WarrantRecord {
+  const r: WarrantRecord = { kind: i.criminal ? 'criminal' : 'civil' };
+  if (i.jurisdiction) r.jurisdiction = i.jurisdiction;
+  r.felony = i.felony;
+  return r;
+}

@@ -1,0 +1,247 @@
+// The decision table: every combination of the facts an ordinance reads, grouped into the ranges its
+// conditions distinguish, with the outcome and the deciding provision — the complete, finite truth
+// of the policy — plus a check that the rows cover every combination exactly once.
+
+import { canonicalJson, fingerprint } from '../canonical';
+import { csvField } from '../csv';
+import type { BookingCase, MaxHold, Ordinance, Outcome, Scenario } from '../model';
+import { maxHoldWords } from '../wording';
+import { TRUE_NODE } from './bdd';
+import { columnValues, factColumns, type FactColumn } from './describe';
+import { FactSpace } from './facts';
+import { SymbolicPolicy, Verifier } from './policy';
+
+export interface DecisionTableRow {
+  /** Column key to the value this row fixes; "any" when the outcome does not depend on it here. */
+  facts: Record<string, string>;
+  outcome: Outcome;
+  /** What the provision allows before the outcome is limited to what ICE requested. */
+  allowed: Outcome;
+  provision: string;
+  citation: string;
+  maxHold?: MaxHold;
+  /** True when the row goes to review because a discretionary finding decides. */
+  byDiscretion: boolean;
+  /** How many full combinations of the columns the row stands for. */
+  combinations: number;
+  /** A concrete booking case of the row (the simplest), decided by the engine as the row says. */
+  example: BookingCase;
+  /** The agreement the example assumes, when the agreement is a column. */
+  exampleReimbursementAgreement?: boolean;
+}
+
+export interface DecisionTable {
+  title: string;
+  fingerprint: string;
+  columns: FactColumn[];
+  rows: DecisionTableRow[];
+  /** Every combination of the columns the facts allow. */
+  totalCombinations: number;
+  /** True when the rows cover every combination exactly once (each reaches a provision or the default). */
+  complete: boolean;
+  /** Combinations the otherwise clause decides. */
+  defaultCombinations: number;
+  /** False when part of the analysis had to be bounded (see notes). */
+  exact: boolean;
+  notes: string[];
+  /** Rows whose example the engine decided differently (an analysis bug if ever non-empty). */
+  mismatches: Array<{ row: number; expected: string; engine: string }>;
+}
+
+export interface DecisionTableOptions {
+  /** Fixes the reimbursement agreement and holidays; without it the agreement is a column when read. */
+  scenario?: Scenario;
+  /** Stop after this many rows (the table says it is incomplete). Default 5000. */
+  maxRows?: number;
+}
+
+const OUTCOME_ORDER: Record<Outcome, number> = { hold: 0, notify: 1, review: 2, decline: 3 };
+
+export function decisionTable(o: Ordinance, opts: DecisionTableOptions = {}): DecisionTable {
+  const space = new FactSpace([o], opts.scenario ? { reimbursementAgreement: opts.scenario.reimbursementAgreement ?? false } : {});
+  const policy = new SymbolicPolicy(space, 0, o);
+  const verifier = new Verifier(opts.scenario ?? {});
+  const b = space.bdd;
+  const columns = factColumns(space);
+  const maxRows = opts.maxRows ?? 5000;
+  const rows: DecisionTableRow[] = [];
+  const mismatches: DecisionTable['mismatches'] = [];
+  let covered = 0;
+  let truncated = false;
+  const defaults = space.defaults();
+  const regions = [...policy.regions].sort(
+    (x, y) =>
+      x.provisionIndex - y.provisionIndex ||
+      OUTCOME_ORDER[x.outcome] - OUTCOME_ORDER[y.outcome] ||
+      Number(x.byDiscretion) - Number(y.byDiscretion),
+  );
+  for (const region of regions) {
+    const listed = b.cubes(region.set, Math.max(maxRows * 4, 20000));
+    const cubes = mergeCubes(listed.cubes, space.atomVars);
+    if (!listed.complete || rows.length + cubes.length > maxRows) truncated = true;
+    for (const cube of cubes.slice(0, maxRows - rows.length)) {
+      let free = 0;
+      for (const v of space.atomVars) if (cube[v] === -1) free++;
+      const combinations = 2 ** free;
+      covered += combinations;
+      // Every completion of a path lies in the set; the defaults make it the simplest one.
+      const values = new Int8Array(cube.length);
+      for (let v = 0; v < cube.length; v++) values[v] = cube[v] === -1 ? defaults[v]! : cube[v]!;
+      const concrete = space.concretize(values, `row-${rows.length + 1}`);
+      const row: DecisionTableRow = {
+        facts: columnValues(space, cube),
+        outcome: region.outcome,
+        allowed: region.allowed,
+        provision: region.provision,
+        citation: region.citation,
+        byDiscretion: region.byDiscretion,
+        combinations,
+        example: concrete.case,
+      };
+      if (region.maxHold) row.maxHold = region.maxHold;
+      if (concrete.reimbursementAgreement !== undefined) row.exampleReimbursementAgreement = concrete.reimbursementAgreement;
+      const d = verifier.decideCode(o, concrete);
+      if (d.outcome !== region.outcome || d.provision !== region.provision) {
+        mismatches.push({
+          row: rows.length,
+          expected: `${region.outcome} by ${region.provision}`,
+          engine: `${d.outcome} by ${d.provision}`,
+        });
+      }
+      rows.push(row);
+    }
+    if (truncated) break;
+  }
+  const total = space.count(TRUE_NODE);
+  return {
+    title: o.title,
+    fingerprint: fingerprint(o),
+    columns,
+    rows: space.frames.length > 1 ? mergeFrames(rows, space.frames.length) : rows,
+    totalCombinations: total,
+    complete: !truncated && covered === total,
+    defaultCombinations: space.count(policy.reachesDefault),
+    exact: space.exact,
+    notes: truncated ? [...space.notes, `only the first ${maxRows} rows are listed`] : [...space.notes],
+    mismatches,
+  };
+}
+
+/**
+ * Fewer rows for the same combinations: two disjoint cubes that differ only in one atom (0 in one,
+ * 1 in the other) are one cube with that atom free. Repeated until nothing merges.
+ */
+export function mergeCubes(cubes: Int8Array[], vars: readonly number[]): Int8Array[] {
+  if (cubes.length < 2) return cubes;
+  const width = cubes[0]!.length;
+  // A random 32-bit word per (variable, value); a cube's hash is the XOR over its variables.
+  let seed = 0x2545f491;
+  const random = () => {
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    return seed >>> 0;
+  };
+  const word = Array.from({ length: width }, () => [random(), random(), random()]);
+  const hashOf = (c: Int8Array) => {
+    let h = 0;
+    for (let i = 0; i < width; i++) h ^= word[i]![c[i]! + 1]!;
+    return h >>> 0;
+  };
+  const sameExcept = (a: Int8Array, b: Int8Array, v: number) => {
+    for (let i = 0; i < width; i++) if (i !== v && a[i] !== b[i]) return false;
+    return true;
+  };
+  let list = cubes.map((c) => ({ c, h: hashOf(c) }));
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const v of vars) {
+      const waiting = new Map<number, number[]>();
+      const out: Array<{ c: Int8Array; h: number }> = [];
+      for (const e of list) {
+        const x = e.c[v]!;
+        if (x === -1) {
+          out.push(e);
+          continue;
+        }
+        const key = (e.h ^ word[v]![x + 1]!) >>> 0;
+        const candidates = waiting.get(key);
+        const at = candidates?.findIndex((i) => out[i]!.c[v] === 1 - x && sameExcept(out[i]!.c, e.c, v)) ?? -1;
+        if (candidates && at >= 0) {
+          const mate = out[candidates[at]!]!;
+          mate.h = (mate.h ^ word[v]![mate.c[v]! + 1]! ^ word[v]![0]!) >>> 0;
+          mate.c[v] = -1;
+          candidates.splice(at, 1);
+          changed = true;
+        } else {
+          if (candidates) candidates.push(out.length);
+          else waiting.set(key, [out.length]);
+          out.push(e);
+        }
+      }
+      list = out;
+    }
+  }
+  return list.map((e) => e.c);
+}
+
+/**
+ * The frame (how long after the arrest the request comes) is coded in bits, which splits rows that
+ * do not depend on it; rows equal in everything else and together covering every frame become one.
+ */
+function mergeFrames(rows: DecisionTableRow[], frames: number): DecisionTableRow[] {
+  const keyOf = (r: DecisionTableRow) => {
+    const { frame: _frame, ...rest } = r.facts;
+    return JSON.stringify([rest, r.outcome, r.allowed, r.provision, r.byDiscretion]);
+  };
+  const keys = rows.map(keyOf);
+  const groups = new Map<string, DecisionTableRow[]>();
+  rows.forEach((r, i) => {
+    const g = groups.get(keys[i]!);
+    if (g) g.push(r);
+    else groups.set(keys[i]!, [r]);
+  });
+  const out: DecisionTableRow[] = [];
+  const done = new Set<DecisionTableRow>();
+  rows.forEach((r, i) => {
+    if (done.has(r)) return;
+    const group = groups.get(keys[i]!)!;
+    const covered = new Set(group.flatMap((g) => (g.facts.frame ?? '').split(' or ')));
+    if (group.length > 1 && covered.size === frames && group.every((g) => g.facts.frame !== 'any')) {
+      group.forEach((g) => done.add(g));
+      out.push({ ...r, facts: { ...r.facts, frame: 'any' }, combinations: group.reduce((n, g) => n + g.combinations, 0) });
+    } else {
+      done.add(r);
+      out.push(r);
+    }
+  });
+  return out;
+}
+
+function holdWords(h: MaxHold | undefined): string {
+  return h ? maxHoldWords(h).replace(/,$/, '') : '';
+}
+
+/** The table as CSV: one column per fact, then the outcome, what the policy allows, the provision, its citation and the hold limit. */
+export function decisionTableCsv(t: DecisionTable): string {
+  const header = [...t.columns.map((c) => c.label), 'Outcome', 'Policy allows', 'Provision', 'Citation', 'Maximum hold', 'Combinations'];
+  const lines = [header.map(csvField).join(',')];
+  for (const r of t.rows) {
+    const cells = [
+      ...t.columns.map((c) => r.facts[c.key] ?? 'any'),
+      r.outcome,
+      r.byDiscretion ? 'review (discretionary finding)' : r.allowed,
+      r.provision,
+      r.citation,
+      holdWords(r.maxHold),
+      String(r.combinations),
+    ];
+    lines.push(cells.map(csvField).join(','));
+  }
+  return lines.join('\r\n') + '\r\n';
+}
+
+/** A stable identity of a table's content, for caching in the app. */
+export function decisionTableKey(t: DecisionTable): string {
+  return canonicalJson({ f: t.fingerprint, rows: t.rows.map((r) => [r.facts, r.outcome, r.provision]) });
+}

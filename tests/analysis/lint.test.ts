@@ -1,0 +1,325 @@
+// Every lint rule fires where it should and stays quiet where it should not; quick fixes resolve what
+// they claim to; findings can be silenced with a reason, in the document or in a comment.
+
+import { describe, expect, it } from 'vitest';
+import { applyQuickFix, checkDocument, silenceFix, type CheckedDiagnostic, type LintDiagnostic } from '../../engine/analysis/index';
+import type { Scenario } from '../../engine/index';
+import { ordinanceYaml, readRepoFile } from './helpers';
+
+function check(text: string, scenario?: Scenario): CheckedDiagnostic[] {
+  const r = checkDocument(text, scenario ? { scenario } : {});
+  const errors = r.diagnostics.filter(
+    (d) => d.severity === 'error' && !['hold-exceeds-federal-maximum', 'hold-after-lunn'].includes(d.code),
+  );
+  if (errors.length) throw new Error(`test document invalid: ${errors.map((d) => `${d.line}:${d.column} ${d.message}`).join('; ')}`);
+  return r.diagnostics;
+}
+
+function findings(text: string, code: string, scenario?: Scenario): CheckedDiagnostic[] {
+  return check(text, scenario).filter((d) => d.code === code && !d.suppressed);
+}
+
+/** Applies the finding's first fix (or the one whose title matches) and checks the finding is gone. */
+function fixResolves(text: string, code: string, title?: RegExp, scenario?: Scenario): string {
+  const d = findings(text, code, scenario)[0];
+  expect(d, `no ${code} to fix`).toBeDefined();
+  const fix = title ? d!.fixes!.find((f) => title.test(f.title)) : d!.fixes![0];
+  expect(fix, `no fix for ${code}`).toBeDefined();
+  const fixed = applyQuickFix(text, fix!);
+  expect(findings(fixed, code, scenario).filter((x) => x.provision === d!.provision)).toEqual([]);
+  return fixed;
+}
+
+const hold = `\n        maxHold: { hours: 48, excludingWeekendsAndHolidays: true }`;
+const provision = (id: string, when: string, outcome = 'hold') =>
+  `      - id: ${id}\n        when: ${when}\n        outcome: ${outcome}${outcome === 'hold' ? hold : ''}\n`;
+const noMinors = provision('no-minors', '{ age: { under: 18 } }', 'decline');
+const doc = (provisions: string, extra = '', otherwise = 'decline') => ordinanceYaml(provisions, extra, otherwise);
+
+describe('logic', () => {
+  it('provision-never-applies: a condition no case meets, because a violent felony is a felony', () => {
+    const text = doc(
+      noMinors + provision('impossible', '{ all: [{ conviction: { term: violent felony } }, { not: { conviction: { term: felony } } }] }'),
+    );
+    const [d] = findings(text, 'provision-never-applies');
+    expect(d?.provision).toBe('impossible');
+    expect(d?.line).toBe(text.split('\n').findIndex((l) => l.includes('id: impossible')) + 2);
+    fixResolves(text, 'provision-never-applies');
+    expect(
+      findings(
+        doc(noMinors + provision('possible', '{ all: [{ conviction: { term: violent felony } }, { not: { record: gangDatabase } }] }')),
+        'provision-never-applies',
+      ),
+    ).toEqual([]);
+  });
+
+  it('provision-shadowed: every case it covers is decided earlier', () => {
+    const text = doc(
+      noMinors +
+        provision('felon', '{ conviction: { term: felony } }') +
+        provision('violent', '{ conviction: { term: violent felony } }', 'notify'),
+    );
+    const [d] = findings(text, 'provision-shadowed');
+    expect(d?.provision).toBe('violent');
+    expect(d?.message).toContain('§ 2(b)');
+    expect(d?.example?.facts.join('; ')).toContain('violent felony');
+    const moved = fixResolves(text, 'provision-shadowed', /^Move/);
+    expect(moved.indexOf('id: violent')).toBeLessThan(moved.indexOf('id: felon'));
+    expect(
+      findings(
+        doc(
+          noMinors +
+            provision('violent', '{ conviction: { term: violent felony } }', 'notify') +
+            provision('felon', '{ conviction: { term: felony } }'),
+        ),
+        'provision-shadowed',
+      ),
+    ).toEqual([]);
+  });
+
+  it('condition-never-true: an alternative no case meets', () => {
+    const text = doc(
+      noMinors + provision('odd', '{ any: [{ record: gangDatabase }, { all: [{ age: { under: 18 } }, { age: { atLeast: 21 } }] }] }'),
+    );
+    const [d] = findings(text, 'condition-never-true');
+    expect(d?.path).toEqual(['sections', 0, 'provisions', 1, 'when', 'any', 1]);
+    fixResolves(text, 'condition-never-true');
+    expect(
+      findings(doc(noMinors + provision('fine', '{ any: [{ record: gangDatabase }, { age: { atLeast: 21 } }] }')), 'condition-never-true'),
+    ).toEqual([]);
+  });
+
+  it('condition-always-true: a requirement every case meets', () => {
+    const text = doc(
+      noMinors +
+        provision(
+          'redundant',
+          '{ all: [{ conviction: { term: felony } }, { any: [{ judicialWarrant: true }, { judicialWarrant: false }] }] }',
+        ),
+    );
+    const [d] = findings(text, 'condition-always-true');
+    expect(d?.severity).toBe('info');
+    fixResolves(text, 'condition-always-true');
+    expect(
+      findings(
+        doc(noMinors + provision('plain', '{ all: [{ conviction: { term: felony } }, { judicialWarrant: true }] }')),
+        'condition-always-true',
+      ),
+    ).toEqual([]);
+  });
+
+  it('order-conflict: a protection placed after the rule it should limit', () => {
+    const text = doc(provision('felon', '{ conviction: { term: felony } }') + noMinors);
+    const [d] = findings(text, 'order-conflict');
+    expect(d).toMatchObject({ severity: 'warning', provision: 'no-minors' });
+    expect(d?.example?.case.age).toBeLessThan(18);
+    fixResolves(text, 'order-conflict');
+    // The exception first is the usual drafting: no finding.
+    expect(findings(doc(noMinors + provision('felon', '{ conviction: { term: felony } }')), 'order-conflict')).toEqual([]);
+  });
+
+  it('discretion-only: a hold that only a discretionary finding triggers', () => {
+    const ct = readRepoFile('samples/ordinances/connecticut-trust-act-2014.ordinance.yaml');
+    expect(findings(ct, 'discretion-only').map((d) => d.provision)).toEqual(['public-safety-risk']);
+    expect(
+      findings(doc(noMinors + provision('review', "{ discretion: { finding: 'the person is dangerous' } }", 'review')), 'discretion-only'),
+    ).toEqual([]);
+  });
+
+  it('outcome-exceeds-request: a hold on requests for notice only, a notice on requests for nothing', () => {
+    const notifyOnly = doc(noMinors + provision('notice-only', '{ all: [{ requested: notify }, { not: { requested: hold } }] }'));
+    expect(findings(notifyOnly, 'outcome-exceeds-request').map((d) => d.message)).toEqual([expect.stringContaining('can only notify')]);
+    const fixed = fixResolves(notifyOnly, 'outcome-exceeds-request');
+    expect(fixed).not.toContain('maxHold: { hours: 48, excludingWeekendsAndHolidays: true }\notherwise');
+    const nothing = doc(
+      noMinors + provision('nothing', '{ all: [{ not: { requested: notify } }, { not: { requested: hold } }] }', 'notify'),
+    );
+    expect(findings(nothing, 'outcome-exceeds-request').map((d) => d.message)).toEqual([expect.stringContaining('always declines')]);
+    expect(findings(doc(noMinors + provision('notice', '{ requested: notify }')), 'outcome-exceeds-request')).toEqual([]);
+  });
+
+  it('unused-term: a definition nothing uses', () => {
+    const text = doc(noMinors + provision('felon', '{ all: [{ conviction: { term: felony } }, { judicialWarrant: true }] }'));
+    expect(findings(text, 'unused-term').map((d) => d.message)).toEqual([expect.stringContaining('"violent felony"')]);
+    fixResolves(text, 'unused-term');
+    const used = doc(
+      noMinors +
+        provision('felon', '{ all: [{ conviction: { term: felony } }, { judicialWarrant: true }] }') +
+        '      - id: words\n        type: other\n        text: Nothing here changes how a violent felony is prosecuted.\n',
+    );
+    expect(findings(used, 'unused-term')).toEqual([]);
+  });
+
+  it('otherwise-coverage: says what the otherwise clause decides', () => {
+    const text = doc(noMinors + provision('felon', '{ conviction: { term: felony } }'));
+    expect(findings(text, 'otherwise-coverage')).toEqual([expect.objectContaining({ severity: 'info', path: ['otherwise'] })]);
+  });
+});
+
+describe('law', () => {
+  it('hold-on-administrative-warrant: a hold on the detainer and an I-200 alone', () => {
+    const text = doc(noMinors + provision('admin', '{ administrativeWarrant: true }'));
+    const [d] = findings(text, 'hold-on-administrative-warrant');
+    expect(d?.citation).toMatch(
+      /Galarza v\. Szalczyk, 745 F\.3d 634 \(3d Cir\. 2014\).*Miranda-Olivares.*Morales v\. Chadbourne, 793 F\.3d 208/,
+    );
+    expect(d?.example?.case.detainer.judicialWarrant).toBe(false);
+    fixResolves(text, 'hold-on-administrative-warrant', /judicial warrant/);
+    expect(
+      findings(
+        doc(noMinors + provision('judicial', '{ all: [{ administrativeWarrant: true }, { judicialWarrant: true }] }')),
+        'hold-on-administrative-warrant',
+      ),
+    ).toEqual([]);
+    expect(findings(doc(noMinors + provision('felon', '{ conviction: { term: felony } }')), 'hold-on-administrative-warrant')).toEqual([]);
+    expect(findings(doc(noMinors, '', 'hold'), 'hold-on-administrative-warrant').map((d) => d.provision)).toEqual(['default']);
+  });
+
+  it('hold-exceeds-federal-maximum: more than 48 hours excluding weekends and holidays', () => {
+    const long = (hours: number, excl: boolean) =>
+      doc(
+        noMinors +
+          `      - id: long\n        when: { conviction: { term: felony } }\n        outcome: hold\n        maxHold:\n          hours: ${hours}\n          excludingWeekendsAndHolidays: ${excl}\n`,
+      );
+    const [error] = findings(long(72, true), 'hold-exceeds-federal-maximum');
+    expect(error).toMatchObject({ severity: 'error', citation: '8 CFR 287.7(d)' });
+    expect(error?.line).toBe(
+      long(72, true)
+        .split('\n')
+        .findIndex((l) => l.includes('hours: 72')) + 1,
+    );
+    expect(findings(long(72, false), 'hold-exceeds-federal-maximum')[0]?.severity).toBe('warning');
+    fixResolves(long(72, true), 'hold-exceeds-federal-maximum');
+    expect(findings(long(48, true), 'hold-exceeds-federal-maximum')).toEqual([]);
+    expect(findings(long(48, false), 'hold-exceeds-federal-maximum')).toEqual([]);
+  });
+
+  it('hold-after-lunn: Massachusetts holds on civil detainers', () => {
+    const ma = (date: string, when = '{ conviction: { term: felony } }') =>
+      doc(noMinors + provision('felon', when)).replace('  state: CT\n', `  state: MA\neffectiveDate: ${date}\n`);
+    expect(findings(ma('2018-01-01'), 'hold-after-lunn')).toEqual([
+      expect.objectContaining({ severity: 'error', citation: 'Lunn v. Commonwealth, 477 Mass. 517 (2017)' }),
+    ]);
+    expect(findings(ma('2014-01-01'), 'hold-after-lunn')[0]?.severity).toBe('warning');
+    fixResolves(ma('2018-01-01'), 'hold-after-lunn', /Notify/);
+    expect(findings(ma('2018-01-01', '{ all: [{ conviction: { term: felony } }, { judicialWarrant: true }] }'), 'hold-after-lunn')).toEqual(
+      [],
+    );
+    expect(findings(doc(noMinors + provision('felon', '{ conviction: { term: felony } }')), 'hold-after-lunn')).toEqual([]);
+  });
+
+  it('no-minimum-age: a person under 18 can be held', () => {
+    const text = doc(provision('felon', '{ conviction: { term: felony } }'));
+    expect(findings(text, 'no-minimum-age')).toHaveLength(1);
+    const fixed = fixResolves(text, 'no-minimum-age');
+    expect(fixed.indexOf('id: no-minors')).toBeLessThan(fixed.indexOf('id: felon'));
+    expect(findings(doc(noMinors + provision('felon', '{ conviction: { term: felony } }')), 'no-minimum-age')).toEqual([]);
+    expect(
+      findings(doc(provision('adults', '{ all: [{ age: { atLeast: 18 } }, { conviction: { term: felony } }] }')), 'no-minimum-age'),
+    ).toEqual([]);
+  });
+
+  it('hold-without-conviction: holds of people never convicted, against findings aimed at serious offenders', () => {
+    const aims = 'findings:\n  - text: the City reserves detainers for serious offenders\n    aims: serious-offenders\n';
+    const text = doc(noMinors + provision('gang', '{ record: gangDatabase }'), aims);
+    const [d] = findings(text, 'hold-without-conviction');
+    expect(d?.message).toMatch(/line \d+/);
+    expect(d?.example?.case.convictions).toBeUndefined();
+    fixResolves(text, 'hold-without-conviction');
+    expect(
+      findings(
+        doc(noMinors + provision('gang', '{ all: [{ record: gangDatabase }, { conviction: {} }] }'), aims),
+        'hold-without-conviction',
+      ),
+    ).toEqual([]);
+    expect(findings(doc(noMinors + provision('gang', '{ record: gangDatabase }')), 'hold-without-conviction')).toEqual([]);
+  });
+
+  it('agreement-not-in-force: holds that need an agreement the scenario lacks', () => {
+    const cook = readRepoFile('tests/analysis/fixtures/cook-county-46-37.ordinance.yaml');
+    const [d] = findings(cook, 'agreement-not-in-force', { name: 'FY2012', reimbursementAgreement: false });
+    expect(d?.message).toContain('every hold is declined');
+    expect(d?.line).toBe(cook.split('\n').findIndex((l) => l.includes('reimbursementAgreement: true')) + 1);
+    expect(findings(cook, 'agreement-not-in-force')).toEqual([]);
+    expect(findings(cook, 'agreement-not-in-force', { reimbursementAgreement: true })).toEqual([]);
+  });
+});
+
+describe('silencing a finding with a reason', () => {
+  const base = doc(provision('felon', '{ conviction: { term: felony } }') + provision('gang', '{ record: gangDatabase }'));
+
+  it('in the document, for a code everywhere or one provision', () => {
+    const all = base + 'suppress:\n  - code: no-minimum-age\n    reason: the county holds no minors and the jail takes none\n';
+    const d = check(all).find((x) => x.code === 'no-minimum-age');
+    expect(d?.suppressed).toBe('the county holds no minors and the jail takes none');
+    const one =
+      base + 'suppress:\n  - code: hold-on-administrative-warrant\n    provision: gang\n    reason: the state statute requires it\n';
+    const admin = check(one).filter((x) => x.code === 'hold-on-administrative-warrant');
+    expect(admin.map((x) => [x.provision, x.suppressed])).toEqual([['gang', 'the state statute requires it']]);
+  });
+
+  it('reports an entry that silences nothing', () => {
+    const stale = base + 'suppress:\n  - code: hold-after-lunn\n    reason: old\n';
+    expect(check(stale).filter((x) => x.code === 'unused-suppression')).toEqual([expect.objectContaining({ path: ['suppress', 0] })]);
+  });
+
+  it('with a comment on or above the line, or above the provision', () => {
+    const above = base.replace(
+      '      - id: gang\n',
+      '      # lint-ignore hold-on-administrative-warrant: required by state statute\n      - id: gang\n',
+    );
+    expect(check(above).find((x) => x.code === 'hold-on-administrative-warrant')?.suppressed).toBe('required by state statute');
+    const onLine = base.replace(
+      /(id: gang\n {8}when: \{ record: gangDatabase \}\n {8}outcome: hold)/,
+      '$1  # lint-ignore hold-on-administrative-warrant: statute',
+    );
+    expect(check(onLine).find((x) => x.code === 'hold-on-administrative-warrant')?.suppressed).toBe('statute');
+  });
+
+  it('with the quick fix that asks for the reason', () => {
+    const loaded = checkDocument(base);
+    const d = loaded.diagnostics.find((x) => x.code === 'hold-on-administrative-warrant')!;
+    const fixed = applyQuickFix(base, silenceFix(d as LintDiagnostic, 'required by state statute', loaded.source));
+    expect(fixed).toContain('      # lint-ignore hold-on-administrative-warrant: required by state statute\n      - id: gang\n');
+    expect(check(fixed).find((x) => x.code === 'hold-on-administrative-warrant')?.suppressed).toBe('required by state statute');
+    expect(() => silenceFix(d as LintDiagnostic, '  ', loaded.source)).toThrow(/reason/);
+  });
+
+  it('not without a reason', () => {
+    const bare = base.replace('      - id: gang\n', '      # lint-ignore hold-on-administrative-warrant\n      - id: gang\n');
+    const all = check(bare);
+    expect(all.find((x) => x.code === 'hold-on-administrative-warrant')?.suppressed).toBeUndefined();
+    expect(all.filter((x) => x.code === 'suppression-without-reason')).toHaveLength(1);
+  });
+});
+
+describe('quick fixes for the validator', () => {
+  it('replaces a misspelt term with the defined one', () => {
+    const text = doc(noMinors + provision('felon', '{ conviction: { term: felonny } }'));
+    const r = checkDocument(text);
+    const d = r.diagnostics.find((x) => x.code === 'undefined-term');
+    expect(d?.fixes?.map((f) => f.title)).toEqual(['Use the defined term "felony"', 'Define "felonny"']);
+    for (const f of d!.fixes!) expect(checkDocument(applyQuickFix(text, f)).diagnostics.filter((x) => x.severity === 'error')).toEqual([]);
+  });
+
+  it('adds the federal maximum to a hold without one', () => {
+    const text = doc(noMinors + '      - id: felon\n        when: { conviction: { term: felony } }\n        outcome: hold\n');
+    const d = checkDocument(text).diagnostics.find((x) => x.code === 'hold-without-maximum');
+    expect(checkDocument(applyQuickFix(text, d!.fixes![0]!)).ordinance).toBeDefined();
+  });
+
+  it('keeps comments and the rest of the document', () => {
+    const text =
+      '# the drafters keep this note\n' +
+      doc(
+        noMinors +
+          provision('felon', '{ conviction: { term: felony } }') +
+          provision('violent', '{ conviction: { term: violent felony } }', 'notify'),
+      );
+    const d = checkDocument(text).diagnostics.find((x) => x.code === 'provision-shadowed')!;
+    const fixed = applyQuickFix(text, d.fixes![0]!);
+    expect(fixed.startsWith('# the drafters keep this note\n')).toBe(true);
+    expect(fixed).toContain('title: Test Ordinance');
+    expect(fixed).not.toContain('id: violent');
+  });
+});
