@@ -101,6 +101,24 @@ try {
     await page.context().close();
   }
 
+  // 1b. The legal lint: a finding opened in the Problems panel (explanation, authority, quick fixes)
+  //     and the same fixes offered on its squiggle.
+  {
+    const page = await freshPage();
+    const problems = page.getByRole('list', { name: 'Problems' });
+    const finding = problems.getByRole('button', { name: /gang-member.*administrative warrant/ }).first();
+    await finding.click();
+    await finding.evaluate((el) => el.scrollIntoView({ block: 'nearest' }));
+    const marker = (await page.evaluate(() => window.__detainerStudio.markers())).find((m) =>
+      /gang-member.*administrative warrant/.test(m.message),
+    );
+    await page.evaluate(([l, c]) => window.__detainerStudio.setCursor(l, c), [marker.line, marker.column + 1]);
+    await page.keyboard.press('Control+Period');
+    await page.getByRole('option', { name: /Require a judicial warrant/ }).waitFor();
+    await shoot(page, 'legal-findings.png');
+    await page.context().close();
+  }
+
   // 2. The form: a provision added from a template, its condition pickers in view.
   {
     const page = await freshPage();
