@@ -177,6 +177,19 @@ test("the engine's legal findings show with their authority, and a quick fix fro
   await expect
     .poll(async () => (await hook.markers(page)).some((m) => /terrorist-screening.*administrative warrant/.test(m.message)))
     .toBe(true);
+
+  // A finding the drafters accept is silenced with their reason, written into the document.
+  const arrest = problems.getByRole('button', { name: /^Warning: .*arrest-warrant.*no criminal conviction/ });
+  await arrest.click();
+  await problems.getByRole('button', { name: 'Silence with a reason…' }).click();
+  await problems.getByLabel('Why the drafters accept this finding').fill('the statute lists a state arrest warrant as a ground');
+  const beforeSilence = await eventCount(page);
+  await problems.getByRole('button', { name: 'Silence', exact: true }).click();
+  await waitForEvent(page, 'quick-fix-applied', {}, beforeSilence);
+  await expect
+    .poll(() => hook.getText(page))
+    .toContain('# lint-ignore hold-without-conviction: the statute lists a state arrest warrant as a ground');
+  await expect(problems.getByRole('button', { name: /^Silenced Warning: .*arrest-warrant/ })).toBeVisible();
 });
 
 test('the editor explains keys and completes them from the ordinance schema', async ({ page }) => {
