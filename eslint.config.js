@@ -65,6 +65,36 @@ export default tseslint.config(
     },
   },
   {
+    // The renderer runs sandboxed in a browser or an Electron window: DOM only, no Node, no Electron;
+    // it reaches files and menus through the host contract.
+    files: ['renderer/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            ...nodeBuiltins.map((name) => ({ name, message: 'renderer/ runs in a sandbox: no Node built-ins (ask the host).' })),
+            { name: 'electron', message: 'renderer/ must not import Electron; use the host contract.' },
+          ],
+          patterns: [
+            { group: ['electron', 'electron/*', '**/electron/**'], message: 'renderer/ must not import Electron; use the host contract.' },
+            { group: ['**/cli/**', '**/*.node', '**/*.node.ts'], message: 'renderer/ must not import Node-side code.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/*.config.ts'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // Scripts that drive the app in Chromium: Node code with functions evaluated in the page.
+    files: ['renderer/tools/**/*.mjs'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+  {
     files: ['cli/**/*.ts', 'host/**/*.node.ts', 'electron/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.{js,mjs,ts}', 'tests/**/*.ts', '*.config.{js,ts,mjs}', 'bin/**/*.mjs'],
     languageOptions: { globals: { ...globals.node } },
   },

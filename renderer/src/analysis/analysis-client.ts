@@ -1,0 +1,74 @@
+// The renderer's side of the analysis worker. Requests coalesce: while the worker is busy only the
+// newest text waits, so a burst of keystrokes costs one extra analysis, not one per key.
+
+import AnalysisWorker from './analysis.worker?worker';
+import type { QuickFix, TextEdit, CheckedDiagnostic } from '../../../engine/index';
+import type { AnalysisResponse, AnalysisWorkerMessage, AnalyzeRequest, FixRequest } from './protocol';
+
+/** A request before it gets its id (distributed over the union). */
+type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
+
+export class AnalysisClient {
+  private readonly worker = new AnalysisWorker();
+  private busy = false;
+  private waiting: AnalyzeRequest | null = null;
+  private nextId = 1;
+  private readonly fixes = new Map<number, { resolve: (e: TextEdit) => void; reject: (e: Error) => void }>();
+
+  constructor(onResult: (result: AnalysisResponse) => void) {
+    this.worker.onmessage = (event: MessageEvent<AnalysisWorkerMessage>) => {
+      const message = event.data;
+      if (message.kind === 'fix-edit' || message.kind === 'fix-failed') {
+        const waiting = this.fixes.get(message.id);
+        this.fixes.delete(message.id);
+        if (message.kind === 'fix-edit') waiting?.resolve(message.edit);
+        else waiting?.reject(new Error(message.error));
+        return;
+      }
+      this.busy = false;
+      const next = this.waiting;
+      this.waiting = null;
+      if (next) this.post(next);
+      // A result already superseded by waiting text is still shown: it is the newest one there is.
+      onResult(message);
+    };
+    this.worker.onerror = (event) => {
+      event.preventDefault();
+      this.busy = false;
+      onResult({ kind: 'analysis-failed', version: -1, error: event.message || 'the analysis worker stopped' });
+    };
+  }
+
+  private post(request: AnalyzeRequest): void {
+    this.busy = true;
+    this.worker.postMessage(request);
+  }
+
+  analyze(version: number, text: string): void {
+    const request: AnalyzeRequest = { kind: 'analyze', version, text };
+    if (this.busy) this.waiting = request;
+    else this.post(request);
+  }
+
+  private edit(request: WithoutId<FixRequest>): Promise<TextEdit> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.fixes.set(id, { resolve, reject });
+      this.worker.postMessage({ ...request, id });
+    });
+  }
+
+  /** The text edit that applies a quick fix to this text. */
+  fixEdit(text: string, fix: QuickFix): Promise<TextEdit> {
+    return this.edit({ kind: 'fix', text, fix });
+  }
+
+  /** The text edit that silences a finding, with the drafters' reason, by a `lint-ignore` comment. */
+  silenceEdit(text: string, diagnostic: CheckedDiagnostic, reason: string): Promise<TextEdit> {
+    return this.edit({ kind: 'silence', text, diagnostic, reason });
+  }
+
+  dispose(): void {
+    this.worker.terminate();
+  }
+}

@@ -1,0 +1,36 @@
+// The document a new draft starts from: a small, valid ordinance that shows the shape of the format.
+
+export const STARTER_NAME = 'untitled.ordinance.yaml';
+
+export const STARTER_ORDINANCE = `# yaml-language-server: $schema=../../policy-schemas/ordinance.schema.json
+# A new detainer ordinance. Detainer provisions are read in order: the first that applies to a
+# booking case decides it, and "otherwise" decides every case no provision reaches.
+title: An Ordinance Concerning Civil Immigration Detainers
+jurisdiction:
+  name: City of Example
+  state: MA
+  level: city
+legislativeBody: City Council
+agency: the Police Department
+status: draft
+version: "0.1"
+
+findings:
+  - text: detainers are requests, and holding a person on one exposes the city to liability
+    aims: liability
+
+sections:
+  - heading: Civil immigration detainers
+    provisions:
+      - id: minors
+        heading: Persons under 18
+        when:
+          age: { under: 18 }
+        outcome: decline
+      - id: judicial-warrant
+        heading: Detainer supported by a judicial warrant
+        when: { judicialWarrant: true }
+        outcome: hold
+        maxHold: { hours: 48, excludingWeekendsAndHolidays: true }
+otherwise: decline
+`;

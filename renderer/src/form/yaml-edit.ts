@@ -1,0 +1,495 @@
+// Structured edits of the ordinance YAML that keep the author's comments, order and layout: the edit
+// is made on the `yaml` Document, and only the lines whose meaning changed are replaced in the text.
+
+import {
+  isCollection,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  Scalar,
+  visit,
+  type Document,
+  type Node,
+  type ParsedNode,
+} from 'yaml';
+
+export type PathSegment = string | number;
+
+export type EditOp =
+  /**
+   * Sets a value (scalar or subtree), creating missing parent maps. A new key goes before the first of
+   * `before` its map has (so `definitions` can land above `sections`), else at the end.
+   */
+  | { op: 'set'; path: PathSegment[]; value: unknown; before?: string[] }
+  /** Removes a key or a list item. */
+  | { op: 'delete'; path: PathSegment[] }
+  /** Inserts into a list (created when missing); index -1 appends. */
+  | { op: 'insert'; path: PathSegment[]; index: number; value: unknown; before?: string[] }
+  /** Moves a list item. */
+  | { op: 'move'; path: PathSegment[]; from: number; to: number }
+  /** Renames a key in the map at `path`, keeping its value and comments. */
+  | { op: 'rename'; path: PathSegment[]; from: string; to: string };
+
+/** One replacement in the text, 1-based lines and columns (Monaco's convention), end exclusive. */
+export interface TextEdit {
+  startLine: number;
+  startColumn: number;
+  endLine: number;
+  endColumn: number;
+  text: string;
+}
+
+export type EditResult = { ok: true; text: string; edits: TextEdit[] } | { ok: false; error: string };
+
+export class EditError extends Error {}
+
+/** Reads the document for editing; refuses text the form can't safely rewrite. */
+export function parseForEdit(text: string): Document.Parsed {
+  const doc = parseDocument(text, { uniqueKeys: false, keepSourceTokens: false });
+  const err = doc.errors[0];
+  if (err) {
+    const line = err.linePos?.[0]?.line;
+    throw new EditError(`the YAML has a syntax error${line ? ` at line ${line}` : ''}; fix it in the editor before using the form`);
+  }
+  return doc;
+}
+
+function describe(path: readonly PathSegment[]): string {
+  return (
+    path
+      .map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`))
+      .join('')
+      .replace(/^\./, '') || 'the document'
+  );
+}
+
+/**
+ * Small maps of scalars and lists of scalars print inline (`maxHold: { hours: 48 }`, `[felony]`), as
+ * authors write them. A map holding another map stays a block, so conditions read one test a line,
+ * and so does a list item that is a map (a provision, a finding, a condition in a list).
+ */
+function styleNewNode(node: unknown, listItem = false): void {
+  if (!isCollection(node)) return;
+  const values = node.items.map((item) => (isMap(node) ? (item as { value: unknown }).value : item));
+  values.forEach((v) => styleNewNode(v, isSeq(node)));
+  if (listItem && isMap(node)) return;
+  const inline = values.every((v) => isScalar(v) || (isMap(node) && isSeq(v) && v.flow));
+  if (inline && values.length > 0 && String(node).length <= 64) node.flow = true;
+}
+
+function makeNode(doc: Document, value: unknown, listItem = false): Node {
+  const node = doc.createNode(value) as Node;
+  styleNewNode(node, listItem);
+  return node;
+}
+
+function getNode(doc: Document, path: readonly PathSegment[]): unknown {
+  return path.length === 0 ? doc.contents : doc.getIn(path, true);
+}
+
+function requireCollection(doc: Document, path: readonly PathSegment[], kind: 'map' | 'seq') {
+  const node = getNode(doc, path);
+  if (kind === 'map' ? !isMap(node) : !isSeq(node)) {
+    throw new EditError(`${describe(path)} is not a ${kind === 'map' ? 'set of keys' : 'list'}; fix it in the editor first`);
+  }
+  return node as ReturnType<Document['createNode']> & { items: unknown[] };
+}
+
+/** Creates missing maps along the path (never lists: list items are inserted, not conjured). */
+function ensureParents(doc: Document, path: readonly PathSegment[]): void {
+  for (let i = 0; i < path.length - 1; i++) {
+    const sub = path.slice(0, i + 1);
+    const node = getNode(doc, sub);
+    if (node === undefined || node === null || (isScalar(node) && node.value === null)) {
+      if (typeof path[i + 1] === 'number') throw new EditError(`${describe(sub)} has no item ${String(path[i + 1])}`);
+      doc.setIn(sub, makeNode(doc, {}));
+    } else if (!isCollection(node)) {
+      throw new EditError(`${describe(sub)} is a single value, not a set of keys; fix it in the editor first`);
+    }
+  }
+}
+
+function applyOp(doc: Document, op: EditOp): void {
+  switch (op.op) {
+    case 'set': {
+      const current = getNode(doc, op.path);
+      const scalarValue = op.value === null || ['string', 'number', 'boolean'].includes(typeof op.value);
+      if (isScalar(current) && scalarValue) {
+        // Keep the scalar's node (and its comment); let the printer requote it if needed.
+        if (current.value !== op.value) {
+          current.value = op.value;
+          if (typeof op.value !== 'string' || current.type === Scalar.PLAIN) current.type = undefined;
+        }
+        return;
+      }
+      ensureParents(doc, op.path);
+      const parent = getNode(doc, op.path.slice(0, -1));
+      const key = op.path[op.path.length - 1];
+      if (op.before && isMap(parent) && typeof key === 'string' && !parent.has(key)) {
+        const at = parent.items.findIndex((p) => isScalar(p.key) && op.before!.includes(String(p.key.value)));
+        if (at >= 0) {
+          parent.items.splice(at, 0, doc.createPair(key, makeNode(doc, op.value)) as (typeof parent.items)[number]);
+          return;
+        }
+      }
+      doc.setIn(op.path, makeNode(doc, op.value));
+      return;
+    }
+    case 'delete':
+      if (getNode(doc, op.path) === undefined) return;
+      doc.deleteIn(op.path);
+      return;
+    case 'insert': {
+      const existing = getNode(doc, op.path);
+      if (existing === undefined || existing === null || (isScalar(existing) && existing.value === null)) {
+        applyOp(doc, { op: 'set', path: op.path, value: [op.value], before: op.before });
+        return;
+      }
+      const seq = requireCollection(doc, op.path, 'seq');
+      const index = op.index < 0 || op.index > seq.items.length ? seq.items.length : op.index;
+      seq.items.splice(index, 0, makeNode(doc, op.value, true));
+      return;
+    }
+    case 'move': {
+      const seq = requireCollection(doc, op.path, 'seq');
+      const n = seq.items.length;
+      if (op.from < 0 || op.from >= n || op.to < 0 || op.to >= n)
+        throw new EditError(`no item ${op.from} or ${op.to} in ${describe(op.path)}`);
+      const [item] = seq.items.splice(op.from, 1);
+      seq.items.splice(op.to, 0, item);
+      return;
+    }
+    case 'rename': {
+      const map = requireCollection(doc, op.path, 'map');
+      if (op.from === op.to) return;
+      const pairs = map.items as Array<{ key: unknown }>;
+      if (pairs.some((p) => isScalar(p.key) && String(p.key.value) === op.to))
+        throw new EditError(`${describe(op.path)} already has "${op.to}"`);
+      const pair = pairs.find((p) => isScalar(p.key) && String(p.key.value) === op.from);
+      if (!pair) throw new EditError(`${describe(op.path)} has no "${op.from}"`);
+      (pair.key as Scalar).value = op.to;
+      return;
+    }
+  }
+}
+
+// ---- printing the edited document in the author's layout ----
+
+interface Layout {
+  indent: number;
+  indentSeq: boolean;
+  padMaps: boolean;
+  padSeqs: boolean;
+}
+
+function detectLayout(text: string): Layout {
+  const lines = text.split('\n');
+  let indent = 2;
+  let indentSeq = true;
+  for (let i = 0; i < lines.length - 1; i++) {
+    const m = /^(\s*)[^\s#-][^:#]*:\s*(#.*)?$/.exec(lines[i]!);
+    if (!m) continue;
+    const next = lines[i + 1]!;
+    const lead = /^(\s*)/.exec(next)![1]!.length;
+    if (next.trim() === '') continue;
+    if (lead > m[1]!.length && !next.trimStart().startsWith('-')) {
+      indent = lead - m[1]!.length;
+      break;
+    }
+  }
+  for (let i = 0; i < lines.length - 1; i++) {
+    const m = /^(\s*)[^\s#-][^:#]*:\s*$/.exec(lines[i]!);
+    if (!m) continue;
+    const next = lines[i + 1]!;
+    if (next.trimStart().startsWith('- ')) {
+      indentSeq = /^(\s*)/.exec(next)![1]!.length > m[1]!.length;
+      break;
+    }
+  }
+  const count = (re: RegExp) => (text.match(re) ?? []).length;
+  return {
+    indent: indent >= 1 && indent <= 8 ? indent : 2,
+    indentSeq,
+    padMaps: count(/\{ \S/g) >= count(/\{[^\s}]/g),
+    padSeqs: count(/\[ \S/g) > count(/\[[^\s\]]/g),
+  };
+}
+
+/** Insignificant spacing around flow punctuation removed: lines equal under this mean the same. */
+function normalize(line: string): string {
+  return line.replace(/\s*([{}[\],])\s*/g, '$1').trimEnd();
+}
+
+/** Applies the author's padding inside flow brackets to a printed line (outside quotes and comments). */
+function restyle(line: string, layout: Layout): string {
+  if (!/[[{]/.test(line)) return line;
+  let out = '';
+  let quote: string | null = null;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (quote) {
+      out += ch;
+      if (ch === quote && !(quote === '"' && line[i - 1] === '\\')) quote = null;
+      continue;
+    }
+    if (ch === '#' && (i === 0 || /\s/.test(line[i - 1]!))) return out + line.slice(i);
+    if ((ch === '"' || ch === "'") && (i === 0 || /[\s[{,:]/.test(line[i - 1]!))) {
+      quote = ch;
+      out += ch;
+      continue;
+    }
+    if (ch === '[' || ch === '{') {
+      const pad = ch === '[' ? layout.padSeqs : layout.padMaps;
+      const close = ch === '[' ? ']' : '}';
+      let j = i + 1;
+      while (line[j] === ' ') j++;
+      out += ch + (pad && line[j] !== close ? ' ' : '');
+      i = j - 1;
+      continue;
+    }
+    if ((ch === ']' || ch === '}') && out.length) {
+      const pad = ch === ']' ? layout.padSeqs : layout.padMaps;
+      const trimmed = out.replace(/ +$/, '');
+      const empty = /[[{]$/.test(trimmed);
+      out = trimmed + (pad && !empty ? ' ' : '') + ch;
+      continue;
+    }
+    out += ch;
+  }
+  return out;
+}
+
+type Step = { kind: 'same'; a: number; b: number } | { kind: 'del'; a: number } | { kind: 'ins'; b: number };
+
+/** Alignment of two lists of keys by longest common subsequence, after trimming the common ends. */
+function align(na: string[], nb: string[]): Step[] {
+  const steps: Step[] = [];
+  let start = 0;
+  while (start < na.length && start < nb.length && na[start] === nb[start]) steps.push({ kind: 'same', a: start, b: start++ });
+  let endA = na.length;
+  let endB = nb.length;
+  while (endA > start && endB > start && na[endA - 1] === nb[endB - 1]) {
+    endA--;
+    endB--;
+  }
+  const n = endA - start;
+  const m = endB - start;
+  if (n > 0 && m > 0 && n * m <= 16_000_000) {
+    const w = m + 1;
+    const lcs = new Uint32Array((n + 1) * w);
+    for (let i = n - 1; i >= 0; i--) {
+      for (let j = m - 1; j >= 0; j--) {
+        lcs[i * w + j] =
+          na[start + i] === nb[start + j] ? lcs[(i + 1) * w + j + 1]! + 1 : Math.max(lcs[(i + 1) * w + j]!, lcs[i * w + j + 1]!);
+      }
+    }
+    let i = 0;
+    let j = 0;
+    while (i < n && j < m) {
+      if (na[start + i] === nb[start + j]) steps.push({ kind: 'same', a: start + i++, b: start + j++ });
+      else if (lcs[(i + 1) * w + j]! >= lcs[i * w + j + 1]!) steps.push({ kind: 'del', a: start + i++ });
+      else steps.push({ kind: 'ins', b: start + j++ });
+    }
+    while (i < n) steps.push({ kind: 'del', a: start + i++ });
+    while (j < m) steps.push({ kind: 'ins', b: start + j++ });
+  } else {
+    for (let i = start; i < endA; i++) steps.push({ kind: 'del', a: i });
+    for (let j = start; j < endB; j++) steps.push({ kind: 'ins', b: j });
+  }
+  for (let k = 0; endA + k < na.length; k++) steps.push({ kind: 'same', a: endA + k, b: endB + k });
+  return steps;
+}
+
+function sameData(x: unknown, y: unknown): boolean {
+  return JSON.stringify(x) === JSON.stringify(y);
+}
+
+/**
+ * The text as units of meaning: a line, or the lines of a value the author wrapped over several (a
+ * folded `>-` paragraph, a long plain string, a flow map broken across lines). A line that holds a
+ * value is keyed by what comes before the value and what the value is, not how it is spelled, so a
+ * paragraph the printer unwraps, or a map it pads differently, still matches the author's.
+ */
+interface Unit {
+  lines: string[];
+  key: string;
+}
+
+function unitsOf(text: string): Unit[] {
+  const lines = text.split('\n');
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false });
+  // For each line: the outermost value (not a key) that starts on it, with its last line.
+  const values = new Map<number, { column: number; end: number; value: unknown }>();
+  const note = (node: { range?: [number, number, number] | null }, value: () => unknown) => {
+    const r = node.range;
+    if (!r) return;
+    const start = lineCounter.linePos(r[0]);
+    const line = start.line - 1;
+    const column = start.col - 1;
+    const known = values.get(line);
+    if (known && known.column <= column) return;
+    values.set(line, { column, end: Math.max(line, lineCounter.linePos(Math.max(r[0], r[1] - 1)).line - 1), value: value() });
+  };
+  visit(doc, {
+    Scalar: (key, node) => {
+      if (key !== 'key') note(node, () => node.value);
+    },
+    Map: (key, node) => {
+      if (key !== 'key' && node.flow) note(node, () => node.toJSON());
+    },
+    Seq: (key, node) => {
+      if (key !== 'key' && node.flow) note(node, () => node.toJSON());
+    },
+  });
+  const units: Unit[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const v = values.get(i);
+    if (!v) {
+      units.push({ lines: [lines[i]!], key: normalize(lines[i]!) });
+      continue;
+    }
+    let end = v.end;
+    for (let j = i + 1; j <= end; j++) end = Math.max(end, values.get(j)?.end ?? end);
+    units.push({ lines: lines.slice(i, end + 1), key: `${normalize(lines[i]!.slice(0, v.column))}\u0000${JSON.stringify(v.value) ?? ''}` });
+    i = end;
+  }
+  return units;
+}
+
+/** The printed document, with every unit whose meaning did not change kept exactly as the author wrote it. */
+function mergeLayout(original: string, printed: string, layout: Layout): string {
+  const a = unitsOf(original);
+  const b = unitsOf(printed);
+  const out: string[] = [];
+  for (const step of align(
+    a.map((u) => u.key),
+    b.map((u) => u.key),
+  )) {
+    if (step.kind === 'same') out.push(...a[step.a]!.lines);
+    else if (step.kind === 'ins') out.push(...b[step.b]!.lines.map((line) => restyle(line, layout)));
+  }
+  return out.join('\n');
+}
+
+/** The smallest set of line-range replacements that turns `before` into `after`. */
+export function lineEdits(before: string, after: string): TextEdit[] {
+  if (before === after) return [];
+  const a = before.split('\n');
+  const b = after.split('\n');
+  const edits: TextEdit[] = [];
+  // Exact comparison: the merge already chose which spelling each line keeps.
+  const steps = align(a, b);
+  let k = 0;
+  while (k < steps.length) {
+    if (steps[k]!.kind === 'same') {
+      k++;
+      continue;
+    }
+    // A run of deletions and insertions: replace lines [firstA, lastA] with the inserted lines.
+    let aStart = -1;
+    let aEnd = -1;
+    const inserted: string[] = [];
+    let anchor = 0;
+    for (let back = k - 1; back >= 0; back--) {
+      const s = steps[back]!;
+      if (s.kind === 'same') {
+        anchor = s.a + 1;
+        break;
+      }
+    }
+    while (k < steps.length && steps[k]!.kind !== 'same') {
+      const s = steps[k]!;
+      if (s.kind === 'del') {
+        if (aStart < 0) aStart = s.a;
+        aEnd = s.a;
+      } else inserted.push(b[s.b]!);
+      k++;
+    }
+    if (aStart < 0) {
+      // Pure insertion before line `anchor` (0-based).
+      if (anchor < a.length) {
+        edits.push({ startLine: anchor + 1, startColumn: 1, endLine: anchor + 1, endColumn: 1, text: inserted.join('\n') + '\n' });
+      } else {
+        const last = a.length;
+        edits.push({
+          startLine: last,
+          startColumn: a[last - 1]!.length + 1,
+          endLine: last,
+          endColumn: a[last - 1]!.length + 1,
+          text: '\n' + inserted.join('\n'),
+        });
+      }
+    } else if (inserted.length === 0) {
+      // Pure deletion of whole lines.
+      if (aEnd + 1 < a.length) {
+        edits.push({ startLine: aStart + 1, startColumn: 1, endLine: aEnd + 2, endColumn: 1, text: '' });
+      } else if (aStart > 0) {
+        edits.push({
+          startLine: aStart,
+          startColumn: a[aStart - 1]!.length + 1,
+          endLine: aEnd + 1,
+          endColumn: a[aEnd]!.length + 1,
+          text: '',
+        });
+      } else {
+        edits.push({ startLine: 1, startColumn: 1, endLine: aEnd + 1, endColumn: a[aEnd]!.length + 1, text: '' });
+      }
+    } else {
+      edits.push({ startLine: aStart + 1, startColumn: 1, endLine: aEnd + 1, endColumn: a[aEnd]!.length + 1, text: inserted.join('\n') });
+    }
+  }
+  return edits;
+}
+
+/**
+ * Applies structured edits to ordinance text. Returns the new text and the line edits that produce it
+ * (to apply through the editor, so they join its undo history), or a message saying why not.
+ */
+export function applyEdits(text: string, ops: readonly EditOp[]): EditResult {
+  const source = text.replace(/\r\n/g, '\n');
+  let doc: Document.Parsed;
+  try {
+    doc = parseForEdit(source);
+    for (const op of ops) applyOp(doc, op);
+  } catch (e) {
+    if (e instanceof EditError) return { ok: false, error: e.message };
+    throw e;
+  }
+  const layout = detectLayout(source);
+  const printed = doc.toString({
+    indent: layout.indent,
+    indentSeq: layout.indentSeq,
+    lineWidth: 0,
+    minContentWidth: 0,
+    flowCollectionPadding: true,
+  });
+  const target = doc.toJS({ maxAliasCount: 100 });
+  let merged = mergeLayout(source, printed, layout);
+  if (source.endsWith('\n') && !merged.endsWith('\n')) merged += '\n';
+  if (!sameData(parseDocument(merged).toJS({ maxAliasCount: 100 }), target)) {
+    // The layout-keeping merge changed the meaning somewhere (a rare spelling it can't see through):
+    // fall back to the printer's own text, which is right if less faithful to the author's spacing.
+    merged = printed;
+  }
+  return { ok: true, text: merged, edits: lineEdits(source, merged) };
+}
+
+/** Applies line edits to text (the same thing the editor does), for tests and for hosts without an editor. */
+export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
+  const lines = text.split('\n');
+  const offsetOf = (line: number, column: number) => {
+    let offset = 0;
+    for (let i = 0; i < line - 1; i++) offset += lines[i]!.length + 1;
+    return offset + column - 1;
+  };
+  const ranges = edits.map((e) => ({ start: offsetOf(e.startLine, e.startColumn), end: offsetOf(e.endLine, e.endColumn), text: e.text }));
+  ranges.sort((x, y) => y.start - x.start);
+  let out = text;
+  for (const r of ranges) out = out.slice(0, r.start) + r.text + out.slice(r.end);
+  return out;
+}
+
+export type { ParsedNode };

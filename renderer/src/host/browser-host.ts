@@ -1,0 +1,336 @@
+// The host of the browser build (and of the end-to-end tests): files through the File System Access
+// API where the browser has it, else a file input to open and a download to save; recovery copies in
+// localStorage; bundled samples; keyboard shortcuts in place of the native menu.
+
+import type {
+  DocumentKind,
+  ExportRequest,
+  Host,
+  HostErrorCode,
+  HostInfo,
+  MenuEvent,
+  OpenedFile,
+  RecoveryEntry,
+  Result,
+  SampleEntry,
+  SavedFile,
+  SaveRequest,
+} from '../../../host/contract';
+import { sampleKind } from './sample-kind';
+import { commandFor } from './shortcuts';
+
+const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+const fail = <T>(error: string, code?: HostErrorCode): Result<T> => ({ ok: false, error, ...(code ? { code } : {}) });
+
+/** Every sample under samples/, read only when asked for. */
+const SAMPLE_FILES = import.meta.glob('../../../samples/**/*.{yaml,yml,json,csv}', {
+  query: '?raw',
+  import: 'default',
+}) as Record<string, () => Promise<string>>;
+
+const RECOVERY_PREFIX = 'detainer-studio.recovery.';
+/** localStorage holds about 5 MB per origin; a recovery copy must leave room for the rest. */
+const MAX_RECOVERY_CHARS = 2_000_000;
+
+const ACCEPT: Record<DocumentKind, { description: string; extensions: string[]; mime: string }> = {
+  ordinance: { description: 'Ordinance (YAML)', extensions: ['.yaml', '.yml'], mime: 'application/yaml' },
+  cases: { description: 'Booking cases (JSON, YAML or CSV)', extensions: ['.json', '.yaml', '.yml', '.csv'], mime: 'application/json' },
+  scenario: { description: 'Scenario (YAML)', extensions: ['.yaml', '.yml'], mime: 'application/yaml' },
+};
+
+function sampleName(key: string): string {
+  return key.replace(/^(\.\.\/)+samples\//, '');
+}
+
+function humanize(name: string): string {
+  const base = name
+    .split('/')
+    .pop()!
+    .replace(/\.(ordinance|cases|scenario)?\.?(ya?ml|json|csv)$/i, '');
+  const words = base.replace(/[-_]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+interface FilePickerWindow {
+  showOpenFilePicker?: (options: unknown) => Promise<FileSystemFileHandle[]>;
+  showSaveFilePicker?: (options: unknown) => Promise<FileSystemFileHandle>;
+}
+
+function isAbort(e: unknown): boolean {
+  return e instanceof DOMException && e.name === 'AbortError';
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+export interface BrowserHostOptions {
+  /** Use the File System Access API when the browser offers it (default true). */
+  fileSystemAccess?: boolean;
+  appVersion?: string;
+}
+
+export function createBrowserHost(options: BrowserHostOptions = {}): Host {
+  const pickers = window as unknown as FilePickerWindow;
+  const useFsAccess = options.fileSystemAccess !== false && typeof pickers.showOpenFilePicker === 'function';
+  // Files opened or saved through the File System Access API, by the opaque path the renderer sees.
+  const handles = new Map<string, { handle: FileSystemFileHandle; lastModified: number }>();
+  let handleCount = 0;
+  const menuListeners = new Set<(e: MenuEvent) => void>();
+  const openListeners = new Set<(f: OpenedFile) => void>();
+  const changeListeners = new Set<(path: string) => void>();
+  let dirty = false;
+
+  const remember = (handle: FileSystemFileHandle, lastModified: number, path?: string): string => {
+    const key = path ?? `browser-file:${++handleCount}/${handle.name}`;
+    handles.set(key, { handle, lastModified });
+    return key;
+  };
+
+  const openWithInput = (kind: DocumentKind): Promise<File | null> =>
+    new Promise((resolve) => {
+      const input = document.createElement('input');
+      input.type = 'file';
+      input.accept = ACCEPT[kind].extensions.join(',');
+      input.style.display = 'none';
+      input.setAttribute('aria-hidden', 'true');
+      const done = (file: File | null) => {
+        input.remove();
+        resolve(file);
+      };
+      input.addEventListener('change', () => done(input.files?.[0] ?? null), { once: true });
+      input.addEventListener('cancel', () => done(null), { once: true });
+      document.body.append(input);
+      input.click();
+    });
+
+  const download = (name: string, data: string | Uint8Array, mime: string) => {
+    const blob = new Blob([typeof data === 'string' ? data : (data as Uint8Array<ArrayBuffer>)], { type: mime });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    a.style.display = 'none';
+    document.body.append(a);
+    a.click();
+    a.remove();
+    // The download has started once click() returns; free the blob a little later.
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const command = commandFor(event);
+    if (!command || menuListeners.size === 0) return;
+    event.preventDefault();
+    event.stopPropagation();
+    for (const l of menuListeners) l({ command });
+  };
+
+  const onBeforeUnload = (event: BeforeUnloadEvent) => {
+    if (!dirty) return;
+    event.preventDefault();
+    event.returnValue = '';
+  };
+
+  const onDragOver = (event: DragEvent) => {
+    if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
+  };
+  const onDrop = async (event: DragEvent) => {
+    const file = event.dataTransfer?.files?.[0];
+    if (!file || openListeners.size === 0) return;
+    event.preventDefault();
+    const opened: OpenedFile = { path: null, name: file.name, text: await file.text(), mtimeMs: file.lastModified };
+    for (const l of openListeners) l(opened);
+  };
+
+  // Coming back to the window: has a file we hold a handle to changed meanwhile?
+  const onFocus = async () => {
+    for (const [path, entry] of handles) {
+      try {
+        const file = await entry.handle.getFile();
+        if (file.lastModified > entry.lastModified) {
+          entry.lastModified = file.lastModified;
+          for (const l of changeListeners) l(path);
+        }
+      } catch {
+        // The file went away or permission lapsed: nothing to warn about until a save tries.
+      }
+    }
+  };
+
+  window.addEventListener('keydown', onKeyDown, true);
+  window.addEventListener('beforeunload', onBeforeUnload);
+  window.addEventListener('dragover', onDragOver);
+  window.addEventListener('drop', (e) => void onDrop(e));
+  window.addEventListener('focus', () => void onFocus());
+
+  return {
+    async info(): Promise<HostInfo> {
+      return { kind: 'browser', platform: navigator.platform || 'web', appVersion: options.appVersion ?? '0.0.0' };
+    },
+
+    async openFile(kind) {
+      try {
+        if (useFsAccess) {
+          const accept = { [ACCEPT[kind].mime]: ACCEPT[kind].extensions };
+          const [handle] = await pickers.showOpenFilePicker!({
+            types: [{ description: ACCEPT[kind].description, accept }],
+            multiple: false,
+          });
+          if (!handle) return ok(null);
+          const file = await handle.getFile();
+          const path = remember(handle, file.lastModified);
+          return ok({ path, name: file.name, text: await file.text(), mtimeMs: file.lastModified });
+        }
+        const file = await openWithInput(kind);
+        if (!file) return ok(null);
+        return ok({ path: null, name: file.name, text: await file.text(), mtimeMs: file.lastModified });
+      } catch (e) {
+        return isAbort(e) ? ok(null) : fail(`could not open the file: ${message(e)}`);
+      }
+    },
+
+    async readFile(path) {
+      const entry = handles.get(path);
+      if (!entry) return fail(`the browser can only reopen files opened in this window (${path})`);
+      try {
+        const file = await entry.handle.getFile();
+        entry.lastModified = file.lastModified;
+        return ok({ path, name: file.name, text: await file.text(), mtimeMs: file.lastModified });
+      } catch (e) {
+        return fail(`could not read ${entry.handle.name}: ${message(e)}`);
+      }
+    },
+
+    async saveFile(request: SaveRequest): Promise<Result<SavedFile | null>> {
+      try {
+        let entry = request.path ? handles.get(request.path) : undefined;
+        const sameFile = entry !== undefined;
+        let path = request.path;
+        if (!entry && useFsAccess && typeof pickers.showSaveFilePicker === 'function') {
+          const handle = await pickers.showSaveFilePicker({
+            suggestedName: request.suggestedName,
+            types: [{ description: ACCEPT.ordinance.description, accept: { [ACCEPT.ordinance.mime]: ACCEPT.ordinance.extensions } }],
+          });
+          path = remember(handle, 0);
+          entry = handles.get(path)!;
+        }
+        if (!entry) {
+          download(request.suggestedName, request.text, 'application/yaml');
+          return ok({ path: null, name: request.suggestedName, mtimeMs: null });
+        }
+        const current = await entry.handle.getFile().catch(() => null);
+        if (sameFile && current && !request.force && request.expectedMtimeMs !== null && current.lastModified > request.expectedMtimeMs) {
+          return fail(`${entry.handle.name} changed on disk since it was opened; save anyway to overwrite it`, 'changed-on-disk');
+        }
+        const writable = await entry.handle.createWritable();
+        await writable.write(request.text);
+        await writable.close();
+        const written = await entry.handle.getFile();
+        entry.lastModified = written.lastModified;
+        return ok({ path, name: entry.handle.name, mtimeMs: written.lastModified });
+      } catch (e) {
+        return isAbort(e) ? ok(null) : fail(`could not save: ${message(e)}`);
+      }
+    },
+
+    async exportFile(request: ExportRequest) {
+      try {
+        if (useFsAccess && typeof pickers.showSaveFilePicker === 'function') {
+          const handle = await pickers.showSaveFilePicker({ suggestedName: request.suggestedName });
+          const writable = await handle.createWritable();
+          await writable.write(typeof request.data === 'string' ? request.data : (request.data as Uint8Array<ArrayBuffer>));
+          await writable.close();
+          return ok({ path: null, name: handle.name, mtimeMs: null });
+        }
+        download(request.suggestedName, request.data, request.mimeType);
+        return ok({ path: null, name: request.suggestedName, mtimeMs: null });
+      } catch (e) {
+        return isAbort(e) ? ok(null) : fail(`could not export: ${message(e)}`);
+      }
+    },
+
+    async recentFiles() {
+      return ok([...handles.keys()]);
+    },
+
+    async listSamples() {
+      const names = Object.keys(SAMPLE_FILES).map(sampleName).sort();
+      const entries: SampleEntry[] = [];
+      for (const name of names) {
+        const kind = sampleKind(name);
+        let title = humanize(name);
+        if (kind === 'ordinance') {
+          const text = await SAMPLE_FILES[`../../../samples/${name}`]!();
+          const m = /^title:\s*["']?(.+?)["']?\s*$/m.exec(text);
+          if (m) title = m[1]!;
+        }
+        entries.push({ name, kind, title });
+      }
+      return ok(entries);
+    },
+
+    async readSample(name) {
+      const load = SAMPLE_FILES[`../../../samples/${name}`];
+      if (!load) return fail(`no sample named ${name}`);
+      try {
+        return ok({ path: null, name: name.split('/').pop()!, text: await load(), mtimeMs: null });
+      } catch (e) {
+        return fail(`could not read the sample ${name}: ${message(e)}`);
+      }
+    },
+
+    async writeRecovery(entry: RecoveryEntry) {
+      if (entry.text.length > MAX_RECOVERY_CHARS) return fail('the document is too large for a recovery copy in the browser');
+      try {
+        localStorage.setItem(RECOVERY_PREFIX + entry.docId, JSON.stringify(entry));
+        return ok(undefined);
+      } catch (e) {
+        return fail(`could not keep a recovery copy: ${message(e)}`);
+      }
+    },
+
+    async readRecovery() {
+      const entries: RecoveryEntry[] = [];
+      for (let i = 0; i < localStorage.length; i++) {
+        const key = localStorage.key(i);
+        if (!key?.startsWith(RECOVERY_PREFIX)) continue;
+        try {
+          const e = JSON.parse(localStorage.getItem(key) ?? '') as RecoveryEntry;
+          if (typeof e.text === 'string' && typeof e.docId === 'string') entries.push(e);
+        } catch {
+          localStorage.removeItem(key);
+        }
+      }
+      return ok(entries.sort((a, b) => b.savedAtMs - a.savedAtMs));
+    },
+
+    async clearRecovery(docId) {
+      localStorage.removeItem(RECOVERY_PREFIX + docId);
+      return ok(undefined);
+    },
+
+    setDirty(value) {
+      dirty = value;
+    },
+
+    async printToPdf() {
+      return fail('printing to PDF needs the desktop app; in the browser, export the text and print it from there');
+    },
+
+    onMenu(listener) {
+      menuListeners.add(listener);
+      return () => menuListeners.delete(listener);
+    },
+
+    onOpenFile(listener) {
+      openListeners.add(listener);
+      return () => openListeners.delete(listener);
+    },
+
+    onFileChanged(listener) {
+      changeListeners.add(listener);
+      return () => changeListeners.delete(listener);
+    },
+  };
+}

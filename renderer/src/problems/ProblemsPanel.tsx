@@ -1,0 +1,129 @@
+// Every error, warning and legal finding the engine reports, with its place; choosing one puts the
+// cursor there and shows what it means, the authority it rests on, and the engine's quick fixes.
+
+import { useState } from 'react';
+import type { CheckedDiagnostic, QuickFix } from '../../../engine/index';
+
+interface Props {
+  diagnostics: readonly CheckedDiagnostic[];
+  fileName: string;
+  onOpen: (d: CheckedDiagnostic) => void;
+  onFix: (d: CheckedDiagnostic, fix: QuickFix) => void;
+  onSilence: (d: CheckedDiagnostic, reason: string) => void;
+}
+
+const ICON: Record<string, string> = { error: '✖', warning: '▲', info: 'ℹ' };
+const SEVERITY_WORD: Record<string, string> = { error: 'Error', warning: 'Warning', info: 'Note' };
+
+function sameProblem(a: CheckedDiagnostic, b: CheckedDiagnostic): boolean {
+  return a.code === b.code && a.line === b.line && a.column === b.column && a.message === b.message;
+}
+
+export function ProblemsPanel({ diagnostics, fileName, onOpen, onFix, onSilence }: Props) {
+  const [chosen, setChosen] = useState<CheckedDiagnostic | null>(null);
+  const [reason, setReason] = useState('');
+  const [silencing, setSilencing] = useState(false);
+  const errors = diagnostics.filter((d) => d.severity === 'error' && !d.suppressed).length;
+  const warnings = diagnostics.filter((d) => d.severity === 'warning' && !d.suppressed).length;
+  const notes = diagnostics.filter((d) => d.severity === 'info' && !d.suppressed).length;
+  return (
+    <section className="problems" aria-labelledby="problems-heading">
+      <h2 id="problems-heading" className="panel-heading">
+        Problems{' '}
+        <span className="counts" aria-live="polite">
+          {errors} error{errors === 1 ? '' : 's'}, {warnings} warning{warnings === 1 ? '' : 's'}
+          {notes ? `, ${notes} note${notes === 1 ? '' : 's'}` : ''}
+        </span>
+      </h2>
+      {diagnostics.length === 0 ? (
+        <p className="muted empty">No problems: the engine accepts this ordinance.</p>
+      ) : (
+        <ul className="problem-list" aria-label="Problems">
+          {diagnostics.map((d, i) => {
+            const open = chosen !== null && sameProblem(chosen, d);
+            // The lint's findings (they carry an explanation) can be silenced with a reason.
+            const canSilence = d.explanation !== undefined && !d.suppressed;
+            return (
+              <li key={i} className={`problem ${d.suppressed ? 'suppressed' : d.severity} ${open ? 'open' : ''}`}>
+                <button
+                  type="button"
+                  aria-expanded={d.explanation || d.fixes?.length ? open : undefined}
+                  onClick={() => {
+                    setChosen(d);
+                    setSilencing(false);
+                    onOpen(d);
+                  }}
+                >
+                  <span className="severity" aria-hidden="true">
+                    {ICON[d.severity] ?? '•'}
+                  </span>
+                  <span className="visually-hidden">{`${d.suppressed ? 'Silenced ' : ''}${SEVERITY_WORD[d.severity] ?? d.severity}: `}</span>
+                  <span className="message">
+                    {d.message}
+                    {d.suppressed ? <span className="citation-note"> — silenced: {d.suppressed}</span> : null}
+                  </span>
+                  <span className="code">[{d.code}]</span>
+                  <span className="where" title={`${fileName}:${d.line}:${d.column}`}>
+                    line {d.line}, col {d.column}
+                  </span>
+                </button>
+                {open ? (
+                  <div className="problem-detail">
+                    {d.explanation ? <p>{d.explanation}</p> : null}
+                    {d.citation ? (
+                      <p className="citation-note">
+                        <span className="label">Authority:</span> {d.citation}
+                      </p>
+                    ) : null}
+                    {d.fixes?.length || canSilence ? (
+                      <div className="fixes" role="group" aria-label="Quick fixes">
+                        {d.fixes?.map((fix, k) => (
+                          <button key={k} type="button" onClick={() => onFix(d, fix)}>
+                            {fix.title}
+                          </button>
+                        ))}
+                        {canSilence && !silencing ? (
+                          <button type="button" onClick={() => setSilencing(true)}>
+                            Silence with a reason…
+                          </button>
+                        ) : null}
+                      </div>
+                    ) : null}
+                    {silencing ? (
+                      <form
+                        className="silence"
+                        onSubmit={(e) => {
+                          e.preventDefault();
+                          if (!reason.trim()) return;
+                          onSilence(d, reason.trim());
+                          setReason('');
+                          setSilencing(false);
+                        }}
+                      >
+                        <label htmlFor={`silence-${i}`}>Why the drafters accept this finding</label>
+                        <input
+                          id={`silence-${i}`}
+                          type="text"
+                          value={reason}
+                          onChange={(e) => setReason(e.target.value)}
+                          autoFocus
+                          required
+                        />
+                        <button type="submit" disabled={!reason.trim()}>
+                          Silence
+                        </button>
+                        <button type="button" onClick={() => setSilencing(false)}>
+                          Cancel
+                        </button>
+                      </form>
+                    ) : null}
+                  </div>
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

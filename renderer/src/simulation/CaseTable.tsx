@@ -1,0 +1,180 @@
+// The table of cases and their decisions, virtualized (only the rows in view exist), sortable by
+// column and filtered by the caller; arrow keys move, Enter explains the case.
+
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { OUTCOMES } from '../../../engine/model';
+import { count } from '../lib/format';
+import { OUTCOME_LABEL } from './Charts';
+import { selectRows, type RowFilter, type SortKey } from './case-rows';
+import type { CaseColumns, ProvisionRef } from './protocol';
+
+const ROW_HEIGHT = 28;
+const OVERSCAN = 8;
+const HEADER_HEIGHT = 30;
+
+interface Props {
+  label: string;
+  columns: CaseColumns;
+  codes: Int32Array;
+  otherCodes: Int32Array | null;
+  provisions: ProvisionRef[];
+  otherwise: ProvisionRef;
+  otherProvisions: ProvisionRef[];
+  otherOtherwise: ProvisionRef | null;
+  otherLabel?: string;
+  filter: RowFilter;
+  selected: number | null;
+  onSelect: (caseIndex: number) => void;
+  height?: number;
+}
+
+const REQUEST_WORDS = ['nothing', 'hold', 'notice', 'hold + notice'];
+
+export function CaseTable(props: Props) {
+  const { columns, codes, otherCodes, provisions, otherwise, filter } = props;
+  const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'id', descending: false });
+  const [scrollTop, setScrollTop] = useState(0);
+  const [active, setActive] = useState(0);
+  const scroller = useRef<HTMLDivElement>(null);
+  const height = props.height ?? 320;
+
+  const rows = useMemo(() => selectRows(columns, codes, otherCodes, filter, sort), [columns, codes, otherCodes, filter, sort]);
+  useEffect(() => setActive((a) => Math.min(a, Math.max(0, rows.length - 1))), [rows]);
+
+  const refOf = (list: ProvisionRef[], last: ProvisionRef | null, index: number) => list[index] ?? last;
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(rows.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+
+  const scrollToRow = (r: number) => {
+    const el = scroller.current;
+    if (!el) return;
+    // Row r's top within the scrolled content; the sticky header row covers the first ROW_HEIGHT.
+    const top = r * ROW_HEIGHT;
+    if (top < el.scrollTop) el.scrollTop = top;
+    else if (top + ROW_HEIGHT > el.scrollTop + height - HEADER_HEIGHT) el.scrollTop = top + ROW_HEIGHT - (height - HEADER_HEIGHT);
+  };
+
+  const move = (r: number) => {
+    const next = Math.max(0, Math.min(rows.length - 1, r));
+    setActive(next);
+    scrollToRow(next);
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    const page = Math.max(1, Math.floor(height / ROW_HEIGHT) - 1);
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => move(active + 1),
+      ArrowUp: () => move(active - 1),
+      PageDown: () => move(active + page),
+      PageUp: () => move(active - page),
+      Home: () => move(0),
+      End: () => move(rows.length - 1),
+      Enter: () => rows.length && props.onSelect(rows[active]!),
+      ' ': () => rows.length && props.onSelect(rows[active]!),
+    };
+    const action = keys[e.key];
+    if (action) {
+      e.preventDefault();
+      action();
+    }
+  };
+
+  const header = (key: SortKey, text: string) => {
+    const on = sort.key === key;
+    return (
+      <div role="columnheader" className={`cell col-${key}`} aria-sort={on ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
+        <button type="button" onClick={() => setSort({ key, descending: on ? !sort.descending : false })}>
+          {text}
+          {on ? (sort.descending ? ' ▼' : ' ▲') : ''}
+        </button>
+      </div>
+    );
+  };
+
+  const tableId = useMemo(() => `cases-${Math.random().toString(36).slice(2, 8)}`, []);
+  const activeCase = rows[active];
+
+  return (
+    <div className="case-table">
+      <div
+        role="grid"
+        aria-label={props.label}
+        aria-rowcount={rows.length + 1}
+        aria-colcount={otherCodes ? 6 : 5}
+        aria-activedescendant={activeCase !== undefined ? `${tableId}-row-${active}` : undefined}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        className={`grid ${otherCodes ? 'with-other' : ''}`}
+        ref={scroller}
+        style={{ height }}
+        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+      >
+        <div role="row" aria-rowindex={1} className="row header">
+          {header('id', 'Case')}
+          {header('age', 'Age')}
+          <div role="columnheader" className="cell col-requests">
+            ICE asked for
+          </div>
+          {header('outcome', 'Outcome')}
+          {header('provision', 'Decided by')}
+          {otherCodes ? header('other', props.otherLabel ?? 'Compared') : null}
+        </div>
+        <div role="rowgroup" className="rows" style={{ height: rows.length * ROW_HEIGHT }}>
+          {Array.from({ length: Math.max(0, last - first) }, (_, k) => {
+            const r = first + k;
+            const i = rows[r]!;
+            const code = codes[i]!;
+            const p = refOf(provisions, otherwise, code >> 2)!;
+            const oc = otherCodes ? otherCodes[i]! : null;
+            const op = oc !== null ? refOf(props.otherProvisions, props.otherOtherwise, oc >> 2) : null;
+            const outcome = OUTCOMES[code & 3]!;
+            return (
+              <div
+                key={r}
+                id={`${tableId}-row-${r}`}
+                role="row"
+                aria-rowindex={r + 2}
+                aria-selected={props.selected === i}
+                className={`row ${r === active ? 'active' : ''} ${props.selected === i ? 'selected' : ''}`}
+                style={{ top: r * ROW_HEIGHT, height: ROW_HEIGHT }}
+                onClick={() => {
+                  setActive(r);
+                  props.onSelect(i);
+                }}
+              >
+                <div role="gridcell" className="cell col-id">
+                  {columns.ids[i]}
+                </div>
+                <div role="gridcell" className="cell col-age">
+                  {columns.ages[i]}
+                </div>
+                <div role="gridcell" className="cell col-requests">
+                  {REQUEST_WORDS[columns.requests[i]!]}
+                </div>
+                <div role="gridcell" className={`cell col-outcome outcome-${outcome}`}>
+                  {OUTCOME_LABEL[outcome]}
+                </div>
+                <div role="gridcell" className="cell col-provision" title={p.heading ?? p.id}>
+                  {p.citation} {p.id === 'default' ? 'otherwise' : (p.heading ?? p.id)}
+                </div>
+                {oc !== null ? (
+                  <div
+                    role="gridcell"
+                    className={`cell col-other outcome-${OUTCOMES[oc & 3]}`}
+                    title={op ? `${op.citation} ${op.id}` : undefined}
+                  >
+                    {OUTCOME_LABEL[OUTCOMES[oc & 3]!]}
+                    {op && props.otherProvisions.length > 2 ? ` (${op.citation})` : ''}
+                  </div>
+                ) : null}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      <p className="table-foot" aria-live="polite">
+        {count(rows.length)} of {count(codes.length)} cases shown. Use the arrow keys and Enter to explain a case.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,168 @@
+// Comparison of the draft with another draft or with honoring every detainer: how many decisions
+// change and which way, what it does to hold hours and cost, and the changed cases themselves.
+
+import { useEffect, useState } from 'react';
+import { OUTCOMES } from '../../../engine/model';
+import { emit } from '../lib/app-events';
+import { count, hours, money, signed } from '../lib/format';
+import { CaseTable } from './CaseTable';
+import { OUTCOME_LABEL, OutcomeChart } from './Charts';
+import { Explanation } from './Explanation';
+import { NO_FILTER } from './case-rows';
+import type { CaseExplained } from './protocol';
+import { SimulationControls, type CaseSetChoice } from './SimulationView';
+import type { Simulation } from './use-simulation';
+
+export interface DraftChoice {
+  id: string;
+  label: string;
+}
+
+interface Props {
+  sim: Simulation;
+  caseSets: CaseSetChoice[];
+  onChooseCaseSet: (id: string) => void;
+  onOpenCaseFile: () => void;
+  drafts: DraftChoice[];
+  onChooseDraft: (id: string) => void;
+  onOpenDraftFile: () => void;
+  compareError: string | null;
+  onShowProvision: (id: string) => void;
+}
+
+const CHANGED_ONLY = { ...NO_FILTER, changedOnly: true };
+
+export function CompareView(props: Props) {
+  const { sim } = props;
+  const { state } = sim;
+  const r = state.result;
+  const c = r?.comparison ?? null;
+  const [explained, setExplained] = useState<CaseExplained | null>(null);
+  const [selected, setSelected] = useState<number | null>(null);
+  const target = state.compare;
+  const otherLabel =
+    target.kind === 'baseline' ? 'honoring every detainer' : target.kind === 'draft' ? `${target.title} (${target.name})` : 'nothing';
+  const otherShort = target.kind === 'baseline' ? 'Honor all' : 'Other draft';
+
+  useEffect(() => {
+    if (c) emit('comparison-rendered', { changed: c.changed, other: c.other.title });
+  }, [c]);
+
+  const choose = (value: string) => {
+    if (value === 'baseline') sim.update({ compare: { kind: 'baseline' } });
+    else if (value === 'none') sim.update({ compare: { kind: 'none' } });
+    else if (value === 'file') props.onOpenDraftFile();
+    else if (value) props.onChooseDraft(value);
+  };
+
+  return (
+    <div className="compare" role="region" aria-label="Comparison">
+      <SimulationControls
+        sim={sim}
+        caseSets={props.caseSets}
+        onChooseCaseSet={props.onChooseCaseSet}
+        onOpenCaseFile={props.onOpenCaseFile}
+      />
+      <div className="field compare-target">
+        <label htmlFor="compare-with">Compare this draft with</label>
+        <select
+          id="compare-with"
+          value={target.kind === 'draft' ? `current:${target.name}` : target.kind}
+          onChange={(e) => choose(e.target.value)}
+        >
+          <option value="baseline">Honoring every detainer (the baseline)</option>
+          <option value="none">Nothing (no comparison)</option>
+          {target.kind === 'draft' ? <option value={`current:${target.name}`}>{otherLabel}</option> : null}
+          {props.drafts.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.label}
+            </option>
+          ))}
+          <option value="file">Another draft from a file…</option>
+        </select>
+      </div>
+      {props.compareError ? (
+        <p className="notice error" role="alert">
+          {props.compareError}
+        </p>
+      ) : null}
+      {!state.cases ? <p className="muted">Choose a case set to compare the two policies on.</p> : null}
+      {r && c ? (
+        <>
+          <p className="compare-line">
+            Of {count(r.summary.total)} cases, <strong>{count(c.changed)}</strong> are decided differently under this draft than under{' '}
+            {otherLabel}. Hold hours {signed(c.delta.holdHours, hours)}; cost {signed(c.delta.cost, money)}.
+          </p>
+          <div className="charts">
+            <OutcomeChart outcomes={r.summary.outcomes} total={r.summary.total} other={c.otherSummary.outcomes} otherLabel={otherLabel} />
+          </div>
+          <table className="matrix">
+            <caption>Cases by outcome: this draft (rows) against {otherLabel} (columns)</caption>
+            <thead>
+              <tr>
+                <th scope="col">This draft</th>
+                {OUTCOMES.map((o) => (
+                  <th key={o} scope="col" className="num">
+                    {OUTCOME_LABEL[o]}
+                  </th>
+                ))}
+                <th scope="col" className="num">
+                  Change in count
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {OUTCOMES.map((a) => (
+                <tr key={a}>
+                  <th scope="row">{OUTCOME_LABEL[a]}</th>
+                  {OUTCOMES.map((b) => (
+                    <td key={b} className={`num ${a === b ? 'same' : c.matrix[a][b] ? 'changed' : ''}`}>
+                      {count(c.matrix[a][b])}
+                    </td>
+                  ))}
+                  <td className="num">{signed(c.delta.outcomes[a])}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <section aria-labelledby="changed-heading">
+            <h3 id="changed-heading">Changed cases</h3>
+            {c.changed === 0 ? (
+              <p className="muted">No case is decided differently.</p>
+            ) : (
+              <div className="cases-and-explanation">
+                <CaseTable
+                  label="Cases decided differently"
+                  columns={state.cases!.columns}
+                  codes={r.codes}
+                  otherCodes={r.otherCodes}
+                  provisions={r.provisions}
+                  otherwise={r.otherwise}
+                  otherProvisions={r.otherProvisions}
+                  otherOtherwise={r.otherOtherwise}
+                  otherLabel={otherShort}
+                  filter={CHANGED_ONLY}
+                  selected={selected}
+                  onSelect={(i) => {
+                    setSelected(i);
+                    void sim.explain(i).then(setExplained);
+                  }}
+                />
+                {explained ? (
+                  <Explanation
+                    explained={explained}
+                    otherLabel={otherLabel}
+                    onClose={() => setExplained(null)}
+                    onShowProvision={props.onShowProvision}
+                  />
+                ) : null}
+              </div>
+            )}
+          </section>
+        </>
+      ) : r && state.compare.kind === 'none' ? (
+        <p className="muted">Choose what to compare with.</p>
+      ) : null}
+    </div>
+  );
+}

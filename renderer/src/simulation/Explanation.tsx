@@ -1,0 +1,164 @@
+// Why a case was decided as it was: the provision and section that decided it, each condition read
+// with its value and the facts it used, and the case's own facts; the compared policy's view beside.
+
+import { useEffect } from 'react';
+import type { BookingCase, Decision, Reason } from '../../../engine/index';
+import { emit } from '../lib/app-events';
+import { OUTCOME_LABEL } from './Charts';
+import type { CaseExplained } from './protocol';
+
+function valueMark(v: Reason['value']): { mark: string; words: string; className: string } {
+  if (v === 'unknown') return { mark: '?', words: 'needs a person’s finding', className: 'unknown' };
+  return v ? { mark: '✓', words: 'true', className: 'true' } : { mark: '✗', words: 'false', className: 'false' };
+}
+
+function DecisionBlock({
+  decision,
+  title,
+  onShowProvision,
+}: {
+  decision: Decision;
+  title: string;
+  onShowProvision?: (id: string) => void;
+}) {
+  const byProvision: Array<{ provision: string; citation: string; reasons: Reason[] }> = [];
+  for (const r of decision.reasons) {
+    const last = byProvision[byProvision.length - 1];
+    if (last && last.provision === r.provision) last.reasons.push(r);
+    else byProvision.push({ provision: r.provision, citation: r.citation, reasons: [r] });
+  }
+  return (
+    <section className="decision" aria-label={title}>
+      <h3>{title}</h3>
+      <p className={`verdict outcome-${decision.outcome}`}>
+        <strong>{OUTCOME_LABEL[decision.outcome]}</strong>, decided by <strong>{decision.citation}</strong>{' '}
+        {decision.provision === 'default' ? '(the “otherwise” clause)' : `(${decision.provision})`}
+        {decision.holdUntil ? <>, held until {decision.holdUntil.replace('T', ' at ')}</> : null}.
+        {onShowProvision && decision.provision !== 'default' ? (
+          <>
+            {' '}
+            <button type="button" className="link" onClick={() => onShowProvision(decision.provision)}>
+              Show the provision
+            </button>
+          </>
+        ) : null}
+      </p>
+      <ol className="reasons">
+        {byProvision.map((group) => (
+          <li key={`${group.provision}-${group.citation}`} className={group.provision === decision.provision ? 'deciding' : ''}>
+            <span className="citation">{group.citation}</span> {group.provision === 'default' ? 'otherwise' : group.provision}
+            {group.provision === decision.provision ? (
+              <span className="badge">decided</span>
+            ) : (
+              <span className="badge muted">did not apply</span>
+            )}
+            <ul>
+              {group.reasons.map((r, i) => {
+                const v = valueMark(r.value);
+                return (
+                  <li key={i} className={`reason depth-${Math.min(r.depth, 5)}`}>
+                    <span className={`value ${v.className}`} aria-label={v.words} title={v.words}>
+                      {v.mark}
+                    </span>{' '}
+                    {r.condition}
+                    {r.facts.length ? <span className="facts"> — {r.facts.join('; ')}</span> : null}
+                  </li>
+                );
+              })}
+            </ul>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function CaseFacts({ c }: { c: BookingCase }) {
+  const requests = c.detainer.requests.join(' and ') || 'nothing';
+  const paperwork = [
+    c.detainer.judicialWarrant ? 'judicial warrant' : null,
+    c.detainer.administrativeWarrant ? 'ICE administrative warrant' : null,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const records = Object.entries(c.records ?? {})
+    .filter(([, v]) => v)
+    .map(([k]) => k);
+  return (
+    <dl className="case-facts">
+      <dt>Age</dt>
+      <dd>{c.age}</dd>
+      <dt>Booked</dt>
+      <dd>{c.bookedAt.replace('T', ' ')}</dd>
+      <dt>Would be released</dt>
+      <dd>{c.eligibleForReleaseAt.replace('T', ' ')}</dd>
+      <dt>ICE asked for</dt>
+      <dd>
+        {requests}
+        {paperwork ? `; ${paperwork}` : '; no warrant attached'}
+      </dd>
+      <dt>Pending charges</dt>
+      <dd>
+        {c.currentCharges?.length
+          ? c.currentCharges.map((x) => `${x.offense ?? 'offense'} (${x.class}${x.bondPosted ? ', bond posted' : ''})`).join('; ')
+          : 'none'}
+      </dd>
+      <dt>Convictions</dt>
+      <dd>
+        {c.convictions?.length
+          ? c.convictions
+              .map(
+                (x) =>
+                  `${x.offense ?? 'offense'} (${x.degree ? `${x.degree}° ` : ''}${x.class}, ${x.convictedOn}${x.juvenile ? ', juvenile' : ''})`,
+              )
+              .join('; ')
+          : 'none'}
+      </dd>
+      <dt>Warrants</dt>
+      <dd>
+        {c.warrants?.length
+          ? c.warrants.map((w) => `${w.kind}${w.jurisdiction ? `, ${w.jurisdiction}` : ''}${w.felony ? ', felony' : ''}`).join('; ')
+          : 'none'}
+      </dd>
+      <dt>Records</dt>
+      <dd>{records.length ? records.join(', ') : 'none'}</dd>
+    </dl>
+  );
+}
+
+export function Explanation({
+  explained,
+  otherLabel,
+  onClose,
+  onShowProvision,
+}: {
+  explained: CaseExplained;
+  /** How the compared policy is named on screen, e.g. "honoring every detainer". */
+  otherLabel?: string;
+  onClose: () => void;
+  onShowProvision: (id: string) => void;
+}) {
+  useEffect(() => {
+    emit('explanation-shown', {
+      id: explained.bookingCase.id,
+      outcome: explained.decision.outcome,
+      provision: explained.decision.provision,
+    });
+  }, [explained]);
+  return (
+    <aside className="explanation" aria-label={`Explanation of case ${explained.bookingCase.id}`}>
+      <div className="explanation-head">
+        <h2>Case {explained.bookingCase.id}</h2>
+        <button type="button" onClick={onClose} aria-label="Close the explanation">
+          Close
+        </button>
+      </div>
+      <DecisionBlock decision={explained.decision} title="Under this draft" onShowProvision={onShowProvision} />
+      {explained.other ? (
+        <DecisionBlock decision={explained.other} title={`Under ${otherLabel ?? explained.otherTitle ?? 'the compared policy'}`} />
+      ) : null}
+      <h3>The case</h3>
+      <CaseFacts c={explained.bookingCase} />
+    </aside>
+  );
+}

@@ -1,0 +1,404 @@
+// The simulation view: choose a case set and a scenario, see what the draft does to it (outcomes,
+// hold hours, cost, coverage), browse the cases and open any one's explanation.
+
+import { useEffect, useMemo, useState } from 'react';
+import { OUTCOMES } from '../../../engine/model';
+import { emit } from '../lib/app-events';
+import { count, hours, milliseconds, money, share, signed } from '../lib/format';
+import { CaseTable } from './CaseTable';
+import { CostChart, HoldHoursChart, OUTCOME_LABEL, OutcomeChart } from './Charts';
+import { Explanation } from './Explanation';
+import { NO_FILTER, type RowFilter } from './case-rows';
+import type { CaseExplained } from './protocol';
+import type { Simulation } from './use-simulation';
+import { LIVE_LIMIT } from './use-simulation';
+
+export interface CaseSetChoice {
+  id: string;
+  label: string;
+}
+
+interface Props {
+  sim: Simulation;
+  caseSets: CaseSetChoice[];
+  onChooseCaseSet: (id: string) => void;
+  onOpenCaseFile: () => void;
+  draftVersion: number;
+  /** Why the draft can't be simulated now (errors), if so. */
+  blocked: string | null;
+  onShowProvision: (id: string) => void;
+}
+
+export function SimulationControls({
+  sim,
+  caseSets,
+  onChooseCaseSet,
+  onOpenCaseFile,
+}: Pick<Props, 'sim' | 'caseSets' | 'onChooseCaseSet' | 'onOpenCaseFile'>) {
+  const { state } = sim;
+  const running = state.status.kind === 'running';
+  const [cost, setCost] = useState(String(state.scenario.costPerInmateDay));
+  useEffect(() => setCost(String(state.scenario.costPerInmateDay)), [state.scenario.costPerInmateDay]);
+  const commitCost = () => {
+    const n = Number(cost);
+    if (Number.isFinite(n) && n >= 0 && n !== state.scenario.costPerInmateDay)
+      sim.update({ scenario: { ...state.scenario, costPerInmateDay: n } });
+    else setCost(String(state.scenario.costPerInmateDay));
+  };
+  return (
+    <div className="sim-controls" role="group" aria-label="Case set and scenario">
+      <div className="field">
+        <label htmlFor="case-set">Case set</label>
+        <div className="inline">
+          <select id="case-set" value="" onChange={(e) => e.target.value && onChooseCaseSet(e.target.value)}>
+            <option value="">{state.cases ? `${state.cases.name} (${count(state.cases.count)} cases)` : 'Choose a case set…'}</option>
+            {caseSets.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+          <button type="button" onClick={onOpenCaseFile}>
+            Open a case file…
+          </button>
+        </div>
+      </div>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={state.scenario.reimbursementAgreement}
+          onChange={(e) => sim.update({ scenario: { ...state.scenario, reimbursementAgreement: e.target.checked } })}
+        />
+        Written reimbursement agreement in force
+      </label>
+      <div className="field field-number">
+        <label htmlFor="cost-per-day">Cost per inmate-day ($)</label>
+        <input
+          id="cost-per-day"
+          type="number"
+          min={0}
+          step={1}
+          value={cost}
+          onChange={(e) => setCost(e.target.value)}
+          onBlur={commitCost}
+          onKeyDown={(e) => e.key === 'Enter' && commitCost()}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="holidays">Holidays</label>
+        <select
+          id="holidays"
+          value={state.scenario.holidays}
+          onChange={(e) => sim.update({ scenario: { ...state.scenario, holidays: e.target.value === 'none' ? 'none' : 'us-federal' } })}
+        >
+          <option value="us-federal">U.S. federal holidays</option>
+          <option value="none">None</option>
+        </select>
+      </div>
+      <div className="run">
+        {running ? (
+          <button type="button" className="danger" onClick={sim.cancel}>
+            Cancel
+          </button>
+        ) : (
+          <button type="button" className="primary" onClick={() => void sim.run()} disabled={!state.cases} aria-keyshortcuts="F5">
+            Run simulation
+          </button>
+        )}
+        <label className="checkbox" title={`Case sets up to ${count(LIVE_LIMIT)} cases can re-run on every change`}>
+          <input
+            type="checkbox"
+            checked={state.live}
+            disabled={!!state.cases && state.cases.count > LIVE_LIMIT}
+            onChange={(e) => sim.update({ live: e.target.checked })}
+          />
+          Re-run as I type
+        </label>
+      </div>
+      {state.status.kind === 'running' ? (
+        <div className="progress">
+          <progress
+            max={Math.max(1, state.status.total)}
+            value={state.status.done}
+            aria-label="Simulation progress"
+            aria-valuetext={`${share(state.status.done, Math.max(1, state.status.total))} done`}
+          />
+          <span>{share(state.status.done, Math.max(1, state.status.total))}</span>
+        </div>
+      ) : null}
+      {state.status.kind === 'loading' ? <p role="status">Reading {state.status.name}…</p> : null}
+      {state.status.kind === 'error' ? (
+        <p className="notice error" role="alert">
+          {state.status.message}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function SimulationView(props: Props) {
+  const { sim, draftVersion, blocked, onShowProvision } = props;
+  const { state } = sim;
+  const r = state.result;
+  const [filter, setFilter] = useState<RowFilter>(NO_FILTER);
+  const [explained, setExplained] = useState<CaseExplained | null>(null);
+  const [selected, setSelected] = useState<number | null>(null);
+  const [explainError, setExplainError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (r) emit('simulation-rendered', { version: r.version, total: r.summary.total, outcomes: { ...r.summary.outcomes } });
+  }, [r]);
+  useEffect(() => setFilter(NO_FILTER), [state.cases]);
+
+  const provisionLabels = useMemo(
+    () => (r ? [...r.provisions, r.otherwise].map((p) => `${p.citation} ${p.id === 'default' ? 'otherwise' : (p.heading ?? p.id)}`) : []),
+    [r],
+  );
+
+  const open = async (index: number) => {
+    setSelected(index);
+    setExplainError(null);
+    try {
+      setExplained(await sim.explain(index));
+    } catch (e) {
+      setExplainError((e as Error).message);
+    }
+  };
+
+  const stale = r !== null && state.resultVersion !== draftVersion;
+  const otherLabel =
+    state.compare.kind === 'baseline'
+      ? 'honoring every detainer'
+      : state.compare.kind === 'draft'
+        ? `${state.compare.title} (${state.compare.name})`
+        : undefined;
+  const otherShort = state.compare.kind === 'baseline' ? 'Honor all' : 'Other draft';
+
+  return (
+    <div className="simulation" role="region" aria-label="Simulation">
+      <SimulationControls
+        sim={sim}
+        caseSets={props.caseSets}
+        onChooseCaseSet={props.onChooseCaseSet}
+        onOpenCaseFile={props.onOpenCaseFile}
+      />
+      {blocked ? (
+        <p className="notice warning" role="status">
+          {blocked}
+        </p>
+      ) : null}
+      {state.cases && state.cases.problemCount > 0 ? (
+        <details className="notice warning">
+          <summary>
+            {count(state.cases.problemCount)} problem{state.cases.problemCount === 1 ? '' : 's'} in {state.cases.name}:{' '}
+            {count(state.cases.total - state.cases.count)} record
+            {state.cases.total - state.cases.count === 1 ? '' : 's'} left out
+          </summary>
+          <ul className="case-problems">
+            {state.cases.problems.map((p, i) => (
+              <li key={i}>{p}</li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      {!state.cases ? <p className="muted">Choose a case set to see what this draft would do.</p> : null}
+      {r && state.cases ? (
+        <>
+          {stale ? (
+            <p className="notice warning" role="status">
+              These results are for an earlier version of the draft.{' '}
+              <button type="button" className="link" onClick={() => void sim.run()}>
+                Run again
+              </button>
+            </p>
+          ) : null}
+          <section className="summary" aria-label="Summary">
+            <div className="stat-row">
+              <div className="stat">
+                <span className="stat-value">{count(r.summary.total)}</span>
+                <span className="stat-label">cases</span>
+              </div>
+              {OUTCOMES.map((o) => (
+                <div key={o} className={`stat outcome-${o}`}>
+                  <span className="stat-value" data-testid={`count-${o}`}>
+                    {count(r.summary.outcomes[o])}
+                  </span>
+                  <span className="stat-label">
+                    {OUTCOME_LABEL[o]} ({share(r.summary.outcomes[o], r.summary.total)})
+                  </span>
+                </div>
+              ))}
+              <div className="stat">
+                <span className="stat-value">{hours(r.summary.holdHours)}</span>
+                <span className="stat-label">hours held past release</span>
+              </div>
+              <div className="stat">
+                <span className="stat-value">{money(r.summary.cost.total)}</span>
+                <span className="stat-label">
+                  cost at {money(r.summary.cost.perInmateDay)}/day{r.summary.cost.reimbursed ? ', reimbursed' : ''}
+                </span>
+              </div>
+            </div>
+            {r.summary.outcomes.review > 0 ? (
+              <p className="muted">
+                Review: the draft leaves these cases to a person’s judgment (for example an officer’s finding of risk); no hold is counted
+                for them.
+              </p>
+            ) : null}
+            {r.comparison ? (
+              <p className="compare-line">
+                Compared with {otherLabel}: {count(r.comparison.changed)} decision{r.comparison.changed === 1 ? '' : 's'} differ; hold hours{' '}
+                {signed(r.comparison.delta.holdHours, hours)}, cost {signed(r.comparison.delta.cost, money)}.
+              </p>
+            ) : null}
+            <p className="muted timing">Simulated in {milliseconds(r.ms)}.</p>
+          </section>
+          <div className="charts">
+            <OutcomeChart
+              outcomes={r.summary.outcomes}
+              total={r.summary.total}
+              other={r.comparison?.otherSummary.outcomes}
+              otherLabel={otherLabel}
+            />
+            <HoldHoursChart
+              rows={r.holdHoursByProvision.map((h, i) => {
+                const p = [...r.provisions, r.otherwise][i]!;
+                return { label: `${p.citation} ${p.id === 'default' ? 'otherwise' : p.id}`, hours: h };
+              })}
+            />
+            <CostChart cost={r.summary.cost} otherCost={r.comparison?.otherSummary.cost} otherLabel={otherLabel} />
+          </div>
+          <section className="coverage" aria-labelledby="coverage-heading">
+            <h3 id="coverage-heading">Coverage: which provision decided how many cases</h3>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Section</th>
+                  <th scope="col">Provision</th>
+                  <th scope="col">Outcome</th>
+                  <th scope="col" className="num">
+                    Cases decided
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {r.coverage.provisions.map((p, i) => (
+                  <tr key={p.id} className={p.decided === 0 ? 'unreached' : ''}>
+                    <td>{p.citation}</td>
+                    <td>
+                      <button type="button" className="link" onClick={() => onShowProvision(p.id)}>
+                        {r.provisions[i]?.heading ?? p.id}
+                      </button>{' '}
+                      {p.decided === 0 ? <span className="badge warning">no case reached it</span> : null}
+                    </td>
+                    <td>{OUTCOME_LABEL[p.outcome]}</td>
+                    <td className="num">
+                      {count(p.decided)} ({share(p.decided, r.summary.total)})
+                    </td>
+                  </tr>
+                ))}
+                <tr>
+                  <td>{r.coverage.otherwise.citation}</td>
+                  <td>Otherwise</td>
+                  <td>{OUTCOME_LABEL[r.coverage.otherwise.outcome]}</td>
+                  <td className="num">
+                    {count(r.coverage.otherwise.decided)} ({share(r.coverage.otherwise.decided, r.summary.total)})
+                  </td>
+                </tr>
+              </tbody>
+            </table>
+            {r.coverage.unreached.length ? (
+              <p className="notice warning">
+                No case in this set reached {r.coverage.unreached.join(', ')}: an earlier provision decides every case it would, or the set
+                has no such case.
+              </p>
+            ) : null}
+          </section>
+          <section className="cases" aria-labelledby="cases-heading">
+            <h3 id="cases-heading">Cases</h3>
+            <div className="filters" role="group" aria-label="Filter cases">
+              <div className="field">
+                <label htmlFor="filter-outcome">Outcome</label>
+                <select
+                  id="filter-outcome"
+                  value={filter.outcome}
+                  onChange={(e) => setFilter({ ...filter, outcome: Number(e.target.value) })}
+                >
+                  <option value={-1}>Any outcome</option>
+                  {OUTCOMES.map((o, k) => (
+                    <option key={o} value={k}>
+                      {OUTCOME_LABEL[o]}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor="filter-provision">Decided by</label>
+                <select
+                  id="filter-provision"
+                  value={filter.provision}
+                  onChange={(e) => setFilter({ ...filter, provision: Number(e.target.value) })}
+                >
+                  <option value={-1}>Any provision</option>
+                  {provisionLabels.map((l, k) => (
+                    <option key={k} value={k}>
+                      {l}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              {r.otherCodes ? (
+                <label className="checkbox">
+                  <input
+                    type="checkbox"
+                    checked={filter.changedOnly}
+                    onChange={(e) => setFilter({ ...filter, changedOnly: e.target.checked })}
+                  />
+                  Only cases decided differently under {otherLabel}
+                </label>
+              ) : null}
+              <div className="field">
+                <label htmlFor="filter-id">Case id contains</label>
+                <input
+                  id="filter-id"
+                  type="search"
+                  value={filter.search}
+                  onChange={(e) => setFilter({ ...filter, search: e.target.value })}
+                />
+              </div>
+            </div>
+            <div className="cases-and-explanation">
+              <CaseTable
+                label="Cases and their decisions"
+                columns={state.cases.columns}
+                codes={r.codes}
+                otherCodes={r.otherCodes}
+                provisions={r.provisions}
+                otherwise={r.otherwise}
+                otherProvisions={r.otherProvisions}
+                otherOtherwise={r.otherOtherwise}
+                otherLabel={otherShort}
+                filter={filter}
+                selected={selected}
+                onSelect={(i) => void open(i)}
+              />
+              {explainError ? (
+                <p className="notice error" role="alert">
+                  {explainError}
+                </p>
+              ) : null}
+              {explained ? (
+                <Explanation
+                  explained={explained}
+                  otherLabel={otherLabel}
+                  onClose={() => setExplained(null)}
+                  onShowProvision={onShowProvision}
+                />
+              ) : null}
+            </div>
+          </section>
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+// The renderer's side of the simulation worker: requests as promises, progress callbacks, and cancel
+// by ending the worker (a running simulation can't be interrupted otherwise) and starting a fresh one
+// with the same case set.
+
+import SimulationWorker from './simulation.worker?worker';
+import type { CaseExplained, CaseSource, CasesLoaded, SimulationDone, SimulationRequest, SimulationResponse } from './protocol';
+
+export class SimulationCancelled extends Error {
+  constructor() {
+    super('simulation cancelled');
+  }
+}
+
+interface Pending {
+  resolve: (r: SimulationResponse) => void;
+  reject: (e: Error) => void;
+  onProgress?: (done: number, total: number) => void;
+}
+
+type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
+
+export class SimulationClient {
+  private workerInstance: Worker | null = null;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  private source: CaseSource | null = null;
+  /** Set while the replacement worker reads the case set again after a cancel. */
+  reloading: Promise<CasesLoaded> | null = null;
+
+  /** Started on first use, so opening the app doesn't pay for a worker it may not need. */
+  private get worker(): Worker {
+    this.workerInstance ??= this.spawn();
+    return this.workerInstance;
+  }
+
+  private spawn(): Worker {
+    const worker = new SimulationWorker();
+    worker.onmessage = (event: MessageEvent<SimulationResponse>) => {
+      const message = event.data;
+      const waiting = this.pending.get(message.id);
+      if (!waiting) return;
+      if (message.kind === 'progress') {
+        waiting.onProgress?.(message.done, message.total);
+        return;
+      }
+      this.pending.delete(message.id);
+      if (message.kind === 'failed') waiting.reject(new Error(message.error));
+      else waiting.resolve(message);
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      const error = new Error(`the simulation worker stopped: ${event.message || 'unknown error'}`);
+      for (const p of this.pending.values()) p.reject(error);
+      this.pending.clear();
+    };
+    return worker;
+  }
+
+  private send(request: WithoutId<SimulationRequest>, onProgress?: Pending['onProgress']): Promise<SimulationResponse> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, onProgress });
+      this.worker.postMessage({ ...request, id });
+    });
+  }
+
+  get running(): boolean {
+    return this.pending.size > 0;
+  }
+
+  async loadCases(source: CaseSource): Promise<CasesLoaded> {
+    this.source = source;
+    return (await this.send({ kind: 'load-cases', source })) as CasesLoaded;
+  }
+
+  async simulate(
+    request: Omit<Extract<SimulationRequest, { kind: 'simulate' }>, 'id' | 'kind'>,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<SimulationDone> {
+    if (this.reloading) await this.reloading;
+    return (await this.send({ kind: 'simulate', ...request }, onProgress)) as SimulationDone;
+  }
+
+  async explain(request: Omit<Extract<SimulationRequest, { kind: 'explain' }>, 'id' | 'kind'>): Promise<CaseExplained> {
+    if (this.reloading) await this.reloading;
+    return (await this.send({ kind: 'explain', ...request })) as CaseExplained;
+  }
+
+  /** Stops whatever runs now; the case set is read again in a fresh worker. */
+  cancel(): Promise<CasesLoaded> | null {
+    this.workerInstance?.terminate();
+    const cancelled = new SimulationCancelled();
+    for (const p of this.pending.values()) p.reject(cancelled);
+    this.pending.clear();
+    this.workerInstance = this.spawn();
+    if (!this.source) return null;
+    const reload = this.send({ kind: 'load-cases', source: this.source }) as Promise<CasesLoaded>;
+    this.reloading = reload;
+    void reload.finally(() => {
+      if (this.reloading === reload) this.reloading = null;
+    });
+    return reload;
+  }
+
+  dispose(): void {
+    this.workerInstance?.terminate();
+    this.workerInstance = null;
+    this.pending.clear();
+  }
+}

@@ -1,0 +1,216 @@
+// Measures the renderer's budgets on the browser build in Chromium and prints them:
+//  - cold start to an editable document (fresh profile, empty cache), median of several starts;
+//  - keystroke to updated squiggles, preview and a 10,000-case simulation, and how long the UI
+//    thread was busy meanwhile (long tasks), so "without blocking typing" is a number too;
+//  - the size of what the first page load fetches, raw and gzipped.
+// Usage: npm run bench:renderer  (or node renderer/tools/measure.mjs [--runs N] [--keys N])
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const RUNS = option('--runs', 7);
+const KEYS = option('--keys', 40);
+const port = Number(process.env.MEASURE_PORT ?? 4337);
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+const ms = (x) => `${x.toFixed(1)} ms`;
+const kb = (n) => `${(n / 1024).toFixed(0)} KiB`;
+
+// ---- bundle ----
+const dist = path.join(root, 'dist/web');
+const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
+const initial = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+)"/g)].map((m) => m[1]);
+const assets = readdirSync(path.join(dist, 'assets'));
+const sizeOf = (file) => {
+  const bytes = readFileSync(path.join(dist, file));
+  return { raw: statSync(path.join(dist, file)).size, gzip: gzipSync(bytes).length };
+};
+const initialSizes = initial.map((f) => ({ file: f, ...sizeOf(f) }));
+const lazy = assets.filter((a) => !initial.includes(`assets/${a}`)).map((f) => ({ file: `assets/${f}`, ...sizeOf(`assets/${f}`) }));
+
+// ---- server and browser ----
+const server = spawn(process.execPath, [path.join(root, 'renderer/tools/serve.mjs'), '--port', String(port)], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+const address = await new Promise((resolve, reject) => {
+  server.stdout.on('data', (c) => {
+    const m = /at (http:\/\/\S+)/.exec(String(c));
+    if (m) resolve(m[1]);
+  });
+  server.on('exit', (code) => reject(new Error(`the web server stopped (exit ${code})`)));
+});
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+});
+
+const waitForEvent = (page, name, match = {}, since = 0) =>
+  page
+    .waitForFunction(
+      ([n, m, from]) =>
+        window.__detainerStudio
+          ?.events()
+          .slice(from)
+          .find((e) => e.name === n && Object.entries(m).every(([k, v]) => JSON.stringify(e.detail[k]) === JSON.stringify(v))),
+      [name, match, since],
+      { timeout: 60_000 },
+    )
+    .then((h) => h.jsonValue());
+const eventCount = (page) => page.evaluate(() => window.__detainerStudio.events().length);
+
+try {
+  // ---- cold start ----
+  const starts = [];
+  const firstChecks = [];
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${address}?e2e`);
+    const ready = await waitForEvent(page, 'editor-ready');
+    const checked = await waitForEvent(page, 'analysis-applied');
+    // Editable means it takes an edit: one through the model, seen by the engine.
+    const since = await eventCount(page);
+    const version = await page.evaluate(() => window.__detainerStudio.insertAt(1, 1, '#'));
+    await waitForEvent(page, 'analysis-applied', { version }, since);
+    starts.push(ready.at);
+    firstChecks.push(checked.at);
+    await context.close();
+  }
+
+  // ---- keystrokes with a live 10,000-case simulation ----
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto(`${address}?e2e`);
+  await waitForEvent(page, 'editor-ready');
+  let since = await eventCount(page);
+  await page.getByLabel('Open a sample ordinance').selectOption({ label: 'An Act Concerning Civil Immigration Detainers' });
+  await waitForEvent(page, 'analysis-applied', {}, since);
+  await page.getByRole('tab', { name: 'Simulation' }).click();
+  since = await eventCount(page);
+  await page.getByLabel('Case set', { exact: true }).selectOption({ label: 'Synthetic: 10,000 cases (seed 2012)' });
+  await waitForEvent(page, 'simulation-rendered', { total: 10000 }, since);
+  // Warm up, then measure: each keystroke adds a letter to the title (a real change of the draft:
+  // new text, new fingerprint, a new simulation), one at a time. The right-hand pane shows either
+  // the preview or the simulation, so each is measured on screen in its own round; the other round
+  // still waits for the worker's simulation result.
+  const titleLine = (await page.evaluate(() => window.__detainerStudio.getText())).split('\n').findIndex((l) => l.startsWith('title:')) + 1;
+  const windows = [];
+  const measureKeys = async (tab) => {
+    await page.getByRole('tab', { name: tab }).click();
+    const rows = [];
+    const from = await page.evaluate(() => window.__detainerStudio.now());
+    for (let k = 0; k < KEYS + 5; k++) {
+      const from = await eventCount(page);
+      const { t0, version, syncMs } = await page.evaluate((line) => {
+        const hook = window.__detainerStudio;
+        const t0 = hook.now();
+        const version = hook.insertAt(line, 8, 'x');
+        return { t0, version, syncMs: hook.now() - t0 };
+      }, titleLine);
+      const analysed = await waitForEvent(page, 'analysis-applied', { version }, from);
+      const shown = await waitForEvent(page, tab === 'Preview' ? 'preview-rendered' : 'simulation-rendered', { version }, from);
+      const simulated = await waitForEvent(page, 'simulation-done', { version }, from);
+      if (k >= 5)
+        rows.push({
+          squiggles: analysed.at - t0,
+          shown: shown.at - t0,
+          simulation: simulated.at - t0,
+          all: Math.max(analysed.at, shown.at, simulated.at) - t0,
+          engineMs: analysed.detail.engineMs,
+          simWorkerMs: simulated.detail.ms,
+          syncMs,
+        });
+    }
+    windows.push([from, await page.evaluate(() => window.__detainerStudio.now())]);
+    return rows;
+  };
+  const previewRows = await measureKeys('Preview');
+  const simulationRows = await measureKeys('Simulation');
+  const rows = [...previewRows, ...simulationRows];
+  const allLongTasks = await page.evaluate(() => window.__longTasks);
+  const longTasks = allLongTasks.filter((t) => windows.some(([a, b]) => t.start >= a && t.start <= b));
+
+  // A burst: 20 keys 25 ms apart; the newest text is what the results show, soon after the last key.
+  since = await eventCount(page);
+  const burst = await page.evaluate(async (line) => {
+    const hook = window.__detainerStudio;
+    let version = 0;
+    let last = 0;
+    for (let i = 0; i < 20; i++) {
+      version = hook.insertAt(line, 8, 'y');
+      last = hook.now();
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    return { version, last };
+  }, titleLine);
+  const burstSim = await waitForEvent(page, 'simulation-rendered', { version: burst.version }, since);
+  await context.close();
+
+  // ---- report ----
+  const out = [];
+  out.push('Renderer budgets (browser build, Chromium, this machine)');
+  out.push('');
+  out.push(
+    `Cold start to an editable document (${RUNS} fresh profiles): median ${ms(median(starts))}, max ${ms(Math.max(...starts))}  [budget 1500 ms]`,
+  );
+  out.push(`  first engine check on screen: median ${ms(median(firstChecks))}`);
+  out.push('');
+  const col = (key, list = rows) => list.map((r) => r[key]);
+  const line = (label, xs) => `  ${label.padEnd(34)} median ${ms(median(xs))}, p90 ${ms(pct(xs, 90))}, max ${ms(Math.max(...xs))}`;
+  out.push(`Keystroke to updated view (${rows.length} keystrokes, 10,000-case live simulation compared with the baseline):`);
+  out.push(line('squiggles and Problems', col('squiggles')));
+  out.push(line('preview on screen', col('shown', previewRows)));
+  out.push(line('simulation result (worker)', col('simulation')));
+  out.push(line('simulation on screen', col('shown', simulationRows)));
+  out.push(line('all of it, preview shown', col('all', previewRows)));
+  out.push(line('all of it, simulation shown', col('all', simulationRows)));
+  out.push(
+    `  engine check in the worker: median ${ms(median(col('engineMs')))}; simulation in the worker: median ${ms(median(col('simWorkerMs')))}`,
+  );
+  out.push(
+    `  UI thread per keystroke (the edit itself): median ${ms(median(col('syncMs')))}, max ${ms(Math.max(...col('syncMs')))}  [budget 100 ms, all]`,
+  );
+  out.push(
+    `  long tasks (>50 ms) on the UI thread while typing: ${longTasks.length}${longTasks.length ? `, longest ${ms(Math.max(...longTasks.map((t) => t.duration)))}` : ''}` +
+      ` (before typing, opening the sample and the case set: ${allLongTasks.length - longTasks.length})`,
+  );
+  out.push(`  burst of 20 keys 25 ms apart: results for the last key ${ms(burstSim.at - burst.last)} after it`);
+  out.push('');
+  out.push('Initial load (index.html and what it links):');
+  for (const f of initialSizes) out.push(`  ${f.file.padEnd(40)} ${kb(f.raw).padStart(9)} raw, ${kb(f.gzip).padStart(8)} gzip`);
+  const total = initialSizes.reduce((a, f) => ({ raw: a.raw + f.raw, gzip: a.gzip + f.gzip }), { raw: 0, gzip: 0 });
+  out.push(`  total${' '.repeat(36)}${kb(total.raw).padStart(9)} raw, ${kb(total.gzip).padStart(8)} gzip`);
+  out.push('Loaded later (workers, fonts, lazy chunks):');
+  for (const f of lazy.sort((a, b) => b.raw - a.raw))
+    out.push(`  ${f.file.padEnd(40)} ${kb(f.raw).padStart(9)} raw, ${kb(f.gzip).padStart(8)} gzip`);
+  process.stdout.write(out.join('\n') + '\n');
+} finally {
+  await browser.close();
+  server.kill();
+}

@@ -1,0 +1,186 @@
+// Takes the screenshots in docs/screenshots/ from the real app (the browser build in Chromium):
+// `npm run screenshots`. Documents are opened and edited the way the end-to-end tests do it.
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const outDir = path.join(root, 'docs/screenshots');
+const port = Number(process.env.SCREENSHOT_PORT ?? 4327);
+mkdirSync(outDir, { recursive: true });
+
+const server = spawn(process.execPath, [path.join(root, 'renderer/tools/serve.mjs'), '--port', String(port)], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+const address = await new Promise((resolve, reject) => {
+  server.stdout.on('data', (chunk) => {
+    const m = /at (http:\/\/\S+)/.exec(String(chunk));
+    if (m) resolve(m[1]);
+  });
+  server.on('exit', (code) => reject(new Error(`the web server stopped (exit ${code})`)));
+});
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+});
+
+async function waitForEvent(page, name, match = {}, since = 0) {
+  await page.waitForFunction(
+    ([n, m, from]) =>
+      window.__detainerStudio
+        ?.events()
+        .slice(from)
+        .some((e) => e.name === n && Object.entries(m).every(([k, v]) => JSON.stringify(e.detail[k]) === JSON.stringify(v))),
+    [name, match, since],
+  );
+}
+const eventCount = (page) => page.evaluate(() => window.__detainerStudio.events().length);
+
+async function freshPage(theme = 'light') {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: theme });
+  const page = await context.newPage();
+  await page.addInitScript((t) => localStorage.setItem('detainer-studio.theme', t), theme);
+  await page.goto(`${address}?e2e`);
+  await waitForEvent(page, 'editor-ready');
+  const since = await eventCount(page);
+  await page.getByLabel('Open a sample ordinance').selectOption({ label: 'An Act Concerning Civil Immigration Detainers' });
+  await waitForEvent(page, 'analysis-applied', {}, since);
+  return page;
+}
+
+async function setText(page, text) {
+  const since = await eventCount(page);
+  const version = await page.evaluate((t) => window.__detainerStudio.setText(t), text);
+  await waitForEvent(page, 'analysis-applied', { version }, since);
+}
+
+/** Gives the right-hand view the room a committee member would: outline hidden, editor narrowed. */
+async function widenRight(page) {
+  await page.getByRole('button', { name: 'Outline' }).click();
+  await page.getByRole('separator', { name: /Resize/ }).focus();
+  for (let i = 0; i < 9; i++) await page.keyboard.press('ArrowLeft');
+}
+
+async function shoot(page, name) {
+  // Let fonts and the last frame settle before the picture.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await page.screenshot({ path: path.join(outDir, name) });
+  process.stdout.write(`docs/screenshots/${name}\n`);
+}
+
+const sample = readFileSync(path.join(root, 'samples/ordinances/connecticut-trust-act-2014.ordinance.yaml'), 'utf8');
+
+try {
+  // 1. The editor with the engine's problems: a mistyped defined term and a maximum on a non-hold.
+  {
+    const page = await freshPage();
+    const broken = sample
+      .replace('conviction: { term: felony }', 'conviction: { term: felonny }')
+      .replace(
+        '        when: { record: gangDatabase }\n        outcome: hold',
+        '        when: { record: gangDatabase }\n        outcome: notify',
+      );
+    await setText(page, broken);
+    const line = broken.split('\n').findIndex((l) => l.includes('felonny')) + 1;
+    await page.evaluate((l) => window.__detainerStudio.insertAt(l, 1, ''), line);
+    await page.getByRole('list', { name: 'Problems' }).getByRole('button').first().click();
+    await page.keyboard.press('Control+k');
+    await page.keyboard.press('Control+i');
+    await page.waitForSelector('.monaco-hover', { state: 'visible' }).catch(() => {});
+    await shoot(page, 'editor-problems.png');
+    await page.context().close();
+  }
+
+  // 1b. The legal lint: a finding opened in the Problems panel (explanation, authority, quick fixes)
+  //     and the same fixes offered on its squiggle.
+  {
+    const page = await freshPage();
+    const problems = page.getByRole('list', { name: 'Problems' });
+    const finding = problems.getByRole('button', { name: /gang-member.*administrative warrant/ }).first();
+    await finding.click();
+    await finding.evaluate((el) => el.scrollIntoView({ block: 'nearest' }));
+    const marker = (await page.evaluate(() => window.__detainerStudio.markers())).find((m) =>
+      /gang-member.*administrative warrant/.test(m.message),
+    );
+    await page.evaluate(([l, c]) => window.__detainerStudio.setCursor(l, c), [marker.line, marker.column + 1]);
+    await page.keyboard.press('Control+Period');
+    await page.getByRole('option', { name: /Require a judicial warrant/ }).waitFor();
+    await shoot(page, 'legal-findings.png');
+    await page.context().close();
+  }
+
+  // 2. The form: a provision added from a template, its condition pickers in view.
+  {
+    const page = await freshPage();
+    await page.getByRole('tab', { name: 'Form' }).click();
+    const form = page.getByRole('region', { name: 'Form' });
+    await form
+      .getByLabel('Provision template')
+      .selectOption({ label: 'Hold after a 1st/2nd-degree violent felony conviction, with a judicial warrant' });
+    await form.getByLabel('Position in the section').selectOption({ label: 'At the top (read first)' });
+    const since = await eventCount(page);
+    await form.getByRole('button', { name: 'Add provision' }).click();
+    await waitForEvent(page, 'analysis-applied', {}, since);
+    await page.getByRole('listitem', { name: /violent-felony-judicial-warrant/ }).scrollIntoViewIfNeeded();
+    await page.getByRole('listitem', { name: /violent-felony-judicial-warrant/ }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await form.evaluate((el) => (el.scrollTop -= 60));
+    await shoot(page, 'form.png');
+    await page.context().close();
+  }
+
+  // 3. The preview: an author's wording (the TRUST Act's gang-member ground) beside the generated reading.
+  {
+    const page = await freshPage();
+    const clause = page.getByRole('article').locator('[data-provision="gang-member"]');
+    await clause.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await shoot(page, 'preview.png');
+    await page.context().close();
+  }
+
+  // 4. The simulation of 10,000 synthetic cases, one case explained.
+  for (const theme of ['light', 'dark']) {
+    const page = await freshPage(theme);
+    await widenRight(page);
+    await page.getByRole('tab', { name: 'Simulation' }).click();
+    const since = await eventCount(page);
+    await page.getByLabel('Case set', { exact: true }).selectOption({ label: 'Synthetic: 10,000 cases (seed 2012)' });
+    await waitForEvent(page, 'simulation-rendered', { total: 10000 }, since);
+    if (theme === 'light') {
+      await shoot(page, 'simulation.png');
+      await page.getByLabel('Outcome', { exact: true }).selectOption({ label: 'Hold' });
+      const before = await eventCount(page);
+      await page.getByRole('grid', { name: 'Cases and their decisions' }).getByRole('row').nth(2).click();
+      await waitForEvent(page, 'explanation-shown', {}, before);
+      await page.getByRole('complementary').evaluate((el) => el.scrollIntoView({ block: 'end' }));
+      await shoot(page, 'explanation.png');
+    } else {
+      await shoot(page, 'simulation-dark.png');
+    }
+    await page.context().close();
+  }
+
+  // 5. The comparison with honoring every detainer.
+  {
+    const page = await freshPage();
+    await widenRight(page);
+    await page.getByRole('tab', { name: 'Comparison' }).click();
+    const since = await eventCount(page);
+    await page.getByLabel('Case set', { exact: true }).selectOption({ label: 'Synthetic: 10,000 cases (seed 2012)' });
+    await waitForEvent(page, 'comparison-rendered', {}, since);
+    await shoot(page, 'comparison.png');
+    await page.context().close();
+  }
+} finally {
+  await browser.close();
+  server.kill();
+}

@@ -1,0 +1,60 @@
+// Vite build of the renderer: React, Monaco bundled with only the YAML language, workers as ES modules.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
+const appVersion = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
+
+/**
+ * The policy written in index.html, also sent as a header by the preview server: a <meta> policy
+ * binds the page, but workers get theirs only from the headers of their own script.
+ */
+const contentSecurityPolicy = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(
+  readFileSync(path.join(here, 'index.html'), 'utf8'),
+)?.[1];
+if (!contentSecurityPolicy) throw new Error('renderer/index.html must carry a Content-Security-Policy');
+
+/**
+ * The dev server injects inline scripts (React refresh) and talks over a websocket, which the strict
+ * policy in index.html forbids; relax it for `vite dev` only. Built files keep the strict policy.
+ */
+function devContentSecurityPolicy(): Plugin {
+  return {
+    name: 'detainer-studio:dev-csp',
+    apply: 'serve',
+    transformIndexHtml(html) {
+      return html
+        .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+        .replace("connect-src 'self'", "connect-src 'self' ws: http:");
+    },
+  };
+}
+
+export default defineConfig({
+  root: here,
+  // Relative asset paths, so the same build loads from file:// or a custom protocol in Electron.
+  base: './',
+  plugins: [react(), devContentSecurityPolicy()],
+  define: { __APP_VERSION__: JSON.stringify(appVersion) },
+  resolve: {
+    alias: [
+      // monaco-yaml's worker imports `monaco-editor/esm/vs/...`, which monaco-editor's export map
+      // no longer resolves; point it at the files.
+      { find: /^monaco-editor\/esm\/vs\/(.*)$/, replacement: path.join(root, 'node_modules/monaco-editor/esm/vs/$1') },
+    ],
+  },
+  worker: { format: 'es' },
+  build: {
+    outDir: path.join(root, 'dist/web'),
+    emptyOutDir: true,
+    target: 'es2022',
+    chunkSizeWarningLimit: 4096,
+    reportCompressedSize: true,
+  },
+  server: { host: '127.0.0.1', fs: { allow: [root] } },
+  preview: { host: '127.0.0.1', headers: { 'Content-Security-Policy': contentSecurityPolicy } },
+});

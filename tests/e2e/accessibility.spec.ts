@@ -1,0 +1,45 @@
+// Accessibility of every main view, checked by axe (WCAG 2 A and AA), in the light and dark themes.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { eventCount, openApp, openSample, waitForEvent } from './app-driver';
+
+async function violations(page: Page, what: string) {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    // Monaco's own editor surface is a third-party widget with its own accessibility mode (Alt+F1).
+    .exclude('.monaco-editor')
+    .analyze();
+  return result.violations.map(
+    (v) =>
+      `${what}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(' | ')}`,
+  );
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`every view passes axe in the ${theme} theme`, async ({ page }) => {
+    test.setTimeout(90_000);
+    await page.addInitScript((t) => localStorage.setItem('detainer-studio.theme', t), theme);
+    await openApp(page);
+    await openSample(page);
+    const found: string[] = [];
+    found.push(...(await violations(page, 'YAML and preview')));
+    await page.getByRole('tab', { name: 'Form' }).click();
+    found.push(...(await violations(page, 'form')));
+    await page.getByRole('tab', { name: 'Simulation' }).click();
+    const since = await eventCount(page);
+    await page.getByLabel('Case set', { exact: true }).selectOption({ label: 'Synthetic: 10,000 cases (seed 2012)' });
+    await waitForEvent(page, 'simulation-rendered', { total: 10000 }, since);
+    await page.getByRole('grid', { name: 'Cases and their decisions' }).getByRole('row').nth(1).click();
+    await waitForEvent(page, 'explanation-shown', {}, since);
+    found.push(...(await violations(page, 'simulation')));
+    await page.getByRole('tab', { name: 'Comparison' }).click();
+    await waitForEvent(page, 'comparison-rendered', {}, since);
+    found.push(...(await violations(page, 'comparison')));
+    await page.getByRole('button', { name: 'Reference' }).click();
+    found.push(...(await violations(page, 'reference')));
+    expect(found).toEqual([]);
+  });
+}

@@ -1,0 +1,86 @@
+// Driving the app in end-to-end tests: through its test hook (the editor model, named events) and
+// through the page by role and label, never by typing into Monaco and never by sleeping.
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import type { DetainerStudioHook, HookEvent, HookMarker } from '../../renderer/src/testing/test-hook-api';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+type HookWindow = Window & { __detainerStudio: DetainerStudioHook; __cspViolations: string[]; __pageErrors: string[] };
+
+/**
+ * Opens the app with its test hook. The File System Access pickers are hidden so the browser host
+ * takes the path a test can drive: a file input to open, a download to save.
+ */
+export async function openApp(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as HookWindow & Record<string, unknown>;
+    w.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    w.showOpenFilePicker = undefined;
+    w.showSaveFilePicker = undefined;
+  });
+  await page.goto('./?e2e');
+  await waitForEvent(page, 'editor-ready');
+}
+
+export async function eventCount(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as HookWindow).__detainerStudio.events().length);
+}
+
+/** Waits for an app event named `name` whose detail has the given values, among events after `since`. */
+export async function waitForEvent(page: Page, name: string, match: Record<string, unknown> = {}, since = 0): Promise<HookEvent> {
+  const handle = await page.waitForFunction(
+    ([n, m, from]) => {
+      const hook = (window as unknown as HookWindow).__detainerStudio;
+      if (!hook) return null;
+      return hook
+        .events()
+        .slice(from)
+        .find((e) => e.name === n && Object.entries(m).every(([k, v]) => JSON.stringify(e.detail[k]) === JSON.stringify(v)));
+    },
+    [name, match, since] as const,
+  );
+  return (await handle.jsonValue()) as HookEvent;
+}
+
+export const hook = {
+  setText: (page: Page, text: string) => page.evaluate((t) => (window as unknown as HookWindow).__detainerStudio.setText(t), text),
+  getText: (page: Page) => page.evaluate(() => (window as unknown as HookWindow).__detainerStudio.getText()),
+  version: (page: Page) => page.evaluate(() => (window as unknown as HookWindow).__detainerStudio.version()),
+  markers: (page: Page): Promise<HookMarker[]> => page.evaluate(() => (window as unknown as HookWindow).__detainerStudio.markers()),
+  cursor: (page: Page) => page.evaluate(() => (window as unknown as HookWindow).__detainerStudio.cursor()),
+  setCursor: (page: Page, line: number, column: number) =>
+    page.evaluate(([l, c]) => (window as unknown as HookWindow).__detainerStudio.setCursor(l, c), [line, column] as const),
+  undo: (page: Page) => page.evaluate(() => (window as unknown as HookWindow).__detainerStudio.undo()),
+  cspViolations: (page: Page) => page.evaluate(() => (window as unknown as HookWindow).__cspViolations),
+};
+
+/** Sets the text and waits until the engine's findings for that exact version are on screen. */
+export async function setTextAndWait(page: Page, text: string): Promise<HookEvent> {
+  const since = await eventCount(page);
+  const version = await hook.setText(page, text);
+  return waitForEvent(page, 'analysis-applied', { version }, since);
+}
+
+export const SAMPLE = 'samples/ordinances/connecticut-trust-act-2014.ordinance.yaml';
+export const SAMPLE_TITLE = 'An Act Concerning Civil Immigration Detainers';
+
+/** Opens the Connecticut sample from the Samples menu and waits until the engine has checked it. */
+export async function openSample(page: Page): Promise<HookEvent> {
+  const since = await eventCount(page);
+  await page.getByLabel('Open a sample ordinance').selectOption({ label: SAMPLE_TITLE });
+  const opened = await waitForEvent(page, 'document-opened', { name: path.basename(SAMPLE) }, since);
+  return waitForEvent(page, 'analysis-applied', { version: opened.detail.version }, since);
+}
+
+/** Runs the command-line tool, as a user of the repository would. */
+export function cli(args: string[]): string {
+  return execFileSync(process.execPath, [path.join(ROOT, 'bin/detainer-studio.mjs'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+}

@@ -1,0 +1,124 @@
+// Form edits on real ordinances: every template lands valid, with its terms, comments untouched.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { loadOrdinance, type Ordinance } from '../../engine/index';
+import {
+  addDefinitionOps,
+  addFindingOps,
+  addProvisionOps,
+  addSectionOps,
+  changeOutcomeOps,
+  changeProvisionTypeOps,
+} from '../../renderer/src/form/document-ops';
+import { PROVISION_TEMPLATES, templateById } from '../../renderer/src/form/templates';
+import { applyEdits, type EditOp } from '../../renderer/src/form/yaml-edit';
+
+const sample = readFileSync(new URL('./fixtures/trust-act-2014.ordinance.yaml', import.meta.url), 'utf8');
+const minimal =
+  '# A bare draft.\ntitle: Draft\njurisdiction: { name: Town of Example, state: MA }\nsections:\n  - heading: Detainers\n    text: Detainers are requests.\notherwise: decline\n';
+
+function run(text: string, ops: EditOp[]): string {
+  const r = applyEdits(text, ops);
+  if (!r.ok) throw new Error(r.error);
+  return r.text;
+}
+
+function errorsOf(text: string) {
+  return loadOrdinance(text).diagnostics.filter((d) => d.severity === 'error');
+}
+
+describe('provision templates', () => {
+  it('cover the options of the seed letters and domain.md', () => {
+    const ids = PROVISION_TEMPLATES.map((t) => t.id);
+    for (const wanted of [
+      'minors',
+      'no-conviction',
+      'violent-felony',
+      'no-reimbursement',
+      'judicial-warrant',
+      'pending-felony',
+      'criminal-warrant',
+      'gang-database',
+      'removal-order',
+      'public-safety-discretion',
+      'ice-access',
+      'notice-to-person',
+      'report',
+      'decline-all',
+    ])
+      expect(ids).toContain(wanted);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  for (const template of PROVISION_TEMPLATES) {
+    it(`"${template.label}" adds a valid provision to a real ordinance and to a bare draft`, () => {
+      for (const base of [sample, minimal]) {
+        const doc = parse(base) as Record<string, unknown>;
+        const added = addProvisionOps(doc, template);
+        const out = run(base, added.ops);
+        expect(errorsOf(out)).toEqual([]);
+        expect(out.split('\n')[0]).toBe(base.split('\n')[0]);
+        const o = loadOrdinance(out).ordinance!;
+        const all = o.sections.flatMap((s) => s.provisions ?? []);
+        expect(all.map((p) => p.id)).toContain(added.id);
+      }
+    });
+  }
+
+  it('gives a second copy a fresh id and does not define a term twice', () => {
+    const t = templateById('violent-felony')!;
+    const once = run(sample, addProvisionOps(parse(sample), t).ops);
+    const twice = run(once, addProvisionOps(parse(once), t).ops);
+    expect(errorsOf(twice)).toEqual([]);
+    const o = parse(twice) as Ordinance;
+    expect(o.definitions!.filter((d) => d.term === 'violent felony')).toHaveLength(1);
+    expect(o.sections[0]!.provisions!.map((p) => p.id)).toEqual(expect.arrayContaining(['violent-felony', 'violent-felony-2']));
+  });
+
+  it('puts new definitions above the sections', () => {
+    const out = run(minimal, addProvisionOps(parse(minimal), templateById('violent-felony')!).ops);
+    expect(out.indexOf('definitions:')).toBeGreaterThan(0);
+    expect(out.indexOf('definitions:')).toBeLessThan(out.indexOf('sections:'));
+    expect(out.startsWith('# A bare draft.\n')).toBe(true);
+  });
+});
+
+describe('provision edits', () => {
+  const path = ['sections', 0, 'provisions', 1];
+  it('a hold gets the federal maximum; leaving hold removes it', () => {
+    const doc = parse(sample) as Ordinance;
+    const p = doc.sections[0]!.provisions![1]! as unknown as Record<string, unknown>;
+    const declined = run(sample, changeOutcomeOps(p, path, 'decline'));
+    expect(errorsOf(declined)).toEqual([]);
+    expect((parse(declined) as Ordinance).sections[0]!.provisions![1]!.maxHold).toBeUndefined();
+    const q = (parse(declined) as Ordinance).sections[0]!.provisions![1]! as unknown as Record<string, unknown>;
+    const held = run(declined, changeOutcomeOps(q, path, 'hold'));
+    expect(errorsOf(held)).toEqual([]);
+    expect((parse(held) as Ordinance).sections[0]!.provisions![1]!.maxHold).toEqual({ hours: 48, excludingWeekendsAndHolidays: true });
+  });
+
+  it('changing a type keeps the document valid both ways', () => {
+    const doc = parse(sample) as Ordinance;
+    const p = doc.sections[0]!.provisions![1]! as unknown as Record<string, unknown>;
+    for (const type of ['report', 'ice-access', 'status-inquiry', 'notice-to-person', 'training', 'effective-date'] as const) {
+      const changed = run(sample, changeProvisionTypeOps(p, path, type));
+      expect(errorsOf(changed), type).toEqual([]);
+      const q = (parse(changed) as Ordinance).sections[0]!.provisions![1]! as unknown as Record<string, unknown>;
+      const back = run(changed, changeProvisionTypeOps(q, path, 'detainer'));
+      expect(errorsOf(back), `${type} back to detainer`).toEqual([]);
+    }
+  });
+
+  it('adds sections, findings and definitions that validate', () => {
+    let text = run(minimal, addSectionOps(parse(minimal), 'Access by federal agents'));
+    text = run(text, addFindingOps());
+    text = run(text, addDefinitionOps(parse(text)));
+    text = run(text, addDefinitionOps(parse(text)));
+    expect(errorsOf(text)).toEqual([]);
+    const o = parse(text) as Ordinance;
+    expect(o.sections).toHaveLength(2);
+    expect(o.findings).toHaveLength(1);
+    expect(o.definitions!.map((d) => d.term)).toEqual(['new term', 'new term 2']);
+  });
+});
