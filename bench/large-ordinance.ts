@@ -2,22 +2,12 @@
 // real policies use), for the analysis benchmarks and the budget tests.
 
 import type { Condition, Ordinance, Outcome, Provision } from '../engine/index';
-
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../engine/generate';
 
 const TERMS = ['violent felony', 'serious crime', 'serious traffic offense', 'drug trafficking offense', 'aggravated felony', 'felony'];
 
 export function largeOrdinance(provisions: number, seed = 1): Ordinance {
-  const rnd = seeded(seed);
+  const rnd = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const leaves: Array<() => Condition> = [
     () => ({ age: pick([{ under: 18 }, { atLeast: 18 }, { atLeast: 21 }, { under: 25 }, { atLeast: 65 }]) }),

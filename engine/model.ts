@@ -104,6 +104,20 @@ export type ProvisionType =
   | 'effective-date'
   | 'other';
 
+/** The fields that belong to each provision type (beyond id, type, heading and text). */
+export const PROVISION_TYPE_FIELDS: Record<ProvisionType, readonly string[]> = {
+  detainer: ['when', 'outcome', 'maxHold'],
+  'ice-access': ['interviews', 'facilities'],
+  'status-inquiry': ['inquiries'],
+  'notice-to-person': ['notices'],
+  'notice-to-ice': ['notices'],
+  report: ['reportTo', 'every', 'contents'],
+  training: [],
+  severability: [],
+  'effective-date': ['date'],
+  other: [],
+};
+
 export interface MaxHold {
   hours: number;
   excludingWeekendsAndHolidays?: boolean;

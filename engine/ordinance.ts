@@ -3,7 +3,7 @@
 
 import { didYouMean, sortDiagnostics, type Diagnostic, type PathSegment, type Severity } from './diagnostics';
 import * as validators from './generated/validators.js';
-import type { Condition, Ordinance, Provision } from './model';
+import { PROVISION_TYPE_FIELDS, type Condition, type Ordinance, type Provision } from './model';
 import { schemaDiagnostics } from './schema-diagnostics';
 import { parseSource, type ParsedSource } from './source';
 import { parseDate } from './time';
@@ -15,15 +15,7 @@ export interface LoadedOrdinance {
   diagnostics: Diagnostic[];
 }
 
-const TYPE_FIELDS: Record<string, string[]> = {
-  detainer: ['when', 'outcome', 'maxHold'],
-  'ice-access': ['interviews', 'facilities'],
-  'status-inquiry': ['inquiries'],
-  'notice-to-person': ['notices'],
-  'notice-to-ice': ['notices'],
-  report: ['reportTo', 'every', 'contents'],
-  'effective-date': ['date'],
-};
+const TYPE_FIELDS: Record<string, readonly string[]> = PROVISION_TYPE_FIELDS;
 const SPECIFIC_FIELDS = [...new Set(Object.values(TYPE_FIELDS).flat())];
 
 export function loadOrdinance(text: string): LoadedOrdinance {
@@ -151,11 +143,11 @@ export function semanticDiagnostics(o: Ordinance, source: ParsedSource): Diagnos
           );
         }
         if (p.when) walk(p.when, [...path, 'when']);
-      } else if (!p.text && !TYPE_FIELDS[type]?.some((f) => (p as unknown as Record<string, unknown>)[f] !== undefined)) {
+      } else if (!p.text && !TYPE_FIELDS[type]!.some((f) => (p as unknown as Record<string, unknown>)[f] !== undefined)) {
         report(
           'error',
           'provision-without-text',
-          `provision "${p.id}" (${type}) needs "text"${TYPE_FIELDS[type] ? ` or ${TYPE_FIELDS[type]!.join('/')}` : ''}`,
+          `provision "${p.id}" (${type}) needs "text"${TYPE_FIELDS[type]!.length ? ` or ${TYPE_FIELDS[type]!.join('/')}` : ''}`,
           [...path, 'id'],
         );
       }

@@ -6,7 +6,7 @@ import type { CompiledPolicy } from './compile';
 import type { Decision, Outcome } from './model';
 import { OUTCOMES } from './model';
 import type { PreparedCase } from './prepared';
-import { isWeekend, MINUTES_PER_DAY, type HolidayCalendar } from './time';
+import { holdEnd, isWeekend, type HolidayCalendar, type OffDays } from './time';
 
 export interface SimulationSummary {
   total: number;
@@ -94,13 +94,13 @@ interface Tally {
  * holiday status looked up in a table instead of asked of the calendar (a million holds would ask
  * it millions of times).
  */
-class HoldClock {
+class HoldClock implements OffDays {
   private first = 0;
   private off = new Uint8Array(0);
 
   constructor(private readonly calendar: HolidayCalendar) {}
 
-  private offDay(day: number): boolean {
+  isOffDay(day: number): boolean {
     let i = day - this.first;
     if (i < 0 || i >= this.off.length) {
       this.cover(day);
@@ -123,22 +123,7 @@ class HoldClock {
   }
 
   end(start: number, hours: number, excludeWeekendsAndHolidays: boolean): number {
-    if (!excludeWeekendsAndHolidays) return start + hours * 60;
-    let t = start;
-    let remaining = hours * 60;
-    for (let guard = 0; guard < 100000; guard++) {
-      const day = Math.floor(t / MINUTES_PER_DAY);
-      const dayEnd = (day + 1) * MINUTES_PER_DAY;
-      if (this.offDay(day)) {
-        t = dayEnd;
-        continue;
-      }
-      const available = dayEnd - t;
-      if (remaining <= available) return t + remaining;
-      remaining -= available;
-      t = dayEnd;
-    }
-    return t;
+    return holdEnd(start, hours, excludeWeekendsAndHolidays, this);
   }
 }
 

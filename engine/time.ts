@@ -197,20 +197,31 @@ export function isWeekend(days: number): boolean {
   return w === 0 || w === 6;
 }
 
+/** Answers whether a day (a day number) is a Saturday, a Sunday or a holiday. */
+export interface OffDays {
+  isOffDay(days: number): boolean;
+}
+
+/** Weekends and the holidays of a calendar. */
+export function offDaysOf(calendar: HolidayCalendar): OffDays {
+  return { isOffDay: (d) => isWeekend(d) || calendar.isHoliday(d) };
+}
+
 /**
  * When a hold that starts at `start` (minutes) and lasts `hours` ends. Excluding weekends and
  * holidays, only hours on working days are counted (8 CFR 287.7(d)): a hold that starts on a
  * Saturday starts counting on the next working day at midnight.
  */
-export function holdEnd(start: number, hours: number, excludeWeekendsAndHolidays: boolean, calendar: HolidayCalendar): number {
+export function holdEnd(start: number, hours: number, excludeWeekendsAndHolidays: boolean, calendar: HolidayCalendar | OffDays): number {
   if (!excludeWeekendsAndHolidays) return start + hours * 60;
+  const off = calendar instanceof HolidayCalendar ? offDaysOf(calendar) : calendar;
   let t = start;
   let remaining = hours * 60;
   // Bounded: every 7 days hold at least one working day, and the hours are bounded by the schema.
   for (let guard = 0; guard < 100000; guard++) {
     const day = Math.floor(t / MINUTES_PER_DAY);
     const dayEnd = (day + 1) * MINUTES_PER_DAY;
-    if (isWeekend(day) || calendar.isHoliday(day)) {
+    if (off.isOffDay(day)) {
       t = dayEnd;
       continue;
     }

@@ -19,10 +19,6 @@ function forward(child) {
 const electron = findElectronBinary();
 if (!electron.path) {
   process.stdout.write(`start: ${electron.reason}; serving the browser build instead (npm run web)\n`);
-  if (!pkg.scripts?.web) {
-    process.stderr.write('start: this checkout has no "web" script yet (the renderer provides it)\n');
-    process.exit(1);
-  }
   forward(spawn(npm, ['run', '--silent', 'web'], { cwd: root, stdio: 'inherit' }));
 } else {
   const webDir = process.env.DETAINER_STUDIO_WEB_DIR ? path.resolve(process.env.DETAINER_STUDIO_WEB_DIR) : path.join(root, 'dist', 'web');
@@ -31,7 +27,8 @@ if (!electron.path) {
     if (built.status !== 0) process.exit(built.status ?? 1);
   }
   await buildElectron();
-  // Chromium will not start as root without --no-sandbox (containers, CI); the page keeps its own sandbox.
+  // Chromium refuses to run as root with its OS-level sandbox on, so only a root session (a container or
+  // CI) starts without it; a user's desktop session always keeps it.
   const rootArgs = process.platform === 'linux' && process.getuid?.() === 0 ? ['--no-sandbox'] : [];
   forward(spawn(electron.path, [root, ...rootArgs, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' }));
 }

@@ -1,7 +1,7 @@
 // The form's edits expressed as structured edits of the document: adding a provision from a template
 // (with the terms it needs), reordering, changing a provision's type or outcome consistently.
 
-import type { Definition, Provision, ProvisionType } from '../../../engine/model';
+import { PROVISION_TYPE_FIELDS, type Definition, type Provision, type ProvisionType } from '../../../engine/model';
 import type { ProvisionTemplate } from './templates';
 import { uniqueId } from './templates';
 import type { EditOp, PathSegment } from './yaml-edit';
@@ -100,18 +100,7 @@ export function addProvisionOps(doc: DocumentData, template: ProvisionTemplate, 
 }
 
 /** Fields that belong to each provision type; others are removed when the type changes. */
-const TYPE_FIELDS: Record<ProvisionType, string[]> = {
-  detainer: ['when', 'outcome', 'maxHold'],
-  'ice-access': ['interviews', 'facilities'],
-  'status-inquiry': ['inquiries'],
-  'notice-to-person': ['notices'],
-  'notice-to-ice': ['notices'],
-  report: ['reportTo', 'every', 'contents'],
-  training: [],
-  severability: [],
-  'effective-date': ['date'],
-  other: [],
-};
+const TYPE_FIELDS = PROVISION_TYPE_FIELDS;
 
 const TYPE_DEFAULTS: Partial<Record<ProvisionType, Record<string, unknown>>> = {
   detainer: { outcome: 'decline' },
