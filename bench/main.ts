@@ -4,8 +4,17 @@
 //   exports: DOCX, HTML, officer guide, bundle, redline and PDF of a 50-section ordinance.
 // Other benchmarks register in `benches` below. Run one with `npm run bench -- NAME`.
 
-import { caseTable, checkOrdinance, compile, parseSource, prepareCase, type Ordinance, type PreparedCase } from '../engine/index';
-import { generateCases } from '../engine/generate';
+import {
+  CaseTableBuilder,
+  checkOrdinance,
+  compile,
+  parseSource,
+  prepareCase,
+  type CaseTable,
+  type Ordinance,
+  type PreparedCase,
+} from '../engine/index';
+import { forEachGeneratedCase } from '../engine/generate';
 import { stringify } from 'yaml';
 import { BENCH_ORDINANCE, makeHandWritten } from './policy';
 import { makePeer } from './peer';
@@ -21,15 +30,17 @@ function fmt(n: number): string {
   return n.toLocaleString('en-US', { maximumFractionDigits: 0 });
 }
 
-function prepareAll(n: number, seed: number): PreparedCase[] {
-  const raw = generateCases({ count: n, seed });
-  const out: PreparedCase[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const r = prepareCase(raw[i], i);
+/** The generated cases as a table, streamed (never all held as objects); the first `keep` also as prepared cases. */
+function generatedTable(n: number, seed: number, keep: number): { table: CaseTable; prepared: PreparedCase[] } {
+  const builder = new CaseTableBuilder(n);
+  const prepared: PreparedCase[] = [];
+  forEachGeneratedCase({ count: n, seed }, (c, i) => {
+    const r = prepareCase(c, i);
     if (!r.ok) throw new Error(`generated case ${i} is invalid`);
-    out[i] = r.prepared;
-  }
-  return out;
+    builder.add(r.prepared);
+    if (i < keep) prepared.push(r.prepared);
+  });
+  return { table: builder.finish(), prepared };
 }
 
 /** Best of `rounds` timed passes (ms) after one warm-up pass. */
@@ -47,37 +58,33 @@ function timeBest(rounds: number, pass: () => void): number {
 async function evaluateBench(): Promise<void> {
   console.log(`\n== evaluate: ${fmt(CASES)} generated cases, 10-provision policy ==`);
   const t0 = performance.now();
-  const cases = prepareAll(CASES, 2012);
-  console.log(`generated and prepared in ${fmt(performance.now() - t0)} ms`);
-  const t1 = performance.now();
-  const table = caseTable(cases);
-  console.log(`case table built in ${fmt(performance.now() - t1)} ms`);
+  const { table, prepared: peerCases } = generatedTable(CASES, 2012, PEER_CASES);
+  console.log(`generated, checked and put in a case table in ${fmt(performance.now() - t0)} ms`);
   const policy = compile(BENCH_ORDINANCE, { reimbursementAgreement: false });
   const decide = policy.bind(table).decide;
   const hand = makeHandWritten(false, table);
-  const engineCodes = new Int32Array(cases.length);
-  const handCodes = new Int32Array(cases.length);
+  const engineCodes = new Int32Array(table.length);
+  const handCodes = new Int32Array(table.length);
   const engineMs = timeBest(5, () => {
-    for (let i = 0; i < cases.length; i++) engineCodes[i] = decide(i);
+    for (let i = 0; i < table.length; i++) engineCodes[i] = decide(i);
   });
   const handMs = timeBest(5, () => {
-    for (let i = 0; i < cases.length; i++) handCodes[i] = hand(i);
+    for (let i = 0; i < table.length; i++) handCodes[i] = hand(i);
   });
   let disagree = 0;
-  for (let i = 0; i < cases.length; i++) if (engineCodes[i] !== handCodes[i]) disagree++;
+  for (let i = 0; i < table.length; i++) if (engineCodes[i] !== handCodes[i]) disagree++;
 
   const peer = makePeer(false);
-  const peerCases = cases.slice(0, PEER_CASES);
   await peer(peerCases[0]!);
   const p0 = performance.now();
   let peerDisagree = 0;
   for (let i = 0; i < peerCases.length; i++) if ((await peer(peerCases[i]!)) !== engineCodes[i]) peerDisagree++;
   const peerMs = performance.now() - p0;
 
-  const engineRate = cases.length / (engineMs / 1000);
-  const handRate = cases.length / (handMs / 1000);
+  const engineRate = table.length / (engineMs / 1000);
+  const handRate = table.length / (handMs / 1000);
   const peerRate = peerCases.length / (peerMs / 1000);
-  console.log(`engine (compiled closures)  ${fmt(engineRate).padStart(12)} cases/s  (${engineMs.toFixed(1)} ms for ${fmt(cases.length)})`);
+  console.log(`engine (compiled closures)  ${fmt(engineRate).padStart(12)} cases/s  (${engineMs.toFixed(1)} ms for ${fmt(table.length)})`);
   console.log(`hand-written function       ${fmt(handRate).padStart(12)} cases/s  (${handMs.toFixed(1)} ms)`);
   console.log(`json-rules-engine (peer)    ${fmt(peerRate).padStart(12)} cases/s  (${fmt(peerMs)} ms for ${fmt(peerCases.length)})`);
   console.log(`ratio engine / json-rules-engine: ${(engineRate / peerRate).toFixed(0)}x   (budget >= 400x)`);

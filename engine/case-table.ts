@@ -120,6 +120,55 @@ export interface CaseTable {
   readonly strings: readonly string[];
 }
 
+function caseColumns(room: number) {
+  return {
+    age: new Column(u8, room),
+    flags: new Column(u8, room),
+    records: new Column(u8, room),
+    booked: new Column(i32, room),
+    release: new Column(i32, room),
+    issued: new Column(i32, room),
+    issuedYmd: new Column(i32, room),
+    bookedYmd: new Column(i32, room),
+    issuedDay: new Column(i32, room),
+    bookedDay: new Column(i32, room),
+    convStart: new Column(i32, room),
+    chargeStart: new Column(i32, room),
+    warrantStart: new Column(i32, room),
+  };
+}
+
+function convictionColumns(room: number) {
+  return {
+    cls: new Column(u8, room),
+    degree: new Column(u16, room),
+    cats: new Column(i32, room),
+    flags: new Column(u8, room),
+    onYmd: new Column(i32, room),
+    relYmd: new Column(i32, room),
+    laterYmd: new Column(i32, room),
+    onDay: new Column(i32, room),
+    relDay: new Column(i32, room),
+    laterDay: new Column(i32, room),
+    incSince: new Column(i32, room),
+    incDays: new Column(i32, room),
+    hasRelease: new Column(u8, room),
+    offense: new Column(i32, room),
+    catList: new Column(i32, room),
+  };
+}
+
+function chargeColumns(room: number) {
+  return {
+    cls: new Column(u8, room),
+    degree: new Column(u16, room),
+    cats: new Column(i32, room),
+    flags: new Column(u8, room),
+    offense: new Column(i32, room),
+    catList: new Column(i32, room),
+  };
+}
+
 /** Appends prepared cases to growing columns; `finish()` gives the table. */
 export class CaseTableBuilder {
   private n = 0;
@@ -128,122 +177,73 @@ export class CaseTableBuilder {
   private nw = 0;
   private readonly ids: string[] = [];
   private readonly strings = new Interner();
-  private readonly c = {
-    age: new Column(u8, 1024),
-    flags: new Column(u8, 1024),
-    records: new Column(u8, 1024),
-    booked: new Column(i32, 1024),
-    release: new Column(i32, 1024),
-    issued: new Column(i32, 1024),
-    issuedYmd: new Column(i32, 1024),
-    bookedYmd: new Column(i32, 1024),
-    issuedDay: new Column(i32, 1024),
-    bookedDay: new Column(i32, 1024),
-    convStart: new Column(i32, 1025),
-    chargeStart: new Column(i32, 1025),
-    warrantStart: new Column(i32, 1025),
-  };
-  private readonly conv = {
-    cls: new Column(u8, 1024),
-    degree: new Column(u16, 1024),
-    cats: new Column(i32, 1024),
-    flags: new Column(u8, 1024),
-    onYmd: new Column(i32, 1024),
-    relYmd: new Column(i32, 1024),
-    laterYmd: new Column(i32, 1024),
-    onDay: new Column(i32, 1024),
-    relDay: new Column(i32, 1024),
-    laterDay: new Column(i32, 1024),
-    incSince: new Column(i32, 1024),
-    incDays: new Column(i32, 1024),
-    hasRelease: new Column(u8, 1024),
-    offense: new Column(i32, 1024),
-    catList: new Column(i32, 1024),
-  };
-  private readonly charge = {
-    cls: new Column(u8, 1024),
-    degree: new Column(u16, 1024),
-    cats: new Column(i32, 1024),
-    flags: new Column(u8, 1024),
-    offense: new Column(i32, 1024),
-    catList: new Column(i32, 1024),
-  };
-  private readonly warrant = { flags: new Column(u8, 256), jurisdiction: new Column(u8, 256) };
+  private readonly c: ReturnType<typeof caseColumns>;
+  private readonly conv: ReturnType<typeof convictionColumns>;
+  private readonly charge: ReturnType<typeof chargeColumns>;
+  private readonly warrant = { flags: new Column(u8, 16), jurisdiction: new Column(u8, 16) };
+  // Rows every column of a group has room for.
+  private caseRoom = 0;
+  private convictionRoom = 0;
+  private chargeRoom = 0;
+
+  /** `room` (in cases) sizes the columns at the start; they double as they fill. */
+  constructor(room = 16) {
+    this.c = caseColumns(room + 1);
+    this.conv = convictionColumns(room * 2);
+    this.charge = chargeColumns(room * 2);
+  }
 
   get length(): number {
     return this.n;
   }
 
   add(p: PreparedCase): void {
-    const i = this.n++;
-    const c = this.c;
-    for (const col of Object.values(c)) col.ensure(i + 2);
-    this.ids.push(p.id);
-    c.age.data[i] = p.age;
-    c.flags.data[i] =
-      (p.reqHold ? F_REQ_HOLD : 0) | (p.reqNotify ? F_REQ_NOTIFY : 0) | (p.judicial ? F_JUDICIAL : 0) | (p.admin ? F_ADMIN : 0);
-    c.records.data[i] = p.records;
-    c.booked.data[i] = p.booked;
-    c.release.data[i] = p.release;
-    c.issued.data[i] = p.issued;
-    c.issuedYmd.data[i] = packYmd(p.issuedY, p.issuedM, p.issuedD);
-    c.bookedYmd.data[i] = packYmd(p.bookedY, p.bookedM, p.bookedD);
-    c.issuedDay.data[i] = p.issuedDay;
-    c.bookedDay.data[i] = p.bookedDay;
-
-    c.convStart.data[i] = this.nc;
+    this.beginCase(
+      p.id,
+      p.age,
+      (p.reqHold ? F_REQ_HOLD : 0) | (p.reqNotify ? F_REQ_NOTIFY : 0) | (p.judicial ? F_JUDICIAL : 0) | (p.admin ? F_ADMIN : 0),
+      p.records,
+      p.booked,
+      packYmd(p.bookedY, p.bookedM, p.bookedD),
+      p.release,
+      p.issued,
+      packYmd(p.issuedY, p.issuedM, p.issuedD),
+    );
     const srcConv = p.source.convictions ?? [];
     for (let k = 0; k < p.convictions.length; k++) {
       const v = p.convictions[k]!;
-      const j = this.nc++;
-      const col = this.conv;
-      for (const x of Object.values(col)) x.ensure(j + 1);
-      col.cls.data[j] = v.cls;
-      col.degree.data[j] = v.degreeBit;
-      col.cats.data[j] = v.cats;
-      col.flags.data[j] = (v.current ? C_CURRENT : 0) | (v.juvenile ? C_JUVENILE : 0);
-      col.onDay.data[j] = v.convicted;
-      col.relDay.data[j] = v.released;
-      col.laterDay.data[j] = v.later;
-      col.onYmd.data[j] = packDay(v.convicted);
-      col.relYmd.data[j] = v.released === v.convicted ? col.onYmd.data[j]! : packDay(v.released);
-      col.laterYmd.data[j] = v.later === v.convicted ? col.onYmd.data[j]! : v.later === v.released ? col.relYmd.data[j]! : packDay(v.later);
-      col.incSince.data[j] = v.incarceratedSince;
-      col.incDays.data[j] = srcConv[k]?.incarceratedDays ?? 0;
-      col.hasRelease.data[j] = srcConv[k]?.releasedOn ? 1 : 0;
-      col.offense.data[j] = this.strings.id(srcConv[k]?.offense);
-      col.catList.data[j] = this.strings.id(v.catNames.join(';'));
+      const src = srcConv[k];
+      const onYmd = packDay(v.convicted);
+      const released = src?.releasedOn ? v.released : undefined;
+      this.addConviction(
+        v.cls,
+        v.degreeBit,
+        v.cats,
+        this.strings.id(v.catNames.join(';')),
+        this.strings.id(src?.offense),
+        v.convicted,
+        onYmd,
+        released,
+        released === undefined ? onYmd : released === v.convicted ? onYmd : packDay(released),
+        src?.incarceratedDays ?? 0,
+        (v.current ? C_CURRENT : 0) | (v.juvenile ? C_JUVENILE : 0),
+      );
     }
-    c.chargeStart.data[i] = this.nh;
     const srcCharges = p.source.currentCharges ?? [];
     for (let k = 0; k < p.charges.length; k++) {
       const h = p.charges[k]!;
-      const j = this.nh++;
-      const col = this.charge;
-      for (const x of Object.values(col)) x.ensure(j + 1);
-      col.cls.data[j] = h.cls;
-      col.degree.data[j] = h.degreeBit;
-      col.cats.data[j] = h.cats;
-      col.flags.data[j] = (h.bondPosted ? H_BOND_POSTED : 0) | (h.bondable ? H_BONDABLE : 0) | (h.probableCause ? H_PROBABLE_CAUSE : 0);
-      col.offense.data[j] = this.strings.id(srcCharges[k]?.offense);
-      col.catList.data[j] = this.strings.id(h.catNames.join(';'));
+      this.addCharge(
+        h.cls,
+        h.degreeBit,
+        h.cats,
+        this.strings.id(h.catNames.join(';')),
+        this.strings.id(srcCharges[k]?.offense),
+        (h.bondPosted ? H_BOND_POSTED : 0) | (h.bondable ? H_BONDABLE : 0) | (h.probableCause ? H_PROBABLE_CAUSE : 0),
+      );
     }
-    c.warrantStart.data[i] = this.nw;
-    for (const w of p.warrants) {
-      const j = this.nw++;
-      this.warrant.flags.ensure(j + 1);
-      this.warrant.jurisdiction.ensure(j + 1);
-      this.warrant.flags.data[j] = (w.criminal ? W_CRIMINAL : 0) | (w.felony ? W_FELONY : 0);
-      this.warrant.jurisdiction.data[j] = w.jurisdiction;
-    }
+    for (const w of p.warrants) this.addWarrant((w.criminal ? W_CRIMINAL : 0) | (w.felony ? W_FELONY : 0), w.jurisdiction);
+    this.endCase();
   }
-
-  // ---- Row by row, for readers that have the facts at hand (the case importer): no objects per case ----
-
-  // Rows every column of a group has room for (add() may grow them in between).
-  private caseRoom = 0;
-  private convictionRoom = 0;
-  private chargeRoom = 0;
 
   /** The string id of an offense name or a category list ("violent;serious"), for the row methods. */
   stringId(s: string | undefined): number {
@@ -487,7 +487,7 @@ export function keepRows(t: CaseTable, keep: Uint8Array): CaseTable {
 }
 
 export function caseTable(cases: Iterable<PreparedCase>): CaseTable {
-  const b = new CaseTableBuilder();
+  const b = new CaseTableBuilder(Array.isArray(cases) ? cases.length + 1 : 16);
   for (const c of cases) b.add(c);
   return b.finish();
 }

@@ -821,7 +821,30 @@ export class CompiledPolicy {
 
   /** Decides one prepared case (builds a one-row table: for single decisions, not for bulk work). */
   decideCode(c: PreparedCase): number {
-    return this.bind(caseTable([c])).decide(0);
+    return this.decideRow(caseTable([c]), 0).code;
+  }
+
+  /**
+   * The decision on one row, with the outcome the deciding provision allows. A table already bound
+   * (or a large one) uses the bound decision function; for a few rows only the provisions read until
+   * one applies are bound, so deciding one case of a long ordinance stays cheap.
+   */
+  private decideRow(t: CaseTable, i: number): { code: number; allowed: number } {
+    if (this.bound.has(t) || t.length > 64) {
+      const b = this.bind(t);
+      const code = b.decide(i);
+      return { code, allowed: b.allowed(i, code >> 2) };
+    }
+    const flags = t.flags[i]! & 3;
+    for (let k = 0; k < this.provisions.length; k++) {
+      const p = this.provisions[k]!;
+      const v = p.condition ? p.condition.bind(t)(i) : TRUE;
+      if (v === FALSE) continue;
+      const allowed = v === UNKNOWN ? OUTCOME_CODE.review : OUTCOME_CODE[p.outcome];
+      return { code: (k << 2) | CLAMP[(allowed << 2) | flags]!, allowed };
+    }
+    const allowed = OUTCOME_CODE[this.otherwise];
+    return { code: (this.provisions.length << 2) | CLAMP[(allowed << 2) | flags]!, allowed };
   }
 
   maxHoldOf(provisionIndex: number): MaxHold {
@@ -849,8 +872,7 @@ export class CompiledPolicy {
 
   /** The full decision on row i of a table, with its explanation. */
   explain(t: CaseTable, i: number): Decision {
-    const bound = this.bind(t);
-    const code = bound.decide(i);
+    const { code, allowed } = this.decideRow(t, i);
     const index = code >> 2;
     const outcome = OUTCOMES[code & 3]!;
     const reasons: Reason[] = [];
@@ -880,7 +902,6 @@ export class CompiledPolicy {
         depth: 0,
       });
     }
-    const allowed = bound.allowed(i, index);
     if ((code & 3) !== allowed) {
       reasons.push({
         provision: this.provisionIdOf(index),

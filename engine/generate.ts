@@ -63,6 +63,13 @@ const OFFENSES: OffenseKind[] = [
 const TOTAL_WEIGHT = OFFENSES.reduce((s, o) => s + o.weight, 0);
 
 export function generateCases(opts: GeneratorOptions): BookingCase[] {
+  const out: BookingCase[] = new Array(opts.count);
+  forEachGeneratedCase(opts, (c, i) => (out[i] = c));
+  return out;
+}
+
+/** Generates the cases one at a time, so a large set need not be held as objects all at once. */
+export function forEachGeneratedCase(opts: GeneratorOptions, each: (c: BookingCase, index: number) => void): void {
   const rnd = seededRandom(opts.seed ?? 2012);
   const fromDay = daysFromCivil(opts.fromYear ?? 2011, 1, 1);
   const toDay = daysFromCivil((opts.toYear ?? 2019) + 1, 1, 1);
@@ -76,7 +83,6 @@ export function generateCases(opts: GeneratorOptions): BookingCase[] {
     return OFFENSES[0]!;
   };
 
-  const out: BookingCase[] = new Array(opts.count);
   for (let i = 0; i < opts.count; i++) {
     const age = chance(0.03) ? between(14, 17) : chance(0.5) ? between(18, 29) : between(30, 68);
     const bookedDay = fromDay + Math.floor(rnd() * (toDay - fromDay));
@@ -190,7 +196,6 @@ export function generateCases(opts: GeneratorOptions): BookingCase[] {
     };
     const set = Object.entries(records).filter(([, v]) => v);
     if (set.length) bc.records = Object.fromEntries(set);
-    out[i] = bc;
+    each(bc, i);
   }
-  return out;
 }

@@ -4,6 +4,7 @@
 import {
   bookingCaseAt,
   caseTable,
+  CaseTableBuilder,
   compile,
   fingerprint,
   formatCaseProblem,
@@ -14,10 +15,9 @@ import {
   type CaseTable,
   type CompiledPolicy,
   type Ordinance,
-  type PreparedCase,
 } from '../../../engine/index';
 import { F_JUDICIAL, F_REQ_HOLD, F_REQ_NOTIFY } from '../../../engine/case-table';
-import { generateCases } from '../../../engine/generate';
+import { forEachGeneratedCase } from '../../../engine/generate';
 import { workerScope } from '../lib/worker-scope';
 import type {
   CaseColumns,
@@ -61,24 +61,23 @@ function load(id: number, source: CaseSource): void {
   let problems: string[] = [];
   let problemCount = 0;
   let total: number;
-  let prepared: PreparedCase[];
   if (source.kind === 'synthetic') {
-    const raw = generateCases({ count: source.count, seed: source.seed });
-    prepared = [];
-    raw.forEach((c, i) => {
+    // Built case by case into the table: a million cases are never all held as objects.
+    const builder = new CaseTableBuilder(source.count);
+    forEachGeneratedCase({ count: source.count, seed: source.seed }, (c, i) => {
       const r = prepareCase(c, i);
-      if (r.ok) prepared.push(r.prepared);
+      if (r.ok) builder.add(r.prepared);
       else problemCount += r.problems.length;
     });
-    total = raw.length;
+    total = source.count;
+    table = builder.finish();
   } else {
     const set = readCaseSet(source.text, source.format);
-    prepared = set.cases;
+    table = set.table;
     total = set.total;
     problemCount = set.problems.length;
     problems = set.problems.slice(0, MAX_PROBLEMS_SHOWN).map((p) => formatCaseProblem(source.name, p));
   }
-  table = caseTable(prepared);
   const columns = columnsOf(table);
   scope.postMessage(
     {
