@@ -195,8 +195,8 @@ export async function buildExport(req: ExportRequest): Promise<ExportResult> {
       return result('', { data: await ordinanceDocxFromText(t), preview: ordinanceHtmlFromText(t) });
     }
     case 'officer-guide': {
-      const html = renderOfficerGuideHtml(o, req.scenario ?? {});
-      return printable('-officer-guide', html, officerGuide(o, req.scenario ?? {}).date || undefined);
+      const html = renderOfficerGuideHtml(o, req.scenario);
+      return printable('-officer-guide', html, officerGuide(o, req.scenario).date || undefined);
     }
     case 'bundle': {
       const json = policyBundleJson(o);

@@ -9,6 +9,7 @@ import type { Condition, MaxHold, Ordinance, Outcome, Scenario } from '../model'
 import { longDate, ordinanceText } from '../text-model';
 import { civilFromDays, dayOfWeek, daysFromCivil, holdEnd, MINUTES_PER_DAY, parseDate } from '../time';
 import { agencyName, conditionWords, leafWords } from '../wording';
+import { decisionTable } from '../analysis/table';
 import { escapeHtml, htmlDocument } from './html';
 
 /** One line of the checklist, possibly a group of lines ("all of these" / "any one of these"). */
@@ -76,6 +77,43 @@ export interface OfficerGuide {
   outcomes: OutcomeInstruction[];
   /** Standing duties the policy imposes (notices, access, inquiries), in its own words. */
   duties: Array<{ citation: string; text: string }>;
+  /** The complete decision table, printed as an appendix after the guide's own pages. */
+  table: GuideTable | null;
+}
+
+/** The decision table as the appendix prints it; `rows` is empty when it is too long to print. */
+export interface GuideTable {
+  columns: string[];
+  rows: Array<{ facts: string[]; outcome: string; citation: string; provision: string }>;
+  rowCount: number;
+  totalCombinations: number;
+  complete: boolean;
+  defaultCombinations: number;
+}
+
+/** Longer tables are left to the CSV export: a booking desk reads a page, not a ledger. */
+const MAX_PRINTED_ROWS = 60;
+
+/** Without a scenario, whether a reimbursement agreement is in force is a column of the table. */
+function guideTable(o: Ordinance, scenario: Scenario | undefined): GuideTable | null {
+  const t = decisionTable(o, { ...(scenario ? { scenario } : {}), maxRows: MAX_PRINTED_ROWS + 1 });
+  if (!t.exact) return null;
+  const printable = t.rows.length <= MAX_PRINTED_ROWS;
+  return {
+    columns: t.columns.map((c) => c.label),
+    rows: printable
+      ? t.rows.map((r) => ({
+          facts: t.columns.map((c) => r.facts[c.key] ?? 'any'),
+          outcome: r.byDiscretion ? `${r.outcome} (a finding decides)` : r.outcome,
+          citation: r.citation,
+          provision: r.provision,
+        }))
+      : [],
+    rowCount: t.rows.length,
+    totalCombinations: t.totalCombinations,
+    complete: t.complete,
+    defaultCombinations: t.defaultCombinations,
+  };
 }
 
 // ---- the order an officer meets the facts ----
@@ -440,7 +478,8 @@ function dutiesOf(o: Ordinance, policy: CompiledPolicy): Array<{ citation: strin
 }
 
 /** The officer guide's content, derived from the compiled policy under a scenario (holiday calendar, agreement). */
-export function officerGuide(o: Ordinance, scenario: Scenario = {}): OfficerGuide {
+export function officerGuide(o: Ordinance, given?: Scenario): OfficerGuide {
+  const scenario = given ?? {};
   const policy = compile(o, scenario);
   const text = ordinanceText(o);
   const steps = stepsOf(policy);
@@ -463,6 +502,7 @@ export function officerGuide(o: Ordinance, scenario: Scenario = {}): OfficerGuid
     holds: holdsOf(policy, o, scenario),
     outcomes: outcomesOf(policy, steps),
     duties: dutiesOf(o, policy),
+    table: guideTable(o, given),
   };
 }
 
@@ -492,6 +532,9 @@ ol.facts li, ul.plain li { margin: .05rem 0; }
 table.outcomes td:first-child { white-space: nowrap; font-weight: bold; }
 table.examples td, table.outcomes td { font-size: .9rem; }
 .doc-footer { margin-top: .8rem; font-size: .8rem; }
+table.decision-table { border-collapse: collapse; font-size: .8rem; }
+table.decision-table th, table.decision-table td { border: 1px solid #bbb; padding: .1rem .25rem; vertical-align: top; }
+.appendix { break-before: page; page-break-before: always; }
 @media print { html { font-size: 9.5pt; } h2 { margin-top: .55rem; } }
 `;
 
@@ -580,6 +623,7 @@ export function officerGuideBodyHtml(g: OfficerGuide): string {
     for (const d of g.duties) out.push(`<li>${escapeHtml(d.text)} <span class="cite">(${escapeHtml(d.citation)})</span></li>`);
     out.push('</ul></section>');
   }
+  if (g.table) out.push(tableHtml(g.table));
   out.push('</main>');
   out.push(
     `<footer class="doc-footer"><p>${escapeHtml(g.policyTitle)} · Version ${escapeHtml(g.version)}${g.date ? ` · ${escapeHtml(g.date)}` : ''} · Fingerprint <span class="fingerprint">${escapeHtml(g.fingerprint)}</span></p></footer>`,
@@ -587,7 +631,31 @@ export function officerGuideBodyHtml(g: OfficerGuide): string {
   return out.filter(Boolean).join('\n');
 }
 
-export function renderOfficerGuideHtml(o: Ordinance, scenario: Scenario = {}): string {
+function tableHtml(t: GuideTable): string {
+  const out: string[] = ['<section class="appendix" aria-labelledby="g-table"><h2 id="g-table">Appendix: the complete decision table</h2>'];
+  const coverage = t.complete
+    ? `These ${t.rowCount} rows cover all ${t.totalCombinations} combinations of the facts the policy reads, each exactly once; the otherwise clause decides ${t.defaultCombinations}. "any" means the outcome does not depend on that fact in that row.`
+    : `The rows do not cover every combination of the facts the policy reads; check the policy.`;
+  out.push(`<p>${escapeHtml(coverage)}</p>`);
+  if (t.rows.length === 0) {
+    out.push(
+      `<p>The table has more than ${MAX_PRINTED_ROWS} rows; it is exported whole as CSV (<code>detainer-studio decision-table</code>).</p></section>`,
+    );
+    return out.join('\n');
+  }
+  out.push('<table class="decision-table"><thead><tr>');
+  for (const c of [...t.columns, 'Outcome', 'Section']) out.push(`<th scope="col">${escapeHtml(c)}</th>`);
+  out.push('</tr></thead><tbody>');
+  for (const r of t.rows) {
+    out.push(
+      `<tr>${r.facts.map((f) => `<td>${escapeHtml(f)}</td>`).join('')}<td>${escapeHtml(r.outcome)}</td><td>${escapeHtml(r.citation)}</td></tr>`,
+    );
+  }
+  out.push('</tbody></table></section>');
+  return out.join('\n');
+}
+
+export function renderOfficerGuideHtml(o: Ordinance, scenario?: Scenario): string {
   const g = officerGuide(o, scenario);
   return htmlDocument({
     title: `${g.title}: ${g.policyTitle}`,

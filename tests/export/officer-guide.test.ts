@@ -3,6 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { officerGuide, renderOfficerGuideHtml } from '../../engine/export/index';
+import { decisionTable } from '../../engine/analysis/table';
 import { clampOutcome, compile, OUTCOME_CODE, UNKNOWN, FALSE, TRUE } from '../../engine/compile';
 import { caseTable } from '../../engine/case-table';
 import { OUTCOMES, type Ordinance, type Outcome } from '../../engine/index';
@@ -149,5 +150,21 @@ describe('officer guide', () => {
     expect(html).toContain(g.fingerprint.slice(7, 19));
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;');
+  });
+});
+
+describe('the decision-table appendix', () => {
+  it('prints every row of the decision table with its outcome and section', () => {
+    for (const file of allOrdinanceFiles()) {
+      const o = loadFile(file);
+      const table = decisionTable(o);
+      const g = officerGuide(o);
+      expect(g.table, path.basename(file)).not.toBeNull();
+      expect(g.table!.rowCount).toBe(table.rows.length);
+      expect(g.table!.complete).toBe(true);
+      expect(g.table!.rows.map((r) => r.citation)).toEqual(table.rows.map((r) => r.citation));
+      const html = renderOfficerGuideHtml(o);
+      for (const r of g.table!.rows) expect(html).toContain(`<td>${r.citation}</td>`);
+    }
   });
 });
