@@ -125,9 +125,7 @@ export function DecisionTableView({ analysis, draftVersion, blocked, documentNam
       ) : null}
       <WorkStatusLine status={state.status} what="the decision table" onCancel={cancel} onAgain={refresh} />
       {!done && state.status.kind !== 'error' && state.status.kind !== 'cancelled' ? (
-        <p className="muted">
-          {draftVersion < 0 && !blocked ? 'The table appears once the draft has no errors.' : 'Working out the table…'}
-        </p>
+        <p className="muted">{draftVersion < 0 ? 'The table appears once the draft has no errors.' : 'Working out the table…'}</p>
       ) : null}
       {done && table ? (
         <>
@@ -142,6 +140,7 @@ export function DecisionTableView({ analysis, draftVersion, blocked, documentNam
             ) : null}
           </p>
           <p className="muted timing">
+            Of “{table.title}”.{' '}
             {done.reimbursement === 'either'
               ? 'The reimbursement agreement is varied: a column where the draft reads it. '
               : `Assuming the reimbursement agreement is ${done.reimbursement === 'yes' ? 'in force' : 'not in force'}. `}

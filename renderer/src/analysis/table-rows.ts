@@ -79,7 +79,8 @@ export function completenessLine(t: DecisionTable): string {
   if (t.complete) {
     return `Complete: ${rows} cover all ${combinations} of the ${facts} this draft reads, each exactly once. Every combination reaches a provision or the otherwise clause; ${otherwise}.`;
   }
-  return `Incomplete: ${rows} cover only part of the ${combinations} of the ${facts} this draft reads${t.notes.length ? ` (${t.notes.join('; ')})` : ''}.`;
+  // Every ordinance has an otherwise clause, so a table falls short only when it was cut off.
+  return `Not the whole table: ${rows} cover only part of the ${combinations} of the ${facts} this draft reads${t.notes.length ? ` (${t.notes.join('; ')})` : ''}.`;
 }
 
 /** A witness of a difference as a case set of one, the shape `detainer-studio simulate --cases` reads. */
