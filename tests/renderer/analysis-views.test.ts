@@ -68,7 +68,9 @@ describe('decision table rows', () => {
     );
     const partial = decisionTable(connecticut, { maxRows: 3 });
     expect(partial.complete).toBe(false);
-    expect(completenessLine(partial)).toMatch(/^Not the whole table: 3 rows cover only part of the .* \(.*only the first 3 rows are listed\)\.$/);
+    expect(completenessLine(partial)).toMatch(
+      /^Not the whole table: 3 rows cover only part of the .* \(.*only the first 3 rows are listed\)\.$/,
+    );
     const chicago = decisionTable(sample('chicago-welcoming-city-2012'));
     expect(completenessLine(chicago)).toContain(`the otherwise clause decides ${chicago.defaultCombinations} of them`);
   });
