@@ -193,7 +193,9 @@ test('the decision table of a sample shows the rows of `decision-table --json` a
   await expect(details).toContainText(`Decided by ${expected.rows.at(-1)!.citation}`);
 });
 
-test('a one-provision edit through the editor model updates the decision table', async ({ page }) => {
+test('a one-provision edit through the editor model updates the decision table, and the Drafts view finds it against the original', async ({
+  page,
+}) => {
   const edited = sampleText.replace(
     '        when: { record: gangDatabase }\n        outcome: hold\n        maxHold: { hours: 48, excludingWeekendsAndHolidays: true }\n',
     '        when: { record: gangDatabase }\n        outcome: notify\n',
@@ -208,15 +210,35 @@ test('a one-provision edit through the editor model updates the decision table',
   expect(gangOutcomes(after)).not.toContain('hold');
 
   const opened = await openSample(page);
+  // The original is the other draft: before the edit the two are the same.
+  await page.getByRole('tab', { name: 'Drafts' }).click();
+  let since = await eventCount(page);
+  await page.getByLabel('Compare this draft with').selectOption({ label: 'Sample: An Act Concerning Civil Immigration Detainers' });
+  await waitForEvent(page, 'difference-rendered', { version: opened.detail.version, equivalent: true }, since);
+
   await openTable(page, opened.detail.version as number);
   const grid = page.getByRole('grid', { name: 'Decision table rows' });
-  const since = await eventCount(page);
+  since = await eventCount(page);
   const analysis = await setTextAndWait(page, edited);
   expect(analysis.detail.errors).toBe(0);
   await waitForEvent(page, 'decision-table-rendered', { version: analysis.detail.version }, since);
   const cells = await renderedRows(grid);
   expect(cells.size).toBe(after.rows.length);
   after.rows.forEach((_, i) => checkRow(after, i, cells.get(i + 2)));
+
+  // Back on the Drafts view, the edited draft is compared again: the change, found as the CLI finds it.
+  const expected = cliDiff(file, SAMPLE);
+  expect(expected.status).toBe(1);
+  since = await eventCount(page);
+  await page.getByRole('tab', { name: 'Drafts' }).click();
+  const rendered = await waitForEvent(page, 'difference-rendered', { version: analysis.detail.version }, since);
+  expect(rendered.detail.kinds).toEqual(expected.json.witnesses.map(kindOf));
+  const first = page.getByRole('list', { name: 'Differences' }).getByRole('listitem', { name: /^1\. A: / });
+  await expect(first).toContainText(`Smallest case: ${expected.json.witnesses[0]!.facts.join('; ')}.`);
+  // Draft A's provision opens in the editor.
+  await first.getByRole('region', { name: 'Draft A: this draft' }).getByRole('button', { name: 'Show the provision' }).click();
+  const line = edited.split('\n').findIndex((l) => l.includes(`- id: ${expected.json.witnesses[0]!.a.provision}`)) + 1;
+  await expect.poll(async () => (await hook.cursor(page)).line).toBe(line);
 });
 
 test('the Drafts view lists the differences `diff --json` finds, with witness cases `simulate` decides the same way; a draft against itself is equivalent', async ({
