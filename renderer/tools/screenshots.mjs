@@ -147,6 +147,37 @@ try {
     await page.context().close();
   }
 
+  // 3b. The decision table of the sample, one row's facts in full.
+  {
+    const page = await freshPage();
+    await widenRight(page);
+    const since = await eventCount(page);
+    await page.getByRole('tab', { name: 'Decision table' }).click();
+    await waitForEvent(page, 'decision-table-rendered', {}, since);
+    const row = page.getByRole('grid', { name: 'Decision table rows' }).getByRole('row').nth(10);
+    await row.getByRole('gridcell').first().click();
+    await page.getByRole('region', { name: /^Row \d+ of the decision table$/ }).evaluate((el) => el.scrollIntoView({ block: 'end' }));
+    await shoot(page, 'decision-table.png');
+    await page.context().close();
+  }
+
+  // 3c. What separates the sample from another draft: the smallest cases, explained side by side.
+  {
+    const page = await freshPage();
+    await widenRight(page);
+    await page.getByRole('tab', { name: 'Drafts' }).click();
+    const since = await eventCount(page);
+    await page.getByLabel('Compare this draft with').selectOption({ label: 'Sample: Welcoming City Ordinance' });
+    await waitForEvent(page, 'difference-rendered', {}, since);
+    // Scroll the pane only: scrollIntoView would move the whole window too.
+    await page.getByRole('listitem', { name: /^2\. A: / }).evaluate((el) => {
+      const pane = el.closest('.pane-body');
+      pane.scrollTop += el.getBoundingClientRect().top - pane.getBoundingClientRect().top - 8;
+    });
+    await shoot(page, 'drafts.png');
+    await page.context().close();
+  }
+
   // 4. The simulation of 10,000 synthetic cases, one case explained.
   for (const theme of ['light', 'dark']) {
     const page = await freshPage(theme);

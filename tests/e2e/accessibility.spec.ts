@@ -1,22 +1,7 @@
 // Accessibility of every main view, checked by axe (WCAG 2 A and AA), in the light and dark themes.
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { eventCount, openApp, openSample, waitForEvent } from './app-driver';
-
-async function violations(page: Page, what: string) {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    // Monaco's own editor surface is a third-party widget with its own accessibility mode (Alt+F1).
-    .exclude('.monaco-editor')
-    .analyze();
-  return result.violations.map(
-    (v) =>
-      `${what}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes
-        .map((n) => n.target.join(' '))
-        .slice(0, 3)
-        .join(' | ')}`,
-  );
-}
+import { axeViolations as violations } from './axe';
 
 for (const theme of ['light', 'dark'] as const) {
   test(`every view passes axe in the ${theme} theme`, async ({ page }) => {

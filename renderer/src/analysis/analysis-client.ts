@@ -25,6 +25,8 @@ export class AnalysisClient {
         else waiting?.reject(new Error(message.error));
         return;
       }
+      // The whole-policy analyses answer their own client (another instance of this worker).
+      if (message.kind !== 'analysis' && message.kind !== 'analysis-failed') return;
       this.busy = false;
       const next = this.waiting;
       this.waiting = null;

@@ -1,9 +1,15 @@
 // The analysis worker: on every edit, the engine validates the ordinance (the authority for squiggles
 // and the Problems panel), prints its text for the preview and maps its outline, off the UI thread.
+// A second instance works out the decision table and the difference between drafts on request.
 
 import {
   checkDocument,
+  decisionTable,
+  decisionTableCsv,
+  diffDrafts,
+  fingerprint,
   layoutOrdinance,
+  loadOrdinance,
   markdownFromText,
   ordinanceText,
   parseSource,
@@ -12,9 +18,20 @@ import {
   type LintDiagnostic,
   type Ordinance,
   type ParsedSource,
+  type Scenario,
 } from '../../../engine/index';
 import { workerScope } from '../lib/worker-scope';
-import type { AnalysisRequest, AnalysisResult, AnalysisWorkerMessage, FixRequest, FixResponse, OutlineEntry } from './protocol';
+import type {
+  AnalysisRequest,
+  AnalysisResult,
+  AnalysisWorkerMessage,
+  DeepRequest,
+  DeepResponse,
+  FixRequest,
+  FixResponse,
+  OutlineEntry,
+  ReimbursementChoice,
+} from './protocol';
 
 const scope = workerScope<AnalysisRequest, AnalysisWorkerMessage>();
 
@@ -115,10 +132,82 @@ function fixEdit(request: FixRequest): FixResponse {
   }
 }
 
+/** The scenario the CLI builds from `--reimbursement yes|no`; none leaves the agreement open. */
+function scenarioOf(choice: ReimbursementChoice): Scenario | undefined {
+  return choice === 'either' ? undefined : { reimbursementAgreement: choice === 'yes' };
+}
+
+function headingsOf(o: Ordinance): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const s of o.sections) for (const p of s.provisions ?? []) if (p.heading) out[p.id] = p.heading;
+  return out;
+}
+
+/** The last table worked out: edits that leave the policy's meaning as it was (comments) reuse it. */
+let lastTable: { key: string; table: ReturnType<typeof decisionTable>; csv: string } | null = null;
+
+function deep(request: DeepRequest): DeepResponse {
+  const start = performance.now();
+  switch (request.kind) {
+    case 'decision-table': {
+      const scenario = scenarioOf(request.reimbursement);
+      const key = `${fingerprint(request.ordinance)} ${request.reimbursement}`;
+      if (lastTable?.key !== key) {
+        const table = decisionTable(request.ordinance, scenario ? { scenario } : {});
+        lastTable = { key, table, csv: decisionTableCsv(table) };
+      }
+      return {
+        kind: 'decision-table',
+        id: request.id,
+        version: request.version,
+        reimbursement: request.reimbursement,
+        table: lastTable.table,
+        csv: lastTable.csv,
+        headings: headingsOf(request.ordinance),
+        ms: performance.now() - start,
+      };
+    }
+    case 'load-draft': {
+      const loaded = loadOrdinance(request.text);
+      const first = loaded.diagnostics.find((d) => d.severity === 'error');
+      if (!loaded.ordinance || first) {
+        const why = first ? `line ${first.line}, column ${first.column}: ${first.message}` : 'it is not an ordinance';
+        return { kind: 'draft-refused', id: request.id, name: request.name, error: `${request.name} cannot be compared: ${why}` };
+      }
+      const o = loaded.ordinance;
+      return { kind: 'draft-loaded', id: request.id, name: request.name, ordinance: o, title: o.title, fingerprint: fingerprint(o) };
+    }
+    case 'diff': {
+      const scenario = scenarioOf(request.reimbursement);
+      const difference = diffDrafts(request.a, request.b, scenario ? { scenario } : {});
+      return {
+        kind: 'diff',
+        id: request.id,
+        version: request.version,
+        reimbursement: request.reimbursement,
+        a: fingerprint(request.a),
+        b: fingerprint(request.b),
+        aTitle: request.a.title,
+        bTitle: request.b.title,
+        difference,
+        ms: performance.now() - start,
+      };
+    }
+  }
+}
+
 scope.onmessage = (event) => {
   const request = event.data;
-  if (request.kind !== 'analyze') {
+  if (request.kind === 'fix' || request.kind === 'silence') {
     scope.postMessage(fixEdit(request));
+    return;
+  }
+  if (request.kind !== 'analyze') {
+    try {
+      scope.postMessage(deep(request));
+    } catch (e) {
+      scope.postMessage({ kind: 'deep-failed', id: request.id, error: e instanceof Error ? e.message : String(e) });
+    }
     return;
   }
   try {

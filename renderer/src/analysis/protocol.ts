@@ -1,8 +1,17 @@
 // Messages between the renderer and the analysis worker, which checks the ordinance (validation and
-// the legal lint) and prints its text on every edit so typing never waits for the engine, and turns
-// the engine's quick fixes into text edits on request.
+// the legal lint) and prints its text on every edit so typing never waits for the engine, turns the
+// engine's quick fixes into text edits on request, and (in a second instance, so the squiggles never
+// wait behind it) works out the decision table and the difference between two drafts.
 
-import type { CheckedDiagnostic, Ordinance, OrdinanceText, QuickFix, TextEdit } from '../../../engine/index';
+import type {
+  CheckedDiagnostic,
+  DecisionTable,
+  DraftDifference,
+  Ordinance,
+  OrdinanceText,
+  QuickFix,
+  TextEdit,
+} from '../../../engine/index';
 
 export interface AnalyzeRequest {
   kind: 'analyze';
@@ -54,8 +63,55 @@ export type FixRequest =
 
 export type FixResponse = { kind: 'fix-edit'; id: number; edit: TextEdit } | { kind: 'fix-failed'; id: number; error: string };
 
-export type AnalysisRequest = AnalyzeRequest | FixRequest;
+/**
+ * How the reimbursement agreement enters the decision table or the difference: `either` leaves it
+ * open (a column of the table, varied by the difference), as the CLI does without `--reimbursement`.
+ */
+export type ReimbursementChoice = 'either' | 'yes' | 'no';
+
+/** The whole-policy analyses, slower than a keystroke for large drafts: asked for when shown. */
+export type DeepRequest =
+  | { kind: 'decision-table'; id: number; version: number; ordinance: Ordinance; reimbursement: ReimbursementChoice }
+  | { kind: 'load-draft'; id: number; name: string; text: string }
+  | { kind: 'diff'; id: number; version: number; a: Ordinance; b: Ordinance; reimbursement: ReimbursementChoice };
+
+export interface DecisionTableDone {
+  kind: 'decision-table';
+  id: number;
+  /** The editor model's version of the draft the table is of. */
+  version: number;
+  reimbursement: ReimbursementChoice;
+  table: DecisionTable;
+  /** `decisionTableCsv(table)`: the bytes `detainer-studio decision-table` writes. */
+  csv: string;
+  /** Each provision's heading, by id, for the rows' "decided by". */
+  headings: Record<string, string>;
+  ms: number;
+}
+
+/** Another draft read for comparison, or why it can't be compared (with its line). */
+export type DraftLoaded =
+  | { kind: 'draft-loaded'; id: number; name: string; ordinance: Ordinance; title: string; fingerprint: string }
+  | { kind: 'draft-refused'; id: number; name: string; error: string };
+
+export interface DiffDone {
+  kind: 'diff';
+  id: number;
+  version: number;
+  reimbursement: ReimbursementChoice;
+  /** Fingerprints of the two drafts compared (A is the editor's draft). */
+  a: string;
+  b: string;
+  aTitle: string;
+  bTitle: string;
+  difference: DraftDifference;
+  ms: number;
+}
+
+export type DeepResponse = DecisionTableDone | DraftLoaded | DiffDone | { kind: 'deep-failed'; id: number; error: string };
+
+export type AnalysisRequest = AnalyzeRequest | FixRequest | DeepRequest;
 
 export type AnalysisResponse = AnalysisResult | AnalysisFailure;
 
-export type AnalysisWorkerMessage = AnalysisResponse | FixResponse;
+export type AnalysisWorkerMessage = AnalysisResponse | FixResponse | DeepResponse;

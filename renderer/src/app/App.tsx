@@ -7,6 +7,9 @@ import { parseSource } from '../../../engine/source';
 import type { Host, MenuCommand, OpenedFile, RecoveryEntry, SampleEntry } from '../../../host/contract';
 import type { AnalysisResponse, AnalysisResult, OutlineEntry } from '../analysis/protocol';
 import { AnalysisClient } from '../analysis/analysis-client';
+import { DecisionTableView } from '../analysis/DecisionTableView';
+import { DraftsView } from '../analysis/DraftsView';
+import { useDraftAnalysis } from '../analysis/use-draft-analysis';
 import { EditorSession } from '../editor/editor-session';
 import { registerQuickFixes } from '../editor/quick-fixes';
 import { FormView } from '../form/FormView';
@@ -26,7 +29,7 @@ import { STARTER_NAME, STARTER_ORDINANCE } from './starter';
 import { Tabs } from './Tabs';
 
 type LeftView = 'editor' | 'form';
-type RightView = 'preview' | 'simulation' | 'compare';
+type RightView = 'preview' | 'simulation' | 'compare' | 'table' | 'drafts';
 
 interface DocumentInfo {
   name: string;
@@ -80,6 +83,10 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
   const sim = useSimulation();
   const simRef = useRef(sim);
   simRef.current = sim;
+  // The decision table and the difference between drafts, worked out in a worker when shown.
+  const drafting = useDraftAnalysis();
+  const draftingRef = useRef(drafting);
+  draftingRef.current = drafting;
 
   const notify = useCallback((kind: Notice['kind'], text: string, action?: Notice['action']) => {
     const id = ++noticeCount;
@@ -123,6 +130,7 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
     setAnalysis(response);
     if (response.text) setLastGood({ text: response.text, markdown: response.markdown });
     if (response.ordinance) simRef.current.setDraft(response.ordinance, response.version);
+    if (response.ordinance) draftingRef.current.setDraft(response.ordinance, response.version);
   }, []);
 
   // ---- opening documents ----
@@ -698,6 +706,8 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
               { key: 'preview', label: 'Preview', shortcut: shortcutLabel('view.preview') },
               { key: 'simulation', label: 'Simulation', shortcut: shortcutLabel('view.simulation') },
               { key: 'compare', label: 'Comparison', shortcut: shortcutLabel('view.compare') },
+              { key: 'table', label: 'Decision table' },
+              { key: 'drafts', label: 'Drafts' },
             ]}
           />
           <div key={right} className="pane-body scroll" id="right-panel" role="tabpanel" aria-labelledby={`right-tab-${right}`}>
@@ -740,6 +750,27 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
                 }
                 compareError={compareError}
                 onShowProvision={showProvision}
+              />
+            ) : null}
+            {right === 'table' ? (
+              <DecisionTableView
+                analysis={drafting}
+                draftVersion={analysis?.ordinance ? analysis.version : -1}
+                blocked={blocked}
+                documentName={doc.name}
+                host={host}
+                onShowProvision={(id) => (id === 'default' ? revealPath(['otherwise']) : showProvision(id))}
+              />
+            ) : null}
+            {right === 'drafts' ? (
+              <DraftsView
+                analysis={drafting}
+                draftVersion={analysis?.ordinance ? analysis.version : -1}
+                blocked={blocked}
+                documentName={doc.name}
+                host={host}
+                drafts={drafts}
+                onShowProvision={(id) => (id === 'default' ? revealPath(['otherwise']) : showProvision(id))}
               />
             ) : null}
           </div>

@@ -12,7 +12,7 @@ function valueMark(v: Reason['value']): { mark: string; words: string; className
   return v ? { mark: '✓', words: 'true', className: 'true' } : { mark: '✗', words: 'false', className: 'false' };
 }
 
-function DecisionBlock({
+export function DecisionBlock({
   decision,
   title,
   onShowProvision,
@@ -73,7 +73,7 @@ function DecisionBlock({
   );
 }
 
-function CaseFacts({ c }: { c: BookingCase }) {
+export function CaseFacts({ c }: { c: BookingCase }) {
   const requests = c.detainer.requests.join(' and ') || 'nothing';
   const paperwork = [
     c.detainer.judicialWarrant ? 'judicial warrant' : null,

@@ -1,0 +1,156 @@
+// What the decision table and drafts views show, on the real engine's results for the samples: the
+// rows a filter keeps, the provisions offered, the completeness line, a witness saved as a case set
+// that the engine decides as the witness says, and one run at a time for recomputing as the draft changes.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compile, decisionTable, diffDrafts, loadOrdinance, readCaseSet, type Ordinance } from '../../engine/index';
+import {
+  completenessLine,
+  exportBaseName,
+  filterRows,
+  kindKey,
+  NO_TABLE_FILTER,
+  provisionChoices,
+  rowFacts,
+  witnessCaseSet,
+} from '../../renderer/src/analysis/table-rows';
+import { LatestOnly } from '../../renderer/src/lib/latest-only';
+
+const root = path.resolve(__dirname, '../..');
+function sample(name: string): Ordinance {
+  const o = loadOrdinance(readFileSync(path.join(root, 'samples/ordinances', `${name}.ordinance.yaml`), 'utf8')).ordinance;
+  if (!o) throw new Error(`${name} does not load`);
+  return o;
+}
+
+const connecticut = sample('connecticut-trust-act-2014');
+const table = decisionTable(connecticut);
+
+describe('decision table rows', () => {
+  it('keeps every row without a filter, and exactly the rows of an outcome or a provision with one', () => {
+    expect(filterRows(table.rows, NO_TABLE_FILTER)).toEqual(table.rows.map((_, i) => i));
+    const holds = filterRows(table.rows, { outcome: 'hold', provision: null });
+    expect(holds.length).toBeGreaterThan(0);
+    expect(holds.length).toBeLessThan(table.rows.length);
+    expect(holds.every((i) => table.rows[i]!.outcome === 'hold')).toBe(true);
+    expect(table.rows.filter((r) => r.outcome === 'hold')).toHaveLength(holds.length);
+    const gang = filterRows(table.rows, { outcome: null, provision: 'gang-member' });
+    expect(gang.map((i) => table.rows[i]!.provision)).toEqual(gang.map(() => 'gang-member'));
+    const both = filterRows(table.rows, { outcome: 'decline', provision: 'gang-member' });
+    expect(both.every((i) => table.rows[i]!.outcome === 'decline' && table.rows[i]!.provision === 'gang-member')).toBe(true);
+  });
+
+  it('offers the deciding provisions in reading order with their row counts, the otherwise clause last', () => {
+    const choices = provisionChoices(table.rows, { 'gang-member': 'Known gang member' });
+    expect(choices.reduce((n, c) => n + c.rows, 0)).toBe(table.rows.length);
+    expect(new Set(choices.map((c) => c.id)).size).toBe(choices.length);
+    const gang = choices.find((c) => c.id === 'gang-member')!;
+    expect(gang.label).toBe(`${gang.citation} Known gang member`);
+    const cites = choices.filter((c) => c.id !== 'default').map((c) => c.citation);
+    expect(cites).toEqual([...cites].sort());
+    const withDefault = provisionChoices([{ ...table.rows[0]!, provision: 'default', citation: '§ 9' }, ...table.rows], {});
+    expect(withDefault.at(-1)!.label).toBe('§ 9 otherwise');
+  });
+
+  it('splits a row into the facts it fixes and those it leaves open', () => {
+    const row = table.rows[0]!;
+    const { fixed, open } = rowFacts(table.columns, row);
+    expect(fixed.length + open.length).toBe(table.columns.length);
+    for (const f of fixed) expect(row.facts[f.column.key]).toBe(f.value);
+    for (const c of open) expect(row.facts[c.key] ?? 'any').toBe('any');
+  });
+
+  it('says whether every combination reaches a provision or the otherwise clause', () => {
+    expect(table.complete).toBe(true);
+    expect(completenessLine(table)).toBe(
+      `Complete: ${table.rows.length} rows cover all ${table.totalCombinations} combinations of the ${table.columns.length} facts this draft reads, each exactly once. Every combination reaches a provision or the otherwise clause; the otherwise clause decides none of them.`,
+    );
+    const partial = decisionTable(connecticut, { maxRows: 3 });
+    expect(partial.complete).toBe(false);
+    expect(completenessLine(partial)).toMatch(
+      /^Not the whole table: 3 rows cover only part of the .* \(.*only the first 3 rows are listed\)\.$/,
+    );
+    const chicago = decisionTable(sample('chicago-welcoming-city-2012'));
+    expect(completenessLine(chicago)).toContain(`the otherwise clause decides ${chicago.defaultCombinations} of them`);
+  });
+
+  it('names the CSV after the document', () => {
+    expect(exportBaseName('connecticut-trust-act-2014.ordinance.yaml')).toBe('connecticut-trust-act-2014');
+    expect(exportBaseName('draft.yml')).toBe('draft');
+    expect(exportBaseName('notes.txt')).toBe('notes.txt');
+  });
+});
+
+describe('witnesses of a difference', () => {
+  const a = connecticut;
+  const b = sample('chicago-welcoming-city-2012');
+  const difference = diffDrafts(a, b);
+
+  it('saves each witness as a case set the engine reads and decides as the witness says, under both drafts', () => {
+    expect(difference.witnesses.length).toBeGreaterThan(1);
+    for (const w of difference.witnesses) {
+      const set = readCaseSet(witnessCaseSet(w), 'json');
+      expect(set.problems).toEqual([]);
+      expect(set.cases).toHaveLength(1);
+      const scenario = { reimbursementAgreement: w.scenario?.reimbursementAgreement ?? false };
+      expect(compile(a, scenario).decide(set.cases[0]!)).toEqual(w.a);
+      expect(compile(b, scenario).decide(set.cases[0]!)).toEqual(w.b);
+    }
+  });
+
+  it('names each kind of difference by both provisions and outcomes, uniquely', () => {
+    const keys = difference.witnesses.map((w) => kindKey(w.kind));
+    expect(new Set(keys).size).toBe(keys.length);
+    const w = difference.witnesses[0]!;
+    expect(kindKey(w.kind)).toBe(`${w.a.provision}:${w.a.outcome}|${w.b.provision}:${w.b.outcome}`);
+  });
+});
+
+describe('recomputing as the draft changes', () => {
+  it('runs one job at a time and once more afterwards for any number of requests made meanwhile', async () => {
+    const finish: Array<() => void> = [];
+    let runs = 0;
+    const job = new LatestOnly(
+      () =>
+        new Promise<void>((resolve) => {
+          runs++;
+          finish.push(resolve);
+        }),
+    );
+    job.request();
+    job.request();
+    job.request();
+    expect(runs).toBe(1);
+    expect(job.busy).toBe(true);
+    finish.shift()!();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(runs).toBe(2);
+    finish.shift()!();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(runs).toBe(2);
+    expect(job.busy).toBe(false);
+  });
+
+  it('forgets a pending run when told to (a cancel), and survives a job that fails', async () => {
+    let runs = 0;
+    let fail = true;
+    const finish: Array<() => void> = [];
+    const job = new LatestOnly(() => {
+      runs++;
+      if (fail) return Promise.reject(new Error('worker stopped'));
+      return new Promise<void>((resolve) => finish.push(resolve));
+    });
+    job.request();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(job.busy).toBe(false);
+    fail = false;
+    job.request();
+    job.request();
+    job.dropPending();
+    finish.shift()!();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(runs).toBe(2);
+    expect(job.busy).toBe(false);
+  });
+});
