@@ -14,6 +14,7 @@ import { describeSize, DOCUMENT_OPTIONS, documentOption, type DocumentChoice } f
 import { ExportCancelled, ExportClient } from './export-client';
 import type { Built } from './protocol';
 import { printInFrame, type PrintJob } from './print-frame';
+import { saveExport } from './save-export';
 import type { ValidDraft } from './use-last-valid';
 import './export-dialog.css';
 
@@ -276,8 +277,7 @@ export function ExportDialog(props: Props) {
   // ---- saving ----
 
   const built = build.kind === 'built' ? build.built : null;
-  const isPdf = built?.rendition === 'pdf';
-  const printsInBrowser = isPdf && hostKind !== 'electron';
+  const printsInBrowser = built?.rendition === 'pdf' && hostKind !== 'electron';
 
   const save = async () => {
     if (!built || !exportable || saving) return;
@@ -289,24 +289,15 @@ export function ExportDialog(props: Props) {
         emit('export-printed', { format: built.format, rendition: built.rendition, name: built.suggestedName });
         return;
       }
-      let data = built.data;
-      if (isPdf) {
-        const printed = await host.printToPdf(built.printHtml!);
-        if (!printed.ok) {
-          notify('error', `Could not print the PDF: ${printed.error}`);
-          return;
-        }
-        data = await client.finishPdf(printed.value, built.documentDate);
-      }
-      const r = await host.exportFile({ suggestedName: built.suggestedName, data: data!, mimeType: built.mimeType });
-      if (!r.ok) {
-        notify('error', r.error);
+      const r = await saveExport(host, built, (pdf, date) => client.finishPdf(pdf, date));
+      if (r.kind === 'cancelled') return; // The person closed the save dialog: stay here.
+      if (r.kind === 'failed') {
+        notify('error', r.error.charAt(0).toUpperCase() + r.error.slice(1));
         emit('export-failed', { document: choice, error: r.error });
         return;
       }
-      if (!r.value) return; // The person cancelled the save dialog: stay here.
-      emit('export-saved', { format: built.format, rendition: built.rendition, name: r.value.name, bytes: byteLength(data) });
-      notify('info', r.value.path ? `Exported ${r.value.name}.` : `Exported ${r.value.name} to your downloads.`);
+      emit('export-saved', { format: built.format, rendition: built.rendition, name: r.name, bytes: r.bytes });
+      notify('info', r.path ? `Exported ${r.name}.` : `Exported ${r.name} to your downloads.`);
       close();
     } catch (e) {
       notify('error', `Could not export: ${(e as Error).message}`);

@@ -53,7 +53,8 @@ export const DOCUMENT_OPTIONS: readonly DocumentOption[] = [
   {
     id: 'bundle',
     label: 'Policy bundle',
-    description: 'The policy and its decision logic as JSON with its fingerprint, for other systems; `detainer-studio verify` checks it.',
+    description:
+      'The policy and its decision logic as JSON with its fingerprint, for other systems to read; the command line’s verify checks it.',
     fileTypes: types('bundle', ['json']),
   },
   {
