@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import type { DetainerStudioHook } from '../../renderer/src/testing/test-hook-api';
 import { cli, eventCount, hook, openApp, openSample, ROOT, SAMPLE, SAMPLE_TITLE, setTextAndWait, waitForEvent } from './app-driver';
 
 const sampleText = readFileSync(path.join(ROOT, SAMPLE), 'utf8');
@@ -31,6 +32,16 @@ test.afterEach(async ({ page }) => {
   expect(cspMessages, 'no Content-Security-Policy messages in the console').toEqual([]);
   expect(pageErrors, 'no uncaught errors in the page').toEqual([]);
 });
+
+const eventNamesSince = (page: Page, from: number) =>
+  page.evaluate(
+    (f) =>
+      (window as unknown as { __detainerStudio: DetainerStudioHook }).__detainerStudio
+        .events()
+        .slice(f)
+        .map((e) => e.name),
+    from,
+  );
 
 const tempDir = () => mkdtempSync(path.join(os.tmpdir(), 'detainer-export-e2e-'));
 
@@ -225,6 +236,39 @@ test('PDF in the browser opens the print dialog on the printable document, the s
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(page.locator('iframe.print-frame')).toHaveCount(0);
+});
+
+test('a long export runs in the worker and can be stopped; choosing again builds it afresh', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openSample(page);
+  await page.getByRole('tab', { name: 'Simulation' }).click();
+  const loading = await eventCount(page);
+  await page.getByLabel('Case set', { exact: true }).selectOption({ label: 'Synthetic: 100,000 cases (seed 2012)' });
+  await waitForEvent(page, 'simulation-rendered', { total: 100000 }, loading);
+  const dialog = await openExport(page);
+  await waitForEvent(page, 'export-built', { format: 'docx' }, loading);
+  // Press Stop the moment it shows, before the worker has read 100,000 cases.
+  await page.evaluate(() => {
+    const observer = new MutationObserver(() => {
+      const stop = [...document.querySelectorAll('dialog button')].find((b) => b.textContent === 'Stop') as HTMLButtonElement | undefined;
+      if (stop) {
+        observer.disconnect();
+        stop.click();
+      }
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
+  const since = await eventCount(page);
+  await dialog.getByRole('radio', { name: 'Impact report' }).check();
+  await waitForEvent(page, 'export-cancelled', { document: 'report' }, since);
+  await expect(dialog.getByRole('button', { name: 'Save…' })).toBeDisabled();
+  expect(await eventNamesSince(page, since)).not.toContain('export-built');
+  // A fresh worker reads the set again when asked.
+  const again = await eventCount(page);
+  await dialog.getByRole('radio', { name: 'Web page (.html)' }).check();
+  const built = await waitForEvent(page, 'export-built', { format: 'report', rendition: 'html' }, again);
+  expect(built.detail.cases).toBe(100000);
+  await expect(dialog.getByRole('button', { name: 'Save…' })).toBeEnabled();
 });
 
 test('a draft with errors exports nothing: the dialog says so, previews the last version without errors, and leads to the first error', async ({
