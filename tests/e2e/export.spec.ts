@@ -321,6 +321,9 @@ test('the Export dialog: axe finds nothing in either theme, Tab stays inside it,
         expect(await page.evaluate(() => !!document.activeElement?.closest('dialog'))).toBe(true);
       }
     }
+    // The dialog is modal: shortcuts for the window behind it wait.
+    await page.keyboard.press('Control+Shift+2');
+    await expect(page.getByRole('tab', { name: 'Form' })).toHaveAttribute('aria-selected', 'false');
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
     await expect(exportButton).toBeFocused();

@@ -328,7 +328,8 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
     [confirmDiscard, focusLeft, host, notify, openFile, openText, save],
   );
 
-  useEffect(() => host.onMenu((e) => void command(e.command, e.argument)), [host, command]);
+  // The Export dialog is modal: the menu and its shortcuts wait until it is closed.
+  useEffect(() => host.onMenu((e) => void (exporting || command(e.command, e.argument))), [host, command, exporting]);
   useEffect(() => host.onOpenFile(openFile), [host, openFile]);
   useEffect(
     () =>

@@ -70,7 +70,10 @@ export function ExportDialog(props: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const ids = useId();
   const client = exportClient();
-  const [choice, setChoice] = useState<DocumentChoice>(remembered.document);
+  // The report chosen last time, with no case set now, can't be built: start on the ordinance text.
+  const [choice, setChoice] = useState<DocumentChoice>(() =>
+    remembered.document === 'report' && !sim.state.cases ? 'ordinance' : remembered.document,
+  );
   const [renditions, setRenditions] = useState(remembered.renditions);
   const [against, setAgainst] = useState<Against>({ kind: 'none' });
   const [build, setBuild] = useState<BuildState>({ kind: 'idle' });
@@ -136,6 +139,8 @@ export function ExportDialog(props: Props) {
   useEffect(() => {
     const d = dialog.current!;
     if (!d.open) d.showModal();
+    // Start on the document chosen (the modal would focus the first radio, chosen or not).
+    d.querySelector<HTMLInputElement>('input[type="radio"]:checked:not(:disabled)')?.focus();
     emit('export-dialog-opened');
     const cancel = (e: Event) => {
       // Esc: close (stopping a build in progress), the same way as Cancel.
@@ -249,7 +254,8 @@ export function ExportDialog(props: Props) {
             : a,
         );
       } catch (e) {
-        setAgainst({ kind: 'invalid', key, name, problem: `${name} could not be read: ${(e as Error).message}` });
+        if (e instanceof ExportCancelled) setAgainst((a) => (a.kind === 'loading' && a.key === key ? { kind: 'none' } : a));
+        else setAgainst({ kind: 'invalid', key, name, problem: `${name} could not be read: ${(e as Error).message}` });
       }
     },
     [client],
@@ -469,25 +475,24 @@ export function ExportDialog(props: Props) {
               ) : null}
             </div>
           ) : null}
-          <p className="export-status" role="status" aria-live="polite">
-            {checking
-              ? 'Checking the draft…'
-              : build.kind === 'building'
-                ? 'Building the preview…'
-                : build.kind === 'failed'
-                  ? `Could not build it: ${build.error}`
-                  : build.kind === 'built'
-                    ? `${build.built.suggestedName}${build.bytes !== null ? `, ${describeSize(build.bytes)}` : ', printed when saved'} — built in ${milliseconds(build.built.ms)}${stale ? ' (last version without errors)' : ''}`
-                    : (missing ?? '')}
+          <div className="export-status">
+            <p role="status" aria-live="polite">
+              {checking
+                ? 'Checking the draft…'
+                : build.kind === 'building'
+                  ? 'Building the preview…'
+                  : build.kind === 'failed'
+                    ? `Could not build it: ${build.error}`
+                    : build.kind === 'built'
+                      ? `${build.built.suggestedName}${build.bytes !== null ? `, ${describeSize(build.bytes)}` : ', printed when saved'} — built in ${milliseconds(build.built.ms)}${stale ? ' (last version without errors)' : ''}`
+                      : (missing ?? '')}
+            </p>
             {build.kind === 'building' ? (
-              <>
-                {' '}
-                <button type="button" onClick={stop}>
-                  Stop
-                </button>
-              </>
+              <button type="button" onClick={stop}>
+                Stop
+              </button>
             ) : null}
-          </p>
+          </div>
           {built ? (
             <iframe
               key={`${built.suggestedName}-${buildSeq.current}`}
