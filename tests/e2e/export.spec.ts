@@ -43,6 +43,12 @@ const eventNamesSince = (page: Page, from: number) =>
     from,
   );
 
+function lineOf(text: string, needle: string): number {
+  const i = text.split('\n').findIndex((l) => l.includes(needle));
+  if (i < 0) throw new Error(`"${needle}" is not in the text`);
+  return i + 1;
+}
+
 const tempDir = () => mkdtempSync(path.join(os.tmpdir(), 'detainer-export-e2e-'));
 
 /** Opens File > Export with its shortcut and waits until the dialog is there. */
@@ -289,6 +295,35 @@ test('a draft with errors exports nothing: the dialog says so, previews the last
   await dialog.getByRole('button', { name: 'Show it in the editor' }).click();
   await expect(dialog).toBeHidden();
   await expect.poll(async () => (await hook.cursor(page)).line).toBe(line);
+});
+
+test('a legal finding of error severity blocks the export too, until it is fixed', async ({ page }) => {
+  await openSample(page);
+  // A hold of 96 hours: longer than the federal maximum, a schema-valid draft the legal lint rejects.
+  const unlawful = sampleText.replace('maxHold: { hours: 48,', 'maxHold: { hours: 96,');
+  const line = lineOf(unlawful, 'maxHold: { hours: 96,');
+  const checked = await setTextAndWait(page, unlawful);
+  expect(checked.detail.errors).toBeGreaterThan(0);
+  const dialog = await openExport(page);
+  const alert = dialog.getByRole('alert');
+  await expect(alert).toContainText(`First: line ${line}`);
+  await expect(alert).toContainText('federal maximum is 48');
+  await expect(alert).toContainText('silenced with a reason in the Problems panel');
+  await expect(dialog.getByRole('button', { name: 'Save…' })).toBeDisabled();
+  // The preview is the sample as opened (the last version without errors), not the 96-hour draft.
+  const shown = await waitForEvent(page, 'export-preview-shown', { stale: true });
+  expect(shown.detail.format).toBe('docx');
+  await expect(dialog.locator('iframe').contentFrame().locator('body')).toContainText('48 hours');
+  await expect(dialog.locator('iframe').contentFrame().locator('body')).not.toContainText('96 hours');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  const fixed = await setTextAndWait(page, unlawful.replaceAll('maxHold: { hours: 96,', 'maxHold: { hours: 36,'));
+  expect(fixed.detail.errors).toBe(0);
+  const since = await eventCount(page);
+  await openExport(page);
+  await waitForEvent(page, 'export-preview-shown', { stale: false }, since);
+  await expect(dialog.locator('iframe').contentFrame().locator('body')).toContainText('36 hours');
+  await expect(dialog.getByRole('button', { name: 'Save…' })).toBeEnabled();
 });
 
 test('the Export dialog: axe finds nothing in either theme, Tab stays inside it, Esc closes it and gives focus back', async ({ page }) => {

@@ -283,7 +283,7 @@ export function ExportDialog(props: Props) {
   // ---- saving ----
 
   const built = build.kind === 'built' ? build.built : null;
-  const printsInBrowser = built?.rendition === 'pdf' && hostKind !== 'electron';
+  const printsInBrowser = built?.rendition === 'pdf' && hostKind === 'browser';
 
   const save = async () => {
     if (!built || !exportable || saving) return;
@@ -460,7 +460,10 @@ export function ExportDialog(props: Props) {
               </p>
               {firstError ? (
                 <p>
-                  First: line {firstError.line}, column {firstError.column}: {firstError.message}{' '}
+                  First: line {firstError.line}, column {firstError.column}: {firstError.message}
+                  {firstError.explanation
+                    ? ' A legal finding the drafters accept can be silenced with a reason in the Problems panel.'
+                    : ''}{' '}
                   <button
                     type="button"
                     className="link"
