@@ -11,6 +11,8 @@ import { DecisionTableView } from '../analysis/DecisionTableView';
 import { DraftsView } from '../analysis/DraftsView';
 import { useDraftAnalysis } from '../analysis/use-draft-analysis';
 import { EditorSession } from '../editor/editor-session';
+import { ExportDialog } from '../export/ExportDialog';
+import { useLastValidDraft } from '../export/use-last-valid';
 import { registerQuickFixes } from '../editor/quick-fixes';
 import { FormView } from '../form/FormView';
 import { applyEdits, type EditOp, type PathSegment } from '../form/yaml-edit';
@@ -78,6 +80,7 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
   const [notices, setNotices] = useState<Notice[]>([]);
   const [recovery, setRecovery] = useState<RecoveryEntry | null>(null);
   const [help, setHelp] = useState<HelpTopic | null>(null);
+  const [exporting, setExporting] = useState(false);
   const [compareError, setCompareError] = useState<string | null>(null);
   const [leftWidth, setLeftWidth] = useState(52);
   const sim = useSimulation();
@@ -257,18 +260,6 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
     [host, notify, tellHostDirty],
   );
 
-  const exportMarkdown = useCallback(async () => {
-    const markdown = analysis?.markdown;
-    if (!markdown) {
-      notify('warning', 'Fix the errors first: only an ordinance without errors can be exported.');
-      return;
-    }
-    const base = docRef.current.name.replace(/\.ordinance\.ya?ml$|\.ya?ml$/i, '');
-    const r = await host.exportFile({ suggestedName: `${base}.md`, data: markdown, mimeType: 'text/markdown' });
-    if (!r.ok) notify('error', r.error);
-    else if (r.value) notify('info', `Exported ${r.value.name}.`);
-  }, [analysis, host, notify]);
-
   const focusLeft = useCallback((view: LeftView) => {
     setLeft(view);
     if (view === 'editor') setTimeout(() => sessionRef.current?.editor.focus(), 0);
@@ -299,7 +290,7 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
         case 'file.saveAs':
           return save(true);
         case 'file.export':
-          return exportMarkdown();
+          return setExporting(true);
         case 'file.close':
           if (confirmDiscard())
             openText(STARTER_ORDINANCE, { name: STARTER_NAME, path: null, docId: `unsaved-${Date.now()}`, mtimeMs: null });
@@ -342,10 +333,11 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
           return setHelp('about');
       }
     },
-    [confirmDiscard, exportMarkdown, focusLeft, host, notify, openFile, openText, save],
+    [confirmDiscard, focusLeft, host, notify, openFile, openText, save],
   );
 
-  useEffect(() => host.onMenu((e) => void command(e.command, e.argument)), [host, command]);
+  // The Export dialog is modal: the menu and its shortcuts wait until it is closed.
+  useEffect(() => host.onMenu((e) => void (exporting || command(e.command, e.argument))), [host, command, exporting]);
   useEffect(() => host.onOpenFile(openFile), [host, openFile]);
   useEffect(
     () =>
@@ -525,6 +517,9 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
 
   // ---- what the panes show ----
 
+  const lastValid = useLastValidDraft(analysis);
+  const closeExport = useCallback(() => setExporting(false), []);
+
   const diagnostics: CheckedDiagnostic[] = analysis?.diagnostics ?? [];
   const errorCount = diagnostics.filter((d) => d.severity === 'error' && !d.suppressed).length;
   const warningCount = diagnostics.filter((d) => d.severity === 'warning' && !d.suppressed).length;
@@ -608,9 +603,9 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
             type="button"
             onClick={() => void command('file.export')}
             aria-keyshortcuts="Control+Shift+E"
-            title={`Export the text as Markdown (${shortcutLabel('file.export')})`}
+            title={`Export the ordinance, officer guide, bundle, report or redline (${shortcutLabel('file.export')})`}
           >
-            Export
+            Export…
           </button>
           <button type="button" aria-pressed={showOutline} onClick={() => setShowOutline((s) => !s)}>
             Outline
@@ -811,6 +806,20 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
       </div>
 
       {help ? <HelpDialog topic={help} appVersion={appVersion} onClose={() => setHelp(null)} /> : null}
+      {exporting ? (
+        <ExportDialog
+          host={host}
+          analysis={analysis}
+          version={version}
+          lastValid={lastValid}
+          sim={sim}
+          samples={samples}
+          onClose={closeExport}
+          onShowProblem={reveal}
+          onChooseCases={() => void command('simulate.chooseCases')}
+          notify={notify}
+        />
+      ) : null}
     </div>
   );
 }

@@ -56,6 +56,22 @@ interface FilePickerWindow {
   showSaveFilePicker?: (options: unknown) => Promise<FileSystemFileHandle>;
 }
 
+const EXPORT_DESCRIPTIONS: Record<string, string> = {
+  '.docx': 'Word document',
+  '.pdf': 'PDF document',
+  '.html': 'Web page',
+  '.md': 'Markdown',
+  '.json': 'JSON',
+};
+
+/** The save picker's file type for an export, so it offers the right extension (none for an unknown one). */
+function exportTypes(request: ExportRequest): Array<{ description: string; accept: Record<string, string[]> }> | undefined {
+  const ext = /\.[a-z0-9]+$/i.exec(request.suggestedName)?.[0]?.toLowerCase();
+  const mime = request.mimeType.split(';')[0]!.trim();
+  if (!ext || !EXPORT_DESCRIPTIONS[ext] || !/^[a-z]+\/[a-z0-9.+-]+$/i.test(mime)) return undefined;
+  return [{ description: EXPORT_DESCRIPTIONS[ext]!, accept: { [mime]: [ext] } }];
+}
+
 function isAbort(e: unknown): boolean {
   return e instanceof DOMException && e.name === 'AbortError';
 }
@@ -237,7 +253,7 @@ export function createBrowserHost(options: BrowserHostOptions = {}): Host {
     async exportFile(request: ExportRequest) {
       try {
         if (useFsAccess && typeof pickers.showSaveFilePicker === 'function') {
-          const handle = await pickers.showSaveFilePicker({ suggestedName: request.suggestedName });
+          const handle = await pickers.showSaveFilePicker({ suggestedName: request.suggestedName, types: exportTypes(request) });
           const writable = await handle.createWritable();
           await writable.write(typeof request.data === 'string' ? request.data : (request.data as Uint8Array<ArrayBuffer>));
           await writable.close();
@@ -315,7 +331,7 @@ export function createBrowserHost(options: BrowserHostOptions = {}): Host {
     },
 
     async printToPdf() {
-      return fail('printing to PDF needs the desktop app; in the browser, export the text and print it from there');
+      return fail('the browser has no PDF writer: in File > Export choose PDF, then Print… and "Save as PDF" as the destination');
     },
 
     onMenu(listener) {

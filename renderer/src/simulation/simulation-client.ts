@@ -64,6 +64,11 @@ export class SimulationClient {
     });
   }
 
+  /** The case set asked for last (read again after a cancel; the Export dialog reads it too). */
+  get caseSource(): CaseSource | null {
+    return this.source;
+  }
+
   get running(): boolean {
     return this.pending.size > 0;
   }

@@ -148,7 +148,9 @@ export function useSimulation() {
     [client],
   );
 
-  return { state, loadCases, setDraft, run: runNow, cancel, update, explain };
+  const caseSource = useCallback(() => client.caseSource, [client]);
+
+  return { state, loadCases, setDraft, run: runNow, cancel, update, explain, caseSource };
 }
 
 export type Simulation = ReturnType<typeof useSimulation>;

@@ -1,0 +1,106 @@
+// The export worker: builds every export with the engine's exporters (`buildExport`), holding the
+// case set of the last report so changing the format doesn't read it again. It starts on the first
+// export, so the Word library it carries is never part of opening the app.
+
+import { buildExport, finishPdf } from '../../../engine/export/index';
+import { CaseTableBuilder, loadOrdinance, prepareCase, readCaseSet, type CaseTable } from '../../../engine/index';
+import { forEachGeneratedCase } from '../../../engine/generate';
+import { sha256Hex } from '../../../engine/sha256';
+import { workerScope } from '../lib/worker-scope';
+import type { CaseSource } from '../simulation/protocol';
+import type { BuildRequest, ExportWorkerRequest, ExportWorkerResponse } from './protocol';
+
+const scope = workerScope<ExportWorkerRequest, ExportWorkerResponse>();
+
+interface HeldCases {
+  key: string;
+  table: CaseTable;
+  label: string;
+  /** SHA-256 of the file the cases came from, as the command line prints it; none for generated sets. */
+  fingerprint?: string;
+}
+
+let held: HeldCases | null = null;
+
+function readCases(key: string, source: CaseSource): HeldCases {
+  if (source.kind === 'synthetic') {
+    // The same generator and seed as the Simulation view, built straight into the table.
+    const builder = new CaseTableBuilder(source.count);
+    forEachGeneratedCase({ count: source.count, seed: source.seed }, (c, i) => {
+      const r = prepareCase(c, i);
+      if (r.ok) builder.add(r.prepared);
+    });
+    return { key, table: builder.finish(), label: source.name };
+  }
+  // Records with problems are left out, as the Simulation view leaves them out.
+  const set = readCaseSet(source.text, source.format);
+  return { key, table: set.table, label: source.name, fingerprint: `sha256:${sha256Hex(source.text)}` };
+}
+
+async function build(request: BuildRequest): Promise<void> {
+  const start = performance.now();
+  let cases: HeldCases | null = null;
+  if (request.cases.kind === 'source') {
+    held = null;
+    held = readCases(request.cases.key, request.cases.source);
+    cases = held;
+  } else if (request.cases.kind === 'kept') {
+    if (!held || held.key !== request.cases.key) throw new Error('the case set is no longer held by the export worker; choose it again');
+    cases = held;
+  }
+  const result = await buildExport({
+    format: request.format,
+    rendition: request.rendition,
+    ordinance: request.ordinance,
+    scenario: request.scenario,
+    ...(cases
+      ? { cases: { cases: cases.table, label: cases.label, ...(cases.fingerprint ? { fingerprint: cases.fingerprint } : {}) } }
+      : {}),
+    ...(request.compareWith ? { compareWith: request.compareWith } : {}),
+    ...(request.against ? { against: request.against } : {}),
+  });
+  const transfer: Transferable[] = result.data instanceof Uint8Array ? [result.data.buffer] : [];
+  scope.postMessage(
+    {
+      kind: 'built',
+      id: request.id,
+      format: result.format,
+      rendition: result.rendition,
+      mimeType: result.mimeType,
+      suggestedName: result.suggestedName,
+      ...(result.data !== undefined ? { data: result.data } : {}),
+      ...(result.printHtml !== undefined ? { printHtml: result.printHtml } : {}),
+      ...(result.documentDate !== undefined ? { documentDate: result.documentDate } : {}),
+      preview: result.preview,
+      caseCount: cases ? cases.table.length : 0,
+      ms: performance.now() - start,
+    },
+    { transfer },
+  );
+}
+
+function readDraft(id: number, name: string, text: string): void {
+  const loaded = loadOrdinance(text);
+  const first = loaded.diagnostics.find((d) => d.severity === 'error');
+  const problem =
+    !loaded.ordinance || first
+      ? `${name} has errors and can't be compared: ${first ? `line ${first.line}, column ${first.column}: ${first.message}` : 'it is not an ordinance'}`
+      : null;
+  scope.postMessage({ kind: 'draft-read', id, name, ordinance: problem ? null : loaded.ordinance!, problem });
+}
+
+scope.onmessage = (event) => {
+  const request = event.data;
+  void (async () => {
+    try {
+      if (request.kind === 'build') await build(request);
+      else if (request.kind === 'read-draft') readDraft(request.id, request.name, request.text);
+      else {
+        const pdf = finishPdf(request.pdf, request.documentDate !== undefined ? { documentDate: request.documentDate } : {});
+        scope.postMessage({ kind: 'pdf-finished', id: request.id, pdf }, { transfer: [pdf.buffer] });
+      }
+    } catch (e) {
+      scope.postMessage({ kind: 'failed', id: request.id, error: e instanceof Error ? e.message : String(e) });
+    }
+  })();
+};
