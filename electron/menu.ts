@@ -101,6 +101,8 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[
       command('Preview', 'view.preview', 'CmdOrCtrl+3'),
       command('Simulation', 'view.simulation', 'CmdOrCtrl+4'),
       command('Comparison', 'view.compare', 'CmdOrCtrl+5'),
+      command('Decision Table', 'view.decisionTable', 'CmdOrCtrl+6'),
+      command('Drafts Compared', 'view.drafts', 'CmdOrCtrl+7'),
       { type: 'separator' },
       command('Toggle Dark Theme', 'view.toggleTheme'),
       { type: 'separator' },

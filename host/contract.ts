@@ -88,6 +88,8 @@ export type MenuCommand =
   | 'view.preview'
   | 'view.simulation'
   | 'view.compare'
+  | 'view.decisionTable'
+  | 'view.drafts'
   | 'view.toggleTheme'
   | 'simulate.run'
   | 'simulate.chooseCases'

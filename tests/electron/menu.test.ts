@@ -68,6 +68,8 @@ describe('menu bar', () => {
     ['View > Preview', 'CmdOrCtrl+3', { command: 'view.preview' }],
     ['View > Simulation', 'CmdOrCtrl+4', { command: 'view.simulation' }],
     ['View > Comparison', 'CmdOrCtrl+5', { command: 'view.compare' }],
+    ['View > Decision Table', 'CmdOrCtrl+6', { command: 'view.decisionTable' }],
+    ['View > Drafts Compared', 'CmdOrCtrl+7', { command: 'view.drafts' }],
     ['View > Toggle Dark Theme', undefined, { command: 'view.toggleTheme' }],
     ['Simulate > Run Simulation', 'F5', { command: 'simulate.run' }],
     ['Simulate > Choose Case Set…', 'CmdOrCtrl+Alt+O', { command: 'simulate.chooseCases' }],

@@ -318,6 +318,10 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
         case 'view.compare':
         case 'simulate.compare':
           return setRight('compare');
+        case 'view.decisionTable':
+          return setRight('table');
+        case 'view.drafts':
+          return setRight('drafts');
         case 'view.toggleTheme':
           return setDark((d) => !d);
         case 'simulate.run':
@@ -701,8 +705,8 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
               { key: 'preview', label: 'Preview', shortcut: shortcutLabel('view.preview') },
               { key: 'simulation', label: 'Simulation', shortcut: shortcutLabel('view.simulation') },
               { key: 'compare', label: 'Comparison', shortcut: shortcutLabel('view.compare') },
-              { key: 'table', label: 'Decision table' },
-              { key: 'drafts', label: 'Drafts' },
+              { key: 'table', label: 'Decision table', shortcut: shortcutLabel('view.decisionTable') },
+              { key: 'drafts', label: 'Drafts', shortcut: shortcutLabel('view.drafts') },
             ]}
           />
           <div key={right} className="pane-body scroll" id="right-panel" role="tabpanel" aria-labelledby={`right-tab-${right}`}>

@@ -26,6 +26,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { command: 'view.preview', code: 'Digit3', ctrl: true, shift: true, label: 'Ctrl+Shift+3' },
   { command: 'view.simulation', code: 'Digit4', ctrl: true, shift: true, label: 'Ctrl+Shift+4' },
   { command: 'view.compare', code: 'Digit5', ctrl: true, shift: true, label: 'Ctrl+Shift+5' },
+  { command: 'view.decisionTable', code: 'Digit6', ctrl: true, shift: true, label: 'Ctrl+Shift+6' },
+  { command: 'view.drafts', code: 'Digit7', ctrl: true, shift: true, label: 'Ctrl+Shift+7' },
   { command: 'simulate.run', code: 'F5', label: 'F5' },
   { command: 'simulate.run', code: 'Enter', ctrl: true, shift: true, label: 'Ctrl+Shift+Enter' },
 ];
