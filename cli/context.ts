@@ -18,6 +18,7 @@ import {
   type Ordinance,
   type Scenario,
 } from '../engine/index';
+import { checkDocument } from '../engine/analysis/index';
 import { UsageError } from './args';
 import { FileError, readText } from '../host/files.node';
 
@@ -67,15 +68,17 @@ export interface LoadedPolicy {
 }
 
 /** Loads an ordinance or reports its errors (exit 1). Warnings are not printed here. */
-export function loadPolicyOrReport(io: Output, file: string): LoadedPolicy {
+/**
+ * Loads an ordinance or reports its errors (exit 1). Warnings are not printed here. With `lint`, the
+ * legal lint's errors (not silenced) also stop it: what is exported for a council or the police must
+ * pass the same checks as in the app.
+ */
+export function loadPolicyOrReport(io: Output, file: string, opts: { lint?: boolean } = {}): LoadedPolicy {
   const text = readOrReport(io, file);
-  const loaded = loadOrdinance(text);
-  if (!loaded.ordinance) {
-    printDiagnostics(
-      io,
-      file,
-      loaded.diagnostics.filter((d) => d.severity === 'error'),
-    );
+  const loaded = opts.lint ? checkDocument(text) : loadOrdinance(text);
+  const errors = loaded.diagnostics.filter((d) => d.severity === 'error' && !d.suppressed);
+  if (!loaded.ordinance || errors.length > 0) {
+    printDiagnostics(io, file, errors);
     throw new Reported(1);
   }
   return { file, ordinance: loaded.ordinance, fingerprint: fingerprint(loaded.ordinance) };

@@ -64,7 +64,7 @@ export const exportCommand: Command = {
     if (!out && (rendition === 'docx' || rendition === 'pdf'))
       throw new UsageError(`--format ${format} writes ${rendition.toUpperCase()}: give --out FILE`);
 
-    const policy = loadPolicyOrReport(io, args.positional[0]!);
+    const policy = loadPolicyOrReport(io, args.positional[0]!, { lint: true });
     // For the report, --against OLD_POLICY is another name for --compare: the draft to compare with.
     const againstFile = format === 'redline' ? args.values.get('against') : undefined;
     const compareFile = format === 'report' ? (args.values.get('compare') ?? args.values.get('against')) : undefined;

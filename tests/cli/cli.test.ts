@@ -127,3 +127,14 @@ describe('explain and render', () => {
     expect(md).toMatch(/Fingerprint [0-9a-f]{12}/);
   });
 });
+
+describe('export', () => {
+  it('refuses a policy with a legal-lint error, as the app does, and says where', () => {
+    const f = path.join(dir, 'long-hold.ordinance.yaml');
+    fs.writeFileSync(f, fs.readFileSync(sample, 'utf8').replace('hours: 48', 'hours: 96'));
+    const r = run('export', f, '--format', 'md', '--out', path.join(dir, 'long-hold.md'));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/long-hold\.ordinance\.yaml:\d+:\d+: error: .*federal maximum is 48 .*\[hold-exceeds-federal-maximum\]/);
+    expect(fs.existsSync(path.join(dir, 'long-hold.md'))).toBe(false);
+  });
+});
