@@ -5,7 +5,7 @@
 import type { BookingCase, OffenseClass, RecordKey, WarrantJurisdiction } from './model';
 import { RECORD_KEYS } from './model';
 import { CLASS_BITS, JURISDICTION_BITS, RECORD_BITS, type PreparedCase } from './prepared';
-import { civilFromDays, formatDate, formatDateTime, MINUTES_PER_DAY } from './time';
+import { formatDate, formatDateTime, MINUTES_PER_DAY, packedCivilFromDays } from './time';
 
 /** Case flags. */
 export const F_REQ_HOLD = 1;
@@ -28,8 +28,7 @@ export function packYmd(y: number, m: number, d: number): number {
   return y * 512 + m * 32 + d;
 }
 export function packDay(days: number): number {
-  const { y, m, d } = civilFromDays(days);
-  return packYmd(y, m, d);
+  return packedCivilFromDays(days);
 }
 export const YEAR_IN_PACKED = 512;
 

@@ -3,26 +3,10 @@
 
 import type { BookingCase } from '../model';
 import type { PreparedCase, PreparedCharge, PreparedConviction, PreparedWarrant } from '../prepared';
-import { MINUTES_PER_DAY } from '../time';
+import { MINUTES_PER_DAY, packedCivilFromDays } from '../time';
 
 export const REQUEST_HOLD = 1;
 export const REQUEST_NOTIFY = 2;
-
-// time.civilFromDays without the result object: preparing many cases would make two for each.
-let civilY = 0;
-let civilM = 0;
-let civilD = 0;
-function civil(days: number): void {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  civilD = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  civilM = mp < 10 ? mp + 3 : mp - 9;
-  civilY = era * 400 + yoe + (civilM <= 2 ? 1 : 0);
-}
 
 /** One shared, frozen empty list for cases without charges, convictions or warrants. */
 const EMPTY: never[] = Object.freeze([]) as unknown as never[];
@@ -72,17 +56,17 @@ export class PreparedBooking implements PreparedCase {
     this.release = release;
     this.issued = issued;
     const issuedDay = Math.floor(issued / MINUTES_PER_DAY);
-    civil(issuedDay);
+    const issuedYmd = packedCivilFromDays(issuedDay);
     this.issuedDay = issuedDay;
-    this.issuedY = civilY;
-    this.issuedM = civilM;
-    this.issuedD = civilD;
+    this.issuedY = Math.floor(issuedYmd / 512);
+    this.issuedM = (issuedYmd >> 5) & 15;
+    this.issuedD = issuedYmd & 31;
     const bookedDay = Math.floor(booked / MINUTES_PER_DAY);
-    if (bookedDay !== issuedDay) civil(bookedDay);
+    const bookedYmd = bookedDay === issuedDay ? issuedYmd : packedCivilFromDays(bookedDay);
     this.bookedDay = bookedDay;
-    this.bookedY = civilY;
-    this.bookedM = civilM;
-    this.bookedD = civilD;
+    this.bookedY = Math.floor(bookedYmd / 512);
+    this.bookedM = (bookedYmd >> 5) & 15;
+    this.bookedD = bookedYmd & 31;
     this.reqHold = (requests & REQUEST_HOLD) !== 0;
     this.reqNotify = (requests & REQUEST_NOTIFY) !== 0;
     this.judicial = judicial;
