@@ -57,6 +57,16 @@ export function readOrReport(io: Output, file: string): string {
   }
 }
 
+/** Like readOrReport, for commands that go on to the next file: null when this one can't be read (already reported). */
+export function readOrSkip(io: Output, file: string): string | null {
+  try {
+    return readOrReport(io, file);
+  } catch (e) {
+    if (e instanceof Reported) return null;
+    throw e;
+  }
+}
+
 function printDiagnostics(io: Output, file: string, diagnostics: readonly Diagnostic[]): void {
   for (const d of diagnostics) io.err(formatDiagnostic(file, d) + '\n');
 }

@@ -4,7 +4,7 @@
 import { checkDocument } from '../../engine/analysis/index';
 import { formatDiagnostic, loadScenario, type Diagnostic, type Scenario } from '../../engine/index';
 import { parseArgs, UsageError } from '../args';
-import { loadScenarioOrReport, readOrReport, reimbursementOverride, Reported, type Output } from '../context';
+import { loadScenarioOrReport, readOrSkip, reimbursementOverride, Reported, type Output } from '../context';
 import type { Command } from '../command';
 
 /** Extra checks other modules add to `validate`. */
@@ -43,15 +43,10 @@ export const validate: Command = {
     let silenced = 0;
     let unreadable = false;
     for (const file of args.positional) {
-      let text: string;
-      try {
-        text = readOrReport(io, file);
-      } catch (e) {
-        if (e instanceof Reported) {
-          unreadable = true;
-          continue;
-        }
-        throw e;
+      const text = readOrSkip(io, file);
+      if (text === null) {
+        unreadable = true;
+        continue;
       }
       const all = diagnosticsFor(text, file, scenario ? { scenario } : {});
       const diagnostics = all.filter((d) => !d.suppressed);

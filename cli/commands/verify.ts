@@ -4,7 +4,7 @@
 import { verifyPolicyBundle } from '../../engine/export/policy-bundle';
 import { formatDiagnostic } from '../../engine/index';
 import { parseArgs, UsageError } from '../args';
-import { readOrReport, Reported, type Output } from '../context';
+import { readOrSkip, type Output } from '../context';
 import type { Command } from '../command';
 
 export const verify: Command = {
@@ -17,15 +17,10 @@ export const verify: Command = {
     let failed = false;
     let unreadable = false;
     for (const file of args.positional) {
-      let text: string;
-      try {
-        text = readOrReport(io, file);
-      } catch (e) {
-        if (e instanceof Reported) {
-          unreadable = true;
-          continue;
-        }
-        throw e;
+      const text = readOrSkip(io, file);
+      if (text === null) {
+        unreadable = true;
+        continue;
       }
       const v = verifyPolicyBundle(text);
       if (v.ok && v.bundle) {
