@@ -1,5 +1,5 @@
 // `npm run security` (`--json` for a machine-readable report): Electronegativity's static scan of the main process and preload, failing on any
-// high or medium finding that is not listed below as a reviewed false positive (with the reason).
+// high or medium finding. A finding reviewed by hand is silenced in the source with its reason (see below).
 // Runs offline: the one check that downloads Electron's release list from GitHub is left out.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,18 +11,24 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 
 /**
- * Findings reviewed and judged false positives: check id, file (relative to the scanned folder) and why.
- * Every entry must still match a finding, so a fixed one can't linger here.
+ * A finding reviewed by hand is silenced where it is raised, with the scanner's own annotation
+ * (`// eng-disable CHECK_ID` on the flagged line) under a comment starting "Reviewed:" that says why.
+ * The report lists every such annotation; one without its "Reviewed:" comment fails the scan.
  */
-export const REVIEWED_FALSE_POSITIVES = [
-  {
-    id: 'PRELOAD_JS_CHECK',
-    file: 'electron/windows.ts',
-    reason:
-      'raised for every window with a preload, asking for a review; done: the sandboxed preload exposes one object of ' +
-      'functions through contextBridge, never ipcRenderer or IPC events, and main checks every message (tests/electron/preload.test.ts, ipc.test.ts)',
-  },
-];
+function reviewedAnnotations(dir, files) {
+  const found = [];
+  for (const file of files) {
+    const lines = fs.readFileSync(path.join(dir, file), 'utf8').split('\n');
+    lines.forEach((text, i) => {
+      const m = /(?:\/\/|\/\*|<!--)[ \t]*eng-disable[ \t]+([\w \t,]+)/.exec(text);
+      if (!m) return;
+      const above = lines.slice(Math.max(0, i - 6), i + 1).join('\n');
+      const reason = /Reviewed:\s*([^\n]*)/.exec(above);
+      found.push({ file, line: i + 1, checks: m[1].trim().split(/[\s,]+/), reason: reason ? reason[1].trim() : null });
+    });
+  }
+  return found;
+}
 
 /** Checks left out, and why. */
 const EXCLUDED_CHECKS = {
@@ -82,10 +88,6 @@ async function stage() {
   return { dir, electronVersion };
 }
 
-function isFalsePositive(issue) {
-  return REVIEWED_FALSE_POSITIVES.find((fp) => fp.id === issue.id && fp.file === issue.file);
-}
-
 export async function runSecurityScan({ quiet = false } = {}) {
   const { dir, electronVersion } = await stage();
   const run = require('@doyensec/electronegativity');
@@ -131,13 +133,14 @@ export async function runSecurityScan({ quiet = false } = {}) {
     manualReview: i.manualReview,
   }));
   const parseErrors = result.errors.filter((e) => !e.tolerable);
-  const blocking = issues.filter((i) => (i.severity === 'HIGH' || i.severity === 'MEDIUM') && !isFalsePositive(i));
-  const unusedFalsePositives = REVIEWED_FALSE_POSITIVES.filter((fp) => !issues.some((i) => i.id === fp.id && i.file === fp.file));
+  const blocking = issues.filter((i) => i.severity === 'HIGH' || i.severity === 'MEDIUM');
   const scanned = fs
     .readdirSync(dir, { recursive: true })
     .map(String)
     .filter((f) => /\.(ts|js|html|json)$/.test(f))
     .sort();
+  const reviewed = reviewedAnnotations(dir, scanned);
+  const unexplained = reviewed.filter((r) => !r.reason);
   fs.rmSync(dir, { recursive: true, force: true });
   const report = {
     electronVersion,
@@ -146,7 +149,8 @@ export async function runSecurityScan({ quiet = false } = {}) {
     issues,
     parseErrors,
     blocking,
-    unusedFalsePositives,
+    reviewed,
+    unexplained,
     chatter,
   };
   if (!quiet) printReport(report);
@@ -170,13 +174,15 @@ function printReport(r) {
     })`,
   );
   for (const i of r.issues) {
-    const fp = isFalsePositive(i);
-    out(`  - ${i.severity}/${i.confidence} ${i.id} ${i.file}:${i.line}:${i.column}${fp ? ` [reviewed false positive: ${fp.reason}]` : ''}`);
+    out(`  - ${i.severity}/${i.confidence} ${i.id} ${i.file}:${i.line}:${i.column}`);
     out(`      ${i.description}${i.sample && i.sample !== 'N/A' ? `: ${String(i.sample).slice(0, 120)}` : ''}`);
   }
   for (const e of r.parseErrors) out(`  ! could not parse ${e.file}: ${e.message}`);
-  for (const fp of r.unusedFalsePositives) out(`  ! reviewed false positive no longer found, remove it: ${fp.id} ${fp.file}`);
-  if (r.blocking.length || r.parseErrors.length || r.unusedFalsePositives.length) {
+  for (const a of r.reviewed) {
+    out(`  reviewed and silenced in source: ${a.checks.join(', ')} at ${a.file}:${a.line}${a.reason ? ` (${a.reason}...)` : ''}`);
+  }
+  for (const a of r.unexplained) out(`  ! eng-disable without a "Reviewed:" comment above it: ${a.file}:${a.line}`);
+  if (r.blocking.length || r.parseErrors.length || r.unexplained.length) {
     if (r.chatter.length) out(`  scanner output:\n    ${r.chatter.join('\n    ')}`);
     out(`security: FAILED (${r.blocking.length} high or medium findings, ${r.parseErrors.length} files not parsed)`);
   } else {
@@ -188,5 +194,5 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const json = process.argv.includes('--json');
   const report = await runSecurityScan({ quiet: json });
   if (json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
-  process.exitCode = report.blocking.length || report.parseErrors.length || report.unusedFalsePositives.length ? 1 : 0;
+  process.exitCode = report.blocking.length || report.parseErrors.length || report.unexplained.length ? 1 : 0;
 }
