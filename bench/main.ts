@@ -21,7 +21,7 @@ import { makePeer } from './peer';
 import { exportBenchmarks } from './exports';
 import { importBench } from './import';
 import { simulateBench } from './simulate-1m';
-import { runAnalysisBenchmarks } from './analysis';
+import { formatTimings, runAnalysisBenchmarks } from './analysis';
 
 const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
 const PEER_CASES = Number(process.env.BENCH_PEER_CASES ?? 50_000);
@@ -125,14 +125,7 @@ export const benches: Record<string, () => void | Promise<void>> = {
   simulate: () => simulateBench({ ordinance: BENCH_ORDINANCE, peer: makePeer(false) }),
   analysis: () => {
     console.log('\n== analysis: lint, decision table, draft difference ==');
-    const results = runAnalysisBenchmarks();
-    const width = Math.max(...results.map((r) => r.name.length));
-    for (const r of results) {
-      const verdict = r.median <= r.budgetMs ? 'within budget' : 'OVER BUDGET';
-      console.log(
-        `${r.name.padEnd(width)}  min ${r.min.toFixed(1).padStart(7)} ms  median ${r.median.toFixed(1).padStart(7)} ms  budget ${r.budgetMs} ms  ${verdict}`,
-      );
-    }
+    for (const line of formatTimings(runAnalysisBenchmarks())) console.log(line);
   },
 };
 

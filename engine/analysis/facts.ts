@@ -511,31 +511,54 @@ export class FactSpace {
         masks: a.categoryRequirements.map((r) => r.reduce((m, c) => m | (1 << bit.get(c)!), 0)),
       })),
     );
-    const kinds = new Map<string, { className: OffenseClass; degree: number; categories: string[]; passes: boolean[]; score: number }>();
+    type Kind = { className: OffenseClass; degree: number; categories: string[]; passes: boolean[]; score: number };
+    const kinds = new Map<number | string, Kind>();
     const sets = this.categorySets(coll);
+    const setMasks = big ? [] : sets.map((categories) => categories.reduce((m, c) => m | (1 << bit.get(c)!), 0));
+    const sortedDegrees = [0, ...[...degrees].sort((a, b) => a - b)];
+    // One scratch list of results, copied only when a kind is kept (this loop runs thousands of times).
+    const passes: boolean[] = new Array<boolean>(specs.length).fill(false);
     for (const [ci, className] of CLASS_ORDER.entries()) {
       const cls = CLASS_BITS[className];
-      for (const degree of [0, ...[...degrees].sort((a, b) => a - b)]) {
-        for (const categories of sets) {
-          const mask = big ? 0 : categories.reduce((m, c) => m | (1 << bit.get(c)!), 0);
-          const passes = big
-            ? specs.map((spec) => offenseMatches(spec, { cls, degree, categories }))
-            : compiled.map((spec) =>
-                spec.some(
-                  (a) =>
-                    (a.classes === 0 || (a.classes & cls) !== 0) &&
-                    (a.degrees === 0 || (degree !== 0 && (a.degrees & (1 << degree)) !== 0)) &&
-                    a.masks.every((m) => (m & mask) !== 0),
-                ),
-              );
-          if (!passes.includes(true)) continue;
+      for (const degree of sortedDegrees) {
+        const degreeBit = degree === 0 ? 0 : 1 << degree;
+        for (let si = 0; si < sets.length; si++) {
+          const categories = sets[si]!;
+          let any = false;
+          let anyCounted = false;
+          for (let k = 0; k < specs.length; k++) {
+            let pass: boolean;
+            if (big) pass = offenseMatches(specs[k]!, { cls, degree, categories });
+            else {
+              const mask = setMasks[si]!;
+              pass = false;
+              for (const a of compiled[k]!) {
+                if (a.classes !== 0 && (a.classes & cls) === 0) continue;
+                if (a.degrees !== 0 && (a.degrees & degreeBit) === 0) continue;
+                let all = true;
+                for (const m of a.masks) if ((m & mask) === 0) all = false;
+                if (all) {
+                  pass = true;
+                  break;
+                }
+              }
+            }
+            passes[k] = pass;
+            if (pass) {
+              any = true;
+              if (countedSpecs.has(k)) anyCounted = true;
+            }
+          }
+          if (!any) continue;
           // Records of more than two categories matter only to counted tests: for the others, two records
           // of fewer categories satisfy the same tests together (see existsConstraint).
-          if (categories.length > 2 && !passes.some((x, k) => x && countedSpecs.has(k))) continue;
-          const key = passes.map((x) => (x ? 1 : 0)).join('');
+          if (categories.length > 2 && !anyCounted) continue;
+          let key: number | string = 0;
+          if (passes.length <= 30) for (let k = 0; k < passes.length; k++) key += passes[k] ? 1 << k : 0;
+          else key = passes.map((x) => (x ? 1 : 0)).join('');
           const score = categories.length * 4 + (degree ? 2 : 0) + ci;
           const prev = kinds.get(key);
-          if (!prev || score < prev.score) kinds.set(key, { className, degree, categories, passes, score });
+          if (!prev || score < prev.score) kinds.set(key, { className, degree, categories, passes: passes.slice(), score });
         }
       }
     }
@@ -826,20 +849,33 @@ export class FactSpace {
       if (isCounted(j)) countedMask[j >>> 5]! |= 1 << (j & 31);
     });
     const hasCounted = (c: Cell) => c.bits.some((w, i) => (w & countedMask[i]!) !== 0);
-    const strictSub = (d: Cell, c: Cell) => d !== c && isSubset(d.bits, c.bits) && !sameBits(d.bits, c.bits);
+    // Cells come ordered by their number of tests, and a strict subset has fewer: only a prefix of
+    // each list can hold one, and within it a subset is a strict one.
     const free = cells.filter((c) => !hasCounted(c));
     const counted = cells.filter(hasCounted);
     const union = new Uint32Array(width);
     const unionOfFreeSubs = (c: Cell) => {
       union.fill(0);
-      for (const d of free) if (strictSub(d, c)) for (let i = 0; i < width; i++) union[i]! |= d.bits[i]!;
+      const size = c.members.length;
+      for (const d of free) {
+        if (d.members.length >= size) break;
+        if (isSubset(d.bits, c.bits)) for (let i = 0; i < width; i++) union[i]! |= d.bits[i]!;
+      }
       return union;
+    };
+    const strictSubsIn = (list: Cell[], c: Cell) => {
+      const out: Cell[] = [];
+      for (const d of list) {
+        if (d.members.length >= c.members.length) break;
+        if (isSubset(d.bits, c.bits)) out.push(d);
+      }
+      return out;
     };
     const keptFree = free.filter((c) => !sameBits(unionOfFreeSubs(c), c.bits));
     const keptCounted = counted.filter((c) => {
       const freeUnion = Uint32Array.from(unionOfFreeSubs(c));
       const countedOf = (d: Cell, i: number) => d.bits[i]! & countedMask[i]!;
-      const subs = counted.filter((d) => strictSub(d, c));
+      const subs = strictSubsIn(counted, c);
       // Replaced by one smaller counted kind with the same counted tests, plus free kinds for the rest.
       for (const d of subs) {
         let ok = true;
