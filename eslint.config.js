@@ -95,7 +95,16 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
-    files: ['cli/**/*.ts', 'host/**/*.node.ts', 'electron/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.{js,mjs,ts}', 'tests/**/*.ts', '*.config.{js,ts,mjs}', 'bin/**/*.mjs'],
+    files: [
+      'cli/**/*.ts',
+      'host/**/*.node.ts',
+      'electron/**/*.ts',
+      'bench/**/*.ts',
+      'scripts/**/*.{js,mjs,ts}',
+      'tests/**/*.ts',
+      '*.config.{js,ts,mjs}',
+      'bin/**/*.mjs',
+    ],
     languageOptions: { globals: { ...globals.node } },
   },
 );

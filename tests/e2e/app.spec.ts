@@ -103,6 +103,36 @@ test('a provision added through the form appears in the YAML with every comment 
   await expect(printed).not.toContainText('under 18 years of age');
 });
 
+test('a provision moves to another section through the form, comments and wording with it, and comes back with one undo', async ({
+  page,
+}) => {
+  await openSample(page);
+  await page.getByRole('tab', { name: 'Form' }).click();
+  const form = page.getByRole('region', { name: 'Form' });
+  // The only provision of its section can't leave it.
+  await expect(form.getByLabel('Move provision effective-date to another section')).toBeDisabled();
+
+  const since = await eventCount(page);
+  await form.getByLabel('Move provision gang-member to another section').selectOption({ label: 'Effective date' });
+  const applied = await waitForEvent(page, 'form-edit-applied', {}, since);
+  const analysis = await waitForEvent(page, 'analysis-applied', { version: applied.detail.version }, since);
+  expect(analysis.detail.errors).toBe(0);
+
+  const text = await hook.getText(page);
+  const start = sampleText.indexOf('      - id: gang-member');
+  const end = sampleText.indexOf('      - id: terrorist-screening');
+  const block = sampleText.slice(start, end);
+  // The block, wording and all, now closes the "Effective date" section; nothing else changed.
+  expect(text.endsWith(`        date: 2014-01-01\n${block}otherwise: decline\n`)).toBe(true);
+  expect(text.replace(block, '')).toBe(sampleText.replace(block, ''));
+  await expect(form.getByRole('listitem', { name: /§ 4\(b\) gang-member/ })).toBeVisible();
+
+  const before = await eventCount(page);
+  await form.getByRole('button', { name: 'Undo' }).click();
+  await waitForEvent(page, 'analysis-applied', {}, before);
+  expect(await hook.getText(page)).toBe(sampleText);
+});
+
 test('a condition edited with the pickers changes the YAML, the preview and the problems', async ({ page }) => {
   const opened = await openSample(page);
   await page.getByRole('tab', { name: 'Form' }).click();

@@ -67,6 +67,45 @@ describe('applyEdits', () => {
     ]);
   });
 
+  it('moves a provision to another section with its comment, and into a section that has none yet', () => {
+    const text = sample
+      .replace('      - id: gang-database', '      # Gang database: see the 2013 amendment.\n      - id: gang-database')
+      .replace(
+        /\notherwise: decline\n$/,
+        '\n  - heading: Records\n    provisions:\n      - id: annual-report\n        type: report\n        reportTo: the General Assembly\n        every: year\n  - heading: Reserved\n    text: Reserved.\notherwise: decline\n',
+      );
+    const out = edit(text, [{ op: 'move', path: P, from: 3, to: -1, toPath: ['sections', 1, 'provisions'] }]);
+    const doc = parse(out) as { sections: { provisions?: { id: string }[] }[] };
+    expect(doc.sections[0]!.provisions!.map((p) => p.id)).not.toContain('gang-database');
+    expect(doc.sections[1]!.provisions!.map((p) => p.id)).toEqual(['annual-report', 'gang-database']);
+    const lines = out.split('\n');
+    const i = lines.indexOf('      # Gang database: see the 2013 amendment.');
+    expect(lines[i - 1]).toBe('        every: year');
+    expect(lines[i + 1]).toBe('      - id: gang-database');
+    expect(loadOrdinance(out).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+
+    const into = edit(out, [{ op: 'move', path: P, from: 0, to: 0, toPath: ['sections', 2, 'provisions'] }]);
+    const moved = parse(into) as { sections: { heading: string; provisions?: { id: string }[] }[] };
+    expect(moved.sections[2]!.heading).toBe('Reserved');
+    expect(moved.sections[2]!.provisions!.map((p) => p.id)).toEqual([doc.sections[0]!.provisions![0]!.id]);
+    expect(loadOrdinance(into).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('a moved provision keeps its folded wording line for line, as the author wrapped it', () => {
+    const text = readFileSync(new URL('../../samples/ordinances/connecticut-trust-act-2014.ordinance.yaml', import.meta.url), 'utf8');
+    const block = text.slice(text.indexOf('      - id: gang-member'), text.indexOf('      - id: terrorist-screening'));
+    expect(block.split('\n').length).toBeGreaterThan(10);
+    const out = edit(text, [{ op: 'move', path: P, from: 3, to: -1, toPath: ['sections', 2, 'provisions'] }]);
+    expect(out).toBe(text.replace(block, '').replace(/otherwise: decline\n$/, `${block}otherwise: decline\n`));
+    const back = edit(out, [{ op: 'move', path: ['sections', 2, 'provisions'], from: 1, to: 3, toPath: P }]);
+    expect(back).toBe(text);
+  });
+
+  it('refuses a move to a place that is not there', () => {
+    expect(applyEdits(sample, [{ op: 'move', path: P, from: 0, to: 9, toPath: ['sections', 0, 'provisions'] }]).ok).toBe(false);
+    expect(applyEdits(sample, [{ op: 'move', path: P, from: 99, to: -1, toPath: ['findings'] }]).ok).toBe(false);
+  });
+
   it('removes a provision and only its lines', () => {
     const out = edit(sample, [{ op: 'delete', path: [...P, 4] }]);
     expect(out).not.toContain('terrorist-screening');

@@ -555,6 +555,9 @@ function Sections({
                     terms={terms}
                     clause={typeof p.id === 'string' ? clauses.get(p.id) : undefined}
                     onShowInEditor={onShowInEditor}
+                    otherSections={sections.flatMap((o, oi) =>
+                      oi === si ? [] : [{ index: oi, heading: str(o.heading) ?? `Section ${oi + 1}` }],
+                    )}
                   />
                 ))}
               </ol>
@@ -578,6 +581,7 @@ function ProvisionCard({
   terms,
   clause,
   onShowInEditor,
+  otherSections,
 }: {
   provision: Record<string, unknown>;
   path: PathSegment[];
@@ -587,6 +591,8 @@ function ProvisionCard({
   terms: string[];
   clause?: { label: string; reading?: string };
   onShowInEditor: (path: PathSegment[]) => void;
+  /** Where the provision can move to (it goes last there). */
+  otherSections: Array<{ index: number; heading: string }>;
 }) {
   const h = (k: string) => helpFor(defSchema('provision', k), k);
   const type = (str(p.type) ?? 'detainer') as ProvisionType;
@@ -619,6 +625,29 @@ function ProvisionCard({
             what={`provision ${id}`}
             onMove={(to) => edit([{ op: 'move', path: sectionPath, from: index, to }], `move ${id}`)}
           />
+          {otherSections.length > 0 ? (
+            <select
+              aria-label={`Move provision ${id} to another section`}
+              title={count === 1 ? 'The only provision of its section stays (add another first)' : 'Move to the end of another section'}
+              disabled={count === 1}
+              value=""
+              onChange={(e) => {
+                const to = Number(e.target.value);
+                if (!e.target.value || !Number.isInteger(to)) return;
+                edit(
+                  [{ op: 'move', path: sectionPath, from: index, to: -1, toPath: ['sections', to, 'provisions'] }],
+                  `move ${id} to another section`,
+                );
+              }}
+            >
+              <option value="">Move to section…</option>
+              {otherSections.map((o) => (
+                <option key={o.index} value={String(o.index)}>
+                  {o.heading}
+                </option>
+              ))}
+            </select>
+          ) : null}
           <button type="button" onClick={() => onShowInEditor(path)} aria-label={`Show provision ${id} in the YAML`}>
             Show in YAML
           </button>

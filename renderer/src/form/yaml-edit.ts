@@ -27,8 +27,11 @@ export type EditOp =
   | { op: 'delete'; path: PathSegment[] }
   /** Inserts into a list (created when missing); index -1 appends. */
   | { op: 'insert'; path: PathSegment[]; index: number; value: unknown; before?: string[] }
-  /** Moves a list item. */
-  | { op: 'move'; path: PathSegment[]; from: number; to: number }
+  /**
+   * Moves a list item, with the comments attached to it: within the list, or into the list at `toPath`
+   * (a provision to another section), where `to` may be -1 for the end.
+   */
+  | { op: 'move'; path: PathSegment[]; from: number; to: number; toPath?: PathSegment[] }
   /** Renames a key in the map at `path`, keeping its value and comments. */
   | { op: 'rename'; path: PathSegment[]; from: string; to: string };
 
@@ -97,6 +100,10 @@ function requireCollection(doc: Document, path: readonly PathSegment[], kind: 'm
   return node as ReturnType<Document['createNode']> & { items: unknown[] };
 }
 
+function samePath(a: readonly PathSegment[], b: readonly PathSegment[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
 /** Creates missing maps along the path (never lists: list items are inserted, not conjured). */
 function ensureParents(doc: Document, path: readonly PathSegment[]): void {
   for (let i = 0; i < path.length - 1; i++) {
@@ -155,6 +162,24 @@ function applyOp(doc: Document, op: EditOp): void {
     case 'move': {
       const seq = requireCollection(doc, op.path, 'seq');
       const n = seq.items.length;
+      if (op.toPath && !samePath(op.toPath, op.path)) {
+        if (op.from < 0 || op.from >= n) throw new EditError(`no item ${op.from} in ${describe(op.path)}`);
+        const existing = getNode(doc, op.toPath);
+        if (existing === undefined || existing === null || (isScalar(existing) && existing.value === null)) {
+          // A section of text alone gets its first provision.
+          ensureParents(doc, op.toPath);
+          const [item] = seq.items.splice(op.from, 1);
+          const list = doc.createNode([]) as unknown as { items: unknown[] };
+          list.items.push(item);
+          doc.setIn(op.toPath, list);
+          return;
+        }
+        const target = requireCollection(doc, op.toPath, 'seq');
+        if (op.to < -1 || op.to > target.items.length) throw new EditError(`no place ${op.to} in ${describe(op.toPath)}`);
+        const [item] = seq.items.splice(op.from, 1);
+        target.items.splice(op.to === -1 ? target.items.length : op.to, 0, item);
+        return;
+      }
       if (op.from < 0 || op.from >= n || op.to < 0 || op.to >= n)
         throw new EditError(`no item ${op.from} or ${op.to} in ${describe(op.path)}`);
       const [item] = seq.items.splice(op.from, 1);
@@ -363,13 +388,27 @@ function unitsOf(text: string): Unit[] {
 function mergeLayout(original: string, printed: string, layout: Layout): string {
   const a = unitsOf(original);
   const b = unitsOf(printed);
-  const out: string[] = [];
-  for (const step of align(
+  const steps = align(
     a.map((u) => u.key),
     b.map((u) => u.key),
-  )) {
+  );
+  // A unit that left one place and arrived at another (a moved provision) keeps the author's
+  // spelling too: same key, same indentation, same meaning.
+  const left = new Map<string, number[]>();
+  for (const step of steps) {
+    if (step.kind !== 'del') continue;
+    const key = a[step.a]!.key;
+    const list = left.get(key);
+    if (list) list.push(step.a);
+    else left.set(key, [step.a]);
+  }
+  const out: string[] = [];
+  for (const step of steps) {
     if (step.kind === 'same') out.push(...a[step.a]!.lines);
-    else if (step.kind === 'ins') out.push(...b[step.b]!.lines.map((line) => restyle(line, layout)));
+    else if (step.kind === 'ins') {
+      const moved = left.get(b[step.b]!.key)?.shift();
+      out.push(...(moved !== undefined ? a[moved]!.lines : b[step.b]!.lines.map((line) => restyle(line, layout))));
+    }
   }
   return out.join('\n');
 }
