@@ -2,6 +2,7 @@
 //  - cold start to an editable document (fresh profile, empty cache), median of several starts;
 //  - keystroke to updated squiggles, preview and a 10,000-case simulation, and how long the UI
 //    thread was busy meanwhile (long tasks), so "without blocking typing" is a number too;
+//  - 1,000,000 cases simulated in the worker with summary, coverage and comparison;
 //  - the size of what the first page load fetches, raw and gzipped.
 // Usage: npm run bench:renderer  (or node renderer/tools/measure.mjs [--runs N] [--keys N])
 import { spawn } from 'node:child_process';
@@ -170,6 +171,23 @@ try {
     return { version, last };
   }, titleLine);
   const burstSim = await waitForEvent(page, 'simulation-rendered', { version: burst.version }, since);
+
+  // ---- 1,000,000 cases in the simulation worker ----
+  // Generated in the worker (never in the UI thread), then simulated with the summary, coverage and
+  // the comparison with the baseline, on demand (a set this large doesn't re-run on every keystroke).
+  since = await eventCount(page);
+  await page.getByRole('tab', { name: 'Simulation' }).click();
+  await page.getByLabel('Case set', { exact: true }).selectOption({ label: 'Synthetic: 1,000,000 cases (seed 2012)' });
+  const millionLoaded = await waitForEvent(page, 'cases-loaded', { count: 1_000_000 }, since);
+  const millionRuns = [];
+  for (let i = 0; i < 4; i++) {
+    const from = await eventCount(page);
+    const t0 = await page.evaluate(() => window.__detainerStudio.now());
+    await page.getByRole('button', { name: 'Run simulation' }).click();
+    const done = await waitForEvent(page, 'simulation-done', { total: 1_000_000 }, from);
+    const shown = await waitForEvent(page, 'simulation-rendered', { total: 1_000_000 }, from);
+    millionRuns.push({ worker: done.detail.ms, shown: shown.at - t0 });
+  }
   await context.close();
 
   // ---- report ----
@@ -182,7 +200,7 @@ try {
   out.push(`  first engine check on screen: median ${ms(median(firstChecks))}`);
   out.push('');
   const col = (key, list = rows) => list.map((r) => r[key]);
-  const line = (label, xs) => `  ${label.padEnd(34)} median ${ms(median(xs))}, p90 ${ms(pct(xs, 90))}, max ${ms(Math.max(...xs))}`;
+  const line = (label, xs) => `  ${label.padEnd(48)} median ${ms(median(xs))}, p90 ${ms(pct(xs, 90))}, max ${ms(Math.max(...xs))}`;
   out.push(`Keystroke to updated view (${rows.length} keystrokes, 10,000-case live simulation compared with the baseline):`);
   out.push(line('squiggles and Problems', col('squiggles')));
   out.push(line('preview on screen', col('shown', previewRows)));
@@ -201,6 +219,20 @@ try {
       ` (before typing, opening the sample and the case set: ${allLongTasks.length - longTasks.length})`,
   );
   out.push(`  burst of 20 keys 25 ms apart: results for the last key ${ms(burstSim.at - burst.last)} after it`);
+  out.push('');
+  out.push(`1,000,000 cases in the simulation worker (generated there in ${ms(millionLoaded.detail.ms)}):`);
+  out.push(
+    line(
+      'simulate + summary, coverage, baseline (worker)',
+      millionRuns.map((r) => r.worker),
+    ) + '  [budget 1000 ms]',
+  );
+  out.push(
+    line(
+      'Run pressed to results on screen',
+      millionRuns.map((r) => r.shown),
+    ),
+  );
   out.push('');
   out.push('Initial load (index.html and what it links):');
   for (const f of initialSizes) out.push(`  ${f.file.padEnd(40)} ${kb(f.raw).padStart(9)} raw, ${kb(f.gzip).padStart(8)} gzip`);
