@@ -111,6 +111,11 @@ test('a provision moves to another section through the form, comments and wordin
   const form = page.getByRole('region', { name: 'Form' });
   // The only provision of its section can't leave it.
   await expect(form.getByLabel('Move provision effective-date to another section')).toBeDisabled();
+  // The outline brings a card into view by scrolling the form alone, never the window under the title bar.
+  await page.getByRole('button', { name: /^§ 2\(d\) Known gang member/ }).click();
+  await expect(form.getByRole('listitem', { name: /§ 2\(d\) gang-member/ })).toBeInViewport();
+  expect(await page.evaluate(() => document.scrollingElement!.scrollTop)).toBe(0);
+  expect((await page.getByRole('button', { name: 'Save', exact: true }).boundingBox())!.y).toBeLessThan(20);
 
   const since = await eventCount(page);
   await form.getByLabel('Move provision gang-member to another section').selectOption({ label: 'Effective date' });

@@ -640,7 +640,7 @@ function ProvisionCard({
                 );
               }}
             >
-              <option value="">Move to section…</option>
+              <option value="">Move to…</option>
               {otherSections.map((o) => (
                 <option key={o.index} value={String(o.index)}>
                   {o.heading}
