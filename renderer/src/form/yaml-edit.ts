@@ -168,11 +168,7 @@ function applyOp(doc: Document, op: EditOp): void {
         if (existing === undefined || existing === null || (isScalar(existing) && existing.value === null)) {
           // A section of text alone gets its first provision.
           ensureParents(doc, op.toPath);
-          const [item] = seq.items.splice(op.from, 1);
-          const list = doc.createNode([]) as unknown as { items: unknown[] };
-          list.items.push(item);
-          doc.setIn(op.toPath, list);
-          return;
+          doc.setIn(op.toPath, doc.createNode([]));
         }
         const target = requireCollection(doc, op.toPath, 'seq');
         if (op.to < -1 || op.to > target.items.length) throw new EditError(`no place ${op.to} in ${describe(op.toPath)}`);
