@@ -6,13 +6,14 @@
 //    1,000,000-row CSV file imported into it;
 //  - the size of what the first page load fetches, raw and gzipped.
 // Usage: npm run bench:renderer  (or node renderer/tools/measure.mjs [--runs N] [--keys N])
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, eventCount, startWebServer, waitForEvent } from './browser.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
@@ -45,41 +46,8 @@ const initialSizes = initial.map((f) => ({ file: f, ...sizeOf(f) }));
 const lazy = assets.filter((a) => !initial.includes(`assets/${a}`)).map((f) => ({ file: `assets/${f}`, ...sizeOf(`assets/${f}`) }));
 
 // ---- server and browser ----
-const server = spawn(process.execPath, [path.join(root, 'renderer/tools/serve.mjs'), '--port', String(port)], {
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-const address = await new Promise((resolve, reject) => {
-  server.stdout.on('data', (c) => {
-    const m = /at (http:\/\/\S+)/.exec(String(c));
-    if (m) resolve(m[1]);
-  });
-  server.on('exit', (code) => reject(new Error(`the web server stopped (exit ${code})`)));
-});
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
-
-const waitForEvent = (page, name, match = {}, since = 0) =>
-  page
-    .waitForFunction(
-      ([n, m, from]) =>
-        window.__detainerStudio
-          ?.events()
-          .slice(from)
-          .find((e) => e.name === n && Object.entries(m).every(([k, v]) => JSON.stringify(e.detail[k]) === JSON.stringify(v))),
-      [name, match, since],
-      { timeout: 60_000 },
-    )
-    .then((h) => h.jsonValue());
-const eventCount = (page) => page.evaluate(() => window.__detainerStudio.events().length);
+const { address, server } = await startWebServer(port);
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 
 try {
   // ---- cold start ----

@@ -1,50 +1,18 @@
 // Takes the screenshots in docs/screenshots/ from the real app (the browser build in Chromium):
 // `npm run screenshots`. Documents are opened and edited the way the end-to-end tests do it.
-import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, eventCount, startWebServer, waitForEvent } from './browser.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const outDir = path.join(root, 'docs/screenshots');
 const port = Number(process.env.SCREENSHOT_PORT ?? 4327);
 mkdirSync(outDir, { recursive: true });
 
-const server = spawn(process.execPath, [path.join(root, 'renderer/tools/serve.mjs'), '--port', String(port)], {
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-const address = await new Promise((resolve, reject) => {
-  server.stdout.on('data', (chunk) => {
-    const m = /at (http:\/\/\S+)/.exec(String(chunk));
-    if (m) resolve(m[1]);
-  });
-  server.on('exit', (code) => reject(new Error(`the web server stopped (exit ${code})`)));
-});
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
-
-async function waitForEvent(page, name, match = {}, since = 0) {
-  await page.waitForFunction(
-    ([n, m, from]) =>
-      window.__detainerStudio
-        ?.events()
-        .slice(from)
-        .some((e) => e.name === n && Object.entries(m).every(([k, v]) => JSON.stringify(e.detail[k]) === JSON.stringify(v))),
-    [name, match, since],
-  );
-}
-const eventCount = (page) => page.evaluate(() => window.__detainerStudio.events().length);
+const { address, server } = await startWebServer(port);
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 
 async function freshPage(theme = 'light') {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: theme });

@@ -1,6 +1,7 @@
 // End-to-end tests of the browser build in Debian's Chromium: each test gets a fresh browser context
 // (its own empty profile: no storage, no recovery copies), a trace is kept when a test fails.
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../renderer/tools/browser.mjs';
 
 const PORT = Number(process.env.E2E_PORT ?? 4317);
 
@@ -20,15 +21,8 @@ export default defineConfig({
     trace: 'retain-on-failure',
     acceptDownloads: true,
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      executablePath: CHROMIUM_PATH,
+      args: CHROMIUM_ARGS,
     },
   },
   webServer: {

@@ -11,6 +11,7 @@ import {
   renderRedlineHtml,
 } from '../../engine/export/index';
 import { auditHtml } from './a11y';
+import { CHROMIUM_ARGS } from '../../renderer/tools/browser.mjs';
 import { ordinanceText, shortFingerprint } from '../../engine/index';
 import { allOrdinanceFiles, ctFile, generatedCases, loadFile, pdfText, rivertonFile, skipReason, tempDir, which } from './helpers';
 import fs from 'node:fs';
@@ -25,14 +26,7 @@ describe.skipIf(skip)('HTML exports in Chromium', () => {
   beforeAll(async () => {
     browser = await chromium.launch({
       executablePath: CHROMIUM!,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: CHROMIUM_ARGS,
     });
     page = await browser.newPage();
   }, 30000);
