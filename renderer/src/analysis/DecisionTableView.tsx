@@ -27,11 +27,35 @@ const PROVISION_WIDTH = 240;
 const HOLD_WIDTH = 200;
 const COMBINATIONS_WIDTH = 118;
 
-export const REIMBURSEMENT_CHOICES: Array<{ value: ReimbursementChoice; label: string }> = [
+const REIMBURSEMENT_CHOICES: Array<{ value: ReimbursementChoice; label: string }> = [
   { value: 'either', label: 'Either way (varied)' },
   { value: 'yes', label: 'In force' },
   { value: 'no', label: 'Not in force' },
 ];
+
+/** Whether the analysis takes a reimbursement agreement as in force, not in force, or varies it. */
+export function ReimbursementField({
+  id,
+  value,
+  onChange,
+}: {
+  id: string;
+  value: ReimbursementChoice;
+  onChange: (value: ReimbursementChoice) => void;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>Reimbursement agreement</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value as ReimbursementChoice)}>
+        {REIMBURSEMENT_CHOICES.map((c) => (
+          <option key={c.value} value={c.value}>
+            {c.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
 
 interface Props {
   analysis: DraftAnalysis;
@@ -95,20 +119,7 @@ export function DecisionTableView({ analysis, draftVersion, blocked, documentNam
   return (
     <div className="analysis-view" role="region" aria-label="Decision table">
       <div className="sim-controls" role="group" aria-label="Decision table settings">
-        <div className="field">
-          <label htmlFor="table-reimbursement">Reimbursement agreement</label>
-          <select
-            id="table-reimbursement"
-            value={state.reimbursement}
-            onChange={(e) => setTableReimbursement(e.target.value as ReimbursementChoice)}
-          >
-            {REIMBURSEMENT_CHOICES.map((c) => (
-              <option key={c.value} value={c.value}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ReimbursementField id="table-reimbursement" value={state.reimbursement} onChange={setTableReimbursement} />
         <button type="button" onClick={() => void save()} disabled={!done}>
           Save as CSV…
         </button>

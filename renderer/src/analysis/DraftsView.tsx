@@ -9,8 +9,7 @@ import { emit } from '../lib/app-events';
 import { count, milliseconds } from '../lib/format';
 import { OUTCOME_LABEL } from '../simulation/Charts';
 import { CaseFacts, DecisionBlock } from '../simulation/Explanation';
-import { REIMBURSEMENT_CHOICES } from './DecisionTableView';
-import type { ReimbursementChoice } from './protocol';
+import { ReimbursementField } from './DecisionTableView';
 import { exportBaseName, kindKey, witnessCaseSet } from './table-rows';
 import type { DraftAnalysis } from './use-draft-analysis';
 import { WorkStatusLine } from './WorkStatusLine';
@@ -91,20 +90,7 @@ export function DraftsView({ analysis, draftVersion, blocked, documentName, host
             <option value="file">A draft from a file…</option>
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="diff-reimbursement">Reimbursement agreement</label>
-          <select
-            id="diff-reimbursement"
-            value={state.reimbursement}
-            onChange={(e) => setDiffReimbursement(e.target.value as ReimbursementChoice)}
-          >
-            {REIMBURSEMENT_CHOICES.map((c) => (
-              <option key={c.value} value={c.value}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ReimbursementField id="diff-reimbursement" value={state.reimbursement} onChange={setDiffReimbursement} />
       </div>
       {blocked ? (
         <p className="notice warning" role="status">
