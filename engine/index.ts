@@ -46,7 +46,7 @@ export {
 } from './simulate';
 export { layoutOrdinance, type Layout } from './layout';
 export { ordinanceText, longDate, type OrdinanceText, type TextSection, type TextClause, type TextItem } from './text-model';
-export { renderMarkdown, markdownFromText } from './render-markdown';
+export { renderMarkdown, markdownFromText, markdownText } from './render-markdown';
 export { conditionWords, leafWords, OUTCOME_WORDS } from './wording';
 export * as time from './time';
 export {

@@ -183,7 +183,8 @@ export async function buildExport(req: ExportRequest): Promise<ExportResult> {
   switch (req.format) {
     case 'md': {
       const md = renderMarkdown(o);
-      return result('', { data: md, preview: ordinanceHtmlFromText(ordinanceText(o)) });
+      // The preview shows the file as it is saved: the Markdown source, not a rendering of it.
+      return result('', { data: md, preview: textPreview(o.title, md, `Markdown · Fingerprint ${fingerprint(o)}`) });
     }
     case 'html':
     case 'pdf': {

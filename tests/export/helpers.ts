@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
 import { loadOrdinance, readCaseSet, type Ordinance, type PreparedCase } from '../../engine/index';
 import { generateCases } from '../../engine/generate';
+import { marked } from 'marked';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const root = path.resolve(here, '../..');
@@ -144,4 +145,21 @@ export function docxParagraphs(bytes: Uint8Array): string[] {
 
 export function tempDir(name: string): string {
   return fs.mkdtempSync(path.join(fs.realpathSync(os.tmpdir()), `ds-${name}-`));
+}
+
+/** Markdown rendered the way GitHub and most viewers render it (CommonMark with GitHub's extensions). */
+export function markdownHtml(md: string): string {
+  return marked.parse(md, { gfm: true, async: false });
+}
+
+/** The text a reader of rendered Markdown sees: tags dropped, entities decoded. */
+export function markdownVisibleText(md: string): string {
+  return markdownHtml(md)
+    .replace(/<\/?(?:strong|em|code|a|del|span)\b[^>]*>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 }

@@ -4,23 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown, type Ordinance } from '../../engine/index';
 import { renderOrdinanceDocx, renderOrdinanceHtml } from '../../engine/export/index';
-import { allOrdinanceFiles, docxParagraphs, loadFile, words } from './helpers';
+import { allOrdinanceFiles, docxParagraphs, loadFile, markdownVisibleText, words } from './helpers';
 import path from 'node:path';
 
+/** The words a reader of the rendered Markdown sees (the export escapes markup, so it is rendered, not stripped). */
 function markdownWords(md: string): string[] {
-  const text = md
-    .split('\n')
-    .filter((l) => l.trim() !== '---')
-    .map((l) =>
-      l
-        .replace(/^#{1,6} /, '')
-        .replace(/^> /, '')
-        .replace(/^\s*- /, '')
-        .replace(/\*\*/g, '')
-        .replace(/^\*(.*)\*$/, '$1'),
-    )
-    .join('\n');
-  return words(text);
+  return words(markdownVisibleText(md));
 }
 
 function htmlWords(html: string): string[] {
