@@ -1,20 +1,11 @@
 // The `detainer-studio` command line: batch use and CI of a city's policy repository.
 
 import { UsageError } from './args';
-import type { Command } from './command';
-import { decisionTableCommand } from './commands/decision-table';
-import { diff } from './commands/diff';
-import { explain } from './commands/explain';
-import { exportCommand } from './commands/export';
-import { generate } from './commands/generate';
-import { render } from './commands/render';
-import { simulate } from './commands/simulate';
-import { validate } from './commands/validate';
-import { verify } from './commands/verify';
 import { Reported, stdio, type Output } from './context';
+import { commandHelp, commands } from './registry';
 import { FileError } from '../host/files.node';
 
-export const commands: Command[] = [validate, simulate, explain, render, diff, decisionTableCommand, exportCommand, verify, generate];
+export { commands };
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -22,14 +13,25 @@ function help(): string {
     'Detainer Policy Studio: draft, validate, simulate and export local policies on immigration detainers.\n\n' +
     'Usage: detainer-studio COMMAND [ARGS]\n\n' +
     commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}\n      detainer-studio ${c.usage}`).join('\n') +
-    '\n\nExit status: 0 success, 1 problems found in the input, 2 unreadable file or wrong usage.\n'
+    '\n\nRun detainer-studio COMMAND --help for what each option does.' +
+    '\nExit status: 0 success, 1 problems found in the input, 2 unreadable file or wrong usage.\n'
   );
+}
+
+/** True when the arguments ask for help (before any `--`, after which everything is a file name). */
+function asksForHelp(argv: readonly string[]): boolean {
+  for (const a of argv) {
+    if (a === '--') return false;
+    if (a === '--help' || a === '-h') return true;
+  }
+  return false;
 }
 
 export async function main(argv: string[], io: Output = stdio): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    (name ? io.out : io.err)(help());
+    const about = name === 'help' && rest[0] ? commands.find((c) => c.name === rest[0]) : undefined;
+    (name ? io.out : io.err)(about ? commandHelp(about) : help());
     return name ? 0 : 2;
   }
   if (name === '--version') {
@@ -41,8 +43,13 @@ export async function main(argv: string[], io: Output = stdio): Promise<number> 
     io.err(`detainer-studio: unknown command "${name}"; run detainer-studio --help\n`);
     return 2;
   }
+  if (asksForHelp(rest)) {
+    io.out(commandHelp(command));
+    return 0;
+  }
   try {
-    return await command.run(rest, io);
+    const code = await command.load();
+    return await code.run(rest, io);
   } catch (e) {
     if (e instanceof Reported) return e.exitCode;
     if (e instanceof UsageError) {

@@ -5,13 +5,10 @@ import { decisionTable, decisionTableCsv } from '../../engine/analysis/index';
 import type { Scenario } from '../../engine/index';
 import { parseArgs, UsageError } from '../args';
 import { loadPolicyOrReport, loadScenarioOrReport, reimbursementOverride, type Output } from '../context';
-import type { Command } from '../command';
+import type { CommandCode } from '../command';
 import { writeFileAtomic } from '../../host/files.node';
 
-export const decisionTableCommand: Command = {
-  name: 'decision-table',
-  summary: 'list every combination of the facts a policy reads with its outcome (CSV or JSON)',
-  usage: 'decision-table POLICY [--json] [--out FILE] [--scenario FILE] [--reimbursement yes|no]',
+export const decisionTableCommand: CommandCode = {
   run(argv: string[], io: Output): number {
     const args = parseArgs(argv, { values: ['out', 'scenario', 'reimbursement'], flags: ['json'] });
     if (args.positional.length !== 1) throw new UsageError('decision-table needs exactly one policy file');

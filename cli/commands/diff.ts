@@ -6,12 +6,9 @@ import { diffDrafts, type DraftDifference, type DraftWitness } from '../../engin
 import { OUTCOME_WORDS, shortFingerprint, type Decision, type Scenario } from '../../engine/index';
 import { parseArgs, UsageError } from '../args';
 import { loadPolicyOrReport, loadScenarioOrReport, reimbursementOverride, Reported, type LoadedPolicy, type Output } from '../context';
-import type { Command } from '../command';
+import type { CommandCode } from '../command';
 
-export const diff: Command = {
-  name: 'diff',
-  summary: 'find the smallest cases two drafts decide differently, or prove them equivalent',
-  usage: 'diff DRAFT_A DRAFT_B [--json] [--scenario FILE] [--reimbursement yes|no]',
+export const diff: CommandCode = {
   run(argv: string[], io: Output): number {
     const args = parseArgs(argv, { values: ['scenario', 'reimbursement'], flags: ['json'] });
     if (args.positional.length !== 2) throw new UsageError('diff needs exactly two policy files');

@@ -3,12 +3,9 @@
 import { compile, OUTCOME_WORDS, type Decision } from '../../engine/index';
 import { parseArgs, UsageError } from '../args';
 import { loadCasesOrReport, loadPolicyOrReport, loadScenarioOrReport, reimbursementOverride, type Output } from '../context';
-import type { Command } from '../command';
+import type { CommandCode } from '../command';
 
-export const explain: Command = {
-  name: 'explain',
-  summary: 'explain the decision on one case: every condition, its value and the facts it used',
-  usage: 'explain POLICY --cases FILE --id CASE_ID [--mapping FILE] [--scenario FILE] [--reimbursement yes|no] [--json] [--progress]',
+export const explain: CommandCode = {
   run(argv: string[], io: Output): number {
     const args = parseArgs(argv, { values: ['cases', 'id', 'scenario', 'reimbursement', 'mapping'], flags: ['json', 'progress'] });
     if (args.positional.length !== 1) throw new UsageError('explain needs exactly one policy file');

@@ -13,7 +13,7 @@ import {
   Reported,
   type Output,
 } from '../context';
-import type { Command } from '../command';
+import type { CommandCode } from '../command';
 import { writeFileAtomic } from '../../host/files.node';
 import { printHtmlToPdf, PrinterError } from '../pdf-printer';
 import crypto from 'node:crypto';
@@ -31,11 +31,7 @@ const OPTIONS: Record<ExportFormat, string[]> = {
   redline: ['against', 'cases', 'scenario', 'reimbursement', 'skip-bad'],
 };
 
-export const exportCommand: Command = {
-  name: 'export',
-  summary: 'export the ordinance (md, html, docx, pdf), the officer guide, the policy bundle, the impact report or a redline',
-  usage:
-    'export POLICY --format md|html|docx|pdf|officer-guide|bundle|report|redline [--out FILE] [--cases FILE] [--scenario FILE] [--reimbursement yes|no] [--compare POLICY2 | --baseline honor-all] [--against OLD_POLICY] [--skip-bad]',
+export const exportCommand: CommandCode = {
   async run(argv: string[], io: Output): Promise<number> {
     const args = parseArgs(argv, {
       values: ['format', 'out', 'cases', 'scenario', 'reimbursement', 'compare', 'baseline', 'against'],

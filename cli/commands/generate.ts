@@ -4,13 +4,10 @@ import { generateCases } from '../../engine/generate';
 import { casesToCsv } from '../../engine/case-csv';
 import { parseArgs, UsageError } from '../args';
 import type { Output } from '../context';
-import type { Command } from '../command';
+import type { CommandCode } from '../command';
 import { writeFileAtomic } from '../../host/files.node';
 
-export const generate: Command = {
-  name: 'generate',
-  summary: 'make a seeded, reproducible synthetic case set calibrated to public figures',
-  usage: 'generate --count N [--seed S] [--format json|csv] [--out FILE]',
+export const generate: CommandCode = {
   run(argv: string[], io: Output): number {
     const args = parseArgs(argv, { values: ['count', 'seed', 'format', 'out', 'from-year', 'to-year'] });
     const count = Number(args.values.get('count') ?? 'NaN');

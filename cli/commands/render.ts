@@ -3,13 +3,10 @@
 import { renderMarkdown } from '../../engine/index';
 import { parseArgs, UsageError } from '../args';
 import { loadPolicyOrReport, type Output } from '../context';
-import type { Command } from '../command';
+import type { CommandCode } from '../command';
 import { writeFileAtomic } from '../../host/files.node';
 
-export const render: Command = {
-  name: 'render',
-  summary: 'print the ordinance text as Markdown',
-  usage: 'render POLICY [--out FILE]',
+export const render: CommandCode = {
   run(argv: string[], io: Output): number {
     const args = parseArgs(argv, { values: ['out'] });
     if (args.positional.length !== 1) throw new UsageError('render needs exactly one policy file');

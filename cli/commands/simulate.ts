@@ -13,14 +13,10 @@ import {
 } from '../../engine/index';
 import { parseArgs, UsageError } from '../args';
 import { loadCasesOrReport, loadPolicyOrReport, loadScenarioOrReport, reimbursementOverride, type Output } from '../context';
-import type { Command } from '../command';
+import type { CommandCode } from '../command';
 import { money, num, pct, table } from '../format';
 
-export const simulate: Command = {
-  name: 'simulate',
-  summary: 'simulate a policy on booking cases: outcomes, hold hours, cost, coverage, comparison',
-  usage:
-    'simulate POLICY --cases FILE [--mapping FILE] [--scenario FILE] [--reimbursement yes|no] [--compare POLICY2 | --baseline honor-all] [--json] [--skip-bad] [--progress]',
+export const simulate: CommandCode = {
   run(argv: string[], io: Output): number {
     const args = parseArgs(argv, {
       values: ['cases', 'scenario', 'reimbursement', 'compare', 'baseline', 'mapping'],

@@ -5,7 +5,7 @@ import { checkDocument } from '../../engine/analysis/index';
 import { formatDiagnostic, loadScenario, type Diagnostic, type Scenario } from '../../engine/index';
 import { parseArgs, UsageError } from '../args';
 import { loadScenarioOrReport, readOrSkip, reimbursementOverride, Reported, type Output } from '../context';
-import type { Command } from '../command';
+import type { CommandCode } from '../command';
 
 /** Extra checks other modules add to `validate`. */
 export type ValidateHook = (text: string, file: string, base: Diagnostic[]) => Diagnostic[];
@@ -22,10 +22,7 @@ export function diagnosticsFor(text: string, file: string, opts: ValidateOptions
   return [...base, ...validateHooks.flatMap((h) => h(text, file, base))];
 }
 
-export const validate: Command = {
-  name: 'validate',
-  summary: 'check ordinances (and scenarios) against the schema and the law',
-  usage: 'validate FILE... [--scenario FILE] [--reimbursement yes|no] [--quiet]',
+export const validate: CommandCode = {
   run(argv: string[], io: Output): number {
     const args = parseArgs(argv, { values: ['scenario', 'reimbursement'], flags: ['quiet'] });
     if (args.positional.length === 0) throw new UsageError('validate needs at least one file');

@@ -5,12 +5,9 @@ import { verifyPolicyBundle } from '../../engine/export/policy-bundle';
 import { formatDiagnostic } from '../../engine/index';
 import { parseArgs, UsageError } from '../args';
 import { readOrSkip, type Output } from '../context';
-import type { Command } from '../command';
+import type { CommandCode } from '../command';
 
-export const verify: Command = {
-  name: 'verify',
-  summary: 'check that a policy bundle is intact: its fingerprint matches the policy and the decision logic',
-  usage: 'verify BUNDLE...',
+export const verify: CommandCode = {
   run(argv: string[], io: Output): number {
     const args = parseArgs(argv, {});
     if (args.positional.length === 0) throw new UsageError('verify needs at least one bundle file');

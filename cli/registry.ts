@@ -1,0 +1,138 @@
+// Every command of `detainer-studio`: its name, usage and options as `--help` prints them, and where
+// its code is. Plain data, so printing help loads nothing else.
+
+import type { Command } from './command';
+
+const SCENARIO: readonly [string, string] = [
+  '--scenario FILE',
+  'a scenario file (reimbursement agreement, cost per inmate-day, holidays, as-of date)',
+];
+const REIMBURSEMENT: readonly [string, string] = [
+  '--reimbursement yes|no',
+  'whether a written reimbursement agreement is in force (overrides the scenario)',
+];
+const MAPPING: readonly [string, string] = [
+  '--mapping FILE',
+  "a column mapping (YAML or JSON) for a CSV export with the jail's own column names and codes",
+];
+const PROGRESS: readonly [string, string] = [
+  '--progress',
+  'print a progress line on stderr while reading the cases (on by default on a terminal)',
+];
+
+export const commands: readonly Command[] = [
+  {
+    name: 'validate',
+    summary: 'check ordinances (and scenarios) against the schema and the law',
+    usage: 'validate FILE... [--scenario FILE] [--reimbursement yes|no] [--quiet]',
+    options: [SCENARIO, REIMBURSEMENT, ['--quiet', 'print errors and warnings only, and no summary line']],
+    notes: 'Prints FILE:LINE:COL: severity: MESSAGE [CODE] per finding. Exit 0 when no file has errors, 1 when one has.',
+    load: async () => (await import('./commands/validate')).validate,
+  },
+  {
+    name: 'simulate',
+    summary: 'simulate a policy on booking cases: outcomes, hold hours, cost, coverage, comparison',
+    usage:
+      'simulate POLICY --cases FILE [--mapping FILE] [--scenario FILE] [--reimbursement yes|no] [--compare POLICY2 | --baseline honor-all] [--json] [--skip-bad] [--progress]',
+    options: [
+      ['--cases FILE', 'the booking cases: JSON, YAML or CSV'],
+      MAPPING,
+      SCENARIO,
+      REIMBURSEMENT,
+      ['--compare POLICY2', 'compare every decision with another draft'],
+      ['--baseline honor-all', 'compare with honoring every detainer'],
+      ['--json', 'print one JSON object: { policy, scenario, cases, summary, decisions, coverage, comparison }'],
+      ['--skip-bad', 'simulate the good cases when some records have problems (they are still listed)'],
+      PROGRESS,
+    ],
+    load: async () => (await import('./commands/simulate')).simulate,
+  },
+  {
+    name: 'explain',
+    summary: 'explain the decision on one case: every condition, its value and the facts it used',
+    usage: 'explain POLICY --cases FILE --id CASE_ID [--mapping FILE] [--scenario FILE] [--reimbursement yes|no] [--json] [--progress]',
+    options: [
+      ['--cases FILE', 'the booking cases: JSON, YAML or CSV'],
+      ['--id CASE_ID', 'the id of the case to explain'],
+      MAPPING,
+      SCENARIO,
+      REIMBURSEMENT,
+      ['--json', 'print the decision as JSON, shaped as in simulate --json'],
+      PROGRESS,
+    ],
+    load: async () => (await import('./commands/explain')).explain,
+  },
+  {
+    name: 'render',
+    summary: 'print the ordinance text as Markdown',
+    usage: 'render POLICY [--out FILE]',
+    options: [['--out FILE', 'write the text to FILE instead of standard output']],
+    load: async () => (await import('./commands/render')).render,
+  },
+  {
+    name: 'diff',
+    summary: 'find the smallest cases two drafts decide differently, or prove them equivalent',
+    usage: 'diff DRAFT_A DRAFT_B [--json] [--scenario FILE] [--reimbursement yes|no]',
+    options: [['--json', 'print { equivalent, witnesses: [ { case, a, b } ] }'], SCENARIO, REIMBURSEMENT],
+    notes: 'Exit 0 when the drafts are equivalent, 1 when they differ, 2 on bad input.',
+    load: async () => (await import('./commands/diff')).diff,
+  },
+  {
+    name: 'decision-table',
+    summary: 'list every combination of the facts a policy reads with its outcome (CSV or JSON)',
+    usage: 'decision-table POLICY [--json] [--out FILE] [--scenario FILE] [--reimbursement yes|no]',
+    options: [['--json', 'print the table as JSON instead of CSV'], ['--out FILE', 'write the table to FILE'], SCENARIO, REIMBURSEMENT],
+    load: async () => (await import('./commands/decision-table')).decisionTableCommand,
+  },
+  {
+    name: 'export',
+    summary: 'export the ordinance (md, html, docx, pdf), the officer guide, the policy bundle, the impact report or a redline',
+    usage:
+      'export POLICY --format md|html|docx|pdf|officer-guide|bundle|report|redline [--out FILE] [--cases FILE] [--scenario FILE] [--reimbursement yes|no] [--compare POLICY2 | --baseline honor-all] [--against OLD_POLICY] [--skip-bad]',
+    options: [
+      ['--format FORMAT', 'md, html, docx, pdf (the ordinance text), officer-guide, bundle, report (impact report) or redline'],
+      ['--out FILE', 'the file to write (needed for docx and pdf); its extension chooses HTML or PDF where a format has both'],
+      ['--cases FILE', 'the booking cases the impact report (or the redline) is computed on'],
+      SCENARIO,
+      REIMBURSEMENT,
+      ['--compare POLICY2', 'report: compare with another draft instead of honoring every detainer'],
+      ['--baseline honor-all', 'report: compare with honoring every detainer (the default)'],
+      ['--against OLD_POLICY', 'redline: the earlier version; report: another name for --compare'],
+      ['--skip-bad', 'use the good cases when some records have problems'],
+    ],
+    notes: 'A policy with validation errors or unsilenced legal errors is not exported (exit 1).',
+    load: async () => (await import('./commands/export')).exportCommand,
+  },
+  {
+    name: 'verify',
+    summary: 'check that a policy bundle is intact: its fingerprint matches the policy and the decision logic',
+    usage: 'verify BUNDLE...',
+    options: [],
+    notes: 'Exit 0 when every bundle verifies, 1 when one does not, 2 when a file cannot be read.',
+    load: async () => (await import('./commands/verify')).verify,
+  },
+  {
+    name: 'generate',
+    summary: 'make a seeded, reproducible synthetic case set calibrated to public figures',
+    usage: 'generate --count N [--seed S] [--format json|csv] [--out FILE] [--from-year YEAR] [--to-year YEAR]',
+    options: [
+      ['--count N', 'how many cases, 1 to 10,000,000'],
+      ['--seed S', 'the seed (default 2012): the same seed gives the same cases'],
+      ['--format json|csv', 'the file format (default: csv when --out ends in .csv, else json)'],
+      ['--out FILE', 'write the cases to FILE instead of standard output'],
+      ['--from-year YEAR', 'first year of bookings (default 2011)'],
+      ['--to-year YEAR', 'last year of bookings (default 2019)'],
+    ],
+    load: async () => (await import('./commands/generate')).generate,
+  },
+];
+
+/** `detainer-studio COMMAND --help`. */
+export function commandHelp(c: Command): string {
+  const width = Math.max(6, ...c.options.map(([o]) => o.length));
+  let out = `Usage: detainer-studio ${c.usage}\n\n${c.summary[0]!.toUpperCase()}${c.summary.slice(1)}.\n`;
+  const options = [...c.options, ['--help', 'print this help'] as const];
+  out += `\nOptions:\n${options.map(([o, m]) => `  ${o.padEnd(width)}  ${m}\n`).join('')}`;
+  if (c.notes) out += `\n${c.notes}\n`;
+  return out;
+}
