@@ -20,7 +20,7 @@ import {
 } from '../engine/index';
 import { checkDocument } from '../engine/analysis/index';
 import { UsageError } from './args';
-import { FileError, readText } from '../host/files.node';
+import { FileError, openInput, readText } from '../host/files.node';
 
 export interface Output {
   out(text: string): void;
@@ -45,9 +45,18 @@ export class Reported extends Error {
   }
 }
 
+/**
+ * Largest policy document the command line reads (ordinance, scenario, column mapping, bundle): real
+ * ordinances are tens of kilobytes, so anything near this is refused before it is read, not parsed.
+ */
+export const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
+
+/** Largest case file read (streamed in chunks into a compact table, never held whole). */
+export const MAX_CASE_FILE_BYTES = 4 * 1024 * 1024 * 1024;
+
 export function readOrReport(io: Output, file: string): string {
   try {
-    return readText(file);
+    return readText(file, MAX_DOCUMENT_BYTES);
   } catch (e) {
     if (e instanceof FileError) {
       io.err(`${file}: error: ${e.message}\n`);
@@ -139,24 +148,10 @@ export function loadCasesOrReport(io: Output, file: string, loading: boolean | C
   let fd: number;
   let size: number;
   try {
-    fd = fs.openSync(file, 'r');
-    const stat = fs.fstatSync(fd);
-    if (stat.isDirectory()) {
-      fs.closeSync(fd);
-      throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
-    }
-    size = stat.size;
+    ({ fd, size } = openInput(file, MAX_CASE_FILE_BYTES));
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EACCES'
-          ? 'permission denied'
-          : code === 'EISDIR'
-            ? 'is a directory, not a file'
-            : `cannot read (${code ?? 'error'})`;
-    io.err(`${file}: error: ${why}\n`);
+    if (!(e instanceof FileError)) throw e;
+    io.err(`${file}: error: ${e.message}\n`);
     throw new Reported(2);
   }
   const progress = opts.progress === 'auto' ? io === stdio && Boolean(process.stderr.isTTY) : opts.progress === true;

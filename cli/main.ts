@@ -14,6 +14,9 @@ function help(): string {
     'Usage: detainer-studio COMMAND [ARGS]\n\n' +
     commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}\n      detainer-studio ${c.usage}`).join('\n') +
     '\n\nRun detainer-studio COMMAND --help for what each option does.' +
+    '\n--out FILE names a regular file or a new path: never a pipe, device or folder, never a file the command\n' +
+    'reads, and not a name whose extension says another format (.pdf for HTML) unless --force-extension.\n' +
+    'Input files must be regular files (not pipes or devices).\n' +
     '\nExit status: 0 success, 1 problems found in the input, 2 unreadable file or wrong usage.\n'
   );
 }

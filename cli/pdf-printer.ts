@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { writeFileAtomic } from '../host/files.node';
 
 export class PrinterError extends Error {}
 
@@ -62,7 +63,7 @@ export async function printHtmlToPdf(html: string, opts: PrintOptions = {}): Pro
   try {
     const page = path.join(dir, 'document.html');
     const out = path.join(dir, 'document.pdf');
-    fs.writeFileSync(page, html);
+    writeFileAtomic(page, html);
     const args = [
       '--headless',
       // Chromium refuses to run as root with its sandbox; the page runs no script and fetches nothing.

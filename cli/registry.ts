@@ -15,6 +15,10 @@ const MAPPING: readonly [string, string] = [
   '--mapping FILE',
   "a column mapping (YAML or JSON) for a CSV export with the jail's own column names and codes",
 ];
+const FORCE_EXTENSION: readonly [string, string] = [
+  '--force-extension',
+  'write to --out even when its extension names another format (without it, --format html --out o.pdf is refused)',
+];
 const PROGRESS: readonly [string, string] = [
   '--progress',
   'print a progress line on stderr while reading the cases (on by default on a terminal)',
@@ -65,8 +69,11 @@ export const commands: readonly Command[] = [
   {
     name: 'render',
     summary: 'print the ordinance text as Markdown',
-    usage: 'render POLICY [--out FILE]',
-    options: [['--out FILE', 'write the text to FILE instead of standard output']],
+    usage: 'render POLICY [--out FILE] [--force-extension]',
+    options: [
+      ['--out FILE', 'write the text to FILE instead of standard output (a regular file or a new path, not the policy)'],
+      FORCE_EXTENSION,
+    ],
     load: async () => (await import('./commands/render')).render,
   },
   {
@@ -80,18 +87,27 @@ export const commands: readonly Command[] = [
   {
     name: 'decision-table',
     summary: 'list every combination of the facts a policy reads with its outcome (CSV or JSON)',
-    usage: 'decision-table POLICY [--json] [--out FILE] [--scenario FILE] [--reimbursement yes|no]',
-    options: [['--json', 'print the table as JSON instead of CSV'], ['--out FILE', 'write the table to FILE'], SCENARIO, REIMBURSEMENT],
+    usage: 'decision-table POLICY [--json] [--out FILE] [--scenario FILE] [--reimbursement yes|no] [--force-extension]',
+    options: [
+      ['--json', 'print the table as JSON instead of CSV'],
+      ['--out FILE', 'write the table to FILE (a regular file or a new path, none of the inputs)'],
+      SCENARIO,
+      REIMBURSEMENT,
+      FORCE_EXTENSION,
+    ],
     load: async () => (await import('./commands/decision-table')).decisionTableCommand,
   },
   {
     name: 'export',
     summary: 'export the ordinance (md, html, docx, pdf), the officer guide, the policy bundle, the impact report or a redline',
     usage:
-      'export POLICY --format md|html|docx|pdf|officer-guide|bundle|report|redline [--out FILE] [--cases FILE] [--scenario FILE] [--reimbursement yes|no] [--compare POLICY2 | --baseline honor-all] [--against OLD_POLICY] [--skip-bad]',
+      'export POLICY --format md|html|docx|pdf|officer-guide|bundle|report|redline [--out FILE] [--cases FILE] [--scenario FILE] [--reimbursement yes|no] [--compare POLICY2 | --baseline honor-all] [--against OLD_POLICY] [--skip-bad] [--force-extension]',
     options: [
       ['--format FORMAT', 'md, html, docx, pdf (the ordinance text), officer-guide, bundle, report (impact report) or redline'],
-      ['--out FILE', 'the file to write (needed for docx and pdf); its extension chooses HTML or PDF where a format has both'],
+      [
+        '--out FILE',
+        'the file to write (needed for docx and pdf); its extension chooses HTML or PDF where a format has both; a regular file or a new path, none of the inputs',
+      ],
       ['--cases FILE', 'the booking cases the impact report (or the redline) is computed on'],
       SCENARIO,
       REIMBURSEMENT,
@@ -99,6 +115,7 @@ export const commands: readonly Command[] = [
       ['--baseline honor-all', 'report: compare with honoring every detainer (the default)'],
       ['--against OLD_POLICY', 'redline: the earlier version; report: another name for --compare'],
       ['--skip-bad', 'use the good cases when some records have problems'],
+      FORCE_EXTENSION,
     ],
     notes: 'A policy with validation errors or unsilenced legal errors is not exported (exit 1).',
     load: async () => (await import('./commands/export')).exportCommand,
@@ -114,7 +131,7 @@ export const commands: readonly Command[] = [
   {
     name: 'generate',
     summary: 'make a seeded, reproducible synthetic case set calibrated to public figures',
-    usage: 'generate --count N [--seed S] [--format json|csv] [--out FILE] [--from-year YEAR] [--to-year YEAR]',
+    usage: 'generate --count N [--seed S] [--format json|csv] [--out FILE] [--from-year YEAR] [--to-year YEAR] [--force-extension]',
     options: [
       ['--count N', 'how many cases, 1 to 10,000,000'],
       ['--seed S', 'the seed (default 2012): the same seed gives the same cases'],
@@ -122,6 +139,7 @@ export const commands: readonly Command[] = [
       ['--out FILE', 'write the cases to FILE instead of standard output'],
       ['--from-year YEAR', 'first year of bookings (default 2011)'],
       ['--to-year YEAR', 'last year of bookings (default 2019)'],
+      FORCE_EXTENSION,
     ],
     load: async () => (await import('./commands/generate')).generate,
   },

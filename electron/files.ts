@@ -1,5 +1,5 @@
-// Documents on disk for the main process: open, save (atomic, refusing to overwrite a file changed
-// since it was read), export, recent files, recovery copies and samples. Plain Node with the dialogs
+// Documents on disk for the main process: open, save (atomic, refusing to overwrite a file whose
+// content changed or that was deleted since it was read), export, recent files, recovery copies and samples. Plain Node with the dialogs
 // injected, so every path is tested without Electron.
 
 import fs from 'node:fs';
@@ -15,7 +15,9 @@ import type {
   SavedFile,
   SaveRequest,
 } from '../host/contract';
-import { FileError, readText, writeFileAtomic } from '../host/files.node';
+import { contentHash, FileError, readBytes, readText, removeStaleTempFiles, writeFileAtomic } from '../host/files.node';
+
+export { removeStaleTempFiles };
 
 /** A failure the renderer is told about, with a code it can act on. */
 export class HostError extends Error {
@@ -51,8 +53,8 @@ export interface FileServiceOptions {
   maxRecentFiles?: number;
   /** Called after the recent-files list changed (to rebuild the Open Recent menu). */
   onRecentFilesChanged?: (files: string[]) => void;
-  /** Called for every document read or saved, so the watcher can follow it. */
-  onDocumentTracked?: (file: string, mtimeMs: number) => void;
+  /** Called for every document read or saved, so the watcher can follow it (with its content's SHA-256). */
+  onDocumentTracked?: (file: string, mtimeMs: number, hash: string) => void;
 }
 
 export const DEFAULT_MAX_RECENT_FILES = 10;
@@ -115,43 +117,6 @@ function statOrNull(file: string): fs.Stats | null {
   }
 }
 
-function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * Removes the temporary files that saves killed midway left beside `file` (named by writeFileAtomic
- * after the writing process, which must be gone). The document itself was never touched by them.
- */
-export function removeStaleTempFiles(file: string): number {
-  const dir = path.dirname(path.resolve(file));
-  const prefix = `.${path.basename(file)}.`;
-  let removed = 0;
-  let names: string[];
-  try {
-    names = fs.readdirSync(dir);
-  } catch {
-    return 0;
-  }
-  for (const name of names) {
-    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
-    const pid = Number(name.slice(prefix.length).split('.')[0]);
-    if (!Number.isInteger(pid) || pid <= 0 || isProcessAlive(pid)) continue;
-    try {
-      fs.rmSync(path.join(dir, name), { force: true });
-      removed++;
-    } catch {
-      // left for next time
-    }
-  }
-  return removed;
-}
-
 /** The recent-files list: most recent first, no duplicates, at most `max` entries. */
 export function pushRecent(list: readonly string[], file: string, max: number): string[] {
   const key = pathKey(file);
@@ -210,6 +175,11 @@ export class FileService {
   private readonly granted = new Set<string>();
   private recent: string[];
   private lastDir: string;
+  /**
+   * What each document held when this host last read or wrote it: path → modification time → SHA-256.
+   * A save names the version it edits by the modification time it was given; the content decides.
+   */
+  private readonly versions = new Map<string, Map<number, string>>();
 
   constructor(private readonly options: FileServiceOptions) {
     this.userDataDir = options.userDataDir;
@@ -260,9 +230,9 @@ export class FileService {
 
   private read(file: string, { addToRecent }: { addToRecent: boolean }): OpenedFile {
     const resolved = path.resolve(file);
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = readText(resolved);
+      bytes = readBytes(resolved);
     } catch (e) {
       if (e instanceof FileError && e.message === 'no such file') this.forgetRecent(resolved);
       throw e;
@@ -270,18 +240,41 @@ export class FileService {
     const mtimeMs = statOrNull(resolved)?.mtimeMs ?? null;
     this.lastDir = path.dirname(resolved);
     if (addToRecent) this.addRecent(resolved);
-    if (mtimeMs !== null) this.options.onDocumentTracked?.(resolved, mtimeMs);
-    return { path: resolved, name: path.basename(resolved), text, mtimeMs };
+    if (mtimeMs !== null) {
+      const hash = contentHash(bytes);
+      this.rememberVersion(resolved, mtimeMs, hash);
+      this.options.onDocumentTracked?.(resolved, mtimeMs, hash);
+    }
+    return { path: resolved, name: path.basename(resolved), text: bytes.toString('utf8'), mtimeMs };
+  }
+
+  private rememberVersion(file: string, mtimeMs: number, hash: string): void {
+    const key = pathKey(file);
+    const known = this.versions.get(key) ?? new Map<number, string>();
+    known.delete(mtimeMs);
+    known.set(mtimeMs, hash);
+    while (known.size > 8) known.delete(known.keys().next().value as number);
+    this.versions.delete(key);
+    this.versions.set(key, known);
+    while (this.versions.size > 256) this.versions.delete(this.versions.keys().next().value as string);
+  }
+
+  /** The content this host saw at that modification time, if it read or wrote the file then. */
+  private knownVersion(file: string, mtimeMs: number): string | undefined {
+    return this.versions.get(pathKey(file))?.get(mtimeMs);
   }
 
   // ---- saving ----------------------------------------------------------------------------------
 
   /**
-   * Saves atomically. With a path, the file must be one the user chose and must not have changed on
-   * disk since `expectedMtimeMs` (unless `force`); without one, asks where (Save As).
+   * Saves atomically. With a path, the file must be one the user chose and must still hold what this
+   * host read or wrote at `expectedMtimeMs` (compared by content, so an edit that kept the modification
+   * time is caught, and a file deleted meanwhile is not silently recreated), unless `force`; without a
+   * path, asks where (Save As).
    */
   async save(request: SaveRequest): Promise<SavedFile | null> {
     let target: string;
+    let expectedHash: string | undefined;
     if (request.path === null) {
       const chosen = await this.dialogs.chooseSaveLocation({
         title: 'Save ordinance',
@@ -299,22 +292,45 @@ export class FileService {
           `${path.basename(target)}: choose the place with Save As (the app writes only where you chose)`,
         );
       }
-      const current = statOrNull(target);
-      if (!request.force && request.expectedMtimeMs !== null && current && Math.abs(current.mtimeMs - request.expectedMtimeMs) > 0.5) {
-        throw new HostError(
-          'changed-on-disk',
-          `${path.basename(target)} changed on disk since it was opened (${new Date(current.mtimeMs).toLocaleString()}); ` +
-            'reload it, or save again to overwrite those changes',
-        );
+      if (!request.force && request.expectedMtimeMs !== null) {
+        expectedHash = this.knownVersion(target, request.expectedMtimeMs);
+        const current = statOrNull(target);
+        if (expectedHash === undefined && !current) {
+          // Read in another session (a recovered document): it existed then, so a missing file was deleted.
+          throw new HostError(
+            'changed-on-disk',
+            `${path.basename(target)} was deleted on disk since it was opened; save anyway to create it again`,
+          );
+        }
+        if (expectedHash === undefined && current && Math.abs(current.mtimeMs - request.expectedMtimeMs) > 0.5) {
+          throw new HostError(
+            'changed-on-disk',
+            `${path.basename(target)} changed on disk since it was opened (${new Date(current.mtimeMs).toLocaleString()}); ` +
+              'reload it, or save again to overwrite those changes',
+          );
+        }
       }
     }
-    removeStaleTempFiles(target);
-    writeFileAtomic(target, request.text);
-    const mtimeMs = statOrNull(target)?.mtimeMs ?? null;
+    let written;
+    try {
+      written = writeFileAtomic(target, request.text, expectedHash !== undefined ? { expectedHash } : {});
+    } catch (e) {
+      if (e instanceof FileError && e.reason === 'changed') {
+        const deleted = /deleted/.test(e.message);
+        throw new HostError(
+          'changed-on-disk',
+          deleted
+            ? `${path.basename(target)} was deleted on disk since it was opened; save anyway to create it again`
+            : `${path.basename(target)} changed on disk since it was opened; reload it, or save anyway to overwrite those changes`,
+        );
+      }
+      throw e;
+    }
     this.lastDir = path.dirname(target);
     this.addRecent(target);
-    if (mtimeMs !== null) this.options.onDocumentTracked?.(target, mtimeMs);
-    return { path: target, name: path.basename(target), mtimeMs };
+    this.rememberVersion(target, written.mtimeMs, written.hash);
+    this.options.onDocumentTracked?.(target, written.mtimeMs, written.hash);
+    return { path: target, name: path.basename(target), mtimeMs: written.mtimeMs };
   }
 
   /** Writes an export (Markdown, HTML, DOCX, PDF, JSON) where the user chooses, atomically. */
@@ -330,8 +346,8 @@ export class FileService {
     const chosen = await this.dialogs.chooseSaveLocation({ title: 'Export', defaultPath: path.join(this.lastDir, name), filters });
     if (!chosen) return null;
     const target = path.resolve(chosen);
-    writeFileAtomic(target, request.data);
-    return { path: target, name: path.basename(target), mtimeMs: statOrNull(target)?.mtimeMs ?? null };
+    const written = writeFileAtomic(target, request.data);
+    return { path: target, name: path.basename(target), mtimeMs: written.mtimeMs };
   }
 
   // ---- recent files ----------------------------------------------------------------------------
@@ -468,13 +484,34 @@ export interface DocumentWatcherOptions {
   maxFiles?: number;
 }
 
+/** What a followed file holds: its modification time and the SHA-256 of its content (null: gone). */
+interface FileVersion {
+  mtimeMs: number | null;
+  hash: string | null;
+}
+
+/** Documents larger than this are compared by modification time and size only. */
+const WATCH_HASH_MAX_BYTES = 64 * 1024 * 1024;
+
+function versionOnDisk(file: string, previous: FileVersion | undefined): FileVersion {
+  const stat = statOrNull(file);
+  if (!stat) return { mtimeMs: null, hash: null };
+  if (!stat.isFile() || stat.size > WATCH_HASH_MAX_BYTES) return { mtimeMs: stat.mtimeMs, hash: previous?.hash ?? null };
+  try {
+    return { mtimeMs: stat.mtimeMs, hash: contentHash(readBytes(file, WATCH_HASH_MAX_BYTES)) };
+  } catch {
+    return { mtimeMs: stat.mtimeMs, hash: previous?.hash ?? null };
+  }
+}
+
 /**
  * Follows the documents the app read or saved and reports when one changes on disk. Watches each
  * file's folder rather than the file, because atomic saves (ours and other editors') replace the file.
- * The modification time decides: our own saves record theirs first, so they are never reported.
+ * The content decides (an edit that keeps the modification time is still a change): our own saves
+ * record theirs first, so they are never reported.
  */
 export class DocumentWatcher {
-  private readonly known = new Map<string, number | null>();
+  private readonly known = new Map<string, FileVersion>();
   private readonly folders = new Map<string, fs.FSWatcher>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly debounceMs: number;
@@ -485,11 +522,11 @@ export class DocumentWatcher {
     this.maxFiles = options.maxFiles ?? 32;
   }
 
-  /** Follows `file`, whose current content has this modification time (read or just written by us). */
-  track(file: string, mtimeMs: number | null): void {
+  /** Follows `file`, whose current content has this modification time and hash (read or just written by us). */
+  track(file: string, mtimeMs: number | null, hash?: string): void {
     const resolved = path.resolve(file);
     this.known.delete(resolved);
-    this.known.set(resolved, mtimeMs);
+    this.known.set(resolved, hash !== undefined ? { mtimeMs, hash } : versionOnDisk(resolved, undefined));
     while (this.known.size > this.maxFiles) {
       const oldest = this.known.keys().next().value as string;
       this.known.delete(oldest);
@@ -511,10 +548,14 @@ export class DocumentWatcher {
   }
 
   private check(file: string): void {
-    if (!this.known.has(file)) return;
-    const mtimeMs = statOrNull(file)?.mtimeMs ?? null;
-    if (mtimeMs === this.known.get(file)) return;
-    this.known.set(file, mtimeMs);
+    const known = this.known.get(file);
+    if (!known) return;
+    const now = versionOnDisk(file, known);
+    if (now.hash === known.hash && (now.hash !== null || now.mtimeMs === known.mtimeMs)) {
+      known.mtimeMs = now.mtimeMs; // touched, same content: nothing to tell
+      return;
+    }
+    this.known.set(file, now);
     this.options.onChanged(file);
   }
 

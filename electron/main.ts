@@ -84,7 +84,7 @@ function start(): void {
       if (recent[0]) app.addRecentDocument(recent[0]);
       installMenu();
     },
-    onDocumentTracked: (file, mtimeMs) => watcher.track(file, mtimeMs),
+    onDocumentTracked: (file, mtimeMs, hash) => watcher.track(file, mtimeMs, hash),
   });
 
   function installMenu(): void {

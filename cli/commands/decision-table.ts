@@ -7,11 +7,17 @@ import { parseArgs, UsageError } from '../args';
 import { loadPolicyOrReport, loadScenarioOrReport, reimbursementOverride, type Output } from '../context';
 import type { CommandCode } from '../command';
 import { writeFileAtomic } from '../../host/files.node';
+import { checkOutFile, FORCE_EXTENSION } from '../out-file';
 
 export const decisionTableCommand: CommandCode = {
   run(argv: string[], io: Output): number {
-    const args = parseArgs(argv, { values: ['out', 'scenario', 'reimbursement'], flags: ['json'] });
+    const args = parseArgs(argv, { values: ['out', 'scenario', 'reimbursement'], flags: ['json', FORCE_EXTENSION] });
     if (args.positional.length !== 1) throw new UsageError('decision-table needs exactly one policy file');
+    const out = args.values.get('out');
+    if (out) {
+      const inputs = [args.positional[0], args.values.get('scenario')];
+      checkOutFile(out, { kind: args.flags.has('json') ? 'json' : 'csv', inputs, forceExtension: args.flags.has(FORCE_EXTENSION) });
+    }
     const policy = loadPolicyOrReport(io, args.positional[0]!);
     let scenario: Scenario | undefined;
     if (args.values.has('scenario') || args.values.has('reimbursement')) {
@@ -23,7 +29,6 @@ export const decisionTableCommand: CommandCode = {
       return 2;
     }
     const text = args.flags.has('json') ? JSON.stringify(table, null, 2) + '\n' : decisionTableCsv(table);
-    const out = args.values.get('out');
     if (out) writeFileAtomic(out, text);
     else io.out(text);
     io.err(

@@ -8,15 +8,15 @@ import {
   loadCasesOrReport,
   loadPolicyOrReport,
   loadScenarioOrReport,
-  readOrReport,
+  MAX_CASE_FILE_BYTES,
   reimbursementOverride,
   Reported,
   type Output,
 } from '../context';
 import type { CommandCode } from '../command';
-import { writeFileAtomic } from '../../host/files.node';
+import { fileSha256, writeFileAtomic } from '../../host/files.node';
+import { checkOutFile, FORCE_EXTENSION } from '../out-file';
 import { printHtmlToPdf, PrinterError } from '../pdf-printer';
-import crypto from 'node:crypto';
 import path from 'node:path';
 
 /** Which options each format reads; any other is a usage error rather than silently ignored. */
@@ -35,7 +35,7 @@ export const exportCommand: CommandCode = {
   async run(argv: string[], io: Output): Promise<number> {
     const args = parseArgs(argv, {
       values: ['format', 'out', 'cases', 'scenario', 'reimbursement', 'compare', 'baseline', 'against'],
-      flags: ['skip-bad'],
+      flags: ['skip-bad', FORCE_EXTENSION],
     });
     if (args.positional.length !== 1) throw new UsageError('export needs exactly one policy file');
     const formatName = args.values.get('format');
@@ -44,7 +44,7 @@ export const exportCommand: CommandCode = {
       throw new UsageError(`unknown format "${formatName}"; choose ${EXPORT_FORMATS.join(', ')}`);
     }
     const format = formatName as ExportFormat;
-    const given = [...args.values.keys(), ...args.flags].filter((k) => k !== 'format' && k !== 'out');
+    const given = [...args.values.keys(), ...args.flags].filter((k) => k !== 'format' && k !== 'out' && k !== FORCE_EXTENSION);
     for (const k of given) {
       if (!OPTIONS[format].includes(k)) throw new UsageError(`--${k} does not apply to --format ${format}`);
     }
@@ -59,6 +59,10 @@ export const exportCommand: CommandCode = {
     const rendition = renditionFor(format, out ?? '');
     if (!out && (rendition === 'docx' || rendition === 'pdf'))
       throw new UsageError(`--format ${format} writes ${rendition.toUpperCase()}: give --out FILE`);
+    if (out) {
+      const inputs = [args.positional[0], ...['cases', 'scenario', 'compare', 'against'].map((k) => args.values.get(k))];
+      checkOutFile(out, { kind: rendition, inputs, forceExtension: args.flags.has(FORCE_EXTENSION) });
+    }
 
     const policy = loadPolicyOrReport(io, args.positional[0]!, { lint: true });
     // For the report, --against OLD_POLICY is another name for --compare: the draft to compare with.
@@ -74,7 +78,7 @@ export const exportCommand: CommandCode = {
       cases = {
         cases: set.table,
         label: path.basename(casesFile),
-        fingerprint: `sha256:${crypto.createHash('sha256').update(readOrReport(io, casesFile)).digest('hex')}`,
+        fingerprint: `sha256:${fileSha256(casesFile, MAX_CASE_FILE_BYTES)}`,
       };
     }
     // Compile once up front so a policy the engine can't run is reported, not half-exported.

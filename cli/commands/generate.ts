@@ -6,10 +6,11 @@ import { parseArgs, UsageError } from '../args';
 import type { Output } from '../context';
 import type { CommandCode } from '../command';
 import { writeFileAtomic } from '../../host/files.node';
+import { checkOutFile, FORCE_EXTENSION } from '../out-file';
 
 export const generate: CommandCode = {
   run(argv: string[], io: Output): number {
-    const args = parseArgs(argv, { values: ['count', 'seed', 'format', 'out', 'from-year', 'to-year'] });
+    const args = parseArgs(argv, { values: ['count', 'seed', 'format', 'out', 'from-year', 'to-year'], flags: [FORCE_EXTENSION] });
     const count = Number(args.values.get('count') ?? 'NaN');
     if (!Number.isInteger(count) || count < 1 || count > 10_000_000)
       throw new UsageError('--count must be a whole number from 1 to 10000000');
@@ -17,11 +18,12 @@ export const generate: CommandCode = {
     if (!Number.isInteger(seed)) throw new UsageError('--seed must be a whole number');
     const format = args.values.get('format') ?? (args.values.get('out')?.endsWith('.csv') ? 'csv' : 'json');
     if (format !== 'json' && format !== 'csv') throw new UsageError('--format must be json or csv');
+    const out = args.values.get('out');
+    if (out) checkOutFile(out, { kind: format, inputs: [], forceExtension: args.flags.has(FORCE_EXTENSION) });
     const fromYear = Number(args.values.get('from-year') ?? '2011');
     const toYear = Number(args.values.get('to-year') ?? '2019');
     const cases = generateCases({ count, seed, fromYear, toYear });
     const text = format === 'csv' ? casesToCsv(cases) : JSON.stringify(cases, null, count > 5000 ? undefined : 2) + '\n';
-    const out = args.values.get('out');
     if (out) writeFileAtomic(out, text);
     else io.out(text);
     return 0;

@@ -197,7 +197,7 @@ describe('handlers', () => {
     const { handlers, files } = setup();
     files.openFromOutside(file);
     const mtime = fs.statSync(file).mtimeMs;
-    fs.utimesSync(file, new Date(mtime + 10_000), new Date(mtime + 10_000));
+    fs.writeFileSync(file, 'v1 edited elsewhere');
     const refused = await handlers['host:save-file'](appPage, [{ path: file, suggestedName: 'd', text: 'v2', expectedMtimeMs: mtime }]);
     expect(refused).toMatchObject({ ok: false, code: 'changed-on-disk', error: expect.stringContaining('d.ordinance.yaml') });
     const denied = await handlers['host:read-file'](appPage, ['/etc/passwd']);

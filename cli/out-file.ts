@@ -1,0 +1,95 @@
+// What `--out FILE` may name: a regular file or a new path, never one of the command's own inputs, with
+// an extension that does not contradict what is written (unless --force-extension). Checked before any
+// work is done; the writer (host/files.node.ts) checks the kind of file again when it writes.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { kindOf } from '../host/files.node';
+import { UsageError } from './args';
+
+/** The switch that keeps a file name whose extension says another format. */
+export const FORCE_EXTENSION = 'force-extension';
+
+/** What a written file holds, by the extensions that fit it. */
+export type OutKind = 'md' | 'html' | 'docx' | 'pdf' | 'json' | 'csv';
+
+const FITTING: Record<OutKind, { words: string; extensions: readonly string[] }> = {
+  md: { words: 'Markdown', extensions: ['md', 'markdown', 'txt'] },
+  html: { words: 'HTML', extensions: ['html', 'htm'] },
+  docx: { words: 'a Word document (DOCX)', extensions: ['docx'] },
+  pdf: { words: 'PDF', extensions: ['pdf'] },
+  json: { words: 'JSON', extensions: ['json'] },
+  csv: { words: 'CSV', extensions: ['csv', 'txt'] },
+};
+
+/** Extensions that name a format: one of these on a file that holds another format is a contradiction. */
+const FORMAT_EXTENSIONS = new Set([
+  ...Object.values(FITTING).flatMap((f) => f.extensions),
+  'yaml',
+  'yml',
+  'xlsx',
+  'xls',
+  'doc',
+  'odt',
+  'rtf',
+  'tsv',
+  'xml',
+  'zip',
+  'png',
+  'jpg',
+  'jpeg',
+  'svg',
+]);
+
+function extensionOf(file: string): string | undefined {
+  return /\.([a-z0-9]+)$/i.exec(path.basename(file))?.[1]?.toLowerCase();
+}
+
+function statOrNull(file: string): fs.Stats | null {
+  try {
+    return fs.statSync(file);
+  } catch {
+    return null;
+  }
+}
+
+export interface OutCheck {
+  /** What the command writes there. */
+  kind: OutKind;
+  /** Every file the command reads (undefined entries are options not given). */
+  inputs: readonly (string | undefined)[];
+  /** --force-extension was given. */
+  forceExtension: boolean;
+}
+
+/**
+ * Refuses (as wrong usage, exit 2) an `--out` that names a FIFO, a device, a socket or a directory
+ * (directly or through a link), one of the command's inputs (the same file by device and inode, so a
+ * hard link or another spelling counts too), or a name whose extension says another format.
+ */
+export function checkOutFile(out: string, check: OutCheck): void {
+  if (out === '') throw new UsageError('--out needs a file name');
+  const target = statOrNull(out);
+  if (target && !target.isFile()) {
+    throw new UsageError(`--out ${out} is ${kindOf(target)}; --out must name a regular file or a new path (nothing was written)`);
+  }
+  if (target) {
+    for (const input of check.inputs) {
+      if (input === undefined) continue;
+      const read = statOrNull(input);
+      if (read && read.dev === target.dev && read.ino === target.ino) {
+        throw new UsageError(
+          `--out ${out} is ${path.resolve(input) === path.resolve(out) ? 'the same file as' : 'another name for'} the input ${input}; writing there would destroy it (nothing was written)`,
+        );
+      }
+    }
+  }
+  const ext = extensionOf(out);
+  const fitting = FITTING[check.kind];
+  if (!check.forceExtension && ext !== undefined && FORMAT_EXTENSIONS.has(ext) && !fitting.extensions.includes(ext)) {
+    const suggested = out.slice(0, out.length - ext.length) + fitting.extensions[0]!;
+    throw new UsageError(
+      `--out ${out}: the name says .${ext} but this writes ${fitting.words}; name it ${suggested}, or pass --${FORCE_EXTENSION} to keep the name`,
+    );
+  }
+}
