@@ -44,7 +44,7 @@ beforeAll(() => {
   fs.copyFileSync(sample, policy);
   cases = path.join(dir, 'c.csv');
   expect(run(['generate', '--count', '50', '--seed', '3', '--out', cases]).code).toBe(0);
-});
+}, 60_000);
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
