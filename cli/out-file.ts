@@ -4,7 +4,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { kindOf } from '../host/files.node';
+import { createAtomicWriter, kindOf, type AtomicWriter } from '../host/files.node';
 import { UsageError } from './args';
 
 /** The switch that keeps a file name whose extension says another format. */
@@ -92,4 +92,13 @@ export function checkOutFile(out: string, check: OutCheck): void {
       `--out ${out}: the name says .${ext} but this writes ${fitting.words}; name it ${suggested}, or pass --${FORCE_EXTENSION} to keep the name`,
     );
   }
+}
+
+/**
+ * Checks `--out` (checkOutFile) and opens it for a streamed write: nothing replaces the file until
+ * `commit()`; call `abort()` when the command fails midway, so the old file stays as it was.
+ */
+export function openOutFile(out: string, check: OutCheck): AtomicWriter {
+  checkOutFile(out, check);
+  return createAtomicWriter(out);
 }

@@ -253,9 +253,21 @@ function currentHashOrNull(target: string): string | null {
   }
 }
 
+/** A file being written in pieces: nothing replaces the target until `commit`; `abort` leaves it as it was. */
+export interface AtomicWriter {
+  /** Appends bytes (strings as UTF-8). Buffered; a failure throws a FileError and removes the temporary file. */
+  write(chunk: string | Uint8Array): void;
+  /** Writes what is buffered, checks the size, flushes to disk and renames over the target. */
+  commit(): WrittenFile;
+  /** Removes the temporary file; the target is untouched. Safe to call after a failure or twice. */
+  abort(): void;
+}
+
+const WRITE_BUFFER_BYTES = 1 << 20;
+
 /**
- * The project's one writer. A reader (or a crash, or a full disk) sees the old content or the new,
- * never a mix:
+ * The project's one writer, for a file written in pieces (a streamed export) or at once
+ * (writeFileAtomic). A reader (or a crash, or a full disk) sees the old content or the new, never a mix:
  * - only a regular file or a new path is written: a FIFO, a device, a socket or a directory is refused;
  *   a symbolic link is written through to its target;
  * - the new bytes go to a temporary file created beside the target with O_EXCL (so nothing planted
@@ -265,15 +277,13 @@ function currentHashOrNull(target: string): string | null {
  *   flushed (fsync) before the temporary file is renamed over the target, then the folder is flushed;
  * - temporary files left by killed writers are removed first.
  */
-export function writeFileAtomic(file: string, data: string | Uint8Array, options: WriteOptions = {}): WrittenFile {
+export function createAtomicWriter(file: string, options: WriteOptions & { totalBytes?: number } = {}): AtomicWriter {
   const target = resolveWriteTarget(file);
-  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   let existing: fs.Stats | null = null;
   try {
     existing = fs.statSync(target);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code !== 'ENOENT') throw new FileError(file, `cannot write (${errnoWords(e)})`);
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new FileError(file, `cannot write (${errnoWords(e)})`);
   }
   if (existing && !existing.isFile()) {
     throw new FileError(file, `is ${kindOf(existing)}, not a regular file; nothing was written`, 'not-regular');
@@ -283,10 +293,56 @@ export function writeFileAtomic(file: string, data: string | Uint8Array, options
     if (now !== options.expectedHash) throw changedError(file, options.expectedHash, now);
   }
   removeStaleTempFiles(target);
-  const dir = path.dirname(target);
   const tmp = tempNameFor(target);
-  let fd: number | undefined;
+  const hash = createHash('sha256');
+  const pending: Uint8Array[] = [];
+  let pendingBytes = 0;
   let written = 0;
+  let accepted = 0;
+  let fd: number | undefined;
+  let state: 'open' | 'committed' | 'aborted' = 'open';
+
+  const abort = (): void => {
+    if (state !== 'open') return;
+    state = 'aborted';
+    if (fd !== undefined) {
+      try {
+        fs.closeSync(fd);
+      } catch {
+        // the descriptor is gone either way
+      }
+      fd = undefined;
+    }
+    fs.rmSync(tmp, { force: true });
+  };
+  const fail = (e: unknown): never => {
+    abort();
+    if (e instanceof FileError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    const full = code === 'ENOSPC' || code === 'EDQUOT' || code === 'EFBIG';
+    const total = options.totalBytes ?? accepted;
+    const how = full
+      ? `${errnoWords(e)}: ${written.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} bytes written`
+      : errnoWords(e);
+    throw new FileError(
+      file,
+      `cannot write (${how}); ${existing ? 'the file was left as it was' : 'no file was created'}`,
+      full ? 'disk-full' : 'io',
+    );
+  };
+  const flush = (): void => {
+    for (const chunk of pending.splice(0)) {
+      let offset = 0;
+      while (offset < chunk.length) {
+        const n = fs.writeSync(fd!, chunk, offset, chunk.length - offset);
+        if (n <= 0) throw Object.assign(new Error('short write'), { code: 'ENOSPC' });
+        offset += n;
+        written += n;
+      }
+    }
+    pendingBytes = 0;
+  };
+
   try {
     // O_EXCL: the temporary name must be new, so a link or file planted under it is never followed.
     fd = fs.openSync(tmp, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL, existing ? 0o600 : 0o666);
@@ -301,55 +357,70 @@ export function writeFileAtomic(file: string, data: string | Uint8Array, options
       }
       fs.fchmodSync(fd, existing.mode & 0o7777);
     }
-    while (written < bytes.length) {
-      const n = fs.writeSync(fd, bytes, written, bytes.length - written);
-      if (n <= 0) throw Object.assign(new Error('short write'), { code: 'ENOSPC' });
-      written += n;
-    }
-    fs.fsyncSync(fd);
-    const onDisk = fs.fstatSync(fd).size;
-    if (onDisk !== bytes.length) throw new Error(`${onDisk} bytes on disk where ${bytes.length} were written`);
-    fs.closeSync(fd);
-    fd = undefined;
-    if (options.expectedHash !== undefined) {
-      // Checked again just before the rename: a change made while we wrote still wins over ours.
-      const now = currentHashOrNull(target);
-      if (now !== options.expectedHash) throw changedError(file, options.expectedHash, now);
-    }
-    fs.renameSync(tmp, target);
   } catch (e) {
-    if (fd !== undefined) {
-      try {
-        fs.closeSync(fd);
-      } catch {
-        // the descriptor is gone either way
+    fail(e);
+  }
+
+  return {
+    write(chunk) {
+      if (state !== 'open') throw new FileError(file, `cannot write (the file was already ${state})`);
+      // Strings become fresh bytes; caller's byte arrays kept in the buffer are copied (they may be reused).
+      const small = pendingBytes + chunk.length < WRITE_BUFFER_BYTES;
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : small ? Buffer.from(chunk) : chunk;
+      if (bytes.length === 0) return;
+      hash.update(bytes);
+      accepted += bytes.length;
+      pending.push(bytes);
+      pendingBytes += bytes.length;
+      if (pendingBytes >= WRITE_BUFFER_BYTES) {
+        try {
+          flush();
+        } catch (e) {
+          fail(e);
+        }
       }
-    }
-    fs.rmSync(tmp, { force: true });
-    if (e instanceof FileError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    const full = code === 'ENOSPC' || code === 'EDQUOT' || code === 'EFBIG';
-    const how = full
-      ? `${errnoWords(e)}: ${written.toLocaleString('en-US')} of ${bytes.length.toLocaleString('en-US')} bytes written`
-      : errnoWords(e);
-    throw new FileError(
-      file,
-      `cannot write (${how}); ${existing ? 'the file was left as it was' : 'no file was created'}`,
-      full ? 'disk-full' : 'io',
-    );
-  }
-  try {
-    const dfd = fs.openSync(dir, 'r');
-    try {
-      fs.fsyncSync(dfd);
-    } finally {
-      fs.closeSync(dfd);
-    }
-  } catch {
-    // Directories can't be opened for fsync on every platform; the rename is still atomic.
-  }
-  const stat = fs.statSync(target);
-  return { path: target, bytes: bytes.length, hash: contentHash(bytes), mtimeMs: stat.mtimeMs };
+    },
+    commit() {
+      if (state !== 'open') throw new FileError(file, `cannot write (the file was already ${state})`);
+      try {
+        flush();
+        fs.fsyncSync(fd!);
+        const onDisk = fs.fstatSync(fd!).size;
+        if (onDisk !== accepted) throw new Error(`${onDisk} bytes on disk where ${accepted} were written`);
+        fs.closeSync(fd!);
+        fd = undefined;
+        if (options.expectedHash !== undefined) {
+          // Checked again just before the rename: a change made while we wrote still wins over ours.
+          const now = currentHashOrNull(target);
+          if (now !== options.expectedHash) throw changedError(file, options.expectedHash, now);
+        }
+        fs.renameSync(tmp, target);
+        state = 'committed';
+      } catch (e) {
+        fail(e);
+      }
+      try {
+        const dfd = fs.openSync(path.dirname(target), 'r');
+        try {
+          fs.fsyncSync(dfd);
+        } finally {
+          fs.closeSync(dfd);
+        }
+      } catch {
+        // Directories can't be opened for fsync on every platform; the rename is still atomic.
+      }
+      return { path: target, bytes: accepted, hash: hash.digest('hex'), mtimeMs: fs.statSync(target).mtimeMs };
+    },
+    abort,
+  };
+}
+
+/** Writes a whole file with the one writer (see createAtomicWriter): all of it, or an error and the old file kept. */
+export function writeFileAtomic(file: string, data: string | Uint8Array, options: WriteOptions = {}): WrittenFile {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  const writer = createAtomicWriter(file, { ...options, totalBytes: bytes.length });
+  writer.write(bytes);
+  return writer.commit();
 }
 
 function changedError(file: string, expected: string | null, now: string | null): FileError {

@@ -243,3 +243,42 @@ describe('the writer itself', () => {
     expect(fs.existsSync(target)).toBe(false);
   });
 });
+
+describe('the streamed writer', () => {
+  it('replaces the file only on commit; abort leaves the old one; a reused buffer is copied', async () => {
+    const { contentHash, createAtomicWriter } = await import('../../host/files.node');
+    const target = path.join(dir, 'streamed.json');
+    fs.writeFileSync(target, 'old');
+    const w = createAtomicWriter(target);
+    const reused = Buffer.from('[1,');
+    w.write(reused);
+    reused.write('XXX');
+    for (let i = 2; i < 50_000; i++) w.write(`${i},`);
+    w.write('0]');
+    expect(fs.readFileSync(target, 'utf8')).toBe('old');
+    const done = w.commit();
+    const text = fs.readFileSync(target, 'utf8');
+    expect(text.startsWith('[1,2,3,')).toBe(true);
+    expect((JSON.parse(text) as number[]).length).toBe(50_000);
+    expect(done).toMatchObject({ path: target, bytes: Buffer.byteLength(text), hash: contentHash(text) });
+    const aborted = createAtomicWriter(target);
+    aborted.write('half');
+    aborted.abort();
+    aborted.abort();
+    expect(fs.readFileSync(target, 'utf8')).toBe(text);
+    expect(() => aborted.write('more')).toThrow(/already aborted/);
+    expect(fs.readdirSync(dir).filter((n) => n.startsWith('.streamed'))).toEqual([]);
+  });
+
+  it('a full disk midway through a stream is an error and the old file stays', () => {
+    const target = path.join(dir, 'stream-limited.csv');
+    fs.writeFileSync(target, 'previous\n');
+    // generate streams or writes whole; either way, past 64 KB the write fails
+    const r = run(['generate', '--count', '5000', '--format', 'csv', '--out', target], { fileSizeLimitKb: 64 });
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(
+      /stream-limited\.csv: error: cannot write \(the file is larger than this system allows: [\d,]+ of [\d,]+ bytes written\)/,
+    );
+    expect(fs.readFileSync(target, 'utf8')).toBe('previous\n');
+  });
+});
