@@ -16,6 +16,7 @@ import {
   type CompiledPolicy,
   type Diagnostic,
   type Ordinance,
+  type PathSegment,
   type Scenario,
 } from '../engine/index';
 import { checkDocument } from '../engine/analysis/index';
@@ -84,6 +85,8 @@ export interface LoadedPolicy {
   file: string;
   ordinance: Ordinance;
   fingerprint: string;
+  /** Where a path of the document is in the file, for located messages about it. */
+  locate: (path: readonly PathSegment[]) => Pick<Diagnostic, 'line' | 'column' | 'endLine' | 'endColumn'>;
 }
 
 /** Loads an ordinance or reports its errors (exit 1). Warnings are not printed here. */
@@ -100,7 +103,8 @@ export function loadPolicyOrReport(io: Output, file: string, opts: { lint?: bool
     printDiagnostics(io, file, errors);
     throw new Reported(1);
   }
-  return { file, ordinance: loaded.ordinance, fingerprint: fingerprint(loaded.ordinance) };
+  const source = loaded.source;
+  return { file, ordinance: loaded.ordinance, fingerprint: fingerprint(loaded.ordinance), locate: (p) => source.locate([...p]) };
 }
 
 export function loadScenarioOrReport(io: Output, file: string | undefined): Scenario {

@@ -122,11 +122,38 @@ export const commands: readonly Command[] = [
   },
   {
     name: 'verify',
-    summary: 'check that a policy bundle is intact: its fingerprint matches the policy and the decision logic',
-    usage: 'verify BUNDLE...',
-    options: [],
-    notes: 'Exit 0 when every bundle verifies, 1 when one does not, 2 when a file cannot be read.',
+    summary:
+      'check that a policy bundle can be relied on: strict JSON, fingerprint and decision logic match the policy, the policy passes validation and the legal lint, the signature holds',
+    usage: 'verify BUNDLE... [--key PUBLIC_KEY]',
+    options: [
+      [
+        '--key PUBLIC_KEY',
+        "the issuing city's public key (PEM, or a raw 32-byte Ed25519 key as bytes, hex or base64): every bundle must be signed with it",
+      ],
+    ],
+    notes:
+      'Without --key a signature, if any, must match the bundle, but who made it is not checked (anyone can sign with a key of their own).\n' +
+      'Exit 0 when every bundle verifies, 1 when one does not, 2 when a file cannot be read.',
     load: async () => (await import('./commands/verify')).verify,
+  },
+  {
+    name: 'sign',
+    summary: "sign a verified policy bundle with the issuing city's Ed25519 key, or make a key pair",
+    usage: 'sign BUNDLE --key PRIVATE_KEY [--signer NAME] [--out FILE] [--force-extension] | sign --new-key NAME',
+    options: [
+      [
+        '--key PRIVATE_KEY',
+        'the private key: PEM (PKCS#8, as `openssl genpkey -algorithm ed25519 -out city.key` writes) or a raw 32-byte Ed25519 seed (bytes, hex or base64)',
+      ],
+      ['--signer NAME', 'who signs, in words (e.g. "City of Boston, City Clerk"); signed with the rest'],
+      ['--out FILE', 'write the signed bundle to FILE (a new path or another file than the bundle) instead of standard output'],
+      FORCE_EXTENSION,
+      ['--new-key NAME', 'make a key pair: NAME.key (private, readable only by you) and NAME.pub (public, for verify --key)'],
+    ],
+    notes:
+      'The bundle must verify first (exit 1 when it does not). The signature covers the whole bundle; any later change breaks it.\n' +
+      'The public key of an existing PEM private key: openssl pkey -in city.key -pubout -out city.pub',
+    load: async () => (await import('./commands/sign')).sign,
   },
   {
     name: 'generate',

@@ -234,6 +234,8 @@ export interface WriteOptions {
    * means the caller expects no file there. Leave it out to overwrite whatever is there.
    */
   expectedHash?: string | null;
+  /** Permissions of a file the write creates (0o600 for a secret); an existing file keeps its own. Default 0o666 less the umask. */
+  newFileMode?: number;
 }
 
 export interface WrittenFile {
@@ -345,7 +347,11 @@ export function createAtomicWriter(file: string, options: WriteOptions & { total
 
   try {
     // O_EXCL: the temporary name must be new, so a link or file planted under it is never followed.
-    fd = fs.openSync(tmp, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL, existing ? 0o600 : 0o666);
+    fd = fs.openSync(
+      tmp,
+      fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL,
+      existing ? 0o600 : (options.newFileMode ?? 0o666),
+    );
     if (existing) {
       // Owner first (changing it can clear set-id bits), then the permissions, before any byte is in.
       if (process.getuid && (existing.uid !== process.getuid() || existing.gid !== process.getgid?.())) {

@@ -1,8 +1,16 @@
 // `detainer-studio export POLICY --format FORMAT --out FILE`: the ordinance text (Markdown, HTML,
 // DOCX, PDF), the officer guide, the policy bundle, the impact report and the redline.
 
-import { buildExport, EXPORT_FORMATS, finishPdf, renditionFor, type CaseInput, type ExportFormat } from '../../engine/export/index';
-import { compile, HONOR_ALL, shortFingerprint } from '../../engine/index';
+import {
+  buildExport,
+  bundleBlockers,
+  EXPORT_FORMATS,
+  finishPdf,
+  renditionFor,
+  type CaseInput,
+  type ExportFormat,
+} from '../../engine/export/index';
+import { compile, formatDiagnostic, HONOR_ALL, shortFingerprint } from '../../engine/index';
 import { parseArgs, UsageError } from '../args';
 import {
   loadCasesOrReport,
@@ -65,6 +73,12 @@ export const exportCommand: CommandCode = {
     }
 
     const policy = loadPolicyOrReport(io, args.positional[0]!, { lint: true });
+    if (format === 'bundle') {
+      // What verify will find in the bundle (the policy without its comments) must already pass here.
+      const blockers = bundleBlockers(policy.ordinance);
+      for (const d of blockers) io.err(formatDiagnostic(policy.file, { ...d, ...policy.locate(d.path) }) + '\n');
+      if (blockers.length) throw new Reported(1);
+    }
     // For the report, --against OLD_POLICY is another name for --compare: the draft to compare with.
     const againstFile = format === 'redline' ? args.values.get('against') : undefined;
     const compareFile = format === 'report' ? (args.values.get('compare') ?? args.values.get('against')) : undefined;

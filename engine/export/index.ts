@@ -12,7 +12,8 @@ import { officerGuide, renderOfficerGuideHtml } from './officer-guide';
 import { ordinanceDocxFromText } from './ordinance-docx';
 import { ordinanceHtmlFromText } from './ordinance-html';
 import { normalizePdfDates } from './pdf-metadata';
-import { policyBundleJson } from './policy-bundle';
+import { bundleBlockers, policyBundleJson } from './policy-bundle';
+import { pathToString } from '../diagnostics';
 import { redline, redlineDocx, redlineHtml } from './redline';
 
 export { renderOrdinanceHtml, ordinanceHtmlFromText, ordinanceBodyHtml } from './ordinance-html';
@@ -28,6 +29,7 @@ export {
 export {
   policyBundle,
   policyBundleJson,
+  bundleBlockers,
   verifyPolicyBundle,
   BUNDLE_FORMAT,
   type PolicyBundle,
@@ -200,6 +202,13 @@ export async function buildExport(req: ExportRequest): Promise<ExportResult> {
       return printable('-officer-guide', html, officerGuide(o, req.scenario).date || undefined);
     }
     case 'bundle': {
+      // A bundle must verify: its policy is checked again as `verify` will check it (without comments).
+      const blockers = bundleBlockers(o);
+      if (blockers.length) {
+        throw new ExportRequestError(
+          `the bundle would not verify: ${blockers.map((d) => `${pathToString(d.path) || 'the policy'}: ${d.message} [${d.code}]`).join('; ')}`,
+        );
+      }
       const json = policyBundleJson(o);
       return result('-policy-bundle', {
         data: json,

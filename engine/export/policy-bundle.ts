@@ -10,6 +10,8 @@ import type { Condition, MaxHold, Ordinance, Outcome } from '../model';
 import { loadOrdinance } from '../ordinance';
 import { schemaDiagnostics } from '../schema-diagnostics';
 import { parseSource } from '../source';
+import { checkStrictJson } from '../strict-json';
+import { checkDocument } from '../analysis/index';
 import { conditionWords } from '../wording';
 
 export const BUNDLE_FORMAT = 'detainer-policy-bundle/1';
@@ -86,12 +88,16 @@ export function policyBundleJson(o: Ordinance): string {
 }
 
 export interface BundleVerification {
-  /** True when the bundle is well-formed and every part matches its policy. */
+  /** True when the bundle is strict JSON, intact, and its policy passes validation and the legal lint. */
   ok: boolean;
+  /** Everything found, located in the bundle: errors (ok is false) and the policy's warnings and notes. */
   diagnostics: Diagnostic[];
   bundle?: PolicyBundle;
   /** The fingerprint the policy inside actually has, when it could be computed. */
   actualFingerprint?: string;
+  /** The bundle as parsed, and where a path in it is, for checks made outside (its signature). */
+  value?: Record<string, unknown>;
+  locate?: (path: readonly PathSegment[]) => Pick<Diagnostic, 'line' | 'column' | 'endLine' | 'endColumn'>;
 }
 
 function describe(value: unknown): string {
@@ -128,13 +134,73 @@ function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
   return v;
 }
 
+/** The check `validate` runs on an ordinance's text: schema, semantics and the legal lint. */
+export type PolicyCheck = (ordinanceText: string) => readonly Diagnostic[];
+
+const checkAsValidateDoes: PolicyCheck = (text) => checkDocument(text).diagnostics;
+
 /**
- * Checks a bundle file: well-formed JSON, the bundle schema, a policy that is a valid ordinance, a
- * fingerprint that is the SHA-256 of that policy, and every derived part (title, version, decision
- * logic...) equal to what the policy gives. Every problem is located by line and column.
+ * The findings on a policy as a bundle holds it (its canonical JSON: no comments, so only the
+ * policy's own `suppress:` entries silence a finding, never a `# lint-ignore` comment of the YAML it
+ * came from). `verify` reports these; the bundle export refuses a policy whose errors appear here.
  */
-export function verifyPolicyBundle(text: string): BundleVerification {
+export function bundledPolicyFindings(policy: unknown, check: PolicyCheck = checkAsValidateDoes): Diagnostic[] {
+  return check(JSON.stringify(policy, null, 2)).filter((d) => !d.suppressed);
+}
+
+/**
+ * The bundle's text with everything but the range `start..end` blanked (line breaks kept): a document
+ * holding only that member's value at the very lines and columns it has in the bundle, so every
+ * finding on it, and every line a message mentions, is already where it is in the bundle.
+ */
+function onlyRange(text: string, start: number, end: number): string {
+  const blank = (s: string) => s.replace(/[^\r\n]/g, ' ');
+  return blank(text.slice(0, start)) + text.slice(start, end) + blank(text.slice(end));
+}
+
+/**
+ * The errors that would make the bundle of `o` fail `verify`: for the bundle export to refuse with.
+ * Each says when it was silenced only by a comment, which a bundle does not carry.
+ */
+export function bundleBlockers(o: Ordinance): Diagnostic[] {
+  return bundledPolicyFindings(canonical(o))
+    .filter((d) => d.severity === 'error')
+    .map((d) => ({
+      ...d,
+      message: `${d.message} (a "# lint-ignore" comment does not travel into the bundle, which holds the policy without comments: silence it with a "suppress:" entry and its reason, so the bundle verifies)`,
+    }));
+}
+
+/**
+ * Checks a bundle file: strict JSON (no YAML, no comments, no duplicate keys), the bundle schema, a
+ * fingerprint that is the SHA-256 of the policy inside, every derived part (title, version, decision
+ * logic...) equal to what the policy gives, and the policy itself through the same check `validate`
+ * runs (schema, semantics, the legal lint): a bundle edited and re-hashed still fails on what the lint
+ * finds. Every problem is located by line and column in the bundle. The signature, if any, is checked
+ * by the caller (it needs a key and Ed25519): see `value` and `locate`.
+ */
+export function verifyPolicyBundle(text: string, options: { check?: PolicyCheck } = {}): BundleVerification {
+  const members = new Map<string, { start: number; end: number }>();
+  const strict = checkStrictJson(text, members);
+  if (strict) {
+    return {
+      ok: false,
+      diagnostics: [
+        {
+          severity: 'error',
+          code: 'not-strict-json',
+          message: `a policy bundle is strict JSON: ${strict.message}`,
+          path: [],
+          line: strict.line,
+          column: strict.column,
+          endLine: strict.line,
+          endColumn: strict.column + 1,
+        },
+      ],
+    };
+  }
   const source = parseSource(text, 'policy bundle');
+  const locate = (path: readonly PathSegment[]) => source.locate([...path]);
   const located = (path: PathSegment[], code: string, message: string): Diagnostic => ({
     severity: 'error',
     code,
@@ -168,17 +234,28 @@ export function verifyPolicyBundle(text: string): BundleVerification {
     }
   }
   diagnostics.push(...schemaDiagnostics(source, validators.policyBundleValidator));
-  if (diagnostics.some((d) => d.code !== 'fingerprint-mismatch') || policy === undefined) {
-    return { ok: false, diagnostics: sortDiagnostics(diagnostics), ...(actual ? { actualFingerprint: actual } : {}) };
+  const done = (): BundleVerification => {
+    const sorted = sortDiagnostics(diagnostics);
+    const ok = !sorted.some((d) => d.severity === 'error');
+    return {
+      ok,
+      diagnostics: sorted,
+      ...(ok ? { bundle: value as unknown as PolicyBundle } : {}),
+      ...(actual ? { actualFingerprint: actual } : {}),
+      value,
+      locate,
+    };
+  };
+  if (diagnostics.some((d) => d.code !== 'fingerprint-mismatch') || policy === undefined) return done();
+  // The policy must pass what `validate` checks: the schema, the semantics and the legal lint.
+  const range = members.get('policy')!;
+  const check = options.check ?? checkAsValidateDoes;
+  for (const d of check(onlyRange(text, range.start, range.end))) {
+    if (d.suppressed) continue;
+    diagnostics.push({ ...d, message: `the policy in the bundle: ${d.message}`, path: ['policy', ...d.path] });
   }
-  // The policy must be a valid ordinance, checked as the editor checks it (semantics included).
   const loaded = loadOrdinance(JSON.stringify(policy));
-  const policyErrors = loaded.diagnostics.filter((d) => d.severity === 'error');
-  if (!loaded.ordinance || policyErrors.length) {
-    for (const d of policyErrors)
-      diagnostics.push(located(['policy', ...d.path], d.code, `the policy in the bundle is not a valid ordinance: ${d.message}`));
-    return { ok: false, diagnostics: sortDiagnostics(diagnostics), actualFingerprint: actual! };
-  }
+  if (!loaded.ordinance || loaded.diagnostics.some((d) => d.severity === 'error')) return done();
   // Every other part is derived from the policy: regenerate it and compare.
   const expected = policyBundle(loaded.ordinance) as unknown as Record<string, unknown>;
   const paths: PathSegment[][] = [];
@@ -195,11 +272,25 @@ export function verifyPolicyBundle(text: string): BundleVerification {
       ),
     );
   }
-  const ok = diagnostics.length === 0;
-  return {
-    ok,
-    diagnostics: sortDiagnostics(diagnostics),
-    ...(ok ? { bundle: value as unknown as PolicyBundle } : {}),
-    actualFingerprint: actual!,
-  };
+  return done();
+}
+
+/** The signature member of a bundle, as `sign` writes it. */
+export interface BundleSignature {
+  algorithm: 'Ed25519';
+  keyId: string;
+  publicKey: string;
+  signer?: string;
+  value: string;
+}
+
+/**
+ * The bytes a bundle's signature covers: the canonical JSON (keys sorted, no whitespace) of the whole
+ * bundle with the signature's own `value` left out, so the signer's name and key are signed too and
+ * re-indenting the file breaks nothing.
+ */
+export function bundleSigningPayload(bundle: Record<string, unknown>, signature: Omit<BundleSignature, 'value'>): string {
+  const signed: Record<string, unknown> = { ...signature };
+  delete signed.value;
+  return canonicalJson({ ...bundle, signature: signed });
 }
