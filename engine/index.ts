@@ -2,7 +2,16 @@
 
 export * from './model';
 export * from './diagnostics';
-export { parseSource, rangeOf, type ParsedSource, type SourcePosition, MAX_DOCUMENT_BYTES } from './source';
+export {
+  parseSource,
+  rangeOf,
+  type ParsedSource,
+  type SourcePosition,
+  type DocumentLimits,
+  MAX_DOCUMENT_BYTES,
+  DOCUMENT_LIMITS,
+  CASE_SET_LIMITS,
+} from './source';
 export { loadOrdinance, checkOrdinance, type LoadedOrdinance } from './ordinance';
 export { loadScenario } from './scenario';
 export { canonicalJson, fingerprint, shortFingerprint } from './canonical';

@@ -1,7 +1,11 @@
 // Parsing YAML (and JSON) text while keeping source positions, so every problem can be located.
+// Documents in the block style policies are written in are read by a fast reader (yaml-block.ts);
+// anything else (anchors, tags, tabs, syntax errors) by the `yaml` library. Both refuse documents
+// past the limits below with a located error, in time linear in the text.
 
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Diagnostic, PathSegment } from './diagnostics';
+import { NodeKind, readBlockYaml, type BlockNode, type BlockProblem } from './yaml-block';
 
 export interface SourcePosition {
   line: number;
@@ -19,34 +23,69 @@ export const MAX_ALIAS_COUNT = 100;
  * limit keeps every later step (schema check, compiler, wording) far from the stack's end.
  */
 export const MAX_NESTING = 100;
+/** Largest document read with the full YAML language (the `yaml` library); larger ones must be plain. */
+export const LIBRARY_MAX_CHARS = 1024 * 1024;
+
+/** What a document may hold before it is refused (each a located error). */
+export interface DocumentLimits {
+  /** Most keys in one set of keys (a 300-provision ordinance has sets of at most a few dozen). */
+  maxKeysPerMap: number;
+  /** Most keys in the whole document (a 1,000-provision ordinance has about 15,000). */
+  maxKeys: number;
+  /** Largest size, in characters, the document may reach with its aliases written out. */
+  maxExpandedChars: number;
+}
+
+export const DOCUMENT_LIMITS: DocumentLimits = {
+  maxKeysPerMap: 10_000,
+  maxKeys: 200_000,
+  maxExpandedChars: MAX_DOCUMENT_BYTES,
+};
+
+/** A case set read whole holds many cases: its limit on keys is the size limit's. */
+export const CASE_SET_LIMITS: DocumentLimits = { ...DOCUMENT_LIMITS, maxKeys: Infinity };
 
 export interface ParsedSource {
+  /** The text as read (line breaks written as a lone carriage return are read as line feeds). */
   text: string;
   /** The document as plain data, or undefined when it could not be read at all. */
   value: unknown;
   diagnostics: Diagnostic[];
   /** Where the node at a path starts and ends; for `key: true`, the key itself. */
   locate(path: readonly PathSegment[], key?: boolean): SourcePosition;
-  /** The underlying YAML document, for edits that keep comments and order. */
-  document: Document | undefined;
 }
 
-function makeLocator(text: string, lineCounter: LineCounter) {
-  return (offset: number) => {
-    const clamped = Math.max(0, Math.min(offset, text.length));
-    const pos = lineCounter.linePos(clamped);
-    return { line: pos.line, column: pos.col };
-  };
+/** Offsets of line starts, for turning offsets into lines and columns (built when first needed). */
+class Lines {
+  private starts: number[] | undefined;
+
+  constructor(private readonly text: string) {}
+
+  at(offset: number): { line: number; column: number } {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    if (!this.starts) {
+      const starts = [0];
+      for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) starts.push(i + 1);
+      this.starts = starts;
+    }
+    const starts = this.starts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= clamped) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: clamped - starts[lo]! + 1 };
+  }
 }
 
 function diagnosticAt(
-  text: string,
   code: string,
   message: string,
   at: { line: number; column: number },
   end?: { line: number; column: number },
 ): Diagnostic {
-  void text;
   return {
     severity: 'error',
     code,
@@ -73,40 +112,44 @@ function findBinary(text: string): { at: number; undecodable: boolean } | undefi
   return undecodable < 0 ? undefined : { at: undecodable, undecodable: true };
 }
 
-function lineColOf(text: string, offset: number) {
-  let line = 1;
-  let last = -1;
-  for (let i = 0; i < offset; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      last = i;
-    }
+/**
+ * Line breaks written as a lone carriage return (old Mac files; valid YAML) as line feeds. The text
+ * keeps its length, so offsets and columns are the same in both.
+ */
+function normalizeLineBreaks(text: string): string {
+  const cr = text.indexOf('\r');
+  if (cr < 0) return text;
+  return text.replace(/\r(?!\n)/g, '\n');
+}
+
+/** True when the text has nothing but blank lines and comments. */
+function isBlankOrComments(text: string): boolean {
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13) i++;
+    else if (c === 35) {
+      const nl = text.indexOf('\n', i);
+      if (nl < 0) return true;
+      i = nl + 1;
+    } else return false;
   }
-  return { line, column: offset - last };
+  return true;
 }
 
 /**
  * Parses YAML (JSON is YAML) keeping positions. Never throws: syntax errors, duplicate keys, alias
- * bombs, binary content and empty files become located diagnostics.
+ * bombs, documents past the limits, binary content and empty files become located diagnostics.
  */
-export function parseSource(text: string, what = 'document'): ParsedSource {
-  const lineCounter = new LineCounter();
-  const at = makeLocator(text, lineCounter);
-  const diagnostics: Diagnostic[] = [];
+export function parseSource(text: string, what = 'document', limits: DocumentLimits = DOCUMENT_LIMITS): ParsedSource {
   const whole: SourcePosition = { line: 1, column: 1, endLine: 1, endColumn: 1 };
-  const fail = (d: Diagnostic): ParsedSource => ({
-    text,
-    value: undefined,
-    diagnostics: [d],
-    locate: () => whole,
-    document: undefined,
-  });
+  const fail = (d: Diagnostic, t = text): ParsedSource => ({ text: t, value: undefined, diagnostics: [d], locate: () => whole });
 
   if (text.length > MAX_DOCUMENT_BYTES) {
     const mb = (text.length / 1024 / 1024).toFixed(1);
     return fail(
       diagnosticAt(
-        text,
         'file-too-large',
         `the file is ${mb} MB; ${article(what)} ${what} may be at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`,
         {
@@ -116,65 +159,140 @@ export function parseSource(text: string, what = 'document'): ParsedSource {
       ),
     );
   }
+  text = normalizeLineBreaks(text);
+  const lines = new Lines(text);
   const bin = findBinary(text);
   if (bin) {
     return fail(
       bin.undecodable
-        ? diagnosticAt(
-            text,
-            'not-utf8',
-            `the file is not UTF-8 text here (bytes shown as \uFFFD); save the ${what} as UTF-8`,
-            lineColOf(text, bin.at),
-          )
+        ? diagnosticAt('not-utf8', `the file is not UTF-8 text here (bytes shown as \uFFFD); save the ${what} as UTF-8`, lines.at(bin.at))
         : diagnosticAt(
-            text,
             'not-text',
             `this is not a text file (binary content at character ${bin.at}); ${article(what)} ${what} is YAML text`,
-            lineColOf(text, bin.at),
+            lines.at(bin.at),
           ),
     );
   }
-  if (text.trim() === '' || /^(\s*#[^\n]*\n?)*\s*$/.test(text)) {
+  if (isBlankOrComments(text)) {
     return fail(
-      diagnosticAt(text, 'empty-file', `the file is empty; ${article(what)} ${what} needs at least a title and sections`, {
+      diagnosticAt('empty-file', `the file is empty; ${article(what)} ${what} needs at least a title and sections`, {
         line: 1,
         column: 1,
       }),
     );
   }
+  const fast = readBlockYaml(text, {
+    maxNesting: MAX_NESTING,
+    maxKeysPerMap: limits.maxKeysPerMap,
+    maxKeys: limits.maxKeys,
+    maxExpandedChars: limits.maxExpandedChars,
+  });
+  if (fast.declined && text.length > LIBRARY_MAX_CHARS) {
+    // The library needs about a second per megabyte: a large document must be in the plain style.
+    const mb = (text.length / 1024 / 1024).toFixed(1);
+    return fail(
+      diagnosticAt(
+        'unsupported-yaml',
+        `this ${what} is ${mb} MB; one over ${LIBRARY_MAX_CHARS / 1024 / 1024} MB must be plain YAML (no tabs, tags or directives) without syntax errors, and reading stopped here`,
+        lines.at(fast.at),
+      ),
+      text,
+    );
+  }
+  if (!fast.declined) {
+    const diagnostics = fast.problems.map((p) => problemDiagnostic(p, text, lines, what, limits));
+    const locate = (path: readonly PathSegment[], key = false): SourcePosition => {
+      const range = blockRangeOf(fast.root, path, key);
+      return positionOf(lines, range);
+    };
+    return { text, value: fast.value, diagnostics, locate };
+  }
+  return parseWithLibrary(text, lines, what, limits);
+}
 
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+function positionOf(lines: Lines, range: [number, number]): SourcePosition {
+  const s = lines.at(range[0]);
+  const e = lines.at(range[1]);
+  return { line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
+}
+
+function problemDiagnostic(p: BlockProblem, text: string, lines: Lines, what: string, limits: DocumentLimits): Diagnostic {
+  const at = lines.at(p.at);
+  const end = lines.at(p.end);
+  switch (p.code) {
+    case 'duplicate-key':
+      return diagnosticAt(
+        'duplicate-key',
+        `the key "${clip(text.slice(p.at, p.end))}" is here twice (first on line ${lines.at(p.first!).line}); a key may appear once in each set of keys`,
+        at,
+        end,
+      );
+    case 'too-deep':
+      return diagnosticAt('too-deep', tooDeepMessage(what), at, end);
+    case 'too-many-keys':
+      return diagnosticAt('too-many-keys', tooManyKeysMessage(what, limits), at, end);
+    case 'too-large-expanded':
+      return diagnosticAt('yaml-alias', tooLargeExpandedMessage(what, limits), at, end);
+  }
+}
+
+function tooLargeExpandedMessage(what: string, limits: DocumentLimits): string {
+  return `the aliases in this ${what} make it larger than ${limits.maxExpandedChars / 1024 / 1024} MB when written out (each alias counts as what it stands for); write the values out once`;
+}
+
+function tooManyKeysMessage(what: string, limits: DocumentLimits): string {
+  return `the ${what} has more keys here than any real ${what} (at most ${limits.maxKeysPerMap.toLocaleString('en-US')} in one set of keys${
+    Number.isFinite(limits.maxKeys) ? ` and ${limits.maxKeys.toLocaleString('en-US')} in all` : ''
+  })`;
+}
+
+function clip(s: string): string {
+  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+}
+
+/** Reads the full YAML language with the `yaml` library, with the same limits and messages. */
+function parseWithLibrary(text: string, lines: Lines, what: string, limits: DocumentLimits): ParsedSource {
+  const whole: SourcePosition = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+  const lineCounter = new LineCounter();
+  const diagnostics: Diagnostic[] = [];
+  // Keys are checked for uniqueness below, in linear time (the library's own check is quadratic).
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: true });
+  const at = (offset: number) => lines.at(offset);
   for (const err of doc.errors) {
     const start = at(err.pos[0]);
     const end = at(err.pos[1]);
     if (err.code === 'RESOURCE_EXHAUSTION') {
-      diagnostics.push(diagnosticAt(text, 'too-deep', tooDeepMessage(what), start, end));
+      diagnostics.push(diagnosticAt('too-deep', tooDeepMessage(what), start, end));
       break;
     }
-    diagnostics.push(diagnosticAt(text, 'yaml-syntax', cleanYamlMessage(err.message), start, end));
+    diagnostics.push(diagnosticAt('yaml-syntax', cleanYamlMessage(err.message), start, end));
   }
+  const unread = { text, value: undefined, diagnostics, locate: () => whole };
   if (doc.errors.length === 0) {
     const deep = findTooDeep(doc);
     if (deep) {
-      diagnostics.push(diagnosticAt(text, 'too-deep', tooDeepMessage(what), at(deep[0]), at(deep[1])));
-      return { text, value: undefined, diagnostics, locate: () => whole, document: doc };
+      diagnostics.push(diagnosticAt('too-deep', tooDeepMessage(what), at(deep[0]), at(deep[1])));
+      return unread;
+    }
+    const limit = checkKeysAndAliases(doc, text, limits);
+    if (limit) {
+      diagnostics.push(problemDiagnostic(limit, text, lines, what, limits));
+      if (limit.code !== 'duplicate-key') return unread;
+      for (const more of limit.more ?? []) diagnostics.push(problemDiagnostic(more, text, lines, what, limits));
     }
   }
   for (const warn of doc.warnings) {
     const start = at(warn.pos[0]);
-    diagnostics.push({ ...diagnosticAt(text, 'yaml-warning', cleanYamlMessage(warn.message), start), severity: 'warning' });
+    diagnostics.push({ ...diagnosticAt('yaml-warning', cleanYamlMessage(warn.message), start), severity: 'warning' });
   }
 
   const locate = (path: readonly PathSegment[], key = false): SourcePosition => {
-    const range = rangeOf(doc, path, key);
-    if (!range) return whole;
-    const s = at(range[0]);
-    const e = at(range[1]);
-    return { line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
+    const range = rangeOf(doc, path, key, true);
+    return range ? positionOf(lines, range) : whole;
   };
 
   let value: unknown;
-  if (doc.errors.length === 0) {
+  if (diagnostics.every((d) => d.severity !== 'error')) {
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (e) {
@@ -182,7 +300,6 @@ export function parseSource(text: string, what = 'document'): ParsedSource {
       const pos = findAliasProblem(doc) ?? [0, 0];
       diagnostics.push(
         diagnosticAt(
-          text,
           'yaml-alias',
           /alias/i.test(message)
             ? `the document uses too many aliases (more than ${MAX_ALIAS_COUNT} expansions); write the values out`
@@ -193,7 +310,89 @@ export function parseSource(text: string, what = 'document'): ParsedSource {
       );
     }
   }
-  return { text, value, diagnostics, locate, document: doc };
+  return { text, value, diagnostics, locate };
+}
+
+interface LimitProblem extends BlockProblem {
+  /** Further duplicate keys. */
+  more?: BlockProblem[];
+}
+
+/**
+ * Duplicate keys (in linear time), the limits on keys, and the size of the document with every
+ * alias written out (an alias counts as what it stands for, so a large anchor used a hundred times
+ * is as large as a hundred copies). Returns the first limit passed, or the duplicate keys.
+ */
+function checkKeysAndAliases(doc: Document, text: string, limits: DocumentLimits): LimitProblem | undefined {
+  void text;
+  const anchors = new Map<string, Node>();
+  const sizes = new Map<Node, number>();
+  const inProgress = new Set<Node>();
+  const duplicates: BlockProblem[] = [];
+  let keys = 0;
+  class Stop {
+    constructor(readonly problem: LimitProblem) {}
+  }
+  const length = (n: unknown) => {
+    const r = (n as { range?: [number, number, number] } | null)?.range;
+    return r ? r[1] - r[0] : 0;
+  };
+  // The size of a node with its aliases written out; nodes are visited in document order.
+  const size = (node: unknown): number => {
+    if (!node || typeof node !== 'object') return 0;
+    const n = node as Node;
+    if (isAlias(n)) {
+      const target = anchors.get(n.source);
+      if (!target) return length(n);
+      if (inProgress.has(target)) {
+        const r = n.range!;
+        throw new Stop({ code: 'too-large-expanded', at: r[0], end: r[1] });
+      }
+      return sizes.get(target) ?? length(n);
+    }
+    const anchor = (n as { anchor?: string }).anchor;
+    if (anchor) anchors.set(anchor, n);
+    let total = length(n);
+    if (isMap(n) || isSeq(n)) {
+      inProgress.add(n);
+      const seen = isMap(n) ? new Map<unknown, Node>() : undefined;
+      let count = 0;
+      for (const item of n.items as unknown[]) {
+        const parts = isPair(item) ? [item.key, item.value] : [item];
+        if (isPair(item) && seen) {
+          const key = item.key;
+          const r = (key as Node | null)?.range;
+          if (++count > limits.maxKeysPerMap || ++keys > limits.maxKeys)
+            throw new Stop({ code: 'too-many-keys', at: r?.[0] ?? 0, end: r?.[1] ?? 0 });
+          if (isScalar(key) && r) {
+            const id = typeof key.value === 'number' && Number.isNaN(key.value) ? {} : key.value;
+            const first = seen.get(id);
+            if (first) duplicates.push({ code: 'duplicate-key', at: r[0], end: r[1], first: first.range![0] });
+            else seen.set(id, key);
+          }
+        }
+        for (const part of parts) {
+          total += size(part) - length(part);
+          if (total > limits.maxExpandedChars && isAlias(part)) {
+            const r = part.range!;
+            throw new Stop({ code: 'too-large-expanded', at: r[0], end: r[1] });
+          }
+        }
+      }
+      inProgress.delete(n);
+    }
+    if (anchor) sizes.set(n, total);
+    return total;
+  };
+  try {
+    const total = size(doc.contents);
+    if (total > limits.maxExpandedChars) return { code: 'too-large-expanded', at: 0, end: 0 };
+  } catch (e) {
+    if (e instanceof Stop) return e.problem;
+    throw e;
+  }
+  if (duplicates.length) return { ...duplicates[0]!, more: duplicates.slice(1) };
+  return undefined;
 }
 
 function article(word: string): string {
@@ -245,14 +444,22 @@ function findAliasProblem(doc: Document): [number, number] | undefined {
   return found;
 }
 
-/** The [start, end] offsets of the node at a path in the document, or of its key. */
-export function rangeOf(doc: Document, path: readonly PathSegment[], key = false): [number, number] | undefined {
+/**
+ * The [start, end] offsets of the node at a path in the document, or of its key. `indexed`: the
+ * document is not changed any more, so large mappings may be indexed by key once.
+ */
+export function rangeOf(doc: Document, path: readonly PathSegment[], key = false, indexed = false): [number, number] | undefined {
   let node: unknown = doc.contents;
   let keyNode: Node | undefined;
   let last: [number, number] | undefined = rangeOfNode(node);
   for (const seg of path) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+      const items = node.items;
+      const name = String(seg);
+      const pair =
+        !indexed || items.length <= 16
+          ? items.find((p) => isScalar(p.key) && String(p.key.value) === name)
+          : items[indexOfKeys(node, items, (p) => (isScalar(p.key) ? String(p.key.value) : undefined)).get(name) ?? -1];
       if (!pair) return last;
       keyNode = pair.key as Node;
       node = pair.value;
@@ -267,6 +474,55 @@ export function rangeOf(doc: Document, path: readonly PathSegment[], key = false
   }
   if (key && keyNode) return rangeOfNode(keyNode) ?? last;
   return last;
+}
+
+/** The same for a document read by the block reader. */
+function blockRangeOf(root: BlockNode, path: readonly PathSegment[], key = false): [number, number] {
+  let node: BlockNode | undefined = root;
+  let keyNode: BlockNode | undefined;
+  let last: [number, number] = [root.start, root.end];
+  for (const seg of path) {
+    if (node.kind === NodeKind.Map) {
+      const i = keyIndex(node, String(seg));
+      if (i < 0) return last;
+      keyNode = node.keys![i]!;
+      node = node.items![i]!;
+      last = [node.start, node.end];
+    } else if (node.kind === NodeKind.Seq && typeof seg === 'number') {
+      const item: BlockNode | undefined = node.items![seg];
+      if (!item) return last;
+      node = item;
+      keyNode = undefined;
+      last = [node.start, node.end];
+    } else return last;
+  }
+  if (key && keyNode) return [keyNode.start, keyNode.end];
+  return last;
+}
+
+/** Key positions of large mappings, by name (the first key of a name), so locating stays linear. */
+const KEY_INDEX = new WeakMap<object, Map<string, number>>();
+
+function indexOfKeys<K>(map: object, keys: readonly K[], name: (k: K) => string | undefined): Map<string, number> {
+  let index = KEY_INDEX.get(map);
+  if (!index) {
+    index = new Map();
+    for (let i = 0; i < keys.length; i++) {
+      const k = name(keys[i]!);
+      if (k !== undefined && !index.has(k)) index.set(k, i);
+    }
+    KEY_INDEX.set(map, index);
+  }
+  return index;
+}
+
+function keyIndex(node: BlockNode, name: string): number {
+  const keys = node.keys!;
+  if (keys.length <= 16) {
+    for (let i = 0; i < keys.length; i++) if (String(keys[i]!.value) === name) return i;
+    return -1;
+  }
+  return indexOfKeys(node, keys, (k) => String(k.value)).get(name) ?? -1;
 }
 
 function rangeOfNode(node: unknown): [number, number] | undefined {

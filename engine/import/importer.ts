@@ -5,7 +5,7 @@
 import type { PathSegment } from '../diagnostics';
 import { prepareCase, type CaseProblem } from '../cases';
 import type { PreparedCase } from '../prepared';
-import { MAX_DOCUMENT_BYTES, parseSource, type ParsedSource } from '../source';
+import { CASE_SET_LIMITS, MAX_DOCUMENT_BYTES, parseSource, type ParsedSource } from '../source';
 import { bookingCaseAt, CaseTableBuilder, keepRows, type CaseTable } from '../case-table';
 import { CsvCaseReader, type CaseSink } from './csv-cases';
 import { JsonCaseSplitter, type JsonElement, type LocatedMessage } from './json-split';
@@ -393,7 +393,7 @@ export class CaseImporter implements CaseSink {
   }
 
   private yamlWhole(text: string): void {
-    const src = parseSource(text, 'case set');
+    const src = parseSource(text, 'case set', CASE_SET_LIMITS);
     const d = src.diagnostics.find((x) => x.severity === 'error');
     if (d) {
       const message = d.code === 'empty-file' ? 'the file is empty; a case set is a list of cases (- id: ...)' : d.message;

@@ -273,7 +273,7 @@ describe('YAML import under fuzzing', () => {
       () => readCaseSet(bomb, 'yaml'),
     );
     expect(set.cases).toEqual([]);
-    expect(set.problems[0]!.message).toMatch(/too many aliases/);
+    expect(set.problems[0]!.message).toMatch(/aliases in this case set make it larger than 5 MB when written out/);
     expectSound(set, bomb, 'yaml');
     const deep = '- ' + '['.repeat(20_000) + ']'.repeat(20_000);
     const d = timeBoxed(
