@@ -870,9 +870,13 @@ export class CompiledPolicy {
     return this.explain(caseTable([c]), 0);
   }
 
-  /** The full decision on row i of a table, with its explanation. */
-  explain(t: CaseTable, i: number): Decision {
-    const { code, allowed } = this.decideRow(t, i);
+  /**
+   * The full decision on row i of a table, with its explanation. `decided` is the row's decision code
+   * when it is already known (a simulation made it), so the row is not decided again.
+   */
+  explain(t: CaseTable, i: number, decided?: number): Decision {
+    const { code, allowed } =
+      decided === undefined ? this.decideRow(t, i) : { code: decided, allowed: this.bind(t).allowed(i, decided >> 2) };
     const index = code >> 2;
     const outcome = OUTCOMES[code & 3]!;
     const reasons: Reason[] = [];

@@ -88,3 +88,22 @@ export {
   type DraftWitness,
   type DiffOptions,
 } from './analysis/index';
+export * from './use-cases/index';
+export { jsonChunks, streamed, writeBatched, type StreamedList } from './json-chunks';
+export {
+  EXPORT_FORMATS,
+  EXPORT_INPUTS,
+  EXPORT_DOCUMENTS,
+  RENDITIONS,
+  RENDITION_LABELS,
+  MIME_TYPES,
+  renditionFor,
+  isExportFormat,
+  exportDocument,
+  type ExportFormat,
+  type Rendition,
+  type ExportInputs,
+  type ExportDocument,
+  type ExportDocumentId,
+  type ExportFileType,
+} from './export/catalog';

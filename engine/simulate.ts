@@ -59,13 +59,21 @@ export interface SimulationResult {
   comparison?: Comparison;
   /** Per case: (provisionIndex << 2) | outcome code, as CompiledPolicy.decideCode returns. */
   codes: Int32Array;
+  /** Hours held past release by each provision (the last entry is the otherwise clause). */
+  holdHoursByProvision: number[];
+  /** The same for the compared policy, when there is one: each side is decided once. */
+  otherCodes?: Int32Array;
+  otherHoldHoursByProvision?: number[];
 }
 
 export interface SimulateOptions {
   compare?: { policy: CompiledPolicy; title: string; fingerprint?: string };
   /** Cap on the changed cases listed (the count is always exact). Default: all. */
   maxChangedCases?: number;
-  /** Called every `progressEvery` cases; return false to cancel. */
+  /**
+   * Called every `progressEvery` cases; return false to cancel. With a comparison the total counts
+   * both policies' passes over the cases.
+   */
   onProgress?: (done: number, total: number) => boolean | void;
   progressEvery?: number;
 }
@@ -87,6 +95,7 @@ interface Tally {
   outcomes: Record<Outcome, number>;
   byProvision: Int32Array;
   holdMinutes: number;
+  holdMinutesByProvision: Float64Array;
 }
 
 /**
@@ -127,7 +136,8 @@ class HoldClock implements OffDays {
   }
 }
 
-function tally(policy: CompiledPolicy, t: CaseTable, opts: SimulateOptions): Tally {
+/** Decides every case once; progress is reported as `offset + done` of `total`. */
+function tally(policy: CompiledPolicy, t: CaseTable, opts: SimulateOptions, offset = 0, total = t.length): Tally {
   const n = t.length;
   const codes = new Int32Array(n);
   const counts = new Float64Array(4);
@@ -140,7 +150,7 @@ function tally(policy: CompiledPolicy, t: CaseTable, opts: SimulateOptions): Tal
     holdHours.push(h.hours);
     holdExcludes.push(h.excludingWeekendsAndHolidays === true);
   }
-  let holdMinutes = 0;
+  const holdMinutesByProvision = new Float64Array(policy.provisions.length + 1);
   const every = opts.progressEvery ?? 65536;
   const decide = policy.bind(t).decide;
   const release = t.release;
@@ -152,13 +162,15 @@ function tally(policy: CompiledPolicy, t: CaseTable, opts: SimulateOptions): Tal
       counts[code & 3]!++;
       const p = code >> 2;
       byProvision[p]!++;
-      if ((code & 3) === 0) holdMinutes += clock.end(release[i]!, holdHours[p]!, holdExcludes[p]!) - release[i]!;
+      if ((code & 3) === 0) holdMinutesByProvision[p]! += clock.end(release[i]!, holdHours[p]!, holdExcludes[p]!) - release[i]!;
     }
-    if (opts.onProgress && opts.onProgress(end, n) === false) throw new SimulationCancelled();
+    if (opts.onProgress && opts.onProgress(offset + end, total) === false) throw new SimulationCancelled();
   }
+  let holdMinutes = 0;
+  for (const m of holdMinutesByProvision) holdMinutes += m;
   const outcomes = emptyCounts();
   OUTCOMES.forEach((o, k) => (outcomes[o] = counts[k]!));
-  return { codes, outcomes, byProvision, holdMinutes };
+  return { codes, outcomes, byProvision, holdMinutes, holdMinutesByProvision };
 }
 
 function summarize(policy: CompiledPolicy, t: Tally, total: number): SimulationSummary {
@@ -185,19 +197,24 @@ export function tableOf(cases: Cases): CaseTable {
   return Array.isArray(cases) ? caseTable(cases as readonly PreparedCase[]) : (cases as CaseTable);
 }
 
+const hoursOf = (minutes: Float64Array) => Array.from(minutes, (m) => round2(m / 60));
+
 export function simulate(policy: CompiledPolicy, cases: Cases, opts: SimulateOptions = {}): SimulationResult {
   const table = tableOf(cases);
-  const t = tally(policy, table, opts);
+  const total = opts.compare ? 2 * table.length : table.length;
+  const t = tally(policy, table, opts, 0, total);
   const summary = summarize(policy, t, table.length);
   const coverage: Coverage = {
     provisions: policy.provisions.map((p, i) => ({ id: p.id, citation: p.citation, outcome: p.outcome, decided: t.byProvision[i]! })),
     otherwise: { citation: policy.otherwiseCitation, outcome: policy.otherwise, decided: t.byProvision[policy.provisions.length]! },
     unreached: policy.provisions.filter((_, i) => t.byProvision[i] === 0).map((p) => p.id),
   };
-  const result: SimulationResult = { summary, coverage, codes: t.codes };
+  const result: SimulationResult = { summary, coverage, codes: t.codes, holdHoursByProvision: hoursOf(t.holdMinutesByProvision) };
   if (opts.compare) {
     const other = opts.compare.policy;
-    const ot = tally(other, table, {});
+    const ot = tally(other, table, opts, table.length, total);
+    result.otherCodes = ot.codes;
+    result.otherHoldHoursByProvision = hoursOf(ot.holdMinutesByProvision);
     const otherSummary = summarize(other, ot, table.length);
     const cap = opts.maxChangedCases ?? Infinity;
     const changedCases: ChangedCase[] = [];

@@ -2,6 +2,7 @@
 // one request in, the file's bytes (or, for PDF, the HTML to print) and an HTML preview out.
 
 import { fingerprint } from '../canonical';
+import { EXTENSIONS, MIME_TYPES, RENDITIONS, type ExportFormat, type Rendition } from './catalog';
 import type { Ordinance, Scenario } from '../model';
 import type { Cases } from '../simulate';
 import { renderMarkdown } from '../render-markdown';
@@ -54,44 +55,24 @@ export { normalizePdfDates } from './pdf-metadata';
 export { repackDeterministic } from './docx-package';
 export { escapeHtml, xmlSafe, htmlDocument } from './html';
 
-export const EXPORT_FORMATS = ['md', 'html', 'docx', 'pdf', 'officer-guide', 'bundle', 'report', 'redline'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-/** What kind of file an export is written as. */
-export type Rendition = 'md' | 'html' | 'docx' | 'pdf' | 'json';
-
-/** The renditions each format can be written as, the first being the default. */
-export const RENDITIONS: Record<ExportFormat, readonly Rendition[]> = {
-  md: ['md'],
-  html: ['html'],
-  docx: ['docx'],
-  pdf: ['pdf'],
-  'officer-guide': ['pdf', 'html'],
-  bundle: ['json'],
-  report: ['pdf', 'html'],
-  redline: ['docx', 'html', 'pdf'],
-};
-
-export const MIME_TYPES: Record<Rendition, string> = {
-  md: 'text/markdown',
-  html: 'text/html',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  pdf: 'application/pdf',
-  json: 'application/json',
-};
-
-const EXTENSIONS: Record<Rendition, string> = { md: '.md', html: '.html', docx: '.docx', pdf: '.pdf', json: '.json' };
-
-/**
- * The rendition a file name asks for: its extension, when the format can be written that way;
- * otherwise the format's default (PDF for the officer guide and the report, DOCX for the redline).
- */
-export function renditionFor(format: ExportFormat, fileName: string): Rendition {
-  const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
-  const wanted: Rendition | undefined = ext === 'htm' ? 'html' : ext === 'markdown' ? 'md' : (ext as Rendition | undefined);
-  const allowed = RENDITIONS[format];
-  return wanted && allowed.includes(wanted) ? wanted : allowed[0]!;
-}
+export {
+  EXPORT_FORMATS,
+  EXPORT_INPUTS,
+  EXPORT_DOCUMENTS,
+  RENDITIONS,
+  RENDITION_LABELS,
+  MIME_TYPES,
+  EXTENSIONS,
+  renditionFor,
+  isExportFormat,
+  exportDocument,
+  type ExportFormat,
+  type Rendition,
+  type ExportInputs,
+  type ExportDocument,
+  type ExportDocumentId,
+  type ExportFileType,
+} from './catalog';
 
 export interface CaseInput {
   cases: Cases;

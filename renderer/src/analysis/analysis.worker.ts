@@ -9,11 +9,11 @@ import {
   diffDrafts,
   fingerprint,
   layoutOrdinance,
-  loadOrdinance,
   markdownFromText,
   ordinanceText,
   parseSource,
   quickFixTextEdit,
+  readDraftToCompare,
   silenceFix,
   type LintDiagnostic,
   type Ordinance,
@@ -168,14 +168,17 @@ function deep(request: DeepRequest): DeepResponse {
       };
     }
     case 'load-draft': {
-      const loaded = loadOrdinance(request.text);
-      const first = loaded.diagnostics.find((d) => d.severity === 'error');
-      if (!loaded.ordinance || first) {
-        const why = first ? `line ${first.line}, column ${first.column}: ${first.message}` : 'it is not an ordinance';
-        return { kind: 'draft-refused', id: request.id, name: request.name, error: `${request.name} cannot be compared: ${why}` };
-      }
-      const o = loaded.ordinance;
-      return { kind: 'draft-loaded', id: request.id, name: request.name, ordinance: o, title: o.title, fingerprint: fingerprint(o) };
+      const read = readDraftToCompare(request.text, request.name);
+      return read.ok
+        ? {
+            kind: 'draft-loaded',
+            id: request.id,
+            name: request.name,
+            ordinance: read.ordinance,
+            title: read.title,
+            fingerprint: read.fingerprint,
+          }
+        : { kind: 'draft-refused', id: request.id, name: request.name, error: read.problem };
     }
     case 'diff': {
       const scenario = scenarioOf(request.reimbursement);

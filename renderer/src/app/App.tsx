@@ -2,7 +2,7 @@
 // the preview, the simulation or the comparison; files, menus and recovery through the host.
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { CheckedDiagnostic, Ordinance, OrdinanceText, QuickFix, TextEdit } from '../../../engine/index';
+import type { CheckedDiagnostic, OrdinanceText, QuickFix, TextEdit } from '../../../engine/index';
 import { parseSource } from '../../../engine/source';
 import type { Host, MenuCommand, OpenedFile, RecoveryEntry, SampleEntry } from '../../../host/contract';
 import type { AnalysisResponse, AnalysisResult, OutlineEntry } from '../analysis/protocol';
@@ -500,16 +500,16 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
   const compareWith = useCallback(
     async (file: OpenedFile) => {
       // Checking another draft is rare: the validators load when it happens, not at start.
-      const { fingerprint, loadOrdinance } = await import('../../../engine/index');
-      const loaded = loadOrdinance(file.text);
-      const first = loaded.diagnostics.find((d) => d.severity === 'error');
-      if (!loaded.ordinance || first) {
-        setCompareError(`${file.name} cannot be compared: ${first ? `line ${first.line}: ${first.message}` : 'it is not an ordinance'}.`);
+      const { readDraftToCompare } = await import('../../../engine/index');
+      const read = readDraftToCompare(file.text, file.name);
+      if (!read.ok) {
+        setCompareError(`${read.problem}.`);
         return;
       }
       setCompareError(null);
-      const o: Ordinance = loaded.ordinance;
-      sim.update({ compare: { kind: 'draft', title: o.title, name: file.name, ordinance: o, fingerprint: fingerprint(o) } });
+      sim.update({
+        compare: { kind: 'draft', title: read.title, name: file.name, ordinance: read.ordinance, fingerprint: read.fingerprint },
+      });
     },
     [sim],
   );

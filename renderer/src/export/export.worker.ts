@@ -3,9 +3,7 @@
 // export, so the Word library it carries is never part of opening the app.
 
 import { buildExport, finishPdf } from '../../../engine/export/index';
-import { CaseTableBuilder, loadOrdinance, prepareCase, readCaseSet, type CaseTable } from '../../../engine/index';
-import { forEachGeneratedCase } from '../../../engine/generate';
-import { sha256Hex } from '../../../engine/sha256';
+import { generatedCaseTable, readCaseSet, readDraftToCompare, sha256Hex, type CaseTable } from '../../../engine/index';
 import { workerScope } from '../lib/worker-scope';
 import type { CaseSource } from '../simulation/protocol';
 import type { BuildRequest, ExportWorkerRequest, ExportWorkerResponse } from './protocol';
@@ -24,13 +22,8 @@ let held: HeldCases | null = null;
 
 function readCases(key: string, source: CaseSource): HeldCases {
   if (source.kind === 'synthetic') {
-    // The same generator and seed as the Simulation view, built straight into the table.
-    const builder = new CaseTableBuilder(source.count);
-    forEachGeneratedCase({ count: source.count, seed: source.seed }, (c, i) => {
-      const r = prepareCase(c, i);
-      if (r.ok) builder.add(r.prepared);
-    });
-    return { key, table: builder.finish(), label: source.name };
+    // The same generator and seed as the Simulation view.
+    return { key, table: generatedCaseTable({ count: source.count, seed: source.seed }).table, label: source.name };
   }
   // Records with problems are left out, as the Simulation view leaves them out.
   const set = readCaseSet(source.text, source.format);
@@ -80,13 +73,8 @@ async function build(request: BuildRequest): Promise<void> {
 }
 
 function readDraft(id: number, name: string, text: string): void {
-  const loaded = loadOrdinance(text);
-  const first = loaded.diagnostics.find((d) => d.severity === 'error');
-  const problem =
-    !loaded.ordinance || first
-      ? `${name} has errors and can't be compared: ${first ? `line ${first.line}, column ${first.column}: ${first.message}` : 'it is not an ordinance'}`
-      : null;
-  scope.postMessage({ kind: 'draft-read', id, name, ordinance: problem ? null : loaded.ordinance!, problem });
+  const read = readDraftToCompare(text, name);
+  scope.postMessage({ kind: 'draft-read', id, name, ordinance: read.ok ? read.ordinance : null, problem: read.ok ? null : read.problem });
 }
 
 scope.onmessage = (event) => {

@@ -1,7 +1,19 @@
 // Messages between the renderer and the simulation worker, which holds the case set and runs the
 // engine over it (progress, cancel by ending the worker), so the editor never waits for it.
 
-import type { CaseFormat, Comparison, Coverage, Decision, Ordinance, Outcome, SimulationSummary, BookingCase } from '../../../engine/index';
+import type {
+  BookingCase,
+  CaseColumns,
+  CaseFormat,
+  Comparison,
+  Coverage,
+  Decision,
+  Ordinance,
+  ProvisionRef,
+  SimulationSummary,
+} from '../../../engine/index';
+
+export type { CaseColumns, ProvisionRef };
 
 export type CaseSource =
   { kind: 'text'; name: string; text: string; format?: CaseFormat } | { kind: 'synthetic'; name: string; count: number; seed: number };
@@ -14,23 +26,6 @@ export interface ScenarioSettings {
 
 export type CompareTarget =
   { kind: 'none' } | { kind: 'baseline' } | { kind: 'draft'; title: string; name: string; ordinance: Ordinance; fingerprint: string };
-
-/** Columns of the case table, one typed array per column so a million cases cross cheaply. */
-export interface CaseColumns {
-  ids: string[];
-  ages: Uint8Array;
-  /** Bit 1: ICE asked for a hold; bit 2: for notice. */
-  requests: Uint8Array;
-  convictions: Uint16Array;
-  judicialWarrant: Uint8Array;
-}
-
-export interface ProvisionRef {
-  id: string;
-  citation: string;
-  heading?: string;
-  outcome: Outcome;
-}
 
 export type SimulationRequest =
   | { kind: 'load-cases'; id: number; source: CaseSource }

@@ -1,0 +1,66 @@
+// Use cases on drafts: check one (validation and the legal lint, with what blocks compiling and
+// exporting), read another draft to compare with, and the honor-every-detainer baseline.
+
+import { checkDocument, type CheckedDiagnostic, type DocumentCheck } from '../analysis/index';
+import { fingerprint } from '../canonical';
+import { HONOR_ALL } from '../compile';
+import type { Diagnostic } from '../diagnostics';
+import type { Ordinance, Scenario } from '../model';
+import { loadOrdinance } from '../ordinance';
+
+/** A finding that stops a draft from being simulated or exported: an error nobody silenced. */
+export function isBlocking(d: Pick<Diagnostic, 'severity' | 'suppressed'>): boolean {
+  return d.severity === 'error' && !d.suppressed;
+}
+
+export function blockingErrors<D extends Pick<Diagnostic, 'severity' | 'suppressed'>>(diagnostics: readonly D[]): D[] {
+  return diagnostics.filter(isBlocking);
+}
+
+export interface CheckedDraft extends DocumentCheck {
+  /** The errors that stop simulating and exporting (validation errors and unsilenced legal errors). */
+  blocking: CheckedDiagnostic[];
+  /** The ordinance when nothing blocks it. */
+  usable: Ordinance | undefined;
+}
+
+/**
+ * Checks a draft as the Problems panel, `validate` and `export` do: schema and semantic validation,
+ * then the legal lint. Never throws on any text.
+ */
+export function checkDraft(text: string, opts: { scenario?: Scenario; examples?: boolean } = {}): CheckedDraft {
+  const checked = checkDocument(text, opts);
+  const blocking = blockingErrors(checked.diagnostics);
+  return { ...checked, blocking, usable: blocking.length === 0 ? checked.ordinance : undefined };
+}
+
+/** A draft to compare with: a policy, its title and its fingerprint. */
+export interface ComparedDraft {
+  ordinance: Ordinance;
+  title: string;
+  fingerprint: string;
+}
+
+export type DraftToCompare = ({ ok: true } & ComparedDraft) | { ok: false; problem: string; diagnostics: Diagnostic[] };
+
+/**
+ * Reads another draft for a comparison, a redline or a diff: it must validate (the legal lint does
+ * not stop a comparison). The problem names the file and the line and column of its first error.
+ */
+export function readDraftToCompare(text: string, name: string): DraftToCompare {
+  const loaded = loadOrdinance(text);
+  const first = loaded.diagnostics.find((d) => d.severity === 'error');
+  if (!loaded.ordinance || first) {
+    const why = first ? `line ${first.line}, column ${first.column}: ${first.message}` : 'it is not an ordinance';
+    return { ok: false, problem: `${name} cannot be compared: ${why}`, diagnostics: loaded.diagnostics };
+  }
+  const o = loaded.ordinance;
+  return { ok: true, ordinance: o, title: o.title, fingerprint: fingerprint(o) };
+}
+
+/** The honor-every-detainer baseline as a draft to compare with. */
+export const BASELINE: ComparedDraft = Object.freeze({
+  ordinance: HONOR_ALL,
+  title: 'honor every detainer (baseline)',
+  fingerprint: fingerprint(HONOR_ALL),
+});

@@ -1,0 +1,185 @@
+// Use cases on simulation: a draft (and what it is compared with) over a case set, each side decided
+// once, with per-provision figures for both; one case explained under both; a decision code decoded;
+// and the `simulate --json` document, written in pieces.
+
+import { bookingCaseAt, type CaseTable } from '../case-table';
+import { compile, resolveScenario, type CompiledPolicy } from '../compile';
+import { jsonChunks, streamed } from '../json-chunks';
+import { OUTCOMES, type BookingCase, type Decision, type Ordinance, type Outcome, type ResolvedScenario, type Scenario } from '../model';
+import { simulate, tableOf, type Cases, type SimulateOptions, type SimulationResult } from '../simulate';
+import { BASELINE, type ComparedDraft } from './drafts';
+
+/** What a simulation compares the draft with. */
+export type CompareTarget = { kind: 'none' } | { kind: 'baseline' } | ({ kind: 'draft' } & ComparedDraft);
+
+/** A provision as the results name it; the otherwise clause has the id `default`. */
+export interface ProvisionRef {
+  id: string;
+  citation: string;
+  heading?: string;
+  outcome: Outcome;
+}
+
+/** One policy's side of a simulation. */
+export interface SimulatedSide {
+  title: string;
+  fingerprint?: string;
+  /** The detainer provisions in order, then the otherwise clause: index = provision number of a code. */
+  provisions: ProvisionRef[];
+  /** Per case: the decision code (see `decodeDecision`). */
+  codes: Int32Array;
+  /** Hours held past release by each entry of `provisions`. */
+  holdHoursByProvision: number[];
+}
+
+export interface DraftSimulation {
+  /** Summary, coverage and comparison, as `simulate --json` prints them. */
+  result: SimulationResult;
+  policy: CompiledPolicy;
+  other: CompiledPolicy | null;
+  sides: { policy: SimulatedSide; other: SimulatedSide | null };
+  cases: CaseTable;
+  scenario: ResolvedScenario;
+}
+
+export interface SimulateDraftRequest extends Omit<SimulateOptions, 'compare'> {
+  ordinance: Ordinance;
+  title?: string;
+  fingerprint?: string;
+  scenario?: Scenario;
+  cases: Cases;
+  compare?: CompareTarget;
+}
+
+/** The compared draft, or null when there is none. */
+export function comparedDraft(target: CompareTarget | undefined): ComparedDraft | null {
+  if (!target || target.kind === 'none') return null;
+  return target.kind === 'baseline' ? BASELINE : target;
+}
+
+/** The provisions of a compiled policy as results name them, the otherwise clause last. */
+export function provisionRefs(policy: CompiledPolicy): ProvisionRef[] {
+  return [
+    ...policy.provisions.map((p) => ({ id: p.id, citation: p.citation, ...(p.heading ? { heading: p.heading } : {}), outcome: p.outcome })),
+    { id: 'default', citation: policy.otherwiseCitation, heading: 'Otherwise', outcome: policy.otherwise },
+  ];
+}
+
+/** Simulates a draft, and what it is compared with, over a case set. */
+export function simulateDraft(req: SimulateDraftRequest): DraftSimulation {
+  const { ordinance, scenario, compare, cases, title, fingerprint, ...options } = req;
+  const table = tableOf(cases);
+  const policy = compile(ordinance, scenario);
+  const against = comparedDraft(compare);
+  const other = against ? compile(against.ordinance, scenario) : null;
+  const result = simulate(policy, table, {
+    ...options,
+    ...(against && other ? { compare: { policy: other, title: against.title, fingerprint: against.fingerprint } } : {}),
+  });
+  return {
+    result,
+    policy,
+    other,
+    sides: {
+      policy: {
+        title: title ?? ordinance.title,
+        ...(fingerprint ? { fingerprint } : {}),
+        provisions: provisionRefs(policy),
+        codes: result.codes,
+        holdHoursByProvision: result.holdHoursByProvision,
+      },
+      other:
+        against && other
+          ? {
+              title: against.title,
+              fingerprint: against.fingerprint,
+              provisions: provisionRefs(other),
+              codes: result.otherCodes!,
+              holdHoursByProvision: result.otherHoldHoursByProvision!,
+            }
+          : null,
+    },
+    cases: table,
+    scenario: policy.scenario,
+  };
+}
+
+// ---- decision codes ----
+
+/** A packed decision: `(provision number << 2) | outcome number` (hold 0, notify 1, review 2, decline 3). */
+export type DecisionCode = number;
+
+export function outcomeNumberOf(code: DecisionCode): number {
+  return code & 3;
+}
+
+export function outcomeOf(code: DecisionCode): Outcome {
+  return OUTCOMES[code & 3]!;
+}
+
+/** The deciding provision's place in `SimulatedSide.provisions` (the otherwise clause is the last). */
+export function provisionNumberOf(code: DecisionCode): number {
+  return code >> 2;
+}
+
+export function decodeDecision(code: DecisionCode, provisions: readonly ProvisionRef[]): { outcome: Outcome; provision: ProvisionRef } {
+  return { outcome: outcomeOf(code), provision: provisions[code >> 2]! };
+}
+
+// ---- one case, both sides ----
+
+export interface ExplainedCase {
+  bookingCase: BookingCase;
+  decision: Decision;
+  other: Decision | null;
+  otherTitle: string | null;
+}
+
+/** One case of a table explained under the draft and under what it is compared with. */
+export function explainCase(req: {
+  ordinance: Ordinance;
+  scenario?: Scenario;
+  compare?: CompareTarget;
+  cases: CaseTable;
+  index: number;
+}): ExplainedCase {
+  const against = comparedDraft(req.compare);
+  return {
+    bookingCase: bookingCaseAt(req.cases, req.index),
+    decision: compile(req.ordinance, req.scenario).explain(req.cases, req.index),
+    other: against ? compile(against.ordinance, req.scenario).explain(req.cases, req.index) : null,
+    otherTitle: against?.title ?? null,
+  };
+}
+
+/** Every decision with its explanation, made one at a time from the codes already decided. */
+export function* explainedDecisions(policy: CompiledPolicy, cases: CaseTable, codes?: Int32Array): Generator<Decision, void, undefined> {
+  for (let i = 0; i < cases.length; i++) yield policy.explain(cases, i, codes?.[i]);
+}
+
+// ---- the `simulate --json` document ----
+
+export interface SimulationJsonHeader {
+  policy: { title: string; fingerprint: string; file?: string };
+  cases: { file?: string; total: number };
+}
+
+/**
+ * The `simulate --json` document, `{ policy, scenario, cases, summary, decisions, coverage,
+ * comparison }`, as pieces of text: the bytes `JSON.stringify(document, null, 2) + '\n'` gives, with
+ * each decision explained as it is written.
+ */
+export function* simulationJson(sim: DraftSimulation, header: SimulationJsonHeader): Generator<string, void, undefined> {
+  const { result } = sim;
+  const document: Record<string, unknown> = {
+    policy: header.policy,
+    scenario: resolveScenario(sim.scenario),
+    cases: header.cases,
+    summary: result.summary,
+    decisions: streamed(explainedDecisions(sim.policy, sim.cases, result.codes)),
+    coverage: result.coverage,
+  };
+  if (result.comparison) document.comparison = result.comparison;
+  yield* jsonChunks(document);
+  yield '\n';
+}

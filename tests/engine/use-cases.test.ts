@@ -1,0 +1,157 @@
+// The use cases faces call: drafts checked and read for comparison, a simulation deciding each side
+// once with per-provision figures for both, decision codes decoded, and `simulate --json` in pieces
+// giving the very bytes the whole document stringified gives.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  BASELINE,
+  checkDraft,
+  compile,
+  decideAll,
+  decodeDecision,
+  explainCase,
+  generatedCaseTable,
+  HONOR_ALL,
+  isBlocking,
+  readDraftToCompare,
+  resolveScenario,
+  simulate,
+  simulateDraft,
+  simulationJson,
+  type CompareTarget,
+  type Ordinance,
+} from '../../engine/index';
+
+const root = path.resolve(__dirname, '../..');
+const samples = fs
+  .readdirSync(path.join(root, 'samples/ordinances'))
+  .filter((f) => f.endsWith('.ordinance.yaml'))
+  .sort()
+  .map((f) => ({ file: f, text: fs.readFileSync(path.join(root, 'samples/ordinances', f), 'utf8') }));
+function ordinanceOf(text: string): Ordinance {
+  const read = readDraftToCompare(text, 'x.ordinance.yaml');
+  if (!read.ok) throw new Error(read.problem);
+  return read.ordinance;
+}
+const { table } = generatedCaseTable({ count: 400, seed: 11 });
+
+/** The document as `simulate --json` built it before it was streamed: whole, then stringified. */
+function wholeDocument(o: Ordinance, scenario: { reimbursementAgreement: boolean }, compare: CompareTarget): string {
+  const policy = compile(o, scenario);
+  const other = compare.kind === 'baseline' ? BASELINE : compare.kind === 'draft' ? compare : null;
+  const result = simulate(
+    policy,
+    table,
+    other ? { compare: { policy: compile(other.ordinance, scenario), title: other.title, fingerprint: other.fingerprint } } : {},
+  );
+  const json: Record<string, unknown> = {
+    policy: { title: o.title, fingerprint: 'sha256:x', file: 'p.yaml' },
+    scenario: resolveScenario(scenario),
+    cases: { file: 'c.csv', total: table.length },
+    summary: result.summary,
+    decisions: decideAll(policy, table),
+    coverage: result.coverage,
+  };
+  if (result.comparison) json.comparison = result.comparison;
+  return JSON.stringify(json, null, 2) + '\n';
+}
+
+describe('simulationJson', () => {
+  const second = ordinanceOf(samples[1]!.text);
+  for (const { file, text } of samples) {
+    it(`writes the same bytes as the whole document: ${file}`, () => {
+      const o = ordinanceOf(text);
+      for (const compare of [
+        { kind: 'none' },
+        { kind: 'baseline' },
+        { kind: 'draft', ordinance: second, title: second.title, fingerprint: 'sha256:y' },
+      ] as CompareTarget[]) {
+        for (const reimbursementAgreement of [false, true]) {
+          const scenario = { reimbursementAgreement };
+          const sim = simulateDraft({ ordinance: o, scenario, cases: table, compare });
+          const pieces = [
+            ...simulationJson(sim, {
+              policy: { title: o.title, fingerprint: 'sha256:x', file: 'p.yaml' },
+              cases: { file: 'c.csv', total: table.length },
+            }),
+          ];
+          expect(pieces.length).toBeGreaterThan(table.length);
+          expect(pieces.join('')).toBe(wholeDocument(o, scenario, compare));
+        }
+      }
+    });
+  }
+});
+
+describe('simulateDraft', () => {
+  const o = ordinanceOf(samples.find((s) => s.file.startsWith('connecticut'))!.text);
+
+  it('gives both sides codes, provisions and hold hours that agree with the summaries', () => {
+    const sim = simulateDraft({ ordinance: o, cases: table, compare: { kind: 'baseline' } });
+    const { policy, other } = sim.sides;
+    expect(other!.title).toBe(BASELINE.title);
+    expect(other!.provisions.map((p) => p.id)).toEqual(['honor-hold', 'honor-notify', 'default']);
+    expect(policy.provisions.at(-1)!.id).toBe('default');
+    for (const side of [policy, other!]) {
+      expect(side.codes.length).toBe(table.length);
+      expect(side.holdHoursByProvision.length).toBe(side.provisions.length);
+    }
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+    expect(sum(policy.holdHoursByProvision)).toBeCloseTo(sim.result.summary.holdHours, 1);
+    expect(sum(other!.holdHoursByProvision)).toBeCloseTo(sim.result.comparison!.otherSummary.holdHours, 1);
+    // Each code decodes to the outcome and provision the full explanation gives.
+    const baseline = compile(HONOR_ALL);
+    for (let i = 0; i < table.length; i += 37) {
+      const mine = decodeDecision(policy.codes[i]!, policy.provisions);
+      const d = sim.policy.explain(table, i);
+      expect([mine.outcome, mine.provision.id, mine.provision.citation]).toEqual([d.outcome, d.provision, d.citation]);
+      const theirs = decodeDecision(other!.codes[i]!, other!.provisions);
+      expect([theirs.outcome, theirs.provision.id]).toEqual([baseline.explain(table, i).outcome, baseline.explain(table, i).provision]);
+    }
+    const changed = Array.from(policy.codes).filter((c, i) => (c & 3) !== (other!.codes[i]! & 3)).length;
+    expect(changed).toBe(sim.result.comparison!.changed);
+  });
+
+  it('reports progress over both passes and stops when told to', () => {
+    const seen: Array<[number, number]> = [];
+    simulateDraft({
+      ordinance: o,
+      cases: table,
+      compare: { kind: 'baseline' },
+      progressEvery: 100,
+      onProgress: (d, t) => void seen.push([d, t]),
+    });
+    expect(seen.at(-1)).toEqual([800, 800]);
+    expect(seen.map(([d]) => d)).toEqual([100, 200, 300, 400, 500, 600, 700, 800]);
+    expect(() => simulateDraft({ ordinance: o, cases: table, progressEvery: 100, onProgress: () => false })).toThrow(/cancelled/);
+  });
+
+  it('explains one case under both sides', () => {
+    const e = explainCase({ ordinance: o, cases: table, index: 3, compare: { kind: 'baseline' } });
+    expect(e.bookingCase.id).toBe(table.ids[3]);
+    expect(e.decision.id).toBe(table.ids[3]);
+    expect(e.other!.provision).toMatch(/^honor-|default/);
+    expect(e.otherTitle).toBe(BASELINE.title);
+  });
+});
+
+describe('drafts', () => {
+  it('reads a draft to compare, or says which line stops it', () => {
+    const good = readDraftToCompare(samples[0]!.text, 'a.ordinance.yaml');
+    expect(good.ok && good.fingerprint).toMatch(/^sha256:/);
+    const bad = readDraftToCompare(samples[0]!.text.replace('otherwise: decline', 'otherwise: maybe'), 'b.ordinance.yaml');
+    expect(bad.ok).toBe(false);
+    expect(!bad.ok && bad.problem).toMatch(/^b\.ordinance\.yaml cannot be compared: line \d+, column \d+: /);
+    expect(readDraftToCompare('- a list', 'c.yaml')).toMatchObject({ ok: false });
+  });
+
+  it('checkDraft says what blocks: errors nobody silenced', () => {
+    const checked = checkDraft(samples[0]!.text);
+    expect(checked.blocking).toEqual(checked.diagnostics.filter(isBlocking));
+    expect(checked.usable).toBe(checked.blocking.length ? undefined : checked.ordinance);
+    expect(isBlocking({ severity: 'error', suppressed: 'accepted' })).toBe(false);
+    expect(isBlocking({ severity: 'warning' })).toBe(false);
+    expect(checkDraft('title: [').usable).toBeUndefined();
+  });
+});
