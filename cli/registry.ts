@@ -168,6 +168,7 @@ export const commands: readonly Command[] = [
       ['--to-year YEAR', 'last year of bookings (default 2019)'],
       FORCE_EXTENSION,
     ],
+    notes: 'The cases are written as they are made: ten million take no more memory than ten.',
     load: async () => (await import('./commands/generate')).generate,
   },
 ];

@@ -70,6 +70,18 @@ export function generateCases(opts: GeneratorOptions): BookingCase[] {
 
 /** Generates the cases one at a time, so a large set need not be held as objects all at once. */
 export function forEachGeneratedCase(opts: GeneratorOptions, each: (c: BookingCase, index: number) => void): void {
+  let i = 0;
+  for (const c of generatedCases(opts)) each(c, i++);
+}
+
+/**
+ * The most charges, convictions and warrants a generated case carries (two charges; up to five past
+ * convictions and one on the current charge; one warrant).
+ */
+export const GENERATED_GROUP_LIMITS = { charge: 2, conviction: 6, warrant: 1 } as const;
+
+/** The cases as a sequence, made as they are asked for. */
+export function* generatedCases(opts: GeneratorOptions): Generator<BookingCase, void, undefined> {
   const rnd = seededRandom(opts.seed ?? 2012);
   const fromDay = daysFromCivil(opts.fromYear ?? 2011, 1, 1);
   const toDay = daysFromCivil((opts.toYear ?? 2019) + 1, 1, 1);
@@ -196,6 +208,6 @@ export function forEachGeneratedCase(opts: GeneratorOptions, each: (c: BookingCa
     };
     const set = Object.entries(records).filter(([, v]) => v);
     if (set.length) bc.records = Object.fromEntries(set);
-    each(bc, i);
+    yield bc;
   }
 }

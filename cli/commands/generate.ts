@@ -1,12 +1,11 @@
-// `detainer-studio generate --count N [--seed S] [--format json|csv|yaml] [--out FILE]`: synthetic cases.
+// `detainer-studio generate --count N [--seed S] [--format json|csv] [--out FILE]`: synthetic cases,
+// written as they are made, so ten million cases take as little memory as ten.
 
-import { generateCases } from '../../engine/generate';
-import { casesToCsv } from '../../engine/case-csv';
+import { generatedCasesText, writeBatched } from '../../engine/index';
 import { parseArgs, UsageError } from '../args';
 import type { Output } from '../context';
 import type { CommandCode } from '../command';
-import { writeFileAtomic } from '../../host/files.node';
-import { checkOutFile, FORCE_EXTENSION } from '../out-file';
+import { FORCE_EXTENSION, openOutFile } from '../out-file';
 
 export const generate: CommandCode = {
   run(argv: string[], io: Output): number {
@@ -18,14 +17,22 @@ export const generate: CommandCode = {
     if (!Number.isInteger(seed)) throw new UsageError('--seed must be a whole number');
     const format = args.values.get('format') ?? (args.values.get('out')?.endsWith('.csv') ? 'csv' : 'json');
     if (format !== 'json' && format !== 'csv') throw new UsageError('--format must be json or csv');
-    const out = args.values.get('out');
-    if (out) checkOutFile(out, { kind: format, inputs: [], forceExtension: args.flags.has(FORCE_EXTENSION) });
     const fromYear = Number(args.values.get('from-year') ?? '2011');
     const toYear = Number(args.values.get('to-year') ?? '2019');
-    const cases = generateCases({ count, seed, fromYear, toYear });
-    const text = format === 'csv' ? casesToCsv(cases) : JSON.stringify(cases, null, count > 5000 ? undefined : 2) + '\n';
-    if (out) writeFileAtomic(out, text);
-    else io.out(text);
+    const text = generatedCasesText({ count, seed, fromYear, toYear }, format);
+    const out = args.values.get('out');
+    if (!out) {
+      writeBatched(text, io.out);
+      return 0;
+    }
+    const file = openOutFile(out, { kind: format, inputs: [], forceExtension: args.flags.has(FORCE_EXTENSION) });
+    try {
+      writeBatched(text, (t) => file.write(t));
+      file.commit();
+    } catch (e) {
+      file.abort();
+      throw e;
+    }
     return 0;
   },
 };

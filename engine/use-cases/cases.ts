@@ -1,9 +1,10 @@
-// Use cases on case sets: a synthetic set built straight into the engine's table, and the columns a
-// case list shows, read out of the table so a face never decodes its bit flags.
+// Use cases on case sets: a synthetic set built straight into the engine's table or written as a file
+// in pieces, and the columns a case list shows, read out of the table so a face never decodes its bit flags.
 
 import { CaseTableBuilder, F_JUDICIAL, F_REQ_HOLD, F_REQ_NOTIFY, type CaseTable } from '../case-table';
 import { prepareCase } from '../cases';
-import { forEachGeneratedCase, type GeneratorOptions } from '../generate';
+import { caseCsvHeader, caseCsvRow, csvGroupCounts, type CsvGroupCounts } from '../case-csv';
+import { forEachGeneratedCase, generatedCases, GENERATED_GROUP_LIMITS, type GeneratorOptions } from '../generate';
 
 /** A seeded synthetic case set in the engine's table; a million cases are never all held as objects. */
 export function generatedCaseTable(opts: GeneratorOptions): { table: CaseTable; problems: number } {
@@ -48,4 +49,38 @@ export function caseColumns(t: CaseTable): CaseColumns {
 /** The transferable buffers of case columns. */
 export function caseColumnBuffers(c: CaseColumns): ArrayBuffer[] {
   return [c.ages.buffer, c.requests.buffer, c.convictions.buffer, c.judicialWarrant.buffer] as ArrayBuffer[];
+}
+
+export type GeneratedFormat = 'json' | 'csv';
+
+/**
+ * A synthetic case set as file text, in pieces, made as it is written: the same bytes as the whole
+ * set written at once (CSV with as many charge, conviction and warrant columns as the set needs; JSON
+ * indented up to 5,000 cases, compact beyond).
+ */
+export function* generatedCasesText(opts: GeneratorOptions, format: GeneratedFormat): Generator<string, void, undefined> {
+  if (format === 'csv') {
+    // The columns are known before the first row: the first pass stops once every group has all the
+    // room a generated case can need.
+    const counts: CsvGroupCounts = { charge: 0, conviction: 0, warrant: 0 };
+    const full = (): boolean =>
+      (Object.keys(GENERATED_GROUP_LIMITS) as Array<keyof CsvGroupCounts>).every((g) => counts[g] >= GENERATED_GROUP_LIMITS[g]);
+    for (const c of generatedCases(opts)) {
+      csvGroupCounts([c], counts);
+      if (full()) break;
+    }
+    yield caseCsvHeader(counts) + '\n';
+    for (const c of generatedCases(opts)) yield caseCsvRow(c, counts) + '\n';
+    return;
+  }
+  if (opts.count <= 5000) {
+    yield JSON.stringify([...generatedCases(opts)], null, 2) + '\n';
+    return;
+  }
+  let first = true;
+  for (const c of generatedCases(opts)) {
+    yield (first ? '[' : ',') + JSON.stringify(c);
+    first = false;
+  }
+  yield first ? '[]\n' : ']\n';
 }

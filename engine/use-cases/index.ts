@@ -30,4 +30,4 @@ export {
   type ExplainedCase,
   type SimulationJsonHeader,
 } from './simulation';
-export { generatedCaseTable, caseColumns, caseColumnBuffers, type CaseColumns } from './cases';
+export { generatedCaseTable, generatedCasesText, caseColumns, caseColumnBuffers, type CaseColumns, type GeneratedFormat } from './cases';
