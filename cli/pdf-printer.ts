@@ -49,6 +49,8 @@ export interface PrintOptions {
   chromium?: string;
   /** Kill Chromium after this long. Default 60 s. */
   timeoutMs?: number;
+  /** Chromium's environment (default: this process's), e.g. FONTCONFIG_FILE to choose the fonts it sees. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** Prints one HTML document to PDF bytes. */
@@ -83,7 +85,7 @@ export async function printHtmlToPdf(html: string, opts: PrintOptions = {}): Pro
       pathToFileURL(page).href,
     ];
     const stderr = await new Promise<string>((resolve, reject) => {
-      const child = spawn(chromium, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+      const child = spawn(chromium, args, { stdio: ['ignore', 'ignore', 'pipe'], env: opts.env ?? process.env });
       let err = '';
       child.stderr.on('data', (d: Buffer) => {
         if (err.length < 20000) err += d.toString();

@@ -1,10 +1,12 @@
 // Build step run on install (prepare) and before tests: precompiles the JSON Schemas to standalone
-// validators (no eval at run time) and bundles the command-line tool and the benchmarks with esbuild.
+// validators (no eval at run time), writes the shipped typefaces as a module the exporters embed
+// (scripts/fonts.mjs), and bundles the command-line tool and the benchmarks with esbuild.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
 import standalone from 'ajv/dist/standalone/index.js';
+import { generateFonts } from './fonts.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const schemaDir = path.join(root, 'policy-schemas');
@@ -101,7 +103,8 @@ async function bundle() {
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const t0 = performance.now();
   generateValidators();
+  generateFonts(root);
   await bundle();
   const ms = (performance.now() - t0).toFixed(0);
-  if (!process.env.DS_QUIET_BUILD) process.stderr.write(`build: validators and CLI ready (${ms} ms)\n`);
+  if (!process.env.DS_QUIET_BUILD) process.stderr.write(`build: validators, fonts and CLI ready (${ms} ms)\n`);
 }

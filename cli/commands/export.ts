@@ -6,9 +6,12 @@ import {
   bundleBlockers,
   EXPORT_FORMATS,
   finishPdf,
+  PdfFontError,
   renditionFor,
+  UnprintableCharactersError,
   type CaseInput,
   type ExportFormat,
+  type ExportResult,
 } from '../../engine/export/index';
 import { compile, formatDiagnostic, HONOR_ALL, shortFingerprint } from '../../engine/index';
 import { parseArgs, UsageError } from '../args';
@@ -16,6 +19,7 @@ import {
   loadCasesOrReport,
   loadPolicyOrReport,
   loadScenarioOrReport,
+  readOrReport,
   MAX_CASE_FILE_BYTES,
   reimbursementOverride,
   Reported,
@@ -99,21 +103,37 @@ export const exportCommand: CommandCode = {
     compile(policy.ordinance, scenario);
     if (!compareWith && format === 'report') compile(HONOR_ALL, scenario);
 
-    const result = await buildExport({
-      format,
-      rendition,
-      ordinance: policy.ordinance,
-      scenario,
-      ...(cases ? { cases } : {}),
-      ...(compareWith ? { compareWith: compareWith.ordinance } : {}),
-      ...(against ? { against: against.ordinance } : {}),
-    });
+    let result: ExportResult;
+    try {
+      result = await buildExport({
+        format,
+        rendition,
+        ordinance: policy.ordinance,
+        scenario,
+        ...(cases ? { cases } : {}),
+        ...(compareWith ? { compareWith: compareWith.ordinance } : {}),
+        ...(against ? { against: against.ordinance } : {}),
+      });
+    } catch (e) {
+      if (e instanceof UnprintableCharactersError) {
+        const files = [policy.file, againstFile, compareFile, args.values.get('scenario')].filter((f): f is string => !!f);
+        io.err(
+          `${locateCharacter(
+            io,
+            files,
+            e.characters.map((c) => c.character),
+          )}: error: ${e.message}\n`,
+        );
+        throw new Reported(1);
+      }
+      throw e;
+    }
     let data: string | Uint8Array;
     if (result.printHtml !== undefined) {
       try {
         data = finishPdf(await printHtmlToPdf(result.printHtml), result);
       } catch (e) {
-        if (e instanceof PrinterError) {
+        if (e instanceof PrinterError || e instanceof PdfFontError) {
           io.err(`detainer-studio export: ${e.message}\n`);
           throw new Reported(2);
         }
@@ -132,3 +152,21 @@ export const exportCommand: CommandCode = {
     return 0;
   },
 };
+
+/** Where the first of `characters` is typed: FILE:LINE:COLUMN in the first file holding one, else the first file. */
+function locateCharacter(io: Output, files: string[], characters: string[]): string {
+  for (const file of files) {
+    const text = readOrReport(io, file);
+    let at = -1;
+    for (const ch of characters) {
+      const i = text.indexOf(ch);
+      if (i >= 0 && (at < 0 || i < at)) at = i;
+    }
+    if (at < 0) continue;
+    const before = text.slice(0, at);
+    const line = before.split('\n').length;
+    const column = [...before.slice(before.lastIndexOf('\n') + 1)].length + 1;
+    return `${file}:${line}:${column}`;
+  }
+  return files[0]!;
+}

@@ -1,5 +1,5 @@
 // What a change of policy does to decisions, in words: "this amendment changes N of M decisions:
-// 8 hold → decline, ...", from a simulation that compared two policies on the same cases.
+// 8 from hold to decline, ...", from a simulation that compared two policies on the same cases.
 
 import { OUTCOMES, type Outcome } from '../model';
 import type { ChangedCase, Comparison } from '../simulate';
@@ -40,10 +40,10 @@ function count(n: number, noun: string): string {
   return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
 }
 
-/** "This amendment changes 12 of 200 decisions: 8 hold → decline; 4 notify → decline." */
+/** "This amendment changes 12 of 200 decisions: 8 from hold to decline; 4 from notify to decline." */
 export function deltaSentence(d: DecisionDelta, subject = 'This amendment'): string {
   if (d.changed === 0) return `${subject} changes none of the ${count(d.total, 'decision')} simulated.`;
-  const parts = d.transitions.map((t) => `${t.count.toLocaleString('en-US')} ${t.from} → ${t.to}`);
+  const parts = d.transitions.map((t) => `${t.count.toLocaleString('en-US')} from ${t.from} to ${t.to}`);
   return `${subject} changes ${d.changed.toLocaleString('en-US')} of ${count(d.total, 'decision')}: ${parts.join('; ')}.`;
 }
 

@@ -15,6 +15,10 @@ import {
 } from 'docx';
 import { xmlSafe } from './html';
 
+/**
+ * Fonts the DOCX names (it embeds none): Word has Times New Roman and Courier New everywhere, and
+ * LibreOffice substitutes the metric-compatible Liberation Serif and Liberation Mono.
+ */
 export const FONT = 'Times New Roman';
 /** Half-points. */
 export const BODY_SIZE = 24;

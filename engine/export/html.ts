@@ -1,5 +1,8 @@
 // Building blocks of every HTML export: escaping, the self-contained page shell (no external
-// resources, a strict Content-Security-Policy) and the print stylesheet with page numbers.
+// resources, a strict Content-Security-Policy, the shipped typefaces embedded) and the print
+// stylesheet with page numbers.
+
+import { fontFaceCss, fontStack, MONO, SERIF, SERIF_DOCUMENT_FACES, type DocumentFace } from './fonts';
 
 /** Characters XML 1.0 forbids (C0 controls other than tab, newline and return, and lone surrogates). */
 const XML_FORBIDDEN =
@@ -38,7 +41,7 @@ export interface PageMargins {
 export const BASE_CSS = `
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
-html { font-family: "Liberation Serif", "Times New Roman", Times, serif; font-size: 12pt; line-height: 1.45; color: #111; background: #fff; }
+html { font-family: ${SERIF}; font-size: 12pt; line-height: 1.45; color: #111; background: #fff; }
 body { margin: 0 auto; max-width: 46rem; padding: 2rem 1.5rem 3rem; }
 h1, h2, h3, h4 { line-height: 1.25; break-after: avoid; page-break-after: avoid; }
 h1 { font-size: 1.5rem; margin: 0 0 .4rem; }
@@ -51,7 +54,8 @@ th, td { border: 1px solid #999; padding: .2rem .4rem; text-align: left; vertica
 th[scope="col"] { background: #eee; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 tr { break-inside: avoid; page-break-inside: avoid; }
-.fingerprint { font-family: "Liberation Mono", "DejaVu Sans Mono", monospace; font-size: .85em; overflow-wrap: anywhere; }
+.fingerprint { font-family: ${MONO}; font-size: .85em; overflow-wrap: anywhere; }
+code, kbd, pre, samp { font-family: ${MONO}; }
 .doc-footer { margin-top: 2rem; padding-top: .5rem; border-top: 1px solid #999; font-size: .85rem; color: #333; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media print {
@@ -61,16 +65,15 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 }
 `;
 
-function pageCss(m: PageMargins): string {
-  const header = m.header
-    ? `@top-right { content: ${cssString(m.header)}; font: 8pt "Liberation Sans", Arial, sans-serif; color: #444; }`
-    : '';
+/** Page numbers and margin texts, in `font` (the document's own family, which its text has loaded). */
+function pageCss(m: PageMargins, font: string): string {
+  const header = m.header ? `@top-right { content: ${cssString(m.header)}; font: 8pt ${font}; color: #444; }` : '';
   return `
 @page {
   size: Letter;
   margin: 0.9in 0.9in 0.9in 0.9in;
-  @bottom-left { content: ${cssString(m.footer)}; white-space: pre; font: 7.5pt "Liberation Sans", Arial, sans-serif; color: #333; }
-  @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8pt "Liberation Sans", Arial, sans-serif; color: #333; }
+  @bottom-left { content: ${cssString(m.footer)}; white-space: pre; font: 7.5pt ${font}; color: #333; }
+  @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8pt ${font}; color: #333; }
   ${header}
 }
 @page :first { @top-right { content: none; } }
@@ -84,6 +87,8 @@ export interface HtmlPage {
   description?: string;
   /** Extra CSS for this kind of document. */
   css?: string;
+  /** The shipped faces its CSS uses, embedded in the page, the body's first; default: a serif document's. */
+  faces?: readonly DocumentFace[];
   margins: PageMargins;
   /** The body's inner HTML (already escaped), with its own header, main and footer. */
   body: string;
@@ -91,21 +96,26 @@ export interface HtmlPage {
 
 /**
  * A complete, self-contained HTML document: inline CSS, no scripts, no external resources (the
- * Content-Security-Policy forbids fetching any), printable with page numbers in the margins.
+ * Content-Security-Policy forbids fetching any; the typefaces are data: URLs), printable with page
+ * numbers in the margins.
  */
 export function htmlDocument(page: HtmlPage): string {
+  const faces = page.faces ?? SERIF_DOCUMENT_FACES;
+  const css = `${BASE_CSS}${pageCss(page.margins, fontStack(faces[0]!.family))}${page.css ?? ''}`;
+  // Which font files a face needs depends on the characters printed: the title, margins and body.
+  const fonts = fontFaceCss(faces, `${page.title}${css}${page.body}`);
   return (
     [
       '<!DOCTYPE html>',
       `<html lang="${escapeHtml(page.lang ?? 'en')}">`,
       '<head>',
       '<meta charset="utf-8">',
-      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:">`,
       '<meta name="viewport" content="width=device-width, initial-scale=1">',
       '<meta name="generator" content="Detainer Policy Studio">',
       page.description ? `<meta name="description" content="${escapeHtml(page.description)}">` : '',
       `<title>${escapeHtml(page.title)}</title>`,
-      `<style>${BASE_CSS}${pageCss(page.margins)}${page.css ?? ''}</style>`,
+      `<style>${fonts}\n${css}</style>`,
       '</head>',
       '<body>',
       page.body,

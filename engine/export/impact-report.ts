@@ -9,6 +9,7 @@ import { simulate, type Cases, type Coverage, type SimulationSummary } from '../
 import { longDate, ordinanceText } from '../text-model';
 import { OUTCOME_WORDS } from '../wording';
 import { changedCasesHtml, decisionDelta, deltaHtml, deltaSentence, type DecisionDelta } from './decision-delta';
+import { REPORT_FACES } from './fonts';
 import { escapeHtml, htmlDocument } from './html';
 import { horizontalBarChart } from './svg-charts';
 
@@ -280,6 +281,7 @@ export function impactReportHtml(r: ImpactReport): string {
     title: `Impact report: ${r.policy.title}`,
     description: deltaSentence(r.delta, 'This policy'),
     css: REPORT_CSS,
+    faces: REPORT_FACES,
     margins: {
       footer: `Impact report · Version ${r.policy.version} · Fingerprint ${shortFingerprint(r.policy.fingerprint)} · ${n(r.summary.total)} cases from ${r.casesLabel}\n${r.policy.fingerprint}`,
     },

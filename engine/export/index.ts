@@ -7,12 +7,14 @@ import type { Ordinance, Scenario } from '../model';
 import type { Cases } from '../simulate';
 import { renderMarkdown } from '../render-markdown';
 import { ordinanceText } from '../text-model';
+import { MONO, SHIPPED_COVERAGE, uncoveredCharacters, type UncoveredCharacter } from './fonts';
 import { escapeHtml, htmlDocument } from './html';
 import { impactReport, impactReportHtml } from './impact-report';
 import { officerGuide, renderOfficerGuideHtml } from './officer-guide';
 import { ordinanceDocxFromText } from './ordinance-docx';
 import { ordinanceHtmlFromText } from './ordinance-html';
-import { normalizePdfDates } from './pdf-metadata';
+import { checkPdfFonts } from './pdf-fonts';
+import { normalizePdfDates, normalizeStructureIds } from './pdf-metadata';
 import { bundleBlockers, policyBundleJson } from './policy-bundle';
 import { pathToString } from '../diagnostics';
 import { redline, redlineDocx, redlineHtml } from './redline';
@@ -51,9 +53,22 @@ export {
 export { decisionDelta, deltaSentence, type DecisionDelta, type Transition } from './decision-delta';
 export { diffWords, diffSequences, tokenize, type Segment } from './word-diff';
 export { printedBlocks, blockText, type PrintedBlock } from './text-blocks';
-export { normalizePdfDates } from './pdf-metadata';
+export { normalizePdfDates, normalizeStructureIds } from './pdf-metadata';
 export { repackDeterministic } from './docx-package';
 export { escapeHtml, xmlSafe, htmlDocument } from './html';
+export { pdfFonts, checkPdfFonts, PdfFontError, type PdfFont, type PdfFontList } from './pdf-fonts';
+export {
+  fontFaceCss,
+  uncoveredCharacters,
+  SHIPPED_FONT_NAMES,
+  SERIF,
+  SANS,
+  MONO,
+  SERIF_DOCUMENT_FACES,
+  SANS_DOCUMENT_FACES,
+  type DocumentFace,
+  type UncoveredCharacter,
+} from './fonts';
 
 export {
   EXPORT_FORMATS,
@@ -114,6 +129,28 @@ export interface ExportResult {
 
 export class ExportRequestError extends Error {}
 
+/** A PDF was asked for a document holding characters the shipped typefaces don't draw. */
+export class UnprintableCharactersError extends ExportRequestError {
+  constructor(readonly characters: UncoveredCharacter[]) {
+    const list = characters
+      .slice(0, 8)
+      .map((c) => `"${c.character}" (${c.codePoint})`)
+      .join(', ');
+    super(
+      `the PDF can't print ${list}${characters.length > 8 ? ` and ${characters.length - 8} more` : ''}: the typefaces that ship with the app (${SHIPPED_COVERAGE}) have no such character${characters.length === 1 ? '' : 's'}, and a substitute font would print differently on every machine; replace ${characters.length === 1 ? 'it' : 'them'}, or export HTML or DOCX`,
+    );
+  }
+}
+
+/** Characters of a printable page that no shipped typeface draws. */
+function unprintable(html: string): UncoveredCharacter[] {
+  const seen = new Map<string, UncoveredCharacter>();
+  for (const family of ['Tinos', 'Arimo'] as const) {
+    for (const c of uncoveredCharacters(html, family)) seen.set(c.codePoint, c);
+  }
+  return [...seen.values()];
+}
+
 function slug(text: string): string {
   const s = text
     .normalize('NFKD')
@@ -134,7 +171,7 @@ function baseName(o: Ordinance): string {
 function textPreview(title: string, text: string, footer: string): string {
   return htmlDocument({
     title,
-    css: 'pre { white-space: pre-wrap; overflow-wrap: anywhere; font: 9.5pt "Liberation Mono", "DejaVu Sans Mono", monospace; }',
+    css: `pre { white-space: pre-wrap; overflow-wrap: anywhere; font: 9.5pt ${MONO}; }`,
     margins: { footer },
     body: `<header><h1>${escapeHtml(title)}</h1></header>\n<main><pre>${escapeHtml(text)}</pre></main>\n<footer class="doc-footer"><p>${escapeHtml(footer)}</p></footer>`,
   });
@@ -158,10 +195,12 @@ export async function buildExport(req: ExportRequest): Promise<ExportResult> {
     suggestedName: `${base}${suffix}${EXTENSIONS[rendition]}`,
     ...fields,
   });
-  const printable = (suffix: string, html: string, date: string | undefined) =>
-    rendition === 'pdf'
-      ? result(suffix, { printHtml: html, preview: html, ...(date ? { documentDate: date } : {}) })
-      : result(suffix, { data: html, preview: html });
+  const printable = (suffix: string, html: string, date: string | undefined) => {
+    if (rendition !== 'pdf') return result(suffix, { data: html, preview: html });
+    const missing = unprintable(html);
+    if (missing.length > 0) throw new UnprintableCharactersError(missing);
+    return result(suffix, { printHtml: html, preview: html, ...(date ? { documentDate: date } : {}) });
+  };
 
   switch (req.format) {
     case 'md': {
@@ -222,7 +261,12 @@ export async function buildExport(req: ExportRequest): Promise<ExportResult> {
   }
 }
 
-/** Makes a PDF printed from `printHtml` reproducible: its dates become the document's own. */
+/**
+ * Checks a PDF printed from `printHtml` and makes it reproducible. Throws PdfFontError when its text
+ * is not in the shipped, embedded typefaces (printed without text, or in a substitute font); otherwise
+ * returns it with its dates made the document's own and its tagged-structure IDs numbered in order.
+ */
 export function finishPdf(pdf: Uint8Array, result: Pick<ExportResult, 'documentDate'>): Uint8Array {
-  return normalizePdfDates(pdf, result.documentDate);
+  checkPdfFonts(pdf);
+  return normalizeStructureIds(normalizePdfDates(pdf, result.documentDate));
 }

@@ -10,6 +10,7 @@ import { longDate, ordinanceText } from '../text-model';
 import { civilFromDays, dayOfWeek, daysFromCivil, holdEnd, MINUTES_PER_DAY, parseDate } from '../time';
 import { agencyName, conditionWords, leafWords } from '../wording';
 import { decisionTable } from '../analysis/table';
+import { SANS, SANS_DOCUMENT_FACES } from './fonts';
 import { escapeHtml, htmlDocument } from './html';
 
 /** One line of the checklist, possibly a group of lines ("all of these" / "any one of these"). */
@@ -509,7 +510,7 @@ export function officerGuide(o: Ordinance, given?: Scenario): OfficerGuide {
 // ---- HTML ----
 
 const GUIDE_CSS = `
-html { font-family: "Liberation Sans", Arial, Helvetica, sans-serif; font-size: 10.5pt; line-height: 1.35; }
+html { font-family: ${SANS}; font-size: 10.5pt; line-height: 1.35; }
 body { max-width: 48rem; }
 .doc-header { border-bottom: 2px solid #111; padding-bottom: .4rem; margin-bottom: .6rem; }
 .doc-header h1 { font-size: 1.35rem; margin: 0 0 .15rem; }
@@ -661,6 +662,7 @@ export function renderOfficerGuideHtml(o: Ordinance, scenario?: Scenario): strin
     title: `${g.title}: ${g.policyTitle}`,
     description: `Officer guide for ${g.policyTitle}, fingerprint ${g.fingerprint}`,
     css: GUIDE_CSS,
+    faces: SANS_DOCUMENT_FACES,
     margins: {
       footer: `Officer guide · Version ${g.version}${g.date ? ` · ${g.date}` : ''} · Fingerprint ${shortFingerprint(g.fingerprint)}\n${g.fingerprint}`,
     },

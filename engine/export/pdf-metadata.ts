@@ -48,3 +48,35 @@ export function normalizePdfDates(pdf: Uint8Array, isoDate: string | undefined):
   }
   return out;
 }
+
+const NODE_ID_OPEN = Array.from('(node', (c) => c.charCodeAt(0));
+
+/**
+ * Renumbers the tagged-PDF element IDs Chromium writes as `(node00000060)` (table header cells, which
+ * data cells name in /Headers). Chromium takes them from a counter of the page's DOM nodes that some
+ * runs advance further than others, so two prints of one document differed in these digits alone.
+ * Each ID becomes its rank of first appearance, zero-padded to its own width: the file keeps its
+ * length and offsets, and every reference still names its cell.
+ */
+export function normalizeStructureIds(pdf: Uint8Array): Uint8Array {
+  const out = pdf.slice();
+  const ranks = new Map<string, number>();
+  for (let i = 0; i < out.length; i++) {
+    if (out[i] !== 0x28) continue; // '('
+    let k = 0;
+    while (k < NODE_ID_OPEN.length && out[i + k] === NODE_ID_OPEN[k]) k++;
+    if (k < NODE_ID_OPEN.length) continue;
+    const start = i + NODE_ID_OPEN.length;
+    let end = start;
+    while (end < out.length && out[end]! >= 0x30 && out[end]! <= 0x39 && end - start < 12) end++;
+    if (end === start || out[end] !== 0x29) continue; // ')'
+    let digits = '';
+    for (let d = start; d < end; d++) digits += String.fromCharCode(out[d]!);
+    if (!ranks.has(digits)) ranks.set(digits, ranks.size + 1);
+    const renumbered = String(ranks.get(digits)!).padStart(end - start, '0');
+    if (renumbered.length !== end - start) continue;
+    for (let d = 0; d < renumbered.length; d++) out[start + d] = renumbered.charCodeAt(d);
+    i = end;
+  }
+  return out;
+}

@@ -308,7 +308,7 @@ export function redlineHtml(r: Redline): string {
     description: redlineSummary(r),
     css: REDLINE_CSS,
     margins: {
-      footer: `Redline · Version ${r.before.version} → ${r.after.version} · Fingerprint ${shortFingerprint(r.before.fingerprint)} → ${shortFingerprint(r.after.fingerprint)}\n${r.after.fingerprint}`,
+      footer: `Redline · Version ${r.before.version} to ${r.after.version} · Fingerprint ${shortFingerprint(r.before.fingerprint)} to ${shortFingerprint(r.after.fingerprint)}\n${r.after.fingerprint}`,
     },
     body: redlineBodyHtml(r),
   });
@@ -453,7 +453,7 @@ export function redlineDocument(r: Redline): Document {
     }
   }
 
-  const line = `Redline · Version ${r.before.version} → ${r.after.version} · Fingerprint ${shortFingerprint(r.before.fingerprint)} → ${shortFingerprint(r.after.fingerprint)}`;
+  const line = `Redline · Version ${r.before.version} to ${r.after.version} · Fingerprint ${shortFingerprint(r.before.fingerprint)} to ${shortFingerprint(r.after.fingerprint)}`;
   const footer = new Footer({
     children: [
       new Paragraph({

@@ -1,6 +1,7 @@
 // Charts as inline SVG for reports: no script, no external resources, labelled for screen readers
 // (role="img" with a title and a description), numbers printed on the bars so color is never the only cue.
 
+import { SANS } from './fonts';
 import { escapeHtml } from './html';
 
 export interface BarSeries {
@@ -21,7 +22,8 @@ export interface BarChart {
   format?: (n: number) => string;
 }
 
-const FONT = 'font-family="Liberation Sans, Arial, sans-serif"';
+/** Labels in the shipped sans-serif, which the page embedding the chart loads by @font-face. */
+const FONT = `font-family="${escapeHtml(SANS)}"`;
 
 /** Horizontal bars: one row per category, one bar per series, the value written after each bar. */
 export function horizontalBarChart(c: BarChart): string {

@@ -71,7 +71,7 @@ describe('redline', () => {
       .map((from) => ({ from, n: m.decline[from] }))
       .filter((t) => t.n > 0)
       .sort((a, b) => b.n - a.n)
-      .map((t) => `${t.n} ${t.from} → decline`);
+      .map((t) => `${t.n} from ${t.from} to decline`);
     expect(html).toContain(`This amendment changes ${r.delta!.changed} of 400 decisions: ${parts.join('; ')}.`);
     expect(html).toContain('<del>may honor</del><ins>shall decline</ins>');
   });
