@@ -150,4 +150,17 @@ describe('tagged-PDF element IDs', () => {
     expect(Buffer.from(na).equals(Buffer.from(normalizeStructureIds(b)))).toBe(true);
     expect(new TextDecoder().decode(na)).toContain('/Headers [(node00000001) (node00000002)]');
   });
+
+  it('re-sort the ID name tree by the new numbers, whatever order the old ones came in', () => {
+    const tree = (first: string, second: string) =>
+      `<</Limits [(node000000${first < second ? first : second}) (node000000${first < second ? second : first})]\n/Names [(node000000${first < second ? first : second}) ${first < second ? 7 : 8} 0 R (node000000${first < second ? second : first}) ${first < second ? 8 : 7} 0 R]>>`;
+    // Run A numbered the first header cell 40, the second 41; run B the first 52, the second 51.
+    const a = pdf('<</S /TH /ID (node00000040)>>', '<</S /TH /ID (node00000041)>>', tree('40', '41'));
+    const b = pdf('<</S /TH /ID (node00000052)>>', '<</S /TH /ID (node00000051)>>', tree('52', '51'));
+    const na = normalizeStructureIds(a);
+    expect(Buffer.from(na).equals(Buffer.from(normalizeStructureIds(b)))).toBe(true);
+    expect(new TextDecoder().decode(na)).toContain(
+      '<</Limits [(node00000001) (node00000002)]\n/Names [(node00000001) 7 0 R (node00000002) 8 0 R]>>',
+    );
+  });
 });
