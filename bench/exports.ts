@@ -1,7 +1,7 @@
 // Export timings against the budgets of design.md: DOCX of a 50-section ordinance under 0.5 s, PDF
 // under 2 s (the command line's route: HTML printed by headless Chromium). Prints the figures.
 
-import { buildExport, finishPdf } from '../engine/export/index';
+import { buildExport, checkPdfFonts, finishPdf } from '../engine/export/index';
 import { loadOrdinance, type Ordinance } from '../engine/index';
 import { findChromium, printHtmlToPdf } from '../cli/pdf-printer';
 
@@ -89,6 +89,17 @@ export async function exportBenchmarks(write: (s: string) => void = (s) => proce
   for (let i = 0; i < 3; i++) await buildExport({ format: 'docx', ordinance: o });
   write(row('DOCX (build + pack)', await time(15, () => buildExport({ format: 'docx', ordinance: o })), 500));
   write(row('HTML', await time(15, () => buildExport({ format: 'html', ordinance: o })), null));
+  // What the embedded typefaces add to each HTML page (and to what Chromium is given to print).
+  for (const [what, format] of [
+    ['ordinance HTML', 'html'],
+    ['officer guide HTML', 'officer-guide'],
+  ] as const) {
+    const html = String((await buildExport({ format, rendition: 'html', ordinance: o })).data);
+    const fonts = [...html.matchAll(/base64,[A-Za-z0-9+/=]+/g)].reduce((n, m) => n + m[0].length, 0);
+    write(
+      `  ${`${what} size`.padEnd(34)} ${(html.length / 1024).toFixed(0).padStart(7)} KB, of which embedded fonts ${(fonts / 1024).toFixed(0)} KB\n`,
+    );
+  }
   write(row('officer guide HTML', await time(15, () => buildExport({ format: 'officer-guide', rendition: 'html', ordinance: o })), null));
   write(row('policy bundle', await time(15, () => buildExport({ format: 'bundle', ordinance: o })), null));
   const older = largeOrdinance(49);
@@ -109,4 +120,11 @@ export async function exportBenchmarks(write: (s: string) => void = (s) => proce
       .toString('latin1')
       .match(/\/Type \/Page(?!s)/g)?.length ?? 0;
   write(row(`PDF, ${pages} pages (${chromium.split('/').pop()})`, await time(5, pdf), 2000));
+  const printed = await pdf();
+  write(row('  of which: PDF font check', await time(15, async () => checkPdfFonts(printed)), null));
+  const guide = async () => {
+    const r = await buildExport({ format: 'officer-guide', ordinance: o });
+    return finishPdf(await printHtmlToPdf(r.printHtml!, { chromium }), r);
+  };
+  write(row('officer guide PDF', await time(5, guide), 2000));
 }

@@ -34,11 +34,28 @@ function devContentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * The licences of the typefaces the build ships (the preview's font files and the fonts the exporters
+ * embed, SIL Open Font License 1.1), written beside them as licenses/fonts/*-LICENSE.txt.
+ */
+function fontLicences(): Plugin {
+  return {
+    name: 'detainer-studio:font-licences',
+    apply: 'build',
+    generateBundle() {
+      for (const pkg of ['tinos', 'arimo', 'cousine']) {
+        const source = readFileSync(path.join(root, 'node_modules/@fontsource', pkg, 'LICENSE'), 'utf8');
+        this.emitFile({ type: 'asset', fileName: `licenses/fonts/${pkg}-LICENSE.txt`, source });
+      }
+    },
+  };
+}
+
 export default defineConfig({
   root: here,
   // Relative asset paths, so the same build loads from file:// or a custom protocol in Electron.
   base: './',
-  plugins: [react(), devContentSecurityPolicy()],
+  plugins: [react(), devContentSecurityPolicy(), fontLicences()],
   define: { __APP_VERSION__: JSON.stringify(appVersion) },
   resolve: {
     alias: [

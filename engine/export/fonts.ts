@@ -3,7 +3,10 @@
 // Courier New, as Liberation Serif, Sans and Mono are) and embedded in each HTML, PDF and chart export
 // by @font-face, so a page lays out the same on any machine whatever fonts it has installed.
 
-import { FONT_FILES, type ShippedFontFile } from '../generated/fonts.js';
+import { FONT_FILES, SHIPPED_FONT_NAMES, type ShippedFontFile } from '../generated/fonts.js';
+
+/** The PostScript names of every shipped face: the only fonts a printed PDF may hold. */
+export { SHIPPED_FONT_NAMES };
 
 export type ShippedFamily = 'Tinos' | 'Arimo' | 'Cousine';
 
@@ -47,9 +50,6 @@ export const REPORT_FACES: readonly DocumentFace[] = [...SERIF_DOCUMENT_FACES, f
 
 /** The faces of a sans-serif document (the officer guide): regular and bold text, the fingerprint in Cousine. */
 export const SANS_DOCUMENT_FACES: readonly DocumentFace[] = [face('Arimo'), face('Arimo', 700), face('Cousine')];
-
-/** The PostScript names of every shipped face: the only fonts a printed PDF may hold. */
-export const SHIPPED_FONT_NAMES: ReadonlySet<string> = new Set(FONT_FILES.map((f) => f.postScriptName));
 
 function covers(file: ShippedFontFile, code: number): boolean {
   const r = file.ranges;

@@ -58,7 +58,7 @@ export function checkPdfFonts(pdf: Uint8Array): PdfFontList {
       'the printed PDF holds no fonts, so its pages carry no text: the print engine did not load the embedded typefaces (Tinos, Arimo, Cousine); nothing was saved',
     );
   }
-  const foreign = list.fonts.filter((f) => !SHIPPED_FONT_NAMES.has(f.name)).map((f) => f.name);
+  const foreign = list.fonts.filter((f) => !SHIPPED_FONT_NAMES.includes(f.name)).map((f) => f.name);
   if (foreign.length > 0) {
     throw new PdfFontError(
       `the printed PDF sets text in ${foreign.join(', ')}, which the app does not ship: the print engine substituted a font of this machine, so the layout would differ elsewhere; nothing was saved`,

@@ -238,6 +238,12 @@ test('PDF in the browser opens the print dialog on the printable document, the s
   expect(printed.sandbox).toBe('allow-same-origin allow-modals');
   expect(printed.title).toContain(SAMPLE_TITLE);
   expect(printed.srcdoc).toBe(cli(['export', SAMPLE, '--format', 'html']));
+  // It printed in the typefaces it embeds (the page's policy lets the frame load data: fonts).
+  const loaded = await page.evaluate(() => {
+    const doc = document.querySelector<HTMLIFrameElement>('iframe.print-frame')!.contentDocument!;
+    return [...doc.fonts].filter((f) => f.status === 'loaded').map((f) => `${f.family.replace(/"/g, '')} ${f.weight} ${f.style}`);
+  });
+  expect(loaded).toEqual(expect.arrayContaining(['Tinos 400 normal', 'Tinos 700 normal', 'Cousine 400 normal']));
   // Closing the dialog takes the print frame away.
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();

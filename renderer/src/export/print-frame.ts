@@ -34,13 +34,19 @@ export function printInFrame(html: string, title: string, container: HTMLElement
           reject(new Error('the browser did not lay out the document for printing'));
           return;
         }
-        try {
-          view.print();
-          resolve({ frame, dispose });
-        } catch (e) {
-          dispose();
-          reject(e instanceof Error ? e : new Error(String(e)));
-        }
+        // The document embeds its typefaces (data: URLs); print once they are decoded, or the
+        // dialog could lay the pages out in a fallback font.
+        const fontsReady = frame.contentDocument?.fonts?.ready ?? Promise.resolve();
+        fontsReady
+          .catch(() => undefined)
+          .then(() => {
+            view.print();
+            resolve({ frame, dispose });
+          })
+          .catch((e: unknown) => {
+            dispose();
+            reject(e instanceof Error ? e : new Error(String(e)));
+          });
       },
       { once: true },
     );

@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'react';
 import type { OrdinanceText, TextClause, TextItem } from '../../../engine/index';
 import { emit } from '../lib/app-events';
+import '../styles/document-fonts.css';
 
 interface Props {
   text: OrdinanceText | null;
