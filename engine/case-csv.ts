@@ -40,8 +40,8 @@ export function caseCsvRow(c: BookingCase, counts: CsvGroupCounts): string {
   const row: string[] = [
     c.id,
     String(c.age),
-    c.bookedAt,
-    c.eligibleForReleaseAt,
+    cell(c.bookedAt),
+    cell(c.eligibleForReleaseAt),
     c.detainer.requests.join(';'),
     cell(c.detainer.issuedAt),
     cell(c.detainer.judicialWarrant),

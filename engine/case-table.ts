@@ -2,10 +2,32 @@
 // arrays with per-case offsets. Evaluation walks memory in order instead of chasing object
 // pointers, which is what lets a compiled policy decide millions of cases a second.
 
-import type { BookingCase, OffenseClass, RecordKey, WarrantJurisdiction } from './model';
+import type {
+  BookingCase,
+  ChargeRecord,
+  ChargeUnknown,
+  ConvictionRecord,
+  ConvictionUnknown,
+  OffenseClass,
+  RecordKey,
+  WarrantJurisdiction,
+} from './model';
 import { RECORD_KEYS } from './model';
-import { CLASS_BITS, JURISDICTION_BITS, RECORD_BITS, type PreparedCase } from './prepared';
+import {
+  ANY_CLASS,
+  C_CURRENT_UNKNOWN,
+  C_DATE_UNKNOWN,
+  C_RELEASE_UNKNOWN,
+  CLASS_BITS,
+  H_DETAILS_UNKNOWN,
+  JURISDICTION_BITS,
+  RECORD_BITS,
+  type PreparedCase,
+} from './prepared';
 import { formatDate, formatDateTime, MINUTES_PER_DAY, packedCivilFromDays } from './time';
+import { U_RECORD_SHIFT, unknownFacts } from './unknown-facts';
+
+export { C_CURRENT_UNKNOWN, C_DATE_UNKNOWN, C_RELEASE_UNKNOWN, H_DETAILS_UNKNOWN };
 
 /** Case flags. */
 export const F_REQ_HOLD = 1;
@@ -75,6 +97,18 @@ export interface CaseTable {
   readonly length: number;
   readonly ids: readonly string[];
   readonly age: Uint8Array;
+  /** The most the age may be: equal to `age` unless the age is known only as a range. */
+  readonly ageHi: Uint8Array;
+  /** Facts each case's records don't carry (unknown-facts.ts bits). */
+  readonly unknown: Uint16Array;
+  /** The facility that received each detainer: a string id (0: none given). */
+  readonly facility: Int32Array;
+  /**
+   * True when any case leaves a fact unknown (including a range of ages, an offense of unknown class,
+   * an undated conviction or one recorded from a second source): decisions then take the path that
+   * reasons about what is unknown. False for every table of fully known cases.
+   */
+  readonly hasUnknown: boolean;
   readonly flags: Uint8Array;
   readonly records: Uint8Array;
   /** Minutes since 1970-01-01T00:00, local time. */
@@ -105,6 +139,8 @@ export interface CaseTable {
   readonly convHasRelease: Uint8Array;
   readonly convOffense: Int32Array;
   readonly convCatList: Int32Array;
+  /** Where each conviction's record comes from: a string id (0: the case's own list). */
+  readonly convSource: Int32Array;
   readonly chargeStart: Int32Array;
   readonly chargeCls: Uint8Array;
   readonly chargeDegree: Uint16Array;
@@ -115,13 +151,16 @@ export interface CaseTable {
   readonly warrantStart: Int32Array;
   readonly warrantFlags: Uint8Array;
   readonly warrantJurisdiction: Uint8Array;
-  /** Interned strings: offense names and category lists ("violent;serious"). */
+  /** Interned strings: offense names, category lists ("violent;serious"), facilities, sources. */
   readonly strings: readonly string[];
 }
 
 function caseColumns(room: number) {
   return {
     age: new Column(u8, room),
+    ageHi: new Column(u8, room),
+    unknown: new Column(u16, room),
+    facility: new Column(i32, room),
     flags: new Column(u8, room),
     records: new Column(u8, room),
     booked: new Column(i32, room),
@@ -154,6 +193,7 @@ function convictionColumns(room: number) {
     hasRelease: new Column(u8, room),
     offense: new Column(i32, room),
     catList: new Column(i32, room),
+    source: new Column(i32, room),
   };
 }
 
@@ -184,6 +224,7 @@ export class CaseTableBuilder {
   private caseRoom = 0;
   private convictionRoom = 0;
   private chargeRoom = 0;
+  private anyUnknown = false;
 
   /** `room` (in cases) sizes the columns at the start; they double as they fill. */
   constructor(room = 16) {
@@ -207,6 +248,9 @@ export class CaseTableBuilder {
       p.release,
       p.issued,
       packYmd(p.issuedY, p.issuedM, p.issuedD),
+      p.ageHi,
+      p.unknown,
+      this.strings.id(p.facility),
     );
     const srcConv = p.source.convictions ?? [];
     for (let k = 0; k < p.convictions.length; k++) {
@@ -225,7 +269,8 @@ export class CaseTableBuilder {
         released,
         released === undefined ? onYmd : released === v.convicted ? onYmd : packDay(released),
         src?.incarceratedDays ?? 0,
-        (v.current ? C_CURRENT : 0) | (v.juvenile ? C_JUVENILE : 0),
+        (v.current ? C_CURRENT : 0) | (v.juvenile ? C_JUVENILE : 0) | v.unknown,
+        this.strings.id(v.source),
       );
     }
     const srcCharges = p.source.currentCharges ?? [];
@@ -237,7 +282,10 @@ export class CaseTableBuilder {
         h.cats,
         this.strings.id(h.catNames.join(';')),
         this.strings.id(srcCharges[k]?.offense),
-        (h.bondPosted ? H_BOND_POSTED : 0) | (h.bondable ? H_BONDABLE : 0) | (h.probableCause ? H_PROBABLE_CAUSE : 0),
+        (h.bondPosted ? H_BOND_POSTED : 0) |
+          (h.bondable ? H_BONDABLE : 0) |
+          (h.probableCause ? H_PROBABLE_CAUSE : 0) |
+          (h.detailsUnknown ? H_DETAILS_UNKNOWN : 0),
       );
     }
     for (const w of p.warrants) this.addWarrant((w.criminal ? W_CRIMINAL : 0) | (w.felony ? W_FELONY : 0), w.jurisdiction);
@@ -249,7 +297,11 @@ export class CaseTableBuilder {
     return this.strings.id(s);
   }
 
-  /** Starts a case. Times are minutes since 1970; `...Ymd` are the calendar dates packed with packYmd. */
+  /**
+   * Starts a case. Times are minutes since 1970; `...Ymd` are the calendar dates packed with packYmd.
+   * `ageHi` is the most the age may be, `unknown` the facts the records don't carry (unknown-facts.ts),
+   * `facility` a string id (stringId).
+   */
   beginCase(
     id: string,
     age: number,
@@ -260,6 +312,9 @@ export class CaseTableBuilder {
     release: number,
     issued: number,
     issuedYmd: number,
+    ageHi = age,
+    unknown = 0,
+    facility = 0,
   ): void {
     const i = this.n++;
     const c = this.c;
@@ -270,6 +325,10 @@ export class CaseTableBuilder {
     }
     this.ids.push(id);
     c.age.data[i] = age;
+    c.ageHi.data[i] = ageHi;
+    c.unknown.data[i] = unknown;
+    c.facility.data[i] = facility;
+    if (unknown !== 0 || ageHi !== age) this.anyUnknown = true;
     c.flags.data[i] = flags;
     c.records.data[i] = records;
     c.booked.data[i] = booked;
@@ -284,7 +343,11 @@ export class CaseTableBuilder {
     c.warrantStart.data[i] = this.nw;
   }
 
-  /** Adds a conviction to the case begun last; days are day numbers, `...Ymd` packed dates. */
+  /**
+   * Adds a conviction to the case begun last; days are day numbers, `...Ymd` packed dates. `cls` has
+   * every bit the class may be; `flags` may mark unknown facts (C_DATE_UNKNOWN ...); `source` is a
+   * string id (0: the case's own list).
+   */
   addConviction(
     cls: number,
     degreeBit: number,
@@ -297,6 +360,7 @@ export class CaseTableBuilder {
     releasedYmd: number,
     incarceratedDays: number,
     flags: number,
+    source = 0,
   ): void {
     const j = this.nc++;
     const v = this.conv;
@@ -321,8 +385,12 @@ export class CaseTableBuilder {
     v.hasRelease.data[j] = releasedDay === undefined ? 0 : 1;
     v.offense.data[j] = offense;
     v.catList.data[j] = catList;
+    v.source.data[j] = source;
+    if (source !== 0 || (flags & (C_DATE_UNKNOWN | C_RELEASE_UNKNOWN | C_CURRENT_UNKNOWN)) !== 0 || (cls & (cls - 1)) !== 0)
+      this.anyUnknown = true;
   }
 
+  /** Adds a charge to the case begun last; `cls` has every bit the class may be. */
   addCharge(cls: number, degreeBit: number, cats: number, catList: number, offense: number, flags: number): void {
     const j = this.nh++;
     const h = this.charge;
@@ -336,6 +404,7 @@ export class CaseTableBuilder {
     h.flags.data[j] = flags;
     h.offense.data[j] = offense;
     h.catList.data[j] = catList;
+    if ((flags & H_DETAILS_UNKNOWN) !== 0 || (cls & (cls - 1)) !== 0) this.anyUnknown = true;
   }
 
   addWarrant(flags: number, jurisdiction: number): void {
@@ -371,6 +440,10 @@ export class CaseTableBuilder {
       length: n,
       ids: this.ids,
       age: c.age.trim(n),
+      ageHi: c.ageHi.trim(n),
+      unknown: c.unknown.trim(n),
+      facility: c.facility.trim(n),
+      hasUnknown: this.anyUnknown,
       flags: c.flags.trim(n),
       records: c.records.trim(n),
       booked: c.booked.trim(n),
@@ -398,6 +471,7 @@ export class CaseTableBuilder {
       convHasRelease: v.hasRelease.trim(this.nc),
       convOffense: v.offense.trim(this.nc),
       convCatList: v.catList.trim(this.nc),
+      convSource: v.source.trim(this.nc),
       chargeCls: h.cls.trim(this.nh),
       chargeDegree: h.degree.trim(this.nh),
       chargeCats: h.cats.trim(this.nh),
@@ -446,6 +520,10 @@ export function keepRows(t: CaseTable, keep: Uint8Array): CaseTable {
     length: rows.length,
     ids: rows.map((i) => t.ids[i]!),
     age: pick(t.age, u8),
+    ageHi: pick(t.ageHi, u8),
+    unknown: pick(t.unknown, u16),
+    facility: pick(t.facility, i32),
+    hasUnknown: t.hasUnknown,
     flags: pick(t.flags, u8),
     records: pick(t.records, u8),
     booked: pick(t.booked, i32),
@@ -473,6 +551,7 @@ export function keepRows(t: CaseTable, keep: Uint8Array): CaseTable {
     convHasRelease: take(t.convHasRelease, cv.from, u8),
     convOffense: take(t.convOffense, cv.from, i32),
     convCatList: take(t.convCatList, cv.from, i32),
+    convSource: take(t.convSource, cv.from, i32),
     chargeCls: take(t.chargeCls, ch.from, u8),
     chargeDegree: take(t.chargeDegree, ch.from, u16),
     chargeCats: take(t.chargeCats, ch.from, i32),
@@ -512,51 +591,86 @@ function categoriesOf(t: CaseTable, listId: number): string[] {
   return s ? s.split(';') : [];
 }
 
+/** An offense's class in the contract: one class, or unknown with the classes it may be. */
+function classFields(bits: number): { class?: OffenseClass; classes?: OffenseClass[]; unknownClass: boolean } {
+  const one = CLASS_BY_BIT[bits];
+  if (one) return { class: one, unknownClass: false };
+  if (bits === ANY_CLASS || bits === 0) return { unknownClass: true };
+  return { classes: (['felony', 'misdemeanor', 'infraction'] as const).filter((c) => bits & CLASS_BITS[c]), unknownClass: true };
+}
+
 /** Case row i as a booking case in the contract format. */
 export function bookingCaseAt(t: CaseTable, i: number): BookingCase {
   const f = t.flags[i]!;
+  const u = t.unknown[i]!;
+  const unknown = unknownFacts(u);
+  const isUnknown = (fact: string) => unknown.includes(fact as (typeof unknown)[number]);
   const requests: Array<'hold' | 'notify'> = [];
-  if (f & F_REQ_HOLD) requests.push('hold');
-  if (f & F_REQ_NOTIFY) requests.push('notify');
+  if (!isUnknown('requests')) {
+    if (f & F_REQ_HOLD) requests.push('hold');
+    if (f & F_REQ_NOTIFY) requests.push('notify');
+  }
+  const detainer: BookingCase['detainer'] = { requests, issuedAt: formatDateTime(t.issued[i]!) };
+  if (!isUnknown('judicialWarrant')) detainer.judicialWarrant = (f & F_JUDICIAL) !== 0;
+  if (!isUnknown('administrativeWarrant')) detainer.administrativeWarrant = (f & F_ADMIN) !== 0;
   const bc: BookingCase = {
     id: t.ids[i]!,
     age: t.age[i]!,
-    bookedAt: formatDateTime(t.booked[i]!),
-    eligibleForReleaseAt: formatDateTime(t.release[i]!),
-    detainer: {
-      requests,
-      issuedAt: formatDateTime(t.issued[i]!),
-      judicialWarrant: (f & F_JUDICIAL) !== 0,
-      administrativeWarrant: (f & F_ADMIN) !== 0,
-    },
+    ...(t.ageHi[i] !== t.age[i] ? { ageAtMost: t.ageHi[i]! } : {}),
+    ...(isUnknown('bookedAt') ? {} : { bookedAt: formatDateTime(t.booked[i]!) }),
+    ...(isUnknown('eligibleForReleaseAt') ? {} : { eligibleForReleaseAt: formatDateTime(t.release[i]!) }),
+    ...(t.facility[i] ? { facility: t.strings[t.facility[i]!]! } : {}),
+    detainer,
   };
-  const charges = [];
+  const charges: ChargeRecord[] = [];
   for (let j = t.chargeStart[i]!; j < t.chargeStart[i + 1]!; j++) {
     const hf = t.chargeFlags[j]!;
+    const cls = classFields(t.chargeCls[j]!);
+    const details = (hf & H_DETAILS_UNKNOWN) !== 0;
+    const unknownHere: ChargeUnknown[] = [
+      ...(cls.unknownClass ? (['class'] as const) : []),
+      ...(details ? (['bondPosted', 'bondable', 'probableCauseFinding'] as const) : []),
+    ];
     charges.push({
       ...(t.chargeOffense[j] ? { offense: t.strings[t.chargeOffense[j]!]! } : {}),
-      class: CLASS_BY_BIT[t.chargeCls[j]!] ?? 'misdemeanor',
+      ...(cls.class ? { class: cls.class } : {}),
+      ...(cls.classes ? { classes: cls.classes } : {}),
       ...(t.chargeDegree[j] ? { degree: degreeOf(t.chargeDegree[j]!)! } : {}),
       categories: categoriesOf(t, t.chargeCatList[j]!),
-      bondPosted: (hf & H_BOND_POSTED) !== 0,
-      bondable: (hf & H_BONDABLE) !== 0,
-      probableCauseFinding: (hf & H_PROBABLE_CAUSE) !== 0,
+      ...(details
+        ? {}
+        : {
+            bondPosted: (hf & H_BOND_POSTED) !== 0,
+            bondable: (hf & H_BONDABLE) !== 0,
+            probableCauseFinding: (hf & H_PROBABLE_CAUSE) !== 0,
+          }),
+      ...(unknownHere.length ? { unknown: unknownHere } : {}),
     });
   }
   if (charges.length) bc.currentCharges = charges;
-  const convictions = [];
+  const convictions: ConvictionRecord[] = [];
   for (let j = t.convStart[i]!; j < t.convStart[i + 1]!; j++) {
     const cf = t.convFlags[j]!;
+    const cls = classFields(t.convCls[j]!);
+    const unknownHere: ConvictionUnknown[] = [
+      ...(cls.unknownClass ? (['class'] as const) : []),
+      ...(cf & C_DATE_UNKNOWN ? (['convictedOn'] as const) : []),
+      ...(cf & C_RELEASE_UNKNOWN ? (['releasedOn'] as const) : []),
+      ...(cf & C_CURRENT_UNKNOWN ? (['current'] as const) : []),
+    ];
     convictions.push({
       ...(t.convOffense[j] ? { offense: t.strings[t.convOffense[j]!]! } : {}),
-      class: CLASS_BY_BIT[t.convCls[j]!] ?? 'misdemeanor',
+      ...(cls.class ? { class: cls.class } : {}),
+      ...(cls.classes ? { classes: cls.classes } : {}),
       ...(t.convDegree[j] ? { degree: degreeOf(t.convDegree[j]!)! } : {}),
       categories: categoriesOf(t, t.convCatList[j]!),
-      convictedOn: formatDate(t.convOnDay[j]!),
+      ...(cf & C_DATE_UNKNOWN ? {} : { convictedOn: formatDate(t.convOnDay[j]!) }),
       ...(t.convHasRelease[j] ? { releasedOn: formatDate(t.convRelDay[j]!) } : {}),
       ...(t.convIncDays[j] ? { incarceratedDays: t.convIncDays[j]! } : {}),
       ...(cf & C_CURRENT ? { current: true } : {}),
       ...(cf & C_JUVENILE ? { juvenile: true } : {}),
+      ...(unknownHere.length ? { unknown: unknownHere } : {}),
+      ...(t.convSource[j] ? { source: t.strings[t.convSource[j]!]! } : {}),
     });
   }
   if (convictions.length) bc.convictions = convictions;
@@ -572,8 +686,12 @@ export function bookingCaseAt(t: CaseTable, i: number): BookingCase {
   }
   if (warrants.length) bc.warrants = warrants;
   const records: Partial<Record<RecordKey, boolean>> = {};
-  for (const k of RECORD_KEYS) if (t.records[i]! & RECORD_BITS[k]) records[k] = true;
+  for (const k of RECORD_KEYS) {
+    if (u & (RECORD_BITS[k] << U_RECORD_SHIFT)) continue;
+    if (t.records[i]! & RECORD_BITS[k]) records[k] = true;
+  }
   if (Object.keys(records).length) bc.records = records;
+  if (unknown.length) bc.unknown = unknown;
   return bc;
 }
 
@@ -586,12 +704,20 @@ export function describeCharge(t: CaseTable, j: number): string {
   return describeOffense(t.strings[t.chargeOffense[j]!], t.chargeCls[j]!, t.chargeDegree[j]!, categoriesOf(t, t.chargeCatList[j]!));
 }
 
+/** "felony", or for a class not known exactly "class not in the records" / "misdemeanor or infraction". */
+export function classWords(bits: number): string {
+  const one = CLASS_BY_BIT[bits];
+  if (one) return one;
+  if (bits === ANY_CLASS || bits === 0) return 'class not in the records';
+  return (['felony', 'misdemeanor', 'infraction'] as const).filter((c) => bits & CLASS_BITS[c]).join(' or ');
+}
+
 const ORD = ['', '1st', '2nd', '3rd', '4th', '5th', '6th', '7th', '8th', '9th'];
 
 function describeOffense(name: string | undefined, cls: number, degreeBit: number, cats: string[]): string {
   const d = degreeOf(degreeBit);
   const degree = d ? `${ORD[d] ?? d}-degree ` : '';
-  return `${name ? `${name} ` : ''}(${degree}${CLASS_BY_BIT[cls] ?? 'offense'}${cats.length ? `; ${cats.join(', ')}` : ''})`;
+  return `${name ? `${name} ` : ''}(${degree}${classWords(cls)}${cats.length ? `; ${cats.join(', ')}` : ''})`;
 }
 
 export function requestWords(t: CaseTable, i: number): string {

@@ -3,8 +3,10 @@
 // with policy-schemas/case.schema.json.
 
 import { didYouMean } from './diagnostics';
-import type { BookingCase, ChargeRecord, ConvictionRecord, OffenseClass, RecordKey, WarrantRecord } from './model';
-import { RECORD_KEYS } from './model';
+import type { BookingCase, ChargeRecord, ConvictionRecord, OffenseClass, RecordKey, UnknownFact, WarrantRecord } from './model';
+import { CHARGE_UNKNOWNS, CONVICTION_UNKNOWNS, RECORD_KEYS, UNKNOWN_FACTS } from './model';
+import { ANY_CLASS, C_CURRENT_UNKNOWN, C_DATE_UNKNOWN, C_RELEASE_UNKNOWN } from './prepared';
+import { unknownMask, U_BOOKED, U_RELEASE } from './unknown-facts';
 import {
   fillIncarceratedSince,
   PreparedBooking,
@@ -23,7 +25,7 @@ import {
   type PreparedCharge,
   type PreparedWarrant,
 } from './prepared';
-import { parseDate, parseDateTime } from './time';
+import { MINUTES_PER_DAY, parseDate, parseDateTime } from './time';
 
 export interface CaseProblem {
   /** 0-based position of the case in the set. */
@@ -39,9 +41,22 @@ export interface CaseProblem {
   column?: number;
 }
 
-const CASE_KEYS = ['id', 'age', 'bookedAt', 'eligibleForReleaseAt', 'detainer', 'currentCharges', 'convictions', 'warrants', 'records'];
+const CASE_KEYS = [
+  'id',
+  'age',
+  'ageAtMost',
+  'bookedAt',
+  'eligibleForReleaseAt',
+  'facility',
+  'detainer',
+  'currentCharges',
+  'convictions',
+  'warrants',
+  'records',
+  'unknown',
+];
 const DETAINER_KEYS = ['requests', 'issuedAt', 'judicialWarrant', 'administrativeWarrant'];
-const CHARGE_KEYS = ['offense', 'class', 'degree', 'categories', 'bondPosted', 'bondable', 'probableCauseFinding'];
+const CHARGE_KEYS = ['offense', 'class', 'degree', 'categories', 'bondPosted', 'bondable', 'probableCauseFinding', 'unknown', 'classes'];
 const CONVICTION_KEYS = [
   'offense',
   'class',
@@ -52,6 +67,9 @@ const CONVICTION_KEYS = [
   'incarceratedDays',
   'current',
   'juvenile',
+  'unknown',
+  'classes',
+  'source',
 ];
 const WARRANT_KEYS = ['kind', 'jurisdiction', 'felony'];
 const CLASSES = Object.keys(CLASS_BITS);
@@ -163,6 +181,49 @@ class Checker {
     return out;
   }
 
+  /** A list of fact names from `allowed`, each at most once. */
+  unknowns<T extends string>(obj: Obj, prefix: string, allowed: readonly string[]): T[] {
+    const out: T[] = [];
+    this.list(obj, 'unknown', prefix).forEach((f, i) => {
+      if (typeof f === 'string' && allowed.includes(f)) {
+        if (out.includes(f as T)) this.fail(`${join(prefix, 'unknown')}[${i}]`, `"${f}" is listed twice`);
+        else out.push(f as T);
+        return;
+      }
+      const guess = typeof f === 'string' ? didYouMean(f, allowed) : undefined;
+      this.fail(
+        `${join(prefix, 'unknown')}[${i}]`,
+        `${show(f)} is not a fact a case may leave unknown${guess ? `; did you mean "${guess}"?` : ''}`,
+      );
+    });
+    return out;
+  }
+
+  /** A fact listed as unknown must not be given too. */
+  notGiven(obj: Obj, key: string, prefix: string, listed: boolean, label = key): void {
+    if (listed && obj[key] !== undefined && obj[key] !== null)
+      this.fail(join(prefix, key), `"${label}" is given and also listed as unknown; give one or the other`);
+  }
+
+  /** The class of an offense: one class, or with `unknown: [class]` the bits of every class it may be (`classes`, or any). */
+  offenseClass(obj: Obj, prefix: string, classUnknown: boolean): number {
+    if (!classUnknown) {
+      if (obj.classes !== undefined)
+        this.fail(join(prefix, 'classes'), '"classes" is for an offense whose class is unknown (unknown: [class])');
+      const cls = this.oneOf<OffenseClass>(obj, 'class', prefix, CLASSES, true);
+      return cls ? CLASS_BITS[cls] : 0;
+    }
+    this.notGiven(obj, 'class', prefix, true);
+    if (obj.classes === undefined || obj.classes === null) return ANY_CLASS;
+    let bits = 0;
+    this.list(obj, 'classes', prefix).forEach((c, i) => {
+      if (typeof c === 'string' && CLASSES.includes(c)) bits |= CLASS_BITS[c as OffenseClass];
+      else this.fail(`${join(prefix, 'classes')}[${i}]`, `a class is ${CLASSES.join(', ')}, not ${show(c)}`);
+    });
+    if (!bits) this.fail(join(prefix, 'classes'), '"classes" must name at least one class');
+    return bits || ANY_CLASS;
+  }
+
   text(obj: Obj, key: string, prefix: string): string | undefined {
     const v = obj[key];
     if (v === undefined || v === null) return undefined;
@@ -199,9 +260,20 @@ export function prepareCase(raw: unknown, index: number): PrepareResult {
   else if (typeof obj.id === 'number') id = String(obj.id);
   else ck.fail('id', obj.id === undefined ? '"id" is missing' : `"id" must be text of 1 to 200 characters, not ${show(obj.id)}`);
 
+  const unknownList = ck.unknowns<UnknownFact>(obj, '', UNKNOWN_FACTS);
+  const unknown = unknownMask(unknownList);
+  const isUnknown = (f: UnknownFact) => unknownList.includes(f);
   const age = ck.integer(obj, 'age', '', 0, 130, true) ?? 0;
-  const booked = ck.dateTime(obj, 'bookedAt', '', true);
-  const release = ck.dateTime(obj, 'eligibleForReleaseAt', '', true);
+  const ageHi = ck.integer(obj, 'ageAtMost', '', age, 130, false) ?? age;
+  ck.notGiven(obj, 'bookedAt', '', isUnknown('bookedAt'));
+  ck.notGiven(obj, 'eligibleForReleaseAt', '', isUnknown('eligibleForReleaseAt'));
+  let booked = isUnknown('bookedAt') ? NaN : ck.dateTime(obj, 'bookedAt', '', true);
+  let release = isUnknown('eligibleForReleaseAt') ? NaN : ck.dateTime(obj, 'eligibleForReleaseAt', '', true);
+  let facility: string | undefined;
+  if (obj.facility !== undefined && obj.facility !== null) {
+    if (typeof obj.facility === 'string' && obj.facility.length > 0 && obj.facility.length <= 200) facility = obj.facility;
+    else ck.fail('facility', `"facility" must be text of 1 to 200 characters, not ${show(obj.facility)}`);
+  }
 
   let requests = 0;
   let judicial = false;
@@ -213,15 +285,28 @@ export function prepareCase(raw: unknown, index: number): PrepareResult {
     const list = det.requests;
     if (!Array.isArray(list))
       ck.fail('detainer.requests', list === undefined ? '"requests" is missing' : '"requests" must be a list such as [hold, notify]');
+    else if (isUnknown('requests') && list.length > 0)
+      ck.fail('detainer.requests', 'the requests are listed as unknown; leave "requests" empty ([])');
     else
       list.forEach((r, i) => {
         if (r === 'hold') requests |= REQUEST_HOLD;
         else if (r === 'notify') requests |= REQUEST_NOTIFY;
         else ck.fail(`detainer.requests[${i}]`, `a request is "hold" or "notify", not ${show(r)}`);
       });
+    // An unknown request reads as both while deciding; each decision then takes every outcome either allows.
+    if (isUnknown('requests')) requests = REQUEST_HOLD | REQUEST_NOTIFY;
     if (det.issuedAt !== undefined && det.issuedAt !== null) issued = ck.dateTime(det, 'issuedAt', 'detainer', false);
+    ck.notGiven(det, 'judicialWarrant', 'detainer', isUnknown('judicialWarrant'));
+    ck.notGiven(det, 'administrativeWarrant', 'detainer', isUnknown('administrativeWarrant'));
     judicial = ck.bool(det, 'judicialWarrant', 'detainer', false);
     admin = ck.bool(det, 'administrativeWarrant', 'detainer', false);
+  }
+  // Unknown times stand in as the request (or the booking): they are marked, never read as facts.
+  if (unknown & (U_BOOKED | U_RELEASE)) {
+    if (Number.isNaN(issued) && (unknown & U_BOOKED) !== 0)
+      ck.fail('detainer.issuedAt', 'with the booking time unknown, "detainer.issuedAt" (the request) is needed');
+    if (unknown & U_BOOKED) booked = issued;
+    if (unknown & U_RELEASE) release = booked;
   }
 
   const charges: PreparedCharge[] = [];
@@ -231,17 +316,20 @@ export function prepareCase(raw: unknown, index: number): PrepareResult {
     if (!c) return;
     ck.keys(c, CHARGE_KEYS, prefix);
     ck.text(c, 'offense', prefix);
-    const cls = ck.oneOf<OffenseClass>(c, 'class', prefix, CLASSES, true);
+    const unknowns = ck.unknowns<string>(c, prefix, CHARGE_UNKNOWNS);
+    const cls = ck.offenseClass(c, prefix, unknowns.includes('class'));
+    for (const k of ['bondPosted', 'bondable', 'probableCauseFinding']) ck.notGiven(c, k, prefix, unknowns.includes(k));
     const degree = ck.integer(c, 'degree', prefix, 1, 9, false);
     const cats = ck.categories(c, prefix);
     const args = [
-      cls ? CLASS_BITS[cls] : 0,
+      cls,
       degree ? 1 << degree : 0,
       categoryMask(cats),
       cats,
       ck.bool(c, 'bondPosted', prefix, false),
       ck.bool(c, 'bondable', prefix, true),
       ck.bool(c, 'probableCauseFinding', prefix, false),
+      unknowns.some((k) => k !== 'class'),
     ] as const;
     charges.push(new PreparedChargeRecord(...args));
   });
@@ -253,18 +341,27 @@ export function prepareCase(raw: unknown, index: number): PrepareResult {
     if (!c) return;
     ck.keys(c, CONVICTION_KEYS, prefix);
     ck.text(c, 'offense', prefix);
-    const cls = ck.oneOf<OffenseClass>(c, 'class', prefix, CLASSES, true);
+    const unknowns = ck.unknowns<string>(c, prefix, CONVICTION_UNKNOWNS);
+    const cls = ck.offenseClass(c, prefix, unknowns.includes('class'));
     const degree = ck.integer(c, 'degree', prefix, 1, 9, false);
     const cats = ck.categories(c, prefix);
-    const convicted = ck.date(c, 'convictedOn', prefix, true);
+    const dateUnknown = unknowns.includes('convictedOn');
+    const releaseUnknown = unknowns.includes('releasedOn');
+    ck.notGiven(c, 'convictedOn', prefix, dateUnknown);
+    ck.notGiven(c, 'releasedOn', prefix, releaseUnknown);
+    ck.notGiven(c, 'incarceratedDays', prefix, releaseUnknown);
+    ck.notGiven(c, 'current', prefix, unknowns.includes('current'));
+    const source = ck.text(c, 'source', prefix);
+    // An undated conviction stands in at the request's day: the mark makes every window test of it open.
+    const convicted = dateUnknown ? Math.floor(issued / MINUTES_PER_DAY) : ck.date(c, 'convictedOn', prefix, true);
     const releasedRaw = ck.date(c, 'releasedOn', prefix, false);
-    if (!Number.isNaN(releasedRaw) && !Number.isNaN(convicted) && releasedRaw < convicted) {
+    if (!dateUnknown && !Number.isNaN(releasedRaw) && !Number.isNaN(convicted) && releasedRaw < convicted) {
       ck.fail(`${prefix}.releasedOn`, '"releasedOn" is before "convictedOn"');
     }
     const days = ck.integer(c, 'incarceratedDays', prefix, 0, 50000, false) ?? 0;
     convictions.push(
       new PreparedConvictionRecord(
-        cls ? CLASS_BITS[cls] : 0,
+        cls,
         degree ? 1 << degree : 0,
         categoryMask(cats),
         cats,
@@ -273,6 +370,10 @@ export function prepareCase(raw: unknown, index: number): PrepareResult {
         days,
         ck.bool(c, 'current', prefix, false),
         ck.bool(c, 'juvenile', prefix, false),
+        (dateUnknown ? C_DATE_UNKNOWN : 0) |
+          (releaseUnknown ? C_RELEASE_UNKNOWN : 0) |
+          (unknowns.includes('current') ? C_CURRENT_UNKNOWN : 0),
+        source,
       ),
     );
   });
@@ -295,7 +396,10 @@ export function prepareCase(raw: unknown, index: number): PrepareResult {
     const r = ck.object(obj.records, 'records');
     if (r) {
       ck.keys(r, RECORD_KEYS, 'records');
-      for (const key of RECORD_KEYS) if (ck.bool(r, key, 'records', false)) records |= RECORD_BITS[key as RecordKey];
+      for (const key of RECORD_KEYS) {
+        ck.notGiven(r, key, 'records', isUnknown(`records.${key}`), `records.${key}`);
+        if (ck.bool(r, key, 'records', false)) records |= RECORD_BITS[key as RecordKey];
+      }
     }
   }
 
@@ -316,6 +420,9 @@ export function prepareCase(raw: unknown, index: number): PrepareResult {
       charges,
       warrants,
       obj as unknown as BookingCase,
+      ageHi,
+      unknown,
+      facility,
     ),
   };
 }

@@ -39,7 +39,52 @@ import {
   YEAR_IN_PACKED,
   type CaseTable,
 } from './case-table';
-import { CLASS_BITS, JURISDICTION_BITS, RECORD_BITS, categoryMask, isOverflowMask, type PreparedCase } from './prepared';
+import {
+  C_CURRENT_UNKNOWN,
+  C_DATE_UNKNOWN,
+  C_RELEASE_UNKNOWN,
+  CLASS_BITS,
+  H_DETAILS_UNKNOWN,
+  JURISDICTION_BITS,
+  RECORD_BITS,
+  categoryMask,
+  isOverflowMask,
+  type PreparedCase,
+} from './prepared';
+import {
+  isSingle,
+  MAYBE,
+  NO,
+  S_FALSE,
+  S_FINDING,
+  S_OPEN,
+  S_TRUE,
+  SET_AND,
+  SET_NOT,
+  SET_OR,
+  YES,
+  type FactTrack,
+  type SetFn,
+} from './possible';
+import {
+  D_AGE,
+  D_CHARGE_DETAILS,
+  D_CONVICTION_CLASS,
+  D_CONVICTION_CURRENT,
+  D_CONVICTION_DATE,
+  D_CONVICTION_RELEASE,
+  D_CONVICTION_SAME,
+  dependsOnKeys,
+  U_ADMIN,
+  U_BOOKED,
+  U_CHARGES,
+  U_CONVICTIONS,
+  U_JUDICIAL,
+  U_RECORD_SHIFT,
+  U_RELEASE,
+  U_REQUEST,
+  U_WARRANTS,
+} from './unknown-facts';
 import { MAX_NESTING } from './source';
 import { daysFromCivil, formatDate, formatDateTime, holdEnd, HolidayCalendar } from './time';
 import { conditionWords, leafWords, RECORD_LABELS, windowWords } from './wording';
@@ -99,6 +144,11 @@ export interface ConditionNode {
   bind: (t: CaseTable) => TriFn;
   /** Set when `uncertain` is false: the same test as a boolean, for the fast path. */
   bindBool?: (t: CaseTable) => BoolFn;
+  /**
+   * The test over a table whose cases leave facts unknown: the set of values it may take (possible.ts).
+   * A leaf that an unknown fact leaves open adds the fact's bit to `track`.
+   */
+  bindSet: (t: CaseTable, track: FactTrack) => SetFn;
   children: ConditionNode[];
   facts?: (t: CaseTable, i: number) => string[];
   /** For the simplest leaves, the test as data, so the decision loop runs it without a call. */
@@ -208,6 +258,52 @@ function bindSpec(spec: OffenseSpec, cols: [Uint8Array, Uint16Array, Int32Array,
   return term ?? inline ?? (() => true);
 }
 
+/** Like rowMatcher, for offense rows whose class may be unknown (several class bits): YES, MAYBE or NO. */
+function rowMatcherSet(
+  m: OffenseMasks,
+  clsCol: Uint8Array,
+  degCol: Uint16Array,
+  catCol: Int32Array,
+  catList: Int32Array,
+  strings: readonly string[],
+): (j: number) => number {
+  const rest = rowMatcher({ ...m, cls: 0 }, clsCol, degCol, catCol, catList, strings);
+  const cls = m.cls;
+  return (j) => {
+    if (!rest(j)) return NO;
+    if (cls === 0) return YES;
+    const c = clsCol[j]!;
+    if ((c & cls) === 0) return NO;
+    return (c & ~cls) === 0 ? YES : MAYBE;
+  };
+}
+
+function bindSpecSet(
+  spec: OffenseSpec,
+  cols: [Uint8Array, Uint16Array, Int32Array, Int32Array],
+  strings: readonly string[],
+): (j: number) => number {
+  const make = (m: OffenseMasks) => rowMatcherSet(m, cols[0], cols[1], cols[2], cols[3], strings);
+  const inline = spec.inline ? make(spec.inline) : null;
+  const parts = spec.anyOf ? spec.anyOf.map(make) : null;
+  return (j) => {
+    let v = YES;
+    if (parts) {
+      v = NO;
+      for (const p of parts) {
+        const x = p(j);
+        if (x > v) v = x;
+        if (v === YES) break;
+      }
+    }
+    if (inline && v !== NO) {
+      const x = inline(j);
+      if (x < v) v = x;
+    }
+    return v;
+  };
+}
+
 // ---- leaves ----
 
 function yesNo(b: boolean): string {
@@ -219,6 +315,7 @@ function leaf(
   path: PathSegment[],
   bindBool: (t: CaseTable) => BoolFn,
   facts: (t: CaseTable, i: number) => string[],
+  bindSet?: (t: CaseTable, track: FactTrack) => SetFn,
 ): ConditionNode {
   return {
     kind: 'leaf',
@@ -230,10 +327,33 @@ function leaf(
       const b = bindBool(t);
       return (i) => (b(i) ? TRUE : FALSE);
     },
+    bindSet:
+      bindSet ??
+      ((t) => {
+        const b = bindBool(t);
+        return (i) => (b(i) ? S_TRUE : S_FALSE);
+      }),
     children: [],
     facts,
   };
 }
+
+/** A boolean test that is open where the case's `unknown` column has `unknownBit`. */
+function openWhere(bindBool: (t: CaseTable) => BoolFn, unknownBit: number): (t: CaseTable, track: FactTrack) => SetFn {
+  return (t, track) => {
+    const b = bindBool(t);
+    const unknown = t.unknown;
+    return (i) => {
+      if ((unknown[i]! & unknownBit) !== 0) {
+        track.bits |= unknownBit;
+        return S_OPEN;
+      }
+      return b(i) ? S_TRUE : S_FALSE;
+    };
+  };
+}
+
+const NOT_IN_RECORDS = 'not in the records';
 
 function flagLeaf(
   reading: string,
@@ -241,15 +361,18 @@ function flagLeaf(
   bit: number,
   want: boolean,
   fact: (t: CaseTable, i: number) => string,
+  unknownBit = 0,
 ): ConditionNode {
+  const bindBool = (t: CaseTable): BoolFn => {
+    const flags = t.flags;
+    return want ? (i) => (flags[i]! & bit) !== 0 : (i) => (flags[i]! & bit) === 0;
+  };
   const node = leaf(
     reading,
     path,
-    (t) => {
-      const flags = t.flags;
-      return want ? (i) => (flags[i]! & bit) !== 0 : (i) => (flags[i]! & bit) === 0;
-    },
-    (t, i) => [fact(t, i)],
+    bindBool,
+    (t, i) => [(t.unknown[i]! & unknownBit) !== 0 ? `${fact(t, i).replace(/:.*$/, '')}: ${NOT_IN_RECORDS}` : fact(t, i)],
+    unknownBit ? openWhere(bindBool, unknownBit) : undefined,
   );
   node.simple = { column: 'flags', mask: bit, want };
   return node;
@@ -412,7 +535,163 @@ function convictionLeaf(ctx: Context, test: ConvictionTest, path: PathSegment[],
     if (atLeast > 1) out.push(`${atLeast} needed`);
     return out;
   };
-  return leaf(leafWords(cond), path, bindBool, facts);
+
+  // ---- the same test on cases that leave facts unknown ----
+
+  /**
+   * Whether conviction row j of case i counts: YES, MAYBE (an unknown fact decides; `why` gets its
+   * bit) or NO. A conviction's release is never before it, so one dated inside the window is inside
+   * whatever the window is measured from. (A window extended by later convictions' time incarcerated
+   * takes the recorded days as they are.)
+   */
+  const bindRowSet = (t: CaseTable) => {
+    const flags = t.convFlags;
+    const unknown = t.unknown;
+    const match = bindSpecSet(spec, [t.convCls, t.convDegree, t.convCats, t.convCatList], t.strings);
+    const onDay = t.convOnDay;
+    const ref = refDay(t);
+    const since = t.convIncSince;
+    const releaseMatters = measured !== 'conviction' || exclude;
+    const why = { bits: 0 };
+    const start = t.convStart;
+    /** Whether time incarcerated on the case's convictions is partly unknown (a window may then reach further back). */
+    const extensionOpen = (i: number): boolean => {
+      if (!exclude) return false;
+      for (let k = start[i]!; k < start[i + 1]!; k++) if (flags[k]! & (C_RELEASE_UNKNOWN | C_DATE_UNKNOWN)) return true;
+      return false;
+    };
+    const row = (i: number, j: number, from: number): number => {
+      const f = flags[j]!;
+      if (f & juvMask) return NO;
+      let v = YES;
+      if (current !== undefined) {
+        if (f & C_CURRENT_UNKNOWN) {
+          v = MAYBE;
+          why.bits |= D_CONVICTION_CURRENT;
+        } else if (((f & C_CURRENT) !== 0) !== current) return NO;
+      }
+      const k = match(j);
+      if (k === NO) return NO;
+      if (k === MAYBE) {
+        v = MAYBE;
+        why.bits |= D_CONVICTION_CLASS;
+      }
+      if (!w) return v;
+      if (f & C_DATE_UNKNOWN) {
+        why.bits |= D_CONVICTION_DATE;
+        return MAYBE;
+      }
+      if (ofArrest && (unknown[i]! & U_BOOKED) !== 0) {
+        why.bits |= U_BOOKED;
+        return MAYBE;
+      }
+      if (releaseMatters && (f & C_RELEASE_UNKNOWN) !== 0) {
+        if (onDay[j]! >= from) return v;
+        why.bits |= D_CONVICTION_RELEASE;
+        return MAYBE;
+      }
+      if (ref[j]! >= (exclude ? from - since[j]! : from)) return v;
+      if (!extensionOpen(i)) return NO;
+      why.bits |= D_CONVICTION_RELEASE;
+      return MAYBE;
+    };
+    return { row, why };
+  };
+
+  const bindSet = (t: CaseTable, track: FactTrack): SetFn => {
+    const start = t.convStart;
+    const source = t.convSource;
+    const unknown = t.unknown;
+    const { row, why } = bindRowSet(t);
+    // Certain convictions per source: convictions from two sources may be the same one.
+    const sources: number[] = [];
+    const counts: number[] = [];
+    return (i) => {
+      const s = start[i]!;
+      const e = start[i + 1]!;
+      const from = w ? windowStartDay(t, i) : 0;
+      why.bits = 0;
+      sources.length = 0;
+      counts.length = 0;
+      let possible = 0;
+      let certain = 0;
+      let certainAll = 0;
+      for (let j = s; j < e; j++) {
+        const v = row(i, j, from);
+        if (v === NO) continue;
+        possible++;
+        if (v !== YES) continue;
+        certainAll++;
+        const src = source[j]!;
+        let k = sources.indexOf(src);
+        if (k < 0) {
+          k = sources.length;
+          sources.push(src);
+          counts.push(0);
+        }
+        if (++counts[k]! > certain) certain = counts[k]!;
+      }
+      if (certain >= atLeast) return S_TRUE;
+      const more = (unknown[i]! & U_CONVICTIONS) !== 0;
+      if (possible < atLeast && !more) return S_FALSE;
+      track.bits |= why.bits | (more ? U_CONVICTIONS : 0) | (certainAll >= atLeast ? D_CONVICTION_SAME : 0);
+      return S_OPEN;
+    };
+  };
+
+  const openFacts = (t: CaseTable, i: number): string[] => {
+    const out: string[] = [];
+    const from = w ? windowStartDay(t, i) : 0;
+    if (w) {
+      const anchor = ofArrest
+        ? (t.unknown[i]! & U_BOOKED) !== 0
+          ? `arrest: ${NOT_IN_RECORDS}`
+          : `arrest ${formatDate(t.bookedDay[i]!)}`
+        : `request ${formatDate(t.issuedDay[i]!)}`;
+      out.push(`window: ${windowWords(w).replace(/^within /, '')}: from ${formatDate(from)} (${anchor})`);
+    }
+    const s = t.convStart[i]!;
+    const e = t.convStart[i + 1]!;
+    const more = (t.unknown[i]! & U_CONVICTIONS) !== 0;
+    if (s === e) out.push(more ? `no convictions on record; others: ${NOT_IN_RECORDS}` : 'no convictions on record');
+    else if (more) out.push(`convictions beyond these: ${NOT_IN_RECORDS}`);
+    const { row, why } = bindRowSet(t);
+    for (let j = s; j < e; j++) {
+      const f = t.convFlags[j]!;
+      const dates = f & C_DATE_UNKNOWN ? `conviction date ${NOT_IN_RECORDS}` : `convicted ${formatDate(t.convOnDay[j]!)}`;
+      const source = t.convSource[j] ? ` (recorded as: ${t.strings[t.convSource[j]!]})` : '';
+      why.bits = 0;
+      const v = row(i, j, from);
+      const verdict =
+        v === YES ? 'counts' : v === NO ? 'does not count' : `may count: ${dependsOnKeys(why.bits).join(', ')} ${NOT_IN_RECORDS}`;
+      out.push(`${describeConviction(t, j)}${source}, ${dates}: ${verdict}`);
+    }
+    if (atLeast > 1) out.push(`${atLeast} needed`);
+    return out;
+  };
+  return leaf(leafWords(cond), path, bindBool, (t, i) => (convictionsOpen(t, i) ? openFacts(t, i) : facts(t, i)), bindSet);
+}
+
+/** Whether case i's convictions leave anything unknown (then their facts are worded for it). */
+function convictionsOpen(t: CaseTable, i: number): boolean {
+  if (!t.hasUnknown) return false;
+  if (t.unknown[i]! & (U_CONVICTIONS | U_BOOKED)) return true;
+  for (let j = t.convStart[i]!; j < t.convStart[i + 1]!; j++) {
+    const c = t.convCls[j]!;
+    if (t.convFlags[j]! & (C_DATE_UNKNOWN | C_RELEASE_UNKNOWN | C_CURRENT_UNKNOWN) || t.convSource[j] || c & (c - 1)) return true;
+  }
+  return false;
+}
+
+/** Whether case i's pending charges leave anything unknown. */
+function chargesOpen(t: CaseTable, i: number): boolean {
+  if (!t.hasUnknown) return false;
+  if (t.unknown[i]! & U_CHARGES) return true;
+  for (let j = t.chargeStart[i]!; j < t.chargeStart[i + 1]!; j++) {
+    const c = t.chargeCls[j]!;
+    if (t.chargeFlags[j]! & H_DETAILS_UNKNOWN || c & (c - 1)) return true;
+  }
+  return false;
 }
 
 function chargeLeaf(ctx: Context, test: ChargeTest, path: PathSegment[], cond: Condition): ConditionNode {
@@ -458,7 +737,64 @@ function chargeLeaf(ctx: Context, test: ChargeTest, path: PathSegment[], cond: C
     }
     return out;
   };
-  return leaf(leafWords(cond), path, bindBool, facts);
+  /** Charge row j: YES, MAYBE (its class or bond facts are unknown; `why` gets the bit) or NO. */
+  const bindRowSet = (t: CaseTable) => {
+    const flags = t.chargeFlags;
+    const match = bindSpecSet(spec, [t.chargeCls, t.chargeDegree, t.chargeCats, t.chargeCatList], t.strings);
+    const why = { bits: 0 };
+    const row = (j: number): number => {
+      let v = match(j);
+      if (v === NO) return NO;
+      if (v === MAYBE) why.bits |= D_CHARGE_DETAILS;
+      if (mask !== 0) {
+        if (flags[j]! & H_DETAILS_UNKNOWN) {
+          why.bits |= D_CHARGE_DETAILS;
+          v = MAYBE;
+        } else if ((flags[j]! & mask) !== want) return NO;
+      }
+      return v;
+    };
+    return { row, why };
+  };
+  const bindSet = (t: CaseTable, track: FactTrack): SetFn => {
+    const start = t.chargeStart;
+    const unknown = t.unknown;
+    const { row, why } = bindRowSet(t);
+    return (i) => {
+      why.bits = 0;
+      let maybe = false;
+      for (let j = start[i]!; j < start[i + 1]!; j++) {
+        const v = row(j);
+        if (v === YES) return S_TRUE;
+        if (v === MAYBE) maybe = true;
+      }
+      const more = (unknown[i]! & U_CHARGES) !== 0;
+      if (!maybe && !more) return S_FALSE;
+      track.bits |= why.bits | (more ? U_CHARGES : 0);
+      return S_OPEN;
+    };
+  };
+  const openFacts = (t: CaseTable, i: number): string[] => {
+    const s = t.chargeStart[i]!;
+    const e = t.chargeStart[i + 1]!;
+    const more = (t.unknown[i]! & U_CHARGES) !== 0;
+    const out: string[] = [];
+    if (s === e) out.push(more ? `pending charges: ${NOT_IN_RECORDS}` : 'no pending charges');
+    else if (more) out.push(`charges beyond these: ${NOT_IN_RECORDS}`);
+    const { row, why } = bindRowSet(t);
+    for (let j = s; j < e; j++) {
+      const f = t.chargeFlags[j]!;
+      const flags =
+        f & H_DETAILS_UNKNOWN
+          ? `bond and probable cause: ${NOT_IN_RECORDS}`
+          : `bond posted: ${yesNo((f & H_BOND_POSTED) !== 0)}, bondable: ${yesNo((f & H_BONDABLE) !== 0)}, probable cause found: ${yesNo((f & H_PROBABLE_CAUSE) !== 0)}`;
+      why.bits = 0;
+      const v = row(j);
+      out.push(`charge ${describeCharge(t, j)}, ${flags}: ${v === YES ? 'counts' : v === NO ? 'does not count' : 'may count'}`);
+    }
+    return out;
+  };
+  return leaf(leafWords(cond), path, bindBool, (t, i) => (chargesOpen(t, i) ? openFacts(t, i) : facts(t, i)), bindSet);
 }
 
 function warrantLeaf(test: WarrantTest, path: PathSegment[], cond: Condition): ConditionNode {
@@ -497,7 +833,24 @@ function warrantLeaf(test: WarrantTest, path: PathSegment[], cond: Condition): C
     }
     return out;
   };
-  return leaf(leafWords(cond), path, bindBool, facts);
+  // Listed warrants are known; others may exist where the records don't say.
+  const bindSet = (t: CaseTable, track: FactTrack): SetFn => {
+    const b = bindBool(t);
+    const unknown = t.unknown;
+    return (i) => {
+      if (b(i)) return S_TRUE;
+      if ((unknown[i]! & U_WARRANTS) === 0) return S_FALSE;
+      track.bits |= U_WARRANTS;
+      return S_OPEN;
+    };
+  };
+  const withUnknown = (t: CaseTable, i: number): string[] => {
+    const out = facts(t, i);
+    if (t.unknown[i]! & U_WARRANTS)
+      out.push(`${out[0] === 'no outstanding warrants' ? 'outstanding warrants' : 'other warrants'}: ${NOT_IN_RECORDS}`);
+    return out[0] === 'no outstanding warrants' && t.unknown[i]! & U_WARRANTS ? out.slice(1) : out;
+  };
+  return leaf(leafWords(cond), path, bindBool, withUnknown, bindSet);
 }
 
 function compileCondition(ctx: Context, cond: Condition, path: PathSegment[]): ConditionNode {
@@ -516,13 +869,17 @@ function compileCondition(ctx: Context, cond: Condition, path: PathSegment[]): C
   if ('not' in cond) {
     const child = compileCondition(ctx, cond.not, [...path, 'not']);
     const reading = conditionWords(cond);
+    const bindSet = (t: CaseTable, track: FactTrack): SetFn => {
+      const f = child.bindSet(t, track);
+      return (i) => SET_NOT[f(i)]!;
+    };
     if (child.bindBool) {
       const inner = child.bindBool;
       const bindBool = (t: CaseTable): BoolFn => {
         const b = inner(t);
         return (i) => !b(i);
       };
-      return { kind: 'not', reading, path, uncertain: false, bindBool, bind: (t) => { const b = inner(t); return (i) => (b(i) ? FALSE : TRUE); }, children: [child] }; // prettier-ignore
+      return { kind: 'not', reading, path, uncertain: false, bindBool, bind: (t) => { const b = inner(t); return (i) => (b(i) ? FALSE : TRUE); }, bindSet, children: [child] }; // prettier-ignore
     }
     const inner = child.bind;
     const bind = (t: CaseTable): TriFn => {
@@ -532,7 +889,7 @@ function compileCondition(ctx: Context, cond: Condition, path: PathSegment[]): C
         return v === UNKNOWN ? UNKNOWN : v === TRUE ? FALSE : TRUE;
       };
     };
-    return { kind: 'not', reading, path, uncertain: true, bind, children: [child] };
+    return { kind: 'not', reading, path, uncertain: true, bind, bindSet, children: [child] };
   }
   const reading = leafWords(cond);
   if ('judicialWarrant' in cond) {
@@ -542,6 +899,7 @@ function compileCondition(ctx: Context, cond: Condition, path: PathSegment[]): C
       F_JUDICIAL,
       cond.judicialWarrant,
       (t, i) => `judicial warrant: ${yesNo((t.flags[i]! & F_JUDICIAL) !== 0)}`,
+      U_JUDICIAL,
     );
   }
   if ('administrativeWarrant' in cond) {
@@ -551,6 +909,7 @@ function compileCondition(ctx: Context, cond: Condition, path: PathSegment[]): C
       F_ADMIN,
       cond.administrativeWarrant,
       (t, i) => `administrative warrant (I-200/I-205): ${yesNo((t.flags[i]! & F_ADMIN) !== 0)}`,
+      U_ADMIN,
     );
   }
   if ('requested' in cond) {
@@ -560,6 +919,7 @@ function compileCondition(ctx: Context, cond: Condition, path: PathSegment[]): C
       cond.requested === 'hold' ? F_REQ_HOLD : F_REQ_NOTIFY,
       true,
       (t, i) => `ICE requested: ${requestWords(t, i)}`,
+      U_REQUEST,
     );
   }
   if ('reimbursementAgreement' in cond) {
@@ -582,7 +942,19 @@ function compileCondition(ctx: Context, cond: Condition, path: PathSegment[]): C
         const age = t.age;
         return (i) => age[i]! >= lo && age[i]! < hi;
       },
-      (t, i) => [`age ${t.age[i]}`],
+      (t, i) => [t.ageHi[i] !== t.age[i] ? `age ${t.age[i]} to ${t.ageHi[i]} (not known exactly)` : `age ${t.age[i]}`],
+      (t, track) => {
+        const age = t.age;
+        const ageHi = t.ageHi;
+        return (i) => {
+          const a = age[i]!;
+          const b = ageHi[i]!;
+          if (a >= lo && b < hi) return S_TRUE;
+          if (b < lo || a >= hi) return S_FALSE;
+          track.bits |= D_AGE;
+          return S_OPEN;
+        };
+      },
     );
     node.simple = { column: 'age', lo, hi };
     return node;
@@ -597,7 +969,20 @@ function compileCondition(ctx: Context, cond: Condition, path: PathSegment[]): C
         const rec = t.records;
         return (i) => (rec[i]! & bit) !== 0;
       },
-      (t, i) => [`${RECORD_LABELS[key]}: ${yesNo((t.records[i]! & bit) !== 0)}`],
+      (t, i) => [
+        `${RECORD_LABELS[key]}: ${(t.unknown[i]! & (bit << U_RECORD_SHIFT)) !== 0 ? NOT_IN_RECORDS : yesNo((t.records[i]! & bit) !== 0)}`,
+      ],
+      (t, track) => {
+        const rec = t.records;
+        const unknown = t.unknown;
+        const u = bit << U_RECORD_SHIFT;
+        return (i) => {
+          if ((rec[i]! & bit) !== 0) return S_TRUE;
+          if ((unknown[i]! & u) === 0) return S_FALSE;
+          track.bits |= u;
+          return S_OPEN;
+        };
+      },
     );
     node.simple = { column: 'records', mask: bit, want: true };
     return node;
@@ -612,6 +997,7 @@ function compileCondition(ctx: Context, cond: Condition, path: PathSegment[]): C
       path,
       uncertain: true,
       bind: () => () => UNKNOWN,
+      bindSet: () => () => S_FINDING,
       children: [],
       facts: () => ['a person must decide this'],
     };
@@ -621,6 +1007,21 @@ function compileCondition(ctx: Context, cond: Condition, path: PathSegment[]): C
 
 function combine(kind: 'all' | 'any', children: ConditionNode[], reading: string, path: PathSegment[]): ConditionNode {
   const uncertain = children.some((c) => c.uncertain);
+  // On cases with unknown facts: every value each part may take, combined value by value.
+  const bindSet = (t: CaseTable, track: FactTrack): SetFn => {
+    const tests = children.map((c) => c.bindSet(t, track));
+    const n = tests.length;
+    const table = kind === 'all' ? SET_AND : SET_OR;
+    const settled = kind === 'all' ? S_FALSE : S_TRUE;
+    return (i) => {
+      let r = kind === 'all' ? S_TRUE : S_FALSE;
+      for (let k = 0; k < n; k++) {
+        r = table[(r << 3) | tests[k]!(i)]!;
+        if (r === settled) return r;
+      }
+      return r;
+    };
+  };
   if (!uncertain) {
     const bindBool = (t: CaseTable) =>
       boolCombine(
@@ -637,6 +1038,7 @@ function combine(kind: 'all' | 'any', children: ConditionNode[], reading: string
         const b = bindBool(t);
         return (i) => (b(i) ? TRUE : FALSE);
       },
+      bindSet,
       children,
     };
   }
@@ -664,7 +1066,7 @@ function combine(kind: 'all' | 'any', children: ConditionNode[], reading: string
           return r;
         };
   };
-  return { kind, reading, path, uncertain, bind, children };
+  return { kind, reading, path, uncertain, bind, bindSet, children };
 }
 
 function boolCombine(kind: 'all' | 'any', fns: BoolFn[]): BoolFn {
@@ -698,6 +1100,14 @@ export interface BoundPolicy {
   decide(i: number): number;
   /** The outcome the deciding provision allows, before limiting it to the request. */
   allowed(i: number, provisionIndex: number): number;
+  /**
+   * Only on tables whose cases leave facts unknown: every outcome case i may get, as bits
+   * (1 << outcome code). One bit: the decision is settled whatever the unknown facts are; more: it is
+   * open, and `decide` gives review at the first provision that could decide it.
+   */
+  possible?(i: number): number;
+  /** Only on tables with unknown facts: the facts (unknown-facts.ts bits) that leave case i open; 0 when settled. */
+  dependsOn?(i: number): number;
 }
 
 export class CompiledPolicy {
@@ -746,7 +1156,89 @@ export class CompiledPolicy {
     return b;
   }
 
+  /**
+   * The decision function over a table whose cases leave facts unknown: each provision's condition
+   * gives the set of values it may take; the provisions are read in order while one may not apply,
+   * and every outcome reachable that way is possible.
+   */
+  private makeOpenBound(t: CaseTable): BoundPolicy {
+    const n = this.provisions.length;
+    const track: FactTrack = { bits: 0 };
+    const tests = this.provisions.map((p) => (p.condition ? p.condition.bindSet(t, track) : () => S_TRUE));
+    const outcomes = Int32Array.from(this.provisions, (p) => OUTCOME_CODE[p.outcome]);
+    const otherwise = OUTCOME_CODE[this.otherwise];
+    const review = OUTCOME_CODE.review;
+    const flags = t.flags;
+    const unknown = t.unknown;
+    /** Outcomes given for what a provision allows: with the request unknown, what any request would give. */
+    const given = (allowed: number, i: number): number =>
+      (unknown[i]! & U_REQUEST) !== 0
+        ? (1 << CLAMP[(allowed << 2) | 1]!) | (1 << CLAMP[(allowed << 2) | 2]!) | (1 << CLAMP[(allowed << 2) | 3]!)
+        : 1 << CLAMP[(allowed << 2) | (flags[i]! & 3)]!;
+    let lastI = -1;
+    let code = 0;
+    let possible = 0;
+    let depends = 0;
+    let allowedFirst = 0;
+    const evaluate = (i: number): void => {
+      if (i === lastI) return;
+      lastI = i;
+      possible = 0;
+      depends = 0;
+      let first = -1;
+      let k = 0;
+      for (; k < n; k++) {
+        track.bits = 0;
+        const s = tests[k]!(i);
+        if (s === S_FALSE) continue;
+        if (first < 0) {
+          first = k;
+          allowedFirst = s & S_TRUE ? outcomes[k]! : review;
+        }
+        if (s & S_TRUE) possible |= given(outcomes[k]!, i);
+        if (s & S_FINDING) possible |= given(review, i);
+        if (!isSingle(s)) depends |= track.bits;
+        if ((s & S_FALSE) === 0) break;
+      }
+      if (k === n) {
+        possible |= given(otherwise, i);
+        if (first < 0) {
+          first = n;
+          allowedFirst = otherwise;
+        }
+      }
+      if ((possible & (possible - 1)) === 0) {
+        depends = 0;
+        code = (first << 2) | (31 - Math.clz32(possible));
+      } else {
+        if (unknown[i]! & U_REQUEST) depends |= U_REQUEST;
+        code = (first << 2) | review;
+        allowedFirst = review;
+      }
+    };
+    return {
+      table: t,
+      decide: (i) => {
+        evaluate(i);
+        return code;
+      },
+      allowed: (i) => {
+        evaluate(i);
+        return allowedFirst;
+      },
+      possible: (i) => {
+        evaluate(i);
+        return possible;
+      },
+      dependsOn: (i) => {
+        evaluate(i);
+        return depends;
+      },
+    };
+  }
+
   private makeBound(t: CaseTable): BoundPolicy {
+    if (t.hasUnknown) return this.makeOpenBound(t);
     const n = this.provisions.length;
     const defaultCode = (n << 2) | OUTCOME_CODE[this.otherwise];
     // Provisions whose conditions are plain booleans are tested directly; one with a discretionary
@@ -830,7 +1322,7 @@ export class CompiledPolicy {
    * one applies are bound, so deciding one case of a long ordinance stays cheap.
    */
   private decideRow(t: CaseTable, i: number): { code: number; allowed: number } {
-    if (this.bound.has(t) || t.length > 64) {
+    if (this.bound.has(t) || t.length > 64 || t.hasUnknown) {
       const b = this.bind(t);
       const code = b.decide(i);
       return { code, allowed: b.allowed(i, code >> 2) };
@@ -880,7 +1372,9 @@ export class CompiledPolicy {
     const index = code >> 2;
     const outcome = OUTCOMES[code & 3]!;
     const reasons: Reason[] = [];
-    const upto = Math.min(index, this.provisions.length - 1);
+    let upto = Math.min(index, this.provisions.length - 1);
+    // With unknown facts the provisions are read on until one surely applies.
+    if (t.hasUnknown) upto = Math.min(this.lastProvisionRead(t, i), this.provisions.length - 1);
     for (let k = 0; k <= upto; k++) {
       const p = this.provisions[k]!;
       if (!p.condition) {
@@ -896,11 +1390,15 @@ export class CompiledPolicy {
       }
       traceNode(p.condition, t, i, p.id, p.citation, 0, reasons);
     }
-    if (index >= this.provisions.length) {
+    if (index >= this.provisions.length || (t.hasUnknown && this.lastProvisionRead(t, i) >= this.provisions.length)) {
       reasons.push({
         provision: 'default',
         citation: this.otherwiseCitation,
-        condition: this.provisions.length ? 'no provision above applies' : 'the ordinance has no detainer provisions',
+        condition: !this.provisions.length
+          ? 'the ordinance has no detainer provisions'
+          : index < this.provisions.length
+            ? 'if no provision above applies'
+            : 'no provision above applies',
         value: true,
         facts: [],
         depth: 0,
@@ -916,19 +1414,51 @@ export class CompiledPolicy {
         depth: 0,
       });
     }
-    return {
+    const releaseUnknown = (t.unknown[i]! & U_RELEASE) !== 0;
+    if (outcome === 'hold' && releaseUnknown) {
+      const h = this.maxHoldOf(index);
+      reasons.push({
+        provision: this.provisionIdOf(index),
+        citation: this.citationOf(index),
+        condition: `the hold lasts up to ${h.hours} hours${h.excludingWeekendsAndHolidays ? ', not counting weekends and holidays,' : ''} from release`,
+        value: true,
+        facts: [`release time: ${NOT_IN_RECORDS}, so the hold's end is not known`],
+        depth: 0,
+      });
+    }
+    const decision: Decision = {
       id: t.ids[i]!,
       outcome,
-      holdUntil: outcome === 'hold' ? formatDateTime(this.holdEndAt(t.release[i]!, index)) : null,
+      holdUntil: outcome === 'hold' && !releaseUnknown ? formatDateTime(this.holdEndAt(t.release[i]!, index)) : null,
       provision: this.provisionIdOf(index),
       citation: this.citationOf(index),
       reasons,
     };
+    const bound = t.hasUnknown ? this.bind(t) : undefined;
+    const possible = bound?.possible?.(i) ?? 0;
+    if (possible & (possible - 1)) {
+      decision.undetermined = {
+        possible: OUTCOMES.filter((_, k) => possible & (1 << k)),
+        dependsOn: dependsOnKeys(bound!.dependsOn!(i)),
+      };
+    }
+    return decision;
+  }
+
+  /** The last provision read for row i of a table with unknown facts: the first that surely applies (n when none does). */
+  private lastProvisionRead(t: CaseTable, i: number): number {
+    const track: FactTrack = { bits: 0 };
+    for (let k = 0; k < this.provisions.length; k++) {
+      const c = this.provisions[k]!.condition;
+      if (!c || (c.bindSet(t, track)(i) & S_FALSE) === 0) return k;
+    }
+    return this.provisions.length;
   }
 }
 
 function traceNode(node: ConditionNode, t: CaseTable, i: number, provision: string, citation: string, depth: number, out: Reason[]): void {
-  const v = node.bind(t)(i);
+  // On a table with unknown facts, a value the records leave open reads "unknown" like a finding.
+  const v = t.hasUnknown ? setAsTri(node.bindSet(t, { bits: 0 })(i)) : node.bind(t)(i);
   out.push({
     provision,
     citation,
@@ -938,6 +1468,10 @@ function traceNode(node: ConditionNode, t: CaseTable, i: number, provision: stri
     depth,
   });
   for (const child of node.children) traceNode(child, t, i, provision, citation, depth + 1, out);
+}
+
+function setAsTri(v: number): Tri {
+  return v === S_TRUE ? TRUE : v === S_FALSE ? FALSE : UNKNOWN;
 }
 
 /** Compiles a valid ordinance. Call only after validation reports no errors. */

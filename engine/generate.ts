@@ -139,7 +139,7 @@ export function* generatedCases(opts: GeneratorOptions): Generator<BookingCase, 
         if (juvenile) c.juvenile = true;
         convictions.push(c);
       }
-      convictions.sort((a, b) => a.convictedOn.localeCompare(b.convictedOn));
+      convictions.sort((a, b) => a.convictedOn!.localeCompare(b.convictedOn!));
     }
 
     const charges: ChargeRecord[] = [];

@@ -182,25 +182,49 @@ export interface Ordinance {
 
 export interface ChargeRecord {
   offense?: string;
-  class: OffenseClass;
+  /** Required unless `unknown` lists it. */
+  class?: OffenseClass;
   degree?: number;
   categories?: string[];
   bondPosted?: boolean;
   bondable?: boolean;
   probableCauseFinding?: boolean;
+  /** Facts of this charge the records don't carry. */
+  unknown?: ChargeUnknown[];
+  /** With `unknown: [class]`: the classes it may be (any, when not given). */
+  classes?: OffenseClass[];
 }
+
+export type ChargeUnknown = 'class' | 'bondPosted' | 'bondable' | 'probableCauseFinding';
+export const CHARGE_UNKNOWNS: readonly ChargeUnknown[] = ['class', 'bondPosted', 'bondable', 'probableCauseFinding'];
 
 export interface ConvictionRecord {
   offense?: string;
-  class: OffenseClass;
+  /** Required unless `unknown` lists it. */
+  class?: OffenseClass;
   degree?: number;
   categories?: string[];
-  convictedOn: string;
+  /** Required unless `unknown` lists it. */
+  convictedOn?: string;
   releasedOn?: string;
   incarceratedDays?: number;
   current?: boolean;
   juvenile?: boolean;
+  /** Facts of this conviction the records don't carry. */
+  unknown?: ConvictionUnknown[];
+  /** With `unknown: [class]`: the classes it may be (any, when not given). */
+  classes?: OffenseClass[];
+  /**
+   * Where the record of this conviction comes from (a column or flag of the source data). Convictions
+   * from different sources may be one and the same, so a count of convictions takes no more than the
+   * largest count from any one source as certain.
+   */
+  source?: string;
 }
+
+/** `releasedOn`: release from the sentence and the days incarcerated; `current`: whether it is the conviction for the current custody. */
+export type ConvictionUnknown = 'class' | 'convictedOn' | 'releasedOn' | 'current';
+export const CONVICTION_UNKNOWNS: readonly ConvictionUnknown[] = ['class', 'convictedOn', 'releasedOn', 'current'];
 
 export interface WarrantRecord {
   kind: 'criminal' | 'civil';
@@ -208,11 +232,45 @@ export interface WarrantRecord {
   felony?: boolean;
 }
 
+/**
+ * Facts a booking case may leave unknown because its records don't carry them (ICE's released
+ * detainer records have no booking or release times, no warrants, no pending charges' details...).
+ * `currentCharges`, `convictions` and `warrants`: there may be more than those listed.
+ */
+export type UnknownFact =
+  | 'bookedAt'
+  | 'eligibleForReleaseAt'
+  | 'judicialWarrant'
+  | 'administrativeWarrant'
+  | 'requests'
+  | 'currentCharges'
+  | 'convictions'
+  | 'warrants'
+  | `records.${RecordKey}`;
+
+export const UNKNOWN_FACTS: readonly UnknownFact[] = [
+  'bookedAt',
+  'eligibleForReleaseAt',
+  'judicialWarrant',
+  'administrativeWarrant',
+  'requests',
+  'currentCharges',
+  'convictions',
+  'warrants',
+  ...RECORD_KEYS.map((k) => `records.${k}` as const),
+];
+
 export interface BookingCase {
   id: string;
   age: number;
-  bookedAt: string;
-  eligibleForReleaseAt: string;
+  /** When age is known only as a range (from a birth year): `age` is the least it may be, this the most. */
+  ageAtMost?: number;
+  /** Required unless `unknown` lists it. */
+  bookedAt?: string;
+  /** Required unless `unknown` lists it. */
+  eligibleForReleaseAt?: string;
+  /** The jail or facility that received the detainer. */
+  facility?: string;
   detainer: {
     requests: Array<'hold' | 'notify'>;
     issuedAt?: string;
@@ -223,6 +281,8 @@ export interface BookingCase {
   convictions?: ConvictionRecord[];
   warrants?: WarrantRecord[];
   records?: Partial<Record<RecordKey, boolean>>;
+  /** Facts the case's records don't carry: decisions that turn on them are reported as open, not guessed. */
+  unknown?: UnknownFact[];
 }
 
 export interface Scenario {
@@ -260,10 +320,13 @@ export interface Reason {
 
 export interface Decision {
   id: string;
+  /** An open decision (see `undetermined`) is `review`: a person must find the missing fact. */
   outcome: Outcome;
   /** For a hold: when it ends (local time, ISO 8601); null otherwise. */
   holdUntil: string | null;
   provision: string;
   citation: string;
   reasons: Reason[];
+  /** Set when the outcome depends on facts the case leaves unknown: the outcomes it may have, and those facts. */
+  undetermined?: { possible: Outcome[]; dependsOn: string[] };
 }

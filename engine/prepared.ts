@@ -64,6 +64,15 @@ export interface PreparedOffense {
   catNames: readonly string[];
 }
 
+/** Conviction markers beyond current and juvenile: facts of it the records don't carry. */
+export const C_DATE_UNKNOWN = 4;
+export const C_RELEASE_UNKNOWN = 8;
+export const C_CURRENT_UNKNOWN = 16;
+/** A charge whose bond and probable-cause facts are unknown. */
+export const H_DETAILS_UNKNOWN = 8;
+/** Every class bit: an offense whose class is unknown may be any. */
+export const ANY_CLASS = 7;
+
 export interface PreparedConviction extends PreparedOffense {
   convicted: number;
   /** Release from the sentence; the conviction day when there was none. */
@@ -74,12 +83,18 @@ export interface PreparedConviction extends PreparedOffense {
   incarceratedSince: number;
   current: boolean;
   juvenile: boolean;
+  /** C_DATE_UNKNOWN, C_RELEASE_UNKNOWN, C_CURRENT_UNKNOWN; `cls` has every bit the class may be. */
+  unknown: number;
+  /** Where the record of the conviction comes from (see ConvictionRecord.source). */
+  source: string | undefined;
 }
 
 export interface PreparedCharge extends PreparedOffense {
   bondPosted: boolean;
   bondable: boolean;
   probableCause: boolean;
+  /** Bond and probable cause unknown; `cls` has every bit the class may be. */
+  detailsUnknown: boolean;
 }
 
 export interface PreparedWarrant {
@@ -91,6 +106,11 @@ export interface PreparedWarrant {
 export interface PreparedCase {
   id: string;
   age: number;
+  /** The most the age may be (equal to `age` when it is known). */
+  ageHi: number;
+  /** Facts the records don't carry (unknown-facts.ts bits); stand-ins fill their fields. */
+  unknown: number;
+  facility: string | undefined;
   /** Minutes since 1970-01-01T00:00, local time. */
   booked: number;
   release: number;

@@ -7,6 +7,28 @@ import type { Decision, Outcome } from './model';
 import { OUTCOMES } from './model';
 import type { PreparedCase } from './prepared';
 import { holdEnd, isWeekend, type HolidayCalendar, type OffDays } from './time';
+import { DEPENDS_ON, U_RELEASE } from './unknown-facts';
+
+export interface OutcomeRange {
+  /** Decisions that are certainly this outcome. */
+  atLeast: number;
+  /** Decisions that may be this outcome, whatever the unknown facts turn out to be. */
+  atMost: number;
+}
+
+/** What a case set's unknown facts leave open (present when the set leaves any fact unknown). */
+export interface UnknownFactsSummary {
+  /** Decisions that depend on facts the records don't carry; `outcomes` counts them under review. */
+  undetermined: number;
+  /** For each outcome, the decisions that certainly are it and those that may be it. */
+  range: Record<Outcome, OutcomeRange>;
+  /** The unknown facts that leave decisions open, with how many each leaves open (a decision may turn on several), most first. */
+  facts: Array<{ fact: string; label: string; decisions: number }>;
+  /** Holds whose end is unknown (the release time is not in the records): not in `holdHours` or the cost. */
+  holdsOfUnknownLength: number;
+  /** Hold hours with each hold of unknown length counted at its shortest (its limit in hours). */
+  holdHoursAtLeast: number;
+}
 
 export interface SimulationSummary {
   total: number;
@@ -14,6 +36,26 @@ export interface SimulationSummary {
   /** Hours held past release, all holds together (calendar hours). */
   holdHours: number;
   cost: { perInmateDay: number; total: number; reimbursed: number; unreimbursed: number; currency: 'USD' };
+  unknowns?: UnknownFactsSummary;
+}
+
+/** The decisions of one year, month or facility. */
+export interface FigureRow {
+  /** "2024", "2024-05" (by the date of the request), or the facility's name. */
+  key: string;
+  total: number;
+  /** As in the summary: open decisions count under review. */
+  outcomes: Record<Outcome, number>;
+  undetermined: number;
+  /** Holds: certain, and possible. */
+  held: OutcomeRange;
+}
+
+export interface Breakdown {
+  byYear: FigureRow[];
+  byMonth: FigureRow[];
+  /** Empty when no case names a facility. */
+  byFacility: FigureRow[];
 }
 
 export interface CoverageEntry {
@@ -64,6 +106,12 @@ export interface SimulationResult {
   /** The same for the compared policy, when there is one: each side is decided once. */
   otherCodes?: Int32Array;
   otherHoldHoursByProvision?: number[];
+  /** Decisions by year and month of the request, and by facility. */
+  breakdown: Breakdown;
+  /** When the set leaves facts unknown: per case, every outcome it may get (bits 1 << outcome code). */
+  possible?: Uint8Array;
+  /** When the set leaves facts unknown: per case, the facts that leave it open (unknown-facts.ts bits). */
+  dependsOn?: Uint32Array;
 }
 
 export interface SimulateOptions {
@@ -96,6 +144,16 @@ interface Tally {
   byProvision: Int32Array;
   holdMinutes: number;
   holdMinutesByProvision: Float64Array;
+  /** Set for tables with unknown facts. */
+  open?: {
+    possible: Uint8Array;
+    dependsOn: Uint32Array;
+    undetermined: number;
+    atLeast: Float64Array;
+    atMost: Float64Array;
+    holdsOfUnknownLength: number;
+    shortestMinutes: number;
+  };
 }
 
 /**
@@ -152,8 +210,11 @@ function tally(policy: CompiledPolicy, t: CaseTable, opts: SimulateOptions, offs
   }
   const holdMinutesByProvision = new Float64Array(policy.provisions.length + 1);
   const every = opts.progressEvery ?? 65536;
-  const decide = policy.bind(t).decide;
+  const bound = policy.bind(t);
+  const decide = bound.decide;
   const release = t.release;
+  const open = bound.possible ? openTally(n) : undefined;
+  const unknown = t.unknown;
   for (let start = 0; start < n; start += every) {
     const end = Math.min(n, start + every);
     for (let i = start; i < end; i++) {
@@ -162,6 +223,23 @@ function tally(policy: CompiledPolicy, t: CaseTable, opts: SimulateOptions, offs
       counts[code & 3]!++;
       const p = code >> 2;
       byProvision[p]!++;
+      if (open) {
+        const possible = bound.possible!(i);
+        open.possible[i] = possible;
+        if (possible & (possible - 1)) {
+          open.undetermined++;
+          open.dependsOn[i] = bound.dependsOn!(i);
+          for (let o = 0; o < 4; o++) if (possible & (1 << o)) open.atMost[o]!++;
+        } else {
+          open.atLeast[code & 3]!++;
+          open.atMost[code & 3]!++;
+        }
+        if ((code & 3) === 0 && (unknown[i]! & U_RELEASE) !== 0) {
+          open.holdsOfUnknownLength++;
+          open.shortestMinutes += holdHours[p]! * 60;
+          continue;
+        }
+      }
       if ((code & 3) === 0) holdMinutesByProvision[p]! += clock.end(release[i]!, holdHours[p]!, holdExcludes[p]!) - release[i]!;
     }
     if (opts.onProgress && opts.onProgress(offset + end, total) === false) throw new SimulationCancelled();
@@ -170,7 +248,43 @@ function tally(policy: CompiledPolicy, t: CaseTable, opts: SimulateOptions, offs
   for (const m of holdMinutesByProvision) holdMinutes += m;
   const outcomes = emptyCounts();
   OUTCOMES.forEach((o, k) => (outcomes[o] = counts[k]!));
-  return { codes, outcomes, byProvision, holdMinutes, holdMinutesByProvision };
+  return { codes, outcomes, byProvision, holdMinutes, holdMinutesByProvision, open };
+}
+
+function openTally(n: number): NonNullable<Tally['open']> {
+  return {
+    possible: new Uint8Array(n),
+    dependsOn: new Uint32Array(n),
+    undetermined: 0,
+    atLeast: new Float64Array(4),
+    atMost: new Float64Array(4),
+    holdsOfUnknownLength: 0,
+    shortestMinutes: 0,
+  };
+}
+
+function unknownsSummary(t: NonNullable<Tally['open']>, holdMinutes: number): UnknownFactsSummary {
+  const range = {} as Record<Outcome, OutcomeRange>;
+  OUTCOMES.forEach((o, k) => (range[o] = { atLeast: t.atLeast[k]!, atMost: t.atMost[k]! }));
+  const byFact = new Map<number, number>();
+  for (let i = 0; i < t.dependsOn.length; i++) {
+    let d = t.dependsOn[i]!;
+    while (d) {
+      const bit = d & -d;
+      byFact.set(bit, (byFact.get(bit) ?? 0) + 1);
+      d ^= bit;
+    }
+  }
+  const facts = DEPENDS_ON.filter((f) => byFact.has(f.bit))
+    .map((f) => ({ fact: f.key, label: f.label, decisions: byFact.get(f.bit)! }))
+    .sort((a, b) => b.decisions - a.decisions);
+  return {
+    undetermined: t.undetermined,
+    range,
+    facts,
+    holdsOfUnknownLength: t.holdsOfUnknownLength,
+    holdHoursAtLeast: round2((holdMinutes + t.shortestMinutes) / 60),
+  };
 }
 
 function summarize(policy: CompiledPolicy, t: Tally, total: number): SimulationSummary {
@@ -178,11 +292,56 @@ function summarize(policy: CompiledPolicy, t: Tally, total: number): SimulationS
   const perDay = policy.scenario.costPerInmateDay;
   const cost = round2((holdHours / 24) * perDay);
   const reimbursed = policy.scenario.reimbursementAgreement ? cost : 0;
-  return {
+  const summary: SimulationSummary = {
     total,
     outcomes: t.outcomes,
     holdHours: round2(holdHours),
     cost: { perInmateDay: perDay, total: cost, reimbursed, unreimbursed: round2(cost - reimbursed), currency: 'USD' },
+  };
+  if (t.open) summary.unknowns = unknownsSummary(t.open, t.holdMinutes);
+  return summary;
+}
+
+/** Decisions by year and month of the request and by facility, in key order (facilities by name). */
+export function breakdownOf(t: CaseTable, codes: Int32Array, possible?: Uint8Array): Breakdown {
+  // Counts per key: 4 outcomes, undetermined, held at least, held at most. Keys are numbers while
+  // counting (year * 16 + month; facility string ids), so a million cases make no strings.
+  const months = new Map<number, Float64Array>();
+  const facilities = new Map<number, Float64Array>();
+  const bump = (map: Map<number, Float64Array>, key: number, code: number, p: number) => {
+    let c = map.get(key);
+    if (!c) map.set(key, (c = new Float64Array(7)));
+    c[code & 3]!++;
+    if (p & (p - 1)) c[4]!++;
+    else if ((code & 3) === 0) c[5]!++;
+    if (p & 1) c[6]!++;
+  };
+  const anyFacility = t.facility.some((f) => f !== 0);
+  for (let i = 0; i < t.length; i++) {
+    const code = codes[i]!;
+    const p = possible ? possible[i]! : 1 << (code & 3);
+    bump(months, t.issuedYmd[i]! >> 5, code, p);
+    if (anyFacility) bump(facilities, t.facility[i]!, code, p);
+  }
+  const row = (key: string, c: Float64Array): FigureRow => ({
+    key,
+    total: c[0]! + c[1]! + c[2]! + c[3]!,
+    outcomes: { hold: c[0]!, notify: c[1]!, review: c[2]!, decline: c[3]! },
+    undetermined: c[4]!,
+    held: { atLeast: c[5]!, atMost: c[6]! },
+  });
+  const years = new Map<number, Float64Array>();
+  for (const [ym, c] of months) {
+    const y = ym >> 4;
+    const sum = years.get(y) ?? new Float64Array(7);
+    for (let k = 0; k < 7; k++) sum[k]! += c[k]!;
+    years.set(y, sum);
+  }
+  const byKey = (a: FigureRow, b: FigureRow) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  return {
+    byYear: [...years].map(([y, c]) => row(String(y), c)).sort(byKey),
+    byMonth: [...months].map(([ym, c]) => row(`${ym >> 4}-${String(ym & 15).padStart(2, '0')}`, c)).sort(byKey),
+    byFacility: [...facilities].map(([f, c]) => row(f ? t.strings[f]! : '(no facility given)', c)).sort(byKey),
   };
 }
 
@@ -209,7 +368,17 @@ export function simulate(policy: CompiledPolicy, cases: Cases, opts: SimulateOpt
     otherwise: { citation: policy.otherwiseCitation, outcome: policy.otherwise, decided: t.byProvision[policy.provisions.length]! },
     unreached: policy.provisions.filter((_, i) => t.byProvision[i] === 0).map((p) => p.id),
   };
-  const result: SimulationResult = { summary, coverage, codes: t.codes, holdHoursByProvision: hoursOf(t.holdMinutesByProvision) };
+  const result: SimulationResult = {
+    summary,
+    coverage,
+    codes: t.codes,
+    holdHoursByProvision: hoursOf(t.holdMinutesByProvision),
+    breakdown: breakdownOf(table, t.codes, t.open?.possible),
+  };
+  if (t.open) {
+    result.possible = t.open.possible;
+    result.dependsOn = t.open.dependsOn;
+  }
   if (opts.compare) {
     const other = opts.compare.policy;
     const ot = tally(other, table, opts, table.length, total);

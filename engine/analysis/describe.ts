@@ -196,8 +196,9 @@ export function caseFacts(c: BookingCase): string[] {
           : 'ICE requests notice of release only',
   );
   const issued = c.detainer.issuedAt?.slice(0, 10);
-  const booked = c.bookedAt.slice(0, 10);
-  if (issued && issued !== booked) facts.push(`detainer issued ${issued}, ${issued > booked ? 'after' : 'before'} the arrest on ${booked}`);
+  const booked = c.bookedAt?.slice(0, 10);
+  if (issued && booked && issued !== booked)
+    facts.push(`detainer issued ${issued}, ${issued > booked ? 'after' : 'before'} the arrest on ${booked}`);
   if (c.detainer.judicialWarrant) facts.push('a judicial warrant supports the detainer');
   if (c.detainer.administrativeWarrant) facts.push('an ICE administrative warrant (I-200/I-205) is attached');
   for (const x of c.currentCharges ?? []) {

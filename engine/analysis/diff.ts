@@ -46,6 +46,7 @@ function kindKey(a: DecisionRegion, b: DecisionRegion): string {
 
 /** Moves the release to another weekday, for holds whose limits differ only over weekends. */
 function withReleaseShift(c: BookingCase, days: number): BookingCase {
+  if (c.eligibleForReleaseAt === undefined) return c;
   const t = parseDateTime(c.eligibleForReleaseAt);
   return { ...c, eligibleForReleaseAt: formatDateTime(t + days * MINUTES_PER_DAY) };
 }

@@ -14,6 +14,9 @@ const EMPTY: never[] = Object.freeze([]) as unknown as never[];
 export class PreparedBooking implements PreparedCase {
   id: string;
   age: number;
+  ageHi: number;
+  unknown: number;
+  facility: string | undefined;
   booked: number;
   release: number;
   issued: number;
@@ -49,9 +52,15 @@ export class PreparedBooking implements PreparedCase {
     charges: PreparedCharge[],
     warrants: PreparedWarrant[],
     source: BookingCase,
+    ageHi = age,
+    unknown = 0,
+    facility: string | undefined = undefined,
   ) {
     this.id = id;
     this.age = age;
+    this.ageHi = ageHi;
+    this.unknown = unknown;
+    this.facility = facility;
     this.booked = booked;
     this.release = release;
     this.issued = issued;
@@ -91,6 +100,8 @@ export class PreparedConvictionRecord implements PreparedConviction {
   incarceratedDays: number;
   current: boolean;
   juvenile: boolean;
+  unknown: number;
+  source: string | undefined;
 
   constructor(
     cls: number,
@@ -102,6 +113,8 @@ export class PreparedConvictionRecord implements PreparedConviction {
     incarceratedDays: number,
     current: boolean,
     juvenile: boolean,
+    unknown = 0,
+    source: string | undefined = undefined,
   ) {
     this.cls = cls;
     this.degreeBit = degreeBit;
@@ -114,6 +127,8 @@ export class PreparedConvictionRecord implements PreparedConviction {
     this.incarceratedDays = incarceratedDays;
     this.current = current;
     this.juvenile = juvenile;
+    this.unknown = unknown;
+    this.source = source;
   }
 }
 
@@ -125,6 +140,7 @@ export class PreparedChargeRecord implements PreparedCharge {
   bondPosted: boolean;
   bondable: boolean;
   probableCause: boolean;
+  detailsUnknown: boolean;
 
   constructor(
     cls: number,
@@ -134,6 +150,7 @@ export class PreparedChargeRecord implements PreparedCharge {
     bondPosted: boolean,
     bondable: boolean,
     probableCause: boolean,
+    detailsUnknown = false,
   ) {
     this.cls = cls;
     this.degreeBit = degreeBit;
@@ -142,6 +159,7 @@ export class PreparedChargeRecord implements PreparedCharge {
     this.bondPosted = bondPosted;
     this.bondable = bondable;
     this.probableCause = probableCause;
+    this.detailsUnknown = detailsUnknown;
   }
 }
 

@@ -133,7 +133,7 @@ describe('drafts that differ', () => {
     expect(r.equivalent).toBe(false);
     confirm(a, b, r);
     const w = r.witnesses[0]!;
-    expect(w.case.detainer.issuedAt!.slice(0, 10)).not.toBe(w.case.bookedAt.slice(0, 10));
+    expect(w.case.detainer.issuedAt!.slice(0, 10)).not.toBe(w.case.bookedAt!.slice(0, 10));
   });
 
   it('two or more against three or more', () => {

@@ -89,9 +89,9 @@ export function CaseFacts({ c }: { c: BookingCase }) {
       <dt>Age</dt>
       <dd>{c.age}</dd>
       <dt>Booked</dt>
-      <dd>{c.bookedAt.replace('T', ' ')}</dd>
+      <dd>{c.bookedAt ? c.bookedAt.replace('T', ' ') : 'not in the records'}</dd>
       <dt>Would be released</dt>
-      <dd>{c.eligibleForReleaseAt.replace('T', ' ')}</dd>
+      <dd>{c.eligibleForReleaseAt ? c.eligibleForReleaseAt.replace('T', ' ') : 'not in the records'}</dd>
       <dt>ICE asked for</dt>
       <dd>
         {requests}

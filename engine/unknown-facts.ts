@@ -1,0 +1,79 @@
+// Facts a booking case may leave unknown, as bits: the case table keeps them per case, and a
+// decision that turns on one is open (it could go either way) rather than decided on a guess. The
+// same bits name "which unknown fact makes the difference" in explanations and summaries.
+
+import type { RecordKey, UnknownFact } from './model';
+import { RECORD_KEYS, UNKNOWN_FACTS } from './model';
+import { RECORD_BITS } from './prepared';
+import { RECORD_LABELS } from './wording';
+
+export const U_BOOKED = 1;
+export const U_RELEASE = 2;
+export const U_JUDICIAL = 4;
+export const U_ADMIN = 8;
+export const U_REQUEST = 16;
+export const U_CHARGES = 32;
+export const U_CONVICTIONS = 64;
+export const U_WARRANTS = 128;
+/** Records checks: RECORD_BITS shifted up by this many bits. */
+export const U_RECORD_SHIFT = 8;
+
+// Facts a decision may turn on that the table marks elsewhere (a range of ages, a conviction's
+// unknown date...): used in `dependsOn` masks only.
+export const D_AGE = 1 << 14;
+export const D_CONVICTION_DATE = 1 << 15;
+export const D_CONVICTION_CLASS = 1 << 16;
+export const D_CONVICTION_CURRENT = 1 << 17;
+export const D_CONVICTION_RELEASE = 1 << 18;
+export const D_CHARGE_DETAILS = 1 << 19;
+export const D_CONVICTION_SAME = 1 << 20;
+
+export const UNKNOWN_BITS: Record<UnknownFact, number> = Object.fromEntries(
+  UNKNOWN_FACTS.map((f) => {
+    if (f.startsWith('records.')) return [f, RECORD_BITS[f.slice(8) as RecordKey] << U_RECORD_SHIFT];
+    const bit = { bookedAt: U_BOOKED, eligibleForReleaseAt: U_RELEASE, judicialWarrant: U_JUDICIAL, administrativeWarrant: U_ADMIN, requests: U_REQUEST, currentCharges: U_CHARGES, convictions: U_CONVICTIONS, warrants: U_WARRANTS }[f as string]!; // prettier-ignore
+    return [f, bit];
+  }),
+) as Record<UnknownFact, number>;
+
+/** Every fact a decision may depend on: its key (as in `Decision.undetermined.dependsOn`) and how to say it. */
+export const DEPENDS_ON: ReadonlyArray<{ bit: number; key: string; label: string }> = [
+  { bit: U_JUDICIAL, key: 'judicialWarrant', label: 'whether a judicial warrant supports the detainer' },
+  { bit: U_ADMIN, key: 'administrativeWarrant', label: 'whether an administrative warrant (I-200/I-205) is attached' },
+  { bit: U_REQUEST, key: 'requests', label: 'what ICE asked for' },
+  { bit: U_CHARGES, key: 'currentCharges', label: 'the pending charges' },
+  { bit: D_CHARGE_DETAILS, key: 'currentCharges.details', label: "a pending charge's class or bond" },
+  { bit: U_CONVICTIONS, key: 'convictions', label: 'convictions beyond those on record' },
+  { bit: D_CONVICTION_CLASS, key: 'convictions.class', label: "a conviction's class (felony or misdemeanor)" },
+  { bit: D_CONVICTION_DATE, key: 'convictions.convictedOn', label: "a conviction's date" },
+  { bit: D_CONVICTION_RELEASE, key: 'convictions.releasedOn', label: 'release from a sentence' },
+  { bit: D_CONVICTION_CURRENT, key: 'convictions.current', label: 'whether a conviction is the one for the current custody' },
+  { bit: D_CONVICTION_SAME, key: 'convictions.source', label: 'whether convictions recorded in two places are one' },
+  { bit: U_WARRANTS, key: 'warrants', label: 'outstanding warrants' },
+  { bit: U_BOOKED, key: 'bookedAt', label: 'the booking date (the current arrest)' },
+  { bit: U_RELEASE, key: 'eligibleForReleaseAt', label: 'the release time' },
+  { bit: D_AGE, key: 'age', label: 'the exact age (the records give a birth year)' },
+  ...RECORD_KEYS.map((k) => ({ bit: RECORD_BITS[k] << U_RECORD_SHIFT, key: `records.${k}`, label: `whether ${RECORD_LABELS[k]}` })),
+];
+
+/** The bit mask of a list of unknown facts. */
+export function unknownMask(facts: readonly UnknownFact[] | undefined): number {
+  let m = 0;
+  if (facts) for (const f of facts) m |= UNKNOWN_BITS[f] ?? 0;
+  return m;
+}
+
+/** The unknown facts of a case's mask, in the contract's order. */
+export function unknownFacts(mask: number): UnknownFact[] {
+  return UNKNOWN_FACTS.filter((f) => (mask & UNKNOWN_BITS[f]) !== 0);
+}
+
+/** The keys of the facts in a dependsOn mask, most telling first. */
+export function dependsOnKeys(mask: number): string[] {
+  return DEPENDS_ON.filter((d) => (mask & d.bit) !== 0).map((d) => d.key);
+}
+
+/** How to say a fact key. */
+export function dependsOnLabel(key: string): string {
+  return DEPENDS_ON.find((d) => d.key === key)?.label ?? key;
+}
