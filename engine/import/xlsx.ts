@@ -1,0 +1,483 @@
+// Reading the rows of an Excel workbook (.xlsx) as a stream: the zip's directory is read from the
+// end of the file, then the shared strings and the first sheet are inflated a chunk at a time and
+// their XML parsed as it arrives, so a sheet of a million rows is never held whole, as bytes or as
+// text. The reader is a generator that asks for byte ranges: the CLI answers from a file, the app
+// from a File, both through the drivers at the end.
+
+import { Inflate } from 'fflate';
+
+/** A cell's kind: what its value text holds. */
+export const CELL_EMPTY = 0;
+export const CELL_TEXT = 1;
+/** A number as written in the sheet (dates are numbers: days since 1899-12-30, see `excelSerialToDays`). */
+export const CELL_NUMBER = 2;
+export const CELL_BOOLEAN = 3;
+/** An error value such as #N/A. */
+export const CELL_ERROR = 4;
+
+/** One row of the sheet: values by column (0 = A), with their kinds; columns past `width` are empty. */
+export interface SheetRow {
+  /** The 1-based row number in the sheet. */
+  row: number;
+  width: number;
+  values: string[];
+  kinds: Uint8Array;
+}
+
+export interface WorkbookInfo {
+  sheetName: string;
+  /** True when the workbook counts dates from 1904 (old Mac workbooks). */
+  date1904: boolean;
+}
+
+export class XlsxError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'XlsxError';
+  }
+}
+
+/** A request for bytes [offset, offset + length) of the file. */
+export interface ByteRequest {
+  offset: number;
+  length: number;
+}
+
+export interface XlsxReadOptions {
+  /** Called with each row of the first sheet, in order. Return false to stop reading. */
+  onRow: (row: SheetRow) => boolean | void;
+  /** Called with the workbook's facts before the first row. */
+  onWorkbook?: (info: WorkbookInfo) => void;
+  /** Called as the sheet's compressed bytes are read: (bytes read, bytes of the sheet). */
+  onProgress?: (read: number, total: number) => void;
+  /** Compressed bytes asked for at a time (default 1 MiB). */
+  chunkBytes?: number;
+}
+
+interface ZipEntry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  size: number;
+  localOffset: number;
+}
+
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+
+const u16 = (b: Uint8Array, i: number) => b[i]! | (b[i + 1]! << 8);
+const u32 = (b: Uint8Array, i: number) => (b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16)) + b[i + 3]! * 0x1000000;
+
+function notAWorkbook(head: Uint8Array): XlsxError {
+  if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0)
+    return new XlsxError(
+      'this is an Excel 97-2003 workbook (.xls) or a password-protected one, not an .xlsx: open it in Excel or LibreOffice and save it as .xlsx or CSV',
+    );
+  return new XlsxError('this is not an Excel workbook (.xlsx): it is not a zip archive');
+}
+
+/** The zip's central directory: every entry by name. */
+function* readDirectory(size: number): Generator<ByteRequest, Map<string, ZipEntry>, Uint8Array> {
+  if (size < 22) throw new XlsxError('the file is too short to be an Excel workbook (.xlsx)');
+  const head = yield { offset: 0, length: Math.min(8, size) };
+  if (u32(head, 0) !== LOCAL) throw notAWorkbook(head);
+  // The end-of-directory record is the last 22 bytes, unless a comment (up to 64 KiB) follows it.
+  const tailStart = Math.max(0, size - 22 - 65535);
+  const tail = yield { offset: tailStart, length: size - tailStart };
+  let at = -1;
+  for (let i = tail.length - 22; i >= 0; i--) {
+    if (u32(tail, i) === EOCD) {
+      at = i;
+      break;
+    }
+  }
+  if (at < 0) throw new XlsxError('the zip archive has no directory at its end: the file may be cut short');
+  const count = u16(tail, at + 10);
+  const dirSize = u32(tail, at + 12);
+  const dirOffset = u32(tail, at + 16);
+  if (dirOffset === 0xffffffff || count === 0xffff)
+    throw new XlsxError('the workbook is a ZIP64 archive (over 4 GB), which this reader does not read; export the sheet as CSV');
+  if (dirOffset + dirSize > size) throw new XlsxError('the zip directory points past the end of the file: the file may be cut short');
+  const dir = yield { offset: dirOffset, length: dirSize };
+  const entries = new Map<string, ZipEntry>();
+  const names = new TextDecoder();
+  let p = 0;
+  for (let k = 0; k < count; k++) {
+    if (p + 46 > dir.length || u32(dir, p) !== CENTRAL) throw new XlsxError('the zip directory is damaged');
+    const nameLength = u16(dir, p + 28);
+    const entry: ZipEntry = {
+      method: u16(dir, p + 10),
+      compressedSize: u32(dir, p + 20),
+      size: u32(dir, p + 24),
+      localOffset: u32(dir, p + 42),
+      name: names.decode(dir.subarray(p + 46, p + 46 + nameLength)),
+    };
+    if (u16(dir, p + 8) & 1) throw new XlsxError('the workbook is encrypted; save it without a password');
+    entries.set(entry.name.replace(/^\//, ''), entry);
+    p += 46 + nameLength + u16(dir, p + 30) + u16(dir, p + 32);
+  }
+  return entries;
+}
+
+/**
+ * Streams one entry's content as text: inflated a chunk at a time, decoded as UTF-8, and handed to
+ * `onText` piece by piece (pieces end anywhere, even inside a tag).
+ */
+function* streamEntry(
+  entry: ZipEntry,
+  onText: (text: string) => void,
+  chunkBytes: number,
+  onProgress?: (read: number, total: number) => void,
+): Generator<ByteRequest, void, Uint8Array> {
+  const local = yield { offset: entry.localOffset, length: 30 };
+  if (u32(local, 0) !== LOCAL) throw new XlsxError(`the zip entry ${entry.name} is damaged`);
+  const start = entry.localOffset + 30 + u16(local, 26) + u16(local, 28);
+  const decoder = new TextDecoder('utf-8');
+  const emit = (bytes: Uint8Array, final: boolean) => {
+    const text = decoder.decode(bytes, { stream: !final });
+    if (text) onText(text);
+  };
+  let inflater: Inflate | undefined;
+  if (entry.method === 8) inflater = new Inflate((data, final) => emit(data, final));
+  else if (entry.method !== 0)
+    throw new XlsxError(`the zip entry ${entry.name} is compressed with method ${entry.method}, which is not read`);
+  let read = 0;
+  const total = entry.compressedSize;
+  if (total === 0) {
+    emit(new Uint8Array(0), true);
+    return;
+  }
+  while (read < total) {
+    const n = Math.min(chunkBytes, total - read);
+    const bytes = yield { offset: start + read, length: n };
+    if (bytes.length < n) throw new XlsxError(`the zip entry ${entry.name} is cut short`);
+    read += n;
+    const final = read >= total;
+    try {
+      if (inflater) inflater.push(bytes, final);
+      else emit(bytes, final);
+    } catch (e) {
+      if (e instanceof XlsxError) throw e;
+      throw new XlsxError(`the zip entry ${entry.name} does not inflate (${(e as Error).message}): the file may be damaged`);
+    }
+    onProgress?.(read, total);
+  }
+}
+
+/** Reads a small entry whole. */
+function* entryText(entry: ZipEntry): Generator<ByteRequest, string, Uint8Array> {
+  const parts: string[] = [];
+  yield* streamEntry(entry, (t) => parts.push(t), 1 << 20);
+  return parts.join('');
+}
+
+// ---- XML ----
+
+const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** Text content with XML entities and Excel's _xHHHH_ escapes replaced. */
+export function xmlText(s: string): string {
+  if (s.indexOf('&') >= 0) {
+    s = s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) =>
+      e[0] === '#' ? String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ENTITY[e]!,
+    );
+  }
+  if (s.indexOf('_x') >= 0) s = s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+  return s;
+}
+
+/** The value of attribute `name` in a start tag, or undefined. */
+function attribute(tag: string, name: string): string | undefined {
+  // The common spelling first (a space, the name, a double-quoted value), without a regular expression.
+  const key = ` ${name}="`;
+  const at = tag.indexOf(key);
+  if (at >= 0) {
+    const end = tag.indexOf('"', at + key.length);
+    const raw = tag.slice(at + key.length, end);
+    return raw.indexOf('&') >= 0 ? xmlText(raw) : raw;
+  }
+  if (tag.indexOf(name) < 0) return undefined;
+  const m = new RegExp(`\\s${name}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(tag);
+  return m ? xmlText(m[2] ?? m[3] ?? '') : undefined;
+}
+
+/** The text of every <t> element in s[from, to) joined, leaving out phonetic runs (<rPh>). */
+function runsText(s: string, from: number, to: number): string {
+  let seg = s.slice(from, to);
+  if (seg.indexOf('<rPh') >= 0) seg = seg.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '');
+  let out = '';
+  let p = 0;
+  for (;;) {
+    const t = seg.indexOf('<t', p);
+    if (t < 0) break;
+    const c = seg.charCodeAt(t + 2);
+    const open = seg.indexOf('>', t);
+    if ((c !== 62 && c !== 32 && c !== 47 && c !== 9 && c !== 10 && c !== 13) || open < 0) {
+      p = t + 2;
+      continue;
+    }
+    if (seg.charCodeAt(open - 1) === 47) {
+      p = open + 1;
+      continue;
+    }
+    const close = seg.indexOf('</t>', open);
+    if (close < 0) break;
+    out += seg.slice(open + 1, close);
+    p = close + 4;
+  }
+  return xmlText(out);
+}
+
+/** Collects the shared strings table from its XML as it streams. */
+class SharedStrings {
+  readonly list: string[] = [];
+  private buf = '';
+
+  push(text: string): void {
+    const s = this.buf + text;
+    let p = 0;
+    for (;;) {
+      const a = s.indexOf('<si', p);
+      if (a < 0) {
+        p = s.length;
+        break;
+      }
+      const open = s.indexOf('>', a);
+      if (open < 0) {
+        p = a;
+        break;
+      }
+      if (s.charCodeAt(open - 1) === 47) {
+        this.list.push('');
+        p = open + 1;
+        continue;
+      }
+      const end = s.indexOf('</si>', open);
+      if (end < 0) {
+        p = a;
+        break;
+      }
+      this.list.push(runsText(s, open, end));
+      p = end + 5;
+    }
+    this.buf = s.slice(p);
+  }
+}
+
+/** Column number (0 = A) of a cell reference such as "AB12"; -1 when it has no letters. */
+function columnOf(ref: string): number {
+  let n = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    n = n * 26 + (c - 64);
+  }
+  return i === 0 ? -1 : n - 1;
+}
+
+/** Parses the sheet's XML as it streams and hands over complete rows. */
+class SheetRows {
+  private buf = '';
+  private nextRow = 1;
+  private values: string[] = [];
+  private kinds = new Uint8Array(64);
+  stopped = false;
+
+  constructor(
+    private readonly strings: readonly string[],
+    private readonly onRow: (row: SheetRow) => boolean | void,
+  ) {}
+
+  push(text: string): void {
+    if (this.stopped) return;
+    const s = this.buf + text;
+    let p = 0;
+    while (!this.stopped) {
+      const a = s.indexOf('<row', p);
+      if (a < 0) {
+        // Keep a possible "<ro" split across chunks.
+        p = Math.max(p, s.length - 4);
+        break;
+      }
+      const c = s.charCodeAt(a + 4);
+      if (c !== 32 && c !== 62 && c !== 47 && c !== 9 && c !== 10 && c !== 13) {
+        p = a + 4;
+        continue;
+      }
+      const open = s.indexOf('>', a);
+      if (open < 0) {
+        p = a;
+        break;
+      }
+      const rowAttr = attribute(s.slice(a, open), 'r');
+      const number = rowAttr !== undefined && /^\d+$/.test(rowAttr) ? Number(rowAttr) : this.nextRow;
+      if (s.charCodeAt(open - 1) === 47) {
+        this.emit(number, s, open, open);
+        p = open + 1;
+        continue;
+      }
+      const end = s.indexOf('</row>', open);
+      if (end < 0) {
+        p = a;
+        break;
+      }
+      this.emit(number, s, open + 1, end);
+      p = end + 6;
+    }
+    this.buf = s.slice(p);
+  }
+
+  private emit(number: number, s: string, from: number, to: number): void {
+    this.nextRow = number + 1;
+    const values = this.values;
+    let kinds = this.kinds;
+    let width = 0;
+    let nextColumn = 0;
+    let p = from;
+    for (;;) {
+      const c = s.indexOf('<c', p);
+      if (c < 0 || c >= to) break;
+      const ch = s.charCodeAt(c + 2);
+      if (ch !== 32 && ch !== 62 && ch !== 47 && ch !== 9 && ch !== 10 && ch !== 13) {
+        p = c + 2;
+        continue;
+      }
+      const open = s.indexOf('>', c);
+      const tag = s.slice(c, open);
+      const ref = attribute(tag, 'r');
+      let col = ref ? columnOf(ref) : -1;
+      if (col < 0) col = nextColumn;
+      nextColumn = col + 1;
+      const type = attribute(tag, 't') ?? 'n';
+      let value = '';
+      let kind = CELL_EMPTY;
+      let after = open + 1;
+      if (s.charCodeAt(open - 1) !== 47) {
+        const end = s.indexOf('</c>', open);
+        after = end + 4;
+        if (type === 'inlineStr') {
+          value = runsText(s, open, end);
+          kind = CELL_TEXT;
+        } else {
+          const v = s.indexOf('<v', open);
+          if (v >= 0 && v < end) {
+            const vOpen = s.indexOf('>', v);
+            const vClose = s.indexOf('</v>', vOpen);
+            const raw = s.charCodeAt(vOpen - 1) === 47 ? '' : s.slice(vOpen + 1, vClose);
+            if (type === 's') {
+              const index = Number(raw);
+              value = this.strings[index] ?? '';
+              kind = CELL_TEXT;
+            } else if (type === 'str' || type === 'd') {
+              value = xmlText(raw);
+              kind = CELL_TEXT;
+            } else if (type === 'b') {
+              value = raw === '1' ? 'TRUE' : 'FALSE';
+              kind = CELL_BOOLEAN;
+            } else if (type === 'e') {
+              value = xmlText(raw);
+              kind = CELL_ERROR;
+            } else {
+              value = raw;
+              kind = raw === '' ? CELL_EMPTY : CELL_NUMBER;
+            }
+          }
+        }
+      }
+      if (kind !== CELL_EMPTY && value !== '') {
+        if (col >= kinds.length) {
+          const grown = new Uint8Array(Math.max(col + 1, kinds.length * 2));
+          grown.set(kinds);
+          kinds = this.kinds = grown;
+        }
+        while (width <= col) {
+          values[width] = '';
+          kinds[width] = CELL_EMPTY;
+          width++;
+        }
+        values[col] = value;
+        kinds[col] = kind;
+      }
+      p = after;
+    }
+    values.length = width;
+    if (this.onRow({ row: number, width, values, kinds }) === false) this.stopped = true;
+  }
+}
+
+/** Where the workbook's first sheet is, and its date system. */
+function* locateFirstSheet(entries: Map<string, ZipEntry>): Generator<ByteRequest, { path: string } & WorkbookInfo, Uint8Array> {
+  const wb = entries.get('xl/workbook.xml');
+  if (!wb) throw new XlsxError('the zip archive has no xl/workbook.xml: it is not an Excel workbook (.xlsx)');
+  const workbook = yield* entryText(wb);
+  const sheet = /<(?:\w+:)?sheet\b[^>]*>/.exec(workbook);
+  if (!sheet) throw new XlsxError('the workbook has no sheets');
+  const sheetName = attribute(sheet[0], 'name') ?? 'Sheet1';
+  const rid = /\s(?:\w+:)?id\s*=\s*"([^"]*)"/.exec(sheet[0])?.[1];
+  const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\sdate1904\s*=\s*"(1|true)"/.test(workbook);
+  let path = 'xl/worksheets/sheet1.xml';
+  const rels = entries.get('xl/_rels/workbook.xml.rels');
+  if (rid && rels) {
+    const text = yield* entryText(rels);
+    for (const m of text.matchAll(/<Relationship\b[^>]*>/g)) {
+      if (attribute(m[0], 'Id') !== rid) continue;
+      const target = attribute(m[0], 'Target') ?? '';
+      path = target.startsWith('/') ? target.slice(1) : `xl/${target}`.replace(/\/\.\//g, '/');
+    }
+  }
+  if (!entries.has(path)) throw new XlsxError(`the workbook's first sheet (${path}) is missing from the archive`);
+  return { path, sheetName, date1904 };
+}
+
+/** The reader: yields byte requests, answered with the bytes; reports rows through `options.onRow`. */
+export function* xlsxRows(size: number, options: XlsxReadOptions): Generator<ByteRequest, WorkbookInfo, Uint8Array> {
+  const entries = yield* readDirectory(size);
+  const sheet = yield* locateFirstSheet(entries);
+  const info = { sheetName: sheet.sheetName, date1904: sheet.date1904 };
+  options.onWorkbook?.(info);
+  const strings = new SharedStrings();
+  const shared = entries.get('xl/sharedStrings.xml');
+  const chunk = options.chunkBytes ?? 1 << 20;
+  if (shared) yield* streamEntry(shared, (t) => strings.push(t), chunk);
+  const rows = new SheetRows(strings.list, options.onRow);
+  const entry = entries.get(sheet.path)!;
+  // Stop asking for bytes once the reader of rows says it has what it needs.
+  const parts = streamEntry(entry, (t) => rows.push(t), chunk, options.onProgress);
+  let step = parts.next();
+  while (!step.done && !rows.stopped) step = parts.next(yield step.value);
+  return info;
+}
+
+/** Runs the reader against a synchronous source of bytes (a file descriptor in the CLI). */
+export function readXlsxSync(size: number, read: (offset: number, length: number) => Uint8Array, options: XlsxReadOptions): WorkbookInfo {
+  const gen = xlsxRows(size, options);
+  let step = gen.next();
+  while (!step.done) step = gen.next(read(step.value.offset, step.value.length));
+  return step.value;
+}
+
+/** Runs the reader against an asynchronous source of bytes (a File or Blob in the app). */
+export async function readXlsx(
+  size: number,
+  read: (offset: number, length: number) => Promise<Uint8Array>,
+  options: XlsxReadOptions,
+): Promise<WorkbookInfo> {
+  const gen = xlsxRows(size, options);
+  let step = gen.next();
+  while (!step.done) step = gen.next(await read(step.value.offset, step.value.length));
+  return step.value;
+}
+
+/** Whether bytes start like a zip archive (an .xlsx). */
+export function looksLikeZip(head: Uint8Array): boolean {
+  return head.length >= 4 && u32(head, 0) === LOCAL;
+}
+
+/** Day number (days since 1970-01-01) of an Excel serial date; the time of day is the fraction. */
+export function excelSerialToDays(serial: number, date1904 = false): number {
+  // 1900 system: serial 25569 is 1970-01-01 (Excel counts a 29 February 1900 that never was, so
+  // serials from 61 on are one day ahead; earlier serials are not dates any release uses).
+  return date1904 ? serial - 24107 : serial - 25569;
+}
