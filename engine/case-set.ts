@@ -13,6 +13,7 @@ export function caseFormatOf(fileName: string): CaseFormat | undefined {
   if (lower.endsWith('.csv')) return 'csv';
   if (lower.endsWith('.json')) return 'json';
   if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return 'yaml';
+  if (lower.endsWith('.xlsx')) return 'xlsx';
   return undefined;
 }
 

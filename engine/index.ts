@@ -39,14 +39,32 @@ export {
   type CaseSet,
   type CaseFormat,
 } from './case-set';
-export { CaseImporter, importCases, ImportCancelled, type ImportOptions, type ImportProgress } from './import/importer';
+export {
+  CaseImporter,
+  importCases,
+  importWorkbook,
+  importWorkbookSync,
+  narrowCaseSet,
+  ImportCancelled,
+  type CaseSource,
+  type ImportOptions,
+  type ImportProgress,
+} from './import/importer';
+export { facilitiesOf, selectCases, type CaseSelection, type FacilityCount, type SelectedCases } from './select-cases';
+export { dependsOnLabel, DEPENDS_ON } from './unknown-facts';
+export { ncicOffense, ncicCodes, NCIC_SOURCE, type NcicOffense } from './ncic';
 export { loadColumnMapping, type ColumnMapping, type LoadedMapping } from './import/mapping';
 export type { PreparedCase } from './prepared';
 export { caseTable, CaseTableBuilder, bookingCaseAt, type CaseTable } from './case-table';
 export {
   simulate,
   decideAll,
+  breakdownOf,
   SimulationCancelled,
+  type Breakdown,
+  type FigureRow,
+  type OutcomeRange,
+  type UnknownFactsSummary,
   type SimulationResult,
   type SimulationSummary,
   type Coverage,

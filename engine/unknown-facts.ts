@@ -5,7 +5,6 @@
 import type { RecordKey, UnknownFact } from './model';
 import { RECORD_KEYS, UNKNOWN_FACTS } from './model';
 import { RECORD_BITS } from './prepared';
-import { RECORD_LABELS } from './wording';
 
 export const U_BOOKED = 1;
 export const U_RELEASE = 2;
@@ -36,6 +35,16 @@ export const UNKNOWN_BITS: Record<UnknownFact, number> = Object.fromEntries(
   }),
 ) as Record<UnknownFact, number>;
 
+/** A records check, asked. */
+const RECORD_QUESTIONS: Record<RecordKey, string> = {
+  gangDatabase: 'whether the person is listed in a gang database',
+  terroristWatchlistMatch: 'whether the terrorist screening database has a possible match',
+  finalRemovalOrder: 'whether there is a final order of removal',
+  priorRemovalReentry: 'whether the person re-entered after a removal',
+  sexOffenderRegistry: 'whether the person is a registered sex offender',
+  arsonOffenderRegistry: 'whether the person is a registered arson offender',
+};
+
 /** Every fact a decision may depend on: its key (as in `Decision.undetermined.dependsOn`) and how to say it. */
 export const DEPENDS_ON: ReadonlyArray<{ bit: number; key: string; label: string }> = [
   { bit: U_JUDICIAL, key: 'judicialWarrant', label: 'whether a judicial warrant supports the detainer' },
@@ -53,7 +62,7 @@ export const DEPENDS_ON: ReadonlyArray<{ bit: number; key: string; label: string
   { bit: U_BOOKED, key: 'bookedAt', label: 'the booking date (the current arrest)' },
   { bit: U_RELEASE, key: 'eligibleForReleaseAt', label: 'the release time' },
   { bit: D_AGE, key: 'age', label: 'the exact age (the records give a birth year)' },
-  ...RECORD_KEYS.map((k) => ({ bit: RECORD_BITS[k] << U_RECORD_SHIFT, key: `records.${k}`, label: `whether ${RECORD_LABELS[k]}` })),
+  ...RECORD_KEYS.map((k) => ({ bit: RECORD_BITS[k] << U_RECORD_SHIFT, key: `records.${k}`, label: RECORD_QUESTIONS[k] })),
 ];
 
 /** The bit mask of a list of unknown facts. */

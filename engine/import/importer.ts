@@ -11,8 +11,17 @@ import { CsvCaseReader, type CaseSink } from './csv-cases';
 import { JsonCaseSplitter, type JsonElement, type LocatedMessage } from './json-split';
 import type { ColumnMapping } from './mapping';
 import { YamlCaseSplitter, type YamlItem } from './yaml-split';
+import { IceDetainerCsvReader, IceDetainerReader } from './ice-detainers';
+import { readXlsx, readXlsxSync, XlsxError, type WorkbookInfo } from './xlsx';
 
-export type CaseFormat = 'json' | 'yaml' | 'csv';
+/** `xlsx`: an Excel workbook, read through `importWorkbook` (it needs the file's end first, not a stream of chunks). */
+export type CaseFormat = 'json' | 'yaml' | 'csv' | 'xlsx';
+
+/**
+ * What the file's rows are: booking cases in the documented columns (`cases`), or ICE's released
+ * detainer records in the layout of the release (`ice-detainers`: docs/ice-detainer-records.md).
+ */
+export type CaseSource = 'cases' | 'ice-detainers';
 
 export interface CaseSet {
   /** The good cases in columns: what `simulate` and a compiled policy read, compact enough for millions. */
@@ -30,6 +39,12 @@ export interface CaseSet {
   rejected: number;
   /** Problems found but not listed (past the listing limit); they are counted, never dropped silently. */
   unlisted: number;
+  /** What the rows were read as. */
+  source: CaseSource;
+  /** Facts about the file a reader should know (what the records leave out, codes not placed); not problems. */
+  notes: string[];
+  /** For ICE's records: the title rows above the header. */
+  titleRows: string[];
 }
 
 export interface ImportProgress {
@@ -45,6 +60,8 @@ export interface ImportOptions {
   format?: CaseFormat;
   /** How the file's own columns and codes read as the documented CSV columns. */
   mapping?: ColumnMapping;
+  /** What the rows are; a CSV file whose first rows name ICE's detainer columns is read as `ice-detainers` without being told. */
+  source?: CaseSource;
   /** Called after each chunk is read. */
   onProgress?: (progress: ImportProgress) => void;
   /** Problems listed in full (default 10,000); past it they are only counted. */
@@ -140,6 +157,9 @@ export class CaseImporter implements CaseSink {
   private read = 0;
   private cancelled = false;
   private finished = false;
+  private ice: IceDetainerReader | undefined;
+  /** The first text, while the reader is chosen. */
+  private pendingHead = '';
   /** Set when a problem with the file as a whole stopped reading. */
   stopped = false;
 
@@ -184,7 +204,39 @@ export class CaseImporter implements CaseSink {
       this.rejectRepeatedIds();
       this.options.onProgress?.(this.progress);
     }
-    return new ImportedCaseSet(this.table!, this.problems, this.records, this.rejected, this.unlisted);
+    return new ImportedCaseSet(
+      this.table!,
+      this.problems,
+      this.records,
+      this.rejected,
+      this.unlisted,
+      this.ice ? 'ice-detainers' : 'cases',
+      this.ice ? this.ice.notes() : [],
+      this.ice ? this.ice.titleRows : [],
+    );
+  }
+
+  /** The reader of a workbook's rows (ICE's records): `importWorkbook` hands it each row of the first sheet. */
+  workbookReader(info: WorkbookInfo): IceDetainerReader {
+    if (this.reader) throw new Error('the import has started');
+    this.format = 'xlsx';
+    this.ice = new IceDetainerReader(this, { date1904: info.date1904 });
+    const ice = this.ice;
+    this.reader = { push: () => undefined, finish: () => ice.finish() };
+    return ice;
+  }
+
+  /** A workbook that could not be read at all. */
+  workbookFailed(message: string): void {
+    if (!this.reader) this.reader = { push: () => undefined, finish: () => undefined };
+    this.fail([{ index: -1, field: '', message, row: 1 }]);
+  }
+
+  /** Counts bytes read from a source the importer does not decode itself (a workbook), and reports progress. */
+  readBytes(n: number): void {
+    if (this.cancelled) throw new ImportCancelled();
+    this.read += n;
+    this.options.onProgress?.(this.progress);
   }
 
   private feed(text: string, final: boolean): void {
@@ -198,7 +250,9 @@ export class CaseImporter implements CaseSink {
         text = this.head;
         this.head = '';
       }
+      this.pendingHead = text;
       this.reader = this.makeReader(this.format);
+      this.pendingHead = '';
     }
     if (text) this.reader.push(text);
   }
@@ -207,14 +261,26 @@ export class CaseImporter implements CaseSink {
     const start = /\S/.exec(this.head.replace(/^\uFEFF/, ''));
     if (!start) return final ? (this.options.mapping ? 'csv' : 'yaml') : undefined;
     if (start[0] === '[' || start[0] === '{') return 'json';
-    if (this.options.mapping) return 'csv';
+    if (this.options.mapping || this.options.source === 'ice-detainers') return 'csv';
     const nl = this.head.indexOf('\n');
     if (nl < 0 && !final && this.head.length < 65536) return undefined;
     const firstLine = this.head.slice(0, nl < 0 ? undefined : nl).replace(/^\uFEFF/, '');
-    return /^\s*"?id"?\s*,/.test(firstLine) ? 'csv' : 'yaml';
+    if (/^\s*"?id"?\s*,/.test(firstLine)) return 'csv';
+    // ICE's released table: title rows, then a header naming its columns.
+    if (/(^|[\n,"])\s*Detainer Prepare Date\s*("|,)/i.test(this.head.slice(0, 65536))) return 'csv';
+    if (!final && this.head.length < 65536 && /,.*,.*,/.test(firstLine)) return undefined;
+    return 'yaml';
   }
 
   private makeReader(format: CaseFormat): Reader {
+    if (format === 'xlsx') {
+      this.fail([{ index: -1, field: '', message: 'an Excel workbook is read with importWorkbook, not as a stream of text', row: 1 }]);
+      return { push: () => undefined, finish: () => undefined };
+    }
+    if (format === 'csv' && (this.options.source === 'ice-detainers' || (!this.options.mapping && this.looksLikeIceRecords()))) {
+      this.ice = new IceDetainerReader(this);
+      return new IceDetainerCsvReader(this.ice);
+    }
     if (format === 'csv') return new CsvCaseReader(this, this.options.mapping);
     if (this.options.mapping) {
       // A mapping renames CSV columns; reading a JSON or YAML file as if it applied would mislead.
@@ -240,6 +306,12 @@ export class CaseImporter implements CaseSink {
       (text) => this.yamlWhole(text),
       (e) => fail(e),
     );
+  }
+
+  /** Whether the text read so far starts like ICE's released table (title rows, then its header). */
+  private looksLikeIceRecords(): boolean {
+    const head = this.pendingHead.slice(0, 65536);
+    return !/^\uFEFF?\s*"?id"?\s*,/.test(head) && /(^|[\n,"])\s*Detainer Prepare Date\s*("|,|\r?\n)/i.test(head);
   }
 
   // ---- the sink ----
@@ -429,6 +501,9 @@ class ImportedCaseSet implements CaseSet {
     readonly total: number,
     readonly rejected: number,
     readonly unlisted: number,
+    readonly source: CaseSource,
+    readonly notes: string[],
+    readonly titleRows: string[],
   ) {}
 
   get cases(): PreparedCase[] {
@@ -445,6 +520,11 @@ class ImportedCaseSet implements CaseSet {
   }
 }
 
+/** The same case set with its cases narrowed to `table` (a facility, a period): problems and notes kept. */
+export function narrowCaseSet(set: CaseSet, table: CaseTable): CaseSet {
+  return new ImportedCaseSet(table, set.problems, set.total, set.rejected, set.unlisted, set.source, set.notes, set.titleRows);
+}
+
 /** Reads a whole case set from chunks (a Node stream, a File's stream, an array of strings), yielding between chunks. */
 export async function importCases(
   chunks: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
@@ -454,6 +534,59 @@ export async function importCases(
   for await (const chunk of chunks) {
     importer.push(chunk);
     if (importer.stopped) break;
+  }
+  return importer.finish();
+}
+
+/**
+ * Reads ICE's released detainer records from an Excel workbook: the zip's directory from the end of
+ * the file, then the first sheet's rows as they inflate. `read` answers byte ranges of the file.
+ */
+export function importWorkbookSync(
+  size: number,
+  read: (offset: number, length: number) => Uint8Array,
+  options: ImportOptions = {},
+): CaseSet {
+  const importer = new CaseImporter({ ...options, format: 'xlsx' });
+  let rows: IceDetainerReader | undefined;
+  let last = 0;
+  try {
+    readXlsxSync(size, read, {
+      onWorkbook: (info) => (rows = importer.workbookReader(info)),
+      onRow: (r) => rows!.sheetRow(r),
+      onProgress: (done) => {
+        importer.readBytes(done - last);
+        last = done;
+      },
+    });
+  } catch (e) {
+    if (!(e instanceof XlsxError)) throw e;
+    importer.workbookFailed(e.message);
+  }
+  return importer.finish();
+}
+
+/** importWorkbookSync for an asynchronous source (a File in the app), yielding between chunks. */
+export async function importWorkbook(
+  size: number,
+  read: (offset: number, length: number) => Promise<Uint8Array>,
+  options: ImportOptions = {},
+): Promise<CaseSet> {
+  const importer = new CaseImporter({ ...options, format: 'xlsx' });
+  let rows: IceDetainerReader | undefined;
+  let last = 0;
+  try {
+    await readXlsx(size, read, {
+      onWorkbook: (info) => (rows = importer.workbookReader(info)),
+      onRow: (r) => rows!.sheetRow(r),
+      onProgress: (done) => {
+        importer.readBytes(done - last);
+        last = done;
+      },
+    });
+  } catch (e) {
+    if (!(e instanceof XlsxError)) throw e;
+    importer.workbookFailed(e.message);
   }
   return importer.finish();
 }

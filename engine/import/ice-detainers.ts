@@ -1,0 +1,618 @@
+// ICE's released detainer records (one row per detainer: the workbook's first sheet, or the same
+// table as CSV) read as booking cases: the facts the records carry, and every fact they don't
+// (booking and release times, warrants, pending charges' details, other convictions...) left
+// unknown rather than guessed. docs/ice-detainer-records.md maps every column.
+
+import type { CaseProblem } from '../cases';
+import { F_REQ_HOLD, F_REQ_NOTIFY, packYmd } from '../case-table';
+import { AGGRAVATED_FELONY_WITH_YEAR_SENTENCE, expandCodes, ncicOffense } from '../ncic';
+import {
+  ANY_CLASS,
+  C_CURRENT_UNKNOWN,
+  C_DATE_UNKNOWN,
+  C_RELEASE_UNKNOWN,
+  CLASS_BITS,
+  categoryMask,
+  H_DETAILS_UNKNOWN,
+  RECORD_BITS,
+} from '../prepared';
+import { daysFromCivil, daysInMonth, MINUTES_PER_DAY, packedCivilFromDays } from '../time';
+import {
+  U_ADMIN,
+  U_BOOKED,
+  U_CHARGES,
+  U_CONVICTIONS,
+  U_JUDICIAL,
+  U_RECORD_SHIFT,
+  U_RELEASE,
+  U_REQUEST,
+  U_WARRANTS,
+} from '../unknown-facts';
+import type { CaseSink } from './csv-cases';
+import { CsvScanner } from './csv-scan';
+import { CELL_NUMBER, excelSerialToDays, type SheetRow } from './xlsx';
+
+/** The release's columns this reader uses, by what they mean. */
+export const ICE_COLUMN = {
+  prepareDate: 'Detainer Prepare Date',
+  state: 'Facility State',
+  criminality: 'Detainer Prepared Criminality',
+  facility: 'Detention Facility',
+  facilityCode: 'Detention Facility Code',
+  city: 'Facility City',
+  birthDate: 'Birth Date',
+  birthYear: 'Birth Year',
+  mscCharge: 'Most Serious Conviction (MSC) Charge',
+  sentenceDays: 'MSC Sentence Days',
+  sentenceMonths: 'MSC Sentence Months',
+  sentenceYears: 'MSC Sentence Years',
+  mscCode: 'MSC Charge Code',
+  mscConvictionDate: 'MSC Conviction Date',
+  felon: 'Felon',
+  caseFinalOrder: 'Case Final Order Yes No',
+  priorFelony: 'Prior Felony Yes No',
+  multipleMisdemeanors: 'Multiple Prior MISD Yes No',
+  violentMisdemeanor: 'Violent Misdemeanor Yes No',
+  illegalReentry: 'Illegal Reentry Yes No',
+  gang: 'Criminal Street Gang Yes No',
+  aggravatedFelony: 'Aggravated Felony Yes No',
+  finalOrder: 'Final Order Yes No',
+  detainerType: 'Detainer Type',
+} as const;
+
+type ColumnKey = keyof typeof ICE_COLUMN;
+const KEYS = Object.keys(ICE_COLUMN) as ColumnKey[];
+
+/** The header row is the first whose cells name this column (after the release's title rows). */
+const HEADER_MARK = normalize(ICE_COLUMN.prepareDate);
+/** Rows looked through for the header before giving up. */
+const MAX_TITLE_ROWS = 50;
+
+/** Records checks the release has no column for: always unknown. */
+const RECORDS_NOT_CARRIED = ['terroristWatchlistMatch', 'sexOffenderRegistry', 'arsonOffenderRegistry'] as const;
+const ALWAYS_UNKNOWN =
+  U_BOOKED |
+  U_RELEASE |
+  U_JUDICIAL |
+  U_ADMIN |
+  U_WARRANTS |
+  RECORDS_NOT_CARRIED.reduce((m, k) => m | (RECORD_BITS[k] << U_RECORD_SHIFT), 0);
+
+function normalize(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** A FOIA redaction such as "(b)(6), (b)(7)(C)": the value was withheld. */
+export function isRedacted(value: string): boolean {
+  return value.charCodeAt(0) === 40 /* ( */ && /^\(b\)\s*\(\d/i.test(value);
+}
+
+const YES = 1;
+const NO = 0;
+const NOT_SAID = -1;
+
+/** YES/NO/Y/N/TRUE/FALSE/1/0 in any case; anything else (blank, redacted, other words) is not said. */
+function yesNo(value: string): number {
+  const v = value.toLowerCase();
+  if (v === 'yes' || v === 'y' || v === 'true' || v === '1') return YES;
+  if (v === 'no' || v === 'n' || v === 'false' || v === '0') return NO;
+  return NOT_SAID;
+}
+
+/** Minutes since 1970 of a date cell: an Excel serial, YYYY-MM-DD[ HH:MM[:SS]], or M/D/YYYY[ H:MM[:SS][ AM|PM]]; NaN when not a date. */
+export function cellDateTime(value: string, isNumber: boolean, date1904: boolean): number {
+  if (isNumber || /^\d+(\.\d+)?$/.test(value)) {
+    const serial = Number(value);
+    // Serials before 1900-03-01 are not dates any release uses (and Excel counts a day that never was).
+    if (!(serial >= 61 && serial < 2958466)) return NaN;
+    const days = excelSerialToDays(serial, date1904);
+    return Math.round(days * MINUTES_PER_DAY);
+  }
+  let m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/.exec(value);
+  let y: number, mo: number, d: number, h: number, mi: number;
+  if (m) {
+    [y, mo, d, h, mi] = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0)];
+  } else {
+    m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?: (\d{1,2}):(\d{2})(?::(\d{2}))?(?: ?([AaPp])[Mm])?)?$/.exec(value);
+    if (!m) return NaN;
+    [mo, d, y, h, mi] = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0)];
+    const half = m[7]?.toLowerCase();
+    if (half) {
+      if (h < 1 || h > 12) return NaN;
+      h = (h % 12) + (half === 'p' ? 12 : 0);
+    }
+  }
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59) return NaN;
+  return daysFromCivil(y, mo, d) * MINUTES_PER_DAY + h * 60 + mi;
+}
+
+/** What the records call the criminality at the detainer: a conviction, pending charges, neither, or not said. */
+function criminalityOf(value: string): 'convicted' | 'pending' | 'none' | 'not-said' {
+  const v = value.toLowerCase();
+  if (!v || isRedacted(value)) return 'not-said';
+  if (v.includes('convicted')) return 'convicted';
+  if (v.includes('pending')) return 'pending';
+  if (v.includes('other immigration violator') || v.includes('no criminal') || v.includes('non-criminal') || v.includes('noncriminal'))
+    return 'none';
+  return 'not-said';
+}
+
+/**
+ * What ICE asked for, from the detainer type: a detainer (Form I-247, I-247A, I-247D) asks the jail to
+ * hold the person and to notify ICE; a request for notification (I-247N) asks only for notice; a
+ * request for transfer (I-247X) asks the jail to keep the person for ICE to take, read as a hold.
+ */
+function requestOf(value: string): number {
+  const v = value.toLowerCase();
+  if (!v || isRedacted(value)) return -1;
+  if (v.includes('notif') || /247\s*-?\s*n\b/.test(v)) return F_REQ_NOTIFY;
+  if (v.includes('detainer') || v.includes('transfer') || /247/.test(v)) return F_REQ_HOLD | F_REQ_NOTIFY;
+  return -2;
+}
+
+interface OffenseInfo {
+  cls: number;
+  cats: number;
+  catList: number;
+  offense: number;
+  tags: readonly string[];
+  /** The code is in the list, or at least its category. */
+  placed: 'code' | 'category' | 'no';
+}
+
+const YEAR_SENTENCE_CODES = new Set<string>();
+
+/** Counts of facts about the file, for the notes the import reports. */
+interface Tally {
+  redactedMsc: number;
+  unplacedCodes: Map<string, number>;
+  unknownDetainerTypes: Map<string, number>;
+  convictedWithoutMsc: number;
+  mscWithoutConviction: number;
+}
+
+export interface IceReaderOptions {
+  /** Set by a workbook whose dates count from 1904. */
+  date1904?: boolean;
+}
+
+/**
+ * Reads rows of the release (title rows, the header, then one detainer per row) into the sink's case
+ * table. Rows come from a workbook (`sheetRow`) or from CSV text (`IceDetainerCsvReader`).
+ */
+export class IceDetainerReader {
+  /** The title rows above the header. */
+  readonly titleRows: string[] = [];
+  private columns: Partial<Record<ColumnKey, number>> | undefined;
+  private index = 0;
+  private stopped = false;
+  private rowsSeen = 0;
+  private readonly offenses = new Map<string, OffenseInfo>();
+  private readonly facilities = new Map<string, number>();
+  private readonly tally: Tally = {
+    redactedMsc: 0,
+    unplacedCodes: new Map(),
+    unknownDetainerTypes: new Map(),
+    convictedWithoutMsc: 0,
+    mscWithoutConviction: 0,
+  };
+  private readonly sourceIds: { felony: number; misdemeanors: number; violent: number; aggravated: number; criminality: number };
+  private readonly violentList: { mask: number; list: number };
+  private readonly aggravatedList: { mask: number; list: number };
+
+  constructor(
+    private readonly sink: CaseSink,
+    private readonly options: IceReaderOptions = {},
+  ) {
+    if (YEAR_SENTENCE_CODES.size === 0) for (const c of expandCodes(AGGRAVATED_FELONY_WITH_YEAR_SENTENCE.codes)) YEAR_SENTENCE_CODES.add(c);
+    const b = sink.builder;
+    this.sourceIds = {
+      felony: b.stringId('Felon / Prior Felony Yes No'),
+      misdemeanors: b.stringId('Multiple Prior MISD Yes No'),
+      violent: b.stringId('Violent Misdemeanor Yes No'),
+      aggravated: b.stringId('Aggravated Felony Yes No'),
+      criminality: b.stringId('Detainer Prepared Criminality'),
+    };
+    this.violentList = { mask: categoryMask(['violent']), list: b.stringId('violent') };
+    this.aggravatedList = { mask: categoryMask(['aggravated-felony']), list: b.stringId('aggravated-felony') };
+  }
+
+  get done(): boolean {
+    return this.stopped;
+  }
+
+  /** A row of the workbook's sheet. */
+  sheetRow(r: SheetRow): boolean {
+    return this.row(
+      r.row,
+      (k) => (k < r.width ? r.values[k]! : ''),
+      (k) => k < r.width && r.kinds[k] === CELL_NUMBER,
+      r.width,
+    );
+  }
+
+  /** One row: its 1-based number in the file, its cells by column, whether a cell holds a number. */
+  row(rowNumber: number, cell: (k: number) => string, isNumber: (k: number) => boolean, width: number): boolean {
+    if (this.stopped) return false;
+    this.rowsSeen++;
+    if (!this.columns) {
+      this.header(rowNumber, cell, width);
+      return !this.stopped;
+    }
+    let empty = true;
+    for (let k = 0; k < width && empty; k++) if (cell(k).trim() !== '') empty = false;
+    if (empty) return true;
+    this.record(rowNumber, cell, isNumber);
+    return true;
+  }
+
+  private header(rowNumber: number, cell: (k: number) => string, width: number): void {
+    const names: string[] = [];
+    for (let k = 0; k < width; k++) names.push(cell(k).trim());
+    if (!names.some((n) => normalize(n) === HEADER_MARK)) {
+      const text = names.filter(Boolean).join(' ');
+      if (text) this.titleRows.push(text);
+      if (this.rowsSeen >= MAX_TITLE_ROWS) {
+        this.failAt(
+          rowNumber,
+          `no header row naming "${ICE_COLUMN.prepareDate}" in the first ${MAX_TITLE_ROWS} rows: this is not ICE's detainer table in the layout of its release (docs/ice-detainer-records.md)`,
+        );
+      }
+      return;
+    }
+    const where = new Map<string, number>();
+    names.forEach((n, k) => {
+      const key = normalize(n);
+      if (key && !where.has(key)) where.set(key, k);
+    });
+    const columns: Partial<Record<ColumnKey, number>> = {};
+    for (const key of KEYS) {
+      const k = where.get(normalize(ICE_COLUMN[key]));
+      if (k !== undefined) columns[key] = k;
+    }
+    this.columns = columns;
+  }
+
+  /** A problem with the file as a whole: reading stops. */
+  failAt(row: number, message: string): void {
+    this.stopped = true;
+    this.sink.fail([{ index: -1, field: '', row, message }]);
+  }
+
+  /** The notes an import of this file reports: what the records leave out, codes not placed. */
+  notes(): string[] {
+    const out: string[] = [];
+    const t = this.tally;
+    const missing = KEYS.filter((k) => this.columns && this.columns[k] === undefined).map((k) => `"${ICE_COLUMN[k]}"`);
+    if (missing.length)
+      out.push(`the file has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''}: what they would say is read as unknown`);
+    if (t.unplacedCodes.size) {
+      const list = [...t.unplacedCodes].sort((a, b) => b[1] - a[1]);
+      const total = list.reduce((n, [, c]) => n + c, 0);
+      out.push(
+        `${total.toLocaleString('en-US')} record${total > 1 ? 's carry' : ' carries'} an MSC charge code the NCIC list does not place (${list
+          .slice(0, 10)
+          .map(([c, n]) => `${c} ×${n}`)
+          .join(
+            ', ',
+          )}${list.length > 10 ? ', ...' : ''}): those convictions have no tags and their class is read from the sentence and the felon flag`,
+      );
+    }
+    if (t.unknownDetainerTypes.size) {
+      const list = [...t.unknownDetainerTypes].sort((a, b) => b[1] - a[1]);
+      out.push(
+        `detainer types not recognized, read as an unknown request: ${list
+          .slice(0, 5)
+          .map(([v, n]) => `"${v}" ×${n}`)
+          .join(', ')}`,
+      );
+    }
+    if (t.redactedMsc) out.push(`${t.redactedMsc.toLocaleString('en-US')} most serious convictions are redacted: their offense is unknown`);
+    if (t.convictedWithoutMsc)
+      out.push(
+        `${t.convictedWithoutMsc.toLocaleString('en-US')} records say "convicted" but give no most serious conviction: one conviction of unknown kind and date is read for each`,
+      );
+    if (t.mscWithoutConviction)
+      out.push(
+        `${t.mscWithoutConviction.toLocaleString('en-US')} records give a most serious conviction although the criminality says otherwise: the conviction is read`,
+      );
+    return out;
+  }
+
+  finish(): void {
+    if (this.stopped) return;
+    if (!this.columns)
+      this.failAt(
+        Math.max(1, this.rowsSeen),
+        this.rowsSeen === 0
+          ? 'the file is empty'
+          : `no header row naming "${ICE_COLUMN.prepareDate}": this is not ICE's detainer table in the layout of its release (docs/ice-detainer-records.md)`,
+      );
+  }
+
+  // ---- one record ----
+
+  private record(rowNumber: number, cell: (k: number) => string, isNumber: (k: number) => boolean): void {
+    const index = this.index++;
+    const cols = this.columns!;
+    const get = (key: ColumnKey): string => {
+      const k = cols[key];
+      return k === undefined ? '' : cell(k).trim();
+    };
+    const num = (key: ColumnKey): boolean => {
+      const k = cols[key];
+      return k !== undefined && isNumber(k);
+    };
+    const problems: CaseProblem[] = [];
+    const id = `row-${rowNumber}`;
+    const bad = (key: ColumnKey, message: string) => problems.push({ index, id, field: ICE_COLUMN[key], message, row: rowNumber });
+    const date1904 = this.options.date1904 === true;
+    /** A date cell: minutes, null when blank or redacted, undefined (reported) when not a date. */
+    const dateOf = (key: ColumnKey): number | null | undefined => {
+      const v = get(key);
+      if (!v || isRedacted(v)) return null;
+      const t = cellDateTime(v, num(key), date1904);
+      if (Number.isNaN(t)) {
+        bad(key, `not a date: ${JSON.stringify(v.length > 40 ? v.slice(0, 37) + '...' : v)}`);
+        return undefined;
+      }
+      return t;
+    };
+
+    const prepared = dateOf('prepareDate');
+    if (prepared === null) bad('prepareDate', 'the date the detainer was prepared is missing: it is the date of the request');
+    const issued = prepared ?? NaN;
+    const issuedDay = Math.floor(issued / MINUTES_PER_DAY);
+    const issuedPacked = Number.isNaN(issued) ? 0 : packedCivilFromDays(issuedDay);
+    const issuedYear = issuedPacked >> 9;
+
+    // Age: exact from a birth date, else a range from the birth year, else anything.
+    let age = 0;
+    let ageHi = 130;
+    const birth = dateOf('birthDate');
+    const by = get('birthYear');
+    if (typeof birth === 'number' && !Number.isNaN(issued)) {
+      const b = packedCivilFromDays(Math.floor(birth / MINUTES_PER_DAY));
+      const years = issuedYear - (b >> 9) - ((issuedPacked & 511) < (b & 511) ? 1 : 0);
+      if (years < 0 || years > 130) bad('birthDate', 'the birth date is not before the request');
+      else age = ageHi = years;
+    } else if (by && !isRedacted(by)) {
+      const year = /^\d{4}(\.0+)?$/.test(by) ? Number(by.slice(0, 4)) : NaN;
+      if (Number.isNaN(year)) bad('birthYear', `not a year: ${JSON.stringify(by)}`);
+      else if (!Number.isNaN(issued)) {
+        const most = issuedYear - year;
+        if (most < 0 || most > 131) bad('birthYear', `a birth year of ${year} does not fit a request in ${issuedYear}`);
+        else {
+          // Whoever was born in that year is this old, or a year younger before their birthday (on
+          // 31 December every birthday has passed).
+          ageHi = Math.min(130, most);
+          age = (issuedPacked & 511) === packYmd(0, 12, 31) ? ageHi : Math.max(0, most - 1);
+        }
+      }
+    }
+
+    // What ICE asked for.
+    let flags = F_REQ_HOLD | F_REQ_NOTIFY;
+    let unknown = ALWAYS_UNKNOWN;
+    const type = get('detainerType');
+    const request = requestOf(type);
+    if (request >= 0) flags = request;
+    else {
+      unknown |= U_REQUEST;
+      if (request === -2) this.tally.unknownDetainerTypes.set(type, (this.tally.unknownDetainerTypes.get(type) ?? 0) + 1);
+    }
+
+    // Records checks the release carries as flags.
+    let records = 0;
+    const record = (bit: number, ...keys: ColumnKey[]) => {
+      const said = keys.map((k) => yesNo(get(k)));
+      if (said.includes(YES)) records |= bit;
+      else if (!said.length || said.some((v) => v === NOT_SAID)) unknown |= bit << U_RECORD_SHIFT;
+    };
+    record(RECORD_BITS.gangDatabase, 'gang');
+    record(RECORD_BITS.finalRemovalOrder, ...(['caseFinalOrder', 'finalOrder'] as const).filter((k) => cols[k] !== undefined));
+    record(RECORD_BITS.priorRemovalReentry, 'illegalReentry');
+
+    // Convictions and pending charges, as far as the record says.
+    const criminality = criminalityOf(get('criminality'));
+    const mscText = get('mscCharge');
+    const mscCode = get('mscCode');
+    const mscRedacted = isRedacted(mscText) || isRedacted(mscCode);
+    const hasMsc = Boolean((mscText && !isRedacted(mscText)) || (mscCode && !isRedacted(mscCode))) || mscRedacted;
+    const sentence = this.sentenceDays(get, bad);
+    const felonSaid = yesNo(get('felon'));
+    const convictedOn = hasMsc ? dateOf('mscConvictionDate') : null;
+    if (criminality !== 'convicted' && criminality !== 'none' && criminality !== 'pending') unknown |= U_CONVICTIONS | U_CHARGES;
+    else if (criminality === 'convicted') unknown |= U_CONVICTIONS | U_CHARGES;
+    else if (criminality === 'pending') unknown |= U_CHARGES;
+    if (hasMsc && criminality === 'none') {
+      this.tally.mscWithoutConviction++;
+      unknown |= U_CONVICTIONS;
+    }
+    if (problems.length) {
+      this.sink.reject(index, problems);
+      return;
+    }
+
+    const b = this.sink.builder;
+    const facility = this.facilityId(get('facility'), get('city'), get('state'));
+    b.beginCase(id, age, flags, records, issued, issuedPacked, issued, issued, issuedPacked, ageHi, unknown, facility);
+    let felonyListed = false;
+    let aggravatedListed = false;
+    if (hasMsc) {
+      const info = this.offense(mscRedacted ? '' : mscCode, mscRedacted ? '' : mscText);
+      if (mscRedacted) this.tally.redactedMsc++;
+      let cls = info.cls;
+      let cats = info.cats;
+      let catList = info.catList;
+      if (cls !== CLASS_BITS.felony) {
+        if (sentence !== undefined && sentence > 365) cls = CLASS_BITS.felony;
+        else if (felonSaid === NO) cls = cls === ANY_CLASS ? CLASS_BITS.misdemeanor | CLASS_BITS.infraction : cls;
+      }
+      if (sentence !== undefined && sentence >= 365 && YEAR_SENTENCE_CODES.has(info.placed === 'code' ? this.codeOf(mscCode) : '')) {
+        if ((cats & this.aggravatedList.mask) === 0) {
+          const names = [...info.tags, 'aggravated-felony'].sort();
+          cats |= this.aggravatedList.mask;
+          catList = b.stringId(names.join(';'));
+        }
+      }
+      felonyListed = cls === CLASS_BITS.felony;
+      aggravatedListed = (cats & this.aggravatedList.mask) !== 0;
+      const dated = typeof convictedOn === 'number';
+      const day = dated ? Math.floor(convictedOn / MINUTES_PER_DAY) : issuedDay;
+      const served = sentence === 0 ? 0 : C_RELEASE_UNKNOWN;
+      b.addConviction(
+        cls,
+        0,
+        cats,
+        catList,
+        info.offense,
+        day,
+        dated ? packedCivilFromDays(day) : issuedPacked,
+        undefined,
+        0,
+        0,
+        (dated ? 0 : C_DATE_UNKNOWN) | served | C_CURRENT_UNKNOWN,
+      );
+    } else if (criminality === 'convicted') {
+      this.tally.convictedWithoutMsc++;
+      b.addConviction(
+        ANY_CLASS,
+        0,
+        0,
+        0,
+        0,
+        issuedDay,
+        issuedPacked,
+        undefined,
+        0,
+        0,
+        C_DATE_UNKNOWN | C_RELEASE_UNKNOWN | C_CURRENT_UNKNOWN,
+        this.sourceIds.criminality,
+      );
+    }
+    // Flags that say a conviction exists: each may be the one above, so each is its own source.
+    const flagged = (cls: number, cats: number, catList: number, source: number) =>
+      b.addConviction(
+        cls,
+        0,
+        cats,
+        catList,
+        0,
+        issuedDay,
+        issuedPacked,
+        undefined,
+        0,
+        0,
+        C_DATE_UNKNOWN | C_RELEASE_UNKNOWN | C_CURRENT_UNKNOWN,
+        source,
+      );
+    if (!felonyListed && (felonSaid === YES || yesNo(get('priorFelony')) === YES)) flagged(CLASS_BITS.felony, 0, 0, this.sourceIds.felony);
+    if (yesNo(get('violentMisdemeanor')) === YES)
+      flagged(CLASS_BITS.misdemeanor, this.violentList.mask, this.violentList.list, this.sourceIds.violent);
+    if (yesNo(get('multipleMisdemeanors')) === YES) {
+      flagged(CLASS_BITS.misdemeanor, 0, 0, this.sourceIds.misdemeanors);
+      flagged(CLASS_BITS.misdemeanor, 0, 0, this.sourceIds.misdemeanors);
+    }
+    if (!aggravatedListed && yesNo(get('aggravatedFelony')) === YES)
+      flagged(ANY_CLASS, this.aggravatedList.mask, this.aggravatedList.list, this.sourceIds.aggravated);
+    if (criminality === 'pending') b.addCharge(ANY_CLASS, 0, 0, 0, 0, H_DETAILS_UNKNOWN);
+    b.endCase();
+    this.sink.written(id, index, rowNumber);
+  }
+
+  /** The sentence in days (years of 365, months of 365/12), undefined when the record does not give one. */
+  private sentenceDays(get: (key: ColumnKey) => string, bad: (key: ColumnKey, message: string) => void): number | undefined {
+    let total = 0;
+    let said = false;
+    const parts: Array<[ColumnKey, number]> = [
+      ['sentenceDays', 1],
+      ['sentenceMonths', 365 / 12],
+      ['sentenceYears', 365],
+    ];
+    for (const [key, days] of parts) {
+      const v = get(key);
+      if (!v || isRedacted(v)) continue;
+      const n = Number(v);
+      if (!/^\d+(\.\d+)?$/.test(v) || !Number.isFinite(n)) {
+        bad(key, `not a number of ${key.slice(8).toLowerCase()}: ${JSON.stringify(v)}`);
+        continue;
+      }
+      total += n * days;
+      said = true;
+    }
+    return said ? total : undefined;
+  }
+
+  private codeOf(raw: string): string {
+    // A code stored as a number loses its leading zero (0301 -> 301).
+    return /^\d{1,4}(\.0+)?$/.test(raw) ? raw.replace(/\.0+$/, '').padStart(4, '0') : raw;
+  }
+
+  /** The offense a most serious conviction names: its class, tags and text, read once per code and text. */
+  private offense(rawCode: string, text: string): OffenseInfo {
+    const key = `${rawCode}|${text}`;
+    let info = this.offenses.get(key);
+    if (info) return info;
+    const code = this.codeOf(rawCode);
+    const ncic = code ? ncicOffense(code) : undefined;
+    const placed: OffenseInfo['placed'] = ncic?.description ? 'code' : ncic?.category ? 'category' : 'no';
+    if (code && placed !== 'code') this.tally.unplacedCodes.set(code, (this.tally.unplacedCodes.get(code) ?? 0) + 1);
+    const tags = ncic?.tags ?? [];
+    const b = this.sink.builder;
+    const words = text || ncic?.description || (code ? `NCIC ${code}` : 'offense not in the records');
+    info = {
+      cls: ncic?.class ? CLASS_BITS[ncic.class] : ANY_CLASS,
+      cats: categoryMask(tags),
+      catList: b.stringId(tags.join(';')),
+      offense: b.stringId(code ? `${words} (NCIC ${code})` : words),
+      tags,
+      placed,
+    };
+    this.offenses.set(key, info);
+    return info;
+  }
+
+  private facilityId(name: string, city: string, state: string): number {
+    if (!name || isRedacted(name)) return 0;
+    const where = [city && !isRedacted(city) ? city : '', state && !isRedacted(state) ? state : ''].filter(Boolean).join(', ');
+    const label = where ? `${name} (${where})` : name;
+    let id = this.facilities.get(label);
+    if (id === undefined) this.facilities.set(label, (id = this.sink.builder.stringId(label)));
+    return id;
+  }
+}
+
+/** The release as CSV text: rows through the RFC 4180 scanner, into the same reader. */
+export class IceDetainerCsvReader {
+  private readonly scanner = new CsvScanner();
+
+  constructor(readonly rows: IceDetainerReader) {}
+
+  push(text: string): void {
+    this.scanner.push(text);
+    this.drain(false);
+  }
+
+  finish(): void {
+    this.drain(true);
+    this.rows.finish();
+  }
+
+  private drain(final: boolean): void {
+    const sc = this.scanner;
+    while (!this.rows.done && sc.next(final)) {
+      const count = sc.count;
+      this.rows.row(
+        sc.row,
+        (k) => sc.field(k),
+        () => false,
+        count,
+      );
+    }
+    if (sc.error && !this.rows.done) this.rows.failAt(sc.error.row, sc.error.message);
+  }
+}

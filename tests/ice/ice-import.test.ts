@@ -1,0 +1,251 @@
+// ICE's released detainer records: the fixture workbook and its CSV form (written by ice-records.ts,
+// in the layout of the release) read into the same booking cases, each fact the records carry read,
+// each one they don't left unknown, and every unreadable row reported by its number.
+
+import fs from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  bookingCaseAt,
+  caseFormatOf,
+  compile,
+  facilitiesOf,
+  formatCaseProblem,
+  importWorkbookSync,
+  readCaseSet,
+  selectCases,
+  simulate,
+  time,
+  type CaseSet,
+} from '../../engine/index';
+import { readXlsxSync, XlsxError } from '../../engine/import/xlsx';
+import { iceCsv, iceWorkbook, ICE_COLUMNS, TITLE_ROWS, workbookOf } from './ice-records';
+
+const FIXTURE = { count: 400, seed: 14 };
+const fixtureFile = (ext: string) => new URL(`./fixtures/ice-detainers-fixture.${ext}`, import.meta.url);
+
+function workbookCases(bytes: Uint8Array): CaseSet {
+  return importWorkbookSync(bytes.length, (o, n) => bytes.subarray(o, o + n));
+}
+
+describe('the fixture', () => {
+  it('is what the generator writes (regenerate with UPDATE_FIXTURES=1)', () => {
+    const xlsx = iceWorkbook(FIXTURE);
+    const csv = iceCsv(FIXTURE);
+    if (process.env.UPDATE_FIXTURES) {
+      fs.mkdirSync(new URL('./fixtures/', import.meta.url), { recursive: true });
+      fs.writeFileSync(fixtureFile('xlsx'), xlsx);
+      fs.writeFileSync(fixtureFile('csv'), csv);
+    }
+    expect(Buffer.compare(fs.readFileSync(fixtureFile('xlsx')), Buffer.from(xlsx))).toBe(0);
+    expect(fs.readFileSync(fixtureFile('csv'), 'utf8')).toBe(csv);
+  });
+
+  it('has the release layout: six title rows, then the 65 columns, then one detainer per row', () => {
+    const bytes = fs.readFileSync(fixtureFile('xlsx'));
+    const rows: string[][] = [];
+    readXlsxSync(bytes.length, (o, n) => bytes.subarray(o, o + n), { onRow: (r) => void rows.push([...r.values]) });
+    expect(rows.slice(0, 6).map((r) => r[0])).toEqual(TITLE_ROWS);
+    expect(rows[6]).toEqual([...ICE_COLUMNS]);
+    expect(rows).toHaveLength(7 + FIXTURE.count);
+    expect(rows.slice(7).some((r) => r.includes('(b)(6), (b)(7)(C)'))).toBe(true);
+  });
+});
+
+describe('ICE detainer records as cases', () => {
+  let xlsxSet: CaseSet;
+  let csvSet: CaseSet;
+  beforeAll(() => {
+    xlsxSet = workbookCases(fs.readFileSync(fixtureFile('xlsx')));
+    csvSet = readCaseSet(fs.readFileSync(fixtureFile('csv'), 'utf8'));
+  });
+
+  it('read the workbook and its CSV form into the same cases, without problems', () => {
+    for (const set of [xlsxSet, csvSet]) {
+      expect(set.problems).toEqual([]);
+      expect(set.source).toBe('ice-detainers');
+      expect(set.table.length).toBe(FIXTURE.count);
+      expect(set.titleRows).toEqual(TITLE_ROWS);
+    }
+    for (let i = 0; i < FIXTURE.count; i++) expect(bookingCaseAt(csvSet.table, i)).toEqual(bookingCaseAt(xlsxSet.table, i));
+    expect(caseFormatOf('ERO Detainers.xlsx')).toBe('xlsx');
+  });
+
+  it('take the request date, facility, request and age range from the record, and leave the rest unknown', () => {
+    const t = xlsxSet.table;
+    const first = bookingCaseAt(t, 0);
+    // Row 8: the first record under the header (the generator's first draw).
+    expect(first.id).toBe('row-8');
+    expect(first.detainer.issuedAt).toBe('2024-05-21T21:54');
+    expect(first.facility).toBe('LAKE HARBOR CITY JAIL (LAKE HARBOR, IL)');
+    expect(first.detainer.requests).toEqual(['hold', 'notify']);
+    expect([first.age, first.ageAtMost]).toEqual([48, 49]);
+    expect(first.bookedAt).toBeUndefined();
+    expect(first.eligibleForReleaseAt).toBeUndefined();
+    expect(first.unknown).toEqual(
+      expect.arrayContaining([
+        'bookedAt',
+        'eligibleForReleaseAt',
+        'judicialWarrant',
+        'administrativeWarrant',
+        'warrants',
+        'convictions',
+        'records.sexOffenderRegistry',
+      ]),
+    );
+    // The most serious conviction is redacted in this record: an offense of unknown kind, dated.
+    expect(first.convictions![0]).toMatchObject({ convictedOn: '2017-12-23', unknown: ['class', 'releasedOn', 'current'] });
+    const notification = bookingCaseAt(t, 1);
+    expect(notification.detainer.requests).toEqual(['notify']);
+    expect(notification.convictions![0]).toMatchObject({
+      offense: 'SHOPLIFTING (NCIC 2303)',
+      categories: ['property'],
+      convictedOn: '2016-01-09',
+    });
+    expect(facilitiesOf(t).map((f) => f.name)).toEqual([
+      'RIVERTON COUNTY JAIL (RIVERTON, MA)',
+      'NORTH FORK COUNTY CORRECTIONAL CENTER (NORTH FORK, TX)',
+      'LAKE HARBOR CITY JAIL (LAKE HARBOR, IL)',
+      'SAN ISIDRO COUNTY JAIL (SAN ISIDRO, CA)',
+    ]);
+    expect(xlsxSet.notes.join('\n')).toMatch(/most serious convictions are redacted/);
+  });
+
+  it('reads a pending charge and "other immigration violator" as the records say them', () => {
+    const t = csvSet.table;
+    const pending = bookingCaseAt(t, 2);
+    expect(pending.currentCharges).toEqual([{ categories: [], unknown: ['class', 'bondPosted', 'bondable', 'probableCauseFinding'] }]);
+    expect(pending.convictions).toBeUndefined();
+    expect(pending.unknown).toContain('currentCharges');
+    expect(pending.unknown).not.toContain('convictions');
+    const none = bookingCaseAt(t, 4);
+    expect(none.convictions).toBeUndefined();
+    expect(none.currentCharges).toBeUndefined();
+    expect(none.unknown).not.toContain('convictions');
+    expect(none.unknown).not.toContain('currentCharges');
+  });
+
+  it('selects one facility and period', () => {
+    const t = csvSet.table;
+    const r = selectCases(t, {
+      facility: 'riverton county jail',
+      fromDay: time.daysFromCivil(2024, 1, 1),
+      toDay: time.daysFromCivil(2024, 12, 31),
+    });
+    if (!r.ok) throw new Error(r.problem);
+    expect(r.facility).toBe('RIVERTON COUNTY JAIL (RIVERTON, MA)');
+    expect(r.table.length).toBeGreaterThan(50);
+    for (let i = 0; i < r.table.length; i++) expect(r.table.issuedYmd[i]! >> 9).toBe(2024);
+    const wrong = selectCases(t, { facility: 'RIVERTON CITY JAIL' });
+    expect(wrong).toEqual({
+      ok: false,
+      problem: expect.stringMatching(/no facility named "RIVERTON CITY JAIL"; did you mean "RIVERTON COUNTY JAIL \(RIVERTON, MA\)"/),
+    });
+  });
+
+  it('simulates with open decisions, ranges, and the fact that makes the difference', () => {
+    const o = {
+      title: 'Hold only on a judicial warrant or a violent felony',
+      jurisdiction: { name: 'Riverton', state: 'MA' },
+      sections: [
+        {
+          heading: 'Detainers',
+          provisions: [
+            { id: 'warrant', when: { judicialWarrant: true }, outcome: 'hold' as const },
+            { id: 'violent', when: { conviction: { classes: ['felony' as const], categories: ['violent'] } }, outcome: 'hold' as const },
+          ],
+        },
+      ],
+      otherwise: 'decline' as const,
+    };
+    const r = simulate(compile(o), xlsxSet.table);
+    const u = r.summary.unknowns!;
+    expect(u.undetermined).toBe(r.summary.outcomes.review);
+    expect(u.range.hold.atLeast).toBeLessThan(u.range.hold.atMost);
+    expect(u.range.decline.atLeast + u.undetermined).toBeGreaterThanOrEqual(u.range.decline.atMost);
+    expect(u.facts[0]).toMatchObject({ fact: 'judicialWarrant', decisions: u.undetermined });
+    // Holds have no known end: the records give no release time.
+    expect(r.summary.holdHours).toBe(0);
+    expect(u.holdsOfUnknownLength).toBe(u.range.hold.atLeast);
+    expect(r.breakdown.byYear.map((y) => y.key)).toEqual(['2023', '2024', '2025']);
+    expect(r.breakdown.byFacility).toHaveLength(4);
+    expect(r.breakdown.byYear.reduce((n, y) => n + y.total, 0)).toBe(FIXTURE.count);
+  });
+});
+
+describe('unreadable records and files', () => {
+  const header = ICE_COLUMNS.join(',');
+  const row = (over: Record<string, string>) => ICE_COLUMNS.map((c) => over[c] ?? '').join(',');
+  const csv = (...rows: string[]) => ['ERO Detainers' + ','.repeat(64), header, ...rows].join('\n') + '\n';
+
+  it('reports every unreadable row by its number and reads the rest', () => {
+    const set = readCaseSet(
+      csv(
+        row({ 'Detainer Prepare Date': '2024-02-30', 'Birth Year': '1980' }),
+        row({ 'Detainer Prepare Date': '2024-03-01', 'Birth Year': 'nineteen' }),
+        row({ 'Detainer Prepare Date': '3/2/2024 1:15 PM', 'Birth Year': '1980', 'MSC Charge Code': '5404', 'MSC Sentence Days': 'ten' }),
+        row({ 'Detainer Prepare Date': '', 'Birth Year': '1970' }),
+        row({ 'Detainer Prepare Date': '2024-03-05', 'Birth Year': '1990' }),
+      ),
+    );
+    expect(set.problems.map((p) => formatCaseProblem('d.csv', p))).toEqual([
+      'd.csv: row 3 (row-3): error: Detainer Prepare Date: not a date: "2024-02-30"',
+      'd.csv: row 4 (row-4): error: Birth Year: not a year: "nineteen"',
+      'd.csv: row 5 (row-5): error: MSC Sentence Days: not a number of days: "ten"',
+      'd.csv: row 6 (row-6): error: Detainer Prepare Date: the date the detainer was prepared is missing: it is the date of the request',
+    ]);
+    expect(set.table.length).toBe(1);
+    expect(set.table.ids).toEqual(['row-7']);
+  });
+
+  it('reads US dates with a time, Excel serial numbers, and codes that lost their leading zero', () => {
+    const set = readCaseSet(
+      csv(
+        row({
+          'Detainer Prepare Date': '3/2/2024 1:15 PM',
+          'MSC Charge Code': '301',
+          'Most Serious Conviction (MSC) Charge': 'ILLEGAL ENTRY',
+        }),
+        row({ 'Detainer Prepare Date': '45353.5' }),
+      ),
+    );
+    expect(set.problems).toEqual([]);
+    expect(bookingCaseAt(set.table, 0).detainer.issuedAt).toBe('2024-03-02T13:15');
+    expect(bookingCaseAt(set.table, 0).convictions![0]!.offense).toBe('ILLEGAL ENTRY (NCIC 0301)');
+    expect(bookingCaseAt(set.table, 1).detainer.issuedAt).toBe('2024-03-02T12:00');
+  });
+
+  it('refuses a table without the release header, and a workbook that is not one', () => {
+    const set = readCaseSet('Title\nDetainer Prepare Date,Birth Year\n', 'csv', { source: 'ice-detainers' });
+    expect(set.problems).toEqual([]);
+    const none = readCaseSet('a,b,c\n1,2,3\n', 'csv', { source: 'ice-detainers' });
+    expect(none.problems.map((p) => p.message)).toEqual([expect.stringMatching(/no header row naming "Detainer Prepare Date"/)]);
+    const xls = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0, ...new Array(40).fill(0)]);
+    expect(workbookCases(xls).problems[0]!.message).toMatch(/Excel 97-2003 workbook \(\.xls\)/);
+    const cut = iceWorkbook({ count: 5 }).subarray(0, 2000);
+    expect(workbookCases(cut).problems[0]!.message).toMatch(/cut short|damaged|no directory/);
+    expect(() => readXlsxSync(4, () => new Uint8Array(4), { onRow: () => undefined })).toThrow(XlsxError);
+  });
+
+  it('reads inline strings, rich text runs, escaped characters and rows without cell references', () => {
+    const bytes = workbookOf(
+      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
+        '<row><c t="inlineStr"><is><t>Detainer Prepare Date</t></is></c><c t="s"><v>0</v></c></row>' +
+        '<row r="5"><c r="A5"><v>45353</v></c><c r="B5" t="s"><v>1</v></c></row>' +
+        '</sheetData></worksheet>',
+      ['Detention Facility', 'A & B <JAIL>'],
+    );
+    const rows: string[][] = [];
+    readXlsxSync(bytes.length, (o, n) => bytes.subarray(o, o + n), { onRow: (r) => void rows.push([...r.values]) });
+    expect(rows).toEqual([
+      ['Detainer Prepare Date', 'Detention Facility'],
+      ['45353', 'A & B <JAIL>'],
+    ]);
+    const set = workbookCases(bytes);
+    expect(set.problems).toEqual([]);
+    expect(bookingCaseAt(set.table, 0)).toMatchObject({
+      id: 'row-5',
+      facility: 'A & B <JAIL>',
+      detainer: { issuedAt: '2024-03-02T00:00' },
+    });
+  });
+});
