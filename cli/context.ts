@@ -3,6 +3,12 @@
 import fs from 'node:fs';
 import {
   CaseImporter,
+  importWorkbookSync,
+  narrowCaseSet,
+  selectCases,
+  type CaseSelection,
+  type CaseSource,
+  time,
   caseFormatOf,
   compile,
   fingerprint,
@@ -129,6 +135,10 @@ export interface CaseLoading {
   mapping?: string;
   /** Print a progress line on stderr: true, false, or 'auto' (only when stderr is a terminal). */
   progress?: boolean | 'auto';
+  /** What the rows are (`ice-detainers`: ICE's released records); guessed from the file when not given. */
+  source?: CaseSource;
+  /** Only the cases of one facility and period. */
+  select?: CaseSelection;
 }
 
 /** Reads a column mapping or reports its errors (exit 1); warnings are printed and reading goes on. */
@@ -160,18 +170,39 @@ export function loadCasesOrReport(io: Output, file: string, loading: boolean | C
   }
   const progress = opts.progress === 'auto' ? io === stdio && Boolean(process.stderr.isTTY) : opts.progress === true;
   const meter = progress ? progressMeter(io, file, size, io === stdio && Boolean(process.stderr.isTTY)) : undefined;
-  const importer = new CaseImporter({ format: caseFormatOf(file), mapping });
+  const format = caseFormatOf(file);
+  const options = { format, mapping, source: opts.source };
   let set: CaseSet;
   try {
-    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-    for (;;) {
-      const n = fs.readSync(fd, buffer, 0, buffer.length, null);
-      if (n === 0) break;
-      importer.push(buffer.subarray(0, n));
-      meter?.(importer.progress.read, importer.progress.records, importer.progress.rejected, false);
-      if (importer.stopped) break;
+    if (format === 'xlsx') {
+      // A workbook is read from its end (the zip's directory) and then by parts: by position.
+      const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+      set = importWorkbookSync(
+        size,
+        (offset, length) => {
+          const into = length <= buffer.length ? buffer : Buffer.allocUnsafe(length);
+          let got = 0;
+          while (got < length) {
+            const n = fs.readSync(fd, into, got, length - got, offset + got);
+            if (n === 0) break;
+            got += n;
+          }
+          return into.subarray(0, got);
+        },
+        { ...options, onProgress: (p) => meter?.(p.read, p.records, p.rejected, false) },
+      );
+    } else {
+      const importer = new CaseImporter(options);
+      const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+      for (;;) {
+        const n = fs.readSync(fd, buffer, 0, buffer.length, null);
+        if (n === 0) break;
+        importer.push(buffer.subarray(0, n));
+        meter?.(importer.progress.read, importer.progress.records, importer.progress.rejected, false);
+        if (importer.stopped) break;
+      }
+      set = importer.finish();
     }
-    set = importer.finish();
     meter?.(size, set.total, set.rejected, true);
   } catch (e) {
     io.err(`${file}: error: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
@@ -179,7 +210,20 @@ export function loadCasesOrReport(io: Output, file: string, loading: boolean | C
   } finally {
     fs.closeSync(fd);
   }
+  for (const note of set.notes) io.err(`${file}: note: ${note}\n`);
   reportCaseProblems(io, file, set, opts.skipBad);
+  if (opts.select) {
+    const picked = selectCases(set.table, opts.select);
+    if (!picked.ok) {
+      io.err(`${file}: error: ${picked.problem}\n`);
+      throw new Reported(1);
+    }
+    if (picked.table.length === 0) {
+      io.err(`${file}: error: no case of this set is of the facility and period asked for\n`);
+      throw new Reported(1);
+    }
+    return narrowCaseSet(set, picked.table);
+  }
   return set;
 }
 
@@ -191,15 +235,17 @@ export function reportCaseProblems(io: Output, file: string, set: CaseSet, skipB
   const more = set.problems.length - shown.length + set.unlisted;
   if (more > 0) io.err(`${file}: ... and ${more.toLocaleString('en-US')} more problems\n`);
   const fileLevel = set.problems.some((p) => p.index < 0);
-  if (!skipBad || fileLevel || set.cases.length === 0) {
+  // The table's length, not `cases`: that would build every case as an object.
+  const good = set.table.length;
+  if (!skipBad || fileLevel || good === 0) {
     if (!fileLevel)
       io.err(
-        `${file}: ${set.rejected.toLocaleString('en-US')} of ${set.total.toLocaleString('en-US')} cases have problems; fix them, or pass --skip-bad to simulate the ${set.cases.length.toLocaleString('en-US')} good ones\n`,
+        `${file}: ${set.rejected.toLocaleString('en-US')} of ${set.total.toLocaleString('en-US')} cases have problems; fix them, or pass --skip-bad to simulate the ${good.toLocaleString('en-US')} good ones\n`,
       );
     throw new Reported(1);
   }
   io.err(
-    `${file}: warning: skipping ${set.rejected.toLocaleString('en-US')} bad cases of ${set.total.toLocaleString('en-US')}; simulating ${set.cases.length.toLocaleString('en-US')}\n`,
+    `${file}: warning: skipping ${set.rejected.toLocaleString('en-US')} bad cases of ${set.total.toLocaleString('en-US')}; simulating ${good.toLocaleString('en-US')}\n`,
   );
 }
 
@@ -222,6 +268,34 @@ function progressMeter(io: Output, file: string, size: number, terminal: boolean
     const line = `${file}: ${done ? 'read' : 'reading'} ${(share * 100).toFixed(0)}%, ${records.toLocaleString('en-US')} records${rejected ? `, ${rejected.toLocaleString('en-US')} with problems` : ''}, ${seconds} s`;
     if (terminal) io.err(`\r\u001b[K${line}${done ? '\n' : ''}`);
     else io.err(line + '\n');
+  };
+}
+
+/** `--source`: what the case file's rows are. */
+export function caseSourceOf(value: string | undefined): CaseSource | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'ice-detainers' || value === 'cases') return value;
+  throw new UsageError("--source must be ice-detainers (ICE's released detainer records) or cases");
+}
+
+/** `--facility NAME --from DATE --to DATE`: the cases of one facility and period (by the date of the request). */
+export function caseSelectionOf(values: ReadonlyMap<string, string>): CaseSelection | undefined {
+  const day = (name: string): number | undefined => {
+    const v = values.get(name);
+    if (v === undefined) return undefined;
+    const t = time.parseDate(v);
+    if (Number.isNaN(t)) throw new UsageError(`--${name} must be a date, YYYY-MM-DD, not ${JSON.stringify(v)}`);
+    return t;
+  };
+  const facility = values.get('facility');
+  const fromDay = day('from');
+  const toDay = day('to');
+  if (fromDay !== undefined && toDay !== undefined && toDay < fromDay) throw new UsageError('--to is before --from');
+  if (facility === undefined && fromDay === undefined && toDay === undefined) return undefined;
+  return {
+    ...(facility !== undefined ? { facility } : {}),
+    ...(fromDay !== undefined ? { fromDay } : {}),
+    ...(toDay !== undefined ? { toDay } : {}),
   };
 }
 

@@ -37,9 +37,13 @@ export const commands: readonly Command[] = [
     name: 'simulate',
     summary: 'simulate a policy on booking cases: outcomes, hold hours, cost, coverage, comparison',
     usage:
-      'simulate POLICY --cases FILE [--mapping FILE] [--scenario FILE] [--reimbursement yes|no] [--compare POLICY2 | --baseline honor-all] [--json] [--skip-bad] [--progress]',
+      'simulate POLICY --cases FILE [--source ice-detainers] [--facility NAME] [--from DATE] [--to DATE] [--mapping FILE] [--scenario FILE] [--reimbursement yes|no] [--compare POLICY2 | --baseline honor-all] [--json] [--skip-bad] [--progress]',
     options: [
-      ['--cases FILE', 'the booking cases: JSON, YAML or CSV'],
+      ['--cases FILE', "the booking cases: JSON, YAML or CSV; or ICE's released detainer records, as the .xlsx workbook or its CSV"],
+      ['--source ice-detainers', "read the file as ICE's released detainer records (found without it when the header names their columns)"],
+      ['--facility NAME', 'only the detainers sent to this facility (its name as the records give it)'],
+      ['--from DATE', 'only requests on or after this date (YYYY-MM-DD)'],
+      ['--to DATE', 'only requests on or before this date (YYYY-MM-DD)'],
       MAPPING,
       SCENARIO,
       REIMBURSEMENT,

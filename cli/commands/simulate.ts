@@ -8,17 +8,26 @@ import {
   simulationJson,
   writeBatched,
   type CompareTarget,
+  type FigureRow,
   type SimulationResult,
 } from '../../engine/index';
 import { parseArgs, UsageError } from '../args';
-import { loadCasesOrReport, loadPolicyOrReport, loadScenarioOrReport, reimbursementOverride, type Output } from '../context';
+import {
+  caseSelectionOf,
+  caseSourceOf,
+  loadCasesOrReport,
+  loadPolicyOrReport,
+  loadScenarioOrReport,
+  reimbursementOverride,
+  type Output,
+} from '../context';
 import type { CommandCode } from '../command';
 import { money, num, pct, table } from '../format';
 
 export const simulate: CommandCode = {
   run(argv: string[], io: Output): number {
     const args = parseArgs(argv, {
-      values: ['cases', 'scenario', 'reimbursement', 'compare', 'baseline', 'mapping'],
+      values: ['cases', 'scenario', 'reimbursement', 'compare', 'baseline', 'mapping', 'source', 'facility', 'from', 'to'],
       flags: ['json', 'skip-bad', 'progress'],
     });
     if (args.positional.length !== 1) throw new UsageError('simulate needs exactly one policy file');
@@ -28,6 +37,8 @@ export const simulate: CommandCode = {
     if (baseline !== undefined && baseline !== 'honor-all') throw new UsageError('--baseline must be honor-all');
     if (baseline && args.values.has('compare')) throw new UsageError('give --compare or --baseline, not both');
 
+    const source = caseSourceOf(args.values.get('source'));
+    const select = caseSelectionOf(args.values);
     const policy = loadPolicyOrReport(io, args.positional[0]!);
     const scenario = reimbursementOverride(args.values.get('reimbursement'), loadScenarioOrReport(io, args.values.get('scenario')));
     const other = args.values.has('compare') ? loadPolicyOrReport(io, args.values.get('compare')!) : undefined;
@@ -35,6 +46,8 @@ export const simulate: CommandCode = {
       skipBad: args.flags.has('skip-bad'),
       mapping: args.values.get('mapping'),
       progress: args.flags.has('progress') || 'auto',
+      source,
+      select,
     });
 
     const compare: CompareTarget = other
@@ -49,7 +62,15 @@ export const simulate: CommandCode = {
       // Written as it is made: a million explained decisions never exist as one string.
       const header = {
         policy: { title: policy.ordinance.title, fingerprint: policy.fingerprint, file: policy.file },
-        cases: { file: casesFile, total: set.table.length },
+        cases: {
+          file: casesFile,
+          total: set.table.length,
+          source: set.source,
+          ...(select?.facility !== undefined ? { facility: args.values.get('facility') } : {}),
+          ...(args.values.has('from') ? { from: args.values.get('from') } : {}),
+          ...(args.values.has('to') ? { to: args.values.get('to') } : {}),
+          ...(set.notes.length ? { notes: set.notes } : {}),
+        },
       };
       writeBatched(simulationJson(sim, header), io.out);
       return 0;
@@ -58,6 +79,47 @@ export const simulate: CommandCode = {
     return 0;
   },
 };
+
+/** What the records leave open: each outcome's range and the facts that make the difference. */
+function unknownsText(r: SimulationResult): string {
+  const u = r.summary.unknowns;
+  if (!u) return '';
+  let out = '';
+  if (u.undetermined) {
+    out += `\n${num(u.undetermined)} of ${num(r.summary.total)} decisions turn on facts the records don't carry (counted under review above):\n`;
+    out += table(
+      ['Outcome', 'At least', 'At most'],
+      OUTCOMES.map((o) => [o, num(u.range[o].atLeast), num(u.range[o].atMost)]),
+      [false, true, true],
+    );
+    out += `What leaves them open: ${u.facts.map((f) => `${f.label} (${num(f.decisions)})`).join('; ')}\n`;
+  }
+  if (u.holdsOfUnknownLength)
+    out += `${num(u.holdsOfUnknownLength)} holds have no known end (the records give no release time): not in the hold hours or cost above; counted at their limit they come to at least ${num(u.holdHoursAtLeast, 1)} hours\n`;
+  return out;
+}
+
+/** Decisions by year of the request, and by facility when there are several. */
+function figuresText(r: SimulationResult): string {
+  const open = r.summary.unknowns !== undefined;
+  const rows = (list: readonly FigureRow[]) =>
+    list.map((f) => [
+      f.key,
+      num(f.total),
+      open && f.held.atMost !== f.held.atLeast ? `${num(f.held.atLeast)}-${num(f.held.atMost)}` : num(f.held.atLeast),
+      num(f.outcomes.notify),
+      num(f.outcomes.review),
+      num(f.outcomes.decline),
+      ...(open ? [num(f.undetermined)] : []),
+    ]);
+  const head = (first: string) => [first, 'Cases', 'Held', 'Notify', 'Review', 'Decline', ...(open ? ['Open'] : [])];
+  const right = [false, true, true, true, true, true, true];
+  let out = '';
+  const years = r.breakdown.byYear;
+  if (years.length > 1 || open) out += `\nBy year of the request:\n${table(head('Year'), rows(years), right)}`;
+  if (r.breakdown.byFacility.length > 1) out += `\nBy facility:\n${table(head('Facility'), rows(r.breakdown.byFacility), right)}`;
+  return out;
+}
 
 function readable(title: string, fp: string, casesFile: string, scenario: ReturnType<typeof resolveScenario>, r: SimulationResult): string {
   const s = r.summary;
@@ -68,7 +130,10 @@ function readable(title: string, fp: string, casesFile: string, scenario: Return
     OUTCOMES.map((o) => [o, num(s.outcomes[o]), pct(s.outcomes[o], s.total)]),
     [false, true, true],
   );
-  out += `\nHold hours: ${num(s.holdHours, 1)}   Cost: ${money(s.cost.total)} (reimbursed ${money(s.cost.reimbursed)}, unreimbursed ${money(s.cost.unreimbursed)})\n\n`;
+  out += `\nHold hours: ${num(s.holdHours, 1)}   Cost: ${money(s.cost.total)} (reimbursed ${money(s.cost.reimbursed)}, unreimbursed ${money(s.cost.unreimbursed)})\n`;
+  out += unknownsText(r);
+  out += figuresText(r);
+  out += '\n';
   out += table(
     ['Provision', 'Citation', 'Outcome', 'Decided'],
     [

@@ -161,11 +161,12 @@ export function* explainedDecisions(policy: CompiledPolicy, cases: CaseTable, co
 
 export interface SimulationJsonHeader {
   policy: { title: string; fingerprint: string; file?: string };
-  cases: { file?: string; total: number };
+  /** `source`, `facility`, `from`, `to` and `notes` say what part of which records the cases are. */
+  cases: { file?: string; total: number; source?: string; facility?: string; from?: string; to?: string; notes?: string[] };
 }
 
 /**
- * The `simulate --json` document, `{ policy, scenario, cases, summary, decisions, coverage,
+ * The `simulate --json` document, `{ policy, scenario, cases, summary, breakdown, decisions, coverage,
  * comparison }`, as pieces of text: the bytes `JSON.stringify(document, null, 2) + '\n'` gives, with
  * each decision explained as it is written.
  */
@@ -176,6 +177,7 @@ export function* simulationJson(sim: DraftSimulation, header: SimulationJsonHead
     scenario: resolveScenario(sim.scenario),
     cases: header.cases,
     summary: result.summary,
+    breakdown: result.breakdown,
     decisions: streamed(explainedDecisions(sim.policy, sim.cases, result.codes)),
     coverage: result.coverage,
   };

@@ -1,0 +1,94 @@
+// The command line on ICE's released detainer records: the workbook and its CSV, one facility and
+// period, the open decisions and their ranges, every unreadable row by its number.
+
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ICE_COLUMNS } from './ice-records';
+
+const root = path.resolve(__dirname, '../..');
+const bin = path.join(root, 'bin/detainer-studio.mjs');
+const ct = path.join(root, 'samples/ordinances/connecticut-trust-act-2014.ordinance.yaml');
+const xlsx = path.join(root, 'tests/ice/fixtures/ice-detainers-fixture.xlsx');
+const csv = path.join(root, 'tests/ice/fixtures/ice-detainers-fixture.csv');
+
+function run(...args: string[]) {
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: root });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+beforeAll(() => {
+  execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { env: { ...process.env, DS_QUIET_BUILD: '1' } });
+}, 120000);
+
+describe('simulate --cases ICE records', () => {
+  it('gives the same summary from the workbook and from its CSV, with ranges and figures per year', () => {
+    const a = run('simulate', ct, '--cases', xlsx, '--source', 'ice-detainers', '--json');
+    const b = run('simulate', ct, '--cases', csv, '--json');
+    expect([a.code, b.code]).toEqual([0, 0]);
+    const ja = JSON.parse(a.out);
+    const jb = JSON.parse(b.out);
+    expect(ja.summary).toEqual(jb.summary);
+    expect(ja.cases).toMatchObject({ total: 400, source: 'ice-detainers' });
+    const u = ja.summary.unknowns;
+    expect(u.undetermined).toBeGreaterThan(0);
+    expect(u.range.hold.atMost).toBeGreaterThan(u.range.hold.atLeast);
+    expect(ja.breakdown.byYear.map((y: { key: string }) => y.key)).toEqual(['2023', '2024', '2025']);
+    const open = ja.decisions.find((d: { undetermined?: unknown }) => d.undetermined);
+    expect(open).toMatchObject({ outcome: 'review', holdUntil: null, undetermined: { possible: expect.arrayContaining(['hold']) } });
+    expect(open.undetermined.dependsOn.length).toBeGreaterThan(0);
+  });
+
+  it('narrows to one facility and period, and says what it could not find', () => {
+    const r = run('simulate', ct, '--cases', xlsx, '--facility', 'Riverton County Jail', '--from', '2024-01-01', '--to', '2024-12-31');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^\d+ cases from .*ice-detainers-fixture\.xlsx/m);
+    expect(r.out).toMatch(/decisions turn on facts the records don't carry/);
+    expect(r.out).toMatch(/By year of the request:\nYear +Cases +Held/);
+    expect(r.out).toMatch(/holds have no known end/);
+    const none = run('simulate', ct, '--cases', xlsx, '--facility', 'Riverton City Jail');
+    expect(none.code).toBe(1);
+    expect(none.err).toMatch(/no facility named "Riverton City Jail"; did you mean "RIVERTON COUNTY JAIL \(RIVERTON, MA\)"/);
+    const bad = run('simulate', ct, '--cases', xlsx, '--from', '2024-13-01');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--from must be a date/);
+  });
+
+  it('reports every unreadable row by its number, and goes on with --skip-bad', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ds-ice-'));
+    const rows = fs.readFileSync(csv, 'utf8').split('\n');
+    const at = ICE_COLUMNS.indexOf('Detainer Prepare Date');
+    // Rows 9 and 12 of the file: a date that does not exist, and one that is not a date.
+    const broken = rows.map((line, k) =>
+      k === 8 || k === 11
+        ? line
+            .split(',')
+            .map((c, i) => (i === at ? (k === 8 ? '2024-02-31 10:00:00' : 'soon') : c))
+            .join(',')
+        : line,
+    );
+    const file = path.join(dir, 'ero-detainers.csv');
+    fs.writeFileSync(file, broken.join('\n'));
+    const r = run('simulate', ct, '--cases', file);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`${file}: row 9 (row-9): error: Detainer Prepare Date: not a date: "2024-02-31 10:00:00"`);
+    expect(r.err).toContain(`${file}: row 12 (row-12): error: Detainer Prepare Date: not a date: "soon"`);
+    expect(r.err).toMatch(/2 of 400 cases have problems/);
+    const skipped = run('simulate', ct, '--cases', file, '--skip-bad', '--json');
+    expect(skipped.code).toBe(0);
+    expect(JSON.parse(skipped.out).cases.total).toBe(398);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses an old .xls workbook with a way forward', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ds-ice-'));
+    const file = path.join(dir, 'old.xlsx');
+    fs.writeFileSync(file, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, ...new Array(60).fill(0)]));
+    const r = run('simulate', ct, '--cases', file);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/old\.xlsx: row 1: error: this is an Excel 97-2003 workbook \(\.xls\).*save it as \.xlsx or CSV/);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
