@@ -50,6 +50,7 @@ function wholeDocument(o: Ordinance, scenario: { reimbursementAgreement: boolean
     scenario: resolveScenario(scenario),
     cases: { file: 'c.csv', total: table.length },
     summary: result.summary,
+    breakdown: result.breakdown,
     decisions: decideAll(policy, table),
     coverage: result.coverage,
   };
