@@ -152,14 +152,19 @@ export function markdownHtml(md: string): string {
   return marked.parse(md, { gfm: true, async: false });
 }
 
-/** The text a reader of rendered Markdown sees: tags dropped, entities decoded. */
-export function markdownVisibleText(md: string): string {
-  return markdownHtml(md)
-    .replace(/<\/?(?:strong|em|code|a|del|span)\b[^>]*>/g, '')
+/** HTML's text: inline elements (`inline`, a regex alternation of tag names) joined to the words around them, other tags separating words, entities decoded. */
+export function htmlText(html: string, inline: string): string {
+  return html
+    .replace(new RegExp(`<\\/?(?:${inline})\\b[^>]*>`, 'g'), '')
     .replace(/<[^>]+>/g, ' ')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")
     .replace(/&amp;/g, '&');
+}
+
+/** The text a reader of rendered Markdown sees: tags dropped, entities decoded. */
+export function markdownVisibleText(md: string): string {
+  return htmlText(markdownHtml(md), 'strong|em|code|a|del|span');
 }

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium, printHtmlToPdf } from '../../cli/pdf-printer';
 import { finishPdf, PdfFontError, renderOfficerGuideHtml, renderOrdinanceHtml, SHIPPED_FONT_NAMES } from '../../engine/export/index';
-import { ctFile, loadFile, pdfText, root, rivertonFile, skipReason, tempDir } from './helpers';
+import { ctFile, htmlText, loadFile, pdfText, root, rivertonFile, skipReason, tempDir } from './helpers';
 
 const chromium = findChromium();
 const skip = chromium ? skipReason(['pdftotext', 'pdffonts']) : skipReason(['chromium']);
@@ -27,18 +27,8 @@ function pdffonts(file: string): { name: string; embedded: boolean }[] {
 
 /** The words a page shows: its body text without markup, SVG titles or descriptions. */
 function htmlWords(html: string): string[] {
-  const body = html.slice(html.indexOf('<body>'));
-  const text = body
-    .replace(/<(title|desc)\b[^>]*>[\s\S]*?<\/\1>/g, ' ')
-    // Inline elements join their text to the words around them; any other tag separates words.
-    .replace(/<\/?(?:span|dfn|strong|em|b|i|code|a|ins|del|abbr|sup|sub)\b[^>]*>/g, '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
-  return [...new Set(text.split(/\s+/).filter(Boolean))];
+  const body = html.slice(html.indexOf('<body>')).replace(/<(title|desc)\b[^>]*>[\s\S]*?<\/\1>/g, ' ');
+  return [...new Set(htmlText(body, 'span|dfn|strong|em|b|i|code|a|ins|del|abbr|sup|sub').split(/\s+/).filter(Boolean))];
 }
 
 describe.skipIf(skip)('PDF exports with no system fonts visible', () => {

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown, type Ordinance } from '../../engine/index';
 import { renderOrdinanceDocx, renderOrdinanceHtml } from '../../engine/export/index';
-import { allOrdinanceFiles, docxParagraphs, loadFile, markdownVisibleText, words } from './helpers';
+import { allOrdinanceFiles, docxParagraphs, htmlText, loadFile, markdownVisibleText, words } from './helpers';
 import path from 'node:path';
 
 /** The words a reader of the rendered Markdown sees (the export escapes markup, so it is rendered, not stripped). */
@@ -14,15 +14,7 @@ function markdownWords(md: string): string[] {
 
 function htmlWords(html: string): string[] {
   const body = /<body>([\s\S]*)<\/body>/.exec(html)![1]!;
-  const text = body
-    .replace(/<\/?(?:dfn|span|strong|em)\b[^>]*>/g, '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
-  return words(text);
+  return words(htmlText(body, 'dfn|span|strong|em'));
 }
 
 /** One section with more clauses than letters, so Word's list must letter on past "z" as the text does. */
