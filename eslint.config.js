@@ -7,6 +7,15 @@ import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
+// The faces (CLI, app, main process, Node host helpers) reach the engine only through its public
+// entry points: engine/index.ts (the use cases), engine/vocabulary.ts (names and decoders for views),
+// engine/document.ts (the text with positions, for the editor and form) and engine/export/index.ts.
+const engineEntryPoints = {
+  regex: '^(\\.\\./)+engine/(?!(index|vocabulary|document|export/index)$)',
+  message:
+    'faces call the engine through engine/index.ts, engine/vocabulary.ts, engine/document.ts or engine/export/index.ts, not its internals.',
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'engine/generated/', 'out/', 'test-results/', 'playwright-report/', '**/*.d.ts'] },
   js.configs.recommended,
@@ -80,6 +89,7 @@ export default tseslint.config(
           patterns: [
             { group: ['electron', 'electron/*', '**/electron/**'], message: 'renderer/ must not import Electron; use the host contract.' },
             { group: ['**/cli/**', '**/*.node', '**/*.node.ts'], message: 'renderer/ must not import Node-side code.' },
+            engineEntryPoints,
           ],
         },
       ],
@@ -93,6 +103,10 @@ export default tseslint.config(
     // Scripts that drive the app in Chromium: Node code with functions evaluated in the page.
     files: ['renderer/tools/**/*.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+  {
+    files: ['cli/**/*.ts', 'host/**/*.ts', 'electron/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [engineEntryPoints] }] },
   },
   {
     files: [

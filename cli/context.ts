@@ -13,6 +13,8 @@ import {
   compile,
   fingerprint,
   formatCaseProblem,
+  blockingErrors,
+  checkDocument,
   formatDiagnostic,
   loadColumnMapping,
   loadOrdinance,
@@ -25,7 +27,6 @@ import {
   type PathSegment,
   type Scenario,
 } from '../engine/index';
-import { checkDocument } from '../engine/analysis/index';
 import { UsageError } from './args';
 import { FileError, openInput, readText } from '../host/files.node';
 
@@ -95,7 +96,6 @@ export interface LoadedPolicy {
   locate: (path: readonly PathSegment[]) => Pick<Diagnostic, 'line' | 'column' | 'endLine' | 'endColumn'>;
 }
 
-/** Loads an ordinance or reports its errors (exit 1). Warnings are not printed here. */
 /**
  * Loads an ordinance or reports its errors (exit 1). Warnings are not printed here. With `lint`, the
  * legal lint's errors (not silenced) also stop it: what is exported for a council or the police must
@@ -104,7 +104,7 @@ export interface LoadedPolicy {
 export function loadPolicyOrReport(io: Output, file: string, opts: { lint?: boolean } = {}): LoadedPolicy {
   const text = readOrReport(io, file);
   const loaded = opts.lint ? checkDocument(text) : loadOrdinance(text);
-  const errors = loaded.diagnostics.filter((d) => d.severity === 'error' && !d.suppressed);
+  const errors = blockingErrors(loaded.diagnostics);
   if (!loaded.ordinance || errors.length > 0) {
     printDiagnostics(io, file, errors);
     throw new Reported(1);

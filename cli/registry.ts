@@ -160,6 +160,18 @@ export const commands: readonly Command[] = [
     load: async () => (await import('./commands/sign')).sign,
   },
   {
+    name: 'test',
+    summary: 'check a policy against expected decisions: cases with the outcome, provision and hold end each must get',
+    usage: 'test FILE... [--policy POLICY] [--json]',
+    options: [
+      ['--policy POLICY', "check this draft instead of the ordinance each file names (relative to the file's folder)"],
+      ['--json', 'print { files: [ { file, policy, passed, failed, cases: [ { id, pass, expected, got, differences } ] } ] }'],
+    ],
+    notes:
+      'A file is YAML or JSON (policy-schemas/expected-decisions.schema.json): `ordinance`, an optional `scenario`, and `cases`, each with `case`, `expect: { outcome, provision, holdUntil }` and `why`.\nPrints FILE:LINE:COL: error: case ID: what differs, per mismatch. Exit 0 when every case is decided as expected, 1 when one is not or a file has errors, 2 when a file cannot be read.',
+    load: async () => (await import('./commands/test')).testCommand,
+  },
+  {
     name: 'generate',
     summary: 'make a seeded, reproducible synthetic case set calibrated to public figures',
     usage: 'generate --count N [--seed S] [--format json|csv] [--out FILE] [--from-year YEAR] [--to-year YEAR] [--force-extension]',

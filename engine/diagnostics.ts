@@ -27,8 +27,17 @@ export function formatDiagnostic(file: string, d: Diagnostic): string {
   return `${file}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.code}]`;
 }
 
+/** A finding that stops a draft from being simulated or exported: an error nobody silenced. */
+export function isBlocking(d: Pick<Diagnostic, 'severity' | 'suppressed'>): boolean {
+  return d.severity === 'error' && !d.suppressed;
+}
+
+export function blockingErrors<D extends Pick<Diagnostic, 'severity' | 'suppressed'>>(diagnostics: readonly D[]): D[] {
+  return diagnostics.filter(isBlocking);
+}
+
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
-  return diagnostics.some((d) => d.severity === 'error' && !d.suppressed);
+  return diagnostics.some(isBlocking);
 }
 
 export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {

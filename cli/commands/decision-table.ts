@@ -1,7 +1,7 @@
 // `detainer-studio decision-table POLICY [--json] [--out FILE]`: every combination of the facts the
 // policy reads, grouped into the ranges its conditions distinguish, with outcome and provision (CSV).
 
-import { decisionTable, decisionTableCsv } from '../../engine/analysis/index';
+import { decisionTable, decisionTableCsv } from '../../engine/index';
 import type { Scenario } from '../../engine/index';
 import { parseArgs, UsageError } from '../args';
 import { loadPolicyOrReport, loadScenarioOrReport, reimbursementOverride, type Output } from '../context';

@@ -2,7 +2,7 @@
 // per kind of difference, each checked by running both drafts; or the proof that they are equivalent.
 // Exit 0 when equivalent, 1 when they differ, 2 on bad input.
 
-import { diffDrafts, type DraftDifference, type DraftWitness } from '../../engine/analysis/index';
+import { diffDrafts, type DraftDifference, type DraftWitness } from '../../engine/index';
 import { OUTCOME_WORDS, shortFingerprint, type Decision, type Scenario } from '../../engine/index';
 import { parseArgs, UsageError } from '../args';
 import { loadPolicyOrReport, loadScenarioOrReport, reimbursementOverride, Reported, type LoadedPolicy, type Output } from '../context';

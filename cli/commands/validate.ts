@@ -1,7 +1,7 @@
 // `detainer-studio validate FILE... [--scenario FILE]`: one line per problem, FILE:LINE:COL: severity: MESSAGE [CODE].
 // Ordinances get schema and semantic validation, then the legal lint; silenced findings are not counted.
 
-import { checkDocument } from '../../engine/analysis/index';
+import { checkDocument } from '../../engine/index';
 import { formatDiagnostic, loadScenario, type Diagnostic, type Scenario } from '../../engine/index';
 import { parseArgs, UsageError } from '../args';
 import { loadScenarioOrReport, readOrSkip, reimbursementOverride, Reported, type Output } from '../context';

@@ -34,6 +34,8 @@ export {
   policyBundleJson,
   bundleBlockers,
   verifyPolicyBundle,
+  bundleSigningPayload,
+  type BundleSignature,
   BUNDLE_FORMAT,
   type PolicyBundle,
   type BundleVerification,

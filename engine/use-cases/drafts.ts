@@ -4,18 +4,9 @@
 import { checkDocument, type CheckedDiagnostic, type DocumentCheck } from '../analysis/index';
 import { fingerprint } from '../canonical';
 import { HONOR_ALL } from '../compile';
-import type { Diagnostic } from '../diagnostics';
+import { blockingErrors, type Diagnostic } from '../diagnostics';
 import type { Ordinance, Scenario } from '../model';
 import { loadOrdinance } from '../ordinance';
-
-/** A finding that stops a draft from being simulated or exported: an error nobody silenced. */
-export function isBlocking(d: Pick<Diagnostic, 'severity' | 'suppressed'>): boolean {
-  return d.severity === 'error' && !d.suppressed;
-}
-
-export function blockingErrors<D extends Pick<Diagnostic, 'severity' | 'suppressed'>>(diagnostics: readonly D[]): D[] {
-  return diagnostics.filter(isBlocking);
-}
 
 export interface CheckedDraft extends DocumentCheck {
   /** The errors that stop simulating and exporting (validation errors and unsilenced legal errors). */

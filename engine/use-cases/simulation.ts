@@ -4,21 +4,14 @@
 
 import { bookingCaseAt, type CaseTable } from '../case-table';
 import { compile, resolveScenario, type CompiledPolicy } from '../compile';
+import type { ProvisionRef } from '../decision-code';
 import { jsonChunks, streamed } from '../json-chunks';
-import { OUTCOMES, type BookingCase, type Decision, type Ordinance, type Outcome, type ResolvedScenario, type Scenario } from '../model';
+import type { BookingCase, Decision, Ordinance, ResolvedScenario, Scenario } from '../model';
 import { simulate, tableOf, type Cases, type SimulateOptions, type SimulationResult } from '../simulate';
 import { BASELINE, type ComparedDraft } from './drafts';
 
 /** What a simulation compares the draft with. */
 export type CompareTarget = { kind: 'none' } | { kind: 'baseline' } | ({ kind: 'draft' } & ComparedDraft);
-
-/** A provision as the results name it; the otherwise clause has the id `default`. */
-export interface ProvisionRef {
-  id: string;
-  citation: string;
-  heading?: string;
-  outcome: Outcome;
-}
 
 /** One policy's side of a simulation. */
 export interface SimulatedSide {
@@ -102,28 +95,6 @@ export function simulateDraft(req: SimulateDraftRequest): DraftSimulation {
     cases: table,
     scenario: policy.scenario,
   };
-}
-
-// ---- decision codes ----
-
-/** A packed decision: `(provision number << 2) | outcome number` (hold 0, notify 1, review 2, decline 3). */
-export type DecisionCode = number;
-
-export function outcomeNumberOf(code: DecisionCode): number {
-  return code & 3;
-}
-
-export function outcomeOf(code: DecisionCode): Outcome {
-  return OUTCOMES[code & 3]!;
-}
-
-/** The deciding provision's place in `SimulatedSide.provisions` (the otherwise clause is the last). */
-export function provisionNumberOf(code: DecisionCode): number {
-  return code >> 2;
-}
-
-export function decodeDecision(code: DecisionCode, provisions: readonly ProvisionRef[]): { outcome: Outcome; provision: ProvisionRef } {
-  return { outcome: outcomeOf(code), provision: provisions[code >> 2]! };
 }
 
 // ---- one case, both sides ----

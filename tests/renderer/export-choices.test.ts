@@ -3,11 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildExport, EXPORT_FORMATS, RENDITIONS } from '../../engine/export/index';
 import { loadOrdinance } from '../../engine/index';
-import { describeSize, DOCUMENT_OPTIONS } from '../../renderer/src/export/choices';
+import { EXPORT_DOCUMENTS } from '../../engine/vocabulary';
+import { describeSize } from '../../renderer/src/export/choices';
 import { readFileSync } from 'node:fs';
 
 describe('the Export dialog’s choices', () => {
-  const offered = DOCUMENT_OPTIONS.flatMap((d) => d.fileTypes.map((t) => `${t.format}:${t.rendition}`));
+  const offered = EXPORT_DOCUMENTS.flatMap((d) => d.fileTypes.map((t) => `${t.format}:${t.rendition}`));
 
   it('cover every format and rendition of the engine, once each', () => {
     const engine = EXPORT_FORMATS.flatMap((f) => RENDITIONS[f].map((r) => `${f}:${r}`));
@@ -16,15 +17,15 @@ describe('the Export dialog’s choices', () => {
   });
 
   it('default to the engine’s own default file type for each document but the ordinance (Word first)', () => {
-    for (const d of DOCUMENT_OPTIONS.filter((x) => x.id !== 'ordinance')) {
+    for (const d of EXPORT_DOCUMENTS.filter((x) => x.id !== 'ordinance')) {
       expect(d.fileTypes[0]!.rendition, d.id).toBe(RENDITIONS[d.fileTypes[0]!.format][0]);
     }
-    expect(DOCUMENT_OPTIONS.find((d) => d.id === 'ordinance')!.fileTypes[0]!.rendition).toBe('docx');
+    expect(EXPORT_DOCUMENTS.find((d) => d.id === 'ordinance')!.fileTypes[0]!.rendition).toBe('docx');
   });
 
   it('each choice that needs no cases builds, in the file type it names', async () => {
     const { ordinance } = loadOrdinance(readFileSync('samples/ordinances/connecticut-trust-act-2014.ordinance.yaml', 'utf8'));
-    for (const d of DOCUMENT_OPTIONS.filter((x) => x.id !== 'report' && x.id !== 'redline')) {
+    for (const d of EXPORT_DOCUMENTS.filter((x) => x.id !== 'report' && x.id !== 'redline')) {
       for (const t of d.fileTypes) {
         const r = await buildExport({ format: t.format, rendition: t.rendition, ordinance: ordinance! });
         expect(r.rendition).toBe(t.rendition);

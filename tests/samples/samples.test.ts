@@ -1,27 +1,27 @@
 // The samples checked against hand-worked answers: every sample ordinance validates, and decides each
-// case of its tests/samples/<name>.expected.yaml fixture as worked out from the policy's own text.
+// case of its tests/samples/<name>.expected.yaml file (expected decisions, as `detainer-studio test`
+// reads them) as worked out from the policy's own text.
 // Scenarios and case sets load cleanly, the CSV and JSON sample sets are the same 200 cases, and the
 // first two samples in sorted order disagree on at least one case.
 
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import {
   caseFormatOf,
+  checkExpectedDecisions,
   compile,
   formatCaseProblem,
+  loadExpectedDecisions,
   loadOrdinance,
   loadScenario,
   OUTCOMES,
-  prepareCase,
   readCaseSet,
   type CaseSet,
+  type ExpectedDecisions,
+  type LoadedExpectations,
   type Ordinance,
-  type Outcome,
-  type PreparedCase,
-  type Scenario,
 } from '../../engine/index';
 import { casesToCsv } from '../../engine/case-csv';
 import { generateCases } from '../../engine/generate';
@@ -48,25 +48,6 @@ const fixtureFiles = filesIn(fixtureDir, '.expected.yaml');
  */
 const ENGINE_DISAGREES: Record<string, string> = {};
 
-interface Expected {
-  outcome: Outcome;
-  provision: string;
-  holdUntil: string | null;
-}
-
-interface FixtureCase {
-  why: string;
-  scenario?: Scenario;
-  expect: Expected;
-  case: Record<string, unknown>;
-}
-
-interface Fixture {
-  ordinance: string;
-  scenario?: Scenario;
-  cases: FixtureCase[];
-}
-
 function loadSample(file: string): Ordinance {
   const loaded = loadOrdinance(read(path.join(ordinanceDir, file)));
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
@@ -76,19 +57,11 @@ function loadSample(file: string): Ordinance {
   return loaded.ordinance;
 }
 
-function loadFixture(file: string): Fixture {
-  const fixture = parse(read(path.join(fixtureDir, file))) as Fixture;
-  if (!fixture || typeof fixture.ordinance !== 'string' || !Array.isArray(fixture.cases)) {
-    throw new Error(`${file}: a fixture names its "ordinance" and lists its "cases"`);
-  }
-  return fixture;
-}
-
-function prepared(raw: unknown, index: number): PreparedCase {
-  const r = prepareCase(raw, index);
-  if (r.ok) return r.prepared;
-  const problems = r.problems.map((p) => `${p.field}: ${p.message}`).join('; ');
-  throw new Error(`fixture case ${index + 1} is not a valid booking case: ${problems}`);
+/** An expected-decisions file, read by the engine as `detainer-studio test` reads it. */
+function loadFixture(file: string): { expected: ExpectedDecisions; source: LoadedExpectations['source']; ordinanceFile: string } {
+  const loaded = loadExpectedDecisions(read(path.join(fixtureDir, file)));
+  if (!loaded.expected) throw new Error(`${file}: ${loaded.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`).join('; ')}`);
+  return { expected: loaded.expected, source: loaded.source, ordinanceFile: path.basename(loaded.expected.ordinance) };
 }
 
 function readSampleCases(file: string): CaseSet {
@@ -98,7 +71,7 @@ function readSampleCases(file: string): CaseSet {
 describe('sample ordinances', () => {
   it('there are at least twelve, each with hand-worked expectations', () => {
     expect(ordinanceFiles.length).toBeGreaterThanOrEqual(12);
-    const covered = new Set(fixtureFiles.map((f) => loadFixture(f).ordinance));
+    const covered = new Set(fixtureFiles.map((f) => loadFixture(f).ordinanceFile));
     expect(ordinanceFiles.filter((f) => !covered.has(f))).toEqual([]);
   });
 
@@ -124,34 +97,29 @@ describe('sample ordinances', () => {
 });
 
 for (const file of fixtureFiles) {
-  const fixture = loadFixture(file);
-  describe(`${fixture.ordinance} decides as worked out by hand`, () => {
-    const ordinance = loadSample(fixture.ordinance);
+  const { expected, source, ordinanceFile } = loadFixture(file);
+  describe(`${ordinanceFile} decides as worked out by hand`, () => {
+    it('names its sample ordinance by a path from its own folder', () => {
+      expect(path.resolve(fixtureDir, expected.ordinance)).toBe(path.join(ordinanceDir, ordinanceFile));
+    });
 
     it('every expectation is complete and consistent', () => {
-      expect(fixture.cases.length).toBeGreaterThanOrEqual(4);
-      for (const c of fixture.cases) {
-        expect(c.why.trim().length, String(c.case.id)).toBeGreaterThan(20);
+      expect(expected.cases.length).toBeGreaterThanOrEqual(4);
+      for (const c of expected.cases) {
+        expect((c.why ?? '').trim().length, c.case.id).toBeGreaterThan(20);
         expect(OUTCOMES).toContain(c.expect.outcome);
         expect(typeof c.expect.provision).toBe('string');
-        expect(c.expect.holdUntil === null, `${String(c.case.id)}: holdUntil is given exactly for holds`).toBe(c.expect.outcome !== 'hold');
+        expect(c.expect.holdUntil === null, `${c.case.id}: holdUntil is given exactly for holds`).toBe(c.expect.outcome !== 'hold');
       }
     });
 
-    fixture.cases.forEach((c, i) => {
-      const id = String(c.case.id);
-      const known = ENGINE_DISAGREES[id];
-      const test = known ? it.fails : it;
-      test(`${id}: ${c.expect.outcome} by ${c.expect.provision}`, () => {
-        const policy = compile(ordinance, { ...fixture.scenario, ...c.scenario });
-        const decision = policy.decide(prepared(c.case, i));
-        expect({ outcome: decision.outcome, provision: decision.provision, holdUntil: decision.holdUntil }, c.why).toEqual({
-          outcome: c.expect.outcome,
-          provision: c.expect.provision,
-          holdUntil: c.expect.holdUntil === null ? null : String(c.expect.holdUntil),
-        });
+    const check = checkExpectedDecisions(expected, loadSample(ordinanceFile), source);
+    for (const v of check.verdicts) {
+      const test = ENGINE_DISAGREES[v.id] ? it.fails : it;
+      test(`${v.id}: ${v.expected.outcome} by ${v.expected.provision}`, () => {
+        expect(v.differences, v.why).toEqual([]);
       });
-    });
+    }
   });
 }
 

@@ -4,9 +4,8 @@
 // editor. Rows are virtualized: a 22-provision draft has about 2,000.
 
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { OUTCOMES, type Outcome } from '../../../engine/model';
+import { maxHoldWords, OUTCOMES, type Outcome } from '../../../engine/vocabulary';
 import type { DecisionTable, DecisionTableRow } from '../../../engine/index';
-import { maxHoldWords } from '../../../engine/wording';
 import type { Host } from '../../../host/contract';
 import { emit } from '../lib/app-events';
 import { count, milliseconds } from '../lib/format';

@@ -4,11 +4,13 @@
 
 import {
   checkDocument,
+  checkExpectedDecisions,
   decisionTable,
   decisionTableCsv,
   diffDrafts,
   fingerprint,
   layoutOrdinance,
+  loadExpectedDecisions,
   markdownFromText,
   ordinanceText,
   parseSource,
@@ -179,6 +181,37 @@ function deep(request: DeepRequest): DeepResponse {
             fingerprint: read.fingerprint,
           }
         : { kind: 'draft-refused', id: request.id, name: request.name, error: read.problem };
+    }
+    case 'expected': {
+      const loaded = loadExpectedDecisions(request.text);
+      const base = { kind: 'expected' as const, id: request.id, version: request.version, name: request.name };
+      if (!loaded.expected) {
+        const problems = loaded.diagnostics
+          .filter((d) => d.severity === 'error')
+          .map((d) => `line ${d.line}, column ${d.column}: ${d.message}`);
+        return { ...base, problems, passed: 0, failed: 0, verdicts: [], ms: performance.now() - start };
+      }
+      const check = checkExpectedDecisions(loaded.expected, request.ordinance, loaded.source);
+      return {
+        ...base,
+        problems: [],
+        passed: check.passed,
+        failed: check.failed,
+        verdicts: check.verdicts.map((v) => ({
+          id: v.id,
+          why: v.why ?? null,
+          expected: v.expected,
+          got: {
+            outcome: v.decision.outcome,
+            provision: v.decision.provision,
+            citation: v.decision.citation,
+            holdUntil: v.decision.holdUntil,
+          },
+          differences: v.differences,
+          line: v.at.line,
+        })),
+        ms: performance.now() - start,
+      };
     }
     case 'diff': {
       const scenario = scenarioOf(request.reimbursement);

@@ -1,10 +1,10 @@
-// The renderer's side of the whole-policy analyses (decision table, draft difference): requests as
+// The renderer's side of the whole-policy analyses (decision table, draft difference, expected decisions): requests as
 // promises to a second instance of the analysis worker, so the squiggles never wait behind a table;
 // cancel ends that instance (a running analysis can't be interrupted otherwise) and the next request
 // starts a fresh one.
 
 import AnalysisWorker from './analysis.worker?worker';
-import type { DecisionTableDone, DeepRequest, DeepResponse, DiffDone, DraftLoaded } from './protocol';
+import type { DecisionTableDone, DeepRequest, DeepResponse, DiffDone, DraftLoaded, ExpectedDone } from './protocol';
 
 export class AnalysisCancelled extends Error {
   constructor() {
@@ -70,6 +70,11 @@ export class DeepAnalysisClient {
 
   async diff(request: Omit<Extract<DeepRequest, { kind: 'diff' }>, 'id' | 'kind'>): Promise<DiffDone> {
     return (await this.send({ kind: 'diff', ...request })) as DiffDone;
+  }
+
+  /** The draft checked against an expected-decisions file. */
+  async expected(request: Omit<Extract<DeepRequest, { kind: 'expected' }>, 'id' | 'kind'>): Promise<ExpectedDone> {
+    return (await this.send({ kind: 'expected', ...request })) as ExpectedDone;
   }
 
   /** Stops whatever runs now; every waiting request fails with `AnalysisCancelled`. */

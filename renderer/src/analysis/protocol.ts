@@ -5,8 +5,10 @@
 
 import type {
   CheckedDiagnostic,
+  Decision,
   DecisionTable,
   DraftDifference,
+  ExpectedDecision,
   Ordinance,
   OrdinanceText,
   QuickFix,
@@ -73,7 +75,9 @@ export type ReimbursementChoice = 'either' | 'yes' | 'no';
 export type DeepRequest =
   | { kind: 'decision-table'; id: number; version: number; ordinance: Ordinance; reimbursement: ReimbursementChoice }
   | { kind: 'load-draft'; id: number; name: string; text: string }
-  | { kind: 'diff'; id: number; version: number; a: Ordinance; b: Ordinance; reimbursement: ReimbursementChoice };
+  | { kind: 'diff'; id: number; version: number; a: Ordinance; b: Ordinance; reimbursement: ReimbursementChoice }
+  /** The draft checked against an expected-decisions file (its text), as `detainer-studio test --policy` does. */
+  | { kind: 'expected'; id: number; version: number; ordinance: Ordinance; name: string; text: string };
 
 export interface DecisionTableDone {
   kind: 'decision-table';
@@ -108,7 +112,32 @@ export interface DiffDone {
   ms: number;
 }
 
-export type DeepResponse = DecisionTableDone | DraftLoaded | DiffDone | { kind: 'deep-failed'; id: number; error: string };
+/** One expected case and what the draft decided. */
+export interface ExpectedVerdict {
+  id: string;
+  why: string | null;
+  expected: ExpectedDecision;
+  got: { outcome: Decision['outcome']; provision: string; citation: string; holdUntil: string | null };
+  /** What differs, in words; empty when the case is decided as expected. */
+  differences: string[];
+  /** Line of the case in the expectations file. */
+  line: number;
+}
+
+export interface ExpectedDone {
+  kind: 'expected';
+  id: number;
+  version: number;
+  name: string;
+  /** Why the file can't be used (each with its line), when it can't; else empty. */
+  problems: string[];
+  passed: number;
+  failed: number;
+  verdicts: ExpectedVerdict[];
+  ms: number;
+}
+
+export type DeepResponse = DecisionTableDone | DraftLoaded | DiffDone | ExpectedDone | { kind: 'deep-failed'; id: number; error: string };
 
 export type AnalysisRequest = AnalyzeRequest | FixRequest | DeepRequest;
 

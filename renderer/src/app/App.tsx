@@ -3,7 +3,8 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CheckedDiagnostic, OrdinanceText, QuickFix, TextEdit } from '../../../engine/index';
-import { parseSource } from '../../../engine/source';
+import { parseSource } from '../../../engine/document';
+import { isBlocking } from '../../../engine/vocabulary';
 import type { Host, MenuCommand, OpenedFile, RecoveryEntry, SampleEntry } from '../../../host/contract';
 import type { AnalysisResponse, AnalysisResult, OutlineEntry } from '../analysis/protocol';
 import { AnalysisClient } from '../analysis/analysis-client';
@@ -123,7 +124,7 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
     }
     session?.setDiagnostics(response.diagnostics);
     latestAnalysis.current = response;
-    const errors = response.diagnostics.filter((d) => d.severity === 'error' && !d.suppressed).length;
+    const errors = response.diagnostics.filter(isBlocking).length;
     emit('analysis-applied', {
       version: response.version,
       errors,
@@ -525,7 +526,7 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
   const closeExport = useCallback(() => setExporting(false), []);
 
   const diagnostics: CheckedDiagnostic[] = analysis?.diagnostics ?? [];
-  const errorCount = diagnostics.filter((d) => d.severity === 'error' && !d.suppressed).length;
+  const errorCount = diagnostics.filter(isBlocking).length;
   const warningCount = diagnostics.filter((d) => d.severity === 'warning' && !d.suppressed).length;
   const analysisCurrent = analysis?.version === version;
   const blocked = errorCount

@@ -3,14 +3,14 @@
 // for PDF in the browser, print it with the browser's dialog). Exports are built in a worker.
 
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { Rendition } from '../../../engine/export/index';
+import { EXPORT_DOCUMENTS, exportDocument, isBlocking, type ExportDocumentId, type Rendition } from '../../../engine/vocabulary';
 import type { Ordinance, Scenario } from '../../../engine/index';
 import type { Host, SampleEntry } from '../../../host/contract';
 import type { AnalysisResult } from '../analysis/protocol';
 import { emit } from '../lib/app-events';
 import { milliseconds } from '../lib/format';
 import type { Simulation } from '../simulation/use-simulation';
-import { describeSize, DOCUMENT_OPTIONS, documentOption, type DocumentChoice } from './choices';
+import { describeSize } from './choices';
 import { ExportCancelled, ExportClient } from './export-client';
 import type { Built } from './protocol';
 import { printInFrame, type PrintJob } from './print-frame';
@@ -46,7 +46,7 @@ type BuildState =
   { kind: 'idle' } | { kind: 'building' } | { kind: 'built'; built: Built; bytes: number | null } | { kind: 'failed'; error: string };
 
 /** The choices stay as last made while the app runs: exporting the same thing again is the common case. */
-const remembered: { document: DocumentChoice; renditions: Partial<Record<DocumentChoice, Rendition>> } = {
+const remembered: { document: ExportDocumentId; renditions: Partial<Record<ExportDocumentId, Rendition>> } = {
   document: 'ordinance',
   renditions: {},
 };
@@ -71,7 +71,7 @@ export function ExportDialog(props: Props) {
   const ids = useId();
   const client = exportClient();
   // The report chosen last time, with no case set now, can't be built: start on the ordinance text.
-  const [choice, setChoice] = useState<DocumentChoice>(() =>
+  const [choice, setChoice] = useState<ExportDocumentId>(() =>
     remembered.document === 'report' && !sim.state.cases ? 'ordinance' : remembered.document,
   );
   const [renditions, setRenditions] = useState(remembered.renditions);
@@ -82,14 +82,14 @@ export function ExportDialog(props: Props) {
   const printJob = useRef<PrintJob | null>(null);
   const buildSeq = useRef(0);
 
-  const option = documentOption(choice);
+  const option = exportDocument(choice);
   const rendition = renditions[choice] ?? option.fileTypes[0]!.rendition;
   const fileType = option.fileTypes.find((t) => t.rendition === rendition) ?? option.fileTypes[0]!;
 
   // ---- the draft: only one without errors is exported ----
 
   const checking = !analysis || analysis.version !== version;
-  const errors = (analysis?.diagnostics ?? []).filter((d) => d.severity === 'error' && !d.suppressed);
+  const errors = (analysis?.diagnostics ?? []).filter(isBlocking);
   const exportable = !checking && !!analysis?.ordinance && errors.length === 0;
   // With errors, the preview shows the last version without them (as the Preview tab does).
   const ordinance = exportable ? analysis!.ordinance! : checking ? null : (lastValid?.ordinance ?? null);
@@ -334,7 +334,7 @@ export function ExportDialog(props: Props) {
         <div className="export-options">
           <fieldset>
             <legend>Document</legend>
-            {DOCUMENT_OPTIONS.map((d) => {
+            {EXPORT_DOCUMENTS.map((d) => {
               const disabled = d.id === 'report' && !!reportUnavailable;
               return (
                 <div key={d.id} className="export-choice">

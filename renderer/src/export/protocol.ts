@@ -1,7 +1,7 @@
 // Messages between the Export dialog and the export worker, which builds exports with the engine's
 // exporters (the Word library among them) off the UI thread, so a large report never blocks typing.
 
-import type { ExportFormat, Rendition } from '../../../engine/export/index';
+import type { ExportFormat, Rendition } from '../../../engine/vocabulary';
 import type { Ordinance, Scenario } from '../../../engine/index';
 import type { CaseSource } from '../simulation/protocol';
 

@@ -4,6 +4,7 @@
 
 import { useRef } from 'react';
 import type { Ordinance } from '../../../engine/index';
+import { isBlocking } from '../../../engine/vocabulary';
 import type { AnalysisResult } from '../analysis/protocol';
 
 export interface ValidDraft {
@@ -23,5 +24,5 @@ export function useLastValidDraft(analysis: AnalysisResult | null): ValidDraft |
 
 /** Errors block an export: validation errors and legal findings of error severity not silenced with a reason. */
 export function hasErrors(analysis: AnalysisResult): boolean {
-  return analysis.diagnostics.some((d) => d.severity === 'error' && !d.suppressed);
+  return analysis.diagnostics.some(isBlocking);
 }

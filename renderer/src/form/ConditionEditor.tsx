@@ -1,7 +1,7 @@
 // The condition of a detainer provision as a tree of pickers: groups (all of / any of / not) and
 // tests, each test's fields built from the schema.
 
-import { RECORD_KEYS } from '../../../engine/model';
+import { RECORD_KEYS } from '../../../engine/vocabulary';
 import { asList, asRecord } from './document-ops';
 import { CheckboxField, CheckboxGroup, NumberField, SelectField, TextField, TriStateField, type Choice } from './fields';
 import { choicesOf, conditionField, conditionKinds, defSchema, examplesOf, helpFor } from './schema-info';

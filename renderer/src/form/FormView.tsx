@@ -22,7 +22,7 @@ import { CheckboxField, CheckboxGroup, NumberField, SelectField, TextField, type
 import { choicesOf, defSchema, helpFor, schemaAt } from './schema-info';
 import { PROVISION_TEMPLATES, templateById } from './templates';
 import type { PathSegment } from './yaml-edit';
-import type { ProvisionType } from '../../../engine/model';
+import type { ProvisionType } from '../../../engine/vocabulary';
 
 interface Props {
   data: DocumentData | null;

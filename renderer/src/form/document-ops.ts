@@ -1,7 +1,7 @@
 // The form's edits expressed as structured edits of the document: adding a provision from a template
 // (with the terms it needs), reordering, changing a provision's type or outcome consistently.
 
-import { PROVISION_TYPE_FIELDS, type Definition, type Provision, type ProvisionType } from '../../../engine/model';
+import { PROVISION_TYPE_FIELDS, type Definition, type Provision, type ProvisionType } from '../../../engine/vocabulary';
 import type { ProvisionTemplate } from './templates';
 import { uniqueId } from './templates';
 import type { EditOp, PathSegment } from './yaml-edit';

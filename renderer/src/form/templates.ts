@@ -1,7 +1,7 @@
 // Provision templates: every policy option of the seed letters and of the enacted policies in
 // domain.md, ready to drop into a draft (with the defined terms they rely on).
 
-import type { Definition, Provision } from '../../../engine/model';
+import type { Definition, Provision } from '../../../engine/vocabulary';
 
 export interface ProvisionTemplate {
   id: string;

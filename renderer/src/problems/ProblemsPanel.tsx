@@ -3,6 +3,7 @@
 
 import { useState } from 'react';
 import type { CheckedDiagnostic, QuickFix } from '../../../engine/index';
+import { isBlocking } from '../../../engine/vocabulary';
 
 interface Props {
   diagnostics: readonly CheckedDiagnostic[];
@@ -23,7 +24,7 @@ export function ProblemsPanel({ diagnostics, fileName, onOpen, onFix, onSilence 
   const [chosen, setChosen] = useState<CheckedDiagnostic | null>(null);
   const [reason, setReason] = useState('');
   const [silencing, setSilencing] = useState(false);
-  const errors = diagnostics.filter((d) => d.severity === 'error' && !d.suppressed).length;
+  const errors = diagnostics.filter(isBlocking).length;
   const warnings = diagnostics.filter((d) => d.severity === 'warning' && !d.suppressed).length;
   const notes = diagnostics.filter((d) => d.severity === 'info' && !d.suppressed).length;
   return (

@@ -2,7 +2,7 @@
 // column and filtered by the caller; arrow keys move, Enter explains the case.
 
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { OUTCOMES } from '../../../engine/model';
+import { OUTCOMES } from '../../../engine/vocabulary';
 import { count } from '../lib/format';
 import { OUTCOME_LABEL } from './Charts';
 import { selectRows, type RowFilter, type SortKey } from './case-rows';

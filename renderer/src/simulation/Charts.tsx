@@ -1,7 +1,7 @@
 // Charts of a simulation as inline SVG (no chart library, nothing fetched): outcomes, hold hours by
 // provision, cost. Each carries a text summary for screen readers and prints its numbers.
 
-import { OUTCOMES, type Outcome } from '../../../engine/model';
+import { OUTCOMES, type Outcome } from '../../../engine/vocabulary';
 import { count, hours, money, share } from '../lib/format';
 
 export const OUTCOME_LABEL: Record<Outcome, string> = { hold: 'Hold', notify: 'Notify only', review: 'Review', decline: 'Decline' };

@@ -2,7 +2,7 @@
 // change and which way, what it does to hold hours and cost, and the changed cases themselves.
 
 import { useEffect, useState } from 'react';
-import { OUTCOMES } from '../../../engine/model';
+import { OUTCOMES } from '../../../engine/vocabulary';
 import { emit } from '../lib/app-events';
 import { count, hours, money, signed } from '../lib/format';
 import { CaseTable } from './CaseTable';

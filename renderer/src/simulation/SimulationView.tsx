@@ -2,7 +2,7 @@
 // hold hours, cost, coverage), browse the cases and open any one's explanation.
 
 import { useEffect, useMemo, useState } from 'react';
-import { OUTCOMES } from '../../../engine/model';
+import { OUTCOMES } from '../../../engine/vocabulary';
 import { emit } from '../lib/app-events';
 import { count, hours, milliseconds, money, share, signed } from '../lib/format';
 import { CaseTable } from './CaseTable';

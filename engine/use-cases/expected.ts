@@ -1,0 +1,148 @@
+// Expected decisions as a file: booking cases with the outcome, deciding provision and hold end each
+// must get (policy-schemas/expected-decisions.schema.json), read with every problem located, and
+// checked against a policy case by case, as `detainer-studio test` and the app's Expected decisions
+// panel do.
+
+import { compile, type CompiledPolicy } from '../compile';
+import { prepareCase } from '../cases';
+import { sortDiagnostics, type Diagnostic, type PathSegment } from '../diagnostics';
+import * as validators from '../generated/validators.js';
+import type { BookingCase, Decision, Ordinance, Outcome, Scenario } from '../model';
+import { schemaDiagnostics } from '../schema-diagnostics';
+import { parseSource, type ParsedSource, type SourcePosition } from '../source';
+
+export interface ExpectedDecision {
+  outcome: Outcome;
+  /** The deciding provision's id (`default` for the otherwise clause). */
+  provision?: string;
+  /** When a hold must end; null when no hold may be given. */
+  holdUntil?: string | null;
+}
+
+export interface ExpectedCase {
+  why?: string;
+  scenario?: Scenario;
+  expect: ExpectedDecision;
+  case: BookingCase;
+}
+
+export interface ExpectedDecisions {
+  description?: string;
+  /** The policy's file, relative to the expectations' folder. */
+  ordinance: string;
+  scenario?: Scenario;
+  cases: ExpectedCase[];
+}
+
+export interface LoadedExpectations {
+  source: ParsedSource;
+  expected: ExpectedDecisions | undefined;
+  diagnostics: Diagnostic[];
+}
+
+/** `convictions[0].convictedOn` as path segments. */
+function fieldPath(field: string): PathSegment[] {
+  const out: PathSegment[] = [];
+  for (const m of field.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) out.push(m[2] !== undefined ? Number(m[2]) : m[1]!);
+  return out;
+}
+
+/** Reads expected decisions; every problem (YAML, schema, a case the engine can't read) is located. */
+export function loadExpectedDecisions(text: string): LoadedExpectations {
+  const source = parseSource(text, 'expected-decisions file');
+  const diagnostics = [...source.diagnostics];
+  if (source.value === undefined || diagnostics.some((d) => d.severity === 'error')) {
+    return { source, expected: undefined, diagnostics };
+  }
+  diagnostics.push(...schemaDiagnostics(source, validators.expectedDecisionsValidator));
+  if (diagnostics.every((d) => d.severity !== 'error')) {
+    const expected = source.value as ExpectedDecisions;
+    const ids = new Map<string, number>();
+    expected.cases.forEach((c, i) => {
+      const r = prepareCase(c.case, i);
+      if (!r.ok) {
+        for (const p of r.problems) {
+          const path = ['cases', i, 'case', ...fieldPath(p.field)];
+          diagnostics.push({ severity: 'error', code: 'bad-case', message: p.message, path, ...source.locate(path) });
+        }
+      }
+      const first = ids.get(c.case.id);
+      if (first !== undefined) {
+        const path = ['cases', i, 'case', 'id'];
+        diagnostics.push({
+          severity: 'error',
+          code: 'duplicate-id',
+          message: `the case id "${c.case.id}" is already used by case ${first + 1}; ids must be unique`,
+          path,
+          ...source.locate(path),
+        });
+      } else ids.set(c.case.id, i);
+      if (c.expect.holdUntil && c.expect.outcome !== 'hold') {
+        const path = ['cases', i, 'expect', 'holdUntil'];
+        diagnostics.push({
+          severity: 'error',
+          code: 'hold-end-without-hold',
+          message: `a hold end is expected, but the expected outcome is "${c.expect.outcome}": only a hold ends`,
+          path,
+          ...source.locate(path),
+        });
+      }
+    });
+  }
+  const ok = diagnostics.every((d) => d.severity !== 'error');
+  return { source, expected: ok ? (source.value as ExpectedDecisions) : undefined, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+/** The verdict on one expected case. */
+export interface CaseVerdict {
+  index: number;
+  id: string;
+  why?: string;
+  expected: ExpectedDecision;
+  decision: Decision;
+  /** What differs, in words ("outcome: expected hold, got decline"); empty when the case passes. */
+  differences: string[];
+  /** Where the case is in the expectations file. */
+  at: SourcePosition;
+}
+
+export interface ExpectationsCheck {
+  verdicts: CaseVerdict[];
+  passed: number;
+  failed: number;
+}
+
+/** Checks a policy against expected decisions, each case under the file's scenario and its own. */
+export function checkExpectedDecisions(expected: ExpectedDecisions, ordinance: Ordinance, source?: ParsedSource): ExpectationsCheck {
+  const policies = new Map<string, CompiledPolicy>();
+  const policyFor = (scenario: Scenario): CompiledPolicy => {
+    const key = JSON.stringify(scenario);
+    let p = policies.get(key);
+    if (!p) policies.set(key, (p = compile(ordinance, scenario)));
+    return p;
+  };
+  const verdicts = expected.cases.map((c, index): CaseVerdict => {
+    const r = prepareCase(c.case, index);
+    if (!r.ok)
+      throw new Error(`case ${index + 1} is not a booking case the engine can read; load the file with loadExpectedDecisions first`);
+    const decision = policyFor({ ...expected.scenario, ...c.scenario }).decide(r.prepared);
+    const want = c.expect;
+    const differences: string[] = [];
+    if (decision.outcome !== want.outcome) differences.push(`outcome: expected ${want.outcome}, got ${decision.outcome}`);
+    if (want.provision !== undefined && decision.provision !== want.provision)
+      differences.push(`deciding provision: expected ${want.provision}, got ${decision.provision} (${decision.citation})`);
+    if (want.holdUntil !== undefined && (decision.holdUntil ?? null) !== (want.holdUntil ?? null))
+      differences.push(`hold until: expected ${want.holdUntil ?? 'no hold'}, got ${decision.holdUntil ?? 'no hold'}`);
+    return {
+      index,
+      id: c.case.id,
+      ...(c.why !== undefined ? { why: c.why } : {}),
+      expected: want,
+      decision,
+      differences,
+      at: source ? source.locate(['cases', index]) : { line: 1, column: 1, endLine: 1, endColumn: 1 },
+    };
+  });
+  const failed = verdicts.filter((v) => v.differences.length > 0).length;
+  return { verdicts, passed: verdicts.length - failed, failed };
+}

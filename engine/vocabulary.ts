@@ -1,0 +1,10 @@
+// The engine's vocabulary for views on the UI thread: the document's and the results' names and
+// lists, decision codes decoded, what blocks a draft, the export catalog, and the words for a hold.
+// Nothing here loads the validators, the compiler or the YAML reader, so a view can import it freely;
+// the engine's work is asked of a worker through engine/index.ts.
+
+export * from './model';
+export { isBlocking, blockingErrors, formatDiagnostic, type Diagnostic, type Severity, type PathSegment } from './diagnostics';
+export { outcomeOf, outcomeNumberOf, provisionNumberOf, decodeDecision, type DecisionCode, type ProvisionRef } from './decision-code';
+export { maxHoldWords, OUTCOME_WORDS } from './wording';
+export * from './export/catalog';

@@ -1,0 +1,141 @@
+// Expected decisions in the app: the draft in the editor checked against an expected-decisions file
+// (cases with the outcome, deciding provision and hold end each must get), as `detainer-studio test
+// FILE --policy DRAFT` checks it, again on every edit that changes the policy. Each case that is not
+// decided as expected is listed with what differs and why it was expected.
+
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Ordinance } from '../../../engine/index';
+import { OUTCOME_LABEL } from '../simulation/Charts';
+import { AnalysisCancelled, type DeepAnalysisClient } from './deep-analysis-client';
+import type { ExpectedDone, ExpectedVerdict } from './protocol';
+
+export interface ExpectationsFile {
+  name: string;
+  text: string;
+}
+
+interface Props {
+  client: DeepAnalysisClient;
+  /** The newest draft without errors, or null (then nothing is checked). */
+  ordinance: Ordinance | null;
+  /** The editor model's version of that draft. */
+  version: number;
+  /** Asks the person for an expected-decisions file; null when they cancel. */
+  onChoose: () => Promise<ExpectationsFile | null>;
+  /** Shows a provision in the editor. */
+  onShowProvision?: (id: string) => void;
+}
+
+function decisionWords(outcome: keyof typeof OUTCOME_LABEL, provision?: string, holdUntil?: string | null): string {
+  const until = holdUntil ? ` until ${holdUntil.replace('T', ' ')}` : '';
+  return `${OUTCOME_LABEL[outcome]}${until}${provision ? ` by ${provision}` : ''}`;
+}
+
+function Mismatch({ v, onShowProvision }: { v: ExpectedVerdict; onShowProvision?: (id: string) => void }) {
+  return (
+    <li className="expected-mismatch">
+      <p>
+        <strong>{v.id}</strong> (line {v.line}): expected {decisionWords(v.expected.outcome, v.expected.provision, v.expected.holdUntil)};
+        the draft gives {decisionWords(v.got.outcome, undefined, v.got.holdUntil)} by{' '}
+        {onShowProvision && v.got.provision !== 'default' ? (
+          <button type="button" className="link" onClick={() => onShowProvision(v.got.provision)}>
+            {v.got.citation} ({v.got.provision})
+          </button>
+        ) : (
+          `${v.got.citation} (${v.got.provision})`
+        )}
+        .
+      </p>
+      <ul className="expected-differences">
+        {v.differences.map((d) => (
+          <li key={d}>{d}</li>
+        ))}
+      </ul>
+      {v.why ? <p className="expected-why">Why: {v.why}</p> : null}
+    </li>
+  );
+}
+
+export function ExpectedDecisionsPanel({ client, ordinance, version, onChoose, onShowProvision }: Props) {
+  const [file, setFile] = useState<ExpectationsFile | null>(null);
+  const [result, setResult] = useState<ExpectedDone | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [running, setRunning] = useState(false);
+  const latest = useRef(0);
+
+  useEffect(() => {
+    if (!file || !ordinance) return;
+    const run = ++latest.current;
+    setRunning(true);
+    client
+      .expected({ version, ordinance, name: file.name, text: file.text })
+      .then((done) => {
+        if (run !== latest.current) return;
+        setResult(done);
+        setError(null);
+      })
+      .catch((e: unknown) => {
+        if (run !== latest.current || e instanceof AnalysisCancelled) return;
+        setError(e instanceof Error ? e.message : String(e));
+      })
+      .finally(() => {
+        if (run === latest.current) setRunning(false);
+      });
+  }, [client, file, ordinance, version]);
+
+  const choose = useCallback(async () => {
+    const chosen = await onChoose();
+    if (chosen) {
+      setResult(null);
+      setFile(chosen);
+    }
+  }, [onChoose]);
+
+  const mismatches = result?.verdicts.filter((v) => v.differences.length > 0) ?? [];
+  const total = result ? result.passed + result.failed : 0;
+  return (
+    <section className="expected-decisions" aria-labelledby="expected-decisions-heading">
+      <h2 id="expected-decisions-heading">Expected decisions</h2>
+      <p>
+        <button type="button" onClick={() => void choose()}>
+          {file ? 'Choose another file…' : 'Choose expected decisions…'}
+        </button>{' '}
+        {file ? <span>{file.name}</span> : <span>Cases with the decision each must get, checked against this draft on every edit.</span>}
+      </p>
+      {!ordinance && file ? (
+        <p className="notice warning" role="status">
+          The draft has errors: the expectations are checked again once it has none.
+        </p>
+      ) : null}
+      {error ? (
+        <p className="notice error" role="alert">
+          Could not check the expected decisions: {error}
+        </p>
+      ) : null}
+      {result && result.problems.length > 0 ? (
+        <div className="notice error" role="alert">
+          <p>{result.name} is not an expected-decisions file the engine can read:</p>
+          <ul>
+            {result.problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {result && result.problems.length === 0 ? (
+        <p role="status" className={result.failed ? 'notice error' : 'notice'} aria-busy={running}>
+          {result.failed === 0
+            ? `All ${total} cases are decided as expected.`
+            : `${result.failed} of ${total} cases are not decided as expected; ${result.passed} are.`}
+        </p>
+      ) : null}
+      {mismatches.length > 0 ? (
+        <ol className="expected-mismatches">
+          {mismatches.map((v) => (
+            <Mismatch key={v.id} v={v} onShowProvision={onShowProvision} />
+          ))}
+        </ol>
+      ) : null}
+    </section>
+  );
+}

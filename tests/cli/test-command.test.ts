@@ -1,0 +1,102 @@
+// `detainer-studio test`: expected decisions checked against a policy, every mismatch located with
+// its reason, exit 1 on any mismatch (for a city's CI), 2 on an unreadable file.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../cli/main';
+
+const root = path.resolve(__dirname, '../..');
+const samples = path.join(root, 'tests/samples');
+const expectedFiles = fs
+  .readdirSync(samples)
+  .filter((f) => f.endsWith('.expected.yaml'))
+  .map((f) => path.join(samples, f));
+const berkeley = path.join(samples, 'berkeley-2012.expected.yaml');
+let dir: string;
+
+async function run(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, out, err };
+}
+
+function write(name: string, text: string): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, text);
+  return file;
+}
+
+const ordinance = path.join(root, 'samples/ordinances/berkeley-2012.ordinance.yaml');
+const oneCase = (expectLine: string) => `ordinance: ${JSON.stringify(path.relative(dir, ordinance))}
+cases:
+  - why: the department honors no detainer
+    expect: ${expectLine}
+    case:
+      id: T-1
+      age: 30
+      bookedAt: 2012-11-07T08:00
+      eligibleForReleaseAt: 2012-11-09T17:00
+      detainer: { requests: [hold, notify], issuedAt: 2012-11-07T13:00 }
+`;
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ds-test-cmd-'));
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('detainer-studio test', () => {
+  it("passes on every sample's hand-worked expectations", async () => {
+    const r = await run('test', ...expectedFiles);
+    expect(r.out).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.err.trim().split('\n')).toHaveLength(expectedFiles.length);
+    expect(r.err).toMatch(/berkeley-2012\.expected\.yaml: (\d+) of \1 cases decided as expected by .*berkeley-2012\.ordinance\.yaml\n/);
+  });
+
+  it('locates each mismatch, says what differs and why, and exits 1', async () => {
+    const file = write('wrong.expected.yaml', oneCase('{ outcome: hold, provision: no-detainers-honored, holdUntil: 2012-11-11T17:00 }'));
+    const r = await run('test', file);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe(
+      `${file}:3:5: error: case T-1: outcome: expected hold, got decline; hold until: expected 2012-11-11T17:00, got no hold [expected-decision]\n` +
+        '    why: the department honors no detainer\n',
+    );
+    expect(r.err).toMatch(/0 of 1 case decided as expected .*; 1 not\n$/);
+  });
+
+  it('checks another draft against the same expectations with --policy', async () => {
+    const other = path.join(root, 'samples/ordinances/connecticut-trust-act-2014.ordinance.yaml');
+    const r = await run('test', berkeley, '--policy', other);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/deciding provision: expected no-detainers-honored, got /);
+  });
+
+  it('reports a file that is not expected decisions with line and column, exit 1', async () => {
+    const file = write('bad.expected.yaml', oneCase('{ outcome: maybe }'));
+    const r = await run('test', file);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:4:\\d+: error: .*maybe`, 'm'));
+  });
+
+  it('prints JSON with --json', async () => {
+    const file = write('one.expected.yaml', oneCase('{ outcome: decline, provision: no-detainers-honored }'));
+    const r = await run('test', file, '--json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.files[0]).toMatchObject({ file, passed: 1, failed: 0 });
+    expect(j.files[0].cases[0]).toMatchObject({
+      id: 'T-1',
+      pass: true,
+      got: { outcome: 'decline', provision: 'no-detainers-honored', holdUntil: null },
+    });
+  });
+
+  it('exits 2 on a missing file, going on with the others', async () => {
+    const r = await run('test', path.join(dir, 'missing.expected.yaml'), berkeley);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/missing\.expected\.yaml: error: /);
+    expect(r.err).toMatch(/berkeley-2012\.expected\.yaml: \d+ of \d+ cases decided as expected/);
+  });
+});
