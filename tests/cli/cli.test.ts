@@ -21,7 +21,8 @@ beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ds-cli-'));
   cases = path.join(dir, 'c.cases.json');
   expect(run('generate', '--count', '300', '--seed', '5', '--out', cases).code).toBe(0);
-});
+  // The build takes a few seconds, many more on a loaded machine.
+}, 120_000);
 
 describe('validate', () => {
   it('exits 0 on a valid sample', () => {

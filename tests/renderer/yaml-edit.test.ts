@@ -173,17 +173,12 @@ describe('applyEdits on a long ordinance', () => {
   ).join('');
   const long = `title: Long\njurisdiction: { name: City of Example, state: MA }\nsections:\n  - heading: Detainers\n    provisions:\n${provisions}otherwise: decline\n`;
 
-  it('touches only the edited line of a 300-provision draft, quickly', () => {
-    // The first edit also compiles the YAML library; the one measured is an ordinary later edit.
-    edit(long, [{ op: 'set', path: ['sections', 0, 'provisions', 0, 'outcome'], value: 'notify' }]);
-    const start = performance.now();
+  it('touches only the edited line of a 300-provision draft (its time is in npm run bench)', () => {
     const out = edit(long, [{ op: 'set', path: ['sections', 0, 'provisions', 299, 'outcome'], value: 'notify' }]);
-    const ms = performance.now() - start;
     const a = long.split('\n');
     const b = out.split('\n');
     expect(b).toHaveLength(a.length);
     expect(b.filter((l, i) => l !== a[i])).toEqual(['        outcome: notify']);
-    expect(ms).toBeLessThan(500);
   });
 
   it('moves the last provision to the top with its comment', () => {
