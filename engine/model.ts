@@ -157,6 +157,26 @@ export interface Suppression {
   reason: string;
 }
 
+/** A closing clause's setting: true for the standard words, false to leave it out, or the author's own words. */
+export type StandardClauseSetting = boolean | string;
+
+export type EnactingForm = 'city-council' | 'county-board' | 'state-legislature' | 'executive-order';
+
+export interface Signature {
+  /** Signs as presiding officer, attests (clerk), approves (executive), or signs an order. */
+  role: 'presiding' | 'attest' | 'approve' | 'sign';
+  title: string;
+  name?: string;
+  date?: string;
+}
+
+/** The passage record printed after the text: date, vote and signatures (blanks where not yet known). */
+export interface Passage {
+  passedOn?: string;
+  votes?: { inFavor?: number; opposed?: number; abstaining?: number; absent?: number };
+  signatures?: Signature[];
+}
+
 export interface Ordinance {
   $schema?: string;
   title: string;
@@ -176,6 +196,16 @@ export interface Ordinance {
   sections: Section[];
   otherwise: Outcome;
   suppress?: Suppression[];
+  /** Co-sponsors, printed with `sponsor` in the sponsor line. */
+  sponsors?: string[];
+  /** The form of the enacting clause; by default from the status and the level of government. */
+  enactingForm?: EnactingForm;
+  /** Adjacent detainer provisions with the same outcome print as one list of grounds unless separate. */
+  detainerGrounds?: 'one-list' | 'separate-subsections';
+  standardClauses?: Partial<Record<'savings' | 'noPrivateRightOfAction' | 'conflictWithLaw' | 'severability', StandardClauseSetting>>;
+  passage?: Passage;
+  /** Print the generated plain readings in an annex after the text (for committee drafts). */
+  plainReadingAnnex?: boolean;
 }
 
 // ---- Booking cases (the contract of design.md) ----

@@ -1,11 +1,11 @@
-// The ordinance as Markdown: the text model serialized, with plain readings beside author's wording.
+// The ordinance as Markdown: the printed blocks of the text model, as every format prints them.
 // Every piece of text is escaped, so what a reader of the rendered Markdown sees is the text typed:
 // no heading, link, image, HTML or emphasis can come from an ordinance's own words.
 
-import { shortFingerprint } from './canonical';
 import { xmlSafe } from './export/html';
+import { printedBlocks, type Run } from './export/text-blocks';
 import type { Ordinance } from './model';
-import { ordinanceText, type OrdinanceText, type TextItem } from './text-model';
+import { ordinanceText, type OrdinanceText } from './text-model';
 
 /**
  * Text as one line of Markdown that renders as exactly that text. Line breaks become spaces;
@@ -28,56 +28,51 @@ export function markdownText(text: string, lineStart = false): string {
 
 const md = markdownText;
 
-function itemLines(items: TextItem[], conj: 'and' | 'or', indent: string, last: boolean): string[] {
-  const out: string[] = [];
-  items.forEach((item, i) => {
-    const end = i < items.length - 1 ? `; ${conj}` : last ? '.' : '';
-    if (item.items) {
-      out.push(`${indent}- (${i + 1}) ${md(item.text)}`);
-      out.push(...itemLines(item.items, item.conjunction ?? 'and', indent + '  ', last && i === items.length - 1));
-      if (end && end !== '.') out[out.length - 1] += end;
-    } else {
-      out.push(`${indent}- (${i + 1}) ${md(item.text)}${end}`);
-    }
-  });
-  return out;
+function runsMarkdown(runs: readonly Run[], lineStart: boolean): string {
+  return runs.map((r, i) => (r.term ? `**${md(r.text)}**` : md(r.text, lineStart && i === 0))).join('');
 }
 
+/** The printed blocks as Markdown: one paragraph per block, list items as nested lists. */
 export function markdownFromText(t: OrdinanceText): string {
-  const lines: string[] = [`# ${md(t.title)}`, ''];
-  if (t.subtitle) lines.push(`*${md(t.subtitle)}*`, '');
-  t.whereas.forEach((w, i) => {
-    lines.push(`WHEREAS, ${md(w)}${i < t.whereas.length - 1 ? '; and' : '; now, therefore,'}`, '');
-  });
-  lines.push(`**${md(t.enacting)}**`, '');
-  for (const s of t.sections) {
-    lines.push(`## Section ${s.number}. ${md(s.heading)}`, '');
-    if (s.intro) for (const p of s.intro.trim().split(/\n[ \t]*\n/)) if (p.trim()) lines.push(md(p, true), '');
-    for (const c of s.clauses) {
-      const label = c.label ? `${c.label} ` : '';
-      const at = c.term ? c.text.indexOf(`"${c.term}"`) : -1;
-      const text =
-        c.term && at >= 0
-          ? `${md(c.text.slice(0, at + 1), !label)}**${md(c.term)}**${md(c.text.slice(at + 1 + c.term.length))}`
-          : md(c.text, !label);
-      lines.push(`${label}${text}`);
-      if (c.items) {
-        lines.push('');
-        lines.push(...itemLines(c.items, c.conjunction ?? 'and', '', true));
-      }
-      lines.push('');
-      if (c.plainReading && (c.authorWording || c.term)) {
-        lines.push(`> ${c.authorWording ? 'Generated plain reading' : 'Plain reading'}: ${md(c.plainReading)}`, '');
-      }
+  const lines: string[] = [];
+  let inList = false;
+  for (const b of printedBlocks(t)) {
+    const label = b.label ? `${md(b.label)} ` : '';
+    const text = runsMarkdown(b.runs, !label);
+    if (b.kind === 'item') {
+      if (!inList && lines.length) lines.push('');
+      lines.push(`${'  '.repeat((b.depth ?? 1) - 1)}- ${label}${runsMarkdown(b.runs, false)}`);
+      inList = true;
+      continue;
+    }
+    if (lines.length) lines.push('');
+    inList = false;
+    switch (b.kind) {
+      case 'title':
+        lines.push(`# ${text}`);
+        break;
+      case 'heading':
+      case 'annex-heading':
+        lines.push(`## ${runsMarkdown(b.runs, false)}`);
+        break;
+      case 'number':
+      case 'enacting':
+        lines.push(`**${runsMarkdown(b.runs, false)}**`);
+        break;
+      case 'subtitle':
+        lines.push(`*${runsMarkdown(b.runs, false)}*`);
+        break;
+      case 'annex':
+        lines.push(`${md(b.lead ?? '', true)}: ${text}`);
+        break;
+      case 'footer':
+        lines.push('---', '', text);
+        break;
+      default:
+        lines.push(`${label}${text}`);
     }
   }
-  lines.push(
-    '---',
-    '',
-    md(`Version ${t.version}${t.date ? ` · ${t.date}` : ''} · Fingerprint ${shortFingerprint(t.fingerprint)} (${t.fingerprint})`),
-    '',
-  );
-  return lines.join('\n');
+  return `${lines.join('\n')}\n`;
 }
 
 export function renderMarkdown(o: Ordinance): string {

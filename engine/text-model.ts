@@ -1,42 +1,71 @@
-// The ordinance as printed text, format-neutral: title block, Whereas clauses, enacting clause,
-// numbered sections of lettered clauses. Markdown, HTML and DOCX exports all serialize this model.
+// The ordinance as printed text, format-neutral: the title block (number, sponsors), the Whereas
+// clauses, the enacting clause in the form of the body that adopts it, the numbered sections (short
+// title, definitions, the operative text, the standard closing clauses, the effective date) with
+// their subsections (a), lists (1), (A), (i), and the passage and signature blocks. Markdown, HTML,
+// DOCX and the app's preview all serialize this model, so every format prints the same words.
+//
+// The voted text carries no plain readings, provision ids or hashes: the generated reading of an
+// author-worded provision goes to an optional annex, and the fingerprint to footers and a record line.
 
 import { fingerprint } from './canonical';
-import { layoutOrdinance, letterFor } from './layout';
-import { FEDERAL_MAX_HOLD, type Condition, type OffenseFilter, type Ordinance, type Provision } from './model';
 import {
-  agencyName,
+  itemLabel,
+  layoutOrdinance,
+  letterFor,
+  type LaidOutClause,
+  type LaidOutProvision,
+  type Layout,
+  type StandardClause,
+} from './layout';
+import { FEDERAL_MAX_HOLD, type Condition, type Ordinance, type Outcome, type Provision, type Signature } from './model';
+import { federalHolidays } from './time';
+import {
   citationList,
   conditionWords,
-  documentNoun,
-  jurisdictionWithArticle,
+  enactingFormOf,
   isCombination,
+  jurisdictionWithArticle,
   joinWords,
   leafWords,
   offenseFilterWords,
-  outcomeSentence,
+  outcomePredicate,
+  textTerms,
+  type TextTerms,
 } from './wording';
 
-/** A line of a condition list, possibly with its own sub-list. */
+/** A fill-in blank for a fact the document doesn't give: never an invented one. */
+export const BLANK = '____________';
+
+/** A line of a list, possibly with its own list. Its words carry their closing punctuation. */
 export interface TextItem {
+  /** "(1)", "(A)", "(i)": the label for its depth. */
+  label: string;
+  /** The words, ending with "; and", "; or", "," or "." (or ":" when `items` follow). */
   text: string;
   items?: TextItem[];
-  /** How this item's sub-items are joined ("and" / "or"). */
+  /** How this item's own items are joined. */
   conjunction?: 'and' | 'or';
+  /** For a ground of a subsection that lists several provisions: the provision it prints. */
+  provision?: string;
+  citation?: string;
 }
 
 export interface TextClause {
-  /** "(a)", or null for an unlettered paragraph. */
+  /** "(a)", or null for the single subsection of a section. */
   label: string | null;
-  /** The provision id, "default" for the otherwise clause, or undefined for other text. */
+  /** The provision id, "default" for the otherwise clause; undefined for generated text. */
   provision?: string;
+  /** For a subsection listing several provisions as grounds: their ids, in order. */
+  provisions?: string[];
   /** A defined term set off at the start, for definitions. */
   term?: string;
   /** The clause's words; when `items` is set they end with a colon. */
   text: string;
   items?: TextItem[];
   conjunction?: 'and' | 'or';
-  /** The generated plain reading, shown beside the author's wording when the two differ. */
+  /** The words after the list that complete the sentence ("the Department shall ..."). */
+  after?: string;
+  /** The generated reading of an author-worded provision, or what a defined term covers (annex only). */
   plainReading?: string;
   authorWording?: boolean;
 }
@@ -48,13 +77,40 @@ export interface TextSection {
   clauses: TextClause[];
 }
 
+/** A signature block: the signature line with its lead ("Attest:"), then the name and title, then the date. */
+export interface TextSignature {
+  lead: string;
+  /** "Jane Doe, City Clerk" or just the title when the name is not yet known. */
+  signer: string;
+  /** "Date: ..." (a blank when not known), or undefined when the block has no date line. */
+  date?: string;
+}
+
+export interface AnnexEntry {
+  citation: string;
+  lead: string;
+  text: string;
+}
+
 export interface OrdinanceText {
   title: string;
-  /** One line under the title: number, jurisdiction, status, version, effective date. */
+  /** "Ordinance No. 17886" or a fill-in: "Ordinance No. ____________". */
+  number: string;
+  /** One line under the title: jurisdiction, status, version, effective date. */
   subtitle: string;
+  /** "Sponsored by ..." (a fill-in when not known); undefined for an executive order. */
+  sponsors?: string;
+  /** The Whereas clauses as printed, each with its closing words. */
   whereas: string[];
   enacting: string;
   sections: TextSection[];
+  /** The passage record: "Passed by ... on ...", the vote. */
+  passage: string[];
+  signatures: TextSignature[];
+  /** The generated plain readings, when the document asks for the annex; empty otherwise. */
+  annex: AnnexEntry[];
+  /** Every provision's printed citation and its generated reading (what the logic decides, in words). */
+  provisions: Record<string, { citation: string; reading: string }>;
   fingerprint: string;
   version: string;
   /** The document's own date (effective date), used in footers; never the wall clock. */
@@ -78,16 +134,38 @@ function sentence(s: string): string {
   return /[.:;!?]$/.test(cap) ? cap : `${cap}.`;
 }
 
-function usesConvictions(c: Condition | undefined): boolean {
-  if (!c) return false;
-  if ('all' in c) return c.all.some(usesConvictions);
-  if ('any' in c) return c.any.some(usesConvictions);
-  if ('not' in c) return usesConvictions(c.not);
-  return 'conviction' in c;
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** Generated words with the ordinance's own defined term for the detainer wherever they say "detainer". */
+function withTerm(text: string, term: string): string {
+  if (term.toLowerCase() === 'detainer') return text;
+  return text
+    .replace(/\b(the|a|each|any|every) detainer(s?)\b(?! request)/gi, (_, article: string, plural: string) => `${article} ${term}${plural}`)
+    .replace(/\bwith detainers\b/g, `with ${term}s`);
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+export function longDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  return `${MONTHS[Number(m[2]) - 1] ?? m[2]} ${Number(m[3])}, ${m[1]}`;
+}
+
+// ---- conditions as lists ----
+
+interface ItemDraft {
+  text: string;
+  items?: ItemDraft[];
+  conjunction?: 'and' | 'or';
+  provision?: string;
+  citation?: string;
 }
 
 /** The items of a condition printed as a list, negations pushed down to the leaves. */
-function conditionItems(c: Condition, negated: boolean): { items: TextItem[]; conjunction: 'and' | 'or' } | null {
+function conditionItems(c: Condition, negated: boolean): { items: ItemDraft[]; conjunction: 'and' | 'or' } | null {
   if ('not' in c) return conditionItems(c.not, !negated);
   if (!('all' in c) && !('any' in c)) return null;
   const isAll = 'all' in c;
@@ -97,62 +175,130 @@ function conditionItems(c: Condition, negated: boolean): { items: TextItem[]; co
   return { conjunction, items: list.map((x) => conditionItem(x, negated)) };
 }
 
-function conditionItem(c: Condition, negated: boolean): TextItem {
+function listHead(conjunction: 'and' | 'or'): string {
+  return conjunction === 'and' ? 'all of the following are true' : 'any of the following is true';
+}
+
+function conditionItem(c: Condition, negated: boolean): ItemDraft {
   const nested = conditionItems(c, negated);
   if (!nested) return { text: isCombination(c) ? conditionWords(c, negated) : leafWords(c, negated) };
-  return {
-    text: nested.conjunction === 'and' ? 'all of the following are true:' : 'any of the following is true:',
-    items: nested.items,
-    conjunction: nested.conjunction,
-  };
+  return { text: `${listHead(nested.conjunction)}:`, items: nested.items, conjunction: nested.conjunction };
 }
 
-function coverageWords(covers: OffenseFilter[]): string {
-  return joinWords(
-    covers.map((f) => offenseFilterWords(f, true)),
-    'or',
-  );
+/** Labels and closing punctuation: "; and" / "; or" between items, `ending` after the last line of the list. */
+function finishItems(drafts: ItemDraft[], conj: 'and' | 'or', depth: number, ending: string): TextItem[] {
+  return drafts.map((d, i) => {
+    const end = i < drafts.length - 1 ? `; ${conj}` : ending;
+    const item: TextItem = { label: itemLabel(depth, i), text: d.items ? d.text : `${d.text}${end}` };
+    if (d.items) {
+      item.items = finishItems(d.items, d.conjunction ?? 'and', depth + 1, end);
+      item.conjunction = d.conjunction ?? 'and';
+    }
+    if (d.provision) item.provision = d.provision;
+    if (d.citation) item.citation = d.citation;
+    return item;
+  });
 }
 
-function precedence(earlier: string[]): string {
+/** A clause in one line: the plain reading of a provision, for the annex, the form and the preview. */
+export function flattenClause(c: Pick<TextClause, 'text' | 'items' | 'after'>): string {
+  const flat = (items: TextItem[]): string => items.map((i) => `${i.label} ${i.text}${i.items ? ` ${flat(i.items)}` : ''}`).join(' ');
+  return c.items ? `${c.text} ${flat(c.items)}${c.after ? ` ${c.after}` : ''}` : c.text;
+}
+
+// ---- the operative sentences ----
+
+interface Words extends TextTerms {
+  Agency: string;
+}
+
+function precedence(earlier: readonly string[]): string {
   return earlier.length ? `Except as provided in ${citationList(earlier)}, ` : '';
 }
 
-function decapitalize(s: string): string {
-  return s.charAt(0).toLowerCase() + s.slice(1);
+/**
+ * A detainer rule in words, condition first so no trailing "if" can attach to the wrong verb: "If
+ * <condition>, <agency> shall ...", or, for a list, "If any of the following is true: (1) ...; or
+ * (2) ..., <agency> shall ...".
+ */
+function ruleClause(
+  w: Words,
+  earlier: readonly string[],
+  grounds: Array<{ when: Condition | undefined; provision?: string; citation?: string }>,
+  outcome: Outcome,
+  maxHold: Provision['maxHold'],
+): Pick<TextClause, 'text' | 'items' | 'conjunction' | 'after'> {
+  const c = ruleWords(w, earlier, grounds, outcome, maxHold);
+  const term = (items: TextItem[]): TextItem[] =>
+    items.map((i) => ({ ...i, text: withTerm(i.text, w.detainer), ...(i.items ? { items: term(i.items) } : {}) }));
+  return { ...c, text: withTerm(c.text, w.detainer), ...(c.items ? { items: term(c.items) } : {}) };
 }
 
-/** The generated words of a detainer provision, as one clause (possibly with a condition list). */
-function detainerClause(o: Ordinance, p: Provision, earlier: string[]): Pick<TextClause, 'text' | 'items' | 'conjunction'> {
-  const base = outcomeSentence(o, p.outcome ?? o.otherwise, p.maxHold);
+function ruleWords(
+  w: Words,
+  earlier: readonly string[],
+  grounds: Array<{ when: Condition | undefined; provision?: string; citation?: string }>,
+  outcome: Outcome,
+  maxHold: Provision['maxHold'],
+): Pick<TextClause, 'text' | 'items' | 'conjunction' | 'after'> {
+  const predicate = outcomePredicate(w, outcome, maxHold);
   const lead = precedence(earlier);
-  const opening = lead ? `${lead}${decapitalize(base)}` : base;
-  if (!p.when) return { text: sentence(`${opening} in every case`) };
-  const list = conditionItems(p.when, false);
-  if (!list) return { text: sentence(`${opening} if ${conditionWords(p.when)}`) };
-  const head = list.conjunction === 'and' ? 'all of the following are true' : 'any of the following is true';
-  return { text: `${opening} if ${head}:`, items: list.items, conjunction: list.conjunction };
+  const If = lead ? `${lead}if` : 'If';
+  if (grounds.length === 1) {
+    const when = grounds[0]!.when;
+    if (!when) return { text: lead ? `${lead}${w.agency} ${predicate}.` : `In every case, ${w.agency} ${predicate}.` };
+    const list = conditionItems(when, false);
+    if (!list) return { text: `${If} ${conditionWords(when)}, ${w.agency} ${predicate}.` };
+    return {
+      text: `${If} ${listHead(list.conjunction)}:`,
+      items: finishItems(list.items, list.conjunction, 1, ','),
+      conjunction: list.conjunction,
+      after: `${w.agency} ${predicate}.`,
+    };
+  }
+  const drafts: ItemDraft[] = grounds.map((g) => ({
+    ...conditionItem(g.when!, false),
+    ...(g.provision ? { provision: g.provision } : {}),
+    ...(g.citation ? { citation: g.citation } : {}),
+  }));
+  return {
+    text: `${If} ${listHead('or')}:`,
+    items: finishItems(drafts, 'or', 1, ','),
+    conjunction: 'or',
+    after: `${w.agency} ${predicate}.`,
+  };
 }
 
-/** Flattens a clause with items to one line: the plain reading shown beside author's wording. */
-export function flattenClause(c: Pick<TextClause, 'text' | 'items' | 'conjunction'>): string {
-  if (!c.items) return c.text;
-  const flat = (items: TextItem[], conj: 'and' | 'or'): string =>
-    items.map((i, k) => `(${k + 1}) ${i.items ? `${i.text} ${flat(i.items, i.conjunction ?? 'and')}` : i.text}`).join(`; ${conj} `);
-  return `${c.text} ${flat(c.items, c.conjunction ?? 'and')}.`;
+function otherwiseClause(w: Words, o: Ordinance, cites: readonly string[]): string {
+  const predicate = outcomePredicate(w, o.otherwise, o.otherwise === 'hold' ? FEDERAL_MAX_HOLD : undefined);
+  const lead =
+    cites.length === 0
+      ? 'In every case, '
+      : cites.length === 1
+        ? `In every case to which ${cites[0]} does not apply, `
+        : cites.length === 2
+          ? `In every case to which neither ${cites[0]} nor ${cites[1]} applies, `
+          : `In every case to which none of ${citationList(cites)} applies, `;
+  return `${lead}${w.agency} ${predicate}.`;
 }
 
-function otherProvisionWords(o: Ordinance, p: Provision): string | undefined {
-  const agency = agencyName(o);
-  const Agency = agency.charAt(0).toUpperCase() + agency.slice(1);
+// ---- the other provisions ----
+
+function otherProvisionWords(o: Ordinance, w: Words, p: Provision): string | undefined {
+  const words = provisionWords(o, w, p);
+  return words === undefined ? undefined : withTerm(words, w.detainer);
+}
+
+function provisionWords(o: Ordinance, w: Words, p: Provision): string | undefined {
+  const { agency, Agency } = w;
   switch (p.type) {
     case 'ice-access': {
       const parts: string[] = [];
       const interviews: Record<string, string> = {
-        never: `Agents of U.S. Immigration and Customs Enforcement shall not be permitted to interview any person in the custody of ${agency}`,
-        'with-criminal-warrant': `Agents of U.S. Immigration and Customs Enforcement shall not be permitted to interview any person in the custody of ${agency} unless they present a criminal warrant`,
-        'with-consent': `Agents of U.S. Immigration and Customs Enforcement may interview a person in the custody of ${agency} only with that person's written consent, given after the person is told that they may decline and may have counsel present`,
-        allowed: `Agents of U.S. Immigration and Customs Enforcement may interview persons in the custody of ${agency}`,
+        never: `Agents of ICE shall not be permitted to interview any person in the custody of ${agency}`,
+        'with-criminal-warrant': `Agents of ICE shall not be permitted to interview any person in the custody of ${agency} unless they present a criminal warrant`,
+        'with-consent': `Agents of ICE may interview a person in the custody of ${agency} only with that person's written consent, given after the person is told that they may decline and may have counsel present`,
+        allowed: `Agents of ICE may interview persons in the custody of ${agency}`,
       };
       const facilities: Record<string, string> = {
         never: `shall not be given access to the non-public areas of any facility of ${agency}`,
@@ -160,7 +306,7 @@ function otherProvisionWords(o: Ordinance, p: Provision): string | undefined {
         allowed: `may be given access to the facilities of ${agency} for the purpose of enforcing federal law`,
       };
       if (p.interviews) parts.push(sentence(interviews[p.interviews]!));
-      if (p.facilities) parts.push(sentence(`Such agents ${facilities[p.facilities]!}`));
+      if (p.facilities) parts.push(sentence(`${p.interviews ? 'Such agents' : 'Agents of ICE'} ${facilities[p.facilities]!}`));
       return parts.join(' ') || undefined;
     }
     case 'status-inquiry':
@@ -176,14 +322,11 @@ function otherProvisionWords(o: Ordinance, p: Provision): string | undefined {
     case 'notice-to-ice': {
       if (!p.notices?.length) return undefined;
       const words: Record<string, string> = {
-        'copy-of-detainer': 'a copy of the detainer',
+        'copy-of-detainer': 'a copy of it',
         decision: `written notice of whether ${agency} will honor it`,
         'release-date': 'notice of the time of release',
       };
-      const to =
-        p.type === 'notice-to-person'
-          ? 'the person named in a civil immigration detainer'
-          : 'U.S. Immigration and Customs Enforcement, for each civil immigration detainer,';
+      const to = p.type === 'notice-to-person' ? `the person named in a ${w.detainer}` : `ICE, for each ${w.detainer},`;
       return sentence(
         `${Agency} shall promptly give ${to} ${joinWords(
           p.notices.map((n) => words[n]!),
@@ -195,7 +338,7 @@ function otherProvisionWords(o: Ordinance, p: Provision): string | undefined {
       if (!p.reportTo && !p.contents) return undefined;
       const every: Record<string, string> = { month: 'monthly', quarter: 'quarterly', 'half-year': 'twice a year', year: 'annually' };
       const contents: Record<string, string> = {
-        received: 'the number of civil immigration detainers received',
+        received: `the number of ${w.detainer}s received`,
         honored: 'the number honored',
         declined: 'the number declined',
         reasons: 'the reasons for each decision to honor a detainer',
@@ -211,109 +354,352 @@ function otherProvisionWords(o: Ordinance, p: Provision): string | undefined {
       return sentence(`${Agency} shall report ${p.every ? `${every[p.every]} ` : ''}to ${p.reportTo ?? 'the legislative body'}${list}`);
     }
     case 'effective-date':
-      return p.date ? sentence(`This ${documentNoun(o)} takes effect on ${longDate(p.date)}`) : undefined;
+      return effectiveDateWords(o, w, p.date);
+    case 'severability':
+      return standardClauseWords(o, w, 'severability');
+    case 'training':
+      return sentence(`${Agency} shall train its officers and employees in the requirements of this ${w.noun}`);
     default:
       return undefined;
   }
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-export function longDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return iso;
-  return `${MONTHS[Number(m[2]) - 1] ?? m[2]} ${Number(m[3])}, ${m[1]}`;
+function effectiveDateWords(o: Ordinance, w: Words, date: string | undefined): string {
+  const when = date ?? o.effectiveDate;
+  return `This ${w.noun} takes effect on ${when ? longDate(when) : BLANK}.`;
 }
 
-function enactingClause(o: Ordinance): string {
-  const body = o.legislativeBody ?? 'Legislative Body';
+/** The standard words of each closing clause; an author's own words replace them. */
+function standardClauseWords(o: Ordinance, w: Words, c: StandardClause): string {
+  const own = o.standardClauses?.[c];
+  if (typeof own === 'string' && own.trim()) return sentence(own);
   const place = jurisdictionWithArticle(o.jurisdiction.name);
-  if (o.status === 'executive-order') {
-    return `NOW, THEREFORE, the ${body} of ${place}, by the authority vested in that office, hereby orders as follows:`;
+  switch (c) {
+    case 'savings':
+      return `This ${w.noun} does not affect any act done, right accrued, penalty incurred or proceeding begun before it takes effect.`;
+    case 'noPrivateRightOfAction':
+      return `This ${w.noun} does not create or form the basis of any liability on the part of ${place}, its officers, employees or agents, and does not create a private right of action against any of them.`;
+    case 'conflictWithLaw':
+      return `Nothing in this ${w.noun} shall be construed to require any act that federal or state law forbids, or to forbid any act that federal or state law requires; where this ${w.noun} conflicts with federal or state law, that law controls.`;
+    case 'severability':
+      return `If any provision of this ${w.noun}, or its application to any person or circumstance, is held invalid, the invalidity does not affect the other provisions or applications of this ${w.noun} that can be given effect without the invalid provision or application, and to this end the provisions of this ${w.noun} are severable.`;
   }
-  if (o.jurisdiction.level === 'state') return `Be it enacted by the ${body} of ${place}:`;
-  return `Be it ordained by the ${body} of ${place}:`;
 }
+
+// ---- definitions the text itself needs ----
+
+function conditionsOf(o: Ordinance): Array<{ when: Condition; provision: string }> {
+  return (o.sections ?? []).flatMap((s) =>
+    (s.provisions ?? []).filter((p) => p.when && (p.type ?? 'detainer') === 'detainer').map((p) => ({ when: p.when!, provision: p.id })),
+  );
+}
+
+function forEachLeaf(c: Condition, f: (leaf: Condition) => void): void {
+  if ('all' in c) c.all.forEach((x) => forEachLeaf(x, f));
+  else if ('any' in c) c.any.forEach((x) => forEachLeaf(x, f));
+  else if ('not' in c) forEachLeaf(c.not, f);
+  else f(c);
+}
+
+/** The U.S. federal holidays the engine counts (engine/time.ts), by name, in calendar order. */
+function federalHolidayNames(): string[] {
+  let year = 2021;
+  // The current list: the latest year whose calendar the engine knows every holiday of.
+  while (federalHolidays(year + 1).length > federalHolidays(year).length) year++;
+  return federalHolidays(year).map((h) => (h.name.startsWith('Birthday') ? `the ${h.name}` : h.name));
+}
+
+function generatedDefinitions(o: Ordinance, w: Words, layout: Layout): TextClause[] {
+  const defined = new Set((o.definitions ?? []).map((d) => d.term.trim().toLowerCase()));
+  const out: TextClause[] = [];
+  /** `"term" <rest>`, where the rest begins "means ..." or ", for ..., means ...". */
+  const define = (term: string, rest: string) => {
+    if (defined.has(term.toLowerCase())) return;
+    out.push({ label: null, term, text: `"${term}"${rest.startsWith(',') ? '' : ' '}${rest}` });
+  };
+  if (!(o.definitions ?? []).some((d) => /\bdetainers?\b/i.test(d.term))) {
+    define(
+      w.detainer,
+      `means a request by ICE, under 8 CFR 287.7 or any other authority, that ${w.agency} hold a person after the time the person would otherwise be released from custody, or notify ICE of that time.`,
+    );
+  }
+  define('ICE', 'means U.S. Immigration and Customs Enforcement.');
+  const outcomes = new Set<Outcome>([o.otherwise, ...layout.detainerProvisions.map((lp) => lp.provision.outcome ?? o.otherwise)]);
+  if (outcomes.has('hold') || outcomes.has('review')) {
+    define(
+      'honor',
+      `, for a ${w.detainer}, means to do what it requests within the limits this ${w.noun} sets: to hold the person where it requests that the person be held, and to notify ICE of the time of the person's release where it requests that notice. A ${w.detainer} that requests only notice is honored by giving that notice alone.`,
+    );
+  }
+  const holds = [
+    ...layout.detainerProvisions.filter((lp) => (lp.provision.outcome ?? o.otherwise) === 'hold').map((lp) => lp.provision.maxHold),
+    ...(o.otherwise === 'hold' ? [FEDERAL_MAX_HOLD] : []),
+  ];
+  if (holds.some((h) => h?.excludingWeekendsAndHolidays)) {
+    const names = federalHolidayNames();
+    define(
+      'holiday',
+      `means a legal public holiday under 5 U.S.C. 6103(a), as in force on the day in question (${joinWords(names, 'and')}), observed as the federal government observes it: on the Friday before when it falls on a Saturday, and on the Monday after when it falls on a Sunday.`,
+    );
+  }
+  // The juvenile rule, with the provisions that count adjudications differently named as exceptions.
+  const counted = o.juvenileAdjudications === 'counted';
+  let usesConvictions = false;
+  const exceptions: string[] = [];
+  for (const { when, provision } of conditionsOf(o)) {
+    let differs = false;
+    forEachLeaf(when, (leaf) => {
+      if (!('conviction' in leaf)) return;
+      usesConvictions = true;
+      if (leaf.conviction.includeJuvenile !== undefined && leaf.conviction.includeJuvenile !== counted) differs = true;
+    });
+    const cite = layout.citationOf.get(provision);
+    if (differs && cite && !exceptions.includes(cite)) exceptions.push(cite);
+  }
+  if (usesConvictions || counted) {
+    const except = exceptions.length ? `Except as provided in ${citationList(exceptions)}, a` : 'A';
+    out.push({
+      label: null,
+      text: `${except} juvenile or youthful-offender adjudication ${counted ? 'counts as' : 'is not'} a conviction for the purposes of this ${w.noun}.`,
+    });
+  }
+  return out;
+}
+
+// ---- the title block, the enacting clause, passage and signatures ----
+
+function numberLine(o: Ordinance): string {
+  if (o.documentNumber?.trim()) return o.documentNumber.trim();
+  const form = enactingFormOf(o);
+  return `${form === 'executive-order' ? 'Executive Order' : form === 'state-legislature' ? 'Bill' : 'Ordinance'} No. ${BLANK}`;
+}
+
+function sponsorLine(o: Ordinance): string | undefined {
+  const names = [o.sponsor, ...(o.sponsors ?? [])].map((s) => s?.trim()).filter((s): s is string => Boolean(s));
+  if (names.length === 0 && enactingFormOf(o) === 'executive-order') return undefined;
+  return `Sponsored by ${names.length ? joinWords(names, 'and') : BLANK}`;
+}
+
+function bodyOf(o: Ordinance): string {
+  if (o.legislativeBody?.trim()) return o.legislativeBody.trim();
+  switch (enactingFormOf(o)) {
+    case 'executive-order':
+      return o.jurisdiction.level === 'state' ? 'Governor' : o.jurisdiction.level === 'county' ? 'County Executive' : 'Mayor';
+    case 'state-legislature':
+      return 'Legislature';
+    case 'county-board':
+      return 'County Board';
+    default:
+      return o.jurisdiction.level === 'town' ? 'Town Council' : 'City Council';
+  }
+}
+
+function enactingClause(o: Ordinance, afterFindings: boolean): string {
+  const body = bodyOf(o);
+  const place = jurisdictionWithArticle(o.jurisdiction.name);
+  const now = afterFindings ? 'NOW, THEREFORE, ' : '';
+  switch (enactingFormOf(o)) {
+    case 'executive-order':
+      return `${now}${afterFindings ? 'the' : 'The'} ${body} of ${place}, by the authority vested in that office, hereby orders as follows:`;
+    case 'state-legislature':
+      return `${now}${afterFindings ? 'be' : 'Be'} it enacted by the ${body} of ${place}:`;
+    default:
+      return `${now}${afterFindings ? 'be' : 'Be'} it ordained by the ${body} of ${place}:`;
+  }
+}
+
+/** The signatures the body's form usually carries, when the document names none: titles only, names left blank. */
+function defaultSignatures(o: Ordinance): Signature[] {
+  const body = bodyOf(o);
+  switch (enactingFormOf(o)) {
+    case 'executive-order':
+      return [{ role: 'sign', title: body }];
+    case 'state-legislature':
+      return [
+        { role: 'presiding', title: 'Presiding Officer of the Senate' },
+        { role: 'presiding', title: 'Presiding Officer of the House' },
+        { role: 'approve', title: 'Governor' },
+      ];
+    case 'county-board':
+      return [
+        { role: 'presiding', title: `Chair, ${body}` },
+        { role: 'attest', title: `Clerk of the ${body}` },
+      ];
+    default:
+      return [
+        { role: 'presiding', title: `President of the ${body}` },
+        { role: 'attest', title: o.jurisdiction.level === 'town' ? 'Town Clerk' : 'City Clerk' },
+        ...(o.jurisdiction.level === 'town' ? [] : [{ role: 'approve' as const, title: 'Mayor' }]),
+      ];
+  }
+}
+
+const SIGNATURE_LEAD: Record<Signature['role'], string> = { presiding: '', attest: 'Attest: ', approve: 'Approved: ', sign: '' };
+
+function passageOf(o: Ordinance): { passage: string[]; signatures: TextSignature[] } {
+  const form = enactingFormOf(o);
+  const p = o.passage ?? {};
+  const passage: string[] = [];
+  if (form !== 'executive-order') {
+    passage.push(
+      `Passed by the ${bodyOf(o)} of ${jurisdictionWithArticle(o.jurisdiction.name)} on ${p.passedOn ? longDate(p.passedOn) : BLANK}.`,
+    );
+    const n = (v: number | undefined) => (v === undefined ? '____' : String(v));
+    const v = p.votes ?? {};
+    passage.push(
+      `Vote: ${n(v.inFavor)} in favor, ${n(v.opposed)} opposed, ${n(v.abstaining)} abstaining${v.absent !== undefined ? `, ${v.absent} absent` : ''}.`,
+    );
+  }
+  const signatures = (p.signatures?.length ? p.signatures : defaultSignatures(o)).map((s): TextSignature => ({
+    lead: `${SIGNATURE_LEAD[s.role]}${BLANK}${BLANK}`,
+    signer: s.name?.trim() ? `${s.name.trim()}, ${s.title}` : s.title,
+    ...(s.role === 'approve' || s.role === 'sign' || s.date ? { date: `Date: ${s.date ? longDate(s.date) : BLANK}` } : {}),
+  }));
+  return { passage, signatures };
+}
+
+// ---- the whole text ----
 
 export function ordinanceText(o: Ordinance): OrdinanceText {
   const layout = layoutOrdinance(o);
+  const terms = textTerms(o);
+  const w: Words = { ...terms, Agency: capitalize(terms.agency) };
   const fp = fingerprint(o);
-  const subtitleParts = [
-    o.documentNumber,
+  const subtitle = [
     `${o.jurisdiction.name}, ${o.jurisdiction.state}`,
     o.status ? STATUS_WORDS[o.status] : undefined,
     o.version ? `Version ${o.version}` : undefined,
     o.effectiveDate ? `Effective ${longDate(o.effectiveDate)}` : undefined,
   ].filter(Boolean);
 
-  const juvenileNote =
-    o.juvenileAdjudications !== 'counted' && o.sections.some((s) => (s.provisions ?? []).some((p) => usesConvictions(p.when)))
-      ? `For the purposes of this ${documentNoun(o)}, a juvenile or youthful-offender adjudication is not a conviction.`
-      : o.juvenileAdjudications === 'counted'
-        ? `For the purposes of this ${documentNoun(o)}, a juvenile or youthful-offender adjudication counts as a conviction.`
-        : undefined;
-
+  const provisions: OrdinanceText['provisions'] = {};
+  const annex: AnnexEntry[] = [];
   const earlier: string[] = [];
+  /** The generated words of one detainer provision on its own (its reading, whether printed or not). */
+  const soloReading = (lp: LaidOutProvision, before: readonly string[]) =>
+    flattenClause(ruleClause(w, before, [{ when: lp.provision.when }], lp.provision.outcome ?? o.otherwise, lp.provision.maxHold));
+
+  const detainerClause = (c: LaidOutClause): TextClause => {
+    const ps = c.provisions;
+    const first = ps[0]!.provision;
+    for (const lp of ps) provisions[lp.provision.id] = { citation: lp.citation, reading: soloReading(lp, earlier) };
+    const generated = ruleClause(
+      w,
+      earlier,
+      ps.map((lp) => ({ when: lp.provision.when, provision: lp.provision.id, citation: lp.citation })),
+      first.outcome ?? o.otherwise,
+      first.maxHold,
+    );
+    earlier.push(c.citation);
+    if (ps.length > 1) return { label: c.letter ? `(${c.letter})` : null, provisions: ps.map((lp) => lp.provision.id), ...generated };
+    const label = c.letter ? `(${c.letter})` : null;
+    if (first.text) {
+      const reading = flattenClause(generated);
+      if (o.plainReadingAnnex) annex.push({ citation: c.citation, lead: 'Generated plain reading', text: reading });
+      return { label, provision: first.id, text: sentence(first.text), plainReading: reading, authorWording: true };
+    }
+    return { label, provision: first.id, ...generated };
+  };
+
   const sections: TextSection[] = layout.sections.map((ls) => {
-    const clauses: TextClause[] = [];
-    if (ls.kind === 'definitions') {
-      (o.definitions ?? []).forEach((d, i) => {
-        clauses.push({
-          label: `(${letterFor(i)})`,
-          term: d.term,
-          text: `"${d.term}" means ${d.meaning.replace(/\.$/, '')}.`,
-          plainReading: d.covers ? `Covers ${coverageWords(d.covers)}.` : undefined,
-        });
-      });
-      if (juvenileNote) clauses.push({ label: null, text: juvenileNote });
-    }
-    for (const lp of ls.provisions) {
-      const p = lp.provision;
-      const label = lp.letter ? `(${lp.letter})` : null;
-      if (lp.isDetainer) {
-        const generated = detainerClause(o, p, [...earlier]);
-        earlier.push(lp.citation);
-        if (p.text) {
-          clauses.push({ label, provision: p.id, text: sentence(p.text), plainReading: flattenClause(generated), authorWording: true });
-        } else {
-          clauses.push({ label, provision: p.id, ...generated });
-        }
-      } else {
-        const generated = otherProvisionWords(o, p);
-        const text = p.text ? sentence(p.text) : (generated ?? '');
-        clauses.push({ label, provision: p.id, text, ...(p.text && generated ? { plainReading: generated, authorWording: true } : {}) });
+    let clauses: TextClause[] = [];
+    switch (ls.kind) {
+      case 'short-title': {
+        const name = o.shortTitle!.trim();
+        clauses.push({ label: null, text: `This ${w.noun} may be cited as ${/^the\s/i.test(name) ? '' : 'the '}"${name}".` });
+        break;
       }
+      case 'definitions': {
+        for (const d of o.definitions ?? []) {
+          const reading = d.covers
+            ? `Covers ${joinWords(
+                d.covers.map((f) => offenseFilterWords(f, true)),
+                'or',
+              )}.`
+            : undefined;
+          clauses.push({
+            label: null,
+            term: d.term,
+            text: `"${d.term}" means ${d.meaning.trim().replace(/\.$/, '')}.`,
+            ...(reading ? { plainReading: reading } : {}),
+          });
+        }
+        clauses.push(...generatedDefinitions(o, w, layout));
+        break;
+      }
+      case 'standard-clause':
+        clauses.push({ label: null, text: standardClauseWords(o, w, ls.standard!) });
+        break;
+      case 'effective-date':
+        clauses.push({ label: null, text: effectiveDateWords(o, w, undefined) });
+        break;
+      default:
+        for (const c of ls.clauses) {
+          const label = c.letter ? `(${c.letter})` : null;
+          if (c.kind === 'otherwise') {
+            const text = otherwiseClause(w, o, [...earlier]);
+            provisions.default = { citation: c.citation, reading: text };
+            clauses.push({ label, provision: 'default', text });
+            continue;
+          }
+          const p = c.provisions[0]!;
+          if (p.isDetainer) {
+            clauses.push(detainerClause(c));
+            continue;
+          }
+          const generated = otherProvisionWords(o, w, p.provision);
+          provisions[p.provision.id] = { citation: p.citation, reading: generated ?? sentence(p.provision.text ?? '') };
+          if (p.provision.text) {
+            if (generated && o.plainReadingAnnex) annex.push({ citation: p.citation, lead: 'Generated plain reading', text: generated });
+            clauses.push({
+              label,
+              provision: p.provision.id,
+              text: sentence(p.provision.text),
+              ...(generated ? { plainReading: generated, authorWording: true } : {}),
+            });
+          } else {
+            clauses.push({ label, provision: p.provision.id, text: generated ?? BLANK });
+          }
+        }
     }
-    // The otherwise clause (the layout leaves it out when an unconditional provision decides every case).
-    if (ls.otherwiseLetter !== undefined) {
-      const cites = layout.detainerProvisions.map((d) => d.citation);
-      const base = outcomeSentence(o, o.otherwise, o.otherwise === 'hold' ? FEDERAL_MAX_HOLD : undefined);
-      const lead =
-        cites.length === 0
-          ? 'In every case, '
-          : cites.length === 1
-            ? `In every case to which ${cites[0]} does not apply, `
-            : cites.length === 2
-              ? `In every case to which neither ${cites[0]} nor ${cites[1]} applies, `
-              : `In every case to which none of ${citationList(cites)} applies, `;
-      clauses.push({
-        label: ls.otherwiseLetter ? `(${ls.otherwiseLetter})` : null,
-        provision: 'default',
-        text: `${lead}${decapitalize(base)}. Nothing in this ${documentNoun(o)} authorizes ${agencyName(o)} to do more than a detainer requests.`,
-      });
-      if (juvenileNote && !layout.sections.some((s) => s.kind === 'definitions')) clauses.push({ label: null, text: juvenileNote });
-    }
-    return { number: ls.number, heading: ls.heading, intro: ls.text, clauses };
+    // Sections the layout adds letter their subsections the way the document's own sections do.
+    if (ls.sectionIndex === null && clauses.length > 1) clauses = clauses.map((c, i) => ({ ...c, label: `(${letterFor(i)})` }));
+    return { number: ls.number, heading: ls.heading, ...(ls.text ? { intro: ls.text } : {}), clauses };
   });
 
+  if (o.plainReadingAnnex) {
+    const defs = sections.find((s) => s.heading === 'Definitions');
+    for (const c of defs?.clauses ?? []) {
+      if (c.term && c.plainReading)
+        annex.push({ citation: `§ ${defs!.number}${c.label ?? ''}`, lead: `Plain reading of "${c.term}"`, text: c.plainReading });
+    }
+    annex.sort((a, b) => citationOrder(a.citation) - citationOrder(b.citation));
+  }
+
+  const findings = (o.findings ?? []).map((f) => f.text.trim().replace(/[.;]$/, ''));
+  const { passage, signatures } = passageOf(o);
   return {
     title: o.title,
-    subtitle: subtitleParts.join(' · '),
-    whereas: (o.findings ?? []).map((f) => f.text.trim().replace(/[.;]$/, '')),
-    enacting: enactingClause(o),
+    number: numberLine(o),
+    subtitle: subtitle.join(' · '),
+    ...(sponsorLine(o) ? { sponsors: sponsorLine(o)! } : {}),
+    whereas: findings.map((f, i) => `WHEREAS, ${f}${i < findings.length - 1 ? '; and' : ';'}`),
+    enacting: enactingClause(o, findings.length > 0),
     sections,
+    passage,
+    signatures,
+    annex,
+    provisions,
     fingerprint: fp,
     version: o.version ?? 'unversioned',
     date: o.effectiveDate ?? '',
   };
+}
+
+/** Sorts citations in document order: section number, then subsection letter, then ground. */
+function citationOrder(c: string): number {
+  const m = /^§ (\d+)(?:\(([a-z]+)\))?(?:\((\d+)\))?/.exec(c);
+  if (!m) return Number.MAX_SAFE_INTEGER;
+  const letter = m[2] ? (m[2].length - 1) * 26 + (m[2].charCodeAt(0) - 96) : 0;
+  return Number(m[1]) * 1_000_000 + letter * 1000 + Number(m[3] ?? 0);
 }

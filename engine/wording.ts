@@ -1,11 +1,13 @@
 // The plain reading of conditions and provisions: the words the ordinance prints and the words
 // explanations use, generated from the structure so the two can't drift apart.
 
+import { FEDERAL_MAX_HOLD } from './model';
 import type {
   ChargeTest,
   Condition,
   ConvictionTest,
   DiscretionTest,
+  EnactingForm,
   LookBackWindow,
   MaxHold,
   OffenseFilter,
@@ -79,26 +81,24 @@ function offenseWords(t: { term?: string } & OffenseFilter, count: number): stri
   return plural ? 'offenses' : 'an offense';
 }
 
-/** Citations of subsections, with runs in one section shortened: "§ 2(a) through (f)". */
+/** Citations of subsections, with runs of one section's subsections shortened: "§ 2(a) through (f)". */
 export function citationList(citations: readonly string[], conj: 'and' | 'or' = 'and'): string {
-  const parsed = citations.map((c) => /^§ (\d+)(?:\(([a-z]+)\))?$/.exec(c));
+  // "§ 2(a)" or "§ 2(a)(3)": the section, the subsection letter, and a ground number.
+  const parsed = citations.map((c) => /^§ (\d+)(?:\(([a-z])\))?(?:\((\d+)\))?$/.exec(c));
+  const next = (a: RegExpExecArray | null, b: RegExpExecArray | null): boolean => {
+    if (!a || !b || a[1] !== b[1]) return false;
+    if (a[3] === undefined && b[3] === undefined) return Boolean(a[2] && b[2]) && b[2]!.charCodeAt(0) === a[2]!.charCodeAt(0) + 1;
+    return a[2] === b[2] && a[3] !== undefined && b[3] !== undefined && Number(b[3]) === Number(a[3]) + 1;
+  };
   const groups: string[] = [];
   let i = 0;
   while (i < citations.length) {
-    const m = parsed[i];
     let j = i;
-    if (m && m[2] && m[2].length === 1) {
-      while (
-        j + 1 < citations.length &&
-        parsed[j + 1]?.[1] === m[1] &&
-        parsed[j + 1]?.[2]?.length === 1 &&
-        parsed[j + 1]![2]!.charCodeAt(0) === parsed[j]![2]!.charCodeAt(0) + 1
-      ) {
-        j++;
-      }
-    }
-    if (j - i >= 2) groups.push(`${citations[i]} through (${parsed[j]![2]})`);
-    else for (let k = i; k <= j; k++) groups.push(citations[k]!);
+    while (j + 1 < citations.length && next(parsed[j]!, parsed[j + 1]!)) j++;
+    if (j - i >= 2) {
+      const last = parsed[j]!;
+      groups.push(`${citations[i]} through (${last[3] ?? last[2]})`);
+    } else for (let k = i; k <= j; k++) groups.push(citations[k]!);
     i = j + 1;
   }
   return joinWords(groups, conj);
@@ -112,7 +112,10 @@ export function windowWords(w: LookBackWindow): string {
       : w.measuredFrom === 'later-of-conviction-and-release'
         ? ', counting from the conviction or the release from the sentence, whichever is later'
         : '';
-  const excl = w.excludeTimeIncarcerated ? ', not counting time the person spent incarcerated' : '';
+  // The engine extends the window by the days incarcerated on the conviction and on every later one.
+  const excl = w.excludeTimeIncarcerated
+    ? ', not counting any time the person spent incarcerated on that conviction or on any later conviction'
+    : '';
   return `within the ${numberWord(w.years)} years before ${anchor}${measured}${excl}`;
 }
 
@@ -278,10 +281,18 @@ export function conditionWords(cond: Condition, negated = false): string {
   return leafWords(cond, negated);
 }
 
-/** What the measure calls itself: an act (state), an order (executive order) or an ordinance. */
+/** The form of the enacting clause: as the document says, else from its status and level of government. */
+export function enactingFormOf(o: Ordinance): EnactingForm {
+  if (o.enactingForm) return o.enactingForm;
+  if (o.status === 'executive-order') return 'executive-order';
+  const level = o.jurisdiction?.level;
+  return level === 'state' ? 'state-legislature' : level === 'county' ? 'county-board' : 'city-council';
+}
+
+/** What the measure calls itself: an act (state legislature), an order (executive order) or an ordinance. */
 export function documentNoun(o: Ordinance): string {
-  if (o.status === 'executive-order') return 'order';
-  return o.jurisdiction.level === 'state' ? 'act' : 'ordinance';
+  const form = enactingFormOf(o);
+  return form === 'executive-order' ? 'order' : form === 'state-legislature' ? 'act' : 'ordinance';
 }
 
 /** "the City of Boston", "King County": names of the form "X of Y" take the article. */
@@ -303,19 +314,46 @@ export function maxHoldWords(h: MaxHold): string {
   return `${h.hours} hours${h.excludingWeekendsAndHolidays ? ', excluding Saturdays, Sundays and holidays,' : ''}`;
 }
 
-/** The operative sentence of a detainer provision, minus its condition: "{agency} may hold..." */
-export function outcomeSentence(o: Ordinance, outcome: Outcome, maxHold: MaxHold | undefined): string {
-  const agency = agencyName(o);
+/** The words the operative text uses: the detainer as the ordinance defines it, the agency, ICE. */
+export interface TextTerms {
+  /** The ordinance's own defined term for the detainer, e.g. "civil immigration detainer". */
+  detainer: string;
+  agency: string;
+  /** What the measure calls itself: "ordinance", "act" or "order". */
+  noun: string;
+}
+
+/** The defined term an ordinance uses for the detainer: the first defined term that names one. */
+export function detainerTerm(o: Ordinance): string {
+  const defined = (o.definitions ?? []).find((d) => /\bdetainers?\b/i.test(d.term) && !/\bpolicy\b/i.test(d.term));
+  return defined ? defined.term.trim() : 'civil immigration detainer';
+}
+
+export function textTerms(o: Ordinance): TextTerms {
+  return { detainer: detainerTerm(o), agency: agencyName(o), noun: documentNoun(o) };
+}
+
+/**
+ * What the agency does on an outcome, as the predicate after the agency's name, exactly as the
+ * engine decides: a hold and a notice are duties ("shall"), never permissions, and a decline gives
+ * ICE neither the person nor the time of release.
+ */
+export function outcomePredicate(t: Pick<TextTerms, 'detainer'>, outcome: Outcome, maxHold: MaxHold | undefined): string {
   switch (outcome) {
     case 'hold':
-      return `${capitalize(agency)} may honor a civil immigration detainer by holding the person for no longer than ${maxHold ? maxHoldWords(maxHold) : '48 hours'} after the time the person would otherwise be released,`;
+      return `shall honor the ${t.detainer} by holding the person for no longer than ${maxHoldWords(maxHold ?? FEDERAL_MAX_HOLD)} after the time the person would otherwise be released`;
     case 'notify':
-      return `${capitalize(agency)} may respond to a civil immigration detainer only by notifying U.S. Immigration and Customs Enforcement of the time of the person's release, and shall not hold the person`;
+      return `shall not hold the person on the ${t.detainer} and shall respond to it only by notifying ICE of the time of the person's release`;
     case 'review':
-      return `${capitalize(agency)} shall refer a civil immigration detainer to a supervisor, who shall decide in writing whether to honor it`;
+      return `shall refer the ${t.detainer} to a supervisor, who shall decide in writing whether to honor it`;
     case 'decline':
-      return `${capitalize(agency)} shall decline a civil immigration detainer and shall neither hold the person nor delay the person's release on its account`;
+      return `shall decline the ${t.detainer}, shall not hold the person and shall not notify ICE of the time of the person's release`;
   }
+}
+
+/** The operative sentence of a detainer provision, minus its condition: "{Agency} shall ..." */
+export function outcomeSentence(o: Ordinance, outcome: Outcome, maxHold: MaxHold | undefined): string {
+  return `${capitalize(agencyName(o))} ${outcomePredicate(textTerms(o), outcome, maxHold)}`;
 }
 
 export const OUTCOME_WORDS: Record<Outcome, string> = {

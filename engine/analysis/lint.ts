@@ -647,6 +647,7 @@ function printedText(o: Ordinance): string {
       }
       parts.push(c.text);
       for (const item of flattenItems(c.items)) parts.push(item);
+      if (c.after) parts.push(c.after);
     }
   }
   return parts.join('\n');

@@ -13,7 +13,15 @@ import {
   type INumberingOptions,
   type ISectionOptions,
 } from 'docx';
+import { LIST_LEVEL_FORMATS } from '../layout';
 import { xmlSafe } from './html';
+
+const ITEM_FORMATS = {
+  decimal: LevelFormat.DECIMAL,
+  'upper-letter': LevelFormat.UPPER_LETTER,
+  'lower-roman': LevelFormat.LOWER_ROMAN,
+  'upper-roman': LevelFormat.UPPER_ROMAN,
+} as const;
 
 /**
  * Fonts the DOCX names (it embeds none): Word has Times New Roman and Courier New everywhere, and
@@ -36,6 +44,12 @@ export function wordText(text: string): string {
 }
 
 export const STYLE = {
+  number: 'DocumentNumber',
+  sponsors: 'Sponsors',
+  after: 'ClauseContinuation',
+  passage: 'Passage',
+  signature: 'SignatureLine',
+  signer: 'Signer',
   subtitle: 'Subtitle',
   whereas: 'Whereas',
   enacting: 'Enacting',
@@ -79,6 +93,43 @@ export function documentStyles(): IStylesOptions {
         run: { italics: true },
         paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 360 } },
       },
+      {
+        id: STYLE.number,
+        name: 'Document Number',
+        basedOn: 'Normal',
+        next: 'Normal',
+        run: { bold: true },
+        paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 60 } },
+      },
+      {
+        id: STYLE.sponsors,
+        name: 'Sponsors',
+        basedOn: 'Normal',
+        next: 'Normal',
+        paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 360 } },
+      },
+      {
+        id: STYLE.after,
+        name: 'Clause Continuation',
+        basedOn: 'Normal',
+        next: STYLE.clause,
+        paragraph: { indent: { left: HANG } },
+      },
+      {
+        id: STYLE.passage,
+        name: 'Passage',
+        basedOn: 'Normal',
+        next: STYLE.passage,
+        paragraph: { spacing: { before: 120, after: 60 }, keepNext: true },
+      },
+      {
+        id: STYLE.signature,
+        name: 'Signature Line',
+        basedOn: 'Normal',
+        next: STYLE.signer,
+        paragraph: { spacing: { before: 480, after: 0 }, keepNext: true, keepLines: true },
+      },
+      { id: STYLE.signer, name: 'Signer', basedOn: 'Normal', next: STYLE.signature, paragraph: { spacing: { after: 0 }, keepNext: true } },
       { id: STYLE.whereas, name: 'Whereas', basedOn: 'Normal', next: STYLE.whereas, paragraph: { indent: { firstLine: HANG } } },
       {
         id: STYLE.enacting,
@@ -143,9 +194,10 @@ export function documentNumbering(): INumberingOptions {
       },
       {
         reference: NUMBERING.items,
+        // (1), then (A), then (i), then (I), as the printed labels (layout.itemLabel).
         levels: [0, 1, 2, 3, 4, 5, 6, 7, 8].map((level) => ({
           level,
-          format: LevelFormat.DECIMAL,
+          format: ITEM_FORMATS[LIST_LEVEL_FORMATS[level % LIST_LEVEL_FORMATS.length]!],
           text: `(%${level + 1})`,
           alignment: AlignmentType.START,
           style: { paragraph: { indent: { left: HANG * (level + 2), hanging: HANG } } },

@@ -75,29 +75,41 @@ function paragraphsOf(t: OrdinanceText): Paragraph[] {
         out.push(
           new Paragraph({
             style: STYLE.item,
-            // One list per clause, so each clause's items count from (1).
+            // One list per clause, so each clause's items count from (1); deeper levels restart under each item.
             numbering: { reference: NUMBERING.items, level: Math.min((b.depth ?? 1) - 1, 8), instance: 10000 + itemList },
             children: runs(b.runs),
           }),
         );
         break;
-      case 'plain-reading':
+      case 'after':
+        out.push(new Paragraph({ style: STYLE.after, children: runs(b.runs) }));
+        break;
+      case 'number':
+        out.push(new Paragraph({ style: STYLE.number, children: runs(b.runs) }));
+        break;
+      case 'sponsors':
+        out.push(new Paragraph({ style: STYLE.sponsors, children: runs(b.runs) }));
+        break;
+      case 'passage':
+        out.push(new Paragraph({ style: STYLE.passage, children: runs(b.runs) }));
+        break;
+      case 'signature':
+        out.push(new Paragraph({ style: STYLE.signature, children: runs(b.runs) }));
+        break;
+      case 'signer':
+      case 'signature-date':
+        out.push(new Paragraph({ style: STYLE.signer, children: runs(b.runs) }));
+        break;
+      case 'annex-heading':
+        out.push(new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: runs(b.runs) }));
+        break;
+      case 'annex':
         out.push(
-          new Paragraph({
-            style: STYLE.plainReading,
-            children: [new TextRun({ text: `${b.lead ?? 'Plain reading'}: ` }), ...runs(b.runs)],
-          }),
+          new Paragraph({ style: STYLE.plainReading, children: [new TextRun({ text: wordText(`${b.lead ?? ''}: `) }), ...runs(b.runs)] }),
         );
         break;
       case 'footer':
-        out.push(
-          new Paragraph({
-            style: STYLE.footer,
-            spacing: { before: 480 },
-            border: { top: { style: 'single', size: 6, color: '999999', space: 6 } },
-            children: runs(b.runs),
-          }),
-        );
+        // Every page's footer carries the version, date and fingerprint; the body ends with the signatures.
         break;
     }
   }

@@ -9,7 +9,9 @@ import { footerLine, printedBlocks, type PrintedBlock, type Run } from './text-b
 
 const ORDINANCE_CSS = `
 .doc-header { text-align: center; margin-bottom: 1.2rem; }
-.doc-header .subtitle { font-style: italic; }
+.doc-header .number { font-weight: bold; margin: .2rem 0; }
+.doc-header .subtitle { font-style: italic; margin: .2rem 0; }
+.doc-header .sponsors { margin: .2rem 0; }
 .whereas { text-indent: 2em; }
 .enacting { font-weight: bold; margin: 1rem 0; }
 .ordinance-section { margin-top: 1.1rem; }
@@ -20,9 +22,14 @@ ol.items { list-style: none; margin: 0 0 .6rem; padding-left: 2.2em; }
 ol.items li { padding-left: 2em; text-indent: -2em; margin-bottom: .2rem; }
 ol.items li > ol.items { margin: .2rem 0 0; padding-left: 0; text-indent: 0; }
 dfn { font-style: normal; font-weight: bold; }
-.plain-reading { margin-left: 2.2em; padding: .3rem .6rem; border-left: 3px solid #999; background: #f4f4f4; font-size: .9rem; }
-.plain-reading .lead { font-style: italic; }
-@media print { .plain-reading { background: none; } }
+.after { padding-left: 2.2em; }
+.passage { margin-top: 1.6rem; }
+.passage ~ .passage { margin-top: 0; }
+.signature { margin: 2.2rem 0 0; break-after: avoid; page-break-after: avoid; }
+.signer, .signature-date { margin: 0; break-before: avoid; page-break-before: avoid; }
+.annex { border-top: 1px solid #999; margin-top: 2rem; font-size: .9rem; }
+.annex-entry .lead { font-style: italic; }
+@media print { .annex { break-before: page; page-break-before: always; border-top: none; } .doc-footer { display: none; } }
 `;
 
 export function runsHtml(runs: readonly Run[]): string {
@@ -40,7 +47,8 @@ function itemsHtml(items: readonly PrintedBlock[], start: number, depth: number)
   const isItem = (k: number) => k < items.length && items[k]!.kind === 'item';
   while (isItem(i) && (items[i]!.depth ?? 1) >= depth) {
     const item = items[i]!;
-    html += `<li>${labelHtml(item.label)}${runsHtml(item.runs)}`;
+    const ground = item.citation && item.provision ? ` data-provision="${escapeHtml(item.provision)}"` : '';
+    html += `<li${ground}>${labelHtml(item.label)}${runsHtml(item.runs)}`;
     i++;
     if (isItem(i) && (items[i]!.depth ?? 1) > depth) {
       const nested = itemsHtml(items, i, depth + 1);
@@ -57,72 +65,86 @@ export function ordinanceBodyHtml(t: OrdinanceText): string {
   const blocks = printedBlocks(t);
   const out: string[] = [];
   let i = 0;
-  let inPreamble = false;
-  let inSection = false;
-  const closeSection = () => {
-    if (inSection) out.push('</section>');
-    inSection = false;
+  let open: 'preamble' | 'section' | 'passage' | 'annex' | null = null;
+  const close = () => {
+    if (open) out.push('</section>');
+    open = null;
+  };
+  const enter = (part: 'preamble' | 'passage' | 'annex', attrs: string) => {
+    if (open === part) return;
+    close();
+    out.push(`<section class="${part}" ${attrs}>`);
+    open = part;
   };
   out.push('<header class="doc-header">');
-  while (i < blocks.length && (blocks[i]!.kind === 'title' || blocks[i]!.kind === 'subtitle')) {
+  const HEADER: Partial<Record<PrintedBlock['kind'], string>> = { number: 'number', subtitle: 'subtitle', sponsors: 'sponsors' };
+  while (i < blocks.length && (blocks[i]!.kind === 'title' || HEADER[blocks[i]!.kind])) {
     const b = blocks[i++]!;
-    out.push(b.kind === 'title' ? `<h1>${runsHtml(b.runs)}</h1>` : `<p class="subtitle">${runsHtml(b.runs)}</p>`);
+    out.push(b.kind === 'title' ? `<h1>${runsHtml(b.runs)}</h1>` : `<p class="${HEADER[b.kind]}">${runsHtml(b.runs)}</p>`);
   }
   out.push('</header>', '<main>');
   while (i < blocks.length) {
     const b = blocks[i]!;
     switch (b.kind) {
       case 'whereas':
+        enter('preamble', 'aria-label="Findings and enacting clause"');
+        out.push(`<p class="whereas">${runsHtml(b.runs)}</p>`);
+        break;
       case 'enacting':
-        if (!inPreamble) out.push('<section class="preamble" aria-label="Findings and enacting clause">');
-        inPreamble = true;
-        out.push(
-          b.kind === 'whereas'
-            ? `<p class="whereas">${runsHtml(b.runs)}</p>`
-            : `<p class="enacting"><strong>${runsHtml(b.runs)}</strong></p>`,
-        );
-        if (b.kind === 'enacting') {
-          out.push('</section>');
-          inPreamble = false;
-        }
-        i++;
+        enter('preamble', 'aria-label="Findings and enacting clause"');
+        out.push(`<p class="enacting"><strong>${runsHtml(b.runs)}</strong></p>`);
+        close();
         break;
       case 'heading':
-        closeSection();
+        close();
         out.push(`<section class="ordinance-section" aria-labelledby="section-${b.section}">`);
         out.push(`<h2 id="section-${b.section}">${runsHtml(b.runs)}</h2>`);
-        inSection = true;
-        i++;
+        open = 'section';
         break;
       case 'intro':
         out.push(`<p class="intro">${runsHtml(b.runs)}</p>`);
-        i++;
         break;
       case 'clause': {
         const provision = b.provision ? ` data-provision="${escapeHtml(b.provision)}"` : '';
         out.push(`<p class="clause${b.label ? '' : ' unlettered'}"${provision}>${labelHtml(b.label)}${runsHtml(b.runs)}</p>`);
-        i++;
         break;
       }
       case 'item': {
         const list = itemsHtml(blocks, i, b.depth ?? 1);
         out.push(list.html);
         i = list.next;
-        break;
+        continue;
       }
-      case 'plain-reading':
-        out.push(`<p class="plain-reading"><span class="lead">${escapeHtml(b.lead ?? 'Plain reading')}:</span> ${runsHtml(b.runs)}</p>`);
-        i++;
+      case 'after':
+        out.push(`<p class="after">${runsHtml(b.runs)}</p>`);
+        break;
+      case 'passage':
+        enter('passage', 'aria-label="Passage and signatures"');
+        out.push(`<p class="passage">${runsHtml(b.runs)}</p>`);
+        break;
+      case 'signature':
+      case 'signer':
+      case 'signature-date':
+        enter('passage', 'aria-label="Passage and signatures"');
+        out.push(`<p class="${b.kind}">${runsHtml(b.runs)}</p>`);
+        break;
+      case 'annex-heading':
+        close();
+        out.push('<section class="annex" aria-labelledby="annex">', `<h2 id="annex">${runsHtml(b.runs)}</h2>`);
+        open = 'annex';
+        break;
+      case 'annex':
+        out.push(`<p class="annex-entry"><span class="lead">${escapeHtml(b.lead ?? '')}:</span> ${runsHtml(b.runs)}</p>`);
         break;
       case 'footer':
-        closeSection();
+        close();
         out.push('</main>');
         out.push(`<footer class="doc-footer"><p>${footerHtml(t)}</p></footer>`);
-        i++;
         break;
       default:
-        i++;
+        break;
     }
+    i++;
   }
   return out.join('\n');
 }

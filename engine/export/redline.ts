@@ -349,7 +349,15 @@ const BLOCK_STYLES: Partial<Record<BlockKind, string>> = {
   intro: STYLE.intro,
   clause: STYLE.clause,
   item: STYLE.item,
-  'plain-reading': STYLE.plainReading,
+  after: STYLE.after,
+  number: STYLE.number,
+  sponsors: STYLE.sponsors,
+  passage: STYLE.passage,
+  signature: STYLE.signature,
+  signer: STYLE.signer,
+  'signature-date': STYLE.signer,
+  'annex-heading': STYLE.enacting,
+  annex: STYLE.plainReading,
   footer: STYLE.footer,
 };
 

@@ -1,5 +1,6 @@
-// The ordinance text as a flat sequence of printed blocks (title, clauses, list items, footer), built
-// once from the format-neutral text model so HTML, DOCX and the redline print exactly the same words.
+// The ordinance text as a flat sequence of printed blocks (title block, clauses, list items, passage
+// and signatures, the annex, the record line), built once from the format-neutral text model so
+// Markdown, HTML, DOCX, the redline and the app's preview print exactly the same words.
 
 import { shortFingerprint } from '../canonical';
 import type { OrdinanceText, TextItem } from '../text-model';
@@ -12,19 +13,41 @@ export interface Run {
 }
 
 export type BlockKind =
-  'title' | 'subtitle' | 'whereas' | 'enacting' | 'heading' | 'intro' | 'clause' | 'item' | 'plain-reading' | 'footer';
+  | 'title'
+  | 'number'
+  | 'subtitle'
+  | 'sponsors'
+  | 'whereas'
+  | 'enacting'
+  | 'heading'
+  | 'intro'
+  | 'clause'
+  | 'item'
+  | 'after'
+  | 'passage'
+  | 'signature'
+  | 'signer'
+  | 'signature-date'
+  | 'annex-heading'
+  | 'annex'
+  | 'footer';
+
+/** Blocks that are part of the text put to the vote (the rest are the title block's record, the annex and the footer). */
+export const VOTED_KINDS: ReadonlySet<BlockKind> = new Set(['whereas', 'enacting', 'heading', 'intro', 'clause', 'item', 'after']);
 
 export interface PrintedBlock {
   kind: BlockKind;
-  /** "(a)" for a lettered clause, "(1)" for a list item; absent for other blocks. */
+  /** "(a)" for a lettered clause, "(1)", "(A)", "(i)" for a list item; absent for other blocks. */
   label?: string;
   /** For list items: 1 for a clause's own list, 2 for a list inside an item, and so on. */
   depth?: number;
-  /** For headings: the section number. For clauses and items: the section they belong to. */
+  /** For headings: the section number. For clauses, items and continuations: the section they belong to. */
   section?: number;
   /** For clauses and their items: the provision id ("default" for the otherwise clause). */
   provision?: string;
-  /** For plain readings: the lead-in ("Generated plain reading" or "Plain reading"). */
+  /** For a list item that is one ground of a subsection: its citation. */
+  citation?: string;
+  /** For annex entries: the lead-in (the citation and what the reading is). */
   lead?: string;
   runs: Run[];
 }
@@ -56,38 +79,20 @@ function oneLine(text: string): string {
 /** A definition's text with the defined term set apart where it first appears in quotes. */
 function termRuns(text: string, term: string | undefined): Run[] {
   if (!term) return plain(text);
-  const quoted = `"${term}"`;
+  const quoted = `"${oneLine(term)}"`;
   const at = text.indexOf(quoted);
   if (at < 0) return plain(text);
-  const runs: Run[] = [];
-  if (at + 1 > 0) runs.push({ text: text.slice(0, at + 1) });
-  runs.push({ text: term, term: true });
-  runs.push({ text: text.slice(at + 1 + term.length) });
+  const runs: Run[] = [{ text: text.slice(0, at + 1) }, { text: oneLine(term), term: true }, { text: text.slice(at + quoted.length - 1) }];
   return runs.filter((r) => r.text !== '');
 }
 
-/**
- * List items with their closing punctuation: "; and" / "; or" between items, and the enclosing
- * list's ending after the last one, so a nested list closes its parent's item.
- */
-function itemBlocks(
-  items: TextItem[],
-  conj: 'and' | 'or',
-  depth: number,
-  ending: string,
-  ctx: Pick<PrintedBlock, 'section' | 'provision'>,
-): PrintedBlock[] {
+function itemBlocks(items: readonly TextItem[], depth: number, ctx: Pick<PrintedBlock, 'section' | 'provision'>): PrintedBlock[] {
   const out: PrintedBlock[] = [];
-  items.forEach((item, i) => {
-    const end = i < items.length - 1 ? `; ${conj}` : ending;
-    const label = `(${i + 1})`;
-    if (item.items) {
-      out.push({ kind: 'item', label, depth, ...ctx, runs: plain(oneLine(item.text)) });
-      out.push(...itemBlocks(item.items, item.conjunction ?? 'and', depth + 1, end, ctx));
-    } else {
-      out.push({ kind: 'item', label, depth, ...ctx, runs: plain(`${oneLine(item.text)}${end}`) });
-    }
-  });
+  for (const item of items) {
+    const own = item.provision ? { provision: item.provision, ...(item.citation ? { citation: item.citation } : {}) } : {};
+    out.push({ kind: 'item', label: item.label, depth, ...ctx, ...own, runs: plain(oneLine(item.text)) });
+    if (item.items) out.push(...itemBlocks(item.items, depth + 1, { ...ctx, ...own }));
+  }
   return out;
 }
 
@@ -95,35 +100,35 @@ export function footerLine(t: Pick<OrdinanceText, 'version' | 'date' | 'fingerpr
   return `Version ${t.version}${t.date ? ` · ${t.date}` : ''} · Fingerprint ${shortFingerprint(t.fingerprint)} (${t.fingerprint})`;
 }
 
+export const ANNEX_HEADING = 'Annex: generated plain readings (not part of the text)';
+
 /** The printed blocks of an ordinance, in reading order. */
 export function printedBlocks(t: OrdinanceText): PrintedBlock[] {
   const blocks: PrintedBlock[] = [{ kind: 'title', runs: plain(oneLine(t.title)) }];
+  blocks.push({ kind: 'number', runs: plain(oneLine(t.number)) });
   if (t.subtitle) blocks.push({ kind: 'subtitle', runs: plain(oneLine(t.subtitle)) });
-  t.whereas.forEach((w, i) => {
-    blocks.push({ kind: 'whereas', runs: plain(`WHEREAS, ${oneLine(w)}${i < t.whereas.length - 1 ? '; and' : '; now, therefore,'}`) });
-  });
+  if (t.sponsors) blocks.push({ kind: 'sponsors', runs: plain(oneLine(t.sponsors)) });
+  for (const w of t.whereas) blocks.push({ kind: 'whereas', runs: plain(oneLine(w)) });
   blocks.push({ kind: 'enacting', runs: plain(oneLine(t.enacting)) });
   for (const s of t.sections) {
     blocks.push({ kind: 'heading', section: s.number, runs: plain(`Section ${s.number}. ${oneLine(s.heading)}`) });
     if (s.intro) for (const p of paragraphsOf(s.intro)) blocks.push({ kind: 'intro', section: s.number, runs: plain(p) });
     for (const c of s.clauses) {
       const ctx = { section: s.number, ...(c.provision ? { provision: c.provision } : {}) };
-      blocks.push({
-        kind: 'clause',
-        ...(c.label ? { label: c.label } : {}),
-        ...ctx,
-        runs: termRuns(oneLine(c.text), c.term),
-      });
-      if (c.items) blocks.push(...itemBlocks(c.items, c.conjunction ?? 'and', 1, '.', ctx));
-      if (c.plainReading && (c.authorWording || c.term)) {
-        blocks.push({
-          kind: 'plain-reading',
-          ...ctx,
-          lead: c.authorWording ? 'Generated plain reading' : 'Plain reading',
-          runs: plain(oneLine(c.plainReading)),
-        });
-      }
+      blocks.push({ kind: 'clause', ...(c.label ? { label: c.label } : {}), ...ctx, runs: termRuns(oneLine(c.text), c.term) });
+      if (c.items) blocks.push(...itemBlocks(c.items, 1, ctx));
+      if (c.after) blocks.push({ kind: 'after', ...ctx, runs: plain(oneLine(c.after)) });
     }
+  }
+  for (const p of t.passage) blocks.push({ kind: 'passage', runs: plain(oneLine(p)) });
+  for (const s of t.signatures) {
+    blocks.push({ kind: 'signature', runs: plain(s.lead) });
+    blocks.push({ kind: 'signer', runs: plain(oneLine(s.signer)) });
+    if (s.date) blocks.push({ kind: 'signature-date', runs: plain(s.date) });
+  }
+  if (t.annex.length) {
+    blocks.push({ kind: 'annex-heading', runs: plain(ANNEX_HEADING) });
+    for (const a of t.annex) blocks.push({ kind: 'annex', lead: `${a.citation} ${a.lead}`, runs: plain(oneLine(a.text)) });
   }
   blocks.push({ kind: 'footer', runs: plain(footerLine(t)) });
   return blocks;

@@ -59,7 +59,7 @@ describe('detainer-studio diff', () => {
 
   it('a readable report shows both explanations side by side', async () => {
     const r = await run('diff', ct, chicago);
-    expect(r.out).toMatch(/1\. A: review by § 2\(g\) \(public-safety-risk\)\s+B: decline/);
+    expect(r.out).toMatch(/1\. A: review by § 3\(c\)\(3\) \(public-safety-risk\)\s+B: decline/);
     expect(r.out).toMatch(/Draft A: .*\| Draft B: /);
   });
 

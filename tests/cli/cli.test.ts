@@ -124,7 +124,7 @@ describe('explain and render', () => {
     expect(run('render', sample, '--out', out).code).toBe(0);
     const md = fs.readFileSync(out, 'utf8');
     expect(md).toMatch(/^# An Act Concerning Civil Immigration Detainers/);
-    expect(md).toMatch(/## Section 1\. Definitions/);
+    expect(md).toMatch(/## Section 1\. Short title\n\nThis act may be cited as the "TRUST Act"\.\n\n## Section 2\. Definitions/);
     expect(md).toMatch(/Fingerprint [0-9a-f]{12}/);
   });
 });

@@ -88,12 +88,12 @@ test('a provision added through the form appears in the YAML with every comment 
   expect(text.indexOf(block)).toBeLessThan(text.indexOf('      - id: felony-conviction'));
 
   // The form shows the new provision with its citation; the preview prints it.
-  await expect(form.getByRole('listitem', { name: /§ 2\(a\) minors/ })).toBeVisible();
+  await expect(form.getByRole('listitem', { name: /§ 3\(a\) minors/ })).toBeVisible();
   await page.getByRole('tab', { name: 'Preview' }).click();
   const printed = page.getByRole('article', { name: 'An Act Concerning Civil Immigration Detainers' });
-  await expect(printed).toContainText('shall decline a civil immigration detainer');
-  await expect(printed).toContainText('if the person is under 18 years of age');
-  await expect(printed).toContainText('Except as provided in § 2(a)');
+  await expect(printed).toContainText('shall decline the civil immigration detainer');
+  await expect(printed).toContainText('If the person is under 18 years of age');
+  await expect(printed).toContainText('Except as provided in § 3(a)');
 
   // One undo history: the form's Undo takes the whole insertion back.
   const before = await eventCount(page);
@@ -112,8 +112,8 @@ test('a provision moves to another section through the form, comments and wordin
   // The only provision of its section can't leave it.
   await expect(form.getByLabel('Move provision effective-date to another section')).toBeDisabled();
   // The outline brings a card into view by scrolling the form alone, never the window under the title bar.
-  await page.getByRole('button', { name: /^§ 2\(d\) Known gang member/ }).click();
-  await expect(form.getByRole('listitem', { name: /§ 2\(d\) gang-member/ })).toBeInViewport();
+  await page.getByRole('button', { name: /^§ 3\(b\) Known gang member/ }).click();
+  await expect(form.getByRole('listitem', { name: /§ 3\(b\) gang-member/ })).toBeInViewport();
   expect(await page.evaluate(() => document.scrollingElement!.scrollTop)).toBe(0);
   expect((await page.getByRole('button', { name: 'Save', exact: true }).boundingBox())!.y).toBeLessThan(20);
 
@@ -130,7 +130,7 @@ test('a provision moves to another section through the form, comments and wordin
   // The block, wording and all, now closes the "Effective date" section; nothing else changed.
   expect(text.endsWith(`        date: 2014-01-01\n${block}otherwise: decline\n`)).toBe(true);
   expect(text.replace(block, '')).toBe(sampleText.replace(block, ''));
-  await expect(form.getByRole('listitem', { name: /§ 4\(b\) gang-member/ })).toBeVisible();
+  await expect(form.getByRole('listitem', { name: /§ 6\(b\) gang-member/ })).toBeVisible();
 
   const before = await eventCount(page);
   await form.getByRole('button', { name: 'Undo' }).click();
@@ -141,7 +141,7 @@ test('a provision moves to another section through the form, comments and wordin
 test('a condition edited with the pickers changes the YAML, the preview and the problems', async ({ page }) => {
   const opened = await openSample(page);
   await page.getByRole('tab', { name: 'Form' }).click();
-  const card = page.getByRole('listitem', { name: /§ 2\(c\) arrest-warrant/ });
+  const card = page.getByRole('listitem', { name: /§ 3\(a\)\(3\) arrest-warrant/ });
   const since = await eventCount(page);
   await card.getByRole('checkbox', { name: 'federal' }).check();
   await waitForEvent(page, 'form-edit-applied', {}, since);

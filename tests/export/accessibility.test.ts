@@ -61,7 +61,7 @@ describe.skipIf(skip)('HTML exports in Chromium', () => {
   it('prints markup typed into the ordinance as text', async () => {
     await page.setContent(renderOrdinanceHtml(riverton));
     expect(await page.locator('h1').textContent()).toBe('An Ordinance Concerning Civil Immigration Detainers <script>alert("x")</script>');
-    expect(await page.locator('h2', { hasText: 'Detainers' }).textContent()).toBe('Section 3. Detainers <i>honored</i> & declined');
+    expect(await page.locator('h2', { hasText: 'Detainers' }).textContent()).toBe('Section 4. Detainers <i>honored</i> & declined');
     expect(await page.locator('i, b, script').count()).toBe(0);
   });
 

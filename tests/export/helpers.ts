@@ -90,9 +90,54 @@ function decodeXml(s: string): string {
     .replace(/&amp;/g, '&');
 }
 
-function toLetters(n: number): string {
+/** 1 → a, 26 → z, 27 → aa: lower-letter list numbers as Word counts them. */
+export function toLetters(n: number): string {
   const base = String.fromCharCode(97 + ((n - 1) % 26));
   return base.repeat(Math.floor((n - 1) / 26) + 1);
+}
+
+/** Lower-case Roman numerals, written out independently of the engine. */
+export function toRoman(n: number): string {
+  const digits: Array<[number, string]> = [
+    [1000, 'm'],
+    [900, 'cm'],
+    [500, 'd'],
+    [400, 'cd'],
+    [100, 'c'],
+    [90, 'xc'],
+    [50, 'l'],
+    [40, 'xl'],
+    [10, 'x'],
+    [9, 'ix'],
+    [5, 'v'],
+    [4, 'iv'],
+    [1, 'i'],
+  ];
+  let out = '';
+  let rest = n;
+  for (const [v, d] of digits) {
+    while (rest >= v) {
+      out += d;
+      rest -= v;
+    }
+  }
+  return out;
+}
+
+/** A list number as Word prints it in a level's format. */
+function wordNumber(fmt: string, v: number): string {
+  switch (fmt) {
+    case 'lowerLetter':
+      return toLetters(v);
+    case 'upperLetter':
+      return toLetters(v).toUpperCase();
+    case 'lowerRoman':
+      return toRoman(v);
+    case 'upperRoman':
+      return toRoman(v).toUpperCase();
+    default:
+      return String(v);
+  }
 }
 
 /**
@@ -131,7 +176,7 @@ export function docxParagraphs(bytes: Uint8Array): string[] {
       if (f) {
         label = f.text.replace(/%(\d)/g, (_, k: string) => {
           const v = c[Number(k) - 1] ?? 1;
-          return f.fmt === 'lowerLetter' ? toLetters(v) : String(v);
+          return wordNumber(f.fmt, v);
         });
       }
     }

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { markdownText, renderMarkdown, type Ordinance } from '../../engine/index';
 import { renderOrdinanceHtml } from '../../engine/export/index';
-import { markdownHtml, markdownVisibleText, words } from './helpers';
+import { htmlText, markdownHtml, markdownVisibleText, words } from './helpers';
 
 const HOSTILE: Record<string, string> = {
   heading: '## Section 9. Forged section',
@@ -51,17 +51,7 @@ function hostileOrdinance(text: string): Ordinance {
 }
 
 function htmlExportWords(html: string): string[] {
-  const body = /<body>([\s\S]*)<\/body>/.exec(html)![1]!;
-  return words(
-    body
-      .replace(/<\/?(?:dfn|span|strong|em)\b[^>]*>/g, '')
-      .replace(/<[^>]+>/g, ' ')
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&quot;/g, '"')
-      .replace(/&#39;/g, "'")
-      .replace(/&amp;/g, '&'),
-  );
+  return words(htmlText(/<body>([\s\S]*)<\/body>/.exec(html)![1]!, 'dfn|span|strong|em'));
 }
 
 describe('Markdown escaping', () => {

@@ -111,7 +111,7 @@ describe('officer guide', () => {
     expect(g.holds!.rules).toHaveLength(1);
     const rule = g.holds!.rules[0]!;
     expect(rule.words).toBe('48 hours, not counting Saturdays, Sundays and holidays');
-    expect(rule.citations).toEqual(['§ 2(a)', '§ 2(b)', '§ 2(c)', '§ 2(d)', '§ 2(e)', '§ 2(f)', '§ 2(g)']);
+    expect(rule.citations).toEqual(['§ 3(a)(1)', '§ 3(a)(2)', '§ 3(a)(3)', '§ 3(a)(4)', '§ 3(a)(5)', '§ 3(a)(6)', '§ 3(a)(7)']);
     expect(rule.examples).toEqual([
       {
         release: 'Friday, January 3, 2014, 4:00 p.m.',
@@ -132,7 +132,7 @@ describe('officer guide', () => {
   it('lists what to do on each outcome the policy can give, and its standing duties', () => {
     const g = officerGuide(loadFile(rivertonFile));
     expect(g.outcomes.map((o) => o.outcome)).toEqual(['hold', 'notify', 'review', 'decline']);
-    expect(g.duties.map((d) => d.citation)).toEqual(['§ 2', '§ 4(a)', '§ 4(b)']);
+    expect(g.duties.map((d) => d.citation)).toEqual(['§ 3', '§ 5(a)', '§ 5(b)']);
     const noHolds = officerGuide(
       ordinanceFrom(
         'title: T\njurisdiction: { name: X, state: CA }\nsections:\n  - heading: D\n    provisions:\n      - id: n\n        when: { judicialWarrant: true }\n        outcome: notify\notherwise: decline\n',

@@ -53,20 +53,20 @@ describe('policy bundle', () => {
     expect(b.version).toBe('2014');
     expect(b.effectiveDate).toBe('2014-01-01');
     expect(b.decisionLogic.provisions.map((p) => `${p.citation} ${p.id} ${p.outcome}`)).toEqual([
-      '§ 2(a) felony-conviction hold',
-      '§ 2(b) pending-felony hold',
-      '§ 2(c) arrest-warrant hold',
-      '§ 2(d) gang-database hold',
-      '§ 2(e) terrorist-screening hold',
-      '§ 2(f) removal-order hold',
-      '§ 2(g) public-safety-risk hold',
+      '§ 3(a)(1) felony-conviction hold',
+      '§ 3(a)(2) pending-felony hold',
+      '§ 3(a)(3) arrest-warrant hold',
+      '§ 3(a)(4) gang-database hold',
+      '§ 3(a)(5) terrorist-screening hold',
+      '§ 3(a)(6) removal-order hold',
+      '§ 3(a)(7) public-safety-risk hold',
     ]);
     expect(b.decisionLogic.provisions[0]).toMatchObject({
       when: { conviction: { term: 'felony' } },
       maxHold: { excludingWeekendsAndHolidays: true, hours: 48 },
       reading: 'the person has been convicted of a felony',
     });
-    expect(b.decisionLogic.otherwise).toEqual({ citation: '§ 2(i)', outcome: 'decline' });
+    expect(b.decisionLogic.otherwise).toEqual({ citation: '§ 3(b)', outcome: 'decline' });
     // The policy is canonical: keys sorted.
     expect(Object.keys(b.policy)).toEqual([...Object.keys(b.policy)].sort());
   });

@@ -37,14 +37,16 @@ describe('redline', () => {
   });
 
   it('an inserted provision is one inserted paragraph, and later letters show as relettered', () => {
-    const withNew: Ordinance = structuredClone(ct);
+    // Each provision its own subsection, so one insertion is one paragraph.
+    const separate: Ordinance = { ...structuredClone(ct), detainerGrounds: 'separate-subsections' };
+    const withNew: Ordinance = structuredClone(separate);
     withNew.sections[0]!.provisions!.splice(1, 0, {
       id: 'sex-offender',
       when: { record: 'sexOffenderRegistry' },
       outcome: 'hold',
       maxHold: { hours: 24 },
     });
-    const r = redline(ct, withNew);
+    const r = redline(separate, withNew);
     const inserted = r.blocks.filter((b) => b.status === 'inserted');
     expect(inserted).toHaveLength(1);
     expect(inserted[0]!.body.map((s) => s.text).join('')).toContain('registered as a sex offender');
@@ -73,7 +75,10 @@ describe('redline', () => {
       .sort((a, b) => b.n - a.n)
       .map((t) => `${t.n} from ${t.from} to decline`);
     expect(html).toContain(`This amendment changes ${r.delta!.changed} of 400 decisions: ${parts.join('; ')}.`);
-    expect(html).toContain('<del>may honor</del><ins>shall decline</ins>');
+    // The gang-database ground leaves the list of holds and becomes a subsection of its own.
+    expect(html).toContain(
+      '<ins>Except as provided in § 3(a), if the person is listed in a gang database, a law enforcement official shall decline the civil immigration detainer, shall not hold the person and shall not notify ICE',
+    );
   });
 
   it('leaves revisions undated when neither version has a date of its own', async () => {

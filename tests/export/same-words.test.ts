@@ -7,13 +7,16 @@ import { renderOrdinanceDocx, renderOrdinanceHtml } from '../../engine/export/in
 import { allOrdinanceFiles, docxParagraphs, htmlText, loadFile, markdownVisibleText, words } from './helpers';
 import path from 'node:path';
 
-/** The words a reader of the rendered Markdown sees (the export escapes markup, so it is rendered, not stripped). */
+/**
+ * The words a reader of the rendered Markdown sees (the export escapes markup, so it is rendered, not
+ * stripped), without the record line after the closing rule: the DOCX prints it in every page's footer.
+ */
 function markdownWords(md: string): string[] {
-  return words(markdownVisibleText(md));
+  return words(markdownVisibleText(md.slice(0, md.lastIndexOf('\n---\n'))));
 }
 
 function htmlWords(html: string): string[] {
-  const body = /<body>([\s\S]*)<\/body>/.exec(html)![1]!;
+  const body = /<body>([\s\S]*)<\/body>/.exec(html)![1]!.replace(/<footer class="doc-footer">[\s\S]*?<\/footer>/, '');
   return words(htmlText(body, 'dfn|span|strong|em'));
 }
 
@@ -25,6 +28,7 @@ function manyClauses(): Ordinance {
     jurisdiction: { name: 'Lettertown', state: 'VT' },
     sections: [{ heading: 'Many', provisions }],
     otherwise: 'notify',
+    detainerGrounds: 'separate-subsections',
   };
 }
 

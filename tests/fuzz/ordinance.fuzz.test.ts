@@ -18,6 +18,7 @@ import {
   parseSource,
   pathToString,
   prepareCase,
+  markdownText,
   renderMarkdown,
   type Condition,
   type ConditionNode,
@@ -119,7 +120,7 @@ describe('random valid ordinances with deeply nested conditions', () => {
             expect(d.reasons.length).toBeGreaterThan(0);
           }
           // The printed text and fingerprint are computed without trouble, and the text carries hostile strings as text.
-          expect(renderMarkdown(loaded.ordinance!)).toContain(o.title.trim().slice(0, 5));
+          expect(renderMarkdown(loaded.ordinance!)).toContain(`# ${markdownText(o.title, true)}\n`);
           expect(fingerprint(loaded.ordinance!)).toMatch(/^sha256:[0-9a-f]{64}$/);
           expect((globalThis as { __ranScript?: boolean }).__ranScript).toBeUndefined();
           expectNoPollution();

@@ -2,8 +2,9 @@
 // structured edits that keep the author's comments and order and join the editor's undo history.
 
 import { useMemo, useState } from 'react';
-import type { OrdinanceText, TextClause, TextItem } from '../../../engine/index';
+import type { OrdinanceText } from '../../../engine/index';
 import { ConditionEditor, type Edit } from './ConditionEditor';
+import { EnactmentForm } from './EnactmentForm';
 import {
   addDefinitionOps,
   addFindingOps,
@@ -67,23 +68,13 @@ function choices(values: string[], words?: Record<string, string>): Choice[] {
   return values.map((v) => ({ value: v, label: words?.[v] ?? v }));
 }
 
-function flatten(items: TextItem[] | undefined, conj: string): string {
-  if (!items) return '';
-  return items.map((i, k) => `(${k + 1}) ${i.text}${i.items ? ' ' + flatten(i.items, i.conjunction ?? 'and') : ''}`).join(`; ${conj} `);
-}
-
-function readingOf(clause: TextClause | undefined): string | undefined {
-  if (!clause) return undefined;
-  if (clause.authorWording && clause.plainReading) return clause.plainReading;
-  return clause.items ? `${clause.text} ${flatten(clause.items, clause.conjunction ?? 'and')}.` : clause.text;
-}
-
 export function FormView({ data, unreadable, text, edit, onShowInEditor, onUndo, onRedo }: Props) {
   const clauses = useMemo(() => {
     const map = new Map<string, { label: string; reading?: string; section: number }>();
-    for (const s of text?.sections ?? [])
-      for (const c of s.clauses)
-        if (c.provision) map.set(c.provision, { label: `§ ${s.number}${c.label ?? ''}`, reading: readingOf(c), section: s.number });
+    for (const [id, p] of Object.entries(text?.provisions ?? {})) {
+      const section = Number(/^§ (\d+)/.exec(p.citation)?.[1] ?? 0);
+      if (id !== 'default') map.set(id, { label: p.citation, reading: p.reading, section });
+    }
     return map;
   }, [text]);
 
@@ -218,6 +209,8 @@ export function FormView({ data, unreadable, text, edit, onShowInEditor, onUndo,
           onChange={(v) => v && set(['otherwise'], v, 'what happens otherwise')}
         />
       </section>
+
+      <EnactmentForm data={data} edit={edit} />
     </div>
   );
 }

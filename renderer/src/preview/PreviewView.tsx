@@ -1,5 +1,6 @@
 // The ordinance as it will be exported, updated as you type: the engine's printed text, rendered as
-// React elements (every word escaped), the author's wording with the generated reading beside it.
+// React elements (every word escaped); beside the author's own wording of a provision, the generated
+// reading the exported text leaves out, so a drafter can compare the two.
 
 import { useEffect, useState } from 'react';
 import type { OrdinanceText, TextClause, TextItem } from '../../../engine/index';
@@ -16,14 +17,13 @@ interface Props {
   onShowProvision: (id: string) => void;
 }
 
-function Items({ items, conjunction }: { items: TextItem[]; conjunction: 'and' | 'or' }) {
+function Items({ items }: { items: TextItem[] }) {
   return (
     <ol className="clause-items">
       {items.map((item, i) => (
         <li key={i}>
-          <span className="item-number">({i + 1})</span> {item.text}
-          {item.items ? <Items items={item.items} conjunction={item.conjunction ?? 'and'} /> : null}
-          {i < items.length - 1 ? <span className="conjunction">; {conjunction}</span> : null}
+          <span className="item-number">{item.label}</span> {item.text}
+          {item.items ? <Items items={item.items} /> : null}
         </li>
       ))}
     </ol>
@@ -48,20 +48,26 @@ function Clause({ clause, onShowProvision }: { clause: TextClause; onShowProvisi
   const body = (
     <>
       {clause.label ? <span className="clause-label">{clause.label}</span> : null} <ClauseText clause={clause} />
-      {clause.items ? <Items items={clause.items} conjunction={clause.conjunction ?? 'and'} /> : null}
     </>
   );
-  const jump =
-    clause.provision && clause.provision !== 'default' ? (
-      <button
-        type="button"
-        className="link jump"
-        onClick={() => onShowProvision(clause.provision!)}
-        aria-label={`Show provision ${clause.provision} in the YAML`}
-      >
-        {clause.provision}
-      </button>
-    ) : null;
+  const rest = (
+    <>
+      {clause.items ? <Items items={clause.items} /> : null}
+      {clause.after ? <p className="clause-after">{clause.after}</p> : null}
+    </>
+  );
+  const ids = clause.provisions ?? (clause.provision && clause.provision !== 'default' ? [clause.provision] : []);
+  const jump = ids.map((id) => (
+    <button
+      key={id}
+      type="button"
+      className="link jump"
+      onClick={() => onShowProvision(id)}
+      aria-label={`Show provision ${id} in the YAML`}
+    >
+      {id}
+    </button>
+  ));
   if (clause.authorWording && clause.plainReading) {
     return (
       <div className="clause clause-compare" data-provision={clause.provision}>
@@ -70,7 +76,7 @@ function Clause({ clause, onShowProvision }: { clause: TextClause; onShowProvisi
           <p>{body}</p>
         </div>
         <div className="generated">
-          <div className="column-label">Generated plain reading</div>
+          <div className="column-label">Generated plain reading (not printed)</div>
           <p>{clause.plainReading}</p>
         </div>
       </div>
@@ -81,7 +87,7 @@ function Clause({ clause, onShowProvision }: { clause: TextClause; onShowProvisi
       <p>
         {body} {jump}
       </p>
-      {clause.plainReading ? <p className="plain-reading">{clause.plainReading}</p> : null}
+      {rest}
     </div>
   );
 }
@@ -119,11 +125,12 @@ export function PreviewView({ text, markdown, stale, errorCount, version, onShow
       {text && mode === 'document' ? (
         <article className={`ordinance ${stale ? 'stale' : ''}`} aria-label={text.title} tabIndex={0}>
           <h1>{text.title}</h1>
+          <p className="number">{text.number}</p>
           {text.subtitle ? <p className="subtitle">{text.subtitle}</p> : null}
+          {text.sponsors ? <p className="sponsors">{text.sponsors}</p> : null}
           {text.whereas.map((w, i) => (
             <p key={i} className="whereas">
-              <strong>WHEREAS</strong>, {w}
-              {i < text.whereas.length - 1 ? '; and' : '; now, therefore,'}
+              {w}
             </p>
           ))}
           <p className="enacting">{text.enacting}</p>
@@ -138,6 +145,31 @@ export function PreviewView({ text, markdown, stale, errorCount, version, onShow
               ))}
             </section>
           ))}
+          <section className="passage" aria-label="Passage and signatures">
+            {text.passage.map((p, i) => (
+              <p key={i}>{p}</p>
+            ))}
+            {text.signatures.map((sig, i) => (
+              <div key={i} className="signature">
+                <p>{sig.lead}</p>
+                <p>{sig.signer}</p>
+                {sig.date ? <p>{sig.date}</p> : null}
+              </div>
+            ))}
+          </section>
+          {text.annex.length ? (
+            <section className="annex" aria-label="Annex: generated plain readings">
+              <h2>Annex: generated plain readings (not part of the text)</h2>
+              {text.annex.map((a, i) => (
+                <p key={i}>
+                  <em>
+                    {a.citation} {a.lead}:
+                  </em>{' '}
+                  {a.text}
+                </p>
+              ))}
+            </section>
+          ) : null}
           <footer className="fingerprint">
             Version {text.version}
             {text.date ? ` · ${text.date}` : ''} · Fingerprint <code>{text.fingerprint}</code>
