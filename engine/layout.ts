@@ -173,11 +173,11 @@ export function layoutOrdinance(o: Ordinance): Layout {
   const unconditional = userSections.some((s) => (s.provisions ?? []).some((p) => isDetainerProvision(p) && !p.when));
   if (lastDetainerSection < 0) add({ heading: 'Civil immigration detainers', sectionIndex: null, kind: 'detainers' });
 
-  // The document's closing sections (those that give the effective date) stay last, after the standard clauses.
+  // The document's closing sections (the effective date alone) stay last, after the standard clauses.
   let closingFrom = userSections.length;
   while (closingFrom > 0) {
     const provisions = userSections[closingFrom - 1]!.provisions ?? [];
-    if (!provisions.some((p) => p.type === 'effective-date')) break;
+    if (provisions.length === 0 || !provisions.every((p) => p.type === 'effective-date')) break;
     closingFrom--;
   }
   userSections.forEach((s, i) => {

@@ -130,7 +130,7 @@ test('a provision moves to another section through the form, comments and wordin
   // The block, wording and all, now closes the "Effective date" section; nothing else changed.
   expect(text.endsWith(`        date: 2014-01-01\n${block}otherwise: decline\n`)).toBe(true);
   expect(text.replace(block, '')).toBe(sampleText.replace(block, ''));
-  await expect(form.getByRole('listitem', { name: /§ 6\(b\) gang-member/ })).toBeVisible();
+  await expect(form.getByRole('listitem', { name: /§ 5\(b\) gang-member/ })).toBeVisible();
 
   const before = await eventCount(page);
   await form.getByRole('button', { name: 'Undo' }).click();

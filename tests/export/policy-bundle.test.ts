@@ -123,7 +123,8 @@ describe('policy bundle', () => {
   });
 
   it('fails a bundle edited to 200-hour holds with its SHA-256 recomputed: the legal lint runs on the policy inside', () => {
-    const b = JSON.parse(policyBundleJson(ct)) as PolicyBundle;
+    // Each provision its own subsection, so changing one hold changes no other provision's citation.
+    const b = JSON.parse(policyBundleJson({ ...ct, detainerGrounds: 'separate-subsections' })) as PolicyBundle;
     b.policy.sections[0]!.provisions![0]!.maxHold = { hours: 200, excludingWeekendsAndHolidays: true };
     b.decisionLogic.provisions[0]!.maxHold = { hours: 200, excludingWeekendsAndHolidays: true };
     b.fingerprint = fingerprint(b.policy);
