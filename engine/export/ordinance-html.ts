@@ -29,7 +29,7 @@ dfn { font-style: normal; font-weight: bold; }
 .signer, .signature-date { margin: 0; break-before: avoid; page-break-before: avoid; }
 .annex { border-top: 1px solid #999; margin-top: 2rem; font-size: .9rem; }
 .annex-entry .lead { font-style: italic; }
-@media print { .annex { break-before: page; page-break-before: always; border-top: none; } .doc-footer { display: none; } }
+@media print { .annex { break-before: page; page-break-before: always; border-top: none; } .doc-footer { break-before: avoid; page-break-before: avoid; } }
 `;
 
 export function runsHtml(runs: readonly Run[]): string {
