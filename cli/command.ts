@@ -1,7 +1,7 @@
 // The shape of a CLI command: what `--help` says about it, and how to load the code that runs it (only
 // when it runs, so `--help` and quick commands never load the exporters).
 
-import type { Output } from './context';
+import type { Output } from './output';
 
 /** The code of a command, loaded when it runs. */
 export interface CommandCode {

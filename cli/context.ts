@@ -28,30 +28,10 @@ import {
   type Scenario,
 } from '../engine/index';
 import { UsageError } from './args';
+import { Reported, stdio, type Output } from './output';
 import { FileError, openInput, readText } from '../host/files.node';
 
-export interface Output {
-  out(text: string): void;
-  err(text: string): void;
-}
-
-export const stdio: Output = {
-  out: (t) => process.stdout.write(t),
-  err: (t) => process.stderr.write(t),
-};
-
-// A reader that stops early (`| head`) closes the pipe: stop quietly instead of printing a stack trace.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(0);
-  throw e;
-});
-
-/** A failure already reported to the user, carrying the exit code. */
-export class Reported extends Error {
-  constructor(readonly exitCode: number) {
-    super(`exit ${exitCode}`);
-  }
-}
+export { Reported, stdio, type Output } from './output';
 
 /**
  * Largest policy document the command line reads (ordinance, scenario, column mapping, bundle): real

@@ -1,7 +1,7 @@
 // The `detainer-studio` command line: batch use and CI of a city's policy repository.
 
 import { UsageError } from './args';
-import { Reported, stdio, type Output } from './context';
+import { Reported, stdio, type Output } from './output';
 import { commandHelp, commands } from './registry';
 import { FileError } from '../host/files.node';
 

@@ -125,3 +125,12 @@ export {
   type ExportDocumentId,
   type ExportFileType,
 } from './export/catalog';
+// The bundle's checks need none of the exporters' libraries: verify and sign start without them.
+export {
+  verifyPolicyBundle,
+  bundleSigningPayload,
+  BUNDLE_FORMAT,
+  type BundleSignature,
+  type BundleVerification,
+  type PolicyBundle,
+} from './export/policy-bundle';

@@ -3,7 +3,7 @@
 // bundle's signature against the key a records system trusts. Node's crypto; the engine says what is signed.
 
 import crypto, { type KeyObject } from 'node:crypto';
-import { bundleSigningPayload, type BundleSignature } from '../engine/export/index';
+import { bundleSigningPayload, type BundleSignature } from '../engine/index';
 
 export class KeyError extends Error {}
 

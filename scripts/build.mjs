@@ -75,29 +75,38 @@ export function generateValidators() {
 
 async function bundle() {
   const esbuild = await import('esbuild');
+  const common = {
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    sourcemap: 'linked',
+    legalComments: 'none',
+    logLevel: 'warning',
+    // docx and json-rules-engine are CommonJS; let Node load them from node_modules.
+    packages: 'external',
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  };
+  // The CLI is split: each command's code (and the libraries it needs, the Word library among them)
+  // is a chunk loaded when that command runs, so `--help` and quick commands start fast.
+  fs.rmSync(path.join(root, 'dist', 'cli-chunks'), { recursive: true, force: true });
+  const cli = esbuild.build({
+    ...common,
+    entryPoints: { cli: path.join(root, 'cli/main.ts') },
+    outdir: path.join(root, 'dist'),
+    entryNames: '[name]',
+    chunkNames: 'cli-chunks/[name]-[hash]',
+    outExtension: { '.js': '.mjs' },
+    splitting: true,
+  });
   const entries = [
-    ['cli/main.ts', 'dist/cli.mjs'],
     ['bench/main.ts', 'dist/bench.mjs'],
     ['bench/analysis.ts', 'dist/bench-analysis.mjs'],
   ].filter(([src]) => fs.existsSync(path.join(root, src)));
-  await Promise.all(
-    entries.map(([src, out]) =>
-      esbuild.build({
-        entryPoints: [path.join(root, src)],
-        outfile: path.join(root, out),
-        bundle: true,
-        platform: 'node',
-        format: 'esm',
-        target: 'node20',
-        sourcemap: 'linked',
-        legalComments: 'none',
-        logLevel: 'warning',
-        // docx and json-rules-engine are CommonJS; let Node load them from node_modules.
-        packages: 'external',
-        banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-      }),
-    ),
-  );
+  await Promise.all([
+    cli,
+    ...entries.map(([src, out]) => esbuild.build({ ...common, entryPoints: [path.join(root, src)], outfile: path.join(root, out) })),
+  ]);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

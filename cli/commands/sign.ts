@@ -2,7 +2,7 @@
 // bundle with the issuing city's Ed25519 key; `sign --new-key NAME` makes a key pair to sign with.
 
 import fs from 'node:fs';
-import { verifyPolicyBundle } from '../../engine/export/index';
+import { verifyPolicyBundle } from '../../engine/index';
 import { formatDiagnostic } from '../../engine/index';
 import { keyIdOf, newKeyPair, readPrivateKey, signBundle } from '../../host/bundle-signing.node';
 import { writeFileAtomic } from '../../host/files.node';

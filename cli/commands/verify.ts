@@ -4,7 +4,7 @@
 // and its signature (with --key: made with the key the records system trusts).
 
 import type { KeyObject } from 'node:crypto';
-import { verifyPolicyBundle } from '../../engine/export/index';
+import { verifyPolicyBundle } from '../../engine/index';
 import { formatDiagnostic, type Diagnostic } from '../../engine/index';
 import { checkBundleSignature, KeyError, readPublicKey } from '../../host/bundle-signing.node';
 import { FileError, readBytes } from '../../host/files.node';
