@@ -20,6 +20,7 @@ import { BENCH_ORDINANCE, makeHandWritten } from './policy';
 import { makePeer } from './peer';
 import { exportBenchmarks } from './exports';
 import { importBench } from './import';
+import { iceImportBench } from './ice-import';
 import { simulateBench } from './simulate-1m';
 import { formatTimings, runAnalysisBenchmarks } from './analysis';
 
@@ -122,6 +123,7 @@ export const benches: Record<string, () => void | Promise<void>> = {
   validate: validateBench,
   exports: () => exportBenchmarks(),
   import: importBench,
+  'import-ice': iceImportBench,
   simulate: () => simulateBench({ ordinance: BENCH_ORDINANCE, peer: makePeer(false) }),
   analysis: () => {
     console.log('\n== analysis: lint, decision table, draft difference ==');
