@@ -572,11 +572,14 @@ export function caseTable(cases: Iterable<PreparedCase>): CaseTable {
 
 // ---- reading rows back ----
 
-const CLASS_BY_BIT: Record<number, OffenseClass> = {
+/** The class of an offense known exactly, by its bit. */
+export const CLASS_BY_BIT_NAMES: Readonly<Record<number, OffenseClass>> = {
   [CLASS_BITS.felony]: 'felony',
   [CLASS_BITS.misdemeanor]: 'misdemeanor',
   [CLASS_BITS.infraction]: 'infraction',
 };
+
+const CLASS_BY_BIT = CLASS_BY_BIT_NAMES;
 const JURISDICTION_BY_BIT = Object.fromEntries(Object.entries(JURISDICTION_BITS).map(([k, v]) => [v, k])) as Record<
   number,
   WarrantJurisdiction

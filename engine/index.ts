@@ -52,6 +52,7 @@ export {
 } from './import/importer';
 export { facilitiesOf, selectCases, type CaseSelection, type FacilityCount, type SelectedCases } from './select-cases';
 export { dependsOnLabel, DEPENDS_ON } from './unknown-facts';
+export { caseSetVocabulary, checkCaseSetVocabulary, type CaseSetVocabulary, type VocabularyFinding } from './case-vocabulary';
 export { ncicOffense, ncicCodes, NCIC_SOURCE, type NcicOffense } from './ncic';
 export { loadColumnMapping, type ColumnMapping, type LoadedMapping } from './import/mapping';
 export type { PreparedCase } from './prepared';

@@ -1,0 +1,187 @@
+// The vocabulary check of a case set: a category, class, degree or record the draft names that no
+// case in the set carries means the draft's test can never be true on this set, whatever it says.
+// Each finding is a warning located in the draft, with the set's own nearest tags as quick fixes.
+
+import { CLASS_BY_BIT_NAMES, type CaseTable } from './case-table';
+import { editDistance, type PathSegment } from './diagnostics';
+import type { QuickFix } from './analysis/fixes';
+import type { Condition, OffenseFilter, Ordinance, RecordKey } from './model';
+import { RECORD_KEYS } from './model';
+import { RECORD_BITS } from './prepared';
+import { U_RECORD_SHIFT } from './unknown-facts';
+import { RECORD_LABELS } from './wording';
+
+export interface CaseSetVocabulary {
+  /** Offense tags on the set's convictions and charges, with how many cases carry each. */
+  categories: Map<string, number>;
+  classes: Set<string>;
+  /** Whether any offense of the set has a degree. */
+  degrees: boolean;
+  /** Records true on at least one case. */
+  records: Set<RecordKey>;
+  /** Records no case's records carry (unknown on every case). */
+  recordsNotCarried: Set<RecordKey>;
+  cases: number;
+}
+
+/** What a case set's offenses and records say, counted once per case. */
+export function caseSetVocabulary(t: CaseTable): CaseSetVocabulary {
+  const categories = new Map<string, number>();
+  const classes = new Set<string>();
+  let degrees = false;
+  const seenLists = new Map<number, string[]>();
+  const perCase = new Set<string>();
+  let recordBits = 0;
+  const knownRecords = new Set<RecordKey>();
+  const tagsOf = (list: number) => {
+    let names = seenLists.get(list);
+    if (!names) seenLists.set(list, (names = (t.strings[list] ?? '').split(';').filter(Boolean)));
+    return names;
+  };
+  for (let i = 0; i < t.length; i++) {
+    perCase.clear();
+    for (let j = t.convStart[i]!; j < t.convStart[i + 1]!; j++) {
+      for (const c of tagsOf(t.convCatList[j]!)) perCase.add(c);
+      const name = CLASS_BY_BIT_NAMES[t.convCls[j]!];
+      if (name) classes.add(name);
+      if (t.convDegree[j]) degrees = true;
+    }
+    for (let j = t.chargeStart[i]!; j < t.chargeStart[i + 1]!; j++) {
+      for (const c of tagsOf(t.chargeCatList[j]!)) perCase.add(c);
+      const name = CLASS_BY_BIT_NAMES[t.chargeCls[j]!];
+      if (name) classes.add(name);
+      if (t.chargeDegree[j]) degrees = true;
+    }
+    for (const c of perCase) categories.set(c, (categories.get(c) ?? 0) + 1);
+    recordBits |= t.records[i]!;
+    for (const k of RECORD_KEYS) if ((t.unknown[i]! & (RECORD_BITS[k] << U_RECORD_SHIFT)) === 0) knownRecords.add(k);
+  }
+  return {
+    categories,
+    classes,
+    degrees,
+    records: new Set(RECORD_KEYS.filter((k) => recordBits & RECORD_BITS[k])),
+    recordsNotCarried: new Set(t.length ? RECORD_KEYS.filter((k) => !knownRecords.has(k)) : []),
+    cases: t.length,
+  };
+}
+
+export interface VocabularyFinding {
+  code: 'case-set-lacks-category' | 'case-set-lacks-class' | 'case-set-lacks-degree' | 'case-set-lacks-record';
+  severity: 'warning';
+  message: string;
+  /** Where in the draft the word is. */
+  path: PathSegment[];
+  /** The set's own words to use instead, nearest first. */
+  fixes: QuickFix[];
+}
+
+/** The set's tags nearest a word: sharing its first part (`sex` for `sex-offense`), then by edit distance. */
+function nearest(word: string, vocabulary: Map<string, number>, max = 3): string[] {
+  const head = word.split('-')[0]!;
+  const scored = [...vocabulary.keys()].map((w) => {
+    const share = w.startsWith(head) || word.startsWith(w.split('-')[0]!) ? 0 : 1;
+    return { w, score: share * 100 + editDistance(word, w) };
+  });
+  return scored
+    .filter((s) => s.score < 100 || s.score - 100 <= Math.max(2, Math.floor(word.length / 3)))
+    .sort((a, b) => a.score - b.score || vocabulary.get(b.w)! - vocabulary.get(a.w)!)
+    .slice(0, max)
+    .map((s) => s.w);
+}
+
+/** Every place the draft names offense tags, classes, degrees or records. */
+function* namedWords(
+  o: Ordinance,
+): Generator<{ kind: 'category' | 'class' | 'degree' | 'record'; word: string; path: PathSegment[]; where: string }> {
+  function* filter(f: OffenseFilter, path: PathSegment[], where: string) {
+    for (const [k, c] of (f.categories ?? []).entries())
+      yield { kind: 'category' as const, word: c, path: [...path, 'categories', k], where };
+    for (const [k, c] of (f.classes ?? []).entries()) yield { kind: 'class' as const, word: c, path: [...path, 'classes', k], where };
+    if (f.degrees?.length) yield { kind: 'degree' as const, word: f.degrees.join(', '), path: [...path, 'degrees'], where };
+  }
+  function* condition(
+    c: Condition,
+    path: PathSegment[],
+    where: string,
+  ): Generator<{ kind: 'category' | 'class' | 'degree' | 'record'; word: string; path: PathSegment[]; where: string }> {
+    if ('all' in c) for (const [k, x] of c.all.entries()) yield* condition(x, [...path, 'all', k], where);
+    else if ('any' in c) for (const [k, x] of c.any.entries()) yield* condition(x, [...path, 'any', k], where);
+    else if ('not' in c) yield* condition(c.not, [...path, 'not'], where);
+    else if ('conviction' in c) yield* filter(c.conviction, [...path, 'conviction'], where);
+    else if ('charge' in c) yield* filter(c.charge, [...path, 'charge'], where);
+    else if ('record' in c) yield { kind: 'record', word: c.record, path: [...path, 'record'], where };
+  }
+  for (const [d, def] of (o.definitions ?? []).entries())
+    for (const [k, f] of (def.covers ?? []).entries()) yield* filter(f, ['definitions', d, 'covers', k], `the definition of "${def.term}"`);
+  for (const [s, section] of o.sections.entries())
+    for (const [p, provision] of (section.provisions ?? []).entries())
+      if (provision.when) yield* condition(provision.when, ['sections', s, 'provisions', p, 'when'], `provision "${provision.id}"`);
+}
+
+const OUTCOME_VERB: Record<string, string> = { hold: 'holds', notify: 'notifies', review: 'sends to review', decline: 'declines' };
+
+/** The draft's words no case of the set carries, each where the draft names it. */
+export function checkCaseSetVocabulary(o: Ordinance, t: CaseTable, vocabulary = caseSetVocabulary(t)): VocabularyFinding[] {
+  if (vocabulary.cases === 0) return [];
+  const out: VocabularyFinding[] = [];
+  const outcomeOf = (path: PathSegment[]) => {
+    if (path[0] !== 'sections') return undefined;
+    const provision = o.sections[path[1] as number]?.provisions?.[path[3] as number];
+    return provision?.outcome ? OUTCOME_VERB[provision.outcome] : undefined;
+  };
+  const uses = (words: string[]) => (words.length ? words.map((w) => `'${w}'`).join(', ') : 'none');
+  for (const n of namedWords(o)) {
+    const verb = outcomeOf(n.path);
+    const lead = verb ? `the draft ${verb} for` : `${n.where} covers`;
+    const where = verb ? ` (${n.where})` : '';
+    if (n.kind === 'category' && !vocabulary.categories.has(n.word)) {
+      const near = nearest(n.word, vocabulary.categories);
+      out.push({
+        code: 'case-set-lacks-category',
+        severity: 'warning',
+        message: `${lead} '${n.word}'${where}; no case in this set has that tag, so this test is never true on it; the set uses ${near.length ? uses(near) : `${uses([...vocabulary.categories.keys()].slice(0, 8))}${vocabulary.categories.size > 8 ? ', ...' : ''}`}`,
+        path: n.path,
+        fixes: near.map((w) => ({
+          title: `Use the set's tag '${w}' (${vocabulary.categories.get(w)!.toLocaleString('en-US')} cases)`,
+          edits: [{ op: 'set', path: n.path, value: w }],
+        })),
+      });
+    } else if (n.kind === 'class' && !vocabulary.classes.has(n.word)) {
+      out.push({
+        code: 'case-set-lacks-class',
+        severity: 'warning',
+        message: `${lead} ${n.word} offenses${where}; no offense in this set is recorded as a ${n.word}`,
+        path: n.path,
+        fixes: [],
+      });
+    } else if (n.kind === 'degree' && !vocabulary.degrees) {
+      out.push({
+        code: 'case-set-lacks-degree',
+        severity: 'warning',
+        message: `${n.where} tests offense degrees (${n.word}); no offense in this set has a degree, so the test is never true on it`,
+        path: n.path,
+        fixes: [],
+      });
+    } else if (n.kind === 'record') {
+      const key = n.word as RecordKey;
+      if (vocabulary.recordsNotCarried.has(key))
+        out.push({
+          code: 'case-set-lacks-record',
+          severity: 'warning',
+          message: `${lead} '${RECORD_LABELS[key]}'${where}; this set's records don't carry it: every decision that turns on it is open`,
+          path: n.path,
+          fixes: [],
+        });
+      else if (!vocabulary.records.has(key))
+        out.push({
+          code: 'case-set-lacks-record',
+          severity: 'warning',
+          message: `${lead} '${RECORD_LABELS[key]}'${where}; no case in this set has it`,
+          path: n.path,
+          fixes: [],
+        });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,99 @@
+// The vocabulary check of a case set: what the draft names that no case carries is a warning in the
+// draft, with the set's own nearest tags as quick fixes.
+
+import { describe, expect, it } from 'vitest';
+import { applyQuickFix, caseTable, checkCaseSetVocabulary, loadOrdinance, prepareCase, type BookingCase } from '../../engine/index';
+
+const DRAFT = `title: Test
+jurisdiction: { name: Riverton, state: MA }
+definitions:
+  - term: serious offense
+    meaning: a violent or sexual offense
+    covers:
+      - { categories: [violent, sex-offense] }
+sections:
+  - heading: Detainers
+    provisions:
+      - id: sexual
+        when: { conviction: { categories: [sex-offense] } }
+        outcome: hold
+        maxHold: { hours: 48 }
+      - id: degree
+        when: { conviction: { classes: [felony], degrees: [1] } }
+        outcome: hold
+        maxHold: { hours: 48 }
+      - id: infraction
+        when: { charge: { classes: [infraction] } }
+        outcome: notify
+      - id: registry
+        when: { record: sexOffenderRegistry }
+        outcome: hold
+        maxHold: { hours: 48 }
+      - id: gang
+        when: { record: gangDatabase }
+        outcome: hold
+        maxHold: { hours: 48 }
+otherwise: decline
+`;
+
+function set(cases: BookingCase[]) {
+  return caseTable(
+    cases.map((c, i) => {
+      const r = prepareCase(c, i);
+      if (!r.ok) throw new Error(r.problems[0]!.message);
+      return r.prepared;
+    }),
+  );
+}
+
+const base = { age: 30, bookedAt: '2024-01-01T10:00', eligibleForReleaseAt: '2024-01-02T10:00', detainer: { requests: ['hold' as const] } };
+
+describe('the vocabulary check of a case set', () => {
+  const table = set([
+    {
+      ...base,
+      id: 'a',
+      convictions: [{ class: 'felony', categories: ['sex', 'violent'], convictedOn: '2020-01-01' }],
+      unknown: ['records.sexOffenderRegistry'],
+    },
+    {
+      ...base,
+      id: 'b',
+      currentCharges: [{ class: 'misdemeanor', categories: ['sexual-assault'] }],
+      unknown: ['records.sexOffenderRegistry'],
+    },
+    { ...base, id: 'c', records: { gangDatabase: false }, unknown: ['records.sexOffenderRegistry'] },
+  ]);
+  const o = loadOrdinance(DRAFT).ordinance!;
+  const findings = checkCaseSetVocabulary(o, table);
+
+  it('warns where the draft names a tag no case carries, with the set tags nearest it as fixes', () => {
+    const sexual = findings.find((f) => f.path.join('.') === 'sections.0.provisions.0.when.conviction.categories.0')!;
+    expect(sexual.message).toBe(
+      `the draft holds for 'sex-offense' (provision "sexual"); no case in this set has that tag, so this test is never true on it; the set uses 'sex', 'sexual-assault'`,
+    );
+    expect(sexual.fixes.map((f) => f.title)).toEqual(["Use the set's tag 'sex' (1 cases)", "Use the set's tag 'sexual-assault' (1 cases)"]);
+    expect(applyQuickFix(DRAFT, sexual.fixes[0]!)).toContain('conviction: { categories: [sex] }');
+    const term = findings.find((f) => f.path.join('.') === 'definitions.0.covers.0.categories.1')!;
+    expect(term.message).toMatch(/^the definition of "serious offense" covers 'sex-offense'/);
+  });
+
+  it('warns of classes, degrees and records the set never has, and of records it does not carry at all', () => {
+    expect(findings.map((f) => [f.code, f.path.slice(-2).join('.')])).toEqual([
+      ['case-set-lacks-category', 'categories.1'],
+      ['case-set-lacks-category', 'categories.0'],
+      ['case-set-lacks-degree', 'conviction.degrees'],
+      ['case-set-lacks-class', 'classes.0'],
+      ['case-set-lacks-record', 'when.record'],
+      ['case-set-lacks-record', 'when.record'],
+    ]);
+    expect(findings[4]!.message).toMatch(
+      /registered sex offender.*this set's records don't carry it: every decision that turns on it is open/,
+    );
+    expect(findings[5]!.message).toMatch(/listed in a gang database.*no case in this set has it/);
+  });
+
+  it('says nothing of an empty set', () => {
+    expect(checkCaseSetVocabulary(o, set([]))).toEqual([]);
+  });
+});
