@@ -105,14 +105,24 @@ export const commands: readonly Command[] = [
     name: 'export',
     summary: 'export the ordinance (md, html, docx, pdf), the officer guide, the policy bundle, the impact report or a redline',
     usage:
-      'export POLICY --format md|html|docx|pdf|officer-guide|bundle|report|redline [--out FILE] [--cases FILE] [--scenario FILE] [--reimbursement yes|no] [--compare POLICY2 | --baseline honor-all] [--against OLD_POLICY] [--skip-bad] [--force-extension]',
+      'export POLICY --format md|html|docx|pdf|officer-guide|bundle|report|redline [--out FILE] [--cases FILE] [--source ice-detainers] [--facility NAME] [--from DATE] [--to DATE] [--scenario FILE] [--reimbursement yes|no] [--compare POLICY2 | --baseline honor-all] [--against OLD_POLICY] [--skip-bad] [--force-extension]',
     options: [
       ['--format FORMAT', 'md, html, docx, pdf (the ordinance text), officer-guide, bundle, report (impact report) or redline'],
       [
         '--out FILE',
         'the file to write (needed for docx and pdf); its extension chooses HTML or PDF where a format has both; a regular file or a new path, none of the inputs',
       ],
-      ['--cases FILE', 'the booking cases the impact report (or the redline) is computed on'],
+      [
+        '--cases FILE',
+        "the booking cases the impact report (or the redline) is computed on; or ICE's released detainer records (.xlsx or CSV)",
+      ],
+      [
+        '--source ice-detainers',
+        "read the case file as ICE's released detainer records (found without it when the header names their columns)",
+      ],
+      ['--facility NAME', 'only the detainers sent to this facility'],
+      ['--from DATE', 'only requests on or after this date (YYYY-MM-DD)'],
+      ['--to DATE', 'only requests on or before this date (YYYY-MM-DD)'],
       SCENARIO,
       REIMBURSEMENT,
       ['--compare POLICY2', 'report: compare with another draft instead of honoring every detainer'],

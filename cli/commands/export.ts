@@ -16,6 +16,8 @@ import {
 import { compile, formatDiagnostic, HONOR_ALL, shortFingerprint } from '../../engine/index';
 import { parseArgs, UsageError } from '../args';
 import {
+  caseSelectionOf,
+  caseSourceOf,
   loadCasesOrReport,
   loadPolicyOrReport,
   loadScenarioOrReport,
@@ -32,6 +34,9 @@ import { printHtmlToPdf, PrinterError } from '../pdf-printer';
 import path from 'node:path';
 
 /** Which options each format reads; any other is a usage error rather than silently ignored. */
+/** Which records, and which of them, the case file gives. */
+const CASE_SELECTION = ['source', 'facility', 'from', 'to'];
+
 const OPTIONS: Record<ExportFormat, string[]> = {
   md: [],
   html: [],
@@ -39,14 +44,14 @@ const OPTIONS: Record<ExportFormat, string[]> = {
   pdf: [],
   'officer-guide': ['scenario', 'reimbursement'],
   bundle: [],
-  report: ['cases', 'scenario', 'reimbursement', 'compare', 'against', 'baseline', 'skip-bad'],
-  redline: ['against', 'cases', 'scenario', 'reimbursement', 'skip-bad'],
+  report: ['cases', 'scenario', 'reimbursement', 'compare', 'against', 'baseline', 'skip-bad', ...CASE_SELECTION],
+  redline: ['against', 'cases', 'scenario', 'reimbursement', 'skip-bad', ...CASE_SELECTION],
 };
 
 export const exportCommand: CommandCode = {
   async run(argv: string[], io: Output): Promise<number> {
     const args = parseArgs(argv, {
-      values: ['format', 'out', 'cases', 'scenario', 'reimbursement', 'compare', 'baseline', 'against'],
+      values: ['format', 'out', 'cases', 'scenario', 'reimbursement', 'compare', 'baseline', 'against', 'source', 'facility', 'from', 'to'],
       flags: ['skip-bad', FORCE_EXTENSION],
     });
     if (args.positional.length !== 1) throw new UsageError('export needs exactly one policy file');
@@ -92,10 +97,19 @@ export const exportCommand: CommandCode = {
     let cases: CaseInput | undefined;
     const casesFile = args.values.get('cases');
     if (casesFile) {
-      const set = loadCasesOrReport(io, casesFile, args.flags.has('skip-bad'));
+      const select = caseSelectionOf(args.values);
+      const set = loadCasesOrReport(io, casesFile, {
+        skipBad: args.flags.has('skip-bad'),
+        source: caseSourceOf(args.values.get('source')),
+        select,
+      });
+      const part = [
+        select?.facility !== undefined ? `${args.values.get('facility')}` : '',
+        args.values.has('from') || args.values.has('to') ? `${args.values.get('from') ?? '…'} to ${args.values.get('to') ?? '…'}` : '',
+      ].filter(Boolean);
       cases = {
         cases: set.table,
-        label: path.basename(casesFile),
+        label: `${path.basename(casesFile)}${part.length ? ` (${part.join(', ')})` : ''}`,
         fingerprint: `sha256:${fileSha256(casesFile, MAX_CASE_FILE_BYTES)}`,
       };
     }

@@ -8,7 +8,11 @@ import {
   simulationJson,
   writeBatched,
   type CompareTarget,
+  checkCaseSetVocabulary,
+  parseSource,
+  type CaseTable,
   type FigureRow,
+  type Ordinance,
   type SimulationResult,
 } from '../../engine/index';
 import { parseArgs, UsageError } from '../args';
@@ -18,6 +22,7 @@ import {
   loadCasesOrReport,
   loadPolicyOrReport,
   loadScenarioOrReport,
+  readOrReport,
   reimbursementOverride,
   type Output,
 } from '../context';
@@ -49,6 +54,7 @@ export const simulate: CommandCode = {
       source,
       select,
     });
+    reportVocabulary(io, policy.file, policy.ordinance, set.table);
 
     const compare: CompareTarget = other
       ? { kind: 'draft', ordinance: other.ordinance, title: other.ordinance.title, fingerprint: other.fingerprint }
@@ -79,6 +85,18 @@ export const simulate: CommandCode = {
     return 0;
   },
 };
+
+/** Warns, located in the draft, of what it names that no case of the set carries. */
+function reportVocabulary(io: Output, file: string, ordinance: Ordinance, table: CaseTable): void {
+  const findings = checkCaseSetVocabulary(ordinance, table);
+  if (!findings.length) return;
+  const source = parseSource(readOrReport(io, file), 'ordinance');
+  for (const f of findings) {
+    const at = source.locate(f.path);
+    const fix = f.fixes.length ? ` (quick fix: ${f.fixes.map((x) => x.title).join('; ')})` : '';
+    io.err(`${file}:${at.line}:${at.column}: warning: ${f.message}${fix} [${f.code}]\n`);
+  }
+}
 
 /** What the records leave open: each outcome's range and the facts that make the difference. */
 function unknownsText(r: SimulationResult): string {

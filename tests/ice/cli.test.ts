@@ -82,6 +82,17 @@ describe('simulate --cases ICE records', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('warns, located in the draft, of a tag no record of the set carries', () => {
+    const boston = path.join(root, 'samples/ordinances/boston-serious-felony-partition-2011.ordinance.yaml');
+    const r = run('simulate', boston, '--cases', csv);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(
+      new RegExp(
+        `${boston.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:\\d+:\\d+: warning: the definition of "serious felony" covers 'arson'; no case in this set has that tag.*\\[case-set-lacks-category\\]`,
+      ),
+    );
+  });
+
   it('refuses an old .xls workbook with a way forward', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ds-ice-'));
     const file = path.join(dir, 'old.xlsx');
