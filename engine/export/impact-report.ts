@@ -5,7 +5,7 @@
 import { fingerprint, shortFingerprint } from '../canonical';
 import { compile, HONOR_ALL, resolveScenario } from '../compile';
 import { OUTCOMES, type Ordinance, type ResolvedScenario, type Scenario } from '../model';
-import { simulate, type Cases, type Coverage, type SimulationSummary } from '../simulate';
+import { simulate, type Breakdown, type Cases, type Coverage, type FigureRow, type SimulationSummary } from '../simulate';
 import { longDate, ordinanceText } from '../text-model';
 import { OUTCOME_WORDS } from '../wording';
 import { changedCasesHtml, decisionDelta, deltaHtml, deltaSentence, type DecisionDelta } from './decision-delta';
@@ -52,6 +52,8 @@ export interface ImpactReport {
   headings: Record<string, string>;
   /** The report's own date: the scenario's as-of date, else none (never the wall clock). */
   date: string;
+  /** Decisions by year and month of the request, and by facility. */
+  breakdown: Breakdown;
 }
 
 function facts(o: Ordinance, baseline: boolean): PolicyFacts {
@@ -87,6 +89,7 @@ export function impactReport(input: ImpactReportInput): ImpactReport {
     coverage: result.coverage,
     headings,
     date: resolved.asOf ?? '',
+    breakdown: result.breakdown,
   };
 }
 
@@ -139,9 +142,21 @@ export function impactReportBodyHtml(r: ImpactReport): string {
   out.push('<section aria-labelledby="r-summary"><h2 id="r-summary">Summary</h2>');
   out.push('<div class="figures">');
   out.push(figure(n(s.total), 'booking cases with a detainer'));
-  out.push(figure(`${n(s.outcomes.hold)} (${share(s.outcomes.hold, s.total)})`, 'held on the detainer'));
-  out.push(figure(n(s.holdHours, 1), 'hours held past release'));
-  out.push(figure(money(s.cost.unreimbursed), 'unreimbursed cost of holds'));
+  const u = s.unknowns;
+  if (u && u.range.hold.atMost !== u.range.hold.atLeast)
+    out.push(
+      figure(`${n(u.range.hold.atLeast)} to ${n(u.range.hold.atMost)}`, `held on the detainer (${n(u.undetermined)} decisions open)`),
+    );
+  else out.push(figure(`${n(s.outcomes.hold)} (${share(s.outcomes.hold, s.total)})`, 'held on the detainer'));
+  if (u?.holdsOfUnknownLength) {
+    // Release times are not in the records: the hours are known only as a least.
+    const least = (u.holdHoursAtLeast / 24) * s.cost.perInmateDay * (r.scenario.reimbursementAgreement ? 0 : 1);
+    out.push(figure(`at least ${n(u.holdHoursAtLeast, 1)}`, 'hours held past release (release times not in the records)'));
+    out.push(figure(`at least ${money(least)}`, 'unreimbursed cost of holds'));
+  } else {
+    out.push(figure(n(s.holdHours, 1), 'hours held past release'));
+    out.push(figure(money(s.cost.unreimbursed), 'unreimbursed cost of holds'));
+  }
   out.push(
     figure(
       `${n(r.delta.changed)} (${share(r.delta.changed, s.total)})`,
@@ -186,6 +201,8 @@ export function impactReportBodyHtml(r: ImpactReport): string {
     `<tr><th scope="row">Unreimbursed</th><td class="num">${money(s.cost.unreimbursed)}</td><td></td><td class="num">${money(o.cost.unreimbursed)}</td><td class="num">${signed(s.cost.unreimbursed - o.cost.unreimbursed, money)}</td></tr>`,
   );
   out.push('</tbody></table></section>');
+  out.push(unknownsHtml(r));
+  out.push(figuresHtml(r));
 
   out.push(
     `<section aria-labelledby="r-compare"><h2 id="r-compare">Comparison with the ${escapeHtml(r.other.baseline ? 'baseline' : 'other draft')}</h2>`,
@@ -267,12 +284,80 @@ export function impactReportBodyHtml(r: ImpactReport): string {
   if (sc.asOf) out.push(`<dt>As of</dt><dd>${escapeHtml(longDate(sc.asOf))}</dd>`);
   out.push('</dl>');
   out.push(
-    '<p>Each case is decided as the policy reads: provisions in order, the first that applies decides, a finding nobody has made yet gives a referral for review, and no outcome exceeds what the detainer requested. Hours held count from the time of release to the end of the hold the provision allows.</p>',
+    `<p>Each case is decided as the policy reads: provisions in order, the first that applies decides, a finding nobody has made yet gives a referral for review, and no outcome exceeds what the detainer requested. Hours held count from the time of release to the end of the hold the provision allows.${s.unknowns ? ' A decision that turns on a fact the records do not carry is open: it is counted under review, and the section "What the records leave open" gives the range of each outcome.' : ''}</p>`,
   );
   out.push('</section></main>');
   out.push(
     `<footer class="doc-footer"><p>Impact report · ${escapeHtml(r.policy.title)} · Version ${escapeHtml(r.policy.version)} · Fingerprint <span class="fingerprint">${escapeHtml(r.policy.fingerprint)}</span></p></footer>`,
   );
+  return out.join('\n');
+}
+
+/** The decisions the case records leave open: each outcome's range, and the facts that make the difference. */
+function unknownsHtml(r: ImpactReport): string {
+  const u = r.summary.unknowns;
+  if (!u) return '';
+  const s = r.summary;
+  const out: string[] = ['<section aria-labelledby="r-unknown"><h2 id="r-unknown">What the records leave open</h2>'];
+  out.push(
+    `<p>${n(u.undetermined)} of ${n(s.total)} decisions (${share(u.undetermined, s.total)}) turn on facts these case records do not carry. They are not guessed: the summary counts them under review, and each outcome's range is below: at least the decisions that are certainly that outcome, at most those that could be.</p>`,
+  );
+  out.push(
+    '<table><caption>Outcomes with the facts the records leave unknown</caption><thead><tr><th scope="col">Outcome</th><th scope="col" class="num">At least</th><th scope="col" class="num">At most</th></tr></thead><tbody>',
+  );
+  for (const x of OUTCOMES)
+    out.push(
+      `<tr><th scope="row">${escapeHtml(OUTCOME_WORDS[x])}</th><td class="num">${n(u.range[x].atLeast)}</td><td class="num">${n(u.range[x].atMost)}</td></tr>`,
+    );
+  out.push('</tbody></table>');
+  if (u.facts.length) {
+    out.push('<p>The facts that make the difference, with the number of open decisions each could change:</p><ul>');
+    for (const f of u.facts) out.push(`<li>${escapeHtml(f.label)}: ${n(f.decisions)}</li>`);
+    out.push('</ul>');
+  }
+  if (u.holdsOfUnknownLength)
+    out.push(
+      `<p class="warning">${n(u.holdsOfUnknownLength)} holds have no known end: the records give no release time, so they are not in the hours held or the cost above. Counted at their limit in hours they come to at least ${n(u.holdHoursAtLeast, 1)} hours.</p>`,
+    );
+  out.push('</section>');
+  return out.join('\n');
+}
+
+/** One table of figures per year, month or facility. */
+function figureTable(caption: string, first: string, rows: readonly FigureRow[], open: boolean): string {
+  const head = ['Cases', 'Held', 'Notified only', 'Review', 'Declined', ...(open ? ['Open'] : [])];
+  const out = [
+    `<table><caption>${escapeHtml(caption)}</caption><thead><tr><th scope="col">${escapeHtml(first)}</th>${head.map((h) => `<th scope="col" class="num">${h}</th>`).join('')}</tr></thead><tbody>`,
+  ];
+  for (const f of rows) {
+    const held = open && f.held.atMost !== f.held.atLeast ? `${n(f.held.atLeast)} to ${n(f.held.atMost)}` : n(f.held.atLeast);
+    const cells = [
+      n(f.total),
+      held,
+      n(f.outcomes.notify),
+      n(f.outcomes.review),
+      n(f.outcomes.decline),
+      ...(open ? [n(f.undetermined)] : []),
+    ];
+    out.push(`<tr><th scope="row">${escapeHtml(f.key)}</th>${cells.map((c) => `<td class="num">${c}</td>`).join('')}</tr>`);
+  }
+  out.push('</tbody></table>');
+  return out.join('');
+}
+
+/** Decisions by year and month of the request, and by facility where the cases name several. */
+function figuresHtml(r: ImpactReport): string {
+  const b = r.breakdown;
+  const open = r.summary.unknowns !== undefined;
+  const out = ['<section aria-labelledby="r-periods"><h2 id="r-periods">By year, month and facility</h2>'];
+  out.push(
+    `<p>By the date of the request${open ? '; "held" gives the certain holds and, where decisions are open, the most there could be' : ''}.</p>`,
+  );
+  out.push(figureTable('Decisions by year of the request', 'Year', b.byYear, open));
+  if (b.byMonth.length <= 36) out.push(figureTable('Decisions by month of the request', 'Month', b.byMonth, open));
+  else out.push(`<p>The requests span ${n(b.byMonth.length)} months: the figures by month are in the simulation's breakdown.</p>`);
+  if (b.byFacility.length > 1) out.push(figureTable('Decisions by facility', 'Facility', b.byFacility, open));
+  out.push('</section>');
   return out.join('\n');
 }
 
@@ -283,7 +368,7 @@ export function impactReportHtml(r: ImpactReport): string {
     css: REPORT_CSS,
     faces: REPORT_FACES,
     margins: {
-      footer: `Impact report · Version ${r.policy.version} · Fingerprint ${shortFingerprint(r.policy.fingerprint)} · ${n(r.summary.total)} cases from ${r.casesLabel}\n${r.policy.fingerprint}`,
+      footer: `Impact report · Version ${r.policy.version} · Fingerprint ${shortFingerprint(r.policy.fingerprint)} · ${n(r.summary.total)} cases from ${r.casesLabel.length > 48 ? `${r.casesLabel.slice(0, 47)}…` : r.casesLabel}\n${r.policy.fingerprint}`,
     },
     body: impactReportBodyHtml(r),
   });
