@@ -13,6 +13,7 @@ import type {
   WarrantJurisdiction,
 } from './model';
 import { RECORD_KEYS } from './model';
+import { DETAINER_FORMS, detainerFormIndexOn } from './detainer-forms';
 import {
   ANY_CLASS,
   C_CURRENT_UNKNOWN,
@@ -119,6 +120,8 @@ export interface CaseTable {
   readonly issuedYmd: Int32Array;
   readonly bookedYmd: Int32Array;
   readonly issuedDay: Int32Array;
+  /** The detainer's form, as a DETAINER_FORMS index (named by the case, else the form in use on the request's date). */
+  readonly detainerForm: Uint8Array;
   readonly bookedDay: Int32Array;
   /** Convictions of case i are rows convStart[i] .. convStart[i + 1] - 1. */
   readonly convStart: Int32Array;
@@ -169,6 +172,7 @@ function caseColumns(room: number) {
     issuedYmd: new Column(i32, room),
     bookedYmd: new Column(i32, room),
     issuedDay: new Column(i32, room),
+    detainerForm: new Column(u8, room),
     bookedDay: new Column(i32, room),
     convStart: new Column(i32, room),
     chargeStart: new Column(i32, room),
@@ -251,6 +255,7 @@ export class CaseTableBuilder {
       p.ageHi,
       p.unknown,
       this.strings.id(p.facility),
+      p.source.detainer?.form ? DETAINER_FORMS.findIndex((f) => f.form === p.source.detainer.form) : -1,
     );
     const srcConv = p.source.convictions ?? [];
     for (let k = 0; k < p.convictions.length; k++) {
@@ -315,6 +320,7 @@ export class CaseTableBuilder {
     ageHi = age,
     unknown = 0,
     facility = 0,
+    form = -1,
   ): void {
     const i = this.n++;
     const c = this.c;
@@ -337,6 +343,7 @@ export class CaseTableBuilder {
     c.issuedYmd.data[i] = issuedYmd;
     c.bookedYmd.data[i] = bookedYmd;
     c.issuedDay.data[i] = Math.floor(issued / MINUTES_PER_DAY);
+    c.detainerForm.data[i] = form >= 0 ? form : detainerFormIndexOn(c.issuedDay.data[i]!);
     c.bookedDay.data[i] = Math.floor(booked / MINUTES_PER_DAY);
     c.convStart.data[i] = this.nc;
     c.chargeStart.data[i] = this.nh;
@@ -452,6 +459,7 @@ export class CaseTableBuilder {
       issuedYmd: c.issuedYmd.trim(n),
       bookedYmd: c.bookedYmd.trim(n),
       issuedDay: c.issuedDay.trim(n),
+      detainerForm: c.detainerForm.trim(n),
       bookedDay: c.bookedDay.trim(n),
       convStart: c.convStart.trim(n + 1),
       chargeStart: c.chargeStart.trim(n + 1),
@@ -532,6 +540,7 @@ export function keepRows(t: CaseTable, keep: Uint8Array): CaseTable {
     issuedYmd: pick(t.issuedYmd, i32),
     bookedYmd: pick(t.bookedYmd, i32),
     issuedDay: pick(t.issuedDay, i32),
+    detainerForm: pick(t.detainerForm, u8),
     bookedDay: pick(t.bookedDay, i32),
     convStart: cv.starts,
     chargeStart: ch.starts,

@@ -55,7 +55,8 @@ const CASE_KEYS = [
   'records',
   'unknown',
 ];
-const DETAINER_KEYS = ['requests', 'issuedAt', 'judicialWarrant', 'administrativeWarrant'];
+const DETAINER_KEYS = ['requests', 'issuedAt', 'judicialWarrant', 'administrativeWarrant', 'form'];
+const DETAINER_FORM_NAMES = ['I-247', 'I-247D', 'I-247N', 'I-247A'] as const;
 const CHARGE_KEYS = ['offense', 'class', 'degree', 'categories', 'bondPosted', 'bondable', 'probableCauseFinding', 'unknown', 'classes'];
 const CONVICTION_KEYS = [
   'offense',
@@ -300,6 +301,9 @@ export function prepareCase(raw: unknown, index: number): PrepareResult {
     ck.notGiven(det, 'administrativeWarrant', 'detainer', isUnknown('administrativeWarrant'));
     judicial = ck.bool(det, 'judicialWarrant', 'detainer', false);
     admin = ck.bool(det, 'administrativeWarrant', 'detainer', false);
+    const form = ck.oneOf(det, 'form', 'detainer', DETAINER_FORM_NAMES, false);
+    if (form === 'I-247N' && requests & REQUEST_HOLD)
+      ck.fail('detainer.form', 'form I-247N asks only for notice of release; its requests cannot include "hold"');
   }
   // Unknown times stand in as the request (or the booking): they are marked, never read as facts.
   if (unknown & (U_BOOKED | U_RELEASE)) {

@@ -9,6 +9,7 @@ import type {
   ConvictionTest,
   Decision,
   Definition,
+  LookBackWindow,
   MaxHold,
   OffenseFilter,
   Ordinance,
@@ -86,7 +87,8 @@ import {
   U_WARRANTS,
 } from './unknown-facts';
 import { MAX_NESTING } from './source';
-import { daysFromCivil, formatDate, formatDateTime, holdEnd, HolidayCalendar } from './time';
+import { DETAINER_FORMS } from './detainer-forms';
+import { daysFromCivil, formatDate, formatDateTime, holdEnd, HolidayCalendar, timeZone, type TimeZone } from './time';
 import { conditionWords, leafWords, RECORD_LABELS, windowWords } from './wording';
 
 /** Three-valued truth: a discretionary finding is neither true nor false until a person decides. */
@@ -378,6 +380,15 @@ function flagLeaf(
   return node;
 }
 
+/**
+ * Which time incarcerated a look-back window leaves out: none, the conviction's own only, or the
+ * conviction's and every later one's (`true`, the older spelling).
+ */
+export function excludedIncarceration(w: LookBackWindow | undefined): 'none' | 'this-conviction' | 'this-and-later' {
+  const x = w?.excludeTimeIncarcerated;
+  return x === true || x === 'this-and-later' ? 'this-and-later' : x === 'this-conviction' ? 'this-conviction' : 'none';
+}
+
 function convictionLeaf(ctx: Context, test: ConvictionTest, path: PathSegment[], cond: Condition): ConditionNode {
   const spec = offenseSpec(ctx, test);
   const atLeast = test.atLeast ?? 1;
@@ -388,7 +399,9 @@ function convictionLeaf(ctx: Context, test: ConvictionTest, path: PathSegment[],
   const years = w?.years ?? 0;
   const ofArrest = w?.of === 'arrest';
   const measured = w?.measuredFrom ?? 'conviction';
-  const exclude = w?.excludeTimeIncarcerated === true;
+  const incarceration = excludedIncarceration(w);
+  const exclude = incarceration !== 'none';
+  const andLater = incarceration === 'this-and-later';
 
   /** Columns the window reads for this test. */
   const refYmd = (t: CaseTable) =>
@@ -404,6 +417,20 @@ function convictionLeaf(ctx: Context, test: ConvictionTest, path: PathSegment[],
     const d = a % 32;
     // 29 February in a common year: the window starts on 1 March (see time.yearsBefore).
     return m === 2 && d === 29 && !((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0) ? daysFromCivil(y, 3, 1) : daysFromCivil(y, m, d);
+  };
+
+  /**
+   * Days the window of conviction row j is extended by, when time incarcerated is excluded: the
+   * conviction's own days only when the window is measured from the conviction (a release ends that
+   * incarceration, so a window from release never counts it), and with "this-and-later" the days of
+   * the convictions that follow it.
+   */
+  const bindExtension = (t: CaseTable): ((j: number) => number) => {
+    const own = t.convIncDays;
+    const since = t.convIncSince;
+    const ref = refDay(t);
+    const on = t.convOnDay;
+    return (j) => (ref[j] === on[j] ? own[j]! : 0) + (andLater ? since[j]! - own[j]! : 0);
   };
 
   /** Whether conviction row j is of a counted kind (not juvenile unless counted, current as asked, offense matching). */
@@ -490,13 +517,13 @@ function convictionLeaf(ctx: Context, test: ConvictionTest, path: PathSegment[],
       };
     }
     const ref = refDay(t);
-    const since = t.convIncSince;
+    const extension = bindExtension(t);
     return (i) => {
       const end = start[i + 1]!;
       if (end === start[i]) return false;
       const from = windowStartDay(t, i);
       let n = 0;
-      for (let j = start[i]!; j < end; j++) if (ref[j]! >= from - since[j]! && kind(j) && ++n >= atLeast) return true;
+      for (let j = start[i]!; j < end; j++) if (ref[j]! >= from - extension(j) && kind(j) && ++n >= atLeast) return true;
       return false;
     };
   };
@@ -515,6 +542,19 @@ function convictionLeaf(ctx: Context, test: ConvictionTest, path: PathSegment[],
     const e = t.convStart[i + 1]!;
     if (s === e) out.push('no convictions on record');
     const ref = refDay(t);
+    const extension = bindExtension(t);
+    /** Which convictions' days extended row j's window, and by how much, in words. */
+    const extensionWords = (t: CaseTable, s: number, e: number, j: number): string => {
+      const parts: string[] = [];
+      if (ref[j] === t.convOnDay[j] && t.convIncDays[j]) parts.push(`${t.convIncDays[j]} days incarcerated on this conviction`);
+      if (andLater)
+        for (let k = s; k < e; k++)
+          if (k !== j && t.convOnDay[k]! >= t.convOnDay[j]! && t.convIncDays[k])
+            parts.push(
+              `${t.convIncDays[k]} days incarcerated on the conviction of ${formatDate(t.convOnDay[k]!)} (${describeConviction(t, k)})`,
+            );
+      return `extended by ${extension(j)} days: ${parts.join(' and ')}`;
+    };
     for (let j = s; j < e; j++) {
       const rel = t.convRelDay[j]!;
       const dates = `convicted ${formatDate(t.convOnDay[j]!)}${rel !== t.convOnDay[j] ? `, released ${formatDate(rel)}` : ''}`;
@@ -523,12 +563,10 @@ function convictionLeaf(ctx: Context, test: ConvictionTest, path: PathSegment[],
       else if (current !== undefined && ((flags[j]! & C_CURRENT) !== 0) !== current) {
         verdict = current ? 'not the conviction for the current custody' : 'the conviction for the current custody, not counted';
       } else if (!match(j)) verdict = test.term ? `not ${/^[aeiou]/i.test(test.term) ? 'an' : 'a'} ${test.term}` : 'offense not covered';
-      else if (w && ref[j]! < (exclude ? from - t.convIncSince[j]! : from)) {
-        const ext =
-          exclude && t.convIncSince[j]
-            ? ` (extended by ${t.convIncSince[j]} days incarcerated to ${formatDate(from - t.convIncSince[j]!)})`
-            : '';
-        verdict = `outside the window${ext}`;
+      else if (w && ref[j]! < (exclude ? from - extension(j) : from)) {
+        verdict = `outside the window${exclude && extension(j) ? ` (${extensionWords(t, s, e, j)}, to ${formatDate(from - extension(j))})` : ''}`;
+      } else if (exclude && extension(j) && ref[j]! < from && kind(j)) {
+        verdict = `counts: inside the window only because it is ${extensionWords(t, s, e, j)}, to ${formatDate(from - extension(j))}`;
       } else verdict = kind(j) ? 'counts' : 'does not count';
       out.push(`${describeConviction(t, j)}, ${dates}: ${verdict}`);
     }
@@ -1115,6 +1153,8 @@ export class CompiledPolicy {
   readonly otherwise: Outcome;
   readonly otherwiseCitation: string;
   readonly calendar: HolidayCalendar;
+  /** The jurisdiction's time zone, when it names one: calendar-hour holds then count elapsed hours. */
+  readonly zone: TimeZone | undefined;
   readonly layout: Layout;
   private readonly bound = new WeakMap<CaseTable, BoundPolicy>();
 
@@ -1128,7 +1168,9 @@ export class CompiledPolicy {
       scenario,
     };
     this.layout = layoutOrdinance(ordinance);
-    this.calendar = HolidayCalendar.fromSetting(scenario.holidays);
+    // The holidays a hold skips are the ordinance's own when it names them (the text says so), else the scenario's.
+    this.calendar = HolidayCalendar.fromSetting(ordinance.holidays ?? scenario.holidays);
+    this.zone = timeZone(ordinance.jurisdiction.timeZone);
     this.otherwise = ordinance.otherwise;
     this.otherwiseCitation = this.layout.otherwiseCitation;
     this.provisions = this.layout.detainerProvisions.map((lp, index) => {
@@ -1343,10 +1385,15 @@ export class CompiledPolicy {
     return this.provisions[provisionIndex]?.maxHold ?? FEDERAL_MAX_HOLD;
   }
 
-  /** When a hold decided by this provision, starting at `release` (minutes), ends. */
-  holdEndAt(release: number, provisionIndex: number): number {
+  /** The hold limit for row i of a table: the provision's, or for a hold "as requested" the detainer form's. */
+  holdLimitOf(provisionIndex: number, t: CaseTable, i: number): MaxHold {
     const h = this.maxHoldOf(provisionIndex);
-    return holdEnd(release, h.hours, h.excludingWeekendsAndHolidays === true, this.calendar);
+    return h.asRequested ? (DETAINER_FORMS[t.detainerForm[i]!]?.hold ?? FEDERAL_MAX_HOLD) : h;
+  }
+
+  /** When a hold decided by this provision, starting at `release` (minutes), ends. */
+  holdEndAt(release: number, provisionIndex: number, limit: MaxHold = this.maxHoldOf(provisionIndex)): number {
+    return holdEnd(release, limit.hours, limit.excludingWeekendsAndHolidays === true, this.calendar, this.zone);
   }
 
   provisionIdOf(index: number): string {
@@ -1429,7 +1476,7 @@ export class CompiledPolicy {
     const decision: Decision = {
       id: t.ids[i]!,
       outcome,
-      holdUntil: outcome === 'hold' && !releaseUnknown ? formatDateTime(this.holdEndAt(t.release[i]!, index)) : null,
+      holdUntil: outcome === 'hold' && !releaseUnknown ? formatDateTime(this.holdEndAt(t.release[i]!, index, this.holdLimitOf(index, t, i))) : null,
       provision: this.provisionIdOf(index),
       citation: this.citationOf(index),
       reasons,
@@ -1479,7 +1526,10 @@ export function compile(ordinance: Ordinance, scenario?: Scenario | ResolvedScen
   return new CompiledPolicy(ordinance, resolveScenario(scenario));
 }
 
-/** The "honor every detainer" baseline: hold when asked (up to the federal maximum), else notify. */
+/** A hold for as long as the detainer's own form asks (the regulation's cap, 48 hours excluding weekends and holidays, for words). */
+export const HOLD_AS_REQUESTED: MaxHold = { ...FEDERAL_MAX_HOLD, asRequested: true };
+
+/** The "honor every detainer" baseline: hold when asked (for as long as the detainer's form asks), else notify. */
 export const HONOR_ALL: Ordinance = {
   title: 'Baseline: honor every detainer',
   jurisdiction: { name: 'Baseline', state: 'US' },
@@ -1487,7 +1537,7 @@ export const HONOR_ALL: Ordinance = {
     {
       heading: 'Detainers honored',
       provisions: [
-        { id: 'honor-hold', when: { requested: 'hold' }, outcome: 'hold', maxHold: FEDERAL_MAX_HOLD },
+        { id: 'honor-hold', when: { requested: 'hold' }, outcome: 'hold', maxHold: HOLD_AS_REQUESTED },
         { id: 'honor-notify', when: { requested: 'notify' }, outcome: 'notify' },
       ],
     },

@@ -28,7 +28,8 @@ export interface LookBackWindow {
   years: number;
   of?: 'request' | 'arrest';
   measuredFrom?: 'conviction' | 'release' | 'later-of-conviction-and-release';
-  excludeTimeIncarcerated?: boolean;
+  /** Time incarcerated left out of the window: `this-conviction`, or `this-and-later` (also written `true`). */
+  excludeTimeIncarcerated?: boolean | 'this-conviction' | 'this-and-later';
 }
 
 export interface ConvictionTest extends OffenseFilter {
@@ -121,6 +122,11 @@ export const PROVISION_TYPE_FIELDS: Record<ProvisionType, readonly string[]> = {
 export interface MaxHold {
   hours: number;
   excludingWeekendsAndHolidays?: boolean;
+  /**
+   * Not in the ordinance schema: the hold the detainer's own form asks for (the honor-all baseline);
+   * `hours` and `excludingWeekendsAndHolidays` then give the regulation's cap, for words.
+   */
+  asRequested?: boolean;
 }
 
 /** The federal maximum (8 CFR 287.7(d)): the hold of the baseline and of an `otherwise: hold`. */
@@ -182,7 +188,13 @@ export interface Ordinance {
   title: string;
   shortTitle?: string;
   documentNumber?: string;
-  jurisdiction: { name: string; state: string; level?: 'city' | 'town' | 'county' | 'state' };
+  jurisdiction: {
+    name: string;
+    state: string;
+    level?: 'city' | 'town' | 'county' | 'state';
+    /** IANA name of the jurisdiction's time zone (one of time.TIME_ZONES), e.g. America/New_York. */
+    timeZone?: string;
+  };
   legislativeBody?: string;
   agency?: string;
   sponsor?: string;
@@ -191,6 +203,12 @@ export interface Ordinance {
   effectiveDate?: string;
   source?: string;
   juvenileAdjudications?: 'excluded' | 'counted';
+  /** The date whose law the legal lint applies (YYYY-MM-DD); default the effective date. */
+  lawAsOf?: string;
+  /** Whether the agency holds a section 287(g) agreement with ICE, and of which model. */
+  agreement287g?: 'none' | 'jail-enforcement' | 'warrant-service-officer' | 'task-force';
+  /** The holidays a hold excluding holidays skips: U.S. federal (default), none, or federal plus these dates. */
+  holidays?: 'us-federal' | 'none' | string[];
   findings?: Finding[];
   definitions?: Definition[];
   sections: Section[];
@@ -306,6 +324,8 @@ export interface BookingCase {
     issuedAt?: string;
     judicialWarrant?: boolean;
     administrativeWarrant?: boolean;
+    /** The form the detainer came on; when absent, the form in use on the request's date. */
+    form?: 'I-247' | 'I-247D' | 'I-247N' | 'I-247A';
   };
   currentCharges?: ChargeRecord[];
   convictions?: ConvictionRecord[];

@@ -172,6 +172,12 @@ export function semanticDiagnostics(o: Ordinance, source: ParsedSource): Diagnos
   if (o.effectiveDate !== undefined && Number.isNaN(parseDate(o.effectiveDate))) {
     report('error', 'bad-date', `"${o.effectiveDate}" is not a real date`, ['effectiveDate']);
   }
+  if (o.lawAsOf !== undefined && Number.isNaN(parseDate(o.lawAsOf)))
+    report('error', 'bad-date', `"${o.lawAsOf}" is not a real date`, ['lawAsOf']);
+  if (Array.isArray(o.holidays))
+    o.holidays.forEach((d, i) => {
+      if (Number.isNaN(parseDate(d))) report('error', 'bad-date', `"${d}" is not a real date`, ['holidays', i]);
+    });
   const provisionIds = new Set(o.sections.flatMap((s) => (s.provisions ?? []).map((p) => p.id)));
   o.suppress?.forEach((s, i) => {
     if (s.provision !== undefined && !provisionIds.has(s.provision)) {

@@ -6,7 +6,7 @@ import type { CompiledPolicy } from './compile';
 import type { Decision, Outcome } from './model';
 import { OUTCOMES } from './model';
 import type { PreparedCase } from './prepared';
-import { holdEnd, isWeekend, type HolidayCalendar, type OffDays } from './time';
+import { holdEnd, isWeekend, utcOfLocal, type HolidayCalendar, type OffDays, type TimeZone } from './time';
 import { DEPENDS_ON, U_RELEASE } from './unknown-facts';
 
 export interface OutcomeRange {
@@ -165,7 +165,10 @@ class HoldClock implements OffDays {
   private first = 0;
   private off = new Uint8Array(0);
 
-  constructor(private readonly calendar: HolidayCalendar) {}
+  constructor(
+    private readonly calendar: HolidayCalendar,
+    private readonly zone?: TimeZone,
+  ) {}
 
   isOffDay(day: number): boolean {
     let i = day - this.first;
@@ -190,7 +193,7 @@ class HoldClock implements OffDays {
   }
 
   end(start: number, hours: number, excludeWeekendsAndHolidays: boolean): number {
-    return holdEnd(start, hours, excludeWeekendsAndHolidays, this);
+    return holdEnd(start, hours, excludeWeekendsAndHolidays, this, this.zone);
   }
 }
 
@@ -200,13 +203,16 @@ function tally(policy: CompiledPolicy, t: CaseTable, opts: SimulateOptions, offs
   const codes = new Int32Array(n);
   const counts = new Float64Array(4);
   const byProvision = new Int32Array(policy.provisions.length + 1);
-  const clock = new HoldClock(policy.calendar);
+  const zone = policy.zone;
+  const clock = new HoldClock(policy.calendar, zone);
   const holdHours: number[] = [];
   const holdExcludes: boolean[] = [];
+  const asRequested: boolean[] = [];
   for (let i = 0; i <= policy.provisions.length; i++) {
     const h = policy.maxHoldOf(i);
     holdHours.push(h.hours);
     holdExcludes.push(h.excludingWeekendsAndHolidays === true);
+    asRequested.push(h.asRequested === true);
   }
   const holdMinutesByProvision = new Float64Array(policy.provisions.length + 1);
   const every = opts.progressEvery ?? 65536;
@@ -240,7 +246,16 @@ function tally(policy: CompiledPolicy, t: CaseTable, opts: SimulateOptions, offs
           continue;
         }
       }
-      if ((code & 3) === 0) holdMinutesByProvision[p]! += clock.end(release[i]!, holdHours[p]!, holdExcludes[p]!) - release[i]!;
+      if ((code & 3) === 0) {
+        const r = release[i]!;
+        let end: number;
+        if (asRequested[p]) {
+          const h = policy.holdLimitOf(p, t, i);
+          end = clock.end(r, h.hours, h.excludingWeekendsAndHolidays === true);
+        } else end = clock.end(r, holdHours[p]!, holdExcludes[p]!);
+        // Hours held are the hours that pass: in a time zone, across a clock change, not the wall clock's.
+        holdMinutesByProvision[p]! += zone ? utcOfLocal(zone, end) - utcOfLocal(zone, r) : end - r;
+      }
     }
     if (opts.onProgress && opts.onProgress(offset + end, total) === false) throw new SimulationCancelled();
   }

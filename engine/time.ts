@@ -1,7 +1,12 @@
-// Dates and hold arithmetic in local wall-clock time: day numbers, minutes, U.S. federal holidays.
+// Dates and hold arithmetic in local wall-clock time: day numbers, minutes, U.S. federal holidays,
+// and the U.S. time zones with their daylight-saving rules (both from law/).
 //
 // Booking times are local time without a zone. Arithmetic is done on wall-clock minutes since
-// 1970-01-01T00:00, so a 48-hour hold is 48 wall-clock hours whatever the daylight-saving rules.
+// 1970-01-01T00:00. When the jurisdiction names its time zone, a hold counted in calendar hours counts
+// the hours that pass (48 hours across the night the clocks go back end one wall-clock hour earlier);
+// without a zone, wall-clock hours are counted.
+
+import { federalWith, type HolidayRule } from './law';
 
 export const MINUTES_PER_DAY = 1440;
 
@@ -111,7 +116,7 @@ export function yearsBeforeCivil(y: number, m: number, d: number, years: number)
   return daysFromCivil(ty, m, d);
 }
 
-// ---- U.S. federal holidays (5 U.S.C. 6103), observed dates ----
+// ---- U.S. federal holidays (5 U.S.C. 6103, from law/), observed dates ----
 
 function nthWeekday(y: number, m: number, weekday: number, n: number): number {
   const first = daysFromCivil(y, m, 1);
@@ -122,6 +127,11 @@ function nthWeekday(y: number, m: number, weekday: number, n: number): number {
 function lastWeekday(y: number, m: number, weekday: number): number {
   const last = daysFromCivil(y, m, daysInMonth(y, m));
   return last - ((dayOfWeek(last) - weekday + 7) % 7);
+}
+
+/** The day of an "nth weekday of the month" rule (nth -1: the last one). */
+function ruleDay(y: number, rule: { month: number; weekday: number; nth: number }): number {
+  return rule.nth === -1 ? lastWeekday(y, rule.month, rule.weekday) : nthWeekday(y, rule.month, rule.weekday, rule.nth);
 }
 
 /** A fixed-date holiday moves to Friday when it falls on Saturday and to Monday on Sunday. */
@@ -135,23 +145,20 @@ export interface Holiday {
   name: string;
 }
 
+const HOLIDAY_STATUTE = federalWith('holidayRules');
+const HOLIDAY_RULES: readonly HolidayRule[] = HOLIDAY_STATUTE.holidayRules!;
+/** The statute the federal holidays come from, for the words that name it. */
+export const FEDERAL_HOLIDAYS_CITATION = HOLIDAY_STATUTE.citations[0]!.cite;
+
 /** The observed U.S. federal holidays of a year (New Year's Day may be observed on 31 December before). */
 export function federalHolidays(y: number): Holiday[] {
-  const list: Holiday[] = [
-    { day: observed(daysFromCivil(y, 1, 1)), name: "New Year's Day" },
-    { day: observed(daysFromCivil(y, 7, 4)), name: 'Independence Day' },
-    { day: nthWeekday(y, 9, 1, 1), name: 'Labor Day' },
-    { day: nthWeekday(y, 11, 4, 4), name: 'Thanksgiving Day' },
-    { day: observed(daysFromCivil(y, 12, 25)), name: 'Christmas Day' },
-    { day: observed(daysFromCivil(y, 11, 11)), name: 'Veterans Day' },
-  ];
-  if (y >= 1971) {
-    list.push({ day: nthWeekday(y, 2, 1, 3), name: "Washington's Birthday" });
-    list.push({ day: lastWeekday(y, 5, 1), name: 'Memorial Day' });
-    list.push({ day: nthWeekday(y, 10, 1, 2), name: 'Columbus Day' });
+  const list: Holiday[] = [];
+  for (const r of HOLIDAY_RULES) {
+    if ((r.fromYear !== undefined && y < r.fromYear) || (r.untilYear !== undefined && y > r.untilYear)) continue;
+    const day =
+      r.day !== undefined ? observed(daysFromCivil(y, r.month, r.day)) : ruleDay(y, { month: r.month, weekday: r.weekday!, nth: r.nth! });
+    list.push({ day, name: r.name });
   }
-  if (y >= 1986) list.push({ day: nthWeekday(y, 1, 1, 3), name: 'Birthday of Martin Luther King, Jr.' });
-  if (y >= 2021) list.push({ day: observed(daysFromCivil(y, 6, 19)), name: 'Juneteenth National Independence Day' });
   return list.sort((a, b) => a.day - b.day);
 }
 
@@ -221,8 +228,15 @@ export function offDaysOf(calendar: HolidayCalendar): OffDays {
  * holidays, only hours on working days are counted (8 CFR 287.7(d)): a hold that starts on a
  * Saturday starts counting on the next working day at midnight.
  */
-export function holdEnd(start: number, hours: number, excludeWeekendsAndHolidays: boolean, calendar: HolidayCalendar | OffDays): number {
-  if (!excludeWeekendsAndHolidays) return start + hours * 60;
+export function holdEnd(
+  start: number,
+  hours: number,
+  excludeWeekendsAndHolidays: boolean,
+  calendar: HolidayCalendar | OffDays,
+  zone?: TimeZone,
+): number {
+  // Clocks change only on Sundays (15 U.S.C. 260a), which a hold excluding weekends never counts.
+  if (!excludeWeekendsAndHolidays) return zone ? addElapsedMinutes(zone, start, hours * 60) : start + hours * 60;
   const off = calendar instanceof HolidayCalendar ? offDaysOf(calendar) : calendar;
   let t = start;
   let remaining = hours * 60;
@@ -240,4 +254,76 @@ export function holdEnd(start: number, hours: number, excludeWeekendsAndHolidays
     t = dayEnd;
   }
   return t;
+}
+
+// ---- time zones and daylight saving time (15 U.S.C. 260a, from law/) ----
+
+export interface TimeZone {
+  name: string;
+  label: string;
+  /** Minutes east of UTC in standard time (negative in the United States). */
+  standard: number;
+  dst: boolean;
+}
+
+const TIME_STATUTE = federalWith('daylightSaving');
+const DST_RULES = TIME_STATUTE.daylightSaving!;
+
+/** The time zones a jurisdiction can name. */
+export const TIME_ZONES: readonly TimeZone[] = TIME_STATUTE.timeZones!.map((z) => ({
+  name: z.name,
+  label: z.label,
+  standard: z.standardOffsetMinutes,
+  dst: z.noDst !== true,
+}));
+
+export function timeZone(name: string | undefined): TimeZone | undefined {
+  return name === undefined ? undefined : TIME_ZONES.find((z) => z.name === name);
+}
+
+const dstCache = new Map<number, { start: number; end: number } | null>();
+
+/**
+ * Daylight saving time of a year as local wall-clock minutes: clocks jump from `start` (2:00 standard
+ * time) to an hour later, and go back from `end` (2:00 daylight time) to an hour earlier. Null in a
+ * year no rule covers.
+ */
+export function daylightSavingOf(y: number): { start: number; end: number } | null {
+  let v = dstCache.get(y);
+  if (v === undefined) {
+    const r = DST_RULES.find((x) => y >= x.fromYear && (x.untilYear === undefined || y <= x.untilYear));
+    v = r
+      ? {
+          start: ruleDay(y, r.start) * MINUTES_PER_DAY + r.start.hour * 60,
+          end: ruleDay(y, r.end) * MINUTES_PER_DAY + r.end.hour * 60,
+        }
+      : null;
+    dstCache.set(y, v);
+  }
+  return v;
+}
+
+/** Minutes since 1970 in UTC of a local wall-clock time. A time the clocks skip counts as standard time (so 2:30 is 3:30 daylight time); a time that occurs twice is taken the first time. */
+export function utcOfLocal(zone: TimeZone, local: number): number {
+  if (zone.dst) {
+    const d = daylightSavingOf(civilFromDays(Math.floor(local / MINUTES_PER_DAY)).y);
+    if (d && local >= d.start + 60 && local < d.end) return local - zone.standard - 60;
+  }
+  return local - zone.standard;
+}
+
+/** The local wall-clock time of a UTC time (minutes since 1970). */
+export function localOfUtc(zone: TimeZone, utc: number): number {
+  const standard = utc + zone.standard;
+  if (zone.dst) {
+    const d = daylightSavingOf(civilFromDays(Math.floor(standard / MINUTES_PER_DAY)).y);
+    // In standard-time terms daylight time runs from 2:00 on the first day to 1:00 on the last.
+    if (d && standard >= d.start && standard < d.end - 60) return standard + 60;
+  }
+  return standard;
+}
+
+/** The local time `minutes` of elapsed time after a local time. */
+export function addElapsedMinutes(zone: TimeZone, local: number, minutes: number): number {
+  return localOfUtc(zone, utcOfLocal(zone, local) + minutes);
 }

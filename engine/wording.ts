@@ -112,10 +112,15 @@ export function windowWords(w: LookBackWindow): string {
       : w.measuredFrom === 'later-of-conviction-and-release'
         ? ', counting from the conviction or the release from the sentence, whichever is later'
         : '';
-  // The engine extends the window by the days incarcerated on the conviction and on every later one.
-  const excl = w.excludeTimeIncarcerated
-    ? ', not counting any time the person spent incarcerated on that conviction or on any later conviction'
-    : '';
+  // The engine extends the window by the days incarcerated on the conviction (and, unless the
+  // ordinance says this conviction only, on every later one); a window from release never counts the
+  // conviction's own time, which ends at that release.
+  const excl =
+    w.excludeTimeIncarcerated === 'this-conviction'
+      ? ', not counting any time the person spent incarcerated on that conviction'
+      : w.excludeTimeIncarcerated
+        ? ', not counting any time the person spent incarcerated on that conviction or on any later conviction'
+        : '';
   return `within the ${numberWord(w.years)} years before ${anchor}${measured}${excl}`;
 }
 

@@ -73,7 +73,10 @@ interface ConvictionItem {
   juvenile: boolean;
   convicted: number;
   released: number;
+  /** Days incarcerated on this conviction. */
   days: number;
+  /** Days incarcerated on later convictions (a further record carries them in a concrete case). */
+  later: number;
 }
 
 interface ChargeItem {
@@ -424,9 +427,12 @@ export class FactSpace {
   // ---- representative records ----
 
   /** Dates (and days incarcerated) of a conviction that fall differently into the windows, per frame. */
-  private timeTypes(frame: number): Array<{ convicted: number; released: number; days: number; inWindow: boolean[]; score: number }> {
+  private timeTypes(
+    frame: number,
+  ): Array<{ convicted: number; released: number; days: number; later: number; inWindow: boolean[]; score: number }> {
     const { booked } = this.anchorDays(frame);
-    if (this.windows.length === 0) return [{ convicted: booked - 3 * 365, released: booked - 3 * 365, days: 0, inWindow: [], score: 0 }];
+    if (this.windows.length === 0)
+      return [{ convicted: booked - 3 * 365, released: booked - 3 * 365, days: 0, later: 0, inWindow: [], score: 0 }];
     const starts = this.windows.map((w) => this.windowStart(w, frame));
     const bounds = [...new Set(starts)].sort((a, b) => a - b);
     const mids: number[] = [bounds[0]! - 730];
@@ -437,24 +443,32 @@ export class FactSpace {
     const below = bounds.map((b) => b - 10);
     const dates = [...new Set([...mids, ...below])].sort((a, b) => a - b);
     const byRelease = this.windows.some((w) => w.measure === 'release');
-    const excl = this.windows.some((w) => w.excludeIncarcerated);
-    const out = new Map<string, { convicted: number; released: number; days: number; inWindow: boolean[]; score: number }>();
+    const excluded = this.windows.filter((w) => w.excludeIncarcerated);
+    // A conviction's own days and later convictions' days extend windows differently when some
+    // window leaves out only its own time, or is measured from a release (which own time precedes).
+    const split = excluded.some((w) => !w.andLater || w.measure === 'release');
+    const out = new Map<string, { convicted: number; released: number; days: number; later: number; inWindow: boolean[]; score: number }>();
     for (const c of dates) {
       for (const r of byRelease ? dates.filter((d) => d >= c) : [c]) {
         const dayOptions = new Set<number>([0]);
-        if (excl) {
-          for (const w of this.windows) {
-            if (!w.excludeIncarcerated) continue;
-            const ref = w.measure === 'release' ? r : c;
-            for (const b of bounds) if (b > ref) dayOptions.add(b - ref + 10);
-          }
+        for (const w of excluded) {
+          for (const ref of w.measure === 'release' ? [r, c] : [c]) for (const b of bounds) if (b > ref) dayOptions.add(b - ref + 10);
         }
-        for (const days of dayOptions) {
-          const inWindow = this.windows.map((w, i) => (w.measure === 'release' ? r : c) + (w.excludeIncarcerated ? days : 0) >= starts[i]!);
+        const pairs: Array<[number, number]> = [];
+        for (const d of dayOptions) {
+          pairs.push([d, 0]);
+          if (split) for (const l of dayOptions) if (l > 0) pairs.push([d, l]);
+        }
+        for (const [days, later] of pairs) {
+          const inWindow = this.windows.map((w, i) => {
+            const ref = w.measure === 'release' ? r : c;
+            const ext = w.excludeIncarcerated ? (ref === c ? days : 0) + (w.andLater ? later : 0) : 0;
+            return ref + ext >= starts[i]!;
+          });
           const key = inWindow.map((x) => (x ? 1 : 0)).join('');
-          const score = (days > 0 ? 2 : 0) + (r !== c ? 1 : 0) + (mids.includes(c) ? 0 : 0.5);
+          const score = (days > 0 ? 2 : 0) + (later > 0 ? 3 : 0) + (r !== c ? 1 : 0) + (mids.includes(c) ? 0 : 0.5);
           const prev = out.get(key);
-          if (!prev || score < prev.score) out.set(key, { convicted: c, released: r, days, inWindow, score });
+          if (!prev || score < prev.score) out.set(key, { convicted: c, released: r, days, later, inWindow, score });
         }
       }
     }
@@ -642,6 +656,7 @@ export class FactSpace {
                 convicted: t.convicted,
                 released: t.released,
                 days: t.days,
+                later: t.later,
               });
       }
       // A test passes when its offense part passes (per kind) and the rest of it does (per record attributes).
@@ -670,7 +685,7 @@ export class FactSpace {
     if (i.collection === 'warrant') return (i.jurisdiction ? 1 : 0) + (i.felony ? 1 : 0) + (i.criminal ? 0 : 1);
     const base = i.categories.length * 4 + (i.degree ? 2 : 0) + CLASS_ORDER.indexOf(i.cls);
     if (i.collection === 'charge') return base + (i.bondPosted ? 1 : 0) + (i.bondable ? 0 : 1) + (i.probableCause ? 1 : 0);
-    return base + (i.current ? 1 : 0) + (i.juvenile ? 2 : 0) + (i.days ? 2 : 0) + (i.released !== i.convicted ? 1 : 0);
+    return base + (i.current ? 1 : 0) + (i.juvenile ? 2 : 0) + (i.days ? 2 : 0) + (i.later ? 3 : 0) + (i.released !== i.convicted ? 1 : 0);
   }
 
   /** Whether a single record satisfies a predicate: the engine's rule, record by record. */
@@ -697,7 +712,9 @@ export class FactSpace {
     if (!offenseMatches(p.offense, rec)) return false;
     if (!p.window) return true;
     const ref = p.window.measure === 'release' ? item.released : item.convicted;
-    return ref + (p.window.excludeIncarcerated ? item.days : 0) >= this.windowStart(p.window, frame);
+    // As the engine: own days count only for a window from the conviction (a release ends them).
+    const ext = p.window.excludeIncarcerated ? (ref === item.convicted ? item.days : 0) + (p.window.andLater ? item.later : 0) : 0;
+    return ref + ext >= this.windowStart(p.window, frame);
   }
 
   // ---- the constraint ----
@@ -1032,7 +1049,21 @@ export class FactSpace {
     const charges = this.recordsFor(this.collections.charge, values, frame) as ChargeItem[];
     const convictions = this.recordsFor(this.collections.conviction, values, frame) as ConvictionItem[];
     if (charges.length) bc.currentCharges = charges.map(chargeRecord);
-    if (convictions.length) bc.convictions = convictions.sort((a, b) => a.convicted - b.convicted).map(convictionRecord);
+    if (convictions.length) {
+      const records = convictions.sort((a, b) => a.convicted - b.convicted).map(convictionRecord);
+      // Days on later convictions: a juvenile adjudication for an infraction, convicted the same day,
+      // carries them (no test counts it unless it counts juvenile infractions).
+      for (const c of convictions)
+        if (c.later > 0)
+          records.push({
+            offense: 'juvenile adjudication',
+            class: 'infraction',
+            convictedOn: formatDate(c.convicted),
+            incarceratedDays: c.later,
+            juvenile: true,
+          });
+      bc.convictions = records;
+    }
     if (warrants.length) bc.warrants = warrants.map(warrantRecord);
     const records: Partial<Record<RecordKey, boolean>> = {};
     for (const [k, v] of this.recordVars) if (values[v] === 1) records[k] = true;

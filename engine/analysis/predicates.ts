@@ -1,6 +1,7 @@
 // The tests an ordinance makes of a person's convictions, charges and warrants, resolved into plain
 // data (defined terms expanded, defaults applied), with the engine's exact meaning on a single record.
 
+import { excludedIncarceration } from '../compile';
 import type { ChargeTest, ConvictionTest, Definition, OffenseFilter, Ordinance, WarrantTest } from '../model';
 import { CLASS_BITS, JURISDICTION_BITS } from '../prepared';
 
@@ -23,6 +24,8 @@ export interface WindowSpec {
   /** The engine's "later of conviction and release" is the release date (a release is never before the conviction). */
   measure: 'conviction' | 'release';
   excludeIncarcerated: boolean;
+  /** Excluded time includes later convictions' incarceration, not only this conviction's own. */
+  andLater: boolean;
 }
 
 export interface ConvictionPredicate {
@@ -130,7 +133,8 @@ export function convictionPredicate(ctx: TermContext, t: ConvictionTest): Convic
       anchor: t.within.of === 'arrest' ? 'arrest' : 'request',
       measure:
         t.within.measuredFrom === 'release' || t.within.measuredFrom === 'later-of-conviction-and-release' ? 'release' : 'conviction',
-      excludeIncarcerated: t.within.excludeTimeIncarcerated === true,
+      excludeIncarcerated: excludedIncarceration(t.within) !== 'none',
+      andLater: excludedIncarceration(t.within) === 'this-and-later',
     };
   }
   return p;

@@ -1,0 +1,165 @@
+// The law as data: every statute, regulation, ruling and federal form the legal lint, the hold
+// arithmetic and the Law applied view rely on, compiled at build time from law/*.yaml (see
+// law/README.md). No legal fact (a citation, a date, the 48 hours) lives anywhere else.
+
+import type { Severity } from './diagnostics';
+import { LAW_AUTHORITIES, LAW_MANIFEST } from './generated/law.js';
+import type { Condition } from './model';
+
+export type Confidence = 'verified-primary' | 'verified-secondary' | 'uncertain';
+export type DetainerFormName = 'I-247' | 'I-247D' | 'I-247N' | 'I-247A';
+
+export interface CitationPeriod {
+  cite: string;
+  from?: string;
+  to?: string;
+  note?: string;
+}
+
+export interface LawSource {
+  url: string;
+  kind: 'primary' | 'secondary';
+  quote: string;
+  note?: string;
+}
+
+export interface HolidayRule {
+  name: string;
+  month: number;
+  day?: number;
+  weekday?: number;
+  nth?: number;
+  fromYear?: number;
+  untilYear?: number;
+}
+
+export interface NthWeekday {
+  month: number;
+  weekday: number;
+  nth: number;
+  hour: number;
+}
+
+export interface Authority {
+  id: string;
+  /** `US` or a state's postal code. */
+  jurisdiction: string;
+  kind: 'statute' | 'regulation' | 'case' | 'form' | 'executive-order' | 'guidance';
+  name: string;
+  citations: CitationPeriod[];
+  reporter?: string;
+  court?: string;
+  /** YYYY-MM-DD; absent when not verified (then in force on every date). */
+  effective?: string;
+  ends?: string;
+  supersededBy?: string;
+  binding?: 'binding' | 'persuasive';
+  requires: string;
+  holds?: 'required' | 'barred' | 'uncertain' | 'not-addressed';
+  holdAllowedWhen?: Condition;
+  holdsRequiredWhen?: Condition;
+  notification?: 'required' | 'barred' | 'limited' | 'not-addressed';
+  notifyAllowedWhen?: Condition;
+  forbidsJudicialWarrantRequirement?: boolean;
+  infoOnly?: boolean;
+  agreement287g?: 'required' | 'barred' | 'governor-only';
+  requiredOf287g?: 'county' | 'all';
+  overridden287g?: boolean;
+  holdLimit?: { hours: number; excludingWeekendsAndHolidays: boolean; holidays?: 'federal' | 'unspecified' };
+  detainerForm?: {
+    form: DetainerFormName;
+    asks: Array<'hold' | 'notify'>;
+    holdHours?: number;
+    excludingWeekendsAndHolidays?: boolean;
+    usedFrom?: string;
+    usedUntil?: string;
+  };
+  holding?: string;
+  facts?: string;
+  penalty?: string;
+  exceptions?: string[];
+  holidayRules?: HolidayRule[];
+  daylightSaving?: Array<{ fromYear: number; untilYear?: number; start: NthWeekday; end: NthWeekday }>;
+  timeZones?: Array<{ name: string; label: string; standardOffsetMinutes: number; noDst?: boolean }>;
+  confidence: Confidence;
+  stateLawsRows?: string[];
+  sources: LawSource[];
+  notes?: string[];
+  /** The data file it came from, relative to the project root. */
+  file: string;
+}
+
+/** Every authority, federal first, then by state. */
+export const LAW: readonly Authority[] = LAW_AUTHORITIES as Authority[];
+/** The data's version and the date through which its sources were read. */
+export const LAW_VERSION: { version: string; currentTo: string } = LAW_MANIFEST;
+
+const BY_ID = new Map(LAW.map((a) => [a.id, a]));
+
+/** The authority with this id; a missing id is a bug in the code that names it. */
+export function authority(id: string): Authority {
+  const a = BY_ID.get(id);
+  if (!a) throw new Error(`no authority "${id}" in law/`);
+  return a;
+}
+
+/** Whether an authority is in force on a date (YYYY-MM-DD). */
+export function inForce(a: Authority, date: string): boolean {
+  return (a.effective === undefined || a.effective <= date) && (a.ends === undefined || date <= a.ends);
+}
+
+/** The citation to print for a date: every citation of the authority in force then, joined. */
+export function citationOn(a: Authority, date: string): string {
+  const now = a.citations.filter((c) => (c.from === undefined || c.from <= date) && (c.to === undefined || date <= c.to));
+  const list = now.length ? now : [a.citations[a.citations.length - 1]!];
+  return list.map((c) => c.cite).join('; ');
+}
+
+/** The authorities of a state (its statutes and its courts' rulings), in force on a date. */
+export function stateLawOn(state: string, date: string): Authority[] {
+  return LAW.filter((a) => a.jurisdiction === state && inForce(a, date));
+}
+
+/** The authorities of a state that take effect after a date (law the ordinance will meet later). */
+export function stateLawAfter(state: string, date: string): Authority[] {
+  return LAW.filter((a) => a.jurisdiction === state && a.effective !== undefined && a.effective > date);
+}
+
+/** The most a finding under this authority can be: an error only for law read in a primary source. */
+export function severityOf(a: Authority): Severity {
+  if (a.confidence === 'uncertain') return 'info';
+  if (a.confidence === 'verified-secondary' || a.binding === 'persuasive') return 'warning';
+  return 'error';
+}
+
+/** How sure the project is, in words for a lawyer. */
+export function confidenceWords(a: Authority): string {
+  const how =
+    a.confidence === 'verified-primary'
+      ? 'read in a primary source'
+      : a.confidence === 'verified-secondary'
+        ? 'read only in secondary sources; not yet confirmed in the text'
+        : 'uncertain: sources conflict or the text was not read';
+  return a.binding === 'persuasive' ? `${how}; persuasive, not binding` : how;
+}
+
+/** The detainer form of this name. */
+export function detainerFormAuthority(form: DetainerFormName): Authority {
+  const a = LAW.find((x) => x.detainerForm?.form === form);
+  if (!a) throw new Error(`no detainer form ${form} in law/`);
+  return a;
+}
+
+/** The form in use for a hold request issued on a date (YYYY-MM-DD) when the case does not name it. */
+export function detainerFormOn(date: string): Authority {
+  const current = LAW.filter((a) => a.detainerForm?.usedFrom !== undefined && a.detainerForm.usedFrom <= date);
+  current.sort((a, b) => (a.detainerForm!.usedFrom! < b.detainerForm!.usedFrom! ? 1 : -1));
+  return current[0] ?? detainerFormAuthority('I-247');
+}
+
+/** The one authority with a given field, e.g. the holiday statute. */
+export function federalWith(field: 'holidayRules' | 'daylightSaving' | 'holdLimit'): Authority {
+  const a = LAW.find((x) => x.jurisdiction === 'US' && x[field] !== undefined);
+  if (!a) throw new Error(`no federal authority with ${field} in law/`);
+  return a;
+}

@@ -1,0 +1,105 @@
+// The law data (law/**/*.yaml): every file validates against its schema with located messages, ids are
+// unique and referenced ids exist, what claims a primary reading cites a primary source, every
+// authority has a citation and a quoted source, and what the engine derives from it (holidays, time
+// zones, detainer forms) agrees with the schemas that name the same things.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import * as validators from '../../engine/generated/validators.js';
+import { ordinanceSchema } from '../../engine/generated/schemas.js';
+import { LAW, LAW_VERSION, authority, citationOn, inForce, severityOf, stateLawOn } from '../../engine/law';
+import { DETAINER_FORMS, detainerFormIndexOn } from '../../engine/detainer-forms';
+import { schemaDiagnostics } from '../../engine/schema-diagnostics';
+import { parseSource } from '../../engine/source';
+import { parseDate, TIME_ZONES } from '../../engine/time';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const lawDir = path.join(root, 'law');
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const full = path.join(dir, name);
+      return statSync(full).isDirectory() ? yamlFiles(full) : name.endsWith('.yaml') && name !== 'index.yaml' ? [full] : [];
+    });
+}
+
+describe('law data files', () => {
+  const files = yamlFiles(lawDir);
+  it('there is one per authority, and the build compiled them all', () => {
+    expect(files.length).toBeGreaterThanOrEqual(50);
+    expect(LAW.map((a) => a.file).sort()).toEqual(files.map((f) => path.relative(root, f)).sort());
+    expect(LAW_VERSION.currentTo).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+  for (const file of files) {
+    it(`${path.relative(root, file)} validates`, () => {
+      const source = parseSource(readFileSync(file, 'utf8'), 'law');
+      const problems = [...source.diagnostics, ...schemaDiagnostics(source, validators.lawAuthorityValidator)];
+      expect(problems.map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual([]);
+    });
+  }
+  it('a schema error in a law file is located', () => {
+    const source = parseSource('id: x\njurisdiction: Texas\n', 'law');
+    const d = schemaDiagnostics(source, validators.lawAuthorityValidator);
+    expect(d.find((x) => x.line === 2)).toBeTruthy();
+  });
+});
+
+describe('what the data claims', () => {
+  it('ids are unique and every supersededBy names an authority', () => {
+    expect(new Set(LAW.map((a) => a.id)).size).toBe(LAW.length);
+    for (const a of LAW) if (a.supersededBy) expect(() => authority(a.supersededBy!), a.id).not.toThrow();
+  });
+  it('verified-primary rests on a primary source; every source is quoted', () => {
+    for (const a of LAW) {
+      if (a.confidence === 'verified-primary')
+        expect(
+          a.sources.some((s) => s.kind === 'primary'),
+          a.id,
+        ).toBe(true);
+      for (const s of a.sources) expect(s.quote.length, a.id).toBeGreaterThan(3);
+    }
+  });
+  it('a ruling gives a reporter citation or says none was found', () => {
+    for (const a of LAW.filter((x) => x.kind === 'case')) expect(a.reporter, a.id).toBeTruthy();
+  });
+  it('dates are real, and an ending comes after the start', () => {
+    for (const a of LAW) {
+      for (const d of [a.effective, a.ends, ...a.citations.flatMap((c) => [c.from, c.to])])
+        if (d !== undefined) expect(Number.isNaN(parseDate(d)), `${a.id} ${d}`).toBe(false);
+      if (a.effective && a.ends) expect(a.ends > a.effective, a.id).toBe(true);
+    }
+  });
+  it('a finding can be an error only under law read in a primary source, and binding', () => {
+    expect(severityOf(authority('tx-sb4-detainer-mandate'))).toBe('error');
+    expect(severityOf(authority('tn-pub-ch-973'))).toBe('warning');
+    expect(severityOf(authority('mn-esparza'))).toBe('warning');
+    expect(severityOf(authority('mt-27-16-801'))).toBe('info');
+  });
+  it('a renumbered provision is cited by the number in force on the date', () => {
+    const tx = authority('tx-sb4-detainer-mandate');
+    expect(citationOn(tx, '2020-01-01')).toBe("Tex. Code Crim. Proc. art. 2.251; Tex. Gov't Code § 752.053");
+    expect(citationOn(tx, '2025-01-01')).toBe("Tex. Code Crim. Proc. art. 2A.060; Tex. Gov't Code § 752.053");
+  });
+  it('the law in force depends on the date', () => {
+    expect(stateLawOn('IL', '2016-01-01').map((a) => a.id)).toEqual([]);
+    expect(stateLawOn('IL', '2018-01-01').map((a) => a.id)).toEqual(['il-trust-act']);
+    expect(stateLawOn('IL', '2022-01-01').map((a) => a.id)).toEqual(['il-way-forward-act']);
+    expect(inForce(authority('ca-trust-act'), '2018-01-01')).toBe(false);
+  });
+});
+
+describe('the engine and the schemas agree with the data', () => {
+  it('the time zones an ordinance can name are the ones the time statute lists', () => {
+    const props = ordinanceSchema.properties as Record<string, { properties: Record<string, { enum: string[] }> }>;
+    expect(props.jurisdiction!.properties.timeZone!.enum).toEqual(TIME_ZONES.map((z) => z.name));
+  });
+  it('detainer forms: the I-247A from April 2, 2017, the regulation clock before it', () => {
+    expect(DETAINER_FORMS.map((f) => f.form)).toEqual(['I-247', 'I-247A', 'I-247D', 'I-247N']);
+    expect(DETAINER_FORMS[detainerFormIndexOn(parseDate('2017-04-02'))]!.form).toBe('I-247A');
+    expect(DETAINER_FORMS[detainerFormIndexOn(parseDate('2017-04-01'))]!.form).toBe('I-247');
+    expect(DETAINER_FORMS.find((f) => f.form === 'I-247A')!.hold).toEqual({ hours: 48, excludingWeekendsAndHolidays: false });
+  });
+});
