@@ -15,6 +15,8 @@ import {
   formatCaseProblem,
   blockingErrors,
   checkDocument,
+  AnalysisTooLarge,
+  analysisTooLargeDiagnostic,
   formatDiagnostic,
   loadColumnMapping,
   loadOrdinance,
@@ -24,6 +26,7 @@ import {
   type CompiledPolicy,
   type Diagnostic,
   type Ordinance,
+  type ParsedSource,
   type PathSegment,
   type Scenario,
 } from '../engine/index';
@@ -74,6 +77,8 @@ export interface LoadedPolicy {
   fingerprint: string;
   /** Where a path of the document is in the file, for located messages about it. */
   locate: (path: readonly PathSegment[]) => Pick<Diagnostic, 'line' | 'column' | 'endLine' | 'endColumn'>;
+  /** The parsed document, for locating what later steps report. */
+  source?: ParsedSource;
 }
 
 /**
@@ -90,7 +95,23 @@ export function loadPolicyOrReport(io: Output, file: string, opts: { lint?: bool
     throw new Reported(1);
   }
   const source = loaded.source;
-  return { file, ordinance: loaded.ordinance, fingerprint: fingerprint(loaded.ordinance), locate: (p) => source.locate([...p]) };
+  return { file, ordinance: loaded.ordinance, fingerprint: fingerprint(loaded.ordinance), locate: (p) => source.locate([...p]), source };
+}
+
+/**
+ * Runs an analysis of a policy (decision table, draft difference). One too large to analyse exactly
+ * is reported as one located error line, and the command exits with `exitCode`.
+ */
+export function analyseOrReport<T>(io: Output, policy: LoadedPolicy, what: string, exitCode: number, run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof AnalysisTooLarge) {
+      io.err(formatDiagnostic(policy.file, analysisTooLargeDiagnostic(e, policy.source, what)) + '\n');
+      throw new Reported(exitCode);
+    }
+    throw e;
+  }
 }
 
 export function loadScenarioOrReport(io: Output, file: string | undefined): Scenario {

@@ -91,6 +91,7 @@ export {
   diffDrafts,
   caseFacts,
   AnalysisTooLarge,
+  analysisTooLargeDiagnostic,
   type CheckedDiagnostic,
   type DocumentCheck,
   type LintDiagnostic,

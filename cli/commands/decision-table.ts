@@ -4,7 +4,7 @@
 import { decisionTable, decisionTableCsv } from '../../engine/index';
 import type { Scenario } from '../../engine/index';
 import { parseArgs, UsageError } from '../args';
-import { loadPolicyOrReport, loadScenarioOrReport, reimbursementOverride, type Output } from '../context';
+import { analyseOrReport, loadPolicyOrReport, loadScenarioOrReport, reimbursementOverride, type Output } from '../context';
 import type { CommandCode } from '../command';
 import { writeFileAtomic } from '../../host/files.node';
 import { checkOutFile, FORCE_EXTENSION } from '../out-file';
@@ -23,7 +23,7 @@ export const decisionTableCommand: CommandCode = {
     if (args.values.has('scenario') || args.values.has('reimbursement')) {
       scenario = reimbursementOverride(args.values.get('reimbursement'), loadScenarioOrReport(io, args.values.get('scenario')));
     }
-    const table = decisionTable(policy.ordinance, scenario ? { scenario } : {});
+    const table = analyseOrReport(io, policy, 'the decision table', 1, () => decisionTable(policy.ordinance, scenario ? { scenario } : {}));
     if (table.mismatches.length > 0) {
       io.err(`detainer-studio decision-table: internal error: ${table.mismatches.length} rows disagree with the engine\n`);
       return 2;

@@ -5,7 +5,15 @@
 import { diffDrafts, type DraftDifference, type DraftWitness } from '../../engine/index';
 import { OUTCOME_WORDS, shortFingerprint, type Decision, type Scenario } from '../../engine/index';
 import { parseArgs, UsageError } from '../args';
-import { loadPolicyOrReport, loadScenarioOrReport, reimbursementOverride, Reported, type LoadedPolicy, type Output } from '../context';
+import {
+  analyseOrReport,
+  loadPolicyOrReport,
+  loadScenarioOrReport,
+  reimbursementOverride,
+  Reported,
+  type LoadedPolicy,
+  type Output,
+} from '../context';
 import type { CommandCode } from '../command';
 
 export const diff: CommandCode = {
@@ -26,7 +34,17 @@ export const diff: CommandCode = {
       if (e instanceof Reported) return 2;
       throw e;
     }
-    const result = diffDrafts(a.ordinance, b.ordinance, scenario ? { scenario } : {});
+    let result: DraftDifference;
+    try {
+      // Too large to compare: said at the larger draft, which is what makes it so.
+      const size = (p: LoadedPolicy) => p.ordinance.sections.reduce((n, s) => n + (s.provisions?.length ?? 0), 0);
+      result = analyseOrReport(io, size(b) > size(a) ? b : a, 'the difference between the drafts', 2, () =>
+        diffDrafts(a.ordinance, b.ordinance, scenario ? { scenario } : {}),
+      );
+    } catch (e) {
+      if (e instanceof Reported) return e.exitCode;
+      throw e;
+    }
     if (result.unconfirmed.length > 0) {
       io.err(
         `detainer-studio diff: internal error: ${result.unconfirmed.length} kinds of difference could not be confirmed on a concrete case\n`,

@@ -11,6 +11,7 @@ import { lintOrdinance, validatorFixes, type LintDiagnostic } from './lint';
 export { AnalysisTooLarge } from './bdd';
 export { applyQuickFix, quickFixTextEdit, FixError, type DocumentEdit, type QuickFix, type TextEdit } from './fixes';
 export {
+  analysisTooLargeDiagnostic,
   lintOrdinance,
   validatorFixes,
   silenceFix,
@@ -57,7 +58,7 @@ function lintSafely(o: Ordinance, source: ParsedSource, opts: { scenario?: Scena
     const tooLarge = e instanceof AnalysisTooLarge;
     return [
       {
-        severity: tooLarge ? 'info' : 'warning',
+        severity: tooLarge ? 'error' : 'warning',
         code: tooLarge ? 'analysis-too-large' : 'analysis-failed',
         message: `the legal lint could not analyse this ordinance: ${e instanceof Error ? e.message : String(e)}`,
         explanation: tooLarge

@@ -1,20 +1,25 @@
 // The legal lint: findings on the logic of an ordinance (provisions that can never decide, conditions
 // that can never be true, order that matters, terms never used, outcomes beyond the request) and on
-// the law (holds without probable cause, beyond 48 hours, in Massachusetts after Lunn, of minors, of
-// people with no conviction, on an agreement that is not in force). Each finding is located, explained,
-// cited where the law is the reason, and carries quick fixes as data.
+// the law where and when it applies (law/: the federal rules on holds, probable cause and the detainer's
+// own length; the state's statutes and court rulings that require, bar or limit holds and notices; 287(g)
+// agreements). Each finding is located, explained, cited where the law is the reason, and carries quick
+// fixes as data. Rules that need no whole-policy analysis run even when the analysis is too large.
 
 import type { Diagnostic, PathSegment, Severity } from '../diagnostics';
 import { didYouMean } from '../diagnostics';
-import { layoutOrdinance } from '../layout';
-import type { BookingCase, Condition, Ordinance, Outcome, Provision, Scenario } from '../model';
+import { DETAINER_FORMS } from '../detainer-forms';
+import { layoutOrdinance, type Layout } from '../layout';
+import { authority, citationOn, confidenceWords, inForce, severityOf, type Authority } from '../law';
+import type { BookingCase, Condition, MaxHold, Ordinance, Outcome, Provision, Scenario } from '../model';
 import type { ParsedSource, SourcePosition } from '../source';
 import { ordinanceText } from '../text-model';
-import { parseDate } from '../time';
-import { FALSE_NODE } from './bdd';
+import { longDate } from '../text-model';
+import { conditionWords } from '../wording';
+import { AnalysisTooLarge, FALSE_NODE } from './bdd';
 import { caseFacts } from './describe';
 import { FactSpace, forEachLeaf } from './facts';
 import type { QuickFix } from './fixes';
+import { holdsUncertain, lawConditions, lawContext, probableCaseRulings, stateName, type LawContext } from './law-context';
 import { SymbolicPolicy, Verifier, type SymbolicNode, type SymbolicProvision } from './policy';
 
 export interface LintDiagnostic extends Diagnostic {
@@ -26,12 +31,14 @@ export interface LintDiagnostic extends Diagnostic {
   fixes: QuickFix[];
   /** The simplest booking case that shows the finding, when there is one. */
   example?: { case: BookingCase; facts: string[] };
+  /** The law/ authority the finding rests on, for the Law applied view. */
+  authority?: string;
 }
 
 export interface LintOptions {
   /** The parsed document, for locations and `# lint-ignore CODE: reason` comments. */
   source?: ParsedSource;
-  /** A scenario turns on the scenario-aware rule (holds that need an agreement not in force). */
+  /** A scenario turns on the scenario-aware rules (agreement, holidays) and its as-of date picks the law. */
   scenario?: Scenario;
   /** Attach the simplest illustrating case to findings (default true); the keystroke path can skip it. */
   examples?: boolean;
@@ -45,11 +52,26 @@ export interface LintRule {
   citation?: string;
 }
 
+const rulings = probableCaseRulings();
+const cfr = authority('us-8-cfr-287-7');
+const i247a = authority('us-form-i-247a');
+const elCenizo = authority('us-el-cenizo');
+const lunn = authority('ma-lunn');
+const FEDERAL_LIMIT = cfr.holdLimit!;
+const I247A_FROM = i247a.detainerForm!.usedFrom!;
+
+/** The authorities the federal rules cite, as printed (from law/). */
 export const CITATIONS = {
-  probableCause:
-    'Galarza v. Szalczyk, 745 F.3d 634 (3d Cir. 2014); Miranda-Olivares v. Clackamas County (D. Or. 2014); Morales v. Chadbourne, 793 F.3d 208 (1st Cir. 2015)',
-  federalMaximum: '8 CFR 287.7(d)',
-  lunn: 'Lunn v. Commonwealth, 477 Mass. 517 (2017)',
+  probableCause: rulings.map((a) => a.citations[0]!.cite).join('; '),
+  federalMaximum: cfr.citations[0]!.cite,
+  detainerForm: i247a.citations[0]!.cite,
+  lunn: lunn.citations[0]!.cite,
+};
+
+/** Old codes that silence their new names, so a document's reasons keep working. */
+const CODE_ALIASES: Record<string, string> = {
+  'hold-on-administrative-warrant': 'hold-without-judicial-warrant',
+  'hold-after-lunn': 'state-bars-holds',
 };
 
 /** Every finding the lint can make, for the Problems panel legend and the reference docs. */
@@ -78,32 +100,68 @@ export const LINT_RULES: readonly LintRule[] = [
   },
   { code: 'unused-term', severity: 'warning', kind: 'logic', title: 'a defined term used nowhere' },
   {
-    code: 'hold-on-administrative-warrant',
+    code: 'hold-without-judicial-warrant',
     severity: 'warning',
     kind: 'law',
-    title: 'a hold on the detainer and an administrative warrant alone',
+    title: 'a hold that does not require a judicial warrant, on a pending charge, a conviction or the detainer alone',
     citation: CITATIONS.probableCause,
   },
   {
     code: 'hold-exceeds-federal-maximum',
     severity: 'error',
     kind: 'law',
-    title: 'a hold longer than 48 hours excluding weekends and holidays',
+    title: `a hold longer than ${FEDERAL_LIMIT.hours} hours excluding weekends and holidays`,
     citation: CITATIONS.federalMaximum,
   },
   {
-    code: 'hold-after-lunn',
+    code: 'hold-exceeds-request',
+    severity: 'warning',
+    kind: 'law',
+    title: `a hold that can outlast what the detainer asks for (${i247a.detainerForm!.holdHours} hours on the ${i247a.detainerForm!.form})`,
+    citation: CITATIONS.detainerForm,
+  },
+  {
+    code: 'state-requires-honoring-detainers',
     severity: 'error',
     kind: 'law',
-    title: 'a Massachusetts hold on a civil detainer after July 24, 2017',
-    citation: CITATIONS.lunn,
+    title:
+      'declining or limiting detainers in a state whose law requires honoring them (warning where the law is read only in secondary sources)',
   },
-  { code: 'no-minimum-age', severity: 'warning', kind: 'law', title: 'a person under 18 can be held' },
+  {
+    code: 'state-bars-holds',
+    severity: 'error',
+    kind: 'law',
+    title: "a hold on a civil detainer outside the exceptions of a state's statute or its courts' ruling",
+  },
+  {
+    code: 'state-limits-notification',
+    severity: 'error',
+    kind: 'law',
+    title: 'notice of release to ICE outside what the state allows',
+  },
+  { code: 'state-law-uncertain', severity: 'warning', kind: 'law', title: 'holds where the state law on them is in conflict' },
+  {
+    code: 'state-protects-status-information',
+    severity: 'info',
+    kind: 'law',
+    title: 'a state law that protects status-information sharing only: no conflict with limits on holds',
+  },
+  { code: 'state-requires-287g', severity: 'info', kind: 'law', title: 'a state that requires a 287(g) agreement of the jail' },
+  { code: 'state-bars-287g', severity: 'error', kind: 'law', title: 'a 287(g) agreement in a state that forbids it' },
+  {
+    code: 'holidays-lengthen-hold',
+    severity: 'warning',
+    kind: 'law',
+    title: 'local holidays beyond the federal ones that a hold skips, so it lasts longer',
+    citation: CITATIONS.federalMaximum,
+  },
+  { code: 'no-time-zone', severity: 'info', kind: 'completeness', title: 'calendar-hour holds in a jurisdiction that names no time zone' },
+  { code: 'no-minimum-age', severity: 'warning', kind: 'law', title: 'a person under 18 can be held without a judicial warrant' },
   {
     code: 'hold-without-conviction',
     severity: 'warning',
     kind: 'law',
-    title: 'holds of people with no conviction though the findings aim at serious offenders',
+    title: 'holds of people with no criminal conviction though the findings aim at serious offenders',
   },
   {
     code: 'agreement-not-in-force',
@@ -114,14 +172,23 @@ export const LINT_RULES: readonly LintRule[] = [
   { code: 'otherwise-coverage', severity: 'info', kind: 'completeness', title: 'what the otherwise clause decides' },
   { code: 'suppression-without-reason', severity: 'warning', kind: 'suppression', title: 'a lint-ignore comment without a reason' },
   { code: 'unused-suppression', severity: 'info', kind: 'suppression', title: 'a silenced finding that no longer occurs' },
-  { code: 'analysis-too-large', severity: 'info', kind: 'completeness', title: 'an ordinance too large to analyse exactly' },
+  {
+    code: 'analysis-too-large',
+    severity: 'error',
+    kind: 'completeness',
+    title: 'an ordinance too large to analyse exactly: the rules that need every combination of facts did not run',
+  },
   { code: 'analysis-failed', severity: 'warning', kind: 'completeness', title: 'the lint stopped on an internal error' },
 ];
 
+/** Findings that cannot be silenced: they say the lint itself could not do its work. */
+const UNSILENCEABLE = new Set(['analysis-too-large', 'analysis-failed']);
+
 const RANK: Record<Outcome, number> = { decline: 0, notify: 1, review: 2, hold: 3 };
-const LUNN_DATE = parseDate('2017-07-24');
 const NOWHERE: SourcePosition = { line: 1, column: 1, endLine: 1, endColumn: 1 };
-const FEDERAL_MAX = { hours: 48, excludingWeekendsAndHolidays: true };
+const FEDERAL_MAX: MaxHold = { hours: FEDERAL_LIMIT.hours, excludingWeekendsAndHolidays: FEDERAL_LIMIT.excludingWeekendsAndHolidays };
+/** Models of 287(g) agreement under which designated officers hold on federal authority. */
+const FEDERAL_AUTHORITY_287G = new Set(['jail-enforcement', 'warrant-service-officer']);
 
 interface Finding extends LintDiagnostic {
   /** Where the provision starts, for comments that silence a finding about it. */
@@ -140,35 +207,304 @@ function outcomeFix(path: PathSegment[], outcome: Outcome, title: string, p: Pro
   return { title, edits };
 }
 
+/** The date a law took effect, for a message ("January 1, 2018"). */
+function dateWords(date: string): string {
+  return longDate(date);
+}
+
+/** The weaker of two severities (a later law, or secondary sources, never make an error). */
+function atMost(s: Severity, cap: Severity): Severity {
+  const rank: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+  return rank[s] <= rank[cap] ? s : cap;
+}
+
+/** What a law's finding says about when it applies: in force on the date, or from a later date. */
+function when(a: Authority, ctx: LawContext): { later: boolean; words: string } {
+  const later = a.effective !== undefined && a.effective > ctx.asOf;
+  return later
+    ? { later, words: `since ${dateWords(a.effective!)}, after ${ctx.asOfSource} (${dateWords(ctx.asOf)})` }
+    : { later, words: a.effective ? `since ${dateWords(a.effective)}` : '(in force; its date was not verified)' };
+}
+
+/** How a finding names an authority: a ruling by its full citation, a statute by name and citation. */
+function named(a: Authority, cited: string): string {
+  return a.kind === 'case' ? cited : `${a.name}; ${cited}`;
+}
+
+/** A hold limit in words. */
+function holdWords(h: MaxHold): string {
+  return `${h.hours} ${h.excludingWeekendsAndHolidays ? 'hours excluding Saturdays, Sundays and holidays' : 'calendar hours'}`;
+}
+
+/**
+ * The longest calendar time a hold can take, in hours: every run of days off it crosses adds up to
+ * three days (a weekend with a Friday or Monday holiday), and a hold crosses one such run for each
+ * five working days it spans.
+ */
+function longestCalendarHours(h: MaxHold): number {
+  if (!h.excludingWeekendsAndHolidays) return h.hours;
+  return h.hours + 72 * (1 + Math.floor(Math.ceil(h.hours / 24) / 5));
+}
+
+interface Ctx {
+  o: Ordinance;
+  opts: LintOptions;
+  law: LawContext;
+  layout: Layout;
+  at: (path: PathSegment[], key?: boolean) => SourcePosition;
+  add: (f: Omit<Finding, 'line' | 'column' | 'endLine' | 'endColumn'>, key?: boolean) => void;
+  findings: Finding[];
+}
+
 export function lintOrdinance(o: Ordinance, opts: LintOptions = {}): LintDiagnostic[] {
   const source = opts.source;
   const at = (path: PathSegment[], key = false): SourcePosition => (source ? source.locate(path, key) : NOWHERE);
   const findings: Finding[] = [];
   const add = (f: Omit<Finding, 'line' | 'column' | 'endLine' | 'endColumn'>, key = false) => findings.push({ ...f, ...at(f.path, key) });
+  const ctx: Ctx = { o, opts, law: lawContext(o, opts.scenario), layout: layoutOrdinance(o), at, add, findings };
 
+  // Rules that read one provision at a time: they run whatever the size of the ordinance.
+  provisionRules(ctx);
+  unusedTerms(o, findings, at);
+  try {
+    policyRules(ctx);
+  } catch (e) {
+    if (!(e instanceof AnalysisTooLarge)) throw e;
+    const { line, column, endLine, endColumn, ...d } = analysisTooLargeDiagnostic(e, source, 'the legal lint');
+    add({ ...d, fixes: [] }, true);
+  }
+  return applySuppressions(o, findings, source).map(({ provisionPath: _p, ...d }) => {
+    const out: LintDiagnostic = d;
+    if (out.example === undefined) delete out.example;
+    return out;
+  });
+}
+
+/**
+ * The one located error every analysis gives for an ordinance too large to analyse exactly, at its
+ * `sections` key: the lint (whose per-provision rules still ran), the decision table, the difference
+ * between drafts and the officer guide all say it the same way.
+ */
+export function analysisTooLargeDiagnostic(e: AnalysisTooLarge, source: ParsedSource | undefined, what: string): LintDiagnostic {
+  const lint = what === 'the legal lint';
+  return {
+    severity: 'error',
+    code: 'analysis-too-large',
+    message: lint
+      ? `the legal lint could not analyse the whole ordinance (${e.message}): the rules that need every combination of facts (the state's law on holds and notices, probable cause, minimum age, shadowed and impossible provisions) did not run, so it cannot be exported`
+      : `${what} cannot be worked out: the ordinance is too large to analyse exactly (${e.message})`,
+    explanation:
+      'The analysis reasons about every combination of the facts the conditions read, exactly. This ordinance has too many distinct facts (usually many different thresholds: ages, years, counts) for that. The checks of each provision on its own (hold limits, the detainer form, 287(g)) still ran. Fewer distinct thresholds, or splitting the ordinance, lets the whole analysis run.',
+    path: ['sections'],
+    ...(source ? source.locate(['sections'], true) : NOWHERE),
+    fixes: [],
+  };
+}
+
+/** The detainer provisions and the otherwise clause, with their paths, for the per-provision rules. */
+function holdingClauses(
+  ctx: Ctx,
+): Array<{ index: number; id: string; path: PathSegment[]; who: string; p: Provision | undefined; maxHold: MaxHold }> {
+  const out: Array<{ index: number; id: string; path: PathSegment[]; who: string; p: Provision | undefined; maxHold: MaxHold }> = [];
+  ctx.layout.detainerProvisions.forEach((lp, index) => {
+    if (lp.provision.outcome !== 'hold') return;
+    out.push({
+      index,
+      id: lp.provision.id,
+      path: ['sections', lp.sectionIndex, 'provisions', lp.provisionIndex],
+      who: `${lp.citation} (${lp.provision.id})`,
+      p: lp.provision,
+      maxHold: lp.provision.maxHold ?? FEDERAL_MAX,
+    });
+  });
+  if (ctx.o.otherwise === 'hold')
+    out.push({
+      index: ctx.layout.detainerProvisions.length,
+      id: 'default',
+      path: ['otherwise'],
+      who: `The otherwise clause (${ctx.layout.otherwiseCitation})`,
+      p: undefined,
+      maxHold: FEDERAL_MAX,
+    });
+  return out;
+}
+
+/** Rules on each holding provision's limit and on the document's statements; no analysis needed. */
+function provisionRules(ctx: Ctx): void {
+  const { o, law, add } = ctx;
+  const clauses = holdingClauses(ctx);
+  for (const c of clauses) {
+    const base = { provision: c.id, provisionPath: c.path };
+    const limitPath = c.p ? [...c.path, 'maxHold', 'hours'] : ['otherwise'];
+    const h = c.maxHold;
+    if (c.p && h.hours > FEDERAL_LIMIT.hours) {
+      const excl = h.excludingWeekendsAndHolidays === true;
+      add({
+        ...base,
+        severity: excl ? 'error' : 'warning',
+        code: 'hold-exceeds-federal-maximum',
+        message: excl
+          ? `${c.who} allows a hold of ${holdWords(h)}; the federal maximum is ${FEDERAL_LIMIT.hours} (${CITATIONS.federalMaximum})`
+          : `${c.who} allows a hold of ${holdWords(h)}, which exceeds ${holdWords(FEDERAL_MAX)} whenever it runs through working days, e.g. from a Monday release (${CITATIONS.federalMaximum})`,
+        explanation: `The regulation authorizing detainers limits the hold to ${holdWords(FEDERAL_MAX)}. A longer hold is outside even the federal request and leaves the jurisdiction alone answerable for the detention.`,
+        citation: CITATIONS.federalMaximum,
+        authority: cfr.id,
+        path: limitPath,
+        fixes: [
+          {
+            title: `Limit the hold to ${holdWords(FEDERAL_MAX)}`,
+            edits: [{ op: 'set', path: [...c.path, 'maxHold'], value: FEDERAL_MAX }],
+          },
+        ],
+      });
+    }
+    // The detainer's own request: since the I-247A, 48 hours after release, weekends included.
+    const asked = DETAINER_FORMS.find((f) => f.form === i247a.detainerForm!.form)!.hold!;
+    if (inForce(i247a, law.currentTo) && longestCalendarHours(h) > asked.hours) {
+      const w = when(i247a, law);
+      const longest = longestCalendarHours(h);
+      add({
+        ...base,
+        severity: severityOf(i247a) === 'error' ? 'error' : 'warning',
+        code: 'hold-exceeds-request',
+        message: `${c.who} allows a hold of ${holdWords(h)}; ${w.later ? w.words : 'since ' + dateWords(I247A_FROM)} a detainer (${CITATIONS.detainerForm}) asks for a hold of no more than ${holdWords(asked)} after release${h.excludingWeekendsAndHolidays ? ', weekends included' : ''}, so this hold can last up to ${longest} hours, ${longest - asked.hours} more than requested`,
+        explanation: `${i247a.requires} The policy should not hold longer than ICE asks: the extra time is a detention no request supports. (Detainers before April 2017 counted 48 hours excluding Saturdays, Sundays and holidays, as ${CITATIONS.federalMaximum} does; the form's exact wording was read only in ICE's guidance: ${confidenceWords(i247a)}.)`,
+        citation: CITATIONS.detainerForm,
+        authority: i247a.id,
+        path: limitPath,
+        fixes: c.p
+          ? [
+              {
+                title: `Limit the hold to ${holdWords(asked)}`,
+                edits: [{ op: 'set', path: [...c.path, 'maxHold'], value: { hours: asked.hours, excludingWeekendsAndHolidays: false } }],
+              },
+            ]
+          : [],
+      });
+    }
+  }
+  // Holidays a hold skips beyond the federal ones.
+  const excluding = clauses.filter((c) => c.maxHold.excludingWeekendsAndHolidays);
+  const extra = Array.isArray(o.holidays)
+    ? { list: o.holidays, path: ['holidays'] as PathSegment[], whose: 'The ordinance' }
+    : ctx.opts.scenario && Array.isArray(ctx.opts.scenario.holidays) && o.holidays === undefined
+      ? {
+          list: ctx.opts.scenario.holidays,
+          path: ['otherwise'] as PathSegment[],
+          whose: `The scenario${ctx.opts.scenario.name ? ` "${ctx.opts.scenario.name}"` : ''}`,
+        }
+      : undefined;
+  if (extra && extra.list.length > 0 && excluding.length > 0) {
+    add(
+      {
+        severity: 'warning',
+        code: 'holidays-lengthen-hold',
+        message: `${extra.whose} adds ${extra.list.length} local holiday${extra.list.length === 1 ? '' : 's'} (${extra.list.slice(0, 3).join(', ')}${extra.list.length > 3 ? ', ...' : ''}) to the federal ones; ${excluding.map((c) => c.who).join(', ')} skip${excluding.length === 1 ? 's' : ''} them, so a hold across one lasts a day longer than the federal count (${CITATIONS.federalMaximum})`,
+        explanation: `A hold that excludes holidays is counted in working hours. ${CITATIONS.federalMaximum} excludes "holidays" without naming them; Connecticut's statute says federal holidays. Every extra local holiday adds a day to the holds that run across it, beyond what the federal count allows and beyond what a detainer asks for.`,
+        citation: CITATIONS.federalMaximum,
+        authority: cfr.id,
+        path: extra.path,
+        fixes: Array.isArray(o.holidays)
+          ? [{ title: 'Skip only the federal holidays', edits: [{ op: 'remove', path: ['holidays'] }] }]
+          : [],
+      },
+      extra.path[0] === 'holidays',
+    );
+  }
+  // Calendar-hour holds with no time zone are counted on the wall clock.
+  const calendarHolds = clauses.filter((c) => !c.maxHold.excludingWeekendsAndHolidays);
+  if (calendarHolds.length > 0 && !o.jurisdiction.timeZone) {
+    add(
+      {
+        severity: 'info',
+        code: 'no-time-zone',
+        message: `${calendarHolds.map((c) => c.who).join(', ')} count${calendarHolds.length === 1 ? 's' : ''} calendar hours, but the jurisdiction names no time zone: across the nights the clocks change, holds are counted on the wall clock, one hour off`,
+        explanation: 'Name the time zone (jurisdiction.timeZone) so that a 48-hour hold ends 48 hours later, whatever the clocks do.',
+        path: ['jurisdiction'],
+        fixes: [],
+      },
+      true,
+    );
+  }
+  agreementRules(ctx);
+}
+
+/** 287(g): states that require an agreement of county jails, and states that forbid one. */
+function agreementRules(ctx: Ctx): void {
+  const { o, law, add } = ctx;
+  const model = o.agreement287g;
+  const hasAgreement = model !== undefined && model !== 'none';
+  const path: PathSegment[] = o.agreement287g !== undefined ? ['agreement287g'] : ['jurisdiction', 'state'];
+  for (const a of [...law.stateLaw, ...law.later]) {
+    const w = when(a, law);
+    const cite = citationOn(a, w.later ? a.effective! : law.asOf);
+    if (a.agreement287g === 'required' && !hasAgreement && (a.requiredOf287g === 'all' || o.jurisdiction.level === 'county')) {
+      add(
+        {
+          severity: model === 'none' ? atMost(severityOf(a), 'warning') : 'info',
+          code: 'state-requires-287g',
+          message: `${stateName(law.state)} requires ${a.requiredOf287g === 'county' ? 'the sheriff operating a county jail' : 'each agency'} to enter a 287(g) agreement with ICE ${w.words} (${a.name}; ${cite})${model === 'none' ? '; the ordinance says the agency has none' : '; the ordinance does not say whether the agency has one'}`,
+          explanation: `${a.requires} Under such an agreement designated officers act with federal authority; the ordinance's own rules still govern the agency's other officers.`,
+          citation: cite,
+          authority: a.id,
+          path,
+          fixes: [],
+        },
+        path[0] === 'agreement287g',
+      );
+    }
+    if ((a.agreement287g === 'barred' || a.agreement287g === 'governor-only') && hasAgreement) {
+      add(
+        {
+          severity:
+            a.agreement287g === 'governor-only'
+              ? atMost(severityOf(a), 'warning')
+              : w.later
+                ? atMost(severityOf(a), 'warning')
+                : severityOf(a),
+          code: 'state-bars-287g',
+          message: `the ordinance says the agency has a 287(g) agreement (${model}); ${a.agreement287g === 'governor-only' ? `in ${stateName(law.state)} only the Governor may enter one` : `${stateName(law.state)} forbids local agencies to enter one`} ${w.words} (${a.name}; ${cite})`,
+          explanation: `${a.requires} (${confidenceWords(a)})`,
+          citation: cite,
+          authority: a.id,
+          path,
+          fixes: [
+            { title: 'State that the agency has no 287(g) agreement', edits: [{ op: 'set', path: ['agreement287g'], value: 'none' }] },
+          ],
+        },
+        true,
+      );
+    }
+  }
+}
+
+/** The rules that need the whole-policy analysis: logic, completeness, and the law on every combination of facts. */
+function policyRules(ctx: Ctx): void {
+  const { o, opts, law, layout, at, add } = ctx;
+  const stateConditions = lawConditions(law);
+  const namedCategories = convictionCategories(o);
   const space = new FactSpace([o], {
     extraConditions: [
       { ordinance: 0, condition: { age: { under: 18 } } },
-      { ordinance: 0, condition: { conviction: {} } },
-      { ordinance: 0, condition: { charge: {} } },
-      { ordinance: 0, condition: { warrant: { kind: 'criminal' } } },
+      { ordinance: 0, condition: { conviction: { classes: ['felony', 'misdemeanor'] } } },
+      ...(namedCategories.length ? [{ ordinance: 0, condition: { conviction: { categories: namedCategories } } as Condition }] : []),
       { ordinance: 0, condition: { judicialWarrant: true } },
+      ...stateConditions.map((condition) => ({ ordinance: 0, condition })),
     ],
   });
   const b = space.bdd;
   const policy = new SymbolicPolicy(space, 0, o);
   const verifier = new Verifier(opts.scenario ?? {});
-  const layout = layoutOrdinance(o);
   const minors = space.leaf(0, { age: { under: 18 } });
-  const anyConviction = space.leaf(0, { conviction: {} });
+  // A civil infraction is not a conviction; an offense the ordinance names by its kind (homicide,
+  // violent) is a crime whatever class the record gives it.
+  const criminalConviction = b.or(
+    space.leaf(0, { conviction: { classes: ['felony', 'misdemeanor'] } }),
+    namedCategories.length ? space.leaf(0, { conviction: { categories: namedCategories } }) : FALSE_NODE,
+  );
   const judicial = space.leaf(0, { judicialWarrant: true });
-  const bare = b.andAll([
-    b.not(anyConviction),
-    b.not(space.leaf(0, { charge: {} })),
-    b.not(space.leaf(0, { warrant: { kind: 'criminal' } })),
-    b.not(judicial),
-  ]);
   const req = space.requests();
+  const notifyAsked = b.v(space.reqNotify);
 
   // Whether each atom can be true and can be false: a leaf's checks without any diagram work.
   const atomCan = new Map<number, { t: boolean; f: boolean }>();
@@ -213,84 +549,126 @@ export function lintOrdinance(o: Ordinance, opts: LintOptions = {}): LintDiagnos
       ? `${policy.provisions[i]!.citation} (${policy.provisions[i]!.id})`
       : `${policy.otherwiseCitation} (otherwise)`;
 
-  // Holds each provision (and the otherwise clause) can give, after the request limits them.
+  // What each provision (and the otherwise clause) decides, by outcome, after the request limits it.
   const holdSets = new Map<number, number>();
-  for (const r of policy.regions)
-    if (r.outcome === 'hold') holdSets.set(r.provisionIndex, b.or(holdSets.get(r.provisionIndex) ?? FALSE_NODE, r.set));
+  const shortOfHold = new Map<number, number>();
+  const declines = new Map<number, number>();
+  const notices = new Map<number, number>();
+  const put = (m: Map<number, number>, i: number, s: number) => m.set(i, b.or(m.get(i) ?? FALSE_NODE, s));
+  for (const r of policy.regions) {
+    if (r.outcome === 'hold') put(holdSets, r.provisionIndex, r.set);
+    else put(shortOfHold, r.provisionIndex, r.set);
+    if (r.outcome === 'decline') put(declines, r.provisionIndex, r.set);
+    if (r.outcome === 'notify') put(notices, r.provisionIndex, r.set);
+  }
 
   const decidedByOutcome: Record<Outcome, number> = { hold: FALSE_NODE, notify: FALSE_NODE, review: FALSE_NODE, decline: FALSE_NODE };
   let minorsReported = false;
   const seriousFinding = (o.findings ?? []).findIndex((f) => f.aims === 'serious-offenders');
-  const inMassachusetts = o.jurisdiction.state === 'MA' && o.status !== 'repealed';
-  const effective = o.effectiveDate ? parseDate(o.effectiveDate) : NaN;
-  const afterLunn = Number.isNaN(effective) || effective >= LUNN_DATE;
+  const repealed = o.status === 'repealed';
+  const uncertain = holdsUncertain(law);
+  const stateLaw = repealed ? [] : [...law.stateLaw, ...law.later];
+  const lawSet = (c: Condition | undefined, fallback: number) => (c ? space.tri(0, c) : { t: fallback, n: fallback });
 
-  const holdRules = (index: number, id: string, path: PathSegment[], outcomePath: PathSegment[], p: Provision | undefined) => {
+  const clauseOf = (index: number) => {
+    const p = index < policy.provisions.length ? layout.detainerProvisions[index]!.provision : undefined;
+    const path: PathSegment[] = p ? policy.provisions[index]!.path : ['otherwise'];
+    return {
+      p,
+      id: p ? p.id : 'default',
+      path,
+      outcomePath: p ? [...path, 'outcome'] : (['otherwise'] as PathSegment[]),
+      who: index < policy.provisions.length ? cite(index) : `The otherwise clause (${policy.otherwiseCitation})`,
+    };
+  };
+
+  const holdRules = (index: number) => {
     const holds = holdSets.get(index) ?? FALSE_NODE;
     if (holds === FALSE_NODE) return;
-    const who = index < policy.provisions.length ? cite(index) : `The otherwise clause (${policy.otherwiseCitation})`;
+    const { p, id, path, outcomePath, who } = clauseOf(index);
     const judicialFix = p
       ? requireAlso(p, path, { judicialWarrant: true }, 'Require a judicial warrant for this hold')
       : { title: 'Decline detainers no provision covers', edits: [{ op: 'set' as const, path: ['otherwise'], value: 'decline' }] };
     const notifyFix = p
       ? outcomeFix(path, 'notify', 'Notify ICE of the release instead of holding', p)
       : { title: 'Notify ICE instead of holding', edits: [{ op: 'set' as const, path: ['otherwise'], value: 'notify' }] };
-    const adminOnly = b.and(holds, bare);
-    if (adminOnly !== FALSE_NODE) {
+    const base = { provision: id, provisionPath: path, path: outcomePath };
+
+    // Probable cause: every hold that does not need a judicial warrant.
+    const noWarrant = b.and(holds, b.not(judicial));
+    if (noWarrant !== FALSE_NODE) {
+      const mandate = stateLaw.find((a) => a.holds === 'required' && inForce(a, law.asOf));
       add({
+        ...base,
         severity: 'warning',
-        code: 'hold-on-administrative-warrant',
-        message: `${who} allows a hold with no judicial warrant and no criminal conviction, pending charge or criminal warrant: a hold on the detainer and ICE's administrative warrant alone (${CITATIONS.probableCause})`,
+        code: 'hold-without-judicial-warrant',
+        message: `${who} allows a hold without a judicial warrant; holding a person past release is a new seizure that needs probable cause (${CITATIONS.probableCause})`,
         explanation:
-          'A detainer is a request, not a command, and holding a person past release is a new arrest. Courts have held that a hold resting only on the detainer and an ICE administrative warrant (signed by an ICE officer, not a judge) lacks probable cause, and that the jurisdiction that chose to hold is liable.',
+          `A detainer is a request, not a command, and a jurisdiction that holds on one chose to and can be liable (${rulings[0]!.name}). Keeping a person past the time of release is a new seizure that needs its own probable cause (${rulings[1]!.name}; ${rulings[2]!.name}): in those cases people held on pending charges, with bail set or release ordered, were held on a detainer without a warrant. ` +
+          `Since April 2017 every detainer comes with an ICE administrative warrant (I-200 or I-205), signed by an immigration officer, not a judge; whether it supplies probable cause is contested (${elCenizo.citations[0]!.cite}, upheld Texas's mandate only against a facial challenge).` +
+          (mandate
+            ? ` ${stateName(law.state)} requires honoring detainers (${mandate.name}); the county remains answerable for each hold.`
+            : ''),
         citation: CITATIONS.probableCause,
-        path: outcomePath,
-        provision: id,
-        provisionPath: path,
-        fixes: [judicialFix, notifyFix],
-        example: example(adminOnly, { provision: id, outcome: 'hold' }),
+        authority: rulings[2]!.id,
+        fixes: mandate ? [] : [judicialFix, notifyFix],
+        example: example(noWarrant, { provision: id, outcome: 'hold' }),
       });
     }
-    if (inMassachusetts) {
-      const civil = b.and(holds, b.not(judicial));
-      if (civil !== FALSE_NODE) {
-        add({
-          severity: afterLunn ? 'error' : 'warning',
-          code: 'hold-after-lunn',
-          message: afterLunn
-            ? `${who} allows a Massachusetts officer to hold a person on a civil detainer without a judicial warrant; since July 24, 2017 there is no state-law authority to do so (${CITATIONS.lunn})`
-            : `${who} allows holds on civil detainers; after July 24, 2017 Massachusetts officers have no state-law authority to hold anyone solely on a civil detainer, so this provision cannot be applied now (${CITATIONS.lunn})`,
-          explanation:
-            'The Supreme Judicial Court held that Massachusetts law gives court officers no authority to arrest or hold a person solely on a federal civil immigration detainer. A policy in force after the decision may notify ICE, but may not hold on a civil detainer.',
-          citation: CITATIONS.lunn,
-          path: outcomePath,
-          provision: id,
-          provisionPath: path,
-          fixes: [notifyFix, judicialFix],
-          example: example(civil, { provision: id, outcome: 'hold' }),
-        });
-      }
+
+    // The state's bar on holds, with its exceptions; a 287(g) agreement where a ruling on state-law authority is the bar.
+    for (const a of stateLaw.filter((x) => x.holds === 'barred')) {
+      const allowed = lawSet(a.holdAllowedWhen, FALSE_NODE);
+      const outside = b.and(holds, b.not(allowed.n));
+      if (outside === FALSE_NODE) continue;
+      const w = when(a, law);
+      const cited = citationOn(a, w.later ? a.effective! : law.asOf);
+      const federalAuthority = a.overridden287g === true && o.agreement287g !== undefined && FEDERAL_AUTHORITY_287G.has(o.agreement287g);
+      const conflicting = uncertain && uncertain !== a ? uncertain : undefined;
+      const severity = federalAuthority ? 'info' : conflicting ? 'warning' : w.later ? atMost(severityOf(a), 'warning') : severityOf(a);
+      const exception = a.holdAllowedWhen
+        ? `outside the exception${'any' in a.holdAllowedWhen ? 's' : ''} it allows (${conditionWords(a.holdAllowedWhen)})`
+        : 'which it bars with no exception';
+      add({
+        ...base,
+        severity,
+        code: conflicting ? 'state-law-uncertain' : 'state-bars-holds',
+        message: conflicting
+          ? `${who} allows holds on civil detainers ${exception}; in ${stateName(law.state)} whether such holds are lawful is uncertain: ${a.name} (${cited}) found no authority for them, and ${conflicting.name} (${citationOn(conflicting, law.asOf)}) may say otherwise`
+          : federalAuthority
+            ? `${who} allows holds on civil detainers ${exception}; ${a.name} (${cited}) found no state-law authority for them, but the ordinance says the agency holds under a 287(g) agreement (${o.agreement287g}), which gives its designated officers federal authority the ruling does not reach`
+            : `${who} allows a hold on a civil detainer ${exception}; ${stateName(law.state)} ${a.kind === 'case' ? `courts have held there is no authority for such holds` : 'law bars such holds'} ${w.words} (${named(a, cited)})${w.later ? ', so the provision cannot be applied now' : ''}`,
+        explanation: conflicting
+          ? `${a.requires} ${conflicting.requires} Until the conflict is resolved the lint reports these holds as uncertain, not as lawful or unlawful.`
+          : `${a.requires}${a.penalty ? ` Penalty: ${a.penalty}` : ''} (${confidenceWords(a)}${a.binding === 'persuasive' ? '' : ''}.)`,
+        citation: cited,
+        authority: a.id,
+        fixes: [notifyFix, judicialFix],
+        example: example(outside, { provision: id, outcome: 'hold' }),
+      });
     }
+
     if (seriousFinding >= 0) {
-      const noConviction = b.and(holds, b.not(anyConviction));
+      // A civil infraction is not a conviction; a hold that needs a judicial warrant rests on the warrant.
+      const noConviction = b.and(holds, b.and(b.not(criminalConviction), b.not(judicial)));
       if (noConviction !== FALSE_NODE) {
         const findingLine = at(['findings', seriousFinding, 'text']).line;
         add({
+          ...base,
           severity: 'warning',
           code: 'hold-without-conviction',
-          message: `${who} can hold a person with no criminal conviction, though the findings (line ${findingLine}) say the policy aims at serious offenders`,
+          message: `${who} can hold a person with no criminal conviction and no judicial warrant, though the findings (line ${findingLine}) say the policy aims at serious offenders`,
           explanation:
-            'The findings state the purpose the council relies on. A provision that holds people who have never been convicted contradicts that purpose; counsel defending the ordinance will be asked why.',
-          path: outcomePath,
-          provision: id,
-          provisionPath: path,
-          fixes: p ? [requireAlso(p, path, { conviction: {} }, 'Require a criminal conviction for this hold')] : [],
+            'The findings state the purpose the council relies on. A provision that holds people who have never been convicted of a crime (a civil infraction is not one), with no judicial warrant behind the detainer, contradicts that purpose; counsel defending the ordinance will be asked why.',
+          fixes: p
+            ? [requireAlso(p, path, { conviction: { classes: ['felony', 'misdemeanor'] } }, 'Require a criminal conviction for this hold')]
+            : [],
           example: example(noConviction, { provision: id, outcome: 'hold' }),
         });
       }
     }
     if (!minorsReported) {
-      const minorHeld = b.and(holds, minors);
+      const minorHeld = b.and(b.and(holds, minors), b.not(judicial));
       if (minorHeld !== FALSE_NODE) {
         minorsReported = true;
         const first = layout.detainerProvisions[0];
@@ -299,14 +677,12 @@ export function lintOrdinance(o: Ordinance, opts: LintOptions = {}): LintDiagnos
         let newId = 'no-minors';
         for (let k = 2; ids.has(newId); k++) newId = `no-minors-${k}`;
         add({
+          ...base,
           severity: 'warning',
           code: 'no-minimum-age',
-          message: `the policy has no minimum age: ${who} can hold a person under 18`,
+          message: `the policy has no minimum age: ${who} can hold a person under 18 without a judicial warrant`,
           explanation:
-            'Many policies never honor a detainer for a person under 18. This ordinance sets no minimum age, so a juvenile can be held past release on a detainer.',
-          path: outcomePath,
-          provision: id,
-          provisionPath: path,
+            'Many policies never honor a detainer for a person under 18. This ordinance sets no minimum age, so a juvenile can be held past release on a detainer that no judge has signed.',
           fixes: [
             {
               title: 'Add a first provision declining detainers for persons under 18',
@@ -331,6 +707,7 @@ export function lintOrdinance(o: Ordinance, opts: LintOptions = {}): LintDiagnos
           ? firstLeafPath(p.when, [...path, 'when'], (c) => 'reimbursementAgreement' in c && c.reimbursementAgreement)
           : undefined;
         add({
+          ...base,
           severity: 'warning',
           code: 'agreement-not-in-force',
           message: all
@@ -339,10 +716,80 @@ export function lintOrdinance(o: Ordinance, opts: LintOptions = {}): LintDiagnos
           explanation:
             'The provision requires a written agreement under which the federal government reimburses the cost of holds. The scenario says no such agreement is in force, so the provision never holds anyone; simulations under this scenario show no holds from it.',
           path: leafPath ?? outcomePath,
-          provision: id,
-          provisionPath: path,
           fixes: [],
         });
+      }
+    }
+  };
+
+  /** The state's duties and limits on what a provision gives short of a hold, and on notices. */
+  const stateDutyRules = (index: number) => {
+    const { p, id, path, outcomePath, who } = clauseOf(index);
+    const base = { provision: id, provisionPath: path, path: outcomePath };
+    for (const a of stateLaw) {
+      const w = when(a, law);
+      const cited = citationOn(a, w.later ? a.effective! : law.asOf);
+      // Required holds (and notices): a provision that gives less than asked where the duty reaches.
+      if (a.holds === 'required' || a.notification === 'required') {
+        const scope = lawSet(a.holdsRequiredWhen, 1).t;
+        const holdDuty = a.holds === 'required' ? b.and(b.and(shortOfHold.get(index) ?? FALSE_NODE, req.holdAsked), scope) : FALSE_NODE;
+        const noticeDuty = a.notification === 'required' ? b.and(declines.get(index) ?? FALSE_NODE, notifyAsked) : FALSE_NODE;
+        const short = b.or(holdDuty, noticeDuty);
+        if (short !== FALSE_NODE) {
+          const onlyJudicial =
+            holdDuty !== FALSE_NODE &&
+            (holdSets.size > 0 ? [...holdSets.values()].every((h) => b.and(h, b.not(judicial)) === FALSE_NODE) : false);
+          const what =
+            holdDuty !== FALSE_NODE
+              ? noticeDuty !== FALSE_NODE
+                ? 'declines detainers that ask for a hold or for notice'
+                : 'does not hold on detainers that ask for a hold'
+              : 'declines requests for notice of release';
+          const severity =
+            uncertain && holdDuty === FALSE_NODE ? severityOf(a) : w.later ? atMost(severityOf(a), 'warning') : severityOf(a);
+          add({
+            ...base,
+            severity,
+            code: 'state-requires-honoring-detainers',
+            message: `${who} ${what}${onlyJudicial ? ' (the ordinance holds only on a judicial warrant)' : ''}; ${stateName(law.state)} requires agencies to honor ${a.holdsRequiredWhen ? `detainers of persons for whom ${conditionWords(a.holdsRequiredWhen)}` : 'them'} ${w.words} (${named(a, cited)})${onlyJudicial && a.forbidsJudicialWarrantRequirement ? ', and forbids requiring a warrant' : ''}${a.penalty ? `. Penalty: ${a.penalty}` : ''}`,
+            explanation: `${a.requires}${a.exceptions?.length ? ` Exceptions: ${a.exceptions.join(' ')}` : ''} (${confidenceWords(a)}.)${w.later ? ' The ordinance cannot be applied as written after that date.' : ''}`,
+            citation: cited,
+            authority: a.id,
+            fixes: p
+              ? [
+                  {
+                    title: 'Honor the detainer: hold as ICE asks',
+                    edits: [
+                      { op: 'set', path: [...path, 'outcome'], value: 'hold' },
+                      ...(p.maxHold ? [] : [{ op: 'set' as const, path: [...path, 'maxHold'], value: FEDERAL_MAX }]),
+                    ],
+                  },
+                ]
+              : [{ title: 'Honor detainers no provision covers', edits: [{ op: 'set', path: ['otherwise'], value: 'hold' }] }],
+            example: example(short, { provision: id }),
+          });
+        }
+      }
+      // Limited or barred notices: a notice outside the state's grounds.
+      if (a.notification === 'limited' || a.notification === 'barred') {
+        const allowed = lawSet(a.notifyAllowedWhen, FALSE_NODE);
+        const outside = b.and(notices.get(index) ?? FALSE_NODE, b.not(allowed.n));
+        if (outside !== FALSE_NODE) {
+          const severity = a.notification === 'limited' || w.later ? atMost(severityOf(a), 'warning') : severityOf(a);
+          add({
+            ...base,
+            severity,
+            code: 'state-limits-notification',
+            message: `${who} notifies ICE of a release ${a.notifyAllowedWhen ? `outside the grounds ${stateName(law.state)} allows (${conditionWords(a.notifyAllowedWhen)})` : `which ${stateName(law.state)} bars`} ${w.words} (${named(a, cited)})`,
+            explanation: `${a.requires} (${confidenceWords(a)}.)${a.notification === 'limited' ? ' The grounds are read generously where the case record cannot tell them apart, so a notice the lint flags is outside every ground it can see.' : ''}`,
+            citation: cited,
+            authority: a.id,
+            fixes: p
+              ? [outcomeFix(path, 'decline', 'Decline instead of notifying', p)]
+              : [{ title: 'Decline detainers no provision covers', edits: [{ op: 'set', path: ['otherwise'], value: 'decline' }] }],
+            example: example(outside, { provision: id, outcome: 'notify' }),
+          });
+        }
       }
     }
   };
@@ -484,28 +931,8 @@ export function lintOrdinance(o: Ordinance, opts: LintOptions = {}): LintDiagnos
         }
       }
     }
-    holdRules(i, p.id, path, [...path, 'outcome'], p);
-    if (p.outcome === 'hold' && p.maxHold && p.maxHold.hours > 48) {
-      const excl = p.maxHold.excludingWeekendsAndHolidays === true;
-      add({
-        ...base,
-        severity: excl ? 'error' : 'warning',
-        code: 'hold-exceeds-federal-maximum',
-        message: excl
-          ? `${cite(i)} allows a hold of ${p.maxHold.hours} hours excluding weekends and holidays; the federal maximum is 48 (${CITATIONS.federalMaximum})`
-          : `${cite(i)} allows a hold of ${p.maxHold.hours} calendar hours, which exceeds 48 hours excluding weekends and holidays whenever it runs through working days, e.g. from a Monday release (${CITATIONS.federalMaximum})`,
-        explanation:
-          'The regulation authorizing detainers limits the hold to 48 hours, excluding Saturdays, Sundays and holidays. A longer hold is outside even the federal request and leaves the jurisdiction alone answerable for the detention.',
-        citation: CITATIONS.federalMaximum,
-        path: [...path, 'maxHold', 'hours'],
-        fixes: [
-          {
-            title: 'Limit the hold to 48 hours excluding Saturdays, Sundays and holidays',
-            edits: [{ op: 'set', path: [...path, 'maxHold'], value: FEDERAL_MAX }],
-          },
-        ],
-      });
-    }
+    holdRules(i);
+    stateDutyRules(i);
     // Accumulate what was decided so far, by declared outcome (review for discretionary parts).
     if (sp.decides !== FALSE_NODE) {
       const sure = b.and(sp.decides, sp.condition ? sp.condition.tri.t : 1);
@@ -513,7 +940,27 @@ export function lintOrdinance(o: Ordinance, opts: LintOptions = {}): LintDiagnos
       decidedByOutcome.review = b.or(decidedByOutcome.review, b.diff(sp.decides, sure));
     }
   });
-  holdRules(policy.provisions.length, 'default', ['otherwise'], ['otherwise'], undefined);
+  holdRules(policy.provisions.length);
+  stateDutyRules(policy.provisions.length);
+
+  // A state law that protects status information only: a note, never a conflict with limits on holds.
+  const limitsHolds = [...shortOfHold.values()].some((x) => b.and(x, req.holdAsked) !== FALSE_NODE);
+  const infoOnly = stateLaw.filter((x) => x.infoOnly && inForce(x, law.asOf));
+  if (limitsHolds && infoOnly.length > 0 && !stateLaw.some((x) => x.holds === 'required' && inForce(x, law.asOf))) {
+    add(
+      {
+        severity: 'info',
+        code: 'state-protects-status-information',
+        message: `${stateName(law.state)}: ${infoOnly.map((x) => `${x.name} (${citationOn(x, law.asOf)})`).join('; ')} bars limits on sharing immigration-status information but does not require honoring detainers; this policy's limits on holds do not conflict with it`,
+        explanation: `${infoOnly.map((x) => x.requires).join(' ')} Keep the agency's communication about a person's immigration status unrestricted; the policy may still decline holds.`,
+        citation: infoOnly.map((x) => citationOn(x, law.asOf)).join('; '),
+        authority: infoOnly[0]!.id,
+        path: ['jurisdiction', 'state'],
+        fixes: [],
+      },
+      false,
+    );
+  }
 
   function subConditions(node: SymbolicNode, root: boolean): void {
     if (!root) {
@@ -547,8 +994,6 @@ export function lintOrdinance(o: Ordinance, opts: LintOptions = {}): LintDiagnos
     for (const c of node.children) subConditions(c, false);
   }
 
-  unusedTerms(o, findings, at);
-
   // Completeness: every combination reaches a provision or the otherwise clause.
   const byDefault = policy.reachesDefault !== FALSE_NODE;
   if (policy.provisions.length > 0) {
@@ -568,12 +1013,22 @@ export function lintOrdinance(o: Ordinance, opts: LintOptions = {}): LintDiagnos
       true,
     );
   }
+}
 
-  return applySuppressions(o, findings, source).map(({ provisionPath: _p, ...d }) => {
-    const out: LintDiagnostic = d;
-    if (out.example === undefined) delete out.example;
-    return out;
-  });
+/** The offense categories the ordinance's conviction tests name (directly or through its defined terms), sorted. */
+function convictionCategories(o: Ordinance): string[] {
+  const cats = new Set<string>();
+  const terms = new Map((o.definitions ?? []).map((d) => [d.term.toLowerCase(), d]));
+  for (const s of o.sections)
+    for (const p of s.provisions ?? [])
+      if (p.when)
+        forEachLeaf(p.when, (l) => {
+          if (!('conviction' in l)) return;
+          for (const c of l.conviction.categories ?? []) cats.add(c);
+          const def = l.conviction.term ? terms.get(l.conviction.term.toLowerCase()) : undefined;
+          for (const f of def?.covers ?? []) for (const c of f.categories ?? []) cats.add(c);
+        });
+  return [...cats].sort();
 }
 
 function conditionReading(c: Condition): string {
@@ -671,8 +1126,10 @@ function applySuppressions(o: Ordinance, findings: Finding[], source: ParsedSour
       if (m) comments.push({ line: i + 1, code: m[1]!, reason: m[2] || undefined, used: false });
     });
   }
+  const same = (code: string, f: Finding) => code === f.code || CODE_ALIASES[code] === f.code;
   for (const f of out) {
-    const entry = entries.find((e) => e.code === f.code && (e.provision === undefined || e.provision === f.provision));
+    if (UNSILENCEABLE.has(f.code)) continue;
+    const entry = entries.find((e) => same(e.code, f) && (e.provision === undefined || e.provision === f.provision));
     if (entry) {
       entry.used = true;
       f.suppressed = entry.reason;
@@ -685,7 +1142,7 @@ function applySuppressions(o: Ordinance, findings: Finding[], source: ParsedSour
       lines.add(start);
       lines.add(start - 1);
     }
-    const comment = comments.find((c) => c.code === f.code && lines.has(c.line));
+    const comment = comments.find((c) => same(c.code, f) && lines.has(c.line));
     if (!comment) continue;
     comment.used = true;
     if (comment.reason) f.suppressed = comment.reason;
@@ -703,7 +1160,7 @@ function applySuppressions(o: Ordinance, findings: Finding[], source: ParsedSour
         ...pos,
         fixes: [],
       });
-    } else if (!c.used && LINT_RULES.some((r) => r.code === c.code)) {
+    } else if (!c.used && (LINT_RULES.some((r) => r.code === c.code) || c.code in CODE_ALIASES)) {
       out.push({
         severity: 'info',
         code: 'unused-suppression',

@@ -9,7 +9,15 @@ import { ordinanceYaml, readRepoFile } from './helpers';
 function check(text: string, scenario?: Scenario): CheckedDiagnostic[] {
   const r = checkDocument(text, scenario ? { scenario } : {});
   const errors = r.diagnostics.filter(
-    (d) => d.severity === 'error' && !['hold-exceeds-federal-maximum', 'hold-after-lunn'].includes(d.code),
+    (d) =>
+      d.severity === 'error' &&
+      ![
+        'hold-exceeds-federal-maximum',
+        'state-bars-holds',
+        'state-requires-honoring-detainers',
+        'state-limits-notification',
+        'state-bars-287g',
+      ].includes(d.code),
   );
   if (errors.length) throw new Error(`test document invalid: ${errors.map((d) => `${d.line}:${d.column} ${d.message}`).join('; ')}`);
   return r.diagnostics;
@@ -157,22 +165,31 @@ describe('logic', () => {
 });
 
 describe('law', () => {
-  it('hold-on-administrative-warrant: a hold on the detainer and an I-200 alone', () => {
+  it('hold-without-judicial-warrant: every hold that does not need a judicial warrant, on an I-200, a charge or a conviction', () => {
     const text = doc(noMinors + provision('admin', '{ administrativeWarrant: true }'));
-    const [d] = findings(text, 'hold-on-administrative-warrant');
+    const [d] = findings(text, 'hold-without-judicial-warrant');
     expect(d?.citation).toMatch(
-      /Galarza v\. Szalczyk, 745 F\.3d 634 \(3d Cir\. 2014\).*Miranda-Olivares.*Morales v\. Chadbourne, 793 F\.3d 208/,
+      /Galarza v\. Szalczyk, 745 F\.3d 634 \(3d Cir\. 2014\).*Miranda-Olivares v\. Clackamas County, No\. 3:12-cv-02317-ST \(D\. Or\. Apr\. 11, 2014\).*Morales v\. Chadbourne, 793 F\.3d 208/,
     );
+    expect(d?.explanation).toMatch(/pending charges/);
+    expect(d?.explanation).toMatch(/City of El Cenizo v\. Texas, 890 F\.3d 164/);
     expect(d?.example?.case.detainer.judicialWarrant).toBe(false);
-    fixResolves(text, 'hold-on-administrative-warrant', /judicial warrant/);
+    fixResolves(text, 'hold-without-judicial-warrant', /judicial warrant/);
     expect(
       findings(
         doc(noMinors + provision('judicial', '{ all: [{ administrativeWarrant: true }, { judicialWarrant: true }] }')),
-        'hold-on-administrative-warrant',
+        'hold-without-judicial-warrant',
       ),
     ).toEqual([]);
-    expect(findings(doc(noMinors + provision('felon', '{ conviction: { term: felony } }')), 'hold-on-administrative-warrant')).toEqual([]);
-    expect(findings(doc(noMinors, '', 'hold'), 'hold-on-administrative-warrant').map((d) => d.provision)).toEqual(['default']);
+    // The cases the rule cites were holds of people with pending charges; a conviction supplies no
+    // probable cause of removability either. (The rule used to stay quiet on both.)
+    expect(findings(doc(noMinors + provision('felon', '{ conviction: { term: felony } }')), 'hold-without-judicial-warrant')).toHaveLength(
+      1,
+    );
+    expect(
+      findings(doc(noMinors + provision('charged', '{ charge: { classes: [felony] } }')), 'hold-without-judicial-warrant'),
+    ).toHaveLength(1);
+    expect(findings(doc(noMinors, '', 'hold'), 'hold-without-judicial-warrant').map((d) => d.provision)).toEqual(['default']);
   });
 
   it('hold-exceeds-federal-maximum: more than 48 hours excluding weekends and holidays', () => {
@@ -194,23 +211,31 @@ describe('law', () => {
     expect(findings(long(48, false), 'hold-exceeds-federal-maximum')).toEqual([]);
   });
 
-  it('hold-after-lunn: Massachusetts holds on civil detainers', () => {
+  it('state-bars-holds: Massachusetts holds on civil detainers after Lunn', () => {
     const ma = (date: string, when = '{ conviction: { term: felony } }') =>
       doc(noMinors + provision('felon', when)).replace('  state: CT\n', `  state: MA\neffectiveDate: ${date}\n`);
-    expect(findings(ma('2018-01-01'), 'hold-after-lunn')).toEqual([
-      expect.objectContaining({ severity: 'error', citation: 'Lunn v. Commonwealth, 477 Mass. 517 (2017)' }),
+    expect(findings(ma('2018-01-01'), 'state-bars-holds')).toEqual([
+      expect.objectContaining({ severity: 'error', citation: 'Lunn v. Commonwealth, 477 Mass. 517 (2017)', authority: 'ma-lunn' }),
     ]);
-    expect(findings(ma('2014-01-01'), 'hold-after-lunn')[0]?.severity).toBe('warning');
-    fixResolves(ma('2018-01-01'), 'hold-after-lunn', /Notify/);
-    expect(findings(ma('2018-01-01', '{ all: [{ conviction: { term: felony } }, { judicialWarrant: true }] }'), 'hold-after-lunn')).toEqual(
-      [],
-    );
-    expect(findings(doc(noMinors + provision('felon', '{ conviction: { term: felony } }')), 'hold-after-lunn')).toEqual([]);
+    expect(findings(ma('2014-01-01'), 'state-bars-holds')[0]).toMatchObject({
+      severity: 'warning',
+      message: expect.stringMatching(/cannot be applied now/),
+    });
+    fixResolves(ma('2018-01-01'), 'state-bars-holds', /Notify/);
+    expect(
+      findings(ma('2018-01-01', '{ all: [{ conviction: { term: felony } }, { judicialWarrant: true }] }'), 'state-bars-holds'),
+    ).toEqual([]);
+    // Officers designated under a 287(g) agreement hold on federal authority, which Lunn does not reach.
+    expect(findings(ma('2018-01-01') + 'agreement287g: jail-enforcement\n', 'state-bars-holds')).toEqual([
+      expect.objectContaining({ severity: 'info', message: expect.stringMatching(/287\(g\)/) }),
+    ]);
   });
 
-  it('no-minimum-age: a person under 18 can be held', () => {
+  it('no-minimum-age: a person under 18 can be held without a judicial warrant', () => {
     const text = doc(provision('felon', '{ conviction: { term: felony } }'));
     expect(findings(text, 'no-minimum-age')).toHaveLength(1);
+    // A hold that needs a judicial warrant rests on a judge's order, not on a minimum age (it used to be flagged).
+    expect(findings(doc(provision('judicial', '{ judicialWarrant: true }')), 'no-minimum-age')).toEqual([]);
     const fixed = fixResolves(text, 'no-minimum-age');
     expect(fixed.indexOf('id: no-minors')).toBeLessThan(fixed.indexOf('id: felon'));
     expect(findings(doc(noMinors + provision('felon', '{ conviction: { term: felony } }')), 'no-minimum-age')).toEqual([]);
@@ -228,9 +253,22 @@ describe('law', () => {
     fixResolves(text, 'hold-without-conviction');
     expect(
       findings(
+        doc(noMinors + provision('gang', '{ all: [{ record: gangDatabase }, { conviction: { classes: [felony, misdemeanor] } }] }'), aims),
+        'hold-without-conviction',
+      ),
+    ).toEqual([]);
+    // A civil infraction is not a conviction (a conviction of any class used to count).
+    expect(
+      findings(
         doc(noMinors + provision('gang', '{ all: [{ record: gangDatabase }, { conviction: {} }] }'), aims),
         'hold-without-conviction',
       ),
+    ).toHaveLength(1);
+    // A hold on a federal judicial warrant is not a hold of someone with "no conviction" to answer for.
+    expect(findings(doc(noMinors + provision('judicial', '{ judicialWarrant: true }'), aims), 'hold-without-conviction')).toEqual([]);
+    // An offense named by its kind is a crime whatever class the record gives it.
+    expect(
+      findings(doc(noMinors + provision('homicide', '{ conviction: { categories: [homicide] } }'), aims), 'hold-without-conviction'),
     ).toEqual([]);
     expect(findings(doc(noMinors + provision('gang', '{ record: gangDatabase }')), 'hold-without-conviction')).toEqual([]);
   });
@@ -253,42 +291,52 @@ describe('silencing a finding with a reason', () => {
     const d = check(all).find((x) => x.code === 'no-minimum-age');
     expect(d?.suppressed).toBe('the county holds no minors and the jail takes none');
     const one =
-      base + 'suppress:\n  - code: hold-on-administrative-warrant\n    provision: gang\n    reason: the state statute requires it\n';
-    const admin = check(one).filter((x) => x.code === 'hold-on-administrative-warrant');
-    expect(admin.map((x) => [x.provision, x.suppressed])).toEqual([['gang', 'the state statute requires it']]);
+      base + 'suppress:\n  - code: hold-without-judicial-warrant\n    provision: gang\n    reason: the state statute requires it\n';
+    const admin = check(one).filter((x) => x.code === 'hold-without-judicial-warrant');
+    expect(admin.map((x) => [x.provision, x.suppressed])).toEqual([
+      ['felon', undefined],
+      ['gang', 'the state statute requires it'],
+    ]);
+    // A rule's former name still silences it.
+    const old = base + 'suppress:\n  - code: hold-on-administrative-warrant\n    provision: gang\n    reason: as before\n';
+    expect(check(old).find((x) => x.code === 'hold-without-judicial-warrant' && x.provision === 'gang')?.suppressed).toBe('as before');
   });
 
   it('reports an entry that silences nothing', () => {
-    const stale = base + 'suppress:\n  - code: hold-after-lunn\n    reason: old\n';
+    const stale = base + 'suppress:\n  - code: agreement-not-in-force\n    reason: old\n';
     expect(check(stale).filter((x) => x.code === 'unused-suppression')).toEqual([expect.objectContaining({ path: ['suppress', 0] })]);
   });
 
   it('with a comment on or above the line, or above the provision', () => {
     const above = base.replace(
       '      - id: gang\n',
-      '      # lint-ignore hold-on-administrative-warrant: required by state statute\n      - id: gang\n',
+      '      # lint-ignore hold-without-judicial-warrant: required by state statute\n      - id: gang\n',
     );
-    expect(check(above).find((x) => x.code === 'hold-on-administrative-warrant')?.suppressed).toBe('required by state statute');
+    expect(check(above).find((x) => x.code === 'hold-without-judicial-warrant' && x.provision === 'gang')?.suppressed).toBe(
+      'required by state statute',
+    );
     const onLine = base.replace(
       /(id: gang\n {8}when: \{ record: gangDatabase \}\n {8}outcome: hold)/,
-      '$1  # lint-ignore hold-on-administrative-warrant: statute',
+      '$1  # lint-ignore hold-without-judicial-warrant: statute',
     );
-    expect(check(onLine).find((x) => x.code === 'hold-on-administrative-warrant')?.suppressed).toBe('statute');
+    expect(check(onLine).find((x) => x.code === 'hold-without-judicial-warrant' && x.provision === 'gang')?.suppressed).toBe('statute');
   });
 
   it('with the quick fix that asks for the reason', () => {
     const loaded = checkDocument(base);
-    const d = loaded.diagnostics.find((x) => x.code === 'hold-on-administrative-warrant')!;
+    const d = loaded.diagnostics.find((x) => x.code === 'hold-without-judicial-warrant' && x.provision === 'gang')!;
     const fixed = applyQuickFix(base, silenceFix(d as LintDiagnostic, 'required by state statute', loaded.source));
-    expect(fixed).toContain('      # lint-ignore hold-on-administrative-warrant: required by state statute\n      - id: gang\n');
-    expect(check(fixed).find((x) => x.code === 'hold-on-administrative-warrant')?.suppressed).toBe('required by state statute');
+    expect(fixed).toContain('      # lint-ignore hold-without-judicial-warrant: required by state statute\n      - id: gang\n');
+    expect(check(fixed).find((x) => x.code === 'hold-without-judicial-warrant' && x.provision === 'gang')?.suppressed).toBe(
+      'required by state statute',
+    );
     expect(() => silenceFix(d as LintDiagnostic, '  ', loaded.source)).toThrow(/reason/);
   });
 
   it('not without a reason', () => {
-    const bare = base.replace('      - id: gang\n', '      # lint-ignore hold-on-administrative-warrant\n      - id: gang\n');
+    const bare = base.replace('      - id: gang\n', '      # lint-ignore hold-without-judicial-warrant\n      - id: gang\n');
     const all = check(bare);
-    expect(all.find((x) => x.code === 'hold-on-administrative-warrant')?.suppressed).toBeUndefined();
+    expect(all.find((x) => x.code === 'hold-without-judicial-warrant' && x.provision === 'gang')?.suppressed).toBeUndefined();
     expect(all.filter((x) => x.code === 'suppression-without-reason')).toHaveLength(1);
   });
 });

@@ -1,0 +1,136 @@
+// Which law applies to an ordinance: its state and the date whose law counts (the scenario's as-of date,
+// the ordinance's own law-as-of date, its effective date, or the law data's date), the federal and
+// state authorities in force then, and the state law that takes effect later but is in force now.
+
+import { authority, citationOn, inForce, LAW, LAW_VERSION, stateLawAfter, stateLawOn, type Authority } from '../law';
+import type { Condition, Ordinance, Scenario } from '../model';
+
+export interface LawContext {
+  state: string;
+  /** YYYY-MM-DD: the date whose law applies. */
+  asOf: string;
+  /** Where the date came from, in words ("the effective date", ...). */
+  asOfSource: string;
+  /** The state's authorities in force on the date. */
+  stateLaw: Authority[];
+  /** The state's authorities that take effect after the date and are in force on the data's date. */
+  later: Authority[];
+  /** The date through which the law data was read. */
+  currentTo: string;
+}
+
+export function lawContext(o: Ordinance, scenario?: Scenario): LawContext {
+  const currentTo = LAW_VERSION.currentTo;
+  const [asOf, asOfSource] = scenario?.asOf
+    ? [scenario.asOf, "the scenario's as-of date"]
+    : o.lawAsOf
+      ? [o.lawAsOf, "the ordinance's law-as-of date"]
+      : o.effectiveDate
+        ? [o.effectiveDate, 'the effective date']
+        : [currentTo, 'the date the law data is current to (the ordinance has no effective date)'];
+  const state = o.jurisdiction.state;
+  return {
+    state,
+    asOf,
+    asOfSource,
+    stateLaw: stateLawOn(state, asOf),
+    later: stateLawAfter(state, asOf).filter((a) => inForce(a, currentTo)),
+    currentTo,
+  };
+}
+
+/** The conditions the state's law reads (its exceptions and the scope of its duties), to make room for in the fact space. */
+export function lawConditions(ctx: LawContext): Condition[] {
+  const out: Condition[] = [];
+  for (const a of [...ctx.stateLaw, ...ctx.later]) {
+    if (a.holdAllowedWhen) out.push(a.holdAllowedWhen);
+    if (a.holdsRequiredWhen) out.push(a.holdsRequiredWhen);
+    if (a.notifyAllowedWhen) out.push(a.notifyAllowedWhen);
+  }
+  return out;
+}
+
+/** "California", from the postal code, for messages; the code itself when unknown. */
+export function stateName(code: string): string {
+  return STATE_NAMES[code] ?? code;
+}
+
+/** The citation of an authority for the date a finding speaks of. */
+export function citeFor(a: Authority, date: string): string {
+  return citationOn(a, date);
+}
+
+/** A federal authority by id (the ids are part of the data's contract with the lint). */
+export function federal(id: string): Authority {
+  return authority(id);
+}
+
+/** Every federal ruling on holds without probable cause, oldest first. */
+export function probableCaseRulings(): Authority[] {
+  return ['us-galarza-v-szalczyk', 'us-miranda-olivares', 'us-morales-v-chadbourne'].map(authority);
+}
+
+/** Whether a state's law on holds conflicts (any authority in force says holds are uncertain). */
+export function holdsUncertain(ctx: LawContext): Authority | undefined {
+  return ctx.stateLaw.find((a) => a.holds === 'uncertain');
+}
+
+/** The law data's authorities of one state, newest first, for the Law applied view. */
+export function allStateLaw(state: string): Authority[] {
+  return LAW.filter((a) => a.jurisdiction === state).sort((a, b) => ((a.effective ?? '') < (b.effective ?? '') ? 1 : -1));
+}
+
+const STATE_NAMES: Record<string, string> = {
+  AL: 'Alabama',
+  AK: 'Alaska',
+  AZ: 'Arizona',
+  AR: 'Arkansas',
+  CA: 'California',
+  CO: 'Colorado',
+  CT: 'Connecticut',
+  DE: 'Delaware',
+  DC: 'the District of Columbia',
+  FL: 'Florida',
+  GA: 'Georgia',
+  HI: 'Hawaii',
+  ID: 'Idaho',
+  IL: 'Illinois',
+  IN: 'Indiana',
+  IA: 'Iowa',
+  KS: 'Kansas',
+  KY: 'Kentucky',
+  LA: 'Louisiana',
+  ME: 'Maine',
+  MD: 'Maryland',
+  MA: 'Massachusetts',
+  MI: 'Michigan',
+  MN: 'Minnesota',
+  MS: 'Mississippi',
+  MO: 'Missouri',
+  MT: 'Montana',
+  NE: 'Nebraska',
+  NV: 'Nevada',
+  NH: 'New Hampshire',
+  NJ: 'New Jersey',
+  NM: 'New Mexico',
+  NY: 'New York',
+  NC: 'North Carolina',
+  ND: 'North Dakota',
+  OH: 'Ohio',
+  OK: 'Oklahoma',
+  OR: 'Oregon',
+  PA: 'Pennsylvania',
+  PR: 'Puerto Rico',
+  RI: 'Rhode Island',
+  SC: 'South Carolina',
+  SD: 'South Dakota',
+  TN: 'Tennessee',
+  TX: 'Texas',
+  UT: 'Utah',
+  VT: 'Vermont',
+  VA: 'Virginia',
+  WA: 'Washington',
+  WV: 'West Virginia',
+  WI: 'Wisconsin',
+  WY: 'Wyoming',
+};
