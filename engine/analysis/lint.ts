@@ -270,7 +270,7 @@ export function lintOrdinance(o: Ordinance, opts: LintOptions = {}): LintDiagnos
     policyRules(ctx);
   } catch (e) {
     if (!(e instanceof AnalysisTooLarge)) throw e;
-    const { line, column, endLine, endColumn, ...d } = analysisTooLargeDiagnostic(e, source, 'the legal lint');
+    const { line: _l, column: _c, endLine: _el, endColumn: _ec, ...d } = analysisTooLargeDiagnostic(e, source, 'the legal lint');
     add({ ...d, fixes: [] }, true);
   }
   return applySuppressions(o, findings, source).map(({ provisionPath: _p, ...d }) => {
