@@ -136,3 +136,5 @@ export {
   type BundleVerification,
   type PolicyBundle,
 } from './export/policy-bundle';
+export { lawApplied, type LawApplied, type AppliedAuthority } from './law-applied';
+export { LAW, LAW_VERSION, authority, citationOn, type Authority, type LawSource } from './law';

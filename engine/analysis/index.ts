@@ -26,7 +26,7 @@ export { diffDrafts, type DraftDifference, type DraftWitness, type DiffOptions }
 export { caseFacts, type FactColumn } from './describe';
 
 /** A diagnostic from validation or lint, with quick fixes when there are any. */
-export type CheckedDiagnostic = Diagnostic & Partial<Pick<LintDiagnostic, 'fixes' | 'explanation' | 'provision' | 'example'>>;
+export type CheckedDiagnostic = Diagnostic & Partial<Pick<LintDiagnostic, 'fixes' | 'explanation' | 'provision' | 'example' | 'authority'>>;
 
 export interface DocumentCheck {
   source: ParsedSource;

@@ -648,6 +648,25 @@ function policyRules(ctx: Ctx): void {
       });
     }
 
+    // Where the state's only word on holds is in conflict or unread: say so, neither lawful nor unlawful.
+    if (!stateLaw.some((x) => x.holds === 'barred' || x.holds === 'required') && uncertain) {
+      const outside = b.and(holds, b.not(judicial));
+      if (outside !== FALSE_NODE) {
+        const cited = citationOn(uncertain, law.asOf);
+        add({
+          ...base,
+          severity: atMost(severityOf(uncertain), 'warning'),
+          code: 'state-law-uncertain',
+          message: `${who} allows holds on civil detainers; whether ${stateName(law.state)} law allows them is uncertain (${named(uncertain, cited)})`,
+          explanation: `${uncertain.requires} (${confidenceWords(uncertain)}.)`,
+          citation: cited,
+          authority: uncertain.id,
+          fixes: [judicialFix, notifyFix],
+          example: example(outside, { provision: id, outcome: 'hold' }),
+        });
+      }
+    }
+
     if (seriousFinding >= 0) {
       // A civil infraction is not a conviction; a hold that needs a judicial warrant rests on the warrant.
       const noConviction = b.and(holds, b.and(b.not(criminalConviction), b.not(judicial)));

@@ -11,6 +11,7 @@ import { civilFromDays, dayOfWeek, daysFromCivil, holdEnd, MINUTES_PER_DAY, pars
 import { agencyName, conditionWords, leafWords } from '../wording';
 import { decisionTable } from '../analysis/table';
 import { SANS, SANS_DOCUMENT_FACES } from './fonts';
+import { lawApplied, type AppliedAuthority } from '../law-applied';
 import { escapeHtml, htmlDocument } from './html';
 
 /** One line of the checklist, possibly a group of lines ("all of these" / "any one of these"). */
@@ -80,6 +81,8 @@ export interface OfficerGuide {
   duties: Array<{ citation: string; text: string }>;
   /** The complete decision table, printed as an appendix after the guide's own pages. */
   table: GuideTable | null;
+  /** The law the policy was checked against: the date, and each state and federal authority by name and citation. */
+  law: { asOf: string; state: string[]; federal: string[] };
 }
 
 /** The decision table as the appendix prints it; `rows` is empty when it is too long to print. */
@@ -400,7 +403,8 @@ function holdsOf(policy: CompiledPolicy, o: Ordinance, scenario: Scenario): Offi
   }
   const ref = parseDate(scenario.asOf ?? o.effectiveDate ?? '');
   const fromDay = Number.isNaN(ref) ? daysFromCivil(2025, 1, 1) : ref;
-  const holidays = policy.scenario.holidays;
+  // The ordinance's own holidays when it names them, as the compiled policy counts them.
+  const holidays = o.holidays ?? policy.scenario.holidays;
   const calendar =
     holidays === 'none'
       ? 'No holidays are skipped (this calendar has none); weekends still are where the limit says so.'
@@ -504,6 +508,19 @@ export function officerGuide(o: Ordinance, given?: Scenario): OfficerGuide {
     outcomes: outcomesOf(policy, steps),
     duties: dutiesOf(o, policy),
     table: guideTable(o, given),
+    law: lawOf(o, given),
+  };
+}
+
+/** The authorities the policy was checked against, by name and citation, for the guide's last section. */
+function lawOf(o: Ordinance, scenario: Scenario | undefined): OfficerGuide['law'] {
+  const law = lawApplied(o, scenario);
+  const line = (a: AppliedAuthority) =>
+    `${a.kind === 'case' ? a.citation : `${a.name} (${a.citation})`}${a.status === 'later' && a.effective ? `, from ${longDate(a.effective)}` : ''}${a.confidence === 'verified-primary' ? '' : ` [${a.confidenceWords}]`}`;
+  return {
+    asOf: `${law.stateName}, as of ${longDate(law.asOf)} (${law.asOfSource})`,
+    state: law.stateLaw.map(line),
+    federal: law.federal.map(line),
   };
 }
 
@@ -624,6 +641,16 @@ export function officerGuideBodyHtml(g: OfficerGuide): string {
     for (const d of g.duties) out.push(`<li>${escapeHtml(d.text)} <span class="cite">(${escapeHtml(d.citation)})</span></li>`);
     out.push('</ul></section>');
   }
+  out.push(
+    `<section aria-labelledby="g-law"><h2 id="g-law">The law this policy was checked against</h2><p>${escapeHtml(g.law.asOf)}.</p><ul class="plain">` +
+      [
+        ...(g.law.state.length ? g.law.state : ['No state statute or ruling on detainers was found for this state.']),
+        `Federal: ${g.law.federal.join('; ')}`,
+      ]
+        .map((l) => `<li>${escapeHtml(l)}</li>`)
+        .join('') +
+      '</ul></section>',
+  );
   if (g.table) out.push(tableHtml(g.table));
   out.push('</main>');
   out.push(

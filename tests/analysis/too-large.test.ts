@@ -32,17 +32,18 @@ describe('an ordinance too large to analyse exactly', () => {
     expect(errors.find((d) => d.code === 'analysis-too-large')).toMatchObject({ line: sectionsLine, column: 1 });
     expect(r.diagnostics.some((d) => d.code === 'hold-exceeds-request')).toBe(true);
   });
-  it('cannot be silenced', () => {
+  it('cannot be silenced', { timeout: 60_000 }, () => {
     const silenced = checkDocument(text + 'suppress:\n  - code: analysis-too-large\n    reason: we accept it\n', { examples: false });
     expect(silenced.diagnostics.find((d) => d.code === 'analysis-too-large')?.suppressed).toBeUndefined();
   });
-  it('validate fails with both errors, located', async () => {
+  it('validate fails with both errors, located', { timeout: 60_000 }, async () => {
     const v = await run('validate', file);
     expect(v.code).toBe(1);
     expect(v.out).toMatch(new RegExp(`forty-thresholds\\.ordinance\\.yaml:${sectionsLine}:1: error: .*\\[analysis-too-large\\]`));
     expect(v.out).toMatch(/error: .*200 hours.*\[hold-exceeds-federal-maximum\]/);
   });
-  it('is refused for export, every format, with the located line', async () => {
+  // Each command works out the analysis until it gives up (a few seconds each): generous time limits.
+  it('is refused for export, every format, with the located line', { timeout: 180_000 }, async () => {
     for (const [format, ext] of [
       ['md', 'md'],
       ['bundle', 'json'],
@@ -54,7 +55,7 @@ describe('an ordinance too large to analyse exactly', () => {
       expect(e.err, format).not.toMatch(/internal error/);
     }
   });
-  it('decision-table and diff answer with one located line, not "internal error"', async () => {
+  it('decision-table and diff answer with one located line, not "internal error"', { timeout: 120_000 }, async () => {
     const t = await run('decision-table', file);
     expect(t.code).toBe(1);
     expect(t.err.trim().split('\n')).toEqual([

@@ -693,6 +693,7 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
             onOpen={(d) => reveal(d.line, d.column)}
             onFix={(_d, fix) => applyFix(fix)}
             onSilence={silence}
+            ordinance={analysis?.ordinance ?? null}
           />
         </div>
         <Splitter value={leftWidth} onChange={setLeftWidth} />

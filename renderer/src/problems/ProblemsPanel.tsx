@@ -1,9 +1,11 @@
 // Every error, warning and legal finding the engine reports, with its place; choosing one puts the
-// cursor there and shows what it means, the authority it rests on, and the engine's quick fixes.
+// cursor there and shows what it means, the authority it rests on (name, citation, how sure), and the
+// engine's quick fixes. Below them, the law that applied to the ordinance and why.
 
 import { useState } from 'react';
-import type { CheckedDiagnostic, QuickFix } from '../../../engine/index';
+import { authority, type CheckedDiagnostic, type Ordinance, type QuickFix } from '../../../engine/index';
 import { isBlocking } from '../../../engine/vocabulary';
+import { LawAppliedPanel } from './LawAppliedPanel';
 
 interface Props {
   diagnostics: readonly CheckedDiagnostic[];
@@ -11,6 +13,8 @@ interface Props {
   onOpen: (d: CheckedDiagnostic) => void;
   onFix: (d: CheckedDiagnostic, fix: QuickFix) => void;
   onSilence: (d: CheckedDiagnostic, reason: string) => void;
+  /** The valid ordinance, for the Law applied section; left out, the section is not shown. */
+  ordinance?: Ordinance | null;
 }
 
 const ICON: Record<string, string> = { error: '✖', warning: '▲', info: 'ℹ' };
@@ -20,7 +24,16 @@ function sameProblem(a: CheckedDiagnostic, b: CheckedDiagnostic): boolean {
   return a.code === b.code && a.line === b.line && a.column === b.column && a.message === b.message;
 }
 
-export function ProblemsPanel({ diagnostics, fileName, onOpen, onFix, onSilence }: Props) {
+/** The law/ entry a finding rests on, when it names one. */
+function authorityOf(d: CheckedDiagnostic) {
+  try {
+    return d.authority ? authority(d.authority) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function ProblemsPanel({ diagnostics, fileName, onOpen, onFix, onSilence, ordinance }: Props) {
   const [chosen, setChosen] = useState<CheckedDiagnostic | null>(null);
   const [reason, setReason] = useState('');
   const [silencing, setSilencing] = useState(false);
@@ -73,7 +86,9 @@ export function ProblemsPanel({ diagnostics, fileName, onOpen, onFix, onSilence 
                     {d.explanation ? <p>{d.explanation}</p> : null}
                     {d.citation ? (
                       <p className="citation-note">
-                        <span className="label">Authority:</span> {d.citation}
+                        <span className="label">Authority:</span> {authorityOf(d) ? `${authorityOf(d)!.name}: ` : ''}
+                        {d.citation}
+                        {authorityOf(d) ? ` (${authorityOf(d)!.confidence.replace(/-/g, ' ')})` : ''}
                       </p>
                     ) : null}
                     {d.fixes?.length || canSilence ? (
@@ -125,6 +140,12 @@ export function ProblemsPanel({ diagnostics, fileName, onOpen, onFix, onSilence 
           })}
         </ul>
       )}
+      {ordinance !== undefined ? (
+        <details className="law-applied-section">
+          <summary>Law applied</summary>
+          <LawAppliedPanel ordinance={ordinance} />
+        </details>
+      ) : null}
     </section>
   );
 }

@@ -1,0 +1,51 @@
+// The Law applied view: which state law and federal law applied to the ordinance and why, each
+// authority with its citation for the date (a renumbered article by its number then), what it
+// requires, its confidence and sources; the date comes from the effective date or the law-as-of date.
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { lawApplied, type Ordinance } from '../../engine/index';
+import { LawAppliedPanel } from '../../renderer/src/problems/LawAppliedPanel';
+
+const texas = (date: string): Ordinance => ({
+  title: 'T',
+  jurisdiction: { name: 'Test County', state: 'TX', level: 'county' },
+  effectiveDate: date,
+  sections: [{ heading: 'D' }],
+  otherwise: 'decline',
+});
+
+describe('law applied', () => {
+  it('names the Texas mandate by the article in force on the date', () => {
+    expect(lawApplied(texas('2020-01-01')).stateLaw.find((a) => a.id === 'tx-sb4-detainer-mandate')!.citation).toContain('art. 2.251');
+    expect(lawApplied(texas('2025-06-01')).stateLaw.find((a) => a.id === 'tx-sb4-detainer-mandate')!.citation).toContain('art. 2A.060');
+  });
+  it('marks law that takes effect after the date, and takes the date from lawAsOf when given', () => {
+    const l = lawApplied(texas('2016-01-01'));
+    expect(l.stateLaw.map((a) => [a.id, a.status])).toEqual([
+      ['tx-sb4-detainer-mandate', 'later'],
+      ['tx-sb8-287g', 'later'],
+    ]);
+    expect(l.federal.find((a) => a.id === 'us-form-i-247a')?.status).toBe('later');
+    const asOf = lawApplied({ ...texas('2016-01-01'), lawAsOf: '2026-02-01' });
+    expect(asOf.asOfSource).toMatch(/law-as-of/);
+    expect(asOf.stateLaw.every((a) => a.status === 'in-force')).toBe(true);
+  });
+  it('says plainly when no state law was found', () => {
+    const pa = lawApplied({ ...texas('2020-01-01'), jurisdiction: { name: 'X', state: 'PA' } });
+    expect(pa.noStateLaw).toBe(true);
+    expect(
+      renderToStaticMarkup(
+        createElement(LawAppliedPanel, { ordinance: { ...texas('2020-01-01'), jurisdiction: { name: 'X', state: 'PA' } } }),
+      ),
+    ).toContain('that is not proof there is none');
+  });
+  it('renders each authority with citation, confidence and sources', () => {
+    const html = renderToStaticMarkup(createElement(LawAppliedPanel, { ordinance: texas('2025-06-01') }));
+    expect(html).toContain('Law applied: Texas, as of June 1, 2025');
+    expect(html).toContain('Tex. Code Crim. Proc. art. 2A.060');
+    expect(html).toContain('verified (primary source)');
+    expect(html).toContain('https://www.lawserver.com/law/state/texas/tx-codes/texas_code_of_criminal_procedure_2-251');
+    expect(html).toContain('Galarza v. Szalczyk, 745 F.3d 634 (3d Cir. 2014)');
+  });
+});
