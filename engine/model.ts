@@ -1,5 +1,9 @@
 // The domain types: the ordinance document, booking cases, scenarios and decisions.
 
+import { federalWith } from './law';
+
+const FEDERAL_HOLD_LIMIT = federalWith('holdLimit').holdLimit!;
+
 export type Outcome = 'hold' | 'notify' | 'review' | 'decline';
 export const OUTCOMES: readonly Outcome[] = ['hold', 'notify', 'review', 'decline'];
 
@@ -129,8 +133,11 @@ export interface MaxHold {
   asRequested?: boolean;
 }
 
-/** The federal maximum (8 CFR 287.7(d)): the hold of the baseline and of an `otherwise: hold`. */
-export const FEDERAL_MAX_HOLD: MaxHold = { hours: 48, excludingWeekendsAndHolidays: true };
+/** The federal maximum (8 CFR 287.7(d), from law/): the hold of an `otherwise: hold`. */
+export const FEDERAL_MAX_HOLD: MaxHold = {
+  hours: FEDERAL_HOLD_LIMIT.hours,
+  excludingWeekendsAndHolidays: FEDERAL_HOLD_LIMIT.excludingWeekendsAndHolidays,
+};
 
 export interface Provision {
   id: string;

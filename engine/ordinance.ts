@@ -3,7 +3,7 @@
 
 import { didYouMean, sortDiagnostics, type Diagnostic, type PathSegment, type Severity } from './diagnostics';
 import * as validators from './generated/validators.js';
-import { PROVISION_TYPE_FIELDS, type Condition, type Ordinance, type Provision } from './model';
+import { FEDERAL_MAX_HOLD, PROVISION_TYPE_FIELDS, type Condition, type Ordinance, type Provision } from './model';
 import { schemaDiagnostics } from './schema-diagnostics';
 import { parseSource, type ParsedSource } from './source';
 import { parseDate } from './time';
@@ -129,7 +129,7 @@ export function semanticDiagnostics(o: Ordinance, source: ParsedSource): Diagnos
           report(
             'error',
             'hold-without-maximum',
-            `provision "${p.id}" allows a hold but does not state its maximum; add maxHold (e.g. hours: 48, excludingWeekendsAndHolidays: true)`,
+            `provision "${p.id}" allows a hold but does not state its maximum; add maxHold (e.g. hours: ${FEDERAL_MAX_HOLD.hours}, excludingWeekendsAndHolidays: ${FEDERAL_MAX_HOLD.excludingWeekendsAndHolidays === true})`,
             [...path, 'outcome'],
           );
         }

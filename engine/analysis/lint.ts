@@ -368,7 +368,7 @@ function provisionRules(ctx: Ctx): void {
         severity: severityOf(i247a) === 'error' ? 'error' : 'warning',
         code: 'hold-exceeds-request',
         message: `${c.who} allows a hold of ${holdWords(h)}; ${w.later ? w.words : 'since ' + dateWords(I247A_FROM)} a detainer (${CITATIONS.detainerForm}) asks for a hold of no more than ${holdWords(asked)} after release${h.excludingWeekendsAndHolidays ? ', weekends included' : ''}, so this hold can last up to ${longest} hours, ${longest - asked.hours} more than requested`,
-        explanation: `${i247a.requires} The policy should not hold longer than ICE asks: the extra time is a detention no request supports. (Detainers before April 2017 counted 48 hours excluding Saturdays, Sundays and holidays, as ${CITATIONS.federalMaximum} does; the form's exact wording was read only in ICE's guidance: ${confidenceWords(i247a)}.)`,
+        explanation: `${i247a.requires} The policy should not hold longer than ICE asks: the extra time is a detention no request supports. (Detainers before ${dateWords(I247A_FROM)} counted ${holdWords(FEDERAL_MAX)}, as ${CITATIONS.federalMaximum} does; the form's exact wording was read only in ICE's guidance: ${confidenceWords(i247a)}.)`,
         citation: CITATIONS.detainerForm,
         authority: i247a.id,
         path: limitPath,
@@ -419,7 +419,7 @@ function provisionRules(ctx: Ctx): void {
         severity: 'info',
         code: 'no-time-zone',
         message: `${calendarHolds.map((c) => c.who).join(', ')} count${calendarHolds.length === 1 ? 's' : ''} calendar hours, but the jurisdiction names no time zone: across the nights the clocks change, holds are counted on the wall clock, one hour off`,
-        explanation: 'Name the time zone (jurisdiction.timeZone) so that a 48-hour hold ends 48 hours later, whatever the clocks do.',
+        explanation: 'Name the time zone (jurisdiction.timeZone) so that a hold of so many hours ends that many hours later, whatever the clocks do.',
         path: ['jurisdiction'],
         fixes: [],
       },
@@ -1258,7 +1258,7 @@ export function validatorFixes(d: Diagnostic, source: ParsedSource): QuickFix[] 
   if (d.code === 'hold-without-maximum' && d.path[d.path.length - 1] === 'outcome') {
     return [
       {
-        title: 'Limit the hold to 48 hours excluding Saturdays, Sundays and holidays',
+        title: `Limit the hold to ${holdWords(FEDERAL_MAX)}`,
         edits: [{ op: 'set', path: [...d.path.slice(0, -1), 'maxHold'], value: FEDERAL_MAX }],
       },
     ];

@@ -5,7 +5,7 @@
 
 import { shortFingerprint } from '../canonical';
 import { compile, type CompiledPolicy, type CompiledProvision } from '../compile';
-import type { Condition, MaxHold, Ordinance, Outcome, Scenario } from '../model';
+import { FEDERAL_MAX_HOLD, type Condition, type MaxHold, type Ordinance, type Outcome, type Scenario } from '../model';
 import { longDate, ordinanceText } from '../text-model';
 import { civilFromDays, dayOfWeek, daysFromCivil, holdEnd, MINUTES_PER_DAY, parseDate } from '../time';
 import { agencyName, conditionWords, leafWords } from '../wording';
@@ -189,15 +189,15 @@ function sameEffect(a: CompiledProvision, b: CompiledProvision): boolean {
   return (
     a.outcome === b.outcome &&
     (a.outcome !== 'hold' ||
-      ((a.maxHold?.hours ?? 48) === (b.maxHold?.hours ?? 48) &&
+      ((a.maxHold?.hours ?? FEDERAL_MAX_HOLD.hours) === (b.maxHold?.hours ?? FEDERAL_MAX_HOLD.hours) &&
         (a.maxHold?.excludingWeekendsAndHolidays ?? a.maxHold === undefined) ===
           (b.maxHold?.excludingWeekendsAndHolidays ?? b.maxHold === undefined)))
   );
 }
 
-/** The hold limit a provision allows (a hold without one gets the federal 48 hours excluding weekends and holidays). */
+/** The hold limit a provision allows (a hold without one gets the federal maximum, 8 CFR 287.7(d)). */
 function limitOf(p: CompiledProvision): MaxHold {
-  return p.maxHold ?? { hours: 48, excludingWeekendsAndHolidays: true };
+  return p.maxHold ?? FEDERAL_MAX_HOLD;
 }
 
 function limitWords(h: MaxHold): string {
@@ -207,7 +207,7 @@ function limitWords(h: MaxHold): string {
 function actionOf(outcome: Outcome, maxHold: MaxHold | undefined): string {
   switch (outcome) {
     case 'hold': {
-      const h = maxHold ?? { hours: 48, excludingWeekendsAndHolidays: true };
+      const h = maxHold ?? FEDERAL_MAX_HOLD;
       return `Hold for up to ${h.hours} hours past release time${h.excludingWeekendsAndHolidays ? ' (Saturdays, Sundays and holidays not counted)' : ''}`;
     }
     case 'notify':

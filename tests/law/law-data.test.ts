@@ -103,3 +103,39 @@ describe('the engine and the schemas agree with the data', () => {
     expect(DETAINER_FORMS.find((f) => f.form === 'I-247A')!.hold).toEqual({ hours: 48, excludingWeekendsAndHolidays: false });
   });
 });
+
+describe('no legal fact is written in the engine', () => {
+  // Citations, reporter cites, the federal hold limit and the dates that change the law live in law/.
+  const FORBIDDEN = [
+    /\b\d+ F\.(2d|3d|4th) \d+/,
+    /\b\d+ Mass\. \d+/,
+    /\bU\.S\.C\. ?\d/,
+    /\bC\.?F\.?R\.? ?287/,
+    /\b(2017-04-02|2017-07-24|2018-01-01|2017-09-01)\b/,
+    /hours: 48\b/,
+  ];
+  function tsFiles(dir: string): string[] {
+    return readdirSync(dir)
+      .sort()
+      .flatMap((name) => {
+        const full = path.join(dir, name);
+        if (statSync(full).isDirectory()) return name === 'generated' ? [] : tsFiles(full);
+        return name.endsWith('.ts') ? [full] : [];
+      });
+  }
+  it('engine code (comments aside) names no citation, date of law or hold limit', () => {
+    const offenders: string[] = [];
+    for (const file of tsFiles(path.join(root, 'engine'))) {
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          const code = line
+            .replace(/\/\/.*$/, '')
+            .replace(/^\s*\*.*$/, '')
+            .replace(/\/\*.*?\*\//g, '');
+          if (FORBIDDEN.some((re) => re.test(code))) offenders.push(`${path.relative(root, file)}:${i + 1}: ${line.trim()}`);
+        });
+    }
+    expect(offenders).toEqual([]);
+  });
+});

@@ -444,14 +444,25 @@ function OffenseTest({
                   )
                 }
               />
-              <CheckboxField
+              <SelectField
                 {...windowHelp('excludeTimeIncarcerated')}
-                checked={within.excludeTimeIncarcerated === true}
-                onChange={(on) =>
+                value={
+                  within.excludeTimeIncarcerated === true
+                    ? 'this-and-later'
+                    : typeof within.excludeTimeIncarcerated === 'string'
+                      ? within.excludeTimeIncarcerated
+                      : undefined
+                }
+                emptyLabel="counted (default)"
+                choices={[
+                  { value: 'this-conviction', label: "left out: this conviction's own" },
+                  { value: 'this-and-later', label: 'left out: this and later convictions' },
+                ]}
+                onChange={(x) =>
                   edit(
                     [
-                      on
-                        ? { op: 'set', path: at('within', 'excludeTimeIncarcerated'), value: true }
+                      x
+                        ? { op: 'set', path: at('within', 'excludeTimeIncarcerated'), value: x }
                         : { op: 'delete', path: at('within', 'excludeTimeIncarcerated') },
                     ],
                     'time incarcerated',

@@ -155,6 +155,13 @@ export function FormView({ data, unreadable, text, edit, onShowInEditor, onUndo,
             choices={choices(choicesOf(schemaAt('jurisdiction.level')))}
             onChange={(v) => set(['jurisdiction', 'level'], v || undefined, 'level of government')}
           />
+          <SelectField
+            {...helpFor(schemaAt('jurisdiction.timeZone'), 'timeZone')}
+            value={str(jurisdiction.timeZone)}
+            emptyLabel="(not said: wall-clock hours)"
+            choices={choices(choicesOf(schemaAt('jurisdiction.timeZone')))}
+            onChange={(v) => set(['jurisdiction', 'timeZone'], v || undefined, 'time zone')}
+          />
           <TextField
             {...top('legislativeBody')}
             value={str(data.legislativeBody)}
@@ -192,6 +199,19 @@ export function FormView({ data, unreadable, text, edit, onShowInEditor, onUndo,
             onChange={(v) =>
               set(['juvenileAdjudications'], v || undefined, 'juvenile adjudications', ['findings', 'definitions', 'sections'])
             }
+          />
+          <SelectField
+            {...top('agreement287g')}
+            value={str(data.agreement287g)}
+            emptyLabel="(not said)"
+            choices={choices(choicesOf(schemaAt('agreement287g')))}
+            onChange={(v) => set(['agreement287g'], v || undefined, '287(g) agreement', ['findings', 'definitions', 'sections'])}
+          />
+          <TextField
+            {...top('lawAsOf')}
+            placeholder="YYYY-MM-DD (default: the effective date)"
+            value={str(data.lawAsOf)}
+            onCommit={(v) => set(['lawAsOf'], v || undefined, 'law as of', ['findings', 'definitions', 'sections'])}
           />
         </div>
       </section>

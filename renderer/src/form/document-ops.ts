@@ -1,7 +1,7 @@
 // The form's edits expressed as structured edits of the document: adding a provision from a template
 // (with the terms it needs), reordering, changing a provision's type or outcome consistently.
 
-import { PROVISION_TYPE_FIELDS, type Definition, type Provision, type ProvisionType } from '../../../engine/vocabulary';
+import { FEDERAL_MAX_HOLD, PROVISION_TYPE_FIELDS, type Definition, type Provision, type ProvisionType } from '../../../engine/vocabulary';
 import type { ProvisionTemplate } from './templates';
 import { uniqueId } from './templates';
 import type { EditOp, PathSegment } from './yaml-edit';
@@ -132,7 +132,7 @@ export function changeProvisionTypeOps(provision: Record<string, unknown>, path:
 export function changeOutcomeOps(provision: Record<string, unknown>, path: PathSegment[], outcome: string): EditOp[] {
   const ops: EditOp[] = [{ op: 'set', path: [...path, 'outcome'], value: outcome }];
   if (outcome === 'hold' && provision.maxHold === undefined)
-    ops.push({ op: 'set', path: [...path, 'maxHold'], value: { hours: 48, excludingWeekendsAndHolidays: true } });
+    ops.push({ op: 'set', path: [...path, 'maxHold'], value: { ...FEDERAL_MAX_HOLD } });
   if (outcome !== 'hold' && provision.maxHold !== undefined) ops.push({ op: 'delete', path: [...path, 'maxHold'] });
   return ops;
 }

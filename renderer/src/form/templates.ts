@@ -1,7 +1,7 @@
 // Provision templates: every policy option of the seed letters and of the enacted policies in
 // domain.md, ready to drop into a draft (with the defined terms they rely on).
 
-import type { Definition, Provision } from '../../../engine/vocabulary';
+import { FEDERAL_MAX_HOLD, type Definition, type Provision } from '../../../engine/vocabulary';
 
 export interface ProvisionTemplate {
   id: string;
@@ -15,7 +15,7 @@ export interface ProvisionTemplate {
   definitions?: Definition[];
 }
 
-const FEDERAL_MAXIMUM = { hours: 48, excludingWeekendsAndHolidays: true };
+const FEDERAL_MAXIMUM = FEDERAL_MAX_HOLD;
 
 const VIOLENT_FELONY: Definition = {
   term: 'violent felony',
