@@ -419,7 +419,8 @@ function provisionRules(ctx: Ctx): void {
         severity: 'info',
         code: 'no-time-zone',
         message: `${calendarHolds.map((c) => c.who).join(', ')} count${calendarHolds.length === 1 ? 's' : ''} calendar hours, but the jurisdiction names no time zone: across the nights the clocks change, holds are counted on the wall clock, one hour off`,
-        explanation: 'Name the time zone (jurisdiction.timeZone) so that a hold of so many hours ends that many hours later, whatever the clocks do.',
+        explanation:
+          'Name the time zone (jurisdiction.timeZone) so that a hold of so many hours ends that many hours later, whatever the clocks do.',
         path: ['jurisdiction'],
         fixes: [],
       },
