@@ -1476,7 +1476,8 @@ export class CompiledPolicy {
     const decision: Decision = {
       id: t.ids[i]!,
       outcome,
-      holdUntil: outcome === 'hold' && !releaseUnknown ? formatDateTime(this.holdEndAt(t.release[i]!, index, this.holdLimitOf(index, t, i))) : null,
+      holdUntil:
+        outcome === 'hold' && !releaseUnknown ? formatDateTime(this.holdEndAt(t.release[i]!, index, this.holdLimitOf(index, t, i))) : null,
       provision: this.provisionIdOf(index),
       citation: this.citationOf(index),
       reasons,

@@ -8,3 +8,6 @@ export { isBlocking, blockingErrors, formatDiagnostic, type Diagnostic, type Sev
 export { outcomeOf, outcomeNumberOf, provisionNumberOf, decodeDecision, type DecisionCode, type ProvisionRef } from './decision-code';
 export { maxHoldWords, OUTCOME_WORDS } from './wording';
 export * from './export/catalog';
+export { lawApplied, type LawApplied, type AppliedAuthority } from './law-applied';
+export { authority, type Authority, type LawSource } from './law';
+export { longDate } from './text-model';

@@ -3,7 +3,7 @@
 // force then or taking effect later, each with what it requires, its citation, dates, how sure the
 // project is of it, and the sources it was read in (law/ in the project).
 
-import { lawApplied, longDate, type AppliedAuthority, type Ordinance, type Scenario } from '../../../engine/index';
+import { lawApplied, longDate, type AppliedAuthority, type Ordinance, type Scenario } from '../../../engine/vocabulary';
 
 interface Props {
   ordinance: Ordinance | null | undefined;

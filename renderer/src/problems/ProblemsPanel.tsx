@@ -3,8 +3,8 @@
 // engine's quick fixes. Below them, the law that applied to the ordinance and why.
 
 import { useState } from 'react';
-import { authority, type CheckedDiagnostic, type Ordinance, type QuickFix } from '../../../engine/index';
-import { isBlocking } from '../../../engine/vocabulary';
+import type { CheckedDiagnostic, QuickFix } from '../../../engine/index';
+import { authority, isBlocking, type Ordinance } from '../../../engine/vocabulary';
 import { LawAppliedPanel } from './LawAppliedPanel';
 
 interface Props {
