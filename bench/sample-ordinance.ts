@@ -12,7 +12,9 @@ const SOURCES = ['samples/ordinances', 'tests/analysis/fixtures'];
 
 interface Pool {
   definitions: Definition[];
-  provisions: Provision[];
+  /** Each provision with the index of the file it comes from. */
+  provisions: Array<Provision & { file: number }>;
+  files: number;
 }
 
 let pool: Pool | undefined;
@@ -24,7 +26,8 @@ let pool: Pool | undefined;
 function samplePool(): Pool {
   if (pool) return pool;
   const definitions = new Map<string, Definition>();
-  const provisions: Provision[] = [];
+  const provisions: Array<Provision & { file: number }> = [];
+  let files = 0;
   for (const dir of SOURCES) {
     for (const file of readdirSync(path.join(ROOT, dir))
       .filter((f) => f.endsWith('.ordinance.yaml'))
@@ -45,10 +48,11 @@ function samplePool(): Pool {
       for (const s of o.sections)
         for (const p of s.provisions ?? [])
           if ((p.type ?? 'detainer') === 'detainer' && p.when && p.outcome)
-            provisions.push({ ...p, when: mapCondition(p.when, (c) => renameTerms(c, rename)) });
+            provisions.push({ ...p, file: files, when: mapCondition(p.when, (c) => renameTerms(c, rename)) });
+      files++;
     }
   }
-  pool = { definitions: [...definitions.values()], provisions };
+  pool = { definitions: [...definitions.values()], provisions, files };
   return pool;
 }
 
@@ -104,8 +108,20 @@ export function sampleOrdinance(count: number, opts: SampleOptions = {}): Ordina
   const list: Provision[] = [];
   for (let i = 0; i < count; i++) {
     const base = provisions[i % provisions.length]!;
+    const pool = samplePool();
     const round = Math.floor(i / provisions.length);
-    const p: Provision = { ...base, id: `p${i + 1}-${base.id}`, when: mapCondition(base.when!, (c) => varyLeaf(c, round, opts)) };
+    // The provisions of each sample, in each pass, apply to their own year of age (as if each draft
+    // were one part of a long ordinance), so one draft's provisions do not decide another's cases.
+    const year = 18 + ((pool.files * round + base.file) % 112);
+    const band: Condition = { age: { atLeast: year, under: year + 1 } };
+    const when = mapCondition(base.when!, (c) => varyLeaf(c, round, opts));
+    const { file, ...provision } = base;
+    void file;
+    const p: Provision = {
+      ...provision,
+      id: `p${i + 1}-${base.id}`,
+      when: 'all' in when ? { all: [band, ...when.all] } : { all: [band, when] },
+    };
     list.push(p);
   }
   const perSection = 20;

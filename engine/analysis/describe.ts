@@ -100,6 +100,19 @@ export function factColumns(space: FactSpace): FactColumn[] {
   return cols;
 }
 
+/** An age range [lo, hi) in words, as a table column shows it. */
+export function ageWords(lo: number, hi: number): string {
+  return lo === 0 && hi > 130
+    ? 'any'
+    : lo === 0
+      ? `under ${hi}`
+      : hi > 130
+        ? `${lo} or older`
+        : hi === lo + 1
+          ? `${lo}`
+          : `${lo} to ${hi - 1}`;
+}
+
 function yesNo(x: number | undefined): string {
   return x === 1 ? 'yes' : x === 0 ? 'no' : 'any';
 }
@@ -147,16 +160,7 @@ export function columnValues(space: FactSpace, cube: ArrayLike<number>): Record<
   if (typeof space.reimbursement === 'number') out.reimbursementAgreement = yesNo(cube[space.reimbursement]);
   if (space.ageCuts.length) {
     const { lo, hi } = space.ageRange(cube);
-    out.age =
-      lo === 0 && hi > 130
-        ? 'any'
-        : lo === 0
-          ? `under ${hi}`
-          : hi > 130
-            ? `${lo} or older`
-            : hi === lo + 1
-              ? `${lo}`
-              : `${lo} to ${hi - 1}`;
+    out.age = ageWords(lo, hi);
   }
   for (const [k, v] of space.recordVars) out[`record:${k}`] = yesNo(cube[v]);
   for (const name of ['warrant', 'charge', 'conviction'] as const) {

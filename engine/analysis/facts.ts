@@ -132,6 +132,14 @@ interface Collection {
   /** Per frame: the kinds with count variables, and their relation to the atoms (count collections only). */
   counted: Cell[][];
   relation: number[];
+  /** The kinds of offense its tests tell apart (the same in every frame). */
+  offenseKinds?: OffenseKinds;
+}
+
+interface OffenseKinds {
+  specs: OffenseSpec[];
+  specOf: number[];
+  kinds: Array<{ className: OffenseClass; degree: number; categories: string[]; passes: boolean[]; score: number }>;
 }
 
 export interface Frame {
@@ -141,12 +149,16 @@ export interface Frame {
   label: string;
 }
 
-/** Kinds of record by collection tests, most recently used last. */
-const CELL_CACHE = new Map<string, Cell[]>();
+/** Kinds of record by collection tests, most recently used last, with the notes made enumerating them. */
+const CELL_CACHE = new Map<string, { cells: Cell[]; notes: string[] }>();
+
+/** Fact spaces kept for the next analysis of the same facts (see `FactSpace.reuse`), most recently used last. */
+const SPACE_CACHE = new Map<string, FactSpace>();
 
 /** Forgets what earlier analyses computed (for benchmarks of a cold start). */
 export function clearAnalysisCaches(): void {
   CELL_CACHE.clear();
+  SPACE_CACHE.clear();
 }
 
 const CLASS_ORDER: OffenseClass[] = ['misdemeanor', 'felony', 'infraction'];
@@ -200,7 +212,7 @@ export interface ConcreteCase {
 
 export class FactSpace {
   readonly bdd = new Bdd();
-  readonly contexts: TermContext[];
+  contexts: TermContext[];
   /** The constraint: which combinations of atoms real cases can have. */
   valid = TRUE_NODE;
   /** Every atom variable (not the internal record-count variables), in order. */
@@ -222,17 +234,37 @@ export class FactSpace {
   readsReimbursement = false;
   readsJudicial = false;
   readsAdmin = false;
+  /** The ages conditions name, ascending: age intervals [0, c1), [c1, c2), ..., [cm, 131). */
   readonly ageCuts: number[] = [];
-  readonly ageVars = new Map<number, number>();
+  /**
+   * The age interval's index in binary, most significant bit first, at the top of the variable order:
+   * a condition on one interval is then one path of a few nodes, whatever the number of ages named
+   * (a variable per age, "at least c", makes sets grow with the square of their number).
+   */
+  readonly ageBits: number[] = [];
+  /** "The interval index is at least k", by k. */
+  private readonly ageAtLeastSets: number[] = [];
+  /** Interval indexes, nearest to the default person's age first. */
+  private ageOrder: number[] = [];
   readonly recordVars = new Map<RecordKey, number>();
   readonly collections: Record<CollectionName, Collection>;
   private readonly windows: WindowSpec[] = [];
   private readonly windowIndex = new Map<string, number>();
   private readonly kindOfVar = new Map<number, string>();
 
+  /** What the space is made of (the facts read and the options): equal signatures, equal spaces. */
+  readonly signature: string;
+  /** Decision-diagram nodes when the constraint was built (later analyses add theirs). */
+  private builtNodes = 0;
+
+  /**
+   * `build: false` only registers the facts the ordinances read (enough for `signature`), leaving
+   * the variables and the constraint unmade: the first step of `FactSpace.reuse`.
+   */
   constructor(
-    readonly ordinances: readonly Ordinance[],
+    public ordinances: readonly Ordinance[],
     options: FactSpaceOptions = {},
+    build = true,
   ) {
     this.contexts = ordinances.map(termContext);
     const mk = (name: CollectionName): Collection => ({
@@ -294,8 +326,21 @@ export class FactSpace {
 
     // 2. Frames: how far apart the arrest and the request are, when windows count from both.
     this.buildFrames();
+    this.signature = JSON.stringify([
+      [this.readsJudicial, this.readsAdmin, this.readsReimbursement, options.reimbursementAgreement ?? null],
+      [...ages].sort((a, b) => a - b),
+      RECORD_KEYS.filter((k) => records.has(k)),
+      Object.values(this.collections).map((c) => c.predicates.map((p) => [p.key, p.thresholds])),
+      this.frames.map((f) => f.delta),
+    ]);
+    if (!build) return;
 
-    // 3. Variables, in an order that keeps related facts near each other.
+    // 3. Variables, in an order that keeps related facts near each other: age first (conditions on
+    // age split the cases most), then the frame, the request, warrants, records, record tests.
+    const cuts = [...ages].filter((a) => a > 0 && a <= 130).sort((a, b) => a - b);
+    this.ageCuts.push(...cuts);
+    const ageBitCount = cuts.length ? Math.ceil(Math.log2(cuts.length + 1)) : 0;
+    for (let i = 0; i < ageBitCount; i++) this.ageBits.push(this.atom('age', 0, 0));
     const nFrameBits = this.frames.length > 1 ? Math.ceil(Math.log2(this.frames.length)) : 0;
     for (let i = 0; i < nFrameBits; i++) this.frameVars.push(this.atom('frame', 1, 0));
     this.reqHold = this.atom('request:hold', 0, 1);
@@ -304,13 +349,6 @@ export class FactSpace {
     if (this.readsAdmin) this.admin = this.atom('administrativeWarrant', 1, 0);
     if (options.reimbursementAgreement !== undefined) this.reimbursement = options.reimbursementAgreement;
     else if (this.readsReimbursement) this.reimbursement = this.atom('reimbursementAgreement', 1, 0);
-    const cuts = [...ages].filter((a) => a > 0 && a <= 130).sort((a, b) => a - b);
-    const w = cuts.length ? 1 / cuts.length : 0;
-    for (const c of cuts) {
-      this.ageCuts.push(c);
-      // The default person is DEFAULT_AGE: moving away from it costs, by the ranges crossed.
-      this.ageVars.set(c, DEFAULT_AGE >= c ? this.atom(`age>=${c}`, w, 0) : this.atom(`age>=${c}`, 0, w));
-    }
     for (const k of RECORD_KEYS) if (records.has(k)) this.recordVars.set(k, this.atom(`record:${k}`, 1, 0));
     for (const coll of [this.collections.warrant, this.collections.charge, this.collections.conviction]) {
       for (const p of coll.predicates) for (const k of p.thresholds) p.vars.set(k, this.atom(`${coll.name}:${p.index}>=${k}`, 1, 0));
@@ -318,6 +356,46 @@ export class FactSpace {
 
     // 4. The constraint.
     this.buildConstraint();
+    this.builtNodes = this.bdd.nodeCount;
+  }
+
+  /**
+   * The fact space of these ordinances, reusing the one an earlier analysis built for the same facts:
+   * the editor analyses the document on every keystroke, and most edits (wording, outcomes, order,
+   * comments) change no fact, so the constraint, the costliest part, need not be built again. The
+   * ordinances and their terms are swapped in; results do not depend on what earlier analyses did.
+   */
+  static reuse(ordinances: readonly Ordinance[], options: FactSpaceOptions = {}): FactSpace {
+    const probe = new FactSpace(ordinances, options, false);
+    const kept = SPACE_CACHE.get(probe.signature);
+    // A kept space grows with every analysis on it: past a bound it is built afresh.
+    if (kept && kept.bdd.nodeCount <= Math.max(4 * kept.builtNodes, 200_000)) {
+      SPACE_CACHE.delete(probe.signature);
+      SPACE_CACHE.set(probe.signature, kept);
+      kept.adopt(probe);
+      return kept;
+    }
+    const space = new FactSpace(ordinances, options);
+    SPACE_CACHE.set(space.signature, space);
+    if (SPACE_CACHE.size > 4) SPACE_CACHE.delete(SPACE_CACHE.keys().next().value!);
+    return space;
+  }
+
+  /** Takes the ordinances (and their wording of each test) of a space with the same signature. */
+  private adopt(probe: FactSpace): void {
+    this.ordinances = probe.ordinances;
+    this.contexts = probe.contexts;
+    this.leafCache.clear();
+    this.leafByText.clear();
+    for (const [k, v] of probe.leafByText) this.leafByText.set(k, v);
+    this.leafPolicies.clear();
+    for (const name of Object.keys(this.collections) as CollectionName[]) {
+      const mine = this.collections[name].predicates;
+      probe.collections[name].predicates.forEach((p, i) => {
+        mine[i]!.condition = p.condition;
+        mine[i]!.ordinance = p.ordinance;
+      });
+    }
   }
 
   private atom(kind: string, cost1: number, cost0: number): number {
@@ -492,11 +570,13 @@ export class FactSpace {
    * One offense (class, degree, categories) per distinct pattern of the offense tests it passes: the
    * enumeration then multiplies only these few by the other attributes of a record.
    */
-  private offenseKinds(coll: Collection): {
-    specs: OffenseSpec[];
-    specOf: number[];
-    kinds: Array<{ className: OffenseClass; degree: number; categories: string[]; passes: boolean[]; score: number }>;
-  } {
+  private offenseKinds(coll: Collection): OffenseKinds {
+    // They do not depend on the frame: worked out once per collection.
+    coll.offenseKinds ??= this.enumerateOffenseKinds(coll);
+    return coll.offenseKinds;
+  }
+
+  private enumerateOffenseKinds(coll: Collection): OffenseKinds {
     const cats = new Set<string>();
     const degrees = new Set<number>();
     const specKeys = new Map<string, number>();
@@ -585,20 +665,23 @@ export class FactSpace {
    */
   private cellsOf(coll: Collection, frame: number): Cell[] {
     const key = `${coll.name}|${this.anchorDays(frame).issued - this.anchorDays(frame).booked}|${coll.predicates.map((p) => `${p.key}#${p.thresholds.join('/')}`).join('|')}`;
-    let cells = CELL_CACHE.get(key);
-    if (cells) {
+    let hit = CELL_CACHE.get(key);
+    if (hit) {
       CELL_CACHE.delete(key);
-      CELL_CACHE.set(key, cells);
-    } else {
-      const notes = this.notes.length;
-      cells = this.buildCells(coll, frame);
-      // An inexact enumeration is not kept: its note belongs to the analysis that made it.
-      if (this.notes.length === notes) {
-        CELL_CACHE.set(key, cells);
-        if (CELL_CACHE.size > 64) CELL_CACHE.delete(CELL_CACHE.keys().next().value!);
+      CELL_CACHE.set(key, hit);
+      // An inexact enumeration brings its note to this analysis too.
+      for (const note of hit.notes) {
+        if (this.notes.includes(note)) continue;
+        this.notes.push(note);
+        this.exact = false;
       }
+    } else {
+      const cells = this.buildCells(coll, frame);
+      hit = { cells, notes: this.notes.filter((n) => n.startsWith(`counting ${coll.name}s `)) };
+      CELL_CACHE.set(key, hit);
+      if (CELL_CACHE.size > 64) CELL_CACHE.delete(CELL_CACHE.keys().next().value!);
     }
-    return cells.map((c) => ({ ...c, vars: [] }));
+    return hit.cells.map((c) => ({ ...c, vars: [] }));
   }
 
   /** Every kind of record that satisfies some test, with the simplest record of each kind. */
@@ -722,10 +805,9 @@ export class FactSpace {
   private buildConstraint(): void {
     const b = this.bdd;
     let valid = TRUE_NODE;
-    // Age: "at least c" for a larger c implies it for every smaller one.
-    for (let i = 0; i + 1 < this.ageCuts.length; i++) {
-      valid = b.and(valid, b.implies(b.v(this.ageVars.get(this.ageCuts[i + 1]!)!), b.v(this.ageVars.get(this.ageCuts[i]!)!)));
-    }
+    // Age: an interval index names one of the intervals.
+    this.buildAgeSets();
+    valid = b.not(this.intervalAtLeast(this.ageCuts.length + 1));
     // Counts: "at least k+1" implies "at least k".
     for (const coll of Object.values(this.collections)) {
       for (const p of coll.predicates) {
@@ -924,9 +1006,91 @@ export class FactSpace {
   private ageAtLeast(c: number): number {
     if (c <= 0) return TRUE_NODE;
     if (c > 130) return FALSE_NODE;
-    const v = this.ageVars.get(c);
-    if (v === undefined) throw new Error(`age ${c} was not registered`);
-    return this.bdd.v(v);
+    const k = this.ageCuts.indexOf(c);
+    if (k < 0) throw new Error(`age ${c} was not registered`);
+    return this.intervalAtLeast(k + 1);
+  }
+
+  /** The age intervals as sets, and their order by distance from the default person's age. */
+  private buildAgeSets(): void {
+    const m = this.ageCuts.length;
+    for (let k = 0; k <= m + 1; k++) this.ageAtLeastSets.push(this.indexAtLeast(k));
+    const home = this.intervalOf(DEFAULT_AGE);
+    const order: number[] = [];
+    for (let j = 0; j <= m; j++) order.push(j);
+    // Nearest first by the number of ages named in between (as a drafter reads ranges), younger on a tie.
+    this.ageOrder = order.sort((a, b) => Math.abs(a - home) - Math.abs(b - home) || a - b);
+  }
+
+  /** "The binary index is at least k", built from the least significant bit up. */
+  private indexAtLeast(k: number): number {
+    const b = this.bdd;
+    const n = this.ageBits.length;
+    if (k <= 0) return TRUE_NODE;
+    if (k >= 2 ** n) return FALSE_NODE;
+    let r = TRUE_NODE;
+    for (let i = 0; i < n; i++) {
+      const bit = b.v(this.ageBits[n - 1 - i]!);
+      r = (k >> i) & 1 ? b.and(bit, r) : b.or(bit, r);
+    }
+    return r;
+  }
+
+  private intervalAtLeast(k: number): number {
+    return this.ageAtLeastSets[k] ?? this.indexAtLeast(k);
+  }
+
+  /** The index of the age interval holding an age. */
+  private intervalOf(age: number): number {
+    let j = 0;
+    while (j < this.ageCuts.length && age >= this.ageCuts[j]!) j++;
+    return j;
+  }
+
+  /** Writes an interval index into the age bits of a combination. */
+  setIntervalOf(values: Int8Array, j: number): void {
+    this.setInterval(values, j);
+  }
+
+  private setInterval(values: Int8Array, j: number): void {
+    const n = this.ageBits.length;
+    for (let i = 0; i < n; i++) values[this.ageBits[i]!] = (j >> (n - 1 - i)) & 1;
+  }
+
+  /** The interval indexes a (partial) combination allows, ascending. */
+  ageIntervals(values: ArrayLike<number>): number[] {
+    const out: number[] = [];
+    const n = this.ageBits.length;
+    for (let j = 0; j <= this.ageCuts.length; j++) {
+      let ok = true;
+      for (let i = 0; i < n && ok; i++) {
+        const x = values[this.ageBits[i]!];
+        ok = x !== 0 && x !== 1 ? true : x === ((j >> (n - 1 - i)) & 1);
+      }
+      if (ok) out.push(j);
+    }
+    return out;
+  }
+
+  /** The ages of an interval: [lo, hi). */
+  intervalRange(j: number): { lo: number; hi: number } {
+    return { lo: j === 0 ? 0 : this.ageCuts[j - 1]!, hi: j < this.ageCuts.length ? this.ageCuts[j]! : 131 };
+  }
+
+  /**
+   * The part of a set in one age interval: the age bits are at the top of the order, so this is a
+   * walk of a few nodes.
+   */
+  private inInterval(set: number, j: number): number {
+    const b = this.bdd;
+    const n = this.ageBits.length;
+    let node = set;
+    for (let i = 0; i < n && node > 1; i++) {
+      const v = this.ageBits[i]!;
+      if (b.varOf(node) !== v) continue;
+      node = (j >> (n - 1 - i)) & 1 ? b.highOf(node) : b.lowOf(node);
+    }
+    return node;
   }
 
   /** The sets of combinations on which a condition of ordinance `ord` is true, and not false. */
@@ -989,7 +1153,7 @@ export class FactSpace {
   /** A real case in a set (its cheapest point when that is real), or undefined when there is none. */
   cheapestPossible(set: number): Int8Array | undefined {
     if (set === FALSE_NODE) return undefined;
-    const path = this.bdd.cheapestPath(set, this.cost0, this.cost1);
+    const path = this.nearestAge(set, (s) => this.bdd.cheapestPath(s, this.cost0, this.cost1));
     if (path) {
       // Any completion of a path of the set is in the set; complete it within the constraint.
       const values = this.bdd.completion(this.valid, path, this.defaults());
@@ -1000,18 +1164,47 @@ export class FactSpace {
 
   private defaultValues: Int8Array | undefined;
 
-  /** Each variable's default value (the one that costs nothing). */
+  /** Each variable's default value (the one that costs nothing; the default person's age). */
   defaults(): Int8Array {
     if (!this.defaultValues || this.defaultValues.length !== this.bdd.varCount) {
       this.defaultValues = new Int8Array(this.bdd.varCount);
       for (let v = 0; v < this.bdd.varCount; v++) this.defaultValues[v] = this.cost1[v] === 0 && this.cost0[v] !== 0 ? 1 : 0;
+      if (this.ageBits.length) this.setInterval(this.defaultValues, this.intervalOf(DEFAULT_AGE));
     }
     return this.defaultValues;
   }
 
+  /**
+   * The cheapest point of a set by `find` (which sees age as free), moved to the age interval nearest
+   * the default person's among those where the set is as cheap: fewest facts first, then the nearest
+   * age. Age bits a path leaves free are set to that interval.
+   */
+  private nearestAge(set: number, find: (s: number) => Int8Array | undefined): Int8Array | undefined {
+    const any = find(set);
+    if (!any || this.ageBits.length === 0) return any;
+    const cost = this.costOf(any);
+    for (const j of this.ageOrder) {
+      const part = this.inInterval(set, j);
+      if (part === FALSE_NODE) continue;
+      const found = part === set ? any : find(part);
+      if (!found || this.costOf(found) > cost + 1e-9) continue;
+      this.setInterval(found, j);
+      return found;
+    }
+    return any;
+  }
+
+  /** What a (partial) combination costs: its facts away from their defaults (age is free). */
+  costOf(values: ArrayLike<number>): number {
+    let cost = 0;
+    for (const v of this.atomVars) cost += values[v] === 1 ? this.cost1[v]! : values[v] === 0 ? this.cost0[v]! : 0;
+    return cost;
+  }
+
   /** The cheapest combination in a set, or undefined when the set is empty. */
   cheapest(set: number): Int8Array | undefined {
-    return this.bdd.cheapest(this.bdd.and(set, this.valid), this.cost0, this.cost1)?.values;
+    const real = this.bdd.and(set, this.valid);
+    return this.nearestAge(real, (s) => this.bdd.cheapest(s, this.cost0, this.cost1)?.values);
   }
 
   /** How many combinations of atoms a set holds (within the constraint). */
@@ -1073,16 +1266,11 @@ export class FactSpace {
     return out;
   }
 
-  /** The age range a combination fixes: [lo, hi). */
+  /** The age range a combination allows: [lo, hi) (from its first interval to its last). */
   ageRange(values: ArrayLike<number>): { lo: number; hi: number } {
-    let lo = 0;
-    let hi = 131;
-    for (const c of this.ageCuts) {
-      const x = values[this.ageVars.get(c)!];
-      if (x === 1) lo = Math.max(lo, c);
-      else if (x === 0) hi = Math.min(hi, c);
-    }
-    return { lo, hi };
+    const js = this.ageIntervals(values);
+    if (js.length === 0) return { lo: 0, hi: 131 };
+    return { lo: this.intervalRange(js[0]!).lo, hi: this.intervalRange(js[js.length - 1]!).hi };
   }
 
   private ageFor(values: ArrayLike<number>): number {
@@ -1173,7 +1361,11 @@ export class FactSpace {
     if (this.judicial >= 0) values[this.judicial] = c.judicial ? 1 : 0;
     if (this.admin >= 0) values[this.admin] = c.admin ? 1 : 0;
     if (typeof this.reimbursement === 'number') values[this.reimbursement] = reimbursementAgreement ? 1 : 0;
-    for (const [cut, v] of this.ageVars) values[v] = c.age >= cut ? 1 : 0;
+    if (this.ageBits.length) {
+      const bits = new Int8Array(values.length);
+      this.setInterval(bits, this.intervalOf(c.age));
+      for (const v of this.ageBits) values[v] = bits[v]!;
+    }
     for (const [key, v] of this.recordVars) values[v] = (c.records & RECORD_BITS[key]) !== 0 ? 1 : 0;
     for (const coll of Object.values(this.collections)) {
       for (const p of coll.predicates) for (const [k, v] of p.vars) values[v] = this.leafPolicy(p, k).decideCode(c) >> 2 === 0 ? 1 : 0;

@@ -484,7 +484,7 @@ function policyRules(ctx: Ctx): void {
   const { o, opts, law, layout, at, add } = ctx;
   const stateConditions = lawConditions(law);
   const namedCategories = convictionCategories(o);
-  const space = new FactSpace([o], {
+  const space = FactSpace.reuse([o], {
     extraConditions: [
       { ordinance: 0, condition: { age: { under: 18 } } },
       { ordinance: 0, condition: { conviction: { classes: ['felony', 'misdemeanor'] } } },
@@ -1082,12 +1082,16 @@ function unusedTerms(o: Ordinance, findings: Finding[], at: (p: PathSegment[], k
           if ('charge' in l && l.charge.term) used.add(l.charge.term.toLowerCase());
         });
   let printed: string | undefined;
+  let written: string | undefined;
   defs.forEach((d, i) => {
     const term = d.term.toLowerCase();
     if (used.has(term)) return;
-    // A term that conditions do not use may still be a word of the printed text.
-    printed ??= printedText(o);
+    // A term that conditions do not use may still be a word of the printed text: first of the text
+    // the drafters wrote, which is printed as written (the whole printed text takes far longer).
     const pattern = new RegExp(`(^|[^a-z0-9])${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(s|es)?([^a-z0-9]|$)`, 'i');
+    written ??= writtenText(o);
+    if (pattern.test(written)) return;
+    printed ??= printedText(o);
     if (pattern.test(printed)) return;
     const path = ['definitions', i, 'term'];
     findings.push({
@@ -1107,6 +1111,18 @@ function unusedTerms(o: Ordinance, findings: Finding[], at: (p: PathSegment[], k
       ],
     });
   });
+}
+
+/** The drafters' own text that the printed text holds word for word (a part of `printedText`). */
+function writtenText(o: Ordinance): string {
+  const parts: string[] = [o.title];
+  for (const f of o.findings ?? []) parts.push(f.text);
+  for (const d of o.definitions ?? []) parts.push(d.meaning);
+  for (const s of o.sections) {
+    if (s.text) parts.push(s.text);
+    for (const p of s.provisions ?? []) if (p.text) parts.push(p.text);
+  }
+  return parts.join('\n');
 }
 
 /** The printed text, without the words that introduce each definition (a definition is not a use of its term). */

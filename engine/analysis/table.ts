@@ -7,8 +7,8 @@ import { csvField } from '../csv';
 import type { BookingCase, MaxHold, Ordinance, Outcome, Scenario } from '../model';
 import { maxHoldWords } from '../wording';
 import { TRUE_NODE } from './bdd';
-import { columnValues, factColumns, type FactColumn } from './describe';
-import { FactSpace } from './facts';
+import { ageWords, columnValues, factColumns, type FactColumn } from './describe';
+import { DEFAULT_AGE, FactSpace } from './facts';
 import { SymbolicPolicy, Verifier } from './policy';
 
 export interface DecisionTableRow {
@@ -75,9 +75,13 @@ export function decisionTable(o: Ordinance, opts: DecisionTableOptions = {}): De
       OUTCOME_ORDER[x.outcome] - OUTCOME_ORDER[y.outcome] ||
       Number(x.byDiscretion) - Number(y.byDiscretion),
   );
+  // Age is coded in bits: rows are made per age interval, merged over the other facts, then into ranges.
+  const ageBits = new Set(space.ageBits);
+  const otherVars = space.atomVars.filter((v) => !ageBits.has(v));
+  const intervals: number[] = [];
   for (const region of regions) {
     const listed = b.cubes(region.set, Math.max(maxRows * 4, 20000));
-    const cubes = mergeCubes(listed.cubes, space.atomVars);
+    const cubes = mergeCubes(expandAges(space, listed.cubes), otherVars);
     if (!listed.complete || rows.length + cubes.length > maxRows) truncated = true;
     for (const cube of cubes.slice(0, maxRows - rows.length)) {
       let free = 0;
@@ -109,15 +113,17 @@ export function decisionTable(o: Ordinance, opts: DecisionTableOptions = {}): De
         });
       }
       rows.push(row);
+      intervals.push(space.ageBits.length ? space.ageIntervals(cube)[0]! : 0);
     }
     if (truncated) break;
   }
+  const byAge = space.ageBits.length ? mergeAges(space, rows, intervals) : rows;
   const total = space.count(TRUE_NODE);
   return {
     title: o.title,
     fingerprint: fingerprint(o),
     columns,
-    rows: space.frames.length > 1 ? mergeFrames(rows, space.frames.length) : rows,
+    rows: space.frames.length > 1 ? mergeFrames(byAge, space.frames.length) : byAge,
     totalCombinations: total,
     complete: !truncated && covered === total,
     defaultCombinations: space.count(policy.reachesDefault),
@@ -183,6 +189,74 @@ export function mergeCubes(cubes: Int8Array[], vars: readonly number[]): Int8Arr
     }
   }
   return list.map((e) => e.c);
+}
+
+/** Cubes with every age bit fixed: one per age interval a cube allows. */
+function expandAges(space: FactSpace, cubes: Int8Array[]): Int8Array[] {
+  if (space.ageBits.length === 0) return cubes;
+  const out: Int8Array[] = [];
+  for (const c of cubes) {
+    if (space.ageBits.every((v) => c[v] !== -1)) {
+      out.push(c);
+      continue;
+    }
+    for (const j of space.ageIntervals(c)) {
+      const one = c.slice();
+      space.setIntervalOf(one, j);
+      out.push(one);
+    }
+  }
+  return out;
+}
+
+/**
+ * Rows equal in everything but age, for neighbouring age intervals, become one row for the range;
+ * its example is the one nearest the default person's age.
+ */
+function mergeAges(space: FactSpace, rows: DecisionTableRow[], intervals: number[]): DecisionTableRow[] {
+  const keyOf = (r: DecisionTableRow) => {
+    const { age: _age, ...rest } = r.facts;
+    return JSON.stringify([rest, r.outcome, r.allowed, r.provision, r.byDiscretion, r.maxHold ?? null]);
+  };
+  const groups = new Map<string, number[]>();
+  rows.forEach((r, i) => {
+    const key = keyOf(r);
+    const g = groups.get(key);
+    if (g) g.push(i);
+    else groups.set(key, [i]);
+  });
+  const merged = new Map<number, DecisionTableRow>();
+  const skip = new Set<number>();
+  for (const members of groups.values()) {
+    const sorted = [...members].sort((a, b) => intervals[a]! - intervals[b]!);
+    for (let s = 0; s < sorted.length;) {
+      let e = s;
+      while (e + 1 < sorted.length && intervals[sorted[e + 1]!] === intervals[sorted[e]!]! + 1) e++;
+      const run = sorted.slice(s, e + 1);
+      if (run.length > 1) {
+        const lo = space.intervalRange(intervals[run[0]!]!).lo;
+        const hi = space.intervalRange(intervals[run[run.length - 1]!]!).hi;
+        const nearest = run.reduce((best, i) => (ageDistance(rows[i]!.example.age) < ageDistance(rows[best]!.example.age) ? i : best));
+        const first = Math.min(...run);
+        merged.set(first, {
+          ...rows[nearest]!,
+          facts: { ...rows[nearest]!.facts, age: ageWords(lo, hi) },
+          combinations: run.reduce((n, i) => n + rows[i]!.combinations, 0),
+        });
+        for (const i of run) if (i !== first) skip.add(i);
+      }
+      s = e + 1;
+    }
+  }
+  const out: DecisionTableRow[] = [];
+  rows.forEach((r, i) => {
+    if (!skip.has(i)) out.push(merged.get(i) ?? r);
+  });
+  return out;
+}
+
+function ageDistance(age: number): number {
+  return Math.abs(age - DEFAULT_AGE);
 }
 
 /**

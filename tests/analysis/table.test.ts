@@ -6,7 +6,7 @@ import { decisionTable, decisionTableCsv } from '../../engine/analysis/index';
 import { FactSpace } from '../../engine/analysis/facts';
 import { SymbolicPolicy } from '../../engine/analysis/policy';
 import { generateCases } from '../../engine/generate';
-import { compile, readCaseSet } from '../../engine/index';
+import { compile, readCaseSet, type Ordinance, type Provision } from '../../engine/index';
 import { composedOrdinance } from '../../bench/analysis';
 import { allOrdinanceFiles, fixture, ordinanceFrom, prepared, readRepoFile } from './helpers';
 
@@ -91,3 +91,65 @@ describe('decision table', () => {
     expect(new Set(t.rows.map((r) => r.facts.age))).toEqual(new Set(['under 18', '18 or older']));
   });
 });
+
+describe('decision table ages', () => {
+  it('says for each row exactly the ages it stands for, with many ages named', () => {
+    // Provisions on many ages, some only on a few years, so rows split age into many ranges.
+    const provisions: Provision[] = [
+      { id: 'minors', when: { age: { under: 18 } }, outcome: 'decline' },
+      ...[19, 23, 24, 30, 41, 42, 57, 64].map((a, i) => ({
+        id: `band-${i}`,
+        when: {
+          all: [{ age: { atLeast: a, under: a + (i % 3) + 1 } }, i % 2 ? { record: 'gangDatabase' as const } : { judicialWarrant: true }],
+        },
+        outcome: i % 2 ? ('notify' as const) : ('decline' as const),
+      })),
+      { id: 'older', when: { age: { atLeast: 70 } }, outcome: 'notify' },
+    ];
+    const o: Ordinance = {
+      title: 'Ages',
+      jurisdiction: { name: 'X', state: 'CT' },
+      sections: [{ heading: 'Detainers', provisions }],
+      otherwise: 'hold',
+    };
+    // Two ranges apart in one provision: the ages between them are decided otherwise.
+    const apart: Ordinance = {
+      ...o,
+      sections: [
+        {
+          heading: 'Detainers',
+          provisions: [
+            { id: 'apart', when: { any: [{ age: { atLeast: 18, under: 21 } }, { age: { atLeast: 30, under: 40 } }] }, outcome: 'decline' },
+          ],
+        },
+      ],
+    };
+    for (const doc of [o, apart]) checkAges(doc);
+  });
+});
+
+function checkAges(o: Ordinance): void {
+  {
+    const t = decisionTable(o);
+    expect(t.complete).toBe(true);
+    expect(t.mismatches).toEqual([]);
+    const policy = compile(o, { reimbursementAgreement: false });
+    const range = (label: string): [number, number] => {
+      if (label === 'any') return [0, 130];
+      let m = /^under (\d+)$/.exec(label);
+      if (m) return [0, Number(m[1]) - 1];
+      m = /^(\d+) or older$/.exec(label);
+      if (m) return [Number(m[1]), 130];
+      m = /^(\d+) to (\d+)$/.exec(label);
+      if (m) return [Number(m[1]), Number(m[2])];
+      return [Number(label), Number(label)];
+    };
+    for (const row of t.rows) {
+      const [lo, hi] = range(row.facts.age!);
+      for (let age = lo; age <= Math.min(hi, 100); age++) {
+        const d = policy.decide(prepared({ ...row.example, age }));
+        expect({ age, provision: d.provision }).toEqual({ age, provision: row.provision });
+      }
+    }
+  }
+}
