@@ -804,10 +804,9 @@ export class FactSpace {
 
   private buildConstraint(): void {
     const b = this.bdd;
-    let valid = TRUE_NODE;
     // Age: an interval index names one of the intervals.
     this.buildAgeSets();
-    valid = b.not(this.intervalAtLeast(this.ageCuts.length + 1));
+    let valid = b.not(this.intervalAtLeast(this.ageCuts.length + 1));
     // Counts: "at least k+1" implies "at least k".
     for (const coll of Object.values(this.collections)) {
       for (const p of coll.predicates) {
