@@ -103,13 +103,9 @@ function diagnosticAt(
  * UTF-8 (U+FFFD, which the decoder puts in place of bytes that are not UTF-8), if any.
  */
 function findBinary(text: string): { at: number; undecodable: boolean } | undefined {
-  const undecodable = text.indexOf('\uFFFD');
-  const limit = undecodable < 0 ? text.length : undecodable;
-  for (let i = 0; i < limit; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 32 && c !== 9 && c !== 10 && c !== 13) return { at: i, undecodable: false };
-  }
-  return undecodable < 0 ? undefined : { at: undecodable, undecodable: true };
+  const m = /[\x00-\x08\x0b\x0c\x0e-\x1f\uFFFD]/.exec(text);
+  if (!m) return undefined;
+  return { at: m.index, undecodable: m[0] === '\uFFFD' };
 }
 
 /**

@@ -116,13 +116,13 @@ const NOT_PLAIN_START = new Set('-?:,[]{}#&*!|>\'"%@`'.split('').map((c) => c.ch
  */
 export function readBlockYaml(text: string, limits: BlockLimits): BlockDocument | Declined {
   // Tabs, a byte-order mark, directives and characters YAML forbids are left to the library.
-  const tab = text.indexOf('\t');
-  if (tab >= 0) return { declined: true, at: tab };
   if (text.charCodeAt(0) === 0xfeff || text.charCodeAt(0) === 37 /* % */) return { declined: true, at: 0 };
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 0x7f && c <= 0x9f) || c === 0xfffe || c === 0xffff || (c === CR && text.charCodeAt(i + 1) !== LF))
-      return { declined: true, at: i };
+  const odd = /[\t\x7f-\x9f\ufffe\uffff]/.exec(text);
+  if (odd) return { declined: true, at: odd.index };
+  const cr = text.indexOf('\r');
+  if (cr >= 0) {
+    const lone = /\r(?!\n)/.exec(text.slice(cr));
+    if (lone) return { declined: true, at: cr + lone.index };
   }
   const reader = new Reader(text, limits);
   try {
@@ -193,8 +193,11 @@ function propertyName(key: unknown): string {
 }
 
 /** Sets a property the way YAML's plain-data conversion does: inherited names become own properties. */
+/** Names an object has from its prototype (`__proto__`, `constructor`, `toString`, ...). */
+const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
+
 function setProperty(obj: Record<string, unknown>, name: string, value: unknown): void {
-  if (name in obj) Object.defineProperty(obj, name, { value, writable: true, enumerable: true, configurable: true });
+  if (INHERITED.has(name)) Object.defineProperty(obj, name, { value, writable: true, enumerable: true, configurable: true });
   else obj[name] = value;
 }
 
@@ -220,6 +223,8 @@ class Reader {
   private commentOnLine = false;
   /** For a list item: whether comment lines come between it and the item before. */
   private commentBefore = false;
+  /** The colon of the key line `keyEnd` last found. */
+  private colon = -1;
   /** Where the next content is (-1: the end of the text), after a collection or `trivia`. */
   private q = -1;
   /** Blank and comment lines a collection that just ended leaves to its parent. */
@@ -338,11 +343,28 @@ class Reader {
   }
 
   /** Reports a key its mapping already has (the same scalar value). */
-  private checkUnique(seen: Map<unknown, BlockNode>, key: BlockNode): void {
+  /**
+   * Reports a key its mapping already has. Small mappings are searched, large ones indexed in `seen`
+   * (made when they pass 16 keys), so the check stays linear.
+   */
+  private checkUnique(keys: BlockNode[], seen: Map<unknown, BlockNode> | undefined, key: BlockNode): Map<unknown, BlockNode> | undefined {
     const id = keyIdentity(key.value);
-    const first = seen.get(id);
+    let first: BlockNode | undefined;
+    if (seen) first = seen.get(id);
+    else {
+      for (const k of keys)
+        if (k.value === id) {
+          first = k;
+          break;
+        }
+      if (keys.length >= 16) {
+        seen = new Map();
+        for (const k of keys) if (!seen.has(keyIdentity(k.value))) seen.set(keyIdentity(k.value), k);
+      }
+    }
     if (first) this.problems.push({ code: 'duplicate-key', at: key.start, end: key.end, first: first.start });
-    else seen.set(id, key);
+    else seen?.set(id, key);
+    return seen;
   }
 
   private enter(at: number): void {
@@ -355,7 +377,10 @@ class Reader {
   private blockNode(p: number, col: number, parent: number): BlockNode {
     const c = this.s.charCodeAt(p);
     if (c === DASH && this.isBlank(p + 1)) return this.blockSeq(p, col);
-    if (c !== 91 && c !== 123 && this.keyEnd(p) >= 0) return this.blockMap(p, col);
+    if (c !== 91 && c !== 123) {
+      this.colon = this.keyEnd(p);
+      if (this.colon >= 0) return this.blockMap(p, col);
+    }
     return this.inlineValue(p, parent);
   }
 
@@ -457,13 +482,13 @@ class Reader {
     const keys: BlockNode[] = [];
     const items: BlockNode[] = [];
     const value: Record<string, unknown> = {};
-    const seen = new Map<unknown, BlockNode>();
+    let seen: Map<unknown, BlockNode> | undefined;
     let pending: TriviaLine[];
     for (;;) {
       const key = this.implicitKey(p);
       if (keys.length >= this.limits.maxKeysPerMap || ++this.keys > this.limits.maxKeys)
         throw new LimitPassed({ code: 'too-many-keys', at: key.start, end: key.end });
-      this.checkUnique(seen, key);
+      seen = this.checkUnique(keys, seen, key);
       const item = this.mapValue(this.pos, col);
       keys.push(key);
       items.push(item);
@@ -472,17 +497,18 @@ class Reader {
       const q = this.q;
       if (q < 0 || this.indent < col) break;
       if (this.indent > col || (s.charCodeAt(q) === DASH && this.isBlank(q + 1))) throw UNSUPPORTED;
-      if (this.keyEnd(q) < 0) throw UNSUPPORTED;
+      this.colon = this.keyEnd(q);
+      if (this.colon < 0) throw UNSUPPORTED;
       p = q;
     }
     const end = items[items.length - 1]!.next;
     return this.closeCollection({ kind: NodeKind.Map, start: keys[0]!.start, end, next: end, value, keys, items }, col, pending);
   }
 
-  /** The key at p and its colon; leaves `pos` after the colon. */
+  /** The key at p, whose colon `keyEnd` found (in `colon`); leaves `pos` after the colon. */
   private implicitKey(p: number): BlockNode {
     const s = this.s;
-    const colon = this.keyEnd(p);
+    const colon = this.colon;
     if (colon < 0) throw UNSUPPORTED;
     const c = s.charCodeAt(p);
     let node: BlockNode;
@@ -834,7 +860,7 @@ class Reader {
     const keys: BlockNode[] = [];
     const list: unknown[] = [];
     const obj: Record<string, unknown> = {};
-    const seen = isMap ? new Map<unknown, BlockNode>() : undefined;
+    let seen: Map<unknown, BlockNode> | undefined;
     let j = this.flowSpace(i + 1, parent);
     if (s.charCodeAt(j) !== close) {
       for (;;) {
@@ -853,7 +879,7 @@ class Reader {
           const c = s.charCodeAt(k);
           if (c === 44 /* , */ || c === close) throw UNSUPPORTED;
           const value = this.flowItem(k, parent);
-          this.checkUnique(seen!, key);
+          seen = this.checkUnique(keys, seen, key);
           keys.push(key);
           items.push(value);
           setProperty(obj, propertyName(key.value), value.value);

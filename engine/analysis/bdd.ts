@@ -29,18 +29,18 @@ function hash3(a: number, b: number, c: number): number {
  * table and a direct-mapped operation cache), so building diagrams allocates almost nothing.
  */
 export class Bdd {
-  private level = new Int32Array(1024);
-  private low = new Int32Array(1024);
-  private high = new Int32Array(1024);
+  private level: Int32Array;
+  private low: Int32Array;
+  private high: Int32Array;
   private size = 2;
   /** Node index + 1 per slot (0: empty); linear probing. */
-  private unique = new Int32Array(2048);
-  private uniqueMask = 2047;
+  private unique: Int32Array;
+  private uniqueMask: number;
   /** Operation cache: operands (op in the low bits of the first) and result, per slot. */
-  private cacheA = new Int32Array(1 << 14).fill(-1);
-  private cacheB = new Int32Array(1 << 14);
-  private cacheR = new Int32Array(1 << 14);
-  private cacheMask = (1 << 14) - 1;
+  private cacheA: Int32Array;
+  private cacheB: Int32Array;
+  private cacheR: Int32Array;
+  private cacheMask: number;
   private readonly varNodes: number[] = [];
   private nextVar = 0;
   private costMemo = new Float64Array(0);
@@ -49,7 +49,19 @@ export class Bdd {
   private walkSeen = new Int32Array(0);
   private walkCall = 0;
 
-  constructor() {
+  /** `capacity`: nodes to make room for at first (the tables grow as needed). */
+  constructor(capacity = 1024) {
+    const size = Math.max(16, 1 << Math.ceil(Math.log2(capacity)));
+    this.level = new Int32Array(size);
+    this.low = new Int32Array(size);
+    this.high = new Int32Array(size);
+    this.unique = new Int32Array(size * 2);
+    this.uniqueMask = size * 2 - 1;
+    const cache = Math.max(64, size * 16);
+    this.cacheA = new Int32Array(cache).fill(-1);
+    this.cacheB = new Int32Array(cache);
+    this.cacheR = new Int32Array(cache);
+    this.cacheMask = cache - 1;
     this.level[0] = TERMINAL_LEVEL;
     this.level[1] = TERMINAL_LEVEL;
   }

@@ -211,7 +211,7 @@ export interface ConcreteCase {
 }
 
 export class FactSpace {
-  readonly bdd = new Bdd();
+  readonly bdd: Bdd;
   contexts: TermContext[];
   /** The constraint: which combinations of atoms real cases can have. */
   valid = TRUE_NODE;
@@ -266,6 +266,8 @@ export class FactSpace {
     options: FactSpaceOptions = {},
     build = true,
   ) {
+    // A space only registering facts makes no diagrams: its manager stays tiny.
+    this.bdd = new Bdd(build ? 1024 : 16);
     this.contexts = ordinances.map(termContext);
     const mk = (name: CollectionName): Collection => ({
       name,
@@ -385,9 +387,9 @@ export class FactSpace {
   private adopt(probe: FactSpace): void {
     this.ordinances = probe.ordinances;
     this.contexts = probe.contexts;
-    this.leafCache.clear();
-    this.leafByText.clear();
-    for (const [k, v] of probe.leafByText) this.leafByText.set(k, v);
+    // The probe resolved every test of these ordinances: keep its resolutions (by object and by text).
+    this.leafCache = probe.leafCache;
+    this.leafByText = probe.leafByText;
     this.leafPolicies.clear();
     for (const name of Object.keys(this.collections) as CollectionName[]) {
       const mine = this.collections[name].predicates;
@@ -414,8 +416,8 @@ export class FactSpace {
     return v;
   }
 
-  private readonly leafCache = new Map<number, WeakMap<Condition, { predicate: ItemPredicate; threshold: number; key: string }>>();
-  private readonly leafByText = new Map<string, { predicate: ItemPredicate; threshold: number; key: string }>();
+  private leafCache = new Map<number, WeakMap<Condition, { predicate: ItemPredicate; threshold: number; key: string }>>();
+  private leafByText = new Map<string, { predicate: ItemPredicate; threshold: number; key: string }>();
 
   /** A record test resolved in its ordinance's terms, with its key (cached per condition object). */
   resolvedLeaf(ord: number, leaf: Condition): { predicate: ItemPredicate; threshold: number; key: string } {
@@ -1144,10 +1146,17 @@ export class FactSpace {
    */
   possible(set: number): boolean {
     if (set === FALSE_NODE) return false;
+    // Diagrams are canonical: the answer for a node holds as long as the space (a kept space is asked
+    // again about the same sets at the next keystroke).
+    const known = this.possibleMemo.get(set);
+    if (known !== undefined) return known;
     const path = this.bdd.cheapestPath(set, this.cost0, this.cost1);
-    if (path && this.bdd.satisfiableWith(this.valid, path)) return true;
-    return this.bdd.and(set, this.valid) !== FALSE_NODE;
+    const r = (path !== undefined && this.bdd.satisfiableWith(this.valid, path)) || this.bdd.and(set, this.valid) !== FALSE_NODE;
+    this.possibleMemo.set(set, r);
+    return r;
   }
+
+  private readonly possibleMemo = new Map<number, boolean>();
 
   /** A real case in a set (its cheapest point when that is real), or undefined when there is none. */
   cheapestPossible(set: number): Int8Array | undefined {

@@ -1088,11 +1088,10 @@ function unusedTerms(o: Ordinance, findings: Finding[], at: (p: PathSegment[], k
     if (used.has(term)) return;
     // A term that conditions do not use may still be a word of the printed text: first of the text
     // the drafters wrote, which is printed as written (the whole printed text takes far longer).
-    const pattern = new RegExp(`(^|[^a-z0-9])${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(s|es)?([^a-z0-9]|$)`, 'i');
-    written ??= writtenText(o);
-    if (pattern.test(written)) return;
-    printed ??= printedText(o);
-    if (pattern.test(printed)) return;
+    written ??= writtenText(o).toLowerCase();
+    if (containsWord(written, term)) return;
+    printed ??= printedText(o).toLowerCase();
+    if (containsWord(printed, term)) return;
     const path = ['definitions', i, 'term'];
     findings.push({
       severity: 'warning',
@@ -1111,6 +1110,23 @@ function unusedTerms(o: Ordinance, findings: Finding[], at: (p: PathSegment[], k
       ],
     });
   });
+}
+
+/**
+ * Whether lower-case text has a term (lower case) as a word or words of its own, perhaps with a plural
+ * ending: not inside a longer word (faster than a case-blind regular expression over the whole text).
+ */
+function containsWord(text: string, term: string): boolean {
+  const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+  for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) {
+    if (at > 0 && isWordChar(text.charCodeAt(at - 1))) continue;
+    let end = at + term.length;
+    if (text.startsWith('es', end) && !isWordChar(text.charCodeAt(end + 2))) return true;
+    if (text.charCodeAt(end) === 115 /* s */) end++;
+    if (end >= text.length || !isWordChar(text.charCodeAt(end))) return true;
+    if (!isWordChar(text.charCodeAt(at + term.length))) return true;
+  }
+  return false;
 }
 
 /** The drafters' own text that the printed text holds word for word (a part of `printedText`). */
