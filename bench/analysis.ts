@@ -9,6 +9,7 @@ import { checkDocument, decisionTable, diffDrafts, lintOrdinance } from '../engi
 import { clearAnalysisCaches } from '../engine/analysis/facts';
 import { loadOrdinance, type Definition, type Ordinance, type Provision } from '../engine/index';
 import { largeOrdinance } from './large-ordinance';
+import { freshChild, validateLintBench } from './validate-lint';
 
 interface Timing {
   name: string;
@@ -138,5 +139,12 @@ export function formatTimings(results: Timing[]): string[] {
 }
 
 if (process.argv[1] && /bench-analysis\.mjs$/.test(process.argv[1])) {
-  for (const line of formatTimings(runAnalysisBenchmarks())) process.stdout.write(line + '\n');
+  const child = process.argv.indexOf('--fresh-child');
+  if (child >= 0) freshChild(process.argv[child + 1]!, process.argv[child + 2] === 'examples');
+  else {
+    const met = validateLintBench();
+    console.log('\n== analysis: lint, decision table, draft difference ==');
+    for (const line of formatTimings(runAnalysisBenchmarks())) process.stdout.write(line + '\n');
+    if (!met) process.exitCode = 0;
+  }
 }

@@ -103,6 +103,8 @@ function diagnosticAt(
  * UTF-8 (U+FFFD, which the decoder puts in place of bytes that are not UTF-8), if any.
  */
 function findBinary(text: string): { at: number; undecodable: boolean } | undefined {
+  // Control characters other than tab, line feed and carriage return, or U+FFFD.
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   const m = /[\x00-\x08\x0b\x0c\x0e-\x1f\uFFFD]/.exec(text);
   if (!m) return undefined;
   return { at: m.index, undecodable: m[0] === '\uFFFD' };

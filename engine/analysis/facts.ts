@@ -131,6 +131,10 @@ interface Collection {
   cells: Cell[][];
   /** Per frame: the kinds with count variables, and their relation to the atoms (count collections only). */
   counted: Cell[][];
+  /** Per frame: the kinds without count variables (count collections only). */
+  free: Cell[][];
+  /** Per frame: the count variables, from the first to just past the last. */
+  countVars: Array<[number, number]>;
   relation: number[];
   /** The kinds of offense its tests tell apart (the same in every frame). */
   offenseKinds?: OffenseKinds;
@@ -276,6 +280,8 @@ export class FactSpace {
       counting: false,
       cells: [],
       counted: [],
+      free: [],
+      countVars: [],
       relation: [],
     });
     this.collections = { warrant: mk('warrant'), charge: mk('charge'), conviction: mk('conviction') };
@@ -336,6 +342,10 @@ export class FactSpace {
       this.frames.map((f) => f.delta),
     ]);
     if (!build) return;
+
+    // Record counts get their variables before every atom: the relation between counts and atoms is
+    // then decided from the counts down, and the counts are quantified away from the top.
+    this.prepareCounts();
 
     // 3. Variables, in an order that keeps related facts near each other: age first (conditions on
     // age split the cases most), then the frame, the request, warrants, records, record tests.
@@ -689,7 +699,7 @@ export class FactSpace {
   /** Every kind of record that satisfies some test, with the simplest record of each kind. */
   private buildCells(coll: Collection, frame: number): Cell[] {
     const n = coll.predicates.length;
-    const byKey = new Map<string, Cell>();
+    const byKey = new Map<string | number, Cell>();
     const keep = (item: Item, members: number[]) => {
       if (members.length === 0) return;
       const key = members.join(',');
@@ -746,21 +756,38 @@ export class FactSpace {
       }
       // A test passes when its offense part passes (per kind) and the rest of it does (per record attributes).
       // Every test's offense part matches some offense, so a category-free probe of the rest is exact.
-      const restPasses = rests.map((r) =>
-        coll.predicates.map((p) =>
-          this.itemSatisfies(
-            { ...p.predicate, offense: [{ classes: 0, degrees: 0, categoryRequirements: [] }] } as ItemPredicate,
-            r,
-            frame,
-          ),
-        ),
+      const anyOffense = coll.predicates.map(
+        (p) => ({ ...p.predicate, offense: [{ classes: 0, degrees: 0, categoryRequirements: [] }] }) as ItemPredicate,
       );
+      const restPasses = rests.map((r) => anyOffense.map((p) => this.itemSatisfies(p, r, frame)));
+      const restScores = rests.map((r) => this.itemScore(r));
+      // Each (kind of offense, rest) pair: its tests as a key, kept when simpler than the pair kept for
+      // them so far (an item is made only then: this loop runs tens of thousands of times).
+      const small = n <= 30;
       for (const k of kinds) {
-        rests.forEach((r, ri) => {
+        const kindScore = k.categories.length * 4 + (k.degree ? 2 : 0) + CLASS_ORDER.indexOf(k.className);
+        for (let ri = 0; ri < rests.length; ri++) {
+          const passes = restPasses[ri]!;
+          let mask = 0;
+          let text = '';
+          let count = 0;
+          for (let j = 0; j < n; j++) {
+            if (!k.passes[specOf[j]!] || !passes[j]) continue;
+            count++;
+            if (small) mask |= 1 << j;
+            else text += `${j},`;
+          }
+          if (count === 0) continue;
+          const key = small ? mask : text;
+          // The rests are probes of class felony, degree 0, no category: their own part of the score is the rest.
+          const score = restScores[ri]! - CLASS_ORDER.indexOf('felony') + kindScore;
+          const prev = byKey.get(key);
+          if (prev && prev.score <= score) continue;
           const members: number[] = [];
-          for (let j = 0; j < n; j++) if (k.passes[specOf[j]!] && restPasses[ri]![j]) members.push(j);
-          keep({ ...r, cls: k.className, degree: k.degree, categories: k.categories } as Item, members);
-        });
+          for (let j = 0; j < n; j++) if (k.passes[specOf[j]!] && passes[j]) members.push(j);
+          const item = { ...rests[ri]!, cls: k.className, degree: k.degree, categories: k.categories } as Item;
+          byKey.set(key, { members, bits: bitsOf(members, n), item, score, vars: [] });
+        }
       }
     }
     return [...byKey.values()].sort((a, b) => a.members.length - b.members.length || a.score - b.score);
@@ -829,9 +856,9 @@ export class FactSpace {
     for (const f of this.frames) {
       let part = this.frameIs(f.index);
       if (conv.predicates.length > 0) {
-        const cells = this.cellsOf(conv, f.index);
+        const cells = conv.cells[f.index] ?? this.cellsOf(conv, f.index);
         conv.cells[f.index] = cells;
-        part = b.and(part, conv.counting ? this.countConstraint(conv, cells, f.index) : this.existsConstraint(conv, cells));
+        part = b.and(part, conv.counting ? this.countConstraint(conv, f.index) : this.existsConstraint(conv, cells));
       }
       framed = b.or(framed, part);
     }
@@ -870,20 +897,36 @@ export class FactSpace {
    * is possible when some counts of the counted kinds (each kind within the combination) give exactly
    * its counts, and every test it makes true is covered by a counted kind used or another kind within it.
    */
-  private countConstraint(coll: Collection, cells: Cell[], frame: number): number {
+  /** The kinds of counted record per frame, with their count variables (before any atom is made). */
+  private prepareCounts(): void {
+    const coll = this.collections.conviction;
+    if (!coll.counting || coll.predicates.length === 0) return;
+    const isCounted = (j: number) => coll.predicates[j]!.thresholds.some((k) => k > 1);
+    for (const f of this.frames) {
+      const cells = this.cellsOf(coll, f.index);
+      coll.cells[f.index] = cells;
+      const reduced = this.reduceCounting(coll, cells, isCounted);
+      const counted = reduced.filter((c) => c.members.some(isCounted));
+      const first = this.bdd.varCount;
+      for (const c of counted) {
+        let cap = 1;
+        for (const j of c.members)
+          if (isCounted(j)) cap = Math.max(cap, coll.predicates[j]!.thresholds[coll.predicates[j]!.thresholds.length - 1]!);
+        c.vars = [];
+        for (let t = 0; t < cap; t++) c.vars.push(this.internalVar());
+      }
+      coll.counted[f.index] = counted;
+      coll.free[f.index] = reduced.filter((c) => !c.members.some(isCounted));
+      coll.countVars[f.index] = [first, this.bdd.varCount];
+    }
+  }
+
+  private countConstraint(coll: Collection, frame: number): number {
     const b = this.bdd;
     const isCounted = (j: number) => coll.predicates[j]!.thresholds.some((k) => k > 1);
-    const reduced = this.reduceCounting(coll, cells, isCounted);
-    const counted = reduced.filter((c) => c.members.some(isCounted));
-    const free = reduced.filter((c) => !c.members.some(isCounted));
-    const first = this.bdd.varCount;
-    for (const c of counted) {
-      let cap = 1;
-      for (const j of c.members)
-        if (isCounted(j)) cap = Math.max(cap, coll.predicates[j]!.thresholds[coll.predicates[j]!.thresholds.length - 1]!);
-      c.vars = [];
-      for (let t = 0; t < cap; t++) c.vars.push(this.internalVar());
-    }
+    const counted = coll.counted[frame]!;
+    const free = coll.free[frame]!;
+    const [first, last] = coll.countVars[frame]!;
     const atom1 = (j: number) => coll.predicates[j]!.vars.get(1);
     const atomsOnly: number[] = [];
     let rel = TRUE_NODE;
@@ -928,10 +971,9 @@ export class FactSpace {
       if (inCounted.length === 0) atomsOnly.push(clause);
       else rel = b.and(rel, clause);
     });
-    coll.counted[frame] = counted;
     coll.relation[frame] = rel;
     return b.and(
-      b.exists(rel, (v) => v >= first),
+      b.exists(rel, (v) => v >= first && v < last),
       b.andAll(atomsOnly),
     );
   }

@@ -75,55 +75,74 @@ export function decisionTable(o: Ordinance, opts: DecisionTableOptions = {}): De
       OUTCOME_ORDER[x.outcome] - OUTCOME_ORDER[y.outcome] ||
       Number(x.byDiscretion) - Number(y.byDiscretion),
   );
-  // Age is coded in bits: rows are made per age interval, merged over the other facts, then into ranges.
+  // Age is coded in bits: a row is a cube of the other facts and a range of age intervals. Cubes are
+  // split into ranges, merged over the other facts per range, then neighbouring ranges are merged;
+  // only then is each row's example made and decided by the engine.
   const ageBits = new Set(space.ageBits);
   const otherVars = space.atomVars.filter((v) => !ageBits.has(v));
-  const intervals: number[] = [];
+  const candidates: Array<{ region: (typeof regions)[number]; cube: Int8Array; from: number; to: number }> = [];
   for (const region of regions) {
     const listed = b.cubes(region.set, Math.max(maxRows * 4, 20000));
-    const cubes = mergeCubes(expandAges(space, listed.cubes), otherVars);
-    if (!listed.complete || rows.length + cubes.length > maxRows) truncated = true;
-    for (const cube of cubes.slice(0, maxRows - rows.length)) {
-      let free = 0;
-      for (const v of space.atomVars) if (cube[v] === -1) free++;
-      const combinations = 2 ** free;
-      covered += combinations;
-      // Every completion of a path lies in the set; the defaults make it the simplest one.
-      const values = new Int8Array(cube.length);
-      for (let v = 0; v < cube.length; v++) values[v] = cube[v] === -1 ? defaults[v]! : cube[v]!;
-      const concrete = space.concretize(values, `row-${rows.length + 1}`);
-      const row: DecisionTableRow = {
-        facts: columnValues(space, cube),
-        outcome: region.outcome,
-        allowed: region.allowed,
-        provision: region.provision,
-        citation: region.citation,
-        byDiscretion: region.byDiscretion,
-        combinations,
-        example: concrete.case,
-      };
-      if (region.maxHold) row.maxHold = region.maxHold;
-      if (concrete.reimbursementAgreement !== undefined) row.exampleReimbursementAgreement = concrete.reimbursementAgreement;
-      const d = verifier.decideCode(o, concrete);
-      if (d.outcome !== region.outcome || d.provision !== region.provision) {
-        mismatches.push({
-          row: rows.length,
-          expected: `${region.outcome} by ${region.provision}`,
-          engine: `${d.outcome} by ${d.provision}`,
-        });
+    if (!listed.complete) truncated = true;
+    const byRange = new Map<string, { from: number; to: number; cubes: Int8Array[] }>();
+    for (const cube of listed.cubes) {
+      const runs = ageRuns(space, cube);
+      // The range stands for the age bits from here on.
+      const rest = cube.slice();
+      for (const v of space.ageBits) rest[v] = -1;
+      for (const [from, to] of runs) {
+        const key = `${from}-${to}`;
+        const group = byRange.get(key) ?? { from, to, cubes: [] };
+        group.cubes.push(rest.slice());
+        byRange.set(key, group);
       }
-      rows.push(row);
-      intervals.push(space.ageBits.length ? space.ageIntervals(cube)[0]! : 0);
     }
-    if (truncated) break;
+    const merged: Array<{ cube: Int8Array; from: number; to: number }> = [];
+    for (const g of byRange.values()) for (const cube of mergeCubes(g.cubes, otherVars)) merged.push({ cube, from: g.from, to: g.to });
+    for (const m of mergeAgeRanges(merged, otherVars)) candidates.push({ region, ...m });
   }
-  const byAge = space.ageBits.length ? mergeAges(space, rows, intervals) : rows;
+  if (candidates.length > maxRows) truncated = true;
+  for (const { region, cube, from, to } of candidates.slice(0, maxRows)) {
+    let free = 0;
+    for (const v of otherVars) if (cube[v] === -1) free++;
+    const combinations = 2 ** free * (to - from + 1);
+    covered += combinations;
+    // Every completion of a path lies in the set; the defaults make it the simplest one, at the age
+    // in the range nearest the default person's.
+    const values = new Int8Array(cube.length);
+    for (let v = 0; v < cube.length; v++) values[v] = cube[v] === -1 ? defaults[v]! : cube[v]!;
+    if (space.ageBits.length) space.setIntervalOf(values, nearestInterval(space, from, to));
+    const concrete = space.concretize(values, `row-${rows.length + 1}`);
+    const facts = columnValues(space, cube);
+    if (space.ageBits.length) facts.age = ageWords(space.intervalRange(from).lo, space.intervalRange(to).hi);
+    const row: DecisionTableRow = {
+      facts,
+      outcome: region.outcome,
+      allowed: region.allowed,
+      provision: region.provision,
+      citation: region.citation,
+      byDiscretion: region.byDiscretion,
+      combinations,
+      example: concrete.case,
+    };
+    if (region.maxHold) row.maxHold = region.maxHold;
+    if (concrete.reimbursementAgreement !== undefined) row.exampleReimbursementAgreement = concrete.reimbursementAgreement;
+    const d = verifier.decideCode(o, concrete);
+    if (d.outcome !== region.outcome || d.provision !== region.provision) {
+      mismatches.push({
+        row: rows.length,
+        expected: `${region.outcome} by ${region.provision}`,
+        engine: `${d.outcome} by ${d.provision}`,
+      });
+    }
+    rows.push(row);
+  }
   const total = space.count(TRUE_NODE);
   return {
     title: o.title,
     fingerprint: fingerprint(o),
     columns,
-    rows: space.frames.length > 1 ? mergeFrames(byAge, space.frames.length) : byAge,
+    rows: space.frames.length > 1 ? mergeFrames(rows, space.frames.length) : rows,
     totalCombinations: total,
     complete: !truncated && covered === total,
     defaultCombinations: space.count(policy.reachesDefault),
@@ -191,72 +210,60 @@ export function mergeCubes(cubes: Int8Array[], vars: readonly number[]): Int8Arr
   return list.map((e) => e.c);
 }
 
-/** Cubes with every age bit fixed: one per age interval a cube allows. */
-function expandAges(space: FactSpace, cubes: Int8Array[]): Int8Array[] {
-  if (space.ageBits.length === 0) return cubes;
-  const out: Int8Array[] = [];
-  for (const c of cubes) {
-    if (space.ageBits.every((v) => c[v] !== -1)) {
-      out.push(c);
-      continue;
-    }
-    for (const j of space.ageIntervals(c)) {
-      const one = c.slice();
-      space.setIntervalOf(one, j);
-      out.push(one);
-    }
+/** The age intervals a cube allows, as runs of neighbouring intervals [from, to]. */
+function ageRuns(space: FactSpace, cube: Int8Array): Array<[number, number]> {
+  if (space.ageBits.length === 0) return [[0, 0]];
+  const js = space.ageIntervals(cube);
+  const runs: Array<[number, number]> = [];
+  for (const j of js) {
+    const last = runs[runs.length - 1];
+    if (last && last[1] === j - 1) last[1] = j;
+    else runs.push([j, j]);
   }
-  return out;
+  return runs;
 }
 
-/**
- * Rows equal in everything but age, for neighbouring age intervals, become one row for the range;
- * its example is the one nearest the default person's age.
- */
-function mergeAges(space: FactSpace, rows: DecisionTableRow[], intervals: number[]): DecisionTableRow[] {
-  const keyOf = (r: DecisionTableRow) => {
-    const { age: _age, ...rest } = r.facts;
-    return JSON.stringify([rest, r.outcome, r.allowed, r.provision, r.byDiscretion, r.maxHold ?? null]);
-  };
-  const groups = new Map<string, number[]>();
-  rows.forEach((r, i) => {
-    const key = keyOf(r);
-    const g = groups.get(key);
-    if (g) g.push(i);
-    else groups.set(key, [i]);
-  });
-  const merged = new Map<number, DecisionTableRow>();
-  const skip = new Set<number>();
-  for (const members of groups.values()) {
-    const sorted = [...members].sort((a, b) => intervals[a]! - intervals[b]!);
-    for (let s = 0; s < sorted.length;) {
-      let e = s;
-      while (e + 1 < sorted.length && intervals[sorted[e + 1]!] === intervals[sorted[e]!]! + 1) e++;
-      const run = sorted.slice(s, e + 1);
-      if (run.length > 1) {
-        const lo = space.intervalRange(intervals[run[0]!]!).lo;
-        const hi = space.intervalRange(intervals[run[run.length - 1]!]!).hi;
-        const nearest = run.reduce((best, i) => (ageDistance(rows[i]!.example.age) < ageDistance(rows[best]!.example.age) ? i : best));
-        const first = Math.min(...run);
-        merged.set(first, {
-          ...rows[nearest]!,
-          facts: { ...rows[nearest]!.facts, age: ageWords(lo, hi) },
-          combinations: run.reduce((n, i) => n + rows[i]!.combinations, 0),
-        });
-        for (const i of run) if (i !== first) skip.add(i);
+/** Rows equal in every other fact, for neighbouring age ranges, become one row (until none merge). */
+function mergeAgeRanges(
+  rows: Array<{ cube: Int8Array; from: number; to: number }>,
+  vars: readonly number[],
+): Array<{ cube: Int8Array; from: number; to: number }> {
+  const keyOf = (c: Int8Array) => vars.map((v) => c[v]).join('');
+  const groups = new Map<string, Array<{ cube: Int8Array; from: number; to: number }>>();
+  for (const r of rows) {
+    const k = keyOf(r.cube);
+    const g = groups.get(k);
+    if (g) g.push(r);
+    else groups.set(k, [r]);
+  }
+  const out: Array<{ cube: Int8Array; from: number; to: number }> = [];
+  for (const g of groups.values()) {
+    g.sort((x, y) => x.from - y.from);
+    let cur = { ...g[0]! };
+    for (const r of g.slice(1)) {
+      if (r.from === cur.to + 1) cur.to = r.to;
+      else {
+        out.push(cur);
+        cur = { ...r };
       }
-      s = e + 1;
     }
+    out.push(cur);
   }
-  const out: DecisionTableRow[] = [];
-  rows.forEach((r, i) => {
-    if (!skip.has(i)) out.push(merged.get(i) ?? r);
-  });
   return out;
 }
 
-function ageDistance(age: number): number {
-  return Math.abs(age - DEFAULT_AGE);
+/** The interval in [from, to] nearest the default person's age. */
+function nearestInterval(space: FactSpace, from: number, to: number): number {
+  let best = from;
+  for (let j = from; j <= to; j++) {
+    const r = space.intervalRange(j);
+    const distance = DEFAULT_AGE < r.lo ? r.lo - DEFAULT_AGE : DEFAULT_AGE >= r.hi ? DEFAULT_AGE - (r.hi - 1) : 0;
+    const bestRange = space.intervalRange(best);
+    const bestDistance =
+      DEFAULT_AGE < bestRange.lo ? bestRange.lo - DEFAULT_AGE : DEFAULT_AGE >= bestRange.hi ? DEFAULT_AGE - (bestRange.hi - 1) : 0;
+    if (distance < bestDistance) best = j;
+  }
+  return best;
 }
 
 /**

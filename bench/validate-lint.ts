@@ -1,0 +1,237 @@
+// The budget of validate + lint from text: a 300-provision ordinance made of the samples' own
+// provisions (with more than 40 distinct facts) checked as the editor checks it on every keystroke
+// and as `detainer-studio validate` checks it, warm and in a fresh process, with the YAML library's
+// parse beside the engine's, the scaling with the number of provisions, and plain verdicts.
+
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LineCounter, parseDocument } from 'yaml';
+import { checkDocument } from '../engine/analysis/index';
+import { clearAnalysisCaches, FactSpace } from '../engine/analysis/facts';
+import { parseSource } from '../engine/index';
+import { sampleOrdinance, sampleOrdinanceText } from './sample-ordinance';
+
+const WARM_BUDGET_MS = 10;
+const FRESH_BUDGET_MS = 50;
+const SIZES = [10, 30, 100, 300, 1000];
+
+/** CPU time of this process in ms (user + system): less sensitive to a loaded machine than the clock. */
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+interface Sample {
+  cpu: number;
+  wall: number;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+/** Runs `f(i)` `runs` times after `warmups` untimed calls, `before(i)` untimed before each. */
+function timeRuns(runs: number, warmups: number, f: (i: number) => void, before?: (i: number) => void): Sample[] {
+  const out: Sample[] = [];
+  for (let i = 0; i < runs + warmups; i++) {
+    before?.(i);
+    const c = cpuMs();
+    const w = performance.now();
+    f(i);
+    const sample = { cpu: cpuMs() - c, wall: performance.now() - w };
+    if (i >= warmups) out.push(sample);
+  }
+  return out;
+}
+
+function summary(samples: Sample[]): { cpu: number; wall: number; min: number } {
+  return { cpu: median(samples.map((s) => s.cpu)), wall: median(samples.map((s) => s.wall)), min: Math.min(...samples.map((s) => s.cpu)) };
+}
+
+/** The number of distinct facts the ordinance's conditions read (ages named, records, tests and their counts, warrants, the request). */
+export function distinctFacts(n: number): number {
+  const space = new FactSpace([sampleOrdinance(n)]);
+  let facts = space.ageCuts.length + space.recordVars.size + 2;
+  if (space.judicial >= 0) facts++;
+  if (space.admin >= 0) facts++;
+  if (typeof space.reimbursement === 'number') facts++;
+  for (const name of ['warrant', 'charge', 'conviction'] as const) for (const p of space.predicates(name)) facts += p.thresholds.length;
+  return facts;
+}
+
+/**
+ * Edits a drafter makes, none changing a fact the conditions read: a comment, a provision's heading,
+ * an outcome. The i-th edit of the text, so that no two analyses see the same text.
+ */
+function editWithoutNewFact(text: string, i: number): string {
+  switch (i % 3) {
+    case 0:
+      return `${text}# note ${i}\n`;
+    case 1:
+      return text.replace(/(\n {8}heading: )([^\n]*)/, `$1$2 (revision ${i})`);
+    default: {
+      const outcomes = ['decline', 'notify', 'review'];
+      return `${text.replace(/(\n {8}outcome: )decline\n/, `$1${outcomes[i % 3]}\n`)}# ${i}\n`;
+    }
+  }
+}
+
+/** An edit that changes a fact the conditions read (a new age in one condition): the constraint is built again. */
+function editWithNewFact(text: string, i: number): string {
+  return text.replace(/(\n +atLeast: \d+\n +under: )(\d+)/, (_, head: string, u: string) => `${head}${Number(u) + 1 + (i % 5)}`);
+}
+
+/** The `yaml` library reading the text with positions, as the engine did before its own reader. */
+function libraryParse(text: string): unknown {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  return doc.toJS({ maxAliasCount: 100 });
+}
+
+function verdict(ms: number, budget: number): string {
+  return ms <= budget ? `within budget (<= ${budget} ms)` : `OVER BUDGET (budget ${budget} ms, ${(ms / budget).toFixed(1)}x)`;
+}
+
+function fmt(ms: number): string {
+  return ms.toFixed(ms < 10 ? 2 : 1).padStart(7);
+}
+
+function line(label: string, s: { cpu: number; wall: number; min: number }, budget?: number): string {
+  return `${label.padEnd(66)} cpu median ${fmt(s.cpu)} ms (min ${fmt(s.min)})  wall ${fmt(s.wall)} ms${budget ? `  ${verdict(s.cpu, budget)}` : ''}`;
+}
+
+/** In a child process: the first validate + lint of the text, before any code ran warm. */
+function freshChild(file: string, examples: boolean): void {
+  const atEntry = performance.now();
+  const text = readFileSync(file, 'utf8');
+  const c = cpuMs();
+  const w = performance.now();
+  const r = checkDocument(text, { examples });
+  const result = { entry: atEntry, cpu: cpuMs() - c, wall: performance.now() - w, diagnostics: r.diagnostics.length };
+  process.stdout.write(JSON.stringify(result) + '\n');
+}
+
+function nodeBaselineMs(): number {
+  const t = performance.now();
+  spawnSync(process.execPath, ['-e', '0']);
+  return performance.now() - t;
+}
+
+/** Prints the budget section; returns false when a budget is missed. */
+export function validateLintBench(opts: { sizes?: number[]; fresh?: boolean } = {}): boolean {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  const text = sampleOrdinanceText(300);
+  const lines = text.split('\n').length;
+  const facts = distinctFacts(300);
+  console.log(
+    `\n== validate + lint from text: 300 provisions from the samples' own (${facts} distinct facts, ${lines.toLocaleString('en-US')} lines, ${text.length.toLocaleString('en-US')} characters) ==`,
+  );
+  console.log(
+    `machine load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' / ')} (1 / 5 / 15 min) on ${cpus().length} cores`,
+  );
+  let ok = true;
+
+  // The peer: the yaml library's parse with positions, side by side with the engine's own reader.
+  const lib = summary(timeRuns(15, 5, () => libraryParse(text)));
+  const own = summary(timeRuns(15, 5, () => parseSource(text, 'ordinance')));
+  console.log(line('YAML with positions: yaml library (parseDocument + toJS)', lib));
+  console.log(line('YAML with positions: engine reader (parseSource)', own));
+  console.log(`  ratio yaml library / engine reader: ${(lib.cpu / own.cpu).toFixed(1)}x`);
+
+  // As the editor checks on every keystroke (no example cases), and as validate does (with them).
+  for (const [path, examples] of [
+    ['editor, each keystroke (no example cases)', false],
+    ['validate command (with example cases)', true],
+  ] as const) {
+    const cold = summary(
+      timeRuns(
+        9,
+        3,
+        (i) => checkDocument(editWithoutNewFact(text, i), { examples }),
+        () => clearAnalysisCaches(),
+      ),
+    );
+    const kept = summary(timeRuns(15, 5, (i) => checkDocument(editWithoutNewFact(text, i + 100), { examples })));
+    const refact = summary(timeRuns(9, 3, (i) => checkDocument(editWithNewFact(text, i), { examples })));
+    console.log(`${path}:`);
+    console.log(line('  warm, every analysis from nothing (caches cleared)', cold, WARM_BUDGET_MS));
+    console.log(line('  warm, after an edit changing no fact (fact space kept)', kept, WARM_BUDGET_MS));
+    console.log(line('  warm, after an edit changing a fact (fact space rebuilt)', refact, WARM_BUDGET_MS));
+    if (!examples && kept.cpu > WARM_BUDGET_MS) ok = false;
+  }
+
+  // Fresh processes: the first call, with nothing compiled or cached; and the whole CLI command.
+  if (opts.fresh !== false) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ds-bench-'));
+    try {
+      const file = path.join(dir, 'three-hundred.ordinance.yaml');
+      writeFileSync(file, text);
+      const script = path.join(root, 'dist', 'bench-analysis.mjs');
+      for (const examples of [false, true]) {
+        const runs: Array<{ entry: number; cpu: number; wall: number }> = [];
+        for (let i = 0; i < 5; i++) {
+          const out = execFileSync(process.execPath, [script, '--fresh-child', file, examples ? 'examples' : 'no-examples'], {
+            encoding: 'utf8',
+          });
+          runs.push(JSON.parse(out.trim().split('\n').pop()!));
+        }
+        const s = { cpu: median(runs.map((r) => r.cpu)), wall: median(runs.map((r) => r.wall)), min: Math.min(...runs.map((r) => r.cpu)) };
+        console.log(line(`fresh process, first call${examples ? ' (with example cases)' : ' (no example cases)'}`, s, FRESH_BUDGET_MS));
+        if (!examples && s.cpu > FRESH_BUDGET_MS) ok = false;
+        if (!examples) console.log(`  (node and the bundled engine loaded in ${median(runs.map((r) => r.entry)).toFixed(0)} ms before it)`);
+      }
+      // The whole `validate` command against `node -e 0`, alternating.
+      const cli = path.join(root, 'dist', 'cli.mjs');
+      const whole: number[] = [];
+      const base: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        base.push(nodeBaselineMs());
+        const t = performance.now();
+        spawnSync(process.execPath, [cli, 'validate', '--quiet', file]);
+        whole.push(performance.now() - t);
+      }
+      console.log(
+        `whole \`detainer-studio validate\` process: wall median ${median(whole).toFixed(0)} ms; \`node -e 0\` ${median(base).toFixed(0)} ms; the difference ${(median(whole) - median(base)).toFixed(0)} ms`,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  // Scaling with the number of provisions: no worse than linear past 100.
+  console.log('scaling (editor path; CPU median ms; the fact space kept after an edit changing no fact):');
+  console.log('  provisions  facts   from nothing   after an edit   per provision   vs 100 (linear: the size ratio)');
+  const at100: { cold: number; kept: number } = { cold: 0, kept: 0 };
+  for (const n of opts.sizes ?? SIZES) {
+    const t = sampleOrdinanceText(n);
+    const cold = summary(
+      timeRuns(
+        5,
+        2,
+        (i) => checkDocument(editWithoutNewFact(t, i), { examples: false }),
+        () => clearAnalysisCaches(),
+      ),
+    );
+    const kept = summary(timeRuns(7, 3, (i) => checkDocument(editWithoutNewFact(t, i + 50), { examples: false })));
+    if (n === 100) Object.assign(at100, { cold: cold.cpu, kept: kept.cpu });
+    const ratio =
+      n > 100 && at100.kept > 0
+        ? `${(kept.cpu / at100.kept).toFixed(1)}x after an edit, ${(cold.cpu / at100.cold).toFixed(1)}x from nothing (linear ${n / 100}x)`
+        : '';
+    const linear = n > 100 && at100.kept > 0 ? kept.cpu / at100.kept <= (n / 100) * 1.25 : true;
+    if (!linear) ok = false;
+    console.log(
+      `  ${String(n).padStart(10)}  ${String(distinctFacts(n)).padStart(5)}  ${fmt(cold.cpu)}        ${fmt(kept.cpu)}        ${((kept.cpu * 1000) / n).toFixed(0).padStart(6)} us     ${ratio}${linear ? '' : '  WORSE THAN LINEAR'}`,
+    );
+  }
+  console.log(ok ? 'validate + lint budgets: met' : 'validate + lint budgets: NOT all met (see the lines marked OVER BUDGET)');
+  return ok;
+}
+
+export { freshChild };
