@@ -4,14 +4,7 @@
 //   exports: DOCX, HTML, officer guide, bundle, redline and PDF of a 50-section ordinance.
 // Other benchmarks register in `benches` below. Run one with `npm run bench -- NAME`.
 
-import {
-  CaseTableBuilder,
-  compile,
-  prepareCase,
-  type CaseTable,
-  type Ordinance,
-  type PreparedCase,
-} from '../engine/index';
+import { CaseTableBuilder, compile, prepareCase, type CaseTable, type Ordinance, type PreparedCase } from '../engine/index';
 import { forEachGeneratedCase } from '../engine/generate';
 import { BENCH_ORDINANCE, makeHandWritten } from './policy';
 import { makePeer } from './peer';
