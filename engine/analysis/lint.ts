@@ -1090,7 +1090,8 @@ function unusedTerms(o: Ordinance, findings: Finding[], at: (p: PathSegment[], k
     // the drafters wrote, which is printed as written (the whole printed text takes far longer).
     written ??= writtenText(o).toLowerCase();
     if (containsWord(written, term)) return;
-    printed ??= printedText(o).toLowerCase();
+    // Then of the rest of the printed text: the words the engine generates around the drafters' text.
+    printed ??= generatedText(o);
     if (containsWord(printed, term)) return;
     const path = ['definitions', i, 'term'];
     findings.push({
@@ -1140,6 +1141,41 @@ function writtenText(o: Ordinance): string {
   }
   return parts.join('\n');
 }
+
+/**
+ * The printed text in lower case with the drafters' own text (`writtenText`) and the headings left
+ * out, as the engine generates it around them. The drafters' text changes on most keystrokes and the rest seldom does, so
+ * the last one is kept: it is printed again only when something else in the ordinance changed.
+ */
+function generatedText(o: Ordinance): string {
+  const mark = (t: string) => (t.trim() ? '-' : t);
+  const withoutWritten: Ordinance = {
+    ...o,
+    title: mark(o.title),
+    ...(o.findings ? { findings: o.findings.map((f) => ({ ...f, text: mark(f.text) })) } : {}),
+    ...(o.definitions ? { definitions: o.definitions.map((d) => ({ ...d, meaning: mark(d.meaning) })) } : {}),
+    // Headings are printed, but not as a part of `printedText`.
+    sections: o.sections.map((s) => ({
+      ...s,
+      heading: mark(s.heading),
+      ...(s.text !== undefined ? { text: mark(s.text) } : {}),
+      ...(s.provisions
+        ? {
+            provisions: s.provisions.map((p) => ({
+              ...p,
+              ...(p.text !== undefined ? { text: mark(p.text) } : {}),
+              ...(p.heading !== undefined ? { heading: mark(p.heading) } : {}),
+            })),
+          }
+        : {}),
+    })),
+  };
+  const key = JSON.stringify(withoutWritten);
+  if (lastGenerated?.key !== key) lastGenerated = { key, text: printedText(withoutWritten).toLowerCase() };
+  return lastGenerated.text;
+}
+
+let lastGenerated: { key: string; text: string } | undefined;
 
 /** The printed text, without the words that introduce each definition (a definition is not a use of its term). */
 function printedText(o: Ordinance): string {
