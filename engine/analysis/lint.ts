@@ -530,7 +530,7 @@ function policyRules(ctx: Ctx): void {
     try {
       concrete = space.concretize(values, 'example');
       // An example the engine would decide otherwise is worse than none.
-      const d = verifier.decide(o, concrete);
+      const d = verifier.decideCode(o, concrete);
       if (decidedBy && (d.provision !== decidedBy.provision || (decidedBy.outcome && d.outcome !== decidedBy.outcome))) return undefined;
     } catch {
       return undefined;
