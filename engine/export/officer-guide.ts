@@ -82,7 +82,7 @@ export interface OfficerGuide {
   /** The complete decision table, printed as an appendix after the guide's own pages. */
   table: GuideTable | null;
   /** The law the policy was checked against: the date, and each state and federal authority by name and citation. */
-  law: { asOf: string; state: string[]; federal: string[] };
+  law: { asOf: string; summary: string; state: string[]; federal: string[] };
 }
 
 /** The decision table as the appendix prints it; `rows` is empty when it is too long to print. */
@@ -215,7 +215,7 @@ function actionOf(outcome: Outcome, maxHold: MaxHold | undefined): string {
     case 'review':
       return 'Refer for review: a supervisor decides in writing';
     case 'decline':
-      return 'Decline: release on time, without holding or delaying';
+      return 'Decline: release on time, without holding, delaying or notifying ICE';
   }
 }
 
@@ -461,6 +461,7 @@ function outcomesOf(policy: CompiledPolicy, steps: GuideStep[]): OutcomeInstruct
       todo: [
         'Release the person when they would otherwise be released.',
         'Do not hold the person or delay the release because of the detainer.',
+        'Do not tell ICE the time of release.',
       ],
     },
   };
@@ -512,13 +513,14 @@ export function officerGuide(o: Ordinance, given?: Scenario): OfficerGuide {
   };
 }
 
-/** The authorities the policy was checked against, by name and citation, for the guide's last section. */
+/** The authorities the policy was checked against, by name and citation: one line in the header, the list in the appendix. */
 function lawOf(o: Ordinance, scenario: Scenario | undefined): OfficerGuide['law'] {
   const law = lawApplied(o, scenario);
   const line = (a: AppliedAuthority) =>
     `${a.kind === 'case' ? a.citation : `${a.name} (${a.citation})`}${a.status === 'later' && a.effective ? `, from ${longDate(a.effective)}` : ''}${a.confidence === 'verified-primary' ? '' : ` [${a.confidenceWords}]`}`;
   return {
     asOf: `${law.stateName}, as of ${longDate(law.asOf)} (${law.asOfSource})`,
+    summary: `Checked against ${law.stateName ? `the law of ${law.stateName} and federal law` : 'federal law'} as of ${longDate(law.asOf)} (${law.asOfSource}); the authorities are listed at the end of the appendix.`,
     state: law.stateLaw.map(line),
     federal: law.federal.map(line),
   };
@@ -552,7 +554,12 @@ table.examples td, table.outcomes td { font-size: .9rem; }
 .doc-footer { margin-top: .8rem; font-size: .8rem; }
 table.decision-table { border-collapse: collapse; font-size: .8rem; }
 table.decision-table th, table.decision-table td { border: 1px solid #bbb; padding: .1rem .25rem; vertical-align: top; }
+/* A heading stays with its table, and a short table is never split from its caption or across pages. */
+table.examples, table.outcomes { break-inside: avoid; page-break-inside: avoid; }
+caption { break-after: avoid; page-break-after: avoid; }
 .appendix { break-before: page; page-break-before: always; }
+h2, h3 { break-after: avoid; page-break-after: avoid; }
+ul.law { font-size: .9rem; }
 @media print { html { font-size: 9.5pt; } h2 { margin-top: .55rem; } }
 `;
 
@@ -591,6 +598,7 @@ export function officerGuideBodyHtml(g: OfficerGuide): string {
     `<p><strong>${escapeHtml(g.policyTitle)}</strong></p>`,
     g.subtitle ? `<p>${escapeHtml(g.subtitle)}</p>` : '',
     `<p>Policy fingerprint <span class="fingerprint">${short}</span>. Made from the policy itself; check the fingerprint against the enacted text.</p>`,
+    `<p>${escapeHtml(g.law.summary)}</p>`,
     '</header>',
     '<main>',
   );
@@ -641,17 +649,7 @@ export function officerGuideBodyHtml(g: OfficerGuide): string {
     for (const d of g.duties) out.push(`<li>${escapeHtml(d.text)} <span class="cite">(${escapeHtml(d.citation)})</span></li>`);
     out.push('</ul></section>');
   }
-  out.push(
-    `<section aria-labelledby="g-law"><h2 id="g-law">The law this policy was checked against</h2><p>${escapeHtml(g.law.asOf)}.</p><ul class="plain">` +
-      [
-        ...(g.law.state.length ? g.law.state : ['No state statute or ruling on detainers was found for this state.']),
-        `Federal: ${g.law.federal.join('; ')}`,
-      ]
-        .map((l) => `<li>${escapeHtml(l)}</li>`)
-        .join('') +
-      '</ul></section>',
-  );
-  if (g.table) out.push(tableHtml(g.table));
+  out.push(appendixHtml(g));
   out.push('</main>');
   out.push(
     `<footer class="doc-footer"><p>${escapeHtml(g.policyTitle)} · Version ${escapeHtml(g.version)}${g.date ? ` · ${escapeHtml(g.date)}` : ''} · Fingerprint <span class="fingerprint">${escapeHtml(g.fingerprint)}</span></p></footer>`,
@@ -659,17 +657,39 @@ export function officerGuideBodyHtml(g: OfficerGuide): string {
   return out.filter(Boolean).join('\n');
 }
 
-function tableHtml(t: GuideTable): string {
-  const out: string[] = ['<section class="appendix" aria-labelledby="g-table"><h2 id="g-table">Appendix: the complete decision table</h2>'];
+/**
+ * The appendix, on pages of its own after the guide proper: the complete decision table (when the
+ * policy has an exact one), then the law the policy was checked against, for the supervisor or lawyer
+ * who checks the guide rather than the officer who follows it.
+ */
+function appendixHtml(g: OfficerGuide): string {
+  const out: string[] = ['<section class="appendix">'];
+  if (g.table) out.push(...tableHtml(g.table));
+  out.push(
+    '<h2 id="g-law">Appendix: the law this policy was checked against</h2>',
+    `<p>${escapeHtml(g.law.asOf)}.</p>`,
+    `<ul class="plain law">${[
+      ...(g.law.state.length ? g.law.state : ['No state statute or ruling on detainers was found for this state.']),
+      `Federal: ${g.law.federal.join('; ')}`,
+    ]
+      .map((l) => `<li>${escapeHtml(l)}</li>`)
+      .join('')}</ul>`,
+    '</section>',
+  );
+  return out.join('\n');
+}
+
+function tableHtml(t: GuideTable): string[] {
+  const out: string[] = ['<h2 id="g-table">Appendix: the complete decision table</h2>'];
   const coverage = t.complete
     ? `These ${t.rowCount} rows cover all ${t.totalCombinations} combinations of the facts the policy reads, each exactly once; the otherwise clause decides ${t.defaultCombinations}. "any" means the outcome does not depend on that fact in that row.`
     : `The rows do not cover every combination of the facts the policy reads; check the policy.`;
   out.push(`<p>${escapeHtml(coverage)}</p>`);
   if (t.rows.length === 0) {
     out.push(
-      `<p>The table has more than ${MAX_PRINTED_ROWS} rows; it is exported whole as CSV (<code>detainer-studio decision-table</code>).</p></section>`,
+      `<p>The table has more than ${MAX_PRINTED_ROWS} rows; it is exported whole as CSV (<code>detainer-studio decision-table</code>).</p>`,
     );
-    return out.join('\n');
+    return out;
   }
   out.push('<table class="decision-table"><thead><tr>');
   for (const c of [...t.columns, 'Outcome', 'Section']) out.push(`<th scope="col">${escapeHtml(c)}</th>`);
@@ -679,8 +699,8 @@ function tableHtml(t: GuideTable): string {
       `<tr>${r.facts.map((f) => `<td>${escapeHtml(f)}</td>`).join('')}<td>${escapeHtml(r.outcome)}</td><td>${escapeHtml(r.citation)}</td></tr>`,
     );
   }
-  out.push('</tbody></table></section>');
-  return out.join('\n');
+  out.push('</tbody></table>');
+  return out;
 }
 
 export function renderOfficerGuideHtml(o: Ordinance, scenario?: Scenario): string {
