@@ -170,6 +170,23 @@ export const commands: readonly Command[] = [
     load: async () => (await import('./commands/sign')).sign,
   },
   {
+    name: 'fix',
+    summary: "apply the quick fixes of a policy's findings in place, keeping its comments and layout",
+    usage: 'fix POLICY [--code CODE]... [--dry-run] [--scenario FILE] [--reimbursement yes|no]',
+    options: [
+      [
+        '--code CODE',
+        'fix only findings with this code (repeat for more), e.g. hold-without-maximum; notes (such as unused-term) are fixed only when named',
+      ],
+      ['--dry-run', 'say what would be fixed, and write nothing'],
+      SCENARIO,
+      REIMBURSEMENT,
+    ],
+    notes:
+      'Each finding gets its first (preferred) fix, one at a time, each worked out on the text the last one left. Prints FILE:LINE:COL: fixed: WHAT [CODE] for each fix, "not fixed: ... REASON" for a fix that could not be applied, a line for each --code no finding has, then the findings left. The file is rewritten all at once, and only if it is still what was read. Exit 0 when no error is left and everything asked for was fixed; 1 when an error is left, a fix could not be applied, or a --code is still found (or was never found).',
+    load: async () => (await import('./commands/fix')).fix,
+  },
+  {
     name: 'test',
     summary: 'check a policy against expected decisions: cases with the outcome, provision and hold end each must get',
     usage: 'test FILE... [--policy POLICY] [--json]',

@@ -203,7 +203,7 @@ function requireAlso(p: Provision, path: PathSegment[], extra: Condition, title:
 
 function outcomeFix(path: PathSegment[], outcome: Outcome, title: string, p: Provision): QuickFix {
   const edits: QuickFix['edits'] = [{ op: 'set', path: [...path, 'outcome'], value: outcome }];
-  if (outcome !== 'hold' && p.maxHold) edits.push({ op: 'remove', path: [...path, 'maxHold'] });
+  if (outcome !== 'hold' && p.maxHold) edits.push({ op: 'delete', path: [...path, 'maxHold'] });
   return { title, edits };
 }
 
@@ -405,7 +405,7 @@ function provisionRules(ctx: Ctx): void {
         authority: cfr.id,
         path: extra.path,
         fixes: Array.isArray(o.holidays)
-          ? [{ title: 'Skip only the federal holidays', edits: [{ op: 'remove', path: ['holidays'] }] }]
+          ? [{ title: 'Skip only the federal holidays', edits: [{ op: 'delete', path: ['holidays'] }] }]
           : [],
       },
       extra.path[0] === 'holidays',
@@ -709,7 +709,8 @@ function policyRules(ctx: Ctx): void {
               edits: [
                 {
                   op: 'insert',
-                  path: ['sections', sectionIndex, 'provisions', 0],
+                  path: ['sections', sectionIndex, 'provisions'],
+                  index: 0,
                   value: { id: newId, heading: 'Persons under 18', when: { age: { under: 18 } }, outcome: 'decline' },
                 },
               ],
@@ -820,15 +821,20 @@ function policyRules(ctx: Ctx): void {
     const path = sp.path;
     const whenPath = p.when ? [...path, 'when'] : [...path, 'id'];
     const base = { provision: p.id, provisionPath: path };
-    const removeFix: QuickFix = { title: `Remove provision "${p.id}"`, edits: [{ op: 'remove', path }] };
+    const removeFix: QuickFix = { title: `Remove provision "${p.id}"`, edits: [{ op: 'delete', path }] };
     const moveFix = (before: SymbolicProvision): QuickFix => {
       const target = layout.detainerProvisions[before.index]!;
       return {
         title: `Move provision "${p.id}" before ${before.citation} (${before.id})`,
-        // Removing first leaves the target's index unchanged: it comes before the moved provision.
+        // With its comments: the target comes before it, so its place is unchanged by the move.
         edits: [
-          { op: 'remove', path },
-          { op: 'insert', path: ['sections', target.sectionIndex, 'provisions', target.provisionIndex], value: p },
+          {
+            op: 'move',
+            path: ['sections', lp.sectionIndex, 'provisions'],
+            from: lp.provisionIndex,
+            to: target.provisionIndex,
+            toPath: ['sections', target.sectionIndex, 'provisions'],
+          },
         ],
       };
     };
@@ -993,7 +999,7 @@ function policyRules(ctx: Ctx): void {
           explanation:
             'No booking case can meet this part of the condition, so it has no effect (or, under "all", makes the whole condition impossible).',
           path: node.path,
-          fixes: parentIsAny ? [{ title: 'Remove this alternative', edits: [{ op: 'remove', path: node.path }] }] : [],
+          fixes: parentIsAny ? [{ title: 'Remove this alternative', edits: [{ op: 'delete', path: node.path }] }] : [],
         });
         return;
       }
@@ -1006,7 +1012,7 @@ function policyRules(ctx: Ctx): void {
           explanation:
             'Every booking case meets this part of the condition, so it adds nothing (or, under "any", makes the whole condition always true).',
           path: node.path,
-          fixes: parentIsAll ? [{ title: 'Remove this requirement', edits: [{ op: 'remove', path: node.path }] }] : [],
+          fixes: parentIsAll ? [{ title: 'Remove this requirement', edits: [{ op: 'delete', path: node.path }] }] : [],
         });
         return;
       }
@@ -1106,7 +1112,7 @@ function unusedTerms(o: Ordinance, findings: Finding[], at: (p: PathSegment[], k
       fixes: [
         {
           title: `Remove the definition of "${d.term}"`,
-          edits: [{ op: 'remove', path: defs.length === 1 ? ['definitions'] : ['definitions', i] }],
+          edits: [{ op: 'delete', path: defs.length === 1 ? ['definitions'] : ['definitions', i] }],
         },
       ],
     });
@@ -1270,7 +1276,7 @@ function applySuppressions(o: Ordinance, findings: Finding[], source: ParsedSour
       explanation: 'The finding this entry silenced is gone; the entry can be removed.',
       path,
       ...(source ? source.locate(path) : NOWHERE),
-      fixes: [{ title: 'Remove this entry', edits: [{ op: 'remove', path }] }],
+      fixes: [{ title: 'Remove this entry', edits: [{ op: 'delete', path }] }],
     });
   }
   return out.sort((a, b) => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
@@ -1304,7 +1310,9 @@ export function validatorFixes(d: Diagnostic, source: ParsedSource): QuickFix[] 
       edits: [
         {
           op: 'insert',
-          path: ['definitions', terms.length],
+          path: ['definitions'],
+          index: -1,
+          before: ['sections'],
           value: {
             term: value,
             meaning: `(what "${value}" means)`,

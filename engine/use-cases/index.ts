@@ -27,3 +27,4 @@ export {
   type CaseVerdict,
   type ExpectationsCheck,
 } from './expected';
+export { fixDocument, type AppliedFix, type FixedDocument } from './fix';

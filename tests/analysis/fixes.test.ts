@@ -1,15 +1,13 @@
-// Quick fixes edit only the entries they change, produce valid documents, and reach the editor as one
-// text edit that gives the same result.
+// Quick fixes are document edits in the one vocabulary the form uses (engine/document-edit.ts): they
+// change only the entries they touch, produce valid documents, and reach the editor as one text edit
+// that gives the same result.
 
 import { describe, expect, it } from 'vitest';
 import { applyQuickFix, checkDocument, quickFixTextEdit, type QuickFix, type TextEdit } from '../../engine/analysis/index';
+import { applyTextEdits } from '../../engine/document';
 import { allOrdinanceFiles, readRepoFile } from './helpers';
 
-function applyTextEdit(text: string, e: TextEdit): string {
-  const lines = text.split('\n');
-  const offset = (line: number, column: number) => lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0) + column - 1;
-  return text.slice(0, offset(e.range.line, e.range.column)) + e.newText + text.slice(offset(e.range.endLine, e.range.endColumn));
-}
+const applyTextEdit = (text: string, e: TextEdit) => applyTextEdits(text, [e]);
 
 const text = `# A note the drafters keep.
 title: Test   # inline comment kept
@@ -39,18 +37,15 @@ describe('document edits', () => {
     expect(out).toBe(text.replace('outcome: decline\notherwise', 'outcome: notify\notherwise'));
   });
 
-  it('removes an item of an inline list by rewriting that entry only', () => {
-    const out = applyQuickFix(text, { title: 't', edits: [{ op: 'remove', path: ['sections', 0, 'provisions', 0, 'when', 'any', 1] }] });
+  it('removes an item of an inline list, keeping the list inline', () => {
+    const out = applyQuickFix(text, { title: 't', edits: [{ op: 'delete', path: ['sections', 0, 'provisions', 0, 'when', 'any', 1] }] });
     expect(out).toBe(
-      text.replace(
-        'when: { any: [{ record: gangDatabase }, { judicialWarrant: true }] }',
-        'when:\n          any:\n            - record: gangDatabase',
-      ),
+      text.replace('when: { any: [{ record: gangDatabase }, { judicialWarrant: true }] }', 'when: { any: [{ record: gangDatabase }] }'),
     );
   });
 
   it('removes an item of a block list with its lines', () => {
-    const out = applyQuickFix(text, { title: 't', edits: [{ op: 'remove', path: ['sections', 0, 'provisions', 1, 'when', 'all', 0] }] });
+    const out = applyQuickFix(text, { title: 't', edits: [{ op: 'delete', path: ['sections', 0, 'provisions', 1, 'when', 'all', 0] }] });
     expect(out).toBe(text.replace('            - record: finalRemovalOrder\n', ''));
   });
 
@@ -58,9 +53,14 @@ describe('document edits', () => {
     const out = applyQuickFix(text, {
       title: 't',
       edits: [
-        { op: 'insert', path: ['sections', 0, 'provisions', 0], value: { id: 'zero', when: { age: { under: 18 } }, outcome: 'decline' } },
+        {
+          op: 'insert',
+          path: ['sections', 0, 'provisions'],
+          index: 0,
+          value: { id: 'zero', when: { age: { under: 18 } }, outcome: 'decline' },
+        },
         { op: 'set', path: ['sections', 0, 'provisions', 1, 'heading'], value: 'First' },
-        { op: 'insert', path: ['findings', 0], value: { text: 'a finding', aims: 'public-trust' } },
+        { op: 'insert', path: ['findings'], index: 0, value: { text: 'a finding', aims: 'public-trust' } },
       ],
     });
     expect(out).toContain(
@@ -72,17 +72,11 @@ describe('document edits', () => {
     expect(checkDocument(out).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 
-  it('moves a provision: remove, then insert', () => {
-    const second = { id: 'second', when: { all: [{ record: 'finalRemovalOrder' }, { judicialWarrant: true }] }, outcome: 'decline' };
-    const fix: QuickFix = {
-      title: 't',
-      edits: [
-        { op: 'remove', path: ['sections', 0, 'provisions', 1] },
-        { op: 'insert', path: ['sections', 0, 'provisions', 0], value: second },
-      ],
-    };
+  it('moves a provision with the comment above it', () => {
+    const fix: QuickFix = { title: 't', edits: [{ op: 'move', path: ['sections', 0, 'provisions'], from: 1, to: 0 }] };
     const out = applyQuickFix(text, fix);
-    expect(out.indexOf('id: second')).toBeLessThan(out.indexOf('id: first'));
+    expect(out.indexOf('# a comment between provisions\n      - id: second')).toBeLessThan(out.indexOf('id: first'));
+    expect(out.split('\n').sort()).toEqual(text.split('\n').sort());
     expect(checkDocument(out).ordinance?.sections[0]!.provisions!.map((p) => p.id)).toEqual(['second', 'first']);
   });
 
@@ -94,8 +88,8 @@ describe('document edits', () => {
     expect(out.split('\n')[10]).toBe('      # lint-ignore no-minimum-age: none are booked here');
   });
 
-  it('refuses to edit what is not there', () => {
-    expect(() => applyQuickFix(text, { title: 't', edits: [{ op: 'remove', path: ['sections', 0, 'provisions', 5] }] })).toThrow(/nothing/);
+  it('leaves alone what is not there, and refuses text it cannot read', () => {
+    expect(applyQuickFix(text, { title: 't', edits: [{ op: 'delete', path: ['sections', 0, 'provisions', 5] }] })).toBe(text);
     expect(() => applyQuickFix('title: [', { title: 't', edits: [{ op: 'set', path: ['title'], value: 'x' }] })).toThrow(/syntax/);
   });
 });

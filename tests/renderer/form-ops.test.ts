@@ -12,13 +12,13 @@ import {
   changeProvisionTypeOps,
 } from '../../renderer/src/form/document-ops';
 import { PROVISION_TEMPLATES, templateById } from '../../renderer/src/form/templates';
-import { applyEdits, type EditOp } from '../../renderer/src/form/yaml-edit';
+import { applyEdits, type DocumentEdit } from '../../engine/document';
 
 const sample = readFileSync(new URL('./fixtures/trust-act-2014.ordinance.yaml', import.meta.url), 'utf8');
 const minimal =
   '# A bare draft.\ntitle: Draft\njurisdiction: { name: Town of Example, state: MA }\nsections:\n  - heading: Detainers\n    text: Detainers are requests.\notherwise: decline\n';
 
-function run(text: string, ops: EditOp[]): string {
+function run(text: string, ops: DocumentEdit[]): string {
   const r = applyEdits(text, ops);
   if (!r.ok) throw new Error(r.error);
   return r.text;

@@ -16,7 +16,7 @@ import { ExportDialog } from '../export/ExportDialog';
 import { useLastValidDraft } from '../export/use-last-valid';
 import { registerQuickFixes } from '../editor/quick-fixes';
 import { FormView } from '../form/FormView';
-import { applyEdits, type EditOp, type PathSegment } from '../form/yaml-edit';
+import { applyEdits, type DocumentEdit, type PathSegment } from '../../../engine/document';
 import { shortcutLabel } from '../host/shortcuts';
 import { emit } from '../lib/app-events';
 import { milliseconds } from '../lib/format';
@@ -359,7 +359,7 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
   // ---- form edits become editor edits ----
 
   const edit = useCallback(
-    (ops: EditOp[], label: string) => {
+    (ops: DocumentEdit[], label: string) => {
       const session = sessionRef.current;
       if (!session) return;
       const result = applyEdits(session.text, ops);
@@ -393,15 +393,7 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
           notify('warning', `The document changed while the fix was prepared; choose "${what}" again.`);
           return;
         }
-        session.applyEdits([
-          {
-            startLine: edit.range.line,
-            startColumn: edit.range.column,
-            endLine: edit.range.endLine,
-            endColumn: edit.range.endColumn,
-            text: edit.newText,
-          },
-        ]);
+        session.applyEdits([edit]);
         emit('quick-fix-applied', { what, version: session.version });
       } catch (e) {
         notify('error', `Could not ${what.toLowerCase()}: ${(e as Error).message}`);

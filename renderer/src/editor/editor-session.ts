@@ -2,7 +2,7 @@
 // the engine's diagnostics as markers, and whether it differs from what was last saved.
 
 import type { Diagnostic } from '../../../engine/index';
-import type { TextEdit } from '../form/yaml-edit';
+import type { TextEdit } from '../../../engine/document';
 import { monaco, modelUri } from './monaco';
 
 export const MARKER_OWNER = 'detainer-studio-engine';

@@ -38,8 +38,8 @@ export function registerQuickFixes(
                   resource: model.uri,
                   versionId,
                   textEdit: {
-                    range: new monaco.Range(edit.range.line, edit.range.column, edit.range.endLine, edit.range.endColumn),
-                    text: edit.newText,
+                    range: new monaco.Range(edit.startLine, edit.startColumn, edit.endLine, edit.endColumn),
+                    text: edit.text,
                   },
                 },
               ],

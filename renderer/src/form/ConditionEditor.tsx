@@ -5,9 +5,9 @@ import { RECORD_KEYS } from '../../../engine/vocabulary';
 import { asList, asRecord } from './document-ops';
 import { CheckboxField, CheckboxGroup, NumberField, SelectField, TextField, TriStateField, type Choice } from './fields';
 import { choicesOf, conditionField, conditionKinds, defSchema, examplesOf, helpFor } from './schema-info';
-import type { EditOp, PathSegment } from './yaml-edit';
+import type { DocumentEdit, PathSegment } from '../../../engine/document';
 
-export type Edit = (ops: EditOp[], label: string) => void;
+export type Edit = (ops: DocumentEdit[], label: string) => void;
 
 const GROUPS = ['all', 'any', 'not'] as const;
 

@@ -7,7 +7,7 @@ import type { Edit } from './ConditionEditor';
 import { asList, asRecord, type DocumentData } from './document-ops';
 import { CheckboxField, NumberField, SelectField, TextField, type Choice } from './fields';
 import { choicesOf, helpFor, schemaAt } from './schema-info';
-import type { PathSegment } from './yaml-edit';
+import type { PathSegment } from '../../../engine/document';
 
 const FORM_WORDS: Record<string, string> = {
   'city-council': 'City or town council: “Be it ordained by …”',

@@ -22,7 +22,7 @@ import {
 import { CheckboxField, CheckboxGroup, NumberField, SelectField, TextField, type Choice } from './fields';
 import { choicesOf, defSchema, helpFor, schemaAt } from './schema-info';
 import { PROVISION_TEMPLATES, templateById } from './templates';
-import type { PathSegment } from './yaml-edit';
+import type { PathSegment } from '../../../engine/document';
 import type { ProvisionType } from '../../../engine/vocabulary';
 
 interface Props {

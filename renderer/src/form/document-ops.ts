@@ -4,7 +4,7 @@
 import { FEDERAL_MAX_HOLD, PROVISION_TYPE_FIELDS, type Definition, type Provision, type ProvisionType } from '../../../engine/vocabulary';
 import type { ProvisionTemplate } from './templates';
 import { uniqueId } from './templates';
-import type { EditOp, PathSegment } from './yaml-edit';
+import type { DocumentEdit, PathSegment } from '../../../engine/document';
 
 /** The document as the form sees it: whatever parsed, shapes checked before use. */
 export type DocumentData = Record<string, unknown>;
@@ -51,7 +51,7 @@ export function definedTerms(doc: DocumentData): string[] {
 }
 
 export interface AddedProvision {
-  ops: EditOp[];
+  ops: DocumentEdit[];
   id: string;
   path: PathSegment[];
 }
@@ -71,7 +71,7 @@ export function defaultSectionFor(doc: DocumentData, provision: Provision): numb
  * (-1: at the end), with any defined term it relies on that the draft lacks.
  */
 export function addProvisionOps(doc: DocumentData, template: ProvisionTemplate, sectionIndex = -1, position = -1): AddedProvision {
-  const ops: EditOp[] = [];
+  const ops: DocumentEdit[] = [];
   const id = uniqueId(template.provision.id, idsInUse(doc));
   const provision: Provision = { ...template.provision, id };
   const terms = new Set(definedTerms(doc).map((t) => t.toLowerCase()));
@@ -114,8 +114,8 @@ const TYPE_DEFAULTS: Partial<Record<ProvisionType, Record<string, unknown>>> = {
 
 const NEEDS_TEXT: ProvisionType[] = ['training', 'severability', 'other'];
 
-export function changeProvisionTypeOps(provision: Record<string, unknown>, path: PathSegment[], type: ProvisionType): EditOp[] {
-  const ops: EditOp[] = [];
+export function changeProvisionTypeOps(provision: Record<string, unknown>, path: PathSegment[], type: ProvisionType): DocumentEdit[] {
+  const ops: DocumentEdit[] = [];
   const keep = new Set(TYPE_FIELDS[type]);
   for (const fields of Object.values(TYPE_FIELDS))
     for (const f of fields) if (!keep.has(f) && provision[f] !== undefined) ops.push({ op: 'delete', path: [...path, f] });
@@ -129,24 +129,24 @@ export function changeProvisionTypeOps(provision: Record<string, unknown>, path:
 }
 
 /** A hold needs a maximum; other outcomes must not carry one. */
-export function changeOutcomeOps(provision: Record<string, unknown>, path: PathSegment[], outcome: string): EditOp[] {
-  const ops: EditOp[] = [{ op: 'set', path: [...path, 'outcome'], value: outcome }];
+export function changeOutcomeOps(provision: Record<string, unknown>, path: PathSegment[], outcome: string): DocumentEdit[] {
+  const ops: DocumentEdit[] = [{ op: 'set', path: [...path, 'outcome'], value: outcome }];
   if (outcome === 'hold' && provision.maxHold === undefined)
     ops.push({ op: 'set', path: [...path, 'maxHold'], value: { ...FEDERAL_MAX_HOLD } });
   if (outcome !== 'hold' && provision.maxHold !== undefined) ops.push({ op: 'delete', path: [...path, 'maxHold'] });
   return ops;
 }
 
-export function addSectionOps(doc: DocumentData, heading: string): EditOp[] {
+export function addSectionOps(doc: DocumentData, heading: string): DocumentEdit[] {
   const section = { heading, provisions: [{ id: uniqueId('new-provision', idsInUse(doc)), outcome: 'decline' }] };
   return [{ op: 'insert', path: ['sections'], index: -1, value: section, before: ['otherwise', 'suppress'] }];
 }
 
-export function addFindingOps(): EditOp[] {
+export function addFindingOps(): DocumentEdit[] {
   return [{ op: 'insert', path: ['findings'], index: -1, value: { text: 'the council finds that ...' }, before: AFTER_FINDINGS }];
 }
 
-export function addDefinitionOps(doc: DocumentData): EditOp[] {
+export function addDefinitionOps(doc: DocumentData): DocumentEdit[] {
   const terms = new Set(definedTerms(doc).map((t) => t.toLowerCase()));
   let term = 'new term';
   for (let n = 2; terms.has(term); n++) term = `new term ${n}`;

@@ -1,5 +1,8 @@
-// Structured edits of the ordinance YAML that keep the author's comments, order and layout: the edit
-// is made on the `yaml` Document, and only the lines whose meaning changed are replaced in the text.
+// The one vocabulary for editing an ordinance document, used by the form, its templates, the quick
+// fixes and silencing a finding: edits by path (set, delete, insert, move, rename) and whole-line
+// comments. They keep the author's comments, order and layout: each edit is made on the `yaml`
+// Document, and only the lines whose meaning changed are replaced in the text, as line edits an
+// editor applies into its undo history.
 
 import {
   isCollection,
@@ -15,9 +18,11 @@ import {
   type ParsedNode,
 } from 'yaml';
 
-export type PathSegment = string | number;
+import type { PathSegment } from './diagnostics';
 
-export type EditOp =
+export type { PathSegment };
+
+export type DocumentEdit =
   /**
    * Sets a value (scalar or subtree), creating missing parent maps. A new key goes before the first of
    * `before` its map has (so `definitions` can land above `sections`), else at the end.
@@ -33,7 +38,12 @@ export type EditOp =
    */
   | { op: 'move'; path: PathSegment[]; from: number; to: number; toPath?: PathSegment[] }
   /** Renames a key in the map at `path`, keeping its value and comments. */
-  | { op: 'rename'; path: PathSegment[]; from: string; to: string };
+  | { op: 'rename'; path: PathSegment[]; from: string; to: string }
+  /** Inserts a whole-line comment above a 1-based line of the text as it was, indented like that line. */
+  | { op: 'comment'; line: number; text: string };
+
+/** The edits that change the document's data (all but comments). */
+type StructuralEdit = Exclude<DocumentEdit, { op: 'comment' }>;
 
 /** One replacement in the text, 1-based lines and columns (Monaco's convention), end exclusive. */
 export interface TextEdit {
@@ -118,7 +128,7 @@ function ensureParents(doc: Document, path: readonly PathSegment[]): void {
   }
 }
 
-function applyOp(doc: Document, op: EditOp): void {
+function applyOp(doc: Document, op: StructuralEdit): void {
   switch (op.op) {
     case 'set': {
       const current = getNode(doc, op.path);
@@ -479,12 +489,31 @@ export function lineEdits(before: string, after: string): TextEdit[] {
   return edits;
 }
 
+/** Whole-line comments inserted above lines of the text (lines as numbered before any is inserted). */
+function withComments(text: string, comments: ReadonlyArray<Extract<DocumentEdit, { op: 'comment' }>>): string {
+  if (comments.length === 0) return text;
+  const lines = text.split('\n');
+  for (const c of [...comments].sort((a, b) => b.line - a.line)) {
+    const at = Math.max(0, Math.min(c.line - 1, lines.length));
+    const indent = /^[ \t]*/.exec(lines[at] ?? '')![0];
+    lines.splice(at, 0, `${indent}# ${c.text.replace(/[\r\n]+/g, ' ')}`);
+  }
+  return lines.join('\n');
+}
+
 /**
- * Applies structured edits to ordinance text. Returns the new text and the line edits that produce it
- * (to apply through the editor, so they join its undo history), or a message saying why not.
+ * Applies edits to ordinance text: comments first (their lines are the text's as given), then the
+ * edits by path. Returns the new text and the line edits that produce it (to apply through the
+ * editor, so they join its undo history), or a message saying why not.
  */
-export function applyEdits(text: string, ops: readonly EditOp[]): EditResult {
-  const source = text.replace(/\r\n/g, '\n');
+export function applyEdits(text: string, edits: readonly DocumentEdit[]): EditResult {
+  const original = text.replace(/\r\n/g, '\n');
+  const source = withComments(
+    original,
+    edits.filter((e): e is Extract<DocumentEdit, { op: 'comment' }> => e.op === 'comment'),
+  );
+  const ops = edits.filter((e): e is StructuralEdit => e.op !== 'comment');
+  if (ops.length === 0) return { ok: true, text: source, edits: lineEdits(original, source) };
   let doc: Document.Parsed;
   try {
     doc = parseForEdit(source);
@@ -509,7 +538,7 @@ export function applyEdits(text: string, ops: readonly EditOp[]): EditResult {
     // fall back to the printer's own text, which is right if less faithful to the author's spacing.
     merged = printed;
   }
-  return { ok: true, text: merged, edits: lineEdits(source, merged) };
+  return { ok: true, text: merged, edits: lineEdits(original, merged) };
 }
 
 /** Applies line edits to text (the same thing the editor does), for tests and for hosts without an editor. */

@@ -3,12 +3,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadOrdinance, type Ordinance } from '../../engine/index';
-import { applyEdits, applyTextEdits, type EditOp } from '../../renderer/src/form/yaml-edit';
+import { applyEdits, applyTextEdits, type DocumentEdit } from '../../engine/document';
 
-const sample = readFileSync(new URL('./fixtures/trust-act-2014.ordinance.yaml', import.meta.url), 'utf8');
+const sample = readFileSync(new URL('../renderer/fixtures/trust-act-2014.ordinance.yaml', import.meta.url), 'utf8');
 const P = ['sections', 0, 'provisions'];
 
-function edit(text: string, ops: EditOp[]): string {
+function edit(text: string, ops: DocumentEdit[]): string {
   const r = applyEdits(text, ops);
   if (!r.ok) throw new Error(r.error);
   expect(applyTextEdits(text, r.edits)).toBe(r.text);

@@ -1,0 +1,43 @@
+// `detainer-studio fix POLICY [--code CODE]... [--dry-run]`: applies the legal lint's and the
+// validator's quick fixes to the policy file in place (the preferred fix of each finding, one at a
+// time), keeping the author's comments and layout, and says what it changed.
+
+import { fixDocument, formatDiagnostic, isBlocking } from '../../engine/index';
+import { contentHash, writeFileAtomic } from '../../host/files.node';
+import { parseArgs, UsageError } from '../args';
+import { loadScenarioOrReport, readOrReport, reimbursementOverride, type Output } from '../context';
+import type { CommandCode } from '../command';
+
+export const fix: CommandCode = {
+  run(argv: string[], io: Output): number {
+    const args = parseArgs(argv, { values: ['scenario', 'reimbursement'], repeat: ['code'], flags: ['dry-run'] });
+    if (args.positional.length !== 1) throw new UsageError('fix needs exactly one policy file');
+    const file = args.positional[0]!;
+    const scenario =
+      args.values.has('scenario') || args.values.has('reimbursement')
+        ? reimbursementOverride(args.values.get('reimbursement'), loadScenarioOrReport(io, args.values.get('scenario')))
+        : undefined;
+    const text = readOrReport(io, file);
+    const crlf = text.includes('\r\n');
+    const fixed = fixDocument(text, { codes: args.repeated.get('code') ?? [], ...(scenario ? { scenario } : {}) });
+    for (const a of fixed.applied)
+      io.out(`${file}:${a.line}:${a.column}: ${args.flags.has('dry-run') ? 'would fix' : 'fixed'}: ${a.title} [${a.code}]\n`);
+    for (const f of fixed.failed) io.out(`${file}:${f.line}:${f.column}: not fixed: ${f.title} [${f.code}]: ${f.reason}\n`);
+    for (const c of fixed.unmatchedCodes) io.out(`${file}: no finding has the code ${c}\n`);
+    const left = fixed.remaining.filter((d) => !d.suppressed && d.severity !== 'info');
+    for (const d of left) io.out(formatDiagnostic(file, d) + '\n');
+    // What was asked for and is still there: an error, or a finding of a code named with --code.
+    const asked = args.repeated.get('code') ?? [];
+    const unfixed = fixed.remaining.filter((d) => !d.suppressed && (isBlocking(d) || asked.includes(d.code)));
+    if (fixed.applied.length > 0 && !args.flags.has('dry-run')) {
+      // Written only if the file is still what was read, all or nothing.
+      writeFileAtomic(file, crlf ? fixed.text.replace(/\r?\n/g, '\r\n') : fixed.text, { expectedHash: contentHash(text) });
+    }
+    const n = fixed.applied.length;
+    io.err(
+      `${file}: ${n ? `${n} fix${n === 1 ? '' : 'es'} ${args.flags.has('dry-run') ? 'would be applied (nothing written)' : 'applied'}` : 'nothing to fix'}; ` +
+        `${left.length} finding${left.length === 1 ? '' : 's'} left\n`,
+    );
+    return unfixed.length > 0 || fixed.failed.length > 0 || fixed.unmatchedCodes.length > 0 ? 1 : 0;
+  },
+};
