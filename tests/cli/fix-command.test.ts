@@ -4,19 +4,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../cli/main';
+import { runCli } from './run-in-process';
 import { checkDocument } from '../../engine/index';
 
 const root = path.resolve(__dirname, '../..');
 const fixture = fs.readFileSync(path.join(root, 'tests/analysis/fixtures/chicago-welcoming-city-2012.ordinance.yaml'), 'utf8');
 let dir: string;
 
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
+const run = runCli;
 
 function copy(name: string, text = fixture): string {
   const file = path.join(dir, name);

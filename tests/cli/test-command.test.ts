@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../cli/main';
+import { runCli } from './run-in-process';
 
 const root = path.resolve(__dirname, '../..');
 const samples = path.join(root, 'tests/samples');
@@ -15,12 +15,7 @@ const expectedFiles = fs
 const berkeley = path.join(samples, 'berkeley-2012.expected.yaml');
 let dir: string;
 
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
+const run = runCli;
 
 function write(name: string, text: string): string {
   const file = path.join(dir, name);
