@@ -8,23 +8,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { DOCUMENT_CODES, LAW_CODES } from '../law-codes';
 import { checkDocument } from '../../../engine/analysis/index';
 
 const dir = __dirname;
-const LAW_CODES = new Set([
-  'hold-without-judicial-warrant',
-  'hold-exceeds-federal-maximum',
-  'hold-exceeds-request',
-  'state-requires-honoring-detainers',
-  'state-bars-holds',
-  'state-limits-notification',
-  'state-law-uncertain',
-  'state-protects-status-information',
-  'state-requires-287g',
-  'state-bars-287g',
-]);
-/** Findings about the whole document (not a provision) have no provision in the labels. */
-const DOCUMENT_CODES = new Set(['state-protects-status-information', 'state-requires-287g', 'state-bars-287g']);
 type LevelName = 'error' | 'warning' | 'info';
 const SEVERITY: Record<'error' | 'warning' | 'note', LevelName> = { error: 'error', warning: 'warning', note: 'info' };
 
