@@ -1115,6 +1115,33 @@ export class FactSpace {
     return out;
   }
 
+  /**
+   * The age intervals a set may hold a case in, ascending: its paths through the age bits at the top of
+   * the order. Where the set tests something else first, every interval below that test is counted, so
+   * two sets that share a case always share an interval of this list.
+   */
+  ageIntervalsOf(set: number): number[] {
+    const b = this.bdd;
+    const n = this.ageBits.length;
+    const out: number[] = [];
+    const go = (node: number, i: number, j: number) => {
+      if (node === FALSE_NODE) return;
+      if (i === n) {
+        out.push(j);
+        return;
+      }
+      if (b.varOf(node) === this.ageBits[i]) {
+        go(b.lowOf(node), i + 1, 2 * j);
+        go(b.highOf(node), i + 1, 2 * j + 1);
+      } else {
+        go(node, i + 1, 2 * j);
+        go(node, i + 1, 2 * j + 1);
+      }
+    };
+    go(set, 0, 0);
+    return out;
+  }
+
   /** The ages of an interval: [lo, hi). */
   intervalRange(j: number): { lo: number; hi: number } {
     return { lo: j === 0 ? 0 : this.ageCuts[j - 1]!, hi: j < this.ageCuts.length ? this.ageCuts[j]! : 131 };

@@ -545,6 +545,28 @@ function policyRules(ctx: Ctx): void {
     const r = policy.regions.find((x) => b.evaluate(x.set, values));
     return r ? policy.provisions[r.provisionIndex] : undefined;
   };
+  // Two sets share a case only if they share an age interval: the provisions by the intervals they
+  // decide in, so that a provision of a few ages is compared only with the earlier ones that can share
+  // its cases (undefined: every earlier provision may).
+  let byInterval: number[][] | undefined;
+  const earlierSharingAnAge = (set: number, before: number): number[] | undefined => {
+    const intervals = space.ageIntervalsOf(set);
+    if (intervals.length > 4) return undefined;
+    if (!byInterval) {
+      byInterval = [];
+      policy.provisions.forEach((e, k) => {
+        for (const j of space.ageIntervalsOf(e.decides)) (byInterval![j] ??= []).push(k);
+      });
+    }
+    const found: number[] = [];
+    for (const j of intervals)
+      for (const k of byInterval[j] ?? []) {
+        if (k >= before) break;
+        found.push(k);
+      }
+    found.sort((x, y) => x - y);
+    return found.filter((k, i) => i === 0 || found[i - 1] !== k);
+  };
   const cite = (i: number) =>
     i < policy.provisions.length
       ? `${policy.provisions[i]!.citation} (${policy.provisions[i]!.id})`
@@ -931,7 +953,9 @@ function policyRules(ctx: Ctx): void {
         );
         if (b.intersects(sp.when, harsher)) {
           const earlier: Array<{ e: SymbolicProvision; overlap: number }> = [];
-          for (let k = 0; k < i && earlier.length < 3; k++) {
+          const near = earlierSharingAnAge(sp.when, i);
+          for (let x = 0; x < (near ? near.length : i) && earlier.length < 3; x++) {
+            const k = near ? near[x]! : x;
             const e = policy.provisions[k]!;
             if (RANK[e.outcome] <= RANK[sp.outcome]) continue;
             const overlap = b.and(sp.when, e.decides);

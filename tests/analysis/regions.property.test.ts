@@ -121,3 +121,42 @@ describe('every real case lies in exactly the region the engine decides by', () 
     });
   }
 });
+
+describe('the age intervals of a set hold every case in it', () => {
+  const boston = fixture('boston-committee-draft');
+  // The same provisions, each for its own band of ages (overlapping, of different widths).
+  const banded: typeof boston = {
+    ...boston,
+    sections: boston.sections.map((s) => ({
+      ...s,
+      provisions: s.provisions?.map((p, i) =>
+        p.when ? { ...p, when: { all: [{ age: { atLeast: 16 + 3 * i, under: 19 + 5 * i } }, p.when] } } : p,
+      ),
+    })),
+  };
+  const ordinances = { boston, 'boston in bands of age': banded, 'counting and windows': fixture('counting-windows') };
+  for (const [name, o] of Object.entries(ordinances)) {
+    it(name, () => {
+      const space = new FactSpace([o]);
+      if (o === banded) expect(space.ageBits.length).toBeGreaterThan(2);
+      const b = space.bdd;
+      const policy = new SymbolicPolicy(space, 0, o);
+      // Two provisions that share a case share an interval (what lets the lint compare only those).
+      const whens = policy.provisions.map((p) => p.when);
+      for (const x of whens)
+        for (const y of whens)
+          if (b.intersects(x, y)) expect(space.ageIntervalsOf(x).some((j) => space.ageIntervalsOf(y).includes(j))).toBe(true);
+      fc.assert(
+        fc.property(bookingCase, (bc) => {
+          const p = prepareCase(bc, 0);
+          if (!p.ok) throw new Error(p.problems.map((x) => x.message).join('; '));
+          const values = space.atomsOf(p.prepared);
+          const [own] = space.ageIntervals(values);
+          for (const set of [...whens, ...policy.regions.map((r) => r.set)])
+            if (b.evaluate(set, values)) expect(space.ageIntervalsOf(set)).toContain(own);
+        }),
+        { numRuns: 500, seed: 2026 },
+      );
+    });
+  }
+});
