@@ -1,34 +1,27 @@
-// Guards against the analysis becoming slow by orders of magnitude. The budgets themselves (lint of a
-// 300-provision ordinance in 10 ms; table and difference of 20 provisions in 1 s) are measured by
-// `npm run bench:analysis` on a quiet machine; here the limits leave room for a busy test run.
+// The analysis at the sizes its budgets name: a 300-provision ordinance lints, and the decision table
+// and the difference of 20-provision drafts are worked out and confirmed. Their times are measured by
+// `npm run bench:analysis` and `npm run bench -- validate`, not here: a test run shares the machine.
 
 import { describe, expect, it } from 'vitest';
 import { decisionTable, diffDrafts, lintOrdinance } from '../../engine/analysis/index';
 import { largeOrdinance } from '../../bench/large-ordinance';
 
-function fastest(runs: number, f: () => void): number {
-  let best = Infinity;
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    f();
-    best = Math.min(best, performance.now() - t0);
-  }
-  return best;
-}
-
-describe('analysis budgets (loose guards)', () => {
-  it('lints a 300-provision ordinance in well under a second', () => {
+describe('analysis at the sizes of its budgets', () => {
+  it('lints a 300-provision ordinance, every finding on a provision or the document', () => {
     const o = largeOrdinance(300, 7);
-    expect(fastest(5, () => lintOrdinance(o, { examples: false }))).toBeLessThan(250);
+    const findings = lintOrdinance(o, { examples: false });
+    expect(findings.some((d) => d.code === 'analysis-too-large')).toBe(false);
+    expect(findings.every((d) => d.path.length > 0)).toBe(true);
   });
 
-  it('builds the decision table and the difference of 20-provision ordinances within the 1 s budget', () => {
+  it('builds the decision table and the difference of 20-provision ordinances, every difference confirmed by the engine', () => {
     const a = largeOrdinance(20, 11);
     const b = structuredClone(a);
     b.sections[0]!.provisions![5]!.outcome = 'review';
     delete b.sections[0]!.provisions![5]!.maxHold;
-    expect(fastest(3, () => decisionTable(a))).toBeLessThan(1000);
-    expect(fastest(3, () => diffDrafts(a, b))).toBeLessThan(1000);
-    expect(diffDrafts(a, b).unconfirmed).toEqual([]);
+    expect(decisionTable(a).rows.length).toBeGreaterThan(0);
+    const diff = diffDrafts(a, b);
+    expect(diff.unconfirmed).toEqual([]);
+    expect(diff.equivalent).toBe(false);
   });
 });
