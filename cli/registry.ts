@@ -85,7 +85,8 @@ export const commands: readonly Command[] = [
     summary: 'find the smallest cases two drafts decide differently, or prove them equivalent',
     usage: 'diff DRAFT_A DRAFT_B [--json] [--scenario FILE] [--reimbursement yes|no]',
     options: [['--json', 'print { equivalent, witnesses: [ { case, a, b } ] }'], SCENARIO, REIMBURSEMENT],
-    notes: 'Exit 0 when the drafts are equivalent, 1 when they differ, 2 on bad input.',
+    notes:
+      'Exit 0 when the drafts are equivalent, 1 when they differ or a draft is invalid (its errors are printed, as validate does), 2 when a file cannot be read or the usage is wrong.',
     load: async () => (await import('./commands/diff')).diff,
   },
   {

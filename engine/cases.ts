@@ -25,7 +25,8 @@ import {
   type PreparedCharge,
   type PreparedWarrant,
 } from './prepared';
-import { MINUTES_PER_DAY, parseDate, parseDateTime } from './time';
+import { formatDate, formatDateTime, MINUTES_PER_DAY, parseDate, parseDateTime } from './time';
+import { unsafeCharacterIndex, unsafeCharacterProblem } from './text-safety';
 
 export interface CaseProblem {
   /** 0-based position of the case in the set. */
@@ -228,7 +229,11 @@ class Checker {
   text(obj: Obj, key: string, prefix: string): string | undefined {
     const v = obj[key];
     if (v === undefined || v === null) return undefined;
-    if (typeof v === 'string') return v;
+    if (typeof v === 'string') {
+      const bad = unsafeCharacterIndex(v, false);
+      if (bad >= 0) this.fail(join(prefix, key), `"${key}" ${unsafeCharacterProblem(v, bad)}`);
+      return v;
+    }
     if (typeof v === 'number') return String(v);
     this.fail(join(prefix, key), `"${key}" must be text`);
     return undefined;
@@ -246,6 +251,59 @@ function show(v: unknown): string {
   return String(v);
 }
 
+/**
+ * The chronology every case must keep, read from its times (minutes since 1970) and conviction dates
+ * (days since 1970; NaN where absent): custody ends after it begins, no conviction is dated after the
+ * custody ends (in the future of the data), and none before the person was born (by the age at
+ * booking). True when all hold; otherwise each broken rule goes to `report` when given. One place for
+ * every reader: prepareCase reports, and the fast CSV reader hands a row that breaks a rule to it.
+ */
+export function checkChronology(
+  age: number,
+  booked: number,
+  release: number,
+  convictedOn: ArrayLike<number>,
+  releasedOn: ArrayLike<number>,
+  convictions: number,
+  report?: (field: string, message: string) => void,
+): boolean {
+  if (Number.isNaN(booked) || Number.isNaN(release)) return true; // already a problem of its own
+  let ok = true;
+  if (release < booked) {
+    ok = false;
+    report?.(
+      'eligibleForReleaseAt',
+      `"eligibleForReleaseAt" (${formatDateTime(release)}) is before "bookedAt" (${formatDateTime(booked)}): custody can't end before it begins`,
+    );
+  }
+  const lastDay = Math.floor(Math.max(release, booked) / MINUTES_PER_DAY);
+  const bookedDay = Math.floor(booked / MINUTES_PER_DAY);
+  // Born no earlier than a year before the birthday that made the age at booking.
+  const bornBy = bookedDay - Math.ceil((age + 1) * 365.25);
+  const future = (day: number) =>
+    `(${formatDate(day)}) is after this custody ends (${formatDate(lastDay)}): a record can't be dated in the future of the case`;
+  for (let k = 0; k < convictions; k++) {
+    const on = convictedOn[k]!;
+    const off = releasedOn[k]!;
+    if (on > lastDay) {
+      ok = false;
+      report?.(`convictions[${k}].convictedOn`, `"convictedOn" ${future(on)}`);
+    } else if (on < bornBy) {
+      ok = false;
+      report?.(
+        `convictions[${k}].convictedOn`,
+        `"convictedOn" (${formatDate(on)}) is before the person was born: they were ${age} when booked on ${formatDate(bookedDay)}`,
+      );
+    }
+    if (off > lastDay) {
+      ok = false;
+      report?.(`convictions[${k}].releasedOn`, `"releasedOn" ${future(off)}`);
+    }
+    if (!ok && !report) return false;
+  }
+  return ok;
+}
+
 export type PrepareResult = { ok: true; prepared: PreparedCase } | { ok: false; problems: CaseProblem[] };
 
 /** Checks one raw case (from JSON, YAML or CSV) and prepares it, or lists every problem found. */
@@ -257,14 +315,17 @@ export function prepareCase(raw: unknown, index: number): PrepareResult {
   ck.keys(obj, CASE_KEYS, '');
 
   let id = '';
-  if (typeof obj.id === 'string' && obj.id.length > 0 && obj.id.length <= 200) id = obj.id;
+  const badAt = typeof obj.id === 'string' ? unsafeCharacterIndex(obj.id, false) : -1;
+  if (badAt >= 0) ck.fail('id', `"id" ${unsafeCharacterProblem(obj.id as string, badAt)}`);
+  else if (typeof obj.id === 'string' && obj.id.length > 0 && obj.id.length <= 200) id = obj.id;
   else if (typeof obj.id === 'number') id = String(obj.id);
   else ck.fail('id', obj.id === undefined ? '"id" is missing' : `"id" must be text of 1 to 200 characters, not ${show(obj.id)}`);
 
   const unknownList = ck.unknowns<UnknownFact>(obj, '', UNKNOWN_FACTS);
   const unknown = unknownMask(unknownList);
   const isUnknown = (f: UnknownFact) => unknownList.includes(f);
-  const age = ck.integer(obj, 'age', '', 0, 130, true) ?? 0;
+  const givenAge = ck.integer(obj, 'age', '', 0, 130, true);
+  const age = givenAge ?? 0;
   const ageHi = ck.integer(obj, 'ageAtMost', '', age, 130, false) ?? age;
   ck.notGiven(obj, 'bookedAt', '', isUnknown('bookedAt'));
   ck.notGiven(obj, 'eligibleForReleaseAt', '', isUnknown('eligibleForReleaseAt'));
@@ -339,7 +400,10 @@ export function prepareCase(raw: unknown, index: number): PrepareResult {
   });
 
   const convictions: PreparedConvictionRecord[] = [];
-  ck.list(obj, 'convictions', '').forEach((rawConviction, i) => {
+  const convictionList = ck.list(obj, 'convictions', '');
+  const convictedOn = new Array<number>(convictionList.length).fill(NaN);
+  const releasedOn = new Array<number>(convictionList.length).fill(NaN);
+  convictionList.forEach((rawConviction, i) => {
     const prefix = `convictions[${i}]`;
     const c = ck.object(rawConviction, prefix);
     if (!c) return;
@@ -359,6 +423,8 @@ export function prepareCase(raw: unknown, index: number): PrepareResult {
     // An undated conviction stands in at the request's day: the mark makes every window test of it open.
     const convicted = dateUnknown ? Math.floor(issued / MINUTES_PER_DAY) : ck.date(c, 'convictedOn', prefix, true);
     const releasedRaw = ck.date(c, 'releasedOn', prefix, false);
+    convictedOn[i] = dateUnknown ? NaN : convicted;
+    releasedOn[i] = releaseUnknown ? NaN : releasedRaw;
     if (!dateUnknown && !Number.isNaN(releasedRaw) && !Number.isNaN(convicted) && releasedRaw < convicted) {
       ck.fail(`${prefix}.releasedOn`, '"releasedOn" is before "convictedOn"');
     }
@@ -382,6 +448,9 @@ export function prepareCase(raw: unknown, index: number): PrepareResult {
     );
   });
   fillIncarceratedSince(convictions);
+  checkChronology(givenAge === undefined ? NaN : ageHi, booked, release, convictedOn, releasedOn, convictionList.length, (field, message) =>
+    ck.fail(field, message),
+  );
 
   const warrants: PreparedWarrant[] = [];
   ck.list(obj, 'warrants', '').forEach((rawWarrant, i) => {

@@ -105,6 +105,8 @@ export function* generatedCases(opts: GeneratorOptions): Generator<BookingCase, 
       const day = Math.floor(release / MINUTES_PER_DAY);
       const toFriday = (5 - ((day + 4) % 7) + 7) % 7;
       release = (day + toFriday) * MINUTES_PER_DAY + between(14, 19) * 60;
+      // Booked that Friday evening: released the Friday after, never before the booking.
+      if (release < booked + 3 * 60) release += 7 * MINUTES_PER_DAY;
     }
     const issued = booked + between(1, 36) * 60;
     const year = Math.floor(bookedDay / 365.2425) + 1970;

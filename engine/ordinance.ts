@@ -7,6 +7,7 @@ import { FEDERAL_MAX_HOLD, PROVISION_TYPE_FIELDS, type Condition, type Ordinance
 import { schemaDiagnostics } from './schema-diagnostics';
 import { parseSource, type ParsedSource } from './source';
 import { parseDate } from './time';
+import { unsafeTextDiagnostics } from './text-safety';
 
 export interface LoadedOrdinance {
   source: ParsedSource;
@@ -16,6 +17,9 @@ export interface LoadedOrdinance {
 }
 
 const TYPE_FIELDS: Record<string, readonly string[]> = PROVISION_TYPE_FIELDS;
+/** The years an ordinance's dates may name. */
+const EARLIEST_YEAR = 1900;
+const LATEST_YEAR = 2199;
 const SPECIFIC_FIELDS = [...new Set(Object.values(TYPE_FIELDS).flat())];
 
 export function loadOrdinance(text: string): LoadedOrdinance {
@@ -75,6 +79,19 @@ export function semanticDiagnostics(o: Ordinance, source: ParsedSource): Diagnos
     else terms.set(key, i);
   });
   const termNames = (o.definitions ?? []).map((d) => d.term);
+
+  // A real calendar date, in years an ordinance can take effect (0000-01-01 is a real ISO date, not a plausible one).
+  const checkDate = (text: string, path: PathSegment[]) => {
+    const year = Number(text.slice(0, 4));
+    if (Number.isNaN(parseDate(text))) report('error', 'bad-date', `"${text}" is not a real date`, path);
+    else if (year < EARLIEST_YEAR || year > LATEST_YEAR)
+      report(
+        'error',
+        'implausible-date',
+        `"${text}" is not a plausible date for an ordinance: give a year from ${EARLIEST_YEAR} to ${LATEST_YEAR}`,
+        path,
+      );
+  };
 
   const checkTerm = (term: string | undefined, path: PathSegment[]) => {
     if (term === undefined) return;
@@ -165,19 +182,14 @@ export function semanticDiagnostics(o: Ordinance, source: ParsedSource): Diagnos
           );
         }
       }
-      if (p.date !== undefined && Number.isNaN(parseDate(p.date)))
-        report('error', 'bad-date', `"${p.date}" is not a real date`, [...path, 'date']);
+      if (p.date !== undefined) checkDate(p.date, [...path, 'date']);
     });
   });
-  if (o.effectiveDate !== undefined && Number.isNaN(parseDate(o.effectiveDate))) {
-    report('error', 'bad-date', `"${o.effectiveDate}" is not a real date`, ['effectiveDate']);
-  }
-  if (o.lawAsOf !== undefined && Number.isNaN(parseDate(o.lawAsOf)))
-    report('error', 'bad-date', `"${o.lawAsOf}" is not a real date`, ['lawAsOf']);
-  if (Array.isArray(o.holidays))
-    o.holidays.forEach((d, i) => {
-      if (Number.isNaN(parseDate(d))) report('error', 'bad-date', `"${d}" is not a real date`, ['holidays', i]);
-    });
+  if (o.effectiveDate !== undefined) checkDate(o.effectiveDate, ['effectiveDate']);
+  if (o.lawAsOf !== undefined) checkDate(o.lawAsOf, ['lawAsOf']);
+  if (Array.isArray(o.holidays)) o.holidays.forEach((d, i) => checkDate(d, ['holidays', i]));
+  // Control characters and bidirectional overrides in any text (a title that reads differently than it is).
+  out.push(...unsafeTextDiagnostics(o, (p) => source.locate(p)));
   const provisionIds = new Set(o.sections.flatMap((s) => (s.provisions ?? []).map((p) => p.id)));
   o.suppress?.forEach((s, i) => {
     if (s.provision !== undefined && !provisionIds.has(s.provision)) {

@@ -1,6 +1,6 @@
 // `detainer-studio diff A B [--json]`: the smallest cases on which two drafts decide differently, one
 // per kind of difference, each checked by running both drafts; or the proof that they are equivalent.
-// Exit 0 when equivalent, 1 when they differ, 2 on bad input.
+// Exit 0 when equivalent, 1 when they differ or a draft is invalid (as validate), 2 when a file can't be read.
 
 import { diffDrafts, type DraftDifference, type DraftWitness } from '../../engine/index';
 import { OUTCOME_WORDS, shortFingerprint, type Decision, type Scenario } from '../../engine/index';
@@ -20,19 +20,12 @@ export const diff: CommandCode = {
   run(argv: string[], io: Output): number {
     const args = parseArgs(argv, { values: ['scenario', 'reimbursement'], flags: ['json'] });
     if (args.positional.length !== 2) throw new UsageError('diff needs exactly two policy files');
-    let a: LoadedPolicy;
-    let b: LoadedPolicy;
+    // An invalid draft exits 1 with its located errors, as validate does; a file that can't be read exits 2.
+    const a: LoadedPolicy = loadPolicyOrReport(io, args.positional[0]!);
+    const b: LoadedPolicy = loadPolicyOrReport(io, args.positional[1]!);
     let scenario: Scenario | undefined;
-    try {
-      a = loadPolicyOrReport(io, args.positional[0]!);
-      b = loadPolicyOrReport(io, args.positional[1]!);
-      if (args.values.has('scenario') || args.values.has('reimbursement')) {
-        scenario = reimbursementOverride(args.values.get('reimbursement'), loadScenarioOrReport(io, args.values.get('scenario')));
-      }
-    } catch (e) {
-      // Any input that cannot be read or is not a valid policy is "bad input" for diff.
-      if (e instanceof Reported) return 2;
-      throw e;
+    if (args.values.has('scenario') || args.values.has('reimbursement')) {
+      scenario = reimbursementOverride(args.values.get('reimbursement'), loadScenarioOrReport(io, args.values.get('scenario')));
     }
     let result: DraftDifference;
     try {

@@ -3,7 +3,8 @@
 // reference reader (caseFromRow + prepareCase), which decides and words the problems; so the fast
 // reader only has to be exact about what it accepts, and tests hold it to that.
 
-import { prepareCase, type CaseProblem } from '../cases';
+import { checkChronology, prepareCase, type CaseProblem } from '../cases';
+import { unsafeCharacterIndex } from '../text-safety';
 import { categoryMask, type PreparedCase } from '../prepared';
 import { daysFromCivil, daysInMonth, MINUTES_PER_DAY } from '../time';
 import { caseFromRow, columnOfField, K, planColumns, splitCategories, type ColumnPlan, type PlannedColumn } from './columns';
@@ -242,6 +243,8 @@ export class CsvCaseReader {
   private byIndex: Array<PlannedColumn | undefined> = [];
   private charges: GroupScratch[] = [];
   private convictions: GroupScratch[] = [];
+  private convictedOn = new Float64Array(0);
+  private releasedOn = new Float64Array(0);
   private warrants: GroupScratch[] = [];
   private readonly categories = new TextTable<Categories | null>();
   private readonly offenses = new TextTable<number>();
@@ -416,9 +419,11 @@ export class CsvCaseReader {
     return found;
   }
 
+  /** The string id of an offense name; -1 (the reference reader words why) when it holds an unsafe character. */
   private offenseAt(s: string, a: number, b: number): number {
     let found = this.offenses.get(s, a, b);
     if (found === undefined) {
+      if (unsafeCharacterIndex(s, false, a, b) >= 0) return -1;
       const name = detached(s.slice(a, b));
       found = this.sink.builder.stringId(name);
       this.offenses.set(name, found);
@@ -480,7 +485,7 @@ export class CsvCaseReader {
     }
     switch (col.kind) {
       case K.id:
-        if (b - a > 200) return false;
+        if (b - a > 200 || unsafeCharacterIndex(s, false, a, b) >= 0) return false;
         this.id = detached(s.slice(a, b));
         return true;
       case K.age:
@@ -529,6 +534,18 @@ export class CsvCaseReader {
       if (!Number.isNaN(g.dateB) && g.dateB < g.dateA) return false;
     }
     for (const g of this.warrants) if (g.present && !g.cls) return false;
+    // The chronology rules (cases.ts): a row that breaks one is read again by the reference reader, which says how.
+    const n = this.convictions.length;
+    if (this.convictedOn.length < n) {
+      this.convictedOn = new Float64Array(n);
+      this.releasedOn = new Float64Array(n);
+    }
+    for (let k = 0; k < n; k++) {
+      const g = this.convictions[k]!;
+      this.convictedOn[k] = g.present ? g.dateA : NaN;
+      this.releasedOn[k] = g.present ? g.dateB : NaN;
+    }
+    if (!checkChronology(this.age, this.booked, this.release, this.convictedOn, this.releasedOn, n)) return false;
 
     const t = this.sink.builder;
     const flags =
@@ -589,8 +606,7 @@ export class CsvCaseReader {
       g.present = true;
       switch (kind) {
         case K.chargeOffense:
-          g.offense = this.offenseAt(s, a, b);
-          return true;
+          return (g.offense = this.offenseAt(s, a, b)) >= 0;
         case K.chargeClass:
           return (g.cls = classAt(s, a, b)) !== 0;
         case K.chargeDegree: {
@@ -620,8 +636,7 @@ export class CsvCaseReader {
       g.present = true;
       switch (kind) {
         case K.convictionOffense:
-          g.offense = this.offenseAt(s, a, b);
-          return true;
+          return (g.offense = this.offenseAt(s, a, b)) >= 0;
         case K.convictionClass:
           return (g.cls = classAt(s, a, b)) !== 0;
         case K.convictionDegree: {

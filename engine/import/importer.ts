@@ -200,6 +200,18 @@ export class CaseImporter implements CaseSink {
       this.finished = true;
       this.feed(this.decoder ? this.decoder.decode() : '', true);
       if (!this.stopped) this.reader!.finish();
+      if (!this.stopped && this.records === 0) {
+        // An empty case set is a mistake (the wrong file, an export that failed), never a simulation of nothing.
+        const csv = this.format === 'csv';
+        this.fail([
+          {
+            index: -1,
+            field: '',
+            message: csv ? 'the file holds no cases: only the header row' : 'the file holds no cases: the list is empty',
+            ...(csv ? { row: 2 } : { line: 1, column: 1 }),
+          },
+        ]);
+      }
       this.table = this.builder.finish();
       this.rejectRepeatedIds();
       this.options.onProgress?.(this.progress);

@@ -74,11 +74,12 @@ describe('detainer-studio diff', () => {
     expect((await run('diff', cook, berkeley, '--scenario', scenario)).code).toBe(0);
   });
 
-  it('bad input: exit 2 with a located message', async () => {
+  it('bad input: an invalid draft exits 1 (as validate does), an unreadable file or wrong usage 2, with a located message', async () => {
     expect((await run('diff', ct, path.join(dir, 'missing.ordinance.yaml'))).code).toBe(2);
     const broken = write('broken.ordinance.yaml', 'title: [unclosed\n');
     const r = await run('diff', broken, ct, '--json');
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
     expect(r.err).toMatch(/broken\.ordinance\.yaml:\d+:\d+: error/);
     expect((await run('diff', ct)).code).toBe(2);
   });

@@ -57,11 +57,15 @@ const bookingCase = fc
   .map((r): BookingCase => {
     const booked = BASE + r.booked;
     const issued = booked + r.delta;
+    // Cases keep their chronology (the importer refuses any other): custody ends after booking and after
+    // the request, no record is dated after it ends, no conviction before birth.
+    const released = Math.max(booked, issued) + 3;
+    const born = booked - Math.ceil((r.age + 1) * 365.25) + 1;
     const c: BookingCase = {
       id: 'random',
       age: r.age,
       bookedAt: `${day(booked)}T09:00`,
-      eligibleForReleaseAt: `${day(issued + 3)}T17:00`,
+      eligibleForReleaseAt: `${day(released)}T17:00`,
       detainer: {
         requests: [...r.requests],
         issuedAt: `${day(issued)}T10:00`,
@@ -69,13 +73,13 @@ const bookingCase = fc
         administrativeWarrant: r.admin,
       },
       convictions: r.convictions.map((x) => {
-        const convicted = issued - x.ago;
+        const convicted = Math.max(born, issued - x.ago);
         return {
           class: x.offense.class,
           ...(x.offense.degree ? { degree: x.offense.degree } : {}),
           categories: x.offense.categories,
           convictedOn: day(convicted),
-          ...(x.served ? { releasedOn: day(convicted + x.served) } : {}),
+          ...(x.served ? { releasedOn: day(Math.min(released, convicted + x.served)) } : {}),
           ...(x.counted ? { incarceratedDays: x.counted } : {}),
           current: x.current,
           juvenile: x.juvenile,

@@ -216,7 +216,7 @@ describe('outcomes', () => {
     expect(d.reasons.at(-1)!.condition).toMatch(/may not exceed what ICE requested/);
   });
   it('give holdUntil only for holds, counted from release', () => {
-    const d = decide(policyWith(undefined), bookingCase({ eligibleForReleaseAt: '2012-06-01T16:00' }));
+    const d = decide(policyWith(undefined), bookingCase({ bookedAt: '2012-06-01T09:00', eligibleForReleaseAt: '2012-06-01T16:00' }));
     expect(d).toMatchObject({ outcome: 'hold', holdUntil: '2012-06-05T16:00', provision: 'rule', citation: '§ 2' });
   });
   it('cite the otherwise clause when no provision applies', () => {

@@ -44,7 +44,7 @@ export function expectNoPollution(): void {
 }
 const PROTO_KEYS = Object.getOwnPropertyNames(Object.prototype).sort();
 
-/** Text an attacker might put in a free-text field. */
+/** Text an attacker might put in a free-text field: markup and code, which must stay inert data. */
 export const hostileText = fc.constantFrom(
   '<script>globalThis.__ranScript = true</script>',
   '<img src=x onerror="globalThis.__ranScript=true">',
@@ -55,9 +55,20 @@ export const hostileText = fc.constantFrom(
   '__proto__',
   'constructor',
   '[link](javascript:alert(1))',
-  '\u202eevil\u202c',
   'a\u0000b'.replace('\u0000', ''),
   '*'.repeat(500),
+);
+
+/** Text that reads differently from what it is, or holds control characters: reported wherever it appears. */
+export const unsafeText = fc.constantFrom(
+  '\u202eevil\u202c',
+  'Section 9\u2066 forged\u2069',
+  '\u202dleft\u202c',
+  'a\u0000b',
+  'bell\u0007',
+  'esc\u001b[31mred',
+  'next\u0085line',
+  '\u007f',
 );
 
 export const TERMS = ['violent felony', 'serious offense', 'felony', 'constructor', 'toString', 'hasOwnProperty'];

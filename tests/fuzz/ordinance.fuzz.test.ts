@@ -26,7 +26,7 @@ import {
   type PreparedCase,
 } from '../../engine/index';
 import { generateCases } from '../../engine/generate';
-import { expectLocated, expectNoPollution, fuzzTimeout, ordinance, runs, timeBoxed } from './arbitraries';
+import { expectLocated, expectNoPollution, fuzzTimeout, ordinance, runs, timeBoxed, unsafeText } from './arbitraries';
 
 const cases: PreparedCase[] = generateCases({ count: 300, seed: 31 }).map((c, i) => {
   const r = prepareCase(c, i);
@@ -126,6 +126,35 @@ describe('random valid ordinances with deeply nested conditions', () => {
           expectNoPollution();
         }),
         { numRuns: runs(30), seed: 2024 },
+      );
+    },
+    fuzzTimeout,
+  );
+});
+
+describe('control characters and bidirectional overrides in any text', () => {
+  it(
+    'are an error located at the text that holds them, wherever they are put',
+    () => {
+      fc.assert(
+        fc.property(ordinance, unsafeText, fc.nat(), (o, bad, pick) => {
+          const fields: Array<(x: Ordinance) => (string | number)[]> = [
+            (x) => ((x.title = bad), ['title']),
+            (x) => ((x.definitions![0]!.meaning = `${x.definitions![0]!.meaning} ${bad}`), ['definitions', 0, 'meaning']),
+            (x) => ((x.sections[0]!.heading = bad), ['sections', 0, 'heading']),
+            (x) => ((x.jurisdiction.name = `City of ${bad}`), ['jurisdiction', 'name']),
+          ];
+          const path = fields[pick % fields.length]!(o);
+          const text = stringify(o);
+          const loaded = loadOrdinance(text);
+          const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
+          expect(errors.map((d) => [d.code, pathToString(d.path)])).toEqual([['unsafe-character', pathToString(path)]]);
+          expect(errors[0]!.message).toMatch(/U\+[0-9A-F]{4}/);
+          expectLocated(errors, text);
+          expect(text.split('\n')[errors[0]!.line - 1]).toContain(`${String(path[path.length - 1])}:`);
+          expect(loaded.ordinance).toBeUndefined();
+        }),
+        { numRuns: runs(30), seed: 77 },
       );
     },
     fuzzTimeout,
