@@ -26,7 +26,7 @@ import {
   type PreparedWarrant,
 } from './prepared';
 import { formatDate, formatDateTime, MINUTES_PER_DAY, parseDate, parseDateTime } from './time';
-import { unsafeCharacterIndex, unsafeCharacterProblem } from './text-safety';
+import { escapeUnsafe, unsafeCharacterIndex, unsafeCharacterProblem } from './text-safety';
 
 export interface CaseProblem {
   /** 0-based position of the case in the set. */
@@ -309,7 +309,7 @@ export type PrepareResult = { ok: true; prepared: PreparedCase } | { ok: false; 
 /** Checks one raw case (from JSON, YAML or CSV) and prepares it, or lists every problem found. */
 export function prepareCase(raw: unknown, index: number): PrepareResult {
   const rawId = raw && typeof raw === 'object' ? (raw as Obj).id : undefined;
-  const ck = new Checker(index, typeof rawId === 'string' ? rawId : typeof rawId === 'number' ? String(rawId) : undefined);
+  const ck = new Checker(index, typeof rawId === 'string' ? escapeUnsafe(rawId) : typeof rawId === 'number' ? String(rawId) : undefined);
   const obj = ck.object(raw, '');
   if (!obj) return { ok: false, problems: ck.problems };
   ck.keys(obj, CASE_KEYS, '');

@@ -31,6 +31,17 @@ export function unsafeCharacterIndex(s: string, lineBreaks: boolean, from = 0, t
   return -1;
 }
 
+/** The text with each unsafe character written as a visible escape (`\u0000`), for messages that quote it. */
+export function escapeUnsafe(s: string): string {
+  if (unsafeCharacterIndex(s, false) < 0) return s;
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    out += isUnsafeCharCode(c, false) ? `\\u${c.toString(16).padStart(4, '0')}` : s[i];
+  }
+  return out;
+}
+
 /** The character in words: `U+202E RIGHT-TO-LEFT OVERRIDE`, `the control character U+0000`. */
 export function describeUnsafeCharacter(c: number): string {
   const hex = `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;

@@ -4,7 +4,7 @@
 // reader only has to be exact about what it accepts, and tests hold it to that.
 
 import { checkChronology, prepareCase, type CaseProblem } from '../cases';
-import { unsafeCharacterIndex } from '../text-safety';
+import { escapeUnsafe, unsafeCharacterIndex } from '../text-safety';
 import { categoryMask, type PreparedCase } from '../prepared';
 import { daysFromCivil, daysInMonth, MINUTES_PER_DAY } from '../time';
 import { caseFromRow, columnOfField, K, planColumns, splitCategories, type ColumnPlan, type PlannedColumn } from './columns';
@@ -702,7 +702,7 @@ export class CsvCaseReader {
     const at = (field: string, message: string, id?: string): CaseProblem => ({ index, ...(id ? { id } : {}), field, message, row });
     const rowCase = caseFromRow(plan, fields);
     const rawId = rowCase.value.id;
-    const id = typeof rawId === 'string' ? rawId : undefined;
+    const id = typeof rawId === 'string' ? escapeUnsafe(rawId) : undefined;
     if (sc.count !== plan.width) {
       const extra = fields.slice(plan.width).some((f) => f.trim() !== '');
       if (sc.count < plan.width || extra)
