@@ -267,7 +267,7 @@ export function checkChronology(
   convictions: number,
   report?: (field: string, message: string) => void,
 ): boolean {
-  if (Number.isNaN(booked) || Number.isNaN(release)) return true; // already a problem of its own
+  // A time that is missing, unreadable (a problem of its own) or unknown is NaN: the rules that need it are skipped.
   let ok = true;
   if (release < booked) {
     ok = false;
@@ -276,7 +276,7 @@ export function checkChronology(
       `"eligibleForReleaseAt" (${formatDateTime(release)}) is before "bookedAt" (${formatDateTime(booked)}): custody can't end before it begins`,
     );
   }
-  const lastDay = Math.floor(Math.max(release, booked) / MINUTES_PER_DAY);
+  const lastDay = Math.floor((Number.isNaN(booked) ? release : Math.max(release, booked)) / MINUTES_PER_DAY);
   const bookedDay = Math.floor(booked / MINUTES_PER_DAY);
   // Born no earlier than a year before the birthday that made the age at booking.
   const bornBy = bookedDay - Math.ceil((age + 1) * 365.25);
@@ -331,6 +331,8 @@ export function prepareCase(raw: unknown, index: number): PrepareResult {
   ck.notGiven(obj, 'eligibleForReleaseAt', '', isUnknown('eligibleForReleaseAt'));
   let booked = isUnknown('bookedAt') ? NaN : ck.dateTime(obj, 'bookedAt', '', true);
   let release = isUnknown('eligibleForReleaseAt') ? NaN : ck.dateTime(obj, 'eligibleForReleaseAt', '', true);
+  const givenBooked = booked;
+  const givenRelease = release;
   let facility: string | undefined;
   if (obj.facility !== undefined && obj.facility !== null) {
     if (typeof obj.facility === 'string' && obj.facility.length > 0 && obj.facility.length <= 200) facility = obj.facility;
@@ -448,8 +450,14 @@ export function prepareCase(raw: unknown, index: number): PrepareResult {
     );
   });
   fillIncarceratedSince(convictions);
-  checkChronology(givenAge === undefined ? NaN : ageHi, booked, release, convictedOn, releasedOn, convictionList.length, (field, message) =>
-    ck.fail(field, message),
+  checkChronology(
+    givenAge === undefined ? NaN : ageHi,
+    givenBooked,
+    givenRelease,
+    convictedOn,
+    releasedOn,
+    convictionList.length,
+    (field, message) => ck.fail(field, message),
   );
 
   const warrants: PreparedWarrant[] = [];

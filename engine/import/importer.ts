@@ -207,8 +207,9 @@ export class CaseImporter implements CaseSink {
           {
             index: -1,
             field: '',
-            message: csv ? 'the file holds no cases: only the header row' : 'the file holds no cases: the list is empty',
-            ...(csv ? { row: 2 } : { line: 1, column: 1 }),
+            message: csv ? 'the file holds no cases: no records after the header' : 'the file holds no cases: the list is empty',
+            line: 1,
+            column: 1,
           },
         ]);
       }
