@@ -48,9 +48,26 @@ export const WEB_DIR_VARIABLE = 'DETAINER_STUDIO_WEB_DIR';
 /** Environment variable naming another userData folder (tests run each launch in a fresh one). */
 export const USER_DATA_VARIABLE = 'DETAINER_STUDIO_USER_DATA';
 
-/** Folder of the built renderer: `dist/web` in the app, unless DETAINER_STUDIO_WEB_DIR names another. */
+/** Environment variable that turns on the page's test hook (end-to-end tests drive the editor's model). */
+export const E2E_VARIABLE = 'DETAINER_STUDIO_E2E';
+
+/** The switches a development run or a test takes from the environment; a packaged app ignores them all. */
+export const DEVELOPMENT_SWITCHES = [WEB_DIR_VARIABLE, USER_DATA_VARIABLE, E2E_VARIABLE] as const;
+
+/**
+ * A development switch's value, or undefined in a packaged app: there another web folder would run any
+ * JavaScript as the trusted app page with the whole IPC, and the test hook would drive the editor.
+ */
+export function developmentSwitch(
+  launch: Pick<LaunchEnvironment, 'env' | 'isPackaged'>,
+  name: (typeof DEVELOPMENT_SWITCHES)[number],
+): string | undefined {
+  return launch.isPackaged ? undefined : launch.env[name] || undefined;
+}
+
+/** Folder of the built renderer: `dist/web` in the app, unless DETAINER_STUDIO_WEB_DIR names another (from source only). */
 export function webBundleDir(launch: LaunchEnvironment): string {
-  const override = launch.env[WEB_DIR_VARIABLE];
+  const override = developmentSwitch(launch, WEB_DIR_VARIABLE);
   if (override) return path.resolve(override);
   return path.join(launch.appPath, 'dist', 'web');
 }
@@ -60,15 +77,12 @@ export function samplesDir(launch: LaunchEnvironment): string {
   return launch.isPackaged ? path.join(launch.resourcesPath, 'samples') : path.join(launch.appPath, 'samples');
 }
 
-/** Developer tools and reload are offered only when running from source, or when asked for. */
+/** Developer tools and reload are offered only when running from source; a packaged app never offers them. */
 export function isDevelopmentRun(launch: LaunchEnvironment): boolean {
-  return !launch.isPackaged || launch.env.DETAINER_STUDIO_DEV === '1';
+  return !launch.isPackaged;
 }
 
-/** Environment variable that turns on the page's test hook (end-to-end tests drive the editor's model). */
-export const E2E_VARIABLE = 'DETAINER_STUDIO_E2E';
-
-/** The page the window loads: the app's entry, asking for the test hook when tests set E2E_VARIABLE. */
-export function entryUrl(launch: Pick<LaunchEnvironment, 'env'>): string {
-  return launch.env[E2E_VARIABLE] === '1' ? `${APP_ENTRY_URL}?e2e` : APP_ENTRY_URL;
+/** The page the window loads: the app's entry, asking for the test hook when tests set E2E_VARIABLE (from source only). */
+export function entryUrl(launch: Pick<LaunchEnvironment, 'env' | 'isPackaged'>): string {
+  return developmentSwitch(launch, E2E_VARIABLE) === '1' ? `${APP_ENTRY_URL}?e2e` : APP_ENTRY_URL;
 }

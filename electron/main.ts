@@ -10,6 +10,7 @@ import { DocumentWatcher, FileService, type FileDialogs } from './files';
 import { createDirtyHandler, createInvokeHandlers, failureFrom, registerIpc } from './ipc';
 import {
   documentsFromArgv,
+  developmentSwitch,
   entryUrl,
   isDevelopmentRun,
   samplesDir,
@@ -32,7 +33,7 @@ protocol.registerSchemesAsPrivileged([
   },
 ]);
 
-const userDataOverride = process.env[USER_DATA_VARIABLE];
+const userDataOverride = developmentSwitch({ env: process.env, isPackaged: app.isPackaged }, USER_DATA_VARIABLE);
 if (userDataOverride) app.setPath('userData', path.resolve(userDataOverride));
 
 if (!app.requestSingleInstanceLock()) {
@@ -159,7 +160,7 @@ function start(): void {
     if (!fs.existsSync(path.join(webDir, 'index.html'))) {
       dialog.showErrorBox(
         PRODUCT_NAME,
-        `The app's pages are missing: no index.html in ${webDir}.\n\nBuild them first (npm run build:web), or set DETAINER_STUDIO_WEB_DIR to the folder of a built web bundle.`,
+        `The app's pages are missing: no index.html in ${webDir}.\n\n${app.isPackaged ? 'Reinstall the app.' : 'Build them first (npm run build:web), or set DETAINER_STUDIO_WEB_DIR to the folder of a built web bundle.'}`,
       );
       app.quit();
       return;

@@ -1,7 +1,7 @@
 // `npm run dist [-- electron-builder options]`: builds the web pages and the Electron bundles, then the
 // installers with electron-builder (build/electron-builder.yml). Without options it builds this
 // platform's installers (Linux: AppImage and deb). ELECTRON_DIST=<unpacked Electron folder> packs from
-// that folder instead of downloading Electron, e.g. `ELECTRON_DIST=~/electron-v45.4.1-linux-x64 npm run dist -- --linux dir`.
+// that folder instead of downloading Electron, e.g. `ELECTRON_DIST=~/electron-v45.6.1-linux-x64 npm run dist -- --linux dir`.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';

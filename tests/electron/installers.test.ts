@@ -12,6 +12,7 @@ import Ajv from 'ajv';
 import YAML from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, tempDir } from './helpers';
+import { readFuses, standInFuseWire, WANTED_FUSES } from './fuse-wire';
 
 const require = createRequire(import.meta.url);
 const configFile = path.join(repoRoot, 'build', 'electron-builder.yml');
@@ -159,6 +160,8 @@ describe('packing an unpacked app (linux --dir)', () => {
     fs.copyFileSync(path.join(repoRoot, 'package.json'), path.join(project, 'package.json'));
     fs.cpSync(path.join(repoRoot, 'build'), path.join(project, 'build'), { recursive: true });
     fs.cpSync(path.join(repoRoot, 'samples'), path.join(project, 'samples'), { recursive: true });
+    fs.mkdirSync(path.join(project, 'scripts'));
+    fs.copyFileSync(path.join(repoRoot, 'scripts', 'electron-fuses.mjs'), path.join(project, 'scripts', 'electron-fuses.mjs'));
     // as in the repository: dependencies installed, and the configuration must keep them out of app.asar
     fs.symlinkSync(path.join(repoRoot, 'node_modules'), path.join(project, 'node_modules'), 'junction');
     execFileSync(process.execPath, [path.join(repoRoot, 'scripts', 'build-electron.mjs')], {
@@ -174,10 +177,14 @@ describe('packing an unpacked app (linux --dir)', () => {
     return project;
   }
 
-  /** An Electron folder's shape (the executable, its licence, the version) for when none is available. */
+  /**
+   * An Electron folder's shape (the executable, its licence, the version) for when none is available. The
+   * executable carries a fuse wire as Electron ships it (RunAsNode, NODE_OPTIONS, --inspect and file://
+   * privileges on), so packing must set the fuses.
+   */
   function standInElectron(): string {
     const dir = tempDir('ds-electron-dist-');
-    fs.writeFileSync(path.join(dir, 'electron'), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
+    fs.writeFileSync(path.join(dir, 'electron'), Buffer.concat([Buffer.from('#!/bin/sh\nexit 0\n'), standInFuseWire()]), { mode: 0o755 });
     fs.writeFileSync(path.join(dir, 'version'), `v${pkg.devDependencies.electron}`);
     fs.copyFileSync(require.resolve('electron/LICENSE'), path.join(dir, 'LICENSE'));
     fs.mkdirSync(path.join(dir, 'resources'));
@@ -187,7 +194,7 @@ describe('packing an unpacked app (linux --dir)', () => {
   it(
     `packs app.asar with only the bundles${electronDist ? ` (ELECTRON_DIST=${electronDist})` : ' (stand-in Electron folder; set ELECTRON_DIST for a real one)'}`,
     { timeout: 180_000 },
-    () => {
+    async () => {
       if (!electronDist)
         console.log(
           'installers: ELECTRON_DIST not set; packing with a stand-in Electron folder (checks the app.asar and layout, not Electron)',
@@ -231,6 +238,9 @@ describe('packing an unpacked app (linux --dir)', () => {
       expect(fs.existsSync(path.join(unpacked, 'resources', 'samples', 'ordinances', 'connecticut-trust-act-2014.ordinance.yaml'))).toBe(
         true,
       );
+      // the afterPack hook set every fuse in the packed executable
+      const fuses = await readFuses(path.join(unpacked, 'detainer-policy-studio'));
+      expect(fuses).toEqual(WANTED_FUSES);
     },
   );
 });

@@ -5,7 +5,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { documentsFromArgv, entryUrl, isDevelopmentRun, samplesDir, webBundleDir } from '../../electron/launch';
+import {
+  DEVELOPMENT_SWITCHES,
+  developmentSwitch,
+  documentsFromArgv,
+  entryUrl,
+  isDevelopmentRun,
+  samplesDir,
+  webBundleDir,
+} from '../../electron/launch';
 import { isAppPageUrl, isNavigationAllowed } from '../../electron/security';
 import { tempDir } from './helpers';
 
@@ -68,14 +76,25 @@ describe('where things are', () => {
   it('offers developer tools only in development', () => {
     expect(isDevelopmentRun(base)).toBe(true);
     expect(isDevelopmentRun({ ...base, isPackaged: true })).toBe(false);
-    expect(isDevelopmentRun({ ...base, isPackaged: true, env: { DETAINER_STUDIO_DEV: '1' } })).toBe(true);
+    expect(isDevelopmentRun({ ...base, isPackaged: true, env: { DETAINER_STUDIO_DEV: '1' } })).toBe(false);
+  });
+
+  it('ignores every development switch in a packaged app: its own pages, its own profile, no test hook', () => {
+    const switches = { DETAINER_STUDIO_WEB_DIR: '/tmp/evil', DETAINER_STUDIO_USER_DATA: '/tmp/other', DETAINER_STUDIO_E2E: '1' };
+    const packaged = { ...base, appPath: '/opt/app/resources/app.asar', isPackaged: true, env: switches };
+    expect(webBundleDir(packaged)).toBe('/opt/app/resources/app.asar/dist/web');
+    expect(entryUrl(packaged)).toBe('app://studio/index.html');
+    for (const name of DEVELOPMENT_SWITCHES) {
+      expect(developmentSwitch(packaged, name)).toBeUndefined();
+      expect(developmentSwitch({ ...packaged, isPackaged: false }, name)).toBe(switches[name]);
+    }
   });
 
   it('loads the entry page, with the test hook only when the end-to-end tests ask for it', () => {
-    expect(entryUrl({ env: {} })).toBe('app://studio/index.html');
-    expect(entryUrl({ env: { DETAINER_STUDIO_E2E: '1' } })).toBe('app://studio/index.html?e2e');
+    expect(entryUrl({ env: {}, isPackaged: false })).toBe('app://studio/index.html');
+    expect(entryUrl({ env: { DETAINER_STUDIO_E2E: '1' }, isPackaged: false })).toBe('app://studio/index.html?e2e');
     // still the app's own page: trusted for IPC, and reloadable
-    expect(isAppPageUrl(entryUrl({ env: { DETAINER_STUDIO_E2E: '1' } }))).toBe(true);
-    expect(isNavigationAllowed(entryUrl({ env: { DETAINER_STUDIO_E2E: '1' } }))).toBe(true);
+    expect(isAppPageUrl(entryUrl({ env: { DETAINER_STUDIO_E2E: '1' }, isPackaged: false }))).toBe(true);
+    expect(isNavigationAllowed(entryUrl({ env: { DETAINER_STUDIO_E2E: '1' }, isPackaged: false }))).toBe(true);
   });
 });
