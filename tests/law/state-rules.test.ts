@@ -1,0 +1,172 @@
+// Each law rule fires where the law of the ordinance's state applies and stays quiet where it does not,
+// and its severity follows the date: an error for law in force on the ordinance's date (read in a
+// primary source), a warning that the provision cannot be applied now for law that took effect later.
+import { describe, expect, it } from 'vitest';
+import { checkDocument, type CheckedDiagnostic } from '../../engine/analysis/index';
+
+interface Doc {
+  state: string;
+  date?: string;
+  level?: string;
+  extra?: string;
+  provisions?: string;
+  otherwise?: string;
+}
+const hold = (id: string, when: string, hours = '{ hours: 48, excludingWeekendsAndHolidays: false }') =>
+  `      - id: ${id}\n        when: ${when}\n        outcome: hold\n        maxHold: ${hours}\n`;
+const notify = (id: string, when: string) => `      - id: ${id}\n        when: ${when}\n        outcome: notify\n`;
+
+function lint(d: Doc): CheckedDiagnostic[] {
+  const text =
+    `title: T\njurisdiction: { name: Test, state: ${d.state}, level: ${d.level ?? 'city'}, timeZone: America/Chicago }\n` +
+    (d.date ? `effectiveDate: ${d.date}\n` : '') +
+    (d.extra ?? '') +
+    `sections:\n  - heading: D\n` +
+    (d.provisions ? `    provisions:\n${d.provisions}` : `    text: none\n`) +
+    `otherwise: ${d.otherwise ?? 'decline'}\n`;
+  const r = checkDocument(text, { examples: false });
+  if (!r.ordinance) throw new Error(r.diagnostics.map((x) => x.message).join('; '));
+  return r.diagnostics;
+}
+const found = (ds: CheckedDiagnostic[], code: string) => ds.filter((d) => d.code === code);
+
+describe('state-requires-honoring-detainers', () => {
+  it('Texas: an error from September 1, 2017, a warning before, quiet when every detainer is honored', () => {
+    const after = found(lint({ state: 'TX', date: '2018-01-01' }), 'state-requires-honoring-detainers');
+    expect(after).toEqual([expect.objectContaining({ severity: 'error', provision: 'default', authority: 'tx-sb4-detainer-mandate' })]);
+    expect(after[0]!.message).toMatch(/art\. 2\.251.*Penalty:/);
+    const before = found(lint({ state: 'TX', date: '2016-01-01' }), 'state-requires-honoring-detainers');
+    expect(before).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        message: expect.stringMatching(/since September 1, 2017, after the effective date.*cannot be applied/),
+      }),
+    ]);
+    expect(found(lint({ state: 'TX', date: '2025-06-01' }), 'state-requires-honoring-detainers')[0]!.citation).toMatch(/art\. 2A\.060/);
+    const honors = hold('honor', '{ requested: hold }') + notify('notices', '{ requested: notify }');
+    expect(found(lint({ state: 'TX', date: '2019-01-01', provisions: honors }), 'state-requires-honoring-detainers')).toEqual([]);
+  });
+  it('a judicial-warrant requirement in Tennessee is reported as forbidden, as a warning (secondary sources)', () => {
+    const d = found(
+      lint({ state: 'TN', date: '2020-01-01', provisions: hold('judicial', '{ judicialWarrant: true }') }),
+      'state-requires-honoring-detainers',
+    );
+    expect(d).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        message: expect.stringMatching(/holds only on a judicial warrant.*forbids requiring a warrant/),
+      }),
+    ]);
+  });
+  it('North Carolina reaches only the charges its statute lists, and HB 318 widened them on October 1, 2025', () => {
+    const charged = hold('felony-charged', '{ charge: { classes: [felony] } }');
+    // Under HB 10 (December 2024) a hold on pending felony charges is what the duty reaches; HB 318's
+    // wider list is law the ordinance meets later.
+    expect(found(lint({ state: 'NC', date: '2025-01-15', provisions: charged }), 'state-requires-honoring-detainers')).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        authority: 'nc-hb318',
+        message: expect.stringMatching(/since October 1, 2025, after the effective date.*cannot be applied now/),
+      }),
+    ]);
+    expect(found(lint({ state: 'NC', date: '2025-11-01', provisions: charged }), 'state-requires-honoring-detainers')).toEqual([
+      expect.objectContaining({ severity: 'error', authority: 'nc-hb318' }),
+    ]);
+    // Before HB 10, nothing in force; declining everything then is only a warning of the later law.
+    expect(
+      found(lint({ state: 'NC', date: '2024-06-01' }), 'state-requires-honoring-detainers').map((d) => [d.authority, d.severity]),
+    ).toEqual([['nc-hb318', 'warning']]);
+  });
+  it('quiet in a state with no such law', () => {
+    expect(found(lint({ state: 'PA', date: '2020-01-01' }), 'state-requires-honoring-detainers')).toEqual([]);
+  });
+});
+
+describe('state-bars-holds', () => {
+  const felons = hold('felons', '{ conviction: { classes: [felony] } }');
+  it('California: allowed under the TRUST Act in 2015, barred by the Values Act from 2018', () => {
+    expect(found(lint({ state: 'CA', date: '2019-01-01', provisions: felons }), 'state-bars-holds')).toEqual([
+      expect.objectContaining({ severity: 'error', authority: 'ca-values-act' }),
+    ]);
+    expect(found(lint({ state: 'CA', date: '2015-01-01', provisions: felons }), 'state-bars-holds')).toEqual([
+      expect.objectContaining({ severity: 'warning', authority: 'ca-values-act' }),
+    ]);
+  });
+  it('quiet for a hold that needs a judicial warrant, and in a state with no bar', () => {
+    expect(
+      found(lint({ state: 'CA', date: '2019-01-01', provisions: hold('j', '{ judicialWarrant: true }') }), 'state-bars-holds'),
+    ).toEqual([]);
+    expect(found(lint({ state: 'PA', date: '2019-01-01', provisions: felons }), 'state-bars-holds')).toEqual([]);
+  });
+  it('Washington and Minnesota are warnings (secondary sources; an unpublished ruling)', () => {
+    expect(found(lint({ state: 'WA', date: '2020-01-01', provisions: felons }), 'state-bars-holds')[0]?.severity).toBe('warning');
+    expect(found(lint({ state: 'MN', date: '2020-01-01', provisions: felons }), 'state-bars-holds')[0]?.severity).toBe('warning');
+  });
+  it('Montana is uncertain after HB 200, not barred', () => {
+    const ds = lint({ state: 'MT', date: '2021-06-01', provisions: felons });
+    expect(found(ds, 'state-bars-holds')).toEqual([]);
+    expect(found(ds, 'state-law-uncertain')).toEqual([expect.objectContaining({ severity: 'warning', provision: 'felons' })]);
+    // Before HB 200 and HB 223 (2021), Ramon v. Short alone: barred.
+    expect(found(lint({ state: 'MT', date: '2020-06-01', provisions: felons }), 'state-bars-holds')[0]?.severity).toBe('error');
+  });
+});
+
+describe('state-limits-notification', () => {
+  const all = notify('notify-all', '{ requested: notify }');
+  it('Illinois: nothing before the Way Forward Act (August 2, 2021), an error after', () => {
+    expect(found(lint({ state: 'IL', date: '2022-01-01', provisions: all }), 'state-limits-notification')[0]?.severity).toBe('error');
+    expect(found(lint({ state: 'IL', date: '2019-01-01', provisions: all }), 'state-limits-notification')[0]?.severity).toBe('warning');
+  });
+  it("California's § 7282.5 grounds: notice for a felony conviction is within them", () => {
+    expect(found(lint({ state: 'CA', date: '2019-01-01', provisions: all }), 'state-limits-notification')[0]?.severity).toBe('warning');
+    expect(
+      found(
+        lint({ state: 'CA', date: '2019-01-01', provisions: notify('felons', '{ conviction: { classes: [felony] } }') }),
+        'state-limits-notification',
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('status-information states and 287(g)', () => {
+  it('Mississippi: a note, never an error, for declining every detainer', () => {
+    const ds = lint({ state: 'MS', date: '2018-01-01' });
+    expect(ds.filter((d) => d.severity !== 'info' && d.code.startsWith('state-'))).toEqual([]);
+    expect(found(ds, 'state-protects-status-information')).toHaveLength(1);
+  });
+  it('Oregon bars 287(g) agreements; Florida requires one of a county jail (from 2022)', () => {
+    expect(
+      found(lint({ state: 'OR', date: '2022-01-01', extra: 'agreement287g: jail-enforcement\n' }), 'state-bars-287g')[0]?.severity,
+    ).toBe('error');
+    expect(found(lint({ state: 'OR', date: '2022-01-01', extra: 'agreement287g: none\n' }), 'state-bars-287g')).toEqual([]);
+    expect(
+      found(lint({ state: 'FL', date: '2023-01-01', level: 'county', extra: 'agreement287g: none\n' }), 'state-requires-287g')[0]?.severity,
+    ).toBe('warning');
+    expect(found(lint({ state: 'FL', date: '2023-01-01', level: 'city', extra: 'agreement287g: none\n' }), 'state-requires-287g')).toEqual(
+      [],
+    );
+  });
+});
+
+describe('hold-exceeds-request and the holidays a hold skips', () => {
+  const excl = hold('h', '{ conviction: { classes: [felony] } }', '{ hours: 48, excludingWeekendsAndHolidays: true }');
+  it('a hold excluding weekends outlasts the I-247A request; 48 calendar hours does not', () => {
+    expect(found(lint({ state: 'PA', date: '2018-01-01', provisions: excl }), 'hold-exceeds-request')[0]?.message).toMatch(
+      /up to 120 hours, 72 more/,
+    );
+    expect(
+      found(lint({ state: 'PA', date: '2018-01-01', provisions: hold('c', '{ judicialWarrant: true }') }), 'hold-exceeds-request'),
+    ).toEqual([]);
+  });
+  it('extra local holidays are flagged where a hold skips holidays', () => {
+    expect(
+      found(lint({ state: 'PA', date: '2018-01-01', provisions: excl, extra: "holidays: ['2018-03-17']\n" }), 'holidays-lengthen-hold'),
+    ).toHaveLength(1);
+    expect(
+      found(
+        lint({ state: 'PA', date: '2018-01-01', provisions: hold('c', '{ judicialWarrant: true }'), extra: "holidays: ['2018-03-17']\n" }),
+        'holidays-lengthen-hold',
+      ),
+    ).toEqual([]);
+  });
+});
