@@ -219,6 +219,15 @@ function atMost(s: Severity, cap: Severity): Severity {
 }
 
 /** What a law's finding says about when it applies: in force on the date, or from a later date. */
+/** Whether a condition of the law has a ground that rests on someone's finding rather than the record. */
+function hasDiscretion(c: Condition): boolean {
+  if ('discretion' in c) return true;
+  if ('all' in c) return c.all.some(hasDiscretion);
+  if ('any' in c) return c.any.some(hasDiscretion);
+  if ('not' in c) return hasDiscretion(c.not);
+  return false;
+}
+
 function when(a: Authority, ctx: LawContext): { later: boolean; words: string } {
   const later = a.effective !== undefined && a.effective > ctx.asOf;
   return later
@@ -628,7 +637,7 @@ function policyRules(ctx: Ctx): void {
         message: `${who} allows a hold without a judicial warrant; holding a person past release is a new seizure that needs probable cause (${CITATIONS.probableCause})`,
         explanation:
           `A detainer is a request, not a command, and a jurisdiction that holds on one chose to and can be liable (${rulings[0]!.name}). Keeping a person past the time of release is a new seizure that needs its own probable cause (${rulings[1]!.name}; ${rulings[2]!.name}): in those cases people held on pending charges, with bail set or release ordered, were held on a detainer without a warrant. ` +
-          `Since April 2017 every detainer comes with an ICE administrative warrant (I-200 or I-205), signed by an immigration officer, not a judge; whether it supplies probable cause is contested (${elCenizo.citations[0]!.cite}, upheld Texas's mandate only against a facial challenge).` +
+          `Since ${dateWords(I247A_FROM)} every detainer comes with an ICE administrative warrant (I-200 or I-205), signed by an immigration officer, not a judge; whether it supplies probable cause is contested (${elCenizo.citations[0]!.cite}, upheld Texas's mandate only against a facial challenge).` +
           (mandate
             ? ` ${stateName(law.state)} requires honoring detainers (${mandate.name}); the county remains answerable for each hold.`
             : ''),
@@ -640,9 +649,16 @@ function policyRules(ctx: Ctx): void {
     }
 
     // The state's bar on holds, with its exceptions; a 287(g) agreement where a ruling on state-law authority is the bar.
+    // A ground that rests on an officer's finding (Connecticut's "unacceptable risk") covers a hold
+    // only when the provision itself hinges on a finding; a hold the provision makes on the record
+    // alone, outside every ground the record shows, is outside the exception.
+    const holdsOnRecord = index < policy.provisions.length ? b.and(holds, policy.provisions[index]!.condition?.tri.t ?? 1) : holds;
     for (const a of stateLaw.filter((x) => x.holds === 'barred')) {
       const allowed = lawSet(a.holdAllowedWhen, FALSE_NODE);
-      const outside = b.and(holds, b.not(allowed.n));
+      const outside =
+        a.holdAllowedWhen && hasDiscretion(a.holdAllowedWhen)
+          ? b.or(b.and(holds, b.not(allowed.n)), b.and(holdsOnRecord, b.not(allowed.t)))
+          : b.and(holds, b.not(allowed.n));
       if (outside === FALSE_NODE) continue;
       const w = when(a, law);
       const cited = citationOn(a, w.later ? a.effective! : law.asOf);
@@ -788,8 +804,7 @@ function policyRules(ctx: Ctx): void {
                 ? 'declines detainers that ask for a hold or for notice'
                 : 'does not hold on detainers that ask for a hold'
               : 'declines requests for notice of release';
-          const severity =
-            uncertain && holdDuty === FALSE_NODE ? severityOf(a) : w.later ? atMost(severityOf(a), 'warning') : severityOf(a);
+          const severity = w.later ? atMost(severityOf(a), 'warning') : severityOf(a);
           add({
             ...base,
             severity,

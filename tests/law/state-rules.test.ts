@@ -98,6 +98,21 @@ describe('state-bars-holds', () => {
     ).toEqual([]);
     expect(found(lint({ state: 'PA', date: '2019-01-01', provisions: felons }), 'state-bars-holds')).toEqual([]);
   });
+  it("Connecticut 2014: the officer's public-safety finding covers only holds that wait for it", () => {
+    const all = hold('all', '{ requested: hold }');
+    // The 2019 act's narrower grounds are law the ordinance meets later: a warning beside the error.
+    expect(
+      found(lint({ state: 'CT', date: '2016-01-01', provisions: all }), 'state-bars-holds').map((d) => [d.authority, d.severity]),
+    ).toEqual([
+      ['ct-trust-act-2014', 'error'],
+      ['ct-pa-19-20', 'warning'],
+    ]);
+    const onFinding = hold('risk', '{ discretion: { by: officer, finding: the person presents an unacceptable risk to public safety } }');
+    const fromTrustAct = (provisions: string) =>
+      found(lint({ state: 'CT', date: '2016-01-01', provisions }), 'state-bars-holds').filter((d) => d.authority === 'ct-trust-act-2014');
+    expect(fromTrustAct(onFinding)).toEqual([]);
+    expect(fromTrustAct(felons)).toEqual([]);
+  });
   it('Washington and Minnesota are warnings (secondary sources; an unpublished ruling)', () => {
     expect(found(lint({ state: 'WA', date: '2020-01-01', provisions: felons }), 'state-bars-holds')[0]?.severity).toBe('warning');
     expect(found(lint({ state: 'MN', date: '2020-01-01', provisions: felons }), 'state-bars-holds')[0]?.severity).toBe('warning');
