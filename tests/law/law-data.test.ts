@@ -62,6 +62,22 @@ describe('what the data claims', () => {
       for (const s of a.sources) expect(s.quote.length, a.id).toBeGreaterThan(3);
     }
   });
+  it('encodes no row the state-law knowledge base marks recalled, not found or not enacted, and promotes no secondary row to an error without a primary source of its own', () => {
+    // Rows of the knowledge base (December 2026) whose status is RECALLED, NOT FOUND, a bill whose
+    // enactment or outcome is only recalled or unknown, or pending.
+    const notEncodable = ['AL2', 'AZ2', 'CT3', 'DE', 'GA4', 'ID2', 'MD4', 'UT', 'VA3', 'WV2'];
+    // Rows it marks VERIFIED-S only (no part read in a primary source).
+    const secondaryOnly = ['AZ1', 'GA1', 'GA3', 'IN2', 'LA2', 'ME1', 'MD1', 'MD2', 'MD3', 'NV1', 'NM1', 'RI1', 'TN2', 'TN3', 'F2'];
+    for (const a of LAW) {
+      for (const row of a.stateLawsRows ?? []) expect(notEncodable, `${a.id} encodes ${row}`).not.toContain(row);
+      const rows = a.stateLawsRows ?? [];
+      if (severityOf(a) === 'error' && rows.length > 0 && rows.every((r) => secondaryOnly.includes(r)))
+        expect(
+          a.sources.some((s) => s.kind === 'primary'),
+          `${a.id} rests on secondary rows`,
+        ).toBe(true);
+    }
+  });
   it('a ruling gives a reporter citation or says none was found', () => {
     for (const a of LAW.filter((x) => x.kind === 'case')) expect(a.reporter, a.id).toBeTruthy();
   });
