@@ -7,13 +7,14 @@
 
 import type { Diagnostic, PathSegment, Severity } from '../diagnostics';
 import { didYouMean } from '../diagnostics';
-import { DETAINER_FORMS } from '../detainer-forms';
+import { DETAINER_FORMS, detainerFormIndexOn } from '../detainer-forms';
 import { layoutOrdinance, type Layout } from '../layout';
 import { authority, citationOn, confidenceWords, inForce, severityOf, type Authority } from '../law';
 import type { BookingCase, Condition, MaxHold, Ordinance, Outcome, Provision, Scenario } from '../model';
 import type { ParsedSource, SourcePosition } from '../source';
 import { ordinanceText } from '../text-model';
 import { longDate } from '../text-model';
+import { parseDate } from '../time';
 import { conditionWords } from '../wording';
 import { AnalysisTooLarge, FALSE_NODE } from './bdd';
 import { caseFacts } from './describe';
@@ -350,7 +351,8 @@ function provisionRules(ctx: Ctx): void {
       const excl = h.excludingWeekendsAndHolidays === true;
       add({
         ...base,
-        severity: excl ? 'error' : 'warning',
+        // A calendar-hour hold past the limit outlasts it on every run of working days (a Monday release).
+        severity: 'error',
         code: 'hold-exceeds-federal-maximum',
         message: excl
           ? `${c.who} allows a hold of ${holdWords(h)}; the federal maximum is ${FEDERAL_LIMIT.hours} (${CITATIONS.federalMaximum})`
@@ -825,6 +827,34 @@ function policyRules(ctx: Ctx): void {
                 ]
               : [{ title: 'Honor detainers no provision covers', edits: [{ op: 'set', path: ['otherwise'], value: 'hold' }] }],
             example: example(short, { provision: id }),
+          });
+        }
+      }
+      // Required holds: a hold shorter than the detainer asks does not fulfil the request.
+      if (a.holds === 'required' && p?.outcome === 'hold' && p.maxHold) {
+        const form = DETAINER_FORMS[detainerFormIndexOn(parseDate(w.later ? a.effective! : law.asOf))]!;
+        const asked = form.hold;
+        const shorter =
+          asked !== undefined &&
+          (p.maxHold.hours < asked.hours || (asked.excludingWeekendsAndHolidays && !p.maxHold.excludingWeekendsAndHolidays));
+        const cut = shorter ? b.and(b.and(holdSets.get(index) ?? FALSE_NODE, req.holdAsked), lawSet(a.holdsRequiredWhen, 1).t) : FALSE_NODE;
+        if (shorter && cut !== FALSE_NODE) {
+          add({
+            ...base,
+            path: [...path, 'maxHold'],
+            severity: w.later ? atMost(severityOf(a), 'warning') : severityOf(a),
+            code: 'state-requires-honoring-detainers',
+            message: `${who} holds for at most ${holdWords(p.maxHold)}, but a detainer (${form.form}, ${citationOn(form.authority, law.asOf)}) asks for a hold of ${holdWords(asked)}; ${stateName(law.state)} requires agencies to honor the requests a detainer makes ${w.words} (${named(a, cited)})${w.later ? ', so the provision cannot be applied now' : ''}${a.penalty ? `. Penalty: ${a.penalty}` : ''}`,
+            explanation: `${a.requires} Releasing the person before the time the detainer asks for, whether or not ICE has come, does not fulfil the request. (${confidenceWords(a)}.)`,
+            citation: cited,
+            authority: a.id,
+            fixes: [
+              {
+                title: `Hold as long as the detainer asks (${holdWords(asked)})`,
+                edits: [{ op: 'set', path: [...path, 'maxHold'], value: asked }],
+              },
+            ],
+            example: example(cut, { provision: id, outcome: 'hold' }),
           });
         }
       }

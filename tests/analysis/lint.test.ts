@@ -232,7 +232,8 @@ describe('law', () => {
         .split('\n')
         .findIndex((l) => l.includes('hours: 72')) + 1,
     );
-    expect(findings(long(72, false), 'hold-exceeds-federal-maximum')[0]?.severity).toBe('warning');
+    // 72 calendar hours from a Monday release run to Thursday: 72 working hours, past the regulation's 48.
+    expect(findings(long(72, false), 'hold-exceeds-federal-maximum')[0]?.severity).toBe('error');
     fixResolves(long(72, true), 'hold-exceeds-federal-maximum');
     expect(findings(long(48, true), 'hold-exceeds-federal-maximum')).toEqual([]);
     expect(findings(long(48, false), 'hold-exceeds-federal-maximum')).toEqual([]);

@@ -90,7 +90,7 @@ describe('what the data claims', () => {
   });
   it('a finding can be an error only under law read in a primary source, and binding', () => {
     expect(severityOf(authority('tx-sb4-detainer-mandate'))).toBe('error');
-    expect(severityOf(authority('tn-pub-ch-973'))).toBe('warning');
+    expect(severityOf(authority('ga-hb1105'))).toBe('warning');
     expect(severityOf(authority('mn-esparza'))).toBe('warning');
     expect(severityOf(authority('mt-27-16-801'))).toBe('info');
   });

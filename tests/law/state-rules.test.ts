@@ -46,17 +46,23 @@ describe('state-requires-honoring-detainers', () => {
     const honors = hold('honor', '{ requested: hold }') + notify('notices', '{ requested: notify }');
     expect(found(lint({ state: 'TX', date: '2019-01-01', provisions: honors }), 'state-requires-honoring-detainers')).toEqual([]);
   });
-  it('a judicial-warrant requirement in Tennessee is reported as forbidden, as a warning (secondary sources)', () => {
+  it('a judicial-warrant requirement in Tennessee is reported as forbidden, an error from January 1, 2019', () => {
     const d = found(
       lint({ state: 'TN', date: '2020-01-01', provisions: hold('judicial', '{ judicialWarrant: true }') }),
       'state-requires-honoring-detainers',
     );
     expect(d).toEqual([
       expect.objectContaining({
-        severity: 'warning',
+        severity: 'error',
+        citation: 'Tenn. Code Ann. §§ 7-68-102(4), 7-68-103',
         message: expect.stringMatching(/holds only on a judicial warrant.*forbids requiring a warrant/),
       }),
     ]);
+    const before = found(
+      lint({ state: 'TN', date: '2018-06-01', provisions: hold('judicial', '{ judicialWarrant: true }') }),
+      'state-requires-honoring-detainers',
+    );
+    expect(before.map((x) => x.severity)).toEqual(['warning']);
   });
   it('North Carolina reaches only the charges its statute lists, and HB 318 widened them on October 1, 2025', () => {
     const charged = hold('felony-charged', '{ charge: { classes: [felony] } }');
