@@ -83,6 +83,27 @@ describe('state-requires-honoring-detainers', () => {
       found(lint({ state: 'NC', date: '2024-06-01' }), 'state-requires-honoring-detainers').map((d) => [d.authority, d.severity]),
     ).toEqual([['nc-hb318', 'warning']]);
   });
+  it('Texas: a hold shorter than the detainer asks does not honor it; a full hold is quiet', () => {
+    const short = hold('hold-24', '{ requested: hold }', '{ hours: 24, excludingWeekendsAndHolidays: false }');
+    const ds = found(
+      lint({ state: 'TX', date: '2020-01-01', provisions: short, otherwise: 'notify' }),
+      'state-requires-honoring-detainers',
+    );
+    expect(ds).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        provision: 'hold-24',
+        authority: 'tx-sb4-detainer-mandate',
+        message: expect.stringMatching(/at most 24 calendar hours, but a detainer \(I-247A.*asks for a hold of 48 calendar hours/),
+      }),
+    ]);
+    const full = hold('hold-48', '{ requested: hold }');
+    expect(
+      found(lint({ state: 'TX', date: '2020-01-01', provisions: full, otherwise: 'notify' }), 'state-requires-honoring-detainers'),
+    ).toEqual([]);
+    // In a state with no duty, a short hold is the policy's own choice.
+    expect(found(lint({ state: 'PA', date: '2020-01-01', provisions: short }), 'state-requires-honoring-detainers')).toEqual([]);
+  });
   it('quiet in a state with no such law', () => {
     expect(found(lint({ state: 'PA', date: '2020-01-01' }), 'state-requires-honoring-detainers')).toEqual([]);
   });
