@@ -159,14 +159,15 @@ describe('state-limits-notification', () => {
     expect(found(lint({ state: 'IL', date: '2022-01-01', provisions: all }), 'state-limits-notification')[0]?.severity).toBe('error');
     expect(found(lint({ state: 'IL', date: '2019-01-01', provisions: all }), 'state-limits-notification')[0]?.severity).toBe('warning');
   });
-  it("California's § 7282.5 grounds: notice for a felony conviction is within them", () => {
+  it("California's § 7282.5 grounds: notice for a serious or violent felony, or one within 15 years, is within them; for any felony, not", () => {
     expect(found(lint({ state: 'CA', date: '2019-01-01', provisions: all }), 'state-limits-notification')[0]?.severity).toBe('warning');
-    expect(
-      found(
-        lint({ state: 'CA', date: '2019-01-01', provisions: notify('felons', '{ conviction: { classes: [felony] } }') }),
-        'state-limits-notification',
-      ),
-    ).toEqual([]);
+    const noticeOn = (when: string) =>
+      found(lint({ state: 'CA', date: '2019-01-01', provisions: notify('felons', when) }), 'state-limits-notification');
+    expect(noticeOn('{ conviction: { classes: [felony], within: { years: 15 } } }')).toEqual([]);
+    expect(noticeOn('{ conviction: { classes: [felony], categories: [serious, violent] } }')).toEqual([]);
+    expect(noticeOn('{ conviction: { classes: [felony] } }')).toEqual([
+      expect.objectContaining({ severity: 'warning', authority: 'ca-gov-code-7282-5' }),
+    ]);
   });
 });
 
