@@ -424,7 +424,11 @@ function generatedDefinitions(o: Ordinance, w: Words, layout: Layout): TextClaus
     );
   }
   define('ICE', 'means U.S. Immigration and Customs Enforcement.');
-  const outcomes = new Set<Outcome>([o.otherwise, ...layout.detainerProvisions.map((lp) => lp.provision.outcome ?? o.otherwise)]);
+  // "Honor" where the generated words use it: a hold or a referral in generated words, or the otherwise clause.
+  const outcomes = new Set<Outcome>([
+    o.otherwise,
+    ...layout.detainerProvisions.filter((lp) => !lp.provision.text).map((lp) => lp.provision.outcome ?? o.otherwise),
+  ]);
   if (outcomes.has('hold') || outcomes.has('review')) {
     define(
       'honor',

@@ -76,11 +76,12 @@ export function documentStyles(): IStylesOptions {
       },
       heading1: {
         run: { font: FONT, size: BODY_SIZE, bold: true, color: '000000' },
-        paragraph: { spacing: { before: 280, after: 120 }, keepNext: true, keepLines: true },
+        // The outline level makes it a heading in Word's navigation pane and in LibreOffice's outline.
+        paragraph: { spacing: { before: 280, after: 120 }, keepNext: true, keepLines: true, outlineLevel: 0 },
       },
       heading2: {
         run: { font: FONT, size: BODY_SIZE, bold: true, italics: true, color: '000000' },
-        paragraph: { spacing: { before: 200, after: 100 }, keepNext: true },
+        paragraph: { spacing: { before: 200, after: 100 }, keepNext: true, outlineLevel: 1 },
       },
     },
     paragraphStyles: [

@@ -36,9 +36,17 @@ function paragraphsOf(t: OrdinanceText): Paragraph[] {
     if (b.kind === 'clause' && b.section !== undefined) bySection.set(b.section, [...(bySection.get(b.section) ?? []), b]);
   const wordLettered = new Set([...bySection].filter(([, list]) => lettersMatchWord(list)).map(([n]) => n));
 
+  // The last section stays on the page of the passage record and signatures that follow it, so the
+  // signature page always carries text of the ordinance.
+  const passageAt = blocks.findIndex((b) => b.kind === 'passage' || b.kind === 'signature');
+  const lastHeading = blocks
+    .slice(0, passageAt < 0 ? blocks.length : passageAt)
+    .map((b) => b.kind)
+    .lastIndexOf('heading');
   const out: Paragraph[] = [];
   let itemList = 0;
-  for (const b of blocks) {
+  blocks.forEach((b, index) => {
+    const keep = passageAt >= 0 && index > lastHeading && index < passageAt ? { keepNext: true } : {};
     switch (b.kind) {
       case 'title':
         out.push(new Paragraph({ heading: HeadingLevel.TITLE, children: runs(b.runs) }));
@@ -56,25 +64,27 @@ function paragraphsOf(t: OrdinanceText): Paragraph[] {
         out.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: runs(b.runs) }));
         break;
       case 'intro':
-        out.push(new Paragraph({ style: STYLE.intro, children: runs(b.runs) }));
+        out.push(new Paragraph({ style: STYLE.intro, ...keep, children: runs(b.runs) }));
         break;
       case 'clause':
         itemList++;
-        if (!b.label) out.push(new Paragraph({ style: STYLE.unlettered, children: runs(b.runs) }));
+        if (!b.label) out.push(new Paragraph({ style: STYLE.unlettered, ...keep, children: runs(b.runs) }));
         else if (wordLettered.has(b.section ?? -1))
           out.push(
             new Paragraph({
               style: STYLE.clause,
+              ...keep,
               numbering: { reference: NUMBERING.clauses, level: 0, instance: b.section ?? 0 },
               children: runs(b.runs),
             }),
           );
-        else out.push(new Paragraph({ style: STYLE.clause, children: [new TextRun({ text: `${b.label}\t` }), ...runs(b.runs)] }));
+        else out.push(new Paragraph({ style: STYLE.clause, ...keep, children: [new TextRun({ text: `${b.label}\t` }), ...runs(b.runs)] }));
         break;
       case 'item':
         out.push(
           new Paragraph({
             style: STYLE.item,
+            ...keep,
             // One list per clause, so each clause's items count from (1); deeper levels restart under each item.
             numbering: { reference: NUMBERING.items, level: Math.min((b.depth ?? 1) - 1, 8), instance: 10000 + itemList },
             children: runs(b.runs),
@@ -82,7 +92,7 @@ function paragraphsOf(t: OrdinanceText): Paragraph[] {
         );
         break;
       case 'after':
-        out.push(new Paragraph({ style: STYLE.after, children: runs(b.runs) }));
+        out.push(new Paragraph({ style: STYLE.after, ...keep, children: runs(b.runs) }));
         break;
       case 'number':
         out.push(new Paragraph({ style: STYLE.number, children: runs(b.runs) }));
@@ -112,7 +122,7 @@ function paragraphsOf(t: OrdinanceText): Paragraph[] {
         // Every page's footer carries the version, date and fingerprint; the body ends with the signatures.
         break;
     }
-  }
+  });
   return out;
 }
 

@@ -23,8 +23,8 @@ ol.items li { padding-left: 2em; text-indent: -2em; margin-bottom: .2rem; }
 ol.items li > ol.items { margin: .2rem 0 0; padding-left: 0; text-indent: 0; }
 dfn { font-style: normal; font-weight: bold; }
 .after { padding-left: 2.2em; }
-.passage { margin-top: 1.6rem; }
-.passage ~ .passage { margin-top: 0; }
+section.passage { margin-top: 1.6rem; break-inside: avoid; page-break-inside: avoid; break-before: avoid; page-break-before: avoid; }
+p.passage { margin: 0 0 .3rem; }
 .signature { margin: 2.2rem 0 0; break-after: avoid; page-break-after: avoid; }
 .signer, .signature-date { margin: 0; break-before: avoid; page-break-before: avoid; }
 .annex { border-top: 1px solid #999; margin-top: 2rem; font-size: .9rem; }
