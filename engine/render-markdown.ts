@@ -22,6 +22,8 @@ export function markdownText(text: string, lineStart = false): string {
   s = s.replace(/\b([A-Za-z][A-Za-z0-9+.-]*):(?=\/\/)/g, '$1\\:');
   s = s.replace(/\b(www)\./gi, '$1\\.');
   s = s.replace(/@/g, '\\@');
+  // A run of # at the end, after a space, would close an ATX heading and vanish from it.
+  s = s.replace(/(^|\s)(#+)$/, '$1\\$2');
   if (lineStart) s = s.replace(/^([#+=-])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
   return s;
 }

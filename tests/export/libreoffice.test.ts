@@ -86,7 +86,8 @@ describe.skipIf(skip)('DOCX through LibreOffice', () => {
       const headings = [...odt.matchAll(/<text:h [^>]*text:outline-level="1"[^>]*>([\s\S]*?)<\/text:h>/g)].map((m) => xmlText(m[1]!));
       expect(headings).toEqual(t.sections.map((s) => `Section ${s.number}. ${s.heading}`));
       expect(odt).toMatch(/<text:list\b/);
-      if (name === 'committee.docx' || name === 'boston.docx') expect(odt).toMatch(/<text:list-item>\s*<text:p [^>]*>[^<]*<\/text:p>\s*<text:list>/);
+      if (name === 'committee.docx' || name === 'boston.docx')
+        expect(odt).toMatch(/<text:list-item>\s*<text:p [^>]*>[^<]*<\/text:p>\s*<text:list>/);
       // The labels LibreOffice prints, at the start of lines, in the order the Markdown prints them.
       const printed = layouts
         .get(name)!

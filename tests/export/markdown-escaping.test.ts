@@ -24,6 +24,7 @@ const HOSTILE: Record<string, string> = {
   ordered: '1. first',
   thematic: '---',
   backslash: 'C:\\path\\*not emphasis*',
+  closingHashes: 'Budget ##',
 };
 
 function hostileOrdinance(text: string): Ordinance {
