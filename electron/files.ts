@@ -15,6 +15,7 @@ import type {
   SavedFile,
   SaveRequest,
 } from '../host/contract';
+import { isBinaryCaseFile } from '../host/contract';
 import { contentHash, FileError, readBytes, readText, removeStaleTempFiles, writeFileAtomic } from '../host/files.node';
 
 export { removeStaleTempFiles };
@@ -67,7 +68,7 @@ const FILTERS: Record<DocumentKind, FileFilter[]> = {
     { name: 'All files', extensions: ['*'] },
   ],
   cases: [
-    { name: 'Case set', extensions: ['csv', 'json', 'yaml', 'yml'] },
+    { name: 'Case set', extensions: ['csv', 'json', 'yaml', 'yml', 'xlsx'] },
     { name: 'All files', extensions: ['*'] },
   ],
   scenario: [
@@ -245,7 +246,10 @@ export class FileService {
       this.rememberVersion(resolved, mtimeMs, hash);
       this.options.onDocumentTracked?.(resolved, mtimeMs, hash);
     }
-    return { path: resolved, name: path.basename(resolved), text: bytes.toString('utf8'), mtimeMs };
+    const name = path.basename(resolved);
+    // An Excel workbook of case records goes to the renderer as bytes; everything else as text.
+    if (isBinaryCaseFile(name)) return { path: resolved, name, text: '', bytes: new Uint8Array(bytes), mtimeMs };
+    return { path: resolved, name, text: bytes.toString('utf8'), mtimeMs };
   }
 
   private rememberVersion(file: string, mtimeMs: number, hash: string): void {

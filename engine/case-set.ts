@@ -3,7 +3,7 @@
 
 import type { CaseProblem } from './cases';
 import { planColumns, caseFromRow, type ColumnPlan } from './import/columns';
-import { CaseImporter, type CaseFormat, type CaseSet, type ImportOptions } from './import/importer';
+import { CaseImporter, importWorkbookSync, type CaseFormat, type CaseSet, type ImportOptions } from './import/importer';
 
 export type { CaseFormat, CaseSet } from './import/importer';
 export { CSV_CASE_COLUMNS, CSV_GROUP_COLUMNS, CSV_REQUIRED_COLUMNS } from './import/columns';
@@ -22,6 +22,18 @@ export function readCaseSet(text: string, format?: CaseFormat, options: Omit<Imp
   const importer = new CaseImporter({ ...options, format });
   importer.push(text);
   return importer.finish();
+}
+
+/** A case file as a face holds it: its text, or a workbook's bytes (ICE's released detainer records). */
+export type CaseFileContent = { text: string; format?: CaseFormat } | { bytes: Uint8Array };
+
+/** Reads a case file held whole: text through the streaming importer, a workbook from its bytes. */
+export function readCaseContent(content: CaseFileContent, options: Omit<ImportOptions, 'format'> = {}): CaseSet {
+  if ('bytes' in content) {
+    const b = content.bytes;
+    return importWorkbookSync(b.length, (offset, length) => b.subarray(offset, offset + length), options);
+  }
+  return readCaseSet(content.text, content.format, options);
 }
 
 /** Plans how each header column fills a case; unknown columns are reported, not ignored. */

@@ -31,6 +31,8 @@ export {
 export { prepareCase, type CaseProblem } from './cases';
 export {
   readCaseSet,
+  readCaseContent,
+  type CaseFileContent,
   caseFormatOf,
   formatCaseProblem,
   CSV_CASE_COLUMNS,

@@ -30,8 +30,15 @@ export interface OpenedFile {
   path: string | null;
   name: string;
   text: string;
+  /** A binary file's bytes (an Excel workbook of case records); `text` is then empty. */
+  bytes?: Uint8Array;
   /** Modification time when read, to detect changes on disk before saving over them. */
   mtimeMs: number | null;
+}
+
+/** Whether a file is read as bytes rather than text: Excel workbooks (ICE's released detainer records). */
+export function isBinaryCaseFile(name: string): boolean {
+  return /\.xlsx$/i.test(name);
 }
 
 export interface SaveRequest {

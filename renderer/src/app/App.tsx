@@ -487,7 +487,11 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
     if (!r.ok) return notify('error', r.error);
     if (!r.value) return;
     setRight((v) => (v === 'preview' ? 'simulation' : v));
-    return sim.loadCases({ kind: 'text', name: r.value.name, text: r.value.text });
+    return sim.loadCases(
+      r.value.bytes
+        ? { kind: 'bytes', name: r.value.name, bytes: r.value.bytes }
+        : { kind: 'text', name: r.value.name, text: r.value.text },
+    );
   }, [host, notify, sim]);
 
   const compareWith = useCallback(
@@ -723,6 +727,8 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
                 draftVersion={analysis?.ordinance ? analysis.version : sim.state.resultVersion}
                 blocked={blocked}
                 onShowProvision={showProvision}
+                onFix={applyFix}
+                onShowPath={revealPath}
               />
             ) : null}
             {right === 'compare' ? (

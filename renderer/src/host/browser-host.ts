@@ -16,6 +16,7 @@ import type {
   SavedFile,
   SaveRequest,
 } from '../../../host/contract';
+import { isBinaryCaseFile } from '../../../host/contract';
 import { sampleKind } from './sample-kind';
 import { commandFor } from './shortcuts';
 
@@ -34,9 +35,18 @@ const MAX_RECOVERY_CHARS = 2_000_000;
 
 const ACCEPT: Record<DocumentKind, { description: string; extensions: string[]; mime: string }> = {
   ordinance: { description: 'Ordinance (YAML)', extensions: ['.yaml', '.yml'], mime: 'application/yaml' },
-  cases: { description: 'Booking cases (JSON, YAML or CSV)', extensions: ['.json', '.yaml', '.yml', '.csv'], mime: 'application/json' },
+  cases: {
+    description: 'Booking cases (JSON, YAML or CSV) or ICE detainer records (.xlsx or CSV)',
+    extensions: ['.json', '.yaml', '.yml', '.csv', '.xlsx'],
+    mime: 'application/json',
+  },
   scenario: { description: 'Scenario (YAML)', extensions: ['.yaml', '.yml'], mime: 'application/yaml' },
 };
+
+/** A file's content as the host contract gives it: text, or the bytes of a workbook. */
+async function contentOf(file: File): Promise<{ text: string; bytes?: Uint8Array }> {
+  return isBinaryCaseFile(file.name) ? { text: '', bytes: new Uint8Array(await file.arrayBuffer()) } : { text: await file.text() };
+}
 
 function sampleName(key: string): string {
   return key.replace(/^(\.\.\/)+samples\//, '');
@@ -155,7 +165,7 @@ export function createBrowserHost(options: BrowserHostOptions = {}): Host {
     const file = event.dataTransfer?.files?.[0];
     if (!file || openListeners.size === 0) return;
     event.preventDefault();
-    const opened: OpenedFile = { path: null, name: file.name, text: await file.text(), mtimeMs: file.lastModified };
+    const opened: OpenedFile = { path: null, name: file.name, ...(await contentOf(file)), mtimeMs: file.lastModified };
     for (const l of openListeners) l(opened);
   };
 
@@ -196,11 +206,11 @@ export function createBrowserHost(options: BrowserHostOptions = {}): Host {
           if (!handle) return ok(null);
           const file = await handle.getFile();
           const path = remember(handle, file.lastModified);
-          return ok({ path, name: file.name, text: await file.text(), mtimeMs: file.lastModified });
+          return ok({ path, name: file.name, ...(await contentOf(file)), mtimeMs: file.lastModified });
         }
         const file = await openWithInput(kind);
         if (!file) return ok(null);
-        return ok({ path: null, name: file.name, text: await file.text(), mtimeMs: file.lastModified });
+        return ok({ path: null, name: file.name, ...(await contentOf(file)), mtimeMs: file.lastModified });
       } catch (e) {
         return isAbort(e) ? ok(null) : fail(`could not open the file: ${message(e)}`);
       }
@@ -212,7 +222,7 @@ export function createBrowserHost(options: BrowserHostOptions = {}): Host {
       try {
         const file = await entry.handle.getFile();
         entry.lastModified = file.lastModified;
-        return ok({ path, name: file.name, text: await file.text(), mtimeMs: file.lastModified });
+        return ok({ path, name: file.name, ...(await contentOf(file)), mtimeMs: file.lastModified });
       } catch (e) {
         return fail(`could not read ${entry.handle.name}: ${message(e)}`);
       }

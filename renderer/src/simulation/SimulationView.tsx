@@ -10,6 +10,8 @@ import { CostChart, HoldHoursChart, OUTCOME_LABEL, OutcomeChart } from './Charts
 import { Explanation } from './Explanation';
 import { NO_FILTER, type RowFilter } from './case-rows';
 import type { CaseExplained } from './protocol';
+import { FacilityPicker, FiguresByPeriod, OpenDecisions, VocabularyWarnings } from './CaseRecordViews';
+import type { PathSegment, QuickFix } from '../../../engine/index';
 import type { Simulation } from './use-simulation';
 import { LIVE_LIMIT } from './use-simulation';
 
@@ -27,6 +29,10 @@ interface Props {
   /** Why the draft can't be simulated now (errors), if so. */
   blocked: string | null;
   onShowProvision: (id: string) => void;
+  /** Applies a quick fix to the draft (the vocabulary check's: the case set's own words). */
+  onFix?: (fix: QuickFix) => void;
+  /** Shows a place in the draft. */
+  onShowPath?: (path: PathSegment[]) => void;
 }
 
 export function SimulationControls({
@@ -63,6 +69,7 @@ export function SimulationControls({
           </button>
         </div>
       </div>
+      {state.cases ? <FacilityPicker cases={state.cases} onChoose={(f) => void sim.selectFacility(f)} disabled={running} /> : null}
       <label className="checkbox">
         <input
           type="checkbox"
@@ -137,7 +144,7 @@ export function SimulationControls({
 }
 
 export function SimulationView(props: Props) {
-  const { sim, draftVersion, blocked, onShowProvision } = props;
+  const { sim, draftVersion, blocked, onShowProvision, onFix, onShowPath } = props;
   const { state } = sim;
   const r = state.result;
   const [filter, setFilter] = useState<RowFilter>(NO_FILTER);
@@ -201,6 +208,19 @@ export function SimulationView(props: Props) {
           </ul>
         </details>
       ) : null}
+      {state.cases && state.cases.notes.length > 0 ? (
+        <details className="notice">
+          <summary>
+            {state.cases.records === 'ice-detainers' ? 'ICE detainer records: ' : ''}
+            {count(state.cases.notes.length)} note{state.cases.notes.length === 1 ? '' : 's'} on what the file leaves out
+          </summary>
+          <ul className="case-notes">
+            {state.cases.notes.map((n, i) => (
+              <li key={i}>{n}</li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
       {!state.cases ? <p className="muted">Choose a case set to see what this draft would do.</p> : null}
       {r && state.cases ? (
         <>
@@ -226,6 +246,15 @@ export function SimulationView(props: Props) {
                   <span className="stat-label">
                     {OUTCOME_LABEL[o]} ({share(r.summary.outcomes[o], r.summary.total)})
                   </span>
+                  {r.summary.unknowns ? (
+                    <span className="stat-label stat-range">
+                      {o === 'review'
+                        ? `${count(r.summary.unknowns.undetermined)} of them open`
+                        : r.summary.unknowns.range[o].atMost !== r.summary.outcomes[o]
+                          ? `at most ${count(r.summary.unknowns.range[o].atMost)}`
+                          : 'settled'}
+                    </span>
+                  ) : null}
                 </div>
               ))}
               <div className="stat">
@@ -253,6 +282,14 @@ export function SimulationView(props: Props) {
             ) : null}
             <p className="muted timing">Simulated in {milliseconds(r.ms)}.</p>
           </section>
+          <VocabularyWarnings findings={r.vocabulary} onFix={onFix} onShow={onShowPath} />
+          <OpenDecisions summary={r.summary} />
+          <FiguresByPeriod
+            byYear={r.breakdown.byYear}
+            byMonth={r.breakdown.byMonth}
+            byFacility={state.cases.facility ? [] : r.breakdown.byFacility}
+            open={r.summary.unknowns !== undefined}
+          />
           <div className="charts">
             <OutcomeChart
               outcomes={r.summary.outcomes}

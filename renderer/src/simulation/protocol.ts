@@ -3,20 +3,27 @@
 
 import type {
   BookingCase,
+  Breakdown,
   CaseColumns,
   CaseFormat,
+  CaseSource as CaseRecords,
   Comparison,
   Coverage,
   Decision,
+  FacilityCount,
   Ordinance,
   ProvisionRef,
   SimulationSummary,
+  VocabularyFinding,
 } from '../../../engine/index';
 
 export type { CaseColumns, ProvisionRef };
 
+/** A case set: a file's text, a workbook's bytes (ICE's released detainer records as .xlsx), or a synthetic set; `facility` narrows a file's cases to one facility. */
 export type CaseSource =
-  { kind: 'text'; name: string; text: string; format?: CaseFormat } | { kind: 'synthetic'; name: string; count: number; seed: number };
+  | { kind: 'text'; name: string; text: string; format?: CaseFormat; facility?: string | null }
+  | { kind: 'bytes'; name: string; bytes: Uint8Array; facility?: string | null }
+  | { kind: 'synthetic'; name: string; count: number; seed: number };
 
 export interface ScenarioSettings {
   reimbursementAgreement: boolean;
@@ -29,6 +36,8 @@ export type CompareTarget =
 
 export type SimulationRequest =
   | { kind: 'load-cases'; id: number; source: CaseSource }
+  /** Narrows the loaded set to one facility (null: all of them); answered with cases-loaded. */
+  | { kind: 'select-cases'; id: number; facility: string | null }
   | {
       kind: 'simulate';
       id: number;
@@ -53,6 +62,14 @@ export interface CasesLoaded {
   problemCount: number;
   columns: CaseColumns;
   ms: number;
+  /** What the rows were read as: booking cases, or ICE's released detainer records. */
+  records: CaseRecords;
+  /** Facts about the file that are not problems (what the records leave out, codes not placed). */
+  notes: string[];
+  /** The facilities of the whole set, most cases first; empty when no case names one. */
+  facilities: FacilityCount[];
+  /** The facility the cases are narrowed to, or null for all. */
+  facility: string | null;
 }
 
 export interface SimulationDone {
@@ -72,6 +89,10 @@ export interface SimulationDone {
   otherOtherwise: ProvisionRef | null;
   /** Hold hours per provision (index as in `provisions`; the last is the otherwise clause). */
   holdHoursByProvision: number[];
+  /** Decisions by year and month of the request, and by facility. */
+  breakdown: Breakdown;
+  /** What the draft names that no case of the set carries. */
+  vocabulary: VocabularyFinding[];
   ms: number;
 }
 

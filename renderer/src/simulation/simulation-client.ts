@@ -24,6 +24,7 @@ export class SimulationClient {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private source: CaseSource | null = null;
+  private facility: string | null = null;
   /** Set while the replacement worker reads the case set again after a cancel. */
   reloading: Promise<CasesLoaded> | null = null;
 
@@ -64,9 +65,10 @@ export class SimulationClient {
     });
   }
 
-  /** The case set asked for last (read again after a cancel; the Export dialog reads it too). */
+  /** The case set asked for last, narrowed to the facility chosen (read again after a cancel; the Export dialog reads it too). */
   get caseSource(): CaseSource | null {
-    return this.source;
+    const s = this.source;
+    return s && s.kind !== 'synthetic' && this.facility ? { ...s, facility: this.facility } : s;
   }
 
   get running(): boolean {
@@ -75,7 +77,16 @@ export class SimulationClient {
 
   async loadCases(source: CaseSource): Promise<CasesLoaded> {
     this.source = source;
+    this.facility = null;
     return (await this.send({ kind: 'load-cases', source })) as CasesLoaded;
+  }
+
+  /** Narrows the loaded cases to one facility (null: all of them). */
+  async selectFacility(facility: string | null): Promise<CasesLoaded> {
+    if (this.reloading) await this.reloading;
+    const loaded = (await this.send({ kind: 'select-cases', facility })) as CasesLoaded;
+    this.facility = loaded.facility;
+    return loaded;
   }
 
   async simulate(
@@ -99,7 +110,8 @@ export class SimulationClient {
     this.pending.clear();
     this.workerInstance = this.spawn();
     if (!this.source) return null;
-    const reload = this.send({ kind: 'load-cases', source: this.source }) as Promise<CasesLoaded>;
+    // Read again as it was: with the facility chosen, if one was.
+    const reload = this.send({ kind: 'load-cases', source: this.caseSource! }) as Promise<CasesLoaded>;
     this.reloading = reload;
     void reload.finally(() => {
       if (this.reloading === reload) this.reloading = null;

@@ -4,13 +4,20 @@
 import {
   caseColumnBuffers,
   caseColumns,
+  caseSetVocabulary,
   caseTable,
+  checkCaseSetVocabulary,
   explainCase,
+  facilitiesOf,
   formatCaseProblem,
   generatedCaseTable,
-  readCaseSet,
+  readCaseContent,
+  selectCases,
   simulateDraft,
+  type CaseSetVocabulary,
+  type CaseSource as CaseRecords,
   type CaseTable,
+  type FacilityCount,
 } from '../../../engine/index';
 import { workerScope } from '../lib/worker-scope';
 import type { CaseSource, ScenarioSettings, SimulationRequest, SimulationResponse } from './protocol';
@@ -20,38 +27,81 @@ const PROGRESS_EVERY = 50_000;
 const MAX_PROBLEMS_SHOWN = 200;
 
 /** The loaded cases in the engine's columnar form: read once, simulated many times. */
-let table: CaseTable = caseTable([]);
+let all: CaseTable = caseTable([]);
+/** The cases simulated: all of them, or one facility's. */
+let table: CaseTable = all;
+/** What was read, for the reply to a change of facility. */
+let loaded: {
+  name: string;
+  total: number;
+  problems: string[];
+  problemCount: number;
+  records: CaseRecords;
+  notes: string[];
+  facilities: FacilityCount[];
+  ms: number;
+} | null = null;
+let facility: string | null = null;
+/** The vocabulary of `table`, counted once per set and facility. */
+let vocabulary: CaseSetVocabulary | null = null;
+
+function reply(id: number): void {
+  const columns = caseColumns(table);
+  scope.postMessage(
+    { kind: 'cases-loaded', id, ...loaded!, count: table.length, columns, facility },
+    { transfer: caseColumnBuffers(columns) },
+  );
+}
 
 function load(id: number, source: CaseSource): void {
   const start = performance.now();
-  let problems: string[] = [];
-  let problemCount: number;
-  let total: number;
   if (source.kind === 'synthetic') {
-    ({ table, problems: problemCount } = generatedCaseTable({ count: source.count, seed: source.seed }));
-    total = source.count;
-  } else {
-    const set = readCaseSet(source.text, source.format);
-    table = set.table;
-    total = set.total;
-    problemCount = set.problems.length;
-    problems = set.problems.slice(0, MAX_PROBLEMS_SHOWN).map((p) => formatCaseProblem(source.name, p));
-  }
-  const columns = caseColumns(table);
-  scope.postMessage(
-    {
-      kind: 'cases-loaded',
-      id,
+    const made = generatedCaseTable({ count: source.count, seed: source.seed });
+    all = made.table;
+    loaded = {
       name: source.name,
-      count: table.length,
-      total,
-      problems,
-      problemCount,
-      columns,
-      ms: performance.now() - start,
-    },
-    { transfer: caseColumnBuffers(columns) },
-  );
+      total: source.count,
+      problems: [],
+      problemCount: made.problems,
+      records: 'cases',
+      notes: [],
+      facilities: [],
+      ms: 0,
+    };
+  } else {
+    const set = readCaseContent(source.kind === 'bytes' ? { bytes: source.bytes } : { text: source.text, format: source.format });
+    all = set.table;
+    loaded = {
+      name: source.name,
+      total: set.total,
+      problemCount: set.problems.length,
+      problems: set.problems.slice(0, MAX_PROBLEMS_SHOWN).map((p) => formatCaseProblem(source.name, p)),
+      records: set.source,
+      notes: set.notes,
+      facilities: facilitiesOf(all),
+      ms: 0,
+    };
+  }
+  table = all;
+  facility = null;
+  vocabulary = null;
+  if (source.kind !== 'synthetic' && source.facility) narrow(source.facility);
+  loaded.ms = performance.now() - start;
+  reply(id);
+}
+
+/** Narrows the cases to one facility, or widens them to all (null). */
+function narrow(name: string | null): void {
+  vocabulary = null;
+  if (name === null) {
+    table = all;
+    facility = null;
+    return;
+  }
+  const picked = selectCases(all, { facility: name });
+  if (!picked.ok) throw new Error(picked.problem);
+  table = picked.table;
+  facility = picked.facility ?? name;
 }
 
 function scenarioOf(s: ScenarioSettings) {
@@ -88,6 +138,8 @@ function run(request: Extract<SimulationRequest, { kind: 'simulate' }>): void {
       otherProvisions: other?.provisions.slice(0, -1) ?? [],
       otherOtherwise: other?.provisions[other.provisions.length - 1] ?? null,
       holdHoursByProvision: policy.holdHoursByProvision,
+      breakdown: sim.result.breakdown,
+      vocabulary: checkCaseSetVocabulary(request.ordinance, table, (vocabulary ??= caseSetVocabulary(table))),
       ms: performance.now() - start,
     },
     { transfer },
@@ -114,7 +166,10 @@ scope.onmessage = (event) => {
   const request = event.data;
   try {
     if (request.kind === 'load-cases') load(request.id, request.source);
-    else if (request.kind === 'simulate') run(request);
+    else if (request.kind === 'select-cases') {
+      narrow(request.facility);
+      reply(request.id);
+    } else if (request.kind === 'simulate') run(request);
     else explain(request);
   } catch (e) {
     scope.postMessage({ kind: 'failed', id: request.id, error: e instanceof Error ? e.message : String(e) });

@@ -150,7 +150,24 @@ export function useSimulation() {
 
   const caseSource = useCallback(() => client.caseSource, [client]);
 
-  return { state, loadCases, setDraft, run: runNow, cancel, update, explain, caseSource };
+  /** Narrows the case set to one facility (null: all of them), then runs again. */
+  const selectFacility = useCallback(
+    async (facility: string | null) => {
+      setState((x) => ({ ...x, status: { kind: 'loading', name: facility ?? 'all facilities' } }));
+      try {
+        const cases = await client.selectFacility(facility);
+        setState((x) => ({ ...x, cases, result: null, resultVersion: -1, status: { kind: 'ready' }, live: cases.count <= LIVE_LIMIT }));
+        stateRef.current = { ...stateRef.current, cases, live: cases.count <= LIVE_LIMIT };
+        emit('facility-chosen', { facility, count: cases.count });
+        void runNow();
+      } catch (e) {
+        setState((x) => ({ ...x, status: { kind: 'error', message: (e as Error).message } }));
+      }
+    },
+    [client, runNow],
+  );
+
+  return { state, loadCases, selectFacility, setDraft, run: runNow, cancel, update, explain, caseSource };
 }
 
 export type Simulation = ReturnType<typeof useSimulation>;

@@ -1,0 +1,208 @@
+// The simulation's views of what a case file's records say and leave open: the facility picker,
+// the decisions the records leave open (each outcome's range and the facts that make the
+// difference), the figures by year, month and facility, and what the draft names that no case carries.
+
+import { OUTCOMES, type FigureRow, type PathSegment, type QuickFix, type SimulationSummary, type VocabularyFinding } from '../../../engine/index';
+import { count, hours, share } from '../lib/format';
+import { OUTCOME_LABEL } from './Charts';
+import type { CasesLoaded } from './protocol';
+
+/** Chooses the facility whose detainers are simulated, among those the file names, with their counts. */
+export function FacilityPicker({
+  cases,
+  onChoose,
+  disabled,
+}: {
+  cases: CasesLoaded;
+  onChoose: (facility: string | null) => void;
+  disabled?: boolean;
+}) {
+  if (cases.facilities.length === 0) return null;
+  const all = cases.facilities.reduce((n, f) => n + f.cases, 0);
+  return (
+    <div className="field">
+      <label htmlFor="facility">Facility</label>
+      <select id="facility" value={cases.facility ?? ''} disabled={disabled} onChange={(e) => onChoose(e.target.value || null)}>
+        <option value="">All facilities ({count(all)} detainers)</option>
+        {cases.facilities.map((f) => (
+          <option key={f.name} value={f.name}>
+            {f.name} ({count(f.cases)})
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** What the records leave open: each outcome's range, the facts that make the difference, holds of unknown length. */
+export function OpenDecisions({ summary }: { summary: SimulationSummary }) {
+  const u = summary.unknowns;
+  if (!u) return null;
+  return (
+    <section className="open-decisions" aria-labelledby="open-heading">
+      <h3 id="open-heading">What the records leave open</h3>
+      {u.undetermined ? (
+        <>
+          <p>
+            <strong data-testid="undetermined">{count(u.undetermined)}</strong> of {count(summary.total)} decisions (
+            {share(u.undetermined, summary.total)}) turn on facts these records don’t carry. They are counted under review above, not
+            guessed; each outcome could be:
+          </p>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Outcome</th>
+                <th scope="col" className="num">
+                  At least
+                </th>
+                <th scope="col" className="num">
+                  At most
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {OUTCOMES.map((o) => (
+                <tr key={o} data-testid={`range-${o}`}>
+                  <th scope="row" className={`outcome-${o}`}>
+                    {OUTCOME_LABEL[o]}
+                  </th>
+                  <td className="num">{count(u.range[o].atLeast)}</td>
+                  <td className="num">{count(u.range[o].atMost)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p>What makes the difference (open decisions each fact could change):</p>
+          <ul className="open-facts">
+            {u.facts.map((f) => (
+              <li key={f.fact}>
+                {f.label}: {count(f.decisions)}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p>The facts these records leave out don’t change any decision of this draft.</p>
+      )}
+      {u.holdsOfUnknownLength ? (
+        <p className="notice warning">
+          {count(u.holdsOfUnknownLength)} holds have no known end: the records give no release time, so they are not in the hours and cost
+          above. Counted at their limit they come to at least {hours(u.holdHoursAtLeast)} hours.
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+function FigureTable({ caption, first, rows, open }: { caption: string; first: string; rows: readonly FigureRow[]; open: boolean }) {
+  return (
+    <table className="figures-table">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{first}</th>
+          <th scope="col" className="num">
+            Detainers
+          </th>
+          <th scope="col" className="num">
+            Held
+          </th>
+          <th scope="col" className="num">
+            Notify only
+          </th>
+          <th scope="col" className="num">
+            Review
+          </th>
+          <th scope="col" className="num">
+            Decline
+          </th>
+          {open ? (
+            <th scope="col" className="num">
+              Open
+            </th>
+          ) : null}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((f) => (
+          <tr key={f.key}>
+            <th scope="row">{f.key}</th>
+            <td className="num">{count(f.total)}</td>
+            <td className="num">
+              {open && f.held.atMost !== f.held.atLeast ? `${count(f.held.atLeast)}–${count(f.held.atMost)}` : count(f.held.atLeast)}
+            </td>
+            <td className="num">{count(f.outcomes.notify)}</td>
+            <td className="num">{count(f.outcomes.review)}</td>
+            <td className="num">{count(f.outcomes.decline)}</td>
+            {open ? <td className="num">{count(f.undetermined)}</td> : null}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Decisions by year (and by month on request) of the request, and by facility when the set names several. */
+export function FiguresByPeriod({
+  byYear,
+  byMonth,
+  byFacility,
+  open,
+}: {
+  byYear: readonly FigureRow[];
+  byMonth: readonly FigureRow[];
+  byFacility: readonly FigureRow[];
+  open: boolean;
+}) {
+  return (
+    <section className="figures" aria-labelledby="figures-heading">
+      <h3 id="figures-heading">By year, month and facility</h3>
+      <FigureTable caption="By year of the request" first="Year" rows={byYear} open={open} />
+      <details>
+        <summary>By month ({count(byMonth.length)} months)</summary>
+        <FigureTable caption="By month of the request" first="Month" rows={byMonth} open={open} />
+      </details>
+      {byFacility.length > 1 ? <FigureTable caption="By facility" first="Facility" rows={byFacility} open={open} /> : null}
+    </section>
+  );
+}
+
+/** What the draft names that no case of the set carries, with the set's own words as quick fixes. */
+export function VocabularyWarnings({
+  findings,
+  onFix,
+  onShow,
+}: {
+  findings: readonly VocabularyFinding[];
+  onFix?: (fix: QuickFix) => void;
+  onShow?: (path: PathSegment[]) => void;
+}) {
+  if (!findings.length) return null;
+  return (
+    <section className="vocabulary notice warning" aria-labelledby="vocabulary-heading">
+      <h3 id="vocabulary-heading">The draft and this case set’s words</h3>
+      <ul>
+        {findings.map((f, i) => (
+          <li key={i}>
+            {f.message}
+            {onShow ? (
+              <>
+                {' '}
+                <button type="button" className="link" onClick={() => onShow(f.path)}>
+                  Show in the draft
+                </button>
+              </>
+            ) : null}
+            {onFix
+              ? f.fixes.map((fix) => (
+                  <button key={fix.title} type="button" className="fix" onClick={() => onFix(fix)}>
+                    {fix.title}
+                  </button>
+                ))
+              : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
