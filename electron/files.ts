@@ -15,7 +15,7 @@ import type {
   SavedFile,
   SaveRequest,
 } from '../host/contract';
-import { isBinaryCaseFile } from '../host/contract';
+import { isBinaryCaseFile, MAX_CASE_WORKBOOK_BYTES, workbookTooLarge } from '../host/contract';
 import { contentHash, FileError, readBytes, readText, removeStaleTempFiles, writeFileAtomic } from '../host/files.node';
 
 export { removeStaleTempFiles };
@@ -232,10 +232,19 @@ export class FileService {
   private read(file: string, { addToRecent }: { addToRecent: boolean }): OpenedFile {
     const resolved = path.resolve(file);
     let bytes: Buffer;
+    const workbook = isBinaryCaseFile(resolved);
     try {
-      bytes = readBytes(resolved);
+      // A workbook goes to the renderer whole, as bytes: it is read only up to the size the app takes.
+      bytes = workbook ? readBytes(resolved, MAX_CASE_WORKBOOK_BYTES) : readBytes(resolved);
     } catch (e) {
       if (e instanceof FileError && e.message === 'no such file') this.forgetRecent(resolved);
+      // Too large for the app, not for the command line: say how to simulate it anyway.
+      if (workbook && e instanceof FileError && e.reason === 'too-large') {
+        throw new HostError(
+          'io',
+          workbookTooLarge(path.basename(resolved), statOrNull(resolved)?.size ?? Infinity) ?? `${e.file}: ${e.message}`,
+        );
+      }
       throw e;
     }
     const mtimeMs = statOrNull(resolved)?.mtimeMs ?? null;
@@ -248,7 +257,7 @@ export class FileService {
     }
     const name = path.basename(resolved);
     // An Excel workbook of case records goes to the renderer as bytes; everything else as text.
-    if (isBinaryCaseFile(name)) return { path: resolved, name, text: '', bytes: new Uint8Array(bytes), mtimeMs };
+    if (workbook) return { path: resolved, name, text: '', bytes: new Uint8Array(bytes), mtimeMs };
     return { path: resolved, name, text: bytes.toString('utf8'), mtimeMs };
   }
 

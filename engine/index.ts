@@ -52,7 +52,17 @@ export {
   type ImportOptions,
   type ImportProgress,
 } from './import/importer';
-export { facilitiesOf, selectCases, type CaseSelection, type FacilityCount, type SelectedCases } from './select-cases';
+export {
+  ALL_CASES,
+  chooseCases,
+  facilitiesOf,
+  periodOf,
+  selectCases,
+  type CaseChoice,
+  type CaseSelection,
+  type FacilityCount,
+  type SelectedCases,
+} from './select-cases';
 export { dependsOnLabel, DEPENDS_ON } from './unknown-facts';
 export { caseSetVocabulary, checkCaseSetVocabulary, type CaseSetVocabulary, type VocabularyFinding } from './case-vocabulary';
 export { ncicOffense, ncicCodes, NCIC_SOURCE, type NcicOffense } from './ncic';

@@ -2,7 +2,7 @@
 
 import { didYouMean } from './diagnostics';
 import { keepRows, type CaseTable } from './case-table';
-import { MINUTES_PER_DAY } from './time';
+import { formatDate, MINUTES_PER_DAY, parseDate } from './time';
 
 export interface FacilityCount {
   /** The facility as the records name it (ICE's records: "NAME (CITY, ST)"). */
@@ -80,4 +80,51 @@ export function selectCases(t: CaseTable, sel: CaseSelection): SelectedCases {
     keep[i] = (facilityId < 0 || t.facility[i] === facilityId) && day >= from && day <= to ? 1 : 0;
   }
   return { ok: true, table: keepRows(t, keep), ...(facility ? { facility } : {}) };
+}
+
+/** The first and last day of the requests in a table, as dates (YYYY-MM-DD); null when it has no case. */
+export function periodOf(t: CaseTable): { first: string; last: string } | null {
+  if (t.length === 0) return null;
+  let first = Infinity;
+  let last = -Infinity;
+  for (let i = 0; i < t.length; i++) {
+    const day = Math.floor(t.issued[i]! / MINUTES_PER_DAY);
+    if (day < first) first = day;
+    if (day > last) last = day;
+  }
+  return { first: formatDate(first), last: formatDate(last) };
+}
+
+/** A choice of cases as a form gives it: a facility's name and the first and last day of the requests (YYYY-MM-DD); null or empty is no bound. */
+export interface CaseChoice {
+  facility: string | null;
+  from: string | null;
+  to: string | null;
+}
+
+export const ALL_CASES: CaseChoice = { facility: null, from: null, to: null };
+
+/** The cases of a choice made in a form: its dates checked, then selectCases. */
+export function chooseCases(t: CaseTable, choice: CaseChoice): SelectedCases {
+  const day = (v: string | null, what: string): number | undefined | string => {
+    if (v === null || v === '') return undefined;
+    const d = parseDate(v);
+    return Number.isNaN(d) ? `the ${what} date must be a date, YYYY-MM-DD, not ${JSON.stringify(v)}` : d;
+  };
+  const fromDay = day(choice.from, 'first');
+  const toDay = day(choice.to, 'last');
+  if (typeof fromDay === 'string') return { ok: false, problem: fromDay };
+  if (typeof toDay === 'string') return { ok: false, problem: toDay };
+  if (fromDay !== undefined && toDay !== undefined && toDay < fromDay) return { ok: false, problem: 'the last date is before the first' };
+  const picked = selectCases(t, {
+    ...(choice.facility ? { facility: choice.facility } : {}),
+    ...(fromDay !== undefined ? { fromDay } : {}),
+    ...(toDay !== undefined ? { toDay } : {}),
+  });
+  if (picked.ok && picked.table.length === 0 && t.length > 0) {
+    const where = picked.facility ? ` at ${picked.facility}` : '';
+    const when = [choice.from ? `from ${choice.from}` : '', choice.to ? `to ${choice.to}` : ''].filter(Boolean).join(' ');
+    return { ok: false, problem: `no request${where}${when ? ` ${when}` : ''} in this set` };
+  }
+  return picked;
 }

@@ -41,6 +41,19 @@ export function isBinaryCaseFile(name: string): boolean {
   return /\.xlsx$/i.test(name);
 }
 
+/**
+ * Largest workbook a host hands the app (held whole, then passed to the simulation worker); the
+ * command line streams any size. ICE's yearly releases are well under it.
+ */
+export const MAX_CASE_WORKBOOK_BYTES = 512 * 1024 * 1024;
+
+/** Why a workbook of `size` bytes is not opened in the app, or null when it may be. */
+export function workbookTooLarge(name: string, size: number): string | null {
+  if (size <= MAX_CASE_WORKBOOK_BYTES) return null;
+  const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
+  return `${name} is ${mb(size)}, more than the ${mb(MAX_CASE_WORKBOOK_BYTES)} the app opens; simulate it with the command line (detainer-studio simulate POLICY --cases ${name} --source ice-detainers), which streams it, or save one facility's rows as CSV`;
+}
+
 export interface SaveRequest {
   /** Where to save; null asks the user (Save As). */
   path: string | null;

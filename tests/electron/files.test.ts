@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DocumentWatcher, FileService, HostError, pushRecent, recoveryFileName, safeFileName, sampleTitle } from '../../electron/files';
+import { MAX_CASE_WORKBOOK_BYTES } from '../../host/contract';
 import { repoRoot, ScriptedDialogs, sampleOrdinance, samplesRoot, tempDir } from './helpers';
 
 function service(dialogs = new ScriptedDialogs(), extra: Partial<ConstructorParameters<typeof FileService>[0]> = {}) {
@@ -52,6 +53,25 @@ describe('opening', () => {
     expect((await files.openWithDialog('cases'))?.text).toBe('id\nB-1\n');
     expect(dialogs.asked[0]!.extensions).toContain('csv');
     expect(files.recentFiles()).toEqual([]);
+  });
+
+  it('gives a workbook of case records as bytes, and refuses one larger than the app holds before reading it', async () => {
+    const docs = tempDir();
+    const workbook = path.join(docs, 'detainers.xlsx');
+    fs.copyFileSync(path.join(repoRoot, 'tests/ice/fixtures/ice-detainers-fixture.xlsx'), workbook);
+    const { files, dialogs } = service(new ScriptedDialogs().answer(workbook));
+    const opened = await files.openWithDialog('cases');
+    expect(dialogs.asked[0]!.extensions).toContain('xlsx');
+    expect(opened).toMatchObject({ name: 'detainers.xlsx', text: '' });
+    expect(opened!.bytes).toBeInstanceOf(Uint8Array);
+    expect(Buffer.compare(Buffer.from(opened!.bytes!), fs.readFileSync(workbook))).toBe(0);
+    // A sparse file: its size says too large, and not a byte of it is read.
+    const huge = path.join(docs, 'huge.xlsx');
+    fs.writeFileSync(huge, '');
+    fs.truncateSync(huge, MAX_CASE_WORKBOOK_BYTES + 88 * 1024 * 1024);
+    expect(() => files.openFromOutside(huge)).toThrow(
+      /^huge\.xlsx is 600 MB, more than the 512 MB the app opens; simulate it with the command line .* --source ice-detainers\), which streams it/,
+    );
   });
 
   it('reads by path only files the user chose: recent files, dialog choices, the command line', async () => {

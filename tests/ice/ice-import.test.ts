@@ -7,10 +7,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   bookingCaseAt,
   caseFormatOf,
+  chooseCases,
   compile,
   facilitiesOf,
   formatCaseProblem,
   importWorkbookSync,
+  periodOf,
+  readCaseContent,
   readCaseSet,
   selectCases,
   simulate,
@@ -140,6 +143,41 @@ describe('ICE detainer records as cases', () => {
       ok: false,
       problem: expect.stringMatching(/no facility named "RIVERTON CITY JAIL"; did you mean "RIVERTON COUNTY JAIL \(RIVERTON, MA\)"/),
     });
+  });
+
+  it('is chosen in a form: facility and dates as words, the period the file covers, a choice with no request refused', () => {
+    const t = csvSet.table;
+    expect(periodOf(t)).toEqual({ first: '2023-10-01', last: '2025-03-30' });
+    const chosen = chooseCases(t, { facility: 'RIVERTON COUNTY JAIL (RIVERTON, MA)', from: '2024-01-01', to: '2024-12-31' });
+    const same = selectCases(t, {
+      facility: 'RIVERTON COUNTY JAIL (RIVERTON, MA)',
+      fromDay: time.daysFromCivil(2024, 1, 1),
+      toDay: time.daysFromCivil(2024, 12, 31),
+    });
+    if (!chosen.ok || !same.ok) throw new Error('not chosen');
+    expect(chosen.table.length).toBe(same.table.length);
+    expect(chooseCases(t, { facility: null, from: '', to: null })).toEqual({ ok: true, table: t });
+    expect(chooseCases(t, { facility: null, from: '2024-02-30', to: null })).toEqual({
+      ok: false,
+      problem: 'the first date must be a date, YYYY-MM-DD, not "2024-02-30"',
+    });
+    expect(chooseCases(t, { facility: null, from: '2024-05-01', to: '2024-04-01' })).toEqual({
+      ok: false,
+      problem: 'the last date is before the first',
+    });
+    expect(chooseCases(t, { facility: 'RIVERTON COUNTY JAIL', from: '2030-01-01', to: null })).toEqual({
+      ok: false,
+      problem: 'no request at RIVERTON COUNTY JAIL (RIVERTON, MA) from 2030-01-01 in this set',
+    });
+  });
+
+  it('reads a workbook held whole as the app holds it, as the CSV of the same records', () => {
+    const bytes = new Uint8Array(fs.readFileSync(fixtureFile('xlsx')));
+    const held = readCaseContent({ bytes });
+    expect(held.source).toBe('ice-detainers');
+    expect(held.total).toBe(csvSet.total);
+    expect(held.table.length).toBe(csvSet.table.length);
+    expect(bookingCaseAt(held.table, 7)).toEqual(bookingCaseAt(csvSet.table, 7));
   });
 
   it('simulates with open decisions, ranges, and the fact that makes the difference', () => {

@@ -25,6 +25,7 @@ import { ProblemsPanel } from '../problems/ProblemsPanel';
 import { CompareView } from '../simulation/CompareView';
 import { SimulationView, type CaseSetChoice } from '../simulation/SimulationView';
 import { useSimulation } from '../simulation/use-simulation';
+import { caseSourceOfFile } from '../simulation/protocol';
 import { installTestHook } from '../testing/test-hook';
 import { OutlinePanel } from './OutlinePanel';
 import { HelpDialog, type HelpTopic } from './HelpDialog';
@@ -163,6 +164,11 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
 
   const openFile = useCallback(
     (file: OpenedFile) => {
+      if (file.bytes) {
+        // A workbook (ICE's detainer records) dropped or opened from outside is a case set, not a draft.
+        setRight((v) => (v === 'preview' ? 'simulation' : v));
+        return void sim.loadCases(caseSourceOfFile(file));
+      }
       if (!confirmDiscard()) return;
       openText(file.text, {
         name: file.name,
@@ -171,7 +177,7 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
         mtimeMs: file.mtimeMs,
       });
     },
-    [confirmDiscard, openText],
+    [confirmDiscard, openText, sim],
   );
 
   // ---- editor and workers start once ----
@@ -487,11 +493,7 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
     if (!r.ok) return notify('error', r.error);
     if (!r.value) return;
     setRight((v) => (v === 'preview' ? 'simulation' : v));
-    return sim.loadCases(
-      r.value.bytes
-        ? { kind: 'bytes', name: r.value.name, bytes: r.value.bytes }
-        : { kind: 'text', name: r.value.name, text: r.value.text },
-    );
+    return sim.loadCases(caseSourceOfFile(r.value));
   }, [host, notify, sim]);
 
   const compareWith = useCallback(

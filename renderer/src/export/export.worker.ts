@@ -3,7 +3,7 @@
 // export, so the Word library it carries is never part of opening the app.
 
 import { buildExport, finishPdf } from '../../../engine/export/index';
-import { generatedCaseTable, readCaseContent, readDraftToCompare, selectCases, sha256Hex, type CaseTable } from '../../../engine/index';
+import { chooseCases, generatedCaseTable, readCaseContent, readDraftToCompare, sha256Hex, type CaseTable } from '../../../engine/index';
 import { workerScope } from '../lib/worker-scope';
 import type { CaseSource } from '../simulation/protocol';
 import type { BuildRequest, ExportWorkerRequest, ExportWorkerResponse } from './protocol';
@@ -25,14 +25,16 @@ function readCases(key: string, source: CaseSource): HeldCases {
     // The same generator and seed as the Simulation view.
     return { key, table: generatedCaseTable({ count: source.count, seed: source.seed }).table, label: source.name };
   }
-  // Records with problems are left out, as the Simulation view leaves them out; a facility chosen there narrows the set here too.
+  // Records with problems are left out, as the Simulation view leaves them out; the facility and period chosen there narrow the set here too.
   const set = readCaseContent(source.kind === 'bytes' ? { bytes: source.bytes } : { text: source.text, format: source.format });
-  const picked = source.facility ? selectCases(set.table, { facility: source.facility }) : null;
+  const picked = source.choice ? chooseCases(set.table, source.choice) : null;
   if (picked && !picked.ok) throw new Error(picked.problem);
+  const c = source.choice;
+  const narrowed = c ? [c.facility, c.from || c.to ? `${c.from ?? '…'} to ${c.to ?? '…'}` : null].filter(Boolean).join(', ') : '';
   return {
     key,
     table: picked?.ok ? picked.table : set.table,
-    label: source.facility ? `${source.name} (${source.facility})` : source.name,
+    label: narrowed ? `${source.name} (${narrowed})` : source.name,
     fingerprint: `sha256:${sha256Hex(source.kind === 'bytes' ? source.bytes : source.text)}`,
   };
 }

@@ -16,7 +16,7 @@ import type {
   SavedFile,
   SaveRequest,
 } from '../../../host/contract';
-import { isBinaryCaseFile } from '../../../host/contract';
+import { isBinaryCaseFile, workbookTooLarge } from '../../../host/contract';
 import { sampleKind } from './sample-kind';
 import { commandFor } from './shortcuts';
 
@@ -45,7 +45,10 @@ const ACCEPT: Record<DocumentKind, { description: string; extensions: string[]; 
 
 /** A file's content as the host contract gives it: text, or the bytes of a workbook. */
 async function contentOf(file: File): Promise<{ text: string; bytes?: Uint8Array }> {
-  return isBinaryCaseFile(file.name) ? { text: '', bytes: new Uint8Array(await file.arrayBuffer()) } : { text: await file.text() };
+  if (!isBinaryCaseFile(file.name)) return { text: await file.text() };
+  const tooLarge = workbookTooLarge(file.name, file.size);
+  if (tooLarge) throw new Error(tooLarge);
+  return { text: '', bytes: new Uint8Array(await file.arrayBuffer()) };
 }
 
 function sampleName(key: string): string {
@@ -165,7 +168,15 @@ export function createBrowserHost(options: BrowserHostOptions = {}): Host {
     const file = event.dataTransfer?.files?.[0];
     if (!file || openListeners.size === 0) return;
     event.preventDefault();
-    const opened: OpenedFile = { path: null, name: file.name, ...(await contentOf(file)), mtimeMs: file.lastModified };
+    let content: { text: string; bytes?: Uint8Array };
+    try {
+      content = await contentOf(file);
+    } catch (e) {
+      // A workbook too large to hold: the window's alert is the only voice a drop has.
+      window.alert(message(e));
+      return;
+    }
+    const opened: OpenedFile = { path: null, name: file.name, ...content, mtimeMs: file.lastModified };
     for (const l of openListeners) l(opened);
   };
 

@@ -1,36 +1,101 @@
-// The simulation's views of what a case file's records say and leave open: the facility picker,
+// The simulation's views of what a case file's records say and leave open: the facility and period picker,
 // the decisions the records leave open (each outcome's range and the facts that make the
 // difference), the figures by year, month and facility, and what the draft names that no case carries.
 
-import { OUTCOMES, type FigureRow, type PathSegment, type QuickFix, type SimulationSummary, type VocabularyFinding } from '../../../engine/index';
+import { useEffect, useState, type FormEvent } from 'react';
+import type { CaseChoice, FigureRow, PathSegment, QuickFix, SimulationSummary, VocabularyFinding } from '../../../engine/index';
+import { OUTCOMES } from '../../../engine/vocabulary';
 import { count, hours, share } from '../lib/format';
 import { OUTCOME_LABEL } from './Charts';
 import type { CasesLoaded } from './protocol';
 
-/** Chooses the facility whose detainers are simulated, among those the file names, with their counts. */
-export function FacilityPicker({
+/**
+ * Chooses the cases simulated: one facility among those the file names (with their counts) and the
+ * first and last day of the requests. Shown for files whose cases name a facility or are ICE's records.
+ */
+export function CaseChoicePicker({
   cases,
   onChoose,
   disabled,
 }: {
   cases: CasesLoaded;
-  onChoose: (facility: string | null) => void;
+  onChoose: (choice: CaseChoice) => void;
   disabled?: boolean;
 }) {
-  if (cases.facilities.length === 0) return null;
+  const chosen = cases.choice;
+  const [from, setFrom] = useState(chosen.from ?? '');
+  const [to, setTo] = useState(chosen.to ?? '');
+  useEffect(() => {
+    setFrom(chosen.from ?? '');
+    setTo(chosen.to ?? '');
+  }, [chosen.from, chosen.to]);
+  if (cases.facilities.length === 0 && cases.records !== 'ice-detainers') return null;
   const all = cases.facilities.reduce((n, f) => n + f.cases, 0);
+  const period = cases.period;
+  const apply = (e: FormEvent) => {
+    e.preventDefault();
+    onChoose({ ...chosen, from: from || null, to: to || null });
+  };
+  const periodChanged = from !== (chosen.from ?? '') || to !== (chosen.to ?? '');
   return (
-    <div className="field">
-      <label htmlFor="facility">Facility</label>
-      <select id="facility" value={cases.facility ?? ''} disabled={disabled} onChange={(e) => onChoose(e.target.value || null)}>
-        <option value="">All facilities ({count(all)} detainers)</option>
-        {cases.facilities.map((f) => (
-          <option key={f.name} value={f.name}>
-            {f.name} ({count(f.cases)})
-          </option>
-        ))}
-      </select>
-    </div>
+    <form className="case-choice" aria-label="Cases simulated" onSubmit={apply}>
+      {cases.facilities.length > 0 ? (
+        <div className="field">
+          <label htmlFor="facility">Facility</label>
+          <select
+            id="facility"
+            value={chosen.facility ?? ''}
+            disabled={disabled}
+            onChange={(e) => onChoose({ ...chosen, facility: e.target.value || null })}
+          >
+            <option value="">All facilities ({count(all)} detainers)</option>
+            {cases.facilities.map((f) => (
+              <option key={f.name} value={f.name}>
+                {f.name} ({count(f.cases)})
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      {period ? (
+        <fieldset className="period">
+          <legend>Requests dated</legend>
+          <label>
+            from{' '}
+            <input
+              type="date"
+              value={from}
+              min={period.first}
+              max={period.last}
+              disabled={disabled}
+              onChange={(e) => setFrom(e.target.value)}
+            />
+          </label>{' '}
+          <label>
+            to{' '}
+            <input
+              type="date"
+              value={to}
+              min={period.first}
+              max={period.last}
+              disabled={disabled}
+              onChange={(e) => setTo(e.target.value)}
+            />
+          </label>{' '}
+          <button type="submit" disabled={disabled || !periodChanged}>
+            Apply dates
+          </button>
+          {chosen.from || chosen.to ? (
+            <button type="button" disabled={disabled} onClick={() => onChoose({ ...chosen, from: null, to: null })}>
+              All dates
+            </button>
+          ) : null}
+          <p className="muted">
+            The file’s requests run from {period.first} to {period.last}.
+          </p>
+        </fieldset>
+      ) : null}
+    </form>
   );
 }
 

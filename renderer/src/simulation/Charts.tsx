@@ -98,8 +98,14 @@ export function OutcomeChart({
   );
 }
 
-export function HoldHoursChart({ rows }: { rows: Array<{ label: string; hours: number }> }) {
+export function HoldHoursChart({ rows, unknownLength = 0 }: { rows: Array<{ label: string; hours: number }>; unknownLength?: number }) {
   const shown = rows.filter((r) => r.hours > 0);
+  if (shown.length === 0 && unknownLength > 0)
+    return (
+      <p className="muted">
+        No hold hours to chart: the {count(unknownLength)} holds under this draft have no known end (the records give no release time).
+      </p>
+    );
   if (shown.length === 0) return <p className="muted">No one is held under this draft.</p>;
   return (
     <BarChart

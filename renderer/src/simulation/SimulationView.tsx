@@ -10,7 +10,7 @@ import { CostChart, HoldHoursChart, OUTCOME_LABEL, OutcomeChart } from './Charts
 import { Explanation } from './Explanation';
 import { NO_FILTER, type RowFilter } from './case-rows';
 import type { CaseExplained } from './protocol';
-import { FacilityPicker, FiguresByPeriod, OpenDecisions, VocabularyWarnings } from './CaseRecordViews';
+import { CaseChoicePicker, FiguresByPeriod, OpenDecisions, VocabularyWarnings } from './CaseRecordViews';
 import type { PathSegment, QuickFix } from '../../../engine/index';
 import type { Simulation } from './use-simulation';
 import { LIVE_LIMIT } from './use-simulation';
@@ -69,7 +69,7 @@ export function SimulationControls({
           </button>
         </div>
       </div>
-      {state.cases ? <FacilityPicker cases={state.cases} onChoose={(f) => void sim.selectFacility(f)} disabled={running} /> : null}
+      {state.cases ? <CaseChoicePicker cases={state.cases} onChoose={(c) => void sim.chooseCases(c)} disabled={running} /> : null}
       <label className="checkbox">
         <input
           type="checkbox"
@@ -260,12 +260,20 @@ export function SimulationView(props: Props) {
               <div className="stat">
                 <span className="stat-value">{hours(r.summary.holdHours)}</span>
                 <span className="stat-label">hours held past release</span>
+                {r.summary.unknowns?.holdsOfUnknownLength ? (
+                  <span className="stat-label stat-range">
+                    not counting {count(r.summary.unknowns.holdsOfUnknownLength)} of unknown length
+                  </span>
+                ) : null}
               </div>
               <div className="stat">
                 <span className="stat-value">{money(r.summary.cost.total)}</span>
                 <span className="stat-label">
                   cost at {money(r.summary.cost.perInmateDay)}/day{r.summary.cost.reimbursed ? ', reimbursed' : ''}
                 </span>
+                {r.summary.unknowns?.holdsOfUnknownLength ? (
+                  <span className="stat-label stat-range">of the holds of known length</span>
+                ) : null}
               </div>
             </div>
             {r.summary.outcomes.review > 0 ? (
@@ -287,7 +295,7 @@ export function SimulationView(props: Props) {
           <FiguresByPeriod
             byYear={r.breakdown.byYear}
             byMonth={r.breakdown.byMonth}
-            byFacility={state.cases.facility ? [] : r.breakdown.byFacility}
+            byFacility={state.cases.choice.facility ? [] : r.breakdown.byFacility}
             open={r.summary.unknowns !== undefined}
           />
           <div className="charts">
@@ -302,6 +310,7 @@ export function SimulationView(props: Props) {
                 const p = [...r.provisions, r.otherwise][i]!;
                 return { label: `${p.citation} ${p.id === 'default' ? 'otherwise' : p.id}`, hours: h };
               })}
+              unknownLength={r.summary.unknowns?.holdsOfUnknownLength}
             />
             <CostChart cost={r.summary.cost} otherCost={r.comparison?.otherSummary.cost} otherLabel={otherLabel} />
           </div>

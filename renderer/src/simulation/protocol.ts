@@ -5,6 +5,7 @@ import type {
   BookingCase,
   Breakdown,
   CaseColumns,
+  CaseChoice,
   CaseFormat,
   CaseSource as CaseRecords,
   Comparison,
@@ -19,11 +20,16 @@ import type {
 
 export type { CaseColumns, ProvisionRef };
 
-/** A case set: a file's text, a workbook's bytes (ICE's released detainer records as .xlsx), or a synthetic set; `facility` narrows a file's cases to one facility. */
+/** A case set: a file's text, a workbook's bytes (ICE's released detainer records as .xlsx), or a synthetic set; `choice` narrows a file's cases to one facility and period. */
 export type CaseSource =
-  | { kind: 'text'; name: string; text: string; format?: CaseFormat; facility?: string | null }
-  | { kind: 'bytes'; name: string; bytes: Uint8Array; facility?: string | null }
+  | { kind: 'text'; name: string; text: string; format?: CaseFormat; choice?: CaseChoice }
+  | { kind: 'bytes'; name: string; bytes: Uint8Array; choice?: CaseChoice }
   | { kind: 'synthetic'; name: string; count: number; seed: number };
+
+/** The case set of a file a host opened: a workbook's bytes, or text. */
+export function caseSourceOfFile(file: { name: string; text: string; bytes?: Uint8Array }): CaseSource {
+  return file.bytes ? { kind: 'bytes', name: file.name, bytes: file.bytes } : { kind: 'text', name: file.name, text: file.text };
+}
 
 export interface ScenarioSettings {
   reimbursementAgreement: boolean;
@@ -36,8 +42,8 @@ export type CompareTarget =
 
 export type SimulationRequest =
   | { kind: 'load-cases'; id: number; source: CaseSource }
-  /** Narrows the loaded set to one facility (null: all of them); answered with cases-loaded. */
-  | { kind: 'select-cases'; id: number; facility: string | null }
+  /** Narrows the loaded set to one facility and period (nulls: all of it); answered with cases-loaded. */
+  | { kind: 'select-cases'; id: number; choice: CaseChoice }
   | {
       kind: 'simulate';
       id: number;
@@ -68,8 +74,10 @@ export interface CasesLoaded {
   notes: string[];
   /** The facilities of the whole set, most cases first; empty when no case names one. */
   facilities: FacilityCount[];
-  /** The facility the cases are narrowed to, or null for all. */
-  facility: string | null;
+  /** The first and last day of the requests in the whole set (YYYY-MM-DD), or null when it has none. */
+  period: { first: string; last: string } | null;
+  /** The facility and period the cases are narrowed to (nulls: all of them). */
+  choice: CaseChoice;
 }
 
 export interface SimulationDone {

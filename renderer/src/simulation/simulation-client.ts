@@ -3,6 +3,7 @@
 // with the same case set.
 
 import SimulationWorker from './simulation.worker?worker';
+import type { CaseChoice } from '../../../engine/index';
 import type { CaseExplained, CaseSource, CasesLoaded, SimulationDone, SimulationRequest, SimulationResponse } from './protocol';
 
 export class SimulationCancelled extends Error {
@@ -24,7 +25,8 @@ export class SimulationClient {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private source: CaseSource | null = null;
-  private facility: string | null = null;
+  /** The file's source with the facility and period chosen; null: the whole set. */
+  private chosen: CaseSource | null = null;
   /** Set while the replacement worker reads the case set again after a cancel. */
   reloading: Promise<CasesLoaded> | null = null;
 
@@ -65,10 +67,9 @@ export class SimulationClient {
     });
   }
 
-  /** The case set asked for last, narrowed to the facility chosen (read again after a cancel; the Export dialog reads it too). */
+  /** The case set asked for last, narrowed to the facility and period chosen (read again after a cancel; the Export dialog reads it too). */
   get caseSource(): CaseSource | null {
-    const s = this.source;
-    return s && s.kind !== 'synthetic' && this.facility ? { ...s, facility: this.facility } : s;
+    return this.chosen ?? this.source;
   }
 
   get running(): boolean {
@@ -77,15 +78,18 @@ export class SimulationClient {
 
   async loadCases(source: CaseSource): Promise<CasesLoaded> {
     this.source = source;
-    this.facility = null;
+    this.chosen = null;
     return (await this.send({ kind: 'load-cases', source })) as CasesLoaded;
   }
 
-  /** Narrows the loaded cases to one facility (null: all of them). */
-  async selectFacility(facility: string | null): Promise<CasesLoaded> {
+  /** Narrows the loaded cases to one facility and period (nulls: all of them). */
+  async chooseCases(choice: CaseChoice): Promise<CasesLoaded> {
     if (this.reloading) await this.reloading;
-    const loaded = (await this.send({ kind: 'select-cases', facility })) as CasesLoaded;
-    this.facility = loaded.facility;
+    const loaded = (await this.send({ kind: 'select-cases', choice })) as CasesLoaded;
+    const c = loaded.choice;
+    const s = this.source;
+    // One object per choice: the Export dialog keeps the cases it read by the source's identity.
+    this.chosen = s && s.kind !== 'synthetic' && (c.facility !== null || c.from !== null || c.to !== null) ? { ...s, choice: c } : null;
     return loaded;
   }
 
@@ -110,7 +114,7 @@ export class SimulationClient {
     this.pending.clear();
     this.workerInstance = this.spawn();
     if (!this.source) return null;
-    // Read again as it was: with the facility chosen, if one was.
+    // Read again as it was: with the facility and period chosen, if any.
     const reload = this.send({ kind: 'load-cases', source: this.caseSource! }) as Promise<CasesLoaded>;
     this.reloading = reload;
     void reload.finally(() => {

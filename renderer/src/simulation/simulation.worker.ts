@@ -2,18 +2,21 @@
 // draft, with a comparison, progress reports and a full explanation of any one case.
 
 import {
+  ALL_CASES,
   caseColumnBuffers,
   caseColumns,
   caseSetVocabulary,
   caseTable,
   checkCaseSetVocabulary,
+  chooseCases,
   explainCase,
   facilitiesOf,
   formatCaseProblem,
   generatedCaseTable,
+  periodOf,
   readCaseContent,
-  selectCases,
   simulateDraft,
+  type CaseChoice,
   type CaseSetVocabulary,
   type CaseSource as CaseRecords,
   type CaseTable,
@@ -28,9 +31,9 @@ const MAX_PROBLEMS_SHOWN = 200;
 
 /** The loaded cases in the engine's columnar form: read once, simulated many times. */
 let all: CaseTable = caseTable([]);
-/** The cases simulated: all of them, or one facility's. */
+/** The cases simulated: all of them, or one facility's and period's. */
 let table: CaseTable = all;
-/** What was read, for the reply to a change of facility. */
+/** What was read, for the reply to a change of facility or period. */
 let loaded: {
   name: string;
   total: number;
@@ -39,16 +42,17 @@ let loaded: {
   records: CaseRecords;
   notes: string[];
   facilities: FacilityCount[];
+  period: { first: string; last: string } | null;
   ms: number;
 } | null = null;
-let facility: string | null = null;
-/** The vocabulary of `table`, counted once per set and facility. */
+let choice: CaseChoice = ALL_CASES;
+/** The vocabulary of `table`, counted once per set and choice. */
 let vocabulary: CaseSetVocabulary | null = null;
 
 function reply(id: number): void {
   const columns = caseColumns(table);
   scope.postMessage(
-    { kind: 'cases-loaded', id, ...loaded!, count: table.length, columns, facility },
+    { kind: 'cases-loaded', id, ...loaded!, count: table.length, columns, choice },
     { transfer: caseColumnBuffers(columns) },
   );
 }
@@ -66,6 +70,7 @@ function load(id: number, source: CaseSource): void {
       records: 'cases',
       notes: [],
       facilities: [],
+      period: null,
       ms: 0,
     };
   } else {
@@ -79,29 +84,25 @@ function load(id: number, source: CaseSource): void {
       records: set.source,
       notes: set.notes,
       facilities: facilitiesOf(all),
+      period: periodOf(all),
       ms: 0,
     };
   }
   table = all;
-  facility = null;
+  choice = ALL_CASES;
   vocabulary = null;
-  if (source.kind !== 'synthetic' && source.facility) narrow(source.facility);
+  if (source.kind !== 'synthetic' && source.choice) narrow(source.choice);
   loaded.ms = performance.now() - start;
   reply(id);
 }
 
-/** Narrows the cases to one facility, or widens them to all (null). */
-function narrow(name: string | null): void {
-  vocabulary = null;
-  if (name === null) {
-    table = all;
-    facility = null;
-    return;
-  }
-  const picked = selectCases(all, { facility: name });
+/** Narrows the cases to one facility and period, or widens them to all (nulls); a choice that fails leaves them as they were. */
+function narrow(wanted: CaseChoice): void {
+  const picked = chooseCases(all, wanted);
   if (!picked.ok) throw new Error(picked.problem);
+  vocabulary = null;
   table = picked.table;
-  facility = picked.facility ?? name;
+  choice = { facility: picked.facility ?? (wanted.facility || null), from: wanted.from || null, to: wanted.to || null };
 }
 
 function scenarioOf(s: ScenarioSettings) {
@@ -167,7 +168,7 @@ scope.onmessage = (event) => {
   try {
     if (request.kind === 'load-cases') load(request.id, request.source);
     else if (request.kind === 'select-cases') {
-      narrow(request.facility);
+      narrow(request.choice);
       reply(request.id);
     } else if (request.kind === 'simulate') run(request);
     else explain(request);

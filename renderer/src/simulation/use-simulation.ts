@@ -3,7 +3,7 @@
 // large ones run when asked, so typing never waits for them.
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Ordinance } from '../../../engine/index';
+import type { CaseChoice, Ordinance } from '../../../engine/index';
 import { emit } from '../lib/app-events';
 import type { CaseExplained, CaseSource, CasesLoaded, CompareTarget, ScenarioSettings, SimulationDone } from './protocol';
 import { SimulationCancelled, SimulationClient } from './simulation-client';
@@ -150,15 +150,15 @@ export function useSimulation() {
 
   const caseSource = useCallback(() => client.caseSource, [client]);
 
-  /** Narrows the case set to one facility (null: all of them), then runs again. */
-  const selectFacility = useCallback(
-    async (facility: string | null) => {
-      setState((x) => ({ ...x, status: { kind: 'loading', name: facility ?? 'all facilities' } }));
+  /** Narrows the case set to one facility and period (nulls: all of it), then runs again. */
+  const chooseCases = useCallback(
+    async (choice: CaseChoice) => {
+      setState((x) => ({ ...x, status: { kind: 'loading', name: choice.facility ?? 'all facilities' } }));
       try {
-        const cases = await client.selectFacility(facility);
+        const cases = await client.chooseCases(choice);
         setState((x) => ({ ...x, cases, result: null, resultVersion: -1, status: { kind: 'ready' }, live: cases.count <= LIVE_LIMIT }));
         stateRef.current = { ...stateRef.current, cases, live: cases.count <= LIVE_LIMIT };
-        emit('facility-chosen', { facility, count: cases.count });
+        emit('cases-chosen', { ...cases.choice, count: cases.count });
         void runNow();
       } catch (e) {
         setState((x) => ({ ...x, status: { kind: 'error', message: (e as Error).message } }));
@@ -167,7 +167,7 @@ export function useSimulation() {
     [client, runNow],
   );
 
-  return { state, loadCases, selectFacility, setDraft, run: runNow, cancel, update, explain, caseSource };
+  return { state, loadCases, chooseCases, setDraft, run: runNow, cancel, update, explain, caseSource };
 }
 
 export type Simulation = ReturnType<typeof useSimulation>;

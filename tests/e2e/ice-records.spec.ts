@@ -1,0 +1,182 @@
+// ICE's released detainer records as a case set in the app: the project's fixture workbook (and the
+// same table as CSV) opened from the Simulation view, a facility and period picked, each outcome's
+// range where the records leave facts open, the figures by year, and the vocabulary warnings with
+// their quick fixes, every number checked against `detainer-studio simulate --json` on the same file.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { axeViolations } from './axe';
+import { cli, eventCount, hook, openApp, openSample, ROOT, SAMPLE, setTextAndWait, waitForEvent } from './app-driver';
+
+const WORKBOOK = path.join(ROOT, 'tests/ice/fixtures/ice-detainers-fixture.xlsx');
+const CSV = path.join(ROOT, 'tests/ice/fixtures/ice-detainers-fixture.csv');
+const RIVERTON = 'RIVERTON COUNTY JAIL (RIVERTON, MA)';
+
+type Range = { atLeast: number; atMost: number };
+interface Simulated {
+  summary: {
+    total: number;
+    outcomes: Record<'hold' | 'notify' | 'review' | 'decline', number>;
+    unknowns: { undetermined: number; range: Record<string, Range>; facts: Array<{ label: string; decisions: number }> };
+  };
+  breakdown: { byYear: Array<{ key: string; total: number; held: Range; undetermined: number }> };
+}
+
+function simulated(policy: string, file: string, extra: string[] = []): Simulated {
+  return JSON.parse(cli(['simulate', policy, '--cases', file, '--source', 'ice-detainers', ...extra, '--json'])) as Simulated;
+}
+
+const n = (x: number) => x.toLocaleString('en-US');
+
+async function openCaseFile(page: Page, file: string) {
+  const since = await eventCount(page);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open a case file…' }).click();
+  await (await chooser).setFiles(file);
+  return waitForEvent(page, 'cases-loaded', { name: path.basename(file) }, since);
+}
+
+/** The summary, the open decisions and the figures by year on screen match the command line's. */
+async function expectFigures(page: Page, expected: Simulated) {
+  const summary = page.getByRole('region', { name: 'Summary' });
+  for (const o of ['hold', 'notify', 'review', 'decline'] as const) {
+    await expect(summary.getByTestId(`count-${o}`)).toHaveText(n(expected.summary.outcomes[o]));
+  }
+  const open = page.getByRole('region', { name: 'What the records leave open' });
+  await expect(open.getByTestId('undetermined')).toHaveText(n(expected.summary.unknowns.undetermined));
+  for (const [o, label] of [
+    ['hold', 'Hold'],
+    ['notify', 'Notify only'],
+    ['review', 'Review'],
+    ['decline', 'Decline'],
+  ] as const) {
+    const r = expected.summary.unknowns.range[o]!;
+    await expect(open.getByTestId(`range-${o}`)).toHaveText(`${label}${n(r.atLeast)}${n(r.atMost)}`);
+  }
+  const top = expected.summary.unknowns.facts[0]!;
+  await expect(open).toContainText(`${top.label}: ${n(top.decisions)}`);
+  const byYear = page.getByRole('table', { name: 'By year of the request' });
+  for (const y of expected.breakdown.byYear) {
+    const held = y.held.atLeast === y.held.atMost ? n(y.held.atLeast) : `${n(y.held.atLeast)}–${n(y.held.atMost)}`;
+    await expect(byYear.getByRole('row', { name: new RegExp(`^${y.key} `) })).toContainText(`${n(y.total)}${held}`);
+  }
+}
+
+test('ICE detainer records: facility and period picked, ranges where facts are open, figures by year, as the command line counts them', async ({
+  page,
+}) => {
+  await openApp(page);
+  await openSample(page);
+  await page.getByRole('tab', { name: 'Simulation' }).click();
+
+  // The whole workbook.
+  const beforeLoad = await eventCount(page);
+  const loaded = await openCaseFile(page, WORKBOOK);
+  expect(loaded.detail).toMatchObject({ count: 400, problems: 0 });
+  await waitForEvent(page, 'simulation-rendered', { total: 400 }, beforeLoad);
+  await expect(page.getByText(/ICE detainer records: 1 note on what the file leaves out/)).toBeVisible();
+  await expectFigures(page, simulated(SAMPLE, WORKBOOK));
+  // The set names four facilities: their figures too.
+  await expect(
+    page.getByRole('table', { name: 'By facility' }).getByRole('row', { name: new RegExp(`^${RIVERTON.replace(/[()]/g, '\\$&')}`) }),
+  ).toContainText('138');
+
+  // One facility.
+  const facility = page.getByLabel('Facility', { exact: true });
+  await expect(facility.getByRole('option')).toHaveText([
+    'All facilities (400 detainers)',
+    'RIVERTON COUNTY JAIL (RIVERTON, MA) (138)',
+    'NORTH FORK COUNTY CORRECTIONAL CENTER (NORTH FORK, TX) (115)',
+    'LAKE HARBOR CITY JAIL (LAKE HARBOR, IL) (90)',
+    'SAN ISIDRO COUNTY JAIL (SAN ISIDRO, CA) (57)',
+  ]);
+  let since = await eventCount(page);
+  await facility.selectOption(RIVERTON);
+  await waitForEvent(page, 'cases-chosen', { facility: RIVERTON, from: null, to: null, count: 138 }, since);
+  await waitForEvent(page, 'simulation-rendered', { total: 138 }, since);
+  await expectFigures(page, simulated(SAMPLE, WORKBOOK, ['--facility', RIVERTON]));
+  await expect(page.getByRole('table', { name: 'By facility' })).toHaveCount(0);
+
+  // And one year of its requests.
+  const period = page.getByRole('group', { name: 'Requests dated' });
+  await expect(period).toContainText('The file’s requests run from 2023-');
+  await period.getByLabel('from').fill('2024-01-01');
+  await period.getByLabel('to').fill('2024-12-31');
+  since = await eventCount(page);
+  await period.getByRole('button', { name: 'Apply dates' }).click();
+  const chosen = await waitForEvent(page, 'cases-chosen', { facility: RIVERTON, from: '2024-01-01', to: '2024-12-31' }, since);
+  const oneYear = simulated(SAMPLE, WORKBOOK, ['--facility', RIVERTON, '--from', '2024-01-01', '--to', '2024-12-31']);
+  expect(chosen.detail.count).toBe(oneYear.summary.total);
+  await waitForEvent(page, 'simulation-rendered', { total: oneYear.summary.total }, since);
+  await expectFigures(page, oneYear);
+  expect(oneYear.breakdown.byYear.map((y) => y.key)).toEqual(['2024']);
+
+  // A period with no request says so and keeps the cases shown.
+  await period.getByLabel('from').fill('2024-06-01');
+  await period.getByLabel('to').fill('2024-06-01');
+  await period.getByRole('button', { name: 'Apply dates' }).click();
+  await expect(page.getByText(`no request at ${RIVERTON} from 2024-06-01 to 2024-06-01 in this set`)).toBeVisible();
+
+  // Back to every date and facility.
+  since = await eventCount(page);
+  await period.getByLabel('from').fill('');
+  await period.getByLabel('to').fill('');
+  await period.getByRole('button', { name: 'Apply dates' }).click();
+  await waitForEvent(page, 'cases-chosen', { facility: RIVERTON, from: null, to: null, count: 138 }, since);
+  since = await eventCount(page);
+  await facility.selectOption({ label: 'All facilities (400 detainers)' });
+  await waitForEvent(page, 'simulation-rendered', { total: 400 }, since);
+
+  expect(await axeViolations(page, 'simulation of ICE records')).toEqual([]);
+  expect(await hook.cspViolations(page)).toEqual([]);
+});
+
+test('the same records as CSV give the same figures; a tag the records never carry is a warning whose quick fix uses the set’s own tag', async ({
+  page,
+}) => {
+  await openApp(page);
+  await openSample(page);
+  await page.getByRole('tab', { name: 'Simulation' }).click();
+  const beforeLoad = await eventCount(page);
+  await openCaseFile(page, CSV);
+  await waitForEvent(page, 'simulation-rendered', { total: 400 }, beforeLoad);
+  await expectFigures(page, simulated(SAMPLE, WORKBOOK));
+
+  const draft = [
+    'title: Records test',
+    'jurisdiction: { name: Riverton, state: MA }',
+    'sections:',
+    '  - heading: Detainers',
+    '    provisions:',
+    '      - id: sexual',
+    '        when: { conviction: { categories: [sexual-offense] } }',
+    '        outcome: hold',
+    '        maxHold: { hours: 48 }',
+    '      - id: violent',
+    '        when: { conviction: { categories: [violent], classes: [felony] } }',
+    '        outcome: hold',
+    '        maxHold: { hours: 48 }',
+    'otherwise: decline',
+    '',
+  ].join('\n');
+  let since = await eventCount(page);
+  await setTextAndWait(page, draft);
+  await waitForEvent(page, 'simulation-rendered', { total: 400 }, since);
+  const words = page.getByRole('region', { name: 'The draft and this case set’s words' });
+  await expect(words).toContainText(
+    `the draft holds for 'sexual-offense' (provision "sexual"); no case in this set has that tag, so this test is never true on it; the set uses 'sex-offense'`,
+  );
+
+  // The fix writes the set's tag into the draft; the warning goes and the holds follow the command line.
+  since = await eventCount(page);
+  await words.getByRole('button', { name: /^Use the set's tag 'sex-offense'/ }).click();
+  await waitForEvent(page, 'analysis-applied', {}, since);
+  expect(await hook.getText(page)).toContain('conviction: { categories: [sex-offense] }');
+  await expect(words).toHaveCount(0);
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'detainer-e2e-')), 'records-test.ordinance.yaml');
+  writeFileSync(file, await hook.getText(page));
+  const fixed = simulated(file, CSV);
+  await waitForEvent(page, 'simulation-rendered', { total: 400, outcomes: fixed.summary.outcomes }, since);
+  await expectFigures(page, fixed);
+});
