@@ -20,7 +20,17 @@ export function caseFormatOf(fileName: string): CaseFormat | undefined {
 /** Reads a case set from its whole text; `format` defaults to a guess from the content. */
 export function readCaseSet(text: string, format?: CaseFormat, options: Omit<ImportOptions, 'format'> = {}): CaseSet {
   const importer = new CaseImporter({ ...options, format });
-  importer.push(text);
+  if (!options.onProgress) importer.push(text);
+  else {
+    // In slices, so progress is reported as they are read (never between the halves of a surrogate pair).
+    const SLICE = 4 << 20;
+    for (let at = 0; at < text.length;) {
+      let end = Math.min(at + SLICE, text.length);
+      if (end < text.length && (text.charCodeAt(end - 1) & 0xfc00) === 0xd800) end++;
+      importer.push(text.slice(at, end));
+      at = end;
+    }
+  }
   return importer.finish();
 }
 

@@ -171,6 +171,19 @@ describe('ICE detainer records as cases', () => {
     });
   });
 
+  it('reads a text held whole in slices when progress is asked for, to the same cases', () => {
+    const text = iceCsv({ count: 9000, seed: 3 });
+    expect(text.length).toBeGreaterThan(4 << 20);
+    const reads: number[] = [];
+    const sliced = readCaseSet(text, undefined, { onProgress: (p) => reads.push(p.read) });
+    const whole = readCaseSet(text);
+    expect(reads.length).toBeGreaterThan(2);
+    expect(reads.at(-1)).toBe(text.length);
+    expect(sliced.table.length).toBe(whole.table.length);
+    expect(sliced.problems).toEqual(whole.problems);
+    for (const i of [0, 4321, 8999]) expect(bookingCaseAt(sliced.table, i)).toEqual(bookingCaseAt(whole.table, i));
+  });
+
   it('reads a workbook held whole as the app holds it, as the CSV of the same records', () => {
     const bytes = new Uint8Array(fs.readFileSync(fixtureFile('xlsx')));
     const held = readCaseContent({ bytes });

@@ -133,7 +133,18 @@ export function SimulationControls({
           <span>{share(state.status.done, Math.max(1, state.status.total))}</span>
         </div>
       ) : null}
-      {state.status.kind === 'loading' ? <p role="status">Reading {state.status.name}…</p> : null}
+      {state.status.kind === 'loading' ? (
+        <p role="status">
+          Reading {state.status.name}…
+          {state.status.total ? (
+            <>
+              {' '}
+              <progress max={state.status.total} value={state.status.done} aria-label={`Reading ${state.status.name}`} />{' '}
+              {share(state.status.done ?? 0, state.status.total)}
+            </>
+          ) : null}
+        </p>
+      ) : null}
       {state.status.kind === 'error' ? (
         <p className="notice error" role="alert">
           {state.status.message}

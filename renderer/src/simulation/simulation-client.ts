@@ -76,10 +76,10 @@ export class SimulationClient {
     return this.pending.size > 0;
   }
 
-  async loadCases(source: CaseSource): Promise<CasesLoaded> {
+  async loadCases(source: CaseSource, onProgress?: (done: number, total: number) => void): Promise<CasesLoaded> {
     this.source = source;
     this.chosen = null;
-    return (await this.send({ kind: 'load-cases', source })) as CasesLoaded;
+    return (await this.send({ kind: 'load-cases', source }, onProgress)) as CasesLoaded;
   }
 
   /** Narrows the loaded cases to one facility and period (nulls: all of them). */

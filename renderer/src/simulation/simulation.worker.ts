@@ -74,7 +74,18 @@ function load(id: number, source: CaseSource): void {
       ms: 0,
     };
   } else {
-    const set = readCaseContent(source.kind === 'bytes' ? { bytes: source.bytes } : { text: source.text, format: source.format });
+    // Progress as the file is read: a workbook's bytes, a text's characters, at most every quarter second.
+    const size = source.kind === 'bytes' ? source.bytes.length : source.text.length;
+    let shown = performance.now();
+    const onProgress = (p: { read: number }) => {
+      const now = performance.now();
+      if (now - shown < 250) return;
+      shown = now;
+      scope.postMessage({ kind: 'progress', id, done: Math.min(p.read, size), total: size });
+    };
+    const set = readCaseContent(source.kind === 'bytes' ? { bytes: source.bytes } : { text: source.text, format: source.format }, {
+      onProgress,
+    });
     all = set.table;
     loaded = {
       name: source.name,

@@ -15,7 +15,8 @@ const SHOW_PROGRESS_FROM = 50_000;
 
 export type SimulationStatus =
   | { kind: 'no-cases' }
-  | { kind: 'loading'; name: string }
+  /** Reading a case set; `done` of `total` (bytes or characters) once the reading reports it. */
+  | { kind: 'loading'; name: string; done?: number; total?: number }
   | { kind: 'ready' }
   | { kind: 'running'; done: number; total: number }
   | { kind: 'error'; message: string };
@@ -100,7 +101,9 @@ export function useSimulation() {
     async (source: CaseSource) => {
       setState((x) => ({ ...x, status: { kind: 'loading', name: source.name } }));
       try {
-        const cases = await client.loadCases(source);
+        const cases = await client.loadCases(source, (done, total) =>
+          setState((x) => (x.status.kind === 'loading' ? { ...x, status: { kind: 'loading', name: source.name, done, total } } : x)),
+        );
         setState((x) => ({ ...x, cases, result: null, resultVersion: -1, status: { kind: 'ready' }, live: cases.count <= LIVE_LIMIT }));
         stateRef.current = { ...stateRef.current, cases, live: cases.count <= LIVE_LIMIT };
         emit('cases-loaded', { name: cases.name, count: cases.count, problems: cases.problemCount, ms: cases.ms });
