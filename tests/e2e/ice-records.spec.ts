@@ -63,6 +63,9 @@ async function expectFigures(page: Page, expected: Simulated) {
   }
 }
 
+// Each test simulates the set several times and runs the command line beside it: more than the default minute on a loaded machine.
+test.describe.configure({ timeout: 180_000 });
+
 test('ICE detainer records: facility and period picked, ranges where facts are open, figures by year, as the command line counts them', async ({
   page,
 }) => {
