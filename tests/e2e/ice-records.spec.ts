@@ -29,12 +29,18 @@ function simulated(policy: string, file: string, extra: string[] = []): Simulate
 
 const n = (x: number) => x.toLocaleString('en-US');
 
-async function openCaseFile(page: Page, file: string) {
+/** Opens the app with the Connecticut sample, then the records file in the Simulation view, and waits for its first simulation. */
+async function openRecords(page: Page, file: string) {
+  await openApp(page);
+  await openSample(page);
+  await page.getByRole('tab', { name: 'Simulation' }).click();
   const since = await eventCount(page);
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Open a case file…' }).click();
   await (await chooser).setFiles(file);
-  return waitForEvent(page, 'cases-loaded', { name: path.basename(file) }, since);
+  const loaded = await waitForEvent(page, 'cases-loaded', { name: path.basename(file) }, since);
+  await waitForEvent(page, 'simulation-rendered', { total: 400 }, since);
+  return loaded;
 }
 
 /** The summary, the open decisions and the figures by year on screen match the command line's. */
@@ -69,15 +75,9 @@ test.describe.configure({ timeout: 180_000 });
 test('ICE detainer records: facility and period picked, ranges where facts are open, figures by year, as the command line counts them', async ({
   page,
 }) => {
-  await openApp(page);
-  await openSample(page);
-  await page.getByRole('tab', { name: 'Simulation' }).click();
-
   // The whole workbook.
-  const beforeLoad = await eventCount(page);
-  const loaded = await openCaseFile(page, WORKBOOK);
+  const loaded = await openRecords(page, WORKBOOK);
   expect(loaded.detail).toMatchObject({ count: 400, problems: 0 });
-  await waitForEvent(page, 'simulation-rendered', { total: 400 }, beforeLoad);
   await expect(page.getByText(/ICE detainer records: 1 note on what the file leaves out/)).toBeVisible();
   await expectFigures(page, simulated(SAMPLE, WORKBOOK));
   // The set names four facilities: their figures too.
@@ -138,12 +138,7 @@ test('ICE detainer records: facility and period picked, ranges where facts are o
 test('the same records as CSV give the same figures; a tag the records never carry is a warning whose quick fix uses the set’s own tag', async ({
   page,
 }) => {
-  await openApp(page);
-  await openSample(page);
-  await page.getByRole('tab', { name: 'Simulation' }).click();
-  const beforeLoad = await eventCount(page);
-  await openCaseFile(page, CSV);
-  await waitForEvent(page, 'simulation-rendered', { total: 400 }, beforeLoad);
+  await openRecords(page, CSV);
   await expectFigures(page, simulated(SAMPLE, WORKBOOK));
 
   const draft = [

@@ -60,28 +60,24 @@ export function CaseChoicePicker({
       {period ? (
         <fieldset className="period">
           <legend>Requests dated</legend>
-          <label>
-            from{' '}
-            <input
-              type="date"
-              value={from}
-              min={period.first}
-              max={period.last}
-              disabled={disabled}
-              onChange={(e) => setFrom(e.target.value)}
-            />
-          </label>{' '}
-          <label>
-            to{' '}
-            <input
-              type="date"
-              value={to}
-              min={period.first}
-              max={period.last}
-              disabled={disabled}
-              onChange={(e) => setTo(e.target.value)}
-            />
-          </label>{' '}
+          {(
+            [
+              ['from', from, setFrom],
+              ['to', to, setTo],
+            ] as const
+          ).map(([label, value, set]) => (
+            <label key={label}>
+              {label}{' '}
+              <input
+                type="date"
+                value={value}
+                min={period.first}
+                max={period.last}
+                disabled={disabled}
+                onChange={(e) => set(e.target.value)}
+              />{' '}
+            </label>
+          ))}
           <button type="submit" disabled={disabled || !periodChanged}>
             Apply dates
           </button>
