@@ -1,9 +1,11 @@
 // Driving the app in end-to-end tests: through its test hook (the editor model, named events) and
 // through the page by role and label, never by typing into Monaco and never by sleeping.
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import type { DetainerStudioHook, HookEvent, HookMarker } from '../../renderer/src/testing/test-hook-api';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -83,4 +85,26 @@ export function cli(args: string[]): string {
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
   });
+}
+
+/** Opens File > Export with its shortcut and waits until the dialog is there. */
+export async function openExport(page: Page) {
+  const since = await eventCount(page);
+  await page.keyboard.press('Control+Shift+E');
+  await waitForEvent(page, 'export-dialog-opened', {}, since);
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await expect(dialog).toBeVisible();
+  return dialog;
+}
+
+/** Saves what the dialog shows and returns the downloaded file's path and name. */
+export async function saveExport(page: Page): Promise<{ file: string; name: string }> {
+  const since = await eventCount(page);
+  const download = page.waitForEvent('download');
+  await page.getByRole('dialog', { name: 'Export' }).getByRole('button', { name: 'Save…' }).click();
+  const file = await download;
+  const target = path.join(mkdtempSync(path.join(os.tmpdir(), 'detainer-export-e2e-')), file.suggestedFilename());
+  await file.saveAs(target);
+  await waitForEvent(page, 'export-saved', { name: file.suggestedFilename() }, since);
+  return { file: target, name: file.suggestedFilename() };
 }

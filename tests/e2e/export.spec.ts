@@ -9,7 +9,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { DetainerStudioHook } from '../../renderer/src/testing/test-hook-api';
-import { cli, eventCount, hook, openApp, openSample, ROOT, SAMPLE, SAMPLE_TITLE, setTextAndWait, waitForEvent } from './app-driver';
+import {
+  cli,
+  eventCount,
+  hook,
+  openApp,
+  openExport,
+  openSample,
+  ROOT,
+  SAMPLE,
+  SAMPLE_TITLE,
+  saveExport,
+  setTextAndWait,
+  waitForEvent,
+} from './app-driver';
 
 const sampleText = readFileSync(path.join(ROOT, SAMPLE), 'utf8');
 const CASES_SAMPLE = 'samples/cases/synthetic-200.cases.csv';
@@ -50,28 +63,6 @@ function lineOf(text: string, needle: string): number {
 }
 
 const tempDir = () => mkdtempSync(path.join(os.tmpdir(), 'detainer-export-e2e-'));
-
-/** Opens File > Export with its shortcut and waits until the dialog is there. */
-async function openExport(page: Page) {
-  const since = await eventCount(page);
-  await page.keyboard.press('Control+Shift+E');
-  await waitForEvent(page, 'export-dialog-opened', {}, since);
-  const dialog = page.getByRole('dialog', { name: 'Export' });
-  await expect(dialog).toBeVisible();
-  return dialog;
-}
-
-/** Saves what the dialog shows and returns the downloaded file's path and name. */
-async function saveExport(page: Page): Promise<{ file: string; name: string }> {
-  const since = await eventCount(page);
-  const download = page.waitForEvent('download');
-  await page.getByRole('dialog', { name: 'Export' }).getByRole('button', { name: 'Save…' }).click();
-  const file = await download;
-  const target = path.join(tempDir(), file.suggestedFilename());
-  await file.saveAs(target);
-  await waitForEvent(page, 'export-saved', { name: file.suggestedFilename() }, since);
-  return { file: target, name: file.suggestedFilename() };
-}
 
 /** The command line's export of the same file, written to disk. */
 function cliExport(args: string[], name: string): Buffer {

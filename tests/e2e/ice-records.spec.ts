@@ -2,12 +2,24 @@
 // same table as CSV) opened from the Simulation view, a facility and period picked, each outcome's
 // range where the records leave facts open, the figures by year, and the vocabulary warnings with
 // their quick fixes, every number checked against `detainer-studio simulate --json` on the same file.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { axeViolations } from './axe';
-import { cli, eventCount, hook, openApp, openSample, ROOT, SAMPLE, setTextAndWait, waitForEvent } from './app-driver';
+import {
+  cli,
+  eventCount,
+  hook,
+  openApp,
+  openExport,
+  openSample,
+  ROOT,
+  SAMPLE,
+  saveExport,
+  setTextAndWait,
+  waitForEvent,
+} from './app-driver';
 
 const WORKBOOK = path.join(ROOT, 'tests/ice/fixtures/ice-detainers-fixture.xlsx');
 const CSV = path.join(ROOT, 'tests/ice/fixtures/ice-detainers-fixture.csv');
@@ -114,6 +126,40 @@ test('ICE detainer records: facility and period picked, ranges where facts are o
   await waitForEvent(page, 'simulation-rendered', { total: oneYear.summary.total }, since);
   await expectFigures(page, oneYear);
   expect(oneYear.breakdown.byYear.map((y) => y.key)).toEqual(['2024']);
+
+  // The impact report of the choice: what `export --format report` writes for the same facility and dates.
+  const dialog = await openExport(page);
+  since = await eventCount(page);
+  await dialog.getByRole('radio', { name: 'Impact report' }).check();
+  await dialog.getByRole('radio', { name: 'Web page (.html)' }).check();
+  const built = await waitForEvent(page, 'export-built', { format: 'report', rendition: 'html' }, since);
+  expect(built.detail.cases).toBe(oneYear.summary.total);
+  const preview = dialog.locator('iframe').contentFrame().locator('body');
+  await expect(preview).toContainText('What the records leave open');
+  await expect(preview).toContainText(`ice-detainers-fixture.xlsx (${RIVERTON}, 2024-01-01 to 2024-12-31)`);
+  const saved = await saveExport(page);
+  const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'detainer-e2e-')), 'report.html');
+  cli([
+    'export',
+    SAMPLE,
+    '--format',
+    'report',
+    '--cases',
+    WORKBOOK,
+    '--source',
+    'ice-detainers',
+    '--facility',
+    RIVERTON,
+    '--from',
+    '2024-01-01',
+    '--to',
+    '2024-12-31',
+    '--out',
+    out,
+  ]);
+  expect(readFileSync(saved.file, 'utf8')).toBe(readFileSync(out, 'utf8'));
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
 
   // A period with no request says so and keeps the cases shown.
   await period.getByLabel('from').fill('2024-06-01');
