@@ -1,7 +1,9 @@
 // `npm run bench`: the engine against a named peer in the same process, printing ratios.
-//   evaluate: compiled policy vs json-rules-engine vs a hand-written function, on the same cases.
+//   evaluate: compiled policy and its comparison vs json-rules-engine vs a hand-written function,
+//   on the same cases, by CPU time in alternating passes.
 //   validate: validate + lint from text of a 300-provision ordinance, beside the yaml library's parse.
 //   exports: DOCX, HTML, officer guide, bundle, redline and PDF of a 50-section ordinance.
+//   edit: a form edit and a quick fix on the text of a 300-provision draft.
 // Other benchmarks register in `benches` below. Run one with `npm run bench -- NAME`.
 
 import { CaseTableBuilder, compile, prepareCase, type CaseTable, type Ordinance, type PreparedCase } from '../engine/index';
@@ -14,9 +16,11 @@ import { iceImportBench } from './ice-import';
 import { simulateBench } from './simulate-1m';
 import { formatTimings, runAnalysisBenchmarks } from './analysis';
 import { validateLintBench } from './validate-lint';
+import { alternating } from './timing';
+import { documentEditBench } from './document-edit';
 
 const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
-const PEER_CASES = Number(process.env.BENCH_PEER_CASES ?? 50_000);
+const PEER_CASES = Number(process.env.BENCH_PEER_CASES ?? 20_000);
 
 function fmt(n: number): string {
   return n.toLocaleString('en-US', { maximumFractionDigits: 0 });
@@ -35,53 +39,74 @@ function generatedTable(n: number, seed: number, keep: number): { table: CaseTab
   return { table: builder.finish(), prepared };
 }
 
-/** Best of `rounds` timed passes (ms) after one warm-up pass. */
-function timeBest(rounds: number, pass: () => void): number {
-  pass();
-  let best = Infinity;
-  for (let r = 0; r < rounds; r++) {
-    const t0 = performance.now();
-    pass();
-    best = Math.min(best, performance.now() - t0);
-  }
-  return best;
-}
-
 async function evaluateBench(): Promise<void> {
-  console.log(`\n== evaluate: ${fmt(CASES)} generated cases, 10-provision policy ==`);
+  console.log(
+    `\n== evaluate: ${fmt(CASES)} generated cases, 10-provision policy and its comparison (the same draft with a reimbursement agreement) bound to the same cases ==`,
+  );
   const t0 = performance.now();
   const { table, prepared: peerCases } = generatedTable(CASES, 2012, PEER_CASES);
   console.log(`generated, checked and put in a case table in ${fmt(performance.now() - t0)} ms`);
+  // A real simulate binds two policies to one case table: the draft and what it is compared with.
   const policy = compile(BENCH_ORDINANCE, { reimbursementAgreement: false });
+  const comparison = compile(BENCH_ORDINANCE, { reimbursementAgreement: true });
   const decide = policy.bind(table).decide;
+  const decideOther = comparison.bind(table).decide;
   const hand = makeHandWritten(false, table);
-  const engineCodes = new Int32Array(table.length);
-  const handCodes = new Int32Array(table.length);
-  const engineMs = timeBest(5, () => {
-    for (let i = 0; i < table.length; i++) engineCodes[i] = decide(i);
-  });
-  const handMs = timeBest(5, () => {
-    for (let i = 0; i < table.length; i++) handCodes[i] = hand(i);
+  const handOther = makeHandWritten(true, table);
+  const peer = makePeer(false);
+  const peerOther = makePeer(true);
+  const n = table.length;
+  const engineCodes = new Int32Array(n);
+  const engineOther = new Int32Array(n);
+  const handCodes = new Int32Array(n);
+  const handOtherCodes = new Int32Array(n);
+  const peerCodes = new Int32Array(peerCases.length);
+  const peerOtherCodes = new Int32Array(peerCases.length);
+  const ms = await alternating(5, {
+    engine: () => {
+      for (let i = 0; i < n; i++) {
+        engineCodes[i] = decide(i);
+        engineOther[i] = decideOther(i);
+      }
+    },
+    hand: () => {
+      for (let i = 0; i < n; i++) {
+        handCodes[i] = hand(i);
+        handOtherCodes[i] = handOther(i);
+      }
+    },
+    peer: async () => {
+      for (let i = 0; i < peerCases.length; i++) {
+        peerCodes[i] = await peer(peerCases[i]!);
+        peerOtherCodes[i] = await peerOther(peerCases[i]!);
+      }
+    },
   });
   let disagree = 0;
-  for (let i = 0; i < table.length; i++) if (engineCodes[i] !== handCodes[i]) disagree++;
-
-  const peer = makePeer(false);
-  await peer(peerCases[0]!);
-  const p0 = performance.now();
+  for (let i = 0; i < n; i++) if (engineCodes[i] !== handCodes[i] || engineOther[i] !== handOtherCodes[i]) disagree++;
   let peerDisagree = 0;
-  for (let i = 0; i < peerCases.length; i++) if ((await peer(peerCases[i]!)) !== engineCodes[i]) peerDisagree++;
-  const peerMs = performance.now() - p0;
+  for (let i = 0; i < peerCases.length; i++) if (peerCodes[i] !== engineCodes[i] || peerOtherCodes[i] !== engineOther[i]) peerDisagree++;
+  let differ = 0;
+  for (let i = 0; i < n; i++) if ((engineCodes[i]! & 3) !== (engineOther[i]! & 3)) differ++;
 
-  const engineRate = table.length / (engineMs / 1000);
-  const handRate = table.length / (handMs / 1000);
-  const peerRate = peerCases.length / (peerMs / 1000);
-  console.log(`engine (compiled closures)  ${fmt(engineRate).padStart(12)} cases/s  (${engineMs.toFixed(1)} ms for ${fmt(table.length)})`);
-  console.log(`hand-written function       ${fmt(handRate).padStart(12)} cases/s  (${handMs.toFixed(1)} ms)`);
-  console.log(`json-rules-engine (peer)    ${fmt(peerRate).padStart(12)} cases/s  (${fmt(peerMs)} ms for ${fmt(peerCases.length)})`);
-  console.log(`ratio engine / json-rules-engine: ${(engineRate / peerRate).toFixed(0)}x   (budget >= 400x)`);
-  console.log(`ratio hand-written / engine:      ${(handRate / engineRate).toFixed(2)}x  (budget <= 3x)`);
-  console.log(`budget >= 10,000,000 cases/s: ${engineRate >= 10_000_000 ? 'met' : 'NOT met'}`);
+  // Rates are of cases decided by both policies; each policy's own rate is twice that.
+  const engineRate = n / (ms.engine! / 1000);
+  const handRate = n / (ms.hand! / 1000);
+  const peerRate = peerCases.length / (ms.peer! / 1000);
+  console.log(`CPU time, median of 5 alternating passes after a warm-up each; each case decided by both policies`);
+  console.log(`engine (compiled closures)  ${fmt(engineRate).padStart(12)} cases/s  (${ms.engine!.toFixed(1)} ms for ${fmt(n)})`);
+  console.log(`hand-written function       ${fmt(handRate).padStart(12)} cases/s  (${ms.hand!.toFixed(1)} ms)`);
+  console.log(`json-rules-engine (peer)    ${fmt(peerRate).padStart(12)} cases/s  (${fmt(ms.peer!)} ms for ${fmt(peerCases.length)})`);
+  console.log(`${fmt(differ)} of ${fmt(n)} decisions differ between the policy and its comparison`);
+  console.log(
+    `ratio engine / json-rules-engine: ${(engineRate / peerRate).toFixed(0)}x   (budget >= 400x: ${engineRate / peerRate >= 400 ? 'met' : 'NOT met'})`,
+  );
+  console.log(
+    `ratio hand-written / engine:      ${(handRate / engineRate).toFixed(2)}x  (budget <= 3x: ${handRate / engineRate <= 3 ? 'met' : 'NOT met'})`,
+  );
+  console.log(
+    `budget >= 10,000,000 cases/s with the comparison bound: ${2 * engineRate >= 10_000_000 ? 'met' : 'NOT met'} (${fmt(2 * engineRate)} decisions/s of one policy; ${fmt(engineRate)} cases/s decided by both)`,
+  );
   console.log(
     `agreement: engine vs hand-written ${disagree === 0 ? 'all agree' : `${disagree} DISAGREE`}; engine vs peer ${peerDisagree === 0 ? 'all agree' : `${peerDisagree} DISAGREE`} on ${fmt(peerCases.length)}`,
   );
@@ -111,6 +136,7 @@ export const benches: Record<string, () => void | Promise<void>> = {
   exports: () => exportBenchmarks(),
   import: importBench,
   'import-ice': iceImportBench,
+  edit: documentEditBench,
   simulate: () => simulateBench({ ordinance: BENCH_ORDINANCE, peer: makePeer(false) }),
   analysis: () => {
     if (!only.includes('validate')) validateLintBench();

@@ -73,8 +73,10 @@ export function makePeer(reimbursement: boolean): (c: PreparedCase) => Promise<n
     'violentFelonyWithin10',
     fact((c) => {
       const start = yearsBeforeCivil(c.issuedY, c.issuedM, c.issuedD, 10);
-      return adult(c).filter((v) => (v.cls & CLASS_BITS.felony) !== 0 && (v.cats & VIOLENT) !== 0 && v.later >= start - v.incarceratedSince)
-        .length;
+      // Time incarcerated left out: the conviction's own only when there was no release after it, and the later ones'.
+      const added = (v: PreparedCase['convictions'][number]) =>
+        (v.later === v.convicted ? v.incarceratedDays : 0) + v.incarceratedSince - v.incarceratedDays;
+      return adult(c).filter((v) => (v.cls & CLASS_BITS.felony) !== 0 && (v.cats & VIOLENT) !== 0 && v.later >= start - added(v)).length;
     }),
   );
   engine.addFact(

@@ -80,6 +80,8 @@ export function makeHandWritten(reimbursement: boolean, t: CaseTable): (i: numbe
     convCats,
     convCls,
     convLaterDay,
+    convOnDay,
+    convIncDays,
     convIncSince,
     convOnYmd,
     chargeStart,
@@ -109,7 +111,9 @@ export function makeHandWritten(reimbursement: boolean, t: CaseTable): (i: numbe
           (convFlags[j]! & C_JUVENILE) === 0 &&
           (convCls[j]! & FELONY) !== 0 &&
           (convCats[j]! & VIOLENT) !== 0 &&
-          convLaterDay[j]! >= start10 - convIncSince[j]!
+          // Measured from the later of conviction and release: the conviction's own time inside is
+          // added back only when there was no release after it; the later convictions' time always.
+          convLaterDay[j]! >= start10 - ((convLaterDay[j] === convOnDay[j] ? convIncDays[j]! : 0) + convIncSince[j]! - convIncDays[j]!)
         ) {
           return out(3, HOLD_C, i);
         }

@@ -81,6 +81,8 @@ export interface PreparedConviction extends PreparedOffense {
   later: number;
   /** Days incarcerated on this conviction and every later one. */
   incarceratedSince: number;
+  /** Days incarcerated on this conviction. */
+  incarceratedDays: number;
   current: boolean;
   juvenile: boolean;
   /** C_DATE_UNKNOWN, C_RELEASE_UNKNOWN, C_CURRENT_UNKNOWN; `cls` has every bit the class may be. */

@@ -1,0 +1,42 @@
+// Document-edit benchmark: one form edit (a provision's outcome) and one quick fix applied to the text
+// of a 300-provision draft of the samples' own provisions, as the form and the Problems panel do on a
+// click, beside the yaml library's parse of the same text. Run with `npm run bench -- edit`.
+
+import { parseDocument } from 'yaml';
+import { applyEdits } from '../engine/document';
+import { sampleOrdinanceText } from './sample-ordinance';
+import { alternating } from './timing';
+
+/** What a click may take and still feel immediate (the keystroke budget of design.md). */
+const BUDGET_MS = 100;
+
+export async function documentEditBench(): Promise<void> {
+  const text = sampleOrdinanceText(300);
+  const sections = (parseDocument(text).toJS() as { sections: Array<{ provisions?: unknown[] }> }).sections;
+  const s = sections.findIndex((x) => (x.provisions?.length ?? 0) > 0);
+  const last = sections[s]!.provisions!.length - 1;
+  console.log(`\n== document edit: a ${text.split('\n').length}-line draft of 300 provisions ==`);
+  const ms = await alternating(5, {
+    'yaml parse': () => void parseDocument(text),
+    'set an outcome': () => {
+      const r = applyEdits(text, [{ op: 'set', path: ['sections', s, 'provisions', last, 'outcome'], value: 'notify' }]);
+      if (!r.ok || r.edits.length !== 1) throw new Error(`the edit did not touch one line: ${r.ok ? r.edits.length : r.error}`);
+    },
+    'add a comment and delete a key': () => {
+      const r = applyEdits(text, [
+        { op: 'comment', line: 3, text: 'reviewed' },
+        { op: 'delete', path: ['sections', s, 'provisions', last, 'heading'] },
+      ]);
+      if (!r.ok) throw new Error(r.error);
+    },
+  });
+  console.log(`CPU time, median of 5 alternating passes after a warm-up each`);
+  const parse = ms['yaml parse']!;
+  console.log(`yaml library parse (the limit)     ${parse.toFixed(1)} ms`);
+  for (const what of ['set an outcome', 'add a comment and delete a key']) {
+    const t = ms[what]!;
+    console.log(
+      `${what.padEnd(34)} ${t.toFixed(1)} ms   ${(t / parse).toFixed(1)}x the parse   budget <= ${BUDGET_MS} ms: ${t <= BUDGET_MS ? 'met' : 'NOT met'}`,
+    );
+  }
+}

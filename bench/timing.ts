@@ -1,0 +1,30 @@
+// Timing for the benchmarks: CPU time and alternating passes, so the engine and its peer are timed
+// the same way on a shared machine.
+
+/** CPU time of the whole process (ms, user + system): what a pass cost, whatever else the machine runs. */
+export function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+/**
+ * Passes of each contestant in turn (a, b, c, a, b, c, ...) after one warm-up pass each, timed by CPU
+ * time: the median ms per pass of each, so a burst of load on a shared machine falls on all alike.
+ */
+export async function alternating(rounds: number, passes: Record<string, () => void | Promise<void>>): Promise<Record<string, number>> {
+  for (const pass of Object.values(passes)) await pass();
+  const times: Record<string, number[]> = Object.fromEntries(Object.keys(passes).map((k) => [k, []]));
+  for (let r = 0; r < rounds; r++) {
+    for (const [name, pass] of Object.entries(passes)) {
+      const t0 = cpuMs();
+      await pass();
+      times[name]!.push(cpuMs() - t0);
+    }
+  }
+  return Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
+}
