@@ -208,8 +208,8 @@ export class CaseImporter implements CaseSink {
             index: -1,
             field: '',
             message: csv ? 'the file holds no cases: no records after the header' : 'the file holds no cases: the list is empty',
-            line: 1,
-            column: 1,
+            // CSV problems are placed by row, JSON and YAML ones by line and column
+            ...(csv ? { row: 1 } : { line: 1, column: 1 }),
           },
         ]);
       }

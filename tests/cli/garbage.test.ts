@@ -50,7 +50,7 @@ describe('garbage in, a located refusal out', { timeout: 60_000 }, () => {
     fs.writeFileSync(path.join(dir, 'empty.csv'), 'id,age,bookedAt,eligibleForReleaseAt,requests\n');
     const r = run('simulate', sample, '--cases', 'empty.csv');
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/^empty\.csv:1:1: error: the file holds no cases: no records after the header/m);
+    expect(r.err).toMatch(/^empty\.csv: row 1: error: the file holds no cases: no records after the header/m);
   });
 
   it('effective date 0000-01-01 and a bidirectional override in the title: validate exits 1 with both located', () => {

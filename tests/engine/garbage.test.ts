@@ -119,6 +119,8 @@ describe('empty case sets', () => {
     expect(set.problems).toHaveLength(1);
     expect(set.problems[0]).toMatchObject({ index: -1 });
     expect(set.problems[0]!.message).toMatch(/the file holds no cases/);
+    // placed as the format places its problems: CSV by row, JSON and YAML by line and column
+    expect(set.problems[0]).toMatchObject(format === 'csv' ? { row: 1 } : { line: 1, column: 1 });
   });
 });
 
