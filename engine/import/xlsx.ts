@@ -133,11 +133,7 @@ function* streamEntry(
   const local = yield { offset: entry.localOffset, length: 30 };
   if (u32(local, 0) !== LOCAL) throw new XlsxError(`the zip entry ${entry.name} is damaged`);
   const start = entry.localOffset + 30 + u16(local, 26) + u16(local, 28);
-  const decoder = new TextDecoder('utf-8');
-  const emit = (bytes: Uint8Array, final: boolean) => {
-    const text = decoder.decode(bytes, { stream: !final });
-    if (text) onText(text);
-  };
+  const emit = utf8Pieces(onText);
   let inflater: Inflate | undefined;
   if (entry.method === 8) inflater = new Inflate((data, final) => emit(data, final));
   else if (entry.method !== 0)
@@ -163,6 +159,43 @@ function* streamEntry(
     }
     onProgress?.(read, total);
   }
+}
+
+/**
+ * Decodes UTF-8 pieces as they inflate. Each piece is decoded whole up to its last complete character
+ * and the few bytes of a character cut at its end wait for the next: a decoder in streaming mode is
+ * several times slower (it was a quarter of a workbook's import). A byte-order mark starts only the first.
+ */
+function utf8Pieces(onText: (text: string) => void): (bytes: Uint8Array, final: boolean) => void {
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  let carry: Uint8Array | null = null;
+  let first = true;
+  return (piece, final) => {
+    let bytes = piece;
+    if (carry) {
+      bytes = new Uint8Array(carry.length + piece.length);
+      bytes.set(carry);
+      bytes.set(piece, carry.length);
+      carry = null;
+    }
+    let end = bytes.length;
+    if (!final) {
+      // Back over continuation bytes to the lead byte of the last character; keep it if it is cut short.
+      let lead = end - 1;
+      while (lead >= 0 && end - lead < 4 && (bytes[lead]! & 0xc0) === 0x80) lead--;
+      if (lead >= 0 && bytes[lead]! >= 0xc0) {
+        const length = bytes[lead]! >= 0xf0 ? 4 : bytes[lead]! >= 0xe0 ? 3 : 2;
+        if (end - lead < length) end = lead;
+      }
+      if (end < bytes.length) carry = bytes.slice(end);
+    }
+    let text = decoder.decode(end === bytes.length ? bytes : bytes.subarray(0, end));
+    if (first && text) {
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      first = false;
+    }
+    if (text) onText(text);
+  };
 }
 
 /** Reads a small entry whole. */
@@ -240,7 +273,8 @@ class SharedStrings {
     for (;;) {
       const a = s.indexOf('<si', p);
       if (a < 0) {
-        p = s.length;
+        // Keep a possible "<s" cut at the end of this piece.
+        p = Math.max(p, s.length - 2);
         break;
       }
       const open = s.indexOf('>', a);
@@ -299,6 +333,11 @@ class SheetRows {
       if (a < 0) {
         // Keep a possible "<ro" split across chunks.
         p = Math.max(p, s.length - 4);
+        break;
+      }
+      if (a + 4 >= s.length) {
+        // "<row" ends the piece: what follows it decides whether it is a row.
+        p = a;
         break;
       }
       const c = s.charCodeAt(a + 4);

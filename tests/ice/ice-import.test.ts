@@ -20,6 +20,7 @@ import {
   time,
   type CaseSet,
 } from '../../engine/index';
+import { unzipSync, zipSync } from 'fflate';
 import { readXlsxSync, XlsxError } from '../../engine/import/xlsx';
 import { iceCsv, iceWorkbook, ICE_COLUMNS, TITLE_ROWS, workbookOf } from './ice-records';
 
@@ -276,6 +277,29 @@ describe('unreadable records and files', () => {
     const cut = iceWorkbook({ count: 5 }).subarray(0, 2000);
     expect(workbookCases(cut).problems[0]!.message).toMatch(/cut short|damaged|no directory/);
     expect(() => readXlsxSync(4, () => new Uint8Array(4), { onRow: () => undefined })).toThrow(XlsxError);
+  });
+
+  it('reads characters of two to four bytes cut anywhere between the pieces it inflates or reads', () => {
+    const words = ['Montréal détention', '中文设施', 'emoji 😀 jail', '\ufeffmark inside'];
+    const deflated = workbookOf(
+      '\ufeff<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
+        '<row><c t="inlineStr"><is><t>Ärztin — “quoted” 𝔸</t></is></c><c t="s"><v>0</v></c><c t="s"><v>1</v></c></row>' +
+        '<row><c t="s"><v>2</v></c><c t="s"><v>3</v></c></row>' +
+        '</sheetData></worksheet>',
+      words,
+    );
+    // Stored without compression too, so the pieces are exactly the bytes asked for.
+    const stored = zipSync(unzipSync(deflated), { level: 0 });
+    const expected = [
+      ['Ärztin — “quoted” 𝔸', words[0], words[1]],
+      [words[2], words[3]],
+    ];
+    for (const bytes of [deflated, stored])
+      for (const chunkBytes of [1, 2, 3, 5, 7, 64]) {
+        const rows: string[][] = [];
+        readXlsxSync(bytes.length, (o, n) => bytes.subarray(o, o + n), { chunkBytes, onRow: (r) => void rows.push([...r.values]) });
+        expect(rows).toEqual(expected);
+      }
   });
 
   it('reads inline strings, rich text runs, escaped characters and rows without cell references', () => {
