@@ -85,7 +85,15 @@ export {
   type ChangedCase,
 } from './simulate';
 export { layoutOrdinance, type Layout } from './layout';
-export { ordinanceText, longDate, type OrdinanceText, type TextSection, type TextClause, type TextItem } from './text-model';
+export {
+  ordinanceText,
+  ordinanceWords,
+  longDate,
+  type OrdinanceText,
+  type TextSection,
+  type TextClause,
+  type TextItem,
+} from './text-model';
 export { renderMarkdown, markdownFromText, markdownText } from './render-markdown';
 export { conditionWords, leafWords, OUTCOME_WORDS } from './wording';
 export * as time from './time';

@@ -18,7 +18,8 @@ import {
   type StandardClause,
 } from './layout';
 import { FEDERAL_MAX_HOLD, type Condition, type Ordinance, type Outcome, type Provision, type Signature } from './model';
-import { federalHolidays } from './time';
+import { authority } from './law';
+import { FEDERAL_HOLIDAYS_CITATION, federalHolidays } from './time';
 import {
   citationList,
   conditionWords,
@@ -409,6 +410,13 @@ function federalHolidayNames(): string[] {
   return federalHolidays(year).map((h) => (h.name.startsWith('Birthday') ? `the ${h.name}` : h.name));
 }
 
+/** The detainer regulation, cited as a whole section (the data cites the subsection on holds). */
+function detainerRegulation(): string {
+  return authority('us-8-cfr-287-7')
+    .citations.at(-1)!
+    .cite.replace(/\([a-z0-9]+\)$/, '');
+}
+
 function generatedDefinitions(o: Ordinance, w: Words, layout: Layout): TextClause[] {
   const defined = new Set((o.definitions ?? []).map((d) => d.term.trim().toLowerCase()));
   const out: TextClause[] = [];
@@ -420,7 +428,7 @@ function generatedDefinitions(o: Ordinance, w: Words, layout: Layout): TextClaus
   if (!(o.definitions ?? []).some((d) => /\bdetainers?\b/i.test(d.term))) {
     define(
       w.detainer,
-      `means a request by ICE, under 8 CFR 287.7 or any other authority, that ${w.agency} hold a person after the time the person would otherwise be released from custody, or notify ICE of that time.`,
+      `means a request by ICE, under ${detainerRegulation()} or any other authority, that ${w.agency} hold a person after the time the person would otherwise be released from custody, or notify ICE of that time.`,
     );
   }
   define('ICE', 'means U.S. Immigration and Customs Enforcement.');
@@ -440,10 +448,14 @@ function generatedDefinitions(o: Ordinance, w: Words, layout: Layout): TextClaus
     ...(o.otherwise === 'hold' ? [FEDERAL_MAX_HOLD] : []),
   ];
   if (holds.some((h) => h?.excludingWeekendsAndHolidays)) {
+    // The calendar the hold counts with (compile: the ordinance's own setting, federal by default).
     const names = federalHolidayNames();
+    const extra = Array.isArray(o.holidays) ? [...o.holidays].sort().map(longDate) : [];
     define(
       'holiday',
-      `means a legal public holiday under 5 U.S.C. 6103(a), as in force on the day in question (${joinWords(names, 'and')}), observed as the federal government observes it: on the Friday before when it falls on a Saturday, and on the Monday after when it falls on a Sunday.`,
+      o.holidays === 'none'
+        ? `means, for this ${w.noun}, no day: a hold that excludes holidays excludes only Saturdays and Sundays.`
+        : `means a legal public holiday under ${FEDERAL_HOLIDAYS_CITATION}, as in force on the day in question (${joinWords(names, 'and')}), observed as the federal government observes it: on the Friday before when it falls on a Saturday, and on the Monday after when it falls on a Sunday${extra.length ? `; and also ${joinWords(extra, 'and')}` : ''}.`,
     );
   }
   // The juvenile rule, with the provisions that count adjudications differently named as exceptions.
@@ -568,7 +580,8 @@ export function ordinanceText(o: Ordinance): OrdinanceText {
   const layout = layoutOrdinance(o);
   const terms = textTerms(o);
   const w: Words = { ...terms, Agency: capitalize(terms.agency) };
-  const fp = fingerprint(o);
+  // The fingerprint hashes the whole document: computed when first read, not on every print.
+  let fp: string | undefined;
   const subtitle = [
     `${o.jurisdiction.name}, ${o.jurisdiction.state}`,
     o.status ? STATUS_WORDS[o.status] : undefined,
@@ -694,10 +707,38 @@ export function ordinanceText(o: Ordinance): OrdinanceText {
     signatures,
     annex,
     provisions,
-    fingerprint: fp,
+    get fingerprint() {
+      return (fp ??= fingerprint(o));
+    },
     version: o.version ?? 'unversioned',
     date: o.effectiveDate ?? '',
   };
+}
+
+/**
+ * The words of the text a council votes on, one part a line: title, recitals, section introductions,
+ * clauses with their list items and closing words. No headings, labels, passage, signatures, annex or
+ * fingerprint. With `definitionLeads: false`, a definition's opening '"term" means' is left out (a
+ * definition is not a use of its term).
+ */
+export function ordinanceWords(o: Ordinance, options: { definitionLeads?: boolean } = {}): string {
+  const t = ordinanceText(o);
+  const parts: string[] = [t.title, ...t.whereas];
+  const items = (list: readonly TextItem[] | undefined): void => {
+    for (const i of list ?? []) {
+      parts.push(i.text);
+      items(i.items);
+    }
+  };
+  for (const s of t.sections) {
+    if (s.intro) parts.push(s.intro);
+    for (const c of s.clauses) {
+      parts.push(c.term && options.definitionLeads === false ? c.text.replace(`"${c.term}" means`, '') : c.text);
+      items(c.items);
+      if (c.after) parts.push(c.after);
+    }
+  }
+  return parts.join('\n');
 }
 
 /** Sorts citations in document order: section number, then subsection letter, then ground. */

@@ -10,7 +10,17 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { caseTable, type CaseTable } from '../../engine/case-table';
 import { compile, FALSE, OUTCOME_CODE, TRUE, UNKNOWN, clampOutcome, type Tri } from '../../engine/compile';
-import { OUTCOMES, ordinanceText, type Condition, type Ordinance, type Outcome, type TextClause, type TextItem } from '../../engine/index';
+import {
+  fingerprint,
+  OUTCOMES,
+  ordinanceText,
+  ordinanceWords,
+  type Condition,
+  type Ordinance,
+  type Outcome,
+  type TextClause,
+  type TextItem,
+} from '../../engine/index';
 import { leafWords } from '../../engine/wording';
 import fc from 'fast-check';
 import { ordinance, runs } from '../fuzz/arbitraries';
@@ -286,4 +296,59 @@ describe('the words agree with the logic', () => {
       { numRuns: runs(60), seed: 20240611 },
     );
   }, 120_000);
+});
+
+describe('"holiday" is defined as the calendar the hold counts with', () => {
+  const base = loadFile(path.join(root, 'samples/ordinances/boston-serious-felony-partition-2011.ordinance.yaml'));
+  const holiday = (o: Ordinance) =>
+    ordinanceText(o)
+      .sections.flatMap((s) => s.clauses)
+      .find((c) => c.term === 'holiday')?.text;
+  // 2012-03-16 is a Friday; 2012-03-19, the Monday after, is no federal holiday.
+  const day = (iso: string) => Math.round(Date.parse(`${iso}T00:00Z`) / 86_400_000);
+
+  it('federal holidays by default, from the statute in law/', () => {
+    expect(holiday(base)).toMatch(
+      /^"holiday" means a legal public holiday under 5 U\.S\.C\. 6103, .*Labor Day.*on the Monday after when it falls on a Sunday\.$/,
+    );
+    expect(compile(base).calendar.isHoliday(day('2012-09-03'))).toBe(true);
+  });
+
+  it('no day when the ordinance counts no holiday', () => {
+    const o: Ordinance = { ...base, holidays: 'none' };
+    expect(holiday(o)).toBe(
+      '"holiday" means, for this ordinance, no day: a hold that excludes holidays excludes only Saturdays and Sundays.',
+    );
+    expect(compile(o).calendar.isHoliday(day('2012-09-03'))).toBe(false);
+  });
+
+  it("the federal holidays and the ordinance's own days", () => {
+    const o: Ordinance = { ...base, holidays: ['2012-03-19', '2012-04-16'] };
+    expect(holiday(o)).toMatch(/Sunday; and also March 19, 2012 and April 16, 2012\.$/);
+    expect(compile(o).calendar.isHoliday(day('2012-03-19'))).toBe(true);
+    expect(compile(base).calendar.isHoliday(day('2012-03-19'))).toBe(false);
+  });
+});
+
+describe('ordinanceWords', () => {
+  const o = loadFile(path.join(root, 'samples/ordinances/boston-serious-felony-partition-2011.ordinance.yaml'));
+  const t = ordinanceText(o);
+
+  it('holds every clause and list item of the voted text, and nothing outside it', () => {
+    const words = ordinanceWords(o);
+    const lines = new Set(words.split('\n'));
+    for (const c of t.sections.flatMap((s) => s.clauses)) expect(lines.has(c.text), c.text).toBe(true);
+    expect(words).toContain('the person is subject to a final order of removal');
+    expect(words).not.toContain('Section 3');
+    expect(words).not.toContain('Attest');
+    expect(words).not.toContain(t.fingerprint);
+    expect(ordinanceWords(o, { definitionLeads: false })).not.toContain('"serious felony" means');
+    expect(words).toContain('"serious felony" means');
+  });
+
+  it('the fingerprint is computed when read, and is the same as the document fingerprint', () => {
+    expect(t.fingerprint).toBe(fingerprint(o));
+    expect(JSON.parse(JSON.stringify(t)).fingerprint).toBe(t.fingerprint);
+    expect({ ...t }.fingerprint).toBe(t.fingerprint);
+  });
 });
