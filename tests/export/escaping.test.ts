@@ -3,20 +3,22 @@
 
 import { describe, expect, it } from 'vitest';
 import { renderOfficerGuideHtml, renderOrdinanceDocx, renderOrdinanceHtml, renderRedlineDocx } from '../../engine/export/index';
-import { loadFile, ordinanceFrom, rivertonFile, unzip } from './helpers';
-import fs from 'node:fs';
+import type { Ordinance } from '../../engine/index';
+import { loadFile, rivertonFile, unzip } from './helpers';
 
 // eslint-disable-next-line no-control-regex -- looking for control characters
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
 
 describe('escaping', () => {
   const riverton = loadFile(rivertonFile);
-  const withControls = ordinanceFrom(
-    fs
-      .readFileSync(rivertonFile, 'utf8')
-      .replace('essential to public safety', 'essential\\x01 to public \\x1b[31msafety')
-      .replace(/^(\s+- text: )(the City Council finds.*)$/m, '$1"$2"'),
-  );
+  // The loader refuses control characters in any text; an ordinance built in code (an import, the
+  // app's form) reaches the exports without the loader, so the exports replace them as well.
+  const withControls: Ordinance = {
+    ...riverton,
+    findings: riverton.findings!.map((f, i) =>
+      i === 0 ? { ...f, text: f.text.replace('essential to public safety', 'essential\x01 to public \x1b[31msafety') } : f,
+    ),
+  };
 
   it('the control characters really are in the test ordinance', () => {
     expect(withControls.findings![0]!.text).toMatch(CONTROL);
