@@ -235,3 +235,26 @@ export const ordinance: fc.Arbitrary<Ordinance> = fc
       otherwise,
     } satisfies Ordinance;
   });
+
+/** Up to `maxEdits` edits of a text of `length` characters: at a place, cut up to `maxCut` characters and insert a piece. */
+export function textEdits(
+  length: number,
+  pieces: readonly string[],
+  maxCut: number,
+  maxEdits: number,
+): fc.Arbitrary<[number, number, string][]> {
+  return fc.array(
+    fc.tuple(
+      fc.integer({ min: 0, max: length }),
+      fc.integer({ min: 0, max: maxCut }),
+      fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 8 })),
+    ),
+    { minLength: 1, maxLength: maxEdits },
+  );
+}
+
+/** The text with the edits made one after another. */
+export function applyEdits(text: string, edits: readonly [number, number, string][]): string {
+  for (const [at, cut, insert] of edits) text = text.slice(0, at) + insert + text.slice(at + cut);
+  return text;
+}

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { loadOrdinance, verifyPolicyBundle } from '../../engine/index';
 import { policyBundleJson } from '../../engine/export/index';
-import { expectLocated, expectNoPollution, fuzzTimeout, runs, timeBoxed } from './arbitraries';
+import { applyEdits, expectLocated, expectNoPollution, fuzzTimeout, runs, textEdits, timeBoxed } from './arbitraries';
 
 const sample = fs.readFileSync(path.join(__dirname, '..', '..', 'samples', 'ordinances', 'king-county-17886-2014.ordinance.yaml'), 'utf8');
 const exported = policyBundleJson(loadOrdinance(sample).ordinance!);
@@ -66,21 +66,9 @@ describe('policy bundles under verify', () => {
         '"hours": 200,',
       ];
       fc.assert(
-        fc.property(
-          fc.array(
-            fc.tuple(
-              fc.integer({ min: 0, max: exported.length }),
-              fc.integer({ min: 0, max: 12 }),
-              fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 6 })),
-            ),
-            { minLength: 1, maxLength: 4 },
-          ),
-          (edits) => {
-            let text = exported;
-            for (const [at, cut, insert] of edits) text = text.slice(0, at) + insert + text.slice(at + cut);
-            verifyChecked(text);
-          },
-        ),
+        fc.property(textEdits(exported.length, pieces, 12, 4), (edits) => {
+          verifyChecked(applyEdits(exported, edits));
+        }),
         { numRuns: runs(120), seed: 41 },
       );
     },

@@ -27,7 +27,17 @@ import {
 import { generateCases } from '../../engine/generate';
 import { xmlSafe } from '../../engine/export/index';
 import { markdownVisibleText } from '../export/helpers';
-import { expectLocated, expectNoPollution, fuzzTimeout, ordinance, runs, timeBoxed, unsafeText } from './arbitraries';
+import {
+  applyEdits,
+  expectLocated,
+  expectNoPollution,
+  fuzzTimeout,
+  ordinance,
+  runs,
+  textEdits,
+  timeBoxed,
+  unsafeText,
+} from './arbitraries';
 
 const cases: PreparedCase[] = generateCases({ count: 300, seed: 31 }).map((c, i) => {
   const r = prepareCase(c, i);
@@ -213,35 +223,21 @@ describe('hostile and broken ordinance text', () => {
         'all:\n  - ',
       ];
       fc.assert(
-        fc.property(
-          fc.array(
-            fc.tuple(
-              fc.integer({ min: 0, max: base.length }),
-              fc.integer({ min: 0, max: 30 }),
-              fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 8 })),
-            ),
-            {
-              minLength: 1,
-              maxLength: 5,
-            },
-          ),
-          (edits) => {
-            let text = base;
-            for (const [at, cut, insert] of edits) text = text.slice(0, at) + insert + text.slice(at + cut);
-            const r = timeBoxed(
-              2000,
-              () => 'a mutated document',
-              () => loadOrdinance(text),
-            );
-            expectLocated(r.diagnostics, text);
-            if (r.ordinance) {
-              const p = compile(r.ordinance);
-              for (const c of cases.slice(0, 20)) p.decide(c);
-              ordinanceText(r.ordinance);
-            }
-            expectNoPollution();
-          },
-        ),
+        fc.property(textEdits(base.length, pieces, 30, 5), (edits) => {
+          const text = applyEdits(base, edits);
+          const r = timeBoxed(
+            2000,
+            () => 'a mutated document',
+            () => loadOrdinance(text),
+          );
+          expectLocated(r.diagnostics, text);
+          if (r.ordinance) {
+            const p = compile(r.ordinance);
+            for (const c of cases.slice(0, 20)) p.decide(c);
+            ordinanceText(r.ordinance);
+          }
+          expectNoPollution();
+        }),
         { numRuns: runs(150), seed: 11 },
       );
     },
