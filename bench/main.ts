@@ -4,6 +4,7 @@
 //   validate: validate + lint from text of a 300-provision ordinance, beside the yaml library's parse.
 //   exports: DOCX, HTML, officer guide, bundle, redline and PDF of a 50-section ordinance.
 //   edit: a form edit and a quick fix on the text of a 300-provision draft.
+//   startup: the CLI's --help in fresh processes beside node -e 0.
 // Other benchmarks register in `benches` below. Run one with `npm run bench -- NAME`.
 
 import { CaseTableBuilder, compile, prepareCase, type CaseTable, type Ordinance, type PreparedCase } from '../engine/index';
@@ -18,6 +19,7 @@ import { formatTimings, runAnalysisBenchmarks } from './analysis';
 import { validateLintBench } from './validate-lint';
 import { alternating } from './timing';
 import { documentEditBench } from './document-edit';
+import { cliStartupBench } from './cli-startup';
 
 const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
 const PEER_CASES = Number(process.env.BENCH_PEER_CASES ?? 20_000);
@@ -137,6 +139,7 @@ export const benches: Record<string, () => void | Promise<void>> = {
   import: importBench,
   'import-ice': iceImportBench,
   edit: documentEditBench,
+  startup: cliStartupBench,
   simulate: () => simulateBench({ ordinance: BENCH_ORDINANCE, peer: makePeer(false) }),
   analysis: () => {
     if (!only.includes('validate')) validateLintBench();
