@@ -408,9 +408,10 @@ test('keyboard shortcuts switch views and run the simulation; unsaved work survi
   await waitForEvent(page, 'simulation-rendered', { total: 10000 }, since);
 
   const edited = sampleText.replace('shortTitle: TRUST Act', 'shortTitle: Trust Act (amended)');
+  const beforeEdit = await eventCount(page);
   await setTextAndWait(page, edited);
   // The recovery copy is written a moment after typing stops; wait for it rather than sleeping.
-  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('detainer-studio.recovery.')));
+  await waitForEvent(page, 'recovery-written', {}, beforeEdit);
   page.once('dialog', (d) => void d.accept());
   await page.reload();
   await waitForEvent(page, 'editor-ready');

@@ -28,6 +28,7 @@ import { useSimulation } from '../simulation/use-simulation';
 import { caseSourceOfFile } from '../simulation/protocol';
 import { installTestHook } from '../testing/test-hook';
 import { OutlinePanel } from './OutlinePanel';
+import { RecoveryKeeper } from './recovery';
 import { HelpDialog, type HelpTopic } from './HelpDialog';
 import { STARTER_NAME, STARTER_ORDINANCE } from './starter';
 import { Tabs } from './Tabs';
@@ -67,6 +68,7 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
   const editorHost = useRef<HTMLDivElement>(null);
   const sessionRef = useRef<EditorSession | null>(null);
   const analysisRef = useRef<AnalysisClient | null>(null);
+  const recoveryRef = useRef<RecoveryKeeper | null>(null);
   const [doc, setDoc] = useState<DocumentInfo>({ name: STARTER_NAME, path: null, docId: `unsaved-${Date.now()}`, mtimeMs: null });
   const docRef = useRef(doc);
   docRef.current = doc;
@@ -145,6 +147,7 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
       const session = sessionRef.current;
       if (!session) return;
       session.open(text, info.name);
+      recoveryRef.current?.reset();
       setDoc(info);
       setDirty(false);
       setVersion(session.version);
@@ -188,7 +191,16 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
     sessionRef.current = session;
     const analysisClient = new AnalysisClient(onAnalysis);
     analysisRef.current = analysisClient;
-    let recoveryTimer: ReturnType<typeof setTimeout> | undefined;
+    const recovery = new RecoveryKeeper({
+      snapshot: () => {
+        const d = docRef.current;
+        return session.dirty ? { docId: d.docId, name: d.name, text: session.text, savedAtMs: Date.now() } : null;
+      },
+      write: (entry) => host.writeRecovery(entry),
+      onWritten: (entry, reason) => emit('recovery-written', { docId: entry.docId, chars: entry.text.length, reason }),
+      onFailed: (error) => emit('recovery-failed', { error }),
+    });
+    recoveryRef.current = recovery;
     const offChange = session.onChange((v) => {
       emit('document-changed', { version: v });
       analysisClient.analyze(v, session.text);
@@ -196,12 +208,16 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
       const isDirty = session.dirty;
       setDirty(isDirty);
       tellHostDirty(isDirty);
-      clearTimeout(recoveryTimer);
-      recoveryTimer = setTimeout(() => {
-        const d = docRef.current;
-        if (session.dirty) void host.writeRecovery({ docId: d.docId, name: d.name, text: session.text, savedAtMs: Date.now() });
-      }, 1500);
+      recovery.changed();
     });
+    // A hidden window may be closed or killed without another word: keep what is typed now.
+    const onHidden = () => {
+      if (document.visibilityState === 'hidden') void recovery.flush('hidden');
+    };
+    const onClosing = () => void recovery.flush('closing');
+    document.addEventListener('visibilitychange', onHidden);
+    window.addEventListener('pagehide', onClosing);
+    window.addEventListener('beforeunload', onClosing);
     const quickFixes = registerQuickFixes(
       () => latestAnalysis.current,
       (text, fix) => analysisClient.fixEdit(text, fix),
@@ -212,7 +228,10 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
     emit('editor-ready', { version: session.version, at: performance.now() });
     emit('document-opened', { name: STARTER_NAME, version: session.version, at: performance.now() });
     return () => {
-      clearTimeout(recoveryTimer);
+      recovery.dispose();
+      document.removeEventListener('visibilitychange', onHidden);
+      window.removeEventListener('pagehide', onClosing);
+      window.removeEventListener('beforeunload', onClosing);
       offChange();
       quickFixes.dispose();
       analysisClient.dispose();
@@ -255,7 +274,10 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
       }
       if (!result.value) return;
       const saved = result.value;
-      if (session.text === text) session.markSaved();
+      if (session.text === text) {
+        session.markSaved();
+        recoveryRef.current?.reset();
+      }
       void host.clearRecovery(d.docId);
       const docId = saved.path ?? d.docId;
       setDoc({ name: saved.name, path: saved.path, docId, mtimeMs: saved.mtimeMs });

@@ -1,6 +1,6 @@
 // The host of the browser build (and of the end-to-end tests): files through the File System Access
 // API where the browser has it, else a file input to open and a download to save; recovery copies in
-// localStorage; bundled samples; keyboard shortcuts in place of the native menu.
+// IndexedDB; bundled samples; keyboard shortcuts in place of the native menu.
 
 import type {
   DocumentKind,
@@ -17,6 +17,7 @@ import type {
   SaveRequest,
 } from '../../../host/contract';
 import { isBinaryCaseFile, workbookTooLarge } from '../../../host/contract';
+import { all, put, RECOVERY_STORE, remove } from './browser-store';
 import { sampleKind } from './sample-kind';
 import { commandFor } from './shortcuts';
 
@@ -29,9 +30,15 @@ const SAMPLE_FILES = import.meta.glob('../../../samples/**/*.{yaml,yml,json,csv}
   import: 'default',
 }) as Record<string, () => Promise<string>>;
 
-const RECOVERY_PREFIX = 'detainer-studio.recovery.';
-/** localStorage holds about 5 MB per origin; a recovery copy must leave room for the rest. */
-const MAX_RECOVERY_CHARS = 2_000_000;
+/** Where earlier versions kept recovery copies (localStorage); still read, then cleared. */
+const LEGACY_RECOVERY_PREFIX = 'detainer-studio.recovery.';
+/** Largest document kept as a recovery copy (the desktop app's limit for a save is larger). */
+const MAX_RECOVERY_CHARS = 20_000_000;
+
+function isRecoveryEntry(value: unknown): value is RecoveryEntry {
+  const v = value as Partial<RecoveryEntry> | null;
+  return !!v && typeof v.docId === 'string' && typeof v.name === 'string' && typeof v.text === 'string' && typeof v.savedAtMs === 'number';
+}
 
 const ACCEPT: Record<DocumentKind, { description: string; extensions: string[]; mime: string }> = {
   ordinance: { description: 'Ordinance (YAML)', extensions: ['.yaml', '.yml'], mime: 'application/yaml' },
@@ -320,7 +327,7 @@ export function createBrowserHost(options: BrowserHostOptions = {}): Host {
     async writeRecovery(entry: RecoveryEntry) {
       if (entry.text.length > MAX_RECOVERY_CHARS) return fail('the document is too large for a recovery copy in the browser');
       try {
-        localStorage.setItem(RECOVERY_PREFIX + entry.docId, JSON.stringify(entry));
+        await put(RECOVERY_STORE, entry.docId, entry);
         return ok(undefined);
       } catch (e) {
         return fail(`could not keep a recovery copy: ${message(e)}`);
@@ -329,12 +336,18 @@ export function createBrowserHost(options: BrowserHostOptions = {}): Host {
 
     async readRecovery() {
       const entries: RecoveryEntry[] = [];
+      try {
+        entries.push(...(await all<RecoveryEntry>(RECOVERY_STORE)).filter(isRecoveryEntry));
+      } catch (e) {
+        return fail(`could not read the recovery copies: ${message(e)}`);
+      }
+      // Copies kept by earlier versions of the browser build, in localStorage.
       for (let i = 0; i < localStorage.length; i++) {
         const key = localStorage.key(i);
-        if (!key?.startsWith(RECOVERY_PREFIX)) continue;
+        if (!key?.startsWith(LEGACY_RECOVERY_PREFIX)) continue;
         try {
-          const e = JSON.parse(localStorage.getItem(key) ?? '') as RecoveryEntry;
-          if (typeof e.text === 'string' && typeof e.docId === 'string') entries.push(e);
+          const e = JSON.parse(localStorage.getItem(key) ?? '') as unknown;
+          if (isRecoveryEntry(e) && !entries.some((x) => x.docId === e.docId)) entries.push(e);
         } catch {
           localStorage.removeItem(key);
         }
@@ -343,8 +356,13 @@ export function createBrowserHost(options: BrowserHostOptions = {}): Host {
     },
 
     async clearRecovery(docId) {
-      localStorage.removeItem(RECOVERY_PREFIX + docId);
-      return ok(undefined);
+      localStorage.removeItem(LEGACY_RECOVERY_PREFIX + docId);
+      try {
+        await remove(RECOVERY_STORE, docId);
+        return ok(undefined);
+      } catch (e) {
+        return fail(`could not remove the recovery copy: ${message(e)}`);
+      }
     },
 
     setDirty(value) {
