@@ -419,7 +419,13 @@ export class FileService {
   /** Keeps the unsaved text of a document, written atomically so a crash mid-write loses nothing. */
   writeRecovery(entry: RecoveryEntry): void {
     fs.mkdirSync(this.recoveryDir, { recursive: true });
-    const record: RecoveryEntry = { docId: entry.docId, name: entry.name, text: entry.text, savedAtMs: entry.savedAtMs };
+    const record: RecoveryEntry = {
+      docId: entry.docId,
+      name: entry.name,
+      text: entry.text,
+      savedAtMs: entry.savedAtMs,
+      ...(entry.session ? { session: entry.session } : {}),
+    };
     writeFileAtomic(path.join(this.recoveryDir, recoveryFileName(entry.docId)), JSON.stringify(record));
   }
 

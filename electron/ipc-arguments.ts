@@ -2,7 +2,7 @@
 // absolute paths. Messages say which argument was wrong, for the developer reading the renderer's log.
 
 import path from 'node:path';
-import type { DocumentKind, ExportRequest, RecoveryEntry, SaveRequest } from '../host/contract';
+import type { DocumentKind, ExportRequest, RecoveryEntry, RecoverySession, SaveRequest } from '../host/contract';
 import type { InvokeArgs, InvokeChannel } from '../host/ipc-channels';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -93,13 +93,44 @@ function exportRequest(value: unknown): ExportRequest {
   return { suggestedName: string(r.suggestedName, 'request.suggestedName', MAX_NAME_LENGTH), data, mimeType };
 }
 
+function oneOf<T extends string>(value: unknown, what: string, choices: readonly T[]): T {
+  if (typeof value !== 'string' || !(choices as readonly string[]).includes(value)) fail(`${what} must be one of ${choices.join(', ')}`);
+  return value as T;
+}
+
+function recoverySession(value: unknown): RecoverySession {
+  const r = plainObject(value, 'entry.session', ['left', 'right', 'caseSet', 'compare', 'scenario'], []);
+  const session: RecoverySession = {};
+  if (r.left !== undefined) session.left = oneOf(r.left, 'entry.session.left', ['editor', 'form'] as const);
+  if (r.right !== undefined)
+    session.right = oneOf(r.right, 'entry.session.right', ['preview', 'simulation', 'compare', 'table', 'drafts'] as const);
+  if (r.caseSet !== undefined) session.caseSet = string(r.caseSet, 'entry.session.caseSet', MAX_NAME_LENGTH);
+  if (r.compare !== undefined) session.compare = string(r.compare, 'entry.session.compare', MAX_NAME_LENGTH);
+  if (r.scenario !== undefined) {
+    const s = plainObject(
+      r.scenario,
+      'entry.session.scenario',
+      ['reimbursementAgreement', 'costPerInmateDay', 'holidays'],
+      ['reimbursementAgreement', 'costPerInmateDay', 'holidays'],
+    );
+    if (typeof s.reimbursementAgreement !== 'boolean') fail('entry.session.scenario.reimbursementAgreement must be true or false');
+    session.scenario = {
+      reimbursementAgreement: s.reimbursementAgreement,
+      costPerInmateDay: finiteNumber(s.costPerInmateDay, 'entry.session.scenario.costPerInmateDay'),
+      holidays: oneOf(s.holidays, 'entry.session.scenario.holidays', ['us-federal', 'none'] as const),
+    };
+  }
+  return session;
+}
+
 function recoveryEntry(value: unknown): RecoveryEntry {
-  const r = plainObject(value, 'entry', ['docId', 'name', 'text', 'savedAtMs'], ['docId', 'name', 'text', 'savedAtMs']);
+  const r = plainObject(value, 'entry', ['docId', 'name', 'text', 'savedAtMs', 'session'], ['docId', 'name', 'text', 'savedAtMs']);
   return {
     docId: string(r.docId, 'entry.docId', MAX_PATH_LENGTH, { nonEmpty: true }),
     name: string(r.name, 'entry.name', MAX_NAME_LENGTH),
     text: string(r.text, 'entry.text', MAX_IPC_TEXT_LENGTH),
     savedAtMs: finiteNumber(r.savedAtMs, 'entry.savedAtMs'),
+    ...(r.session !== undefined ? { session: recoverySession(r.session) } : {}),
   };
 }
 

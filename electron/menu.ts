@@ -1,8 +1,10 @@
-// The native menu bar as data: File, Edit, View, Simulate, Help with the usual accelerators. Items that
+// The native menu bar as data: File, Edit, View, Simulate, Help. Each command's words and accelerator
+// come from the command table (host/commands.ts) that the page's tooltips and Help read too. Items that
 // act on the document send a MenuEvent to the page; the page owns the document and its undo history.
 
 import path from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
+import { COMMANDS, keysOf } from '../host/commands';
 import type { MenuCommand, MenuEvent } from '../host/contract';
 
 export interface MenuTemplateEntry {
@@ -35,16 +37,25 @@ function menuLabel(text: string): string {
 
 export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[] {
   const mac = ctx.platform === 'darwin';
-  const command = (label: string, cmd: MenuCommand, accelerator?: string, argument?: string): MenuItemConstructorOptions => ({
-    label,
-    ...(accelerator ? { accelerator } : {}),
-    click: () => ctx.send(argument === undefined ? { command: cmd } : { command: cmd, argument }),
-  });
+  /** A command's item: its words and its desktop accelerator from the command table. */
+  const command = (
+    cmd: MenuCommand,
+    label = COMMANDS[cmd].label,
+    argument?: string,
+    accelerator?: string | null,
+  ): MenuItemConstructorOptions => {
+    const key = accelerator === undefined ? keysOf(cmd, 'electron', ctx.platform)[0] : accelerator;
+    return {
+      label,
+      ...(key ? { accelerator: key } : {}),
+      click: () => ctx.send(argument === undefined ? { command: cmd } : { command: cmd, argument }),
+    };
+  };
 
   const newFromTemplate: MenuItemConstructorOptions[] = [
-    command('Blank Ordinance', 'file.new', 'CmdOrCtrl+N', BLANK_TEMPLATE_ID),
+    command('file.new', 'Blank Ordinance', BLANK_TEMPLATE_ID, null),
     ...(ctx.templates.length ? [{ type: 'separator' } as const] : []),
-    ...ctx.templates.map((t) => command(menuLabel(t.label), 'file.new', undefined, t.id)),
+    ...ctx.templates.map((t) => command('file.new', menuLabel(t.label), t.id, null)),
   ];
 
   const recent: MenuItemConstructorOptions[] = ctx.recentFiles.length
@@ -63,15 +74,17 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[
   const file: MenuItemConstructorOptions = {
     label: '&File',
     submenu: [
+      command('file.new', 'New…'),
       { label: 'New from Template', submenu: newFromTemplate },
-      command('Open…', 'file.open', 'CmdOrCtrl+O'),
+      command('file.open'),
       { label: 'Open Recent', submenu: recent },
       { type: 'separator' },
-      command('Save', 'file.save', 'CmdOrCtrl+S'),
-      command('Save As…', 'file.saveAs', 'CmdOrCtrl+Shift+S'),
-      command('Export…', 'file.export', 'CmdOrCtrl+E'),
+      command('file.save'),
+      command('file.saveAs'),
+      command('file.export'),
+      command('file.print'),
       { type: 'separator' },
-      command('Close', 'file.close', 'CmdOrCtrl+W'),
+      command('file.close'),
       ...(mac ? [] : [{ type: 'separator' } as const, { role: 'quit', label: 'Exit', accelerator: 'Ctrl+Q' } as const]),
     ],
   };
@@ -87,24 +100,27 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[
       { role: 'paste', accelerator: 'CmdOrCtrl+V' },
       { role: 'selectAll', accelerator: 'CmdOrCtrl+A' },
       { type: 'separator' },
-      command('Find…', 'edit.find', 'CmdOrCtrl+F'),
-      command('Replace…', 'edit.replace', mac ? 'Cmd+Alt+F' : 'Ctrl+H'),
-      command('Format Document', 'edit.format', 'Shift+Alt+F'),
+      command('edit.find'),
+      command('edit.replace'),
+      command('edit.format'),
     ],
   };
 
   const view: MenuItemConstructorOptions = {
     label: '&View',
     submenu: [
-      command('Editor', 'view.editor', 'CmdOrCtrl+1'),
-      command('Form', 'view.form', 'CmdOrCtrl+2'),
-      command('Preview', 'view.preview', 'CmdOrCtrl+3'),
-      command('Simulation', 'view.simulation', 'CmdOrCtrl+4'),
-      command('Comparison', 'view.compare', 'CmdOrCtrl+5'),
-      command('Decision Table', 'view.decisionTable', 'CmdOrCtrl+6'),
-      command('Drafts Compared', 'view.drafts', 'CmdOrCtrl+7'),
+      command('view.editor'),
+      command('view.form'),
+      command('view.preview'),
+      command('view.simulation'),
+      command('view.compare'),
+      command('view.decisionTable'),
+      command('view.drafts'),
       { type: 'separator' },
-      command('Toggle Dark Theme', 'view.toggleTheme'),
+      command('view.nextPane'),
+      command('view.previousPane'),
+      { type: 'separator' },
+      command('view.toggleTheme', 'Toggle Dark Theme'),
       { type: 'separator' },
       { role: 'resetZoom' },
       { role: 'zoomIn' },
@@ -124,19 +140,16 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[
 
   const simulate: MenuItemConstructorOptions = {
     label: '&Simulate',
-    submenu: [
-      command('Run Simulation', 'simulate.run', 'F5'),
-      command('Choose Case Set…', 'simulate.chooseCases', 'CmdOrCtrl+Alt+O'),
-      command('Compare with…', 'simulate.compare', 'CmdOrCtrl+Shift+D'),
-    ],
+    submenu: [command('simulate.run'), command('simulate.chooseCases'), command('simulate.compare')],
   };
 
   const help: MenuItemConstructorOptions = {
     role: 'help',
     label: '&Help',
     submenu: [
-      command('Ordinance Schema Reference', 'help.reference', 'F1'),
-      ...(mac ? [] : [command(`About ${ctx.appName}`, 'help.about')]),
+      command('help.reference'),
+      command('help.keyboard', 'Keyboard Shortcuts'),
+      ...(mac ? [] : [command('help.about', `About ${ctx.appName}`)]),
     ],
   };
 
@@ -145,7 +158,7 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[
     template.unshift({
       label: ctx.appName,
       submenu: [
-        command(`About ${ctx.appName}`, 'help.about'),
+        command('help.about', `About ${ctx.appName}`),
         { type: 'separator' },
         { role: 'services' },
         { type: 'separator' },

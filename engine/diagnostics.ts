@@ -20,6 +20,8 @@ export interface Diagnostic {
   citation?: string;
   /** Set when the drafters silenced the finding, with their reason. */
   suppressed?: string;
+  /** The value (or key) probably meant, when the message asks "did you mean …?"; quick fixes offer it. */
+  suggestion?: string;
 }
 
 /** `FILE:LINE:COL: severity: MESSAGE [CODE]`, the CLI's one-line format. */

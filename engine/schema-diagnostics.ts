@@ -65,6 +65,8 @@ interface Mapped {
   message: string;
   path: PathSegment[];
   key: boolean;
+  /** The key or value probably meant (the "did you mean"). */
+  suggestion?: string;
 }
 
 function describe(err: VerboseError): Mapped {
@@ -84,6 +86,7 @@ function describe(err: VerboseError): Mapped {
         message: `unknown ${noun} "${extra}"${where}` + (guess ? `; did you mean "${guess}"?` : `; expected one of: ${allowed.join(', ')}`),
         path: [...path, extra],
         key: true,
+        ...(guess ? { suggestion: guess } : {}),
       };
     }
     case 'required': {
@@ -116,6 +119,7 @@ function describe(err: VerboseError): Mapped {
         message: `${what} cannot be ${show(err.data)}; ${guess ? `did you mean "${guess}"? ` : ''}it must be ${listWords(allowed)}`,
         path,
         key: false,
+        ...(guess ? { suggestion: guess } : {}),
       };
     }
     case 'const':
@@ -218,7 +222,14 @@ export function schemaDiagnostics(source: ParsedSource, validate: SchemaValidato
     const key = `${pos.line}:${pos.column}:${m.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ severity: 'error', code: m.code, message: m.message, path: m.path, ...pos });
+    out.push({
+      severity: 'error',
+      code: m.code,
+      message: m.message,
+      path: m.path,
+      ...pos,
+      ...(m.suggestion ? { suggestion: m.suggestion } : {}),
+    });
   }
   return out;
 }

@@ -83,6 +83,19 @@ export interface RecoveryEntry {
   name: string;
   text: string;
   savedAtMs: number;
+  /** What the window showed with it, so a restore brings the work back as it was. */
+  session?: RecoverySession;
+}
+
+/** The views and the simulation's choices that go with a recovery copy (all optional, all small). */
+export interface RecoverySession {
+  left?: 'editor' | 'form';
+  right?: 'preview' | 'simulation' | 'compare' | 'table' | 'drafts';
+  /** "sample:cases/…", "synthetic:10000", or "file:NAME" (a file the person must open again). */
+  caseSet?: string;
+  /** "baseline", "none", "sample:ordinances/…", or "file:NAME". */
+  compare?: string;
+  scenario?: { reimbursementAgreement: boolean; costPerInmateDay: number; holidays: 'us-federal' | 'none' };
 }
 
 export interface SampleEntry {
@@ -92,13 +105,14 @@ export interface SampleEntry {
   title: string;
 }
 
-/** Commands the native menu (or keyboard shortcuts in the browser) send to the renderer. */
+/** Commands the native menu (or keyboard shortcuts in the browser) send to the renderer; host/commands.ts says what each is. */
 export type MenuCommand =
   | 'file.new'
   | 'file.open'
   | 'file.save'
   | 'file.saveAs'
   | 'file.export'
+  | 'file.print'
   | 'file.close'
   | 'edit.find'
   | 'edit.replace'
@@ -110,16 +124,19 @@ export type MenuCommand =
   | 'view.compare'
   | 'view.decisionTable'
   | 'view.drafts'
+  | 'view.nextPane'
+  | 'view.previousPane'
   | 'view.toggleTheme'
   | 'simulate.run'
   | 'simulate.chooseCases'
   | 'simulate.compare'
   | 'help.reference'
+  | 'help.keyboard'
   | 'help.about';
 
 export interface MenuEvent {
   command: MenuCommand;
-  /** For file.new: the template id; for recent files: the path. */
+  /** For file.new: the template (a sample's name, e.g. "ordinances/berkeley-2012.ordinance.yaml", or "blank"); for file.open: the path. */
   argument?: string;
 }
 

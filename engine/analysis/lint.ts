@@ -1401,6 +1401,9 @@ export function validatorFixes(d: Diagnostic, source: ParsedSource): QuickFix[] 
     });
     return fixes;
   }
+  if (d.code === 'not-allowed' && d.suggestion !== undefined && d.path.length > 0) {
+    return [{ title: `Change it to "${d.suggestion}"`, edits: [{ op: 'set', path: d.path, value: d.suggestion }] }];
+  }
   if (d.code === 'hold-without-maximum' && d.path[d.path.length - 1] === 'outcome') {
     return [
       {

@@ -378,6 +378,16 @@ describe('quick fixes for the validator', () => {
     for (const f of d!.fixes!) expect(checkDocument(applyQuickFix(text, f)).diagnostics.filter((x) => x.severity === 'error')).toEqual([]);
   });
 
+  it('offers the value meant for a misspelt choice ("did you mean hold?")', () => {
+    const text = doc(noMinors + '      - id: felon\n        when: { conviction: { term: felony } }\n        outcome: hodl\n');
+    const d = checkDocument(text).diagnostics.find((x) => x.code === 'not-allowed');
+    expect(d?.message).toMatch(/did you mean "hold"/);
+    expect(d?.fixes?.map((f) => f.title)).toEqual(['Change it to "hold"']);
+    const fixed = applyQuickFix(text, d!.fixes![0]!);
+    expect(fixed).toContain('        outcome: hold\n');
+    expect(checkDocument(fixed).diagnostics.filter((x) => x.code === 'not-allowed')).toEqual([]);
+  });
+
   it('adds the federal maximum to a hold without one', () => {
     const text = doc(noMinors + '      - id: felon\n        when: { conviction: { term: felony } }\n        outcome: hold\n');
     const d = checkDocument(text).diagnostics.find((x) => x.code === 'hold-without-maximum');

@@ -57,6 +57,8 @@ export const hook = {
   setCursor: (page: Page, line: number, column: number) =>
     page.evaluate(([l, c]) => (window as unknown as HookWindow).__detainerStudio.setCursor(l, c), [line, column] as const),
   undo: (page: Page) => page.evaluate(() => (window as unknown as HookWindow).__detainerStudio.undo()),
+  menu: (page: Page, command: string, argument?: string) =>
+    page.evaluate(([c, a]) => (window as unknown as HookWindow).__detainerStudio.menu(c!, a), [command, argument] as const),
   cspViolations: (page: Page) => page.evaluate(() => (window as unknown as HookWindow).__cspViolations),
 };
 

@@ -26,7 +26,7 @@ function lineOf(text: string, needle: string): number {
   return i + 1;
 }
 
-test('a sample opens; an error made through the editor model shows as a squiggle and a problem; the problem leads to its line; fixing it clears both', async ({
+test('a sample opens; an error made through the editor model shows as a squiggle and a problem; the problem leads to its line, or in the Form to its card; fixing it clears both', async ({
   page,
 }) => {
   const checked = await openSample(page);
@@ -53,11 +53,20 @@ test('a sample opens; an error made through the editor model shows as a squiggle
   await expect(problem).toBeVisible();
   await expect(problem).toContainText(`[${marker!.code}]`);
 
-  // Move the cursor away, then let the problem bring it back.
-  await page.getByRole('tab', { name: 'Form' }).click();
+  // In the YAML view the problem leads to its line.
+  await hook.setCursor(page, 1, 1);
   await problem.click();
   await expect(page.getByRole('tab', { name: 'YAML' })).toHaveAttribute('aria-selected', 'true');
   await expect.poll(async () => (await hook.cursor(page)).line).toBe(line);
+
+  // In the Form it opens the card of the provision in question, and the person stays in the Form.
+  await page.getByRole('tab', { name: 'Form' }).click();
+  await problem.click();
+  await expect(page.getByRole('tab', { name: 'Form' })).toHaveAttribute('aria-selected', 'true');
+  const card = page.getByRole('listitem', { name: /§ 2\(a\) felony-conviction/ });
+  await expect(card).toBeInViewport();
+  await expect(card).toBeFocused();
+  await page.getByRole('tab', { name: 'YAML' }).click();
 
   const fixed = await setTextAndWait(page, sampleText);
   expect(fixed.detail.errors).toBe(0);

@@ -386,13 +386,14 @@ describe('recovery copies', () => {
   it('round-trips unsaved work across a restart, most recent first, and clears one or all', () => {
     const { files, userDataDir } = service();
     files.writeRecovery({ docId: '/docs/a.ordinance.yaml', name: 'a.ordinance.yaml', text: 'unsaved A', savedAtMs: 1000 });
-    files.writeRecovery({ docId: 'untitled-1', name: 'Untitled', text: 'unsaved B ✓ ünïcode', savedAtMs: 2000 });
+    const session = { left: 'form', right: 'simulation', caseSet: 'synthetic:10000', compare: 'baseline' } as const;
+    files.writeRecovery({ docId: 'untitled-1', name: 'Untitled', text: 'unsaved B ✓ ünïcode', savedAtMs: 2000, session });
     files.writeRecovery({ docId: '/docs/a.ordinance.yaml', name: 'a.ordinance.yaml', text: 'unsaved A, later', savedAtMs: 3000 });
     // a new process after a crash: only the files on disk remain
     const after = new FileService({ userDataDir, samplesDir: samplesRoot, dialogs: new ScriptedDialogs() });
     expect(after.readRecovery()).toEqual([
       { docId: '/docs/a.ordinance.yaml', name: 'a.ordinance.yaml', text: 'unsaved A, later', savedAtMs: 3000 },
-      { docId: 'untitled-1', name: 'Untitled', text: 'unsaved B ✓ ünïcode', savedAtMs: 2000 },
+      { docId: 'untitled-1', name: 'Untitled', text: 'unsaved B ✓ ünïcode', savedAtMs: 2000, session },
     ]);
     after.clearRecovery('untitled-1');
     expect(after.readRecovery().map((e) => e.docId)).toEqual(['/docs/a.ordinance.yaml']);

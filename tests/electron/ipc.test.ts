@@ -129,6 +129,12 @@ describe('argument validation', () => {
     ['host:read-sample', [''], /name must not be empty/],
     ['host:write-recovery', [{ docId: '', name: 'n', text: 't', savedAtMs: 1 }], /entry.docId must not be empty/],
     ['host:write-recovery', [{ docId: 'd', name: 'n', text: 't', savedAtMs: NaN }], /savedAtMs must be a finite number/],
+    [
+      'host:write-recovery',
+      [{ docId: 'd', name: 'n', text: 't', savedAtMs: 1, session: { right: 'shell' } }],
+      /session.right must be one of/,
+    ],
+    ['host:write-recovery', [{ docId: 'd', name: 'n', text: 't', savedAtMs: 1, session: { script: 'x' } }], /unknown field "script"/],
     ['host:clear-recovery', [{}], /docId must be a string/],
     ['host:print-to-pdf', [new Uint8Array(3)], /html must be a string/],
   ];

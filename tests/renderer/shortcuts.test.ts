@@ -1,7 +1,10 @@
 // Keyboard shortcuts of the browser build and how bundled samples are sorted by kind.
 import { describe, expect, it } from 'vitest';
 import { sampleKind } from '../../renderer/src/host/sample-kind';
-import { commandFor, SHORTCUTS } from '../../renderer/src/host/shortcuts';
+import { browserShortcuts, commandFor as commandForKeys, type KeyPress } from '../../renderer/src/host/shortcuts';
+
+const SHORTCUTS = browserShortcuts('Linux x86_64');
+const commandFor = (e: KeyPress) => commandForKeys(e, SHORTCUTS);
 
 const key = (code: string, mods: Partial<{ ctrl: boolean; shift: boolean; alt: boolean; meta: boolean }> = {}) => ({
   code,

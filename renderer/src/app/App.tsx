@@ -1,60 +1,41 @@
-// The app: the open ordinance in the YAML editor or the form, its problems and outline, and beside it
-// the preview, the simulation or the comparison; files, menus and recovery through the host.
+// The app's window: the open ordinance in the YAML editor or the form, its problems and outline, and
+// beside it the preview, the simulation, the comparison, the decision table or the drafts. The
+// document session (session.ts) holds the document and runs the document commands; this file lays
+// it out, starts the editor and the workers, and carries out the commands that act on the layout.
 
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { CheckedDiagnostic, OrdinanceText, QuickFix, TextEdit } from '../../../engine/index';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { CheckedDiagnostic, QuickFix, TextEdit } from '../../../engine/index';
 import { parseSource } from '../../../engine/document';
-import { isBlocking } from '../../../engine/vocabulary';
-import type { Host, MenuCommand, OpenedFile, RecoveryEntry, SampleEntry } from '../../../host/contract';
-import type { AnalysisResponse, AnalysisResult, OutlineEntry } from '../analysis/protocol';
+import { ariaKeys, commandTitle, shortcutOf, type HostKind } from '../../../host/commands';
+import type { Host, MenuCommand, OpenedFile, SampleEntry } from '../../../host/contract';
+import type { AnalysisResponse, OutlineEntry } from '../analysis/protocol';
 import { AnalysisClient } from '../analysis/analysis-client';
 import { DecisionTableView } from '../analysis/DecisionTableView';
 import { DraftsView } from '../analysis/DraftsView';
 import { useDraftAnalysis } from '../analysis/use-draft-analysis';
 import { EditorSession } from '../editor/editor-session';
 import { ExportDialog } from '../export/ExportDialog';
-import { useLastValidDraft } from '../export/use-last-valid';
 import { registerQuickFixes } from '../editor/quick-fixes';
 import { FormView } from '../form/FormView';
 import { applyEdits, type DocumentEdit, type PathSegment } from '../../../engine/document';
-import { shortcutLabel } from '../host/shortcuts';
 import { emit } from '../lib/app-events';
 import { milliseconds } from '../lib/format';
 import { PreviewView } from '../preview/PreviewView';
 import { ProblemsPanel } from '../problems/ProblemsPanel';
 import { CompareView } from '../simulation/CompareView';
-import { SimulationView, type CaseSetChoice } from '../simulation/SimulationView';
+import { SimulationView } from '../simulation/SimulationView';
 import { useSimulation } from '../simulation/use-simulation';
 import { caseSourceOfFile } from '../simulation/protocol';
 import { installTestHook } from '../testing/test-hook';
+import { caseSetChoices, draftChoices, useWorkspace } from './workspace';
+import { HelpDialog } from './HelpDialog';
 import { OutlinePanel } from './OutlinePanel';
-import { RecoveryKeeper } from './recovery';
-import { HelpDialog, type HelpTopic } from './HelpDialog';
+import { cyclePane, focusPane } from './panes';
+import { printCurrent } from './print';
+import { DocumentSession, errorsIn, type LeftView, type RightView } from './session';
 import { STARTER_NAME, STARTER_ORDINANCE } from './starter';
+import { StartFrom } from './StartFrom';
 import { Tabs } from './Tabs';
-
-type LeftView = 'editor' | 'form';
-type RightView = 'preview' | 'simulation' | 'compare' | 'table' | 'drafts';
-
-interface DocumentInfo {
-  name: string;
-  path: string | null;
-  docId: string;
-  mtimeMs: number | null;
-}
-
-interface Notice {
-  id: number;
-  kind: 'info' | 'error' | 'warning';
-  text: string;
-  action?: { label: string; run: () => void };
-}
-
-const SYNTHETIC_SETS: Array<{ id: string; count: number; label: string }> = [
-  { id: 'synthetic:10000', count: 10_000, label: 'Synthetic: 10,000 cases (seed 2012)' },
-  { id: 'synthetic:100000', count: 100_000, label: 'Synthetic: 100,000 cases (seed 2012)' },
-  { id: 'synthetic:1000000', count: 1_000_000, label: 'Synthetic: 1,000,000 cases (seed 2012)' },
-];
 
 function initialDark(): boolean {
   const saved = localStorage.getItem('detainer-studio.theme');
@@ -62,190 +43,121 @@ function initialDark(): boolean {
   return window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
 }
 
-let noticeCount = 0;
+const RIGHT_TABS: Array<{ key: RightView; label: string; command: MenuCommand }> = [
+  { key: 'preview', label: 'Preview', command: 'view.preview' },
+  { key: 'simulation', label: 'Simulation', command: 'view.simulation' },
+  { key: 'compare', label: 'Comparison', command: 'view.compare' },
+  { key: 'table', label: 'Decision table', command: 'view.decisionTable' },
+  { key: 'drafts', label: 'Drafts', command: 'view.drafts' },
+];
 
 export function App({ host, appVersion }: { host: Host; appVersion: string }) {
   const editorHost = useRef<HTMLDivElement>(null);
-  const sessionRef = useRef<EditorSession | null>(null);
+  const editorRef = useRef<EditorSession | null>(null);
   const analysisRef = useRef<AnalysisClient | null>(null);
-  const recoveryRef = useRef<RecoveryKeeper | null>(null);
-  const [doc, setDoc] = useState<DocumentInfo>({ name: STARTER_NAME, path: null, docId: `unsaved-${Date.now()}`, mtimeMs: null });
-  const docRef = useRef(doc);
-  docRef.current = doc;
-  const [version, setVersion] = useState(0);
-  const [dirty, setDirty] = useState(false);
-  const [analysis, setAnalysis] = useState<AnalysisResult | null>(null);
-  const [lastGood, setLastGood] = useState<{ text: OrdinanceText; markdown: string | null } | null>(null);
-  const [left, setLeft] = useState<LeftView>('editor');
-  const [right, setRight] = useState<RightView>('preview');
+  const sessionRef = useRef<DocumentSession | null>(null);
+  sessionRef.current ??= new DocumentSession({
+    host,
+    confirmDiscard: (name) => window.confirm(`${name} has unsaved changes. Discard them?`),
+    emit,
+  });
+  const session = sessionRef.current;
+  const state = useSyncExternalStore(session.subscribe, session.getState);
+  const { doc, version, dirty, analysis, lastValid, left, right } = state;
+  const [hostKind, setHostKind] = useState<{ kind: HostKind; platform: string }>({ kind: 'browser', platform: navigator.platform });
   const [showOutline, setShowOutline] = useState(true);
   const [dark, setDark] = useState(initialDark);
   const [samples, setSamples] = useState<SampleEntry[]>([]);
-  const [notices, setNotices] = useState<Notice[]>([]);
-  const [recovery, setRecovery] = useState<RecoveryEntry | null>(null);
-  const [help, setHelp] = useState<HelpTopic | null>(null);
-  const [exporting, setExporting] = useState(false);
-  const [compareError, setCompareError] = useState<string | null>(null);
   const [leftWidth, setLeftWidth] = useState(52);
   const sim = useSimulation();
-  const simRef = useRef(sim);
-  simRef.current = sim;
   // The decision table and the difference between drafts, worked out in a worker when shown.
   const drafting = useDraftAnalysis();
   const draftingRef = useRef(drafting);
   draftingRef.current = drafting;
 
-  const notify = useCallback((kind: Notice['kind'], text: string, action?: Notice['action']) => {
-    const id = ++noticeCount;
-    setNotices((list) => [...list.slice(-3), { id, kind, text, action }]);
-    if (kind === 'info') setTimeout(() => setNotices((list) => list.filter((n) => n.id !== id)), 6000);
-  }, []);
-
-  // The host hears only changes of the unsaved state, not every keystroke (in Electron each is a message).
-  const hostDirty = useRef(false);
-  const tellHostDirty = useCallback(
-    (value: boolean) => {
-      if (value === hostDirty.current) return;
-      hostDirty.current = value;
-      host.setDirty(value);
-    },
-    [host],
+  // Only versions without errors reach the simulation and the analyses (the views say so).
+  useEffect(
+    () =>
+      session.onValidDraft((d) => {
+        sim.session.setDraft(d.ordinance, d.version);
+        draftingRef.current.setDraft(d.ordinance, d.version);
+      }),
+    [session, sim.session],
   );
 
-  // ---- the engine on every edit ----
+  // ---- the editor and the workers start once ----
 
-  const latestAnalysis = useRef<AnalysisResult | null>(null);
-
-  const onAnalysis = useCallback((response: AnalysisResponse) => {
-    const session = sessionRef.current;
-    if (response.kind === 'analysis-failed') {
-      setNotices((list) => [
-        ...list,
-        { id: ++noticeCount, kind: 'error', text: `The engine could not check the document: ${response.error}` },
-      ]);
-      return;
-    }
-    session?.setDiagnostics(response.diagnostics);
-    latestAnalysis.current = response;
-    const errors = response.diagnostics.filter(isBlocking).length;
-    emit('analysis-applied', {
-      version: response.version,
-      errors,
-      warnings: response.diagnostics.filter((d) => d.severity === 'warning').length,
-      engineMs: response.engineMs,
-    });
-    setAnalysis(response);
-    if (response.text) setLastGood({ text: response.text, markdown: response.markdown });
-    if (response.ordinance) simRef.current.setDraft(response.ordinance, response.version);
-    if (response.ordinance) draftingRef.current.setDraft(response.ordinance, response.version);
-  }, []);
-
-  // ---- opening documents ----
-
-  const openText = useCallback(
-    (text: string, info: DocumentInfo) => {
-      const session = sessionRef.current;
-      if (!session) return;
-      session.open(text, info.name);
-      recoveryRef.current?.reset();
-      setDoc(info);
-      setDirty(false);
-      setVersion(session.version);
-      setLastGood(null);
-      setAnalysis(null);
-      tellHostDirty(false);
-      analysisRef.current?.analyze(session.version, session.text);
-      emit('document-opened', { name: info.name, version: session.version, at: performance.now() });
-    },
-    [tellHostDirty],
-  );
-
-  const confirmDiscard = useCallback(() => {
-    const session = sessionRef.current;
-    return !session?.dirty || window.confirm(`${docRef.current.name} has unsaved changes. Discard them?`);
-  }, []);
-
-  const openFile = useCallback(
-    (file: OpenedFile) => {
-      if (file.bytes) {
-        // A workbook (ICE's detainer records) dropped or opened from outside is a case set, not a draft.
-        setRight((v) => (v === 'preview' ? 'simulation' : v));
-        return void sim.loadCases(caseSourceOfFile(file));
+  const onAnalysis = useCallback(
+    (response: AnalysisResponse) => {
+      if (response.kind === 'analysis') {
+        editorRef.current?.setDiagnostics(response.diagnostics);
+        emit('analysis-applied', {
+          version: response.version,
+          errors: errorsIn(response),
+          warnings: response.diagnostics.filter((d) => d.severity === 'warning').length,
+          engineMs: response.engineMs,
+        });
       }
-      if (!confirmDiscard()) return;
-      openText(file.text, {
-        name: file.name,
-        path: file.path,
-        docId: file.path ?? `unsaved-${file.name}-${Date.now()}`,
-        mtimeMs: file.mtimeMs,
-      });
+      session.analysisArrived(response);
     },
-    [confirmDiscard, openText, sim],
+    [session],
   );
 
-  // ---- editor and workers start once ----
+  const reveal = useCallback(
+    (line: number, column = 1) => {
+      if (session.getState().left === 'editor') return editorRef.current?.reveal(line, column);
+      // The editor is shown first (it can't place a line while hidden).
+      session.setLeft('editor');
+      setTimeout(() => editorRef.current?.reveal(line, column), 0);
+    },
+    [session],
+  );
 
   useEffect(() => {
-    const container = editorHost.current!;
-    const session = new EditorSession(container, STARTER_ORDINANCE, STARTER_NAME, initialDark());
-    sessionRef.current = session;
+    const editor = new EditorSession(editorHost.current!, STARTER_ORDINANCE, STARTER_NAME, initialDark());
+    editorRef.current = editor;
     const analysisClient = new AnalysisClient(onAnalysis);
     analysisRef.current = analysisClient;
-    const recovery = new RecoveryKeeper({
-      snapshot: () => {
-        const d = docRef.current;
-        return session.dirty ? { docId: d.docId, name: d.name, text: session.text, savedAtMs: Date.now() } : null;
-      },
-      write: (entry) => host.writeRecovery(entry),
-      onWritten: (entry, reason) => emit('recovery-written', { docId: entry.docId, chars: entry.text.length, reason }),
-      onFailed: (error) => emit('recovery-failed', { error }),
-    });
-    recoveryRef.current = recovery;
-    const offChange = session.onChange((v) => {
+    const offChange = editor.onChange((v) => {
       emit('document-changed', { version: v });
-      analysisClient.analyze(v, session.text);
-      setVersion(v);
-      const isDirty = session.dirty;
-      setDirty(isDirty);
-      tellHostDirty(isDirty);
-      recovery.changed();
+      session.edited();
     });
     // A hidden window may be closed or killed without another word: keep what is typed now.
     const onHidden = () => {
-      if (document.visibilityState === 'hidden') void recovery.flush('hidden');
+      if (document.visibilityState === 'hidden') void session.flushRecovery('hidden');
     };
-    const onClosing = () => void recovery.flush('closing');
+    const onClosing = () => void session.flushRecovery('closing');
     document.addEventListener('visibilitychange', onHidden);
     window.addEventListener('pagehide', onClosing);
     window.addEventListener('beforeunload', onClosing);
     const quickFixes = registerQuickFixes(
-      () => latestAnalysis.current,
+      () => session.getState().analysis,
       (text, fix) => analysisClient.fixEdit(text, fix),
+      (marker) => editor.diagnosticOf(marker),
     );
-    installTestHook(() => sessionRef.current);
-    setVersion(session.version);
-    analysisClient.analyze(session.version, session.text);
-    emit('editor-ready', { version: session.version, at: performance.now() });
-    emit('document-opened', { name: STARTER_NAME, version: session.version, at: performance.now() });
+    installTestHook(() => editorRef.current, { reveal, menu: (command, argument) => void commandRef.current(command, argument) });
+    session.attach(editor, analysisClient);
+    emit('editor-ready', { version: editor.version, at: performance.now() });
+    emit('document-opened', { name: STARTER_NAME, version: editor.version, at: performance.now() });
     return () => {
-      recovery.dispose();
       document.removeEventListener('visibilitychange', onHidden);
       window.removeEventListener('pagehide', onClosing);
       window.removeEventListener('beforeunload', onClosing);
       offChange();
       quickFixes.dispose();
+      session.detach();
       analysisClient.dispose();
-      session.dispose();
-      sessionRef.current = null;
+      editor.dispose();
+      editorRef.current = null;
     };
-  }, [host, onAnalysis, tellHostDirty]);
+  }, [session, onAnalysis, reveal]);
 
   useEffect(() => {
-    void host.listSamples().then((r) => (r.ok ? setSamples(r.value) : notify('error', r.error)));
-    void host.readRecovery().then((r) => {
-      if (r.ok && r.value.length) setRecovery(r.value[0]!);
-    });
-  }, [host, notify]);
+    void host.info().then((info) => setHostKind({ kind: info.kind, platform: info.platform }));
+    void host.listSamples().then((r) => (r.ok ? setSamples(r.value) : session.notify('error', r.error)));
+    void session.lookForRecovery();
+    void session.refreshRecent();
+  }, [host, session]);
 
   useEffect(() => {
     document.title = `${dirty ? '● ' : ''}${doc.name} — Detainer Policy Studio`;
@@ -253,181 +165,132 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
 
   useEffect(() => {
     document.documentElement.dataset.theme = dark ? 'dark' : 'light';
-    sessionRef.current?.setTheme(dark);
+    editorRef.current?.setTheme(dark);
     localStorage.setItem('detainer-studio.theme', dark ? 'dark' : 'light');
   }, [dark]);
 
+  // A view command moves the keyboard into the pane it shows (not just the pane's tab).
+  useEffect(() => {
+    if (state.focus) setTimeout(() => focusPane(state.focus!.pane), 0);
+  }, [state.focus]);
+
+  // ---- the case set and the comparison, kept with the recovery copy ----
+
+  const workspace = useWorkspace({ host, session, sim, samples });
+
   // ---- commands (toolbar, keyboard, native menu) ----
-
-  const save = useCallback(
-    async (saveAs: boolean, force = false) => {
-      const session = sessionRef.current;
-      if (!session) return;
-      const d = docRef.current;
-      const text = session.text;
-      const result = await host.saveFile({ path: saveAs ? null : d.path, suggestedName: d.name, text, expectedMtimeMs: d.mtimeMs, force });
-      if (!result.ok) {
-        if (result.code === 'changed-on-disk')
-          notify('warning', result.error, { label: 'Save anyway', run: () => void save(saveAs, true) });
-        else notify('error', result.error);
-        return;
-      }
-      if (!result.value) return;
-      const saved = result.value;
-      if (session.text === text) {
-        session.markSaved();
-        recoveryRef.current?.reset();
-      }
-      void host.clearRecovery(d.docId);
-      const docId = saved.path ?? d.docId;
-      setDoc({ name: saved.name, path: saved.path, docId, mtimeMs: saved.mtimeMs });
-      setDirty(session.dirty);
-      tellHostDirty(session.dirty);
-      emit('saved', { name: saved.name, path: saved.path, version: session.version });
-      notify('info', saved.path ? `Saved ${saved.name}.` : `Saved ${saved.name} to your downloads.`);
-    },
-    [host, notify, tellHostDirty],
-  );
-
-  const focusLeft = useCallback((view: LeftView) => {
-    setLeft(view);
-    if (view === 'editor') setTimeout(() => sessionRef.current?.editor.focus(), 0);
-  }, []);
 
   const command = useCallback(
     async (c: MenuCommand, argument?: string) => {
-      const session = sessionRef.current;
+      if (await session.run(c, argument)) return;
+      const editor = editorRef.current;
+      const inEditor = (action: string) => {
+        session.setLeft('editor');
+        setTimeout(() => editor?.runAction(action), 0);
+      };
       switch (c) {
-        case 'file.new':
-          if (confirmDiscard())
-            openText(STARTER_ORDINANCE, { name: STARTER_NAME, path: null, docId: `unsaved-${Date.now()}`, mtimeMs: null });
-          return;
-        case 'file.open': {
-          if (argument) {
-            const r = await host.readFile(argument);
-            if (r.ok) openFile(r.value);
-            else notify('error', r.error);
-            return;
-          }
-          const r = await host.openFile('ordinance');
-          if (!r.ok) notify('error', r.error);
-          else if (r.value) openFile(r.value);
-          return;
-        }
-        case 'file.save':
-          return save(false);
-        case 'file.saveAs':
-          return save(true);
-        case 'file.export':
-          return setExporting(true);
-        case 'file.close':
-          if (confirmDiscard())
-            openText(STARTER_ORDINANCE, { name: STARTER_NAME, path: null, docId: `unsaved-${Date.now()}`, mtimeMs: null });
-          return;
         case 'edit.find':
-          focusLeft('editor');
-          setTimeout(() => session?.runAction('actions.find'), 0);
-          return;
+          return inEditor('actions.find');
         case 'edit.replace':
-          focusLeft('editor');
-          setTimeout(() => session?.runAction('editor.action.startFindReplaceAction'), 0);
-          return;
+          return inEditor('editor.action.startFindReplaceAction');
         case 'edit.format':
-          focusLeft('editor');
-          setTimeout(() => session?.runAction('editor.action.formatDocument'), 0);
-          return;
-        case 'view.editor':
-          return focusLeft('editor');
-        case 'view.form':
-          return setLeft('form');
-        case 'view.preview':
-          return setRight('preview');
-        case 'view.simulation':
-          return setRight('simulation');
-        case 'view.compare':
-        case 'simulate.compare':
-          return setRight('compare');
-        case 'view.decisionTable':
-          return setRight('table');
-        case 'view.drafts':
-          return setRight('drafts');
+          return inEditor('editor.action.formatDocument');
         case 'view.toggleTheme':
           return setDark((d) => !d);
-        case 'simulate.run':
-          setRight((r) => (r === 'preview' ? 'simulation' : r));
-          return simRef.current.run();
+        case 'view.nextPane':
+          return cyclePane(1);
+        case 'view.previousPane':
+          return cyclePane(-1);
+        case 'simulate.run': {
+          const r = session.getState().right;
+          if (r !== 'simulation' && r !== 'compare') session.setRight('simulation');
+          return sim.run();
+        }
         case 'simulate.chooseCases':
-          setRight('simulation');
+          session.setRight('simulation');
           setTimeout(() => document.getElementById('case-set')?.focus(), 0);
           return;
-        case 'help.reference':
-          return setHelp('reference');
-        case 'help.about':
-          return setHelp('about');
+        case 'file.print':
+          return printCurrent({
+            right: session.getState().right,
+            draft: session.getState().lastValid,
+            title: doc.name,
+            sim,
+            notify: session.notify.bind(session),
+          });
       }
     },
-    [confirmDiscard, focusLeft, host, notify, openFile, openText, save],
+    [session, sim, doc.name],
   );
+  const commandRef = useRef(command);
+  commandRef.current = command;
 
   // The Export dialog is modal: the menu and its shortcuts wait until it is closed.
-  useEffect(() => host.onMenu((e) => void (exporting || command(e.command, e.argument))), [host, command, exporting]);
-  useEffect(() => host.onOpenFile(openFile), [host, openFile]);
+  useEffect(
+    () => host.onMenu((e) => void (session.getState().dialog === 'export' || commandRef.current(e.command, e.argument))),
+    [host, session],
+  );
+  // A workbook (ICE's detainer records) dropped or opened from outside is a case set, not a draft.
+  useEffect(
+    () =>
+      host.onOpenFile((f: OpenedFile) => {
+        if (!f.bytes) return session.openFile(f);
+        const right = session.getState().right;
+        if (right !== 'simulation' && right !== 'compare') session.setRight('simulation');
+        session.chooseWorkspace({ caseSet: `file:${f.name}` });
+        void sim.loadCases(caseSourceOfFile(f));
+      }),
+    [host, session, sim],
+  );
   useEffect(
     () =>
       host.onFileChanged((path) => {
-        if (path !== docRef.current.path) return;
-        notify('warning', `${docRef.current.name} changed on disk.`, {
+        const d = session.getState().doc;
+        if (path !== d.path) return;
+        session.notify('warning', `${d.name} changed on disk.`, {
           label: 'Reload from disk',
-          run: () => void host.readFile(path).then((r) => (r.ok ? openFile(r.value) : notify('error', r.error))),
+          run: () => void host.readFile(path).then((r) => (r.ok ? session.openFile(r.value) : session.notify('error', r.error))),
         });
       }),
-    [host, notify, openFile],
+    [host, session],
   );
 
   // ---- form edits become editor edits ----
 
   const edit = useCallback(
     (ops: DocumentEdit[], label: string) => {
-      const session = sessionRef.current;
-      if (!session) return;
-      const result = applyEdits(session.text, ops);
+      const editor = editorRef.current;
+      if (!editor) return;
+      const result = applyEdits(editor.text, ops);
       if (!result.ok) {
-        notify('error', `Could not ${label}: ${result.error}`);
+        session.notify('error', `Could not ${label}: ${result.error}`);
         return;
       }
-      session.applyEdits(result.edits);
-      emit('form-edit-applied', { label, version: session.version, lines: result.edits.length });
+      editor.applyEdits(result.edits);
+      emit('form-edit-applied', { label, version: editor.version, lines: result.edits.length });
     },
-    [notify],
-  );
-
-  const reveal = useCallback(
-    (line: number, column = 1) => {
-      focusLeft('editor');
-      setTimeout(() => sessionRef.current?.reveal(line, column), 0);
-    },
-    [focusLeft],
+    [session],
   );
 
   /** Applies an edit the engine worked out for this exact text, if the text is still the same. */
   const applyEngineEdit = useCallback(
     async (make: (text: string) => Promise<TextEdit>, what: string) => {
-      const session = sessionRef.current;
-      if (!session) return;
-      const text = session.text;
+      const editor = editorRef.current;
+      if (!editor) return;
+      const text = editor.text;
       try {
-        const edit = await make(text);
-        if (session.text !== text) {
-          notify('warning', `The document changed while the fix was prepared; choose "${what}" again.`);
+        const e = await make(text);
+        if (editor.text !== text) {
+          session.notify('warning', `The document changed while the fix was prepared; choose "${what}" again.`);
           return;
         }
-        session.applyEdits([edit]);
-        emit('quick-fix-applied', { what, version: session.version });
-      } catch (e) {
-        notify('error', `Could not ${what.toLowerCase()}: ${(e as Error).message}`);
+        editor.applyEdits([e]);
+        emit('quick-fix-applied', { what, version: editor.version });
+      } catch (err) {
+        session.notify('error', `Could not ${what.toLowerCase()}: ${(err as Error).message}`);
       }
     },
-    [notify],
+    [session],
   );
 
   const applyFix = useCallback(
@@ -443,10 +306,9 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
 
   const revealPath = useCallback(
     (path: PathSegment[]) => {
-      const session = sessionRef.current;
-      if (!session) return;
-      const source = parseSource(session.text, 'ordinance');
-      const at = source.locate(path, false);
+      const editor = editorRef.current;
+      if (!editor) return;
+      const at = parseSource(editor.text, 'ordinance').locate(path, false);
       reveal(at.line, at.column);
     },
     [reveal],
@@ -454,108 +316,66 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
 
   const showProvision = useCallback(
     (id: string) => {
-      const line = analysis?.provisionLines[id];
+      const line = session.getState().analysis?.provisionLines[id];
       if (line) reveal(line);
     },
-    [analysis, reveal],
+    [session, reveal],
+  );
+
+  /** In the form, a place in the document opens its card; in the YAML view, its line. */
+  const openInView = useCallback(
+    (place: { path?: PathSegment[]; line: number; column: number; provisionId?: string }) => {
+      if (session.getState().left === 'form') {
+        const card = formCardFor(place);
+        if (card) {
+          card.scrollIntoView({ block: 'start' });
+          card.focus({ preventScroll: true });
+          emit('form-card-shown', { id: card.id });
+          return;
+        }
+      }
+      reveal(place.line, place.column);
+    },
+    [session, reveal],
   );
 
   const openOutline = useCallback(
-    (e: OutlineEntry) => {
-      if (left === 'form') {
-        const target =
-          e.kind === 'findings'
-            ? 'form-findings'
-            : e.kind === 'definitions'
-              ? 'form-definitions'
-              : e.kind === 'otherwise'
-                ? 'form-otherwise'
-                : e.kind === 'provision'
-                  ? findProvisionCard(e)
-                  : 'form-sections';
-        document.getElementById(target ?? 'form-sections')?.scrollIntoView({ block: 'start' });
-        return;
-      }
-      reveal(e.line, e.column);
-    },
-    [left, reveal],
-  );
-
-  // ---- case sets and drafts to compare ----
-
-  const caseSets: CaseSetChoice[] = useMemo(
-    () => [
-      ...samples.filter((s) => s.kind === 'cases').map((s) => ({ id: `sample:${s.name}`, label: `Sample: ${s.title}` })),
-      ...SYNTHETIC_SETS.map((s) => ({ id: s.id, label: s.label })),
-    ],
-    [samples],
-  );
-
-  const chooseCaseSet = useCallback(
-    async (id: string) => {
-      if (id.startsWith('synthetic:')) {
-        const n = Number(id.slice('synthetic:'.length));
-        return sim.loadCases({
-          kind: 'synthetic',
-          name: `Synthetic cases (${n.toLocaleString('en-US')}, seed 2012)`,
-          count: n,
-          seed: 2012,
-        });
-      }
-      const name = id.slice('sample:'.length);
-      const r = await host.readSample(name);
-      if (!r.ok) return notify('error', r.error);
-      return sim.loadCases({ kind: 'text', name: r.value.name, text: r.value.text });
-    },
-    [host, notify, sim],
-  );
-
-  const openCaseFile = useCallback(async () => {
-    const r = await host.openFile('cases');
-    if (!r.ok) return notify('error', r.error);
-    if (!r.value) return;
-    setRight((v) => (v === 'preview' ? 'simulation' : v));
-    return sim.loadCases(caseSourceOfFile(r.value));
-  }, [host, notify, sim]);
-
-  const compareWith = useCallback(
-    async (file: OpenedFile) => {
-      // Checking another draft is rare: the validators load when it happens, not at start.
-      const { readDraftToCompare } = await import('../../../engine/index');
-      const read = readDraftToCompare(file.text, file.name);
-      if (!read.ok) {
-        setCompareError(`${read.problem}.`);
-        return;
-      }
-      setCompareError(null);
-      sim.update({
-        compare: { kind: 'draft', title: read.title, name: file.name, ordinance: read.ordinance, fingerprint: read.fingerprint },
-      });
-    },
-    [sim],
-  );
-
-  const drafts = useMemo(
-    () => samples.filter((s) => s.kind === 'ordinance').map((s) => ({ id: `sample:${s.name}`, label: `Sample: ${s.title}` })),
-    [samples],
+    (e: OutlineEntry) => openInView({ path: outlinePath(e), line: e.line, column: e.column, provisionId: e.id }),
+    [openInView],
   );
 
   // ---- what the panes show ----
 
-  const lastValid = useLastValidDraft(analysis);
-  const closeExport = useCallback(() => setExporting(false), []);
-
   const diagnostics: CheckedDiagnostic[] = analysis?.diagnostics ?? [];
-  const errorCount = diagnostics.filter(isBlocking).length;
+  const errorCount = errorsIn(analysis);
   const warningCount = diagnostics.filter((d) => d.severity === 'warning' && !d.suppressed).length;
   const analysisCurrent = analysis?.version === version;
   const blocked = errorCount
-    ? `The draft has ${errorCount} error${errorCount === 1 ? '' : 's'}; the results below are for the last version without errors.`
+    ? lastValid
+      ? `The draft has ${errorCount} error${errorCount === 1 ? '' : 's'}: what is shown below is the last version without errors, which does not have the change that caused ${errorCount === 1 ? 'it' : 'them'}.`
+      : `The draft has ${errorCount} error${errorCount === 1 ? '' : 's'} and no earlier version without errors: fix ${errorCount === 1 ? 'it' : 'them'} to see results.`
     : null;
+  const validVersion = lastValid?.version ?? -1;
+  const caseSets = useMemo(() => caseSetChoices(samples), [samples]);
+  const drafts = useMemo(() => draftChoices(samples), [samples]);
+  const title = (c: MenuCommand, label?: string) => commandTitle(c, hostKind.kind, hostKind.platform, label);
+  const keys = (c: MenuCommand) => ariaKeys(c, hostKind.kind, hostKind.platform);
+  const tabKey = (c: MenuCommand) => shortcutOf(c, hostKind.kind, hostKind.platform);
 
   return (
     <div className="app">
-      <header className="titlebar">
+      <nav className="skip-links" aria-label="Skip to">
+        <a href="#left-panel" onClick={(e) => (e.preventDefault(), focusPane('left'))}>
+          Skip to the {left === 'form' ? 'form' : 'YAML editor'}
+        </a>
+        <a href="#problems-heading" onClick={(e) => (e.preventDefault(), focusPane('problems'))}>
+          Skip to the problems
+        </a>
+        <a href="#right-panel" onClick={(e) => (e.preventDefault(), focusPane('right'))}>
+          Skip to the {RIGHT_TABS.find((t) => t.key === right)!.label.toLowerCase()}
+        </a>
+      </nav>
+      <header className="titlebar" data-pane="toolbar">
         <h1 className="app-name">Detainer Policy Studio</h1>
         <span className="doc-name" aria-label={`Document ${doc.name}${dirty ? ', unsaved changes' : ''}`}>
           {doc.name}
@@ -570,16 +390,16 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
           <button
             type="button"
             onClick={() => void command('file.new')}
-            aria-keyshortcuts="Control+Alt+N"
-            title={`New draft (${shortcutLabel('file.new')})`}
+            aria-keyshortcuts={keys('file.new')}
+            title={title('file.new', 'New ordinance')}
           >
             New
           </button>
           <button
             type="button"
             onClick={() => void command('file.open')}
-            aria-keyshortcuts="Control+O"
-            title={`Open an ordinance (${shortcutLabel('file.open')})`}
+            aria-keyshortcuts={keys('file.open')}
+            title={title('file.open', 'Open an ordinance')}
           >
             Open…
           </button>
@@ -594,8 +414,8 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
                 const name = e.target.value;
                 if (!name) return;
                 const r = await host.readSample(name);
-                if (r.ok) openFile(r.value);
-                else notify('error', r.error);
+                if (r.ok) session.openFile(r.value);
+                else session.notify('error', r.error);
               }}
             >
               <option value="">Samples…</option>
@@ -608,29 +428,47 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
                 ))}
             </select>
           </div>
-          <button
-            type="button"
-            onClick={() => void command('file.save')}
-            aria-keyshortcuts="Control+S"
-            title={`Save (${shortcutLabel('file.save')})`}
-          >
+          {state.recent.length ? (
+            <div className="field inline-field">
+              <label htmlFor="open-recent" className="visually-hidden">
+                Open a recent file
+              </label>
+              <select id="open-recent" value="" onChange={(e) => e.target.value && void command('file.open', e.target.value)}>
+                <option value="">Recent…</option>
+                {state.recent.map((p) => (
+                  <option key={p} value={p}>
+                    {recentName(p)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : null}
+          <button type="button" onClick={() => void command('file.save')} aria-keyshortcuts={keys('file.save')} title={title('file.save')}>
             Save
           </button>
           <button
             type="button"
             onClick={() => void command('file.saveAs')}
-            aria-keyshortcuts="Control+Shift+S"
-            title={`Save as (${shortcutLabel('file.saveAs')})`}
+            aria-keyshortcuts={keys('file.saveAs')}
+            title={title('file.saveAs')}
           >
             Save as…
           </button>
           <button
             type="button"
             onClick={() => void command('file.export')}
-            aria-keyshortcuts="Control+Shift+E"
-            title={`Export the ordinance, officer guide, bundle, report or redline (${shortcutLabel('file.export')})`}
+            aria-keyshortcuts={keys('file.export')}
+            title={title('file.export', 'Export the ordinance, officer guide, bundle, report or redline')}
           >
             Export…
+          </button>
+          <button
+            type="button"
+            onClick={() => void command('file.print')}
+            aria-keyshortcuts={keys('file.print')}
+            title={title('file.print', 'Print the ordinance, or the simulation shown')}
+          >
+            Print…
           </button>
           <button type="button" aria-pressed={showOutline} onClick={() => setShowOutline((s) => !s)}>
             Outline
@@ -638,43 +476,31 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
           <button type="button" aria-pressed={dark} onClick={() => setDark((d) => !d)} title="Dark or light theme">
             Dark theme
           </button>
-          <button type="button" onClick={() => setHelp('reference')}>
+          <button
+            type="button"
+            onClick={() => void command('help.reference')}
+            aria-keyshortcuts={keys('help.reference')}
+            title={title('help.reference')}
+          >
             Reference
           </button>
-          <button type="button" onClick={() => setHelp('about')}>
+          <button type="button" onClick={() => void command('help.keyboard')} title="Every key the app answers to">
+            Keyboard
+          </button>
+          <button type="button" onClick={() => void command('help.about')}>
             About
           </button>
         </nav>
       </header>
 
-      {recovery ? (
+      {state.recoveryOffer ? (
         <div className="banner warning" role="alert">
-          Unsaved work on <strong>{recovery.name}</strong> from {new Date(recovery.savedAtMs).toLocaleString()} was kept.{' '}
-          <button
-            type="button"
-            onClick={() => {
-              openText(recovery.text, {
-                name: recovery.name,
-                path: recovery.docId.startsWith('unsaved-') ? null : recovery.docId,
-                docId: recovery.docId,
-                mtimeMs: null,
-              });
-              // Restored text is unsaved work: mark it so, and keep the copy until it is saved.
-              sessionRef.current?.markUnsaved();
-              setDirty(true);
-              tellHostDirty(true);
-              setRecovery(null);
-            }}
-          >
+          Unsaved work on <strong>{state.recoveryOffer.name}</strong> from {new Date(state.recoveryOffer.savedAtMs).toLocaleString()} was
+          kept.{' '}
+          <button type="button" onClick={() => session.restoreRecovery()}>
             Restore it
           </button>{' '}
-          <button
-            type="button"
-            onClick={() => {
-              void host.clearRecovery(recovery.docId);
-              setRecovery(null);
-            }}
-          >
+          <button type="button" onClick={() => session.discardRecovery()}>
             Discard it
           </button>
         </div>
@@ -683,34 +509,47 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
       <main className="workspace" style={{ gridTemplateColumns: `${showOutline ? '220px ' : ''}${leftWidth}fr 6px ${100 - leftWidth}fr` }}>
         {showOutline ? <OutlinePanel entries={analysis?.outline ?? []} onOpen={openOutline} /> : null}
         <div className="pane pane-left">
-          <Tabs
-            label="Edit as"
-            idPrefix="left"
-            active={left}
-            onChange={(k) => (k === 'editor' ? focusLeft('editor') : setLeft(k))}
-            tabs={[
-              { key: 'editor', label: 'YAML', shortcut: shortcutLabel('view.editor') },
-              { key: 'form', label: 'Form', shortcut: shortcutLabel('view.form') },
-            ]}
-          />
-          <div className="pane-body" id="left-panel" role="tabpanel" aria-labelledby={`left-tab-${left}`}>
+          <div className="pane-head">
+            <Tabs
+              label="Edit as"
+              idPrefix="left"
+              active={left}
+              onChange={(k: LeftView) => {
+                session.setLeft(k);
+                if (k === 'editor') setTimeout(() => editorRef.current?.editor.focus(), 0);
+              }}
+              tabs={[
+                { key: 'editor', label: 'YAML', shortcut: tabKey('view.editor') },
+                { key: 'form', label: 'Form', shortcut: tabKey('view.form') },
+              ]}
+            />
+            {left === 'editor' ? (
+              <span className="editor-hint" id="editor-keys">
+                Tab indents · Ctrl+M: Tab moves on · F6: next pane
+              </span>
+            ) : null}
+          </div>
+          <div className="pane-body" id="left-panel" role="tabpanel" aria-labelledby={`left-tab-${left}`} tabIndex={-1} data-pane="left">
             <div className="editor-host" ref={editorHost} hidden={left !== 'editor'} />
             {left === 'form' ? (
-              <FormView
-                data={analysis?.data ?? null}
-                unreadable={analysis && !analysis.data ? diagnostics[0]?.message : undefined}
-                text={analysis?.text ?? lastGood?.text ?? null}
-                edit={edit}
-                onShowInEditor={revealPath}
-                onUndo={() => sessionRef.current?.undo()}
-                onRedo={() => sessionRef.current?.redo()}
-              />
+              <>
+                {state.startFrom ? <StartFrom host={host} samples={samples} onChoose={(t) => void session.startFrom(t)} /> : null}
+                <FormView
+                  data={analysis?.data ?? null}
+                  unreadable={analysis && !analysis.data ? diagnostics[0]?.message : undefined}
+                  text={analysis?.text ?? lastValid?.text ?? null}
+                  edit={edit}
+                  onShowInEditor={revealPath}
+                  onUndo={() => editorRef.current?.undo()}
+                  onRedo={() => editorRef.current?.redo()}
+                />
+              </>
             ) : null}
           </div>
           <ProblemsPanel
             diagnostics={diagnostics}
             fileName={doc.name}
-            onOpen={(d) => reveal(d.line, d.column)}
+            onOpen={(d) => openInView(d)}
             onFix={(_d, fix) => applyFix(fix)}
             onSilence={silence}
             ordinance={analysis?.ordinance ?? null}
@@ -722,20 +561,22 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
             label="See"
             idPrefix="right"
             active={right}
-            onChange={setRight}
-            tabs={[
-              { key: 'preview', label: 'Preview', shortcut: shortcutLabel('view.preview') },
-              { key: 'simulation', label: 'Simulation', shortcut: shortcutLabel('view.simulation') },
-              { key: 'compare', label: 'Comparison', shortcut: shortcutLabel('view.compare') },
-              { key: 'table', label: 'Decision table', shortcut: shortcutLabel('view.decisionTable') },
-              { key: 'drafts', label: 'Drafts', shortcut: shortcutLabel('view.drafts') },
-            ]}
+            onChange={(k: RightView) => session.setRight(k)}
+            tabs={RIGHT_TABS.map((t) => ({ key: t.key, label: t.label, shortcut: tabKey(t.command) }))}
           />
-          <div key={right} className="pane-body scroll" id="right-panel" role="tabpanel" aria-labelledby={`right-tab-${right}`}>
+          <div
+            key={right}
+            className="pane-body scroll"
+            id="right-panel"
+            role="tabpanel"
+            aria-labelledby={`right-tab-${right}`}
+            tabIndex={-1}
+            data-pane="right"
+          >
             {right === 'preview' ? (
               <PreviewView
-                text={analysis?.text ?? lastGood?.text ?? null}
-                markdown={analysis?.markdown ?? lastGood?.markdown ?? null}
+                text={analysis?.text ?? lastValid?.text ?? null}
+                markdown={analysis?.markdown ?? lastValid?.markdown ?? null}
                 stale={!!analysis && !analysis.text}
                 errorCount={errorCount}
                 version={analysis?.version ?? -1}
@@ -746,9 +587,9 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
               <SimulationView
                 sim={sim}
                 caseSets={caseSets}
-                onChooseCaseSet={(id) => void chooseCaseSet(id)}
-                onOpenCaseFile={() => void openCaseFile()}
-                draftVersion={analysis?.ordinance ? analysis.version : sim.state.resultVersion}
+                onChooseCaseSet={(id) => void workspace.chooseCaseSet(id)}
+                onOpenCaseFile={() => void workspace.openCaseFile()}
+                draftVersion={validVersion}
                 blocked={blocked}
                 onShowProvision={showProvision}
                 onFix={applyFix}
@@ -759,26 +600,19 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
               <CompareView
                 sim={sim}
                 caseSets={caseSets}
-                onChooseCaseSet={(id) => void chooseCaseSet(id)}
-                onOpenCaseFile={() => void openCaseFile()}
+                onChooseCaseSet={(id) => void workspace.chooseCaseSet(id)}
+                onOpenCaseFile={() => void workspace.openCaseFile()}
                 drafts={drafts}
-                onChooseDraft={(id) =>
-                  void host.readSample(id.slice('sample:'.length)).then((r) => (r.ok ? compareWith(r.value) : setCompareError(r.error)))
-                }
-                onOpenDraftFile={() =>
-                  void host.openFile('ordinance').then((r) => {
-                    if (!r.ok) setCompareError(r.error);
-                    else if (r.value) void compareWith(r.value);
-                  })
-                }
-                compareError={compareError}
+                onChooseDraft={(id) => void workspace.chooseCompare(id)}
+                onOpenDraftFile={() => void workspace.openCompareFile()}
+                compareError={workspace.compareError}
                 onShowProvision={showProvision}
               />
             ) : null}
             {right === 'table' ? (
               <DecisionTableView
                 analysis={drafting}
-                draftVersion={analysis?.ordinance ? analysis.version : -1}
+                draftVersion={validVersion}
                 blocked={blocked}
                 documentName={doc.name}
                 host={host}
@@ -788,7 +622,7 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
             {right === 'drafts' ? (
               <DraftsView
                 analysis={drafting}
-                draftVersion={analysis?.ordinance ? analysis.version : -1}
+                draftVersion={validVersion}
                 blocked={blocked}
                 documentName={doc.name}
                 host={host}
@@ -812,7 +646,7 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
       </footer>
 
       <div className="notices" aria-live="polite">
-        {notices.map((n) => (
+        {state.notices.map((n) => (
           <div key={n.id} className={`notice-toast ${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>
             <span>{n.text}</span>
             {n.action ? (
@@ -820,21 +654,29 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
                 type="button"
                 onClick={() => {
                   n.action!.run();
-                  setNotices((list) => list.filter((x) => x.id !== n.id));
+                  session.dismiss(n.id);
                 }}
               >
                 {n.action.label}
               </button>
             ) : null}
-            <button type="button" aria-label="Dismiss" onClick={() => setNotices((list) => list.filter((x) => x.id !== n.id))}>
+            <button type="button" aria-label="Dismiss" onClick={() => session.dismiss(n.id)}>
               ×
             </button>
           </div>
         ))}
       </div>
 
-      {help ? <HelpDialog topic={help} appVersion={appVersion} onClose={() => setHelp(null)} /> : null}
-      {exporting ? (
+      {state.dialog && state.dialog !== 'export' ? (
+        <HelpDialog
+          topic={state.dialog}
+          appVersion={appVersion}
+          host={hostKind.kind}
+          platform={hostKind.platform}
+          onClose={() => session.openDialog(null)}
+        />
+      ) : null}
+      {state.dialog === 'export' ? (
         <ExportDialog
           host={host}
           analysis={analysis}
@@ -842,21 +684,49 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
           lastValid={lastValid}
           sim={sim}
           samples={samples}
-          onClose={closeExport}
+          onClose={() => session.openDialog(null)}
           onShowProblem={reveal}
           onChooseCases={() => void command('simulate.chooseCases')}
-          notify={notify}
+          notify={session.notify.bind(session)}
         />
       ) : null}
     </div>
   );
 }
 
-function findProvisionCard(e: OutlineEntry): string | undefined {
-  const card = [...document.querySelectorAll<HTMLElement>('.provision-card')].find((el) =>
-    el.getAttribute('aria-label')?.endsWith(` ${e.id}`),
-  );
-  return card?.id;
+/** The form's card for a place in the document: a provision's card, else its part of the form. */
+function formCardFor(place: { path?: PathSegment[]; provisionId?: string }): HTMLElement | null {
+  const path = place.path ?? [];
+  if (path[0] === 'sections' && path[2] === 'provisions' && typeof path[3] === 'number') {
+    const card = document.getElementById(`form-sections-${path[1]}-provisions-${path[3]}`);
+    if (card) return card;
+  }
+  if (place.provisionId) {
+    const card = [...document.querySelectorAll<HTMLElement>('.provision-card')].find((el) =>
+      el.getAttribute('aria-label')?.endsWith(` ${place.provisionId}`),
+    );
+    if (card) return card;
+  }
+  const part = typeof path[0] === 'string' ? path[0] : undefined;
+  if (part === 'findings' || part === 'definitions' || part === 'otherwise' || part === 'sections')
+    return document.getElementById(`form-${part}`)?.closest('section') ?? null;
+  if (part) return document.getElementById('form-document')?.closest('section') ?? null;
+  return null;
+}
+
+function outlinePath(e: OutlineEntry): PathSegment[] {
+  return e.kind === 'findings'
+    ? ['findings']
+    : e.kind === 'definitions'
+      ? ['definitions']
+      : e.kind === 'otherwise'
+        ? ['otherwise']
+        : ['sections'];
+}
+
+/** A recent file as a person names it: its file name. */
+function recentName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
 }
 
 function Splitter({ value, onChange }: { value: number; onChange: (v: number) => void }) {

@@ -1,12 +1,63 @@
-// Help: the reference of the ordinance format (every field's meaning, from the schema) and About.
+// Help: the reference of the ordinance format (every field's meaning, from the schema), the keyboard
+// (every command's keys in the host in use, from the command table) and About.
 
 import { useEffect, useMemo, useRef, useState } from 'react';
+import type { HostKind } from '../../../host/commands';
 import { schemaReference } from '../form/schema-info';
-import { SHORTCUTS } from '../host/shortcuts';
+import { IN_PLACE_KEYS, keyboardHelp, type KeyboardLine } from './keyboard-help';
 
-export type HelpTopic = 'reference' | 'about';
+export type HelpTopic = 'reference' | 'keyboard' | 'about';
 
-export function HelpDialog({ topic, appVersion, onClose }: { topic: HelpTopic; appVersion: string; onClose: () => void }) {
+const TITLES: Record<HelpTopic, string> = {
+  reference: 'Reference: the ordinance format',
+  keyboard: 'Keyboard',
+  about: 'About Detainer Policy Studio',
+};
+
+function KeyTable({ lines, caption }: { lines: readonly KeyboardLine[]; caption: string }) {
+  return (
+    <table className="key-table">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Keys</th>
+          <th scope="col">Command</th>
+          <th scope="col">What it does</th>
+        </tr>
+      </thead>
+      <tbody>
+        {lines.map((l) => (
+          <tr key={l.label}>
+            <td>
+              {l.keys.map((k, i) => (
+                <span key={k}>
+                  {i ? ' or ' : ''}
+                  <kbd>{k}</kbd>
+                </span>
+              ))}
+            </td>
+            <th scope="row">{l.label}</th>
+            <td>{l.does}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function HelpDialog({
+  topic,
+  appVersion,
+  host,
+  platform,
+  onClose,
+}: {
+  topic: HelpTopic;
+  appVersion: string;
+  host: HostKind;
+  platform: string;
+  onClose: () => void;
+}) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [filter, setFilter] = useState('');
   const entries = useMemo(() => schemaReference(), []);
@@ -23,7 +74,7 @@ export function HelpDialog({ topic, appVersion, onClose }: { topic: HelpTopic; a
   return (
     <dialog ref={dialog} className="help-dialog" aria-labelledby="help-title">
       <div className="dialog-head">
-        <h2 id="help-title">{topic === 'reference' ? 'Reference: the ordinance format' : 'About Detainer Policy Studio'}</h2>
+        <h2 id="help-title">{TITLES[topic]}</h2>
         <button type="button" onClick={() => dialog.current?.close()} aria-label="Close">
           Close
         </button>
@@ -48,6 +99,15 @@ export function HelpDialog({ topic, appVersion, onClose }: { topic: HelpTopic; a
             ))}
           </dl>
         </>
+      ) : topic === 'keyboard' ? (
+        <div className="keyboard-help">
+          <p>
+            Press <kbd>F6</kbd> to move between the toolbar, the editor or form, the problems and the view beside them. In the YAML editor,
+            Tab types an indent: press <kbd>Ctrl+M</kbd> to make Tab move on instead, or <kbd>F6</kbd> to leave.
+          </p>
+          <KeyTable lines={keyboardHelp(host, platform)} caption="Commands (also in the menus)" />
+          <KeyTable lines={IN_PLACE_KEYS} caption="In the editor and the views" />
+        </div>
       ) : (
         <div className="about">
           <p>Version {appVersion}. Draft, check, simulate and export local policies on immigration detainers.</p>
@@ -55,37 +115,7 @@ export function HelpDialog({ topic, appVersion, onClose }: { topic: HelpTopic; a
             The engine checks every edit against the ordinance schema and the rules a schema can't say; it is the authority for the problems
             shown. Simulations use the same decision function as the command line (<code>detainer-studio simulate</code>).
           </p>
-          <h3>Keyboard</h3>
-          <table>
-            <tbody>
-              {SHORTCUTS.map((s) => (
-                <tr key={`${s.command}-${s.label}`}>
-                  <td>
-                    <kbd>{s.label}</kbd>
-                  </td>
-                  <td>{s.command}</td>
-                </tr>
-              ))}
-              <tr>
-                <td>
-                  <kbd>F8</kbd>
-                </td>
-                <td>next problem (in the editor)</td>
-              </tr>
-              <tr>
-                <td>
-                  <kbd>Ctrl+Shift+O</kbd>
-                </td>
-                <td>go to a key (in the editor)</td>
-              </tr>
-              <tr>
-                <td>
-                  <kbd>Ctrl+F</kbd> / <kbd>Ctrl+H</kbd>
-                </td>
-                <td>find / replace (in the editor)</td>
-              </tr>
-            </tbody>
-          </table>
+          <p>Help › Keyboard lists every key the app answers to.</p>
         </div>
       )}
     </dialog>

@@ -6,8 +6,6 @@ import type { TextEdit } from '../../../engine/document';
 import { monaco, modelUri } from './monaco';
 
 export const MARKER_OWNER = 'detainer-studio-engine';
-/** Shown in the hover beside each finding, and how code actions recognize the engine's markers. */
-export const MARKER_SOURCE = 'Detainer Policy Studio';
 
 type Editor = ReturnType<typeof monaco.editor.create>;
 type Model = ReturnType<typeof monaco.editor.createModel>;
@@ -43,7 +41,8 @@ export class EditorSession {
       showFoldingControls: 'always',
       stickyScroll: { enabled: true },
       fixedOverflowWidgets: true,
-      ariaLabel: 'Ordinance YAML. Press Alt+F1 for accessibility help, F8 for the next problem.',
+      ariaLabel:
+        'Ordinance YAML. Tab indents here: press Ctrl+M to make Tab move focus, or F6 for the next part of the window. Alt+F1 for accessibility help, F8 for the next problem.',
       quickSuggestions: { other: true, comments: false, strings: false },
     });
     this.savedVersion = this.model.getAlternativeVersionId();
@@ -51,7 +50,7 @@ export class EditorSession {
   }
 
   private createModel(text: string, name: string): Model {
-    const model = monaco.editor.createModel(text, 'yaml', modelUri(`${++modelCount}-${name}`));
+    const model = monaco.editor.createModel(text, 'yaml', modelUri(name, ++modelCount));
     model.updateOptions({ tabSize: 2, insertSpaces: true, trimAutoWhitespace: true });
     return model;
   }
@@ -72,6 +71,8 @@ export class EditorSession {
     this.editor.setModel(this.model);
     this.savedVersion = this.model.getAlternativeVersionId();
     this.contentSubscription = this.subscribe();
+    // The editor's problem reader counts markers of every document it has seen: take the old one's away.
+    monaco.editor.setModelMarkers(old, MARKER_OWNER, []);
     old.dispose();
     for (const l of this.modelListeners) l();
   }
@@ -171,11 +172,19 @@ export class EditorSession {
     monaco.editor.setTheme(dark ? 'vs-dark' : 'vs');
   }
 
-  /** The engine's findings as squiggles: errors red, warnings amber, silenced ones faded. */
+  /** The findings behind the markers shown, in the markers' order. */
+  private shown: readonly Diagnostic[] = [];
+
+  /**
+   * The engine's findings as squiggles: errors red, warnings amber, notes blue. Silenced findings stay
+   * in the Problems panel but are not markers, so F8 walks and counts what the panel counts. Markers
+   * carry no source or code: F8's reader shows the message as the panel words it, not internal names.
+   */
   setDiagnostics(diagnostics: readonly Diagnostic[]): void {
     const model = this.model;
     const lines = model.getLineCount();
-    const markers = diagnostics.map((d) => {
+    this.shown = diagnostics.filter((d) => !d.suppressed);
+    const markers = this.shown.map((d) => {
       const line = Math.min(Math.max(1, d.line), lines);
       let endLine = Math.min(Math.max(line, d.endLine), lines);
       let endColumn = d.endColumn;
@@ -185,19 +194,15 @@ export class EditorSession {
         if (endColumn <= d.column) endColumn = d.column + 1;
       }
       if (endLine > lines) endLine = lines;
-      const severity = d.suppressed
-        ? monaco.MarkerSeverity.Hint
-        : d.severity === 'error'
+      const severity =
+        d.severity === 'error'
           ? monaco.MarkerSeverity.Error
           : d.severity === 'warning'
             ? monaco.MarkerSeverity.Warning
             : monaco.MarkerSeverity.Info;
-      const note = d.suppressed ? ` (silenced: ${d.suppressed})` : d.citation ? ` (${d.citation})` : '';
       return {
         severity,
-        message: `${d.message}${note}`,
-        code: d.code,
-        source: MARKER_SOURCE,
+        message: `${d.message}${d.citation ? ` (${d.citation})` : ''}`,
         startLineNumber: line,
         startColumn: Math.max(1, d.column),
         endLineNumber: endLine,
@@ -207,13 +212,23 @@ export class EditorSession {
     monaco.editor.setModelMarkers(model, MARKER_OWNER, markers);
   }
 
+  /** The finding a marker shows (markers keep the order they were set in). */
+  diagnosticOf(marker: { startLineNumber: number; startColumn: number; message: string }): Diagnostic | undefined {
+    return this.shown.find(
+      (d) =>
+        Math.max(1, d.column) === marker.startColumn &&
+        marker.message.startsWith(d.message) &&
+        Math.max(1, d.line) === marker.startLineNumber,
+    );
+  }
+
   markers(): Array<{ line: number; column: number; message: string; severity: string; code: string }> {
     return monaco.editor.getModelMarkers({ resource: this.model.uri, owner: MARKER_OWNER }).map((m) => ({
       line: m.startLineNumber,
       column: m.startColumn,
       message: m.message,
       severity: m.severity === monaco.MarkerSeverity.Error ? 'error' : m.severity === monaco.MarkerSeverity.Warning ? 'warning' : 'info',
-      code: typeof m.code === 'string' ? m.code : (m.code?.value ?? ''),
+      code: this.diagnosticOf(m)?.code ?? '',
     }));
   }
 

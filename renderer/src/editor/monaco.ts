@@ -58,9 +58,10 @@ function startWorker(label: string): Worker {
  * likely to be referred to by.
  */
 export const MODEL_ROOT = 'file:///workspace';
-export function modelUri(fileName: string): monacoApi.Uri {
+export function modelUri(fileName: string, instance: number): monacoApi.Uri {
   const safe = fileName.replace(/[^A-Za-z0-9._-]+/g, '-') || 'ordinance.yaml';
-  return monacoApi.Uri.parse(`${MODEL_ROOT}/samples/ordinances/${safe}`);
+  // The instance goes in the query: the editor's problem reader shows the file name as the person knows it.
+  return monacoApi.Uri.parse(`${MODEL_ROOT}/samples/ordinances/${safe}?${instance}`);
 }
 
 const schemaAddresses = [

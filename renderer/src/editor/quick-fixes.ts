@@ -2,27 +2,32 @@
 // the same fixes as the Problems panel, applied as one edit of the editor's undo history.
 
 import type { CheckedDiagnostic, QuickFix, TextEdit } from '../../../engine/index';
-import { MARKER_SOURCE } from './editor-session';
+import type { Diagnostic } from '../../../engine/index';
 import { monaco } from './monaco';
 
 export function registerQuickFixes(
   latest: () => { version: number; diagnostics: readonly CheckedDiagnostic[] } | null,
   fixEdit: (text: string, fix: QuickFix) => Promise<TextEdit>,
+  /** The engine's finding a marker shows (every marker is the engine's: the YAML worker doesn't validate). */
+  findingOf: (marker: { startLineNumber: number; startColumn: number; message: string }) => Diagnostic | undefined,
 ): { dispose(): void } {
   return monaco.languages.registerCodeActionProvider('yaml', {
     async provideCodeActions(model, _range, context) {
       const analysis = latest();
-      const ours = context.markers.filter((m) => m.source === MARKER_SOURCE);
+      const ours = context.markers;
       if (!analysis || ours.length === 0) return { actions: [], dispose() {} };
       const text = model.getValue(monaco.editor.EndOfLinePreference.LF);
       const versionId = model.getVersionId();
       const actions = [];
       for (const marker of ours) {
+        const shown = findingOf(marker);
         const d = analysis.diagnostics.find(
           (x) =>
-            x.line === marker.startLineNumber &&
-            x.column === marker.startColumn &&
-            x.code === (typeof marker.code === 'string' ? marker.code : marker.code?.value),
+            shown !== undefined &&
+            x.line === shown.line &&
+            x.column === shown.column &&
+            x.code === shown.code &&
+            x.message === shown.message,
         );
         for (const [k, fix] of (d?.fixes ?? []).entries()) {
           const edit = await fixEdit(text, fix).catch(() => null);

@@ -121,7 +121,7 @@ export function FormView({ data, unreadable, text, edit, onShowInEditor, onUndo,
         <span className="muted">Changes here are written into the YAML at once; comments and order are kept.</span>
       </div>
 
-      <section className="form-section" aria-labelledby="form-document">
+      <section className="form-section" tabIndex={-1} aria-labelledby="form-document">
         <h2 id="form-document">The ordinance</h2>
         <div className="field-grid">
           <TextField {...top('title')} className="wide" required value={str(data.title)} onCommit={(v) => set(['title'], v, 'title')} />
@@ -220,7 +220,7 @@ export function FormView({ data, unreadable, text, edit, onShowInEditor, onUndo,
       <Definitions data={data} edit={edit} />
       <Sections data={data} edit={edit} terms={terms} clauses={clauses} onShowInEditor={onShowInEditor} />
 
-      <section className="form-section" aria-labelledby="form-otherwise">
+      <section className="form-section" tabIndex={-1} aria-labelledby="form-otherwise">
         <h2 id="form-otherwise">Every other case</h2>
         <SelectField
           {...top('otherwise')}
@@ -252,7 +252,7 @@ function Findings({ data, edit }: { data: DocumentData; edit: Edit }) {
   const findings = asList(data.findings);
   const h = (k: string) => helpFor(defSchema('finding', k), k);
   return (
-    <section className="form-section" aria-labelledby="form-findings">
+    <section className="form-section" tabIndex={-1} aria-labelledby="form-findings">
       <h2 id="form-findings">Findings (“Whereas” clauses)</h2>
       {findings.length === 0 ? <p className="muted">No findings yet.</p> : null}
       <ol className="card-list">
@@ -330,7 +330,7 @@ function Definitions({ data, edit }: { data: DocumentData; edit: Edit }) {
   const definitions = asList(data.definitions);
   const h = (k: string) => helpFor(defSchema('definition', k), k);
   return (
-    <section className="form-section" aria-labelledby="form-definitions">
+    <section className="form-section" tabIndex={-1} aria-labelledby="form-definitions">
       <h2 id="form-definitions">Defined terms</h2>
       {definitions.length === 0 ? <p className="muted">No defined terms yet.</p> : null}
       <ol className="card-list">
@@ -456,7 +456,7 @@ function Sections({
   const chosen = templateById(template);
 
   return (
-    <section className="form-section" aria-labelledby="form-sections">
+    <section className="form-section" tabIndex={-1} aria-labelledby="form-sections">
       <h2 id="form-sections">Sections and provisions</h2>
       <p className="muted">Detainer rules are read in order: the first that applies to a case decides it.</p>
 
@@ -626,6 +626,7 @@ function ProvisionCard({
     <li
       className="card provision-card"
       id={`form-${path.join('-')}`}
+      tabIndex={-1}
       aria-label={`Provision ${clause?.label ?? ''} ${id}`.replace(/\s+/g, ' ')}
     >
       <div className="provision-head">

@@ -17,9 +17,9 @@ import type {
   SaveRequest,
 } from '../../../host/contract';
 import { isBinaryCaseFile, workbookTooLarge } from '../../../host/contract';
-import { all, put, RECOVERY_STORE, remove } from './browser-store';
+import { all, put, RECENT_STORE, RECOVERY_STORE, remove } from './browser-store';
 import { sampleKind } from './sample-kind';
-import { commandFor } from './shortcuts';
+import { browserShortcuts, commandFor } from './shortcuts';
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 const fail = <T>(error: string, code?: HostErrorCode): Result<T> => ({ ok: false, error, ...(code ? { code } : {}) });
@@ -34,6 +34,21 @@ const SAMPLE_FILES = import.meta.glob('../../../samples/**/*.{yaml,yml,json,csv}
 const LEGACY_RECOVERY_PREFIX = 'detainer-studio.recovery.';
 /** Largest document kept as a recovery copy (the desktop app's limit for a save is larger). */
 const MAX_RECOVERY_CHARS = 20_000_000;
+
+/** Recent files kept between visits. */
+const MAX_RECENT = 10;
+
+interface RecentFile {
+  key: string;
+  handle: FileSystemFileHandle;
+  at: number;
+}
+
+/** The permission calls of the File System Access API, which TypeScript's DOM types lack. */
+interface PermissionHandle {
+  queryPermission?(options: { mode: 'read' | 'readwrite' }): Promise<PermissionState>;
+  requestPermission?(options: { mode: 'read' | 'readwrite' }): Promise<PermissionState>;
+}
 
 function isRecoveryEntry(value: unknown): value is RecoveryEntry {
   const v = value as Partial<RecoveryEntry> | null;
@@ -117,10 +132,24 @@ export function createBrowserHost(options: BrowserHostOptions = {}): Host {
   const changeListeners = new Set<(path: string) => void>();
   let dirty = false;
 
-  const remember = (handle: FileSystemFileHandle, lastModified: number, path?: string): string => {
-    const key = path ?? `browser-file:${++handleCount}/${handle.name}`;
+  /** Holds a file's handle under an opaque path; kept in IndexedDB too, as a recent file for later visits. */
+  const remember = async (handle: FileSystemFileHandle, lastModified: number): Promise<string> => {
+    let key: string | undefined;
+    for (const [k, e] of handles) if (await e.handle.isSameEntry(handle).catch(() => false)) key = k;
+    key ??= `browser-file:${Date.now().toString(36)}-${++handleCount}/${handle.name}`;
     handles.set(key, { handle, lastModified });
+    await put(RECENT_STORE, key, { key, handle, at: Date.now() } satisfies RecentFile).catch(() => undefined);
     return key;
+  };
+
+  /** The recent files of earlier visits, newest first, their handles ready for readFile. */
+  const recent = async (): Promise<string[]> => {
+    const stored = await all<RecentFile>(RECENT_STORE).catch(() => [] as RecentFile[]);
+    stored.sort((a, b) => b.at - a.at);
+    for (const r of stored.slice(MAX_RECENT)) void remove(RECENT_STORE, r.key).catch(() => undefined);
+    const kept = stored.slice(0, MAX_RECENT);
+    for (const r of kept) if (!handles.has(r.key)) handles.set(r.key, { handle: r.handle, lastModified: 0 });
+    return kept.map((r) => r.key);
   };
 
   const openWithInput = (kind: DocumentKind): Promise<File | null> =>
@@ -154,8 +183,9 @@ export function createBrowserHost(options: BrowserHostOptions = {}): Host {
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   };
 
+  const shortcuts = browserShortcuts(navigator.platform);
   const onKeyDown = (event: KeyboardEvent) => {
-    const command = commandFor(event);
+    const command = commandFor(event, shortcuts);
     if (!command || menuListeners.size === 0) return;
     event.preventDefault();
     event.stopPropagation();
@@ -190,6 +220,8 @@ export function createBrowserHost(options: BrowserHostOptions = {}): Host {
   // Coming back to the window: has a file we hold a handle to changed meanwhile?
   const onFocus = async () => {
     for (const [path, entry] of handles) {
+      // Recent files of earlier visits are not open: nothing to compare with.
+      if (entry.lastModified === 0) continue;
       try {
         const file = await entry.handle.getFile();
         if (file.lastModified > entry.lastModified) {
@@ -223,7 +255,7 @@ export function createBrowserHost(options: BrowserHostOptions = {}): Host {
           });
           if (!handle) return ok(null);
           const file = await handle.getFile();
-          const path = remember(handle, file.lastModified);
+          const path = await remember(handle, file.lastModified);
           return ok({ path, name: file.name, ...(await contentOf(file)), mtimeMs: file.lastModified });
         }
         const file = await openWithInput(kind);
@@ -238,6 +270,12 @@ export function createBrowserHost(options: BrowserHostOptions = {}): Host {
       const entry = handles.get(path);
       if (!entry) return fail(`the browser can only reopen files opened in this window (${path})`);
       try {
+        // A handle kept from an earlier visit may need the person's permission again.
+        const permitted = entry.handle as FileSystemFileHandle & PermissionHandle;
+        if (permitted.queryPermission && (await permitted.queryPermission({ mode: 'readwrite' })) !== 'granted') {
+          if ((await permitted.requestPermission?.({ mode: 'readwrite' })) !== 'granted')
+            return fail(`the browser needs your permission to open ${entry.handle.name} again`);
+        }
         const file = await entry.handle.getFile();
         entry.lastModified = file.lastModified;
         return ok({ path, name: file.name, ...(await contentOf(file)), mtimeMs: file.lastModified });
@@ -256,7 +294,7 @@ export function createBrowserHost(options: BrowserHostOptions = {}): Host {
             suggestedName: request.suggestedName,
             types: [{ description: ACCEPT.ordinance.description, accept: { [ACCEPT.ordinance.mime]: ACCEPT.ordinance.extensions } }],
           });
-          path = remember(handle, 0);
+          path = await remember(handle, 0);
           entry = handles.get(path)!;
         }
         if (!entry) {
@@ -295,7 +333,7 @@ export function createBrowserHost(options: BrowserHostOptions = {}): Host {
     },
 
     async recentFiles() {
-      return ok([...handles.keys()]);
+      return ok(await recent());
     },
 
     async listSamples() {

@@ -24,6 +24,7 @@ interface Props {
   onChooseCaseSet: (id: string) => void;
   onOpenCaseFile: () => void;
   drafts: DraftChoice[];
+  /** A sample draft ("sample:…"), or "baseline" (honoring every detainer) or "none". */
   onChooseDraft: (id: string) => void;
   onOpenDraftFile: () => void;
   compareError: string | null;
@@ -49,10 +50,8 @@ export function CompareView(props: Props) {
   }, [c]);
 
   const choose = (value: string) => {
-    if (value === 'baseline') sim.update({ compare: { kind: 'baseline' } });
-    else if (value === 'none') sim.update({ compare: { kind: 'none' } });
-    else if (value === 'file') props.onOpenDraftFile();
-    else if (value) props.onChooseDraft(value);
+    if (value === 'file') props.onOpenDraftFile();
+    else if (value && !value.startsWith('current:')) props.onChooseDraft(value);
   };
 
   return (

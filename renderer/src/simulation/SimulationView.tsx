@@ -57,7 +57,7 @@ export function SimulationControls({
         <label htmlFor="case-set">Case set</label>
         <div className="inline">
           <select id="case-set" value="" onChange={(e) => e.target.value && onChooseCaseSet(e.target.value)}>
-            <option value="">{state.cases ? `${state.cases.name} (${count(state.cases.count)} cases)` : 'Choose a case set…'}</option>
+            <option value="">{state.cases ? `${state.cases.name}: ${count(state.cases.count)} cases` : 'Choose a case set…'}</option>
             {caseSets.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.label}
@@ -193,7 +193,7 @@ export function SimulationView(props: Props) {
   const otherShort = state.compare.kind === 'baseline' ? 'Honor all' : 'Other draft';
 
   return (
-    <div className="simulation" role="region" aria-label="Simulation">
+    <div className="simulation committee" role="region" aria-label="What this draft would do">
       <SimulationControls
         sim={sim}
         caseSets={props.caseSets}

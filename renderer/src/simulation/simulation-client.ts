@@ -4,13 +4,10 @@
 
 import SimulationWorker from './simulation.worker?worker';
 import type { CaseChoice } from '../../../engine/index';
+import { SimulationCancelled } from './simulation-session';
 import type { CaseExplained, CaseSource, CasesLoaded, SimulationDone, SimulationRequest, SimulationResponse } from './protocol';
 
-export class SimulationCancelled extends Error {
-  constructor() {
-    super('simulation cancelled');
-  }
-}
+export { SimulationCancelled };
 
 interface Pending {
   resolve: (r: SimulationResponse) => void;

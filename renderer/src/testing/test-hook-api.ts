@@ -23,9 +23,13 @@ export interface DetainerStudioHook {
   insertAt(line: number, column: number, text: string): number;
   version(): number;
   markers(): HookMarker[];
+  /** Every marker on the document, whoever set it (the engine should be the only one). */
+  allMarkers(): Array<{ owner: string; line: number; message: string }>;
   cursor(): { line: number; column: number };
-  /** Puts the cursor there and focuses the editor. */
+  /** Shows the YAML editor, puts the cursor there and focuses the editor. */
   setCursor(line: number, column: number): void;
+  /** Sends a command as the desktop menu does, e.g. ("file.new", "ordinances/berkeley-2012.ordinance.yaml"). */
+  menu(command: string, argument?: string): void;
   undo(): void;
   events(): HookEvent[];
   /** Milliseconds since navigation started, on the page's clock. */

@@ -1,6 +1,7 @@
 // Installs the test-only hook when the page is opened with `?e2e` (or in a test build): tests drive
 // Monaco through its model, never by typing, and wait on named app events, never on fixed sleeps.
 
+import type { MenuCommand } from '../../../host/contract';
 import type { EditorSession } from '../editor/editor-session';
 import { events } from '../lib/app-events';
 import { monaco } from '../editor/monaco';
@@ -10,7 +11,14 @@ export function hookEnabled(): boolean {
   return import.meta.env.MODE === 'test' || new URLSearchParams(location.search).has('e2e');
 }
 
-export function installTestHook(session: () => EditorSession | null): void {
+export interface HookActions {
+  /** Shows a line in the YAML editor (switching to it) and puts the cursor there. */
+  reveal(line: number, column: number): void;
+  /** Runs a command as the desktop menu sends it (with its argument, e.g. a template). */
+  menu(command: MenuCommand, argument?: string): void;
+}
+
+export function installTestHook(session: () => EditorSession | null, actions: HookActions): void {
   if (!hookEnabled()) return;
   const need = () => {
     const s = session();
@@ -31,8 +39,16 @@ export function installTestHook(session: () => EditorSession | null): void {
     },
     version: () => need().version,
     markers: () => need().markers(),
+    allMarkers: () =>
+      monaco.editor
+        .getModelMarkers({ resource: need().editor.getModel()!.uri })
+        .map((m) => ({ owner: m.owner, line: m.startLineNumber, message: m.message })),
     cursor: () => need().cursor(),
-    setCursor: (line, column) => need().reveal(line, column),
+    setCursor: (line, column) => {
+      need();
+      actions.reveal(line, column);
+    },
+    menu: (command, argument) => actions.menu(command as MenuCommand, argument),
     undo: () => need().undo(),
     events: () => events().map((e) => ({ ...e, detail: { ...e.detail } })),
     now: () => performance.now(),

@@ -1,0 +1,150 @@
+// The case set and the draft compared with, as chosen in the Simulation and Comparison views: the
+// choices offered (each named once, in plain words), loading them, remembering them with the recovery
+// copy, and choosing them again when a recovery copy is restored.
+
+import { useCallback, useEffect, useState } from 'react';
+import type { Host, OpenedFile, SampleEntry } from '../../../host/contract';
+import { count } from '../lib/format';
+import type { CaseSetChoice } from '../simulation/SimulationView';
+import { caseSourceOfFile } from '../simulation/protocol';
+import type { Simulation } from '../simulation/use-simulation';
+import type { DocumentSession } from './session';
+
+export const SYNTHETIC_SIZES = [10_000, 100_000, 1_000_000] as const;
+
+/** How a synthetic set is offered: "Synthetic: 10,000 cases (seed 2012)". */
+export function syntheticLabel(n: number, seed = 2012): string {
+  return `Synthetic: ${count(n)} cases (seed ${seed})`;
+}
+
+/** A loaded synthetic set's name; the views add the count ("Synthetic set, seed 2012: 10,000 cases"). */
+export function syntheticName(seed = 2012): string {
+  return `Synthetic set, seed ${seed}`;
+}
+
+const FORMAT_WORDS: Record<string, string> = { csv: 'CSV', json: 'JSON', yaml: 'YAML', yml: 'YAML' };
+
+/**
+ * The case sets offered: the bundled samples (told apart by their file type when two share a title)
+ * and the synthetic sets.
+ */
+export function caseSetChoices(samples: readonly SampleEntry[]): CaseSetChoice[] {
+  const sets = samples.filter((s) => s.kind === 'cases');
+  const titles = new Map<string, number>();
+  for (const s of sets) titles.set(s.title, (titles.get(s.title) ?? 0) + 1);
+  return [
+    ...sets.map((s) => {
+      const ext = /\.([a-z]+)$/i.exec(s.name)?.[1]?.toLowerCase() ?? '';
+      const twin = (titles.get(s.title) ?? 0) > 1;
+      return { id: `sample:${s.name}`, label: `Sample: ${s.title}${twin ? ` (${FORMAT_WORDS[ext] ?? ext})` : ''}` };
+    }),
+    ...SYNTHETIC_SIZES.map((n) => ({ id: `synthetic:${n}`, label: syntheticLabel(n) })),
+  ];
+}
+
+export function draftChoices(samples: readonly SampleEntry[]): Array<{ id: string; label: string }> {
+  return samples.filter((s) => s.kind === 'ordinance').map((s) => ({ id: `sample:${s.name}`, label: `Sample: ${s.title}` }));
+}
+
+export function useWorkspace({
+  host,
+  session,
+  sim,
+  samples,
+}: {
+  host: Host;
+  session: DocumentSession;
+  sim: Simulation;
+  samples: readonly SampleEntry[];
+}) {
+  const [compareError, setCompareError] = useState<string | null>(null);
+
+  const chooseCaseSet = useCallback(
+    async (id: string) => {
+      if (id.startsWith('synthetic:')) {
+        const n = Number(id.slice('synthetic:'.length));
+        session.chooseWorkspace({ caseSet: id });
+        return sim.loadCases({ kind: 'synthetic', name: syntheticName(), count: n, seed: 2012 });
+      }
+      const name = id.slice('sample:'.length);
+      const r = await host.readSample(name);
+      if (!r.ok) return session.notify('error', r.error);
+      session.chooseWorkspace({ caseSet: id });
+      return sim.loadCases({ kind: 'text', name: r.value.name, text: r.value.text });
+    },
+    [host, session, sim],
+  );
+
+  const openCaseFile = useCallback(async () => {
+    const r = await host.openFile('cases');
+    if (!r.ok) return session.notify('error', r.error);
+    if (!r.value) return;
+    const right = session.getState().right;
+    if (right !== 'simulation' && right !== 'compare') session.setRight('simulation');
+    session.chooseWorkspace({ caseSet: `file:${r.value.name}` });
+    return sim.loadCases(caseSourceOfFile(r.value));
+  }, [host, session, sim]);
+
+  const compareWith = useCallback(
+    async (file: OpenedFile, id: string) => {
+      // Checking another draft is rare: the validators load when it happens, not at start.
+      const { readDraftToCompare } = await import('../../../engine/index');
+      const read = readDraftToCompare(file.text, file.name);
+      if (!read.ok) {
+        setCompareError(`${read.problem}.`);
+        return;
+      }
+      setCompareError(null);
+      session.chooseWorkspace({ compare: id });
+      sim.update({
+        compare: { kind: 'draft', title: read.title, name: file.name, ordinance: read.ordinance, fingerprint: read.fingerprint },
+      });
+    },
+    [session, sim],
+  );
+
+  /** "baseline", "none" or a sample draft ("sample:ordinances/…"). */
+  const chooseCompare = useCallback(
+    async (id: string) => {
+      if (id === 'baseline' || id === 'none') {
+        setCompareError(null);
+        session.chooseWorkspace({ compare: id });
+        sim.update({ compare: { kind: id } });
+        return;
+      }
+      const r = await host.readSample(id.slice('sample:'.length));
+      if (r.ok) await compareWith(r.value, id);
+      else setCompareError(r.error);
+    },
+    [host, session, sim, compareWith],
+  );
+
+  const openCompareFile = useCallback(async () => {
+    const r = await host.openFile('ordinance');
+    if (!r.ok) setCompareError(r.error);
+    else if (r.value) await compareWith(r.value, `file:${r.value.name}`);
+  }, [host, compareWith]);
+
+  // The scenario goes with the recovery copy too.
+  const scenario = sim.state.scenario;
+  useEffect(() => session.chooseWorkspace({ scenario }), [session, scenario]);
+
+  // A restored recovery copy brings its case set and comparison back, once the samples are known.
+  const restored = session.getState().restoredWorkspace;
+  useEffect(() => {
+    if (!restored || samples.length === 0) return;
+    session.workspaceTaken();
+    if (restored.scenario) sim.update({ scenario: restored.scenario });
+    if (restored.compare?.startsWith('file:') || restored.caseSet?.startsWith('file:')) {
+      const files = [restored.caseSet, restored.compare].filter((x) => x?.startsWith('file:')).map((x) => x!.slice('file:'.length));
+      session.notify(
+        'info',
+        `Open ${files.join(' and ')} again to see the results that went with this work: files are not kept with the copy.`,
+      );
+    }
+    if (restored.compare && !restored.compare.startsWith('file:')) void chooseCompare(restored.compare);
+    if (restored.caseSet && !restored.caseSet.startsWith('file:')) void chooseCaseSet(restored.caseSet);
+  }, [restored, samples, session, sim, chooseCaseSet, chooseCompare]);
+
+  return { chooseCaseSet, openCaseFile, chooseCompare, openCompareFile, compareError };
+}

@@ -1,0 +1,202 @@
+// The simulation's state for the views: the case set, scenario and comparison chosen, the latest
+// result, progress and cancel. Small case sets re-run as the draft changes (newest draft wins);
+// large ones run when asked, so typing never waits for them. Plain TypeScript over a port (the
+// worker's client in the app, the engine itself in Node tests).
+
+import type { CaseChoice, Ordinance } from '../../../engine/index';
+import { emit } from '../lib/app-events';
+import type {
+  CaseExplained,
+  CaseSource,
+  CasesLoaded,
+  CompareTarget,
+  ScenarioSettings,
+  SimulationDone,
+  SimulationRequest,
+} from './protocol';
+
+/** A run stopped by Cancel. */
+export class SimulationCancelled extends Error {
+  constructor() {
+    super('simulation cancelled');
+  }
+}
+
+/** Case sets up to this size re-run on every change of the draft. */
+export const LIVE_LIMIT = 200_000;
+/** Case sets above this size show a progress bar and a Cancel button while they run. */
+const SHOW_PROGRESS_FROM = 50_000;
+
+export type SimulationStatus =
+  | { kind: 'no-cases' }
+  /** Reading a case set; `done` of `total` (bytes or characters) once the reading reports it. */
+  | { kind: 'loading'; name: string; done?: number; total?: number }
+  | { kind: 'ready' }
+  | { kind: 'running'; done: number; total: number }
+  | { kind: 'error'; message: string };
+
+export interface SimulationState {
+  cases: CasesLoaded | null;
+  scenario: ScenarioSettings;
+  compare: CompareTarget;
+  result: SimulationDone | null;
+  /** The draft version the shown result belongs to; older than the draft means "stale". */
+  resultVersion: number;
+  status: SimulationStatus;
+  live: boolean;
+}
+
+export const DEFAULT_SCENARIO: ScenarioSettings = { reimbursementAgreement: false, costPerInmateDay: 143, holidays: 'us-federal' };
+
+/** What runs the engine over the cases (SimulationClient in the app). */
+export interface SimulationPort {
+  readonly caseSource: CaseSource | null;
+  loadCases(source: CaseSource, onProgress?: (done: number, total: number) => void): Promise<CasesLoaded>;
+  /** Narrows the loaded cases to one facility and period (nulls: all of them). */
+  chooseCases(choice: CaseChoice): Promise<CasesLoaded>;
+  simulate(
+    request: Omit<Extract<SimulationRequest, { kind: 'simulate' }>, 'id' | 'kind'>,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<SimulationDone>;
+  explain(request: Omit<Extract<SimulationRequest, { kind: 'explain' }>, 'id' | 'kind'>): Promise<CaseExplained>;
+  cancel(): Promise<CasesLoaded> | null;
+  dispose(): void;
+}
+
+export class SimulationSession {
+  private current: SimulationState = {
+    cases: null,
+    scenario: DEFAULT_SCENARIO,
+    compare: { kind: 'baseline' },
+    result: null,
+    resultVersion: -1,
+    status: { kind: 'no-cases' },
+    live: true,
+  };
+  private readonly listeners = new Set<() => void>();
+  /** The draft to simulate, and whether a run is going / another is wanted after it. */
+  private draft: { ordinance: Ordinance; version: number } | null = null;
+  private running = false;
+  private again = false;
+
+  constructor(private readonly port: SimulationPort) {}
+
+  get state(): SimulationState {
+    return this.current;
+  }
+
+  getState = (): SimulationState => this.current;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  private set(patch: Partial<SimulationState> | ((s: SimulationState) => Partial<SimulationState>)): void {
+    this.current = { ...this.current, ...(typeof patch === 'function' ? patch(this.current) : patch) };
+    for (const l of this.listeners) l();
+  }
+
+  /** The draft simulated now (the newest version without errors). */
+  get draftVersion(): number {
+    return this.draft?.version ?? -1;
+  }
+
+  run = async (): Promise<void> => {
+    const d = this.draft;
+    const s = this.current;
+    if (!d || !s.cases) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = true;
+    this.again = false;
+    const total = s.cases.count;
+    // Small sets finish before anyone could read a progress bar: showing one (and a Cancel button)
+    // on every keystroke would only flicker. Large sets show progress from the start.
+    if (total > SHOW_PROGRESS_FROM) this.set({ status: { kind: 'running', done: 0, total } });
+    try {
+      const result = await this.port.simulate(
+        { version: d.version, ordinance: d.ordinance, scenario: s.scenario, compare: s.compare },
+        (done, of) => this.set({ status: { kind: 'running', done, total: of } }),
+      );
+      this.set((x) => ({ result, resultVersion: result.version, status: x.status.kind === 'ready' ? x.status : { kind: 'ready' } }));
+      emit('simulation-done', { version: result.version, total: result.summary.total, ms: result.ms });
+    } catch (e) {
+      if (e instanceof SimulationCancelled) this.set({ status: { kind: 'ready' } });
+      else this.set({ status: { kind: 'error', message: (e as Error).message } });
+    } finally {
+      this.running = false;
+    }
+    if (this.again) void this.run();
+  };
+
+  /** A new version of the draft without errors: re-run if the set is small enough. */
+  setDraft = (ordinance: Ordinance, version: number): void => {
+    this.draft = { ordinance, version };
+    const s = this.current;
+    if (s.cases && s.live && s.cases.count <= LIVE_LIMIT) void this.run();
+  };
+
+  loadCases = async (source: CaseSource): Promise<void> => {
+    this.set({ status: { kind: 'loading', name: source.name } });
+    try {
+      const cases = await this.port.loadCases(source, (done, total) =>
+        this.set((x) => (x.status.kind === 'loading' ? { status: { kind: 'loading', name: source.name, done, total } } : {})),
+      );
+      this.set({ cases, result: null, resultVersion: -1, status: { kind: 'ready' }, live: cases.count <= LIVE_LIMIT });
+      emit('cases-loaded', { name: cases.name, count: cases.count, problems: cases.problemCount, ms: cases.ms });
+      void this.run();
+    } catch (e) {
+      this.set({ status: { kind: 'error', message: (e as Error).message } });
+    }
+  };
+
+  /** Narrows the case set to one facility and period (nulls: all of it), then runs again. */
+  chooseCases = async (choice: CaseChoice): Promise<void> => {
+    this.set({ status: { kind: 'loading', name: choice.facility ?? 'all facilities' } });
+    try {
+      const cases = await this.port.chooseCases(choice);
+      this.set({ cases, result: null, resultVersion: -1, status: { kind: 'ready' }, live: cases.count <= LIVE_LIMIT });
+      emit('cases-chosen', { ...cases.choice, count: cases.count });
+      void this.run();
+    } catch (e) {
+      this.set({ status: { kind: 'error', message: (e as Error).message } });
+    }
+  };
+
+  update = (patch: Partial<Pick<SimulationState, 'scenario' | 'compare' | 'live'>>): void => {
+    this.set(patch);
+    const s = this.current;
+    if (s.cases && (s.live || patch.scenario || patch.compare)) void this.run();
+  };
+
+  cancel = (): void => {
+    const reload = this.port.cancel();
+    this.again = false;
+    this.running = false;
+    this.set((x) => ({ status: reload ? { kind: 'loading', name: x.cases?.name ?? 'cases' } : { kind: 'ready' } }));
+    emit('simulation-cancelled');
+    void reload?.then(
+      (cases) => {
+        this.set({ cases, status: { kind: 'ready' } });
+        emit('cases-loaded', { name: cases.name, count: cases.count, problems: cases.problemCount, ms: cases.ms, reloaded: true });
+      },
+      (e: Error) => this.set({ status: { kind: 'error', message: e.message } }),
+    );
+  };
+
+  explain = async (index: number): Promise<CaseExplained | null> => {
+    const d = this.draft;
+    if (!d) return null;
+    const s = this.current;
+    return this.port.explain({ index, ordinance: d.ordinance, scenario: s.scenario, compare: s.compare });
+  };
+
+  caseSource = (): CaseSource | null => this.port.caseSource;
+
+  dispose(): void {
+    this.port.dispose();
+  }
+}

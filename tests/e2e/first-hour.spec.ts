@@ -1,0 +1,226 @@
+// A solicitor's first hour with the app, end to end in Chromium: each test is one thing that broke
+// when the app was first tried that way (new from a template, the keyboard, problems in the form, the
+// simulation of a draft with errors, recovery, printing, the words and numbers shown).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { cli, eventCount, hook, openApp, openSample, ROOT, SAMPLE, SAMPLE_TITLE, setTextAndWait, waitForEvent } from './app-driver';
+
+const sampleText = readFileSync(path.join(ROOT, SAMPLE), 'utf8');
+const BERKELEY = 'ordinances/berkeley-2012.ordinance.yaml';
+const BERKELEY_TITLE = 'Policy on Immigration Detainer Requests at the Berkeley Jail';
+let pageErrors: string[] = [];
+
+test.beforeEach(async ({ page }) => {
+  pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+});
+
+test.afterEach(async ({ page }) => {
+  expect(await hook.cspViolations(page), 'no Content-Security-Policy violations').toEqual([]);
+  expect(pageErrors, 'no uncaught errors in the page').toEqual([]);
+});
+
+async function chooseCases(page: Page, label = 'Synthetic: 10,000 cases (seed 2012)', total = 10000) {
+  const since = await eventCount(page);
+  await page.getByLabel('Case set', { exact: true }).selectOption({ label });
+  return waitForEvent(page, 'simulation-rendered', { total }, since);
+}
+
+test('File > New from Template opens the template it names, in the form', async ({ page }) => {
+  await openApp(page);
+  const since = await eventCount(page);
+  await hook.menu(page, 'file.new', BERKELEY);
+  await waitForEvent(page, 'document-opened', { name: 'berkeley-2012.ordinance.yaml' }, since);
+  expect(await hook.getText(page)).toBe(readFileSync(path.join(ROOT, 'samples', BERKELEY), 'utf8'));
+  await expect(page.getByRole('tab', { name: 'Form' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByLabel('Document berkeley-2012.ordinance.yaml', { exact: true })).toBeVisible();
+});
+
+test('a new document opens in the form with "Start from…", and starting from a sample puts its text in the editor', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'New', exact: true }).click();
+  await expect(page.getByRole('tab', { name: 'Form' })).toHaveAttribute('aria-selected', 'true');
+  const start = page.getByRole('region', { name: 'Start from…' });
+  await expect(start.getByRole('heading', { name: 'Seed policies, from the 2011–2012 letters' })).toBeVisible();
+  await expect(start.getByRole('heading', { name: 'Enacted ordinances and policies' })).toBeVisible();
+  const since = await eventCount(page);
+  await start.getByRole('button', { name: new RegExp(`^${SAMPLE_TITLE}`) }).click();
+  await waitForEvent(page, 'template-opened', {}, since);
+  expect(await hook.getText(page)).toBe(sampleText);
+  await expect(start).toHaveCount(0);
+});
+
+test('the keyboard: a view shortcut moves focus into that view, F6 goes round the panes, skip links lead to each, and Help says how to leave the editor', async ({
+  page,
+}) => {
+  await openApp(page);
+  // The first thing Tab reaches is a skip link.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: /^Skip to the YAML editor$/ })).toBeFocused();
+  await openSample(page);
+  await page.keyboard.press('Control+Shift+2');
+  await expect(page.getByRole('tab', { name: 'Form' })).toHaveAttribute('aria-selected', 'true');
+  await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('#left-panel'))).toBe(true);
+  await page.keyboard.press('Control+Shift+4');
+  await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('#right-panel'))).toBe(true);
+  // The case set is a few Tabs away, not past every field of the form.
+  let tabs = 0;
+  while (tabs < 6 && !(await page.evaluate(() => document.activeElement?.id === 'case-set'))) {
+    await page.keyboard.press('Tab');
+    tabs++;
+  }
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('case-set');
+
+  // F6 from the editor: problems, then the view, then the toolbar, then back.
+  await page.keyboard.press('Control+Shift+1');
+  await hook.setCursor(page, 3, 1);
+  const where = () =>
+    page.evaluate(() => {
+      const a = document.activeElement;
+      return a?.closest('.problems')
+        ? 'problems'
+        : a?.closest('#right-panel')
+          ? 'view'
+          : a?.closest('.titlebar')
+            ? 'toolbar'
+            : a?.closest('#left-panel')
+              ? 'editor'
+              : 'elsewhere';
+    });
+  const seen: string[] = [];
+  for (let i = 0; i < 4; i++) {
+    await page.keyboard.press('F6');
+    seen.push(await where());
+  }
+  expect(seen).toEqual(['problems', 'view', 'toolbar', 'editor']);
+  await page.keyboard.press('Shift+F6');
+  expect(await where()).toBe('toolbar');
+
+  // Skip links lead into their pane.
+  await page.getByRole('link', { name: 'Skip to the problems' }).focus();
+  await page.keyboard.press('Enter');
+  expect(await where()).toBe('problems');
+
+  await page.getByRole('button', { name: 'Keyboard', exact: true }).click();
+  const help = page.getByRole('dialog', { name: 'Keyboard' });
+  await expect(help).toContainText('Ctrl+M');
+  await expect(help).toContainText('Leave the YAML editor');
+  await expect(help.getByRole('row', { name: /Export…/ })).toContainText('Ctrl+Shift+E');
+  await expect(help).not.toContainText('file.export');
+});
+
+test('F8 reads the problems as the panel words and counts them, and "did you mean" comes with its quick fix', async ({ page }) => {
+  await openApp(page);
+  await openSample(page);
+  const heading = await page.getByRole('heading', { name: /^Problems / }).textContent();
+  const counts = [...(heading ?? '').matchAll(/(\d+) (?:error|warning|note)/g)].reduce((n, m) => n + Number(m[1]), 0);
+  await hook.setCursor(page, 1, 1);
+  await page.keyboard.press('F8');
+  const reader = page.locator('.marker-widget').first();
+  await expect(reader).toBeVisible();
+  const text = (await page.locator('.zone-widget').first().innerText()).replace(/\s+/g, ' ');
+  expect(text).toContain(`of ${counts} problem`);
+  expect(text).not.toMatch(/Detainer Policy Studio\(|\[[a-z-]+\]|\d-connecticut/);
+
+  const broken = sampleText.replace('        outcome: hold\n', '        outcome: hodl\n');
+  await setTextAndWait(page, broken);
+  const problems = page.getByRole('list', { name: 'Problems' });
+  await problems.getByRole('button', { name: /did you mean "hold"/ }).click();
+  const since = await eventCount(page);
+  await problems.getByRole('button', { name: 'Change it to "hold"' }).click();
+  const fixed = await waitForEvent(page, 'quick-fix-applied', {}, since);
+  await waitForEvent(page, 'analysis-applied', { version: fixed.detail.version }, since);
+  expect(await hook.getText(page)).toBe(sampleText);
+});
+
+test('a draft with an error is not simulated: the results stay those of the last version without errors, as the banner says', async ({
+  page,
+}) => {
+  await openApp(page);
+  await openSample(page);
+  await page.getByRole('tab', { name: 'Simulation' }).click();
+  const before = await chooseCases(page);
+  // A 200-hour hold: past the federal maximum (an error of the legal lint), though the draft still reads.
+  const broken = sampleText.replace('hours: 48', 'hours: 200');
+  expect(broken).not.toBe(sampleText);
+  const checked = await setTextAndWait(page, broken);
+  expect(checked.detail.errors).toBeGreaterThan(0);
+  await expect(page.getByText(/last version without errors/)).toBeVisible();
+  const since = await eventCount(page);
+  await page.keyboard.press('F5');
+  const rerun = await waitForEvent(page, 'simulation-rendered', {}, since);
+  expect(rerun.detail.version).toBe(before.detail.version);
+  expect(rerun.detail.outcomes).toEqual(before.detail.outcomes);
+});
+
+test('the case sets are each named once, and the chosen one says its size once', async ({ page }) => {
+  await openApp(page);
+  await openSample(page);
+  await page.getByRole('tab', { name: 'Simulation' }).click();
+  await chooseCases(page);
+  const options = await page.getByLabel('Case set', { exact: true }).locator('option').allTextContents();
+  expect(new Set(options).size).toBe(options.length);
+  expect(options.filter((o) => /Synthetic 200/.test(o))).toEqual(['Sample: Synthetic 200 (CSV)', 'Sample: Synthetic 200 (JSON)']);
+  expect(options[0]).toBe('Synthetic set, seed 2012: 10,000 cases');
+  for (const o of options) expect(o.match(/cases/g)?.length ?? 0, o).toBeLessThanOrEqual(1);
+});
+
+test('unsaved work restored after a reload comes back with its views, case set and comparison', async ({ page }) => {
+  test.setTimeout(90_000);
+  await openApp(page);
+  await openSample(page);
+  await page.getByRole('tab', { name: 'Form' }).click();
+  await page.getByRole('tab', { name: 'Comparison' }).click();
+  let since = await eventCount(page);
+  await page.getByLabel('Case set', { exact: true }).selectOption({ label: 'Synthetic: 10,000 cases (seed 2012)' });
+  await waitForEvent(page, 'comparison-rendered', { other: 'honor every detainer (baseline)' }, since);
+  since = await eventCount(page);
+  await page.getByLabel('Compare this draft with').selectOption({ label: `Sample: ${BERKELEY_TITLE}` });
+  await waitForEvent(page, 'comparison-rendered', { other: BERKELEY_TITLE }, since);
+  since = await eventCount(page);
+  const edited = sampleText.replace('shortTitle: TRUST Act', 'shortTitle: Trust Act (amended)');
+  await setTextAndWait(page, edited);
+  await waitForEvent(page, 'recovery-written', {}, since);
+
+  page.once('dialog', (d) => void d.accept());
+  await page.reload();
+  await waitForEvent(page, 'editor-ready');
+  since = await eventCount(page);
+  await page.getByRole('button', { name: 'Restore it' }).click();
+  await expect.poll(() => hook.getText(page)).toBe(edited);
+  await expect(page.getByRole('tab', { name: 'Form' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tab', { name: 'Comparison' })).toHaveAttribute('aria-selected', 'true');
+  await waitForEvent(page, 'cases-loaded', { count: 10000 }, since);
+  await waitForEvent(page, 'comparison-rendered', { other: BERKELEY_TITLE }, since);
+  await expect(page.getByLabel('Compare this draft with')).toHaveValue(/current:/);
+});
+
+test('Ctrl+P prints the ordinance as exported, not the window; in the Simulation it prints the simulation alone', async ({ page }) => {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __printed: Array<{ viewOnly: boolean; target: string | null }> };
+    w.__printed = [];
+    window.print = () =>
+      void w.__printed.push({
+        viewOnly: document.documentElement.classList.contains('printing-view'),
+        target: document.querySelector('.print-target')?.getAttribute('aria-label') ?? null,
+      });
+  });
+  await openApp(page);
+  await openSample(page);
+  let since = await eventCount(page);
+  await page.keyboard.press('Control+p');
+  await waitForEvent(page, 'print-started', { what: 'ordinance' }, since);
+  const frame = await page.evaluate(() => document.querySelector<HTMLIFrameElement>('iframe.print-frame')?.srcdoc ?? null);
+  expect(frame).toBe(cli(['export', SAMPLE, '--format', 'html']));
+  expect(await page.evaluate(() => (window as unknown as { __printed: unknown[] }).__printed)).toEqual([]);
+
+  await page.getByRole('tab', { name: 'Simulation' }).click();
+  await chooseCases(page);
+  since = await eventCount(page);
+  await page.keyboard.press('Control+p');
+  await waitForEvent(page, 'print-started', { what: 'simulation' }, since);
+  expect(await page.evaluate(() => (window as unknown as { __printed: unknown[] }).__printed)).toEqual([
+    { viewOnly: true, target: 'What this draft would do' },
+  ]);
+});
