@@ -443,7 +443,14 @@ export class FileService {
       try {
         const value = JSON.parse(fs.readFileSync(path.join(this.recoveryDir, name), 'utf8')) as unknown;
         if (isRecoveryEntry(value) && recoveryFileName(value.docId) === name) {
-          entries.push({ docId: value.docId, name: value.name, text: value.text, savedAtMs: value.savedAtMs });
+          const session = value.session && typeof value.session === 'object' && !Array.isArray(value.session) ? value.session : undefined;
+          entries.push({
+            docId: value.docId,
+            name: value.name,
+            text: value.text,
+            savedAtMs: value.savedAtMs,
+            ...(session ? { session } : {}),
+          });
         }
       } catch {
         // unreadable copy: skip it
