@@ -11,3 +11,4 @@ export * from './export/catalog';
 export { lawApplied, type LawApplied, type AppliedAuthority } from './law-applied';
 export { authority, type Authority, type LawSource } from './law';
 export { longDate } from './text-model';
+export { layoutOrdinance, type Layout } from './layout';

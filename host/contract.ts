@@ -68,6 +68,8 @@ export interface SavedFile {
   path: string | null;
   name: string;
   mtimeMs: number | null;
+  /** True when the browser downloaded it (into the downloads folder) rather than writing where the person chose. */
+  downloaded?: boolean;
 }
 
 export interface ExportRequest {

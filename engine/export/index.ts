@@ -159,10 +159,10 @@ function slug(text: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  return s || 'ordinance';
+    .replace(/^-+|-+$/g, '');
+  // At most 60 characters, cut after a whole word (a single word that long is cut where it must be).
+  const cut = s.length <= 60 ? s : s.slice(0, 61).replace(/-[^-]*$/, '') || s.slice(0, 60);
+  return cut.replace(/-+$/, '') || 'ordinance';
 }
 
 function baseName(o: Ordinance): string {

@@ -189,7 +189,7 @@ test('the decision table of a sample shows the rows of `decision-table --json` a
   await grid.focus();
   await page.keyboard.press('End');
   await page.keyboard.press('Enter');
-  const details = page.getByRole('region', { name: `Row ${expected.rows.length} of the decision table` });
+  const details = page.getByRole('complementary', { name: `Row ${expected.rows.length} of the decision table` });
   await expect(details).toContainText(`Decided by ${expected.rows.at(-1)!.citation}`);
 });
 
@@ -357,7 +357,7 @@ test('the decision table of a 22-provision draft has about 2,000 rows, virtualiz
   cells = await renderedRows(grid);
   checkRow(expected, last, cells.get(last + 2));
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('region', { name: `Row ${last + 1} of the decision table` })).toBeVisible();
+  await expect(page.getByRole('complementary', { name: `Row ${last + 1} of the decision table` })).toBeVisible();
 });
 
 for (const theme of ['light', 'dark'] as const) {
@@ -369,7 +369,7 @@ for (const theme of ['light', 'dark'] as const) {
     await openTable(page, opened.detail.version as number);
     // The outcome cell: the middle of a wide row may lie under the pinned provision, which opens the editor.
     await page.getByRole('grid', { name: 'Decision table rows' }).getByRole('row').nth(2).getByRole('gridcell').first().click();
-    await expect(page.getByRole('region', { name: 'Row 2 of the decision table' })).toBeVisible();
+    await expect(page.getByRole('complementary', { name: 'Row 2 of the decision table' })).toBeVisible();
     const found = await axeViolations(page, 'decision table');
     await page.getByRole('tab', { name: 'Drafts' }).click();
     const since = await eventCount(page);

@@ -152,7 +152,7 @@ test('a condition edited with the pickers changes the YAML, the preview and the 
   await page.getByRole('tab', { name: 'Form' }).click();
   const card = page.getByRole('listitem', { name: /§ 3\(a\)\(3\) arrest-warrant/ });
   const since = await eventCount(page);
-  await card.getByRole('checkbox', { name: 'federal' }).check();
+  await card.getByRole('checkbox', { name: 'a federal court' }).check();
   await waitForEvent(page, 'form-edit-applied', {}, since);
   await expect.poll(() => hook.getText(page)).toContain('warrant: { kind: criminal, jurisdictions: [state, federal] }');
   const later = await eventCount(page);

@@ -224,3 +224,120 @@ test('Ctrl+P prints the ordinance as exported, not the window; in the Simulation
     { viewOnly: true, target: 'What this draft would do' },
   ]);
 });
+
+test('the first click after typing in a form field is not lost (the field’s help takes no room, so nothing moves under the pointer)', async ({
+  page,
+}) => {
+  await openApp(page);
+  await openSample(page);
+  await page.getByRole('tab', { name: 'Form' }).click();
+  const form = page.getByRole('region', { name: 'Form' });
+  const shortTitle = form.getByLabel('Short title', { exact: true });
+  await shortTitle.fill('Trust Act (amended)');
+  const since = await eventCount(page);
+  // Straight from typing to a button further down, as a person would: one click.
+  await form.getByRole('button', { name: 'Add a finding' }).click();
+  await waitForEvent(page, 'form-edit-applied', { label: 'short title' }, since);
+  await waitForEvent(page, 'form-edit-applied', { label: 'add finding' }, since);
+  await expect.poll(() => hook.getText(page)).toContain('shortTitle: Trust Act (amended)');
+});
+
+test('"Offenses covered" says what the engine does: any part, and within a part any of the boxes ticked in a row', async ({ page }) => {
+  await openApp(page);
+  await openSample(page);
+  await page.getByRole('tab', { name: 'Form' }).click();
+  const covers = page.getByRole('group', { name: /Offenses covered/ }).first();
+  await expect(covers).toContainText('matches any one part below');
+  await expect(covers).toContainText('one of the classes ticked');
+  await expect(covers).toContainText('ticking more boxes in a row covers more offenses');
+  await expect(covers).not.toContainText('every box ticked');
+});
+
+test('choosing a defined term for a conviction test drops the "felony" box the test started with', async ({ page }) => {
+  await openApp(page);
+  await openSample(page);
+  await page.getByRole('tab', { name: 'Form' }).click();
+  const card = page.getByRole('listitem', { name: /§ 2\(c\) arrest-warrant/ });
+  let since = await eventCount(page);
+  await card.getByLabel('Test', { exact: true }).first().selectOption({ label: 'Conviction' });
+  await waitForEvent(page, 'form-edit-applied', {}, since);
+  await expect.poll(() => hook.getText(page)).toContain('conviction: { classes: [felony] }');
+  since = await eventCount(page);
+  await card.getByLabel('Defined term').selectOption({ label: 'felony' });
+  const applied = await waitForEvent(page, 'form-edit-applied', { label: 'defined term' }, since);
+  await waitForEvent(page, 'analysis-applied', { version: applied.detail.version }, since);
+  const text = await hook.getText(page);
+  const at = text.indexOf('      - id: arrest-warrant');
+  expect(text.slice(at, text.indexOf('      - id: ', at + 1))).toContain('conviction: { term: felony }\n');
+  await expect(card).not.toContainText('that is also a felony');
+});
+
+test('"Into section" numbers each section as the ordinance prints it', async ({ page }) => {
+  await openApp(page);
+  await openSample(page);
+  await page.getByRole('tab', { name: 'Form' }).click();
+  const options = await page.getByRole('region', { name: 'Form' }).getByLabel('Into section').locator('option').allTextContents();
+  const printed = cli(['render', SAMPLE])
+    .split('\n')
+    .filter((l) => l.startsWith('## Section '))
+    .map((l) => l.slice(3));
+  expect(options.slice(1)).toEqual(printed.filter((p) => !p.endsWith('Definitions')));
+  expect(options).toContain('Section 2. Detention on a civil immigration detainer');
+});
+
+test('an export saved where the person chose says so, not "to your downloads"', async ({ page }) => {
+  // The File System Access route, on the origin-private file system (native pickers can't be driven).
+  await page.addInitScript(() => {
+    const w = window as unknown as Record<string, unknown> & { __cspViolations: string[] };
+    w.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    w.showSaveFilePicker = async (o: { suggestedName: string }) =>
+      (await navigator.storage.getDirectory()).getFileHandle(o.suggestedName, { create: true });
+  });
+  await page.goto('./?e2e');
+  await waitForEvent(page, 'editor-ready');
+  await openSample(page);
+  let since = await eventCount(page);
+  await page.keyboard.press('Control+Shift+E');
+  await waitForEvent(page, 'export-dialog-opened', {}, since);
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await dialog.getByRole('radio', { name: /Markdown/ }).check();
+  await waitForEvent(page, 'export-preview-shown', { rendition: 'md' }, since);
+  since = await eventCount(page);
+  await dialog.getByRole('button', { name: 'Save…' }).click();
+  await waitForEvent(page, 'export-saved', { name: 'trust-act-2014.md' }, since);
+  await expect(page.getByRole('status').filter({ hasText: 'Exported trust-act-2014.md.' })).toBeVisible();
+  await expect(page.getByText(/downloads/)).toHaveCount(0);
+});
+
+test('Enter on a case or a decision-table row opens its explanation beside the table, in sight and with the keyboard; Esc gives the keyboard back', async ({
+  page,
+}) => {
+  await openApp(page);
+  await openSample(page);
+  await page.getByRole('tab', { name: 'Simulation' }).click();
+  await chooseCases(page);
+  const grid = page.getByRole('grid', { name: 'Cases and their decisions' });
+  await grid.focus();
+  await page.keyboard.press('ArrowDown');
+  let since = await eventCount(page);
+  await page.keyboard.press('Enter');
+  const shown = await waitForEvent(page, 'explanation-shown', {}, since);
+  const panel = page.getByRole('complementary', { name: `Explanation of case ${shown.detail.id as string}` });
+  await expect(panel).toBeInViewport();
+  await expect(panel.getByRole('heading', { level: 2 })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(panel).toHaveCount(0);
+  await expect(grid).toBeFocused();
+
+  await page.getByRole('tab', { name: 'Decision table' }).click();
+  since = await eventCount(page);
+  await waitForEvent(page, 'decision-table-rendered', {}, 0);
+  const rows = page.getByRole('grid', { name: 'Decision table rows' });
+  await rows.focus();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  const row = page.getByRole('complementary', { name: /^Row \d+ of the decision table$/ });
+  await expect(row).toBeInViewport();
+  await expect(row.getByRole('heading', { level: 2 })).toBeFocused();
+});

@@ -8,6 +8,7 @@ import { maxHoldWords, OUTCOMES, type Outcome } from '../../../engine/vocabulary
 import type { DecisionTable, DecisionTableRow } from '../../../engine/index';
 import type { Host } from '../../../host/contract';
 import { emit } from '../lib/app-events';
+import { SidePanel } from '../lib/SidePanel';
 import { count, milliseconds } from '../lib/format';
 import { OUTCOME_LABEL } from '../simulation/Charts';
 import { CaseFacts } from '../simulation/Explanation';
@@ -412,15 +413,17 @@ function RowDetails({
 }) {
   const { fixed, open } = rowFacts(table.columns, row);
   return (
-    <section className="explanation row-details" aria-label={`Row ${index + 1} of the decision table`}>
-      <div className="explanation-head">
-        <h2>
+    <SidePanel
+      label={`Row ${index + 1} of the decision table`}
+      title={
+        <>
           Row {index + 1}: <span className={`outcome-${row.outcome}`}>{outcomeWords(row)}</span>
-        </h2>
-        <button type="button" onClick={onClose} aria-label="Close the row">
-          Close
-        </button>
-      </div>
+        </>
+      }
+      openKey={index}
+      onClose={onClose}
+      closeLabel="Close the row"
+    >
       <p>
         Decided by <strong>{row.citation}</strong>{' '}
         {row.provision === 'default' ? '(the “otherwise” clause)' : `${heading ?? ''} (${row.provision})`}
@@ -451,6 +454,6 @@ function RowDetails({
         ) : null}
         <CaseFacts c={row.example} />
       </details>
-    </section>
+    </SidePanel>
   );
 }

@@ -20,6 +20,7 @@ import { FormView } from '../form/FormView';
 import { applyEdits, type DocumentEdit, type PathSegment } from '../../../engine/document';
 import { emit } from '../lib/app-events';
 import { milliseconds } from '../lib/format';
+import { SIDE_PANEL_HOST } from '../lib/SidePanel';
 import { PreviewView } from '../preview/PreviewView';
 import { ProblemsPanel } from '../problems/ProblemsPanel';
 import { CompareView } from '../simulation/CompareView';
@@ -631,6 +632,7 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
               />
             ) : null}
           </div>
+          <div id={SIDE_PANEL_HOST} className="side-panel-host" />
         </div>
       </main>
 

@@ -317,7 +317,7 @@ export class DocumentSession {
     this.tellHostDirty(editor.dirty);
     this.set({ doc: { name: saved.name, path: saved.path, docId: saved.path ?? d.docId, mtimeMs: saved.mtimeMs }, dirty: editor.dirty });
     this.emit('saved', { name: saved.name, path: saved.path, version: editor.version });
-    this.notify('info', saved.path ? `Saved ${saved.name}.` : `Saved ${saved.name} to your downloads.`);
+    this.notify('info', saved.downloaded ? `Saved ${saved.name} to your downloads folder.` : `Saved ${saved.name}.`);
     if (saved.path) void this.refreshRecent();
   }
 

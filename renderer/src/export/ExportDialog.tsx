@@ -303,7 +303,7 @@ export function ExportDialog(props: Props) {
         return;
       }
       emit('export-saved', { format: built.format, rendition: built.rendition, name: r.name, bytes: r.bytes });
-      notify('info', r.path ? `Exported ${r.name}.` : `Exported ${r.name} to your downloads.`);
+      notify('info', r.downloaded ? `Exported ${r.name} to your downloads folder.` : `Exported ${r.name}.`);
       close();
     } catch (e) {
       notify('error', `Could not export: ${(e as Error).message}`);

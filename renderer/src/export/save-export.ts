@@ -5,7 +5,7 @@ import type { Host } from '../../../host/contract';
 import type { Built } from './protocol';
 
 export type SaveOutcome =
-  | { kind: 'saved'; name: string; path: string | null; bytes: number }
+  | { kind: 'saved'; name: string; path: string | null; bytes: number; downloaded: boolean }
   /** The person closed the save dialog. */
   | { kind: 'cancelled' }
   | { kind: 'failed'; error: string };
@@ -28,5 +28,5 @@ export async function saveExport(host: Pick<Host, 'printToPdf' | 'exportFile'>, 
   if (!r.ok) return { kind: 'failed', error: r.error };
   if (!r.value) return { kind: 'cancelled' };
   const bytes = typeof data === 'string' ? new TextEncoder().encode(data).length : data.length;
-  return { kind: 'saved', name: r.value.name, path: r.value.path, bytes };
+  return { kind: 'saved', name: r.value.name, path: r.value.path, bytes, downloaded: r.value.downloaded === true };
 }

@@ -2,6 +2,7 @@
 // tests, each test's fields built from the schema.
 
 import { RECORD_KEYS } from '../../../engine/vocabulary';
+import { choiceWords } from '../lib/words';
 import { asList, asRecord } from './document-ops';
 import { CheckboxField, CheckboxGroup, NumberField, SelectField, TextField, TriStateField, type Choice } from './fields';
 import { choicesOf, conditionField, conditionKinds, defSchema, examplesOf, helpFor } from './schema-info';
@@ -11,26 +12,27 @@ export type Edit = (ops: DocumentEdit[], label: string) => void;
 
 const GROUPS = ['all', 'any', 'not'] as const;
 
+const WARRANT_COURTS: Record<string, string> = {
+  state: 'a court of this state',
+  federal: 'a federal court',
+  'other-state': 'a court of another state',
+  local: 'a local court',
+};
+
+/** The class ticked when an offense test is added. */
+const DEFAULT_CLASSES = ['felony'];
+
 const LEAF_DEFAULTS: Record<string, unknown> = {
   judicialWarrant: true,
   administrativeWarrant: true,
   requested: 'hold',
   reimbursementAgreement: true,
   age: { under: 18 },
-  conviction: { classes: ['felony'] },
-  charge: { classes: ['felony'], bondPosted: false },
+  conviction: { classes: DEFAULT_CLASSES },
+  charge: { classes: DEFAULT_CLASSES, bondPosted: false },
   warrant: { kind: 'criminal' },
   record: 'gangDatabase',
   discretion: { by: 'officer', finding: 'the person presents an unacceptable risk to public safety' },
-};
-
-const RECORD_WORDS: Record<string, string> = {
-  gangDatabase: 'Listed in the gang database',
-  terroristWatchlistMatch: 'Possible terrorist screening match',
-  finalRemovalOrder: 'Final order of removal',
-  priorRemovalReentry: 'Prior removal and illegal re-entry',
-  sexOffenderRegistry: 'On the sex offender registry',
-  arsonOffenderRegistry: 'On the arson offender registry',
 };
 
 const CLASS_CHOICES: Choice[] = choicesOf(defSchema('offenseFilter', 'classes')).map((c) => ({ value: c, label: c }));
@@ -232,7 +234,7 @@ function ConditionBody({
           label={h.label}
           help={h.help}
           value={typeof v === 'string' ? v : undefined}
-          choices={RECORD_KEYS.map((k) => ({ value: k, label: RECORD_WORDS[k] ?? k }))}
+          choices={RECORD_KEYS.map((k) => ({ value: k, label: choiceWords(k) }))}
           onChange={(x) => edit([{ op: 'set', path: at(), value: x }], 'record')}
         />
       );
@@ -280,7 +282,7 @@ function ConditionBody({
           <CheckboxGroup
             {...help('jurisdictions')}
             values={asList(w.jurisdictions)}
-            choices={choicesOf(conditionField('warrant', 'jurisdictions')).map((c) => ({ value: c, label: c }))}
+            choices={choicesOf(conditionField('warrant', 'jurisdictions')).map((c) => ({ value: c, label: WARRANT_COURTS[c] ?? c }))}
             onChange={(xs) => setOrDelete('jurisdictions', xs, 'issuing courts')}
           />
           <TriStateField {...help('felony')} value={w.felony} onChange={(b) => setOrDelete('felony', b, 'felony warrant')} />
@@ -295,7 +297,7 @@ function ConditionBody({
             {...help('by')}
             value={typeof d.by === 'string' ? d.by : undefined}
             emptyLabel="(not said)"
-            choices={choicesOf(conditionField('discretion', 'by')).map((c) => ({ value: c, label: c }))}
+            choices={choicesOf(conditionField('discretion', 'by')).map((c) => ({ value: c, label: choiceWords(c) }))}
             onChange={(x) => setOrDelete('by', x || undefined, 'who decides')}
           />
           <TextField
@@ -342,7 +344,23 @@ function OffenseTest({
           value={term}
           emptyLabel="(no defined term)"
           choices={[...new Set([...terms, ...(term ? [term] : [])])].map((t) => ({ value: t, label: t }))}
-          onChange={(x) => setOrDelete('term', x || undefined, 'defined term')}
+          onChange={(x) => {
+            // A term says which offenses count: the box ticked when the test was added ("felony") would
+            // only narrow it ("a serious felony that is also a felony"), so it goes when a term is chosen.
+            const onlyTheDefault =
+              JSON.stringify(value.classes) === JSON.stringify(DEFAULT_CLASSES) &&
+              value.degrees === undefined &&
+              value.categories === undefined;
+            if (x && onlyTheDefault)
+              edit(
+                [
+                  { op: 'set', path: at('term'), value: x },
+                  { op: 'delete', path: at('classes') },
+                ],
+                'defined term',
+              );
+            else setOrDelete('term', x || undefined, 'defined term');
+          }}
         />
         <CheckboxGroup
           {...help('classes')}

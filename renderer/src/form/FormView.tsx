@@ -2,7 +2,8 @@
 // structured edits that keep the author's comments and order and join the editor's undo history.
 
 import { useMemo, useState } from 'react';
-import type { OrdinanceText } from '../../../engine/index';
+import type { Ordinance, OrdinanceText } from '../../../engine/index';
+import { layoutOrdinance } from '../../../engine/vocabulary';
 import { ConditionEditor, type Edit } from './ConditionEditor';
 import { EnactmentForm } from './EnactmentForm';
 import {
@@ -21,6 +22,7 @@ import {
 } from './document-ops';
 import { CheckboxField, CheckboxGroup, NumberField, SelectField, TextField, type Choice } from './fields';
 import { choicesOf, defSchema, helpFor, schemaAt } from './schema-info';
+import { choiceWords } from '../lib/words';
 import { PROVISION_TEMPLATES, templateById } from './templates';
 import type { PathSegment } from '../../../engine/document';
 import type { ProvisionType } from '../../../engine/vocabulary';
@@ -64,8 +66,18 @@ function str(v: unknown): string | undefined {
   return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
 }
 
-function choices(values: string[], words?: Record<string, string>): Choice[] {
-  return values.map((v) => ({ value: v, label: words?.[v] ?? v }));
+function choices(values: string[], own?: Record<string, string>): Choice[] {
+  return values.map((v) => ({ value: v, label: own?.[v] ?? choiceWords(v) }));
+}
+
+/** The number each of the document's sections prints under (the Definitions section comes first when there is one). */
+function printedSectionNumbers(data: DocumentData): Map<number, number> {
+  try {
+    const layout = layoutOrdinance(data as unknown as Ordinance);
+    return new Map(layout.sections.flatMap((s) => (s.sectionIndex === null ? [] : [[s.sectionIndex, s.number] as [number, number]])));
+  } catch {
+    return new Map();
+  }
 }
 
 export function FormView({ data, unreadable, text, edit, onShowInEditor, onUndo, onRedo }: Props) {
@@ -358,8 +370,9 @@ function Definitions({ data, edit }: { data: DocumentData; edit: Edit }) {
               </div>
               <fieldset className="covers">
                 <legend>{h('covers').label}</legend>
-                <p className="field-help">
-                  An offense that matches any one part below is covered; within a part, it must match every box ticked.
+                <p className="covers-help">
+                  An offense is covered when it matches any one part below. Within a part, it must be of one of the classes ticked and carry
+                  at least one of the categories ticked: ticking more boxes in a row covers more offenses, not fewer.
                 </p>
                 {covers.map((rawFilter, k) => {
                   const f = asRecord(rawFilter) ?? {};
@@ -449,6 +462,8 @@ function Sections({
   onShowInEditor: (path: PathSegment[]) => void;
 }) {
   const sections = sectionsOf(data);
+  const numbers = printedSectionNumbers(data);
+  const sectionName = (s: Record<string, unknown>, i: number) => `Section ${numbers.get(i) ?? i + 1}. ${str(s.heading) ?? 'Untitled'}`;
   const [template, setTemplate] = useState(PROVISION_TEMPLATES[0]!.id);
   const [target, setTarget] = useState('auto');
   const [position, setPosition] = useState<'end' | 'start'>('end');
@@ -484,7 +499,7 @@ function Sections({
             value={target}
             choices={[
               { value: 'auto', label: 'The usual section' },
-              ...sections.map((s, i) => ({ value: String(i), label: `${i + 1}. ${str(s.heading) ?? 'Untitled'}` })),
+              ...sections.map((s, i) => ({ value: String(i), label: sectionName(s, i) })),
             ]}
             onChange={(v) => setTarget(v || 'auto')}
           />
@@ -518,7 +533,7 @@ function Sections({
             <li key={si} className="section-card" aria-label={`Section: ${str(s.heading) ?? si + 1}`}>
               <div className="field-row">
                 <TextField
-                  label={`Section heading`}
+                  label={`Heading of section ${numbers.get(si) ?? si + 1}`}
                   className="wide"
                   required
                   value={str(s.heading)}

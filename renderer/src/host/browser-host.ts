@@ -299,7 +299,7 @@ export function createBrowserHost(options: BrowserHostOptions = {}): Host {
         }
         if (!entry) {
           download(request.suggestedName, request.text, 'application/yaml');
-          return ok({ path: null, name: request.suggestedName, mtimeMs: null });
+          return ok({ path: null, name: request.suggestedName, mtimeMs: null, downloaded: true });
         }
         const current = await entry.handle.getFile().catch(() => null);
         if (sameFile && current && !request.force && request.expectedMtimeMs !== null && current.lastModified > request.expectedMtimeMs) {
@@ -326,7 +326,7 @@ export function createBrowserHost(options: BrowserHostOptions = {}): Host {
           return ok({ path: null, name: handle.name, mtimeMs: null });
         }
         download(request.suggestedName, request.data, request.mimeType);
-        return ok({ path: null, name: request.suggestedName, mtimeMs: null });
+        return ok({ path: null, name: request.suggestedName, mtimeMs: null, downloaded: true });
       } catch (e) {
         return isAbort(e) ? ok(null) : fail(`could not export: ${message(e)}`);
       }

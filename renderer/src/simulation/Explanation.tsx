@@ -4,6 +4,8 @@
 import { useEffect } from 'react';
 import type { BookingCase, Decision, Reason } from '../../../engine/index';
 import { emit } from '../lib/app-events';
+import { SidePanel } from '../lib/SidePanel';
+import { words } from '../lib/words';
 import { OUTCOME_LABEL } from './Charts';
 import type { CaseExplained } from './protocol';
 
@@ -12,13 +14,21 @@ function valueMark(v: Reason['value']): { mark: string; words: string; className
   return v ? { mark: '✓', words: 'true', className: 'true' } : { mark: '✗', words: 'false', className: 'false' };
 }
 
+/** A provision as a reader knows it: its heading (its id only when it has none). */
+function provisionName(id: string, headings: Readonly<Record<string, string | undefined>> | undefined): string {
+  return id === 'default' ? 'otherwise' : (headings?.[id] ?? id);
+}
+
 export function DecisionBlock({
   decision,
   title,
+  headings,
   onShowProvision,
 }: {
   decision: Decision;
   title: string;
+  /** Each provision's heading by id. */
+  headings?: Readonly<Record<string, string | undefined>>;
   onShowProvision?: (id: string) => void;
 }) {
   const byProvision: Array<{ provision: string; citation: string; reasons: Reason[] }> = [];
@@ -31,8 +41,8 @@ export function DecisionBlock({
     <section className="decision" aria-label={title}>
       <h3>{title}</h3>
       <p className={`verdict outcome-${decision.outcome}`}>
-        <strong>{OUTCOME_LABEL[decision.outcome]}</strong>, decided by <strong>{decision.citation}</strong>{' '}
-        {decision.provision === 'default' ? '(the “otherwise” clause)' : `(${decision.provision})`}
+        <strong>{OUTCOME_LABEL[decision.outcome]}</strong>, decided by <strong>{decision.citation}</strong>
+        {decision.provision === 'default' ? ' (the “otherwise” clause)' : `, ${provisionName(decision.provision, headings)}`}
         {decision.holdUntil ? <>, held until {decision.holdUntil.replace('T', ' at ')}</> : null}.
         {onShowProvision && decision.provision !== 'default' ? (
           <>
@@ -46,7 +56,8 @@ export function DecisionBlock({
       <ol className="reasons">
         {byProvision.map((group) => (
           <li key={`${group.provision}-${group.citation}`} className={group.provision === decision.provision ? 'deciding' : ''}>
-            <span className="citation">{group.citation}</span> {group.provision === 'default' ? 'otherwise' : group.provision}
+            <span className="citation">{group.citation}</span>{' '}
+            <span title={group.provision}>{provisionName(group.provision, headings)}</span>
             {group.provision === decision.provision ? (
               <span className="badge">decided</span>
             ) : (
@@ -83,7 +94,7 @@ export function CaseFacts({ c }: { c: BookingCase }) {
     .join(', ');
   const records = Object.entries(c.records ?? {})
     .filter(([, v]) => v)
-    .map(([k]) => k);
+    .map(([k]) => words(k));
   return (
     <dl className="case-facts">
       <dt>Age</dt>
@@ -131,12 +142,16 @@ export function Explanation({
   otherLabel,
   onClose,
   onShowProvision,
+  headings,
+  otherHeadings,
 }: {
   explained: CaseExplained;
   /** How the compared policy is named on screen, e.g. "honoring every detainer". */
   otherLabel?: string;
   onClose: () => void;
   onShowProvision: (id: string) => void;
+  headings?: Readonly<Record<string, string | undefined>>;
+  otherHeadings?: Readonly<Record<string, string | undefined>>;
 }) {
   useEffect(() => {
     emit('explanation-shown', {
@@ -146,19 +161,23 @@ export function Explanation({
     });
   }, [explained]);
   return (
-    <aside className="explanation" aria-label={`Explanation of case ${explained.bookingCase.id}`}>
-      <div className="explanation-head">
-        <h2>Case {explained.bookingCase.id}</h2>
-        <button type="button" onClick={onClose} aria-label="Close the explanation">
-          Close
-        </button>
-      </div>
-      <DecisionBlock decision={explained.decision} title="Under this draft" onShowProvision={onShowProvision} />
+    <SidePanel
+      label={`Explanation of case ${explained.bookingCase.id}`}
+      title={`Case ${explained.bookingCase.id}`}
+      openKey={explained.bookingCase.id}
+      onClose={onClose}
+      closeLabel="Close the explanation"
+    >
+      <DecisionBlock decision={explained.decision} title="Under this draft" headings={headings} onShowProvision={onShowProvision} />
       {explained.other ? (
-        <DecisionBlock decision={explained.other} title={`Under ${otherLabel ?? explained.otherTitle ?? 'the compared policy'}`} />
+        <DecisionBlock
+          decision={explained.other}
+          title={`Under ${otherLabel ?? explained.otherTitle ?? 'the compared policy'}`}
+          headings={otherHeadings}
+        />
       ) : null}
       <h3>The case</h3>
       <CaseFacts c={explained.bookingCase} />
-    </aside>
+    </SidePanel>
   );
 }
