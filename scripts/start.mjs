@@ -18,7 +18,12 @@ function forward(child) {
 
 const electron = findElectronBinary();
 if (!electron.path) {
-  process.stdout.write(`start: ${electron.reason}; serving the browser build instead (npm run web)\n`);
+  process.stdout.write(
+    'The desktop window of Detainer Policy Studio is not installed on this computer, so the app opens in your web browser ' +
+      'instead: open the address printed below in Chrome, Chromium or Edge. It is the same app; files are opened and saved ' +
+      'through the browser (in the folder you choose, or in Downloads).\n' +
+      `(Why: ${electron.reason}.)\n`,
+  );
   forward(spawn(npm, ['run', '--silent', 'web'], { cwd: root, stdio: 'inherit' }));
 } else {
   const webDir = process.env.DETAINER_STUDIO_WEB_DIR ? path.resolve(process.env.DETAINER_STUDIO_WEB_DIR) : path.join(root, 'dist', 'web');

@@ -2,6 +2,7 @@
 // (outcomes, hold hours, cost), compared with the honor-every-detainer baseline or another draft,
 // with the changed cases and the coverage of each provision. Charts are inline SVG.
 
+import { money, signed } from '../numbers';
 import { fingerprint, shortFingerprint } from '../canonical';
 import { compile, HONOR_ALL, resolveScenario } from '../compile';
 import { OUTCOMES, type Ordinance, type ResolvedScenario, type Scenario } from '../model';
@@ -113,8 +114,7 @@ dl.assumptions dd { margin: 0; }
 `;
 
 const n = (x: number, digits = 0) => x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-const money = (x: number) => `${x < 0 ? '-' : ''}$${n(Math.abs(x), 2)}`;
-const signed = (x: number, f: (v: number) => string) => (x > 0 ? `+${f(x)}` : x < 0 ? `-${f(-x)}` : f(0));
+
 const share = (part: number, whole: number) => (whole === 0 ? '0.0%' : `${((100 * part) / whole).toFixed(1)}%`);
 
 function otherName(r: ImpactReport): string {

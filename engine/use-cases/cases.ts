@@ -2,6 +2,7 @@
 // in pieces, and the columns a case list shows, read out of the table so a face never decodes its bit flags.
 
 import { CaseTableBuilder, F_JUDICIAL, F_REQ_HOLD, F_REQ_NOTIFY, type CaseTable } from '../case-table';
+import { CLASS_BY_RANK, RANK_OF_BIT } from '../offense-rank';
 import { prepareCase } from '../cases';
 import { caseCsvHeader, caseCsvRow, csvGroupCounts, type CsvGroupCounts } from '../case-csv';
 import { forEachGeneratedCase, generatedCases, GENERATED_GROUP_LIMITS, type GeneratorOptions } from '../generate';
@@ -26,6 +27,31 @@ export interface CaseColumns {
   requests: Uint8Array;
   convictions: Uint16Array;
   judicialWarrant: Uint8Array;
+  /** The most serious prior conviction and pending charge: the offense (an index into `offenses`, 0 for none) and its class. */
+  convictionOffense: Int32Array;
+  convictionClass: Uint8Array;
+  chargeOffense: Int32Array;
+  chargeClass: Uint8Array;
+  /** Offense names; index 0 is "" (no offense named). */
+  offenses: readonly string[];
+  /** Year of the booking. */
+  years: Uint16Array;
+}
+
+export { CLASS_BY_RANK };
+
+/** The most serious of rows from..to-1 (class rank, then the earliest row): [offense id, rank]. */
+function mostSerious(from: number, to: number, cls: Uint8Array, offense: Int32Array): [number, number] {
+  let best = -1;
+  let rank = 0;
+  for (let r = from; r < to; r++) {
+    const k = RANK_OF_BIT[cls[r]!] ?? 0;
+    if (best < 0 || k > rank) {
+      best = r;
+      rank = k;
+    }
+  }
+  return best < 0 ? [0, 0] : [offense[best]!, Math.max(rank, 0)];
 }
 
 export function caseColumns(t: CaseTable): CaseColumns {
@@ -36,19 +62,42 @@ export function caseColumns(t: CaseTable): CaseColumns {
     requests: new Uint8Array(n),
     convictions: new Uint16Array(n),
     judicialWarrant: new Uint8Array(n),
+    convictionOffense: new Int32Array(n),
+    convictionClass: new Uint8Array(n),
+    chargeOffense: new Int32Array(n),
+    chargeClass: new Uint8Array(n),
+    offenses: t.strings,
+    years: new Uint16Array(n),
   };
   for (let i = 0; i < n; i++) {
     const f = t.flags[i]!;
     columns.requests[i] = f & (F_REQ_HOLD | F_REQ_NOTIFY);
     columns.judicialWarrant[i] = f & F_JUDICIAL ? 1 : 0;
     columns.convictions[i] = Math.min(65535, t.convStart[i + 1]! - t.convStart[i]!);
+    const [conviction, convictionRank] = mostSerious(t.convStart[i]!, t.convStart[i + 1]!, t.convCls, t.convOffense);
+    columns.convictionOffense[i] = conviction;
+    columns.convictionClass[i] = convictionRank;
+    const [charge, chargeRank] = mostSerious(t.chargeStart[i]!, t.chargeStart[i + 1]!, t.chargeCls, t.chargeOffense);
+    columns.chargeOffense[i] = charge;
+    columns.chargeClass[i] = chargeRank;
+    columns.years[i] = t.bookedYmd[i]! >> 9;
   }
   return columns;
 }
 
 /** The transferable buffers of case columns. */
 export function caseColumnBuffers(c: CaseColumns): ArrayBuffer[] {
-  return [c.ages.buffer, c.requests.buffer, c.convictions.buffer, c.judicialWarrant.buffer] as ArrayBuffer[];
+  return [
+    c.ages.buffer,
+    c.requests.buffer,
+    c.convictions.buffer,
+    c.judicialWarrant.buffer,
+    c.convictionOffense.buffer,
+    c.convictionClass.buffer,
+    c.chargeOffense.buffer,
+    c.chargeClass.buffer,
+    c.years.buffer,
+  ] as ArrayBuffer[];
 }
 
 export type GeneratedFormat = 'json' | 'csv';

@@ -15,7 +15,16 @@ export {
   type ExplainedCase,
   type SimulationJsonHeader,
 } from './simulation';
-export { generatedCaseTable, generatedCasesText, caseColumns, caseColumnBuffers, type CaseColumns, type GeneratedFormat } from './cases';
+export {
+  generatedCaseTable,
+  generatedCasesText,
+  caseColumns,
+  caseColumnBuffers,
+  CLASS_BY_RANK,
+  type CaseColumns,
+  type GeneratedFormat,
+} from './cases';
+export { changedDecisionGroups, type ChangeGroup } from './change-reasons';
 export { outcomeOf, outcomeNumberOf, provisionNumberOf, decodeDecision, type DecisionCode, type ProvisionRef } from '../decision-code';
 export {
   loadExpectedDecisions,

@@ -316,7 +316,9 @@ test('the simulation of a case file gives the same counts as `detainer-studio si
   expect(explained.detail).toMatchObject({ outcome: 'hold', provision: firstHold.provision });
   const explanation = page.getByRole('complementary', { name: `Explanation of case ${firstHold.id}` });
   await expect(explanation).toContainText(`decided by ${firstHold.citation}`);
-  await expect(explanation.getByRole('region', { name: 'Under this draft' })).toContainText(firstHold.provision);
+  // The provision by its heading, as the ordinance prints it, not by its id.
+  const heading = new RegExp(`- id: ${firstHold.provision}\\n\\s+heading: (.+)`).exec(sampleText)![1]!;
+  await expect(explanation.getByRole('region', { name: 'Under this draft' })).toContainText(`${firstHold.citation}, ${heading}`);
 
   // Keyboard: the grid moves with the arrows and explains with Enter.
   await grid.focus();

@@ -1,7 +1,8 @@
 // A solicitor's first hour with the app, end to end in Chromium: each test is one thing that broke
 // when the app was first tried that way (new from a template, the keyboard, problems in the form, the
 // simulation of a draft with errors, recovery, printing, the words and numbers shown).
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { cli, eventCount, hook, openApp, openSample, ROOT, SAMPLE, SAMPLE_TITLE, setTextAndWait, waitForEvent } from './app-driver';
@@ -232,14 +233,14 @@ test('the first click after typing in a form field is not lost (the field’s he
   await openSample(page);
   await page.getByRole('tab', { name: 'Form' }).click();
   const form = page.getByRole('region', { name: 'Form' });
-  const shortTitle = form.getByLabel('Short title', { exact: true });
-  await shortTitle.fill('Trust Act (amended)');
+  const finding = form.getByRole('textbox', { name: 'Finding 3', exact: true });
+  await finding.fill('immigrant victims and witnesses must be able to come forward');
   const since = await eventCount(page);
-  // Straight from typing to a button further down, as a person would: one click.
+  // Straight from typing to the button below, as a person would: one click.
   await form.getByRole('button', { name: 'Add a finding' }).click();
-  await waitForEvent(page, 'form-edit-applied', { label: 'short title' }, since);
+  await waitForEvent(page, 'form-edit-applied', { label: 'finding' }, since);
   await waitForEvent(page, 'form-edit-applied', { label: 'add finding' }, since);
-  await expect.poll(() => hook.getText(page)).toContain('shortTitle: Trust Act (amended)');
+  await expect.poll(() => hook.getText(page)).toContain('immigrant victims and witnesses must be able to come forward');
 });
 
 test('"Offenses covered" says what the engine does: any part, and within a part any of the boxes ticked in a row', async ({ page }) => {
@@ -320,7 +321,7 @@ test('Enter on a case or a decision-table row opens its explanation beside the t
   const grid = page.getByRole('grid', { name: 'Cases and their decisions' });
   await grid.focus();
   await page.keyboard.press('ArrowDown');
-  let since = await eventCount(page);
+  const since = await eventCount(page);
   await page.keyboard.press('Enter');
   const shown = await waitForEvent(page, 'explanation-shown', {}, since);
   const panel = page.getByRole('complementary', { name: `Explanation of case ${shown.detail.id as string}` });
@@ -331,7 +332,6 @@ test('Enter on a case or a decision-table row opens its explanation beside the t
   await expect(grid).toBeFocused();
 
   await page.getByRole('tab', { name: 'Decision table' }).click();
-  since = await eventCount(page);
   await waitForEvent(page, 'decision-table-rendered', {}, 0);
   const rows = page.getByRole('grid', { name: 'Decision table rows' });
   await rows.focus();
@@ -340,4 +340,59 @@ test('Enter on a case or a decision-table row opens its explanation beside the t
   const row = page.getByRole('complementary', { name: /^Row \d+ of the decision table$/ });
   await expect(row).toBeInViewport();
   await expect(row.getByRole('heading', { level: 2 })).toBeFocused();
+});
+
+test('the committee reads the simulation in one sentence with the command line’s figures, why decisions differ, and each case’s conviction and charge', async ({
+  page,
+}) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'detainer-e2e-'));
+  const cases = path.join(dir, 'bookings.cases.json');
+  writeFileSync(cases, cli(['generate', '--count', '2000', '--seed', '23']));
+  const expected = JSON.parse(cli(['simulate', SAMPLE, '--cases', cases, '--baseline', 'honor-all', '--json'])) as {
+    summary: { total: number; outcomes: Record<string, number>; cost: { total: number } };
+    comparison: { changed: number; otherSummary: { outcomes: Record<string, number>; cost: { total: number } } };
+  };
+  await openApp(page);
+  await openSample(page);
+  await page.getByRole('tab', { name: 'Simulation' }).click();
+  const since = await eventCount(page);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open a case file…' }).click();
+  await (await chooser).setFiles(cases);
+  await waitForEvent(page, 'simulation-rendered', { total: 2000 }, since);
+
+  const n = (x: number) => x.toLocaleString('en-US');
+  const saved = expected.comparison.otherSummary.cost.total - expected.summary.cost.total;
+  await expect(page.getByTestId('headline')).toHaveText(
+    new RegExp(
+      `^Under this draft the jail would have held ${n(expected.summary.outcomes.hold!)} of 2,000 detainers instead of ${n(
+        expected.comparison.otherSummary.outcomes.hold!,
+      )} if every detainer were honored, saving \\$${n(Math.round(saved))}\\. It would `,
+    ),
+  );
+  const view = page.getByRole('region', { name: 'What this draft would do' });
+  await expect(view).toContainText('The jail tells ICE when the person will be released and holds no one past that time');
+  await expect(view).toContainText('it ends on Tuesday at 17:00, 96 hours on the clock');
+
+  const reasons = page.getByRole('region', { name: /^Why [\d,]+ decisions differ from honoring every detainer$/ });
+  const items = await reasons.getByRole('listitem').allTextContents();
+  const total = items.map((t) => Number(/^([\d,]+) would be/.exec(t)![1]!.replace(/,/g, ''))).reduce((a, b) => a + b, 0);
+  expect(total).toBe(expected.comparison.changed);
+  await expect(reasons).toContainText('§ 2(g) (Unacceptable risk to public safety) leaves them to a person');
+  await expect(reasons).not.toContainText('public-safety-risk');
+  await reasons
+    .getByRole('button', { name: /^Explain one of them/ })
+    .first()
+    .click();
+  await expect(page.getByRole('complementary', { name: /^Explanation of case / })).toBeInViewport();
+
+  const grid = page.getByRole('grid', { name: 'Cases and their decisions' });
+  await expect(grid.getByRole('columnheader', { name: 'Convicted of' })).toBeVisible();
+  await expect(grid.getByRole('columnheader', { name: 'Charged with' })).toBeVisible();
+  await expect(
+    grid
+      .getByRole('gridcell')
+      .filter({ hasText: /\((felony|misdemeanor|infraction)\)$/ })
+      .first(),
+  ).toBeVisible();
 });

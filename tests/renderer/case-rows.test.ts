@@ -3,6 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { NO_FILTER, selectRows } from '../../renderer/src/simulation/case-rows';
 import type { CaseColumns } from '../../renderer/src/simulation/protocol';
 
+/** Columns the table doesn't sort or filter by, empty. */
+const rest = (n: number) => ({
+  convictionOffense: new Int32Array(n),
+  convictionClass: new Uint8Array(n),
+  chargeOffense: new Int32Array(n),
+  chargeClass: new Uint8Array(n),
+  offenses: [''],
+  years: new Uint16Array(n),
+});
+
 // Five cases; codes are provisionIndex << 2 | outcome (hold 0, notify 1, review 2, decline 3).
 const columns: CaseColumns = {
   ids: ['B-3', 'B-1', 'B-5', 'B-2', 'B-4'],
@@ -10,6 +20,7 @@ const columns: CaseColumns = {
   requests: Uint8Array.from([3, 1, 2, 3, 1]),
   convictions: Uint16Array.from([0, 1, 2, 0, 3]),
   judicialWarrant: Uint8Array.from([0, 0, 1, 0, 0]),
+  ...rest(5),
 };
 const codes = Int32Array.from([(0 << 2) | 0, (1 << 2) | 3, (0 << 2) | 0, (2 << 2) | 1, (1 << 2) | 3]);
 const other = Int32Array.from([0, 0, 0, 1, 0]);
@@ -71,6 +82,7 @@ describe('selectRows', () => {
       requests: new Uint8Array(n),
       convictions: new Uint16Array(n),
       judicialWarrant: new Uint8Array(n),
+      ...rest(n),
     };
     const c = Int32Array.from({ length: n }, (_, i) => i & 3);
     selectRows(big, c, null, NO_FILTER, { key: 'id', descending: false });

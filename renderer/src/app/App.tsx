@@ -595,6 +595,7 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
                 onShowProvision={showProvision}
                 onFix={applyFix}
                 onShowPath={revealPath}
+                ordinance={lastValid?.ordinance ?? null}
               />
             ) : null}
             {right === 'compare' ? (

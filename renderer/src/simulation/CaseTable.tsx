@@ -2,7 +2,7 @@
 // column and filtered by the caller; arrow keys move, Enter explains the case.
 
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { OUTCOMES } from '../../../engine/vocabulary';
+import { CLASS_BY_RANK, OUTCOMES } from '../../../engine/vocabulary';
 import { count } from '../lib/format';
 import { OUTCOME_LABEL } from './Charts';
 import { selectRows, type RowFilter, type SortKey } from './case-rows';
@@ -29,6 +29,13 @@ interface Props {
 }
 
 const REQUEST_WORDS = ['nothing', 'hold', 'notice', 'hold + notice'];
+
+/** "robbery (felony)", "felony", or "none". */
+function offenseWords(offenses: readonly string[], offense: number, rank: number): string {
+  const name = offenses[offense] ?? '';
+  const cls = CLASS_BY_RANK[rank] ?? '';
+  return name ? (cls ? `${name} (${cls})` : name) : cls || 'none';
+}
 
 export function CaseTable(props: Props) {
   const { columns, codes, otherCodes, provisions, otherwise, filter } = props;
@@ -100,7 +107,7 @@ export function CaseTable(props: Props) {
         role="grid"
         aria-label={props.label}
         aria-rowcount={rows.length + 1}
-        aria-colcount={otherCodes ? 6 : 5}
+        aria-colcount={otherCodes ? 8 : 7}
         aria-activedescendant={activeCase !== undefined ? `${tableId}-row-${active}` : undefined}
         tabIndex={0}
         onKeyDown={onKeyDown}
@@ -114,6 +121,12 @@ export function CaseTable(props: Props) {
           {header('age', 'Age')}
           <div role="columnheader" className="cell col-requests">
             ICE asked for
+          </div>
+          <div role="columnheader" className="cell col-conviction" title="The most serious prior conviction">
+            Convicted of
+          </div>
+          <div role="columnheader" className="cell col-charge" title="The most serious pending charge">
+            Charged with
           </div>
           {header('outcome', 'Outcome')}
           {header('provision', 'Decided by')}
@@ -150,6 +163,12 @@ export function CaseTable(props: Props) {
                 </div>
                 <div role="gridcell" className="cell col-requests">
                   {REQUEST_WORDS[columns.requests[i]!]}
+                </div>
+                <div role="gridcell" className="cell col-conviction">
+                  {offenseWords(columns.offenses, columns.convictionOffense[i]!, columns.convictionClass[i]!)}
+                </div>
+                <div role="gridcell" className="cell col-charge">
+                  {offenseWords(columns.offenses, columns.chargeOffense[i]!, columns.chargeClass[i]!)}
                 </div>
                 <div role="gridcell" className={`cell col-outcome outcome-${outcome}`}>
                   {OUTCOME_LABEL[outcome]}

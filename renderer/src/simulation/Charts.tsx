@@ -4,6 +4,9 @@
 import { OUTCOMES, type Outcome } from '../../../engine/vocabulary';
 import { count, hours, money, share } from '../lib/format';
 
+/** Characters of a bar's label that fit left of the bars; longer ones end in "…" (the whole label is the title). */
+const LABEL_CHARS = 30;
+
 export const OUTCOME_LABEL: Record<Outcome, string> = { hold: 'Hold', notify: 'Notify only', review: 'Review', decline: 'Decline' };
 
 interface Bar {
@@ -36,7 +39,8 @@ function BarChart({ bars, title, summary, otherLabel }: { bars: Bar[]; title: st
           return (
             <g key={b.label}>
               <text x={labelWidth - 8} y={y + 13} textAnchor="end" className="chart-label">
-                {b.label}
+                <title>{b.label}</title>
+                {b.label.length > LABEL_CHARS ? `${b.label.slice(0, LABEL_CHARS - 1).trimEnd()}…` : b.label}
               </text>
               <rect
                 x={labelWidth}

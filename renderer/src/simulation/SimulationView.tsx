@@ -1,12 +1,16 @@
-// The simulation view: choose a case set and a scenario, see what the draft does to it (outcomes,
-// hold hours, cost, coverage), browse the cases and open any one's explanation.
+// The simulation as a council committee reads it: the result in one sentence, the figures with what
+// "notify only" and a weekend hold's hours mean, why decisions differ from the compared policy
+// (provision by provision, with the fact a person must supply), charts, coverage, and every case with
+// its most serious conviction and charge, any one explained in a panel beside the table. Prints as it
+// shows (Ctrl+P), without the controls.
 
 import { useEffect, useMemo, useState } from 'react';
-import { OUTCOMES } from '../../../engine/vocabulary';
+import { changedDecisionGroups, OUTCOMES, type Ordinance } from '../../../engine/vocabulary';
 import { emit } from '../lib/app-events';
 import { count, hours, milliseconds, money, share, signed } from '../lib/format';
 import { CaseTable } from './CaseTable';
 import { CostChart, HoldHoursChart, OUTCOME_LABEL, OutcomeChart } from './Charts';
+import { changeReason, headline, weekendArithmetic } from './committee';
 import { Explanation } from './Explanation';
 import { NO_FILTER, type RowFilter } from './case-rows';
 import type { CaseExplained } from './protocol';
@@ -33,6 +37,8 @@ interface Props {
   onFix?: (fix: QuickFix) => void;
   /** Shows a place in the draft. */
   onShowPath?: (path: PathSegment[]) => void;
+  /** The draft simulated (its last version without errors), for the words of the reasons. */
+  ordinance: Ordinance | null;
 }
 
 export function SimulationControls({
@@ -155,7 +161,7 @@ export function SimulationControls({
 }
 
 export function SimulationView(props: Props) {
-  const { sim, draftVersion, blocked, onShowProvision, onFix, onShowPath } = props;
+  const { sim, draftVersion, blocked, onShowProvision, onFix, onShowPath, ordinance } = props;
   const { state } = sim;
   const r = state.result;
   const [filter, setFilter] = useState<RowFilter>(NO_FILTER);
@@ -168,10 +174,33 @@ export function SimulationView(props: Props) {
   }, [r]);
   useEffect(() => setFilter(NO_FILTER), [state.cases]);
 
+  const allProvisions = useMemo(() => (r ? [...r.provisions, r.otherwise] : []), [r]);
+  const otherProvisions = useMemo(() => (r?.otherOtherwise ? [...r.otherProvisions, r.otherOtherwise] : []), [r]);
   const provisionLabels = useMemo(
-    () => (r ? [...r.provisions, r.otherwise].map((p) => `${p.citation} ${p.id === 'default' ? 'otherwise' : (p.heading ?? p.id)}`) : []),
-    [r],
+    () => allProvisions.map((p) => `${p.citation} ${p.id === 'default' ? 'otherwise' : (p.heading ?? p.id)}`),
+    [allProvisions],
   );
+  const headings = useMemo(() => Object.fromEntries(allProvisions.map((p) => [p.id, p.heading])), [allProvisions]);
+  const otherHeadings = useMemo(() => Object.fromEntries(otherProvisions.map((p) => [p.id, p.heading])), [otherProvisions]);
+
+  const otherLabel =
+    state.compare.kind === 'baseline'
+      ? 'honoring every detainer'
+      : state.compare.kind === 'draft'
+        ? `${state.compare.title} (${state.compare.name})`
+        : undefined;
+  const otherInSentence =
+    state.compare.kind === 'baseline'
+      ? 'if every detainer were honored'
+      : state.compare.kind === 'draft'
+        ? `under “${state.compare.title}”`
+        : '';
+  const otherShort = state.compare.kind === 'baseline' ? 'Honor all' : 'Other draft';
+
+  const reasons = useMemo(() => {
+    if (!r?.otherCodes || !otherLabel) return [];
+    return changedDecisionGroups(r.codes, r.otherCodes).map((g) => changeReason(g, allProvisions, otherProvisions, otherLabel, ordinance));
+  }, [r, allProvisions, otherProvisions, otherLabel, ordinance]);
 
   const open = async (index: number) => {
     setSelected(index);
@@ -184,22 +213,29 @@ export function SimulationView(props: Props) {
   };
 
   const stale = r !== null && state.resultVersion !== draftVersion;
-  const otherLabel =
-    state.compare.kind === 'baseline'
-      ? 'honoring every detainer'
-      : state.compare.kind === 'draft'
-        ? `${state.compare.title} (${state.compare.name})`
-        : undefined;
-  const otherShort = state.compare.kind === 'baseline' ? 'Honor all' : 'Other draft';
+  const sentence = r
+    ? headline({
+        total: r.summary.total,
+        outcomes: r.summary.outcomes,
+        holdHours: r.summary.holdHours,
+        cost: r.summary.cost,
+        other: r.comparison
+          ? { label: otherInSentence, held: r.comparison.otherSummary.outcomes.hold, costDelta: r.comparison.delta.cost }
+          : undefined,
+      })
+    : '';
+  const weekends = weekendArithmetic(ordinance, state.scenario.holidays);
 
   return (
     <div className="simulation committee" role="region" aria-label="What this draft would do">
-      <SimulationControls
-        sim={sim}
-        caseSets={props.caseSets}
-        onChooseCaseSet={props.onChooseCaseSet}
-        onOpenCaseFile={props.onOpenCaseFile}
-      />
+      <div className="no-print">
+        <SimulationControls
+          sim={sim}
+          caseSets={props.caseSets}
+          onChooseCaseSet={props.onChooseCaseSet}
+          onOpenCaseFile={props.onOpenCaseFile}
+        />
+      </div>
       {blocked ? (
         <p className="notice warning" role="status">
           {blocked}
@@ -236,13 +272,19 @@ export function SimulationView(props: Props) {
       {r && state.cases ? (
         <>
           {stale ? (
-            <p className="notice warning" role="status">
+            <p className="notice warning no-print" role="status">
               These results are for an earlier version of the draft.{' '}
               <button type="button" className="link" onClick={() => void sim.run()}>
                 Run again
               </button>
             </p>
           ) : null}
+          <h2 className="print-only">
+            {ordinance?.title ?? 'This draft'}: what it would do to {count(r.summary.total)} booking cases from {state.cases.name}
+          </h2>
+          <p className="headline" data-testid="headline">
+            {sentence}
+          </p>
           <section className="summary" aria-label="Summary">
             <div className="stat-row">
               <div className="stat">
@@ -287,19 +329,38 @@ export function SimulationView(props: Props) {
                 ) : null}
               </div>
             </div>
-            {r.summary.outcomes.review > 0 ? (
-              <p className="muted">
-                Review: the draft leaves these cases to a person’s judgment (for example an officer’s finding of risk); no hold is counted
-                for them.
-              </p>
-            ) : null}
+            <dl className="figure-notes">
+              {r.summary.outcomes.notify > 0 ? (
+                <>
+                  <dt>Notify only</dt>
+                  <dd>
+                    The jail tells ICE when the person will be released and holds no one past that time: no hold hours or cost are counted
+                    for these {count(r.summary.outcomes.notify)}.
+                  </dd>
+                </>
+              ) : null}
+              {r.summary.outcomes.review > 0 ? (
+                <>
+                  <dt>Review</dt>
+                  <dd>
+                    The draft leaves these cases to a person’s judgment (for example an officer’s finding of risk), which no record can
+                    supply: no hold is counted for them.
+                  </dd>
+                </>
+              ) : null}
+              <dt>Hours held</dt>
+              <dd>
+                From the time each person would otherwise have been released to the end of the hold the provision allows, on the clock.{' '}
+                {weekends ?? ''}
+              </dd>
+            </dl>
             {r.comparison ? (
               <p className="compare-line">
                 Compared with {otherLabel}: {count(r.comparison.changed)} decision{r.comparison.changed === 1 ? '' : 's'} differ; hold hours{' '}
                 {signed(r.comparison.delta.holdHours, hours)}, cost {signed(r.comparison.delta.cost, money)}.
               </p>
             ) : null}
-            <p className="muted timing">Simulated in {milliseconds(r.ms)}.</p>
+            <p className="muted timing no-print">Simulated in {milliseconds(r.ms)}.</p>
           </section>
           <VocabularyWarnings findings={r.vocabulary} onFix={onFix} onShow={onShowPath} />
           <OpenDecisions summary={r.summary} />
@@ -309,6 +370,23 @@ export function SimulationView(props: Props) {
             byFacility={state.cases.choice.facility ? [] : r.breakdown.byFacility}
             open={r.summary.unknowns !== undefined}
           />
+          {reasons.length ? (
+            <section className="change-reasons" aria-labelledby="reasons-heading">
+              <h3 id="reasons-heading">
+                Why {count(r.comparison?.changed ?? 0)} decisions differ from {otherLabel}
+              </h3>
+              <ul>
+                {reasons.map((x) => (
+                  <li key={`${x.example}`}>
+                    <strong>{x.change}</strong>: {x.because}{' '}
+                    <button type="button" className="link no-print" onClick={() => void open(x.example)}>
+                      Explain one of them (case {state.cases!.columns.ids[x.example]})
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
           <div className="charts">
             <OutcomeChart
               outcomes={r.summary.outcomes}
@@ -318,8 +396,8 @@ export function SimulationView(props: Props) {
             />
             <HoldHoursChart
               rows={r.holdHoursByProvision.map((h, i) => {
-                const p = [...r.provisions, r.otherwise][i]!;
-                return { label: `${p.citation} ${p.id === 'default' ? 'otherwise' : p.id}`, hours: h };
+                const p = allProvisions[i]!;
+                return { label: `${p.citation} ${p.id === 'default' ? 'otherwise' : (p.heading ?? p.id)}`, hours: h };
               })}
               unknownLength={r.summary.unknowns?.holdsOfUnknownLength}
             />
@@ -450,6 +528,8 @@ export function SimulationView(props: Props) {
                   otherLabel={otherLabel}
                   onClose={() => setExplained(null)}
                   onShowProvision={onShowProvision}
+                  headings={headings}
+                  otherHeadings={otherHeadings}
                 />
               ) : null}
             </div>
