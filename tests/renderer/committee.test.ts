@@ -46,9 +46,10 @@ describe('changeReason', () => {
     const review = groups.find((g) => g.outcome === 'review')!;
     const r = changeReason(review, sim.sides.policy.provisions, sim.sides.other!.provisions, 'honoring every detainer', ct);
     expect(r.change).toMatch(/^[\d,]+ would be left to a person’s decision instead of (held|reported to ICE at release, without a hold)$/);
-    expect(r.because).toContain('§ 2(g) (Unacceptable risk to public safety) leaves them to a person');
+    const risk = sim.sides.policy.provisions.find((p) => p.id === 'public-safety-risk')!;
+    expect(r.because).toContain(`${risk.citation} (Unacceptable risk to public safety) leaves them to a person`);
     expect(r.because).toContain('the officer finds that the person presents an unacceptable risk to public safety');
-    expect(r.because).toMatch(/honoring every detainer applies § 1\([ab]\)/);
+    expect(r.because).toMatch(/honoring every detainer applies § \d+\([ab]\)/);
     expect(r.count).toBe(review.count);
   });
 });
