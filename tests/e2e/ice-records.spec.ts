@@ -189,7 +189,7 @@ test('the same records as CSV give the same figures; a tag the records never car
 
   const draft = [
     'title: Records test',
-    'jurisdiction: { name: Riverton, state: MA }',
+    'jurisdiction: { name: Riverton, state: OH }',
     'sections:',
     '  - heading: Detainers',
     '    provisions:',
