@@ -80,6 +80,15 @@ export async function openSample(page: Page): Promise<HookEvent> {
   return waitForEvent(page, 'analysis-applied', { version: opened.detail.version }, since);
 }
 
+/** Opens a case file through the view's "Open a case file…" button; returns the event count from before it. */
+export async function chooseCaseFile(page: Page, file: string): Promise<number> {
+  const since = await eventCount(page);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open a case file…' }).click();
+  await (await chooser).setFiles(file);
+  return since;
+}
+
 /** Runs the command-line tool, as a user of the repository would. */
 export function cli(args: string[]): string {
   return execFileSync(process.execPath, [path.join(ROOT, 'bin/detainer-studio.mjs'), ...args], {

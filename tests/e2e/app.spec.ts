@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { cli, eventCount, hook, openApp, openSample, ROOT, SAMPLE, setTextAndWait, waitForEvent } from './app-driver';
+import { chooseCaseFile, cli, eventCount, hook, openApp, openSample, ROOT, SAMPLE, setTextAndWait, waitForEvent } from './app-driver';
 
 const sampleText = readFileSync(path.join(ROOT, SAMPLE), 'utf8');
 let pageErrors: string[] = [];
@@ -264,10 +264,7 @@ test('the editor explains keys and completes them from the ordinance schema', as
 });
 
 async function loadCaseFile(page: Page, file: string) {
-  const since = await eventCount(page);
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Open a case file…' }).click();
-  await (await chooser).setFiles(file);
+  const since = await chooseCaseFile(page, file);
   return waitForEvent(page, 'cases-loaded', {}, since);
 }
 

@@ -5,7 +5,19 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { cli, eventCount, hook, openApp, openSample, ROOT, SAMPLE, SAMPLE_TITLE, setTextAndWait, waitForEvent } from './app-driver';
+import {
+  chooseCaseFile,
+  cli,
+  eventCount,
+  hook,
+  openApp,
+  openSample,
+  ROOT,
+  SAMPLE,
+  SAMPLE_TITLE,
+  setTextAndWait,
+  waitForEvent,
+} from './app-driver';
 
 const sampleText = readFileSync(path.join(ROOT, SAMPLE), 'utf8');
 const BERKELEY = 'ordinances/berkeley-2012.ordinance.yaml';
@@ -358,10 +370,7 @@ test('the committee reads the simulation in one sentence with the command lineâ€
   await openApp(page);
   await openSample(page);
   await page.getByRole('tab', { name: 'Simulation' }).click();
-  const since = await eventCount(page);
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Open a case fileâ€¦' }).click();
-  await (await chooser).setFiles(cases);
+  const since = await chooseCaseFile(page, cases);
   await waitForEvent(page, 'simulation-rendered', { total: 2000 }, since);
 
   const n = (x: number) => x.toLocaleString('en-US');

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { axeViolations } from './axe';
 import {
+  chooseCaseFile,
   cli,
   eventCount,
   hook,
@@ -46,10 +47,7 @@ async function openRecords(page: Page, file: string) {
   await openApp(page);
   await openSample(page);
   await page.getByRole('tab', { name: 'Simulation' }).click();
-  const since = await eventCount(page);
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Open a case file…' }).click();
-  await (await chooser).setFiles(file);
+  const since = await chooseCaseFile(page, file);
   const loaded = await waitForEvent(page, 'cases-loaded', { name: path.basename(file) }, since);
   await waitForEvent(page, 'simulation-rendered', { total: 400 }, since);
   return loaded;
