@@ -140,7 +140,7 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[
 
   const simulate: MenuItemConstructorOptions = {
     label: '&Simulate',
-    submenu: [command('simulate.run'), command('simulate.chooseCases'), command('simulate.compare')],
+    submenu: [command('simulate.run'), command('simulate.chooseCases'), command('simulate.compare'), command('simulate.expected')],
   };
 
   const help: MenuItemConstructorOptions = {

@@ -135,6 +135,12 @@ export const COMMANDS: Readonly<Record<MenuCommand, CommandSpec>> = {
     menu: 'Simulate',
     keys: [{ accelerator: 'CmdOrCtrl+Shift+D' }],
   },
+  'simulate.expected': {
+    label: 'Check Expected Decisions…',
+    does: 'check the draft against a file of cases with the decision each must get, as `detainer-studio test` does',
+    menu: 'Simulate',
+    keys: [],
+  },
   'help.reference': {
     label: 'Ordinance Format Reference',
     does: 'every field of the ordinance format, with its meaning',

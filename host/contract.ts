@@ -132,6 +132,7 @@ export type MenuCommand =
   | 'simulate.run'
   | 'simulate.chooseCases'
   | 'simulate.compare'
+  | 'simulate.expected'
   | 'help.reference'
   | 'help.keyboard'
   | 'help.about';

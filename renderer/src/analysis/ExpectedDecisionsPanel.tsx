@@ -3,7 +3,7 @@
 // FILE --policy DRAFT` checks it, again on every edit that changes the policy. Each case that is not
 // decided as expected is listed with what differs and why it was expected.
 
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Ordinance } from '../../../engine/index';
 import { OUTCOME_LABEL } from '../simulation/Charts';
 import { AnalysisCancelled, type DeepAnalysisClient } from './deep-analysis-client';
@@ -20,8 +20,10 @@ interface Props {
   ordinance: Ordinance | null;
   /** The editor model's version of that draft. */
   version: number;
-  /** Asks the person for an expected-decisions file; null when they cancel. */
-  onChoose: () => Promise<ExpectationsFile | null>;
+  /** The expected-decisions file chosen, kept by the app so it outlasts a change of view. */
+  file: ExpectationsFile | null;
+  /** Asks the person for an expected-decisions file (the app keeps it and passes it back as `file`). */
+  onChoose: () => void;
   /** Shows a provision in the editor. */
   onShowProvision?: (id: string) => void;
 }
@@ -56,15 +58,19 @@ function Mismatch({ v, onShowProvision }: { v: ExpectedVerdict; onShowProvision?
   );
 }
 
-export function ExpectedDecisionsPanel({ client, ordinance, version, onChoose, onShowProvision }: Props) {
-  const [file, setFile] = useState<ExpectationsFile | null>(null);
+export function ExpectedDecisionsPanel({ client, ordinance, version, file, onChoose, onShowProvision }: Props) {
   const [result, setResult] = useState<ExpectedDone | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
   const latest = useRef(0);
+  const checkedFile = useRef<ExpectationsFile | null>(null);
 
   useEffect(() => {
     if (!file || !ordinance) return;
+    if (checkedFile.current !== file) {
+      checkedFile.current = file;
+      setResult(null);
+    }
     const run = ++latest.current;
     setRunning(true);
     client
@@ -83,21 +89,13 @@ export function ExpectedDecisionsPanel({ client, ordinance, version, onChoose, o
       });
   }, [client, file, ordinance, version]);
 
-  const choose = useCallback(async () => {
-    const chosen = await onChoose();
-    if (chosen) {
-      setResult(null);
-      setFile(chosen);
-    }
-  }, [onChoose]);
-
   const mismatches = result?.verdicts.filter((v) => v.differences.length > 0) ?? [];
   const total = result ? result.passed + result.failed : 0;
   return (
     <section className="expected-decisions" aria-labelledby="expected-decisions-heading">
       <h2 id="expected-decisions-heading">Expected decisions</h2>
       <p>
-        <button type="button" onClick={() => void choose()}>
+        <button type="button" onClick={onChoose}>
           {file ? 'Choose another file…' : 'Choose expected decisions…'}
         </button>{' '}
         {file ? <span>{file.name}</span> : <span>Cases with the decision each must get, checked against this draft on every edit.</span>}

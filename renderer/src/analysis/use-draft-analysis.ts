@@ -192,7 +192,7 @@ export function useDraftAnalysis() {
     emit('analysis-cancelled');
   }, [client]);
 
-  return { table, diff, setDraft, show, refresh, setTableReimbursement, setDiffReimbursement, chooseOther, cancel };
+  return { client, table, diff, setDraft, show, refresh, setTableReimbursement, setDiffReimbursement, chooseOther, cancel };
 }
 
 export type DraftAnalysis = ReturnType<typeof useDraftAnalysis>;

@@ -12,6 +12,7 @@ import type { AnalysisResponse, OutlineEntry } from '../analysis/protocol';
 import { AnalysisClient } from '../analysis/analysis-client';
 import { DecisionTableView } from '../analysis/DecisionTableView';
 import { DraftsView } from '../analysis/DraftsView';
+import { ExpectedDecisionsPanel, type ExpectationsFile } from '../analysis/ExpectedDecisionsPanel';
 import { useDraftAnalysis } from '../analysis/use-draft-analysis';
 import { EditorSession } from '../editor/editor-session';
 import { ExportDialog } from '../export/ExportDialog';
@@ -74,6 +75,8 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
   // The decision table and the difference between drafts, worked out in a worker when shown.
   const drafting = useDraftAnalysis();
   const draftingRef = useRef(drafting);
+  // The expected-decisions file checked against the draft (shown under the decision table).
+  const [expectedFile, setExpectedFile] = useState<ExpectationsFile | null>(null);
   draftingRef.current = drafting;
 
   // Only versions without errors reach the simulation and the analyses (the views say so).
@@ -179,6 +182,12 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
 
   const workspace = useWorkspace({ host, session, sim, samples });
 
+  const chooseExpected = useCallback(async () => {
+    const r = await host.openFile('cases');
+    if (!r.ok) return session.notify('error', r.error);
+    if (r.value) setExpectedFile({ name: r.value.name, text: r.value.text });
+  }, [host, session]);
+
   // ---- commands (toolbar, keyboard, native menu) ----
 
   const command = useCallback(
@@ -207,6 +216,9 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
           if (r !== 'simulation' && r !== 'compare') session.setRight('simulation');
           return sim.run();
         }
+        case 'simulate.expected':
+          session.setRight('table');
+          return chooseExpected();
         case 'simulate.chooseCases':
           session.setRight('simulation');
           setTimeout(() => document.getElementById('case-set')?.focus(), 0);
@@ -221,7 +233,7 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
           });
       }
     },
-    [session, sim, doc.name],
+    [session, sim, doc.name, chooseExpected],
   );
   const commandRef = useRef(command);
   commandRef.current = command;
@@ -618,6 +630,16 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
                 blocked={blocked}
                 documentName={doc.name}
                 host={host}
+                onShowProvision={(id) => (id === 'default' ? revealPath(['otherwise']) : showProvision(id))}
+              />
+            ) : null}
+            {right === 'table' ? (
+              <ExpectedDecisionsPanel
+                client={drafting.client}
+                ordinance={lastValid?.ordinance ?? null}
+                version={validVersion}
+                file={expectedFile}
+                onChoose={() => void command('simulate.expected')}
                 onShowProvision={(id) => (id === 'default' ? revealPath(['otherwise']) : showProvision(id))}
               />
             ) : null}
