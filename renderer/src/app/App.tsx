@@ -369,6 +369,17 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
       : `The draft has ${errorCount} error${errorCount === 1 ? '' : 's'} and no earlier version without errors: fix ${errorCount === 1 ? 'it' : 'them'} to see results.`
     : null;
   const validVersion = lastValid?.version ?? -1;
+  // Under the decision table until a file is chosen, then above it, where its findings are seen.
+  const expectedPanel = (
+    <ExpectedDecisionsPanel
+      client={drafting.client}
+      ordinance={lastValid?.ordinance ?? null}
+      version={validVersion}
+      file={expectedFile}
+      onChoose={() => void command('simulate.expected')}
+      onShowProvision={(id) => (id === 'default' ? revealPath(['otherwise']) : showProvision(id))}
+    />
+  );
   const caseSets = useMemo(() => caseSetChoices(samples), [samples]);
   const drafts = useMemo(() => draftChoices(samples), [samples]);
   const title = (c: MenuCommand, label?: string) => commandTitle(c, hostKind.kind, hostKind.platform, label);
@@ -623,6 +634,7 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
                 onShowProvision={showProvision}
               />
             ) : null}
+            {right === 'table' && expectedFile ? expectedPanel : null}
             {right === 'table' ? (
               <DecisionTableView
                 analysis={drafting}
@@ -633,16 +645,7 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
                 onShowProvision={(id) => (id === 'default' ? revealPath(['otherwise']) : showProvision(id))}
               />
             ) : null}
-            {right === 'table' ? (
-              <ExpectedDecisionsPanel
-                client={drafting.client}
-                ordinance={lastValid?.ordinance ?? null}
-                version={validVersion}
-                file={expectedFile}
-                onChoose={() => void command('simulate.expected')}
-                onShowProvision={(id) => (id === 'default' ? revealPath(['otherwise']) : showProvision(id))}
-              />
-            ) : null}
+            {right === 'table' && !expectedFile ? expectedPanel : null}
             {right === 'drafts' ? (
               <DraftsView
                 analysis={drafting}
