@@ -19,6 +19,8 @@ export function registerQuickFixes(
       const text = model.getValue(monaco.editor.EndOfLinePreference.LF);
       const versionId = model.getVersionId();
       const actions = [];
+      // Two findings on one line may offer the same fix (a judicial warrant answers both): offer it once.
+      const offered = new Set<string>();
       for (const marker of ours) {
         const shown = findingOf(marker);
         const d = analysis.diagnostics.find(
@@ -32,6 +34,9 @@ export function registerQuickFixes(
         for (const [k, fix] of (d?.fixes ?? []).entries()) {
           const edit = await fixEdit(text, fix).catch(() => null);
           if (!edit || model.getVersionId() !== versionId) continue;
+          const key = `${fix.title}\n${edit.startLine}:${edit.startColumn}-${edit.endLine}:${edit.endColumn}\n${edit.text}`;
+          if (offered.has(key)) continue;
+          offered.add(key);
           actions.push({
             title: fix.title,
             kind: 'quickfix',
