@@ -50,9 +50,7 @@ export function benchCaseFile(count: number, seed = 2012, log: (s: string) => vo
   if (fs.existsSync(file)) return file;
   fs.mkdirSync(dir, { recursive: true });
   log(`writing ${count.toLocaleString('en-US')} synthetic cases to ${file} (once; kept for later runs)...`);
-  const tmp = `${file}.${process.pid}.tmp`;
-  const fd = fs.openSync(tmp, 'w');
-  try {
+  writeThroughTemporary(file, (fd) => {
     fs.writeSync(fd, HEADER.join(',') + '\n');
     const batch = 20_000;
     for (let b = 0; b * batch < count; b++) {
@@ -60,13 +58,22 @@ export function benchCaseFile(count: number, seed = 2012, log: (s: string) => vo
       const cases = generateCases({ count: n, seed: seed + b, idPrefix: `B${b}-` });
       fs.writeSync(fd, cases.map(row).join('\n') + '\n');
     }
+  });
+  return file;
+}
+
+/** Writes a bench fixture through a temporary file beside it, renamed into place only when whole. */
+export function writeThroughTemporary(file: string, write: (fd: number) => void): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  const fd = fs.openSync(tmp, 'w');
+  try {
+    write(fd);
     fs.closeSync(fd);
     fs.renameSync(tmp, file);
   } catch (e) {
     fs.rmSync(tmp, { force: true });
     throw e;
   }
-  return file;
 }
 
 /** Imports a case file the way the CLI does: 1 MB chunks of bytes into the streaming importer. */

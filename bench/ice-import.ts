@@ -11,7 +11,7 @@ import { importWorkbookSync, type CaseSet } from '../engine/index';
 import { readXlsxSync } from '../engine/import/xlsx';
 import { sha256Hex } from '../engine/sha256';
 import { iceCsvChunks, writeIceWorkbook, ICE_COLUMNS } from '../tests/ice/ice-records';
-import { importFile } from './case-data';
+import { importFile, writeThroughTemporary } from './case-data';
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const mb = (bytes: number) => `${fmt(bytes / 1024 / 1024)} MB`;
@@ -29,17 +29,10 @@ function iceBenchFile(count: number, kind: 'csv' | 'xlsx'): string {
   if (fs.existsSync(file)) return file;
   fs.mkdirSync(dir, { recursive: true });
   console.log(`writing ${fmt(count)} invented ICE records to ${file} (once; kept for later runs)...`);
-  const tmp = `${file}.${process.pid}.tmp`;
-  const fd = fs.openSync(tmp, 'w');
-  try {
+  writeThroughTemporary(file, (fd) => {
     if (kind === 'csv') for (const chunk of iceCsvChunks({ count, seed: 2025 }, 20_000)) fs.writeSync(fd, chunk);
     else writeIceWorkbook({ count, seed: 2025 }, (bytes) => fs.writeSync(fd, bytes));
-    fs.closeSync(fd);
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    throw e;
-  }
+  });
   return file;
 }
 
