@@ -44,8 +44,10 @@ function row(c: BookingCase): string {
 /** Path of a seeded CSV case file with `count` rows, written the first time it is asked for. */
 export function benchCaseFile(count: number, seed = 2012, log: (s: string) => void = console.log): string {
   const dir = path.join(os.tmpdir(), 'detainer-studio-bench');
-  // The name carries a hash of the header and of a first generated case, so a change to the generator makes a new file.
-  const stamp = sha256Hex(HEADER.join(',') + row(generateCases({ count: 1, seed })[0]!)).slice(0, 8);
+  // The name carries a hash of the header and of the first batch of generated cases, so a change to the
+  // generator makes a new file (a change that leaves the first case alone changed later ones before).
+  const first = generateCases({ count: Math.min(count, 20_000), seed, idPrefix: 'B0-' });
+  const stamp = sha256Hex(HEADER.join(',') + '\n' + first.map(row).join('\n')).slice(0, 8);
   const file = path.join(dir, `cases-${count}-seed${seed}-${stamp}.csv`);
   if (fs.existsSync(file)) return file;
   fs.mkdirSync(dir, { recursive: true });
