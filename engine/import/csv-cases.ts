@@ -1,10 +1,11 @@
-// Reading CSV case files fast: each record goes straight from field bounds to a prepared case, with
-// no intermediate objects. Any record the fast reader does not accept outright is read again by the
-// reference reader (caseFromRow + prepareCase), which decides and words the problems; so the fast
-// reader only has to be exact about what it accepts, and tests hold it to that.
+// Reading CSV case files fast: the file's bytes are split into fields and each field is read from its
+// bytes straight into the case table, with no string made but the case's id and the first sight of
+// each offense name and category list. Any record the fast reader does not accept outright is
+// decoded and read again by the reference reader (caseFromRow + prepareCase), which decides and words
+// the problems; so the fast reader only has to be exact about what it accepts, and tests hold it to that.
 
 import { checkChronology, prepareCase, type CaseProblem } from '../cases';
-import { escapeUnsafe, unsafeCharacterIndex } from '../text-safety';
+import { escapeUnsafe, isUnsafeCharCode, unsafeCharacterIndex } from '../text-safety';
 import { categoryMask, type PreparedCase } from '../prepared';
 import { daysFromCivil, daysInMonth, MINUTES_PER_DAY } from '../time';
 import { caseFromRow, columnOfField, K, planColumns, splitCategories, type ColumnPlan, type PlannedColumn } from './columns';
@@ -23,7 +24,7 @@ import {
   W_FELONY,
   type CaseTableBuilder,
 } from '../case-table';
-import { detached, REQUEST_HOLD, REQUEST_NOTIFY } from './compact';
+import { REQUEST_HOLD, REQUEST_NOTIFY } from './compact';
 import { CsvScanner, MAX_RECORD_CHARS } from './csv-scan';
 import type { ColumnMapping } from './mapping';
 
@@ -87,20 +88,20 @@ function isSpace(c: number): boolean {
 }
 
 /** Up to 9 digits as a number; -1 for anything else (signs and longer numbers go to the reference reader). */
-function digitsAt(s: string, a: number, b: number): number {
+function digitsAt(s: Uint8Array, a: number, b: number): number {
   if (b - a > 9) return -1;
   let v = 0;
   for (let i = a; i < b; i++) {
-    const d = s.charCodeAt(i) - 48;
+    const d = s[i]! - 48;
     if (d < 0 || d > 9) return -1;
     v = v * 10 + d;
   }
   return v;
 }
 
-function two(s: string, i: number): number {
-  const a = s.charCodeAt(i) - 48;
-  const b = s.charCodeAt(i + 1) - 48;
+function two(s: Uint8Array, i: number): number {
+  const a = s[i]! - 48;
+  const b = s[i + 1]! - 48;
   return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }
 
@@ -108,10 +109,10 @@ function two(s: string, i: number): number {
 let lastYmd = 0;
 
 /** Day number of YYYY-MM-DD at s[a, a+10), or NaN. */
-function ymdAt(s: string, a: number): number {
+function ymdAt(s: Uint8Array, a: number): number {
   const y1 = two(s, a);
   const y2 = two(s, a + 2);
-  if (y1 < 0 || y2 < 0 || s.charCodeAt(a + 4) !== 45 || s.charCodeAt(a + 7) !== 45) return NaN;
+  if (y1 < 0 || y2 < 0 || s[a + 4] !== 45 || s[a + 7] !== 45) return NaN;
   const m = two(s, a + 5);
   const d = two(s, a + 8);
   const y = y1 * 100 + y2;
@@ -121,122 +122,146 @@ function ymdAt(s: string, a: number): number {
 }
 
 /** As time.parseDate: YYYY-MM-DD. */
-function dateAt(s: string, a: number, b: number): number {
+function dateAt(s: Uint8Array, a: number, b: number): number {
   return b - a === 10 ? ymdAt(s, a) : NaN;
 }
 
 /** As time.parseDateTime: YYYY-MM-DD, optionally [T ]HH:MM, optionally :SS. Minutes, or NaN. */
-function dateTimeAt(s: string, a: number, b: number): number {
+function dateTimeAt(s: Uint8Array, a: number, b: number): number {
   const len = b - a;
   if (len !== 10 && len !== 16 && len !== 19) return NaN;
   const day = ymdAt(s, a);
   if (len === 10 || Number.isNaN(day)) return day * MINUTES_PER_DAY;
-  const sep = s.charCodeAt(a + 10);
-  if ((sep !== 84 && sep !== 32) || s.charCodeAt(a + 13) !== 58) return NaN;
+  const sep = s[a + 10];
+  if ((sep !== 84 && sep !== 32) || s[a + 13] !== 58) return NaN;
   const h = two(s, a + 11);
   const mi = two(s, a + 14);
   if (h < 0 || h > 23 || mi < 0 || mi > 59) return NaN;
   if (len === 19) {
     const sec = two(s, a + 17);
-    if (s.charCodeAt(a + 16) !== 58 || sec < 0 || sec > 59) return NaN;
+    if (s[a + 16] !== 58 || sec < 0 || sec > 59) return NaN;
   }
   return day * MINUTES_PER_DAY + h * 60 + mi;
 }
 
-/** Whether s[a, a + w.length) is the lower-case word w, ignoring case. */
-function isWord(s: string, a: number, w: string): boolean {
-  for (let i = 0; i < w.length; i++) if ((s.charCodeAt(a + i) | 0x20) !== w.charCodeAt(i)) return false;
+/** Whether s[a, b) is the lower-case word w, ignoring case when `fold`. */
+function isWord(s: Uint8Array, a: number, b: number, w: string, fold: boolean): boolean {
+  if (b - a !== w.length) return false;
+  const mask = fold ? 0x20 : 0;
+  for (let i = 0; i < w.length; i++) if ((s[a + i]! | mask) !== w.charCodeAt(i)) return false;
   return true;
 }
 
 /** true/yes/y/1 -> 1, false/no/n/0 -> 0, any case; else -1. */
-function boolAt(s: string, a: number, b: number): number {
+function boolAt(s: Uint8Array, a: number, b: number): number {
   const len = b - a;
-  const first = s.charCodeAt(a);
+  const first = s[a]!;
   const c = first | 0x20;
   if (len === 1) {
     if (c === 121 /* y */ || first === 49 /* 1 */) return 1;
     if (c === 110 /* n */ || first === 48 /* 0 */) return 0;
     return -1;
   }
-  if (len === 4 && c === 116) return isWord(s, a, 'true') ? 1 : -1;
-  if (len === 3 && c === 121) return isWord(s, a, 'yes') ? 1 : -1;
-  if (len === 5 && c === 102) return isWord(s, a, 'false') ? 0 : -1;
-  if (len === 2 && c === 110) return isWord(s, a, 'no') ? 0 : -1;
+  if (len === 4 && c === 116) return isWord(s, a, b, 'true', true) ? 1 : -1;
+  if (len === 3 && c === 121) return isWord(s, a, b, 'yes', true) ? 1 : -1;
+  if (len === 5 && c === 102) return isWord(s, a, b, 'false', true) ? 0 : -1;
+  if (len === 2 && c === 110) return isWord(s, a, b, 'no', true) ? 0 : -1;
   return -1;
 }
 
-function classAt(s: string, a: number, b: number): number {
-  const len = b - a;
-  if (len === 6 && s.startsWith('felony', a)) return 1;
-  if (len === 11 && s.startsWith('misdemeanor', a)) return 2;
-  if (len === 10 && s.startsWith('infraction', a)) return 4;
+function classAt(s: Uint8Array, a: number, b: number): number {
+  if (isWord(s, a, b, 'felony', false)) return 1;
+  if (isWord(s, a, b, 'misdemeanor', false)) return 2;
+  if (isWord(s, a, b, 'infraction', false)) return 4;
   return 0;
 }
 
 /** The requests column: hold and notify separated by ; | / or spaces. A bit mask, or -1. */
-function requestsAt(s: string, a: number, b: number): number {
+function requestsAt(s: Uint8Array, a: number, b: number): number {
   let mask = 0;
   let i = a;
   while (i < b) {
-    const c = s.charCodeAt(i);
+    const c = s[i]!;
     if (c === 59 || c === 124 || c === 47 || isSpace(c)) {
       i++;
       continue;
     }
     let j = i;
     while (j < b) {
-      const d = s.charCodeAt(j);
+      const d = s[j]!;
       if (d === 59 || d === 124 || d === 47 || isSpace(d)) break;
       if (d > 127) return -1;
       j++;
     }
-    if (j - i === 4 && s.startsWith('hold', i)) mask |= REQUEST_HOLD;
-    else if (j - i === 6 && s.startsWith('notify', i)) mask |= REQUEST_NOTIFY;
+    if (isWord(s, i, j, 'hold', false)) mask |= REQUEST_HOLD;
+    else if (isWord(s, i, j, 'notify', false)) mask |= REQUEST_NOTIFY;
     else return -1;
     i = j;
   }
   return mask;
 }
 
+const JURISDICTIONS: ReadonlyArray<readonly [string, number]> = [
+  ['state', 1],
+  ['federal', 2],
+  ['other-state', 4],
+  ['local', 8],
+];
+
 /**
- * Finds a value by the characters at s[a, b) without making a string of them first (a million rows
- * would make millions of short-lived strings): candidates are bucketed by length and first and last
- * character, and compared in place.
+ * Finds a value by the bytes at s[a, b) without making a string of them first (a million rows
+ * would make millions of short-lived strings): keys are bucketed by a hash of their bytes and
+ * compared in place.
  */
-class TextTable<T> {
-  private readonly buckets = new Map<number, Array<[string, T]>>();
+class ByteTable<T> {
+  private readonly buckets = new Map<number, Array<{ key: Uint8Array; value: T }>>();
   private size = 0;
 
-  get(s: string, a: number, b: number): T | undefined {
-    const bucket = this.buckets.get(TextTable.key(s, a, b));
-    if (bucket) for (const [text, value] of bucket) if (text.length === b - a && s.startsWith(text, a)) return value;
+  get(s: Uint8Array, a: number, b: number): T | undefined {
+    const bucket = this.buckets.get(ByteTable.hash(s, a, b));
+    if (bucket)
+      for (const entry of bucket) {
+        const key = entry.key;
+        if (key.length !== b - a) continue;
+        let i = 0;
+        while (i < key.length && key[i] === s[a + i]) i++;
+        if (i === key.length) return entry.value;
+      }
     return undefined;
   }
 
-  set(text: string, value: T): void {
+  set(s: Uint8Array, a: number, b: number, value: T): void {
     // A file with endless distinct values gets no benefit from the table; keep it bounded.
     if (this.size > 50_000) {
       this.buckets.clear();
       this.size = 0;
     }
-    const key = TextTable.key(text, 0, text.length);
-    const bucket = this.buckets.get(key);
-    if (bucket) bucket.push([text, value]);
-    else this.buckets.set(key, [[text, value]]);
+    const h = ByteTable.hash(s, a, b);
+    const entry = { key: s.slice(a, b), value };
+    const bucket = this.buckets.get(h);
+    if (bucket) bucket.push(entry);
+    else this.buckets.set(h, [entry]);
     this.size++;
   }
 
-  /** A small integer (no number objects to allocate) from the length and the end characters. */
-  private static key(s: string, a: number, b: number): number {
-    return (((b - a) & 0x3ff) << 20) | ((s.charCodeAt(a) & 0x3ff) << 10) | (s.charCodeAt(b - 1) & 0x3ff);
+  /** FNV-1a, kept to a small integer (no number objects to allocate). */
+  private static hash(s: Uint8Array, a: number, b: number): number {
+    let h = 0x811c9dc5;
+    for (let i = a; i < b; i++) h = Math.imul(h ^ s[i]!, 16777619);
+    return (h >>> 2) & 0x3fffffff;
   }
 }
 
-const JURISDICTION_CODES: Record<string, number> = { state: 1, federal: 2, 'other-state': 4, local: 8 };
+/** Room for a string's UTF-8 bytes. */
+function utf8Room(buf: Uint8Array, chars: number): Uint8Array {
+  return buf.length >= chars * 3 ? buf : new Uint8Array(Math.max(chars * 3, buf.length * 2));
+}
 
 export class CsvCaseReader {
+  /** For records the byte reading does not take (the header, multi-line quoted fields, ...): fed their decoded text. */
   private readonly scanner = new CsvScanner();
+  private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  private readonly encoder = new TextEncoder();
   private plan: ColumnPlan | undefined;
   private columns: PlannedColumn[] = [];
   /** The planned column at each position of the row (undefined for ignored ones). */
@@ -246,14 +271,23 @@ export class CsvCaseReader {
   private convictedOn = new Float64Array(0);
   private releasedOn = new Float64Array(0);
   private warrants: GroupScratch[] = [];
-  private readonly categories = new TextTable<Categories | null>();
-  private readonly offenses = new TextTable<number>();
+  private readonly categories = new ByteTable<Categories | null>();
+  private readonly offenses = new ByteTable<number>();
   private index = 0;
   private stopped = false;
-  /** Positions of the next U+FFFD, quote and carriage return in the scanner's text (-1: none left). */
-  private nextReplacement = -1;
-  private nextQuote = -1;
-  private nextReturn = -1;
+  // The bytes not yet read: buf[pos, len). `line` is the file line where the record at `pos` starts.
+  private buf = new Uint8Array(1 << 16);
+  private len = 0;
+  private pos = 0;
+  private line = 1;
+  /** Whether the start of the file (and a byte order mark there) has been looked at. */
+  private begun = false;
+  /** A text chunk's last UTF-16 unit when it is the first half of a pair, held for the next chunk. */
+  private heldSurrogate = '';
+  // A field of a decoded record, or a mapped value, as bytes.
+  private fieldBytes: Uint8Array = new Uint8Array(256);
+  private mappedBytes: Uint8Array = new Uint8Array(256);
+  private readonly idCodes: number[] = [];
   // The row being read.
   private id: string | undefined = undefined;
   private age = -1;
@@ -277,23 +311,54 @@ export class CsvCaseReader {
     return this.index;
   }
 
+  /** Reads a piece of the file's text (its UTF-8 bytes are what is read). */
   push(text: string): void {
     if (this.stopped) return;
-    this.scanner.push(text);
-    const t = this.scanner.text;
-    this.nextReplacement = t.indexOf(REPLACEMENT);
-    this.nextQuote = t.indexOf('"');
-    this.nextReturn = t.indexOf('\r');
+    text = this.heldSurrogate + text;
+    this.heldSurrogate = '';
+    if (text.length > 0 && (text.charCodeAt(text.length - 1) & 0xfc00) === 0xd800) {
+      this.heldSurrogate = text.slice(-1);
+      text = text.slice(0, -1);
+    }
+    this.room(text.length * 3);
+    this.len += this.encoder.encodeInto(text, this.buf.subarray(this.len)).written;
+    this.drain(false);
+  }
+
+  /** Reads a piece of the file's bytes, of any size. */
+  pushBytes(bytes: Uint8Array): void {
+    if (this.stopped) return;
+    this.room(bytes.length);
+    this.buf.set(bytes, this.len);
+    this.len += bytes.length;
     this.drain(false);
   }
 
   finish(): void {
     if (this.stopped) return;
+    if (this.heldSurrogate) {
+      const held = this.heldSurrogate;
+      this.heldSurrogate = '';
+      this.push(held);
+      if (this.stopped) return;
+    }
     this.drain(true);
     if (!this.stopped && !this.plan)
       this.fatal([
         { index: -1, field: '', row: 1, message: 'the CSV file is empty; its first row names the columns (id, age, bookedAt, ...)' },
       ]);
+  }
+
+  /** Moves the unread bytes to the front and makes room for `extra` more. */
+  private room(extra: number): void {
+    const keep = this.len - this.pos;
+    if (keep + extra > this.buf.length) {
+      const next = new Uint8Array(Math.max(keep + extra, this.buf.length * 2));
+      next.set(this.buf.subarray(this.pos, this.len));
+      this.buf = next;
+    } else if (this.pos > 0) this.buf.copyWithin(0, this.pos, this.len);
+    this.pos = 0;
+    this.len = keep;
   }
 
   private fatal(problems: CaseProblem[]): void {
@@ -302,94 +367,192 @@ export class CsvCaseReader {
   }
 
   private drain(final: boolean): void {
-    const sc = this.scanner;
+    if (!this.begun) {
+      const b = this.buf;
+      const n = this.len - this.pos;
+      // A byte order mark at the start of the file is not part of the first column's name.
+      const bom = (n < 1 || b[this.pos] === 0xef) && (n < 2 || b[this.pos + 1] === 0xbb) && (n < 3 || b[this.pos + 2] === 0xbf);
+      if (n < 3 && bom && !final) return;
+      this.begun = true;
+      if (bom && n >= 3) this.pos += 3;
+    }
     while (!this.stopped) {
       if (this.plan) {
         const r = this.plainRow(final);
         if (r === 1) continue;
         if (r === 0) break;
       }
-      // Quoted fields, carriage returns, undecodable bytes and the header go through the scanner.
-      if (!sc.next(final)) break;
-      if (!this.plan) {
-        this.readHeader();
-        continue;
-      }
-      const index = this.index++;
-      const row = sc.row;
-      const bad = this.hasReplacement();
-      if (!bad && !sc.strayAfterQuote && sc.count === this.plan.width && this.scannedCase()) this.sink.written(this.id!, index, row);
-      else this.slowCase(index, row, bad);
+      if (!this.decodedRecord(final)) break;
     }
-    if (sc.error) this.fatal([{ index: -1, field: '', row: sc.error.row, message: sc.error.message }]);
   }
 
   /**
-   * Reads the next line when it is a plain record (no quotes, carriage returns or undecodable bytes)
-   * of the right width that the fast reading accepts: 1. Returns 0 when the text holds no complete
-   * line, and -1 when the scanner and the reference reading must take the record.
+   * Reads the next line's bytes when it is a record of the right width that the fast reading accepts
+   * (quoted fields without line breaks or doubled quotes included), each field read as it is found: 1.
+   * Returns 0 when the bytes hold no complete line, and -1 when the record must be decoded and read by
+   * the scanner and the reference reading.
    */
   private plainRow(final: boolean): number {
-    const sc = this.scanner;
-    const s = sc.text;
-    const start = sc.pos;
-    const n = s.length;
+    const b = this.buf;
+    const n = this.len;
+    const start = this.pos;
     if (start >= n) return 0;
-    let nl = s.indexOf('\n', start);
-    if (nl < 0) {
-      // Without a line end, wait for more text; past the longest record, let the scanner say why.
-      if (!final) return n - start > MAX_RECORD_CHARS ? -1 : 0;
-      nl = n;
-    }
-    if (this.nextQuote >= 0 && this.nextQuote < start) this.nextQuote = s.indexOf('"', start);
-    if (this.nextQuote >= 0 && this.nextQuote < nl) return -1;
-    // A line may end in CR LF; a carriage return anywhere else ends a record the scanner's way.
-    const end = nl > start && s.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-    if (this.nextReturn >= 0 && this.nextReturn < start) this.nextReturn = s.indexOf('\r', start);
-    if (this.nextReturn >= 0 && this.nextReturn < end) return -1;
-    if (this.nextReplacement >= 0 && this.nextReplacement < nl) return -1;
-    if (end === start) {
-      // A blank line.
-      sc.pos = nl < n ? nl + 1 : n;
-      sc.line++;
-      return 1;
-    }
     const width = this.plan!.width;
     const byIndex = this.byIndex;
     this.beginRow();
     let i = start;
     let k = 0;
+    let high = 0;
+    let filled = false;
+    let quoted = false;
+    let next: number;
     for (;;) {
-      let j = i;
-      while (j < end && s.charCodeAt(j) !== 44) j++;
       if (k >= width) return -1;
-      const col = byIndex[k];
-      if (col !== undefined && j > i && !this.field(col, s, i, j)) return -1;
+      let a = i;
+      let e = i;
+      if (i < n) {
+        const c0 = b[i]!;
+        if (c0 === 44) {
+          // An empty field: the most common kind.
+          k++;
+          i++;
+          continue;
+        }
+        if (c0 === 34) {
+          // A quoted field on one line, without doubled quotes.
+          quoted = true;
+          let q = i + 1;
+          let c = 0;
+          while (q < n) {
+            c = b[q]!;
+            if (c === 34 || c === 10 || c === 13) break;
+            high |= c;
+            q++;
+          }
+          if (q + 1 >= n) return this.more(final, start);
+          if (c !== 34) return -1;
+          const after = b[q + 1]!;
+          if (after !== 44 && after !== 10 && after !== 13) return -1;
+          a = i + 1;
+          e = q;
+          i = q + 1;
+        } else {
+          while (e < n) {
+            const c = b[e]!;
+            if (c === 44 || c === 10 || c === 13) break;
+            high |= c;
+            e++;
+          }
+          i = e;
+        }
+        if (a < e) {
+          filled = true;
+          const col = byIndex[k];
+          if (col !== undefined && !this.field(col, b, a, e)) return -1;
+        }
+      }
       k++;
-      if (j >= end) break;
-      i = j + 1;
+      if (i >= n) {
+        if (!final) return this.more(final, start);
+        next = n;
+        break;
+      }
+      const c = b[i]!;
+      if (c === 44) {
+        i++;
+        continue;
+      }
+      if (c === 10) {
+        next = i + 1;
+        break;
+      }
+      // A carriage return: the end of a CR LF line; one alone goes to the scanner.
+      if (i + 1 >= n && !final) return this.more(final, start);
+      if (i + 1 < n && b[i + 1] === 10) {
+        next = i + 2;
+        break;
+      }
+      return -1;
     }
-    if (k !== width || !this.endRow()) return -1;
+    if (k === 1 && !filled && !quoted) {
+      // A blank line.
+      this.pos = next;
+      this.line++;
+      return 1;
+    }
+    if (k !== width) return -1;
+    // Bytes that are not UTF-8 (or the replacement character itself) go to the reference reading.
+    if (high & 0x80 && this.decoder.decode(b.subarray(start, next)).includes(REPLACEMENT)) return -1;
+    if (!this.endRow()) return -1;
     const index = this.index++;
-    sc.row = sc.line;
-    sc.line++;
-    sc.pos = nl < n ? nl + 1 : n;
-    this.sink.written(this.id!, index, sc.row);
+    const row = this.line++;
+    this.pos = next;
+    this.sink.written(this.id!, index, row);
     return 1;
   }
 
-  private hasReplacement(): boolean {
-    if (this.nextReplacement < 0) return false;
+  /** The line runs past the bytes read so far: wait for more, or past the longest record, let the scanner say why. */
+  private more(final: boolean, start: number): number {
+    return final || this.len - start > MAX_RECORD_CHARS ? -1 : 0;
+  }
+
+  /**
+   * Reads the next record through its decoded text: the scanner splits it exactly (quotes, line
+   * breaks in fields, a lone carriage return), then the fast reading or the reference reading takes
+   * it. False when the bytes hold no complete record or reading stopped.
+   */
+  private decodedRecord(final: boolean): boolean {
+    const b = this.buf;
+    const n = this.len;
+    const start = this.pos;
+    if (start >= n) return false;
+    let end = recordEnd(b, start, n, final);
+    if (end < 0) {
+      if (!final) {
+        if (n - start > MAX_RECORD_CHARS) {
+          // Counted in characters, as the limit is worded.
+          const chars = new TextDecoder('utf-8', { ignoreBOM: true }).decode(b.subarray(start, n), { stream: true }).length;
+          if (chars > MAX_RECORD_CHARS)
+            this.fatal([
+              {
+                index: -1,
+                field: '',
+                row: this.line,
+                message: `the record starting here runs past ${MAX_RECORD_CHARS.toLocaleString('en-US')} characters; a quoted field is probably not closed`,
+              },
+            ]);
+        }
+        return false;
+      }
+      end = n;
+    }
     const sc = this.scanner;
-    // The record just read ends where the next one starts.
-    if (this.nextReplacement >= sc.pos) return false;
-    this.nextReplacement = sc.text.indexOf(REPLACEMENT, sc.pos);
+    const text = this.decoder.decode(b.subarray(start, end));
+    sc.text = text;
+    sc.pos = 0;
+    sc.line = this.line;
+    const got = sc.next(true);
+    this.line = sc.line;
+    this.pos = end;
+    if (sc.error) {
+      this.fatal([{ index: -1, field: '', row: sc.error.row, message: sc.error.message }]);
+      return false;
+    }
+    if (!got) return true;
+    if (!this.plan) {
+      this.readHeader();
+      return true;
+    }
+    const index = this.index++;
+    const row = sc.row;
+    const bad = text.includes(REPLACEMENT);
+    if (!bad && !sc.strayAfterQuote && sc.count === this.plan.width && this.scannedCase()) this.sink.written(this.id!, index, row);
+    else this.slowCase(index, row, bad);
     return true;
   }
 
   private readHeader(): void {
     const sc = this.scanner;
-    this.hasReplacement();
     const header = sc.fields();
     const { plan, problems } = planColumns(header, this.mapping);
     if (!plan) {
@@ -406,54 +569,61 @@ export class CsvCaseReader {
     this.warrants = make(plan.groups.warrant);
   }
 
-  private categoriesAt(s: string, a: number, b: number): Categories | null {
+  /** The text of s[a, b): ASCII built directly, anything else decoded. */
+  private text(s: Uint8Array, a: number, b: number): string {
+    const codes = this.idCodes;
+    if (b - a <= 64) {
+      codes.length = b - a;
+      let high = 0;
+      for (let i = a; i < b; i++) high |= codes[i - a] = s[i]!;
+      if (high < 0x80) return String.fromCharCode.apply(null, codes);
+    }
+    return this.decoder.decode(s.subarray(a, b));
+  }
+
+  private categoriesAt(s: Uint8Array, a: number, b: number): Categories | null {
     let found = this.categories.get(s, a, b);
     if (found === undefined) {
-      const raw = detached(s.slice(a, b));
-      const names = splitCategories(raw);
+      const names = splitCategories(this.text(s, a, b));
       found = names.every((n) => CATEGORY_RE.test(n))
         ? { mask: categoryMask(names), list: this.sink.builder.stringId(names.join(';')) }
         : null;
-      this.categories.set(raw, found);
+      this.categories.set(s, a, b, found);
     }
     return found;
   }
 
   /** The string id of an offense name; -1 (the reference reader words why) when it holds an unsafe character. */
-  private offenseAt(s: string, a: number, b: number): number {
+  private offenseAt(s: Uint8Array, a: number, b: number): number {
     let found = this.offenses.get(s, a, b);
     if (found === undefined) {
-      if (unsafeCharacterIndex(s, false, a, b) >= 0) return -1;
-      const name = detached(s.slice(a, b));
+      const name = this.text(s, a, b);
+      if (unsafeCharacterIndex(name, false) >= 0) return -1;
       found = this.sink.builder.stringId(name);
-      this.offenses.set(name, found);
+      this.offenses.set(s, a, b, found);
     }
     return found;
   }
 
-  /** A record read by the scanner (it had quotes): its fields, one by one; true when written. */
+  /** A record read by the scanner: its fields, one by one, as bytes; true when written. */
   private scannedCase(): boolean {
     const sc = this.scanner;
     this.beginRow();
     for (const col of this.columns) {
-      const k = col.index;
-      let s = sc.text;
-      let a = sc.starts[k]!;
-      let b = sc.ends[k]!;
-      if (a < 0) {
-        s = sc.quoted[k]!;
-        a = 0;
-        b = s.length;
-      }
-      if (a < b && !this.field(col, s, a, b)) return false;
+      const value = sc.field(col.index);
+      if (value === '') continue;
+      const bytes = (this.fieldBytes = utf8Room(this.fieldBytes, value.length));
+      const n = this.encoder.encodeInto(value, bytes).written;
+      if (!this.field(col, bytes, 0, n)) return false;
     }
     return this.endRow();
   }
 
   private beginRow(): void {
-    for (const g of this.charges) g.reset();
-    for (const g of this.convictions) g.reset();
-    for (const g of this.warrants) g.reset();
+    // An item no cell of the last row filled still holds its starting values.
+    for (const g of this.charges) if (g.present) g.reset();
+    for (const g of this.convictions) if (g.present) g.reset();
+    for (const g of this.warrants) if (g.present) g.reset();
     this.id = undefined;
     this.age = -1;
     this.booked = NaN;
@@ -466,28 +636,28 @@ export class CsvCaseReader {
   }
 
   /** Reads one non-empty cell; false when the reference reading must decide about the record. */
-  private field(col: PlannedColumn, s: string, a: number, b: number): boolean {
-    while (a < b && isSpace(s.charCodeAt(a))) a++;
-    while (b > a && isSpace(s.charCodeAt(b - 1))) b--;
+  private field(col: PlannedColumn, s: Uint8Array, a: number, b: number): boolean {
+    while (a < b && isSpace(s[a]!)) a++;
+    while (b > a && isSpace(s[b - 1]!)) b--;
     if (a === b) return true;
-    if (s.charCodeAt(a) > 127 || s.charCodeAt(b - 1) > 127) {
-      // Unicode spaces count as blanks at the edges too, as String.prototype.trim says.
-      s = s.slice(a, b).trim();
-      a = 0;
-      b = s.length;
-      if (b === 0) return true;
-    }
+    // Unicode spaces count as blanks at the edges too (String.prototype.trim): the reference reading trims them.
+    if (s[a]! > 127 || s[b - 1]! > 127) return false;
     if (col.values) {
-      s = col.values.map(s.slice(a, b));
+      const mapped = col.values.map(this.text(s, a, b));
+      if (mapped === '') return true;
+      s = this.mappedBytes = utf8Room(this.mappedBytes, mapped.length);
       a = 0;
-      b = s.length;
-      if (b === 0) return true;
+      b = this.encoder.encodeInto(mapped, s).written;
     }
     switch (col.kind) {
-      case K.id:
-        if (b - a > 200 || unsafeCharacterIndex(s, false, a, b) >= 0) return false;
-        this.id = detached(s.slice(a, b));
+      case K.id: {
+        if (b - a > 200) return false;
+        for (let i = a; i < b; i++) if (isUnsafeCharCode(s[i]!, false)) return false;
+        const id = this.text(s, a, b);
+        if (unsafeCharacterIndex(id, false) >= 0) return false;
+        this.id = id;
         return true;
+      }
       case K.age:
         this.age = digitsAt(s, a, b);
         return this.age >= 0 && this.age <= 130;
@@ -599,7 +769,7 @@ export class CsvCaseReader {
   }
 
   /** Reads one group column into its item's scratch; false when the reference reader must decide. */
-  private groupField(col: PlannedColumn, s: string, a: number, b: number): boolean {
+  private groupField(col: PlannedColumn, s: Uint8Array, a: number, b: number): boolean {
     const kind = col.kind;
     if (kind < 30) {
       const g = this.charges[col.slot]!;
@@ -677,13 +847,12 @@ export class CsvCaseReader {
     g.present = true;
     switch (kind) {
       case K.warrantKind: {
-        const len = b - a;
-        g.cls = len === 8 && s.startsWith('criminal', a) ? 1 : len === 5 && s.startsWith('civil', a) ? 2 : 0;
+        g.cls = isWord(s, a, b, 'criminal', false) ? 1 : isWord(s, a, b, 'civil', false) ? 2 : 0;
         return g.cls !== 0;
       }
       case K.warrantJurisdiction: {
-        const word = s.slice(a, b);
-        const code = Object.prototype.hasOwnProperty.call(JURISDICTION_CODES, word) ? JURISDICTION_CODES[word]! : 0;
+        let code = 0;
+        for (const [word, bit] of JURISDICTIONS) if (isWord(s, a, b, word, false)) code = bit;
         g.cats = code;
         return code !== 0;
       }
@@ -732,5 +901,47 @@ export class CsvCaseReader {
     if (!r.ok) for (const p of r.problems) problems.push({ ...p, field: columnOfField(plan, rowCase.slots, p.field), row });
     if (problems.length) this.sink.reject(index, problems);
     else if (r.ok) this.sink.add(r.prepared, index, row);
+  }
+}
+
+/**
+ * Where the record starting at b[start] ends (after its line break), read as the scanner reads it:
+ * a quote opens a field only at its start, and a doubled quote inside stays in it. -1 when the bytes
+ * end first (and more may come, or a quoted field is not closed).
+ */
+function recordEnd(b: Uint8Array, start: number, n: number, final: boolean): number {
+  let i = start;
+  for (;;) {
+    if (i < n && b[i] === 34) {
+      let j = i + 1;
+      for (;;) {
+        const q = b.indexOf(34, j);
+        if (q < 0 || (q + 1 === n && !final)) return -1;
+        if (b[q + 1] === 34) {
+          j = q + 2;
+          continue;
+        }
+        i = q + 1;
+        break;
+      }
+    }
+    while (i < n) {
+      const c = b[i]!;
+      if (c === 44 || c === 10 || c === 13) break;
+      i++;
+    }
+    if (i >= n) return final ? n : -1;
+    const c = b[i]!;
+    if (c === 44) {
+      i++;
+      continue;
+    }
+    if (c === 13) {
+      if (i + 1 >= n && !final) return -1;
+      i++;
+      if (i < n && b[i] === 10) i++;
+      return i;
+    }
+    return i + 1;
   }
 }

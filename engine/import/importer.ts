@@ -79,6 +79,8 @@ export class ImportCancelled extends Error {
 
 interface Reader {
   push(text: string): void;
+  /** Reads the file's bytes without their being decoded first (a reader that scans bytes itself). */
+  pushBytes?(bytes: Uint8Array): void;
   finish(): void;
 }
 
@@ -160,6 +162,10 @@ export class CaseImporter implements CaseSink {
   private ice: IceDetainerReader | undefined;
   /** The first text, while the reader is chosen. */
   private pendingHead = '';
+  /** The bytes read while the reader is chosen (undefined once text chunks came): a byte reader is handed them. */
+  private headBytes: Uint8Array[] | undefined = [];
+  /** Byte chunks go to the reader as they are. */
+  private bytesDirect = false;
   /** Set when a problem with the file as a whole stopped reading. */
   stopped = false;
 
@@ -183,9 +189,17 @@ export class CaseImporter implements CaseSink {
     if (this.cancelled) throw new ImportCancelled();
     if (this.finished) throw new Error('the import is finished');
     this.read += chunk.length;
+    if (this.bytesDirect && typeof chunk !== 'string') {
+      if (!this.stopped) this.reader!.pushBytes!(chunk);
+      this.options.onProgress?.(this.progress);
+      return;
+    }
     let text: string;
-    if (typeof chunk === 'string') text = chunk;
-    else {
+    if (typeof chunk === 'string') {
+      text = chunk;
+      if (!this.reader) this.headBytes = undefined;
+    } else {
+      if (!this.reader) this.headBytes?.push(chunk.slice());
       this.decoder ??= new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
       text = this.decoder.decode(chunk, { stream: true });
     }
@@ -198,7 +212,7 @@ export class CaseImporter implements CaseSink {
     if (this.cancelled) throw new ImportCancelled();
     if (!this.finished) {
       this.finished = true;
-      this.feed(this.decoder ? this.decoder.decode() : '', true);
+      this.feed(this.decoder && !this.bytesDirect ? this.decoder.decode() : '', true);
       if (!this.stopped) this.reader!.finish();
       if (!this.stopped && this.records === 0) {
         // An empty case set is a mistake (the wrong file, an export that failed), never a simulation of nothing.
@@ -266,6 +280,13 @@ export class CaseImporter implements CaseSink {
       this.pendingHead = text;
       this.reader = this.makeReader(this.format);
       this.pendingHead = '';
+      const head = this.headBytes;
+      this.headBytes = undefined;
+      if (this.reader.pushBytes && head?.length) {
+        this.bytesDirect = true;
+        for (const bytes of head) if (!this.stopped) this.reader.pushBytes(bytes);
+        return;
+      }
     }
     if (text) this.reader.push(text);
   }
