@@ -14,7 +14,7 @@ import { generateCases } from '../../engine/generate';
 import { tableRows } from './helpers';
 
 const root = path.resolve(__dirname, '../..');
-const expectedFile = path.join(__dirname, 'expected/import-results.json');
+const expectedFile = path.join(__dirname, 'fixtures/import-results.json');
 const update = process.env.UPDATE_IMPORT_EXPECTED === '1';
 
 interface Result {
