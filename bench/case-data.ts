@@ -80,8 +80,8 @@ export function writeThroughTemporary(file: string, write: (fd: number) => void)
 
 /** Imports a case file the way the CLI does: 1 MB chunks of bytes into the streaming importer. */
 export function importFile(file: string, options: ImportOptions = {}): CaseSet {
-  const importer = new CaseImporter(options);
   const fd = fs.openSync(file, 'r');
+  const importer = new CaseImporter({ size: fs.fstatSync(fd).size, ...options });
   try {
     const buffer = Buffer.allocUnsafe(1 << 20);
     for (;;) {

@@ -172,7 +172,7 @@ export function loadCasesOrReport(io: Output, file: string, loading: boolean | C
   const progress = opts.progress === 'auto' ? io === stdio && Boolean(process.stderr.isTTY) : opts.progress === true;
   const meter = progress ? progressMeter(io, file, size, io === stdio && Boolean(process.stderr.isTTY)) : undefined;
   const format = caseFormatOf(file);
-  const options = { format, mapping, source: opts.source };
+  const options = { format, mapping, source: opts.source, size };
   let set: CaseSet;
   try {
     if (format === 'xlsx') {

@@ -19,7 +19,7 @@ export function caseFormatOf(fileName: string): CaseFormat | undefined {
 
 /** Reads a case set from its whole text; `format` defaults to a guess from the content. */
 export function readCaseSet(text: string, format?: CaseFormat, options: Omit<ImportOptions, 'format'> = {}): CaseSet {
-  const importer = new CaseImporter({ ...options, format });
+  const importer = new CaseImporter({ size: text.length, ...options, format });
   if (!options.onProgress) importer.push(text);
   else {
     // In slices, so progress is reported as they are read (never between the halves of a surrogate pair).

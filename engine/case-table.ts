@@ -70,7 +70,10 @@ class Column<T extends Int32Array | Uint8Array | Uint16Array> {
     this.data = next;
   }
   trim(n: number): T {
-    return this.data.length === n ? this.data : (this.data.slice(0, n) as T);
+    if (this.data.length === n) return this.data;
+    // Little room left over (a table sized for what it holds): a view, not a copy.
+    if ((this.data.length - n) * 8 <= this.data.length) return this.data.subarray(0, n) as T;
+    return this.data.slice(0, n) as T;
   }
 }
 
@@ -295,6 +298,24 @@ export class CaseTableBuilder {
     }
     for (const w of p.warrants) this.addWarrant((w.criminal ? W_CRIMINAL : 0) | (w.felony ? W_FELONY : 0), w.jurisdiction);
     this.endCase();
+  }
+
+  /**
+   * Makes room for `cases` cases in all, with convictions and charges in the proportion of the cases
+   * written so far: a reader that can tell how many cases are coming saves the columns' doubling and
+   * the final copy.
+   */
+  reserve(cases: number): void {
+    const n = Math.max(this.n, 1);
+    const grow = (cols: Record<string, Column<Int32Array | Uint8Array | Uint16Array>>, rows: number) => {
+      for (const col of Object.values(cols)) col.ensure(rows);
+      return Math.min(...Object.values(cols).map((col) => col.data.length));
+    };
+    this.caseRoom = grow(this.c, cases + 2);
+    this.convictionRoom = grow(this.conv, Math.ceil((this.nc / n) * cases) + 1);
+    this.chargeRoom = grow(this.charge, Math.ceil((this.nh / n) * cases) + 1);
+    this.warrant.flags.ensure(Math.ceil((this.nw / n) * cases) + 1);
+    this.warrant.jurisdiction.ensure(Math.ceil((this.nw / n) * cases) + 1);
   }
 
   /** The string id of an offense name or a category list ("violent;serious"), for the row methods. */
