@@ -10,6 +10,7 @@ import path from 'node:path';
 import { importWorkbookSync, type CaseSet } from '../engine/index';
 import { readXlsxSync } from '../engine/import/xlsx';
 import { sha256Hex } from '../engine/sha256';
+import { nodeInflater } from '../host/inflate.node';
 import { iceCsvChunks, writeIceWorkbook, ICE_COLUMNS } from '../tests/ice/ice-records';
 import { importFile, writeThroughTemporary } from './case-data';
 
@@ -71,7 +72,7 @@ function readAt(file: string): { size: number; read: (offset: number, length: nu
 function importWorkbookFile(file: string): CaseSet {
   const f = readAt(file);
   try {
-    return importWorkbookSync(f.size, f.read);
+    return importWorkbookSync(f.size, f.read, { inflater: nodeInflater });
   } finally {
     f.close();
   }
@@ -82,7 +83,7 @@ function inflateWorkbook(file: string): number {
   const f = readAt(file);
   let rows = 0;
   try {
-    readXlsxSync(f.size, f.read, { onRow: () => void rows++ });
+    readXlsxSync(f.size, f.read, { inflater: nodeInflater, onRow: () => void rows++ });
   } finally {
     f.close();
   }

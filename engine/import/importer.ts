@@ -12,7 +12,7 @@ import { JsonCaseSplitter, type JsonElement, type LocatedMessage } from './json-
 import type { ColumnMapping } from './mapping';
 import { YamlCaseSplitter, type YamlItem } from './yaml-split';
 import { IceDetainerCsvReader, IceDetainerReader } from './ice-detainers';
-import { readXlsx, readXlsxSync, XlsxError, type WorkbookInfo } from './xlsx';
+import { readXlsx, readXlsxSync, XlsxError, type RawInflaterFactory, type WorkbookInfo } from './xlsx';
 
 /** `xlsx`: an Excel workbook, read through `importWorkbook` (it needs the file's end first, not a stream of chunks). */
 export type CaseFormat = 'json' | 'yaml' | 'csv' | 'xlsx';
@@ -73,6 +73,8 @@ export interface ImportOptions {
   maxListedProblems?: number;
   /** Cancels the import: the next chunk throws ImportCancelled. */
   signal?: AbortSignal;
+  /** A workbook's raw DEFLATE decoder: a host's native one (the CLI hands in Node's zlib); JavaScript when not given. */
+  inflater?: RawInflaterFactory;
 }
 
 export class ImportCancelled extends Error {
@@ -603,6 +605,7 @@ export function importWorkbookSync(
   let last = 0;
   try {
     readXlsxSync(size, read, {
+      inflater: options.inflater,
       onWorkbook: (info) => (rows = importer.workbookReader(info)),
       onRow: (r) => rows!.sheetRow(r),
       onProgress: (done) => {
@@ -628,6 +631,7 @@ export async function importWorkbook(
   let last = 0;
   try {
     await readXlsx(size, read, {
+      inflater: options.inflater,
       onWorkbook: (info) => (rows = importer.workbookReader(info)),
       onRow: (r) => rows!.sheetRow(r),
       onProgress: (done) => {

@@ -52,7 +52,31 @@ export interface XlsxReadOptions {
   onProgress?: (read: number, total: number) => void;
   /** Compressed bytes asked for at a time (default 1 MiB). */
   chunkBytes?: number;
+  /** Makes the raw DEFLATE decoder for the workbook's parts (default: one in JavaScript); a host may hand in its native one. */
+  inflater?: RawInflaterFactory;
 }
+
+/**
+ * A raw DEFLATE decoder (zip method 8) fed a part's compressed bytes piece by piece. `out` is called
+ * with the inflated bytes as they come; they may sit in a buffer the decoder reuses, so they are read
+ * before `out` returns. A damaged stream throws.
+ */
+export interface RawInflater {
+  push(compressed: Uint8Array, final: boolean, out: (bytes: Uint8Array) => void): void;
+}
+export type RawInflaterFactory = () => RawInflater;
+
+/** The decoder in JavaScript (fflate): what every host can run. */
+export const jsInflater: RawInflaterFactory = () => {
+  let sink: (bytes: Uint8Array) => void = () => undefined;
+  const inflate = new Inflate((data) => sink(data));
+  return {
+    push(compressed, final, out) {
+      sink = out;
+      inflate.push(compressed, final);
+    },
+  };
+};
 
 interface ZipEntry {
   name: string;
@@ -121,29 +145,31 @@ function* readDirectory(size: number): Generator<ByteRequest, Map<string, ZipEnt
 }
 
 /**
- * Streams one entry's content as text: inflated a chunk at a time, decoded as UTF-8, and handed to
- * `onText` piece by piece (pieces end anywhere, even inside a tag).
+ * Streams one entry's content as bytes: inflated a chunk at a time and handed to `onBytes` piece by
+ * piece (pieces end anywhere, even inside a tag or a character; a piece is read before the next).
  */
 function* streamEntry(
   entry: ZipEntry,
-  onText: (text: string) => void,
+  onBytes: (bytes: Uint8Array, final: boolean) => void,
   chunkBytes: number,
+  inflater: RawInflaterFactory,
   onProgress?: (read: number, total: number) => void,
 ): Generator<ByteRequest, void, Uint8Array> {
   const local = yield { offset: entry.localOffset, length: 30 };
   if (u32(local, 0) !== LOCAL) throw new XlsxError(`the zip entry ${entry.name} is damaged`);
   const start = entry.localOffset + 30 + u16(local, 26) + u16(local, 28);
-  const emit = utf8Pieces(onText);
-  let inflater: Inflate | undefined;
-  if (entry.method === 8) inflater = new Inflate((data, final) => emit(data, final));
+  let inflate: RawInflater | undefined;
+  if (entry.method === 8) inflate = inflater();
   else if (entry.method !== 0)
     throw new XlsxError(`the zip entry ${entry.name} is compressed with method ${entry.method}, which is not read`);
   let read = 0;
   const total = entry.compressedSize;
   if (total === 0) {
-    emit(new Uint8Array(0), true);
+    onBytes(new Uint8Array(0), true);
     return;
   }
+  // The decoder's last piece comes before it returns from the final push: a piece is final only then.
+  const notFinal = (bytes: Uint8Array) => onBytes(bytes, false);
   while (read < total) {
     const n = Math.min(chunkBytes, total - read);
     const bytes = yield { offset: start + read, length: n };
@@ -151,8 +177,10 @@ function* streamEntry(
     read += n;
     const final = read >= total;
     try {
-      if (inflater) inflater.push(bytes, final);
-      else emit(bytes, final);
+      if (inflate) {
+        inflate.push(bytes, final, notFinal);
+        if (final) onBytes(new Uint8Array(0), true);
+      } else onBytes(bytes, final);
     } catch (e) {
       if (e instanceof XlsxError) throw e;
       throw new XlsxError(`the zip entry ${entry.name} does not inflate (${(e as Error).message}): the file may be damaged`);
@@ -199,9 +227,14 @@ function utf8Pieces(onText: (text: string) => void): (bytes: Uint8Array, final: 
 }
 
 /** Reads a small entry whole. */
-function* entryText(entry: ZipEntry): Generator<ByteRequest, string, Uint8Array> {
+function* entryText(entry: ZipEntry, inflater: RawInflaterFactory): Generator<ByteRequest, string, Uint8Array> {
   const parts: string[] = [];
-  yield* streamEntry(entry, (t) => parts.push(t), 1 << 20);
+  yield* streamEntry(
+    entry,
+    utf8Pieces((t) => parts.push(t)),
+    1 << 20,
+    inflater,
+  );
   return parts.join('');
 }
 
@@ -311,64 +344,241 @@ function columnOf(ref: string): number {
   return i === 0 ? -1 : n - 1;
 }
 
-/** Parses the sheet's XML as it streams and hands over complete rows. */
+const LT = 60; // <
+const GT = 62; // >
+const SLASH = 47;
+const QUOTE = 34;
+const APOSTROPHE = 39;
+const EQUALS = 61;
+const AMP = 38;
+
+/** Whether byte c may follow an element's name (white space, '>' or '/'). */
+function endsName(c: number): boolean {
+  return c === 32 || c === GT || c === SLASH || c === 9 || c === 10 || c === 13;
+}
+
+/** Position of the byte sequence `needle` in b[from, to), or -1. */
+function find(b: Uint8Array, needle: Uint8Array, from: number, to: number): number {
+  const first = needle[0]!;
+  const last = to - needle.length;
+  for (let i = b.indexOf(first, from); i >= 0 && i <= last; i = b.indexOf(first, i + 1)) {
+    let k = 1;
+    while (k < needle.length && b[i + k] === needle[k]) k++;
+    if (k === needle.length) return i;
+  }
+  return -1;
+}
+
+/** Whether byte c occurs in b[from, to). */
+function holds(b: Uint8Array, c: number, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (b[i] === c) return true;
+  return false;
+}
+
+const END_ROW = new TextEncoder().encode('</row>');
+const END_CELL = new TextEncoder().encode('</c>');
+const START_VALUE = new TextEncoder().encode('<v');
+const END_VALUE = new TextEncoder().encode('</v>');
+
+const utf8 = new TextDecoder();
+const codes: number[] = [];
+
+/** The text of bytes b[from, to): ASCII (numbers, references) without a decoder. */
+function textOf(b: Uint8Array, from: number, to: number): string {
+  const n = to - from;
+  if (n <= 0) return '';
+  if (n <= 32) {
+    let ascii = true;
+    for (let i = 0; i < n; i++) {
+      const c = b[from + i]!;
+      if (c >= 0x80) {
+        ascii = false;
+        break;
+      }
+      codes[i] = c;
+    }
+    if (ascii) {
+      codes.length = n;
+      return String.fromCharCode.apply(null, codes);
+    }
+  }
+  return utf8.decode(b.subarray(from, to));
+}
+
+/**
+ * The attributes of a start tag b[from, to) (from just past its name, to its '>'): calls `take` with
+ * each attribute's name and value bounds. Returns false when the tag is not well formed.
+ */
+function attributes(
+  b: Uint8Array,
+  from: number,
+  to: number,
+  take: (nameAt: number, nameEnd: number, at: number, end: number) => void,
+): boolean {
+  let i = from;
+  for (;;) {
+    while (i < to && (b[i] === 32 || b[i] === 9 || b[i] === 10 || b[i] === 13)) i++;
+    if (i >= to || b[i] === SLASH) return true;
+    const nameAt = i;
+    while (i < to && b[i] !== EQUALS && b[i] !== 32 && b[i] !== 9 && b[i] !== 10 && b[i] !== 13) i++;
+    const nameEnd = i;
+    while (i < to && (b[i] === 32 || b[i] === 9 || b[i] === 10 || b[i] === 13)) i++;
+    if (b[i] !== EQUALS) return false;
+    i++;
+    while (i < to && (b[i] === 32 || b[i] === 9 || b[i] === 10 || b[i] === 13)) i++;
+    const q = b[i];
+    if (q !== QUOTE && q !== APOSTROPHE) return false;
+    const at = i + 1;
+    const end = b.indexOf(q, at);
+    if (end < 0 || end >= to) return false;
+    take(nameAt, nameEnd, at, end);
+    i = end + 1;
+  }
+}
+
+/** An attribute's value as text, with entities replaced. */
+function attributeText(b: Uint8Array, at: number, end: number): string {
+  const raw = textOf(b, at, end);
+  return holds(b, AMP, at, end) ? xmlText(raw) : raw;
+}
+
+const T_NUMBER = 0;
+const T_SHARED = 1;
+const T_STR = 2;
+const T_INLINE = 3;
+const T_BOOLEAN = 4;
+const T_ERROR = 5;
+
+/** A cell's type attribute (t="s", "str", "inlineStr", "b", "e", "d"; anything else reads as a number). */
+function typeOf(b: Uint8Array, at: number, end: number): number {
+  const n = end - at;
+  const c = b[at];
+  if (n === 1) return c === 115 ? T_SHARED : c === 98 ? T_BOOLEAN : c === 101 ? T_ERROR : c === 100 ? T_STR : T_NUMBER;
+  if (n === 3 && c === 115 && b[at + 1] === 116 && b[at + 2] === 114) return T_STR;
+  if (n === 9 && c === 105 && b[at + 8] === 114 && textOf(b, at, end) === 'inlineStr') return T_INLINE;
+  if (holds(b, AMP, at, end)) {
+    const t = xmlText(textOf(b, at, end));
+    return t === 's'
+      ? T_SHARED
+      : t === 'str' || t === 'd'
+        ? T_STR
+        : t === 'inlineStr'
+          ? T_INLINE
+          : t === 'b'
+            ? T_BOOLEAN
+            : t === 'e'
+              ? T_ERROR
+              : T_NUMBER;
+  }
+  return T_NUMBER;
+}
+
+/**
+ * Parses the sheet's XML as its bytes stream in and hands over complete rows. The XML is read as
+ * bytes: only the values of cells are made into text, and a shared string's index is read from its digits.
+ */
 class SheetRows {
-  private buf = '';
+  /** The bytes of a row cut at the end of the last piece, and room for the next piece after them. */
+  private carry = new Uint8Array(1 << 16);
+  private carried = 0;
   private nextRow = 1;
   private values: string[] = [];
   private kinds = new Uint8Array(64);
   stopped = false;
+  // The attributes of the tag being read.
+  private refAt = -1;
+  private refEnd = -1;
+  private typeAt = -1;
+  private typeEnd = -1;
+  private readonly takeRow = (nameAt: number, nameEnd: number, at: number, end: number) => {
+    if (nameEnd - nameAt === 1 && this.bytes[nameAt] === 114 /* r */ && this.refAt < 0) {
+      this.refAt = at;
+      this.refEnd = end;
+    }
+  };
+  private readonly takeCell = (nameAt: number, nameEnd: number, at: number, end: number) => {
+    if (nameEnd - nameAt !== 1) return;
+    const c = this.bytes[nameAt];
+    if (c === 114 /* r */ && this.refAt < 0) {
+      this.refAt = at;
+      this.refEnd = end;
+    } else if (c === 116 /* t */ && this.typeAt < 0) {
+      this.typeAt = at;
+      this.typeEnd = end;
+    }
+  };
+  private bytes: Uint8Array = this.carry;
 
   constructor(
     private readonly strings: readonly string[],
     private readonly onRow: (row: SheetRow) => boolean | void,
   ) {}
 
-  push(text: string): void {
+  push(piece: Uint8Array): void {
     if (this.stopped) return;
-    const s = this.buf + text;
+    let b = piece;
+    let n = piece.length;
+    if (this.carried > 0) {
+      n = this.carried + piece.length;
+      if (n > this.carry.length) {
+        const grown = new Uint8Array(Math.max(n, this.carry.length * 2));
+        grown.set(this.carry.subarray(0, this.carried));
+        this.carry = grown;
+      }
+      this.carry.set(piece, this.carried);
+      b = this.carry;
+    }
+    this.bytes = b;
+    const p = this.scan(b, n);
+    // Keep what is not read yet (a row cut short) for the next piece.
+    const rest = n - p;
+    if (b === this.carry) this.carry.copyWithin(0, p, n);
+    else {
+      if (rest > this.carry.length) this.carry = new Uint8Array(Math.max(rest, this.carry.length * 2));
+      this.carry.set(b.subarray(p, n));
+    }
+    this.carried = rest;
+    this.bytes = this.carry;
+  }
+
+  /** Reads the rows complete in b[0, n); returns where the unread rest starts. */
+  private scan(b: Uint8Array, n: number): number {
     let p = 0;
     while (!this.stopped) {
-      const a = s.indexOf('<row', p);
-      if (a < 0) {
-        // Keep a possible "<ro" split across chunks.
-        p = Math.max(p, s.length - 4);
-        break;
+      let a = b.indexOf(LT, p);
+      while (a >= 0 && a < n && !(b[a + 1] === 114 && b[a + 2] === 111 && b[a + 3] === 119)) a = b.indexOf(LT, a + 1);
+      if (a < 0 || a >= n) {
+        // Keep a possible "<ro" split across pieces.
+        return Math.max(p, n - 3);
       }
-      if (a + 4 >= s.length) {
-        // "<row" ends the piece: what follows it decides whether it is a row.
-        p = a;
-        break;
-      }
-      const c = s.charCodeAt(a + 4);
-      if (c !== 32 && c !== 62 && c !== 47 && c !== 9 && c !== 10 && c !== 13) {
+      if (a + 4 >= n) return a; // "<row" ends the piece: what follows it decides whether it is a row.
+      if (!endsName(b[a + 4]!)) {
         p = a + 4;
         continue;
       }
-      const open = s.indexOf('>', a);
-      if (open < 0) {
-        p = a;
-        break;
+      const open = b.indexOf(GT, a);
+      if (open < 0 || open >= n) return a;
+      this.refAt = -1;
+      attributes(b, a + 4, open, this.takeRow);
+      let number = this.nextRow;
+      if (this.refAt >= 0) {
+        const rowAttr = attributeText(b, this.refAt, this.refEnd);
+        if (/^\d+$/.test(rowAttr)) number = Number(rowAttr);
       }
-      const rowAttr = attribute(s.slice(a, open), 'r');
-      const number = rowAttr !== undefined && /^\d+$/.test(rowAttr) ? Number(rowAttr) : this.nextRow;
-      if (s.charCodeAt(open - 1) === 47) {
-        this.emit(number, s, open, open);
+      if (b[open - 1] === SLASH) {
+        this.emit(number, b, open, open);
         p = open + 1;
         continue;
       }
-      const end = s.indexOf('</row>', open);
-      if (end < 0) {
-        p = a;
-        break;
-      }
-      this.emit(number, s, open + 1, end);
+      const end = find(b, END_ROW, open, n);
+      if (end < 0) return a;
+      this.emit(number, b, open + 1, end);
       p = end + 6;
     }
-    this.buf = s.slice(p);
+    return p;
   }
 
-  private emit(number: number, s: string, from: number, to: number): void {
+  private emit(number: number, b: Uint8Array, from: number, to: number): void {
     this.nextRow = number + 1;
     const values = this.values;
     let kinds = this.kinds;
@@ -376,52 +586,104 @@ class SheetRows {
     let nextColumn = 0;
     let p = from;
     for (;;) {
-      const c = s.indexOf('<c', p);
+      let c = b.indexOf(LT, p);
+      while (c >= 0 && c < to && b[c + 1] !== 99 /* c */) c = b.indexOf(LT, c + 1);
       if (c < 0 || c >= to) break;
-      const ch = s.charCodeAt(c + 2);
-      if (ch !== 32 && ch !== 62 && ch !== 47 && ch !== 9 && ch !== 10 && ch !== 13) {
+      if (!endsName(b[c + 2]!)) {
         p = c + 2;
         continue;
       }
-      const open = s.indexOf('>', c);
-      const tag = s.slice(c, open);
-      const ref = attribute(tag, 'r');
-      let col = ref ? columnOf(ref) : -1;
+      const open = b.indexOf(GT, c);
+      this.refAt = this.typeAt = -1;
+      attributes(b, c + 2, open, this.takeCell);
+      let col = -1;
+      if (this.refAt >= 0 && this.refEnd > this.refAt) {
+        if (holds(b, AMP, this.refAt, this.refEnd)) col = columnOf(attributeText(b, this.refAt, this.refEnd));
+        else {
+          let k = 0;
+          for (let i = this.refAt; i < this.refEnd; i++) {
+            const ch = b[i]!;
+            if (ch < 65 || ch > 90) break;
+            k = k * 26 + (ch - 64);
+          }
+          col = k - 1;
+        }
+      }
       if (col < 0) col = nextColumn;
       nextColumn = col + 1;
-      const type = attribute(tag, 't') ?? 'n';
+      const type = this.typeAt >= 0 ? typeOf(b, this.typeAt, this.typeEnd) : T_NUMBER;
       let value = '';
       let kind = CELL_EMPTY;
       let after = open + 1;
-      if (s.charCodeAt(open - 1) !== 47) {
-        const end = s.indexOf('</c>', open);
-        after = end + 4;
-        if (type === 'inlineStr') {
-          value = runsText(s, open, end);
-          kind = CELL_TEXT;
+      if (b[open - 1] !== SLASH) {
+        // The common cell, <v>...</v></c>, is read in place; anything else is searched for.
+        let end: number;
+        let vOpen = -1;
+        let vClose = -1;
+        if (b[open + 1] === LT && b[open + 2] === 118 /* v */ && b[open + 3] === GT) {
+          vOpen = open + 3;
+          vClose = b.indexOf(LT, vOpen);
+          if (
+            b[vClose + 1] === SLASH &&
+            b[vClose + 2] === 118 &&
+            b[vClose + 3] === GT &&
+            b[vClose + 4] === LT &&
+            b[vClose + 5] === SLASH &&
+            b[vClose + 6] === 99 &&
+            b[vClose + 7] === GT
+          )
+            end = vClose + 4;
+          else {
+            end = find(b, END_CELL, open, to);
+            vClose = find(b, END_VALUE, vOpen, to);
+          }
         } else {
-          const v = s.indexOf('<v', open);
-          if (v >= 0 && v < end) {
-            const vOpen = s.indexOf('>', v);
-            const vClose = s.indexOf('</v>', vOpen);
-            const raw = s.charCodeAt(vOpen - 1) === 47 ? '' : s.slice(vOpen + 1, vClose);
-            if (type === 's') {
-              const index = Number(raw);
-              value = this.strings[index] ?? '';
-              kind = CELL_TEXT;
-            } else if (type === 'str' || type === 'd') {
-              value = xmlText(raw);
-              kind = CELL_TEXT;
-            } else if (type === 'b') {
-              value = raw === '1' ? 'TRUE' : 'FALSE';
-              kind = CELL_BOOLEAN;
-            } else if (type === 'e') {
-              value = xmlText(raw);
-              kind = CELL_ERROR;
-            } else {
-              value = raw;
-              kind = raw === '' ? CELL_EMPTY : CELL_NUMBER;
+          end = find(b, END_CELL, open, to);
+          if (type !== T_INLINE) {
+            const v = find(b, START_VALUE, open, to);
+            if (v >= 0 && v < end) {
+              vOpen = b.indexOf(GT, v);
+              vClose = b[vOpen - 1] === SLASH ? vOpen + 1 : find(b, END_VALUE, vOpen, to);
             }
+          }
+        }
+        if (end < 0) end = to;
+        after = end + 4;
+        if (type === T_INLINE) {
+          const seg = utf8.decode(b.subarray(open, end));
+          value = runsText(seg, 0, seg.length);
+          kind = CELL_TEXT;
+        } else if (vOpen >= 0) {
+          const empty = b[vOpen - 1] === SLASH;
+          const at = vOpen + 1;
+          if (type === T_SHARED) {
+            let index = 0;
+            let digits = empty ? 0 : vClose - at;
+            if (digits > 0 && digits <= 9) {
+              for (let i = at; i < vClose; i++) {
+                const d = b[i]! - 48;
+                if (d < 0 || d > 9) {
+                  digits = 0;
+                  break;
+                }
+                index = index * 10 + d;
+              }
+            } else digits = 0;
+            if (digits === 0) index = Number(empty ? '' : textOf(b, at, vClose));
+            value = this.strings[index] ?? '';
+            kind = CELL_TEXT;
+          } else if (type === T_STR) {
+            value = empty ? '' : xmlText(textOf(b, at, vClose));
+            kind = CELL_TEXT;
+          } else if (type === T_BOOLEAN) {
+            value = !empty && vClose - at === 1 && b[at] === 49 ? 'TRUE' : 'FALSE';
+            kind = CELL_BOOLEAN;
+          } else if (type === T_ERROR) {
+            value = empty ? '' : xmlText(textOf(b, at, vClose));
+            kind = CELL_ERROR;
+          } else {
+            value = empty ? '' : textOf(b, at, vClose);
+            kind = value === '' ? CELL_EMPTY : CELL_NUMBER;
           }
         }
       }
@@ -447,10 +709,13 @@ class SheetRows {
 }
 
 /** Where the workbook's first sheet is, and its date system. */
-function* locateFirstSheet(entries: Map<string, ZipEntry>): Generator<ByteRequest, { path: string } & WorkbookInfo, Uint8Array> {
+function* locateFirstSheet(
+  entries: Map<string, ZipEntry>,
+  inflater: RawInflaterFactory,
+): Generator<ByteRequest, { path: string } & WorkbookInfo, Uint8Array> {
   const wb = entries.get('xl/workbook.xml');
   if (!wb) throw new XlsxError('the zip archive has no xl/workbook.xml: it is not an Excel workbook (.xlsx)');
-  const workbook = yield* entryText(wb);
+  const workbook = yield* entryText(wb, inflater);
   const sheet = /<(?:\w+:)?sheet\b[^>]*>/.exec(workbook);
   if (!sheet) throw new XlsxError('the workbook has no sheets');
   const sheetName = attribute(sheet[0], 'name') ?? 'Sheet1';
@@ -459,7 +724,7 @@ function* locateFirstSheet(entries: Map<string, ZipEntry>): Generator<ByteReques
   let path = 'xl/worksheets/sheet1.xml';
   const rels = entries.get('xl/_rels/workbook.xml.rels');
   if (rid && rels) {
-    const text = yield* entryText(rels);
+    const text = yield* entryText(rels, inflater);
     for (const m of text.matchAll(/<Relationship\b[^>]*>/g)) {
       if (attribute(m[0], 'Id') !== rid) continue;
       const target = attribute(m[0], 'Target') ?? '';
@@ -473,17 +738,24 @@ function* locateFirstSheet(entries: Map<string, ZipEntry>): Generator<ByteReques
 /** The reader: yields byte requests, answered with the bytes; reports rows through `options.onRow`. */
 export function* xlsxRows(size: number, options: XlsxReadOptions): Generator<ByteRequest, WorkbookInfo, Uint8Array> {
   const entries = yield* readDirectory(size);
-  const sheet = yield* locateFirstSheet(entries);
+  const inflater = options.inflater ?? jsInflater;
+  const sheet = yield* locateFirstSheet(entries, inflater);
   const info = { sheetName: sheet.sheetName, date1904: sheet.date1904 };
   options.onWorkbook?.(info);
   const strings = new SharedStrings();
   const shared = entries.get('xl/sharedStrings.xml');
   const chunk = options.chunkBytes ?? 1 << 20;
-  if (shared) yield* streamEntry(shared, (t) => strings.push(t), chunk);
+  if (shared)
+    yield* streamEntry(
+      shared,
+      utf8Pieces((t) => strings.push(t)),
+      chunk,
+      inflater,
+    );
   const rows = new SheetRows(strings.list, options.onRow);
   const entry = entries.get(sheet.path)!;
   // Stop asking for bytes once the reader of rows says it has what it needs.
-  const parts = streamEntry(entry, (t) => rows.push(t), chunk, options.onProgress);
+  const parts = streamEntry(entry, (b) => rows.push(b), chunk, inflater, options.onProgress);
   let step = parts.next();
   while (!step.done && !rows.stopped) step = parts.next(yield step.value);
   return info;

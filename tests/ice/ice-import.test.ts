@@ -21,7 +21,8 @@ import {
   type CaseSet,
 } from '../../engine/index';
 import { unzipSync, zipSync } from 'fflate';
-import { readXlsxSync, XlsxError } from '../../engine/import/xlsx';
+import { jsInflater, readXlsxSync, XlsxError } from '../../engine/import/xlsx';
+import { nodeInflater } from '../../host/inflate.node';
 import { iceCsv, iceWorkbook, ICE_COLUMNS, TITLE_ROWS, workbookOf } from './ice-records';
 
 const FIXTURE = { count: 400, seed: 14 };
@@ -294,12 +295,31 @@ describe('unreadable records and files', () => {
       ['Ärztin — “quoted” 𝔸', words[0], words[1]],
       [words[2], words[3]],
     ];
-    for (const bytes of [deflated, stored])
-      for (const chunkBytes of [1, 2, 3, 5, 7, 64]) {
-        const rows: string[][] = [];
-        readXlsxSync(bytes.length, (o, n) => bytes.subarray(o, o + n), { chunkBytes, onRow: (r) => void rows.push([...r.values]) });
-        expect(rows).toEqual(expected);
-      }
+    // Through the decoder in JavaScript and through Node's zlib (the command line's), which inflates into one reused buffer.
+    for (const inflater of [jsInflater, nodeInflater])
+      for (const bytes of [deflated, stored])
+        for (const chunkBytes of [1, 2, 3, 5, 7, 64]) {
+          const rows: string[][] = [];
+          readXlsxSync(bytes.length, (o, n) => bytes.subarray(o, o + n), {
+            chunkBytes,
+            inflater,
+            onRow: (r) => void rows.push([...r.values]),
+          });
+          expect(rows).toEqual(expected);
+        }
+  });
+
+  it('says a sheet whose compressed bytes are damaged does not inflate, through either decoder', () => {
+    const bytes = iceWorkbook({ count: 50 }).slice();
+    const name = new TextEncoder().encode('xl/worksheets/sheet1.xml');
+    let at = -1;
+    for (let i = 0; i < bytes.length && at < 0; i++) if (name.every((c, k) => bytes[i + k] === c)) at = i + name.length;
+    // The first occurrence of the name is the entry's local header; its compressed data follows.
+    bytes.fill(0xff, at + 40, at + 200);
+    for (const inflater of [jsInflater, nodeInflater]) {
+      const set = importWorkbookSync(bytes.length, (o, n) => bytes.subarray(o, o + n), { inflater });
+      expect(set.problems.map((p) => p.message)).toEqual([expect.stringMatching(/xl\/worksheets\/sheet1.xml does not inflate/)]);
+    }
   });
 
   it('reads inline strings, rich text runs, escaped characters and rows without cell references', () => {
