@@ -224,12 +224,12 @@ function precedence(earlier: readonly string[]): string {
  */
 function ruleClause(
   w: Words,
-  earlier: readonly string[],
+  lead: string,
   grounds: Array<{ when: Condition | undefined; provision?: string; citation?: string }>,
   outcome: Outcome,
   maxHold: Provision['maxHold'],
 ): Pick<TextClause, 'text' | 'items' | 'conjunction' | 'after'> {
-  const c = ruleWords(w, earlier, grounds, outcome, maxHold);
+  const c = ruleWords(w, lead, grounds, outcome, maxHold);
   const term = (items: TextItem[]): TextItem[] =>
     items.map((i) => ({ ...i, text: withTerm(i.text, w.detainer), ...(i.items ? { items: term(i.items) } : {}) }));
   return { ...c, text: withTerm(c.text, w.detainer), ...(c.items ? { items: term(c.items) } : {}) };
@@ -237,13 +237,13 @@ function ruleClause(
 
 function ruleWords(
   w: Words,
-  earlier: readonly string[],
+  /** What the rule yields to: `precedence(earlier)`. */
+  lead: string,
   grounds: Array<{ when: Condition | undefined; provision?: string; citation?: string }>,
   outcome: Outcome,
   maxHold: Provision['maxHold'],
 ): Pick<TextClause, 'text' | 'items' | 'conjunction' | 'after'> {
   const predicate = outcomePredicate(w, outcome, maxHold);
-  const lead = precedence(earlier);
   const If = lead ? `${lead}if` : 'If';
   if (grounds.length === 1) {
     const when = grounds[0]!.when;
@@ -592,22 +592,25 @@ export function ordinanceText(o: Ordinance): OrdinanceText {
   const provisions: OrdinanceText['provisions'] = {};
   const annex: AnnexEntry[] = [];
   const earlier: string[] = [];
+  // "Except as provided in <every earlier clause>, ": written once per clause, not once per provision.
+  let lead = '';
   /** The generated words of one detainer provision on its own (its reading, whether printed or not). */
-  const soloReading = (lp: LaidOutProvision, before: readonly string[]) =>
-    flattenClause(ruleClause(w, before, [{ when: lp.provision.when }], lp.provision.outcome ?? o.otherwise, lp.provision.maxHold));
+  const soloReading = (lp: LaidOutProvision) =>
+    flattenClause(ruleClause(w, lead, [{ when: lp.provision.when }], lp.provision.outcome ?? o.otherwise, lp.provision.maxHold));
 
   const detainerClause = (c: LaidOutClause): TextClause => {
     const ps = c.provisions;
     const first = ps[0]!.provision;
-    for (const lp of ps) provisions[lp.provision.id] = { citation: lp.citation, reading: soloReading(lp, earlier) };
+    for (const lp of ps) provisions[lp.provision.id] = { citation: lp.citation, reading: soloReading(lp) };
     const generated = ruleClause(
       w,
-      earlier,
+      lead,
       ps.map((lp) => ({ when: lp.provision.when, provision: lp.provision.id, citation: lp.citation })),
       first.outcome ?? o.otherwise,
       first.maxHold,
     );
     earlier.push(c.citation);
+    lead = precedence(earlier);
     if (ps.length > 1) return { label: c.letter ? `(${c.letter})` : null, provisions: ps.map((lp) => lp.provision.id), ...generated };
     const label = c.letter ? `(${c.letter})` : null;
     if (first.text) {

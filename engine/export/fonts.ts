@@ -72,9 +72,12 @@ function filesOf(f: DocumentFace): ShippedFontFile[] {
 /** The distinct code points of a text, outside the ASCII range every face covers. */
 function wideCodePoints(text: string): number[] {
   const seen = new Set<number>();
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    if (c > 0x7e) seen.add(c);
+  // By code unit, reading a code point only off the ASCII path: pages are mostly ASCII (and base64).
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) <= 0x7e) continue;
+    const c = text.codePointAt(i)!;
+    if (c > 0xffff) i++;
+    seen.add(c);
   }
   return [...seen].sort((a, b) => a - b);
 }

@@ -189,14 +189,21 @@ export async function buildExport(req: ExportRequest): Promise<ExportResult> {
   const base = baseName(o);
   const result = (
     suffix: string,
-    fields: Pick<ExportResult, 'data' | 'printHtml' | 'preview'> & { documentDate?: string },
-  ): ExportResult => ({
-    format: req.format,
-    rendition,
-    mimeType: MIME_TYPES[rendition],
-    suggestedName: `${base}${suffix}${EXTENSIONS[rendition]}`,
-    ...fields,
-  });
+    { preview, ...fields }: Pick<ExportResult, 'data' | 'printHtml'> & { documentDate?: string; preview: string | (() => string) },
+  ): ExportResult => {
+    const built = {
+      format: req.format,
+      rendition,
+      mimeType: MIME_TYPES[rendition],
+      suggestedName: `${base}${suffix}${EXTENSIONS[rendition]}`,
+      ...fields,
+    };
+    if (typeof preview === 'string') return { ...built, preview };
+    // A preview that is another document than the file (the DOCX's HTML) is built when first read:
+    // the command line never reads it.
+    let html: string | undefined;
+    return Object.defineProperty(built, 'preview', { enumerable: true, get: () => (html ??= preview()) }) as ExportResult;
+  };
   const printable = (suffix: string, html: string, date: string | undefined) => {
     if (rendition !== 'pdf') return result(suffix, { data: html, preview: html });
     const missing = unprintable(html);
@@ -217,7 +224,7 @@ export async function buildExport(req: ExportRequest): Promise<ExportResult> {
     }
     case 'docx': {
       const t = ordinanceText(o);
-      return result('', { data: await ordinanceDocxFromText(t), preview: ordinanceHtmlFromText(t) });
+      return result('', { data: await ordinanceDocxFromText(t), preview: () => ordinanceHtmlFromText(t) });
     }
     case 'officer-guide': {
       const html = renderOfficerGuideHtml(o, req.scenario);
@@ -256,9 +263,8 @@ export async function buildExport(req: ExportRequest): Promise<ExportResult> {
         ...(req.scenario ? { scenario: req.scenario } : {}),
       });
       const suffix = `-redline${req.against.version ? `-from-${slug(req.against.version)}` : ''}`;
-      const html = redlineHtml(r);
-      if (rendition === 'docx') return result(suffix, { data: await redlineDocx(r), preview: html });
-      return printable(suffix, html, r.after.date || r.before.date || undefined);
+      if (rendition === 'docx') return result(suffix, { data: await redlineDocx(r), preview: () => redlineHtml(r) });
+      return printable(suffix, redlineHtml(r), r.after.date || r.before.date || undefined);
     }
   }
 }
