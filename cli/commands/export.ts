@@ -30,7 +30,7 @@ import {
 import type { CommandCode } from '../command';
 import { fileSha256, writeFileAtomic } from '../../host/files.node';
 import { checkOutFile, FORCE_EXTENSION } from '../out-file';
-import { printHtmlToPdf, PrinterError } from '../pdf-printer';
+import { ChromiumPrinter, PrinterError } from '../pdf-printer';
 import path from 'node:path';
 
 /** Which options each format reads; any other is a usage error rather than silently ignored. */
@@ -80,90 +80,95 @@ export const exportCommand: CommandCode = {
       const inputs = [args.positional[0], ...['cases', 'scenario', 'compare', 'against'].map((k) => args.values.get(k))];
       checkOutFile(out, { kind: rendition, inputs, forceExtension: args.flags.has(FORCE_EXTENSION) });
     }
-
-    const policy = loadPolicyOrReport(io, args.positional[0]!, { lint: true });
-    if (format === 'bundle') {
-      // What verify will find in the bundle (the policy without its comments) must already pass here.
-      const blockers = bundleBlockers(policy.ordinance);
-      for (const d of blockers) io.err(formatDiagnostic(policy.file, { ...d, ...policy.locate(d.path) }) + '\n');
-      if (blockers.length) throw new Reported(1);
-    }
-    // For the report, --against OLD_POLICY is another name for --compare: the draft to compare with.
-    const againstFile = format === 'redline' ? args.values.get('against') : undefined;
-    const compareFile = format === 'report' ? (args.values.get('compare') ?? args.values.get('against')) : undefined;
-    const against = againstFile ? loadPolicyOrReport(io, againstFile) : undefined;
-    const compareWith = compareFile ? loadPolicyOrReport(io, compareFile) : undefined;
-    const scenario = reimbursementOverride(args.values.get('reimbursement'), loadScenarioOrReport(io, args.values.get('scenario')));
-    let cases: CaseInput | undefined;
-    const casesFile = args.values.get('cases');
-    if (casesFile) {
-      const select = caseSelectionOf(args.values);
-      const set = loadCasesOrReport(io, casesFile, {
-        skipBad: args.flags.has('skip-bad'),
-        source: caseSourceOf(args.values.get('source')),
-        select,
-      });
-      const part = [
-        select?.facility !== undefined ? `${args.values.get('facility')}` : '',
-        args.values.has('from') || args.values.has('to') ? `${args.values.get('from') ?? '…'} to ${args.values.get('to') ?? '…'}` : '',
-      ].filter(Boolean);
-      cases = {
-        cases: set.table,
-        label: `${path.basename(casesFile)}${part.length ? ` (${part.join(', ')})` : ''}`,
-        fingerprint: `sha256:${fileSha256(casesFile, MAX_CASE_FILE_BYTES)}`,
-      };
-    }
-    // Compile once up front so a policy the engine can't run is reported, not half-exported.
-    compile(policy.ordinance, scenario);
-    if (!compareWith && format === 'report') compile(HONOR_ALL, scenario);
-
-    let result: ExportResult;
+    // Chromium starts now, on the other core, while the policy is checked and its HTML built.
+    const printer = rendition === 'pdf' ? ChromiumPrinter.start() : undefined;
     try {
-      result = await buildExport({
-        format,
-        rendition,
-        ordinance: policy.ordinance,
-        scenario,
-        ...(cases ? { cases } : {}),
-        ...(compareWith ? { compareWith: compareWith.ordinance } : {}),
-        ...(against ? { against: against.ordinance } : {}),
-      });
-    } catch (e) {
-      if (e instanceof UnprintableCharactersError) {
-        const files = [policy.file, againstFile, compareFile, args.values.get('scenario')].filter((f): f is string => !!f);
-        io.err(
-          `${locateCharacter(
-            io,
-            files,
-            e.characters.map((c) => c.character),
-          )}: error: ${e.message}\n`,
-        );
-        throw new Reported(1);
+      const policy = loadPolicyOrReport(io, args.positional[0]!, { lint: true });
+      if (format === 'bundle') {
+        // What verify will find in the bundle (the policy without its comments) must already pass here.
+        const blockers = bundleBlockers(policy.ordinance);
+        for (const d of blockers) io.err(formatDiagnostic(policy.file, { ...d, ...policy.locate(d.path) }) + '\n');
+        if (blockers.length) throw new Reported(1);
       }
-      throw e;
-    }
-    let data: string | Uint8Array;
-    if (result.printHtml !== undefined) {
+      // For the report, --against OLD_POLICY is another name for --compare: the draft to compare with.
+      const againstFile = format === 'redline' ? args.values.get('against') : undefined;
+      const compareFile = format === 'report' ? (args.values.get('compare') ?? args.values.get('against')) : undefined;
+      const against = againstFile ? loadPolicyOrReport(io, againstFile) : undefined;
+      const compareWith = compareFile ? loadPolicyOrReport(io, compareFile) : undefined;
+      const scenario = reimbursementOverride(args.values.get('reimbursement'), loadScenarioOrReport(io, args.values.get('scenario')));
+      let cases: CaseInput | undefined;
+      const casesFile = args.values.get('cases');
+      if (casesFile) {
+        const select = caseSelectionOf(args.values);
+        const set = loadCasesOrReport(io, casesFile, {
+          skipBad: args.flags.has('skip-bad'),
+          source: caseSourceOf(args.values.get('source')),
+          select,
+        });
+        const part = [
+          select?.facility !== undefined ? `${args.values.get('facility')}` : '',
+          args.values.has('from') || args.values.has('to') ? `${args.values.get('from') ?? '…'} to ${args.values.get('to') ?? '…'}` : '',
+        ].filter(Boolean);
+        cases = {
+          cases: set.table,
+          label: `${path.basename(casesFile)}${part.length ? ` (${part.join(', ')})` : ''}`,
+          fingerprint: `sha256:${fileSha256(casesFile, MAX_CASE_FILE_BYTES)}`,
+        };
+      }
+      // Compile once up front so a policy the engine can't run is reported, not half-exported.
+      compile(policy.ordinance, scenario);
+      if (!compareWith && format === 'report') compile(HONOR_ALL, scenario);
+
+      let result: ExportResult;
       try {
-        data = finishPdf(await printHtmlToPdf(result.printHtml), result);
+        result = await buildExport({
+          format,
+          rendition,
+          ordinance: policy.ordinance,
+          scenario,
+          ...(cases ? { cases } : {}),
+          ...(compareWith ? { compareWith: compareWith.ordinance } : {}),
+          ...(against ? { against: against.ordinance } : {}),
+        });
       } catch (e) {
-        if (e instanceof PrinterError || e instanceof PdfFontError) {
-          io.err(`detainer-studio export: ${e.message}\n`);
-          throw new Reported(2);
+        if (e instanceof UnprintableCharactersError) {
+          const files = [policy.file, againstFile, compareFile, args.values.get('scenario')].filter((f): f is string => !!f);
+          io.err(
+            `${locateCharacter(
+              io,
+              files,
+              e.characters.map((c) => c.character),
+            )}: error: ${e.message}\n`,
+          );
+          throw new Reported(1);
         }
         throw e;
       }
-    } else data = result.data!;
-    if (!out) {
-      io.out(typeof data === 'string' ? data : new TextDecoder().decode(data));
+      let data: string | Uint8Array;
+      if (result.printHtml !== undefined) {
+        try {
+          data = finishPdf(await printer!.print(result.printHtml), result);
+        } catch (e) {
+          if (e instanceof PrinterError || e instanceof PdfFontError) {
+            io.err(`detainer-studio export: ${e.message}\n`);
+            throw new Reported(2);
+          }
+          throw e;
+        }
+      } else data = result.data!;
+      if (!out) {
+        io.out(typeof data === 'string' ? data : new TextDecoder().decode(data));
+        return 0;
+      }
+      writeFileAtomic(out, data);
+      const what = format === rendition || format === 'bundle' ? format : `${format} as ${rendition}`;
+      io.out(
+        `${out}: ${what}, ${(typeof data === 'string' ? Buffer.byteLength(data) : data.length).toLocaleString('en-US')} bytes, policy fingerprint ${shortFingerprint(policy.fingerprint)}\n`,
+      );
       return 0;
+    } finally {
+      await printer?.close();
     }
-    writeFileAtomic(out, data);
-    const what = format === rendition || format === 'bundle' ? format : `${format} as ${rendition}`;
-    io.out(
-      `${out}: ${what}, ${(typeof data === 'string' ? Buffer.byteLength(data) : data.length).toLocaleString('en-US')} bytes, policy fingerprint ${shortFingerprint(policy.fingerprint)}\n`,
-    );
-    return 0;
   },
 };
 
