@@ -2,7 +2,8 @@
 // fixes and silencing a finding: edits by path (set, delete, insert, move, rename) and whole-line
 // comments. They keep the author's comments, order and layout: each edit is made on the `yaml`
 // Document, and only the lines whose meaning changed are replaced in the text, as line edits an
-// editor applies into its undo history.
+// editor applies into its undo history. Setting or deleting a one-line value in a text laid out as the
+// printer lays it out is done on that line alone (the same text, without rebuilding a large draft).
 
 import {
   isCollection,
@@ -12,6 +13,7 @@ import {
   LineCounter,
   parseDocument,
   Scalar,
+  stringify,
   visit,
   type Document,
   type Node,
@@ -19,6 +21,8 @@ import {
 } from 'yaml';
 
 import type { PathSegment } from './diagnostics';
+import { DOCUMENT_LIMITS, MAX_NESTING } from './source';
+import { NodeKind, readBlockYaml, type BlockNode } from './yaml-block';
 
 export type { PathSegment };
 
@@ -43,7 +47,7 @@ export type DocumentEdit =
   | { op: 'comment'; line: number; text: string };
 
 /** The edits that change the document's data (all but comments). */
-type StructuralEdit = Exclude<DocumentEdit, { op: 'comment' }>;
+export type StructuralEdit = Exclude<DocumentEdit, { op: 'comment' }>;
 
 /** One replacement in the text, 1-based lines and columns (Monaco's convention), end exclusive. */
 export interface TextEdit {
@@ -506,7 +510,7 @@ function withComments(text: string, comments: ReadonlyArray<Extract<DocumentEdit
  * edits by path. Returns the new text and the line edits that produce it (to apply through the
  * editor, so they join its undo history), or a message saying why not.
  */
-export function applyEdits(text: string, edits: readonly DocumentEdit[]): EditResult {
+export function applyEdits(text: string, edits: readonly DocumentEdit[], options: { local?: boolean } = {}): EditResult {
   const original = text.replace(/\r\n/g, '\n');
   const source = withComments(
     original,
@@ -514,6 +518,16 @@ export function applyEdits(text: string, edits: readonly DocumentEdit[]): EditRe
   );
   const ops = edits.filter((e): e is StructuralEdit => e.op !== 'comment');
   if (ops.length === 0) return { ok: true, text: source, edits: lineEdits(original, source) };
+  const local = ops.length === 1 && options.local !== false ? localEdit(source, ops[0]!) : undefined;
+  if (local !== undefined) return { ok: true, text: local, edits: lineEdits(original, local) };
+  return printedEdit(original, source, ops);
+}
+
+/**
+ * The edits made on the whole `yaml` Document and printed in the author's layout: the general way,
+ * and what `localEdit` must give the same text as.
+ */
+function printedEdit(original: string, source: string, ops: readonly StructuralEdit[]): EditResult {
   let doc: Document.Parsed;
   try {
     doc = parseForEdit(source);
@@ -539,6 +553,187 @@ export function applyEdits(text: string, edits: readonly DocumentEdit[]): EditRe
     merged = printed;
   }
   return { ok: true, text: merged, edits: lineEdits(original, merged) };
+}
+
+// ---- local edits: one line of text changed, without rebuilding the document ----
+
+const BLOCK_LIMITS = { ...DOCUMENT_LIMITS, maxNesting: MAX_NESTING };
+const PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+const PRINT_OPTIONS = { lineWidth: 0, minContentWidth: 0, flowCollectionPadding: true } as const;
+
+function lineStartOf(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+function lineEndOf(text: string, offset: number): number {
+  const e = text.indexOf('\n', offset);
+  return e < 0 ? text.length : e;
+}
+
+function isFlow(text: string, node: BlockNode): boolean {
+  const c = text.charCodeAt(node.start);
+  return c === 123 /* { */ || c === 91; /* [ */
+}
+
+function isBlockCollection(text: string, node: BlockNode): boolean {
+  return (node.kind === NodeKind.Map || node.kind === NodeKind.Seq) && !isFlow(text, node);
+}
+
+/**
+ * Whether the text is laid out exactly as the printer lays out its document (the layout `detectLayout`
+ * finds, plain keys, `key: value` spacing, one blank line at most, comments indented like what follows
+ * them, no trailing spaces): then printing the document gives back every line, and an edit by path
+ * changes only the lines of what it edits, which is what `localEdit` relies on. Anything else answers no.
+ */
+function inPrinterLayout(text: string, root: BlockNode, layout: Layout): boolean {
+  if (root.kind !== NodeKind.Map || isFlow(text, root) || lineStartOf(text, root.start) !== root.start) return false;
+  if (!text.endsWith('\n') || text.endsWith('\n\n') || /[ ]\n/.test(text) || text.includes('\r')) return false;
+  const starts = new Set<number>();
+  const spans: Array<[number, number]> = [];
+  const value = (node: BlockNode): boolean => {
+    if (node.kind === NodeKind.Alias || node.end <= node.start) return false;
+    const last = lineStartOf(text, node.end - 1);
+    if (last > node.start) spans.push([node.start, node.end]);
+    return true;
+  };
+  const seqDash = (col: number) => col + (layout.indentSeq ? layout.indent : layout.indent - 2);
+  const map = (node: BlockNode, col: number, afterDash: boolean): boolean => {
+    const keys = node.keys!;
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k]!;
+      const v = node.items![k]!;
+      const ls = lineStartOf(text, key.start);
+      if (key.start - ls !== col) return false;
+      const lead = text.slice(ls, key.start);
+      if (k === 0 && afterDash ? lead !== `${' '.repeat(col - 2)}- ` : lead.trim() !== '') return false;
+      if (!PLAIN_KEY.test(text.slice(key.start, key.end))) return false;
+      starts.add(ls);
+      if (isBlockCollection(text, v)) {
+        if (text.slice(key.end, lineEndOf(text, key.end)) !== ':') return false;
+        if (v.kind === NodeKind.Map) {
+          if (!map(v, col + layout.indent, false)) return false;
+        } else if (!seq(v, seqDash(col))) return false;
+      } else if (text.slice(key.end, v.start) !== ': ' || !value(v)) return false;
+    }
+    return true;
+  };
+  const seq = (node: BlockNode, dash: number): boolean => {
+    for (const item of node.items!) {
+      const ls = lineStartOf(text, item.start);
+      if (text.slice(ls, item.start) !== `${' '.repeat(dash)}- `) return false;
+      starts.add(ls);
+      if (isBlockCollection(text, item)) {
+        if (item.kind !== NodeKind.Map || !map(item, dash + 2, true)) return false;
+      } else if (!value(item)) return false;
+    }
+    return true;
+  };
+  if (!map(root, 0, false)) return false;
+  // Every other line: inside a value written over several lines, blank, or a comment.
+  spans.sort((a, b) => a[0] - b[0]);
+  let span = 0;
+  let pendingComment = -1;
+  let blank = true;
+  for (let ls = 0; ls < text.length;) {
+    const le = lineEndOf(text, ls);
+    while (span < spans.length && spans[span]![1] <= ls) span++;
+    const inside = span < spans.length && spans[span]![0] < ls;
+    const line = text.slice(ls, le);
+    const indent = line.length - line.trimStart().length;
+    if (inside) {
+      // a continuation line of a multi-line value
+    } else if (line === '') {
+      if (blank) return false;
+      blank = true;
+      ls = le + 1;
+      continue;
+    } else if (line.charCodeAt(indent) === 35 /* # */) {
+      if (pendingComment >= 0 && pendingComment !== indent) return false;
+      pendingComment = indent;
+    } else {
+      if (!starts.has(ls)) return false;
+      if (pendingComment >= 0 && pendingComment !== indent) return false;
+      pendingComment = -1;
+    }
+    blank = false;
+    ls = le + 1;
+  }
+  return pendingComment < 0;
+}
+
+/** The node at a path, with the map holding it and its key there (undefined when there is none). */
+function nodeAt(
+  root: BlockNode,
+  path: readonly PathSegment[],
+): { node: BlockNode; parent: BlockNode | null; key: BlockNode | null } | 'missing' | undefined {
+  let node = root;
+  let parent: BlockNode | null = null;
+  let key: BlockNode | null = null;
+  for (const seg of path) {
+    if (node.kind === NodeKind.Map && typeof seg === 'string') {
+      const k = node.keys!.findIndex((x) => x.kind === NodeKind.Scalar && x.value === seg);
+      if (k < 0) return node.keys!.some((x) => x.kind !== NodeKind.Scalar || typeof x.value !== 'string') ? undefined : 'missing';
+      parent = node;
+      key = node.keys![k]!;
+      node = node.items![k]!;
+    } else if (node.kind === NodeKind.Seq && typeof seg === 'number' && Number.isInteger(seg)) {
+      if (seg < 0 || seg >= node.items!.length) return seg >= 0 ? 'missing' : undefined;
+      parent = node;
+      key = null;
+      node = node.items![seg]!;
+    } else return node.kind === NodeKind.Scalar && node.value !== null ? 'missing' : undefined;
+  }
+  return { node, parent, key };
+}
+
+/** How the printer spells a scalar value set into a document (undefined when it takes more than a line). */
+function printedScalar(value: unknown): string | undefined {
+  const line = stringify({ k: value }, PRINT_OPTIONS);
+  if (!line.startsWith('k: ') || line.indexOf('\n') !== line.length - 1) return undefined;
+  return line.slice(3, -1);
+}
+
+/**
+ * One edit made on the text itself, when it is sure to give what printing the edited document gives:
+ * setting a single-line scalar, or deleting a key whose value is one; the text laid out as the printer
+ * lays it out. Undefined when it can't be sure (the caller then prints the document).
+ */
+export function localEdit(source: string, op: StructuralEdit): string | undefined {
+  if (op.op !== 'set' && op.op !== 'delete') return undefined;
+  if (op.op === 'set' && !(op.value === null || ['string', 'number', 'boolean'].includes(typeof op.value))) return undefined;
+  if (op.path.length === 0) return undefined;
+  const doc = readBlockYaml(source, BLOCK_LIMITS);
+  if (doc.declined || doc.problems.length > 0) return undefined;
+  const layout = detectLayout(source);
+  if (!inPrinterLayout(source, doc.root, layout)) return undefined;
+  const at = nodeAt(doc.root, op.path);
+  if (at === undefined) return undefined;
+  if (at === 'missing') return op.op === 'delete' ? source : undefined;
+  const { node, parent, key } = at;
+  if (!parent || !key || parent.kind !== NodeKind.Map || isFlow(source, parent)) return undefined;
+  // A single-line plain scalar that ends its line, after `key: `.
+  if (node.kind !== NodeKind.Scalar || node.end <= node.start) return undefined;
+  const c = source.charCodeAt(node.start);
+  if (c === 34 || c === 39 || c === 124 || c === 62) return undefined;
+  const ls = lineStartOf(source, key.start);
+  const le = lineEndOf(source, key.start);
+  if (node.end !== le) return undefined;
+  if (op.op === 'set') {
+    if (node.value === op.value) return source;
+    const spelled = printedScalar(op.value);
+    if (spelled === undefined) return undefined;
+    const line = restyle(`${source.slice(ls, node.start)}${spelled}`, layout);
+    return source.slice(0, ls) + line + source.slice(le);
+  }
+  // Delete: a key that is not its map's only one nor the first of a list item, with no blank or
+  // comment line around it (those attach to it or to its neighbours in the printed document).
+  const keys = parent.keys!;
+  if (keys.length < 2 || (keys[0] === key && source.slice(ls, key.start).includes('-'))) return undefined;
+  const around = (line: string | undefined) => line === undefined || line.trim() === '' || line.trimStart().startsWith('#');
+  const previous = ls === 0 ? undefined : source.slice(lineStartOf(source, ls - 1), ls - 1);
+  const next = le + 1 >= source.length ? undefined : source.slice(le + 1, lineEndOf(source, le + 1));
+  if (ls === 0 || around(previous) || around(next)) return undefined;
+  return source.slice(0, ls) + source.slice(le + 1);
 }
 
 /** Applies line edits to text (the same thing the editor does), for tests and for hosts without an editor. */
