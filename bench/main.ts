@@ -9,7 +9,7 @@
 
 import { CaseTableBuilder, compile, prepareCase, type CaseTable, type Ordinance, type PreparedCase } from '../engine/index';
 import { forEachGeneratedCase } from '../engine/generate';
-import { BENCH_ORDINANCE, makeHandWritten } from './policy';
+import { BENCH_ORDINANCE, makeHandWritten, makeHandWrittenComparison } from './policy';
 import { makePeer } from './peer';
 import { exportBenchmarks } from './exports';
 import { importBench } from './import';
@@ -53,8 +53,12 @@ async function evaluateBench(): Promise<void> {
   const comparison = compile(BENCH_ORDINANCE, { reimbursementAgreement: true });
   const decide = policy.bind(table).decide;
   const decideOther = comparison.bind(table).decide;
+  // The comparison decided beside the policy: provisions the two share are not tested twice.
+  const decideBeside = comparison.bindBeside(table, policy);
+  if (!decideBeside) throw new Error('the comparison shares no provision with the policy');
   const hand = makeHandWritten(false, table);
   const handOther = makeHandWritten(true, table);
+  const handBeside = makeHandWrittenComparison(table);
   const peer = makePeer(false);
   const peerOther = makePeer(true);
   const n = table.length;
@@ -64,17 +68,35 @@ async function evaluateBench(): Promise<void> {
   const handOtherCodes = new Int32Array(n);
   const peerCodes = new Int32Array(peerCases.length);
   const peerOtherCodes = new Int32Array(peerCases.length);
+  const soloCodes = new Int32Array(n);
+  const soloOther = new Int32Array(n);
+  const handSoloCodes = new Int32Array(n);
+  const handSoloOther = new Int32Array(n);
   const ms = await alternating(5, {
     engine: () => {
       for (let i = 0; i < n; i++) {
-        engineCodes[i] = decide(i);
-        engineOther[i] = decideOther(i);
+        const code = decide(i);
+        engineCodes[i] = code;
+        engineOther[i] = decideBeside(i, code);
       }
     },
     hand: () => {
       for (let i = 0; i < n; i++) {
-        handCodes[i] = hand(i);
-        handOtherCodes[i] = handOther(i);
+        const code = hand(i);
+        handCodes[i] = code;
+        handOtherCodes[i] = handBeside(i, code);
+      }
+    },
+    'engine, each alone': () => {
+      for (let i = 0; i < n; i++) {
+        soloCodes[i] = decide(i);
+        soloOther[i] = decideOther(i);
+      }
+    },
+    'hand, each alone': () => {
+      for (let i = 0; i < n; i++) {
+        handSoloCodes[i] = hand(i);
+        handSoloOther[i] = handOther(i);
       }
     },
     peer: async () => {
@@ -85,29 +107,50 @@ async function evaluateBench(): Promise<void> {
     },
   });
   let disagree = 0;
-  for (let i = 0; i < n; i++) if (engineCodes[i] !== handCodes[i] || engineOther[i] !== handOtherCodes[i]) disagree++;
+  for (let i = 0; i < n; i++) {
+    if (
+      engineCodes[i] !== handCodes[i] ||
+      engineOther[i] !== handOtherCodes[i] ||
+      soloCodes[i] !== engineCodes[i] ||
+      soloOther[i] !== engineOther[i] ||
+      handSoloCodes[i] !== engineCodes[i] ||
+      handSoloOther[i] !== engineOther[i]
+    )
+      disagree++;
+  }
   let peerDisagree = 0;
   for (let i = 0; i < peerCases.length; i++) if (peerCodes[i] !== engineCodes[i] || peerOtherCodes[i] !== engineOther[i]) peerDisagree++;
   let differ = 0;
   for (let i = 0; i < n; i++) if ((engineCodes[i]! & 3) !== (engineOther[i]! & 3)) differ++;
 
-  // Rates are of cases decided by both policies; each policy's own rate is twice that.
-  const engineRate = n / (ms.engine! / 1000);
-  const handRate = n / (ms.hand! / 1000);
-  const peerRate = peerCases.length / (ms.peer! / 1000);
+  // The budget's "cases/s with the comparison bound" is read as cases decided by BOTH policies per
+  // second (each case gets the draft's decision and the comparison's, as a simulate with a comparison
+  // needs): a decision of one policy is half a case. Decisions/s are printed beside it, never judged.
+  const rate = (ms: number, count = n) => count / (ms / 1000);
+  const engineRate = rate(ms.engine!);
+  const handRate = rate(ms.hand!);
+  const soloRate = rate(ms['engine, each alone']!);
+  const handSoloRate = rate(ms['hand, each alone']!);
+  const peerRate = rate(ms.peer!, peerCases.length);
   console.log(`CPU time, median of 5 alternating passes after a warm-up each; each case decided by both policies`);
-  console.log(`engine (compiled closures)  ${fmt(engineRate).padStart(12)} cases/s  (${ms.engine!.toFixed(1)} ms for ${fmt(n)})`);
-  console.log(`hand-written function       ${fmt(handRate).padStart(12)} cases/s  (${ms.hand!.toFixed(1)} ms)`);
-  console.log(`json-rules-engine (peer)    ${fmt(peerRate).padStart(12)} cases/s  (${fmt(ms.peer!)} ms for ${fmt(peerCases.length)})`);
+  console.log(`budget reading: cases/s = cases given both decisions per second (a decision of one policy is half a case)`);
+  const line = (what: string, r: number, t: number, count = n) =>
+    console.log(`${what.padEnd(52)} ${fmt(r).padStart(12)} cases/s  (${t.toFixed(1)} ms for ${fmt(count)})`);
+  line('engine, comparison decided beside the policy', engineRate, ms.engine!);
+  line('hand-written, comparison beside the policy', handRate, ms.hand!);
+  line('engine, each policy on its own', soloRate, ms['engine, each alone']!);
+  line('hand-written, each policy on its own', handSoloRate, ms['hand, each alone']!);
+  line('json-rules-engine (peer), each policy on its own', peerRate, ms.peer!, peerCases.length);
   console.log(`${fmt(differ)} of ${fmt(n)} decisions differ between the policy and its comparison`);
+  // The peer decides each policy on its own, so it is compared with the engine doing the same.
   console.log(
-    `ratio engine / json-rules-engine: ${(engineRate / peerRate).toFixed(0)}x   (budget >= 400x: ${engineRate / peerRate >= 400 ? 'met' : 'NOT met'})`,
+    `ratio engine / json-rules-engine: ${(soloRate / peerRate).toFixed(0)}x each alone   (budget >= 400x: ${soloRate / peerRate >= 400 ? 'met' : 'NOT met'})`,
   );
   console.log(
-    `ratio hand-written / engine:      ${(handRate / engineRate).toFixed(2)}x  (budget <= 3x: ${handRate / engineRate <= 3 ? 'met' : 'NOT met'})`,
+    `ratio hand-written / engine:      ${(handRate / engineRate).toFixed(2)}x beside, ${(handSoloRate / soloRate).toFixed(2)}x each alone  (budget <= 3x: ${handRate / engineRate <= 3 && handSoloRate / soloRate <= 3 ? 'met' : 'NOT met'})`,
   );
   console.log(
-    `budget >= 10,000,000 cases/s with the comparison bound: ${2 * engineRate >= 10_000_000 ? 'met' : 'NOT met'} (${fmt(2 * engineRate)} decisions/s of one policy; ${fmt(engineRate)} cases/s decided by both)`,
+    `budget >= 10,000,000 cases/s with the comparison bound: ${engineRate >= 10_000_000 ? 'met' : 'NOT met'} (${fmt(engineRate)} cases/s decided by both = ${fmt(2 * engineRate)} decisions/s; each policy on its own: ${fmt(soloRate)} cases/s)`,
   );
   console.log(
     `agreement: engine vs hand-written ${disagree === 0 ? 'all agree' : `${disagree} DISAGREE`}; engine vs peer ${peerDisagree === 0 ? 'all agree' : `${peerDisagree} DISAGREE`} on ${fmt(peerCases.length)}`,

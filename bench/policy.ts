@@ -137,3 +137,16 @@ export function makeHandWritten(reimbursement: boolean, t: CaseTable): (i: numbe
     return out(10, DECLINE_C, i);
   };
 }
+
+/**
+ * The comparison (the same policy with a reimbursement agreement) written by hand beside the policy,
+ * as a person writing both would: given the policy's code on case i, only provision 7 differs.
+ */
+export function makeHandWrittenComparison(t: CaseTable): (i: number, policyCode: number) => number {
+  const GANG = RECORD_BITS.gangDatabase;
+  const { records, flags } = t;
+  return (i, code) => {
+    if (code >> 2 < 7 || (records[i]! & GANG) === 0) return code;
+    return (7 << 2) | CLAMP[(HOLD_C << 2) | (flags[i]! & 3)]!;
+  };
+}

@@ -173,6 +173,15 @@ export interface CompiledProvision {
 
 export class CompileError extends Error {}
 
+/** The ordinance's definitions by term, noting which terms were read (for a provision's signature). */
+class ReadTerms extends Map<string, Definition> {
+  readonly read = new Set<string>();
+  override get(term: string): Definition | undefined {
+    this.read.add(term);
+    return super.get(term);
+  }
+}
+
 /** What a compiled policy needs that the ordinance and scenario say. */
 interface Context {
   terms: Map<string, Definition>;
@@ -516,14 +525,48 @@ function convictionLeaf(ctx: Context, test: ConvictionTest, path: PathSegment[],
         return false;
       };
     }
+    // The window's first day is worked out only for a case with a conviction of the kind counted
+    // (most have none), and the offense masks are tested inline for the usual single filter.
     const ref = refDay(t);
-    const extension = bindExtension(t);
+    const own = t.convIncDays;
+    const since = t.convIncSince;
+    const on = t.convOnDay;
+    const later = andLater ? 1 : 0;
+    if (single && !single.names && current === undefined) {
+      const { cls, degree, cats } = single;
+      const flags = t.convFlags;
+      const clsCol = t.convCls;
+      const degCol = t.convDegree;
+      const catCol = t.convCats;
+      return (i) => {
+        const end = start[i + 1]!;
+        let from = 0;
+        let n = 0;
+        for (let j = start[i]!; j < end; j++) {
+          if (
+            (flags[j]! & juvMask) === 0 &&
+            (cls === 0 || (clsCol[j]! & cls) !== 0) &&
+            (cats === 0 || (catCol[j]! & cats) !== 0) &&
+            (degree === 0 || (degCol[j]! & degree) !== 0)
+          ) {
+            if (from === 0) from = windowStartDay(t, i);
+            const extension = (ref[j] === on[j] ? own[j]! : 0) + later * (since[j]! - own[j]!);
+            if (ref[j]! >= from - extension && ++n >= atLeast) return true;
+          }
+        }
+        return false;
+      };
+    }
     return (i) => {
       const end = start[i + 1]!;
-      if (end === start[i]) return false;
-      const from = windowStartDay(t, i);
+      let from = 0;
       let n = 0;
-      for (let j = start[i]!; j < end; j++) if (ref[j]! >= from - extension(j) && kind(j) && ++n >= atLeast) return true;
+      for (let j = start[i]!; j < end; j++) {
+        if (!kind(j)) continue;
+        if (from === 0) from = windowStartDay(t, i);
+        const extension = (ref[j] === on[j] ? own[j]! : 0) + later * (since[j]! - own[j]!);
+        if (ref[j]! >= from - extension && ++n >= atLeast) return true;
+      }
       return false;
     };
   };
@@ -753,8 +796,31 @@ function chargeLeaf(ctx: Context, test: ChargeTest, path: PathSegment[], cond: C
     const match = bindSpec(spec, [t.chargeCls, t.chargeDegree, t.chargeCats, t.chargeCatList], t.strings);
     return mask === 0 ? match : (j) => (flags[j]! & mask) === want && match(j);
   };
+  // The usual single offense filter gets a loop with its masks inlined.
+  const single = spec.inline && !spec.anyOf ? spec.inline : !spec.inline && spec.anyOf?.length === 1 ? spec.anyOf[0]! : null;
   const bindBool = (t: CaseTable): BoolFn => {
     const start = t.chargeStart;
+    if (single && !single.names) {
+      const { cls, degree, cats } = single;
+      const flags = t.chargeFlags;
+      const clsCol = t.chargeCls;
+      const degCol = t.chargeDegree;
+      const catCol = t.chargeCats;
+      return (i) => {
+        const end = start[i + 1]!;
+        for (let j = start[i]!; j < end; j++) {
+          if (
+            (flags[j]! & mask) === want &&
+            (cls === 0 || (clsCol[j]! & cls) !== 0) &&
+            (cats === 0 || (catCol[j]! & cats) !== 0) &&
+            (degree === 0 || (degCol[j]! & degree) !== 0)
+          ) {
+            return true;
+          }
+        }
+        return false;
+      };
+    }
     const ok = bindRow(t);
     return (i) => {
       const end = start[i + 1]!;
@@ -1061,11 +1127,23 @@ function combine(kind: 'all' | 'any', children: ConditionNode[], reading: string
     };
   };
   if (!uncertain) {
-    const bindBool = (t: CaseTable) =>
-      boolCombine(
+    const bindBool = (t: CaseTable) => {
+      const first = children[0]?.simple;
+      // A bit test first (a record, a flag) and one more part: the bit is read without a call.
+      if (children.length === 2 && first && first.column !== 'age') {
+        const col = first.column === 'flags' ? t.flags : t.records;
+        const mask = first.mask;
+        const want = first.want;
+        const b = children[1]!.bindBool!(t);
+        return kind === 'all'
+          ? (i: number) => ((col[i]! & mask) !== 0) === want && b(i)
+          : (i: number) => ((col[i]! & mask) !== 0) === want || b(i);
+      }
+      return boolCombine(
         kind,
         children.map((c) => c.bindBool!(t)),
       );
+    };
     return {
       kind,
       reading,
@@ -1157,16 +1235,29 @@ export class CompiledPolicy {
   readonly zone: TimeZone | undefined;
   readonly layout: Layout;
   private readonly bound = new WeakMap<CaseTable, BoundPolicy>();
+  private readonly knowing = new WeakMap<CaseTable, (i: number, shared: Uint8Array, firstOwn: number, otherCode: number) => number>();
+  /**
+   * What each provision's decision depends on, as text: its test, its outcome, the definitions of the
+   * terms it reads, whether juvenile adjudications count, and the scenario when the test reads it.
+   * Two policies' provisions with the same signature decide every case alike.
+   */
+  readonly signatures: string[];
 
   constructor(
     readonly ordinance: Ordinance,
     readonly scenario: ResolvedScenario,
   ) {
+    const terms = new ReadTerms((ordinance.definitions ?? []).map((d) => [d.term.toLowerCase(), d]));
+    let readsScenario = false;
     const ctx: Context = {
-      terms: new Map((ordinance.definitions ?? []).map((d) => [d.term.toLowerCase(), d])),
+      terms,
       countJuvenile: ordinance.juvenileAdjudications === 'counted',
-      scenario,
+      get scenario() {
+        readsScenario = true;
+        return scenario;
+      },
     };
+    this.signatures = [];
     this.layout = layoutOrdinance(ordinance);
     // The holidays a hold skips are the ordinance's own when it names them (the text says so), else the scenario's.
     this.calendar = HolidayCalendar.fromSetting(ordinance.holidays ?? scenario.holidays);
@@ -1176,6 +1267,20 @@ export class CompiledPolicy {
     this.provisions = this.layout.detainerProvisions.map((lp, index) => {
       const p = lp.provision;
       if (!p.outcome) throw new CompileError(`provision "${p.id}" has no outcome`);
+      terms.read.clear();
+      readsScenario = false;
+      const condition = p.when
+        ? compileCondition(ctx, p.when, ['sections', lp.sectionIndex, 'provisions', lp.provisionIndex, 'when'])
+        : null;
+      this.signatures.push(
+        JSON.stringify([
+          p.when ?? null,
+          p.outcome,
+          ctx.countJuvenile,
+          [...terms.read].sort().map((term) => [term, terms.get(term)?.covers ?? null]),
+          readsScenario ? scenario : null,
+        ]),
+      );
       return {
         index,
         id: p.id,
@@ -1183,7 +1288,7 @@ export class CompiledPolicy {
         citation: lp.citation,
         outcome: p.outcome,
         maxHold: p.maxHold,
-        condition: p.when ? compileCondition(ctx, p.when, ['sections', lp.sectionIndex, 'provisions', lp.provisionIndex, 'when']) : null,
+        condition,
       };
     });
   }
@@ -1324,33 +1429,74 @@ export class CompiledPolicy {
     const flags = t.flags;
     const records = t.records;
     const age = t.age;
+    const applies = (k: number, i: number): boolean => {
+      const op = ops[k]!;
+      return op === 0
+        ? bools[k]!(i)
+        : op === 1
+          ? (flags[i]! & argA[k]!) !== 0
+          : op === 2
+            ? (flags[i]! & argA[k]!) === 0
+            : op === 3
+              ? (records[i]! & argA[k]!) !== 0
+              : age[i]! >= argA[k]! && age[i]! < argB[k]!;
+    };
+    const decided = (k: number, i: number): number => {
+      const tri = anyTri ? tris[k] : null;
+      const code = tri && tri(i) === UNKNOWN ? (k << 2) | OUTCOME_CODE.review : codes[k]!;
+      return (code & ~3) | CLAMP[((code & 3) << 2) | (flags[i]! & 3)]!;
+    };
+    const otherwise = (i: number): number => (defaultCode & ~3) | CLAMP[((defaultCode & 3) << 2) | (flags[i]! & 3)]!;
     const decide = (i: number): number => {
-      for (let k = 0; k < n; k++) {
-        const op = ops[k]!;
-        const hit =
-          op === 0
-            ? bools[k]!(i)
-            : op === 1
-              ? (flags[i]! & argA[k]!) !== 0
-              : op === 2
-                ? (flags[i]! & argA[k]!) === 0
-                : op === 3
-                  ? (records[i]! & argA[k]!) !== 0
-                  : age[i]! >= argA[k]! && age[i]! < argB[k]!;
-        if (hit) {
-          const tri = anyTri ? tris[k] : null;
-          const code = tri && tri(i) === UNKNOWN ? (k << 2) | OUTCOME_CODE.review : codes[k]!;
-          return (code & ~3) | CLAMP[((code & 3) << 2) | (flags[i]! & 3)]!;
+      for (let k = 0; k < n; k++) if (applies(k, i)) return decided(k, i);
+      return otherwise(i);
+    };
+    // Beside another policy's decision on the same row: a provision the two share (same test, same
+    // outcome) was false there when it came before the provision that decided, and decides here too
+    // when it is that provision.
+    const decideKnowing = (i: number, shared: Uint8Array, firstOwn: number, otherCode: number): number => {
+      const decidedBy = otherCode >> 2;
+      if (decidedBy < firstOwn) return otherCode;
+      for (let k = firstOwn; k < n; k++) {
+        if (shared[k] === 1) {
+          if (k < decidedBy) continue;
+          if (k === decidedBy) return otherCode;
         }
+        if (applies(k, i)) return decided(k, i);
       }
-      return (defaultCode & ~3) | CLAMP[((defaultCode & 3) << 2) | (flags[i]! & 3)]!;
+      return otherwise(i);
     };
     const allowed = (i: number, k: number): number => {
       if (k >= n) return OUTCOME_CODE[this.otherwise];
       const tri = tris[k];
       return tri && tri(i) === UNKNOWN ? OUTCOME_CODE.review : OUTCOME_CODE[this.provisions[k]!.outcome];
     };
+    this.knowing.set(t, decideKnowing);
     return { table: t, decide, allowed };
+  }
+
+  /**
+   * This policy's decision function beside another policy bound to the same table (a draft and what
+   * it is compared with): given the other's decision code on row i, the provisions the two policies
+   * share at the same place are not tested again. Undefined when they share none, or when the table's
+   * cases leave facts unknown (then decide each policy on its own).
+   */
+  bindBeside(t: CaseTable, other: CompiledPolicy): ((i: number, otherCode: number) => number) | undefined {
+    const shared = new Uint8Array(this.provisions.length);
+    let any = false;
+    for (let k = 0; k < shared.length && k < other.provisions.length; k++) {
+      if (this.signatures[k] === other.signatures[k]) {
+        shared[k] = 1;
+        any = true;
+      }
+    }
+    if (!any || t.hasUnknown) return undefined;
+    this.bind(t);
+    const knowing = this.knowing.get(t)!;
+    // Up to the first provision of its own, this policy decides as the other did.
+    let firstOwn = shared.indexOf(0);
+    if (firstOwn < 0) firstOwn = shared.length;
+    return (i, otherCode) => knowing(i, shared, firstOwn, otherCode);
   }
 
   /** Decides one prepared case (builds a one-row table: for single decisions, not for bulk work). */

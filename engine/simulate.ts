@@ -197,8 +197,18 @@ class HoldClock implements OffDays {
   }
 }
 
-/** Decides every case once; progress is reported as `offset + done` of `total`. */
-function tally(policy: CompiledPolicy, t: CaseTable, opts: SimulateOptions, offset = 0, total = t.length): Tally {
+/**
+ * Decides every case once; progress is reported as `offset + done` of `total`. Beside another policy's
+ * decisions on the same table (a comparison beside the draft), the provisions they share are not tested again.
+ */
+function tally(
+  policy: CompiledPolicy,
+  t: CaseTable,
+  opts: SimulateOptions,
+  offset = 0,
+  total = t.length,
+  beside?: { policy: CompiledPolicy; codes: Int32Array },
+): Tally {
   const n = t.length;
   const codes = new Int32Array(n);
   const counts = new Float64Array(4);
@@ -217,7 +227,9 @@ function tally(policy: CompiledPolicy, t: CaseTable, opts: SimulateOptions, offs
   const holdMinutesByProvision = new Float64Array(policy.provisions.length + 1);
   const every = opts.progressEvery ?? 65536;
   const bound = policy.bind(t);
-  const decide = bound.decide;
+  const knowing = beside ? policy.bindBeside(t, beside.policy) : undefined;
+  const given = beside?.codes;
+  const decide = knowing && given ? (i: number) => knowing(i, given[i]!) : bound.decide;
   const release = t.release;
   const open = bound.possible ? openTally(n) : undefined;
   const unknown = t.unknown;
@@ -396,7 +408,7 @@ export function simulate(policy: CompiledPolicy, cases: Cases, opts: SimulateOpt
   }
   if (opts.compare) {
     const other = opts.compare.policy;
-    const ot = tally(other, table, opts, table.length, total);
+    const ot = tally(other, table, opts, table.length, total, { policy, codes: t.codes });
     result.otherCodes = ot.codes;
     result.otherHoldHoursByProvision = hoursOf(ot.holdMinutesByProvision);
     const otherSummary = summarize(other, ot, table.length);
