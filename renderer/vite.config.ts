@@ -51,11 +51,49 @@ function fontLicences(): Plugin {
   };
 }
 
+/**
+ * The editor (Monaco) is a chunk of its own, imported by the app when it starts. Named in index.html
+ * as a modulepreload (and its styles as a stylesheet), the browser fetches and compiles it beside the
+ * app's first script instead of after it.
+ */
+function preloadEditor(): Plugin {
+  return {
+    name: 'detainer-studio:preload-editor',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const chunks = Object.values(ctx.bundle ?? {}).filter((c) => c.type === 'chunk');
+        const editor = chunks.find((c) => c.facadeModuleId?.endsWith('/renderer/src/editor/editor-module.ts'));
+        if (!editor) throw new Error('the editor chunk (renderer/src/editor/editor-module.ts) was not found');
+        const files = new Set<string>();
+        const css = new Set<string>();
+        const visit = (fileName: string) => {
+          const chunk = chunks.find((c) => c.fileName === fileName);
+          if (!chunk || chunk.isEntry || files.has(fileName)) return;
+          files.add(fileName);
+          for (const f of (chunk as { viteMetadata?: { importedCss: Set<string> } }).viteMetadata?.importedCss ?? []) css.add(f);
+          chunk.imports.forEach(visit);
+        };
+        visit(editor.fileName);
+        return [
+          ...[...css].map((f) => ({ tag: 'link', attrs: { rel: 'stylesheet', href: `./${f}` }, injectTo: 'head' as const })),
+          ...[...files].map((f) => ({
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: true, href: `./${f}` },
+            injectTo: 'head' as const,
+          })),
+        ];
+      },
+    },
+  };
+}
+
 export default defineConfig({
   root: here,
   // Relative asset paths, so the same build loads from file:// or a custom protocol in Electron.
   base: './',
-  plugins: [react(), devContentSecurityPolicy(), fontLicences()],
+  plugins: [react(), devContentSecurityPolicy(), fontLicences(), preloadEditor()],
   define: { __APP_VERSION__: JSON.stringify(appVersion) },
   resolve: {
     alias: [

@@ -8,15 +8,47 @@ import type { AnalysisResponse, AnalysisWorkerMessage, AnalyzeRequest, FixReques
 /** A request before it gets its id (distributed over the union). */
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 
+export interface AnalysisClientOptions {
+  /**
+   * 'now' starts the worker at once; 'after-paint' once the window has painted the next frame (the
+   * first paint of the editable document is not kept waiting by the worker's script and the engine's
+   * first check). Requests made before then wait, the newest text only.
+   */
+  start?: 'now' | 'after-paint';
+}
+
 export class AnalysisClient {
-  private readonly worker = new AnalysisWorker();
+  private worker: Worker | null = null;
+  private disposed = false;
   private busy = false;
   private waiting: AnalyzeRequest | null = null;
   private nextId = 1;
   private readonly fixes = new Map<number, { resolve: (e: TextEdit) => void; reject: (e: Error) => void }>();
+  /** Fix and silence requests made before the worker started. */
+  private readonly early: FixRequest[] = [];
 
-  constructor(onResult: (result: AnalysisResponse) => void) {
-    this.worker.onmessage = (event: MessageEvent<AnalysisWorkerMessage>) => {
+  constructor(
+    private readonly onResult: (result: AnalysisResponse) => void,
+    options: AnalysisClientOptions = {},
+  ) {
+    if (options.start === 'after-paint') {
+      // A frame, then a task after it: the frame that shows the editor is painted first.
+      requestAnimationFrame(() => setTimeout(() => this.start(), 0));
+      this.busy = true;
+    } else this.start();
+  }
+
+  /** Whether the worker has been started. */
+  get started(): boolean {
+    return this.worker !== null;
+  }
+
+  private start(): void {
+    if (this.worker || this.disposed) return;
+    const worker = new AnalysisWorker();
+    this.worker = worker;
+    const onResult = this.onResult;
+    worker.onmessage = (event: MessageEvent<AnalysisWorkerMessage>) => {
       const message = event.data;
       if (message.kind === 'fix-edit' || message.kind === 'fix-failed') {
         const waiting = this.fixes.get(message.id);
@@ -34,16 +66,21 @@ export class AnalysisClient {
       // A result already superseded by waiting text is still shown: it is the newest one there is.
       onResult(message);
     };
-    this.worker.onerror = (event) => {
+    worker.onerror = (event) => {
       event.preventDefault();
       this.busy = false;
       onResult({ kind: 'analysis-failed', version: -1, error: event.message || 'the analysis worker stopped' });
     };
+    this.busy = false;
+    const first = this.waiting;
+    this.waiting = null;
+    if (first) this.post(first);
+    for (const message of this.early.splice(0)) worker.postMessage(message);
   }
 
   private post(request: AnalyzeRequest): void {
     this.busy = true;
-    this.worker.postMessage(request);
+    this.worker!.postMessage(request);
   }
 
   analyze(version: number, text: string): void {
@@ -56,7 +93,9 @@ export class AnalysisClient {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.fixes.set(id, { resolve, reject });
-      this.worker.postMessage({ ...request, id });
+      const message = { ...request, id } as FixRequest;
+      if (this.worker) this.worker.postMessage(message);
+      else this.early.push(message);
     });
   }
 
@@ -71,6 +110,7 @@ export class AnalysisClient {
   }
 
   dispose(): void {
-    this.worker.terminate();
+    this.disposed = true;
+    this.worker?.terminate();
   }
 }

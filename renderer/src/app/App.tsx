@@ -3,20 +3,16 @@
 // document session (session.ts) holds the document and runs the document commands; this file lays
 // it out, starts the editor and the workers, and carries out the commands that act on the layout.
 
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { CheckedDiagnostic, QuickFix, TextEdit } from '../../../engine/index';
 import { parseSource } from '../../../engine/document';
 import { ariaKeys, commandTitle, shortcutOf, type HostKind } from '../../../host/commands';
 import type { Host, MenuCommand, OpenedFile, SampleEntry } from '../../../host/contract';
 import type { AnalysisResponse, OutlineEntry } from '../analysis/protocol';
 import { AnalysisClient } from '../analysis/analysis-client';
-import { DecisionTableView } from '../analysis/DecisionTableView';
-import { DraftsView } from '../analysis/DraftsView';
-import { ExpectedDecisionsPanel, type ExpectationsFile } from '../analysis/ExpectedDecisionsPanel';
+import type { ExpectationsFile } from '../analysis/ExpectedDecisionsPanel';
 import { useDraftAnalysis } from '../analysis/use-draft-analysis';
-import { EditorSession } from '../editor/editor-session';
-import { ExportDialog } from '../export/ExportDialog';
-import { registerQuickFixes } from '../editor/quick-fixes';
+import type { EditorSession } from '../editor/editor-session';
 import { FormView } from '../form/FormView';
 import { applyEdits, type DocumentEdit, type PathSegment } from '../../../engine/document';
 import { emit } from '../lib/app-events';
@@ -24,13 +20,9 @@ import { milliseconds } from '../lib/format';
 import { SIDE_PANEL_HOST } from '../lib/SidePanel';
 import { PreviewView } from '../preview/PreviewView';
 import { ProblemsPanel } from '../problems/ProblemsPanel';
-import { CompareView } from '../simulation/CompareView';
-import { SimulationView } from '../simulation/SimulationView';
 import { useSimulation } from '../simulation/use-simulation';
 import { caseSourceOfFile } from '../simulation/protocol';
-import { installTestHook } from '../testing/test-hook';
 import { caseSetChoices, draftChoices, useWorkspace } from './workspace';
-import { HelpDialog } from './HelpDialog';
 import { OutlinePanel } from './OutlinePanel';
 import { cyclePane, focusPane } from './panes';
 import { printCurrent } from './print';
@@ -38,6 +30,21 @@ import { DocumentSession, errorsIn, type LeftView, type RightView } from './sess
 import { STARTER_NAME, STARTER_ORDINANCE } from './starter';
 import { StartFrom } from './StartFrom';
 import { Tabs } from './Tabs';
+
+// Monaco comes in a chunk of its own, requested as soon as this module runs (index.html preloads it),
+// so the frame paints while it is fetched and compiled.
+const editorModule = import('../editor/editor-module');
+
+// The views beside the document and the dialogs load when first shown: typing needs none of them.
+const SimulationView = lazy(() => import('../simulation/SimulationView').then((m) => ({ default: m.SimulationView })));
+const CompareView = lazy(() => import('../simulation/CompareView').then((m) => ({ default: m.CompareView })));
+const DecisionTableView = lazy(() => import('../analysis/DecisionTableView').then((m) => ({ default: m.DecisionTableView })));
+const DraftsView = lazy(() => import('../analysis/DraftsView').then((m) => ({ default: m.DraftsView })));
+const ExpectedDecisionsPanel = lazy(() =>
+  import('../analysis/ExpectedDecisionsPanel').then((m) => ({ default: m.ExpectedDecisionsPanel })),
+);
+const ExportDialog = lazy(() => import('../export/ExportDialog').then((m) => ({ default: m.ExportDialog })));
+const HelpDialog = lazy(() => import('./HelpDialog').then((m) => ({ default: m.HelpDialog })));
 
 function initialDark(): boolean {
   const saved = localStorage.getItem('detainer-studio.theme');
@@ -71,6 +78,7 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
   const [dark, setDark] = useState(initialDark);
   const [samples, setSamples] = useState<SampleEntry[]>([]);
   const [leftWidth, setLeftWidth] = useState(52);
+  const [editorLoaded, setEditorLoaded] = useState(false);
   const sim = useSimulation();
   // The decision table and the difference between drafts, worked out in a worker when shown.
   const drafting = useDraftAnalysis();
@@ -118,41 +126,53 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
   );
 
   useEffect(() => {
-    const editor = new EditorSession(editorHost.current!, STARTER_ORDINANCE, STARTER_NAME, initialDark());
-    editorRef.current = editor;
-    const analysisClient = new AnalysisClient(onAnalysis);
-    analysisRef.current = analysisClient;
-    const offChange = editor.onChange((v) => {
-      emit('document-changed', { version: v });
-      session.edited();
+    let disposed = false;
+    let stop = () => {};
+    void editorModule.then(({ EditorSession, registerQuickFixes, installTestHook }) => {
+      if (disposed) return;
+      const editor = new EditorSession(editorHost.current!, STARTER_ORDINANCE, STARTER_NAME, initialDark());
+      editorRef.current = editor;
+      // The engine's worker starts once the editable document is on screen: its script and the
+      // engine's first check never hold up the first paint of the editor.
+      const analysisClient = new AnalysisClient(onAnalysis, { start: 'after-paint' });
+      analysisRef.current = analysisClient;
+      const offChange = editor.onChange((v) => {
+        emit('document-changed', { version: v });
+        session.edited();
+      });
+      // A hidden window may be closed or killed without another word: keep what is typed now.
+      const onHidden = () => {
+        if (document.visibilityState === 'hidden') void session.flushRecovery('hidden');
+      };
+      const onClosing = () => void session.flushRecovery('closing');
+      document.addEventListener('visibilitychange', onHidden);
+      window.addEventListener('pagehide', onClosing);
+      window.addEventListener('beforeunload', onClosing);
+      const quickFixes = registerQuickFixes(
+        () => session.getState().analysis,
+        (text, fix) => analysisClient.fixEdit(text, fix),
+        (marker) => editor.diagnosticOf(marker),
+      );
+      installTestHook(() => editorRef.current, { reveal, menu: (command, argument) => void commandRef.current(command, argument) });
+      session.attach(editor, analysisClient);
+      setEditorLoaded(true);
+      emit('editor-ready', { version: editor.version, at: performance.now() });
+      emit('document-opened', { name: STARTER_NAME, version: editor.version, at: performance.now() });
+      stop = () => {
+        document.removeEventListener('visibilitychange', onHidden);
+        window.removeEventListener('pagehide', onClosing);
+        window.removeEventListener('beforeunload', onClosing);
+        offChange();
+        quickFixes.dispose();
+        session.detach();
+        analysisClient.dispose();
+        editor.dispose();
+        editorRef.current = null;
+      };
     });
-    // A hidden window may be closed or killed without another word: keep what is typed now.
-    const onHidden = () => {
-      if (document.visibilityState === 'hidden') void session.flushRecovery('hidden');
-    };
-    const onClosing = () => void session.flushRecovery('closing');
-    document.addEventListener('visibilitychange', onHidden);
-    window.addEventListener('pagehide', onClosing);
-    window.addEventListener('beforeunload', onClosing);
-    const quickFixes = registerQuickFixes(
-      () => session.getState().analysis,
-      (text, fix) => analysisClient.fixEdit(text, fix),
-      (marker) => editor.diagnosticOf(marker),
-    );
-    installTestHook(() => editorRef.current, { reveal, menu: (command, argument) => void commandRef.current(command, argument) });
-    session.attach(editor, analysisClient);
-    emit('editor-ready', { version: editor.version, at: performance.now() });
-    emit('document-opened', { name: STARTER_NAME, version: editor.version, at: performance.now() });
     return () => {
-      document.removeEventListener('visibilitychange', onHidden);
-      window.removeEventListener('pagehide', onClosing);
-      window.removeEventListener('beforeunload', onClosing);
-      offChange();
-      quickFixes.dispose();
-      session.detach();
-      analysisClient.dispose();
-      editor.dispose();
-      editorRef.current = null;
+      disposed = true;
+      stop();
     };
   }, [session, onAnalysis, reveal]);
 
@@ -554,7 +574,12 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
             ) : null}
           </div>
           <div className="pane-body" id="left-panel" role="tabpanel" aria-labelledby={`left-tab-${left}`} tabIndex={-1} data-pane="left">
-            <div className="editor-host" ref={editorHost} hidden={left !== 'editor'} />
+            <div className="editor-host" ref={editorHost} hidden={left !== 'editor'} aria-busy={!editorLoaded || undefined} />
+            {!editorLoaded && left === 'editor' ? (
+              <p className="editor-loading" role="status">
+                Opening the editor…
+              </p>
+            ) : null}
             {left === 'form' ? (
               <>
                 {state.startFrom ? <StartFrom host={host} samples={samples} onChoose={(t) => void session.startFrom(t)} /> : null}
@@ -597,66 +622,68 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
             tabIndex={-1}
             data-pane="right"
           >
-            {right === 'preview' ? (
-              <PreviewView
-                text={analysis?.text ?? lastValid?.text ?? null}
-                markdown={analysis?.markdown ?? lastValid?.markdown ?? null}
-                stale={!!analysis && !analysis.text}
-                errorCount={errorCount}
-                version={analysis?.version ?? -1}
-                onShowProvision={showProvision}
-              />
-            ) : null}
-            {right === 'simulation' ? (
-              <SimulationView
-                sim={sim}
-                caseSets={caseSets}
-                onChooseCaseSet={(id) => void workspace.chooseCaseSet(id)}
-                onOpenCaseFile={() => void workspace.openCaseFile()}
-                draftVersion={validVersion}
-                blocked={blocked}
-                onShowProvision={showProvision}
-                onFix={applyFix}
-                onShowPath={revealPath}
-                ordinance={lastValid?.ordinance ?? null}
-              />
-            ) : null}
-            {right === 'compare' ? (
-              <CompareView
-                sim={sim}
-                caseSets={caseSets}
-                onChooseCaseSet={(id) => void workspace.chooseCaseSet(id)}
-                onOpenCaseFile={() => void workspace.openCaseFile()}
-                drafts={drafts}
-                onChooseDraft={(id) => void workspace.chooseCompare(id)}
-                onOpenDraftFile={() => void workspace.openCompareFile()}
-                compareError={workspace.compareError}
-                onShowProvision={showProvision}
-              />
-            ) : null}
-            {right === 'table' && expectedFile ? expectedPanel : null}
-            {right === 'table' ? (
-              <DecisionTableView
-                analysis={drafting}
-                draftVersion={validVersion}
-                blocked={blocked}
-                documentName={doc.name}
-                host={host}
-                onShowProvision={(id) => (id === 'default' ? revealPath(['otherwise']) : showProvision(id))}
-              />
-            ) : null}
-            {right === 'table' && !expectedFile ? expectedPanel : null}
-            {right === 'drafts' ? (
-              <DraftsView
-                analysis={drafting}
-                draftVersion={validVersion}
-                blocked={blocked}
-                documentName={doc.name}
-                host={host}
-                drafts={drafts}
-                onShowProvision={(id) => (id === 'default' ? revealPath(['otherwise']) : showProvision(id))}
-              />
-            ) : null}
+            <Suspense fallback={<p className="view-loading">Loading…</p>}>
+              {right === 'preview' ? (
+                <PreviewView
+                  text={analysis?.text ?? lastValid?.text ?? null}
+                  markdown={analysis?.markdown ?? lastValid?.markdown ?? null}
+                  stale={!!analysis && !analysis.text}
+                  errorCount={errorCount}
+                  version={analysis?.version ?? -1}
+                  onShowProvision={showProvision}
+                />
+              ) : null}
+              {right === 'simulation' ? (
+                <SimulationView
+                  sim={sim}
+                  caseSets={caseSets}
+                  onChooseCaseSet={(id) => void workspace.chooseCaseSet(id)}
+                  onOpenCaseFile={() => void workspace.openCaseFile()}
+                  draftVersion={validVersion}
+                  blocked={blocked}
+                  onShowProvision={showProvision}
+                  onFix={applyFix}
+                  onShowPath={revealPath}
+                  ordinance={lastValid?.ordinance ?? null}
+                />
+              ) : null}
+              {right === 'compare' ? (
+                <CompareView
+                  sim={sim}
+                  caseSets={caseSets}
+                  onChooseCaseSet={(id) => void workspace.chooseCaseSet(id)}
+                  onOpenCaseFile={() => void workspace.openCaseFile()}
+                  drafts={drafts}
+                  onChooseDraft={(id) => void workspace.chooseCompare(id)}
+                  onOpenDraftFile={() => void workspace.openCompareFile()}
+                  compareError={workspace.compareError}
+                  onShowProvision={showProvision}
+                />
+              ) : null}
+              {right === 'table' && expectedFile ? expectedPanel : null}
+              {right === 'table' ? (
+                <DecisionTableView
+                  analysis={drafting}
+                  draftVersion={validVersion}
+                  blocked={blocked}
+                  documentName={doc.name}
+                  host={host}
+                  onShowProvision={(id) => (id === 'default' ? revealPath(['otherwise']) : showProvision(id))}
+                />
+              ) : null}
+              {right === 'table' && !expectedFile ? expectedPanel : null}
+              {right === 'drafts' ? (
+                <DraftsView
+                  analysis={drafting}
+                  draftVersion={validVersion}
+                  blocked={blocked}
+                  documentName={doc.name}
+                  host={host}
+                  drafts={drafts}
+                  onShowProvision={(id) => (id === 'default' ? revealPath(['otherwise']) : showProvision(id))}
+                />
+              ) : null}
+            </Suspense>
           </div>
           <div id={SIDE_PANEL_HOST} className="side-panel-host" />
         </div>
@@ -695,29 +722,31 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
         ))}
       </div>
 
-      {state.dialog && state.dialog !== 'export' ? (
-        <HelpDialog
-          topic={state.dialog}
-          appVersion={appVersion}
-          host={hostKind.kind}
-          platform={hostKind.platform}
-          onClose={() => session.openDialog(null)}
-        />
-      ) : null}
-      {state.dialog === 'export' ? (
-        <ExportDialog
-          host={host}
-          analysis={analysis}
-          version={version}
-          lastValid={lastValid}
-          sim={sim}
-          samples={samples}
-          onClose={() => session.openDialog(null)}
-          onShowProblem={reveal}
-          onChooseCases={() => void command('simulate.chooseCases')}
-          notify={session.notify.bind(session)}
-        />
-      ) : null}
+      <Suspense fallback={null}>
+        {state.dialog && state.dialog !== 'export' ? (
+          <HelpDialog
+            topic={state.dialog}
+            appVersion={appVersion}
+            host={hostKind.kind}
+            platform={hostKind.platform}
+            onClose={() => session.openDialog(null)}
+          />
+        ) : null}
+        {state.dialog === 'export' ? (
+          <ExportDialog
+            host={host}
+            analysis={analysis}
+            version={version}
+            lastValid={lastValid}
+            sim={sim}
+            samples={samples}
+            onClose={() => session.openDialog(null)}
+            onShowProblem={reveal}
+            onChooseCases={() => void command('simulate.chooseCases')}
+            notify={session.notify.bind(session)}
+          />
+        ) : null}
+      </Suspense>
     </div>
   );
 }
