@@ -3,6 +3,7 @@
 
 import path from 'node:path';
 import type { DocumentKind, ExportRequest, RecoveryEntry, RecoverySession, SaveRequest } from '../host/contract';
+import { MAX_RECOVERED_EXPECTATIONS } from '../host/contract';
 import type { InvokeArgs, InvokeChannel } from '../host/ipc-channels';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -99,7 +100,7 @@ function oneOf<T extends string>(value: unknown, what: string, choices: readonly
 }
 
 function recoverySession(value: unknown): RecoverySession {
-  const r = plainObject(value, 'entry.session', ['left', 'right', 'caseSet', 'compare', 'scenario'], []);
+  const r = plainObject(value, 'entry.session', ['left', 'right', 'caseSet', 'compare', 'scenario', 'expected'], []);
   const session: RecoverySession = {};
   if (r.left !== undefined) session.left = oneOf(r.left, 'entry.session.left', ['editor', 'form'] as const);
   if (r.right !== undefined)
@@ -118,6 +119,13 @@ function recoverySession(value: unknown): RecoverySession {
       reimbursementAgreement: s.reimbursementAgreement,
       costPerInmateDay: finiteNumber(s.costPerInmateDay, 'entry.session.scenario.costPerInmateDay'),
       holidays: oneOf(s.holidays, 'entry.session.scenario.holidays', ['us-federal', 'none'] as const),
+    };
+  }
+  if (r.expected !== undefined) {
+    const e = plainObject(r.expected, 'entry.session.expected', ['name', 'text'], ['name', 'text']);
+    session.expected = {
+      name: string(e.name, 'entry.session.expected.name', MAX_NAME_LENGTH),
+      text: string(e.text, 'entry.session.expected.text', MAX_RECOVERED_EXPECTATIONS),
     };
   }
   return session;

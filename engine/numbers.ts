@@ -1,5 +1,5 @@
 // Numbers as every face prints them, so the app, the reports and the command line never show one
-// figure three ways: thousands separated, hours to a tenth, money in whole dollars, shares in percent,
+// figure three ways: thousands separated, whole hours, money in whole dollars, shares in percent,
 // differences signed with a true minus sign.
 
 const whole = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
@@ -11,9 +11,9 @@ export function count(n: number): string {
   return whole.format(n);
 }
 
-/** 332,316.8 (at most one decimal) */
+/** 332,317 (whole hours, as money is whole dollars: a committee reads totals, not tenths) */
 export function hours(n: number): string {
-  return oneDecimal.format(n);
+  return whole.format(n);
 }
 
 /** $1,980,054 (whole dollars) */

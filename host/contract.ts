@@ -98,7 +98,12 @@ export interface RecoverySession {
   /** "baseline", "none", "sample:ordinances/…", or "file:NAME". */
   compare?: string;
   scenario?: { reimbursementAgreement: boolean; costPerInmateDay: number; holidays: 'us-federal' | 'none' };
+  /** The expected-decisions file checked under the decision table, kept whole (up to MAX_RECOVERED_EXPECTATIONS characters). */
+  expected?: { name: string; text: string };
 }
+
+/** The longest expected-decisions file a recovery copy keeps (a longer one must be chosen again). */
+export const MAX_RECOVERED_EXPECTATIONS = 4 * 1024 * 1024;
 
 export interface SampleEntry {
   /** File name under samples/, e.g. "ordinances/connecticut-trust-act-2014.ordinance.yaml". */

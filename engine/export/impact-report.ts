@@ -2,7 +2,7 @@
 // (outcomes, hold hours, cost), compared with the honor-every-detainer baseline or another draft,
 // with the changed cases and the coverage of each provision. Charts are inline SVG.
 
-import { money, signed } from '../numbers';
+import { hours, money, signed } from '../numbers';
 import { fingerprint, shortFingerprint } from '../canonical';
 import { compile, HONOR_ALL, resolveScenario } from '../compile';
 import { OUTCOMES, type Ordinance, type ResolvedScenario, type Scenario } from '../model';
@@ -151,10 +151,10 @@ export function impactReportBodyHtml(r: ImpactReport): string {
   if (u?.holdsOfUnknownLength) {
     // Release times are not in the records: the hours are known only as a least.
     const least = (u.holdHoursAtLeast / 24) * s.cost.perInmateDay * (r.scenario.reimbursementAgreement ? 0 : 1);
-    out.push(figure(`at least ${n(u.holdHoursAtLeast, 1)}`, 'hours held past release (release times not in the records)'));
+    out.push(figure(`at least ${hours(u.holdHoursAtLeast)}`, 'hours held past release (release times not in the records)'));
     out.push(figure(`at least ${money(least)}`, 'unreimbursed cost of holds'));
   } else {
-    out.push(figure(n(s.holdHours, 1), 'hours held past release'));
+    out.push(figure(hours(s.holdHours), 'hours held past release'));
     out.push(figure(money(s.cost.unreimbursed), 'unreimbursed cost of holds'));
   }
   out.push(
@@ -192,7 +192,7 @@ export function impactReportBodyHtml(r: ImpactReport): string {
     );
   }
   out.push(
-    `<tr><th scope="row">Hours held</th><td class="num">${n(s.holdHours, 1)}</td><td></td><td class="num">${n(o.holdHours, 1)}</td><td class="num">${signed(r.holdHoursDelta, (v) => n(v, 1))}</td></tr>`,
+    `<tr><th scope="row">Hours held</th><td class="num">${hours(s.holdHours)}</td><td></td><td class="num">${hours(o.holdHours)}</td><td class="num">${signed(r.holdHoursDelta, hours)}</td></tr>`,
   );
   out.push(
     `<tr><th scope="row">Cost of holds</th><td class="num">${money(s.cost.total)}</td><td></td><td class="num">${money(o.cost.total)}</td><td class="num">${signed(r.costDelta, money)}</td></tr>`,
@@ -317,7 +317,7 @@ function unknownsHtml(r: ImpactReport): string {
   }
   if (u.holdsOfUnknownLength)
     out.push(
-      `<p class="warning">${n(u.holdsOfUnknownLength)} holds have no known end: the records give no release time, so they are not in the hours held or the cost above. Counted at their limit in hours they come to at least ${n(u.holdHoursAtLeast, 1)} hours.</p>`,
+      `<p class="warning">${n(u.holdsOfUnknownLength)} holds have no known end: the records give no release time, so they are not in the hours held or the cost above. Counted at their limit in hours they come to at least ${hours(u.holdHoursAtLeast)} hours.</p>`,
     );
   out.push('</section>');
   return out.join('\n');

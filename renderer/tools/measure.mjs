@@ -45,6 +45,13 @@ const sizeOf = (file) => {
 const initialSizes = initial.map((f) => ({ file: f, ...sizeOf(f) }));
 const lazy = assets.filter((a) => !initial.includes(`assets/${a}`)).map((f) => ({ file: `assets/${f}`, ...sizeOf(`assets/${f}`) }));
 
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
+const loadAtStart = loadAverage();
+
 // ---- server and browser ----
 const { address, server } = await startWebServer(port);
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
@@ -53,18 +60,26 @@ try {
   // ---- cold start ----
   const starts = [];
   const firstChecks = [];
+  const firstPaints = [];
   for (let i = 0; i < RUNS; i++) {
+    // A new context each time: its own empty HTTP cache (and so no compiled-code cache), no storage.
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     await page.goto(`${address}?e2e`);
-    const ready = await waitForEvent(page, 'editor-ready');
+    // Editable: the editor exists with the document and the frame showing it has been painted.
+    const painted = await waitForEvent(page, 'editor-painted');
     const checked = await waitForEvent(page, 'analysis-applied');
-    // Editable means it takes an edit: one through the model, seen by the engine.
+    // ...and it takes a key typed by the keyboard, which reaches the engine.
     const since = await eventCount(page);
-    const version = await page.evaluate(() => window.__detainerStudio.insertAt(1, 1, '#'));
-    await waitForEvent(page, 'analysis-applied', { version }, since);
-    starts.push(ready.at);
+    await page.locator('.monaco-editor .view-lines').click();
+    await page.keyboard.press('Home');
+    await page.keyboard.type('#');
+    const changed = await waitForEvent(page, 'document-changed', {}, since);
+    await waitForEvent(page, 'analysis-applied', { version: changed.detail.version }, since);
+    const paint = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN);
+    starts.push(painted.at);
     firstChecks.push(checked.at);
+    firstPaints.push(paint);
     await context.close();
   }
 
@@ -196,10 +211,13 @@ try {
   // ---- report ----
   const out = [];
   out.push('Renderer budgets (browser build, Chromium, this machine)');
+  out.push(`  load average at the start ${loadAtStart}, at the end ${loadAverage()} (${os.cpus().length} cores)`);
   out.push('');
+  const coldMedian = median(starts);
   out.push(
-    `Cold start to an editable document (${RUNS} fresh profiles): median ${ms(median(starts))}, max ${ms(Math.max(...starts))}  [budget 1500 ms]`,
+    `Cold start to an editable document (${RUNS} fresh profiles, navigation to the editor's first painted frame): median ${ms(coldMedian)}, max ${ms(Math.max(...starts))}  [budget 1500 ms: ${coldMedian <= 1500 ? 'met' : 'MISSED'}]`,
   );
+  out.push(`  first contentful paint (the window's frame): median ${ms(median(firstPaints))}`);
   out.push(`  first engine check on screen: median ${ms(median(firstChecks))}`);
   out.push('');
   const col = (key, list = rows) => list.map((r) => r[key]);

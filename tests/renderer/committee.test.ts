@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { changedDecisionGroups, generatedCaseTable, readDraftToCompare, simulateDraft } from '../../engine/index';
 import { changeReason, headline, weekendArithmetic } from '../../renderer/src/simulation/committee';
+import { hours, signed } from '../../renderer/src/lib/format';
 
 const root = path.resolve(__dirname, '../..');
 const read = readDraftToCompare(
@@ -27,6 +28,18 @@ describe('headline', () => {
     ).toBe(
       'Under this draft the jail would have held 58 of 10,000 detainers instead of 8,401 if every detainer were honored, saving $3.8M. It would report 900 to ICE at release without holding them and decline 9,042.',
     );
+  });
+
+  it('prints hours held as whole hours, as money is whole dollars (the report prints them the same way)', () => {
+    const sentence = headline({
+      total: 10_000,
+      outcomes: { hold: 4311, notify: 0, review: 0, decline: 5689 },
+      holdHours: 332_292.8,
+      cost: { total: 1_980_054.4, reimbursed: 0 },
+    });
+    expect(sentence).toContain('for 332,293 hours past release');
+    expect(signed(-241_669.3, hours)).toBe('−241,669');
+    expect(hours(47.5)).toBe('48');
   });
 
   it('gives hours and cost when nothing is compared', () => {

@@ -26,6 +26,13 @@ interface Props {
   onChoose: () => void;
   /** Shows a provision in the editor. */
   onShowProvision?: (id: string) => void;
+  /** The open draft's file name, to say when the file was written for another ordinance. */
+  draftName?: string;
+}
+
+/** The file name at the end of a path as the expectations file writes it (either slash). */
+function fileNameOf(p: string): string {
+  return p.split(/[\\/]/).pop() ?? p;
 }
 
 function decisionWords(outcome: keyof typeof OUTCOME_LABEL, provision?: string, holdUntil?: string | null): string {
@@ -58,7 +65,7 @@ function Mismatch({ v, onShowProvision }: { v: ExpectedVerdict; onShowProvision?
   );
 }
 
-export function ExpectedDecisionsPanel({ client, ordinance, version, file, onChoose, onShowProvision }: Props) {
+export function ExpectedDecisionsPanel({ client, ordinance, version, file, onChoose, onShowProvision, draftName }: Props) {
   const [result, setResult] = useState<ExpectedDone | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
@@ -91,6 +98,8 @@ export function ExpectedDecisionsPanel({ client, ordinance, version, file, onCho
 
   const mismatches = result?.verdicts.filter((v) => v.differences.length > 0) ?? [];
   const total = result ? result.passed + result.failed : 0;
+  const writtenFor = result?.ordinance ? fileNameOf(result.ordinance) : null;
+  const otherOrdinance = writtenFor && draftName && writtenFor !== draftName ? writtenFor : null;
   return (
     <section className="expected-decisions" aria-labelledby="expected-decisions-heading">
       <h2 id="expected-decisions-heading">Expected decisions</h2>
@@ -103,6 +112,12 @@ export function ExpectedDecisionsPanel({ client, ordinance, version, file, onCho
       {!ordinance && file ? (
         <p className="notice warning" role="status">
           The draft has errors: the expectations are checked again once it has none.
+        </p>
+      ) : null}
+      {otherOrdinance ? (
+        <p className="notice warning expected-other-ordinance">
+          {file?.name} was written for {otherOrdinance}; the open draft is {draftName}. Its cases are checked against the open draft, so a
+          case not decided as expected may only mean the file belongs to the other ordinance.
         </p>
       ) : null}
       {error ? (

@@ -189,11 +189,12 @@ function deep(request: DeepRequest): DeepResponse {
         const problems = loaded.diagnostics
           .filter((d) => d.severity === 'error')
           .map((d) => `line ${d.line}, column ${d.column}: ${d.message}`);
-        return { ...base, problems, passed: 0, failed: 0, verdicts: [], ms: performance.now() - start };
+        return { ...base, ordinance: null, problems, passed: 0, failed: 0, verdicts: [], ms: performance.now() - start };
       }
       const check = checkExpectedDecisions(loaded.expected, request.ordinance, loaded.source);
       return {
         ...base,
+        ordinance: loaded.expected.ordinance,
         problems: [],
         passed: check.passed,
         failed: check.failed,

@@ -129,6 +129,8 @@ export interface ExpectedDone {
   id: number;
   version: number;
   name: string;
+  /** The ordinance the file says it was written for (its `ordinance:` path), when it could be read. */
+  ordinance: string | null;
   /** Why the file can't be used (each with its line), when it can't; else empty. */
   problems: string[];
   passed: number;

@@ -73,6 +73,9 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
   const session = sessionRef.current;
   const state = useSyncExternalStore(session.subscribe, session.getState);
   const { doc, version, dirty, analysis, lastValid, left, right } = state;
+  // The expected-decisions file checked against the draft (under the decision table), kept with the
+  // recovery copy like the case set.
+  const expectedFile: ExpectationsFile | null = state.workspace.expected ?? null;
   const [hostKind, setHostKind] = useState<{ kind: HostKind; platform: string }>({ kind: 'browser', platform: navigator.platform });
   const [showOutline, setShowOutline] = useState(true);
   const [dark, setDark] = useState(initialDark);
@@ -83,8 +86,6 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
   // The decision table and the difference between drafts, worked out in a worker when shown.
   const drafting = useDraftAnalysis();
   const draftingRef = useRef(drafting);
-  // The expected-decisions file checked against the draft (shown under the decision table).
-  const [expectedFile, setExpectedFile] = useState<ExpectationsFile | null>(null);
   draftingRef.current = drafting;
 
   // Only versions without errors reach the simulation and the analyses (the views say so).
@@ -157,6 +158,8 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
       session.attach(editor, analysisClient);
       setEditorLoaded(true);
       emit('editor-ready', { version: editor.version, at: performance.now() });
+      // The frame that shows it: what a person sees as the document ready to type in.
+      requestAnimationFrame(() => setTimeout(() => emit('editor-painted', { at: performance.now() }), 0));
       emit('document-opened', { name: STARTER_NAME, version: editor.version, at: performance.now() });
       stop = () => {
         document.removeEventListener('visibilitychange', onHidden);
@@ -205,7 +208,7 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
   const chooseExpected = useCallback(async () => {
     const r = await host.openFile('cases');
     if (!r.ok) return session.notify('error', r.error);
-    if (r.value) setExpectedFile({ name: r.value.name, text: r.value.text });
+    if (r.value) session.chooseWorkspace({ expected: { name: r.value.name, text: r.value.text } });
   }, [host, session]);
 
   // ---- commands (toolbar, keyboard, native menu) ----
@@ -396,6 +399,7 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
       ordinance={lastValid?.ordinance ?? null}
       version={validVersion}
       file={expectedFile}
+      draftName={doc.name}
       onChoose={() => void command('simulate.expected')}
       onShowProvision={(id) => (id === 'default' ? revealPath(['otherwise']) : showProvision(id))}
     />

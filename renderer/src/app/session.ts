@@ -6,7 +6,14 @@
 
 import type { Ordinance, OrdinanceText } from '../../../engine/index';
 import { isBlocking } from '../../../engine/vocabulary';
-import type { Host, MenuCommand, OpenedFile, RecoveryEntry, RecoverySession } from '../../../host/contract';
+import {
+  MAX_RECOVERED_EXPECTATIONS,
+  type Host,
+  type MenuCommand,
+  type OpenedFile,
+  type RecoveryEntry,
+  type RecoverySession,
+} from '../../../host/contract';
 import type { AnalysisResponse, AnalysisResult } from '../analysis/protocol';
 import { RecoveryKeeper, type RecoveryTimers } from './recovery';
 import { STARTER_NAME, STARTER_ORDINANCE } from './starter';
@@ -379,6 +386,8 @@ export class DocumentSession {
     if (!editor?.dirty) return null;
     const d = this.state.doc;
     const session: RecoverySession = { ...this.state.workspace, left: this.state.left, right: this.state.right };
+    // An expected-decisions file too long to keep is chosen again after a restore.
+    if (session.expected && session.expected.text.length > MAX_RECOVERED_EXPECTATIONS) delete session.expected;
     return { docId: d.docId, name: d.name, text: editor.text, savedAtMs: Date.now(), session };
   }
 
