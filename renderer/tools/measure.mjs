@@ -36,7 +36,7 @@ const kb = (n) => `${(n / 1024).toFixed(0)} KiB`;
 // ---- bundle ----
 const dist = path.join(root, 'dist/web');
 const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
-const initial = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+)"/g)].map((m) => m[1]);
+const initial = [...new Set([...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+)"/g)].map((m) => m[1]))];
 const assets = readdirSync(path.join(dist, 'assets'));
 const sizeOf = (file) => {
   const bytes = readFileSync(path.join(dist, file));

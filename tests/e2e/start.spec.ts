@@ -59,7 +59,7 @@ test('the expected-decisions file comes back with a recovery copy', async ({ pag
   const panel = page.getByRole('region', { name: 'Expected decisions' });
   await expect(panel.getByRole('status')).toHaveText(/^All \d+ cases are decided as expected\.$/);
 
-  let since = await eventCount(page);
+  const since = await eventCount(page);
   const text = await hook.getText(page);
   await setTextAndWait(page, text.replace('shortTitle: TRUST Act', 'shortTitle: Trust Act (amended)'));
   await waitForEvent(page, 'recovery-written', {}, since);
@@ -67,7 +67,6 @@ test('the expected-decisions file comes back with a recovery copy', async ({ pag
   page.once('dialog', (d) => void d.accept());
   await page.reload();
   await waitForEvent(page, 'editor-ready');
-  since = await eventCount(page);
   await page.getByRole('button', { name: 'Restore it' }).click();
   await expect(page.getByRole('tab', { name: 'Decision table' })).toHaveAttribute('aria-selected', 'true');
   const restored = page.getByRole('region', { name: 'Expected decisions' });
