@@ -380,11 +380,11 @@ const END_CELL = new TextEncoder().encode('</c>');
 const START_VALUE = new TextEncoder().encode('<v');
 const END_VALUE = new TextEncoder().encode('</v>');
 
-const utf8 = new TextDecoder();
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 const codes: number[] = [];
 
-/** The text of bytes b[from, to): ASCII (numbers, references) without a decoder. */
-function textOf(b: Uint8Array, from: number, to: number): string {
+/** The text of UTF-8 bytes b[from, to): short ASCII runs (numbers, references, codes) without a decoder. */
+export function textOf(b: Uint8Array, from: number, to: number): string {
   const n = to - from;
   if (n <= 0) return '';
   if (n <= 32) {

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   bookingCaseAt,
+  CaseImporter,
   caseFormatOf,
   chooseCases,
   compile,
@@ -307,6 +308,39 @@ describe('unreadable records and files', () => {
           });
           expect(rows).toEqual(expected);
         }
+  });
+
+  it('reads the CSV as bytes in pieces of any size exactly as it reads its text', () => {
+    const lines = iceCsv({ count: 6, seed: 3 }).split('\n');
+    const header = lines.findIndex((l) => l.startsWith('Detainer Prepare Date'));
+    const width = lines[header]!.split(',').length;
+    const row = (cells: Record<number, string>) => Array.from({ length: width }, (_, k) => cells[k] ?? '').join(',');
+    // Quoted fields across lines, doubled quotes, text after a closing quote, characters of 2-4 bytes, a
+    // lone CR, a blank line, a row of spaces, a bad date, LF and CRLF ends, after a byte-order mark.
+    const text =
+      '\ufeff' +
+      [
+        ...lines.slice(0, header + 3),
+        row({ 0: '2024-05-01', 8: '"Montréal ""North""\nAnnex 😀"', 10: 'Zürich', 1: 'NY' }),
+        '',
+        row({ 0: '2024-05-02', 8: '"中文设施"x', 18: '"DRIVING, UNDER INFLUENCE"' }) + '\r' + row({ 0: 'not a date', 8: 'Jail' }),
+        row({ 3: '   ' }),
+        ...lines.slice(header + 3),
+      ].join('\n') +
+      '\r\n' +
+      row({ 0: '2024-06-01', 8: '"open quote' });
+    const bytes = new TextEncoder().encode(text);
+    const digest = (set: CaseSet) =>
+      JSON.stringify([set.problems, set.notes, set.total, Array.from({ length: set.table.length }, (_, i) => bookingCaseAt(set.table, i))]);
+    const fromText = readCaseSet(text, 'csv');
+    expect(fromText.problems.length).toBeGreaterThan(0);
+    expect(fromText.table.length).toBeGreaterThan(5);
+    const expected = digest(fromText);
+    for (const size of [1, 2, 3, 5, 7, 13, 64, 1 << 20]) {
+      const importer = new CaseImporter({});
+      for (let at = 0; at < bytes.length; at += size) importer.push(bytes.subarray(at, at + size));
+      expect(digest(importer.finish())).toBe(expected);
+    }
   });
 
   it('says a sheet whose compressed bytes are damaged does not inflate, through either decoder', () => {
