@@ -102,6 +102,37 @@ function yesNo(value: string): number {
   return NOT_SAID;
 }
 
+/** A digit's value at value[i], or -1. */
+function digitAt(value: string, i: number): number {
+  const d = value.charCodeAt(i) - 48;
+  return d >= 0 && d <= 9 ? d : -1;
+}
+
+/**
+ * The common spellings YYYY-MM-DD, YYYY-MM-DD HH:MM and YYYY-MM-DD HH:MM:SS read without a regular
+ * expression: minutes since 1970, NaN when not a date, or -1 when the value has another spelling.
+ */
+function plainDateTime(value: string): number {
+  const n = value.length;
+  if (n !== 10 && n !== 16 && n !== 19) return -1;
+  if (value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return -1;
+  const at = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18];
+  const digits = n === 10 ? 8 : n === 16 ? 12 : 14;
+  for (let k = 0; k < digits; k++) if (digitAt(value, at[k]!) < 0) return -1;
+  if (n > 10) {
+    const t = value.charCodeAt(10);
+    if ((t !== 32 && t !== 84) || value.charCodeAt(13) !== 58 || (n === 19 && value.charCodeAt(16) !== 58)) return -1;
+  }
+  const two = (i: number) => digitAt(value, i) * 10 + digitAt(value, i + 1);
+  const y = two(0) * 100 + two(2);
+  const mo = two(5);
+  const d = two(8);
+  const h = n > 10 ? two(11) : 0;
+  const mi = n > 10 ? two(14) : 0;
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59) return NaN;
+  return daysFromCivil(y, mo, d) * MINUTES_PER_DAY + h * 60 + mi;
+}
+
 /** Minutes since 1970 of a date cell: an Excel serial, YYYY-MM-DD[ HH:MM[:SS]], or M/D/YYYY[ H:MM[:SS][ AM|PM]]; NaN when not a date. */
 export function cellDateTime(value: string, isNumber: boolean, date1904: boolean): number {
   if (isNumber || /^\d+(\.\d+)?$/.test(value)) {
@@ -111,6 +142,8 @@ export function cellDateTime(value: string, isNumber: boolean, date1904: boolean
     const days = excelSerialToDays(serial, date1904);
     return Math.round(days * MINUTES_PER_DAY);
   }
+  const plain = plainDateTime(value);
+  if (plain !== -1) return plain;
   let m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/.exec(value);
   let y: number, mo: number, d: number, h: number, mi: number;
   if (m) {

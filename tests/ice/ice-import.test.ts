@@ -22,6 +22,7 @@ import {
   type CaseSet,
 } from '../../engine/index';
 import { unzipSync, zipSync } from 'fflate';
+import { cellDateTime } from '../../engine/import/ice-detainers';
 import { jsInflater, readXlsxSync, XlsxError } from '../../engine/import/xlsx';
 import { nodeInflater } from '../../host/inflate.node';
 import { iceCsv, iceWorkbook, ICE_COLUMNS, TITLE_ROWS, workbookOf } from './ice-records';
@@ -308,6 +309,26 @@ describe('unreadable records and files', () => {
           });
           expect(rows).toEqual(expected);
         }
+  });
+
+  it('reads ISO dates with and without a time, and refuses days that are not in the calendar', () => {
+    const minutes = (iso: string) => Date.parse(`${iso}Z`) / 60000;
+    expect(cellDateTime('2024-02-29', false, false)).toBe(minutes('2024-02-29T00:00'));
+    expect(cellDateTime('2024-02-29 23:59', false, false)).toBe(minutes('2024-02-29T23:59'));
+    expect(cellDateTime('2024-02-29T07:05:59', false, false)).toBe(minutes('2024-02-29T07:05'));
+    expect(cellDateTime('2024-02-29 7:05', false, false)).toBe(minutes('2024-02-29T07:05'));
+    expect(cellDateTime('2024-02-29 07:05:59.250', false, false)).toBe(minutes('2024-02-29T07:05'));
+    for (const bad of [
+      '2023-02-29',
+      '2024-13-01',
+      '2024-00-10',
+      '2024-01-01 24:00',
+      '2024-01-01 23:60:00',
+      '2024-01-01 12:00:0',
+      '2024-1-01',
+      '2024/01/01',
+    ])
+      expect(cellDateTime(bad, false, false)).toBeNaN();
   });
 
   it('reads the CSV as bytes in pieces of any size exactly as it reads its text', () => {
