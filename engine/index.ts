@@ -15,7 +15,7 @@ export {
 export { loadOrdinance, checkOrdinance, type LoadedOrdinance } from './ordinance';
 export { loadScenario } from './scenario';
 export { canonicalJson, fingerprint, shortFingerprint } from './canonical';
-export { sha256Hex } from './sha256';
+export { Sha256, sha256Hex } from './sha256';
 export {
   compile,
   CompiledPolicy,

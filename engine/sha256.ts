@@ -10,17 +10,10 @@ const K = new Uint32Array([
   0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 ]);
 
-export function sha256Bytes(data: Uint8Array): Uint8Array {
-  const h = new Uint32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
-  const bitLen = data.length * 8;
-  const padded = new Uint8Array(Math.ceil((data.length + 9) / 64) * 64);
-  padded.set(data);
-  padded[data.length] = 0x80;
-  const view = new DataView(padded.buffer);
-  view.setUint32(padded.length - 8, Math.floor(bitLen / 0x100000000));
-  view.setUint32(padded.length - 4, bitLen >>> 0);
-  const w = new Uint32Array(64);
-  for (let off = 0; off < padded.length; off += 64) {
+/** Runs the compression function over the 64-byte blocks of bytes[from, to) (a multiple of 64 long). */
+function compress(h: Uint32Array, w: Uint32Array, bytes: Uint8Array, from: number, to: number): void {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let off = from; off < to; off += 64) {
     for (let i = 0; i < 16; i++) w[i] = view.getUint32(off + i * 4);
     for (let i = 16; i < 64; i++) {
       const a = w[i - 15]!;
@@ -55,10 +48,57 @@ export function sha256Bytes(data: Uint8Array): Uint8Array {
     h[6] = h[6]! + g!;
     h[7] = h[7]! + hh!;
   }
-  const out = new Uint8Array(32);
-  const ov = new DataView(out.buffer);
-  for (let i = 0; i < 8; i++) ov.setUint32(i * 4, h[i]!);
-  return out;
+}
+
+/** SHA-256 of bytes fed in pieces (a file read in slices, never held whole). */
+export class Sha256 {
+  private readonly h = new Uint32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
+  private readonly w = new Uint32Array(64);
+  private readonly block = new Uint8Array(64);
+  private filled = 0;
+  private length = 0;
+
+  update(bytes: Uint8Array): this {
+    this.length += bytes.length;
+    let p = 0;
+    if (this.filled > 0) {
+      const n = Math.min(64 - this.filled, bytes.length);
+      this.block.set(bytes.subarray(0, n), this.filled);
+      this.filled += n;
+      p = n;
+      if (this.filled < 64) return this;
+      compress(this.h, this.w, this.block, 0, 64);
+      this.filled = 0;
+    }
+    const whole = p + Math.floor((bytes.length - p) / 64) * 64;
+    compress(this.h, this.w, bytes, p, whole);
+    this.block.set(bytes.subarray(whole), 0);
+    this.filled = bytes.length - whole;
+    return this;
+  }
+
+  digest(): Uint8Array {
+    const bitLen = this.length * 8;
+    const tail = new Uint8Array(this.filled + 9 <= 64 ? 64 : 128);
+    tail.set(this.block.subarray(0, this.filled));
+    tail[this.filled] = 0x80;
+    const view = new DataView(tail.buffer);
+    view.setUint32(tail.length - 8, Math.floor(bitLen / 0x100000000));
+    view.setUint32(tail.length - 4, bitLen >>> 0);
+    compress(this.h, this.w, tail, 0, tail.length);
+    const out = new Uint8Array(32);
+    const ov = new DataView(out.buffer);
+    for (let i = 0; i < 8; i++) ov.setUint32(i * 4, this.h[i]!);
+    return out;
+  }
+
+  hex(): string {
+    return Array.from(this.digest(), (b) => b.toString(16).padStart(2, '0')).join('');
+  }
+}
+
+export function sha256Bytes(data: Uint8Array): Uint8Array {
+  return new Sha256().update(data).digest();
 }
 
 export function sha256Hex(text: string | Uint8Array): string {

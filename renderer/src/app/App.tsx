@@ -270,7 +270,7 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
   useEffect(
     () =>
       host.onOpenFile((f: OpenedFile) => {
-        if (!f.bytes) return session.openFile(f);
+        if (!f.bytes && !f.file) return session.openFile(f);
         const right = session.getState().right;
         if (right !== 'simulation' && right !== 'compare') session.setRight('simulation');
         session.chooseWorkspace({ caseSet: `file:${f.name}` });

@@ -6,6 +6,7 @@ import { buildExport, finishPdf } from '../../../engine/export/index';
 import { chooseCases, generatedCaseTable, readCaseContent, readDraftToCompare, sha256Hex, type CaseTable } from '../../../engine/index';
 import { workerScope } from '../lib/worker-scope';
 import type { CaseSource } from '../simulation/protocol';
+import { fingerprintOfFile, importWorkbookFile } from '../simulation/workbook-file';
 import type { BuildRequest, ExportWorkerRequest, ExportWorkerResponse } from './protocol';
 
 const scope = workerScope<ExportWorkerRequest, ExportWorkerResponse>();
@@ -20,13 +21,16 @@ interface HeldCases {
 
 let held: HeldCases | null = null;
 
-function readCases(key: string, source: CaseSource): HeldCases {
+async function readCases(key: string, source: CaseSource): Promise<HeldCases> {
   if (source.kind === 'synthetic') {
     // The same generator and seed as the Simulation view.
     return { key, table: generatedCaseTable({ count: source.count, seed: source.seed }).table, label: source.name };
   }
   // Records with problems are left out, as the Simulation view leaves them out; the facility and period chosen there narrow the set here too.
-  const set = readCaseContent(source.kind === 'bytes' ? { bytes: source.bytes } : { text: source.text, format: source.format });
+  const set =
+    source.kind === 'workbook'
+      ? await importWorkbookFile(source.file)
+      : readCaseContent(source.kind === 'bytes' ? { bytes: source.bytes } : { text: source.text, format: source.format });
   const picked = source.choice ? chooseCases(set.table, source.choice) : null;
   if (picked && !picked.ok) throw new Error(picked.problem);
   const c = source.choice;
@@ -35,7 +39,7 @@ function readCases(key: string, source: CaseSource): HeldCases {
     key,
     table: picked?.ok ? picked.table : set.table,
     label: narrowed ? `${source.name} (${narrowed})` : source.name,
-    fingerprint: `sha256:${sha256Hex(source.kind === 'bytes' ? source.bytes : source.text)}`,
+    fingerprint: `sha256:${source.kind === 'workbook' ? await fingerprintOfFile(source.file) : sha256Hex(source.kind === 'bytes' ? source.bytes : source.text)}`,
   };
 }
 
@@ -44,7 +48,7 @@ async function build(request: BuildRequest): Promise<void> {
   let cases: HeldCases | null = null;
   if (request.cases.kind === 'source') {
     held = null;
-    held = readCases(request.cases.key, request.cases.source);
+    held = await readCases(request.cases.key, request.cases.source);
     cases = held;
   } else if (request.cases.kind === 'kept') {
     if (!held || held.key !== request.cases.key) throw new Error('the case set is no longer held by the export worker; choose it again');
@@ -86,9 +90,12 @@ function readDraft(id: number, name: string, text: string): void {
   scope.postMessage({ kind: 'draft-read', id, name, ordinance: read.ok ? read.ordinance : null, problem: read.ok ? null : read.problem });
 }
 
+/** Requests run one at a time, in order: a build that reads a workbook File in slices holds the case set the next build keeps. */
+let queue: Promise<void> = Promise.resolve();
+
 scope.onmessage = (event) => {
   const request = event.data;
-  void (async () => {
+  queue = queue.then(async () => {
     try {
       if (request.kind === 'build') await build(request);
       else if (request.kind === 'read-draft') readDraft(request.id, request.name, request.text);
@@ -99,5 +106,5 @@ scope.onmessage = (event) => {
     } catch (e) {
       scope.postMessage({ kind: 'failed', id: request.id, error: e instanceof Error ? e.message : String(e) });
     }
-  })();
+  });
 };

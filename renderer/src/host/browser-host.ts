@@ -65,12 +65,12 @@ const ACCEPT: Record<DocumentKind, { description: string; extensions: string[]; 
   scenario: { description: 'Scenario (YAML)', extensions: ['.yaml', '.yml'], mime: 'application/yaml' },
 };
 
-/** A file's content as the host contract gives it: text, or the bytes of a workbook. */
-async function contentOf(file: File): Promise<{ text: string; bytes?: Uint8Array }> {
+/** A file's content as the host contract gives it: text, or a workbook as the File itself (read in slices where it is imported). */
+async function contentOf(file: File): Promise<{ text: string; file?: Blob }> {
   if (!isBinaryCaseFile(file.name)) return { text: await file.text() };
   const tooLarge = workbookTooLarge(file.name, file.size);
   if (tooLarge) throw new Error(tooLarge);
-  return { text: '', bytes: new Uint8Array(await file.arrayBuffer()) };
+  return { text: '', file };
 }
 
 function sampleName(key: string): string {
@@ -205,7 +205,7 @@ export function createBrowserHost(options: BrowserHostOptions = {}): Host {
     const file = event.dataTransfer?.files?.[0];
     if (!file || openListeners.size === 0) return;
     event.preventDefault();
-    let content: { text: string; bytes?: Uint8Array };
+    let content: { text: string; file?: Blob };
     try {
       content = await contentOf(file);
     } catch (e) {

@@ -20,14 +20,19 @@ import type {
 
 export type { CaseColumns, ProvisionRef };
 
-/** A case set: a file's text, a workbook's bytes (ICE's released detainer records as .xlsx), or a synthetic set; `choice` narrows a file's cases to one facility and period. */
+/**
+ * A case set: a file's text, a workbook (ICE's released detainer records as .xlsx) as its bytes or
+ * as a File read in slices, or a synthetic set; `choice` narrows a file's cases to one facility and period.
+ */
 export type CaseSource =
   | { kind: 'text'; name: string; text: string; format?: CaseFormat; choice?: CaseChoice }
   | { kind: 'bytes'; name: string; bytes: Uint8Array; choice?: CaseChoice }
+  | { kind: 'workbook'; name: string; file: Blob; choice?: CaseChoice }
   | { kind: 'synthetic'; name: string; count: number; seed: number };
 
-/** The case set of a file a host opened: a workbook's bytes, or text. */
-export function caseSourceOfFile(file: { name: string; text: string; bytes?: Uint8Array }): CaseSource {
+/** The case set of a file a host opened: a workbook's File or bytes, or text. */
+export function caseSourceOfFile(file: { name: string; text: string; bytes?: Uint8Array; file?: Blob }): CaseSource {
+  if (file.file) return { kind: 'workbook', name: file.name, file: file.file };
   return file.bytes ? { kind: 'bytes', name: file.name, bytes: file.bytes } : { kind: 'text', name: file.name, text: file.text };
 }
 

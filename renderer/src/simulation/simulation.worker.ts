@@ -24,6 +24,7 @@ import {
 } from '../../../engine/index';
 import { workerScope } from '../lib/worker-scope';
 import type { CaseSource, ScenarioSettings, SimulationRequest, SimulationResponse } from './protocol';
+import { importWorkbookFile } from './workbook-file';
 
 const scope = workerScope<SimulationRequest, SimulationResponse>();
 const PROGRESS_EVERY = 50_000;
@@ -57,7 +58,7 @@ function reply(id: number): void {
   );
 }
 
-function load(id: number, source: CaseSource): void {
+async function load(id: number, source: CaseSource): Promise<void> {
   const start = performance.now();
   if (source.kind === 'synthetic') {
     const made = generatedCaseTable({ count: source.count, seed: source.seed });
@@ -75,7 +76,7 @@ function load(id: number, source: CaseSource): void {
     };
   } else {
     // Progress as the file is read: a workbook's bytes, a text's characters, at most every quarter second.
-    const size = source.kind === 'bytes' ? source.bytes.length : source.text.length;
+    const size = source.kind === 'workbook' ? source.file.size : source.kind === 'bytes' ? source.bytes.length : source.text.length;
     let shown = performance.now();
     const onProgress = (p: { read: number }) => {
       const now = performance.now();
@@ -83,9 +84,11 @@ function load(id: number, source: CaseSource): void {
       shown = now;
       scope.postMessage({ kind: 'progress', id, done: Math.min(p.read, size), total: size });
     };
-    const set = readCaseContent(source.kind === 'bytes' ? { bytes: source.bytes } : { text: source.text, format: source.format }, {
-      onProgress,
-    });
+    // A workbook File is read in slices as it is imported; bytes or text a host read whole are read from memory.
+    const set =
+      source.kind === 'workbook'
+        ? await importWorkbookFile(source.file, { onProgress })
+        : readCaseContent(source.kind === 'bytes' ? { bytes: source.bytes } : { text: source.text, format: source.format }, { onProgress });
     all = set.table;
     loaded = {
       name: source.name,
@@ -174,10 +177,9 @@ function explain(request: Extract<SimulationRequest, { kind: 'explain' }>): void
   scope.postMessage({ kind: 'explained', id: request.id, index: request.index, ...explained });
 }
 
-scope.onmessage = (event) => {
-  const request = event.data;
+async function handle(request: SimulationRequest): Promise<void> {
   try {
-    if (request.kind === 'load-cases') load(request.id, request.source);
+    if (request.kind === 'load-cases') await load(request.id, request.source);
     else if (request.kind === 'select-cases') {
       narrow(request.choice);
       reply(request.id);
@@ -186,4 +188,12 @@ scope.onmessage = (event) => {
   } catch (e) {
     scope.postMessage({ kind: 'failed', id: request.id, error: e instanceof Error ? e.message : String(e) });
   }
+}
+
+/** Requests run one at a time, in order: a workbook read in slices keeps later requests waiting until its cases are in. */
+let queue: Promise<void> = Promise.resolve();
+
+scope.onmessage = (event) => {
+  const request = event.data;
+  queue = queue.then(() => handle(request));
 };
