@@ -249,6 +249,11 @@ function offenseSpec(ctx: Context, t: { term?: string } & OffenseFilter): Offens
   return { anyOf, inline: hasInline ? filterMasks(t) : null };
 }
 
+/** The one set of masks a test reduces to, when it is one (the hot loops test it inline). */
+function singleFilter(spec: OffenseSpec): OffenseMasks | null {
+  return spec.inline && !spec.anyOf ? spec.inline : !spec.inline && spec.anyOf?.length === 1 ? spec.anyOf[0]! : null;
+}
+
 function bindSpec(spec: OffenseSpec, cols: [Uint8Array, Uint16Array, Int32Array, Int32Array], strings: readonly string[]): RowMatch {
   const make = (m: OffenseMasks) => rowMatcher(m, cols[0], cols[1], cols[2], cols[3], strings);
   const inline = spec.inline ? make(spec.inline) : null;
@@ -453,7 +458,7 @@ function convictionLeaf(ctx: Context, test: ConvictionTest, path: PathSegment[],
 
   // The usual test (one offense filter, no current-custody test, no incarceration exclusion) gets a
   // loop with every mask inlined: it is the hot path of most policies.
-  const single = spec.inline && !spec.anyOf ? spec.inline : !spec.inline && spec.anyOf?.length === 1 ? spec.anyOf[0]! : null;
+  const single = singleFilter(spec);
   const inlined = single && !single.names && current === undefined && !exclude;
 
   const bindBool = (t: CaseTable): BoolFn => {
@@ -797,7 +802,7 @@ function chargeLeaf(ctx: Context, test: ChargeTest, path: PathSegment[], cond: C
     return mask === 0 ? match : (j) => (flags[j]! & mask) === want && match(j);
   };
   // The usual single offense filter gets a loop with its masks inlined.
-  const single = spec.inline && !spec.anyOf ? spec.inline : !spec.inline && spec.anyOf?.length === 1 ? spec.anyOf[0]! : null;
+  const single = singleFilter(spec);
   const bindBool = (t: CaseTable): BoolFn => {
     const start = t.chargeStart;
     if (single && !single.names) {
