@@ -5,7 +5,8 @@ import { axeViolations as violations } from './axe';
 
 for (const theme of ['light', 'dark'] as const) {
   test(`every view passes axe in the ${theme} theme`, async ({ page }) => {
-    test.setTimeout(90_000);
+    // Five axe runs, one over a 10,000-case view: minutes on a loaded machine.
+    test.setTimeout(300_000);
     await page.addInitScript((t) => localStorage.setItem('detainer-studio.theme', t), theme);
     await openApp(page);
     await openSample(page);
