@@ -10,6 +10,7 @@ import { clearAnalysisCaches } from '../engine/analysis/facts';
 import { loadOrdinance, type Definition, type Ordinance, type Provision } from '../engine/index';
 import { largeOrdinance } from './large-ordinance';
 import { freshChild, validateLintBench } from './validate-lint';
+import { digestCommand } from './diagnostics-digest';
 
 interface Timing {
   name: string;
@@ -141,7 +142,9 @@ export function formatTimings(results: Timing[]): string[] {
 if (process.argv[1] && /bench-analysis\.mjs$/.test(process.argv[1])) {
   const child = process.argv.indexOf('--fresh-child');
   if (child >= 0) freshChild(process.argv[child + 1]!, process.argv[child + 2] === 'examples');
-  else {
+  else if (process.argv.includes('--digest')) {
+    if (!digestCommand(process.argv.slice(2))) process.exitCode = 1;
+  } else {
     const met = validateLintBench();
     console.log('\n== analysis: lint, decision table, draft difference ==');
     for (const line of formatTimings(runAnalysisBenchmarks())) process.stdout.write(line + '\n');
