@@ -60,15 +60,26 @@ function digestOf(text: string, opts: { scenario?: Scenario; examples?: boolean 
   return { digest: hash.digest('hex'), count: diagnostics.length };
 }
 
+/** Edits that change only what the analysis keeps between checks for: comments, headings, the drafters' text. */
+const EDITS: Array<[string, (text: string) => string | undefined]> = [
+  ['a comment first (every line moves)', (t) => `# a comment\n${t}`],
+  ['a heading longer', (t) => (/\n( *)heading: [^\n]*/.test(t) ? t.replace(/\n( *heading: [^\n]*)/, '$1 (revised)') : undefined)],
+  ['the title changed', (t) => (/\ntitle: [^\n|>]/.test(t) ? t.replace(/\n(title: [^\n]*)/, '\n$1 (revised)') : undefined)],
+];
+
 /**
  * The digest of each document's check: without and with example cases, then under each sample
  * scenario; each from nothing, then again with what the analysis keeps between checks, after the
- * other documents ran (an answer the caches would change is caught here).
+ * other documents ran and right after itself; and after edits that change no fact, checked warm right
+ * after the unedited text and from nothing (an answer the caches would change is caught here).
  */
 export function diagnosticsDigest(log?: (line: string) => void): Record<string, string> {
   const out: Record<string, string> = {};
   const docs = digestDocuments();
   const scens = scenarios();
+  const same = (key: string, a: { digest: string; count: number }, b: string | undefined, what: string) => {
+    if (`${a.count} ${a.digest}` !== b) throw new Error(`${key}: ${what} differs from the check from nothing`);
+  };
   for (const pass of ['from nothing', 'kept'] as const) {
     for (const doc of docs) {
       const variants: Array<[string, { scenario?: Scenario; examples?: boolean }]> = [
@@ -79,11 +90,26 @@ export function diagnosticsDigest(log?: (line: string) => void): Record<string, 
           .map((s): [string, { scenario?: Scenario }] => [`scenario ${s.name}`, { scenario: s.scenario }]),
       ];
       for (const [variant, opts] of variants) {
-        if (pass === 'from nothing') clearAnalysisCaches();
-        const { digest, count } = digestOf(doc.text, opts);
         const key = `${doc.name} | ${variant}`;
-        if (pass === 'kept' && out[key] !== `${count} ${digest}`) throw new Error(`${key}: the kept analysis differs from the one from nothing`);
-        out[key] = `${count} ${digest}`;
+        if (pass === 'from nothing') {
+          clearAnalysisCaches();
+          const { digest, count } = digestOf(doc.text, opts);
+          out[key] = `${count} ${digest}`;
+          continue;
+        }
+        same(key, digestOf(doc.text, opts), out[key], 'the check after the other documents');
+        same(key, digestOf(doc.text, opts), out[key], 'the same check again');
+        if (variant !== 'no examples' && variant !== 'examples') continue;
+        for (const [name, edit] of EDITS) {
+          const edited = edit(doc.text);
+          if (edited === undefined) continue;
+          digestOf(doc.text, opts);
+          const warm = digestOf(edited, opts);
+          clearAnalysisCaches();
+          const cold = digestOf(edited, opts);
+          same(`${key} | edited: ${name}`, warm, `${cold.count} ${cold.digest}`, 'the check right after the unedited text');
+          out[`${key} | edited: ${name}`] = `${cold.count} ${cold.digest}`;
+        }
       }
     }
     log?.(`${pass}: ${docs.length} documents, ${Object.keys(out).length} checks`);

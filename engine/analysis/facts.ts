@@ -163,6 +163,14 @@ const SPACE_CACHE = new Map<string, FactSpace>();
 export function clearAnalysisCaches(): void {
   CELL_CACHE.clear();
   SPACE_CACHE.clear();
+  for (const clear of OTHER_CACHES) clear();
+}
+
+const OTHER_CACHES: Array<() => void> = [];
+
+/** Registers a cache of the analysis (the lint's kept findings) that `clearAnalysisCaches` clears too. */
+export function onClearAnalysisCaches(clear: () => void): void {
+  OTHER_CACHES.push(clear);
 }
 
 const CLASS_ORDER: OffenseClass[] = ['misdemeanor', 'felony', 'infraction'];

@@ -18,7 +18,7 @@ import { parseDate } from '../time';
 import { conditionWords } from '../wording';
 import { AnalysisTooLarge, FALSE_NODE } from './bdd';
 import { caseFacts } from './describe';
-import { FactSpace, forEachLeaf } from './facts';
+import { FactSpace, forEachLeaf, onClearAnalysisCaches } from './facts';
 import type { QuickFix } from './fixes';
 import { holdsUncertain, lawConditions, lawContext, probableCaseRulings, stateName, type LawContext } from './law-context';
 import { SymbolicPolicy, Verifier, type SymbolicNode, type SymbolicProvision } from './policy';
@@ -191,10 +191,12 @@ const FEDERAL_MAX: MaxHold = { hours: FEDERAL_LIMIT.hours, excludingWeekendsAndH
 /** Models of 287(g) agreement under which designated officers hold on federal authority. */
 const FEDERAL_AUTHORITY_287G = new Set(['jail-enforcement', 'warrant-service-officer']);
 
-interface Finding extends LintDiagnostic {
-  /** Where the provision starts, for comments that silence a finding about it. */
-  provisionPath?: PathSegment[];
-}
+type Finding = LintDiagnostic;
+
+/** Where the provision a finding is about starts, for comments that silence it (kept beside the finding, not in it). */
+const PROVISION_PATH = new WeakMap<Finding, PathSegment[]>();
+/** Findings located at their path's key rather than its value. */
+const AT_KEY = new WeakSet<Finding>();
 
 /** Wraps a provision's condition so that it also requires `extra`. */
 function requireAlso(p: Provision, path: PathSegment[], extra: Condition, title: string): QuickFix {
@@ -263,6 +265,8 @@ interface Ctx {
   layout: Layout;
   at: (path: PathSegment[], key?: boolean) => SourcePosition;
   add: (f: Omit<Finding, 'line' | 'column' | 'endLine' | 'endColumn'>, key?: boolean) => void;
+  /** Adds a finding about the provision at `provisionPath`. */
+  addWithin: (provisionPath: PathSegment[], f: Omit<Finding, 'line' | 'column' | 'endLine' | 'endColumn'>, key?: boolean) => void;
   findings: Finding[];
 }
 
@@ -270,24 +274,89 @@ export function lintOrdinance(o: Ordinance, opts: LintOptions = {}): LintDiagnos
   const source = opts.source;
   const at = (path: PathSegment[], key = false): SourcePosition => (source ? source.locate(path, key) : NOWHERE);
   const findings: Finding[] = [];
-  const add = (f: Omit<Finding, 'line' | 'column' | 'endLine' | 'endColumn'>, key = false) => findings.push({ ...f, ...at(f.path, key) });
-  const ctx: Ctx = { o, opts, law: lawContext(o, opts.scenario), layout: layoutOrdinance(o), at, add, findings };
+  // A finding's explanation and fixes are getters, read only when a face shows them: its place is
+  // added to the object itself, never by a copy that would read them. An example it does not have is
+  // no field of it (the example is its last field).
+  const add = (f: Omit<Finding, 'line' | 'column' | 'endLine' | 'endColumn'>, key = false) => {
+    if ('example' in f && f.example === undefined) delete f.example;
+    if (key) AT_KEY.add(f as Finding);
+    findings.push(Object.assign(f as Finding, at(f.path, key)));
+  };
+  const addWithin = (provisionPath: PathSegment[], f: Omit<Finding, 'line' | 'column' | 'endLine' | 'endColumn'>, key = false) => {
+    PROVISION_PATH.set(f as Finding, provisionPath);
+    add(f, key);
+  };
 
+  // The findings of the rules below depend on the ordinance without its drafters' own text and
+  // headings (`withoutWrittenText`), the scenario, whether examples are wanted and, in one message,
+  // the line of the findings: the same key, the same findings, found again at their places.
+  const shape = withoutWrittenText(o);
+  const seriousFinding = (o.findings ?? []).findIndex((f) => f.aims === 'serious-offenders');
+  const key = [
+    shape.json,
+    JSON.stringify(opts.scenario ?? null),
+    opts.examples !== false,
+    seriousFinding >= 0 ? at(['findings', seriousFinding, 'text']).line : 0,
+  ].join('\n');
+  const kept = KEPT_FINDINGS.get(key);
+  if (kept) {
+    KEPT_FINDINGS.delete(key);
+    KEPT_FINDINGS.set(key, kept);
+    for (const f of kept.provisionRules) findings.push(foundAgain(f, at));
+    unusedTerms(o, findings, at, shape);
+    for (const f of kept.policyRules) findings.push(foundAgain(f, at));
+    return applySuppressions(o, findings, source);
+  }
+
+  const ctx: Ctx = { o, opts, law: lawContext(o, opts.scenario), layout: layoutOrdinance(o), at, add, addWithin, findings };
   // Rules that read one provision at a time: they run whatever the size of the ordinance.
   provisionRules(ctx);
-  unusedTerms(o, findings, at);
+  const afterProvisionRules = findings.length;
+  unusedTerms(o, findings, at, shape);
+  const afterTerms = findings.length;
   try {
     policyRules(ctx);
+    KEPT_FINDINGS.set(key, {
+      provisionRules: findings.slice(0, afterProvisionRules).map(copyFinding),
+      policyRules: findings.slice(afterTerms).map(copyFinding),
+    });
+    if (KEPT_FINDINGS.size > 2) KEPT_FINDINGS.delete(KEPT_FINDINGS.keys().next().value!);
   } catch (e) {
     if (!(e instanceof AnalysisTooLarge)) throw e;
     const { line: _l, column: _c, endLine: _el, endColumn: _ec, ...d } = analysisTooLargeDiagnostic(e, source, 'the legal lint');
     add({ ...d, fixes: [] }, true);
   }
-  return applySuppressions(o, findings, source).map(({ provisionPath: _p, ...d }) => {
-    const out: LintDiagnostic = d;
-    if (out.example === undefined) delete out.example;
-    return out;
-  });
+  return applySuppressions(o, findings, source);
+}
+
+/** The generated words of the last shape printed (`generatedText`). */
+let lastGenerated: { key: string; text: string } | undefined;
+
+/** The findings of the last analyses, by their key, before they were located and silenced. */
+const KEPT_FINDINGS = new Map<string, { provisionRules: Finding[]; policyRules: Finding[] }>();
+onClearAnalysisCaches(() => {
+  KEPT_FINDINGS.clear();
+  lastGenerated = undefined;
+});
+
+/** A copy of a finding with its fields in order, its getters still getters (not read). */
+function copyFinding(f: Finding): Finding {
+  const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(f)) as Finding;
+  const provisionPath = PROVISION_PATH.get(f);
+  if (provisionPath) PROVISION_PATH.set(copy, provisionPath);
+  if (AT_KEY.has(f)) AT_KEY.add(copy);
+  return copy;
+}
+
+/** A kept finding for this analysis: a fresh copy at its place in this text. */
+function foundAgain(f: Finding, at: (path: PathSegment[], key?: boolean) => SourcePosition): Finding {
+  const copy = copyFinding(f);
+  const pos = at(copy.path, AT_KEY.has(f));
+  copy.line = pos.line;
+  copy.column = pos.column;
+  copy.endLine = pos.endLine;
+  copy.endColumn = pos.endColumn;
+  return copy;
 }
 
 /**
@@ -341,32 +410,35 @@ function holdingClauses(
 
 /** Rules on each holding provision's limit and on the document's statements; no analysis needed. */
 function provisionRules(ctx: Ctx): void {
-  const { o, law, add } = ctx;
+  const { o, law, add, addWithin } = ctx;
   const clauses = holdingClauses(ctx);
   for (const c of clauses) {
-    const base = { provision: c.id, provisionPath: c.path };
     const limitPath = c.p ? [...c.path, 'maxHold', 'hours'] : ['otherwise'];
     const h = c.maxHold;
     if (c.p && h.hours > FEDERAL_LIMIT.hours) {
       const excl = h.excludingWeekendsAndHolidays === true;
-      add({
-        ...base,
+      addWithin(c.path, {
+        provision: c.id,
         // A calendar-hour hold past the limit outlasts it on every run of working days (a Monday release).
         severity: 'error',
         code: 'hold-exceeds-federal-maximum',
         message: excl
           ? `${c.who} allows a hold of ${holdWords(h)}; the federal maximum is ${FEDERAL_LIMIT.hours} (${CITATIONS.federalMaximum})`
           : `${c.who} allows a hold of ${holdWords(h)}, which exceeds ${holdWords(FEDERAL_MAX)} whenever it runs through working days, e.g. from a Monday release (${CITATIONS.federalMaximum})`,
-        explanation: `The regulation authorizing detainers limits the hold to ${holdWords(FEDERAL_MAX)}. A longer hold is outside even the federal request and leaves the jurisdiction alone answerable for the detention.`,
+        get explanation(): string {
+          return `The regulation authorizing detainers limits the hold to ${holdWords(FEDERAL_MAX)}. A longer hold is outside even the federal request and leaves the jurisdiction alone answerable for the detention.`;
+        },
         citation: CITATIONS.federalMaximum,
         authority: cfr.id,
         path: limitPath,
-        fixes: [
-          {
-            title: `Limit the hold to ${holdWords(FEDERAL_MAX)}`,
-            edits: [{ op: 'set', path: [...c.path, 'maxHold'], value: FEDERAL_MAX }],
-          },
-        ],
+        get fixes(): QuickFix[] {
+          return [
+            {
+              title: `Limit the hold to ${holdWords(FEDERAL_MAX)}`,
+              edits: [{ op: 'set', path: [...c.path, 'maxHold'], value: FEDERAL_MAX }],
+            },
+          ];
+        },
       });
     }
     // The detainer's own request: since the I-247A, 48 hours after release, weekends included.
@@ -374,23 +446,27 @@ function provisionRules(ctx: Ctx): void {
     if (inForce(i247a, law.currentTo) && longestCalendarHours(h) > asked.hours) {
       const w = when(i247a, law);
       const longest = longestCalendarHours(h);
-      add({
-        ...base,
+      addWithin(c.path, {
+        provision: c.id,
         severity: severityOf(i247a) === 'error' ? 'error' : 'warning',
         code: 'hold-exceeds-request',
         message: `${c.who} allows a hold of ${holdWords(h)}; ${w.later ? w.words : 'since ' + dateWords(I247A_FROM)} a detainer (${CITATIONS.detainerForm}) asks for a hold of no more than ${holdWords(asked)} after release${h.excludingWeekendsAndHolidays ? ', weekends included' : ''}, so this hold can last up to ${longest} hours, ${longest - asked.hours} more than requested`,
-        explanation: `${i247a.requires} The policy should not hold longer than ICE asks: the extra time is a detention no request supports. (Detainers before ${dateWords(I247A_FROM)} counted ${holdWords(FEDERAL_MAX)}, as ${CITATIONS.federalMaximum} does; the form's exact wording was read only in ICE's guidance: ${confidenceWords(i247a)}.)`,
+        get explanation(): string {
+          return `${i247a.requires} The policy should not hold longer than ICE asks: the extra time is a detention no request supports. (Detainers before ${dateWords(I247A_FROM)} counted ${holdWords(FEDERAL_MAX)}, as ${CITATIONS.federalMaximum} does; the form's exact wording was read only in ICE's guidance: ${confidenceWords(i247a)}.)`;
+        },
         citation: CITATIONS.detainerForm,
         authority: i247a.id,
         path: limitPath,
-        fixes: c.p
-          ? [
-              {
-                title: `Limit the hold to ${holdWords(asked)}`,
-                edits: [{ op: 'set', path: [...c.path, 'maxHold'], value: { hours: asked.hours, excludingWeekendsAndHolidays: false } }],
-              },
-            ]
-          : [],
+        get fixes(): QuickFix[] {
+          return c.p
+            ? [
+                {
+                  title: `Limit the hold to ${holdWords(asked)}`,
+                  edits: [{ op: 'set', path: [...c.path, 'maxHold'], value: { hours: asked.hours, excludingWeekendsAndHolidays: false } }],
+                },
+              ]
+            : [];
+        },
       });
     }
   }
@@ -411,13 +487,17 @@ function provisionRules(ctx: Ctx): void {
         severity: 'warning',
         code: 'holidays-lengthen-hold',
         message: `${extra.whose} adds ${extra.list.length} local holiday${extra.list.length === 1 ? '' : 's'} (${extra.list.slice(0, 3).join(', ')}${extra.list.length > 3 ? ', ...' : ''}) to the federal ones; ${excluding.map((c) => c.who).join(', ')} skip${excluding.length === 1 ? 's' : ''} them, so a hold across one lasts a day longer than the federal count (${CITATIONS.federalMaximum})`,
-        explanation: `A hold that excludes holidays is counted in working hours. ${CITATIONS.federalMaximum} excludes "holidays" without naming them; Connecticut's statute says federal holidays. Every extra local holiday adds a day to the holds that run across it, beyond what the federal count allows and beyond what a detainer asks for.`,
+        get explanation(): string {
+          return `A hold that excludes holidays is counted in working hours. ${CITATIONS.federalMaximum} excludes "holidays" without naming them; Connecticut's statute says federal holidays. Every extra local holiday adds a day to the holds that run across it, beyond what the federal count allows and beyond what a detainer asks for.`;
+        },
         citation: CITATIONS.federalMaximum,
         authority: cfr.id,
         path: extra.path,
-        fixes: Array.isArray(o.holidays)
-          ? [{ title: 'Skip only the federal holidays', edits: [{ op: 'delete', path: ['holidays'] }] }]
-          : [],
+        get fixes(): QuickFix[] {
+          return Array.isArray(o.holidays)
+            ? [{ title: 'Skip only the federal holidays', edits: [{ op: 'delete', path: ['holidays'] }] }]
+            : [];
+        },
       },
       extra.path[0] === 'holidays',
     );
@@ -456,7 +536,9 @@ function agreementRules(ctx: Ctx): void {
           severity: model === 'none' ? atMost(severityOf(a), 'warning') : 'info',
           code: 'state-requires-287g',
           message: `${stateName(law.state)} requires ${a.requiredOf287g === 'county' ? 'the sheriff operating a county jail' : 'each agency'} to enter a 287(g) agreement with ICE ${w.words} (${a.name}; ${cite})${model === 'none' ? '; the ordinance says the agency has none' : '; the ordinance does not say whether the agency has one'}`,
-          explanation: `${a.requires} Under such an agreement designated officers act with federal authority; the ordinance's own rules still govern the agency's other officers.`,
+          get explanation(): string {
+            return `${a.requires} Under such an agreement designated officers act with federal authority; the ordinance's own rules still govern the agency's other officers.`;
+          },
           citation: cite,
           authority: a.id,
           path,
@@ -476,13 +558,17 @@ function agreementRules(ctx: Ctx): void {
                 : severityOf(a),
           code: 'state-bars-287g',
           message: `the ordinance says the agency has a 287(g) agreement (${model}); ${a.agreement287g === 'governor-only' ? `in ${stateName(law.state)} only the Governor may enter one` : `${stateName(law.state)} forbids local agencies to enter one`} ${w.words} (${a.name}; ${cite})`,
-          explanation: `${a.requires} (${confidenceWords(a)})`,
+          get explanation(): string {
+            return `${a.requires} (${confidenceWords(a)})`;
+          },
           citation: cite,
           authority: a.id,
           path,
-          fixes: [
-            { title: 'State that the agency has no 287(g) agreement', edits: [{ op: 'set', path: ['agreement287g'], value: 'none' }] },
-          ],
+          get fixes(): QuickFix[] {
+            return [
+              { title: 'State that the agency has no 287(g) agreement', edits: [{ op: 'set', path: ['agreement287g'], value: 'none' }] },
+            ];
+          },
         },
         true,
       );
@@ -492,7 +578,7 @@ function agreementRules(ctx: Ctx): void {
 
 /** The rules that need the whole-policy analysis: logic, completeness, and the law on every combination of facts. */
 function policyRules(ctx: Ctx): void {
-  const { o, opts, law, layout, at, add } = ctx;
+  const { o, opts, law, layout, at, add, addWithin } = ctx;
   const stateConditions = lawConditions(law);
   const namedCategories = convictionCategories(o);
   const space = FactSpace.reuse([o], {
@@ -620,32 +706,39 @@ function policyRules(ctx: Ctx): void {
     const holds = holdSets.get(index) ?? FALSE_NODE;
     if (holds === FALSE_NODE) return;
     const { p, id, path, outcomePath, who } = clauseOf(index);
-    const judicialFix = p
-      ? requireAlso(p, path, { judicialWarrant: true }, 'Require a judicial warrant for this hold')
-      : { title: 'Decline detainers no provision covers', edits: [{ op: 'set' as const, path: ['otherwise'], value: 'decline' }] };
-    const notifyFix = p
-      ? outcomeFix(path, 'notify', 'Notify ICE of the release instead of holding', p)
-      : { title: 'Notify ICE instead of holding', edits: [{ op: 'set' as const, path: ['otherwise'], value: 'notify' }] };
-    const base = { provision: id, provisionPath: path, path: outcomePath };
+    const judicialFix = (): QuickFix =>
+      p
+        ? requireAlso(p, path, { judicialWarrant: true }, 'Require a judicial warrant for this hold')
+        : { title: 'Decline detainers no provision covers', edits: [{ op: 'set' as const, path: ['otherwise'], value: 'decline' }] };
+    const notifyFix = (): QuickFix =>
+      p
+        ? outcomeFix(path, 'notify', 'Notify ICE of the release instead of holding', p)
+        : { title: 'Notify ICE instead of holding', edits: [{ op: 'set' as const, path: ['otherwise'], value: 'notify' }] };
 
     // Probable cause: every hold that does not need a judicial warrant.
     const noWarrant = b.and(holds, b.not(judicial));
     if (noWarrant !== FALSE_NODE) {
       const mandate = stateLaw.find((a) => a.holds === 'required' && inForce(a, law.asOf));
-      add({
-        ...base,
+      addWithin(path, {
+        provision: id,
+        path: outcomePath,
         severity: 'warning',
         code: 'hold-without-judicial-warrant',
         message: `${who} allows a hold without a judicial warrant; holding a person past release is a new seizure that needs probable cause (${CITATIONS.probableCause})`,
-        explanation:
-          `A detainer is a request, not a command, and a jurisdiction that holds on one chose to and can be liable (${rulings[0]!.name}). Keeping a person past the time of release is a new seizure that needs its own probable cause (${rulings[1]!.name}; ${rulings[2]!.name}): in those cases people held on pending charges, with bail set or release ordered, were held on a detainer without a warrant. ` +
-          `Since ${dateWords(I247A_FROM)} every detainer comes with an ICE administrative warrant (I-200 or I-205), signed by an immigration officer, not a judge; whether it supplies probable cause is contested (${elCenizo.citations[0]!.cite}, upheld Texas's mandate only against a facial challenge).` +
-          (mandate
-            ? ` ${stateName(law.state)} requires honoring detainers (${mandate.name}); the county remains answerable for each hold.`
-            : ''),
+        get explanation(): string {
+          return (
+            `A detainer is a request, not a command, and a jurisdiction that holds on one chose to and can be liable (${rulings[0]!.name}). Keeping a person past the time of release is a new seizure that needs its own probable cause (${rulings[1]!.name}; ${rulings[2]!.name}): in those cases people held on pending charges, with bail set or release ordered, were held on a detainer without a warrant. ` +
+            `Since ${dateWords(I247A_FROM)} every detainer comes with an ICE administrative warrant (I-200 or I-205), signed by an immigration officer, not a judge; whether it supplies probable cause is contested (${elCenizo.citations[0]!.cite}, upheld Texas's mandate only against a facial challenge).` +
+            (mandate
+              ? ` ${stateName(law.state)} requires honoring detainers (${mandate.name}); the county remains answerable for each hold.`
+              : '')
+          );
+        },
         citation: CITATIONS.probableCause,
         authority: rulings[2]!.id,
-        fixes: mandate ? [] : [judicialFix, notifyFix],
+        get fixes(): QuickFix[] {
+          return mandate ? [] : [judicialFix(), notifyFix()];
+        },
         example: example(noWarrant, { provision: id, outcome: 'hold' }),
       });
     }
@@ -670,8 +763,9 @@ function policyRules(ctx: Ctx): void {
       const exception = a.holdAllowedWhen
         ? `outside the exception${'any' in a.holdAllowedWhen ? 's' : ''} it allows (${conditionWords(a.holdAllowedWhen)})`
         : 'which it bars with no exception';
-      add({
-        ...base,
+      addWithin(path, {
+        provision: id,
+        path: outcomePath,
         severity,
         code: conflicting ? 'state-law-uncertain' : 'state-bars-holds',
         message: conflicting
@@ -679,12 +773,16 @@ function policyRules(ctx: Ctx): void {
           : federalAuthority
             ? `${who} allows holds on civil detainers ${exception}; ${a.name} (${cited}) found no state-law authority for them, but the ordinance says the agency holds under a 287(g) agreement (${o.agreement287g}), which gives its designated officers federal authority the ruling does not reach`
             : `${who} allows a hold on a civil detainer ${exception}; ${stateName(law.state)} ${a.kind === 'case' ? `courts have held there is no authority for such holds` : 'law bars such holds'} ${w.words} (${named(a, cited)})${w.later ? ', so the provision cannot be applied now' : ''}`,
-        explanation: conflicting
-          ? `${a.requires} ${conflicting.requires} Until the conflict is resolved the lint reports these holds as uncertain, not as lawful or unlawful.`
-          : `${a.requires}${a.penalty ? ` Penalty: ${a.penalty}` : ''} (${confidenceWords(a)}${a.binding === 'persuasive' ? '' : ''}.)`,
+        get explanation(): string {
+          return conflicting
+            ? `${a.requires} ${conflicting.requires} Until the conflict is resolved the lint reports these holds as uncertain, not as lawful or unlawful.`
+            : `${a.requires}${a.penalty ? ` Penalty: ${a.penalty}` : ''} (${confidenceWords(a)}${a.binding === 'persuasive' ? '' : ''}.)`;
+        },
         citation: cited,
         authority: a.id,
-        fixes: [notifyFix, judicialFix],
+        get fixes(): QuickFix[] {
+          return [notifyFix(), judicialFix()];
+        },
         example: example(outside, { provision: id, outcome: 'hold' }),
       });
     }
@@ -694,15 +792,20 @@ function policyRules(ctx: Ctx): void {
       const outside = b.and(holds, b.not(judicial));
       if (outside !== FALSE_NODE) {
         const cited = citationOn(uncertain, law.asOf);
-        add({
-          ...base,
+        addWithin(path, {
+          provision: id,
+          path: outcomePath,
           severity: atMost(severityOf(uncertain), 'warning'),
           code: 'state-law-uncertain',
           message: `${who} allows holds on civil detainers; whether ${stateName(law.state)} law allows them is uncertain (${named(uncertain, cited)})`,
-          explanation: `${uncertain.requires} (${confidenceWords(uncertain)}.)`,
+          get explanation(): string {
+            return `${uncertain.requires} (${confidenceWords(uncertain)}.)`;
+          },
           citation: cited,
           authority: uncertain.id,
-          fixes: [judicialFix, notifyFix],
+          get fixes(): QuickFix[] {
+            return [judicialFix(), notifyFix()];
+          },
           example: example(outside, { provision: id, outcome: 'hold' }),
         });
       }
@@ -713,16 +816,26 @@ function policyRules(ctx: Ctx): void {
       const noConviction = b.and(holds, b.and(b.not(criminalConviction), b.not(judicial)));
       if (noConviction !== FALSE_NODE) {
         const findingLine = at(['findings', seriousFinding, 'text']).line;
-        add({
-          ...base,
+        addWithin(path, {
+          provision: id,
+          path: outcomePath,
           severity: 'warning',
           code: 'hold-without-conviction',
           message: `${who} can hold a person with no criminal conviction and no judicial warrant, though the findings (line ${findingLine}) say the policy aims at serious offenders`,
           explanation:
             'The findings state the purpose the council relies on. A provision that holds people who have never been convicted of a crime (a civil infraction is not one), with no judicial warrant behind the detainer, contradicts that purpose; counsel defending the ordinance will be asked why.',
-          fixes: p
-            ? [requireAlso(p, path, { conviction: { classes: ['felony', 'misdemeanor'] } }, 'Require a criminal conviction for this hold')]
-            : [],
+          get fixes(): QuickFix[] {
+            return p
+              ? [
+                  requireAlso(
+                    p,
+                    path,
+                    { conviction: { classes: ['felony', 'misdemeanor'] } },
+                    'Require a criminal conviction for this hold',
+                  ),
+                ]
+              : [];
+          },
           example: example(noConviction, { provision: id, outcome: 'hold' }),
         });
       }
@@ -736,26 +849,29 @@ function policyRules(ctx: Ctx): void {
         const ids = new Set(o.sections.flatMap((s) => (s.provisions ?? []).map((x) => x.id)));
         let newId = 'no-minors';
         for (let k = 2; ids.has(newId); k++) newId = `no-minors-${k}`;
-        add({
-          ...base,
+        addWithin(path, {
+          provision: id,
+          path: outcomePath,
           severity: 'warning',
           code: 'no-minimum-age',
           message: `the policy has no minimum age: ${who} can hold a person under 18 without a judicial warrant`,
           explanation:
             'Many policies never honor a detainer for a person under 18. This ordinance sets no minimum age, so a juvenile can be held past release on a detainer that no judge has signed.',
-          fixes: [
-            {
-              title: 'Add a first provision declining detainers for persons under 18',
-              edits: [
-                {
-                  op: 'insert',
-                  path: ['sections', sectionIndex, 'provisions'],
-                  index: 0,
-                  value: { id: newId, heading: 'Persons under 18', when: { age: { under: 18 } }, outcome: 'decline' },
-                },
-              ],
-            },
-          ],
+          get fixes(): QuickFix[] {
+            return [
+              {
+                title: 'Add a first provision declining detainers for persons under 18',
+                edits: [
+                  {
+                    op: 'insert',
+                    path: ['sections', sectionIndex, 'provisions'],
+                    index: 0,
+                    value: { id: newId, heading: 'Persons under 18', when: { age: { under: 18 } }, outcome: 'decline' },
+                  },
+                ],
+              },
+            ];
+          },
           example: example(minorHeld, { provision: id, outcome: 'hold' }),
         });
       }
@@ -767,8 +883,9 @@ function policyRules(ctx: Ctx): void {
         const leafPath = p?.when
           ? firstLeafPath(p.when, [...path, 'when'], (c) => 'reimbursementAgreement' in c && c.reimbursementAgreement)
           : undefined;
-        add({
-          ...base,
+        addWithin(path, {
+          provision: id,
+          path: leafPath ?? outcomePath,
           severity: 'warning',
           code: 'agreement-not-in-force',
           message: all
@@ -776,7 +893,6 @@ function policyRules(ctx: Ctx): void {
             : `under the scenario${opts.scenario.name ? ` "${opts.scenario.name}"` : ''} no reimbursement agreement is in force, so ${who} never holds`,
           explanation:
             'The provision requires a written agreement under which the federal government reimburses the cost of holds. The scenario says no such agreement is in force, so the provision never holds anyone; simulations under this scenario show no holds from it.',
-          path: leafPath ?? outcomePath,
           fixes: [],
         });
       }
@@ -786,7 +902,6 @@ function policyRules(ctx: Ctx): void {
   /** The state's duties and limits on what a provision gives short of a hold, and on notices. */
   const stateDutyRules = (index: number) => {
     const { p, id, path, outcomePath, who } = clauseOf(index);
-    const base = { provision: id, provisionPath: path, path: outcomePath };
     for (const a of stateLaw) {
       const w = when(a, law);
       const cited = citationOn(a, w.later ? a.effective! : law.asOf);
@@ -807,25 +922,30 @@ function policyRules(ctx: Ctx): void {
                 : 'does not hold on detainers that ask for a hold'
               : 'declines requests for notice of release';
           const severity = w.later ? atMost(severityOf(a), 'warning') : severityOf(a);
-          add({
-            ...base,
+          addWithin(path, {
+            provision: id,
+            path: outcomePath,
             severity,
             code: 'state-requires-honoring-detainers',
             message: `${who} ${what}${onlyJudicial ? ' (the ordinance holds only on a judicial warrant)' : ''}; ${stateName(law.state)} requires agencies to honor ${a.holdsRequiredWhen ? `detainers of persons for whom ${conditionWords(a.holdsRequiredWhen)}` : 'them'} ${w.words} (${named(a, cited)})${onlyJudicial && a.forbidsJudicialWarrantRequirement ? ', and forbids requiring a warrant' : ''}${w.later ? ', so the clause cannot be applied now' : ''}${a.penalty ? `. Penalty: ${a.penalty}` : ''}`,
-            explanation: `${a.requires}${a.exceptions?.length ? ` Exceptions: ${a.exceptions.join(' ')}` : ''} (${confidenceWords(a)}.)${w.later ? ' The ordinance cannot be applied as written after that date.' : ''}`,
+            get explanation(): string {
+              return `${a.requires}${a.exceptions?.length ? ` Exceptions: ${a.exceptions.join(' ')}` : ''} (${confidenceWords(a)}.)${w.later ? ' The ordinance cannot be applied as written after that date.' : ''}`;
+            },
             citation: cited,
             authority: a.id,
-            fixes: p
-              ? [
-                  {
-                    title: 'Honor the detainer: hold as ICE asks',
-                    edits: [
-                      { op: 'set', path: [...path, 'outcome'], value: 'hold' },
-                      ...(p.maxHold ? [] : [{ op: 'set' as const, path: [...path, 'maxHold'], value: FEDERAL_MAX }]),
-                    ],
-                  },
-                ]
-              : [{ title: 'Honor detainers no provision covers', edits: [{ op: 'set', path: ['otherwise'], value: 'hold' }] }],
+            get fixes(): QuickFix[] {
+              return p
+                ? [
+                    {
+                      title: 'Honor the detainer: hold as ICE asks',
+                      edits: [
+                        { op: 'set', path: [...path, 'outcome'], value: 'hold' },
+                        ...(p.maxHold ? [] : [{ op: 'set' as const, path: [...path, 'maxHold'], value: FEDERAL_MAX }]),
+                      ],
+                    },
+                  ]
+                : [{ title: 'Honor detainers no provision covers', edits: [{ op: 'set', path: ['otherwise'], value: 'hold' }] }];
+            },
             example: example(short, { provision: id }),
           });
         }
@@ -839,21 +959,25 @@ function policyRules(ctx: Ctx): void {
           (p.maxHold.hours < asked.hours || (asked.excludingWeekendsAndHolidays && !p.maxHold.excludingWeekendsAndHolidays));
         const cut = shorter ? b.and(b.and(holdSets.get(index) ?? FALSE_NODE, req.holdAsked), lawSet(a.holdsRequiredWhen, 1).t) : FALSE_NODE;
         if (shorter && cut !== FALSE_NODE) {
-          add({
-            ...base,
+          addWithin(path, {
+            provision: id,
             path: [...path, 'maxHold'],
             severity: w.later ? atMost(severityOf(a), 'warning') : severityOf(a),
             code: 'state-requires-honoring-detainers',
             message: `${who} holds for at most ${holdWords(p.maxHold)}, but a detainer (${form.form}, ${citationOn(form.authority, law.asOf)}) asks for a hold of ${holdWords(asked)}; ${stateName(law.state)} requires agencies to honor the requests a detainer makes ${w.words} (${named(a, cited)})${w.later ? ', so the provision cannot be applied now' : ''}${a.penalty ? `. Penalty: ${a.penalty}` : ''}`,
-            explanation: `${a.requires} Releasing the person before the time the detainer asks for, whether or not ICE has come, does not fulfil the request. (${confidenceWords(a)}.)`,
+            get explanation(): string {
+              return `${a.requires} Releasing the person before the time the detainer asks for, whether or not ICE has come, does not fulfil the request. (${confidenceWords(a)}.)`;
+            },
             citation: cited,
             authority: a.id,
-            fixes: [
-              {
-                title: `Hold as long as the detainer asks (${holdWords(asked)})`,
-                edits: [{ op: 'set', path: [...path, 'maxHold'], value: asked }],
-              },
-            ],
+            get fixes(): QuickFix[] {
+              return [
+                {
+                  title: `Hold as long as the detainer asks (${holdWords(asked)})`,
+                  edits: [{ op: 'set', path: [...path, 'maxHold'], value: asked }],
+                },
+              ];
+            },
             example: example(cut, { provision: id, outcome: 'hold' }),
           });
         }
@@ -864,17 +988,22 @@ function policyRules(ctx: Ctx): void {
         const outside = b.and(notices.get(index) ?? FALSE_NODE, b.not(allowed.n));
         if (outside !== FALSE_NODE) {
           const severity = a.notification === 'limited' || w.later ? atMost(severityOf(a), 'warning') : severityOf(a);
-          add({
-            ...base,
+          addWithin(path, {
+            provision: id,
+            path: outcomePath,
             severity,
             code: 'state-limits-notification',
             message: `${who} notifies ICE of a release ${a.notifyAllowedWhen ? `outside the grounds ${stateName(law.state)} allows (${conditionWords(a.notifyAllowedWhen)})` : `which ${stateName(law.state)} bars`} ${w.words} (${named(a, cited)})${w.later ? ', so the clause cannot be applied now' : ''}`,
-            explanation: `${a.requires} (${confidenceWords(a)}.)${a.notification === 'limited' ? ' The grounds are read generously where the case record cannot tell them apart, so a notice the lint flags is outside every ground it can see.' : ''}`,
+            get explanation(): string {
+              return `${a.requires} (${confidenceWords(a)}.)${a.notification === 'limited' ? ' The grounds are read generously where the case record cannot tell them apart, so a notice the lint flags is outside every ground it can see.' : ''}`;
+            },
             citation: cited,
             authority: a.id,
-            fixes: p
-              ? [outcomeFix(path, 'decline', 'Decline instead of notifying', p)]
-              : [{ title: 'Decline detainers no provision covers', edits: [{ op: 'set', path: ['otherwise'], value: 'decline' }] }],
+            get fixes(): QuickFix[] {
+              return p
+                ? [outcomeFix(path, 'decline', 'Decline instead of notifying', p)]
+                : [{ title: 'Decline detainers no provision covers', edits: [{ op: 'set', path: ['otherwise'], value: 'decline' }] }];
+            },
             example: example(outside, { provision: id, outcome: 'notify' }),
           });
         }
@@ -887,8 +1016,7 @@ function policyRules(ctx: Ctx): void {
     const p = lp.provision;
     const path = sp.path;
     const whenPath = p.when ? [...path, 'when'] : [...path, 'id'];
-    const base = { provision: p.id, provisionPath: path };
-    const removeFix: QuickFix = { title: `Remove provision "${p.id}"`, edits: [{ op: 'delete', path }] };
+    const removeFix = (): QuickFix => ({ title: `Remove provision "${p.id}"`, edits: [{ op: 'delete', path }] });
     const moveFix = (before: SymbolicProvision): QuickFix => {
       const target = layout.detainerProvisions[before.index]!;
       return {
@@ -907,15 +1035,17 @@ function policyRules(ctx: Ctx): void {
     };
 
     if (!space.possible(sp.when)) {
-      add({
-        ...base,
+      addWithin(path, {
+        provision: p.id,
         severity: 'warning',
         code: 'provision-never-applies',
         message: `${cite(i)} can never apply: no booking case can meet its condition`,
         explanation:
           'The parts of the condition contradict each other (or require facts no case can have together), so the provision decides nothing. It is dead text that a reader will take for a rule.',
         path: whenPath,
-        fixes: [removeFix],
+        get fixes(): QuickFix[] {
+          return [removeFix()];
+        },
       });
     } else {
       if (sp.decides === FALSE_NODE) {
@@ -939,16 +1069,18 @@ function policyRules(ctx: Ctx): void {
           others = rest !== FALSE_NODE;
         }
         const firstCover = covering[0];
-        const fixes: QuickFix[] = [removeFix];
-        if (firstCover) fixes.push(moveFix(firstCover));
-        add({
-          ...base,
+        addWithin(path, {
+          provision: p.id,
           severity: 'warning',
           code: 'provision-shadowed',
           message: `${cite(i)} can never decide a case: every case it applies to is decided earlier, by ${covering.map((e) => e.citation).join(', ')}${others ? (detail ? ' and others' : ' (and perhaps others)') : ''}`,
-          explanation: `Provisions are read in order and the first that applies decides. Every case this provision covers is already decided by ${covering.map((e) => `${e.citation} (${e.id}, ${e.outcome})`).join(', ')}${others ? ' or other earlier provisions' : ''}, so this provision never takes effect.`,
+          get explanation(): string {
+            return `Provisions are read in order and the first that applies decides. Every case this provision covers is already decided by ${covering.map((e) => `${e.citation} (${e.id}, ${e.outcome})`).join(', ')}${others ? ' or other earlier provisions' : ''}, so this provision never takes effect.`;
+          },
           path: whenPath,
-          fixes,
+          get fixes(): QuickFix[] {
+            return firstCover ? [removeFix(), moveFix(firstCover)] : [removeFix()];
+          },
           example: example(sp.when),
         });
       }
@@ -956,8 +1088,8 @@ function policyRules(ctx: Ctx): void {
       if (sp.decides !== FALSE_NODE) {
         const sure = b.and(sp.decides, sp.condition ? sp.condition.tri.t : 1);
         if (sure === FALSE_NODE && p.outcome !== 'review') {
-          add({
-            ...base,
+          addWithin(path, {
+            provision: p.id,
             severity: 'info',
             code: 'discretion-only',
             message: `${cite(i)} only ever sends cases to review: it applies only through a discretionary finding, so it never ${p.outcome}s by itself`,
@@ -968,26 +1100,30 @@ function policyRules(ctx: Ctx): void {
           });
         } else if (sure !== FALSE_NODE && p.outcome !== 'decline') {
           if (b.and(sure, req.any) === FALSE_NODE) {
-            add({
-              ...base,
+            addWithin(path, {
+              provision: p.id,
               severity: 'warning',
               code: 'outcome-exceeds-request',
               message: `${cite(i)} says ${p.outcome}, but applies only to detainers that request nothing, so it always declines`,
               explanation:
                 'The outcome never exceeds what ICE requested. In every case this provision decides, the detainer asks for neither a hold nor notice.',
               path: [...path, 'outcome'],
-              fixes: [outcomeFix(path, 'decline', 'Make the outcome "decline"', p)],
+              get fixes(): QuickFix[] {
+                return [outcomeFix(path, 'decline', 'Make the outcome "decline"', p)];
+              },
             });
           } else if (p.outcome === 'hold' && b.and(sure, req.holdAsked) === FALSE_NODE) {
-            add({
-              ...base,
+            addWithin(path, {
+              provision: p.id,
               severity: 'warning',
               code: 'outcome-exceeds-request',
               message: `${cite(i)} allows a hold, but in every case it decides ICE asks only for notice, so it can only notify`,
               explanation:
                 'The outcome never exceeds what ICE requested. The condition of this provision admits only detainers that do not ask for a hold (for example it requires a notice-only request), so the hold, and its maximum, never apply.',
               path: [...path, 'outcome'],
-              fixes: [outcomeFix(path, 'notify', 'Make the outcome "notify"', p)],
+              get fixes(): QuickFix[] {
+                return [outcomeFix(path, 'notify', 'Make the outcome "notify"', p)];
+              },
             });
           }
         }
@@ -1010,17 +1146,21 @@ function policyRules(ctx: Ctx): void {
           if (first) {
             const ex = example(first.overlap, { provision: first.e.id });
             const protective = sp.outcome === 'decline';
-            add({
-              ...base,
+            addWithin(path, {
+              provision: p.id,
               severity: protective ? 'warning' : 'info',
               code: 'order-conflict',
               message: `order matters: some cases ${cite(i)} covers (${sp.outcome}) are decided first, more harshly, by ${earlier.map(({ e }) => `${e.citation} (${e.outcome})`).join(', ')}${ex ? `, e.g. ${ex.facts.join('; ')}` : ''}`,
-              explanation: protective
-                ? `This provision declines, but an earlier provision decides some of its cases first: ${earlier.map(({ e }) => `${e.citation} (${e.id}) ${e.outcome}s`).join(', ')}. If it is meant as an exception (as a protection usually is), move it before them.`
-                : `An earlier provision with a harsher outcome decides some cases this provision covers: ${earlier.map(({ e }) => `${e.citation} (${e.id}) ${e.outcome}s`).join(', ')}. That is usual when the earlier provision is about more serious facts; check that it is intended.`,
+              get explanation(): string {
+                return protective
+                  ? `This provision declines, but an earlier provision decides some of its cases first: ${earlier.map(({ e }) => `${e.citation} (${e.id}) ${e.outcome}s`).join(', ')}. If it is meant as an exception (as a protection usually is), move it before them.`
+                  : `An earlier provision with a harsher outcome decides some cases this provision covers: ${earlier.map(({ e }) => `${e.citation} (${e.id}) ${e.outcome}s`).join(', ')}. That is usual when the earlier provision is about more serious facts; check that it is intended.`;
+              },
               path: whenPath,
-              fixes: protective ? [moveFix(first.e)] : [],
-              ...(ex ? { example: ex } : {}),
+              get fixes(): QuickFix[] {
+                return protective ? [moveFix(first.e)] : [];
+              },
+              example: ex,
             });
           }
         }
@@ -1047,7 +1187,9 @@ function policyRules(ctx: Ctx): void {
         severity: 'info',
         code: 'state-protects-status-information',
         message: `${stateName(law.state)}: ${infoOnly.map((x) => `${x.name} (${citationOn(x, law.asOf)})`).join('; ')} bars limits on sharing immigration-status information but does not require honoring detainers; this policy's limits on holds do not conflict with it`,
-        explanation: `${infoOnly.map((x) => x.requires).join(' ')} Keep the agency's communication about a person's immigration status unrestricted; the policy may still decline holds.`,
+        get explanation(): string {
+          return `${infoOnly.map((x) => x.requires).join(' ')} Keep the agency's communication about a person's immigration status unrestricted; the policy may still decline holds.`;
+        },
         citation: infoOnly.map((x) => citationOn(x, law.asOf)).join('; '),
         authority: infoOnly[0]!.id,
         path: ['jurisdiction', 'state'],
@@ -1068,7 +1210,9 @@ function policyRules(ctx: Ctx): void {
           explanation:
             'No booking case can meet this part of the condition, so it has no effect (or, under "all", makes the whole condition impossible).',
           path: node.path,
-          fixes: parentIsAny ? [{ title: 'Remove this alternative', edits: [{ op: 'delete', path: node.path }] }] : [],
+          get fixes(): QuickFix[] {
+            return parentIsAny ? [{ title: 'Remove this alternative', edits: [{ op: 'delete', path: node.path }] }] : [];
+          },
         });
         return;
       }
@@ -1081,7 +1225,9 @@ function policyRules(ctx: Ctx): void {
           explanation:
             'Every booking case meets this part of the condition, so it adds nothing (or, under "any", makes the whole condition always true).',
           path: node.path,
-          fixes: parentIsAll ? [{ title: 'Remove this requirement', edits: [{ op: 'delete', path: node.path }] }] : [],
+          get fixes(): QuickFix[] {
+            return parentIsAll ? [{ title: 'Remove this requirement', edits: [{ op: 'delete', path: node.path }] }] : [];
+          },
         });
         return;
       }
@@ -1145,7 +1291,12 @@ function firstLeafPath(c: Condition, path: PathSegment[], pick: (leaf: Condition
   return pick(c) ? path : undefined;
 }
 
-function unusedTerms(o: Ordinance, findings: Finding[], at: (p: PathSegment[], key?: boolean) => SourcePosition): void {
+function unusedTerms(
+  o: Ordinance,
+  findings: Finding[],
+  at: (p: PathSegment[], key?: boolean) => SourcePosition,
+  shape: OrdinanceShape,
+): void {
   const defs = o.definitions ?? [];
   if (defs.length === 0) return;
   const used = new Set<string>();
@@ -1166,7 +1317,7 @@ function unusedTerms(o: Ordinance, findings: Finding[], at: (p: PathSegment[], k
     written ??= writtenText(o).toLowerCase();
     if (containsWord(written, term)) return;
     // Then of the rest of the printed text: the words the engine generates around the drafters' text.
-    printed ??= generatedText(o);
+    printed ??= generatedText(shape);
     if (containsWord(printed, term)) return;
     const path = ['definitions', i, 'term'];
     findings.push({
@@ -1217,14 +1368,21 @@ function writtenText(o: Ordinance): string {
   return parts.join('\n');
 }
 
+/** The ordinance with the drafters' own text and the headings marked '-' (or kept when blank), and its JSON. */
+interface OrdinanceShape {
+  value: Ordinance;
+  json: string;
+}
+
 /**
- * The printed text in lower case with the drafters' own text (`writtenText`) and the headings left
- * out, as the engine generates it around them. The drafters' text changes on most keystrokes and the rest seldom does, so
- * the last one is kept: it is printed again only when something else in the ordinance changed.
+ * The ordinance with the drafters' own text (`writtenText`) and the headings each marked '-' when
+ * not blank: what the rules and the generated words depend on. No rule reads that text (only the
+ * unused-term rule, which reads it from the ordinance itself), and the generated words are printed
+ * around it, so two ordinances with the same shape get the same findings and generated words.
  */
-function generatedText(o: Ordinance): string {
+function withoutWrittenText(o: Ordinance): OrdinanceShape {
   const mark = (t: string) => (t.trim() ? '-' : t);
-  const withoutWritten: Ordinance = {
+  const value: Ordinance = {
     ...o,
     title: mark(o.title),
     ...(o.findings ? { findings: o.findings.map((f) => ({ ...f, text: mark(f.text) })) } : {}),
@@ -1245,12 +1403,18 @@ function generatedText(o: Ordinance): string {
         : {}),
     })),
   };
-  const key = JSON.stringify(withoutWritten);
-  if (lastGenerated?.key !== key) lastGenerated = { key, text: printedText(withoutWritten).toLowerCase() };
-  return lastGenerated.text;
+  return { value, json: JSON.stringify(value) };
 }
 
-let lastGenerated: { key: string; text: string } | undefined;
+/**
+ * The printed text in lower case with the drafters' own text (`writtenText`) and the headings left
+ * out, as the engine generates it around them. The drafters' text changes on most keystrokes and the
+ * rest seldom does, so the last one is kept: it is printed again only when the shape changed.
+ */
+function generatedText(shape: OrdinanceShape): string {
+  if (lastGenerated?.key !== shape.json) lastGenerated = { key: shape.json, text: printedText(shape.value).toLowerCase() };
+  return lastGenerated.text;
+}
 
 /** The printed text, without the words that introduce each definition (a definition is not a use of its term). */
 function printedText(o: Ordinance): string {
@@ -1300,8 +1464,9 @@ function applySuppressions(o: Ordinance, findings: Finding[], source: ParsedSour
     }
     if (comments.length === 0 || !source) continue;
     const lines = new Set([f.line, f.line - 1]);
-    if (f.provisionPath) {
-      const start = source.locate(f.provisionPath).line;
+    const provisionPath = PROVISION_PATH.get(f);
+    if (provisionPath) {
+      const start = source.locate(provisionPath).line;
       lines.add(start);
       lines.add(start - 1);
     }
