@@ -244,7 +244,7 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
           return chooseExpected();
         case 'simulate.chooseCases':
           session.setRight('simulation');
-          setTimeout(() => document.getElementById('case-set')?.focus(), 0);
+          focusWhenShown('case-set');
           return;
         case 'file.print':
           return printCurrent({
@@ -753,6 +753,16 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
       </Suspense>
     </div>
   );
+}
+
+/**
+ * Focuses an element of a view once it is on screen: a view's code loads the first time it is shown,
+ * so its controls may arrive a few frames after the command (given up after five seconds).
+ */
+function focusWhenShown(id: string, until = performance.now() + 5000): void {
+  const el = document.getElementById(id);
+  if (el) el.focus();
+  else if (performance.now() < until) requestAnimationFrame(() => focusWhenShown(id, until));
 }
 
 /** The form's card for a place in the document: a provision's card, else its part of the form. */
