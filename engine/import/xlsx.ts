@@ -375,7 +375,6 @@ function holds(b: Uint8Array, c: number, from: number, to: number): boolean {
   return false;
 }
 
-const END_ROW = new TextEncoder().encode('</row>');
 const END_CELL = new TextEncoder().encode('</c>');
 const START_VALUE = new TextEncoder().encode('<v');
 const END_VALUE = new TextEncoder().encode('</v>');
@@ -565,34 +564,50 @@ class SheetRows {
         if (/^\d+$/.test(rowAttr)) number = Number(rowAttr);
       }
       if (b[open - 1] === SLASH) {
-        this.emit(number, b, open, open);
+        this.emit(number, b, open, -1);
         p = open + 1;
         continue;
       }
-      const end = find(b, END_ROW, open, n);
+      // The row's cells are read as they come; a row not complete in these bytes waits for the next piece.
+      const end = this.emit(number, b, open + 1, n);
       if (end < 0) return a;
-      this.emit(number, b, open + 1, end);
       p = end + 6;
     }
     return p;
   }
 
-  private emit(number: number, b: Uint8Array, from: number, to: number): void {
+  /**
+   * Reads the cells of a row from b[from] up to its "</row>", within b[0, n), and hands the row over;
+   * returns where "</row>" starts, or -1 (nothing handed over) when the row does not end before n.
+   * n = -1 reads an empty row (a self-closing <row/>).
+   */
+  private emit(number: number, b: Uint8Array, from: number, n: number): number {
+    const to = n;
     this.nextRow = number + 1;
     const values = this.values;
     let kinds = this.kinds;
     let width = 0;
     let nextColumn = 0;
+    let rowEnd = -1;
     let p = from;
     for (;;) {
+      if (to < 0) break;
       let c = b.indexOf(LT, p);
-      while (c >= 0 && c < to && b[c + 1] !== 99 /* c */) c = b.indexOf(LT, c + 1);
-      if (c < 0 || c >= to) break;
+      while (c >= 0 && c + 5 < to && b[c + 1] !== 99 /* c */) {
+        if (b[c + 1] === SLASH && b[c + 2] === 114 && b[c + 3] === 111 && b[c + 4] === 119 && b[c + 5] === GT) {
+          rowEnd = c;
+          break;
+        }
+        c = b.indexOf(LT, c + 1);
+      }
+      if (rowEnd >= 0) break;
+      if (c < 0 || c + 5 >= to) return -1;
       if (!endsName(b[c + 2]!)) {
         p = c + 2;
         continue;
       }
       const open = b.indexOf(GT, c);
+      if (open < 0 || open >= to) return -1;
       this.refAt = this.typeAt = -1;
       attributes(b, c + 2, open, this.takeCell);
       let col = -1;
@@ -622,6 +637,7 @@ class SheetRows {
         if (b[open + 1] === LT && b[open + 2] === 118 /* v */ && b[open + 3] === GT) {
           vOpen = open + 3;
           vClose = b.indexOf(LT, vOpen);
+          if (vClose < 0 || vClose + 8 > to) return -1;
           if (
             b[vClose + 1] === SLASH &&
             b[vClose + 2] === 118 &&
@@ -646,7 +662,7 @@ class SheetRows {
             }
           }
         }
-        if (end < 0) end = to;
+        if (end < 0) return -1;
         after = end + 4;
         if (type === T_INLINE) {
           const seg = utf8.decode(b.subarray(open, end));
@@ -704,6 +720,7 @@ class SheetRows {
     }
     values.length = width;
     if (this.onRow({ row: number, width, values, kinds }) === false) this.stopped = true;
+    return rowEnd;
   }
 }
 
