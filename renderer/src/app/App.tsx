@@ -24,7 +24,7 @@ import { useSimulation } from '../simulation/use-simulation';
 import { caseSourceOfFile } from '../simulation/protocol';
 import { caseSetChoices, draftChoices, useWorkspace } from './workspace';
 import { OutlinePanel } from './OutlinePanel';
-import { cyclePane, focusPane } from './panes';
+import { cyclePane, focusPane, focusPaneWhenShown } from './panes';
 import { printCurrent } from './print';
 import { DocumentSession, errorsIn, type LeftView, type RightView } from './session';
 import { STARTER_NAME, STARTER_ORDINANCE } from './starter';
@@ -198,7 +198,7 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
 
   // A view command moves the keyboard into the pane it shows (not just the pane's tab).
   useEffect(() => {
-    if (state.focus) setTimeout(() => focusPane(state.focus!.pane), 0);
+    if (state.focus) setTimeout(() => focusPaneWhenShown(state.focus!.pane), 0);
   }, [state.focus]);
 
   // ---- the case set and the comparison, kept with the recovery copy ----

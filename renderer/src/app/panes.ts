@@ -33,6 +33,17 @@ export function focusPane(pane: Pane): void {
   (first ?? el).focus();
 }
 
+/**
+ * Focuses the pane once its view is on screen: a view's code loads the first time it is shown, and
+ * the keyboard put into the pane before would be lost when the view replaces its placeholder (given
+ * up after five seconds).
+ */
+export function focusPaneWhenShown(pane: Pane, until = performance.now() + 5000): void {
+  const loading = paneElement(pane)?.querySelector('.view-loading');
+  if (loading && performance.now() < until) requestAnimationFrame(() => focusPaneWhenShown(pane, until));
+  else focusPane(pane);
+}
+
 /** The pane the keyboard is in now. */
 export function currentPane(): Pane | null {
   const active = document.activeElement;
