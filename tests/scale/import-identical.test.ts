@@ -10,7 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CaseImporter, sha256Hex, type BookingCase, type CaseSet, type ImportOptions } from '../../engine/index';
 import { casesToCsv } from '../../engine/case-csv';
-import { generateCases } from '../../engine/generate';
+import { generateCases, seededRandom } from '../../engine/generate';
 import { tableRows } from './helpers';
 
 const root = path.resolve(__dirname, '../..');
@@ -48,17 +48,7 @@ function* sliced<T extends string | Uint8Array>(data: T, size: number): Generato
   for (let at = 0; at < data.length; at += size) yield data.slice(at, at + size) as T;
 }
 
-/** A small seeded generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 const OFFENSES = [
   'vol à main armée',
