@@ -24,7 +24,7 @@ import { useSimulation } from '../simulation/use-simulation';
 import { caseSourceOfFile } from '../simulation/protocol';
 import { caseSetChoices, draftChoices, useWorkspace } from './workspace';
 import { OutlinePanel } from './OutlinePanel';
-import { cyclePane, focusPane, focusPaneWhenShown } from './panes';
+import { cyclePane, focusPane, focusPaneWhenShown, focusWhenShown } from './panes';
 import { printCurrent } from './print';
 import { DocumentSession, errorsIn, type LeftView, type RightView } from './session';
 import { STARTER_NAME, STARTER_ORDINANCE } from './starter';
@@ -753,16 +753,6 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
       </Suspense>
     </div>
   );
-}
-
-/**
- * Focuses an element of a view once it is on screen: a view's code loads the first time it is shown,
- * so its controls may arrive a few frames after the command (given up after five seconds).
- */
-function focusWhenShown(id: string, until = performance.now() + 5000): void {
-  const el = document.getElementById(id);
-  if (el) el.focus();
-  else if (performance.now() < until) requestAnimationFrame(() => focusWhenShown(id, until));
 }
 
 /** The form's card for a place in the document: a provision's card, else its part of the form. */

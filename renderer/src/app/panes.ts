@@ -34,14 +34,29 @@ export function focusPane(pane: Pane): void {
 }
 
 /**
- * Focuses the pane once its view is on screen: a view's code loads the first time it is shown, and
- * the keyboard put into the pane before would be lost when the view replaces its placeholder (given
- * up after five seconds).
+ * Runs `act` once `shown()` holds: a view's code loads the first time it is shown, so its controls
+ * arrive a few frames after the command that showed it, and focus given before would be lost when
+ * the view replaces its placeholder. Given up after five seconds (`act` then runs as things are).
  */
-export function focusPaneWhenShown(pane: Pane, until = performance.now() + 5000): void {
-  const loading = paneElement(pane)?.querySelector('.view-loading');
-  if (loading && performance.now() < until) requestAnimationFrame(() => focusPaneWhenShown(pane, until));
-  else focusPane(pane);
+function whenShown(shown: () => boolean, act: () => void, until = performance.now() + 5000): void {
+  if (!shown() && performance.now() < until) requestAnimationFrame(() => whenShown(shown, act, until));
+  else act();
+}
+
+/** Focuses the pane once its view is on screen. */
+export function focusPaneWhenShown(pane: Pane): void {
+  whenShown(
+    () => !paneElement(pane)?.querySelector('.view-loading'),
+    () => focusPane(pane),
+  );
+}
+
+/** Focuses an element of a view (by id) once it is on screen. */
+export function focusWhenShown(id: string): void {
+  whenShown(
+    () => !!document.getElementById(id),
+    () => document.getElementById(id)?.focus(),
+  );
 }
 
 /** The pane the keyboard is in now. */
