@@ -128,6 +128,14 @@ export interface CaseTable {
   readonly bookedDay: Int32Array;
   /** Convictions of case i are rows convStart[i] .. convStart[i + 1] - 1. */
   readonly convStart: Int32Array;
+  /**
+   * Per case, every class bit and every category bit of its convictions, and of its charges (OR over
+   * the rows): a case none of whose rows has a bit a test asks for fails it without reading the rows.
+   */
+  readonly convClsAny: Uint8Array;
+  readonly convCatsAny: Int32Array;
+  readonly chargeClsAny: Uint8Array;
+  readonly chargeCatsAny: Int32Array;
   readonly convCls: Uint8Array;
   readonly convDegree: Uint16Array;
   readonly convCats: Int32Array;
@@ -180,6 +188,10 @@ function caseColumns(room: number) {
     convStart: new Column(i32, room),
     chargeStart: new Column(i32, room),
     warrantStart: new Column(i32, room),
+    convClsAny: new Column(u8, room),
+    convCatsAny: new Column(i32, room),
+    chargeClsAny: new Column(u8, room),
+    chargeCatsAny: new Column(i32, room),
   };
 }
 
@@ -369,6 +381,10 @@ export class CaseTableBuilder {
     c.convStart.data[i] = this.nc;
     c.chargeStart.data[i] = this.nh;
     c.warrantStart.data[i] = this.nw;
+    c.convClsAny.data[i] = 0;
+    c.convCatsAny.data[i] = 0;
+    c.chargeClsAny.data[i] = 0;
+    c.chargeCatsAny.data[i] = 0;
   }
 
   /**
@@ -414,6 +430,9 @@ export class CaseTableBuilder {
     v.offense.data[j] = offense;
     v.catList.data[j] = catList;
     v.source.data[j] = source;
+    const c = this.c;
+    c.convClsAny.data[this.n - 1]! |= cls;
+    c.convCatsAny.data[this.n - 1]! |= cats;
     if (source !== 0 || (flags & (C_DATE_UNKNOWN | C_RELEASE_UNKNOWN | C_CURRENT_UNKNOWN)) !== 0 || (cls & (cls - 1)) !== 0)
       this.anyUnknown = true;
   }
@@ -432,6 +451,9 @@ export class CaseTableBuilder {
     h.flags.data[j] = flags;
     h.offense.data[j] = offense;
     h.catList.data[j] = catList;
+    const c = this.c;
+    c.chargeClsAny.data[this.n - 1]! |= cls;
+    c.chargeCatsAny.data[this.n - 1]! |= cats;
     if ((flags & H_DETAILS_UNKNOWN) !== 0 || (cls & (cls - 1)) !== 0) this.anyUnknown = true;
   }
 
@@ -485,6 +507,10 @@ export class CaseTableBuilder {
       convStart: c.convStart.trim(n + 1),
       chargeStart: c.chargeStart.trim(n + 1),
       warrantStart: c.warrantStart.trim(n + 1),
+      convClsAny: c.convClsAny.trim(n),
+      convCatsAny: c.convCatsAny.trim(n),
+      chargeClsAny: c.chargeClsAny.trim(n),
+      chargeCatsAny: c.chargeCatsAny.trim(n),
       convCls: v.cls.trim(this.nc),
       convDegree: v.degree.trim(this.nc),
       convCats: v.cats.trim(this.nc),
@@ -566,6 +592,10 @@ export function keepRows(t: CaseTable, keep: Uint8Array): CaseTable {
     convStart: cv.starts,
     chargeStart: ch.starts,
     warrantStart: wr.starts,
+    convClsAny: pick(t.convClsAny, u8),
+    convCatsAny: pick(t.convCatsAny, i32),
+    chargeClsAny: pick(t.chargeClsAny, u8),
+    chargeCatsAny: pick(t.chargeCatsAny, i32),
     convCls: take(t.convCls, cv.from, u8),
     convDegree: take(t.convDegree, cv.from, u16),
     convCats: take(t.convCats, cv.from, i32),

@@ -157,8 +157,11 @@ export interface ConditionNode {
   simple?: SimpleTest;
 }
 
-/** A bit test of a per-case column (`(column[i] & mask) !== 0` equals `want`), or an age range. */
-export type SimpleTest = { column: 'flags' | 'records'; mask: number; want: boolean } | { column: 'age'; lo: number; hi: number };
+/** A bit test of a per-case column (`(column[i] & mask) !== 0` equals `want`), an age range, or a constant (the scenario's). */
+export type SimpleTest =
+  | { column: 'flags' | 'records'; mask: number; want: boolean }
+  | { column: 'age'; lo: number; hi: number }
+  | { column: 'constant'; value: boolean };
 
 export interface CompiledProvision {
   index: number;
@@ -469,8 +472,11 @@ function convictionLeaf(ctx: Context, test: ConvictionTest, path: PathSegment[],
       const clsCol = t.convCls;
       const degCol = t.convDegree;
       const catCol = t.convCats;
+      const anyCls = t.convClsAny;
+      const anyCats = t.convCatsAny;
       if (!w) {
         return (i) => {
+          if ((cats !== 0 && (anyCats[i]! & cats) === 0) || (cls !== 0 && (anyCls[i]! & cls) === 0)) return false;
           const end = start[i + 1]!;
           let n = 0;
           for (let j = start[i]!; j < end; j++) {
@@ -491,6 +497,7 @@ function convictionLeaf(ctx: Context, test: ConvictionTest, path: PathSegment[],
       const anchor = anchorYmd(t);
       const back = years * YEAR_IN_PACKED;
       return (i) => {
+        if ((cats !== 0 && (anyCats[i]! & cats) === 0) || (cls !== 0 && (anyCls[i]! & cls) === 0)) return false;
         const end = start[i + 1]!;
         const from = anchor[i]! - back;
         let n = 0;
@@ -543,7 +550,10 @@ function convictionLeaf(ctx: Context, test: ConvictionTest, path: PathSegment[],
       const clsCol = t.convCls;
       const degCol = t.convDegree;
       const catCol = t.convCats;
+      const anyCls = t.convClsAny;
+      const anyCats = t.convCatsAny;
       return (i) => {
+        if ((cats !== 0 && (anyCats[i]! & cats) === 0) || (cls !== 0 && (anyCls[i]! & cls) === 0)) return false;
         const end = start[i + 1]!;
         let from = 0;
         let n = 0;
@@ -811,7 +821,10 @@ function chargeLeaf(ctx: Context, test: ChargeTest, path: PathSegment[], cond: C
       const clsCol = t.chargeCls;
       const degCol = t.chargeDegree;
       const catCol = t.chargeCats;
+      const anyCls = t.chargeClsAny;
+      const anyCats = t.chargeCatsAny;
       return (i) => {
+        if ((cats !== 0 && (anyCats[i]! & cats) === 0) || (cls !== 0 && (anyCls[i]! & cls) === 0)) return false;
         const end = start[i + 1]!;
         for (let j = start[i]!; j < end; j++) {
           if (
@@ -988,7 +1001,9 @@ function compileCondition(ctx: Context, cond: Condition, path: PathSegment[]): C
         const b = inner(t);
         return (i) => !b(i);
       };
-      return { kind: 'not', reading, path, uncertain: false, bindBool, bind: (t) => { const b = inner(t); return (i) => (b(i) ? FALSE : TRUE); }, bindSet, children: [child] }; // prettier-ignore
+      const simple: SimpleTest | undefined =
+        child.simple?.column === 'constant' ? { column: 'constant', value: !child.simple.value } : undefined;
+      return { kind: 'not', reading, path, uncertain: false, bindBool, bind: (t) => { const b = inner(t); return (i) => (b(i) ? FALSE : TRUE); }, bindSet, children: [child], simple }; // prettier-ignore
     }
     const inner = child.bind;
     const bind = (t: CaseTable): TriFn => {
@@ -1034,12 +1049,14 @@ function compileCondition(ctx: Context, cond: Condition, path: PathSegment[]): C
   if ('reimbursementAgreement' in cond) {
     const v = ctx.scenario.reimbursementAgreement === cond.reimbursementAgreement;
     const fact = `reimbursement agreement in force (scenario): ${yesNo(ctx.scenario.reimbursementAgreement)}`;
-    return leaf(
+    const node = leaf(
       reading,
       path,
       () => (v ? () => true : () => false),
       () => [fact],
     );
+    node.simple = { column: 'constant', value: v };
+    return node;
   }
   if ('age' in cond) {
     const lo = cond.age.atLeast ?? -1;
@@ -1135,7 +1152,7 @@ function combine(kind: 'all' | 'any', children: ConditionNode[], reading: string
     const bindBool = (t: CaseTable) => {
       const first = children[0]?.simple;
       // A bit test first (a record, a flag) and one more part: the bit is read without a call.
-      if (children.length === 2 && first && first.column !== 'age') {
+      if (children.length === 2 && first && (first.column === 'flags' || first.column === 'records')) {
         const col = first.column === 'flags' ? t.flags : t.records;
         const mask = first.mask;
         const want = first.want;
@@ -1161,6 +1178,7 @@ function combine(kind: 'all' | 'any', children: ConditionNode[], reading: string
       },
       bindSet,
       children,
+      simple: foldedTest(kind, children),
     };
   }
   const bind = (t: CaseTable): TriFn => {
@@ -1188,6 +1206,22 @@ function combine(kind: 'all' | 'any', children: ConditionNode[], reading: string
         };
   };
   return { kind, reading, path, uncertain, bind, bindSet, children };
+}
+
+/**
+ * An `all`/`any` of plain boolean parts as data, when its constant parts (the scenario's) settle it or
+ * leave one part: that part's test.
+ */
+function foldedTest(kind: 'all' | 'any', children: ConditionNode[]): SimpleTest | undefined {
+  const settles = kind === 'any';
+  const rest: ConditionNode[] = [];
+  for (const c of children) {
+    const s = c.simple;
+    if (s?.column !== 'constant') rest.push(c);
+    else if (s.value === settles) return { column: 'constant', value: settles };
+  }
+  if (rest.length === 0) return { column: 'constant', value: !settles };
+  return rest.length === 1 ? rest[0]!.simple : undefined;
 }
 
 function boolCombine(kind: 'all' | 'any', fns: BoolFn[]): BoolFn {
@@ -1415,7 +1449,8 @@ export class CompiledPolicy {
         anyTri = true;
       }
     });
-    // Op codes: 0 call the condition, 1 flag bit set, 2 flag bit clear, 3 record bit set, 4 age in range.
+    // Op codes: 0 call the condition, 1 flag bit set, 2 flag bit clear, 3 record bit set, 4 age in range,
+    // 5 a constant (argA 1: true).
     const ops = new Uint8Array(n);
     const argA = new Int32Array(n);
     const argB = new Int32Array(n);
@@ -1426,6 +1461,9 @@ export class CompiledPolicy {
         ops[k] = 4;
         argA[k] = simple.lo;
         argB[k] = Math.min(simple.hi, 1 << 30);
+      } else if (simple.column === 'constant') {
+        ops[k] = 5;
+        argA[k] = simple.value ? 1 : 0;
       } else {
         ops[k] = simple.column === 'records' ? 3 : simple.want ? 1 : 2;
         argA[k] = simple.mask;
@@ -1444,7 +1482,9 @@ export class CompiledPolicy {
             ? (flags[i]! & argA[k]!) === 0
             : op === 3
               ? (records[i]! & argA[k]!) !== 0
-              : age[i]! >= argA[k]! && age[i]! < argB[k]!;
+              : op === 4
+                ? age[i]! >= argA[k]! && age[i]! < argB[k]!
+                : argA[k] === 1;
     };
     const decided = (k: number, i: number): number => {
       const tri = anyTri ? tris[k] : null;
