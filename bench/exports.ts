@@ -99,27 +99,78 @@ function cliExport(format: 'docx' | 'pdf', sections: number): { ms: number[]; er
 /** Set in a child process: time one DOCX export, the first in the process, and print it as JSON. */
 const FIRST_CALL = 'DETAINER_STUDIO_BENCH_FIRST_DOCX';
 
+/** One first call, and what its wall time waited for besides this process's own CPU time. */
+interface FirstCall {
+  wall: number;
+  cpu: number;
+  /** Times the process was made to give up a core it could have used (another process ran). */
+  involuntary: number;
+  /** Times it waited of its own accord (reading a file, a lock). */
+  voluntary: number;
+  majorFaults: number;
+  /** From the process's start to the call: Node's start and loading the code (the Word library among it). */
+  before: number;
+}
+
+async function timedFirstCall(f: () => Promise<unknown>): Promise<FirstCall> {
+  const before = performance.now();
+  const u0 = process.resourceUsage();
+  const [wall0, cpu0] = [performance.now(), cpuMs()];
+  await f();
+  const [wall, cpu] = [performance.now() - wall0, cpuMs() - cpu0];
+  const u1 = process.resourceUsage();
+  return {
+    wall,
+    cpu,
+    involuntary: u1.involuntaryContextSwitches - u0.involuntaryContextSwitches,
+    voluntary: u1.voluntaryContextSwitches - u0.voluntaryContextSwitches,
+    majorFaults: u1.majorPageFault - u0.majorPageFault,
+    before,
+  };
+}
+
 async function firstDocxCall(): Promise<void> {
   const o = largeOrdinance(50);
-  const [wall0, cpu0] = [performance.now(), cpuMs()];
-  await buildExport({ format: 'docx', ordinance: o });
-  process.stdout.write(`${JSON.stringify({ wall: performance.now() - wall0, cpu: cpuMs() - cpu0 })}\n`);
+  const call = await timedFirstCall(() => buildExport({ format: 'docx', ordinance: o }));
+  process.stdout.write(`${JSON.stringify(call)}\n`);
 }
 
 /** The first DOCX export in each of `runs` fresh processes (the bench itself, started again). */
-function firstDocxCalls(runs: number): { wall: number[]; cpu: number[] } {
-  const wall: number[] = [];
-  const cpu: number[] = [];
+function firstDocxCalls(runs: number): FirstCall[] {
+  const calls: FirstCall[] = [];
   for (let i = 0; i < runs; i++) {
     const r = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, 'exports'], {
       encoding: 'utf8',
       env: { ...process.env, [FIRST_CALL]: '1' },
     });
-    const t = JSON.parse(r.stdout.trim().split('\n').pop()!) as { wall: number; cpu: number };
-    wall.push(t.wall);
-    cpu.push(t.cpu);
+    calls.push(JSON.parse(r.stdout.trim().split('\n').pop()!) as FirstCall);
   }
-  return { wall, cpu };
+  return calls;
+}
+
+/** Loading the docx library in a fresh Node, wall and CPU ms, `runs` times. */
+function wordLibraryLoads(runs: number): Array<{ wall: number; cpu: number }> {
+  const script =
+    "const t = performance.now(); const c = process.cpuUsage(); await import('docx'); const u = process.cpuUsage(c);" +
+    ' console.log(JSON.stringify({ wall: performance.now() - t, cpu: (u.user + u.system) / 1000 }));';
+  const out: Array<{ wall: number; cpu: number }> = [];
+  for (let i = 0; i < runs; i++) {
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    out.push(JSON.parse(r.stdout.trim()) as { wall: number; cpu: number });
+  }
+  return out;
+}
+
+/** Where a first call's wall time went beyond its CPU time, in words. */
+function waitedFor(calls: FirstCall[]): string {
+  const m = (f: (c: FirstCall) => number) => median(calls.map(f));
+  return (
+    `  ${'  wall beyond CPU'.padEnd(34)} median ${m((c) => c.wall - c.cpu)
+      .toFixed(1)
+      .padStart(7)} ms: ` +
+    `${m((c) => c.involuntary)} times a core was taken by another process, ${m((c) => c.voluntary)} waits of its own (files, locks), ` +
+    `${m((c) => c.majorFaults)} page faults read from disk\n`
+  );
 }
 
 function median(xs: number[]): number {
@@ -160,10 +211,49 @@ export async function exportBenchmarks(write: (s: string) => void = (s) => proce
     `\n== exports: a 50-section ordinance (${o.sections.reduce((n, s) => n + (s.provisions?.length ?? 0), 0)} provisions); ${load()} ==\n`,
   );
   // The first call, before anything warmed the code up, is what a user opening the dialog waits for.
-  write(row('DOCX, first call in this process', await time(1, () => buildExport({ format: 'docx', ordinance: o })), 500));
+  const first = await timedFirstCall(() => buildExport({ format: 'docx', ordinance: o }));
+  write(row('DOCX, first call in this process', [first.wall], 500));
+  write(row('  the same, CPU time', [first.cpu], 500));
+  write(waitedFor([first]));
   const fresh = firstDocxCalls(5);
-  write(row('DOCX, first call, 5 fresh processes', fresh.wall, 500));
-  write(row('  the same, CPU time', fresh.cpu, 500));
+  write(
+    row(
+      'DOCX, first call, 5 fresh processes',
+      fresh.map((c) => c.wall),
+      500,
+    ),
+  );
+  write(
+    row(
+      '  the same, CPU time',
+      fresh.map((c) => c.cpu),
+      500,
+    ),
+  );
+  write(waitedFor(fresh));
+  write(
+    row(
+      '  before it: Node start + bench code',
+      fresh.map((c) => c.before),
+      null,
+    ),
+  );
+  // The bench loads the Word library before the call; the command line loads it when it exports.
+  const library = wordLibraryLoads(5);
+  write(
+    row(
+      '  + Word library load, fresh',
+      library.map((c) => c.wall),
+      null,
+    ),
+  );
+  write(
+    row(
+      '    the same, CPU time',
+      library.map((c) => c.cpu),
+      null,
+    ),
+  );
   const docxCli = cliExport('docx', 50);
   write(docxCli.error ? `  CLI export --format docx failed: ${docxCli.error}\n` : row('CLI export docx (fresh process)', docxCli.ms, 500));
   // The part of the command that is not the export: start, read, validate + lint, in the same way.
