@@ -1,7 +1,8 @@
-// Document-edit benchmark: one form edit (a provision's outcome) and one quick fix applied to the text
-// of a 300-provision draft of the samples' own provisions, as the form and the Problems panel do on a
-// click, beside the yaml library's parse of the same text; and a template insert, which still goes
-// through the printed document. Run with `npm run bench -- edit`.
+// Document-edit benchmark: form edits (a provision's outcome, a condition's all/any renamed, a
+// provision moved) and one quick fix applied to the text of a 300-provision draft of the samples' own
+// provisions, as the form and the Problems panel do on a click, beside the yaml library's parse of the
+// same text; and a template insert, which still goes through the printed document. Run with
+// `npm run bench -- edit`.
 
 import { parseDocument } from 'yaml';
 import { applyEdits } from '../engine/document';
@@ -16,9 +17,19 @@ const BUDGET_MS = 100;
 
 export async function documentEditBench(): Promise<void> {
   const text = sampleOrdinanceText(300);
-  const sections = (parseDocument(text).toJS() as { sections: Array<{ provisions?: unknown[] }> }).sections;
+  const sections = (parseDocument(text).toJS() as { sections: Array<{ provisions?: Array<{ when?: object }> }> }).sections;
   const s = sections.findIndex((x) => (x.provisions?.length ?? 0) > 0);
   const last = sections[s]!.provisions!.length - 1;
+  // The last provision whose condition is an all() (the condition editor's "any of these" switch).
+  let group: { path: Array<string | number>; from: string; to: string } | undefined;
+  sections.forEach((x, si) =>
+    x.provisions?.forEach((p, pi) => {
+      if (p.when && 'all' in p.when) group = { path: ['sections', si, 'provisions', pi, 'when'], from: 'all', to: 'any' };
+    }),
+  );
+  if (!group) throw new Error('no provision of the draft has an all() condition');
+  const rename = { op: 'rename' as const, ...group };
+  const move = { op: 'move' as const, path: ['sections', s, 'provisions'], from: last, to: 0 };
   console.log(`\n== document edit: a ${text.split('\n').length}-line draft of 300 provisions ==`);
   const ms = await alternating(5, {
     'yaml parse': () => void parseDocument(text),
@@ -33,6 +44,14 @@ export async function documentEditBench(): Promise<void> {
       ]);
       if (!r.ok) throw new Error(r.error);
     },
+    'rename all() to any()': () => {
+      const r = applyEdits(text, [rename]);
+      if (!r.ok || r.edits.length !== 1) throw new Error(`the edit did not touch one line: ${r.ok ? r.edits.length : r.error}`);
+    },
+    'move a provision to the top': () => {
+      const r = applyEdits(text, [move]);
+      if (!r.ok) throw new Error(r.error);
+    },
     'insert a provision (template)': () => {
       const r = applyEdits(text, [{ op: 'insert', path: ['sections', s, 'provisions'], index: 0, value: TEMPLATE }]);
       if (!r.ok) throw new Error(r.error);
@@ -42,6 +61,8 @@ export async function documentEditBench(): Promise<void> {
   const how: Record<string, string> = {
     'set an outcome': local({ op: 'set', path: ['sections', s, 'provisions', last, 'outcome'], value: 'notify' }),
     'add a comment and delete a key': local({ op: 'delete', path: ['sections', s, 'provisions', last, 'heading'] }),
+    'rename all() to any()': local(rename),
+    'move a provision to the top': local(move),
     'insert a provision (template)': 'printed',
   };
   console.log(`CPU time, median of 5 alternating passes after a warm-up each`);

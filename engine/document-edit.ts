@@ -695,10 +695,14 @@ function printedScalar(value: unknown): string | undefined {
 
 /**
  * One edit made on the text itself, when it is sure to give what printing the edited document gives:
- * setting a single-line scalar, or deleting a key whose value is one; the text laid out as the printer
- * lays it out. Undefined when it can't be sure (the caller then prints the document).
+ * setting a single-line scalar, deleting a key whose value is one, renaming a key of a block map to
+ * one the printer writes plain, or moving an item within its list (no comment, blank line or block
+ * scalar among the list's lines); the text laid out as the printer lays it out. Undefined when it can't
+ * be sure (the caller then prints the document).
  */
 export function localEdit(source: string, op: StructuralEdit): string | undefined {
+  if (op.op === 'rename') return localRename(source, op);
+  if (op.op === 'move') return localMove(source, op);
   if (op.op !== 'set' && op.op !== 'delete') return undefined;
   if (op.op === 'set' && !(op.value === null || ['string', 'number', 'boolean'].includes(typeof op.value))) return undefined;
   if (op.path.length === 0) return undefined;
@@ -734,6 +738,59 @@ export function localEdit(source: string, op: StructuralEdit): string | undefine
   const next = le + 1 >= source.length ? undefined : source.slice(le + 1, lineEndOf(source, le + 1));
   if (ls === 0 || around(previous) || around(next)) return undefined;
   return source.slice(0, ls) + source.slice(le + 1);
+}
+
+/** The block map or list at a path of a text in the printer's layout (undefined for anything else). */
+function blockCollectionAt(source: string, path: readonly PathSegment[], kind: NodeKind.Map | NodeKind.Seq): BlockNode | undefined {
+  const doc = readBlockYaml(source, BLOCK_LIMITS);
+  if (doc.declined || doc.problems.length > 0) return undefined;
+  if (!inPrinterLayout(source, doc.root, detectLayout(source))) return undefined;
+  const at = nodeAt(doc.root, path);
+  if (at === undefined || at === 'missing') return undefined;
+  return at.node.kind === kind && !isFlow(source, at.node) ? at.node : undefined;
+}
+
+/**
+ * A key renamed on its own line: the map a block one whose keys are all strings, the old key there and
+ * the new one not (else the printed path says why not), the new key written plain by the printer, and
+ * its value a block collection or on the key's line.
+ */
+function localRename(source: string, op: Extract<StructuralEdit, { op: 'rename' }>): string | undefined {
+  if (op.from === op.to || !PLAIN_KEY.test(op.to) || printedScalar(op.to) !== op.to) return undefined;
+  const map = blockCollectionAt(source, op.path, NodeKind.Map);
+  if (!map) return undefined;
+  const keys = map.keys!;
+  if (keys.some((k) => k.kind !== NodeKind.Scalar || typeof k.value !== 'string' || k.value === op.to)) return undefined;
+  const k = keys.findIndex((x) => x.value === op.from);
+  if (k < 0) return undefined;
+  const key = keys[k]!;
+  // A value written over several lines after the key is printed anew with it (unwrapped).
+  const value = map.items![k]!;
+  if (!isBlockCollection(source, value) && value.end > lineEndOf(source, key.start)) return undefined;
+  return source.slice(0, key.start) + op.to + source.slice(key.end);
+}
+
+/**
+ * An item moved within its block list: its lines cut and put back at the new place. Only where nothing
+ * but the items themselves is among the list's lines (no comment or blank line, which the printed
+ * document attaches to an item or its neighbour, and no block scalar).
+ */
+function localMove(source: string, op: Extract<StructuralEdit, { op: 'move' }>): string | undefined {
+  if (op.toPath && !samePath(op.toPath, op.path)) return undefined;
+  if (!Number.isInteger(op.from) || !Number.isInteger(op.to)) return undefined;
+  const seq = blockCollectionAt(source, op.path, NodeKind.Seq);
+  if (!seq) return undefined;
+  const items = seq.items!;
+  const n = items.length;
+  if (op.from < 0 || op.from >= n || op.to < 0 || op.to >= n) return undefined;
+  const starts = items.map((item) => lineStartOf(source, item.start));
+  const end = lineEndOf(source, items[n - 1]!.end - 1) + 1;
+  const lines = source.slice(starts[0], end);
+  if (lines.includes('#') || lines.includes('\n\n') || /[|>][-+0-9]*\n/.test(lines)) return undefined;
+  const blocks = starts.map((ls, k) => source.slice(ls, k + 1 < n ? starts[k + 1] : end));
+  const [moved] = blocks.splice(op.from, 1);
+  blocks.splice(op.to, 0, moved!);
+  return source.slice(0, starts[0]) + blocks.join('') + source.slice(end);
 }
 
 /** Applies line edits to text (the same thing the editor does), for tests and for hosts without an editor. */

@@ -140,7 +140,7 @@ describe('local document edits', () => {
           expect(fast, where).toEqual(full);
           if (fast.ok) expect(applyTextEdits(text.replace(/\r\n/g, '\n'), fast.edits), where).toBe(fast.text);
           compared++;
-          // How many of them the local edit made (a plain set or delete of a scalar on its own line).
+          // How many of them the local edit made (a plain set or delete of a scalar on its own line, a key renamed).
           const structural = edits.filter((e): e is StructuralEdit => e.op !== 'comment');
           if (structural.length === 1 && edits.length === 1 && localEdit(text, structural[0]!) !== undefined) local++;
         }
@@ -162,5 +162,35 @@ describe('local document edits', () => {
     expect(fast).toEqual(applyEdits(text, [{ op: 'set', path, value: 'notify' }], { local: false }));
     expect(fast.ok && fast.edits).toHaveLength(1);
     expect(stringify(parse(fast.ok ? fast.text : '').sections[s].provisions[last].outcome)).toBe('notify\n');
+  });
+
+  it('moves a provision of a 300-provision draft locally: the output is the printed edit', () => {
+    const text = sampleOrdinanceText(300);
+    const data = parse(text) as { sections: Array<{ provisions?: unknown[] }> };
+    const s = data.sections.findIndex((x) => (x.provisions?.length ?? 0) > 1);
+    const last = data.sections[s]!.provisions!.length - 1;
+    const op: StructuralEdit = { op: 'move', path: ['sections', s, 'provisions'], from: last, to: 0 };
+    expect(localEdit(text, op)).toBeDefined();
+    const fast = applyEdits(text, [op]);
+    expect(fast).toEqual(applyEdits(text, [op], { local: false }));
+    expect((parse(fast.ok ? fast.text : '') as typeof data).sections[s]!.provisions![0]).toEqual(data.sections[s]!.provisions![last]);
+  });
+
+  it('renames a key of a 300-provision draft locally: the output is the printed edit, one line changed', () => {
+    const text = sampleOrdinanceText(300);
+    const data = parse(text) as { sections: Array<{ provisions?: Array<{ when?: object }> }> };
+    const s = data.sections.findIndex((x) => x.provisions?.some((p) => p.when && 'all' in p.when));
+    const k = data.sections[s]!.provisions!.findIndex((p) => p.when && 'all' in p.when);
+    const path = ['sections', s, 'provisions', k, 'when'];
+    const op = { op: 'rename', path, from: 'all', to: 'any' } as const;
+    expect(localEdit(text, op)).toBeDefined();
+    const fast = applyEdits(text, [op]);
+    expect(fast).toEqual(applyEdits(text, [op], { local: false }));
+    expect(fast.ok && fast.edits).toHaveLength(1);
+    expect(Object.keys(parse(fast.ok ? fast.text : '').sections[s].provisions[k].when)).toEqual(['any']);
+    // A key the map already has is refused the printed way, with its message.
+    const taken = { op: 'rename', path: path.slice(0, -1), from: 'outcome', to: 'id' } as const;
+    expect(localEdit(text, taken)).toBeUndefined();
+    expect(applyEdits(text, [taken])).toMatchObject({ ok: false });
   });
 });
