@@ -32,7 +32,7 @@ export interface OpenedFile {
   text: string;
   /** A binary file's bytes (an Excel workbook of case records); `text` is then empty. */
   bytes?: Uint8Array;
-  /** A workbook the renderer reads in slices where the host can hand over the file itself (the browser's File): never held whole; `text` is then empty. */
+  /** A workbook, or any file opened as a case set, that the renderer reads in slices where the host can hand over the file itself (the browser's File): never held whole; `text` is then empty. */
   file?: Blob;
   /** Modification time when read, to detect changes on disk before saving over them. */
   mtimeMs: number | null;

@@ -7,7 +7,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, useS
 import type { CheckedDiagnostic, QuickFix, TextEdit } from '../../../engine/index';
 import { parseSource } from '../../../engine/document';
 import { ariaKeys, commandTitle, shortcutOf, type HostKind } from '../../../host/commands';
-import type { Host, MenuCommand, OpenedFile, SampleEntry } from '../../../host/contract';
+import { isBinaryCaseFile, type Host, type MenuCommand, type OpenedFile, type SampleEntry } from '../../../host/contract';
 import type { AnalysisResponse, OutlineEntry } from '../analysis/protocol';
 import { AnalysisClient } from '../analysis/analysis-client';
 import type { ExpectationsFile } from '../analysis/ExpectedDecisionsPanel';
@@ -208,7 +208,10 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
   const chooseExpected = useCallback(async () => {
     const r = await host.openFile('cases');
     if (!r.ok) return session.notify('error', r.error);
-    if (r.value) session.chooseWorkspace({ expected: { name: r.value.name, text: r.value.text } });
+    if (!r.value) return;
+    // A file opened as cases comes as the File itself (read in slices when it is a case set); expected decisions are read whole.
+    const text = r.value.file && !isBinaryCaseFile(r.value.name) ? await r.value.file.text() : r.value.text;
+    session.chooseWorkspace({ expected: { name: r.value.name, text } });
   }, [host, session]);
 
   // ---- commands (toolbar, keyboard, native menu) ----

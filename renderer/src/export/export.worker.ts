@@ -6,7 +6,7 @@ import { buildExport, finishPdf } from '../../../engine/export/index';
 import { chooseCases, generatedCaseTable, readCaseContent, readDraftToCompare, sha256Hex, type CaseTable } from '../../../engine/index';
 import { workerScope } from '../lib/worker-scope';
 import type { CaseSource } from '../simulation/protocol';
-import { fingerprintOfFile, importWorkbookFile } from '../simulation/workbook-file';
+import { fingerprintOfFile, importCaseFile, importWorkbookFile } from '../simulation/workbook-file';
 import type { BuildRequest, ExportWorkerRequest, ExportWorkerResponse } from './protocol';
 
 const scope = workerScope<ExportWorkerRequest, ExportWorkerResponse>();
@@ -30,7 +30,9 @@ async function readCases(key: string, source: CaseSource): Promise<HeldCases> {
   const set =
     source.kind === 'workbook'
       ? await importWorkbookFile(source.file)
-      : readCaseContent(source.kind === 'bytes' ? { bytes: source.bytes } : { text: source.text, format: source.format });
+      : source.kind === 'file'
+        ? await importCaseFile(source.file)
+        : readCaseContent(source.kind === 'bytes' ? { bytes: source.bytes } : { text: source.text, format: source.format });
   const picked = source.choice ? chooseCases(set.table, source.choice) : null;
   if (picked && !picked.ok) throw new Error(picked.problem);
   const c = source.choice;
@@ -39,7 +41,7 @@ async function readCases(key: string, source: CaseSource): Promise<HeldCases> {
     key,
     table: picked?.ok ? picked.table : set.table,
     label: narrowed ? `${source.name} (${narrowed})` : source.name,
-    fingerprint: `sha256:${source.kind === 'workbook' ? await fingerprintOfFile(source.file) : sha256Hex(source.kind === 'bytes' ? source.bytes : source.text)}`,
+    fingerprint: `sha256:${source.kind === 'workbook' || source.kind === 'file' ? await fingerprintOfFile(source.file) : sha256Hex(source.kind === 'bytes' ? source.bytes : source.text)}`,
   };
 }
 

@@ -65,9 +65,13 @@ const ACCEPT: Record<DocumentKind, { description: string; extensions: string[]; 
   scenario: { description: 'Scenario (YAML)', extensions: ['.yaml', '.yml'], mime: 'application/yaml' },
 };
 
-/** A file's content as the host contract gives it: text, or a workbook as the File itself (read in slices where it is imported). */
-async function contentOf(file: File): Promise<{ text: string; file?: Blob }> {
-  if (!isBinaryCaseFile(file.name)) return { text: await file.text() };
+/**
+ * A file's content as the host contract gives it: text, or the File itself (read in slices where it
+ * is imported) for a workbook and for any file opened as a case set, which may be far larger than a
+ * string should hold.
+ */
+async function contentOf(file: File, kind?: DocumentKind): Promise<{ text: string; file?: Blob }> {
+  if (!isBinaryCaseFile(file.name)) return kind === 'cases' ? { text: '', file } : { text: await file.text() };
   const tooLarge = workbookTooLarge(file.name, file.size);
   if (tooLarge) throw new Error(tooLarge);
   return { text: '', file };
@@ -256,11 +260,11 @@ export function createBrowserHost(options: BrowserHostOptions = {}): Host {
           if (!handle) return ok(null);
           const file = await handle.getFile();
           const path = await remember(handle, file.lastModified);
-          return ok({ path, name: file.name, ...(await contentOf(file)), mtimeMs: file.lastModified });
+          return ok({ path, name: file.name, ...(await contentOf(file, kind)), mtimeMs: file.lastModified });
         }
         const file = await openWithInput(kind);
         if (!file) return ok(null);
-        return ok({ path: null, name: file.name, ...(await contentOf(file)), mtimeMs: file.lastModified });
+        return ok({ path: null, name: file.name, ...(await contentOf(file, kind)), mtimeMs: file.lastModified });
       } catch (e) {
         return isAbort(e) ? ok(null) : fail(`could not open the file: ${message(e)}`);
       }

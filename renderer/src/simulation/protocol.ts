@@ -17,22 +17,24 @@ import type {
   SimulationSummary,
   VocabularyFinding,
 } from '../../../engine/index';
+import { isBinaryCaseFile } from '../../../host/contract';
 
 export type { CaseColumns, ProvisionRef };
 
 /**
  * A case set: a file's text, a workbook (ICE's released detainer records as .xlsx) as its bytes or
- * as a File read in slices, or a synthetic set; `choice` narrows a file's cases to one facility and period.
+ * as a File read in slices, a CSV, JSON or YAML File read in slices, or a synthetic set; `choice` narrows a file's cases to one facility and period.
  */
 export type CaseSource =
   | { kind: 'text'; name: string; text: string; format?: CaseFormat; choice?: CaseChoice }
   | { kind: 'bytes'; name: string; bytes: Uint8Array; choice?: CaseChoice }
   | { kind: 'workbook'; name: string; file: Blob; choice?: CaseChoice }
+  | { kind: 'file'; name: string; file: Blob; choice?: CaseChoice }
   | { kind: 'synthetic'; name: string; count: number; seed: number };
 
-/** The case set of a file a host opened: a workbook's File or bytes, or text. */
+/** The case set of a file a host opened: a File (a workbook's or a text case file's), a workbook's bytes, or text. */
 export function caseSourceOfFile(file: { name: string; text: string; bytes?: Uint8Array; file?: Blob }): CaseSource {
-  if (file.file) return { kind: 'workbook', name: file.name, file: file.file };
+  if (file.file) return { kind: isBinaryCaseFile(file.name) ? 'workbook' : 'file', name: file.name, file: file.file };
   return file.bytes ? { kind: 'bytes', name: file.name, bytes: file.bytes } : { kind: 'text', name: file.name, text: file.text };
 }
 

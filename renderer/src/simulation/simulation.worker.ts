@@ -24,7 +24,7 @@ import {
 } from '../../../engine/index';
 import { workerScope } from '../lib/worker-scope';
 import type { CaseSource, ScenarioSettings, SimulationRequest, SimulationResponse } from './protocol';
-import { importWorkbookFile } from './workbook-file';
+import { importCaseFile, importWorkbookFile } from './workbook-file';
 
 const scope = workerScope<SimulationRequest, SimulationResponse>();
 const PROGRESS_EVERY = 50_000;
@@ -75,8 +75,13 @@ async function load(id: number, source: CaseSource): Promise<void> {
       ms: 0,
     };
   } else {
-    // Progress as the file is read: a workbook's bytes, a text's characters, at most every quarter second.
-    const size = source.kind === 'workbook' ? source.file.size : source.kind === 'bytes' ? source.bytes.length : source.text.length;
+    // Progress as the file is read: a File's or a workbook's bytes, a text's characters, at most every quarter second.
+    const size =
+      source.kind === 'workbook' || source.kind === 'file'
+        ? source.file.size
+        : source.kind === 'bytes'
+          ? source.bytes.length
+          : source.text.length;
     let shown = performance.now();
     const onProgress = (p: { read: number }) => {
       const now = performance.now();
@@ -84,11 +89,15 @@ async function load(id: number, source: CaseSource): Promise<void> {
       shown = now;
       scope.postMessage({ kind: 'progress', id, done: Math.min(p.read, size), total: size });
     };
-    // A workbook File is read in slices as it is imported; bytes or text a host read whole are read from memory.
+    // A File (a workbook, or a CSV, JSON or YAML file) is read in slices as it is imported; bytes or text a host read whole are read from memory.
     const set =
       source.kind === 'workbook'
         ? await importWorkbookFile(source.file, { onProgress })
-        : readCaseContent(source.kind === 'bytes' ? { bytes: source.bytes } : { text: source.text, format: source.format }, { onProgress });
+        : source.kind === 'file'
+          ? await importCaseFile(source.file, { onProgress })
+          : readCaseContent(source.kind === 'bytes' ? { bytes: source.bytes } : { text: source.text, format: source.format }, {
+              onProgress,
+            });
     all = set.table;
     loaded = {
       name: source.name,

@@ -1,0 +1,72 @@
+// A case file the browser hands over as a File is read in slices of bytes (never decoded to one
+// string): the same cases and problems as its text read whole, whatever the slice size, and the
+// fingerprint the command line prints for the same bytes.
+
+import fs from 'node:fs';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readCaseSet, type CaseSet } from '../../engine/index';
+import { fingerprintOfFile, importCaseFile } from '../../renderer/src/simulation/workbook-file';
+import { tableRows } from '../scale/helpers';
+
+const root = path.resolve(__dirname, '../..');
+
+function resultOf(set: CaseSet) {
+  return {
+    total: set.total,
+    rejected: set.rejected,
+    source: set.source,
+    notes: set.notes,
+    rows: tableRows(set.table),
+    problems: set.problems.map((p) => ({ ...p })),
+  };
+}
+
+const files: Array<[string, Buffer]> = [
+  ...['synthetic-200.cases.csv', 'synthetic-200.cases.json', 'illustrative.cases.yaml'].map(
+    (f) => [f, fs.readFileSync(path.join(root, 'samples/cases', f))] as [string, Buffer],
+  ),
+  ['ice-detainers-fixture.csv', fs.readFileSync(path.join(root, 'tests/ice/fixtures/ice-detainers-fixture.csv'))],
+  ['awkward.csv', awkwardCsv()],
+];
+
+/** The sample's first rows with a byte order mark, CR LF, quoted fields with a comma, a doubled quote, a line break and multi-byte characters, and a bad row. */
+function awkwardCsv(): Buffer {
+  const lines = fs.readFileSync(path.join(root, 'samples/cases/synthetic-200.cases.csv'), 'utf8').split('\n').slice(0, 6);
+  const header = lines[0]!.split(',');
+  const offense = header.indexOf('charge1.offense');
+  const age = header.indexOf('age');
+  const rows = lines.slice(1).map((l) => l.split(','));
+  rows[0]![offense] = '"robo con violencia, ""armado"" 殴打 😠"';
+  rows[1]![offense] = '"agressão\ngrave"';
+  rows[2]![age] = 'not an age';
+  return Buffer.from('\uFEFF' + [header, ...rows].map((r) => r.join(',')).join('\r\n') + '\r\n');
+}
+
+describe('a case file read from a File in slices', () => {
+  for (const [name, bytes] of files) {
+    it(`${name}: the same cases and problems as its text read whole, in slices of 1 to 4 MB`, async () => {
+      const whole = resultOf(readCaseSet(new TextDecoder().decode(bytes)));
+      expect(whole.total).toBeGreaterThan(0);
+      if (name === 'awkward.csv') expect(whole.problems.length).toBeGreaterThan(0);
+      for (const slice of [1, 7, 64, 4096, 4 << 20]) {
+        const got = resultOf(await importCaseFile(new Blob([bytes]), {}, slice));
+        expect(got, `slices of ${slice} bytes`).toEqual(whole);
+      }
+    });
+  }
+
+  it('reports progress in bytes up to the file size', async () => {
+    const bytes = files[0]![1];
+    const seen: number[] = [];
+    await importCaseFile(new Blob([bytes]), { onProgress: (p) => seen.push(p.read) }, 1000);
+    expect(seen.length).toBeGreaterThan(2);
+    expect(Math.max(...seen)).toBe(bytes.length);
+  });
+
+  it('fingerprints the file as the command line does (SHA-256 of its bytes)', async () => {
+    const bytes = files[4]![1];
+    expect(await fingerprintOfFile(new Blob([bytes]))).toBe(createHash('sha256').update(bytes).digest('hex'));
+  });
+});
