@@ -3,7 +3,8 @@
 // comments. They keep the author's comments, order and layout: each edit is made on the `yaml`
 // Document, and only the lines whose meaning changed are replaced in the text, as line edits an
 // editor applies into its undo history. Setting or deleting a one-line value in a text laid out as the
-// printer lays it out is done on that line alone (the same text, without rebuilding a large draft).
+// printer lays it out is done on that line alone (the same text, without rebuilding a large draft);
+// so are renaming a key, and moving or inserting an item of a list whose lines hold nothing else.
 
 import {
   isCollection,
@@ -15,9 +16,10 @@ import {
   Scalar,
   stringify,
   visit,
-  type Document,
+  Document,
   type Node,
   type ParsedNode,
+  type YAMLSeq,
 } from 'yaml';
 
 import type { PathSegment } from './diagnostics';
@@ -696,13 +698,14 @@ function printedScalar(value: unknown): string | undefined {
 /**
  * One edit made on the text itself, when it is sure to give what printing the edited document gives:
  * setting a single-line scalar, deleting a key whose value is one, renaming a key of a block map to
- * one the printer writes plain, or moving an item within its list (no comment, blank line or block
- * scalar among the list's lines); the text laid out as the printer lays it out. Undefined when it can't
+ * one the printer writes plain, or moving or inserting an item within a list (no comment, blank line or
+ * block scalar among the list's lines); the text laid out as the printer lays it out. Undefined when it can't
  * be sure (the caller then prints the document).
  */
 export function localEdit(source: string, op: StructuralEdit): string | undefined {
   if (op.op === 'rename') return localRename(source, op);
   if (op.op === 'move') return localMove(source, op);
+  if (op.op === 'insert') return localInsert(source, op);
   if (op.op !== 'set' && op.op !== 'delete') return undefined;
   if (op.op === 'set' && !(op.value === null || ['string', 'number', 'boolean'].includes(typeof op.value))) return undefined;
   if (op.path.length === 0) return undefined;
@@ -771,6 +774,50 @@ function localRename(source: string, op: Extract<StructuralEdit, { op: 'rename' 
 }
 
 /**
+ * Where each item of a block list starts (its dash line) and where its last item's lines end, when the
+ * list's lines hold its items alone: no comment or blank line (the printed document attaches those to
+ * an item or a neighbour) and no block scalar (whose trailing lines may be blank).
+ */
+function itemLines(source: string, seq: BlockNode): { starts: number[]; end: number } | undefined {
+  const items = seq.items!;
+  if (items.length === 0) return undefined;
+  const starts = items.map((item) => lineStartOf(source, item.start));
+  const end = lineEndOf(source, items[items.length - 1]!.end - 1) + 1;
+  const lines = source.slice(starts[0], end);
+  if (lines.includes('#') || lines.includes('\n\n') || /[|>][-+0-9]*\n/.test(lines)) return undefined;
+  return { starts, end };
+}
+
+/**
+ * An item inserted into a block list that has items: the item printed alone (as the printer prints a
+ * new list item), indented to the list's dashes, with the author's flow padding, put before the item
+ * at its index or after the last. Only when every line of the text is spelled with that padding, so
+ * that matching the printed document's lines to the author's cannot pick another spelling.
+ */
+function localInsert(source: string, op: Extract<StructuralEdit, { op: 'insert' }>): string | undefined {
+  if (!Number.isInteger(op.index) || op.value === undefined || (JSON.stringify(op.value) ?? '').includes('\\n')) return undefined;
+  const seq = blockCollectionAt(source, op.path, NodeKind.Seq);
+  if (!seq) return undefined;
+  const lines = itemLines(source, seq);
+  if (!lines) return undefined;
+  const layout = detectLayout(source);
+  if (!source.split('\n').every((line) => restyle(line, layout) === line)) return undefined;
+  const alone = new Document([]);
+  (alone.contents as YAMLSeq).items.push(makeNode(alone, op.value, true));
+  const printed = alone.toString({ indent: layout.indent, indentSeq: layout.indentSeq, ...PRINT_OPTIONS });
+  if (!printed.startsWith('- ') || !printed.endsWith('\n')) return undefined;
+  const dash = ' '.repeat(seq.items![0]!.start - lines.starts[0]! - 2);
+  const block = printed
+    .slice(0, -1)
+    .split('\n')
+    .map((line) => restyle(dash + line, layout))
+    .join('\n');
+  const n = seq.items!.length;
+  const at = op.index < 0 || op.index >= n ? lines.end : lines.starts[op.index]!;
+  return `${source.slice(0, at)}${block}\n${source.slice(at)}`;
+}
+
+/**
  * An item moved within its block list: its lines cut and put back at the new place. Only where nothing
  * but the items themselves is among the list's lines (no comment or blank line, which the printed
  * document attaches to an item or its neighbour, and no block scalar).
@@ -783,10 +830,9 @@ function localMove(source: string, op: Extract<StructuralEdit, { op: 'move' }>):
   const items = seq.items!;
   const n = items.length;
   if (op.from < 0 || op.from >= n || op.to < 0 || op.to >= n) return undefined;
-  const starts = items.map((item) => lineStartOf(source, item.start));
-  const end = lineEndOf(source, items[n - 1]!.end - 1) + 1;
-  const lines = source.slice(starts[0], end);
-  if (lines.includes('#') || lines.includes('\n\n') || /[|>][-+0-9]*\n/.test(lines)) return undefined;
+  const lines = itemLines(source, seq);
+  if (!lines) return undefined;
+  const { starts, end } = lines;
   const blocks = starts.map((ls, k) => source.slice(ls, k + 1 < n ? starts[k + 1] : end));
   const [moved] = blocks.splice(op.from, 1);
   blocks.splice(op.to, 0, moved!);

@@ -176,6 +176,21 @@ describe('local document edits', () => {
     expect((parse(fast.ok ? fast.text : '') as typeof data).sections[s]!.provisions![0]).toEqual(data.sections[s]!.provisions![last]);
   });
 
+  it('inserts a template provision into a 300-provision draft locally: the output is the printed edit', () => {
+    const text = sampleOrdinanceText(300);
+    const data = parse(text) as { sections: Array<{ provisions?: unknown[] }> };
+    const s = data.sections.findIndex((x) => (x.provisions?.length ?? 0) > 0);
+    const value = { id: 'new-provision', heading: 'New provision', when: { age: { under: 18 } }, outcome: 'decline' };
+    for (const index of [0, 1, -1]) {
+      const op: StructuralEdit = { op: 'insert', path: ['sections', s, 'provisions'], index, value };
+      expect(localEdit(text, op)).toBeDefined();
+      const fast = applyEdits(text, [op]);
+      expect(fast).toEqual(applyEdits(text, [op], { local: false }));
+      const provisions = (parse(fast.ok ? fast.text : '') as typeof data).sections[s]!.provisions!;
+      expect(provisions[index < 0 ? provisions.length - 1 : index]).toEqual(value);
+    }
+  });
+
   it('renames a key of a 300-provision draft locally: the output is the printed edit, one line changed', () => {
     const text = sampleOrdinanceText(300);
     const data = parse(text) as { sections: Array<{ provisions?: Array<{ when?: object }> }> };
