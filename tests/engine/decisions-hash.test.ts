@@ -16,6 +16,7 @@ import {
 } from '../../engine/index';
 import { clampOutcome, FALSE, OUTCOME_CODE, UNKNOWN } from '../../engine/compile';
 import { forEachGeneratedCase } from '../../engine/generate';
+import { keepRows } from '../../engine/case-table';
 
 const DIRS = ['samples/ordinances', 'tests/analysis/fixtures'];
 
@@ -115,6 +116,24 @@ describe('compiled decisions', () => {
       expect(differ, name).toBe(0);
     }
     expect(shared).toBeGreaterThan(pairs.length / 2);
+  });
+
+  it('of a table with cases left out are those the whole table gives them', () => {
+    // The kept table's columns are copied, the per-case summaries of offense rows among them.
+    const keep = new Uint8Array(table.length);
+    for (let i = 0; i < keep.length; i++) keep[i] = (i * 2654435761) % 7 < 3 ? 1 : 0;
+    const kept = keepRows(table, keep);
+    for (const [name, o] of docs) {
+      for (const reimbursementAgreement of [false, true]) {
+        const whole = compile(o, { reimbursementAgreement }).bind(table).decide;
+        const part = compile(o, { reimbursementAgreement }).bind(kept).decide;
+        let k = 0;
+        let differ = 0;
+        for (let i = 0; i < table.length; i++) if (keep[i] && whole(i) !== part(k++)) differ++;
+        expect(k, name).toBe(kept.length);
+        expect(differ, name).toBe(0);
+      }
+    }
   });
 });
 
