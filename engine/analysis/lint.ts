@@ -341,11 +341,17 @@ onClearAnalysisCaches(() => {
 
 /** A copy of a finding with its fields in order, its getters still getters (not read). */
 function copyFinding(f: Finding): Finding {
-  const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(f)) as Finding;
+  // Field by field, in the finding's order: data fields by assignment, the getters as getters.
+  const copy: Record<string, unknown> = {};
+  for (const k of Object.keys(f)) {
+    const d = Object.getOwnPropertyDescriptor(f, k)!;
+    if (d.get) Object.defineProperty(copy, k, { get: d.get, enumerable: true, configurable: true });
+    else copy[k] = d.value;
+  }
   const provisionPath = PROVISION_PATH.get(f);
-  if (provisionPath) PROVISION_PATH.set(copy, provisionPath);
-  if (AT_KEY.has(f)) AT_KEY.add(copy);
-  return copy;
+  if (provisionPath) PROVISION_PATH.set(copy as unknown as Finding, provisionPath);
+  if (AT_KEY.has(f)) AT_KEY.add(copy as unknown as Finding);
+  return copy as unknown as Finding;
 }
 
 /** A kept finding for this analysis: a fresh copy at its place in this text. */
