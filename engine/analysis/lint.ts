@@ -317,8 +317,8 @@ export function lintOrdinance(o: Ordinance, opts: LintOptions = {}): LintDiagnos
   try {
     policyRules(ctx);
     KEPT_FINDINGS.set(key, {
-      provisionRules: findings.slice(0, afterProvisionRules).map(copyFinding),
-      policyRules: findings.slice(afterTerms).map(copyFinding),
+      provisionRules: findings.slice(0, afterProvisionRules).map(keepFinding),
+      policyRules: findings.slice(afterTerms).map(keepFinding),
     });
     if (KEPT_FINDINGS.size > 2) KEPT_FINDINGS.delete(KEPT_FINDINGS.keys().next().value!);
   } catch (e) {
@@ -333,36 +333,47 @@ export function lintOrdinance(o: Ordinance, opts: LintOptions = {}): LintDiagnos
 let lastGenerated: { key: string; text: string } | undefined;
 
 /** The findings of the last analyses, by their key, before they were located and silenced. */
-const KEPT_FINDINGS = new Map<string, { provisionRules: Finding[]; policyRules: Finding[] }>();
+const KEPT_FINDINGS = new Map<string, { provisionRules: KeptFinding[]; policyRules: KeptFinding[] }>();
 onClearAnalysisCaches(() => {
   KEPT_FINDINGS.clear();
   lastGenerated = undefined;
 });
 
-/** A copy of a finding with its fields in order, its getters still getters (not read). */
-function copyFinding(f: Finding): Finding {
-  // Field by field, in the finding's order: data fields by assignment, the getters as getters.
-  const copy: Record<string, unknown> = {};
-  for (const k of Object.keys(f)) {
-    const d = Object.getOwnPropertyDescriptor(f, k)!;
-    if (d.get) Object.defineProperty(copy, k, { get: d.get, enumerable: true, configurable: true });
-    else copy[k] = d.value;
-  }
-  const provisionPath = PROVISION_PATH.get(f);
-  if (provisionPath) PROVISION_PATH.set(copy as unknown as Finding, provisionPath);
-  if (AT_KEY.has(f)) AT_KEY.add(copy as unknown as Finding);
-  return copy as unknown as Finding;
+/**
+ * A finding kept for later analyses: its fields in order, each a value or (for the explanation and
+ * fixes) the getter itself, not read; where its provision starts; whether it is located at a key.
+ */
+interface KeptFinding {
+  fields: Array<[key: string, value: unknown, getter: boolean]>;
+  provisionPath: PathSegment[] | undefined;
+  atKey: boolean;
 }
 
-/** A kept finding for this analysis: a fresh copy at its place in this text. */
-function foundAgain(f: Finding, at: (path: PathSegment[], key?: boolean) => SourcePosition): Finding {
-  const copy = copyFinding(f);
-  const pos = at(copy.path, AT_KEY.has(f));
-  copy.line = pos.line;
-  copy.column = pos.column;
-  copy.endLine = pos.endLine;
-  copy.endColumn = pos.endColumn;
-  return copy;
+function keepFinding(f: Finding): KeptFinding {
+  const fields: KeptFinding['fields'] = [];
+  for (const k of Object.keys(f)) {
+    const d = Object.getOwnPropertyDescriptor(f, k)!;
+    fields.push(d.get ? [k, d.get, true] : [k, d.value, false]);
+  }
+  return { fields, provisionPath: PROVISION_PATH.get(f), atKey: AT_KEY.has(f) };
+}
+
+/** A kept finding for this analysis: a fresh object with the same fields in order, at its place in this text. */
+function foundAgain(k: KeptFinding, at: (path: PathSegment[], key?: boolean) => SourcePosition): Finding {
+  const copy: Record<string, unknown> = {};
+  for (const [key, value, getter] of k.fields) {
+    if (getter) Object.defineProperty(copy, key, { get: value as () => unknown, enumerable: true, configurable: true });
+    else copy[key] = value;
+  }
+  const f = copy as unknown as Finding;
+  if (k.provisionPath) PROVISION_PATH.set(f, k.provisionPath);
+  if (k.atKey) AT_KEY.add(f);
+  const pos = at(f.path, k.atKey);
+  f.line = pos.line;
+  f.column = pos.column;
+  f.endLine = pos.endLine;
+  f.endColumn = pos.endColumn;
+  return f;
 }
 
 /**
