@@ -51,7 +51,7 @@ describe('a case file read from a File in slices', () => {
       expect(whole.total).toBeGreaterThan(0);
       if (name === 'awkward.csv') expect(whole.problems.length).toBeGreaterThan(0);
       for (const slice of [1, 7, 64, 4096, 4 << 20]) {
-        const got = resultOf(await importCaseFile(new Blob([bytes]), {}, slice));
+        const got = resultOf(await importCaseFile(new Blob([new Uint8Array(bytes)]), {}, slice));
         expect(got, `slices of ${slice} bytes`).toEqual(whole);
       }
     });
@@ -60,13 +60,13 @@ describe('a case file read from a File in slices', () => {
   it('reports progress in bytes up to the file size', async () => {
     const bytes = files[0]![1];
     const seen: number[] = [];
-    await importCaseFile(new Blob([bytes]), { onProgress: (p) => seen.push(p.read) }, 1000);
+    await importCaseFile(new Blob([new Uint8Array(bytes)]), { onProgress: (p) => seen.push(p.read) }, 1000);
     expect(seen.length).toBeGreaterThan(2);
     expect(Math.max(...seen)).toBe(bytes.length);
   });
 
   it('fingerprints the file as the command line does (SHA-256 of its bytes)', async () => {
     const bytes = files[4]![1];
-    expect(await fingerprintOfFile(new Blob([bytes]))).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(await fingerprintOfFile(new Blob([new Uint8Array(bytes)]))).toBe(createHash('sha256').update(bytes).digest('hex'));
   });
 });
