@@ -1464,7 +1464,8 @@ function applySuppressions(o: Ordinance, findings: Finding[], source: ParsedSour
   const out = [...findings];
   const entries = (o.suppress ?? []).map((s, i) => ({ ...s, index: i, used: false }));
   const comments: Array<{ line: number; code: string; reason: string | undefined; used: boolean }> = [];
-  if (source) {
+  // Every silencing comment names "lint-ignore": a text without it has none to look for line by line.
+  if (source && source.text.includes('lint-ignore')) {
     source.text.split('\n').forEach((text, i) => {
       const m = IGNORE_RE.exec(text);
       if (m) comments.push({ line: i + 1, code: m[1]!, reason: m[2] || undefined, used: false });
