@@ -25,7 +25,7 @@ import {
   type CaseTableBuilder,
 } from '../case-table';
 import { REQUEST_HOLD, REQUEST_NOTIFY } from './compact';
-import { CsvScanner, MAX_RECORD_CHARS } from './csv-scan';
+import { CsvByteScanner } from './csv-bytes';
 import type { ColumnMapping } from './mapping';
 
 /** Where the importer sends what it reads. */
@@ -260,14 +260,12 @@ function utf8Room(buf: Uint8Array, chars: number): Uint8Array {
 }
 
 export class CsvCaseReader {
-  /** For records the byte reading does not take (the header, multi-line quoted fields, ...): fed their decoded text. */
-  private readonly scanner = new CsvScanner();
+  /** The file's records, split on its bytes. */
+  private readonly scanner = new CsvByteScanner();
   private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   private readonly encoder = new TextEncoder();
   private plan: ColumnPlan | undefined;
   private columns: PlannedColumn[] = [];
-  /** The planned column at each position of the row (undefined for ignored ones). */
-  private byIndex: Array<PlannedColumn | undefined> = [];
   private charges: GroupScratch[] = [];
   private convictions: GroupScratch[] = [];
   private convictedOn = new Float64Array(0);
@@ -277,16 +275,7 @@ export class CsvCaseReader {
   private readonly offenses = new ByteTable<number>();
   private index = 0;
   private stopped = false;
-  // The bytes not yet read: buf[pos, len). `line` is the file line where the record at `pos` starts.
-  private buf = new Uint8Array(1 << 16);
-  private len = 0;
-  private pos = 0;
-  private line = 1;
-  /** Whether the start of the file (and a byte order mark there) has been looked at. */
-  private begun = false;
-  /** A text chunk's last UTF-16 unit when it is the first half of a pair, held for the next chunk. */
-  private heldSurrogate = '';
-  // A field of a decoded record, or a mapped value, as bytes.
+  // A quoted field with doubled quotes, or a mapped value, as bytes.
   private fieldBytes: Uint8Array = new Uint8Array(256);
   private mappedBytes: Uint8Array = new Uint8Array(256);
   private readonly idCodes: number[] = [];
@@ -316,51 +305,24 @@ export class CsvCaseReader {
   /** Reads a piece of the file's text (its UTF-8 bytes are what is read). */
   push(text: string): void {
     if (this.stopped) return;
-    text = this.heldSurrogate + text;
-    this.heldSurrogate = '';
-    if (text.length > 0 && (text.charCodeAt(text.length - 1) & 0xfc00) === 0xd800) {
-      this.heldSurrogate = text.slice(-1);
-      text = text.slice(0, -1);
-    }
-    this.room(text.length * 3);
-    this.len += this.encoder.encodeInto(text, this.buf.subarray(this.len)).written;
+    this.scanner.pushText(text);
     this.drain(false);
   }
 
   /** Reads a piece of the file's bytes, of any size. */
   pushBytes(bytes: Uint8Array): void {
     if (this.stopped) return;
-    this.room(bytes.length);
-    this.buf.set(bytes, this.len);
-    this.len += bytes.length;
+    this.scanner.push(bytes);
     this.drain(false);
   }
 
   finish(): void {
     if (this.stopped) return;
-    if (this.heldSurrogate) {
-      const held = this.heldSurrogate;
-      this.heldSurrogate = '';
-      this.push(held);
-      if (this.stopped) return;
-    }
     this.drain(true);
     if (!this.stopped && !this.plan)
       this.fatal([
         { index: -1, field: '', row: 1, message: 'the CSV file is empty; its first row names the columns (id, age, bookedAt, ...)' },
       ]);
-  }
-
-  /** Moves the unread bytes to the front and makes room for `extra` more. */
-  private room(extra: number): void {
-    const keep = this.len - this.pos;
-    if (keep + extra > this.buf.length) {
-      const next = new Uint8Array(Math.max(keep + extra, this.buf.length * 2));
-      next.set(this.buf.subarray(this.pos, this.len));
-      this.buf = next;
-    } else if (this.pos > 0) this.buf.copyWithin(0, this.pos, this.len);
-    this.pos = 0;
-    this.len = keep;
   }
 
   private fatal(problems: CaseProblem[]): void {
@@ -369,190 +331,51 @@ export class CsvCaseReader {
   }
 
   private drain(final: boolean): void {
-    if (!this.begun) {
-      const b = this.buf;
-      const n = this.len - this.pos;
-      // A byte order mark at the start of the file is not part of the first column's name.
-      const bom = (n < 1 || b[this.pos] === 0xef) && (n < 2 || b[this.pos + 1] === 0xbb) && (n < 3 || b[this.pos + 2] === 0xbf);
-      if (n < 3 && bom && !final) return;
-      this.begun = true;
-      if (bom && n >= 3) this.pos += 3;
-    }
-    while (!this.stopped) {
-      if (this.plan) {
-        const r = this.plainRow(final);
-        if (r === 1) continue;
-        if (r === 0) break;
-      }
-      if (!this.decodedRecord(final)) break;
-    }
-  }
-
-  /**
-   * Reads the next line's bytes when it is a record of the right width that the fast reading accepts
-   * (quoted fields without line breaks or doubled quotes included), each field read as it is found: 1.
-   * Returns 0 when the bytes hold no complete line, and -1 when the record must be decoded and read by
-   * the scanner and the reference reading.
-   */
-  private plainRow(final: boolean): number {
-    const b = this.buf;
-    const n = this.len;
-    const start = this.pos;
-    if (start >= n) return 0;
-    const width = this.plan!.width;
-    const byIndex = this.byIndex;
-    this.beginRow();
-    let i = start;
-    let k = 0;
-    let high = 0;
-    let filled = false;
-    let quoted = false;
-    let next: number;
-    for (;;) {
-      if (k >= width) return -1;
-      let a = i;
-      let e = i;
-      if (i < n) {
-        const c0 = b[i]!;
-        if (c0 === 44) {
-          // An empty field: the most common kind.
-          k++;
-          i++;
-          continue;
-        }
-        if (c0 === 34) {
-          // A quoted field on one line, without doubled quotes.
-          quoted = true;
-          let q = i + 1;
-          let c = 0;
-          while (q < n) {
-            c = b[q]!;
-            if (c === 34 || c === 10 || c === 13) break;
-            high |= c;
-            q++;
-          }
-          if (q + 1 >= n) return this.more(final, start);
-          if (c !== 34) return -1;
-          const after = b[q + 1]!;
-          if (after !== 44 && after !== 10 && after !== 13) return -1;
-          a = i + 1;
-          e = q;
-          i = q + 1;
-        } else {
-          while (e < n) {
-            const c = b[e]!;
-            if (c === 44 || c === 10 || c === 13) break;
-            high |= c;
-            e++;
-          }
-          i = e;
-        }
-        if (a < e) {
-          filled = true;
-          const col = byIndex[k];
-          if (col !== undefined && !this.field(col, b, a, e)) return -1;
-        }
-      }
-      k++;
-      if (i >= n) {
-        if (!final) return this.more(final, start);
-        next = n;
-        break;
-      }
-      const c = b[i]!;
-      if (c === 44) {
-        i++;
-        continue;
-      }
-      if (c === 10) {
-        next = i + 1;
-        break;
-      }
-      // A carriage return: the end of a CR LF line; one alone goes to the scanner.
-      if (i + 1 >= n && !final) return this.more(final, start);
-      if (i + 1 < n && b[i + 1] === 10) {
-        next = i + 2;
-        break;
-      }
-      return -1;
-    }
-    if (k === 1 && !filled && !quoted) {
-      // A blank line.
-      this.pos = next;
-      this.line++;
-      return 1;
-    }
-    if (k !== width) return -1;
-    // Bytes that are not UTF-8 (or the replacement character itself) go to the reference reading.
-    if (high & 0x80 && this.decoder.decode(b.subarray(start, next)).includes(REPLACEMENT)) return -1;
-    if (!this.endRow()) return -1;
-    const index = this.index++;
-    const row = this.line++;
-    this.pos = next;
-    this.sink.written(this.id!, index, row);
-    return 1;
-  }
-
-  /** The line runs past the bytes read so far: wait for more, or past the longest record, let the scanner say why. */
-  private more(final: boolean, start: number): number {
-    return final || this.len - start > MAX_RECORD_CHARS ? -1 : 0;
-  }
-
-  /**
-   * Reads the next record through its decoded text: the scanner splits it exactly (quotes, line
-   * breaks in fields, a lone carriage return), then the fast reading or the reference reading takes
-   * it. False when the bytes hold no complete record or reading stopped.
-   */
-  private decodedRecord(final: boolean): boolean {
-    const b = this.buf;
-    const n = this.len;
-    const start = this.pos;
-    if (start >= n) return false;
-    let end = recordEnd(b, start, n, final);
-    if (end < 0) {
-      if (!final) {
-        if (n - start > MAX_RECORD_CHARS) {
-          // Counted in characters, as the limit is worded.
-          const chars = new TextDecoder('utf-8', { ignoreBOM: true }).decode(b.subarray(start, n), { stream: true }).length;
-          if (chars > MAX_RECORD_CHARS)
-            this.fatal([
-              {
-                index: -1,
-                field: '',
-                row: this.line,
-                message: `the record starting here runs past ${MAX_RECORD_CHARS.toLocaleString('en-US')} characters; a quoted field is probably not closed`,
-              },
-            ]);
-        }
-        return false;
-      }
-      end = n;
-    }
     const sc = this.scanner;
-    const text = this.decoder.decode(b.subarray(start, end));
-    sc.text = text;
-    sc.pos = 0;
-    sc.line = this.line;
-    const got = sc.next(true);
-    this.line = sc.line;
-    this.pos = end;
-    if (sc.error) {
-      this.fatal([{ index: -1, field: '', row: sc.error.row, message: sc.error.message }]);
-      return false;
+    while (!this.stopped && sc.next(final)) {
+      if (this.plan) this.record();
+      else this.readHeader();
     }
-    if (!got) return true;
-    if (!this.plan) {
-      this.readHeader();
-      return true;
-    }
+    if (sc.error && !this.stopped) this.fatal([{ index: -1, field: '', row: sc.error.row, message: sc.error.message }]);
+  }
+
+  /**
+   * One record: read from its bytes straight into the table when the fast reading accepts it whole,
+   * else by the reference reading, which decides and words the problems.
+   */
+  private record(): void {
+    const sc = this.scanner;
     const index = this.index++;
     const row = sc.row;
-    const bad = text.includes(REPLACEMENT);
-    if (!bad && !sc.strayAfterQuote && sc.count === this.plan.width && this.scannedCase()) this.sink.written(this.id!, index, row);
+    // Bytes that are not UTF-8 (or the replacement character itself) go to the reference reading.
+    const bad = sc.high !== 0 && this.decoder.decode(sc.buf.subarray(sc.recordStart, sc.recordEnd)).includes(REPLACEMENT);
+    if (!bad && !sc.strayAfterQuote && sc.count === this.plan!.width && this.fastCase()) this.sink.written(this.id!, index, row);
     else this.slowCase(index, row, bad);
-    return true;
   }
 
+  /** The fast reading of the scanner's record, field by field from its bytes; true when written. */
+  private fastCase(): boolean {
+    const sc = this.scanner;
+    const b = sc.buf;
+    const starts = sc.starts;
+    const ends = sc.ends;
+    this.beginRow();
+    for (const col of this.columns) {
+      const k = col.index;
+      const a = starts[k]!;
+      if (a >= 0) {
+        const e = ends[k]!;
+        if (a < e && !this.field(col, b, a, e)) return false;
+        continue;
+      }
+      // A quoted field with doubled quotes: its text, read as bytes.
+      const value = sc.quoted[k]!;
+      if (value === '') continue;
+      const bytes = (this.fieldBytes = utf8Room(this.fieldBytes, value.length));
+      if (!this.field(col, bytes, 0, this.encoder.encodeInto(value, bytes).written)) return false;
+    }
+    return this.endRow();
+  }
   private readHeader(): void {
     const sc = this.scanner;
     const header = sc.fields();
@@ -563,8 +386,6 @@ export class CsvCaseReader {
     }
     this.plan = plan;
     this.columns = plan.columns;
-    this.byIndex = new Array(plan.width).fill(undefined);
-    for (const col of plan.columns) this.byIndex[col.index] = col;
     const make = (n: number) => Array.from({ length: n }, () => new GroupScratch());
     this.charges = make(plan.groups.charge);
     this.convictions = make(plan.groups.conviction);
@@ -605,20 +426,6 @@ export class CsvCaseReader {
       this.offenses.set(s, a, b, found);
     }
     return found;
-  }
-
-  /** A record read by the scanner: its fields, one by one, as bytes; true when written. */
-  private scannedCase(): boolean {
-    const sc = this.scanner;
-    this.beginRow();
-    for (const col of this.columns) {
-      const value = sc.field(col.index);
-      if (value === '') continue;
-      const bytes = (this.fieldBytes = utf8Room(this.fieldBytes, value.length));
-      const n = this.encoder.encodeInto(value, bytes).written;
-      if (!this.field(col, bytes, 0, n)) return false;
-    }
-    return this.endRow();
   }
 
   private beginRow(): void {
@@ -903,47 +710,5 @@ export class CsvCaseReader {
     if (!r.ok) for (const p of r.problems) problems.push({ ...p, field: columnOfField(plan, rowCase.slots, p.field), row });
     if (problems.length) this.sink.reject(index, problems);
     else if (r.ok) this.sink.add(r.prepared, index, row);
-  }
-}
-
-/**
- * Where the record starting at b[start] ends (after its line break), read as the scanner reads it:
- * a quote opens a field only at its start, and a doubled quote inside stays in it. -1 when the bytes
- * end first (and more may come, or a quoted field is not closed).
- */
-function recordEnd(b: Uint8Array, start: number, n: number, final: boolean): number {
-  let i = start;
-  for (;;) {
-    if (i < n && b[i] === 34) {
-      let j = i + 1;
-      for (;;) {
-        const q = b.indexOf(34, j);
-        if (q < 0 || (q + 1 === n && !final)) return -1;
-        if (b[q + 1] === 34) {
-          j = q + 2;
-          continue;
-        }
-        i = q + 1;
-        break;
-      }
-    }
-    while (i < n) {
-      const c = b[i]!;
-      if (c === 44 || c === 10 || c === 13) break;
-      i++;
-    }
-    if (i >= n) return final ? n : -1;
-    const c = b[i]!;
-    if (c === 44) {
-      i++;
-      continue;
-    }
-    if (c === 13) {
-      if (i + 1 >= n && !final) return -1;
-      i++;
-      if (i < n && b[i] === 10) i++;
-      return i;
-    }
-    return i + 1;
   }
 }

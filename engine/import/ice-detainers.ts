@@ -29,8 +29,8 @@ import {
   U_WARRANTS,
 } from '../unknown-facts';
 import type { CaseSink } from './csv-cases';
-import { CsvScanner, MAX_RECORD_CHARS } from './csv-scan';
-import { CELL_NUMBER, excelSerialToDays, textOf, type SheetRow } from './xlsx';
+import { CsvByteScanner } from './csv-bytes';
+import { CELL_NUMBER, excelSerialToDays, type SheetRow } from './xlsx';
 
 /** The release's columns this reader uses, by what they mean. */
 export const ICE_COLUMN = {
@@ -620,216 +620,34 @@ export class IceDetainerReader {
 }
 
 /**
- * The release as CSV: text through the RFC 4180 scanner, or the file's bytes through the same rules
- * read on bytes (`pushBytes`), where only the cells the mapping reads are made into text.
+ * The release as CSV: its bytes (or its text, read as its UTF-8 bytes) split into records by the
+ * shared byte scanner; a cell becomes text only when the mapping reads it.
  */
 export class IceDetainerCsvReader {
-  private readonly scanner = new CsvScanner();
-  private readonly bytes = new CsvByteRecords();
-  private readonly cell = (k: number) => this.bytes.field(k);
+  private readonly scanner = new CsvByteScanner();
+  private readonly cell = (k: number) => this.scanner.field(k);
   private readonly no = () => false;
 
   constructor(readonly rows: IceDetainerReader) {}
 
   push(text: string): void {
-    this.scanner.push(text);
-    // The scanner's text is the unread rest joined to the new chunk: searching it once makes V8 store
-    // it flat, or every character read afterwards walks the join.
-    this.scanner.text.indexOf('\u0000');
+    this.scanner.pushText(text);
     this.drain(false);
   }
 
   pushBytes(chunk: Uint8Array): void {
-    this.bytes.push(chunk);
-    this.drainBytes(false);
+    this.scanner.push(chunk);
+    this.drain(false);
   }
 
   finish(): void {
-    if (this.bytes.started) this.drainBytes(true);
-    else this.drain(true);
+    this.drain(true);
     this.rows.finish();
   }
 
   private drain(final: boolean): void {
     const sc = this.scanner;
-    while (!this.rows.done && sc.next(final)) {
-      const count = sc.count;
-      this.rows.row(
-        sc.row,
-        (k) => sc.field(k),
-        () => false,
-        count,
-      );
-    }
+    while (!this.rows.done && sc.next(final)) this.rows.row(sc.row, this.cell, this.no, sc.count);
     if (sc.error && !this.rows.done) this.rows.failAt(sc.error.row, sc.error.message);
-  }
-
-  private drainBytes(final: boolean): void {
-    const r = this.bytes;
-    while (!this.rows.done && r.next(final)) this.rows.row(r.row, this.cell, this.no, r.count);
-    if (r.error && !this.rows.done) this.rows.failAt(r.error.row, r.error.message);
-    r.keepRest();
-  }
-}
-
-/**
- * CsvScanner's reading of records (RFC 4180: quoted fields, doubled quotes, text after a closing quote
- * kept, CR, LF or CRLF line ends, blank lines skipped, a byte-order mark at the start dropped) done on
- * UTF-8 bytes: fields are bounds into the bytes, made into text only when asked for.
- */
-class CsvByteRecords {
-  private buf = new Uint8Array(1 << 16);
-  private n = 0;
-  private pos = 0;
-  private line = 1;
-  private bomChecked = false;
-  started = false;
-  starts = new Int32Array(256);
-  ends = new Int32Array(256);
-  quoted: Array<string | undefined> = [];
-  count = 0;
-  row = 1;
-  error: { row: number; message: string } | undefined;
-
-  push(chunk: Uint8Array): void {
-    this.started = true;
-    const need = this.n - this.pos + chunk.length;
-    if (need > this.buf.length) {
-      const grown = new Uint8Array(Math.max(need, this.buf.length * 2));
-      grown.set(this.buf.subarray(this.pos, this.n));
-      this.buf = grown;
-    } else if (this.pos > 0) this.buf.copyWithin(0, this.pos, this.n);
-    this.n -= this.pos;
-    this.pos = 0;
-    this.buf.set(chunk, this.n);
-    this.n += chunk.length;
-  }
-
-  /** Drops the records read, keeping the unread rest at the buffer's start for the next chunk. */
-  keepRest(): void {
-    if (this.pos === 0) return;
-    this.buf.copyWithin(0, this.pos, this.n);
-    this.n -= this.pos;
-    this.pos = 0;
-  }
-
-  field(k: number): string {
-    if (k >= this.count) return '';
-    const a = this.starts[k]!;
-    return a < 0 ? this.quoted[k]! : textOf(this.buf, a, this.ends[k]!);
-  }
-
-  next(final: boolean): boolean {
-    if (this.error) return false;
-    if (!this.bomChecked) {
-      if (this.n - this.pos < 3 && !final) return false;
-      this.bomChecked = true;
-      const b = this.buf;
-      if (this.n - this.pos >= 3 && b[this.pos] === 0xef && b[this.pos + 1] === 0xbb && b[this.pos + 2] === 0xbf) this.pos += 3;
-    }
-    for (;;) {
-      const r = this.scan(final);
-      if (r !== 2) return r === 1;
-    }
-  }
-
-  private scan(final: boolean): 0 | 1 | 2 {
-    const b = this.buf;
-    const n = this.n;
-    let i = this.pos;
-    if (i >= n) return 0;
-    let line = this.line;
-    let k = 0;
-    let starts = this.starts;
-    let ends = this.ends;
-    for (;;) {
-      if (k === starts.length) {
-        this.grow();
-        starts = this.starts;
-        ends = this.ends;
-      }
-      if (i < n && b[i] === 34 /* " */) {
-        let value = '';
-        let segment = i + 1;
-        let j = segment;
-        for (;;) {
-          let q = b.indexOf(34, j);
-          if (q >= n) q = -1;
-          if (q < 0 || (q + 1 === n && !final)) return this.incomplete(final, 'a quoted field is not closed');
-          if (b[q + 1] === 34 && q + 1 < n) {
-            value += textOf(b, segment, q + 1);
-            j = segment = q + 2;
-            continue;
-          }
-          value += textOf(b, segment, q);
-          for (let x = i; x < q; x++) if (b[x] === 10) line++;
-          i = q + 1;
-          break;
-        }
-        let j2 = i;
-        while (j2 < n) {
-          const c = b[j2];
-          if (c === 44 || c === 10 || c === 13) break;
-          j2++;
-        }
-        if (j2 > i) {
-          value += textOf(b, i, j2);
-          i = j2;
-        }
-        starts[k] = -1;
-        ends[k] = -1;
-        this.quoted[k] = value;
-      } else {
-        let j = i;
-        while (j < n) {
-          const c = b[j];
-          if (c === 44 || c === 10 || c === 13) break;
-          j++;
-        }
-        starts[k] = i;
-        ends[k] = j;
-        i = j;
-      }
-      k++;
-      if (i >= n) {
-        if (!final) return this.incomplete(final, '');
-        break;
-      }
-      const c = b[i];
-      if (c === 44) {
-        i++;
-        continue;
-      }
-      if (c === 13) {
-        if (i + 1 >= n && !final) return this.incomplete(final, '');
-        i++;
-        if (i < n && b[i] === 10) i++;
-      } else i++;
-      break;
-    }
-    this.count = k;
-    this.row = this.line;
-    this.line = line + 1;
-    this.pos = i;
-    return k === 1 && starts[0] === ends[0] ? 2 : 1;
-  }
-
-  private incomplete(final: boolean, message: string): 0 {
-    if (final && message) this.error = { row: this.line, message };
-    else if (this.n - this.pos > MAX_RECORD_CHARS && textOf(this.buf, this.pos, this.n).length > MAX_RECORD_CHARS)
-      this.error = {
-        row: this.line,
-        message: `the record starting here runs past ${MAX_RECORD_CHARS.toLocaleString('en-US')} characters; a quoted field is probably not closed`,
-      };
-    return 0;
-  }
-
-  private grow(): void {
-    const starts = new Int32Array(this.starts.length * 2);
-    starts.set(this.starts);
-    const ends = new Int32Array(this.ends.length * 2);
-    ends.set(this.ends);
-    this.starts = starts;
-    this.ends = ends;
   }
 }
