@@ -18,6 +18,9 @@ export class CsvByteScanner {
   starts = new Int32Array(256);
   ends = new Int32Array(256);
   quoted: Array<string | undefined> = [];
+  /** The fields of the current record that are not empty or are quoted, in order: filled[0, filledCount). */
+  filled = new Int32Array(256);
+  filledCount = 0;
   /** Fields in the current record. */
   count = 0;
   /** File row (line) where the current record starts; the header is row 1. */
@@ -123,6 +126,8 @@ export class CsvByteScanner {
     let k = 0;
     let starts = this.starts;
     let ends = this.ends;
+    let filled = this.filled;
+    let m = 0;
     let high = 0;
     let quotedAny = false;
     let stray = 0;
@@ -131,9 +136,20 @@ export class CsvByteScanner {
         this.grow();
         starts = this.starts;
         ends = this.ends;
+        filled = this.filled;
       }
-      if (i < n && b[i] === 34 /* " */) {
+      const c0 = i < n ? b[i]! : -1;
+      if (c0 === 44) {
+        // An empty field followed by a comma: the commonest kind in wide files.
+        starts[k] = i;
+        ends[k] = i;
+        k++;
+        i++;
+        continue;
+      }
+      if (c0 === 34 /* " */) {
         quotedAny = true;
+        filled[m++] = k;
         // Find the closing quote: a quote not followed by another (a doubled quote stays in the field).
         let q = i + 1;
         let doubled = false;
@@ -196,6 +212,7 @@ export class CsvByteScanner {
         }
         starts[k] = i;
         ends[k] = j;
+        if (j > i) filled[m++] = k;
         i = j;
       }
       k++;
@@ -216,6 +233,7 @@ export class CsvByteScanner {
       break;
     }
     this.count = k;
+    this.filledCount = m;
     this.row = this.line;
     this.line = line + 1;
     this.recordStart = this.pos;
@@ -245,7 +263,10 @@ export class CsvByteScanner {
     starts.set(this.starts);
     const ends = new Int32Array(this.ends.length * 2);
     ends.set(this.ends);
+    const filled = new Int32Array(this.filled.length * 2);
+    filled.set(this.filled);
     this.starts = starts;
     this.ends = ends;
+    this.filled = filled;
   }
 }

@@ -265,7 +265,8 @@ export class CsvCaseReader {
   private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   private readonly encoder = new TextEncoder();
   private plan: ColumnPlan | undefined;
-  private columns: PlannedColumn[] = [];
+  /** The planned column at each position of the row (undefined for ignored ones). */
+  private byIndex: Array<PlannedColumn | undefined> = [];
   private charges: GroupScratch[] = [];
   private convictions: GroupScratch[] = [];
   private convictedOn = new Float64Array(0);
@@ -359,9 +360,14 @@ export class CsvCaseReader {
     const b = sc.buf;
     const starts = sc.starts;
     const ends = sc.ends;
+    const filled = sc.filled;
+    const count = sc.filledCount;
+    const byIndex = this.byIndex;
     this.beginRow();
-    for (const col of this.columns) {
-      const k = col.index;
+    for (let x = 0; x < count; x++) {
+      const k = filled[x]!;
+      const col = byIndex[k];
+      if (col === undefined) continue;
       const a = starts[k]!;
       if (a >= 0) {
         const e = ends[k]!;
@@ -385,7 +391,8 @@ export class CsvCaseReader {
       return;
     }
     this.plan = plan;
-    this.columns = plan.columns;
+    this.byIndex = new Array<PlannedColumn | undefined>(plan.width).fill(undefined);
+    for (const col of plan.columns) this.byIndex[col.index] = col;
     const make = (n: number) => Array.from({ length: n }, () => new GroupScratch());
     this.charges = make(plan.groups.charge);
     this.convictions = make(plan.groups.conviction);
