@@ -1,6 +1,6 @@
 // Whole-text CSV reading and writing helpers over the streaming reader in engine/import/csv-scan.ts.
 
-import { CsvScanner, type CsvScanError } from './import/csv-scan';
+import { CsvByteScanner, type CsvScanError } from './import/csv-scan';
 
 export interface CsvRecord {
   /** 1-based line in the file where the record starts (the header is row 1). */
@@ -15,8 +15,8 @@ export type CsvError = CsvScanError;
  * and line breaks. Returns an error for an unterminated quote instead of reading to the end silently.
  */
 export function readCsv(text: string, onRecord: (rec: CsvRecord) => void): CsvError | undefined {
-  const scanner = new CsvScanner();
-  scanner.push(text);
+  const scanner = new CsvByteScanner();
+  scanner.pushText(text);
   while (scanner.next(true)) onRecord({ row: scanner.row, fields: scanner.fields() });
   return scanner.error;
 }

@@ -25,7 +25,7 @@ import {
   type CaseTableBuilder,
 } from '../case-table';
 import { REQUEST_HOLD, REQUEST_NOTIFY } from './compact';
-import { CsvByteScanner } from './csv-bytes';
+import { CsvByteScanner } from './csv-scan';
 import type { ColumnMapping } from './mapping';
 
 /** Where the importer sends what it reads. */

@@ -1,5 +1,9 @@
-// An incremental RFC 4180 reader: fed text in chunks of any size, it yields one record at a time as
-// field bounds into its buffer (no string per field), with the file row where the record starts.
+// An incremental RFC 4180 reader of CSV records from a file's UTF-8 bytes: fed bytes (or text, read as
+// its UTF-8 bytes) in pieces of any size, it yields one record at a time as field bounds into its
+// buffer, so a field becomes text only when a reader asks for it. The project's case CSV, ICE's
+// detainer CSV and the whole-text helpers (engine/csv.ts) all read records through it.
+
+import { textOf } from './xlsx';
 
 /** Longest record accepted: past this, a quote was almost certainly left open. */
 export const MAX_RECORD_CHARS = 1 << 20;
@@ -9,49 +13,110 @@ export interface CsvScanError {
   message: string;
 }
 
-export class CsvScanner {
-  /** The text the current record's bounds refer to. */
-  text = '';
-  /** Field k spans text[starts[k], ends[k]); a quoted field has start -1 and its value in `quoted[k]`. */
+/**
+ * RFC 4180 on bytes: quoted fields (line breaks and doubled quotes inside), text after a closing quote
+ * kept in the field and flagged, CR, LF or CR LF line ends, blank lines skipped, a byte order mark at
+ * the start of the file dropped, and a record past MAX_RECORD_CHARS characters stopping the reading.
+ * Field k is buf[starts[k], ends[k]) when starts[k] >= 0 (a quoted field without doubled quotes or
+ * stray text included, its quotes left out); otherwise its text is quoted[k].
+ */
+export class CsvByteScanner {
+  /** The bytes the current record's bounds refer to. */
+  buf = new Uint8Array(1 << 16);
   starts = new Int32Array(256);
   ends = new Int32Array(256);
   quoted: Array<string | undefined> = [];
+  /** The fields of the current record that are not empty or are quoted, in order: filled[0, filledCount). */
+  filled = new Int32Array(256);
+  filledCount = 0;
   /** Fields in the current record. */
   count = 0;
   /** File row (line) where the current record starts; the header is row 1. */
   row = 1;
   /** Set when the current record has text after a closing quote: the field's 1-based number. */
   strayAfterQuote = 0;
+  /** The current record's bytes are buf[recordStart, recordEnd) (its line break included). */
+  recordStart = 0;
+  recordEnd = 0;
+  /** Non-zero when a field of the current record holds a byte outside ASCII (bit 0x80 set). */
+  high = 0;
   /** A problem that stops reading: an unclosed quote or an endless record. */
   error: CsvScanError | undefined;
 
-  /** Where the next record starts in `text` (for readers that take plain lines themselves). */
-  pos = 0;
-  /** File line of the next record. */
-  line = 1;
-  private started = false;
+  private n = 0;
+  private pos = 0;
+  private line = 1;
+  private bomChecked = false;
+  /** A text piece's last UTF-16 unit when it is the first half of a pair, held for the next piece. */
+  private heldSurrogate = '';
+  private readonly encoder = new TextEncoder();
 
-  /** Adds text; records are then read with `next`. */
-  push(chunk: string): void {
-    if (!this.started && chunk.length > 0) {
-      this.started = true;
-      if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
-    }
-    this.text = this.pos < this.text.length ? this.text.slice(this.pos) + chunk : chunk;
-    this.pos = 0;
+  /** Adds the next piece of the file's bytes. */
+  push(chunk: Uint8Array): void {
+    this.room(chunk.length);
+    this.buf.set(chunk, this.n);
+    this.n += chunk.length;
   }
 
-  /** Characters buffered but not yet read as records. */
-  get pending(): number {
-    return this.text.length - this.pos;
+  /** Adds the next piece of the file's text: its UTF-8 bytes are what is read. */
+  pushText(text: string): void {
+    text = this.heldSurrogate + text;
+    this.heldSurrogate = '';
+    if (text.length > 0 && (text.charCodeAt(text.length - 1) & 0xfc00) === 0xd800) {
+      this.heldSurrogate = text.slice(-1);
+      text = text.slice(0, -1);
+    }
+    this.room(text.length * 3);
+    this.n += this.encoder.encodeInto(text, this.buf.subarray(this.n)).written;
+  }
+
+  /** Moves the unread bytes to the front and makes room for `extra` more. */
+  private room(extra: number): void {
+    const keep = this.n - this.pos;
+    if (keep + extra > this.buf.length) {
+      const next = new Uint8Array(Math.max(keep + extra, this.buf.length * 2));
+      next.set(this.buf.subarray(this.pos, this.n));
+      this.buf = next;
+    } else if (this.pos > 0) this.buf.copyWithin(0, this.pos, this.n);
+    this.pos = 0;
+    this.n = keep;
+  }
+
+  /** Field k of the current record as text. */
+  field(k: number): string {
+    if (k >= this.count) return '';
+    const a = this.starts[k]!;
+    return a < 0 ? this.quoted[k]! : textOf(this.buf, a, this.ends[k]!);
+  }
+
+  /** Every field of the current record. */
+  fields(): string[] {
+    const out: string[] = new Array(this.count);
+    for (let k = 0; k < this.count; k++) out[k] = this.field(k);
+    return out;
   }
 
   /**
-   * Reads the next record. Returns false when the buffered text holds no complete record (push more,
-   * or pass `final` at the end of the input), or when reading stopped on an error.
+   * Reads the next record. Returns false when the bytes hold no complete record (push more, or pass
+   * `final` at the end of the input), or when reading stopped on an error.
    */
   next(final: boolean): boolean {
     if (this.error) return false;
+    if (final && this.heldSurrogate) {
+      // A text's last unit was half a pair and nothing followed: read as it is (U+FFFD).
+      const held = this.heldSurrogate;
+      this.heldSurrogate = '';
+      this.room(3);
+      this.n += this.encoder.encodeInto(held, this.buf.subarray(this.n)).written;
+    }
+    if (!this.bomChecked) {
+      const b = this.buf;
+      const left = this.n - this.pos;
+      const bom = (left < 1 || b[this.pos] === 0xef) && (left < 2 || b[this.pos + 1] === 0xbb) && (left < 3 || b[this.pos + 2] === 0xbf);
+      if (left < 3 && bom && !final) return false;
+      this.bomChecked = true;
+      if (bom && left >= 3) this.pos += 3;
+    }
     for (;;) {
       const r = this.scan(final);
       if (r !== 2) return r === 1;
@@ -59,98 +124,145 @@ export class CsvScanner {
     }
   }
 
-  /** 1: a record was read; 0: more text is needed (or the input ended); 2: a blank line was skipped. */
+  /** 1: a record was read; 0: more bytes are needed (or the input ended); 2: a blank line was skipped. */
   private scan(final: boolean): 0 | 1 | 2 {
-    const s = this.text;
-    const n = s.length;
+    const b = this.buf;
+    const n = this.n;
     let i = this.pos;
     if (i >= n) return 0;
     let line = this.line;
     let k = 0;
     let starts = this.starts;
     let ends = this.ends;
-    this.strayAfterQuote = 0;
+    let filled = this.filled;
+    let m = 0;
+    let high = 0;
+    let quotedAny = false;
+    let stray = 0;
     for (;;) {
       if (k === starts.length) {
         this.grow();
         starts = this.starts;
         ends = this.ends;
+        filled = this.filled;
       }
-      if (i < n && s.charCodeAt(i) === 34 /* " */) {
-        let value = '';
-        let segment = i + 1;
-        let j = segment;
+      const c0 = i < n ? b[i]! : -1;
+      if (c0 === 44) {
+        // An empty field followed by a comma: the commonest kind in wide files.
+        starts[k] = i;
+        ends[k] = i;
+        k++;
+        i++;
+        continue;
+      }
+      if (c0 === 34 /* " */) {
+        quotedAny = true;
+        filled[m++] = k;
+        // Find the closing quote: a quote not followed by another (a doubled quote stays in the field).
+        let q = i + 1;
+        let doubled = false;
         for (;;) {
-          const q = s.indexOf('"', j);
-          if (q < 0 || (q + 1 === n && !final)) return this.incomplete(final, n, 'a quoted field is not closed');
-          if (s.charCodeAt(q + 1) === 34) {
-            value += s.slice(segment, q + 1);
-            j = segment = q + 2;
+          while (q < n) {
+            const c = b[q]!;
+            if (c === 34) break;
+            high |= c;
+            if (c === 10) line++;
+            q++;
+          }
+          if (q >= n || (q + 1 === n && !final)) return this.incomplete(final, 'a quoted field is not closed');
+          if (q + 1 < n && b[q + 1] === 34) {
+            doubled = true;
+            q += 2;
             continue;
           }
-          value += s.slice(segment, q);
-          for (let x = i; x < q; x++) if (s.charCodeAt(x) === 10) line++;
-          i = q + 1;
           break;
         }
+        const open = i;
+        i = q + 1;
         // Text between the closing quote and the next separator is malformed; keep it in the field
         // and flag the record, rather than starting a new record in the middle of a line.
-        let j2 = i;
-        while (j2 < n) {
-          const c = s.charCodeAt(j2);
+        let j = i;
+        while (j < n) {
+          const c = b[j]!;
           if (c === 44 || c === 10 || c === 13) break;
-          j2++;
+          high |= c;
+          j++;
         }
-        if (j2 > i) {
-          if (!this.strayAfterQuote) this.strayAfterQuote = k + 1;
-          value += s.slice(i, j2);
-          i = j2;
+        if (!doubled && j === i) {
+          starts[k] = open + 1;
+          ends[k] = q;
+        } else {
+          let value = '';
+          let segment = open + 1;
+          for (;;) {
+            const p = b.indexOf(34, segment);
+            if (p === q) break;
+            value += textOf(b, segment, p + 1);
+            segment = p + 2;
+          }
+          value += textOf(b, segment, q);
+          if (j > i) {
+            if (!stray) stray = k + 1;
+            value += textOf(b, i, j);
+            i = j;
+          }
+          starts[k] = -1;
+          ends[k] = -1;
+          this.quoted[k] = value;
         }
-        starts[k] = -1;
-        ends[k] = -1;
-        this.quoted[k] = value;
       } else {
         let j = i;
         while (j < n) {
-          const c = s.charCodeAt(j);
-          if (c === 44 || c === 10 || c === 13) break;
+          const c = b[j]!;
+          if (c < 45 && (c === 44 || c === 10 || c === 13)) break;
+          high |= c;
           j++;
         }
         starts[k] = i;
         ends[k] = j;
+        if (j > i) filled[m++] = k;
         i = j;
       }
       k++;
       if (i >= n) {
-        if (!final) return this.incomplete(final, n, '');
+        if (!final) return this.incomplete(final, '');
         break;
       }
-      const c = s.charCodeAt(i);
+      const c = b[i];
       if (c === 44) {
         i++;
         continue;
       }
       if (c === 13) {
-        if (i + 1 >= n && !final) return this.incomplete(final, n, '');
+        if (i + 1 >= n && !final) return this.incomplete(final, '');
         i++;
-        if (i < n && s.charCodeAt(i) === 10) i++;
+        if (i < n && b[i] === 10) i++;
       } else i++;
       break;
     }
     this.count = k;
+    this.filledCount = m;
     this.row = this.line;
     this.line = line + 1;
+    this.recordStart = this.pos;
+    this.recordEnd = i;
     this.pos = i;
-    return k === 1 && starts[0] === ends[0] ? 2 : 1;
+    this.high = high & 0x80;
+    this.strayAfterQuote = stray;
+    return k === 1 && !quotedAny && starts[0] === ends[0] ? 2 : 1;
   }
 
-  private incomplete(final: boolean, n: number, message: string): 0 {
+  private incomplete(final: boolean, message: string): 0 {
     if (final && message) this.error = { row: this.line, message };
-    else if (n - this.pos > MAX_RECORD_CHARS)
-      this.error = {
-        row: this.line,
-        message: `the record starting here runs past ${MAX_RECORD_CHARS.toLocaleString('en-US')} characters; a quoted field is probably not closed`,
-      };
+    else if (this.n - this.pos > MAX_RECORD_CHARS) {
+      // Counted in characters, as the limit is worded.
+      const chars = new TextDecoder('utf-8', { ignoreBOM: true }).decode(this.buf.subarray(this.pos, this.n), { stream: true }).length;
+      if (chars > MAX_RECORD_CHARS)
+        this.error = {
+          row: this.line,
+          message: `the record starting here runs past ${MAX_RECORD_CHARS.toLocaleString('en-US')} characters; a quoted field is probably not closed`,
+        };
+    }
     return 0;
   }
 
@@ -159,21 +271,10 @@ export class CsvScanner {
     starts.set(this.starts);
     const ends = new Int32Array(this.ends.length * 2);
     ends.set(this.ends);
+    const filled = new Int32Array(this.filled.length * 2);
+    filled.set(this.filled);
     this.starts = starts;
     this.ends = ends;
-  }
-
-  /** Field k of the current record as a string. */
-  field(k: number): string {
-    if (k >= this.count) return '';
-    const a = this.starts[k]!;
-    return a < 0 ? this.quoted[k]! : this.text.slice(a, this.ends[k]);
-  }
-
-  /** Every field of the current record. */
-  fields(): string[] {
-    const out: string[] = new Array(this.count);
-    for (let k = 0; k < this.count; k++) out[k] = this.field(k);
-    return out;
+    this.filled = filled;
   }
 }

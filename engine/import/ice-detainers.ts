@@ -29,7 +29,7 @@ import {
   U_WARRANTS,
 } from '../unknown-facts';
 import type { CaseSink } from './csv-cases';
-import { CsvByteScanner } from './csv-bytes';
+import { CsvByteScanner } from './csv-scan';
 import { CELL_NUMBER, excelSerialToDays, type SheetRow } from './xlsx';
 
 /** The release's columns this reader uses, by what they mean. */
