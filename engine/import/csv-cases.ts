@@ -127,7 +127,7 @@ function dateAt(s: Uint8Array, a: number, b: number): number {
 }
 
 /** As time.parseDateTime: YYYY-MM-DD, optionally [T ]HH:MM, optionally :SS. Minutes, or NaN. */
-function dateTimeAt(s: Uint8Array, a: number, b: number): number {
+export function dateTimeAt(s: Uint8Array, a: number, b: number): number {
   const len = b - a;
   if (len !== 10 && len !== 16 && len !== 19) return NaN;
   const day = ymdAt(s, a);
@@ -213,7 +213,7 @@ const JURISDICTIONS: ReadonlyArray<readonly [string, number]> = [
  * would make millions of short-lived strings): keys are bucketed by their length and their first two
  * and last two bytes (no loop over the bytes to find the bucket), and compared in place.
  */
-class ByteTable<T> {
+export class ByteTable<T> {
   private readonly buckets = new Map<number, Array<{ key: Uint8Array; value: T }>>();
   private size = 0;
 

@@ -28,9 +28,9 @@ import {
   U_REQUEST,
   U_WARRANTS,
 } from '../unknown-facts';
-import type { CaseSink } from './csv-cases';
 import { CsvByteScanner } from './csv-scan';
-import { CELL_NUMBER, excelSerialToDays, type SheetRow } from './xlsx';
+import { ByteTable, dateTimeAt, type CaseSink } from './csv-cases';
+import { CELL_NUMBER, excelSerialToDays, textOf, type SheetRow } from './xlsx';
 
 /** The release's columns this reader uses, by what they mean. */
 export const ICE_COLUMN = {
@@ -224,7 +224,11 @@ export class IceDetainerReader {
   private stopped = false;
   private rowsSeen = 0;
   private readonly offenses = new Map<string, OffenseInfo>();
+  /** Offenses by code, then text (no key built per record). */
+  private readonly offensesByCode = new Map<string, Map<string, OffenseInfo>>();
   private readonly facilities = new Map<string, number>();
+  /** Facility ids by name, city, then state (no label built per record). */
+  private readonly facilitiesByName = new Map<string, Map<string, Map<string, number>>>();
   private readonly tally: Tally = {
     redactedMsc: 0,
     unplacedCodes: new Map(),
@@ -267,8 +271,17 @@ export class IceDetainerReader {
     );
   }
 
-  /** One row: its 1-based number in the file, its cells by column, whether a cell holds a number. */
-  row(rowNumber: number, cell: (k: number) => string, isNumber: (k: number) => boolean, width: number): boolean {
+  /**
+   * One row: its 1-based number in the file, its cells by column, whether a cell holds a number, and
+   * optionally a cell's date read without its text (minutes, or NaN to read the text instead).
+   */
+  row(
+    rowNumber: number,
+    cell: (k: number) => string,
+    isNumber: (k: number) => boolean,
+    width: number,
+    plainDate?: (k: number) => number,
+  ): boolean {
     if (this.stopped) return false;
     this.rowsSeen++;
     if (!this.columns) {
@@ -278,7 +291,7 @@ export class IceDetainerReader {
     let empty = true;
     for (let k = 0; k < width && empty; k++) if (cell(k).trim() !== '') empty = false;
     if (empty) return true;
-    this.record(rowNumber, cell, isNumber);
+    this.record(rowNumber, cell, isNumber, plainDate);
     return true;
   }
 
@@ -368,7 +381,12 @@ export class IceDetainerReader {
 
   // ---- one record ----
 
-  private record(rowNumber: number, cell: (k: number) => string, isNumber: (k: number) => boolean): void {
+  private record(
+    rowNumber: number,
+    cell: (k: number) => string,
+    isNumber: (k: number) => boolean,
+    plainDate: ((k: number) => number) | undefined,
+  ): void {
     const index = this.index++;
     const cols = this.columns!;
     const get = (key: ColumnKey): string => {
@@ -385,6 +403,11 @@ export class IceDetainerReader {
     const date1904 = this.options.date1904 === true;
     /** A date cell: minutes, null when blank or redacted, undefined (reported) when not a date. */
     const dateOf = (key: ColumnKey): number | null | undefined => {
+      if (plainDate) {
+        const k = cols[key];
+        const t = k === undefined ? NaN : plainDate(k);
+        if (!Number.isNaN(t)) return t;
+      }
       const v = get(key);
       if (!v || isRedacted(v)) return null;
       const t = cellDateTime(v, num(key), date1904);
@@ -587,6 +610,14 @@ export class IceDetainerReader {
 
   /** The offense a most serious conviction names: its class, tags and text, read once per code and text. */
   private offense(rawCode: string, text: string): OffenseInfo {
+    let byText = this.offensesByCode.get(rawCode);
+    if (!byText) this.offensesByCode.set(rawCode, (byText = new Map()));
+    let info = byText.get(text);
+    if (!info) byText.set(text, (info = this.offenseOf(rawCode, text)));
+    return info;
+  }
+
+  private offenseOf(rawCode: string, text: string): OffenseInfo {
     const key = `${rawCode}|${text}`;
     let info = this.offenses.get(key);
     if (info) return info;
@@ -610,6 +641,16 @@ export class IceDetainerReader {
   }
 
   private facilityId(name: string, city: string, state: string): number {
+    let byCity = this.facilitiesByName.get(name);
+    if (!byCity) this.facilitiesByName.set(name, (byCity = new Map()));
+    let byState = byCity.get(city);
+    if (!byState) byCity.set(city, (byState = new Map()));
+    let id = byState.get(state);
+    if (id === undefined) byState.set(state, (id = this.facilityIdOf(name, city, state)));
+    return id;
+  }
+
+  private facilityIdOf(name: string, city: string, state: string): number {
     if (!name || isRedacted(name)) return 0;
     const where = [city && !isRedacted(city) ? city : '', state && !isRedacted(state) ? state : ''].filter(Boolean).join(', ');
     const label = where ? `${name} (${where})` : name;
@@ -625,7 +666,14 @@ export class IceDetainerReader {
  */
 export class IceDetainerCsvReader {
   private readonly scanner = new CsvByteScanner();
-  private readonly cell = (k: number) => this.scanner.field(k);
+  /**
+   * Each column's cell texts by their bytes, so a value seen before (a facility, a flag, a code) is
+   * not made into a new string; null once a column shows too many distinct values to be worth it.
+   */
+  private readonly texts: Array<ByteTable<string> | null | undefined> = [];
+  private readonly distinct: number[] = [];
+  private readonly cell = (k: number) => this.text(k);
+  private readonly plainDate = (k: number) => this.dateAt(k);
   private readonly no = () => false;
 
   constructor(readonly rows: IceDetainerReader) {}
@@ -647,7 +695,36 @@ export class IceDetainerCsvReader {
 
   private drain(final: boolean): void {
     const sc = this.scanner;
-    while (!this.rows.done && sc.next(final)) this.rows.row(sc.row, this.cell, this.no, sc.count);
+    while (!this.rows.done && sc.next(final)) this.rows.row(sc.row, this.cell, this.no, sc.count, this.plainDate);
     if (sc.error && !this.rows.done) this.rows.failAt(sc.error.row, sc.error.message);
+  }
+
+  private text(k: number): string {
+    const sc = this.scanner;
+    if (k >= sc.count) return '';
+    const a = sc.starts[k]!;
+    if (a < 0) return sc.quoted[k]!;
+    const e = sc.ends[k]!;
+    if (a === e) return '';
+    let table = this.texts[k];
+    if (table === undefined) table = this.texts[k] = new ByteTable<string>();
+    if (table === null || e - a > 64) return textOf(sc.buf, a, e);
+    let text = table.get(sc.buf, a, e);
+    if (text === undefined) {
+      text = textOf(sc.buf, a, e);
+      const seen = (this.distinct[k] ?? 0) + 1;
+      this.distinct[k] = seen;
+      if (seen > 4096) this.texts[k] = null;
+      else table.set(sc.buf, a, e, text);
+    }
+    return text;
+  }
+
+  /** A cell spelled exactly YYYY-MM-DD[ HH:MM[:SS]] (a valid date): its minutes; NaN for anything else. */
+  private dateAt(k: number): number {
+    const sc = this.scanner;
+    if (k >= sc.count) return NaN;
+    const a = sc.starts[k]!;
+    return a < 0 ? NaN : dateTimeAt(sc.buf, a, sc.ends[k]!);
   }
 }
