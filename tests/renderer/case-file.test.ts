@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readCaseSet, type CaseSet } from '../../engine/index';
+import { readCaseSet, Sha256, type CaseSet } from '../../engine/index';
 import { fingerprintOfFile, importCaseFile } from '../../renderer/src/simulation/workbook-file';
 import { tableRows } from '../scale/helpers';
 
@@ -51,7 +51,7 @@ describe('a case file read from a File in slices', () => {
       expect(whole.total).toBeGreaterThan(0);
       if (name === 'awkward.csv') expect(whole.problems.length).toBeGreaterThan(0);
       for (const slice of [1, 7, 64, 4096, 4 << 20]) {
-        const got = resultOf(await importCaseFile(new Blob([new Uint8Array(bytes)]), {}, slice));
+        const got = resultOf(await importCaseFile(new Blob([new Uint8Array(bytes)]), {}, { slice }));
         expect(got, `slices of ${slice} bytes`).toEqual(whole);
       }
     });
@@ -60,9 +60,19 @@ describe('a case file read from a File in slices', () => {
   it('reports progress in bytes up to the file size', async () => {
     const bytes = files[0]![1];
     const seen: number[] = [];
-    await importCaseFile(new Blob([new Uint8Array(bytes)]), { onProgress: (p) => seen.push(p.read) }, 1000);
+    await importCaseFile(new Blob([new Uint8Array(bytes)]), { onProgress: (p) => seen.push(p.read) }, { slice: 1000 });
     expect(seen.length).toBeGreaterThan(2);
     expect(Math.max(...seen)).toBe(bytes.length);
+  });
+
+  it('hashes the whole file as it imports it, also when a bad header stops the import', async () => {
+    const bad = Buffer.from('not,a,case,header\n' + '1,2,3,4\n'.repeat(2000));
+    for (const bytes of [files[0]![1], bad]) {
+      const hash = new Sha256();
+      const set = await importCaseFile(new Blob([new Uint8Array(bytes)]), {}, { slice: 1000, hash });
+      expect(hash.hex()).toBe(createHash('sha256').update(bytes).digest('hex'));
+      if (bytes === bad) expect(set.problems.length).toBeGreaterThan(0);
+    }
   });
 
   it('fingerprints the file as the command line does (SHA-256 of its bytes)', async () => {

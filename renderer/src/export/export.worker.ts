@@ -3,7 +3,15 @@
 // export, so the Word library it carries is never part of opening the app.
 
 import { buildExport, finishPdf } from '../../../engine/export/index';
-import { chooseCases, generatedCaseTable, readCaseContent, readDraftToCompare, sha256Hex, type CaseTable } from '../../../engine/index';
+import {
+  chooseCases,
+  generatedCaseTable,
+  readCaseContent,
+  readDraftToCompare,
+  Sha256,
+  sha256Hex,
+  type CaseTable,
+} from '../../../engine/index';
 import { workerScope } from '../lib/worker-scope';
 import type { CaseSource } from '../simulation/protocol';
 import { fingerprintOfFile, importCaseFile, importWorkbookFile } from '../simulation/workbook-file';
@@ -27,11 +35,13 @@ async function readCases(key: string, source: CaseSource): Promise<HeldCases> {
     return { key, table: generatedCaseTable({ count: source.count, seed: source.seed }).table, label: source.name };
   }
   // Records with problems are left out, as the Simulation view leaves them out; the facility and period chosen there narrow the set here too.
+  // A text case file is hashed as it is imported (one read); a workbook is read from its end, so it is hashed on its own.
+  const hash = source.kind === 'file' ? new Sha256() : null;
   const set =
     source.kind === 'workbook'
       ? await importWorkbookFile(source.file)
       : source.kind === 'file'
-        ? await importCaseFile(source.file)
+        ? await importCaseFile(source.file, {}, { hash: hash! })
         : readCaseContent(source.kind === 'bytes' ? { bytes: source.bytes } : { text: source.text, format: source.format });
   const picked = source.choice ? chooseCases(set.table, source.choice) : null;
   if (picked && !picked.ok) throw new Error(picked.problem);
@@ -41,7 +51,13 @@ async function readCases(key: string, source: CaseSource): Promise<HeldCases> {
     key,
     table: picked?.ok ? picked.table : set.table,
     label: narrowed ? `${source.name} (${narrowed})` : source.name,
-    fingerprint: `sha256:${source.kind === 'workbook' || source.kind === 'file' ? await fingerprintOfFile(source.file) : sha256Hex(source.kind === 'bytes' ? source.bytes : source.text)}`,
+    fingerprint: `sha256:${
+      source.kind === 'file'
+        ? hash!.hex()
+        : source.kind === 'workbook'
+          ? await fingerprintOfFile(source.file)
+          : sha256Hex(source.kind === 'bytes' ? source.bytes : source.text)
+    }`,
   };
 }
 

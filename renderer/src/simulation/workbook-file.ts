@@ -18,17 +18,24 @@ export function importWorkbookFile(file: Blob, options: Omit<ImportOptions, 'for
 
 /**
  * A case file of text (CSV, JSON or YAML) from a File: its bytes go to the importer slice by slice
- * (the next slice is read while one is imported), as the command line reads a file from disk.
+ * (the next slice is read while one is imported), as the command line reads a file from disk. With
+ * `hash`, every slice of the file is hashed into it too (read to its end even when the import stops
+ * early), so a caller that needs the file's fingerprint reads the file once.
  */
-export async function importCaseFile(file: Blob, options: Omit<ImportOptions, 'size'> = {}, slice = SLICE_BYTES): Promise<CaseSet> {
+export async function importCaseFile(
+  file: Blob,
+  options: Omit<ImportOptions, 'size'> = {},
+  { slice = SLICE_BYTES, hash }: { slice?: number; hash?: Sha256 } = {},
+): Promise<CaseSet> {
   const importer = new CaseImporter({ ...options, size: file.size });
   const read = reader(file);
   let next = file.size > 0 ? read(0, Math.min(slice, file.size)) : null;
-  for (let at = 0; next && !importer.stopped;) {
+  for (let at = 0; next && (hash || !importer.stopped);) {
     const bytes = await next;
     at += bytes.length;
     next = at < file.size && bytes.length > 0 ? read(at, Math.min(slice, file.size - at)) : null;
-    importer.push(bytes);
+    hash?.update(bytes);
+    if (!importer.stopped) importer.push(bytes);
   }
   return importer.finish();
 }
