@@ -576,10 +576,64 @@ function passageOf(o: Ordinance): { passage: string[]; signatures: TextSignature
 
 // ---- the whole text ----
 
+/**
+ * The detainer clauses of the last two texts printed, by what their words are made of, so that an
+ * edit of one provision prints that clause again, not the others: whether the clause has a lead, the
+ * terms, the outcome, the hold and the grounds (their JSON; a key holding `null`, which JSON gives
+ * for values it cannot tell apart, is not kept). What is kept is the clause after its lead: a lead
+ * ("Except as provided in § 3(a) through (c), ") is citations and plain words, so it starts the
+ * clause's text unchanged (no "detainer" in it for `withTerm` to rename). The list items are shared
+ * by the texts that hold them, frozen.
+ */
+type RuleWords = Pick<TextClause, 'text' | 'items' | 'conjunction' | 'after'>;
+let clausesNow = new Map<string, RuleWords>();
+let clausesBefore = new Map<string, RuleWords>();
+
+function keptClause(lead: string, key: string, make: () => RuleWords): RuleWords {
+  if (key.includes('null')) return make();
+  const k = `${lead ? 'later' : 'first'}\u0000${key}`;
+  let rest = clausesNow.get(k) ?? clausesBefore.get(k);
+  if (!rest) {
+    const made = make();
+    if (!made.text.startsWith(lead)) return made;
+    rest = deepFreeze({ ...made, text: made.text.slice(lead.length) });
+  }
+  clausesNow.set(k, rest);
+  return lead ? { ...rest, text: lead + rest.text } : rest;
+}
+
+/** A kept clause cannot be changed by a reader of one text for the next (writing to it throws). */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/**
+ * The leads of the last text printed ("Except as provided in <every earlier clause>, "), by the
+ * number of earlier clauses, with those clauses' citations: a lead is a function of them alone.
+ */
+let LEADS: { citations: readonly string[]; leads: readonly string[] } = { citations: [], leads: [] };
+
+/** Forgets the clauses and leads kept from earlier texts (the next text is printed from nothing). */
+export function forgetPrintedClauses(): void {
+  clausesNow = new Map();
+  clausesBefore = new Map();
+  LEADS = { citations: [], leads: [] };
+}
+
 export function ordinanceText(o: Ordinance): OrdinanceText {
   const layout = layoutOrdinance(o);
   const terms = textTerms(o);
   const w: Words = { ...terms, Agency: capitalize(terms.agency) };
+  const wordsKey = JSON.stringify(w);
+  clausesBefore = clausesNow;
+  clausesNow = new Map();
+  const priorLeads = LEADS;
+  const leads: string[] = [''];
+  let samePrefix = true;
   // The fingerprint hashes the whole document: computed when first read, not on every print.
   let fp: string | undefined;
   const subtitle = [
@@ -595,22 +649,31 @@ export function ordinanceText(o: Ordinance): OrdinanceText {
   // "Except as provided in <every earlier clause>, ": written once per clause, not once per provision.
   let lead = '';
   /** The generated words of one detainer provision on its own (its reading, whether printed or not). */
-  const soloReading = (lp: LaidOutProvision) =>
-    flattenClause(ruleClause(w, lead, [{ when: lp.provision.when }], lp.provision.outcome ?? o.otherwise, lp.provision.maxHold));
+  const clauseKey = (outcome: Outcome, maxHold: Provision['maxHold'], grounds: unknown) =>
+    `${wordsKey}\u0000${outcome}\u0000${maxHold ? JSON.stringify(maxHold) : ''}\u0000${JSON.stringify(grounds)}`;
+  const soloReading = (lp: LaidOutProvision) => {
+    const outcome = lp.provision.outcome ?? o.otherwise;
+    const grounds = [{ when: lp.provision.when }];
+    return flattenClause(
+      keptClause(lead, clauseKey(outcome, lp.provision.maxHold, grounds), () =>
+        ruleClause(w, lead, grounds, outcome, lp.provision.maxHold),
+      ),
+    );
+  };
 
   const detainerClause = (c: LaidOutClause): TextClause => {
     const ps = c.provisions;
     const first = ps[0]!.provision;
     for (const lp of ps) provisions[lp.provision.id] = { citation: lp.citation, reading: soloReading(lp) };
-    const generated = ruleClause(
-      w,
-      lead,
-      ps.map((lp) => ({ when: lp.provision.when, provision: lp.provision.id, citation: lp.citation })),
-      first.outcome ?? o.otherwise,
-      first.maxHold,
+    const grounds = ps.map((lp) => ({ when: lp.provision.when, provision: lp.provision.id, citation: lp.citation }));
+    const outcome = first.outcome ?? o.otherwise;
+    const generated = keptClause(lead, clauseKey(outcome, first.maxHold, grounds), () =>
+      ruleClause(w, lead, grounds, outcome, first.maxHold),
     );
     earlier.push(c.citation);
-    lead = precedence(earlier);
+    samePrefix &&= priorLeads.citations[earlier.length - 1] === c.citation;
+    lead = samePrefix && priorLeads.leads[earlier.length] !== undefined ? priorLeads.leads[earlier.length]! : precedence(earlier);
+    leads.push(lead);
     if (ps.length > 1) return { label: c.letter ? `(${c.letter})` : null, provisions: ps.map((lp) => lp.provision.id), ...generated };
     const label = c.letter ? `(${c.letter})` : null;
     if (first.text) {
@@ -696,6 +759,7 @@ export function ordinanceText(o: Ordinance): OrdinanceText {
     annex.sort((a, b) => citationOrder(a.citation) - citationOrder(b.citation));
   }
 
+  LEADS = { citations: [...earlier], leads };
   const findings = (o.findings ?? []).map((f) => f.text.trim().replace(/[.;]$/, ''));
   const { passage, signatures } = passageOf(o);
   return {

@@ -12,7 +12,7 @@ import { layoutOrdinance, type Layout } from '../layout';
 import { authority, citationOn, confidenceWords, inForce, severityOf, type Authority } from '../law';
 import type { BookingCase, Condition, MaxHold, Ordinance, Outcome, Provision, Scenario } from '../model';
 import type { ParsedSource, SourcePosition } from '../source';
-import { ordinanceText } from '../text-model';
+import { forgetPrintedClauses, ordinanceText } from '../text-model';
 import { longDate } from '../text-model';
 import { parseDate } from '../time';
 import { conditionWords } from '../wording';
@@ -337,6 +337,7 @@ const KEPT_FINDINGS = new Map<string, { provisionRules: KeptFinding[]; policyRul
 onClearAnalysisCaches(() => {
   KEPT_FINDINGS.clear();
   lastGenerated = undefined;
+  forgetPrintedClauses();
 });
 
 /**

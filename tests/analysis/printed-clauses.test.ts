@@ -1,0 +1,93 @@
+// The printed text keeps the detainer clauses of the last texts (by what their words are made of) and
+// the leads of the last one (by the earlier citations): after any sequence of edits, each text reads
+// exactly as one printed from nothing.
+
+import { describe, expect, it } from 'vitest';
+import type { Ordinance, Provision } from '../../engine/model';
+import { forgetPrintedClauses, ordinanceText } from '../../engine/text-model';
+import { allOrdinanceFiles, ordinanceFrom, readRepoFile } from './helpers';
+
+const OUTCOMES = ['hold', 'notify', 'review', 'decline'] as const;
+
+function fromNothing(o: Ordinance): string {
+  forgetPrintedClauses();
+  return JSON.stringify(ordinanceText(o));
+}
+
+function detainers(o: Ordinance): Provision[] {
+  return o.sections.flatMap((s) => (s.provisions ?? []).filter((p) => (p.type ?? 'detainer') === 'detainer' && p.outcome));
+}
+
+/** Edits a drafter makes, each giving a new ordinance: outcomes, holds, order, a removed provision, terms, the agency. */
+function edits(o: Ordinance): Ordinance[] {
+  const out: Ordinance[] = [];
+  const copy = (): Ordinance => structuredClone(o);
+  const n = detainers(o).length;
+  for (let k = 0; k < Math.min(n, 6); k++)
+    for (const outcome of OUTCOMES) {
+      const e = copy();
+      const p = detainers(e)[k]!;
+      p.outcome = outcome;
+      if (outcome === 'hold') p.maxHold = { hours: 24 + k, excludingWeekendsAndHolidays: k % 2 === 0 };
+      else delete p.maxHold;
+      out.push(e);
+    }
+  if (n > 1) {
+    const e = copy();
+    const s = e.sections.find((x) => (x.provisions ?? []).length > 1);
+    if (s) {
+      s.provisions!.reverse();
+      out.push(e);
+      const f = structuredClone(e);
+      f.sections.find((x) => (x.provisions ?? []).length > 1)!.provisions!.splice(0, 1);
+      out.push(f);
+    }
+  }
+  const renamed = copy();
+  renamed.agency = 'the Office of the Sheriff of Somewhere';
+  out.push(renamed);
+  const term = copy();
+  if (term.definitions?.length) {
+    term.definitions = [...term.definitions, { term: 'Immigration detainer', meaning: 'a request to hold a person' }];
+    out.push(term);
+  }
+  const separate = copy();
+  separate.detainerGrounds = separate.detainerGrounds === 'separate-subsections' ? undefined : 'separate-subsections';
+  if (separate.detainerGrounds === undefined) delete separate.detainerGrounds;
+  out.push(separate);
+  return out;
+}
+
+describe('printed clauses kept between texts', () => {
+  const files = allOrdinanceFiles();
+  it('has ordinances with detainer provisions to edit', () => {
+    expect(files.length).toBeGreaterThan(10);
+  });
+  for (const file of files)
+    it(`${file}: after a sequence of edits, every text as printed from nothing`, () => {
+      const o = ordinanceFrom(readRepoFile(file));
+      forgetPrintedClauses();
+      ordinanceText(o);
+      const sequence = edits(o);
+      for (let i = 0; i < sequence.length; i++) {
+        // Each edit warm after the one before it, then back to the original, then the edit again.
+        for (const e of [sequence[i]!, o, sequence[i]!]) {
+          const warm = JSON.stringify(ordinanceText(e));
+          expect(warm).toBe(fromNothing(e));
+          ordinanceText(sequence[(i + sequence.length - 1) % sequence.length]!);
+        }
+      }
+    });
+
+  it('a reader cannot change a kept clause for the next text', () => {
+    const o = ordinanceFrom(readRepoFile('samples/ordinances/connecticut-trust-act-2014.ordinance.yaml'));
+    forgetPrintedClauses();
+    const t = ordinanceText(o);
+    const withItems = t.sections.flatMap((s) => s.clauses).find((c) => c.items?.length);
+    expect(withItems).toBeDefined();
+    expect(() => {
+      withItems!.items![0]!.text = 'changed by a reader';
+    }).toThrow(TypeError);
+    expect(JSON.stringify(ordinanceText(o))).toBe(fromNothing(o));
+  });
+});
