@@ -58,12 +58,19 @@ export function semanticDiagnostics(o: Ordinance, source: ParsedSource): Diagnos
     out.push({ severity, code, message, path, ...source.locate(path, key) });
 
   // Unique ids across provisions, sections and findings: citations and results refer to them.
-  const ids = new Map<string, string>();
+  // The first use of each id: located only when the id is used again.
+  const ids = new Map<string, { path: PathSegment[]; what: string }>();
   const claim = (id: string | undefined, path: PathSegment[], what: string) => {
     if (!id) return;
     const first = ids.get(id);
-    if (first) report('error', 'duplicate-id', `the id "${id}" is already used by ${first}; ids must be unique`, [...path, 'id']);
-    else ids.set(id, `the ${what} at line ${source.locate([...path, 'id']).line}`);
+    if (first)
+      report(
+        'error',
+        'duplicate-id',
+        `the id "${id}" is already used by the ${first.what} at line ${source.locate([...first.path, 'id']).line}; ids must be unique`,
+        [...path, 'id'],
+      );
+    else ids.set(id, { path, what });
   };
   o.findings?.forEach((f, i) => claim(f.id, ['findings', i], 'finding'));
 

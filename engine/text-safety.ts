@@ -66,10 +66,13 @@ export function unsafeTextDiagnostics(
   locate: (path: PathSegment[]) => Pick<Diagnostic, 'line' | 'column' | 'endLine' | 'endColumn'>,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const walk = (v: unknown, path: PathSegment[]): void => {
+  // One path, grown and shrunk along the walk: copied only for a string that holds an unsafe character.
+  const at: PathSegment[] = [];
+  const walk = (v: unknown): void => {
     if (typeof v === 'string') {
       const i = unsafeCharacterIndex(v, true);
       if (i >= 0) {
+        const path = [...at];
         const field = path.length ? String(path.findLast((p) => typeof p === 'string') ?? 'the text') : 'the text';
         out.push({
           severity: 'error',
@@ -79,9 +82,20 @@ export function unsafeTextDiagnostics(
           ...locate(path),
         });
       }
-    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
-    else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
+    } else if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        at.push(i);
+        walk(v[i]);
+        at.pop();
+      }
+    } else if (v !== null && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        at.push(k);
+        walk(x);
+        at.pop();
+      }
+    }
   };
-  walk(value, []);
+  walk(value);
   return out;
 }

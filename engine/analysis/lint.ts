@@ -707,6 +707,24 @@ function policyRules(ctx: Ctx): void {
   const uncertain = holdsUncertain(law);
   const stateLaw = repealed ? [] : [...law.stateLaw, ...law.later];
   const lawSet = (c: Condition | undefined, fallback: number) => (c ? space.tri(0, c) : { t: fallback, n: fallback });
+  // What a law says in words (when it applies, its citation, its grounds): the same for every
+  // provision, so worked out once for each law and each of its conditions.
+  const lawWhen = new Map<Authority, { w: ReturnType<typeof when>; cited: string }>();
+  const lawOf = (a: Authority) => {
+    let x = lawWhen.get(a);
+    if (!x) {
+      const w = when(a, law);
+      x = { w, cited: citationOn(a, w.later ? a.effective! : law.asOf) };
+      lawWhen.set(a, x);
+    }
+    return x;
+  };
+  const lawConditionWords = new Map<Condition, string>();
+  const groundWords = (c: Condition): string => {
+    let words = lawConditionWords.get(c);
+    if (words === undefined) lawConditionWords.set(c, (words = conditionWords(c)));
+    return words;
+  };
 
   const clauseOf = (index: number) => {
     const p = index < policy.provisions.length ? layout.detainerProvisions[index]!.provision : undefined;
@@ -773,13 +791,12 @@ function policyRules(ctx: Ctx): void {
           ? b.or(b.and(holds, b.not(allowed.n)), b.and(holdsOnRecord, b.not(allowed.t)))
           : b.and(holds, b.not(allowed.n));
       if (outside === FALSE_NODE) continue;
-      const w = when(a, law);
-      const cited = citationOn(a, w.later ? a.effective! : law.asOf);
+      const { w, cited } = lawOf(a);
       const federalAuthority = a.overridden287g === true && o.agreement287g !== undefined && FEDERAL_AUTHORITY_287G.has(o.agreement287g);
       const conflicting = uncertain && uncertain !== a ? uncertain : undefined;
       const severity = federalAuthority ? 'info' : conflicting ? 'warning' : w.later ? atMost(severityOf(a), 'warning') : severityOf(a);
       const exception = a.holdAllowedWhen
-        ? `outside the exception${'any' in a.holdAllowedWhen ? 's' : ''} it allows (${conditionWords(a.holdAllowedWhen)})`
+        ? `outside the exception${'any' in a.holdAllowedWhen ? 's' : ''} it allows (${groundWords(a.holdAllowedWhen)})`
         : 'which it bars with no exception';
       addWithin(path, {
         provision: id,
@@ -921,8 +938,7 @@ function policyRules(ctx: Ctx): void {
   const stateDutyRules = (index: number) => {
     const { p, id, path, outcomePath, who } = clauseOf(index);
     for (const a of stateLaw) {
-      const w = when(a, law);
-      const cited = citationOn(a, w.later ? a.effective! : law.asOf);
+      const { w, cited } = lawOf(a);
       // Required holds (and notices): a provision that gives less than asked where the duty reaches.
       if (a.holds === 'required' || a.notification === 'required') {
         const scope = lawSet(a.holdsRequiredWhen, 1).t;
@@ -945,7 +961,7 @@ function policyRules(ctx: Ctx): void {
             path: outcomePath,
             severity,
             code: 'state-requires-honoring-detainers',
-            message: `${who} ${what}${onlyJudicial ? ' (the ordinance holds only on a judicial warrant)' : ''}; ${stateName(law.state)} requires agencies to honor ${a.holdsRequiredWhen ? `detainers of persons for whom ${conditionWords(a.holdsRequiredWhen)}` : 'them'} ${w.words} (${named(a, cited)})${onlyJudicial && a.forbidsJudicialWarrantRequirement ? ', and forbids requiring a warrant' : ''}${w.later ? ', so the clause cannot be applied now' : ''}${a.penalty ? `. Penalty: ${a.penalty}` : ''}`,
+            message: `${who} ${what}${onlyJudicial ? ' (the ordinance holds only on a judicial warrant)' : ''}; ${stateName(law.state)} requires agencies to honor ${a.holdsRequiredWhen ? `detainers of persons for whom ${groundWords(a.holdsRequiredWhen)}` : 'them'} ${w.words} (${named(a, cited)})${onlyJudicial && a.forbidsJudicialWarrantRequirement ? ', and forbids requiring a warrant' : ''}${w.later ? ', so the clause cannot be applied now' : ''}${a.penalty ? `. Penalty: ${a.penalty}` : ''}`,
             get explanation(): string {
               return `${a.requires}${a.exceptions?.length ? ` Exceptions: ${a.exceptions.join(' ')}` : ''} (${confidenceWords(a)}.)${w.later ? ' The ordinance cannot be applied as written after that date.' : ''}`;
             },
@@ -1011,7 +1027,7 @@ function policyRules(ctx: Ctx): void {
             path: outcomePath,
             severity,
             code: 'state-limits-notification',
-            message: `${who} notifies ICE of a release ${a.notifyAllowedWhen ? `outside the grounds ${stateName(law.state)} allows (${conditionWords(a.notifyAllowedWhen)})` : `which ${stateName(law.state)} bars`} ${w.words} (${named(a, cited)})${w.later ? ', so the clause cannot be applied now' : ''}`,
+            message: `${who} notifies ICE of a release ${a.notifyAllowedWhen ? `outside the grounds ${stateName(law.state)} allows (${groundWords(a.notifyAllowedWhen)})` : `which ${stateName(law.state)} bars`} ${w.words} (${named(a, cited)})${w.later ? ', so the clause cannot be applied now' : ''}`,
             get explanation(): string {
               return `${a.requires} (${confidenceWords(a)}.)${a.notification === 'limited' ? ' The grounds are read generously where the case record cannot tell them apart, so a notice the lint flags is outside every ground it can see.' : ''}`;
             },
