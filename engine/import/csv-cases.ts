@@ -153,7 +153,7 @@ function isWord(s: Uint8Array, a: number, b: number, w: string, fold: boolean): 
 }
 
 /** true/yes/y/1 -> 1, false/no/n/0 -> 0, any case; else -1. */
-function boolAt(s: Uint8Array, a: number, b: number): number {
+export function boolAt(s: Uint8Array, a: number, b: number): number {
   const len = b - a;
   const first = s[a]!;
   const c = first | 0x20;

@@ -29,7 +29,7 @@ import {
   U_WARRANTS,
 } from '../unknown-facts';
 import { CsvByteScanner } from './csv-scan';
-import { ByteTable, dateTimeAt, type CaseSink } from './csv-cases';
+import { boolAt, ByteTable, dateTimeAt, type CaseSink } from './csv-cases';
 import { CELL_NUMBER, excelSerialToDays, textOf, type SheetRow } from './xlsx';
 
 /** The release's columns this reader uses, by what they mean. */
@@ -94,12 +94,46 @@ const YES = 1;
 const NO = 0;
 const NOT_SAID = -1;
 
+/** Whether value is the lower-case ASCII word w in any case (no other character lower-cases to these letters). */
+function isWordFolded(value: string, w: string): boolean {
+  for (let i = 0; i < w.length; i++) if ((value.charCodeAt(i) | 0x20) !== w.charCodeAt(i)) return false;
+  return true;
+}
+
 /** YES/NO/Y/N/TRUE/FALSE/1/0 in any case; anything else (blank, redacted, other words) is not said. */
-function yesNo(value: string): number {
-  const v = value.toLowerCase();
-  if (v === 'yes' || v === 'y' || v === 'true' || v === '1') return YES;
-  if (v === 'no' || v === 'n' || v === 'false' || v === '0') return NO;
-  return NOT_SAID;
+function yesNo(v: string): number {
+  switch (v.length) {
+    case 1: {
+      const c = v.charCodeAt(0);
+      if (c === 49 /* 1 */ || (c | 0x20) === 121 /* y */) return YES;
+      if (c === 48 /* 0 */ || (c | 0x20) === 110 /* n */) return NO;
+      return NOT_SAID;
+    }
+    case 2:
+      return isWordFolded(v, 'no') ? NO : NOT_SAID;
+    case 3:
+      return isWordFolded(v, 'yes') ? YES : NOT_SAID;
+    case 4:
+      return isWordFolded(v, 'true') ? YES : NOT_SAID;
+    case 5:
+      return isWordFolded(v, 'false') ? NO : NOT_SAID;
+    default:
+      return NOT_SAID;
+  }
+}
+
+/** Values worked out from a cell's text, kept by the text (cells repeat: flags, types, numbers); bounded. */
+class Memo<T> {
+  private readonly map = new Map<string, T>();
+  constructor(private readonly of: (text: string) => T) {}
+  get(text: string): T {
+    let v = this.map.get(text);
+    if (v === undefined) {
+      if (this.map.size >= 10_000) this.map.clear();
+      this.map.set(text, (v = this.of(text)));
+    }
+    return v;
+  }
 }
 
 /** A digit's value at value[i], or -1. */
@@ -207,6 +241,52 @@ interface Tally {
   mscWithoutConviction: number;
 }
 
+/**
+ * One row's cells as the mapping reads them, by column position; a position of -1 is a column the file
+ * does not have (read as blank). The base reads everything from `text`; a reader of bytes answers the
+ * frequent questions (a date, a yes/no flag, a blank row) from the cell's bytes where it can.
+ */
+export abstract class IceCells {
+  /** Cells in the row. */
+  abstract readonly width: number;
+  /** The cell's text, trimmed ('' past the row's end or for -1). */
+  abstract text(k: number): string;
+  /** Whether the cell holds a number (a workbook's number cell). */
+  isNumber(_k: number): boolean {
+    return false;
+  }
+  /** The cell's date read without its text: minutes, or NaN to read its text instead. */
+  plainDate(_k: number): number {
+    return NaN;
+  }
+  /** The cell read as a yes/no flag (YES, NO or NOT_SAID). */
+  flag(k: number): number {
+    return yesNo(this.text(k));
+  }
+  /** Whether every cell of the row is blank or spaces. */
+  blank(): boolean {
+    for (let k = 0; k < this.width; k++) if (this.text(k) !== '') return false;
+    return true;
+  }
+}
+
+/** A workbook row's cells. */
+class SheetCells extends IceCells {
+  r: SheetRow = { row: 0, width: 0, values: [], kinds: new Uint8Array(0) };
+  get width(): number {
+    return this.r.width;
+  }
+  text(k: number): string {
+    return k >= 0 && k < this.r.width ? this.r.values[k]!.trim() : '';
+  }
+  override isNumber(k: number): boolean {
+    return k >= 0 && k < this.r.width && this.r.kinds[k] === CELL_NUMBER;
+  }
+}
+
+/** The release's columns by position (-1: the file has no such column), read once from the header. */
+type Columns = Record<ColumnKey, number>;
+
 export interface IceReaderOptions {
   /** Set by a workbook whose dates count from 1904. */
   date1904?: boolean;
@@ -219,7 +299,7 @@ export interface IceReaderOptions {
 export class IceDetainerReader {
   /** The title rows above the header. */
   readonly titleRows: string[] = [];
-  private columns: Partial<Record<ColumnKey, number>> | undefined;
+  private columns: Columns | undefined;
   private index = 0;
   private stopped = false;
   private rowsSeen = 0;
@@ -239,6 +319,17 @@ export class IceDetainerReader {
   private readonly sourceIds: { felony: number; misdemeanors: number; violent: number; aggravated: number; criminality: number };
   private readonly violentList: { mask: number; list: number };
   private readonly aggravatedList: { mask: number; list: number };
+  private readonly sheetCells = new SheetCells();
+  /** The problems of the record being read (a fresh array once one is found). */
+  private problems: CaseProblem[] | undefined;
+  private readonly requests = new Memo(requestOf);
+  private readonly criminalities = new Memo(criminalityOf);
+  /** A sentence part's number, or -1 when it is not a number. */
+  private readonly sentenceParts = new Memo((v) => {
+    const n = Number(v);
+    return /^\d+(\.\d+)?$/.test(v) && Number.isFinite(n) ? n : -1;
+  });
+  private readonly birthYears = new Memo((by) => (/^\d{4}(\.0+)?$/.test(by) ? Number(by.slice(0, 4)) : NaN));
 
   constructor(
     private readonly sink: CaseSink,
@@ -263,41 +354,26 @@ export class IceDetainerReader {
 
   /** A row of the workbook's sheet. */
   sheetRow(r: SheetRow): boolean {
-    return this.row(
-      r.row,
-      (k) => (k < r.width ? r.values[k]! : ''),
-      (k) => k < r.width && r.kinds[k] === CELL_NUMBER,
-      r.width,
-    );
+    this.sheetCells.r = r;
+    return this.row(r.row, this.sheetCells);
   }
 
-  /**
-   * One row: its 1-based number in the file, its cells by column, whether a cell holds a number, and
-   * optionally a cell's date read without its text (minutes, or NaN to read the text instead).
-   */
-  row(
-    rowNumber: number,
-    cell: (k: number) => string,
-    isNumber: (k: number) => boolean,
-    width: number,
-    plainDate?: (k: number) => number,
-  ): boolean {
+  /** One row: its 1-based number in the file and its cells. */
+  row(rowNumber: number, cells: IceCells): boolean {
     if (this.stopped) return false;
     this.rowsSeen++;
     if (!this.columns) {
-      this.header(rowNumber, cell, width);
+      this.header(rowNumber, cells);
       return !this.stopped;
     }
-    let empty = true;
-    for (let k = 0; k < width && empty; k++) if (cell(k).trim() !== '') empty = false;
-    if (empty) return true;
-    this.record(rowNumber, cell, isNumber, plainDate);
+    if (cells.blank()) return true;
+    this.record(rowNumber, cells);
     return true;
   }
 
-  private header(rowNumber: number, cell: (k: number) => string, width: number): void {
+  private header(rowNumber: number, cells: IceCells): void {
     const names: string[] = [];
-    for (let k = 0; k < width; k++) names.push(cell(k).trim());
+    for (let k = 0; k < cells.width; k++) names.push(cells.text(k));
     if (!names.some((n) => normalize(n) === HEADER_MARK)) {
       const text = names.filter(Boolean).join(' ');
       if (text) this.titleRows.push(text);
@@ -314,11 +390,8 @@ export class IceDetainerReader {
       const key = normalize(n);
       if (key && !where.has(key)) where.set(key, k);
     });
-    const columns: Partial<Record<ColumnKey, number>> = {};
-    for (const key of KEYS) {
-      const k = where.get(normalize(ICE_COLUMN[key]));
-      if (k !== undefined) columns[key] = k;
-    }
+    const columns = {} as Columns;
+    for (const key of KEYS) columns[key] = where.get(normalize(ICE_COLUMN[key])) ?? -1;
     this.columns = columns;
   }
 
@@ -332,7 +405,7 @@ export class IceDetainerReader {
   notes(): string[] {
     const out: string[] = [];
     const t = this.tally;
-    const missing = KEYS.filter((k) => this.columns && this.columns[k] === undefined).map((k) => `"${ICE_COLUMN[k]}"`);
+    const missing = KEYS.filter((k) => this.columns && this.columns[k] < 0).map((k) => `"${ICE_COLUMN[k]}"`);
     if (missing.length)
       out.push(`the file has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''}: what they would say is read as unknown`);
     if (t.unplacedCodes.size) {
@@ -381,45 +454,36 @@ export class IceDetainerReader {
 
   // ---- one record ----
 
-  private record(
-    rowNumber: number,
-    cell: (k: number) => string,
-    isNumber: (k: number) => boolean,
-    plainDate: ((k: number) => number) | undefined,
-  ): void {
+  /** A problem with the record being read: the record is rejected once it has been read through. */
+  private bad(index: number, rowNumber: number, key: ColumnKey, message: string): void {
+    (this.problems ??= []).push({ index, id: `row-${rowNumber}`, field: ICE_COLUMN[key], message, row: rowNumber });
+  }
+
+  /** A date cell: minutes, null when blank or redacted, undefined (reported) when not a date. */
+  private dateOf(cells: IceCells, key: ColumnKey, index: number, rowNumber: number): number | null | undefined {
+    const k = this.columns![key];
+    if (k >= 0) {
+      const t = cells.plainDate(k);
+      if (!Number.isNaN(t)) return t;
+    }
+    const v = cells.text(k);
+    if (!v || isRedacted(v)) return null;
+    const t = cellDateTime(v, k >= 0 && cells.isNumber(k), this.options.date1904 === true);
+    if (Number.isNaN(t)) {
+      this.bad(index, rowNumber, key, `not a date: ${JSON.stringify(v.length > 40 ? v.slice(0, 37) + '...' : v)}`);
+      return undefined;
+    }
+    return t;
+  }
+
+  private record(rowNumber: number, cells: IceCells): void {
     const index = this.index++;
     const cols = this.columns!;
-    const get = (key: ColumnKey): string => {
-      const k = cols[key];
-      return k === undefined ? '' : cell(k).trim();
-    };
-    const num = (key: ColumnKey): boolean => {
-      const k = cols[key];
-      return k !== undefined && isNumber(k);
-    };
-    const problems: CaseProblem[] = [];
-    const id = `row-${rowNumber}`;
-    const bad = (key: ColumnKey, message: string) => problems.push({ index, id, field: ICE_COLUMN[key], message, row: rowNumber });
-    const date1904 = this.options.date1904 === true;
-    /** A date cell: minutes, null when blank or redacted, undefined (reported) when not a date. */
-    const dateOf = (key: ColumnKey): number | null | undefined => {
-      if (plainDate) {
-        const k = cols[key];
-        const t = k === undefined ? NaN : plainDate(k);
-        if (!Number.isNaN(t)) return t;
-      }
-      const v = get(key);
-      if (!v || isRedacted(v)) return null;
-      const t = cellDateTime(v, num(key), date1904);
-      if (Number.isNaN(t)) {
-        bad(key, `not a date: ${JSON.stringify(v.length > 40 ? v.slice(0, 37) + '...' : v)}`);
-        return undefined;
-      }
-      return t;
-    };
+    this.problems = undefined;
 
-    const prepared = dateOf('prepareDate');
-    if (prepared === null) bad('prepareDate', 'the date the detainer was prepared is missing: it is the date of the request');
+    const prepared = this.dateOf(cells, 'prepareDate', index, rowNumber);
+    if (prepared === null)
+      this.bad(index, rowNumber, 'prepareDate', 'the date the detainer was prepared is missing: it is the date of the request');
     const issued = prepared ?? NaN;
     const issuedDay = Math.floor(issued / MINUTES_PER_DAY);
     const issuedPacked = Number.isNaN(issued) ? 0 : packedCivilFromDays(issuedDay);
@@ -428,19 +492,20 @@ export class IceDetainerReader {
     // Age: exact from a birth date, else a range from the birth year, else anything.
     let age = 0;
     let ageHi = 130;
-    const birth = dateOf('birthDate');
-    const by = get('birthYear');
+    const birth = this.dateOf(cells, 'birthDate', index, rowNumber);
+    const by = cells.text(cols.birthYear);
     if (typeof birth === 'number' && !Number.isNaN(issued)) {
       const b = packedCivilFromDays(Math.floor(birth / MINUTES_PER_DAY));
       const years = issuedYear - (b >> 9) - ((issuedPacked & 511) < (b & 511) ? 1 : 0);
-      if (years < 0 || years > 130) bad('birthDate', 'the birth date is not before the request');
+      if (years < 0 || years > 130) this.bad(index, rowNumber, 'birthDate', 'the birth date is not before the request');
       else age = ageHi = years;
     } else if (by && !isRedacted(by)) {
-      const year = /^\d{4}(\.0+)?$/.test(by) ? Number(by.slice(0, 4)) : NaN;
-      if (Number.isNaN(year)) bad('birthYear', `not a year: ${JSON.stringify(by)}`);
+      const year = this.birthYears.get(by);
+      if (Number.isNaN(year)) this.bad(index, rowNumber, 'birthYear', `not a year: ${JSON.stringify(by)}`);
       else if (!Number.isNaN(issued)) {
         const most = issuedYear - year;
-        if (most < 0 || most > 131) bad('birthYear', `a birth year of ${year} does not fit a request in ${issuedYear}`);
+        if (most < 0 || most > 131)
+          this.bad(index, rowNumber, 'birthYear', `a birth year of ${year} does not fit a request in ${issuedYear}`);
         else {
           // Whoever was born in that year is this old, or a year younger before their birthday (on
           // 31 December every birthday has passed).
@@ -453,34 +518,38 @@ export class IceDetainerReader {
     // What ICE asked for.
     let flags = F_REQ_HOLD | F_REQ_NOTIFY;
     let unknown = ALWAYS_UNKNOWN;
-    const type = get('detainerType');
-    const request = requestOf(type);
+    const type = cells.text(cols.detainerType);
+    const request = this.requests.get(type);
     if (request >= 0) flags = request;
     else {
       unknown |= U_REQUEST;
       if (request === -2) this.tally.unknownDetainerTypes.set(type, (this.tally.unknownDetainerTypes.get(type) ?? 0) + 1);
     }
 
-    // Records checks the release carries as flags.
+    // Records checks the release carries as flags: a yes makes the record, no column or a cell that
+    // says neither yes nor no leaves it unknown.
     let records = 0;
-    const record = (bit: number, ...keys: ColumnKey[]) => {
-      const said = keys.map((k) => yesNo(get(k)));
-      if (said.includes(YES)) records |= bit;
-      else if (!said.length || said.some((v) => v === NOT_SAID)) unknown |= bit << U_RECORD_SHIFT;
-    };
-    record(RECORD_BITS.gangDatabase, 'gang');
-    record(RECORD_BITS.finalRemovalOrder, ...(['caseFinalOrder', 'finalOrder'] as const).filter((k) => cols[k] !== undefined));
-    record(RECORD_BITS.priorRemovalReentry, 'illegalReentry');
+    const gang = cells.flag(cols.gang);
+    if (gang === YES) records |= RECORD_BITS.gangDatabase;
+    else if (gang === NOT_SAID) unknown |= RECORD_BITS.gangDatabase << U_RECORD_SHIFT;
+    const caseFinal = cols.caseFinalOrder >= 0 ? cells.flag(cols.caseFinalOrder) : NO;
+    const finalOrder = cols.finalOrder >= 0 ? cells.flag(cols.finalOrder) : NO;
+    if (caseFinal === YES || finalOrder === YES) records |= RECORD_BITS.finalRemovalOrder;
+    else if ((cols.caseFinalOrder < 0 && cols.finalOrder < 0) || caseFinal === NOT_SAID || finalOrder === NOT_SAID)
+      unknown |= RECORD_BITS.finalRemovalOrder << U_RECORD_SHIFT;
+    const reentry = cells.flag(cols.illegalReentry);
+    if (reentry === YES) records |= RECORD_BITS.priorRemovalReentry;
+    else if (reentry === NOT_SAID) unknown |= RECORD_BITS.priorRemovalReentry << U_RECORD_SHIFT;
 
     // Convictions and pending charges, as far as the record says.
-    const criminality = criminalityOf(get('criminality'));
-    const mscText = get('mscCharge');
-    const mscCode = get('mscCode');
+    const criminality = this.criminalities.get(cells.text(cols.criminality));
+    const mscText = cells.text(cols.mscCharge);
+    const mscCode = cells.text(cols.mscCode);
     const mscRedacted = isRedacted(mscText) || isRedacted(mscCode);
-    const hasMsc = Boolean((mscText && !isRedacted(mscText)) || (mscCode && !isRedacted(mscCode))) || mscRedacted;
-    const sentence = this.sentenceDays(get, bad);
-    const felonSaid = yesNo(get('felon'));
-    const convictedOn = hasMsc ? dateOf('mscConvictionDate') : null;
+    const hasMsc = Boolean(mscText || mscCode);
+    const sentence = this.sentenceDays(cells, index, rowNumber);
+    const felonSaid = cells.flag(cols.felon);
+    const convictedOn = hasMsc ? this.dateOf(cells, 'mscConvictionDate', index, rowNumber) : null;
     if (criminality !== 'convicted' && criminality !== 'none' && criminality !== 'pending') unknown |= U_CONVICTIONS | U_CHARGES;
     else if (criminality === 'convicted') unknown |= U_CONVICTIONS | U_CHARGES;
     else if (criminality === 'pending') unknown |= U_CHARGES;
@@ -488,13 +557,14 @@ export class IceDetainerReader {
       this.tally.mscWithoutConviction++;
       unknown |= U_CONVICTIONS;
     }
-    if (problems.length) {
-      this.sink.reject(index, problems);
+    if (this.problems) {
+      this.sink.reject(index, this.problems);
       return;
     }
 
     const b = this.sink.builder;
-    const facility = this.facilityId(get('facility'), get('city'), get('state'));
+    const id = `row-${rowNumber}`;
+    const facility = this.facilityId(cells.text(cols.facility), cells.text(cols.city), cells.text(cols.state));
     b.beginCase(id, age, flags, records, issued, issuedPacked, issued, issued, issuedPacked, ageHi, unknown, facility);
     let felonyListed = false;
     let aggravatedListed = false;
@@ -566,14 +636,15 @@ export class IceDetainerReader {
         C_DATE_UNKNOWN | C_RELEASE_UNKNOWN | C_CURRENT_UNKNOWN,
         source,
       );
-    if (!felonyListed && (felonSaid === YES || yesNo(get('priorFelony')) === YES)) flagged(CLASS_BITS.felony, 0, 0, this.sourceIds.felony);
-    if (yesNo(get('violentMisdemeanor')) === YES)
+    if (!felonyListed && (felonSaid === YES || cells.flag(cols.priorFelony) === YES))
+      flagged(CLASS_BITS.felony, 0, 0, this.sourceIds.felony);
+    if (cells.flag(cols.violentMisdemeanor) === YES)
       flagged(CLASS_BITS.misdemeanor, this.violentList.mask, this.violentList.list, this.sourceIds.violent);
-    if (yesNo(get('multipleMisdemeanors')) === YES) {
+    if (cells.flag(cols.multipleMisdemeanors) === YES) {
       flagged(CLASS_BITS.misdemeanor, 0, 0, this.sourceIds.misdemeanors);
       flagged(CLASS_BITS.misdemeanor, 0, 0, this.sourceIds.misdemeanors);
     }
-    if (!aggravatedListed && yesNo(get('aggravatedFelony')) === YES)
+    if (!aggravatedListed && cells.flag(cols.aggravatedFelony) === YES)
       flagged(ANY_CLASS, this.aggravatedList.mask, this.aggravatedList.list, this.sourceIds.aggravated);
     if (criminality === 'pending') b.addCharge(ANY_CLASS, 0, 0, 0, 0, H_DETAILS_UNKNOWN);
     b.endCase();
@@ -581,23 +652,20 @@ export class IceDetainerReader {
   }
 
   /** The sentence in days (years of 365, months of 365/12), undefined when the record does not give one. */
-  private sentenceDays(get: (key: ColumnKey) => string, bad: (key: ColumnKey, message: string) => void): number | undefined {
+  private sentenceDays(cells: IceCells, index: number, rowNumber: number): number | undefined {
+    const cols = this.columns!;
     let total = 0;
     let said = false;
-    const parts: Array<[ColumnKey, number]> = [
-      ['sentenceDays', 1],
-      ['sentenceMonths', 365 / 12],
-      ['sentenceYears', 365],
-    ];
-    for (const [key, days] of parts) {
-      const v = get(key);
+    for (let part = 0; part < 3; part++) {
+      const key: ColumnKey = part === 0 ? 'sentenceDays' : part === 1 ? 'sentenceMonths' : 'sentenceYears';
+      const v = cells.text(cols[key]);
       if (!v || isRedacted(v)) continue;
-      const n = Number(v);
-      if (!/^\d+(\.\d+)?$/.test(v) || !Number.isFinite(n)) {
-        bad(key, `not a number of ${key.slice(8).toLowerCase()}: ${JSON.stringify(v)}`);
+      const n = this.sentenceParts.get(v);
+      if (n < 0) {
+        this.bad(index, rowNumber, key, `not a number of ${key.slice(8).toLowerCase()}: ${JSON.stringify(v)}`);
         continue;
       }
-      total += n * days;
+      total += n * (part === 0 ? 1 : part === 1 ? 365 / 12 : 365);
       said = true;
     }
     return said ? total : undefined;
@@ -660,21 +728,97 @@ export class IceDetainerReader {
   }
 }
 
+/** The current CSV record's cells, read from the scanner's bytes. */
+class CsvCells extends IceCells {
+  /**
+   * Each column's trimmed cell texts by their bytes, so a value seen before (a facility, a flag, a
+   * code) is not made into a new string; null once a column shows too many distinct values to be worth it.
+   */
+  private readonly texts: Array<ByteTable<string> | null | undefined> = [];
+  private readonly distinct: number[] = [];
+
+  constructor(private readonly sc: CsvByteScanner) {
+    super();
+  }
+
+  get width(): number {
+    return this.sc.count;
+  }
+
+  text(k: number): string {
+    const sc = this.sc;
+    if (k < 0 || k >= sc.count) return '';
+    const a = sc.starts[k]!;
+    if (a < 0) return sc.quoted[k]!.trim();
+    const e = sc.ends[k]!;
+    if (a === e) return '';
+    let table = this.texts[k];
+    if (table === undefined) table = this.texts[k] = new ByteTable<string>();
+    if (table === null || e - a > 64) return textOf(sc.buf, a, e).trim();
+    let text = table.get(sc.buf, a, e);
+    if (text === undefined) {
+      text = textOf(sc.buf, a, e).trim();
+      const seen = (this.distinct[k] ?? 0) + 1;
+      this.distinct[k] = seen;
+      if (seen > 4096) this.texts[k] = null;
+      else table.set(sc.buf, a, e, text);
+    }
+    return text;
+  }
+
+  /** A cell spelled exactly YYYY-MM-DD[ HH:MM[:SS]] (a valid date): its minutes; NaN for anything else. */
+  override plainDate(k: number): number {
+    const sc = this.sc;
+    if (k < 0 || k >= sc.count) return NaN;
+    const a = sc.starts[k]!;
+    return a < 0 ? NaN : dateTimeAt(sc.buf, a, sc.ends[k]!);
+  }
+
+  /** Yes/no from the bytes when they spell one exactly; anything else through the text. */
+  override flag(k: number): number {
+    const sc = this.sc;
+    if (k < 0 || k >= sc.count) return NOT_SAID;
+    const a = sc.starts[k]!;
+    if (a >= 0) {
+      const e = sc.ends[k]!;
+      if (a === e) return NOT_SAID;
+      const v = boolAt(sc.buf, a, e);
+      if (v >= 0) return v;
+    }
+    return yesNo(this.text(k));
+  }
+
+  /** Blank when no field holds a byte other than ASCII white space; a field with other bytes outside ASCII is read as text. */
+  override blank(): boolean {
+    const sc = this.sc;
+    const b = sc.buf;
+    for (let i = 0; i < sc.filledCount; i++) {
+      const k = sc.filled[i]!;
+      const a = sc.starts[k]!;
+      if (a < 0) {
+        if (sc.quoted[k]!.trim() !== '') return false;
+        continue;
+      }
+      const e = sc.ends[k]!;
+      let other = false;
+      for (let j = a; j < e; j++) {
+        const c = b[j]!;
+        if (c >= 0x80) other = true;
+        else if (c !== 32 && (c < 9 || c > 13)) return false;
+      }
+      if (other && this.text(k) !== '') return false;
+    }
+    return true;
+  }
+}
+
 /**
  * The release as CSV: its bytes (or its text, read as its UTF-8 bytes) split into records by the
  * shared byte scanner; a cell becomes text only when the mapping reads it.
  */
 export class IceDetainerCsvReader {
   private readonly scanner = new CsvByteScanner();
-  /**
-   * Each column's cell texts by their bytes, so a value seen before (a facility, a flag, a code) is
-   * not made into a new string; null once a column shows too many distinct values to be worth it.
-   */
-  private readonly texts: Array<ByteTable<string> | null | undefined> = [];
-  private readonly distinct: number[] = [];
-  private readonly cell = (k: number) => this.text(k);
-  private readonly plainDate = (k: number) => this.dateAt(k);
-  private readonly no = () => false;
+  private readonly cells = new CsvCells(this.scanner);
 
   constructor(readonly rows: IceDetainerReader) {}
 
@@ -695,36 +839,7 @@ export class IceDetainerCsvReader {
 
   private drain(final: boolean): void {
     const sc = this.scanner;
-    while (!this.rows.done && sc.next(final)) this.rows.row(sc.row, this.cell, this.no, sc.count, this.plainDate);
+    while (!this.rows.done && sc.next(final)) this.rows.row(sc.row, this.cells);
     if (sc.error && !this.rows.done) this.rows.failAt(sc.error.row, sc.error.message);
-  }
-
-  private text(k: number): string {
-    const sc = this.scanner;
-    if (k >= sc.count) return '';
-    const a = sc.starts[k]!;
-    if (a < 0) return sc.quoted[k]!;
-    const e = sc.ends[k]!;
-    if (a === e) return '';
-    let table = this.texts[k];
-    if (table === undefined) table = this.texts[k] = new ByteTable<string>();
-    if (table === null || e - a > 64) return textOf(sc.buf, a, e);
-    let text = table.get(sc.buf, a, e);
-    if (text === undefined) {
-      text = textOf(sc.buf, a, e);
-      const seen = (this.distinct[k] ?? 0) + 1;
-      this.distinct[k] = seen;
-      if (seen > 4096) this.texts[k] = null;
-      else table.set(sc.buf, a, e, text);
-    }
-    return text;
-  }
-
-  /** A cell spelled exactly YYYY-MM-DD[ HH:MM[:SS]] (a valid date): its minutes; NaN for anything else. */
-  private dateAt(k: number): number {
-    const sc = this.scanner;
-    if (k >= sc.count) return NaN;
-    const a = sc.starts[k]!;
-    return a < 0 ? NaN : dateTimeAt(sc.buf, a, sc.ends[k]!);
   }
 }
