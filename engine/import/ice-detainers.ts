@@ -259,6 +259,10 @@ export abstract class IceCells {
   plainDate(_k: number): number {
     return NaN;
   }
+  /** A cell of 1 to 9 ASCII digits and nothing else: its value; -1 for anything else (read its text). */
+  count(_k: number): number {
+    return -1;
+  }
   /** The cell read as a yes/no flag (YES, NO or NOT_SAID). */
   flag(k: number): number {
     return yesNo(this.text(k));
@@ -281,6 +285,18 @@ class SheetCells extends IceCells {
   }
   override isNumber(k: number): boolean {
     return k >= 0 && k < this.r.width && this.r.kinds[k] === CELL_NUMBER;
+  }
+  override count(k: number): number {
+    if (k < 0 || k >= this.r.width) return -1;
+    const v = this.r.values[k]!;
+    if (v.length === 0 || v.length > 9) return -1;
+    let n = 0;
+    for (let i = 0; i < v.length; i++) {
+      const d = v.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) return -1;
+      n = n * 10 + d;
+    }
+    return n;
   }
 }
 
@@ -324,6 +340,7 @@ export class IceDetainerReader {
   private problems: CaseProblem[] | undefined;
   private readonly requests = new Memo(requestOf);
   private readonly criminalities = new Memo(criminalityOf);
+  private readonly redacted = new Memo(isRedacted);
   /** A sentence part's number, or -1 when it is not a number. */
   private readonly sentenceParts = new Memo((v) => {
     const n = Number(v);
@@ -467,7 +484,7 @@ export class IceDetainerReader {
       if (!Number.isNaN(t)) return t;
     }
     const v = cells.text(k);
-    if (!v || isRedacted(v)) return null;
+    if (!v || (v.charCodeAt(0) === 40 /* ( */ && this.redacted.get(v))) return null;
     const t = cellDateTime(v, k >= 0 && cells.isNumber(k), this.options.date1904 === true);
     if (Number.isNaN(t)) {
       this.bad(index, rowNumber, key, `not a date: ${JSON.stringify(v.length > 40 ? v.slice(0, 37) + '...' : v)}`);
@@ -658,12 +675,15 @@ export class IceDetainerReader {
     let said = false;
     for (let part = 0; part < 3; part++) {
       const key: ColumnKey = part === 0 ? 'sentenceDays' : part === 1 ? 'sentenceMonths' : 'sentenceYears';
-      const v = cells.text(cols[key]);
-      if (!v || isRedacted(v)) continue;
-      const n = this.sentenceParts.get(v);
+      let n = cells.count(cols[key]);
       if (n < 0) {
-        this.bad(index, rowNumber, key, `not a number of ${key.slice(8).toLowerCase()}: ${JSON.stringify(v)}`);
-        continue;
+        const v = cells.text(cols[key]);
+        if (!v || isRedacted(v)) continue;
+        n = this.sentenceParts.get(v);
+        if (n < 0) {
+          this.bad(index, rowNumber, key, `not a number of ${key.slice(8).toLowerCase()}: ${JSON.stringify(v)}`);
+          continue;
+        }
       }
       total += n * (part === 0 ? 1 : part === 1 ? 365 / 12 : 365);
       said = true;
@@ -772,6 +792,22 @@ class CsvCells extends IceCells {
     if (k < 0 || k >= sc.count) return NaN;
     const a = sc.starts[k]!;
     return a < 0 ? NaN : dateTimeAt(sc.buf, a, sc.ends[k]!);
+  }
+
+  override count(k: number): number {
+    const sc = this.sc;
+    if (k < 0 || k >= sc.count) return -1;
+    const a = sc.starts[k]!;
+    const e = sc.ends[k]!;
+    if (a < 0 || a === e || e - a > 9) return -1;
+    const b = sc.buf;
+    let n = 0;
+    for (let j = a; j < e; j++) {
+      const d = b[j]! - 48;
+      if (d < 0 || d > 9) return -1;
+      n = n * 10 + d;
+    }
+    return n;
   }
 
   /** Yes/no from the bytes when they spell one exactly; anything else through the text. */

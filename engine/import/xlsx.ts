@@ -403,37 +403,6 @@ export function textOf(b: Uint8Array, from: number, to: number): string {
   return utf8.decode(b.subarray(from, to));
 }
 
-/**
- * The attributes of a start tag b[from, to) (from just past its name, to its '>'): calls `take` with
- * each attribute's name and value bounds. Returns false when the tag is not well formed.
- */
-function attributes(
-  b: Uint8Array,
-  from: number,
-  to: number,
-  take: (nameAt: number, nameEnd: number, at: number, end: number) => void,
-): boolean {
-  let i = from;
-  for (;;) {
-    while (i < to && (b[i] === 32 || b[i] === 9 || b[i] === 10 || b[i] === 13)) i++;
-    if (i >= to || b[i] === SLASH) return true;
-    const nameAt = i;
-    while (i < to && b[i] !== EQUALS && b[i] !== 32 && b[i] !== 9 && b[i] !== 10 && b[i] !== 13) i++;
-    const nameEnd = i;
-    while (i < to && (b[i] === 32 || b[i] === 9 || b[i] === 10 || b[i] === 13)) i++;
-    if (b[i] !== EQUALS) return false;
-    i++;
-    while (i < to && (b[i] === 32 || b[i] === 9 || b[i] === 10 || b[i] === 13)) i++;
-    const q = b[i];
-    if (q !== QUOTE && q !== APOSTROPHE) return false;
-    const at = i + 1;
-    const end = b.indexOf(q, at);
-    if (end < 0 || end >= to) return false;
-    take(nameAt, nameEnd, at, end);
-    i = end + 1;
-  }
-}
-
 /** An attribute's value as text, with entities replaced. */
 function attributeText(b: Uint8Array, at: number, end: number): string {
   const raw = textOf(b, at, end);
@@ -488,29 +457,48 @@ class SheetRows {
   private refEnd = -1;
   private typeAt = -1;
   private typeEnd = -1;
-  private readonly takeRow = (nameAt: number, nameEnd: number, at: number, end: number) => {
-    if (nameEnd - nameAt === 1 && this.bytes[nameAt] === 114 /* r */ && this.refAt < 0) {
-      this.refAt = at;
-      this.refEnd = end;
-    }
-  };
-  private readonly takeCell = (nameAt: number, nameEnd: number, at: number, end: number) => {
-    if (nameEnd - nameAt !== 1) return;
-    const c = this.bytes[nameAt];
-    if (c === 114 /* r */ && this.refAt < 0) {
-      this.refAt = at;
-      this.refEnd = end;
-    } else if (c === 116 /* t */ && this.typeAt < 0) {
-      this.typeAt = at;
-      this.typeEnd = end;
-    }
-  };
-  private bytes: Uint8Array = this.carry;
 
   constructor(
     private readonly strings: readonly string[],
     private readonly onRow: (row: SheetRow) => boolean | void,
   ) {}
+
+  /**
+   * The attributes of a start tag b[from, to) (from just past its name, to its '>'): the first r="..."
+   * (and for a cell, t="...") is kept in refAt/refEnd (typeAt/typeEnd). Reading stops at a tag that is
+   * not well formed, keeping what was found before.
+   */
+  private attributes(b: Uint8Array, from: number, to: number, cell: boolean): void {
+    let i = from;
+    for (;;) {
+      while (i < to && (b[i] === 32 || b[i] === 9 || b[i] === 10 || b[i] === 13)) i++;
+      if (i >= to || b[i] === SLASH) return;
+      const nameAt = i;
+      while (i < to && b[i] !== EQUALS && b[i] !== 32 && b[i] !== 9 && b[i] !== 10 && b[i] !== 13) i++;
+      const nameEnd = i;
+      while (i < to && (b[i] === 32 || b[i] === 9 || b[i] === 10 || b[i] === 13)) i++;
+      if (b[i] !== EQUALS) return;
+      i++;
+      while (i < to && (b[i] === 32 || b[i] === 9 || b[i] === 10 || b[i] === 13)) i++;
+      const q = b[i];
+      if (q !== QUOTE && q !== APOSTROPHE) return;
+      const at = i + 1;
+      let end = at;
+      while (end < to && b[end] !== q) end++;
+      if (end >= to) return;
+      if (nameEnd - nameAt === 1) {
+        const c = b[nameAt];
+        if (c === 114 /* r */ && this.refAt < 0) {
+          this.refAt = at;
+          this.refEnd = end;
+        } else if (cell && c === 116 /* t */ && this.typeAt < 0) {
+          this.typeAt = at;
+          this.typeEnd = end;
+        }
+      }
+      i = end + 1;
+    }
+  }
 
   push(piece: Uint8Array): void {
     if (this.stopped) return;
@@ -526,7 +514,6 @@ class SheetRows {
       this.carry.set(piece, this.carried);
       b = this.carry;
     }
-    this.bytes = b;
     const p = this.scan(b, n);
     // Keep what is not read yet (a row cut short) for the next piece.
     const rest = n - p;
@@ -536,7 +523,6 @@ class SheetRows {
       this.carry.set(b.subarray(p, n));
     }
     this.carried = rest;
-    this.bytes = this.carry;
   }
 
   /** Reads the rows complete in b[0, n); returns where the unread rest starts. */
@@ -557,7 +543,7 @@ class SheetRows {
       const open = b.indexOf(GT, a);
       if (open < 0 || open >= n) return a;
       this.refAt = -1;
-      attributes(b, a + 4, open, this.takeRow);
+      this.attributes(b, a + 4, open, false);
       let number = this.nextRow;
       if (this.refAt >= 0) {
         const rowAttr = attributeText(b, this.refAt, this.refEnd);
@@ -592,13 +578,18 @@ class SheetRows {
     let p = from;
     for (;;) {
       if (to < 0) break;
-      let c = b.indexOf(LT, p);
+      // The searches within a row are short: a loop costs less than indexOf's call.
+      let c = p;
+      while (c < to && b[c] !== LT) c++;
+      if (c >= to) c = -1;
       while (c >= 0 && c + 5 < to && b[c + 1] !== 99 /* c */) {
         if (b[c + 1] === SLASH && b[c + 2] === 114 && b[c + 3] === 111 && b[c + 4] === 119 && b[c + 5] === GT) {
           rowEnd = c;
           break;
         }
-        c = b.indexOf(LT, c + 1);
+        c++;
+        while (c < to && b[c] !== LT) c++;
+        if (c >= to) c = -1;
       }
       if (rowEnd >= 0) break;
       if (c < 0 || c + 5 >= to) return -1;
@@ -606,10 +597,11 @@ class SheetRows {
         p = c + 2;
         continue;
       }
-      const open = b.indexOf(GT, c);
-      if (open < 0 || open >= to) return -1;
+      let open = c;
+      while (open < to && b[open] !== GT) open++;
+      if (open >= to) return -1;
       this.refAt = this.typeAt = -1;
-      attributes(b, c + 2, open, this.takeCell);
+      this.attributes(b, c + 2, open, true);
       let col = -1;
       if (this.refAt >= 0 && this.refEnd > this.refAt) {
         if (holds(b, AMP, this.refAt, this.refEnd)) col = columnOf(attributeText(b, this.refAt, this.refEnd));
@@ -636,8 +628,9 @@ class SheetRows {
         let vClose = -1;
         if (b[open + 1] === LT && b[open + 2] === 118 /* v */ && b[open + 3] === GT) {
           vOpen = open + 3;
-          vClose = b.indexOf(LT, vOpen);
-          if (vClose < 0 || vClose + 8 > to) return -1;
+          vClose = vOpen;
+          while (vClose < to && b[vClose] !== LT) vClose++;
+          if (vClose + 8 > to) return -1;
           if (
             b[vClose + 1] === SLASH &&
             b[vClose + 2] === 118 &&
