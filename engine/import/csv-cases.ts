@@ -88,7 +88,7 @@ function isSpace(c: number): boolean {
 }
 
 /** Up to 9 digits as a number; -1 for anything else (signs and longer numbers go to the reference reader). */
-function digitsAt(s: Uint8Array, a: number, b: number): number {
+export function digitsAt(s: Uint8Array, a: number, b: number): number {
   if (b - a > 9) return -1;
   let v = 0;
   for (let i = a; i < b; i++) {

@@ -29,7 +29,7 @@ import {
   U_WARRANTS,
 } from '../unknown-facts';
 import { CsvByteScanner } from './csv-scan';
-import { boolAt, ByteTable, dateTimeAt, type CaseSink } from './csv-cases';
+import { boolAt, ByteTable, dateTimeAt, digitsAt, type CaseSink } from './csv-cases';
 import { CELL_NUMBER, excelSerialToDays, textOf, type SheetRow } from './xlsx';
 
 /** The release's columns this reader uses, by what they mean. */
@@ -799,15 +799,7 @@ class CsvCells extends IceCells {
     if (k < 0 || k >= sc.count) return -1;
     const a = sc.starts[k]!;
     const e = sc.ends[k]!;
-    if (a < 0 || a === e || e - a > 9) return -1;
-    const b = sc.buf;
-    let n = 0;
-    for (let j = a; j < e; j++) {
-      const d = b[j]! - 48;
-      if (d < 0 || d > 9) return -1;
-      n = n * 10 + d;
-    }
-    return n;
+    return a < 0 || a === e ? -1 : digitsAt(sc.buf, a, e);
   }
 
   /** Yes/no from the bytes when they spell one exactly; anything else through the text. */
