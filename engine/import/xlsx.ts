@@ -502,6 +502,49 @@ class SheetRows {
     }
   }
 
+  /** The type of the cell plainCellTag last read. */
+  private plainType = T_NUMBER;
+
+  /**
+   * The start tag writers use for nearly every cell, b[from, to) = ` r="AB12"`, optionally followed by
+   * ` s="N"` and then ` t="s"`: its column (0-based), its type kept in plainType. -1 for any other
+   * spelling, which the general reading of attributes takes.
+   */
+  private plainCellTag(b: Uint8Array, from: number, to: number): number {
+    let i = from;
+    if (b[i] !== 32 || b[i + 1] !== 114 /* r */ || b[i + 2] !== EQUALS || b[i + 3] !== QUOTE) return -1;
+    i += 4;
+    const lettersAt = i;
+    let k = 0;
+    while (i < to && b[i]! >= 65 && b[i]! <= 90) k = k * 26 + (b[i++]! - 64);
+    if (i === lettersAt) return -1;
+    while (i < to && b[i]! >= 48 && b[i]! <= 57) i++;
+    if (i >= to || b[i] !== QUOTE) return -1;
+    i++;
+    if (i + 4 < to && b[i] === 32 && b[i + 1] === 115 /* s */ && b[i + 2] === EQUALS && b[i + 3] === QUOTE) {
+      i += 4;
+      while (i < to && b[i]! >= 48 && b[i]! <= 57) i++;
+      if (i >= to || b[i] !== QUOTE) return -1;
+      i++;
+    }
+    let type = T_NUMBER;
+    if (
+      i + 6 === to &&
+      b[i] === 32 &&
+      b[i + 1] === 116 /* t */ &&
+      b[i + 2] === EQUALS &&
+      b[i + 3] === QUOTE &&
+      b[i + 4] === 115 &&
+      b[i + 5] === QUOTE
+    ) {
+      type = T_SHARED;
+      i += 6;
+    }
+    if (i !== to) return -1;
+    this.plainType = type;
+    return k - 1;
+  }
+
   push(piece: Uint8Array): void {
     if (this.stopped) return;
     let b = piece;
@@ -602,10 +645,14 @@ class SheetRows {
       let open = c;
       while (open < to && b[open] !== GT) open++;
       if (open >= to) return -1;
-      this.refAt = this.typeAt = -1;
-      this.attributes(b, c + 2, open, true);
-      let col = -1;
-      if (this.refAt >= 0 && this.refEnd > this.refAt) {
+      let col = this.plainCellTag(b, c + 2, open);
+      let type = this.plainType;
+      if (col < 0) {
+        this.refAt = this.typeAt = -1;
+        this.attributes(b, c + 2, open, true);
+        type = this.typeAt >= 0 ? typeOf(b, this.typeAt, this.typeEnd) : T_NUMBER;
+      }
+      if (col < 0 && this.refAt >= 0 && this.refEnd > this.refAt) {
         if (holds(b, AMP, this.refAt, this.refEnd)) col = columnOf(attributeText(b, this.refAt, this.refEnd));
         else {
           let k = 0;
@@ -619,7 +666,6 @@ class SheetRows {
       }
       if (col < 0) col = nextColumn;
       nextColumn = col + 1;
-      const type = this.typeAt >= 0 ? typeOf(b, this.typeAt, this.typeEnd) : T_NUMBER;
       let value = '';
       let kind = CELL_EMPTY;
       let after = open + 1;
