@@ -178,8 +178,17 @@ async function bundle() {
   // The CLI is split: each command's code (and the libraries it needs, the Word library among them)
   // is a chunk loaded when that command runs, so `--help` and quick commands start fast.
   fs.rmSync(path.join(root, 'dist', 'cli-chunks'), { recursive: true, force: true });
+  // The command line loads the `yaml` library on first use (host/yaml-library.node.ts): validating a
+  // policy in the plain block style never needs it.
+  const lazyYaml = {
+    name: 'lazy-yaml',
+    setup(build) {
+      build.onResolve({ filter: /^yaml$/ }, () => ({ path: path.join(root, 'host', 'yaml-library.node.ts') }));
+    },
+  };
   const cli = esbuild.build({
     ...common,
+    plugins: [lazyYaml],
     entryPoints: { cli: path.join(root, 'cli/main.ts') },
     outdir: path.join(root, 'dist'),
     entryNames: '[name]',
