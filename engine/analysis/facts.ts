@@ -525,12 +525,9 @@ export class FactSpace {
   // ---- representative records ----
 
   /** Dates (and days incarcerated) of a conviction that fall differently into the windows, per frame. */
-  private timeTypes(
-    frame: number,
-  ): Array<{ convicted: number; released: number; days: number; later: number; inWindow: boolean[]; score: number }> {
+  private timeTypes(frame: number): Array<{ convicted: number; released: number; days: number; later: number; score: number }> {
     const { booked } = this.anchorDays(frame);
-    if (this.windows.length === 0)
-      return [{ convicted: booked - 3 * 365, released: booked - 3 * 365, days: 0, later: 0, inWindow: [], score: 0 }];
+    if (this.windows.length === 0) return [{ convicted: booked - 3 * 365, released: booked - 3 * 365, days: 0, later: 0, score: 0 }];
     const starts = this.windows.map((w) => this.windowStart(w, frame));
     const bounds = [...new Set(starts)].sort((a, b) => a - b);
     const mids: number[] = [bounds[0]! - 730];
@@ -545,28 +542,50 @@ export class FactSpace {
     // A conviction's own days and later convictions' days extend windows differently when some
     // window leaves out only its own time, or is measured from a release (which own time precedes).
     const split = excluded.some((w) => !w.andLater || w.measure === 'release');
-    const out = new Map<string, { convicted: number; released: number; days: number; later: number; inWindow: boolean[]; score: number }>();
+    // Which windows a conviction falls in, as a key: bits (a string past 30 windows). This runs for
+    // every date, release and days incarcerated, so the windows are read as plain arrays.
+    const nw = this.windows.length;
+    const fromRelease = this.windows.map((w) => w.measure === 'release');
+    const ownDays = this.windows.map((w) => w.excludeIncarcerated);
+    const laterDays = this.windows.map((w) => w.excludeIncarcerated && w.andLater);
+    const small = nw <= 30;
+    const out = new Map<number | string, { convicted: number; released: number; days: number; later: number; score: number }>();
     for (const c of dates) {
+      const atMid = mids.includes(c) ? 0 : 0.5;
       for (const r of byRelease ? dates.filter((d) => d >= c) : [c]) {
         const dayOptions = new Set<number>([0]);
         for (const w of excluded) {
           for (const ref of w.measure === 'release' ? [r, c] : [c]) for (const b of bounds) if (b > ref) dayOptions.add(b - ref + 10);
         }
-        const pairs: Array<[number, number]> = [];
+        const pairDays: number[] = [];
+        const pairLater: number[] = [];
         for (const d of dayOptions) {
-          pairs.push([d, 0]);
-          if (split) for (const l of dayOptions) if (l > 0) pairs.push([d, l]);
+          pairDays.push(d);
+          pairLater.push(0);
+          if (split)
+            for (const l of dayOptions)
+              if (l > 0) {
+                pairDays.push(d);
+                pairLater.push(l);
+              }
         }
-        for (const [days, later] of pairs) {
-          const inWindow = this.windows.map((w, i) => {
-            const ref = w.measure === 'release' ? r : c;
-            const ext = w.excludeIncarcerated ? (ref === c ? days : 0) + (w.andLater ? later : 0) : 0;
-            return ref + ext >= starts[i]!;
-          });
-          const key = inWindow.map((x) => (x ? 1 : 0)).join('');
-          const score = (days > 0 ? 2 : 0) + (later > 0 ? 3 : 0) + (r !== c ? 1 : 0) + (mids.includes(c) ? 0 : 0.5);
+        for (let k = 0; k < pairDays.length; k++) {
+          const days = pairDays[k]!;
+          const later = pairLater[k]!;
+          let bits = 0;
+          let text = '';
+          for (let i = 0; i < nw; i++) {
+            const ref = fromRelease[i] ? r : c;
+            // As the engine: own days count only for a window from the conviction (a release ends them).
+            const ext = (ownDays[i] && ref === c ? days : 0) + (laterDays[i] ? later : 0);
+            const inside = ref + ext >= starts[i]!;
+            if (small) bits |= inside ? 1 << i : 0;
+            else text += inside ? '1' : '0';
+          }
+          const key = small ? bits : text;
+          const score = (days > 0 ? 2 : 0) + (later > 0 ? 3 : 0) + (r !== c ? 1 : 0) + atMid;
           const prev = out.get(key);
-          if (!prev || score < prev.score) out.set(key, { convicted: c, released: r, days, later, inWindow, score });
+          if (!prev || score < prev.score) out.set(key, { convicted: c, released: r, days, later, score });
         }
       }
     }
