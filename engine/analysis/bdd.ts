@@ -407,6 +407,64 @@ export class Bdd {
   }
 
   /**
+   * `cheapest(restrict(f, fixed), cost0, cost1)` without making the restricted diagram: a walk of f
+   * that follows the fixed variables (0 or 1; -1 leaves one free) and chooses the others as `cheapest`
+   * does. Fixed variables cost nothing and keep their default in `values`, as in the restricted diagram.
+   */
+  cheapestWithin(
+    f: number,
+    fixed: ArrayLike<number>,
+    cost0: ArrayLike<number>,
+    cost1: ArrayLike<number>,
+  ): { cost: number; values: Int8Array } | undefined {
+    if (this.costMemo.length < this.size) {
+      this.costMemo = new Float64Array(this.level.length);
+      this.costStamp = new Int32Array(this.level.length);
+    }
+    const memo = this.costMemo;
+    const stamp = this.costStamp;
+    const call = ++this.costCall;
+    const valueOf = (v: number) => (v < fixed.length ? fixed[v]! : -1);
+    const go = (n: number): number => {
+      if (n === TRUE_NODE) return 0;
+      if (n === FALSE_NODE) return Infinity;
+      if (stamp[n] === call) return memo[n]!;
+      const v = this.level[n]!;
+      const x = valueOf(v);
+      const r =
+        x === 0 ? go(this.low[n]!) : x === 1 ? go(this.high[n]!) : Math.min(cost0[v]! + go(this.low[n]!), cost1[v]! + go(this.high[n]!));
+      memo[n] = r;
+      stamp[n] = call;
+      return r;
+    };
+    const cost = go(f);
+    if (cost === Infinity) return undefined;
+    const values = new Int8Array(this.nextVar);
+    for (let v = 0; v < this.nextVar; v++) values[v] = cost1[v]! === 0 && cost0[v]! !== 0 ? 1 : 0;
+    let n = f;
+    while (n > 1) {
+      const v = this.level[n]!;
+      const x = valueOf(v);
+      if (x === 0) n = this.low[n]!;
+      else if (x === 1) n = this.high[n]!;
+      else {
+        const lo = go(this.low[n]!);
+        const hi = go(this.high[n]!);
+        // A variable whose two branches are the same once the fixed ones are followed is not in the
+        // restricted diagram: it keeps its default, and the walk goes on along either branch.
+        if (cost0[v]! + lo <= cost1[v]! + hi) {
+          values[v] = 0;
+          n = this.low[n]!;
+        } else {
+          values[v] = 1;
+          n = this.high[n]!;
+        }
+      }
+    }
+    return { cost, values };
+  }
+
+  /**
    * Whether f has a satisfying assignment that agrees with a partial one (0, 1, or -1 for free):
    * a walk of f that follows fixed variables, without building any diagram.
    */

@@ -1396,8 +1396,7 @@ export class FactSpace {
     if (coll.counting) {
       const atoms = new Int8Array(this.bdd.varCount).fill(-1);
       for (const v of this.atomVars) atoms[v] = values[v]!;
-      const rel = this.bdd.restrict(coll.relation[frame]!, atoms);
-      const best = this.bdd.cheapest(rel, this.cost0, this.cost1);
+      const best = this.bdd.cheapestWithin(coll.relation[frame]!, atoms, this.cost0, this.cost1);
       if (!best) throw new Error(`no ${coll.name} records realise this combination`);
       for (const c of coll.counted[frame] ?? []) {
         for (const v of c.vars) {

@@ -99,6 +99,28 @@ describe('decision diagrams', () => {
     );
   });
 
+  it('find the cheapest assignment of a restriction without making it (the same values and cost)', () => {
+    const b = manager();
+    // As in the fact space: one of each variable's two costs is 0, some variables cost nothing either way.
+    const cost1 = [1, 0, 1, 0, 2, 1];
+    const cost0 = [0, 1, 0, 0, 0, 0];
+    const fixedValue = fc.array(fc.integer({ min: -1, max: 1 }), { minLength: VARS, maxLength: VARS });
+    fc.assert(
+      fc.property(formula, fixedValue, (f, values) => {
+        const n = build(b, f);
+        const fixed = Int8Array.from(values);
+        const viaRestrict = b.cheapest(b.restrict(n, fixed), cost0, cost1);
+        const within = b.cheapestWithin(n, fixed, cost0, cost1);
+        if (viaRestrict === undefined) expect(within).toBeUndefined();
+        else {
+          expect(within?.cost).toBe(viaRestrict.cost);
+          expect([...within!.values]).toEqual([...viaRestrict.values]);
+        }
+      }),
+      { numRuns: 2000, seed: 4 },
+    );
+  });
+
   it('list disjoint cubes that cover the set exactly', () => {
     const b = manager();
     fc.assert(
