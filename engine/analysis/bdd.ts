@@ -48,6 +48,9 @@ export class Bdd {
   private costCall = 0;
   private walkSeen = new Int32Array(0);
   private walkCall = 0;
+  private existsMemo = new Int32Array(0);
+  private existsStamp = new Int32Array(0);
+  private existsCall = 0;
 
   /** `capacity`: nodes to make room for at first (the tables grow as needed). */
   constructor(capacity = 1024) {
@@ -274,16 +277,26 @@ export class Bdd {
 
   /** Existential quantification of the variables for which `quantified(v)` is true. */
   exists(f: number, quantified: (v: number) => boolean): number {
-    const memo = new Map<number, number>();
+    // Results per node of f in typed arrays stamped with a call number (only f's own nodes are
+    // visited, and they all exist when the call starts); whether a variable is quantified, asked once.
+    if (this.existsStamp.length < this.size) {
+      this.existsMemo = new Int32Array(this.level.length);
+      this.existsStamp = new Int32Array(this.level.length);
+    }
+    const memo = this.existsMemo;
+    const stamp = this.existsStamp;
+    const call = ++this.existsCall;
+    const byVar = new Int8Array(this.nextVar).fill(-1);
     const go = (n: number): number => {
       if (n < 2) return n;
-      const hit = memo.get(n);
-      if (hit !== undefined) return hit;
+      if (stamp[n] === call) return memo[n]!;
       const v = this.level[n]!;
       const lo = go(this.low[n]!);
       const hi = go(this.high[n]!);
-      const r = quantified(v) ? this.or(lo, hi) : this.mk(v, lo, hi);
-      memo.set(n, r);
+      if (byVar[v] === -1) byVar[v] = quantified(v) ? 1 : 0;
+      const r = byVar[v] === 1 ? this.or(lo, hi) : this.mk(v, lo, hi);
+      memo[n] = r;
+      stamp[n] = call;
       return r;
     };
     return go(f);
