@@ -283,9 +283,7 @@ export class Bdd {
       this.existsMemo = new Int32Array(this.level.length);
       this.existsStamp = new Int32Array(this.level.length);
     }
-    const memo = this.existsMemo;
-    const stamp = this.existsStamp;
-    const call = ++this.existsCall;
+    const [memo, stamp, call] = [this.existsMemo, this.existsStamp, ++this.existsCall];
     const byVar = new Int8Array(this.nextVar).fill(-1);
     const go = (n: number): number => {
       if (n < 2) return n;
@@ -370,6 +368,18 @@ export class Bdd {
   }
 
   /**
+   * The per-node cost memo of `cheapest` and `cheapestWithin`: typed arrays stamped with a call number,
+   * reused across calls (grown to the nodes made so far), and a new call's stamp.
+   */
+  private costTables(): { memo: Float64Array; stamp: Int32Array; call: number } {
+    if (this.costMemo.length < this.size) {
+      this.costMemo = new Float64Array(this.level.length);
+      this.costStamp = new Int32Array(this.level.length);
+    }
+    return { memo: this.costMemo, stamp: this.costStamp, call: ++this.costCall };
+  }
+
+  /**
    * A cheapest satisfying assignment of f. `cost1[v]` is what setting v true costs, `cost0[v]` what
    * setting it false costs; one of the two must be 0 (the variable's default), and variables f does
    * not constrain take their default. Returns undefined when f is unsatisfiable.
@@ -382,14 +392,7 @@ export class Bdd {
     pathOnly?: Int8Array,
   ): { cost: number; values: Int8Array } | undefined {
     if (f === FALSE_NODE) return undefined;
-    // Costs are memoised per node in typed arrays stamped with a call number, reused across calls.
-    if (this.costMemo.length < this.size) {
-      this.costMemo = new Float64Array(this.level.length);
-      this.costStamp = new Int32Array(this.level.length);
-    }
-    const memo = this.costMemo;
-    const stamp = this.costStamp;
-    const call = ++this.costCall;
+    const { memo, stamp, call } = this.costTables();
     const go = (n: number): number => {
       if (n === TRUE_NODE) return 0;
       if (n === FALSE_NODE) return Infinity;
@@ -430,13 +433,7 @@ export class Bdd {
     cost0: ArrayLike<number>,
     cost1: ArrayLike<number>,
   ): { cost: number; values: Int8Array } | undefined {
-    if (this.costMemo.length < this.size) {
-      this.costMemo = new Float64Array(this.level.length);
-      this.costStamp = new Int32Array(this.level.length);
-    }
-    const memo = this.costMemo;
-    const stamp = this.costStamp;
-    const call = ++this.costCall;
+    const { memo, stamp, call } = this.costTables();
     const valueOf = (v: number) => (v < fixed.length ? fixed[v]! : -1);
     const go = (n: number): number => {
       if (n === TRUE_NODE) return 0;
