@@ -52,13 +52,14 @@ function fontLicences(): Plugin {
 }
 
 /**
- * The editor (Monaco) is a chunk of its own, imported by the app when it starts. Named in index.html
- * as a modulepreload (and its styles as a stylesheet), the browser fetches and compiles it beside the
- * app's first script instead of after it.
+ * The YAML editor (Monaco) is a chunk of its own, imported when the YAML view is first shown. Its
+ * files are named in index.html by a meta element (not loaded by it), so the app can have the browser
+ * fetch and compile them when the window is idle after the document became editable
+ * (renderer/src/app/editor-prefetch.ts).
  */
-function preloadEditor(): Plugin {
+function editorChunks(): Plugin {
   return {
-    name: 'detainer-studio:preload-editor',
+    name: 'detainer-studio:editor-chunks',
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
@@ -67,22 +68,19 @@ function preloadEditor(): Plugin {
         const editor = chunks.find((c) => c.facadeModuleId?.endsWith('/renderer/src/editor/editor-module.ts'));
         if (!editor) throw new Error('the editor chunk (renderer/src/editor/editor-module.ts) was not found');
         const files = new Set<string>();
-        const css = new Set<string>();
         const visit = (fileName: string) => {
           const chunk = chunks.find((c) => c.fileName === fileName);
           if (!chunk || chunk.isEntry || files.has(fileName)) return;
           files.add(fileName);
-          for (const f of (chunk as { viteMetadata?: { importedCss: Set<string> } }).viteMetadata?.importedCss ?? []) css.add(f);
           chunk.imports.forEach(visit);
         };
         visit(editor.fileName);
         return [
-          ...[...css].map((f) => ({ tag: 'link', attrs: { rel: 'stylesheet', href: `./${f}` }, injectTo: 'head' as const })),
-          ...[...files].map((f) => ({
-            tag: 'link',
-            attrs: { rel: 'modulepreload', crossorigin: true, href: `./${f}` },
+          {
+            tag: 'meta',
+            attrs: { name: 'detainer-studio-editor-chunks', content: [...files].map((f) => `./${f}`).join(' ') },
             injectTo: 'head' as const,
-          })),
+          },
         ];
       },
     },
@@ -93,7 +91,7 @@ export default defineConfig({
   root: here,
   // Relative asset paths, so the same build loads from file:// or a custom protocol in Electron.
   base: './',
-  plugins: [react(), devContentSecurityPolicy(), fontLicences(), preloadEditor()],
+  plugins: [react(), devContentSecurityPolicy(), fontLicences(), editorChunks()],
   define: { __APP_VERSION__: JSON.stringify(appVersion) },
   resolve: {
     alias: [

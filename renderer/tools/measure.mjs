@@ -5,7 +5,7 @@
 //  - 1,000,000 cases simulated in the worker with summary, coverage and comparison, and a
 //    1,000,000-row CSV file imported into it;
 //  - the size of what the first page load fetches, raw and gzipped.
-// Usage: npm run bench:renderer  (or node renderer/tools/measure.mjs [--runs N] [--keys N])
+// Usage: npm run bench:renderer  (or node renderer/tools/measure.mjs [--runs N] [--keys N] [--cold-start-only])
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
@@ -58,29 +58,58 @@ const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHR
 
 try {
   // ---- cold start ----
+  // Editable: a new document opens in the form, whose fields are built from the engine's first
+  // answer; the time is navigation to the first painted frame showing them ('document-editable').
+  // Then a key typed by the keyboard into the Title field (committed with Enter) must reach the
+  // engine: navigation to the engine's answer for that typed version is printed too.
   const starts = [];
+  const typedChecked = [];
   const firstChecks = [];
   const firstPaints = [];
+  const editorEarly = [];
   for (let i = 0; i < RUNS; i++) {
     // A new context each time: its own empty HTTP cache (and so no compiled-code cache), no storage.
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     await page.goto(`${address}?e2e`);
-    // Editable: the editor exists with the document and the frame showing it has been painted.
-    const painted = await waitForEvent(page, 'editor-painted');
+    const editable = await waitForEvent(page, 'document-editable');
     const checked = await waitForEvent(page, 'analysis-applied');
-    // ...and it takes a key typed by the keyboard, which reaches the engine.
     const since = await eventCount(page);
-    await page.locator('.monaco-editor .view-lines').click();
-    await page.keyboard.press('Home');
-    await page.keyboard.type('#');
+    const title = page.getByRole('textbox', { name: 'Title', exact: true });
+    await title.click();
+    await title.press('End');
+    await page.keyboard.type('s');
+    await page.keyboard.press('Enter');
     const changed = await waitForEvent(page, 'document-changed', {}, since);
-    await waitForEvent(page, 'analysis-applied', { version: changed.detail.version }, since);
-    const paint = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN);
-    starts.push(painted.at);
+    const typed = await waitForEvent(page, 'analysis-applied', { version: changed.detail.version }, since);
+    const text = await page.evaluate(() => window.__detainerStudio.getText());
+    if (!/^title: .*Detainerss?$/m.test(text)) throw new Error('the key typed into the Title field did not reach the document');
+    const timing = await page.evaluate((at) => {
+      const editor = performance.getEntriesByType('resource').find((r) => /\/editor-module-[^/]*\.js$/.test(r.name));
+      return {
+        paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+        editorBefore: !!editor && editor.startTime < at,
+      };
+    }, editable.at);
+    starts.push(editable.at);
+    typedChecked.push(typed.at);
     firstChecks.push(checked.at);
-    firstPaints.push(paint);
+    firstPaints.push(timing.paint);
+    editorEarly.push(timing.editorBefore);
     await context.close();
+  }
+
+  if (args.includes('--cold-start-only')) {
+    process.stdout.write(
+      `load average at the start ${loadAtStart}, at the end ${loadAverage()}\n` +
+        `cold start to an editable form: median ${ms(median(starts))}, max ${ms(Math.max(...starts))}  [budget 1500 ms: ${median(starts) <= 1500 ? 'met' : 'MISSED'}]\n` +
+        `  navigation to the engine's check of a key typed into the Title field: median ${ms(median(typedChecked))}\n` +
+        `  first contentful paint: median ${ms(median(firstPaints))}; first engine check: median ${ms(median(firstChecks))}; ` +
+        `editor requested before editable: ${editorEarly.filter(Boolean).length} of ${RUNS}\n`,
+    );
+    await browser.close();
+    server.kill();
+    process.exit(0);
   }
 
   // ---- keystrokes with a live 10,000-case simulation ----
@@ -96,6 +125,8 @@ try {
     }).observe({ type: 'longtask', buffered: true });
   });
   await page.goto(`${address}?e2e`);
+  // Keystrokes are timed with the YAML editor open: its squiggles are part of what is waited for.
+  await page.getByRole('tab', { name: 'YAML' }).click();
   await waitForEvent(page, 'editor-ready');
   let since = await eventCount(page);
   await page.getByLabel('Open a sample ordinance').selectOption({ label: 'An Act Concerning Civil Immigration Detainers' });
@@ -215,9 +246,15 @@ try {
   out.push('');
   const coldMedian = median(starts);
   out.push(
-    `Cold start to an editable document (${RUNS} fresh profiles, navigation to the editor's first painted frame): median ${ms(coldMedian)}, max ${ms(Math.max(...starts))}  [budget 1500 ms: ${coldMedian <= 1500 ? 'met' : 'MISSED'}]`,
+    `Cold start to an editable document (${RUNS} fresh profiles, navigation to the first painted frame of the form with the document's fields, built from the engine's first check): median ${ms(coldMedian)}, max ${ms(Math.max(...starts))}  [budget 1500 ms: ${coldMedian <= 1500 ? 'met' : 'MISSED'}]`,
   );
   out.push(`  first contentful paint (the window's frame): median ${ms(median(firstPaints))}`);
+  out.push(
+    `  navigation to the engine's check of a key typed into the Title field (Enter): median ${ms(median(typedChecked))}, max ${ms(Math.max(...typedChecked))}`,
+  );
+  out.push(
+    `  the YAML editor (Monaco) requested before the document was editable: ${editorEarly.filter(Boolean).length} of ${RUNS} starts (it loads when the YAML view is first shown; its code is fetched when the window is idle)`,
+  );
   out.push(`  first engine check on screen: median ${ms(median(firstChecks))}`);
   out.push('');
   const col = (key, list = rows) => list.map((r) => r[key]);

@@ -13,6 +13,7 @@ import { AnalysisClient } from '../analysis/analysis-client';
 import type { ExpectationsFile } from '../analysis/ExpectedDecisionsPanel';
 import { useDraftAnalysis } from '../analysis/use-draft-analysis';
 import type { EditorSession } from '../editor/editor-session';
+import { installTestHook } from '../testing/test-hook';
 import { FormView } from '../form/FormView';
 import { applyEdits, type DocumentEdit, type PathSegment } from '../../../engine/document';
 import { emit } from '../lib/app-events';
@@ -26,14 +27,12 @@ import { caseSetChoices, draftChoices, useWorkspace } from './workspace';
 import { OutlinePanel } from './OutlinePanel';
 import { cyclePane, focusPane, focusPaneWhenShown, focusWhenShown } from './panes';
 import { printCurrent } from './print';
+import { DocumentText } from './document-buffer';
+import { prefetchEditor, whenIdle } from './editor-prefetch';
 import { DocumentSession, errorsIn, type LeftView, type RightView } from './session';
 import { STARTER_NAME, STARTER_ORDINANCE } from './starter';
 import { StartFrom } from './StartFrom';
 import { Tabs } from './Tabs';
-
-// Monaco comes in a chunk of its own, requested as soon as this module runs (index.html preloads it),
-// so the frame paints while it is fetched and compiled.
-const editorModule = import('../editor/editor-module');
 
 // The views beside the document and the dialogs load when first shown: typing needs none of them.
 const SimulationView = lazy(() => import('../simulation/SimulationView').then((m) => ({ default: m.SimulationView })));
@@ -63,6 +62,9 @@ const RIGHT_TABS: Array<{ key: RightView; label: string; command: MenuCommand }>
 export function App({ host, appVersion }: { host: Host; appVersion: string }) {
   const editorHost = useRef<HTMLDivElement>(null);
   const editorRef = useRef<EditorSession | null>(null);
+  const documentRef = useRef<DocumentText | null>(null);
+  documentRef.current ??= new DocumentText(STARTER_ORDINANCE, STARTER_NAME);
+  const quickFixesRef = useRef<{ dispose(): void } | null>(null);
   const analysisRef = useRef<AnalysisClient | null>(null);
   const sessionRef = useRef<DocumentSession | null>(null);
   sessionRef.current ??= new DocumentSession({
@@ -98,7 +100,7 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
     [session, sim.session],
   );
 
-  // ---- the editor and the workers start once ----
+  // ---- the document, the engine's worker and (when the YAML view is first shown) the editor ----
 
   const onAnalysis = useCallback(
     (response: AnalysisResponse) => {
@@ -116,68 +118,100 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
     [session],
   );
 
-  const reveal = useCallback(
-    (line: number, column = 1) => {
-      if (session.getState().left === 'editor') return editorRef.current?.reveal(line, column);
-      // The editor is shown first (it can't place a line while hidden).
-      session.setLeft('editor');
-      setTimeout(() => editorRef.current?.reveal(line, column), 0);
-    },
-    [session],
-  );
-
-  useEffect(() => {
-    let disposed = false;
-    let stop = () => {};
-    void editorModule.then(({ EditorSession, registerQuickFixes, installTestHook }) => {
-      if (disposed) return;
-      const editor = new EditorSession(editorHost.current!, STARTER_ORDINANCE, STARTER_NAME, initialDark());
+  // Monaco loads the first time the YAML view is shown, then takes the document over from the buffer.
+  const editorLoad = useRef<Promise<EditorSession> | null>(null);
+  const loadEditor = useCallback((): Promise<EditorSession> => {
+    editorLoad.current ??= import('../editor/editor-module').then(({ EditorSession, registerQuickFixes }) => {
+      const doc = documentRef.current!;
+      const editor = doc.handOver((history) => new EditorSession(editorHost.current!, history, initialDark()));
       editorRef.current = editor;
-      // The engine's worker starts once the editable document is on screen: its script and the
-      // engine's first check never hold up the first paint of the editor.
-      const analysisClient = new AnalysisClient(onAnalysis, { start: 'after-paint' });
-      analysisRef.current = analysisClient;
-      const offChange = editor.onChange((v) => {
-        emit('document-changed', { version: v });
-        session.edited();
-      });
-      // A hidden window may be closed or killed without another word: keep what is typed now.
-      const onHidden = () => {
-        if (document.visibilityState === 'hidden') void session.flushRecovery('hidden');
-      };
-      const onClosing = () => void session.flushRecovery('closing');
-      document.addEventListener('visibilitychange', onHidden);
-      window.addEventListener('pagehide', onClosing);
-      window.addEventListener('beforeunload', onClosing);
-      const quickFixes = registerQuickFixes(
+      const analysis = session.getState().analysis;
+      if (analysis && analysis.version === editor.version) editor.setDiagnostics(analysis.diagnostics);
+      const analysisClient = analysisRef.current!;
+      quickFixesRef.current = registerQuickFixes(
         () => session.getState().analysis,
         (text, fix) => analysisClient.fixEdit(text, fix),
         (marker) => editor.diagnosticOf(marker),
       );
-      installTestHook(() => editorRef.current, { reveal, menu: (command, argument) => void commandRef.current(command, argument) });
-      session.attach(editor, analysisClient);
       setEditorLoaded(true);
       emit('editor-ready', { version: editor.version, at: performance.now() });
-      // The frame that shows it: what a person sees as the document ready to type in.
+      // The frame that shows it: what a person sees as the YAML ready to type in.
       requestAnimationFrame(() => setTimeout(() => emit('editor-painted', { at: performance.now() }), 0));
-      emit('document-opened', { name: STARTER_NAME, version: editor.version, at: performance.now() });
-      stop = () => {
-        document.removeEventListener('visibilitychange', onHidden);
-        window.removeEventListener('pagehide', onClosing);
-        window.removeEventListener('beforeunload', onClosing);
-        offChange();
-        quickFixes.dispose();
-        session.detach();
-        analysisClient.dispose();
-        editor.dispose();
-        editorRef.current = null;
-      };
+      return editor;
     });
-    return () => {
-      disposed = true;
-      stop();
+    return editorLoad.current;
+  }, [session]);
+
+  /** Runs `then` with the YAML editor shown (switching to it, and loading it the first time). */
+  const inYaml = useCallback(
+    (then: (editor: EditorSession) => void) => {
+      const shown = session.getState().left === 'editor';
+      if (!shown) session.setLeft('editor');
+      void loadEditor().then((editor) => (shown && editorRef.current ? then(editor) : setTimeout(() => then(editor), 0)));
+    },
+    [session, loadEditor],
+  );
+
+  const reveal = useCallback((line: number, column = 1) => inYaml((editor) => editor.reveal(line, column)), [inYaml]);
+  const revealRef = useRef(reveal);
+  revealRef.current = reveal;
+
+  useEffect(() => {
+    if (left === 'editor') void loadEditor();
+  }, [left, loadEditor]);
+
+  useEffect(() => {
+    const doc = documentRef.current!;
+    // The form is built from the engine's first answer: the worker starts at once.
+    const analysisClient = new AnalysisClient(onAnalysis, { start: 'now' });
+    analysisRef.current = analysisClient;
+    const offChange = doc.onChange((v) => {
+      emit('document-changed', { version: v });
+      session.edited();
+    });
+    // A hidden window may be closed or killed without another word: keep what is typed now.
+    const onHidden = () => {
+      if (document.visibilityState === 'hidden') void session.flushRecovery('hidden');
     };
-  }, [session, onAnalysis, reveal]);
+    const onClosing = () => void session.flushRecovery('closing');
+    document.addEventListener('visibilitychange', onHidden);
+    window.addEventListener('pagehide', onClosing);
+    window.addEventListener('beforeunload', onClosing);
+    installTestHook(doc, () => editorRef.current, {
+      reveal: (line, column) => revealRef.current(line, column),
+      menu: (command, argument) => void commandRef.current(command, argument),
+    });
+    session.attach(doc, analysisClient);
+    emit('document-opened', { name: STARTER_NAME, version: doc.version, at: performance.now() });
+    return () => {
+      document.removeEventListener('visibilitychange', onHidden);
+      window.removeEventListener('pagehide', onClosing);
+      window.removeEventListener('beforeunload', onClosing);
+      offChange();
+      quickFixesRef.current?.dispose();
+      session.detach();
+      analysisClient.dispose();
+      doc.release();
+      editorRef.current?.dispose();
+      editorRef.current = null;
+    };
+  }, [session, onAnalysis]);
+
+  // Editable: the form shows the document's fields (built from the engine's first answer) on a painted
+  // frame. Then, when the window is idle, the YAML editor's code is fetched and compiled (not run), so
+  // the first switch to YAML does not wait for the network.
+  const formReady = left === 'form' && !!analysis?.data;
+  const editableSent = useRef(false);
+  useEffect(() => {
+    if (!formReady || editableSent.current) return;
+    editableSent.current = true;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        emit('document-editable', { view: 'form', version: session.getState().version, at: performance.now() });
+        whenIdle(prefetchEditor);
+      }, 0),
+    );
+  }, [formReady, session]);
 
   useEffect(() => {
     void host.info().then((info) => setHostKind({ kind: info.kind, platform: info.platform }));
@@ -219,11 +253,7 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
   const command = useCallback(
     async (c: MenuCommand, argument?: string) => {
       if (await session.run(c, argument)) return;
-      const editor = editorRef.current;
-      const inEditor = (action: string) => {
-        session.setLeft('editor');
-        setTimeout(() => editor?.runAction(action), 0);
-      };
+      const inEditor = (action: string) => inYaml((editor) => editor.runAction(action));
       switch (c) {
         case 'edit.find':
           return inEditor('actions.find');
@@ -259,7 +289,7 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
           });
       }
     },
-    [session, sim, doc.name, chooseExpected],
+    [session, sim, doc.name, chooseExpected, inYaml],
   );
   const commandRef = useRef(command);
   commandRef.current = command;
@@ -298,8 +328,7 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
 
   const edit = useCallback(
     (ops: DocumentEdit[], label: string) => {
-      const editor = editorRef.current;
-      if (!editor) return;
+      const editor = documentRef.current!;
       const result = applyEdits(editor.text, ops);
       if (!result.ok) {
         session.notify('error', `Could not ${label}: ${result.error}`);
@@ -314,8 +343,7 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
   /** Applies an edit the engine worked out for this exact text, if the text is still the same. */
   const applyEngineEdit = useCallback(
     async (make: (text: string) => Promise<TextEdit>, what: string) => {
-      const editor = editorRef.current;
-      if (!editor) return;
+      const editor = documentRef.current!;
       const text = editor.text;
       try {
         const e = await make(text);
@@ -345,9 +373,7 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
 
   const revealPath = useCallback(
     (path: PathSegment[]) => {
-      const editor = editorRef.current;
-      if (!editor) return;
-      const at = parseSource(editor.text, 'ordinance').locate(path, false);
+      const at = parseSource(documentRef.current!.text, 'ordinance').locate(path, false);
       reveal(at.line, at.column);
     },
     [reveal],
@@ -567,7 +593,7 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
               active={left}
               onChange={(k: LeftView) => {
                 session.setLeft(k);
-                if (k === 'editor') setTimeout(() => editorRef.current?.editor.focus(), 0);
+                if (k === 'editor') void loadEditor().then((editor) => setTimeout(() => editor.editor.focus(), 0));
               }}
               tabs={[
                 { key: 'editor', label: 'YAML', shortcut: tabKey('view.editor') },
@@ -590,15 +616,22 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
             {left === 'form' ? (
               <>
                 {state.startFrom ? <StartFrom host={host} samples={samples} onChoose={(t) => void session.startFrom(t)} /> : null}
-                <FormView
-                  data={analysis?.data ?? null}
-                  unreadable={analysis && !analysis.data ? diagnostics[0]?.message : undefined}
-                  text={analysis?.text ?? lastValid?.text ?? null}
-                  edit={edit}
-                  onShowInEditor={revealPath}
-                  onUndo={() => editorRef.current?.undo()}
-                  onRedo={() => editorRef.current?.redo()}
-                />
+                {analysis ? null : (
+                  <p className="form-loading" role="status">
+                    Reading the document…
+                  </p>
+                )}
+                {analysis ? (
+                  <FormView
+                    data={analysis?.data ?? null}
+                    unreadable={analysis && !analysis.data ? diagnostics[0]?.message : undefined}
+                    text={analysis?.text ?? lastValid?.text ?? null}
+                    edit={edit}
+                    onShowInEditor={revealPath}
+                    onUndo={() => documentRef.current!.undo()}
+                    onRedo={() => documentRef.current!.redo()}
+                  />
+                ) : null}
               </>
             ) : null}
           </div>

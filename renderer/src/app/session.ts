@@ -140,9 +140,10 @@ export class DocumentSession {
       dirty: false,
       analysis: null,
       lastValid: null,
-      left: 'editor',
+      // A new document opens in the form with "Start from…"; the YAML view is one click away.
+      left: 'form',
       right: 'preview',
-      startFrom: false,
+      startFrom: true,
       recoveryOffer: null,
       notices: [],
       dialog: null,

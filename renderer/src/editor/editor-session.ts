@@ -1,8 +1,10 @@
-// The open ordinance in the editor: its Monaco model and editor, edits that join the undo history,
-// the engine's diagnostics as markers, and whether it differs from what was last saved.
+// The open ordinance in the YAML editor: its Monaco model and editor, edits that join the undo history,
+// the engine's diagnostics as markers, and whether it differs from what was last saved. It takes the
+// document over from the buffer the form edited (same text, version, saved state and undo history).
 
 import type { Diagnostic } from '../../../engine/index';
 import type { TextEdit } from '../../../engine/document';
+import type { BufferHistory, DocumentEditor } from '../app/document-buffer';
 import { monaco, modelUri } from './monaco';
 
 export const MARKER_OWNER = 'detainer-studio-engine';
@@ -12,7 +14,7 @@ type Model = ReturnType<typeof monaco.editor.createModel>;
 
 let modelCount = 0;
 
-export class EditorSession {
+export class EditorSession implements DocumentEditor {
   readonly editor: Editor;
   private model: Model;
   private savedVersion: number;
@@ -22,8 +24,28 @@ export class EditorSession {
   /** Each opened document numbers its versions from here, so a version names one text of one document. */
   private versionBase = 0;
 
-  constructor(container: HTMLElement, text: string, name: string, dark: boolean) {
-    this.model = this.createModel(text, name);
+  constructor(container: HTMLElement, history: BufferHistory, dark: boolean) {
+    this.model = this.createModel(history.initial, history.name);
+    // The buffer's undo history, replayed step by step: Ctrl+Z here takes back what the form did.
+    let savedVersion = history.savedStep === 0 ? this.model.getAlternativeVersionId() : -1;
+    history.steps.forEach((step, i) => {
+      this.model.pushStackElement();
+      this.model.pushEditOperations(
+        [],
+        step.edits
+          ? step.edits.map((e) => ({ range: new monaco.Range(e.startLine, e.startColumn, e.endLine, e.endColumn), text: e.text }))
+          : [{ range: this.model.getFullModelRange(), text: step.text }],
+        () => null,
+      );
+      this.model.pushStackElement();
+      if (history.savedStep === i + 1) savedVersion = this.model.getAlternativeVersionId();
+    });
+    // Line ends are the editor's own (LF); any other difference would be a bug in the replay: the
+    // text as the buffer had it wins.
+    const expected = (history.steps.at(-1)?.text ?? history.initial).replace(/\r\n?/g, '\n');
+    if (this.model.getValue(monaco.editor.EndOfLinePreference.LF) !== expected) this.model.setValue(expected);
+    // The version the document had keeps naming this text.
+    this.versionBase = history.version - this.model.getVersionId();
     this.editor = monaco.editor.create(container, {
       model: this.model,
       theme: dark ? 'vs-dark' : 'vs',
@@ -45,7 +67,7 @@ export class EditorSession {
         'Ordinance YAML. Tab indents here: press Ctrl+M to make Tab move focus, or F6 for the next part of the window. Alt+F1 for accessibility help, F8 for the next problem.',
       quickSuggestions: { other: true, comments: false, strings: false },
     });
-    this.savedVersion = this.model.getAlternativeVersionId();
+    this.savedVersion = savedVersion;
     this.contentSubscription = this.subscribe();
   }
 
@@ -135,6 +157,11 @@ export class EditorSession {
     this.model.pushStackElement();
   }
 
+  /** Inserts text at a place as a keystroke would (the editor's own edit, merged with typing). */
+  type(line: number, column: number, text: string): void {
+    this.editor.executeEdits('keyboard', [{ range: new monaco.Range(line, column, line, column), text }]);
+  }
+
   undo(): void {
     void this.model.undo();
   }
@@ -220,6 +247,13 @@ export class EditorSession {
         marker.message.startsWith(d.message) &&
         Math.max(1, d.line) === marker.startLineNumber,
     );
+  }
+
+  /** Every marker on the document, whoever set it (the engine should be the only one). */
+  allMarkers(): Array<{ owner: string; line: number; message: string }> {
+    return monaco.editor
+      .getModelMarkers({ resource: this.model.uri })
+      .map((m) => ({ owner: m.owner, line: m.startLineNumber, message: m.message }));
   }
 
   markers(): Array<{ line: number; column: number; message: string; severity: string; code: string }> {

@@ -1,10 +1,11 @@
 // Installs the test-only hook when the page is opened with `?e2e` (or in a test build): tests drive
-// Monaco through its model, never by typing, and wait on named app events, never on fixed sleeps.
+// the document through its text (the form's buffer, or Monaco's model once the YAML editor has it),
+// never by typing into Monaco, and wait on named app events, never on fixed sleeps.
 
 import type { MenuCommand } from '../../../host/contract';
+import type { DocumentText } from '../app/document-buffer';
 import type { EditorSession } from '../editor/editor-session';
 import { events } from '../lib/app-events';
-import { monaco } from '../editor/monaco';
 import { HOOK_GLOBAL, type DetainerStudioHook } from './test-hook-api';
 
 export function hookEnabled(): boolean {
@@ -18,38 +19,30 @@ export interface HookActions {
   menu(command: MenuCommand, argument?: string): void;
 }
 
-export function installTestHook(session: () => EditorSession | null, actions: HookActions): void {
+export function installTestHook(document: DocumentText, yamlEditor: () => EditorSession | null, actions: HookActions): void {
   if (!hookEnabled()) return;
-  const need = () => {
-    const s = session();
-    if (!s) throw new Error('the editor is not ready yet');
+  const editor = () => {
+    const s = yamlEditor();
+    if (!s) throw new Error('the YAML editor is not open yet');
     return s;
   };
   const hook: DetainerStudioHook = {
     setText(text) {
-      const s = need();
-      s.replaceAll(text);
-      return s.version;
+      document.replaceAll(text);
+      return document.version;
     },
-    getText: () => need().text,
+    getText: () => document.text,
     insertAt(line, column, text) {
-      const s = need();
-      s.editor.executeEdits('test', [{ range: new monaco.Range(line, column, line, column), text }]);
-      return s.version;
+      document.type(line, column, text);
+      return document.version;
     },
-    version: () => need().version,
-    markers: () => need().markers(),
-    allMarkers: () =>
-      monaco.editor
-        .getModelMarkers({ resource: need().editor.getModel()!.uri })
-        .map((m) => ({ owner: m.owner, line: m.startLineNumber, message: m.message })),
-    cursor: () => need().cursor(),
-    setCursor: (line, column) => {
-      need();
-      actions.reveal(line, column);
-    },
+    version: () => document.version,
+    markers: () => editor().markers(),
+    allMarkers: () => editor().allMarkers(),
+    cursor: () => editor().cursor(),
+    setCursor: (line, column) => actions.reveal(line, column),
     menu: (command, argument) => actions.menu(command as MenuCommand, argument),
-    undo: () => need().undo(),
+    undo: () => document.undo(),
     events: () => events().map((e) => ({ ...e, detail: { ...e.detail } })),
     now: () => performance.now(),
   };
