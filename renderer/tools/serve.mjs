@@ -41,7 +41,9 @@ function compressBuild() {
         const bytes = readFileSync(full);
         files.set('/' + path.relative(distDir, full).split(path.sep).join('/'), {
           type: TYPES[path.extname(entry.name)],
-          br: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }),
+          br: brotliCompressSync(bytes, {
+            params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+          }),
           gzip: gzipSync(bytes, { level: 9 }),
         });
       }

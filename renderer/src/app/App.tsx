@@ -29,6 +29,7 @@ import { cyclePane, focusPane, focusPaneWhenShown, focusWhenShown } from './pane
 import { printCurrent } from './print';
 import { DocumentText } from './document-buffer';
 import { prefetchEditor, whenIdle } from './editor-prefetch';
+import { documentData } from './form-data';
 import { DocumentSession, errorsIn, type LeftView, type RightView } from './session';
 import { STARTER_NAME, STARTER_ORDINANCE } from './starter';
 import { StartFrom } from './StartFrom';
@@ -84,6 +85,8 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
   const [samples, setSamples] = useState<SampleEntry[]>([]);
   const [leftWidth, setLeftWidth] = useState(52);
   const [editorLoaded, setEditorLoaded] = useState(false);
+  // The document has been editable once (the samples are listed from then on).
+  const [started, setStarted] = useState(false);
   const sim = useSimulation();
   // The decision table and the difference between drafts, worked out in a worker when shown.
   const drafting = useDraftAnalysis();
@@ -134,6 +137,8 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
         (marker) => editor.diagnosticOf(marker),
       );
       setEditorLoaded(true);
+      // Opened in the YAML view before the form was ever shown: the samples are listed all the same.
+      setStarted(true);
       emit('editor-ready', { version: editor.version, at: performance.now() });
       // The frame that shows it: what a person sees as the YAML ready to type in.
       requestAnimationFrame(() => setTimeout(() => emit('editor-painted', { at: performance.now() }), 0));
@@ -197,17 +202,28 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
     };
   }, [session, onAnalysis]);
 
-  // Editable: the form shows the document's fields (built from the engine's first answer) on a painted
-  // frame. Then, when the window is idle, the YAML editor's code is fetched and compiled (not run), so
-  // the first switch to YAML does not wait for the network.
-  const formReady = left === 'form' && !!analysis?.data;
+  // Until the engine's worker has answered for this document, the form is built from the text read
+  // here (form-data.ts); the worker's answer replaces it.
+  const windowData = useMemo(() => (analysis ? null : documentData(documentRef.current!.text)), [analysis, version]);
+  const formData = analysis ? analysis.data : windowData;
+
+  // Editable: the form shows the document's fields on a painted frame. Then, when the window is idle,
+  // the YAML editor's code is fetched and compiled (not run), so the first switch to YAML does not
+  // wait for the network; and the samples are listed (the toolbar's menu and "Start from…").
+  const formReady = left === 'form' && !!formData;
   const editableSent = useRef(false);
   useEffect(() => {
     if (!formReady || editableSent.current) return;
     editableSent.current = true;
     requestAnimationFrame(() =>
       setTimeout(() => {
-        emit('document-editable', { view: 'form', version: session.getState().version, at: performance.now() });
+        emit('document-editable', {
+          view: 'form',
+          version: session.getState().version,
+          engine: !!session.getState().analysis,
+          at: performance.now(),
+        });
+        setStarted(true);
         whenIdle(prefetchEditor);
       }, 0),
     );
@@ -215,10 +231,20 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
 
   useEffect(() => {
     void host.info().then((info) => setHostKind({ kind: info.kind, platform: info.platform }));
-    void host.listSamples().then((r) => (r.ok ? setSamples(r.value) : session.notify('error', r.error)));
     void session.lookForRecovery();
     void session.refreshRecent();
   }, [host, session]);
+
+  // The samples are read once the document is editable: the first frame never waits for them.
+  const [samplesListed, setSamplesListed] = useState(false);
+  useEffect(() => {
+    if (!started) return;
+    void host.listSamples().then((r) => {
+      if (r.ok) setSamples(r.value);
+      else session.notify('error', r.error);
+      setSamplesListed(true);
+    });
+  }, [host, session, started]);
 
   useEffect(() => {
     document.title = `${dirty ? '● ' : ''}${doc.name} — Detainer Policy Studio`;
@@ -615,15 +641,17 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
             ) : null}
             {left === 'form' ? (
               <>
-                {state.startFrom ? <StartFrom host={host} samples={samples} onChoose={(t) => void session.startFrom(t)} /> : null}
-                {analysis ? null : (
+                {state.startFrom ? (
+                  <StartFrom host={host} samples={samplesListed ? samples : null} onChoose={(t) => void session.startFrom(t)} />
+                ) : null}
+                {analysis || formData ? null : (
                   <p className="form-loading" role="status">
                     Reading the document…
                   </p>
                 )}
-                {analysis ? (
+                {analysis || formData ? (
                   <FormView
-                    data={analysis?.data ?? null}
+                    data={formData}
                     unreadable={analysis && !analysis.data ? diagnostics[0]?.message : undefined}
                     text={analysis?.text ?? lastValid?.text ?? null}
                     edit={edit}

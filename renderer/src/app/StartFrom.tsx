@@ -24,11 +24,13 @@ export function StartFrom({
   onChoose,
 }: {
   host: Host;
-  samples: readonly SampleEntry[];
+  /** null while the samples are being listed. */
+  samples: readonly SampleEntry[] | null;
   onChoose: (template: string) => void;
 }) {
   const [starts, setStarts] = useState<Start[] | null>(null);
   useEffect(() => {
+    if (!samples) return;
     let live = true;
     const ordinances = samples.filter((s) => s.kind === 'ordinance');
     void Promise.all(
