@@ -19,6 +19,9 @@ async function freshPage(theme = 'light') {
   const page = await context.newPage();
   await page.addInitScript((t) => localStorage.setItem('detainer-studio.theme', t), theme);
   await page.goto(`${address}?e2e`);
+  // A new document opens in the Form; the pictures show the sample in the YAML editor unless they say otherwise.
+  await waitForEvent(page, 'document-editable');
+  await page.getByRole('tab', { name: 'YAML' }).click();
   await waitForEvent(page, 'editor-ready');
   const since = await eventCount(page);
   await page.getByLabel('Open a sample ordinance').selectOption({ label: 'An Act Concerning Civil Immigration Detainers' });

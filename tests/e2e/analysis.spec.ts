@@ -8,7 +8,7 @@ import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { stringify } from 'yaml';
 import { composedOrdinance } from '../../bench/analysis';
-import { eventCount, hook, openApp, openSample, ROOT, SAMPLE, setTextAndWait, waitForEvent } from './app-driver';
+import { eventCount, hook, openApp, openSample, ROOT, SAMPLE, setTextAndWait, startInYaml, waitForEvent } from './app-driver';
 import type { DetainerStudioHook } from '../../renderer/src/testing/test-hook-api';
 import { axeViolations } from './axe';
 
@@ -364,7 +364,7 @@ for (const theme of ['light', 'dark'] as const) {
   test(`the Decision table and Drafts views pass axe in the ${theme} theme`, async ({ page }) => {
     await page.addInitScript((t) => localStorage.setItem('detainer-studio.theme', t), theme);
     await page.reload();
-    await waitForEvent(page, 'editor-ready');
+    await startInYaml(page);
     const opened = await openSample(page);
     await openTable(page, opened.detail.version as number);
     // The outcome cell: the middle of a wide row may lie under the pinned provision, which opens the editor.

@@ -13,10 +13,17 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 type HookWindow = Window & { __detainerStudio: DetainerStudioHook; __cspViolations: string[]; __pageErrors: string[] };
 
 /**
- * Opens the app with its test hook. The File System Access pickers are hidden so the browser host
- * takes the path a test can drive: a file input to open, a download to save.
+ * Opens the app with its test hook, and the YAML view (a new document opens in the Form; most specs
+ * drive the YAML editor). The File System Access pickers are hidden so the browser host takes the path
+ * a test can drive: a file input to open, a download to save.
  */
 export async function openApp(page: Page): Promise<void> {
+  await loadApp(page);
+  await startInYaml(page);
+}
+
+/** Loads the app with its test hook, as openApp does, and returns at once (the document opens in the Form). */
+export async function loadApp(page: Page): Promise<void> {
   await page.addInitScript(() => {
     const w = window as unknown as HookWindow & Record<string, unknown>;
     w.__cspViolations = [];
@@ -25,6 +32,17 @@ export async function openApp(page: Page): Promise<void> {
     w.showSaveFilePicker = undefined;
   });
   await page.goto('./?e2e');
+}
+
+/** Waits until the new document is editable in the Form, then shows the YAML view and waits for the editor. */
+export async function startInYaml(page: Page): Promise<void> {
+  await waitForEvent(page, 'document-editable');
+  await showYaml(page);
+}
+
+/** Shows the YAML view and waits until the editor (loaded the first time it is shown) has the document. */
+export async function showYaml(page: Page): Promise<void> {
+  await page.getByRole('tab', { name: 'YAML' }).click();
   await waitForEvent(page, 'editor-ready');
 }
 
@@ -56,6 +74,7 @@ export const hook = {
   cursor: (page: Page) => page.evaluate(() => (window as unknown as HookWindow).__detainerStudio.cursor()),
   setCursor: (page: Page, line: number, column: number) =>
     page.evaluate(([l, c]) => (window as unknown as HookWindow).__detainerStudio.setCursor(l, c), [line, column] as const),
+  events: (page: Page): Promise<HookEvent[]> => page.evaluate(() => (window as unknown as HookWindow).__detainerStudio.events()),
   undo: (page: Page) => page.evaluate(() => (window as unknown as HookWindow).__detainerStudio.undo()),
   menu: (page: Page, command: string, argument?: string) =>
     page.evaluate(([c, a]) => (window as unknown as HookWindow).__detainerStudio.menu(c!, a), [command, argument] as const),

@@ -422,7 +422,7 @@ test('keyboard shortcuts switch views and run the simulation; unsaved work survi
   await waitForEvent(page, 'recovery-written', {}, beforeEdit);
   page.once('dialog', (d) => void d.accept());
   await page.reload();
-  await waitForEvent(page, 'editor-ready');
+  await waitForEvent(page, 'document-editable');
   await page.getByRole('button', { name: 'Restore it' }).click();
   await expect.poll(() => hook.getText(page)).toBe(edited);
   await expect(page.getByLabel(/unsaved changes/)).toBeVisible();

@@ -21,6 +21,7 @@ import {
   SAMPLE_TITLE,
   saveExport,
   setTextAndWait,
+  startInYaml,
   waitForEvent,
 } from './app-driver';
 
@@ -327,7 +328,7 @@ test('the Export dialog: axe finds nothing in either theme, Tab stays inside it,
   for (const theme of ['light', 'dark'] as const) {
     await page.evaluate((t) => localStorage.setItem('detainer-studio.theme', t), theme);
     await page.reload();
-    await waitForEvent(page, 'editor-ready');
+    await startInYaml(page);
     await openSample(page);
     const exportButton = page.getByRole('button', { name: 'Export…' });
     await exportButton.focus();

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { eventCount, hook, ROOT, SAMPLE, setTextAndWait, waitForEvent } from './app-driver';
+import { eventCount, hook, ROOT, SAMPLE, setTextAndWait, startInYaml, waitForEvent } from './app-driver';
 
 const sampleText = readFileSync(path.join(ROOT, SAMPLE), 'utf8');
 let pageErrors: string[] = [];
@@ -27,7 +27,7 @@ async function openWithPickers(page: Page): Promise<void> {
     w.showSaveFilePicker = async () => (await root()).getFileHandle('saved-as.ordinance.yaml', { create: true });
   });
   await page.goto('./?e2e');
-  await waitForEvent(page, 'editor-ready');
+  await startInYaml(page);
 }
 
 /** Writes a file of the origin-private file system, as another program would change it on disk. */

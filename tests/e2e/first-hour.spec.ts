@@ -16,6 +16,7 @@ import {
   SAMPLE,
   SAMPLE_TITLE,
   setTextAndWait,
+  startInYaml,
   waitForEvent,
 } from './app-driver';
 
@@ -198,7 +199,7 @@ test('unsaved work restored after a reload comes back with its views, case set a
 
   page.once('dialog', (d) => void d.accept());
   await page.reload();
-  await waitForEvent(page, 'editor-ready');
+  await waitForEvent(page, 'document-editable');
   since = await eventCount(page);
   await page.getByRole('button', { name: 'Restore it' }).click();
   await expect.poll(() => hook.getText(page)).toBe(edited);
@@ -311,7 +312,7 @@ test('an export saved where the person chose says so, not "to your downloads"', 
       (await navigator.storage.getDirectory()).getFileHandle(o.suggestedName, { create: true });
   });
   await page.goto('./?e2e');
-  await waitForEvent(page, 'editor-ready');
+  await startInYaml(page);
   await openSample(page);
   let since = await eventCount(page);
   await page.keyboard.press('Control+Shift+E');

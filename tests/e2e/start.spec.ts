@@ -3,7 +3,7 @@
 // when it was written for another ordinance.
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { eventCount, hook, openApp, openSample, ROOT, SAMPLE, setTextAndWait, waitForEvent } from './app-driver';
+import { eventCount, hook, loadApp, openApp, openSample, ROOT, SAMPLE, setTextAndWait, waitForEvent } from './app-driver';
 import { axeViolations } from './axe';
 
 const EXPECTED = path.join(ROOT, 'tests/samples/connecticut-trust-act-2014.expected.yaml');
@@ -28,6 +28,78 @@ test('the toolbar fits in one row at 1440 pixels, in both themes', async ({ page
     const header = await page.locator('.titlebar').boundingBox();
     expect(header!.height, `${theme} theme`).toBeLessThan(60);
   }
+});
+
+test('a new document opens in the Form, editable and checked while the YAML editor has not loaded; YAML takes it over with its undo', async ({
+  page,
+}) => {
+  // The YAML editor's code is held back until the end: nothing before that may need it.
+  const editorRequests: string[] = [];
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/editor-module-[^/]*\.(js|css)$/, async (route) => {
+    editorRequests.push(route.request().url());
+    await held;
+    await route.continue();
+  });
+  await loadApp(page);
+  const editable = await waitForEvent(page, 'document-editable');
+  expect(editable.detail.view).toBe('form');
+  await expect(page.getByRole('tab', { name: 'Form' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('heading', { name: 'Start from…' })).toBeVisible();
+  // The samples are listed once the document is editable.
+  await expect(page.getByRole('heading', { name: 'Enacted ordinances and policies' })).toBeVisible();
+
+  // A key typed into a field reaches the document and the engine checks it.
+  const starter = await hook.getText(page);
+  let since = await eventCount(page);
+  const title = page.getByRole('textbox', { name: 'Title', exact: true });
+  await title.click();
+  await title.press('End');
+  await page.keyboard.type(' (draft)');
+  await page.keyboard.press('Enter');
+  const changed = await waitForEvent(page, 'document-changed', {}, since);
+  await waitForEvent(page, 'analysis-applied', { version: changed.detail.version }, since);
+  expect(await hook.getText(page)).toContain('title: An Ordinance Concerning Civil Immigration Detainers (draft)\n');
+  await expect(page.getByRole('heading', { name: 'Start from…' })).toHaveCount(0);
+
+  // Typed but not committed when the YAML tab is clicked: leaving the field commits it.
+  await page.getByRole('textbox', { name: 'Legislative body', exact: true }).fill('Board of Aldermen');
+  since = await eventCount(page);
+  await page.getByRole('tab', { name: 'YAML' }).click();
+  await waitForEvent(page, 'document-changed', {}, since);
+  const edited = await hook.getText(page);
+  expect(edited).toContain('legislativeBody: Board of Aldermen\n');
+  await expect(page.getByRole('status').filter({ hasText: 'Opening the editor…' })).toBeVisible();
+  expect((await hook.events(page)).some((e) => e.name === 'editor-ready')).toBe(false);
+
+  // The editor arrives: same text and version, and Ctrl+Z there undoes what the form did.
+  const version = await hook.version(page);
+  release();
+  await waitForEvent(page, 'editor-ready');
+  expect([await hook.getText(page), await hook.version(page)]).toEqual([edited, version]);
+  // Monaco draws spaces as no-break spaces.
+  expect((await page.locator('.monaco-editor .view-lines').textContent())!.replace(/\s/g, ' ')).toContain(
+    'legislativeBody: Board of Aldermen',
+  );
+  await hook.undo(page);
+  await expect.poll(() => hook.getText(page)).toContain('legislativeBody: City Council\n');
+  expect(await hook.getText(page)).toContain('(draft)');
+  await hook.undo(page);
+  await expect.poll(() => hook.getText(page)).toBe(starter);
+
+  // No request for the editor's code before the document was editable.
+  expect(editorRequests.length).toBeGreaterThan(0);
+  const firstRequest = await page.evaluate(() =>
+    Math.min(
+      ...performance
+        .getEntriesByType('resource')
+        .filter((r) => /\/editor-module-[^/]*\.js$/.test(r.name))
+        .map((r) => r.startTime),
+    ),
+  );
+  expect(firstRequest).toBeGreaterThan(editable.detail.at as number);
+  expect(await hook.cspViolations(page)).toEqual([]);
 });
 
 test('the law applied to the draft opens from the Problems panel with its authorities and sources', async ({ page }) => {
@@ -66,7 +138,7 @@ test('the expected-decisions file comes back with a recovery copy', async ({ pag
 
   page.once('dialog', (d) => void d.accept());
   await page.reload();
-  await waitForEvent(page, 'editor-ready');
+  await waitForEvent(page, 'document-editable');
   await page.getByRole('button', { name: 'Restore it' }).click();
   await expect(page.getByRole('tab', { name: 'Decision table' })).toHaveAttribute('aria-selected', 'true');
   const restored = page.getByRole('region', { name: 'Expected decisions' });

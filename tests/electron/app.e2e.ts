@@ -47,6 +47,8 @@ async function appendLine(page: Page, line: string): Promise<void> {
     return true;
   }, line);
   if (viaHook) return;
+  // A document opens in the Form; the YAML editor loads when its tab is shown.
+  await page.getByRole('tab', { name: 'YAML' }).click();
   await page.locator('.monaco-editor textarea').first().focus();
   await page.keyboard.press('Control+End');
   await page.keyboard.press('Enter');
