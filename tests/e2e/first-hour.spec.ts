@@ -10,12 +10,14 @@ import {
   cli,
   eventCount,
   hook,
+  loadApp,
   openApp,
   openSample,
   ROOT,
   SAMPLE,
   SAMPLE_TITLE,
   setTextAndWait,
+  showYaml,
   startInYaml,
   waitForEvent,
 } from './app-driver';
@@ -68,10 +70,12 @@ test('a new document opens in the form with "Start from…", and starting from a
 test('the keyboard: a view shortcut moves focus into that view, F6 goes round the panes, skip links lead to each, and Help says how to leave the editor', async ({
   page,
 }) => {
-  await openApp(page);
-  // The first thing Tab reaches is a skip link.
+  // A new window: the first thing Tab reaches is a skip link (to the form, where a new document opens).
+  await loadApp(page);
+  await waitForEvent(page, 'document-editable');
   await page.keyboard.press('Tab');
-  await expect(page.getByRole('link', { name: /^Skip to the YAML editor$/ })).toBeFocused();
+  await expect(page.getByRole('link', { name: /^Skip to the form$/ })).toBeFocused();
+  await showYaml(page);
   await openSample(page);
   await page.keyboard.press('Control+Shift+2');
   await expect(page.getByRole('tab', { name: 'Form' })).toHaveAttribute('aria-selected', 'true');
