@@ -55,26 +55,22 @@ export function packDay(days: number): number {
 }
 export const YEAR_IN_PACKED = 512;
 
-class Column<T extends Int32Array | Uint8Array | Uint16Array> {
-  data: T;
-  constructor(
-    private readonly make: (n: number) => T,
-    capacity: number,
-  ) {
-    this.data = make(capacity);
-  }
-  ensure(n: number): void {
-    if (n <= this.data.length) return;
-    const next = this.make(Math.max(n, this.data.length * 2));
-    next.set(this.data);
-    this.data = next;
-  }
-  trim(n: number): T {
-    if (this.data.length === n) return this.data;
-    // Little room left over (a table sized for what it holds): a view, not a copy.
-    if ((this.data.length - n) * 8 <= this.data.length) return this.data.subarray(0, n) as T;
-    return this.data.slice(0, n) as T;
-  }
+type IntColumn = Int32Array | Uint8Array | Uint16Array;
+
+/** `a` with room for `n` rows (at least double its size when it grows), its rows kept. */
+function grown<T extends IntColumn>(a: T, n: number): T {
+  if (n <= a.length) return a;
+  const next = new (a.constructor as new (n: number) => T)(Math.max(n, a.length * 2));
+  next.set(a);
+  return next;
+}
+
+/** The first `n` rows of a column, for the finished table. */
+function trimmed<T extends IntColumn>(a: T, n: number): T {
+  if (a.length === n) return a;
+  // Little room left over (a table sized for what it holds): a view, not a copy.
+  if ((a.length - n) * 8 <= a.length) return a.subarray(0, n) as T;
+  return a.slice(0, n) as T;
 }
 
 const i32 = (n: number) => new Int32Array(n);
@@ -169,62 +165,125 @@ export interface CaseTable {
   readonly strings: readonly string[];
 }
 
-function caseColumns(room: number) {
-  return {
-    age: new Column(u8, room),
-    ageHi: new Column(u8, room),
-    unknown: new Column(u16, room),
-    facility: new Column(i32, room),
-    flags: new Column(u8, room),
-    records: new Column(u8, room),
-    booked: new Column(i32, room),
-    release: new Column(i32, room),
-    issued: new Column(i32, room),
-    issuedYmd: new Column(i32, room),
-    bookedYmd: new Column(i32, room),
-    issuedDay: new Column(i32, room),
-    detainerForm: new Column(u8, room),
-    bookedDay: new Column(i32, room),
-    convStart: new Column(i32, room),
-    chargeStart: new Column(i32, room),
-    warrantStart: new Column(i32, room),
-    convClsAny: new Column(u8, room),
-    convCatsAny: new Column(i32, room),
-    chargeClsAny: new Column(u8, room),
-    chargeCatsAny: new Column(i32, room),
-  };
+// Each column is a field of its own typed array type (not a wrapper holding any of three), so the
+// builder's writes compile to plain stores: they are most of the cost of reading a million cases.
+
+/** Per-case columns. */
+class CaseColumns {
+  age = new Uint8Array(0);
+  ageHi = new Uint8Array(0);
+  unknown = new Uint16Array(0);
+  facility = new Int32Array(0);
+  flags = new Uint8Array(0);
+  records = new Uint8Array(0);
+  booked = new Int32Array(0);
+  release = new Int32Array(0);
+  issued = new Int32Array(0);
+  issuedYmd = new Int32Array(0);
+  bookedYmd = new Int32Array(0);
+  issuedDay = new Int32Array(0);
+  detainerForm = new Uint8Array(0);
+  bookedDay = new Int32Array(0);
+  convStart = new Int32Array(0);
+  chargeStart = new Int32Array(0);
+  warrantStart = new Int32Array(0);
+  convClsAny = new Uint8Array(0);
+  convCatsAny = new Int32Array(0);
+  chargeClsAny = new Uint8Array(0);
+  chargeCatsAny = new Int32Array(0);
+  /** Makes room for `n` rows in every column. */
+  grow(n: number): void {
+    this.age = grown(this.age, n);
+    this.ageHi = grown(this.ageHi, n);
+    this.unknown = grown(this.unknown, n);
+    this.facility = grown(this.facility, n);
+    this.flags = grown(this.flags, n);
+    this.records = grown(this.records, n);
+    this.booked = grown(this.booked, n);
+    this.release = grown(this.release, n);
+    this.issued = grown(this.issued, n);
+    this.issuedYmd = grown(this.issuedYmd, n);
+    this.bookedYmd = grown(this.bookedYmd, n);
+    this.issuedDay = grown(this.issuedDay, n);
+    this.detainerForm = grown(this.detainerForm, n);
+    this.bookedDay = grown(this.bookedDay, n);
+    this.convStart = grown(this.convStart, n);
+    this.chargeStart = grown(this.chargeStart, n);
+    this.warrantStart = grown(this.warrantStart, n);
+    this.convClsAny = grown(this.convClsAny, n);
+    this.convCatsAny = grown(this.convCatsAny, n);
+    this.chargeClsAny = grown(this.chargeClsAny, n);
+    this.chargeCatsAny = grown(this.chargeCatsAny, n);
+  }
 }
 
-function convictionColumns(room: number) {
-  return {
-    cls: new Column(u8, room),
-    degree: new Column(u16, room),
-    cats: new Column(i32, room),
-    flags: new Column(u8, room),
-    onYmd: new Column(i32, room),
-    relYmd: new Column(i32, room),
-    laterYmd: new Column(i32, room),
-    onDay: new Column(i32, room),
-    relDay: new Column(i32, room),
-    laterDay: new Column(i32, room),
-    incSince: new Column(i32, room),
-    incDays: new Column(i32, room),
-    hasRelease: new Column(u8, room),
-    offense: new Column(i32, room),
-    catList: new Column(i32, room),
-    source: new Column(i32, room),
-  };
+/** Conviction rows. */
+class ConvictionColumns {
+  cls = new Uint8Array(0);
+  degree = new Uint16Array(0);
+  cats = new Int32Array(0);
+  flags = new Uint8Array(0);
+  onYmd = new Int32Array(0);
+  relYmd = new Int32Array(0);
+  laterYmd = new Int32Array(0);
+  onDay = new Int32Array(0);
+  relDay = new Int32Array(0);
+  laterDay = new Int32Array(0);
+  incSince = new Int32Array(0);
+  incDays = new Int32Array(0);
+  hasRelease = new Uint8Array(0);
+  offense = new Int32Array(0);
+  catList = new Int32Array(0);
+  source = new Int32Array(0);
+  /** Makes room for `n` rows in every column. */
+  grow(n: number): void {
+    this.cls = grown(this.cls, n);
+    this.degree = grown(this.degree, n);
+    this.cats = grown(this.cats, n);
+    this.flags = grown(this.flags, n);
+    this.onYmd = grown(this.onYmd, n);
+    this.relYmd = grown(this.relYmd, n);
+    this.laterYmd = grown(this.laterYmd, n);
+    this.onDay = grown(this.onDay, n);
+    this.relDay = grown(this.relDay, n);
+    this.laterDay = grown(this.laterDay, n);
+    this.incSince = grown(this.incSince, n);
+    this.incDays = grown(this.incDays, n);
+    this.hasRelease = grown(this.hasRelease, n);
+    this.offense = grown(this.offense, n);
+    this.catList = grown(this.catList, n);
+    this.source = grown(this.source, n);
+  }
 }
 
-function chargeColumns(room: number) {
-  return {
-    cls: new Column(u8, room),
-    degree: new Column(u16, room),
-    cats: new Column(i32, room),
-    flags: new Column(u8, room),
-    offense: new Column(i32, room),
-    catList: new Column(i32, room),
-  };
+/** Charge rows. */
+class ChargeColumns {
+  cls = new Uint8Array(0);
+  degree = new Uint16Array(0);
+  cats = new Int32Array(0);
+  flags = new Uint8Array(0);
+  offense = new Int32Array(0);
+  catList = new Int32Array(0);
+  /** Makes room for `n` rows in every column. */
+  grow(n: number): void {
+    this.cls = grown(this.cls, n);
+    this.degree = grown(this.degree, n);
+    this.cats = grown(this.cats, n);
+    this.flags = grown(this.flags, n);
+    this.offense = grown(this.offense, n);
+    this.catList = grown(this.catList, n);
+  }
+}
+
+/** Warrant rows. */
+class WarrantColumns {
+  flags = new Uint8Array(0);
+  jurisdiction = new Uint8Array(0);
+  /** Makes room for `n` rows in every column. */
+  grow(n: number): void {
+    this.flags = grown(this.flags, n);
+    this.jurisdiction = grown(this.jurisdiction, n);
+  }
 }
 
 /** Appends prepared cases to growing columns; `finish()` gives the table. */
@@ -233,23 +292,20 @@ export class CaseTableBuilder {
   private nc = 0;
   private nh = 0;
   private nw = 0;
-  private readonly ids: string[] = [];
+  private ids: string[] = [];
   private readonly strings = new Interner();
-  private readonly c: ReturnType<typeof caseColumns>;
-  private readonly conv: ReturnType<typeof convictionColumns>;
-  private readonly charge: ReturnType<typeof chargeColumns>;
-  private readonly warrant = { flags: new Column(u8, 16), jurisdiction: new Column(u8, 16) };
-  // Rows every column of a group has room for.
-  private caseRoom = 0;
-  private convictionRoom = 0;
-  private chargeRoom = 0;
+  private readonly c = new CaseColumns();
+  private readonly conv = new ConvictionColumns();
+  private readonly charge = new ChargeColumns();
+  private readonly warrant = new WarrantColumns();
   private anyUnknown = false;
 
   /** `room` (in cases) sizes the columns at the start; they double as they fill. */
   constructor(room = 16) {
-    this.c = caseColumns(room + 1);
-    this.conv = convictionColumns(room * 2);
-    this.charge = chargeColumns(room * 2);
+    this.c.grow(room + 1);
+    this.conv.grow(room * 2);
+    this.charge.grow(room * 2);
+    this.warrant.grow(16);
   }
 
   get length(): number {
@@ -319,15 +375,15 @@ export class CaseTableBuilder {
    */
   reserve(cases: number): void {
     const n = Math.max(this.n, 1);
-    const grow = (cols: Record<string, Column<Int32Array | Uint8Array | Uint16Array>>, rows: number) => {
-      for (const col of Object.values(cols)) col.ensure(rows);
-      return Math.min(...Object.values(cols).map((col) => col.data.length));
-    };
-    this.caseRoom = grow(this.c, cases + 2);
-    this.convictionRoom = grow(this.conv, Math.ceil((this.nc / n) * cases) + 1);
-    this.chargeRoom = grow(this.charge, Math.ceil((this.nh / n) * cases) + 1);
-    this.warrant.flags.ensure(Math.ceil((this.nw / n) * cases) + 1);
-    this.warrant.jurisdiction.ensure(Math.ceil((this.nw / n) * cases) + 1);
+    if (this.ids.length < cases) {
+      const ids = new Array<string>(cases);
+      for (let k = 0; k < this.n; k++) ids[k] = this.ids[k]!;
+      this.ids = ids;
+    }
+    this.c.grow(cases + 2);
+    this.conv.grow(Math.ceil((this.nc / n) * cases) + 1);
+    this.charge.grow(Math.ceil((this.nh / n) * cases) + 1);
+    this.warrant.grow(Math.ceil((this.nw / n) * cases) + 1);
   }
 
   /** The string id of an offense name or a category list ("violent;serious"), for the row methods. */
@@ -357,34 +413,31 @@ export class CaseTableBuilder {
   ): void {
     const i = this.n++;
     const c = this.c;
-    // The columns start at different sizes and grow on their own: check against the smallest.
-    if (this.caseRoom < i + 2) {
-      for (const col of Object.values(c)) col.ensure(i + 2);
-      this.caseRoom = Math.min(...Object.values(c).map((col) => col.data.length));
-    }
-    this.ids.push(id);
-    c.age.data[i] = age;
-    c.ageHi.data[i] = ageHi;
-    c.unknown.data[i] = unknown;
-    c.facility.data[i] = facility;
+    if (c.age.length < i + 2) c.grow(i + 2);
+    if (i < this.ids.length) this.ids[i] = id;
+    else this.ids.push(id);
+    c.age[i] = age;
+    c.ageHi[i] = ageHi;
+    c.unknown[i] = unknown;
+    c.facility[i] = facility;
     if (unknown !== 0 || ageHi !== age) this.anyUnknown = true;
-    c.flags.data[i] = flags;
-    c.records.data[i] = records;
-    c.booked.data[i] = booked;
-    c.release.data[i] = release;
-    c.issued.data[i] = issued;
-    c.issuedYmd.data[i] = issuedYmd;
-    c.bookedYmd.data[i] = bookedYmd;
-    c.issuedDay.data[i] = Math.floor(issued / MINUTES_PER_DAY);
-    c.detainerForm.data[i] = form >= 0 ? form : detainerFormIndexOn(c.issuedDay.data[i]!);
-    c.bookedDay.data[i] = Math.floor(booked / MINUTES_PER_DAY);
-    c.convStart.data[i] = this.nc;
-    c.chargeStart.data[i] = this.nh;
-    c.warrantStart.data[i] = this.nw;
-    c.convClsAny.data[i] = 0;
-    c.convCatsAny.data[i] = 0;
-    c.chargeClsAny.data[i] = 0;
-    c.chargeCatsAny.data[i] = 0;
+    c.flags[i] = flags;
+    c.records[i] = records;
+    c.booked[i] = booked;
+    c.release[i] = release;
+    c.issued[i] = issued;
+    c.issuedYmd[i] = issuedYmd;
+    c.bookedYmd[i] = bookedYmd;
+    c.issuedDay[i] = Math.floor(issued / MINUTES_PER_DAY);
+    c.detainerForm[i] = form >= 0 ? form : detainerFormIndexOn(c.issuedDay[i]!);
+    c.bookedDay[i] = Math.floor(booked / MINUTES_PER_DAY);
+    c.convStart[i] = this.nc;
+    c.chargeStart[i] = this.nh;
+    c.warrantStart[i] = this.nw;
+    c.convClsAny[i] = 0;
+    c.convCatsAny[i] = 0;
+    c.chargeClsAny[i] = 0;
+    c.chargeCatsAny[i] = 0;
   }
 
   /**
@@ -408,31 +461,28 @@ export class CaseTableBuilder {
   ): void {
     const j = this.nc++;
     const v = this.conv;
-    if (this.convictionRoom < j + 1) {
-      for (const col of Object.values(v)) col.ensure(j + 1);
-      this.convictionRoom = Math.min(...Object.values(v).map((col) => col.data.length));
-    }
+    if (v.cls.length < j + 1) v.grow(j + 1);
     const relDay = releasedDay ?? onDay;
     const relYmd = releasedDay === undefined ? onYmd : releasedYmd;
-    v.cls.data[j] = cls;
-    v.degree.data[j] = degreeBit;
-    v.cats.data[j] = cats;
-    v.flags.data[j] = flags;
-    v.onDay.data[j] = onDay;
-    v.relDay.data[j] = relDay;
-    v.laterDay.data[j] = relDay > onDay ? relDay : onDay;
-    v.onYmd.data[j] = onYmd;
-    v.relYmd.data[j] = relYmd;
-    v.laterYmd.data[j] = relDay > onDay ? relYmd : onYmd;
-    v.incSince.data[j] = 0;
-    v.incDays.data[j] = incarceratedDays;
-    v.hasRelease.data[j] = releasedDay === undefined ? 0 : 1;
-    v.offense.data[j] = offense;
-    v.catList.data[j] = catList;
-    v.source.data[j] = source;
+    v.cls[j] = cls;
+    v.degree[j] = degreeBit;
+    v.cats[j] = cats;
+    v.flags[j] = flags;
+    v.onDay[j] = onDay;
+    v.relDay[j] = relDay;
+    v.laterDay[j] = relDay > onDay ? relDay : onDay;
+    v.onYmd[j] = onYmd;
+    v.relYmd[j] = relYmd;
+    v.laterYmd[j] = relDay > onDay ? relYmd : onYmd;
+    v.incSince[j] = 0;
+    v.incDays[j] = incarceratedDays;
+    v.hasRelease[j] = releasedDay === undefined ? 0 : 1;
+    v.offense[j] = offense;
+    v.catList[j] = catList;
+    v.source[j] = source;
     const c = this.c;
-    c.convClsAny.data[this.n - 1]! |= cls;
-    c.convCatsAny.data[this.n - 1]! |= cats;
+    c.convClsAny[this.n - 1]! |= cls;
+    c.convCatsAny[this.n - 1]! |= cats;
     if (source !== 0 || (flags & (C_DATE_UNKNOWN | C_RELEASE_UNKNOWN | C_CURRENT_UNKNOWN)) !== 0 || (cls & (cls - 1)) !== 0)
       this.anyUnknown = true;
   }
@@ -441,100 +491,98 @@ export class CaseTableBuilder {
   addCharge(cls: number, degreeBit: number, cats: number, catList: number, offense: number, flags: number): void {
     const j = this.nh++;
     const h = this.charge;
-    if (this.chargeRoom < j + 1) {
-      for (const col of Object.values(h)) col.ensure(j + 1);
-      this.chargeRoom = Math.min(...Object.values(h).map((col) => col.data.length));
-    }
-    h.cls.data[j] = cls;
-    h.degree.data[j] = degreeBit;
-    h.cats.data[j] = cats;
-    h.flags.data[j] = flags;
-    h.offense.data[j] = offense;
-    h.catList.data[j] = catList;
+    if (h.cls.length < j + 1) h.grow(j + 1);
+    h.cls[j] = cls;
+    h.degree[j] = degreeBit;
+    h.cats[j] = cats;
+    h.flags[j] = flags;
+    h.offense[j] = offense;
+    h.catList[j] = catList;
     const c = this.c;
-    c.chargeClsAny.data[this.n - 1]! |= cls;
-    c.chargeCatsAny.data[this.n - 1]! |= cats;
+    c.chargeClsAny[this.n - 1]! |= cls;
+    c.chargeCatsAny[this.n - 1]! |= cats;
     if ((flags & H_DETAILS_UNKNOWN) !== 0 || (cls & (cls - 1)) !== 0) this.anyUnknown = true;
   }
 
   addWarrant(flags: number, jurisdiction: number): void {
     const j = this.nw++;
-    this.warrant.flags.ensure(j + 1);
-    this.warrant.jurisdiction.ensure(j + 1);
-    this.warrant.flags.data[j] = flags;
-    this.warrant.jurisdiction.data[j] = jurisdiction;
+    const w = this.warrant;
+    if (w.flags.length < j + 1) w.grow(j + 1);
+    w.flags[j] = flags;
+    w.jurisdiction[j] = jurisdiction;
   }
 
   /** Ends the case begun last: days incarcerated on each conviction and every later one. */
   endCase(): void {
     const v = this.conv;
-    const from = this.c.convStart.data[this.n - 1]!;
+    const from = this.c.convStart[this.n - 1]!;
     const to = this.nc;
     for (let a = from; a < to; a++) {
       let sum = 0;
-      const since = v.onDay.data[a]!;
-      for (let b = from; b < to; b++) if (v.onDay.data[b]! >= since) sum += v.incDays.data[b]!;
-      v.incSince.data[a] = sum;
+      const since = v.onDay[a]!;
+      for (let b = from; b < to; b++) if (v.onDay[b]! >= since) sum += v.incDays[b]!;
+      v.incSince[a] = sum;
     }
   }
 
   finish(): CaseTable {
     const n = this.n;
     const c = this.c;
-    c.convStart.data[n] = this.nc;
-    c.chargeStart.data[n] = this.nh;
-    c.warrantStart.data[n] = this.nw;
+    if (this.ids.length > n) this.ids.length = n;
+    c.convStart[n] = this.nc;
+    c.chargeStart[n] = this.nh;
+    c.warrantStart[n] = this.nw;
     const v = this.conv;
     const h = this.charge;
     return {
       length: n,
       ids: this.ids,
-      age: c.age.trim(n),
-      ageHi: c.ageHi.trim(n),
-      unknown: c.unknown.trim(n),
-      facility: c.facility.trim(n),
+      age: trimmed(c.age, n),
+      ageHi: trimmed(c.ageHi, n),
+      unknown: trimmed(c.unknown, n),
+      facility: trimmed(c.facility, n),
       hasUnknown: this.anyUnknown,
-      flags: c.flags.trim(n),
-      records: c.records.trim(n),
-      booked: c.booked.trim(n),
-      release: c.release.trim(n),
-      issued: c.issued.trim(n),
-      issuedYmd: c.issuedYmd.trim(n),
-      bookedYmd: c.bookedYmd.trim(n),
-      issuedDay: c.issuedDay.trim(n),
-      detainerForm: c.detainerForm.trim(n),
-      bookedDay: c.bookedDay.trim(n),
-      convStart: c.convStart.trim(n + 1),
-      chargeStart: c.chargeStart.trim(n + 1),
-      warrantStart: c.warrantStart.trim(n + 1),
-      convClsAny: c.convClsAny.trim(n),
-      convCatsAny: c.convCatsAny.trim(n),
-      chargeClsAny: c.chargeClsAny.trim(n),
-      chargeCatsAny: c.chargeCatsAny.trim(n),
-      convCls: v.cls.trim(this.nc),
-      convDegree: v.degree.trim(this.nc),
-      convCats: v.cats.trim(this.nc),
-      convFlags: v.flags.trim(this.nc),
-      convOnYmd: v.onYmd.trim(this.nc),
-      convRelYmd: v.relYmd.trim(this.nc),
-      convLaterYmd: v.laterYmd.trim(this.nc),
-      convOnDay: v.onDay.trim(this.nc),
-      convRelDay: v.relDay.trim(this.nc),
-      convLaterDay: v.laterDay.trim(this.nc),
-      convIncSince: v.incSince.trim(this.nc),
-      convIncDays: v.incDays.trim(this.nc),
-      convHasRelease: v.hasRelease.trim(this.nc),
-      convOffense: v.offense.trim(this.nc),
-      convCatList: v.catList.trim(this.nc),
-      convSource: v.source.trim(this.nc),
-      chargeCls: h.cls.trim(this.nh),
-      chargeDegree: h.degree.trim(this.nh),
-      chargeCats: h.cats.trim(this.nh),
-      chargeFlags: h.flags.trim(this.nh),
-      chargeOffense: h.offense.trim(this.nh),
-      chargeCatList: h.catList.trim(this.nh),
-      warrantFlags: this.warrant.flags.trim(this.nw),
-      warrantJurisdiction: this.warrant.jurisdiction.trim(this.nw),
+      flags: trimmed(c.flags, n),
+      records: trimmed(c.records, n),
+      booked: trimmed(c.booked, n),
+      release: trimmed(c.release, n),
+      issued: trimmed(c.issued, n),
+      issuedYmd: trimmed(c.issuedYmd, n),
+      bookedYmd: trimmed(c.bookedYmd, n),
+      issuedDay: trimmed(c.issuedDay, n),
+      detainerForm: trimmed(c.detainerForm, n),
+      bookedDay: trimmed(c.bookedDay, n),
+      convStart: trimmed(c.convStart, n + 1),
+      chargeStart: trimmed(c.chargeStart, n + 1),
+      warrantStart: trimmed(c.warrantStart, n + 1),
+      convClsAny: trimmed(c.convClsAny, n),
+      convCatsAny: trimmed(c.convCatsAny, n),
+      chargeClsAny: trimmed(c.chargeClsAny, n),
+      chargeCatsAny: trimmed(c.chargeCatsAny, n),
+      convCls: trimmed(v.cls, this.nc),
+      convDegree: trimmed(v.degree, this.nc),
+      convCats: trimmed(v.cats, this.nc),
+      convFlags: trimmed(v.flags, this.nc),
+      convOnYmd: trimmed(v.onYmd, this.nc),
+      convRelYmd: trimmed(v.relYmd, this.nc),
+      convLaterYmd: trimmed(v.laterYmd, this.nc),
+      convOnDay: trimmed(v.onDay, this.nc),
+      convRelDay: trimmed(v.relDay, this.nc),
+      convLaterDay: trimmed(v.laterDay, this.nc),
+      convIncSince: trimmed(v.incSince, this.nc),
+      convIncDays: trimmed(v.incDays, this.nc),
+      convHasRelease: trimmed(v.hasRelease, this.nc),
+      convOffense: trimmed(v.offense, this.nc),
+      convCatList: trimmed(v.catList, this.nc),
+      convSource: trimmed(v.source, this.nc),
+      chargeCls: trimmed(h.cls, this.nh),
+      chargeDegree: trimmed(h.degree, this.nh),
+      chargeCats: trimmed(h.cats, this.nh),
+      chargeFlags: trimmed(h.flags, this.nh),
+      chargeOffense: trimmed(h.offense, this.nh),
+      chargeCatList: trimmed(h.catList, this.nh),
+      warrantFlags: trimmed(this.warrant.flags, this.nw),
+      warrantJurisdiction: trimmed(this.warrant.jurisdiction, this.nw),
       strings: this.strings.list,
     };
   }

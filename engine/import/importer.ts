@@ -223,7 +223,16 @@ export class CaseImporter implements CaseSink {
     const size = this.options.size;
     if (this.reserved || !size || this.builder.length < 1000) return;
     this.reserved = true;
-    if (size > this.read) this.builder.reserve(Math.ceil((this.builder.length * size * 1.02) / this.read));
+    if (size <= this.read) return;
+    const cases = Math.ceil((this.builder.length * size * 1.02) / this.read);
+    this.builder.reserve(cases);
+    // The record places, case records and id hashes too, so they are not doubled and copied on the way.
+    const records = Math.ceil((this.records * size * 1.02) / this.read);
+    if (records > this.places.length) this.places = grow(this.places, records);
+    if (cases > this.caseIndex.length) {
+      this.caseIndex = grow(this.caseIndex, cases);
+      this.idHashes = growU(this.idHashes, cases);
+    }
   }
 
   /** Ends the input and returns what was read. */
