@@ -468,9 +468,15 @@ export class CsvCaseReader {
     switch (col.kind) {
       case K.id: {
         if (b - a > 200) return false;
-        for (let i = a; i < b; i++) if (isUnsafeCharCode(s[i]!, false)) return false;
+        let high = 0;
+        for (let i = a; i < b; i++) {
+          const c = s[i]!;
+          if (isUnsafeCharCode(c, false)) return false;
+          high |= c;
+        }
         const id = this.text(s, a, b);
-        if (unsafeCharacterIndex(id, false) >= 0) return false;
+        // ASCII bytes are the id's characters, checked above; other text is checked as decoded.
+        if (high > 127 && unsafeCharacterIndex(id, false) >= 0) return false;
         this.id = id;
         return true;
       }
