@@ -65,6 +65,12 @@ function grown<T extends IntColumn>(a: T, n: number): T {
   return next;
 }
 
+/** Makes room for `n` rows in every column of a group (a class whose fields are all columns). */
+function growAll(group: object, n: number): void {
+  const cols = group as Record<string, IntColumn>;
+  for (const k of Object.keys(cols)) cols[k] = grown(cols[k]!, n);
+}
+
 /** The first `n` rows of a column, for the finished table. */
 function trimmed<T extends IntColumn>(a: T, n: number): T {
   if (a.length === n) return a;
@@ -193,27 +199,7 @@ class CaseColumns {
   chargeCatsAny = new Int32Array(0);
   /** Makes room for `n` rows in every column. */
   grow(n: number): void {
-    this.age = grown(this.age, n);
-    this.ageHi = grown(this.ageHi, n);
-    this.unknown = grown(this.unknown, n);
-    this.facility = grown(this.facility, n);
-    this.flags = grown(this.flags, n);
-    this.records = grown(this.records, n);
-    this.booked = grown(this.booked, n);
-    this.release = grown(this.release, n);
-    this.issued = grown(this.issued, n);
-    this.issuedYmd = grown(this.issuedYmd, n);
-    this.bookedYmd = grown(this.bookedYmd, n);
-    this.issuedDay = grown(this.issuedDay, n);
-    this.detainerForm = grown(this.detainerForm, n);
-    this.bookedDay = grown(this.bookedDay, n);
-    this.convStart = grown(this.convStart, n);
-    this.chargeStart = grown(this.chargeStart, n);
-    this.warrantStart = grown(this.warrantStart, n);
-    this.convClsAny = grown(this.convClsAny, n);
-    this.convCatsAny = grown(this.convCatsAny, n);
-    this.chargeClsAny = grown(this.chargeClsAny, n);
-    this.chargeCatsAny = grown(this.chargeCatsAny, n);
+    growAll(this, n);
   }
 }
 
@@ -237,22 +223,7 @@ class ConvictionColumns {
   source = new Int32Array(0);
   /** Makes room for `n` rows in every column. */
   grow(n: number): void {
-    this.cls = grown(this.cls, n);
-    this.degree = grown(this.degree, n);
-    this.cats = grown(this.cats, n);
-    this.flags = grown(this.flags, n);
-    this.onYmd = grown(this.onYmd, n);
-    this.relYmd = grown(this.relYmd, n);
-    this.laterYmd = grown(this.laterYmd, n);
-    this.onDay = grown(this.onDay, n);
-    this.relDay = grown(this.relDay, n);
-    this.laterDay = grown(this.laterDay, n);
-    this.incSince = grown(this.incSince, n);
-    this.incDays = grown(this.incDays, n);
-    this.hasRelease = grown(this.hasRelease, n);
-    this.offense = grown(this.offense, n);
-    this.catList = grown(this.catList, n);
-    this.source = grown(this.source, n);
+    growAll(this, n);
   }
 }
 
@@ -266,12 +237,7 @@ class ChargeColumns {
   catList = new Int32Array(0);
   /** Makes room for `n` rows in every column. */
   grow(n: number): void {
-    this.cls = grown(this.cls, n);
-    this.degree = grown(this.degree, n);
-    this.cats = grown(this.cats, n);
-    this.flags = grown(this.flags, n);
-    this.offense = grown(this.offense, n);
-    this.catList = grown(this.catList, n);
+    growAll(this, n);
   }
 }
 
@@ -281,8 +247,7 @@ class WarrantColumns {
   jurisdiction = new Uint8Array(0);
   /** Makes room for `n` rows in every column. */
   grow(n: number): void {
-    this.flags = grown(this.flags, n);
-    this.jurisdiction = grown(this.jurisdiction, n);
+    growAll(this, n);
   }
 }
 
