@@ -341,30 +341,41 @@ onClearAnalysisCaches(() => {
 });
 
 /**
- * A finding kept for later analyses: its fields in order, each a value or (for the explanation and
- * fixes) the getter itself, not read; where its provision starts; whether it is located at a key.
+ * A finding kept for later analyses: its field names and values in order, each value a value or (for
+ * the fields whose bit is set in `getters`, the explanation and fixes) the getter itself, not read;
+ * where its provision starts; whether it is located at a key.
  */
 interface KeptFinding {
-  fields: Array<[key: string, value: unknown, getter: boolean]>;
+  keys: string[];
+  values: unknown[];
+  getters: number;
   provisionPath: PathSegment[] | undefined;
   atKey: boolean;
 }
 
 function keepFinding(f: Finding): KeptFinding {
-  const fields: KeptFinding['fields'] = [];
-  for (const k of Object.keys(f)) {
-    const d = Object.getOwnPropertyDescriptor(f, k)!;
-    fields.push(d.get ? [k, d.get, true] : [k, d.value, false]);
+  const keys = Object.keys(f);
+  const values: unknown[] = new Array(keys.length);
+  let getters = 0;
+  if (keys.length > 31) throw new Error('a finding has more fields than a kept finding can hold');
+  for (let i = 0; i < keys.length; i++) {
+    const d = Object.getOwnPropertyDescriptor(f, keys[i]!)!;
+    if (d.get) {
+      values[i] = d.get;
+      getters |= 1 << i;
+    } else values[i] = d.value;
   }
-  return { fields, provisionPath: PROVISION_PATH.get(f), atKey: AT_KEY.has(f) };
+  return { keys, values, getters, provisionPath: PROVISION_PATH.get(f), atKey: AT_KEY.has(f) };
 }
 
 /** A kept finding for this analysis: a fresh object with the same fields in order, at its place in this text. */
 function foundAgain(k: KeptFinding, at: (path: PathSegment[], key?: boolean) => SourcePosition): Finding {
   const copy: Record<string, unknown> = {};
-  for (const [key, value, getter] of k.fields) {
-    if (getter) Object.defineProperty(copy, key, { get: value as () => unknown, enumerable: true, configurable: true });
-    else copy[key] = value;
+  const { keys, values, getters } = k;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    if (getters & (1 << i)) Object.defineProperty(copy, key, { get: values[i] as () => unknown, enumerable: true, configurable: true });
+    else copy[key] = values[i];
   }
   const f = copy as unknown as Finding;
   if (k.provisionPath) PROVISION_PATH.set(f, k.provisionPath);
@@ -706,7 +717,14 @@ function policyRules(ctx: Ctx): void {
   const repealed = o.status === 'repealed';
   const uncertain = holdsUncertain(law);
   const stateLaw = repealed ? [] : [...law.stateLaw, ...law.later];
-  const lawSet = (c: Condition | undefined, fallback: number) => (c ? space.tri(0, c) : { t: fallback, n: fallback });
+  // A law's condition as sets, once per analysis (the diagram is the same for every provision).
+  const lawSets = new Map<Condition, ReturnType<typeof space.tri>>();
+  const lawSet = (c: Condition | undefined, fallback: number) => {
+    if (!c) return { t: fallback, n: fallback };
+    let sets = lawSets.get(c);
+    if (!sets) lawSets.set(c, (sets = space.tri(0, c)));
+    return sets;
+  };
   // What a law says in words (when it applies, its citation, its grounds): the same for every
   // provision, so worked out once for each law and each of its conditions.
   const lawWhen = new Map<Authority, { w: ReturnType<typeof when>; cited: string }>();
@@ -737,6 +755,11 @@ function policyRules(ctx: Ctx): void {
       who: index < policy.provisions.length ? cite(index) : `The otherwise clause (${policy.otherwiseCitation})`,
     };
   };
+
+  // Whether every hold needs a reimbursement agreement, whether the ordinance holds only on a
+  // judicial warrant: read by many provisions' findings, worked out once (holdSets is complete here).
+  let everyHoldNeedsAgreement: boolean | undefined;
+  let onlyJudicialHolds: boolean | undefined;
 
   const holdRules = (index: number) => {
     const holds = holdSets.get(index) ?? FALSE_NODE;
@@ -914,7 +937,9 @@ function policyRules(ctx: Ctx): void {
     if (typeof space.reimbursement === 'number' && opts.scenario && opts.scenario.reimbursementAgreement !== true) {
       const withoutAgreement = b.and(holds, b.nv(space.reimbursement));
       if (withoutAgreement === FALSE_NODE) {
-        const all = [...holdSets.values()].every((h) => b.and(h, b.nv(space.reimbursement as number)) === FALSE_NODE);
+        const all = (everyHoldNeedsAgreement ??= [...holdSets.values()].every(
+          (h) => b.and(h, b.nv(space.reimbursement as number)) === FALSE_NODE,
+        ));
         const leafPath = p?.when
           ? firstLeafPath(p.when, [...path, 'when'], (c) => 'reimbursementAgreement' in c && c.reimbursementAgreement)
           : undefined;
@@ -948,7 +973,8 @@ function policyRules(ctx: Ctx): void {
         if (short !== FALSE_NODE) {
           const onlyJudicial =
             holdDuty !== FALSE_NODE &&
-            (holdSets.size > 0 ? [...holdSets.values()].every((h) => b.and(h, b.not(judicial)) === FALSE_NODE) : false);
+            (onlyJudicialHolds ??=
+              holdSets.size > 0 ? [...holdSets.values()].every((h) => b.and(h, b.not(judicial)) === FALSE_NODE) : false);
           const what =
             holdDuty !== FALSE_NODE
               ? noticeDuty !== FALSE_NODE
