@@ -21,6 +21,7 @@ import { FEDERAL_MAX_HOLD, type Condition, type Ordinance, type Outcome, type Pr
 import { authority } from './law';
 import { FEDERAL_HOLIDAYS_CITATION, federalHolidays } from './time';
 import {
+  CitationRuns,
   citationList,
   conditionWords,
   enactingFormOf,
@@ -213,8 +214,10 @@ interface Words extends TextTerms {
   Agency: string;
 }
 
-function precedence(earlier: readonly string[]): string {
-  return earlier.length ? `Except as provided in ${citationList(earlier)}, ` : '';
+/** "Except as provided in <the earlier clauses>, " (nothing before the first clause). */
+function precedence(earlier: CitationRuns): string {
+  const listed = earlier.list();
+  return listed ? `Except as provided in ${listed}, ` : '';
 }
 
 /**
@@ -237,7 +240,7 @@ function ruleClause(
 
 function ruleWords(
   w: Words,
-  /** What the rule yields to: `precedence(earlier)`. */
+  /** What the rule yields to: `precedence(earlier clauses)`. */
   lead: string,
   grounds: Array<{ when: Condition | undefined; provision?: string; citation?: string }>,
   outcome: Outcome,
@@ -577,29 +580,62 @@ function passageOf(o: Ordinance): { passage: string[]; signatures: TextSignature
 // ---- the whole text ----
 
 /**
- * The detainer clauses of the last two texts printed, by what their words are made of, so that an
- * edit of one provision prints that clause again, not the others: whether the clause has a lead, the
- * terms, the outcome, the hold and the grounds (their JSON; a key holding `null`, which JSON gives
- * for values it cannot tell apart, is not kept). What is kept is the clause after its lead: a lead
- * ("Except as provided in § 3(a) through (c), ") is citations and plain words, so it starts the
- * clause's text unchanged (no "detainer" in it for `withTerm` to rename). The list items are shared
- * by the texts that hold them, frozen.
+ * The detainer clauses of the last two texts printed with the same terms, by what their words are
+ * made of, so that an edit of one provision prints that clause again, not the others: whether the
+ * clause has a lead, the outcome, the hold and the grounds (`clauseKey`; a key holding `null`, which
+ * JSON gives for values it cannot tell apart, is not kept). What is kept is the clause after its
+ * lead: a lead ("Except as provided in § 3(a) through (c), ") is citations and plain words, so it
+ * starts the clause's text unchanged (no "detainer" in it for `withTerm` to rename). The list items
+ * are shared by the texts that hold them, frozen.
  */
 type RuleWords = Pick<TextClause, 'text' | 'items' | 'conjunction' | 'after'>;
-let clausesNow = new Map<string, RuleWords>();
-let clausesBefore = new Map<string, RuleWords>();
+let keptClauses = { words: '', now: new Map<string, RuleWords>(), before: new Map<string, RuleWords>() };
+/** A kept clause's words after its lead, flattened (`flattenClause`). */
+const flatAfterLead = new WeakMap<RuleWords, string>();
 
-function keptClause(lead: string, key: string, make: () => RuleWords): RuleWords {
-  if (key.includes('null')) return make();
-  const k = `${lead ? 'later' : 'first'}\u0000${key}`;
-  let rest = clausesNow.get(k) ?? clausesBefore.get(k);
+function clauseAfterLead(lead: string, key: string, make: () => RuleWords): { rest: RuleWords } | { made: RuleWords } {
+  if (key.includes('null')) return { made: make() };
+  const k = `${lead ? 'l' : 'f'}${key}`;
+  let rest = keptClauses.now.get(k) ?? keptClauses.before.get(k);
   if (!rest) {
     const made = make();
-    if (!made.text.startsWith(lead)) return made;
+    if (!made.text.startsWith(lead)) return { made };
     rest = deepFreeze({ ...made, text: made.text.slice(lead.length) });
   }
-  clausesNow.set(k, rest);
-  return lead ? { ...rest, text: lead + rest.text } : rest;
+  keptClauses.now.set(k, rest);
+  return { rest };
+}
+
+/** The clause `make` gives, kept. */
+function keptClause(lead: string, key: string, make: () => RuleWords): RuleWords {
+  const r = clauseAfterLead(lead, key, make);
+  if ('made' in r) return r.made;
+  return lead ? { ...r.rest, text: lead + r.rest.text } : r.rest;
+}
+
+/** The clause `make` gives, kept, flattened: the lead, then the flattened words after it. */
+function keptReading(lead: string, key: string, make: () => RuleWords): string {
+  const r = clauseAfterLead(lead, key, make);
+  if ('made' in r) return flattenClause(r.made);
+  let flat = flatAfterLead.get(r.rest);
+  if (flat === undefined) flatAfterLead.set(r.rest, (flat = flattenClause(r.rest)));
+  return lead + flat;
+}
+
+/**
+ * What a detainer clause's words are made of besides the terms and the lead, one string for each:
+ * the outcome, the hold, and each ground's condition, provision and citation (each as JSON;
+ * '-' when absent). JSON writes no control character raw, so the separators cannot be confused.
+ */
+function clauseKey(
+  outcome: Outcome,
+  maxHold: Provision['maxHold'],
+  grounds: ReadonlyArray<{ whenJson: string; provision?: string; citation?: string }>,
+): string {
+  let key = `${JSON.stringify(outcome)}\u0001${maxHold ? JSON.stringify(maxHold) : '-'}`;
+  for (const g of grounds)
+    key += `\u0002${g.whenJson}\u0001${g.provision === undefined ? '-' : JSON.stringify(g.provision)}\u0001${g.citation === undefined ? '-' : JSON.stringify(g.citation)}`;
+  return key;
 }
 
 /** A kept clause cannot be changed by a reader of one text for the next (writing to it throws). */
@@ -619,8 +655,7 @@ let LEADS: { citations: readonly string[]; leads: readonly string[] } = { citati
 
 /** Forgets the clauses and leads kept from earlier texts (the next text is printed from nothing). */
 export function forgetPrintedClauses(): void {
-  clausesNow = new Map();
-  clausesBefore = new Map();
+  keptClauses = { words: '', now: new Map(), before: new Map() };
   LEADS = { citations: [], leads: [] };
 }
 
@@ -629,8 +664,10 @@ export function ordinanceText(o: Ordinance): OrdinanceText {
   const terms = textTerms(o);
   const w: Words = { ...terms, Agency: capitalize(terms.agency) };
   const wordsKey = JSON.stringify(w);
-  clausesBefore = clausesNow;
-  clausesNow = new Map();
+  keptClauses =
+    keptClauses.words === wordsKey
+      ? { words: wordsKey, now: new Map(), before: keptClauses.now }
+      : { words: wordsKey, now: new Map(), before: new Map() };
   const priorLeads = LEADS;
   const leads: string[] = [''];
   let samePrefix = true;
@@ -646,33 +683,43 @@ export function ordinanceText(o: Ordinance): OrdinanceText {
   const provisions: OrdinanceText['provisions'] = {};
   const annex: AnnexEntry[] = [];
   const earlier: string[] = [];
+  const earlierRuns = new CitationRuns();
   // "Except as provided in <every earlier clause>, ": written once per clause, not once per provision.
   let lead = '';
+  /** A condition's JSON ('-' for none), the part of a clause's key that says what it reads. */
+  const whenJson = (lp: LaidOutProvision) => (lp.provision.when === undefined ? '-' : JSON.stringify(lp.provision.when));
   /** The generated words of one detainer provision on its own (its reading, whether printed or not). */
-  const clauseKey = (outcome: Outcome, maxHold: Provision['maxHold'], grounds: unknown) =>
-    `${wordsKey}\u0000${outcome}\u0000${maxHold ? JSON.stringify(maxHold) : ''}\u0000${JSON.stringify(grounds)}`;
-  const soloReading = (lp: LaidOutProvision) => {
+  const soloReading = (lp: LaidOutProvision, json: string) => {
     const outcome = lp.provision.outcome ?? o.otherwise;
-    const grounds = [{ when: lp.provision.when }];
-    return flattenClause(
-      keptClause(lead, clauseKey(outcome, lp.provision.maxHold, grounds), () =>
-        ruleClause(w, lead, grounds, outcome, lp.provision.maxHold),
-      ),
+    return keptReading(lead, clauseKey(outcome, lp.provision.maxHold, [{ whenJson: json }]), () =>
+      ruleClause(w, lead, [{ when: lp.provision.when }], outcome, lp.provision.maxHold),
     );
   };
 
   const detainerClause = (c: LaidOutClause): TextClause => {
     const ps = c.provisions;
     const first = ps[0]!.provision;
-    for (const lp of ps) provisions[lp.provision.id] = { citation: lp.citation, reading: soloReading(lp) };
-    const grounds = ps.map((lp) => ({ when: lp.provision.when, provision: lp.provision.id, citation: lp.citation }));
+    const jsons = ps.map(whenJson);
+    ps.forEach((lp, g) => (provisions[lp.provision.id] = { citation: lp.citation, reading: soloReading(lp, jsons[g]!) }));
     const outcome = first.outcome ?? o.otherwise;
-    const generated = keptClause(lead, clauseKey(outcome, first.maxHold, grounds), () =>
-      ruleClause(w, lead, grounds, outcome, first.maxHold),
+    const key = clauseKey(
+      outcome,
+      first.maxHold,
+      ps.map((lp, g) => ({ whenJson: jsons[g]!, provision: lp.provision.id, citation: lp.citation })),
+    );
+    const generated = keptClause(lead, key, () =>
+      ruleClause(
+        w,
+        lead,
+        ps.map((lp) => ({ when: lp.provision.when, provision: lp.provision.id, citation: lp.citation })),
+        outcome,
+        first.maxHold,
+      ),
     );
     earlier.push(c.citation);
+    earlierRuns.push(c.citation);
     samePrefix &&= priorLeads.citations[earlier.length - 1] === c.citation;
-    lead = samePrefix && priorLeads.leads[earlier.length] !== undefined ? priorLeads.leads[earlier.length]! : precedence(earlier);
+    lead = samePrefix && priorLeads.leads[earlier.length] !== undefined ? priorLeads.leads[earlier.length]! : precedence(earlierRuns);
     leads.push(lead);
     if (ps.length > 1) return { label: c.letter ? `(${c.letter})` : null, provisions: ps.map((lp) => lp.provision.id), ...generated };
     const label = c.letter ? `(${c.letter})` : null;

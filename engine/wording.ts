@@ -81,27 +81,57 @@ function offenseWords(t: { term?: string } & OffenseFilter, count: number): stri
   return plural ? 'offenses' : 'an offense';
 }
 
+/**
+ * A citation's parts, "§ 2(a)" or "§ 2(a)(3)": the section, the subsection letter, and a ground
+ * number (null for another form).
+ */
+function citationParts(c: string): RegExpExecArray | null {
+  return /^§ (\d+)(?:\(([a-z])\))?(?:\((\d+)\))?$/.exec(c);
+}
+
+/**
+ * Citations of subsections listed one at a time, with runs of one section's subsections shortened
+ * ("§ 2(a) through (f)"): the list of a longer prefix is made without reading the earlier citations again.
+ */
+export class CitationRuns {
+  private readonly citations: string[] = [];
+  private readonly parsed: Array<RegExpExecArray | null> = [];
+  /** Maximal runs of consecutive subsections (or grounds): the first and last index of each. */
+  private readonly runs: Array<[first: number, last: number]> = [];
+
+  push(citation: string): void {
+    const at = this.citations.length;
+    this.citations.push(citation);
+    this.parsed.push(citationParts(citation));
+    const run = this.runs[this.runs.length - 1];
+    if (run && consecutive(this.parsed[run[1]]!, this.parsed[at]!)) run[1] = at;
+    else this.runs.push([at, at]);
+  }
+
+  list(conj: 'and' | 'or' = 'and'): string {
+    const groups: string[] = [];
+    for (const [i, j] of this.runs) {
+      if (j - i >= 2) {
+        const last = this.parsed[j]!;
+        groups.push(`${this.citations[i]} through (${last[3] ?? last[2]})`);
+      } else for (let k = i; k <= j; k++) groups.push(this.citations[k]!);
+    }
+    return joinWords(groups, conj);
+  }
+}
+
+/** Whether citation b is the subsection (or ground) right after a. */
+function consecutive(a: RegExpExecArray | null, b: RegExpExecArray | null): boolean {
+  if (!a || !b || a[1] !== b[1]) return false;
+  if (a[3] === undefined && b[3] === undefined) return Boolean(a[2] && b[2]) && b[2]!.charCodeAt(0) === a[2]!.charCodeAt(0) + 1;
+  return a[2] === b[2] && a[3] !== undefined && b[3] !== undefined && Number(b[3]) === Number(a[3]) + 1;
+}
+
 /** Citations of subsections, with runs of one section's subsections shortened: "§ 2(a) through (f)". */
 export function citationList(citations: readonly string[], conj: 'and' | 'or' = 'and'): string {
-  // "§ 2(a)" or "§ 2(a)(3)": the section, the subsection letter, and a ground number.
-  const parsed = citations.map((c) => /^§ (\d+)(?:\(([a-z])\))?(?:\((\d+)\))?$/.exec(c));
-  const next = (a: RegExpExecArray | null, b: RegExpExecArray | null): boolean => {
-    if (!a || !b || a[1] !== b[1]) return false;
-    if (a[3] === undefined && b[3] === undefined) return Boolean(a[2] && b[2]) && b[2]!.charCodeAt(0) === a[2]!.charCodeAt(0) + 1;
-    return a[2] === b[2] && a[3] !== undefined && b[3] !== undefined && Number(b[3]) === Number(a[3]) + 1;
-  };
-  const groups: string[] = [];
-  let i = 0;
-  while (i < citations.length) {
-    let j = i;
-    while (j + 1 < citations.length && next(parsed[j]!, parsed[j + 1]!)) j++;
-    if (j - i >= 2) {
-      const last = parsed[j]!;
-      groups.push(`${citations[i]} through (${last[3] ?? last[2]})`);
-    } else for (let k = i; k <= j; k++) groups.push(citations[k]!);
-    i = j + 1;
-  }
-  return joinWords(groups, conj);
+  const runs = new CitationRuns();
+  for (const c of citations) runs.push(c);
+  return runs.list(conj);
 }
 
 export function windowWords(w: LookBackWindow): string {

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Ordinance, Provision } from '../../engine/model';
 import { forgetPrintedClauses, ordinanceText } from '../../engine/text-model';
+import { CitationRuns, citationList, joinWords } from '../../engine/wording';
 import { allOrdinanceFiles, ordinanceFrom, readRepoFile } from './helpers';
 
 const OUTCOMES = ['hold', 'notify', 'review', 'decline'] as const;
@@ -89,5 +90,51 @@ describe('printed clauses kept between texts', () => {
       withItems!.items![0]!.text = 'changed by a reader';
     }).toThrow(TypeError);
     expect(JSON.stringify(ordinanceText(o))).toBe(fromNothing(o));
+  });
+
+  it('citations listed one at a time give the list of every prefix as listed whole', () => {
+    // The list as written before it was made incremental: maximal runs of consecutive subsections.
+    const reference = (citations: string[]): string => {
+      const parsed = citations.map((c) => /^§ (\d+)(?:\(([a-z])\))?(?:\((\d+)\))?$/.exec(c));
+      const next = (a: RegExpExecArray | null, b: RegExpExecArray | null): boolean => {
+        if (!a || !b || a[1] !== b[1]) return false;
+        if (a[3] === undefined && b[3] === undefined) return Boolean(a[2] && b[2]) && b[2]!.charCodeAt(0) === a[2]!.charCodeAt(0) + 1;
+        return a[2] === b[2] && a[3] !== undefined && b[3] !== undefined && Number(b[3]) === Number(a[3]) + 1;
+      };
+      const groups: string[] = [];
+      let i = 0;
+      while (i < citations.length) {
+        let j = i;
+        while (j + 1 < citations.length && next(parsed[j]!, parsed[j + 1]!)) j++;
+        if (j - i >= 2) groups.push(`${citations[i]} through (${parsed[j]![3] ?? parsed[j]![2]})`);
+        else for (let k = i; k <= j; k++) groups.push(citations[k]!);
+        i = j + 1;
+      }
+      return joinWords(groups, 'and');
+    };
+    let seed = 7;
+    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+    for (let round = 0; round < 300; round++) {
+      const citations: string[] = [];
+      const runs = new CitationRuns();
+      let section = 1 + random(3);
+      let letter = random(3);
+      const count = 1 + random(30);
+      for (let k = 0; k < count; k++) {
+        const pick = random(10);
+        if (pick < 5) letter++;
+        else if (pick < 7) letter += 1 + random(2);
+        else if (pick < 8) {
+          section++;
+          letter = 0;
+        }
+        const ground = random(4) === 0 ? `(${1 + random(3)})` : '';
+        const c = pick === 9 && random(2) ? `§ ${section}` : `§ ${section}(${String.fromCharCode(97 + (letter % 26))})${ground}`;
+        citations.push(c);
+        runs.push(c);
+        expect(runs.list()).toBe(reference(citations));
+        expect(citationList(citations)).toBe(reference(citations));
+      }
+    }
   });
 });
