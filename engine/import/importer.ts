@@ -8,7 +8,8 @@ import type { PreparedCase } from '../prepared';
 import { CASE_SET_LIMITS, MAX_DOCUMENT_BYTES, parseSource, type ParsedSource } from '../source';
 import { bookingCaseAt, CaseTableBuilder, keepRows, type CaseTable } from '../case-table';
 import { CsvCaseReader, type CaseSink } from './csv-cases';
-import { JsonCaseSplitter, type JsonElement, type LocatedMessage } from './json-split';
+import { type JsonElement, type LocatedMessage } from './json-split';
+import { JsonCaseReader } from './json-cases';
 import type { ColumnMapping } from './mapping';
 import { YamlCaseSplitter, type YamlItem } from './yaml-split';
 import { IceDetainerCsvReader, IceDetainerReader } from './ice-detainers';
@@ -359,7 +360,8 @@ export class CaseImporter implements CaseSink {
     }
     const fail = (e: LocatedMessage) => this.fail([{ index: -1, field: '', message: e.message, line: e.line, column: e.column }]);
     if (format === 'json')
-      return new JsonCaseSplitter(
+      return new JsonCaseReader(
+        this,
         (e) => this.jsonCase(e),
         (e) => fail(e),
       );

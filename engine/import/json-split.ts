@@ -47,6 +47,8 @@ export class JsonCaseSplitter {
   private listDepth = 0;
   private elements = 0;
   private sawCases = false;
+  /** Set when the scan goes on from where another reader stopped (resume): no byte order mark to drop. */
+  private resumed = false;
   private pendingKey: string | undefined;
   // The value being scanned (a case, a key, or a value skipped in the top-level object).
   private valStart = -1;
@@ -70,7 +72,7 @@ export class JsonCaseSplitter {
 
   push(chunk: string): void {
     if (this.stopped) return;
-    if (this.base === 0 && this.buf.length === 0 && chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
+    if (!this.resumed && this.base === 0 && this.buf.length === 0 && chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
     const keep = this.valStart >= 0 ? this.valStart : this.pos;
     // Count the lines in the text about to be dropped, so later positions stay right.
     if (this.base + keep > this.counted) this.where(keep);
@@ -80,6 +82,32 @@ export class JsonCaseSplitter {
     this.pos -= keep;
     if (this.valStart >= 0) this.valStart = 0;
     this.run(false);
+  }
+
+  /**
+   * Goes on from a point between values that another reader of the same file reached (JsonCaseReader,
+   * which reads the bytes of the usual layout itself): the state of the case list there, and the
+   * line and column of that point. Text pushed next starts at that point.
+   */
+  resume(at: {
+    phase: 'list' | 'object' | 'after';
+    listDepth: number;
+    listState: number;
+    elements: number;
+    line: number;
+    column: number;
+  }): void {
+    this.phase = at.phase === 'list' ? Phase.List : at.phase === 'object' ? Phase.ObjectComma : Phase.After;
+    this.listDepth = at.listDepth;
+    this.listState = at.listState;
+    this.elements = at.elements;
+    this.sawCases = at.listDepth === 2;
+    this.line = at.line;
+    // Positions count from the start of that line; nothing before the point is read again.
+    this.base = at.column - 1;
+    this.lineStart = 0;
+    this.counted = this.base;
+    this.resumed = true;
   }
 
   finish(): void {

@@ -444,7 +444,7 @@ describe('import results stay identical', () => {
     }
   });
 
-  it('gives the same results in chunks of every size from 1 to 64, as bytes and as text', { timeout: 300_000 }, () => {
+  it('gives the same results in chunks of every size from 1 to 64, as bytes and as text', { timeout: 900_000 }, () => {
     const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
     for (const input of all) {
       const want = stored[input.name];
@@ -465,7 +465,7 @@ describe('import results stay identical', () => {
     }
   });
 
-  it("gives the same JSON results in larger slices, and through the app worker's File reader", { timeout: 300_000 }, async () => {
+  it("gives the same JSON results in larger slices, and through the app worker's File reader", { timeout: 900_000 }, async () => {
     for (const input of all) {
       if (input.format !== 'json') continue;
       const want = stored[input.name]!;

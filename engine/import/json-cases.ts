@@ -1,0 +1,1314 @@
+// Reading JSON case files fast: the file's bytes are read as the case list of the documented layout
+// (a list of cases, or an object whose only key before the list is "cases") and each case is read
+// from its bytes straight into the case table, with no object made for it and no string but its id
+// and the first sight of each offense name, category list and facility. A case the fast reading does
+// not accept outright (a null, an unknown or repeated key, a number spelled with a fraction or an
+// exponent, a value it does not read, a problem of any kind) is decoded and read by the reference
+// reading (JsonCaseSplitter's element, JSON.parse and prepareCase in the importer), which decides
+// and words the problems; anything unusual in the list itself (text after it, a missing comma, a case
+// that is not an object, a file cut short) hands the rest of the file, decoded, to JsonCaseSplitter
+// as it stands at that point. So the fast reading only has to be exact about what it accepts, and
+// tests hold it to that (tests/scale/import-identical.test.ts).
+
+import { checkChronology } from '../cases';
+import {
+  C_CURRENT,
+  C_JUVENILE,
+  F_ADMIN,
+  F_JUDICIAL,
+  F_REQ_HOLD,
+  F_REQ_NOTIFY,
+  H_BONDABLE,
+  H_BOND_POSTED,
+  H_PROBABLE_CAUSE,
+  W_CRIMINAL,
+  W_FELONY,
+} from '../case-table';
+import { DETAINER_FORMS } from '../detainer-forms';
+import { RECORD_KEYS } from '../model';
+import { categoryMask, JURISDICTION_BITS, RECORD_BITS } from '../prepared';
+import { unsafeCharacterIndex } from '../text-safety';
+import { daysFromCivil, daysInMonth, MINUTES_PER_DAY } from '../time';
+import type { CaseSink } from './csv-cases';
+import { JsonCaseSplitter, MAX_CASE_CHARS, type JsonElement, type LocatedMessage } from './json-split';
+
+const REFUSE = -1;
+/** element(): the case does not end in the bytes read so far. */
+const INCOMPLETE = -2;
+/** element(): the rest of the file goes to the text splitter. */
+const TO_TEXT = -3;
+const CATEGORY_RE = /^[a-z][a-z0-9-]*$/;
+
+/** A text seen in the file, interned in the table the first time a case that uses it is written. */
+interface Interned {
+  text: string;
+  id: number;
+}
+
+/** A category list seen in the file: its mask, and the list as the table keeps it ("violent;serious"). */
+interface CategoryList extends Interned {
+  mask: number;
+}
+
+const EMPTY_TEXT: Interned = { text: '', id: 0 };
+const EMPTY_BYTES = new Uint8Array(0);
+
+/** Bytes compared four at a time through a DataView (little-endian words, the last one masked to the bytes that belong). */
+class Words {
+  readonly bytes: Uint8Array;
+  private readonly words: Int32Array;
+  private readonly mask: number;
+  /** Bytes a comparison reads: the words' whole length. */
+  readonly reach: number;
+  constructor(bytes: Uint8Array) {
+    this.bytes = bytes;
+    const count = (bytes.length + 3) >> 2;
+    const padded = new Uint8Array(count * 4);
+    padded.set(bytes);
+    const view = new DataView(padded.buffer);
+    this.words = new Int32Array(count);
+    for (let i = 0; i < count; i++) this.words[i] = view.getInt32(i * 4, true);
+    const rest = bytes.length & 3;
+    this.mask = rest === 0 ? -1 : (1 << (rest * 8)) - 1;
+    this.reach = count * 4;
+  }
+  /** Whether the bytes at p are these bytes, given the word at p and room for every word. */
+  equalsFrom(view: DataView, p: number, first: number): boolean {
+    const words = this.words;
+    const last = words.length - 1;
+    if (last === 0) return (first & this.mask) === words[0];
+    if (first !== words[0]) return false;
+    for (let i = 1; i < last; i++) if (view.getInt32(p + 4 * i, true) !== words[i]) return false;
+    return (view.getInt32(p + 4 * last, true) & this.mask) === words[last];
+  }
+
+  /** Whether the bytes at p are these bytes. */
+  at(view: DataView, b: Uint8Array, p: number): boolean {
+    const words = this.words;
+    const last = words.length - 1;
+    if (p + this.reach > view.byteLength) {
+      // Too near the end of what is read for whole words: byte by byte.
+      const bytes = this.bytes;
+      if (p + bytes.length > view.byteLength) return false;
+      for (let i = 0; i < bytes.length; i++) if (b[p + i] !== bytes[i]) return false;
+      return true;
+    }
+    for (let i = 0; i < last; i++) if (view.getInt32(p + 4 * i, true) !== words[i]) return false;
+    return last < 0 || (view.getInt32(p + 4 * last, true) & this.mask) === words[last];
+  }
+}
+
+/** The keys of one kind of object, found by their bytes. */
+class KeySet {
+  private readonly byFirst: Array<Array<{ id: number; key: Words }> | undefined> = [];
+  readonly lengths: number[];
+  constructor(readonly names: readonly string[]) {
+    const enc = new TextEncoder();
+    this.lengths = names.map((k) => k.length);
+    // Each name with its closing quote.
+    names.forEach((name, id) => (this.byFirst[name.charCodeAt(0)] ??= []).push({ id, key: new Words(enc.encode(name + '"')) }));
+  }
+  /** The key whose name starts at b[p] and is followed by its closing quote; -1 for any other (or when the bytes end first). */
+  match(view: DataView, b: Uint8Array, p: number): number {
+    const list = this.byFirst[b[p]!];
+    if (list === undefined) return -1;
+    if (p + 24 > view.byteLength) {
+      for (let k = 0; k < list.length; k++) if (list[k]!.key.at(view, b, p)) return list[k]!.id;
+      return -1;
+    }
+    // Room for any key's words: compared here without bounds checks.
+    const first = view.getInt32(p, true);
+    for (let k = 0; k < list.length; k++) {
+      const key = list[k]!.key;
+      if (key.equalsFrom(view, p, first)) return list[k]!.id;
+    }
+    return -1;
+  }
+}
+
+/**
+ * What values read as, by their bytes: an open-addressed table of byte strings compared four bytes
+ * at a time. Bounded: a file of endless distinct values empties it now and then.
+ */
+class WordTable<T> {
+  private keys: Array<Words | undefined> = new Array<Words | undefined>(1 << 12);
+  private values: T[] = new Array<T>(1 << 12);
+  private size = 0;
+
+  private static slot(b: Uint8Array, a: number, e: number): number {
+    const len = e - a;
+    const h = Math.imul(len ^ (b[a]! << 8) ^ (b[a + (len >> 1)]! << 16) ^ (b[e - 1]! << 24), 0x9e3779b1) ^ b[a + 1]!;
+    return (h ^ (h >>> 15)) & ((1 << 12) - 1);
+  }
+
+  /** The value of b[a, e) (e > a); undefined when not seen. */
+  get(view: DataView, b: Uint8Array, a: number, e: number): T | undefined {
+    const mask = (1 << 12) - 1;
+    for (let i = WordTable.slot(b, a, e); ; i = (i + 1) & mask) {
+      const key = this.keys[i];
+      if (key === undefined) return undefined;
+      if (key.bytes.length === e - a && key.at(view, b, a)) return this.values[i];
+    }
+  }
+
+  set(b: Uint8Array, a: number, e: number, value: T): void {
+    if (this.size >= 1 << 11) {
+      this.keys = new Array<Words | undefined>(1 << 12);
+      this.values = new Array<T>(1 << 12);
+      this.size = 0;
+    }
+    const mask = (1 << 12) - 1;
+    let i = WordTable.slot(b, a, e);
+    while (this.keys[i] !== undefined) i = (i + 1) & mask;
+    this.keys[i] = new Words(b.slice(a, e));
+    this.values[i] = value;
+    this.size++;
+  }
+}
+
+// Keys read by the fast reading; any other key (including ones the contract allows, such as "unknown")
+// sends the case to the reference reading.
+const CASE = new KeySet([
+  'id',
+  'age',
+  'ageAtMost',
+  'bookedAt',
+  'eligibleForReleaseAt',
+  'facility',
+  'detainer',
+  'currentCharges',
+  'convictions',
+  'warrants',
+  'records',
+]);
+const DETAINER = new KeySet(['requests', 'issuedAt', 'judicialWarrant', 'administrativeWarrant', 'form']);
+const CHARGE = new KeySet(['offense', 'class', 'degree', 'categories', 'bondPosted', 'bondable', 'probableCauseFinding']);
+const CONVICTION = new KeySet([
+  'offense',
+  'class',
+  'degree',
+  'categories',
+  'convictedOn',
+  'releasedOn',
+  'incarceratedDays',
+  'current',
+  'juvenile',
+  'source',
+]);
+const WARRANT = new KeySet(['kind', 'jurisdiction', 'felony']);
+const RECORDS = new KeySet(RECORD_KEYS);
+const RECORD_BIT_LIST = RECORD_KEYS.map((k) => RECORD_BITS[k]);
+
+function words(list: readonly string[]): KeySet {
+  return new KeySet(list);
+}
+const CLASS_WORDS = words(['felony', 'misdemeanor', 'infraction']);
+const CLASS_BIT = [1, 2, 4];
+const FORM_WORDS = words(['I-247', 'I-247D', 'I-247N', 'I-247A']);
+const FORM_INDEX = FORM_WORDS.names.map((name) => DETAINER_FORMS.findIndex((f) => f.form === name));
+const KIND_WORDS = words(['criminal', 'civil']);
+const JURISDICTION_WORDS = words(Object.keys(JURISDICTION_BITS));
+const JURISDICTION_BIT = JURISDICTION_WORDS.names.map((k) => JURISDICTION_BITS[k as keyof typeof JURISDICTION_BITS]);
+
+/** Two digits at b[i] as a number; -1 for anything else. */
+function two(b: Uint8Array, i: number): number {
+  const x = b[i]! - 48;
+  const y = b[i + 1]! - 48;
+  return x >= 0 && x <= 9 && y >= 0 && y <= 9 ? x * 10 + y : -1;
+}
+
+const MONTHS = 200 * 12;
+const NO_DAY = -0x7fffffff;
+
+/** An ASCII string from b[a, e): short ones without an array in between (ids are read a million times). */
+function ascii(b: Uint8Array, a: number, e: number, codes: number[]): string {
+  const f = String.fromCharCode;
+  switch (e - a) {
+    case 6:
+      return f(b[a]!, b[a + 1]!, b[a + 2]!, b[a + 3]!, b[a + 4]!, b[a + 5]!);
+    case 7:
+      return f(b[a]!, b[a + 1]!, b[a + 2]!, b[a + 3]!, b[a + 4]!, b[a + 5]!, b[a + 6]!);
+    case 8:
+      return f(b[a]!, b[a + 1]!, b[a + 2]!, b[a + 3]!, b[a + 4]!, b[a + 5]!, b[a + 6]!, b[a + 7]!);
+    case 9:
+      return f(b[a]!, b[a + 1]!, b[a + 2]!, b[a + 3]!, b[a + 4]!, b[a + 5]!, b[a + 6]!, b[a + 7]!, b[a + 8]!);
+    case 10:
+      return f(b[a]!, b[a + 1]!, b[a + 2]!, b[a + 3]!, b[a + 4]!, b[a + 5]!, b[a + 6]!, b[a + 7]!, b[a + 8]!, b[a + 9]!);
+  }
+  codes.length = e - a;
+  for (let i = a; i < e; i++) codes[i - a] = b[i]!;
+  return f(...codes);
+}
+
+/** UTF-16 code units of the UTF-8 text at b[a, e) (known to be well formed). */
+function unitsOf(b: Uint8Array, a: number, e: number): number {
+  let units = 0;
+  for (let i = a; i < e; i++) {
+    const c = b[i]!;
+    if (c < 0x80 || c >= 0xc0) units++;
+    if (c >= 0xf0) units++;
+  }
+  return units;
+}
+
+const enum Mode {
+  /** Before the case list: deciding whether the file starts as the fast reading expects. */
+  Start,
+  List,
+  /** After the list of an object's "cases": its closing brace. */
+  AfterList,
+  After,
+  /** The rest of the file goes to JsonCaseSplitter. */
+  Text,
+}
+
+function grownI32(a: Int32Array, n: number): Int32Array {
+  if (a.length > n) return a;
+  const out = new Int32Array(Math.max(n + 1, a.length * 2));
+  out.set(a);
+  return out;
+}
+
+function grownF64(a: Float64Array, n: number): Float64Array {
+  if (a.length > n) return a;
+  const out = new Float64Array(Math.max(n + 1, a.length * 2));
+  out.set(a);
+  return out;
+}
+
+export class JsonCaseReader {
+  private buf: Uint8Array = new Uint8Array(0);
+  /** buf's bytes, read four at a time. */
+  private view: DataView = new DataView(new ArrayBuffer(0));
+  /** Whether buf is this reader's own (store), not a chunk handed in (which the caller may reuse once push returns). */
+  private owned = false;
+  private store = new Uint8Array(0);
+  private n = 0;
+  private pos = 0;
+  /** Absolute offset of buf[0] in the file. */
+  private base = 0;
+  private mode = Mode.Start;
+  private listDepth = 1;
+  /** 0: just after "["; 1: after a case; 2: after ",". */
+  private listState = 0;
+  private elements = 0;
+  /** Bytes that must be read from a case's start before it is tried again (it did not end in the bytes read so far). */
+  private waitFor = 0;
+  // Lines: the line of the current position, the absolute offset its line starts at, and UTF-16 code
+  // units minus bytes of its text read so far (columns count code units, as the text splitter does).
+  private line = 1;
+  private lineStart = 0;
+  private adjust = 0;
+  private splitter: JsonCaseSplitter | undefined;
+  private decoder: TextDecoder | undefined;
+  private readonly utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+  // Tables of what the file's bytes read as, by the bytes.
+  private readonly texts = new WordTable<Interned | null>();
+  private readonly facilities = new WordTable<Interned | null>();
+  private readonly categoryLists = new WordTable<CategoryList | null>();
+  private readonly requestLists = new WordTable<number>();
+  private readonly codes: number[] = [];
+  /** Day number of the first of each month from 1900 (NO_DAY until needed). */
+  private readonly monthStart = new Int32Array(MONTHS).fill(NO_DAY);
+
+  // The case being read. The last string's escapes and non-ASCII bytes; the last number and flag read.
+  private esc = false;
+  private high = false;
+  private num = 0;
+  /** The last date read, packed (case-table packYmd). */
+  private ymd = 0;
+  private flag = false;
+  private bookedYmd = 0;
+  private issuedYmd = 0;
+  private id = '';
+  private age = -1;
+  private ageHi = -1;
+  private booked = NaN;
+  private release = NaN;
+  private issued = NaN;
+  private requests = -1;
+  private judicial = false;
+  private admin = false;
+  private form = -1;
+  private hasDetainer = false;
+  private records = 0;
+  private facility: Interned = EMPTY_TEXT;
+  // Charges, convictions and warrants of the case.
+  private nh = 0;
+  private hCls: Int32Array = new Int32Array(8);
+  private hDegree: Int32Array = new Int32Array(8);
+  private hFlags: Int32Array = new Int32Array(8);
+  private hOffense: Interned[] = [];
+  private hCats: CategoryList[] = [];
+  private nv = 0;
+  private vCls: Int32Array = new Int32Array(8);
+  private vDegree: Int32Array = new Int32Array(8);
+  private vFlags: Int32Array = new Int32Array(8);
+  private vDays: Int32Array = new Int32Array(8);
+  private vOn: Float64Array = new Float64Array(8);
+  private vOnYmd: Int32Array = new Int32Array(8);
+  private vOffYmd: Int32Array = new Int32Array(8);
+  private vOff: Float64Array = new Float64Array(8);
+  private vOffense: Interned[] = [];
+  private vSource: Interned[] = [];
+  private vCats: CategoryList[] = [];
+  private nw = 0;
+  private wFlags: Int32Array = new Int32Array(8);
+  private wJurisdiction: Int32Array = new Int32Array(8);
+
+  constructor(
+    private readonly sink: CaseSink,
+    private readonly onElement: (e: JsonElement) => void,
+    private readonly onError: (e: LocatedMessage) => void,
+  ) {}
+
+  /** Reads a piece of the file's text: the text splitter reads it (from here on, if bytes came before). */
+  push(text: string): void {
+    if (this.mode !== Mode.Text) this.toText(this.pos);
+    this.splitter!.push(text);
+  }
+
+  /** Reads a piece of the file's bytes, of any size. */
+  pushBytes(bytes: Uint8Array): void {
+    // A plain view: slice() must copy (a Node Buffer's slice is a view of the caller's reused memory).
+    if (bytes.constructor !== Uint8Array) bytes = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+    if (this.mode === Mode.Text) {
+      this.splitter!.push(this.decoder!.decode(bytes, { stream: true }));
+      return;
+    }
+    const rest = this.n - this.pos;
+    const part = Math.max(1 << 16, rest * 4);
+    if (rest === 0) {
+      this.base += this.n;
+      this.buf = bytes;
+      this.owned = false;
+      this.n = bytes.length;
+      this.pos = 0;
+    } else if (part < bytes.length) {
+      // The case begun in the last chunk is read from a bridge of its bytes and the start of this
+      // chunk; the rest of the chunk is read where it is, not copied.
+      this.append(bytes.subarray(0, part));
+      this.run(false);
+      if ((this.mode as Mode) === Mode.Text) {
+        this.splitter!.push(this.decoder!.decode(bytes.subarray(part), { stream: true }));
+        return;
+      }
+      if (this.pos >= rest) {
+        this.base += rest;
+        this.buf = bytes;
+        this.owned = false;
+        this.pos -= rest;
+        this.n = bytes.length;
+      } else this.append(bytes.subarray(part)); // a case longer than the bridge
+    } else this.append(bytes);
+    this.run(false);
+    // Keep what is left unread: the caller may reuse its chunk.
+    if ((this.mode as Mode) !== Mode.Text && !this.owned && this.pos < this.n) this.append(EMPTY_BYTES);
+  }
+
+  /**
+   * Appends bytes to what is left unread, in memory of the reader's own (room to spare, so a file
+   * handed in tiny pieces is not copied again for each). buf is a view of exactly the bytes held:
+   * reads past them give undefined, which the fast reading never accepts.
+   */
+  private append(bytes: Uint8Array): void {
+    const rest = this.n - this.pos;
+    const need = rest + bytes.length;
+    if (this.owned && this.store.length >= need) {
+      if (this.pos > 0) this.store.copyWithin(0, this.pos, this.n);
+    } else {
+      const store = new Uint8Array(Math.max(need, 2 * rest, 4096));
+      store.set(this.buf.subarray(this.pos, this.n));
+      this.store = store;
+    }
+    this.store.set(bytes, rest);
+    this.base += this.pos;
+    this.pos = 0;
+    this.n = need;
+    this.owned = true;
+    this.buf = this.store.subarray(0, need);
+  }
+
+  finish(): void {
+    if (this.mode !== Mode.Text) {
+      this.run(true);
+      const mode = this.mode as Mode;
+      if (mode === Mode.After) return;
+      if (mode !== Mode.Text) this.toText(this.pos);
+    }
+    const rest = this.decoder ? this.decoder.decode() : '';
+    if (rest) this.splitter!.push(rest);
+    this.splitter!.finish();
+  }
+
+  /** Hands the rest of the file from buf[p] to the text splitter, in the state the list is in there. */
+  private toText(p: number): void {
+    const splitter = new JsonCaseSplitter(this.onElement, this.onError);
+    if (this.mode !== Mode.Start)
+      splitter.resume({
+        phase: this.mode === Mode.List ? 'list' : this.mode === Mode.AfterList ? 'object' : 'after',
+        listDepth: this.listDepth,
+        listState: this.listState,
+        elements: this.elements,
+        line: this.line,
+        column: this.base + p - this.lineStart + this.adjust + 1,
+      });
+    this.mode = Mode.Text;
+    this.splitter = splitter;
+    this.decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+    const text = this.decoder.decode(this.buf.subarray(p, this.n), { stream: true });
+    this.buf = new Uint8Array(0);
+    this.n = this.pos = 0;
+    if (text) splitter.push(text);
+  }
+
+  private run(final: boolean): void {
+    const b = this.buf;
+    const n = this.n;
+    let p = this.pos;
+    this.view = new DataView(b.buffer, b.byteOffset, n);
+    for (;;) {
+      if (this.mode === Mode.Start) {
+        const start = this.start(b, n, final);
+        if (start === INCOMPLETE) break;
+        if (start < 0) return this.toText(0);
+        p = start;
+        this.mode = Mode.List;
+      }
+      p = this.ws(b, p, n);
+      if (p >= n) break;
+      const c = b[p]!;
+      if (this.mode === Mode.List) {
+        if (c === 123 && this.listState !== 1) {
+          if (!final && n - p < this.waitFor) break;
+          const end = this.element(b, p, n);
+          if (end === INCOMPLETE && !final) {
+            this.waitFor = Math.max(4096, 2 * (n - p));
+            break;
+          }
+          if (end < 0) return this.toText(p);
+          this.waitFor = 0;
+          this.elements++;
+          this.listState = 1;
+          p = end;
+        } else if (c === 44 && this.listState === 1) {
+          this.listState = 2;
+          p++;
+        } else if (c === 93 && this.listState !== 2) {
+          this.mode = this.listDepth === 1 ? Mode.After : Mode.AfterList;
+          p++;
+        } else return this.toText(p);
+      } else if (this.mode === Mode.AfterList && c === 125) {
+        this.mode = Mode.After;
+        p++;
+      } else return this.toText(p);
+    }
+    this.pos = p;
+  }
+
+  /**
+   * The start of the file: a byte order mark, then "[" or `{"cases": [` with white space between.
+   * The position after the "["; INCOMPLETE when the bytes so far can't tell; REFUSE for any other start.
+   */
+  private start(b: Uint8Array, n: number, final: boolean): number {
+    let p = 0;
+    if (b[0] === 0xef && (n < 3 || (b[1] === 0xbb && b[2] === 0xbf))) {
+      if (n < 3) return final ? REFUSE : INCOMPLETE;
+      p = 3;
+    }
+    this.lineStart = p;
+    p = this.ws(b, p, n);
+    if (p < n && b[p] === 91) {
+      this.listDepth = 1;
+      return p + 1;
+    }
+    if (p < n && b[p] === 123) {
+      const cases = [34, 99, 97, 115, 101, 115, 34]; // "cases"
+      p = this.ws(b, p + 1, n);
+      for (let k = 0; k < cases.length && p < n; k++, p++) if (b[p] !== cases[k]) return this.notStart();
+      if (p < n) p = this.ws(b, p, n);
+      if (p < n && b[p] !== 58) return this.notStart();
+      if (p < n) p = this.ws(b, p + 1, n);
+      if (p < n && b[p] === 91) {
+        this.listDepth = 2;
+        return p + 1;
+      }
+      if (p < n) return this.notStart();
+    } else if (p < n) return this.notStart();
+    this.line = 1;
+    this.adjust = 0;
+    return final ? REFUSE : INCOMPLETE;
+  }
+
+  private notStart(): number {
+    this.line = 1;
+    this.adjust = 0;
+    return REFUSE;
+  }
+
+  /** Skips JSON white space, counting lines. */
+  private ws(b: Uint8Array, p: number, n: number): number {
+    // Most values are followed by no white space at all (bytes past n read as undefined).
+    if (b[p]! > 32) return p;
+    while (p < n) {
+      const c = b[p]!;
+      if (c === 32 || c === 9 || c === 13) p++;
+      else if (c === 10) {
+        p++;
+        this.line++;
+        this.lineStart = this.base + p;
+        this.adjust = 0;
+      } else break;
+    }
+    return p;
+  }
+
+  /**
+   * One case of the list, starting with "{" at b[p]: written into the table when the fast reading
+   * accepts it, else its text handed to the reference reading. Where it ends, INCOMPLETE, or TO_TEXT.
+   */
+  private element(b: Uint8Array, p: number, n: number): number {
+    const line = this.line;
+    const lineStart = this.lineStart;
+    const adjust = this.adjust;
+    const column = this.base + p - lineStart + adjust + 1;
+    const end = this.fastCase(b, p, n);
+    if (end >= 0 && this.write(line)) return end;
+    this.line = line;
+    this.lineStart = lineStart;
+    this.adjust = adjust;
+    const close = this.valueEnd(b, p, n);
+    if (close < 0) return n - p > MAX_CASE_CHARS ? TO_TEXT : INCOMPLETE;
+    if (close - p > MAX_CASE_CHARS) return TO_TEXT;
+    const text = this.utf8.decode(b.subarray(p, close));
+    this.onElement({ text, line, column });
+    // Lines and columns past the case, counted in its text.
+    const last = text.lastIndexOf('\n');
+    if (last < 0) this.adjust += text.length - (close - p);
+    else {
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.line++;
+      this.lineStart = this.base + close;
+      this.adjust = text.length - last - 1;
+    }
+    return close;
+  }
+
+  /** Where the value starting with "{" at b[p] ends, found as JsonCaseSplitter finds it; -1 when not in the bytes read. */
+  private valueEnd(b: Uint8Array, p: number, n: number): number {
+    let depth = 0;
+    for (let i = p; i < n; i++) {
+      const c = b[i]!;
+      if (c === 34) {
+        for (i++; i < n && b[i] !== 34; i++) if (b[i] === 92) i++;
+        if (i >= n) return -1;
+      } else if (c === 123 || c === 91) depth++;
+      else if ((c === 125 || c === 93) && --depth === 0) return i + 1;
+    }
+    return -1;
+  }
+
+  // ---- the fast reading ----
+
+  /** A string starting with its quote at b[p]: where its closing quote is, or REFUSE. Sets esc and high. */
+  private str(b: Uint8Array, p: number, n: number): number {
+    if (b[p] !== 34) return REFUSE;
+    let q = p + 1;
+    let esc = false;
+    let high = false;
+    for (;;) {
+      if (q >= n) return REFUSE;
+      const c = b[q]!;
+      if (c === 34) break;
+      if (c === 92) {
+        esc = true;
+        q += 2;
+        continue;
+      }
+      if (c < 32) return REFUSE;
+      if (c > 127) high = true;
+      q++;
+    }
+    this.esc = esc;
+    this.high = high;
+    if (high) this.adjust += unitsOf(b, p + 1, q) - (q - p - 1);
+    return q;
+  }
+
+  /** The value of the string whose quotes are at b[p] and b[q] (after str); undefined when it is not UTF-8 or not valid JSON. */
+  private textOf(b: Uint8Array, p: number, q: number): string | undefined {
+    if (!this.esc && !this.high && q - p <= 65) return ascii(b, p + 1, q, this.codes);
+    const raw = this.utf8.decode(b.subarray(p, q + 1));
+    // An undecodable byte (or the replacement character itself) is the reference reading's to report.
+    if (this.high && raw.includes('\uFFFD')) return undefined;
+    if (!this.esc) return raw.slice(1, -1);
+    try {
+      return JSON.parse(raw) as string;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** An offense name or a conviction's source (text without unsafe characters), by its bytes; null when refused. */
+  private textAt(b: Uint8Array, p: number, q: number): Interned | null {
+    if (q === p + 1) return EMPTY_TEXT;
+    let found = this.texts.get(this.view, b, p + 1, q);
+    if (found === undefined) {
+      const text = this.textOf(b, p, q);
+      found = text !== undefined && unsafeCharacterIndex(text, false) < 0 ? { text, id: -1 } : null;
+      this.texts.set(b, p + 1, q, found);
+    }
+    return found;
+  }
+
+  /** A list of plain lower-case words starting with "[" at b[p]: where its "]" is, or REFUSE. */
+  private wordList(b: Uint8Array, p: number, n: number): number {
+    if (b[p] !== 91) return REFUSE;
+    for (let q = p + 1; q < n; q++) {
+      const c = b[q]!;
+      if (c === 93) return q;
+      if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 34 || c === 44 || c === 45 || c === 32 || c === 9 || c === 13) continue;
+      if (c !== 10) return REFUSE;
+      this.line++;
+      this.lineStart = this.base + q + 1;
+      this.adjust = 0;
+    }
+    return REFUSE;
+  }
+
+  /** The strings of the list at b[p, q] (its brackets included); undefined when it is not a list of strings. */
+  private stringsOf(b: Uint8Array, p: number, q: number): string[] | undefined {
+    let value: unknown;
+    try {
+      value = JSON.parse(this.utf8.decode(b.subarray(p, q + 1)));
+    } catch {
+      return undefined;
+    }
+    return Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : undefined;
+  }
+
+  private categoriesAt(b: Uint8Array, p: number, q: number): CategoryList | null {
+    let found = this.categoryLists.get(this.view, b, p, q + 1);
+    if (found === undefined) {
+      const names = this.stringsOf(b, p, q);
+      found = names && names.every((c) => CATEGORY_RE.test(c)) ? { mask: categoryMask(names), text: names.join(';'), id: -1 } : null;
+      this.categoryLists.set(b, p, q + 1, found);
+    }
+    return found;
+  }
+
+  private requestsAt(b: Uint8Array, p: number, q: number): number {
+    let found = this.requestLists.get(this.view, b, p, q + 1);
+    if (found === undefined) {
+      const names = this.stringsOf(b, p, q);
+      found = names ? 0 : -1;
+      for (const r of names ?? []) {
+        if (r === 'hold') found |= F_REQ_HOLD;
+        else if (r === 'notify') found |= F_REQ_NOTIFY;
+        else {
+          found = -1;
+          break;
+        }
+      }
+      this.requestLists.set(b, p, q + 1, found);
+    }
+    return found;
+  }
+
+  /** A whole number of up to 9 digits, as JSON writes it, at b[p]: where it ends (num set), or REFUSE. */
+  private uint(b: Uint8Array, p: number): number {
+    let d = b[p]! - 48;
+    if (!(d >= 0 && d <= 9)) return REFUSE;
+    let v = d;
+    let q = p + 1;
+    if (v !== 0)
+      while (((d = b[q]! - 48), d >= 0 && d <= 9)) {
+        v = v * 10 + d;
+        if (++q - p > 9) return REFUSE;
+      }
+    const c = b[q];
+    // A leading zero, a fraction or an exponent: the reference reading decides.
+    if (c === 46 || c === 101 || c === 69 || (c! >= 48 && c! <= 57)) return REFUSE;
+    this.num = v;
+    return q;
+  }
+
+  /** true or false at b[p]: where it ends (flag set), or REFUSE. */
+  private bool(b: Uint8Array, p: number): number {
+    const c = b[p];
+    if (c === 116 && b[p + 1] === 114 && b[p + 2] === 117 && b[p + 3] === 101) {
+      this.flag = true;
+      return p + 4;
+    }
+    if (c === 102 && b[p + 1] === 97 && b[p + 2] === 108 && b[p + 3] === 115 && b[p + 4] === 101) {
+      this.flag = false;
+      return p + 5;
+    }
+    return REFUSE;
+  }
+
+  /**
+   * The date YYYY-MM-DD at b[a] (time.parseDate's rule): its day number, with ymd set to it packed
+   * (case-table packYmd); NaN when it is not a real date.
+   */
+  private day(b: Uint8Array, a: number): number {
+    const y1 = two(b, a);
+    const y2 = two(b, a + 2);
+    const m = two(b, a + 5);
+    const d = two(b, a + 8);
+    if (y1 < 0 || y2 < 0 || m < 1 || m > 12 || d < 1 || b[a + 4] !== 45 || b[a + 7] !== 45) return NaN;
+    const y = y1 * 100 + y2;
+    // The first day of each month of 1900-2099 is looked up, not computed.
+    const k = (y - 1900) * 12 + m - 1;
+    let first: number;
+    if (k >= 0 && k < MONTHS) {
+      first = this.monthStart[k]!;
+      if (first === NO_DAY) first = this.monthStart[k] = daysFromCivil(y, m, 1);
+    } else first = daysFromCivil(y, m, 1);
+    if (d > 28 && d > daysInMonth(y, m)) return NaN;
+    this.ymd = y * 512 + m * 32 + d;
+    return first + d - 1;
+  }
+
+  /** A date and time (time.parseDateTime's rule) as a string at b[p]: where it ends (num set to minutes, ymd to the date), or REFUSE. */
+  private dateTime(b: Uint8Array, p: number): number {
+    if (b[p] !== 34) return REFUSE;
+    const a = p + 1;
+    const day = this.day(b, a);
+    if (Number.isNaN(day)) return REFUSE;
+    let end = a + 10;
+    let minutes = 0;
+    if (b[end] !== 34) {
+      const sep = b[end];
+      const h = two(b, a + 11);
+      const mi = two(b, a + 14);
+      if ((sep !== 84 && sep !== 32) || b[a + 13] !== 58 || h < 0 || h > 23 || mi < 0 || mi > 59) return REFUSE;
+      minutes = h * 60 + mi;
+      end = a + 16;
+      if (b[end] === 58) {
+        const sec = two(b, end + 1);
+        if (sec < 0 || sec > 59) return REFUSE;
+        end += 3;
+      }
+      if (b[end] !== 34) return REFUSE;
+    }
+    this.num = day * MINUTES_PER_DAY + minutes;
+    return end + 1;
+  }
+
+  /** A date (time.parseDate's rule) as a string at b[p]: where it ends (num set to the day number, ymd to the date), or REFUSE. */
+  private date(b: Uint8Array, p: number): number {
+    if (b[p] !== 34 || b[p + 11] !== 34) return REFUSE;
+    const day = this.day(b, p + 1);
+    if (Number.isNaN(day)) return REFUSE;
+    this.num = day;
+    return p + 12;
+  }
+
+  /** One of `set`'s words as a string at b[p]: its index (set in num) and where it ends, or REFUSE. */
+  private word(b: Uint8Array, p: number, set: KeySet): number {
+    if (b[p] !== 34) return REFUSE;
+    const k = set.match(this.view, b, p + 1);
+    if (k < 0) return REFUSE;
+    this.num = k;
+    return p + set.lengths[k]! + 2;
+  }
+
+  /** After a key's closing quote at b[q]: white space, the colon, white space; where the value starts, or REFUSE. */
+  private colon(b: Uint8Array, q: number, n: number): number {
+    if (b[q + 1] === 58 && b[q + 2]! > 32) return q + 2;
+    let p = this.ws(b, q + 1, n);
+    if (b[p] !== 58) return REFUSE;
+    p = this.ws(b, p + 1, n);
+    return p < n ? p : REFUSE;
+  }
+
+  /** A case object at b[p] read into the fields; where it ends, or REFUSE. */
+  private fastCase(b: Uint8Array, p: number, n: number): number {
+    this.id = '';
+    this.age = -1;
+    this.ageHi = -1;
+    this.booked = NaN;
+    this.release = NaN;
+    this.issued = NaN;
+    this.requests = -1;
+    this.judicial = false;
+    this.admin = false;
+    this.form = -1;
+    this.hasDetainer = false;
+    this.records = 0;
+    this.facility = EMPTY_TEXT;
+    this.nh = this.nv = this.nw = 0;
+    let seen = 0;
+    p = this.ws(b, p + 1, n);
+    if (b[p] === 125) return REFUSE;
+    for (;;) {
+      if (b[p] !== 34) return REFUSE;
+      const key = CASE.match(this.view, b, p + 1);
+      if (key < 0 || seen & (1 << key)) return REFUSE;
+      seen |= 1 << key;
+      p = this.colon(b, p + 1 + CASE.lengths[key]!, n);
+      if (p < 0) return REFUSE;
+      switch (key) {
+        case 0: {
+          const q = this.str(b, p, n);
+          if (q < 0) return REFUSE;
+          const id = this.textOf(b, p, q);
+          if (id === undefined || id.length === 0 || id.length > 200 || unsafeCharacterIndex(id, false) >= 0) return REFUSE;
+          this.id = id;
+          p = q + 1;
+          break;
+        }
+        case 1:
+          p = this.uint(b, p);
+          if (p < 0 || this.num > 130) return REFUSE;
+          this.age = this.num;
+          break;
+        case 2:
+          p = this.uint(b, p);
+          if (p < 0 || this.num > 130) return REFUSE;
+          this.ageHi = this.num;
+          break;
+        case 3:
+          p = this.dateTime(b, p);
+          this.booked = this.num;
+          this.bookedYmd = this.ymd;
+          break;
+        case 4:
+          p = this.dateTime(b, p);
+          this.release = this.num;
+          break;
+        case 5: {
+          const q = this.str(b, p, n);
+          if (q < 0) return REFUSE;
+          let found = this.facilities.get(this.view, b, p + 1, q);
+          if (found === undefined) {
+            const text = q > p + 1 ? this.textOf(b, p, q) : undefined;
+            found = text !== undefined && text.length > 0 && text.length <= 200 ? { text, id: -1 } : null;
+            if (q > p + 1) this.facilities.set(b, p + 1, q, found);
+          }
+          if (found === null) return REFUSE;
+          this.facility = found;
+          p = q + 1;
+          break;
+        }
+        case 6:
+          p = this.detainer(b, p, n);
+          break;
+        case 7:
+          p = this.list(b, p, n, 0);
+          break;
+        case 8:
+          p = this.list(b, p, n, 1);
+          break;
+        case 9:
+          p = this.list(b, p, n, 2);
+          break;
+        default:
+          p = this.recordsAt(b, p, n);
+      }
+      if (p < 0) return REFUSE;
+      p = this.ws(b, p, n);
+      const c = b[p];
+      if (c === 125) return p + 1;
+      if (c !== 44) return REFUSE;
+      p = this.ws(b, p + 1, n);
+    }
+  }
+
+  private detainer(b: Uint8Array, p: number, n: number): number {
+    if (b[p] !== 123) return REFUSE;
+    this.hasDetainer = true;
+    let seen = 0;
+    p = this.ws(b, p + 1, n);
+    if (b[p] === 125) return REFUSE;
+    for (;;) {
+      if (b[p] !== 34) return REFUSE;
+      const key = DETAINER.match(this.view, b, p + 1);
+      if (key < 0 || seen & (1 << key)) return REFUSE;
+      seen |= 1 << key;
+      p = this.colon(b, p + 1 + DETAINER.lengths[key]!, n);
+      if (p < 0) return REFUSE;
+      switch (key) {
+        case 0: {
+          const q = this.wordList(b, p, n);
+          if (q < 0) return REFUSE;
+          this.requests = this.requestsAt(b, p, q);
+          if (this.requests < 0) return REFUSE;
+          p = q + 1;
+          break;
+        }
+        case 1:
+          p = this.dateTime(b, p);
+          this.issued = this.num;
+          this.issuedYmd = this.ymd;
+          break;
+        case 2:
+          p = this.bool(b, p);
+          this.judicial = this.flag;
+          break;
+        case 3:
+          p = this.bool(b, p);
+          this.admin = this.flag;
+          break;
+        default:
+          p = this.word(b, p, FORM_WORDS);
+          this.form = this.num;
+      }
+      if (p < 0) return REFUSE;
+      p = this.ws(b, p, n);
+      const c = b[p];
+      if (c === 125) return this.requests < 0 ? REFUSE : p + 1;
+      if (c !== 44) return REFUSE;
+      p = this.ws(b, p + 1, n);
+    }
+  }
+
+  private recordsAt(b: Uint8Array, p: number, n: number): number {
+    if (b[p] !== 123) return REFUSE;
+    p = this.ws(b, p + 1, n);
+    if (b[p] === 125) return p + 1;
+    let seen = 0;
+    for (;;) {
+      if (b[p] !== 34) return REFUSE;
+      const key = RECORDS.match(this.view, b, p + 1);
+      if (key < 0 || seen & (1 << key)) return REFUSE;
+      seen |= 1 << key;
+      p = this.colon(b, p + 1 + RECORDS.lengths[key]!, n);
+      if (p < 0) return REFUSE;
+      p = this.bool(b, p);
+      if (p < 0) return REFUSE;
+      if (this.flag) this.records |= RECORD_BIT_LIST[key]!;
+      p = this.ws(b, p, n);
+      const c = b[p];
+      if (c === 125) return p + 1;
+      if (c !== 44) return REFUSE;
+      p = this.ws(b, p + 1, n);
+    }
+  }
+
+  /** A list of charges (kind 0), convictions (1) or warrants (2) at b[p]; where it ends, or REFUSE. */
+  private list(b: Uint8Array, p: number, n: number, kind: number): number {
+    if (b[p] !== 91) return REFUSE;
+    p = this.ws(b, p + 1, n);
+    if (b[p] === 93) return p + 1;
+    for (;;) {
+      p = kind === 0 ? this.charge(b, p, n) : kind === 1 ? this.conviction(b, p, n) : this.warrant(b, p, n);
+      if (p < 0) return REFUSE;
+      p = this.ws(b, p, n);
+      const c = b[p];
+      if (c === 93) return p + 1;
+      if (c !== 44) return REFUSE;
+      p = this.ws(b, p + 1, n);
+    }
+  }
+
+  private charge(b: Uint8Array, p: number, n: number): number {
+    if (b[p] !== 123) return REFUSE;
+    const k = this.nh++;
+    if (k >= this.hCls.length) {
+      this.hCls = grownI32(this.hCls, k);
+      this.hDegree = grownI32(this.hDegree, k);
+      this.hFlags = grownI32(this.hFlags, k);
+    }
+    let cls = 0;
+    let degree = 0;
+    let flags = H_BONDABLE;
+    let offense = EMPTY_TEXT;
+    let cats: CategoryList | null = null;
+    let seen = 0;
+    p = this.ws(b, p + 1, n);
+    if (b[p] === 125) return REFUSE;
+    for (;;) {
+      if (b[p] !== 34) return REFUSE;
+      const key = CHARGE.match(this.view, b, p + 1);
+      if (key < 0 || seen & (1 << key)) return REFUSE;
+      seen |= 1 << key;
+      p = this.colon(b, p + 1 + CHARGE.lengths[key]!, n);
+      if (p < 0) return REFUSE;
+      switch (key) {
+        case 0: {
+          const q = this.str(b, p, n);
+          if (q < 0) return REFUSE;
+          const found = this.textAt(b, p, q);
+          if (found === null) return REFUSE;
+          offense = found;
+          p = q + 1;
+          break;
+        }
+        case 1:
+          p = this.word(b, p, CLASS_WORDS);
+          cls = CLASS_BIT[this.num]!;
+          break;
+        case 2:
+          p = this.uint(b, p);
+          if (this.num < 1 || this.num > 9) return REFUSE;
+          degree = 1 << this.num;
+          break;
+        case 3: {
+          const q = this.wordList(b, p, n);
+          if (q < 0) return REFUSE;
+          cats = this.categoriesAt(b, p, q);
+          if (cats === null) return REFUSE;
+          p = q + 1;
+          break;
+        }
+        case 4:
+          p = this.bool(b, p);
+          if (this.flag) flags |= H_BOND_POSTED;
+          break;
+        case 5:
+          p = this.bool(b, p);
+          if (!this.flag) flags &= ~H_BONDABLE;
+          break;
+        default:
+          p = this.bool(b, p);
+          if (this.flag) flags |= H_PROBABLE_CAUSE;
+      }
+      if (p < 0) return REFUSE;
+      p = this.ws(b, p, n);
+      const c = b[p];
+      if (c === 125) {
+        if (cls === 0) return REFUSE;
+        this.hCls[k] = cls;
+        this.hDegree[k] = degree;
+        this.hFlags[k] = flags;
+        this.hOffense[k] = offense;
+        this.hCats[k] = cats ?? NO_CATEGORIES;
+        return p + 1;
+      }
+      if (c !== 44) return REFUSE;
+      p = this.ws(b, p + 1, n);
+    }
+  }
+
+  private conviction(b: Uint8Array, p: number, n: number): number {
+    if (b[p] !== 123) return REFUSE;
+    const k = this.nv++;
+    if (k >= this.vCls.length) {
+      this.vCls = grownI32(this.vCls, k);
+      this.vDegree = grownI32(this.vDegree, k);
+      this.vFlags = grownI32(this.vFlags, k);
+      this.vDays = grownI32(this.vDays, k);
+      this.vOn = grownF64(this.vOn, k);
+      this.vOnYmd = grownI32(this.vOnYmd, k);
+      this.vOffYmd = grownI32(this.vOffYmd, k);
+      this.vOff = grownF64(this.vOff, k);
+    }
+    let cls = 0;
+    let degree = 0;
+    let flags = 0;
+    let days = 0;
+    let on = NaN;
+    let off = NaN;
+    let onYmd = 0;
+    let offYmd = 0;
+    let offense = EMPTY_TEXT;
+    let source = EMPTY_TEXT;
+    let cats: CategoryList | null = null;
+    let seen = 0;
+    p = this.ws(b, p + 1, n);
+    if (b[p] === 125) return REFUSE;
+    for (;;) {
+      if (b[p] !== 34) return REFUSE;
+      const key = CONVICTION.match(this.view, b, p + 1);
+      if (key < 0 || seen & (1 << key)) return REFUSE;
+      seen |= 1 << key;
+      p = this.colon(b, p + 1 + CONVICTION.lengths[key]!, n);
+      if (p < 0) return REFUSE;
+      switch (key) {
+        case 0:
+        case 9: {
+          const q = this.str(b, p, n);
+          if (q < 0) return REFUSE;
+          const found = this.textAt(b, p, q);
+          if (found === null) return REFUSE;
+          if (key === 0) offense = found;
+          else source = found;
+          p = q + 1;
+          break;
+        }
+        case 1:
+          p = this.word(b, p, CLASS_WORDS);
+          cls = CLASS_BIT[this.num]!;
+          break;
+        case 2:
+          p = this.uint(b, p);
+          if (this.num < 1 || this.num > 9) return REFUSE;
+          degree = 1 << this.num;
+          break;
+        case 3: {
+          const q = this.wordList(b, p, n);
+          if (q < 0) return REFUSE;
+          cats = this.categoriesAt(b, p, q);
+          if (cats === null) return REFUSE;
+          p = q + 1;
+          break;
+        }
+        case 4:
+          p = this.date(b, p);
+          on = this.num;
+          onYmd = this.ymd;
+          break;
+        case 5:
+          p = this.date(b, p);
+          off = this.num;
+          offYmd = this.ymd;
+          break;
+        case 6:
+          p = this.uint(b, p);
+          if (this.num > 50000) return REFUSE;
+          days = this.num;
+          break;
+        case 7:
+          p = this.bool(b, p);
+          if (this.flag) flags |= C_CURRENT;
+          break;
+        default:
+          p = this.bool(b, p);
+          if (this.flag) flags |= C_JUVENILE;
+      }
+      if (p < 0) return REFUSE;
+      p = this.ws(b, p, n);
+      const c = b[p];
+      if (c === 125) {
+        // A class and a conviction date are required; a release before the conviction is a problem.
+        if (cls === 0 || Number.isNaN(on) || off < on) return REFUSE;
+        this.vCls[k] = cls;
+        this.vDegree[k] = degree;
+        this.vFlags[k] = flags;
+        this.vDays[k] = days;
+        this.vOn[k] = on;
+        this.vOff[k] = off;
+        this.vOnYmd[k] = onYmd;
+        this.vOffYmd[k] = offYmd;
+        this.vOffense[k] = offense;
+        this.vSource[k] = source;
+        this.vCats[k] = cats ?? NO_CATEGORIES;
+        return p + 1;
+      }
+      if (c !== 44) return REFUSE;
+      p = this.ws(b, p + 1, n);
+    }
+  }
+
+  private warrant(b: Uint8Array, p: number, n: number): number {
+    if (b[p] !== 123) return REFUSE;
+    const k = this.nw++;
+    if (k >= this.wFlags.length) {
+      this.wFlags = grownI32(this.wFlags, k);
+      this.wJurisdiction = grownI32(this.wJurisdiction, k);
+    }
+    let kind = -1;
+    let jurisdiction = 0;
+    let felony = false;
+    let seen = 0;
+    p = this.ws(b, p + 1, n);
+    if (b[p] === 125) return REFUSE;
+    for (;;) {
+      if (b[p] !== 34) return REFUSE;
+      const key = WARRANT.match(this.view, b, p + 1);
+      if (key < 0 || seen & (1 << key)) return REFUSE;
+      seen |= 1 << key;
+      p = this.colon(b, p + 1 + WARRANT.lengths[key]!, n);
+      if (p < 0) return REFUSE;
+      if (key === 0) {
+        p = this.word(b, p, KIND_WORDS);
+        kind = this.num;
+      } else if (key === 1) {
+        p = this.word(b, p, JURISDICTION_WORDS);
+        jurisdiction = JURISDICTION_BIT[this.num]!;
+      } else {
+        p = this.bool(b, p);
+        felony = this.flag;
+      }
+      if (p < 0) return REFUSE;
+      p = this.ws(b, p, n);
+      const c = b[p];
+      if (c === 125) {
+        if (kind < 0) return REFUSE;
+        this.wFlags[k] = (kind === 0 ? W_CRIMINAL : 0) | (felony ? W_FELONY : 0);
+        this.wJurisdiction[k] = jurisdiction;
+        return p + 1;
+      }
+      if (c !== 44) return REFUSE;
+      p = this.ws(b, p + 1, n);
+    }
+  }
+
+  private interned(t: Interned): number {
+    return t.id >= 0 ? t.id : (t.id = this.sink.builder.stringId(t.text));
+  }
+
+  /**
+   * Writes the case read by fastCase into the table when it is whole and every rule of prepareCase
+   * holds (false, nothing written, otherwise). Strings are interned in the order CaseTableBuilder.add
+   * interns them, so the table's string ids are the ones the reference reading gives.
+   */
+  private write(line: number): boolean {
+    const age = this.age;
+    if (age < 0 || !this.hasDetainer || Number.isNaN(this.booked) || Number.isNaN(this.release) || this.id === '') return false;
+    const ageHi = this.ageHi < 0 ? age : this.ageHi;
+    if (ageHi < age) return false;
+    const requests = this.requests;
+    // Form I-247N asks only for notice.
+    if (this.form === 2 && requests & F_REQ_HOLD) return false;
+    if (!checkChronology(ageHi, this.booked, this.release, this.vOn, this.vOff, this.nv)) return false;
+    const t = this.sink.builder;
+    const booked = this.booked;
+    const given = !Number.isNaN(this.issued);
+    const issued = given ? this.issued : booked;
+    const bookedYmd = this.bookedYmd;
+    const issuedYmd = given ? this.issuedYmd : bookedYmd;
+    const flags = requests | (this.judicial ? F_JUDICIAL : 0) | (this.admin ? F_ADMIN : 0);
+    const facility = this.facility === EMPTY_TEXT ? 0 : this.interned(this.facility);
+    t.beginCase(
+      this.id,
+      age,
+      flags,
+      this.records,
+      booked,
+      bookedYmd,
+      this.release,
+      issued,
+      issuedYmd,
+      ageHi,
+      0,
+      facility,
+      this.form < 0 ? -1 : FORM_INDEX[this.form]!,
+    );
+    for (let k = 0; k < this.nv; k++) {
+      const on = this.vOn[k]!;
+      const off = this.vOff[k]!;
+      const onYmd = this.vOnYmd[k]!;
+      const released = Number.isNaN(off) ? undefined : off;
+      const catList = this.interned(this.vCats[k]!);
+      const offense = this.interned(this.vOffense[k]!);
+      const source = this.interned(this.vSource[k]!);
+      t.addConviction(
+        this.vCls[k]!,
+        this.vDegree[k]!,
+        this.vCats[k]!.mask,
+        catList,
+        offense,
+        on,
+        onYmd,
+        released,
+        released === undefined ? onYmd : this.vOffYmd[k]!,
+        this.vDays[k]!,
+        this.vFlags[k]!,
+        source,
+      );
+    }
+    for (let k = 0; k < this.nh; k++) {
+      const catList = this.interned(this.hCats[k]!);
+      t.addCharge(this.hCls[k]!, this.hDegree[k]!, this.hCats[k]!.mask, catList, this.interned(this.hOffense[k]!), this.hFlags[k]!);
+    }
+    for (let k = 0; k < this.nw; k++) t.addWarrant(this.wFlags[k]!, this.wJurisdiction[k]!);
+    t.endCase();
+    this.sink.written(this.id, this.elements, line);
+    return true;
+  }
+}
+
+const NO_CATEGORIES: CategoryList = { mask: 0, text: '', id: 0 };
