@@ -316,6 +316,8 @@ export class JsonCaseReader {
   private esc = false;
   private high = false;
   private num = 0;
+  /** Where the value of the last key read (key()) starts. */
+  private at = 0;
   /** The last date read, packed (case-table packYmd). */
   private ymd = 0;
   private flag = false;
@@ -823,6 +825,28 @@ export class JsonCaseReader {
     return p < n ? p : REFUSE;
   }
 
+  /**
+   * A key of `set` at b[p] (its opening quote), not among those `seen` (a bit per key): its index,
+   * with `at` set to where its value starts; -1 for any other key, a repeated one, or no colon.
+   */
+  private key(b: Uint8Array, p: number, n: number, set: KeySet, seen: number): number {
+    if (b[p] !== 34) return -1;
+    const key = set.match(this.view, b, p + 1);
+    if (key < 0 || seen & (1 << key)) return -1;
+    const at = this.colon(b, p + 1 + set.lengths[key]!, n);
+    if (at < 0) return -1;
+    this.at = at;
+    return key;
+  }
+
+  /** After a value ending at p (REFUSE when it was refused): white space, then where the "," or "}" is; REFUSE for anything else. */
+  private next(b: Uint8Array, p: number, n: number): number {
+    if (p < 0) return REFUSE;
+    p = this.ws(b, p, n);
+    const c = b[p];
+    return c === 44 || c === 125 ? p : REFUSE;
+  }
+
   /** A case object at b[p] read into the fields; where it ends, or REFUSE. */
   private fastCase(b: Uint8Array, p: number, n: number): number {
     this.id = '';
@@ -843,12 +867,10 @@ export class JsonCaseReader {
     p = this.ws(b, p + 1, n);
     if (b[p] === 125) return REFUSE;
     for (;;) {
-      if (b[p] !== 34) return REFUSE;
-      const key = CASE.match(this.view, b, p + 1);
-      if (key < 0 || seen & (1 << key)) return REFUSE;
+      const key = this.key(b, p, n, CASE, seen);
+      if (key < 0) return REFUSE;
       seen |= 1 << key;
-      p = this.colon(b, p + 1 + CASE.lengths[key]!, n);
-      if (p < 0) return REFUSE;
+      p = this.at;
       switch (key) {
         case 0: {
           const q = this.str(b, p, n);
@@ -907,11 +929,9 @@ export class JsonCaseReader {
         default:
           p = this.recordsAt(b, p, n);
       }
+      p = this.next(b, p, n);
       if (p < 0) return REFUSE;
-      p = this.ws(b, p, n);
-      const c = b[p];
-      if (c === 125) return p + 1;
-      if (c !== 44) return REFUSE;
+      if (b[p] === 125) return p + 1;
       p = this.ws(b, p + 1, n);
     }
   }
@@ -923,12 +943,10 @@ export class JsonCaseReader {
     p = this.ws(b, p + 1, n);
     if (b[p] === 125) return REFUSE;
     for (;;) {
-      if (b[p] !== 34) return REFUSE;
-      const key = DETAINER.match(this.view, b, p + 1);
-      if (key < 0 || seen & (1 << key)) return REFUSE;
+      const key = this.key(b, p, n, DETAINER, seen);
+      if (key < 0) return REFUSE;
       seen |= 1 << key;
-      p = this.colon(b, p + 1 + DETAINER.lengths[key]!, n);
-      if (p < 0) return REFUSE;
+      p = this.at;
       switch (key) {
         case 0: {
           const q = this.wordList(b, p, n);
@@ -955,11 +973,9 @@ export class JsonCaseReader {
           p = this.word(b, p, FORM_WORDS);
           this.form = this.num;
       }
+      p = this.next(b, p, n);
       if (p < 0) return REFUSE;
-      p = this.ws(b, p, n);
-      const c = b[p];
-      if (c === 125) return this.requests < 0 ? REFUSE : p + 1;
-      if (c !== 44) return REFUSE;
+      if (b[p] === 125) return this.requests < 0 ? REFUSE : p + 1;
       p = this.ws(b, p + 1, n);
     }
   }
@@ -970,19 +986,15 @@ export class JsonCaseReader {
     if (b[p] === 125) return p + 1;
     let seen = 0;
     for (;;) {
-      if (b[p] !== 34) return REFUSE;
-      const key = RECORDS.match(this.view, b, p + 1);
-      if (key < 0 || seen & (1 << key)) return REFUSE;
+      const key = this.key(b, p, n, RECORDS, seen);
+      if (key < 0) return REFUSE;
       seen |= 1 << key;
-      p = this.colon(b, p + 1 + RECORDS.lengths[key]!, n);
-      if (p < 0) return REFUSE;
+      p = this.at;
       p = this.bool(b, p);
+      if (p >= 0 && this.flag) this.records |= RECORD_BIT_LIST[key]!;
+      p = this.next(b, p, n);
       if (p < 0) return REFUSE;
-      if (this.flag) this.records |= RECORD_BIT_LIST[key]!;
-      p = this.ws(b, p, n);
-      const c = b[p];
-      if (c === 125) return p + 1;
-      if (c !== 44) return REFUSE;
+      if (b[p] === 125) return p + 1;
       p = this.ws(b, p + 1, n);
     }
   }
@@ -1020,12 +1032,10 @@ export class JsonCaseReader {
     p = this.ws(b, p + 1, n);
     if (b[p] === 125) return REFUSE;
     for (;;) {
-      if (b[p] !== 34) return REFUSE;
-      const key = CHARGE.match(this.view, b, p + 1);
-      if (key < 0 || seen & (1 << key)) return REFUSE;
+      const key = this.key(b, p, n, CHARGE, seen);
+      if (key < 0) return REFUSE;
       seen |= 1 << key;
-      p = this.colon(b, p + 1 + CHARGE.lengths[key]!, n);
-      if (p < 0) return REFUSE;
+      p = this.at;
       switch (key) {
         case 0: {
           const q = this.str(b, p, n);
@@ -1065,10 +1075,9 @@ export class JsonCaseReader {
           p = this.bool(b, p);
           if (this.flag) flags |= H_PROBABLE_CAUSE;
       }
+      p = this.next(b, p, n);
       if (p < 0) return REFUSE;
-      p = this.ws(b, p, n);
-      const c = b[p];
-      if (c === 125) {
+      if (b[p] === 125) {
         if (cls === 0) return REFUSE;
         this.hCls[k] = cls;
         this.hDegree[k] = degree;
@@ -1077,7 +1086,6 @@ export class JsonCaseReader {
         this.hCats[k] = cats ?? NO_CATEGORIES;
         return p + 1;
       }
-      if (c !== 44) return REFUSE;
       p = this.ws(b, p + 1, n);
     }
   }
@@ -1110,12 +1118,10 @@ export class JsonCaseReader {
     p = this.ws(b, p + 1, n);
     if (b[p] === 125) return REFUSE;
     for (;;) {
-      if (b[p] !== 34) return REFUSE;
-      const key = CONVICTION.match(this.view, b, p + 1);
-      if (key < 0 || seen & (1 << key)) return REFUSE;
+      const key = this.key(b, p, n, CONVICTION, seen);
+      if (key < 0) return REFUSE;
       seen |= 1 << key;
-      p = this.colon(b, p + 1 + CONVICTION.lengths[key]!, n);
-      if (p < 0) return REFUSE;
+      p = this.at;
       switch (key) {
         case 0:
         case 9: {
@@ -1168,10 +1174,9 @@ export class JsonCaseReader {
           p = this.bool(b, p);
           if (this.flag) flags |= C_JUVENILE;
       }
+      p = this.next(b, p, n);
       if (p < 0) return REFUSE;
-      p = this.ws(b, p, n);
-      const c = b[p];
-      if (c === 125) {
+      if (b[p] === 125) {
         // A class and a conviction date are required; a release before the conviction is a problem.
         if (cls === 0 || Number.isNaN(on) || off < on) return REFUSE;
         this.vCls[k] = cls;
@@ -1187,7 +1192,6 @@ export class JsonCaseReader {
         this.vCats[k] = cats ?? NO_CATEGORIES;
         return p + 1;
       }
-      if (c !== 44) return REFUSE;
       p = this.ws(b, p + 1, n);
     }
   }
@@ -1206,12 +1210,10 @@ export class JsonCaseReader {
     p = this.ws(b, p + 1, n);
     if (b[p] === 125) return REFUSE;
     for (;;) {
-      if (b[p] !== 34) return REFUSE;
-      const key = WARRANT.match(this.view, b, p + 1);
-      if (key < 0 || seen & (1 << key)) return REFUSE;
+      const key = this.key(b, p, n, WARRANT, seen);
+      if (key < 0) return REFUSE;
       seen |= 1 << key;
-      p = this.colon(b, p + 1 + WARRANT.lengths[key]!, n);
-      if (p < 0) return REFUSE;
+      p = this.at;
       if (key === 0) {
         p = this.word(b, p, KIND_WORDS);
         kind = this.num;
@@ -1222,16 +1224,14 @@ export class JsonCaseReader {
         p = this.bool(b, p);
         felony = this.flag;
       }
+      p = this.next(b, p, n);
       if (p < 0) return REFUSE;
-      p = this.ws(b, p, n);
-      const c = b[p];
-      if (c === 125) {
+      if (b[p] === 125) {
         if (kind < 0) return REFUSE;
         this.wFlags[k] = (kind === 0 ? W_CRIMINAL : 0) | (felony ? W_FELONY : 0);
         this.wJurisdiction[k] = jurisdiction;
         return p + 1;
       }
-      if (c !== 44) return REFUSE;
       p = this.ws(b, p + 1, n);
     }
   }
