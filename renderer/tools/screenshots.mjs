@@ -52,6 +52,17 @@ async function shoot(page, name) {
 const sample = readFileSync(path.join(root, 'samples/ordinances/connecticut-trust-act-2014.ordinance.yaml'), 'utf8');
 
 try {
+  // 0. A new document: the Form with "Start from…" (a blank ordinance, the seed policies, the enacted samples).
+  {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
+    const page = await context.newPage();
+    await page.goto(`${address}?e2e`);
+    await waitForEvent(page, 'document-editable');
+    await page.getByRole('heading', { name: 'Enacted ordinances and policies' }).waitFor();
+    await shoot(page, 'start.png');
+    await context.close();
+  }
+
   // 1. The editor with the engine's problems: a mistyped defined term and a maximum on a non-hold.
   {
     const page = await freshPage();
