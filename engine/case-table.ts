@@ -58,7 +58,7 @@ export const YEAR_IN_PACKED = 512;
 type IntColumn = Int32Array | Uint8Array | Uint16Array;
 
 /** `a` with room for `n` rows (at least double its size when it grows), its rows kept. */
-function grown<T extends IntColumn>(a: T, n: number): T {
+export function grown<T extends IntColumn | Uint32Array | Float64Array>(a: T, n: number): T {
   if (n <= a.length) return a;
   const next = new (a.constructor as new (n: number) => T)(Math.max(n, a.length * 2));
   next.set(a);

@@ -6,7 +6,7 @@ import type { PathSegment } from '../diagnostics';
 import { prepareCase, type CaseProblem } from '../cases';
 import type { PreparedCase } from '../prepared';
 import { CASE_SET_LIMITS, MAX_DOCUMENT_BYTES, parseSource, type ParsedSource } from '../source';
-import { bookingCaseAt, CaseTableBuilder, keepRows, type CaseTable } from '../case-table';
+import { bookingCaseAt, CaseTableBuilder, grown, keepRows, type CaseTable } from '../case-table';
 import { CsvCaseReader, type CaseSink } from './csv-cases';
 import { type JsonElement, type LocatedMessage } from './json-split';
 import { JsonCaseReader } from './json-cases';
@@ -125,18 +125,6 @@ function replacementAt(text: string): { line: number; column: number } | undefin
   return { line, column: at - lineStart + 1 };
 }
 
-function grow(a: Int32Array<ArrayBuffer>, atLeast: number): Int32Array<ArrayBuffer> {
-  const out = new Int32Array(Math.max(a.length * 2, atLeast));
-  out.set(a);
-  return out;
-}
-
-function growU(a: Uint32Array<ArrayBuffer>, atLeast: number): Uint32Array<ArrayBuffer> {
-  const out = new Uint32Array(Math.max(a.length * 2, atLeast));
-  out.set(a);
-  return out;
-}
-
 /** FNV-1a over the UTF-16 code units. */
 function hashOf(s: string): number {
   let h = 0x811c9dc5;
@@ -229,10 +217,10 @@ export class CaseImporter implements CaseSink {
     this.builder.reserve(cases);
     // The record places, case records and id hashes too, so they are not doubled and copied on the way.
     const records = Math.ceil((this.records * size * 1.02) / this.read);
-    if (records > this.places.length) this.places = grow(this.places, records);
+    if (records > this.places.length) this.places = grown(this.places, records);
     if (cases > this.caseIndex.length) {
-      this.caseIndex = grow(this.caseIndex, cases);
-      this.idHashes = growU(this.idHashes, cases);
+      this.caseIndex = grown(this.caseIndex, cases);
+      this.idHashes = grown(this.idHashes, cases);
     }
   }
 
@@ -387,12 +375,12 @@ export class CaseImporter implements CaseSink {
 
   written(id: string, index: number, place: number): void {
     if (index >= this.records) this.records = index + 1;
-    if (index >= this.places.length) this.places = grow(this.places, index + 1);
+    if (index >= this.places.length) this.places = grown(this.places, index + 1);
     this.places[index] = place;
     const k = this.builder.length - 1;
     if (k >= this.caseIndex.length) {
-      this.caseIndex = grow(this.caseIndex, k + 1);
-      this.idHashes = growU(this.idHashes, k + 1);
+      this.caseIndex = grown(this.caseIndex, k + 1);
+      this.idHashes = grown(this.idHashes, k + 1);
     }
     this.caseIndex[k] = index;
     this.idHashes[k] = hashOf(id);

@@ -23,6 +23,7 @@ import {
   H_PROBABLE_CAUSE,
   W_CRIMINAL,
   W_FELONY,
+  grown,
 } from '../case-table';
 import { DETAINER_FORMS } from '../detainer-forms';
 import { RECORD_KEYS } from '../model';
@@ -260,20 +261,6 @@ const enum Mode {
   After,
   /** The rest of the file goes to JsonCaseSplitter. */
   Text,
-}
-
-function grownI32(a: Int32Array, n: number): Int32Array {
-  if (a.length > n) return a;
-  const out = new Int32Array(Math.max(n + 1, a.length * 2));
-  out.set(a);
-  return out;
-}
-
-function grownF64(a: Float64Array, n: number): Float64Array {
-  if (a.length > n) return a;
-  const out = new Float64Array(Math.max(n + 1, a.length * 2));
-  out.set(a);
-  return out;
 }
 
 export class JsonCaseReader {
@@ -1019,9 +1006,9 @@ export class JsonCaseReader {
     if (b[p] !== 123) return REFUSE;
     const k = this.nh++;
     if (k >= this.hCls.length) {
-      this.hCls = grownI32(this.hCls, k);
-      this.hDegree = grownI32(this.hDegree, k);
-      this.hFlags = grownI32(this.hFlags, k);
+      this.hCls = grown(this.hCls, k + 1);
+      this.hDegree = grown(this.hDegree, k + 1);
+      this.hFlags = grown(this.hFlags, k + 1);
     }
     let cls = 0;
     let degree = 0;
@@ -1094,14 +1081,14 @@ export class JsonCaseReader {
     if (b[p] !== 123) return REFUSE;
     const k = this.nv++;
     if (k >= this.vCls.length) {
-      this.vCls = grownI32(this.vCls, k);
-      this.vDegree = grownI32(this.vDegree, k);
-      this.vFlags = grownI32(this.vFlags, k);
-      this.vDays = grownI32(this.vDays, k);
-      this.vOn = grownF64(this.vOn, k);
-      this.vOnYmd = grownI32(this.vOnYmd, k);
-      this.vOffYmd = grownI32(this.vOffYmd, k);
-      this.vOff = grownF64(this.vOff, k);
+      this.vCls = grown(this.vCls, k + 1);
+      this.vDegree = grown(this.vDegree, k + 1);
+      this.vFlags = grown(this.vFlags, k + 1);
+      this.vDays = grown(this.vDays, k + 1);
+      this.vOn = grown(this.vOn, k + 1);
+      this.vOnYmd = grown(this.vOnYmd, k + 1);
+      this.vOffYmd = grown(this.vOffYmd, k + 1);
+      this.vOff = grown(this.vOff, k + 1);
     }
     let cls = 0;
     let degree = 0;
@@ -1200,8 +1187,8 @@ export class JsonCaseReader {
     if (b[p] !== 123) return REFUSE;
     const k = this.nw++;
     if (k >= this.wFlags.length) {
-      this.wFlags = grownI32(this.wFlags, k);
-      this.wJurisdiction = grownI32(this.wJurisdiction, k);
+      this.wFlags = grown(this.wFlags, k + 1);
+      this.wJurisdiction = grown(this.wJurisdiction, k + 1);
     }
     let kind = -1;
     let jurisdiction = 0;
