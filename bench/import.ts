@@ -43,7 +43,32 @@ function cliRun(file: string): { ms: number; importSeconds: number | undefined; 
   return { ms: out.ms, importSeconds: m ? Number(m[1]) : undefined, maxRss: out.maxRss, code: out.code };
 }
 
+/** In a child: the first import of the file in this process (nothing compiled yet), CPU ms and cases, as JSON. */
+const FIRST_IMPORT = 'DETAINER_STUDIO_BENCH_FIRST_IMPORT';
+
+/** The first import of `file` in each of `runs` fresh processes (the bench itself, started again): CPU ms and cases each. */
+function firstImports(file: string, runs: number): Array<{ cpu: number; cases: number }> {
+  const out: Array<{ cpu: number; cases: number }> = [];
+  for (let i = 0; i < runs; i++) {
+    const r = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, 'import'], {
+      encoding: 'utf8',
+      env: { ...process.env, [FIRST_IMPORT]: file },
+    });
+    if (r.status !== 0) throw new Error(`the first-import child failed: ${r.stderr.slice(-400)}`);
+    out.push(JSON.parse(r.stdout.trim().split('\n').pop()!) as { cpu: number; cases: number });
+  }
+  return out;
+}
+
 export async function importBench(): Promise<void> {
+  const first = process.env[FIRST_IMPORT];
+  if (first) {
+    const t0 = process.cpuUsage();
+    const set = importFile(first);
+    const t = process.cpuUsage(t0);
+    process.stdout.write(`${JSON.stringify({ cpu: (t.user + t.system) / 1000, cases: set.table.length })}\n`);
+    return;
+  }
   const rows = Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000);
   const file = benchCaseFile(rows);
   const size = fs.statSync(file).size;
@@ -160,6 +185,18 @@ export async function importBench(): Promise<void> {
       `JSON ${fmt(json!.table.length)} cases   ${fmt(j.importer!)} ms   ${fmt(jsonRate)} cases/s   (JSON.parse of the file: ${fmt(j['JSON.parse']!)} ms, ratio ${(j.importer! / j['JSON.parse']!).toFixed(2)}x)`,
     );
     console.log(`budget: JSON >= 400,000 cases/s: ${jsonRate >= 400_000 ? 'met' : 'NOT met'}`);
+    // What a user waits for: the file imported once by a process that has compiled nothing yet (the
+    // passes above are timed after a warm-up, when the reader's code is already optimized).
+    {
+      const runs = firstImports(jsonFile, 5);
+      const ms = median(runs.map((r) => r.cpu));
+      if (runs.some((r) => r.cases !== json!.table.length)) throw new Error('a first-import child read a different number of cases');
+      const rate = json!.table.length / (ms / 1000);
+      console.log(
+        `JSON, first import in a fresh process (median of 5)   ${fmt(ms)} ms CPU (min ${fmt(Math.min(...runs.map((r) => r.cpu)))})   ${fmt(rate)} cases/s`,
+      );
+      console.log(`budget (first import): JSON >= 400,000 cases/s: ${rate >= 400_000 ? 'met' : 'NOT met'}`);
+    }
     // The app's worker reads a JSON file as it reads a CSV one: the File in 4 MB slices of bytes, with progress.
     {
       const blob = await fs.openAsBlob(jsonFile);
