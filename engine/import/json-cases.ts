@@ -264,11 +264,12 @@ const enum Mode {
 }
 
 /**
- * Bytes held past a case's start before it is read (unless the input has ended). A case read from
- * bytes that stop in its middle reads past the end of the buffer. Past its end a typed array gives
- * undefined, which the reading refuses, but the JavaScript engine throws the compiled reading away at
- * the first such read at each place and compiles it again: the first 100,000 cases of a file took
- * about 40% more CPU time for it. With this much ahead, only a case longer than this reads past.
+ * Bytes held past a case's start before it is first tried (unless the input has ended): the least
+ * `waitFor` is. A case read from bytes that stop in its middle reads past the end of the buffer. Past
+ * its end a typed array gives undefined, which the reading refuses, but the JavaScript engine throws
+ * the compiled reading away at the first such read at each place and compiles it again: the first
+ * 100,000 cases of a file took about 40% more CPU time for it. With this much ahead, only a case
+ * longer than this reads past.
  */
 const READ_AHEAD = 8192;
 
@@ -288,8 +289,11 @@ export class JsonCaseReader {
   /** 0: just after "["; 1: after a case; 2: after ",". */
   private listState = 0;
   private elements = 0;
-  /** Bytes that must be read from a case's start before it is tried again (it did not end in the bytes read so far). */
-  private waitFor = 0;
+  /**
+   * Bytes that must be read from a case's start before it is tried: READ_AHEAD, or more once it did not
+   * end in the bytes read so far.
+   */
+  private waitFor = READ_AHEAD;
   // Lines: the line of the current position, the absolute offset its line starts at, and UTF-16 code
   // units minus bytes of its text read so far (columns count code units, as the text splitter does).
   private line = 1;
@@ -479,14 +483,14 @@ export class JsonCaseReader {
       const c = b[p]!;
       if (this.mode === Mode.List) {
         if (c === 123 && this.listState !== 1) {
-          if (!final && n - p < Math.max(this.waitFor, READ_AHEAD)) break;
+          if (!final && n - p < this.waitFor) break;
           const end = this.element(b, p, n);
           if (end === INCOMPLETE && !final) {
-            this.waitFor = Math.max(4096, 2 * (n - p));
+            this.waitFor = Math.max(READ_AHEAD, 2 * (n - p));
             break;
           }
           if (end < 0) return this.toText(p);
-          this.waitFor = 0;
+          this.waitFor = READ_AHEAD;
           this.elements++;
           this.listState = 1;
           p = end;
