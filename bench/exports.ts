@@ -11,7 +11,7 @@ import path from 'node:path';
 import { buildExport, checkPdfFonts, finishPdf } from '../engine/export/index';
 import { loadOrdinance, type Ordinance } from '../engine/index';
 import { ChromiumPrinter, findChromium, printHtmlToPdf } from '../cli/pdf-printer';
-import { cpuMs } from './timing';
+import { cpuMs, inFreshProcesses } from './timing';
 
 /** A valid ordinance with `sections` sections of three detainer provisions each, definitions and findings. */
 export function largeOrdinance(sections: number): Ordinance {
@@ -137,15 +137,7 @@ async function firstDocxCall(): Promise<void> {
 
 /** The first DOCX export in each of `runs` fresh processes (the bench itself, started again). */
 function firstDocxCalls(runs: number): FirstCall[] {
-  const calls: FirstCall[] = [];
-  for (let i = 0; i < runs; i++) {
-    const r = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, 'exports'], {
-      encoding: 'utf8',
-      env: { ...process.env, [FIRST_CALL]: '1' },
-    });
-    calls.push(JSON.parse(r.stdout.trim().split('\n').pop()!) as FirstCall);
-  }
-  return calls;
+  return inFreshProcesses<FirstCall>('exports', { [FIRST_CALL]: '1' }, runs);
 }
 
 /** Loading the docx library in a fresh Node, wall and CPU ms, `runs` times. */

@@ -13,7 +13,7 @@ import { importCaseFile } from '../renderer/src/simulation/workbook-file';
 import { generateCases } from '../engine/generate';
 import { benchCaseFile, importFile } from './case-data';
 import { iceImportBench } from './ice-import';
-import { alternating, median } from './timing';
+import { alternating, cpuMs, inFreshProcesses, median } from './timing';
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const mb = (bytes: number) => `${fmt(bytes / 1024 / 1024)} MB`;
@@ -46,27 +46,12 @@ function cliRun(file: string): { ms: number; importSeconds: number | undefined; 
 /** In a child: the first import of the file in this process (nothing compiled yet), CPU ms and cases, as JSON. */
 const FIRST_IMPORT = 'DETAINER_STUDIO_BENCH_FIRST_IMPORT';
 
-/** The first import of `file` in each of `runs` fresh processes (the bench itself, started again): CPU ms and cases each. */
-function firstImports(file: string, runs: number): Array<{ cpu: number; cases: number }> {
-  const out: Array<{ cpu: number; cases: number }> = [];
-  for (let i = 0; i < runs; i++) {
-    const r = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, 'import'], {
-      encoding: 'utf8',
-      env: { ...process.env, [FIRST_IMPORT]: file },
-    });
-    if (r.status !== 0) throw new Error(`the first-import child failed: ${r.stderr.slice(-400)}`);
-    out.push(JSON.parse(r.stdout.trim().split('\n').pop()!) as { cpu: number; cases: number });
-  }
-  return out;
-}
-
 export async function importBench(): Promise<void> {
   const first = process.env[FIRST_IMPORT];
   if (first) {
-    const t0 = process.cpuUsage();
+    const t0 = cpuMs();
     const set = importFile(first);
-    const t = process.cpuUsage(t0);
-    process.stdout.write(`${JSON.stringify({ cpu: (t.user + t.system) / 1000, cases: set.table.length })}\n`);
+    process.stdout.write(`${JSON.stringify({ cpu: cpuMs() - t0, cases: set.table.length })}\n`);
     return;
   }
   const rows = Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000);
@@ -188,7 +173,7 @@ export async function importBench(): Promise<void> {
     // What a user waits for: the file imported once by a process that has compiled nothing yet (the
     // passes above are timed after a warm-up, when the reader's code is already optimized).
     {
-      const runs = firstImports(jsonFile, 5);
+      const runs = inFreshProcesses<{ cpu: number; cases: number }>('import', { [FIRST_IMPORT]: jsonFile }, 5);
       const ms = median(runs.map((r) => r.cpu));
       if (runs.some((r) => r.cases !== json!.table.length)) throw new Error('a first-import child read a different number of cases');
       const rate = json!.table.length / (ms / 1000);

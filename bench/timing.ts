@@ -1,6 +1,26 @@
 // Timing for the benchmarks: CPU time and alternating passes, so the engine and its peer are timed
 // the same way on a shared machine.
 
+import { spawnSync } from 'node:child_process';
+
+/**
+ * The bench started again in each of `runs` fresh processes to run `section` with `env` set (the
+ * section sees the variable and measures one first call there, with nothing compiled yet): the last
+ * line each child prints, read as JSON.
+ */
+export function inFreshProcesses<T>(section: string, env: Record<string, string>, runs: number): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < runs; i++) {
+    const r = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, section], {
+      encoding: 'utf8',
+      env: { ...process.env, ...env },
+    });
+    if (r.status !== 0) throw new Error(`a fresh ${section} process failed: ${r.stderr.slice(-400)}`);
+    out.push(JSON.parse(r.stdout.trim().split('\n').pop()!) as T);
+  }
+  return out;
+}
+
 /** CPU time of the whole process (ms, user + system): what a pass cost, whatever else the machine runs. */
 export function cpuMs(): number {
   const u = process.cpuUsage();
