@@ -16,11 +16,12 @@ import {
   type Ordinance,
   type PreparedCase,
   type SimulationResult,
+  caseId,
 } from '../engine/index';
 
 function preparedAt(t: CaseTable, i: number): PreparedCase {
   const r = prepareCase(bookingCaseAt(t, i), i);
-  if (!r.ok) throw new Error(`case ${t.ids[i]} does not read back`);
+  if (!r.ok) throw new Error(`case ${caseId(t, i)} does not read back`);
   return r.prepared;
 }
 import { benchCaseFile, importFile } from './case-data';

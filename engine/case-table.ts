@@ -27,6 +27,9 @@ import {
 } from './prepared';
 import { formatDate, formatDateTime, MINUTES_PER_DAY, packedCivilFromDays } from './time';
 import { U_RECORD_SHIFT, unknownFacts } from './unknown-facts';
+import { caseId, type CaseIds } from './case-ids';
+
+export { caseId, caseIndexOf, type CaseIds } from './case-ids';
 
 export { C_CURRENT_UNKNOWN, C_DATE_UNKNOWN, C_RELEASE_UNKNOWN, H_DETAILS_UNKNOWN };
 
@@ -99,9 +102,8 @@ class Interner {
   }
 }
 
-export interface CaseTable {
+export interface CaseTable extends CaseIds {
   readonly length: number;
-  readonly ids: readonly string[];
   readonly age: Uint8Array;
   /** The most the age may be: equal to `age` unless the age is known only as a range. */
   readonly ageHi: Uint8Array;
@@ -197,6 +199,7 @@ class CaseColumns {
   convCatsAny = new Int32Array(0);
   chargeClsAny = new Uint8Array(0);
   chargeCatsAny = new Int32Array(0);
+  idStart = new Int32Array(0);
   /** Makes room for `n` rows in every column. */
   grow(n: number): void {
     growAll(this, n);
@@ -257,7 +260,9 @@ export class CaseTableBuilder {
   private nc = 0;
   private nh = 0;
   private nw = 0;
-  private ids: string[] = [];
+  /** Every case's id, as UTF-16 code units (bytes while they all fit); a case's own start is in the idStart column. */
+  private idUnits: Uint8Array | Uint16Array = new Uint8Array(1024);
+  private idLength = 0;
   private readonly strings = new Interner();
   private readonly c = new CaseColumns();
   private readonly conv = new ConvictionColumns();
@@ -279,7 +284,6 @@ export class CaseTableBuilder {
 
   add(p: PreparedCase): void {
     this.beginCase(
-      p.id,
       p.age,
       (p.reqHold ? F_REQ_HOLD : 0) | (p.reqNotify ? F_REQ_NOTIFY : 0) | (p.judicial ? F_JUDICIAL : 0) | (p.admin ? F_ADMIN : 0),
       p.records,
@@ -293,6 +297,7 @@ export class CaseTableBuilder {
       this.strings.id(p.facility),
       p.source.detainer?.form ? DETAINER_FORMS.findIndex((f) => f.form === p.source.detainer.form) : -1,
     );
+    this.setId(p.id);
     const srcConv = p.source.convictions ?? [];
     for (let k = 0; k < p.convictions.length; k++) {
       const v = p.convictions[k]!;
@@ -340,11 +345,7 @@ export class CaseTableBuilder {
    */
   reserve(cases: number): void {
     const n = Math.max(this.n, 1);
-    if (this.ids.length < cases) {
-      const ids = new Array<string>(cases);
-      for (let k = 0; k < this.n; k++) ids[k] = this.ids[k]!;
-      this.ids = ids;
-    }
+    this.idUnits = grown(this.idUnits, Math.ceil((this.idLength / n) * cases * 1.125) + 64);
     this.c.grow(cases + 2);
     this.conv.grow(Math.ceil((this.nc / n) * cases) + 1);
     this.charge.grow(Math.ceil((this.nh / n) * cases) + 1);
@@ -357,12 +358,11 @@ export class CaseTableBuilder {
   }
 
   /**
-   * Starts a case. Times are minutes since 1970; `...Ymd` are the calendar dates packed with packYmd.
-   * `ageHi` is the most the age may be, `unknown` the facts the records don't carry (unknown-facts.ts),
-   * `facility` a string id (stringId).
+   * Starts a case; its id is written next, with setId or setAsciiId. Times are minutes since 1970;
+   * `...Ymd` are the calendar dates packed with packYmd. `ageHi` is the most the age may be, `unknown`
+   * the facts the records don't carry (unknown-facts.ts), `facility` a string id (stringId).
    */
   beginCase(
-    id: string,
     age: number,
     flags: number,
     records: number,
@@ -379,8 +379,7 @@ export class CaseTableBuilder {
     const i = this.n++;
     const c = this.c;
     if (c.age.length < i + 2) c.grow(i + 2);
-    if (i < this.ids.length) this.ids[i] = id;
-    else this.ids.push(id);
+    c.idStart[i] = this.idLength;
     c.age[i] = age;
     c.ageHi[i] = ageHi;
     c.unknown[i] = unknown;
@@ -403,6 +402,40 @@ export class CaseTableBuilder {
     c.convCatsAny[i] = 0;
     c.chargeClsAny[i] = 0;
     c.chargeCatsAny[i] = 0;
+  }
+
+  /** The id of the case begun last. */
+  setId(id: string): void {
+    const at = this.idLength;
+    if (this.idUnits.length < at + id.length) this.idUnits = grown(this.idUnits, at + id.length);
+    let out = this.idUnits;
+    for (let k = 0; k < id.length; k++) {
+      const u = id.charCodeAt(k);
+      if (u > 0xff && out instanceof Uint8Array) {
+        // The first unit past a byte: every id so far is widened to 16 bits.
+        out = this.idUnits = Uint16Array.from(out);
+      }
+      out[at + k] = u;
+    }
+    this.idLength = at + id.length;
+  }
+
+  /** The id of the case begun last, as the ASCII bytes s[a, b) (a reader decodes any other text and calls setId). */
+  setAsciiId(s: Uint8Array, a: number, b: number): void {
+    const at = this.idLength;
+    if (this.idUnits.length < at + (b - a)) this.idUnits = grown(this.idUnits, at + (b - a));
+    const out = this.idUnits;
+    for (let k = a; k < b; k++) out[at + k - a] = s[k]!;
+    this.idLength = at + (b - a);
+  }
+
+  /** The 32-bit FNV-1a hash of case k's id code units, for a reader finding repeated ids. */
+  idHash(k: number): number {
+    const b = this.idUnits;
+    const end = k + 1 < this.n ? this.c.idStart[k + 1]! : this.idLength;
+    let h = 0x811c9dc5;
+    for (let i = this.c.idStart[k]!; i < end; i++) h = Math.imul(h ^ b[i]!, 16777619);
+    return h >>> 0;
   }
 
   /**
@@ -493,7 +526,7 @@ export class CaseTableBuilder {
   finish(): CaseTable {
     const n = this.n;
     const c = this.c;
-    if (this.ids.length > n) this.ids.length = n;
+    c.idStart[n] = this.idLength;
     c.convStart[n] = this.nc;
     c.chargeStart[n] = this.nh;
     c.warrantStart[n] = this.nw;
@@ -501,7 +534,8 @@ export class CaseTableBuilder {
     const h = this.charge;
     return {
       length: n,
-      ids: this.ids,
+      idUnits: trimmed(this.idUnits, this.idLength),
+      idStart: trimmed(c.idStart, n + 1),
       age: trimmed(c.age, n),
       ageHi: trimmed(c.ageHi, n),
       unknown: trimmed(c.unknown, n),
@@ -584,9 +618,14 @@ export function keepRows(t: CaseTable, keep: Uint8Array): CaseTable {
   const cv = ranges(t.convStart);
   const ch = ranges(t.chargeStart);
   const wr = ranges(t.warrantStart);
+  const idStart = new Int32Array(rows.length + 1);
+  for (let k = 0; k < rows.length; k++) idStart[k + 1] = idStart[k]! + t.idStart[rows[k]! + 1]! - t.idStart[rows[k]!]!;
+  const idUnits = new Uint16Array(idStart[rows.length]!);
+  for (let k = 0; k < rows.length; k++) idUnits.set(t.idUnits.subarray(t.idStart[rows[k]!]!, t.idStart[rows[k]! + 1]!), idStart[k]!);
   return {
     length: rows.length,
-    ids: rows.map((i) => t.ids[i]!),
+    idUnits,
+    idStart,
     age: pick(t.age, u8),
     ageHi: pick(t.ageHi, u8),
     unknown: pick(t.unknown, u16),
@@ -690,7 +729,7 @@ export function bookingCaseAt(t: CaseTable, i: number): BookingCase {
   if (!isUnknown('judicialWarrant')) detainer.judicialWarrant = (f & F_JUDICIAL) !== 0;
   if (!isUnknown('administrativeWarrant')) detainer.administrativeWarrant = (f & F_ADMIN) !== 0;
   const bc: BookingCase = {
-    id: t.ids[i]!,
+    id: caseId(t, i),
     age: t.age[i]!,
     ...(t.ageHi[i] !== t.age[i] ? { ageAtMost: t.ageHi[i]! } : {}),
     ...(isUnknown('bookedAt') ? {} : { bookedAt: formatDateTime(t.booked[i]!) }),

@@ -24,6 +24,7 @@ export { FEDERAL_MAX_HOLD };
 import {
   C_CURRENT,
   C_JUVENILE,
+  caseId,
   caseTable,
   describeCharge,
   describeConviction,
@@ -1665,7 +1666,7 @@ export class CompiledPolicy {
       });
     }
     const decision: Decision = {
-      id: t.ids[i]!,
+      id: caseId(t, i),
       outcome,
       holdUntil:
         outcome === 'hold' && !releaseUnknown ? formatDateTime(this.holdEndAt(t.release[i]!, index, this.holdLimitOf(index, t, i))) : null,

@@ -69,7 +69,7 @@ export { caseSetVocabulary, checkCaseSetVocabulary, type CaseSetVocabulary, type
 export { ncicOffense, ncicCodes, NCIC_SOURCE, type NcicOffense } from './ncic';
 export { loadColumnMapping, type ColumnMapping, type LoadedMapping } from './import/mapping';
 export type { PreparedCase } from './prepared';
-export { caseTable, CaseTableBuilder, bookingCaseAt, type CaseTable } from './case-table';
+export { caseId, caseIndexOf, caseTable, CaseTableBuilder, bookingCaseAt, type CaseIds, type CaseTable } from './case-table';
 export {
   simulate,
   decideAll,

@@ -1,7 +1,7 @@
 // Simulating a policy over a case set: decisions, a summary with hold hours and cost, coverage of
 // provisions, and a comparison with another policy or the honor-every-detainer baseline.
 
-import { caseTable, type CaseTable } from './case-table';
+import { caseId, caseTable, type CaseTable } from './case-table';
 import type { CompiledPolicy } from './compile';
 import type { Decision, Outcome } from './model';
 import { OUTCOMES } from './model';
@@ -430,7 +430,7 @@ export function simulate(policy: CompiledPolicy, cases: Cases, opts: SimulateOpt
       const b = otherCodes[i]! & 3;
       cells[(a << 2) | b]!++;
       if (a !== b && changedCases.length < cap)
-        changedCases.push({ id: table.ids[i]!, policy: refOf(policy, codes[i]!, 0), other: refOf(other, otherCodes[i]!, 1) });
+        changedCases.push({ id: caseId(table, i), policy: refOf(policy, codes[i]!, 0), other: refOf(other, otherCodes[i]!, 1) });
     }
     const matrix = Object.fromEntries(
       OUTCOMES.map((o, a) => [o, Object.fromEntries(OUTCOMES.map((p, b) => [p, cells[(a << 2) | b]!]))]),

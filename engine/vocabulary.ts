@@ -13,6 +13,7 @@ export { authority, type Authority, type LawSource } from './law';
 export { longDate } from './text-model';
 export { layoutOrdinance, type Layout } from './layout';
 export { CLASS_BY_RANK } from './offense-rank';
+export { caseId, type CaseIds } from './case-ids';
 export { changedDecisionGroups, type ChangeGroup } from './use-cases/change-reasons';
 export { count, hours, money, share, signed } from './numbers';
 export { dayOfWeek, daysFromCivil, formatDateTime, holdEnd, HolidayCalendar } from './time';

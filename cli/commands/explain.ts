@@ -1,6 +1,6 @@
 // `detainer-studio explain POLICY --cases FILE --id CASE_ID`: one decision in plain English.
 
-import { compile, OUTCOME_WORDS, type Decision } from '../../engine/index';
+import { caseIndexOf, compile, OUTCOME_WORDS, type Decision } from '../../engine/index';
 import { parseArgs, UsageError } from '../args';
 import { loadCasesOrReport, loadPolicyOrReport, loadScenarioOrReport, reimbursementOverride, type Output } from '../context';
 import type { CommandCode } from '../command';
@@ -19,7 +19,7 @@ export const explain: CommandCode = {
       mapping: args.values.get('mapping'),
       progress: args.flags.has('progress') || 'auto',
     });
-    const row = set.table.ids.indexOf(id);
+    const row = caseIndexOf(set.table, id);
     if (row < 0) {
       io.err(`${casesFile}: error: no case has the id "${id}"\n`);
       return 1;

@@ -33,7 +33,7 @@ export interface CaseSink {
   /** The table good cases are written into. */
   readonly builder: CaseTableBuilder;
   /** A good case written into the table by the reader itself; `index` is its 0-based record number. */
-  written(id: string, index: number, row: number): void;
+  written(index: number, row: number): void;
   /** A good case prepared from its contract form, for the sink to write into the table. */
   add(c: PreparedCase, index: number, row: number): void;
   /** A bad record, with every problem found in it. */
@@ -281,7 +281,13 @@ export class CsvCaseReader {
   private mappedBytes: Uint8Array = new Uint8Array(256);
   private readonly idCodes: number[] = [];
   // The row being read.
-  private id: string | undefined = undefined;
+  /**
+   * The row's id: ASCII, as its bytes idBytes[0, idLength) (no string made); other text, as idText.
+   * idLength is -1 when the row has none.
+   */
+  private readonly idBytes = new Uint8Array(256);
+  private idLength = -1;
+  private idText: string | undefined = undefined;
   private age = -1;
   private booked = NaN;
   private bookedYmd = 0;
@@ -350,7 +356,7 @@ export class CsvCaseReader {
     const row = sc.row;
     // Bytes that are not UTF-8 (or the replacement character itself) go to the reference reading.
     const bad = sc.high !== 0 && this.decoder.decode(sc.buf.subarray(sc.recordStart, sc.recordEnd)).includes(REPLACEMENT);
-    if (!bad && !sc.strayAfterQuote && sc.count === this.plan!.width && this.fastCase()) this.sink.written(this.id!, index, row);
+    if (!bad && !sc.strayAfterQuote && sc.count === this.plan!.width && this.fastCase()) this.sink.written(index, row);
     else this.slowCase(index, row, bad);
   }
 
@@ -440,7 +446,7 @@ export class CsvCaseReader {
     for (const g of this.charges) if (g.present) g.reset();
     for (const g of this.convictions) if (g.present) g.reset();
     for (const g of this.warrants) if (g.present) g.reset();
-    this.id = undefined;
+    this.idLength = -1;
     this.age = -1;
     this.booked = NaN;
     this.release = NaN;
@@ -474,10 +480,17 @@ export class CsvCaseReader {
           if (isUnsafeCharCode(c, false)) return false;
           high |= c;
         }
-        const id = this.text(s, a, b);
-        // ASCII bytes are the id's characters, checked above; other text is checked as decoded.
-        if (high > 127 && unsafeCharacterIndex(id, false) >= 0) return false;
-        this.id = id;
+        this.idLength = b - a;
+        if (high > 127) {
+          // ASCII bytes are the id's characters, checked above; other text is checked as decoded.
+          const id = this.text(s, a, b);
+          if (unsafeCharacterIndex(id, false) >= 0) return false;
+          this.idText = id;
+          return true;
+        }
+        this.idText = undefined;
+        const out = this.idBytes;
+        for (let i = a; i < b; i++) out[i - a] = s[i]!;
         return true;
       }
       case K.age:
@@ -517,8 +530,7 @@ export class CsvCaseReader {
    * when the reference reading must look at it.
    */
   private endRow(): boolean {
-    const id = this.id;
-    if (id === undefined || this.age < 0 || Number.isNaN(this.booked) || Number.isNaN(this.release)) return false;
+    if (this.idLength < 0 || this.age < 0 || Number.isNaN(this.booked) || Number.isNaN(this.release)) return false;
     for (const g of this.charges) if (g.present && !g.cls) return false;
     for (const g of this.convictions) {
       if (!g.present) continue;
@@ -547,7 +559,6 @@ export class CsvCaseReader {
       (this.admin ? F_ADMIN : 0);
     const issued = Number.isNaN(this.issued);
     t.beginCase(
-      id,
       this.age,
       flags,
       this.records,
@@ -557,6 +568,8 @@ export class CsvCaseReader {
       issued ? this.booked : this.issued,
       issued ? this.bookedYmd : this.issuedYmd,
     );
+    if (this.idText === undefined) t.setAsciiId(this.idBytes, 0, this.idLength);
+    else t.setId(this.idText);
     for (const g of this.convictions) {
       if (!g.present) continue;
       const released = Number.isNaN(g.dateB) ? undefined : g.dateB;

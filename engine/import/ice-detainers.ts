@@ -323,6 +323,8 @@ export class IceDetainerReader {
   /** Offenses by code, then text (no key built per record). */
   private readonly offensesByCode = new Map<string, Map<string, OffenseInfo>>();
   private readonly facilities = new Map<string, number>();
+  /** A record's case id, "row-" and its row number, as bytes (no string made per record). */
+  private readonly rowId = new TextEncoder().encode('row-0000000000000000');
   /** Facility ids by name, city, then state (no label built per record). */
   private readonly facilitiesByName = new Map<string, Map<string, Map<string, number>>>();
   private readonly tally: Tally = {
@@ -580,9 +582,9 @@ export class IceDetainerReader {
     }
 
     const b = this.sink.builder;
-    const id = `row-${rowNumber}`;
     const facility = this.facilityId(cells.text(cols.facility), cells.text(cols.city), cells.text(cols.state));
-    b.beginCase(id, age, flags, records, issued, issuedPacked, issued, issued, issuedPacked, ageHi, unknown, facility);
+    b.beginCase(age, flags, records, issued, issuedPacked, issued, issued, issuedPacked, ageHi, unknown, facility);
+    b.setAsciiId(this.rowId, 0, this.rowIdOf(rowNumber));
     let felonyListed = false;
     let aggravatedListed = false;
     if (hasMsc) {
@@ -665,7 +667,16 @@ export class IceDetainerReader {
       flagged(ANY_CLASS, this.aggravatedList.mask, this.aggravatedList.list, this.sourceIds.aggravated);
     if (criminality === 'pending') b.addCharge(ANY_CLASS, 0, 0, 0, 0, H_DETAILS_UNKNOWN);
     b.endCase();
-    this.sink.written(id, index, rowNumber);
+    this.sink.written(index, rowNumber);
+  }
+
+  /** Writes "row-N" for a row number N >= 1 into rowId; its length in bytes. */
+  private rowIdOf(row: number): number {
+    let digits = 1;
+    for (let v = row; v >= 10; v = Math.floor(v / 10)) digits++;
+    const out = this.rowId;
+    for (let k = 3 + digits, v = row; k > 3; k--, v = Math.floor(v / 10)) out[k] = 48 + (v % 10);
+    return 4 + digits;
   }
 
   /** The sentence in days (years of 365, months of 365/12), undefined when the record does not give one. */

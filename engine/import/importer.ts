@@ -6,7 +6,7 @@ import type { PathSegment } from '../diagnostics';
 import { prepareCase, type CaseProblem } from '../cases';
 import type { PreparedCase } from '../prepared';
 import { CASE_SET_LIMITS, MAX_DOCUMENT_BYTES, parseSource, type ParsedSource } from '../source';
-import { bookingCaseAt, CaseTableBuilder, grown, keepRows, type CaseTable } from '../case-table';
+import { bookingCaseAt, caseId, CaseTableBuilder, grown, keepRows, type CaseTable } from '../case-table';
 import { CsvCaseReader, type CaseSink } from './csv-cases';
 import { type JsonElement, type LocatedMessage } from './json-split';
 import { JsonCaseReader } from './json-cases';
@@ -125,11 +125,30 @@ function replacementAt(text: string): { line: number; column: number } | undefin
   return { line, column: at - lineStart + 1 };
 }
 
-/** FNV-1a over the UTF-16 code units. */
-function hashOf(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return h >>> 0;
+/** The hashes in `from` placed into `to` in ascending order of their 16 bits at `shift`, keeping the order of equals. */
+function radixPass(from: Uint32Array, to: Uint32Array, shift: number, count: Int32Array): void {
+  count.fill(0);
+  for (let i = 0; i < from.length; i++) count[(from[i]! >>> shift) & 0xffff]!++;
+  let sum = 0;
+  for (let d = 0; d < count.length; d++) {
+    const c = count[d]!;
+    count[d] = sum;
+    sum += c;
+  }
+  for (let i = 0; i < from.length; i++) {
+    const h = from[i]!;
+    to[count[(h >>> shift) & 0xffff]!++] = h;
+  }
+}
+
+/** A copy of the hashes in ascending order: a radix sort, about twice as quick as a comparison sort of a million. */
+export function sortedHashes(hashes: Uint32Array): Uint32Array {
+  const count = new Int32Array(1 << 16);
+  const low = new Uint32Array(hashes.length);
+  const sorted = new Uint32Array(hashes.length);
+  radixPass(hashes, low, 0, count);
+  radixPass(low, sorted, 16, count);
+  return sorted;
 }
 
 const NOT_UTF8 = 'holds bytes that are not UTF-8 text (shown as \uFFFD); save the file as UTF-8';
@@ -370,10 +389,10 @@ export class CaseImporter implements CaseSink {
 
   add(c: PreparedCase, index: number, place: number): void {
     this.builder.add(c);
-    this.written(c.id, index, place);
+    this.written(index, place);
   }
 
-  written(id: string, index: number, place: number): void {
+  written(index: number, place: number): void {
     if (index >= this.records) this.records = index + 1;
     if (index >= this.places.length) this.places = grown(this.places, index + 1);
     this.places[index] = place;
@@ -383,7 +402,7 @@ export class CaseImporter implements CaseSink {
       this.idHashes = grown(this.idHashes, k + 1);
     }
     this.caseIndex[k] = index;
-    this.idHashes[k] = hashOf(id);
+    this.idHashes[k] = this.builder.idHash(k);
   }
 
   /**
@@ -394,7 +413,7 @@ export class CaseImporter implements CaseSink {
     const table = this.table!;
     const n = table.length;
     if (n < 2) return;
-    const sorted = this.idHashes.slice(0, n).sort();
+    const sorted = sortedHashes(this.idHashes.subarray(0, n));
     const repeated = new Set<number>();
     for (let i = 1; i < n; i++) if (sorted[i] === sorted[i - 1]) repeated.add(sorted[i]!);
     if (repeated.size === 0) return;
@@ -404,7 +423,7 @@ export class CaseImporter implements CaseSink {
     const csv = this.format === 'csv';
     for (let k = 0; k < n; k++) {
       if (!repeated.has(this.idHashes[k]!)) continue;
-      const id = table.ids[k]!;
+      const id = caseId(table, k);
       const f = first.get(id);
       if (f === undefined) {
         first.set(id, k);
@@ -563,7 +582,7 @@ class ImportedCaseSet implements CaseSet {
       const out: PreparedCase[] = new Array(this.table.length);
       for (let i = 0; i < this.table.length; i++) {
         const r = prepareCase(bookingCaseAt(this.table, i), i);
-        if (!r.ok) throw new Error(`case ${this.table.ids[i]} does not read back from its table`);
+        if (!r.ok) throw new Error(`case ${caseId(this.table, i)} does not read back from its table`);
         out[i] = r.prepared;
       }
       this.made = out;

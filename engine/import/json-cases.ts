@@ -1263,7 +1263,6 @@ export class JsonCaseReader {
     const flags = requests | (this.judicial ? F_JUDICIAL : 0) | (this.admin ? F_ADMIN : 0);
     const facility = this.facility === EMPTY_TEXT ? 0 : this.interned(this.facility);
     t.beginCase(
-      this.id,
       age,
       flags,
       this.records,
@@ -1277,6 +1276,7 @@ export class JsonCaseReader {
       facility,
       this.form < 0 ? -1 : FORM_INDEX[this.form]!,
     );
+    t.setId(this.id);
     for (let k = 0; k < this.nv; k++) {
       const on = this.vOn[k]!;
       const off = this.vOff[k]!;
@@ -1306,7 +1306,7 @@ export class JsonCaseReader {
     }
     for (let k = 0; k < this.nw; k++) t.addWarrant(this.wFlags[k]!, this.wJurisdiction[k]!);
     t.endCase();
-    this.sink.written(this.id, this.elements, line);
+    this.sink.written(this.elements, line);
     return true;
   }
 }

@@ -1,7 +1,7 @@
 // Use cases on case sets: a synthetic set built straight into the engine's table or written as a file
 // in pieces, and the columns a case list shows, read out of the table so a face never decodes its bit flags.
 
-import { CaseTableBuilder, F_JUDICIAL, F_REQ_HOLD, F_REQ_NOTIFY, type CaseTable } from '../case-table';
+import { CaseTableBuilder, F_JUDICIAL, F_REQ_HOLD, F_REQ_NOTIFY, type CaseIds, type CaseTable } from '../case-table';
 import { CLASS_BY_RANK, RANK_OF_BIT } from '../offense-rank';
 import { prepareCase } from '../cases';
 import { caseCsvHeader, caseCsvRow, csvGroupCounts, type CsvGroupCounts } from '../case-csv';
@@ -19,9 +19,11 @@ export function generatedCaseTable(opts: GeneratorOptions): { table: CaseTable; 
   return { table: builder.finish(), problems };
 }
 
-/** What a case list shows of each case, one typed array per column so a million rows cross to another thread cheaply. */
-export interface CaseColumns {
-  ids: string[];
+/**
+ * What a case list shows of each case, one typed array per column so a million rows cross to another
+ * thread cheaply; the ids as code units (caseId gives case i's as text).
+ */
+export interface CaseColumns extends CaseIds {
   ages: Uint8Array;
   /** Bit 1: ICE asked for a hold; bit 2: for notice. */
   requests: Uint8Array;
@@ -57,7 +59,8 @@ function mostSerious(from: number, to: number, cls: Uint8Array, offense: Int32Ar
 export function caseColumns(t: CaseTable): CaseColumns {
   const n = t.length;
   const columns: CaseColumns = {
-    ids: t.ids.slice(0, n),
+    idUnits: t.idUnits.slice(0, t.idStart[n]!),
+    idStart: t.idStart.slice(0, n + 1),
     ages: t.age.slice(0, n),
     requests: new Uint8Array(n),
     convictions: new Uint16Array(n),
@@ -88,6 +91,8 @@ export function caseColumns(t: CaseTable): CaseColumns {
 /** The transferable buffers of case columns. */
 export function caseColumnBuffers(c: CaseColumns): ArrayBuffer[] {
   return [
+    c.idUnits.buffer,
+    c.idStart.buffer,
     c.ages.buffer,
     c.requests.buffer,
     c.convictions.buffer,

@@ -21,6 +21,7 @@ import {
   simulationJson,
   type CompareTarget,
   type Ordinance,
+  caseId,
 } from '../../engine/index';
 
 const root = path.resolve(__dirname, '../..');
@@ -130,8 +131,8 @@ describe('simulateDraft', () => {
 
   it('explains one case under both sides', () => {
     const e = explainCase({ ordinance: o, cases: table, index: 3, compare: { kind: 'baseline' } });
-    expect(e.bookingCase.id).toBe(table.ids[3]);
-    expect(e.decision.id).toBe(table.ids[3]);
+    expect(e.bookingCase.id).toBe(caseId(table, 3));
+    expect(e.decision.id).toBe(caseId(table, 3));
     expect(e.other!.provision).toMatch(/^honor-|default/);
     expect(e.otherTitle).toBe(BASELINE.title);
   });

@@ -8,7 +8,7 @@
 
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { caseTable, type CaseTable } from '../../engine/case-table';
+import { caseId, caseTable, type CaseTable } from '../../engine/case-table';
 import { compile, FALSE, OUTCOME_CODE, TRUE, UNKNOWN, clampOutcome, type Tri } from '../../engine/compile';
 import {
   fingerprint,
@@ -274,7 +274,7 @@ function checkAgreement(o: Ordinance, table: CaseTable, label: string): void {
     }
     const given = OUTCOMES[clampOutcome(OUTCOME_CODE[outcome], table.flags[i]!)]!;
     const code = bound.decide(i);
-    expect(given, `${label} case ${table.ids[i]}`).toBe(OUTCOMES[code & 3]);
+    expect(given, `${label} case ${caseId(table, i)}`).toBe(OUTCOMES[code & 3]);
     const engineCitation = policy.citationOf(code >> 2);
     expect(engineCitation === citation || engineCitation.startsWith(`${citation}(`), `${engineCitation} vs ${citation}`).toBe(true);
     decided++;

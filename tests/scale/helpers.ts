@@ -9,6 +9,7 @@ import {
   type CaseTable,
   type ImportOptions,
   type PreparedCase,
+  caseId,
 } from '../../engine/index';
 import { caseFromRow, planColumns } from '../../engine/import/columns';
 import type { ColumnMapping } from '../../engine/import/mapping';
@@ -81,7 +82,7 @@ export function facts(c: PreparedCase): Record<string, unknown> {
 export function tableRows(t: CaseTable): Array<Record<string, unknown>> {
   const range = (start: Int32Array, i: number) => Array.from({ length: start[i + 1]! - start[i]! }, (_, k) => start[i]! + k);
   return Array.from({ length: t.length }, (_, i) => ({
-    id: t.ids[i],
+    id: caseId(t, i),
     case: [
       t.age[i],
       t.flags[i],

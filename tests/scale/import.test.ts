@@ -19,8 +19,11 @@ import {
   formatCaseProblem,
   type BookingCase,
   type CaseSet,
+  caseId,
+  type CaseTable,
 } from '../../engine/index';
 import { casesToCsv } from '../../engine/case-csv';
+import { sortedHashes } from '../../engine/import/importer';
 import { generateCases } from '../../engine/generate';
 import { YamlCaseSplitter, type YamlItem } from '../../engine/import/yaml-split';
 import { badRows, facts, fuzzTimeout, importInChunks, referenceCsv, runs, tableRows } from './helpers';
@@ -94,7 +97,7 @@ describe('CSV in the documented columns', () => {
     const set = readCaseSet(sampleCsv, 'csv');
     const t = set.table;
     expect(t.length).toBe(2600);
-    expect(t.ids).toEqual(sample.map((c) => c.id));
+    expect(Array.from({ length: t.length }, (_, i) => caseId(t, i))).toEqual(sample.map((c) => c.id));
     // Offense names and category lists are stored once, however many cases share them.
     expect(t.strings.length).toBeLessThan(60);
     expect(t.convStart[t.length]).toBe(sample.reduce((n, c) => n + (c.convictions?.length ?? 0), 0));
@@ -232,6 +235,53 @@ describe('the fast CSV reader', () => {
     },
     fuzzTimeout,
   );
+});
+
+describe('repeated ids', () => {
+  // Ids that differ only in case, in composition, in a surrogate half, or as a prefix of another.
+  const awkward = ['A', 'a', 'É', 'E\u0301', 'B-1', 'B-10', '\u{1F600}', '\uD83D', '\uDE00'];
+  const json = (ids: string[]) =>
+    JSON.stringify(
+      ids.map((id) => ({
+        id,
+        age: 30,
+        bookedAt: '2020-01-01T10:00',
+        eligibleForReleaseAt: '2020-01-05T10:00',
+        detainer: { requests: ['hold'] },
+      })),
+    );
+  const idsOf = (t: CaseTable) => Array.from({ length: t.length }, (_, i) => caseId(t, i));
+
+  it('keeps the first case of each id and reports every later one, ids compared as text', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...awkward), { minLength: 1, maxLength: 40 }), (ids) => {
+        const firsts = ids.filter((id, i) => ids.indexOf(id) === i);
+        const set = readCaseSet(json(ids), 'json');
+        expect(idsOf(set.table)).toEqual(firsts);
+        expect(set.rejected).toBe(ids.length - firsts.length);
+        // CSV holds UTF-8 text: the surrogate halves are left out there.
+        const text = ids.filter((id) => !/^[\uD800-\uDFFF]$/.test(id));
+        const csv = readCaseSet(
+          'id,age,bookedAt,eligibleForReleaseAt,requests\n' +
+            text.map((id) => `${id},30,2020-01-01T10:00,2020-01-05T10:00,hold\n`).join(''),
+          'csv',
+        );
+        expect(idsOf(csv.table)).toEqual(text.filter((id, i) => text.indexOf(id) === i));
+      }),
+      { numRuns: runs(200) },
+    );
+  });
+
+  it('finds a repeat among a hundred thousand ids, and sorts their hashes as a comparison sort does', () => {
+    const ids = Array.from({ length: 100_000 }, (_, i) => `C-${i}`);
+    ids.push('C-99999');
+    const set = readCaseSet(json(ids), 'json');
+    expect(set.table.length).toBe(100_000);
+    expect(set.problems.map((p) => p.message)).toEqual(['the id "C-99999" is used twice (first by case 100000, line 1)']);
+    const hashes = Uint32Array.from({ length: 50_000 }, (_, i) => Math.imul(i + 1, 0x9e3779b1) >>> 0);
+    hashes.set([0, 0xffffffff, 0x80000000, 0xffff, 0x10000, 0], 0);
+    expect(Array.from(sortedHashes(hashes))).toEqual(Array.from(hashes.slice().sort()));
+  });
 });
 
 describe('bad CSV rows', () => {

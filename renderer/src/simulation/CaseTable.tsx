@@ -2,7 +2,7 @@
 // column and filtered by the caller; arrow keys move, Enter explains the case.
 
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { CLASS_BY_RANK, OUTCOMES } from '../../../engine/vocabulary';
+import { caseId, CLASS_BY_RANK, OUTCOMES } from '../../../engine/vocabulary';
 import { count } from '../lib/format';
 import { OUTCOME_LABEL } from './Charts';
 import { selectRows, type RowFilter, type SortKey } from './case-rows';
@@ -156,7 +156,7 @@ export function CaseTable(props: Props) {
                 }}
               >
                 <div role="gridcell" className="cell col-id">
-                  {columns.ids[i]}
+                  {caseId(columns, i)}
                 </div>
                 <div role="gridcell" className="cell col-age">
                   {columns.ages[i]}

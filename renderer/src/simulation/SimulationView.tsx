@@ -5,7 +5,7 @@
 // shows (Ctrl+P), without the controls.
 
 import { useEffect, useMemo, useState } from 'react';
-import { changedDecisionGroups, OUTCOMES, type Ordinance } from '../../../engine/vocabulary';
+import { caseId, changedDecisionGroups, OUTCOMES, type Ordinance } from '../../../engine/vocabulary';
 import { emit } from '../lib/app-events';
 import { count, hours, milliseconds, money, share, signed } from '../lib/format';
 import { CaseTable } from './CaseTable';
@@ -380,7 +380,7 @@ export function SimulationView(props: Props) {
                   <li key={`${x.example}`}>
                     <strong>{x.change}</strong>: {x.because}{' '}
                     <button type="button" className="link no-print" onClick={() => void open(x.example)}>
-                      Explain one of them (case {state.cases!.columns.ids[x.example]})
+                      Explain one of them (case {caseId(state.cases!.columns, x.example)})
                     </button>
                   </li>
                 ))}

@@ -1,6 +1,7 @@
 // Which cases the table shows and in what order: filters by outcome, deciding provision, changed
 // decisions and id, and sorts, over typed arrays so a million cases stay quick.
 
+import { caseId } from '../../../engine/vocabulary';
 import type { CaseColumns } from './protocol';
 
 export type SortKey = 'id' | 'age' | 'outcome' | 'provision' | 'other';
@@ -24,11 +25,43 @@ const byIdCache = new WeakMap<CaseColumns, Int32Array>();
 function orderById(columns: CaseColumns): Int32Array {
   let order = byIdCache.get(columns);
   if (!order) {
-    const ids = columns.ids;
-    order = Int32Array.from(ids.keys()).sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : a - b));
+    const n = columns.idStart.length - 1;
+    const units = columns.idUnits;
+    const start = columns.idStart;
+    order = new Int32Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    // Code unit by code unit, as strings compare, with no string made.
+    order.sort((a, b) => {
+      let i = start[a]!;
+      let j = start[b]!;
+      const iEnd = start[a + 1]!;
+      const jEnd = start[b + 1]!;
+      for (; i < iEnd && j < jEnd; i++, j++) if (units[i] !== units[j]) return units[i]! - units[j]!;
+      return iEnd - i - (jEnd - j) || a - b;
+    });
     byIdCache.set(columns, order);
   }
   return order;
+}
+
+/**
+ * Whether case i's id holds `needle`, ignoring case as String.prototype.toLowerCase does: an ASCII id
+ * is compared in place with A-Z folded (`needle` is the lower-case needle's code units when they are
+ * all ASCII, else one unit no ASCII id holds); any other is made into text and lowered.
+ */
+function idHolds(columns: CaseColumns, i: number, needle: Uint16Array, needleText: string): boolean {
+  const units = columns.idUnits;
+  const a = columns.idStart[i]!;
+  const e = columns.idStart[i + 1]!;
+  for (let k = a; k < e; k++) if (units[k]! >= 0x80) return caseId(columns, i).toLowerCase().includes(needleText);
+  outer: for (let k = a; k + needle.length <= e; k++) {
+    for (let m = 0; m < needle.length; m++) {
+      const c = units[k + m]!;
+      if ((c >= 65 && c <= 90 ? c | 0x20 : c) !== needle[m]) continue outer;
+    }
+    return true;
+  }
+  return false;
 }
 
 export function selectRows(
@@ -38,9 +71,12 @@ export function selectRows(
   filter: RowFilter,
   sort: { key: SortKey; descending: boolean },
 ): Int32Array {
-  const n = Math.min(codes.length, columns.ids.length);
+  const n = Math.min(codes.length, columns.idStart.length - 1);
   const out = new Int32Array(n);
   const needle = filter.search.trim().toLowerCase();
+  let needleUnits = Uint16Array.from({ length: needle.length }, (_, k) => needle.charCodeAt(k));
+  // A needle with a character outside ASCII is in no ASCII id: it is given a unit no ASCII id holds.
+  if (needleUnits.some((c) => c >= 0x80)) needleUnits = Uint16Array.of(0x80);
   // Walking the cases in id order leaves nothing to sort for the usual view (by case, ascending).
   const byId = sort.key === 'id';
   const order = byId ? orderById(columns) : null;
@@ -52,7 +88,7 @@ export function selectRows(
     if (filter.outcome >= 0 && (code & 3) !== filter.outcome) continue;
     if (filter.provision >= 0 && code >> 2 !== filter.provision) continue;
     if (filter.changedOnly && (!otherCodes || (otherCodes[i]! & 3) === (code & 3))) continue;
-    if (needle && !columns.ids[i]!.toLowerCase().includes(needle)) continue;
+    if (needle && !idHolds(columns, i, needleUnits, needle)) continue;
     out[m++] = i;
   }
   const rows = out.slice(0, m);
