@@ -210,41 +210,83 @@ const JURISDICTIONS: ReadonlyArray<readonly [string, number]> = [
 
 /**
  * Finds a value by the bytes at s[a, b) without making a string of them first (a million rows
- * would make millions of short-lived strings): keys are bucketed by their length and their first two
- * and last two bytes (no loop over the bytes to find the bucket), and compared in place.
+ * would make millions of short-lived strings): an open-addressed table of typed arrays, probed by a
+ * small key made from the length and the first two and last two bytes (no loop over the bytes to
+ * find the slot), the keys' bytes compared in place.
  */
 export class ByteTable<T> {
-  private readonly buckets = new Map<number, Array<{ key: Uint8Array; value: T }>>();
-  private size = 0;
+  /** Entry number + 1 by slot (0: empty); a power of two, at least twice the entries. */
+  private slots = new Int32Array(64);
+  private shift = 32 - 6;
+  /** Per entry: its small key, and where its bytes start in `keys` (entry e ends where e + 1 starts). */
+  private entryKey = new Int32Array(32);
+  private keyStart = new Int32Array(33);
+  private keys = new Uint8Array(1024);
+  private values: T[] = [];
+  private count = 0;
 
   get(s: Uint8Array, a: number, b: number): T | undefined {
-    const bucket = this.buckets.get(ByteTable.key(s, a, b));
-    if (bucket)
-      for (const entry of bucket) {
-        const key = entry.key;
-        if (key.length !== b - a) continue;
-        let i = 0;
-        while (i < key.length && key[i] === s[a + i]) i++;
-        if (i === key.length) return entry.value;
-      }
-    return undefined;
+    const key = ByteTable.key(s, a, b);
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    const len = b - a;
+    for (let i = Math.imul(key, 0x9e3779b1) >>> this.shift; ; i = (i + 1) & mask) {
+      const e = slots[i]! - 1;
+      if (e < 0) return undefined;
+      if (this.entryKey[e] !== key) continue;
+      const from = this.keyStart[e]!;
+      if (this.keyStart[e + 1]! - from !== len) continue;
+      const keys = this.keys;
+      let j = 0;
+      while (j < len && keys[from + j] === s[a + j]) j++;
+      if (j === len) return this.values[e];
+    }
   }
 
+  /** Adds a value for bytes not in the table. */
   set(s: Uint8Array, a: number, b: number, value: T): void {
     // A file with endless distinct values gets no benefit from the table; keep it bounded.
-    if (this.size > 50_000) {
-      this.buckets.clear();
-      this.size = 0;
+    if (this.count > 50_000) {
+      this.slots = new Int32Array(64);
+      this.shift = 32 - 6;
+      this.values = [];
+      this.count = 0;
     }
-    const h = ByteTable.key(s, a, b);
-    const entry = { key: s.slice(a, b), value };
-    const bucket = this.buckets.get(h);
-    if (bucket) bucket.push(entry);
-    else this.buckets.set(h, [entry]);
-    this.size++;
+    const e = this.count++;
+    if (e === this.entryKey.length) {
+      const entryKey = new Int32Array(e * 2);
+      entryKey.set(this.entryKey);
+      this.entryKey = entryKey;
+      const keyStart = new Int32Array(e * 2 + 1);
+      keyStart.set(this.keyStart);
+      this.keyStart = keyStart;
+    }
+    const from = this.keyStart[e]!;
+    if (from + (b - a) > this.keys.length) {
+      const keys = new Uint8Array(Math.max(this.keys.length * 2, from + (b - a)));
+      keys.set(this.keys);
+      this.keys = keys;
+    }
+    this.keys.set(s.subarray(a, b), from);
+    this.keyStart[e + 1] = from + (b - a);
+    this.entryKey[e] = ByteTable.key(s, a, b);
+    this.values[e] = value;
+    if (this.count * 2 > this.slots.length) {
+      this.slots = new Int32Array(this.slots.length * 2);
+      this.shift--;
+      for (let k = 0; k < this.count; k++) this.place(k);
+    } else this.place(e);
   }
 
-  /** A small integer (no number objects to allocate) from the length and the bytes at the ends; b > a. */
+  private place(e: number): void {
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    let i = Math.imul(this.entryKey[e]!, 0x9e3779b1) >>> this.shift;
+    while (slots[i] !== 0) i = (i + 1) & mask;
+    slots[i] = e + 1;
+  }
+
+  /** A small integer from the length and the bytes at the ends; b > a. */
   private static key(s: Uint8Array, a: number, b: number): number {
     const len = b - a;
     return (
