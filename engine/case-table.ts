@@ -382,8 +382,10 @@ export class CaseTableBuilder {
     c.idStart[i] = this.idLength;
     c.age[i] = age;
     c.ageHi[i] = ageHi;
-    c.unknown[i] = unknown;
-    c.facility[i] = facility;
+    // Row i of every column is written here first (cases are only added, into columns that start
+    // zeroed), so a zero needs no store: most cases of most files are all zero in these columns.
+    if (unknown !== 0) c.unknown[i] = unknown;
+    if (facility !== 0) c.facility[i] = facility;
     if (unknown !== 0 || ageHi !== age) this.anyUnknown = true;
     c.flags[i] = flags;
     c.records[i] = records;
@@ -398,10 +400,7 @@ export class CaseTableBuilder {
     c.convStart[i] = this.nc;
     c.chargeStart[i] = this.nh;
     c.warrantStart[i] = this.nw;
-    c.convClsAny[i] = 0;
-    c.convCatsAny[i] = 0;
-    c.chargeClsAny[i] = 0;
-    c.chargeCatsAny[i] = 0;
+    // convClsAny, convCatsAny, chargeClsAny and chargeCatsAny start at zero (above) and gather the case's items.
   }
 
   /** The id of the case begun last. */
@@ -472,12 +471,12 @@ export class CaseTableBuilder {
     v.onYmd[j] = onYmd;
     v.relYmd[j] = relYmd;
     v.laterYmd[j] = relDay > onDay ? relYmd : onYmd;
-    v.incSince[j] = 0;
+    // incSince is written by endCase.
     v.incDays[j] = incarceratedDays;
     v.hasRelease[j] = releasedDay === undefined ? 0 : 1;
     v.offense[j] = offense;
     v.catList[j] = catList;
-    v.source[j] = source;
+    if (source !== 0) v.source[j] = source;
     const c = this.c;
     c.convClsAny[this.n - 1]! |= cls;
     c.convCatsAny[this.n - 1]! |= cats;

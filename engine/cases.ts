@@ -258,6 +258,11 @@ function show(v: unknown): string {
  * booking). True when all hold; otherwise each broken rule goes to `report` when given. One place for
  * every reader: prepareCase reports, and the fast CSV reader hands a row that breaks a rule to it.
  */
+/** The end of a problem with a record dated after the case's custody ends. */
+function afterCustody(day: number, lastDay: number): string {
+  return `(${formatDate(day)}) is after this custody ends (${formatDate(lastDay)}): a record can't be dated in the future of the case`;
+}
+
 export function checkChronology(
   age: number,
   booked: number,
@@ -280,14 +285,12 @@ export function checkChronology(
   const bookedDay = Math.floor(booked / MINUTES_PER_DAY);
   // Born no earlier than a year before the birthday that made the age at booking.
   const bornBy = bookedDay - Math.ceil((age + 1) * 365.25);
-  const future = (day: number) =>
-    `(${formatDate(day)}) is after this custody ends (${formatDate(lastDay)}): a record can't be dated in the future of the case`;
   for (let k = 0; k < convictions; k++) {
     const on = convictedOn[k]!;
     const off = releasedOn[k]!;
     if (on > lastDay) {
       ok = false;
-      report?.(`convictions[${k}].convictedOn`, `"convictedOn" ${future(on)}`);
+      report?.(`convictions[${k}].convictedOn`, `"convictedOn" ${afterCustody(on, lastDay)}`);
     } else if (on < bornBy) {
       ok = false;
       report?.(
@@ -297,7 +300,7 @@ export function checkChronology(
     }
     if (off > lastDay) {
       ok = false;
-      report?.(`convictions[${k}].releasedOn`, `"releasedOn" ${future(off)}`);
+      report?.(`convictions[${k}].releasedOn`, `"releasedOn" ${afterCustody(off, lastDay)}`);
     }
     if (!ok && !report) return false;
   }

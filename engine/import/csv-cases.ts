@@ -309,6 +309,10 @@ export class CsvCaseReader {
   private plan: ColumnPlan | undefined;
   /** The planned column at each position of the row (undefined for ignored ones). */
   private byIndex: Array<PlannedColumn | undefined> = [];
+  /** By position in the row: the column's kind (K; 0 for an ignored one), its slot, and whether its values are mapped. */
+  private kindAt = new Uint8Array(0);
+  private slotAt = new Int32Array(0);
+  private mappedAt = new Uint8Array(0);
   private charges: GroupScratch[] = [];
   private convictions: GroupScratch[] = [];
   private convictedOn = new Float64Array(0);
@@ -324,12 +328,19 @@ export class CsvCaseReader {
   private readonly idCodes: number[] = [];
   // The row being read.
   /**
-   * The row's id: ASCII, as its bytes idBytes[0, idLength) (no string made); other text, as idText.
-   * idLength is -1 when the row has none.
+   * The row's id: ASCII, as the bytes idBytes[idFrom, idFrom + idLength) (no string made; the bytes
+   * the record is read from, which stay put while it is read); other text, as idText. idLength is -1
+   * when the row has none.
    */
-  private readonly idBytes = new Uint8Array(256);
+  private idBytes: Uint8Array = new Uint8Array(0);
+  private idCopy: Uint8Array = new Uint8Array(256);
+  private idFrom = 0;
   private idLength = -1;
   private idText: string | undefined = undefined;
+  /** How many charges, convictions and warrants a cell of the row has filled so far. */
+  private chargesPresent = 0;
+  private convictionsPresent = 0;
+  private warrantsPresent = 0;
   private age = -1;
   private booked = NaN;
   private bookedYmd = 0;
@@ -410,23 +421,22 @@ export class CsvCaseReader {
     const ends = sc.ends;
     const filled = sc.filled;
     const count = sc.filledCount;
-    const byIndex = this.byIndex;
+    const kindAt = this.kindAt;
     this.beginRow();
     for (let x = 0; x < count; x++) {
       const k = filled[x]!;
-      const col = byIndex[k];
-      if (col === undefined) continue;
+      if (kindAt[k] === 0) continue;
       const a = starts[k]!;
       if (a >= 0) {
         const e = ends[k]!;
-        if (a < e && !this.field(col, b, a, e)) return false;
+        if (a < e && !this.field(k, b, a, e)) return false;
         continue;
       }
       // A quoted field with doubled quotes: its text, read as bytes.
       const value = sc.quoted[k]!;
       if (value === '') continue;
       const bytes = (this.fieldBytes = utf8Room(this.fieldBytes, value.length));
-      if (!this.field(col, bytes, 0, this.encoder.encodeInto(value, bytes).written)) return false;
+      if (!this.field(k, bytes, 0, this.encoder.encodeInto(value, bytes).written)) return false;
     }
     return this.endRow();
   }
@@ -440,7 +450,15 @@ export class CsvCaseReader {
     }
     this.plan = plan;
     this.byIndex = new Array<PlannedColumn | undefined>(plan.width).fill(undefined);
-    for (const col of plan.columns) this.byIndex[col.index] = col;
+    this.kindAt = new Uint8Array(plan.width);
+    this.slotAt = new Int32Array(plan.width);
+    this.mappedAt = new Uint8Array(plan.width);
+    for (const col of plan.columns) {
+      this.byIndex[col.index] = col;
+      this.kindAt[col.index] = col.kind;
+      this.slotAt[col.index] = col.slot;
+      this.mappedAt[col.index] = col.values ? 1 : 0;
+    }
     const make = (n: number) => Array.from({ length: n }, () => new GroupScratch());
     this.charges = make(plan.groups.charge);
     this.convictions = make(plan.groups.conviction);
@@ -485,9 +503,10 @@ export class CsvCaseReader {
 
   private beginRow(): void {
     // An item no cell of the last row filled still holds its starting values.
-    for (const g of this.charges) if (g.present) g.reset();
-    for (const g of this.convictions) if (g.present) g.reset();
-    for (const g of this.warrants) if (g.present) g.reset();
+    if (this.chargesPresent !== 0) for (const g of this.charges) if (g.present) g.reset();
+    if (this.convictionsPresent !== 0) for (const g of this.convictions) if (g.present) g.reset();
+    if (this.warrantsPresent !== 0) for (const g of this.warrants) if (g.present) g.reset();
+    this.chargesPresent = this.convictionsPresent = this.warrantsPresent = 0;
     this.idLength = -1;
     this.age = -1;
     this.booked = NaN;
@@ -499,21 +518,54 @@ export class CsvCaseReader {
     this.records = 0;
   }
 
-  /** Reads one non-empty cell; false when the reference reading must decide about the record. */
-  private field(col: PlannedColumn, s: Uint8Array, a: number, b: number): boolean {
+  /** The charge, conviction or warrant a cell of this row fills, marked as present. */
+  private charge(slot: number): GroupScratch {
+    const g = this.charges[slot]!;
+    if (!g.present) {
+      g.present = true;
+      this.chargesPresent++;
+    }
+    return g;
+  }
+
+  private conviction(slot: number): GroupScratch {
+    const g = this.convictions[slot]!;
+    if (!g.present) {
+      g.present = true;
+      this.convictionsPresent++;
+    }
+    return g;
+  }
+
+  private warrant(slot: number): GroupScratch {
+    const g = this.warrants[slot]!;
+    if (!g.present) {
+      g.present = true;
+      this.warrantsPresent++;
+    }
+    return g;
+  }
+
+  /**
+   * Reads the non-empty cell of column k (the kinds of columns in one switch: a cell is the unit of
+   * work, some 25 million of them in a million-row file); false when the reference reading must
+   * decide about the record.
+   */
+  private field(k: number, s: Uint8Array, a: number, b: number): boolean {
     while (a < b && isSpace(s[a]!)) a++;
     while (b > a && isSpace(s[b - 1]!)) b--;
     if (a === b) return true;
     // Unicode spaces count as blanks at the edges too (String.prototype.trim): the reference reading trims them.
     if (s[a]! > 127 || s[b - 1]! > 127) return false;
-    if (col.values) {
-      const mapped = col.values.map(this.text(s, a, b));
+    if (this.mappedAt[k] !== 0) {
+      const mapped = this.byIndex[k]!.values!.map(this.text(s, a, b));
       if (mapped === '') return true;
       s = this.mappedBytes = utf8Room(this.mappedBytes, mapped.length);
       a = 0;
       b = this.encoder.encodeInto(mapped, s).written;
     }
-    switch (col.kind) {
+    const slot = this.slotAt[k]!;
+    switch (this.kindAt[k]) {
       case K.id: {
         if (b - a > 200) return false;
         let high = 0;
@@ -531,8 +583,17 @@ export class CsvCaseReader {
           return true;
         }
         this.idText = undefined;
-        const out = this.idBytes;
-        for (let i = a; i < b; i++) out[i - a] = s[i]!;
+        if (s === this.scanner.buf) {
+          // The record's own bytes, which stay put while it is read.
+          this.idBytes = s;
+          this.idFrom = a;
+        } else {
+          // A quoted or mapped id, in a scratch buffer a later cell may write over: copied.
+          const out = (this.idCopy = utf8Room(this.idCopy, b - a));
+          for (let i = a; i < b; i++) out[i - a] = s[i]!;
+          this.idBytes = out;
+          this.idFrom = 0;
+        }
         return true;
       }
       case K.age:
@@ -552,19 +613,97 @@ export class CsvCaseReader {
       case K.requests:
         this.requests = requestsAt(s, a, b);
         return this.requests >= 0;
-      case K.judicialWarrant:
-      case K.administrativeWarrant:
+      case K.judicialWarrant: {
+        const v = boolAt(s, a, b);
+        this.judicial = v === 1;
+        return v >= 0;
+      }
+      case K.administrativeWarrant: {
+        const v = boolAt(s, a, b);
+        this.admin = v === 1;
+        return v >= 0;
+      }
       case K.record: {
         const v = boolAt(s, a, b);
-        if (v < 0) return false;
-        if (col.kind === K.record) this.records |= v ? col.slot : 0;
-        else if (col.kind === K.judicialWarrant) this.judicial = v === 1;
-        else this.admin = v === 1;
+        if (v === 1) this.records |= slot;
+        return v >= 0;
+      }
+      case K.chargeOffense:
+        return (this.charge(slot).offense = this.offenseAt(s, a, b)) >= 0;
+      case K.chargeClass:
+        return (this.charge(slot).cls = classAt(s, a, b)) !== 0;
+      case K.chargeDegree: {
+        const d = digitsAt(s, a, b);
+        this.charge(slot).degreeBit = 1 << d;
+        return d >= 1 && d <= 9;
+      }
+      case K.chargeCategories: {
+        const g = this.charge(slot);
+        const cats = this.categoriesAt(s, a, b);
+        if (!cats) return false;
+        g.cats = cats.mask;
+        g.catList = cats.list;
         return true;
       }
-      default:
-        return this.groupField(col, s, a, b);
+      case K.chargeBondPosted:
+        return (this.charge(slot).flagA = boolAt(s, a, b)) >= 0;
+      case K.chargeBondable:
+        return (this.charge(slot).flagB = boolAt(s, a, b)) >= 0;
+      case K.chargeProbableCause:
+        return (this.charge(slot).flagC = boolAt(s, a, b)) >= 0;
+      case K.convictionOffense:
+        return (this.conviction(slot).offense = this.offenseAt(s, a, b)) >= 0;
+      case K.convictionClass:
+        return (this.conviction(slot).cls = classAt(s, a, b)) !== 0;
+      case K.convictionDegree: {
+        const d = digitsAt(s, a, b);
+        this.conviction(slot).degreeBit = 1 << d;
+        return d >= 1 && d <= 9;
+      }
+      case K.convictionCategories: {
+        const g = this.conviction(slot);
+        const cats = this.categoriesAt(s, a, b);
+        if (!cats) return false;
+        g.cats = cats.mask;
+        g.catList = cats.list;
+        return true;
+      }
+      case K.convictionConvictedOn: {
+        const g = this.conviction(slot);
+        g.dateA = dateAt(s, a, b);
+        g.ymdA = lastYmd;
+        return !Number.isNaN(g.dateA);
+      }
+      case K.convictionReleasedOn: {
+        const g = this.conviction(slot);
+        g.dateB = dateAt(s, a, b);
+        g.ymdB = lastYmd;
+        return !Number.isNaN(g.dateB);
+      }
+      case K.convictionIncarceratedDays: {
+        const d = digitsAt(s, a, b);
+        this.conviction(slot).days = d;
+        return d >= 0 && d <= 50000;
+      }
+      case K.convictionCurrent:
+        return (this.conviction(slot).flagA = boolAt(s, a, b)) >= 0;
+      case K.convictionJuvenile:
+        return (this.conviction(slot).flagB = boolAt(s, a, b)) >= 0;
+      case K.warrantKind: {
+        const cls = isWord(s, a, b, 'criminal', false) ? 1 : isWord(s, a, b, 'civil', false) ? 2 : 0;
+        this.warrant(slot).cls = cls;
+        return cls !== 0;
+      }
+      case K.warrantJurisdiction: {
+        let code = 0;
+        for (const [word, bit] of JURISDICTIONS) if (isWord(s, a, b, word, false)) code = bit;
+        this.warrant(slot).cats = code;
+        return code !== 0;
+      }
+      case K.warrantFelony:
+        return (this.warrant(slot).flagA = boolAt(s, a, b)) >= 0;
     }
+    return false;
   }
 
   /**
@@ -573,24 +712,27 @@ export class CsvCaseReader {
    */
   private endRow(): boolean {
     if (this.idLength < 0 || this.age < 0 || Number.isNaN(this.booked) || Number.isNaN(this.release)) return false;
-    for (const g of this.charges) if (g.present && !g.cls) return false;
-    for (const g of this.convictions) {
-      if (!g.present) continue;
-      if (!g.cls || Number.isNaN(g.dateA)) return false;
-      if (!Number.isNaN(g.dateB) && g.dateB < g.dateA) return false;
+    const charges = this.chargesPresent !== 0;
+    const convictions = this.convictionsPresent !== 0;
+    const warrants = this.warrantsPresent !== 0;
+    if (charges) for (const g of this.charges) if (g.present && !g.cls) return false;
+    // The chronology rules (cases.ts) are checked on the convictions the row has (their numbers only
+    // word a problem, and a row that breaks a rule is read again by the reference reader, which says how).
+    let n = 0;
+    if (convictions) {
+      if (this.convictedOn.length < this.convictions.length) {
+        this.convictedOn = new Float64Array(this.convictions.length);
+        this.releasedOn = new Float64Array(this.convictions.length);
+      }
+      for (const g of this.convictions) {
+        if (!g.present) continue;
+        if (!g.cls || Number.isNaN(g.dateA)) return false;
+        if (!Number.isNaN(g.dateB) && g.dateB < g.dateA) return false;
+        this.convictedOn[n] = g.dateA;
+        this.releasedOn[n++] = g.dateB;
+      }
     }
-    for (const g of this.warrants) if (g.present && !g.cls) return false;
-    // The chronology rules (cases.ts): a row that breaks one is read again by the reference reader, which says how.
-    const n = this.convictions.length;
-    if (this.convictedOn.length < n) {
-      this.convictedOn = new Float64Array(n);
-      this.releasedOn = new Float64Array(n);
-    }
-    for (let k = 0; k < n; k++) {
-      const g = this.convictions[k]!;
-      this.convictedOn[k] = g.present ? g.dateA : NaN;
-      this.releasedOn[k] = g.present ? g.dateB : NaN;
-    }
+    if (warrants) for (const g of this.warrants) if (g.present && !g.cls) return false;
     if (!checkChronology(this.age, this.booked, this.release, this.convictedOn, this.releasedOn, n)) return false;
 
     const t = this.sink.builder;
@@ -610,133 +752,42 @@ export class CsvCaseReader {
       issued ? this.booked : this.issued,
       issued ? this.bookedYmd : this.issuedYmd,
     );
-    if (this.idText === undefined) t.setAsciiId(this.idBytes, 0, this.idLength);
+    if (this.idText === undefined) t.setAsciiId(this.idBytes, this.idFrom, this.idFrom + this.idLength);
     else t.setId(this.idText);
-    for (const g of this.convictions) {
-      if (!g.present) continue;
-      const released = Number.isNaN(g.dateB) ? undefined : g.dateB;
-      t.addConviction(
-        g.cls,
-        g.degreeBit,
-        g.cats,
-        g.catList,
-        g.offense,
-        g.dateA,
-        g.ymdA,
-        released,
-        g.ymdB,
-        g.days,
-        (g.flagA === 1 ? C_CURRENT : 0) | (g.flagB === 1 ? C_JUVENILE : 0),
-      );
-    }
-    for (const g of this.charges) {
-      if (!g.present) continue;
-      t.addCharge(
-        g.cls,
-        g.degreeBit,
-        g.cats,
-        g.catList,
-        g.offense,
-        (g.flagA === 1 ? H_BOND_POSTED : 0) | (g.flagB !== 0 ? H_BONDABLE : 0) | (g.flagC === 1 ? H_PROBABLE_CAUSE : 0),
-      );
-    }
-    for (const g of this.warrants) if (g.present) t.addWarrant((g.cls === 1 ? W_CRIMINAL : 0) | (g.flagA === 1 ? W_FELONY : 0), g.cats);
+    if (convictions)
+      for (const g of this.convictions) {
+        if (!g.present) continue;
+        const released = Number.isNaN(g.dateB) ? undefined : g.dateB;
+        t.addConviction(
+          g.cls,
+          g.degreeBit,
+          g.cats,
+          g.catList,
+          g.offense,
+          g.dateA,
+          g.ymdA,
+          released,
+          g.ymdB,
+          g.days,
+          (g.flagA === 1 ? C_CURRENT : 0) | (g.flagB === 1 ? C_JUVENILE : 0),
+        );
+      }
+    if (charges)
+      for (const g of this.charges) {
+        if (!g.present) continue;
+        t.addCharge(
+          g.cls,
+          g.degreeBit,
+          g.cats,
+          g.catList,
+          g.offense,
+          (g.flagA === 1 ? H_BOND_POSTED : 0) | (g.flagB !== 0 ? H_BONDABLE : 0) | (g.flagC === 1 ? H_PROBABLE_CAUSE : 0),
+        );
+      }
+    if (warrants)
+      for (const g of this.warrants) if (g.present) t.addWarrant((g.cls === 1 ? W_CRIMINAL : 0) | (g.flagA === 1 ? W_FELONY : 0), g.cats);
     t.endCase();
     return true;
-  }
-
-  /** Reads one group column into its item's scratch; false when the reference reader must decide. */
-  private groupField(col: PlannedColumn, s: Uint8Array, a: number, b: number): boolean {
-    const kind = col.kind;
-    if (kind < 30) {
-      const g = this.charges[col.slot]!;
-      g.present = true;
-      switch (kind) {
-        case K.chargeOffense:
-          return (g.offense = this.offenseAt(s, a, b)) >= 0;
-        case K.chargeClass:
-          return (g.cls = classAt(s, a, b)) !== 0;
-        case K.chargeDegree: {
-          const d = digitsAt(s, a, b);
-          if (d < 1 || d > 9) return false;
-          g.degreeBit = 1 << d;
-          return true;
-        }
-        case K.chargeCategories: {
-          const cats = this.categoriesAt(s, a, b);
-          if (!cats) return false;
-          g.cats = cats.mask;
-          g.catList = cats.list;
-          return true;
-        }
-        case K.chargeBondPosted:
-          return (g.flagA = boolAt(s, a, b)) >= 0;
-        case K.chargeBondable:
-          return (g.flagB = boolAt(s, a, b)) >= 0;
-        case K.chargeProbableCause:
-          return (g.flagC = boolAt(s, a, b)) >= 0;
-      }
-      return false;
-    }
-    if (kind < 40) {
-      const g = this.convictions[col.slot]!;
-      g.present = true;
-      switch (kind) {
-        case K.convictionOffense:
-          return (g.offense = this.offenseAt(s, a, b)) >= 0;
-        case K.convictionClass:
-          return (g.cls = classAt(s, a, b)) !== 0;
-        case K.convictionDegree: {
-          const d = digitsAt(s, a, b);
-          if (d < 1 || d > 9) return false;
-          g.degreeBit = 1 << d;
-          return true;
-        }
-        case K.convictionCategories: {
-          const cats = this.categoriesAt(s, a, b);
-          if (!cats) return false;
-          g.cats = cats.mask;
-          g.catList = cats.list;
-          return true;
-        }
-        case K.convictionConvictedOn:
-          g.dateA = dateAt(s, a, b);
-          g.ymdA = lastYmd;
-          return !Number.isNaN(g.dateA);
-        case K.convictionReleasedOn:
-          g.dateB = dateAt(s, a, b);
-          g.ymdB = lastYmd;
-          return !Number.isNaN(g.dateB);
-        case K.convictionIncarceratedDays: {
-          const d = digitsAt(s, a, b);
-          if (d < 0 || d > 50000) return false;
-          g.days = d;
-          return true;
-        }
-        case K.convictionCurrent:
-          return (g.flagA = boolAt(s, a, b)) >= 0;
-        case K.convictionJuvenile:
-          return (g.flagB = boolAt(s, a, b)) >= 0;
-      }
-      return false;
-    }
-    const g = this.warrants[col.slot]!;
-    g.present = true;
-    switch (kind) {
-      case K.warrantKind: {
-        g.cls = isWord(s, a, b, 'criminal', false) ? 1 : isWord(s, a, b, 'civil', false) ? 2 : 0;
-        return g.cls !== 0;
-      }
-      case K.warrantJurisdiction: {
-        let code = 0;
-        for (const [word, bit] of JURISDICTIONS) if (isWord(s, a, b, word, false)) code = bit;
-        g.cats = code;
-        return code !== 0;
-      }
-      case K.warrantFelony:
-        return (g.flagA = boolAt(s, a, b)) >= 0;
-    }
-    return false;
   }
 
   /** The reference reading: exact problems, worded for the file's columns. */

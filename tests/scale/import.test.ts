@@ -235,6 +235,27 @@ describe('the fast CSV reader', () => {
     },
     fuzzTimeout,
   );
+
+  it('keeps an id read from a quoted or mapped cell when later cells of the row are quoted or mapped too', () => {
+    // The reader keeps an id as a range of the bytes it reads; a quoted cell with doubled quotes and a
+    // mapped value are read from scratch buffers the next such cell writes over.
+    const header =
+      'id,age,bookedAt,eligibleForReleaseAt,charge1.offense,charge1.class,conviction1.offense,conviction1.class,conviction1.convictedOn';
+    const row = (id: string, i: number) =>
+      `${id},${30 + i},2024-03-0${i + 1}T10:00,2024-03-0${i + 2}T10:00,"says ""hi""",F,"a ""long"" name ${i}",misdemeanor,2019-05-01`;
+    const text = [header, row('"A""1"', 0), row('"B""22"', 1), row('plain-3', 2)].join('\n') + '\n';
+    const { mapping } = loadColumnMapping(
+      ['values:', '  id: { "X": "mapped-id-long-enough" }', '  charge1.class: { F: felony }', ''].join('\n'),
+    );
+    for (const sizes of [[], [1], [7, 3]]) {
+      const set = importInChunks(text, sizes, { format: 'csv', mapping });
+      expect(set.problems).toEqual([]);
+      expect(Array.from({ length: set.table.length }, (_, i) => caseId(set.table, i))).toEqual(['A"1', 'B"22', 'plain-3']);
+      expect(set.cases.map((c) => c.source.currentCharges?.[0]?.offense)).toEqual(['says "hi"', 'says "hi"', 'says "hi"']);
+    }
+    const mapped = importInChunks(text.replace('plain-3', 'X'), [5], { format: 'csv', mapping });
+    expect(caseId(mapped.table, 2)).toBe('mapped-id-long-enough');
+  });
 });
 
 describe('repeated ids', () => {
