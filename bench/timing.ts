@@ -35,12 +35,22 @@ export function median(xs: readonly number[]): number {
 /**
  * Passes of each contestant in turn (a, b, c, a, b, c, ...) after one warm-up pass each, timed by CPU
  * time: the median ms per pass of each, so a burst of load on a shared machine falls on all alike.
+ * `before`, untimed, runs before every pass (dropping what the last pass made and collecting it, so
+ * that no pass pays for another's garbage).
  */
-export async function alternating(rounds: number, passes: Record<string, () => void | Promise<void>>): Promise<Record<string, number>> {
-  for (const pass of Object.values(passes)) await pass();
+export async function alternating(
+  rounds: number,
+  passes: Record<string, () => void | Promise<void>>,
+  before?: () => void,
+): Promise<Record<string, number>> {
+  for (const pass of Object.values(passes)) {
+    before?.();
+    await pass();
+  }
   const times: Record<string, number[]> = Object.fromEntries(Object.keys(passes).map((k) => [k, []]));
   for (let r = 0; r < rounds; r++) {
     for (const [name, pass] of Object.entries(passes)) {
+      before?.();
       const t0 = cpuMs();
       await pass();
       times[name]!.push(cpuMs() - t0);
