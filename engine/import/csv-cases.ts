@@ -6,7 +6,7 @@
 
 import { checkChronology, prepareCase, type CaseProblem } from '../cases';
 import { escapeUnsafe, isUnsafeCharCode, unsafeCharacterIndex } from '../text-safety';
-import { categoryMask, type PreparedCase } from '../prepared';
+import { categoryMask, JURISDICTION_BITS, type PreparedCase } from '../prepared';
 import { daysFromCivil, daysInMonth, MINUTES_PER_DAY } from '../time';
 import { caseFromRow, columnOfField, K, planColumns, splitCategories, type ColumnPlan, type PlannedColumn } from './columns';
 import {
@@ -178,6 +178,9 @@ function classAt(s: Uint8Array, a: number, b: number): number {
 
 /** The requests column: hold and notify separated by ; | / or spaces. A bit mask, or -1. */
 function requestsAt(s: Uint8Array, a: number, b: number): number {
+  // The spellings the project writes, whole.
+  if (b - a === 11 && isWord(s, a, b, 'hold;notify', false)) return REQUEST_HOLD | REQUEST_NOTIFY;
+  if (b - a === 6 && isWord(s, a, b, 'notify', false)) return REQUEST_NOTIFY;
   let mask = 0;
   let i = a;
   while (i < b) {
@@ -201,12 +204,18 @@ function requestsAt(s: Uint8Array, a: number, b: number): number {
   return mask;
 }
 
-const JURISDICTIONS: ReadonlyArray<readonly [string, number]> = [
-  ['state', 1],
-  ['federal', 2],
-  ['other-state', 4],
-  ['local', 8],
-];
+/** A warrant's jurisdiction as its bit (JURISDICTION_BITS); 0 for anything else. */
+function jurisdictionAt(s: Uint8Array, a: number, b: number): number {
+  switch (b - a) {
+    case 5:
+      return isWord(s, a, b, 'state', false) ? JURISDICTION_BITS.state : isWord(s, a, b, 'local', false) ? JURISDICTION_BITS.local : 0;
+    case 7:
+      return isWord(s, a, b, 'federal', false) ? JURISDICTION_BITS.federal : 0;
+    case 11:
+      return isWord(s, a, b, 'other-state', false) ? JURISDICTION_BITS['other-state'] : 0;
+  }
+  return 0;
+}
 
 /**
  * Finds a value by the bytes at s[a, b) without making a string of them first (a million rows
@@ -552,9 +561,12 @@ export class CsvCaseReader {
    * decide about the record.
    */
   private field(k: number, s: Uint8Array, a: number, b: number): boolean {
-    while (a < b && isSpace(s[a]!)) a++;
-    while (b > a && isSpace(s[b - 1]!)) b--;
-    if (a === b) return true;
+    // Most cells start and end with a printing character: no trimming to do.
+    if (s[a]! <= 32 || s[b - 1]! <= 32) {
+      while (a < b && isSpace(s[a]!)) a++;
+      while (b > a && isSpace(s[b - 1]!)) b--;
+      if (a === b) return true;
+    }
     // Unicode spaces count as blanks at the edges too (String.prototype.trim): the reference reading trims them.
     if (s[a]! > 127 || s[b - 1]! > 127) return false;
     if (this.mappedAt[k] !== 0) {
@@ -695,8 +707,7 @@ export class CsvCaseReader {
         return cls !== 0;
       }
       case K.warrantJurisdiction: {
-        let code = 0;
-        for (const [word, bit] of JURISDICTIONS) if (isWord(s, a, b, word, false)) code = bit;
+        const code = jurisdictionAt(s, a, b);
         this.warrant(slot).cats = code;
         return code !== 0;
       }

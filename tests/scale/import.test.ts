@@ -165,6 +165,9 @@ const cell = fc.oneof(
     'hold',
     'notify',
     'hold;notify',
+    'hold;notify ',
+    'notify;hold',
+    'NOTIFY',
     'hold / notify',
     'Hold',
     'hold;;',
@@ -184,6 +187,10 @@ const cell = fc.oneof(
     'civil',
     'state',
     'other-state',
+    'federal',
+    'local',
+    'Local',
+    'locals',
     'violent;serious',
     'violent serious',
     'Violent',
@@ -235,6 +242,23 @@ describe('the fast CSV reader', () => {
     },
     fuzzTimeout,
   );
+
+  it('reads every spelling of requests and every warrant jurisdiction as the reference reading does', () => {
+    const requests = ['hold', 'notify', 'hold;notify', 'notify;hold', 'Hold;Notify', 'hold / notify', 'hold|notify', 'notify ', 'holds'];
+    const jurisdictions = ['state', 'federal', 'other-state', 'local', 'Local', 'STATE', 'locals', 'other state'];
+    const lines = ['id,age,bookedAt,eligibleForReleaseAt,requests,warrant1.kind,warrant1.jurisdiction,warrant1.felony'];
+    let i = 0;
+    for (const r of requests)
+      for (const j of jurisdictions) lines.push(`W-${i++},40,2024-01-02T03:04,2024-01-05T03:04,${r},criminal,${j},${i % 2 ? 'yes' : 'no'}`);
+    const text = lines.join('\n') + '\n';
+    const ref = referenceCsv(text);
+    const got = importInChunks(text, [], { format: 'csv' });
+    expect(got.cases.map(facts)).toEqual(ref.rows.filter((r) => r.ok).map((r) => r.facts));
+    expect(badRows(got)).toEqual(ref.rows.filter((r) => !r.ok).map((r) => r.row));
+    // Both readings accept some of each, so the comparison has something to compare.
+    expect(new Set(got.cases.map((c) => c.warrants[0]!.jurisdiction)).size).toBe(4);
+    expect(badRows(got).length).toBeGreaterThan(0);
+  });
 
   it('keeps an id read from a quoted or mapped cell when later cells of the row are quoted or mapped too', () => {
     // The reader keeps an id as a range of the bytes it reads; a quoted cell with doubled quotes and a
