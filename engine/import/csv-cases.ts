@@ -231,11 +231,20 @@ export class ByteTable<T> {
   private entryKey = new Int32Array(32);
   private keyStart = new Int32Array(33);
   private keys = new Uint8Array(1024);
+  private keyView: DataView<ArrayBufferLike> = new DataView(this.keys.buffer);
+  private lastBytes: Uint8Array | undefined;
+  private lastView: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
   private values: T[] = [];
   private count = 0;
 
   get(s: Uint8Array, a: number, b: number): T | undefined {
     const key = ByteTable.key(s, a, b);
+    if (s !== this.lastBytes) {
+      // The bytes being read change seldom (a reader's buffer grows): their 32-bit view is kept.
+      this.lastBytes = s;
+      this.lastView = new DataView(s.buffer, s.byteOffset, s.byteLength);
+    }
+    const view = this.lastView;
     const slots = this.slots;
     const mask = slots.length - 1;
     const len = b - a;
@@ -245,8 +254,11 @@ export class ByteTable<T> {
       if (this.entryKey[e] !== key) continue;
       const from = this.keyStart[e]!;
       if (this.keyStart[e + 1]! - from !== len) continue;
-      const keys = this.keys;
+      // The bytes compared four at a time, then one at a time.
+      const keyView = this.keyView;
       let j = 0;
+      while (j + 4 <= len && keyView.getUint32(from + j, true) === view.getUint32(a + j, true)) j += 4;
+      const keys = this.keys;
       while (j < len && keys[from + j] === s[a + j]) j++;
       if (j === len) return this.values[e];
     }
@@ -275,6 +287,7 @@ export class ByteTable<T> {
       const keys = new Uint8Array(Math.max(this.keys.length * 2, from + (b - a)));
       keys.set(this.keys);
       this.keys = keys;
+      this.keyView = new DataView(keys.buffer);
     }
     this.keys.set(s.subarray(a, b), from);
     this.keyStart[e + 1] = from + (b - a);

@@ -228,6 +228,10 @@ interface OffenseInfo {
   tags: readonly string[];
   /** The code is in the list, or at least its category. */
   placed: 'code' | 'category' | 'no';
+  /** The code is one that makes an aggravated felony with a sentence of a year or more. */
+  yearSentence: boolean;
+  /** The string id of the tags with aggravated-felony added, once a record with such a sentence needs it; -1 before. */
+  aggravatedCatList: number;
 }
 
 const YEAR_SENTENCE_CODES = new Set<string>();
@@ -597,12 +601,10 @@ export class IceDetainerReader {
         if (sentence !== undefined && sentence > 365) cls = CLASS_BITS.felony;
         else if (felonSaid === NO) cls = cls === ANY_CLASS ? CLASS_BITS.misdemeanor | CLASS_BITS.infraction : cls;
       }
-      if (sentence !== undefined && sentence >= 365 && YEAR_SENTENCE_CODES.has(info.placed === 'code' ? this.codeOf(mscCode) : '')) {
-        if ((cats & this.aggravatedList.mask) === 0) {
-          const names = [...info.tags, 'aggravated-felony'].sort();
-          cats |= this.aggravatedList.mask;
-          catList = b.stringId(names.join(';'));
-        }
+      if (sentence !== undefined && sentence >= 365 && info.yearSentence && (cats & this.aggravatedList.mask) === 0) {
+        cats |= this.aggravatedList.mask;
+        if (info.aggravatedCatList < 0) info.aggravatedCatList = b.stringId([...info.tags, 'aggravated-felony'].sort().join(';'));
+        catList = info.aggravatedCatList;
       }
       felonyListed = cls === CLASS_BITS.felony;
       aggravatedListed = (cats & this.aggravatedList.mask) !== 0;
@@ -734,6 +736,8 @@ export class IceDetainerReader {
       offense: b.stringId(code ? `${words} (NCIC ${code})` : words),
       tags,
       placed,
+      yearSentence: placed === 'code' && YEAR_SENTENCE_CODES.has(code),
+      aggravatedCatList: -1,
     };
     this.offenses.set(key, info);
     return info;
