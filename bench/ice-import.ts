@@ -2,7 +2,7 @@
 // layout (tests/ice/ice-records.ts), as CSV and as the .xlsx workbook, each imported the way the CLI
 // reads it and timed against a plain read of the same file (its bytes read, and for CSV decoded as
 // text; for the workbook, also its sheet only inflated — the floor under any reader of it — and its
-// cells parsed). Both forms are judged by the CSV budget. Passes alternate; the best counts.
+// cells parsed). Both forms are judged by the CSV budget. Passes alternate; the median counts.
 // BENCH_ICE_ROWS changes the row count.
 
 import fs from 'node:fs';
@@ -14,6 +14,7 @@ import { sha256Hex } from '../engine/sha256';
 import { nodeInflater } from '../host/inflate.node';
 import { iceCsvChunks, writeIceWorkbook, ICE_COLUMNS } from '../tests/ice/ice-records';
 import { importFile, writeThroughTemporary } from './case-data';
+import { median } from './timing';
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const mb = (bytes: number) => `${fmt(bytes / 1024 / 1024)} MB`;
@@ -118,16 +119,11 @@ function timed(run: () => unknown): Timing {
   return { wall, cpu: (c.user + c.system) / 1000 };
 }
 
-/** Best of `passes` for each contender, their passes alternating. */
+/** The median of `passes` for each contender (wall and CPU time each), their passes alternating. */
 function alternate(passes: number, contenders: Array<() => unknown>): Timing[] {
-  const best = contenders.map(() => ({ wall: Infinity, cpu: Infinity }));
-  for (let p = 0; p < passes; p++)
-    contenders.forEach((run, k) => {
-      const t = timed(run);
-      best[k]!.wall = Math.min(best[k]!.wall, t.wall);
-      best[k]!.cpu = Math.min(best[k]!.cpu, t.cpu);
-    });
-  return best;
+  const runs = contenders.map(() => [] as Timing[]);
+  for (let p = 0; p < passes; p++) contenders.forEach((run, k) => runs[k]!.push(timed(run)));
+  return runs.map((ts) => ({ wall: median(ts.map((t) => t.wall)), cpu: median(ts.map((t) => t.cpu)) }));
 }
 
 const ms = (t: Timing) => `${fmt(t.wall)} ms (CPU ${fmt(t.cpu)} ms)`;
@@ -165,7 +161,7 @@ export function iceImportBench(): void {
   );
 
   console.log(`workbook (.xlsx) ${mb(fs.statSync(xlsx).size)}`);
-  const [wbBytes, floor, inflate, wbImport] = alternate(2, [
+  const [wbBytes, floor, inflate, wbImport] = alternate(3, [
     () => plainRead(xlsx, false),
     () => inflateOnly(xlsx),
     () => inflateWorkbook(xlsx),
