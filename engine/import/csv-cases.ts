@@ -83,6 +83,30 @@ class GroupScratch {
   }
 }
 
+/** A row's charges, convictions or warrants: one scratch per numbered item, and how many of them a cell of the row has filled. */
+class GroupItems {
+  readonly list: GroupScratch[];
+  present = 0;
+  constructor(count: number) {
+    this.list = Array.from({ length: count }, () => new GroupScratch());
+  }
+  /** Item `slot`, marked as filled. */
+  take(slot: number): GroupScratch {
+    const g = this.list[slot]!;
+    if (!g.present) {
+      g.present = true;
+      this.present++;
+    }
+    return g;
+  }
+  /** Every item back to its starting values, for the next row. */
+  clear(): void {
+    if (this.present === 0) return;
+    for (const g of this.list) if (g.present) g.reset();
+    this.present = 0;
+  }
+}
+
 function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13);
 }
@@ -335,11 +359,11 @@ export class CsvCaseReader {
   private kindAt = new Uint8Array(0);
   private slotAt = new Int32Array(0);
   private mappedAt = new Uint8Array(0);
-  private charges: GroupScratch[] = [];
-  private convictions: GroupScratch[] = [];
+  private charges = new GroupItems(0);
+  private convictions = new GroupItems(0);
   private convictedOn = new Float64Array(0);
   private releasedOn = new Float64Array(0);
-  private warrants: GroupScratch[] = [];
+  private warrants = new GroupItems(0);
   private readonly categories = new ByteTable<Categories | null>();
   private readonly offenses = new ByteTable<number>();
   private index = 0;
@@ -360,9 +384,6 @@ export class CsvCaseReader {
   private idLength = -1;
   private idText: string | undefined = undefined;
   /** How many charges, convictions and warrants a cell of the row has filled so far. */
-  private chargesPresent = 0;
-  private convictionsPresent = 0;
-  private warrantsPresent = 0;
   private age = -1;
   private booked = NaN;
   private bookedYmd = 0;
@@ -481,10 +502,9 @@ export class CsvCaseReader {
       this.slotAt[col.index] = col.slot;
       this.mappedAt[col.index] = col.values ? 1 : 0;
     }
-    const make = (n: number) => Array.from({ length: n }, () => new GroupScratch());
-    this.charges = make(plan.groups.charge);
-    this.convictions = make(plan.groups.conviction);
-    this.warrants = make(plan.groups.warrant);
+    this.charges = new GroupItems(plan.groups.charge);
+    this.convictions = new GroupItems(plan.groups.conviction);
+    this.warrants = new GroupItems(plan.groups.warrant);
   }
 
   /** The text of s[a, b): ASCII built directly, anything else decoded. */
@@ -525,10 +545,9 @@ export class CsvCaseReader {
 
   private beginRow(): void {
     // An item no cell of the last row filled still holds its starting values.
-    if (this.chargesPresent !== 0) for (const g of this.charges) if (g.present) g.reset();
-    if (this.convictionsPresent !== 0) for (const g of this.convictions) if (g.present) g.reset();
-    if (this.warrantsPresent !== 0) for (const g of this.warrants) if (g.present) g.reset();
-    this.chargesPresent = this.convictionsPresent = this.warrantsPresent = 0;
+    this.charges.clear();
+    this.convictions.clear();
+    this.warrants.clear();
     this.idLength = -1;
     this.age = -1;
     this.booked = NaN;
@@ -538,34 +557,6 @@ export class CsvCaseReader {
     this.judicial = false;
     this.admin = false;
     this.records = 0;
-  }
-
-  /** The charge, conviction or warrant a cell of this row fills, marked as present. */
-  private charge(slot: number): GroupScratch {
-    const g = this.charges[slot]!;
-    if (!g.present) {
-      g.present = true;
-      this.chargesPresent++;
-    }
-    return g;
-  }
-
-  private conviction(slot: number): GroupScratch {
-    const g = this.convictions[slot]!;
-    if (!g.present) {
-      g.present = true;
-      this.convictionsPresent++;
-    }
-    return g;
-  }
-
-  private warrant(slot: number): GroupScratch {
-    const g = this.warrants[slot]!;
-    if (!g.present) {
-      g.present = true;
-      this.warrantsPresent++;
-    }
-    return g;
   }
 
   /**
@@ -654,16 +645,16 @@ export class CsvCaseReader {
         return v >= 0;
       }
       case K.chargeOffense:
-        return (this.charge(slot).offense = this.offenseAt(s, a, b)) >= 0;
+        return (this.charges.take(slot).offense = this.offenseAt(s, a, b)) >= 0;
       case K.chargeClass:
-        return (this.charge(slot).cls = classAt(s, a, b)) !== 0;
+        return (this.charges.take(slot).cls = classAt(s, a, b)) !== 0;
       case K.chargeDegree: {
         const d = digitsAt(s, a, b);
-        this.charge(slot).degreeBit = 1 << d;
+        this.charges.take(slot).degreeBit = 1 << d;
         return d >= 1 && d <= 9;
       }
       case K.chargeCategories: {
-        const g = this.charge(slot);
+        const g = this.charges.take(slot);
         const cats = this.categoriesAt(s, a, b);
         if (!cats) return false;
         g.cats = cats.mask;
@@ -671,22 +662,22 @@ export class CsvCaseReader {
         return true;
       }
       case K.chargeBondPosted:
-        return (this.charge(slot).flagA = boolAt(s, a, b)) >= 0;
+        return (this.charges.take(slot).flagA = boolAt(s, a, b)) >= 0;
       case K.chargeBondable:
-        return (this.charge(slot).flagB = boolAt(s, a, b)) >= 0;
+        return (this.charges.take(slot).flagB = boolAt(s, a, b)) >= 0;
       case K.chargeProbableCause:
-        return (this.charge(slot).flagC = boolAt(s, a, b)) >= 0;
+        return (this.charges.take(slot).flagC = boolAt(s, a, b)) >= 0;
       case K.convictionOffense:
-        return (this.conviction(slot).offense = this.offenseAt(s, a, b)) >= 0;
+        return (this.convictions.take(slot).offense = this.offenseAt(s, a, b)) >= 0;
       case K.convictionClass:
-        return (this.conviction(slot).cls = classAt(s, a, b)) !== 0;
+        return (this.convictions.take(slot).cls = classAt(s, a, b)) !== 0;
       case K.convictionDegree: {
         const d = digitsAt(s, a, b);
-        this.conviction(slot).degreeBit = 1 << d;
+        this.convictions.take(slot).degreeBit = 1 << d;
         return d >= 1 && d <= 9;
       }
       case K.convictionCategories: {
-        const g = this.conviction(slot);
+        const g = this.convictions.take(slot);
         const cats = this.categoriesAt(s, a, b);
         if (!cats) return false;
         g.cats = cats.mask;
@@ -694,38 +685,38 @@ export class CsvCaseReader {
         return true;
       }
       case K.convictionConvictedOn: {
-        const g = this.conviction(slot);
+        const g = this.convictions.take(slot);
         g.dateA = dateAt(s, a, b);
         g.ymdA = lastYmd;
         return !Number.isNaN(g.dateA);
       }
       case K.convictionReleasedOn: {
-        const g = this.conviction(slot);
+        const g = this.convictions.take(slot);
         g.dateB = dateAt(s, a, b);
         g.ymdB = lastYmd;
         return !Number.isNaN(g.dateB);
       }
       case K.convictionIncarceratedDays: {
         const d = digitsAt(s, a, b);
-        this.conviction(slot).days = d;
+        this.convictions.take(slot).days = d;
         return d >= 0 && d <= 50000;
       }
       case K.convictionCurrent:
-        return (this.conviction(slot).flagA = boolAt(s, a, b)) >= 0;
+        return (this.convictions.take(slot).flagA = boolAt(s, a, b)) >= 0;
       case K.convictionJuvenile:
-        return (this.conviction(slot).flagB = boolAt(s, a, b)) >= 0;
+        return (this.convictions.take(slot).flagB = boolAt(s, a, b)) >= 0;
       case K.warrantKind: {
         const cls = isWord(s, a, b, 'criminal', false) ? 1 : isWord(s, a, b, 'civil', false) ? 2 : 0;
-        this.warrant(slot).cls = cls;
+        this.warrants.take(slot).cls = cls;
         return cls !== 0;
       }
       case K.warrantJurisdiction: {
         const code = jurisdictionAt(s, a, b);
-        this.warrant(slot).cats = code;
+        this.warrants.take(slot).cats = code;
         return code !== 0;
       }
       case K.warrantFelony:
-        return (this.warrant(slot).flagA = boolAt(s, a, b)) >= 0;
+        return (this.warrants.take(slot).flagA = boolAt(s, a, b)) >= 0;
     }
     return false;
   }
@@ -736,19 +727,19 @@ export class CsvCaseReader {
    */
   private endRow(): boolean {
     if (this.idLength < 0 || this.age < 0 || Number.isNaN(this.booked) || Number.isNaN(this.release)) return false;
-    const charges = this.chargesPresent !== 0;
-    const convictions = this.convictionsPresent !== 0;
-    const warrants = this.warrantsPresent !== 0;
-    if (charges) for (const g of this.charges) if (g.present && !g.cls) return false;
+    const charges = this.charges.present !== 0;
+    const convictions = this.convictions.present !== 0;
+    const warrants = this.warrants.present !== 0;
+    if (charges) for (const g of this.charges.list) if (g.present && !g.cls) return false;
     // The chronology rules (cases.ts) are checked on the convictions the row has (their numbers only
     // word a problem, and a row that breaks a rule is read again by the reference reader, which says how).
     let n = 0;
     if (convictions) {
-      if (this.convictedOn.length < this.convictions.length) {
-        this.convictedOn = new Float64Array(this.convictions.length);
-        this.releasedOn = new Float64Array(this.convictions.length);
+      if (this.convictedOn.length < this.convictions.list.length) {
+        this.convictedOn = new Float64Array(this.convictions.list.length);
+        this.releasedOn = new Float64Array(this.convictions.list.length);
       }
-      for (const g of this.convictions) {
+      for (const g of this.convictions.list) {
         if (!g.present) continue;
         if (!g.cls || Number.isNaN(g.dateA)) return false;
         if (!Number.isNaN(g.dateB) && g.dateB < g.dateA) return false;
@@ -756,7 +747,7 @@ export class CsvCaseReader {
         this.releasedOn[n++] = g.dateB;
       }
     }
-    if (warrants) for (const g of this.warrants) if (g.present && !g.cls) return false;
+    if (warrants) for (const g of this.warrants.list) if (g.present && !g.cls) return false;
     if (!checkChronology(this.age, this.booked, this.release, this.convictedOn, this.releasedOn, n)) return false;
 
     const t = this.sink.builder;
@@ -779,7 +770,7 @@ export class CsvCaseReader {
     if (this.idText === undefined) t.setAsciiId(this.idBytes, this.idFrom, this.idFrom + this.idLength);
     else t.setId(this.idText);
     if (convictions)
-      for (const g of this.convictions) {
+      for (const g of this.convictions.list) {
         if (!g.present) continue;
         const released = Number.isNaN(g.dateB) ? undefined : g.dateB;
         t.addConviction(
@@ -797,7 +788,7 @@ export class CsvCaseReader {
         );
       }
     if (charges)
-      for (const g of this.charges) {
+      for (const g of this.charges.list) {
         if (!g.present) continue;
         t.addCharge(
           g.cls,
@@ -809,7 +800,8 @@ export class CsvCaseReader {
         );
       }
     if (warrants)
-      for (const g of this.warrants) if (g.present) t.addWarrant((g.cls === 1 ? W_CRIMINAL : 0) | (g.flagA === 1 ? W_FELONY : 0), g.cats);
+      for (const g of this.warrants.list)
+        if (g.present) t.addWarrant((g.cls === 1 ? W_CRIMINAL : 0) | (g.flagA === 1 ? W_FELONY : 0), g.cats);
     t.endCase();
     return true;
   }
