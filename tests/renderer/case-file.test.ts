@@ -1,13 +1,14 @@
-// A case file the browser hands over as a File is read in slices of bytes (never decoded to one
-// string): the same cases and problems as its text read whole, whatever the slice size, and the
-// fingerprint the command line prints for the same bytes.
+// A case file the browser hands over as a File is read in pieces of bytes (never decoded to one
+// string), from its byte stream into two buffers taking turns, or in slices where the stream is not
+// a byte stream: the same cases and problems as its text read whole, whatever the piece size, and
+// the fingerprint the command line prints for the same bytes.
 
 import fs from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCaseSet, Sha256, type CaseSet } from '../../engine/index';
-import { fingerprintOfFile, importCaseFile } from '../../renderer/src/simulation/workbook-file';
+import { filePieces, fingerprintOfFile, importCaseFile } from '../../renderer/src/simulation/workbook-file';
 import { tableRows } from '../scale/helpers';
 
 const root = path.resolve(__dirname, '../..');
@@ -56,6 +57,36 @@ describe('a case file read from a File in slices', () => {
       }
     });
   }
+
+  it('reads a file whose stream is not a byte stream in slices, with the same results', async () => {
+    // A File from somewhere that gives a plain stream: no BYOB reader, so the slices are read instead.
+    class PlainStreamBlob extends Blob {
+      override stream(): ReadableStream<Uint8Array<ArrayBuffer>> {
+        throw new TypeError('no byte stream here');
+      }
+    }
+    for (const [, bytes] of files) {
+      for (const slice of [7, 4 << 20]) {
+        const plain = resultOf(await importCaseFile(new PlainStreamBlob([new Uint8Array(bytes)]), {}, { slice }));
+        expect(plain).toEqual(resultOf(await importCaseFile(new Blob([new Uint8Array(bytes)]), {}, { slice })));
+      }
+      expect(await fingerprintOfFile(new PlainStreamBlob([new Uint8Array(bytes)]))).toBe(createHash('sha256').update(bytes).digest('hex'));
+    }
+  });
+
+  it('gives the bytes in order, in pieces of at most the slice size', async () => {
+    const bytes = files[0]![1];
+    for (const slice of [1, 5, 4096, 4 << 20]) {
+      const copies: Uint8Array[] = [];
+      for await (const piece of filePieces(new Blob([new Uint8Array(bytes)]), slice)) {
+        expect(piece.length).toBeGreaterThan(0);
+        expect(piece.length).toBeLessThanOrEqual(slice);
+        // A piece is the caller's until it asks for the next (its buffer is then read into again).
+        copies.push(piece.slice());
+      }
+      expect(Buffer.concat(copies).equals(bytes)).toBe(true);
+    }
+  });
 
   it('reports progress in bytes up to the file size', async () => {
     const bytes = files[0]![1];
