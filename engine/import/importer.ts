@@ -264,7 +264,7 @@ export class CaseImporter implements CaseSink {
         ]);
       }
       this.table = this.builder.finish();
-      this.rejectRepeatedIds();
+      if (!this.ice) this.rejectRepeatedIds();
       this.options.onProgress?.(this.progress);
     }
     return new ImportedCaseSet(
@@ -394,6 +394,8 @@ export class CaseImporter implements CaseSink {
 
   written(index: number, place: number): void {
     if (index >= this.records) this.records = index + 1;
+    // ICE's records are named by their row numbers ("row-12"), which never repeat: nothing to keep for finding repeated ids.
+    if (this.ice) return;
     if (index >= this.places.length) this.places = grown(this.places, index + 1);
     this.places[index] = place;
     const k = this.builder.length - 1;
