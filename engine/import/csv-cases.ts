@@ -559,6 +559,11 @@ export class CsvCaseReader {
     this.records = 0;
   }
 
+  /** The charge (a charge column's kind) or conviction item `slot`, marked as filled. */
+  private offenseItem(kind: K, slot: number): GroupScratch {
+    return kind < K.convictionOffense ? this.charges.take(slot) : this.convictions.take(slot);
+  }
+
   /**
    * Reads the non-empty cell of column k (the kinds of columns in one switch: a cell is the unit of
    * work, some 25 million of them in a million-row file); false when the reference reading must
@@ -581,7 +586,8 @@ export class CsvCaseReader {
       b = this.encoder.encodeInto(mapped, s).written;
     }
     const slot = this.slotAt[k]!;
-    switch (this.kindAt[k]) {
+    const kind = this.kindAt[k]!;
+    switch (kind) {
       case K.id: {
         if (b - a > 200) return false;
         let high = 0;
@@ -644,17 +650,22 @@ export class CsvCaseReader {
         if (v === 1) this.records |= slot;
         return v >= 0;
       }
+      // The fields charges and convictions share.
       case K.chargeOffense:
-        return (this.charges.take(slot).offense = this.offenseAt(s, a, b)) >= 0;
+      case K.convictionOffense:
+        return (this.offenseItem(kind, slot).offense = this.offenseAt(s, a, b)) >= 0;
       case K.chargeClass:
-        return (this.charges.take(slot).cls = classAt(s, a, b)) !== 0;
-      case K.chargeDegree: {
+      case K.convictionClass:
+        return (this.offenseItem(kind, slot).cls = classAt(s, a, b)) !== 0;
+      case K.chargeDegree:
+      case K.convictionDegree: {
         const d = digitsAt(s, a, b);
-        this.charges.take(slot).degreeBit = 1 << d;
+        this.offenseItem(kind, slot).degreeBit = 1 << d;
         return d >= 1 && d <= 9;
       }
-      case K.chargeCategories: {
-        const g = this.charges.take(slot);
+      case K.chargeCategories:
+      case K.convictionCategories: {
+        const g = this.offenseItem(kind, slot);
         const cats = this.categoriesAt(s, a, b);
         if (!cats) return false;
         g.cats = cats.mask;
@@ -667,23 +678,6 @@ export class CsvCaseReader {
         return (this.charges.take(slot).flagB = boolAt(s, a, b)) >= 0;
       case K.chargeProbableCause:
         return (this.charges.take(slot).flagC = boolAt(s, a, b)) >= 0;
-      case K.convictionOffense:
-        return (this.convictions.take(slot).offense = this.offenseAt(s, a, b)) >= 0;
-      case K.convictionClass:
-        return (this.convictions.take(slot).cls = classAt(s, a, b)) !== 0;
-      case K.convictionDegree: {
-        const d = digitsAt(s, a, b);
-        this.convictions.take(slot).degreeBit = 1 << d;
-        return d >= 1 && d <= 9;
-      }
-      case K.convictionCategories: {
-        const g = this.convictions.take(slot);
-        const cats = this.categoriesAt(s, a, b);
-        if (!cats) return false;
-        g.cats = cats.mask;
-        g.catList = cats.list;
-        return true;
-      }
       case K.convictionConvictedOn: {
         const g = this.convictions.take(slot);
         g.dateA = dateAt(s, a, b);
