@@ -251,6 +251,11 @@ function show(v: unknown): string {
   return String(v);
 }
 
+/** The end of a problem with a record dated after the case's custody ends. */
+function afterCustody(day: number, lastDay: number): string {
+  return `(${formatDate(day)}) is after this custody ends (${formatDate(lastDay)}): a record can't be dated in the future of the case`;
+}
+
 /**
  * The chronology every case must keep, read from its times (minutes since 1970) and conviction dates
  * (days since 1970; NaN where absent): custody ends after it begins, no conviction is dated after the
@@ -258,11 +263,6 @@ function show(v: unknown): string {
  * booking). True when all hold; otherwise each broken rule goes to `report` when given. One place for
  * every reader: prepareCase reports, and the fast CSV reader hands a row that breaks a rule to it.
  */
-/** The end of a problem with a record dated after the case's custody ends. */
-function afterCustody(day: number, lastDay: number): string {
-  return `(${formatDate(day)}) is after this custody ends (${formatDate(lastDay)}): a record can't be dated in the future of the case`;
-}
-
 export function checkChronology(
   age: number,
   booked: number,

@@ -383,7 +383,6 @@ export class CsvCaseReader {
   private idFrom = 0;
   private idLength = -1;
   private idText: string | undefined = undefined;
-  /** How many charges, convictions and warrants a cell of the row has filled so far. */
   private age = -1;
   private booked = NaN;
   private bookedYmd = 0;
