@@ -197,7 +197,7 @@ export async function importBench(): Promise<void> {
       },
       () => {
         // The passes run JSON.parse then the importer, so the last pass leaves `json` set.
-        if (json) json = undefined;
+        json = undefined;
         gc();
       },
     );

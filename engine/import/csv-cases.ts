@@ -503,6 +503,8 @@ export class CsvCaseReader {
     }
     this.charges = new GroupItems(plan.groups.charge);
     this.convictions = new GroupItems(plan.groups.conviction);
+    this.convictedOn = new Float64Array(plan.groups.conviction);
+    this.releasedOn = new Float64Array(plan.groups.conviction);
     this.warrants = new GroupItems(plan.groups.warrant);
   }
 
@@ -728,10 +730,6 @@ export class CsvCaseReader {
     // word a problem, and a row that breaks a rule is read again by the reference reader, which says how).
     let n = 0;
     if (convictions) {
-      if (this.convictedOn.length < this.convictions.list.length) {
-        this.convictedOn = new Float64Array(this.convictions.list.length);
-        this.releasedOn = new Float64Array(this.convictions.list.length);
-      }
       for (const g of this.convictions.list) {
         if (!g.present) continue;
         if (!g.cls || Number.isNaN(g.dateA)) return false;

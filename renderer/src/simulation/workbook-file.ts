@@ -30,23 +30,22 @@ export async function* filePieces(file: Blob, slice = SLICE_BYTES): AsyncGenerat
   try {
     byob = file.stream().getReader({ mode: 'byob' });
   } catch {
-    byob = undefined; // not a byte stream
+    // not a byte stream: slices, below
   }
   if (byob) {
-    const reader = byob;
     let spare = new ArrayBuffer(slice);
-    let next = reader.read(new Uint8Array(new ArrayBuffer(slice)));
+    let next = byob.read(new Uint8Array(new ArrayBuffer(slice)));
     try {
       for (;;) {
         const { done, value } = await next;
         if (done || !value) return;
-        next = reader.read(new Uint8Array(spare));
+        next = byob.read(new Uint8Array(spare));
         yield value;
         spare = value.buffer;
       }
     } finally {
       // Stopped early (or done): the read still pending is dropped with the stream.
-      await reader.cancel().catch(() => undefined);
+      await byob.cancel().catch(() => undefined);
     }
   }
   const read = reader(file);
