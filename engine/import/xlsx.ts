@@ -502,34 +502,47 @@ class SheetRows {
     }
   }
 
-  /** The type of the cell plainCellTag last read. */
+  /** The type of the cell plainCellTag last read, and where its start tag ends (its '>'). */
   private plainType = T_NUMBER;
+  private plainEnd = -1;
 
   /**
-   * The start tag writers use for nearly every cell, b[from, to) = ` r="AB12"`, optionally followed by
-   * ` s="N"` and then ` t="s"`: its column (0-based), its type kept in plainType. -1 for any other
-   * spelling, which the general reading of attributes takes.
+   * The start tag writers use for nearly every cell, read from just past "<c" in b[from, to): ` r="AB12"`,
+   * optionally followed by ` s="N"` and then ` t="s"`, then '>'. Returns its column (0-based), its type
+   * kept in plainType and the place of its '>' in plainEnd; -1 for any other spelling (a self-closing
+   * cell among them) and for a tag not complete before `to`, which the general reading takes. The tag
+   * is read once: its end is not searched for first.
    */
-  private plainCellTag(b: Uint8Array, from: number, to: number): number {
+  private plainCellTag(b: Uint8Array, from: number, to: number, rowDigits: number): number {
     let i = from;
-    if (b[i] !== 32 || b[i + 1] !== 114 /* r */ || b[i + 2] !== EQUALS || b[i + 3] !== QUOTE) return -1;
+    if (i + 5 > to || b[i] !== 32 || b[i + 1] !== 114 /* r */ || b[i + 2] !== EQUALS || b[i + 3] !== QUOTE) return -1;
     i += 4;
     const lettersAt = i;
     let k = 0;
-    while (i < to && b[i]! >= 65 && b[i]! <= 90) k = k * 26 + (b[i++]! - 64);
+    let c = b[i]!;
+    while (c >= 65 && c <= 90 && i < to) {
+      k = k * 26 + (c - 64);
+      c = b[++i]!;
+    }
     if (i === lettersAt) return -1;
-    while (i < to && b[i]! >= 48 && b[i]! <= 57) i++;
-    if (i >= to || b[i] !== QUOTE) return -1;
+    // The reference's digits are the row's number (read from its tag): when its closing quote is where
+    // that length puts it, they are stepped over unread; they decide nothing (the letters give the column).
+    if (i + rowDigits < to && b[i + rowDigits] === QUOTE) {
+      i += rowDigits;
+      c = QUOTE;
+    } else while (c >= 48 && c <= 57 && i < to) c = b[++i]!;
+    if (i + 1 >= to || c !== QUOTE) return -1;
     i++;
-    if (i + 4 < to && b[i] === 32 && b[i + 1] === 115 /* s */ && b[i + 2] === EQUALS && b[i + 3] === QUOTE) {
+    if (i + 5 < to && b[i] === 32 && b[i + 1] === 115 /* s */ && b[i + 2] === EQUALS && b[i + 3] === QUOTE) {
       i += 4;
-      while (i < to && b[i]! >= 48 && b[i]! <= 57) i++;
-      if (i >= to || b[i] !== QUOTE) return -1;
+      c = b[i]!;
+      while (c >= 48 && c <= 57 && i < to) c = b[++i]!;
+      if (i + 1 >= to || c !== QUOTE) return -1;
       i++;
     }
     let type = T_NUMBER;
     if (
-      i + 6 === to &&
+      i + 6 < to &&
       b[i] === 32 &&
       b[i + 1] === 116 /* t */ &&
       b[i + 2] === EQUALS &&
@@ -540,8 +553,9 @@ class SheetRows {
       type = T_SHARED;
       i += 6;
     }
-    if (i !== to) return -1;
+    if (i >= to || b[i] !== GT) return -1;
     this.plainType = type;
+    this.plainEnd = i;
     return k - 1;
   }
 
@@ -614,13 +628,14 @@ class SheetRows {
    */
   private emit(number: number, b: Uint8Array, from: number, n: number): number {
     const to = n;
-    this.nextRow = number + 1;
     const values = this.values;
     let kinds = this.kinds;
     let width = 0;
     let nextColumn = 0;
     let rowEnd = -1;
     let p = from;
+    const rowDigits =
+      number < 10 ? 1 : number < 100 ? 2 : number < 1000 ? 3 : number < 10000 ? 4 : number < 100000 ? 5 : String(number).length;
     for (;;) {
       if (to < 0) break;
       // The searches within a row are short: a loop costs less than indexOf's call.
@@ -642,12 +657,13 @@ class SheetRows {
         p = c + 2;
         continue;
       }
-      let open = c;
-      while (open < to && b[open] !== GT) open++;
-      if (open >= to) return -1;
-      let col = this.plainCellTag(b, c + 2, open);
+      let col = this.plainCellTag(b, c + 2, to, rowDigits);
       let type = this.plainType;
+      let open = this.plainEnd;
       if (col < 0) {
+        open = c;
+        while (open < to && b[open] !== GT) open++;
+        if (open >= to) return -1;
         this.refAt = this.typeAt = -1;
         this.attributes(b, c + 2, open, true);
         type = this.typeAt >= 0 ? typeOf(b, this.typeAt, this.typeEnd) : T_NUMBER;
@@ -674,10 +690,20 @@ class SheetRows {
         let end: number;
         let vOpen = -1;
         let vClose = -1;
+        /** The value's digits as a number, when it is 1 to 9 digits alone in the common cell; else -1. */
+        let digitsValue = -1;
         if (b[open + 1] === LT && b[open + 2] === 118 /* v */ && b[open + 3] === GT) {
           vOpen = open + 3;
-          vClose = vOpen;
-          while (vClose < to && b[vClose] !== LT) vClose++;
+          vClose = vOpen + 1;
+          // A value of digits alone (a shared string's index, most numbers) is read as it is scanned.
+          let d = b[vClose]!;
+          let read = 0;
+          while (d >= 48 && d <= 57 && vClose < to) {
+            read = read * 10 + (d - 48);
+            d = b[++vClose]!;
+          }
+          if (d === LT && vClose < to && vClose - vOpen - 1 >= 1 && vClose - vOpen - 1 <= 9) digitsValue = read;
+          else while (vClose < to && b[vClose] !== LT) vClose++;
           if (vClose + 8 > to) return -1;
           if (
             b[vClose + 1] === SLASH &&
@@ -692,6 +718,7 @@ class SheetRows {
           else {
             end = find(b, END_CELL, open, to);
             vClose = find(b, END_VALUE, vOpen, to);
+            digitsValue = -1;
           }
         } else {
           end = find(b, END_CELL, open, to);
@@ -712,7 +739,10 @@ class SheetRows {
         } else if (vOpen >= 0) {
           const empty = b[vOpen - 1] === SLASH;
           const at = vOpen + 1;
-          if (type === T_SHARED) {
+          if (type === T_SHARED && digitsValue >= 0) {
+            value = this.strings[digitsValue] ?? '';
+            kind = CELL_TEXT;
+          } else if (type === T_SHARED) {
             let index = 0;
             let digits = empty ? 0 : vClose - at;
             if (digits > 0 && digits <= 9) {
@@ -760,6 +790,8 @@ class SheetRows {
       p = after;
     }
     values.length = width;
+    // Only a row read whole counts: one cut short is read again, from its start, with the next piece.
+    this.nextRow = number + 1;
     if (this.onRow({ row: number, width, values, kinds }) === false) this.stopped = true;
     return rowEnd;
   }

@@ -1,0 +1,113 @@
+// The sheet reader against a reading of the same XML written here for the test, whole and plain: many
+// spellings of cells (the common one the reader takes in place, and the others it reads in general),
+// in sheets stored without compression and read in pieces of every small size, so that each cell's
+// tag, reference and value is cut at each of its bytes.
+
+import { zipSync, unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { readXlsxSync } from '../../engine/import/xlsx';
+import { workbookOf } from './ice-records';
+
+const STRINGS = ['Detainer', 'Facility & Jail', 'Other', '', 'last'];
+
+/** A small random number generator, so that a failure can be run again. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+function letters(column: number): string {
+  let out = '';
+  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+  return out;
+}
+
+/** One cell in one of the spellings writers use or the format allows. */
+function cell(rnd: () => number, column: number, row: number): string {
+  const pick = <T>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+  // The reference: usually the row's own number, sometimes another (longer, shorter) or none at all.
+  const digits = pick([String(row), String(row), String(row), String(row * 10 + 7), '1', '']);
+  const ref = pick([` r="${letters(column)}${digits}"`, ` r="${letters(column)}${digits}"`, '']);
+  const style = pick(['', '', ' s="3"', ' s="12"']);
+  const type = pick(['', ' t="s"', ' t="s"', ' t="str"', ' t="n"']);
+  const attributes = pick([`${ref}${style}${type}`, `${ref}${style}${type}`, `${type}${ref}`, `${ref}${type}${style}`]);
+  if (rnd() < 0.1) return `<c${attributes}/>`;
+  let value: string;
+  if (type === ' t="s"') value = pick(['0', '1', '2', '4', '0000000001', '12345678901', '', 'x']);
+  else if (type === ' t="str"') value = pick(['text', 'A &amp; B', '', '12']);
+  else value = pick(['45353', '45353.65625', '-3', '0', '', '7e2']);
+  const v = pick([`<v>${value}</v>`, `<v>${value}</v>`, `<v>${value}</v>`, value === '' ? '<v/>' : `<v >${value}</v>`]);
+  return `<c${attributes}>${v}</c>`;
+}
+
+/** A sheet of rows whose numbers cross 9/10, 99/100 and 999/1000, some without a number. */
+function sheet(seed: number): string {
+  const rnd = random(seed);
+  const rows: string[] = [];
+  let row = 1;
+  for (const start of [1, 8, 97, 998]) {
+    row = Math.max(row, start);
+    for (let k = 0; k < 4; k++, row++) {
+      const numbered = rnd() < 0.85;
+      const cells: string[] = [];
+      let column = 0;
+      for (let c = 0; c < 1 + Math.floor(rnd() * 6); c++) {
+        column += 1 + Math.floor(rnd() * 3);
+        cells.push(cell(rnd, column, row));
+      }
+      rows.push(`<row${numbered ? ` r="${row}"` : ''} spans="1:9">${cells.join('')}</row>`);
+    }
+  }
+  return `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows.join('')}</sheetData></worksheet>`;
+}
+
+/** The rows of a sheet read plainly, whole, with regular expressions: what the reader must give. */
+function referenceRows(xml: string): Array<{ row: number; values: string[] }> {
+  const out: Array<{ row: number; values: string[] }> = [];
+  let next = 1;
+  for (const r of xml.matchAll(/<row\b([^>]*)>([\s\S]*?)<\/row>/g)) {
+    const number = /\br="(\d+)"/.exec(r[1]!);
+    const row = number ? Number(number[1]) : next;
+    next = row + 1;
+    const values: string[] = [];
+    let nextColumn = 0;
+    for (const c of r[2]!.matchAll(/<c\b([^>]*?)(\/>|>([\s\S]*?)<\/c>)/g)) {
+      const ref = /\br="([A-Z]*)/.exec(c[1]!);
+      let column = nextColumn;
+      if (ref && ref[1]) column = [...ref[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+      nextColumn = column + 1;
+      const type = /\bt="([a-z]*)"/.exec(c[1]!)?.[1] ?? 'n';
+      const v = c[3] === undefined ? undefined : /<v\s*(?:\/>|>([^<]*)<\/v>)/.exec(c[3]);
+      if (!v) continue;
+      const text = v[1] ?? '';
+      const value = type === 's' ? (STRINGS[Number(text)] ?? '') : text.replace(/&amp;/g, '&');
+      if (value === '') continue;
+      while (values.length < column) values.push('');
+      values[column] = value;
+    }
+    out.push({ row, values });
+  }
+  return out;
+}
+
+describe('the sheet reader', () => {
+  it('reads every spelling of a cell as a plain reading of the whole sheet does, cut anywhere', () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const xml = sheet(seed);
+      const expected = referenceRows(xml);
+      // Stored without compression, so the pieces are exactly the bytes asked for.
+      const bytes = zipSync(unzipSync(workbookOf(xml, STRINGS)), { level: 0 });
+      for (const chunkBytes of [1, 2, 3, 4, 5, 6, 7, 9, 11, 13, 64, 1 << 20]) {
+        const rows: Array<{ row: number; values: string[] }> = [];
+        readXlsxSync(bytes.length, (o, n) => bytes.subarray(o, o + n), {
+          chunkBytes,
+          onRow: (r) => void rows.push({ row: r.row, values: r.values.slice(0, r.width) }),
+        });
+        expect(rows, `seed ${seed}, pieces of ${chunkBytes} bytes`).toEqual(expected);
+      }
+    }
+  });
+});
