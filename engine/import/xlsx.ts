@@ -559,6 +559,20 @@ class SheetRows {
     return k - 1;
   }
 
+  /**
+   * The number of a row whose start tag, b[from, to) after "<row", begins ` r="N"` (1 to 9 digits) as
+   * writers spell it, whatever follows; -1 for any other spelling, which the general reading takes.
+   */
+  private plainRowNumber(b: Uint8Array, from: number, to: number): number {
+    let i = from;
+    if (i + 5 >= to || b[i] !== 32 || b[i + 1] !== 114 /* r */ || b[i + 2] !== EQUALS || b[i + 3] !== QUOTE) return -1;
+    i += 4;
+    let number = 0;
+    const digitsAt = i;
+    for (let d = b[i]! - 48; d >= 0 && d <= 9 && i < to; d = b[++i]! - 48) number = number * 10 + d;
+    return i < to && b[i] === QUOTE && i > digitsAt && i - digitsAt <= 9 ? number : -1;
+  }
+
   push(piece: Uint8Array): void {
     if (this.stopped) return;
     let b = piece;
@@ -601,12 +615,15 @@ class SheetRows {
       }
       const open = b.indexOf(GT, a);
       if (open < 0 || open >= n) return a;
-      this.refAt = -1;
-      this.attributes(b, a + 4, open, false);
-      let number = this.nextRow;
-      if (this.refAt >= 0) {
-        const rowAttr = attributeText(b, this.refAt, this.refEnd);
-        if (/^\d+$/.test(rowAttr)) number = Number(rowAttr);
+      let number = this.plainRowNumber(b, a + 4, open);
+      if (number < 0) {
+        this.refAt = -1;
+        this.attributes(b, a + 4, open, false);
+        number = this.nextRow;
+        if (this.refAt >= 0) {
+          const rowAttr = attributeText(b, this.refAt, this.refEnd);
+          if (/^\d+$/.test(rowAttr)) number = Number(rowAttr);
+        }
       }
       if (b[open - 1] === SLASH) {
         this.emit(number, b, open, -1);

@@ -58,7 +58,14 @@ function sheet(seed: number): string {
         column += 1 + Math.floor(rnd() * 3);
         cells.push(cell(rnd, column, row));
       }
-      rows.push(`<row${numbered ? ` r="${row}"` : ''} spans="1:9">${cells.join('')}</row>`);
+      const tag = !numbered
+        ? ' spans="1:9"'
+        : rnd() < 0.7
+          ? ` r="${row}" spans="1:9"`
+          : rnd() < 0.5
+            ? ` spans="1:9" r="${row}"`
+            : ` r="${row}"`;
+      rows.push(`<row${tag}>${cells.join('')}</row>`);
     }
   }
   return `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows.join('')}</sheetData></worksheet>`;
