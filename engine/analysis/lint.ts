@@ -329,14 +329,18 @@ export function lintOrdinance(o: Ordinance, opts: LintOptions = {}): LintDiagnos
   return applySuppressions(o, findings, source);
 }
 
-/** The generated words of the last shape printed (`generatedText`). */
-let lastGenerated: { key: string; text: string } | undefined;
+/**
+ * The generated words of the last two shapes printed (`generatedText`), by shape, least recent first:
+ * two, like the kept findings, so that text edits between a drafter's tries of two shapes (an outcome
+ * changed and changed back, or the text edited after an outcome was) print neither again.
+ */
+const GENERATED = new Map<string, string>();
 
 /** The findings of the last analyses, by their key, before they were located and silenced. */
 const KEPT_FINDINGS = new Map<string, { provisionRules: KeptFinding[]; policyRules: KeptFinding[] }>();
 onClearAnalysisCaches(() => {
   KEPT_FINDINGS.clear();
-  lastGenerated = undefined;
+  GENERATED.clear();
   forgetPrintedClauses();
 });
 
@@ -1469,11 +1473,16 @@ function withoutWrittenText(o: Ordinance): OrdinanceShape {
 /**
  * The printed text in lower case with the drafters' own text (`writtenText`) and the headings left
  * out, as the engine generates it around them. The drafters' text changes on most keystrokes and the
- * rest seldom does, so the last one is kept: it is printed again only when the shape changed.
+ * rest seldom does, so the last two are kept (`GENERATED`): it is printed again only for a shape not among them.
  */
 function generatedText(shape: OrdinanceShape): string {
-  if (lastGenerated?.key !== shape.json) lastGenerated = { key: shape.json, text: printedText(shape.value).toLowerCase() };
-  return lastGenerated.text;
+  let text = GENERATED.get(shape.json);
+  if (text === undefined) {
+    text = printedText(shape.value).toLowerCase();
+    if (GENERATED.size >= 2) GENERATED.delete(GENERATED.keys().next().value!);
+  } else GENERATED.delete(shape.json);
+  GENERATED.set(shape.json, text);
+  return text;
 }
 
 /** The printed text, without the words that introduce each definition (a definition is not a use of its term). */
