@@ -52,7 +52,7 @@ export {
   type ImportOptions,
   type ImportProgress,
 } from './import/importer';
-export { jsInflater, type RawInflater, type RawInflaterFactory } from './import/xlsx';
+export { jsInflater, type InflateStream, type RawInflater, type RawInflaterFactory } from './import/xlsx';
 export {
   ALL_CASES,
   chooseCases,

@@ -13,7 +13,7 @@ import { JsonCaseReader } from './json-cases';
 import type { ColumnMapping } from './mapping';
 import { YamlCaseSplitter, type YamlItem } from './yaml-split';
 import { IceDetainerCsvReader, IceDetainerReader } from './ice-detainers';
-import { readXlsx, readXlsxSync, XlsxError, type RawInflaterFactory, type WorkbookInfo } from './xlsx';
+import { readXlsx, readXlsxSync, XlsxError, type InflateStream, type RawInflaterFactory, type WorkbookInfo } from './xlsx';
 
 /** `xlsx`: an Excel workbook, read through `importWorkbook` (it needs the file's end first, not a stream of chunks). */
 export type CaseFormat = 'json' | 'yaml' | 'csv' | 'xlsx';
@@ -76,6 +76,11 @@ export interface ImportOptions {
   signal?: AbortSignal;
   /** A workbook's raw DEFLATE decoder: a host's native one (the CLI hands in Node's zlib); JavaScript when not given. */
   inflater?: RawInflaterFactory;
+  /**
+   * For `importWorkbook` (asynchronous) only: the host's streaming raw DEFLATE decoder, used instead of
+   * `inflater` (the app hands in the browser's DecompressionStream('deflate-raw')).
+   */
+  inflateStream?: InflateStream;
 }
 
 export class ImportCancelled extends Error {
@@ -652,6 +657,7 @@ export async function importWorkbook(
   try {
     await readXlsx(size, read, {
       inflater: options.inflater,
+      inflateStream: options.inflateStream,
       onWorkbook: (info) => (rows = importer.workbookReader(info)),
       onRow: (r) => rows!.sheetRow(r),
       onProgress: (done) => {

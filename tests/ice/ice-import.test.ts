@@ -12,6 +12,7 @@ import {
   compile,
   facilitiesOf,
   formatCaseProblem,
+  importWorkbook,
   importWorkbookSync,
   periodOf,
   readCaseContent,
@@ -24,12 +25,15 @@ import {
 } from '../../engine/index';
 import { unzipSync, zipSync } from 'fflate';
 import { cellDateTime } from '../../engine/import/ice-detainers';
-import { jsInflater, readXlsxSync, XlsxError } from '../../engine/import/xlsx';
+import { jsInflater, readXlsx, readXlsxSync, XlsxError, type InflateStream } from '../../engine/import/xlsx';
 import { nodeInflater } from '../../host/inflate.node';
 import { iceCsv, iceWorkbook, ICE_COLUMNS, TITLE_ROWS, workbookOf } from './ice-records';
 
 const FIXTURE = { count: 400, seed: 14 };
 const fixtureFile = (ext: string) => new URL(`./fixtures/ice-detainers-fixture.${ext}`, import.meta.url);
+
+/** The decoder the app hands in: the platform's DecompressionStream (Node has it as the browser does). */
+const webInflate: InflateStream = (compressed) => compressed.pipeThrough(new DecompressionStream('deflate-raw'));
 
 function workbookCases(bytes: Uint8Array): CaseSet {
   return importWorkbookSync(bytes.length, (o, n) => bytes.subarray(o, o + n));
@@ -365,7 +369,56 @@ describe('unreadable records and files', () => {
     }
   });
 
-  it('says a sheet whose compressed bytes are damaged does not inflate, through either decoder', () => {
+  it("reads a workbook through the host's own streaming decoder (the app's) to the same cases, with progress to its end", async () => {
+    const bytes = new Uint8Array(fs.readFileSync(fixtureFile('xlsx')));
+    const reads: number[] = [];
+    const syncReads: number[] = [];
+    const sync = importWorkbookSync(bytes.length, (o, n) => bytes.subarray(o, o + n), { onProgress: (p) => syncReads.push(p.read) });
+    const set = await importWorkbook(bytes.length, async (o, n) => bytes.slice(o, o + n), {
+      inflateStream: webInflate,
+      onProgress: (p) => reads.push(p.read),
+    });
+    expect(set.problems).toEqual([]);
+    expect(set.table.length).toBe(FIXTURE.count);
+    for (let i = 0; i < FIXTURE.count; i++) expect(bookingCaseAt(set.table, i)).toEqual(bookingCaseAt(sync.table, i));
+    // Progress counts the sheet's compressed bytes, as the synchronous reading does, to the last.
+    expect(reads.at(-1)).toBe(syncReads.at(-1));
+    expect(reads.length).toBeGreaterThan(1);
+    for (let i = 1; i < reads.length; i++) expect(reads[i]!).toBeGreaterThanOrEqual(reads[i - 1]!);
+  });
+
+  it("reads a sheet cut into pieces of any size through the host's decoder, and stops inflating when the reader stops", async () => {
+    const xml =
+      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
+      Array.from(
+        { length: 300 },
+        (_, r) => `<row r="${r + 1}"><c r="A${r + 1}" t="s"><v>${r % 3}</v></c><c r="B${r + 1}"><v>${r}</v></c></row>`,
+      ).join('') +
+      '</sheetData></worksheet>';
+    const bytes = workbookOf(xml, ['one', 'twö', '😀']);
+    const expected = Array.from({ length: 300 }, (_, r) => [['one', 'twö', '😀'][r % 3], String(r)]);
+    for (const chunkBytes of [1, 3, 7, 64, 1 << 20]) {
+      const rows: string[][] = [];
+      await readXlsx(bytes.length, async (o, n) => bytes.slice(o, o + n), {
+        chunkBytes,
+        inflateStream: webInflate,
+        onRow: (r) => void rows.push([...r.values]),
+      });
+      expect(rows).toEqual(expected);
+    }
+    // A reader that has what it needs stops: the rest is not inflated, and reading ends.
+    let asked = 0;
+    const first: string[][] = [];
+    await readXlsx(bytes.length, async (o, n) => (asked++, bytes.slice(o, o + n)), {
+      chunkBytes: 16,
+      inflateStream: webInflate,
+      onRow: (r) => (first.push([...r.values]), first.length < 2),
+    });
+    expect(first).toEqual(expected.slice(0, 2));
+    expect(asked * 16).toBeLessThan(bytes.length);
+  });
+
+  it('says a sheet whose compressed bytes are damaged does not inflate, through either decoder', async () => {
     const bytes = iceWorkbook({ count: 50 }).slice();
     const name = new TextEncoder().encode('xl/worksheets/sheet1.xml');
     let at = -1;
@@ -376,6 +429,9 @@ describe('unreadable records and files', () => {
       const set = importWorkbookSync(bytes.length, (o, n) => bytes.subarray(o, o + n), { inflater });
       expect(set.problems.map((p) => p.message)).toEqual([expect.stringMatching(/xl\/worksheets\/sheet1.xml does not inflate/)]);
     }
+    // The host's streaming decoder (the app's), and one whose data stops short of the part's end.
+    const streamed = await importWorkbook(bytes.length, async (o, n) => bytes.slice(o, o + n), { inflateStream: webInflate });
+    expect(streamed.problems.map((p) => p.message)).toEqual([expect.stringMatching(/xl\/worksheets\/sheet1.xml does not inflate/)]);
   });
 
   it('reads inline strings, rich text runs, escaped characters and rows without cell references', () => {

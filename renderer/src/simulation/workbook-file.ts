@@ -2,7 +2,7 @@
 // imported and fingerprinted by reading it piece by piece, so the app never holds it whole (nor decodes it
 // to one string).
 
-import { CaseImporter, importWorkbook, Sha256, type CaseSet, type ImportOptions } from '../../../engine/index';
+import { CaseImporter, importWorkbook, Sha256, type CaseSet, type ImportOptions, type InflateStream } from '../../../engine/index';
 
 /** Bytes of a file read at a time at most. */
 const SLICE_BYTES = 4 << 20;
@@ -11,9 +11,23 @@ function reader(file: Blob): (offset: number, length: number) => Promise<Uint8Ar
   return async (offset, length) => new Uint8Array(await file.slice(offset, offset + length).arrayBuffer());
 }
 
+/**
+ * The browser's own raw DEFLATE decoder, where it has one (Chromium has, since version 103): native, it
+ * inflates the million-row sheet of ICE's release several times faster than the decoder in JavaScript.
+ */
+export function browserInflateStream(): InflateStream | undefined {
+  if (typeof DecompressionStream !== 'function') return undefined;
+  try {
+    new DecompressionStream('deflate-raw');
+  } catch {
+    return undefined;
+  }
+  return (compressed) => compressed.pipeThrough(new DecompressionStream('deflate-raw'));
+}
+
 /** ICE's detainer records from a workbook File, read from its end (the zip's directory) and then part by part. */
 export function importWorkbookFile(file: Blob, options: Omit<ImportOptions, 'format'> = {}): Promise<CaseSet> {
-  return importWorkbook(file.size, reader(file), options);
+  return importWorkbook(file.size, reader(file), { inflateStream: browserInflateStream(), ...options });
 }
 
 /**
