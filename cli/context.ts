@@ -33,7 +33,7 @@ import {
 import { UsageError } from './args';
 import { Reported, stdio, type Output } from './output';
 import { FileError, openInput, readText } from '../host/files.node';
-import { nodeInflater } from '../host/inflate.node';
+import { threadedInflater } from '../host/inflate.node';
 
 export { Reported, stdio, type Output } from './output';
 
@@ -191,7 +191,7 @@ export function loadCasesOrReport(io: Output, file: string, loading: boolean | C
           }
           return into.subarray(0, got);
         },
-        { ...options, inflater: nodeInflater, onProgress: (p) => meter?.(p.read, p.records, p.rejected, false) },
+        { ...options, inflater: threadedInflater, onProgress: (p) => meter?.(p.read, p.records, p.rejected, false) },
       );
     } else {
       const importer = new CaseImporter(options);

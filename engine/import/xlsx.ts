@@ -79,8 +79,11 @@ export type InflateStream = (compressed: ReadableStream<Uint8Array>) => Readable
  */
 export interface RawInflater {
   push(compressed: Uint8Array, final: boolean, out: (bytes: Uint8Array) => void): void;
+  /** Called once the part is read, or reading it stopped early: a decoder may let go of what it holds. */
+  close?(): void;
 }
-export type RawInflaterFactory = () => RawInflater;
+/** Makes a decoder for one part, given the part's compressed size (a host may choose its decoder by it). */
+export type RawInflaterFactory = (compressedSize: number) => RawInflater;
 
 /** The decoder in JavaScript (fflate): what every host can run. */
 export const jsInflater: RawInflaterFactory = () => {
@@ -192,7 +195,7 @@ function* streamEntry(
   }
   if (inflater === 'host') inflater = jsInflater;
   let inflate: RawInflater | undefined;
-  if (entry.method === 8) inflate = inflater();
+  if (entry.method === 8) inflate = inflater(entry.compressedSize);
   else if (entry.method !== 0)
     throw new XlsxError(`the zip entry ${entry.name} is compressed with method ${entry.method}, which is not read`);
   let read = 0;
@@ -203,22 +206,26 @@ function* streamEntry(
   }
   // The decoder's last piece comes before it returns from the final push: a piece is final only then.
   const notFinal = (bytes: Uint8Array) => onBytes(bytes, false);
-  while (read < total) {
-    const n = Math.min(chunkBytes, total - read);
-    const bytes = yield { offset: start + read, length: n };
-    if (bytes.length < n) throw new XlsxError(`the zip entry ${entry.name} is cut short`);
-    read += n;
-    const final = read >= total;
-    try {
-      if (inflate) {
-        inflate.push(bytes, final, notFinal);
-        if (final) onBytes(new Uint8Array(0), true);
-      } else onBytes(bytes, final);
-    } catch (e) {
-      if (e instanceof XlsxError) throw e;
-      throw new XlsxError(`the zip entry ${entry.name} does not inflate (${(e as Error).message}): the file may be damaged`);
+  try {
+    while (read < total) {
+      const n = Math.min(chunkBytes, total - read);
+      const bytes = yield { offset: start + read, length: n };
+      if (bytes.length < n) throw new XlsxError(`the zip entry ${entry.name} is cut short`);
+      read += n;
+      const final = read >= total;
+      try {
+        if (inflate) {
+          inflate.push(bytes, final, notFinal);
+          if (final) onBytes(new Uint8Array(0), true);
+        } else onBytes(bytes, final);
+      } catch (e) {
+        if (e instanceof XlsxError) throw e;
+        throw new XlsxError(`the zip entry ${entry.name} does not inflate (${(e as Error).message}): the file may be damaged`);
+      }
+      onProgress?.(read, total);
     }
-    onProgress?.(read, total);
+  } finally {
+    inflate?.close?.();
   }
 }
 
@@ -895,15 +902,22 @@ export function* xlsxRows(size: number, options: XlsxReadOptions): Generator<Byt
   const parts = streamEntry(entry, options.onSheetBytes ?? ((b) => rows.push(b)), chunk, inflater, options.onProgress);
   let step = parts.next();
   while (!step.done && !rows.stopped) step = parts.next(yield step.value);
+  // Stopped early: the part's decoder is closed.
+  if (!step.done) parts.return();
   return info;
 }
 
 /** Runs the reader against a synchronous source of bytes (a file descriptor in the CLI); `inflateStream` is not used. */
 export function readXlsxSync(size: number, read: (offset: number, length: number) => Uint8Array, options: XlsxReadOptions): WorkbookInfo {
   const gen = xlsxRows(size, { ...options, inflateStream: undefined });
-  let step = gen.next();
-  while (!step.done) step = gen.next(read(step.value.offset, step.value.length));
-  return step.value;
+  try {
+    let step = gen.next();
+    while (!step.done) step = gen.next(read(step.value.offset, step.value.length));
+    return step.value;
+  } finally {
+    // A source that failed leaves the reader where it was: it closes (and its part's decoder with it).
+    gen.return(undefined as never);
+  }
 }
 
 /** Runs the reader against an asynchronous source of bytes (a File or Blob in the app). */
@@ -928,8 +942,9 @@ export async function readXlsx(
     }
     return step.value;
   } finally {
-    // A reader that stopped early leaves the rest of its part uninflated.
+    // A reader that stopped early leaves the rest of its part uninflated; one whose source failed closes.
     await part?.cancel();
+    gen.return(undefined as never);
   }
 }
 
@@ -965,8 +980,9 @@ function hostInflated(
         return;
       }
       at += n;
-      // A copy: the decoder may keep the bytes past this call, and a source may reuse its buffer.
-      controller.enqueue(bytes.slice());
+      // A copy (not slice(), which on a Node Buffer shares its memory): the decoder may keep the bytes past
+      // this call, and a source may reuse its buffer.
+      controller.enqueue(new Uint8Array(bytes));
     },
   });
   const reader = inflateStream(compressed).getReader();

@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bookingCaseAt, CaseImporter, importWorkbookSync, jsInflater, type CaseSet } from '../../engine/index';
-import { nodeInflater } from '../../host/inflate.node';
+import { nodeInflater, threadedInflaterFrom } from '../../host/inflate.node';
 
 /**
  * Recorded from the readers of 475a90e (before the CSV readers shared one byte scanner). Change only
@@ -59,7 +59,7 @@ describe("ICE's records read as the recorded readers read them", () => {
   for (const name of ['ice-detainers-fixture.xlsx', 'ice-detainers-bad-rows.xlsx'])
     it(`${name}: through either inflater`, () => {
       const bytes = fixture(name);
-      for (const inflater of [jsInflater, nodeInflater]) {
+      for (const inflater of [jsInflater, nodeInflater, threadedInflaterFrom(0)]) {
         const set = importWorkbookSync(bytes.length, (offset, length) => bytes.subarray(offset, offset + length), { inflater });
         expect(digest(set)).toBe(EXPECTED[name]);
       }

@@ -26,7 +26,7 @@ import {
 import { unzipSync, zipSync } from 'fflate';
 import { cellDateTime } from '../../engine/import/ice-detainers';
 import { jsInflater, readXlsx, readXlsxSync, XlsxError, type InflateStream } from '../../engine/import/xlsx';
-import { nodeInflater } from '../../host/inflate.node';
+import { nodeInflater, threadedInflaterFrom } from '../../host/inflate.node';
 import { iceCsv, iceWorkbook, ICE_COLUMNS, TITLE_ROWS, workbookOf } from './ice-records';
 
 const FIXTURE = { count: 400, seed: 14 };
@@ -303,7 +303,7 @@ describe('unreadable records and files', () => {
       [words[2], words[3]],
     ];
     // Through the decoder in JavaScript and through Node's zlib (the command line's), which inflates into one reused buffer.
-    for (const inflater of [jsInflater, nodeInflater])
+    for (const inflater of [jsInflater, nodeInflater, threadedInflaterFrom(0)])
       for (const bytes of [deflated, stored])
         for (const chunkBytes of [1, 2, 3, 5, 7, 64]) {
           const rows: string[][] = [];
@@ -425,7 +425,7 @@ describe('unreadable records and files', () => {
     for (let i = 0; i < bytes.length && at < 0; i++) if (name.every((c, k) => bytes[i + k] === c)) at = i + name.length;
     // The first occurrence of the name is the entry's local header; its compressed data follows.
     bytes.fill(0xff, at + 40, at + 200);
-    for (const inflater of [jsInflater, nodeInflater]) {
+    for (const inflater of [jsInflater, nodeInflater, threadedInflaterFrom(0)]) {
       const set = importWorkbookSync(bytes.length, (o, n) => bytes.subarray(o, o + n), { inflater });
       expect(set.problems.map((p) => p.message)).toEqual([expect.stringMatching(/xl\/worksheets\/sheet1.xml does not inflate/)]);
     }
