@@ -24,7 +24,7 @@ import {
   caseId,
 } from '../../engine/index';
 import { unzipSync, zipSync } from 'fflate';
-import { cellDateTime } from '../../engine/import/ice-detainers';
+import { cellDateTime, ICE_COLUMN } from '../../engine/import/ice-detainers';
 import { jsInflater, readXlsx, readXlsxSync, XlsxError, type InflateStream } from '../../engine/import/xlsx';
 import { nodeInflater, threadedInflaterFrom } from '../../host/inflate.node';
 import { iceCsv, iceWorkbook, ICE_COLUMNS, TITLE_ROWS, workbookOf } from './ice-records';
@@ -60,6 +60,16 @@ describe('the fixture', () => {
     expect(rows[6]).toEqual([...ICE_COLUMNS]);
     expect(rows).toHaveLength(7 + FIXTURE.count);
     expect(rows.slice(7).some((r) => r.includes('(b)(6), (b)(7)(C)'))).toBe(true);
+  });
+});
+
+describe('the mapping of the release (docs/ice-detainer-records.md)', () => {
+  // Read with its line breaks as spaces: a name may be wrapped.
+  const doc = fs.readFileSync(new URL('../../docs/ice-detainer-records.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+  it('says what becomes of every column of the release, and names each column the importer reads', () => {
+    const missing = ICE_COLUMNS.filter((c) => !doc.includes(c));
+    expect(missing).toEqual([]);
+    expect(Object.values(ICE_COLUMN).filter((c) => !doc.includes(c))).toEqual([]);
   });
 });
 
