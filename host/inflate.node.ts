@@ -73,6 +73,10 @@ const INPUT_AHEAD = 8;
 const POSTED = 0;
 const TAKEN = 1;
 const INPUT_TAKEN = 2;
+/** Set by the thread as it ends, however it ends (a crash that skips this is caught by SILENCE_MS). */
+const GONE = 3;
+/** How long the reader waits for a thread that neither posts nor ends before it gives up. */
+const SILENCE_MS = 60_000;
 
 /**
  * The thread's code (a script, so that the bundle needs no file of its own): zlib's raw inflater as a
@@ -99,6 +103,11 @@ inflate.on('end', () => {
   post({ end: true });
 });
 inflate.on('error', (e) => post({ error: e.message }));
+process.on('uncaughtException', (e) => post({ error: String(e && e.message ? e.message : e) }));
+process.on('exit', () => {
+  Atomics.store(state, ${GONE}, 1);
+  Atomics.notify(state, ${POSTED});
+});
 parentPort.on('message', ({ bytes, final }) => {
   Atomics.add(state, ${INPUT_TAKEN}, 1);
   Atomics.notify(state, ${POSTED});
@@ -180,15 +189,21 @@ class InflateThread implements RawInflater {
    * \`once\`, for anything the thread does, so that the caller can look again).
    */
   private take(out: (bytes: Uint8Array) => void, wait: boolean, once = false): void {
+    let silentSince = -1;
     for (;;) {
       const posted = Atomics.load(this.state, POSTED);
       const received = receiveMessageOnPort(this.port);
       if (!received) {
         if (!wait) return;
+        if (Atomics.load(this.state, GONE)) throw new Error('the inflating thread stopped');
+        const now = performance.now();
+        if (silentSince < 0) silentSince = now;
+        else if (now - silentSince > SILENCE_MS) throw new Error('the inflating thread stopped answering');
         Atomics.wait(this.state, POSTED, posted, 100);
         if (once) wait = false;
         continue;
       }
+      silentSince = -1;
       Atomics.add(this.state, TAKEN, 1);
       Atomics.notify(this.state, TAKEN);
       const m = received.message as Uint8Array | { end: true } | { error: string };
