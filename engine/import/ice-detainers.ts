@@ -263,6 +263,8 @@ export abstract class IceCells {
   plainDate(_k: number): number {
     return NaN;
   }
+  /** The date the last plainDate read (not NaN), packed (case-table packYmd): set by a reader that reads it from the cell. */
+  plainPacked = -1;
   /** A cell of 1 to 9 ASCII digits and nothing else: its value; -1 for anything else (read its text). */
   count(_k: number): number {
     return -1;
@@ -344,6 +346,8 @@ export class IceDetainerReader {
   private readonly sheetCells = new SheetCells();
   /** The problems of the record being read (a fresh array once one is found). */
   private problems: CaseProblem[] | undefined;
+  /** The date dateOf read last, packed, when it was read from the cell's digits; -1 otherwise. */
+  private lastPacked = -1;
   private readonly requests = new Memo(requestOf);
   private readonly criminalities = new Memo(criminalityOf);
   private readonly redacted = new Memo(isRedacted);
@@ -482,12 +486,19 @@ export class IceDetainerReader {
     (this.problems ??= []).push({ index, id: `row-${rowNumber}`, field: ICE_COLUMN[key], message, row: rowNumber });
   }
 
-  /** A date cell: minutes, null when blank or redacted, undefined (reported) when not a date. */
+  /**
+   * A date cell: minutes, null when blank or redacted, undefined (reported) when not a date. Its date
+   * packed is then datePacked(minutes).
+   */
   private dateOf(cells: IceCells, key: ColumnKey, index: number, rowNumber: number): number | null | undefined {
     const k = this.columns![key];
+    this.lastPacked = -1;
     if (k >= 0) {
       const t = cells.plainDate(k);
-      if (!Number.isNaN(t)) return t;
+      if (!Number.isNaN(t)) {
+        this.lastPacked = cells.plainPacked;
+        return t;
+      }
     }
     const v = cells.text(k);
     if (!v || (v.charCodeAt(0) === 40 /* ( */ && this.redacted.get(v))) return null;
@@ -497,6 +508,11 @@ export class IceDetainerReader {
       return undefined;
     }
     return t;
+  }
+
+  /** The date of the minutes the last dateOf returned, packed (case-table packYmd): from the cell's digits when read from them. */
+  private datePacked(minutes: number): number {
+    return this.lastPacked >= 0 ? this.lastPacked : packedCivilFromDays(Math.floor(minutes / MINUTES_PER_DAY));
   }
 
   private record(rowNumber: number, cells: IceCells): void {
@@ -509,7 +525,7 @@ export class IceDetainerReader {
       this.bad(index, rowNumber, 'prepareDate', 'the date the detainer was prepared is missing: it is the date of the request');
     const issued = prepared ?? NaN;
     const issuedDay = Math.floor(issued / MINUTES_PER_DAY);
-    const issuedPacked = Number.isNaN(issued) ? 0 : packedCivilFromDays(issuedDay);
+    const issuedPacked = Number.isNaN(issued) ? 0 : this.datePacked(issued);
     const issuedYear = issuedPacked >> 9;
 
     // Age: exact from a birth date, else a range from the birth year, else anything.
@@ -518,7 +534,7 @@ export class IceDetainerReader {
     const birth = this.dateOf(cells, 'birthDate', index, rowNumber);
     const by = cells.text(cols.birthYear);
     if (typeof birth === 'number' && !Number.isNaN(issued)) {
-      const b = packedCivilFromDays(Math.floor(birth / MINUTES_PER_DAY));
+      const b = this.datePacked(birth);
       const years = issuedYear - (b >> 9) - ((issuedPacked & 511) < (b & 511) ? 1 : 0);
       if (years < 0 || years > 130) this.bad(index, rowNumber, 'birthDate', 'the birth date is not before the request');
       else age = ageHi = years;
@@ -573,6 +589,7 @@ export class IceDetainerReader {
     const sentence = this.sentenceDays(cells, index, rowNumber);
     const felonSaid = cells.flag(cols.felon);
     const convictedOn = hasMsc ? this.dateOf(cells, 'mscConvictionDate', index, rowNumber) : null;
+    const convictedPacked = typeof convictedOn === 'number' ? this.datePacked(convictedOn) : 0;
     if (criminality !== 'convicted' && criminality !== 'none' && criminality !== 'pending') unknown |= U_CONVICTIONS | U_CHARGES;
     else if (criminality === 'convicted') unknown |= U_CONVICTIONS | U_CHARGES;
     else if (criminality === 'pending') unknown |= U_CHARGES;
@@ -618,7 +635,7 @@ export class IceDetainerReader {
         catList,
         info.offense,
         day,
-        dated ? packedCivilFromDays(day) : issuedPacked,
+        dated ? convictedPacked : issuedPacked,
         undefined,
         0,
         0,
@@ -801,12 +818,24 @@ class CsvCells extends IceCells {
     return text;
   }
 
-  /** A cell spelled exactly YYYY-MM-DD[ HH:MM[:SS]] (a valid date): its minutes; NaN for anything else. */
+  /**
+   * A cell spelled exactly YYYY-MM-DD[ HH:MM[:SS]] (a valid date): its minutes, its date packed into
+   * plainPacked straight from the digits; NaN for anything else.
+   */
   override plainDate(k: number): number {
     const sc = this.sc;
     if (k < 0 || k >= sc.count) return NaN;
     const a = sc.starts[k]!;
-    return a < 0 ? NaN : dateTimeAt(sc.buf, a, sc.ends[k]!);
+    if (a < 0) return NaN;
+    const b = sc.buf;
+    const t = dateTimeAt(b, a, sc.ends[k]!);
+    if (!Number.isNaN(t))
+      this.plainPacked = packYmd(
+        (b[a]! - 48) * 1000 + (b[a + 1]! - 48) * 100 + (b[a + 2]! - 48) * 10 + b[a + 3]! - 48,
+        (b[a + 5]! - 48) * 10 + b[a + 6]! - 48,
+        (b[a + 8]! - 48) * 10 + b[a + 9]! - 48,
+      );
+    return t;
   }
 
   override count(k: number): number {
