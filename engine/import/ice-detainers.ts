@@ -269,6 +269,14 @@ export abstract class IceCells {
   count(_k: number): number {
     return -1;
   }
+  /** A cell of exactly four ASCII digits: its value; -1 for anything else (read its text). */
+  fourDigits(_k: number): number {
+    return -1;
+  }
+  /** 1 when the cell is blank or redacted (isRedacted), 0 when it is neither; -1 to read its text to tell. */
+  blankOrRedacted(_k: number): number {
+    return -1;
+  }
   /** The cell read as a yes/no flag (YES, NO or NOT_SAID). */
   flag(k: number): number {
     return yesNo(this.text(k));
@@ -500,8 +508,10 @@ export class IceDetainerReader {
         return t;
       }
     }
+    const none = cells.blankOrRedacted(k);
+    if (none === 1) return null;
     const v = cells.text(k);
-    if (!v || (v.charCodeAt(0) === 40 /* ( */ && this.redacted.get(v))) return null;
+    if (none < 0 && (!v || (v.charCodeAt(0) === 40 /* ( */ && this.redacted.get(v)))) return null;
     const t = cellDateTime(v, k >= 0 && cells.isNumber(k), this.options.date1904 === true);
     if (Number.isNaN(t)) {
       this.bad(index, rowNumber, key, `not a date: ${JSON.stringify(v.length > 40 ? v.slice(0, 37) + '...' : v)}`);
@@ -532,16 +542,20 @@ export class IceDetainerReader {
     let age = 0;
     let ageHi = 130;
     const birth = this.dateOf(cells, 'birthDate', index, rowNumber);
-    const by = cells.text(cols.birthYear);
     if (typeof birth === 'number' && !Number.isNaN(issued)) {
       const b = this.datePacked(birth);
       const years = issuedYear - (b >> 9) - ((issuedPacked & 511) < (b & 511) ? 1 : 0);
       if (years < 0 || years > 130) this.bad(index, rowNumber, 'birthDate', 'the birth date is not before the request');
       else age = ageHi = years;
-    } else if (by && !isRedacted(by)) {
-      const year = this.birthYears.get(by);
-      if (Number.isNaN(year)) this.bad(index, rowNumber, 'birthYear', `not a year: ${JSON.stringify(by)}`);
-      else if (!Number.isNaN(issued)) {
+    } else {
+      // Four digits are the year; other cells are read from their text (-1: blank or redacted).
+      let year = cells.fourDigits(cols.birthYear);
+      if (year < 0) {
+        const by = cells.text(cols.birthYear);
+        year = !by || isRedacted(by) ? -1 : this.birthYears.get(by);
+        if (Number.isNaN(year)) this.bad(index, rowNumber, 'birthYear', `not a year: ${JSON.stringify(by)}`);
+      }
+      if (year >= 0 && !Number.isNaN(issued)) {
         const most = issuedYear - year;
         if (most < 0 || most > 131)
           this.bad(index, rowNumber, 'birthYear', `a birth year of ${year} does not fit a request in ${issuedYear}`);
@@ -844,6 +858,35 @@ class CsvCells extends IceCells {
     const a = sc.starts[k]!;
     const e = sc.ends[k]!;
     return a < 0 || a === e ? -1 : digitsAt(sc.buf, a, e);
+  }
+
+  override fourDigits(k: number): number {
+    const sc = this.sc;
+    if (k < 0 || k >= sc.count) return -1;
+    const a = sc.starts[k]!;
+    return a < 0 || sc.ends[k]! - a !== 4 ? -1 : digitsAt(sc.buf, a, a + 4);
+  }
+
+  /**
+   * From the bytes: blank, or "(b)" in either case, ASCII white space, "(" and a digit (isRedacted's
+   * spelling), or a first byte that is neither "(" nor one trimming could drop; -1 (read the text) for
+   * white space outside ASCII where it would decide.
+   */
+  override blankOrRedacted(k: number): number {
+    const sc = this.sc;
+    if (k < 0 || k >= sc.count) return 1;
+    const a = sc.starts[k]!;
+    if (a < 0) return -1;
+    const e = sc.ends[k]!;
+    if (a === e) return 1;
+    const b = sc.buf;
+    const c = b[a]!;
+    if (c !== 40 /* ( */) return c > 32 && c < 0x80 ? 0 : -1;
+    if (e - a < 5 || (b[a + 1]! | 0x20) !== 98 /* b */ || b[a + 2] !== 41 /* ) */) return 0;
+    let j = a + 3;
+    while (j < e && (b[j] === 32 || (b[j]! >= 9 && b[j]! <= 13))) j++;
+    if (j < e && b[j]! >= 0x80) return -1;
+    return j + 1 < e && b[j] === 40 && b[j + 1]! >= 48 && b[j + 1]! <= 57 ? 1 : 0;
   }
 
   /** Yes/no from the bytes when they spell one exactly; anything else through the text. */

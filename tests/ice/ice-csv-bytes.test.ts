@@ -12,7 +12,21 @@ import { ICE_COLUMNS, REDACTED } from './ice-records';
 
 const col = (name: (typeof ICE_COLUMNS)[number]) => ICE_COLUMNS.indexOf(name);
 
-const blankish = ['', ' ', REDACTED, ' (b)(6)', '(B)(7)(C)', '(b) (6)', '(b)(x)', '(b)\u00a0(6)', '\u00a0(b)(6)'];
+const blankish = [
+  '',
+  ' ',
+  REDACTED,
+  ' (b)(6)',
+  '(B)(7)(C)',
+  '(b) (6)',
+  '(b)(x)',
+  '(b)\u00a0(6)',
+  '(b)\u00a0x',
+  '(b)\u2003(7)',
+  '\u00a0(b)(6)',
+  '(b)\t(6)',
+  '(b)(6',
+];
 const dates = [
   '2024-02-29',
   '2023-02-29',
