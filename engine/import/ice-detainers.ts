@@ -897,7 +897,11 @@ class CsvCells extends IceCells {
     if (a >= 0) {
       const e = sc.ends[k]!;
       if (a === e) return NOT_SAID;
-      const v = boolAt(sc.buf, a, e);
+      const b = sc.buf;
+      // NO and YES in any case, the release's spellings, at once; the rest as boolAt reads them.
+      if (e - a === 2 && (b[a]! | (b[a + 1]! << 8) | 0x2020) === 0x6f6e /* no */) return NO;
+      if (e - a === 3 && (b[a]! | (b[a + 1]! << 8) | (b[a + 2]! << 16) | 0x202020) === 0x736579 /* yes */) return YES;
+      const v = boolAt(b, a, e);
       if (v >= 0) return v;
     }
     return yesNo(this.text(k));

@@ -78,7 +78,7 @@ const pools: Array<[number, string[]]> = [
   [col('MSC Sentence Days'), ['21', '0', '400', '1.5', 'x', ' 7', '', REDACTED]],
   [col('MSC Sentence Months'), ['0', '13', '', REDACTED]],
   [col('MSC Sentence Years'), ['0', '2', '', REDACTED]],
-  [col('Felon'), ['YES', 'NO', 'Y', 'n', 'true', 'maybe', '', REDACTED]],
+  [col('Felon'), ['YES', 'NO', 'yEs', 'nO', 'Y', 'n', 'true', 'FALSE', 'maybe', 'NN', 'ys', 'yes.', 'N0', 'NO ', '', REDACTED]],
   [col('Criminal Street Gang Yes No'), ['YES', 'NO', 'No', '', ' YES']],
 ];
 
