@@ -263,8 +263,18 @@ export abstract class IceCells {
   plainDate(_k: number): number {
     return NaN;
   }
+  /** The date the last plainDate read (not NaN), packed (case-table packYmd): set by a reader that reads it from the cell. */
+  plainPacked = -1;
   /** A cell of 1 to 9 ASCII digits and nothing else: its value; -1 for anything else (read its text). */
   count(_k: number): number {
+    return -1;
+  }
+  /** A cell of exactly four ASCII digits: its value; -1 for anything else (read its text). */
+  fourDigits(_k: number): number {
+    return -1;
+  }
+  /** 1 when the cell is blank or redacted (isRedacted), 0 when it is neither; -1 to read its text to tell. */
+  blankOrRedacted(_k: number): number {
     return -1;
   }
   /** The cell read as a yes/no flag (YES, NO or NOT_SAID). */
@@ -344,6 +354,8 @@ export class IceDetainerReader {
   private readonly sheetCells = new SheetCells();
   /** The problems of the record being read (a fresh array once one is found). */
   private problems: CaseProblem[] | undefined;
+  /** The date dateOf read last, packed, when it was read from the cell's digits; -1 otherwise. */
+  private lastPacked = -1;
   private readonly requests = new Memo(requestOf);
   private readonly criminalities = new Memo(criminalityOf);
   private readonly redacted = new Memo(isRedacted);
@@ -482,21 +494,35 @@ export class IceDetainerReader {
     (this.problems ??= []).push({ index, id: `row-${rowNumber}`, field: ICE_COLUMN[key], message, row: rowNumber });
   }
 
-  /** A date cell: minutes, null when blank or redacted, undefined (reported) when not a date. */
+  /**
+   * A date cell: minutes, null when blank or redacted, undefined (reported) when not a date. Its date
+   * packed is then datePacked(minutes).
+   */
   private dateOf(cells: IceCells, key: ColumnKey, index: number, rowNumber: number): number | null | undefined {
     const k = this.columns![key];
+    this.lastPacked = -1;
     if (k >= 0) {
       const t = cells.plainDate(k);
-      if (!Number.isNaN(t)) return t;
+      if (!Number.isNaN(t)) {
+        this.lastPacked = cells.plainPacked;
+        return t;
+      }
     }
+    const none = cells.blankOrRedacted(k);
+    if (none === 1) return null;
     const v = cells.text(k);
-    if (!v || (v.charCodeAt(0) === 40 /* ( */ && this.redacted.get(v))) return null;
+    if (none < 0 && (!v || (v.charCodeAt(0) === 40 /* ( */ && this.redacted.get(v)))) return null;
     const t = cellDateTime(v, k >= 0 && cells.isNumber(k), this.options.date1904 === true);
     if (Number.isNaN(t)) {
       this.bad(index, rowNumber, key, `not a date: ${JSON.stringify(v.length > 40 ? v.slice(0, 37) + '...' : v)}`);
       return undefined;
     }
     return t;
+  }
+
+  /** The date of the minutes the last dateOf returned, packed (case-table packYmd): from the cell's digits when read from them. */
+  private datePacked(minutes: number): number {
+    return this.lastPacked >= 0 ? this.lastPacked : packedCivilFromDays(Math.floor(minutes / MINUTES_PER_DAY));
   }
 
   private record(rowNumber: number, cells: IceCells): void {
@@ -509,23 +535,27 @@ export class IceDetainerReader {
       this.bad(index, rowNumber, 'prepareDate', 'the date the detainer was prepared is missing: it is the date of the request');
     const issued = prepared ?? NaN;
     const issuedDay = Math.floor(issued / MINUTES_PER_DAY);
-    const issuedPacked = Number.isNaN(issued) ? 0 : packedCivilFromDays(issuedDay);
+    const issuedPacked = Number.isNaN(issued) ? 0 : this.datePacked(issued);
     const issuedYear = issuedPacked >> 9;
 
     // Age: exact from a birth date, else a range from the birth year, else anything.
     let age = 0;
     let ageHi = 130;
     const birth = this.dateOf(cells, 'birthDate', index, rowNumber);
-    const by = cells.text(cols.birthYear);
     if (typeof birth === 'number' && !Number.isNaN(issued)) {
-      const b = packedCivilFromDays(Math.floor(birth / MINUTES_PER_DAY));
+      const b = this.datePacked(birth);
       const years = issuedYear - (b >> 9) - ((issuedPacked & 511) < (b & 511) ? 1 : 0);
       if (years < 0 || years > 130) this.bad(index, rowNumber, 'birthDate', 'the birth date is not before the request');
       else age = ageHi = years;
-    } else if (by && !isRedacted(by)) {
-      const year = this.birthYears.get(by);
-      if (Number.isNaN(year)) this.bad(index, rowNumber, 'birthYear', `not a year: ${JSON.stringify(by)}`);
-      else if (!Number.isNaN(issued)) {
+    } else {
+      // Four digits are the year; other cells are read from their text (-1: blank or redacted).
+      let year = cells.fourDigits(cols.birthYear);
+      if (year < 0) {
+        const by = cells.text(cols.birthYear);
+        year = !by || isRedacted(by) ? -1 : this.birthYears.get(by);
+        if (Number.isNaN(year)) this.bad(index, rowNumber, 'birthYear', `not a year: ${JSON.stringify(by)}`);
+      }
+      if (year >= 0 && !Number.isNaN(issued)) {
         const most = issuedYear - year;
         if (most < 0 || most > 131)
           this.bad(index, rowNumber, 'birthYear', `a birth year of ${year} does not fit a request in ${issuedYear}`);
@@ -573,6 +603,7 @@ export class IceDetainerReader {
     const sentence = this.sentenceDays(cells, index, rowNumber);
     const felonSaid = cells.flag(cols.felon);
     const convictedOn = hasMsc ? this.dateOf(cells, 'mscConvictionDate', index, rowNumber) : null;
+    const convictedPacked = typeof convictedOn === 'number' ? this.datePacked(convictedOn) : 0;
     if (criminality !== 'convicted' && criminality !== 'none' && criminality !== 'pending') unknown |= U_CONVICTIONS | U_CHARGES;
     else if (criminality === 'convicted') unknown |= U_CONVICTIONS | U_CHARGES;
     else if (criminality === 'pending') unknown |= U_CHARGES;
@@ -618,7 +649,7 @@ export class IceDetainerReader {
         catList,
         info.offense,
         day,
-        dated ? packedCivilFromDays(day) : issuedPacked,
+        dated ? convictedPacked : issuedPacked,
         undefined,
         0,
         0,
@@ -801,12 +832,24 @@ class CsvCells extends IceCells {
     return text;
   }
 
-  /** A cell spelled exactly YYYY-MM-DD[ HH:MM[:SS]] (a valid date): its minutes; NaN for anything else. */
+  /**
+   * A cell spelled exactly YYYY-MM-DD[ HH:MM[:SS]] (a valid date): its minutes, its date packed into
+   * plainPacked straight from the digits; NaN for anything else.
+   */
   override plainDate(k: number): number {
     const sc = this.sc;
     if (k < 0 || k >= sc.count) return NaN;
     const a = sc.starts[k]!;
-    return a < 0 ? NaN : dateTimeAt(sc.buf, a, sc.ends[k]!);
+    if (a < 0) return NaN;
+    const b = sc.buf;
+    const t = dateTimeAt(b, a, sc.ends[k]!);
+    if (!Number.isNaN(t))
+      this.plainPacked = packYmd(
+        (b[a]! - 48) * 1000 + (b[a + 1]! - 48) * 100 + (b[a + 2]! - 48) * 10 + b[a + 3]! - 48,
+        (b[a + 5]! - 48) * 10 + b[a + 6]! - 48,
+        (b[a + 8]! - 48) * 10 + b[a + 9]! - 48,
+      );
+    return t;
   }
 
   override count(k: number): number {
@@ -817,6 +860,35 @@ class CsvCells extends IceCells {
     return a < 0 || a === e ? -1 : digitsAt(sc.buf, a, e);
   }
 
+  override fourDigits(k: number): number {
+    const sc = this.sc;
+    if (k < 0 || k >= sc.count) return -1;
+    const a = sc.starts[k]!;
+    return a < 0 || sc.ends[k]! - a !== 4 ? -1 : digitsAt(sc.buf, a, a + 4);
+  }
+
+  /**
+   * From the bytes: blank, or "(b)" in either case, ASCII white space, "(" and a digit (isRedacted's
+   * spelling), or a first byte that is neither "(" nor one trimming could drop; -1 (read the text) for
+   * white space outside ASCII where it would decide.
+   */
+  override blankOrRedacted(k: number): number {
+    const sc = this.sc;
+    if (k < 0 || k >= sc.count) return 1;
+    const a = sc.starts[k]!;
+    if (a < 0) return -1;
+    const e = sc.ends[k]!;
+    if (a === e) return 1;
+    const b = sc.buf;
+    const c = b[a]!;
+    if (c !== 40 /* ( */) return c > 32 && c < 0x80 ? 0 : -1;
+    if (e - a < 5 || (b[a + 1]! | 0x20) !== 98 /* b */ || b[a + 2] !== 41 /* ) */) return 0;
+    let j = a + 3;
+    while (j < e && (b[j] === 32 || (b[j]! >= 9 && b[j]! <= 13))) j++;
+    if (j < e && b[j]! >= 0x80) return -1;
+    return j + 1 < e && b[j] === 40 && b[j + 1]! >= 48 && b[j + 1]! <= 57 ? 1 : 0;
+  }
+
   /** Yes/no from the bytes when they spell one exactly; anything else through the text. */
   override flag(k: number): number {
     const sc = this.sc;
@@ -825,7 +897,11 @@ class CsvCells extends IceCells {
     if (a >= 0) {
       const e = sc.ends[k]!;
       if (a === e) return NOT_SAID;
-      const v = boolAt(sc.buf, a, e);
+      const b = sc.buf;
+      // NO and YES in any case, the release's spellings, at once; the rest as boolAt reads them.
+      if (e - a === 2 && (b[a]! | (b[a + 1]! << 8) | 0x2020) === 0x6f6e /* no */) return NO;
+      if (e - a === 3 && (b[a]! | (b[a + 1]! << 8) | (b[a + 2]! << 16) | 0x202020) === 0x736579 /* yes */) return YES;
+      const v = boolAt(b, a, e);
       if (v >= 0) return v;
     }
     return yesNo(this.text(k));

@@ -90,8 +90,32 @@ function scan(bytes: Uint8Array, sizes: number[]): Rec[] | undefined {
 }
 
 // The characters that decide a CSV's shape, runs of them (four commas at once is a path of its own),
-// ordinary letters and spaces, and characters of two, three and four UTF-8 bytes.
-const piece = fc.constantFrom(',', ',,,,', '"', '""', '\n', '\r', '\r\n', ' ', 'a', 'bcdefgh', '-', '(b)(6)', 'é', '中', '😀', '\u00ff');
+// ordinary letters and spaces, other control characters (the scanner looks closer at every byte below
+// 14, line ends among them), the characters next to a comma, and characters of two, three and four
+// UTF-8 bytes.
+const piece = fc.constantFrom(
+  ',',
+  ',,,,',
+  '"',
+  '""',
+  '\n',
+  '\r',
+  '\r\n',
+  ' ',
+  'a',
+  'bcdefgh',
+  '-',
+  '+',
+  '\t',
+  '\u000b',
+  '\u000e',
+  '\u0000',
+  '(b)(6)',
+  'é',
+  '中',
+  '😀',
+  '\u00ff',
+);
 
 describe('the CSV byte scanner', () => {
   it('reads what a character-by-character reading of RFC 4180 reads, in pieces of any size', () => {
