@@ -87,10 +87,11 @@ class Words {
   at(view: DataView, b: Uint8Array, p: number): boolean {
     const words = this.words;
     const last = words.length - 1;
-    if (p + this.reach > view.byteLength) {
+    // b and view hold the same bytes; a typed array's length is read inline, a DataView's byteLength is not.
+    if (p + this.reach > b.length) {
       // Too near the end of what is read for whole words: byte by byte.
       const bytes = this.bytes;
-      if (p + bytes.length > view.byteLength) return false;
+      if (p + bytes.length > b.length) return false;
       for (let i = 0; i < bytes.length; i++) if (b[p + i] !== bytes[i]) return false;
       return true;
     }
@@ -113,7 +114,7 @@ class KeySet {
   match(view: DataView, b: Uint8Array, p: number): number {
     const list = this.byFirst[b[p]!];
     if (list === undefined) return -1;
-    if (p + 24 > view.byteLength) {
+    if (p + 24 > b.length) {
       for (let k = 0; k < list.length; k++) if (list[k]!.key.at(view, b, p)) return list[k]!.id;
       return -1;
     }
