@@ -162,11 +162,11 @@ export class CaseImporter implements CaseSink {
   readonly builder = new CaseTableBuilder();
   private readonly problems: CaseProblem[] = [];
   /** Hash of each kept case's id, by row of the table. */
-  private idHashes = new Uint32Array(1024);
+  private idHashes = new Uint32Array(0);
   /** File row or line of each record, by record index. */
-  private places = new Int32Array(1024);
+  private places = new Int32Array(0);
   /** Record index of each case kept, by row of the table. */
-  private caseIndex = new Int32Array(1024);
+  private caseIndex = new Int32Array(0);
   private table: CaseTable | undefined;
   private readonly maxListed: number;
   private reader: Reader | undefined;

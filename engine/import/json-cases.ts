@@ -73,24 +73,25 @@ class Words {
     this.mask = rest === 0 ? -1 : (1 << (rest * 8)) - 1;
     this.reach = count * 4;
   }
-  /** Whether the bytes at p are these bytes, given the word at p and room for every word. */
-  equalsFrom(view: DataView, p: number, first: number): boolean {
-    const words = this.words;
-    const last = words.length - 1;
-    if (last === 0) return (first & this.mask) === words[0];
-    if (first !== words[0]) return false;
-    for (let i = 1; i < last; i++) if (view.getInt32(p + 4 * i, true) !== words[i]) return false;
-    return (view.getInt32(p + 4 * last, true) & this.mask) === words[last];
+  /** The words, the last one masked. */
+  list(): Int32Array {
+    return this.words;
+  }
+
+  /** The mask of the last word: the bytes that belong. */
+  get lastMask(): number {
+    return this.mask;
   }
 
   /** Whether the bytes at p are these bytes. */
   at(view: DataView, b: Uint8Array, p: number): boolean {
     const words = this.words;
     const last = words.length - 1;
-    if (p + this.reach > view.byteLength) {
+    // b and view hold the same bytes; a typed array's length is read inline, a DataView's byteLength is not.
+    if (p + this.reach > b.length) {
       // Too near the end of what is read for whole words: byte by byte.
       const bytes = this.bytes;
-      if (p + bytes.length > view.byteLength) return false;
+      if (p + bytes.length > b.length) return false;
       for (let i = 0; i < bytes.length; i++) if (b[p + i] !== bytes[i]) return false;
       return true;
     }
@@ -99,29 +100,81 @@ class Words {
   }
 }
 
-/** The keys of one kind of object, found by their bytes. */
+/** Slot of a key in KeySet's table: from the first three bytes of its name (a name may be as short as "id"). */
+function keySlot(word: number): number {
+  return Math.imul(word & 0xffffff, 0x9e3779b1) >>> 24;
+}
+
+/**
+ * The keys of one kind of object, found by their bytes: a table by the first three bytes of the name
+ * gives the keys that start so (nearly always one), whose name and closing quote are then compared
+ * four bytes at a time, all from flat arrays.
+ */
 class KeySet {
-  private readonly byFirst: Array<Array<{ id: number; key: Words }> | undefined> = [];
   readonly lengths: number[];
+  /** Each name with its closing quote, as little-endian words (the last masked to the bytes that belong), one name after another. */
+  private readonly words: Int32Array;
+  /** Index in words of each key's first and last word, and the mask of its last word. */
+  private readonly first: Int32Array;
+  private readonly last: Int32Array;
+  private readonly mask: Int32Array;
+  /** The first key of each slot (-1: none), and the next key of the same slot after each key. */
+  private readonly slots = new Int8Array(256).fill(-1);
+  private readonly chain: Int8Array;
+  /** The same names, for comparing near the end of the bytes. */
+  private readonly keys: Words[];
   constructor(readonly names: readonly string[]) {
     const enc = new TextEncoder();
     this.lengths = names.map((k) => k.length);
-    // Each name with its closing quote.
-    names.forEach((name, id) => (this.byFirst[name.charCodeAt(0)] ??= []).push({ id, key: new Words(enc.encode(name + '"')) }));
+    this.keys = names.map((name) => new Words(enc.encode(name + '"')));
+    if (this.keys.some((k) => k.reach > 24)) throw new Error('a key read by the JSON reader is longer than 23 bytes');
+    const all = this.keys.map((k) => k.list());
+    this.words = new Int32Array(all.reduce((sum, w) => sum + w.length, 0));
+    this.first = new Int32Array(names.length);
+    this.last = new Int32Array(names.length);
+    this.mask = new Int32Array(names.length);
+    this.chain = new Int8Array(names.length).fill(-1);
+    let at = 0;
+    all.forEach((w, id) => {
+      this.words.set(w, at);
+      this.first[id] = at;
+      this.last[id] = at + w.length - 1;
+      this.mask[id] = this.keys[id]!.lastMask;
+      at += w.length;
+      // Appended to its slot's chain, so keys are tried in the order given.
+      const slot = keySlot(w[0]!);
+      if (this.slots[slot]! < 0) this.slots[slot] = id;
+      else {
+        let k = this.slots[slot]!;
+        while (this.chain[k]! >= 0) k = this.chain[k]!;
+        this.chain[k] = id;
+      }
+    });
   }
   /** The key whose name starts at b[p] and is followed by its closing quote; -1 for any other (or when the bytes end first). */
   match(view: DataView, b: Uint8Array, p: number): number {
-    const list = this.byFirst[b[p]!];
-    if (list === undefined) return -1;
-    if (p + 24 > view.byteLength) {
-      for (let k = 0; k < list.length; k++) if (list[k]!.key.at(view, b, p)) return list[k]!.id;
+    if (p + 24 > b.length) {
+      for (let k = 0; k < this.keys.length; k++) if (this.keys[k]!.at(view, b, p)) return k;
       return -1;
     }
-    // Room for any key's words: compared here without bounds checks.
-    const first = view.getInt32(p, true);
-    for (let k = 0; k < list.length; k++) {
-      const key = list[k]!.key;
-      if (key.equalsFrom(view, p, first)) return list[k]!.id;
+    // Room for any key's words (the longest name and its quote is 24 bytes): compared here without bounds checks.
+    const w = view.getInt32(p, true);
+    const words = this.words;
+    for (let k = this.slots[keySlot(w)]!; k >= 0; k = this.chain[k]!) {
+      const first = this.first[k]!;
+      const last = this.last[k]!;
+      if (first === last) {
+        if ((w & this.mask[k]!) === words[first]) return k;
+        continue;
+      }
+      if (w !== words[first]) continue;
+      let i = first + 1;
+      let q = p + 4;
+      while (i < last && view.getInt32(q, true) === words[i]) {
+        i++;
+        q += 4;
+      }
+      if (i === last && (view.getInt32(q, true) & this.mask[k]!) === words[last]) return k;
     }
     return -1;
   }
