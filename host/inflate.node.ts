@@ -87,14 +87,16 @@ const { workerData, parentPort } = require('node:worker_threads');
 const zlib = require('node:zlib');
 const { port, state, ahead } = workerData;
 const inflate = zlib.createInflateRaw({ chunkSize: ${OUT_BYTES} });
-const post = (message) => {
-  port.postMessage(message);
+const post = (message, transfer) => {
+  port.postMessage(message, transfer);
   Atomics.add(state, ${POSTED}, 1);
   Atomics.notify(state, ${POSTED});
 };
 let ended = false;
 inflate.on('data', (piece) => {
-  post(piece);
+  // Copied here, in this thread, into a buffer of its own that is handed over, not copied again.
+  const own = new Uint8Array(piece);
+  post(own, [own.buffer]);
   for (let taken = Atomics.load(state, ${TAKEN}); Atomics.load(state, ${POSTED}) - taken > ahead; taken = Atomics.load(state, ${TAKEN}))
     Atomics.wait(state, ${TAKEN}, taken, 1000);
 });
