@@ -69,8 +69,15 @@ export interface XlsxReadOptions {
   inflateStream?: InflateStream;
 }
 
-/** A host's streaming raw DEFLATE decoder: compressed bytes in, inflated bytes out (see `inflateStream`). */
-export type InflateStream = (compressed: ReadableStream<Uint8Array>) => ReadableStream<Uint8Array>;
+/**
+ * A host's streaming raw DEFLATE decoder: compressed bytes in, inflated bytes out (see `inflateStream`).
+ * `part` says where the compressed bytes are in the file, for a host that reads them itself (in another
+ * thread); it then cancels `compressed`.
+ */
+export type InflateStream = (
+  compressed: ReadableStream<Uint8Array>,
+  part: { offset: number; length: number },
+) => ReadableStream<Uint8Array>;
 
 /**
  * A raw DEFLATE decoder (zip method 8) fed a part's compressed bytes piece by piece. `out` is called
@@ -985,7 +992,7 @@ function hostInflated(
       controller.enqueue(new Uint8Array(bytes));
     },
   });
-  const reader = inflateStream(compressed).getReader();
+  const reader = inflateStream(compressed, { offset: request.offset, length: request.length }).getReader();
   return {
     offset: request.offset,
     async next() {

@@ -24,6 +24,7 @@ import {
 } from '../../../engine/index';
 import { workerScope } from '../lib/worker-scope';
 import type { CaseSource, ScenarioSettings, SimulationRequest, SimulationResponse } from './protocol';
+import { threadedInflateStream } from './inflate-thread';
 import { importCaseFile, importWorkbookFile } from './workbook-file';
 
 const scope = workerScope<SimulationRequest, SimulationResponse>();
@@ -92,7 +93,7 @@ async function load(id: number, source: CaseSource): Promise<void> {
     // A File (a workbook, or a CSV, JSON or YAML file) is read in slices as it is imported; bytes or text a host read whole are read from memory.
     const set =
       source.kind === 'workbook'
-        ? await importWorkbookFile(source.file, { onProgress })
+        ? await importWorkbookFile(source.file, { onProgress, inflateStream: threadedInflateStream(source.file) })
         : source.kind === 'file'
           ? await importCaseFile(source.file, { onProgress })
           : readCaseContent(source.kind === 'bytes' ? { bytes: source.bytes } : { text: source.text, format: source.format }, {

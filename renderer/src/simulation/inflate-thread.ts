@@ -1,0 +1,66 @@
+// The simulation worker's decoder for a workbook's parts: the browser's own (DecompressionStream) in a
+// worker of its own, which reads the part from the File itself, so that inflating and reading rows run
+// at the same time (ICE's million-row workbook: 7.8 s in one thread; see inflate.worker.ts).
+
+import type { InflateStream } from '../../../engine/index';
+import InflateWorker from './inflate.worker?worker';
+import { browserInflateStream } from './workbook-file';
+
+/** What the simulation worker asks of the inflating worker. */
+export interface InflateRequest {
+  kind: 'inflate';
+  file: Blob;
+  offset: number;
+  length: number;
+}
+
+/** What the inflating worker answers: pieces, then the end, or an error. */
+export type InflateMessage = { kind: 'piece'; piece: Uint8Array } | { kind: 'end' } | { kind: 'error'; message: string };
+
+/**
+ * A decoder that inflates each part of `file` in a worker of its own where the browser can start one;
+ * else the browser's decoder in this thread, or none.
+ */
+export function threadedInflateStream(file: Blob): InflateStream | undefined {
+  const here = browserInflateStream();
+  if (!here || typeof Worker !== 'function') return here;
+  return (compressed, part) => {
+    // The worker reads the part itself: the bytes this thread would read are not needed.
+    void compressed.cancel().catch(() => undefined);
+    const worker = new InflateWorker();
+    const arrived: InflateMessage[] = [];
+    let waiting: (() => void) | undefined;
+    const wakeUp = () => {
+      waiting?.();
+      waiting = undefined;
+    };
+    worker.onmessage = (event: MessageEvent<InflateMessage>) => {
+      arrived.push(event.data);
+      wakeUp();
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      arrived.push({ kind: 'error', message: event.message || 'the inflating worker stopped' });
+      wakeUp();
+    };
+    const request: InflateRequest = { kind: 'inflate', file, offset: part.offset, length: part.length };
+    worker.postMessage(request);
+    return new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        while (arrived.length === 0) await new Promise<void>((resolve) => (waiting = resolve));
+        const m = arrived.shift()!;
+        if (m.kind === 'piece') {
+          worker.postMessage({ kind: 'taken' });
+          controller.enqueue(m.piece);
+        } else {
+          worker.terminate();
+          if (m.kind === 'end') controller.close();
+          else controller.error(new Error(m.message));
+        }
+      },
+      cancel() {
+        worker.terminate();
+      },
+    });
+  };
+}
