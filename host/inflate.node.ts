@@ -59,7 +59,7 @@ function nativeInflater(): RawInflater | undefined {
 }
 
 /** Node's native raw inflater, or the engine's in JavaScript where zlib's handle cannot be driven. */
-export const nodeInflater: RawInflaterFactory = () => nativeInflater() ?? jsInflater();
+export const nodeInflater: RawInflaterFactory = (compressedSize) => nativeInflater() ?? jsInflater(compressedSize);
 
 /** Parts smaller than this (compressed) are inflated in this thread: a thread takes some 30 ms to start. */
 const THREAD_FROM_BYTES = 4 << 20;

@@ -33,7 +33,8 @@ const FIXTURE = { count: 400, seed: 14 };
 const fixtureFile = (ext: string) => new URL(`./fixtures/ice-detainers-fixture.${ext}`, import.meta.url);
 
 /** The decoder the app hands in: the platform's DecompressionStream (Node has it as the browser does). */
-const webInflate: InflateStream = (compressed) => compressed.pipeThrough(new DecompressionStream('deflate-raw'));
+const webInflate: InflateStream = (compressed) =>
+  compressed.pipeThrough(new DecompressionStream('deflate-raw') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>);
 
 function workbookCases(bytes: Uint8Array): CaseSet {
   return importWorkbookSync(bytes.length, (o, n) => bytes.subarray(o, o + n));

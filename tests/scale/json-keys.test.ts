@@ -47,10 +47,10 @@ const EDITS: Array<(c: Json) => void> = [
   (c) => c.convictions?.[0] && (c.convictions[0].source = 'state record'),
   (c) => c.convictions?.[0] && (c.convictions[0].sourc = 'x'),
   (c) => c.convictions?.[0] && (c.convictions[0].bondable = true),
-  (c) => ((c.warrants ??= []).push({ kind: 'civil', jurisdiction: 'federal', felon: true })),
-  (c) => ((c.warrants ??= []).push({ kin: 'civil', jurisdiction: 'federal' })),
-  (c) => ((c.warrants ??= []).push({ kind: 'criminal', jurisdictio: 'state' })),
-  (c) => ((c.warrants ??= []).push({ kind: 'criminal', jurisdiction: 'other-state', felony: true })),
+  (c) => (c.warrants ??= []).push({ kind: 'civil', jurisdiction: 'federal', felon: true }),
+  (c) => (c.warrants ??= []).push({ kin: 'civil', jurisdiction: 'federal' }),
+  (c) => (c.warrants ??= []).push({ kind: 'criminal', jurisdictio: 'state' }),
+  (c) => (c.warrants ??= []).push({ kind: 'criminal', jurisdiction: 'other-state', felony: true }),
   (c) => (c.records = { gangDatabase: true, terroristWatchlistMatch: false, arsonOffenderRegistry: true }),
   (c) => (c.records = { gangDatabas: true }),
   (c) => (c.records = { terroristWatchlistMatchX: true }),
@@ -61,7 +61,11 @@ const EDITS: Array<(c: Json) => void> = [
 function reversed(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(reversed);
   if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reversed(v)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .reverse()
+      .map(([k, v]) => [k, reversed(v)]),
+  );
 }
 
 function cases(): Json[] {

@@ -22,7 +22,9 @@ export function browserInflateStream(): InflateStream | undefined {
   } catch {
     return undefined;
   }
-  return (compressed) => compressed.pipeThrough(new DecompressionStream('deflate-raw'));
+  // Typed as bytes in, bytes out: the DOM's types say the decoder takes any BufferSource.
+  return (compressed) =>
+    compressed.pipeThrough(new DecompressionStream('deflate-raw') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>);
 }
 
 /** ICE's detainer records from a workbook File, read from its end (the zip's directory) and then part by part. */
