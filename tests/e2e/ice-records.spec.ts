@@ -6,6 +6,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { unzipSync } from 'fflate';
+import { iceWorkbook } from '../ice/ice-records';
 import { axeViolations } from './axe';
 import {
   chooseCaseFile,
@@ -221,4 +223,26 @@ test('the same records as CSV give the same figures; a tag the records never car
   const fixed = simulated(file, CSV);
   await waitForEvent(page, 'simulation-rendered', { total: 400, outcomes: fixed.summary.outcomes }, since);
   await expectFigures(page, fixed);
+});
+
+test('a workbook large enough to inflate in a worker of its own gives the command line’s figures', async ({ page }) => {
+  // A sheet of more than 4 MB compressed is inflated beside the simulation worker (inflate-thread.ts),
+  // as the command line inflates it in a thread of its own: both must read the same cases.
+  const count = 30_000;
+  const bytes = iceWorkbook({ count, seed: 9 });
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'detainer-e2e-')), 'large.xlsx');
+  writeFileSync(file, bytes);
+  const sheet = unzipSync(bytes, { filter: (f) => f.name === 'xl/worksheets/sheet1.xml' && f.size > 4 << 20 });
+  expect(Object.keys(sheet)).toEqual(['xl/worksheets/sheet1.xml']);
+
+  await openApp(page);
+  await openSample(page);
+  await page.getByRole('tab', { name: 'Simulation' }).click();
+  const since = await chooseCaseFile(page, file);
+  const loaded = await waitForEvent(page, 'cases-loaded', { name: 'large.xlsx' }, since);
+  expect(loaded.detail).toMatchObject({ count, problems: 0 });
+  const expected = simulated(SAMPLE, file);
+  expect(expected.summary.total).toBe(count);
+  await waitForEvent(page, 'simulation-rendered', { total: count, outcomes: expected.summary.outcomes }, since);
+  expect(await hook.cspViolations(page)).toEqual([]);
 });

@@ -6,6 +6,9 @@ import type { InflateStream } from '../../../engine/index';
 import InflateWorker from './inflate.worker?worker';
 import { browserInflateStream } from './workbook-file';
 
+/** Parts smaller than this (compressed) inflate in the simulation worker itself. */
+const THREAD_FROM_BYTES = 4 << 20;
+
 /** What the simulation worker asks of the inflating worker. */
 export interface InflateRequest {
   kind: 'inflate';
@@ -25,6 +28,9 @@ export function threadedInflateStream(file: Blob): InflateStream | undefined {
   const here = browserInflateStream();
   if (!here || typeof Worker !== 'function') return here;
   return (compressed, part) => {
+    // A small part (the workbook's list of sheets, most string tables) inflates here: a worker takes
+    // longer to start than such a part takes to inflate.
+    if (part.length < THREAD_FROM_BYTES) return here(compressed, part);
     // The worker reads the part itself: the bytes this thread would read are not needed.
     void compressed.cancel().catch(() => undefined);
     const worker = new InflateWorker();
