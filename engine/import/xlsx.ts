@@ -226,14 +226,19 @@ function* streamEntry(
           if (final) onBytes(new Uint8Array(0), true);
         } else onBytes(bytes, final);
       } catch (e) {
-        if (e instanceof XlsxError) throw e;
-        throw new XlsxError(`the zip entry ${entry.name} does not inflate (${(e as Error).message}): the file may be damaged`);
+        throw notInflating(entry.name, e);
       }
       onProgress?.(read, total);
     }
   } finally {
     inflate?.close?.();
   }
+}
+
+/** What a decoder's failure on a part is reported as (an XlsxError, such as a part cut short, as it is). */
+function notInflating(name: string, e: unknown): XlsxError {
+  if (e instanceof XlsxError) return e;
+  return new XlsxError(`the zip entry ${name} does not inflate (${(e as Error).message}): the file may be damaged`);
 }
 
 /**
@@ -696,8 +701,8 @@ class SheetRows {
     let nextColumn = 0;
     let rowEnd = -1;
     let p = from;
-    const rowDigits =
-      number < 10 ? 1 : number < 100 ? 2 : number < 1000 ? 3 : number < 10000 ? 4 : number < 100000 ? 5 : String(number).length;
+    let rowDigits = 1;
+    for (let v = number; v >= 10; v = Math.floor(v / 10)) rowDigits++;
     for (;;) {
       if (to < 0) break;
       // The searches within a row are short: a loop costs less than indexOf's call.
@@ -1008,8 +1013,7 @@ function hostInflated(
         }
       } catch (e) {
         done = true;
-        if (e instanceof XlsxError) throw e;
-        throw new XlsxError(`the zip entry ${name} does not inflate (${(e as Error).message}): the file may be damaged`);
+        throw notInflating(name, e);
       }
     },
     async cancel() {

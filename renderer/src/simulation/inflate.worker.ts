@@ -1,9 +1,9 @@
 // A worker that inflates one part of a workbook with the browser's own raw DEFLATE decoder, so that
-// the simulation worker reads rows while this thread inflates (in Chromium, inflating ICE's million-row
-// sheet takes some 3.3 s, about as long as reading its rows). It reads the part's compressed bytes from the File itself,
-// and posts the inflated bytes in pieces of a megabyte (the decoder gives 64 KB pieces, and each
-// message between threads has its cost), each in a buffer of its own, transferred, not copied. It
-// posts no more than CREDITS pieces the reader has not taken.
+// the simulation worker reads rows while this thread inflates (in Chromium, inflating ICE's
+// million-row sheet takes some 3.3 s, about as long as reading its rows). It reads the part's
+// compressed bytes from the File itself, and posts the inflated bytes in pieces of a megabyte (the
+// decoder gives 64 KB pieces, and each message between threads has its cost), each in a buffer of
+// its own, transferred, not copied. It posts no more than CREDITS pieces the reader has not taken.
 
 /// <reference lib="webworker" />
 

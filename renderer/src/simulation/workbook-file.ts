@@ -29,7 +29,7 @@ export function browserInflateStream(): InflateStream | undefined {
 
 /** ICE's detainer records from a workbook File, read from its end (the zip's directory) and then part by part. */
 export function importWorkbookFile(file: Blob, options: Omit<ImportOptions, 'format'> = {}): Promise<CaseSet> {
-  return importWorkbook(file.size, reader(file), { inflateStream: browserInflateStream(), ...options });
+  return importWorkbook(file.size, reader(file), { ...options, inflateStream: options.inflateStream ?? browserInflateStream() });
 }
 
 /**
