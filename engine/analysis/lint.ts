@@ -274,11 +274,15 @@ export function lintOrdinance(o: Ordinance, opts: LintOptions = {}): LintDiagnos
   const source = opts.source;
   const at = (path: PathSegment[], key = false): SourcePosition => (source ? source.locate(path, key) : NOWHERE);
   const findings: Finding[] = [];
-  // A finding's explanation and fixes are getters, read only when a face shows them: its place is
-  // added to the object itself, never by a copy that would read them. An example it does not have is
-  // no field of it (the example is its last field).
+  // A finding's explanation, fixes and example are getters, read only when a face shows them: its
+  // place is added to the object itself, never by a copy that would read them. An example it cannot
+  // have (none asked for) is no field of it (the example is its last field).
   const add = (f: Omit<Finding, 'line' | 'column' | 'endLine' | 'endColumn'>, key = false) => {
-    if ('example' in f && f.example === undefined) delete f.example;
+    if ('example' in f) {
+      const ex: unknown = f.example;
+      if (ex instanceof LaterExample) Object.defineProperty(f, 'example', { get: ex.get, enumerable: true, configurable: true });
+      else if (ex === undefined) delete f.example;
+    }
     if (key) AT_KEY.add(f as Finding);
     findings.push(Object.assign(f as Finding, at(f.path, key)));
   };
@@ -652,7 +656,11 @@ function policyRules(ctx: Ctx): void {
   const possible = (set: number): boolean => possibleLeaf(set) ?? space.possible(set);
 
   const detail = opts.examples !== false;
-  const example = (set: number, decidedBy?: { provision: string; outcome?: Outcome }): LintDiagnostic['example'] => {
+  // A finding's example is worked out when a face reads it (most never do: the command line prints
+  // messages only); a message that shows its example works it out at once (`exampleNow`).
+  const example = (set: number, decidedBy?: { provision: string; outcome?: Outcome }): LintDiagnostic['example'] =>
+    detail ? (new LaterExample(() => exampleNow(set, decidedBy)) as unknown as LintDiagnostic['example']) : undefined;
+  const exampleNow = (set: number, decidedBy?: { provision: string; outcome?: Outcome }): LintDiagnostic['example'] => {
     if (!detail) return undefined;
     const values = space.cheapest(set);
     if (!values) return undefined;
@@ -1208,7 +1216,7 @@ function policyRules(ctx: Ctx): void {
           }
           const first = earlier[0];
           if (first) {
-            const ex = example(first.overlap, { provision: first.e.id });
+            const ex = exampleNow(first.overlap, { provision: first.e.id });
             const protective = sp.outcome === 'decline';
             addWithin(path, {
               provision: p.id,
@@ -1318,6 +1326,23 @@ function policyRules(ctx: Ctx): void {
       true,
     );
   }
+}
+
+/**
+ * A finding's example, worked out the first time it is read (then kept: every copy of a kept finding
+ * shares it). `add` makes it the finding's `example` getter.
+ */
+class LaterExample {
+  private made = false;
+  private value: LintDiagnostic['example'];
+  constructor(private readonly make: () => LintDiagnostic['example']) {}
+  readonly get = (): LintDiagnostic['example'] => {
+    if (!this.made) {
+      this.value = this.make();
+      this.made = true;
+    }
+    return this.value;
+  };
 }
 
 /** The offense categories the ordinance's conviction tests name (directly or through its defined terms), sorted. */

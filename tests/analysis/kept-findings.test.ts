@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkDocument } from '../../engine/analysis/index';
 import { clearAnalysisCaches } from '../../engine/analysis/facts';
-import { readRepoFile } from './helpers';
+import { compile } from '../../engine/index';
+import { prepared, readRepoFile } from './helpers';
 
 const FILES = [
   'samples/ordinances/connecticut-trust-act-2014.ordinance.yaml',
@@ -48,5 +49,40 @@ describe('findings kept between checks', () => {
     lint!.fixes!.length = 0;
     const again = checkDocument(`${text}# again\n`, { examples: false }).diagnostics;
     expect(JSON.stringify(again)).toBe(fromNothing(`${text}# again\n`, false));
+  });
+
+  it('an example is worked out when read: read after other checks it is what a check from nothing gives, and the engine decides it so', () => {
+    for (const file of FILES) {
+      const text = readRepoFile(file);
+      clearAnalysisCaches();
+      const first = checkDocument(text).diagnostics;
+      // Other checks on the same fact space before any example is read: every hold made a notice,
+      // then the first hold a notice, and a check with no examples.
+      checkDocument(text.replace(/outcome: hold/g, 'outcome: notify'));
+      checkDocument(text.replace('outcome: hold', 'outcome: notify'));
+      checkDocument(text, { examples: false });
+      const late = first.map((d) => d.example);
+      expect(late.filter(Boolean).length, file).toBeGreaterThan(0);
+      expect(JSON.stringify(first)).toBe(fromNothing(text, true));
+      // Read twice, the same example (worked out once).
+      first.forEach((d, i) => expect(d.example).toBe(late[i]));
+      const o = checkDocument(text).ordinance!;
+      const policy = compile(o, { reimbursementAgreement: false });
+      first.forEach((d) => {
+        if (!d.example || !d.provision || d.code === 'otherwise-coverage') return;
+        if (/reimburs/.test(d.example.facts.join(' '))) return;
+        expect(policy.decide(prepared(d.example.case)).provision, `${file}: ${d.code}`).toBe(d.provision);
+      });
+    }
+  });
+
+  it('a check with no examples gives findings with no example field; with examples, JSON carries each one', () => {
+    const text = readRepoFile(FILES[0]!);
+    const none = checkDocument(text, { examples: false }).diagnostics;
+    expect(none.some((d) => 'example' in d)).toBe(false);
+    const withExamples = checkDocument(text).diagnostics;
+    const json = JSON.parse(JSON.stringify(withExamples)) as Array<{ example?: { facts: string[] } }>;
+    expect(json.filter((d) => d.example).length).toBe(withExamples.filter((d) => d.example).length);
+    expect(json.filter((d) => d.example).length).toBeGreaterThan(0);
   });
 });
