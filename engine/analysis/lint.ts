@@ -361,17 +361,22 @@ interface KeptFinding {
   atKey: boolean;
 }
 
+/** The fields of a finding that rules write as getters, worked out when a face reads them. */
+const LAZY_FIELDS = new Set(['explanation', 'fixes', 'example']);
+
 function keepFinding(f: Finding): KeptFinding {
   const keys = Object.keys(f);
   const values: unknown[] = new Array(keys.length);
   let getters = 0;
   if (keys.length > 31) throw new Error('a finding has more fields than a kept finding can hold');
   for (let i = 0; i < keys.length; i++) {
-    const d = Object.getOwnPropertyDescriptor(f, keys[i]!)!;
-    if (d.get) {
-      values[i] = d.get;
+    const key = keys[i]!;
+    // Only these fields are ever getters (a getter elsewhere would be read here, and kept as its value).
+    const get = LAZY_FIELDS.has(key) ? Object.getOwnPropertyDescriptor(f, key)!.get : undefined;
+    if (get) {
+      values[i] = get;
       getters |= 1 << i;
-    } else values[i] = d.value;
+    } else values[i] = (f as unknown as Record<string, unknown>)[key];
   }
   return { keys, values, getters, provisionPath: PROVISION_PATH.get(f), atKey: AT_KEY.has(f) };
 }
