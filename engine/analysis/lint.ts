@@ -633,7 +633,7 @@ function policyRules(ctx: Ctx): void {
     ],
   });
   const b = space.bdd;
-  const policy = new SymbolicPolicy(space, 0, o);
+  const policy = new SymbolicPolicy(space, 0, o, layout);
   const verifier = new Verifier(opts.scenario ?? {});
   const minors = space.leaf(0, { age: { under: 18 } });
   // A civil infraction is not a conviction; an offense the ordinance names by its kind (homicide,
@@ -1527,16 +1527,19 @@ function printedText(o: Ordinance): string {
         continue;
       }
       parts.push(c.text);
-      for (const item of flattenItems(c.items)) parts.push(item);
+      if (c.items) pushItems(c.items, parts);
       if (c.after) parts.push(c.after);
     }
   }
   return parts.join('\n');
 }
 
-function flattenItems(items: Array<{ text: string; items?: unknown[] }> | undefined): string[] {
-  if (!items) return [];
-  return items.flatMap((i) => [i.text, ...flattenItems(i.items as Array<{ text: string; items?: unknown[] }> | undefined)]);
+/** The texts of list items and their sub-items, in reading order, onto `parts`. */
+function pushItems(items: ReadonlyArray<{ text: string; items?: unknown[] }>, parts: string[]): void {
+  for (const i of items) {
+    parts.push(i.text);
+    if (i.items) pushItems(i.items as Array<{ text: string; items?: unknown[] }>, parts);
+  }
 }
 
 const IGNORE_RE = /#\s*lint-ignore\s+([a-z0-9-]+)\s*(?::\s*(.*?))?\s*$/;

@@ -4,7 +4,7 @@
 
 import { compile, FEDERAL_MAX_HOLD, type CompiledPolicy } from '../compile';
 import type { PathSegment } from '../diagnostics';
-import { layoutOrdinance } from '../layout';
+import { layoutOrdinance, type Layout } from '../layout';
 import type { Condition, Decision, MaxHold, Ordinance, Outcome, Scenario } from '../model';
 import { OUTCOMES } from '../model';
 import { prepareCase } from '../cases';
@@ -63,9 +63,10 @@ export class SymbolicPolicy {
     readonly space: FactSpace,
     readonly ordinanceIndex: number,
     readonly ordinance: Ordinance,
+    /** The ordinance's layout, when the caller has it already. */
+    layout: Layout = layoutOrdinance(ordinance),
   ) {
     const b = space.bdd;
-    const layout = layoutOrdinance(ordinance);
     this.otherwiseCitation = layout.otherwiseCitation;
     let reach = space.valid;
     layout.detainerProvisions.forEach((lp, index) => {
