@@ -28,8 +28,13 @@ export const commands: readonly Command[] = [
   {
     name: 'validate',
     summary: 'check ordinances (and scenarios) against the schema and the law',
-    usage: 'validate FILE... [--scenario FILE] [--reimbursement yes|no] [--quiet]',
-    options: [SCENARIO, REIMBURSEMENT, ['--quiet', 'print errors and warnings only, and no summary line']],
+    usage: 'validate FILE... [--scenario FILE] [--reimbursement yes|no] [--quiet] [--examples]',
+    options: [
+      SCENARIO,
+      REIMBURSEMENT,
+      ['--quiet', 'print errors and warnings only, and no summary line'],
+      ['--examples', 'under each legal finding that has one, the simplest booking case showing it ("    e.g. FACTS")'],
+    ],
     notes: 'Prints FILE:LINE:COL: severity: MESSAGE [CODE] per finding. Exit 0 when no file has errors, 1 when one has.',
     load: async () => (await import('./commands/validate')).validate,
   },

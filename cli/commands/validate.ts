@@ -1,7 +1,8 @@
-// `detainer-studio validate FILE... [--scenario FILE]`: one line per problem, FILE:LINE:COL: severity: MESSAGE [CODE].
+// `detainer-studio validate FILE... [--scenario FILE] [--examples]`: one line per problem, FILE:LINE:COL: severity: MESSAGE [CODE],
+// with the simplest booking case showing a legal finding under it when asked for.
 // Ordinances get schema and semantic validation, then the legal lint; silenced findings are not counted.
 
-import { checkDocument } from '../../engine/index';
+import { checkDocument, type CheckedDiagnostic } from '../../engine/index';
 import { formatDiagnostic, loadScenario, type Diagnostic, type Scenario } from '../../engine/index';
 import { parseArgs, UsageError } from '../args';
 import { loadScenarioOrReport, readOrSkip, reimbursementOverride, Reported, type Output } from '../context';
@@ -16,7 +17,7 @@ export interface ValidateOptions {
   scenario?: Scenario;
 }
 
-export function diagnosticsFor(text: string, file: string, opts: ValidateOptions = {}): Diagnostic[] {
+export function diagnosticsFor(text: string, file: string, opts: ValidateOptions = {}): CheckedDiagnostic[] {
   if (/\.scenario\.(ya?ml|json)$/i.test(file)) return loadScenario(text).diagnostics;
   const base = checkDocument(text, opts.scenario ? { scenario: opts.scenario } : {}).diagnostics;
   return [...base, ...validateHooks.flatMap((h) => h(text, file, base))];
@@ -24,7 +25,7 @@ export function diagnosticsFor(text: string, file: string, opts: ValidateOptions
 
 export const validate: CommandCode = {
   run(argv: string[], io: Output): number {
-    const args = parseArgs(argv, { values: ['scenario', 'reimbursement'], flags: ['quiet'] });
+    const args = parseArgs(argv, { values: ['scenario', 'reimbursement'], flags: ['quiet', 'examples'] });
     if (args.positional.length === 0) throw new UsageError('validate needs at least one file');
     let scenario: Scenario | undefined;
     if (args.values.has('scenario') || args.values.has('reimbursement')) {
@@ -35,6 +36,7 @@ export const validate: CommandCode = {
         throw e;
       }
     }
+    const examples = args.flags.has('examples');
     let errors = 0;
     let warnings = 0;
     let silenced = 0;
@@ -53,6 +55,8 @@ export const validate: CommandCode = {
         else if (d.severity === 'warning') warnings++;
         if (d.severity === 'info' && args.flags.has('quiet')) continue;
         io.out(formatDiagnostic(file, d) + '\n');
+        // A finding's example is worked out here, when asked for (the lint leaves it until read).
+        if (examples && d.example) io.out(`    e.g. ${d.example.facts.join('; ')}\n`);
       }
     }
     if (!args.flags.has('quiet')) {

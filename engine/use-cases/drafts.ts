@@ -2,6 +2,7 @@
 // exporting), read another draft to compare with, and the honor-every-detainer baseline.
 
 import { checkDocument, type CheckedDiagnostic, type DocumentCheck } from '../analysis/index';
+import { onClearAnalysisCaches } from '../analysis/facts';
 import { fingerprint } from '../canonical';
 import { HONOR_ALL } from '../compile';
 import { blockingErrors, type Diagnostic } from '../diagnostics';
@@ -23,6 +24,33 @@ export function checkDraft(text: string, opts: { scenario?: Scenario; examples?:
   const checked = checkDocument(text, opts);
   const blocking = blockingErrors(checked.diagnostics);
   return { ...checked, blocking, usable: blocking.length === 0 ? checked.ordinance : undefined };
+}
+
+/** What names one finding of a check: its code, message, path and provision. */
+export interface FindingRef {
+  code: string;
+  message: string;
+  path: ReadonlyArray<string | number>;
+  provision?: string;
+}
+
+/** The last check made for an example (the Problems panel asks for several of one text in a row). */
+let lastForExamples: { text: string; diagnostics: CheckedDiagnostic[] } | null = null;
+onClearAnalysisCaches(() => (lastForExamples = null));
+
+/**
+ * The simplest booking case that shows a finding of the draft, as its facts in words (null when the
+ * finding has none, or is not a finding of this text): the editor checks each keystroke without
+ * example cases, and asks for one when a drafter opens a finding. The example is the one `validate`
+ * attaches, checked against the engine's own decision.
+ */
+export function exampleOfFinding(text: string, finding: FindingRef): NonNullable<CheckedDiagnostic['example']> | null {
+  if (lastForExamples?.text !== text) lastForExamples = { text, diagnostics: checkDocument(text, { examples: true }).diagnostics };
+  const path = JSON.stringify(finding.path);
+  const match = lastForExamples.diagnostics.find(
+    (d) => d.code === finding.code && d.message === finding.message && d.provision === finding.provision && JSON.stringify(d.path) === path,
+  );
+  return match?.example ?? null;
 }
 
 /** A draft to compare with: a policy, its title and its fingerprint. */

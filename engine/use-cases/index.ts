@@ -1,6 +1,15 @@
 // The use cases every face calls: the CLI's commands and the app's workers are adapters over these.
 
-export { checkDraft, readDraftToCompare, BASELINE, type CheckedDraft, type ComparedDraft, type DraftToCompare } from './drafts';
+export {
+  checkDraft,
+  exampleOfFinding,
+  readDraftToCompare,
+  BASELINE,
+  type CheckedDraft,
+  type ComparedDraft,
+  type DraftToCompare,
+  type FindingRef,
+} from './drafts';
 export {
   simulateDraft,
   comparedDraft,

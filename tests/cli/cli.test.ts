@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { checkDocument } from '../../engine/index';
 
 const root = path.resolve(__dirname, '../..');
 const bin = path.join(root, 'bin/detainer-studio.mjs');
@@ -27,6 +28,31 @@ beforeAll(() => {
 describe('validate', () => {
   it('exits 0 on a valid sample', () => {
     expect(run('validate', sample).code).toBe(0);
+  });
+  it('--examples prints, under each finding that has one, the example case the lint attaches, and nothing else changes', () => {
+    // The sample with its silencing list taken out: its findings about the law after 2014 print.
+    const text = fs.readFileSync(sample, 'utf8').replace(/\nsuppress:\n(?: {2}.*\n| {4}.*\n)*/, '\n');
+    const f = path.join(dir, 'unsilenced.ordinance.yaml');
+    fs.writeFileSync(f, text);
+    const plain = run('validate', f);
+    const withExamples = run('validate', '--examples', f);
+    expect(withExamples.code).toBe(plain.code);
+    expect(withExamples.err).toBe(plain.err);
+    const lines = withExamples.out.split('\n');
+    expect(lines.filter((l) => !l.startsWith('    e.g. ')).join('\n')).toBe(plain.out);
+    const expected = checkDocument(text)
+      .diagnostics.filter((d) => !d.suppressed)
+      .map((d) => (d.example ? `    e.g. ${d.example.facts.join('; ')}` : null));
+    expect(lines.filter((l) => l && !l.startsWith('    e.g. ')).length).toBe(expected.length);
+    // Each finding's line is followed by its example, when it has one.
+    let k = 0;
+    for (let i = 0; i < lines.length && k < expected.length; i++) {
+      if (lines[i]!.startsWith('    e.g. ') || !lines[i]) continue;
+      const next = lines[i + 1]?.startsWith('    e.g. ') ? lines[i + 1] : null;
+      expect(next, lines[i]).toBe(expected[k]);
+      k++;
+    }
+    expect(expected.filter(Boolean).length).toBeGreaterThan(3);
   });
   it('prints FILE:LINE:COL: error: MESSAGE [CODE] and exits 1', () => {
     const f = path.join(dir, 'bad.ordinance.yaml');

@@ -1,5 +1,6 @@
 // The browser build end to end, in Chromium: open a sample, break and fix it through the editor,
 // edit through the form, watch the preview, simulate against the CLI's numbers, explain, save.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -187,6 +188,16 @@ test("the engine's legal findings show with their authority, and a quick fix fro
   await expect(problems).toContainText('Galarza v. Szalczyk');
   const findingLine = Number(/line (\d+), col \d+$/.exec((await finding.textContent()) ?? '')?.[1]);
   await expect.poll(async () => (await hook.cursor(page)).line).toBe(findingLine);
+  // The opened finding shows its example case, worked out then: the one `validate --examples` prints under it.
+  const draft = path.join(mkdtempSync(path.join(os.tmpdir(), 'detainer-example-e2e-')), 'unsilenced.ordinance.yaml');
+  writeFileSync(draft, unsilenced);
+  const validated = spawnSync(process.execPath, [path.join(ROOT, 'bin/detainer-studio.mjs'), 'validate', '--examples', draft], {
+    encoding: 'utf8',
+  }).stdout.split('\n');
+  const printedAt = validated.findIndex((l) => l.startsWith(`${draft}:${findingLine}:`) && l.endsWith('[hold-without-judicial-warrant]'));
+  expect(printedAt).toBeGreaterThanOrEqual(0);
+  expect(validated[printedAt + 1]).toMatch(/^ {4}e\.g\. ./);
+  await expect(problems.locator('.problem.open .finding-example')).toHaveText(`For example: ${validated[printedAt + 1]!.slice(9)}`);
   // The line belongs to the gang-member provision.
   const lines = unsilenced.split('\n');
   const provisionStart = lines

@@ -10,6 +10,7 @@ import {
   compile,
   decideAll,
   decodeDecision,
+  exampleOfFinding,
   explainCase,
   generatedCaseTable,
   HONOR_ALL,
@@ -155,5 +156,26 @@ describe('drafts', () => {
     expect(isBlocking({ severity: 'error', suppressed: 'accepted' })).toBe(false);
     expect(isBlocking({ severity: 'warning' })).toBe(false);
     expect(checkDraft('title: [').usable).toBeUndefined();
+  });
+
+  it('exampleOfFinding gives the example of a finding that the keystroke check (without examples) found, and none for a finding not of the text', () => {
+    let shown = 0;
+    for (const { text } of samples) {
+      const keystroke = checkDraft(text, { examples: false }).diagnostics;
+      const full = checkDraft(text).diagnostics;
+      expect(keystroke.map((d) => d.message)).toEqual(full.map((d) => d.message));
+      keystroke.forEach((d, i) => {
+        const example = exampleOfFinding(text, d);
+        expect(example, `${d.code} at ${d.line}`).toEqual(full[i]!.example ?? null);
+        if (example) shown++;
+      });
+      const first = keystroke.find((d) => exampleOfFinding(text, d));
+      if (first) {
+        expect(exampleOfFinding(text, { ...first, message: `${first.message}.` })).toBeNull();
+        expect(exampleOfFinding(text, { ...first, path: [...first.path, 'x'] })).toBeNull();
+        expect(exampleOfFinding(`${text}\n# edited\n`, first)).toEqual(exampleOfFinding(text, first));
+      }
+    }
+    expect(shown).toBeGreaterThan(0);
   });
 });

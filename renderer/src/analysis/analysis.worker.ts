@@ -8,6 +8,7 @@ import {
   decisionTable,
   decisionTableCsv,
   diffDrafts,
+  exampleOfFinding,
   fingerprint,
   layoutOrdinance,
   loadExpectedDecisions,
@@ -213,6 +214,10 @@ function deep(request: DeepRequest): DeepResponse {
         })),
         ms: performance.now() - start,
       };
+    }
+    case 'finding-example': {
+      const example = exampleOfFinding(request.text, request.finding);
+      return { kind: 'finding-example', id: request.id, example: example ? { facts: example.facts, case: example.case } : null };
     }
     case 'diff': {
       const scenario = scenarioOf(request.reimbursement);

@@ -4,7 +4,8 @@
 // starts a fresh one.
 
 import AnalysisWorker from './analysis.worker?worker';
-import type { DecisionTableDone, DeepRequest, DeepResponse, DiffDone, DraftLoaded, ExpectedDone } from './protocol';
+import type { FindingRef } from '../../../engine/index';
+import type { DecisionTableDone, DeepRequest, DeepResponse, DiffDone, DraftLoaded, ExpectedDone, FindingExampleDone } from './protocol';
 
 export class AnalysisCancelled extends Error {
   constructor() {
@@ -75,6 +76,17 @@ export class DeepAnalysisClient {
   /** The draft checked against an expected-decisions file. */
   async expected(request: Omit<Extract<DeepRequest, { kind: 'expected' }>, 'id' | 'kind'>): Promise<ExpectedDone> {
     return (await this.send({ kind: 'expected', ...request })) as ExpectedDone;
+  }
+
+  /** The example case of a finding of the text (worked out with the lint's examples, which the keystroke check leaves out). */
+  async findingExample(text: string, finding: FindingRef): Promise<FindingExampleDone['example']> {
+    const { code, message, path, provision } = finding;
+    const done = (await this.send({
+      kind: 'finding-example',
+      text,
+      finding: { code, message, path: [...path], ...(provision !== undefined ? { provision } : {}) },
+    })) as FindingExampleDone;
+    return done.example;
   }
 
   /** Stops whatever runs now; every waiting request fails with `AnalysisCancelled`. */

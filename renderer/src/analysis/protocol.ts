@@ -4,11 +4,13 @@
 // wait behind it) works out the decision table and the difference between two drafts.
 
 import type {
+  BookingCase,
   CheckedDiagnostic,
   Decision,
   DecisionTable,
   DraftDifference,
   ExpectedDecision,
+  FindingRef,
   Ordinance,
   OrdinanceText,
   QuickFix,
@@ -77,7 +79,9 @@ export type DeepRequest =
   | { kind: 'load-draft'; id: number; name: string; text: string }
   | { kind: 'diff'; id: number; version: number; a: Ordinance; b: Ordinance; reimbursement: ReimbursementChoice }
   /** The draft checked against an expected-decisions file (its text), as `detainer-studio test --policy` does. */
-  | { kind: 'expected'; id: number; version: number; ordinance: Ordinance; name: string; text: string };
+  | { kind: 'expected'; id: number; version: number; ordinance: Ordinance; name: string; text: string }
+  /** The example case of one finding of the text, when a drafter opens it in the Problems panel. */
+  | { kind: 'finding-example'; id: number; text: string; finding: FindingRef };
 
 export interface DecisionTableDone {
   kind: 'decision-table';
@@ -139,7 +143,15 @@ export interface ExpectedDone {
   ms: number;
 }
 
-export type DeepResponse = DecisionTableDone | DraftLoaded | DiffDone | ExpectedDone | { kind: 'deep-failed'; id: number; error: string };
+/** A finding's example case, in words and as the booking case; null when it has none. */
+export interface FindingExampleDone {
+  kind: 'finding-example';
+  id: number;
+  example: { facts: string[]; case: BookingCase } | null;
+}
+
+export type DeepResponse =
+  DecisionTableDone | DraftLoaded | DiffDone | ExpectedDone | FindingExampleDone | { kind: 'deep-failed'; id: number; error: string };
 
 export type AnalysisRequest = AnalyzeRequest | FixRequest | DeepRequest;
 

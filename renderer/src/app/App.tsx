@@ -397,6 +397,16 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
     [applyEngineEdit],
   );
 
+  // A finding's example case, from the text its findings were found in (none while a newer check is due).
+  const exampleOf = useCallback(
+    async (d: CheckedDiagnostic) => {
+      const { analysis: shown, version: now } = session.getState();
+      if (!shown || shown.version !== now) return null;
+      return drafting.client.findingExample(documentRef.current!.text, d);
+    },
+    [session, drafting.client],
+  );
+
   const revealPath = useCallback(
     (path: PathSegment[]) => {
       const at = parseSource(documentRef.current!.text, 'ordinance').locate(path, false);
@@ -670,6 +680,7 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
             onFix={(_d, fix) => applyFix(fix)}
             onSilence={silence}
             ordinance={analysis?.ordinance ?? null}
+            exampleOf={exampleOf}
           />
         </div>
         <Splitter value={leftWidth} onChange={setLeftWidth} />

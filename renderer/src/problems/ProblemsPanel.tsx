@@ -2,7 +2,7 @@
 // cursor there and shows what it means, the authority it rests on (name, citation, how sure), and the
 // engine's quick fixes. Below them, the law that applied to the ordinance and why.
 
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { CheckedDiagnostic, QuickFix } from '../../../engine/index';
 import { authority, isBlocking, type Ordinance } from '../../../engine/vocabulary';
 import { LawAppliedPanel } from './LawAppliedPanel';
@@ -15,6 +15,8 @@ interface Props {
   onSilence: (d: CheckedDiagnostic, reason: string) => void;
   /** The valid ordinance, for the Law applied section; left out, the section is not shown. */
   ordinance?: Ordinance | null;
+  /** The simplest booking case showing a finding, in words (null: it has none); asked for when one is opened. */
+  exampleOf?: (d: CheckedDiagnostic) => Promise<{ facts: string[] } | null>;
 }
 
 const ICON: Record<string, string> = { error: '✖', warning: '▲', info: 'ℹ' };
@@ -33,10 +35,24 @@ function authorityOf(d: CheckedDiagnostic) {
   }
 }
 
-export function ProblemsPanel({ diagnostics, fileName, onOpen, onFix, onSilence, ordinance }: Props) {
+export function ProblemsPanel({ diagnostics, fileName, onOpen, onFix, onSilence, ordinance, exampleOf }: Props) {
   const [chosen, setChosen] = useState<CheckedDiagnostic | null>(null);
   const [reason, setReason] = useState('');
   const [silencing, setSilencing] = useState(false);
+  // The open legal finding's example case, asked for again with each check of the text while it is open.
+  const openFinding = chosen ? diagnostics.find((d) => sameProblem(chosen, d) && d.explanation !== undefined) : undefined;
+  const [example, setExample] = useState<{ of: CheckedDiagnostic; facts: string[] } | null>(null);
+  useEffect(() => {
+    if (!openFinding || !exampleOf) return;
+    let live = true;
+    exampleOf(openFinding).then(
+      (e) => live && setExample(e ? { of: openFinding, facts: e.facts } : null),
+      () => live && setExample(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [openFinding, exampleOf]);
   const errors = diagnostics.filter(isBlocking).length;
   const warnings = diagnostics.filter((d) => d.severity === 'warning' && !d.suppressed).length;
   const notes = diagnostics.filter((d) => d.severity === 'info' && !d.suppressed).length;
@@ -84,6 +100,11 @@ export function ProblemsPanel({ diagnostics, fileName, onOpen, onFix, onSilence,
                 {open ? (
                   <div className="problem-detail">
                     {d.explanation ? <p>{d.explanation}</p> : null}
+                    {example && example.of === d ? (
+                      <p className="citation-note finding-example">
+                        <span className="label">For example:</span> {example.facts.join('; ')}
+                      </p>
+                    ) : null}
                     {d.citation ? (
                       <p className="citation-note">
                         <span className="label">Authority:</span> {authorityOf(d) ? `${authorityOf(d)!.name}: ` : ''}
