@@ -1343,7 +1343,13 @@ class LaterExample {
   constructor(private readonly make: () => LintDiagnostic['example']) {}
   readonly get = (): LintDiagnostic['example'] => {
     if (!this.made) {
-      this.value = this.make();
+      // Read by a face (printing, posting a message), it must not throw there: an example that
+      // cannot be worked out is none, as one the engine would decide otherwise is.
+      try {
+        this.value = this.make();
+      } catch {
+        this.value = undefined;
+      }
       this.made = true;
     }
     return this.value;
