@@ -1058,85 +1058,90 @@ export class JsonCaseReader {
         }
         seen |= 1 << key;
         last = first + key;
-        p = this.next(b, this.value(b, this.at, n, last), n);
+        // The value, kept in the key's slot; v is where it ends, or REFUSE.
+        let v = this.at;
+        switch (TYPE[last]) {
+          case V_UINT:
+            v = this.uint(b, v);
+            if (v < 0 || this.num < LEAST[last]! || this.num > MOST[last]!) return REFUSE;
+            this.vals[last] = this.num;
+            break;
+          case V_BOOL:
+            v = this.bool(b, v);
+            this.vals[last] = this.flag ? 1 : 0;
+            break;
+          case V_DATE:
+            v = this.date(b, v);
+            this.vals[last] = this.num;
+            this.ymds[last] = this.ymd;
+            break;
+          case V_DATETIME:
+            v = this.dateTime(b, v);
+            this.times[last] = this.num;
+            this.ymds[last] = this.ymd;
+            break;
+          case V_WORD:
+            v = this.word(b, v, WORDS[last]!);
+            this.vals[last] = this.num;
+            break;
+          case V_TEXT: {
+            const q = this.str(b, v, n);
+            if (q < 0) return REFUSE;
+            const found = this.textAt(b, v, q);
+            if (found === null) return REFUSE;
+            this.refs[last] = found;
+            v = q + 1;
+            break;
+          }
+          case V_CATEGORIES: {
+            const q = this.wordList(b, v, n);
+            if (q < 0) return REFUSE;
+            const found = this.categoriesAt(b, v, q);
+            if (found === null) return REFUSE;
+            this.refs[last] = found;
+            v = q + 1;
+            break;
+          }
+          case V_REQUESTS: {
+            const q = this.wordList(b, v, n);
+            if (q < 0) return REFUSE;
+            const found = this.requestsAt(b, v, q);
+            if (found < 0) return REFUSE;
+            this.vals[last] = found;
+            v = q + 1;
+            break;
+          }
+          case V_ID:
+            v = this.idAt(b, v, n);
+            break;
+          case V_FACILITY: {
+            const q = this.str(b, v, n);
+            if (q < 0) return REFUSE;
+            let found = this.facilities.get(this.view, b, v + 1, q);
+            if (found === undefined) {
+              const text = q > v + 1 ? this.textOf(b, v, q) : undefined;
+              found = text !== undefined && text.length > 0 && text.length <= 200 ? { text, id: -1, mask: 0 } : null;
+              if (q > v + 1) this.facilities.set(b, v + 1, q, found);
+            }
+            if (found === null) return REFUSE;
+            this.refs[last] = found;
+            v = q + 1;
+            break;
+          }
+          case V_OBJECT:
+            v = this.object(b, v, n, SUB[last]!);
+            break;
+          default:
+            v = this.list(b, v, n, SUB[last]!);
+            break;
+        }
+        p = this.next(b, v, n);
         if (p < 0) return REFUSE;
         if (b[p] === 125) break;
         p = this.ws(b, p + 1, n);
       }
     this.seenOf[kind] = seen;
     return p + 1;
-  }
-
-  /** The value of the slot's key at b[p], kept in the slot; where it ends, or REFUSE. */
-  private value(b: Uint8Array, p: number, n: number, slot: number): number {
-    switch (TYPE[slot]) {
-      case V_UINT:
-        p = this.uint(b, p);
-        if (p < 0 || this.num < LEAST[slot]! || this.num > MOST[slot]!) return REFUSE;
-        this.vals[slot] = this.num;
-        return p;
-      case V_BOOL:
-        p = this.bool(b, p);
-        this.vals[slot] = this.flag ? 1 : 0;
-        return p;
-      case V_DATE:
-        p = this.date(b, p);
-        this.vals[slot] = this.num;
-        this.ymds[slot] = this.ymd;
-        return p;
-      case V_DATETIME:
-        p = this.dateTime(b, p);
-        this.times[slot] = this.num;
-        this.ymds[slot] = this.ymd;
-        return p;
-      case V_WORD:
-        p = this.word(b, p, WORDS[slot]!);
-        this.vals[slot] = this.num;
-        return p;
-      case V_TEXT: {
-        const q = this.str(b, p, n);
-        if (q < 0) return REFUSE;
-        const found = this.textAt(b, p, q);
-        if (found === null) return REFUSE;
-        this.refs[slot] = found;
-        return q + 1;
-      }
-      case V_CATEGORIES: {
-        const q = this.wordList(b, p, n);
-        if (q < 0) return REFUSE;
-        const found = this.categoriesAt(b, p, q);
-        if (found === null) return REFUSE;
-        this.refs[slot] = found;
-        return q + 1;
-      }
-      case V_REQUESTS: {
-        const q = this.wordList(b, p, n);
-        if (q < 0) return REFUSE;
-        const found = this.requestsAt(b, p, q);
-        if (found < 0) return REFUSE;
-        this.vals[slot] = found;
-        return q + 1;
-      }
-      case V_ID:
-        return this.idAt(b, p, n);
-      case V_FACILITY: {
-        const q = this.str(b, p, n);
-        if (q < 0) return REFUSE;
-        let found = this.facilities.get(this.view, b, p + 1, q);
-        if (found === undefined) {
-          const text = q > p + 1 ? this.textOf(b, p, q) : undefined;
-          found = text !== undefined && text.length > 0 && text.length <= 200 ? { text, id: -1, mask: 0 } : null;
-          if (q > p + 1) this.facilities.set(b, p + 1, q, found);
-        }
-        if (found === null) return REFUSE;
-        this.refs[slot] = found;
-        return q + 1;
-      }
-      case V_OBJECT:
-        return this.object(b, p, n, SUB[slot]!);
-      default:
-        return this.list(b, p, n, SUB[slot]!);
-    }
   }
 
   /**
