@@ -595,8 +595,12 @@ export class JsonCaseReader {
   private append(bytes: Uint8Array): void {
     const rest = this.n - this.pos;
     const need = rest + bytes.length;
-    if (this.owned && this.store.length >= need) {
-      if (this.pos > 0) this.store.copyWithin(0, this.pos, this.n);
+    if (this.store.length >= need) {
+      // The reader's own memory, reused: what is left of it moved to the front, or what is left of
+      // a chunk handed in (buf is not the store then) copied there.
+      if (this.owned) {
+        if (this.pos > 0) this.store.copyWithin(0, this.pos, this.n);
+      } else this.store.set(this.buf.subarray(this.pos, this.n));
     } else {
       const store = new Uint8Array(Math.max(need, 2 * rest, 4096));
       store.set(this.buf.subarray(this.pos, this.n));
@@ -833,12 +837,47 @@ export class JsonCaseReader {
   /** An offense name or a conviction's source (text without unsafe characters), by its bytes; null when refused. */
   private textAt(b: Uint8Array, p: number, q: number): Interned | null {
     if (q === p + 1) return EMPTY_TEXT;
-    let found = this.texts.get(this.view, b, p + 1, q);
-    if (found === undefined) {
-      const text = this.textOf(b, p, q);
-      found = text !== undefined && unsafeCharacterIndex(text, false) < 0 ? { text, id: -1, mask: 0 } : null;
-      this.texts.set(b, p + 1, q, found);
+    const found = this.texts.get(this.view, b, p + 1, q);
+    return found === undefined ? this.newText(b, p, q) : found;
+  }
+
+  // The first sight of a text, a category list or a list of requests: read, checked and kept by its
+  // bytes. Each is a method of its own, called so seldom that the compiler leaves it out of the
+  // lookup's optimized code (less to compile before that code runs).
+
+  private newText(b: Uint8Array, p: number, q: number): Interned | null {
+    const text = this.textOf(b, p, q);
+    const found = text !== undefined && unsafeCharacterIndex(text, false) < 0 ? { text, id: -1, mask: 0 } : null;
+    this.texts.set(b, p + 1, q, found);
+    return found;
+  }
+
+  private newFacility(b: Uint8Array, p: number, q: number): Interned | null {
+    const text = q > p + 1 ? this.textOf(b, p, q) : undefined;
+    const found = text !== undefined && text.length > 0 && text.length <= 200 ? { text, id: -1, mask: 0 } : null;
+    if (q > p + 1) this.facilities.set(b, p + 1, q, found);
+    return found;
+  }
+
+  private newCategories(b: Uint8Array, p: number, q: number): Interned | null {
+    const names = this.stringsOf(b, p, q);
+    const found = names && names.every((c) => CATEGORY_RE.test(c)) ? { text: names.join(';'), id: -1, mask: categoryMask(names) } : null;
+    this.categoryLists.set(b, p, q + 1, found);
+    return found;
+  }
+
+  private newRequests(b: Uint8Array, p: number, q: number): number {
+    const names = this.stringsOf(b, p, q);
+    let found = names ? 0 : -1;
+    for (const r of names ?? []) {
+      if (r === 'hold') found |= F_REQ_HOLD;
+      else if (r === 'notify') found |= F_REQ_NOTIFY;
+      else {
+        found = -1;
+        break;
+      }
     }
+    this.requestLists.set(b, p, q + 1, found);
     return found;
   }
 
@@ -869,31 +908,13 @@ export class JsonCaseReader {
   }
 
   private categoriesAt(b: Uint8Array, p: number, q: number): Interned | null {
-    let found = this.categoryLists.get(this.view, b, p, q + 1);
-    if (found === undefined) {
-      const names = this.stringsOf(b, p, q);
-      found = names && names.every((c) => CATEGORY_RE.test(c)) ? { text: names.join(';'), id: -1, mask: categoryMask(names) } : null;
-      this.categoryLists.set(b, p, q + 1, found);
-    }
-    return found;
+    const found = this.categoryLists.get(this.view, b, p, q + 1);
+    return found === undefined ? this.newCategories(b, p, q) : found;
   }
 
   private requestsAt(b: Uint8Array, p: number, q: number): number {
-    let found = this.requestLists.get(this.view, b, p, q + 1);
-    if (found === undefined) {
-      const names = this.stringsOf(b, p, q);
-      found = names ? 0 : -1;
-      for (const r of names ?? []) {
-        if (r === 'hold') found |= F_REQ_HOLD;
-        else if (r === 'notify') found |= F_REQ_NOTIFY;
-        else {
-          found = -1;
-          break;
-        }
-      }
-      this.requestLists.set(b, p, q + 1, found);
-    }
-    return found;
+    const found = this.requestLists.get(this.view, b, p, q + 1);
+    return found === undefined ? this.newRequests(b, p, q) : found;
   }
 
   /** A whole number of up to 9 digits, as JSON writes it, at b[p]: where it ends (num set), or REFUSE. */
@@ -1118,11 +1139,7 @@ export class JsonCaseReader {
             const q = this.str(b, v, n);
             if (q < 0) return REFUSE;
             let found = this.facilities.get(this.view, b, v + 1, q);
-            if (found === undefined) {
-              const text = q > v + 1 ? this.textOf(b, v, q) : undefined;
-              found = text !== undefined && text.length > 0 && text.length <= 200 ? { text, id: -1, mask: 0 } : null;
-              if (q > v + 1) this.facilities.set(b, v + 1, q, found);
-            }
+            if (found === undefined) found = this.newFacility(b, v, q);
             if (found === null) return REFUSE;
             this.refs[last] = found;
             v = q + 1;
