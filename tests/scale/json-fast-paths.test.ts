@@ -4,21 +4,24 @@
 //  - A case's id in plain ASCII is copied from the file's bytes, never made a string: an id holding
 //    DEL (which no id may hold), escapes, text past ASCII, or 200 and 201 characters must be read as
 //    the reference reading reads it.
+//  - A file handed in as bytes whose first bytes are "[" or "{" (after a byte order mark and white
+//    space) goes to the JSON reader without its start being decoded first: a file whose format is
+//    given as another, or that starts with other white space, must be read as before.
 //  - Each key is first compared with the key that came after the same key last time, written as
 //    '"name":': keys whose order changes from one object to the next, keys written with white space
 //    before their colon, a key given twice where the expected one would be, and a key that starts
 //    like the expected one must be read as any other key.
 
 import { describe, expect, it } from 'vitest';
-import { CaseImporter, type CaseSet } from '../../engine/index';
+import { CaseImporter, type CaseSet, type ImportOptions } from '../../engine/index';
 import { generateCases } from '../../engine/generate';
 import { tableRows } from './helpers';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- generated cases edited freely
 type Json = Record<string, any>;
 
-function read(chunks: Array<string | Uint8Array>): CaseSet {
-  const importer = new CaseImporter({ format: 'json' });
+function read(chunks: Array<string | Uint8Array>, options: ImportOptions = { format: 'json' }): CaseSet {
+  const importer = new CaseImporter(options);
   for (const c of chunks) importer.push(c);
   return importer.finish();
 }
@@ -135,5 +138,29 @@ describe('JSON reader shortcuts', () => {
       ']';
     const got = expectSame(file, 'the expected key given twice');
     expect(got.rows.find((r) => r.id === c.id)?.convictions).toHaveLength(convictions.length);
+  });
+
+  it('hands bytes that start as JSON to the JSON reader only when no other format is given', () => {
+    const enc = new TextEncoder();
+    const cases = base().slice(0, 8);
+    // A YAML flow sequence (keys without quotes: not JSON) given as YAML, and left to be guessed.
+    const yaml = JSON.stringify(cases).replace(/"(\w+)":/g, '$1: ');
+    const asYaml = result(read([yaml], { format: 'yaml' }));
+    expect(asYaml.rows.length).toBe(cases.length);
+    expect(result(read([enc.encode(yaml)], { format: 'yaml' }))).toEqual(asYaml);
+    const guessed = result(read([yaml], {}));
+    expect(result(read([enc.encode(yaml)], {}))).toEqual(guessed);
+    // JSON after a byte order mark and white space, or after white space JSON does not allow, format guessed.
+    const json = JSON.stringify(cases);
+    for (const start of ['\uFEFF', '\uFEFF \r\n\t', '  \n', '\u00A0', '\u2028 ']) {
+      const text = start + json;
+      const want = result(read([text], {}));
+      const bytes = enc.encode(text);
+      expect(result(read([bytes], {})), JSON.stringify(start)).toEqual(want);
+      for (const size of [1, 2, 3, 5])
+        expect(result(read([bytes.slice(0, size), bytes.slice(size)], {})), `${JSON.stringify(start)}, first piece ${size} bytes`).toEqual(
+          want,
+        );
+    }
   });
 });
