@@ -1,14 +1,15 @@
 // Reading JSON case files fast: the file's bytes are read as the case list of the documented layout
 // (a list of cases, or an object whose only key before the list is "cases") and each case is read
-// from its bytes straight into the case table, with no object made for it and no string but its id
-// and the first sight of each offense name, category list and facility. A case the fast reading does
-// not accept outright (a null, an unknown or repeated key, a number spelled with a fraction or an
-// exponent, a value it does not read, a problem of any kind) is decoded and read by the reference
-// reading (JsonCaseSplitter's element, JSON.parse and prepareCase in the importer), which decides
-// and words the problems; anything unusual in the list itself (text after it, a missing comma, a case
-// that is not an object, a file cut short) hands the rest of the file, decoded, to JsonCaseSplitter
-// as it stands at that point. So the fast reading only has to be exact about what it accepts, and
-// tests hold it to that (tests/scale/import-identical.test.ts).
+// from its bytes straight into the case table, with no object made for it and no string but the
+// first sight of each offense name, category list and facility (and an id written with escapes or
+// past ASCII). A case the fast reading does not accept outright (a null, an unknown or repeated
+// key, a number spelled with a fraction or an exponent, a value it does not read, a problem of any
+// kind) is decoded and read by the reference reading (JsonCaseSplitter's element, JSON.parse and
+// prepareCase in the importer), which decides and words the problems; anything unusual in the list
+// itself (text after it, a missing comma, a case that is not an object, a file cut short) hands the
+// rest of the file, decoded, to JsonCaseSplitter as it stands at that point. So the fast reading
+// only has to be exact about what it accepts, and tests hold it to that
+// (tests/scale/import-identical.test.ts, json-keys.test.ts, json-fast-paths.test.ts).
 
 import { checkChronology } from '../cases';
 import {
@@ -292,6 +293,10 @@ const SUB = new Int8Array(6 * STRIDE);
 const LEAST = new Int32Array(6 * STRIDE);
 const MOST = new Int32Array(6 * STRIDE);
 
+/**
+ * The keys of a kind of object, in their places: each key's slot gets its value's type and, for a
+ * whole number, the least and the most it may be, or for an object or a list, the kind of its objects.
+ */
 function defineKind(k: number, fields: ReadonlyArray<readonly [name: string, type: number, more?: number, most?: number]>): void {
   KEYS[k] = new KeySet(fields.map((f) => f[0]));
   fields.forEach(([, type, more = 0, most = 0], i) => {
