@@ -211,6 +211,13 @@ export class CaseImporter implements CaseSink {
     if (this.cancelled) throw new ImportCancelled();
     if (this.finished) throw new Error('the import is finished');
     this.read += chunk.length;
+    if (!this.reader && typeof chunk !== 'string' && this.headBytes?.length === 0 && this.startsJson(chunk)) {
+      // A JSON file's bytes go to its reader as they are: its start need not be decoded to tell the format.
+      this.format = 'json';
+      this.headBytes = undefined;
+      this.reader = this.makeReader('json');
+      this.bytesDirect = true;
+    }
     if (this.bytesDirect && typeof chunk !== 'string') {
       if (!this.stopped) this.reader!.pushBytes!(chunk);
       this.reserve();
@@ -229,6 +236,17 @@ export class CaseImporter implements CaseSink {
     this.feed(text, false);
     this.reserve();
     this.options.onProgress?.(this.progress);
+  }
+
+  /**
+   * Whether the first bytes read start as JSON: after a byte order mark and white space, "[" or "{"
+   * (what guessFormat decides from the decoded text), with no column mapping and no other format given.
+   */
+  private startsJson(bytes: Uint8Array): boolean {
+    if ((this.format !== undefined && this.format !== 'json') || this.options.mapping) return false;
+    let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
+    return bytes[i] === 0x5b || bytes[i] === 0x7b;
   }
 
   /** Sizes the case table for the whole input once enough cases are read to tell how many are coming. */

@@ -1,14 +1,15 @@
 // Reading JSON case files fast: the file's bytes are read as the case list of the documented layout
 // (a list of cases, or an object whose only key before the list is "cases") and each case is read
-// from its bytes straight into the case table, with no object made for it and no string but its id
-// and the first sight of each offense name, category list and facility. A case the fast reading does
-// not accept outright (a null, an unknown or repeated key, a number spelled with a fraction or an
-// exponent, a value it does not read, a problem of any kind) is decoded and read by the reference
-// reading (JsonCaseSplitter's element, JSON.parse and prepareCase in the importer), which decides
-// and words the problems; anything unusual in the list itself (text after it, a missing comma, a case
-// that is not an object, a file cut short) hands the rest of the file, decoded, to JsonCaseSplitter
-// as it stands at that point. So the fast reading only has to be exact about what it accepts, and
-// tests hold it to that (tests/scale/import-identical.test.ts).
+// from its bytes straight into the case table, with no object made for it and no string but the
+// first sight of each offense name, category list and facility (and an id written with escapes or
+// past ASCII). A case the fast reading does not accept outright (a null, an unknown or repeated
+// key, a number spelled with a fraction or an exponent, a value it does not read, a problem of any
+// kind) is decoded and read by the reference reading (JsonCaseSplitter's element, JSON.parse and
+// prepareCase in the importer), which decides and words the problems; anything unusual in the list
+// itself (text after it, a missing comma, a case that is not an object, a file cut short) hands the
+// rest of the file, decoded, to JsonCaseSplitter as it stands at that point. So the fast reading
+// only has to be exact about what it accepts, and tests hold it to that
+// (tests/scale/import-identical.test.ts, json-keys.test.ts, json-fast-paths.test.ts).
 
 import { checkChronology } from '../cases';
 import {
@@ -40,18 +41,18 @@ const INCOMPLETE = -2;
 const TO_TEXT = -3;
 const CATEGORY_RE = /^[a-z][a-z0-9-]*$/;
 
-/** A text seen in the file, interned in the table the first time a case that uses it is written. */
+/**
+ * A text seen in the file, interned in the table the first time a case that uses it is written; a
+ * category list ("violent;serious", as the table keeps it) has its mask too (0 for any other text, so
+ * that every one has the same shape).
+ */
 interface Interned {
   text: string;
   id: number;
-}
-
-/** A category list seen in the file: its mask, and the list as the table keeps it ("violent;serious"). */
-interface CategoryList extends Interned {
   mask: number;
 }
 
-const EMPTY_TEXT: Interned = { text: '', id: 0 };
+const EMPTY_TEXT: Interned = { text: '', id: 0, mask: 0 };
 const EMPTY_BYTES = new Uint8Array(0);
 
 /** Bytes compared four at a time through a DataView (little-endian words, the last one masked to the bytes that belong). */
@@ -123,11 +124,29 @@ class KeySet {
   private readonly chain: Int8Array;
   /** The same names, for comparing near the end of the bytes. */
   private readonly keys: Words[];
+  /** Each key as it is most often written, in quotes and followed by its colon ('"name":'), compared in words: its words from qFirst[k] to qLast[k], the last masked. */
+  private readonly quotedWords: Int32Array;
+  private readonly qFirst: Int32Array;
+  private readonly qLast: Int32Array;
+  private readonly qMask: Int32Array;
   constructor(readonly names: readonly string[]) {
     const enc = new TextEncoder();
     this.lengths = names.map((k) => k.length);
     this.keys = names.map((name) => new Words(enc.encode(name + '"')));
     if (this.keys.some((k) => k.reach > 24)) throw new Error('a key read by the JSON reader is longer than 23 bytes');
+    const quoted = names.map((name) => new Words(enc.encode(`"${name}":`)));
+    this.quotedWords = new Int32Array(quoted.reduce((sum, w) => sum + w.list().length, 0));
+    this.qFirst = new Int32Array(names.length);
+    this.qLast = new Int32Array(names.length);
+    this.qMask = new Int32Array(names.length);
+    let from = 0;
+    quoted.forEach((w, id) => {
+      this.quotedWords.set(w.list(), from);
+      this.qFirst[id] = from;
+      this.qLast[id] = from + w.list().length - 1;
+      this.qMask[id] = w.lastMask;
+      from += w.list().length;
+    });
     const all = this.keys.map((k) => k.list());
     this.words = new Int32Array(all.reduce((sum, w) => sum + w.length, 0));
     this.first = new Int32Array(names.length);
@@ -151,6 +170,20 @@ class KeySet {
       }
     });
   }
+  /**
+   * Whether key k is at b[p] as '"name":' (its quotes and colon, no white space): where its value
+   * starts, or -1 (for anything else, or within 28 bytes of the end of the bytes, where match decides).
+   */
+  quotedAt(view: DataView, b: Uint8Array, p: number, k: number): number {
+    // Room for any key's words (the longest, 23 bytes, in quotes with its colon is 26).
+    if (p + 28 > b.length) return -1;
+    const words = this.quotedWords;
+    const last = this.qLast[k]!;
+    let q = p;
+    for (let i = this.qFirst[k]!; i < last; i++, q += 4) if (view.getInt32(q, true) !== words[i]) return -1;
+    return (view.getInt32(q, true) & this.qMask[k]!) === words[last] ? p + this.lengths[k]! + 3 : -1;
+  }
+
   /** The key whose name starts at b[p] and is followed by its closing quote; -1 for any other (or when the bytes end first). */
   match(view: DataView, b: Uint8Array, p: number): number {
     if (p + 24 > b.length) {
@@ -221,37 +254,60 @@ class WordTable<T> {
 }
 
 // Keys read by the fast reading; any other key (including ones the contract allows, such as "unknown")
-// sends the case to the reference reading.
-const CASE = new KeySet([
-  'id',
-  'age',
-  'ageAtMost',
-  'bookedAt',
-  'eligibleForReleaseAt',
-  'facility',
-  'detainer',
-  'currentCharges',
-  'convictions',
-  'warrants',
-  'records',
-]);
-const DETAINER = new KeySet(['requests', 'issuedAt', 'judicialWarrant', 'administrativeWarrant', 'form']);
-const CHARGE = new KeySet(['offense', 'class', 'degree', 'categories', 'bondPosted', 'bondable', 'probableCauseFinding']);
-const CONVICTION = new KeySet([
-  'offense',
-  'class',
-  'degree',
-  'categories',
-  'convictedOn',
-  'releasedOn',
-  'incarceratedDays',
-  'current',
-  'juvenile',
-  'source',
-]);
-const WARRANT = new KeySet(['kind', 'jurisdiction', 'felony']);
-const RECORDS = new KeySet(RECORD_KEYS);
-const RECORD_BIT_LIST = RECORD_KEYS.map((k) => RECORD_BITS[k]);
+// sends the case to the reference reading. Every kind of object is read by one loop (object()): a
+// key's slot (its kind's first slot plus its place in the kind's list) says what its value is and
+// where it is kept, and what the values mean is worked out once the object is read.
+const K_CASE = 0;
+const K_DETAINER = 1;
+const K_CHARGE = 2;
+const K_CONVICTION = 3;
+const K_WARRANT = 4;
+const K_RECORDS = 5;
+/** Slots per kind of object: no kind reads more than 16 keys (a key's bit in `seen` is its place). */
+const STRIDE = 16;
+/** Past the slots: where each kind's first key is remembered (JsonCaseReader.after). */
+const AFTER_OPEN = 6 * STRIDE;
+
+// What a slot's value is.
+const V_ID = 0;
+const V_UINT = 1;
+const V_DATETIME = 2;
+const V_DATE = 3;
+const V_BOOL = 4;
+/** One of the slot's words (WORDS), kept as its index. */
+const V_WORD = 5;
+/** An offense name or a conviction's source. */
+const V_TEXT = 6;
+const V_FACILITY = 7;
+const V_CATEGORIES = 8;
+const V_REQUESTS = 9;
+/** An object of the slot's kind (SUB). */
+const V_OBJECT = 10;
+/** A list of objects of the slot's kind (SUB). */
+const V_LIST = 11;
+
+const KEYS: KeySet[] = [];
+const TYPE = new Int8Array(6 * STRIDE);
+const SUB = new Int8Array(6 * STRIDE);
+/** The least and the most a whole number may be. */
+const LEAST = new Int32Array(6 * STRIDE);
+const MOST = new Int32Array(6 * STRIDE);
+
+/**
+ * The keys of a kind of object, in their places: each key's slot gets its value's type and, for a
+ * whole number, the least and the most it may be, or for an object or a list, the kind of its objects.
+ */
+function defineKind(k: number, fields: ReadonlyArray<readonly [name: string, type: number, more?: number, most?: number]>): void {
+  KEYS[k] = new KeySet(fields.map((f) => f[0]));
+  fields.forEach(([, type, more = 0, most = 0], i) => {
+    const slot = k * STRIDE + i;
+    TYPE[slot] = type;
+    if (type === V_UINT) {
+      LEAST[slot] = more;
+      MOST[slot] = most;
+    } else SUB[slot] = more;
+  });
+}
 
 function words(list: readonly string[]): KeySet {
   return new KeySet(list);
@@ -263,6 +319,94 @@ const FORM_INDEX = FORM_WORDS.names.map((name) => DETAINER_FORMS.findIndex((f) =
 const KIND_WORDS = words(['criminal', 'civil']);
 const JURISDICTION_WORDS = words(Object.keys(JURISDICTION_BITS));
 const JURISDICTION_BIT = JURISDICTION_WORDS.names.map((k) => JURISDICTION_BITS[k as keyof typeof JURISDICTION_BITS]);
+const RECORD_BIT_LIST = RECORD_KEYS.map((k) => RECORD_BITS[k]);
+
+// The places of each kind's keys in its list below: their bits in `seen` and their slots.
+const P_ID = 0;
+const P_AGE = 1;
+const P_AGE_AT_MOST = 2;
+const P_BOOKED = 3;
+const P_RELEASE = 4;
+const P_FACILITY = 5;
+const P_DETAINER = 6;
+const P_RECORDS = 10;
+defineKind(K_CASE, [
+  ['id', V_ID],
+  ['age', V_UINT, 0, 130],
+  ['ageAtMost', V_UINT, 0, 130],
+  ['bookedAt', V_DATETIME],
+  ['eligibleForReleaseAt', V_DATETIME],
+  ['facility', V_FACILITY],
+  ['detainer', V_OBJECT, K_DETAINER],
+  ['currentCharges', V_LIST, K_CHARGE],
+  ['convictions', V_LIST, K_CONVICTION],
+  ['warrants', V_LIST, K_WARRANT],
+  ['records', V_OBJECT, K_RECORDS],
+]);
+const D_REQUESTS = 0;
+const D_ISSUED = 1;
+const D_JUDICIAL = 2;
+const D_ADMIN = 3;
+const D_FORM = 4;
+defineKind(K_DETAINER, [
+  ['requests', V_REQUESTS],
+  ['issuedAt', V_DATETIME],
+  ['judicialWarrant', V_BOOL],
+  ['administrativeWarrant', V_BOOL],
+  ['form', V_WORD],
+]);
+// A charge's first four keys are a conviction's too, in the same places (read by the same lines of item()).
+const I_OFFENSE = 0;
+const I_CLASS = 1;
+const I_DEGREE = 2;
+const I_CATEGORIES = 3;
+const I_BOND_POSTED = 4;
+const I_BONDABLE = 5;
+const I_PROBABLE_CAUSE = 6;
+defineKind(K_CHARGE, [
+  ['offense', V_TEXT],
+  ['class', V_WORD],
+  ['degree', V_UINT, 1, 9],
+  ['categories', V_CATEGORIES],
+  ['bondPosted', V_BOOL],
+  ['bondable', V_BOOL],
+  ['probableCauseFinding', V_BOOL],
+]);
+const I_ON = 4;
+const I_OFF = 5;
+const I_DAYS = 6;
+const I_CURRENT = 7;
+const I_JUVENILE = 8;
+const I_SOURCE = 9;
+defineKind(K_CONVICTION, [
+  ['offense', V_TEXT],
+  ['class', V_WORD],
+  ['degree', V_UINT, 1, 9],
+  ['categories', V_CATEGORIES],
+  ['convictedOn', V_DATE],
+  ['releasedOn', V_DATE],
+  ['incarceratedDays', V_UINT, 0, 50000],
+  ['current', V_BOOL],
+  ['juvenile', V_BOOL],
+  ['source', V_TEXT],
+]);
+const I_KIND = 0;
+const I_JURISDICTION = 1;
+const I_FELONY = 2;
+defineKind(K_WARRANT, [
+  ['kind', V_WORD],
+  ['jurisdiction', V_WORD],
+  ['felony', V_BOOL],
+]);
+defineKind(
+  K_RECORDS,
+  RECORD_KEYS.map((k) => [k, V_BOOL] as const),
+);
+/** The words of each V_WORD slot (CLASS_WORDS elsewhere: never read). */
+const WORDS: KeySet[] = Array.from({ length: 6 * STRIDE }, () => CLASS_WORDS);
+WORDS[K_DETAINER * STRIDE + D_FORM] = FORM_WORDS;
+WORDS[K_WARRANT * STRIDE + I_KIND] = KIND_WORDS;
+WORDS[K_WARRANT * STRIDE + I_JURISDICTION] = JURISDICTION_WORDS;
 
 /** Two digits at b[i] as a number; -1 for anything else. */
 function two(b: Uint8Array, i: number): number {
@@ -273,26 +417,6 @@ function two(b: Uint8Array, i: number): number {
 
 const MONTHS = 200 * 12;
 const NO_DAY = -0x7fffffff;
-
-/** An ASCII string from b[a, e): short ones without an array in between (ids are read a million times). */
-function ascii(b: Uint8Array, a: number, e: number, codes: number[]): string {
-  const f = String.fromCharCode;
-  switch (e - a) {
-    case 6:
-      return f(b[a]!, b[a + 1]!, b[a + 2]!, b[a + 3]!, b[a + 4]!, b[a + 5]!);
-    case 7:
-      return f(b[a]!, b[a + 1]!, b[a + 2]!, b[a + 3]!, b[a + 4]!, b[a + 5]!, b[a + 6]!);
-    case 8:
-      return f(b[a]!, b[a + 1]!, b[a + 2]!, b[a + 3]!, b[a + 4]!, b[a + 5]!, b[a + 6]!, b[a + 7]!);
-    case 9:
-      return f(b[a]!, b[a + 1]!, b[a + 2]!, b[a + 3]!, b[a + 4]!, b[a + 5]!, b[a + 6]!, b[a + 7]!, b[a + 8]!);
-    case 10:
-      return f(b[a]!, b[a + 1]!, b[a + 2]!, b[a + 3]!, b[a + 4]!, b[a + 5]!, b[a + 6]!, b[a + 7]!, b[a + 8]!, b[a + 9]!);
-  }
-  codes.length = e - a;
-  for (let i = a; i < e; i++) codes[i - a] = b[i]!;
-  return f(...codes);
-}
 
 /** UTF-16 code units of the UTF-8 text at b[a, e) (known to be well formed). */
 function unitsOf(b: Uint8Array, a: number, e: number): number {
@@ -359,13 +483,12 @@ export class JsonCaseReader {
   // Tables of what the file's bytes read as, by the bytes.
   private readonly texts = new WordTable<Interned | null>();
   private readonly facilities = new WordTable<Interned | null>();
-  private readonly categoryLists = new WordTable<CategoryList | null>();
+  private readonly categoryLists = new WordTable<Interned | null>();
   private readonly requestLists = new WordTable<number>();
-  private readonly codes: number[] = [];
   /** Day number of the first of each month from 1900 (NO_DAY until needed). */
   private readonly monthStart = new Int32Array(MONTHS).fill(NO_DAY);
 
-  // The case being read. The last string's escapes and non-ASCII bytes; the last number and flag read.
+  // The case being read. The last string's escapes and non-ASCII bytes; the last number, date and flag read.
   private esc = false;
   private high = false;
   private num = 0;
@@ -374,28 +497,35 @@ export class JsonCaseReader {
   /** The last date read, packed (case-table packYmd). */
   private ymd = 0;
   private flag = false;
-  private bookedYmd = 0;
-  private issuedYmd = 0;
-  private id = '';
-  private age = -1;
-  private ageHi = -1;
-  private booked = NaN;
-  private release = NaN;
-  private issued = NaN;
-  private requests = -1;
-  private judicial = false;
-  private admin = false;
-  private form = -1;
-  private hasDetainer = false;
-  private records = 0;
-  private facility: Interned = EMPTY_TEXT;
+  /**
+   * The values read, by slot (a kind's first slot plus the key's place): whole numbers, words' indexes,
+   * flags (0 or 1) and dates' day numbers, all small integers (as doubles, typed-array loads in code not
+   * yet optimized would box each one); a date and time, in minutes, in times.
+   */
+  private readonly vals = new Int32Array(6 * STRIDE);
+  private readonly times = new Float64Array(6 * STRIDE);
+  /** The packed dates of date slots. */
+  private readonly ymds = new Int32Array(6 * STRIDE);
+  /** The texts and category lists of their slots. */
+  private readonly refs: Interned[] = Array.from({ length: 6 * STRIDE }, () => EMPTY_TEXT);
+  /**
+   * The key that came after each slot's key the last time (after the opening brace: AFTER_OPEN + the
+   * kind), -1 before any did: tried before the others.
+   */
+  private readonly after = new Int8Array(AFTER_OPEN + 6).fill(-1);
+  /** The keys read in the last object of each kind (a bit per key). */
+  private readonly seenOf = new Int32Array(6);
+  /** The case's id: its text when it has escapes or bytes past ASCII, else '' and where its bytes are. */
+  private idText = '';
+  private idFrom = 0;
+  private idTo = 0;
   // Charges, convictions and warrants of the case.
   private nh = 0;
   private hCls: Int32Array = new Int32Array(8);
   private hDegree: Int32Array = new Int32Array(8);
   private hFlags: Int32Array = new Int32Array(8);
   private hOffense: Interned[] = [];
-  private hCats: CategoryList[] = [];
+  private hCats: Interned[] = [];
   private nv = 0;
   private vCls: Int32Array = new Int32Array(8);
   private vDegree: Int32Array = new Int32Array(8);
@@ -407,7 +537,7 @@ export class JsonCaseReader {
   private vOff: Float64Array = new Float64Array(8);
   private vOffense: Interned[] = [];
   private vSource: Interned[] = [];
-  private vCats: CategoryList[] = [];
+  private vCats: Interned[] = [];
   private nw = 0;
   private wFlags: Int32Array = new Int32Array(8);
   private wJurisdiction: Int32Array = new Int32Array(8);
@@ -470,8 +600,12 @@ export class JsonCaseReader {
   private append(bytes: Uint8Array): void {
     const rest = this.n - this.pos;
     const need = rest + bytes.length;
-    if (this.owned && this.store.length >= need) {
-      if (this.pos > 0) this.store.copyWithin(0, this.pos, this.n);
+    if (this.store.length >= need) {
+      // The reader's own memory, reused: what is left of it moved to the front, or what is left of
+      // a chunk handed in (buf is not the store then) copied there.
+      if (this.owned) {
+        if (this.pos > 0) this.store.copyWithin(0, this.pos, this.n);
+      } else this.store.set(this.buf.subarray(this.pos, this.n));
     } else {
       const store = new Uint8Array(Math.max(need, 2 * rest, 4096));
       store.set(this.buf.subarray(this.pos, this.n));
@@ -629,7 +763,7 @@ export class JsonCaseReader {
     const adjust = this.adjust;
     const column = this.base + p - lineStart + adjust + 1;
     const end = this.fastCase(b, p, n);
-    if (end >= 0 && this.write(line)) return end;
+    if (end >= 0 && this.write(b, line)) return end;
     this.line = line;
     this.lineStart = lineStart;
     this.adjust = adjust;
@@ -681,7 +815,8 @@ export class JsonCaseReader {
         continue;
       }
       if (c < 32) return REFUSE;
-      if (c > 127) high = true;
+      // Past ASCII, or DEL (which no id may hold): read as text.
+      if (c > 126) high = true;
       q++;
     }
     this.esc = esc;
@@ -692,7 +827,7 @@ export class JsonCaseReader {
 
   /** The value of the string whose quotes are at b[p] and b[q] (after str); undefined when it is not UTF-8 or not valid JSON. */
   private textOf(b: Uint8Array, p: number, q: number): string | undefined {
-    if (!this.esc && !this.high && q - p <= 65) return ascii(b, p + 1, q, this.codes);
+    if (!this.esc && !this.high) return this.utf8.decode(b.subarray(p + 1, q));
     const raw = this.utf8.decode(b.subarray(p, q + 1));
     // An undecodable byte (or the replacement character itself) is the reference reading's to report.
     if (this.high && raw.includes('\uFFFD')) return undefined;
@@ -707,12 +842,47 @@ export class JsonCaseReader {
   /** An offense name or a conviction's source (text without unsafe characters), by its bytes; null when refused. */
   private textAt(b: Uint8Array, p: number, q: number): Interned | null {
     if (q === p + 1) return EMPTY_TEXT;
-    let found = this.texts.get(this.view, b, p + 1, q);
-    if (found === undefined) {
-      const text = this.textOf(b, p, q);
-      found = text !== undefined && unsafeCharacterIndex(text, false) < 0 ? { text, id: -1 } : null;
-      this.texts.set(b, p + 1, q, found);
+    const found = this.texts.get(this.view, b, p + 1, q);
+    return found === undefined ? this.newText(b, p, q) : found;
+  }
+
+  // The first sight of a text, a category list or a list of requests: read, checked and kept by its
+  // bytes. Each is a method of its own, called so seldom that the compiler leaves it out of the
+  // lookup's optimized code (less to compile before that code runs).
+
+  private newText(b: Uint8Array, p: number, q: number): Interned | null {
+    const text = this.textOf(b, p, q);
+    const found = text !== undefined && unsafeCharacterIndex(text, false) < 0 ? { text, id: -1, mask: 0 } : null;
+    this.texts.set(b, p + 1, q, found);
+    return found;
+  }
+
+  private newFacility(b: Uint8Array, p: number, q: number): Interned | null {
+    const text = q > p + 1 ? this.textOf(b, p, q) : undefined;
+    const found = text !== undefined && text.length > 0 && text.length <= 200 ? { text, id: -1, mask: 0 } : null;
+    if (q > p + 1) this.facilities.set(b, p + 1, q, found);
+    return found;
+  }
+
+  private newCategories(b: Uint8Array, p: number, q: number): Interned | null {
+    const names = this.stringsOf(b, p, q);
+    const found = names && names.every((c) => CATEGORY_RE.test(c)) ? { text: names.join(';'), id: -1, mask: categoryMask(names) } : null;
+    this.categoryLists.set(b, p, q + 1, found);
+    return found;
+  }
+
+  private newRequests(b: Uint8Array, p: number, q: number): number {
+    const names = this.stringsOf(b, p, q);
+    let found = names ? 0 : -1;
+    for (const r of names ?? []) {
+      if (r === 'hold') found |= F_REQ_HOLD;
+      else if (r === 'notify') found |= F_REQ_NOTIFY;
+      else {
+        found = -1;
+        break;
+      }
     }
+    this.requestLists.set(b, p, q + 1, found);
     return found;
   }
 
@@ -742,32 +912,14 @@ export class JsonCaseReader {
     return Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : undefined;
   }
 
-  private categoriesAt(b: Uint8Array, p: number, q: number): CategoryList | null {
-    let found = this.categoryLists.get(this.view, b, p, q + 1);
-    if (found === undefined) {
-      const names = this.stringsOf(b, p, q);
-      found = names && names.every((c) => CATEGORY_RE.test(c)) ? { mask: categoryMask(names), text: names.join(';'), id: -1 } : null;
-      this.categoryLists.set(b, p, q + 1, found);
-    }
-    return found;
+  private categoriesAt(b: Uint8Array, p: number, q: number): Interned | null {
+    const found = this.categoryLists.get(this.view, b, p, q + 1);
+    return found === undefined ? this.newCategories(b, p, q) : found;
   }
 
   private requestsAt(b: Uint8Array, p: number, q: number): number {
-    let found = this.requestLists.get(this.view, b, p, q + 1);
-    if (found === undefined) {
-      const names = this.stringsOf(b, p, q);
-      found = names ? 0 : -1;
-      for (const r of names ?? []) {
-        if (r === 'hold') found |= F_REQ_HOLD;
-        else if (r === 'notify') found |= F_REQ_NOTIFY;
-        else {
-          found = -1;
-          break;
-        }
-      }
-      this.requestLists.set(b, p, q + 1, found);
-    }
-    return found;
+    const found = this.requestLists.get(this.view, b, p, q + 1);
+    return found === undefined ? this.newRequests(b, p, q) : found;
   }
 
   /** A whole number of up to 9 digits, as JSON writes it, at b[p]: where it ends (num set), or REFUSE. */
@@ -900,166 +1052,148 @@ export class JsonCaseReader {
     return c === 44 || c === 125 ? p : REFUSE;
   }
 
-  /** A case object at b[p] read into the fields; where it ends, or REFUSE. */
+  /** A case object at b[p] read into the slots; where it ends, or REFUSE. */
   private fastCase(b: Uint8Array, p: number, n: number): number {
-    this.id = '';
-    this.age = -1;
-    this.ageHi = -1;
-    this.booked = NaN;
-    this.release = NaN;
-    this.issued = NaN;
-    this.requests = -1;
-    this.judicial = false;
-    this.admin = false;
-    this.form = -1;
-    this.hasDetainer = false;
-    this.records = 0;
-    this.facility = EMPTY_TEXT;
     this.nh = this.nv = this.nw = 0;
+    return this.object(b, p, n, K_CASE);
+  }
+
+  /**
+   * An object of the kind at b[p]: each key's value read into its slot, the keys read in seenOf. Where
+   * it ends, or REFUSE (an unknown or repeated key, a value not read).
+   */
+  private object(b: Uint8Array, p: number, n: number, kind: number): number {
+    if (b[p] !== 123) return REFUSE;
+    const set = KEYS[kind]!;
+    const first = kind * STRIDE;
+    const after = this.after;
     let seen = 0;
+    // Where the key read last keeps the key that came after it the last time.
+    let last = AFTER_OPEN + kind;
     p = this.ws(b, p + 1, n);
-    if (b[p] === 125) return REFUSE;
-    for (;;) {
-      const key = this.key(b, p, n, CASE, seen);
-      if (key < 0) return REFUSE;
-      seen |= 1 << key;
-      p = this.at;
-      switch (key) {
-        case 0: {
-          const q = this.str(b, p, n);
-          if (q < 0) return REFUSE;
-          const id = this.textOf(b, p, q);
-          if (id === undefined || id.length === 0 || id.length > 200 || unsafeCharacterIndex(id, false) >= 0) return REFUSE;
-          this.id = id;
-          p = q + 1;
-          break;
+    if (b[p] !== 125)
+      for (;;) {
+        // The key that came next last time, written as it usually is, is tried first.
+        let key = after[last]!;
+        const at = key >= 0 && (seen & (1 << key)) === 0 ? set.quotedAt(this.view, b, p, key) : -1;
+        if (at >= 0 && b[at]! > 32) this.at = at;
+        else {
+          key = this.key(b, p, n, set, seen);
+          if (key < 0) return REFUSE;
+          after[last] = key;
         }
-        case 1:
-          p = this.uint(b, p);
-          if (p < 0 || this.num > 130) return REFUSE;
-          this.age = this.num;
-          break;
-        case 2:
-          p = this.uint(b, p);
-          if (p < 0 || this.num > 130) return REFUSE;
-          this.ageHi = this.num;
-          break;
-        case 3:
-          p = this.dateTime(b, p);
-          this.booked = this.num;
-          this.bookedYmd = this.ymd;
-          break;
-        case 4:
-          p = this.dateTime(b, p);
-          this.release = this.num;
-          break;
-        case 5: {
-          const q = this.str(b, p, n);
-          if (q < 0) return REFUSE;
-          let found = this.facilities.get(this.view, b, p + 1, q);
-          if (found === undefined) {
-            const text = q > p + 1 ? this.textOf(b, p, q) : undefined;
-            found = text !== undefined && text.length > 0 && text.length <= 200 ? { text, id: -1 } : null;
-            if (q > p + 1) this.facilities.set(b, p + 1, q, found);
+        seen |= 1 << key;
+        last = first + key;
+        // The value, kept in the key's slot; v is where it ends, or REFUSE.
+        let v = this.at;
+        switch (TYPE[last]) {
+          case V_UINT:
+            v = this.uint(b, v);
+            if (v < 0 || this.num < LEAST[last]! || this.num > MOST[last]!) return REFUSE;
+            this.vals[last] = this.num;
+            break;
+          case V_BOOL:
+            v = this.bool(b, v);
+            this.vals[last] = this.flag ? 1 : 0;
+            break;
+          case V_DATE:
+            v = this.date(b, v);
+            this.vals[last] = this.num;
+            this.ymds[last] = this.ymd;
+            break;
+          case V_DATETIME:
+            v = this.dateTime(b, v);
+            this.times[last] = this.num;
+            this.ymds[last] = this.ymd;
+            break;
+          case V_WORD:
+            v = this.word(b, v, WORDS[last]!);
+            this.vals[last] = this.num;
+            break;
+          case V_TEXT: {
+            const q = this.str(b, v, n);
+            if (q < 0) return REFUSE;
+            const found = this.textAt(b, v, q);
+            if (found === null) return REFUSE;
+            this.refs[last] = found;
+            v = q + 1;
+            break;
           }
-          if (found === null) return REFUSE;
-          this.facility = found;
-          p = q + 1;
-          break;
+          case V_CATEGORIES: {
+            const q = this.wordList(b, v, n);
+            if (q < 0) return REFUSE;
+            const found = this.categoriesAt(b, v, q);
+            if (found === null) return REFUSE;
+            this.refs[last] = found;
+            v = q + 1;
+            break;
+          }
+          case V_REQUESTS: {
+            const q = this.wordList(b, v, n);
+            if (q < 0) return REFUSE;
+            const found = this.requestsAt(b, v, q);
+            if (found < 0) return REFUSE;
+            this.vals[last] = found;
+            v = q + 1;
+            break;
+          }
+          case V_ID:
+            v = this.idAt(b, v, n);
+            break;
+          case V_FACILITY: {
+            const q = this.str(b, v, n);
+            if (q < 0) return REFUSE;
+            let found = this.facilities.get(this.view, b, v + 1, q);
+            if (found === undefined) found = this.newFacility(b, v, q);
+            if (found === null) return REFUSE;
+            this.refs[last] = found;
+            v = q + 1;
+            break;
+          }
+          case V_OBJECT:
+            v = this.object(b, v, n, SUB[last]!);
+            break;
+          default:
+            v = this.list(b, v, n, SUB[last]!);
+            break;
         }
-        case 6:
-          p = this.detainer(b, p, n);
-          break;
-        case 7:
-          p = this.list(b, p, n, 0);
-          break;
-        case 8:
-          p = this.list(b, p, n, 1);
-          break;
-        case 9:
-          p = this.list(b, p, n, 2);
-          break;
-        default:
-          p = this.recordsAt(b, p, n);
+        p = this.next(b, v, n);
+        if (p < 0) return REFUSE;
+        if (b[p] === 125) break;
+        p = this.ws(b, p + 1, n);
       }
-      p = this.next(b, p, n);
-      if (p < 0) return REFUSE;
-      if (b[p] === 125) return p + 1;
-      p = this.ws(b, p + 1, n);
-    }
+    this.seenOf[kind] = seen;
+    return p + 1;
   }
 
-  private detainer(b: Uint8Array, p: number, n: number): number {
-    if (b[p] !== 123) return REFUSE;
-    this.hasDetainer = true;
-    let seen = 0;
-    p = this.ws(b, p + 1, n);
-    if (b[p] === 125) return REFUSE;
-    for (;;) {
-      const key = this.key(b, p, n, DETAINER, seen);
-      if (key < 0) return REFUSE;
-      seen |= 1 << key;
-      p = this.at;
-      switch (key) {
-        case 0: {
-          const q = this.wordList(b, p, n);
-          if (q < 0) return REFUSE;
-          this.requests = this.requestsAt(b, p, q);
-          if (this.requests < 0) return REFUSE;
-          p = q + 1;
-          break;
-        }
-        case 1:
-          p = this.dateTime(b, p);
-          this.issued = this.num;
-          this.issuedYmd = this.ymd;
-          break;
-        case 2:
-          p = this.bool(b, p);
-          this.judicial = this.flag;
-          break;
-        case 3:
-          p = this.bool(b, p);
-          this.admin = this.flag;
-          break;
-        default:
-          p = this.word(b, p, FORM_WORDS);
-          this.form = this.num;
-      }
-      p = this.next(b, p, n);
-      if (p < 0) return REFUSE;
-      if (b[p] === 125) return this.requests < 0 ? REFUSE : p + 1;
-      p = this.ws(b, p + 1, n);
+  /**
+   * The case's id at b[p]: plain ASCII (no escape, no byte past 126, so no character an id may not
+   * hold) is kept as where its bytes are, any other as its text. Where it ends, or REFUSE.
+   */
+  private idAt(b: Uint8Array, p: number, n: number): number {
+    const q = this.str(b, p, n);
+    if (q < 0) return REFUSE;
+    if (!this.esc && !this.high) {
+      if (q === p + 1 || q - p - 1 > 200) return REFUSE;
+      this.idText = '';
+      this.idFrom = p + 1;
+      this.idTo = q;
+    } else {
+      const id = this.textOf(b, p, q);
+      if (id === undefined || id.length === 0 || id.length > 200 || unsafeCharacterIndex(id, false) >= 0) return REFUSE;
+      this.idText = id;
     }
+    return q + 1;
   }
 
-  private recordsAt(b: Uint8Array, p: number, n: number): number {
-    if (b[p] !== 123) return REFUSE;
-    p = this.ws(b, p + 1, n);
-    if (b[p] === 125) return p + 1;
-    let seen = 0;
-    for (;;) {
-      const key = this.key(b, p, n, RECORDS, seen);
-      if (key < 0) return REFUSE;
-      seen |= 1 << key;
-      p = this.at;
-      p = this.bool(b, p);
-      if (p >= 0 && this.flag) this.records |= RECORD_BIT_LIST[key]!;
-      p = this.next(b, p, n);
-      if (p < 0) return REFUSE;
-      if (b[p] === 125) return p + 1;
-      p = this.ws(b, p + 1, n);
-    }
-  }
-
-  /** A list of charges (kind 0), convictions (1) or warrants (2) at b[p]; where it ends, or REFUSE. */
+  /** A list of objects of the kind (charges, convictions or warrants) at b[p]; where it ends, or REFUSE. */
   private list(b: Uint8Array, p: number, n: number, kind: number): number {
     if (b[p] !== 91) return REFUSE;
     p = this.ws(b, p + 1, n);
     if (b[p] === 93) return p + 1;
     for (;;) {
-      p = kind === 0 ? this.charge(b, p, n) : kind === 1 ? this.conviction(b, p, n) : this.warrant(b, p, n);
-      if (p < 0) return REFUSE;
+      p = this.object(b, p, n, kind);
+      if (p < 0 || !this.item(kind)) return REFUSE;
       p = this.ws(b, p, n);
       const c = b[p];
       if (c === 93) return p + 1;
@@ -1068,83 +1202,54 @@ export class JsonCaseReader {
     }
   }
 
-  private charge(b: Uint8Array, p: number, n: number): number {
-    if (b[p] !== 123) return REFUSE;
-    const k = this.nh++;
-    if (k >= this.hCls.length) {
-      this.hCls = grown(this.hCls, k + 1);
-      this.hDegree = grown(this.hDegree, k + 1);
-      this.hFlags = grown(this.hFlags, k + 1);
-    }
-    let cls = 0;
-    let degree = 0;
-    let flags = H_BONDABLE;
-    let offense = EMPTY_TEXT;
-    let cats: CategoryList | null = null;
-    let seen = 0;
-    p = this.ws(b, p + 1, n);
-    if (b[p] === 125) return REFUSE;
-    for (;;) {
-      const key = this.key(b, p, n, CHARGE, seen);
-      if (key < 0) return REFUSE;
-      seen |= 1 << key;
-      p = this.at;
-      switch (key) {
-        case 0: {
-          const q = this.str(b, p, n);
-          if (q < 0) return REFUSE;
-          const found = this.textAt(b, p, q);
-          if (found === null) return REFUSE;
-          offense = found;
-          p = q + 1;
-          break;
-        }
-        case 1:
-          p = this.word(b, p, CLASS_WORDS);
-          cls = CLASS_BIT[this.num]!;
-          break;
-        case 2:
-          p = this.uint(b, p);
-          if (this.num < 1 || this.num > 9) return REFUSE;
-          degree = 1 << this.num;
-          break;
-        case 3: {
-          const q = this.wordList(b, p, n);
-          if (q < 0) return REFUSE;
-          cats = this.categoriesAt(b, p, q);
-          if (cats === null) return REFUSE;
-          p = q + 1;
-          break;
-        }
-        case 4:
-          p = this.bool(b, p);
-          if (this.flag) flags |= H_BOND_POSTED;
-          break;
-        case 5:
-          p = this.bool(b, p);
-          if (!this.flag) flags &= ~H_BONDABLE;
-          break;
-        default:
-          p = this.bool(b, p);
-          if (this.flag) flags |= H_PROBABLE_CAUSE;
+  /** Keeps the charge, conviction or warrant just read for the case; false when it is refused. */
+  private item(kind: number): boolean {
+    const seen = this.seenOf[kind]!;
+    const vals = this.vals;
+    const first = kind * STRIDE;
+    if (kind === K_WARRANT) {
+      if (!(seen & (1 << I_KIND))) return false;
+      const k = this.nw++;
+      if (k >= this.wFlags.length) {
+        this.wFlags = grown(this.wFlags, k + 1);
+        this.wJurisdiction = grown(this.wJurisdiction, k + 1);
       }
-      p = this.next(b, p, n);
-      if (p < 0) return REFUSE;
-      if (b[p] === 125) {
-        if (cls === 0) return REFUSE;
-        this.hCls[k] = cls;
-        this.hDegree[k] = degree;
-        this.hFlags[k] = flags;
-        this.hOffense[k] = offense;
-        this.hCats[k] = cats ?? NO_CATEGORIES;
-        return p + 1;
-      }
-      p = this.ws(b, p + 1, n);
+      const felony = seen & (1 << I_FELONY) && vals[first + I_FELONY] === 1;
+      this.wFlags[k] = (vals[first + I_KIND] === 0 ? W_CRIMINAL : 0) | (felony ? W_FELONY : 0);
+      this.wJurisdiction[k] = seen & (1 << I_JURISDICTION) ? JURISDICTION_BIT[vals[first + I_JURISDICTION]!]! : 0;
+      return true;
     }
-  }
-
-  private conviction(b: Uint8Array, p: number, n: number): number {
-    if (b[p] !== 123) return REFUSE;
+    // Charges and convictions: a class is required.
+    if (!(seen & (1 << I_CLASS))) return false;
+    const cls = CLASS_BIT[vals[first + I_CLASS]!]!;
+    const degree = seen & (1 << I_DEGREE) ? 1 << vals[first + I_DEGREE]! : 0;
+    const offense = seen & (1 << I_OFFENSE) ? this.refs[first + I_OFFENSE]! : EMPTY_TEXT;
+    const cats = seen & (1 << I_CATEGORIES) ? this.refs[first + I_CATEGORIES]! : NO_CATEGORIES;
+    if (kind === K_CHARGE) {
+      const k = this.nh++;
+      if (k >= this.hCls.length) {
+        this.hCls = grown(this.hCls, k + 1);
+        this.hDegree = grown(this.hDegree, k + 1);
+        this.hFlags = grown(this.hFlags, k + 1);
+      }
+      // Bondable unless it says not.
+      const notBondable = seen & (1 << I_BONDABLE) && vals[first + I_BONDABLE] === 0;
+      this.hCls[k] = cls;
+      this.hDegree[k] = degree;
+      this.hFlags[k] =
+        (this.yes(seen, first + I_BOND_POSTED) ? H_BOND_POSTED : 0) |
+        (notBondable ? 0 : H_BONDABLE) |
+        (this.yes(seen, first + I_PROBABLE_CAUSE) ? H_PROBABLE_CAUSE : 0);
+      this.hOffense[k] = offense;
+      this.hCats[k] = cats;
+      return true;
+    }
+    // A conviction date is required; a release before the conviction is a problem.
+    if (!(seen & (1 << I_ON))) return false;
+    const on = vals[first + I_ON]!;
+    const released = (seen & (1 << I_OFF)) !== 0;
+    const off = released ? vals[first + I_OFF]! : NaN;
+    if (off < on) return false;
     const k = this.nv++;
     if (k >= this.vCls.length) {
       this.vCls = grown(this.vCls, k + 1);
@@ -1156,137 +1261,23 @@ export class JsonCaseReader {
       this.vOffYmd = grown(this.vOffYmd, k + 1);
       this.vOff = grown(this.vOff, k + 1);
     }
-    let cls = 0;
-    let degree = 0;
-    let flags = 0;
-    let days = 0;
-    let on = NaN;
-    let off = NaN;
-    let onYmd = 0;
-    let offYmd = 0;
-    let offense = EMPTY_TEXT;
-    let source = EMPTY_TEXT;
-    let cats: CategoryList | null = null;
-    let seen = 0;
-    p = this.ws(b, p + 1, n);
-    if (b[p] === 125) return REFUSE;
-    for (;;) {
-      const key = this.key(b, p, n, CONVICTION, seen);
-      if (key < 0) return REFUSE;
-      seen |= 1 << key;
-      p = this.at;
-      switch (key) {
-        case 0:
-        case 9: {
-          const q = this.str(b, p, n);
-          if (q < 0) return REFUSE;
-          const found = this.textAt(b, p, q);
-          if (found === null) return REFUSE;
-          if (key === 0) offense = found;
-          else source = found;
-          p = q + 1;
-          break;
-        }
-        case 1:
-          p = this.word(b, p, CLASS_WORDS);
-          cls = CLASS_BIT[this.num]!;
-          break;
-        case 2:
-          p = this.uint(b, p);
-          if (this.num < 1 || this.num > 9) return REFUSE;
-          degree = 1 << this.num;
-          break;
-        case 3: {
-          const q = this.wordList(b, p, n);
-          if (q < 0) return REFUSE;
-          cats = this.categoriesAt(b, p, q);
-          if (cats === null) return REFUSE;
-          p = q + 1;
-          break;
-        }
-        case 4:
-          p = this.date(b, p);
-          on = this.num;
-          onYmd = this.ymd;
-          break;
-        case 5:
-          p = this.date(b, p);
-          off = this.num;
-          offYmd = this.ymd;
-          break;
-        case 6:
-          p = this.uint(b, p);
-          if (this.num > 50000) return REFUSE;
-          days = this.num;
-          break;
-        case 7:
-          p = this.bool(b, p);
-          if (this.flag) flags |= C_CURRENT;
-          break;
-        default:
-          p = this.bool(b, p);
-          if (this.flag) flags |= C_JUVENILE;
-      }
-      p = this.next(b, p, n);
-      if (p < 0) return REFUSE;
-      if (b[p] === 125) {
-        // A class and a conviction date are required; a release before the conviction is a problem.
-        if (cls === 0 || Number.isNaN(on) || off < on) return REFUSE;
-        this.vCls[k] = cls;
-        this.vDegree[k] = degree;
-        this.vFlags[k] = flags;
-        this.vDays[k] = days;
-        this.vOn[k] = on;
-        this.vOff[k] = off;
-        this.vOnYmd[k] = onYmd;
-        this.vOffYmd[k] = offYmd;
-        this.vOffense[k] = offense;
-        this.vSource[k] = source;
-        this.vCats[k] = cats ?? NO_CATEGORIES;
-        return p + 1;
-      }
-      p = this.ws(b, p + 1, n);
-    }
+    this.vCls[k] = cls;
+    this.vDegree[k] = degree;
+    this.vFlags[k] = (this.yes(seen, first + I_CURRENT) ? C_CURRENT : 0) | (this.yes(seen, first + I_JUVENILE) ? C_JUVENILE : 0);
+    this.vDays[k] = seen & (1 << I_DAYS) ? vals[first + I_DAYS]! : 0;
+    this.vOn[k] = on;
+    this.vOff[k] = off;
+    this.vOnYmd[k] = this.ymds[first + I_ON]!;
+    this.vOffYmd[k] = released ? this.ymds[first + I_OFF]! : 0;
+    this.vOffense[k] = offense;
+    this.vSource[k] = seen & (1 << I_SOURCE) ? this.refs[first + I_SOURCE]! : EMPTY_TEXT;
+    this.vCats[k] = cats;
+    return true;
   }
 
-  private warrant(b: Uint8Array, p: number, n: number): number {
-    if (b[p] !== 123) return REFUSE;
-    const k = this.nw++;
-    if (k >= this.wFlags.length) {
-      this.wFlags = grown(this.wFlags, k + 1);
-      this.wJurisdiction = grown(this.wJurisdiction, k + 1);
-    }
-    let kind = -1;
-    let jurisdiction = 0;
-    let felony = false;
-    let seen = 0;
-    p = this.ws(b, p + 1, n);
-    if (b[p] === 125) return REFUSE;
-    for (;;) {
-      const key = this.key(b, p, n, WARRANT, seen);
-      if (key < 0) return REFUSE;
-      seen |= 1 << key;
-      p = this.at;
-      if (key === 0) {
-        p = this.word(b, p, KIND_WORDS);
-        kind = this.num;
-      } else if (key === 1) {
-        p = this.word(b, p, JURISDICTION_WORDS);
-        jurisdiction = JURISDICTION_BIT[this.num]!;
-      } else {
-        p = this.bool(b, p);
-        felony = this.flag;
-      }
-      p = this.next(b, p, n);
-      if (p < 0) return REFUSE;
-      if (b[p] === 125) {
-        if (kind < 0) return REFUSE;
-        this.wFlags[k] = (kind === 0 ? W_CRIMINAL : 0) | (felony ? W_FELONY : 0);
-        this.wJurisdiction[k] = jurisdiction;
-        return p + 1;
-      }
-      p = this.ws(b, p + 1, n);
-    }
+  /** Whether the flag of the slot (its place's bit in `seen`) was read as true. */
+  private yes(seen: number, slot: number): boolean {
+    return (seen & (1 << (slot % STRIDE))) !== 0 && this.vals[slot] === 1;
   }
 
   private interned(t: Interned): number {
@@ -1294,42 +1285,58 @@ export class JsonCaseReader {
   }
 
   /**
-   * Writes the case read by fastCase into the table when it is whole and every rule of prepareCase
-   * holds (false, nothing written, otherwise). Strings are interned in the order CaseTableBuilder.add
-   * interns them, so the table's string ids are the ones the reference reading gives.
+   * Writes the case read by fastCase (its bytes in b) into the table when it is whole and every rule
+   * of prepareCase holds (false, nothing written, otherwise). Strings are interned in the order
+   * CaseTableBuilder.add interns them, so the table's string ids are the ones the reference reading gives.
    */
-  private write(line: number): boolean {
-    const age = this.age;
-    if (age < 0 || !this.hasDetainer || Number.isNaN(this.booked) || Number.isNaN(this.release) || this.id === '') return false;
-    const ageHi = this.ageHi < 0 ? age : this.ageHi;
+  private write(b: Uint8Array, line: number): boolean {
+    const seen = this.seenOf[K_CASE]!;
+    const need = (1 << P_ID) | (1 << P_AGE) | (1 << P_BOOKED) | (1 << P_RELEASE) | (1 << P_DETAINER);
+    if ((seen & need) !== need) return false;
+    const d = this.seenOf[K_DETAINER]!;
+    if (!(d & (1 << D_REQUESTS))) return false;
+    const vals = this.vals;
+    const dv = K_DETAINER * STRIDE;
+    const age = vals[P_AGE]!;
+    const ageHi = seen & (1 << P_AGE_AT_MOST) ? vals[P_AGE_AT_MOST]! : age;
     if (ageHi < age) return false;
-    const requests = this.requests;
+    const requests = vals[dv + D_REQUESTS]!;
+    const form = d & (1 << D_FORM) ? vals[dv + D_FORM]! : -1;
     // Form I-247N asks only for notice.
-    if (this.form === 2 && requests & F_REQ_HOLD) return false;
-    if (!checkChronology(ageHi, this.booked, this.release, this.vOn, this.vOff, this.nv)) return false;
+    if (form === 2 && requests & F_REQ_HOLD) return false;
+    const booked = this.times[P_BOOKED]!;
+    const release = this.times[P_RELEASE]!;
+    if (!checkChronology(ageHi, booked, release, this.vOn, this.vOff, this.nv)) return false;
     const t = this.sink.builder;
-    const booked = this.booked;
-    const given = !Number.isNaN(this.issued);
-    const issued = given ? this.issued : booked;
-    const bookedYmd = this.bookedYmd;
-    const issuedYmd = given ? this.issuedYmd : bookedYmd;
-    const flags = requests | (this.judicial ? F_JUDICIAL : 0) | (this.admin ? F_ADMIN : 0);
-    const facility = this.facility === EMPTY_TEXT ? 0 : this.interned(this.facility);
+    const given = (d & (1 << D_ISSUED)) !== 0;
+    const bookedYmd = this.ymds[P_BOOKED]!;
+    const flags =
+      requests |
+      (d & (1 << D_JUDICIAL) && vals[dv + D_JUDICIAL] === 1 ? F_JUDICIAL : 0) |
+      (d & (1 << D_ADMIN) && vals[dv + D_ADMIN] === 1 ? F_ADMIN : 0);
+    let records = 0;
+    if (seen & (1 << P_RECORDS)) {
+      const r = this.seenOf[K_RECORDS]!;
+      const rv = K_RECORDS * STRIDE;
+      for (let k = 0; k < RECORD_BIT_LIST.length; k++) if (r & (1 << k) && vals[rv + k] === 1) records |= RECORD_BIT_LIST[k]!;
+    }
+    const facility = seen & (1 << P_FACILITY) ? this.interned(this.refs[P_FACILITY]!) : 0;
     t.beginCase(
       age,
       flags,
-      this.records,
+      records,
       booked,
       bookedYmd,
-      this.release,
-      issued,
-      issuedYmd,
+      release,
+      given ? this.times[dv + D_ISSUED]! : booked,
+      given ? this.ymds[dv + D_ISSUED]! : bookedYmd,
       ageHi,
       0,
       facility,
-      this.form < 0 ? -1 : FORM_INDEX[this.form]!,
+      form < 0 ? -1 : FORM_INDEX[form]!,
     );
-    t.setId(this.id);
+    if (this.idText === '') t.setAsciiId(b, this.idFrom, this.idTo);
+    else t.setId(this.idText);
     for (let k = 0; k < this.nv; k++) {
       const on = this.vOn[k]!;
       const off = this.vOff[k]!;
@@ -1364,4 +1371,4 @@ export class JsonCaseReader {
   }
 }
 
-const NO_CATEGORIES: CategoryList = { mask: 0, text: '', id: 0 };
+const NO_CATEGORIES: Interned = { mask: 0, text: '', id: 0 };

@@ -1,0 +1,166 @@
+// The JSON reader's shortcuts, held to the reference reading (the same file handed in as text, which
+// JsonCaseSplitter, JSON.parse and prepareCase read): every file here gives the same cases (every
+// column, the table's strings in order, the ids) and the same problems read from bytes.
+//  - A case's id in plain ASCII is copied from the file's bytes, never made a string: an id holding
+//    DEL (which no id may hold), escapes, text past ASCII, or 200 and 201 characters must be read as
+//    the reference reading reads it.
+//  - A file handed in as bytes whose first bytes are "[" or "{" (after a byte order mark and white
+//    space) goes to the JSON reader without its start being decoded first: a file whose format is
+//    given as another, or that starts with other white space, must be read as before.
+//  - Each key is first compared with the key that came after the same key last time, written as
+//    '"name":': keys whose order changes from one object to the next, keys written with white space
+//    before their colon, a key given twice where the expected one would be, and a key that starts
+//    like the expected one must be read as any other key.
+
+import { describe, expect, it } from 'vitest';
+import { CaseImporter, type CaseSet, type ImportOptions } from '../../engine/index';
+import { generateCases } from '../../engine/generate';
+import { tableRows } from './helpers';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- generated cases edited freely
+type Json = Record<string, any>;
+
+function read(chunks: Array<string | Uint8Array>, options: ImportOptions = { format: 'json' }): CaseSet {
+  const importer = new CaseImporter(options);
+  for (const c of chunks) importer.push(c);
+  return importer.finish();
+}
+
+function result(set: CaseSet) {
+  return {
+    rows: tableRows(set.table),
+    strings: set.table.strings,
+    facility: Array.from(set.table.facility),
+    ageHi: Array.from(set.table.ageHi),
+    form: Array.from(set.table.detainerForm),
+    problems: set.problems.map((p) => ({ ...p })),
+    total: set.total,
+    rejected: set.rejected,
+  };
+}
+
+/** The same result from the text (the reference reading) and from the bytes, whole and in two pieces cut near each case's start. */
+function expectSame(text: string, label: string): ReturnType<typeof result> {
+  const want = result(read([text]));
+  const bytes = new TextEncoder().encode(text);
+  expect(result(read([bytes])), `${label}, read whole`).toEqual(want);
+  for (let cut = 1; cut < bytes.length; cut += 997)
+    expect(result(read([bytes.slice(0, cut), bytes.slice(cut)])), `${label}, cut at ${cut}`).toEqual(want);
+  return want;
+}
+
+const base = () => generateCases({ count: 40, seed: 77 }) as unknown as Json[];
+
+describe('JSON reader shortcuts', () => {
+  it('reads ids as the reference reading does: DEL, escapes, text past ASCII, 200 and 201 characters', () => {
+    const ids = [
+      'A\u007fB',
+      '\u007f',
+      'ends with DEL\u007f',
+      'tab\there',
+      'quote"and\\backslash',
+      'caf\u00e9-12',
+      'x'.repeat(200),
+      'y'.repeat(201),
+      '\u0080',
+      'plain-1',
+    ];
+    const cases = base();
+    ids.forEach((id, k) => (cases[2 * k]!.id = id));
+    const want = expectSame(JSON.stringify(cases), 'ids');
+    // Some of these are refused (DEL, a tab, 201 characters, a C1 control) and some kept: both are checked.
+    expect(want.rejected).toBeGreaterThanOrEqual(4);
+    expect(want.rows.map((r) => r.id)).toContain('x'.repeat(200));
+    expect(want.rows.map((r) => r.id)).toContain('caf\u00e9-12');
+    expect(want.problems.some((p) => p.field === 'id')).toBe(true);
+    // A DEL in the id of the last case of the file (its bytes end a few bytes after the id's).
+    const last = base().slice(0, 3);
+    last[2]!.id = 'Z\u007f';
+    expectSame(JSON.stringify(last), 'DEL in the last case');
+  });
+
+  it('reads keys whose order changes from one object to the next, or that are written unusually where a key is expected', () => {
+    const cases = base().map((c, i) => {
+      // Keys rotated by a different amount in each case, and in each object in it.
+      const rotate = (o: Json, by: number): Json => {
+        const entries = Object.entries(o);
+        const n = entries.length;
+        return Object.fromEntries(entries.map((_, k) => entries[(k + by) % n]!));
+      };
+      const copy = rotate(structuredClone(c), i);
+      copy.detainer = rotate(copy.detainer, i + 1);
+      if (copy.currentCharges) copy.currentCharges = copy.currentCharges.map((h: Json, k: number) => rotate(h, i + k));
+      if (copy.convictions) copy.convictions = copy.convictions.map((v: Json, k: number) => rotate(v, i * 2 + k));
+      if (i % 3 === 0) copy.records = rotate({ gangDatabase: i % 2 === 0, finalRemovalOrder: true, sexOffenderRegistry: false }, i);
+      if (i % 4 === 0)
+        copy.warrants = [rotate({ kind: 'criminal', jurisdiction: 'state', felony: true }, i), { jurisdiction: 'federal', kind: 'civil' }];
+      return copy;
+    });
+    const text = JSON.stringify(cases);
+    const want = expectSame(text, 'rotated keys');
+    expect(want.rejected).toBe(0);
+    expect(want.rows.length).toBe(cases.length);
+    // Each case read twice: once as in the file, then again right after with an edit where the key
+    // read last time is expected ("age" follows "id" in the case before).
+    const twice = (edit: (s: string) => string) => {
+      const plain = JSON.stringify(base().slice(0, 6));
+      return plain.slice(0, -1) + ',' + edit(JSON.stringify(base().slice(6, 12)).slice(1));
+    };
+    const edits: Array<[string, (s: string) => string]> = [
+      ['white space before a colon', (s) => s.replaceAll('"age":', '"age" :')],
+      ['white space after a colon', (s) => s.replaceAll('"age":', '"age": ')],
+      ['a line break before a key', (s) => s.replaceAll(',"age":', ',\n"age":')],
+      ['a key given twice', (s) => s.replace(/"age":(\d+),/, '"age":$1,"age":$1,')],
+      ['a key that starts like the expected one', (s) => s.replaceAll('"age":', '"ageAtMost":')],
+      ['a key the expected one starts like', (s) => s.replaceAll('"ageAtMost":', '"age":')],
+      ['an unknown key in its place', (s) => s.replace('"age":', '"agee":')],
+      ['an escaped key', (s) => s.replace('"age":', '"\\u0061ge":')],
+      ['the expected key in another kind of object', (s) => s.replace('"requests":', '"age":')],
+      ['a conviction key in a charge', (s) => s.replace('"bondPosted":', '"convictedOn":')],
+    ];
+    for (const [label, edit] of edits) expectSame(twice(edit), label);
+    // The key expected next already read in this object: "convictions" follows "currentCharges" in
+    // the case before (a copy of this one), and comes again after it here. JSON.parse keeps the last list only.
+    const list = base();
+    const k = list.findIndex((c, i) => i > 3 && c.currentCharges?.length && c.convictions?.length >= 2);
+    list[k - 1] = { ...structuredClone(list[k]!), id: 'copy' };
+    expect(Object.keys(list[k - 1]!).join()).toContain('currentCharges,convictions');
+    const c = structuredClone(list[k]!);
+    const { currentCharges, convictions } = c;
+    delete c.currentCharges;
+    delete c.convictions;
+    const repeated =
+      JSON.stringify(c).slice(0, -1) +
+      `,"convictions":${JSON.stringify(convictions.slice(1))},"currentCharges":${JSON.stringify(currentCharges)},"convictions":${JSON.stringify(convictions)}}`;
+    const file =
+      '[' +
+      [...list.slice(0, k).map((x) => JSON.stringify(x)), repeated, ...list.slice(k + 1).map((x) => JSON.stringify(x))].join(',') +
+      ']';
+    const got = expectSame(file, 'the expected key given twice');
+    expect(got.rows.find((r) => r.id === c.id)?.convictions).toHaveLength(convictions.length);
+  });
+
+  it('hands bytes that start as JSON to the JSON reader only when no other format is given', () => {
+    const enc = new TextEncoder();
+    const cases = base().slice(0, 8);
+    // A YAML flow sequence (keys without quotes: not JSON) given as YAML, and left to be guessed.
+    const yaml = JSON.stringify(cases).replace(/"(\w+)":/g, '$1: ');
+    const asYaml = result(read([yaml], { format: 'yaml' }));
+    expect(asYaml.rows.length).toBe(cases.length);
+    expect(result(read([enc.encode(yaml)], { format: 'yaml' }))).toEqual(asYaml);
+    const guessed = result(read([yaml], {}));
+    expect(result(read([enc.encode(yaml)], {}))).toEqual(guessed);
+    // JSON after a byte order mark and white space, or after white space JSON does not allow, format guessed.
+    const json = JSON.stringify(cases);
+    for (const start of ['\uFEFF', '\uFEFF \r\n\t', '  \n', '\u00A0', '\u2028 ']) {
+      const text = start + json;
+      const want = result(read([text], {}));
+      const bytes = enc.encode(text);
+      expect(result(read([bytes], {})), JSON.stringify(start)).toEqual(want);
+      for (const size of [1, 2, 3, 5])
+        expect(result(read([bytes.slice(0, size), bytes.slice(size)], {})), `${JSON.stringify(start)}, first piece ${size} bytes`).toEqual(
+          want,
+        );
+    }
+  });
+});
