@@ -632,7 +632,7 @@ export function importWorkbookSync(
     readXlsxSync(size, read, {
       inflater: options.inflater,
       onWorkbook: (info) => (rows = importer.workbookReader(info)),
-      onRow: (r) => rows!.sheetRow(r),
+      onCells: (c) => rows!.sheetCells(c),
       onProgress: (done) => {
         importer.readBytes(done - last);
         last = done;
@@ -659,7 +659,7 @@ export async function importWorkbook(
       inflater: options.inflater,
       inflateStream: options.inflateStream,
       onWorkbook: (info) => (rows = importer.workbookReader(info)),
-      onRow: (r) => rows!.sheetRow(r),
+      onCells: (c) => rows!.sheetCells(c),
       onProgress: (done) => {
         importer.readBytes(done - last);
         last = done;

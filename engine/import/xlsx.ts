@@ -24,6 +24,98 @@ export interface SheetRow {
   kinds: Uint8Array;
 }
 
+/**
+ * One row of the sheet as its cells were read, by column (0 = A), without making their text: a
+ * shared string's index, a number's digits, and where each value lies in the bytes being read. A
+ * reader that wants few of the columns, or reads the same shared strings again and again, asks only for
+ * what it needs; `text` gives what `SheetRow.values` holds. The object and its arrays are reused from
+ * row to row, and the bytes it points into are valid only while the row is handed over.
+ */
+export class SheetCells {
+  /** The 1-based row number in the sheet. */
+  row = 0;
+  /** Columns up to the row's last cell with a value; the kinds past it are not kept. */
+  width = 0;
+  /** Each column's kind (CELL_EMPTY for a column the row leaves out). */
+  kinds = new Uint8Array(64);
+  /** A text cell's index in the shared strings (`strings`), or -1 for any other cell. */
+  shared = new Int32Array(64);
+  /** A number cell of 1 to 9 ASCII digits alone: their value; -1 for any other cell. */
+  digits = new Int32Array(64);
+  /** Where a number cell's value lies in `bytes`: [starts[k], ends[k]). */
+  starts = new Int32Array(64);
+  ends = new Int32Array(64);
+  /** The text of any other cell (a text written in the cell, a boolean, an error). */
+  texts: string[] = [];
+  bytes: Uint8Array = new Uint8Array(0);
+
+  constructor(readonly strings: readonly string[]) {}
+
+  /** Makes room for column k. */
+  grow(k: number): void {
+    const n = Math.max(k + 1, this.kinds.length * 2);
+    const grown = <T extends Uint8Array | Int32Array>(a: T): T => {
+      const next = new (a.constructor as new (n: number) => T)(n);
+      next.set(a);
+      return next;
+    };
+    this.kinds = grown(this.kinds);
+    this.shared = grown(this.shared);
+    this.digits = grown(this.digits);
+    this.starts = grown(this.starts);
+    this.ends = grown(this.ends);
+  }
+
+  /** The cell's value as text ('' for an empty cell or past the row's end): what `SheetRow.values` holds. */
+  text(k: number): string {
+    if (k < 0 || k >= this.width) return '';
+    const kind = this.kinds[k]!;
+    if (kind === CELL_EMPTY) return '';
+    const s = this.shared[k]!;
+    if (s >= 0) return this.strings[s]!;
+    if (kind === CELL_NUMBER) return textOf(this.bytes, this.starts[k]!, this.ends[k]!);
+    return this.texts[k]!;
+  }
+
+  /** A number cell's value, exactly as Number(text(k)) reads it; NaN for any other cell. */
+  number(k: number): number {
+    if (k < 0 || k >= this.width || this.kinds[k] !== CELL_NUMBER) return NaN;
+    const d = this.digits[k]!;
+    if (d >= 0) return d;
+    const n = decimalAt(this.bytes, this.starts[k]!, this.ends[k]!);
+    return Number.isNaN(n) ? Number(this.text(k)) : n;
+  }
+}
+
+/** Powers of ten a double holds exactly. */
+const EXACT_TENS = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/**
+ * A decimal b[from, to) of an optional '-', digits and an optional fraction, of at most 15 digits in
+ * all: its value, as Number() reads it (the digits as an integer and a power of ten are both exact,
+ * and one division of exact values rounds once, correctly); NaN for any other spelling, to be read by
+ * Number() instead.
+ */
+function decimalAt(b: Uint8Array, from: number, to: number): number {
+  let i = from;
+  const negative = b[i] === 45; /* - */
+  if (negative) i++;
+  let m = 0;
+  let digits = 0;
+  let point = -1;
+  for (; i < to; i++) {
+    const c = b[i]!;
+    if (c >= 48 && c <= 57) {
+      m = m * 10 + (c - 48);
+      digits++;
+    } else if (c === 46 /* . */ && point < 0) point = digits;
+    else return NaN;
+  }
+  if (digits === 0 || digits > 15) return NaN;
+  const v = point < 0 ? m : m / EXACT_TENS[digits - point]!;
+  return negative ? -v : v;
+}
+
 export interface WorkbookInfo {
   sheetName: string;
   /** True when the workbook counts dates from 1904 (old Mac workbooks). */
@@ -49,8 +141,13 @@ export interface ByteRequest {
 }
 
 export interface XlsxReadOptions {
-  /** Called with each row of the first sheet, in order. Return false to stop reading. */
-  onRow: (row: SheetRow) => boolean | void;
+  /** Called with each row of the first sheet, in order, its values as text. Return false to stop reading. */
+  onRow?: (row: SheetRow) => boolean | void;
+  /**
+   * Called with each row's cells instead of `onRow`, when given: the row's text is made only as it is
+   * asked for (see SheetCells). Return false to stop reading.
+   */
+  onCells?: (cells: SheetCells) => boolean | void;
   /** Called with the workbook's facts before the first row. */
   onWorkbook?: (info: WorkbookInfo) => void;
   /** Called as the sheet's compressed bytes are read: (bytes read, bytes of the sheet). */
@@ -501,8 +598,10 @@ class SheetRows {
   private carry = new Uint8Array(1 << 16);
   private carried = 0;
   private nextRow = 1;
+  /** The row being read (reused from row to row). */
+  private readonly cells: SheetCells;
+  /** The row's values as text, for a reader of SheetRow. */
   private values: string[] = [];
-  private kinds = new Uint8Array(64);
   stopped = false;
   // The attributes of the tag being read.
   private refAt = -1;
@@ -510,10 +609,25 @@ class SheetRows {
   private typeAt = -1;
   private typeEnd = -1;
 
+  private readonly onCells: (cells: SheetCells) => boolean | void;
+
   constructor(
     private readonly strings: readonly string[],
-    private readonly onRow: (row: SheetRow) => boolean | void,
-  ) {}
+    onRow?: (row: SheetRow) => boolean | void,
+    onCells?: (cells: SheetCells) => boolean | void,
+  ) {
+    this.cells = new SheetCells(strings);
+    this.onCells =
+      onCells ??
+      (!onRow
+        ? () => undefined
+        : (cells) => {
+            const values = this.values;
+            values.length = cells.width;
+            for (let k = 0; k < cells.width; k++) values[k] = cells.text(k);
+            return onRow({ row: cells.row, width: cells.width, values, kinds: cells.kinds });
+          });
+  }
 
   /**
    * The attributes of a start tag b[from, to) (from just past its name, to its '>'): the first r="..."
@@ -695,8 +809,8 @@ class SheetRows {
    */
   private emit(number: number, b: Uint8Array, from: number, n: number): number {
     const to = n;
-    const values = this.values;
-    let kinds = this.kinds;
+    const cells = this.cells;
+    let kinds = cells.kinds;
     let width = 0;
     let nextColumn = 0;
     let rowEnd = -1;
@@ -749,8 +863,13 @@ class SheetRows {
       }
       if (col < 0) col = nextColumn;
       nextColumn = col + 1;
+      /** The cell's text, for a kind other than a shared string or a number. */
       let value = '';
       let kind = CELL_EMPTY;
+      let sharedIndex = -1;
+      let valueAt = 0;
+      let valueEnd = 0;
+      let digits = -1;
       let after = open + 1;
       if (b[open - 1] !== SLASH) {
         // The common cell, <v>...</v></c>, is read in place; anything else is searched for.
@@ -802,13 +921,17 @@ class SheetRows {
         if (type === T_INLINE) {
           const seg = utf8.decode(b.subarray(open, end));
           value = runsText(seg, 0, seg.length);
-          kind = CELL_TEXT;
+          if (value !== '') kind = CELL_TEXT;
         } else if (vOpen >= 0) {
           const empty = b[vOpen - 1] === SLASH;
           const at = vOpen + 1;
           if (type === T_SHARED && digitsValue >= 0) {
-            value = this.strings[digitsValue] ?? '';
-            kind = CELL_TEXT;
+            // An index past the table is an empty cell, as is an empty string.
+            const text = this.strings[digitsValue];
+            if (text) {
+              sharedIndex = digitsValue;
+              kind = CELL_TEXT;
+            }
           } else if (type === T_SHARED) {
             let index = 0;
             let digits = empty ? 0 : vClose - at;
@@ -823,43 +946,52 @@ class SheetRows {
               }
             } else digits = 0;
             if (digits === 0) index = Number(empty ? '' : textOf(b, at, vClose));
-            value = this.strings[index] ?? '';
-            kind = CELL_TEXT;
+            const text = this.strings[index];
+            if (text) {
+              sharedIndex = index;
+              kind = CELL_TEXT;
+            }
           } else if (type === T_STR) {
             value = empty ? '' : xmlText(textOf(b, at, vClose));
-            kind = CELL_TEXT;
+            if (value !== '') kind = CELL_TEXT;
           } else if (type === T_BOOLEAN) {
             value = !empty && vClose - at === 1 && b[at] === 49 ? 'TRUE' : 'FALSE';
             kind = CELL_BOOLEAN;
           } else if (type === T_ERROR) {
             value = empty ? '' : xmlText(textOf(b, at, vClose));
-            kind = CELL_ERROR;
-          } else {
-            value = empty ? '' : textOf(b, at, vClose);
-            kind = value === '' ? CELL_EMPTY : CELL_NUMBER;
+            if (value !== '') kind = CELL_ERROR;
+          } else if (!empty && vClose > at) {
+            // A number's text is made only if it is asked for.
+            kind = CELL_NUMBER;
+            valueAt = at;
+            valueEnd = vClose;
+            digits = digitsValue;
           }
         }
       }
-      if (kind !== CELL_EMPTY && value !== '') {
+      if (kind !== CELL_EMPTY) {
         if (col >= kinds.length) {
-          const grown = new Uint8Array(Math.max(col + 1, kinds.length * 2));
-          grown.set(kinds);
-          kinds = this.kinds = grown;
+          cells.grow(col);
+          kinds = cells.kinds;
         }
-        while (width <= col) {
-          values[width] = '';
-          kinds[width] = CELL_EMPTY;
-          width++;
-        }
-        values[col] = value;
+        while (width < col) kinds[width++] = CELL_EMPTY;
+        if (width === col) width++;
         kinds[col] = kind;
+        cells.shared[col] = sharedIndex;
+        if (kind === CELL_NUMBER) {
+          cells.digits[col] = digits;
+          cells.starts[col] = valueAt;
+          cells.ends[col] = valueEnd;
+        } else if (sharedIndex < 0) cells.texts[col] = value;
       }
       p = after;
     }
-    values.length = width;
     // Only a row read whole counts: one cut short is read again, from its start, with the next piece.
     this.nextRow = number + 1;
-    if (this.onRow({ row: number, width, values, kinds }) === false) this.stopped = true;
+    cells.row = number;
+    cells.width = width;
+    cells.bytes = b;
+    if (this.onCells(cells) === false) this.stopped = true;
     return rowEnd;
   }
 }
@@ -891,7 +1023,7 @@ function* locateFirstSheet(
   return { path, sheetName, date1904 };
 }
 
-/** The reader: yields byte requests, answered with the bytes; reports rows through `options.onRow`. */
+/** The reader: yields byte requests, answered with the bytes; reports rows through `options.onRow` or `options.onCells`. */
 export function* xlsxRows(size: number, options: XlsxReadOptions): Generator<ByteRequest, WorkbookInfo, Uint8Array> {
   const entries = yield* readDirectory(size);
   const inflater = options.inflateStream ? 'host' : (options.inflater ?? jsInflater);
@@ -908,7 +1040,7 @@ export function* xlsxRows(size: number, options: XlsxReadOptions): Generator<Byt
       chunk,
       inflater,
     );
-  const rows = new SheetRows(strings.list, options.onRow);
+  const rows = new SheetRows(strings.list, options.onRow, options.onCells);
   const entry = entries.get(sheet.path)!;
   // Stop asking for bytes once the reader of rows says it has what it needs.
   const parts = streamEntry(entry, options.onSheetBytes ?? ((b) => rows.push(b)), chunk, inflater, options.onProgress);
