@@ -525,6 +525,9 @@ function holds(b: Uint8Array, c: number, from: number, to: number): boolean {
 }
 
 const END_CELL = new TextEncoder().encode('</c>');
+const END_ROW = new TextEncoder().encode('</row>');
+/** Bytes of a piece read only with the next piece's (see SheetRows.push). */
+const SLACK = 64;
 const START_VALUE = new TextEncoder().encode('<v');
 const END_VALUE = new TextEncoder().encode('</v>');
 
@@ -737,34 +740,55 @@ class SheetRows {
     return i < to && b[i] === QUOTE && i > digitsAt && i - digitsAt <= 9 ? number : -1;
   }
 
-  push(piece: Uint8Array): void {
+  /**
+   * Reads the rows a piece completes. A row cut at the end of the last piece (in the carry) is
+   * completed with this piece's bytes up to the end of its first row; the rest of the piece is read
+   * where it lies, not copied, but for its last SLACK bytes (unless it is the last piece), which wait
+   * in the carry: the reading looks a few bytes past where it stops, and a look past the end of an
+   * array (undefined, not a byte) would slow all of it down.
+   */
+  push(piece: Uint8Array, final: boolean): void {
     if (this.stopped) return;
-    let b = piece;
-    let n = piece.length;
+    const keep = final ? 0 : SLACK;
+    let at = 0;
     if (this.carried > 0) {
-      n = this.carried + piece.length;
-      if (n > this.carry.length) {
-        const grown = new Uint8Array(Math.max(n, this.carry.length * 2));
-        grown.set(this.carry.subarray(0, this.carried));
-        this.carry = grown;
-      }
-      this.carry.set(piece, this.carried);
-      b = this.carry;
+      const first = find(piece, END_ROW, 0, piece.length);
+      at = first < 0 ? piece.length : first + END_ROW.length;
+      this.append(piece, 0, at);
+      if (at < piece.length) this.readCarry();
     }
-    const p = this.scan(b, n);
-    // Keep what is not read yet (a row cut short) for the next piece.
-    const rest = n - p;
-    if (b === this.carry) this.carry.copyWithin(0, p, n);
-    else {
-      if (rest > this.carry.length) this.carry = new Uint8Array(Math.max(rest, this.carry.length * 2));
-      this.carry.set(b.subarray(p, n));
+    if (this.carried === 0 && piece.length - at > keep) {
+      const p = this.scan(piece, piece.length - keep, at);
+      this.append(piece, p, piece.length);
+    } else {
+      this.append(piece, at, piece.length);
+      this.readCarry();
     }
-    this.carried = rest;
   }
 
-  /** Reads the rows complete in b[0, n); returns where the unread rest starts. */
-  private scan(b: Uint8Array, n: number): number {
-    let p = 0;
+  /** Adds b[from, to) to the carry. */
+  private append(b: Uint8Array, from: number, to: number): void {
+    const n = this.carried + to - from;
+    if (n > this.carry.length) {
+      const grown = new Uint8Array(Math.max(n, this.carry.length * 2));
+      grown.set(this.carry.subarray(0, this.carried));
+      this.carry = grown;
+    }
+    this.carry.set(b.subarray(from, to), this.carried);
+    this.carried = n;
+  }
+
+  /** Reads the rows complete in the carry, keeping what is not read yet (a row cut short) for the next piece. */
+  private readCarry(): void {
+    const n = this.carried;
+    const p = this.scan(this.carry, n, 0);
+    this.carry.copyWithin(0, p, n);
+    this.carried = n - p;
+  }
+
+  /** Reads the rows complete in b[from, n); returns where the unread rest starts. */
+  private scan(b: Uint8Array, n: number, from: number): number {
+    let p = from;
     while (!this.stopped) {
       let a = b.indexOf(LT, p);
       while (a >= 0 && a < n && !(b[a + 1] === 114 && b[a + 2] === 111 && b[a + 3] === 119)) a = b.indexOf(LT, a + 1);
@@ -1043,7 +1067,7 @@ export function* xlsxRows(size: number, options: XlsxReadOptions): Generator<Byt
   const rows = new SheetRows(strings.list, options.onRow, options.onCells);
   const entry = entries.get(sheet.path)!;
   // Stop asking for bytes once the reader of rows says it has what it needs.
-  const parts = streamEntry(entry, options.onSheetBytes ?? ((b) => rows.push(b)), chunk, inflater, options.onProgress);
+  const parts = streamEntry(entry, options.onSheetBytes ?? ((b, final) => rows.push(b, final)), chunk, inflater, options.onProgress);
   let step = parts.next();
   while (!step.done && !rows.stopped) step = parts.next(yield step.value);
   // Stopped early: the part's decoder is closed.

@@ -107,7 +107,7 @@ describe('the sheet reader', () => {
       const expected = referenceRows(xml);
       // Stored without compression, so the pieces are exactly the bytes asked for.
       const bytes = zipSync(unzipSync(workbookOf(xml, STRINGS)), { level: 0 });
-      for (const chunkBytes of [1, 2, 3, 4, 5, 6, 7, 9, 11, 13, 64, 1 << 20]) {
+      for (const chunkBytes of [1, 2, 3, 4, 5, 6, 7, 9, 11, 13, 64, 65, 100, 257, 1000, 4096, 1 << 20]) {
         const rows: Array<{ row: number; values: string[] }> = [];
         readXlsxSync(bytes.length, (o, n) => bytes.subarray(o, o + n), {
           chunkBytes,
