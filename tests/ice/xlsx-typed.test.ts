@@ -116,6 +116,12 @@ const pools: Array<[number, Cell[]]> = [
   [col('Criminal Street Gang Yes No'), flags],
   [col('Final Order Yes No'), flags],
   [col('Aggravated Felony Yes No'), flags],
+  // Columns the import does not read, before, between and after those it reads: a row of spaces is
+  // blank (left out) only when these are blank too.
+  ...(['Facility AOR', 'Gender', 'Illegal Entry Yes No', 'Unique Identifier'] as const).map((name): [number, Cell[]] => [
+    col(name),
+    [s('X'), s(' X '), n('5'), n('5.5'), { str: 'x' }, { b: '0' }, ...spaces],
+  ]),
 ];
 
 function letters(column: number): string {
