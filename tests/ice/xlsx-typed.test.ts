@@ -35,6 +35,16 @@ const serials: Cell[] = [
   n('4.5e4'),
   n(' 45000 '),
   n('45536.6562500000000001'),
+  // Half a minute past midnight, and a hair either side of it: minutes rounded from the exact value.
+  n('45000.000347222222'),
+  n('45000.00034722222222'),
+  n('45000.000347222223'),
+  n('45000.000347222221'),
+  n('2957999.9996527777'),
+  n('2957999.99965277777777'),
+  n('99.99999999999999999'),
+  // Its digits read as a decimal round to another minute than the value Number() reads.
+  n('40000.0003472222233540'),
   n('123456789012345.5'),
   n('1234567890'),
   n('x'),
