@@ -379,8 +379,10 @@ class WorkbookCells extends IceCells {
   }
 
   text(k: number): string {
-    const s = this.sharedAt(k);
-    return s >= 0 ? this.trimmedAt(s) : this.c.text(k).trim();
+    const c = this.c;
+    if (k < 0 || k >= c.width || c.kinds[k] === CELL_EMPTY) return '';
+    const s = c.shared[k]!;
+    return s >= 0 ? this.trimmedAt(s) : c.text(k).trim();
   }
 
   override isNumber(k: number): boolean {
@@ -501,7 +503,11 @@ class WorkbookCells extends IceCells {
     for (let k = 0; k < c.width; k++) {
       const kind = c.kinds[k]!;
       if (kind === CELL_EMPTY) continue;
-      if (kind === CELL_NUMBER && c.digits[k]! >= 0) return false;
+      if (kind === CELL_NUMBER) {
+        // A number starting with a digit is not blank (a date with its time of day is not digits alone).
+        const d = c.bytes[c.starts[k]!]!;
+        if (d >= 48 && d <= 57) return false;
+      }
       const s = c.shared[k]!;
       if (s >= 0 ? this.trimmedAt(s) !== '' : this.text(k) !== '') return false;
     }
