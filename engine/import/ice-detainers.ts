@@ -315,6 +315,9 @@ class SheetRowCells extends IceCells {
   }
 }
 
+/** Powers of ten (exact up to 10^22). */
+const TENS = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
 /** Day numbers whose packed date is kept (from 1900-01-01 on, some 350 years), so that each is worked out once. */
 const PACKED_FROM_DAY = -25567;
 const PACKED_DAYS = 1 << 17;
@@ -421,7 +424,7 @@ class WorkbookCells extends IceCells {
       else return NaN;
     }
     if (digits === 0 || digits > 25 || fraction > 22) return NaN;
-    const serial = fraction > 0 ? m / 10 ** fraction : m;
+    const serial = fraction > 0 ? m / TENS[fraction]! : m;
     if (!(serial >= 100 && serial < 2958000)) return NaN;
     const minutes = excelSerialToDays(serial, this.date1904) * MINUTES_PER_DAY;
     const half = minutes - Math.floor(minutes) - 0.5;

@@ -793,9 +793,14 @@ class SheetRows {
   private scan(b: Uint8Array, n: number, from: number): number {
     let p = from;
     while (!this.stopped) {
-      let a = b.indexOf(LT, p);
-      while (a >= 0 && a < n && !(b[a + 1] === 114 && b[a + 2] === 111 && b[a + 3] === 119)) a = b.indexOf(LT, a + 1);
-      if (a < 0 || a >= n) {
+      // The next row is most often where the last one ended: a loop costs less than indexOf's call.
+      let a = p;
+      for (;;) {
+        while (a < n && b[a] !== LT) a++;
+        if (a >= n || (b[a + 1] === 114 && b[a + 2] === 111 && b[a + 3] === 119)) break;
+        a++;
+      }
+      if (a >= n) {
         // Keep a possible "<ro" split across pieces.
         return Math.max(p, n - 3);
       }
@@ -804,8 +809,9 @@ class SheetRows {
         p = a + 4;
         continue;
       }
-      const open = b.indexOf(GT, a);
-      if (open < 0 || open >= n) return a;
+      let open = a + 4;
+      while (open < n && b[open] !== GT) open++;
+      if (open >= n) return a;
       let number = this.plainRowNumber(b, a + 4, open);
       if (number < 0) {
         this.refAt = -1;
