@@ -282,6 +282,14 @@ export abstract class IceCells {
   flag(k: number): number {
     return yesNo(this.text(k));
   }
+  /**
+   * A number standing for the cell's text, so that a reader may keep what it made of a text by it: the
+   * same number is the same text, through the file (the same text may have several); -1 when there is
+   * none (read the text).
+   */
+  key(_k: number): number {
+    return -1;
+  }
   /** Whether every cell of the row is blank or spaces. */
   blank(): boolean {
     for (let k = 0; k < this.width; k++) if (this.text(k) !== '') return false;
@@ -317,6 +325,9 @@ class SheetRowCells extends IceCells {
 
 /** Powers of ten (exact up to 10^22). */
 const TENS = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/** Keys of a facility's three cells below this make one number of them (KEY_RADIX ** 3 < 2 ** 53). */
+const KEY_RADIX = 1 << 17;
 
 /** Day numbers whose packed date is kept (from 1900-01-01 on, some 350 years), so that each is worked out once. */
 const PACKED_FROM_DAY = -25567;
@@ -390,6 +401,14 @@ class WorkbookCells extends IceCells {
 
   override isNumber(k: number): boolean {
     return k >= 0 && k < this.c.width && this.c.kinds[k] === CELL_NUMBER;
+  }
+
+  /** 0 for a cell the row leaves out (''), a shared string's index + 1, -1 for any other cell. */
+  override key(k: number): number {
+    const c = this.c;
+    if (k < 0 || k >= c.width || c.kinds[k] === CELL_EMPTY) return 0;
+    const s = c.shared[k]!;
+    return s >= 0 ? s + 1 : -1;
   }
 
   private packedOfDay(day: number): number {
@@ -562,6 +581,10 @@ export class IceDetainerReader {
   /** The date dateOf read last, packed, when it was read from the cell's digits; -1 otherwise. */
   private lastPacked = -1;
   private readonly requests = new Memo(requestOf);
+  /** What the reader made of a cell's text, by the cell's key (IceCells.key). */
+  private readonly requestsByKey: number[] = [];
+  private readonly criminalitiesByKey: Array<ReturnType<typeof criminalityOf>> = [];
+  private readonly facilitiesByKey = new Map<number, number>();
   private readonly criminalities = new Memo(criminalityOf);
   private readonly redacted = new Memo(isRedacted);
   /** A sentence part's number, or -1 when it is not a number. */
@@ -783,12 +806,19 @@ export class IceDetainerReader {
     // What ICE asked for.
     let flags = F_REQ_HOLD | F_REQ_NOTIFY;
     let unknown = ALWAYS_UNKNOWN;
-    const type = cells.text(cols.detainerType);
-    const request = this.requests.get(type);
+    const typeKey = cells.key(cols.detainerType);
+    let request = typeKey >= 0 ? this.requestsByKey[typeKey] : undefined;
+    if (request === undefined) {
+      request = this.requests.get(cells.text(cols.detainerType));
+      if (typeKey >= 0) this.requestsByKey[typeKey] = request;
+    }
     if (request >= 0) flags = request;
     else {
       unknown |= U_REQUEST;
-      if (request === -2) this.tally.unknownDetainerTypes.set(type, (this.tally.unknownDetainerTypes.get(type) ?? 0) + 1);
+      if (request === -2) {
+        const type = cells.text(cols.detainerType);
+        this.tally.unknownDetainerTypes.set(type, (this.tally.unknownDetainerTypes.get(type) ?? 0) + 1);
+      }
     }
 
     // Records checks the release carries as flags: a yes makes the record, no column or a cell that
@@ -807,7 +837,12 @@ export class IceDetainerReader {
     else if (reentry === NOT_SAID) unknown |= RECORD_BITS.priorRemovalReentry << U_RECORD_SHIFT;
 
     // Convictions and pending charges, as far as the record says.
-    const criminality = this.criminalities.get(cells.text(cols.criminality));
+    const criminalityKey = cells.key(cols.criminality);
+    let criminality = criminalityKey >= 0 ? this.criminalitiesByKey[criminalityKey] : undefined;
+    if (criminality === undefined) {
+      criminality = this.criminalities.get(cells.text(cols.criminality));
+      if (criminalityKey >= 0) this.criminalitiesByKey[criminalityKey] = criminality;
+    }
     const mscText = cells.text(cols.mscCharge);
     const mscCode = cells.text(cols.mscCode);
     const mscRedacted = isRedacted(mscText) || isRedacted(mscCode);
@@ -829,7 +864,7 @@ export class IceDetainerReader {
     }
 
     const b = this.sink.builder;
-    const facility = this.facilityId(cells.text(cols.facility), cells.text(cols.city), cells.text(cols.state));
+    const facility = this.facilityOf(cells);
     b.beginCase(age, flags, records, issued, issuedPacked, issued, issued, issuedPacked, ageHi, unknown, facility);
     b.setAsciiId(this.rowId, 0, this.rowIdOf(rowNumber));
     let felonyListed = false;
@@ -984,6 +1019,25 @@ export class IceDetainerReader {
     };
     this.offenses.set(key, info);
     return info;
+  }
+
+  /**
+   * The record's facility id: kept by the keys of its name, city and state cells when each has one
+   * (below KEY_RADIX), so that a facility seen before is found by one number.
+   */
+  private facilityOf(cells: IceCells): number {
+    const cols = this.columns!;
+    const f = cells.key(cols.facility);
+    const c = cells.key(cols.city);
+    const s = cells.key(cols.state);
+    const keyed = f >= 0 && c >= 0 && s >= 0 && f < KEY_RADIX && c < KEY_RADIX && s < KEY_RADIX;
+    const key = (f * KEY_RADIX + c) * KEY_RADIX + s;
+    let id = keyed ? this.facilitiesByKey.get(key) : undefined;
+    if (id === undefined) {
+      id = this.facilityId(cells.text(cols.facility), cells.text(cols.city), cells.text(cols.state));
+      if (keyed) this.facilitiesByKey.set(key, id);
+    }
+    return id;
   }
 
   private facilityId(name: string, city: string, state: string): number {
