@@ -81,12 +81,16 @@ function importWorkbookFile(file: string): CaseSet {
   }
 }
 
-/** The workbook's sheet inflated, decoded and its cells parsed, no cases made: what any reader of the workbook must do. */
+/**
+ * The workbook's sheet inflated and its cells parsed, no cases made: what any reader of the workbook must
+ * do. The cells are handed over as the import reads them (SheetCells: a shared string's index, a number's
+ * digits), their text not made.
+ */
 function inflateWorkbook(file: string): number {
   const f = readAt(file);
   let rows = 0;
   try {
-    readXlsxSync(f.size, f.read, { inflater: nodeInflater, onRow: () => void rows++ });
+    readXlsxSync(f.size, f.read, { inflater: nodeInflater, onCells: () => void rows++ });
   } finally {
     f.close();
   }

@@ -94,8 +94,10 @@ const post = (message, transfer) => {
 };
 let ended = false;
 inflate.on('data', (piece) => {
-  // Copied here, in this thread, into a buffer of its own that is handed over, not copied again.
-  const own = new Uint8Array(piece);
+  // A piece that fills a buffer of its own (a full chunk: zlib takes a new buffer for the next) is
+  // handed over as it is; any other (zlib writes on after it in its buffer) is copied here, in this
+  // thread, into a buffer of its own that is handed over, not copied again.
+  const own = piece.byteOffset === 0 && piece.byteLength === piece.buffer.byteLength ? piece : new Uint8Array(piece);
   post(own, [own.buffer]);
   for (let taken = Atomics.load(state, ${TAKEN}); Atomics.load(state, ${POSTED}) - taken > ahead; taken = Atomics.load(state, ${TAKEN}))
     Atomics.wait(state, ${TAKEN}, taken, 1000);

@@ -30,7 +30,7 @@ import {
 } from '../unknown-facts';
 import { CsvByteScanner } from './csv-scan';
 import { boolAt, ByteTable, dateTimeAt, digitsAt, type CaseSink } from './csv-cases';
-import { CELL_NUMBER, excelSerialToDays, textOf, type SheetRow } from './xlsx';
+import { CELL_EMPTY, CELL_NUMBER, excelSerialToDays, SheetCells, textOf, type SheetRow } from './xlsx';
 
 /** The release's columns this reader uses, by what they mean. */
 export const ICE_COLUMN = {
@@ -168,9 +168,10 @@ function plainDateTime(value: string): number {
 }
 
 /** Minutes since 1970 of a date cell: an Excel serial, YYYY-MM-DD[ HH:MM[:SS]], or M/D/YYYY[ H:MM[:SS][ AM|PM]]; NaN when not a date. */
-export function cellDateTime(value: string, isNumber: boolean, date1904: boolean): number {
+export function cellDateTime(value: string, isNumber: boolean, date1904: boolean, number?: number): number {
   if (isNumber || /^\d+(\.\d+)?$/.test(value)) {
-    const serial = Number(value);
+    // A number cell's value may come read already (it is what Number() reads from its text).
+    const serial = number ?? Number(value);
     // Serials before 1900-03-01 are not dates any release uses (and Excel counts a day that never was).
     if (!(serial >= 61 && serial < 2958466)) return NaN;
     const days = excelSerialToDays(serial, date1904);
@@ -281,6 +282,14 @@ export abstract class IceCells {
   flag(k: number): number {
     return yesNo(this.text(k));
   }
+  /**
+   * A number standing for the cell's text, so that a reader may keep what it made of a text by it: the
+   * same number is the same text, through the file (the same text may have several); -1 when there is
+   * none (read the text).
+   */
+  key(_k: number): number {
+    return -1;
+  }
   /** Whether every cell of the row is blank or spaces. */
   blank(): boolean {
     for (let k = 0; k < this.width; k++) if (this.text(k) !== '') return false;
@@ -288,8 +297,8 @@ export abstract class IceCells {
   }
 }
 
-/** A workbook row's cells. */
-class SheetCells extends IceCells {
+/** A workbook row's cells, from its values as text (a SheetRow). */
+class SheetRowCells extends IceCells {
   r: SheetRow = { row: 0, width: 0, values: [], kinds: new Uint8Array(0) };
   get width(): number {
     return this.r.width;
@@ -311,6 +320,220 @@ class SheetCells extends IceCells {
       n = n * 10 + d;
     }
     return n;
+  }
+}
+
+/** Powers of ten (exact up to 10^22). */
+const TENS = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/** Keys of a facility's three cells below this make one number of them (KEY_RADIX ** 3 < 2 ** 53). */
+const KEY_RADIX = 1 << 17;
+
+/** Day numbers whose packed date is kept (from 1900-01-01 on, some 350 years), so that each is worked out once. */
+const PACKED_FROM_DAY = -25567;
+const PACKED_DAYS = 1 << 17;
+
+/**
+ * A workbook row's cells as the sheet reader read them (SheetCells), text made only when asked for:
+ * a shared string's answers (trimmed text, date, flag, digits, blank or redacted) are worked out once
+ * per string of the table and kept by its index, and a number cell's from its digits, so a row of the
+ * release is read without making its text.
+ */
+class WorkbookCells extends IceCells {
+  c: SheetCells = new SheetCells([]);
+  private strings: readonly string[] = [];
+  // By shared string index; each filled as its string is first asked about.
+  private trimmed: string[] = [];
+  /** yesNo of the trimmed string + 2; 0 before it is worked out. */
+  private flags = new Int8Array(0);
+  /** 1 blank or redacted, 2 neither; 0 before it is worked out. */
+  private blanks = new Int8Array(0);
+  /** count(): 1 to 9 digits alone, or -1; -2 before it is worked out. */
+  private counts = new Int32Array(0);
+  /** The trimmed string read as a date (cellDateTime): minutes or NaN; `datesKnown` says which are worked out. */
+  private dates = new Float64Array(0);
+  private datesPacked = new Int32Array(0);
+  private datesKnown = new Uint8Array(0);
+  /** Packed dates by day number (from PACKED_FROM_DAY), -1 before worked out. */
+  private readonly packedByDay = new Int32Array(PACKED_DAYS).fill(-1);
+
+  constructor(private readonly date1904: boolean) {
+    super();
+  }
+
+  /** The row to read next; a new table of shared strings (the first row) starts the kept answers afresh. */
+  use(c: SheetCells): void {
+    this.c = c;
+    if (c.strings !== this.strings) {
+      const n = c.strings.length;
+      this.strings = c.strings;
+      this.trimmed = new Array<string>(n);
+      this.flags = new Int8Array(n);
+      this.blanks = new Int8Array(n);
+      this.counts = new Int32Array(n).fill(-2);
+      this.dates = new Float64Array(n);
+      this.datesPacked = new Int32Array(n);
+      this.datesKnown = new Uint8Array(n);
+    }
+  }
+
+  get width(): number {
+    return this.c.width;
+  }
+
+  /** The shared string index of cell k, or -1 (another kind of cell, none, or past the row's end). */
+  private sharedAt(k: number): number {
+    return k >= 0 && k < this.c.width && this.c.kinds[k] !== CELL_EMPTY ? this.c.shared[k]! : -1;
+  }
+
+  private trimmedAt(s: number): string {
+    let t = this.trimmed[s];
+    if (t === undefined) t = this.trimmed[s] = this.strings[s]!.trim();
+    return t;
+  }
+
+  text(k: number): string {
+    const c = this.c;
+    if (k < 0 || k >= c.width || c.kinds[k] === CELL_EMPTY) return '';
+    const s = c.shared[k]!;
+    return s >= 0 ? this.trimmedAt(s) : c.text(k).trim();
+  }
+
+  override isNumber(k: number): boolean {
+    return k >= 0 && k < this.c.width && this.c.kinds[k] === CELL_NUMBER;
+  }
+
+  /** 0 for a cell the row leaves out (''), a shared string's index + 1, -1 for any other cell. */
+  override key(k: number): number {
+    const c = this.c;
+    if (k < 0 || k >= c.width || c.kinds[k] === CELL_EMPTY) return 0;
+    const s = c.shared[k]!;
+    return s >= 0 ? s + 1 : -1;
+  }
+
+  private packedOfDay(day: number): number {
+    const at = day - PACKED_FROM_DAY;
+    if (at < 0 || at >= PACKED_DAYS) return packedCivilFromDays(day);
+    let p = this.packedByDay[at]!;
+    if (p < 0) p = this.packedByDay[at] = packedCivilFromDays(day);
+    return p;
+  }
+
+  /**
+   * A number cell's minutes as an Excel serial date (what cellDateTime makes of its value), from its
+   * digits (up to 25) read as a decimal: close to the value Number() reads from its text, but not
+   * always equal to it past 15 digits (a date with its time of day has 17). The minutes are rounded
+   * from it only when they are not within 1e-4 of a half minute: the two values differ by far less
+   * (some 1e-5 minutes at most for serials up to the last Excel date), so rounding either gives the
+   * same. NaN when it cannot tell (then read the value exactly).
+   */
+  private serialMinutes(k: number): number {
+    const b = this.c.bytes;
+    const to = this.c.ends[k]!;
+    let m = 0;
+    let fraction = -1;
+    let digits = 0;
+    for (let i = this.c.starts[k]!; i < to; i++) {
+      const c = b[i]!;
+      if (c >= 48 && c <= 57) {
+        m = m * 10 + (c - 48);
+        digits++;
+        if (fraction >= 0) fraction++;
+      } else if (c === 46 /* . */ && fraction < 0) fraction = 0;
+      else return NaN;
+    }
+    if (digits === 0 || digits > 25 || fraction > 22) return NaN;
+    const serial = fraction > 0 ? m / TENS[fraction]! : m;
+    if (!(serial >= 100 && serial < 2958000)) return NaN;
+    const minutes = excelSerialToDays(serial, this.date1904) * MINUTES_PER_DAY;
+    const half = minutes - Math.floor(minutes) - 0.5;
+    return half > -1e-4 && half < 1e-4 ? NaN : Math.round(minutes);
+  }
+
+  /** A number cell read as an Excel serial date, or a shared string read as any date cellDateTime reads. */
+  override plainDate(k: number): number {
+    if (this.isNumber(k)) {
+      const d = this.c.digits[k]!;
+      let t = d >= 0 ? NaN : this.serialMinutes(k);
+      if (Number.isNaN(t)) t = cellDateTime('', true, this.date1904, d >= 0 ? d : this.c.number(k));
+      if (!Number.isNaN(t)) this.plainPacked = this.packedOfDay(Math.floor(t / MINUTES_PER_DAY));
+      return t;
+    }
+    const s = this.sharedAt(k);
+    if (s < 0) return NaN;
+    if (!this.datesKnown[s]) {
+      const t = cellDateTime(this.trimmedAt(s), false, this.date1904);
+      this.dates[s] = t;
+      if (!Number.isNaN(t)) this.datesPacked[s] = packedCivilFromDays(Math.floor(t / MINUTES_PER_DAY));
+      this.datesKnown[s] = 1;
+    }
+    const t = this.dates[s]!;
+    if (!Number.isNaN(t)) this.plainPacked = this.datesPacked[s]!;
+    return t;
+  }
+
+  override count(k: number): number {
+    if (this.isNumber(k)) return this.c.digits[k]!;
+    const s = this.sharedAt(k);
+    if (s < 0) return -1;
+    let n = this.counts[s]!;
+    if (n === -2) {
+      const v = this.strings[s]!;
+      n = -1;
+      if (v.length >= 1 && v.length <= 9) {
+        n = 0;
+        for (let i = 0; i < v.length && n >= 0; i++) {
+          const d = v.charCodeAt(i) - 48;
+          n = d >= 0 && d <= 9 ? n * 10 + d : -1;
+        }
+      }
+      this.counts[s] = n;
+    }
+    return n;
+  }
+
+  override fourDigits(k: number): number {
+    if (this.isNumber(k)) return this.c.ends[k]! - this.c.starts[k]! === 4 ? this.c.digits[k]! : -1;
+    const s = this.sharedAt(k);
+    return s >= 0 && this.strings[s]!.length === 4 ? this.count(k) : -1;
+  }
+
+  override blankOrRedacted(k: number): number {
+    if (k < 0 || k >= this.c.width || this.c.kinds[k] === CELL_EMPTY) return 1;
+    // A number of digits alone is neither; any other number is read from its text.
+    if (this.c.kinds[k] === CELL_NUMBER) return this.c.digits[k]! >= 0 ? 0 : -1;
+    const s = this.c.shared[k]!;
+    if (s < 0) return -1;
+    let b = this.blanks[s]!;
+    if (b === 0) {
+      const t = this.trimmedAt(s);
+      b = this.blanks[s] = !t || isRedacted(t) ? 1 : 2;
+    }
+    return b === 1 ? 1 : 0;
+  }
+
+  override flag(k: number): number {
+    const s = this.sharedAt(k);
+    if (s < 0) return yesNo(this.text(k));
+    let f = this.flags[s]!;
+    if (f === 0) f = this.flags[s] = yesNo(this.trimmedAt(s)) + 2;
+    return f - 2;
+  }
+
+  override blank(): boolean {
+    const c = this.c;
+    for (let k = 0; k < c.width; k++) {
+      const kind = c.kinds[k]!;
+      if (kind === CELL_EMPTY) continue;
+      if (kind === CELL_NUMBER) {
+        // A number starting with a digit is not blank (a date with its time of day is not digits alone).
+        const d = c.bytes[c.starts[k]!]!;
+        if (d >= 48 && d <= 57) return false;
+      }
+      const s = c.shared[k]!;
+      if (s >= 0 ? this.trimmedAt(s) !== '' : this.text(k) !== '') return false;
+    }
+    return true;
   }
 }
 
@@ -351,12 +574,17 @@ export class IceDetainerReader {
   private readonly sourceIds: { felony: number; misdemeanors: number; violent: number; aggravated: number; criminality: number };
   private readonly violentList: { mask: number; list: number };
   private readonly aggravatedList: { mask: number; list: number };
-  private readonly sheetCells = new SheetCells();
+  private readonly rowCells = new SheetRowCells();
+  private readonly workbookCells: WorkbookCells;
   /** The problems of the record being read (a fresh array once one is found). */
   private problems: CaseProblem[] | undefined;
   /** The date dateOf read last, packed, when it was read from the cell's digits; -1 otherwise. */
   private lastPacked = -1;
   private readonly requests = new Memo(requestOf);
+  /** What the reader made of a cell's text, by the cell's key (IceCells.key). */
+  private readonly requestsByKey: number[] = [];
+  private readonly criminalitiesByKey: Array<ReturnType<typeof criminalityOf>> = [];
+  private readonly facilitiesByKey = new Map<number, number>();
   private readonly criminalities = new Memo(criminalityOf);
   private readonly redacted = new Memo(isRedacted);
   /** A sentence part's number, or -1 when it is not a number. */
@@ -381,6 +609,7 @@ export class IceDetainerReader {
     };
     this.violentList = { mask: categoryMask(['violent']), list: b.stringId('violent') };
     this.aggravatedList = { mask: categoryMask(['aggravated-felony']), list: b.stringId('aggravated-felony') };
+    this.workbookCells = new WorkbookCells(options.date1904 === true);
   }
 
   get done(): boolean {
@@ -389,8 +618,14 @@ export class IceDetainerReader {
 
   /** A row of the workbook's sheet. */
   sheetRow(r: SheetRow): boolean {
-    this.sheetCells.r = r;
-    return this.row(r.row, this.sheetCells);
+    this.rowCells.r = r;
+    return this.row(r.row, this.rowCells);
+  }
+
+  /** A row of the workbook's sheet as the reader read its cells (their text made only as it is asked for). */
+  sheetCells(c: SheetCells): boolean {
+    this.workbookCells.use(c);
+    return this.row(c.row, this.workbookCells);
   }
 
   /** One row: its 1-based number in the file and its cells. */
@@ -571,12 +806,19 @@ export class IceDetainerReader {
     // What ICE asked for.
     let flags = F_REQ_HOLD | F_REQ_NOTIFY;
     let unknown = ALWAYS_UNKNOWN;
-    const type = cells.text(cols.detainerType);
-    const request = this.requests.get(type);
+    const typeKey = cells.key(cols.detainerType);
+    let request = typeKey >= 0 ? this.requestsByKey[typeKey] : undefined;
+    if (request === undefined) {
+      request = this.requests.get(cells.text(cols.detainerType));
+      if (typeKey >= 0) this.requestsByKey[typeKey] = request;
+    }
     if (request >= 0) flags = request;
     else {
       unknown |= U_REQUEST;
-      if (request === -2) this.tally.unknownDetainerTypes.set(type, (this.tally.unknownDetainerTypes.get(type) ?? 0) + 1);
+      if (request === -2) {
+        const type = cells.text(cols.detainerType);
+        this.tally.unknownDetainerTypes.set(type, (this.tally.unknownDetainerTypes.get(type) ?? 0) + 1);
+      }
     }
 
     // Records checks the release carries as flags: a yes makes the record, no column or a cell that
@@ -595,7 +837,12 @@ export class IceDetainerReader {
     else if (reentry === NOT_SAID) unknown |= RECORD_BITS.priorRemovalReentry << U_RECORD_SHIFT;
 
     // Convictions and pending charges, as far as the record says.
-    const criminality = this.criminalities.get(cells.text(cols.criminality));
+    const criminalityKey = cells.key(cols.criminality);
+    let criminality = criminalityKey >= 0 ? this.criminalitiesByKey[criminalityKey] : undefined;
+    if (criminality === undefined) {
+      criminality = this.criminalities.get(cells.text(cols.criminality));
+      if (criminalityKey >= 0) this.criminalitiesByKey[criminalityKey] = criminality;
+    }
     const mscText = cells.text(cols.mscCharge);
     const mscCode = cells.text(cols.mscCode);
     const mscRedacted = isRedacted(mscText) || isRedacted(mscCode);
@@ -617,7 +864,7 @@ export class IceDetainerReader {
     }
 
     const b = this.sink.builder;
-    const facility = this.facilityId(cells.text(cols.facility), cells.text(cols.city), cells.text(cols.state));
+    const facility = this.facilityOf(cells);
     b.beginCase(age, flags, records, issued, issuedPacked, issued, issued, issuedPacked, ageHi, unknown, facility);
     b.setAsciiId(this.rowId, 0, this.rowIdOf(rowNumber));
     let felonyListed = false;
@@ -772,6 +1019,25 @@ export class IceDetainerReader {
     };
     this.offenses.set(key, info);
     return info;
+  }
+
+  /**
+   * The record's facility id: kept by the keys of its name, city and state cells when each has one
+   * (below KEY_RADIX), so that a facility seen before is found by one number.
+   */
+  private facilityOf(cells: IceCells): number {
+    const cols = this.columns!;
+    const f = cells.key(cols.facility);
+    const c = cells.key(cols.city);
+    const s = cells.key(cols.state);
+    const keyed = f >= 0 && c >= 0 && s >= 0 && f < KEY_RADIX && c < KEY_RADIX && s < KEY_RADIX;
+    const key = (f * KEY_RADIX + c) * KEY_RADIX + s;
+    let id = keyed ? this.facilitiesByKey.get(key) : undefined;
+    if (id === undefined) {
+      id = this.facilityId(cells.text(cols.facility), cells.text(cols.city), cells.text(cols.state));
+      if (keyed) this.facilitiesByKey.set(key, id);
+    }
+    return id;
   }
 
   private facilityId(name: string, city: string, state: string): number {

@@ -650,7 +650,7 @@ export function importWorkbookSync(
     readXlsxSync(size, read, {
       inflater: options.inflater,
       onWorkbook: (info) => (rows = importer.workbookReader(info)),
-      onRow: (r) => rows!.sheetRow(r),
+      onCells: (c) => rows!.sheetCells(c),
       onProgress: (done) => {
         importer.readBytes(done - last);
         last = done;
@@ -677,7 +677,7 @@ export async function importWorkbook(
       inflater: options.inflater,
       inflateStream: options.inflateStream,
       onWorkbook: (info) => (rows = importer.workbookReader(info)),
-      onRow: (r) => rows!.sheetRow(r),
+      onCells: (c) => rows!.sheetCells(c),
       onProgress: (done) => {
         importer.readBytes(done - last);
         last = done;

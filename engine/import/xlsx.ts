@@ -24,6 +24,98 @@ export interface SheetRow {
   kinds: Uint8Array;
 }
 
+/**
+ * One row of the sheet as its cells were read, by column (0 = A), without making their text: a
+ * shared string's index, a number's digits, and where each value lies in the bytes being read. A
+ * reader that wants few of the columns, or reads the same shared strings again and again, asks only for
+ * what it needs; `text` gives what `SheetRow.values` holds. The object and its arrays are reused from
+ * row to row, and the bytes it points into are valid only while the row is handed over.
+ */
+export class SheetCells {
+  /** The 1-based row number in the sheet. */
+  row = 0;
+  /** Columns up to the row's last cell with a value; the kinds past it are not kept. */
+  width = 0;
+  /** Each column's kind (CELL_EMPTY for a column the row leaves out). */
+  kinds = new Uint8Array(64);
+  /** A text cell's index in the shared strings (`strings`), or -1 for any other cell. */
+  shared = new Int32Array(64);
+  /** A number cell of 1 to 9 ASCII digits alone: their value; -1 for any other cell. */
+  digits = new Int32Array(64);
+  /** Where a number cell's value lies in `bytes`: [starts[k], ends[k]). */
+  starts = new Int32Array(64);
+  ends = new Int32Array(64);
+  /** The text of any other cell (a text written in the cell, a boolean, an error). */
+  texts: string[] = [];
+  bytes: Uint8Array = new Uint8Array(0);
+
+  constructor(readonly strings: readonly string[]) {}
+
+  /** Makes room for column k. */
+  grow(k: number): void {
+    const n = Math.max(k + 1, this.kinds.length * 2);
+    const grown = <T extends Uint8Array | Int32Array>(a: T): T => {
+      const next = new (a.constructor as new (n: number) => T)(n);
+      next.set(a);
+      return next;
+    };
+    this.kinds = grown(this.kinds);
+    this.shared = grown(this.shared);
+    this.digits = grown(this.digits);
+    this.starts = grown(this.starts);
+    this.ends = grown(this.ends);
+  }
+
+  /** The cell's value as text ('' for an empty cell or past the row's end): what `SheetRow.values` holds. */
+  text(k: number): string {
+    if (k < 0 || k >= this.width) return '';
+    const kind = this.kinds[k]!;
+    if (kind === CELL_EMPTY) return '';
+    const s = this.shared[k]!;
+    if (s >= 0) return this.strings[s]!;
+    if (kind === CELL_NUMBER) return textOf(this.bytes, this.starts[k]!, this.ends[k]!);
+    return this.texts[k]!;
+  }
+
+  /** A number cell's value, exactly as Number(text(k)) reads it; NaN for any other cell. */
+  number(k: number): number {
+    if (k < 0 || k >= this.width || this.kinds[k] !== CELL_NUMBER) return NaN;
+    const d = this.digits[k]!;
+    if (d >= 0) return d;
+    const n = decimalAt(this.bytes, this.starts[k]!, this.ends[k]!);
+    return Number.isNaN(n) ? Number(this.text(k)) : n;
+  }
+}
+
+/** Powers of ten a double holds exactly. */
+const EXACT_TENS = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/**
+ * A decimal b[from, to) of an optional '-', digits and an optional fraction, of at most 15 digits in
+ * all: its value, as Number() reads it (the digits as an integer and a power of ten are both exact,
+ * and one division of exact values rounds once, correctly); NaN for any other spelling, to be read by
+ * Number() instead.
+ */
+function decimalAt(b: Uint8Array, from: number, to: number): number {
+  let i = from;
+  const negative = b[i] === 45; /* - */
+  if (negative) i++;
+  let m = 0;
+  let digits = 0;
+  let point = -1;
+  for (; i < to; i++) {
+    const c = b[i]!;
+    if (c >= 48 && c <= 57) {
+      m = m * 10 + (c - 48);
+      digits++;
+    } else if (c === 46 /* . */ && point < 0) point = digits;
+    else return NaN;
+  }
+  if (digits === 0 || digits > 15) return NaN;
+  const v = point < 0 ? m : m / EXACT_TENS[digits - point]!;
+  return negative ? -v : v;
+}
+
 export interface WorkbookInfo {
   sheetName: string;
   /** True when the workbook counts dates from 1904 (old Mac workbooks). */
@@ -49,8 +141,13 @@ export interface ByteRequest {
 }
 
 export interface XlsxReadOptions {
-  /** Called with each row of the first sheet, in order. Return false to stop reading. */
-  onRow: (row: SheetRow) => boolean | void;
+  /** Called with each row of the first sheet, in order, its values as text. Return false to stop reading. */
+  onRow?: (row: SheetRow) => boolean | void;
+  /**
+   * Called with each row's cells instead of `onRow`, when given: the row's text is made only as it is
+   * asked for (see SheetCells). Return false to stop reading.
+   */
+  onCells?: (cells: SheetCells) => boolean | void;
   /** Called with the workbook's facts before the first row. */
   onWorkbook?: (info: WorkbookInfo) => void;
   /** Called as the sheet's compressed bytes are read: (bytes read, bytes of the sheet). */
@@ -428,6 +525,9 @@ function holds(b: Uint8Array, c: number, from: number, to: number): boolean {
 }
 
 const END_CELL = new TextEncoder().encode('</c>');
+const END_ROW = new TextEncoder().encode('</row>');
+/** Bytes of a piece read only with the next piece's (see SheetRows.push). */
+const SLACK = 64;
 const START_VALUE = new TextEncoder().encode('<v');
 const END_VALUE = new TextEncoder().encode('</v>');
 
@@ -501,8 +601,13 @@ class SheetRows {
   private carry = new Uint8Array(1 << 16);
   private carried = 0;
   private nextRow = 1;
+  /** The row being read (reused from row to row). */
+  private readonly cells: SheetCells;
+  /** The row's values as text, for a reader of SheetRow. */
   private values: string[] = [];
-  private kinds = new Uint8Array(64);
+  /** The bytes being read (`viewOf`), four at a time. */
+  private view: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
+  private viewOf: Uint8Array | null = null;
   stopped = false;
   // The attributes of the tag being read.
   private refAt = -1;
@@ -510,10 +615,25 @@ class SheetRows {
   private typeAt = -1;
   private typeEnd = -1;
 
+  private readonly onCells: (cells: SheetCells) => boolean | void;
+
   constructor(
     private readonly strings: readonly string[],
-    private readonly onRow: (row: SheetRow) => boolean | void,
-  ) {}
+    onRow?: (row: SheetRow) => boolean | void,
+    onCells?: (cells: SheetCells) => boolean | void,
+  ) {
+    this.cells = new SheetCells(strings);
+    this.onCells =
+      onCells ??
+      (!onRow
+        ? () => undefined
+        : (cells) => {
+            const values = this.values;
+            values.length = cells.width;
+            for (let k = 0; k < cells.width; k++) values[k] = cells.text(k);
+            return onRow({ row: cells.row, width: cells.width, values, kinds: cells.kinds });
+          });
+  }
 
   /**
    * The attributes of a start tag b[from, to) (from just past its name, to its '>'): the first r="..."
@@ -623,38 +743,64 @@ class SheetRows {
     return i < to && b[i] === QUOTE && i > digitsAt && i - digitsAt <= 9 ? number : -1;
   }
 
-  push(piece: Uint8Array): void {
+  /**
+   * Reads the rows a piece completes. A row cut at the end of the last piece (in the carry) is
+   * completed with this piece's bytes up to the end of its first row; the rest of the piece is read
+   * where it lies, not copied, but for its last SLACK bytes (unless it is the last piece), which wait
+   * in the carry: the reading looks a few bytes past where it stops, and a look past the end of an
+   * array (undefined, not a byte) would slow all of it down.
+   */
+  push(piece: Uint8Array, final: boolean): void {
     if (this.stopped) return;
-    let b = piece;
-    let n = piece.length;
+    const keep = final ? 0 : SLACK;
+    let at = 0;
     if (this.carried > 0) {
-      n = this.carried + piece.length;
-      if (n > this.carry.length) {
-        const grown = new Uint8Array(Math.max(n, this.carry.length * 2));
-        grown.set(this.carry.subarray(0, this.carried));
-        this.carry = grown;
-      }
-      this.carry.set(piece, this.carried);
-      b = this.carry;
+      const first = find(piece, END_ROW, 0, piece.length);
+      at = first < 0 ? piece.length : first + END_ROW.length;
+      this.append(piece, 0, at);
+      if (at < piece.length) this.readCarry();
     }
-    const p = this.scan(b, n);
-    // Keep what is not read yet (a row cut short) for the next piece.
-    const rest = n - p;
-    if (b === this.carry) this.carry.copyWithin(0, p, n);
-    else {
-      if (rest > this.carry.length) this.carry = new Uint8Array(Math.max(rest, this.carry.length * 2));
-      this.carry.set(b.subarray(p, n));
+    if (this.carried === 0 && piece.length - at > keep) {
+      const p = this.scan(piece, piece.length - keep, at);
+      this.append(piece, p, piece.length);
+    } else {
+      this.append(piece, at, piece.length);
+      this.readCarry();
     }
-    this.carried = rest;
   }
 
-  /** Reads the rows complete in b[0, n); returns where the unread rest starts. */
-  private scan(b: Uint8Array, n: number): number {
-    let p = 0;
+  /** Adds b[from, to) to the carry. */
+  private append(b: Uint8Array, from: number, to: number): void {
+    const n = this.carried + to - from;
+    if (n > this.carry.length) {
+      const grown = new Uint8Array(Math.max(n, this.carry.length * 2));
+      grown.set(this.carry.subarray(0, this.carried));
+      this.carry = grown;
+    }
+    this.carry.set(b.subarray(from, to), this.carried);
+    this.carried = n;
+  }
+
+  /** Reads the rows complete in the carry, keeping what is not read yet (a row cut short) for the next piece. */
+  private readCarry(): void {
+    const n = this.carried;
+    const p = this.scan(this.carry, n, 0);
+    this.carry.copyWithin(0, p, n);
+    this.carried = n - p;
+  }
+
+  /** Reads the rows complete in b[from, n); returns where the unread rest starts. */
+  private scan(b: Uint8Array, n: number, from: number): number {
+    let p = from;
     while (!this.stopped) {
-      let a = b.indexOf(LT, p);
-      while (a >= 0 && a < n && !(b[a + 1] === 114 && b[a + 2] === 111 && b[a + 3] === 119)) a = b.indexOf(LT, a + 1);
-      if (a < 0 || a >= n) {
+      // The next row is most often where the last one ended: a loop costs less than indexOf's call.
+      let a = p;
+      for (;;) {
+        while (a < n && b[a] !== LT) a++;
+        if (a >= n || (b[a + 1] === 114 && b[a + 2] === 111 && b[a + 3] === 119)) break;
+        a++;
+      }
+      if (a >= n) {
         // Keep a possible "<ro" split across pieces.
         return Math.max(p, n - 3);
       }
@@ -663,8 +809,9 @@ class SheetRows {
         p = a + 4;
         continue;
       }
-      const open = b.indexOf(GT, a);
-      if (open < 0 || open >= n) return a;
+      let open = a + 4;
+      while (open < n && b[open] !== GT) open++;
+      if (open >= n) return a;
       let number = this.plainRowNumber(b, a + 4, open);
       if (number < 0) {
         this.refAt = -1;
@@ -695,16 +842,97 @@ class SheetRows {
    */
   private emit(number: number, b: Uint8Array, from: number, n: number): number {
     const to = n;
-    const values = this.values;
-    let kinds = this.kinds;
+    const cells = this.cells;
+    let kinds = cells.kinds;
     let width = 0;
     let nextColumn = 0;
     let rowEnd = -1;
     let p = from;
     let rowDigits = 1;
     for (let v = number; v >= 10; v = Math.floor(v / 10)) rowDigits++;
+    if (this.viewOf !== b) {
+      this.view = new DataView(b.buffer, b.byteOffset, b.byteLength);
+      this.viewOf = b;
+    }
+    const view = this.view;
+    // Four bytes read at once: a cell is at most this close to the end of what is read.
+    const last = to - 8;
     for (;;) {
       if (to < 0) break;
+      // The cell nearly every writer writes, <c r="AB12"[ s="N"][ t="s"]><v>V</v></c>, read in one go, its
+      // fixed parts four bytes at a time; any other spelling (or a cell too near the end of the bytes)
+      // goes on to the general reading below, from the cell's start.
+      if (p <= last && view.getUint32(p, true) === 0x7220633c /* <c r */ && b[p + 4] === EQUALS && b[p + 5] === QUOTE) {
+        let i = p + 6;
+        let k = 0;
+        let ch = b[i]!;
+        while (ch >= 65 && ch <= 90 && i < last) {
+          k = k * 26 + (ch - 64);
+          ch = b[++i]!;
+        }
+        i += rowDigits;
+        if (k > 0 && i < last && b[i] === QUOTE) {
+          i++;
+          if (view.getUint32(i, true) === 0x223d7320 /*  s=" */) {
+            i += 4;
+            ch = b[i]!;
+            while (ch >= 48 && ch <= 57 && i < last) ch = b[++i]!;
+            i = ch === QUOTE ? i + 1 : to;
+          }
+          let shared = false;
+          if (i <= last && view.getUint32(i, true) === 0x223d7420 /*  t=" */ && view.getUint16(i + 4, true) === 0x2273 /* s" */) {
+            shared = true;
+            i += 6;
+          }
+          if (i <= last && view.getUint32(i, true) === 0x3e763c3e /* ><v> */) {
+            const at = i + 4;
+            let e = at;
+            let read = 0;
+            ch = b[e]!;
+            while (ch >= 48 && ch <= 57 && e < last) {
+              read = read * 10 + (ch - 48);
+              ch = b[++e]!;
+            }
+            const alone = ch === LT && e > at && e - at <= 9;
+            if (!alone) while (ch !== LT && e < last) ch = b[++e]!;
+            if (
+              e <= last &&
+              view.getUint32(e, true) === 0x3e762f3c /* </v> */ &&
+              view.getUint32(e + 4, true) === 0x3e632f3c /* </c> */ &&
+              (alone || !shared)
+            ) {
+              const col = k - 1;
+              let kind = CELL_EMPTY;
+              let sharedIndex = -1;
+              if (shared) {
+                // An index past the table is an empty cell, as is an empty string.
+                if (this.strings[read]) {
+                  sharedIndex = read;
+                  kind = CELL_TEXT;
+                }
+              } else if (e > at) kind = CELL_NUMBER;
+              if (kind !== CELL_EMPTY) {
+                if (col >= kinds.length) {
+                  cells.grow(col);
+                  kinds = cells.kinds;
+                }
+                while (width < col) kinds[width++] = CELL_EMPTY;
+                if (width === col) width++;
+                kinds[col] = kind;
+                cells.shared[col] = sharedIndex;
+                if (kind === CELL_NUMBER) {
+                  cells.digits[col] = alone ? read : -1;
+                  cells.starts[col] = at;
+                  cells.ends[col] = e;
+                }
+              }
+              nextColumn = col + 1;
+              p = e + 8;
+              continue;
+            }
+          }
+        }
+      }
       // The searches within a row are short: a loop costs less than indexOf's call.
       let c = p;
       while (c < to && b[c] !== LT) c++;
@@ -749,8 +977,13 @@ class SheetRows {
       }
       if (col < 0) col = nextColumn;
       nextColumn = col + 1;
+      /** The cell's text, for a kind other than a shared string or a number. */
       let value = '';
       let kind = CELL_EMPTY;
+      let sharedIndex = -1;
+      let valueAt = 0;
+      let valueEnd = 0;
+      let digits = -1;
       let after = open + 1;
       if (b[open - 1] !== SLASH) {
         // The common cell, <v>...</v></c>, is read in place; anything else is searched for.
@@ -802,13 +1035,17 @@ class SheetRows {
         if (type === T_INLINE) {
           const seg = utf8.decode(b.subarray(open, end));
           value = runsText(seg, 0, seg.length);
-          kind = CELL_TEXT;
+          if (value !== '') kind = CELL_TEXT;
         } else if (vOpen >= 0) {
           const empty = b[vOpen - 1] === SLASH;
           const at = vOpen + 1;
           if (type === T_SHARED && digitsValue >= 0) {
-            value = this.strings[digitsValue] ?? '';
-            kind = CELL_TEXT;
+            // An index past the table is an empty cell, as is an empty string.
+            const text = this.strings[digitsValue];
+            if (text) {
+              sharedIndex = digitsValue;
+              kind = CELL_TEXT;
+            }
           } else if (type === T_SHARED) {
             let index = 0;
             let digits = empty ? 0 : vClose - at;
@@ -823,43 +1060,52 @@ class SheetRows {
               }
             } else digits = 0;
             if (digits === 0) index = Number(empty ? '' : textOf(b, at, vClose));
-            value = this.strings[index] ?? '';
-            kind = CELL_TEXT;
+            const text = this.strings[index];
+            if (text) {
+              sharedIndex = index;
+              kind = CELL_TEXT;
+            }
           } else if (type === T_STR) {
             value = empty ? '' : xmlText(textOf(b, at, vClose));
-            kind = CELL_TEXT;
+            if (value !== '') kind = CELL_TEXT;
           } else if (type === T_BOOLEAN) {
             value = !empty && vClose - at === 1 && b[at] === 49 ? 'TRUE' : 'FALSE';
             kind = CELL_BOOLEAN;
           } else if (type === T_ERROR) {
             value = empty ? '' : xmlText(textOf(b, at, vClose));
-            kind = CELL_ERROR;
-          } else {
-            value = empty ? '' : textOf(b, at, vClose);
-            kind = value === '' ? CELL_EMPTY : CELL_NUMBER;
+            if (value !== '') kind = CELL_ERROR;
+          } else if (!empty && vClose > at) {
+            // A number's text is made only if it is asked for.
+            kind = CELL_NUMBER;
+            valueAt = at;
+            valueEnd = vClose;
+            digits = digitsValue;
           }
         }
       }
-      if (kind !== CELL_EMPTY && value !== '') {
+      if (kind !== CELL_EMPTY) {
         if (col >= kinds.length) {
-          const grown = new Uint8Array(Math.max(col + 1, kinds.length * 2));
-          grown.set(kinds);
-          kinds = this.kinds = grown;
+          cells.grow(col);
+          kinds = cells.kinds;
         }
-        while (width <= col) {
-          values[width] = '';
-          kinds[width] = CELL_EMPTY;
-          width++;
-        }
-        values[col] = value;
+        while (width < col) kinds[width++] = CELL_EMPTY;
+        if (width === col) width++;
         kinds[col] = kind;
+        cells.shared[col] = sharedIndex;
+        if (kind === CELL_NUMBER) {
+          cells.digits[col] = digits;
+          cells.starts[col] = valueAt;
+          cells.ends[col] = valueEnd;
+        } else if (sharedIndex < 0) cells.texts[col] = value;
       }
       p = after;
     }
-    values.length = width;
     // Only a row read whole counts: one cut short is read again, from its start, with the next piece.
     this.nextRow = number + 1;
-    if (this.onRow({ row: number, width, values, kinds }) === false) this.stopped = true;
+    cells.row = number;
+    cells.width = width;
+    cells.bytes = b;
+    if (this.onCells(cells) === false) this.stopped = true;
     return rowEnd;
   }
 }
@@ -891,7 +1137,7 @@ function* locateFirstSheet(
   return { path, sheetName, date1904 };
 }
 
-/** The reader: yields byte requests, answered with the bytes; reports rows through `options.onRow`. */
+/** The reader: yields byte requests, answered with the bytes; reports rows through `options.onRow` or `options.onCells`. */
 export function* xlsxRows(size: number, options: XlsxReadOptions): Generator<ByteRequest, WorkbookInfo, Uint8Array> {
   const entries = yield* readDirectory(size);
   const inflater = options.inflateStream ? 'host' : (options.inflater ?? jsInflater);
@@ -908,10 +1154,10 @@ export function* xlsxRows(size: number, options: XlsxReadOptions): Generator<Byt
       chunk,
       inflater,
     );
-  const rows = new SheetRows(strings.list, options.onRow);
+  const rows = new SheetRows(strings.list, options.onRow, options.onCells);
   const entry = entries.get(sheet.path)!;
   // Stop asking for bytes once the reader of rows says it has what it needs.
-  const parts = streamEntry(entry, options.onSheetBytes ?? ((b) => rows.push(b)), chunk, inflater, options.onProgress);
+  const parts = streamEntry(entry, options.onSheetBytes ?? ((b, final) => rows.push(b, final)), chunk, inflater, options.onProgress);
   let step = parts.next();
   while (!step.done && !rows.stopped) step = parts.next(yield step.value);
   // Stopped early: the part's decoder is closed.

@@ -5,9 +5,11 @@
 
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { bookingCaseAt, CaseImporter, importWorkbookSync, jsInflater, type CaseSet } from '../../engine/index';
 import { nodeInflater, threadedInflaterFrom } from '../../host/inflate.node';
+import { iceWorkbook } from './ice-records';
 
 /**
  * Recorded from the readers of 475a90e (before the CSV readers shared one byte scanner). Change only
@@ -64,4 +66,28 @@ describe("ICE's records read as the recorded readers read them", () => {
         expect(digest(set)).toBe(EXPECTED[name]);
       }
     });
+
+  it('a sheet of many megabytes: inflated in a thread (whole pieces handed over, the rest copied) as here', () => {
+    // Some 9 MB of sheet: full pieces of 1 MB that the thread hands over as they are, and a last one it copies.
+    const bytes = iceWorkbook({ count: 6000, seed: 9 });
+    const read = (offset: number, length: number) => bytes.subarray(offset, offset + length);
+    const here = importWorkbookSync(bytes.length, read, { inflater: nodeInflater });
+    expect(here.table.length).toBe(6000);
+    for (const inflater of [threadedInflaterFrom(0)])
+      expect(digest(importWorkbookSync(bytes.length, read, { inflater }))).toBe(digest(here));
+  });
+
+  it('the inflating thread gives back the bytes it inflates, its input in pieces of several sizes', () => {
+    // Some 6 MB of text like a sheet's: full pieces of 1 MB, and pieces a little input leaves part full.
+    const rows = Array.from({ length: 40_000 }, (_, r) => `<row r="${r}"><c r="A${r}" t="s"><v>${(r * 7919) % 1000}</v></c></row>`);
+    const xml = Buffer.from(rows.join('').repeat(3));
+    const raw = zlib.deflateRawSync(xml);
+    for (const size of [1000, 4096, 65_536, 1 << 20]) {
+      const inflater = threadedInflaterFrom(0)(raw.length);
+      const out: Buffer[] = [];
+      for (let at = 0; at < raw.length; at += size)
+        inflater.push(raw.subarray(at, at + size), at + size >= raw.length, (b) => void out.push(Buffer.from(b)));
+      expect(Buffer.concat(out).equals(xml), `input in pieces of ${size} bytes`).toBe(true);
+    }
+  });
 });

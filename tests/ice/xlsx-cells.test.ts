@@ -107,7 +107,7 @@ describe('the sheet reader', () => {
       const expected = referenceRows(xml);
       // Stored without compression, so the pieces are exactly the bytes asked for.
       const bytes = zipSync(unzipSync(workbookOf(xml, STRINGS)), { level: 0 });
-      for (const chunkBytes of [1, 2, 3, 4, 5, 6, 7, 9, 11, 13, 64, 1 << 20]) {
+      for (const chunkBytes of [1, 2, 3, 4, 5, 6, 7, 9, 11, 13, 64, 65, 100, 257, 1000, 4096, 1 << 20]) {
         const rows: Array<{ row: number; values: string[] }> = [];
         readXlsxSync(bytes.length, (o, n) => bytes.subarray(o, o + n), {
           chunkBytes,
@@ -115,6 +115,40 @@ describe('the sheet reader', () => {
         });
         expect(rows, `seed ${seed}, pieces of ${chunkBytes} bytes`).toEqual(expected);
       }
+    }
+  });
+
+  it("hands over a row's cells with a shared string's index, a number's digits and its value as Number() reads it", () => {
+    const numbers = ['0', '7', '123456789', '1234567890', '0000000001', '12345678901234567891', '45353.65625', '45738.868055555555'];
+    const more = ['-3', '.5', '5.', '-0', '7e2', ' 12 ', '1.2.3', '-', '0.1', '9007199254740993', '123456789012345', '1234567890123456'];
+    const values = [...numbers, ...more];
+    const cellsOf = (r: number) =>
+      values
+        .map((v, k) => `<c r="${String.fromCharCode(65 + (k % 26))}${k >= 26 ? 'A' : ''}${r}" s="1"><v>${v}</v></c>`)
+        .concat(STRINGS.map((_, k) => `<c r="Z${r}" t="s"><v>${k}</v></c>`))
+        .join('');
+    const xml = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">${cellsOf(1)}</row><row r="2">${cellsOf(2)}</row></sheetData></worksheet>`;
+    const bytes = zipSync(unzipSync(workbookOf(xml, STRINGS)), { level: 0 });
+    for (const chunkBytes of [7, 100, 1 << 20]) {
+      let rows = 0;
+      readXlsxSync(bytes.length, (o, n) => bytes.subarray(o, o + n), {
+        chunkBytes,
+        onCells: (c) => {
+          rows++;
+          for (let k = 0; k < values.length; k++) {
+            const text = c.text(k);
+            expect(text).toBe(values[k]);
+            expect(Object.is(c.number(k), Number(text)), `${text}: ${c.number(k)}`).toBe(true);
+            expect(c.digits[k], text).toBe(/^\d{1,9}$/.test(text) ? Number(text) : -1);
+            expect(c.shared[k]).toBe(-1);
+          }
+          // The last of the shared strings in column Z ('last', index 4).
+          expect(c.shared[25]).toBe(STRINGS.length - 1);
+          expect(c.text(25)).toBe('last');
+          expect(c.number(25)).toBeNaN();
+        },
+      });
+      expect(rows).toBe(2);
     }
   });
 });
