@@ -6,9 +6,9 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bookingCaseAt, CaseImporter, type CaseSet } from '../../engine/index';
+import { CaseImporter } from '../../engine/index';
 import type { SheetRow } from '../../engine/import/xlsx';
-import { ICE_COLUMNS, REDACTED } from './ice-records';
+import { caseSetDigest as digest, ICE_COLUMNS, REDACTED } from './ice-records';
 
 const col = (name: (typeof ICE_COLUMNS)[number]) => ICE_COLUMNS.indexOf(name);
 
@@ -91,16 +91,6 @@ const row = fc.tuple(
   fc.tuple(...pools.map(([, pool]) => fc.constantFrom(...pool))),
   fc.array(fc.boolean(), { minLength: pools.length, maxLength: pools.length }),
 );
-
-function digest(set: CaseSet): string {
-  return JSON.stringify([
-    set.problems,
-    set.notes,
-    set.total,
-    set.rejected,
-    Array.from({ length: set.table.length }, (_, i) => bookingCaseAt(set.table, i)),
-  ]);
-}
 
 describe("ICE's records as CSV read as a sheet's rows of the same text are read", () => {
   it('gives the same cases and problems, the CSV in pieces of every size', () => {

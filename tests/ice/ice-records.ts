@@ -7,6 +7,7 @@ import { strToU8, Zip, ZipDeflate, zipSync } from 'fflate';
 import { csvField } from '../../engine/csv';
 import { daysFromCivil, packedCivilFromDays } from '../../engine/time';
 import { seededRandom } from '../../engine/generate';
+import { bookingCaseAt, type CaseSet } from '../../engine/index';
 
 /** The columns of the release, in order (shared/data/ice-detainer-records.md). */
 export const ICE_COLUMNS = [
@@ -480,4 +481,15 @@ export function workbookOf(sheetXml: string, sharedStrings?: string[], extra: Re
     );
   for (const [k, v] of Object.entries(extra)) files[k] = strToU8(v);
   return zipSync(files);
+}
+
+/** Everything an import gives (problems, notes, counts and every case in the contract's form), as one string to compare. */
+export function caseSetDigest(set: CaseSet): string {
+  return JSON.stringify([
+    set.problems,
+    set.notes,
+    set.total,
+    set.rejected,
+    Array.from({ length: set.table.length }, (_, i) => bookingCaseAt(set.table, i)),
+  ]);
 }

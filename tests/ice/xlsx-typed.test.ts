@@ -7,10 +7,10 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bookingCaseAt, CaseImporter, importWorkbookSync, type CaseSet } from '../../engine/index';
+import { CaseImporter, importWorkbookSync, type CaseSet } from '../../engine/index';
 import type { IceDetainerReader } from '../../engine/import/ice-detainers';
 import { readXlsxSync } from '../../engine/import/xlsx';
-import { ICE_COLUMNS, REDACTED, workbookOf } from './ice-records';
+import { caseSetDigest as digest, ICE_COLUMNS, REDACTED, workbookOf } from './ice-records';
 
 type Cell = { s: string } | { n: string } | { b: '0' | '1' } | { str: string };
 
@@ -165,16 +165,6 @@ function workbook(rows: Array<Array<Cell | null>>): Uint8Array {
   });
   const sheet = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${header}${body.join('')}</sheetData></worksheet>`;
   return workbookOf(sheet, strings);
-}
-
-function digest(set: CaseSet): string {
-  return JSON.stringify([
-    set.problems,
-    set.notes,
-    set.total,
-    set.rejected,
-    Array.from({ length: set.table.length }, (_, i) => bookingCaseAt(set.table, i)),
-  ]);
 }
 
 /** The rows read through their values as text (SheetRow), as the import read them before it read cells. */
