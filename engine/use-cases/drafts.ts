@@ -47,9 +47,12 @@ onClearAnalysisCaches(() => (lastForExamples = null));
 export function exampleOfFinding(text: string, finding: FindingRef): NonNullable<CheckedDiagnostic['example']> | null {
   if (lastForExamples?.text !== text) lastForExamples = { text, diagnostics: checkDocument(text, { examples: true }).diagnostics };
   const path = JSON.stringify(finding.path);
-  const match = lastForExamples.diagnostics.find(
-    (d) => d.code === finding.code && d.message === finding.message && d.provision === finding.provision && JSON.stringify(d.path) === path,
+  const same = lastForExamples.diagnostics.filter(
+    (d) => d.code === finding.code && d.provision === finding.provision && JSON.stringify(d.path) === path,
   );
+  // A check with examples words two findings a little differently (an order conflict shows its example,
+  // a shadowed provision says "and others" for sure): the message tells only findings at one place apart.
+  const match = same.length === 1 ? same[0] : same.find((d) => d.message === finding.message);
   return match?.example ?? null;
 }
 

@@ -24,6 +24,7 @@ import {
   type Ordinance,
   caseId,
 } from '../../engine/index';
+import { sampleOrdinanceText } from '../../bench/sample-ordinance';
 
 const root = path.resolve(__dirname, '../..');
 const samples = fs
@@ -158,7 +159,7 @@ describe('drafts', () => {
     expect(checkDraft('title: [').usable).toBeUndefined();
   });
 
-  it('exampleOfFinding gives the example of a finding that the keystroke check (without examples) found, and none for a finding not of the text', () => {
+  it('exampleOfFinding gives the example of a finding that the keystroke check (without examples) found, and none for a code or place not of the text', () => {
     let shown = 0;
     for (const { text } of samples) {
       const keystroke = checkDraft(text, { examples: false }).diagnostics;
@@ -171,11 +172,34 @@ describe('drafts', () => {
       });
       const first = keystroke.find((d) => exampleOfFinding(text, d));
       if (first) {
-        expect(exampleOfFinding(text, { ...first, message: `${first.message}.` })).toBeNull();
+        expect(exampleOfFinding(text, { ...first, code: 'no-such-finding' })).toBeNull();
         expect(exampleOfFinding(text, { ...first, path: [...first.path, 'x'] })).toBeNull();
         expect(exampleOfFinding(`${text}\n# edited\n`, first)).toEqual(exampleOfFinding(text, first));
       }
     }
     expect(shown).toBeGreaterThan(0);
+  });
+
+  it('exampleOfFinding finds the example of a finding whose words the keystroke check gives without it (an order conflict, a shadowed provision)', () => {
+    const text = sampleOrdinanceText(300);
+    const keystroke = checkDraft(text, { examples: false }).diagnostics;
+    const full = checkDraft(text).diagnostics;
+    for (const code of ['order-conflict', 'provision-shadowed']) {
+      const found = keystroke.filter((d) => d.code === code);
+      expect(found.length, code).toBeGreaterThan(0);
+      // Their messages differ between the two checks, and each still gets the full check's example.
+      expect(
+        found.some((d) => !full.some((f) => f.message === d.message)),
+        code,
+      ).toBe(true);
+      for (const d of found) {
+        const twin = full.find((f) => f.code === code && f.provision === d.provision && JSON.stringify(f.path) === JSON.stringify(d.path));
+        expect(exampleOfFinding(text, d), `${code} of ${d.provision}`).toEqual(twin!.example ?? null);
+      }
+      expect(
+        found.some((d) => exampleOfFinding(text, d)),
+        code,
+      ).toBe(true);
+    }
   });
 });
