@@ -66,6 +66,29 @@ export class SheetCells {
     this.ends = grown(this.ends);
   }
 
+  /**
+   * Sets column col of the row being read to a cell of that kind (not CELL_EMPTY), the columns it
+   * skips since the last one set to empty ones; a number's or an other cell's value is set beside.
+   */
+  put(col: number, kind: number, sharedIndex: number): void {
+    if (col >= this.kinds.length) this.grow(col);
+    const kinds = this.kinds;
+    let width = this.width;
+    while (width < col) kinds[width++] = CELL_EMPTY;
+    if (width === col) width++;
+    this.width = width;
+    kinds[col] = kind;
+    this.shared[col] = sharedIndex;
+  }
+
+  /** Sets column col to a number cell: its digits' value (-1: not 1 to 9 digits alone) and where it lies in `bytes`. */
+  putNumber(col: number, digits: number, start: number, end: number): void {
+    this.put(col, CELL_NUMBER, -1);
+    this.digits[col] = digits;
+    this.starts[col] = start;
+    this.ends[col] = end;
+  }
+
   /** The cell's value as text ('' for an empty cell or past the row's end): what `SheetRow.values` holds. */
   text(k: number): string {
     if (k < 0 || k >= this.width) return '';
@@ -843,8 +866,7 @@ class SheetRows {
   private emit(number: number, b: Uint8Array, from: number, n: number): number {
     const to = n;
     const cells = this.cells;
-    let kinds = cells.kinds;
-    let width = 0;
+    cells.width = 0;
     let nextColumn = 0;
     let rowEnd = -1;
     let p = from;
@@ -902,30 +924,10 @@ class SheetRows {
               (alone || !shared)
             ) {
               const col = k - 1;
-              let kind = CELL_EMPTY;
-              let sharedIndex = -1;
+              // An index past the table is an empty cell, as is an empty string.
               if (shared) {
-                // An index past the table is an empty cell, as is an empty string.
-                if (this.strings[read]) {
-                  sharedIndex = read;
-                  kind = CELL_TEXT;
-                }
-              } else if (e > at) kind = CELL_NUMBER;
-              if (kind !== CELL_EMPTY) {
-                if (col >= kinds.length) {
-                  cells.grow(col);
-                  kinds = cells.kinds;
-                }
-                while (width < col) kinds[width++] = CELL_EMPTY;
-                if (width === col) width++;
-                kinds[col] = kind;
-                cells.shared[col] = sharedIndex;
-                if (kind === CELL_NUMBER) {
-                  cells.digits[col] = alone ? read : -1;
-                  cells.starts[col] = at;
-                  cells.ends[col] = e;
-                }
-              }
+                if (this.strings[read]) cells.put(col, CELL_TEXT, read);
+              } else if (e > at) cells.putNumber(col, alone ? read : -1, at, e);
               nextColumn = col + 1;
               p = e + 8;
               continue;
@@ -1083,27 +1085,16 @@ class SheetRows {
           }
         }
       }
-      if (kind !== CELL_EMPTY) {
-        if (col >= kinds.length) {
-          cells.grow(col);
-          kinds = cells.kinds;
-        }
-        while (width < col) kinds[width++] = CELL_EMPTY;
-        if (width === col) width++;
-        kinds[col] = kind;
-        cells.shared[col] = sharedIndex;
-        if (kind === CELL_NUMBER) {
-          cells.digits[col] = digits;
-          cells.starts[col] = valueAt;
-          cells.ends[col] = valueEnd;
-        } else if (sharedIndex < 0) cells.texts[col] = value;
+      if (kind === CELL_NUMBER) cells.putNumber(col, digits, valueAt, valueEnd);
+      else if (kind !== CELL_EMPTY) {
+        cells.put(col, kind, sharedIndex);
+        if (sharedIndex < 0) cells.texts[col] = value;
       }
       p = after;
     }
     // Only a row read whole counts: one cut short is read again, from its start, with the next piece.
     this.nextRow = number + 1;
     cells.row = number;
-    cells.width = width;
     cells.bytes = b;
     if (this.onCells(cells) === false) this.stopped = true;
     return rowEnd;
