@@ -2,8 +2,7 @@
 // with the simplest booking case showing a legal finding under it when asked for.
 // Ordinances get schema and semantic validation, then the legal lint; silenced findings are not counted.
 
-import { checkDocument, type CheckedDiagnostic } from '../../engine/index';
-import { formatDiagnostic, loadScenario, type Diagnostic, type Scenario } from '../../engine/index';
+import { checkDocument, formatDiagnostic, loadScenario, type CheckedDiagnostic, type Diagnostic, type Scenario } from '../../engine/index';
 import { parseArgs, UsageError } from '../args';
 import { loadScenarioOrReport, readOrSkip, reimbursementOverride, Reported, type Output } from '../context';
 import type { CommandCode } from '../command';

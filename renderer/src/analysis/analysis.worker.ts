@@ -216,8 +216,7 @@ function deep(request: DeepRequest): DeepResponse {
       };
     }
     case 'finding-example': {
-      const example = exampleOfFinding(request.text, request.finding);
-      return { kind: 'finding-example', id: request.id, example: example ? { facts: example.facts, case: example.case } : null };
+      return { kind: 'finding-example', id: request.id, example: exampleOfFinding(request.text, request.finding) };
     }
     case 'diff': {
       const scenario = scenarioOf(request.reimbursement);

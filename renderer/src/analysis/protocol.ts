@@ -4,7 +4,6 @@
 // wait behind it) works out the decision table and the difference between two drafts.
 
 import type {
-  BookingCase,
   CheckedDiagnostic,
   Decision,
   DecisionTable,
@@ -147,7 +146,7 @@ export interface ExpectedDone {
 export interface FindingExampleDone {
   kind: 'finding-example';
   id: number;
-  example: { facts: string[]; case: BookingCase } | null;
+  example: NonNullable<CheckedDiagnostic['example']> | null;
 }
 
 export type DeepResponse =
