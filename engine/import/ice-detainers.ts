@@ -30,7 +30,7 @@ import {
 } from '../unknown-facts';
 import { CsvByteScanner } from './csv-scan';
 import { boolAt, ByteTable, dateTimeAt, digitsAt, type CaseSink } from './csv-cases';
-import { CELL_EMPTY, CELL_NUMBER, excelSerialToDays, SheetCells, textOf, type SheetRow } from './xlsx';
+import { CELL_EMPTY, CELL_NUMBER, EXACT_TENS, excelSerialToDays, SheetCells, textOf, type SheetRow } from './xlsx';
 
 /** The release's columns this reader uses, by what they mean. */
 export const ICE_COLUMN = {
@@ -323,9 +323,6 @@ class SheetRowCells extends IceCells {
   }
 }
 
-/** Powers of ten (exact up to 10^22). */
-const TENS = Array.from({ length: 23 }, (_, k) => 10 ** k);
-
 /** Keys of a facility's three cells below this make one number of them (KEY_RADIX ** 3 < 2 ** 53). */
 const KEY_RADIX = 1 << 17;
 
@@ -443,7 +440,7 @@ class WorkbookCells extends IceCells {
       else return NaN;
     }
     if (digits === 0 || digits > 25 || fraction > 22) return NaN;
-    const serial = fraction > 0 ? m / TENS[fraction]! : m;
+    const serial = fraction > 0 ? m / EXACT_TENS[fraction]! : m;
     if (!(serial >= 100 && serial < 2958000)) return NaN;
     const minutes = excelSerialToDays(serial, this.date1904) * MINUTES_PER_DAY;
     const half = minutes - Math.floor(minutes) - 0.5;

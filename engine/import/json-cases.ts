@@ -360,18 +360,16 @@ const I_OFFENSE = 0;
 const I_CLASS = 1;
 const I_DEGREE = 2;
 const I_CATEGORIES = 3;
-const I_BOND_POSTED = 4;
-const I_BONDABLE = 5;
-const I_PROBABLE_CAUSE = 6;
-defineKind(K_CHARGE, [
+const OFFENSE_KEYS = [
   ['offense', V_TEXT],
   ['class', V_WORD],
   ['degree', V_UINT, 1, 9],
   ['categories', V_CATEGORIES],
-  ['bondPosted', V_BOOL],
-  ['bondable', V_BOOL],
-  ['probableCauseFinding', V_BOOL],
-]);
+] as const;
+const I_BOND_POSTED = 4;
+const I_BONDABLE = 5;
+const I_PROBABLE_CAUSE = 6;
+defineKind(K_CHARGE, [...OFFENSE_KEYS, ['bondPosted', V_BOOL], ['bondable', V_BOOL], ['probableCauseFinding', V_BOOL]]);
 const I_ON = 4;
 const I_OFF = 5;
 const I_DAYS = 6;
@@ -379,10 +377,7 @@ const I_CURRENT = 7;
 const I_JUVENILE = 8;
 const I_SOURCE = 9;
 defineKind(K_CONVICTION, [
-  ['offense', V_TEXT],
-  ['class', V_WORD],
-  ['degree', V_UINT, 1, 9],
-  ['categories', V_CATEGORIES],
+  ...OFFENSE_KEYS,
   ['convictedOn', V_DATE],
   ['releasedOn', V_DATE],
   ['incarceratedDays', V_UINT, 0, 50000],

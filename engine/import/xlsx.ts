@@ -110,8 +110,8 @@ export class SheetCells {
   }
 }
 
-/** Powers of ten a double holds exactly. */
-const EXACT_TENS = Array.from({ length: 23 }, (_, k) => 10 ** k);
+/** Powers of ten a double holds exactly (10^0 to 10^22). */
+export const EXACT_TENS = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
 /**
  * A decimal b[from, to) of an optional '-', digits and an optional fraction, of at most 15 digits in
