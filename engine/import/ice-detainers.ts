@@ -125,12 +125,24 @@ function yesNo(v: string): number {
 /** Values worked out from a cell's text, kept by the text (cells repeat: flags, types, numbers); bounded. */
 class Memo<T> {
   private readonly map = new Map<string, T>();
+  /** What a cell's text gave, by the cell's key (IceCells.key): found again without its text being made. */
+  private readonly byKey: T[] = [];
   constructor(private readonly of: (text: string) => T) {}
   get(text: string): T {
     let v = this.map.get(text);
     if (v === undefined) {
       if (this.map.size >= 10_000) this.map.clear();
       this.map.set(text, (v = this.of(text)));
+    }
+    return v;
+  }
+  /** What cell k's text gives. */
+  ofCell(cells: IceCells, k: number): T {
+    const key = cells.key(k);
+    let v = key >= 0 ? this.byKey[key] : undefined;
+    if (v === undefined) {
+      v = this.get(cells.text(k));
+      if (key >= 0) this.byKey[key] = v;
     }
     return v;
   }
@@ -578,9 +590,7 @@ export class IceDetainerReader {
   /** The date dateOf read last, packed, when it was read from the cell's digits; -1 otherwise. */
   private lastPacked = -1;
   private readonly requests = new Memo(requestOf);
-  /** What the reader made of a cell's text, by the cell's key (IceCells.key). */
-  private readonly requestsByKey: number[] = [];
-  private readonly criminalitiesByKey: Array<ReturnType<typeof criminalityOf>> = [];
+  /** A facility's id by its cells' keys (facilityOf). */
   private readonly facilitiesByKey = new Map<number, number>();
   private readonly criminalities = new Memo(criminalityOf);
   private readonly redacted = new Memo(isRedacted);
@@ -803,12 +813,7 @@ export class IceDetainerReader {
     // What ICE asked for.
     let flags = F_REQ_HOLD | F_REQ_NOTIFY;
     let unknown = ALWAYS_UNKNOWN;
-    const typeKey = cells.key(cols.detainerType);
-    let request = typeKey >= 0 ? this.requestsByKey[typeKey] : undefined;
-    if (request === undefined) {
-      request = this.requests.get(cells.text(cols.detainerType));
-      if (typeKey >= 0) this.requestsByKey[typeKey] = request;
-    }
+    const request = this.requests.ofCell(cells, cols.detainerType);
     if (request >= 0) flags = request;
     else {
       unknown |= U_REQUEST;
@@ -834,12 +839,7 @@ export class IceDetainerReader {
     else if (reentry === NOT_SAID) unknown |= RECORD_BITS.priorRemovalReentry << U_RECORD_SHIFT;
 
     // Convictions and pending charges, as far as the record says.
-    const criminalityKey = cells.key(cols.criminality);
-    let criminality = criminalityKey >= 0 ? this.criminalitiesByKey[criminalityKey] : undefined;
-    if (criminality === undefined) {
-      criminality = this.criminalities.get(cells.text(cols.criminality));
-      if (criminalityKey >= 0) this.criminalitiesByKey[criminalityKey] = criminality;
-    }
+    const criminality = this.criminalities.ofCell(cells, cols.criminality);
     const mscText = cells.text(cols.mscCharge);
     const mscCode = cells.text(cols.mscCode);
     const mscRedacted = isRedacted(mscText) || isRedacted(mscCode);
