@@ -1,6 +1,6 @@
 // The domain types: the ordinance document, booking cases, scenarios and decisions.
 
-import { federalWith } from './law';
+import { detainerFormOn, federalWith } from './law';
 
 const FEDERAL_HOLD_LIMIT = federalWith('holdLimit').holdLimit!;
 
@@ -137,6 +137,17 @@ export interface MaxHold {
 export const FEDERAL_MAX_HOLD: MaxHold = {
   hours: FEDERAL_HOLD_LIMIT.hours,
   excludingWeekendsAndHolidays: FEDERAL_HOLD_LIMIT.excludingWeekendsAndHolidays,
+};
+
+const NEWEST_FORM = detainerFormOn('9999-12-31').detainerForm!;
+
+/**
+ * The hold the detainer form now in use asks for (from law/: the I-247A's 48 hours after release,
+ * weekends included): the hold a new draft's provision starts with, so it asks for no more than ICE does.
+ */
+export const REQUESTED_HOLD: MaxHold = {
+  hours: NEWEST_FORM.holdHours!,
+  excludingWeekendsAndHolidays: NEWEST_FORM.excludingWeekendsAndHolidays === true,
 };
 
 export interface Provision {

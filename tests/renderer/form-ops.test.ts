@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { loadOrdinance, type Ordinance } from '../../engine/index';
+import { checkDraft, loadOrdinance, REQUESTED_HOLD, type Ordinance } from '../../engine/index';
+import { STARTER_ORDINANCE } from '../../renderer/src/app/starter';
 import {
   addDefinitionOps,
   addFindingOps,
@@ -66,6 +67,32 @@ describe('provision templates', () => {
     });
   }
 
+  it('hold no longer than the detainer form in use asks for, so a new draft starts without a warning on its holds', () => {
+    expect(REQUESTED_HOLD).toEqual({ hours: 48, excludingWeekendsAndHolidays: false });
+    const holds = PROVISION_TEMPLATES.filter((t) => t.provision.outcome === 'hold');
+    expect(holds.length).toBeGreaterThan(5);
+    for (const template of holds) {
+      const out = run(minimal, addProvisionOps(parse(minimal), template).ops);
+      const codes = checkDraft(out).diagnostics.map((d) => d.code);
+      expect(codes, template.id).not.toContain('hold-exceeds-request');
+      expect(codes, template.id).not.toContain('hold-exceeds-federal-maximum');
+      if (template.provision.maxHold !== REQUESTED_HOLD) continue;
+      // The same provision held for the regulation's 48 hours excluding weekends is warned of.
+      const weekdays = out.replace('excludingWeekendsAndHolidays: false', 'excludingWeekendsAndHolidays: true');
+      expect(weekdays, template.id).not.toBe(out);
+      expect(
+        checkDraft(weekdays).diagnostics.map((d) => d.code),
+        template.id,
+      ).toContain('hold-exceeds-request');
+    }
+  });
+
+  it('the starter ordinance a new draft opens with checks without an error or a warning', () => {
+    const found = checkDraft(STARTER_ORDINANCE).diagnostics.filter((d) => d.severity !== 'info');
+    expect(found).toEqual([]);
+    expect(STARTER_ORDINANCE).toContain('maxHold: { hours: 48, excludingWeekendsAndHolidays: false }');
+  });
+
   it('gives a second copy a fresh id and does not define a term twice', () => {
     const t = templateById('violent-felony')!;
     const once = run(sample, addProvisionOps(parse(sample), t).ops);
@@ -86,7 +113,7 @@ describe('provision templates', () => {
 
 describe('provision edits', () => {
   const path = ['sections', 0, 'provisions', 1];
-  it('a hold gets the federal maximum; leaving hold removes it', () => {
+  it('a hold gets what the detainer form in use asks for; leaving hold removes it', () => {
     const doc = parse(sample) as Ordinance;
     const p = doc.sections[0]!.provisions![1]! as unknown as Record<string, unknown>;
     const declined = run(sample, changeOutcomeOps(p, path, 'decline'));
@@ -95,7 +122,11 @@ describe('provision edits', () => {
     const q = (parse(declined) as Ordinance).sections[0]!.provisions![1]! as unknown as Record<string, unknown>;
     const held = run(declined, changeOutcomeOps(q, path, 'hold'));
     expect(errorsOf(held)).toEqual([]);
-    expect((parse(held) as Ordinance).sections[0]!.provisions![1]!.maxHold).toEqual({ hours: 48, excludingWeekendsAndHolidays: true });
+    expect((parse(held) as Ordinance).sections[0]!.provisions![1]!.maxHold).toEqual({ hours: 48, excludingWeekendsAndHolidays: false });
+    const id = (parse(held) as Ordinance).sections[0]!.provisions![1]!.id;
+    const warned = (text: string) => checkDraft(text).diagnostics.filter((d) => d.code === 'hold-exceeds-request' && d.provision === id);
+    expect(warned(held)).toEqual([]);
+    expect(warned(held.replace('excludingWeekendsAndHolidays: false', 'excludingWeekendsAndHolidays: true'))).toHaveLength(1);
   });
 
   it('changing a type keeps the document valid both ways', () => {

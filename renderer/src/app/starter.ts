@@ -31,6 +31,7 @@ sections:
         heading: Detainer supported by a judicial warrant
         when: { judicialWarrant: true }
         outcome: hold
-        maxHold: { hours: 48, excludingWeekendsAndHolidays: true }
+        # A detainer (Form I-247A) asks for a hold of no more than 48 hours after release, weekends included.
+        maxHold: { hours: 48, excludingWeekendsAndHolidays: false }
 otherwise: decline
 `;

@@ -1,7 +1,7 @@
 // The form's edits expressed as structured edits of the document: adding a provision from a template
 // (with the terms it needs), reordering, changing a provision's type or outcome consistently.
 
-import { FEDERAL_MAX_HOLD, PROVISION_TYPE_FIELDS, type Definition, type Provision, type ProvisionType } from '../../../engine/vocabulary';
+import { PROVISION_TYPE_FIELDS, REQUESTED_HOLD, type Definition, type Provision, type ProvisionType } from '../../../engine/vocabulary';
 import type { ProvisionTemplate } from './templates';
 import { uniqueId } from './templates';
 import type { DocumentEdit, PathSegment } from '../../../engine/document';
@@ -128,11 +128,11 @@ export function changeProvisionTypeOps(provision: Record<string, unknown>, path:
   return ops;
 }
 
-/** A hold needs a maximum; other outcomes must not carry one. */
+/** A hold needs a maximum (it starts at what the detainer form in use asks for); other outcomes must not carry one. */
 export function changeOutcomeOps(provision: Record<string, unknown>, path: PathSegment[], outcome: string): DocumentEdit[] {
   const ops: DocumentEdit[] = [{ op: 'set', path: [...path, 'outcome'], value: outcome }];
   if (outcome === 'hold' && provision.maxHold === undefined)
-    ops.push({ op: 'set', path: [...path, 'maxHold'], value: { ...FEDERAL_MAX_HOLD } });
+    ops.push({ op: 'set', path: [...path, 'maxHold'], value: { ...REQUESTED_HOLD } });
   if (outcome !== 'hold' && provision.maxHold !== undefined) ops.push({ op: 'delete', path: [...path, 'maxHold'] });
   return ops;
 }

@@ -1,7 +1,8 @@
 // Provision templates: every policy option of the seed letters and of the enacted policies in
-// domain.md, ready to drop into a draft (with the defined terms they rely on).
+// domain.md, ready to drop into a draft (with the defined terms they rely on). A hold is for what the
+// detainer form in use asks for, never longer.
 
-import { FEDERAL_MAX_HOLD, type Definition, type Provision } from '../../../engine/vocabulary';
+import { REQUESTED_HOLD, type Definition, type Provision } from '../../../engine/vocabulary';
 
 export interface ProvisionTemplate {
   id: string;
@@ -14,8 +15,6 @@ export interface ProvisionTemplate {
   /** Defined terms the provision uses; added when the draft lacks them. */
   definitions?: Definition[];
 }
-
-const FEDERAL_MAXIMUM = FEDERAL_MAX_HOLD;
 
 const VIOLENT_FELONY: Definition = {
   term: 'violent felony',
@@ -73,7 +72,7 @@ export const PROVISION_TEMPLATES: readonly ProvisionTemplate[] = [
       heading: 'Detainer supported by a judicial warrant',
       when: { judicialWarrant: true },
       outcome: 'hold',
-      maxHold: FEDERAL_MAXIMUM,
+      maxHold: REQUESTED_HOLD,
     },
   },
   {
@@ -86,7 +85,7 @@ export const PROVISION_TEMPLATES: readonly ProvisionTemplate[] = [
       heading: 'Convicted of a violent felony',
       when: { conviction: { term: 'violent felony' } },
       outcome: 'hold',
-      maxHold: FEDERAL_MAXIMUM,
+      maxHold: REQUESTED_HOLD,
     },
     definitions: [VIOLENT_FELONY],
   },
@@ -102,7 +101,7 @@ export const PROVISION_TEMPLATES: readonly ProvisionTemplate[] = [
         all: [{ conviction: { classes: ['felony'], degrees: [1, 2], categories: ['violent'], current: true } }, { judicialWarrant: true }],
       },
       outcome: 'hold',
-      maxHold: FEDERAL_MAXIMUM,
+      maxHold: REQUESTED_HOLD,
     },
   },
   {
@@ -115,7 +114,7 @@ export const PROVISION_TEMPLATES: readonly ProvisionTemplate[] = [
       heading: 'Convicted of a felony',
       when: { conviction: { classes: ['felony'] } },
       outcome: 'hold',
-      maxHold: FEDERAL_MAXIMUM,
+      maxHold: REQUESTED_HOLD,
     },
   },
   {
@@ -130,7 +129,7 @@ export const PROVISION_TEMPLATES: readonly ProvisionTemplate[] = [
         conviction: { term: 'serious crime', within: { years: 10, of: 'request', measuredFrom: 'later-of-conviction-and-release' } },
       },
       outcome: 'hold',
-      maxHold: FEDERAL_MAXIMUM,
+      maxHold: REQUESTED_HOLD,
     },
     definitions: [SERIOUS_CRIME],
   },
@@ -144,7 +143,7 @@ export const PROVISION_TEMPLATES: readonly ProvisionTemplate[] = [
       heading: 'Convicted of homicide',
       when: { conviction: { categories: ['homicide'] } },
       outcome: 'hold',
-      maxHold: FEDERAL_MAXIMUM,
+      maxHold: REQUESTED_HOLD,
     },
   },
   {
@@ -157,7 +156,7 @@ export const PROVISION_TEMPLATES: readonly ProvisionTemplate[] = [
       heading: 'Two or more serious traffic convictions',
       when: { conviction: { categories: ['serious-traffic', 'dui'], atLeast: 2, within: { years: 10 } } },
       outcome: 'hold',
-      maxHold: FEDERAL_MAXIMUM,
+      maxHold: REQUESTED_HOLD,
     },
   },
   {
@@ -170,7 +169,7 @@ export const PROVISION_TEMPLATES: readonly ProvisionTemplate[] = [
       heading: 'Three or more misdemeanors',
       when: { conviction: { classes: ['misdemeanor'], atLeast: 3, within: { years: 5, excludeTimeIncarcerated: true } } },
       outcome: 'hold',
-      maxHold: FEDERAL_MAXIMUM,
+      maxHold: REQUESTED_HOLD,
     },
   },
   {
@@ -183,7 +182,7 @@ export const PROVISION_TEMPLATES: readonly ProvisionTemplate[] = [
       heading: 'Pending felony charge, bond not posted',
       when: { charge: { classes: ['felony'], bondPosted: false } },
       outcome: 'hold',
-      maxHold: FEDERAL_MAXIMUM,
+      maxHold: REQUESTED_HOLD,
     },
   },
   {
@@ -196,7 +195,7 @@ export const PROVISION_TEMPLATES: readonly ProvisionTemplate[] = [
       heading: 'Pending serious charge held to answer',
       when: { charge: { term: 'serious crime', probableCauseFinding: true } },
       outcome: 'hold',
-      maxHold: FEDERAL_MAXIMUM,
+      maxHold: REQUESTED_HOLD,
     },
     definitions: [SERIOUS_CRIME],
   },
@@ -210,7 +209,7 @@ export const PROVISION_TEMPLATES: readonly ProvisionTemplate[] = [
       heading: 'Outstanding criminal warrant',
       when: { warrant: { kind: 'criminal', jurisdictions: ['state', 'federal'] } },
       outcome: 'hold',
-      maxHold: FEDERAL_MAXIMUM,
+      maxHold: REQUESTED_HOLD,
     },
   },
   {
@@ -223,7 +222,7 @@ export const PROVISION_TEMPLATES: readonly ProvisionTemplate[] = [
       heading: 'Listed in the gang database',
       when: { record: 'gangDatabase' },
       outcome: 'hold',
-      maxHold: FEDERAL_MAXIMUM,
+      maxHold: REQUESTED_HOLD,
     },
   },
   {
@@ -236,7 +235,7 @@ export const PROVISION_TEMPLATES: readonly ProvisionTemplate[] = [
       heading: 'Possible terrorist screening match',
       when: { record: 'terroristWatchlistMatch' },
       outcome: 'hold',
-      maxHold: FEDERAL_MAXIMUM,
+      maxHold: REQUESTED_HOLD,
     },
   },
   {
@@ -249,7 +248,7 @@ export const PROVISION_TEMPLATES: readonly ProvisionTemplate[] = [
       heading: 'Final order of removal',
       when: { record: 'finalRemovalOrder' },
       outcome: 'hold',
-      maxHold: FEDERAL_MAXIMUM,
+      maxHold: REQUESTED_HOLD,
     },
   },
   {
@@ -262,7 +261,7 @@ export const PROVISION_TEMPLATES: readonly ProvisionTemplate[] = [
       heading: 'Prior removal and re-entry',
       when: { record: 'priorRemovalReentry' },
       outcome: 'hold',
-      maxHold: FEDERAL_MAXIMUM,
+      maxHold: REQUESTED_HOLD,
     },
   },
   {
@@ -275,7 +274,7 @@ export const PROVISION_TEMPLATES: readonly ProvisionTemplate[] = [
       heading: 'Listed on an offender registry',
       when: { any: [{ record: 'sexOffenderRegistry' }, { record: 'arsonOffenderRegistry' }] },
       outcome: 'hold',
-      maxHold: FEDERAL_MAXIMUM,
+      maxHold: REQUESTED_HOLD,
     },
   },
   {
@@ -288,7 +287,7 @@ export const PROVISION_TEMPLATES: readonly ProvisionTemplate[] = [
       heading: 'Costs reimbursed under a written agreement',
       when: { reimbursementAgreement: true },
       outcome: 'hold',
-      maxHold: FEDERAL_MAXIMUM,
+      maxHold: REQUESTED_HOLD,
     },
   },
   {
@@ -301,7 +300,7 @@ export const PROVISION_TEMPLATES: readonly ProvisionTemplate[] = [
       heading: 'Unacceptable risk to public safety',
       when: { discretion: { by: 'officer', finding: 'the person presents an unacceptable risk to public safety' } },
       outcome: 'hold',
-      maxHold: FEDERAL_MAXIMUM,
+      maxHold: REQUESTED_HOLD,
     },
   },
   {
