@@ -8,7 +8,7 @@
 import type { Diagnostic, PathSegment, Severity } from '../diagnostics';
 import { didYouMean } from '../diagnostics';
 import { DETAINER_FORMS, detainerFormIndexOn } from '../detainer-forms';
-import { layoutOrdinance, type Layout } from '../layout';
+import { isDetainerProvision, layoutOrdinance, type Layout } from '../layout';
 import { authority, citationOn, confidenceWords, inForce, severityOf, type Authority } from '../law';
 import type { BookingCase, Condition, MaxHold, Ordinance, Outcome, Provision, Scenario } from '../model';
 import type { ParsedSource, SourcePosition } from '../source';
@@ -100,6 +100,12 @@ export const LINT_RULES: readonly LintRule[] = [
     title: 'an outcome stricter than ICE ever asks for in the cases decided',
   },
   { code: 'unused-term', severity: 'warning', kind: 'logic', title: 'a defined term used nowhere' },
+  {
+    code: 'wording-differs',
+    severity: 'warning',
+    kind: 'logic',
+    title: "a provision's own wording that says otherwise than its logic (a choice, a hold's length)",
+  },
   {
     code: 'hold-without-judicial-warrant',
     severity: 'warning',
@@ -308,6 +314,7 @@ export function lintOrdinance(o: Ordinance, opts: LintOptions = {}): LintDiagnos
     KEPT_FINDINGS.set(key, kept);
     for (const f of kept.provisionRules) findings.push(foundAgain(f, at));
     unusedTerms(o, findings, at, shape);
+    wordingDiffers(o, findings, at, kept.layout);
     for (const f of kept.policyRules) findings.push(foundAgain(f, at));
     return applySuppressions(o, findings, source);
   }
@@ -317,12 +324,14 @@ export function lintOrdinance(o: Ordinance, opts: LintOptions = {}): LintDiagnos
   provisionRules(ctx);
   const afterProvisionRules = findings.length;
   unusedTerms(o, findings, at, shape);
+  wordingDiffers(o, findings, at, ctx.layout);
   const afterTerms = findings.length;
   try {
     policyRules(ctx);
     KEPT_FINDINGS.set(key, {
       provisionRules: findings.slice(0, afterProvisionRules).map(keepFinding),
       policyRules: findings.slice(afterTerms).map(keepFinding),
+      layout: ctx.layout,
     });
     if (KEPT_FINDINGS.size > 2) KEPT_FINDINGS.delete(KEPT_FINDINGS.keys().next().value!);
   } catch (e) {
@@ -341,7 +350,7 @@ export function lintOrdinance(o: Ordinance, opts: LintOptions = {}): LintDiagnos
 const GENERATED = new Map<string, string>();
 
 /** The findings of the last analyses, by their key, before they were located and silenced. */
-const KEPT_FINDINGS = new Map<string, { provisionRules: KeptFinding[]; policyRules: KeptFinding[] }>();
+const KEPT_FINDINGS = new Map<string, { provisionRules: KeptFinding[]; policyRules: KeptFinding[]; layout: Layout }>();
 onClearAnalysisCaches(() => {
   KEPT_FINDINGS.clear();
   GENERATED.clear();
@@ -1439,6 +1448,135 @@ function unusedTerms(
   });
 }
 
+/** Words that leave a detainer to someone's choice ("may honor", "in the officer's discretion"). */
+const CHOICE_WORDS =
+  /\b(?:may\s+(?!not\b)(?:honou?r|hold|detain|comply|decline|refuse|release|notify|respond|maintain)\w*|in\s+(?:the|its|his|her|their)\s+(?:\w+\s+)?discretion|is\s+authorized\s+to\s+(?:honou?r|hold|detain))\b/i;
+/** A number of hours in words or digits ("48 hours", "forty-eight (48) hours"). */
+const HOURS_WORDS =
+  /\b(\d{1,3}|twelve|twenty-four|thirty-six|forty-eight|seventy-two|ninety-six)\s*(?:\(\d{1,3}\)\s*)?(?:calendar\s+|business\s+|working\s+)?hours?\b/gi;
+const NUMBER_WORDS: Record<string, number> = {
+  twelve: 12,
+  'twenty-four': 24,
+  'thirty-six': 36,
+  'forty-eight': 48,
+  'seventy-two': 72,
+  'ninety-six': 96,
+};
+/** Words that count a hold's hours on working days only. */
+const WEEKDAYS_ONLY =
+  /\b(?:(?:excluding|exclusive\s+of|except(?:ing)?|not\s+counting)\b[^.;]{0,30}\b(?:saturdays?|weekends?)|business\s+hours|working\s+hours|weekday\s+hours)\b/i;
+
+/**
+ * The drafters' own wording of a detainer provision against its logic: the wording is printed for the
+ * council beside the generated reading, and police and the simulation follow the logic. Three plain
+ * disagreements are found: the wording leaves a choice ("may honor") where the logic decides every
+ * case it reaches; it names a hold's length in hours the logic does not hold for; it counts working
+ * days where the logic counts calendar hours, or the other way round. Read every time (the kept
+ * findings leave the wording out).
+ */
+function wordingDiffers(o: Ordinance, findings: Finding[], at: (p: PathSegment[], key?: boolean) => SourcePosition, layout: Layout): void {
+  o.sections.forEach((s, si) =>
+    s.provisions?.forEach((p, pi) => {
+      if (typeof p.text === 'string' && isDetainerProvision(p)) wordingOf(p, ['sections', si, 'provisions', pi], layout, findings, at);
+    }),
+  );
+}
+
+/** What a provision's wording says of choice and hours, by the wording (the same words are read once). */
+const WORDING = new Map<
+  string,
+  { choice: string | undefined; named: Array<{ words: string; hours: number }>; weekdays: string | undefined }
+>();
+onClearAnalysisCaches(() => WORDING.clear());
+
+function wordingOf(
+  p: Provision,
+  path: PathSegment[],
+  layout: Layout,
+  findings: Finding[],
+  at: (p: PathSegment[], key?: boolean) => SourcePosition,
+): void {
+  const text = p.text!;
+  let read = WORDING.get(text);
+  if (!read) {
+    if (WORDING.size >= 4096) WORDING.clear();
+    read = {
+      choice: CHOICE_WORDS.exec(text)?.[0],
+      named: [...text.matchAll(HOURS_WORDS)].map((m) => ({ words: m[0], hours: NUMBER_WORDS[m[1]!.toLowerCase()] ?? Number(m[1]) })),
+      weekdays: WEEKDAYS_ONLY.exec(text)?.[0],
+    };
+    WORDING.set(text, read);
+  }
+  if (!read.choice && read.named.length === 0) return;
+  const whoOf = () => `${layout.citationOf.get(p.id)} (${p.id})`;
+  const found = (message: string, explanation: string, fixes: QuickFix[]) => {
+    const f: Finding = {
+      severity: 'warning',
+      code: 'wording-differs',
+      message,
+      explanation,
+      path: [...path, 'text'],
+      provision: p.id,
+      fixes,
+      ...at([...path, 'text']),
+    };
+    PROVISION_PATH.set(f, path);
+    findings.push(f);
+  };
+  let chooses = false;
+  if (p.when) forEachLeaf(p.when, (l) => void (chooses ||= 'discretion' in l));
+  if (read.choice && !chooses && p.outcome !== 'review') {
+    const does = p.outcome === 'hold' ? 'holds' : p.outcome === 'notify' ? 'gives notice of release in' : 'declines';
+    found(
+      `the wording of ${whoOf()} leaves a choice ("${read.choice}"), but its logic ${does} every case it reaches; police and the simulation follow the logic`,
+      `The council votes on the wording; the officer guide, the policy bundle and every simulated figure follow the logic, which decides without anyone choosing. If an officer decides, write that choice as a discretion condition (such cases then go to review); if the provision decides, word it as the rule it is ("shall").`,
+      [],
+    );
+  }
+  if (p.outcome !== 'hold') return;
+  const hold = p.maxHold ?? FEDERAL_MAX;
+  const { named, weekdays } = read;
+  if (named.length > 0 && !named.some((n) => n.hours === hold.hours)) {
+    const only = new Set(named.map((n) => n.hours)).size === 1 ? named[0]! : undefined;
+    found(
+      `the wording of ${whoOf()} says "${named[0]!.words}", but its logic holds for at most ${holdWords(hold)}`,
+      "The council votes on the wording; the hold police apply and the simulation counts is the logic's maximum. Make the two say the same length.",
+      only
+        ? [
+            {
+              title: `Hold for at most ${only.hours} hours, as the wording says`,
+              edits: [{ op: 'set', path: [...path, 'maxHold', 'hours'], value: only.hours }],
+            },
+          ]
+        : [],
+    );
+  } else if (named.length > 0) {
+    const excluding = hold.excludingWeekendsAndHolidays === true;
+    if (weekdays && !excluding)
+      found(
+        `the wording of ${whoOf()} counts the hold's hours on working days only ("${weekdays}"), but its logic counts ${holdWords(hold)}`,
+        'Over a weekend, hours excluding Saturdays, Sundays and holidays last up to three days longer than calendar hours. The council votes on the wording; police and the simulation follow the logic. Make the two count the same way.',
+        [
+          {
+            title: 'Count the hold excluding Saturdays, Sundays and holidays, as the wording does',
+            edits: [{ op: 'set', path: [...path, 'maxHold', 'excludingWeekendsAndHolidays'], value: true }],
+          },
+        ],
+      );
+    if (!weekdays && excluding)
+      found(
+        `the wording of ${whoOf()} names the hold's hours without leaving out weekends ("${named[0]!.words}"), but its logic counts ${holdWords(hold)}`,
+        'Read plainly, a number of hours is calendar hours; the logic skips Saturdays, Sundays and holidays, so over a weekend the hold lasts up to three days longer than the wording says. The council votes on the wording; police and the simulation follow the logic. Make the two count the same way.',
+        [
+          {
+            title: 'Count the hold in calendar hours, as the wording does',
+            edits: [{ op: 'set', path: [...path, 'maxHold', 'excludingWeekendsAndHolidays'], value: false }],
+          },
+        ],
+      );
+  }
+}
+
 /**
  * Whether lower-case text has a term (lower case) as a word or words of its own, perhaps with a plural
  * ending: not inside a longer word (faster than a case-blind regular expression over the whole text).
@@ -1477,7 +1615,8 @@ interface OrdinanceShape {
 /**
  * The ordinance with the drafters' own text (`writtenText`) and the headings each marked '-' when
  * not blank: what the rules and the generated words depend on. No rule reads that text (only the
- * unused-term rule, which reads it from the ordinance itself), and the generated words are printed
+ * unused-term and wording-differs rules, which read it from the ordinance itself after every edit;
+ * the second with the kept layout, whose citations depend on the shape alone), and the generated words are printed
  * around it, so two ordinances with the same shape get the same findings and generated words.
  */
 function withoutWrittenText(o: Ordinance): OrdinanceShape {

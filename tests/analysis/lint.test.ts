@@ -185,6 +185,65 @@ describe('logic', () => {
     expect(unused(generated)).toEqual([]);
   });
 
+  it('wording-differs: a provision worded as a choice, or with another hold, than its logic decides', () => {
+    const worded = (id: string, when: string, outcome: string, text: string, maxHold = hold) =>
+      `      - id: ${id}\n        when: ${when}\n        outcome: ${outcome}${outcome === 'hold' ? maxHold : ''}\n        text: ${text}\n`;
+    const felon = (text: string, maxHold = hold, when = '{ all: [{ conviction: { term: felony } }, { judicialWarrant: true }] }') =>
+      doc(noMinors + worded('felon', when, 'hold', text, maxHold));
+    const messages = (text: string) => findings(text, 'wording-differs').map((d) => [d.provision, d.message]);
+
+    // A choice in the words, none in the logic: every such case is held, and the simulation counts them so.
+    const may = felon('The officer may honor the detainer for no more than 48 hours, excluding Saturdays, Sundays and holidays.');
+    expect(messages(may)).toEqual([
+      ['felon', expect.stringContaining('leaves a choice ("may honor"), but its logic holds every case it reaches')],
+    ]);
+    expect(findings(may, 'wording-differs')[0]!.path).toEqual(['sections', 0, 'provisions', 1, 'text']);
+    // Quiet when the words command, forbid, or the logic leaves the choice to an officer (review).
+    expect(
+      messages(felon('The officer shall honor the detainer for no more than 48 hours, excluding Saturdays, Sundays and holidays.')),
+    ).toEqual([]);
+    expect(messages(felon('The officer may not hold anyone longer than 48 hours, excluding Saturdays, Sundays and holidays.'))).toEqual([]);
+    const discretion = '{ all: [{ judicialWarrant: true }, { discretion: { by: officer, finding: the person is a danger } }] }';
+    expect(messages(felon('The officer may honor the detainer for 48 hours, excluding weekends.', hold, discretion))).toEqual([]);
+    const declined = doc(
+      noMinors + worded('decline-all', '{ conviction: { term: felony } }', 'decline', 'The sheriff may decline such detainers.'),
+    );
+    expect(messages(declined)).toEqual([['decline-all', expect.stringContaining('its logic declines every case it reaches')]]);
+
+    // A length in the words that the logic does not hold for; the fix holds for the words' length.
+    const longer = felon('The officer shall honor the detainer for no more than seventy-two (72) hours, excluding weekends.');
+    expect(messages(longer)).toEqual([
+      ['felon', expect.stringContaining('says "seventy-two (72) hours", but its logic holds for at most 48 hours excluding')],
+    ]);
+    expect(fixResolves(longer, 'wording-differs')).toContain('maxHold: { hours: 72, excludingWeekendsAndHolidays: true }');
+    // Working days in the words, calendar hours in the logic, and the other way round; each fix follows the words.
+    const calendar = `\n        maxHold: { hours: 48, excludingWeekendsAndHolidays: false }`;
+    const weekdays = felon('The officer shall honor the detainer for 48 hours, excluding Saturdays, Sundays and holidays.', calendar);
+    expect(messages(weekdays)).toEqual([
+      ['felon', expect.stringContaining('counts the hold\'s hours on working days only ("excluding Saturdays")')],
+    ]);
+    fixResolves(weekdays, 'wording-differs');
+    const plain = felon('The officer shall honor the detainer for 48 hours after the person would be released.');
+    expect(messages(plain)).toEqual([
+      ['felon', expect.stringContaining('without leaving out weekends ("48 hours"), but its logic counts 48 hours excluding')],
+    ]);
+    expect(fixResolves(plain, 'wording-differs')).toContain('excludingWeekendsAndHolidays: false');
+    expect(messages(felon('The officer shall honor the detainer for 48 hours after the person would be released.', calendar))).toEqual([]);
+
+    // The wording is read again after every edit, though the other findings are kept: edited in, edited out.
+    const shall = felon('The officer shall honor the detainer for 48 hours, excluding Saturdays, Sundays and holidays.');
+    expect(messages(shall)).toEqual([]);
+    expect(messages(may)).toHaveLength(1);
+    expect(messages(shall)).toEqual([]);
+    // Silenced with a reason above the provision, like any finding.
+    const silenced = may.replace('      - id: felon', "      # lint-ignore wording-differs: the statute's own words\n      - id: felon");
+    expect(
+      check(silenced)
+        .filter((d) => d.code === 'wording-differs')
+        .map((d) => d.suppressed),
+    ).toEqual(["the statute's own words"]);
+  });
+
   it('otherwise-coverage: says what the otherwise clause decides', () => {
     const text = doc(noMinors + provision('felon', '{ conviction: { term: felony } }'));
     expect(findings(text, 'otherwise-coverage')).toEqual([expect.objectContaining({ severity: 'info', path: ['otherwise'] })]);
