@@ -1,7 +1,7 @@
 // Use cases on case sets: a synthetic set built straight into the engine's table or written as a file
 // in pieces, and the columns a case list shows, read out of the table so a face never decodes its bit flags.
 
-import { CaseTableBuilder, F_JUDICIAL, F_REQ_HOLD, F_REQ_NOTIFY, type CaseIds, type CaseTable } from '../case-table';
+import { C_JUVENILE, CaseTableBuilder, F_JUDICIAL, F_REQ_HOLD, F_REQ_NOTIFY, type CaseIds, type CaseTable } from '../case-table';
 import { CLASS_BY_RANK, RANK_OF_BIT } from '../offense-rank';
 import { prepareCase } from '../cases';
 import { caseCsvHeader, caseCsvRow, csvGroupCounts, type CsvGroupCounts } from '../case-csv';
@@ -27,9 +27,13 @@ export interface CaseColumns extends CaseIds {
   ages: Uint8Array;
   /** Bit 1: ICE asked for a hold; bit 2: for notice. */
   requests: Uint8Array;
+  /** Convictions, not counting juvenile or youthful-offender adjudications (no conviction unless an ordinance counts them). */
   convictions: Uint16Array;
   judicialWarrant: Uint8Array;
-  /** The most serious prior conviction and pending charge: the offense (an index into `offenses`, 0 for none) and its class. */
+  /**
+   * The most serious prior conviction (juvenile adjudications left out, as above) and pending charge:
+   * the offense (an index into `offenses`, 0 for none) and its class.
+   */
   convictionOffense: Int32Array;
   convictionClass: Uint8Array;
   chargeOffense: Int32Array;
@@ -42,11 +46,15 @@ export interface CaseColumns extends CaseIds {
 
 export { CLASS_BY_RANK };
 
-/** The most serious of rows from..to-1 (class rank, then the earliest row): [offense id, rank]. */
-function mostSerious(from: number, to: number, cls: Uint8Array, offense: Int32Array): [number, number] {
+/**
+ * The most serious of rows from..to-1 (class rank, then the earliest row), leaving out rows whose
+ * flags have a bit of `skip`: [offense id, rank].
+ */
+function mostSerious(from: number, to: number, cls: Uint8Array, offense: Int32Array, flags?: Uint8Array, skip = 0): [number, number] {
   let best = -1;
   let rank = 0;
   for (let r = from; r < to; r++) {
+    if (flags && flags[r]! & skip) continue;
     const k = RANK_OF_BIT[cls[r]!] ?? 0;
     if (best < 0 || k > rank) {
       best = r;
@@ -76,8 +84,17 @@ export function caseColumns(t: CaseTable): CaseColumns {
     const f = t.flags[i]!;
     columns.requests[i] = f & (F_REQ_HOLD | F_REQ_NOTIFY);
     columns.judicialWarrant[i] = f & F_JUDICIAL ? 1 : 0;
-    columns.convictions[i] = Math.min(65535, t.convStart[i + 1]! - t.convStart[i]!);
-    const [conviction, convictionRank] = mostSerious(t.convStart[i]!, t.convStart[i + 1]!, t.convCls, t.convOffense);
+    let adult = 0;
+    for (let r = t.convStart[i]!; r < t.convStart[i + 1]!; r++) if (!(t.convFlags[r]! & C_JUVENILE)) adult++;
+    columns.convictions[i] = Math.min(65535, adult);
+    const [conviction, convictionRank] = mostSerious(
+      t.convStart[i]!,
+      t.convStart[i + 1]!,
+      t.convCls,
+      t.convOffense,
+      t.convFlags,
+      C_JUVENILE,
+    );
     columns.convictionOffense[i] = conviction;
     columns.convictionClass[i] = convictionRank;
     const [charge, chargeRank] = mostSerious(t.chargeStart[i]!, t.chargeStart[i + 1]!, t.chargeCls, t.chargeOffense);

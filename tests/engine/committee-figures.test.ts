@@ -85,4 +85,24 @@ describe('caseColumns', () => {
     expect([c.convictionOffense[1], c.convictionClass[1], c.chargeOffense[1], c.chargeClass[1]]).toEqual([0, 0, 0, 0]);
     expect(Array.from(c.years)).toEqual([2013, 2014]);
   });
+
+  it('counts no juvenile adjudication as a conviction: not as the most serious, not in the count', () => {
+    const robberyAsJuvenile = { offense: 'robbery', class: 'felony', convictedOn: '2005-01-01', juvenile: true } as const;
+    const table = caseTable([
+      prepared({ ...base, convictions: [robberyAsJuvenile] }, 0),
+      prepared(
+        {
+          ...base,
+          id: 'B-2',
+          convictions: [{ offense: 'shoplifting', class: 'misdemeanor', convictedOn: '2010-01-01' }, robberyAsJuvenile],
+        },
+        1,
+      ),
+    ]);
+    const c = caseColumns(table);
+    expect([c.convictions[0], c.convictionOffense[0], c.convictionClass[0]]).toEqual([0, 0, 0]);
+    expect(c.convictions[1]).toBe(1);
+    expect(c.offenses[c.convictionOffense[1]!]).toBe('shoplifting');
+    expect(CLASS_BY_RANK[c.convictionClass[1]!]).toBe('misdemeanor');
+  });
 });

@@ -72,8 +72,9 @@ export function words(code: string): string {
   );
 }
 
-/** The same, starting with a capital, for a choice in a list. */
+/** The same, starting with a capital, for a choice in a list; a time zone's name (Area/Place) as written. */
 export function choiceWords(code: string): string {
+  if (/^[A-Z][A-Za-z]+\/[A-Za-z_/+-]+$/.test(code)) return code.replace(/_/g, ' ');
   const w = words(code);
   return w.charAt(0).toUpperCase() + w.slice(1);
 }

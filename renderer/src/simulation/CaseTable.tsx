@@ -122,7 +122,11 @@ export function CaseTable(props: Props) {
           <div role="columnheader" className="cell col-requests">
             ICE asked for
           </div>
-          <div role="columnheader" className="cell col-conviction" title="The most serious prior conviction">
+          <div
+            role="columnheader"
+            className="cell col-conviction"
+            title="The most serious prior conviction (a juvenile or youthful-offender adjudication is not a conviction)"
+          >
             Convicted of
           </div>
           <div role="columnheader" className="cell col-charge" title="The most serious pending charge">
