@@ -1,5 +1,5 @@
 // The window as it opens and the panels a first hour reaches last: the toolbar in one row on a laptop
-// screen, the law applied to the draft, and an expected-decisions file that outlasts a crash and says
+// screen, every tab in sight on a small one, the law applied to the draft, and an expected-decisions file that outlasts a crash and says
 // when it was written for another ordinance.
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -28,6 +28,27 @@ test('the toolbar fits in one row at 1440 pixels, in both themes', async ({ page
     const header = await page.locator('.titlebar').boundingBox();
     expect(header!.height, `${theme} theme`).toBeLessThan(60);
   }
+});
+
+test('at 1024 by 700 pixels every tab and the case-file button are in sight, none past the window’s edge', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await openApp(page);
+  await page.getByRole('tab', { name: 'Simulation' }).click();
+  const pastTheEdge = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('[role=tab], .sim-controls button')]
+        .filter((el) => {
+          const r = el.getBoundingClientRect();
+          return r.width > 0 && (r.right > window.innerWidth + 1 || el.scrollWidth > el.clientWidth + 1);
+        })
+        .map((el) => el.textContent!.trim()),
+    );
+  expect(await pastTheEdge()).toEqual([]);
+  for (const name of ['Preview', 'Simulation', 'Comparison', 'Decision table', 'Drafts'])
+    await expect(page.getByRole('tab', { name })).toBeInViewport();
+  // The button keeps its words on one line.
+  const button = await page.getByRole('button', { name: 'Open a case file…' }).boundingBox();
+  expect(button!.height).toBeLessThan(40);
 });
 
 test('a new document opens in the Form, editable and checked while the YAML editor has not loaded; YAML takes it over with its undo', async ({

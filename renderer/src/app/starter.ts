@@ -10,6 +10,7 @@ jurisdiction:
   name: City of Example
   state: MA
   level: city
+  timeZone: America/New_York
 legislativeBody: City Council
 agency: the Police Department
 status: draft
