@@ -256,14 +256,31 @@ function parseWithLibrary(text: string, lines: Lines, what: string, limits: Docu
   // Keys are checked for uniqueness below, in linear time (the library's own check is quadratic).
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: true });
   const at = (offset: number) => lines.at(offset);
-  for (const err of doc.errors) {
+  let textLines: string[] | undefined;
+  for (let i = 0; i < doc.errors.length; i++) {
+    const err = doc.errors[i]!;
     const start = at(err.pos[0]);
     const end = at(err.pos[1]);
     if (err.code === 'RESOURCE_EXHAUSTION') {
       diagnostics.push(diagnosticAt('too-deep', tooDeepMessage(what), start, end));
       break;
     }
-    diagnostics.push(diagnosticAt('yaml-syntax', cleanYamlMessage(err.message), start, end));
+    textLines ??= text.split(/\r\n|\r|\n/);
+    const plain = syntaxInPlainWords(textLines, start.line);
+    if (!plain) {
+      diagnostics.push(diagnosticAt('yaml-syntax', cleanYamlMessage(err.message), start, end));
+      continue;
+    }
+    // A tab or a line out of step throws the rest of the reading off: what follows is most often its echo.
+    const more = plain.cascades ? doc.errors.length - i - 1 : 0;
+    const words = `${plain.message} (the YAML reader: ${cleanYamlMessage(err.message)})${
+      more > 0 ? `; ${more} more syntax error${more === 1 ? '' : 's'} after it, most likely from it, shown once this is mended` : ''
+    }`;
+    const line = textLines[plain.line - 1] ?? '';
+    diagnostics.push(
+      diagnosticAt('yaml-syntax', words, { line: plain.line, column: plain.column }, { line: plain.line, column: line.length + 1 }),
+    );
+    if (more > 0) break;
   }
   const unread = { text, value: undefined, diagnostics, locate: () => whole };
   if (doc.errors.length === 0) {
@@ -417,6 +434,68 @@ function findTooDeep(doc: Document): [number, number] | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * A syntax error in plain words, from the text of its line (1-based) and the lines above: a tab in the
+ * indentation, a key with no space after its colon, or a line indented as far as no key above it.
+ * Undefined when the line shows none of these; the library's words are then the message.
+ */
+function syntaxInPlainWords(
+  lines: readonly string[],
+  at: number,
+): { message: string; line: number; column: number; cascades: boolean } | undefined {
+  const text = lines[at - 1];
+  if (text === undefined) return undefined;
+  const lead = /^[ \t]*/.exec(text)![0];
+  if (lead.includes('\t'))
+    return {
+      message: `line ${at} is indented with a tab; YAML indents with spaces only: replace the tab with spaces`,
+      line: at,
+      column: lead.indexOf('\t') + 1,
+      cascades: true,
+    };
+  const glued = /^([ ]*(?:-[ ]+)?)([A-Za-z_][\w-]*):(?![\s:/])(\S+)/.exec(text);
+  if (glued)
+    return {
+      message: `put a space after the colon of "${glued[2]}" ("${glued[2]}: ${clipWords(glued[3]!)}"): without one, "${clipWords(glued[2] + ':' + glued[3])}" is read as one word`,
+      line: at,
+      column: glued[1]!.length + glued[2]!.length + 2,
+      cascades: false,
+    };
+  if (!text.trim() || text.trimStart().startsWith('#')) return undefined;
+  // The columns a line may start at: those of the lines above it that are still open (each nearer to
+  // the margin than the one below it), and the column of an item's content after its "- ".
+  const indent = lead.length;
+  const open: number[] = [];
+  let nearest = Infinity;
+  for (let i = at - 2; i >= 0 && nearest > 0; i--) {
+    const above = lines[i]!;
+    if (!above.trim() || above.trimStart().startsWith('#')) continue;
+    const spaces = /^ */.exec(above)![0].length;
+    if (spaces >= nearest) continue;
+    nearest = spaces;
+    open.push(spaces);
+    const item = /^ *-( +)(?=\S)/.exec(above);
+    if (item) open.push(spaces + 1 + item[1]!.length);
+  }
+  if (open.length === 0 || open.includes(indent) || indent > Math.max(...open)) return undefined;
+  const below = Math.max(...open.filter((c) => c < indent));
+  const past = Math.min(...open.filter((c) => c > indent));
+  return {
+    message: `line ${at} is indented ${spacesWords(indent)}, which lines it up with no key above it (the nearest start at ${below} and ${past} spaces): indent it as far as the key it goes with`,
+    line: at,
+    column: 1,
+    cascades: true,
+  };
+}
+
+function spacesWords(n: number): string {
+  return n === 1 ? '1 space' : `${n} spaces`;
+}
+
+function clipWords(s: string): string {
+  return s.length > 30 ? `${s.slice(0, 27)}...` : s;
 }
 
 function cleanYamlMessage(message: string): string {

@@ -38,6 +38,41 @@ describe('validation', () => {
     expect(p[0]).toMatchObject({ code: 'yaml-syntax', severity: 'error' });
     expect(p[0]!.line).toBeGreaterThanOrEqual(1);
   });
+  it("says in plain words what a misplaced space or a tab did, on its line, above the reader's own words", () => {
+    const syntax = (text: string) => problems(text).filter((p) => p.code === 'yaml-syntax');
+    // A key indented one space short of its neighbours.
+    const short = syntax(GOOD.replace('        outcome: hold', '       outcome: hold'));
+    expect(short).toEqual([
+      expect.objectContaining({
+        line: 13,
+        column: 1,
+        message: expect.stringMatching(
+          /^line 13 is indented 7 spaces, which lines it up with no key above it \(the nearest start at 6 and 8 spaces\): indent it as far as the key it goes with \(the YAML reader: [^)]+\)(; \d+ more syntax errors? after it, most likely from it, shown once this is mended)?$/,
+        ),
+      }),
+    ]);
+    // A tab: one error, not the dozen that follow from it, which it counts.
+    const tab = syntax(GOOD.replace('        outcome: hold', '\toutcome: hold'));
+    expect(tab).toHaveLength(1);
+    expect(tab[0]).toMatchObject({ line: 13, column: 1 });
+    expect(tab[0]!.message).toMatch(
+      /^line 13 is indented with a tab; YAML indents with spaces only: replace the tab with spaces \(the YAML reader: .+\); \d+ more syntax errors? after it, most likely from it, shown once this is mended$/,
+    );
+    // No space after a colon.
+    const glued = syntax(GOOD.replace('otherwise: decline', 'otherwise:decline'));
+    expect(glued).toEqual([
+      expect.objectContaining({
+        line: 15,
+        column: 11,
+        message: expect.stringMatching(
+          /^put a space after the colon of "otherwise" \("otherwise: decline"\): without one, "otherwise:decline" is read as one word/,
+        ),
+      }),
+    ]);
+    // Errors these do not explain keep the reader's words alone.
+    expect(syntax('title: [unclosed\n')[0]!.message).not.toMatch(/^line \d+ is indented|^put a space|YAML reader/);
+  });
+
   it('names an unknown key, where it is, with a suggestion', () => {
     const p = problems(GOOD.replace('otherwise: decline', 'otherwise: decline\notherwize: hold'));
     expect(p).toContainEqual(expect.objectContaining({ code: 'unknown-key', line: 16, column: 1 }));
