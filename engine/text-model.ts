@@ -674,7 +674,8 @@ export function ordinanceText(o: Ordinance): OrdinanceText {
   // The fingerprint hashes the whole document: computed when first read, not on every print.
   let fp: string | undefined;
   const subtitle = [
-    `${o.jurisdiction.name}, ${o.jurisdiction.state}`,
+    // A state's own policy names the state already ("State of Connecticut", not "State of Connecticut, CT").
+    o.jurisdiction.level === 'state' ? o.jurisdiction.name : `${o.jurisdiction.name}, ${o.jurisdiction.state}`,
     o.status ? STATUS_WORDS[o.status] : undefined,
     o.version ? `Version ${o.version}` : undefined,
     o.effectiveDate ? `Effective ${longDate(o.effectiveDate)}` : undefined,

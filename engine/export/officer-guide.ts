@@ -554,6 +554,7 @@ table.examples td, table.outcomes td { font-size: .9rem; }
 .doc-footer { margin-top: .8rem; font-size: .8rem; }
 table.decision-table { border-collapse: collapse; font-size: .8rem; }
 table.decision-table th, table.decision-table td { border: 1px solid #bbb; padding: .1rem .25rem; vertical-align: top; }
+table.decision-table td.section { white-space: nowrap; }
 /* A heading stays with its table, and a short table is never split from its caption or across pages. */
 table.examples, table.outcomes { break-inside: avoid; page-break-inside: avoid; }
 caption { break-after: avoid; page-break-after: avoid; }
@@ -696,7 +697,7 @@ function tableHtml(t: GuideTable): string[] {
   out.push('</tr></thead><tbody>');
   for (const r of t.rows) {
     out.push(
-      `<tr>${r.facts.map((f) => `<td>${escapeHtml(f)}</td>`).join('')}<td>${escapeHtml(r.outcome)}</td><td>${escapeHtml(r.citation)}</td></tr>`,
+      `<tr>${r.facts.map((f) => `<td>${escapeHtml(f)}</td>`).join('')}<td>${escapeHtml(r.outcome)}</td><td class="section">${escapeHtml(r.citation)}</td></tr>`,
     );
   }
   out.push('</tbody></table>');

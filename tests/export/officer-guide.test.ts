@@ -164,7 +164,7 @@ describe('the decision-table appendix', () => {
       expect(g.table!.complete).toBe(true);
       expect(g.table!.rows.map((r) => r.citation)).toEqual(table.rows.map((r) => r.citation));
       const html = renderOfficerGuideHtml(o);
-      for (const r of g.table!.rows) expect(html).toContain(`<td>${r.citation}</td>`);
+      for (const r of g.table!.rows) expect(html).toContain(`<td class="section">${r.citation}</td>`);
     }
   });
 });

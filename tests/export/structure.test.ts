@@ -111,6 +111,10 @@ describe('the exported text of every sample', () => {
       // The parts a council adopts.
       const t = ordinanceText(o);
       expect(visible).toContain(t.number);
+      // The place once: a state's own policy is not followed by its code again.
+      const place = t.subtitle.split(' · ')[0]!;
+      expect(place).toBe(o.jurisdiction.level === 'state' ? o.jurisdiction.name : `${o.jurisdiction.name}, ${o.jurisdiction.state}`);
+      expect(place).not.toMatch(/^State of .+, [A-Z]{2}$/);
       expect(t.number).toMatch(/\S/);
       if (o.sponsor || o.sponsors?.length) expect(visible).toContain('Sponsored by');
       expect(visible).toMatch(/(be it (ordained|enacted) by .+|hereby orders as follows):/i);
