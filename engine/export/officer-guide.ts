@@ -544,7 +544,8 @@ ul.checks ul.checks { margin-left: 1.4rem; }
 ul.checks li { position: relative; padding-left: 1.4rem; margin: .08rem 0; }
 ul.checks li::before { content: ""; position: absolute; left: .1rem; top: .22em; width: .72em; height: .72em; border: 1.2px solid #111; }
 ul.checks li.group::before { border-style: dashed; }
-.cite { color: #444; font-size: .85em; white-space: nowrap; }
+/* At the size of the text around it: a smaller run ends its word in a PDF's text ("(§ 3(b)) ."). */
+.cite { color: #444; white-space: nowrap; }
 .decider { font-weight: bold; }
 .outcome-tag { display: inline-block; font-weight: bold; padding: 0 .3rem; border: 1px solid #111; border-radius: 3px; }
 ol.facts, ul.plain { margin: .1rem 0 .3rem; padding-left: 1.3rem; }
