@@ -20,10 +20,10 @@ import {
   silenceFix,
   type LintDiagnostic,
   type Ordinance,
-  type ParsedSource,
   type Scenario,
 } from '../../../engine/index';
 import { workerScope } from '../lib/worker-scope';
+import { outlineOf, record } from './outline';
 import type {
   AnalysisRequest,
   AnalysisResult,
@@ -32,61 +32,10 @@ import type {
   DeepResponse,
   FixRequest,
   FixResponse,
-  OutlineEntry,
   ReimbursementChoice,
 } from './protocol';
 
 const scope = workerScope<AnalysisRequest, AnalysisWorkerMessage>();
-
-function record(v: unknown): Record<string, unknown> | undefined {
-  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
-}
-
-function outlineOf(data: Record<string, unknown>, source: ParsedSource, citations: Map<string, string> | null): OutlineEntry[] {
-  const out: OutlineEntry[] = [];
-  const at = (path: (string | number)[]) => source.locate(path, true);
-  if (Array.isArray(data.findings) && data.findings.length) {
-    const p = at(['findings']);
-    out.push({ kind: 'findings', label: `Findings (${data.findings.length})`, line: p.line, column: p.column, depth: 0 });
-  }
-  if (Array.isArray(data.definitions) && data.definitions.length) {
-    const p = at(['definitions']);
-    out.push({ kind: 'definitions', label: `Definitions (${data.definitions.length})`, line: p.line, column: p.column, depth: 0 });
-  }
-  const sections = Array.isArray(data.sections) ? data.sections : [];
-  sections.forEach((s, si) => {
-    const section = record(s);
-    const p = at(['sections', si]);
-    out.push({
-      kind: 'section',
-      label: typeof section?.heading === 'string' ? section.heading : `Section ${si + 1}`,
-      line: p.line,
-      column: p.column,
-      depth: 0,
-    });
-    const provisions = Array.isArray(section?.provisions) ? section.provisions : [];
-    provisions.forEach((v, pi) => {
-      const provision = record(v);
-      const id = typeof provision?.id === 'string' ? provision.id : undefined;
-      const q = at(['sections', si, 'provisions', pi]);
-      const heading = typeof provision?.heading === 'string' ? provision.heading : undefined;
-      out.push({
-        kind: 'provision',
-        label: heading ?? id ?? `Provision ${pi + 1}`,
-        id,
-        citation: id ? citations?.get(id) : undefined,
-        line: q.line,
-        column: q.column,
-        depth: 1,
-      });
-    });
-  });
-  if (typeof data.otherwise === 'string') {
-    const p = at(['otherwise']);
-    out.push({ kind: 'otherwise', label: `Otherwise: ${data.otherwise}`, line: p.line, column: p.column, depth: 0 });
-  }
-  return out;
-}
 
 /** Citations as the text would print them; for a draft with errors, as well as its shape allows. */
 function citationsOf(document: Ordinance | Record<string, unknown> | null): Map<string, string> | null {

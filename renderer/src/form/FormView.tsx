@@ -22,7 +22,7 @@ import {
 } from './document-ops';
 import { CheckboxField, CheckboxGroup, NumberField, SelectField, TextField, type Choice } from './fields';
 import { choicesOf, defSchema, helpFor, schemaAt } from './schema-info';
-import { choiceWords } from '../lib/words';
+import { choiceWords, PROVISION_TYPE_WORDS } from '../lib/words';
 import { PROVISION_TEMPLATES, templateById } from './templates';
 import type { PathSegment } from '../../../engine/document';
 import type { ProvisionType } from '../../../engine/vocabulary';
@@ -43,19 +43,6 @@ const OUTCOME_WORDS: Record<string, string> = {
   notify: 'Notify ICE of release only',
   review: 'Send to review by a person',
   decline: 'Decline the detainer',
-};
-
-const TYPE_WORDS: Record<string, string> = {
-  detainer: 'Detainer rule (decides cases)',
-  'ice-access': 'ICE access',
-  'status-inquiry': 'Immigration status inquiries',
-  'notice-to-person': 'Notice to the person detained',
-  'notice-to-ice': 'Notice to ICE',
-  report: 'Reports',
-  training: 'Training',
-  severability: 'Severability',
-  'effective-date': 'Effective date',
-  other: 'Other text',
 };
 
 function top(key: string) {
@@ -696,7 +683,7 @@ function ProvisionCard({
         <SelectField
           {...h('type')}
           value={type}
-          choices={choices(choicesOf(defSchema('provision', 'type')), TYPE_WORDS)}
+          choices={choices(choicesOf(defSchema('provision', 'type')), PROVISION_TYPE_WORDS)}
           onChange={(v) => v && v !== type && edit(changeProvisionTypeOps(p, path, v as ProvisionType), 'provision type')}
         />
       </div>

@@ -78,3 +78,17 @@ export function choiceWords(code: string): string {
   const w = words(code);
   return w.charAt(0).toUpperCase() + w.slice(1);
 }
+
+/** What each type of provision governs, in the form's list of types and the outline. */
+export const PROVISION_TYPE_WORDS: Record<string, string> = {
+  detainer: 'Detainer rule (decides cases)',
+  'ice-access': 'ICE access',
+  'status-inquiry': 'Immigration status inquiries',
+  'notice-to-person': 'Notice to the person detained',
+  'notice-to-ice': 'Notice to ICE',
+  report: 'Reports',
+  training: 'Training',
+  severability: 'Severability',
+  'effective-date': 'Effective date',
+  other: 'Other text',
+};
