@@ -266,7 +266,7 @@ function parseWithLibrary(text: string, lines: Lines, what: string, limits: Docu
       break;
     }
     textLines ??= text.split(/\r\n|\r|\n/);
-    const plain = syntaxInPlainWords(textLines, start.line);
+    const plain = syntaxInPlainWords(textLines, start.line, err.code);
     if (!plain) {
       diagnostics.push(diagnosticAt('yaml-syntax', cleanYamlMessage(err.message), start, end));
       continue;
@@ -444,19 +444,22 @@ function findTooDeep(doc: Document): [number, number] | undefined {
 function syntaxInPlainWords(
   lines: readonly string[],
   at: number,
+  code: string,
 ): { message: string; line: number; column: number; cascades: boolean } | undefined {
   const text = lines[at - 1];
-  if (text === undefined) return undefined;
+  // Only the reader's errors of the block style (JSON may indent with tabs and join a key to its value).
+  if (text === undefined || (code !== 'TAB_AS_INDENT' && code !== 'MISSING_CHAR' && code !== 'BAD_INDENT')) return undefined;
   const lead = /^[ \t]*/.exec(text)![0];
-  if (lead.includes('\t'))
+  if (code === 'TAB_AS_INDENT' && lead.includes('\t'))
     return {
       message: `line ${at} is indented with a tab; YAML indents with spaces only: replace the tab with spaces`,
       line: at,
       column: lead.indexOf('\t') + 1,
       cascades: true,
     };
+  if (code === 'TAB_AS_INDENT') return undefined;
   const glued = /^([ ]*(?:-[ ]+)?)([A-Za-z_][\w-]*):(?![\s:/])(\S+)/.exec(text);
-  if (glued)
+  if (glued && code === 'MISSING_CHAR')
     return {
       message: `put a space after the colon of "${glued[2]}" ("${glued[2]}: ${clipWords(glued[3]!)}"): without one, "${clipWords(glued[2] + ':' + glued[3])}" is read as one word`,
       line: at,
