@@ -239,6 +239,11 @@ function when(a: Authority, ctx: LawContext): { later: boolean; words: string } 
 }
 
 /** How a finding names an authority: a ruling by its full citation, a statute by name and citation. */
+/** An authority's name without its parenthesised or trailing detail: "Connecticut TRUST Act", "Lunn v. Commonwealth". */
+function shortName(a: Authority): string {
+  return a.name.split(/ \(|, /)[0]!;
+}
+
 function named(a: Authority, cited: string): string {
   return a.kind === 'case' ? cited : `${a.name}; ${cited}`;
 }
@@ -835,9 +840,10 @@ function policyRules(ctx: Ctx): void {
       const federalAuthority = a.overridden287g === true && o.agreement287g !== undefined && FEDERAL_AUTHORITY_287G.has(o.agreement287g);
       const conflicting = uncertain && uncertain !== a ? uncertain : undefined;
       const severity = federalAuthority ? 'info' : conflicting ? 'warning' : w.later ? atMost(severityOf(a), 'warning') : severityOf(a);
+      // The statute or ruling by name ("it" could be read as the provision).
       const exception = a.holdAllowedWhen
-        ? `outside the exception${'any' in a.holdAllowedWhen ? 's' : ''} it allows (${groundWords(a.holdAllowedWhen)})`
-        : 'which it bars with no exception';
+        ? `outside the exception${'any' in a.holdAllowedWhen ? 's' : ''} ${shortName(a)} allows (${groundWords(a.holdAllowedWhen)})`
+        : `which ${shortName(a)} bars with no exception`;
       addWithin(path, {
         provision: id,
         path: outcomePath,
