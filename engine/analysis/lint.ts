@@ -1681,6 +1681,16 @@ export function validatorFixes(d: Diagnostic, source: ParsedSource): QuickFix[] 
     });
     return fixes;
   }
+  // A misspelt key ("outcom"): renamed to the key meant, its value and comments kept, unless the map
+  // already has that key (then which of the two the author meant is theirs to say).
+  if (d.code === 'unknown-key' && d.suggestion !== undefined && typeof d.path[d.path.length - 1] === 'string') {
+    const from = d.path[d.path.length - 1] as string;
+    const mapPath = d.path.slice(0, -1);
+    let map: unknown = source.value;
+    for (const seg of mapPath) map = map && typeof map === 'object' ? (map as Record<string | number, unknown>)[seg] : undefined;
+    if (!map || typeof map !== 'object' || Array.isArray(map) || !(from in map) || d.suggestion in map) return [];
+    return [{ title: `Rename "${from}" to "${d.suggestion}"`, edits: [{ op: 'rename', path: mapPath, from, to: d.suggestion }] }];
+  }
   if (d.code === 'not-allowed' && d.suggestion !== undefined && d.path.length > 0) {
     return [{ title: `Change it to "${d.suggestion}"`, edits: [{ op: 'set', path: d.path, value: d.suggestion }] }];
   }

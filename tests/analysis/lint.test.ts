@@ -400,6 +400,23 @@ describe('quick fixes for the validator', () => {
     expect(checkDocument(fixed).diagnostics.filter((x) => x.code === 'not-allowed')).toEqual([]);
   });
 
+  it('renames a misspelt key to the key meant ("did you mean outcome?"), keeping its value and comment', () => {
+    const text = doc(noMinors + '      - id: felon\n        when: { conviction: { term: felony } }\n        outcom: decline # for now\n');
+    const d = checkDocument(text).diagnostics.find((x) => x.code === 'unknown-key');
+    expect(d?.message).toMatch(/did you mean "outcome"/);
+    expect(d?.fixes?.map((f) => f.title)).toEqual(['Rename "outcom" to "outcome"']);
+    const fixed = applyQuickFix(text, d!.fixes![0]!);
+    expect(fixed).toBe(text.replace('outcom: decline # for now', 'outcome: decline # for now'));
+    expect(checkDocument(fixed).diagnostics.filter((x) => x.severity === 'error')).toEqual([]);
+    // A map that has the key meant as well: which of the two the author meant is theirs to say.
+    const both = doc(
+      noMinors + '      - id: felon\n        when: { conviction: { term: felony } }\n        outcome: hold\n        outcom: decline\n',
+    );
+    const twice = checkDocument(both).diagnostics.find((x) => x.code === 'unknown-key');
+    expect(twice?.message).toMatch(/did you mean "outcome"/);
+    expect(twice?.fixes ?? []).toEqual([]);
+  });
+
   it('adds the federal maximum to a hold without one', () => {
     const text = doc(noMinors + '      - id: felon\n        when: { conviction: { term: felony } }\n        outcome: hold\n');
     const d = checkDocument(text).diagnostics.find((x) => x.code === 'hold-without-maximum');
