@@ -36,7 +36,10 @@ export function parseArgs(argv: readonly string[], spec: ArgSpec): ParsedArgs {
         out.flags.add(name);
         continue;
       }
-      if (!values.has(name)) throw new UsageError(`unknown option --${name}`);
+      if (!values.has(name)) {
+        const near = nearMiss(name, [...values, ...flags, 'help']);
+        throw new UsageError(`unknown option --${name}${near ? `; did you mean --${near}?` : ''}`);
+      }
       const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
       if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new UsageError(`--${name} needs a value`);
       if (spec.repeat?.includes(name)) out.repeated.set(name, [...(out.repeated.get(name) ?? []), value]);
@@ -49,4 +52,30 @@ export function parseArgs(argv: readonly string[], spec: ArgSpec): ParsedArgs {
     out.positional.push(arg);
   }
   return out;
+}
+
+/**
+ * The one candidate a mistyped word is close to (a third of its letters wrong at most, one at least),
+ * or undefined when none is or several are: a guess between two options would mislead.
+ */
+export function nearMiss(word: string, candidates: Iterable<string>): string | undefined {
+  if (word.length > 100) return undefined;
+  const limit = Math.max(1, Math.floor(word.length / 3));
+  const close = [...new Set(candidates)].filter((c) => typoDistance(word.toLowerCase(), c.toLowerCase()) <= limit);
+  return close.length === 1 ? close[0] : undefined;
+}
+
+/** Letters added, dropped, changed, or two neighbours swapped (`jsno` for `json` is one typo). */
+function typoDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  return d[a.length]![b.length]!;
 }

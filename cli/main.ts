@@ -1,6 +1,6 @@
 // The `detainer-studio` command line: batch use and CI of a city's policy repository.
 
-import { UsageError } from './args';
+import { nearMiss, UsageError } from './args';
 import { Reported, stdio, type Output } from './output';
 import { commandHelp, commands } from './registry';
 import { FileError } from '../host/files.node';
@@ -43,7 +43,11 @@ export async function main(argv: string[], io: Output = stdio): Promise<number> 
   }
   const command = commands.find((c) => c.name === name);
   if (!command) {
-    io.err(`detainer-studio: unknown command "${name}"; run detainer-studio --help\n`);
+    const near = nearMiss(
+      name,
+      commands.map((c) => c.name),
+    );
+    io.err(`detainer-studio: unknown command "${name}"; ${near ? `did you mean "${near}"? ` : ''}run detainer-studio --help\n`);
     return 2;
   }
   if (asksForHelp(rest)) {

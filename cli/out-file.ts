@@ -1,6 +1,8 @@
 // What `--out FILE` may name: a regular file or a new path, never one of the command's own inputs, with
-// an extension that does not contradict what is written (unless --force-extension). Checked before any
-// work is done; the writer (host/files.node.ts) checks the kind of file again when it writes.
+// an extension that fits what is written, the export format's own name, or none (unless
+// --force-extension): `--format pdf --out ct.docx` and `--format officer-guide --out ct.guide` are
+// refused alike. Checked before any work is done; the writer (host/files.node.ts) checks the kind of
+// file again when it writes.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -41,8 +43,9 @@ const FORMAT_EXTENSIONS = new Set([
   'svg',
 ]);
 
+/** What follows the last dot of the file's name (`officer-guide` in `ct.officer-guide`); none for `.profile`. */
 function extensionOf(file: string): string | undefined {
-  return /\.([a-z0-9]+)$/i.exec(path.basename(file))?.[1]?.toLowerCase();
+  return /^[^.].*\.([^.]+)$/.exec(path.basename(file))?.[1]?.toLowerCase();
 }
 
 function statOrNull(file: string): fs.Stats | null {
@@ -60,6 +63,13 @@ export interface OutCheck {
   inputs: readonly (string | undefined)[];
   /** --force-extension was given. */
   forceExtension: boolean;
+  /**
+   * The export format named by --format, which a name may end with (`a.officer-guide`): it says which
+   * document the file holds, though not in which rendition (the command says so when it writes).
+   */
+  format?: string;
+  /** Other kinds the command writes when the name asks for them (the officer guide's HTML beside its PDF). */
+  others?: readonly OutKind[];
 }
 
 /**
@@ -86,12 +96,14 @@ export function checkOutFile(out: string, check: OutCheck): void {
   }
   const ext = extensionOf(out);
   const fitting = FITTING[check.kind];
-  if (!check.forceExtension && ext !== undefined && FORMAT_EXTENSIONS.has(ext) && !fitting.extensions.includes(ext)) {
-    const suggested = out.slice(0, out.length - ext.length) + fitting.extensions[0]!;
-    throw new UsageError(
-      `--out ${out}: the name says .${ext} but this writes ${fitting.words}; name it ${suggested}, or pass --${FORCE_EXTENSION} to keep the name`,
-    );
-  }
+  if (check.forceExtension || ext === undefined || fitting.extensions.includes(ext) || ext === check.format) return;
+  // An extension of another format is replaced; any other is kept, with the fitting one after it.
+  const known = FORMAT_EXTENSIONS.has(ext);
+  const named = (kind: OutKind) => (known ? out.slice(0, out.length - ext.length) : `${out}.`) + FITTING[kind].extensions[0]!;
+  const others = (check.others ?? []).filter((k) => k !== check.kind).map((k) => `${named(k)} for ${FITTING[k].words}`);
+  throw new UsageError(
+    `--out ${out}: the name ${known ? 'says' : 'ends in'} .${ext} but this writes ${fitting.words}; name it ${named(check.kind)}${others.length ? ` (or ${others.join(', or ')})` : ''}, or pass --${FORCE_EXTENSION} to keep the name`,
+  );
 }
 
 /**

@@ -17,7 +17,7 @@ const MAPPING: readonly [string, string] = [
 ];
 const FORCE_EXTENSION: readonly [string, string] = [
   '--force-extension',
-  'write to --out even when its extension names another format (without it, --format html --out o.pdf is refused)',
+  'write to --out even when its extension does not fit the format (without it, --format html --out o.pdf is refused)',
 ];
 const PROGRESS: readonly [string, string] = [
   '--progress',

@@ -24,6 +24,16 @@ export interface Diagnostic {
   suggestion?: string;
 }
 
+/**
+ * A finding's message with its citation after it, as one line (the editor's marker): the citation is
+ * added only when the message does not already cite it (most legal findings end with their authority).
+ */
+export function messageWithCitation(d: Pick<Diagnostic, 'message' | 'citation'>): string {
+  const citation = d.citation?.trim();
+  if (!citation || d.message.includes(citation)) return d.message;
+  return `${d.message} (${citation})`;
+}
+
 /** `FILE:LINE:COL: severity: MESSAGE [CODE]`, the CLI's one-line format. */
 export function formatDiagnostic(file: string, d: Diagnostic): string {
   return `${file}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.code}]`;

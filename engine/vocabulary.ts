@@ -4,7 +4,15 @@
 // the engine's work is asked of a worker through engine/index.ts.
 
 export * from './model';
-export { isBlocking, blockingErrors, formatDiagnostic, type Diagnostic, type Severity, type PathSegment } from './diagnostics';
+export {
+  isBlocking,
+  blockingErrors,
+  formatDiagnostic,
+  messageWithCitation,
+  type Diagnostic,
+  type Severity,
+  type PathSegment,
+} from './diagnostics';
 export { outcomeOf, outcomeNumberOf, provisionNumberOf, decodeDecision, type DecisionCode, type ProvisionRef } from './decision-code';
 export { maxHoldWords, OUTCOME_WORDS } from './wording';
 export * from './export/catalog';

@@ -8,6 +8,7 @@ import {
   finishPdf,
   PdfFontError,
   renditionFor,
+  RENDITIONS,
   UnprintableCharactersError,
   type CaseInput,
   type ExportFormat,
@@ -78,7 +79,7 @@ export const exportCommand: CommandCode = {
       throw new UsageError(`--format ${format} writes ${rendition.toUpperCase()}: give --out FILE`);
     if (out) {
       const inputs = [args.positional[0], ...['cases', 'scenario', 'compare', 'against'].map((k) => args.values.get(k))];
-      checkOutFile(out, { kind: rendition, inputs, forceExtension: args.flags.has(FORCE_EXTENSION) });
+      checkOutFile(out, { kind: rendition, inputs, forceExtension: args.flags.has(FORCE_EXTENSION), format, others: RENDITIONS[format] });
     }
     // Chromium starts now, on the other core, while the policy is checked and its HTML built.
     const printer = rendition === 'pdf' ? ChromiumPrinter.start() : undefined;
@@ -161,7 +162,11 @@ export const exportCommand: CommandCode = {
         return 0;
       }
       writeFileAtomic(out, data);
-      const what = format === rendition || format === 'bundle' ? format : `${format} as ${rendition}`;
+      // A name ending in the format's own name (`a.officer-guide`) does not say the rendition: say it.
+      const unsaid = path.basename(out).toLowerCase().endsWith(`.${format}`) && format !== rendition;
+      const what =
+        (format === rendition || format === 'bundle' ? format : `${format} as ${rendition}`) +
+        (unsaid ? ` (the name does not end in .${rendition})` : '');
       io.out(
         `${out}: ${what}, ${(typeof data === 'string' ? Buffer.byteLength(data) : data.length).toLocaleString('en-US')} bytes, policy fingerprint ${shortFingerprint(policy.fingerprint)}\n`,
       );

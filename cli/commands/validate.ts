@@ -39,11 +39,11 @@ export const validate: CommandCode = {
     let errors = 0;
     let warnings = 0;
     let silenced = 0;
-    let unreadable = false;
+    let unreadable = 0;
     for (const file of args.positional) {
       const text = readOrSkip(io, file);
       if (text === null) {
-        unreadable = true;
+        unreadable++;
         continue;
       }
       const all = diagnosticsFor(text, file, scenario ? { scenario } : {});
@@ -59,10 +59,14 @@ export const validate: CommandCode = {
       }
     }
     if (!args.flags.has('quiet')) {
-      const n = args.positional.length;
+      // A file that could not be read was not checked: the summary counts it apart, never as clean.
+      const n = args.positional.length - unreadable;
+      const plural = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
       io.err(
-        `${n} file${n === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}` +
+        `${plural(n, 'file')} checked` +
+          (n > 0 ? `: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}` : '') +
           (silenced ? `, ${silenced} silenced with a reason` : '') +
+          (unreadable ? `; ${unreadable} could not be read` : '') +
           '\n',
       );
     }

@@ -21,6 +21,7 @@ import type { PreparedCase } from '../prepared';
 import { CLASS_BITS, JURISDICTION_BITS, RECORD_BITS } from '../prepared';
 import { dayOfWeek, daysFromCivil, formatDate, formatDateTime, MINUTES_PER_DAY, yearsBefore } from '../time';
 import { leafWords } from '../wording';
+import { classPossible, classRank } from '../offense-classes';
 import { Bdd, FALSE_NODE, TRUE_NODE } from './bdd';
 import {
   chargePredicate,
@@ -174,6 +175,11 @@ export function onClearAnalysisCaches(clear: () => void): void {
 }
 
 const CLASS_ORDER: OffenseClass[] = ['misdemeanor', 'felony', 'infraction'];
+
+/** How far an offense is from the simplest: fewer categories, no degree, the class ordinary for its categories. */
+function offenseScore(cls: OffenseClass, degree: number, categories: readonly string[]): number {
+  return categories.length * 4 + (degree ? 2 : 0) + classRank(cls, categories);
+}
 const ALL_JURISDICTIONS = Object.keys(JURISDICTION_BITS) as WarrantJurisdiction[];
 
 function bitsOf(members: readonly number[], n: number): Uint32Array {
@@ -651,12 +657,14 @@ export class FactSpace {
     const sortedDegrees = [0, ...[...degrees].sort((a, b) => a - b)];
     // One scratch list of results, copied only when a kind is kept (this loop runs thousands of times).
     const passes: boolean[] = new Array<boolean>(specs.length).fill(false);
-    for (const [ci, className] of CLASS_ORDER.entries()) {
+    for (const className of CLASS_ORDER) {
       const cls = CLASS_BITS[className];
       for (const degree of sortedDegrees) {
         const degreeBit = degree === 0 ? 0 : 1 << degree;
         for (let si = 0; si < sets.length; si++) {
           const categories = sets[si]!;
+          // No record is a homicide infraction: a class the categories rule out is no kind of offense.
+          if (!classPossible(className, categories)) continue;
           let any = false;
           let anyCounted = false;
           for (let k = 0; k < specs.length; k++) {
@@ -689,7 +697,7 @@ export class FactSpace {
           let key: number | string = 0;
           if (passes.length <= 30) for (let k = 0; k < passes.length; k++) key += passes[k] ? 1 << k : 0;
           else key = passes.map((x) => (x ? 1 : 0)).join('');
-          const score = categories.length * 4 + (degree ? 2 : 0) + ci;
+          const score = offenseScore(className, degree, categories);
           const prev = kinds.get(key);
           if (!prev || score < prev.score) kinds.set(key, { className, degree, categories, passes: passes.slice(), score });
         }
@@ -792,7 +800,7 @@ export class FactSpace {
       // them so far (an item is made only then: this loop runs tens of thousands of times).
       const small = n <= 30;
       for (const k of kinds) {
-        const kindScore = k.categories.length * 4 + (k.degree ? 2 : 0) + CLASS_ORDER.indexOf(k.className);
+        const kindScore = offenseScore(k.className, k.degree, k.categories);
         for (let ri = 0; ri < rests.length; ri++) {
           const passes = restPasses[ri]!;
           let mask = 0;
@@ -807,7 +815,7 @@ export class FactSpace {
           if (count === 0) continue;
           const key = small ? mask : text;
           // The rests are probes of class felony, degree 0, no category: their own part of the score is the rest.
-          const score = restScores[ri]! - CLASS_ORDER.indexOf('felony') + kindScore;
+          const score = restScores[ri]! - offenseScore('felony', 0, []) + kindScore;
           const prev = byKey.get(key);
           if (prev && prev.score <= score) continue;
           const members: number[] = [];
@@ -822,7 +830,7 @@ export class FactSpace {
 
   private itemScore(i: Item): number {
     if (i.collection === 'warrant') return (i.jurisdiction ? 1 : 0) + (i.felony ? 1 : 0) + (i.criminal ? 0 : 1);
-    const base = i.categories.length * 4 + (i.degree ? 2 : 0) + CLASS_ORDER.indexOf(i.cls);
+    const base = offenseScore(i.cls, i.degree, i.categories);
     if (i.collection === 'charge') return base + (i.bondPosted ? 1 : 0) + (i.bondable ? 0 : 1) + (i.probableCause ? 1 : 0);
     return base + (i.current ? 1 : 0) + (i.juvenile ? 2 : 0) + (i.days ? 2 : 0) + (i.later ? 3 : 0) + (i.released !== i.convicted ? 1 : 0);
   }

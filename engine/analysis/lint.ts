@@ -245,6 +245,11 @@ function when(a: Authority, ctx: LawContext): { later: boolean; words: string } 
 }
 
 /** How a finding names an authority: a ruling by its full citation, a statute by name and citation. */
+/** An authority's name without its parenthesised or trailing detail: "Connecticut TRUST Act", "Lunn v. Commonwealth". */
+function shortName(a: Authority): string {
+  return a.name.split(/ \(|, /)[0]!;
+}
+
 function named(a: Authority, cited: string): string {
   return a.kind === 'case' ? cited : `${a.name}; ${cited}`;
 }
@@ -844,9 +849,10 @@ function policyRules(ctx: Ctx): void {
       const federalAuthority = a.overridden287g === true && o.agreement287g !== undefined && FEDERAL_AUTHORITY_287G.has(o.agreement287g);
       const conflicting = uncertain && uncertain !== a ? uncertain : undefined;
       const severity = federalAuthority ? 'info' : conflicting ? 'warning' : w.later ? atMost(severityOf(a), 'warning') : severityOf(a);
+      // The statute or ruling by name ("it" could be read as the provision).
       const exception = a.holdAllowedWhen
-        ? `outside the exception${'any' in a.holdAllowedWhen ? 's' : ''} it allows (${groundWords(a.holdAllowedWhen)})`
-        : 'which it bars with no exception';
+        ? `outside the exception${'any' in a.holdAllowedWhen ? 's' : ''} ${shortName(a)} allows (${groundWords(a.holdAllowedWhen)})`
+        : `which ${shortName(a)} bars with no exception`;
       addWithin(path, {
         provision: id,
         path: outcomePath,
@@ -1813,6 +1819,16 @@ export function validatorFixes(d: Diagnostic, source: ParsedSource): QuickFix[] 
       ],
     });
     return fixes;
+  }
+  // A misspelt key ("outcom"): renamed to the key meant, its value and comments kept, unless the map
+  // already has that key (then which of the two the author meant is theirs to say).
+  if (d.code === 'unknown-key' && d.suggestion !== undefined && typeof d.path[d.path.length - 1] === 'string') {
+    const from = d.path[d.path.length - 1] as string;
+    const mapPath = d.path.slice(0, -1);
+    let map: unknown = source.value;
+    for (const seg of mapPath) map = map && typeof map === 'object' ? (map as Record<string | number, unknown>)[seg] : undefined;
+    if (!map || typeof map !== 'object' || Array.isArray(map) || !(from in map) || d.suggestion in map) return [];
+    return [{ title: `Rename "${from}" to "${d.suggestion}"`, edits: [{ op: 'rename', path: mapPath, from, to: d.suggestion }] }];
   }
   if (d.code === 'not-allowed' && d.suggestion !== undefined && d.path.length > 0) {
     return [{ title: `Change it to "${d.suggestion}"`, edits: [{ op: 'set', path: d.path, value: d.suggestion }] }];

@@ -47,7 +47,8 @@ th, td { border: 1px solid #999; padding: .2rem .4rem; text-align: left; vertica
 th[scope="col"] { background: #eee; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 tr { break-inside: avoid; page-break-inside: avoid; }
-.fingerprint { font-family: ${MONO}; font-size: .85em; overflow-wrap: anywhere; }
+/* At the size of the text around it: a smaller run ends the word in a PDF's text ("638c47572a50 ."). */
+.fingerprint { font-family: ${MONO}; overflow-wrap: anywhere; }
 code, kbd, pre, samp { font-family: ${MONO}; }
 .doc-footer { margin-top: 2rem; padding-top: .5rem; border-top: 1px solid #999; font-size: .85rem; color: #333; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }

@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { applyQuickFix, checkDocument, silenceFix, type CheckedDiagnostic, type LintDiagnostic } from '../../engine/analysis/index';
-import type { Scenario } from '../../engine/index';
+import { messageWithCitation, type Scenario } from '../../engine/index';
 import { ordinanceYaml, readRepoFile } from './helpers';
 
 function check(text: string, scenario?: Scenario): CheckedDiagnostic[] {
@@ -292,7 +292,15 @@ describe('law', () => {
         .findIndex((l) => l.includes('hours: 72')) + 1,
     );
     // 72 calendar hours from a Monday release run to Thursday: 72 working hours, past the regulation's 48.
-    expect(findings(long(72, false), 'hold-exceeds-federal-maximum')[0]?.severity).toBe('error');
+    const calendar = findings(long(72, false), 'hold-exceeds-federal-maximum')[0];
+    expect(calendar?.severity).toBe('error');
+    // The message ends with its citation: the editor's marker does not add it a second time.
+    for (const d of [error!, calendar!]) {
+      expect(d.message).toMatch(/\(8 CFR 287\.7\(d\)\)$/);
+      expect(messageWithCitation(d)).toBe(d.message);
+    }
+    expect(messageWithCitation({ message: 'a finding', citation: '8 CFR 287.7(d)' })).toBe('a finding (8 CFR 287.7(d))');
+    expect(messageWithCitation({ message: 'a finding' })).toBe('a finding');
     fixResolves(long(72, true), 'hold-exceeds-federal-maximum');
     expect(findings(long(48, true), 'hold-exceeds-federal-maximum')).toEqual([]);
     expect(findings(long(48, false), 'hold-exceeds-federal-maximum')).toEqual([]);
@@ -308,6 +316,10 @@ describe('law', () => {
       severity: 'warning',
       message: expect.stringMatching(/cannot be applied now/),
     });
+    // The exception is the ruling's, by name: "the exception it allows" could be read as the provision's.
+    const [lunn] = findings(ma('2018-01-01'), 'state-bars-holds');
+    expect(lunn!.message).toContain('outside the exception Lunn v. Commonwealth allows (the detainer is supported by a judicial warrant)');
+    expect(lunn!.message).not.toMatch(/\bit allows\b/);
     fixResolves(ma('2018-01-01'), 'state-bars-holds', /Notify/);
     expect(
       findings(ma('2018-01-01', '{ all: [{ conviction: { term: felony } }, { judicialWarrant: true }] }'), 'state-bars-holds'),
@@ -445,6 +457,23 @@ describe('quick fixes for the validator', () => {
     const fixed = applyQuickFix(text, d!.fixes![0]!);
     expect(fixed).toContain('        outcome: hold\n');
     expect(checkDocument(fixed).diagnostics.filter((x) => x.code === 'not-allowed')).toEqual([]);
+  });
+
+  it('renames a misspelt key to the key meant ("did you mean outcome?"), keeping its value and comment', () => {
+    const text = doc(noMinors + '      - id: felon\n        when: { conviction: { term: felony } }\n        outcom: decline # for now\n');
+    const d = checkDocument(text).diagnostics.find((x) => x.code === 'unknown-key');
+    expect(d?.message).toMatch(/did you mean "outcome"/);
+    expect(d?.fixes?.map((f) => f.title)).toEqual(['Rename "outcom" to "outcome"']);
+    const fixed = applyQuickFix(text, d!.fixes![0]!);
+    expect(fixed).toBe(text.replace('outcom: decline # for now', 'outcome: decline # for now'));
+    expect(checkDocument(fixed).diagnostics.filter((x) => x.severity === 'error')).toEqual([]);
+    // A map that has the key meant as well: which of the two the author meant is theirs to say.
+    const both = doc(
+      noMinors + '      - id: felon\n        when: { conviction: { term: felony } }\n        outcome: hold\n        outcom: decline\n',
+    );
+    const twice = checkDocument(both).diagnostics.find((x) => x.code === 'unknown-key');
+    expect(twice?.message).toMatch(/did you mean "outcome"/);
+    expect(twice?.fixes ?? []).toEqual([]);
   });
 
   it('adds the federal maximum to a hold without one', () => {

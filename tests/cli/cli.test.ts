@@ -69,6 +69,15 @@ describe('validate', () => {
     expect(r.err).toMatch(/missing\.ordinance\.yaml: error: no such file/);
     expect(r.err).not.toMatch(/\n\s+at /);
   });
+  it('never counts a file it could not read as checked', () => {
+    const missing = path.join(dir, 'missing.ordinance.yaml');
+    const alone = run('validate', missing);
+    expect(alone.err).toMatch(/^0 files checked; 1 could not be read$/m);
+    expect(alone.err).not.toMatch(/1 file checked/);
+    const withSample = run('validate', missing, sample);
+    expect(withSample.code).toBe(2);
+    expect(withSample.err).toMatch(/^1 file checked: 0 errors, 0 warnings.*; 1 could not be read$/m);
+  });
   it('exits 2 on wrong usage', () => {
     expect(run('validate').code).toBe(2);
     expect(run('simulate', sample).code).toBe(2);

@@ -34,6 +34,21 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('detainer-studio fix', () => {
+  it('renames a misspelt key to the one the validator suggests, and the file then validates', async () => {
+    const text = fixture.replace(/^( +)outcome: hold$/m, '$1outcom: hold # typed in a hurry');
+    expect(text).not.toBe(fixture);
+    const file = copy('misspelt-key.ordinance.yaml', text);
+    const before = await run('validate', file);
+    expect(before.out).toMatch(/error: unknown key "outcom" in "Provision"; did you mean "outcome"\? \[unknown-key\]/);
+    const r = await run('fix', file, '--code', 'unknown-key');
+    expect(r.out).toMatch(/fixed: Rename "outcom" to "outcome" \[unknown-key\]/);
+    expect(r.err).not.toMatch(/nothing to fix/);
+    expect(fs.readFileSync(file, 'utf8')).toBe(text.replace('outcom: hold # typed in a hurry', 'outcome: hold # typed in a hurry'));
+    const after = await run('validate', file);
+    expect(after.code).toBe((await run('validate', copy('unchanged.ordinance.yaml'))).code);
+    expect(after.out).not.toMatch(/error/);
+  });
+
   it('applies the preferred fix of every error and warning in place, keeping the comments', async () => {
     expect(fixableProblems(fixture).length).toBeGreaterThan(1);
     expect(codes(fixture)).toContain('no-minimum-age'); // a note: left unless asked for

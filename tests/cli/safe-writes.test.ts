@@ -160,6 +160,27 @@ describe('--out never destroys what it names', () => {
     expect(run(['render', policy, '--out', path.join(dir, 'rendered')]).code).toBe(0);
   });
 
+  it("refuses any extension that does not fit, as it refuses another format's, naming the fitting ones", () => {
+    // --format officer-guide --out ct.guide wrote a PDF there, while --format pdf --out ct.docx was refused.
+    const guide = path.join(dir, 'ct.guide');
+    const r = run(['export', policy, '--format', 'officer-guide', '--out', guide]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(
+      `--out ${guide}: the name ends in .guide but this writes PDF; name it ${guide}.pdf (or ${guide}.html for HTML)`,
+    );
+    expect(fs.existsSync(guide)).toBe(false);
+    const docx = path.join(dir, 'ct.docx');
+    expect(run(['export', policy, '--format', 'officer-guide', '--out', docx]).err).toContain(
+      `the name says .docx but this writes PDF; name it ${path.join(dir, 'ct.pdf')} (or ${path.join(dir, 'ct.html')} for HTML)`,
+    );
+    expect(run(['generate', '--count', '2', '--out', path.join(dir, 'g.jsonl')]).code).toBe(2);
+    // The export format's own name says which document the file holds; the command says the rendition.
+    const bundle = path.join(dir, 'a.bundle');
+    const named = run(['export', policy, '--format', 'bundle', '--out', bundle]);
+    expect(named.code).toBe(0);
+    expect(named.out).toContain(`${bundle}: bundle (the name does not end in .json)`);
+  });
+
   it('keeps the permissions of the file it replaces and writes through a link to it', () => {
     const real = path.join(dir, 'kept.md');
     fs.writeFileSync(real, 'old');

@@ -150,6 +150,21 @@ test('F8 reads the problems as the panel words and counts them, and "did you mea
   const fixed = await waitForEvent(page, 'quick-fix-applied', {}, since);
   await waitForEvent(page, 'analysis-applied', { version: fixed.detail.version }, since);
   expect(await hook.getText(page)).toBe(sampleText);
+
+  // A misspelt key: its "did you mean" is the editor's code action (Ctrl+.), which renames the key.
+  await setTextAndWait(page, sampleText.replace('        outcome: hold\n', '        outcom: hold\n'));
+  await expect
+    .poll(async () => (await hook.markers(page)).some((m) => /unknown key "outcom".*did you mean "outcome"/.test(m.message)))
+    .toBe(true);
+  const typo = (await hook.markers(page)).find((m) => /unknown key "outcom"/.test(m.message))!;
+  await hook.setCursor(page, typo.line, typo.column + 1);
+  await page.keyboard.press('Control+Period');
+  const rename = page.getByRole('option', { name: /Rename "outcom" to "outcome"/ });
+  await expect(rename).toBeVisible();
+  const beforeRename = await eventCount(page);
+  await rename.click();
+  await waitForEvent(page, 'analysis-applied', {}, beforeRename);
+  await expect.poll(() => hook.getText(page)).toBe(sampleText);
 });
 
 test('a draft with an error is not simulated: the results stay those of the last version without errors, as the banner says', async ({

@@ -73,6 +73,17 @@ describe.skipIf(skip)('PDF through headless Chromium', () => {
     });
   });
 
+  it('a fingerprint reads as one word with the punctuation after it: no space before a period or a parenthesis', () => {
+    // Set in a smaller size than the text around it, a fingerprint ended its word in the PDF's text:
+    // "Policy fingerprint 638c47572a50 ." and "(sha256:... )".
+    const t = ordinanceText(loadFile(ctFile));
+    const ordinance = flat(pdfText(out('ct-1.pdf')));
+    expect(ordinance).toContain(`(${t.fingerprint})`);
+    expect(ordinance).not.toContain(`${t.fingerprint} )`);
+    const guide = flat(pdfText(out('guide-0.pdf')));
+    expect(guide).toContain(`Policy fingerprint ${shortFingerprint(t.fingerprint)}. `);
+  });
+
   it('the impact report PDF holds the summary, the comparison, coverage and the fingerprint', () => {
     const text = flat(pdfText(out('report.pdf')));
     const fp = ordinanceText(loadFile(ctFile)).fingerprint;

@@ -3,6 +3,7 @@
 // document over from the buffer the form edited (same text, version, saved state and undo history).
 
 import type { Diagnostic } from '../../../engine/index';
+import { messageWithCitation } from '../../../engine/vocabulary';
 import type { TextEdit } from '../../../engine/document';
 import type { BufferHistory, DocumentEditor } from '../app/document-buffer';
 import { monaco, modelUri } from './monaco';
@@ -229,7 +230,7 @@ export class EditorSession implements DocumentEditor {
             : monaco.MarkerSeverity.Info;
       return {
         severity,
-        message: `${d.message}${d.citation ? ` (${d.citation})` : ''}`,
+        message: messageWithCitation(d),
         startLineNumber: line,
         startColumn: Math.max(1, d.column),
         endLineNumber: endLine,
