@@ -82,6 +82,9 @@ describe.skipIf(skip)('PDF through headless Chromium', () => {
     expect(ordinance).not.toContain(`${t.fingerprint} )`);
     const guide = flat(pdfText(out('guide-0.pdf')));
     expect(guide).toContain(`Policy fingerprint ${shortFingerprint(t.fingerprint)}. `);
+    // A citation, set at the size of the text around it too, ends with its sentence's period.
+    expect(guide).toMatch(/counted from release time \(§ [^.]*\)\. /);
+    expect(guide).not.toMatch(/\) \./);
   });
 
   it('the impact report PDF holds the summary, the comparison, coverage and the fingerprint', () => {
