@@ -112,6 +112,9 @@ export interface SimulationResult {
   possible?: Uint8Array;
   /** When the set leaves facts unknown: per case, the facts that leave it open (unknown-facts.ts bits). */
   dependsOn?: Uint32Array;
+  /** The same two for the compared policy. */
+  otherPossible?: Uint8Array;
+  otherDependsOn?: Uint32Array;
 }
 
 export interface SimulateOptions {
@@ -411,6 +414,10 @@ export function simulate(policy: CompiledPolicy, cases: Cases, opts: SimulateOpt
     const ot = tally(other, table, opts, table.length, total, { policy, codes: t.codes });
     result.otherCodes = ot.codes;
     result.otherHoldHoursByProvision = hoursOf(ot.holdMinutesByProvision);
+    if (ot.open) {
+      result.otherPossible = ot.open.possible;
+      result.otherDependsOn = ot.open.dependsOn;
+    }
     const otherSummary = summarize(other, ot, table.length);
     const cap = opts.maxChangedCases ?? Infinity;
     const changedCases: ChangedCase[] = [];
