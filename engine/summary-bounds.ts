@@ -116,3 +116,22 @@ export function openFactsWords(s: SimulationSummary, max = 2): string {
   if (more > 0) return `${named.join(', ')} and ${more} more fact${more === 1 ? '' : 's'}`;
   return named.length > 1 ? `${named.slice(0, -1).join(', ')} or ${named[named.length - 1]}` : named[0]!;
 }
+
+/**
+ * What the cases a provision decided got, in words: "7 review", "3 hold, 71 undecided". A provision's
+ * own outcome is what it gives when it applies; its cases may get less (what ICE asked for, a finding,
+ * a fact the records lack).
+ */
+export function decidedAs(
+  e: { outcomes: Record<Outcome, number>; undetermined: number },
+  words: Record<Outcome, string>,
+  format: (x: number) => string,
+): string {
+  const parts: string[] = [];
+  for (const o of ['hold', 'notify', 'review', 'decline'] as const) {
+    const n = o === 'review' ? e.outcomes.review - e.undetermined : e.outcomes[o];
+    if (n > 0) parts.push(`${format(n)} ${words[o]}`);
+  }
+  if (e.undetermined > 0) parts.push(`${format(e.undetermined)} undecided`);
+  return parts.join(', ') || 'none';
+}

@@ -174,9 +174,11 @@ export function changeReason(
       : `${n} would be ${OUTCOME_DONE[g.outcome]} instead of ${OUTCOME_DONE[g.otherOutcome]}`;
   const under = g.otherOpen
     ? `under ${otherLabel} they turn on a fact the records do not give`
-    : q.id === 'default'
-      ? `${otherLabel} decides them by its otherwise clause`
-      : `${otherLabel} applies ${named(q)}`;
+    : q.citation.startsWith('honor all:')
+      ? `${otherLabel} decides them by its own rule (${q.citation})`
+      : q.id === 'default'
+        ? `${otherLabel} decides them by its otherwise clause`
+        : `${otherLabel} applies ${named(q)}`;
   let because: string;
   if (g.open) {
     because = `whether ${named(p)} decides them turns on ${factsWords(g.dependsOn)}, which these records do not give; ${under}.`;
