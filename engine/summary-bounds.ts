@@ -96,14 +96,15 @@ export function amountWords(a: Amount, format: (x: number) => string): string {
 }
 
 /**
- * A difference for a table: "−$500", "at most −$500" (this side may cost more than its least),
- * "at least +$500" (the other side may), or "unknown".
+ * The difference mine − other for a table, in `format`'s unsigned figures: "−$500" or "+$500" when both
+ * are known, "up to $500 less" or "at least $500 more" when this side is a least, "at least $500 less"
+ * or "up to $500 more" when the other side is, and "unknown" when both are.
  */
-export function differenceWords(mine: Amount, other: Amount, signedFormat: (x: number) => string): string {
+export function differenceWords(mine: Amount, other: Amount, format: (x: number) => string): string {
   const d = difference(mine, other);
-  if (Number.isFinite(d.low) && Number.isFinite(d.high)) return signedFormat(d.low);
-  if (Number.isFinite(d.high)) return `at most ${signedFormat(d.high)}`;
-  if (Number.isFinite(d.low)) return `at least ${signedFormat(d.low)}`;
+  if (Number.isFinite(d.low) && Number.isFinite(d.high)) return d.low === 0 ? '±0' : d.low < 0 ? `−${format(-d.low)}` : `+${format(d.low)}`;
+  if (Number.isFinite(d.low)) return d.low < 0 ? `up to ${format(-d.low)} less` : `at least ${format(d.low)} more`;
+  if (Number.isFinite(d.high)) return d.high < 0 ? `at least ${format(-d.high)} less` : `up to ${format(d.high)} more`;
   return 'unknown';
 }
 

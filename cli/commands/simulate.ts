@@ -199,9 +199,7 @@ function readable(title: string, fp: string, casesFile: string, scenario: Return
   const c = r.comparison;
   if (c) {
     const ob = summaryBounds(c.otherSummary, scenario.reimbursementAgreement);
-    const signedHours = (x: number) => `${x >= 0 ? '+' : '-'}${num(Math.abs(x), 1)}`;
-    const signedMoney = (x: number) => `${x >= 0 ? '+' : '-'}${money(Math.abs(x))}`;
-    out += `\nCompared with ${c.other.title}: ${num(c.changed)} of ${num(s.total)} decisions differ; hold hours ${differenceWords(b.holdHours, ob.holdHours, signedHours)}, cost ${differenceWords(b.cost, ob.cost, signedMoney)}\n\n`;
+    out += `\nCompared with ${c.other.title}: ${num(c.changed)} of ${num(s.total)} decisions differ; hold hours ${differenceWords(b.holdHours, ob.holdHours, (x) => num(x, 1))}, cost ${differenceWords(b.cost, ob.cost, money)}\n\n`;
     // The engine counts an open decision under review: with unknown facts the row and column say both.
     const open = s.unknowns !== undefined || c.otherSummary.unknowns !== undefined;
     const name = (o: Outcome) => (o === 'review' && open ? 'review/undecided' : o);

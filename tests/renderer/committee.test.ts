@@ -141,8 +141,8 @@ describe('cases the records cannot decide', () => {
 describe('comparedAmount', () => {
   it('says a difference is unknown, or a bound, when either side is a least', () => {
     expect(comparedAmount({ atLeast: 500, exact: true }, { atLeast: 800, exact: true }, money)).toBe('−$300');
-    expect(comparedAmount({ atLeast: 500, exact: false }, { atLeast: 800, exact: true }, money)).toBe('at least −$300');
-    expect(comparedAmount({ atLeast: 500, exact: true }, { atLeast: 800, exact: false }, money)).toBe('at most −$300');
+    expect(comparedAmount({ atLeast: 500, exact: false }, { atLeast: 800, exact: true }, money)).toBe('up to $300 less');
+    expect(comparedAmount({ atLeast: 500, exact: true }, { atLeast: 800, exact: false }, money)).toBe('at least $300 less');
     expect(comparedAmount({ atLeast: 0, exact: false }, { atLeast: 0, exact: false }, money)).toBe('unknown');
   });
 });

@@ -21,7 +21,7 @@ import {
   type Amount,
   type SummaryBounds,
 } from '../../../engine/vocabulary';
-import { count, hours, money, moneyShort, signed } from '../lib/format';
+import { count, hours, money, moneyShort } from '../lib/format';
 
 /** What an outcome does to the person, as the end of "would be …". */
 export const OUTCOME_DONE: Record<Outcome, string> = {
@@ -106,9 +106,9 @@ export function headline(f: HeadlineFigures): string {
   return parts.join(' ');
 }
 
-/** The summary's hours or cost beside the compared policy's, for the line under the figures: "−$500", "at most −$500", "unknown". */
+/** The summary's hours or cost beside the compared policy's, for the line under the figures: "−$500", "up to $500 less", "unknown". */
 export function comparedAmount(mine: Amount, other: Amount, format: (x: number) => string): string {
-  return differenceWords(mine, other, (x) => signed(x, format));
+  return differenceWords(mine, other, format);
 }
 
 /** A provision as the reasons name it. */
