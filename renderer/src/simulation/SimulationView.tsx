@@ -12,7 +12,9 @@ import {
   OUTCOMES,
   rangeWords,
   summaryBounds,
+  decidedAs,
   type Ordinance,
+  type Outcome,
 } from '../../../engine/vocabulary';
 import { emit } from '../lib/app-events';
 import { count, hours, milliseconds, money, share } from '../lib/format';
@@ -26,6 +28,9 @@ import { CaseChoicePicker, FiguresByPeriod, OpenDecisions, VocabularyWarnings } 
 import type { PathSegment, QuickFix } from '../../../engine/index';
 import type { Simulation } from './use-simulation';
 import { LIVE_LIMIT } from './use-simulation';
+
+/** What a provision's cases got, as the coverage table says it: "7 review", "3 held, 71 undecided". */
+const GOT_WORDS: Record<Outcome, string> = { hold: 'held', notify: 'notify only', review: 'review', decline: 'declined' };
 
 export interface CaseSetChoice {
   id: string;
@@ -447,15 +452,20 @@ export function SimulationView(props: Props) {
           </div>
           <section className="coverage" aria-labelledby="coverage-heading">
             <h3 id="coverage-heading">Coverage: which provision decided how many cases</h3>
+            <p className="muted">
+              A provision gives its outcome when it applies; its cases may get less: no more than ICE asked for, a referral where it asks a
+              person for a finding, and undecided where the records lack a fact it turns on.
+            </p>
             <table>
               <thead>
                 <tr>
                   <th scope="col">Section</th>
                   <th scope="col">Provision</th>
-                  <th scope="col">Outcome</th>
+                  <th scope="col">The provision gives</th>
                   <th scope="col" className="num">
                     Cases decided
                   </th>
+                  <th scope="col">What those cases got</th>
                 </tr>
               </thead>
               <tbody>
@@ -472,6 +482,7 @@ export function SimulationView(props: Props) {
                     <td className="num">
                       {count(p.decided)} ({share(p.decided, r.summary.total)})
                     </td>
+                    <td>{decidedAs(p, GOT_WORDS, count)}</td>
                   </tr>
                 ))}
                 <tr>
@@ -481,6 +492,7 @@ export function SimulationView(props: Props) {
                   <td className="num">
                     {count(r.coverage.otherwise.decided)} ({share(r.coverage.otherwise.decided, r.summary.total)})
                   </td>
+                  <td>{decidedAs(r.coverage.otherwise, GOT_WORDS, count)}</td>
                 </tr>
               </tbody>
             </table>

@@ -170,7 +170,7 @@ export function changeReason(
   const change = g.open
     ? `${n} cannot be decided from these records, instead of being ${OUTCOME_DONE[g.otherOutcome]}`
     : g.otherOpen
-      ? `${n} would be ${OUTCOME_DONE[g.outcome]}, where ${otherLabel} cannot be decided from these records`
+      ? `${n} would be ${OUTCOME_DONE[g.outcome]}, where under ${otherLabel} the records cannot decide them`
       : `${n} would be ${OUTCOME_DONE[g.outcome]} instead of ${OUTCOME_DONE[g.otherOutcome]}`;
   const under = g.otherOpen
     ? `under ${otherLabel} they turn on a fact the records do not give`
