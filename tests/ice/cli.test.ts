@@ -24,6 +24,15 @@ beforeAll(() => {
 }, 120000);
 
 describe('simulate --cases ICE records', () => {
+  it('explains a case the records cannot decide as undecided, with the facts it turns on, not as a referral', () => {
+    const violent = path.join(root, 'samples/ordinances/violent-convictions-only-2012.ordinance.yaml');
+    const r = run('explain', violent, '--cases', xlsx, '--id', 'row-11');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Case row-11: UNDECIDED: these records cannot settle it\. It turns on convictions beyond those on record/);
+    expect(r.out).not.toContain('REFER FOR REVIEW');
+    expect(r.out).not.toContain('UNKNOWN (a person must decide)');
+  });
+
   it('calls a case the records cannot decide undecided, gives unknown cost as a least, and cites the baseline by its own rule', () => {
     const violent = path.join(root, 'samples/ordinances/violent-convictions-only-2012.ordinance.yaml');
     const r = run('simulate', violent, '--cases', xlsx, '--facility', 'RIVERTON COUNTY JAIL', '--baseline', 'honor-all');
