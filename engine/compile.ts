@@ -1303,7 +1303,9 @@ export class CompiledPolicy {
     this.calendar = HolidayCalendar.fromSetting(ordinance.holidays ?? scenario.holidays);
     this.zone = timeZone(ordinance.jurisdiction.timeZone);
     this.otherwise = ordinance.otherwise;
-    this.otherwiseCitation = this.layout.otherwiseCitation;
+    // The baseline is no ordinance: its reasons are named as its own, never with a section sign a reader takes for the draft's.
+    const baseline = ordinance === HONOR_ALL;
+    this.otherwiseCitation = baseline ? BASELINE_REASONS.default! : this.layout.otherwiseCitation;
     this.provisions = this.layout.detainerProvisions.map((lp, index) => {
       const p = lp.provision;
       if (!p.outcome) throw new CompileError(`provision "${p.id}" has no outcome`);
@@ -1325,7 +1327,7 @@ export class CompiledPolicy {
         index,
         id: p.id,
         heading: p.heading,
-        citation: lp.citation,
+        citation: (baseline && BASELINE_REASONS[p.id]) || lp.citation,
         outcome: p.outcome,
         maxHold: p.maxHold,
         condition,
@@ -1721,6 +1723,13 @@ export function compile(ordinance: Ordinance, scenario?: Scenario | ResolvedScen
 
 /** A hold for as long as the detainer's own form asks (the regulation's cap, 48 hours excluding weekends and holidays, for words). */
 export const HOLD_AS_REQUESTED: MaxHold = { ...FEDERAL_MAX_HOLD, asRequested: true };
+
+/** How the baseline's decisions are cited: its rule in words, as the baseline's, in place of a section number. */
+export const BASELINE_REASONS: Readonly<Record<string, string>> = {
+  'honor-hold': 'honor all: hold as requested',
+  'honor-notify': 'honor all: notify as requested',
+  default: 'honor all: nothing requested to honor',
+};
 
 /** The "honor every detainer" baseline: hold when asked (for as long as the detainer's form asks), else notify. */
 export const HONOR_ALL: Ordinance = {

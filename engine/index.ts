@@ -85,6 +85,7 @@ export {
   type Comparison,
   type ChangedCase,
 } from './simulate';
+export * from './summary-bounds';
 export { layoutOrdinance, type Layout } from './layout';
 export {
   ordinanceText,

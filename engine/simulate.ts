@@ -61,13 +61,18 @@ export interface Breakdown {
 export interface CoverageEntry {
   id: string;
   citation: string;
+  /** What the provision gives when it applies (its cases may get less: what ICE asked for, a finding, a fact the records lack). */
   outcome: Outcome;
   decided: number;
+  /** What the cases it decided got: by outcome, open decisions (the records cannot settle them) under review, as in the summary. */
+  outcomes: Record<Outcome, number>;
+  /** Of `decided`, the decisions the records cannot settle. */
+  undetermined: number;
 }
 
 export interface Coverage {
   provisions: CoverageEntry[];
-  otherwise: { citation: string; outcome: Outcome; decided: number };
+  otherwise: { citation: string; outcome: Outcome; decided: number; outcomes: Record<Outcome, number>; undetermined: number };
   /** Ids of detainer provisions that decided no case. */
   unreached: string[];
 }
@@ -82,6 +87,10 @@ export interface ChangedCase {
   id: string;
   policy: DecisionRef;
   other: DecisionRef;
+  /** Set when the records cannot settle the decision under this policy (its outcome, review, means "undecided"). */
+  policyOpen?: true;
+  /** The same under the other policy. */
+  otherOpen?: true;
 }
 
 export interface Comparison {
@@ -112,6 +121,9 @@ export interface SimulationResult {
   possible?: Uint8Array;
   /** When the set leaves facts unknown: per case, the facts that leave it open (unknown-facts.ts bits). */
   dependsOn?: Uint32Array;
+  /** The same two for the compared policy. */
+  otherPossible?: Uint8Array;
+  otherDependsOn?: Uint32Array;
 }
 
 export interface SimulateOptions {
@@ -142,6 +154,9 @@ interface Tally {
   codes: Int32Array;
   outcomes: Record<Outcome, number>;
   byProvision: Int32Array;
+  /** Per provision, its cases by outcome (index provision * 4 + outcome code), and its open ones. */
+  byProvisionOutcome: Int32Array;
+  byProvisionOpen: Int32Array;
   holdMinutes: number;
   holdMinutesByProvision: Float64Array;
   /** Set for tables with unknown facts. */
@@ -213,6 +228,8 @@ function tally(
   const codes = new Int32Array(n);
   const counts = new Float64Array(4);
   const byProvision = new Int32Array(policy.provisions.length + 1);
+  const byProvisionOutcome = new Int32Array(4 * (policy.provisions.length + 1));
+  const byProvisionOpen = new Int32Array(policy.provisions.length + 1);
   const zone = policy.zone;
   const clock = new HoldClock(policy.calendar, zone);
   const holdHours: number[] = [];
@@ -241,11 +258,13 @@ function tally(
       counts[code & 3]!++;
       const p = code >> 2;
       byProvision[p]!++;
+      byProvisionOutcome[(p << 2) | (code & 3)]!++;
       if (open) {
         const possible = bound.possible!(i);
         open.possible[i] = possible;
         if (possible & (possible - 1)) {
           open.undetermined++;
+          byProvisionOpen[p]!++;
           open.dependsOn[i] = bound.dependsOn!(i);
           for (let o = 0; o < 4; o++) if (possible & (1 << o)) open.atMost[o]!++;
         } else {
@@ -275,7 +294,7 @@ function tally(
   for (const m of holdMinutesByProvision) holdMinutes += m;
   const outcomes = emptyCounts();
   OUTCOMES.forEach((o, k) => (outcomes[o] = counts[k]!));
-  return { codes, outcomes, byProvision, holdMinutes, holdMinutesByProvision, open };
+  return { codes, outcomes, byProvision, byProvisionOutcome, byProvisionOpen, holdMinutes, holdMinutesByProvision, open };
 }
 
 function openTally(n: number): NonNullable<Tally['open']> {
@@ -390,9 +409,28 @@ export function simulate(policy: CompiledPolicy, cases: Cases, opts: SimulateOpt
   const total = opts.compare ? 2 * table.length : table.length;
   const t = tally(policy, table, opts, 0, total);
   const summary = summarize(policy, t, table.length);
+  const outcomesOf = (k: number) => {
+    const o = emptyCounts();
+    OUTCOMES.forEach((x, c) => (o[x] = t.byProvisionOutcome[(k << 2) | c]!));
+    return o;
+  };
+  const last = policy.provisions.length;
   const coverage: Coverage = {
-    provisions: policy.provisions.map((p, i) => ({ id: p.id, citation: p.citation, outcome: p.outcome, decided: t.byProvision[i]! })),
-    otherwise: { citation: policy.otherwiseCitation, outcome: policy.otherwise, decided: t.byProvision[policy.provisions.length]! },
+    provisions: policy.provisions.map((p, i) => ({
+      id: p.id,
+      citation: p.citation,
+      outcome: p.outcome,
+      decided: t.byProvision[i]!,
+      outcomes: outcomesOf(i),
+      undetermined: t.byProvisionOpen[i]!,
+    })),
+    otherwise: {
+      citation: policy.otherwiseCitation,
+      outcome: policy.otherwise,
+      decided: t.byProvision[last]!,
+      outcomes: outcomesOf(last),
+      undetermined: t.byProvisionOpen[last]!,
+    },
     unreached: policy.provisions.filter((_, i) => t.byProvision[i] === 0).map((p) => p.id),
   };
   const result: SimulationResult = {
@@ -411,6 +449,10 @@ export function simulate(policy: CompiledPolicy, cases: Cases, opts: SimulateOpt
     const ot = tally(other, table, opts, table.length, total, { policy, codes: t.codes });
     result.otherCodes = ot.codes;
     result.otherHoldHoursByProvision = hoursOf(ot.holdMinutesByProvision);
+    if (ot.open) {
+      result.otherPossible = ot.open.possible;
+      result.otherDependsOn = ot.open.dependsOn;
+    }
     const otherSummary = summarize(other, ot, table.length);
     const cap = opts.maxChangedCases ?? Infinity;
     const changedCases: ChangedCase[] = [];
@@ -425,12 +467,23 @@ export function simulate(policy: CompiledPolicy, cases: Cases, opts: SimulateOpt
       if (!r) refs.set(key, (r = Object.freeze(ref(p, code))));
       return r;
     };
+    const mineOpen = t.open?.possible;
+    const theirsOpen = ot.open?.possible;
+    const isOpen = (p: number) => (p & (p - 1)) !== 0;
     for (let i = 0; i < table.length; i++) {
       const a = codes[i]! & 3;
       const b = otherCodes[i]! & 3;
       cells[(a << 2) | b]!++;
-      if (a !== b && changedCases.length < cap)
-        changedCases.push({ id: caseId(table, i), policy: refOf(policy, codes[i]!, 0), other: refOf(other, otherCodes[i]!, 1) });
+      if (a !== b && changedCases.length < cap) {
+        const changedCase: ChangedCase = {
+          id: caseId(table, i),
+          policy: refOf(policy, codes[i]!, 0),
+          other: refOf(other, otherCodes[i]!, 1),
+        };
+        if (mineOpen && isOpen(mineOpen[i]!)) changedCase.policyOpen = true;
+        if (theirsOpen && isOpen(theirsOpen[i]!)) changedCase.otherOpen = true;
+        changedCases.push(changedCase);
+      }
     }
     const matrix = Object.fromEntries(
       OUTCOMES.map((o, a) => [o, Object.fromEntries(OUTCOMES.map((p, b) => [p, cells[(a << 2) | b]!]))]),

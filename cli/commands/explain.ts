@@ -1,6 +1,6 @@
 // `detainer-studio explain POLICY --cases FILE --id CASE_ID`: one decision in plain English.
 
-import { caseIndexOf, compile, OUTCOME_WORDS, type Decision } from '../../engine/index';
+import { caseIndexOf, compile, dependsOnLabel, OUTCOME_WORDS, type Decision } from '../../engine/index';
 import { parseArgs, UsageError } from '../args';
 import { loadCasesOrReport, loadPolicyOrReport, loadScenarioOrReport, reimbursementOverride, type Output } from '../context';
 import type { CommandCode } from '../command';
@@ -37,7 +37,12 @@ export const explain: CommandCode = {
 export function explainText(d: Decision): string {
   const lines: string[] = [];
   const held = d.holdUntil ? ` until ${d.holdUntil.replace('T', ' ')}` : '';
-  lines.push(`Case ${d.id}: ${OUTCOME_WORDS[d.outcome].toUpperCase()}${held}, decided by ${d.citation} (${d.provision}).`);
+  // An open decision's outcome (review) only marks it unsettled: it is no one's decision, and says what it turns on.
+  if (d.undetermined)
+    lines.push(
+      `Case ${d.id}: UNDECIDED: these records cannot settle it. It turns on ${d.undetermined.dependsOn.map(dependsOnLabel).join('; ') || 'facts the records do not carry'}, and could be ${d.undetermined.possible.map((o) => OUTCOME_WORDS[o]).join(' or ')} (the first provision that may apply is ${d.citation}, ${d.provision}).`,
+    );
+  else lines.push(`Case ${d.id}: ${OUTCOME_WORDS[d.outcome].toUpperCase()}${held}, decided by ${d.citation} (${d.provision}).`);
   lines.push('');
   let last = '';
   for (const r of d.reasons) {
@@ -45,7 +50,8 @@ export function explainText(d: Decision): string {
       lines.push(`${r.citation} ${r.provision}:`);
       last = r.provision;
     }
-    const value = r.value === 'unknown' ? 'UNKNOWN (a person must decide)' : r.value ? 'yes' : 'no';
+    const unknown = d.undetermined ? 'UNKNOWN (not in these records, or a person must decide)' : 'UNKNOWN (a person must decide)';
+    const value = r.value === 'unknown' ? unknown : r.value ? 'yes' : 'no';
     lines.push(`${'  '.repeat(r.depth + 1)}${r.condition}: ${value}`);
     for (const f of r.facts) lines.push(`${'  '.repeat(r.depth + 2)}- ${f}`);
   }

@@ -13,6 +13,11 @@ import {
   type CaseTable,
   type FigureRow,
   type Ordinance,
+  type Outcome,
+  type Amount,
+  decidedAs,
+  differenceWords,
+  summaryBounds,
   type SimulationResult,
 } from '../../engine/index';
 import { parseArgs, UsageError } from '../args';
@@ -104,7 +109,7 @@ function unknownsText(r: SimulationResult): string {
   if (!u) return '';
   let out = '';
   if (u.undetermined) {
-    out += `\n${num(u.undetermined)} of ${num(r.summary.total)} decisions turn on facts the records don't carry (counted under review above):\n`;
+    out += `\n${num(u.undetermined)} of ${num(r.summary.total)} decisions turn on facts the records don't carry: they cannot be decided from these records (undecided above). Each outcome could be:\n`;
     out += table(
       ['Outcome', 'At least', 'At most'],
       OUTCOMES.map((o) => [o, num(u.range[o].atLeast), num(u.range[o].atMost)]),
@@ -113,7 +118,7 @@ function unknownsText(r: SimulationResult): string {
     out += `What leaves them open: ${u.facts.map((f) => `${f.label} (${num(f.decisions)})`).join('; ')}\n`;
   }
   if (u.holdsOfUnknownLength)
-    out += `${num(u.holdsOfUnknownLength)} holds have no known end (the records give no release time): not in the hold hours or cost above; counted at their limit they come to at least ${num(u.holdHoursAtLeast, 1)} hours\n`;
+    out += `${num(u.holdsOfUnknownLength)} holds have no known end (the records give no release time): the hold hours and cost above count them at their limit, as a least\n`;
   return out;
 }
 
@@ -126,11 +131,12 @@ function figuresText(r: SimulationResult): string {
       num(f.total),
       open && f.held.atMost !== f.held.atLeast ? `${num(f.held.atLeast)}-${num(f.held.atMost)}` : num(f.held.atLeast),
       num(f.outcomes.notify),
-      num(f.outcomes.review),
+      // Review is a person's decisions only; the open ones are undecided.
+      num(f.outcomes.review - f.undetermined),
       num(f.outcomes.decline),
       ...(open ? [num(f.undetermined)] : []),
     ]);
-  const head = (first: string) => [first, 'Cases', 'Held', 'Notify', 'Review', 'Decline', ...(open ? ['Open'] : [])];
+  const head = (first: string) => [first, 'Cases', 'Held', 'Notify', 'Review', 'Decline', ...(open ? ['Undecided'] : [])];
   const right = [false, true, true, true, true, true, true];
   let out = '';
   const years = r.breakdown.byYear;
@@ -139,46 +145,84 @@ function figuresText(r: SimulationResult): string {
   return out;
 }
 
+/** An outcome's row: certain cases, their share, and the most there could be when a finding or a missing fact leaves it open. */
+function outcomeRows(r: SimulationResult): string[][] {
+  const s = r.summary;
+  const b = summaryBounds(s);
+  const rows: string[][] = [];
+  for (const o of OUTCOMES) {
+    if (o === 'review') {
+      rows.push(['review (a person decides)', num(b.review), pct(b.review, s.total), num(b.review)]);
+      if (b.open) rows.push(['undecided (records)', num(b.open), pct(b.open, s.total), '']);
+    } else rows.push([o, num(s.outcomes[o]), pct(s.outcomes[o], s.total), num(b.range[o].atMost)]);
+  }
+  return rows;
+}
+
+/** "144.0" or "at least 144.0" */
+const atLeast = (a: Amount, format: (x: number) => string) => (a.exact ? format(a.atLeast) : `at least ${format(a.atLeast)}`);
+
 function readable(title: string, fp: string, casesFile: string, scenario: ReturnType<typeof resolveScenario>, r: SimulationResult): string {
   const s = r.summary;
+  const b = summaryBounds(s, scenario.reimbursementAgreement);
   let out = `${title}  [${shortFingerprint(fp)}]\n`;
   out += `${num(s.total)} cases from ${casesFile}; reimbursement agreement: ${scenario.reimbursementAgreement ? 'yes' : 'no'}; ${money(scenario.costPerInmateDay)} per inmate-day\n\n`;
-  out += table(
-    ['Outcome', 'Cases', 'Share'],
-    OUTCOMES.map((o) => [o, num(s.outcomes[o]), pct(s.outcomes[o], s.total)]),
-    [false, true, true],
-  );
-  out += `\nHold hours: ${num(s.holdHours, 1)}   Cost: ${money(s.cost.total)} (reimbursed ${money(s.cost.reimbursed)}, unreimbursed ${money(s.cost.unreimbursed)})\n`;
+  const ranges = b.open > 0 || b.review > 0;
+  out += ranges
+    ? table(['Outcome', 'Certain', 'Share', 'At most'], outcomeRows(r), [false, true, true, true])
+    : table(
+        ['Outcome', 'Cases', 'Share'],
+        outcomeRows(r).map((x) => x.slice(0, 3)),
+        [false, true, true],
+      );
+  if (b.review) out += `A person's finding decides ${num(b.review)}: each may be held or not, so every outcome may reach its "at most".\n`;
+  out += `\nHold hours: ${atLeast(b.holdHours, (x) => num(x, 1))}   Cost: ${atLeast(b.cost, money)} (unreimbursed ${atLeast(b.unreimbursed, money)})\n`;
+  if (b.why.length) out += `Hours and cost are known only as a least: ${b.why.join('; ')}\n`;
   out += unknownsText(r);
   out += figuresText(r);
   out += '\n';
   out += table(
-    ['Provision', 'Citation', 'Outcome', 'Decided'],
+    ['Provision', 'Citation', 'Provision gives', 'Cases reached', 'What they got'],
     [
-      ...r.coverage.provisions.map((p) => [p.id, p.citation, p.outcome, num(p.decided)]),
-      ['(otherwise)', r.coverage.otherwise.citation, r.coverage.otherwise.outcome, num(r.coverage.otherwise.decided)],
+      ...r.coverage.provisions.map((p) => [p.id, p.citation, p.outcome, num(p.decided), decidedAs(p, OUTCOME_NAMES, num)]),
+      [
+        '(otherwise)',
+        r.coverage.otherwise.citation,
+        r.coverage.otherwise.outcome,
+        num(r.coverage.otherwise.decided),
+        decidedAs(r.coverage.otherwise, OUTCOME_NAMES, num),
+      ],
     ],
-    [false, false, false, true],
+    [false, false, false, true, false],
   );
   if (r.coverage.unreached.length) out += `\nNo case reached: ${r.coverage.unreached.join(', ')}\n`;
   const c = r.comparison;
   if (c) {
-    out += `\nCompared with ${c.other.title}: ${num(c.changed)} of ${num(s.total)} decisions differ; hold hours ${c.delta.holdHours >= 0 ? '+' : ''}${num(c.delta.holdHours, 1)}, cost ${c.delta.cost >= 0 ? '+' : '-'}${money(Math.abs(c.delta.cost))}\n\n`;
+    const ob = summaryBounds(c.otherSummary, scenario.reimbursementAgreement);
+    out += `\nCompared with ${c.other.title}: ${num(c.changed)} of ${num(s.total)} decisions differ; hold hours ${differenceWords(b.holdHours, ob.holdHours, (x) => num(x, 1))}, cost ${differenceWords(b.cost, ob.cost, money)}\n\n`;
+    // The engine counts an open decision under review: with unknown facts the row and column say both.
+    const open = s.unknowns !== undefined || c.otherSummary.unknowns !== undefined;
+    const name = (o: Outcome) => (o === 'review' && open ? 'review/undecided' : o);
     out += table(
-      ['This policy \\ other', ...OUTCOMES],
-      OUTCOMES.map((a) => [a, ...OUTCOMES.map((b) => num(c.matrix[a][b]))]),
+      ['This policy \\ other', ...OUTCOMES.map(name)],
+      OUTCOMES.map((a) => [name(a), ...OUTCOMES.map((x) => num(c.matrix[a][x]))]),
       [false, true, true, true, true],
     );
     const shown = c.cases.slice(0, 20);
     if (shown.length) {
+      const said = (ref: { outcome: Outcome; citation: string }, undecided: boolean | undefined) =>
+        `${undecided ? 'undecided' : ref.outcome} (${ref.citation})`;
       out +=
         '\n' +
         table(
           ['Case', 'This policy', 'Other'],
-          shown.map((x) => [x.id, `${x.policy.outcome} (${x.policy.citation})`, `${x.other.outcome} (${x.other.citation})`]),
+          shown.map((x) => [x.id, said(x.policy, x.policyOpen), said(x.other, x.otherOpen)]),
         );
       if (c.cases.length > shown.length) out += `... and ${num(c.cases.length - shown.length)} more (use --json for all)\n`;
     }
   }
   return out;
 }
+
+/** Outcomes as the terminal names them. */
+const OUTCOME_NAMES: Record<Outcome, string> = { hold: 'hold', notify: 'notify', review: 'review', decline: 'decline' };

@@ -5,11 +5,14 @@ import { OUTCOMES, type Outcome } from '../model';
 import type { ChangedCase, Comparison } from '../simulate';
 import { escapeHtml } from './html';
 
+/** An outcome, or "undecided": the records cannot settle the decision (the engine's code says review). */
+export type Decided = Outcome | 'undecided';
+
 export interface Transition {
   /** The outcome under the other (earlier, or baseline) policy. */
-  from: Outcome;
+  from: Decided;
   /** The outcome under this policy. */
-  to: Outcome;
+  to: Decided;
   count: number;
 }
 
@@ -22,16 +25,41 @@ export interface DecisionDelta {
   cases: ChangedCase[];
 }
 
-export function decisionDelta(comparison: Comparison, total: number, maxCases = 200): DecisionDelta {
+/** Per case, both sides' codes and, where the records leave facts unknown, the outcomes each may get (bits). */
+export interface DecidedCodes {
+  codes: Int32Array;
+  otherCodes: Int32Array;
+  possible?: Uint8Array;
+  otherPossible?: Uint8Array;
+}
+
+const DECIDED: readonly Decided[] = [...OUTCOMES, 'undecided'];
+
+/**
+ * The changed decisions by outcome. With `decided` (a comparison on records that leave facts unknown),
+ * an open decision counts as undecided, not as review: no one has been asked to decide it.
+ */
+export function decisionDelta(comparison: Comparison, total: number, maxCases = 200, decided?: DecidedCodes): DecisionDelta {
   const transitions: Transition[] = [];
-  for (const to of OUTCOMES) {
-    for (const from of OUTCOMES) {
-      const count = comparison.matrix[to][from];
-      if (from !== to && count > 0) transitions.push({ from, to, count });
+  if (decided && (decided.possible || decided.otherPossible)) {
+    const cells = new Float64Array(25);
+    const of = (code: number, p: Uint8Array | undefined, i: number) => (p && (p[i]! & (p[i]! - 1)) !== 0 ? 4 : code & 3);
+    for (let i = 0; i < decided.codes.length; i++) {
+      if ((decided.codes[i]! & 3) === (decided.otherCodes[i]! & 3)) continue;
+      cells[of(decided.codes[i]!, decided.possible, i) * 5 + of(decided.otherCodes[i]!, decided.otherPossible, i)]!++;
     }
-  }
+    for (let to = 0; to < 5; to++)
+      for (let from = 0; from < 5; from++)
+        if (cells[to * 5 + from]! > 0) transitions.push({ from: DECIDED[from]!, to: DECIDED[to]!, count: cells[to * 5 + from]! });
+  } else
+    for (const to of OUTCOMES) {
+      for (const from of OUTCOMES) {
+        const count = comparison.matrix[to][from];
+        if (from !== to && count > 0) transitions.push({ from, to, count });
+      }
+    }
   transitions.sort(
-    (x, y) => y.count - x.count || OUTCOMES.indexOf(x.from) - OUTCOMES.indexOf(y.from) || OUTCOMES.indexOf(x.to) - OUTCOMES.indexOf(y.to),
+    (x, y) => y.count - x.count || DECIDED.indexOf(x.from) - DECIDED.indexOf(y.from) || DECIDED.indexOf(x.to) - DECIDED.indexOf(y.to),
   );
   return { total, changed: comparison.changed, transitions, cases: comparison.cases.slice(0, maxCases) };
 }
@@ -65,7 +93,12 @@ export function deltaHtml(delta: DecisionDelta & { casesLabel: string }, subject
 }
 
 /** The changed cases as an HTML table: each case's outcome and deciding provision before and after. */
-export function changedCasesHtml(delta: DecisionDelta, beforeName: string, afterName: string): string {
+export function changedCasesHtml(
+  delta: DecisionDelta,
+  beforeName: string,
+  afterName: string,
+  opts: { beforeIsBaseline?: boolean } = {},
+): string {
   if (delta.cases.length === 0) return '<p>No case is decided differently.</p>';
   const shown = delta.cases.length;
   const caption =
@@ -75,9 +108,13 @@ export function changedCasesHtml(delta: DecisionDelta, beforeName: string, after
   const out = [
     `<table><caption>${caption}</caption><thead><tr><th scope="col">Case</th><th scope="col">${escapeHtml(beforeName)}</th><th scope="col">${escapeHtml(afterName)}</th></tr></thead><tbody>`,
   ];
+  // An open decision (the records cannot settle it) is undecided, whatever its code's outcome; the baseline's
+  // reason is its own rule, not a provision of a draft.
+  const said = (ref: ChangedCase['policy'], open: boolean | undefined, baseline: boolean | undefined) =>
+    `${open ? 'undecided' : ref.outcome} (${escapeHtml(ref.citation)}${baseline ? '' : `, ${escapeHtml(ref.provision)}`})`;
   for (const c of delta.cases) {
     out.push(
-      `<tr><td>${escapeHtml(c.id)}</td><td>${c.other.outcome} (${escapeHtml(c.other.citation)}, ${escapeHtml(c.other.provision)})</td><td>${c.policy.outcome} (${escapeHtml(c.policy.citation)}, ${escapeHtml(c.policy.provision)})</td></tr>`,
+      `<tr><td>${escapeHtml(c.id)}</td><td>${said(c.other, c.otherOpen, opts.beforeIsBaseline)}</td><td>${said(c.policy, c.policyOpen, false)}</td></tr>`,
     );
   }
   out.push('</tbody></table>');

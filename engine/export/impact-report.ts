@@ -7,6 +7,7 @@ import { fingerprint, shortFingerprint } from '../canonical';
 import { compile, HONOR_ALL, resolveScenario } from '../compile';
 import { OUTCOMES, type Ordinance, type ResolvedScenario, type Scenario } from '../model';
 import { simulate, type Breakdown, type Cases, type Coverage, type FigureRow, type SimulationSummary } from '../simulate';
+import { amountWords, decidedAs, differenceWords, rangeWords, summaryBounds, type SummaryBounds } from '../summary-bounds';
 import { longDate, ordinanceText } from '../text-model';
 import { OUTCOME_WORDS } from '../wording';
 import { changedCasesHtml, decisionDelta, deltaHtml, deltaSentence, type DecisionDelta } from './decision-delta';
@@ -84,7 +85,12 @@ export function impactReport(input: ImpactReportInput): ImpactReport {
     ...(input.casesFingerprint ? { casesFingerprint: input.casesFingerprint } : {}),
     summary: result.summary,
     otherSummary: c.otherSummary,
-    delta: decisionDelta(c, input.cases.length, max),
+    delta: decisionDelta(c, input.cases.length, max, {
+      codes: result.codes,
+      otherCodes: result.otherCodes!,
+      ...(result.possible ? { possible: result.possible } : {}),
+      ...(result.otherPossible ? { otherPossible: result.otherPossible } : {}),
+    }),
     holdHoursDelta: c.delta.holdHours,
     costDelta: c.delta.cost,
     coverage: result.coverage,
@@ -125,6 +131,64 @@ function figure(value: string, what: string): string {
   return `<div class="figure"><span class="value">${escapeHtml(value)}</span><span class="what">${escapeHtml(what)}</span></div>`;
 }
 
+interface OutcomeRow {
+  label: string;
+  /** Certain counts, for the chart and the share. */
+  mine: number;
+  theirs: number;
+  /** The count, or its range where a finding or a missing fact leaves it open. */
+  mineWords: string;
+  theirsWords: string;
+  /** Whether both counts are exact (their difference is then known). */
+  certain: boolean;
+  /** The share of this policy's count, or of its range. */
+  shareWords: string;
+}
+
+/**
+ * The outcomes of both policies: a person's finding (review) apart from the decisions the records cannot
+ * settle (undecided), which the engine counts under review; each other outcome with its range.
+ */
+function outcomeRows(b: SummaryBounds, ob: SummaryBounds, s: SimulationSummary, o: SimulationSummary): OutcomeRow[] {
+  const rows: OutcomeRow[] = [];
+  const ranged = (x: 'hold' | 'notify' | 'decline') => {
+    const m = b.range[x];
+    const t = ob.range[x];
+    rows.push({
+      label: OUTCOME_WORDS[x],
+      mine: s.outcomes[x],
+      theirs: o.outcomes[x],
+      mineWords: rangeWords(m, n),
+      theirsWords: rangeWords(t, n),
+      certain: m.atLeast === m.atMost && t.atLeast === t.atMost,
+      shareWords: m.atLeast === m.atMost ? share(m.atLeast, s.total) : `${share(m.atLeast, s.total)} to ${share(m.atMost, s.total)}`,
+    });
+  };
+  ranged('hold');
+  ranged('notify');
+  rows.push({
+    label: `${OUTCOME_WORDS.review} (a person’s finding)`,
+    mine: b.review,
+    theirs: ob.review,
+    mineWords: n(b.review),
+    theirsWords: n(ob.review),
+    certain: true,
+    shareWords: share(b.review, s.total),
+  });
+  if (b.open || ob.open)
+    rows.push({
+      label: 'undecided on these records',
+      mine: b.open,
+      theirs: ob.open,
+      mineWords: n(b.open),
+      theirsWords: n(ob.open),
+      certain: true,
+      shareWords: share(b.open, s.total),
+    });
+  ranged('decline');
+  return rows;
+}
+
 export function impactReportBodyHtml(r: ImpactReport): string {
   const s = r.summary;
   const o = r.otherSummary;
@@ -142,21 +206,19 @@ export function impactReportBodyHtml(r: ImpactReport): string {
   out.push('<section aria-labelledby="r-summary"><h2 id="r-summary">Summary</h2>');
   out.push('<div class="figures">');
   out.push(figure(n(s.total), 'booking cases with a detainer'));
-  const u = s.unknowns;
-  if (u && u.range.hold.atMost !== u.range.hold.atLeast)
-    out.push(
-      figure(`${n(u.range.hold.atLeast)} to ${n(u.range.hold.atMost)}`, `held on the detainer (${n(u.undetermined)} decisions open)`),
-    );
-  else out.push(figure(`${n(s.outcomes.hold)} (${share(s.outcomes.hold, s.total)})`, 'held on the detainer'));
-  if (u?.holdsOfUnknownLength) {
-    // Release times are not in the records: the hours are known only as a least.
-    const least = (u.holdHoursAtLeast / 24) * s.cost.perInmateDay * (r.scenario.reimbursementAgreement ? 0 : 1);
-    out.push(figure(`at least ${hours(u.holdHoursAtLeast)}`, 'hours held past release (release times not in the records)'));
-    out.push(figure(`at least ${money(least)}`, 'unreimbursed cost of holds'));
-  } else {
-    out.push(figure(hours(s.holdHours), 'hours held past release'));
-    out.push(figure(money(s.cost.unreimbursed), 'unreimbursed cost of holds'));
-  }
+  const b = summaryBounds(s, r.scenario.reimbursementAgreement);
+  const ob = summaryBounds(o, r.scenario.reimbursementAgreement);
+  const h = b.range.hold;
+  // Holds a finding or a missing fact leaves open are a range, never the least of it alone.
+  if (h.atMost !== h.atLeast) {
+    const why = [b.open ? `${n(b.open)} undecided on these records` : '', b.review ? `${n(b.review)} left to a person’s finding` : '']
+      .filter(Boolean)
+      .join(', ');
+    out.push(figure(`${n(h.atLeast)} to ${n(h.atMost)}`, `held on the detainer (${why})`));
+  } else out.push(figure(`${n(s.outcomes.hold)} (${share(s.outcomes.hold, s.total)})`, 'held on the detainer'));
+  const where = b.unknownLength ? ' (release times not in the records)' : '';
+  out.push(figure(amountWords(b.holdHours, hours), `hours held past release${where}`));
+  out.push(figure(amountWords(b.unreimbursed, money), 'unreimbursed cost of holds'));
   out.push(
     figure(
       `${n(r.delta.changed)} (${share(r.delta.changed, s.total)})`,
@@ -164,21 +226,24 @@ export function impactReportBodyHtml(r: ImpactReport): string {
     ),
   );
   out.push('</div>');
+  if (b.why.length) out.push(`<p class="warning">Hours and cost are known only as a least: ${escapeHtml(b.why.join('; '))}.</p>`);
+  const rows = outcomeRows(b, ob, s, o);
   out.push(
     `<figure>${horizontalBarChart({
       id: 'chart-outcomes',
       title: 'Outcomes under each policy',
       description:
-        OUTCOMES.map(
-          (x) =>
-            `${OUTCOME_WORDS[x]}: ${n(s.outcomes[x])} under this policy, ${n(o.outcomes[x])} under the ${r.other.baseline ? 'baseline' : 'other draft'}`,
-        ).join('; ') + '.',
-      categories: OUTCOMES.map((x) => OUTCOME_WORDS[x]),
+        rows
+          .map(
+            (x) => `${x.label}: ${n(x.mine)} under this policy, ${n(x.theirs)} under the ${r.other.baseline ? 'baseline' : 'other draft'}`,
+          )
+          .join('; ') + '.',
+      categories: rows.map((x) => x.label),
       series: [
-        { name: 'This policy', color: '#1f4e79', values: OUTCOMES.map((x) => s.outcomes[x]) },
-        { name: r.other.baseline ? 'Baseline' : 'Other draft', color: '#b8c7d9', values: OUTCOMES.map((x) => o.outcomes[x]) },
+        { name: 'This policy', color: '#1f4e79', values: rows.map((x) => x.mine) },
+        { name: r.other.baseline ? 'Baseline' : 'Other draft', color: '#b8c7d9', values: rows.map((x) => x.theirs) },
       ],
-    })}<figcaption>Outcomes under this policy and the ${r.other.baseline ? 'baseline' : 'other draft'} (numbers of cases)</figcaption></figure>`,
+    })}<figcaption>Outcomes under this policy and the ${r.other.baseline ? 'baseline' : 'other draft'} (numbers of cases${b.open || b.review || ob.open ? ': the certain ones, with the undecided and the referrals apart' : ''})</figcaption></figure>`,
   );
   out.push(
     '<table><caption>Outcomes, hold hours and cost</caption><thead><tr><th scope="col">Measure</th><th scope="col" class="num">This policy</th><th scope="col" class="num">Share</th>',
@@ -186,19 +251,19 @@ export function impactReportBodyHtml(r: ImpactReport): string {
   out.push(
     `<th scope="col" class="num">${escapeHtml(r.other.baseline ? 'Baseline' : 'Other draft')}</th><th scope="col" class="num">Difference</th></tr></thead><tbody>`,
   );
-  for (const x of OUTCOMES) {
+  for (const x of rows) {
     out.push(
-      `<tr><th scope="row">${escapeHtml(OUTCOME_WORDS[x])}</th><td class="num">${n(s.outcomes[x])}</td><td class="num">${share(s.outcomes[x], s.total)}</td><td class="num">${n(o.outcomes[x])}</td><td class="num">${signed(s.outcomes[x] - o.outcomes[x], (v) => n(v))}</td></tr>`,
+      `<tr><th scope="row">${escapeHtml(x.label)}</th><td class="num">${escapeHtml(x.mineWords)}</td><td class="num">${x.shareWords}</td><td class="num">${escapeHtml(x.theirsWords)}</td><td class="num">${x.certain ? signed(x.mine - x.theirs, (v) => n(v)) : 'not known'}</td></tr>`,
     );
   }
   out.push(
-    `<tr><th scope="row">Hours held</th><td class="num">${hours(s.holdHours)}</td><td></td><td class="num">${hours(o.holdHours)}</td><td class="num">${signed(r.holdHoursDelta, hours)}</td></tr>`,
+    `<tr><th scope="row">Hours held</th><td class="num">${amountWords(b.holdHours, hours)}</td><td></td><td class="num">${amountWords(ob.holdHours, hours)}</td><td class="num">${differenceWords(b.holdHours, ob.holdHours, hours)}</td></tr>`,
   );
   out.push(
-    `<tr><th scope="row">Cost of holds</th><td class="num">${money(s.cost.total)}</td><td></td><td class="num">${money(o.cost.total)}</td><td class="num">${signed(r.costDelta, money)}</td></tr>`,
+    `<tr><th scope="row">Cost of holds</th><td class="num">${amountWords(b.cost, money)}</td><td></td><td class="num">${amountWords(ob.cost, money)}</td><td class="num">${differenceWords(b.cost, ob.cost, money)}</td></tr>`,
   );
   out.push(
-    `<tr><th scope="row">Unreimbursed</th><td class="num">${money(s.cost.unreimbursed)}</td><td></td><td class="num">${money(o.cost.unreimbursed)}</td><td class="num">${signed(s.cost.unreimbursed - o.cost.unreimbursed, money)}</td></tr>`,
+    `<tr><th scope="row">Unreimbursed</th><td class="num">${amountWords(b.unreimbursed, money)}</td><td></td><td class="num">${amountWords(ob.unreimbursed, money)}</td><td class="num">${differenceWords(b.unreimbursed, ob.unreimbursed, money)}</td></tr>`,
   );
   out.push('</tbody></table></section>');
   out.push(unknownsHtml(r));
@@ -219,17 +284,18 @@ export function impactReportBodyHtml(r: ImpactReport): string {
   out.push('</section>');
 
   out.push('<section aria-labelledby="r-changed"><h2 id="r-changed">Changed cases</h2>');
-  out.push(changedCasesHtml(r.delta, r.other.baseline ? 'Baseline' : 'Other draft', 'This policy'));
+  out.push(changedCasesHtml(r.delta, r.other.baseline ? 'Baseline' : 'Other draft', 'This policy', { beforeIsBaseline: r.other.baseline }));
   out.push('</section>');
 
   const cov = r.coverage;
-  const rows = [
+  const covered = [
     ...cov.provisions.map((p) => ({
       label: `${p.citation} ${r.headings[p.id] ?? p.id}`,
       id: p.id,
       citation: p.citation,
       outcome: p.outcome,
       decided: p.decided,
+      got: decidedAs(p, OUTCOME_WORDS, n),
     })),
     {
       label: `${cov.otherwise.citation} otherwise`,
@@ -237,6 +303,7 @@ export function impactReportBodyHtml(r: ImpactReport): string {
       citation: cov.otherwise.citation,
       outcome: cov.otherwise.outcome,
       decided: cov.otherwise.decided,
+      got: decidedAs(cov.otherwise, OUTCOME_WORDS, n),
     },
   ];
   out.push('<section aria-labelledby="r-coverage"><h2 id="r-coverage">Coverage: which provision decided each case</h2>');
@@ -244,17 +311,17 @@ export function impactReportBodyHtml(r: ImpactReport): string {
     `<figure>${horizontalBarChart({
       id: 'chart-coverage',
       title: 'Cases decided by each provision',
-      description: rows.map((x) => `${x.citation} (${x.id}, ${x.outcome}): ${n(x.decided)} cases`).join('; ') + '.',
-      categories: rows.map((x) => (x.label.length > 34 ? `${x.label.slice(0, 33)}…` : x.label)),
-      series: [{ name: 'Cases decided', color: '#1f4e79', values: rows.map((x) => x.decided) }],
+      description: covered.map((x) => `${x.citation} (${x.id}): ${n(x.decided)} cases, ${x.got}`).join('; ') + '.',
+      categories: covered.map((x) => (x.label.length > 34 ? `${x.label.slice(0, 33)}…` : x.label)),
+      series: [{ name: 'Cases decided', color: '#1f4e79', values: covered.map((x) => x.decided) }],
     })}<figcaption>Cases decided by each provision, in the order the policy reads them</figcaption></figure>`,
   );
   out.push(
-    '<table><caption>Coverage</caption><thead><tr><th scope="col">Citation</th><th scope="col">Provision</th><th scope="col">Outcome</th><th scope="col" class="num">Cases decided</th><th scope="col" class="num">Share</th></tr></thead><tbody>',
+    '<p>A provision gives its outcome when it applies; the cases it decides may get less: no more than ICE asked for, a referral where it asks a person for a finding, and undecided where the records lack a fact it turns on.</p><table><caption>Coverage</caption><thead><tr><th scope="col">Citation</th><th scope="col">Provision</th><th scope="col">The provision gives</th><th scope="col" class="num">Cases decided</th><th scope="col" class="num">Share</th><th scope="col">What those cases got</th></tr></thead><tbody>',
   );
-  for (const x of rows)
+  for (const x of covered)
     out.push(
-      `<tr><td>${escapeHtml(x.citation)}</td><td>${escapeHtml(x.id)}</td><td>${x.outcome}</td><td class="num">${n(x.decided)}</td><td class="num">${share(x.decided, s.total)}</td></tr>`,
+      `<tr><td>${escapeHtml(x.citation)}</td><td>${escapeHtml(x.id)}</td><td>${escapeHtml(OUTCOME_WORDS[x.outcome])}</td><td class="num">${n(x.decided)}</td><td class="num">${share(x.decided, s.total)}</td><td>${escapeHtml(x.got)}</td></tr>`,
     );
   out.push('</tbody></table>');
   if (cov.unreached.length) {
@@ -284,7 +351,7 @@ export function impactReportBodyHtml(r: ImpactReport): string {
   if (sc.asOf) out.push(`<dt>As of</dt><dd>${escapeHtml(longDate(sc.asOf))}</dd>`);
   out.push('</dl>');
   out.push(
-    `<p>Each case is decided as the policy reads: provisions in order, the first that applies decides, a finding nobody has made yet gives a referral for review, and no outcome exceeds what the detainer requested. Hours held count from the time of release to the end of the hold the provision allows.${s.unknowns ? ' A decision that turns on a fact the records do not carry is open: it is counted under review, and the section "What the records leave open" gives the range of each outcome.' : ''}</p>`,
+    `<p>Each case is decided as the policy reads: provisions in order, the first that applies decides, a finding nobody has made yet gives a referral for review, and no outcome exceeds what the detainer requested. Hours held count from the time of release to the end of the hold the provision allows.${s.unknowns ? ' A decision that turns on a fact the records do not carry cannot be decided from them: it is counted as undecided, apart from the referrals for a person’s finding, and the section "What the records leave open" gives the range of each outcome.' : ''}${b.review ? ' A referral for review may end in a hold or not: the holds are given as a range and the hours and cost of holds as a least.' : ''}</p>`,
   );
   out.push('</section></main>');
   out.push(
@@ -300,7 +367,7 @@ function unknownsHtml(r: ImpactReport): string {
   const s = r.summary;
   const out: string[] = ['<section aria-labelledby="r-unknown"><h2 id="r-unknown">What the records leave open</h2>'];
   out.push(
-    `<p>${n(u.undetermined)} of ${n(s.total)} decisions (${share(u.undetermined, s.total)}) turn on facts these case records do not carry. They are not guessed: the summary counts them under review, and each outcome's range is below: at least the decisions that are certainly that outcome, at most those that could be.</p>`,
+    `<p>${n(u.undetermined)} of ${n(s.total)} decisions (${share(u.undetermined, s.total)}) turn on facts these case records do not carry. They cannot be decided from these records and are not guessed: the summary counts them as undecided, and each outcome's range is below: at least the decisions that are certainly that outcome, at most those that could be.</p>`,
   );
   out.push(
     '<table><caption>Outcomes with the facts the records leave unknown</caption><thead><tr><th scope="col">Outcome</th><th scope="col" class="num">At least</th><th scope="col" class="num">At most</th></tr></thead><tbody>',
@@ -317,7 +384,7 @@ function unknownsHtml(r: ImpactReport): string {
   }
   if (u.holdsOfUnknownLength)
     out.push(
-      `<p class="warning">${n(u.holdsOfUnknownLength)} holds have no known end: the records give no release time, so they are not in the hours held or the cost above. Counted at their limit in hours they come to at least ${hours(u.holdHoursAtLeast)} hours.</p>`,
+      `<p class="warning">${n(u.holdsOfUnknownLength)} holds have no known end: the records give no release time, so the hours held and the cost above count each at its limit in hours, as a least: at least ${hours(u.holdHoursAtLeast)} hours.</p>`,
     );
   out.push('</section>');
   return out.join('\n');
@@ -325,7 +392,7 @@ function unknownsHtml(r: ImpactReport): string {
 
 /** One table of figures per year, month or facility. */
 function figureTable(caption: string, first: string, rows: readonly FigureRow[], open: boolean): string {
-  const head = ['Cases', 'Held', 'Notified only', 'Review', 'Declined', ...(open ? ['Open'] : [])];
+  const head = ['Cases', 'Held', 'Notified only', 'Review', 'Declined', ...(open ? ['Undecided'] : [])];
   const out = [
     `<table><caption>${escapeHtml(caption)}</caption><thead><tr><th scope="col">${escapeHtml(first)}</th>${head.map((h) => `<th scope="col" class="num">${h}</th>`).join('')}</tr></thead><tbody>`,
   ];
@@ -335,7 +402,8 @@ function figureTable(caption: string, first: string, rows: readonly FigureRow[],
       n(f.total),
       held,
       n(f.outcomes.notify),
-      n(f.outcomes.review),
+      // Review is a person's findings only: the decisions the records cannot settle are undecided.
+      n(f.outcomes.review - f.undetermined),
       n(f.outcomes.decline),
       ...(open ? [n(f.undetermined)] : []),
     ];
@@ -355,7 +423,7 @@ function figuresHtml(r: ImpactReport): string {
   );
   out.push(figureTable('Decisions by year of the request', 'Year', b.byYear, open));
   if (b.byMonth.length <= 36) out.push(figureTable('Decisions by month of the request', 'Month', b.byMonth, open));
-  else out.push(`<p>The requests span ${n(b.byMonth.length)} months: the figures by month are in the simulation's breakdown.</p>`);
+  else out.push(`<p>The requests span ${n(b.byMonth.length)} months, too many to list by month here: the figures are given by year.</p>`);
   if (b.byFacility.length > 1) out.push(figureTable('Decisions by facility', 'Facility', b.byFacility, open));
   out.push('</section>');
   return out.join('\n');

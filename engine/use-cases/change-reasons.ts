@@ -13,24 +13,54 @@ export interface ChangeGroup {
   count: number;
   /** The first case of the group (an index into the case set), to explain as an example. */
   example: number;
+  /**
+   * Whether this draft's decision (otherOpen: the compared policy's) is open: the records cannot
+   * settle it, so the outcome (review) stands for "not decided", not for a person's finding.
+   */
+  open: boolean;
+  otherOpen: boolean;
+  /** The facts the group's open decisions under this draft turn on (unknown-facts.ts bits, all cases together). */
+  dependsOn: number;
 }
+
+/** Per case, what leaves a side's decisions open: `possible` outcomes (bits) and the facts that do (`dependsOn`). */
+export interface OpenDecisions {
+  possible?: Uint8Array;
+  dependsOn?: Uint32Array;
+}
+
+const isOpen = (possible: Uint8Array | undefined, i: number) => {
+  if (!possible) return false;
+  const p = possible[i]!;
+  return (p & (p - 1)) !== 0;
+};
 
 /**
  * Groups the cases whose outcome differs between `codes` and `otherCodes` (decision codes:
  * provisionIndex << 2 | outcome) by the two deciding provisions, largest group first.
  */
-export function changedDecisionGroups(codes: Int32Array, otherCodes: Int32Array): ChangeGroup[] {
+export function changedDecisionGroups(
+  codes: Int32Array,
+  otherCodes: Int32Array,
+  mine: OpenDecisions = {},
+  theirs: OpenDecisions = {},
+): ChangeGroup[] {
   const n = Math.min(codes.length, otherCodes.length);
-  // Keyed by both codes at once; a million cases make no strings and at most a few hundred keys.
+  // Keyed by both codes (and whether each is open) at once; a million cases make no strings and at most a few hundred keys.
   const groups = new Map<number, ChangeGroup>();
   for (let i = 0; i < n; i++) {
     const a = codes[i]!;
     const b = otherCodes[i]!;
     if ((a & 3) === (b & 3)) continue;
-    const key = a * 0x10000 + b;
+    const open = isOpen(mine.possible, i);
+    const otherOpen = isOpen(theirs.possible, i);
+    const key = (a * 0x10000 + b) * 4 + (open ? 2 : 0) + (otherOpen ? 1 : 0);
+    const depends = open ? (mine.dependsOn?.[i] ?? 0) : 0;
     const g = groups.get(key);
-    if (g) g.count++;
-    else
+    if (g) {
+      g.count++;
+      g.dependsOn |= depends;
+    } else
       groups.set(key, {
         provision: a >> 2,
         otherProvision: b >> 2,
@@ -38,6 +68,9 @@ export function changedDecisionGroups(codes: Int32Array, otherCodes: Int32Array)
         otherOutcome: OUTCOMES[b & 3]!,
         count: 1,
         example: i,
+        open,
+        otherOpen,
+        dependsOn: depends,
       });
   }
   return [...groups.values()].sort((x, y) => y.count - x.count || x.provision - y.provision || x.otherProvision - y.otherProvision);

@@ -23,6 +23,9 @@ export interface SimulatedSide {
   codes: Int32Array;
   /** Hours held past release by each entry of `provisions`. */
   holdHoursByProvision: number[];
+  /** When the cases leave facts unknown: per case, every outcome it may get (bits), and the facts that leave it open. */
+  possible?: Uint8Array;
+  dependsOn?: Uint32Array;
 }
 
 export interface DraftSimulation {
@@ -80,6 +83,7 @@ export function simulateDraft(req: SimulateDraftRequest): DraftSimulation {
         provisions: provisionRefs(policy),
         codes: result.codes,
         holdHoursByProvision: result.holdHoursByProvision,
+        ...(result.possible ? { possible: result.possible, dependsOn: result.dependsOn } : {}),
       },
       other:
         against && other
@@ -89,6 +93,7 @@ export function simulateDraft(req: SimulateDraftRequest): DraftSimulation {
               provisions: provisionRefs(other),
               codes: result.otherCodes!,
               holdHoursByProvision: result.otherHoldHoursByProvision!,
+              ...(result.otherPossible ? { possible: result.otherPossible, dependsOn: result.otherDependsOn } : {}),
             }
           : null,
     },

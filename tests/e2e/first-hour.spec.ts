@@ -395,11 +395,13 @@ test('the committee reads the simulation in one sentence with the command lineâ€
 
   const n = (x: number) => x.toLocaleString('en-US');
   const saved = expected.comparison.otherSummary.cost.total - expected.summary.cost.total;
+  // The officer's finding of risk may hold a case or not: holds are a range and the saving a most.
+  const { hold, review } = expected.summary.outcomes as Record<'hold' | 'review', number>;
   await expect(page.getByTestId('headline')).toHaveText(
     new RegExp(
-      `^Under this draft the jail would have held ${n(expected.summary.outcomes.hold!)} of 2,000 detainers instead of ${n(
+      `^Under this draft the jail would have held ${n(hold)} to ${n(hold + review)} of 2,000 detainers instead of ${n(
         expected.comparison.otherSummary.outcomes.hold!,
-      )} if every detainer were honored, saving \\$${n(Math.round(saved))}\\. It would `,
+      )} if every detainer were honored, saving up to \\$${n(Math.round(saved))} \\(${n(review)} cases left to a personâ€™s finding may be held\\)\\. It would `,
     ),
   );
   const view = page.getByRole('region', { name: 'What this draft would do' });

@@ -27,6 +27,8 @@ import {
 const WORKBOOK = path.join(ROOT, 'tests/ice/fixtures/ice-detainers-fixture.xlsx');
 const CSV = path.join(ROOT, 'tests/ice/fixtures/ice-detainers-fixture.csv');
 const RIVERTON = 'RIVERTON COUNTY JAIL (RIVERTON, MA)';
+const VIOLENT = path.join(ROOT, 'samples/ordinances/violent-convictions-only-2012.ordinance.yaml');
+const VIOLENT_TITLE = 'An Ordinance Limiting Immigration Detainers to Persons Convicted of Violent Crimes';
 
 type Range = { atLeast: number; atMost: number };
 interface Simulated {
@@ -58,11 +60,15 @@ async function openRecords(page: Page, file: string) {
 /** The summary, the open decisions and the figures by year on screen match the command line's. */
 async function expectFigures(page: Page, expected: Simulated) {
   const summary = page.getByRole('region', { name: 'Summary' });
-  for (const o of ['hold', 'notify', 'review', 'decline'] as const) {
+  for (const o of ['hold', 'notify', 'decline'] as const) {
     await expect(summary.getByTestId(`count-${o}`)).toHaveText(n(expected.summary.outcomes[o]));
   }
-  const open = page.getByRole('region', { name: 'What the records leave open' });
-  await expect(open.getByTestId('undetermined')).toHaveText(n(expected.summary.unknowns.undetermined));
+  // The engine counts an open decision under review: the view counts it apart, as undecided, and review is a person's findings only.
+  const open = expected.summary.unknowns.undetermined;
+  await expect(summary.getByTestId('count-review')).toHaveText(n(expected.summary.outcomes.review - open));
+  await expect(summary.getByTestId('count-open')).toHaveText(n(open));
+  const left = page.getByRole('region', { name: 'What the records leave open' });
+  await expect(left.getByTestId('undetermined')).toHaveText(n(open));
   for (const [o, label] of [
     ['hold', 'Hold'],
     ['notify', 'Notify only'],
@@ -70,10 +76,10 @@ async function expectFigures(page: Page, expected: Simulated) {
     ['decline', 'Decline'],
   ] as const) {
     const r = expected.summary.unknowns.range[o]!;
-    await expect(open.getByTestId(`range-${o}`)).toHaveText(`${label}${n(r.atLeast)}${n(r.atMost)}`);
+    await expect(left.getByTestId(`range-${o}`)).toHaveText(`${label}${n(r.atLeast)}${n(r.atMost)}`);
   }
   const top = expected.summary.unknowns.facts[0]!;
-  await expect(open).toContainText(`${top.label}: ${n(top.decisions)}`);
+  await expect(left).toContainText(`${top.label}: ${n(top.decisions)}`);
   const byYear = page.getByRole('table', { name: 'By year of the request' });
   for (const y of expected.breakdown.byYear) {
     const held = y.held.atLeast === y.held.atMost ? n(y.held.atLeast) : `${n(y.held.atLeast)}–${n(y.held.atMost)}`;
@@ -179,6 +185,56 @@ test('ICE detainer records: facility and period picked, ranges where facts are o
 
   expect(await axeViolations(page, 'simulation of ICE records')).toEqual([]);
   expect(await hook.cspViolations(page)).toEqual([]);
+});
+
+test('a draft that asks no one for a finding, on the records of one jail: undecided cases named as such, holds a range, unknown cost never “the same”', async ({
+  page,
+}) => {
+  await openRecords(page, WORKBOOK);
+  // The violent-convictions sample: no provision asks a person for a finding.
+  let since = await eventCount(page);
+  await page.getByLabel('Open a sample ordinance').selectOption({ label: VIOLENT_TITLE });
+  const opened = await waitForEvent(page, 'document-opened', { name: path.basename(VIOLENT) }, since);
+  await waitForEvent(page, 'simulation-rendered', { total: 400 }, since);
+  expect(opened.detail.name).toBe(path.basename(VIOLENT));
+  since = await eventCount(page);
+  await page.getByLabel('Facility', { exact: true }).selectOption(RIVERTON);
+  await waitForEvent(page, 'simulation-rendered', { total: 138 }, since);
+  const expected = simulated(VIOLENT, WORKBOOK, ['--facility', RIVERTON]);
+  expect(expected.summary.unknowns.undetermined).toBe(71);
+  await expectFigures(page, expected);
+
+  const headline = page.getByTestId('headline');
+  await expect(headline).toContainText(
+    'Under this draft the jail would have held 3 to 62 of 138 detainers instead of 115 to 118 if every detainer were honored',
+  );
+  await expect(headline).toContainText('the difference in cost cannot be worked out from these records, as they give no release times');
+  await expect(headline).toContainText('71 cannot be decided from these records: they turn on convictions beyond those on record');
+  await expect(headline).not.toContainText('person');
+  await expect(headline).not.toContainText('same cost');
+
+  const summary = page.getByRole('region', { name: 'Summary' });
+  await expect(summary.getByTestId('count-review')).toHaveText('0');
+  await expect(summary.getByTestId('count-open')).toHaveText('71');
+  await expect(summary.getByTestId('hold-hours')).toHaveText('at least 144');
+  await expect(summary.getByTestId('hold-cost')).toHaveText('at least $858');
+  await expect(summary).toContainText('held 3 to 62 against 115 to 118; hold hours unknown, cost unknown.');
+  await expect(summary).not.toContainText('±0');
+  await expect(summary).not.toContainText('person’s judgment');
+  await expect(summary).toContainText('These 71 cases cannot be decided from these records');
+
+  const reasons = page.getByRole('region', { name: /^Why [\d,]+ decisions differ from honoring every detainer$/ });
+  await expect(reasons).toContainText(
+    '58 cannot be decided from these records, instead of being held: whether § 2(a)(1) (Convicted of a homicide, at any time) decides them turns on convictions beyond those on record',
+  );
+  await expect(reasons).toContainText('honoring every detainer decides them by its own rule (honor all: hold as requested)');
+  await expect(reasons).not.toContainText('person');
+  await expect(reasons).not.toContainText('applies § 2(a)');
+
+  // Coverage: § 2(a)(1) gives a hold; of the 74 cases it reached, 3 were held and 71 are undecided.
+  const coverage = page.getByRole('region', { name: 'Coverage: which provision decided how many cases' });
+  await expect(coverage.getByRole('row', { name: /^§ 2\(a\)\(1\)/ })).toContainText('3 held, 71 undecided');
+  await expect(coverage.getByRole('columnheader', { name: 'The provision gives' })).toBeVisible();
 });
 
 test('the same records as CSV give the same figures; a tag the records never carry is a warning whose quick fix uses the set’s own tag', async ({

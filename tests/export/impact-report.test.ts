@@ -52,6 +52,44 @@ describe('impact report', () => {
     expect(impactReportHtml(unreached)).toContain('class="warning">No case in this set reached');
   });
 
+  it('counts a person’s finding as a hold or not: holds a range, hours and cost a least, the saving a most', () => {
+    const r = impactReport({ ordinance: ct, cases, casesLabel: 'synthetic-500.json' });
+    const s = r.summary;
+    expect(s.outcomes.review).toBeGreaterThan(0);
+    const html = impactReportHtml(r);
+    const n = (x: number) => x.toLocaleString('en-US');
+    // Holds: the certain ones to those plus every referral, never the certain count alone.
+    expect(html).toContain(`<span class="value">${n(s.outcomes.hold)} to ${n(s.outcomes.hold + s.outcomes.review)}</span>`);
+    expect(html).toContain(`<tr><th scope="row">decline</th><td class="num">0 to ${n(s.outcomes.review)}</td>`);
+    expect(html).toMatch(
+      /<tr><th scope="row">Cost of holds<\/th><td class="num">at least \$[\d,]+<\/td><td><\/td><td class="num">\$[\d,]+<\/td><td class="num">up to \$[\d,]+ less<\/td><\/tr>/,
+    );
+    expect(html).toContain(
+      `Hours and cost are known only as a least: ${n(s.outcomes.review)} cases left to a person’s finding may be held.`,
+    );
+    // The coverage table says what a provision gives apart from what its cases got.
+    const risk = r.coverage.provisions.find((p) => p.id === 'public-safety-risk')!;
+    expect(risk.outcome).toBe('hold');
+    expect(html).toContain(
+      `<td>public-safety-risk</td><td>hold</td><td class="num">${n(risk.decided)}</td><td class="num">${((100 * risk.decided) / s.total).toFixed(1)}%</td><td>${n(risk.decided)} refer for review</td>`,
+    );
+    // The baseline's reasons are its own, never a section sign a reader would take for the draft's.
+    const changed = html.slice(html.indexOf('id="r-changed"'), html.indexOf('id="r-coverage"'));
+    expect(changed).toContain('(honor all: hold as requested)');
+    expect(changed).not.toMatch(/<tr><td>[^<]*<\/td><td>[a-z]+ \(§/);
+  });
+
+  it('points the reader to no figures the report does not print', () => {
+    const r = impactReport({ ordinance: ct, cases, casesLabel: 'synthetic-500.json' });
+    expect(r.breakdown.byMonth.length).toBeGreaterThan(36);
+    const html = impactReportHtml(r);
+    expect(html).not.toContain('breakdown');
+    expect(html).toContain(
+      `The requests span ${r.breakdown.byMonth.length} months, too many to list by month here: the figures are given by year.`,
+    );
+    expect(html).toContain('<caption>Decisions by year of the request</caption>');
+  });
+
   it('escapes the case set name and policy text', () => {
     const html = impactReportHtml(
       impactReport({ ordinance: riverton, cases: cases.slice(0, 20), casesLabel: '<img src=x onerror=alert(1)>.json' }),

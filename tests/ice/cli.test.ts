@@ -24,6 +24,38 @@ beforeAll(() => {
 }, 120000);
 
 describe('simulate --cases ICE records', () => {
+  it('explains a case the records cannot decide as undecided, with the facts it turns on, not as a referral', () => {
+    const violent = path.join(root, 'samples/ordinances/violent-convictions-only-2012.ordinance.yaml');
+    const r = run('explain', violent, '--cases', xlsx, '--id', 'row-11');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Case row-11: UNDECIDED: these records cannot settle it\. It turns on convictions beyond those on record/);
+    expect(r.out).not.toContain('REFER FOR REVIEW');
+    expect(r.out).not.toContain('UNKNOWN (a person must decide)');
+  });
+
+  it('calls a case the records cannot decide undecided, gives unknown cost as a least, and cites the baseline by its own rule', () => {
+    const violent = path.join(root, 'samples/ordinances/violent-convictions-only-2012.ordinance.yaml');
+    const r = run('simulate', violent, '--cases', xlsx, '--facility', 'RIVERTON COUNTY JAIL', '--baseline', 'honor-all');
+    expect(r.code).toBe(0);
+    // The 71 open decisions are undecided, not a person's review (no provision of this draft asks for a finding).
+    expect(r.out).toMatch(/^review \(a person decides\) +0 +0\.0% +0$/m);
+    expect(r.out).toMatch(/^undecided \(records\) +71 +51\.4%$/m);
+    expect(r.out).toMatch(/^hold +3 +2\.2% +62$/m);
+    // No release times: hours and cost are a least, never 0, and their difference from the baseline unknown.
+    expect(r.out).toContain('Hold hours: at least 144.0   Cost: at least $858.00');
+    expect(r.out).not.toMatch(/Hold hours: 0\.0/);
+    expect(r.out).toContain('hold hours unknown, cost unknown');
+    // Coverage: what the provision gives, beside what its cases got.
+    expect(r.out).toMatch(/^homicide-any-time +§ 2\(a\)\(1\) +hold +74 +3 hold, 71 undecided$/m);
+    // Figures by year: review is a person's decisions only.
+    expect(r.out).toMatch(/^2024 +90 +0-38 +0 +0 +45 +45$/m);
+    // Changed cases: undecided by name; the baseline's reason is its own, never a section of the draft.
+    expect(r.out).toMatch(/^row-11 +undecided \(§ 2\(a\)\(1\)\) +hold \(honor all: hold as requested\)$/m);
+    expect(r.out).toMatch(/^row-9 +undecided \(§ 2\(a\)\(1\)\) +notify \(honor all: notify as requested\)$/m);
+    const changed = r.out.slice(r.out.indexOf('Case    This policy'));
+    for (const line of changed.split('\n').slice(2, 20)) expect(line.replace(/^\S+ +\S+ \(§[^)]*\)/, '')).not.toContain('§');
+  });
+
   it('gives the same summary from the workbook and from its CSV, with ranges and figures per year', () => {
     const a = run('simulate', ct, '--cases', xlsx, '--source', 'ice-detainers', '--json');
     const b = run('simulate', ct, '--cases', csv, '--json');

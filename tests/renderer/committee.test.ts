@@ -3,9 +3,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { changedDecisionGroups, generatedCaseTable, readDraftToCompare, simulateDraft } from '../../engine/index';
-import { changeReason, headline, weekendArithmetic } from '../../renderer/src/simulation/committee';
-import { hours, signed } from '../../renderer/src/lib/format';
+import {
+  changedDecisionGroups,
+  chooseCases,
+  generatedCaseTable,
+  importWorkbookSync,
+  loadOrdinance,
+  readDraftToCompare,
+  simulateDraft,
+  type SimulationSummary,
+} from '../../engine/index';
+import { changeReason, comparedAmount, headline, weekendArithmetic } from '../../renderer/src/simulation/committee';
+import { hours, money, signed } from '../../renderer/src/lib/format';
 
 const root = path.resolve(__dirname, '../..');
 const read = readDraftToCompare(
@@ -15,15 +24,26 @@ const read = readDraftToCompare(
 if (!read.ok) throw new Error(read.problem);
 const ct = read.ordinance;
 
+/** A summary without unknown facts, as the engine gives it. */
+function summary(outcomes: SimulationSummary['outcomes'], holdHours: number, cost: number, reimbursed = 0): SimulationSummary {
+  const total = outcomes.hold + outcomes.notify + outcomes.review + outcomes.decline;
+  return {
+    total,
+    outcomes,
+    holdHours,
+    cost: { perInmateDay: 143, total: cost, reimbursed, unreimbursed: cost - reimbursed, currency: 'USD' },
+  };
+}
+
 describe('headline', () => {
   it('says in one sentence how many the jail would hold, against what, and what it saves', () => {
     expect(
       headline({
-        total: 10_000,
-        outcomes: { hold: 58, notify: 900, review: 0, decline: 9042 },
-        holdHours: 2784,
-        cost: { total: 16_588, reimbursed: 0 },
-        other: { label: 'if every detainer were honored', held: 8401, costDelta: -3_812_345 },
+        summary: summary({ hold: 58, notify: 900, review: 0, decline: 9042 }, 2784, 16_588),
+        other: {
+          label: 'if every detainer were honored',
+          summary: summary({ hold: 8401, notify: 1599, review: 0, decline: 0 }, 1e6, 3_828_933),
+        },
       }),
     ).toBe(
       'Under this draft the jail would have held 58 of 10,000 detainers instead of 8,401 if every detainer were honored, saving $3.8M. It would report 900 to ICE at release without holding them and decline 9,042.',
@@ -31,23 +51,99 @@ describe('headline', () => {
   });
 
   it('prints hours held as whole hours, as money is whole dollars (the report prints them the same way)', () => {
-    const sentence = headline({
-      total: 10_000,
-      outcomes: { hold: 4311, notify: 0, review: 0, decline: 5689 },
-      holdHours: 332_292.8,
-      cost: { total: 1_980_054.4, reimbursed: 0 },
-    });
+    const sentence = headline({ summary: summary({ hold: 4311, notify: 0, review: 0, decline: 5689 }, 332_292.8, 1_980_054.4) });
     expect(sentence).toContain('for 332,293 hours past release');
     expect(signed(-241_669.3, hours)).toBe('−241,669');
     expect(hours(47.5)).toBe('48');
   });
 
   it('gives hours and cost when nothing is compared', () => {
-    expect(
-      headline({ total: 1, outcomes: { hold: 1, notify: 0, review: 0, decline: 0 }, holdHours: 48, cost: { total: 286, reimbursed: 0 } }),
-    ).toBe(
+    expect(headline({ summary: summary({ hold: 1, notify: 0, review: 0, decline: 0 }, 48, 286) })).toBe(
       'Under this draft the jail would have held 1 of 1 detainer, for 48 hours past release at a cost of $286. It would decline none.',
     );
+  });
+
+  it('says a person’s findings may hold or decline: holds are a range and the saving a most, never a fact', () => {
+    // The TRUST Act on 16 cases: 8 holds certain, 8 turn on the officer's finding of risk.
+    const sentence = headline({
+      summary: summary({ hold: 8, notify: 0, review: 8, decline: 0 }, 384, 2288),
+      other: { label: 'if every detainer were honored', summary: summary({ hold: 16, notify: 0, review: 0, decline: 0 }, 864, 5148) },
+    });
+    expect(sentence).toBe(
+      'Under this draft the jail would have held 8 to 16 of 16 detainers instead of 16 if every detainer were honored, saving up to $2,860 (8 cases left to a person’s finding may be held). It would leave 8 to a person’s decision (each may be held or not) and decline up to 8.',
+    );
+    expect(sentence).not.toMatch(/saving \$/);
+  });
+
+  it('does not call a difference in cost nothing when the cost is not known', () => {
+    const sentence = headline({
+      summary: { ...summary({ hold: 3, notify: 0, review: 71, decline: 64 }, 0, 0), unknowns: riverton.summary.unknowns },
+      other: { label: 'if every detainer were honored', summary: riverton.comparison!.otherSummary },
+    });
+    expect(sentence).not.toContain('same cost');
+    expect(sentence).toContain('the difference in cost cannot be worked out from these records');
+  });
+});
+
+// ICE's records of one facility, where many facts are unknown, under a draft that asks no one for a finding.
+const bytes = fs.readFileSync(path.join(root, 'tests/ice/fixtures/ice-detainers-fixture.xlsx'));
+const ice = importWorkbookSync(bytes.length, (o, n) => bytes.subarray(o, o + n));
+const picked = chooseCases(ice.table, { facility: 'RIVERTON COUNTY JAIL', from: null, to: null });
+if (!picked.ok) throw new Error(picked.problem);
+const violent = loadOrdinance(
+  fs.readFileSync(path.join(root, 'samples/ordinances/violent-convictions-only-2012.ordinance.yaml'), 'utf8'),
+).ordinance!;
+const iceSim = simulateDraft({ ordinance: violent, cases: picked.table, compare: { kind: 'baseline' } });
+const riverton = iceSim.result;
+
+describe('cases the records cannot decide', () => {
+  it('are named as such in the headline, with the facts they turn on, never a person’s decision', () => {
+    const u = riverton.summary.unknowns!;
+    expect(u.undetermined).toBe(71);
+    const sentence = headline({
+      summary: riverton.summary,
+      other: { label: 'if every detainer were honored', summary: riverton.comparison!.otherSummary },
+    });
+    expect(sentence).not.toMatch(/person/);
+    expect(sentence).toContain('71 cannot be decided from these records: they turn on convictions beyond those on record');
+    // Holds are a range (3 certain, 62 at most), the lower bound is not printed as the count.
+    expect(sentence).toMatch(/^Under this draft the jail would have held 3 to 62 of 138 detainers instead of [\d,]+( to [\d,]+)? if every/);
+    expect(sentence).toContain('decline 64 to 134');
+    expect(sentence).not.toContain('same cost');
+  });
+
+  it('gives hours and cost as a least when the records give no release time', () => {
+    const sentence = headline({ summary: riverton.summary });
+    expect(sentence).toContain('for at least 144 hours past release at a cost of at least $858');
+    expect(sentence).toContain('the records give no release time for 3 holds');
+  });
+
+  it('says why changed decisions are open: the fact the records lack, not a person', () => {
+    const groups = changedDecisionGroups(
+      iceSim.sides.policy.codes,
+      iceSim.sides.other!.codes,
+      { possible: iceSim.sides.policy.possible, dependsOn: iceSim.sides.policy.dependsOn },
+      { possible: iceSim.sides.other!.possible },
+    );
+    const reasons = groups.map((g) =>
+      changeReason(g, iceSim.sides.policy.provisions, iceSim.sides.other!.provisions, 'honoring every detainer', violent),
+    );
+    const open = reasons.find((x) => x.change.startsWith('58 '))!;
+    expect(open.change).toBe('58 cannot be decided from these records, instead of being held');
+    expect(open.because).toMatch(
+      /^whether § 2\(a\)\(1\) \(Convicted of a homicide, at any time\) decides them turns on convictions beyond those on record/,
+    );
+    expect(open.because).toContain('which these records do not give');
+    for (const x of reasons) expect(`${x.change} ${x.because}`).not.toMatch(/person/);
+  });
+});
+
+describe('comparedAmount', () => {
+  it('says a difference is unknown, or a bound, when either side is a least', () => {
+    expect(comparedAmount({ atLeast: 500, exact: true }, { atLeast: 800, exact: true }, money)).toBe('−$300');
+    expect(comparedAmount({ atLeast: 500, exact: false }, { atLeast: 800, exact: true }, money)).toBe('up to $300 less');
+    expect(comparedAmount({ atLeast: 500, exact: true }, { atLeast: 800, exact: false }, money)).toBe('at least $300 less');
+    expect(comparedAmount({ atLeast: 0, exact: false }, { atLeast: 0, exact: false }, money)).toBe('unknown');
   });
 });
 
@@ -62,7 +158,9 @@ describe('changeReason', () => {
     const risk = sim.sides.policy.provisions.find((p) => p.id === 'public-safety-risk')!;
     expect(r.because).toContain(`${risk.citation} (Unacceptable risk to public safety) leaves them to a person`);
     expect(r.because).toContain('the officer finds that the person presents an unacceptable risk to public safety');
-    expect(r.because).toMatch(/honoring every detainer applies § \d+\([ab]\)/);
+    // The baseline's rule is its own: no section sign a reader would take for the draft's.
+    expect(r.because).toMatch(/honoring every detainer decides them by its own rule \(honor all: (hold|notify) as requested\)\.$/);
+    expect(r.because.split('; ')[1]).not.toContain('§');
     expect(r.count).toBe(review.count);
   });
 });

@@ -106,8 +106,8 @@ export function OpenDecisions({ summary }: { summary: SimulationSummary }) {
         <>
           <p>
             <strong data-testid="undetermined">{count(u.undetermined)}</strong> of {count(summary.total)} decisions (
-            {share(u.undetermined, summary.total)}) turn on facts these records don’t carry. They are counted under review above, not
-            guessed; each outcome could be:
+            {share(u.undetermined, summary.total)}) turn on facts these records don’t carry: they cannot be decided from these records. They
+            are counted as undecided above, not guessed and not left to anyone; each outcome could be:
           </p>
           <table>
             <thead>
@@ -179,7 +179,7 @@ function FigureTable({ caption, first, rows, open }: { caption: string; first: s
           </th>
           {open ? (
             <th scope="col" className="num">
-              Open
+              Undecided
             </th>
           ) : null}
         </tr>
@@ -193,7 +193,8 @@ function FigureTable({ caption, first, rows, open }: { caption: string; first: s
               {open && f.held.atMost !== f.held.atLeast ? `${count(f.held.atLeast)}–${count(f.held.atMost)}` : count(f.held.atLeast)}
             </td>
             <td className="num">{count(f.outcomes.notify)}</td>
-            <td className="num">{count(f.outcomes.review)}</td>
+            {/* The engine counts an open decision under review: here review is a person's decisions only. */}
+            <td className="num">{count(f.outcomes.review - f.undetermined)}</td>
             <td className="num">{count(f.outcomes.decline)}</td>
             {open ? <td className="num">{count(f.undetermined)}</td> : null}
           </tr>

@@ -22,6 +22,9 @@ interface Props {
   otherProvisions: ProvisionRef[];
   otherOtherwise: ProvisionRef | null;
   otherLabel?: string;
+  /** When the records leave facts unknown: the outcomes each case may get (bits); more than one and it is undecided. */
+  possible?: Uint8Array | null;
+  otherPossible?: Uint8Array | null;
   filter: RowFilter;
   selected: number | null;
   onSelect: (caseIndex: number) => void;
@@ -35,6 +38,14 @@ function offenseWords(offenses: readonly string[], offense: number, rank: number
   const name = offenses[offense] ?? '';
   const cls = CLASS_BY_RANK[rank] ?? '';
   return name ? (cls ? `${name} (${cls})` : name) : cls || 'none';
+}
+
+/** A decision the records cannot settle: its code says review, but no one has been asked to decide it. */
+const UNDECIDED = 'Undecided (records)';
+
+function undecided(possible: Uint8Array | null | undefined, i: number): boolean {
+  const p = possible ? possible[i]! : 0;
+  return (p & (p - 1)) !== 0;
 }
 
 export function CaseTable(props: Props) {
@@ -175,7 +186,7 @@ export function CaseTable(props: Props) {
                   {offenseWords(columns.offenses, columns.chargeOffense[i]!, columns.chargeClass[i]!)}
                 </div>
                 <div role="gridcell" className={`cell col-outcome outcome-${outcome}`}>
-                  {OUTCOME_LABEL[outcome]}
+                  {undecided(props.possible, i) ? UNDECIDED : OUTCOME_LABEL[outcome]}
                 </div>
                 <div role="gridcell" className="cell col-provision" title={p.heading ?? p.id}>
                   {p.citation} {p.id === 'default' ? 'otherwise' : (p.heading ?? p.id)}
@@ -186,7 +197,7 @@ export function CaseTable(props: Props) {
                     className={`cell col-other outcome-${OUTCOMES[oc & 3]}`}
                     title={op ? `${op.citation} ${op.id}` : undefined}
                   >
-                    {OUTCOME_LABEL[OUTCOMES[oc & 3]!]}
+                    {undecided(props.otherPossible, i) ? UNDECIDED : OUTCOME_LABEL[OUTCOMES[oc & 3]!]}
                     {op && props.otherProvisions.length > 2 ? ` (${op.citation})` : ''}
                   </div>
                 ) : null}

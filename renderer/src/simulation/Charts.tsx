@@ -1,7 +1,7 @@
 // Charts of a simulation as inline SVG (no chart library, nothing fetched): outcomes, hold hours by
 // provision, cost. Each carries a text summary for screen readers and prints its numbers.
 
-import { OUTCOMES, type Outcome } from '../../../engine/vocabulary';
+import { amountWords, OUTCOMES, type Outcome, type SummaryBounds } from '../../../engine/vocabulary';
 import { count, hours, money, share } from '../lib/format';
 
 /** Characters of a bar's label that fit left of the bars; longer ones end in "…" (the whole label is the title). */
@@ -73,31 +73,49 @@ function BarChart({ bars, title, summary, otherLabel }: { bars: Bar[]; title: st
   );
 }
 
+/** The bars of the outcome chart: a review that the records leave open is no person's decision, so it has a bar of its own. */
+type Category = Outcome | 'open';
+const CATEGORY_LABEL: Record<Category, string> = { ...OUTCOME_LABEL, open: 'Undecided (records)' };
+
 export function OutcomeChart({
   outcomes,
   total,
+  open = 0,
   other,
+  otherOpen = 0,
   otherLabel,
 }: {
   outcomes: Record<Outcome, number>;
   total: number;
+  /** Decisions the records cannot settle (the engine counts them under review). */
+  open?: number;
   other?: Record<Outcome, number>;
+  otherOpen?: number;
   otherLabel?: string;
 }) {
-  const summary = OUTCOMES.map((o) => `${OUTCOME_LABEL[o]} ${count(outcomes[o])} (${share(outcomes[o], total)})`).join(', ');
+  const categories: Category[] = open || otherOpen ? ['hold', 'notify', 'review', 'open', 'decline'] : [...OUTCOMES];
+  const of = (o: Record<Outcome, number>, openCount: number, c: Category) =>
+    c === 'open' ? openCount : c === 'review' ? o.review - openCount : o[c];
+  const summary = categories
+    .map((c) => `${CATEGORY_LABEL[c]} ${count(of(outcomes, open, c))} (${share(of(outcomes, open, c), total)})`)
+    .join(', ');
   return (
     <BarChart
       title="Outcomes"
       summary={summary}
       otherLabel={otherLabel}
-      bars={OUTCOMES.map((o) => ({
-        label: OUTCOME_LABEL[o],
-        value: outcomes[o],
-        other: other?.[o],
-        className: o,
-        text: `${count(outcomes[o])} (${share(outcomes[o], total)})`,
-        otherText: other ? `${count(other[o])} (${share(other[o], total)})` : undefined,
-      }))}
+      bars={categories.map((c) => {
+        const v = of(outcomes, open, c);
+        const ov = other ? of(other, otherOpen, c) : undefined;
+        return {
+          label: CATEGORY_LABEL[c],
+          value: v,
+          other: ov,
+          className: c === 'open' ? 'review' : c,
+          text: `${count(v)} (${share(v, total)})`,
+          otherText: ov !== undefined ? `${count(ov)} (${share(ov, total)})` : undefined,
+        };
+      })}
     />
   );
 }
@@ -120,37 +138,30 @@ export function HoldHoursChart({ rows, unknownLength = 0 }: { rows: Array<{ labe
   );
 }
 
-export function CostChart({
-  cost,
-  otherCost,
-  otherLabel,
-}: {
-  cost: { total: number; reimbursed: number; unreimbursed: number };
-  otherCost?: { total: number; reimbursed: number; unreimbursed: number };
-  otherLabel?: string;
-}) {
+/** The cost of holds, each figure exact or, where holds are uncertain or of unknown length, as a least. */
+export function CostChart({ cost, otherCost, otherLabel }: { cost: SummaryBounds; otherCost?: SummaryBounds; otherLabel?: string }) {
   const bars: Bar[] = [
     {
       label: 'Cost of holds',
-      value: cost.total,
-      other: otherCost?.total,
+      value: cost.cost.atLeast,
+      other: otherCost?.cost.atLeast,
       className: 'cost',
-      text: money(cost.total),
-      otherText: otherCost ? money(otherCost.total) : undefined,
+      text: amountWords(cost.cost, money),
+      otherText: otherCost ? amountWords(otherCost.cost, money) : undefined,
     },
     {
       label: 'Not reimbursed',
-      value: cost.unreimbursed,
-      other: otherCost?.unreimbursed,
+      value: cost.unreimbursed.atLeast,
+      other: otherCost?.unreimbursed.atLeast,
       className: 'cost-unreimbursed',
-      text: money(cost.unreimbursed),
-      otherText: otherCost ? money(otherCost.unreimbursed) : undefined,
+      text: amountWords(cost.unreimbursed, money),
+      otherText: otherCost ? amountWords(otherCost.unreimbursed, money) : undefined,
     },
   ];
   return (
     <BarChart
       title="Cost"
-      summary={`total ${money(cost.total)}, not reimbursed ${money(cost.unreimbursed)}`}
+      summary={`total ${amountWords(cost.cost, money)}, not reimbursed ${amountWords(cost.unreimbursed, money)}`}
       bars={bars}
       otherLabel={otherLabel}
     />

@@ -1,10 +1,11 @@
 // Comparison of the draft with another draft or with honoring every detainer: how many decisions
 // change and which way, what it does to hold hours and cost, and the changed cases themselves.
 
-import { useEffect, useState } from 'react';
-import { OUTCOMES } from '../../../engine/vocabulary';
+import { useEffect, useMemo, useState } from 'react';
+import { OUTCOMES, summaryBounds } from '../../../engine/vocabulary';
 import { emit } from '../lib/app-events';
 import { count, hours, money, signed } from '../lib/format';
+import { comparedAmount } from './committee';
 import { CaseTable } from './CaseTable';
 import { OUTCOME_LABEL, OutcomeChart } from './Charts';
 import { Explanation } from './Explanation';
@@ -44,6 +45,12 @@ export function CompareView(props: Props) {
   const otherLabel =
     target.kind === 'baseline' ? 'honoring every detainer' : target.kind === 'draft' ? `${target.title} (${target.name})` : 'nothing';
   const otherShort = target.kind === 'baseline' ? 'Honor all' : 'Other draft';
+
+  const mine = useMemo(() => (r ? summaryBounds(r.summary) : null), [r]);
+  const theirs = useMemo(() => (c ? summaryBounds(c.otherSummary) : null), [c]);
+  // The engine counts a decision the records cannot settle under review: the matrix says so.
+  const reviewLabel = r?.summary.unknowns || c?.otherSummary.unknowns ? 'Review or undecided' : OUTCOME_LABEL.review;
+  const label = (o: (typeof OUTCOMES)[number]) => (o === 'review' ? reviewLabel : OUTCOME_LABEL[o]);
 
   useEffect(() => {
     if (c) emit('comparison-rendered', { changed: c.changed, other: c.other.title });
@@ -86,14 +93,25 @@ export function CompareView(props: Props) {
         </p>
       ) : null}
       {!state.cases ? <p className="muted">Choose a case set to compare the two policies on.</p> : null}
-      {r && c ? (
+      {r && c && mine && theirs ? (
         <>
           <p className="compare-line">
             Of {count(r.summary.total)} cases, <strong>{count(c.changed)}</strong> are decided differently under this draft than under{' '}
-            {otherLabel}. Hold hours {signed(c.delta.holdHours, hours)}; cost {signed(c.delta.cost, money)}.
+            {otherLabel}. Hold hours {comparedAmount(mine.holdHours, theirs.holdHours, hours)}; cost{' '}
+            {comparedAmount(mine.cost, theirs.cost, money)}.
+            {mine.why.length || theirs.why.length
+              ? ` Hours and cost are known only as a least: ${[...mine.why, ...theirs.why.map((w) => `under ${otherLabel}, ${w}`)].join('; ')}.`
+              : ''}
           </p>
           <div className="charts">
-            <OutcomeChart outcomes={r.summary.outcomes} total={r.summary.total} other={c.otherSummary.outcomes} otherLabel={otherLabel} />
+            <OutcomeChart
+              outcomes={r.summary.outcomes}
+              total={r.summary.total}
+              open={mine.open}
+              other={c.otherSummary.outcomes}
+              otherOpen={theirs.open}
+              otherLabel={otherLabel}
+            />
           </div>
           <table className="matrix">
             <caption>Cases by outcome: this draft (rows) against {otherLabel} (columns)</caption>
@@ -102,7 +120,7 @@ export function CompareView(props: Props) {
                 <th scope="col">This draft</th>
                 {OUTCOMES.map((o) => (
                   <th key={o} scope="col" className="num">
-                    {OUTCOME_LABEL[o]}
+                    {label(o)}
                   </th>
                 ))}
                 <th scope="col" className="num">
@@ -113,7 +131,7 @@ export function CompareView(props: Props) {
             <tbody>
               {OUTCOMES.map((a) => (
                 <tr key={a}>
-                  <th scope="row">{OUTCOME_LABEL[a]}</th>
+                  <th scope="row">{label(a)}</th>
                   {OUTCOMES.map((b) => (
                     <td key={b} className={`num ${a === b ? 'same' : c.matrix[a][b] ? 'changed' : ''}`}>
                       {count(c.matrix[a][b])}
@@ -140,6 +158,8 @@ export function CompareView(props: Props) {
                   otherProvisions={r.otherProvisions}
                   otherOtherwise={r.otherOtherwise}
                   otherLabel={otherShort}
+                  possible={r.open?.possible}
+                  otherPossible={r.open?.otherPossible}
                   filter={CHANGED_ONLY}
                   selected={selected}
                   onSelect={(i) => {

@@ -3,14 +3,21 @@
 
 import { useEffect } from 'react';
 import type { BookingCase, Decision, Reason } from '../../../engine/index';
+import { dependsOnLabel } from '../../../engine/vocabulary';
 import { emit } from '../lib/app-events';
 import { SidePanel } from '../lib/SidePanel';
 import { words } from '../lib/words';
 import { OUTCOME_LABEL } from './Charts';
 import type { CaseExplained } from './protocol';
 
-function valueMark(v: Reason['value']): { mark: string; words: string; className: string } {
-  if (v === 'unknown') return { mark: '?', words: 'needs a person’s finding', className: 'unknown' };
+function valueMark(v: Reason['value'], open: boolean): { mark: string; words: string; className: string } {
+  // In an open decision an unknown may be a fact the records lack, not only a finding.
+  if (v === 'unknown')
+    return {
+      mark: '?',
+      words: open ? 'not known from these records, or a person’s finding' : 'needs a person’s finding',
+      className: 'unknown',
+    };
   return v ? { mark: '✓', words: 'true', className: 'true' } : { mark: '✗', words: 'false', className: 'false' };
 }
 
@@ -40,19 +47,28 @@ export function DecisionBlock({
   return (
     <section className="decision" aria-label={title}>
       <h3>{title}</h3>
-      <p className={`verdict outcome-${decision.outcome}`}>
-        <strong>{OUTCOME_LABEL[decision.outcome]}</strong>, decided by <strong>{decision.citation}</strong>
-        {decision.provision === 'default' ? ' (the “otherwise” clause)' : `, ${provisionName(decision.provision, headings)}`}
-        {decision.holdUntil ? <>, held until {decision.holdUntil.replace('T', ' at ')}</> : null}.
-        {onShowProvision && decision.provision !== 'default' ? (
-          <>
-            {' '}
-            <button type="button" className="link" onClick={() => onShowProvision(decision.provision)}>
-              Show the provision
-            </button>
-          </>
-        ) : null}
-      </p>
+      {decision.undetermined ? (
+        <p className="verdict outcome-review" data-testid="undecided">
+          <strong>Undecided</strong>: these records cannot settle it. It turns on{' '}
+          {decision.undetermined.dependsOn.map(dependsOnLabel).join('; ') || 'facts the records do not carry'}, and could be{' '}
+          {decision.undetermined.possible.map((o) => OUTCOME_LABEL[o].toLowerCase()).join(' or ')} (the first provision that may apply is{' '}
+          <strong>{decision.citation}</strong>).
+        </p>
+      ) : (
+        <p className={`verdict outcome-${decision.outcome}`}>
+          <strong>{OUTCOME_LABEL[decision.outcome]}</strong>, decided by <strong>{decision.citation}</strong>
+          {decision.provision === 'default' ? ' (the “otherwise” clause)' : `, ${provisionName(decision.provision, headings)}`}
+          {decision.holdUntil ? <>, held until {decision.holdUntil.replace('T', ' at ')}</> : null}.
+          {onShowProvision && decision.provision !== 'default' ? (
+            <>
+              {' '}
+              <button type="button" className="link" onClick={() => onShowProvision(decision.provision)}>
+                Show the provision
+              </button>
+            </>
+          ) : null}
+        </p>
+      )}
       <ol className="reasons">
         {byProvision.map((group) => (
           <li key={`${group.provision}-${group.citation}`} className={group.provision === decision.provision ? 'deciding' : ''}>
@@ -65,7 +81,7 @@ export function DecisionBlock({
             )}
             <ul>
               {group.reasons.map((r, i) => {
-                const v = valueMark(r.value);
+                const v = valueMark(r.value, decision.undetermined !== undefined);
                 return (
                   <li key={i} className={`reason depth-${Math.min(r.depth, 5)}`}>
                     <span className={`value ${v.className}`} aria-label={v.words} title={v.words}>

@@ -5,12 +5,22 @@
 // shows (Ctrl+P), without the controls.
 
 import { useEffect, useMemo, useState } from 'react';
-import { caseId, changedDecisionGroups, OUTCOMES, type Ordinance } from '../../../engine/vocabulary';
+import {
+  amountWords,
+  caseId,
+  changedDecisionGroups,
+  OUTCOMES,
+  rangeWords,
+  summaryBounds,
+  decidedAs,
+  type Ordinance,
+  type Outcome,
+} from '../../../engine/vocabulary';
 import { emit } from '../lib/app-events';
-import { count, hours, milliseconds, money, share, signed } from '../lib/format';
+import { count, hours, milliseconds, money, share } from '../lib/format';
 import { CaseTable } from './CaseTable';
 import { CostChart, HoldHoursChart, OUTCOME_LABEL, OutcomeChart } from './Charts';
-import { changeReason, headline, weekendArithmetic } from './committee';
+import { changeReason, comparedAmount, headline, weekendArithmetic } from './committee';
 import { Explanation } from './Explanation';
 import { NO_FILTER, type RowFilter } from './case-rows';
 import type { CaseExplained } from './protocol';
@@ -18,6 +28,9 @@ import { CaseChoicePicker, FiguresByPeriod, OpenDecisions, VocabularyWarnings } 
 import type { PathSegment, QuickFix } from '../../../engine/index';
 import type { Simulation } from './use-simulation';
 import { LIVE_LIMIT } from './use-simulation';
+
+/** What a provision's cases got, as the coverage table says it: "7 review", "3 held, 71 undecided". */
+const GOT_WORDS: Record<Outcome, string> = { hold: 'held', notify: 'notify only', review: 'review', decline: 'declined' };
 
 export interface CaseSetChoice {
   id: string;
@@ -199,7 +212,11 @@ export function SimulationView(props: Props) {
 
   const reasons = useMemo(() => {
     if (!r?.otherCodes || !otherLabel) return [];
-    return changedDecisionGroups(r.codes, r.otherCodes).map((g) => changeReason(g, allProvisions, otherProvisions, otherLabel, ordinance));
+    const mine = r.open ? { possible: r.open.possible, dependsOn: r.open.dependsOn } : {};
+    const theirs = r.open?.otherPossible ? { possible: r.open.otherPossible } : {};
+    return changedDecisionGroups(r.codes, r.otherCodes, mine, theirs).map((g) =>
+      changeReason(g, allProvisions, otherProvisions, otherLabel, ordinance),
+    );
   }, [r, allProvisions, otherProvisions, otherLabel, ordinance]);
 
   const open = async (index: number) => {
@@ -215,15 +232,13 @@ export function SimulationView(props: Props) {
   const stale = r !== null && state.resultVersion !== draftVersion;
   const sentence = r
     ? headline({
-        total: r.summary.total,
-        outcomes: r.summary.outcomes,
-        holdHours: r.summary.holdHours,
-        cost: r.summary.cost,
-        other: r.comparison
-          ? { label: otherInSentence, held: r.comparison.otherSummary.outcomes.hold, costDelta: r.comparison.delta.cost }
-          : undefined,
+        summary: r.summary,
+        other: r.comparison ? { label: otherInSentence, summary: r.comparison.otherSummary } : undefined,
       })
     : '';
+  const bounds = useMemo(() => (r ? summaryBounds(r.summary) : null), [r]);
+  const otherBounds = useMemo(() => (r?.comparison ? summaryBounds(r.comparison.otherSummary) : undefined), [r]);
+  const otherOpen = r?.comparison?.otherSummary.unknowns?.undetermined ?? 0;
   const weekends = weekendArithmetic(ordinance, state.scenario.holidays);
 
   return (
@@ -291,44 +306,62 @@ export function SimulationView(props: Props) {
                 <span className="stat-value">{count(r.summary.total)}</span>
                 <span className="stat-label">cases</span>
               </div>
-              {OUTCOMES.map((o) => (
-                <div key={o} className={`stat outcome-${o}`}>
-                  <span className="stat-value" data-testid={`count-${o}`}>
-                    {count(r.summary.outcomes[o])}
-                  </span>
-                  <span className="stat-label">
-                    {OUTCOME_LABEL[o]} ({share(r.summary.outcomes[o], r.summary.total)})
-                  </span>
-                  {r.summary.unknowns ? (
-                    <span className="stat-label stat-range">
-                      {o === 'review'
-                        ? `${count(r.summary.unknowns.undetermined)} of them open`
-                        : r.summary.unknowns.range[o].atMost !== r.summary.outcomes[o]
-                          ? `at most ${count(r.summary.unknowns.range[o].atMost)}`
-                          : 'settled'}
+              {OUTCOMES.map((o) => {
+                // Review counts a person's decisions only: a case the records cannot settle has a figure of its own.
+                const shown = o === 'review' ? bounds!.review : r.summary.outcomes[o];
+                const range = o === 'review' ? null : bounds!.range[o];
+                return (
+                  <div key={o} className={`stat outcome-${o}`}>
+                    <span className="stat-value" data-testid={`count-${o}`}>
+                      {count(shown)}
                     </span>
-                  ) : null}
+                    <span className="stat-label">
+                      {OUTCOME_LABEL[o]} ({share(shown, r.summary.total)})
+                    </span>
+                    {range && range.atMost !== range.atLeast ? (
+                      <span className="stat-range stat-label" data-testid={`range-of-${o}`}>
+                        certain; up to {count(range.atMost)}
+                      </span>
+                    ) : o === 'review' && shown > 0 ? (
+                      <span className="stat-range stat-label">a person’s decision</span>
+                    ) : null}
+                  </div>
+                );
+              })}
+              {bounds!.open ? (
+                <div className="stat outcome-review">
+                  <span className="stat-value" data-testid="count-open">
+                    {count(bounds!.open)}
+                  </span>
+                  <span className="stat-label">Undecided ({share(bounds!.open, r.summary.total)})</span>
+                  <span className="stat-range stat-label">the records lack a fact they turn on</span>
                 </div>
-              ))}
+              ) : null}
               <div className="stat">
-                <span className="stat-value">{hours(r.summary.holdHours)}</span>
+                <span className="stat-value" data-testid="hold-hours">
+                  {amountWords(bounds!.holdHours, hours)}
+                </span>
                 <span className="stat-label">hours held past release</span>
                 {r.summary.unknowns?.holdsOfUnknownLength ? (
-                  <span className="stat-label stat-range">
-                    not counting {count(r.summary.unknowns.holdsOfUnknownLength)} of unknown length
+                  <span className="stat-range stat-label">
+                    {count(r.summary.unknowns.holdsOfUnknownLength)} of unknown length counted at their limit
                   </span>
                 ) : null}
               </div>
               <div className="stat">
-                <span className="stat-value">{money(r.summary.cost.total)}</span>
+                <span className="stat-value" data-testid="hold-cost">
+                  {amountWords(bounds!.cost, money)}
+                </span>
                 <span className="stat-label">
                   cost at {money(r.summary.cost.perInmateDay)}/day{r.summary.cost.reimbursed ? ', reimbursed' : ''}
                 </span>
-                {r.summary.unknowns?.holdsOfUnknownLength ? (
-                  <span className="stat-label stat-range">of the holds of known length</span>
-                ) : null}
               </div>
             </div>
+            {bounds!.why.length ? (
+              <p className="muted" data-testid="why-not-exact">
+                Hours and cost are known only as a least: {bounds!.why.join('; ')}.
+              </p>
+            ) : null}
             <dl className="figure-notes">
               {r.summary.outcomes.notify > 0 ? (
                 <>
@@ -339,12 +372,22 @@ export function SimulationView(props: Props) {
                   </dd>
                 </>
               ) : null}
-              {r.summary.outcomes.review > 0 ? (
+              {bounds!.review > 0 ? (
                 <>
                   <dt>Review</dt>
                   <dd>
-                    The draft leaves these cases to a person’s judgment (for example an officer’s finding of risk), which no record can
-                    supply: no hold is counted for them.
+                    The draft leaves these {count(bounds!.review)} cases to a person’s judgment (for example an officer’s finding of risk),
+                    which no record can supply. The person may hold them or not: no hold is counted for them, so the holds, hours and cost
+                    may be higher than the certain figures.
+                  </dd>
+                </>
+              ) : null}
+              {bounds!.open > 0 ? (
+                <>
+                  <dt>Undecided</dt>
+                  <dd>
+                    These {count(bounds!.open)} cases cannot be decided from these records: they turn on facts the records do not carry (see
+                    “What the records leave open”). No one has decided them and they are not guessed: each outcome’s range counts them.
                   </dd>
                 </>
               ) : null}
@@ -356,8 +399,10 @@ export function SimulationView(props: Props) {
             </dl>
             {r.comparison ? (
               <p className="compare-line">
-                Compared with {otherLabel}: {count(r.comparison.changed)} decision{r.comparison.changed === 1 ? '' : 's'} differ; hold hours{' '}
-                {signed(r.comparison.delta.holdHours, hours)}, cost {signed(r.comparison.delta.cost, money)}.
+                Compared with {otherLabel}: {count(r.comparison.changed)} decision{r.comparison.changed === 1 ? '' : 's'} differ; held{' '}
+                {rangeWords(bounds!.range.hold, count)} against {rangeWords(otherBounds!.range.hold, count)}; hold hours{' '}
+                {comparedAmount(bounds!.holdHours, otherBounds!.holdHours, hours)}, cost{' '}
+                {comparedAmount(bounds!.cost, otherBounds!.cost, money)}.
               </p>
             ) : null}
             <p className="muted timing no-print">Simulated in {milliseconds(r.ms)}.</p>
@@ -391,7 +436,9 @@ export function SimulationView(props: Props) {
             <OutcomeChart
               outcomes={r.summary.outcomes}
               total={r.summary.total}
+              open={bounds!.open}
               other={r.comparison?.otherSummary.outcomes}
+              otherOpen={otherOpen}
               otherLabel={otherLabel}
             />
             <HoldHoursChart
@@ -401,19 +448,24 @@ export function SimulationView(props: Props) {
               })}
               unknownLength={r.summary.unknowns?.holdsOfUnknownLength}
             />
-            <CostChart cost={r.summary.cost} otherCost={r.comparison?.otherSummary.cost} otherLabel={otherLabel} />
+            <CostChart cost={bounds!} otherCost={otherBounds} otherLabel={otherLabel} />
           </div>
           <section className="coverage" aria-labelledby="coverage-heading">
             <h3 id="coverage-heading">Coverage: which provision decided how many cases</h3>
+            <p className="muted">
+              A provision gives its outcome when it applies; its cases may get less: no more than ICE asked for, a referral where it asks a
+              person for a finding, and undecided where the records lack a fact it turns on.
+            </p>
             <table>
               <thead>
                 <tr>
                   <th scope="col">Section</th>
                   <th scope="col">Provision</th>
-                  <th scope="col">Outcome</th>
+                  <th scope="col">The provision gives</th>
                   <th scope="col" className="num">
                     Cases decided
                   </th>
+                  <th scope="col">What those cases got</th>
                 </tr>
               </thead>
               <tbody>
@@ -430,6 +482,7 @@ export function SimulationView(props: Props) {
                     <td className="num">
                       {count(p.decided)} ({share(p.decided, r.summary.total)})
                     </td>
+                    <td>{decidedAs(p, GOT_WORDS, count)}</td>
                   </tr>
                 ))}
                 <tr>
@@ -439,6 +492,7 @@ export function SimulationView(props: Props) {
                   <td className="num">
                     {count(r.coverage.otherwise.decided)} ({share(r.coverage.otherwise.decided, r.summary.total)})
                   </td>
+                  <td>{decidedAs(r.coverage.otherwise, GOT_WORDS, count)}</td>
                 </tr>
               </tbody>
             </table>
@@ -513,6 +567,8 @@ export function SimulationView(props: Props) {
                 otherProvisions={r.otherProvisions}
                 otherOtherwise={r.otherOtherwise}
                 otherLabel={otherShort}
+                possible={r.open?.possible}
+                otherPossible={r.open?.otherPossible}
                 filter={filter}
                 selected={selected}
                 onSelect={(i) => void open(i)}

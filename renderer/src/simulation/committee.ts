@@ -3,8 +3,24 @@
 // and how the hours of a hold that leaves out weekends and holidays add up on the clock. Plain
 // functions over the engine's figures, tested in Node.
 
-import type { ChangeGroup, Condition, Ordinance, Outcome, Provision } from '../../../engine/index';
-import { dayOfWeek, daysFromCivil, formatDateTime, holdEnd, HolidayCalendar } from '../../../engine/vocabulary';
+import type { ChangeGroup, Condition, Ordinance, Outcome, OutcomeRange, Provision, SimulationSummary } from '../../../engine/index';
+import {
+  amountWords,
+  dayOfWeek,
+  daysFromCivil,
+  dependsOnKeys,
+  dependsOnLabel,
+  difference,
+  differenceWords,
+  formatDateTime,
+  holdEnd,
+  HolidayCalendar,
+  openFactsWords,
+  rangeWords,
+  summaryBounds,
+  type Amount,
+  type SummaryBounds,
+} from '../../../engine/vocabulary';
 import { count, hours, money, moneyShort } from '../lib/format';
 
 /** What an outcome does to the person, as the end of "would be …". */
@@ -15,38 +31,84 @@ export const OUTCOME_DONE: Record<Outcome, string> = {
   decline: 'declined',
 };
 
+/** The summaries a headline reads: this draft's, and the compared policy's with how to name it in a sentence. */
 export interface HeadlineFigures {
-  total: number;
-  outcomes: Record<Outcome, number>;
-  holdHours: number;
-  cost: { total: number; reimbursed: number };
-  /** The compared policy: "honoring every detainer", or a draft's title in quotes. */
-  other?: { label: string; held: number; costDelta: number };
+  summary: SimulationSummary;
+  /** The compared policy: "if every detainer were honored", or a draft's title in quotes. */
+  other?: { label: string; summary: SimulationSummary };
+}
+
+const joinAnd = (xs: string[]) => (xs.length > 1 ? `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}` : (xs[0] ?? ''));
+
+/** The cost of one policy beside another's, as the end of "would have held …": only what the figures show. */
+function costAgainst(mine: Amount, other: Amount, why: string[]): string {
+  const d = difference(mine, other);
+  const because = why.length ? ` (${why.join('; ')})` : '';
+  if (Number.isFinite(d.low) && Number.isFinite(d.high))
+    return d.low < 0 ? `, saving ${moneyShort(-d.low)}` : d.low > 0 ? `, at ${moneyShort(d.low)} more` : ', at the same cost';
+  // Only this side's cost is known exactly: the other's is a least, so the saving is too.
+  if (Number.isFinite(d.high))
+    return d.high < 0 ? `, saving at least ${moneyShort(-d.high)}${because}` : `; the difference in cost is not known${because}`;
+  // Only the other side's is known: this side's is a least, so the saving is a most.
+  if (Number.isFinite(d.low))
+    return d.low < 0
+      ? `, saving up to ${moneyShort(-d.low)}${because}`
+      : d.low > 0
+        ? `, at least ${moneyShort(d.low)} more${because}`
+        : `, at no lower cost${because}`;
+  return `; the difference in cost cannot be worked out from these records${because.replace(/^ \((.*)\)$/, ', as $1')}`;
+}
+
+/** Why a comparison's cost is not exact: no release times above all, else each side's reasons. */
+function whyNotExact(mine: SummaryBounds, other: SummaryBounds, label: string): string[] {
+  if (mine.unknownLength || other.unknownLength) return ['they give no release times'];
+  return [...mine.why, ...other.why.map((w) => `${label}, ${w}`)];
 }
 
 /**
  * "Under this draft the jail would have held 58 of 10,000 detainers instead of 8,401, saving $3.8M."
- * followed by what happens to the others.
+ * followed by what happens to the others. Every count a case's finding or a missing fact leaves open
+ * is a range, every cost they leave open a least or a most, and the undecided cases are named as such.
  */
 export function headline(f: HeadlineFigures): string {
-  const held = `${count(f.outcomes.hold)} of ${count(f.total)} detainer${f.total === 1 ? '' : 's'}`;
+  const s = f.summary;
+  const b = summaryBounds(s);
+  const held = `${rangeWords(b.range.hold, count)} of ${count(s.total)} detainer${s.total === 1 ? '' : 's'}`;
   let first: string;
   if (f.other) {
-    const against =
-      f.other.held === f.outcomes.hold ? `, as many as ${f.other.label}` : ` instead of ${count(f.other.held)} ${f.other.label}`;
-    const d = f.other.costDelta;
-    const cost = d < 0 ? `, saving ${moneyShort(-d)}` : d > 0 ? `, at ${moneyShort(d)} more` : ', at the same cost';
-    first = `Under this draft the jail would have held ${held}${against}${cost}.`;
+    const ob = summaryBounds(f.other.summary);
+    const h = b.range.hold;
+    const oh = ob.range.hold;
+    const same = h.atLeast === h.atMost && oh.atLeast === oh.atMost && h.atLeast === oh.atLeast;
+    const against = same ? `, as many as ${f.other.label}` : ` instead of ${rangeWords(oh, count)} ${f.other.label}`;
+    first = `Under this draft the jail would have held ${held}${against}${costAgainst(b.cost, ob.cost, whyNotExact(b, ob, f.other.label))}.`;
   } else {
-    first = `Under this draft the jail would have held ${held}, for ${hours(f.holdHours)} hours past release at a cost of ${moneyShort(f.cost.total)}.`;
+    const because = b.why.length ? ` (${b.why.join('; ')})` : '';
+    first = `Under this draft the jail would have held ${held}, for ${amountWords(b.holdHours, hours)} hours past release at a cost of ${amountWords(b.cost, moneyShort)}${because}.`;
   }
+  // "none", "8", "up to 8", "64 to 134"
+  const some = (r: OutcomeRange) =>
+    r.atLeast === r.atMost ? (r.atLeast ? count(r.atLeast) : 'none') : r.atLeast ? rangeWords(r, count) : `up to ${count(r.atMost)}`;
   const rest: string[] = [];
-  if (f.outcomes.notify) rest.push(`report ${count(f.outcomes.notify)} to ICE at release without holding them`);
-  if (f.outcomes.review) rest.push(`leave ${count(f.outcomes.review)} to a person’s decision`);
-  rest.push(`decline ${f.outcomes.decline ? count(f.outcomes.decline) : 'none'}`);
-  const second = `It would ${rest.length > 1 ? `${rest.slice(0, -1).join(', ')} and ${rest[rest.length - 1]}` : rest[0]}.`;
-  const reimbursed = f.cost.reimbursed > 0 ? ` ICE would reimburse ${money(f.cost.reimbursed)} of the cost.` : '';
-  return `${first} ${second}${reimbursed}`;
+  const notify = b.range.notify;
+  // Only where the records could give a notice: a person's finding is said apart ("may be held or not").
+  if (notify.atLeast || (s.unknowns?.range.notify.atMost ?? 0) > 0)
+    rest.push(`report ${some(notify)} to ICE at release without holding them`);
+  if (b.review) rest.push(`leave ${count(b.review)} to a person’s decision (${b.review === 1 ? 'it' : 'each'} may be held or not)`);
+  rest.push(`decline ${some(b.range.decline)}`);
+  const parts = [first, `It would ${joinAnd(rest)}.`];
+  if (b.open)
+    parts.push(
+      `${count(b.open)} cannot be decided from these records: ${b.open === 1 ? 'it turns' : 'they turn'} on ${openFactsWords(s)}.`,
+    );
+  if (s.cost.reimbursed > 0)
+    parts.push(`ICE would reimburse ${b.cost.exact ? money(s.cost.reimbursed) : `at least ${money(b.cost.atLeast)}`} of the cost.`);
+  return parts.join(' ');
+}
+
+/** The summary's hours or cost beside the compared policy's, for the line under the figures: "−$500", "up to $500 less", "unknown". */
+export function comparedAmount(mine: Amount, other: Amount, format: (x: number) => string): string {
+  return differenceWords(mine, other, format);
 }
 
 /** A provision as the reasons name it. */
@@ -78,11 +140,19 @@ function findingsIn(c: Condition | undefined, out: string[] = []): string[] {
 
 export interface ChangeReason {
   count: number;
-  /** "4,837 would be left to a person’s decision instead of held" */
+  /** "4,837 would be left to a person’s decision instead of held", "58 cannot be decided from these records, instead of being held" */
   change: string;
-  /** Why: the provision that decides them now, the one that did, and the fact a person must supply. */
+  /** Why: the provision that decides them now, the one that did, and the fact a person must supply or the records lack. */
   because: string;
   example: number;
+}
+
+/** The facts of a dependsOn mask in words: "a and b", "a, b and 2 more facts". */
+function factsWords(mask: number): string {
+  const labels = dependsOnKeys(mask).map(dependsOnLabel);
+  if (labels.length === 0) return 'facts these records do not carry';
+  if (labels.length > 3) return `${labels.slice(0, 2).join(', ')} and ${labels.length - 2} more facts`;
+  return joinAnd(labels);
 }
 
 /** One changed-decision group of the engine in words. */
@@ -95,10 +165,24 @@ export function changeReason(
 ): ChangeReason {
   const p = mine[g.provision] ?? { id: '?', citation: '?' };
   const q = theirs[g.otherProvision] ?? { id: '?', citation: '?' };
-  const change = `${count(g.count)} would be ${OUTCOME_DONE[g.outcome]} instead of ${OUTCOME_DONE[g.otherOutcome]}`;
-  const under = q.id === 'default' ? `${otherLabel} decides them by its otherwise clause` : `${otherLabel} applies ${named(q)}`;
+  const n = count(g.count);
+  // An open decision's outcome is review only as the engine's mark of "not settled": it is no one's decision.
+  const change = g.open
+    ? `${n} cannot be decided from these records, instead of being ${OUTCOME_DONE[g.otherOutcome]}`
+    : g.otherOpen
+      ? `${n} would be ${OUTCOME_DONE[g.outcome]}, where under ${otherLabel} the records cannot decide them`
+      : `${n} would be ${OUTCOME_DONE[g.outcome]} instead of ${OUTCOME_DONE[g.otherOutcome]}`;
+  const under = g.otherOpen
+    ? `under ${otherLabel} they turn on a fact the records do not give`
+    : q.citation.startsWith('honor all:')
+      ? `${otherLabel} decides them by its own rule (${q.citation})`
+      : q.id === 'default'
+        ? `${otherLabel} decides them by its otherwise clause`
+        : `${otherLabel} applies ${named(q)}`;
   let because: string;
-  if (p.id === 'default') {
+  if (g.open) {
+    because = `whether ${named(p)} decides them turns on ${factsWords(g.dependsOn)}, which these records do not give; ${under}.`;
+  } else if (p.id === 'default') {
     const grounds = (ordinance?.sections ?? [])
       .flatMap((s) => s.provisions ?? [])
       .filter((x) => (x.type ?? 'detainer') === 'detainer' && x.outcome !== g.outcome)

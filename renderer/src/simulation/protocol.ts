@@ -98,6 +98,12 @@ export interface SimulationDone {
   codes: Int32Array;
   /** The same under the compared policy, when there is one. */
   otherCodes: Int32Array | null;
+  /**
+   * When the cases leave facts unknown, per case: the outcomes it may get (bits 1 << outcome code;
+   * more than one: the records cannot settle it, and its code's review means "open") and the facts
+   * that leave it open; the same under the compared policy.
+   */
+  open: { possible: Uint8Array; dependsOn: Uint32Array; otherPossible: Uint8Array | null } | null;
   provisions: ProvisionRef[];
   otherwise: ProvisionRef;
   otherProvisions: ProvisionRef[];

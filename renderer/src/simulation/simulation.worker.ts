@@ -158,6 +158,10 @@ function run(request: Extract<SimulationRequest, { kind: 'simulate' }>): void {
       comparison: sim.result.comparison ?? null,
       codes: policy.codes,
       otherCodes: other?.codes ?? null,
+      open:
+        policy.possible && policy.dependsOn
+          ? { possible: policy.possible, dependsOn: policy.dependsOn, otherPossible: other?.possible ?? null }
+          : null,
       provisions: policy.provisions.slice(0, -1),
       otherwise: policy.provisions[policy.provisions.length - 1]!,
       otherProvisions: other?.provisions.slice(0, -1) ?? [],

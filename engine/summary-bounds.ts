@@ -1,0 +1,138 @@
+// What a simulation's summary lets a reader say for certain. Two kinds of case are not decided by
+// the figures: a case the records cannot decide (it turns on a fact they do not carry: "open") and
+// a case the policy leaves to a person's finding ("review"), which the person may hold or not. Each
+// outcome is then a range, and the hours and cost of holds are known exactly only when every hold is
+// certain and its end is known; otherwise they are known as a least. Every face (the app, the command
+// line, the impact report) says its figures through these, so none prints a lower bound as a fact.
+
+import type { Outcome } from './model';
+import type { OutcomeRange, SimulationSummary } from './simulate';
+
+/** A figure known exactly, or only as its least. */
+export interface Amount {
+  atLeast: number;
+  exact: boolean;
+}
+
+export interface SummaryBounds {
+  total: number;
+  /** Decisions the records cannot settle (they turn on facts the records do not carry). */
+  open: number;
+  /** Settled decisions left to a person's finding: the person may hold the case or not. */
+  review: number;
+  /** Hold, notify and decline: the decisions that certainly are that outcome, and the most that could be. */
+  range: Record<Exclude<Outcome, 'review'>, OutcomeRange>;
+  holdHours: Amount;
+  /** The cost of holds, and what is not reimbursed of it. */
+  cost: Amount;
+  unreimbursed: Amount;
+  /** Why the hours and cost are not exact (empty when they are): each a clause. */
+  why: string[];
+  /** Holds whose end the records do not give. */
+  unknownLength: number;
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/**
+ * The summary as ranges and least amounts. `reimbursed`: whether a reimbursement agreement is in
+ * force (when not given, read from the summary: its cost reimbursed).
+ */
+export function summaryBounds(s: SimulationSummary, reimbursed = s.cost.reimbursed > 0): SummaryBounds {
+  const u = s.unknowns;
+  const open = u?.undetermined ?? 0;
+  // The engine counts an open decision under review; the rest of review is a person's finding.
+  const review = s.outcomes.review - open;
+  // A person's finding may go either way, and an open decision that may come to a finding too.
+  const widen = u ? u.range.review.atMost : review;
+  const range = {} as SummaryBounds['range'];
+  const certain = s.outcomes.hold + s.outcomes.notify + s.outcomes.decline;
+  for (const o of ['hold', 'notify', 'decline'] as const) {
+    const atLeast = s.outcomes[o];
+    const atMost = (u ? u.range[o].atMost : atLeast) + widen;
+    // No more than the cases not certainly another outcome.
+    range[o] = { atLeast, atMost: Math.min(s.total - (certain - atLeast), atMost) };
+  }
+  const why: string[] = [];
+  const unknownLength = u?.holdsOfUnknownLength ?? 0;
+  if (unknownLength > 0)
+    why.push(`the records give no release time for ${unknownLength === 1 ? 'a hold' : `${unknownLength.toLocaleString('en-US')} holds`}`);
+  const mayHold = u ? u.range.hold.atMost - u.range.hold.atLeast : 0;
+  if (mayHold > 0)
+    why.push(`${mayHold.toLocaleString('en-US')} decision${mayHold === 1 ? '' : 's'} the records cannot settle may be holds`);
+  if (review > 0) why.push(`${review.toLocaleString('en-US')} case${review === 1 ? '' : 's'} left to a person’s finding may be held`);
+  const exact = why.length === 0;
+  const hours = u ? u.holdHoursAtLeast : s.holdHours;
+  const cost = u ? round2((hours / 24) * s.cost.perInmateDay) : s.cost.total;
+  return {
+    total: s.total,
+    open,
+    review,
+    range,
+    holdHours: { atLeast: hours, exact },
+    cost: { atLeast: cost, exact },
+    // With a reimbursement agreement every cost is reimbursed, whatever it comes to.
+    unreimbursed: reimbursed ? { atLeast: 0, exact: true } : { atLeast: exact ? s.cost.unreimbursed : cost, exact },
+    why,
+    unknownLength,
+  };
+}
+
+/** The difference mine − other: its least and most (infinite where the records cannot bound it). */
+export function difference(mine: Amount, other: Amount): { low: number; high: number } {
+  const low = other.exact ? mine.atLeast - other.atLeast : -Infinity;
+  const high = mine.exact ? mine.atLeast - other.atLeast : Infinity;
+  return { low: round2(low), high: round2(high) };
+}
+
+/** "3" or "3 to 62". */
+export function rangeWords(r: OutcomeRange, format: (x: number) => string): string {
+  return r.atMost === r.atLeast ? format(r.atLeast) : `${format(r.atLeast)} to ${format(r.atMost)}`;
+}
+
+/** "$858" or "at least $858". */
+export function amountWords(a: Amount, format: (x: number) => string): string {
+  return a.exact ? format(a.atLeast) : `at least ${format(a.atLeast)}`;
+}
+
+/**
+ * The difference mine − other for a table, in `format`'s unsigned figures: "−$500" or "+$500" when both
+ * are known, "up to $500 less" or "at least $500 more" when this side is a least, "at least $500 less"
+ * or "up to $500 more" when the other side is, and "unknown" when both are.
+ */
+export function differenceWords(mine: Amount, other: Amount, format: (x: number) => string): string {
+  const d = difference(mine, other);
+  if (Number.isFinite(d.low) && Number.isFinite(d.high)) return d.low === 0 ? '±0' : d.low < 0 ? `−${format(-d.low)}` : `+${format(d.low)}`;
+  if (Number.isFinite(d.low)) return d.low < 0 ? `up to ${format(-d.low)} less` : `at least ${format(d.low)} more`;
+  if (Number.isFinite(d.high)) return d.high < 0 ? `at least ${format(-d.high)} less` : `up to ${format(d.high)} more`;
+  return 'unknown';
+}
+
+/** The facts open decisions turn on, most first: "convictions beyond those on record, a conviction's date and 3 more". */
+export function openFactsWords(s: SimulationSummary, max = 2): string {
+  const facts = s.unknowns?.facts ?? [];
+  if (facts.length === 0) return 'facts the records do not carry';
+  const named = facts.slice(0, max).map((f) => f.label);
+  const more = facts.length - named.length;
+  if (more > 0) return `${named.join(', ')} and ${more} more fact${more === 1 ? '' : 's'}`;
+  return named.length > 1 ? `${named.slice(0, -1).join(', ')} or ${named[named.length - 1]}` : named[0]!;
+}
+
+/**
+ * What the cases a provision decided got, in words: "7 review", "3 hold, 71 undecided". A provision's
+ * own outcome is what it gives when it applies; its cases may get less (what ICE asked for, a finding,
+ * a fact the records lack).
+ */
+export function decidedAs(
+  e: { outcomes: Record<Outcome, number>; undetermined: number },
+  words: Record<Outcome, string>,
+  format: (x: number) => string,
+): string {
+  const parts: string[] = [];
+  for (const o of ['hold', 'notify', 'review', 'decline'] as const) {
+    const n = o === 'review' ? e.outcomes.review - e.undetermined : e.outcomes[o];
+    if (n > 0) parts.push(`${format(n)} ${words[o]}`);
+  }
+  if (e.undetermined > 0) parts.push(`${format(e.undetermined)} undecided`);
+  return parts.join(', ') || 'none';
+}
