@@ -2,7 +2,7 @@
 // the figures: a case the records cannot decide (it turns on a fact they do not carry: "open") and
 // a case the policy leaves to a person's finding ("review"), which the person may hold or not. Each
 // outcome is then a range, and the hours and cost of holds are known exactly only when every hold is
-// certain and its end is known; otherwise they are known as a least. Every face (the app, the command
+// certain and its end is known; otherwise they are known as lower bounds. Every face (the app, the command
 // line, the impact report) says its figures through these, so none prints a lower bound as a fact.
 
 import type { Outcome } from './model';

@@ -118,7 +118,7 @@ function unknownsText(r: SimulationResult): string {
     out += `What leaves them open: ${u.facts.map((f) => `${f.label} (${num(f.decisions)})`).join('; ')}\n`;
   }
   if (u.holdsOfUnknownLength)
-    out += `${num(u.holdsOfUnknownLength)} holds have no known end (the records give no release time): the hold hours and cost above count them at their limit, as a least\n`;
+    out += `${num(u.holdsOfUnknownLength)} holds have no known end (the records give no release time): the hold hours and cost above count them at their limit, so they are a lower bound\n`;
   return out;
 }
 
@@ -177,7 +177,7 @@ function readable(title: string, fp: string, casesFile: string, scenario: Return
       );
   if (b.review) out += `A person's finding decides ${num(b.review)}: each may be held or not, so every outcome may reach its "at most".\n`;
   out += `\nHold hours: ${atLeast(b.holdHours, (x) => num(x, 1))}   Cost: ${atLeast(b.cost, money)} (unreimbursed ${atLeast(b.unreimbursed, money)})\n`;
-  if (b.why.length) out += `Hours and cost are known only as a least: ${b.why.join('; ')}\n`;
+  if (b.why.length) out += `Hours and cost are known only as a lower bound: ${b.why.join('; ')}\n`;
   out += unknownsText(r);
   out += figuresText(r);
   out += '\n';

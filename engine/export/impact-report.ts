@@ -226,7 +226,7 @@ export function impactReportBodyHtml(r: ImpactReport): string {
     ),
   );
   out.push('</div>');
-  if (b.why.length) out.push(`<p class="warning">Hours and cost are known only as a least: ${escapeHtml(b.why.join('; '))}.</p>`);
+  if (b.why.length) out.push(`<p class="warning">Hours and cost are known only as a lower bound: ${escapeHtml(b.why.join('; '))}.</p>`);
   const rows = outcomeRows(b, ob, s, o);
   out.push(
     `<figure>${horizontalBarChart({
@@ -351,7 +351,7 @@ export function impactReportBodyHtml(r: ImpactReport): string {
   if (sc.asOf) out.push(`<dt>As of</dt><dd>${escapeHtml(longDate(sc.asOf))}</dd>`);
   out.push('</dl>');
   out.push(
-    `<p>Each case is decided as the policy reads: provisions in order, the first that applies decides, a finding nobody has made yet gives a referral for review, and no outcome exceeds what the detainer requested. Hours held count from the time of release to the end of the hold the provision allows.${s.unknowns ? ' A decision that turns on a fact the records do not carry cannot be decided from them: it is counted as undecided, apart from the referrals for a person’s finding, and the section "What the records leave open" gives the range of each outcome.' : ''}${b.review ? ' A referral for review may end in a hold or not: the holds are given as a range and the hours and cost of holds as a least.' : ''}</p>`,
+    `<p>Each case is decided as the policy reads: provisions in order, the first that applies decides, a finding nobody has made yet gives a referral for review, and no outcome exceeds what the detainer requested. Hours held count from the time of release to the end of the hold the provision allows.${s.unknowns ? ' A decision that turns on a fact the records do not carry cannot be decided from them: it is counted as undecided, apart from the referrals for a person’s finding, and the section "What the records leave open" gives the range of each outcome.' : ''}${b.review ? ' A referral for review may end in a hold or not: the holds are given as a range and the hours and cost of holds as lower bounds.' : ''}</p>`,
   );
   out.push('</section></main>');
   out.push(
@@ -384,7 +384,7 @@ function unknownsHtml(r: ImpactReport): string {
   }
   if (u.holdsOfUnknownLength)
     out.push(
-      `<p class="warning">${n(u.holdsOfUnknownLength)} holds have no known end: the records give no release time, so the hours held and the cost above count each at its limit in hours, as a least: at least ${hours(u.holdHoursAtLeast)} hours.</p>`,
+      `<p class="warning">${n(u.holdsOfUnknownLength)} holds have no known end: the records give no release time, so the hours held and the cost above count each at its limit in hours, a lower bound: at least ${hours(u.holdHoursAtLeast)} hours.</p>`,
     );
   out.push('</section>');
   return out.join('\n');

@@ -65,7 +65,7 @@ describe('impact report', () => {
       /<tr><th scope="row">Cost of holds<\/th><td class="num">at least \$[\d,]+<\/td><td><\/td><td class="num">\$[\d,]+<\/td><td class="num">up to \$[\d,]+ less<\/td><\/tr>/,
     );
     expect(html).toContain(
-      `Hours and cost are known only as a least: ${n(s.outcomes.review)} cases left to a person’s finding may be held.`,
+      `Hours and cost are known only as a lower bound: ${n(s.outcomes.review)} cases left to a person’s finding may be held.`,
     );
     // The coverage table says what a provision gives apart from what its cases got.
     const risk = r.coverage.provisions.find((p) => p.id === 'public-safety-risk')!;

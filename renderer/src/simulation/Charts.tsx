@@ -138,7 +138,7 @@ export function HoldHoursChart({ rows, unknownLength = 0 }: { rows: Array<{ labe
   );
 }
 
-/** The cost of holds, each figure exact or, where holds are uncertain or of unknown length, as a least. */
+/** The cost of holds, each figure exact or, where holds are uncertain or of unknown length, as a lower bound. */
 export function CostChart({ cost, otherCost, otherLabel }: { cost: SummaryBounds; otherCost?: SummaryBounds; otherLabel?: string }) {
   const bars: Bar[] = [
     {

@@ -100,7 +100,7 @@ export function CompareView(props: Props) {
             {otherLabel}. Hold hours {comparedAmount(mine.holdHours, theirs.holdHours, hours)}; cost{' '}
             {comparedAmount(mine.cost, theirs.cost, money)}.
             {mine.why.length || theirs.why.length
-              ? ` Hours and cost are known only as a least: ${[...mine.why, ...theirs.why.map((w) => `under ${otherLabel}, ${w}`)].join('; ')}.`
+              ? ` Hours and cost are known only as a lower bound: ${[...mine.why, ...theirs.why.map((w) => `under ${otherLabel}, ${w}`)].join('; ')}.`
               : ''}
           </p>
           <div className="charts">

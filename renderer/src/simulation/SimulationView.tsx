@@ -359,7 +359,7 @@ export function SimulationView(props: Props) {
             </div>
             {bounds!.why.length ? (
               <p className="muted" data-testid="why-not-exact">
-                Hours and cost are known only as a least: {bounds!.why.join('; ')}.
+                Hours and cost are known only as a lower bound: {bounds!.why.join('; ')}.
               </p>
             ) : null}
             <dl className="figure-notes">
