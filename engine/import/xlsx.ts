@@ -843,24 +843,41 @@ class SheetRows {
     return this.stopped || p >= n ? p : this.scan(b, n, p);
   }
 
-  /** Hands over the row of the index at entry e, as `emit` would read it from its XML. */
+  /**
+   * Hands over the row of the index at entry e, as `emit` would read it from its XML: the row's columns
+   * are set empty first, then its cells set, as SheetCells.put sets them (the width is one past the
+   * last cell with a value).
+   */
   private emitIndexed(b: Uint8Array, index: Int32Array, e: number): void {
     const cells = this.cells;
     const strings = this.strings;
-    cells.width = 0;
+    const columns = index[e + 4]!;
+    if (columns > cells.kinds.length) cells.grow(columns - 1);
+    const { kinds, shared, digits, starts, ends } = cells;
+    kinds.fill(CELL_EMPTY, 0, columns);
+    let width = 0;
     const next = index[e + 3]!;
-    for (let q = e + 4; q < next;) {
+    for (let q = e + 5; q < next;) {
       const head = index[q]!;
+      const col = head >> 2;
       if ((head & 3) === 1) {
         const s = index[q + 1]!;
-        // An index past the table is an empty cell, as is an empty string.
-        if (strings[s]) cells.put(head >> 2, CELL_TEXT, s);
         q += 2;
+        // An index past the table is an empty cell, as is an empty string.
+        if (!strings[s]) continue;
+        kinds[col] = CELL_TEXT;
+        shared[col] = s;
       } else {
-        cells.putNumber(head >> 2, index[q + 1]!, index[q + 2]!, index[q + 3]!);
+        kinds[col] = CELL_NUMBER;
+        shared[col] = -1;
+        digits[col] = index[q + 1]!;
+        starts[col] = index[q + 2]!;
+        ends[col] = index[q + 3]!;
         q += 4;
       }
+      if (col >= width) width = col + 1;
     }
+    cells.width = width;
     const number = index[e + 2]!;
     this.nextRow = number + 1;
     cells.row = number;
@@ -1168,7 +1185,7 @@ class SheetRows {
  *
  * The index, in `out` (grown and returned when too small): out[0] is the number of ints used; from 1,
  * each row is [where "<row" starts, where its "</row>" ends, its number, where the next row's entry
- * starts], then its cells: [column * 4 + 1, the shared string's index] for a shared string, [column *
+ * starts, one more than its cells' last column], then its cells: [column * 4 + 1, the shared string's index] for a shared string, [column *
  * 4 + 2, its digits' value (-1 when not 1 to 9 digits alone), where the value starts, where it ends]
  * for a number. An empty value (<v></v>) is no cell, as the reader reads it.
  *
@@ -1212,14 +1229,15 @@ export function indexSheetRows(b: Uint8Array, to: number, out: Int32Array): Int3
     let rowDigits = 1;
     for (let v = number; v >= 10; v = Math.floor(v / 10)) rowDigits++;
     // Room for the row's entry and the most its cells could take (four ints a cell of at least 16 bytes).
-    const room = used + 8 + ((to - open) >> 2);
+    const room = used + 9 + ((to - open) >> 2);
     if (room > out.length) {
       const grown = new Int32Array(Math.max(room, out.length * 2));
       grown.set(out.subarray(0, used));
       out = grown;
     }
     const entry = used;
-    let at = entry + 4;
+    let at = entry + 5;
+    let columns = 0;
     let q = open + 1;
     let end = -1;
     while (q <= last) {
@@ -1266,6 +1284,7 @@ export function indexSheetRows(b: Uint8Array, to: number, out: Int32Array): Int3
         while (c !== 60 && e < last) c = b[++e]!;
       }
       if (e > last || view.getUint32(e, true) !== 0x3e762f3c /* </v> */ || view.getUint32(e + 4, true) !== 0x3e632f3c /* </c> */) break;
+      if (k > columns) columns = k;
       if (shared) {
         out[at++] = (k - 1) * 4 + 1;
         out[at++] = value;
@@ -1283,6 +1302,7 @@ export function indexSheetRows(b: Uint8Array, to: number, out: Int32Array): Int3
     out[entry + 1] = end;
     out[entry + 2] = number;
     out[entry + 3] = at;
+    out[entry + 4] = columns;
     used = at;
     p = end;
   }
