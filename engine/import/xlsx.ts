@@ -175,6 +175,12 @@ export interface XlsxReadOptions {
   onWorkbook?: (info: WorkbookInfo) => void;
   /** Called as the sheet's compressed bytes are read: (bytes read, bytes of the sheet). */
   onProgress?: (read: number, total: number) => void;
+  /**
+   * Called as the first sheet's rows are read: the sheet's inflated bytes handed to the reader of rows
+   * so far, and its inflated size as the zip's directory gives it (0 when it does not, or gives more
+   * than 128 times its compressed size).
+   */
+  onSheetRead?: (inflated: number, size: number) => void;
   /** Compressed bytes asked for at a time (default 1 MiB). */
   chunkBytes?: number;
   /** Makes the raw DEFLATE decoder for the workbook's parts (default: one in JavaScript); a host may hand in its native one. */
@@ -1356,10 +1362,25 @@ export function* xlsxRows(size: number, options: XlsxReadOptions): Generator<Byt
     );
   const rows = new SheetRows(strings.list, options.onRow, options.onCells);
   const entry = entries.get(sheet.path)!;
+  let inflated = 0;
+  // The size the directory gives, unless it is more than the compressed bytes could plausibly make (a
+  // reader may size what it keeps by it).
+  const sheetSize = entry.size <= Math.max(entry.compressedSize, 1) * 128 ? entry.size : 0;
   // Stop asking for bytes once the reader of rows says it has what it needs.
   const parts = options.onSheetBytes
     ? streamEntry(entry, options.onSheetBytes, chunk, inflater, options.onProgress)
-    : streamEntry(entry, (b, final, index) => rows.push(b, final, index), chunk, inflater, options.onProgress, true);
+    : streamEntry(
+        entry,
+        (b, final, index) => {
+          rows.push(b, final, index);
+          inflated += b.length;
+          options.onSheetRead?.(inflated, sheetSize);
+        },
+        chunk,
+        inflater,
+        options.onProgress,
+        true,
+      );
   let step = parts.next();
   while (!step.done && !rows.stopped) step = parts.next(yield step.value);
   // Stopped early: the part's decoder is closed.
