@@ -65,11 +65,11 @@ export const nodeInflater: RawInflaterFactory = (compressedSize) => nativeInflat
 const THREAD_FROM_BYTES = 4 << 20;
 /** Inflated pieces a thread may have ready before the reader takes them (of up to 1 MiB each). */
 const PIECES_AHEAD = 16;
-/** Compressed pieces handed to a thread and not yet taken by it. */
-const INPUT_AHEAD = 8;
+/** Compressed pieces handed to a thread and not yet inflated by it. */
+const INPUT_AHEAD = 4;
 
 // The state both threads share, by index: pieces posted by the thread, pieces taken by the reader,
-// compressed pieces the thread has taken.
+// compressed pieces the thread has inflated.
 const POSTED = 0;
 const TAKEN = 1;
 const INPUT_TAKEN = 2;
@@ -130,14 +130,22 @@ process.on('exit', () => {
   Atomics.store(state, ${GONE}, 1);
   Atomics.notify(state, ${POSTED});
 });
-parentPort.on('message', ({ bytes, final }) => {
+// A compressed piece counts as taken once zlib has inflated it, not as it arrives (the stream would
+// queue every piece the reader sends): the reader reads no further ahead of the inflating than
+// INPUT_AHEAD pieces, whichever thread is behind, and its progress, told by the bytes it reads, keeps
+// to the rows read.
+const taken = () => {
   Atomics.add(state, ${INPUT_TAKEN}, 1);
   Atomics.notify(state, ${POSTED});
+};
+parentPort.on('message', ({ bytes, final }) => {
   if (ended) {
+    taken();
     if (bytes.length) post({ error: 'data after the end of the compressed stream' });
     return;
   }
-  if (bytes.length) inflate.write(bytes);
+  if (bytes.length) inflate.write(bytes, taken);
+  else taken();
   if (final) inflate.end();
 });
 `;

@@ -5,13 +5,14 @@
 // many sizes, gives the same cases and problems as the plain reading.
 
 import { describe, expect, it } from 'vitest';
-import { importWorkbookSync, indexSheetRows, type RawInflaterFactory } from '../../engine/index';
+import { ImportCancelled, importWorkbookSync, indexSheetRows, type ImportProgress, type RawInflaterFactory } from '../../engine/index';
 import { readXlsxSync, type SheetRow } from '../../engine/import/xlsx';
 import { nodeInflater, threadedInflaterFrom } from '../../host/inflate.node';
 import {
   caseSetDigest,
   excelSerial,
   forEachIceRecord,
+  iceWorkbook,
   ICE_COLUMNS,
   ICE_DATETIME_COLUMNS,
   REDACTED,
@@ -229,5 +230,33 @@ describe('a sheet not well formed', () => {
     ]);
     for (const pieceBytes of [7, 50, 1 << 20])
       expect(rowsOf(indexingHere(pieceBytes, () => true)), `pieces of ${pieceBytes}`).toEqual(plain);
+  });
+});
+
+describe('progress and cancel with the rows indexed in the inflating thread', () => {
+  it('reports progress as the sheet is read, and a cancelled import throws ImportCancelled', () => {
+    // Some 3 MB of compressed sheet: several pieces of compressed bytes read, each reported.
+    const bytes = iceWorkbook({ count: 16_000, seed: 5 });
+    const read = (offset: number, length: number) => bytes.subarray(offset, offset + length);
+    const seen: ImportProgress[] = [];
+    const whole = importWorkbookSync(bytes.length, read, {
+      inflater: threadedInflaterFrom(0, 'always'),
+      onProgress: (p) => void seen.push(p),
+    });
+    expect(whole.table.length).toBe(16_000);
+    expect(seen.length).toBeGreaterThan(2);
+    for (let k = 1; k < seen.length; k++) expect(seen[k]!.read).toBeGreaterThanOrEqual(seen[k - 1]!.read);
+    expect(seen.at(-1)!.cases).toBe(16_000);
+    const controller = new AbortController();
+    let calls = 0;
+    expect(() =>
+      importWorkbookSync(bytes.length, read, {
+        inflater: threadedInflaterFrom(0, 'always'),
+        signal: controller.signal,
+        onProgress: () => {
+          if (++calls === 2) controller.abort();
+        },
+      }),
+    ).toThrow(ImportCancelled);
   });
 });
