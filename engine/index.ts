@@ -52,7 +52,7 @@ export {
   type ImportOptions,
   type ImportProgress,
 } from './import/importer';
-export { jsInflater, type InflateStream, type RawInflater, type RawInflaterFactory } from './import/xlsx';
+export { indexSheetRows, jsInflater, type InflateStream, type RawInflater, type RawInflaterFactory } from './import/xlsx';
 export {
   ALL_CASES,
   chooseCases,

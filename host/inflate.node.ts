@@ -5,7 +5,7 @@
 
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import zlib from 'node:zlib';
-import { jsInflater, type RawInflater, type RawInflaterFactory } from '../engine/index';
+import { indexSheetRows, jsInflater, type RawInflater, type RawInflaterFactory } from '../engine/index';
 
 /** Bytes inflated at a time into the reused buffer. */
 const OUT_BYTES = 1 << 20;
@@ -65,11 +65,11 @@ export const nodeInflater: RawInflaterFactory = (compressedSize) => nativeInflat
 const THREAD_FROM_BYTES = 4 << 20;
 /** Inflated pieces a thread may have ready before the reader takes them (of up to 1 MiB each). */
 const PIECES_AHEAD = 16;
-/** Compressed pieces handed to a thread and not yet taken by it. */
-const INPUT_AHEAD = 8;
+/** Compressed pieces handed to a thread and not yet inflated by it. */
+const INPUT_AHEAD = 4;
 
 // The state both threads share, by index: pieces posted by the thread, pieces taken by the reader,
-// compressed pieces the thread has taken.
+// compressed pieces the thread has inflated.
 const POSTED = 0;
 const TAKEN = 1;
 const INPUT_TAKEN = 2;
@@ -79,13 +79,27 @@ const GONE = 3;
 const SILENCE_MS = 60_000;
 
 /**
+ * When a sheet's rows are read, whether the thread indexes the rows of a piece (indexSheetRows) for the
+ * reader: `auto` does when the reader has not yet taken the pieces posted before (INDEX_BACKLOG of
+ * them), so that the two threads share the work by how far each is behind; the tests ask for `always`
+ * and `never`.
+ */
+export type RowIndexing = 'auto' | 'always' | 'never';
+/** Pieces waiting for the reader from which the thread indexes the next (`auto`). */
+const INDEX_BACKLOG = 1;
+
+/**
  * The thread's code (a script, so that the bundle needs no file of its own): zlib's raw inflater as a
  * stream, each inflated piece posted to the reader's port; it waits while PIECES_AHEAD are not taken.
+ * For a sheet's rows it may post a piece with the index of its rows, made by the engine's
+ * indexSheetRows, whose text the script holds.
  */
 const THREAD_SOURCE = `
 const { workerData, parentPort } = require('node:worker_threads');
 const zlib = require('node:zlib');
-const { port, state, ahead } = workerData;
+const { port, state, ahead, indexing } = workerData;
+const indexRows = indexing === 'never' ? undefined : (${indexSheetRows.toString()});
+let scratch = new Int32Array(1 << 16);
 const inflate = zlib.createInflateRaw({ chunkSize: ${OUT_BYTES} });
 const post = (message, transfer) => {
   port.postMessage(message, transfer);
@@ -98,7 +112,11 @@ inflate.on('data', (piece) => {
   // handed over as it is; any other (zlib writes on after it in its buffer) is copied here, in this
   // thread, into a buffer of its own that is handed over, not copied again.
   const own = piece.byteOffset === 0 && piece.byteLength === piece.buffer.byteLength ? piece : new Uint8Array(piece);
-  post(own, [own.buffer]);
+  if (indexRows && (indexing === 'always' || Atomics.load(state, ${POSTED}) - Atomics.load(state, ${TAKEN}) >= ${INDEX_BACKLOG})) {
+    scratch = indexRows(own, own.length, scratch);
+    const rows = scratch.slice(0, scratch[0]);
+    post({ bytes: own, rows }, [own.buffer, rows.buffer]);
+  } else post(own, [own.buffer]);
   for (let taken = Atomics.load(state, ${TAKEN}); Atomics.load(state, ${POSTED}) - taken > ahead; taken = Atomics.load(state, ${TAKEN}))
     Atomics.wait(state, ${TAKEN}, taken, 1000);
 });
@@ -112,36 +130,49 @@ process.on('exit', () => {
   Atomics.store(state, ${GONE}, 1);
   Atomics.notify(state, ${POSTED});
 });
-parentPort.on('message', ({ bytes, final }) => {
+// A compressed piece counts as taken once zlib has inflated it, not as it arrives (the stream would
+// queue every piece the reader sends): the reader reads no further ahead of the inflating than
+// INPUT_AHEAD pieces, whichever thread is behind, and its progress, told by the bytes it reads, keeps
+// to the rows read.
+const taken = () => {
   Atomics.add(state, ${INPUT_TAKEN}, 1);
   Atomics.notify(state, ${POSTED});
+};
+parentPort.on('message', ({ bytes, final }) => {
   if (ended) {
+    taken();
     if (bytes.length) post({ error: 'data after the end of the compressed stream' });
     return;
   }
-  if (bytes.length) inflate.write(bytes);
+  if (bytes.length) inflate.write(bytes, taken);
+  else taken();
   if (final) inflate.end();
 });
 `;
 
 /**
  * zlib's raw inflater in a thread of its own, for large parts: the sheet of a million rows inflates
- * (some 700 ms here) while this thread reads the rows of what has already come. Its pieces are handed
- * to \`out\` as they arrive; the last push waits for the rest. Smaller parts, and a Node without
- * threads, inflate in this thread (\`nodeInflater\`).
+ * (some 700 ms here) while this thread reads the rows of what has already come; of a sheet whose rows
+ * are read, the thread also indexes the rows of the pieces this thread is behind on (\`auto\`). Its
+ * pieces are handed to \`out\` as they arrive; the last push waits for the rest. Smaller parts, and a
+ * Node without threads, inflate in this thread (\`nodeInflater\`).
  */
-export const threadedInflater: RawInflaterFactory = (compressedSize) => inflaterFor(compressedSize, THREAD_FROM_BYTES);
+export const threadedInflater: RawInflaterFactory = (compressedSize, part) =>
+  inflaterFor(compressedSize, THREAD_FROM_BYTES, part?.sheetRows ? 'auto' : 'never');
 
-/** `threadedInflater` with parts from `fromBytes` (compressed) inflated in a thread: the tests give 0. */
-export function threadedInflaterFrom(fromBytes: number): RawInflaterFactory {
-  return (compressedSize) => inflaterFor(compressedSize, fromBytes);
+/**
+ * `threadedInflater` with parts from `fromBytes` (compressed) inflated in a thread, and a sheet's rows
+ * indexed there as `indexing` says: the tests give 0 and each way of indexing.
+ */
+export function threadedInflaterFrom(fromBytes: number, indexing: RowIndexing = 'auto'): RawInflaterFactory {
+  return (compressedSize, part) => inflaterFor(compressedSize, fromBytes, part?.sheetRows ? indexing : 'never');
 }
 
-function inflaterFor(compressedSize: number, fromBytes: number): RawInflater {
+function inflaterFor(compressedSize: number, fromBytes: number, indexing: RowIndexing): RawInflater {
   if (compressedSize < fromBytes) return nodeInflater(compressedSize);
   let thread: InflateThread | undefined;
   try {
-    thread = new InflateThread();
+    thread = new InflateThread(indexing);
   } catch {
     return nodeInflater(compressedSize);
   }
@@ -155,12 +186,12 @@ class InflateThread implements RawInflater {
   private posted = 0;
   private done = false;
 
-  constructor() {
+  constructor(indexing: RowIndexing) {
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
     this.worker = new Worker(THREAD_SOURCE, {
       eval: true,
-      workerData: { port: port2, state: this.state, ahead: PIECES_AHEAD },
+      workerData: { port: port2, state: this.state, ahead: PIECES_AHEAD, indexing },
       transferList: [port2],
     });
     // Neither keeps the process alive: the reader waits for them itself.
@@ -168,7 +199,7 @@ class InflateThread implements RawInflater {
     this.port.unref();
   }
 
-  push(compressed: Uint8Array, final: boolean, out: (bytes: Uint8Array) => void): void {
+  push(compressed: Uint8Array, final: boolean, out: (bytes: Uint8Array, rows?: Int32Array) => void): void {
     if (this.done) {
       if (compressed.length) throw new Error('data after the end of the compressed stream');
       return;
@@ -192,7 +223,7 @@ class InflateThread implements RawInflater {
    * Hands the pieces that have arrived to \`out\`; with \`wait\`, first waits for one (or, with
    * \`once\`, for anything the thread does, so that the caller can look again).
    */
-  private take(out: (bytes: Uint8Array) => void, wait: boolean, once = false): void {
+  private take(out: (bytes: Uint8Array, rows?: Int32Array) => void, wait: boolean, once = false): void {
     let silentSince = -1;
     for (;;) {
       const posted = Atomics.load(this.state, POSTED);
@@ -210,9 +241,10 @@ class InflateThread implements RawInflater {
       silentSince = -1;
       Atomics.add(this.state, TAKEN, 1);
       Atomics.notify(this.state, TAKEN);
-      const m = received.message as Uint8Array | { end: true } | { error: string };
-      if (m instanceof Uint8Array) {
-        out(m);
+      const m = received.message as Uint8Array | { bytes: Uint8Array; rows: Int32Array } | { end: true } | { error: string };
+      if (m instanceof Uint8Array || 'bytes' in m) {
+        if (m instanceof Uint8Array) out(m);
+        else out(m.bytes, m.rows);
         wait = false;
         continue;
       }

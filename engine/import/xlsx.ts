@@ -175,6 +175,12 @@ export interface XlsxReadOptions {
   onWorkbook?: (info: WorkbookInfo) => void;
   /** Called as the sheet's compressed bytes are read: (bytes read, bytes of the sheet). */
   onProgress?: (read: number, total: number) => void;
+  /**
+   * Called as the first sheet's rows are read: the sheet's inflated bytes handed to the reader of rows
+   * so far, and its inflated size as the zip's directory gives it (0 when it does not, or gives more
+   * than 128 times its compressed size).
+   */
+  onSheetRead?: (inflated: number, size: number) => void;
   /** Compressed bytes asked for at a time (default 1 MiB). */
   chunkBytes?: number;
   /** Makes the raw DEFLATE decoder for the workbook's parts (default: one in JavaScript); a host may hand in its native one. */
@@ -202,15 +208,20 @@ export type InflateStream = (
 /**
  * A raw DEFLATE decoder (zip method 8) fed a part's compressed bytes piece by piece. `out` is called
  * with the inflated bytes as they come; they may sit in a buffer the decoder reuses, so they are read
- * before `out` returns. A damaged stream throws.
+ * before `out` returns. A damaged stream throws. A decoder asked for a sheet's rows (`sheetRows`) may
+ * hand with a piece the index of the rows it holds, made by `indexSheetRows` (in another thread): the
+ * reader then takes those rows from the index and reads only the rest of the piece's XML.
  */
 export interface RawInflater {
-  push(compressed: Uint8Array, final: boolean, out: (bytes: Uint8Array) => void): void;
+  push(compressed: Uint8Array, final: boolean, out: (bytes: Uint8Array, rows?: Int32Array) => void): void;
   /** Called once the part is read, or reading it stopped early: a decoder may let go of what it holds. */
   close?(): void;
 }
-/** Makes a decoder for one part, given the part's compressed size (a host may choose its decoder by it). */
-export type RawInflaterFactory = (compressedSize: number) => RawInflater;
+/**
+ * Makes a decoder for one part, given the part's compressed size (a host may choose its decoder by it)
+ * and whether the part is the sheet whose rows are read (`sheetRows`: its pieces may come indexed).
+ */
+export type RawInflaterFactory = (compressedSize: number, part?: { sheetRows?: boolean }) => RawInflater;
 
 /** The decoder in JavaScript (fflate): what every host can run. */
 export const jsInflater: RawInflaterFactory = () => {
@@ -296,10 +307,11 @@ function* readDirectory(size: number): Generator<ByteRequest, Map<string, ZipEnt
  */
 function* streamEntry(
   entry: ZipEntry,
-  onBytes: (bytes: Uint8Array, final: boolean) => void,
+  onBytes: (bytes: Uint8Array, final: boolean, rows?: Int32Array) => void,
   chunkBytes: number,
   inflater: RawInflaterFactory | 'host',
   onProgress?: (read: number, total: number) => void,
+  sheetRows = false,
 ): Generator<ByteRequest, void, Uint8Array> {
   const local = yield { offset: entry.localOffset, length: 30 };
   if (u32(local, 0) !== LOCAL) throw new XlsxError(`the zip entry ${entry.name} is damaged`);
@@ -322,7 +334,7 @@ function* streamEntry(
   }
   if (inflater === 'host') inflater = jsInflater;
   let inflate: RawInflater | undefined;
-  if (entry.method === 8) inflate = inflater(entry.compressedSize);
+  if (entry.method === 8) inflate = inflater(entry.compressedSize, sheetRows ? { sheetRows } : undefined);
   else if (entry.method !== 0)
     throw new XlsxError(`the zip entry ${entry.name} is compressed with method ${entry.method}, which is not read`);
   let read = 0;
@@ -332,7 +344,7 @@ function* streamEntry(
     return;
   }
   // The decoder's last piece comes before it returns from the final push: a piece is final only then.
-  const notFinal = (bytes: Uint8Array) => onBytes(bytes, false);
+  const notFinal = (bytes: Uint8Array, rows?: Int32Array) => onBytes(bytes, false, rows);
   try {
     while (read < total) {
       const n = Math.min(chunkBytes, total - read);
@@ -773,7 +785,7 @@ class SheetRows {
    * in the carry: the reading looks a few bytes past where it stops, and a look past the end of an
    * array (undefined, not a byte) would slow all of it down.
    */
-  push(piece: Uint8Array, final: boolean): void {
+  push(piece: Uint8Array, final: boolean, index?: Int32Array): void {
     if (this.stopped) return;
     const keep = final ? 0 : SLACK;
     let at = 0;
@@ -784,7 +796,7 @@ class SheetRows {
       if (at < piece.length) this.readCarry();
     }
     if (this.carried === 0 && piece.length - at > keep) {
-      const p = this.scan(piece, piece.length - keep, at);
+      const p = index ? this.scanIndexed(piece, piece.length - keep, at, index) : this.scan(piece, piece.length - keep, at);
       this.append(piece, p, piece.length);
     } else {
       this.append(piece, at, piece.length);
@@ -810,6 +822,73 @@ class SheetRows {
     const p = this.scan(this.carry, n, 0);
     this.carry.copyWithin(0, p, n);
     this.carried = n - p;
+  }
+
+  /**
+   * Reads the rows complete in b[from, n) as `scan` does, taking those the piece's index holds
+   * (indexSheetRows) from it and reading the XML of the rest; returns where the unread rest starts. A
+   * row of the index is taken whole even when it ends past n (the bytes past n are not looked at).
+   */
+  private scanIndexed(b: Uint8Array, n: number, from: number, index: Int32Array): number {
+    let p = from;
+    const used = index[0]!;
+    for (let e = 1; e < used && !this.stopped; e = index[e + 3]!) {
+      const start = index[e]!;
+      // Rows before `from` were read with the bytes carried from the last piece.
+      if (start < p) continue;
+      if (start > p) {
+        // Rows the index leaves out, read from their XML; should one not end before the next indexed
+        // row starts (XML not well formed), the rest of the piece is read from its XML as well.
+        const r = this.scan(b, start, p);
+        if (this.stopped) return r;
+        if (r < start && holds(b, LT, r, start)) return this.scan(b, n, r);
+      }
+      this.emitIndexed(b, index, e);
+      p = index[e + 1]!;
+    }
+    return this.stopped || p >= n ? p : this.scan(b, n, p);
+  }
+
+  /**
+   * Hands over the row of the index at entry e, as `emit` would read it from its XML: the row's columns
+   * are set empty first, then its cells set, as SheetCells.put sets them (the width is one past the
+   * last cell with a value).
+   */
+  private emitIndexed(b: Uint8Array, index: Int32Array, e: number): void {
+    const cells = this.cells;
+    const strings = this.strings;
+    const columns = index[e + 4]!;
+    if (columns > cells.kinds.length) cells.grow(columns - 1);
+    const { kinds, shared, digits, starts, ends } = cells;
+    kinds.fill(CELL_EMPTY, 0, columns);
+    let width = 0;
+    const next = index[e + 3]!;
+    for (let q = e + 5; q < next;) {
+      const head = index[q]!;
+      const col = head >> 2;
+      if ((head & 3) === 1) {
+        const s = index[q + 1]!;
+        q += 2;
+        // An index past the table is an empty cell, as is an empty string.
+        if (!strings[s]) continue;
+        kinds[col] = CELL_TEXT;
+        shared[col] = s;
+      } else {
+        kinds[col] = CELL_NUMBER;
+        shared[col] = -1;
+        digits[col] = index[q + 1]!;
+        starts[col] = index[q + 2]!;
+        ends[col] = index[q + 3]!;
+        q += 4;
+      }
+      if (col >= width) width = col + 1;
+    }
+    cells.width = width;
+    const number = index[e + 2]!;
+    this.nextRow = number + 1;
+    cells.row = number;
+    cells.bytes = b;
+    if (this.onCells(cells) === false) this.stopped = true;
   }
 
   /** Reads the rows complete in b[from, n); returns where the unread rest starts. */
@@ -1101,6 +1180,142 @@ class SheetRows {
   }
 }
 
+/**
+ * Indexes the rows of a sheet's XML b[0, to) that the reader would read by its fast path alone (see
+ * SheetRows.emit), for it to take without reading their XML again (SheetRows.push): a row tag that
+ * starts ` r="N"` (1 to 9 digits) and is not self-closing, then only cells spelled
+ * <c r="AB12"[ s="N"][ t="s"]><v>V</v></c> (a shared string's index of 1 to 9 digits; a number without a
+ * '<'), one after the other, up to "</row>". Any other row, and a row not complete before `to`, is left
+ * out: the reader reads those from the XML. An indexed row gives what the fast path reads of it (the
+ * same columns, kinds and values, cell by cell), as it reads it.
+ *
+ * The index, in `out` (grown and returned when too small): out[0] is the number of ints used; from 1,
+ * each row is [where "<row" starts, where its "</row>" ends, its number, where the next row's entry
+ * starts, one more than its cells' last column], then its cells: [column * 4 + 1, the shared string's index] for a shared string, [column *
+ * 4 + 2, its digits' value (-1 when not 1 to 9 digits alone), where the value starts, where it ends]
+ * for a number. An empty value (<v></v>) is no cell, as the reader reads it.
+ *
+ * The function is whole in itself (it names nothing outside it and makes no functions): a host runs
+ * its text (Function.prototype.toString) in another thread, beside that thread's decoder.
+ */
+export function indexSheetRows(b: Uint8Array, to: number, out: Int32Array): Int32Array {
+  const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  /** Four bytes are read at once up to here. */
+  const last = to - 8;
+  let used = 1;
+  let p = 0;
+  for (;;) {
+    // The next "<row" followed by white space, '>' or '/', as the reader finds it.
+    let a = p;
+    for (;;) {
+      while (a < to && b[a] !== 60) a++;
+      if (a >= to || (b[a + 1] === 114 && b[a + 2] === 111 && b[a + 3] === 119)) break;
+      a++;
+    }
+    if (a + 4 >= to) break;
+    const after = b[a + 4];
+    if (after !== 32 && after !== 62 && after !== 47 && after !== 9 && after !== 10 && after !== 13) {
+      p = a + 4;
+      continue;
+    }
+    let open = a + 4;
+    while (open < to && b[open] !== 62) open++;
+    if (open >= to) break;
+    p = open + 1;
+    if (b[open - 1] === 47) continue;
+    // ` r="N"`, 1 to 9 digits, whatever follows it in the tag.
+    let i = a + 4;
+    if (i + 5 >= open || b[i] !== 32 || b[i + 1] !== 114 || b[i + 2] !== 61 || b[i + 3] !== 34) continue;
+    i += 4;
+    const digitsAt = i;
+    let number = 0;
+    while (i < open && b[i]! >= 48 && b[i]! <= 57) number = number * 10 + (b[i++]! - 48);
+    if (i >= open || b[i] !== 34 || i === digitsAt || i - digitsAt > 9) continue;
+    // The reader steps over as many bytes of a cell's reference as the number has digits (without its zeros in front).
+    let rowDigits = 1;
+    for (let v = number; v >= 10; v = Math.floor(v / 10)) rowDigits++;
+    // Room for the row's entry and the most its cells could take (four ints a cell of at least 16 bytes).
+    const room = used + 9 + ((to - open) >> 2);
+    if (room > out.length) {
+      const grown = new Int32Array(Math.max(room, out.length * 2));
+      grown.set(out.subarray(0, used));
+      out = grown;
+    }
+    const entry = used;
+    let at = entry + 5;
+    let columns = 0;
+    let q = open + 1;
+    let end = -1;
+    while (q <= last) {
+      if (view.getUint32(q, true) !== 0x7220633c /* <c r */ || b[q + 4] !== 61 || b[q + 5] !== 34) {
+        if (view.getUint32(q, true) === 0x6f722f3c /* </ro */ && b[q + 4] === 119 && b[q + 5] === 62) end = q + 6;
+        break;
+      }
+      // The reference: its letters (1 to 3) give the column; its digits, the row's number, are stepped over.
+      let j = q + 6;
+      let k = 0;
+      let c = b[j]!;
+      while (c >= 65 && c <= 90 && j < last) {
+        k = k * 26 + (c - 64);
+        c = b[++j]!;
+      }
+      if (k === 0 || j - q - 6 > 3) break;
+      j += rowDigits;
+      if (j >= last || b[j] !== 34) break;
+      j++;
+      if (view.getUint32(j, true) === 0x223d7320 /*  s=" */) {
+        j += 4;
+        c = b[j]!;
+        while (c >= 48 && c <= 57 && j < last) c = b[++j]!;
+        if (c !== 34) break;
+        j++;
+      }
+      let shared = false;
+      if (j <= last && view.getUint32(j, true) === 0x223d7420 /*  t=" */ && view.getUint16(j + 4, true) === 0x2273 /* s" */) {
+        shared = true;
+        j += 6;
+      }
+      if (j > last || view.getUint32(j, true) !== 0x3e763c3e /* ><v> */) break;
+      const valueAt = j + 4;
+      let e = valueAt;
+      let value = 0;
+      c = b[e]!;
+      while (c >= 48 && c <= 57 && e < last) {
+        value = value * 10 + (c - 48);
+        c = b[++e]!;
+      }
+      const alone = c === 60 && e > valueAt && e - valueAt <= 9;
+      if (!alone) {
+        if (shared) break;
+        while (c !== 60 && e < last) c = b[++e]!;
+      }
+      if (e > last || view.getUint32(e, true) !== 0x3e762f3c /* </v> */ || view.getUint32(e + 4, true) !== 0x3e632f3c /* </c> */) break;
+      if (k > columns) columns = k;
+      if (shared) {
+        out[at++] = (k - 1) * 4 + 1;
+        out[at++] = value;
+      } else if (e > valueAt) {
+        out[at++] = (k - 1) * 4 + 2;
+        out[at++] = alone ? value : -1;
+        out[at++] = valueAt;
+        out[at++] = e;
+      }
+      q = e + 8;
+    }
+    // A row spelled otherwise, or cut short by `to`, is left to the reader.
+    if (end < 0) continue;
+    out[entry] = a;
+    out[entry + 1] = end;
+    out[entry + 2] = number;
+    out[entry + 3] = at;
+    out[entry + 4] = columns;
+    used = at;
+    p = end;
+  }
+  out[0] = used;
+  return out;
+}
+
 /** Where the workbook's first sheet is, and its date system. */
 function* locateFirstSheet(
   entries: Map<string, ZipEntry>,
@@ -1147,8 +1362,25 @@ export function* xlsxRows(size: number, options: XlsxReadOptions): Generator<Byt
     );
   const rows = new SheetRows(strings.list, options.onRow, options.onCells);
   const entry = entries.get(sheet.path)!;
+  let inflated = 0;
+  // The size the directory gives, unless it is more than the compressed bytes could plausibly make (a
+  // reader may size what it keeps by it).
+  const sheetSize = entry.size <= Math.max(entry.compressedSize, 1) * 128 ? entry.size : 0;
   // Stop asking for bytes once the reader of rows says it has what it needs.
-  const parts = streamEntry(entry, options.onSheetBytes ?? ((b, final) => rows.push(b, final)), chunk, inflater, options.onProgress);
+  const parts = options.onSheetBytes
+    ? streamEntry(entry, options.onSheetBytes, chunk, inflater, options.onProgress)
+    : streamEntry(
+        entry,
+        (b, final, index) => {
+          rows.push(b, final, index);
+          inflated += b.length;
+          options.onSheetRead?.(inflated, sheetSize);
+        },
+        chunk,
+        inflater,
+        options.onProgress,
+        true,
+      );
   let step = parts.next();
   while (!step.done && !rows.stopped) step = parts.next(yield step.value);
   // Stopped early: the part's decoder is closed.
