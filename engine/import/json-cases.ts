@@ -1084,14 +1084,6 @@ export class JsonCaseReader {
     return key;
   }
 
-  /** After a value ending at p (REFUSE when it was refused): white space, then where the "," or "}" is; REFUSE for anything else. */
-  private next(b: Uint8Array, p: number, n: number): number {
-    if (p < 0) return REFUSE;
-    p = this.ws(b, p, n);
-    const c = b[p];
-    return c === 44 || c === 125 ? p : REFUSE;
-  }
-
   /** A case object at b[p] read into the slots; where it ends, or REFUSE. */
   private fastCase(b: Uint8Array, p: number, n: number): number {
     this.nh = this.nv = this.nw = 0;
@@ -1197,10 +1189,13 @@ export class JsonCaseReader {
             v = this.list(b, v, n, SUB[last]!);
             break;
         }
-        p = this.next(b, v, n);
-        if (p < 0) return REFUSE;
-        if (b[p] === 125) break;
-        p = this.ws(b, p + 1, n);
+        // After the value: white space (most often none), then "," or "}".
+        if (v < 0) return REFUSE;
+        p = b[v]! > 32 ? v : this.ws(b, v, n);
+        const c = b[p];
+        if (c === 125) break;
+        if (c !== 44) return REFUSE;
+        p = b[p + 1]! > 32 ? p + 1 : this.ws(b, p + 1, n);
       }
     this.seenOf[kind] = seen;
     return p + 1;
