@@ -156,10 +156,6 @@ export function sortedHashes(hashes: Uint32Array): Uint32Array {
   return sorted;
 }
 
-/** Cases whose id hashes are looked up as they are written (the table of 2^18 places holds them at half full, 1 MB). */
-const HASH_TABLE_BITS = 18;
-const HASHED_IDS = 1 << (HASH_TABLE_BITS - 1);
-
 const NOT_UTF8 = 'holds bytes that are not UTF-8 text (shown as \uFFFD); save the file as UTF-8';
 
 /**
@@ -177,13 +173,6 @@ export class CaseImporter implements CaseSink {
   private readonly problems: CaseProblem[] = [];
   /** Hash of each kept case's id, by row of the table. */
   private idHashes = new Uint32Array(0);
-  /**
-   * The ids' hashes of the first HASHED_IDS cases as they are written, in an open-addressed table:
-   * 1 + the row of the first case with each hash (0: free). A hash found there again is kept in
-   * repeatedHashes. With more cases, the hashes are sorted once at the end instead (rejectRepeatedIds).
-   */
-  private hashTable: Int32Array = new Int32Array(0);
-  private readonly repeatedHashes: number[] = [];
   /** File row or line of each record, by record index. */
   private places = new Int32Array(0);
   /** Record index of each case kept, by row of the table. */
@@ -454,57 +443,20 @@ export class CaseImporter implements CaseSink {
       this.idHashes = grown(this.idHashes, k + 1);
     }
     this.caseIndex[k] = index;
-    const hash = this.builder.idHash(k);
-    this.idHashes[k] = hash;
-    if (k < HASHED_IDS) this.hashed(hash, k);
-  }
-
-  /** Puts case k's id hash in hashTable, or in repeatedHashes when a case before it has that hash. */
-  private hashed(hash: number, k: number): void {
-    let table = this.hashTable;
-    if (k >= table.length >> 1) table = this.hashTable = this.rehashed(k);
-    const mask = table.length - 1;
-    for (let i = (Math.imul(hash, 0x9e3779b1) >>> (32 - HASH_TABLE_BITS)) & mask; ; i = (i + 1) & mask) {
-      const row = table[i]! - 1;
-      if (row < 0) {
-        table[i] = k + 1;
-        return;
-      }
-      if (this.idHashes[row] === hash) {
-        this.repeatedHashes.push(hash);
-        return;
-      }
-    }
-  }
-
-  /** A table with room for case k: 4,096 places for the first 2,048 cases, then room for all HASHED_IDS. */
-  private rehashed(k: number): Int32Array {
-    const table = new Int32Array(k === 0 ? 1 << 12 : 1 << HASH_TABLE_BITS);
-    const mask = table.length - 1;
-    for (let row = 0; row < k; row++) {
-      let i = (Math.imul(this.idHashes[row]!, 0x9e3779b1) >>> (32 - HASH_TABLE_BITS)) & mask;
-      while (table[i] !== 0) i = (i + 1) & mask;
-      table[i] = row + 1;
-    }
-    return table;
+    this.idHashes[k] = this.builder.idHash(k);
   }
 
   /**
    * Rejects the second and later cases with an id already used. Ids are compared through their
-   * hashes: up to HASHED_IDS cases, those found again as the cases were written (hashed); with more,
-   * the hashes sorted once at the end (a table of a million, probed at random, costs more).
+   * hashes, sorted once at the end: a set of a million ids, probed at random, costs more.
    */
   private rejectRepeatedIds(): void {
     const table = this.table!;
     const n = table.length;
     if (n < 2) return;
-    let repeated: Set<number>;
-    if (n <= HASHED_IDS) repeated = new Set(this.repeatedHashes);
-    else {
-      const sorted = sortedHashes(this.idHashes.subarray(0, n));
-      repeated = new Set<number>();
-      for (let i = 1; i < n; i++) if (sorted[i] === sorted[i - 1]) repeated.add(sorted[i]!);
-    }
+    const sorted = sortedHashes(this.idHashes.subarray(0, n));
+    const repeated = new Set<number>();
+    for (let i = 1; i < n; i++) if (sorted[i] === sorted[i - 1]) repeated.add(sorted[i]!);
     if (repeated.size === 0) return;
     const first = new Map<string, number>();
     const dropped = new Set<number>();
