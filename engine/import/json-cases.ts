@@ -124,28 +124,43 @@ class KeySet {
   private readonly chain: Int8Array;
   /** The same names, for comparing near the end of the bytes. */
   private readonly keys: Words[];
-  /** Each key as it is most often written, in quotes and followed by its colon ('"name":'), compared in words: its words from qFirst[k] to qLast[k], the last masked. */
-  private readonly quotedWords: Int32Array;
-  private readonly qFirst: Int32Array;
-  private readonly qLast: Int32Array;
-  private readonly qMask: Int32Array;
+  /**
+   * Each key as it is most often written, in quotes and followed by its colon ('"name":', at least 5
+   * bytes), compared in a few loads that may overlap: qLength[k] bytes. Of 8 bytes or more, as three
+   * doubles (8 bytes each) read at 0, qSecond[k] and qLength[k] - 8 (quotedDoubles[3k...3k+2]); of
+   * fewer, as two 32-bit words read at 0 and qLength[k] - 4 (quotedInts[2k], quotedInts[2k+1]). A
+   * double read from the bytes equals one of these only when all 8 bytes are the same: none of them
+   * is a NaN (its top bytes would be past ASCII) or zero, the only values compared equal to others.
+   */
+  private readonly qLength: Int32Array;
+  private readonly qSecond: Int32Array;
+  private readonly quotedDoubles: Float64Array;
+  private readonly quotedInts: Int32Array;
   constructor(readonly names: readonly string[]) {
     const enc = new TextEncoder();
     this.lengths = names.map((k) => k.length);
     this.keys = names.map((name) => new Words(enc.encode(name + '"')));
     if (this.keys.some((k) => k.reach > 24)) throw new Error('a key read by the JSON reader is longer than 23 bytes');
-    const quoted = names.map((name) => new Words(enc.encode(`"${name}":`)));
-    this.quotedWords = new Int32Array(quoted.reduce((sum, w) => sum + w.list().length, 0));
-    this.qFirst = new Int32Array(names.length);
-    this.qLast = new Int32Array(names.length);
-    this.qMask = new Int32Array(names.length);
-    let from = 0;
-    quoted.forEach((w, id) => {
-      this.quotedWords.set(w.list(), from);
-      this.qFirst[id] = from;
-      this.qLast[id] = from + w.list().length - 1;
-      this.qMask[id] = w.lastMask;
-      from += w.list().length;
+    this.qLength = new Int32Array(names.length);
+    this.qSecond = new Int32Array(names.length);
+    this.quotedDoubles = new Float64Array(3 * names.length);
+    this.quotedInts = new Int32Array(2 * names.length);
+    names.forEach((name, k) => {
+      const bytes = enc.encode(`"${name}":`);
+      const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+      const length = bytes.length;
+      this.qLength[k] = length;
+      if (length < 8) {
+        this.quotedInts[2 * k] = view.getInt32(0, true);
+        this.quotedInts[2 * k + 1] = view.getInt32(length - 4, true);
+        return;
+      }
+      this.qSecond[k] = Math.min(8, length - 8);
+      for (const [i, at] of [0, this.qSecond[k]!, length - 8].entries()) {
+        const d = view.getFloat64(at, true);
+        if (Number.isNaN(d) || d === 0) throw new Error(`the key ${name} is not plain ASCII`);
+        this.quotedDoubles[3 * k + i] = d;
+      }
     });
     const all = this.keys.map((k) => k.list());
     this.words = new Int32Array(all.reduce((sum, w) => sum + w.length, 0));
@@ -175,13 +190,20 @@ class KeySet {
    * starts, or -1 (for anything else, or within 28 bytes of the end of the bytes, where match decides).
    */
   quotedAt(view: DataView, b: Uint8Array, p: number, k: number): number {
-    // Room for any key's words (the longest, 23 bytes, in quotes with its colon is 26).
+    // Room for any key's bytes (the longest, 23 bytes, in quotes with its colon is 26).
     if (p + 28 > b.length) return -1;
-    const words = this.quotedWords;
-    const last = this.qLast[k]!;
-    let q = p;
-    for (let i = this.qFirst[k]!; i < last; i++, q += 4) if (view.getInt32(q, true) !== words[i]) return -1;
-    return (view.getInt32(q, true) & this.qMask[k]!) === words[last] ? p + this.lengths[k]! + 3 : -1;
+    const length = this.qLength[k]!;
+    if (length < 8) {
+      const ints = this.quotedInts;
+      return view.getInt32(p, true) === ints[2 * k] && view.getInt32(p + length - 4, true) === ints[2 * k + 1] ? p + length : -1;
+    }
+    const doubles = this.quotedDoubles;
+    const d = 3 * k;
+    return view.getFloat64(p, true) === doubles[d] &&
+      view.getFloat64(p + this.qSecond[k]!, true) === doubles[d + 1] &&
+      view.getFloat64(p + length - 8, true) === doubles[d + 2]
+      ? p + length
+      : -1;
   }
 
   /** The key whose name starts at b[p] and is followed by its closing quote; -1 for any other (or when the bytes end first). */
@@ -800,6 +822,17 @@ export class JsonCaseReader {
     let q = p + 1;
     let esc = false;
     let high = false;
+    // Four bytes at a time while none is a quote, a backslash, a control character, DEL or past ASCII
+    // (bit 7 of a byte of the sum is set for each such byte, and never for a word without one).
+    const view = this.view;
+    for (; q + 4 <= n; q += 4) {
+      const x = view.getInt32(q, true);
+      const quote = x ^ 0x22222222;
+      const slash = x ^ 0x5c5c5c5c;
+      const flags =
+        ((quote - 0x01010101) & ~quote) | ((slash - 0x01010101) & ~slash) | ((x - 0x20202020) & ~x) | x | ((x + 0x01010101) | 0);
+      if ((flags & 0x80808080) !== 0) break;
+    }
     for (;;) {
       if (q >= n) return REFUSE;
       const c = b[q]!;
@@ -881,10 +914,22 @@ export class JsonCaseReader {
     return found;
   }
 
-  /** A list of plain lower-case words starting with "[" at b[p]: where its "]" is, or REFUSE. */
+  /**
+   * A list of plain lower-case words starting with "[" at b[p]: where its "]" is, or REFUSE. Four
+   * bytes at a time while none is "]", a control character (a line break among them) or past ASCII;
+   * the bytes of a list are checked when it is first seen (newCategories, newRequests), and a list
+   * found again by its bytes (categoriesAt, requestsAt) is the same bytes.
+   */
   private wordList(b: Uint8Array, p: number, n: number): number {
     if (b[p] !== 91) return REFUSE;
-    for (let q = p + 1; q < n; q++) {
+    const view = this.view;
+    let q = p + 1;
+    for (; q + 4 <= n; q += 4) {
+      const x = view.getInt32(q, true);
+      const close = x ^ 0x5d5d5d5d;
+      if ((((close - 0x01010101) & ~close) | ((x - 0x20202020) & ~x) | x) & 0x80808080) break;
+    }
+    for (; q < n; q++) {
       const c = b[q]!;
       if (c === 93) return q;
       if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 34 || c === 44 || c === 45 || c === 32 || c === 9 || c === 13) continue;
@@ -1039,14 +1084,6 @@ export class JsonCaseReader {
     return key;
   }
 
-  /** After a value ending at p (REFUSE when it was refused): white space, then where the "," or "}" is; REFUSE for anything else. */
-  private next(b: Uint8Array, p: number, n: number): number {
-    if (p < 0) return REFUSE;
-    p = this.ws(b, p, n);
-    const c = b[p];
-    return c === 44 || c === 125 ? p : REFUSE;
-  }
-
   /** A case object at b[p] read into the slots; where it ends, or REFUSE. */
   private fastCase(b: Uint8Array, p: number, n: number): number {
     this.nh = this.nv = this.nw = 0;
@@ -1152,10 +1189,13 @@ export class JsonCaseReader {
             v = this.list(b, v, n, SUB[last]!);
             break;
         }
-        p = this.next(b, v, n);
-        if (p < 0) return REFUSE;
-        if (b[p] === 125) break;
-        p = this.ws(b, p + 1, n);
+        // After the value: white space (most often none), then "," or "}".
+        if (v < 0) return REFUSE;
+        p = b[v]! > 32 ? v : this.ws(b, v, n);
+        const c = b[p];
+        if (c === 125) break;
+        if (c !== 44) return REFUSE;
+        p = b[p + 1]! > 32 ? p + 1 : this.ws(b, p + 1, n);
       }
     this.seenOf[kind] = seen;
     return p + 1;

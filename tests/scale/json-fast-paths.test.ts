@@ -12,7 +12,7 @@
 //    before their colon, a key given twice where the expected one would be, and a key that starts
 //    like the expected one must be read as any other key.
 
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CaseImporter, type CaseSet, type ImportOptions } from '../../engine/index';
 import { generateCases } from '../../engine/generate';
 import { tableRows } from './helpers';
@@ -138,6 +138,66 @@ describe('JSON reader shortcuts', () => {
       ']';
     const got = expectSame(file, 'the expected key given twice');
     expect(got.rows.find((r) => r.id === c.id)?.convictions).toHaveLength(convictions.length);
+  });
+
+  it('reads strings and word lists four bytes at a time as the reference reading does, whatever byte ends the run and wherever it falls', () => {
+    // Offense names and facilities with a quote, a backslash, a line break or other control character
+    // (escaped), DEL, text past ASCII, a raw tab (not JSON), or nothing special, after 0 to 8 bytes.
+    const specials = ['"', '\\', '\n', '\u0001', '\u007f', '\u00e9', '\u2028', 'RAWTAB', '/', ''];
+    // Category lists and lists of requests written in other ways (a placeholder list replaced in the text).
+    const categoryLists = [
+      '["violent",\n"serious"]',
+      '[\t"violent" , "serious"\r\n]',
+      '["Violent"]',
+      '["a]b"]',
+      '["vi\\u006flent"]',
+      '["viol\u00e9nt"]',
+      '["vio\u007flent"]',
+      '[["violent"]]',
+      '["violent","serious","dangerous","aggravated-felony"]',
+      '[]',
+      '[ ]',
+      '["violent"\u0001]',
+      '["violent"]',
+    ];
+    const requestLists = ['["hold",\n"notify"]', '["HOLD"]', '["hold" ]', '[\n]', '["notify","hold"]', '["hold"]'];
+    let at = 0;
+    const cases = base().map((c, i) => {
+      const copy = structuredClone(c);
+      for (const item of [...(copy.currentCharges ?? []), ...(copy.convictions ?? [])]) {
+        item.offense = 'o'.repeat(at % 9) + specials[at % specials.length] + 'ffense';
+        item.categories = [`list${at % categoryLists.length}`];
+        at++;
+      }
+      if (i % 3 === 0) copy.facility = 'f'.repeat(i % 9) + specials[i % specials.length] + 'acility';
+      copy.detainer.requests = [`requests${i % requestLists.length}`];
+      return copy;
+    });
+    const text = JSON.stringify(cases)
+      .replaceAll('RAWTAB', '\t')
+      .replace(/\["list(\d+)"\]/g, (_, k: string) => categoryLists[Number(k)]!)
+      .replace(/\["requests(\d+)"\]/g, (_, k: string) => requestLists[Number(k)]!);
+    const want = expectSame(text, 'strings and word lists');
+    // Some cases are kept and some refused (with problems placed by line and column).
+    expect(want.rows.length).toBeGreaterThan(3);
+    expect(want.rejected).toBeGreaterThan(3);
+    expect(want.problems.every((p) => p.line !== undefined && p.column !== undefined)).toBe(true);
+    // Plain names and lists of every length, ending at every place of a word of four bytes, are read by
+    // the fast reading itself: no case is handed to the reference reading.
+    const plain = base().map((c, i) => {
+      const copy = structuredClone(c);
+      for (const [k, item] of [...(copy.currentCharges ?? []), ...(copy.convictions ?? [])].entries())
+        item.offense = 'o'.repeat((i + k) % 13) + ' offense';
+      if (i % 2 === 0) copy.facility = 'f'.repeat(i % 11) + ' county';
+      return copy;
+    });
+    const handed = vi.spyOn(CaseImporter.prototype as unknown as { jsonCase(e: unknown): void }, 'jsonCase');
+    try {
+      expect(read([new TextEncoder().encode(JSON.stringify(plain))]).table.length).toBe(plain.length);
+      expect(handed).not.toHaveBeenCalled();
+    } finally {
+      handed.mockRestore();
+    }
   });
 
   it('hands bytes that start as JSON to the JSON reader only when no other format is given', () => {
