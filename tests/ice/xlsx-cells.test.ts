@@ -6,24 +6,9 @@
 import { zipSync, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readXlsxSync } from '../../engine/import/xlsx';
-import { workbookOf } from './ice-records';
+import { letters, random, workbookOf } from './ice-records';
 
 const STRINGS = ['Detainer', 'Facility & Jail', 'Other', '', 'last'];
-
-/** A small random number generator, so that a failure can be run again. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
-function letters(column: number): string {
-  let out = '';
-  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
-  return out;
-}
 
 /** One cell in one of the spellings writers use or the format allows. */
 function cell(rnd: () => number, column: number, row: number): string {

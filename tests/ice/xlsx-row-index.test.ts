@@ -15,25 +15,12 @@ import {
   iceWorkbook,
   ICE_COLUMNS,
   ICE_DATETIME_COLUMNS,
+  letters,
+  random,
   REDACTED,
   TITLE_ROWS,
   workbookOf,
 } from './ice-records';
-
-/** A small random number generator, so that a failure can be run again. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
-function letters(column: number): string {
-  let out = '';
-  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
-  return out;
-}
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
