@@ -244,8 +244,8 @@ function tooManyKeysMessage(what: string, limits: DocumentLimits): string {
   })`;
 }
 
-function clip(s: string): string {
-  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+function clip(s: string, most = 60): string {
+  return s.length > most ? `${s.slice(0, most - 3)}...` : s;
 }
 
 /** Reads the full YAML language with the `yaml` library, with the same limits and messages. */
@@ -461,7 +461,7 @@ function syntaxInPlainWords(
   const glued = /^([ ]*(?:-[ ]+)?)([A-Za-z_][\w-]*):(?![\s:/])(\S+)/.exec(text);
   if (glued && code === 'MISSING_CHAR')
     return {
-      message: `put a space after the colon of "${glued[2]}" ("${glued[2]}: ${clipWords(glued[3]!)}"): without one, "${clipWords(glued[2] + ':' + glued[3])}" is read as one word`,
+      message: `put a space after the colon of "${glued[2]}" ("${glued[2]}: ${clip(glued[3]!, 30)}"): without one, "${clip(glued[2] + ':' + glued[3], 30)}" is read as one word`,
       line: at,
       column: glued[1]!.length + glued[2]!.length + 2,
       cascades: false,
@@ -495,10 +495,6 @@ function syntaxInPlainWords(
 
 function spacesWords(n: number): string {
   return n === 1 ? '1 space' : `${n} spaces`;
-}
-
-function clipWords(s: string): string {
-  return s.length > 30 ? `${s.slice(0, 27)}...` : s;
 }
 
 function cleanYamlMessage(message: string): string {

@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { layoutOrdinance, loadOrdinance } from '../../engine/index';
-import { outlineOf, record } from '../../renderer/src/analysis/outline';
+import { outlineOf } from '../../renderer/src/analysis/outline';
+import { asRecord } from '../../renderer/src/form/document-ops';
 
 const text = readFileSync(new URL('../../samples/ordinances/connecticut-trust-act-2014.ordinance.yaml', import.meta.url), 'utf8');
 
@@ -11,7 +12,7 @@ describe('outlineOf', () => {
   it('labels a provision by its heading, else by what it governs, never by a bare id when it has a type', () => {
     const loaded = loadOrdinance(text);
     const layout = layoutOrdinance(loaded.ordinance!);
-    const entries = outlineOf(record(loaded.source.value)!, loaded.source, layout.citationOf);
+    const entries = outlineOf(asRecord(loaded.source.value)!, loaded.source, layout.citationOf);
     const provisions = entries.filter((e) => e.kind === 'provision');
     expect(provisions.find((e) => e.id === 'gang-member')).toMatchObject({ label: 'Known gang member', citation: '§ 3(b)' });
     // The notice to ICE has no heading: it is named by its type, with its citation.

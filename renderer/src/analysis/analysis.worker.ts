@@ -23,7 +23,8 @@ import {
   type Scenario,
 } from '../../../engine/index';
 import { workerScope } from '../lib/worker-scope';
-import { outlineOf, record } from './outline';
+import { asRecord } from '../form/document-ops';
+import { outlineOf } from './outline';
 import type {
   AnalysisRequest,
   AnalysisResult,
@@ -51,7 +52,7 @@ function analyze(version: number, text: string): AnalysisResult {
   const start = performance.now();
   // Validation, then the legal lint; example cases are left out on the keystroke path.
   const loaded = checkDocument(text, { examples: false });
-  const data = record(loaded.source.value) ?? null;
+  const data = asRecord(loaded.source.value) ?? null;
   const ordinance = loaded.ordinance ?? null;
   const printed = ordinance ? ordinanceText(ordinance) : null;
   const citations = citationsOf(ordinance ?? data);

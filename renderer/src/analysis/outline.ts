@@ -2,13 +2,9 @@
 // sections and their provisions with the citations they print under, and the otherwise clause.
 
 import type { ParsedSource } from '../../../engine/index';
+import { asRecord } from '../form/document-ops';
 import { PROVISION_TYPE_WORDS } from '../lib/words';
 import type { OutlineEntry } from './protocol';
-
-/** A value as a mapping, or undefined when it is not one. */
-export function record(v: unknown): Record<string, unknown> | undefined {
-  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
-}
 
 export function outlineOf(data: Record<string, unknown>, source: ParsedSource, citations: Map<string, string> | null): OutlineEntry[] {
   const out: OutlineEntry[] = [];
@@ -23,7 +19,7 @@ export function outlineOf(data: Record<string, unknown>, source: ParsedSource, c
   }
   const sections = Array.isArray(data.sections) ? data.sections : [];
   sections.forEach((s, si) => {
-    const section = record(s);
+    const section = asRecord(s);
     const p = at(['sections', si]);
     out.push({
       kind: 'section',
@@ -34,7 +30,7 @@ export function outlineOf(data: Record<string, unknown>, source: ParsedSource, c
     });
     const provisions = Array.isArray(section?.provisions) ? section.provisions : [];
     provisions.forEach((v, pi) => {
-      const provision = record(v);
+      const provision = asRecord(v);
       const id = typeof provision?.id === 'string' ? provision.id : undefined;
       const q = at(['sections', si, 'provisions', pi]);
       const heading = typeof provision?.heading === 'string' ? provision.heading : undefined;
