@@ -56,7 +56,10 @@ function decisionsDiffer(x: Decision, y: Decision): boolean {
 }
 
 export function diffDrafts(a: Ordinance, b: Ordinance, opts: DiffOptions = {}): DraftDifference {
-  const space = new FactSpace([a, b], opts.scenario ? { reimbursementAgreement: opts.scenario.reimbursementAgreement ?? false } : {});
+  const space = new FactSpace([a, b], {
+    realOffensesOnly: true,
+    ...(opts.scenario ? { reimbursementAgreement: opts.scenario.reimbursementAgreement ?? false } : {}),
+  });
   const pa = new SymbolicPolicy(space, 0, a);
   const pb = new SymbolicPolicy(space, 1, b);
   const bdd = space.bdd;

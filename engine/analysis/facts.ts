@@ -55,6 +55,16 @@ export interface FactSpaceOptions {
   reimbursementAgreement?: boolean;
   /** Conditions to make room for beyond the ordinances' own (the lint asks about minors, convictions). */
   extraConditions?: Array<{ ordinance: number; condition: Condition }>;
+  /**
+   * Only offenses that can exist: no record pairs a category with a class no offense of it has (a
+   * homicide infraction). A difference or a table row that only such a record shows is then none.
+   * Without it those records stay in the space (any record the case contract admits), which keeps the
+   * constraint small where classes and counts meet; examples still take a class the categories allow
+   * whenever the tests leave one. The draft difference and the decision table ask for it; the lint,
+   * run on every keystroke, does not, and says nothing a real offense could not show: its findings of
+   * a case that does not exist (held with no conviction, unreachable) count a named category as a crime.
+   */
+  realOffensesOnly?: boolean;
 }
 
 /** The default person of a witness or table example: an adult, booked on a weekday, ICE asking hold and notice. */
@@ -272,6 +282,8 @@ export class FactSpace {
 
   /** What the space is made of (the facts read and the options): equal signatures, equal spaces. */
   readonly signature: string;
+  /** See `FactSpaceOptions.realOffensesOnly`. */
+  private readonly realOffensesOnly: boolean;
   /** Decision-diagram nodes when the constraint was built (later analyses add theirs). */
   private builtNodes = 0;
 
@@ -348,8 +360,9 @@ export class FactSpace {
 
     // 2. Frames: how far apart the arrest and the request are, when windows count from both.
     this.buildFrames();
+    this.realOffensesOnly = options.realOffensesOnly === true;
     this.signature = JSON.stringify([
-      [this.readsJudicial, this.readsAdmin, this.readsReimbursement, options.reimbursementAgreement ?? null],
+      [this.readsJudicial, this.readsAdmin, this.readsReimbursement, options.reimbursementAgreement ?? null, this.realOffensesOnly],
       [...ages].sort((a, b) => a - b),
       RECORD_KEYS.filter((k) => records.has(k)),
       Object.values(this.collections).map((c) => c.predicates.map((p) => [p.key, p.thresholds])),
@@ -664,7 +677,7 @@ export class FactSpace {
         for (let si = 0; si < sets.length; si++) {
           const categories = sets[si]!;
           // No record is a homicide infraction: a class the categories rule out is no kind of offense.
-          if (!classPossible(className, categories)) continue;
+          if (this.realOffensesOnly && !classPossible(className, categories)) continue;
           let any = false;
           let anyCounted = false;
           for (let k = 0; k < specs.length; k++) {
@@ -711,7 +724,7 @@ export class FactSpace {
    * are kept for the next analysis of the same tests (the editor re-lints on every keystroke).
    */
   private cellsOf(coll: Collection, frame: number): Cell[] {
-    const key = `${coll.name}|${this.anchorDays(frame).issued - this.anchorDays(frame).booked}|${coll.predicates.map((p) => `${p.key}#${p.thresholds.join('/')}`).join('|')}`;
+    const key = `${this.realOffensesOnly ? 'real|' : ''}${coll.name}|${this.anchorDays(frame).issued - this.anchorDays(frame).booked}|${coll.predicates.map((p) => `${p.key}#${p.thresholds.join('/')}`).join('|')}`;
     let hit = CELL_CACHE.get(key);
     if (hit) {
       CELL_CACHE.delete(key);
@@ -1432,6 +1445,28 @@ export class FactSpace {
       for (const m of best.members) left.delete(m);
     }
     return out;
+  }
+
+  /**
+   * The case with each offense of a class its categories rule out (a homicide infraction: only a space
+   * without `realOffensesOnly` makes one) moved to the most ordinary class they allow, or undefined
+   * when it has none. The caller checks that the moved case is still one it wanted.
+   */
+  withRealOffenses(c: ConcreteCase): ConcreteCase | undefined {
+    const real = <T extends ConvictionRecord | ChargeRecord>(r: T): T => {
+      const cats = r.categories ?? [];
+      if (!r.class || classPossible(r.class, cats)) return r;
+      const cls = [...CLASS_ORDER].sort((x, y) => classRank(x, cats) - classRank(y, cats)).find((x) => classPossible(x, cats));
+      return cls ? { ...r, class: cls, offense: offenseName(cls, r.degree ?? 0, cats) } : r;
+    };
+    const convictions = c.case.convictions?.map(real);
+    const charges = c.case.currentCharges?.map(real);
+    const moved = (a: readonly object[] | undefined, b: readonly object[] | undefined) => a?.some((r, i) => r !== b![i]) ?? false;
+    if (!moved(convictions, c.case.convictions) && !moved(charges, c.case.currentCharges)) return undefined;
+    const out: BookingCase = { ...c.case };
+    if (convictions) out.convictions = convictions;
+    if (charges) out.currentCharges = charges;
+    return { ...c, case: out };
   }
 
   // ---- from a real case to its atoms ----

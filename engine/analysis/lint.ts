@@ -14,6 +14,7 @@ import type { BookingCase, Condition, MaxHold, Ordinance, Outcome, Provision, Sc
 import type { ParsedSource, SourcePosition } from '../source';
 import { forgetPrintedClauses, ordinanceText } from '../text-model';
 import { longDate } from '../text-model';
+import { prepareCase } from '../cases';
 import { parseDate } from '../time';
 import { conditionWords } from '../wording';
 import { AnalysisTooLarge, FALSE_NODE } from './bdd';
@@ -686,6 +687,17 @@ function policyRules(ctx: Ctx): void {
     let concrete: ReturnType<typeof space.concretize>;
     try {
       concrete = space.concretize(values, 'example');
+      // The space admits offenses no law makes (a homicide infraction; see `realOffensesOnly`): such an
+      // example takes the class its offense can have, if the case is still one of the set.
+      const real = space.withRealOffenses(concrete);
+      if (real) {
+        const prepared = prepareCase(real.case, 0);
+        if (!prepared.ok) return undefined;
+        const atoms = space.atomsOf(prepared.prepared, real.reimbursementAgreement);
+        for (let v = 0; v < atoms.length; v++) if (atoms[v] === -1) atoms[v] = values[v]!;
+        if (!b.evaluate(set, atoms)) return undefined;
+        concrete = real;
+      }
       // An example the engine would decide otherwise is worse than none.
       const d = verifier.decideCode(o, concrete);
       if (decidedBy && (d.provision !== decidedBy.provision || (decidedBy.outcome && d.outcome !== decidedBy.outcome))) return undefined;

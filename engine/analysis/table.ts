@@ -58,7 +58,10 @@ export interface DecisionTableOptions {
 const OUTCOME_ORDER: Record<Outcome, number> = { hold: 0, notify: 1, review: 2, decline: 3 };
 
 export function decisionTable(o: Ordinance, opts: DecisionTableOptions = {}): DecisionTable {
-  const space = new FactSpace([o], opts.scenario ? { reimbursementAgreement: opts.scenario.reimbursementAgreement ?? false } : {});
+  const space = new FactSpace([o], {
+    realOffensesOnly: true,
+    ...(opts.scenario ? { reimbursementAgreement: opts.scenario.reimbursementAgreement ?? false } : {}),
+  });
   const policy = new SymbolicPolicy(space, 0, o);
   const verifier = new Verifier(opts.scenario ?? {});
   const b = space.bdd;
