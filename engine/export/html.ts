@@ -46,7 +46,14 @@ caption { text-align: left; font-weight: bold; padding-bottom: .25rem; }
 th, td { border: 1px solid #999; padding: .2rem .4rem; text-align: left; vertical-align: top; }
 th[scope="col"] { background: #eee; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+/* A figure or a range ("3 to 51") is read whole: it is never broken over two lines. */
+td.num { white-space: nowrap; }
 tr { break-inside: avoid; page-break-inside: avoid; }
+/* A table's caption and header never end a page: they go over with the first two rows. */
+caption, thead { break-after: avoid; page-break-after: avoid; }
+tbody > tr:first-child, tbody > tr:nth-child(2) { break-before: avoid; page-break-before: avoid; }
+/* A sentence that introduces what follows (a table, a list) goes over with it. */
+.keep-with-next { break-after: avoid; page-break-after: avoid; }
 /* At the size of the text around it: a smaller run ends the word in a PDF's text ("638c47572a50 ."). */
 .fingerprint { font-family: ${MONO}; overflow-wrap: anywhere; }
 code, kbd, pre, samp { font-family: ${MONO}; }

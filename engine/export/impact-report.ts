@@ -419,7 +419,7 @@ function figuresHtml(r: ImpactReport): string {
   const open = r.summary.unknowns !== undefined;
   const out = ['<section aria-labelledby="r-periods"><h2 id="r-periods">By year, month and facility</h2>'];
   out.push(
-    `<p>By the date of the request${open ? '; "held" gives the certain holds and, where decisions are open, the most there could be' : ''}.</p>`,
+    `<p class="keep-with-next">By the date of the request${open ? '; "held" gives the certain holds and, where decisions are open, the most there could be' : ''}.</p>`,
   );
   out.push(figureTable('Decisions by year of the request', 'Year', b.byYear, open));
   if (b.byMonth.length <= 36) out.push(figureTable('Decisions by month of the request', 'Month', b.byMonth, open));

@@ -23,6 +23,17 @@ describe.skipIf(skip)('PDF through headless Chromium', () => {
   // Every guide's page count is checked in the browser suite; here the command line's route.
   const guideFiles = [ctFile, rivertonFile];
 
+  const breakReports = [
+    {
+      policy: path.join(root, 'samples/ordinances/connecticut-trust-act-2014.ordinance.yaml'),
+      cases: path.join(root, 'samples/cases/synthetic-200.cases.csv'),
+    },
+    {
+      policy: path.join(root, 'samples/ordinances/violent-convictions-only-2012.ordinance.yaml'),
+      cases: path.join(root, 'tests/ice/fixtures/ice-detainers-fixture.xlsx'),
+    },
+  ];
+
   beforeAll(async () => {
     expect(await main(['generate', '--count', '150', '--seed', '3', '--out', cases], quiet)).toBe(0);
     const jobs: string[][] = [
@@ -30,6 +41,8 @@ describe.skipIf(skip)('PDF through headless Chromium', () => {
       ['export', ctFile, '--format', 'pdf', '--out', out('ct-2.pdf')],
       ['export', ctFile, '--format', 'report', '--cases', cases, '--out', out('report.pdf')],
       ...guideFiles.map((f, i) => ['export', f, '--format', 'officer-guide', '--out', out(`guide-${i}.pdf`)]),
+      // Two reports whose tables by year and month once began at a page's foot.
+      ...breakReports.map((r, i) => ['export', r.policy, '--format', 'report', '--cases', r.cases, '--out', out(`breaks-${i}.pdf`)]),
     ];
     for (const job of jobs) {
       const errors: string[] = [];
@@ -101,5 +114,21 @@ describe.skipIf(skip)('PDF through headless Chromium', () => {
     }
     expect(text).toContain('150 booking cases');
     expect(text).toContain(fp);
+  });
+
+  it("no heading or table caption ends a page: each goes over with its table's header and first row", () => {
+    for (let i = 0; i < breakReports.length; i++) {
+      const pages = pdfText(out(`breaks-${i}.pdf`)).split('\f');
+      const pageOf = (needle: string) => pages.findIndex((p) => p.includes(needle));
+      expect(pageOf('By year, month and facility'), `report ${i}`).toBe(pageOf('Decisions by year of the request'));
+      for (const caption of ['Decisions by year of the request', 'Decisions by month of the request', 'Decisions by facility']) {
+        const at = pageOf(caption);
+        if (at < 0) continue;
+        const after = pages[at]!.slice(pages[at]!.indexOf(caption));
+        // The header, then a first row: a year, a month or a facility, then its figures.
+        expect(after, `report ${i}: ${caption}`).toMatch(/Undecided|Declined/);
+        expect(after, `report ${i}: ${caption}`).toMatch(/\n(\d{4}(-\d\d)?|[A-Z][A-Z ]+)\n/);
+      }
+    }
   });
 });
