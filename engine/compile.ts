@@ -1524,6 +1524,46 @@ export class CompiledPolicy {
   }
 
   /**
+   * Every outcome case i could come to in the end, as bits (1 << outcome code; never review): each
+   * finding a person must make taken both ways, each fact the records leave unknown too, and a
+   * provision whose outcome is review giving whatever the request allows. A case left to a person's
+   * finding is then counted only under the outcomes it can come to (a finding that a provision holds
+   * either holds or goes on to the next provision), not under every outcome. Findings are taken one
+   * by one, so one finding read by two provisions counts as two: the bits may be more than can be,
+   * never fewer.
+   */
+  bindFinal(t: CaseTable): (i: number) => number {
+    const n = this.provisions.length;
+    const track: FactTrack = { bits: 0 };
+    const tests = this.provisions.map((p) => (p.condition ? p.condition.bindSet(t, track) : () => S_TRUE));
+    const outcomes = Int32Array.from(this.provisions, (p) => OUTCOME_CODE[p.outcome]);
+    const otherwise = OUTCOME_CODE[this.otherwise];
+    const review = OUTCOME_CODE.review;
+    const flags = t.flags;
+    const unknown = t.unknown;
+    // What a provision's outcome comes to under request bits r (1 hold, 2 notify, 3 both): review is
+    // whatever the person decides within the request.
+    const under = (allowed: number, r: number): number =>
+      allowed === review ? (1 << CLAMP[r]!) | (1 << CLAMP[(1 << 2) | r]!) | (1 << CLAMP[(3 << 2) | r]!) : 1 << CLAMP[(allowed << 2) | r]!;
+    const given = (allowed: number, i: number): number =>
+      (unknown[i]! & U_REQUEST) !== 0 ? under(allowed, 1) | under(allowed, 2) | under(allowed, 3) : under(allowed, flags[i]! & 3);
+    return (i) => {
+      let possible = 0;
+      let k = 0;
+      for (; k < n; k++) {
+        let s = tests[k]!(i);
+        // A person's finding is yes or no.
+        if (s & S_FINDING) s = (s & ~S_FINDING) | S_OPEN;
+        if (s === S_FALSE) continue;
+        possible |= given(outcomes[k]!, i);
+        if ((s & S_FALSE) === 0) break;
+      }
+      if (k === n) possible |= given(otherwise, i);
+      return possible;
+    };
+  }
+
+  /**
    * This policy's decision function beside another policy bound to the same table (a draft and what
    * it is compared with): given the other's decision code on row i, the provisions the two policies
    * share at the same place are not tested again. Undefined when they share none, or when the table's

@@ -37,6 +37,22 @@ export interface SimulationSummary {
   holdHours: number;
   cost: { perInmateDay: number; total: number; reimbursed: number; unreimbursed: number; currency: 'USD' };
   unknowns?: UnknownFactsSummary;
+  /**
+   * Only when some decision is left to a person's finding (or may be, on records that leave facts
+   * unknown): how many cases could come to each outcome in the end, each finding taken both ways
+   * (`CompiledPolicy.bindFinal`), and of them the ones a finding or the records leave open that
+   * could be holds. Without it every such case would have to count as possibly any outcome.
+   */
+  finalRange?: FinalRange;
+}
+
+export interface FinalRange {
+  /** Cases that could end held, notified or declined (certain ones included). */
+  atMost: Record<Exclude<Outcome, 'review'>, number>;
+  /** Settled decisions left to a person's finding that could end in a hold. */
+  findingsMayHold: number;
+  /** Decisions the records cannot settle, not certainly holds, that could end in one. */
+  openMayHold: number;
 }
 
 /** The decisions of one year, month or facility. */
@@ -169,6 +185,8 @@ interface Tally {
     holdsOfUnknownLength: number;
     shortestMinutes: number;
   };
+  /** Set when some decision is left to a person's finding (or may be): see `SimulationSummary.finalRange`. */
+  final?: FinalRange;
 }
 
 /**
@@ -250,6 +268,10 @@ function tally(
   const release = t.release;
   const open = bound.possible ? openTally(n) : undefined;
   const unknown = t.unknown;
+  // Cases a person's finding leaves open, counted under the outcomes they can come to (made at the first).
+  let finalOf: ((i: number) => number) | undefined;
+  let final: FinalRange | undefined;
+  const finalAtMost = new Float64Array(4);
   for (let start = 0; start < n; start += every) {
     const end = Math.min(n, start + every);
     for (let i = start; i < end; i++) {
@@ -259,6 +281,25 @@ function tally(
       const p = code >> 2;
       byProvision[p]!++;
       byProvisionOutcome[(p << 2) | (code & 3)]!++;
+      // What the case may get: a person's finding (review) is counted under what it can come to.
+      const may = open ? bound.possible!(i) : 1 << (code & 3);
+      if (may & REVIEW_BIT) {
+        if (!finalOf) {
+          finalOf = policy.bindFinal(t);
+          final = { atMost: { hold: 0, notify: 0, decline: 0 }, findingsMayHold: 0, openMayHold: 0 };
+          // The cases before this one come to what they may get (none of it review).
+          for (let j = 0; j < i; j++) {
+            const m = open ? open.possible[j]! : 1 << (codes[j]! & 3);
+            for (let o = 0; o < 4; o++) if (m & (1 << o)) finalAtMost[o]!++;
+          }
+        }
+        const f = finalOf(i);
+        for (let o = 0; o < 4; o++) if (f & (1 << o)) finalAtMost[o]!++;
+        // A settled decision left to a finding (the open ones that may hold are counted at the end).
+        if (f & 1 && may === REVIEW_BIT) final!.findingsMayHold++;
+      } else if (finalOf) {
+        for (let o = 0; o < 4; o++) if (may & (1 << o)) finalAtMost[o]!++;
+      }
       if (open) {
         const possible = bound.possible!(i);
         open.possible[i] = possible;
@@ -294,8 +335,25 @@ function tally(
   for (const m of holdMinutesByProvision) holdMinutes += m;
   const outcomes = emptyCounts();
   OUTCOMES.forEach((o, k) => (outcomes[o] = counts[k]!));
-  return { codes, outcomes, byProvision, byProvisionOutcome, byProvisionOpen, holdMinutes, holdMinutesByProvision, open };
+  if (final) {
+    final.atMost = { hold: finalAtMost[0]!, notify: finalAtMost[1]!, decline: finalAtMost[3]! };
+    // Every case that could end held is a certain hold, a finding's or one the records leave open.
+    final.openMayHold = finalAtMost[0]! - counts[0]! - final.findingsMayHold;
+  }
+  return {
+    codes,
+    outcomes,
+    byProvision,
+    byProvisionOutcome,
+    byProvisionOpen,
+    holdMinutes,
+    holdMinutesByProvision,
+    open,
+    ...(final ? { final } : {}),
+  };
 }
+
+const REVIEW_BIT = 1 << OUTCOMES.indexOf('review');
 
 function openTally(n: number): NonNullable<Tally['open']> {
   return {
@@ -345,29 +403,32 @@ function summarize(policy: CompiledPolicy, t: Tally, total: number): SimulationS
     cost: { perInmateDay: perDay, total: cost, reimbursed, unreimbursed: round2(cost - reimbursed), currency: 'USD' },
   };
   if (t.open) summary.unknowns = unknownsSummary(t.open, t.holdMinutes);
+  if (t.final) summary.finalRange = t.final;
   return summary;
 }
 
 /** Decisions by year and month of the request and by facility, in key order (facilities by name). */
-export function breakdownOf(t: CaseTable, codes: Int32Array, possible?: Uint8Array): Breakdown {
+export function breakdownOf(t: CaseTable, codes: Int32Array, possible?: Uint8Array, finalOf?: (i: number) => number): Breakdown {
   // Counts per key: 4 outcomes, undetermined, held at least, held at most. Keys are numbers while
   // counting (year * 16 + month; facility string ids), so a million cases make no strings.
   const months = new Map<number, Float64Array>();
   const facilities = new Map<number, Float64Array>();
-  const bump = (map: Map<number, Float64Array>, key: number, code: number, p: number) => {
+  const bump = (map: Map<number, Float64Array>, key: number, code: number, p: number, held: number) => {
     let c = map.get(key);
     if (!c) map.set(key, (c = new Float64Array(7)));
     c[code & 3]!++;
     if (p & (p - 1)) c[4]!++;
     else if ((code & 3) === 0) c[5]!++;
-    if (p & 1) c[6]!++;
+    if (held & 1) c[6]!++;
   };
   const anyFacility = t.facility.some((f) => f !== 0);
   for (let i = 0; i < t.length; i++) {
     const code = codes[i]!;
     const p = possible ? possible[i]! : 1 << (code & 3);
-    bump(months, t.issuedYmd[i]! >> 5, code, p);
-    if (anyFacility) bump(facilities, t.facility[i]!, code, p);
+    // An open decision that may come to a finding may end in a hold the finding gives.
+    const held = finalOf && p & (p - 1) && p & REVIEW_BIT ? (p & ~REVIEW_BIT) | (finalOf(i) & 1) : p;
+    bump(months, t.issuedYmd[i]! >> 5, code, p, held);
+    if (anyFacility) bump(facilities, t.facility[i]!, code, p, held);
   }
   const row = (key: string, c: Float64Array): FigureRow => ({
     key,
@@ -438,7 +499,7 @@ export function simulate(policy: CompiledPolicy, cases: Cases, opts: SimulateOpt
     coverage,
     codes: t.codes,
     holdHoursByProvision: hoursOf(t.holdMinutesByProvision),
-    breakdown: breakdownOf(table, t.codes, t.open?.possible),
+    breakdown: breakdownOf(table, t.codes, t.open?.possible, t.open && t.final ? policy.bindFinal(table) : undefined),
   };
   if (t.open) {
     result.possible = t.open.possible;

@@ -20,6 +20,8 @@ export interface SummaryBounds {
   open: number;
   /** Settled decisions left to a person's finding: the person may hold the case or not. */
   review: number;
+  /** Of them, the ones a finding could end in a hold (the request and the provisions allow one). */
+  findingsMayHold: number;
   /** Hold, notify and decline: the decisions that certainly are that outcome, and the most that could be. */
   range: Record<Exclude<Outcome, 'review'>, OutcomeRange>;
   holdHours: Amount;
@@ -43,13 +45,15 @@ export function summaryBounds(s: SimulationSummary, reimbursed = s.cost.reimburs
   const open = u?.undetermined ?? 0;
   // The engine counts an open decision under review; the rest of review is a person's finding.
   const review = s.outcomes.review - open;
-  // A person's finding may go either way, and an open decision that may come to a finding too.
-  const widen = u ? u.range.review.atMost : review;
   const range = {} as SummaryBounds['range'];
   const certain = s.outcomes.hold + s.outcomes.notify + s.outcomes.decline;
+  const f = s.finalRange;
+  // A person's finding may go either way, and an open decision that may come to a finding too: the
+  // engine counts each such case under the outcomes it can come to (without that count, under every one).
+  const widen = u ? u.range.review.atMost : review;
   for (const o of ['hold', 'notify', 'decline'] as const) {
     const atLeast = s.outcomes[o];
-    const atMost = (u ? u.range[o].atMost : atLeast) + widen;
+    const atMost = f ? f.atMost[o] : (u ? u.range[o].atMost : atLeast) + widen;
     // No more than the cases not certainly another outcome.
     range[o] = { atLeast, atMost: Math.min(s.total - (certain - atLeast), atMost) };
   }
@@ -57,10 +61,12 @@ export function summaryBounds(s: SimulationSummary, reimbursed = s.cost.reimburs
   const unknownLength = u?.holdsOfUnknownLength ?? 0;
   if (unknownLength > 0)
     why.push(`the records give no release time for ${unknownLength === 1 ? 'a hold' : `${unknownLength.toLocaleString('en-US')} holds`}`);
-  const mayHold = u ? u.range.hold.atMost - u.range.hold.atLeast : 0;
+  const mayHold = f ? f.openMayHold : u ? u.range.hold.atMost - u.range.hold.atLeast : 0;
   if (mayHold > 0)
     why.push(`${mayHold.toLocaleString('en-US')} decision${mayHold === 1 ? '' : 's'} the records cannot settle may be holds`);
-  if (review > 0) why.push(`${review.toLocaleString('en-US')} case${review === 1 ? '' : 's'} left to a person’s finding may be held`);
+  const findingsMayHold = f ? f.findingsMayHold : review;
+  if (findingsMayHold > 0)
+    why.push(`${findingsMayHold.toLocaleString('en-US')} case${findingsMayHold === 1 ? '' : 's'} left to a person’s finding may be held`);
   const exact = why.length === 0;
   const hours = u ? u.holdHoursAtLeast : s.holdHours;
   const cost = u ? round2((hours / 24) * s.cost.perInmateDay) : s.cost.total;
@@ -68,6 +74,7 @@ export function summaryBounds(s: SimulationSummary, reimbursed = s.cost.reimburs
     total: s.total,
     open,
     review,
+    findingsMayHold,
     range,
     holdHours: { atLeast: hours, exact },
     cost: { atLeast: cost, exact },

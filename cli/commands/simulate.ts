@@ -175,7 +175,8 @@ function readable(title: string, fp: string, casesFile: string, scenario: Return
         outcomeRows(r).map((x) => x.slice(0, 3)),
         [false, true, true],
       );
-  if (b.review) out += `A person's finding decides ${num(b.review)}: each may be held or not, so every outcome may reach its "at most".\n`;
+  if (b.review)
+    out += `A person's finding decides ${num(b.review)}: "at most" counts each under every outcome its finding can lead to (${b.findingsMayHold === b.review ? 'each may be held' : `${num(b.findingsMayHold)} may be held`}).\n`;
   out += `\nHold hours: ${atLeast(b.holdHours, (x) => num(x, 1))}   Cost: ${atLeast(b.cost, money)} (unreimbursed ${atLeast(b.unreimbursed, money)})\n`;
   if (b.why.length) out += `Hours and cost are known only as a lower bound: ${b.why.join('; ')}\n`;
   out += unknownsText(r);

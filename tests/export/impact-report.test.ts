@@ -58,15 +58,17 @@ describe('impact report', () => {
     expect(s.outcomes.review).toBeGreaterThan(0);
     const html = impactReportHtml(r);
     const n = (x: number) => x.toLocaleString('en-US');
-    // Holds: the certain ones to those plus every referral, never the certain count alone.
-    expect(html).toContain(`<span class="value">${n(s.outcomes.hold)} to ${n(s.outcomes.hold + s.outcomes.review)}</span>`);
+    // Holds: the certain ones to those plus every referral that could end in one (a referral of a
+    // notice-only request never does), never the certain count alone.
+    const mayHold = s.finalRange!.findingsMayHold;
+    expect(mayHold).toBeGreaterThan(0);
+    expect(mayHold).toBeLessThan(s.outcomes.review);
+    expect(html).toContain(`<span class="value">${n(s.outcomes.hold)} to ${n(s.outcomes.hold + mayHold)}</span>`);
     expect(html).toContain(`<tr><th scope="row">decline</th><td class="num">0 to ${n(s.outcomes.review)}</td>`);
     expect(html).toMatch(
       /<tr><th scope="row">Cost of holds<\/th><td class="num">at least \$[\d,]+<\/td><td><\/td><td class="num">\$[\d,]+<\/td><td class="num">up to \$[\d,]+ less<\/td><\/tr>/,
     );
-    expect(html).toContain(
-      `Hours and cost are known only as a lower bound: ${n(s.outcomes.review)} cases left to a person’s finding may be held.`,
-    );
+    expect(html).toContain(`Hours and cost are known only as a lower bound: ${n(mayHold)} cases left to a person’s finding may be held.`);
     // The coverage table says what a provision gives apart from what its cases got.
     const risk = r.coverage.provisions.find((p) => p.id === 'public-safety-risk')!;
     expect(risk.outcome).toBe('hold');

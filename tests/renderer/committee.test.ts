@@ -75,6 +75,21 @@ describe('headline', () => {
     expect(sentence).not.toMatch(/saving \$/);
   });
 
+  it('counts a finding only under the outcomes it can come to: a referral of a notice-only request is never held', () => {
+    // 8 referrals: 6 asked to hold (held or declined), 2 asked only for notice (notified or declined).
+    const sentence = headline({
+      summary: {
+        ...summary({ hold: 8, notify: 0, review: 8, decline: 0 }, 384, 2288),
+        finalRange: { atMost: { hold: 14, notify: 2, decline: 8 }, findingsMayHold: 6, openMayHold: 0 },
+      },
+    });
+    expect(sentence).toContain('would have held 8 to 14 of 16 detainers');
+    expect(sentence).toContain('(6 cases left to a person’s finding may be held)');
+    expect(sentence).toContain(
+      'It would report up to 2 to ICE at release without holding them, leave 8 to a person’s decision (6 of them may be held) and decline up to 8.',
+    );
+  });
+
   it('does not call a difference in cost nothing when the cost is not known', () => {
     const sentence = headline({
       summary: { ...summary({ hold: 3, notify: 0, review: 71, decline: 64 }, 0, 0), unknowns: riverton.summary.unknowns },

@@ -91,10 +91,11 @@ export function headline(f: HeadlineFigures): string {
     r.atLeast === r.atMost ? (r.atLeast ? count(r.atLeast) : 'none') : r.atLeast ? rangeWords(r, count) : `up to ${count(r.atMost)}`;
   const rest: string[] = [];
   const notify = b.range.notify;
-  // Only where the records could give a notice: a person's finding is said apart ("may be held or not").
-  if (notify.atLeast || (s.unknowns?.range.notify.atMost ?? 0) > 0)
+  // Only where a notice could be given: by the engine's count of what each finding can come to when it
+  // has one, else where the records could give one (a person's finding is then said apart).
+  if (notify.atLeast || (s.finalRange ? notify.atMost : (s.unknowns?.range.notify.atMost ?? 0)) > 0)
     rest.push(`report ${some(notify)} to ICE at release without holding them`);
-  if (b.review) rest.push(`leave ${count(b.review)} to a person’s decision (${b.review === 1 ? 'it' : 'each'} may be held or not)`);
+  if (b.review) rest.push(`leave ${count(b.review)} to a person’s decision (${findingWords(b.review, b.findingsMayHold)})`);
   rest.push(`decline ${some(b.range.decline)}`);
   const parts = [first, `It would ${joinAnd(rest)}.`];
   if (b.open)
@@ -104,6 +105,13 @@ export function headline(f: HeadlineFigures): string {
   if (s.cost.reimbursed > 0)
     parts.push(`ICE would reimburse ${b.cost.exact ? money(s.cost.reimbursed) : `at least ${money(b.cost.atLeast)}`} of the cost.`);
   return parts.join(' ');
+}
+
+/** Whether the cases left to a person's finding could be held: "each may be held or not", "30 of them may be held". */
+function findingWords(review: number, mayHold: number): string {
+  if (mayHold >= review) return review === 1 ? 'it may be held or not' : 'each may be held or not';
+  if (mayHold === 0) return review === 1 ? 'it cannot be held' : 'none of them can be held';
+  return `${count(mayHold)} of them may be held`;
 }
 
 /** The summary's hours or cost beside the compared policy's, for the line under the figures: "−$500", "up to $500 less", "unknown". */
