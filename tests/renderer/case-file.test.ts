@@ -88,6 +88,24 @@ describe('a case file read from a File in slices', () => {
     }
   });
 
+  it('fills each piece when the stream gives less a read (Node gives 64 KB): all but the last are the slice size', async () => {
+    const bytes = Buffer.alloc(1_000_003);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 31 + 7) & 255;
+    // A file made of many small parts: its stream gives a part or 64 KB a read.
+    const parts: Uint8Array<ArrayBuffer>[] = [];
+    for (let at = 0; at < bytes.length; at += 10_000) parts.push(new Uint8Array(bytes.subarray(at, at + 10_000)));
+    const slice = 256 << 10;
+    const lengths: number[] = [];
+    const copies: Uint8Array[] = [];
+    for await (const piece of filePieces(new Blob(parts), slice)) {
+      lengths.push(piece.length);
+      copies.push(piece.slice());
+    }
+    expect(lengths.slice(0, -1).every((n) => n === slice)).toBe(true);
+    expect(lengths.length).toBe(Math.ceil(bytes.length / slice));
+    expect(Buffer.concat(copies).equals(bytes)).toBe(true);
+  });
+
   it('reports progress in bytes up to the file size', async () => {
     const bytes = files[0]![1];
     const seen: number[] = [];
