@@ -315,7 +315,9 @@ test('the simulation of a case file gives the same counts as `detainer-studio si
   await expect(summary).toContainText(`${expected.comparison.changed.toLocaleString('en-US')} decision`);
 
   // Filter to holds, open the first case's explanation.
-  await page.getByLabel('Outcome', { exact: true }).selectOption({ label: 'Hold' });
+  await page
+    .getByLabel('Outcome', { exact: true })
+    .selectOption({ label: `Hold (${expected.summary.outcomes.hold!.toLocaleString('en-US')})` });
   const firstHold = expected.decisions.find((d) => d.outcome === 'hold')!;
   const grid = page.getByRole('grid', { name: 'Cases and their decisions' });
   const since = await eventCount(page);
