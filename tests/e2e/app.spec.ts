@@ -263,15 +263,32 @@ test('the editor explains keys and completes them from the ordinance schema', as
   await expect(hover).toContainText('8 CFR 287.7(d)');
   await page.keyboard.press('Escape');
 
-  // A new key in a provision: the suggestions are the provision's fields, with the schema's words.
+  // A new key in a provision: the suggestions are the fields of the provision's type (a notice to ICE,
+  // whose `type` is on the line below), with the schema's words; none of a report's or a detainer's.
   const at = lineOf(sampleText, '      - id: notice-of-decision');
   const text = sampleText.replace('      - id: notice-of-decision\n', '      - id: notice-of-decision\n        \n');
   await setTextAndWait(page, text);
   await hook.setCursor(page, at + 1, 9);
   await page.keyboard.press('Control+Space');
   const suggestions = page.getByRole('listbox');
-  await expect(suggestions).toContainText('heading');
-  await expect(suggestions).toContainText('reportTo');
+  await expect(suggestions.getByRole('option')).toHaveText([/^heading/]);
+  await page.keyboard.press('Escape');
+
+  // After `maxHold:` in a new hold provision: the mapping a maximum hold takes, and nothing else.
+  const hold = sampleText.replace(
+    '      - id: notice-of-decision\n',
+    '      - id: new-hold\n        outcome: hold\n        maxHold: \n      - id: notice-of-decision\n',
+  );
+  await setTextAndWait(page, hold);
+  await hook.setCursor(page, at + 2, 18);
+  await page.keyboard.press('Control+Space');
+  await expect(suggestions.getByRole('option')).toHaveText([/^hours: 48, excludingWeekendsAndHolidays: false/]);
+  await page.keyboard.press('Enter');
+  await expect
+    .poll(() => hook.getText(page))
+    .toContain(
+      '      - id: new-hold\n        outcome: hold\n        maxHold:\n          hours: 48\n          excludingWeekendsAndHolidays: false\n',
+    );
 });
 
 async function loadCaseFile(page: Page, file: string) {
@@ -315,7 +332,9 @@ test('the simulation of a case file gives the same counts as `detainer-studio si
   await expect(summary).toContainText(`${expected.comparison.changed.toLocaleString('en-US')} decision`);
 
   // Filter to holds, open the first case's explanation.
-  await page.getByLabel('Outcome', { exact: true }).selectOption({ label: 'Hold' });
+  await page
+    .getByLabel('Outcome', { exact: true })
+    .selectOption({ label: `Hold (${expected.summary.outcomes.hold!.toLocaleString('en-US')})` });
   const firstHold = expected.decisions.find((d) => d.outcome === 'hold')!;
   const grid = page.getByRole('grid', { name: 'Cases and their decisions' });
   const since = await eventCount(page);

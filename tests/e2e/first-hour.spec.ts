@@ -128,6 +128,64 @@ test('the keyboard: a view shortcut moves focus into that view, F6 goes round th
   await expect(help).not.toContainText('file.export');
 });
 
+test('Tab from the top of a new window: a skip link, whose Enter lands on the form’s first field past “Start from…”; the toolbar is one Tab stop, its arrow keys reach every control', async ({
+  page,
+}) => {
+  await loadApp(page);
+  await waitForEvent(page, 'document-editable');
+  await expect(page.getByRole('heading', { name: 'Enacted ordinances and policies' })).toBeVisible();
+  const docName = await page.locator('.doc-name').textContent();
+
+  // One Tab and Enter: the first field of the form, not the first of the dozen "Start from…" cards.
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to the form', exact: true });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toBeFocused();
+
+  // Past the skip links, the toolbar takes one Tab, and the next Tab leaves it.
+  const toolbar = page.getByRole('toolbar', { name: 'File and view' });
+  await skip.focus();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+  await expect(toolbar.getByRole('button', { name: 'New', exact: true })).toBeFocused();
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => !!document.activeElement?.closest('[role=toolbar]'))).toBe(false);
+
+  // Within it, the arrow keys reach every control, round from the last to the first; Home and End go to the ends.
+  await page.keyboard.press('Shift+Tab');
+  await expect(toolbar.getByRole('button', { name: 'New', exact: true })).toBeFocused();
+  const controls = await toolbar.locator('button, select').count();
+  const focusedName = () => page.evaluate(() => (document.activeElement as HTMLElement).id || document.activeElement!.textContent!.trim());
+  const reached: string[] = [await focusedName()];
+  for (let i = 1; i < controls; i++) {
+    await page.keyboard.press('ArrowRight');
+    reached.push(await focusedName());
+  }
+  expect(new Set(reached).size).toBe(controls);
+  expect(reached.slice(0, 3)).toEqual(['New', 'Open…', 'open-sample']);
+  expect(reached.at(-1)).toBe('About');
+  await page.keyboard.press('ArrowRight');
+  expect(await focusedName()).toBe('New');
+  await page.keyboard.press('ArrowLeft');
+  expect(await focusedName()).toBe('About');
+  await page.keyboard.press('Home');
+  expect(await focusedName()).toBe('New');
+  // Left and Right pass over the Samples list without choosing a sample.
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  expect(await focusedName()).toBe('open-sample');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowLeft');
+  expect(await focusedName()).toBe('open-sample');
+  await expect(page.locator('.doc-name')).toHaveText(docName!);
+  // Tab leaves and Shift+Tab comes back to the control last used; every control stays a button to click.
+  await page.keyboard.press('End');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Shift+Tab');
+  expect(await focusedName()).toBe('About');
+});
+
 test('F8 reads the problems as the panel words and counts them, and "did you mean" comes with its quick fix', async ({ page }) => {
   await openApp(page);
   await openSample(page);

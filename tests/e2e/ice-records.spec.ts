@@ -80,11 +80,43 @@ async function expectFigures(page: Page, expected: Simulated) {
   }
   const top = expected.summary.unknowns.facts[0]!;
   await expect(left).toContainText(`${top.label}: ${n(top.decisions)}`);
+  await expectOutcomeFilter(page, expected);
   const byYear = page.getByRole('table', { name: 'By year of the request' });
   for (const y of expected.breakdown.byYear) {
     const held = y.held.atLeast === y.held.atMost ? n(y.held.atLeast) : `${n(y.held.atLeast)}–${n(y.held.atMost)}`;
     await expect(byYear.getByRole('row', { name: new RegExp(`^${y.key} `) })).toContainText(`${n(y.total)}${held}`);
   }
+}
+
+/**
+ * The cases list's outcome filter: Review lists a person's findings only and Undecided the cases the
+ * records cannot settle, each with the count the summary gives, the counts adding up to every case.
+ */
+async function expectOutcomeFilter(page: Page, expected: Simulated) {
+  const { outcomes, total, unknowns } = expected.summary;
+  const open = unknowns.undetermined;
+  const counts = { hold: outcomes.hold, notify: outcomes.notify, review: outcomes.review - open, decline: outcomes.decline };
+  const filter = page.getByRole('group', { name: 'Filter cases' }).getByLabel('Outcome', { exact: true });
+  await expect(filter.getByRole('option')).toHaveText([
+    `Any outcome (${n(total)})`,
+    `Hold (${n(counts.hold)})`,
+    `Notify only (${n(counts.notify)})`,
+    `Review (${n(counts.review)})`,
+    `Decline (${n(counts.decline)})`,
+    ...(open > 0 ? [`Undecided (records) (${n(open)})`] : []),
+  ]);
+  expect(counts.hold + counts.notify + counts.review + counts.decline + open).toBe(total);
+  const grid = page.getByRole('grid', { name: 'Cases and their decisions' });
+  await filter.selectOption({ label: `Review (${n(counts.review)})` });
+  await expect(grid).toHaveAttribute('aria-rowcount', String(counts.review + 1));
+  if (counts.review > 0) await expect(grid.getByRole('row').nth(1).locator('.col-outcome')).toHaveText('Review');
+  if (open > 0) {
+    await filter.selectOption({ label: `Undecided (records) (${n(open)})` });
+    await expect(grid).toHaveAttribute('aria-rowcount', String(open + 1));
+    await expect(grid.getByRole('row').nth(1).locator('.col-outcome')).toHaveText('Undecided (records)');
+  }
+  await filter.selectOption({ label: `Any outcome (${n(total)})` });
+  await expect(grid).toHaveAttribute('aria-rowcount', String(total + 1));
 }
 
 // Each test simulates the set several times and runs the command line beside it: more than the default minute on a loaded machine.

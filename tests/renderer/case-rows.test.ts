@@ -1,6 +1,6 @@
 // The case table's rows: filters by outcome, provision, changed decisions and id, in the order asked.
 import { describe, expect, it } from 'vitest';
-import { NO_FILTER, selectRows } from '../../renderer/src/simulation/case-rows';
+import { NO_FILTER, outcomeFilterCounts, selectRows, UNDECIDED_FILTER } from '../../renderer/src/simulation/case-rows';
 import type { CaseColumns } from '../../renderer/src/simulation/protocol';
 import { caseId, type CaseIds } from '../../engine/vocabulary';
 
@@ -45,6 +45,25 @@ describe('selectRows', () => {
     expect(ids(selectRows(columns, codes, null, { ...NO_FILTER, outcome: 3 }, { key: 'id', descending: false }))).toEqual(['B-1', 'B-4']);
     expect(ids(selectRows(columns, codes, null, { ...NO_FILTER, provision: 0 }, { key: 'id', descending: false }))).toEqual(['B-3', 'B-5']);
     expect(ids(selectRows(columns, codes, null, { ...NO_FILTER, outcome: 0, provision: 1 }, { key: 'id', descending: false }))).toEqual([]);
+  });
+
+  it("keeps a person's review apart from the decisions the records cannot settle", () => {
+    // Three cases go to review by code; the records leave two of them open (hold or review, notify or
+    // review): undecided, not a person's finding. B-2 is a finding; B-4 is certainly declined.
+    const reviewCodes = Int32Array.from([(0 << 2) | 2, (1 << 2) | 2, (0 << 2) | 0, (2 << 2) | 2, (1 << 2) | 3]);
+    const possible = Uint8Array.from([0b0101, 0b0110, 0b0001, 0b0100, 0b1000]);
+    const byOutcome = (outcome: number) =>
+      ids(selectRows(columns, reviewCodes, null, { ...NO_FILTER, outcome }, { key: 'id', descending: false }, possible));
+    expect(byOutcome(2)).toEqual(['B-2']);
+    expect(byOutcome(UNDECIDED_FILTER)).toEqual(['B-1', 'B-3']);
+    expect(byOutcome(0)).toEqual(['B-5']);
+    // Every case is under exactly one outcome filter, so the counts the filter shows add up to the cases.
+    const counts = outcomeFilterCounts(reviewCodes, possible);
+    expect(counts).toEqual([1, 0, 1, 1, 2]);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(reviewCodes.length);
+    for (const [k, c] of counts.entries()) expect(byOutcome(k)).toHaveLength(c);
+    // Records that leave nothing open: review is every case coded review, and no case is undecided.
+    expect(outcomeFilterCounts(reviewCodes, null)).toEqual([1, 0, 3, 1, 0]);
   });
 
   it('keeps only the cases the compared policy decides differently', () => {

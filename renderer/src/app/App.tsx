@@ -34,6 +34,7 @@ import { DocumentSession, errorsIn, type LeftView, type RightView } from './sess
 import { STARTER_NAME, STARTER_ORDINANCE } from './starter';
 import { StartFrom } from './StartFrom';
 import { Tabs } from './Tabs';
+import { useRovingToolbar } from '../lib/roving-toolbar';
 
 // The views beside the document and the dialogs load when first shown: typing needs none of them.
 const SimulationView = lazy(() => import('../simulation/SimulationView').then((m) => ({ default: m.SimulationView })));
@@ -474,6 +475,7 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
   const title = (c: MenuCommand, label?: string) => commandTitle(c, hostKind.kind, hostKind.platform, label);
   const keys = (c: MenuCommand) => ariaKeys(c, hostKind.kind, hostKind.platform);
   const tabKey = (c: MenuCommand) => shortcutOf(c, hostKind.kind, hostKind.platform);
+  const toolbar = useRovingToolbar<HTMLDivElement>();
 
   return (
     <div className="app">
@@ -499,7 +501,14 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
             </span>
           ) : null}
         </span>
-        <nav className="toolbar" aria-label="File and view">
+        <div
+          className="toolbar"
+          role="toolbar"
+          aria-label="File and view"
+          ref={toolbar.ref}
+          onFocus={toolbar.onFocus}
+          onKeyDown={toolbar.onKeyDown}
+        >
           <button
             type="button"
             onClick={() => void command('file.new')}
@@ -603,7 +612,7 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
           <button type="button" onClick={() => void command('help.about')}>
             About
           </button>
-        </nav>
+        </div>
       </header>
 
       {state.recoveryOffer ? (

@@ -18,7 +18,7 @@ function visible(el: HTMLElement): boolean {
   return el.getClientRects().length > 0 && !el.closest('[hidden]');
 }
 
-/** Focuses the pane's first control (in the YAML view: the editor itself). */
+/** Focuses the pane's first control (in the YAML view: the editor itself; in the form: its first field). */
 export function focusPane(pane: Pane): void {
   const el = paneElement(pane);
   if (!el) return;
@@ -29,7 +29,11 @@ export function focusPane(pane: Pane): void {
       return;
     }
   }
-  const first = [...el.querySelectorAll<HTMLElement>(FOCUSABLE)].find(visible);
+  // A part of the pane may say where work starts (the form's first field, past "Start from…" and the
+  // form's toolbar). Controls taken out of the Tab order (a toolbar's or a tab list's others) are passed.
+  const firstIn = (root: Element | null) =>
+    root ? [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].find((c) => c.tabIndex >= 0 && visible(c)) : undefined;
+  const first = firstIn(el.querySelector('[data-pane-start]')) ?? firstIn(el);
   (first ?? el).focus();
 }
 

@@ -40,6 +40,7 @@ import ordinanceSchema from '../../../policy-schemas/ordinance.schema.json';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import YamlWorker from './yaml.worker?worker';
 import { legacyCreateWebWorker } from './legacy-web-worker';
+import { schemaCompletion } from './provision-completion';
 
 export const monaco = monacoApi;
 
@@ -71,10 +72,51 @@ const schemaAddresses = [
   String((ordinanceSchema as { $id?: string }).$id ?? 'https://detainer-studio.local/schemas/ordinance.schema.json'),
 ];
 
+type CompletionProvider = monacoApi.languages.CompletionItemProvider;
+
+/**
+ * The YAML worker's completion, corrected where the schema can't say enough: inside a provision it
+ * offers every provision type's fields (the schema is one object for all types), and after `maxHold:`
+ * nothing of the mapping it takes. There schemaCompletion's suggestions replace the worker's.
+ */
+function withProvisionFields(provider: CompletionProvider): CompletionProvider {
+  return {
+    ...provider,
+    provideCompletionItems: async (model, position, context, token) => {
+      const ours = schemaCompletion(model.getLinesContent(), position.lineNumber, position.column);
+      if (!ours) return provider.provideCompletionItems(model, position, context, token);
+      const { drop } = ours;
+      const list = drop === 'all' ? undefined : await provider.provideCompletionItems(model, position, context, token);
+      const kept = (list?.suggestions ?? []).filter(
+        (item) => drop !== 'all' && !drop.has(typeof item.label === 'string' ? item.label : item.label.label),
+      );
+      const rules = monacoApi.languages.CompletionItemInsertTextRule;
+      const added = ours.suggestions.map((s) => ({
+        label: s.label,
+        kind: drop === 'all' ? monacoApi.languages.CompletionItemKind.Snippet : monacoApi.languages.CompletionItemKind.Property,
+        insertText: s.insertText,
+        // Each line's indentation is written out: the editor must not add the line's own again.
+        insertTextRules: rules.InsertAsSnippet | rules.KeepWhitespace,
+        detail: s.detail,
+        documentation: s.documentation,
+        sortText: s.sortText,
+        range: new monacoApi.Range(position.lineNumber, s.startColumn, position.lineNumber, s.endColumn),
+      }));
+      return { ...list, suggestions: [...kept, ...added] };
+    },
+  };
+}
+
 configureMonacoYaml(
-  { ...monacoApi, editor: { ...monacoApi.editor, createWebWorker: legacyCreateWebWorker(startWorker) } } as unknown as Parameters<
-    typeof configureMonacoYaml
-  >[0],
+  {
+    ...monacoApi,
+    editor: { ...monacoApi.editor, createWebWorker: legacyCreateWebWorker(startWorker) },
+    languages: {
+      ...monacoApi.languages,
+      registerCompletionItemProvider: (language: string, provider: CompletionProvider) =>
+        monacoApi.languages.registerCompletionItemProvider(language, withProvisionFields(provider)),
+    },
+  } as unknown as Parameters<typeof configureMonacoYaml>[0],
   {
     enableSchemaRequest: false,
     // The engine is the authority on errors: its diagnostics are the squiggles. The YAML worker only

@@ -26,6 +26,7 @@ import { choiceWords, PROVISION_TYPE_WORDS } from '../lib/words';
 import { PROVISION_TEMPLATES, templateById } from './templates';
 import type { PathSegment } from '../../../engine/document';
 import type { ProvisionType } from '../../../engine/vocabulary';
+import { useRovingToolbar } from '../lib/roving-toolbar';
 
 interface Props {
   data: DocumentData | null;
@@ -68,6 +69,7 @@ function printedSectionNumbers(data: DocumentData): Map<number, number> {
 }
 
 export function FormView({ data, unreadable, text, edit, onShowInEditor, onUndo, onRedo }: Props) {
+  const toolbar = useRovingToolbar<HTMLDivElement>();
   const clauses = useMemo(() => {
     const map = new Map<string, { label: string; reading?: string; section: number }>();
     for (const [id, p] of Object.entries(text?.provisions ?? {})) {
@@ -110,7 +112,14 @@ export function FormView({ data, unreadable, text, edit, onShowInEditor, onUndo,
         }
       }}
     >
-      <div className="form-toolbar" role="toolbar" aria-label="Form actions">
+      <div
+        className="form-toolbar"
+        role="toolbar"
+        aria-label="Form actions"
+        ref={toolbar.ref}
+        onFocus={toolbar.onFocus}
+        onKeyDown={toolbar.onKeyDown}
+      >
         <button type="button" onClick={onUndo} aria-keyshortcuts="Control+Z">
           Undo
         </button>
@@ -120,7 +129,8 @@ export function FormView({ data, unreadable, text, edit, onShowInEditor, onUndo,
         <span className="muted">Changes here are written into the YAML at once; comments and order are kept.</span>
       </div>
 
-      <section className="form-section" tabIndex={-1} aria-labelledby="form-document">
+      {/* Where "Skip to the form" and F6 land: the first field, past the form's own toolbar. */}
+      <section className="form-section" tabIndex={-1} aria-labelledby="form-document" data-pane-start>
         <h2 id="form-document">The ordinance</h2>
         <div className="field-grid">
           <TextField {...top('title')} className="wide" required value={str(data.title)} onCommit={(v) => set(['title'], v, 'title')} />

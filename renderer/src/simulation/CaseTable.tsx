@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { caseId, CLASS_BY_RANK, OUTCOMES } from '../../../engine/vocabulary';
 import { count } from '../lib/format';
 import { OUTCOME_LABEL } from './Charts';
-import { selectRows, type RowFilter, type SortKey } from './case-rows';
+import { isUndecided, selectRows, type RowFilter, type SortKey } from './case-rows';
 import type { CaseColumns, ProvisionRef } from './protocol';
 
 const ROW_HEIGHT = 28;
@@ -43,11 +43,6 @@ function offenseWords(offenses: readonly string[], offense: number, rank: number
 /** A decision the records cannot settle: its code says review, but no one has been asked to decide it. */
 const UNDECIDED = 'Undecided (records)';
 
-function undecided(possible: Uint8Array | null | undefined, i: number): boolean {
-  const p = possible ? possible[i]! : 0;
-  return (p & (p - 1)) !== 0;
-}
-
 export function CaseTable(props: Props) {
   const { columns, codes, otherCodes, provisions, otherwise, filter } = props;
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'id', descending: false });
@@ -56,7 +51,11 @@ export function CaseTable(props: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const height = props.height ?? 320;
 
-  const rows = useMemo(() => selectRows(columns, codes, otherCodes, filter, sort), [columns, codes, otherCodes, filter, sort]);
+  const possible = props.possible ?? null;
+  const rows = useMemo(
+    () => selectRows(columns, codes, otherCodes, filter, sort, possible),
+    [columns, codes, otherCodes, filter, sort, possible],
+  );
   useEffect(() => setActive((a) => Math.min(a, Math.max(0, rows.length - 1))), [rows]);
 
   const refOf = (list: ProvisionRef[], last: ProvisionRef | null, index: number) => list[index] ?? last;
@@ -186,7 +185,7 @@ export function CaseTable(props: Props) {
                   {offenseWords(columns.offenses, columns.chargeOffense[i]!, columns.chargeClass[i]!)}
                 </div>
                 <div role="gridcell" className={`cell col-outcome outcome-${outcome}`}>
-                  {undecided(props.possible, i) ? UNDECIDED : OUTCOME_LABEL[outcome]}
+                  {isUndecided(props.possible, i) ? UNDECIDED : OUTCOME_LABEL[outcome]}
                 </div>
                 <div role="gridcell" className="cell col-provision" title={p.heading ?? p.id}>
                   {p.citation} {p.id === 'default' ? 'otherwise' : (p.heading ?? p.id)}
@@ -197,7 +196,7 @@ export function CaseTable(props: Props) {
                     className={`cell col-other outcome-${OUTCOMES[oc & 3]}`}
                     title={op ? `${op.citation} ${op.id}` : undefined}
                   >
-                    {undecided(props.otherPossible, i) ? UNDECIDED : OUTCOME_LABEL[OUTCOMES[oc & 3]!]}
+                    {isUndecided(props.otherPossible, i) ? UNDECIDED : OUTCOME_LABEL[OUTCOMES[oc & 3]!]}
                     {op && props.otherProvisions.length > 2 ? ` (${op.citation})` : ''}
                   </div>
                 ) : null}

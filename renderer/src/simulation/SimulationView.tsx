@@ -22,7 +22,7 @@ import { CaseTable } from './CaseTable';
 import { CostChart, HoldHoursChart, OUTCOME_LABEL, OutcomeChart } from './Charts';
 import { changeReason, comparedAmount, headline, weekendArithmetic } from './committee';
 import { Explanation } from './Explanation';
-import { NO_FILTER, type RowFilter } from './case-rows';
+import { NO_FILTER, outcomeFilterCounts, UNDECIDED_FILTER, type RowFilter } from './case-rows';
 import type { CaseExplained } from './protocol';
 import { CaseChoicePicker, FiguresByPeriod, OpenDecisions, VocabularyWarnings } from './CaseRecordViews';
 import type { PathSegment, QuickFix } from '../../../engine/index';
@@ -238,6 +238,7 @@ export function SimulationView(props: Props) {
     : '';
   const bounds = useMemo(() => (r ? summaryBounds(r.summary) : null), [r]);
   const otherBounds = useMemo(() => (r?.comparison ? summaryBounds(r.comparison.otherSummary) : undefined), [r]);
+  const filterCounts = useMemo(() => (r ? outcomeFilterCounts(r.codes, r.open?.possible) : null), [r]);
   const otherOpen = r?.comparison?.otherSummary.unknowns?.undetermined ?? 0;
   const weekends = weekendArithmetic(ordinance, state.scenario.holidays);
 
@@ -513,12 +514,16 @@ export function SimulationView(props: Props) {
                   value={filter.outcome}
                   onChange={(e) => setFilter({ ...filter, outcome: Number(e.target.value) })}
                 >
-                  <option value={-1}>Any outcome</option>
+                  <option value={-1}>Any outcome ({count(r.codes.length)})</option>
                   {OUTCOMES.map((o, k) => (
                     <option key={o} value={k}>
-                      {OUTCOME_LABEL[o]}
+                      {OUTCOME_LABEL[o]} ({count(filterCounts![k]!)})
                     </option>
                   ))}
+                  {/* Kept while chosen, so the select never shows a choice it does not list. */}
+                  {filterCounts![UNDECIDED_FILTER]! > 0 || filter.outcome === UNDECIDED_FILTER ? (
+                    <option value={UNDECIDED_FILTER}>Undecided (records) ({count(filterCounts![UNDECIDED_FILTER]!)})</option>
+                  ) : null}
                 </select>
               </div>
               <div className="field">

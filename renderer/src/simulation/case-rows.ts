@@ -7,7 +7,7 @@ import type { CaseColumns } from './protocol';
 export type SortKey = 'id' | 'age' | 'outcome' | 'provision' | 'other';
 
 export interface RowFilter {
-  /** Outcome code (0 hold .. 3 decline), or -1 for any. */
+  /** Outcome code (0 hold .. 3 decline), UNDECIDED_FILTER for the decisions the records cannot settle, or -1 for any. */
   outcome: number;
   /** Deciding provision index (the otherwise clause is `provisions.length`), or -1 for any. */
   provision: number;
@@ -18,6 +18,31 @@ export interface RowFilter {
 }
 
 export const NO_FILTER: RowFilter = { outcome: -1, provision: -1, changedOnly: false, search: '' };
+
+/**
+ * The outcome filter's value for undecided cases. Their code says review, but no person has been asked
+ * to decide them: the records lack a fact the decision turns on. "Review" leaves them out, so each case
+ * is under exactly one outcome filter and the filters' counts add up to the cases.
+ */
+export const UNDECIDED_FILTER = 4;
+
+/** Whether the records leave case i more than one possible outcome (`possible` holds one bit per outcome). */
+export function isUndecided(possible: Uint8Array | null | undefined, i: number): boolean {
+  const p = possible ? possible[i]! : 0;
+  return (p & (p - 1)) !== 0;
+}
+
+/** The outcome filter a case falls under: its outcome code, or UNDECIDED_FILTER. */
+function outcomeFilterOf(code: number, possible: Uint8Array | null | undefined, i: number): number {
+  return isUndecided(possible, i) ? UNDECIDED_FILTER : code & 3;
+}
+
+/** How many cases each outcome filter shows: hold, notify, review, decline, then undecided. */
+export function outcomeFilterCounts(codes: Int32Array, possible: Uint8Array | null | undefined): number[] {
+  const counts = [0, 0, 0, 0, 0];
+  for (let i = 0; i < codes.length; i++) counts[outcomeFilterOf(codes[i]!, possible, i)]!++;
+  return counts;
+}
 
 /** Case indexes ordered by id, per case set: ids don't change between simulations, so sort once. */
 const byIdCache = new WeakMap<CaseColumns, Int32Array>();
@@ -70,6 +95,7 @@ export function selectRows(
   otherCodes: Int32Array | null,
   filter: RowFilter,
   sort: { key: SortKey; descending: boolean },
+  possible: Uint8Array | null = null,
 ): Int32Array {
   const n = Math.min(codes.length, columns.idStart.length - 1);
   const out = new Int32Array(n);
@@ -85,7 +111,7 @@ export function selectRows(
     const i = order ? order[k]! : k;
     if (i >= n) continue;
     const code = codes[i]!;
-    if (filter.outcome >= 0 && (code & 3) !== filter.outcome) continue;
+    if (filter.outcome >= 0 && outcomeFilterOf(code, possible, i) !== filter.outcome) continue;
     if (filter.provision >= 0 && code >> 2 !== filter.provision) continue;
     if (filter.changedOnly && (!otherCodes || (otherCodes[i]! & 3) === (code & 3))) continue;
     if (needle && !idHolds(columns, i, needleUnits, needle)) continue;
