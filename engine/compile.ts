@@ -1352,10 +1352,7 @@ export class CompiledPolicy {
    */
   private makeOpenBound(t: CaseTable): BoundPolicy {
     const n = this.provisions.length;
-    const track: FactTrack = { bits: 0 };
-    const tests = this.provisions.map((p) => (p.condition ? p.condition.bindSet(t, track) : () => S_TRUE));
-    const outcomes = Int32Array.from(this.provisions, (p) => OUTCOME_CODE[p.outcome]);
-    const otherwise = OUTCOME_CODE[this.otherwise];
+    const { track, tests, outcomes, otherwise } = this.setReading(t);
     const review = OUTCOME_CODE.review;
     const flags = t.flags;
     const unknown = t.unknown;
@@ -1523,6 +1520,17 @@ export class CompiledPolicy {
     return { table: t, decide, allowed };
   }
 
+  /** The provisions' tests over a table as sets of values (possible.ts), their outcome codes and the default's. */
+  private setReading(t: CaseTable): { track: FactTrack; tests: SetFn[]; outcomes: Int32Array; otherwise: number } {
+    const track: FactTrack = { bits: 0 };
+    return {
+      track,
+      tests: this.provisions.map((p) => (p.condition ? p.condition.bindSet(t, track) : () => S_TRUE)),
+      outcomes: Int32Array.from(this.provisions, (p) => OUTCOME_CODE[p.outcome]),
+      otherwise: OUTCOME_CODE[this.otherwise],
+    };
+  }
+
   /**
    * Every outcome case i could come to in the end, as bits (1 << outcome code; never review): each
    * finding a person must make taken both ways, each fact the records leave unknown too, and a
@@ -1534,10 +1542,7 @@ export class CompiledPolicy {
    */
   bindFinal(t: CaseTable): (i: number) => number {
     const n = this.provisions.length;
-    const track: FactTrack = { bits: 0 };
-    const tests = this.provisions.map((p) => (p.condition ? p.condition.bindSet(t, track) : () => S_TRUE));
-    const outcomes = Int32Array.from(this.provisions, (p) => OUTCOME_CODE[p.outcome]);
-    const otherwise = OUTCOME_CODE[this.otherwise];
+    const { tests, outcomes, otherwise } = this.setReading(t);
     const review = OUTCOME_CODE.review;
     const flags = t.flags;
     const unknown = t.unknown;
