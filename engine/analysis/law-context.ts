@@ -2,7 +2,7 @@
 // the ordinance's own law-as-of date, its effective date, or the law data's date), the federal and
 // state authorities in force then, and the state law that takes effect later but is in force now.
 
-import { authority, citationOn, inForce, LAW, LAW_VERSION, stateLawAfter, stateLawOn, type Authority } from '../law';
+import { authority, citationOn, LAW, LAW_VERSION, stateLawAfter, stateLawOn, type Authority } from '../law';
 import type { Condition, Ordinance, Scenario } from '../model';
 
 export interface LawContext {
@@ -13,7 +13,10 @@ export interface LawContext {
   asOfSource: string;
   /** The state's authorities in force on the date. */
   stateLaw: Authority[];
-  /** The state's authorities that take effect after the date and are in force on the data's date. */
+  /**
+   * The state's authorities that take effect after the date, up to the data's date: those in force on the
+   * data's date and those in force for a while after the date and since ended (replaced or repealed).
+   */
   later: Authority[];
   /** The date through which the law data was read. */
   currentTo: string;
@@ -34,7 +37,7 @@ export function lawContext(o: Ordinance, scenario?: Scenario): LawContext {
     asOf,
     asOfSource,
     stateLaw: stateLawOn(state, asOf),
-    later: stateLawAfter(state, asOf).filter((a) => inForce(a, currentTo)),
+    later: stateLawAfter(state, asOf).filter((a) => a.effective! <= currentTo),
     currentTo,
   };
 }

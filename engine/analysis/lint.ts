@@ -238,11 +238,59 @@ function hasDiscretion(c: Condition): boolean {
   return false;
 }
 
-function when(a: Authority, ctx: LawContext): { later: boolean; words: string } {
+/**
+ * When a law applies, for a finding: `later` when it took effect after the ordinance's date, `ended` when
+ * it has since ended (replaced or repealed) before the date the law data is current to.
+ */
+interface When {
+  later: boolean;
+  ended: boolean;
+  words: string;
+}
+
+function when(a: Authority, ctx: LawContext): When {
   const later = a.effective !== undefined && a.effective > ctx.asOf;
-  return later
-    ? { later, words: `since ${dateWords(a.effective!)}, after ${ctx.asOfSource} (${dateWords(ctx.asOf)})` }
-    : { later, words: a.effective ? `since ${dateWords(a.effective)}` : '(in force; its date was not verified)' };
+  const ended = later && a.ends !== undefined && a.ends < ctx.currentTo;
+  if (!later) return { later, ended, words: a.effective ? `since ${dateWords(a.effective)}` : '(in force; its date was not verified)' };
+  const after = `after ${ctx.asOfSource} (${dateWords(ctx.asOf)})`;
+  return ended
+    ? { later, ended, words: `from ${dateWords(a.effective!)} to ${dateWords(a.ends!)}, ${after}` }
+    : { later, ended, words: `since ${dateWords(a.effective!)}, ${after}` };
+}
+
+/** The end of a later law's finding: the ordinance cannot be applied now, or the law has since ended. */
+function laterTail(w: When, what: 'provision' | 'clause', a: Authority): string {
+  if (!w.later) return '';
+  if (w.ended)
+    return `; ${a.supersededBy ? `it was replaced on ${dateWords(authority(a.supersededBy).effective ?? a.ends!)}` : `it ended on ${dateWords(a.ends!)}`}`;
+  return `, so the ${what} cannot be applied now`;
+}
+
+/**
+ * The later laws a provision runs into, grouped into runs in which each law replaced the one before it
+ * (the Illinois TRUST Act of 2017, then the Way Forward Act of 2021): one finding for each run, from the
+ * date the first took effect. A law in force on the ordinance's date keeps its own finding (an error,
+ * where the later ones are warnings).
+ */
+function laterRuns<T extends { a: Authority; w: When }>(fired: T[]): T[][] {
+  const byId = new Map(fired.filter((f) => f.w.later).map((f) => [f.a.id, f]));
+  const replaced = new Set<string>();
+  for (const f of byId.values()) if (f.a.supersededBy && byId.has(f.a.supersededBy)) replaced.add(f.a.supersededBy);
+  const runs: T[][] = [];
+  for (const f of fired) {
+    if (f.w.later && replaced.has(f.a.id)) continue;
+    const run = [f];
+    for (let x = f; f.w.later && x.a.supersededBy && byId.has(x.a.supersededBy);) run.push((x = byId.get(x.a.supersededBy)!));
+    runs.push(run);
+  }
+  return runs;
+}
+
+/** The laws of a run in turn: "A (cite), replaced on DATE by B (cite)". */
+function runWords(run: Array<{ a: Authority; cited: string }>): string {
+  return run
+    .map((x, i) => (i === 0 ? named(x.a, x.cited) : `replaced on ${dateWords(x.a.effective!)} by ${theName(x.a, true)}; ${x.cited}`))
+    .join(', ');
 }
 
 /** How a finding names an authority: a ruling by its full citation, a statute by name and citation. */
@@ -253,6 +301,12 @@ function shortName(a: Authority): string {
 
 function named(a: Authority, cited: string): string {
   return a.kind === 'case' ? cited : `${a.name}; ${cited}`;
+}
+
+/** An authority's name as the subject or object of a sentence: "the Illinois Way Forward Act", "Colorado HB19-1124". */
+function theName(a: Authority, full = false): string {
+  const name = full ? a.name : shortName(a);
+  return a.kind !== 'case' && /\bAct\b|\bDirective\b/.test(shortName(a)) ? `the ${name}` : name;
 }
 
 /** A hold limit in words. */
@@ -850,21 +904,56 @@ function policyRules(ctx: Ctx): void {
     // only when the provision itself hinges on a finding; a hold the provision makes on the record
     // alone, outside every ground the record shows, is outside the exception.
     const holdsOnRecord = index < policy.provisions.length ? b.and(holds, policy.provisions[index]!.condition?.tri.t ?? 1) : holds;
+    const barred: Array<{ a: Authority; w: When; cited: string; outside: number }> = [];
     for (const a of stateLaw.filter((x) => x.holds === 'barred')) {
       const allowed = lawSet(a.holdAllowedWhen, FALSE_NODE);
       const outside =
         a.holdAllowedWhen && hasDiscretion(a.holdAllowedWhen)
           ? b.or(b.and(holds, b.not(allowed.n)), b.and(holdsOnRecord, b.not(allowed.t)))
           : b.and(holds, b.not(allowed.n));
-      if (outside === FALSE_NODE) continue;
-      const { w, cited } = lawOf(a);
+      if (outside !== FALSE_NODE) barred.push({ a, ...lawOf(a), outside });
+    }
+    const exceptionOf = (a: Authority) =>
+      a.holdAllowedWhen
+        ? `outside the exception${'any' in a.holdAllowedWhen ? 's' : ''} ${shortName(a)} allows (${groundWords(a.holdAllowedWhen)})`
+        : `which ${shortName(a)} bars with no exception`;
+    for (const run of laterRuns(barred)) {
+      if (run.length > 1) {
+        // Later laws, each replacing the one before: one finding from the first one's date.
+        const first = run[0]!;
+        const last = run[run.length - 1]!;
+        const same = run.every((x) => JSON.stringify(x.a.holdAllowedWhen) === JSON.stringify(first.a.holdAllowedWhen));
+        const exception = same
+          ? exceptionOf(last.a)
+          : run.map((x, i) => (i === 0 ? exceptionOf(x.a) : `and, since ${dateWords(x.a.effective!)}, ${exceptionOf(x.a)}`)).join(' ');
+        const cited = [...new Set(run.map((x) => x.cited))].join('; ');
+        addWithin(path, {
+          provision: id,
+          path: outcomePath,
+          severity: atMost(severityOf(last.a), 'warning'),
+          code: 'state-bars-holds',
+          message: `${who} allows a hold on a civil detainer ${exception}; ${stateName(law.state)} law has barred such holds since ${dateWords(first.a.effective!)}, after ${law.asOfSource} (${dateWords(law.asOf)}) (${runWords(run)})${laterTail(last.w, 'provision', last.a)}`,
+          get explanation(): string {
+            return run.map((x) => `${x.a.requires} (${x.a.name}: ${confidenceWords(x.a)}.)`).join(' ');
+          },
+          citation: cited,
+          authority: last.a.id,
+          get fixes(): QuickFix[] {
+            return [notifyFix(), judicialFix()];
+          },
+          example: example(
+            run.reduce((s, x) => b.or(s, x.outside), FALSE_NODE),
+            { provision: id, outcome: 'hold' },
+          ),
+        });
+        continue;
+      }
+      const { a, w, cited, outside } = run[0]!;
       const federalAuthority = a.overridden287g === true && o.agreement287g !== undefined && FEDERAL_AUTHORITY_287G.has(o.agreement287g);
       const conflicting = uncertain && uncertain !== a ? uncertain : undefined;
       const severity = federalAuthority ? 'info' : conflicting ? 'warning' : w.later ? atMost(severityOf(a), 'warning') : severityOf(a);
       // The statute or ruling by name ("it" could be read as the provision).
-      const exception = a.holdAllowedWhen
-        ? `outside the exception${'any' in a.holdAllowedWhen ? 's' : ''} ${shortName(a)} allows (${groundWords(a.holdAllowedWhen)})`
-        : `which ${shortName(a)} bars with no exception`;
+      const exception = exceptionOf(a);
       addWithin(path, {
         provision: id,
         path: outcomePath,
@@ -874,7 +963,7 @@ function policyRules(ctx: Ctx): void {
           ? `${who} allows holds on civil detainers ${exception}; in ${stateName(law.state)} whether such holds are lawful is uncertain: ${a.name} (${cited}) found no authority for them, and ${conflicting.name} (${citationOn(conflicting, law.asOf)}) may say otherwise`
           : federalAuthority
             ? `${who} allows holds on civil detainers ${exception}; ${a.name} (${cited}) found no state-law authority for them, but the ordinance says the agency holds under a 287(g) agreement (${o.agreement287g}), which gives its designated officers federal authority the ruling does not reach`
-            : `${who} allows a hold on a civil detainer ${exception}; ${stateName(law.state)} ${a.kind === 'case' ? `courts have held there is no authority for such holds` : 'law bars such holds'} ${w.words} (${named(a, cited)})${w.later ? ', so the provision cannot be applied now' : ''}`,
+            : `${who} allows a hold on a civil detainer ${exception}; ${stateName(law.state)} ${a.kind === 'case' ? `courts have held there is no authority for such holds` : w.ended ? 'law barred such holds' : 'law bars such holds'} ${w.words} (${named(a, cited)})${laterTail(w, 'provision', a)}`,
         get explanation(): string {
           return conflicting
             ? `${a.requires} ${conflicting.requires} Until the conflict is resolved the lint reports these holds as uncertain, not as lawful or unlawful.`
@@ -1006,54 +1095,90 @@ function policyRules(ctx: Ctx): void {
   /** The state's duties and limits on what a provision gives short of a hold, and on notices. */
   const stateDutyRules = (index: number) => {
     const { p, id, path, outcomePath, who } = clauseOf(index);
+    // Required holds (and notices): a provision that gives less than asked where the duty reaches;
+    // gathered for every law first, so that later laws each replacing the one before make one finding.
+    const required: Array<{ a: Authority; w: When; cited: string; holdDuty: number; noticeDuty: number }> = [];
+    for (const a of stateLaw) {
+      if (a.holds !== 'required' && a.notification !== 'required') continue;
+      const scope = lawSet(a.holdsRequiredWhen, 1).t;
+      const holdDuty = a.holds === 'required' ? b.and(b.and(shortOfHold.get(index) ?? FALSE_NODE, req.holdAsked), scope) : FALSE_NODE;
+      const noticeDuty = a.notification === 'required' ? b.and(declines.get(index) ?? FALSE_NODE, notifyAsked) : FALSE_NODE;
+      if (b.or(holdDuty, noticeDuty) !== FALSE_NODE) required.push({ a, ...lawOf(a), holdDuty, noticeDuty });
+    }
+    const dutyWords = (a: Authority) =>
+      a.holdsRequiredWhen ? `detainers of persons for whom ${groundWords(a.holdsRequiredWhen)}` : 'them';
+    for (const run of laterRuns(required)) {
+      const first = run[0]!;
+      const last = run[run.length - 1]!;
+      const holdDuty = run.reduce((s, x) => b.or(s, x.holdDuty), FALSE_NODE);
+      const noticeDuty = run.reduce((s, x) => b.or(s, x.noticeDuty), FALSE_NODE);
+      const short = b.or(holdDuty, noticeDuty);
+      const onlyJudicial =
+        holdDuty !== FALSE_NODE &&
+        (onlyJudicialHolds ??= holdSets.size > 0 ? [...holdSets.values()].every((h) => b.and(h, b.not(judicial)) === FALSE_NODE) : false);
+      const what =
+        holdDuty !== FALSE_NODE
+          ? noticeDuty !== FALSE_NODE
+            ? 'declines detainers that ask for a hold or for notice'
+            : 'does not hold on detainers that ask for a hold'
+          : 'declines requests for notice of release';
+      const forbids = onlyJudicial && last.a.forbidsJudicialWarrantRequirement ? ', and forbids requiring a warrant' : '';
+      const penalty = last.a.penalty ? `. Penalty: ${last.a.penalty}` : '';
+      let duty: string;
+      if (run.length === 1) {
+        const { a, w, cited } = first;
+        duty = `${stateName(law.state)} ${w.ended ? 'required' : 'requires'} agencies to honor ${dutyWords(a)} ${w.words} (${named(a, cited)})${forbids}${laterTail(w, 'clause', a)}`;
+      } else {
+        // Later laws, each replacing the one before: the duty from the first one's date, each law's reach in turn.
+        const same = run.every((x) => JSON.stringify(x.a.holdsRequiredWhen) === JSON.stringify(first.a.holdsRequiredWhen));
+        const reach = same
+          ? `${dutyWords(last.a)} since ${dateWords(first.a.effective!)}`
+          : run
+              .map((x, i) =>
+                i === 0
+                  ? `${dutyWords(x.a)} since ${dateWords(x.a.effective!)}`
+                  : `and, since ${dateWords(x.a.effective!)}, ${dutyWords(x.a).replace(/^detainers /, '')}`,
+              )
+              .join(', ');
+        duty = `${stateName(law.state)}, after ${law.asOfSource} (${dateWords(law.asOf)}), has required agencies to honor ${reach} (${runWords(run)})${forbids}${laterTail(last.w, 'clause', last.a)}`;
+      }
+      const later = last.w.later;
+      addWithin(path, {
+        provision: id,
+        path: outcomePath,
+        severity: run.length === 1 && !first.w.later ? severityOf(first.a) : atMost(severityOf(last.a), 'warning'),
+        code: 'state-requires-honoring-detainers',
+        message: `${who} ${what}${onlyJudicial ? ' (the ordinance holds only on a judicial warrant)' : ''}; ${duty}${penalty}`,
+        get explanation(): string {
+          return (
+            run
+              .map(
+                (x) =>
+                  `${x.a.requires}${x.a.exceptions?.length ? ` Exceptions: ${x.a.exceptions.join(' ')}` : ''} (${confidenceWords(x.a)}.)`,
+              )
+              .join(' ') + (later && !last.w.ended ? ' The ordinance cannot be applied as written after that date.' : '')
+          );
+        },
+        citation: [...new Set(run.map((x) => x.cited))].join('; '),
+        authority: last.a.id,
+        get fixes(): QuickFix[] {
+          return p
+            ? [
+                {
+                  title: 'Honor the detainer: hold as ICE asks',
+                  edits: [
+                    { op: 'set', path: [...path, 'outcome'], value: 'hold' },
+                    ...(p.maxHold ? [] : [{ op: 'set' as const, path: [...path, 'maxHold'], value: FEDERAL_MAX }]),
+                  ],
+                },
+              ]
+            : [{ title: 'Honor detainers no provision covers', edits: [{ op: 'set', path: ['otherwise'], value: 'hold' }] }];
+        },
+        example: example(short, { provision: id }),
+      });
+    }
     for (const a of stateLaw) {
       const { w, cited } = lawOf(a);
-      // Required holds (and notices): a provision that gives less than asked where the duty reaches.
-      if (a.holds === 'required' || a.notification === 'required') {
-        const scope = lawSet(a.holdsRequiredWhen, 1).t;
-        const holdDuty = a.holds === 'required' ? b.and(b.and(shortOfHold.get(index) ?? FALSE_NODE, req.holdAsked), scope) : FALSE_NODE;
-        const noticeDuty = a.notification === 'required' ? b.and(declines.get(index) ?? FALSE_NODE, notifyAsked) : FALSE_NODE;
-        const short = b.or(holdDuty, noticeDuty);
-        if (short !== FALSE_NODE) {
-          const onlyJudicial =
-            holdDuty !== FALSE_NODE &&
-            (onlyJudicialHolds ??=
-              holdSets.size > 0 ? [...holdSets.values()].every((h) => b.and(h, b.not(judicial)) === FALSE_NODE) : false);
-          const what =
-            holdDuty !== FALSE_NODE
-              ? noticeDuty !== FALSE_NODE
-                ? 'declines detainers that ask for a hold or for notice'
-                : 'does not hold on detainers that ask for a hold'
-              : 'declines requests for notice of release';
-          const severity = w.later ? atMost(severityOf(a), 'warning') : severityOf(a);
-          addWithin(path, {
-            provision: id,
-            path: outcomePath,
-            severity,
-            code: 'state-requires-honoring-detainers',
-            message: `${who} ${what}${onlyJudicial ? ' (the ordinance holds only on a judicial warrant)' : ''}; ${stateName(law.state)} requires agencies to honor ${a.holdsRequiredWhen ? `detainers of persons for whom ${groundWords(a.holdsRequiredWhen)}` : 'them'} ${w.words} (${named(a, cited)})${onlyJudicial && a.forbidsJudicialWarrantRequirement ? ', and forbids requiring a warrant' : ''}${w.later ? ', so the clause cannot be applied now' : ''}${a.penalty ? `. Penalty: ${a.penalty}` : ''}`,
-            get explanation(): string {
-              return `${a.requires}${a.exceptions?.length ? ` Exceptions: ${a.exceptions.join(' ')}` : ''} (${confidenceWords(a)}.)${w.later ? ' The ordinance cannot be applied as written after that date.' : ''}`;
-            },
-            citation: cited,
-            authority: a.id,
-            get fixes(): QuickFix[] {
-              return p
-                ? [
-                    {
-                      title: 'Honor the detainer: hold as ICE asks',
-                      edits: [
-                        { op: 'set', path: [...path, 'outcome'], value: 'hold' },
-                        ...(p.maxHold ? [] : [{ op: 'set' as const, path: [...path, 'maxHold'], value: FEDERAL_MAX }]),
-                      ],
-                    },
-                  ]
-                : [{ title: 'Honor detainers no provision covers', edits: [{ op: 'set', path: ['otherwise'], value: 'hold' }] }];
-            },
-            example: example(short, { provision: id }),
-          });
-        }
-      }
       // Required holds: a hold shorter than the detainer asks does not fulfil the request.
       if (a.holds === 'required' && p?.outcome === 'hold' && p.maxHold) {
         const form = DETAINER_FORMS[detainerFormIndexOn(parseDate(w.later ? a.effective! : law.asOf))]!;
@@ -1068,7 +1193,7 @@ function policyRules(ctx: Ctx): void {
             path: [...path, 'maxHold'],
             severity: w.later ? atMost(severityOf(a), 'warning') : severityOf(a),
             code: 'state-requires-honoring-detainers',
-            message: `${who} holds for at most ${holdWords(p.maxHold)}, but a detainer (${form.form}, ${citationOn(form.authority, law.asOf)}) asks for a hold of ${holdWords(asked)}; ${stateName(law.state)} requires agencies to honor the requests a detainer makes ${w.words} (${named(a, cited)})${w.later ? ', so the provision cannot be applied now' : ''}${a.penalty ? `. Penalty: ${a.penalty}` : ''}`,
+            message: `${who} holds for at most ${holdWords(p.maxHold)}, but a detainer (${form.form}, ${citationOn(form.authority, law.asOf)}) asks for a hold of ${holdWords(asked)}; ${stateName(law.state)} ${w.ended ? 'required' : 'requires'} agencies to honor the requests a detainer makes ${w.words} (${named(a, cited)})${laterTail(w, 'provision', a)}${a.penalty ? `. Penalty: ${a.penalty}` : ''}`,
             get explanation(): string {
               return `${a.requires} Releasing the person before the time the detainer asks for, whether or not ICE has come, does not fulfil the request. (${confidenceWords(a)}.)`;
             },
@@ -1097,7 +1222,7 @@ function policyRules(ctx: Ctx): void {
             path: outcomePath,
             severity,
             code: 'state-limits-notification',
-            message: `${who} notifies ICE of a release ${a.notifyAllowedWhen ? `outside the grounds ${stateName(law.state)} allows (${groundWords(a.notifyAllowedWhen)})` : `which ${stateName(law.state)} bars`} ${w.words} (${named(a, cited)})${w.later ? ', so the clause cannot be applied now' : ''}`,
+            message: `${who} notifies ICE of a release ${a.notifyAllowedWhen ? `outside the grounds ${stateName(law.state)} allows (${groundWords(a.notifyAllowedWhen)})` : `which ${stateName(law.state)} bars`} ${w.words} (${named(a, cited)})${laterTail(w, 'clause', a)}`,
             get explanation(): string {
               return `${a.requires} (${confidenceWords(a)}.)${a.notification === 'limited' ? ' The grounds are read generously where the case record cannot tell them apart, so a notice the lint flags is outside every ground it can see.' : ''}`;
             },

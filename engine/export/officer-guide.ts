@@ -517,7 +517,7 @@ export function officerGuide(o: Ordinance, given?: Scenario): OfficerGuide {
 function lawOf(o: Ordinance, scenario: Scenario | undefined): OfficerGuide['law'] {
   const law = lawApplied(o, scenario);
   const line = (a: AppliedAuthority) =>
-    `${a.kind === 'case' ? a.citation : `${a.name} (${a.citation})`}${a.status === 'later' && a.effective ? `, from ${longDate(a.effective)}` : ''}${a.confidence === 'verified-primary' ? '' : ` [${a.confidenceWords}]`}`;
+    `${a.kind === 'case' ? a.citation : `${a.name} (${a.citation})`}${a.status === 'later' && a.effective ? `, from ${longDate(a.effective)}` : ''}${a.ends && a.ends < law.currentTo ? `${a.status === 'later' ? ' to' : ', until'} ${longDate(a.ends)}` : ''}${a.confidence === 'verified-primary' ? '' : ` [${a.confidenceWords}]`}`;
   return {
     asOf: `${law.stateName}, as of ${longDate(law.asOf)} (${law.asOfSource})`,
     summary: `Checked against ${law.stateName ? `the law of ${law.stateName} and federal law` : 'federal law'} as of ${longDate(law.asOf)} (${law.asOfSource}); the authorities are listed at the end of the appendix.`,

@@ -168,3 +168,29 @@ describe('the decision-table appendix', () => {
     }
   });
 });
+
+describe('the law the guide was checked against', () => {
+  const il = (date: string) =>
+    ordinanceFrom(`
+title: Illinois city
+jurisdiction: { name: Testville, state: IL, level: city }
+effectiveDate: ${date}
+sections:
+  - heading: Detainers
+    provisions:
+      - id: felony
+        when: { conviction: { classes: [felony] } }
+        outcome: hold
+        maxHold: { hours: 48 }
+otherwise: decline
+`);
+  it('lists later law that has since ended, with its dates, before the law that replaced it', () => {
+    expect(officerGuide(il('2012-01-01')).law.state).toEqual([
+      'Illinois TRUST Act (PA 100-463) (5 ILCS 805/15), from August 28, 2017 to August 1, 2021',
+      'Illinois Way Forward Act (PA 102-234) (5 ILCS 805/15), from August 2, 2021',
+    ]);
+  });
+  it('leaves out law that ended before the ordinance took effect', () => {
+    expect(officerGuide(il('2022-01-01')).law.state).toEqual(['Illinois Way Forward Act (PA 102-234) (5 ILCS 805/15)']);
+  });
+});

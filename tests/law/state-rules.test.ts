@@ -213,3 +213,43 @@ describe('hold-exceeds-request and the holidays a hold skips', () => {
     ).toEqual([]);
   });
 });
+
+describe('later law that has since ended', () => {
+  const felony = hold('felony', '{ conviction: { classes: [felony] } }');
+  it('Illinois, 2012: one finding from the TRUST Act of August 28, 2017, replaced by the Way Forward Act', () => {
+    const d = found(lint({ state: 'IL', date: '2012-01-01', provisions: felony }), 'state-bars-holds');
+    expect(d).toEqual([expect.objectContaining({ severity: 'warning', authority: 'il-way-forward-act' })]);
+    expect(d[0]!.message).toMatch(
+      /has barred such holds since August 28, 2017, after the effective date \(January 1, 2012\) \(Illinois TRUST Act \(PA 100-463\); 5 ILCS 805\/15, replaced on August 2, 2021 by the Illinois Way Forward Act \(PA 102-234\); 5 ILCS 805\/15\), so the provision cannot be applied now/,
+    );
+  });
+  it('California, 2012: honoring every detainer meets the TRUST Act of January 1, 2014, then the Values Act', () => {
+    const d = found(lint({ state: 'CA', date: '2012-01-01', provisions: hold('all', '{ requested: hold }') }), 'state-bars-holds');
+    expect(d).toHaveLength(1);
+    expect(d[0]!.message).toMatch(/has barred such holds since January 1, 2014, after the effective date/);
+    expect(d[0]!.message).toMatch(
+      /California TRUST Act \(AB 4, 2013\); Cal\. Gov\. Code §§ 7282, 7282\.5 \(2014 text\), replaced on January 1, 2018 by the California Values Act/,
+    );
+  });
+  it('North Carolina, 2020: declining every detainer meets HB 10 of December 1, 2024, then HB 318', () => {
+    const d = found(lint({ state: 'NC', date: '2020-01-01', level: 'county' }), 'state-requires-honoring-detainers');
+    expect(d).toEqual([expect.objectContaining({ severity: 'warning', authority: 'nc-hb318' })]);
+    expect(d[0]!.message).toMatch(
+      /after the effective date \(January 1, 2020\), has required agencies to honor detainers .* since December 1, 2024, and, since October 1, 2025, of .*replaced on October 1, 2025 by North Carolina HB 318/,
+    );
+  });
+  it('stays quiet where the ended law allowed the hold, and keeps law in force on the date its own finding', () => {
+    // The California TRUST Act allowed holds on a felony conviction: the bar on them began in 2018.
+    const ca = found(lint({ state: 'CA', date: '2012-01-01', provisions: felony }), 'state-bars-holds');
+    expect(ca).toHaveLength(1);
+    expect(ca[0]!.message).toMatch(/bars such holds since January 1, 2018, after the effective date/);
+    expect(ca[0]!.message).not.toMatch(/TRUST|replaced/);
+    // In 2018 the TRUST Act is the law in force (an error); the Way Forward Act is later law (a warning).
+    const il = found(lint({ state: 'IL', date: '2018-01-01', provisions: felony }), 'state-bars-holds');
+    expect(il.map((x) => [x.severity, x.authority])).toEqual([
+      ['error', 'il-trust-act'],
+      ['warning', 'il-way-forward-act'],
+    ]);
+    expect(il.map((x) => x.message).join('\n')).not.toMatch(/replaced on/);
+  });
+});
