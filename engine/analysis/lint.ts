@@ -1410,14 +1410,22 @@ function policyRules(ctx: Ctx): void {
   // A state law that protects status information only: a note, never a conflict with limits on holds.
   const limitsHolds = [...shortOfHold.values()].some((x) => b.and(x, req.holdAsked) !== FALSE_NODE);
   const infoOnly = stateLaw.filter((x) => x.infoOnly && inForce(x, law.asOf));
+  // A requirement to honor detainers that takes effect later: no conflict only until then.
+  const laterMandate = stateLaw
+    .filter((x) => x.holds === 'required' && x.effective !== undefined && x.effective > law.asOf)
+    .sort((x, y) => (x.effective! < y.effective! ? -1 : 1))[0];
   if (limitsHolds && infoOnly.length > 0 && !stateLaw.some((x) => x.holds === 'required' && inForce(x, law.asOf))) {
     add(
       {
         severity: 'info',
         code: 'state-protects-status-information',
-        message: `${stateName(law.state)}: ${infoOnly.map((x) => `${x.name} (${citationOn(x, law.asOf)})`).join('; ')} bars limits on sharing immigration-status information but does not require honoring detainers; this policy's limits on holds do not conflict with it`,
+        message: `${stateName(law.state)}: ${infoOnly.map((x) => `${x.name} (${citationOn(x, law.asOf)})`).join('; ')} bars limits on sharing immigration-status information but does not require honoring detainers; ${
+          laterMandate
+            ? `until ${dateWords(laterMandate.effective!)} this policy's limits on holds do not conflict with it (from that date ${theName(laterMandate)} requires honoring detainers)`
+            : "this policy's limits on holds do not conflict with it"
+        }`,
         get explanation(): string {
-          return `${infoOnly.map((x) => x.requires).join(' ')} Keep the agency's communication about a person's immigration status unrestricted; the policy may still decline holds.`;
+          return `${infoOnly.map((x) => x.requires).join(' ')} Keep the agency's communication about a person's immigration status unrestricted; the policy may still decline holds${laterMandate ? ` until ${dateWords(laterMandate.effective!)}, when ${theName(laterMandate, true)} (${citationOn(laterMandate, laterMandate.effective!)}) takes effect` : ''}.`;
         },
         citation: infoOnly.map((x) => citationOn(x, law.asOf)).join('; '),
         authority: infoOnly[0]!.id,

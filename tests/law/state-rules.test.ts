@@ -253,3 +253,20 @@ describe('later law that has since ended', () => {
     expect(il.map((x) => x.message).join('\n')).not.toMatch(/replaced on/);
   });
 });
+
+describe('state-protects-status-information', () => {
+  it('Georgia, 2020: no conflict only until HB 1105 requires honoring detainers (May 1, 2024)', () => {
+    const ds = lint({ state: 'GA', date: '2020-01-01', level: 'county' });
+    const info = found(ds, 'state-protects-status-information');
+    expect(info).toHaveLength(1);
+    expect(info[0]!.message).toMatch(
+      /until May 1, 2024 this policy's limits on holds do not conflict with it \(from that date Georgia HB 1105 requires/,
+    );
+    expect(found(ds, 'state-requires-honoring-detainers')[0]!.message).toMatch(/since May 1, 2024/);
+  });
+  it('Mississippi, 2020: no later requirement, so no conflict without a date', () => {
+    const info = found(lint({ state: 'MS', date: '2020-01-01' }), 'state-protects-status-information');
+    expect(info).toHaveLength(1);
+    expect(info[0]!.message).toMatch(/does not require honoring detainers; this policy's limits on holds do not conflict with it$/);
+  });
+});
