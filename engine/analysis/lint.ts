@@ -293,6 +293,27 @@ function runWords(run: Array<{ a: Authority; cited: string }>): string {
     .join(', ');
 }
 
+/**
+ * What the federal rulings on holds held, each cited for its own holding: the new seizure that needs
+ * probable cause (Miranda-Olivares, Morales v. Chadbourne) and the detainer as a request for which the
+ * agency that holds is answerable (Galarza). Dated, like later state law, where they came after the date.
+ */
+function rulingWords(ctx: LawContext): string {
+  const [galarza, mirandaOlivares, morales] = rulings as [Authority, Authority, Authority];
+  const cite = (a: Authority) => a.citations[0]!.cite;
+  const after = `, after ${ctx.asOfSource} (${dateWords(ctx.asOf)})`;
+  const seizure = `holding a person past release is a new seizure that needs its own probable cause (${cite(mirandaOlivares)}; ${cite(morales)})`;
+  const request = `a detainer is a request, not a command, so an agency that holds on one can be liable for the hold (${cite(galarza)})`;
+  const seizureFrom = [mirandaOlivares.effective!, morales.effective!].sort()[0]!;
+  const seizureLater = seizureFrom > ctx.asOf;
+  const requestLater = galarza.effective! > ctx.asOf;
+  if (!seizureLater && !requestLater) return `${seizure}; ${request}`;
+  return (
+    `courts have held${seizureLater ? `, since ${dateWords(seizureFrom)}${after},` : ''} that ${seizure}, ` +
+    `and${requestLater ? `, since ${dateWords(galarza.effective!)}${seizureLater ? '' : after},` : ''} that ${request}`
+  );
+}
+
 /** How a finding names an authority: a ruling by its full citation, a statute by name and citation. */
 /** An authority's name without its parenthesised or trailing detail: "Connecticut TRUST Act", "Lunn v. Commonwealth". */
 function shortName(a: Authority): string {
@@ -880,7 +901,7 @@ function policyRules(ctx: Ctx): void {
         path: outcomePath,
         severity: 'warning',
         code: 'hold-without-judicial-warrant',
-        message: `${who} allows a hold without a judicial warrant; holding a person past release is a new seizure that needs probable cause (${CITATIONS.probableCause})`,
+        message: `${who} allows a hold without a judicial warrant; ${rulingWords(law)}`,
         get explanation(): string {
           return (
             `A detainer is a request, not a command, and a jurisdiction that holds on one chose to and can be liable (${rulings[0]!.name}). Keeping a person past the time of release is a new seizure that needs its own probable cause (${rulings[1]!.name}; ${rulings[2]!.name}): in those cases people held on pending charges, with bail set or release ordered, were held on a detainer without a warrant. ` +

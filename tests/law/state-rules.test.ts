@@ -270,3 +270,25 @@ describe('state-protects-status-information', () => {
     expect(info[0]!.message).toMatch(/does not require honoring detainers; this policy's limits on holds do not conflict with it$/);
   });
 });
+
+describe('hold-without-judicial-warrant cites each ruling for what it held', () => {
+  const felony = hold('felony', '{ conviction: { classes: [felony] } }');
+  const message = (date: string) => found(lint({ state: 'PA', date, provisions: felony }), 'hold-without-judicial-warrant')[0]!.message;
+  it('the new seizure to Miranda-Olivares and Morales, the detainer as a request to Galarza', () => {
+    const m = message('2018-01-01');
+    expect(m).toMatch(
+      /a new seizure that needs its own probable cause \(Miranda-Olivares v\. Clackamas County, [^)]*\); Morales v\. Chadbourne, 793 F\.3d 208 \(1st Cir\. 2015\)\); a detainer is a request, not a command, so an agency that holds on one can be liable for the hold \(Galarza v\. Szalczyk, 745 F\.3d 634 \(3d Cir\. 2014\)\)$/,
+    );
+    expect(m).not.toMatch(/since|after the effective date/);
+  });
+  it('dates the rulings that came after the ordinance', () => {
+    expect(message('2012-01-01')).toMatch(
+      /courts have held, since April 11, 2014, after the effective date \(January 1, 2012\), that holding a person past release is a new seizure.*, and, since March 4, 2014, that a detainer is a request/,
+    );
+  });
+  it('stays quiet on a hold that needs a judicial warrant', () => {
+    expect(
+      found(lint({ state: 'PA', date: '2012-01-01', provisions: hold('j', '{ judicialWarrant: true }') }), 'hold-without-judicial-warrant'),
+    ).toEqual([]);
+  });
+});
