@@ -51,6 +51,8 @@ export interface Authority {
   court?: string;
   /** YYYY-MM-DD; absent when not verified (then in force on every date). */
   effective?: string;
+  /** The effective date was not verified in a primary source: findings say so and are at most warnings. */
+  effectiveUnverified?: true;
   ends?: string;
   supersededBy?: string;
   binding?: 'binding' | 'persuasive';
@@ -125,11 +127,21 @@ export function stateLawAfter(state: string, date: string): Authority[] {
   return LAW.filter((a) => a.jurisdiction === state && a.effective !== undefined && a.effective > date);
 }
 
-/** The most a finding under this authority can be: an error only for law read in a primary source. */
-export function severityOf(a: Authority): Severity {
+/**
+ * The most a finding under this authority can be: an error only for law read in a primary source. For an
+ * ordinance dated (`asOf`) within a year after an effective date the data could not verify, the finding
+ * rests on that date, so it is at most a warning.
+ */
+export function severityOf(a: Authority, asOf?: string): Severity {
   if (a.confidence === 'uncertain') return 'info';
   if (a.confidence === 'verified-secondary' || a.binding === 'persuasive') return 'warning';
+  if (a.effectiveUnverified && a.effective && asOf !== undefined && asOf < yearAfter(a.effective)) return 'warning';
   return 'error';
+}
+
+/** The same day a year later (YYYY-MM-DD). */
+function yearAfter(date: string): string {
+  return `${Number(date.slice(0, 4)) + 1}${date.slice(4)}`;
 }
 
 /** How sure the project is, in words for a lawyer. */
@@ -140,7 +152,8 @@ export function confidenceWords(a: Authority): string {
       : a.confidence === 'verified-secondary'
         ? 'read only in secondary sources; not yet confirmed in the text'
         : 'uncertain: sources conflict or the text was not read';
-  return a.binding === 'persuasive' ? `${how}; persuasive, not binding` : how;
+  const date = a.effectiveUnverified ? `${how}; its effective date is not verified` : how;
+  return a.binding === 'persuasive' ? `${date}; persuasive, not binding` : date;
 }
 
 /** The detainer form of this name. */

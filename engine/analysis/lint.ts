@@ -251,11 +251,16 @@ interface When {
 function when(a: Authority, ctx: LawContext): When {
   const later = a.effective !== undefined && a.effective > ctx.asOf;
   const ended = later && a.ends !== undefined && a.ends < ctx.currentTo;
-  if (!later) return { later, ended, words: a.effective ? `since ${dateWords(a.effective)}` : '(in force; its date was not verified)' };
+  if (!later) return { later, ended, words: a.effective ? `since ${effectiveWords(a)}` : '(in force; its date was not verified)' };
   const after = `after ${ctx.asOfSource} (${dateWords(ctx.asOf)})`;
   return ended
-    ? { later, ended, words: `from ${dateWords(a.effective!)} to ${dateWords(a.ends!)}, ${after}` }
-    : { later, ended, words: `since ${dateWords(a.effective!)}, ${after}` };
+    ? { later, ended, words: `from ${effectiveWords(a)} to ${dateWords(a.ends!)}, ${after}` }
+    : { later, ended, words: `since ${effectiveWords(a)}, ${after}` };
+}
+
+/** The day a law took effect, in words, marked where the law data could not verify it. */
+function effectiveWords(a: Authority): string {
+  return `${dateWords(a.effective!)}${a.effectiveUnverified ? ' (a date not verified)' : ''}`;
 }
 
 /** The end of a later law's finding: the ordinance cannot be applied now, or the law has since ended. */
@@ -289,7 +294,7 @@ function laterRuns<T extends { a: Authority; w: When }>(fired: T[]): T[][] {
 /** The laws of a run in turn: "A (cite), replaced on DATE by B (cite)". */
 function runWords(run: Array<{ a: Authority; cited: string }>): string {
   return run
-    .map((x, i) => (i === 0 ? named(x.a, x.cited) : `replaced on ${dateWords(x.a.effective!)} by ${theName(x.a, true)}; ${x.cited}`))
+    .map((x, i) => (i === 0 ? named(x.a, x.cited) : `replaced on ${effectiveWords(x.a)} by ${theName(x.a, true)}; ${x.cited}`))
     .join(', ');
 }
 
@@ -580,7 +585,7 @@ function provisionRules(ctx: Ctx): void {
       const longest = longestCalendarHours(h);
       addWithin(c.path, {
         provision: c.id,
-        severity: severityOf(i247a) === 'error' ? 'error' : 'warning',
+        severity: severityOf(i247a, law.asOf) === 'error' ? 'error' : 'warning',
         code: 'hold-exceeds-request',
         message: `${c.who} allows a hold of ${holdWords(h)}; ${w.later ? w.words : 'since ' + dateWords(I247A_FROM)} a detainer (${CITATIONS.detainerForm}) asks for a hold of no more than ${holdWords(asked)} after release${h.excludingWeekendsAndHolidays ? ', weekends included' : ''}, so this hold can last up to ${longest} hours, ${longest - asked.hours} more than requested`,
         get explanation(): string {
@@ -665,7 +670,7 @@ function agreementRules(ctx: Ctx): void {
     if (a.agreement287g === 'required' && !hasAgreement && (a.requiredOf287g === 'all' || o.jurisdiction.level === 'county')) {
       add(
         {
-          severity: model === 'none' ? atMost(severityOf(a), 'warning') : 'info',
+          severity: model === 'none' ? atMost(severityOf(a, law.asOf), 'warning') : 'info',
           code: 'state-requires-287g',
           message: `${stateName(law.state)} requires ${a.requiredOf287g === 'county' ? 'the sheriff operating a county jail' : 'each agency'} to enter a 287(g) agreement with ICE ${w.words} (${a.name}; ${cite})${model === 'none' ? '; the ordinance says the agency has none' : '; the ordinance does not say whether the agency has one'}`,
           get explanation(): string {
@@ -684,10 +689,10 @@ function agreementRules(ctx: Ctx): void {
         {
           severity:
             a.agreement287g === 'governor-only'
-              ? atMost(severityOf(a), 'warning')
+              ? atMost(severityOf(a, law.asOf), 'warning')
               : w.later
-                ? atMost(severityOf(a), 'warning')
-                : severityOf(a),
+                ? atMost(severityOf(a, law.asOf), 'warning')
+                : severityOf(a, law.asOf),
           code: 'state-bars-287g',
           message: `the ordinance says the agency has a 287(g) agreement (${model}); ${a.agreement287g === 'governor-only' ? `in ${stateName(law.state)} only the Governor may enter one` : `${stateName(law.state)} forbids local agencies to enter one`} ${w.words} (${a.name}; ${cite})`,
           get explanation(): string {
@@ -946,14 +951,14 @@ function policyRules(ctx: Ctx): void {
         const same = run.every((x) => JSON.stringify(x.a.holdAllowedWhen) === JSON.stringify(first.a.holdAllowedWhen));
         const exception = same
           ? exceptionOf(last.a)
-          : run.map((x, i) => (i === 0 ? exceptionOf(x.a) : `and, since ${dateWords(x.a.effective!)}, ${exceptionOf(x.a)}`)).join(' ');
+          : run.map((x, i) => (i === 0 ? exceptionOf(x.a) : `and, since ${effectiveWords(x.a)}, ${exceptionOf(x.a)}`)).join(' ');
         const cited = [...new Set(run.map((x) => x.cited))].join('; ');
         addWithin(path, {
           provision: id,
           path: outcomePath,
-          severity: atMost(severityOf(last.a), 'warning'),
+          severity: atMost(severityOf(last.a, law.asOf), 'warning'),
           code: 'state-bars-holds',
-          message: `${who} allows a hold on a civil detainer ${exception}; ${stateName(law.state)} law has barred such holds since ${dateWords(first.a.effective!)}, after ${law.asOfSource} (${dateWords(law.asOf)}) (${runWords(run)})${laterTail(last.w, 'provision', last.a)}`,
+          message: `${who} allows a hold on a civil detainer ${exception}; ${stateName(law.state)} law has barred such holds since ${effectiveWords(first.a)}, after ${law.asOfSource} (${dateWords(law.asOf)}) (${runWords(run)})${laterTail(last.w, 'provision', last.a)}`,
           get explanation(): string {
             return run.map((x) => `${x.a.requires} (${x.a.name}: ${confidenceWords(x.a)}.)`).join(' ');
           },
@@ -972,7 +977,13 @@ function policyRules(ctx: Ctx): void {
       const { a, w, cited, outside } = run[0]!;
       const federalAuthority = a.overridden287g === true && o.agreement287g !== undefined && FEDERAL_AUTHORITY_287G.has(o.agreement287g);
       const conflicting = uncertain && uncertain !== a ? uncertain : undefined;
-      const severity = federalAuthority ? 'info' : conflicting ? 'warning' : w.later ? atMost(severityOf(a), 'warning') : severityOf(a);
+      const severity = federalAuthority
+        ? 'info'
+        : conflicting
+          ? 'warning'
+          : w.later
+            ? atMost(severityOf(a, law.asOf), 'warning')
+            : severityOf(a, law.asOf);
       // The statute or ruling by name ("it" could be read as the provision).
       const exception = exceptionOf(a);
       addWithin(path, {
@@ -1007,7 +1018,7 @@ function policyRules(ctx: Ctx): void {
         addWithin(path, {
           provision: id,
           path: outcomePath,
-          severity: atMost(severityOf(uncertain), 'warning'),
+          severity: atMost(severityOf(uncertain, law.asOf), 'warning'),
           code: 'state-law-uncertain',
           message: `${who} allows holds on civil detainers; whether ${stateName(law.state)} law allows them is uncertain (${named(uncertain, cited)})`,
           get explanation(): string {
@@ -1153,12 +1164,12 @@ function policyRules(ctx: Ctx): void {
         // Later laws, each replacing the one before: the duty from the first one's date, each law's reach in turn.
         const same = run.every((x) => JSON.stringify(x.a.holdsRequiredWhen) === JSON.stringify(first.a.holdsRequiredWhen));
         const reach = same
-          ? `${dutyWords(last.a)} since ${dateWords(first.a.effective!)}`
+          ? `${dutyWords(last.a)} since ${effectiveWords(first.a)}`
           : run
               .map((x, i) =>
                 i === 0
-                  ? `${dutyWords(x.a)} since ${dateWords(x.a.effective!)}`
-                  : `and, since ${dateWords(x.a.effective!)}, ${dutyWords(x.a).replace(/^detainers /, '')}`,
+                  ? `${dutyWords(x.a)} since ${effectiveWords(x.a)}`
+                  : `and, since ${effectiveWords(x.a)}, ${dutyWords(x.a).replace(/^detainers /, '')}`,
               )
               .join(', ');
         duty = `${stateName(law.state)}, after ${law.asOfSource} (${dateWords(law.asOf)}), has required agencies to honor ${reach} (${runWords(run)})${forbids}${laterTail(last.w, 'clause', last.a)}`;
@@ -1167,7 +1178,7 @@ function policyRules(ctx: Ctx): void {
       addWithin(path, {
         provision: id,
         path: outcomePath,
-        severity: run.length === 1 && !first.w.later ? severityOf(first.a) : atMost(severityOf(last.a), 'warning'),
+        severity: run.length === 1 && !first.w.later ? severityOf(first.a, law.asOf) : atMost(severityOf(last.a, law.asOf), 'warning'),
         code: 'state-requires-honoring-detainers',
         message: `${who} ${what}${onlyJudicial ? ' (the ordinance holds only on a judicial warrant)' : ''}; ${duty}${penalty}`,
         get explanation(): string {
@@ -1212,7 +1223,7 @@ function policyRules(ctx: Ctx): void {
           addWithin(path, {
             provision: id,
             path: [...path, 'maxHold'],
-            severity: w.later ? atMost(severityOf(a), 'warning') : severityOf(a),
+            severity: w.later ? atMost(severityOf(a, law.asOf), 'warning') : severityOf(a, law.asOf),
             code: 'state-requires-honoring-detainers',
             message: `${who} holds for at most ${holdWords(p.maxHold)}, but a detainer (${form.form}, ${citationOn(form.authority, law.asOf)}) asks for a hold of ${holdWords(asked)}; ${stateName(law.state)} ${w.ended ? 'required' : 'requires'} agencies to honor the requests a detainer makes ${w.words} (${named(a, cited)})${laterTail(w, 'provision', a)}${a.penalty ? `. Penalty: ${a.penalty}` : ''}`,
             get explanation(): string {
@@ -1237,7 +1248,7 @@ function policyRules(ctx: Ctx): void {
         const allowed = lawSet(a.notifyAllowedWhen, FALSE_NODE);
         const outside = b.and(notices.get(index) ?? FALSE_NODE, b.not(allowed.n));
         if (outside !== FALSE_NODE) {
-          const severity = a.notification === 'limited' || w.later ? atMost(severityOf(a), 'warning') : severityOf(a);
+          const severity = a.notification === 'limited' || w.later ? atMost(severityOf(a, law.asOf), 'warning') : severityOf(a, law.asOf);
           addWithin(path, {
             provision: id,
             path: outcomePath,
@@ -1442,7 +1453,7 @@ function policyRules(ctx: Ctx): void {
         code: 'state-protects-status-information',
         message: `${stateName(law.state)}: ${infoOnly.map((x) => `${x.name} (${citationOn(x, law.asOf)})`).join('; ')} bars limits on sharing immigration-status information but does not require honoring detainers; ${
           laterMandate
-            ? `until ${dateWords(laterMandate.effective!)} this policy's limits on holds do not conflict with it (from that date ${theName(laterMandate)} requires honoring detainers)`
+            ? `until ${effectiveWords(laterMandate)} this policy's limits on holds do not conflict with it (from that date ${theName(laterMandate)} requires honoring detainers)`
             : "this policy's limits on holds do not conflict with it"
         }`,
         get explanation(): string {

@@ -292,3 +292,22 @@ describe('hold-without-judicial-warrant cites each ruling for what it held', () 
     ).toEqual([]);
   });
 });
+
+describe('an effective date the law data could not verify', () => {
+  it('Florida SB 168 and Montana HB 200: a warning saying so for an ordinance dated within a year after it', () => {
+    const fl = found(lint({ state: 'FL', date: '2020-01-01', level: 'county' }), 'state-requires-honoring-detainers');
+    expect(fl).toEqual([expect.objectContaining({ severity: 'warning', authority: 'fl-sb168' })]);
+    expect(fl[0]!.message).toMatch(/since July 1, 2019 \(a date not verified\)/);
+    const mt = found(lint({ state: 'MT', date: '2022-01-01', level: 'county' }), 'state-requires-honoring-detainers');
+    expect(mt).toEqual([expect.objectContaining({ severity: 'warning', authority: 'mt-hb200' })]);
+    expect(mt[0]!.message).toMatch(/since March 31, 2021 \(a date not verified\)/);
+  });
+  it('stays an error where the date does not matter (years later), and a verified date is not marked', () => {
+    expect(found(lint({ state: 'FL', date: '2023-01-01', level: 'county' }), 'state-requires-honoring-detainers')[0]!.severity).toBe(
+      'error',
+    );
+    const tx = found(lint({ state: 'TX', date: '2017-10-01' }), 'state-requires-honoring-detainers');
+    expect(tx[0]!.severity).toBe('error');
+    expect(tx[0]!.message).not.toMatch(/not verified/);
+  });
+});
