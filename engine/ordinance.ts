@@ -3,11 +3,16 @@
 
 import { didYouMean, sortDiagnostics, type Diagnostic, type PathSegment, type Severity } from './diagnostics';
 import * as validators from './generated/validators.js';
+import { LAW } from './law';
 import { FEDERAL_MAX_HOLD, PROVISION_TYPE_FIELDS, type Condition, type Ordinance, type Provision } from './model';
 import { schemaDiagnostics } from './schema-diagnostics';
 import { parseSource, type ParsedSource } from './source';
 import { parseDate } from './time';
 import { unsafeTextDiagnostics } from './text-safety';
+import { isStateCode, STATE_NAMES } from './states';
+
+/** The states the law data has authorities for. */
+const LAW_STATES = new Set(LAW.map((a) => a.jurisdiction));
 
 export interface LoadedOrdinance {
   source: ParsedSource;
@@ -56,6 +61,23 @@ export function semanticDiagnostics(o: Ordinance, source: ParsedSource): Diagnos
   const out: Diagnostic[] = [];
   const report = (severity: Severity, code: string, message: string, path: PathSegment[], key = false) =>
     out.push({ severity, code, message, path, ...source.locate(path, key) });
+
+  // The state: a postal code of a state, DC or a U.S. territory (the schema lets any two capitals through),
+  // else the state's law would silently never be checked.
+  const state = o.jurisdiction.state;
+  if (!isStateCode(state)) {
+    // One letter off, the codes with state law on file first, then those with the same first letter ("TS": TN, TX or MS).
+    const near = Object.keys(STATE_NAMES)
+      .filter((c) => (c[0] === state[0]) !== (c[1] === state[1]))
+      .sort((a, b) => Number(LAW_STATES.has(b)) - Number(LAW_STATES.has(a)) || Number(b[0] === state[0]) - Number(a[0] === state[0]))
+      .slice(0, 3);
+    report(
+      'error',
+      'unknown-state',
+      `"${state}" is not the postal code of a U.S. state, the District of Columbia or a U.S. territory${near.length ? `; did you mean ${near.slice(0, -1).join(', ')}${near.length > 1 ? ' or ' : ''}${near[near.length - 1]}?` : ''}`,
+      ['jurisdiction', 'state'],
+    );
+  }
 
   // Unique ids across provisions, sections and findings: citations and results refer to them.
   // The first use of each id: located only when the id is used again.

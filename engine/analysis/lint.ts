@@ -9,7 +9,8 @@ import type { Diagnostic, PathSegment, Severity } from '../diagnostics';
 import { didYouMean } from '../diagnostics';
 import { DETAINER_FORMS, detainerFormIndexOn } from '../detainer-forms';
 import { isDetainerProvision, layoutOrdinance, type Layout } from '../layout';
-import { authority, citationOn, confidenceWords, inForce, severityOf, type Authority } from '../law';
+import { authority, citationOn, confidenceWords, inForce, LAW, severityOf, type Authority } from '../law';
+import { isStateCode } from '../states';
 import type { BookingCase, Condition, MaxHold, Ordinance, Outcome, Provision, Scenario } from '../model';
 import type { ParsedSource, SourcePosition } from '../source';
 import { forgetPrintedClauses, ordinanceText } from '../text-model';
@@ -155,6 +156,12 @@ export const LINT_RULES: readonly LintRule[] = [
     title: 'a state law that protects status-information sharing only: no conflict with limits on holds',
   },
   { code: 'state-requires-287g', severity: 'info', kind: 'law', title: 'a state that requires a 287(g) agreement of the jail' },
+  {
+    code: 'no-state-law-on-file',
+    severity: 'info',
+    kind: 'law',
+    title: 'a state or territory with no law on detainers on file: only federal law was checked',
+  },
   { code: 'state-bars-287g', severity: 'error', kind: 'law', title: 'a 287(g) agreement in a state that forbids it' },
   {
     code: 'holidays-lengthen-hold',
@@ -656,6 +663,26 @@ function provisionRules(ctx: Ctx): void {
     );
   }
   agreementRules(ctx);
+  noStateLawRule(ctx);
+}
+
+/** A real state with no law on file: say that only federal law was checked, not that the state has none. */
+function noStateLawRule(ctx: Ctx): void {
+  const { o, add } = ctx;
+  const state = o.jurisdiction.state;
+  if (!isStateCode(state) || LAW.some((a) => a.jurisdiction === state)) return;
+  add(
+    {
+      severity: 'info',
+      code: 'no-state-law-on-file',
+      message: `no state law on detainers is on file for ${state} (${stateName(state)}); only federal law was checked`,
+      explanation:
+        "The project's law data has no statute or ruling of this state or territory on detainers. That is not proof the state has none: have counsel check the state's law before relying on the findings, which reflect federal law only.",
+      path: ['jurisdiction', 'state'],
+      fixes: [],
+    },
+    false,
+  );
 }
 
 /** 287(g): states that require an agreement of county jails, and states that forbid one. */

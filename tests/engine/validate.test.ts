@@ -176,3 +176,23 @@ describe('validation', () => {
     expect(problems('- a\n- b\n')[0]!.code).toBe('not-an-ordinance');
   });
 });
+
+describe('jurisdiction.state', () => {
+  it('a code that is no state, DC or territory is an error at the value, with the codes one letter off', () => {
+    const ps = problems(GOOD.replace('state: MA', 'state: TS'));
+    expect(ps).toEqual([
+      expect.objectContaining({
+        line: 2,
+        column: 41,
+        code: 'unknown-state',
+        severity: 'error',
+        message: expect.stringMatching(/"TS" is not the postal code of a U\.S\. state.*; did you mean TN, TX or MS\?$/),
+      }),
+    ]);
+    expect(problems(GOOD.replace('state: MA', 'state: XX'))[0]).toEqual(expect.objectContaining({ code: 'unknown-state' }));
+  });
+  it('accepts every state, DC and the territories', () => {
+    for (const st of ['MA', 'WY', 'DC', 'PR', 'GU', 'VI', 'AS', 'MP'])
+      expect(problems(GOOD.replace('state: MA', `state: ${st}`)).filter((p) => p.code === 'unknown-state')).toEqual([]);
+  });
+});

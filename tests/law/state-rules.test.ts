@@ -311,3 +311,17 @@ describe('an effective date the law data could not verify', () => {
     expect(tx[0]!.message).not.toMatch(/not verified/);
   });
 });
+
+describe('no-state-law-on-file', () => {
+  it('a real state with no law on file: a note that only federal law was checked', () => {
+    expect(found(lint({ state: 'AL', date: '2020-01-01' }), 'no-state-law-on-file')).toEqual([
+      expect.objectContaining({
+        severity: 'info',
+        message: 'no state law on detainers is on file for AL (Alabama); only federal law was checked',
+      }),
+    ]);
+  });
+  it('stays quiet for a state whose law is on file', () => {
+    expect(found(lint({ state: 'IL', date: '2020-01-01' }), 'no-state-law-on-file')).toEqual([]);
+  });
+});
