@@ -342,6 +342,16 @@ function theName(a: Authority, full = false): string {
   return a.kind !== 'case' && /\bAct\b|\bDirective\b/.test(shortName(a)) ? `the ${name}` : name;
 }
 
+/** The verb after an authority's name: "PA 19-20 and PA 19-23 allow", "the Act allows". */
+function verbFor(a: Authority, verb: string): string {
+  return / and /.test(shortName(a)) ? verb : `${verb}s`;
+}
+
+/** A detainer form and its citation, the form named once ("DHS Form I-247A", not "I-247A, DHS Form I-247A"). */
+function formCitation(form: string, cited: string): string {
+  return cited.includes(form) ? cited : `${form}, ${cited}`;
+}
+
 /** A hold limit in words. */
 function holdWords(h: MaxHold): string {
   return `${h.hours} ${h.excludingWeekendsAndHolidays ? 'hours excluding Saturdays, Sundays and holidays' : 'calendar hours'}`;
@@ -594,7 +604,7 @@ function provisionRules(ctx: Ctx): void {
         provision: c.id,
         severity: severityOf(i247a, law.asOf) === 'error' ? 'error' : 'warning',
         code: 'hold-exceeds-request',
-        message: `${c.who} allows a hold of ${holdWords(h)}; ${w.later ? w.words : 'since ' + dateWords(I247A_FROM)} a detainer (${CITATIONS.detainerForm}) asks for a hold of no more than ${holdWords(asked)} after release${h.excludingWeekendsAndHolidays ? ', weekends included' : ''}, so this hold can last up to ${longest} hours, ${longest - asked.hours} more than requested`,
+        message: `${c.who} allows a hold of ${holdWords(h)}; ${w.later ? w.words : 'since ' + dateWords(I247A_FROM)}, a detainer (${CITATIONS.detainerForm}) asks for a hold of no more than ${holdWords(asked)} after release${h.excludingWeekendsAndHolidays ? ', weekends included' : ''}, so this hold can last up to ${longest} hours, ${longest - asked.hours} more than requested`,
         get explanation(): string {
           return `${i247a.requires} The policy should not hold longer than ICE asks: the extra time is a detention no request supports. (Detainers before ${dateWords(I247A_FROM)} counted ${holdWords(FEDERAL_MAX)}, as ${CITATIONS.federalMaximum} does; the form's exact wording was read only in ICE's guidance: ${confidenceWords(i247a)}.)`;
         },
@@ -968,8 +978,8 @@ function policyRules(ctx: Ctx): void {
     }
     const exceptionOf = (a: Authority) =>
       a.holdAllowedWhen
-        ? `outside the exception${'any' in a.holdAllowedWhen ? 's' : ''} ${shortName(a)} allows (${groundWords(a.holdAllowedWhen)})`
-        : `which ${shortName(a)} bars with no exception`;
+        ? `outside the exception${'any' in a.holdAllowedWhen ? 's' : ''} ${theName(a)} ${verbFor(a, 'allow')} (${groundWords(a.holdAllowedWhen)})`
+        : `which ${theName(a)} ${verbFor(a, 'bar')} with no exception`;
     for (const run of laterRuns(barred)) {
       if (run.length > 1) {
         // Later laws, each replacing the one before: one finding from the first one's date.
@@ -1164,8 +1174,7 @@ function policyRules(ctx: Ctx): void {
       const noticeDuty = a.notification === 'required' ? b.and(declines.get(index) ?? FALSE_NODE, notifyAsked) : FALSE_NODE;
       if (b.or(holdDuty, noticeDuty) !== FALSE_NODE) required.push({ a, ...lawOf(a), holdDuty, noticeDuty });
     }
-    const dutyWords = (a: Authority) =>
-      a.holdsRequiredWhen ? `detainers of persons for whom ${groundWords(a.holdsRequiredWhen)}` : 'them';
+    const dutyWords = (a: Authority) => (a.holdsRequiredWhen ? `detainers (where ${groundWords(a.holdsRequiredWhen)})` : 'them');
     for (const run of laterRuns(required)) {
       const first = run[0]!;
       const last = run[run.length - 1]!;
@@ -1194,9 +1203,7 @@ function policyRules(ctx: Ctx): void {
           ? `${dutyWords(last.a)} since ${effectiveWords(first.a)}`
           : run
               .map((x, i) =>
-                i === 0
-                  ? `${dutyWords(x.a)} since ${effectiveWords(x.a)}`
-                  : `and, since ${effectiveWords(x.a)}, ${dutyWords(x.a).replace(/^detainers /, '')}`,
+                i === 0 ? `${dutyWords(x.a)} since ${effectiveWords(x.a)}` : `and, since ${effectiveWords(x.a)}, ${dutyWords(x.a)}`,
               )
               .join(', ');
         duty = `${stateName(law.state)}, after ${law.asOfSource} (${dateWords(law.asOf)}), has required agencies to honor ${reach} (${runWords(run)})${forbids}${laterTail(last.w, 'clause', last.a)}`;
@@ -1252,7 +1259,7 @@ function policyRules(ctx: Ctx): void {
             path: [...path, 'maxHold'],
             severity: w.later ? atMost(severityOf(a, law.asOf), 'warning') : severityOf(a, law.asOf),
             code: 'state-requires-honoring-detainers',
-            message: `${who} holds for at most ${holdWords(p.maxHold)}, but a detainer (${form.form}, ${citationOn(form.authority, law.asOf)}) asks for a hold of ${holdWords(asked)}; ${stateName(law.state)} ${w.ended ? 'required' : 'requires'} agencies to honor the requests a detainer makes ${w.words} (${named(a, cited)})${laterTail(w, 'provision', a)}${a.penalty ? `. Penalty: ${a.penalty}` : ''}`,
+            message: `${who} holds for at most ${holdWords(p.maxHold)}, but a detainer (${formCitation(form.form, citationOn(form.authority, law.asOf))}) asks for a hold of ${holdWords(asked)}; ${stateName(law.state)} ${w.ended ? 'required' : 'requires'} agencies to honor the requests a detainer makes ${w.words} (${named(a, cited)})${laterTail(w, 'provision', a)}${a.penalty ? `. Penalty: ${a.penalty}` : ''}`,
             get explanation(): string {
               return `${a.requires} Releasing the person before the time the detainer asks for, whether or not ICE has come, does not fulfil the request. (${confidenceWords(a)}.)`;
             },

@@ -94,7 +94,9 @@ describe('state-requires-honoring-detainers', () => {
         severity: 'error',
         provision: 'hold-24',
         authority: 'tx-sb4-detainer-mandate',
-        message: expect.stringMatching(/at most 24 calendar hours, but a detainer \(I-247A.*asks for a hold of 48 calendar hours/),
+        message: expect.stringMatching(
+          /at most 24 calendar hours, but a detainer \(DHS Form I-247A[^)]*\) asks for a hold of 48 calendar hours/,
+        ),
       }),
     ]);
     const full = hold('hold-48', '{ requested: hold }');
@@ -235,7 +237,7 @@ describe('later law that has since ended', () => {
     const d = found(lint({ state: 'NC', date: '2020-01-01', level: 'county' }), 'state-requires-honoring-detainers');
     expect(d).toEqual([expect.objectContaining({ severity: 'warning', authority: 'nc-hb318' })]);
     expect(d[0]!.message).toMatch(
-      /after the effective date \(January 1, 2020\), has required agencies to honor detainers .* since December 1, 2024, and, since October 1, 2025, of .*replaced on October 1, 2025 by North Carolina HB 318/,
+      /after the effective date \(January 1, 2020\), has required agencies to honor detainers .* since December 1, 2024, and, since October 1, 2025, detainers \(where .*replaced on October 1, 2025 by North Carolina HB 318/,
     );
   });
   it('stays quiet where the ended law allowed the hold, and keeps law in force on the date its own finding', () => {
@@ -323,5 +325,39 @@ describe('no-state-law-on-file', () => {
   });
   it('stays quiet for a state whose law is on file', () => {
     expect(found(lint({ state: 'IL', date: '2020-01-01' }), 'no-state-law-on-file')).toEqual([]);
+  });
+});
+
+describe('the words of law findings', () => {
+  const all = (d: Doc) =>
+    lint(d)
+      .map((x) => x.message)
+      .join('\n');
+
+  it('a verb agrees with a name of two acts, and an act takes "the"', () => {
+    const ct = all({ state: 'CT', date: '2020-01-01', provisions: hold('any', '{ requested: hold }') });
+    expect(ct).toMatch(/exceptions? Connecticut PA 19-20 and PA 19-23 allow \(/);
+    expect(ct).not.toMatch(/PA 19-23 allows/);
+    const il = all({ state: 'IL', date: '2022-01-01', provisions: hold('any', '{ requested: hold }') });
+    expect(il).toMatch(/the exception the Illinois Way Forward Act allows \(/);
+  });
+
+  it('a required hold says its grounds once, apart from its date; a form is named once; a date clause ends in a comma', () => {
+    const nc = all({ state: 'NC', date: '2025-06-01', provisions: hold('warrant', '{ judicialWarrant: true }') });
+    expect(nc).toMatch(/honor detainers \(where a charge of a felony is pending against the person\) since/);
+    expect(nc).not.toMatch(/for whom/);
+    const tx = all({
+      state: 'TX',
+      date: '2018-01-01',
+      provisions: hold('short', '{ requested: hold }', '{ hours: 24, excludingWeekendsAndHolidays: false }'),
+    });
+    expect(tx).toContain('a detainer (DHS Form I-247A');
+    expect(tx).not.toMatch(/I-247A, DHS Form I-247A/);
+    const long = all({
+      state: 'CT',
+      date: '2015-06-01',
+      provisions: hold('long', '{ requested: hold }', '{ hours: 72, excludingWeekendsAndHolidays: true }'),
+    });
+    expect(long).toMatch(/since April 2, 2017, after the effective date \(June 1, 2015\), a detainer/);
   });
 });
