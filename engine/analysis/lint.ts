@@ -951,15 +951,28 @@ function policyRules(ctx: Ctx): void {
         const ids = new Set(o.sections.flatMap((s) => (s.provisions ?? []).map((x) => x.id)));
         let newId = 'no-minors';
         for (let k = 2; ids.has(newId); k++) newId = `no-minors-${k}`;
+        // A state law that requires honoring the detainers of some of these minors forbids a minimum
+        // age: the finding informs, and recommends no limit the law makes unlawful.
+        const mandate = stateLaw.find((a) => a.holds === 'required' && b.and(minorHeld, lawSet(a.holdsRequiredWhen, 1).t) !== FALSE_NODE);
+        const mandateWords = mandate
+          ? (() => {
+              const { w, cited } = lawOf(mandate);
+              return `; ${stateName(law.state)} requires agencies to honor ${mandate.holdsRequiredWhen ? `the detainers of persons for whom ${groundWords(mandate.holdsRequiredWhen)}` : 'detainers'}, whatever their age, ${w.words} (${named(mandate, cited)}), so a minimum age is a limit state law forbids${w.later ? ' from that date' : ''}`;
+            })()
+          : '';
         addWithin(path, {
           provision: id,
           path: outcomePath,
-          severity: 'warning',
+          severity: mandate && !lawOf(mandate).w.later ? 'info' : 'warning',
           code: 'no-minimum-age',
-          message: `the policy has no minimum age: ${who} can hold a person under 18 without a judicial warrant`,
+          message: `the policy has no minimum age: ${who} can hold a person under 18 without a judicial warrant${mandateWords}`,
           explanation:
-            'Many policies never honor a detainer for a person under 18. This ordinance sets no minimum age, so a juvenile can be held past release on a detainer that no judge has signed.',
+            'Many policies never honor a detainer for a person under 18. This ordinance sets no minimum age, so a juvenile can be held past release on a detainer that no judge has signed.' +
+            (mandate
+              ? ` ${mandate.requires} A provision declining the detainers of minors would be unlawful there (${confidenceWords(mandate)}); the county remains answerable for each hold.`
+              : ''),
           get fixes(): QuickFix[] {
+            if (mandate) return [];
             return [
               {
                 title: 'Add a first provision declining detainers for persons under 18',
