@@ -255,6 +255,12 @@ function named(a: Authority, cited: string): string {
   return a.kind === 'case' ? cited : `${a.name}; ${cited}`;
 }
 
+/** Whether a provision's hold limit is the given one (absent is the regulation's cap). */
+function sameHold(h: MaxHold | undefined, want: MaxHold): boolean {
+  const x = h ?? FEDERAL_MAX;
+  return x.hours === want.hours && (x.excludingWeekendsAndHolidays === true) === (want.excludingWeekendsAndHolidays === true);
+}
+
 /** A hold limit in words. */
 function holdWords(h: MaxHold): string {
   return `${h.hours} ${h.excludingWeekendsAndHolidays ? 'hours excluding Saturdays, Sundays and holidays' : 'calendar hours'}`;
@@ -1051,13 +1057,18 @@ function policyRules(ctx: Ctx): void {
             citation: cited,
             authority: a.id,
             get fixes(): QuickFix[] {
+              // The hold the detainer form in use asks for (the I-247A's 48 calendar hours since April
+              // 2, 2017), on the date the law applies from: not the regulation's cap, which is longer.
+              const asked = DETAINER_FORMS[detainerFormIndexOn(parseDate(w.later ? a.effective! : law.asOf))]?.hold;
               return p
                 ? [
                     {
-                      title: 'Honor the detainer: hold as ICE asks',
+                      title: `Honor the detainer: hold as ICE asks${asked ? ` (${holdWords(asked)})` : ''}`,
                       edits: [
                         { op: 'set', path: [...path, 'outcome'], value: 'hold' },
-                        ...(p.maxHold ? [] : [{ op: 'set' as const, path: [...path, 'maxHold'], value: FEDERAL_MAX }]),
+                        ...(asked && !sameHold(p.maxHold, asked)
+                          ? [{ op: 'set' as const, path: [...path, 'maxHold'], value: { ...asked } }]
+                          : []),
                       ],
                     },
                   ]

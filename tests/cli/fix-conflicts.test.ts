@@ -151,4 +151,20 @@ describe('the lint in a state that requires honoring detainers', () => {
       ['warning', ['Add a first provision declining detainers for persons under 18']],
     ]);
   });
+
+  it('honors a detainer for as long as the form in use asks (48 calendar hours on the I-247A), so no hold-exceeds-request follows', async () => {
+    const file = copy('tx-county-2018-declines-minors.ordinance.yaml');
+    const r = await runCli('fix', file, '--code', 'state-requires-honoring-detainers');
+    expect(r.out).toMatch(/fixed: Honor the detainer: hold as ICE asks.* \[state-requires-honoring-detainers\]/);
+    expect(r.code).toBe(0);
+    const after = fs.readFileSync(file, 'utf8');
+    expect(after).toMatch(/outcome: hold\n +maxHold: \{ hours: 48, excludingWeekendsAndHolidays: false \}\n +- id: adults/);
+    const validate = await runCli('validate', file);
+    expect(validate.out).not.toMatch(/hold-exceeds-request/);
+    expect(validate.out).not.toMatch(/state-requires-honoring-detainers/);
+    expect(validate.code).toBe(0);
+    const text = read('tx-county-2018-declines-minors.ordinance.yaml');
+    const honor = checkDocument(text).diagnostics.find((d) => d.code === 'state-requires-honoring-detainers' && d.provision === 'minors');
+    expect(honor!.fixes![0]!.title).toBe('Honor the detainer: hold as ICE asks (48 calendar hours)');
+  });
 });
