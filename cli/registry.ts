@@ -189,7 +189,7 @@ export const commands: readonly Command[] = [
       REIMBURSEMENT,
     ],
     notes:
-      'Each finding gets its first (preferred) fix, one at a time, each worked out on the text the last one left. Prints FILE:LINE:COL: fixed: WHAT [CODE] for each fix, "not fixed: ... REASON" for a fix that could not be applied, a line for each --code no finding has, then the findings left. The file is rewritten all at once, and only if it is still what was read. Exit 0 when no error is left and everything asked for was fixed; 1 when an error is left, a fix could not be applied, or a --code is still found (or was never found).',
+      'Each finding gets its first (preferred) fix, one at a time, each worked out on the text the last one left. Prints FILE:LINE:COL: fixed: WHAT [CODE] for each fix, "not fixed: ... REASON" for a fix that could not be applied, a line for each --code no finding has, then the findings left. Fixes that undo one another (one brings back a finding of the same code as the fix that led to it, or the text returns to one already had: e.g. declining minors where state law requires honoring detainers, and honoring the detainer again) are never applied: "fixes conflict: ... undo each other; none of them was applied: a person must choose" names them, and the other fixes are applied as if they were not there. The file is rewritten all at once, and only if it is still what was read. Exit 0 when no error is left and everything asked for was fixed; 1 when an error is left, a fix could not be applied, fixes conflict, or a --code is still found (or was never found).',
     load: async () => (await import('./commands/fix')).fix,
   },
   {

@@ -3,6 +3,7 @@
 
 import { caseId, caseTable, type CaseTable } from './case-table';
 import type { CompiledPolicy } from './compile';
+import { DETAINER_FORMS } from './detainer-forms';
 import type { Decision, Outcome } from './model';
 import { OUTCOMES } from './model';
 import type { PreparedCase } from './prepared';
@@ -44,6 +45,22 @@ export interface SimulationSummary {
    * could be holds. Without it every such case would have to count as possibly any outcome.
    */
   finalRange?: FinalRange;
+  /**
+   * Holds that run past the time the detainer's own form asks for: the outcome never exceeds the
+   * request (no hold where only notice is asked), but a provision's maxHold (8 CFR 287.7(d)'s 48 hours
+   * excluding weekends and holidays, say) can outlast the I-247A's 48 calendar hours. Always set by
+   * `simulate`; holds whose release time the records lack are not counted.
+   */
+  pastRequest?: PastRequest;
+}
+
+export interface PastRequest {
+  /** Holds that end later than the hold the case's detainer form asks for would. */
+  holds: number;
+  /** The longest of them, in hours held past release (0 when there is none). */
+  longestHours: number;
+  /** The hours the form asked for in that case, from the same release (0 when there is none). */
+  requestedHours: number;
 }
 
 export interface FinalRange {
@@ -187,6 +204,7 @@ interface Tally {
   };
   /** Set when some decision is left to a person's finding (or may be): see `SimulationSummary.finalRange`. */
   final?: FinalRange;
+  pastRequest: PastRequest;
 }
 
 /**
@@ -260,6 +278,20 @@ function tally(
     asRequested.push(h.asRequested === true);
   }
   const holdMinutesByProvision = new Float64Array(policy.provisions.length + 1);
+  // Whether a provision's hold can outlast what each form asks for: only then is the request's end
+  // worked out, so a policy that holds as asked (or less) costs nothing more.
+  const forms = DETAINER_FORMS.length;
+  const mayPassRequest = new Uint8Array((policy.provisions.length + 1) * forms);
+  for (let p = 0; p <= policy.provisions.length; p++)
+    for (let f = 0; f < forms; f++) {
+      const asked = DETAINER_FORMS[f]!.hold;
+      mayPassRequest[p * forms + f] =
+        !asRequested[p] && asked && (holdHours[p]! > asked.hours || (holdExcludes[p]! && !asked.excludingWeekendsAndHolidays)) ? 1 : 0;
+    }
+  const pastRequest: PastRequest = { holds: 0, longestHours: 0, requestedHours: 0 };
+  let longestPastMinutes = 0;
+  let requestedOfLongestMinutes = 0;
+  const formOf = t.detainerForm;
   const every = opts.progressEvery ?? 65536;
   const bound = policy.bind(t);
   const knowing = beside ? policy.bindBeside(t, beside.policy) : undefined;
@@ -326,13 +358,28 @@ function tally(
           end = clock.end(r, h.hours, h.excludingWeekendsAndHolidays === true);
         } else end = clock.end(r, holdHours[p]!, holdExcludes[p]!);
         // Hours held are the hours that pass: in a time zone, across a clock change, not the wall clock's.
-        holdMinutesByProvision[p]! += zone ? utcOfLocal(zone, end) - utcOfLocal(zone, r) : end - r;
+        const held = zone ? utcOfLocal(zone, end) - utcOfLocal(zone, r) : end - r;
+        holdMinutesByProvision[p]! += held;
+        const f = formOf[i]!;
+        if (mayPassRequest[p * forms + f]) {
+          const asked = DETAINER_FORMS[f]!.hold!;
+          const askedEnd = clock.end(r, asked.hours, asked.excludingWeekendsAndHolidays === true);
+          if (end > askedEnd) {
+            pastRequest.holds++;
+            if (held > longestPastMinutes) {
+              longestPastMinutes = held;
+              requestedOfLongestMinutes = zone ? utcOfLocal(zone, askedEnd) - utcOfLocal(zone, r) : askedEnd - r;
+            }
+          }
+        }
       }
     }
     if (opts.onProgress && opts.onProgress(offset + end, total) === false) throw new SimulationCancelled();
   }
   let holdMinutes = 0;
   for (const m of holdMinutesByProvision) holdMinutes += m;
+  pastRequest.longestHours = round2(longestPastMinutes / 60);
+  pastRequest.requestedHours = round2(requestedOfLongestMinutes / 60);
   const outcomes = emptyCounts();
   OUTCOMES.forEach((o, k) => (outcomes[o] = counts[k]!));
   if (final) {
@@ -350,6 +397,7 @@ function tally(
     holdMinutesByProvision,
     open,
     ...(final ? { final } : {}),
+    pastRequest,
   };
 }
 
@@ -404,6 +452,7 @@ function summarize(policy: CompiledPolicy, t: Tally, total: number): SimulationS
   };
   if (t.open) summary.unknowns = unknownsSummary(t.open, t.holdMinutes);
   if (t.final) summary.finalRange = t.final;
+  summary.pastRequest = t.pastRequest;
   return summary;
 }
 

@@ -143,3 +143,17 @@ export function decidedAs(
   if (e.undetermined > 0) parts.push(`${format(e.undetermined)} undecided`);
   return parts.join(', ') || 'none';
 }
+
+const exactHours = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 2 });
+
+/**
+ * What the holds come to against the hours the detainer's form asked for (`SimulationSummary.pastRequest`),
+ * as a clause: it says only what the count shows.
+ */
+export function pastRequestWords(s: SimulationSummary): string {
+  const p = s.pastRequest;
+  const lengthUnknown = s.unknowns?.holdsOfUnknownLength ? ' of the holds whose release time the records show' : '';
+  if (!p) return 'the simulation did not compare the holds with what each detainer asked for.';
+  if (p.holds === 0) return `no hold counted here${lengthUnknown} runs past the hours ICE’s form asked for.`;
+  return `${p.holds.toLocaleString('en-US')} ${p.holds === 1 ? 'hold' : 'holds'}${lengthUnknown} would run past the hours ICE’s form asked for (up to ${exactHours(p.longestHours)} hours against ${exactHours(p.requestedHours)}): the ordinance’s maximum hold is longer than the detainer’s request, and the hours and cost count the holds as the ordinance allows them.`;
+}

@@ -1,6 +1,7 @@
 // `detainer-studio fix POLICY [--code CODE]... [--dry-run]`: applies the legal lint's and the
 // validator's quick fixes to the policy file in place (the preferred fix of each finding, one at a
-// time), keeping the author's comments and layout, and says what it changed.
+// time), keeping the author's comments and layout, and says what it changed. Fixes that undo one
+// another are never applied: they are named, and left to a person (exit 1).
 
 import { fixDocument, formatDiagnostic, isBlocking } from '../../engine/index';
 import { contentHash, writeFileAtomic } from '../../host/files.node';
@@ -23,6 +24,14 @@ export const fix: CommandCode = {
     for (const a of fixed.applied)
       io.out(`${file}:${a.line}:${a.column}: ${args.flags.has('dry-run') ? 'would fix' : 'fixed'}: ${a.title} [${a.code}]\n`);
     for (const f of fixed.failed) io.out(`${file}:${f.line}:${f.column}: not fixed: ${f.title} [${f.code}]: ${f.reason}\n`);
+    for (const c of fixed.conflicts) {
+      const first = c.findings[0]!;
+      const named = c.findings.filter((f, i) => c.findings.findIndex((g) => g.code === f.code && g.title === f.title) === i);
+      io.out(
+        `${file}:${first.line}:${first.column}: fixes conflict: ${named.map((f) => `"${f.title}" [${f.code}]`).join(' and ')} undo each other` +
+          `${c.shown === 'document-repeated' ? ' (together they bring back a text already had)' : ''}; none of them was applied: a person must choose\n`,
+      );
+    }
     for (const c of fixed.unmatchedCodes) io.out(`${file}: no finding has the code ${c}\n`);
     const left = fixed.remaining.filter((d) => !d.suppressed && d.severity !== 'info');
     for (const d of left) io.out(formatDiagnostic(file, d) + '\n');
@@ -36,8 +45,12 @@ export const fix: CommandCode = {
     const n = fixed.applied.length;
     io.err(
       `${file}: ${n ? `${n} fix${n === 1 ? '' : 'es'} ${args.flags.has('dry-run') ? 'would be applied (nothing written)' : 'applied'}` : 'nothing to fix'}; ` +
-        `${left.length} finding${left.length === 1 ? '' : 's'} left\n`,
+        `${left.length} finding${left.length === 1 ? '' : 's'} left` +
+        (fixed.conflicts.length
+          ? `; ${fixed.conflicts.length} conflict${fixed.conflicts.length === 1 ? '' : 's'} between fixes left to a person`
+          : '') +
+        '\n',
     );
-    return unfixed.length > 0 || fixed.failed.length > 0 || fixed.unmatchedCodes.length > 0 ? 1 : 0;
+    return unfixed.length > 0 || fixed.failed.length > 0 || fixed.conflicts.length > 0 || fixed.unmatchedCodes.length > 0 ? 1 : 0;
   },
 };

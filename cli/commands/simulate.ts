@@ -17,6 +17,7 @@ import {
   type Amount,
   decidedAs,
   differenceWords,
+  pastRequestWords,
   summaryBounds,
   type SimulationResult,
 } from '../../engine/index';
@@ -179,6 +180,8 @@ function readable(title: string, fp: string, casesFile: string, scenario: Return
     out += `A person's finding decides ${num(b.review)}: "at most" counts each under every outcome its finding can lead to (${b.findingsMayHold === b.review ? 'each may be held' : `${num(b.findingsMayHold)} may be held`}).\n`;
   out += `\nHold hours: ${atLeast(b.holdHours, (x) => num(x, 1))}   Cost: ${atLeast(b.cost, money)} (unreimbursed ${atLeast(b.unreimbursed, money)})\n`;
   if (b.why.length) out += `Hours and cost are known only as a lower bound: ${b.why.join('; ')}\n`;
+  // The outcome never exceeds the request, but a maxHold can outlast the hours the form asks for.
+  if (s.pastRequest?.holds) out += `Past the request: ${pastRequestWords(s)}\n`;
   out += unknownsText(r);
   out += figuresText(r);
   out += '\n';

@@ -352,6 +352,12 @@ function formCitation(form: string, cited: string): string {
   return cited.includes(form) ? cited : `${form}, ${cited}`;
 }
 
+/** Whether a provision's hold limit is the given one (absent is the regulation's cap). */
+function sameHold(h: MaxHold | undefined, want: MaxHold): boolean {
+  const x = h ?? FEDERAL_MAX;
+  return x.hours === want.hours && (x.excludingWeekendsAndHolidays === true) === (want.excludingWeekendsAndHolidays === true);
+}
+
 /** A hold limit in words. */
 function holdWords(h: MaxHold): string {
   return `${h.hours} ${h.excludingWeekendsAndHolidays ? 'hours excluding Saturdays, Sundays and holidays' : 'calendar hours'}`;
@@ -1109,15 +1115,28 @@ function policyRules(ctx: Ctx): void {
         const ids = new Set(o.sections.flatMap((s) => (s.provisions ?? []).map((x) => x.id)));
         let newId = 'no-minors';
         for (let k = 2; ids.has(newId); k++) newId = `no-minors-${k}`;
+        // A state law that requires honoring the detainers of some of these minors forbids a minimum
+        // age: the finding informs, and recommends no limit the law makes unlawful.
+        const mandate = stateLaw.find((a) => a.holds === 'required' && b.and(minorHeld, lawSet(a.holdsRequiredWhen, 1).t) !== FALSE_NODE);
+        const mandateWords = mandate
+          ? (() => {
+              const { w, cited } = lawOf(mandate);
+              return `; ${stateName(law.state)} requires agencies to honor detainers${mandate.holdsRequiredWhen ? ` (where ${groundWords(mandate.holdsRequiredWhen)})` : ''} whatever the person's age, ${w.words} (${named(mandate, cited)}), so a minimum age is a limit state law forbids${w.later ? ' from that date' : ''}`;
+            })()
+          : '';
         addWithin(path, {
           provision: id,
           path: outcomePath,
-          severity: 'warning',
+          severity: mandate && !lawOf(mandate).w.later ? 'info' : 'warning',
           code: 'no-minimum-age',
-          message: `the policy has no minimum age: ${who} can hold a person under 18 without a judicial warrant`,
+          message: `the policy has no minimum age: ${who} can hold a person under 18 without a judicial warrant${mandateWords}`,
           explanation:
-            'Many policies never honor a detainer for a person under 18. This ordinance sets no minimum age, so a juvenile can be held past release on a detainer that no judge has signed.',
+            'Many policies never honor a detainer for a person under 18. This ordinance sets no minimum age, so a juvenile can be held past release on a detainer that no judge has signed.' +
+            (mandate
+              ? ` ${mandate.requires} A provision declining the detainers of minors would be unlawful there (${confidenceWords(mandate)}); the county remains answerable for each hold.`
+              : ''),
           get fixes(): QuickFix[] {
+            if (mandate) return [];
             return [
               {
                 title: 'Add a first provision declining detainers for persons under 18',
@@ -1228,13 +1247,18 @@ function policyRules(ctx: Ctx): void {
         citation: [...new Set(run.map((x) => x.cited))].join('; '),
         authority: last.a.id,
         get fixes(): QuickFix[] {
+          // The hold the detainer form in use asks for (the I-247A's 48 calendar hours since April 2,
+          // 2017), on the date the duty applies from: not the regulation's cap, which is longer.
+          const asked = DETAINER_FORMS[detainerFormIndexOn(parseDate(first.w.later ? first.a.effective! : law.asOf))]?.hold;
           return p
             ? [
                 {
-                  title: 'Honor the detainer: hold as ICE asks',
+                  title: `Honor the detainer: hold as ICE asks${asked ? ` (${holdWords(asked)})` : ''}`,
                   edits: [
                     { op: 'set', path: [...path, 'outcome'], value: 'hold' },
-                    ...(p.maxHold ? [] : [{ op: 'set' as const, path: [...path, 'maxHold'], value: FEDERAL_MAX }]),
+                    ...(asked && !sameHold(p.maxHold, asked)
+                      ? [{ op: 'set' as const, path: [...path, 'maxHold'], value: { ...asked } }]
+                      : []),
                   ],
                 },
               ]

@@ -7,7 +7,15 @@ import { fingerprint, shortFingerprint } from '../canonical';
 import { compile, HONOR_ALL, resolveScenario } from '../compile';
 import { OUTCOMES, type Ordinance, type ResolvedScenario, type Scenario } from '../model';
 import { simulate, type Breakdown, type Cases, type Coverage, type FigureRow, type SimulationSummary } from '../simulate';
-import { amountWords, decidedAs, differenceWords, rangeWords, summaryBounds, type SummaryBounds } from '../summary-bounds';
+import {
+  amountWords,
+  decidedAs,
+  differenceWords,
+  pastRequestWords,
+  rangeWords,
+  summaryBounds,
+  type SummaryBounds,
+} from '../summary-bounds';
 import { longDate, ordinanceText } from '../text-model';
 import { OUTCOME_WORDS } from '../wording';
 import { changedCasesHtml, decisionDelta, deltaHtml, deltaSentence, type DecisionDelta } from './decision-delta';
@@ -227,6 +235,8 @@ export function impactReportBodyHtml(r: ImpactReport): string {
   );
   out.push('</div>');
   if (b.why.length) out.push(`<p class="warning">Hours and cost are known only as a lower bound: ${escapeHtml(b.why.join('; '))}.</p>`);
+  const past = pastRequestWords(s);
+  if (s.pastRequest?.holds) out.push(`<p class="warning">${escapeHtml(past)}</p>`);
   const rows = outcomeRows(b, ob, s, o);
   out.push(
     `<figure>${horizontalBarChart({
@@ -351,7 +361,7 @@ export function impactReportBodyHtml(r: ImpactReport): string {
   if (sc.asOf) out.push(`<dt>As of</dt><dd>${escapeHtml(longDate(sc.asOf))}</dd>`);
   out.push('</dl>');
   out.push(
-    `<p>Each case is decided as the policy reads: provisions in order, the first that applies decides, a finding nobody has made yet gives a referral for review, and no outcome exceeds what the detainer requested. Hours held count from the time of release to the end of the hold the provision allows.${s.unknowns ? ' A decision that turns on a fact the records do not carry cannot be decided from them: it is counted as undecided, apart from the referrals for a person’s finding, and the section "What the records leave open" gives the range of each outcome.' : ''}${b.review ? ' A referral for review may end in a hold or not: the holds are given as a range and the hours and cost of holds as lower bounds.' : ''}</p>`,
+    `<p>Each case is decided as the policy reads: provisions in order, the first that applies decides, a finding nobody has made yet gives a referral for review, and no outcome goes beyond the kind of request the detainer made (no hold where ICE asked only for notice). Hours held count from the time of release to the end of the hold the provision allows, which can be longer than the hours the detainer’s form asks for${s.pastRequest ? (s.pastRequest.holds ? ` (here ${n(s.pastRequest.holds)}: see the summary).` : `; ${escapeHtml(past)}`) : '.'}${s.unknowns ? ' A decision that turns on a fact the records do not carry cannot be decided from them: it is counted as undecided, apart from the referrals for a person’s finding, and the section "What the records leave open" gives the range of each outcome.' : ''}${b.review ? ' A referral for review may end in a hold or not: the holds are given as a range and the hours and cost of holds as lower bounds.' : ''}</p>`,
   );
   out.push('</section></main>');
   out.push(

@@ -10,6 +10,7 @@ import {
   caseId,
   changedDecisionGroups,
   OUTCOMES,
+  pastRequestWords,
   rangeWords,
   summaryBounds,
   decidedAs,
@@ -28,6 +29,8 @@ import { CaseChoicePicker, FiguresByPeriod, OpenDecisions, VocabularyWarnings } 
 import type { PathSegment, QuickFix } from '../../../engine/index';
 import type { Simulation } from './use-simulation';
 import { LIVE_LIMIT } from './use-simulation';
+
+const capitalized = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 
 /** What a provision's cases got, as the coverage table says it: "7 review", "3 held, 71 undecided". */
 const GOT_WORDS: Record<Outcome, string> = { hold: 'held', notify: 'notify only', review: 'review', decline: 'declined' };
@@ -396,6 +399,7 @@ export function SimulationView(props: Props) {
               <dd>
                 From the time each person would otherwise have been released to the end of the hold the provision allows, on the clock.{' '}
                 {weekends ?? ''}
+                {r.summary.pastRequest?.holds ? ` ${capitalized(pastRequestWords(r.summary))}` : ''}
               </dd>
             </dl>
             {r.comparison ? (
