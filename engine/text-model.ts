@@ -25,6 +25,7 @@ import {
   citationList,
   conditionWords,
   enactingFormOf,
+  iceNoticeDuty,
   isCombination,
   jurisdictionWithArticle,
   joinWords,
@@ -662,7 +663,8 @@ export function forgetPrintedClauses(): void {
 export function ordinanceText(o: Ordinance): OrdinanceText {
   const layout = layoutOrdinance(o);
   const terms = textTerms(o);
-  const w: Words = { ...terms, Agency: capitalize(terms.agency) };
+  const iceNotice = iceNoticeDuty(o, layout.citationOf);
+  const w: Words = { ...terms, Agency: capitalize(terms.agency), ...(iceNotice ? { iceNotice } : {}) };
   const wordsKey = JSON.stringify(w);
   keptClauses =
     keptClauses.words === wordsKey

@@ -8,7 +8,7 @@ import { compile, type CompiledPolicy, type CompiledProvision } from '../compile
 import { FEDERAL_MAX_HOLD, type Condition, type MaxHold, type Ordinance, type Outcome, type Scenario } from '../model';
 import { longDate, ordinanceText } from '../text-model';
 import { civilFromDays, dayOfWeek, daysFromCivil, holdEnd, MINUTES_PER_DAY, parseDate } from '../time';
-import { agencyName, conditionWords, leafWords } from '../wording';
+import { agencyName, conditionWords, dutyWhere, iceNoticeDuty, leafWords, type IceNoticeDuty } from '../wording';
 import { decisionTable } from '../analysis/table';
 import { SANS, SANS_DOCUMENT_FACES } from './fonts';
 import { lawApplied, type AppliedAuthority } from '../law-applied';
@@ -204,7 +204,7 @@ function limitWords(h: MaxHold): string {
   return `${h.hours} hours${h.excludingWeekendsAndHolidays ? ', not counting Saturdays, Sundays and holidays' : ''}`;
 }
 
-function actionOf(outcome: Outcome, maxHold: MaxHold | undefined): string {
+function actionOf(outcome: Outcome, maxHold: MaxHold | undefined, notice?: IceNoticeDuty): string {
   switch (outcome) {
     case 'hold': {
       const h = maxHold ?? FEDERAL_MAX_HOLD;
@@ -215,8 +215,20 @@ function actionOf(outcome: Outcome, maxHold: MaxHold | undefined): string {
     case 'review':
       return 'Refer for review: a supervisor decides in writing';
     case 'decline':
-      return 'Decline: release on time, without holding, delaying or notifying ICE';
+      // What a notice provision requires is given on a decline too: the guide never forbids it.
+      if (!notice) return 'Decline: release on time, without holding, delaying or notifying ICE';
+      return notice.releaseTime
+        ? `Decline: release on time, without holding or delaying; tell ICE only what ${dutyWhere(notice)} requires`
+        : `Decline: release on time, without holding or delaying; tell ICE the decision (${dutyWhere(notice)}), not the time of release`;
   }
+}
+
+/** What to tell ICE on a decline: nothing, or what the ordinance's notice provisions require. */
+function declineNoticeTodo(notice: IceNoticeDuty | undefined): string {
+  if (!notice) return 'Do not tell ICE the time of release.';
+  const where = dutyWhere(notice);
+  if (!notice.releaseTime) return `Tell ICE the decision, as ${where} requires, but not the time of release.`;
+  return `Tell ICE only what ${where} requires: ${notice.decision ? 'the decision and the time of release' : 'the time of release'}.`;
 }
 
 /**
@@ -224,7 +236,7 @@ function actionOf(outcome: Outcome, maxHold: MaxHold | undefined): string {
  * policy's first-match order can only matter where a finding is still open, so provisions that ask
  * for a finding stay where they are and the others are sorted by the order their facts arrive.
  */
-function stepsOf(policy: CompiledPolicy): GuideStep[] {
+function stepsOf(policy: CompiledPolicy, notice: IceNoticeDuty | undefined): GuideStep[] {
   const provisions = policy.provisions;
   const whenOf = (p: CompiledProvision) => policy.layout.detainerProvisions[p.index]!.provision.when;
   const groups: CompiledProvision[][] = [];
@@ -262,7 +274,7 @@ function stepsOf(policy: CompiledPolicy): GuideStep[] {
       number: g + 2,
       outcome: first.outcome,
       ...(maxHold ? { maxHold } : {}),
-      action: actionOf(first.outcome, maxHold),
+      action: actionOf(first.outcome, maxHold, notice),
       checks: ordered.map((p) => {
         const w = whenOf(p);
         return {
@@ -427,7 +439,7 @@ function holdsOf(policy: CompiledPolicy, o: Ordinance, scenario: Scenario): Offi
 
 // ---- outcomes and duties ----
 
-function outcomesOf(policy: CompiledPolicy, steps: GuideStep[]): OutcomeInstruction[] {
+function outcomesOf(policy: CompiledPolicy, steps: GuideStep[], notice: IceNoticeDuty | undefined): OutcomeInstruction[] {
   const used = new Set<Outcome>([...steps.map((s) => s.outcome), policy.otherwise]);
   // A hold on a notice-only request becomes notify, and a request for nothing is declined.
   if (used.has('hold')) used.add('notify');
@@ -461,7 +473,7 @@ function outcomesOf(policy: CompiledPolicy, steps: GuideStep[]): OutcomeInstruct
       todo: [
         'Release the person when they would otherwise be released.',
         'Do not hold the person or delay the release because of the detainer.',
-        'Do not tell ICE the time of release.',
+        declineNoticeTodo(notice),
       ],
     },
   };
@@ -488,7 +500,8 @@ export function officerGuide(o: Ordinance, given?: Scenario): OfficerGuide {
   const scenario = given ?? {};
   const policy = compile(o, scenario);
   const text = ordinanceText(o);
-  const steps = stepsOf(policy);
+  const notice = iceNoticeDuty(o, policy.layout.citationOf);
+  const steps = stepsOf(policy, notice);
   const agency = agencyName(o);
   return {
     title: 'Officer guide: civil immigration detainers',
@@ -504,9 +517,9 @@ export function officerGuide(o: Ordinance, given?: Scenario): OfficerGuide {
       'If the detainer asks for neither a hold nor notice, decline.',
     ],
     steps,
-    otherwise: { outcome: policy.otherwise, citation: policy.otherwiseCitation, action: actionOf(policy.otherwise, undefined) },
+    otherwise: { outcome: policy.otherwise, citation: policy.otherwiseCitation, action: actionOf(policy.otherwise, undefined, notice) },
     holds: holdsOf(policy, o, scenario),
-    outcomes: outcomesOf(policy, steps),
+    outcomes: outcomesOf(policy, steps, notice),
     duties: dutiesOf(o, policy),
     table: guideTable(o, given),
     law: lawOf(o, given),
