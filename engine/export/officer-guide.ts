@@ -137,14 +137,6 @@ function factRank(c: Condition): number {
   return 7; // discretion: a judgment, made last
 }
 
-function hasDiscretion(c: Condition | undefined): boolean {
-  if (!c) return false;
-  if ('all' in c) return c.all.some(hasDiscretion);
-  if ('any' in c) return c.any.some(hasDiscretion);
-  if ('not' in c) return hasDiscretion(c.not);
-  return 'discretion' in c;
-}
-
 function decapitalize(s: string): string {
   return s.charAt(0).toLowerCase() + s.slice(1);
 }
@@ -232,9 +224,9 @@ function declineNoticeTodo(notice: IceNoticeDuty | undefined): string {
 }
 
 /**
- * Groups the provisions into steps. Neighbours with the same effect form one step; inside a step the
- * policy's first-match order can only matter where a finding is still open, so provisions that ask
- * for a finding stay where they are and the others are sorted by the order their facts arrive.
+ * Groups the provisions into steps. Neighbours with the same effect form one step, and a step lists its
+ * provisions in the order the policy reads them, never sorted: the first that applies is the provision
+ * that decides, and its section is the one the officer writes in the booking file, as the engine cites it.
  */
 function stepsOf(policy: CompiledPolicy, notice: IceNoticeDuty | undefined): GuideStep[] {
   const provisions = policy.provisions;
@@ -246,28 +238,6 @@ function stepsOf(policy: CompiledPolicy, notice: IceNoticeDuty | undefined): Gui
     else groups.push([p]);
   }
   return groups.map((group, g) => {
-    const ordered: CompiledProvision[] = [];
-    let run: CompiledProvision[] = [];
-    const flush = () => {
-      const rankOf = (p: CompiledProvision) => {
-        const w = whenOf(p);
-        return w ? factRank(w) : -1;
-      };
-      ordered.push(
-        ...run
-          .map((p, i) => ({ p, i, r: rankOf(p) }))
-          .sort((a, b) => a.r - b.r || a.i - b.i)
-          .map((x) => x.p),
-      );
-      run = [];
-    };
-    for (const p of group) {
-      if (hasDiscretion(whenOf(p))) {
-        flush();
-        ordered.push(p);
-      } else run.push(p);
-    }
-    flush();
     const first = group[0]!;
     const maxHold = first.outcome === 'hold' ? limitOf(first) : undefined;
     return {
@@ -275,7 +245,7 @@ function stepsOf(policy: CompiledPolicy, notice: IceNoticeDuty | undefined): Gui
       outcome: first.outcome,
       ...(maxHold ? { maxHold } : {}),
       action: actionOf(first.outcome, maxHold, notice),
-      checks: ordered.map((p) => {
+      checks: group.map((p) => {
         const w = whenOf(p);
         return {
           provision: p.id,
@@ -594,7 +564,10 @@ function provisionCheckHtml(p: GuideProvisionCheck): string {
 }
 
 function stepHtml(s: GuideStep): string {
-  const lead = s.checks.length > 1 ? 'If any one of these applies:' : 'If this applies:';
+  const lead =
+    s.checks.length > 1
+      ? 'If any one of these applies (go down them in this order; the first that applies gives the section to write down):'
+      : 'If this applies:';
   return [
     `<section class="step" aria-labelledby="step-${s.number}">`,
     `<h3 id="step-${s.number}">Step ${s.number}. ${escapeHtml(s.action)}</h3>`,

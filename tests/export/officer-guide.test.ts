@@ -28,6 +28,18 @@ function decideByGuide(o: Ordinance, cases: ReturnType<typeof generatedCases>): 
   });
 }
 
+/** The section an officer writes down: that of the first check, going down the guide's steps in order, that applies. */
+function sectionByGuide(o: Ordinance, cases: ReturnType<typeof generatedCases>): string[] {
+  const policy = compile(o);
+  const guide = officerGuide(o);
+  const table = caseTable(cases);
+  const tests = new Map(policy.provisions.map((p) => [p.id, p.condition ? p.condition.bind(table) : () => TRUE]));
+  return cases.map((_, i) => {
+    for (const step of guide.steps) for (const check of step.checks) if (tests.get(check.provision)!(i) !== FALSE) return check.citation;
+    return guide.otherwise.citation;
+  });
+}
+
 const reordering = ordinanceFrom(`
 title: Ordinance whose checklist is reordered
 jurisdiction: { name: Testville, state: MA }
@@ -75,12 +87,21 @@ describe('officer guide', () => {
       const expected = cases.map((c) => OUTCOMES[policy.decideCode(c) & 3]!);
       expect(decideByGuide(o, cases)).toEqual(expected);
     });
+
+    it(`${name}: the first check that applies gives the section the engine cites`, () => {
+      const policy = compile(o);
+      const guide = officerGuide(o);
+      // The printed order is the order the policy reads its provisions.
+      expect(guide.steps.flatMap((s) => s.checks.map((c) => c.provision))).toEqual(policy.provisions.map((p) => p.id));
+      const expected = cases.map((c) => policy.citationOf(policy.decideCode(c) >> 2));
+      expect(sectionByGuide(o, cases)).toEqual(expected);
+    });
   }
 
-  it('puts facts in the order an officer meets them, but never moves a check across a finding', () => {
+  it('gathers facts in the order an officer meets them, but lists the checks in the order the policy reads them', () => {
     const g = officerGuide(reordering);
     expect(g.steps.map((s) => [s.outcome, s.checks.map((c) => c.provision)])).toEqual([
-      ['hold', ['young', 'history', 'judgment', 'records', 'paperwork']],
+      ['hold', ['history', 'young', 'judgment', 'records', 'paperwork']],
       ['notify', ['charges', 'warrant']],
     ]);
     expect(g.steps[0]!.checks.find((c) => c.provision === 'judgment')!.check).toEqual({
