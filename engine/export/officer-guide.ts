@@ -10,6 +10,9 @@ import { longDate, ordinanceText } from '../text-model';
 import { civilFromDays, dayOfWeek, daysFromCivil, holdEnd, MINUTES_PER_DAY, parseDate } from '../time';
 import { agencyName, conditionWords, dutyWhere, iceNoticeDuty, leafWords, type IceNoticeDuty } from '../wording';
 import { decisionTable } from '../analysis/table';
+import { FALSE_NODE } from '../analysis/bdd';
+import { FactSpace } from '../analysis/facts';
+import { SymbolicPolicy } from '../analysis/policy';
 import { SANS, SANS_DOCUMENT_FACES } from './fonts';
 import { lawApplied, type AppliedAuthority } from '../law-applied';
 import { escapeHtml, htmlDocument } from './html';
@@ -73,7 +76,12 @@ export interface OfficerGuide {
   /** How the detainer's request limits every outcome. */
   request: string[];
   steps: GuideStep[];
-  otherwise: { outcome: Outcome; citation: string; action: string };
+  /**
+   * The last step, "otherwise": null when no case reaches it (the ordinance prints no otherwise clause,
+   * or the steps above surely decide every detainer whatever the findings), so the guide prints no
+   * step and no section the ordinance does not have.
+   */
+  otherwise: { outcome: Outcome; citation: string; action: string } | null;
   /** Present when the policy allows holds. */
   holds: { start: string; counting: string; calendar: string; rules: HoldRule[] } | null;
   outcomes: OutcomeInstruction[];
@@ -93,13 +101,15 @@ export interface GuideTable {
   totalCombinations: number;
   complete: boolean;
   defaultCombinations: number;
+  /** False when the ordinance prints no otherwise clause (an unconditional provision decides the rest). */
+  otherwisePrinted: boolean;
 }
 
 /** Longer tables are left to the CSV export: a booking desk reads a page, not a ledger. */
 const MAX_PRINTED_ROWS = 60;
 
 /** Without a scenario, whether a reimbursement agreement is in force is a column of the table. */
-function guideTable(o: Ordinance, scenario: Scenario | undefined): GuideTable | null {
+function guideTable(o: Ordinance, scenario: Scenario | undefined, policy: CompiledPolicy): GuideTable | null {
   const t = decisionTable(o, { ...(scenario ? { scenario } : {}), maxRows: MAX_PRINTED_ROWS + 1 });
   if (!t.exact) return null;
   const printable = t.rows.length <= MAX_PRINTED_ROWS;
@@ -117,7 +127,29 @@ function guideTable(o: Ordinance, scenario: Scenario | undefined): GuideTable | 
     totalCombinations: t.totalCombinations,
     complete: t.complete,
     defaultCombinations: t.defaultCombinations,
+    otherwisePrinted: otherwisePrinted(policy),
   };
+}
+
+/** Whether the ordinance prints an otherwise clause (none when an unconditional provision decides every case it reaches). */
+function otherwisePrinted(policy: CompiledPolicy): boolean {
+  return policy.layout.sections.some((s) => s.clauses.some((c) => c.kind === 'otherwise'));
+}
+
+/**
+ * Whether a detainer can reach the otherwise clause: the ordinance prints one (an unconditional
+ * provision leaves none), and some combination of facts is surely decided by no provision, a provision
+ * that turns on a finding letting the case pass when the finding is no. Where the facts cannot be
+ * analysed exactly, it is taken to be reachable.
+ */
+function otherwiseReached(o: Ordinance, policy: CompiledPolicy, scenario: Scenario | undefined): boolean {
+  if (!otherwisePrinted(policy)) return false;
+  const space = new FactSpace([o], {
+    realOffensesOnly: true,
+    ...(scenario ? { reimbursementAgreement: scenario.reimbursementAgreement ?? false } : {}),
+  });
+  if (!space.exact) return true;
+  return new SymbolicPolicy(space, 0, o, policy.layout).reachesDefaultAfterFindings !== FALSE_NODE;
 }
 
 // ---- the order an officer meets the facts ----
@@ -409,8 +441,8 @@ function holdsOf(policy: CompiledPolicy, o: Ordinance, scenario: Scenario): Offi
 
 // ---- outcomes and duties ----
 
-function outcomesOf(policy: CompiledPolicy, steps: GuideStep[], notice: IceNoticeDuty | undefined): OutcomeInstruction[] {
-  const used = new Set<Outcome>([...steps.map((s) => s.outcome), policy.otherwise]);
+function outcomesOf(otherwise: OfficerGuide['otherwise'], steps: GuideStep[], notice: IceNoticeDuty | undefined): OutcomeInstruction[] {
+  const used = new Set<Outcome>([...steps.map((s) => s.outcome), ...(otherwise ? [otherwise.outcome] : [])]);
   // A hold on a notice-only request becomes notify, and a request for nothing is declined.
   if (used.has('hold')) used.add('notify');
   used.add('decline');
@@ -472,6 +504,9 @@ export function officerGuide(o: Ordinance, given?: Scenario): OfficerGuide {
   const text = ordinanceText(o);
   const notice = iceNoticeDuty(o, policy.layout.citationOf);
   const steps = stepsOf(policy, notice);
+  const otherwise = otherwiseReached(o, policy, given)
+    ? { outcome: policy.otherwise, citation: policy.otherwiseCitation, action: actionOf(policy.otherwise, undefined, notice) }
+    : null;
   const agency = agencyName(o);
   return {
     title: 'Officer guide: civil immigration detainers',
@@ -487,11 +522,11 @@ export function officerGuide(o: Ordinance, given?: Scenario): OfficerGuide {
       'If the detainer asks for neither a hold nor notice, decline.',
     ],
     steps,
-    otherwise: { outcome: policy.otherwise, citation: policy.otherwiseCitation, action: actionOf(policy.otherwise, undefined, notice) },
+    otherwise,
     holds: holdsOf(policy, o, scenario),
-    outcomes: outcomesOf(policy, steps, notice),
+    outcomes: outcomesOf(otherwise, steps, notice),
     duties: dutiesOf(o, policy),
-    table: guideTable(o, given),
+    table: guideTable(o, given, policy),
     law: lawOf(o, given),
   };
 }
@@ -599,9 +634,10 @@ export function officerGuideBodyHtml(g: OfficerGuide): string {
   );
   for (const s of g.steps) out.push(stepHtml(s));
   const last = g.steps.length + 2;
-  out.push(
-    `<section class="step" aria-labelledby="step-${last}"><h3 id="step-${last}">Step ${last}. Otherwise, ${escapeHtml(decapitalize(g.otherwise.action))}</h3><p class="when">If no step above applies <span class="cite">(${escapeHtml(g.otherwise.citation)})</span>.</p></section>`,
-  );
+  if (g.otherwise)
+    out.push(
+      `<section class="step" aria-labelledby="step-${last}"><h3 id="step-${last}">Step ${last}. Otherwise, ${escapeHtml(decapitalize(g.otherwise.action))}</h3><p class="when">If no step above applies <span class="cite">(${escapeHtml(g.otherwise.citation)})</span>.</p></section>`,
+    );
   out.push('</section>');
 
   if (g.holds) {
@@ -670,7 +706,7 @@ function appendixHtml(g: OfficerGuide): string {
 function tableHtml(t: GuideTable): string[] {
   const out: string[] = ['<h2 id="g-table">Appendix: the complete decision table</h2>'];
   const coverage = t.complete
-    ? `These ${t.rowCount} rows cover all ${t.totalCombinations} combinations of the facts the policy reads, each exactly once; the otherwise clause decides ${t.defaultCombinations}. "any" means the outcome does not depend on that fact in that row.`
+    ? `These ${t.rowCount} rows cover all ${t.totalCombinations} combinations of the facts the policy reads, each exactly once${t.otherwisePrinted ? `; the otherwise clause decides ${t.defaultCombinations}` : ''}. "any" means the outcome does not depend on that fact in that row.`
     : `The rows do not cover every combination of the facts the policy reads; check the policy.`;
   out.push(`<p>${escapeHtml(coverage)}</p>`);
   if (t.rows.length === 0) {

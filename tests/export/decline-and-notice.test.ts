@@ -56,7 +56,7 @@ describe('a decline and the notice the ordinance requires', () => {
     for (const s of sentences(o).filter((x) => x.includes('shall decline')))
       expect(s).toContain("shall not hold the person and shall not notify ICE of the time of the person's release");
     const g = officerGuide(o);
-    expect(g.otherwise.action).toBe('Decline: release on time, without holding, delaying or notifying ICE');
+    expect(g.otherwise!.action).toBe('Decline: release on time, without holding, delaying or notifying ICE');
     expect(g.outcomes.find((x) => x.outcome === 'decline')!.todo).toContain('Do not tell ICE the time of release.');
   });
 
@@ -78,10 +78,10 @@ describe('a decline and the notice the ordinance requires', () => {
       expect(s).not.toMatch(/shall not hold the person and shall not notify ICE/);
     }
     const g = officerGuide(o);
-    expect(g.otherwise.action).toBe(
+    expect(g.otherwise!.action).toBe(
       `Decline: release on time, without holding or delaying; tell ICE the decision (${cite}), not the time of release`,
     );
-    expect(g.steps.find((s) => s.outcome === 'decline')!.action).toBe(g.otherwise.action);
+    expect(g.steps.find((s) => s.outcome === 'decline')!.action).toBe(g.otherwise!.action);
     const todo = g.outcomes.find((x) => x.outcome === 'decline')!.todo;
     expect(todo).toContain(`Tell ICE the decision, as ${cite} requires, but not the time of release.`);
     expect(todo.join(' ')).not.toContain('Do not tell ICE');
@@ -99,7 +99,7 @@ describe('a decline and the notice the ordinance requires', () => {
         expect(s).not.toMatch(/shall not notify/);
       }
       const g = officerGuide(o);
-      expect(g.otherwise.action).toBe(`Decline: release on time, without holding or delaying; tell ICE only what ${cite} requires`);
+      expect(g.otherwise!.action).toBe(`Decline: release on time, without holding or delaying; tell ICE only what ${cite} requires`);
       const todo = g.outcomes.find((x) => x.outcome === 'decline')!.todo.join(' ');
       expect(todo).toContain(
         `Tell ICE only what ${cite} requires: ${notices.includes('decision') ? 'the decision and the time of release' : 'the time of release'}.`,
@@ -120,7 +120,11 @@ describe('a decline and the notice the ordinance requires', () => {
       const name = path.basename(file);
       const text = sentences(o).join('\n');
       const guide = officerGuide(o);
-      const guideWords = [guide.otherwise.action, ...guide.steps.map((s) => s.action), ...guide.outcomes.flatMap((x) => x.todo)].join('\n');
+      const guideWords = [
+        guide.otherwise?.action ?? '',
+        ...guide.steps.map((s) => s.action),
+        ...guide.outcomes.flatMap((x) => x.todo),
+      ].join('\n');
       // Nothing forbids telling ICE of the decision, and the release time only where no provision requires it.
       expect(text, name).not.toMatch(/shall not hold the person and shall not notify ICE/);
       expect(guideWords, name).not.toMatch(/notifying ICE|Do not tell ICE/);
