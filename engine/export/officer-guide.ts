@@ -83,7 +83,8 @@ export interface OfficerGuide {
    */
   otherwise: { outcome: Outcome; citation: string; action: string } | null;
   /** Present when the policy allows holds. */
-  holds: { start: string; counting: string; calendar: string; rules: HoldRule[] } | null;
+  /** `counting` and `calendar` are present only when some hold does not count weekends and holidays. */
+  holds: { start: string; counting?: string; calendar?: string; rules: HoldRule[] } | null;
   outcomes: OutcomeInstruction[];
   /** Standing duties the policy imposes (notices, access, inquiries), in its own words. */
   duties: Array<{ citation: string; text: string }>;
@@ -118,7 +119,8 @@ function guideTable(o: Ordinance, scenario: Scenario | undefined, policy: Compil
     rows: printable
       ? t.rows.map((r) => ({
           facts: t.columns.map((c) => r.facts[c.key] ?? 'any'),
-          outcome: r.byDiscretion ? `${r.outcome} (a finding decides)` : r.outcome,
+          // A request for nothing is declined whatever the finding: no finding decides that row.
+          outcome: r.byDiscretion && r.outcome !== 'decline' ? `${r.outcome} (a finding decides)` : r.outcome,
           citation: r.citation,
           provision: r.provision,
         }))
@@ -425,11 +427,17 @@ function holdsOf(policy: CompiledPolicy, o: Ordinance, scenario: Scenario): Offi
       : Array.isArray(holidays) && holidays.length
         ? `Holidays are the observed U.S. federal holidays and also ${joinList(holidays.map((d) => longDate(d)))}.`
         : 'Holidays are the observed U.S. federal holidays (a holiday on a Saturday is observed on the Friday before, on a Sunday the Monday after).';
+  // The rule for skipping days, and which days are holidays, only where some hold skips them.
+  const skips = [...byLimit.values()].some(({ limit }) => limit.excludingWeekendsAndHolidays === true);
   return {
     start: 'Start the clock at the time the person would otherwise be released, not at booking and not when the detainer arrived.',
-    counting:
-      'Where the limit does not count Saturdays, Sundays and holidays, the clock stops at midnight when such a day begins and starts again at midnight when it ends; only hours on working days count.',
-    calendar,
+    ...(skips
+      ? {
+          counting:
+            'Where the limit does not count Saturdays, Sundays and holidays, the clock stops at midnight when such a day begins and starts again at midnight when it ends; only hours on working days count.',
+          calendar,
+        }
+      : {}),
     rules: [...byLimit.values()].map(({ limit, citations }) => ({
       limit,
       words: limitWords(limit),
@@ -648,7 +656,12 @@ export function officerGuideBodyHtml(g: OfficerGuide): string {
         `<li><strong>At most ${escapeHtml(r.words)}</strong>, counted from release time <span class="cite">(${escapeHtml(r.citations.join(', '))})</span>.</li>`,
       );
     }
-    out.push(`<li>${escapeHtml(g.holds.start)}</li><li>${escapeHtml(g.holds.counting)}</li><li>${escapeHtml(g.holds.calendar)}</li></ul>`);
+    out.push(
+      [g.holds.start, g.holds.counting, g.holds.calendar]
+        .filter((x): x is string => x !== undefined)
+        .map((x) => `<li>${escapeHtml(x)}</li>`)
+        .join('') + '</ul>',
+    );
     const rows = g.holds.rules.flatMap((r) => r.examples.map((e) => ({ r, e })));
     if (rows.length) {
       out.push(

@@ -157,6 +157,39 @@ otherwise: decline
     expect(officerGuide(loadFile(ctFile)).otherwise).toMatchObject({ outcome: 'decline', citation: '§ 3(b)' });
   });
 
+  it('explains skipping weekends and holidays only where some hold skips them', () => {
+    let calendarOnly = 0;
+    for (const f of allOrdinanceFiles()) {
+      const o = loadFile(f);
+      const g = officerGuide(o);
+      const html = renderOfficerGuideHtml(o);
+      const skips = g.steps.some((s) => s.maxHold?.excludingWeekendsAndHolidays === true);
+      if (g.holds && !skips) calendarOnly++;
+      expect(html.includes('the clock stops at midnight'), path.basename(f)).toBe(skips);
+      expect(/Holidays are the observed|No holidays are skipped/.test(html), path.basename(f)).toBe(skips);
+      expect(g.holds?.counting !== undefined, path.basename(f)).toBe(skips);
+    }
+    expect(calendarOnly).toBeGreaterThan(0);
+    const reimbursement = officerGuide(loadFile(path.join(root, 'samples/ordinances/reimbursement-required-2012.ordinance.yaml')));
+    expect(reimbursement.holds!.rules.map((r) => r.words)).toEqual(['48 hours']);
+    expect(reimbursement.holds!.counting).toBeUndefined();
+    expect(reimbursement.holds!.calendar).toBeUndefined();
+  });
+
+  it('says plain "decline" where ICE asks for nothing, since no finding can change that', () => {
+    for (const f of allOrdinanceFiles()) {
+      const t = officerGuide(loadFile(f)).table;
+      for (const r of t?.rows ?? []) expect(r.outcome, path.basename(f)).not.toMatch(/^decline \(a finding decides\)/);
+    }
+    const ct = officerGuide(loadFile(ctFile)).table!;
+    const byFinding = ct.rows.filter((r) => r.provision === 'public-safety-risk');
+    expect(byFinding.map((r) => [r.facts[0], r.outcome])).toEqual([
+      ['notice only', 'review (a finding decides)'],
+      ['hold (with or without notice)', 'review (a finding decides)'],
+      ['nothing', 'decline'],
+    ]);
+  });
+
   it('sorts the parts of a condition into the same order', () => {
     const g = officerGuide(loadFile(rivertonFile));
     const step = g.steps.find((s) => s.checks.some((c) => c.provision === 'violent-history'))!;
