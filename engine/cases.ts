@@ -25,7 +25,7 @@ import {
   type PreparedCharge,
   type PreparedWarrant,
 } from './prepared';
-import { formatDate, formatDateTime, MINUTES_PER_DAY, parseDate, parseDateTime } from './time';
+import { formatDate, formatDateTime, MINUTES_PER_DAY, parseDate, parseDateTime, unrealDateProblem } from './time';
 import { escapeUnsafe, unsafeCharacterIndex, unsafeCharacterProblem } from './text-safety';
 
 export interface CaseProblem {
@@ -138,7 +138,14 @@ class Checker {
       return NaN;
     }
     const t = typeof v === 'string' ? parseDateTime(v) : NaN;
-    if (Number.isNaN(t)) this.fail(join(prefix, key), `"${key}" must be a local date and time (YYYY-MM-DDTHH:MM), not ${show(v)}`);
+    if (Number.isNaN(t)) {
+      // Written right but not a real day or time: say which (the path already names the field).
+      const unreal = typeof v === 'string' ? unrealDateProblem(v, true) : undefined;
+      this.fail(
+        join(prefix, key),
+        unreal ? `${show(v)} ${unreal}` : `"${key}" must be a local date and time (YYYY-MM-DDTHH:MM), not ${show(v)}`,
+      );
+    }
     return t;
   }
 
@@ -149,7 +156,10 @@ class Checker {
       return NaN;
     }
     const t = typeof v === 'string' ? parseDate(v) : NaN;
-    if (Number.isNaN(t)) this.fail(join(prefix, key), `"${key}" must be a date (YYYY-MM-DD), not ${show(v)}`);
+    if (Number.isNaN(t)) {
+      const unreal = typeof v === 'string' ? unrealDateProblem(v, false) : undefined;
+      this.fail(join(prefix, key), unreal ? `${show(v)} ${unreal}` : `"${key}" must be a date (YYYY-MM-DD), not ${show(v)}`);
+    }
     return t;
   }
 

@@ -19,12 +19,13 @@ import {
 } from './layout';
 import { FEDERAL_MAX_HOLD, type Condition, type Ordinance, type Outcome, type Provision, type Signature } from './model';
 import { authority } from './law';
-import { FEDERAL_HOLIDAYS_CITATION, federalHolidays } from './time';
+import { civilFromDays, FEDERAL_HOLIDAYS_CITATION, federalHolidays, parseDate } from './time';
 import {
   CitationRuns,
   citationList,
   conditionWords,
   enactingFormOf,
+  iceNoticeDuty,
   isCombination,
   jurisdictionWithArticle,
   joinWords,
@@ -405,12 +406,31 @@ function forEachLeaf(c: Condition, f: (leaf: Condition) => void): void {
   else f(c);
 }
 
-/** The U.S. federal holidays the engine counts (engine/time.ts), by name, in calendar order. */
-function federalHolidayNames(): string[] {
-  let year = 2021;
-  // The current list: the latest year whose calendar the engine knows every holiday of.
-  while (federalHolidays(year + 1).length > federalHolidays(year).length) year++;
-  return federalHolidays(year).map((h) => (h.name.startsWith('Birthday') ? `the ${h.name}` : h.name));
+/**
+ * The U.S. federal holidays the engine counts (engine/time.ts), by name, in calendar order: those in
+ * force on `on` (a YYYY-MM-DD date: a holiday first observed that year counts once its day has come,
+ * so an ordinance of 2014 lists no Juneteenth), or, without a date, the current list.
+ */
+function federalHolidayNames(on: string | undefined): string[] {
+  const day = on === undefined ? NaN : parseDate(on);
+  let list;
+  if (Number.isNaN(day)) {
+    let year = 2021;
+    // The current list: the latest year whose calendar the engine knows every holiday of.
+    while (federalHolidays(year + 1).length > federalHolidays(year).length) year++;
+    list = federalHolidays(year);
+  } else {
+    const year = civilFromDays(day).y;
+    const before = new Set(federalHolidays(year - 1).map((h) => h.name));
+    list = federalHolidays(year).filter((h) => before.has(h.name) || h.day <= day);
+  }
+  return list.map((h) => (h.name.startsWith('Birthday') ? `the ${h.name}` : h.name));
+}
+
+/** The date the ordinance takes effect: its effective-date provision's, or its own. */
+function effectiveOn(o: Ordinance): string | undefined {
+  for (const s of o.sections ?? []) for (const p of s.provisions ?? []) if (p.type === 'effective-date' && p.date) return p.date;
+  return o.effectiveDate;
 }
 
 /** The detainer regulation, cited as a whole section (the data cites the subsection on holds). */
@@ -452,13 +472,15 @@ function generatedDefinitions(o: Ordinance, w: Words, layout: Layout): TextClaus
   ];
   if (holds.some((h) => h?.excludingWeekendsAndHolidays)) {
     // The calendar the hold counts with (compile: the ordinance's own setting, federal by default).
-    const names = federalHolidayNames();
+    const on = effectiveOn(o);
+    const names = federalHolidayNames(on);
+    const listed = on && !Number.isNaN(parseDate(on)) ? `on ${longDate(on)}, when this ${w.noun} takes effect: ` : '';
     const extra = Array.isArray(o.holidays) ? [...o.holidays].sort().map(longDate) : [];
     define(
       'holiday',
       o.holidays === 'none'
         ? `means, for this ${w.noun}, no day: a hold that excludes holidays excludes only Saturdays and Sundays.`
-        : `means a legal public holiday under ${FEDERAL_HOLIDAYS_CITATION}, as in force on the day in question (${joinWords(names, 'and')}), observed as the federal government observes it: on the Friday before when it falls on a Saturday, and on the Monday after when it falls on a Sunday${extra.length ? `; and also ${joinWords(extra, 'and')}` : ''}.`,
+        : `means a legal public holiday under ${FEDERAL_HOLIDAYS_CITATION}, as in force on the day in question (${listed}${joinWords(names, 'and')}), observed as the federal government observes it: on the Friday before when it falls on a Saturday, and on the Monday after when it falls on a Sunday${extra.length ? `; and also ${joinWords(extra, 'and')}` : ''}.`,
     );
   }
   // The juvenile rule, with the provisions that count adjudications differently named as exceptions.
@@ -662,7 +684,8 @@ export function forgetPrintedClauses(): void {
 export function ordinanceText(o: Ordinance): OrdinanceText {
   const layout = layoutOrdinance(o);
   const terms = textTerms(o);
-  const w: Words = { ...terms, Agency: capitalize(terms.agency) };
+  const iceNotice = iceNoticeDuty(o, layout.citationOf);
+  const w: Words = { ...terms, Agency: capitalize(terms.agency), ...(iceNotice ? { iceNotice } : {}) };
   const wordsKey = JSON.stringify(w);
   keptClauses =
     keptClauses.words === wordsKey

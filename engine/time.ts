@@ -72,6 +72,51 @@ export function parseDate(text: string): number {
   return daysFromCivil(y, mo, d);
 }
 
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+function ordinal(n: number): string {
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  const suffix = teen ? 'th' : n % 10 === 1 ? 'st' : n % 10 === 2 ? 'nd' : n % 10 === 3 ? 'rd' : 'th';
+  return `${n}${suffix}`;
+}
+
+/**
+ * Why a date (`time` false: YYYY-MM-DD) or date and time (YYYY-MM-DDTHH:MM[:SS]) written in the right
+ * form is not a real one: "is not a real date (February has no 30th)". Undefined when the text is
+ * real, or not in that form at all (its form is then the problem to name).
+ */
+export function unrealDateProblem(text: string, time: boolean): string | undefined {
+  const m = (time ? DATE_TIME_RE : DATE_RE).exec(text);
+  if (!m) return undefined;
+  const y = +m[1]!;
+  const mo = +m[2]!;
+  const d = +m[3]!;
+  if (mo < 1 || mo > 12) return `is not a real date (there is no month ${mo})`;
+  if (d < 1) return `is not a real date (there is no day ${d})`;
+  if (d > daysInMonth(y, mo)) {
+    return mo === 2 && d === 29
+      ? `is not a real date (${y} is not a leap year: February has no 29th)`
+      : `is not a real date (${MONTH_NAMES[mo - 1]} has no ${ordinal(d)})`;
+  }
+  if (m[4] !== undefined && +m[4] > 23) return `is not a real time of day (hours run from 00 to 23, not ${m[4]})`;
+  if (m[5] !== undefined && +m[5] > 59) return `is not a real time of day (minutes run from 00 to 59, not ${m[5]})`;
+  if (m[6] !== undefined && +m[6] > 59) return `is not a real time of day (seconds run from 00 to 59, not ${m[6]})`;
+  return undefined;
+}
+
 /** Minutes since 1970-01-01T00:00 of a local date or date-time, or NaN when it is not real. */
 export function parseDateTime(text: string): number {
   const m = DATE_TIME_RE.exec(text);

@@ -356,6 +356,45 @@ export interface TextTerms {
   agency: string;
   /** What the measure calls itself: "ordinance", "act" or "order". */
   noun: string;
+  /** What the ordinance's notice-to-ice provisions require ICE to be told of every detainer, when anything. */
+  iceNotice?: IceNoticeDuty;
+}
+
+/**
+ * The notice to ICE that the ordinance's notice-to-ice provisions require whatever the outcome: of the
+ * decision, of the time of release, or both, and the citations of the provisions that require it. A
+ * decline's words must never forbid what these require.
+ */
+export interface IceNoticeDuty {
+  decision: boolean;
+  releaseTime: boolean;
+  /** Where the duty is, as printed: "§ 4". */
+  citations: string[];
+}
+
+/** The notice duty of an ordinance's notice-to-ice provisions (undefined when they require none of a decision or a release time). */
+export function iceNoticeDuty(o: Ordinance, citationOf: ReadonlyMap<string, string>): IceNoticeDuty | undefined {
+  let decision = false;
+  let releaseTime = false;
+  const citations: string[] = [];
+  for (const s of o.sections ?? []) {
+    for (const p of s.provisions ?? []) {
+      if (p.type !== 'notice-to-ice') continue;
+      const d = p.notices?.includes('decision') ?? false;
+      const r = p.notices?.includes('release-date') ?? false;
+      if (!d && !r) continue;
+      decision ||= d;
+      releaseTime ||= r;
+      const cite = citationOf.get(p.id);
+      if (cite && !citations.includes(cite)) citations.push(cite);
+    }
+  }
+  return decision || releaseTime ? { decision, releaseTime, citations } : undefined;
+}
+
+/** "§ 4" or "§ 4 and § 5": where a notice duty is (every laid-out provision has a citation). */
+export function dutyWhere(d: IceNoticeDuty): string {
+  return d.citations.length ? citationList(d.citations) : 'this law';
 }
 
 /** The defined term an ordinance uses for the detainer: the first defined term that names one. */
@@ -371,9 +410,10 @@ export function textTerms(o: Ordinance): TextTerms {
 /**
  * What the agency does on an outcome, as the predicate after the agency's name, exactly as the
  * engine decides: a hold and a notice are duties ("shall"), never permissions, and a decline gives
- * ICE neither the person nor the time of release.
+ * ICE neither the person nor the time of release, unless a notice-to-ice provision requires that
+ * ICE be told (of the decision, the release time): then the decline says what ICE is told.
  */
-export function outcomePredicate(t: Pick<TextTerms, 'detainer'>, outcome: Outcome, maxHold: MaxHold | undefined): string {
+export function outcomePredicate(t: Pick<TextTerms, 'detainer' | 'iceNotice'>, outcome: Outcome, maxHold: MaxHold | undefined): string {
   switch (outcome) {
     case 'hold':
       return `shall honor the ${t.detainer} by holding the person for no longer than ${maxHoldWords(maxHold ?? FEDERAL_MAX_HOLD)} after the time the person would otherwise be released`;
@@ -381,8 +421,15 @@ export function outcomePredicate(t: Pick<TextTerms, 'detainer'>, outcome: Outcom
       return `shall not hold the person on the ${t.detainer} and shall respond to it only by notifying ICE of the time of the person's release`;
     case 'review':
       return `shall refer the ${t.detainer} to a supervisor, who shall decide in writing whether to honor it`;
-    case 'decline':
-      return `shall decline the ${t.detainer}, shall not hold the person and shall not notify ICE of the time of the person's release`;
+    case 'decline': {
+      // A notice the ordinance requires in every case is given on a decline too: say so, never the opposite.
+      const n = t.iceNotice;
+      if (!n)
+        return `shall decline the ${t.detainer}, shall not hold the person and shall not notify ICE of the time of the person's release`;
+      if (n.releaseTime)
+        return `shall decline the ${t.detainer} and shall not hold the person past the time the person would otherwise be released, and shall notify ICE only as ${dutyWhere(n)} requires`;
+      return `shall decline the ${t.detainer} and shall not hold the person, and shall notify ICE of that decision as ${dutyWhere(n)} requires but shall not notify ICE of the time of the person's release`;
+    }
   }
 }
 

@@ -57,6 +57,11 @@ export class SymbolicPolicy {
   readonly regions: DecisionRegion[] = [];
   /** Combinations the otherwise clause decides. */
   readonly reachesDefault: number;
+  /**
+   * Combinations the otherwise clause may decide once the findings are made: those no provision
+   * surely applies to (a provision that turns on a finding lets the case pass when the finding is no).
+   */
+  readonly reachesDefaultAfterFindings: number;
   readonly otherwiseCitation: string;
 
   constructor(
@@ -69,6 +74,7 @@ export class SymbolicPolicy {
     const b = space.bdd;
     this.otherwiseCitation = layout.otherwiseCitation;
     let reach = space.valid;
+    let reachAfterFindings = space.valid;
     layout.detainerProvisions.forEach((lp, index) => {
       const p = lp.provision;
       const path: PathSegment[] = ['sections', lp.sectionIndex, 'provisions', lp.provisionIndex];
@@ -93,8 +99,10 @@ export class SymbolicPolicy {
       this.addRegions(index, p.id, lp.citation, p.outcome!, p.maxHold ?? FEDERAL_MAX_HOLD, false, sure);
       this.addRegions(index, p.id, lp.citation, 'review', undefined, true, unsure);
       reach = b.diff(reach, tri.n);
+      reachAfterFindings = b.diff(reachAfterFindings, tri.t);
     });
     this.reachesDefault = reach;
+    this.reachesDefaultAfterFindings = reachAfterFindings;
     const n = this.provisions.length;
     this.addRegions(n, 'default', layout.otherwiseCitation, ordinance.otherwise, FEDERAL_MAX_HOLD, false, reach);
   }

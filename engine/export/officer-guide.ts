@@ -8,8 +8,11 @@ import { compile, type CompiledPolicy, type CompiledProvision } from '../compile
 import { FEDERAL_MAX_HOLD, type Condition, type MaxHold, type Ordinance, type Outcome, type Scenario } from '../model';
 import { longDate, ordinanceText } from '../text-model';
 import { civilFromDays, dayOfWeek, daysFromCivil, holdEnd, MINUTES_PER_DAY, parseDate } from '../time';
-import { agencyName, conditionWords, leafWords } from '../wording';
+import { agencyName, conditionWords, dutyWhere, iceNoticeDuty, leafWords, type IceNoticeDuty } from '../wording';
 import { decisionTable } from '../analysis/table';
+import { FALSE_NODE } from '../analysis/bdd';
+import { FactSpace } from '../analysis/facts';
+import { SymbolicPolicy } from '../analysis/policy';
 import { SANS, SANS_DOCUMENT_FACES } from './fonts';
 import { lawApplied, type AppliedAuthority } from '../law-applied';
 import { escapeHtml, htmlDocument } from './html';
@@ -73,9 +76,15 @@ export interface OfficerGuide {
   /** How the detainer's request limits every outcome. */
   request: string[];
   steps: GuideStep[];
-  otherwise: { outcome: Outcome; citation: string; action: string };
+  /**
+   * The last step, "otherwise": null when no case reaches it (the ordinance prints no otherwise clause,
+   * or the steps above surely decide every detainer whatever the findings), so the guide prints no
+   * step and no section the ordinance does not have.
+   */
+  otherwise: { outcome: Outcome; citation: string; action: string } | null;
   /** Present when the policy allows holds. */
-  holds: { start: string; counting: string; calendar: string; rules: HoldRule[] } | null;
+  /** `counting` and `calendar` are present only when some hold does not count weekends and holidays. */
+  holds: { start: string; counting?: string; calendar?: string; rules: HoldRule[] } | null;
   outcomes: OutcomeInstruction[];
   /** Standing duties the policy imposes (notices, access, inquiries), in its own words. */
   duties: Array<{ citation: string; text: string }>;
@@ -93,13 +102,15 @@ export interface GuideTable {
   totalCombinations: number;
   complete: boolean;
   defaultCombinations: number;
+  /** False when the ordinance prints no otherwise clause (an unconditional provision decides the rest). */
+  otherwisePrinted: boolean;
 }
 
 /** Longer tables are left to the CSV export: a booking desk reads a page, not a ledger. */
 const MAX_PRINTED_ROWS = 60;
 
 /** Without a scenario, whether a reimbursement agreement is in force is a column of the table. */
-function guideTable(o: Ordinance, scenario: Scenario | undefined): GuideTable | null {
+function guideTable(o: Ordinance, scenario: Scenario | undefined, policy: CompiledPolicy): GuideTable | null {
   const t = decisionTable(o, { ...(scenario ? { scenario } : {}), maxRows: MAX_PRINTED_ROWS + 1 });
   if (!t.exact) return null;
   const printable = t.rows.length <= MAX_PRINTED_ROWS;
@@ -108,7 +119,8 @@ function guideTable(o: Ordinance, scenario: Scenario | undefined): GuideTable | 
     rows: printable
       ? t.rows.map((r) => ({
           facts: t.columns.map((c) => r.facts[c.key] ?? 'any'),
-          outcome: r.byDiscretion ? `${r.outcome} (a finding decides)` : r.outcome,
+          // A request for nothing is declined whatever the finding: no finding decides that row.
+          outcome: r.byDiscretion && r.outcome !== 'decline' ? `${r.outcome} (a finding decides)` : r.outcome,
           citation: r.citation,
           provision: r.provision,
         }))
@@ -117,7 +129,29 @@ function guideTable(o: Ordinance, scenario: Scenario | undefined): GuideTable | 
     totalCombinations: t.totalCombinations,
     complete: t.complete,
     defaultCombinations: t.defaultCombinations,
+    otherwisePrinted: otherwisePrinted(policy),
   };
+}
+
+/** Whether the ordinance prints an otherwise clause (none when an unconditional provision decides every case it reaches). */
+function otherwisePrinted(policy: CompiledPolicy): boolean {
+  return policy.layout.sections.some((s) => s.clauses.some((c) => c.kind === 'otherwise'));
+}
+
+/**
+ * Whether a detainer can reach the otherwise clause: the ordinance prints one (an unconditional
+ * provision leaves none), and some combination of facts is surely decided by no provision, a provision
+ * that turns on a finding letting the case pass when the finding is no. Where the facts cannot be
+ * analysed exactly, it is taken to be reachable.
+ */
+function otherwiseReached(o: Ordinance, policy: CompiledPolicy, scenario: Scenario | undefined): boolean {
+  if (!otherwisePrinted(policy)) return false;
+  const space = new FactSpace([o], {
+    realOffensesOnly: true,
+    ...(scenario ? { reimbursementAgreement: scenario.reimbursementAgreement ?? false } : {}),
+  });
+  if (!space.exact) return true;
+  return new SymbolicPolicy(space, 0, o, policy.layout).reachesDefaultAfterFindings !== FALSE_NODE;
 }
 
 // ---- the order an officer meets the facts ----
@@ -135,14 +169,6 @@ function factRank(c: Condition): number {
   if ('record' in c) return 5;
   if ('conviction' in c) return 6;
   return 7; // discretion: a judgment, made last
-}
-
-function hasDiscretion(c: Condition | undefined): boolean {
-  if (!c) return false;
-  if ('all' in c) return c.all.some(hasDiscretion);
-  if ('any' in c) return c.any.some(hasDiscretion);
-  if ('not' in c) return hasDiscretion(c.not);
-  return 'discretion' in c;
 }
 
 function decapitalize(s: string): string {
@@ -204,7 +230,7 @@ function limitWords(h: MaxHold): string {
   return `${h.hours} hours${h.excludingWeekendsAndHolidays ? ', not counting Saturdays, Sundays and holidays' : ''}`;
 }
 
-function actionOf(outcome: Outcome, maxHold: MaxHold | undefined): string {
+function actionOf(outcome: Outcome, maxHold: MaxHold | undefined, notice?: IceNoticeDuty): string {
   switch (outcome) {
     case 'hold': {
       const h = maxHold ?? FEDERAL_MAX_HOLD;
@@ -215,16 +241,28 @@ function actionOf(outcome: Outcome, maxHold: MaxHold | undefined): string {
     case 'review':
       return 'Refer for review: a supervisor decides in writing';
     case 'decline':
-      return 'Decline: release on time, without holding, delaying or notifying ICE';
+      // What a notice provision requires is given on a decline too: the guide never forbids it.
+      if (!notice) return 'Decline: release on time, without holding, delaying or notifying ICE';
+      return notice.releaseTime
+        ? `Decline: release on time, without holding or delaying; tell ICE only what ${dutyWhere(notice)} requires`
+        : `Decline: release on time, without holding or delaying; tell ICE the decision (${dutyWhere(notice)}), not the time of release`;
   }
 }
 
+/** What to tell ICE on a decline: nothing, or what the ordinance's notice provisions require. */
+function declineNoticeTodo(notice: IceNoticeDuty | undefined): string {
+  if (!notice) return 'Do not tell ICE the time of release.';
+  const where = dutyWhere(notice);
+  if (!notice.releaseTime) return `Tell ICE the decision, as ${where} requires, but not the time of release.`;
+  return `Tell ICE only what ${where} requires: ${notice.decision ? 'the decision and the time of release' : 'the time of release'}.`;
+}
+
 /**
- * Groups the provisions into steps. Neighbours with the same effect form one step; inside a step the
- * policy's first-match order can only matter where a finding is still open, so provisions that ask
- * for a finding stay where they are and the others are sorted by the order their facts arrive.
+ * Groups the provisions into steps. Neighbours with the same effect form one step, and a step lists its
+ * provisions in the order the policy reads them, never sorted: the first that applies is the provision
+ * that decides, and its section is the one the officer writes in the booking file, as the engine cites it.
  */
-function stepsOf(policy: CompiledPolicy): GuideStep[] {
+function stepsOf(policy: CompiledPolicy, notice: IceNoticeDuty | undefined): GuideStep[] {
   const provisions = policy.provisions;
   const whenOf = (p: CompiledProvision) => policy.layout.detainerProvisions[p.index]!.provision.when;
   const groups: CompiledProvision[][] = [];
@@ -234,36 +272,14 @@ function stepsOf(policy: CompiledPolicy): GuideStep[] {
     else groups.push([p]);
   }
   return groups.map((group, g) => {
-    const ordered: CompiledProvision[] = [];
-    let run: CompiledProvision[] = [];
-    const flush = () => {
-      const rankOf = (p: CompiledProvision) => {
-        const w = whenOf(p);
-        return w ? factRank(w) : -1;
-      };
-      ordered.push(
-        ...run
-          .map((p, i) => ({ p, i, r: rankOf(p) }))
-          .sort((a, b) => a.r - b.r || a.i - b.i)
-          .map((x) => x.p),
-      );
-      run = [];
-    };
-    for (const p of group) {
-      if (hasDiscretion(whenOf(p))) {
-        flush();
-        ordered.push(p);
-      } else run.push(p);
-    }
-    flush();
     const first = group[0]!;
     const maxHold = first.outcome === 'hold' ? limitOf(first) : undefined;
     return {
       number: g + 2,
       outcome: first.outcome,
       ...(maxHold ? { maxHold } : {}),
-      action: actionOf(first.outcome, maxHold),
-      checks: ordered.map((p) => {
+      action: actionOf(first.outcome, maxHold, notice),
+      checks: group.map((p) => {
         const w = whenOf(p);
         return {
           provision: p.id,
@@ -411,11 +427,17 @@ function holdsOf(policy: CompiledPolicy, o: Ordinance, scenario: Scenario): Offi
       : Array.isArray(holidays) && holidays.length
         ? `Holidays are the observed U.S. federal holidays and also ${joinList(holidays.map((d) => longDate(d)))}.`
         : 'Holidays are the observed U.S. federal holidays (a holiday on a Saturday is observed on the Friday before, on a Sunday the Monday after).';
+  // The rule for skipping days, and which days are holidays, only where some hold skips them.
+  const skips = [...byLimit.values()].some(({ limit }) => limit.excludingWeekendsAndHolidays === true);
   return {
     start: 'Start the clock at the time the person would otherwise be released, not at booking and not when the detainer arrived.',
-    counting:
-      'Where the limit does not count Saturdays, Sundays and holidays, the clock stops at midnight when such a day begins and starts again at midnight when it ends; only hours on working days count.',
-    calendar,
+    ...(skips
+      ? {
+          counting:
+            'Where the limit does not count Saturdays, Sundays and holidays, the clock stops at midnight when such a day begins and starts again at midnight when it ends; only hours on working days count.',
+          calendar,
+        }
+      : {}),
     rules: [...byLimit.values()].map(({ limit, citations }) => ({
       limit,
       words: limitWords(limit),
@@ -427,8 +449,8 @@ function holdsOf(policy: CompiledPolicy, o: Ordinance, scenario: Scenario): Offi
 
 // ---- outcomes and duties ----
 
-function outcomesOf(policy: CompiledPolicy, steps: GuideStep[]): OutcomeInstruction[] {
-  const used = new Set<Outcome>([...steps.map((s) => s.outcome), policy.otherwise]);
+function outcomesOf(otherwise: OfficerGuide['otherwise'], steps: GuideStep[], notice: IceNoticeDuty | undefined): OutcomeInstruction[] {
+  const used = new Set<Outcome>([...steps.map((s) => s.outcome), ...(otherwise ? [otherwise.outcome] : [])]);
   // A hold on a notice-only request becomes notify, and a request for nothing is declined.
   if (used.has('hold')) used.add('notify');
   used.add('decline');
@@ -461,7 +483,7 @@ function outcomesOf(policy: CompiledPolicy, steps: GuideStep[]): OutcomeInstruct
       todo: [
         'Release the person when they would otherwise be released.',
         'Do not hold the person or delay the release because of the detainer.',
-        'Do not tell ICE the time of release.',
+        declineNoticeTodo(notice),
       ],
     },
   };
@@ -488,7 +510,11 @@ export function officerGuide(o: Ordinance, given?: Scenario): OfficerGuide {
   const scenario = given ?? {};
   const policy = compile(o, scenario);
   const text = ordinanceText(o);
-  const steps = stepsOf(policy);
+  const notice = iceNoticeDuty(o, policy.layout.citationOf);
+  const steps = stepsOf(policy, notice);
+  const otherwise = otherwiseReached(o, policy, given)
+    ? { outcome: policy.otherwise, citation: policy.otherwiseCitation, action: actionOf(policy.otherwise, undefined, notice) }
+    : null;
   const agency = agencyName(o);
   return {
     title: 'Officer guide: civil immigration detainers',
@@ -504,11 +530,11 @@ export function officerGuide(o: Ordinance, given?: Scenario): OfficerGuide {
       'If the detainer asks for neither a hold nor notice, decline.',
     ],
     steps,
-    otherwise: { outcome: policy.otherwise, citation: policy.otherwiseCitation, action: actionOf(policy.otherwise, undefined) },
+    otherwise,
     holds: holdsOf(policy, o, scenario),
-    outcomes: outcomesOf(policy, steps),
+    outcomes: outcomesOf(otherwise, steps, notice),
     duties: dutiesOf(o, policy),
-    table: guideTable(o, given),
+    table: guideTable(o, given, policy),
     law: lawOf(o, given),
   };
 }
@@ -581,7 +607,10 @@ function provisionCheckHtml(p: GuideProvisionCheck): string {
 }
 
 function stepHtml(s: GuideStep): string {
-  const lead = s.checks.length > 1 ? 'If any one of these applies:' : 'If this applies:';
+  const lead =
+    s.checks.length > 1
+      ? 'If any one of these applies (go down them in this order; the first that applies gives the section to write down):'
+      : 'If this applies:';
   return [
     `<section class="step" aria-labelledby="step-${s.number}">`,
     `<h3 id="step-${s.number}">Step ${s.number}. ${escapeHtml(s.action)}</h3>`,
@@ -613,9 +642,10 @@ export function officerGuideBodyHtml(g: OfficerGuide): string {
   );
   for (const s of g.steps) out.push(stepHtml(s));
   const last = g.steps.length + 2;
-  out.push(
-    `<section class="step" aria-labelledby="step-${last}"><h3 id="step-${last}">Step ${last}. Otherwise, ${escapeHtml(decapitalize(g.otherwise.action))}</h3><p class="when">If no step above applies <span class="cite">(${escapeHtml(g.otherwise.citation)})</span>.</p></section>`,
-  );
+  if (g.otherwise)
+    out.push(
+      `<section class="step" aria-labelledby="step-${last}"><h3 id="step-${last}">Step ${last}. Otherwise, ${escapeHtml(decapitalize(g.otherwise.action))}</h3><p class="when">If no step above applies <span class="cite">(${escapeHtml(g.otherwise.citation)})</span>.</p></section>`,
+    );
   out.push('</section>');
 
   if (g.holds) {
@@ -626,7 +656,12 @@ export function officerGuideBodyHtml(g: OfficerGuide): string {
         `<li><strong>At most ${escapeHtml(r.words)}</strong>, counted from release time <span class="cite">(${escapeHtml(r.citations.join(', '))})</span>.</li>`,
       );
     }
-    out.push(`<li>${escapeHtml(g.holds.start)}</li><li>${escapeHtml(g.holds.counting)}</li><li>${escapeHtml(g.holds.calendar)}</li></ul>`);
+    out.push(
+      [g.holds.start, g.holds.counting, g.holds.calendar]
+        .filter((x): x is string => x !== undefined)
+        .map((x) => `<li>${escapeHtml(x)}</li>`)
+        .join('') + '</ul>',
+    );
     const rows = g.holds.rules.flatMap((r) => r.examples.map((e) => ({ r, e })));
     if (rows.length) {
       out.push(
@@ -684,7 +719,7 @@ function appendixHtml(g: OfficerGuide): string {
 function tableHtml(t: GuideTable): string[] {
   const out: string[] = ['<h2 id="g-table">Appendix: the complete decision table</h2>'];
   const coverage = t.complete
-    ? `These ${t.rowCount} rows cover all ${t.totalCombinations} combinations of the facts the policy reads, each exactly once; the otherwise clause decides ${t.defaultCombinations}. "any" means the outcome does not depend on that fact in that row.`
+    ? `These ${t.rowCount} rows cover all ${t.totalCombinations} combinations of the facts the policy reads, each exactly once${t.otherwisePrinted ? `; the otherwise clause decides ${t.defaultCombinations}` : ''}. "any" means the outcome does not depend on that fact in that row.`
     : `The rows do not cover every combination of the facts the policy reads; check the policy.`;
   out.push(`<p>${escapeHtml(coverage)}</p>`);
   if (t.rows.length === 0) {

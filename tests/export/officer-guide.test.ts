@@ -7,7 +7,8 @@ import { decisionTable } from '../../engine/analysis/table';
 import { clampOutcome, compile, OUTCOME_CODE, UNKNOWN, FALSE, TRUE } from '../../engine/compile';
 import { caseTable } from '../../engine/case-table';
 import { OUTCOMES, type Ordinance, type Outcome } from '../../engine/index';
-import { allOrdinanceFiles, ctFile, generatedCases, loadFile, ordinanceFrom, rivertonFile } from './helpers';
+import { allOrdinanceFiles, ctFile, generatedCases, loadFile, ordinanceFrom, rivertonFile, root } from './helpers';
+import { ordinanceText } from '../../engine/text-model';
 import path from 'node:path';
 
 /** Decides each case by walking the guide's steps and checks in the guide's order. */
@@ -24,7 +25,19 @@ function decideByGuide(o: Ordinance, cases: ReturnType<typeof generatedCases>): 
         return OUTCOMES[clampOutcome(OUTCOME_CODE[v === UNKNOWN ? 'review' : step.outcome], table.flags[i]!)]!;
       }
     }
-    return OUTCOMES[clampOutcome(OUTCOME_CODE[guide.otherwise.outcome], table.flags[i]!)]!;
+    return OUTCOMES[clampOutcome(OUTCOME_CODE[guide.otherwise!.outcome], table.flags[i]!)]!;
+  });
+}
+
+/** The section an officer writes down: that of the first check, going down the guide's steps in order, that applies. */
+function sectionByGuide(o: Ordinance, cases: ReturnType<typeof generatedCases>): string[] {
+  const policy = compile(o);
+  const guide = officerGuide(o);
+  const table = caseTable(cases);
+  const tests = new Map(policy.provisions.map((p) => [p.id, p.condition ? p.condition.bind(table) : () => TRUE]));
+  return cases.map((_, i) => {
+    for (const step of guide.steps) for (const check of step.checks) if (tests.get(check.provision)!(i) !== FALSE) return check.citation;
+    return guide.otherwise!.citation;
   });
 }
 
@@ -75,12 +88,21 @@ describe('officer guide', () => {
       const expected = cases.map((c) => OUTCOMES[policy.decideCode(c) & 3]!);
       expect(decideByGuide(o, cases)).toEqual(expected);
     });
+
+    it(`${name}: the first check that applies gives the section the engine cites`, () => {
+      const policy = compile(o);
+      const guide = officerGuide(o);
+      // The printed order is the order the policy reads its provisions.
+      expect(guide.steps.flatMap((s) => s.checks.map((c) => c.provision))).toEqual(policy.provisions.map((p) => p.id));
+      const expected = cases.map((c) => policy.citationOf(policy.decideCode(c) >> 2));
+      expect(sectionByGuide(o, cases)).toEqual(expected);
+    });
   }
 
-  it('puts facts in the order an officer meets them, but never moves a check across a finding', () => {
+  it('gathers facts in the order an officer meets them, but lists the checks in the order the policy reads them', () => {
     const g = officerGuide(reordering);
     expect(g.steps.map((s) => [s.outcome, s.checks.map((c) => c.provision)])).toEqual([
-      ['hold', ['young', 'history', 'judgment', 'records', 'paperwork']],
+      ['hold', ['history', 'young', 'judgment', 'records', 'paperwork']],
       ['notify', ['charges', 'warrant']],
     ]);
     expect(g.steps[0]!.checks.find((c) => c.provision === 'judgment')!.check).toEqual({
@@ -91,6 +113,81 @@ describe('officer guide', () => {
     expect(g.facts.findIndex((f) => f.startsWith('The booking record'))).toBeLessThan(
       g.facts.findIndex((f) => f.startsWith('Criminal history')),
     );
+  });
+
+  it('prints no otherwise step where no case reaches one, and no section the ordinance does not print', () => {
+    const texts = new Map<string, string>();
+    for (const f of allOrdinanceFiles()) {
+      const o = loadFile(f);
+      const g = officerGuide(o);
+      const printed = new Set(Object.values(ordinanceText(o).provisions).map((p) => p.citation));
+      for (const s of g.steps) for (const c of s.checks) expect(printed, `${path.basename(f)} ${c.citation}`).toContain(c.citation);
+      if (g.otherwise) expect(ordinanceText(o).provisions.default?.citation, path.basename(f)).toBe(g.otherwise.citation);
+      texts.set(path.basename(f), renderOfficerGuideHtml(o));
+    }
+    // An unconditional last provision leaves the ordinance without an otherwise clause.
+    const minors = loadFile(path.join(root, 'samples/ordinances/never-minors-or-unconvicted-2012.ordinance.yaml'));
+    expect(ordinanceText(minors).provisions.default).toBeUndefined();
+    expect(officerGuide(minors).otherwise).toBeNull();
+    const html = texts.get('never-minors-or-unconvicted-2012.ordinance.yaml')!;
+    expect(html).not.toContain('Otherwise,');
+    expect(html).not.toContain('If no step above applies');
+    expect(html).not.toContain('the otherwise clause decides');
+    expect(html).toMatch(/Step 3\. Hold for up to 48 hours/);
+    // Two provisions that between them decide every case leave the printed otherwise clause unreached.
+    const complementary = ordinanceFrom(`
+title: Complementary provisions
+jurisdiction: { name: Testville, state: MA }
+sections:
+  - heading: Detainers
+    provisions:
+      - id: minors
+        when: { age: { under: 18 } }
+        outcome: decline
+      - id: adults
+        when: { not: { age: { under: 18 } } }
+        outcome: hold
+        maxHold: { hours: 48 }
+otherwise: decline
+`);
+    expect(ordinanceText(complementary).provisions.default).toBeDefined();
+    expect(officerGuide(complementary).otherwise).toBeNull();
+    expect(renderOfficerGuideHtml(complementary)).not.toContain('If no step above applies');
+    // A finding of no risk lets a TRUST Act case through to the otherwise clause: that step stays.
+    expect(officerGuide(loadFile(ctFile)).otherwise).toMatchObject({ outcome: 'decline', citation: '§ 3(b)' });
+  });
+
+  it('explains skipping weekends and holidays only where some hold skips them', () => {
+    let calendarOnly = 0;
+    for (const f of allOrdinanceFiles()) {
+      const o = loadFile(f);
+      const g = officerGuide(o);
+      const html = renderOfficerGuideHtml(o);
+      const skips = g.steps.some((s) => s.maxHold?.excludingWeekendsAndHolidays === true);
+      if (g.holds && !skips) calendarOnly++;
+      expect(html.includes('the clock stops at midnight'), path.basename(f)).toBe(skips);
+      expect(/Holidays are the observed|No holidays are skipped/.test(html), path.basename(f)).toBe(skips);
+      expect(g.holds?.counting !== undefined, path.basename(f)).toBe(skips);
+    }
+    expect(calendarOnly).toBeGreaterThan(0);
+    const reimbursement = officerGuide(loadFile(path.join(root, 'samples/ordinances/reimbursement-required-2012.ordinance.yaml')));
+    expect(reimbursement.holds!.rules.map((r) => r.words)).toEqual(['48 hours']);
+    expect(reimbursement.holds!.counting).toBeUndefined();
+    expect(reimbursement.holds!.calendar).toBeUndefined();
+  });
+
+  it('says plain "decline" where ICE asks for nothing, since no finding can change that', () => {
+    for (const f of allOrdinanceFiles()) {
+      const t = officerGuide(loadFile(f)).table;
+      for (const r of t?.rows ?? []) expect(r.outcome, path.basename(f)).not.toMatch(/^decline \(a finding decides\)/);
+    }
+    const ct = officerGuide(loadFile(ctFile)).table!;
+    const byFinding = ct.rows.filter((r) => r.provision === 'public-safety-risk');
+    expect(byFinding.map((r) => [r.facts[0], r.outcome])).toEqual([
+      ['notice only', 'review (a finding decides)'],
+      ['hold (with or without notice)', 'review (a finding decides)'],
+      ['nothing', 'decline'],
+    ]);
   });
 
   it('sorts the parts of a condition into the same order', () => {

@@ -77,7 +77,7 @@ describe('redline', () => {
     expect(html).toContain(`This amendment changes ${r.delta!.changed} of 400 decisions: ${parts.join('; ')}.`);
     // The gang-database ground leaves the list of holds and becomes a subsection of its own.
     expect(html).toContain(
-      '<ins>Except as provided in § 3(a), if the person is listed in a gang database, a law enforcement official shall decline the civil immigration detainer, shall not hold the person and shall not notify ICE',
+      '<ins>Except as provided in § 3(a), if the person is listed in a gang database, a law enforcement official shall decline the civil immigration detainer and shall not hold the person, and shall notify ICE of that decision as § 3(e) requires but shall not notify ICE of the time of the person&#39;s release.</ins>',
     );
   });
 

@@ -116,6 +116,17 @@ function readOutcome(predicate: string, term: string): Pick<ReadRule, 'outcome' 
     )
   )
     return { outcome: 'decline' };
+  // A decline where a notice-to-ice provision requires ICE be told of the decision, or of the release too.
+  const cite = '§ \\d+(\\([a-z0-9]+\\))*(( and |, and |, )§ \\d+(\\([a-z0-9]+\\))*)*';
+  if (
+    new RegExp(
+      `^shall decline the ${t} and shall not hold the person, and shall notify ICE of that decision as ${cite} requires but shall not notify ICE of the time of the person's release\\.$`,
+    ).test(predicate) ||
+    new RegExp(
+      `^shall decline the ${t} and shall not hold the person past the time the person would otherwise be released, and shall notify ICE only as ${cite} requires\\.$`,
+    ).test(predicate)
+  )
+    return { outcome: 'decline' };
   throw new Error(`no outcome sentence the reader knows: "${predicate}"`);
 }
 
