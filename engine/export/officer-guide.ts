@@ -719,7 +719,7 @@ function appendixHtml(g: OfficerGuide): string {
 function tableHtml(t: GuideTable): string[] {
   const out: string[] = ['<h2 id="g-table">Appendix: the complete decision table</h2>'];
   const coverage = t.complete
-    ? `These ${t.rowCount} rows cover all ${t.totalCombinations} combinations of the facts the policy reads, each exactly once${t.otherwisePrinted ? `; the otherwise clause decides ${t.defaultCombinations}` : ''}. "any" means the outcome does not depend on that fact in that row.`
+    ? `${t.rowCount === 1 ? 'This one row covers' : `These ${t.rowCount} rows cover`} all ${t.totalCombinations} combinations of the facts the policy reads, each exactly once${t.otherwisePrinted ? `; the otherwise clause decides ${t.defaultCombinations}` : ''}. "any" means the outcome does not depend on that fact in that row.`
     : `The rows do not cover every combination of the facts the policy reads; check the policy.`;
   out.push(`<p>${escapeHtml(coverage)}</p>`);
   if (t.rows.length === 0) {

@@ -291,3 +291,11 @@ otherwise: decline
     expect(officerGuide(il('2022-01-01')).law.state).toEqual(['Illinois Way Forward Act (PA 102-234) (5 ILCS 805/15)']);
   });
 });
+
+describe('the decision table appendix', () => {
+  it('counts its rows in words that fit: "This one row covers", "These 3 rows cover"', () => {
+    const html = renderOfficerGuideHtml(loadFile(path.join(root, 'samples/ordinances/berkeley-2012.ordinance.yaml')));
+    expect(html).toContain('This one row covers all');
+    expect(html).not.toMatch(/These 1 rows/);
+  });
+});
