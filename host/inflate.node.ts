@@ -72,6 +72,13 @@ const SLOTS = 8;
 const INDEX_INTS = OUT_BYTES >> 1;
 /** Compressed pieces handed to a thread and not yet inflated by it. */
 const INPUT_AHEAD = 4;
+/**
+ * Slots of shared memory the compressed pieces are handed over in (a larger piece than a slot holds is
+ * sent as a copy of its own): one more than may be waiting at once, and a spare. A slot holds a piece
+ * as large as the reader asks for by default.
+ */
+const INPUT_SLOTS = INPUT_AHEAD + 2;
+const INPUT_BYTES = 1 << 20;
 
 // The state both threads share, by index: pieces posted by the thread, pieces taken by the reader,
 // compressed pieces the thread has inflated.
@@ -176,7 +183,9 @@ const taken = () => {
   Atomics.add(state, ${INPUT_TAKEN}, 1);
   signal();
 };
-parentPort.on('message', ({ bytes, final }) => {
+const input = new Uint8Array(workerData.input);
+parentPort.on('message', ({ bytes, slot, length, final }) => {
+  if (slot !== undefined) bytes = input.subarray(slot * ${INPUT_BYTES}, slot * ${INPUT_BYTES} + length);
   if (failed) return taken();
   if (ended) {
     if (bytes.length) fail('data after the end of the compressed stream');
@@ -251,6 +260,7 @@ class InflateThread implements RawInflater {
   private readonly meta = new Int32Array(new SharedArrayBuffer(SLOTS * 2 * 4));
   private readonly bytes = new Uint8Array(new SharedArrayBuffer(SLOTS * OUT_BYTES));
   private readonly index = new Int32Array(new SharedArrayBuffer(SLOTS * INDEX_INTS * 4));
+  private readonly input = new Uint8Array(new SharedArrayBuffer(INPUT_SLOTS * INPUT_BYTES));
   private readonly port: MessagePort;
   private readonly worker: Worker;
   /** Compressed pieces sent to the thread. */
@@ -263,7 +273,15 @@ class InflateThread implements RawInflater {
     this.port = port1;
     this.worker = new Worker(THREAD_SOURCE, {
       eval: true,
-      workerData: { port: port2, state: this.state, meta: this.meta, bytes: this.bytes.buffer, index: this.index.buffer, indexing },
+      workerData: {
+        port: port2,
+        state: this.state,
+        meta: this.meta,
+        bytes: this.bytes.buffer,
+        index: this.index.buffer,
+        input: this.input.buffer,
+        indexing,
+      },
       transferList: [port2],
     });
     // Neither keeps the process alive: the reader waits for them itself.
@@ -277,9 +295,17 @@ class InflateThread implements RawInflater {
       return;
     }
     try {
-      // A copy (not slice(), which on a Node Buffer shares its memory): the reader reads into its buffer again.
-      const bytes = new Uint8Array(compressed);
-      this.worker.postMessage({ bytes, final }, [bytes.buffer]);
+      // A copy (the reader reads into its buffer again), in the next input slot: the slot's last piece
+      // is inflated, as the wait below keeps at most INPUT_AHEAD + 1 pieces not yet inflated.
+      if (compressed.length <= INPUT_BYTES) {
+        const slot = this.sent % INPUT_SLOTS;
+        this.input.set(compressed, slot * INPUT_BYTES);
+        this.worker.postMessage({ slot, length: compressed.length, final });
+      } else {
+        // Not slice(), which on a Node Buffer shares its memory.
+        const bytes = new Uint8Array(compressed);
+        this.worker.postMessage({ bytes, final }, [bytes.buffer]);
+      }
       this.sent++;
       this.take(out, false);
       // Not too far ahead of the thread: wait (taking what it inflates meanwhile).
