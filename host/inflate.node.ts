@@ -63,10 +63,22 @@ export const nodeInflater: RawInflaterFactory = (compressedSize) => nativeInflat
 
 /** Parts smaller than this (compressed) are inflated in this thread: a thread takes some 30 ms to start. */
 const THREAD_FROM_BYTES = 4 << 20;
-/** Inflated pieces a thread may have ready before the reader takes them (of up to 1 MiB each). */
-const PIECES_AHEAD = 16;
+/**
+ * Slots of the memory both threads share, each holding one inflated piece (up to OUT_BYTES) and the
+ * index of its rows: the thread inflates into a free slot and the reader reads the piece where it lies.
+ */
+const SLOTS = 8;
+/** Ints of a slot's index: more than the index of any piece the size of a slot takes. */
+const INDEX_INTS = OUT_BYTES >> 1;
 /** Compressed pieces handed to a thread and not yet inflated by it. */
 const INPUT_AHEAD = 4;
+/**
+ * Slots of shared memory the compressed pieces are handed over in (a larger piece than a slot holds is
+ * sent as a copy of its own): one more than may be waiting at once, and a spare. A slot holds a piece
+ * as large as the reader asks for by default.
+ */
+const INPUT_SLOTS = INPUT_AHEAD + 2;
+const INPUT_BYTES = 1 << 20;
 
 // The state both threads share, by index: pieces posted by the thread, pieces taken by the reader,
 // compressed pieces the thread has inflated.
@@ -75,6 +87,16 @@ const TAKEN = 1;
 const INPUT_TAKEN = 2;
 /** Set by the thread as it ends, however it ends (a crash that skips this is caught by SILENCE_MS). */
 const GONE = 3;
+/** Set by the thread once it has posted the last piece of the part. */
+const ENDED = 4;
+/** Set by the thread when it fails, after it posts the error's message to the reader's port. */
+const FAILED = 5;
+/**
+ * Counts everything the thread does that the reader may wait for (a piece posted, a compressed piece
+ * inflated, the end, a failure): the reader waits on it from the count it saw before it looked, so that
+ * no word from the thread is missed.
+ */
+const SIGNAL = 6;
 /** How long the reader waits for a thread that neither posts nor ends before it gives up. */
 const SILENCE_MS = 60_000;
 
@@ -89,73 +111,125 @@ export type RowIndexing = 'auto' | 'always' | 'never';
 const INDEX_BACKLOG = 1;
 
 /**
- * The thread's code (a script, so that the bundle needs no file of its own): zlib's raw inflater as a
- * stream, each inflated piece posted to the reader's port; it waits while PIECES_AHEAD are not taken.
- * For a sheet's rows it may post a piece with the index of its rows, made by the engine's
- * indexSheetRows, whose text the script holds.
+ * The thread's code (a script, so that the bundle needs no file of its own): zlib's raw inflater,
+ * driven as nativeInflater drives it, inflating each compressed piece the reader sends straight into
+ * the shared slots, a slot posted once it is full (or the part ends); it waits while every slot is
+ * posted and not yet taken. For a sheet's rows it may index the rows of a slot's piece into the slot's
+ * index, with the engine's indexSheetRows, whose text the script holds. Nothing is allocated per piece
+ * and nothing handed over is copied: the pieces of a sheet come to some 1.5 GB, which as buffers of
+ * their own made page faults and collections of some 1 s of CPU time.
  */
 const THREAD_SOURCE = `
 const { workerData, parentPort } = require('node:worker_threads');
 const zlib = require('node:zlib');
-const { port, state, ahead, indexing } = workerData;
+const { port, state, meta, bytes, index, indexing } = workerData;
 const indexRows = indexing === 'never' ? undefined : (${indexSheetRows.toString()});
-let scratch = new Int32Array(1 << 16);
-const inflate = zlib.createInflateRaw({ chunkSize: ${OUT_BYTES} });
-const post = (message, transfer) => {
-  port.postMessage(message, transfer);
-  Atomics.add(state, ${POSTED}, 1);
-  Atomics.notify(state, ${POSTED});
+const ring = new Uint8Array(bytes);
+const slotIndex = [];
+for (let s = 0; s < ${SLOTS}; s++) slotIndex.push(new Int32Array(index, s * ${INDEX_INTS} * 4, ${INDEX_INTS}));
+let failed = false;
+const fail = (message) => {
+  if (failed) return;
+  failed = true;
+  port.postMessage({ error: message });
+  Atomics.store(state, ${FAILED}, 1);
+  signal();
 };
+const signal = () => {
+  Atomics.add(state, ${SIGNAL}, 1);
+  Atomics.notify(state, ${SIGNAL});
+};
+const stream = zlib.createInflateRaw();
+const handle = stream._handle;
+const writeState = stream._writeState;
+let error;
+const onerror = handle.onerror;
+handle.onerror = function (message, errno, code) {
+  error = message;
+  onerror.call(this, message, errno, code);
+};
+stream.on('error', () => undefined);
+let posted = 0;
+/** Bytes inflated into the slot being filled (slot posted % SLOTS). */
+let filled = 0;
 let ended = false;
-inflate.on('data', (piece) => {
-  // A piece that fills a buffer of its own (a full chunk: zlib takes a new buffer for the next) is
-  // handed over as it is; any other (zlib writes on after it in its buffer) is copied here, in this
-  // thread, into a buffer of its own that is handed over, not copied again.
-  const own = piece.byteOffset === 0 && piece.byteLength === piece.buffer.byteLength ? piece : new Uint8Array(piece);
-  if (indexRows && (indexing === 'always' || Atomics.load(state, ${POSTED}) - Atomics.load(state, ${TAKEN}) >= ${INDEX_BACKLOG})) {
-    scratch = indexRows(own, own.length, scratch);
-    const rows = scratch.slice(0, scratch[0]);
-    post({ bytes: own, rows }, [own.buffer, rows.buffer]);
-  } else post(own, [own.buffer]);
-  for (let taken = Atomics.load(state, ${TAKEN}); Atomics.load(state, ${POSTED}) - taken > ahead; taken = Atomics.load(state, ${TAKEN}))
-    Atomics.wait(state, ${TAKEN}, taken, 1000);
-});
-inflate.on('end', () => {
-  ended = true;
-  post({ end: true });
-});
-inflate.on('error', (e) => post({ error: e.message }));
-process.on('uncaughtException', (e) => post({ error: String(e && e.message ? e.message : e) }));
+const post = () => {
+  const s = posted % ${SLOTS};
+  let ints = 0;
+  if (indexRows && (indexing === 'always' || posted - Atomics.load(state, ${TAKEN}) >= ${INDEX_BACKLOG})) {
+    const into = slotIndex[s];
+    const made = indexRows(ring.subarray(s * ${OUT_BYTES}, s * ${OUT_BYTES} + filled), filled, into);
+    // An index that outgrew the slot's (indexSheetRows made a bigger array) is copied in when it fits.
+    if (made === into || made[0] <= ${INDEX_INTS}) {
+      if (made !== into) into.set(made.subarray(0, made[0]));
+      ints = made[0];
+    }
+  }
+  meta[s * 2] = filled;
+  meta[s * 2 + 1] = ints;
+  filled = 0;
+  Atomics.store(state, ${POSTED}, ++posted);
+  signal();
+};
+process.on('uncaughtException', (e) => fail(String(e && e.message ? e.message : e)));
 process.on('exit', () => {
   Atomics.store(state, ${GONE}, 1);
-  Atomics.notify(state, ${POSTED});
+  signal();
 });
-// A compressed piece counts as taken once zlib has inflated it, not as it arrives (the stream would
-// queue every piece the reader sends): the reader reads no further ahead of the inflating than
-// INPUT_AHEAD pieces, whichever thread is behind, and its progress, told by the bytes it reads, keeps
-// to the rows read.
+// A compressed piece counts as taken once it is inflated, not as it arrives (the port would queue every
+// piece the reader sends): the reader reads no further ahead of the inflating than INPUT_AHEAD pieces,
+// whichever thread is behind, and its progress, told by the bytes it reads, keeps to the rows read.
 const taken = () => {
   Atomics.add(state, ${INPUT_TAKEN}, 1);
-  Atomics.notify(state, ${POSTED});
+  signal();
 };
-parentPort.on('message', ({ bytes, final }) => {
+const input = new Uint8Array(workerData.input);
+parentPort.on('message', ({ bytes, slot, length, final }) => {
+  if (slot !== undefined) bytes = input.subarray(slot * ${INPUT_BYTES}, slot * ${INPUT_BYTES} + length);
+  if (failed) return taken();
   if (ended) {
-    taken();
-    if (bytes.length) post({ error: 'data after the end of the compressed stream' });
-    return;
+    if (bytes.length) fail('data after the end of the compressed stream');
+    return taken();
   }
-  if (bytes.length) inflate.write(bytes, taken);
-  else taken();
-  if (final) inflate.end();
+  let inOff = 0;
+  let inLen = bytes.length;
+  for (;;) {
+    // A slot of its own for each piece: wait while all are posted and not yet taken.
+    for (let t = Atomics.load(state, ${TAKEN}); posted - t >= ${SLOTS}; t = Atomics.load(state, ${TAKEN})) Atomics.wait(state, ${TAKEN}, t, 1000);
+    const at = (posted % ${SLOTS}) * ${OUT_BYTES} + filled;
+    handle.writeSync(final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH, bytes, inOff, inLen, ring, at, ${OUT_BYTES} - filled);
+    if (error) {
+      fail(error);
+      return taken();
+    }
+    const outLeft = writeState[0];
+    const inLeft = writeState[1];
+    filled = ${OUT_BYTES} - outLeft;
+    inOff += inLen - inLeft;
+    inLen = inLeft;
+    // A full slot may leave output inside zlib: post it and ask again.
+    if (outLeft > 0) break;
+    post();
+  }
+  if (final) {
+    if (filled > 0) post();
+    ended = true;
+    Atomics.store(state, ${ENDED}, 1);
+    signal();
+  }
+  taken();
 });
 `;
+
+/** Whether zlib's handle can be driven here (nativeInflater): the thread drives it as that does. */
+let drivable: boolean | undefined;
 
 /**
  * zlib's raw inflater in a thread of its own, for large parts: the sheet of a million rows inflates
  * (some 700 ms here) while this thread reads the rows of what has already come; of a sheet whose rows
  * are read, the thread also indexes the rows of the pieces this thread is behind on (\`auto\`). Its
- * pieces are handed to \`out\` as they arrive; the last push waits for the rest. Smaller parts, and a
- * Node without threads, inflate in this thread (\`nodeInflater\`).
+ * pieces are handed to \`out\` as they arrive, from the memory the threads share; the last push waits
+ * for the rest. Smaller parts, and a Node without threads, inflate in this thread (\`nodeInflater\`).
  */
 export const threadedInflater: RawInflaterFactory = (compressedSize, part) =>
   inflaterFor(compressedSize, THREAD_FROM_BYTES, part?.sheetRows ? 'auto' : 'never');
@@ -169,7 +243,8 @@ export function threadedInflaterFrom(fromBytes: number, indexing: RowIndexing = 
 }
 
 function inflaterFor(compressedSize: number, fromBytes: number, indexing: RowIndexing): RawInflater {
-  if (compressedSize < fromBytes) return nodeInflater(compressedSize);
+  drivable ??= nativeInflater() !== undefined;
+  if (compressedSize < fromBytes || !drivable) return nodeInflater(compressedSize);
   let thread: InflateThread | undefined;
   try {
     thread = new InflateThread(indexing);
@@ -180,10 +255,17 @@ function inflaterFor(compressedSize: number, fromBytes: number, indexing: RowInd
 }
 
 class InflateThread implements RawInflater {
-  private readonly state = new Int32Array(new SharedArrayBuffer(16));
+  private readonly state = new Int32Array(new SharedArrayBuffer(8 * 4));
+  /** Each slot's piece: its length, and the ints of its index (0: not indexed). */
+  private readonly meta = new Int32Array(new SharedArrayBuffer(SLOTS * 2 * 4));
+  private readonly bytes = new Uint8Array(new SharedArrayBuffer(SLOTS * OUT_BYTES));
+  private readonly index = new Int32Array(new SharedArrayBuffer(SLOTS * INDEX_INTS * 4));
+  private readonly input = new Uint8Array(new SharedArrayBuffer(INPUT_SLOTS * INPUT_BYTES));
   private readonly port: MessagePort;
   private readonly worker: Worker;
-  private posted = 0;
+  /** Compressed pieces sent to the thread. */
+  private sent = 0;
+  private taken = 0;
   private done = false;
 
   constructor(indexing: RowIndexing) {
@@ -191,7 +273,15 @@ class InflateThread implements RawInflater {
     this.port = port1;
     this.worker = new Worker(THREAD_SOURCE, {
       eval: true,
-      workerData: { port: port2, state: this.state, ahead: PIECES_AHEAD, indexing },
+      workerData: {
+        port: port2,
+        state: this.state,
+        meta: this.meta,
+        bytes: this.bytes.buffer,
+        index: this.index.buffer,
+        input: this.input.buffer,
+        indexing,
+      },
       transferList: [port2],
     });
     // Neither keeps the process alive: the reader waits for them itself.
@@ -205,13 +295,21 @@ class InflateThread implements RawInflater {
       return;
     }
     try {
-      // A copy (not slice(), which on a Node Buffer shares its memory): the reader reads into its buffer again.
-      const bytes = new Uint8Array(compressed);
-      this.worker.postMessage({ bytes, final }, [bytes.buffer]);
-      this.posted++;
+      // A copy (the reader reads into its buffer again), in the next input slot: the slot's last piece
+      // is inflated, as the wait below keeps at most INPUT_AHEAD + 1 pieces not yet inflated.
+      if (compressed.length <= INPUT_BYTES) {
+        const slot = this.sent % INPUT_SLOTS;
+        this.input.set(compressed, slot * INPUT_BYTES);
+        this.worker.postMessage({ slot, length: compressed.length, final });
+      } else {
+        // Not slice(), which on a Node Buffer shares its memory.
+        const bytes = new Uint8Array(compressed);
+        this.worker.postMessage({ bytes, final }, [bytes.buffer]);
+      }
+      this.sent++;
       this.take(out, false);
       // Not too far ahead of the thread: wait (taking what it inflates meanwhile).
-      while (!this.done && this.posted - Atomics.load(this.state, INPUT_TAKEN) > INPUT_AHEAD) this.take(out, true, true);
+      while (!this.done && this.sent - Atomics.load(this.state, INPUT_TAKEN) > INPUT_AHEAD) this.take(out, true, true);
       while (final && !this.done) this.take(out, true);
     } catch (e) {
       this.close();
@@ -220,38 +318,53 @@ class InflateThread implements RawInflater {
   }
 
   /**
-   * Hands the pieces that have arrived to \`out\`; with \`wait\`, first waits for one (or, with
-   * \`once\`, for anything the thread does, so that the caller can look again).
+   * Hands the pieces that have arrived to \`out\`, each read where it lies in its slot and the slot
+   * then given back; with \`wait\`, first waits for one (or, with \`once\`, for anything the thread
+   * does, so that the caller can look again).
    */
   private take(out: (bytes: Uint8Array, rows?: Int32Array) => void, wait: boolean, once = false): void {
     let silentSince = -1;
     for (;;) {
-      const posted = Atomics.load(this.state, POSTED);
-      const received = receiveMessageOnPort(this.port);
-      if (!received) {
+      // The count first, then what the thread did: anything it does after this wakes the wait below.
+      // Its end and failure come after the pieces it posted before them, so they are read before those.
+      const signal = Atomics.load(this.state, SIGNAL);
+      const ended = Atomics.load(this.state, ENDED);
+      const failed = Atomics.load(this.state, FAILED);
+      if (this.taken === Atomics.load(this.state, POSTED)) {
+        if (failed) {
+          const m = receiveMessageOnPort(this.port)?.message as { error: string } | undefined;
+          throw new Error(m?.error ?? 'the inflating thread failed');
+        }
+        if (ended) {
+          this.close();
+          return;
+        }
         if (!wait) return;
         if (Atomics.load(this.state, GONE)) throw new Error('the inflating thread stopped');
         const now = performance.now();
         if (silentSince < 0) silentSince = now;
         else if (now - silentSince > SILENCE_MS) throw new Error('the inflating thread stopped answering');
-        Atomics.wait(this.state, POSTED, posted, 100);
+        Atomics.wait(this.state, SIGNAL, signal, 100);
         if (once) wait = false;
         continue;
       }
       silentSince = -1;
-      Atomics.add(this.state, TAKEN, 1);
+      const s = this.taken % SLOTS;
+      const length = this.meta[s * 2]!;
+      const ints = this.meta[s * 2 + 1]!;
+      out(
+        this.bytes.subarray(s * OUT_BYTES, s * OUT_BYTES + length),
+        ints > 0 ? this.index.subarray(s * INDEX_INTS, s * INDEX_INTS + ints) : undefined,
+      );
+      // The piece is read: its slot is the thread's again.
+      Atomics.store(this.state, TAKEN, ++this.taken);
       Atomics.notify(this.state, TAKEN);
-      const m = received.message as Uint8Array | { bytes: Uint8Array; rows: Int32Array } | { end: true } | { error: string };
-      if (m instanceof Uint8Array || 'bytes' in m) {
-        if (m instanceof Uint8Array) out(m);
-        else out(m.bytes, m.rows);
-        wait = false;
-        continue;
-      }
-      if ('error' in m) throw new Error(m.error);
-      this.done = true;
-      this.close();
-      return;
+      // The thread is not to run dry while this thread reads the pieces it has: once it has room for
+      // more compressed bytes, the caller hands it the next before the rest are read. (Read to the
+      // last, the thread would wait for input, and the piece it inflates first after that, posted with
+      // none waiting, would come without its rows indexed.)
+      if (this.sent - Atomics.load(this.state, INPUT_TAKEN) < INPUT_AHEAD) return;
+      wait = false;
     }
   }
 
