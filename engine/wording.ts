@@ -417,8 +417,12 @@ export function outcomePredicate(t: Pick<TextTerms, 'detainer' | 'iceNotice'>, o
   switch (outcome) {
     case 'hold':
       return `shall honor the ${t.detainer} by holding the person for no longer than ${maxHoldWords(maxHold ?? FEDERAL_MAX_HOLD)} after the time the person would otherwise be released`;
-    case 'notify':
-      return `shall not hold the person on the ${t.detainer} and shall respond to it only by notifying ICE of the time of the person's release`;
+    case 'notify': {
+      // A notice of the decision the ordinance requires on every detainer is given here too.
+      const n = t.iceNotice;
+      const decision = n?.decision ? ` and, as ${dutyWhere(n)} requires, of that decision` : '';
+      return `shall not hold the person on the ${t.detainer} and shall respond to it only by notifying ICE of the time of the person's release${decision}`;
+    }
     case 'review':
       return `shall refer the ${t.detainer} to a supervisor, who shall decide in writing whether to honor it`;
     case 'decline': {

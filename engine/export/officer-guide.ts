@@ -237,7 +237,9 @@ function actionOf(outcome: Outcome, maxHold: MaxHold | undefined, notice?: IceNo
       return `Hold for up to ${h.hours} hours past release time${h.excludingWeekendsAndHolidays ? ' (Saturdays, Sundays and holidays not counted)' : ''}`;
     }
     case 'notify':
-      return 'Notify ICE only: tell ICE the release time, and do not hold';
+      return notice?.decision
+        ? `Notify ICE only: tell ICE the release time and the decision (${dutyWhere(notice)}), and do not hold`
+        : 'Notify ICE only: tell ICE the release time, and do not hold';
     case 'review':
       return 'Refer for review: a supervisor decides in writing';
     case 'decline':
@@ -467,7 +469,12 @@ function outcomesOf(otherwise: OfficerGuide['otherwise'], steps: GuideStep[], no
     notify: {
       outcome: 'notify',
       name: 'Notify ICE only',
-      todo: ['Tell ICE the time the person will be released.', 'Do not keep the person past that time.'],
+      todo: [
+        notice?.decision
+          ? `Tell ICE the time the person will be released, and the decision, as ${dutyWhere(notice)} requires.`
+          : 'Tell ICE the time the person will be released.',
+        'Do not keep the person past that time.',
+      ],
     },
     review: {
       outcome: 'review',

@@ -137,3 +137,42 @@ describe('a decline and the notice the ordinance requires', () => {
     expect(checked).toBeGreaterThanOrEqual(2); // the TRUST Act sample and its frozen test copy
   });
 });
+
+describe('a notice-only outcome where the decision must be given', () => {
+  const withNotify = (notices: Notice[] | null) =>
+    ordinanceFrom(`
+title: Ordinance with a notice to ICE
+jurisdiction: { name: Testville, state: MA }
+sections:
+  - heading: Detainers
+    provisions:
+      - id: removal
+        when: { record: finalRemovalOrder }
+        outcome: notify
+${notices ? `  - heading: Notice\n    provisions:\n      - id: notice\n        type: notice-to-ice\n        notices: [${notices.join(', ')}]\n` : ''}otherwise: decline
+`);
+
+  it('says ICE is told the decision too, in the ordinance and in the guide; without that duty the words are as before', () => {
+    const o = withNotify(['decision']);
+    const cite = noticeCitation(o);
+    const notifies = sentences(o).filter((s) => s.includes('only by notifying'));
+    expect(notifies.length).toBe(1);
+    expect(notifies[0]).toContain(`only by notifying ICE of the time of the person's release and, as ${cite} requires, of that decision.`);
+    const g = officerGuide(o);
+    expect(g.steps.find((s) => s.outcome === 'notify')!.action).toBe(
+      `Notify ICE only: tell ICE the release time and the decision (${cite}), and do not hold`,
+    );
+    expect(g.outcomes.find((x) => x.outcome === 'notify')!.todo[0]).toBe(
+      `Tell ICE the time the person will be released, and the decision, as ${cite} requires.`,
+    );
+    for (const quiet of [null, ['release-date'] as Notice[]]) {
+      const q = withNotify(quiet);
+      expect(sentences(q).find((s) => s.includes('only by notifying'))).toMatch(
+        /only by notifying ICE of the time of the person's release\.$/,
+      );
+      expect(officerGuide(q).steps.find((s) => s.outcome === 'notify')!.action).toBe(
+        'Notify ICE only: tell ICE the release time, and do not hold',
+      );
+    }
+  });
+});

@@ -96,6 +96,9 @@ function expandCitations(words: string): string[] {
   return out;
 }
 
+/** A citation or a list of them as printed: "§ 4", "§ 3(e) and § 5". */
+const CITE = '§ \\d+(\\([a-z0-9]+\\))*(( and |, and |, )§ \\d+(\\([a-z0-9]+\\))*)*';
+
 function readOutcome(predicate: string, term: string): Pick<ReadRule, 'outcome' | 'hours' | 'excluding'> {
   const t = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const hold = new RegExp(
@@ -104,7 +107,7 @@ function readOutcome(predicate: string, term: string): Pick<ReadRule, 'outcome' 
   if (hold) return { outcome: 'hold', hours: Number(hold[1]), excluding: Boolean(hold[2]) };
   if (
     new RegExp(
-      `^shall not hold the person on the ${t} and shall respond to it only by notifying ICE of the time of the person's release\\.$`,
+      `^shall not hold the person on the ${t} and shall respond to it only by notifying ICE of the time of the person's release( and, as ${CITE} requires, of that decision)?\\.$`,
     ).test(predicate)
   )
     return { outcome: 'notify' };
@@ -117,7 +120,7 @@ function readOutcome(predicate: string, term: string): Pick<ReadRule, 'outcome' 
   )
     return { outcome: 'decline' };
   // A decline where a notice-to-ice provision requires ICE be told of the decision, or of the release too.
-  const cite = '§ \\d+(\\([a-z0-9]+\\))*(( and |, and |, )§ \\d+(\\([a-z0-9]+\\))*)*';
+  const cite = CITE;
   if (
     new RegExp(
       `^shall decline the ${t} and shall not hold the person, and shall notify ICE of that decision as ${cite} requires but shall not notify ICE of the time of the person's release\\.$`,
