@@ -101,7 +101,7 @@ class Checker {
     for (const key of Object.keys(obj)) {
       if (!allowed.includes(key)) {
         const guess = didYouMean(key, allowed);
-        this.fail(join(prefix, key), `unknown field "${key}"${guess ? `; did you mean "${guess}"?` : ''}`);
+        this.fail(join(prefix, key), `unknown field${guess ? `; did you mean "${guess}"?` : ''}`);
       }
     }
   }
@@ -110,22 +110,22 @@ class Checker {
     const v = obj[key];
     if (v === undefined || v === null) return fallback;
     if (typeof v === 'boolean') return v;
-    this.fail(join(prefix, key), `"${key}" must be true or false, not ${show(v)}`);
+    this.fail(join(prefix, key), `must be true or false, not ${show(v)}`);
     return fallback;
   }
 
   integer(obj: Obj, key: string, prefix: string, min: number, max: number, required: boolean): number | undefined {
     const v = obj[key];
     if (v === undefined || v === null) {
-      if (required) this.fail(join(prefix, key), `"${key}" is missing`);
+      if (required) this.fail(join(prefix, key), `missing`);
       return undefined;
     }
     if (typeof v !== 'number' || !Number.isInteger(v)) {
-      this.fail(join(prefix, key), `"${key}" must be a whole number, not ${show(v)}`);
+      this.fail(join(prefix, key), `must be a whole number, not ${show(v)}`);
       return undefined;
     }
     if (v < min || v > max) {
-      this.fail(join(prefix, key), `"${key}" must be between ${min} and ${max}, not ${v}`);
+      this.fail(join(prefix, key), `must be between ${min} and ${max}, not ${v}`);
       return undefined;
     }
     return v;
@@ -134,17 +134,14 @@ class Checker {
   dateTime(obj: Obj, key: string, prefix: string, required: boolean): number {
     const v = obj[key];
     if (v === undefined || v === null) {
-      if (required) this.fail(join(prefix, key), `"${key}" is missing`);
+      if (required) this.fail(join(prefix, key), `missing`);
       return NaN;
     }
     const t = typeof v === 'string' ? parseDateTime(v) : NaN;
     if (Number.isNaN(t)) {
       // Written right but not a real day or time: say which (the path already names the field).
       const unreal = typeof v === 'string' ? unrealDateProblem(v, true) : undefined;
-      this.fail(
-        join(prefix, key),
-        unreal ? `${show(v)} ${unreal}` : `"${key}" must be a local date and time (YYYY-MM-DDTHH:MM), not ${show(v)}`,
-      );
+      this.fail(join(prefix, key), unreal ? `${show(v)} ${unreal}` : `must be a local date and time (YYYY-MM-DDTHH:MM), not ${show(v)}`);
     }
     return t;
   }
@@ -152,13 +149,13 @@ class Checker {
   date(obj: Obj, key: string, prefix: string, required: boolean): number {
     const v = obj[key];
     if (v === undefined || v === null) {
-      if (required) this.fail(join(prefix, key), `"${key}" is missing`);
+      if (required) this.fail(join(prefix, key), `missing`);
       return NaN;
     }
     const t = typeof v === 'string' ? parseDate(v) : NaN;
     if (Number.isNaN(t)) {
       const unreal = typeof v === 'string' ? unrealDateProblem(v, false) : undefined;
-      this.fail(join(prefix, key), unreal ? `${show(v)} ${unreal}` : `"${key}" must be a date (YYYY-MM-DD), not ${show(v)}`);
+      this.fail(join(prefix, key), unreal ? `${show(v)} ${unreal}` : `must be a date (YYYY-MM-DD), not ${show(v)}`);
     }
     return t;
   }
@@ -167,19 +164,19 @@ class Checker {
     const v = obj[key];
     if (v === undefined || v === null) return [];
     if (Array.isArray(v)) return v;
-    this.fail(join(prefix, key), `"${key}" must be a list`);
+    this.fail(join(prefix, key), `must be a list`);
     return [];
   }
 
   oneOf<T extends string>(obj: Obj, key: string, prefix: string, allowed: readonly string[], required: boolean): T | undefined {
     const v = obj[key];
     if (v === undefined || v === null) {
-      if (required) this.fail(join(prefix, key), `"${key}" is missing`);
+      if (required) this.fail(join(prefix, key), `missing`);
       return undefined;
     }
     if (typeof v === 'string' && allowed.includes(v)) return v as T;
     const guess = typeof v === 'string' ? didYouMean(v, allowed) : undefined;
-    this.fail(join(prefix, key), `"${key}" must be ${allowed.join(', ')}, not ${show(v)}${guess ? `; did you mean "${guess}"?` : ''}`);
+    this.fail(join(prefix, key), `must be ${allowed.join(', ')}, not ${show(v)}${guess ? `; did you mean "${guess}"?` : ''}`);
     return undefined;
   }
 
@@ -241,11 +238,11 @@ class Checker {
     if (v === undefined || v === null) return undefined;
     if (typeof v === 'string') {
       const bad = unsafeCharacterIndex(v, false);
-      if (bad >= 0) this.fail(join(prefix, key), `"${key}" ${unsafeCharacterProblem(v, bad)}`);
+      if (bad >= 0) this.fail(join(prefix, key), unsafeCharacterProblem(v, bad));
       return v;
     }
     if (typeof v === 'number') return String(v);
-    this.fail(join(prefix, key), `"${key}" must be text`);
+    this.fail(join(prefix, key), `must be text`);
     return undefined;
   }
 }

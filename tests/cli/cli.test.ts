@@ -131,7 +131,7 @@ describe('case files', () => {
     fs.writeFileSync(csv, lines.join('\n'));
     const r = run('simulate', sample, '--cases', csv);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/c\.csv: row 6 \(B-0005\): error: age: "age" must be a whole number, not "old"/);
+    expect(r.err).toMatch(/c\.csv: row 6 \(B-0005\): error: age: must be a whole number, not "old"/);
     const skipped = run('simulate', sample, '--cases', csv, '--skip-bad', '--json');
     expect(skipped.code).toBe(0);
     expect(JSON.parse(skipped.out).summary.total).toBe(19);

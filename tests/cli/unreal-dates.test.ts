@@ -40,7 +40,7 @@ describe('a date that does not exist', () => {
       ['C', 'conviction1.convictedOn', '"2013-02-29" is not a real date (2013 is not a leap year: February has no 29th)'],
       ['D', 'conviction1.convictedOn', '"2012-04-31" is not a real date (April has no 31st)'],
       // A date in the wrong form is still told its form.
-      ['E', 'bookedAt', '"bookedAt" must be a local date and time (YYYY-MM-DDTHH:MM), not "12/01/2012 10:00"'],
+      ['E', 'bookedAt', 'must be a local date and time (YYYY-MM-DDTHH:MM), not "12/01/2012 10:00"'],
     ]);
     const json = readCaseSet(
       JSON.stringify([

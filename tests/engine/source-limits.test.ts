@@ -118,7 +118,7 @@ describe('limits on keys', () => {
     const set = await importCases([text], { format: 'json' });
     expect(set.problems.length).toBeGreaterThan(0);
     expect(set.problems[0]).toMatchObject({ index: 0, line: 1 });
-    expect(set.problems[0]!.message).toMatch(/unknown field "k0"/);
+    expect(set.problems[0]).toMatchObject({ field: 'k0', message: expect.stringMatching(/^unknown field/) });
   });
 });
 

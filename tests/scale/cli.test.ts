@@ -49,7 +49,7 @@ describe('simulate --cases', () => {
     const file = write('bad.csv', good.join('\n'));
     const strict = await run('simulate', policy, '--cases', file);
     expect(strict.code).toBe(1);
-    expect(strict.err).toMatch(/bad\.csv: row 3 \(B-0002\): error: age: "age" must be between 0 and 130, not 200/);
+    expect(strict.err).toMatch(/bad\.csv: row 3 \(B-0002\): error: age: must be between 0 and 130, not 200/);
     expect(strict.err).toMatch(/bad\.csv: row 5 \(B-0004\): error: requests: a request is "hold" or "notify", not "ask"/);
     expect(strict.err).toMatch(/2 of 5 cases have problems; fix them, or pass --skip-bad to simulate the 3 good ones/);
     const lenient = await run('simulate', policy, '--cases', file, '--skip-bad');

@@ -346,7 +346,7 @@ describe('bad CSV rows', () => {
     expect(set.total).toBe(5);
     expect(set.rejected).toBe(4);
     const lines = set.problems.map((p) => formatCaseProblem('in.csv', p));
-    expect(lines).toContain('in.csv: row 3 (B): error: age: "age" must be between 0 and 130, not 300');
+    expect(lines).toContain('in.csv: row 3 (B): error: age: must be between 0 and 130, not 300');
     expect(lines).toContain('in.csv: row 3 (B): error: conviction2.convictedOn: "2010-13-01" is not a real date (there is no month 13)');
     expect(lines).toContain('in.csv: row 4 (A): error: id: the id "A" is used twice (first by case 1, row 2)');
     expect(lines.some((l) => l.startsWith('in.csv: row 5 (D): error: the row has 2 fields but the header names 9 columns'))).toBe(true);
