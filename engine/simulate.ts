@@ -278,6 +278,8 @@ function tally(
     asRequested.push(h.asRequested === true);
   }
   const holdMinutesByProvision = new Float64Array(policy.provisions.length + 1);
+  // Minutes that pass between two local times: in a time zone, across a clock change, not the wall clock's.
+  const elapsed = (from: number, to: number): number => (zone ? utcOfLocal(zone, to) - utcOfLocal(zone, from) : to - from);
   // Whether a provision's hold can outlast what each form asks for: only then is the request's end
   // worked out, so a policy that holds as asked (or less) costs nothing more.
   const forms = DETAINER_FORMS.length;
@@ -333,7 +335,7 @@ function tally(
         for (let o = 0; o < 4; o++) if (may & (1 << o)) finalAtMost[o]!++;
       }
       if (open) {
-        const possible = bound.possible!(i);
+        const possible = may;
         open.possible[i] = possible;
         if (possible & (possible - 1)) {
           open.undetermined++;
@@ -357,8 +359,8 @@ function tally(
           const h = policy.holdLimitOf(p, t, i);
           end = clock.end(r, h.hours, h.excludingWeekendsAndHolidays === true);
         } else end = clock.end(r, holdHours[p]!, holdExcludes[p]!);
-        // Hours held are the hours that pass: in a time zone, across a clock change, not the wall clock's.
-        const held = zone ? utcOfLocal(zone, end) - utcOfLocal(zone, r) : end - r;
+        // Hours held are the hours that pass (see `elapsed`).
+        const held = elapsed(r, end);
         holdMinutesByProvision[p]! += held;
         const f = formOf[i]!;
         if (mayPassRequest[p * forms + f]) {
@@ -368,7 +370,7 @@ function tally(
             pastRequest.holds++;
             if (held > longestPastMinutes) {
               longestPastMinutes = held;
-              requestedOfLongestMinutes = zone ? utcOfLocal(zone, askedEnd) - utcOfLocal(zone, r) : askedEnd - r;
+              requestedOfLongestMinutes = elapsed(r, askedEnd);
             }
           }
         }

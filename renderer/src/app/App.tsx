@@ -501,14 +501,7 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
             </span>
           ) : null}
         </span>
-        <div
-          className="toolbar"
-          role="toolbar"
-          aria-label="File and view"
-          ref={toolbar.ref}
-          onFocus={toolbar.onFocus}
-          onKeyDown={toolbar.onKeyDown}
-        >
+        <div className="toolbar" role="toolbar" aria-label="File and view" {...toolbar}>
           <button
             type="button"
             onClick={() => void command('file.new')}

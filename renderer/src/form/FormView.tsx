@@ -112,14 +112,7 @@ export function FormView({ data, unreadable, text, edit, onShowInEditor, onUndo,
         }
       }}
     >
-      <div
-        className="form-toolbar"
-        role="toolbar"
-        aria-label="Form actions"
-        ref={toolbar.ref}
-        onFocus={toolbar.onFocus}
-        onKeyDown={toolbar.onKeyDown}
-      >
+      <div className="form-toolbar" role="toolbar" aria-label="Form actions" {...toolbar}>
         <button type="button" onClick={onUndo} aria-keyshortcuts="Control+Z">
           Undo
         </button>

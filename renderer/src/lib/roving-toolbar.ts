@@ -15,6 +15,7 @@ function setStop(toolbar: HTMLElement, stop: HTMLElement | undefined): void {
   for (const el of controls(toolbar)) el.tabIndex = el === stop ? 0 : -1;
 }
 
+/** The toolbar's props (`ref`, `onFocus`, `onKeyDown`), to spread on the element marked role="toolbar". */
 export function useRovingToolbar<T extends HTMLElement>() {
   const ref = useRef<T>(null);
   // After every render: a control may have come (a Recent list) or gone; the stop stays where it was,
