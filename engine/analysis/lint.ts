@@ -903,6 +903,18 @@ function policyRules(ctx: Ctx): void {
     }
     return x;
   };
+  /**
+   * The state's duty to honor detainers that reaches some of these cases, in force on the date or
+   * taking effect later (and not since ended): a finding on such cases recommends no limit the duty
+   * forbids (a judicial warrant, a conviction, notice only), which the duty's own finding would undo.
+   */
+  const honorDutyOver = (cases: number): Authority | undefined =>
+    stateLaw.find(
+      (a) =>
+        a.holds === 'required' &&
+        (inForce(a, law.asOf) || (lawOf(a).w.later && !lawOf(a).w.ended)) &&
+        b.and(cases, lawSet(a.holdsRequiredWhen, 1).t) !== FALSE_NODE,
+    );
   const lawConditionWords = new Map<Condition, string>();
   const groundWords = (c: Condition): string => {
     let words = lawConditionWords.get(c);
@@ -943,10 +955,12 @@ function policyRules(ctx: Ctx): void {
     // Probable cause: every hold that does not need a judicial warrant.
     const noWarrant = b.and(holds, b.not(judicial));
     if (noWarrant !== FALSE_NODE) {
-      const mandate = stateLaw.find((a) => a.holds === 'required' && inForce(a, law.asOf));
+      const mandate = honorDutyOver(noWarrant);
+      const mandateFrom = mandate && lawOf(mandate).w.later ? ` from ${effectiveWords(mandate)}` : '';
       addWithin(path, {
         provision: id,
         path: outcomePath,
+        // A warning under a duty to honor too: the liability for each hold stays with the county.
         severity: 'warning',
         code: 'hold-without-judicial-warrant',
         message: `${who} allows a hold without a judicial warrant; ${rulingWords(law)}`,
@@ -955,7 +969,7 @@ function policyRules(ctx: Ctx): void {
             `A detainer is a request, not a command, and a jurisdiction that holds on one chose to and can be liable (${rulings[0]!.name}). Keeping a person past the time of release is a new seizure that needs its own probable cause (${rulings[1]!.name}; ${rulings[2]!.name}): in those cases people held on pending charges, with bail set or release ordered, were held on a detainer without a warrant. ` +
             `Since ${dateWords(I247A_FROM)} every detainer comes with an ICE administrative warrant (I-200 or I-205), signed by an immigration officer, not a judge; whether it supplies probable cause is contested (${elCenizo.citations[0]!.cite}, upheld Texas's mandate only against a facial challenge).` +
             (mandate
-              ? ` ${stateName(law.state)} requires honoring detainers (${mandate.name}); the county remains answerable for each hold.`
+              ? ` ${stateName(law.state)} requires honoring detainers${mandateFrom} (${mandate.name})${mandate.forbidsJudicialWarrantRequirement ? ' and forbids requiring a judicial warrant for them' : ''}, so neither a judicial warrant nor notice only is a change state law allows${mandateFrom ? ' from that date' : ''}; the county remains answerable for each hold.`
               : '')
           );
         },
@@ -1082,6 +1096,7 @@ function policyRules(ctx: Ctx): void {
       const noConviction = b.and(holds, b.and(b.not(criminalConviction), b.not(judicial)));
       if (noConviction !== FALSE_NODE) {
         const findingLine = at(['findings', seriousFinding, 'text']).line;
+        const convictionDuty = honorDutyOver(noConviction);
         addWithin(path, {
           provision: id,
           path: outcomePath,
@@ -1089,9 +1104,12 @@ function policyRules(ctx: Ctx): void {
           code: 'hold-without-conviction',
           message: `${who} can hold a person with no criminal conviction and no judicial warrant, though the findings (line ${findingLine}) say the policy aims at serious offenders`,
           explanation:
-            'The findings state the purpose the council relies on. A provision that holds people who have never been convicted of a crime (a civil infraction is not one), with no judicial warrant behind the detainer, contradicts that purpose; counsel defending the ordinance will be asked why.',
+            'The findings state the purpose the council relies on. A provision that holds people who have never been convicted of a crime (a civil infraction is not one), with no judicial warrant behind the detainer, contradicts that purpose; counsel defending the ordinance will be asked why.' +
+            (convictionDuty
+              ? ` ${stateName(law.state)} requires honoring these detainers${lawOf(convictionDuty).w.later ? ` from ${effectiveWords(convictionDuty)}` : ''} (${convictionDuty.name}), so requiring a conviction is a limit state law forbids: the findings are what can change.`
+              : ''),
           get fixes(): QuickFix[] {
-            return p
+            return p && !convictionDuty
               ? [
                   requireAlso(
                     p,
@@ -1249,7 +1267,18 @@ function policyRules(ctx: Ctx): void {
         get fixes(): QuickFix[] {
           // The hold the detainer form in use asks for (the I-247A's 48 calendar hours since April 2,
           // 2017), on the date the duty applies from: not the regulation's cap, which is longer.
+          // A duty to give notice alone (no hold required): the fix notifies ICE of the release.
+          if (holdDuty === FALSE_NODE)
+            return p
+              ? [outcomeFix(path, 'notify', 'Notify ICE of the release, as state law requires', p)]
+              : [{ title: 'Notify ICE of releases no provision covers', edits: [{ op: 'set', path: ['otherwise'], value: 'notify' }] }];
           const asked = DETAINER_FORMS[detainerFormIndexOn(parseDate(first.w.later ? first.a.effective! : law.asOf))]?.hold;
+          // A provision that holds already falls short only where an officer's finding goes the other
+          // way: the fix is to hold whatever the finding (when the finding is its whole condition).
+          if (p?.outcome === 'hold' && (!asked || sameHold(p.maxHold, asked)))
+            return p.when && 'discretion' in p.when
+              ? [{ title: 'Hold whatever the finding: remove the finding from this provision', edits: [{ op: 'delete', path: [...path, 'when'] }] }]
+              : [];
           return p
             ? [
                 {

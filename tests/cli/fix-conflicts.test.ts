@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './run-in-process';
 import { checkDocument, type CheckedDiagnostic } from '../../engine/analysis/index';
 import type { QuickFix } from '../../engine/analysis/fixes';
-import { fixDocumentWith, type FixEngine } from '../../engine/use-cases/fix';
+import { fixDocument, fixDocumentWith, type FixEngine } from '../../engine/use-cases/fix';
 
 const fixtures = path.join(__dirname, 'fixtures');
 const read = (name: string) => fs.readFileSync(path.join(fixtures, name), 'utf8');
@@ -110,17 +110,21 @@ describe('fix: fixes that undo one another', () => {
     expect([r.text, r.applied]).toEqual(['x: hold', []]);
   });
 
-  it('names the conflicting fixes of a real draft, writes nothing and exits 1 (Texas, judicial warrant only, before SB 4)', async () => {
+  it('a real draft that looped (Texas, judicial warrant only, before SB 4) now ends: the judicial-warrant finding recommends no limit SB 4 forbids from its date', async () => {
+    const text = read('tx-county-2016-judicial-only.ordinance.yaml');
     const file = copy('tx-county-2016-judicial-only.ordinance.yaml');
-    const before = fs.readFileSync(file, 'utf8');
     const r = await runCli('fix', file);
-    expect(r.code).toBe(1);
-    expect(r.out).toMatch(
-      /: fixes conflict: "Honor detainers no provision covers" \[state-requires-honoring-detainers\] and "Decline detainers no provision covers" \[hold-without-judicial-warrant\] undo each other.*; none of them was applied: a person must choose$/m,
+    expect(r.out).not.toMatch(/fixes conflict:/);
+    expect(r.out).toMatch(/fixed: Honor detainers no provision covers \[state-requires-honoring-detainers\]/);
+    expect(r.code).toBe(0);
+    expect(fs.readFileSync(file, 'utf8')).toBe(text.replace('otherwise: decline', 'otherwise: hold'));
+    // On the fixed draft the otherwise clause holds without a warrant: the finding stays a warning
+    // (SB 4 is later than the ordinance) with no fix, and says why.
+    const warrant = checkDocument(fs.readFileSync(file, 'utf8')).diagnostics.filter((d) => d.code === 'hold-without-judicial-warrant');
+    expect(warrant.map((d) => [d.severity, d.fixes])).toEqual([['warning', []]]);
+    expect(warrant[0]!.explanation).toMatch(
+      /Texas requires honoring detainers from September 1, 2017 \(Texas SB 4 \(2017\).*\) and forbids requiring a judicial warrant for them, so neither a judicial warrant nor notice only is a change state law allows from that date/,
     );
-    expect(r.out).not.toMatch(/: fixed: /);
-    expect(r.err).toMatch(/nothing to fix; \d+ findings? left; 1 conflict between fixes left to a person/);
-    expect(fs.readFileSync(file, 'utf8')).toBe(before);
   });
 });
 
@@ -166,5 +170,75 @@ describe('the lint in a state that requires honoring detainers', () => {
     const text = read('tx-county-2018-declines-minors.ordinance.yaml');
     const honor = checkDocument(text).diagnostics.find((d) => d.code === 'state-requires-honoring-detainers' && d.provision === 'minors');
     expect(honor!.fixes![0]!.title).toBe('Honor the detainer: hold as ICE asks (48 calendar hours)');
+  });
+});
+
+describe('fixes in states whose law requires honoring detainers recommend nothing that law forbids', () => {
+  const tx2018 = read('tx-county-2018-hold-all.ordinance.yaml');
+
+  it('under a duty in force the judicial-warrant finding still warns (the liability stays) but offers no fix (Tennessee and West Virginia also forbid requiring one)', () => {
+    const warrant = checkDocument(tx2018).diagnostics.filter((d) => d.code === 'hold-without-judicial-warrant');
+    expect(warrant.map((d) => [d.severity, d.fixes])).toEqual([['warning', []]]);
+    const tn = checkDocument(tx2018.replace('state: TX', 'state: TN').replace('effectiveDate: 2018-01-01', 'effectiveDate: 2026-06-01'));
+    const tnWarrant = tn.diagnostics.filter((d) => d.code === 'hold-without-judicial-warrant');
+    expect(tnWarrant.map((d) => [d.severity, d.fixes])).toEqual([['warning', []]]);
+    expect(tnWarrant[0]!.explanation).toMatch(/Tennessee requires honoring detainers \(.*\) and forbids requiring a judicial warrant for them, so neither a judicial warrant nor notice only is a change state law allows;/);
+    // Where no state law requires holds the finding warns and offers both limits.
+    const il = checkDocument(tx2018.replace('state: TX', 'state: NY')).diagnostics.filter((d) => d.code === 'hold-without-judicial-warrant');
+    expect(il.map((d) => [d.severity, d.fixes?.map((f) => f.title)])).toEqual([
+      ['warning', ['Require a judicial warrant for this hold', 'Notify ICE of the release instead of holding']],
+    ]);
+  });
+
+  it('a duty to give notice alone (Montana HB 200) is fixed by notifying ICE of the release, not by a hold', async () => {
+    const text = tx2018
+      .replace('state: TX', 'state: MT')
+      .replace('effectiveDate: 2018-01-01', 'effectiveDate: 2022-06-01')
+      .replace('outcome: hold\n        maxHold: { hours: 48 }', 'outcome: decline');
+    const duty = checkDocument(text).diagnostics.filter((d) => d.code === 'state-requires-honoring-detainers');
+    expect(duty.map((d) => d.fixes?.map((f) => f.title))).toEqual([['Notify ICE of the release, as state law requires']]);
+    const file = path.join(dir, 'mt-2022-declines.ordinance.yaml');
+    fs.writeFileSync(file, text);
+    const r = await runCli('fix', file);
+    expect(r.out).not.toMatch(/fixes conflict:/);
+    expect(fs.readFileSync(file, 'utf8')).toMatch(/- id: honor-all\n +heading: All detainers\n +outcome: notify\n/);
+  });
+
+  it('a hold that rests on an officer\'s finding is fixed by holding whatever the finding, not by a fix that changes nothing', () => {
+    const text = tx2018.replace(
+      '        outcome: hold',
+      '        when:\n          discretion: { by: officer, finding: the person presents a risk to public safety }\n        outcome: hold',
+    );
+    const duty = checkDocument(text).diagnostics.filter((d) => d.code === 'state-requires-honoring-detainers');
+    expect(duty.map((d) => d.fixes?.map((f) => [f.title, f.edits]))).toEqual([
+      [['Hold whatever the finding: remove the finding from this provision', [{ op: 'delete', path: ['sections', 0, 'provisions', 0, 'when'] }]]],
+    ]);
+  });
+
+  it('a hold of people with no conviction, in findings aimed at serious offenders, is not fixed by requiring a conviction SB 4 forbids', () => {
+    const text = tx2018.replace(
+      'sections:',
+      'findings:\n  - text: the county cooperates with ICE in the cases of serious offenders\n    aims: serious-offenders\nsections:',
+    );
+    const noConviction = checkDocument(text).diagnostics.filter((d) => d.code === 'hold-without-conviction');
+    expect(noConviction.map((d) => d.fixes)).toEqual([[]]);
+    expect(noConviction[0]!.explanation).toMatch(/Texas requires honoring these detainers \(Texas SB 4 \(2017\).*\), so requiring a conviction is a limit state law forbids: the findings are what can change\./);
+    const ny = checkDocument(text.replace('state: TX', 'state: NY')).diagnostics.filter((d) => d.code === 'hold-without-conviction');
+    expect(ny.map((d) => d.fixes?.map((f) => f.title))).toEqual([['Require a criminal conviction for this hold']]);
+  });
+
+  it('fix ends without a conflict on every sample moved to each state whose law requires honoring or notice, before and after its law', () => {
+    const dir0 = path.join(__dirname, '../../samples/ordinances');
+    const conflicts: string[] = [];
+    for (const state of ['TX', 'FL', 'GA', 'MT', 'WV', 'TN', 'IA', 'NC'])
+      for (const date of ['2014-06-01', '2025-06-01'])
+        for (const name of fs.readdirSync(dir0)) {
+          const text = fs
+            .readFileSync(path.join(dir0, name), 'utf8')
+            .replace(/state: [A-Z]{2}/, `state: ${state}`)
+            .replace(/^effectiveDate: .*/m, `effectiveDate: ${date}`);
+          for (const c of fixDocument(text).conflicts) conflicts.push(`${state} ${date} ${name}: ${c.findings.map((f) => f.code).join(' > ')}`);
+        }
+    expect(conflicts).toEqual([]);
   });
 });
