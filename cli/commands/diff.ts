@@ -116,6 +116,7 @@ export function sideBySide(left: string[], right: string[], width = 68): string 
 
 function witnessText(w: DraftWitness, i: number): string {
   let out = `${i + 1}. A: ${w.kind.a.outcome} by ${w.a.citation} (${w.kind.a.provision})   B: ${w.kind.b.outcome} by ${w.b.citation} (${w.kind.b.provision})\n`;
+  if (w.clock) out += `   ${w.clock[0]!.toUpperCase()}${w.clock.slice(1)}\n`;
   out += `   Smallest case (${w.case.id}): ${w.facts.join('; ')}\n`;
   if (w.scenario) out += `   Simulate it with --reimbursement ${w.scenario.reimbursementAgreement ? 'yes' : 'no'}\n`;
   out += sideBySide([`Draft A: ${headline(w.a)}`, ...because(w.a)], [`Draft B: ${headline(w.b)}`, ...because(w.b)]);

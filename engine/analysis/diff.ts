@@ -2,12 +2,12 @@
 // smallest booking case on which they decide differently, checked by running both compiled drafts on
 // it; or a proof that no case separates them.
 
-import type { BookingCase, Decision, Ordinance, Outcome, Scenario } from '../model';
+import { FEDERAL_MAX_HOLD, type BookingCase, type Decision, type Ordinance, type Outcome, type Scenario } from '../model';
 import { FALSE_NODE } from './bdd';
 import { caseFacts } from './describe';
 import { FactSpace } from './facts';
-import { sameDecision, SymbolicPolicy, Verifier, type DecisionRegion } from './policy';
-import { formatDateTime, parseDateTime, MINUTES_PER_DAY } from '../time';
+import { sameDecision, SymbolicPolicy, Verifier, type DecisionRegion, type HoldClocks } from './policy';
+import { civilFromDays, daylightSavingOf, formatDateTime, HolidayCalendar, isWeekend, parseDate, parseDateTime, timeZone, MINUTES_PER_DAY } from '../time';
 
 export interface DraftWitness {
   /** A booking case in the contract format: feed it to `simulate` to see the difference. */
@@ -23,6 +23,8 @@ export interface DraftWitness {
   kind: { a: { provision: string; outcome: Outcome }; b: { provision: string; outcome: Outcome } };
   /** How many fact combinations differ in this way. */
   combinations: number;
+  /** Holds of the same limit that end at different times: what the drafts count differently. */
+  clock?: string;
 }
 
 export interface DraftDifference {
@@ -44,11 +46,61 @@ function kindKey(a: DecisionRegion, b: DecisionRegion): string {
   return `${a.provisionIndex}:${a.outcome}|${b.provisionIndex}:${b.outcome}`;
 }
 
-/** Moves the release to another weekday, for holds whose limits differ only over weekends. */
-function withReleaseShift(c: BookingCase, days: number): BookingCase {
-  if (c.eligibleForReleaseAt === undefined) return c;
-  const t = parseDateTime(c.eligibleForReleaseAt);
-  return { ...c, eligibleForReleaseAt: formatDateTime(t + days * MINUTES_PER_DAY) };
+/** Moves the release to another weekday, for holds whose limits differ only over weekends (never before the booking). */
+function withReleaseShift(c: BookingCase, days: number): BookingCase | undefined {
+  if (c.eligibleForReleaseAt === undefined) return undefined;
+  const t = parseDateTime(c.eligibleForReleaseAt) + days * MINUTES_PER_DAY;
+  if (c.bookedAt !== undefined && t < parseDateTime(c.bookedAt)) return undefined;
+  return { ...c, eligibleForReleaseAt: formatDateTime(t) };
+}
+
+/** A holiday setting in one form: "none", or the federal holidays and any added dates. */
+function holidaySetting(s: Ordinance['holidays']): string {
+  if (s === 'none') return 'none';
+  const added = Array.isArray(s) ? [...new Set(s.filter((d) => !Number.isNaN(parseDate(d))))].sort() : [];
+  return `us-federal+${added.join(',')}`;
+}
+
+/** How the two drafts' clocks for holds differ (the calendars each counts with, for witnesses). */
+function holdClocks(a: Ordinance, b: Ordinance, scenario: Scenario | undefined) {
+  // As the engine: the ordinance's own holidays when it names them, else the scenario's.
+  const ha = a.holidays ?? scenario?.holidays;
+  const hb = b.holidays ?? scenario?.holidays;
+  const dst = (o: Ordinance) => timeZone(o.jurisdiction.timeZone)?.dst === true;
+  const clocks: HoldClocks = { holidays: holidaySetting(ha) !== holidaySetting(hb), daylightSaving: dst(a) !== dst(b) };
+  const holidayWords = (h: Ordinance['holidays']) =>
+    h === 'none' ? 'no holidays' : Array.isArray(h) && h.length ? `the U.S. federal holidays and ${h.length} more day${h.length === 1 ? '' : 's'}` : 'the U.S. federal holidays';
+  const dstWords = (o: Ordinance) =>
+    dst(o) ? `across the changes of the clocks (${o.jurisdiction.timeZone})` : o.jurisdiction.timeZone ? `in ${o.jurisdiction.timeZone}, which keeps no daylight saving time` : 'on the wall clock (no time zone named)';
+  const words = (excluding: boolean) =>
+    excluding
+      ? `the same hold ends at a different time: draft A skips ${holidayWords(ha)}; draft B skips ${holidayWords(hb)}`
+      : `the same hold ends at a different time: draft A counts its hours ${dstWords(a)}; draft B counts them ${dstWords(b)}`;
+  return { clocks, words, calendars: [HolidayCalendar.fromSetting(ha), HolidayCalendar.fromSetting(hb)] as const };
+}
+
+/**
+ * Releases at which holds of the same limit end differently under the two clocks, from the case's own
+ * release on: the day before each working day that is a holiday in one calendar only, and the
+ * afternoon before each change of the clocks, within about two years.
+ */
+function clockReleases(c: BookingCase, clocks: HoldClocks, calendars: readonly [HolidayCalendar, HolidayCalendar]): BookingCase[] {
+  if (c.eligibleForReleaseAt === undefined) return [];
+  const release = parseDateTime(c.eligibleForReleaseAt);
+  const day = Math.floor(release / MINUTES_PER_DAY);
+  const timeOfDay = release - day * MINUTES_PER_DAY;
+  const out: number[] = [];
+  if (clocks.holidays)
+    for (let d = day + 1; d < day + 800 && out.length < 3; d++)
+      if (!isWeekend(d) && calendars[0].isHoliday(d) !== calendars[1].isHoliday(d)) out.push((d - 1) * MINUTES_PER_DAY + timeOfDay);
+  if (clocks.daylightSaving) {
+    const y = civilFromDays(day).y;
+    for (const year of [y, y + 1, y + 2]) {
+      const dst = daylightSavingOf(year);
+      if (dst) for (const change of [dst.start, dst.end]) if (change - 12 * 60 > release) out.push(change - 12 * 60);
+    }
+  }
+  return out.map((t) => ({ ...c, eligibleForReleaseAt: formatDateTime(t) }));
 }
 
 function decisionsDiffer(x: Decision, y: Decision): boolean {
@@ -63,10 +115,11 @@ export function diffDrafts(a: Ordinance, b: Ordinance, opts: DiffOptions = {}): 
   const pa = new SymbolicPolicy(space, 0, a);
   const pb = new SymbolicPolicy(space, 1, b);
   const bdd = space.bdd;
+  const { clocks, calendars, words: clockWords } = holdClocks(a, b, opts.scenario);
   const kinds = new Map<string, { ra: DecisionRegion; rb: DecisionRegion; set: number }>();
   for (const ra of pa.regions) {
     for (const rb of pb.regions) {
-      if (sameDecision(ra, rb)) continue;
+      if (sameDecision(ra, rb, clocks)) continue;
       const set = bdd.and(ra.set, rb.set);
       if (set === FALSE_NODE) continue;
       const key = kindKey(ra, rb);
@@ -88,7 +141,9 @@ export function diffDrafts(a: Ordinance, b: Ordinance, opts: DiffOptions = {}): 
     let db = verifier.decide(b, concrete);
     // Holds with different limits can end at the same time on some days: try the other weekdays.
     for (let shift = 1; shift < 7 && !decisionsDiffer(da, db) && da.outcome === 'hold'; shift++) {
-      const moved = { ...concrete, case: withReleaseShift(concrete.case, -shift) };
+      const shifted = withReleaseShift(concrete.case, -shift);
+      if (!shifted) break;
+      const moved = { ...concrete, case: shifted };
       const xa = verifier.decide(a, moved);
       const xb = verifier.decide(b, moved);
       if (decisionsDiffer(xa, xb)) {
@@ -97,6 +152,18 @@ export function diffDrafts(a: Ordinance, b: Ordinance, opts: DiffOptions = {}): 
         db = xb;
       }
     }
+    // Holds of the same limit under different clocks: a release before a day or night they count differently.
+    if (!decisionsDiffer(da, db) && da.outcome === 'hold')
+      for (const moved of clockReleases(concrete.case, clocks, calendars)) {
+        const xa = verifier.decide(a, { ...concrete, case: moved });
+        const xb = verifier.decide(b, { ...concrete, case: moved });
+        if (decisionsDiffer(xa, xb)) {
+          concrete.case = moved;
+          da = xa;
+          db = xb;
+          break;
+        }
+      }
     const asExpected =
       da.provision === k.ra.provision && da.outcome === k.ra.outcome && db.provision === k.rb.provision && db.outcome === k.rb.outcome;
     if (!decisionsDiffer(da, db) || !asExpected) {
@@ -112,6 +179,7 @@ export function diffDrafts(a: Ordinance, b: Ordinance, opts: DiffOptions = {}): 
       combinations: space.count(k.set),
       cost,
     };
+    if (sameDecision(k.ra, k.rb)) w.clock = clockWords((k.ra.maxHold ?? FEDERAL_MAX_HOLD).excludingWeekendsAndHolidays === true);
     if (concrete.reimbursementAgreement !== undefined) {
       w.scenario = { reimbursementAgreement: concrete.reimbursementAgreement };
       w.facts.push(concrete.reimbursementAgreement ? 'a reimbursement agreement is in force' : 'no reimbursement agreement is in force');

@@ -170,12 +170,25 @@ export class SymbolicPolicy {
 }
 
 /** Two holds differ when their maximum differs; other decisions by outcome. */
-export function sameDecision(a: DecisionRegion, b: DecisionRegion): boolean {
+/**
+ * What, beyond a hold's limit, makes two drafts' holds end at different times: the holidays a hold
+ * excluding them skips, and whether calendar hours are counted across the nights the clocks change
+ * (a time zone with daylight saving time) or on the wall clock.
+ */
+export interface HoldClocks {
+  holidays: boolean;
+  daylightSaving: boolean;
+}
+
+export function sameDecision(a: DecisionRegion, b: DecisionRegion, clocks: HoldClocks = { holidays: false, daylightSaving: false }): boolean {
   if (a.outcome !== b.outcome) return false;
   if (a.outcome !== 'hold') return true;
   const x = a.maxHold ?? FEDERAL_MAX_HOLD;
   const y = b.maxHold ?? FEDERAL_MAX_HOLD;
-  return x.hours === y.hours && (x.excludingWeekendsAndHolidays === true) === (y.excludingWeekendsAndHolidays === true);
+  const excluding = x.excludingWeekendsAndHolidays === true;
+  if (x.hours !== y.hours || excluding !== (y.excludingWeekendsAndHolidays === true)) return false;
+  // Equal limits: the same end unless the clocks counting them differ (weekdays only, or calendar hours).
+  return excluding ? !clocks.holidays : !clocks.daylightSaving;
 }
 
 /** Compiled policies per value of the reimbursement agreement, for checking concrete cases. */

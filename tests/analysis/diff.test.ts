@@ -126,6 +126,47 @@ describe('drafts that differ', () => {
     expect(r.witnesses[0]!.a.holdUntil).not.toBe(r.witnesses[0]!.b.holdUntil);
   });
 
+  it('the same hold under another holiday calendar is a difference, shown on a release before a holiday only one skips (was "Equivalent")', () => {
+    const a = withProvisions(gang);
+    const b: Ordinance = { ...structuredClone(a), holidays: 'none' };
+    const r = diffDrafts(a, b);
+    confirm(a, b, r);
+    expect(r.equivalent).toBe(false);
+    expect(r.witnesses).toHaveLength(1);
+    expect(r.witnesses[0]!.clock).toBe('the same hold ends at a different time: draft A skips the U.S. federal holidays; draft B skips no holidays');
+    // Calendars that skip the same days are no difference: no added day, and an added date that is a weekend.
+    expect(diffDrafts(a, { ...structuredClone(a), holidays: [] }).equivalent).toBe(true);
+    expect(diffDrafts(a, { ...structuredClone(a), holidays: 'us-federal' }).equivalent).toBe(true);
+    // A scenario's calendar counts only where the ordinance names none.
+    expect(diffDrafts(a, b, { scenario: { holidays: 'none' } }).equivalent).toBe(true);
+    // Calendar hours skip no holiday: another calendar changes nothing.
+    const calendar = withProvisions(gang);
+    calendar.sections[0]!.provisions![0]!.maxHold = { hours: 48 };
+    expect(diffDrafts(calendar, { ...structuredClone(calendar), holidays: 'none' }).equivalent).toBe(true);
+  });
+
+  it('calendar hours counted across the change of the clocks against the wall clock are a difference; two zones that both keep daylight time are not', () => {
+    const a = withProvisions(gang);
+    a.sections[0]!.provisions![0]!.maxHold = { hours: 48 };
+    const zoned = (tz: string): Ordinance => {
+      const o = structuredClone(a);
+      o.jurisdiction = { ...o.jurisdiction, timeZone: tz };
+      return o;
+    };
+    const r = diffDrafts(a, zoned('America/New_York'));
+    confirm(a, zoned('America/New_York'), r);
+    expect(r.witnesses.map((w) => w.clock)).toEqual([
+      'the same hold ends at a different time: draft A counts its hours on the wall clock (no time zone named); draft B counts them across the changes of the clocks (America/New_York)',
+    ]);
+    expect(diffDrafts(zoned('America/Chicago'), zoned('America/New_York')).equivalent).toBe(true);
+    expect(diffDrafts(a, zoned('America/Phoenix')).equivalent).toBe(true);
+    // Weekday hours never count a Sunday, the only day the clocks change.
+    const weekdays = withProvisions(gang);
+    const tz = structuredClone(weekdays);
+    tz.jurisdiction = { ...tz.jurisdiction, timeZone: 'America/New_York' };
+    expect(diffDrafts(weekdays, tz).equivalent).toBe(true);
+  });
+
   it('a look-back window counted from the arrest instead of the request', () => {
     const a = withProvisions({ conviction: { term: 'felony', within: { years: 10 } } });
     const b = withProvisions({ conviction: { term: 'felony', within: { years: 10, of: 'arrest' } } });

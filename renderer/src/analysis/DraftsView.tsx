@@ -217,6 +217,7 @@ function Witness({
         {number}. A: <span className={`outcome-${w.a.outcome}`}>{OUTCOME_LABEL[w.a.outcome]}</span> by {w.a.citation}; B:{' '}
         <span className={`outcome-${w.b.outcome}`}>{OUTCOME_LABEL[w.b.outcome]}</span> by {w.b.citation}
       </h3>
+      {w.clock ? <p>{w.clock[0]!.toUpperCase() + w.clock.slice(1)}.</p> : null}
       <p>
         <strong>Smallest case:</strong> {w.facts.join('; ')}.{' '}
         <span className="muted">
