@@ -59,11 +59,13 @@ export interface Authority {
   requires: string;
   holds?: 'required' | 'barred' | 'uncertain' | 'not-addressed';
   holdAllowedWhen?: Condition;
+  holdAllowedOutsideBar?: boolean;
   holdsRequiredWhen?: Condition;
   notification?: 'required' | 'barred' | 'limited' | 'not-addressed';
   notifyAllowedWhen?: Condition;
   forbidsJudicialWarrantRequirement?: boolean;
   infoOnly?: boolean;
+  barsLimitsOnEnforcement?: boolean;
   agreement287g?: 'required' | 'barred' | 'governor-only';
   requiredOf287g?: 'county' | 'all';
   overridden287g?: boolean;

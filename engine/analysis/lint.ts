@@ -153,7 +153,7 @@ export const LINT_RULES: readonly LintRule[] = [
     code: 'state-protects-status-information',
     severity: 'info',
     kind: 'law',
-    title: 'a state law that protects status-information sharing only: no conflict with limits on holds',
+    title: 'a state law that bars limits on status information, or on enforcement generally, and requires no honoring of detainers',
   },
   { code: 'state-requires-287g', severity: 'info', kind: 'law', title: 'a state that requires a 287(g) agreement of the jail' },
   {
@@ -222,6 +222,28 @@ function outcomeFix(path: PathSegment[], outcome: Outcome, title: string, p: Pro
   const edits: QuickFix['edits'] = [{ op: 'set', path: [...path, 'outcome'], value: outcome }];
   if (outcome !== 'hold' && p.maxHold) edits.push({ op: 'delete', path: [...path, 'maxHold'] });
   return { title, edits };
+}
+
+/**
+ * What the state's laws that require no honoring of detainers say, and what follows for limits on holds:
+ * a law on status information alone does not reach them; a law barring limits on the enforcement of
+ * immigration law generally (Arizona, Idaho, Indiana) says nothing of detainers, so it is not read as
+ * reaching them, but a court could read it so.
+ */
+function infoOnlyWords(laws: readonly Authority[], asOf: string): string {
+  const named = (xs: readonly Authority[]) => xs.map((x) => `${x.name} (${citationOn(x, asOf)})`).join('; ');
+  const general = laws.filter((x) => x.barsLimitsOnEnforcement);
+  const information = laws.filter((x) => !x.barsLimitsOnEnforcement);
+  const parts: string[] = [];
+  if (information.length)
+    parts.push(
+      `${named(information)} ${information.length > 1 ? 'bar' : 'bars'} limits on sharing immigration-status information but ${information.length > 1 ? 'do' : 'does'} not require honoring detainers, so this policy's limits on holds do not conflict with ${information.length > 1 ? 'them' : 'it'}`,
+    );
+  if (general.length)
+    parts.push(
+      `${named(general)} ${general.length > 1 ? 'bar' : 'bars'} local limits on the enforcement of immigration law but ${general.length > 1 ? 'say' : 'says'} nothing of honoring detainers, so this policy's limits on holds are not read as such a limit, though a court could read them so`,
+    );
+  return parts.join('; ');
 }
 
 /** The date a law took effect, for a message ("January 1, 2018"). */
@@ -997,7 +1019,9 @@ function policyRules(ctx: Ctx): void {
       if (outside !== FALSE_NODE) barred.push({ a, ...lawOf(a), outside });
     }
     const exceptionOf = (a: Authority) =>
-      a.holdAllowedWhen
+      a.holdAllowedWhen && a.holdAllowedOutsideBar
+        ? `which ${theName(a)} ${verbFor(a, 'bar')} with no exception (the bar does not reach a hold where ${groundWords(a.holdAllowedWhen)})`
+        : a.holdAllowedWhen
         ? `outside the exception${'any' in a.holdAllowedWhen ? 's' : ''} ${theName(a)} ${verbFor(a, 'allow')} (${groundWords(a.holdAllowedWhen)})`
         : `which ${theName(a)} ${verbFor(a, 'bar')} with no exception`;
     for (const run of laterRuns(barred)) {
@@ -1538,13 +1562,12 @@ function policyRules(ctx: Ctx): void {
       {
         severity: 'info',
         code: 'state-protects-status-information',
-        message: `${stateName(law.state)}: ${infoOnly.map((x) => `${x.name} (${citationOn(x, law.asOf)})`).join('; ')} bars limits on sharing immigration-status information but does not require honoring detainers; ${
-          laterMandate
-            ? `until ${effectiveWords(laterMandate)} this policy's limits on holds do not conflict with it (from that date ${theName(laterMandate)} requires honoring detainers)`
-            : "this policy's limits on holds do not conflict with it"
+        message: `${stateName(law.state)}: ${infoOnlyWords(infoOnly, law.asOf)}${
+          laterMandate ? ` (until ${effectiveWords(laterMandate)}: from that date ${theName(laterMandate)} requires honoring detainers)` : ''
         }`,
         get explanation(): string {
-          return `${infoOnly.map((x) => x.requires).join(' ')} Keep the agency's communication about a person's immigration status unrestricted; the policy may still decline holds${laterMandate ? ` until ${dateWords(laterMandate.effective!)}, when ${theName(laterMandate, true)} (${citationOn(laterMandate, laterMandate.effective!)}) takes effect` : ''}.`;
+          const general = infoOnly.some((x) => x.barsLimitsOnEnforcement);
+          return `${infoOnly.map((x) => x.requires).join(' ')} Keep the agency's communication about a person's immigration status unrestricted; the policy may still decline holds${laterMandate ? ` until ${dateWords(laterMandate.effective!)}, when ${theName(laterMandate, true)} (${citationOn(laterMandate, laterMandate.effective!)}) takes effect` : ''}.${general ? ' A law barring limits on enforcement in general is not read here to require honoring detainers, which its words do not mention; no court ruling on that question is on file, so counsel should read the statute and any opinion of the Attorney General before relying on it.' : ''}`;
         },
         citation: infoOnly.map((x) => citationOn(x, law.asOf)).join('; '),
         authority: infoOnly[0]!.id,

@@ -262,14 +262,26 @@ describe('state-protects-status-information', () => {
     const info = found(ds, 'state-protects-status-information');
     expect(info).toHaveLength(1);
     expect(info[0]!.message).toMatch(
-      /until May 1, 2024 this policy's limits on holds do not conflict with it \(from that date Georgia HB 1105 requires/,
+      /so this policy's limits on holds do not conflict with it \(until May 1, 2024: from that date Georgia HB 1105 requires/,
     );
     expect(found(ds, 'state-requires-honoring-detainers')[0]!.message).toMatch(/since May 1, 2024/);
   });
   it('Mississippi, 2020: no later requirement, so no conflict without a date', () => {
     const info = found(lint({ state: 'MS', date: '2020-01-01' }), 'state-protects-status-information');
     expect(info).toHaveLength(1);
-    expect(info[0]!.message).toMatch(/does not require honoring detainers; this policy's limits on holds do not conflict with it$/);
+    expect(info[0]!.message).toMatch(/does not require honoring detainers, so this policy's limits on holds do not conflict with it$/);
+  });
+  it('Arizona, Idaho and Indiana bar limits on enforcement generally: the note says so, and that a court could read limits on holds as one', () => {
+    for (const state of ['AZ', 'ID', 'IN']) {
+      const info = found(lint({ state, date: '2020-01-01' }), 'state-protects-status-information');
+      expect(info).toHaveLength(1);
+      expect(info[0]!.severity).toBe('info');
+      expect(info[0]!.message).not.toMatch(/sharing immigration-status information|do not conflict/);
+      expect(info[0]!.message).toMatch(
+        /bars local limits on the enforcement of immigration law but says nothing of honoring detainers, so this policy's limits on holds are not read as such a limit, though a court could read them so( \(until [^)]*\))?$/,
+      );
+      expect(info[0]!.explanation).toMatch(/no court ruling on that question is on file/);
+    }
   });
 });
 
@@ -359,5 +371,33 @@ describe('the words of law findings', () => {
       provisions: hold('long', '{ requested: hold }', '{ hours: 72, excludingWeekendsAndHolidays: true }'),
     });
     expect(long).toMatch(/since April 2, 2017, after the effective date \(June 1, 2015\), a detainer/);
+  });
+});
+
+describe('what the reviewer found in the law data and its words', () => {
+  it('West Virginia, Maine and Florida § 908.11: dates their own notes call unverified are printed as such, and West Virginia is a warning within a year', () => {
+    const wv = found(lint({ state: 'WV', date: '2023-03-01' }), 'state-requires-honoring-detainers');
+    expect(wv.map((d) => d.severity)).toEqual(['warning']);
+    expect(wv[0]!.message).toMatch(/since January 1, 2023 \(a date not verified\)/);
+    expect(found(lint({ state: 'WV', date: '2025-03-01' }), 'state-requires-honoring-detainers').map((d) => d.severity)).toEqual(['error']);
+    const me = found(lint({ state: 'ME', date: '2026-01-01', provisions: hold('felony', '{ conviction: { classes: [felony] } }') }), 'state-bars-holds');
+    expect(me[0]!.message).toMatch(/since December 15, 2025 \(a date not verified\)/);
+    // Ch. 2022-193 took effect June 17, 2022; the agreement was due by January 1, 2023 (not read in the enacted text).
+    const fl = found(lint({ state: 'FL', date: '2023-06-01', level: 'county' }), 'state-requires-287g');
+    expect(fl[0]!.message).toMatch(/since January 1, 2023 \(a date not verified\)/);
+    expect(found(lint({ state: 'FL', date: '2022-09-01', level: 'county' }), 'state-requires-287g')[0]!.message).toMatch(
+      /since January 1, 2023 \(a date not verified\), after the effective date/,
+    );
+  });
+
+  it('California: SB 54 bars holds with no exception; a hold on a judicial warrant is one the bar does not reach, not an exception the Act allows', () => {
+    const ca = found(lint({ state: 'CA', date: '2022-06-01', provisions: hold('felony', '{ conviction: { classes: [felony] } }') }), 'state-bars-holds');
+    expect(ca[0]!.message).toMatch(
+      /allows a hold on a civil detainer which the California Values Act bars with no exception \(the bar does not reach a hold where the detainer is supported by a judicial warrant\)/,
+    );
+    expect(ca[0]!.message).not.toMatch(/exception the California Values Act allows/);
+    // The Illinois TRUST Act names its exception: the words stay.
+    const il = found(lint({ state: 'IL', date: '2019-06-01', provisions: hold('felony', '{ conviction: { classes: [felony] } }') }), 'state-bars-holds');
+    expect(il[0]!.message).toMatch(/outside the exception/);
   });
 });
