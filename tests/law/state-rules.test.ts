@@ -390,6 +390,14 @@ describe('what the reviewer found in the law data and its words', () => {
     );
   });
 
+  it('Maryland HB 16 (2021) is not law before its veto was overridden: no note for a 2012 or 2018 ordinance, a note in 2022', () => {
+    const felony = hold('felony', '{ conviction: { classes: [felony] } }');
+    for (const date of ['2012-06-01', '2018-06-01'])
+      expect(found(lint({ state: 'MD', date, provisions: felony }), 'state-law-uncertain').filter((d) => d.authority === 'md-hb16')).toEqual([]);
+    const note = found(lint({ state: 'MD', date: '2022-06-01', provisions: felony }), 'state-law-uncertain');
+    expect(note.map((d) => [d.severity, d.authority])).toEqual([['info', 'md-hb16']]);
+  });
+
   it('California: SB 54 bars holds with no exception; a hold on a judicial warrant is one the bar does not reach, not an exception the Act allows', () => {
     const ca = found(lint({ state: 'CA', date: '2022-06-01', provisions: hold('felony', '{ conviction: { classes: [felony] } }') }), 'state-bars-holds');
     expect(ca[0]!.message).toMatch(
