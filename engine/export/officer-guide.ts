@@ -322,7 +322,12 @@ function factsOf(o: Ordinance, policy: CompiledPolicy): string[] {
   const leaves: Condition[] = [];
   for (const lp of policy.layout.detainerProvisions) collectLeaves(lp.provision.when, leaves);
   const has = (k: string) => leaves.some((c) => k in c);
+  const convictions = leaves.flatMap((c) => ('conviction' in c ? [c.conviction] : []));
+  // Look-back windows count back from the request's date (the default) or the current arrest's.
+  const fromRequest = convictions.some((t) => t.within && t.within.of !== 'arrest');
+  const fromArrest = convictions.some((t) => t.within?.of === 'arrest');
   const form: string[] = ['what it asks for (hold, notice of release, or both)'];
+  if (fromRequest) form.push('the date it was issued');
   if (has('judicialWarrant')) form.push('whether a warrant signed by a judge or magistrate is attached');
   if (has('administrativeWarrant')) form.push('whether an ICE administrative warrant (form I-200 or I-205) is attached');
   const facts = [`The detainer form: ${joinList(form)}.`];
@@ -331,8 +336,14 @@ function factsOf(o: Ordinance, policy: CompiledPolicy): string[] {
   if (has('reimbursementAgreement'))
     facts.push('Whether a written agreement is in force under which the federal government reimburses the costs (ask a supervisor).');
   const booking: string[] = [];
+  if (fromArrest) booking.push('the date of the current arrest');
   if (has('age')) booking.push('date of birth (age)');
-  if (has('charge')) booking.push('current charges, and for each whether bond was posted or may be set');
+  if (has('charge')) {
+    const charges = leaves.flatMap((c) => ('charge' in c ? [c.charge] : []));
+    booking.push(
+      `current charges, and for each whether bond was posted or may be set${charges.some((t) => t.probableCauseFinding !== undefined) ? ' and whether a judge has found probable cause' : ''}`,
+    );
+  }
   if (booking.length) facts.push(`The booking record: ${joinList(booking)}.`);
   if (has('warrant')) facts.push('The warrant check: outstanding criminal or civil warrants, and the court that issued each.');
   const records = [
@@ -342,9 +353,10 @@ function factsOf(o: Ordinance, policy: CompiledPolicy): string[] {
   ];
   if (records.length) facts.push(`Database checks: ${joinList(records)}.`);
   if (has('conviction')) {
-    const excl = leaves.some((c) => 'conviction' in c && c.conviction.within?.excludeTimeIncarcerated);
+    const excl = convictions.some((t) => t.within?.excludeTimeIncarcerated);
+    const current = convictions.some((t) => t.current !== undefined);
     facts.push(
-      `Criminal history: each conviction with its class, date of conviction and date of release${excl ? ', and time spent incarcerated' : ''}${o.juvenileAdjudications === 'counted' ? '' : '; juvenile adjudications do not count unless a step says so'}.`,
+      `Criminal history: each conviction with its class, date of conviction and date of release${excl ? ', and time spent incarcerated' : ''}${current ? ', and whether the person is in custody now on that conviction' : ''}${o.juvenileAdjudications === 'counted' ? '' : '; juvenile adjudications do not count unless a step says so'}.`,
     );
   }
   const deciders = [

@@ -250,6 +250,28 @@ otherwise: decline
   });
 });
 
+describe('the facts to gather', () => {
+  const policyWith = (when: string) =>
+    ordinanceFrom(
+      `title: T\njurisdiction: { name: T, state: PA, level: city }\neffectiveDate: 2020-01-01\nsections:\n  - heading: D\n    provisions:\n      - id: p\n        when: ${when}\n        outcome: hold\n        maxHold: { hours: 48 }\notherwise: decline\n`,
+    );
+  it('names every fact the steps read: the request\'s date, the current arrest\'s date, custody on a conviction, a probable-cause finding', () => {
+    const facts = officerGuide(
+      policyWith(
+        '{ any: [ { conviction: { classes: [felony], within: { years: 10 } } }, { conviction: { classes: [felony], within: { years: 5, of: arrest } } }, { conviction: { classes: [felony], current: true } }, { charge: { classes: [felony], probableCauseFinding: true } } ] }',
+      ),
+    ).facts.join('\n');
+    expect(facts).toMatch(/The detainer form: .*the date it was issued/);
+    expect(facts).toMatch(/The booking record: the date of the current arrest/);
+    expect(facts).toMatch(/and whether a judge has found probable cause/);
+    expect(facts).toMatch(/and whether the person is in custody now on that conviction/);
+  });
+  it('asks for none of them where no step reads them', () => {
+    const facts = officerGuide(policyWith('{ conviction: { classes: [felony] } }')).facts.join('\n');
+    expect(facts).not.toMatch(/date it was issued|current arrest|probable cause|in custody now/);
+  });
+});
+
 describe('the decision-table appendix', () => {
   it('prints every row of the decision table with its outcome and section', () => {
     for (const file of allOrdinanceFiles()) {
