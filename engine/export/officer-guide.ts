@@ -326,10 +326,13 @@ function factsOf(o: Ordinance, policy: CompiledPolicy): string[] {
   // Look-back windows count back from the request's date (the default) or the current arrest's.
   const fromRequest = convictions.some((t) => t.within && t.within.of !== 'arrest');
   const fromArrest = convictions.some((t) => t.within?.of === 'arrest');
-  const form: string[] = ['what it asks for (hold, notice of release, or both)'];
-  if (fromRequest) form.push('the date it was issued');
-  if (has('judicialWarrant')) form.push('whether a warrant signed by a judge or magistrate is attached');
-  if (has('administrativeWarrant')) form.push('whether an ICE administrative warrant (form I-200 or I-205) is attached');
+  const form: string[] = ['what it asks for (hold, notice of release, or both)', ...(fromRequest ? ['its date'] : [])];
+  const warrants = [
+    ...(has('judicialWarrant') ? ['a warrant signed by a judge or magistrate'] : []),
+    ...(has('administrativeWarrant') ? ['an ICE administrative warrant (form I-200 or I-205)'] : []),
+  ];
+  if (warrants.length === 1) form.push(`whether ${warrants[0]} is attached`);
+  else if (warrants.length) form.push(`which of these is attached: ${warrants.join('; ')}`);
   const facts = [`The detainer form: ${joinList(form)}.`];
   if (policy.provisions.some((p) => p.outcome === 'hold'))
     facts.push('The time the person would otherwise be released (bail posted, charges dropped, sentence served).');

@@ -261,14 +261,14 @@ describe('the facts to gather', () => {
         '{ any: [ { conviction: { classes: [felony], within: { years: 10 } } }, { conviction: { classes: [felony], within: { years: 5, of: arrest } } }, { conviction: { classes: [felony], current: true } }, { charge: { classes: [felony], probableCauseFinding: true } } ] }',
       ),
     ).facts.join('\n');
-    expect(facts).toMatch(/The detainer form: .*the date it was issued/);
+    expect(facts).toMatch(/^The detainer form: what it asks for \(hold, notice of release, or both\) and its date\./m);
     expect(facts).toMatch(/The booking record: the date of the current arrest/);
     expect(facts).toMatch(/and whether a judge has found probable cause/);
     expect(facts).toMatch(/and whether the person is in custody now on that conviction/);
   });
   it('asks for none of them where no step reads them', () => {
     const facts = officerGuide(policyWith('{ conviction: { classes: [felony] } }')).facts.join('\n');
-    expect(facts).not.toMatch(/date it was issued|current arrest|probable cause|in custody now/);
+    expect(facts).not.toMatch(/its date|current arrest|probable cause|in custody now/);
   });
 });
 
