@@ -17,7 +17,7 @@ import {
   type Layout,
   type StandardClause,
 } from './layout';
-import { FEDERAL_MAX_HOLD, type Condition, type Ordinance, type Outcome, type Provision, type Signature } from './model';
+import { effectiveDateOf, FEDERAL_MAX_HOLD, type Condition, type Ordinance, type Outcome, type Provision, type Signature } from './model';
 import { authority } from './law';
 import { civilFromDays, FEDERAL_HOLIDAYS_CITATION, federalHolidays, parseDate } from './time';
 import {
@@ -370,7 +370,7 @@ function provisionWords(o: Ordinance, w: Words, p: Provision): string | undefine
 }
 
 function effectiveDateWords(o: Ordinance, w: Words, date: string | undefined): string {
-  const when = date ?? o.effectiveDate;
+  const when = date ?? effectiveDateOf(o);
   return `This ${w.noun} takes effect on ${when ? longDate(when) : BLANK}.`;
 }
 
@@ -427,12 +427,6 @@ function federalHolidayNames(on: string | undefined): string[] {
   return list.map((h) => (h.name.startsWith('Birthday') ? `the ${h.name}` : h.name));
 }
 
-/** The date the ordinance takes effect: its effective-date provision's, or its own. */
-function effectiveOn(o: Ordinance): string | undefined {
-  for (const s of o.sections ?? []) for (const p of s.provisions ?? []) if (p.type === 'effective-date' && p.date) return p.date;
-  return o.effectiveDate;
-}
-
 /** The detainer regulation, cited as a whole section (the data cites the subsection on holds). */
 function detainerRegulation(): string {
   return authority('us-8-cfr-287-7')
@@ -472,7 +466,7 @@ function generatedDefinitions(o: Ordinance, w: Words, layout: Layout): TextClaus
   ];
   if (holds.some((h) => h?.excludingWeekendsAndHolidays)) {
     // The calendar the hold counts with (compile: the ordinance's own setting, federal by default).
-    const on = effectiveOn(o);
+    const on = effectiveDateOf(o);
     const names = federalHolidayNames(on);
     const listed = on && !Number.isNaN(parseDate(on)) ? `on ${longDate(on)}, when this ${w.noun} takes effect: ` : '';
     const extra = Array.isArray(o.holidays) ? [...o.holidays].sort().map(longDate) : [];
@@ -696,12 +690,14 @@ export function ordinanceText(o: Ordinance): OrdinanceText {
   let samePrefix = true;
   // The fingerprint hashes the whole document: computed when first read, not on every print.
   let fp: string | undefined;
+  // One date for the subtitle, the effective-date section, the holiday list and the text's date.
+  const effective = effectiveDateOf(o);
   const subtitle = [
     // A state's own policy names the state already ("State of Connecticut", not "State of Connecticut, CT").
     o.jurisdiction.level === 'state' ? o.jurisdiction.name : `${o.jurisdiction.name}, ${o.jurisdiction.state}`,
     o.status ? STATUS_WORDS[o.status] : undefined,
     o.version ? `Version ${o.version}` : undefined,
-    o.effectiveDate ? `Effective ${longDate(o.effectiveDate)}` : undefined,
+    effective ? `Effective ${longDate(effective)}` : undefined,
   ].filter(Boolean);
 
   const provisions: OrdinanceText['provisions'] = {};
@@ -849,7 +845,7 @@ export function ordinanceText(o: Ordinance): OrdinanceText {
       return (fp ??= fingerprint(o));
     },
     version: o.version ?? 'unversioned',
-    date: o.effectiveDate ?? '',
+    date: effective ?? '',
   };
 }
 

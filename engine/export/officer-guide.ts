@@ -5,7 +5,7 @@
 
 import { shortFingerprint } from '../canonical';
 import { compile, type CompiledPolicy, type CompiledProvision } from '../compile';
-import { FEDERAL_MAX_HOLD, type Condition, type MaxHold, type Ordinance, type Outcome, type Scenario } from '../model';
+import { effectiveDateOf, FEDERAL_MAX_HOLD, type Condition, type MaxHold, type Ordinance, type Outcome, type Scenario } from '../model';
 import { longDate, ordinanceText } from '../text-model';
 import { civilFromDays, dayOfWeek, daysFromCivil, holdEnd, MINUTES_PER_DAY, parseDate } from '../time';
 import { agencyName, conditionWords, dutyWhere, iceNoticeDuty, leafWords, type IceNoticeDuty } from '../wording';
@@ -419,7 +419,7 @@ function holdsOf(policy: CompiledPolicy, o: Ordinance, scenario: Scenario): Offi
     entry.citations.push(p.citation);
     byLimit.set(key, entry);
   }
-  const ref = parseDate(scenario.asOf ?? o.effectiveDate ?? '');
+  const ref = parseDate(scenario.asOf ?? effectiveDateOf(o) ?? '');
   const fromDay = Number.isNaN(ref) ? daysFromCivil(2025, 1, 1) : ref;
   // The ordinance's own holidays when it names them, as the compiled policy counts them.
   const holidays = o.holidays ?? policy.scenario.holidays;
