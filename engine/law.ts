@@ -144,6 +144,14 @@ function yearAfter(date: string): string {
   return `${Number(date.slice(0, 4)) + 1}${date.slice(4)}`;
 }
 
+/**
+ * The words after an effective date the law data could not verify, the same wherever a date is printed
+ * (the lint's findings, the officer guide, the Law applied view): " (a date not verified)", or nothing.
+ */
+export function unverifiedDateMark(a: { effectiveUnverified?: true }): string {
+  return a.effectiveUnverified ? ' (a date not verified)' : '';
+}
+
 /** How sure the project is, in words for a lawyer. */
 export function confidenceWords(a: Authority): string {
   const how =

@@ -9,7 +9,7 @@ import type { Diagnostic, PathSegment, Severity } from '../diagnostics';
 import { didYouMean } from '../diagnostics';
 import { DETAINER_FORMS, detainerFormIndexOn } from '../detainer-forms';
 import { isDetainerProvision, layoutOrdinance, type Layout } from '../layout';
-import { authority, citationOn, confidenceWords, inForce, LAW, severityOf, type Authority } from '../law';
+import { authority, citationOn, confidenceWords, inForce, LAW, severityOf, unverifiedDateMark, type Authority } from '../law';
 import { isStateCode } from '../states';
 import type { BookingCase, Condition, MaxHold, Ordinance, Outcome, Provision, Scenario } from '../model';
 import type { ParsedSource, SourcePosition } from '../source';
@@ -267,7 +267,7 @@ function when(a: Authority, ctx: LawContext): When {
 
 /** The day a law took effect, in words, marked where the law data could not verify it. */
 function effectiveWords(a: Authority): string {
-  return `${dateWords(a.effective!)}${a.effectiveUnverified ? ' (a date not verified)' : ''}`;
+  return `${dateWords(a.effective!)}${unverifiedDateMark(a)}`;
 }
 
 /** The end of a later law's finding: the ordinance cannot be applied now, or the law has since ended. */

@@ -15,6 +15,7 @@ import { FactSpace } from '../analysis/facts';
 import { SymbolicPolicy } from '../analysis/policy';
 import { SANS, SANS_DOCUMENT_FACES } from './fonts';
 import { lawApplied, type AppliedAuthority } from '../law-applied';
+import { unverifiedDateMark } from '../law';
 import { escapeHtml, htmlDocument } from './html';
 
 /** One line of the checklist, possibly a group of lines ("all of these" / "any one of these"). */
@@ -549,8 +550,18 @@ export function officerGuide(o: Ordinance, given?: Scenario): OfficerGuide {
 /** The authorities the policy was checked against, by name and citation: one line in the header, the list in the appendix. */
 function lawOf(o: Ordinance, scenario: Scenario | undefined): OfficerGuide['law'] {
   const law = lawApplied(o, scenario);
+  // A date the law data could not verify is printed as the lint prints it ("July 1, 2019 (a date not
+  // verified)"), and for law in force only by that date the date is given too ("since ...").
+  const date = (a: AppliedAuthority) =>
+    !a.effective
+      ? ''
+      : a.status === 'later'
+        ? `, from ${longDate(a.effective)}${unverifiedDateMark(a)}`
+        : a.effectiveUnverified
+          ? `, since ${longDate(a.effective)}${unverifiedDateMark(a)}`
+          : '';
   const line = (a: AppliedAuthority) =>
-    `${a.kind === 'case' ? a.citation : `${a.name} (${a.citation})`}${a.status === 'later' && a.effective ? `, from ${longDate(a.effective)}` : ''}${a.ends && a.ends < law.currentTo ? `${a.status === 'later' ? ' to' : ', until'} ${longDate(a.ends)}` : ''}${a.confidence === 'verified-primary' ? '' : ` [${a.confidenceWords}]`}`;
+    `${a.kind === 'case' ? a.citation : `${a.name} (${a.citation})`}${date(a)}${a.ends && a.ends < law.currentTo ? `${a.status === 'later' ? ' to' : ', until'} ${longDate(a.ends)}` : ''}${a.confidence === 'verified-primary' ? '' : ` [${a.confidenceWords}]`}`;
   return {
     asOf: `${law.stateName}, as of ${longDate(law.asOf)} (${law.asOfSource})`,
     summary: `Checked against ${law.stateName ? `the law of ${law.stateName} and federal law` : 'federal law'} as of ${longDate(law.asOf)} (${law.asOfSource}); the authorities are listed at the end of the appendix.`,
