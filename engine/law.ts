@@ -31,6 +31,11 @@ export interface HolidayRule {
   nth?: number;
   fromYear?: number;
   untilYear?: number;
+  /**
+   * YYYY-MM-DD: the day the law making it a holiday took effect, where that was within its first year
+   * (Juneteenth: June 17, 2021). It is a holiday in force from that day; an observed day before it is not one.
+   */
+  inForceFrom?: string;
 }
 
 export interface NthWeekday {

@@ -408,8 +408,9 @@ function forEachLeaf(c: Condition, f: (leaf: Condition) => void): void {
 
 /**
  * The U.S. federal holidays the engine counts (engine/time.ts), by name, in calendar order: those in
- * force on `on` (a YYYY-MM-DD date: a holiday first observed that year counts once its day has come,
- * so an ordinance of 2014 lists no Juneteenth), or, without a date, the current list.
+ * force on `on` (a YYYY-MM-DD date: a holiday first observed that year counts from the day the law
+ * making it took effect where the law data gives it, Juneteenth from June 17, 2021, else once its day
+ * has come; so an ordinance of 2014 lists no Juneteenth), or, without a date, the current list.
  */
 function federalHolidayNames(on: string | undefined): string[] {
   const day = on === undefined ? NaN : parseDate(on);
@@ -422,7 +423,9 @@ function federalHolidayNames(on: string | undefined): string[] {
   } else {
     const year = civilFromDays(day).y;
     const before = new Set(federalHolidays(year - 1).map((h) => h.name));
-    list = federalHolidays(year).filter((h) => before.has(h.name) || h.day <= day);
+    // In force on the day: since the law that made it took effect where the data has that day
+    // (Juneteenth from June 17, 2021, the day before it was first observed), else once its day has come.
+    list = federalHolidays(year).filter((h) => before.has(h.name) || (h.inForceFrom !== undefined ? h.inForceFrom <= day : h.day <= day));
   }
   return list.map((h) => (h.name.startsWith('Birthday') ? `the ${h.name}` : h.name));
 }
