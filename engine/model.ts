@@ -152,6 +152,15 @@ export const FEDERAL_MAX_HOLD: MaxHold = {
   excludingWeekendsAndHolidays: FEDERAL_HOLD_LIMIT.excludingWeekendsAndHolidays,
 };
 
+/**
+ * The maximum hold of the otherwise clause, for an `otherwise: hold`: its `otherwiseMaxHold`, or the
+ * federal maximum. The logic (compile), the words (text-model), the lint, the officer guide, the decision
+ * table and the bundle all read it here, so what the text says is what the logic does.
+ */
+export function otherwiseHoldOf(o: Pick<Ordinance, 'otherwiseMaxHold'>): MaxHold {
+  return o.otherwiseMaxHold ?? FEDERAL_MAX_HOLD;
+}
+
 const NEWEST_FORM = detainerFormOn('9999-12-31').detainerForm!;
 
 /**
@@ -244,6 +253,8 @@ export interface Ordinance {
   definitions?: Definition[];
   sections: Section[];
   otherwise: Outcome;
+  /** With `otherwise: hold`: the otherwise clause's maximum hold (default FEDERAL_MAX_HOLD); see otherwiseHoldOf. */
+  otherwiseMaxHold?: MaxHold;
   suppress?: Suppression[];
   /** Co-sponsors, printed with `sponsor` in the sponsor line. */
   sponsors?: string[];

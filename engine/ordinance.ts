@@ -215,6 +215,15 @@ export function semanticDiagnostics(o: Ordinance, source: ParsedSource): Diagnos
       if (p.date !== undefined) checkDate(p.date, [...path, 'date']);
     });
   });
+  if (o.otherwiseMaxHold && o.otherwise !== 'hold') {
+    report(
+      'warning',
+      'unused-maximum',
+      `otherwiseMaxHold has no effect: the otherwise clause does not hold (otherwise: ${o.otherwise})`,
+      ['otherwiseMaxHold'],
+      true,
+    );
+  }
   if (o.effectiveDate !== undefined) checkDate(o.effectiveDate, ['effectiveDate']);
   // One date the ordinance takes effect (model.effectiveDateOf: the first dated effective-date provision,
   // else effectiveDate): a second date that says otherwise is dead weight a reader may take for the real one.

@@ -17,7 +17,7 @@ import {
   type Layout,
   type StandardClause,
 } from './layout';
-import { effectiveDateOf, FEDERAL_MAX_HOLD, type Condition, type Ordinance, type Outcome, type Provision, type Signature } from './model';
+import { effectiveDateOf, otherwiseHoldOf, type Condition, type Ordinance, type Outcome, type Provision, type Signature } from './model';
 import { authority } from './law';
 import { civilFromDays, FEDERAL_HOLIDAYS_CITATION, federalHolidays, parseDate } from './time';
 import {
@@ -275,7 +275,7 @@ function ruleWords(
 }
 
 function otherwiseClause(w: Words, o: Ordinance, cites: readonly string[]): string {
-  const predicate = outcomePredicate(w, o.otherwise, o.otherwise === 'hold' ? FEDERAL_MAX_HOLD : undefined);
+  const predicate = outcomePredicate(w, o.otherwise, o.otherwise === 'hold' ? otherwiseHoldOf(o) : undefined);
   const lead =
     cites.length === 0
       ? 'In every case, '
@@ -465,7 +465,7 @@ function generatedDefinitions(o: Ordinance, w: Words, layout: Layout): TextClaus
   }
   const holds = [
     ...layout.detainerProvisions.filter((lp) => (lp.provision.outcome ?? o.otherwise) === 'hold').map((lp) => lp.provision.maxHold),
-    ...(o.otherwise === 'hold' ? [FEDERAL_MAX_HOLD] : []),
+    ...(o.otherwise === 'hold' ? [otherwiseHoldOf(o)] : []),
   ];
   if (holds.some((h) => h?.excludingWeekendsAndHolidays)) {
     // The calendar the hold counts with (compile: the ordinance's own setting, federal by default).

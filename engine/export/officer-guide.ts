@@ -409,12 +409,16 @@ function holdExamples(policy: CompiledPolicy, limit: MaxHold, fromDay: number): 
   return examples;
 }
 
-function holdsOf(policy: CompiledPolicy, o: Ordinance, scenario: Scenario): OfficerGuide['holds'] {
-  const holders = policy.provisions.filter((p) => p.outcome === 'hold');
+function holdsOf(policy: CompiledPolicy, o: Ordinance, scenario: Scenario, otherwise: OfficerGuide['otherwise']): OfficerGuide['holds'] {
+  // The provisions that hold, and the otherwise clause where it holds and some case reaches it.
+  const holders = [
+    ...policy.provisions.filter((p) => p.outcome === 'hold').map((p) => ({ limit: limitOf(p), citation: p.citation })),
+    ...(otherwise?.outcome === 'hold' ? [{ limit: policy.otherwiseHold, citation: otherwise.citation }] : []),
+  ];
   if (holders.length === 0) return null;
   const byLimit = new Map<string, { limit: MaxHold; citations: string[] }>();
   for (const p of holders) {
-    const limit = limitOf(p);
+    const limit = p.limit;
     const key = `${limit.hours}:${limit.excludingWeekendsAndHolidays === true}`;
     const entry = byLimit.get(key) ?? { limit, citations: [] };
     entry.citations.push(p.citation);
@@ -521,7 +525,11 @@ export function officerGuide(o: Ordinance, given?: Scenario): OfficerGuide {
   const notice = iceNoticeDuty(o, policy.layout.citationOf);
   const steps = stepsOf(policy, notice);
   const otherwise = otherwiseReached(o, policy, given)
-    ? { outcome: policy.otherwise, citation: policy.otherwiseCitation, action: actionOf(policy.otherwise, undefined, notice) }
+    ? {
+        outcome: policy.otherwise,
+        citation: policy.otherwiseCitation,
+        action: actionOf(policy.otherwise, policy.otherwise === 'hold' ? policy.otherwiseHold : undefined, notice),
+      }
     : null;
   const agency = agencyName(o);
   return {
@@ -539,7 +547,7 @@ export function officerGuide(o: Ordinance, given?: Scenario): OfficerGuide {
     ],
     steps,
     otherwise,
-    holds: holdsOf(policy, o, scenario),
+    holds: holdsOf(policy, o, scenario, otherwise),
     outcomes: outcomesOf(otherwise, steps, notice),
     duties: dutiesOf(o, policy),
     table: guideTable(o, given, policy),

@@ -40,7 +40,8 @@ export interface PolicyBundle {
   decisionLogic: {
     rule: string;
     provisions: DecisionProvision[];
-    otherwise: { citation: string; outcome: Outcome };
+    /** `maxHold` only for a hold (bundles of other policies are as before). */
+    otherwise: { citation: string; outcome: Outcome; maxHold?: MaxHold };
   };
   policy: Ordinance;
 }
@@ -76,7 +77,11 @@ export function policyBundle(o: Ordinance): PolicyBundle {
           reading: when ? conditionWords(when) : null,
         };
       }),
-      otherwise: { citation: compiled.otherwiseCitation, outcome: compiled.otherwise },
+      otherwise: {
+        citation: compiled.otherwiseCitation,
+        outcome: compiled.otherwise,
+        ...(compiled.otherwise === 'hold' ? { maxHold: canonical(compiled.otherwiseHold) } : {}),
+      },
     },
     policy,
   };

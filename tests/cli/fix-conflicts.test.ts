@@ -116,7 +116,7 @@ describe('fix: fixes that undo one another', () => {
     const r = await runCli('fix', file);
     expect(r.code).toBe(1);
     expect(r.out).toMatch(
-      /: fixes conflict: "Honor detainers no provision covers" \[state-requires-honoring-detainers\] and "Decline detainers no provision covers" \[hold-without-judicial-warrant\] undo each other.*; none of them was applied: a person must choose$/m,
+      /: fixes conflict: "Honor detainers no provision covers: hold as ICE asks \(48 calendar hours\)" \[state-requires-honoring-detainers\] and "Decline detainers no provision covers" \[hold-without-judicial-warrant\] undo each other.*; none of them was applied: a person must choose$/m,
     );
     expect(r.out).not.toMatch(/: fixed: /);
     expect(r.err).toMatch(/nothing to fix; \d+ findings? left; 1 conflict between fixes left to a person/);
