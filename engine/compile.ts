@@ -19,7 +19,7 @@ import type {
   Scenario,
   WarrantTest,
 } from './model';
-import { FEDERAL_MAX_HOLD, OUTCOMES } from './model';
+import { FEDERAL_MAX_HOLD, OUTCOMES, otherwiseHoldOf } from './model';
 export { FEDERAL_MAX_HOLD };
 import {
   C_CURRENT,
@@ -1269,6 +1269,8 @@ export interface BoundPolicy {
 export class CompiledPolicy {
   readonly provisions: CompiledProvision[];
   readonly otherwise: Outcome;
+  /** The otherwise clause's maximum hold (model.otherwiseHoldOf), used when `otherwise` is hold. */
+  readonly otherwiseHold: MaxHold;
   readonly otherwiseCitation: string;
   readonly calendar: HolidayCalendar;
   /** The jurisdiction's time zone, when it names one: calendar-hour holds then count elapsed hours. */
@@ -1303,6 +1305,7 @@ export class CompiledPolicy {
     this.calendar = HolidayCalendar.fromSetting(ordinance.holidays ?? scenario.holidays);
     this.zone = timeZone(ordinance.jurisdiction.timeZone);
     this.otherwise = ordinance.otherwise;
+    this.otherwiseHold = otherwiseHoldOf(ordinance);
     // The baseline is no ordinance: its reasons are named as its own, never with a section sign a reader takes for the draft's.
     const baseline = ordinance === HONOR_ALL;
     this.otherwiseCitation = baseline ? BASELINE_REASONS.default! : this.layout.otherwiseCitation;
@@ -1620,8 +1623,9 @@ export class CompiledPolicy {
     return { code: (this.provisions.length << 2) | CLAMP[(allowed << 2) | flags]!, allowed };
   }
 
+  /** A provision's maximum hold; past the last provision, the otherwise clause's (its otherwiseMaxHold, or the federal maximum). */
   maxHoldOf(provisionIndex: number): MaxHold {
-    return this.provisions[provisionIndex]?.maxHold ?? FEDERAL_MAX_HOLD;
+    return provisionIndex < this.provisions.length ? (this.provisions[provisionIndex]!.maxHold ?? FEDERAL_MAX_HOLD) : this.otherwiseHold;
   }
 
   /** The hold limit for row i of a table: the provision's, or for a hold "as requested" the detainer form's. */

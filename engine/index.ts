@@ -159,4 +159,4 @@ export {
   type PolicyBundle,
 } from './export/policy-bundle';
 export { lawApplied, type LawApplied, type AppliedAuthority } from './law-applied';
-export { LAW, LAW_VERSION, authority, citationOn, type Authority, type LawSource } from './law';
+export { LAW, LAW_VERSION, authority, citationOn, unverifiedDateMark, type Authority, type LawSource } from './law';

@@ -14,6 +14,8 @@ export interface AppliedAuthority {
   /** The citation for the date that applies. */
   citation: string;
   effective?: string;
+  /** The effective date was not verified in a primary source: print it with unverifiedDateMark. */
+  effectiveUnverified?: true;
   ends?: string;
   /** `in-force` on the date, `later` (in force now, after the date), or `federal`. */
   status: 'federal' | 'in-force' | 'later';
@@ -57,6 +59,7 @@ function applied(a: Authority, date: string, status: AppliedAuthority['status'])
     file: a.file,
   };
   if (a.effective) out.effective = a.effective;
+  if (a.effective && a.effectiveUnverified) out.effectiveUnverified = true;
   if (a.ends) out.ends = a.ends;
   if (a.penalty) out.penalty = a.penalty;
   return out;

@@ -31,6 +31,11 @@ export interface HolidayRule {
   nth?: number;
   fromYear?: number;
   untilYear?: number;
+  /**
+   * YYYY-MM-DD: the day the law making it a holiday took effect, where that was within its first year
+   * (Juneteenth: June 17, 2021). It is a holiday in force from that day; an observed day before it is not one.
+   */
+  inForceFrom?: string;
 }
 
 export interface NthWeekday {
@@ -144,6 +149,14 @@ export function severityOf(a: Authority, asOf?: string): Severity {
 /** The same day a year later (YYYY-MM-DD). */
 function yearAfter(date: string): string {
   return `${Number(date.slice(0, 4)) + 1}${date.slice(4)}`;
+}
+
+/**
+ * The words after an effective date the law data could not verify, the same wherever a date is printed
+ * (the lint's findings, the officer guide, the Law applied view): " (a date not verified)", or nothing.
+ */
+export function unverifiedDateMark(a: { effectiveUnverified?: true }): string {
+  return a.effectiveUnverified ? ' (a date not verified)' : '';
 }
 
 /** How sure the project is, in words for a lawyer. */

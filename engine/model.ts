@@ -133,11 +133,33 @@ export interface MaxHold {
   asRequested?: boolean;
 }
 
+/**
+ * The date the ordinance takes effect (YYYY-MM-DD), the one date every face uses: the printed text (its
+ * subtitle, effective-date section and holiday list), the legal checks, the officer guide, the policy
+ * bundle and the impact report. The first dated effective-date provision decides, as the schema says
+ * ("unless a provision of type `effective-date` says otherwise"), since its words are what the text
+ * prints as "This ordinance takes effect on ..."; without one, the document's `effectiveDate`.
+ * Validation warns where the two disagree (ordinance.ts, `effective-dates-disagree`).
+ */
+export function effectiveDateOf(o: Pick<Ordinance, 'sections' | 'effectiveDate'>): string | undefined {
+  for (const s of o.sections ?? []) for (const p of s.provisions ?? []) if (p.type === 'effective-date' && p.date) return p.date;
+  return o.effectiveDate;
+}
+
 /** The federal maximum (8 CFR 287.7(d), from law/): the hold of an `otherwise: hold`. */
 export const FEDERAL_MAX_HOLD: MaxHold = {
   hours: FEDERAL_HOLD_LIMIT.hours,
   excludingWeekendsAndHolidays: FEDERAL_HOLD_LIMIT.excludingWeekendsAndHolidays,
 };
+
+/**
+ * The maximum hold of the otherwise clause, for an `otherwise: hold`: its `otherwiseMaxHold`, or the
+ * federal maximum. The logic (compile), the words (text-model), the lint, the officer guide, the decision
+ * table and the bundle all read it here, so what the text says is what the logic does.
+ */
+export function otherwiseHoldOf(o: Pick<Ordinance, 'otherwiseMaxHold'>): MaxHold {
+  return o.otherwiseMaxHold ?? FEDERAL_MAX_HOLD;
+}
 
 const NEWEST_FORM = detainerFormOn('9999-12-31').detainerForm!;
 
@@ -231,6 +253,8 @@ export interface Ordinance {
   definitions?: Definition[];
   sections: Section[];
   otherwise: Outcome;
+  /** With `otherwise: hold`: the otherwise clause's maximum hold (default FEDERAL_MAX_HOLD); see otherwiseHoldOf. */
+  otherwiseMaxHold?: MaxHold;
   suppress?: Suppression[];
   /** Co-sponsors, printed with `sponsor` in the sponsor line. */
   sponsors?: string[];

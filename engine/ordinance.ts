@@ -4,9 +4,10 @@
 import { didYouMean, sortDiagnostics, type Diagnostic, type PathSegment, type Severity } from './diagnostics';
 import * as validators from './generated/validators.js';
 import { LAW } from './law';
-import { FEDERAL_MAX_HOLD, PROVISION_TYPE_FIELDS, type Condition, type Ordinance, type Provision } from './model';
+import { effectiveDateOf, FEDERAL_MAX_HOLD, PROVISION_TYPE_FIELDS, type Condition, type Ordinance, type Provision } from './model';
 import { schemaDiagnostics } from './schema-diagnostics';
 import { parseSource, type ParsedSource } from './source';
+import { longDate } from './text-model';
 import { parseDate } from './time';
 import { unsafeTextDiagnostics } from './text-safety';
 import { isStateCode, STATE_NAMES } from './states';
@@ -214,7 +215,43 @@ export function semanticDiagnostics(o: Ordinance, source: ParsedSource): Diagnos
       if (p.date !== undefined) checkDate(p.date, [...path, 'date']);
     });
   });
+  if (o.otherwiseMaxHold && o.otherwise !== 'hold') {
+    report(
+      'warning',
+      'unused-maximum',
+      `otherwiseMaxHold has no effect: the otherwise clause does not hold (otherwise: ${o.otherwise})`,
+      ['otherwiseMaxHold'],
+      true,
+    );
+  }
   if (o.effectiveDate !== undefined) checkDate(o.effectiveDate, ['effectiveDate']);
+  // One date the ordinance takes effect (model.effectiveDateOf: the first dated effective-date provision,
+  // else effectiveDate): a second date that says otherwise is dead weight a reader may take for the real one.
+  const effective = effectiveDateOf(o);
+  if (effective !== undefined) {
+    let governing: PathSegment[] | undefined;
+    o.sections.forEach((s, si) =>
+      s.provisions?.forEach((p, pi) => {
+        if (p.type !== 'effective-date' || !p.date) return;
+        const path: PathSegment[] = ['sections', si, 'provisions', pi, 'date'];
+        if (!governing) governing = path;
+        else if (p.date !== effective)
+          report(
+            'warning',
+            'effective-dates-disagree',
+            `this provision says the ordinance takes effect on ${longDate(p.date)}, but the first effective-date provision ("${o.sections[governing[1] as number]!.provisions![governing[3] as number]!.id}", line ${source.locate(governing).line}) says ${longDate(effective)}; the text prints both, while the legal checks, the holiday list and the officer guide use ${longDate(effective)}. Give one date`,
+            path,
+          );
+      }),
+    );
+    if (governing && o.effectiveDate !== undefined && o.effectiveDate !== effective)
+      report(
+        'warning',
+        'effective-dates-disagree',
+        `effectiveDate (line ${source.locate(['effectiveDate']).line}) says ${longDate(o.effectiveDate)}, but this provision says the ordinance takes effect on ${longDate(effective)}; the provision's date governs: the text, the legal checks, the holiday list, the officer guide and the policy bundle all use ${longDate(effective)}. Set effectiveDate to ${effective} or remove it`,
+        governing,
+      );
+  }
   if (o.lawAsOf !== undefined) checkDate(o.lawAsOf, ['lawAsOf']);
   if (Array.isArray(o.holidays)) o.holidays.forEach((d, i) => checkDate(d, ['holidays', i]));
   // Control characters and bidirectional overrides in any text (a title that reads differently than it is).

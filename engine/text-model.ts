@@ -17,7 +17,7 @@ import {
   type Layout,
   type StandardClause,
 } from './layout';
-import { FEDERAL_MAX_HOLD, type Condition, type Ordinance, type Outcome, type Provision, type Signature } from './model';
+import { effectiveDateOf, otherwiseHoldOf, type Condition, type Ordinance, type Outcome, type Provision, type Signature } from './model';
 import { authority } from './law';
 import { civilFromDays, FEDERAL_HOLIDAYS_CITATION, federalHolidays, parseDate } from './time';
 import {
@@ -275,7 +275,7 @@ function ruleWords(
 }
 
 function otherwiseClause(w: Words, o: Ordinance, cites: readonly string[]): string {
-  const predicate = outcomePredicate(w, o.otherwise, o.otherwise === 'hold' ? FEDERAL_MAX_HOLD : undefined);
+  const predicate = outcomePredicate(w, o.otherwise, o.otherwise === 'hold' ? otherwiseHoldOf(o) : undefined);
   const lead =
     cites.length === 0
       ? 'In every case, '
@@ -370,7 +370,7 @@ function provisionWords(o: Ordinance, w: Words, p: Provision): string | undefine
 }
 
 function effectiveDateWords(o: Ordinance, w: Words, date: string | undefined): string {
-  const when = date ?? o.effectiveDate;
+  const when = date ?? effectiveDateOf(o);
   return `This ${w.noun} takes effect on ${when ? longDate(when) : BLANK}.`;
 }
 
@@ -408,8 +408,9 @@ function forEachLeaf(c: Condition, f: (leaf: Condition) => void): void {
 
 /**
  * The U.S. federal holidays the engine counts (engine/time.ts), by name, in calendar order: those in
- * force on `on` (a YYYY-MM-DD date: a holiday first observed that year counts once its day has come,
- * so an ordinance of 2014 lists no Juneteenth), or, without a date, the current list.
+ * force on `on` (a YYYY-MM-DD date: a holiday first observed that year counts from the day the law
+ * making it took effect where the law data gives it, Juneteenth from June 17, 2021, else once its day
+ * has come; so an ordinance of 2014 lists no Juneteenth), or, without a date, the current list.
  */
 function federalHolidayNames(on: string | undefined): string[] {
   const day = on === undefined ? NaN : parseDate(on);
@@ -422,15 +423,11 @@ function federalHolidayNames(on: string | undefined): string[] {
   } else {
     const year = civilFromDays(day).y;
     const before = new Set(federalHolidays(year - 1).map((h) => h.name));
-    list = federalHolidays(year).filter((h) => before.has(h.name) || h.day <= day);
+    // In force on the day: since the law that made it took effect where the data has that day
+    // (Juneteenth from June 17, 2021, the day before it was first observed), else once its day has come.
+    list = federalHolidays(year).filter((h) => before.has(h.name) || (h.inForceFrom !== undefined ? h.inForceFrom <= day : h.day <= day));
   }
   return list.map((h) => (h.name.startsWith('Birthday') ? `the ${h.name}` : h.name));
-}
-
-/** The date the ordinance takes effect: its effective-date provision's, or its own. */
-function effectiveOn(o: Ordinance): string | undefined {
-  for (const s of o.sections ?? []) for (const p of s.provisions ?? []) if (p.type === 'effective-date' && p.date) return p.date;
-  return o.effectiveDate;
 }
 
 /** The detainer regulation, cited as a whole section (the data cites the subsection on holds). */
@@ -468,11 +465,11 @@ function generatedDefinitions(o: Ordinance, w: Words, layout: Layout): TextClaus
   }
   const holds = [
     ...layout.detainerProvisions.filter((lp) => (lp.provision.outcome ?? o.otherwise) === 'hold').map((lp) => lp.provision.maxHold),
-    ...(o.otherwise === 'hold' ? [FEDERAL_MAX_HOLD] : []),
+    ...(o.otherwise === 'hold' ? [otherwiseHoldOf(o)] : []),
   ];
   if (holds.some((h) => h?.excludingWeekendsAndHolidays)) {
     // The calendar the hold counts with (compile: the ordinance's own setting, federal by default).
-    const on = effectiveOn(o);
+    const on = effectiveDateOf(o);
     const names = federalHolidayNames(on);
     const listed = on && !Number.isNaN(parseDate(on)) ? `on ${longDate(on)}, when this ${w.noun} takes effect: ` : '';
     const extra = Array.isArray(o.holidays) ? [...o.holidays].sort().map(longDate) : [];
@@ -696,12 +693,14 @@ export function ordinanceText(o: Ordinance): OrdinanceText {
   let samePrefix = true;
   // The fingerprint hashes the whole document: computed when first read, not on every print.
   let fp: string | undefined;
+  // One date for the subtitle, the effective-date section, the holiday list and the text's date.
+  const effective = effectiveDateOf(o);
   const subtitle = [
     // A state's own policy names the state already ("State of Connecticut", not "State of Connecticut, CT").
     o.jurisdiction.level === 'state' ? o.jurisdiction.name : `${o.jurisdiction.name}, ${o.jurisdiction.state}`,
     o.status ? STATUS_WORDS[o.status] : undefined,
     o.version ? `Version ${o.version}` : undefined,
-    o.effectiveDate ? `Effective ${longDate(o.effectiveDate)}` : undefined,
+    effective ? `Effective ${longDate(effective)}` : undefined,
   ].filter(Boolean);
 
   const provisions: OrdinanceText['provisions'] = {};
@@ -849,7 +848,7 @@ export function ordinanceText(o: Ordinance): OrdinanceText {
       return (fp ??= fingerprint(o));
     },
     version: o.version ?? 'unversioned',
-    date: o.effectiveDate ?? '',
+    date: effective ?? '',
   };
 }
 

@@ -188,6 +188,8 @@ function observed(days: number): number {
 export interface Holiday {
   day: number;
   name: string;
+  /** The day (a day number) the law making it a holiday took effect, where that was in this year. */
+  inForceFrom?: number;
 }
 
 const HOLIDAY_STATUTE = federalWith('holidayRules');
@@ -202,7 +204,14 @@ export function federalHolidays(y: number): Holiday[] {
     if ((r.fromYear !== undefined && y < r.fromYear) || (r.untilYear !== undefined && y > r.untilYear)) continue;
     const day =
       r.day !== undefined ? observed(daysFromCivil(y, r.month, r.day)) : ruleDay(y, { month: r.month, weekday: r.weekday!, nth: r.nth! });
-    list.push({ day, name: r.name });
+    const from = r.inForceFrom === undefined ? NaN : parseDate(r.inForceFrom);
+    if (Number.isNaN(from) || civilFromDays(from).y !== y) {
+      list.push({ day, name: r.name });
+      continue;
+    }
+    // The first year of a holiday made by a law that took effect that year: not a holiday before the
+    // law (Juneteenth, in force June 17, 2021, observed Friday June 18, 2021, since the 19th was a Saturday).
+    if (day >= from) list.push({ day, name: r.name, inForceFrom: from });
   }
   return list.sort((a, b) => a.day - b.day);
 }

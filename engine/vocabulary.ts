@@ -17,7 +17,7 @@ export { outcomeOf, outcomeNumberOf, provisionNumberOf, decodeDecision, type Dec
 export { maxHoldWords, OUTCOME_WORDS } from './wording';
 export * from './export/catalog';
 export { lawApplied, type LawApplied, type AppliedAuthority } from './law-applied';
-export { authority, type Authority, type LawSource } from './law';
+export { authority, unverifiedDateMark, type Authority, type LawSource } from './law';
 export { longDate } from './text-model';
 export { layoutOrdinance, type Layout } from './layout';
 export { CLASS_BY_RANK } from './offense-rank';

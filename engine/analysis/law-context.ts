@@ -3,7 +3,7 @@
 // state authorities in force then, and the state law that takes effect later but is in force now.
 
 import { authority, citationOn, LAW, LAW_VERSION, stateLawAfter, stateLawOn, type Authority } from '../law';
-import type { Condition, Ordinance, Scenario } from '../model';
+import { effectiveDateOf, type Condition, type Ordinance, type Scenario } from '../model';
 import { STATE_NAMES } from '../states';
 
 export interface LawContext {
@@ -29,8 +29,8 @@ export function lawContext(o: Ordinance, scenario?: Scenario): LawContext {
     ? [scenario.asOf, "the scenario's as-of date"]
     : o.lawAsOf
       ? [o.lawAsOf, "the ordinance's law-as-of date"]
-      : o.effectiveDate
-        ? [o.effectiveDate, 'the effective date']
+      : effectiveDateOf(o)
+        ? [effectiveDateOf(o)!, 'the effective date']
         : [currentTo, 'the date the law data is current to (the ordinance has no effective date)'];
   const state = o.jurisdiction.state;
   return {

@@ -9,9 +9,18 @@ import type { Diagnostic, PathSegment, Severity } from '../diagnostics';
 import { didYouMean } from '../diagnostics';
 import { DETAINER_FORMS, detainerFormIndexOn } from '../detainer-forms';
 import { isDetainerProvision, layoutOrdinance, type Layout } from '../layout';
-import { authority, citationOn, confidenceWords, inForce, LAW, severityOf, type Authority } from '../law';
+import { authority, citationOn, confidenceWords, inForce, LAW, severityOf, unverifiedDateMark, type Authority } from '../law';
 import { isStateCode } from '../states';
-import type { BookingCase, Condition, MaxHold, Ordinance, Outcome, Provision, Scenario } from '../model';
+import {
+  otherwiseHoldOf,
+  type BookingCase,
+  type Condition,
+  type MaxHold,
+  type Ordinance,
+  type Outcome,
+  type Provision,
+  type Scenario,
+} from '../model';
 import type { ParsedSource, SourcePosition } from '../source';
 import { forgetPrintedClauses, ordinanceText } from '../text-model';
 import { longDate } from '../text-model';
@@ -218,6 +227,19 @@ function requireAlso(p: Provision, path: PathSegment[], extra: Condition, title:
   return { title, edits: [{ op: 'set', path: [...path, 'when'], value: when }] };
 }
 
+/**
+ * Sets the otherwise clause's outcome, keeping its maximum hold in step as outcomeFix does a provision's:
+ * a hold gets `hold` as its otherwiseMaxHold when given (the hold the detainer asks for), any other outcome
+ * loses an otherwiseMaxHold it no longer uses.
+ */
+function otherwiseFix(o: Ordinance, outcome: Outcome, title: string, hold?: MaxHold): QuickFix {
+  const edits: QuickFix['edits'] = [{ op: 'set', path: ['otherwise'], value: outcome }];
+  if (outcome === 'hold' && hold && !sameHold(o.otherwiseMaxHold, hold))
+    edits.push({ op: 'set', path: ['otherwiseMaxHold'], value: { ...hold } });
+  if (outcome !== 'hold' && o.otherwiseMaxHold) edits.push({ op: 'delete', path: ['otherwiseMaxHold'] });
+  return { title, edits };
+}
+
 function outcomeFix(path: PathSegment[], outcome: Outcome, title: string, p: Provision): QuickFix {
   const edits: QuickFix['edits'] = [{ op: 'set', path: [...path, 'outcome'], value: outcome }];
   if (outcome !== 'hold' && p.maxHold) edits.push({ op: 'delete', path: [...path, 'maxHold'] });
@@ -289,7 +311,7 @@ function when(a: Authority, ctx: LawContext): When {
 
 /** The day a law took effect, in words, marked where the law data could not verify it. */
 function effectiveWords(a: Authority): string {
-  return `${dateWords(a.effective!)}${a.effectiveUnverified ? ' (a date not verified)' : ''}`;
+  return `${dateWords(a.effective!)}${unverifiedDateMark(a)}`;
 }
 
 /** The end of a later law's finding: the ordinance cannot be applied now, or the law has since ended. */
@@ -562,11 +584,22 @@ export function analysisTooLargeDiagnostic(e: AnalysisTooLarge, source: ParsedSo
   };
 }
 
+interface HoldingClause {
+  index: number;
+  id: string;
+  path: PathSegment[];
+  who: string;
+  p: Provision | undefined;
+  maxHold: MaxHold;
+  /** Where its maximum hold is written (or would be): a provision's maxHold, the document's otherwiseMaxHold. */
+  holdPath: PathSegment[];
+  /** Whether the document states the maximum (an otherwise clause without otherwiseMaxHold holds the federal maximum). */
+  stated: boolean;
+}
+
 /** The detainer provisions and the otherwise clause, with their paths, for the per-provision rules. */
-function holdingClauses(
-  ctx: Ctx,
-): Array<{ index: number; id: string; path: PathSegment[]; who: string; p: Provision | undefined; maxHold: MaxHold }> {
-  const out: Array<{ index: number; id: string; path: PathSegment[]; who: string; p: Provision | undefined; maxHold: MaxHold }> = [];
+function holdingClauses(ctx: Ctx): HoldingClause[] {
+  const out: HoldingClause[] = [];
   ctx.layout.detainerProvisions.forEach((lp, index) => {
     if (lp.provision.outcome !== 'hold') return;
     out.push({
@@ -576,6 +609,8 @@ function holdingClauses(
       who: `${lp.citation} (${lp.provision.id})`,
       p: lp.provision,
       maxHold: lp.provision.maxHold ?? FEDERAL_MAX,
+      holdPath: ['sections', lp.sectionIndex, 'provisions', lp.provisionIndex, 'maxHold'],
+      stated: lp.provision.maxHold !== undefined,
     });
   });
   if (ctx.o.otherwise === 'hold')
@@ -585,7 +620,9 @@ function holdingClauses(
       path: ['otherwise'],
       who: `The otherwise clause (${ctx.layout.otherwiseCitation})`,
       p: undefined,
-      maxHold: FEDERAL_MAX,
+      maxHold: otherwiseHoldOf(ctx.o),
+      holdPath: ['otherwiseMaxHold'],
+      stated: ctx.o.otherwiseMaxHold !== undefined,
     });
   return out;
 }
@@ -595,9 +632,10 @@ function provisionRules(ctx: Ctx): void {
   const { o, law, add, addWithin } = ctx;
   const clauses = holdingClauses(ctx);
   for (const c of clauses) {
-    const limitPath = c.p ? [...c.path, 'maxHold', 'hours'] : ['otherwise'];
+    // The hours where the document states them; an otherwise clause that states none, at `otherwise`.
+    const limitPath = c.stated ? [...c.holdPath, 'hours'] : c.path;
     const h = c.maxHold;
-    if (c.p && h.hours > FEDERAL_LIMIT.hours) {
+    if (h.hours > FEDERAL_LIMIT.hours) {
       const excl = h.excludingWeekendsAndHolidays === true;
       addWithin(c.path, {
         provision: c.id,
@@ -617,7 +655,7 @@ function provisionRules(ctx: Ctx): void {
           return [
             {
               title: `Limit the hold to ${holdWords(FEDERAL_MAX)}`,
-              edits: [{ op: 'set', path: [...c.path, 'maxHold'], value: FEDERAL_MAX }],
+              edits: [{ op: 'set', path: c.holdPath, value: FEDERAL_MAX }],
             },
           ];
         },
@@ -640,14 +678,13 @@ function provisionRules(ctx: Ctx): void {
         authority: i247a.id,
         path: limitPath,
         get fixes(): QuickFix[] {
-          return c.p
-            ? [
-                {
-                  title: `Limit the hold to ${holdWords(asked)}`,
-                  edits: [{ op: 'set', path: [...c.path, 'maxHold'], value: { hours: asked.hours, excludingWeekendsAndHolidays: false } }],
-                },
-              ]
-            : [];
+          // For the otherwise clause the limit goes in otherwiseMaxHold, which the text then states.
+          return [
+            {
+              title: c.p ? `Limit the hold to ${holdWords(asked)}` : `Limit the otherwise clause's hold to ${holdWords(asked)}`,
+              edits: [{ op: 'set', path: c.holdPath, value: { hours: asked.hours, excludingWeekendsAndHolidays: false } }],
+            },
+          ];
         },
       });
     }
@@ -968,11 +1005,11 @@ function policyRules(ctx: Ctx): void {
     const judicialFix = (): QuickFix =>
       p
         ? requireAlso(p, path, { judicialWarrant: true }, 'Require a judicial warrant for this hold')
-        : { title: 'Decline detainers no provision covers', edits: [{ op: 'set' as const, path: ['otherwise'], value: 'decline' }] };
+        : otherwiseFix(o, 'decline', 'Decline detainers no provision covers');
     const notifyFix = (): QuickFix =>
       p
         ? outcomeFix(path, 'notify', 'Notify ICE of the release instead of holding', p)
-        : { title: 'Notify ICE instead of holding', edits: [{ op: 'set' as const, path: ['otherwise'], value: 'notify' }] };
+        : otherwiseFix(o, 'notify', 'Notify ICE instead of holding');
 
     // Probable cause: every hold that does not need a judicial warrant.
     const noWarrant = b.and(holds, b.not(judicial));
@@ -1295,7 +1332,7 @@ function policyRules(ctx: Ctx): void {
           if (holdDuty === FALSE_NODE)
             return p
               ? [outcomeFix(path, 'notify', 'Notify ICE of the release, as state law requires', p)]
-              : [{ title: 'Notify ICE of releases no provision covers', edits: [{ op: 'set', path: ['otherwise'], value: 'notify' }] }];
+              : [otherwiseFix(o, 'notify', 'Notify ICE of releases no provision covers')];
           const asked = DETAINER_FORMS[detainerFormIndexOn(parseDate(first.w.later ? first.a.effective! : law.asOf))]?.hold;
           // A provision that holds already falls short only where an officer's finding goes the other
           // way: the fix is to hold whatever the finding (when the finding is its whole condition).
@@ -1315,7 +1352,14 @@ function policyRules(ctx: Ctx): void {
                   ],
                 },
               ]
-            : [{ title: 'Honor detainers no provision covers', edits: [{ op: 'set', path: ['otherwise'], value: 'hold' }] }];
+            : [
+                otherwiseFix(
+                  o,
+                  'hold',
+                  `Honor detainers no provision covers${asked ? `: hold as ICE asks (${holdWords(asked)})` : ''}`,
+                  asked,
+                ),
+              ];
         },
         example: example(short, { provision: id }),
       });
@@ -1323,20 +1367,23 @@ function policyRules(ctx: Ctx): void {
     for (const a of stateLaw) {
       const { w, cited } = lawOf(a);
       // Required holds: a hold shorter than the detainer asks does not fulfil the request.
-      if (a.holds === 'required' && p?.outcome === 'hold' && p.maxHold) {
+      // The hold the clause states: a provision's maxHold, the otherwise clause's otherwiseMaxHold.
+      const stated = p ? (p.outcome === 'hold' ? p.maxHold : undefined) : o.otherwise === 'hold' ? o.otherwiseMaxHold : undefined;
+      const holdPath: PathSegment[] = p ? [...path, 'maxHold'] : ['otherwiseMaxHold'];
+      if (a.holds === 'required' && stated) {
         const form = DETAINER_FORMS[detainerFormIndexOn(parseDate(w.later ? a.effective! : law.asOf))]!;
         const asked = form.hold;
         const shorter =
           asked !== undefined &&
-          (p.maxHold.hours < asked.hours || (asked.excludingWeekendsAndHolidays && !p.maxHold.excludingWeekendsAndHolidays));
+          (stated.hours < asked.hours || (asked.excludingWeekendsAndHolidays && !stated.excludingWeekendsAndHolidays));
         const cut = shorter ? b.and(b.and(holdSets.get(index) ?? FALSE_NODE, req.holdAsked), lawSet(a.holdsRequiredWhen, 1).t) : FALSE_NODE;
         if (shorter && cut !== FALSE_NODE) {
           addWithin(path, {
             provision: id,
-            path: [...path, 'maxHold'],
+            path: holdPath,
             severity: w.later ? atMost(severityOf(a, law.asOf), 'warning') : severityOf(a, law.asOf),
             code: 'state-requires-honoring-detainers',
-            message: `${who} holds for at most ${holdWords(p.maxHold)}, but a detainer (${formCitation(form.form, citationOn(form.authority, law.asOf))}) asks for a hold of ${holdWords(asked)}; ${stateName(law.state)} ${w.ended ? 'required' : 'requires'} agencies to honor the requests a detainer makes ${w.words} (${named(a, cited)})${laterTail(w, 'provision', a)}${a.penalty ? `. Penalty: ${a.penalty}` : ''}`,
+            message: `${who} holds for at most ${holdWords(stated)}, but a detainer (${formCitation(form.form, citationOn(form.authority, law.asOf))}) asks for a hold of ${holdWords(asked)}; ${stateName(law.state)} ${w.ended ? 'required' : 'requires'} agencies to honor the requests a detainer makes ${w.words} (${named(a, cited)})${laterTail(w, 'provision', a)}${a.penalty ? `. Penalty: ${a.penalty}` : ''}`,
             get explanation(): string {
               return `${a.requires} Releasing the person before the time the detainer asks for, whether or not ICE has come, does not fulfil the request. (${confidenceWords(a)}.)`;
             },
@@ -1346,7 +1393,7 @@ function policyRules(ctx: Ctx): void {
               return [
                 {
                   title: `Hold as long as the detainer asks (${holdWords(asked)})`,
-                  edits: [{ op: 'set', path: [...path, 'maxHold'], value: asked }],
+                  edits: [{ op: 'set', path: holdPath, value: asked }],
                 },
               ];
             },
@@ -1374,7 +1421,7 @@ function policyRules(ctx: Ctx): void {
             get fixes(): QuickFix[] {
               return p
                 ? [outcomeFix(path, 'decline', 'Decline instead of notifying', p)]
-                : [{ title: 'Decline detainers no provision covers', edits: [{ op: 'set', path: ['otherwise'], value: 'decline' }] }];
+                : [otherwiseFix(o, 'decline', 'Decline detainers no provision covers')];
             },
             example: example(outside, { provision: id, outcome: 'notify' }),
           });

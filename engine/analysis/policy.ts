@@ -6,7 +6,7 @@ import { compile, FEDERAL_MAX_HOLD, type CompiledPolicy } from '../compile';
 import type { PathSegment } from '../diagnostics';
 import { layoutOrdinance, type Layout } from '../layout';
 import type { Condition, Decision, MaxHold, Ordinance, Outcome, Scenario } from '../model';
-import { OUTCOMES } from '../model';
+import { OUTCOMES, otherwiseHoldOf } from '../model';
 import { prepareCase } from '../cases';
 import { FALSE_NODE } from './bdd';
 import type { ConcreteCase, FactSpace, TriSet } from './facts';
@@ -104,7 +104,7 @@ export class SymbolicPolicy {
     this.reachesDefault = reach;
     this.reachesDefaultAfterFindings = reachAfterFindings;
     const n = this.provisions.length;
-    this.addRegions(n, 'default', layout.otherwiseCitation, ordinance.otherwise, FEDERAL_MAX_HOLD, false, reach);
+    this.addRegions(n, 'default', layout.otherwiseCitation, ordinance.otherwise, otherwiseHoldOf(ordinance), false, reach);
   }
 
   private node(c: Condition, path: PathSegment[]): SymbolicNode {

@@ -3,7 +3,7 @@
 
 import { fingerprint } from '../canonical';
 import { EXTENSIONS, MIME_TYPES, RENDITIONS, type ExportFormat, type Rendition } from './catalog';
-import type { Ordinance, Scenario } from '../model';
+import { effectiveDateOf, type Ordinance, type Scenario } from '../model';
 import type { Cases } from '../simulate';
 import { renderMarkdown } from '../render-markdown';
 import { ordinanceText } from '../text-model';
@@ -254,7 +254,7 @@ export async function buildExport(req: ExportRequest): Promise<ExportResult> {
         ...(req.scenario ? { scenario: req.scenario } : {}),
         ...(req.compareWith ? { compareWith: req.compareWith } : {}),
       });
-      return printable('-impact-report', impactReportHtml(report), report.date || o.effectiveDate || undefined);
+      return printable('-impact-report', impactReportHtml(report), report.date || effectiveDateOf(o) || undefined);
     }
     case 'redline': {
       if (!req.against) throw new ExportRequestError('the redline needs the earlier version to compare against');

@@ -5,7 +5,7 @@
 
 import { shortFingerprint } from '../canonical';
 import { compile, type CompiledPolicy, type CompiledProvision } from '../compile';
-import { FEDERAL_MAX_HOLD, type Condition, type MaxHold, type Ordinance, type Outcome, type Scenario } from '../model';
+import { effectiveDateOf, FEDERAL_MAX_HOLD, type Condition, type MaxHold, type Ordinance, type Outcome, type Scenario } from '../model';
 import { longDate, ordinanceText } from '../text-model';
 import { civilFromDays, dayOfWeek, daysFromCivil, holdEnd, MINUTES_PER_DAY, parseDate } from '../time';
 import { agencyName, conditionWords, dutyWhere, iceNoticeDuty, leafWords, type IceNoticeDuty } from '../wording';
@@ -15,6 +15,7 @@ import { FactSpace } from '../analysis/facts';
 import { SymbolicPolicy } from '../analysis/policy';
 import { SANS, SANS_DOCUMENT_FACES } from './fonts';
 import { lawApplied, type AppliedAuthority } from '../law-applied';
+import { unverifiedDateMark } from '../law';
 import { escapeHtml, htmlDocument } from './html';
 
 /** One line of the checklist, possibly a group of lines ("all of these" / "any one of these"). */
@@ -423,18 +424,22 @@ function holdExamples(policy: CompiledPolicy, limit: MaxHold, fromDay: number): 
   return examples;
 }
 
-function holdsOf(policy: CompiledPolicy, o: Ordinance, scenario: Scenario): OfficerGuide['holds'] {
-  const holders = policy.provisions.filter((p) => p.outcome === 'hold');
+function holdsOf(policy: CompiledPolicy, o: Ordinance, scenario: Scenario, otherwise: OfficerGuide['otherwise']): OfficerGuide['holds'] {
+  // The provisions that hold, and the otherwise clause where it holds and some case reaches it.
+  const holders = [
+    ...policy.provisions.filter((p) => p.outcome === 'hold').map((p) => ({ limit: limitOf(p), citation: p.citation })),
+    ...(otherwise?.outcome === 'hold' ? [{ limit: policy.otherwiseHold, citation: otherwise.citation }] : []),
+  ];
   if (holders.length === 0) return null;
   const byLimit = new Map<string, { limit: MaxHold; citations: string[] }>();
   for (const p of holders) {
-    const limit = limitOf(p);
+    const limit = p.limit;
     const key = `${limit.hours}:${limit.excludingWeekendsAndHolidays === true}`;
     const entry = byLimit.get(key) ?? { limit, citations: [] };
     entry.citations.push(p.citation);
     byLimit.set(key, entry);
   }
-  const ref = parseDate(scenario.asOf ?? o.effectiveDate ?? '');
+  const ref = parseDate(scenario.asOf ?? effectiveDateOf(o) ?? '');
   const fromDay = Number.isNaN(ref) ? daysFromCivil(2025, 1, 1) : ref;
   // The ordinance's own holidays when it names them, as the compiled policy counts them.
   const holidays = o.holidays ?? policy.scenario.holidays;
@@ -535,7 +540,11 @@ export function officerGuide(o: Ordinance, given?: Scenario): OfficerGuide {
   const notice = iceNoticeDuty(o, policy.layout.citationOf);
   const steps = stepsOf(policy, notice);
   const otherwise = otherwiseReached(o, policy, given)
-    ? { outcome: policy.otherwise, citation: policy.otherwiseCitation, action: actionOf(policy.otherwise, undefined, notice) }
+    ? {
+        outcome: policy.otherwise,
+        citation: policy.otherwiseCitation,
+        action: actionOf(policy.otherwise, policy.otherwise === 'hold' ? policy.otherwiseHold : undefined, notice),
+      }
     : null;
   const agency = agencyName(o);
   return {
@@ -553,7 +562,7 @@ export function officerGuide(o: Ordinance, given?: Scenario): OfficerGuide {
     ],
     steps,
     otherwise,
-    holds: holdsOf(policy, o, scenario),
+    holds: holdsOf(policy, o, scenario, otherwise),
     outcomes: outcomesOf(otherwise, steps, notice),
     duties: dutiesOf(o, policy),
     table: guideTable(o, given, policy),
@@ -564,8 +573,18 @@ export function officerGuide(o: Ordinance, given?: Scenario): OfficerGuide {
 /** The authorities the policy was checked against, by name and citation: one line in the header, the list in the appendix. */
 function lawOf(o: Ordinance, scenario: Scenario | undefined): OfficerGuide['law'] {
   const law = lawApplied(o, scenario);
+  // A date the law data could not verify is printed as the lint prints it ("July 1, 2019 (a date not
+  // verified)"), and for law in force only by that date the date is given too ("since ...").
+  const date = (a: AppliedAuthority) =>
+    !a.effective
+      ? ''
+      : a.status === 'later'
+        ? `, from ${longDate(a.effective)}${unverifiedDateMark(a)}`
+        : a.effectiveUnverified
+          ? `, since ${longDate(a.effective)}${unverifiedDateMark(a)}`
+          : '';
   const line = (a: AppliedAuthority) =>
-    `${a.kind === 'case' ? a.citation : `${a.name} (${a.citation})`}${a.status === 'later' && a.effective ? `, from ${longDate(a.effective)}` : ''}${a.ends && a.ends < law.currentTo ? `${a.status === 'later' ? ' to' : ', until'} ${longDate(a.ends)}` : ''}${a.confidence === 'verified-primary' ? '' : ` [${a.confidenceWords}]`}`;
+    `${a.kind === 'case' ? a.citation : `${a.name} (${a.citation})`}${date(a)}${a.ends && a.ends < law.currentTo ? `${a.status === 'later' ? ' to' : ', until'} ${longDate(a.ends)}` : ''}${a.confidence === 'verified-primary' ? '' : ` [${a.confidenceWords}]`}`;
   return {
     asOf: `${law.stateName}, as of ${longDate(law.asOf)} (${law.asOfSource})`,
     summary: `Checked against ${law.stateName ? `the law of ${law.stateName} and federal law` : 'federal law'} as of ${longDate(law.asOf)} (${law.asOfSource}); the authorities are listed at the end of the appendix.`,

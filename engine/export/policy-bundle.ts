@@ -6,7 +6,7 @@ import { canonicalJson, fingerprint } from '../canonical';
 import { compile, FEDERAL_MAX_HOLD } from '../compile';
 import { pathToString, sortDiagnostics, type Diagnostic, type PathSegment } from '../diagnostics';
 import * as validators from '../generated/validators.js';
-import type { Condition, MaxHold, Ordinance, Outcome } from '../model';
+import { effectiveDateOf, type Condition, type MaxHold, type Ordinance, type Outcome } from '../model';
 import { loadOrdinance } from '../ordinance';
 import { schemaDiagnostics } from '../schema-diagnostics';
 import { parseSource } from '../source';
@@ -40,7 +40,8 @@ export interface PolicyBundle {
   decisionLogic: {
     rule: string;
     provisions: DecisionProvision[];
-    otherwise: { citation: string; outcome: Outcome };
+    /** `maxHold` only for a hold (bundles of other policies are as before). */
+    otherwise: { citation: string; outcome: Outcome; maxHold?: MaxHold };
   };
   policy: Ordinance;
 }
@@ -60,7 +61,7 @@ export function policyBundle(o: Ordinance): PolicyBundle {
     title: policy.title,
     jurisdiction: policy.jurisdiction,
     version: policy.version ?? null,
-    effectiveDate: policy.effectiveDate ?? null,
+    effectiveDate: effectiveDateOf(policy) ?? null,
     status: policy.status ?? null,
     decisionLogic: {
       rule: DECISION_RULE,
@@ -76,7 +77,11 @@ export function policyBundle(o: Ordinance): PolicyBundle {
           reading: when ? conditionWords(when) : null,
         };
       }),
-      otherwise: { citation: compiled.otherwiseCitation, outcome: compiled.otherwise },
+      otherwise: {
+        citation: compiled.otherwiseCitation,
+        outcome: compiled.otherwise,
+        ...(compiled.otherwise === 'hold' ? { maxHold: canonical(compiled.otherwiseHold) } : {}),
+      },
     },
     policy,
   };

@@ -115,9 +115,11 @@ describe('fix: fixes that undo one another', () => {
     const file = copy('tx-county-2016-judicial-only.ordinance.yaml');
     const r = await runCli('fix', file);
     expect(r.out).not.toMatch(/fixes conflict:/);
-    expect(r.out).toMatch(/fixed: Honor detainers no provision covers \[state-requires-honoring-detainers\]/);
+    expect(r.out).toMatch(/fixed: Honor detainers no provision covers: hold as ICE asks \(48 calendar hours\) \[state-requires-honoring-detainers\]/);
     expect(r.code).toBe(0);
-    expect(fs.readFileSync(file, 'utf8')).toBe(text.replace('otherwise: decline', 'otherwise: hold'));
+    expect(fs.readFileSync(file, 'utf8')).toBe(
+      text.replace('otherwise: decline', 'otherwise: hold\notherwiseMaxHold: { hours: 48, excludingWeekendsAndHolidays: false }'),
+    );
     // On the fixed draft the otherwise clause holds without a warrant: the finding stays a warning
     // (SB 4 is later than the ordinance) with no fix, and says why.
     const warrant = checkDocument(fs.readFileSync(file, 'utf8')).diagnostics.filter((d) => d.code === 'hold-without-judicial-warrant');

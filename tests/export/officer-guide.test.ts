@@ -6,7 +6,8 @@ import { officerGuide, renderOfficerGuideHtml } from '../../engine/export/index'
 import { decisionTable } from '../../engine/analysis/table';
 import { clampOutcome, compile, OUTCOME_CODE, UNKNOWN, FALSE, TRUE } from '../../engine/compile';
 import { caseTable } from '../../engine/case-table';
-import { OUTCOMES, type Ordinance, type Outcome } from '../../engine/index';
+import { checkDocument, OUTCOMES, type Ordinance, type Outcome } from '../../engine/index';
+import { escapeHtml } from '../../engine/export/html';
 import { allOrdinanceFiles, ctFile, generatedCases, loadFile, ordinanceFrom, rivertonFile, root } from './helpers';
 import { ordinanceText } from '../../engine/text-model';
 import path from 'node:path';
@@ -319,5 +320,68 @@ describe('the decision table appendix', () => {
     const html = renderOfficerGuideHtml(loadFile(path.join(root, 'samples/ordinances/berkeley-2012.ordinance.yaml')));
     expect(html).toContain('This one row covers all');
     expect(html).not.toMatch(/These 1 rows/);
+  });
+});
+
+describe('a law whose date the data could not verify', () => {
+  // Florida SB 168 (July 1, 2019) and Montana HB 200 (March 31, 2021) are marked effectiveUnverified.
+  const city = (state: string, date: string) =>
+    ordinanceFrom(`
+title: A city
+jurisdiction: { name: Testville, state: ${state}, level: city }
+effectiveDate: ${date}
+sections:
+  - heading: Detainers
+    provisions:
+      - id: felony
+        when: { conviction: { classes: [felony] } }
+        outcome: hold
+        maxHold: { hours: 48 }
+otherwise: decline
+`);
+  it('is printed with its date, in the lint\'s words: "(a date not verified)"', () => {
+    const cases: Array<[string, string, string]> = [
+      [
+        'FL',
+        '2019-09-01',
+        'Florida SB 168 (2019), federal immigration enforcement (Fla. Stat. §§ 908.103-908.105), since July 1, 2019 (a date not verified)',
+      ],
+      [
+        'FL',
+        '2019-03-01',
+        'Florida SB 168 (2019), federal immigration enforcement (Fla. Stat. §§ 908.103-908.105), from July 1, 2019 (a date not verified)',
+      ],
+      [
+        'MT',
+        '2021-06-01',
+        'Montana HB 200 (2021), sanctuary policies prohibited (Mont. Code Ann. § 2-1-602), since March 31, 2021 (a date not verified)',
+      ],
+      [
+        'MT',
+        '2020-06-01',
+        'Montana HB 200 (2021), sanctuary policies prohibited (Mont. Code Ann. § 2-1-602), from March 31, 2021 (a date not verified)',
+      ],
+    ];
+    for (const [state, date, line] of cases) {
+      const o = city(state, date);
+      expect(officerGuide(o).law.state, `${state} ${date}`).toContain(line);
+      expect(renderOfficerGuideHtml(o)).toContain(escapeHtml(line));
+    }
+  });
+  it('the lint says the same of the same date', () => {
+    const messages = checkDocument(`
+title: A city
+jurisdiction: { name: Testville, state: FL, level: city }
+effectiveDate: 2019-03-01
+sections:
+  - heading: Detainers
+    provisions:
+      - { id: never, outcome: decline }
+otherwise: decline
+`).diagnostics.map((d) => d.message);
+    expect(messages.some((m) => m.includes('July 1, 2019 (a date not verified)'))).toBe(true);
+  });
+  it('a verified date stays as it was', () => {
+    expect(officerGuide(city('TX', '2018-01-01')).law.state.join('\n')).not.toContain('not verified');
   });
 });

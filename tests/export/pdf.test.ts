@@ -34,13 +34,32 @@ describe.skipIf(skip)('PDF through headless Chromium', () => {
     },
   ];
 
+  // A Florida policy of 2019: Florida SB 168's date (July 1, 2019) is one the law data could not verify.
+  const florida = path.join(dir, 'florida.ordinance.yaml');
+
   beforeAll(async () => {
     expect(await main(['generate', '--count', '150', '--seed', '3', '--out', cases], quiet)).toBe(0);
+    fs.writeFileSync(
+      florida,
+      `title: A Florida city
+jurisdiction: { name: Testville, state: FL, level: city }
+effectiveDate: 2019-09-01
+sections:
+  - heading: Detainers
+    provisions:
+      - id: felony
+        when: { conviction: { classes: [felony] } }
+        outcome: hold
+        maxHold: { hours: 48 }
+otherwise: decline
+`,
+    );
     const jobs: string[][] = [
       ['export', ctFile, '--format', 'pdf', '--out', out('ct-1.pdf')],
       ['export', ctFile, '--format', 'pdf', '--out', out('ct-2.pdf')],
       ['export', ctFile, '--format', 'report', '--cases', cases, '--out', out('report.pdf')],
       ...guideFiles.map((f, i) => ['export', f, '--format', 'officer-guide', '--out', out(`guide-${i}.pdf`)]),
+      ['export', florida, '--format', 'officer-guide', '--out', out('guide-florida.pdf')],
       // Two reports whose tables by year and month once began at a page's foot.
       ...breakReports.map((r, i) => ['export', r.policy, '--format', 'report', '--cases', r.cases, '--out', out(`breaks-${i}.pdf`)]),
     ];
@@ -84,6 +103,13 @@ describe.skipIf(skip)('PDF through headless Chromium', () => {
       expect(text).toContain('Officer guide');
       expect(text).toContain(ordinanceText(loadFile(f)).fingerprint);
     });
+  });
+
+  it("the officer guide PDF prints a law's unverified date as the lint does: '(a date not verified)'", () => {
+    const text = flat(pdfText(out('guide-florida.pdf')));
+    expect(text).toContain(
+      'Florida SB 168 (2019), federal immigration enforcement (Fla. Stat. §§ 908.103-908.105), since July 1, 2019 (a date not verified)',
+    );
   });
 
   it('a fingerprint reads as one word with the punctuation after it: no space before a period or a parenthesis', () => {

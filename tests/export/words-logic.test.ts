@@ -257,6 +257,15 @@ function checkAgreement(o: Ordinance, table: CaseTable, label: string): void {
     }
   }
 
+  // And the otherwise clause's: its otherwiseMaxHold, or the federal maximum, as the engine holds.
+  if (otherwise && o.otherwise === 'hold') {
+    const printed = (otherwise as { rule: ReadRule }).rule;
+    const engine = policy.maxHoldOf(policy.provisions.length);
+    expect(printed.outcome, 'otherwise').toBe('hold');
+    expect(printed.hours, 'otherwise').toBe(engine.hours);
+    expect(printed.excluding, 'otherwise').toBe(Boolean(engine.excludingWeekendsAndHolidays));
+  }
+
   // "Honor" is defined as the engine clamps an outcome to what the detainer requests.
   const honors = t.sections.flatMap((s) => s.clauses).find((c) => c.term === 'honor');
   if (

@@ -211,9 +211,11 @@ export const ordinance: fc.Arbitrary<Ordinance> = fc
     ),
     meaning: hostileText,
     otherwise: outcome,
+    // An otherwise hold states its own maximum, or holds for the federal maximum.
+    otherwiseHold: fc.option(fc.record({ hours: fc.integer({ min: 1, max: 240 }), exclude: fc.boolean() }), { nil: undefined }),
     juvenile: fc.constantFrom('excluded' as const, 'counted' as const),
   })
-  .map(({ title, provisions, sectionsOf, covers, meaning, otherwise, juvenile }) => {
+  .map(({ title, provisions, sectionsOf, covers, meaning, otherwise, otherwiseHold, juvenile }) => {
     const definitions: Definition[] = TERMS.map((term, i) => ({ term, meaning, covers: covers[i]! }));
     const all: Provision[] = provisions.map((p, i) => ({
       id: `p-${i + 1}`,
@@ -233,6 +235,9 @@ export const ordinance: fc.Arbitrary<Ordinance> = fc
       definitions,
       sections,
       otherwise,
+      ...(otherwise === 'hold' && otherwiseHold
+        ? { otherwiseMaxHold: { hours: otherwiseHold.hours, excludingWeekendsAndHolidays: otherwiseHold.exclude } }
+        : {}),
     } satisfies Ordinance;
   });
 

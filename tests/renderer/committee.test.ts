@@ -190,4 +190,13 @@ describe('weekendArithmetic', () => {
   it('says nothing when no hold leaves weekends out', () => {
     expect(weekendArithmetic({ ...ct, sections: [] }, 'us-federal')).toBeNull();
   });
+
+  it("counts the otherwise clause's hold: the federal maximum, or its otherwiseMaxHold", () => {
+    const none = { ...ct, sections: [] };
+    expect(weekendArithmetic({ ...none, otherwise: 'hold' }, 'us-federal')).toMatch(/^A 48-hour hold .* ends on Tuesday at 17:00/);
+    expect(
+      weekendArithmetic({ ...none, otherwise: 'hold', otherwiseMaxHold: { hours: 24, excludingWeekendsAndHolidays: true } }, 'us-federal'),
+    ).toMatch(/^A 24-hour hold .* ends on Monday at 17:00/);
+    expect(weekendArithmetic({ ...none, otherwise: 'hold', otherwiseMaxHold: { hours: 48 } }, 'us-federal')).toBeNull();
+  });
 });

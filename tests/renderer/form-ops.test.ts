@@ -9,6 +9,7 @@ import {
   addFindingOps,
   addProvisionOps,
   addSectionOps,
+  changeOtherwiseOps,
   changeOutcomeOps,
   changeProvisionTypeOps,
 } from '../../renderer/src/form/document-ops';
@@ -151,5 +152,19 @@ describe('provision edits', () => {
     expect(o.sections).toHaveLength(2);
     expect(o.findings).toHaveLength(1);
     expect(o.definitions!.map((d) => d.term)).toEqual(['new term', 'new term 2']);
+  });
+});
+
+describe('the otherwise clause', () => {
+  it('a hold gets what the detainer form in use asks for, right after otherwise; leaving hold removes it', () => {
+    const held = run(minimal, changeOtherwiseOps(parse(minimal), 'hold'));
+    expect(held).toContain('otherwise: hold\notherwiseMaxHold: { hours: 48, excludingWeekendsAndHolidays: false }\n');
+    expect(errorsOf(held)).toEqual([]);
+    expect(checkDraft(held).diagnostics.filter((d) => d.code === 'hold-exceeds-request')).toEqual([]);
+    const declined = run(held, changeOtherwiseOps(parse(held), 'decline'));
+    expect(declined).toBe(minimal);
+    // A stated maximum is kept when the outcome stays hold.
+    const own = held.replace('hours: 48', 'hours: 24');
+    expect(run(own, changeOtherwiseOps(parse(own), 'hold'))).toBe(own);
   });
 });

@@ -49,3 +49,12 @@ describe('law applied', () => {
     expect(html).toContain('Galarza v. Szalczyk, 745 F.3d 634 (3d Cir. 2014)');
   });
 });
+
+describe('an effective date the law data could not verify', () => {
+  it('is shown as the lint and the officer guide say it: "effective July 1, 2019 (a date not verified)"', () => {
+    const florida: Ordinance = { ...texas('2019-09-01'), jurisdiction: { name: 'Test City', state: 'FL', level: 'city' } };
+    const html = renderToStaticMarkup(createElement(LawAppliedPanel, { ordinance: florida }));
+    expect(html).toContain('effective July 1, 2019 (a date not verified)');
+    expect(renderToStaticMarkup(createElement(LawAppliedPanel, { ordinance: texas('2025-06-01') }))).not.toContain('a date not verified');
+  });
+});

@@ -13,6 +13,7 @@ import {
   addSectionOps,
   asList,
   asRecord,
+  changeOtherwiseOps,
   changeOutcomeOps,
   changeProvisionTypeOps,
   definedTerms,
@@ -25,7 +26,7 @@ import { choicesOf, defSchema, helpFor, schemaAt } from './schema-info';
 import { choiceWords, PROVISION_TYPE_WORDS } from '../lib/words';
 import { PROVISION_TEMPLATES, templateById } from './templates';
 import type { PathSegment } from '../../../engine/document';
-import type { ProvisionType } from '../../../engine/vocabulary';
+import { FEDERAL_MAX_HOLD, type ProvisionType } from '../../../engine/vocabulary';
 import { useRovingToolbar } from '../lib/roving-toolbar';
 
 interface Props {
@@ -91,6 +92,7 @@ export function FormView({ data, unreadable, text, edit, onShowInEditor, onUndo,
 
   const terms = definedTerms(data);
   const jurisdiction = asRecord(data.jurisdiction) ?? {};
+  const otherwiseHold = asRecord(data.otherwiseMaxHold);
   const set = (path: PathSegment[], value: unknown, label: string, before?: string[]) =>
     edit([value === undefined || value === '' ? { op: 'delete', path } : { op: 'set', path, value, before }], label);
 
@@ -224,12 +226,57 @@ export function FormView({ data, unreadable, text, edit, onShowInEditor, onUndo,
 
       <section className="form-section" tabIndex={-1} aria-labelledby="form-otherwise">
         <h2 id="form-otherwise">Every other case</h2>
-        <SelectField
-          {...top('otherwise')}
-          value={str(data.otherwise)}
-          choices={choices(choicesOf(schemaAt('otherwise')), OUTCOME_WORDS)}
-          onChange={(v) => v && set(['otherwise'], v, 'what happens otherwise')}
-        />
+        <div className="field-row">
+          <SelectField
+            {...top('otherwise')}
+            value={str(data.otherwise)}
+            choices={choices(choicesOf(schemaAt('otherwise')), OUTCOME_WORDS)}
+            onChange={(v) => v && edit(changeOtherwiseOps(data, v), 'what happens otherwise')}
+          />
+          {data.otherwise === 'hold' || otherwiseHold ? (
+            <>
+              <NumberField
+                {...helpFor(schemaAt('otherwiseMaxHold'), 'otherwiseMaxHold')}
+                label="Maximum hold (hours)"
+                min={1}
+                max={240}
+                value={typeof otherwiseHold?.hours === 'number' ? otherwiseHold.hours : undefined}
+                onCommit={(n) =>
+                  n !== undefined &&
+                  edit(
+                    [
+                      otherwiseHold
+                        ? { op: 'set', path: ['otherwiseMaxHold', 'hours'], value: n }
+                        : { op: 'set', path: ['otherwiseMaxHold'], value: { hours: n }, before: ['suppress'] },
+                    ],
+                    'maximum hold otherwise',
+                  )
+                }
+              />
+              <CheckboxField
+                {...helpFor(schemaAt('otherwiseMaxHold.excludingWeekendsAndHolidays'), 'excludingWeekendsAndHolidays')}
+                checked={otherwiseHold ? otherwiseHold.excludingWeekendsAndHolidays === true : data.otherwise === 'hold'}
+                onChange={(on) =>
+                  edit(
+                    [
+                      otherwiseHold
+                        ? on
+                          ? { op: 'set', path: ['otherwiseMaxHold', 'excludingWeekendsAndHolidays'], value: true }
+                          : { op: 'delete', path: ['otherwiseMaxHold', 'excludingWeekendsAndHolidays'] }
+                        : {
+                            op: 'set',
+                            path: ['otherwiseMaxHold'],
+                            value: { ...FEDERAL_MAX_HOLD, excludingWeekendsAndHolidays: on },
+                            before: ['suppress'],
+                          },
+                    ],
+                    'weekends and holidays otherwise',
+                  )
+                }
+              />
+            </>
+          ) : null}
+        </div>
       </section>
 
       <EnactmentForm data={data} edit={edit} />

@@ -42,6 +42,8 @@ export function idsInUse(doc: DocumentData): Set<string> {
 
 /** Top-level keys that come after definitions, in the order the schema documents them. */
 const AFTER_DEFINITIONS = ['sections', 'otherwise', 'suppress'];
+/** The top-level keys an otherwiseMaxHold goes before (it follows `otherwise`). */
+const AFTER_OTHERWISE = ['suppress', 'sponsors', 'enactingForm', 'detainerGrounds', 'standardClauses', 'passage', 'plainReadingAnnex'];
 const AFTER_FINDINGS = ['definitions', ...AFTER_DEFINITIONS];
 
 export function definedTerms(doc: DocumentData): string[] {
@@ -134,6 +136,19 @@ export function changeOutcomeOps(provision: Record<string, unknown>, path: PathS
   if (outcome === 'hold' && provision.maxHold === undefined)
     ops.push({ op: 'set', path: [...path, 'maxHold'], value: { ...REQUESTED_HOLD } });
   if (outcome !== 'hold' && provision.maxHold !== undefined) ops.push({ op: 'delete', path: [...path, 'maxHold'] });
+  return ops;
+}
+
+/**
+ * The otherwise clause's outcome, as changeOutcomeOps a provision's: a hold gets an otherwiseMaxHold of
+ * what the detainer form in use asks for (else it holds for the federal maximum, longer than ICE asks),
+ * written just after `otherwise`; any other outcome loses one.
+ */
+export function changeOtherwiseOps(doc: DocumentData, outcome: string): DocumentEdit[] {
+  const ops: DocumentEdit[] = [{ op: 'set', path: ['otherwise'], value: outcome }];
+  if (outcome === 'hold' && doc.otherwiseMaxHold === undefined)
+    ops.push({ op: 'set', path: ['otherwiseMaxHold'], value: { ...REQUESTED_HOLD }, before: AFTER_OTHERWISE });
+  if (outcome !== 'hold' && doc.otherwiseMaxHold !== undefined) ops.push({ op: 'delete', path: ['otherwiseMaxHold'] });
   return ops;
 }
 

@@ -3,7 +3,7 @@
 // force then or taking effect later, each with what it requires, its citation, dates, how sure the
 // project is of it, and the sources it was read in (law/ in the project).
 
-import { lawApplied, longDate, type AppliedAuthority, type Ordinance, type Scenario } from '../../../engine/vocabulary';
+import { lawApplied, longDate, unverifiedDateMark, type AppliedAuthority, type Ordinance, type Scenario } from '../../../engine/vocabulary';
 
 interface Props {
   ordinance: Ordinance | null | undefined;
@@ -18,7 +18,7 @@ const CONFIDENCE_LABEL: Record<AppliedAuthority['confidence'], string> = {
 
 function AuthorityItem({ a }: { a: AppliedAuthority }) {
   const dates = a.effective
-    ? `${a.kind === 'case' ? 'decided' : 'effective'} ${longDate(a.effective)}${a.ends ? `, until ${longDate(a.ends)}` : ''}`
+    ? `${a.kind === 'case' ? 'decided' : 'effective'} ${longDate(a.effective)}${unverifiedDateMark(a)}${a.ends ? `, until ${longDate(a.ends)}` : ''}`
     : 'date not verified';
   return (
     <li className={`authority ${a.confidence}`} data-authority={a.id}>

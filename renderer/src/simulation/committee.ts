@@ -16,6 +16,7 @@ import {
   holdEnd,
   HolidayCalendar,
   openFactsWords,
+  otherwiseHoldOf,
   rangeWords,
   summaryBounds,
   type Amount,
@@ -217,6 +218,9 @@ export function weekendArithmetic(ordinance: Ordinance | null, holidays: 'us-fed
     .flatMap((s) => s.provisions ?? [])
     .filter((p) => p.outcome === 'hold' && p.maxHold?.excludingWeekendsAndHolidays)
     .map((p) => p.maxHold!.hours);
+  // The otherwise clause's hold too (its otherwiseMaxHold, or the federal maximum, which leaves them out).
+  if (ordinance?.otherwise === 'hold' && otherwiseHoldOf(ordinance).excludingWeekendsAndHolidays)
+    holds.push(otherwiseHoldOf(ordinance).hours);
   if (holds.length === 0) return null;
   const hoursHeld = Math.max(...holds);
   // Friday 1 June 2012, 5 pm: a plain week, no holiday near.
