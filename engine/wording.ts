@@ -143,8 +143,9 @@ export function windowWords(w: LookBackWindow): string {
         ? ', counting from the conviction or the release from the sentence, whichever is later'
         : '';
   // The engine extends the window by the days incarcerated on the conviction (and, unless the
-  // ordinance says this conviction only, on every later one); a window from release never counts the
-  // conviction's own time, which ends at that release.
+  // ordinance says this conviction only, on every conviction dated after it: not one the same day, and
+  // not a juvenile adjudication unless the test counts those as convictions, as § 1 says); a window
+  // from release never counts the conviction's own time, which ends at that release.
   const excl =
     w.excludeTimeIncarcerated === 'this-conviction'
       ? ', not counting any time the person spent incarcerated on that conviction'
