@@ -187,11 +187,12 @@ export function chargeWords(t: ChargeTest, negated = false): string {
   if (t.probableCauseFinding === true) flags.push('on which a magistrate has found probable cause');
   if (t.probableCauseFinding === false) flags.push('on which no probable-cause finding has been made');
   const hasFilter = Boolean(t.term || t.classes?.length || t.degrees?.length || t.categories?.length);
-  const tail = flags.length ? `, ${joinWords(flags, 'and')}` : '';
-  if (!hasFilter)
-    return negated ? `no criminal charge is pending against the person${tail}` : `a criminal charge is pending against the person${tail}`;
-  const what = offenseWords(t, 1);
-  return negated ? `no charge of ${what} is pending against the person${tail}` : `a charge of ${what} is pending against the person${tail}`;
+  const charge = hasFilter ? `charge of ${offenseWords(t, 1)}` : 'criminal charge';
+  // Negated, the "on which" clauses stand inside the subject: "no criminal charge on which bond has
+  // been posted is pending against the person". After a comma ("no criminal charge is pending against
+  // the person, on which ...") the sentence would first say that no charge at all is pending.
+  if (negated) return `no ${charge}${flags.length ? ` ${joinWords(flags, 'and')}` : ''} is pending against the person`;
+  return `a ${charge} is pending against the person${flags.length ? `, ${joinWords(flags, 'and')}` : ''}`;
 }
 
 const JURISDICTION_WORDS: Record<string, string> = {
