@@ -73,9 +73,8 @@ export function makePeer(reimbursement: boolean): (c: PreparedCase) => Promise<n
     'violentFelonyWithin10',
     fact((c) => {
       const start = yearsBeforeCivil(c.issuedY, c.issuedM, c.issuedD, 10);
-      // Time incarcerated left out: the conviction's own only when there was no release after it, and the later ones'.
-      const added = (v: PreparedCase['convictions'][number]) =>
-        (v.later === v.convicted ? v.incarceratedDays : 0) + v.incarceratedSince - v.incarceratedDays;
+      // Time incarcerated left out: the conviction's own only when there was no release after it, and the later adult ones'.
+      const added = (v: PreparedCase['convictions'][number]) => (v.later === v.convicted ? v.incarceratedDays : 0) + v.incarceratedLater;
       return adult(c).filter((v) => (v.cls & CLASS_BITS.felony) !== 0 && (v.cats & VIOLENT) !== 0 && v.later >= start - added(v)).length;
     }),
   );

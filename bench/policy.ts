@@ -82,7 +82,7 @@ export function makeHandWritten(reimbursement: boolean, t: CaseTable): (i: numbe
     convLaterDay,
     convOnDay,
     convIncDays,
-    convIncSince,
+    convIncLater,
     convOnYmd,
     chargeStart,
     chargeCls,
@@ -112,8 +112,8 @@ export function makeHandWritten(reimbursement: boolean, t: CaseTable): (i: numbe
           (convCls[j]! & FELONY) !== 0 &&
           (convCats[j]! & VIOLENT) !== 0 &&
           // Measured from the later of conviction and release: the conviction's own time inside is
-          // added back only when there was no release after it; the later convictions' time always.
-          convLaterDay[j]! >= start10 - ((convLaterDay[j] === convOnDay[j] ? convIncDays[j]! : 0) + convIncSince[j]! - convIncDays[j]!)
+          // added back only when there was no release after it; the time on later adult convictions always.
+          convLaterDay[j]! >= start10 - ((convLaterDay[j] === convOnDay[j] ? convIncDays[j]! : 0) + convIncLater[j]!)
         ) {
           return out(3, HOLD_C, i);
         }

@@ -151,8 +151,13 @@ export interface CaseTable extends CaseIds {
   readonly convOnDay: Int32Array;
   readonly convRelDay: Int32Array;
   readonly convLaterDay: Int32Array;
-  /** Days incarcerated on this conviction and every later one; and on this one alone. */
-  readonly convIncSince: Int32Array;
+  /**
+   * Days incarcerated on the case's convictions dated strictly after this one (a conviction the same
+   * day is not later; one whose date is unknown is left out): on adult convictions only, and on adult
+   * convictions and juvenile adjudications. And the days incarcerated on this conviction alone.
+   */
+  readonly convIncLater: Int32Array;
+  readonly convIncLaterJuv: Int32Array;
   readonly convIncDays: Int32Array;
   readonly convHasRelease: Uint8Array;
   readonly convOffense: Int32Array;
@@ -218,7 +223,8 @@ class ConvictionColumns {
   onDay = new Int32Array(0);
   relDay = new Int32Array(0);
   laterDay = new Int32Array(0);
-  incSince = new Int32Array(0);
+  incLater = new Int32Array(0);
+  incLaterJuv = new Int32Array(0);
   incDays = new Int32Array(0);
   hasRelease = new Uint8Array(0);
   offense = new Int32Array(0);
@@ -471,7 +477,7 @@ export class CaseTableBuilder {
     v.onYmd[j] = onYmd;
     v.relYmd[j] = relYmd;
     v.laterYmd[j] = relDay > onDay ? relYmd : onYmd;
-    // incSince is written by endCase.
+    // incLater and incLaterJuv are written by endCase.
     v.incDays[j] = incarceratedDays;
     v.hasRelease[j] = releasedDay === undefined ? 0 : 1;
     v.offense[j] = offense;
@@ -509,16 +515,26 @@ export class CaseTableBuilder {
     w.jurisdiction[j] = jurisdiction;
   }
 
-  /** Ends the case begun last: days incarcerated on each conviction and every later one. */
+  /**
+   * Ends the case begun last: for each conviction, the days incarcerated on the convictions dated
+   * strictly after it (of a known date), adult ones only and with juvenile adjudications too.
+   */
   endCase(): void {
     const v = this.conv;
     const from = this.c.convStart[this.n - 1]!;
     const to = this.nc;
     for (let a = from; a < to; a++) {
-      let sum = 0;
-      const since = v.onDay[a]!;
-      for (let b = from; b < to; b++) if (v.onDay[b]! >= since) sum += v.incDays[b]!;
-      v.incSince[a] = sum;
+      let adult = 0;
+      let all = 0;
+      const on = v.onDay[a]!;
+      for (let b = from; b < to; b++) {
+        const f = v.flags[b]!;
+        if (v.onDay[b]! <= on || (f & C_DATE_UNKNOWN) !== 0) continue;
+        all += v.incDays[b]!;
+        if ((f & C_JUVENILE) === 0) adult += v.incDays[b]!;
+      }
+      v.incLater[a] = adult;
+      v.incLaterJuv[a] = all;
     }
   }
 
@@ -567,7 +583,8 @@ export class CaseTableBuilder {
       convOnDay: trimmed(v.onDay, this.nc),
       convRelDay: trimmed(v.relDay, this.nc),
       convLaterDay: trimmed(v.laterDay, this.nc),
-      convIncSince: trimmed(v.incSince, this.nc),
+      convIncLater: trimmed(v.incLater, this.nc),
+      convIncLaterJuv: trimmed(v.incLaterJuv, this.nc),
       convIncDays: trimmed(v.incDays, this.nc),
       convHasRelease: trimmed(v.hasRelease, this.nc),
       convOffense: trimmed(v.offense, this.nc),
@@ -657,7 +674,8 @@ export function keepRows(t: CaseTable, keep: Uint8Array): CaseTable {
     convOnDay: take(t.convOnDay, cv.from, i32),
     convRelDay: take(t.convRelDay, cv.from, i32),
     convLaterDay: take(t.convLaterDay, cv.from, i32),
-    convIncSince: take(t.convIncSince, cv.from, i32),
+    convIncLater: take(t.convIncLater, cv.from, i32),
+    convIncLaterJuv: take(t.convIncLaterJuv, cv.from, i32),
     convIncDays: take(t.convIncDays, cv.from, i32),
     convHasRelease: take(t.convHasRelease, cv.from, u8),
     convOffense: take(t.convOffense, cv.from, i32),

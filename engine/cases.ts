@@ -8,7 +8,7 @@ import { CHARGE_UNKNOWNS, CONVICTION_UNKNOWNS, RECORD_KEYS, UNKNOWN_FACTS } from
 import { ANY_CLASS, C_CURRENT_UNKNOWN, C_DATE_UNKNOWN, C_RELEASE_UNKNOWN } from './prepared';
 import { unknownMask, U_BOOKED, U_RELEASE } from './unknown-facts';
 import {
-  fillIncarceratedSince,
+  fillIncarceratedLater,
   PreparedBooking,
   PreparedChargeRecord,
   PreparedConvictionRecord,
@@ -459,7 +459,7 @@ export function prepareCase(raw: unknown, index: number): PrepareResult {
       ),
     );
   });
-  fillIncarceratedSince(convictions);
+  fillIncarceratedLater(convictions);
   checkChronology(
     givenAge === undefined ? NaN : ageHi,
     givenBooked,

@@ -438,17 +438,27 @@ function convictionLeaf(ctx: Context, test: ConvictionTest, path: PathSegment[],
   };
 
   /**
+   * Days incarcerated on the convictions dated strictly after row j's: on adult convictions only,
+   * unless this test counts juvenile adjudications as convictions (then on those too). A conviction
+   * the same day is not a later one.
+   */
+  const laterDays = (t: CaseTable): Int32Array => (juvMask ? t.convIncLater : t.convIncLaterJuv);
+  /** Whether row k is a conviction, for this test, dated strictly after row j (whose days then extend j's window). */
+  const isLater = (t: CaseTable, j: number, k: number): boolean =>
+    (t.convFlags[k]! & (juvMask | C_DATE_UNKNOWN)) === 0 && t.convOnDay[k]! > t.convOnDay[j]!;
+
+  /**
    * Days the window of conviction row j is extended by, when time incarcerated is excluded: the
    * conviction's own days only when the window is measured from the conviction (a release ends that
    * incarceration, so a window from release never counts it), and with "this-and-later" the days of
-   * the convictions that follow it.
+   * the convictions dated after it.
    */
   const bindExtension = (t: CaseTable): ((j: number) => number) => {
     const own = t.convIncDays;
-    const since = t.convIncSince;
+    const later = laterDays(t);
     const ref = refDay(t);
     const on = t.convOnDay;
-    return (j) => (ref[j] === on[j] ? own[j]! : 0) + (andLater ? since[j]! - own[j]! : 0);
+    return (j) => (ref[j] === on[j] ? own[j]! : 0) + (andLater ? later[j]! : 0);
   };
 
   /** Whether conviction row j is of a counted kind (not juvenile unless counted, current as asked, offense matching). */
@@ -542,7 +552,7 @@ function convictionLeaf(ctx: Context, test: ConvictionTest, path: PathSegment[],
     // (most have none), and the offense masks are tested inline for the usual single filter.
     const ref = refDay(t);
     const own = t.convIncDays;
-    const since = t.convIncSince;
+    const laterInc = laterDays(t);
     const on = t.convOnDay;
     const later = andLater ? 1 : 0;
     if (single && !single.names && current === undefined) {
@@ -566,7 +576,7 @@ function convictionLeaf(ctx: Context, test: ConvictionTest, path: PathSegment[],
             (degree === 0 || (degCol[j]! & degree) !== 0)
           ) {
             if (from === 0) from = windowStartDay(t, i);
-            const extension = (ref[j] === on[j] ? own[j]! : 0) + later * (since[j]! - own[j]!);
+            const extension = (ref[j] === on[j] ? own[j]! : 0) + later * laterInc[j]!;
             if (ref[j]! >= from - extension && ++n >= atLeast) return true;
           }
         }
@@ -580,7 +590,7 @@ function convictionLeaf(ctx: Context, test: ConvictionTest, path: PathSegment[],
       for (let j = start[i]!; j < end; j++) {
         if (!kind(j)) continue;
         if (from === 0) from = windowStartDay(t, i);
-        const extension = (ref[j] === on[j] ? own[j]! : 0) + later * (since[j]! - own[j]!);
+        const extension = (ref[j] === on[j] ? own[j]! : 0) + later * laterInc[j]!;
         if (ref[j]! >= from - extension && ++n >= atLeast) return true;
       }
       return false;
@@ -608,11 +618,34 @@ function convictionLeaf(ctx: Context, test: ConvictionTest, path: PathSegment[],
       if (ref[j] === t.convOnDay[j] && t.convIncDays[j]) parts.push(`${t.convIncDays[j]} days incarcerated on this conviction`);
       if (andLater)
         for (let k = s; k < e; k++)
-          if (k !== j && t.convOnDay[k]! >= t.convOnDay[j]! && t.convIncDays[k])
+          if (isLater(t, j, k) && t.convIncDays[k])
             parts.push(
               `${t.convIncDays[k]} days incarcerated on the conviction of ${formatDate(t.convOnDay[k]!)} (${describeConviction(t, k)})`,
             );
       return `extended by ${extension(j)} days: ${parts.join(' and ')}`;
+    };
+    /** Time incarcerated on other records that does not extend row j's window, and why, in words ('' if none). */
+    const notExtendingWords = (t: CaseTable, s: number, e: number, j: number): string => {
+      if (!andLater) return '';
+      const parts: string[] = [];
+      for (let k = s; k < e; k++) {
+        if (k === j || !t.convIncDays[k] || isLater(t, j, k)) continue;
+        const juvenile = (t.convFlags[k]! & C_JUVENILE) !== 0;
+        const why =
+          t.convFlags[k]! & juvMask
+            ? 'a juvenile adjudication is not a conviction for this test'
+            : t.convOnDay[k] === t.convOnDay[j]
+              ? 'the same day, not a later one'
+              : t.convOnDay[k]! < t.convOnDay[j]!
+                ? 'an earlier one'
+                : '';
+        const record = juvenile ? 'juvenile adjudication' : 'conviction';
+        if (why)
+          parts.push(
+            `the ${t.convIncDays[k]} days incarcerated on the ${record} of ${formatDate(t.convOnDay[k]!)} (${describeConviction(t, k)}) do not extend it: ${why}`,
+          );
+      }
+      return parts.join('; ');
     };
     for (let j = s; j < e; j++) {
       const rel = t.convRelDay[j]!;
@@ -623,7 +656,10 @@ function convictionLeaf(ctx: Context, test: ConvictionTest, path: PathSegment[],
         verdict = current ? 'not the conviction for the current custody' : 'the conviction for the current custody, not counted';
       } else if (!match(j)) verdict = test.term ? `not ${/^[aeiou]/i.test(test.term) ? 'an' : 'a'} ${test.term}` : 'offense not covered';
       else if (w && ref[j]! < (exclude ? from - extension(j) : from)) {
-        verdict = `outside the window${exclude && extension(j) ? ` (${extensionWords(t, s, e, j)}, to ${formatDate(from - extension(j))})` : ''}`;
+        const notExtending = notExtendingWords(t, s, e, j);
+        const extended = exclude && extension(j) ? `${extensionWords(t, s, e, j)}, to ${formatDate(from - extension(j))}` : '';
+        const why = [extended, notExtending].filter(Boolean).join('; ');
+        verdict = `outside the window${why ? ` (${why})` : ''}`;
       } else if (exclude && extension(j) && ref[j]! < from && kind(j)) {
         verdict = `counts: inside the window only because it is ${extensionWords(t, s, e, j)}, to ${formatDate(from - extension(j))}`;
       } else verdict = kind(j) ? 'counts' : 'does not count';
@@ -638,8 +674,9 @@ function convictionLeaf(ctx: Context, test: ConvictionTest, path: PathSegment[],
   /**
    * Whether conviction row j of case i counts: YES, MAYBE (an unknown fact decides; `why` gets its
    * bit) or NO. A conviction's release is never before it, so one dated inside the window is inside
-   * whatever the window is measured from. (A window extended by later convictions' time incarcerated
-   * takes the recorded days as they are.)
+   * whatever the window is measured from. A window extended by time incarcerated takes the days
+   * recorded, as bindExtension does; it may reach further back only where a later conviction's days
+   * (or whether a conviction is later) are unknown.
    */
   const bindRowSet = (t: CaseTable) => {
     const flags = t.convFlags;
@@ -647,14 +684,22 @@ function convictionLeaf(ctx: Context, test: ConvictionTest, path: PathSegment[],
     const match = bindSpecSet(spec, [t.convCls, t.convDegree, t.convCats, t.convCatList], t.strings);
     const onDay = t.convOnDay;
     const ref = refDay(t);
-    const since = t.convIncSince;
+    const extension = bindExtension(t);
     const releaseMatters = measured !== 'conviction' || exclude;
     const why = { bits: 0 };
     const start = t.convStart;
-    /** Whether time incarcerated on the case's convictions is partly unknown (a window may then reach further back). */
-    const extensionOpen = (i: number): boolean => {
-      if (!exclude) return false;
-      for (let k = start[i]!; k < start[i + 1]!; k++) if (flags[k]! & (C_RELEASE_UNKNOWN | C_DATE_UNKNOWN)) return true;
+    /**
+     * Whether row j's window may reach further back than its recorded extension: with later
+     * convictions' time left out, a conviction of unknown date may be a later one, and one of unknown
+     * release (its days incarcerated unknown) dated after row j is.
+     */
+    const extensionOpen = (i: number, j: number): boolean => {
+      if (!andLater) return false;
+      for (let k = start[i]!; k < start[i + 1]!; k++) {
+        const fk = flags[k]!;
+        if (k === j || (fk & juvMask) !== 0) continue;
+        if (fk & C_DATE_UNKNOWN || (fk & C_RELEASE_UNKNOWN && onDay[k]! > onDay[j]!)) return true;
+      }
       return false;
     };
     const row = (i: number, j: number, from: number): number => {
@@ -687,8 +732,8 @@ function convictionLeaf(ctx: Context, test: ConvictionTest, path: PathSegment[],
         why.bits |= D_CONVICTION_RELEASE;
         return MAYBE;
       }
-      if (ref[j]! >= (exclude ? from - since[j]! : from)) return v;
-      if (!extensionOpen(i)) return NO;
+      if (ref[j]! >= (exclude ? from - extension(j) : from)) return v;
+      if (!extensionOpen(i, j)) return NO;
       why.bits |= D_CONVICTION_RELEASE;
       return MAYBE;
     };

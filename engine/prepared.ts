@@ -79,8 +79,11 @@ export interface PreparedConviction extends PreparedOffense {
   released: number;
   /** The later of conviction and release. */
   later: number;
-  /** Days incarcerated on this conviction and every later one. */
-  incarceratedSince: number;
+  /**
+   * Days incarcerated on the case's adult convictions dated strictly after this one (a conviction the
+   * same day is not later; a juvenile adjudication is not a conviction; one of unknown date is left out).
+   */
+  incarceratedLater: number;
   /** Days incarcerated on this conviction. */
   incarceratedDays: number;
   current: boolean;

@@ -143,8 +143,9 @@ export function windowWords(w: LookBackWindow): string {
         ? ', counting from the conviction or the release from the sentence, whichever is later'
         : '';
   // The engine extends the window by the days incarcerated on the conviction (and, unless the
-  // ordinance says this conviction only, on every later one); a window from release never counts the
-  // conviction's own time, which ends at that release.
+  // ordinance says this conviction only, on every conviction dated after it: not one the same day, and
+  // not a juvenile adjudication unless the test counts those as convictions, as § 1 says); a window
+  // from release never counts the conviction's own time, which ends at that release.
   const excl =
     w.excludeTimeIncarcerated === 'this-conviction'
       ? ', not counting any time the person spent incarcerated on that conviction'
@@ -186,11 +187,12 @@ export function chargeWords(t: ChargeTest, negated = false): string {
   if (t.probableCauseFinding === true) flags.push('on which a magistrate has found probable cause');
   if (t.probableCauseFinding === false) flags.push('on which no probable-cause finding has been made');
   const hasFilter = Boolean(t.term || t.classes?.length || t.degrees?.length || t.categories?.length);
-  const tail = flags.length ? `, ${joinWords(flags, 'and')}` : '';
-  if (!hasFilter)
-    return negated ? `no criminal charge is pending against the person${tail}` : `a criminal charge is pending against the person${tail}`;
-  const what = offenseWords(t, 1);
-  return negated ? `no charge of ${what} is pending against the person${tail}` : `a charge of ${what} is pending against the person${tail}`;
+  const charge = hasFilter ? `charge of ${offenseWords(t, 1)}` : 'criminal charge';
+  // Negated, the "on which" clauses stand inside the subject: "no criminal charge on which bond has
+  // been posted is pending against the person". After a comma ("no criminal charge is pending against
+  // the person, on which ...") the sentence would first say that no charge at all is pending.
+  if (negated) return `no ${charge}${flags.length ? ` ${joinWords(flags, 'and')}` : ''} is pending against the person`;
+  return `a ${charge} is pending against the person${flags.length ? `, ${joinWords(flags, 'and')}` : ''}`;
 }
 
 const JURISDICTION_WORDS: Record<string, string> = {

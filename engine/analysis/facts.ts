@@ -1369,17 +1369,9 @@ export class FactSpace {
     if (charges.length) bc.currentCharges = charges.map(chargeRecord);
     if (convictions.length) {
       const records = convictions.sort((a, b) => a.convicted - b.convicted).map(convictionRecord);
-      // Days on later convictions: a juvenile adjudication for an infraction, convicted the same day,
-      // carries them (no test counts it unless it counts juvenile infractions).
-      for (const c of convictions)
-        if (c.later > 0)
-          records.push({
-            offense: 'juvenile adjudication',
-            class: 'infraction',
-            convictedOn: formatDate(c.convicted),
-            incarceratedDays: c.later,
-            juvenile: true,
-          });
+      // Days on later convictions: a conviction the day after carries them (one the same day is not a
+      // later conviction), of an offense no test counts where there is one.
+      for (const c of convictions) if (c.later > 0) records.push(convictionRecord(this.laterCarrier(c, frame)));
       bc.convictions = records;
     }
     if (warrants.length) bc.warrants = warrants.map(warrantRecord);
@@ -1389,6 +1381,39 @@ export class FactSpace {
     const out: ConcreteCase = { case: bc, frame };
     if (typeof this.reimbursement === 'number') out.reimbursementAgreement = values[this.reimbursement] === 1;
     return out;
+  }
+
+  /**
+   * The record that carries a conviction's days on later convictions in a concrete case: convicted
+   * the day after it, with those days. The engine counts a juvenile adjudication's days only in a test
+   * that counts juvenile adjudications as convictions, so it is a juvenile adjudication only where every
+   * window leaving out later convictions' time counts them, and an adult conviction otherwise; of the
+   * first offense (a misdemeanor, a felony, an infraction, untagged or with a tag no test names) that
+   * no conviction test counts. Where every offense is counted by some test (one counts any conviction),
+   * the last is taken, and a witness made with it may not be confirmed by the engine.
+   */
+  private laterCarrier(c: ConvictionItem, frame: number): ConvictionItem {
+    const tests = this.collections.conviction.predicates.map((p) => p.predicate as ConvictionPredicate);
+    const laterWindows = tests.filter((p) => p.window?.excludeIncarcerated && p.window.andLater);
+    const juvenile = laterWindows.length > 0 && laterWindows.every((p) => p.includeJuvenile);
+    let carrier: ConvictionItem | undefined;
+    for (const cls of ['misdemeanor', 'felony', 'infraction'] as const)
+      for (const categories of [[], ['unclassified']]) {
+        carrier = {
+          collection: 'conviction',
+          cls,
+          degree: 0,
+          categories,
+          current: false,
+          juvenile,
+          convicted: c.convicted + 1,
+          released: c.convicted + 1,
+          days: c.later,
+          later: 0,
+        };
+        if (!tests.some((p) => this.itemSatisfies(p, carrier!, frame))) return carrier;
+      }
+    return carrier!;
   }
 
   /** The age range a combination allows: [lo, hi) (from its first interval to its last). */

@@ -2,7 +2,7 @@
 // walks many of them stay monomorphic), and small helpers the importer shares.
 
 import type { BookingCase } from '../model';
-import type { PreparedCase, PreparedCharge, PreparedConviction, PreparedWarrant } from '../prepared';
+import { C_DATE_UNKNOWN, type PreparedCase, type PreparedCharge, type PreparedConviction, type PreparedWarrant } from '../prepared';
 import { MINUTES_PER_DAY, packedCivilFromDays } from '../time';
 
 export const REQUEST_HOLD = 1;
@@ -96,7 +96,7 @@ export class PreparedConvictionRecord implements PreparedConviction {
   convicted: number;
   released: number;
   later: number;
-  incarceratedSince: number;
+  incarceratedLater: number;
   incarceratedDays: number;
   current: boolean;
   juvenile: boolean;
@@ -123,7 +123,7 @@ export class PreparedConvictionRecord implements PreparedConviction {
     this.convicted = convicted;
     this.released = released;
     this.later = Math.max(convicted, released);
-    this.incarceratedSince = 0;
+    this.incarceratedLater = 0;
     this.incarceratedDays = incarceratedDays;
     this.current = current;
     this.juvenile = juvenile;
@@ -171,18 +171,21 @@ export class PreparedWarrantRecord implements PreparedWarrant {
   ) {}
 }
 
-/** Days incarcerated on each conviction and every later one: what a window excluding time incarcerated adds back. */
-export function fillIncarceratedSince(convictions: readonly PreparedConvictionRecord[]): void {
+/**
+ * Days incarcerated on the adult convictions dated strictly after each conviction (of a known date):
+ * what a window leaving out time incarcerated on "any later conviction" adds back (the case table
+ * keeps the same sum, and one counting juvenile adjudications too, in CaseTableBuilder.endCase).
+ */
+export function fillIncarceratedLater(convictions: readonly PreparedConvictionRecord[]): void {
   const n = convictions.length;
-  if (n === 1) {
-    convictions[0]!.incarceratedSince = convictions[0]!.incarceratedDays;
-    return;
-  }
   for (let i = 0; i < n; i++) {
     let sum = 0;
-    const since = convictions[i]!.convicted;
-    for (let j = 0; j < n; j++) if (convictions[j]!.convicted >= since) sum += convictions[j]!.incarceratedDays;
-    convictions[i]!.incarceratedSince = sum;
+    const on = convictions[i]!.convicted;
+    for (let j = 0; j < n; j++) {
+      const c = convictions[j]!;
+      if (c.convicted > on && !c.juvenile && (c.unknown & C_DATE_UNKNOWN) === 0) sum += c.incarceratedDays;
+    }
+    convictions[i]!.incarceratedLater = sum;
   }
 }
 

@@ -212,4 +212,24 @@ describe('drafts that differ', () => {
       confirm(boston, other, r);
     }
   });
+  // Time on later convictions: the witness carries it on a conviction dated after the one it extends
+  // (the engine counts no conviction the same day, and no juvenile adjudication unless the test does).
+  for (const measuredFrom of ['release', 'conviction'] as const)
+    for (const includeJuvenile of [false, true])
+      it(`"this and later" against "this conviction", from ${measuredFrom}${includeJuvenile ? ', counting juvenile adjudications' : ''}: a later conviction carries the days`, () => {
+        const felonyWithin = (excludeTimeIncarcerated: 'this-and-later' | 'this-conviction'): Condition => ({
+          conviction: { classes: ['felony'], includeJuvenile, within: { years: 10, measuredFrom, excludeTimeIncarcerated } },
+        });
+        // A second test that counts any misdemeanor: the carrier must be an offense neither test counts.
+        const misdemeanors: Condition = { conviction: { classes: ['misdemeanor'], atLeast: 3 } };
+        const a = withProvisions({ any: [felonyWithin('this-and-later'), misdemeanors] }, 'notify');
+        const b = withProvisions({ any: [felonyWithin('this-conviction'), misdemeanors] }, 'notify');
+        const r = diffDrafts(a, b);
+        confirm(a, b, r);
+        expect(r.witnesses.map((w) => `${w.a.outcome}/${w.b.outcome}`)).toEqual(['notify/decline']);
+        const [first, carrier] = r.witnesses[0]!.case.convictions!;
+        expect(carrier!.convictedOn! > first!.convictedOn!).toBe(true);
+        expect(carrier!.incarceratedDays).toBeGreaterThan(0);
+        expect(Boolean(carrier!.juvenile)).toBe(includeJuvenile);
+      });
 });

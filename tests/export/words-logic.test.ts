@@ -13,6 +13,7 @@ import { compile, FALSE, OUTCOME_CODE, TRUE, UNKNOWN, clampOutcome, type Tri } f
 import {
   fingerprint,
   OUTCOMES,
+  type ChargeTest,
   ordinanceText,
   ordinanceWords,
   type Condition,
@@ -319,6 +320,87 @@ describe('the words agree with the logic', () => {
       { numRuns: runs(60), seed: 20240611 },
     );
   }, 120_000);
+});
+
+// A negated charge test: "no criminal charge is pending against the person, on which bond has been
+// posted" first says that no charge at all is pending. The reader takes the charge a sentence rules out
+// from the words before "is pending against the person" and wants nothing after them; every combination
+// of the charge's attributes, with and without an offense, reads back as the test it prints.
+describe('a negated charge test names the charge it rules out before "is pending"', () => {
+  const FLAGS: Record<string, [keyof ChargeTest, boolean]> = {
+    'on which bond has been posted': ['bondPosted', true],
+    'on which bond has not been posted': ['bondPosted', false],
+    'on which the person may be released on bond': ['bondable', true],
+    'on which the person may not be released on bond': ['bondable', false],
+    'on which a magistrate has found probable cause': ['probableCauseFinding', true],
+    'on which no probable-cause finding has been made': ['probableCauseFinding', false],
+  };
+  /** The charge test a printed "no ... is pending against the person" rules out, read from its words alone. */
+  function readNegatedCharge(words: string): ChargeTest {
+    const m = /^no (?:criminal charge|charge of (a felony))(?: (on which .+))? is pending against the person$/.exec(words);
+    if (!m) throw new Error(`not a negated charge sentence the reader knows: "${words}"`);
+    const test: ChargeTest = m[1] ? { classes: ['felony'] } : {};
+    for (const clause of m[2] ? m[2].split(/,? and (?=on which )|, (?=on which )/) : []) {
+      const flag = FLAGS[clause];
+      if (!flag) throw new Error(`unknown clause "${clause}" in "${words}"`);
+      expect(test[flag[0]], words).toBeUndefined();
+      (test as Record<string, unknown>)[flag[0]] = flag[1];
+    }
+    return test;
+  }
+  const values = [undefined, true, false] as const;
+  const tests: ChargeTest[] = [];
+  for (const classes of [undefined, ['felony' as const]])
+    for (const bondPosted of values)
+      for (const bondable of values)
+        for (const probableCauseFinding of values)
+          tests.push({
+            ...(classes ? { classes } : {}),
+            ...(bondPosted === undefined ? {} : { bondPosted }),
+            ...(bondable === undefined ? {} : { bondable }),
+            ...(probableCauseFinding === undefined ? {} : { probableCauseFinding }),
+          });
+  // Each as a ground of its own and as an item of a list, as in "(B) no criminal charge ... ,".
+  const o: Ordinance = {
+    title: 'Negated charges',
+    jurisdiction: { name: 'Test City', state: 'CT' },
+    sections: [
+      {
+        heading: 'Detainers',
+        provisions: tests.map((t, k) => ({
+          id: `p${k}`,
+          when: k % 2 ? { not: { charge: t } } : { any: [{ judicialWarrant: true }, { not: { charge: t } }] },
+          outcome: 'notify' as const,
+        })),
+      },
+    ],
+    otherwise: 'decline',
+  };
+
+  it('the tv draft\'s § 2(c)(2)(B): "no criminal charge on which bond has been posted is pending against the person"', () => {
+    expect(leafWords({ charge: { bondPosted: true } }, true)).toBe(
+      'no criminal charge on which bond has been posted is pending against the person',
+    );
+  });
+
+  it('every combination of bond posted, bondable and probable cause, with and without an offense, reads back', () => {
+    const printed: string[] = [];
+    const collect = (items: TextItem[] | undefined) => {
+      for (const item of items ?? []) {
+        if (/ is pending against the person/.test(item.text)) printed.push(bare(item.text));
+        collect(item.items);
+      }
+    };
+    for (const c of ordinanceText(o).sections.flatMap((s) => s.clauses)) {
+      const m = /^If (.+), the law enforcement agency shall /.exec(c.text);
+      if (m && / is pending against the person/.test(m[1]!)) printed.push(m[1]!);
+      collect(c.items);
+    }
+    expect(printed).toHaveLength(tests.length);
+    expect(printed.map(readNegatedCharge)).toEqual(tests);
+  });
+
+  it('and decides as the engine does', () => checkAgreement(o, caseTable(generatedCases(600, 3)), o.title));
 });
 
 describe('"holiday" is defined as the calendar the hold counts with', () => {
