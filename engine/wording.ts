@@ -138,7 +138,8 @@ export function windowWords(w: LookBackWindow): string {
   const anchor = w.of === 'arrest' ? 'the current arrest' : 'the date of the detainer request';
   const measured =
     w.measuredFrom === 'release'
-      ? ', counting from release from the sentence'
+      ? // As the engine: a conviction with no release recorded is measured from the conviction.
+        ', counting from release from the sentence (from the conviction where no release is recorded)'
       : w.measuredFrom === 'later-of-conviction-and-release'
         ? ', counting from the conviction or the release from the sentence, whichever is later'
         : '';

@@ -629,7 +629,7 @@ caption { break-after: avoid; page-break-after: avoid; }
 .appendix { break-before: page; page-break-before: always; }
 h2, h3 { break-after: avoid; page-break-after: avoid; }
 ul.law { font-size: .9rem; }
-@media print { html { font-size: 9.5pt; } h2 { margin-top: .55rem; } }
+@media print { html { font-size: 9.3pt; } h2 { margin-top: .55rem; } }
 `;
 
 function checkHtml(c: GuideCheck): string {
