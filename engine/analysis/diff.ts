@@ -7,7 +7,17 @@ import { FALSE_NODE } from './bdd';
 import { caseFacts } from './describe';
 import { FactSpace } from './facts';
 import { sameDecision, SymbolicPolicy, Verifier, type DecisionRegion, type HoldClocks } from './policy';
-import { civilFromDays, daylightSavingOf, formatDateTime, HolidayCalendar, isWeekend, parseDate, parseDateTime, timeZone, MINUTES_PER_DAY } from '../time';
+import {
+  civilFromDays,
+  daylightSavingOf,
+  formatDateTime,
+  HolidayCalendar,
+  isWeekend,
+  parseDate,
+  parseDateTime,
+  timeZone,
+  MINUTES_PER_DAY,
+} from '../time';
 
 export interface DraftWitness {
   /** A booking case in the contract format: feed it to `simulate` to see the difference. */
@@ -69,9 +79,17 @@ function holdClocks(a: Ordinance, b: Ordinance, scenario: Scenario | undefined) 
   const dst = (o: Ordinance) => timeZone(o.jurisdiction.timeZone)?.dst === true;
   const clocks: HoldClocks = { holidays: holidaySetting(ha) !== holidaySetting(hb), daylightSaving: dst(a) !== dst(b) };
   const holidayWords = (h: Ordinance['holidays']) =>
-    h === 'none' ? 'no holidays' : Array.isArray(h) && h.length ? `the U.S. federal holidays and ${h.length} more day${h.length === 1 ? '' : 's'}` : 'the U.S. federal holidays';
+    h === 'none'
+      ? 'no holidays'
+      : Array.isArray(h) && h.length
+        ? `the U.S. federal holidays and ${h.length} more day${h.length === 1 ? '' : 's'}`
+        : 'the U.S. federal holidays';
   const dstWords = (o: Ordinance) =>
-    dst(o) ? `across the changes of the clocks (${o.jurisdiction.timeZone})` : o.jurisdiction.timeZone ? `in ${o.jurisdiction.timeZone}, which keeps no daylight saving time` : 'on the wall clock (no time zone named)';
+    dst(o)
+      ? `across the changes of the clocks (${o.jurisdiction.timeZone})`
+      : o.jurisdiction.timeZone
+        ? `in ${o.jurisdiction.timeZone}, which keeps no daylight saving time`
+        : 'on the wall clock (no time zone named)';
   const words = (excluding: boolean) =>
     excluding
       ? `the same hold ends at a different time: draft A skips ${holidayWords(ha)}; draft B skips ${holidayWords(hb)}`

@@ -1059,8 +1059,8 @@ function policyRules(ctx: Ctx): void {
       a.holdAllowedWhen && a.holdAllowedOutsideBar
         ? `which ${theName(a)} ${verbFor(a, 'bar')} with no exception (the bar does not reach a hold where ${groundWords(a.holdAllowedWhen)})`
         : a.holdAllowedWhen
-        ? `outside the exception${'any' in a.holdAllowedWhen ? 's' : ''} ${theName(a)} ${verbFor(a, 'allow')} (${groundWords(a.holdAllowedWhen)})`
-        : `which ${theName(a)} ${verbFor(a, 'bar')} with no exception`;
+          ? `outside the exception${'any' in a.holdAllowedWhen ? 's' : ''} ${theName(a)} ${verbFor(a, 'allow')} (${groundWords(a.holdAllowedWhen)})`
+          : `which ${theName(a)} ${verbFor(a, 'bar')} with no exception`;
     for (const run of laterRuns(barred)) {
       if (run.length > 1) {
         // Later laws, each replacing the one before: one finding from the first one's date.
@@ -1338,7 +1338,12 @@ function policyRules(ctx: Ctx): void {
           // way: the fix is to hold whatever the finding (when the finding is its whole condition).
           if (p?.outcome === 'hold' && (!asked || sameHold(p.maxHold, asked)))
             return p.when && 'discretion' in p.when
-              ? [{ title: 'Hold whatever the finding: remove the finding from this provision', edits: [{ op: 'delete', path: [...path, 'when'] }] }]
+              ? [
+                  {
+                    title: 'Hold whatever the finding: remove the finding from this provision',
+                    edits: [{ op: 'delete', path: [...path, 'when'] }],
+                  },
+                ]
               : [];
           return p
             ? [
@@ -1610,7 +1615,9 @@ function policyRules(ctx: Ctx): void {
         severity: 'info',
         code: 'state-protects-status-information',
         message: `${stateName(law.state)}: ${infoOnlyWords(infoOnly, law.asOf)}${
-          laterMandate ? ` (until ${effectiveWords(laterMandate)}: from that date ${theName(laterMandate)} requires honoring detainers)` : ''
+          laterMandate
+            ? ` (until ${effectiveWords(laterMandate)}: from that date ${theName(laterMandate)} requires honoring detainers)`
+            : ''
         }`,
         get explanation(): string {
           const general = infoOnly.some((x) => x.barsLimitsOnEnforcement);

@@ -180,7 +180,11 @@ export interface HoldClocks {
   daylightSaving: boolean;
 }
 
-export function sameDecision(a: DecisionRegion, b: DecisionRegion, clocks: HoldClocks = { holidays: false, daylightSaving: false }): boolean {
+export function sameDecision(
+  a: DecisionRegion,
+  b: DecisionRegion,
+  clocks: HoldClocks = { holidays: false, daylightSaving: false },
+): boolean {
   if (a.outcome !== b.outcome) return false;
   if (a.outcome !== 'hold') return true;
   const x = a.maxHold ?? FEDERAL_MAX_HOLD;

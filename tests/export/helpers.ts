@@ -213,3 +213,19 @@ export function htmlText(html: string, inline: string): string {
 export function markdownVisibleText(md: string): string {
   return htmlText(markdownHtml(md), 'strong|em|code|a|del|span');
 }
+
+/** A city ordinance holding 48 hours on any felony conviction, otherwise declining: the smallest policy the state-law findings read. */
+export function felonyHoldText(state: string, date: string, title = 'A city'): string {
+  return `title: ${title}
+jurisdiction: { name: Testville, state: ${state}, level: city }
+effectiveDate: ${date}
+sections:
+  - heading: Detainers
+    provisions:
+      - id: felony
+        when: { conviction: { classes: [felony] } }
+        outcome: hold
+        maxHold: { hours: 48 }
+otherwise: decline
+`;
+}

@@ -8,7 +8,7 @@ import { clampOutcome, compile, OUTCOME_CODE, UNKNOWN, FALSE, TRUE } from '../..
 import { caseTable } from '../../engine/case-table';
 import { checkDocument, OUTCOMES, type Ordinance, type Outcome } from '../../engine/index';
 import { escapeHtml } from '../../engine/export/html';
-import { allOrdinanceFiles, ctFile, generatedCases, loadFile, ordinanceFrom, rivertonFile, root } from './helpers';
+import { allOrdinanceFiles, ctFile, felonyHoldText, generatedCases, loadFile, ordinanceFrom, rivertonFile, root } from './helpers';
 import { ordinanceText } from '../../engine/text-model';
 import path from 'node:path';
 
@@ -256,7 +256,7 @@ describe('the facts to gather', () => {
     ordinanceFrom(
       `title: T\njurisdiction: { name: T, state: PA, level: city }\neffectiveDate: 2020-01-01\nsections:\n  - heading: D\n    provisions:\n      - id: p\n        when: ${when}\n        outcome: hold\n        maxHold: { hours: 48 }\notherwise: decline\n`,
     );
-  it('names every fact the steps read: the request\'s date, the current arrest\'s date, custody on a conviction, a probable-cause finding', () => {
+  it("names every fact the steps read: the request's date, the current arrest's date, custody on a conviction, a probable-cause finding", () => {
     const facts = officerGuide(
       policyWith(
         '{ any: [ { conviction: { classes: [felony], within: { years: 10 } } }, { conviction: { classes: [felony], within: { years: 5, of: arrest } } }, { conviction: { classes: [felony], current: true } }, { charge: { classes: [felony], probableCauseFinding: true } } ] }',
@@ -290,20 +290,7 @@ describe('the decision-table appendix', () => {
 });
 
 describe('the law the guide was checked against', () => {
-  const il = (date: string) =>
-    ordinanceFrom(`
-title: Illinois city
-jurisdiction: { name: Testville, state: IL, level: city }
-effectiveDate: ${date}
-sections:
-  - heading: Detainers
-    provisions:
-      - id: felony
-        when: { conviction: { classes: [felony] } }
-        outcome: hold
-        maxHold: { hours: 48 }
-otherwise: decline
-`);
+  const il = (date: string) => ordinanceFrom(felonyHoldText('IL', date, 'Illinois city'));
   it('lists later law that has since ended, with its dates, before the law that replaced it', () => {
     expect(officerGuide(il('2012-01-01')).law.state).toEqual([
       'Illinois TRUST Act (PA 100-463) (5 ILCS 805/15), from August 28, 2017 to August 1, 2021',
@@ -325,20 +312,7 @@ describe('the decision table appendix', () => {
 
 describe('a law whose date the data could not verify', () => {
   // Florida SB 168 (July 1, 2019) and Montana HB 200 (March 31, 2021) are marked effectiveUnverified.
-  const city = (state: string, date: string) =>
-    ordinanceFrom(`
-title: A city
-jurisdiction: { name: Testville, state: ${state}, level: city }
-effectiveDate: ${date}
-sections:
-  - heading: Detainers
-    provisions:
-      - id: felony
-        when: { conviction: { classes: [felony] } }
-        outcome: hold
-        maxHold: { hours: 48 }
-otherwise: decline
-`);
+  const city = (state: string, date: string) => ordinanceFrom(felonyHoldText(state, date));
   it('is printed with its date, in the lint\'s words: "(a date not verified)"', () => {
     const cases: Array<[string, string, string]> = [
       [

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
 import { ordinanceText, shortFingerprint } from '../../engine/index';
-import { ctFile, loadFile, pdfInfo, pdfText, rivertonFile, root, skipReason, tempDir, which } from './helpers';
+import { ctFile, felonyHoldText, loadFile, pdfInfo, pdfText, rivertonFile, root, skipReason, tempDir, which } from './helpers';
 
 const chromium = process.env.DETAINER_STUDIO_CHROMIUM ?? which('chromium') ?? which('google-chrome');
 const skip = chromium ? skipReason(['pdftotext', 'pdfinfo']) : skipReason(['chromium']);
@@ -39,21 +39,7 @@ describe.skipIf(skip)('PDF through headless Chromium', () => {
 
   beforeAll(async () => {
     expect(await main(['generate', '--count', '150', '--seed', '3', '--out', cases], quiet)).toBe(0);
-    fs.writeFileSync(
-      florida,
-      `title: A Florida city
-jurisdiction: { name: Testville, state: FL, level: city }
-effectiveDate: 2019-09-01
-sections:
-  - heading: Detainers
-    provisions:
-      - id: felony
-        when: { conviction: { classes: [felony] } }
-        outcome: hold
-        maxHold: { hours: 48 }
-otherwise: decline
-`,
-    );
+    fs.writeFileSync(florida, felonyHoldText('FL', '2019-09-01', 'A Florida city'));
     const jobs: string[][] = [
       ['export', ctFile, '--format', 'pdf', '--out', out('ct-1.pdf')],
       ['export', ctFile, '--format', 'pdf', '--out', out('ct-2.pdf')],
