@@ -351,11 +351,15 @@ export class CaseTableBuilder {
    */
   reserve(cases: number): void {
     const n = Math.max(this.n, 1);
+    // Items in proportion, with room for the proportion's sampling error (three times 1/sqrt of the
+    // items seen): 2,152 charges in a JSON file's first 1,705 cases said 1.262 a case, the file has
+    // 1.303, and the charge columns were doubled near the end and copied again to trim them.
+    const items = (seen: number) => Math.ceil((seen / n) * cases * (1 + 3 / Math.sqrt(seen + 1))) + 1;
     this.idUnits = grown(this.idUnits, Math.ceil((this.idLength / n) * cases * 1.125) + 64);
     this.c.grow(cases + 2);
-    this.conv.grow(Math.ceil((this.nc / n) * cases) + 1);
-    this.charge.grow(Math.ceil((this.nh / n) * cases) + 1);
-    this.warrant.grow(Math.ceil((this.nw / n) * cases) + 1);
+    this.conv.grow(items(this.nc));
+    this.charge.grow(items(this.nh));
+    this.warrant.grow(items(this.nw));
   }
 
   /** The string id of an offense name or a category list ("violent;serious"), for the row methods. */

@@ -130,10 +130,10 @@ function replacementAt(text: string): { line: number; column: number } | undefin
   return { line, column: at - lineStart + 1 };
 }
 
-/** The hashes in `from` placed into `to` in ascending order of their 16 bits at `shift`, keeping the order of equals. */
+/** The hashes in `from` placed into `to` in ascending order of their 11 bits at `shift`, keeping the order of equals. */
 function radixPass(from: Uint32Array, to: Uint32Array, shift: number, count: Int32Array): void {
   count.fill(0);
-  for (let i = 0; i < from.length; i++) count[(from[i]! >>> shift) & 0xffff]!++;
+  for (let i = 0; i < from.length; i++) count[(from[i]! >>> shift) & 0x7ff]!++;
   let sum = 0;
   for (let d = 0; d < count.length; d++) {
     const c = count[d]!;
@@ -142,18 +142,24 @@ function radixPass(from: Uint32Array, to: Uint32Array, shift: number, count: Int
   }
   for (let i = 0; i < from.length; i++) {
     const h = from[i]!;
-    to[count[(h >>> shift) & 0xffff]!++] = h;
+    to[count[(h >>> shift) & 0x7ff]!++] = h;
   }
 }
 
-/** A copy of the hashes in ascending order: a radix sort, about twice as quick as a comparison sort of a million. */
+/**
+ * A copy of the hashes in ascending order: a radix sort, about twice as quick as a comparison sort of
+ * a million. Three passes of 11 bits, not two of 16: the counts' 2,048 entries, not 65,536, are
+ * summed in each pass, which in a first import (the code not yet optimized) cost more than a pass
+ * over 100,000 hashes; a million take about 2 ms more.
+ */
 export function sortedHashes(hashes: Uint32Array): Uint32Array {
-  const count = new Int32Array(1 << 16);
-  const low = new Uint32Array(hashes.length);
-  const sorted = new Uint32Array(hashes.length);
-  radixPass(hashes, low, 0, count);
-  radixPass(low, sorted, 16, count);
-  return sorted;
+  const count = new Int32Array(1 << 11);
+  const a = new Uint32Array(hashes.length);
+  const b = new Uint32Array(hashes.length);
+  radixPass(hashes, a, 0, count);
+  radixPass(a, b, 11, count);
+  radixPass(b, a, 22, count);
+  return a;
 }
 
 const NOT_UTF8 = 'holds bytes that are not UTF-8 text (shown as \uFFFD); save the file as UTF-8';

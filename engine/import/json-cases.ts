@@ -55,10 +55,28 @@ interface Interned {
 const EMPTY_TEXT: Interned = { text: '', id: 0, mask: 0 };
 const EMPTY_BYTES = new Uint8Array(0);
 
+/**
+ * A list of n numbers, each v, as a plain array with no holes. The reader's lookup tables are plain
+ * arrays, not typed arrays: once any ArrayBuffer in the process has been detached (a stream's reads
+ * transfer theirs: the app's File, Node's Blob), V8's optimized code checks a typed array's buffer at
+ * every access, and a plain array's reads cost no more than a typed array's did before.
+ */
+function packed(n: number, v: number): number[] {
+  return Array.from({ length: n }, () => v);
+}
+
+/**
+ * The first value of a list of words read from bytes (four at a time, as 32-bit integers): not a
+ * whole number, so the list holds doubles from the start. Where V8 keeps small integers in 31 bits
+ * (Chromium), some words would fit and others not, and lists of both kinds would make the code that
+ * compares them slower; every value is overwritten.
+ */
+const WORD_LIST = 0.5;
+
 /** Bytes compared four at a time through a DataView (little-endian words, the last one masked to the bytes that belong). */
 class Words {
   readonly bytes: Uint8Array;
-  private readonly words: Int32Array;
+  private readonly words: number[];
   private readonly mask: number;
   /** Bytes a comparison reads: the words' whole length. */
   readonly reach: number;
@@ -68,14 +86,15 @@ class Words {
     const padded = new Uint8Array(count * 4);
     padded.set(bytes);
     const view = new DataView(padded.buffer);
-    this.words = new Int32Array(count);
+    // Kept as doubles whatever the bytes (see WORD_LIST).
+    this.words = packed(count, WORD_LIST);
     for (let i = 0; i < count; i++) this.words[i] = view.getInt32(i * 4, true);
     const rest = bytes.length & 3;
     this.mask = rest === 0 ? -1 : (1 << (rest * 8)) - 1;
     this.reach = count * 4;
   }
   /** The words, the last one masked. */
-  list(): Int32Array {
+  list(): readonly number[] {
     return this.words;
   }
 
@@ -114,14 +133,14 @@ function keySlot(word: number): number {
 class KeySet {
   readonly lengths: number[];
   /** Each name with its closing quote, as little-endian words (the last masked to the bytes that belong), one name after another. */
-  private readonly words: Int32Array;
+  private readonly words: number[];
   /** Index in words of each key's first and last word, and the mask of its last word. */
-  private readonly first: Int32Array;
-  private readonly last: Int32Array;
-  private readonly mask: Int32Array;
+  private readonly first: number[];
+  private readonly last: number[];
+  private readonly mask: number[];
   /** The first key of each slot (-1: none), and the next key of the same slot after each key. */
-  private readonly slots = new Int8Array(256).fill(-1);
-  private readonly chain: Int8Array;
+  private readonly slots = packed(256, -1);
+  private readonly chain: number[];
   /** The same names, for comparing near the end of the bytes. */
   private readonly keys: Words[];
   /**
@@ -132,19 +151,19 @@ class KeySet {
    * double read from the bytes equals one of these only when all 8 bytes are the same: none of them
    * is a NaN (its top bytes would be past ASCII) or zero, the only values compared equal to others.
    */
-  private readonly qLength: Int32Array;
-  private readonly qSecond: Int32Array;
-  private readonly quotedDoubles: Float64Array;
-  private readonly quotedInts: Int32Array;
+  private readonly qLength: number[];
+  private readonly qSecond: number[];
+  private readonly quotedDoubles: number[];
+  private readonly quotedInts: number[];
   constructor(readonly names: readonly string[]) {
     const enc = new TextEncoder();
     this.lengths = names.map((k) => k.length);
     this.keys = names.map((name) => new Words(enc.encode(name + '"')));
     if (this.keys.some((k) => k.reach > 24)) throw new Error('a key read by the JSON reader is longer than 23 bytes');
-    this.qLength = new Int32Array(names.length);
-    this.qSecond = new Int32Array(names.length);
-    this.quotedDoubles = new Float64Array(3 * names.length);
-    this.quotedInts = new Int32Array(2 * names.length);
+    this.qLength = packed(names.length, 0);
+    this.qSecond = packed(names.length, 0);
+    this.quotedDoubles = packed(3 * names.length, WORD_LIST);
+    this.quotedInts = packed(2 * names.length, WORD_LIST);
     names.forEach((name, k) => {
       const bytes = enc.encode(`"${name}":`);
       const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
@@ -163,14 +182,17 @@ class KeySet {
       }
     });
     const all = this.keys.map((k) => k.list());
-    this.words = new Int32Array(all.reduce((sum, w) => sum + w.length, 0));
-    this.first = new Int32Array(names.length);
-    this.last = new Int32Array(names.length);
-    this.mask = new Int32Array(names.length);
-    this.chain = new Int8Array(names.length).fill(-1);
+    this.words = packed(
+      all.reduce((sum, w) => sum + w.length, 0),
+      WORD_LIST,
+    );
+    all.flat().forEach((w, i) => (this.words[i] = w));
+    this.first = packed(names.length, 0);
+    this.last = packed(names.length, 0);
+    this.mask = packed(names.length, 0);
+    this.chain = packed(names.length, -1);
     let at = 0;
     all.forEach((w, id) => {
-      this.words.set(w, at);
       this.first[id] = at;
       this.last[id] = at + w.length - 1;
       this.mask[id] = this.keys[id]!.lastMask;
@@ -309,11 +331,11 @@ const V_OBJECT = 10;
 const V_LIST = 11;
 
 const KEYS: KeySet[] = [];
-const TYPE = new Int8Array(6 * STRIDE);
-const SUB = new Int8Array(6 * STRIDE);
+const TYPE = packed(6 * STRIDE, 0);
+const SUB = packed(6 * STRIDE, 0);
 /** The least and the most a whole number may be. */
-const LEAST = new Int32Array(6 * STRIDE);
-const MOST = new Int32Array(6 * STRIDE);
+const LEAST = packed(6 * STRIDE, 0);
+const MOST = packed(6 * STRIDE, 0);
 
 /**
  * The keys of a kind of object, in their places: each key's slot gets its value's type and, for a
@@ -503,7 +525,7 @@ export class JsonCaseReader {
   private readonly categoryLists = new WordTable<Interned | null>();
   private readonly requestLists = new WordTable<number>();
   /** Day number of the first of each month from 1900 (NO_DAY until needed). */
-  private readonly monthStart = new Int32Array(MONTHS).fill(NO_DAY);
+  private readonly monthStart = packed(MONTHS, NO_DAY);
 
   // The case being read. The last string's escapes and non-ASCII bytes; the last number, date and flag read.
   private esc = false;
@@ -529,7 +551,7 @@ export class JsonCaseReader {
    * The key that came after each slot's key the last time (after the opening brace: AFTER_OPEN + the
    * kind), -1 before any did: tried before the others.
    */
-  private readonly after = new Int8Array(AFTER_OPEN + 6).fill(-1);
+  private readonly after = packed(AFTER_OPEN + 6, -1);
   /** The keys read in the last object of each kind (a bit per key). */
   private readonly seenOf = new Int32Array(6);
   /** The case's id: its text when it has escapes or bytes past ASCII, else '' and where its bytes are. */
