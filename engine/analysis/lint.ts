@@ -631,6 +631,13 @@ function holdingClauses(ctx: Ctx): HoldingClause[] {
 function provisionRules(ctx: Ctx): void {
   const { o, law, add, addWithin } = ctx;
   const clauses = holdingClauses(ctx);
+  // The detainer's own request: since the I-247A, 48 hours after release, weekends included.
+  const asked = DETAINER_FORMS.find((f) => f.form === i247a.detainerForm!.form)!.hold!;
+  // For the otherwise clause the limit goes in otherwiseMaxHold, which the text then states.
+  const askedFix = (c: (typeof clauses)[number]): QuickFix => ({
+    title: c.p ? `Limit the hold to ${holdWords(asked)}` : `Limit the otherwise clause's hold to ${holdWords(asked)}`,
+    edits: [{ op: 'set', path: c.holdPath, value: { hours: asked.hours, excludingWeekendsAndHolidays: false } }],
+  });
   for (const c of clauses) {
     // The hours where the document states them; an otherwise clause that states none, at `otherwise`.
     const limitPath = c.stated ? [...c.holdPath, 'hours'] : c.path;
@@ -652,7 +659,10 @@ function provisionRules(ctx: Ctx): void {
         authority: cfr.id,
         path: limitPath,
         get fixes(): QuickFix[] {
+          // Where the form in use asks for less than the regulation's cap, its hold comes first: the
+          // cap alone would at once exceed what the detainer asks (hold-exceeds-request).
           return [
+            ...(inForce(i247a, law.asOf) ? [askedFix(c)] : []),
             {
               title: `Limit the hold to ${holdWords(FEDERAL_MAX)}`,
               edits: [{ op: 'set', path: c.holdPath, value: FEDERAL_MAX }],
@@ -661,8 +671,6 @@ function provisionRules(ctx: Ctx): void {
         },
       });
     }
-    // The detainer's own request: since the I-247A, 48 hours after release, weekends included.
-    const asked = DETAINER_FORMS.find((f) => f.form === i247a.detainerForm!.form)!.hold!;
     if (inForce(i247a, law.currentTo) && longestCalendarHours(h) > asked.hours) {
       const w = when(i247a, law);
       const longest = longestCalendarHours(h);
@@ -678,13 +686,7 @@ function provisionRules(ctx: Ctx): void {
         authority: i247a.id,
         path: limitPath,
         get fixes(): QuickFix[] {
-          // For the otherwise clause the limit goes in otherwiseMaxHold, which the text then states.
-          return [
-            {
-              title: c.p ? `Limit the hold to ${holdWords(asked)}` : `Limit the otherwise clause's hold to ${holdWords(asked)}`,
-              edits: [{ op: 'set', path: c.holdPath, value: { hours: asked.hours, excludingWeekendsAndHolidays: false } }],
-            },
-          ];
+          return [askedFix(c)];
         },
       });
     }

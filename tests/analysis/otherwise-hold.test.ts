@@ -86,8 +86,27 @@ describe('otherwise: hold with its own maximum', () => {
     const d = checkDocument(text).diagnostics.find((x) => x.code === 'hold-exceeds-federal-maximum')!;
     expect(d.message).toContain('The otherwise clause (§ 2(b)) allows a hold of 72 hours excluding Saturdays, Sundays and holidays');
     expect(d.path).toEqual(['otherwiseMaxHold', 'hours']);
-    expect(d.fixes![0]!.edits).toEqual([
-      { op: 'set', path: ['otherwiseMaxHold'], value: { hours: 48, excludingWeekendsAndHolidays: true } },
+    // The form in use asks for 48 calendar hours: that limit first, the regulation's cap second.
+    expect(d.fixes!.map((f) => f.edits)).toEqual([
+      [{ op: 'set', path: ['otherwiseMaxHold'], value: { hours: 48, excludingWeekendsAndHolidays: false } }],
+      [{ op: 'set', path: ['otherwiseMaxHold'], value: { hours: 48, excludingWeekendsAndHolidays: true } }],
+    ]);
+  });
+
+  it("before the I-247A (April 2, 2017) the regulation's cap is the only fix; after it, the fix that also clears hold-exceeds-request comes first", () => {
+    const at = (date: string) =>
+      checkDocument(
+        draft('otherwise: hold\notherwiseMaxHold: { hours: 72, excludingWeekendsAndHolidays: true }\n').replace(
+          /^effectiveDate: .*$/m,
+          `effectiveDate: ${date}`,
+        ),
+      )
+        .diagnostics.find((x) => x.code === 'hold-exceeds-federal-maximum')!
+        .fixes!.map((f) => f.title);
+    expect(at('2016-01-01')).toEqual(['Limit the hold to 48 hours excluding Saturdays, Sundays and holidays']);
+    expect(at('2018-01-01')).toEqual([
+      "Limit the otherwise clause's hold to 48 calendar hours",
+      'Limit the hold to 48 hours excluding Saturdays, Sundays and holidays',
     ]);
   });
 
