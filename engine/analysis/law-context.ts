@@ -31,7 +31,7 @@ export function lawContext(o: Ordinance, scenario?: Scenario): LawContext {
       ? [o.lawAsOf, "the ordinance's law-as-of date"]
       : effectiveDateOf(o)
         ? [effectiveDateOf(o)!, 'the effective date']
-        : [currentTo, 'the date the law data is current to (the ordinance has no effective date)'];
+        : [currentTo, 'the date the law data is current to, as the ordinance has no effective date'];
   const state = o.jurisdiction.state;
   return {
     state,
