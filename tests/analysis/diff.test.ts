@@ -133,7 +133,9 @@ describe('drafts that differ', () => {
     confirm(a, b, r);
     expect(r.equivalent).toBe(false);
     expect(r.witnesses).toHaveLength(1);
-    expect(r.witnesses[0]!.clock).toBe('the same hold ends at a different time: draft A skips the U.S. federal holidays; draft B skips no holidays');
+    expect(r.witnesses[0]!.clock).toBe(
+      'the same hold ends at a different time: draft A skips the U.S. federal holidays; draft B skips no holidays',
+    );
     // Calendars that skip the same days are no difference: no added day, and an added date that is a weekend.
     expect(diffDrafts(a, { ...structuredClone(a), holidays: [] }).equivalent).toBe(true);
     expect(diffDrafts(a, { ...structuredClone(a), holidays: 'us-federal' }).equivalent).toBe(true);

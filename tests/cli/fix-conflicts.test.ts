@@ -115,7 +115,9 @@ describe('fix: fixes that undo one another', () => {
     const file = copy('tx-county-2016-judicial-only.ordinance.yaml');
     const r = await runCli('fix', file);
     expect(r.out).not.toMatch(/fixes conflict:/);
-    expect(r.out).toMatch(/fixed: Honor detainers no provision covers: hold as ICE asks \(48 calendar hours\) \[state-requires-honoring-detainers\]/);
+    expect(r.out).toMatch(
+      /fixed: Honor detainers no provision covers: hold as ICE asks \(48 calendar hours\) \[state-requires-honoring-detainers\]/,
+    );
     expect(r.code).toBe(0);
     expect(fs.readFileSync(file, 'utf8')).toBe(
       text.replace('otherwise: decline', 'otherwise: hold\notherwiseMaxHold: { hours: 48, excludingWeekendsAndHolidays: false }'),
@@ -184,9 +186,13 @@ describe('fixes in states whose law requires honoring detainers recommend nothin
     const tn = checkDocument(tx2018.replace('state: TX', 'state: TN').replace('effectiveDate: 2018-01-01', 'effectiveDate: 2026-06-01'));
     const tnWarrant = tn.diagnostics.filter((d) => d.code === 'hold-without-judicial-warrant');
     expect(tnWarrant.map((d) => [d.severity, d.fixes])).toEqual([['warning', []]]);
-    expect(tnWarrant[0]!.explanation).toMatch(/Tennessee requires honoring detainers \(.*\) and forbids requiring a judicial warrant for them, so neither a judicial warrant nor notice only is a change state law allows;/);
+    expect(tnWarrant[0]!.explanation).toMatch(
+      /Tennessee requires honoring detainers \(.*\) and forbids requiring a judicial warrant for them, so neither a judicial warrant nor notice only is a change state law allows;/,
+    );
     // Where no state law requires holds the finding warns and offers both limits.
-    const il = checkDocument(tx2018.replace('state: TX', 'state: NY')).diagnostics.filter((d) => d.code === 'hold-without-judicial-warrant');
+    const il = checkDocument(tx2018.replace('state: TX', 'state: NY')).diagnostics.filter(
+      (d) => d.code === 'hold-without-judicial-warrant',
+    );
     expect(il.map((d) => [d.severity, d.fixes?.map((f) => f.title)])).toEqual([
       ['warning', ['Require a judicial warrant for this hold', 'Notify ICE of the release instead of holding']],
     ]);
@@ -206,14 +212,19 @@ describe('fixes in states whose law requires honoring detainers recommend nothin
     expect(fs.readFileSync(file, 'utf8')).toMatch(/- id: honor-all\n +heading: All detainers\n +outcome: notify\n/);
   });
 
-  it('a hold that rests on an officer\'s finding is fixed by holding whatever the finding, not by a fix that changes nothing', () => {
+  it("a hold that rests on an officer's finding is fixed by holding whatever the finding, not by a fix that changes nothing", () => {
     const text = tx2018.replace(
       '        outcome: hold',
       '        when:\n          discretion: { by: officer, finding: the person presents a risk to public safety }\n        outcome: hold',
     );
     const duty = checkDocument(text).diagnostics.filter((d) => d.code === 'state-requires-honoring-detainers');
     expect(duty.map((d) => d.fixes?.map((f) => [f.title, f.edits]))).toEqual([
-      [['Hold whatever the finding: remove the finding from this provision', [{ op: 'delete', path: ['sections', 0, 'provisions', 0, 'when'] }]]],
+      [
+        [
+          'Hold whatever the finding: remove the finding from this provision',
+          [{ op: 'delete', path: ['sections', 0, 'provisions', 0, 'when'] }],
+        ],
+      ],
     ]);
   });
 
@@ -224,7 +235,9 @@ describe('fixes in states whose law requires honoring detainers recommend nothin
     );
     const noConviction = checkDocument(text).diagnostics.filter((d) => d.code === 'hold-without-conviction');
     expect(noConviction.map((d) => d.fixes)).toEqual([[]]);
-    expect(noConviction[0]!.explanation).toMatch(/Texas requires honoring these detainers \(Texas SB 4 \(2017\).*\), so requiring a conviction is a limit state law forbids: the findings are what can change\./);
+    expect(noConviction[0]!.explanation).toMatch(
+      /Texas requires honoring these detainers \(Texas SB 4 \(2017\).*\), so requiring a conviction is a limit state law forbids: the findings are what can change\./,
+    );
     const ny = checkDocument(text.replace('state: TX', 'state: NY')).diagnostics.filter((d) => d.code === 'hold-without-conviction');
     expect(ny.map((d) => d.fixes?.map((f) => f.title))).toEqual([['Require a criminal conviction for this hold']]);
   });
@@ -239,7 +252,8 @@ describe('fixes in states whose law requires honoring detainers recommend nothin
             .readFileSync(path.join(dir0, name), 'utf8')
             .replace(/state: [A-Z]{2}/, `state: ${state}`)
             .replace(/^effectiveDate: .*/m, `effectiveDate: ${date}`);
-          for (const c of fixDocument(text).conflicts) conflicts.push(`${state} ${date} ${name}: ${c.findings.map((f) => f.code).join(' > ')}`);
+          for (const c of fixDocument(text).conflicts)
+            conflicts.push(`${state} ${date} ${name}: ${c.findings.map((f) => f.code).join(' > ')}`);
         }
     expect(conflicts).toEqual([]);
   });

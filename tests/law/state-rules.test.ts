@@ -380,7 +380,10 @@ describe('what the reviewer found in the law data and its words', () => {
     expect(wv.map((d) => d.severity)).toEqual(['warning']);
     expect(wv[0]!.message).toMatch(/since January 1, 2023 \(a date not verified\)/);
     expect(found(lint({ state: 'WV', date: '2025-03-01' }), 'state-requires-honoring-detainers').map((d) => d.severity)).toEqual(['error']);
-    const me = found(lint({ state: 'ME', date: '2026-01-01', provisions: hold('felony', '{ conviction: { classes: [felony] } }') }), 'state-bars-holds');
+    const me = found(
+      lint({ state: 'ME', date: '2026-01-01', provisions: hold('felony', '{ conviction: { classes: [felony] } }') }),
+      'state-bars-holds',
+    );
     expect(me[0]!.message).toMatch(/since December 15, 2025 \(a date not verified\)/);
     // Ch. 2022-193 took effect June 17, 2022; the agreement was due by January 1, 2023 (not read in the enacted text).
     const fl = found(lint({ state: 'FL', date: '2023-06-01', level: 'county' }), 'state-requires-287g');
@@ -393,19 +396,27 @@ describe('what the reviewer found in the law data and its words', () => {
   it('Maryland HB 16 (2021) is not law before its veto was overridden: no note for a 2012 or 2018 ordinance, a note in 2022', () => {
     const felony = hold('felony', '{ conviction: { classes: [felony] } }');
     for (const date of ['2012-06-01', '2018-06-01'])
-      expect(found(lint({ state: 'MD', date, provisions: felony }), 'state-law-uncertain').filter((d) => d.authority === 'md-hb16')).toEqual([]);
+      expect(
+        found(lint({ state: 'MD', date, provisions: felony }), 'state-law-uncertain').filter((d) => d.authority === 'md-hb16'),
+      ).toEqual([]);
     const note = found(lint({ state: 'MD', date: '2022-06-01', provisions: felony }), 'state-law-uncertain');
     expect(note.map((d) => [d.severity, d.authority])).toEqual([['info', 'md-hb16']]);
   });
 
   it('California: SB 54 bars holds with no exception; a hold on a judicial warrant is one the bar does not reach, not an exception the Act allows', () => {
-    const ca = found(lint({ state: 'CA', date: '2022-06-01', provisions: hold('felony', '{ conviction: { classes: [felony] } }') }), 'state-bars-holds');
+    const ca = found(
+      lint({ state: 'CA', date: '2022-06-01', provisions: hold('felony', '{ conviction: { classes: [felony] } }') }),
+      'state-bars-holds',
+    );
     expect(ca[0]!.message).toMatch(
       /allows a hold on a civil detainer which the California Values Act bars with no exception \(the bar does not reach a hold where the detainer is supported by a judicial warrant\)/,
     );
     expect(ca[0]!.message).not.toMatch(/exception the California Values Act allows/);
     // The Illinois TRUST Act names its exception: the words stay.
-    const il = found(lint({ state: 'IL', date: '2019-06-01', provisions: hold('felony', '{ conviction: { classes: [felony] } }') }), 'state-bars-holds');
+    const il = found(
+      lint({ state: 'IL', date: '2019-06-01', provisions: hold('felony', '{ conviction: { classes: [felony] } }') }),
+      'state-bars-holds',
+    );
     expect(il[0]!.message).toMatch(/outside the exception/);
   });
 });
