@@ -335,8 +335,7 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
         if (!f.bytes && !f.file) return session.openFile(f);
         const right = session.getState().right;
         if (right !== 'simulation' && right !== 'compare') session.setRight('simulation');
-        session.chooseWorkspace({ caseSet: `file:${f.name}` });
-        void sim.loadCases(caseSourceOfFile(f));
+        void sim.loadCases(caseSourceOfFile(f)).then((loaded) => loaded && session.chooseWorkspace({ caseSet: `file:${f.name}` }));
       }),
     [host, session, sim],
   );

@@ -167,7 +167,11 @@ export class SimulationSession {
     if (s.cases && s.live && s.cases.count <= LIVE_LIMIT) void this.run();
   };
 
-  loadCases = async (source: CaseSource): Promise<void> => {
+  /**
+   * Reads a case set; whether it was loaded. A file that can't be (one with no cases at all) leaves
+   * the set loaded before, and its result, as they were, and says so.
+   */
+  loadCases = async (source: CaseSource): Promise<boolean> => {
     this.set({ status: { kind: 'loading', name: source.name } });
     try {
       const cases = await this.port.loadCases(source, (done, total) =>
@@ -176,8 +180,13 @@ export class SimulationSession {
       this.set({ cases, result: null, resultVersion: -1, resultDocument: -1, status: { kind: 'ready' }, live: cases.count <= LIVE_LIMIT });
       emit('cases-loaded', { name: cases.name, count: cases.count, problems: cases.problemCount, ms: cases.ms });
       void this.run();
+      return true;
     } catch (e) {
-      this.set({ status: { kind: 'error', message: (e as Error).message } });
+      const kept = this.current.cases;
+      const still = kept ? `\nThe case set ${kept.name} (${kept.count.toLocaleString('en-US')} cases) is still loaded.` : '';
+      this.set({ status: { kind: 'error', message: (e as Error).message + still } });
+      emit('cases-refused', { name: source.name });
+      return false;
     }
   };
 
