@@ -220,6 +220,19 @@ export function planColumns(header: readonly string[], mapping?: ColumnMapping):
       );
     }
   }
+  // A header with none of the case columns is another kind of file (a jail's own export, a file
+  // opened by mistake): said first, in one line, before the column-by-column problems.
+  const named = header.map((h) => h.trim()).filter((h) => h !== '');
+  // (A header too long to list in full already says so, as the required columns are left unsaid then.)
+  if (!mapping && columns.length === 0 && named.length > 0 && unlisted === 0) {
+    const FOUND = 8;
+    const shown = (h: string) => (h.length > 40 ? `${h.slice(0, 40)}...` : h);
+    const found = named.slice(0, FOUND).map(shown).join(', ') + (named.length > FOUND ? `, ... (${named.length} columns)` : '');
+    problems.unshift(
+      `the header has none of the case columns (${CSV_REQUIRED_COLUMNS.join(', ')}, ...); found ${found}. ` +
+        'Map the columns with a mapping file (docs/case-files.md)',
+    );
+  }
   if (problems.length) return { problems };
   return { plan: { columns, width: header.length, groups }, problems };
 }

@@ -31,8 +31,8 @@ export interface CaseColumns extends CaseIds {
   convictions: Uint16Array;
   judicialWarrant: Uint8Array;
   /**
-   * The most serious prior conviction (juvenile adjudications left out, as above) and pending charge:
-   * the offense (an index into `offenses`, 0 for none) and its class.
+   * The most serious prior conviction (juvenile adjudications left out, as above) and pending charge,
+   * by class then degree: the offense (an index into `offenses`, 0 for none) and its class.
    */
   convictionOffense: Int32Array;
   convictionClass: Uint8Array;
@@ -47,18 +47,30 @@ export interface CaseColumns extends CaseIds {
 export { CLASS_BY_RANK };
 
 /**
- * The most serious of rows from..to-1 (class rank, then the earliest row), leaving out rows whose
- * flags have a bit of `skip`: [offense id, rank].
+ * The most serious of rows from..to-1, leaving out rows whose flags have a bit of `skip`: the highest
+ * class, then within it the lowest degree (a first-degree felony before a third-degree one; a row
+ * with no degree after any that has one), then the earliest row. [offense id, rank].
  */
-function mostSerious(from: number, to: number, cls: Uint8Array, offense: Int32Array, flags?: Uint8Array, skip = 0): [number, number] {
+function mostSerious(
+  from: number,
+  to: number,
+  cls: Uint8Array,
+  offense: Int32Array,
+  degree: Uint16Array,
+  flags?: Uint8Array,
+  skip = 0,
+): [number, number] {
   let best = -1;
   let rank = 0;
+  let grade = Infinity;
   for (let r = from; r < to; r++) {
     if (flags && flags[r]! & skip) continue;
     const k = RANK_OF_BIT[cls[r]!] ?? 0;
-    if (best < 0 || k > rank) {
+    const g = degree[r] || Infinity;
+    if (best < 0 || k > rank || (k === rank && g < grade)) {
       best = r;
       rank = k;
+      grade = g;
     }
   }
   return best < 0 ? [0, 0] : [offense[best]!, Math.max(rank, 0)];
@@ -92,12 +104,13 @@ export function caseColumns(t: CaseTable): CaseColumns {
       t.convStart[i + 1]!,
       t.convCls,
       t.convOffense,
+      t.convDegree,
       t.convFlags,
       C_JUVENILE,
     );
     columns.convictionOffense[i] = conviction;
     columns.convictionClass[i] = convictionRank;
-    const [charge, chargeRank] = mostSerious(t.chargeStart[i]!, t.chargeStart[i + 1]!, t.chargeCls, t.chargeOffense);
+    const [charge, chargeRank] = mostSerious(t.chargeStart[i]!, t.chargeStart[i + 1]!, t.chargeCls, t.chargeOffense, t.chargeDegree);
     columns.chargeOffense[i] = charge;
     columns.chargeClass[i] = chargeRank;
     columns.years[i] = t.bookedYmd[i]! >> 9;

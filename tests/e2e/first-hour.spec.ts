@@ -481,7 +481,7 @@ test('the committee reads the simulation in one sentence with the command lineâ€
   await expect(page.getByRole('complementary', { name: /^Explanation of case / })).toBeInViewport();
 
   const grid = page.getByRole('grid', { name: 'Cases and their decisions' });
-  await expect(grid.getByRole('columnheader', { name: 'Convicted of' })).toBeVisible();
+  await expect(grid.getByRole('columnheader', { name: 'Most serious conviction' })).toBeVisible();
   await expect(grid.getByRole('columnheader', { name: 'Charged with' })).toBeVisible();
   await expect(
     grid

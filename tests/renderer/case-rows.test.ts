@@ -1,6 +1,10 @@
-// The case table's rows: filters by outcome, provision, changed decisions and id, in the order asked.
+// The case table's rows: filters by outcome, provision, changed decisions and id, in the order asked,
+// and the words of its most serious conviction column.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { NO_FILTER, outcomeFilterCounts, selectRows, UNDECIDED_FILTER } from '../../renderer/src/simulation/case-rows';
+import { caseColumns, readCaseSet } from '../../engine/index';
+import { convictionWords, NO_FILTER, outcomeFilterCounts, selectRows, UNDECIDED_FILTER } from '../../renderer/src/simulation/case-rows';
 import type { CaseColumns } from '../../renderer/src/simulation/protocol';
 import { caseId, type CaseIds } from '../../engine/vocabulary';
 
@@ -145,5 +149,15 @@ describe('selectRows', () => {
     const listed = ids(rows, big);
     expect(listed).toEqual([...listed].sort());
     expect(listed[0]).toBe('C-0000002');
+  });
+});
+
+describe('the most serious conviction column', () => {
+  it('ranks by class then degree, and counts the others (B-0016: rape, not the earlier larceny)', () => {
+    const text = readFileSync(path.resolve(__dirname, '../../samples/cases/synthetic-200.cases.csv'), 'utf8');
+    const columns = caseColumns(readCaseSet(text, 'csv').table);
+    const n = columns.idStart.length - 1;
+    const i = Array.from({ length: n }, (_, k) => k).find((k) => caseId(columns, k) === 'B-0016')!;
+    expect(convictionWords(columns, i)).toBe('rape (felony) +4 more');
   });
 });

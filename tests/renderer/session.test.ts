@@ -158,6 +158,25 @@ describe('the draft the simulation sees', () => {
   });
 });
 
+describe('another document', () => {
+  it('is a new generation with no version without errors, and an answer about the closed one is ignored', async () => {
+    const { session, drafts, editor, type } = setup();
+    type(sampleText);
+    const first = drafts.at(-1)!;
+    expect(first.document).toBe(session.getState().generation);
+    const oldVersion = editor.version;
+    // Open a file that is not an ordinance at all.
+    session.openFile({ path: '/cases/synthetic-200.cases.csv', name: 'synthetic-200.cases.csv', text: 'id,age\nB-1,30\n', mtimeMs: 1 });
+    const state = session.getState();
+    expect(state.generation).toBe(first.document + 1);
+    expect(state.lastValid).toBeNull();
+    // The engine's late answer about the closed document's text must not become this one's.
+    session.analysisArrived(analyse(oldVersion, sampleText));
+    expect(session.getState().lastValid).toBeNull();
+    expect(drafts.at(-1)).toBe(first);
+  });
+});
+
 describe('saving', () => {
   it('writes the text, clears the unsaved mark and the recovery copy', async () => {
     const { session, editor, saves, type, isDirty, recovery } = setup();

@@ -98,11 +98,13 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
   useEffect(
     () =>
       session.onValidDraft((d) => {
-        sim.session.setDraft(d.ordinance, d.version);
+        sim.session.setDraft(d.ordinance, d.version, d.document);
         draftingRef.current.setDraft(d.ordinance, d.version);
       }),
     [session, sim.session],
   );
+  // Results belong to a document: opening or creating another drops the last one's at once.
+  useEffect(() => sim.session.setDocument(state.generation), [sim.session, state.generation]);
 
   // ---- the document, the engine's worker and (when the YAML view is first shown) the editor ----
 
@@ -333,8 +335,7 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
         if (!f.bytes && !f.file) return session.openFile(f);
         const right = session.getState().right;
         if (right !== 'simulation' && right !== 'compare') session.setRight('simulation');
-        session.chooseWorkspace({ caseSet: `file:${f.name}` });
-        void sim.loadCases(caseSourceOfFile(f));
+        void sim.loadCases(caseSourceOfFile(f)).then((loaded) => loaded && session.chooseWorkspace({ caseSet: `file:${f.name}` }));
       }),
     [host, session, sim],
   );

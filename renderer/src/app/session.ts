@@ -43,6 +43,8 @@ export interface Notice {
 
 /** The newest version of the document without errors: what is simulated, tabulated and exported. */
 export interface ValidDraft {
+  /** The document it is a version of (SessionState.generation). */
+  document: number;
   version: number;
   ordinance: Ordinance;
   text: OrdinanceText | null;
@@ -77,6 +79,8 @@ export interface SessionOptions {
 
 export interface SessionState {
   doc: DocumentInfo;
+  /** Which document is open: bumped whenever another is opened or created, so what was worked out for one is never shown for the next. */
+  generation: number;
   version: number;
   dirty: boolean;
   /** The engine's latest answer for this document (possibly for an older version). */
@@ -132,10 +136,13 @@ export class DocumentSession {
   private noticeCount = 0;
   /** What the host was last told about unsaved work (it hears changes only, not every keystroke). */
   private hostDirty = false;
+  /** The version the open document started at: an answer about an older one is about a document since closed. */
+  private openedVersion = 0;
 
   constructor(private readonly options: SessionOptions) {
     this.state = {
       doc: { name: STARTER_NAME, path: null, docId: newDocId(), mtimeMs: null },
+      generation: 0,
       version: 0,
       dirty: false,
       analysis: null,
@@ -216,11 +223,18 @@ export class DocumentSession {
       this.notify('error', `The engine could not check the document: ${response.error}`);
       return;
     }
+    if (response.version < this.openedVersion) return;
     // Only a version without errors is simulated, tabulated and exported: a draft with errors keeps
     // the last one that had none (and the views say so).
     const fresh =
       response.ordinance && errorsIn(response) === 0 && this.state.lastValid?.version !== response.version
-        ? { version: response.version, ordinance: response.ordinance, text: response.text, markdown: response.markdown }
+        ? {
+            document: this.state.generation,
+            version: response.version,
+            ordinance: response.ordinance,
+            text: response.text,
+            markdown: response.markdown,
+          }
         : null;
     this.set({ analysis: response, lastValid: fresh ?? this.state.lastValid });
     if (fresh) for (const l of this.draftListeners) l(fresh);
@@ -238,10 +252,12 @@ export class DocumentSession {
     const editor = this.editor;
     if (!editor) return;
     editor.open(text, doc.name);
+    this.openedVersion = editor.version;
     this.recovery.reset();
     this.tellHostDirty(false);
     this.set({
       doc,
+      generation: this.state.generation + 1,
       version: editor.version,
       dirty: false,
       analysis: null,

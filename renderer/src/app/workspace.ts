@@ -69,8 +69,7 @@ export function useWorkspace({
       const name = id.slice('sample:'.length);
       const r = await host.readSample(name);
       if (!r.ok) return session.notify('error', r.error);
-      session.chooseWorkspace({ caseSet: id });
-      return sim.loadCases({ kind: 'text', name: r.value.name, text: r.value.text });
+      if (await sim.loadCases({ kind: 'text', name: r.value.name, text: r.value.text })) session.chooseWorkspace({ caseSet: id });
     },
     [host, session, sim],
   );
@@ -81,8 +80,8 @@ export function useWorkspace({
     if (!r.value) return;
     const right = session.getState().right;
     if (right !== 'simulation' && right !== 'compare') session.setRight('simulation');
-    session.chooseWorkspace({ caseSet: `file:${r.value.name}` });
-    return sim.loadCases(caseSourceOfFile(r.value));
+    // Kept with the recovery copy only once loaded: a refused file leaves the set before it.
+    if (await sim.loadCases(caseSourceOfFile(r.value))) session.chooseWorkspace({ caseSet: `file:${r.value.name}` });
   }, [host, session, sim]);
 
   const compareWith = useCallback(

@@ -2,10 +2,10 @@
 // column and filtered by the caller; arrow keys move, Enter explains the case.
 
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { caseId, CLASS_BY_RANK, OUTCOMES } from '../../../engine/vocabulary';
+import { caseId, OUTCOMES } from '../../../engine/vocabulary';
 import { count } from '../lib/format';
 import { OUTCOME_LABEL } from './Charts';
-import { isUndecided, selectRows, type RowFilter, type SortKey } from './case-rows';
+import { convictionWords, isUndecided, offenseWords, selectRows, type RowFilter, type SortKey } from './case-rows';
 import type { CaseColumns, ProvisionRef } from './protocol';
 
 const ROW_HEIGHT = 28;
@@ -32,13 +32,6 @@ interface Props {
 }
 
 const REQUEST_WORDS = ['nothing', 'hold', 'notice', 'hold + notice'];
-
-/** "robbery (felony)", "felony", or "none". */
-function offenseWords(offenses: readonly string[], offense: number, rank: number): string {
-  const name = offenses[offense] ?? '';
-  const cls = CLASS_BY_RANK[rank] ?? '';
-  return name ? (cls ? `${name} (${cls})` : name) : cls || 'none';
-}
 
 /** A decision the records cannot settle: its code says review, but no one has been asked to decide it. */
 const UNDECIDED = 'Undecided (records)';
@@ -135,9 +128,9 @@ export function CaseTable(props: Props) {
           <div
             role="columnheader"
             className="cell col-conviction"
-            title="The most serious prior conviction (a juvenile or youthful-offender adjudication is not a conviction)"
+            title="The most serious prior conviction, by class then degree, and how many others there are: not necessarily the one that decided the case (Explain shows which did). A juvenile or youthful-offender adjudication is not a conviction."
           >
-            Convicted of
+            Most serious conviction
           </div>
           <div role="columnheader" className="cell col-charge" title="The most serious pending charge">
             Charged with
@@ -179,7 +172,7 @@ export function CaseTable(props: Props) {
                   {REQUEST_WORDS[columns.requests[i]!]}
                 </div>
                 <div role="gridcell" className="cell col-conviction">
-                  {offenseWords(columns.offenses, columns.convictionOffense[i]!, columns.convictionClass[i]!)}
+                  {convictionWords(columns, i)}
                 </div>
                 <div role="gridcell" className="cell col-charge">
                   {offenseWords(columns.offenses, columns.chargeOffense[i]!, columns.chargeClass[i]!)}

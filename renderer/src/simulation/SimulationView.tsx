@@ -168,7 +168,7 @@ export function SimulationControls({
         </p>
       ) : null}
       {state.status.kind === 'error' ? (
-        <p className="notice error" role="alert">
+        <p className="notice error" role="alert" style={{ whiteSpace: 'pre-line' }}>
           {state.status.message}
         </p>
       ) : null}

@@ -1,7 +1,8 @@
 // Which cases the table shows and in what order: filters by outcome, deciding provision, changed
 // decisions and id, and sorts, over typed arrays so a million cases stay quick.
 
-import { caseId } from '../../../engine/vocabulary';
+import { caseId, CLASS_BY_RANK } from '../../../engine/vocabulary';
+import { count } from '../lib/format';
 import type { CaseColumns } from './protocol';
 
 export type SortKey = 'id' | 'age' | 'outcome' | 'provision' | 'other';
@@ -137,4 +138,18 @@ export function selectRows(
   }
   if (compare) rows.sort(compare);
   return rows;
+}
+
+/** "robbery (felony)", "felony", or "none". */
+export function offenseWords(offenses: readonly string[], offense: number, rank: number): string {
+  const name = offenses[offense] ?? '';
+  const cls = CLASS_BY_RANK[rank] ?? '';
+  return name ? (cls ? `${name} (${cls})` : name) : cls || 'none';
+}
+
+/** A case's most serious conviction, and how many others it has: "rape (felony) +3 more". */
+export function convictionWords(columns: CaseColumns, i: number): string {
+  const others = columns.convictions[i]! - 1;
+  const most = offenseWords(columns.offenses, columns.convictionOffense[i]!, columns.convictionClass[i]!);
+  return others > 0 ? `${most} +${count(others)} more` : most;
 }

@@ -74,9 +74,11 @@ export class SimulationClient {
   }
 
   async loadCases(source: CaseSource, onProgress?: (done: number, total: number) => void): Promise<CasesLoaded> {
+    // A file the worker refuses leaves the set it holds, and the source it was read from.
+    const loaded = (await this.send({ kind: 'load-cases', source }, onProgress)) as CasesLoaded;
     this.source = source;
     this.chosen = null;
-    return (await this.send({ kind: 'load-cases', source }, onProgress)) as CasesLoaded;
+    return loaded;
   }
 
   /** Narrows the loaded cases to one facility and period (nulls: all of them). */

@@ -42,6 +42,8 @@ export interface SimulationState {
   result: SimulationDone | null;
   /** The draft version the shown result belongs to; older than the draft means "stale". */
   resultVersion: number;
+  /** The document the result belongs to (the document session's generation): results never outlive it. */
+  resultDocument: number;
   status: SimulationStatus;
   live: boolean;
 }
@@ -70,12 +72,15 @@ export class SimulationSession {
     compare: { kind: 'baseline' },
     result: null,
     resultVersion: -1,
+    resultDocument: -1,
     status: { kind: 'no-cases' },
     live: true,
   };
   private readonly listeners = new Set<() => void>();
   /** The draft to simulate, and whether a run is going / another is wanted after it. */
   private draft: { ordinance: Ordinance; version: number } | null = null;
+  /** The open document (bumped by the document session when another is opened or created). */
+  private document = 0;
   private running = false;
   private again = false;
 
@@ -106,6 +111,7 @@ export class SimulationSession {
     const d = this.draft;
     const s = this.current;
     if (!d || !s.cases) return;
+    const document = this.document;
     if (this.running) {
       this.again = true;
       return;
@@ -121,8 +127,16 @@ export class SimulationSession {
         { version: d.version, ordinance: d.ordinance, scenario: s.scenario, compare: s.compare },
         (done, of) => this.set({ status: { kind: 'running', done, total: of } }),
       );
-      this.set((x) => ({ result, resultVersion: result.version, status: x.status.kind === 'ready' ? x.status : { kind: 'ready' } }));
-      emit('simulation-done', { version: result.version, total: result.summary.total, ms: result.ms });
+      // A run for a document closed meanwhile shows nothing: its figures are not the open document's.
+      if (document !== this.document) this.set((x) => (x.status.kind === 'running' ? { status: { kind: 'ready' } } : {}));
+      else
+        this.set((x) => ({
+          result,
+          resultVersion: result.version,
+          resultDocument: document,
+          status: x.status.kind === 'ready' ? x.status : { kind: 'ready' },
+        }));
+      if (document === this.document) emit('simulation-done', { version: result.version, total: result.summary.total, ms: result.ms });
     } catch (e) {
       if (e instanceof SimulationCancelled) this.set({ status: { kind: 'ready' } });
       else this.set({ status: { kind: 'error', message: (e as Error).message } });
@@ -132,24 +146,47 @@ export class SimulationSession {
     if (this.again) void this.run();
   };
 
+  /**
+   * Another document is open (`document` is the document session's generation): the last one's draft
+   * and results go, so nothing is shown until the new document has a version without errors and it
+   * has been simulated. The case set, scenario and comparison stay.
+   */
+  setDocument = (document: number): void => {
+    if (document === this.document) return;
+    this.document = document;
+    this.draft = null;
+    this.again = false;
+    this.set({ result: null, resultVersion: -1, resultDocument: -1 });
+  };
+
   /** A new version of the draft without errors: re-run if the set is small enough. */
-  setDraft = (ordinance: Ordinance, version: number): void => {
+  setDraft = (ordinance: Ordinance, version: number, document = this.document): void => {
+    this.setDocument(document);
     this.draft = { ordinance, version };
     const s = this.current;
     if (s.cases && s.live && s.cases.count <= LIVE_LIMIT) void this.run();
   };
 
-  loadCases = async (source: CaseSource): Promise<void> => {
+  /**
+   * Reads a case set; whether it was loaded. A file that can't be (one with no cases at all) leaves
+   * the set loaded before, and its result, as they were, and says so.
+   */
+  loadCases = async (source: CaseSource): Promise<boolean> => {
     this.set({ status: { kind: 'loading', name: source.name } });
     try {
       const cases = await this.port.loadCases(source, (done, total) =>
         this.set((x) => (x.status.kind === 'loading' ? { status: { kind: 'loading', name: source.name, done, total } } : {})),
       );
-      this.set({ cases, result: null, resultVersion: -1, status: { kind: 'ready' }, live: cases.count <= LIVE_LIMIT });
+      this.set({ cases, result: null, resultVersion: -1, resultDocument: -1, status: { kind: 'ready' }, live: cases.count <= LIVE_LIMIT });
       emit('cases-loaded', { name: cases.name, count: cases.count, problems: cases.problemCount, ms: cases.ms });
       void this.run();
+      return true;
     } catch (e) {
-      this.set({ status: { kind: 'error', message: (e as Error).message } });
+      const kept = this.current.cases;
+      const still = kept ? `\nThe case set ${kept.name} (${kept.count.toLocaleString('en-US')} cases) is still loaded.` : '';
+      this.set({ status: { kind: 'error', message: (e as Error).message + still } });
+      emit('cases-refused', { name: source.name });
+      return false;
     }
   };
 
@@ -158,7 +195,7 @@ export class SimulationSession {
     this.set({ status: { kind: 'loading', name: choice.facility ?? 'all facilities' } });
     try {
       const cases = await this.port.chooseCases(choice);
-      this.set({ cases, result: null, resultVersion: -1, status: { kind: 'ready' }, live: cases.count <= LIVE_LIMIT });
+      this.set({ cases, result: null, resultVersion: -1, resultDocument: -1, status: { kind: 'ready' }, live: cases.count <= LIVE_LIMIT });
       emit('cases-chosen', { ...cases.choice, count: cases.count });
       void this.run();
     } catch (e) {

@@ -26,6 +26,7 @@ import { workerScope } from '../lib/worker-scope';
 import type { CaseSource, ScenarioSettings, SimulationRequest, SimulationResponse } from './protocol';
 import { threadedInflateStream } from './inflate-thread';
 import { importCaseFile, importWorkbookFile } from './workbook-file';
+import { caseFileOptions, refuseEmpty } from './case-load';
 
 const scope = workerScope<SimulationRequest, SimulationResponse>();
 const PROGRESS_EVERY = 50_000;
@@ -90,15 +91,19 @@ async function load(id: number, source: CaseSource): Promise<void> {
       shown = now;
       scope.postMessage({ kind: 'progress', id, done: Math.min(p.read, size), total: size });
     };
+    const { format } = caseFileOptions(source.name);
     // A File (a workbook, or a CSV, JSON or YAML file) is read in slices as it is imported; bytes or text a host read whole are read from memory.
     const set =
       source.kind === 'workbook'
         ? await importWorkbookFile(source.file, { onProgress, inflateStream: threadedInflateStream(source.file) })
         : source.kind === 'file'
-          ? await importCaseFile(source.file, { onProgress })
-          : readCaseContent(source.kind === 'bytes' ? { bytes: source.bytes } : { text: source.text, format: source.format }, {
+          ? await importCaseFile(source.file, { onProgress, format })
+          : readCaseContent(source.kind === 'bytes' ? { bytes: source.bytes } : { text: source.text, format: source.format ?? format }, {
               onProgress,
             });
+    // A file with no case in it is refused (the error names its problems) before anything is
+    // replaced: the case set loaded before stays.
+    refuseEmpty(source.name, set);
     all = set.table;
     loaded = {
       name: source.name,

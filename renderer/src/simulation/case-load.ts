@@ -1,0 +1,30 @@
+// How the simulation worker reads a case file it is handed: in the format its name says, and never
+// as a set of no cases (the wrong file, a header without the case columns, every record bad).
+
+import { caseFormatOf, formatCaseProblem, type CaseFormat, type CaseSet } from '../../../engine/index';
+
+/**
+ * The import options a file's name gives: jail-export.csv is read as CSV (its header checked against
+ * the case columns), as the command line reads it; a name that says nothing, or a workbook's (read
+ * apart), leaves the format to the file's start.
+ */
+export function caseFileOptions(name: string): { format?: CaseFormat } {
+  const format = caseFormatOf(name);
+  return format && format !== 'xlsx' ? { format } : {};
+}
+
+/** How many of a refused file's problems its message lists. */
+const PROBLEMS_LISTED = 3;
+
+/** Throws, with the file's first problems, when the file gave no case at all. */
+export function refuseEmpty(name: string, set: Pick<CaseSet, 'table' | 'problems' | 'total'>): void {
+  if (set.table.length > 0) return;
+  const problems = set.problems.map((p) => formatCaseProblem(name, p));
+  const head =
+    set.total > 0
+      ? `${name} was not loaded: none of its ${set.total} record${set.total === 1 ? '' : 's'} can be simulated`
+      : `${name} was not loaded: it holds no cases`;
+  const listed = problems.slice(0, PROBLEMS_LISTED);
+  const more = problems.length - listed.length;
+  throw new Error([head, ...listed, ...(more > 0 ? [`and ${more} more problem${more === 1 ? '' : 's'}`] : [])].join('\n'));
+}

@@ -1,0 +1,73 @@
+// A case file the simulation is handed is read as its name says, and a file that gives no case at
+// all is refused with its problems (the set loaded before stays), never simulated as "held 0 of 0".
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { caseFileOptions, refuseEmpty } from '../../renderer/src/simulation/case-load';
+import { importCaseFile } from '../../renderer/src/simulation/workbook-file';
+import type { CasesLoaded } from '../../renderer/src/simulation/protocol';
+import { SimulationSession, type SimulationPort } from '../../renderer/src/simulation/simulation-session';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+async function refusal(name: string, text: string): Promise<string | null> {
+  const set = await importCaseFile(new Blob([text]), caseFileOptions(name));
+  try {
+    refuseEmpty(name, set);
+    return null;
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
+describe('a case file with no cases', () => {
+  it('named .csv is read as CSV: its header is checked against the case columns', async () => {
+    const message = await refusal('jail-export.csv', 'BookingID,Age,BookedDate\nB-1,30,2024-01-02\n');
+    expect(message).not.toBeNull();
+    expect(message).toContain('jail-export.csv was not loaded');
+    expect(message!.split('\n')[1]).toBe(
+      'jail-export.csv: row 1: error: the header has none of the case columns (id, age, bookedAt, eligibleForReleaseAt, ...); ' +
+        'found BookingID, Age, BookedDate. Map the columns with a mapping file (docs/case-files.md)',
+    );
+    expect(message).toContain('jail-export.csv: row 1: error: unknown column "BookingID"');
+    expect(message).not.toContain('a case set is a list of cases');
+  });
+
+  it('an ordinance picked as the case file is refused with the YAML problem', async () => {
+    const text = readFileSync(path.join(ROOT, 'samples/ordinances/connecticut-trust-act-2014.ordinance.yaml'), 'utf8');
+    const message = await refusal('connecticut-trust-act-2014.ordinance.yaml', text);
+    expect(message).toMatch(/^connecticut-trust-act-2014\.ordinance\.yaml was not loaded/);
+    expect(message).toContain(':1:1: error: a case set is a list of cases');
+  });
+
+  it('a good CSV is read as before', async () => {
+    const text = readFileSync(path.join(ROOT, 'samples/cases/synthetic-200.cases.csv'), 'utf8');
+    expect(await refusal('synthetic-200.cases.csv', text)).toBeNull();
+  });
+
+  it('leaves the set loaded before, and its result, in the simulation', async () => {
+    const good = { name: 'synthetic-200.cases.csv', count: 200 } as unknown as CasesLoaded;
+    let refuse = false;
+    const port: SimulationPort = {
+      caseSource: null,
+      loadCases: async () => {
+        if (refuse) throw new Error('jail-export.csv was not loaded: it holds no cases');
+        return good;
+      },
+      chooseCases: async () => good,
+      simulate: async () => ({ version: 1, summary: { total: 200 }, ms: 1 }) as never,
+      explain: async () => ({}) as never,
+      cancel: () => null,
+      dispose: () => undefined,
+    };
+    const sim = new SimulationSession(port);
+    expect(await sim.loadCases({ kind: 'text', name: 'synthetic-200.cases.csv', text: '' })).toBe(true);
+    refuse = true;
+    expect(await sim.loadCases({ kind: 'text', name: 'jail-export.csv', text: '' })).toBe(false);
+    expect(sim.state.cases).toBe(good);
+    expect(sim.state.status).toEqual({
+      kind: 'error',
+      message: 'jail-export.csv was not loaded: it holds no cases\nThe case set synthetic-200.cases.csv (200 cases) is still loaded.',
+    });
+  });
+});
