@@ -35,15 +35,23 @@ function manualPort() {
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
-describe('results and the document they belong to', () => {
-  it('are dropped when another document is opened, and the next draft is simulated afresh', async () => {
-    const { port, runs } = manualPort();
-    const sim = new SimulationSession(port);
-    await sim.loadCases({ kind: 'synthetic', name: 'cases', count: 200, seed: 1 });
-    sim.setDraft(ordinance('first'), 3, 0);
-    await settle();
+/** A session with the synthetic case set and document 0's first draft sent (its run finished unless told not to). */
+async function withFirstDraft(finish = true) {
+  const { port, runs } = manualPort();
+  const sim = new SimulationSession(port);
+  await sim.loadCases({ kind: 'synthetic', name: 'cases', count: 200, seed: 1 });
+  sim.setDraft(ordinance('first'), 3, 0);
+  await settle();
+  if (finish) {
     runs.shift()!.finish();
     await settle();
+  }
+  return { sim, runs };
+}
+
+describe('results and the document they belong to', () => {
+  it('are dropped when another document is opened, and the next draft is simulated afresh', async () => {
+    const { sim, runs } = await withFirstDraft();
     expect(sim.state.result).not.toBeNull();
     expect(sim.state.resultDocument).toBe(0);
 
@@ -65,11 +73,7 @@ describe('results and the document they belong to', () => {
   });
 
   it('of a run still going when its document is closed are never shown', async () => {
-    const { port, runs } = manualPort();
-    const sim = new SimulationSession(port);
-    await sim.loadCases({ kind: 'synthetic', name: 'cases', count: 200, seed: 1 });
-    sim.setDraft(ordinance('first'), 3, 0);
-    await settle();
+    const { sim, runs } = await withFirstDraft(false);
     sim.setDocument(1);
     runs.shift()!.finish();
     await settle();
@@ -78,13 +82,7 @@ describe('results and the document they belong to', () => {
   });
 
   it('a draft of another document replaces the last one even without setDocument first', async () => {
-    const { port, runs } = manualPort();
-    const sim = new SimulationSession(port);
-    await sim.loadCases({ kind: 'synthetic', name: 'cases', count: 200, seed: 1 });
-    sim.setDraft(ordinance('first'), 3, 0);
-    await settle();
-    runs.shift()!.finish();
-    await settle();
+    const { sim } = await withFirstDraft();
     sim.setDraft(ordinance('second'), 1_000_001, 1);
     expect(sim.state.result).toBeNull();
   });
