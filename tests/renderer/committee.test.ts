@@ -50,6 +50,11 @@ describe('headline', () => {
     );
   });
 
+  it('says "the person" when one is reported to ICE (first-hour review: "report 1 to ICE ... without holding them")', () => {
+    const sentence = headline({ summary: summary({ hold: 5, notify: 1, review: 0, decline: 194 }, 240, 1430) });
+    expect(sentence).toContain('It would report 1 to ICE at release without holding the person and decline 194.');
+  });
+
   it('prints hours held as whole hours, as money is whole dollars (the report prints them the same way)', () => {
     const sentence = headline({ summary: summary({ hold: 4311, notify: 0, review: 0, decline: 5689 }, 332_292.8, 1_980_054.4) });
     expect(sentence).toContain('for 332,293 hours past release');

@@ -778,7 +778,11 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
         </span>
         {analysis?.text ? <span>Fingerprint {analysis.text.fingerprint.slice(0, 19)}…</span> : null}
         {analysis ? <span>Checked in {milliseconds(analysis.engineMs)}</span> : null}
-        <span>{sim.state.cases ? `${sim.state.cases.name}: ${sim.state.cases.count.toLocaleString('en-US')} cases` : 'No case set'}</span>
+        <span>
+          {sim.state.cases
+            ? `${sim.state.cases.name}: ${sim.state.cases.count.toLocaleString('en-US')} case${sim.state.cases.count === 1 ? '' : 's'}`
+            : 'No case set'}
+        </span>
         <span className="version">v{appVersion}</span>
       </footer>
 

@@ -401,7 +401,7 @@ export function ExportDialog(props: Props) {
               <dl>
                 <dt>Case set</dt>
                 <dd>
-                  {cases!.name}: {cases!.count.toLocaleString('en-US')} cases
+                  {cases!.name}: {cases!.count.toLocaleString('en-US')} case{cases!.count === 1 ? '' : 's'}
                   {cases!.problemCount ? ` (${cases!.problemCount.toLocaleString('en-US')} records with problems left out)` : ''}
                 </dd>
                 <dt>Compared with</dt>
@@ -444,7 +444,8 @@ export function ExportDialog(props: Props) {
               ) : null}
               {casesReady ? (
                 <p className="export-about">
-                  With the decisions the change makes on {cases!.name} ({cases!.count.toLocaleString('en-US')} cases).
+                  With the decisions the change makes on {cases!.name} ({cases!.count.toLocaleString('en-US')} case
+                  {cases!.count === 1 ? '' : 's'}).
                 </p>
               ) : null}
             </section>

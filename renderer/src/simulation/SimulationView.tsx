@@ -79,7 +79,11 @@ export function SimulationControls({
         <label htmlFor="case-set">Case set</label>
         <div className="inline">
           <select id="case-set" value="" onChange={(e) => e.target.value && onChooseCaseSet(e.target.value)}>
-            <option value="">{state.cases ? `${state.cases.name}: ${count(state.cases.count)} cases` : 'Choose a case set…'}</option>
+            <option value="">
+              {state.cases
+                ? `${state.cases.name}: ${count(state.cases.count)} case${state.cases.count === 1 ? '' : 's'}`
+                : 'Choose a case set…'}
+            </option>
             {caseSets.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.label}
@@ -372,7 +376,7 @@ export function SimulationView(props: Props) {
                   <dt>Notify only</dt>
                   <dd>
                     The jail tells ICE when the person will be released and holds no one past that time: no hold hours or cost are counted
-                    for these {count(r.summary.outcomes.notify)}.
+                    {r.summary.outcomes.notify === 1 ? 'for this one' : `for these ${count(r.summary.outcomes.notify)}`}.
                   </dd>
                 </>
               ) : null}

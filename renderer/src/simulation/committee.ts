@@ -95,7 +95,7 @@ export function headline(f: HeadlineFigures): string {
   // Only where a notice could be given: by the engine's count of what each finding can come to when it
   // has one, else where the records could give one (a person's finding is then said apart).
   if (notify.atLeast || (s.finalRange ? notify.atMost : (s.unknowns?.range.notify.atMost ?? 0)) > 0)
-    rest.push(`report ${some(notify)} to ICE at release without holding them`);
+    rest.push(`report ${some(notify)} to ICE at release without holding ${notify.atMost === 1 ? 'the person' : 'them'}`);
   if (b.review) rest.push(`leave ${count(b.review)} to a person’s decision (${findingWords(b.review, b.findingsMayHold)})`);
   rest.push(`decline ${some(b.range.decline)}`);
   const parts = [first, `It would ${joinAnd(rest)}.`];
