@@ -1196,9 +1196,10 @@ function policyRules(ctx: Ctx): void {
         const ids = new Set(o.sections.flatMap((s) => (s.provisions ?? []).map((x) => x.id)));
         let newId = 'no-minors';
         for (let k = 2; ids.has(newId); k++) newId = `no-minors-${k}`;
-        // A state law that requires honoring the detainers of some of these minors forbids a minimum
-        // age: the finding informs, and recommends no limit the law makes unlawful.
-        const mandate = stateLaw.find((a) => a.holds === 'required' && b.and(minorHeld, lawSet(a.holdsRequiredWhen, 1).t) !== FALSE_NODE);
+        // A state law that requires honoring the detainers of some of these minors (in force, or later
+        // and not since ended) forbids a minimum age: the finding informs, and recommends no limit the
+        // law makes unlawful.
+        const mandate = honorDutyOver(minorHeld);
         const mandateWords = mandate
           ? (() => {
               const { w, cited } = lawOf(mandate);

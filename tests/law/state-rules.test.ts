@@ -240,6 +240,23 @@ describe('later law that has since ended', () => {
       /after the effective date \(January 1, 2020\), has required agencies to honor detainers .* since December 1, 2024, and, since October 1, 2025, detainers \(where .*replaced on October 1, 2025 by North Carolina HB 318/,
     );
   });
+  it('no-minimum-age names the duty that reaches the minor later and has not ended (North Carolina HB 318, not the replaced HB 10), as the other findings do', () => {
+    const felonyCharge = hold('charged', '{ charge: { classes: [felony] } }');
+    const before = found(lint({ state: 'NC', date: '2023-06-01', level: 'county', provisions: felonyCharge }), 'no-minimum-age');
+    expect(before).toEqual([expect.objectContaining({ severity: 'warning' })]);
+    expect(before[0]!.message).toMatch(/North Carolina HB 318 \(2025\).*forbids from that date/);
+    expect(before[0]!.message).toMatch(/since October 1, 2025, after the effective date \(June 1, 2023\)/);
+    expect(before[0]!.message).not.toMatch(/HB 10\b|to September 30, 2025/);
+    expect(before[0]!.fixes).toEqual([]);
+    // On a date HB 10 is in force, it is the law named, and the finding only informs.
+    const during = found(lint({ state: 'NC', date: '2025-03-01', level: 'county', provisions: felonyCharge }), 'no-minimum-age');
+    expect(during).toEqual([
+      expect.objectContaining({
+        severity: 'info',
+        message: expect.stringMatching(/since December 1, 2024 \(North Carolina HB 10 \(2024\)/),
+      }),
+    ]);
+  });
   it('stays quiet where the ended law allowed the hold, and keeps law in force on the date its own finding', () => {
     // The California TRUST Act allowed holds on a felony conviction: the bar on them began in 2018.
     const ca = found(lint({ state: 'CA', date: '2012-01-01', provisions: felony }), 'state-bars-holds');
