@@ -1352,7 +1352,7 @@ export class CompiledPolicy {
     this.otherwise = ordinance.otherwise;
     this.otherwiseHold = otherwiseHoldOf(ordinance);
     // The baseline is no ordinance: its reasons are named as its own, never with a section sign a reader takes for the draft's.
-    const baseline = ordinance === HONOR_ALL;
+    const baseline = isHonorAll(ordinance);
     this.otherwiseCitation = baseline ? BASELINE_REASONS.default! : this.layout.otherwiseCitation;
     this.provisions = this.layout.detainerProvisions.map((lp, index) => {
       const p = lp.provision;
@@ -1825,7 +1825,10 @@ export const BASELINE_REASONS: Readonly<Record<string, string>> = {
   default: 'honor all: nothing requested to honor',
 };
 
-/** The "honor every detainer" baseline: hold when asked (for as long as the detainer's form asks), else notify. */
+/**
+ * The "honor every detainer" baseline: hold when asked (for as long as the detainer's form asks), else
+ * notify. It has no time zone: a draft is compared with `honorAllFor(draft)`, the same in its zone.
+ */
 export const HONOR_ALL: Ordinance = {
   title: 'Baseline: honor every detainer',
   jurisdiction: { name: 'Baseline', state: 'US' },
@@ -1840,3 +1843,28 @@ export const HONOR_ALL: Ordinance = {
   ],
   otherwise: 'decline',
 };
+
+const BASELINES = new Map<string, Ordinance>();
+const IS_BASELINE = new WeakSet<Ordinance>([HONOR_ALL]);
+
+/**
+ * The baseline a draft is compared with: honoring every detainer in the same jail, so on the draft's
+ * clock. Its holds end when the form asks in the draft's time zone (48 calendar hours across a change
+ * of the clocks are 47 or 49 on the wall clock); without a zone, on the wall clock, as the draft's.
+ */
+export function honorAllFor(draft: Pick<Ordinance, 'jurisdiction'> | undefined): Ordinance {
+  const zone = draft?.jurisdiction.timeZone;
+  if (!zone) return HONOR_ALL;
+  let b = BASELINES.get(zone);
+  if (!b) {
+    b = Object.freeze({ ...HONOR_ALL, jurisdiction: Object.freeze({ ...HONOR_ALL.jurisdiction, timeZone: zone }) });
+    BASELINES.set(zone, b);
+    IS_BASELINE.add(b);
+  }
+  return b;
+}
+
+/** Whether an ordinance is the honor-every-detainer baseline (in some time zone). */
+export function isHonorAll(o: Ordinance): boolean {
+  return IS_BASELINE.has(o);
+}

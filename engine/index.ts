@@ -21,6 +21,8 @@ export {
   CompiledPolicy,
   CompileError,
   HONOR_ALL,
+  honorAllFor,
+  isHonorAll,
   FEDERAL_MAX_HOLD,
   OUTCOME_CODE,
   resolveScenario,

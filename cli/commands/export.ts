@@ -14,7 +14,7 @@ import {
   type ExportFormat,
   type ExportResult,
 } from '../../engine/export/index';
-import { compile, formatDiagnostic, HONOR_ALL, shortFingerprint } from '../../engine/index';
+import { compile, formatDiagnostic, honorAllFor, shortFingerprint } from '../../engine/index';
 import { parseArgs, UsageError } from '../args';
 import {
   caseSelectionOf,
@@ -118,7 +118,7 @@ export const exportCommand: CommandCode = {
       }
       // Compile once up front so a policy the engine can't run is reported, not half-exported.
       compile(policy.ordinance, scenario);
-      if (!compareWith && format === 'report') compile(HONOR_ALL, scenario);
+      if (!compareWith && format === 'report') compile(honorAllFor(policy.ordinance), scenario);
 
       let result: ExportResult;
       try {

@@ -4,7 +4,7 @@
 
 import { hours, money, signed } from '../numbers';
 import { fingerprint, shortFingerprint } from '../canonical';
-import { compile, HONOR_ALL, resolveScenario } from '../compile';
+import { compile, honorAllFor, resolveScenario } from '../compile';
 import { OUTCOMES, type Ordinance, type ResolvedScenario, type Scenario } from '../model';
 import { simulate, type Breakdown, type Cases, type Coverage, type FigureRow, type SimulationSummary } from '../simulate';
 import {
@@ -74,7 +74,7 @@ function facts(o: Ordinance, baseline: boolean): PolicyFacts {
 export function impactReport(input: ImpactReportInput): ImpactReport {
   const scenario = input.scenario ?? {};
   const policy = compile(input.ordinance, scenario);
-  const otherOrdinance = input.compareWith ?? HONOR_ALL;
+  const otherOrdinance = input.compareWith ?? honorAllFor(input.ordinance);
   const other = compile(otherOrdinance, scenario);
   const max = input.maxChangedCases ?? 200;
   const result = simulate(policy, input.cases, {

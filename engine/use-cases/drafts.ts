@@ -4,7 +4,7 @@
 import { checkDocument, type CheckedDiagnostic, type DocumentCheck } from '../analysis/index';
 import { onClearAnalysisCaches } from '../analysis/facts';
 import { fingerprint } from '../canonical';
-import { HONOR_ALL } from '../compile';
+import { HONOR_ALL, honorAllFor } from '../compile';
 import { blockingErrors, type Diagnostic } from '../diagnostics';
 import type { Ordinance, Scenario } from '../model';
 import { loadOrdinance } from '../ordinance';
@@ -80,9 +80,15 @@ export function readDraftToCompare(text: string, name: string): DraftToCompare {
   return { ok: true, ordinance: o, title: o.title, fingerprint: fingerprint(o) };
 }
 
-/** The honor-every-detainer baseline as a draft to compare with. */
+/** The honor-every-detainer baseline as a draft to compare with (without a time zone; see `baselineFor`). */
 export const BASELINE: ComparedDraft = Object.freeze({
   ordinance: HONOR_ALL,
   title: 'honor every detainer (baseline)',
   fingerprint: fingerprint(HONOR_ALL),
 });
+
+/** The baseline a draft is compared with: honoring every detainer on the draft's clock (its time zone). */
+export function baselineFor(draft: Ordinance | undefined): ComparedDraft {
+  const ordinance = honorAllFor(draft);
+  return ordinance === HONOR_ALL ? BASELINE : Object.freeze({ ...BASELINE, ordinance, fingerprint: fingerprint(ordinance) });
+}

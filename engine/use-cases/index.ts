@@ -5,6 +5,7 @@ export {
   exampleOfFinding,
   readDraftToCompare,
   BASELINE,
+  baselineFor,
   type CheckedDraft,
   type ComparedDraft,
   type DraftToCompare,

@@ -8,7 +8,7 @@ import type { ProvisionRef } from '../decision-code';
 import { jsonChunks, streamed } from '../json-chunks';
 import type { BookingCase, Decision, Ordinance, ResolvedScenario, Scenario } from '../model';
 import { simulate, tableOf, type Cases, type SimulateOptions, type SimulationResult } from '../simulate';
-import { BASELINE, type ComparedDraft } from './drafts';
+import { baselineFor, type ComparedDraft } from './drafts';
 
 /** What a simulation compares the draft with. */
 export type CompareTarget = { kind: 'none' } | { kind: 'baseline' } | ({ kind: 'draft' } & ComparedDraft);
@@ -47,10 +47,10 @@ export interface SimulateDraftRequest extends Omit<SimulateOptions, 'compare'> {
   compare?: CompareTarget;
 }
 
-/** The compared draft, or null when there is none. */
-export function comparedDraft(target: CompareTarget | undefined): ComparedDraft | null {
+/** The compared draft, or null when there is none; the baseline on the draft's clock (its time zone). */
+export function comparedDraft(target: CompareTarget | undefined, draft: Ordinance | undefined): ComparedDraft | null {
   if (!target || target.kind === 'none') return null;
-  return target.kind === 'baseline' ? BASELINE : target;
+  return target.kind === 'baseline' ? baselineFor(draft) : target;
 }
 
 /** The provisions of a compiled policy as results name them, the otherwise clause last. */
@@ -66,7 +66,7 @@ export function simulateDraft(req: SimulateDraftRequest): DraftSimulation {
   const { ordinance, scenario, compare, cases, title, fingerprint, ...options } = req;
   const table = tableOf(cases);
   const policy = compile(ordinance, scenario);
-  const against = comparedDraft(compare);
+  const against = comparedDraft(compare, ordinance);
   const other = against ? compile(against.ordinance, scenario) : null;
   const result = simulate(policy, table, {
     ...options,
@@ -119,7 +119,7 @@ export function explainCase(req: {
   cases: CaseTable;
   index: number;
 }): ExplainedCase {
-  const against = comparedDraft(req.compare);
+  const against = comparedDraft(req.compare, req.ordinance);
   return {
     bookingCase: bookingCaseAt(req.cases, req.index),
     decision: compile(req.ordinance, req.scenario).explain(req.cases, req.index),

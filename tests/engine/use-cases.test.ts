@@ -6,6 +6,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   BASELINE,
+  baselineFor,
+  caseTable,
   checkDraft,
   compile,
   decideAll,
@@ -15,6 +17,7 @@ import {
   generatedCaseTable,
   HONOR_ALL,
   isBlocking,
+  prepareCase,
   readDraftToCompare,
   resolveScenario,
   simulate,
@@ -42,7 +45,7 @@ const { table } = generatedCaseTable({ count: 400, seed: 11 });
 /** The document as `simulate --json` built it before it was streamed: whole, then stringified. */
 function wholeDocument(o: Ordinance, scenario: { reimbursementAgreement: boolean }, compare: CompareTarget): string {
   const policy = compile(o, scenario);
-  const other = compare.kind === 'baseline' ? BASELINE : compare.kind === 'draft' ? compare : null;
+  const other = compare.kind === 'baseline' ? baselineFor(o) : compare.kind === 'draft' ? compare : null;
   const result = simulate(
     policy,
     table,
@@ -90,6 +93,38 @@ describe('simulationJson', () => {
 
 describe('simulateDraft', () => {
   const o = ordinanceOf(samples.find((s) => s.file.startsWith('connecticut'))!.text);
+
+  it("compares with the baseline on the draft's clock: across a change of the clocks, the same hold as ICE asks is no difference", () => {
+    // Released Saturday 10:00 before clocks go forward (Sunday, March 10, 2019): 48 hours end Monday at 11:00 on the wall clock.
+    const zoned = ordinanceOf(
+      `title: Hold as asked\njurisdiction: { name: Test, state: PA, level: county, timeZone: America/New_York }\nsections:\n  - heading: D\n    provisions:\n      - id: asked\n        when: { requested: hold }\n        outcome: hold\n        maxHold: { hours: 48, excludingWeekendsAndHolidays: false }\notherwise: decline\n`,
+    );
+    const prepared = prepareCase(
+      {
+        id: 'DST-1',
+        age: 30,
+        bookedAt: '2019-03-08T08:00',
+        eligibleForReleaseAt: '2019-03-09T10:00',
+        detainer: { requests: ['hold'], issuedAt: '2019-03-08T12:00', judicialWarrant: false, administrativeWarrant: true },
+      },
+      0,
+    );
+    if (!prepared.ok) throw new Error(JSON.stringify(prepared.problems));
+    const cases = caseTable([prepared.prepared]);
+    const sim = simulateDraft({ ordinance: zoned, cases, compare: { kind: 'baseline' } });
+    const c = sim.result.comparison!;
+    expect(sim.result.summary.holdHours).toBe(48);
+    expect(c.otherSummary.holdHours).toBe(48);
+    expect(c.changed).toBe(0);
+    expect(c.delta.holdHours).toBe(0);
+    expect(sim.sides.other!.title).toBe(BASELINE.title);
+    // The baseline's own explanation ends the hold when the draft's does: Monday 11:00, not 10:00.
+    const explained = explainCase({ ordinance: zoned, compare: { kind: 'baseline' }, cases: sim.cases, index: 0 });
+    expect(explained.decision.holdUntil).toBe('2019-03-11T11:00');
+    expect(explained.other!.holdUntil).toBe(explained.decision.holdUntil);
+    // Without a zone both count the wall clock, as before.
+    expect(baselineFor({ ...zoned, jurisdiction: { ...zoned.jurisdiction, timeZone: undefined } }).ordinance).toBe(HONOR_ALL);
+  });
 
   it('gives both sides codes, provisions and hold hours that agree with the summaries', () => {
     const sim = simulateDraft({ ordinance: o, cases: table, compare: { kind: 'baseline' } });
