@@ -193,6 +193,43 @@ describe('status-information states and 287(g)', () => {
   });
 });
 
+describe('knowledge-base rows verified but once not encoded', () => {
+  const convicted = notify('notify-convicted', '{ all: [{ requested: notify }, { conviction: {} }] }');
+  it('Alabama § 31-13-19: declining notice of release for convicted persons is an error from May 18, 2012, a warning before; it reaches convicted persons only', () => {
+    const after = found(lint({ state: 'AL', date: '2013-01-01' }), 'state-requires-honoring-detainers');
+    expect(after).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        provision: 'default',
+        authority: 'al-31-13-19',
+        citation: 'Ala. Code § 31-13-19',
+        message: expect.stringMatching(
+          /declines requests for notice of release; Alabama requires agencies to notify ICE of releases \(where the person has been convicted of an offense\) since May 18, 2012/,
+        ),
+      }),
+    ]);
+    const before = found(lint({ state: 'AL', date: '2012-05-17' }), 'state-requires-honoring-detainers');
+    expect(before).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        authority: 'al-31-13-19',
+        message: expect.stringMatching(/since May 18, 2012, after the effective date \(May 17, 2012\).*cannot be applied now/),
+      }),
+    ]);
+    // Notice for every convicted person meets the duty, on either date; declining the rest is the policy's choice.
+    for (const date of ['2012-05-17', '2012-05-18', '2020-01-01'])
+      expect(found(lint({ state: 'AL', date, provisions: convicted }), 'state-requires-honoring-detainers'), date).toEqual([]);
+    // Notice for felons only leaves convicted misdemeanants declined.
+    const felons = notify('notify-felons', '{ all: [{ requested: notify }, { conviction: { classes: [felony] } }] }');
+    expect(found(lint({ state: 'AL', date: '2020-01-01', provisions: felons }), 'state-requires-honoring-detainers')).toEqual([
+      expect.objectContaining({ severity: 'error', provision: 'default' }),
+    ]);
+    // A notice duty is not a duty to hold: a policy that notifies and never holds is quiet.
+    const notifyAll = notify('notify-all', '{ requested: notify }');
+    expect(found(lint({ state: 'AL', date: '2020-01-01', provisions: notifyAll }), 'state-requires-honoring-detainers')).toEqual([]);
+  });
+});
+
 describe('hold-exceeds-request and the holidays a hold skips', () => {
   const excl = hold('h', '{ conviction: { classes: [felony] } }', '{ hours: 48, excludingWeekendsAndHolidays: true }');
   it('a hold excluding weekends outlasts the I-247A request; 48 calendar hours does not', () => {
@@ -328,12 +365,14 @@ describe('an effective date the law data could not verify', () => {
 
 describe('no-state-law-on-file', () => {
   it('a real state with no law on file: a note that only federal law was checked', () => {
-    expect(found(lint({ state: 'AL', date: '2020-01-01' }), 'no-state-law-on-file')).toEqual([
+    expect(found(lint({ state: 'DE', date: '2020-01-01' }), 'no-state-law-on-file')).toEqual([
       expect.objectContaining({
         severity: 'info',
-        message: 'no state law on detainers is on file for AL (Alabama); only federal law was checked',
+        message: 'no state law on detainers is on file for DE (Delaware); only federal law was checked',
       }),
     ]);
+    // Alabama was such a state until its notice statute (Ala. Code § 31-13-19) was encoded.
+    expect(found(lint({ state: 'AL', date: '2020-01-01' }), 'no-state-law-on-file')).toEqual([]);
   });
   it('stays quiet for a state whose law is on file', () => {
     expect(found(lint({ state: 'IL', date: '2020-01-01' }), 'no-state-law-on-file')).toEqual([]);
