@@ -228,6 +228,28 @@ describe('knowledge-base rows verified but once not encoded', () => {
     const notifyAll = notify('notify-all', '{ requested: notify }');
     expect(found(lint({ state: 'AL', date: '2020-01-01', provisions: notifyAll }), 'state-requires-honoring-detainers')).toEqual([]);
   });
+  it('Maryland HB 444 / SB 245: a 287(g) agreement is a warning from February 17, 2026 (secondary sources, a date not verified) and a warning of later law before; none is quiet', () => {
+    const after = found(lint({ state: 'MD', date: '2026-02-17', extra: 'agreement287g: jail-enforcement\n' }), 'state-bars-287g');
+    expect(after).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        authority: 'md-hb444-287g-ban',
+        message: expect.stringMatching(/Maryland forbids local agencies to enter one since February 17, 2026 \(a date not verified\)/),
+      }),
+    ]);
+    const before = found(lint({ state: 'MD', date: '2026-02-16', extra: 'agreement287g: jail-enforcement\n' }), 'state-bars-287g');
+    expect(before).toEqual([
+      expect.objectContaining({ severity: 'warning', message: expect.stringMatching(/after the effective date \(February 16, 2026\)/) }),
+    ]);
+    // Years later the finding is still a warning: the act was read only in news and a bill tracker.
+    expect(
+      found(lint({ state: 'MD', date: '2028-01-01', extra: 'agreement287g: warrant-service-officer\n' }), 'state-bars-287g').map(
+        (d) => d.severity,
+      ),
+    ).toEqual(['warning']);
+    expect(found(lint({ state: 'MD', date: '2026-03-01', extra: 'agreement287g: none\n' }), 'state-bars-287g')).toEqual([]);
+    expect(found(lint({ state: 'MD', date: '2026-03-01' }), 'state-bars-287g')).toEqual([]);
+  });
 });
 
 describe('hold-exceeds-request and the holidays a hold skips', () => {
