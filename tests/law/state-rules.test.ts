@@ -78,6 +78,13 @@ describe('state-requires-honoring-detainers', () => {
     expect(found(lint({ state: 'NC', date: '2025-11-01', provisions: charged }), 'state-requires-honoring-detainers')).toEqual([
       expect.objectContaining({ severity: 'error', authority: 'nc-hb318' }),
     ]);
+    // The duty is the confining facility's, which may be a city jail or lockup: a city ordinance gets the
+    // finding, and its explanation says whose duty it is (G.S. 162-62(b1); "local confinement facility").
+    const city = found(lint({ state: 'NC', date: '2025-11-01', level: 'city' }), 'state-requires-honoring-detainers');
+    expect(city.map((d) => [d.severity, d.authority])).toEqual([['error', 'nc-hb318']]);
+    expect(city[0]!.explanation).toMatch(
+      /administrator of the facility where the person is confined, which may be a county, city or district jail or a local lockup/,
+    );
     // Before HB 10, nothing in force; declining everything then is only a warning of the later law.
     expect(
       found(lint({ state: 'NC', date: '2024-06-01' }), 'state-requires-honoring-detainers').map((d) => [d.authority, d.severity]),
