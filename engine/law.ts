@@ -67,6 +67,8 @@ export interface Authority {
   holdAllowedOutsideBar?: boolean;
   holdsRequiredWhen?: Condition;
   notification?: 'required' | 'barred' | 'limited' | 'not-addressed';
+  /** For required notification: the cases the duty to notify reaches (every detainer asking for notice when absent). */
+  notifyRequiredWhen?: Condition;
   notifyAllowedWhen?: Condition;
   forbidsJudicialWarrantRequirement?: boolean;
   infoOnly?: boolean;

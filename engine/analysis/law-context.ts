@@ -50,6 +50,7 @@ export function lawConditions(ctx: LawContext): Condition[] {
     if (a.holdAllowedWhen) out.push(a.holdAllowedWhen);
     if (a.holdsRequiredWhen) out.push(a.holdsRequiredWhen);
     if (a.notifyAllowedWhen) out.push(a.notifyAllowedWhen);
+    if (a.notifyRequiredWhen) out.push(a.notifyRequiredWhen);
   }
   return out;
 }

@@ -1272,10 +1272,18 @@ function policyRules(ctx: Ctx): void {
       if (a.holds !== 'required' && a.notification !== 'required') continue;
       const scope = lawSet(a.holdsRequiredWhen, 1).t;
       const holdDuty = a.holds === 'required' ? b.and(b.and(shortOfHold.get(index) ?? FALSE_NODE, req.holdAsked), scope) : FALSE_NODE;
-      const noticeDuty = a.notification === 'required' ? b.and(declines.get(index) ?? FALSE_NODE, notifyAsked) : FALSE_NODE;
+      const noticeScope = lawSet(a.notifyRequiredWhen, 1).t;
+      const noticeDuty =
+        a.notification === 'required' ? b.and(b.and(declines.get(index) ?? FALSE_NODE, notifyAsked), noticeScope) : FALSE_NODE;
       if (b.or(holdDuty, noticeDuty) !== FALSE_NODE) required.push({ a, ...lawOf(a), holdDuty, noticeDuty });
     }
-    const dutyWords = (a: Authority) => (a.holdsRequiredWhen ? `detainers (where ${groundWords(a.holdsRequiredWhen)})` : 'them');
+    // What the duty asks of agencies, with its verb: a duty to notify ICE of releases that reaches only
+    // some cases (Alabama's, of convicted persons) says so, and says whom it reaches.
+    const dutyVerb = (a: Authority) => (a.holds !== 'required' && a.notifyRequiredWhen ? 'notify' : 'honor');
+    const dutyWords = (a: Authority, verb = true) =>
+      dutyVerb(a) === 'notify'
+        ? `${verb ? 'notify ' : ''}ICE of releases (where ${groundWords(a.notifyRequiredWhen!)})`
+        : `${verb ? 'honor ' : ''}${a.holdsRequiredWhen ? `detainers (where ${groundWords(a.holdsRequiredWhen)})` : 'them'}`;
     for (const run of laterRuns(required)) {
       const first = run[0]!;
       const last = run[run.length - 1]!;
@@ -1296,18 +1304,20 @@ function policyRules(ctx: Ctx): void {
       let duty: string;
       if (run.length === 1) {
         const { a, w, cited } = first;
-        duty = `${stateName(law.state)} ${w.ended ? 'required' : 'requires'} agencies to honor ${dutyWords(a)} ${w.words} (${named(a, cited)})${forbids}${laterTail(w, 'clause', a)}`;
+        duty = `${stateName(law.state)} ${w.ended ? 'required' : 'requires'} agencies to ${dutyWords(a)} ${w.words} (${named(a, cited)})${forbids}${laterTail(w, 'clause', a)}`;
       } else {
         // Later laws, each replacing the one before: the duty from the first one's date, each law's reach in turn.
-        const same = run.every((x) => JSON.stringify(x.a.holdsRequiredWhen) === JSON.stringify(first.a.holdsRequiredWhen));
+        const same = run.every((x) => dutyWords(x.a) === dutyWords(first.a));
         const reach = same
           ? `${dutyWords(last.a)} since ${effectiveWords(first.a)}`
           : run
               .map((x, i) =>
-                i === 0 ? `${dutyWords(x.a)} since ${effectiveWords(x.a)}` : `and, since ${effectiveWords(x.a)}, ${dutyWords(x.a)}`,
+                i === 0
+                  ? `${dutyWords(x.a)} since ${effectiveWords(x.a)}`
+                  : `and, since ${effectiveWords(x.a)}, ${dutyWords(x.a, dutyVerb(x.a) !== dutyVerb(first.a))}`,
               )
               .join(', ');
-        duty = `${stateName(law.state)}, after ${law.asOfSource} (${dateWords(law.asOf)}), has required agencies to honor ${reach} (${runWords(run)})${forbids}${laterTail(last.w, 'clause', last.a)}`;
+        duty = `${stateName(law.state)}, after ${law.asOfSource} (${dateWords(law.asOf)}), has required agencies to ${reach} (${runWords(run)})${forbids}${laterTail(last.w, 'clause', last.a)}`;
       }
       const later = last.w.later;
       addWithin(path, {

@@ -78,6 +78,29 @@ describe('what the data claims', () => {
         ).toBe(true);
     }
   });
+  it('accounts for every state row of the knowledge base: encoded, not encodable, or read as not bearing on holds, notification or 287(g)', () => {
+    // Section B of the knowledge base (December 2026), every row.
+    const rows = (
+      'AL1 AL2 AL3 AZ1 AZ2 CA1 CA2 CA3 CA4 CO1 CO2 CO3 CT1 CT2 CT3 DE FL1 FL2 GA1 GA2 GA3 GA4 HI ID1 ID2 IL1 IL2 IN1 IN2 IA1 ' +
+      'LA1 LA2 ME1 MD1 MD2 MD3 MD4 MA1 MN1 MS1 MO1 MT1 MT2 NV1 NJ1 NM1 NY1 NY2 NY3 NY4 NC1 NC2 OK OR1 OR2 PA RI1 SC1 TN1 TN2 ' +
+      'TN3 TX1 TX2 TX3 UT VT1 VT2 VA1 VA2 VA3 WA1 WA2 WV1 WV2'
+    ).split(' ');
+    const encoded = new Set(LAW.flatMap((a) => a.stateLawsRows ?? []));
+    // Recalled, not found, not enacted or pending (as in the test above).
+    const notEncodable = ['AL2', 'AZ2', 'CT3', 'DE', 'GA4', 'ID2', 'MD4', 'UT', 'VA3', 'WV2'];
+    // Verified, but nothing a local ordinance on holds, notice of release or 287(g) can conflict with:
+    // a state-level 287(g) negotiation (AL3); notice to the detained person (CA4); detention contracts
+    // (CO2); status checks at booking, not notice of release, and GA2 says it denies no one release
+    // (GA2, VA1); courthouse arrests (NY3, WA2); state agencies only (NY4); no state law found (HI, OK,
+    // PA); a duty within Tennessee's existing mandate to honor detainers (TN3); a vetoed bill (VA2).
+    const notBearing = ['AL3', 'CA4', 'CO2', 'GA2', 'HI', 'NY3', 'NY4', 'OK', 'PA', 'TN3', 'VA1', 'VA2', 'WA2'];
+    for (const row of rows)
+      expect(
+        [encoded.has(row), notEncodable.includes(row), notBearing.includes(row)].filter(Boolean),
+        `${row} is encoded, not encodable or not bearing, and only one`,
+      ).toEqual([true]);
+    for (const row of encoded) if (!row.startsWith('F')) expect(rows, row).toContain(row);
+  });
   it('a ruling gives a reporter citation or says none was found', () => {
     for (const a of LAW.filter((x) => x.kind === 'case')) expect(a.reporter, a.id).toBeTruthy();
   });

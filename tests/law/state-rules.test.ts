@@ -78,6 +78,13 @@ describe('state-requires-honoring-detainers', () => {
     expect(found(lint({ state: 'NC', date: '2025-11-01', provisions: charged }), 'state-requires-honoring-detainers')).toEqual([
       expect.objectContaining({ severity: 'error', authority: 'nc-hb318' }),
     ]);
+    // The duty is the confining facility's, which may be a city jail or lockup: a city ordinance gets the
+    // finding, and its explanation says whose duty it is (G.S. 162-62(b1); "local confinement facility").
+    const city = found(lint({ state: 'NC', date: '2025-11-01', level: 'city' }), 'state-requires-honoring-detainers');
+    expect(city.map((d) => [d.severity, d.authority])).toEqual([['error', 'nc-hb318']]);
+    expect(city[0]!.explanation).toMatch(
+      /administrator of the facility where the person is confined, which may be a county, city or district jail or a local lockup/,
+    );
     // Before HB 10, nothing in force; declining everything then is only a warning of the later law.
     expect(
       found(lint({ state: 'NC', date: '2024-06-01' }), 'state-requires-honoring-detainers').map((d) => [d.authority, d.severity]),
@@ -190,6 +197,65 @@ describe('status-information states and 287(g)', () => {
     expect(found(lint({ state: 'FL', date: '2023-01-01', level: 'city', extra: 'agreement287g: none\n' }), 'state-requires-287g')).toEqual(
       [],
     );
+  });
+});
+
+describe('knowledge-base rows verified but once not encoded', () => {
+  const convicted = notify('notify-convicted', '{ all: [{ requested: notify }, { conviction: {} }] }');
+  it('Alabama § 31-13-19: declining notice of release for convicted persons is an error from May 18, 2012, a warning before; it reaches convicted persons only', () => {
+    const after = found(lint({ state: 'AL', date: '2013-01-01' }), 'state-requires-honoring-detainers');
+    expect(after).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        provision: 'default',
+        authority: 'al-31-13-19',
+        citation: 'Ala. Code § 31-13-19',
+        message: expect.stringMatching(
+          /declines requests for notice of release; Alabama requires agencies to notify ICE of releases \(where the person has been convicted of an offense\) since May 18, 2012/,
+        ),
+      }),
+    ]);
+    const before = found(lint({ state: 'AL', date: '2012-05-17' }), 'state-requires-honoring-detainers');
+    expect(before).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        authority: 'al-31-13-19',
+        message: expect.stringMatching(/since May 18, 2012, after the effective date \(May 17, 2012\).*cannot be applied now/),
+      }),
+    ]);
+    // Notice for every convicted person meets the duty, on either date; declining the rest is the policy's choice.
+    for (const date of ['2012-05-17', '2012-05-18', '2020-01-01'])
+      expect(found(lint({ state: 'AL', date, provisions: convicted }), 'state-requires-honoring-detainers'), date).toEqual([]);
+    // Notice for felons only leaves convicted misdemeanants declined.
+    const felons = notify('notify-felons', '{ all: [{ requested: notify }, { conviction: { classes: [felony] } }] }');
+    expect(found(lint({ state: 'AL', date: '2020-01-01', provisions: felons }), 'state-requires-honoring-detainers')).toEqual([
+      expect.objectContaining({ severity: 'error', provision: 'default' }),
+    ]);
+    // A notice duty is not a duty to hold: a policy that notifies and never holds is quiet.
+    const notifyAll = notify('notify-all', '{ requested: notify }');
+    expect(found(lint({ state: 'AL', date: '2020-01-01', provisions: notifyAll }), 'state-requires-honoring-detainers')).toEqual([]);
+  });
+  it('Maryland HB 444 / SB 245: a 287(g) agreement is a warning from February 17, 2026 (secondary sources, a date not verified) and a warning of later law before; none is quiet', () => {
+    const after = found(lint({ state: 'MD', date: '2026-02-17', extra: 'agreement287g: jail-enforcement\n' }), 'state-bars-287g');
+    expect(after).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        authority: 'md-hb444-287g-ban',
+        message: expect.stringMatching(/Maryland forbids local agencies to enter one since February 17, 2026 \(a date not verified\)/),
+      }),
+    ]);
+    const before = found(lint({ state: 'MD', date: '2026-02-16', extra: 'agreement287g: jail-enforcement\n' }), 'state-bars-287g');
+    expect(before).toEqual([
+      expect.objectContaining({ severity: 'warning', message: expect.stringMatching(/after the effective date \(February 16, 2026\)/) }),
+    ]);
+    // Years later the finding is still a warning: the act was read only in news and a bill tracker.
+    expect(
+      found(lint({ state: 'MD', date: '2028-01-01', extra: 'agreement287g: warrant-service-officer\n' }), 'state-bars-287g').map(
+        (d) => d.severity,
+      ),
+    ).toEqual(['warning']);
+    expect(found(lint({ state: 'MD', date: '2026-03-01', extra: 'agreement287g: none\n' }), 'state-bars-287g')).toEqual([]);
+    expect(found(lint({ state: 'MD', date: '2026-03-01' }), 'state-bars-287g')).toEqual([]);
   });
 });
 
@@ -345,12 +411,14 @@ describe('an effective date the law data could not verify', () => {
 
 describe('no-state-law-on-file', () => {
   it('a real state with no law on file: a note that only federal law was checked', () => {
-    expect(found(lint({ state: 'AL', date: '2020-01-01' }), 'no-state-law-on-file')).toEqual([
+    expect(found(lint({ state: 'DE', date: '2020-01-01' }), 'no-state-law-on-file')).toEqual([
       expect.objectContaining({
         severity: 'info',
-        message: 'no state law on detainers is on file for AL (Alabama); only federal law was checked',
+        message: 'no state law on detainers is on file for DE (Delaware); only federal law was checked',
       }),
     ]);
+    // Alabama was such a state until its notice statute (Ala. Code § 31-13-19) was encoded.
+    expect(found(lint({ state: 'AL', date: '2020-01-01' }), 'no-state-law-on-file')).toEqual([]);
   });
   it('stays quiet for a state whose law is on file', () => {
     expect(found(lint({ state: 'IL', date: '2020-01-01' }), 'no-state-law-on-file')).toEqual([]);
