@@ -202,7 +202,7 @@ describe('status-information states and 287(g)', () => {
 
 describe('knowledge-base rows verified but once not encoded', () => {
   const convicted = notify('notify-convicted', '{ all: [{ requested: notify }, { conviction: {} }] }');
-  it('Alabama § 31-13-19: declining notice of release for convicted persons is an error from May 18, 2012, a warning before; it reaches convicted persons only', () => {
+  it('Alabama § 31-13-19: declining notice of release for convicted persons is an error from May 18, 2012, a warning before; it reaches persons in custody on a conviction only', () => {
     const after = found(lint({ state: 'AL', date: '2013-01-01' }), 'state-requires-honoring-detainers');
     expect(after).toEqual([
       expect.objectContaining({
@@ -211,7 +211,7 @@ describe('knowledge-base rows verified but once not encoded', () => {
         authority: 'al-31-13-19',
         citation: 'Ala. Code § 31-13-19',
         message: expect.stringMatching(
-          /declines requests for notice of release; Alabama requires agencies to notify ICE of releases \(where the person has been convicted of an offense\) since May 18, 2012/,
+          /declines requests for notice of release; Alabama requires agencies to notify ICE of releases \(where the person is in custody on a conviction for an offense\) since May 18, 2012/,
         ),
       }),
     ]);
@@ -226,6 +226,9 @@ describe('knowledge-base rows verified but once not encoded', () => {
     // Notice for every convicted person meets the duty, on either date; declining the rest is the policy's choice.
     for (const date of ['2012-05-17', '2012-05-18', '2020-01-01'])
       expect(found(lint({ state: 'AL', date, provisions: convicted }), 'state-requires-honoring-detainers'), date).toEqual([]);
+    // Notice for persons in custody on a conviction meets it: one held before trial with an old conviction is outside it.
+    const custody = notify('notify-serving', '{ all: [{ requested: notify }, { conviction: { current: true } }] }');
+    expect(found(lint({ state: 'AL', date: '2020-01-01', provisions: custody }), 'state-requires-honoring-detainers')).toEqual([]);
     // Notice for felons only leaves convicted misdemeanants declined.
     const felons = notify('notify-felons', '{ all: [{ requested: notify }, { conviction: { classes: [felony] } }] }');
     expect(found(lint({ state: 'AL', date: '2020-01-01', provisions: felons }), 'state-requires-honoring-detainers')).toEqual([
