@@ -7,7 +7,7 @@ import { DETAINER_FORMS } from './detainer-forms';
 import type { Decision, Outcome } from './model';
 import { OUTCOMES } from './model';
 import type { PreparedCase } from './prepared';
-import { holdEnd, isWeekend, utcOfLocal, type HolidayCalendar, type OffDays, type TimeZone } from './time';
+import { formatDateTime, holdEnd, isWeekend, utcOfLocal, type HolidayCalendar, type OffDays, type TimeZone } from './time';
 import { DEPENDS_ON, U_RELEASE } from './unknown-facts';
 
 export interface OutcomeRange {
@@ -120,6 +120,8 @@ export interface ChangedCase {
   id: string;
   policy: DecisionRef;
   other: DecisionRef;
+  /** Set when both hold and the holds end at different times: each side's end (local, "YYYY-MM-DDTHH:MM"). */
+  holdUntil?: { policy: string; other: string };
   /** Set when the records cannot settle the decision under this policy (its outcome, review, means "undecided"). */
   policyOpen?: true;
   /** The same under the other policy. */
@@ -130,7 +132,10 @@ export interface Comparison {
   other: { title: string; fingerprint?: string };
   /** matrix[outcome under this policy][outcome under the other] = number of cases. */
   matrix: Record<Outcome, Record<Outcome, number>>;
+  /** Cases decided differently: another outcome, or a hold that ends at another time (`holdEndsDiffer` of them). */
   changed: number;
+  /** Cases both hold, the holds ending at different times (within the matrix's hold/hold cell). */
+  holdEndsDiffer: number;
   otherSummary: SimulationSummary;
   /** Differences this policy makes relative to the other, policy minus other. */
   delta: { holdHours: number; cost: number; outcomes: Record<Outcome, number> };
@@ -148,6 +153,8 @@ export interface SimulationResult {
   /** The same for the compared policy, when there is one: each side is decided once. */
   otherCodes?: Int32Array;
   otherHoldHoursByProvision?: number[];
+  /** With a comparison: per case, 1 where both hold and the holds end at different times. */
+  holdEndsDiffer?: Uint8Array;
   /** Decisions by year and month of the request, and by facility. */
   breakdown: Breakdown;
   /** When the set leaves facts unknown: per case, every outcome it may get (bits 1 << outcome code). */
@@ -205,6 +212,8 @@ interface Tally {
   /** Set when some decision is left to a person's finding (or may be): see `SimulationSummary.finalRange`. */
   final?: FinalRange;
   pastRequest: PastRequest;
+  /** When asked for (a comparison): per case, the local minute a hold ends (NaN for no hold, or one of unknown length). */
+  holdEnds?: Float64Array;
 }
 
 /**
@@ -259,9 +268,11 @@ function tally(
   offset = 0,
   total = t.length,
   beside?: { policy: CompiledPolicy; codes: Int32Array },
+  withEnds = false,
 ): Tally {
   const n = t.length;
   const codes = new Int32Array(n);
+  const holdEnds = withEnds ? new Float64Array(n).fill(NaN) : undefined;
   const counts = new Float64Array(4);
   const byProvision = new Int32Array(policy.provisions.length + 1);
   const byProvisionOutcome = new Int32Array(4 * (policy.provisions.length + 1));
@@ -359,6 +370,7 @@ function tally(
           const h = policy.holdLimitOf(p, t, i);
           end = clock.end(r, h.hours, h.excludingWeekendsAndHolidays === true);
         } else end = clock.end(r, holdHours[p]!, holdExcludes[p]!);
+        if (holdEnds) holdEnds[i] = end;
         // Hours held are the hours that pass (see `elapsed`).
         const held = elapsed(r, end);
         holdMinutesByProvision[p]! += held;
@@ -400,6 +412,7 @@ function tally(
     open,
     ...(final ? { final } : {}),
     pastRequest,
+    ...(holdEnds ? { holdEnds } : {}),
   };
 }
 
@@ -519,7 +532,7 @@ const hoursOf = (minutes: Float64Array) => Array.from(minutes, (m) => round2(m /
 export function simulate(policy: CompiledPolicy, cases: Cases, opts: SimulateOptions = {}): SimulationResult {
   const table = tableOf(cases);
   const total = opts.compare ? 2 * table.length : table.length;
-  const t = tally(policy, table, opts, 0, total);
+  const t = tally(policy, table, opts, 0, total, undefined, opts.compare !== undefined);
   const summary = summarize(policy, t, table.length);
   const outcomesOf = (k: number) => {
     const o = emptyCounts();
@@ -558,7 +571,7 @@ export function simulate(policy: CompiledPolicy, cases: Cases, opts: SimulateOpt
   }
   if (opts.compare) {
     const other = opts.compare.policy;
-    const ot = tally(other, table, opts, table.length, total, { policy, codes: t.codes });
+    const ot = tally(other, table, opts, table.length, total, { policy, codes: t.codes }, true);
     result.otherCodes = ot.codes;
     result.otherHoldHoursByProvision = hoursOf(ot.holdMinutesByProvision);
     if (ot.open) {
@@ -582,16 +595,28 @@ export function simulate(policy: CompiledPolicy, cases: Cases, opts: SimulateOpt
     const mineOpen = t.open?.possible;
     const theirsOpen = ot.open?.possible;
     const isOpen = (p: number) => (p & (p - 1)) !== 0;
+    // A decision is its outcome and, for a hold, when the hold ends: two holds ending at different
+    // times (another length, other days skipped, another clock) are decided differently.
+    const ends = t.holdEnds!;
+    const otherEnds = ot.holdEnds!;
+    const endsDiffer = new Uint8Array(table.length);
+    let holdEndsDiffer = 0;
     for (let i = 0; i < table.length; i++) {
       const a = codes[i]! & 3;
       const b = otherCodes[i]! & 3;
       cells[(a << 2) | b]!++;
-      if (a !== b && changedCases.length < cap) {
+      const laterOrSooner = a === 0 && b === 0 && ends[i] !== otherEnds[i] && !(Number.isNaN(ends[i]!) && Number.isNaN(otherEnds[i]!));
+      if (laterOrSooner) {
+        endsDiffer[i] = 1;
+        holdEndsDiffer++;
+      }
+      if ((a !== b || laterOrSooner) && changedCases.length < cap) {
         const changedCase: ChangedCase = {
           id: caseId(table, i),
           policy: refOf(policy, codes[i]!, 0),
           other: refOf(other, otherCodes[i]!, 1),
         };
+        if (laterOrSooner) changedCase.holdUntil = { policy: endWords(ends[i]!), other: endWords(otherEnds[i]!) };
         if (mineOpen && isOpen(mineOpen[i]!)) changedCase.policyOpen = true;
         if (theirsOpen && isOpen(theirsOpen[i]!)) changedCase.otherOpen = true;
         changedCases.push(changedCase);
@@ -600,14 +625,16 @@ export function simulate(policy: CompiledPolicy, cases: Cases, opts: SimulateOpt
     const matrix = Object.fromEntries(
       OUTCOMES.map((o, a) => [o, Object.fromEntries(OUTCOMES.map((p, b) => [p, cells[(a << 2) | b]!]))]),
     ) as Record<Outcome, Record<Outcome, number>>;
-    let changed = 0;
+    let changed = holdEndsDiffer;
     for (let a = 0; a < 4; a++) for (let b = 0; b < 4; b++) if (a !== b) changed += cells[(a << 2) | b]!;
+    result.holdEndsDiffer = endsDiffer;
     const outcomesDelta = emptyCounts();
     for (const o of OUTCOMES) outcomesDelta[o] = summary.outcomes[o] - otherSummary.outcomes[o];
     result.comparison = {
       other: { title: opts.compare.title, ...(opts.compare.fingerprint ? { fingerprint: opts.compare.fingerprint } : {}) },
       matrix,
       changed,
+      holdEndsDiffer,
       otherSummary,
       delta: {
         holdHours: round2(summary.holdHours - otherSummary.holdHours),
@@ -618,6 +645,11 @@ export function simulate(policy: CompiledPolicy, cases: Cases, opts: SimulateOpt
     };
   }
   return result;
+}
+
+/** A hold's end for a changed case: the local time, or "not known" for a hold of unknown length. */
+function endWords(minute: number): string {
+  return Number.isNaN(minute) ? 'not known' : formatDateTime(minute);
 }
 
 /** Full decisions (with explanations) for every case: for reports and `--json`, not the hot path. */

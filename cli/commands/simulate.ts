@@ -203,7 +203,10 @@ function readable(title: string, fp: string, casesFile: string, scenario: Return
   const c = r.comparison;
   if (c) {
     const ob = summaryBounds(c.otherSummary, scenario.reimbursementAgreement);
-    out += `\nCompared with ${c.other.title}: ${num(c.changed)} of ${num(s.total)} decisions differ; hold hours ${differenceWords(b.holdHours, ob.holdHours, (x) => num(x, 1))}, cost ${differenceWords(b.cost, ob.cost, money)}\n\n`;
+    const endsOnly = c.holdEndsDiffer
+      ? ` (${num(c.holdEndsDiffer)} of them ${c.holdEndsDiffer === 1 ? 'a hold' : 'holds'} ending at a different time)`
+      : '';
+    out += `\nCompared with ${c.other.title}: ${num(c.changed)} of ${num(s.total)} decisions differ${endsOnly}; hold hours ${differenceWords(b.holdHours, ob.holdHours, (x) => num(x, 1))}, cost ${differenceWords(b.cost, ob.cost, money)}\n\n`;
     // The engine counts an open decision under review: with unknown facts the row and column say both.
     const open = s.unknowns !== undefined || c.otherSummary.unknowns !== undefined;
     const name = (o: Outcome) => (o === 'review' && open ? 'review/undecided' : o);
@@ -214,13 +217,13 @@ function readable(title: string, fp: string, casesFile: string, scenario: Return
     );
     const shown = c.cases.slice(0, 20);
     if (shown.length) {
-      const said = (ref: { outcome: Outcome; citation: string }, undecided: boolean | undefined) =>
-        `${undecided ? 'undecided' : ref.outcome} (${ref.citation})`;
+      const said = (ref: { outcome: Outcome; citation: string }, undecided: boolean | undefined, until?: string) =>
+        `${undecided ? 'undecided' : ref.outcome}${until ? ` until ${until.replace('T', ' ')}` : ''} (${ref.citation})`;
       out +=
         '\n' +
         table(
           ['Case', 'This policy', 'Other'],
-          shown.map((x) => [x.id, said(x.policy, x.policyOpen), said(x.other, x.otherOpen)]),
+          shown.map((x) => [x.id, said(x.policy, x.policyOpen, x.holdUntil?.policy), said(x.other, x.otherOpen, x.holdUntil?.other)]),
         );
       if (c.cases.length > shown.length) out += `... and ${num(c.cases.length - shown.length)} more (use --json for all)\n`;
     }

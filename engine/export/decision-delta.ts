@@ -18,9 +18,12 @@ export interface Transition {
 
 export interface DecisionDelta {
   total: number;
+  /** Cases decided differently: another outcome, or a hold ending at another time. */
   changed: number;
   /** Changed outcomes, most frequent first. */
   transitions: Transition[];
+  /** Cases held under both, the holds ending at different times (not among the transitions). */
+  holdEndsDiffer: number;
   /** The first changed cases (all of them when there are few). */
   cases: ChangedCase[];
 }
@@ -61,7 +64,13 @@ export function decisionDelta(comparison: Comparison, total: number, maxCases = 
   transitions.sort(
     (x, y) => y.count - x.count || DECIDED.indexOf(x.from) - DECIDED.indexOf(y.from) || DECIDED.indexOf(x.to) - DECIDED.indexOf(y.to),
   );
-  return { total, changed: comparison.changed, transitions, cases: comparison.cases.slice(0, maxCases) };
+  return {
+    total,
+    changed: comparison.changed,
+    transitions,
+    holdEndsDiffer: comparison.holdEndsDiffer,
+    cases: comparison.cases.slice(0, maxCases),
+  };
 }
 
 function count(n: number, noun: string): string {
@@ -72,7 +81,24 @@ function count(n: number, noun: string): string {
 export function deltaSentence(d: DecisionDelta, subject = 'This amendment'): string {
   if (d.changed === 0) return `${subject} changes none of the ${count(d.total, 'decision')} simulated.`;
   const parts = d.transitions.map((t) => `${t.count.toLocaleString('en-US')} from ${t.from} to ${t.to}`);
+  if (d.holdEndsDiffer) parts.push(`${count(d.holdEndsDiffer, 'hold')} ending at a different time`);
   return `${subject} changes ${d.changed.toLocaleString('en-US')} of ${count(d.total, 'decision')}: ${parts.join('; ')}.`;
+}
+
+/** The rows of the table of changed decisions: from, to, cases; holds ending at another time last. */
+export function transitionRows(d: DecisionDelta): string[][] {
+  const rows = d.transitions.map((t) => [t.from, t.to, t.count.toLocaleString('en-US')]);
+  if (d.holdEndsDiffer) rows.push(['hold', 'hold, ending at a different time', d.holdEndsDiffer.toLocaleString('en-US')]);
+  return rows;
+}
+
+/** A changed case's decision on one side in words: "hold until 2012-09-09 16:00 (§ 2(a), felony)". */
+export function changedDecisionWords(
+  ref: ChangedCase['policy'],
+  opts: { open?: boolean; baseline?: boolean; until?: string } = {},
+): string {
+  const until = opts.until ? ` until ${opts.until.replace('T', ' ')}` : '';
+  return `${opts.open ? 'undecided' : ref.outcome}${until} (${ref.citation}${opts.baseline ? '' : `, ${ref.provision}`})`;
 }
 
 /** The delta as HTML: the sentence and a table of changed outcomes. */
@@ -81,12 +107,13 @@ export function deltaHtml(delta: DecisionDelta & { casesLabel: string }, subject
   out.push(
     `<p><strong>${escapeHtml(deltaSentence(delta, subject))}</strong> Simulated on ${escapeHtml(delta.total.toLocaleString('en-US'))} booking cases from ${escapeHtml(delta.casesLabel)}.</p>`,
   );
-  if (delta.transitions.length) {
+  const rows = transitionRows(delta);
+  if (rows.length) {
     out.push(
       `<table><caption>Changed decisions by outcome</caption><thead><tr><th scope="col">${escapeHtml(beforeName)}</th><th scope="col">${escapeHtml(afterName)}</th><th scope="col" class="num">Cases</th></tr></thead><tbody>`,
     );
-    for (const t of delta.transitions)
-      out.push(`<tr><td>${t.from}</td><td>${t.to}</td><td class="num">${t.count.toLocaleString('en-US')}</td></tr>`);
+    for (const [from, to, cases] of rows)
+      out.push(`<tr><td>${escapeHtml(from!)}</td><td>${escapeHtml(to!)}</td><td class="num">${cases}</td></tr>`);
     out.push('</tbody></table>');
   }
   return out.join('\n');
@@ -110,11 +137,12 @@ export function changedCasesHtml(
   ];
   // An open decision (the records cannot settle it) is undecided, whatever its code's outcome; the baseline's
   // reason is its own rule, not a provision of a draft.
-  const said = (ref: ChangedCase['policy'], open: boolean | undefined, baseline: boolean | undefined) =>
-    `${open ? 'undecided' : ref.outcome} (${escapeHtml(ref.citation)}${baseline ? '' : `, ${escapeHtml(ref.provision)}`})`;
+  // A hold that ends at another time says when: "hold until 2012-09-09 16:00".
+  const said = (ref: ChangedCase['policy'], open: boolean | undefined, baseline: boolean | undefined, until?: string) =>
+    escapeHtml(changedDecisionWords(ref, { ...(open ? { open } : {}), ...(baseline ? { baseline } : {}), ...(until ? { until } : {}) }));
   for (const c of delta.cases) {
     out.push(
-      `<tr><td>${escapeHtml(c.id)}</td><td>${said(c.other, c.otherOpen, opts.beforeIsBaseline)}</td><td>${said(c.policy, c.policyOpen, false)}</td></tr>`,
+      `<tr><td>${escapeHtml(c.id)}</td><td>${said(c.other, c.otherOpen, opts.beforeIsBaseline, c.holdUntil?.other)}</td><td>${said(c.policy, c.policyOpen, false, c.holdUntil?.policy)}</td></tr>`,
     );
   }
   out.push('</tbody></table>');

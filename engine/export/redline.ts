@@ -24,7 +24,15 @@ import { compile } from '../compile';
 import type { Ordinance, Scenario } from '../model';
 import { simulate, type Cases } from '../simulate';
 import { ordinanceText } from '../text-model';
-import { changedCasesHtml, decisionDelta, deltaHtml, deltaSentence, type DecisionDelta } from './decision-delta';
+import {
+  changedCasesHtml,
+  changedDecisionWords,
+  decisionDelta,
+  deltaHtml,
+  deltaSentence,
+  transitionRows,
+  type DecisionDelta,
+} from './decision-delta';
 import { documentNumbering, documentStyles, HANG, pageProperties, STYLE, TEXT_WIDTH, wordText } from './docx-kit';
 import { packDocx } from './docx-package';
 import { escapeHtml, htmlDocument } from './html';
@@ -419,14 +427,8 @@ export function redlineDocument(r: Redline): Document {
         ],
       }),
     );
-    if (d.transitions.length) {
-      children.push(
-        wordTable(
-          [`Version ${r.before.version}`, `Version ${r.after.version}`, 'Cases'],
-          d.transitions.map((t) => [t.from, t.to, t.count.toLocaleString('en-US')]),
-        ),
-      );
-    }
+    const rows = transitionRows(d);
+    if (rows.length) children.push(wordTable([`Version ${r.before.version}`, `Version ${r.after.version}`, 'Cases'], rows));
   }
   children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun({ text: 'Text with changes' })] }));
   for (const b of r.blocks) children.push(blockParagraph(b, rev));
@@ -453,8 +455,8 @@ export function redlineDocument(r: Redline): Document {
           ['Case', `Version ${r.before.version}`, `Version ${r.after.version}`],
           d.cases.map((c) => [
             c.id,
-            `${c.other.outcome} (${c.other.citation}, ${c.other.provision})`,
-            `${c.policy.outcome} (${c.policy.citation}, ${c.policy.provision})`,
+            changedDecisionWords(c.other, c.holdUntil ? { until: c.holdUntil.other } : {}),
+            changedDecisionWords(c.policy, c.holdUntil ? { until: c.holdUntil.policy } : {}),
           ]),
         ),
       );

@@ -21,6 +21,8 @@ export interface ChangeGroup {
   otherOpen: boolean;
   /** The facts the group's open decisions under this draft turn on (unknown-facts.ts bits, all cases together). */
   dependsOn: number;
+  /** Set for cases both policies hold whose holds end at different times (the outcomes are the same). */
+  holdEnds?: true;
 }
 
 /** Per case, what leaves a side's decisions open: `possible` outcomes (bits) and the facts that do (`dependsOn`). */
@@ -36,14 +38,17 @@ const isOpen = (possible: Uint8Array | undefined, i: number) => {
 };
 
 /**
- * Groups the cases whose outcome differs between `codes` and `otherCodes` (decision codes:
- * provisionIndex << 2 | outcome) by the two deciding provisions, largest group first.
+ * Groups the cases decided differently under `codes` and `otherCodes` (decision codes:
+ * provisionIndex << 2 | outcome) by the two deciding provisions, largest group first: those whose
+ * outcome differs, and (with `holdEndsDiffer`, the simulation's per-case mark) those both hold whose
+ * holds end at different times.
  */
 export function changedDecisionGroups(
   codes: Int32Array,
   otherCodes: Int32Array,
   mine: OpenDecisions = {},
   theirs: OpenDecisions = {},
+  holdEndsDiffer?: Uint8Array,
 ): ChangeGroup[] {
   const n = Math.min(codes.length, otherCodes.length);
   // Keyed by both codes (and whether each is open) at once; a million cases make no strings and at most a few hundred keys.
@@ -51,7 +56,8 @@ export function changedDecisionGroups(
   for (let i = 0; i < n; i++) {
     const a = codes[i]!;
     const b = otherCodes[i]!;
-    if ((a & 3) === (b & 3)) continue;
+    const endsOnly = (a & 3) === (b & 3);
+    if (endsOnly && !holdEndsDiffer?.[i]) continue;
     const open = isOpen(mine.possible, i);
     const otherOpen = isOpen(theirs.possible, i);
     const key = (a * 0x10000 + b) * 4 + (open ? 2 : 0) + (otherOpen ? 1 : 0);
@@ -71,6 +77,7 @@ export function changedDecisionGroups(
         open,
         otherOpen,
         dependsOn: depends,
+        ...(endsOnly ? { holdEnds: true as const } : {}),
       });
   }
   return [...groups.values()].sort((x, y) => y.count - x.count || x.provision - y.provision || x.otherProvision - y.otherProvision);

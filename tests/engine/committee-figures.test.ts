@@ -28,11 +28,14 @@ describe('changedDecisionGroups', () => {
     const sim = simulateDraft({ ordinance: draft.ordinance, cases: table, compare: { kind: 'baseline' } });
     const codes = sim.sides.policy.codes;
     const other = sim.sides.other!.codes;
-    const groups = changedDecisionGroups(codes, other);
+    const groups = changedDecisionGroups(codes, other, {}, {}, sim.result.holdEndsDiffer);
     expect(groups.reduce((n, g) => n + g.count, 0)).toBe(sim.result.comparison!.changed);
+    expect(groups.filter((g) => g.holdEnds).reduce((n, g) => n + g.count, 0)).toBe(sim.result.comparison!.holdEndsDiffer);
     for (let k = 1; k < groups.length; k++) expect(groups[k - 1]!.count).toBeGreaterThanOrEqual(groups[k]!.count);
     for (const g of groups) {
-      expect(g.outcome).not.toBe(g.otherOutcome);
+      // Another outcome, or (a group of its own) holds under both ending at different times.
+      if (g.holdEnds) expect([g.outcome, g.otherOutcome]).toEqual(['hold', 'hold']);
+      else expect(g.outcome).not.toBe(g.otherOutcome);
       // The example is a case of its group.
       expect(codes[g.example]! >> 2).toBe(g.provision);
       expect(other[g.example]! >> 2).toBe(g.otherProvision);

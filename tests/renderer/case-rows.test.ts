@@ -78,6 +78,21 @@ describe('selectRows', () => {
     expect(ids(selectRows(columns, codes, null, { ...NO_FILTER, changedOnly: true }, { key: 'id', descending: false }))).toEqual([]);
   });
 
+  it('counts a hold that ends at another time as decided differently', () => {
+    // B-5 is held under both; its holds end at different times.
+    const endsDiffer = Uint8Array.from([0, 0, 1, 0, 0]);
+    const changed = selectRows(
+      columns,
+      codes,
+      other,
+      { ...NO_FILTER, changedOnly: true },
+      { key: 'id', descending: false },
+      null,
+      endsDiffer,
+    );
+    expect(ids(changed)).toEqual(['B-1', 'B-4', 'B-5']);
+  });
+
   it('finds ids by part, ignoring case', () => {
     expect(ids(selectRows(columns, codes, null, { ...NO_FILTER, search: 'b-4' }, { key: 'id', descending: false }))).toEqual(['B-4']);
     expect(ids(selectRows(columns, codes, null, { ...NO_FILTER, search: ' -5 ' }, { key: 'id', descending: false }))).toEqual(['B-5']);

@@ -25,6 +25,8 @@ interface Props {
   /** When the records leave facts unknown: the outcomes each case may get (bits); more than one and it is undecided. */
   possible?: Uint8Array | null;
   otherPossible?: Uint8Array | null;
+  /** Per case, 1 where both hold and the holds end at different times. */
+  holdEndsDiffer?: Uint8Array | null;
   filter: RowFilter;
   selected: number | null;
   onSelect: (caseIndex: number) => void;
@@ -45,9 +47,10 @@ export function CaseTable(props: Props) {
   const height = props.height ?? 320;
 
   const possible = props.possible ?? null;
+  const endsDiffer = props.holdEndsDiffer ?? null;
   const rows = useMemo(
-    () => selectRows(columns, codes, otherCodes, filter, sort, possible),
-    [columns, codes, otherCodes, filter, sort, possible],
+    () => selectRows(columns, codes, otherCodes, filter, sort, possible, endsDiffer),
+    [columns, codes, otherCodes, filter, sort, possible, endsDiffer],
   );
   useEffect(() => setActive((a) => Math.min(a, Math.max(0, rows.length - 1))), [rows]);
 
@@ -190,6 +193,7 @@ export function CaseTable(props: Props) {
                     title={op ? `${op.citation} ${op.id}` : undefined}
                   >
                     {isUndecided(props.otherPossible, i) ? UNDECIDED : OUTCOME_LABEL[OUTCOMES[oc & 3]!]}
+                    {endsDiffer?.[i] ? ', ending at another time' : ''}
                     {op && props.otherProvisions.length > 2 ? ` (${op.citation})` : ''}
                   </div>
                 ) : null}

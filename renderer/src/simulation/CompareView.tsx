@@ -97,8 +97,11 @@ export function CompareView(props: Props) {
         <>
           <p className="compare-line">
             Of {count(r.summary.total)} cases, <strong>{count(c.changed)}</strong> are decided differently under this draft than under{' '}
-            {otherLabel}. Hold hours {comparedAmount(mine.holdHours, theirs.holdHours, hours)}; cost{' '}
-            {comparedAmount(mine.cost, theirs.cost, money)}.
+            {otherLabel}
+            {c.holdEndsDiffer
+              ? ` (${count(c.holdEndsDiffer)} of them held under both, the holds ending at different times: counted in the hold row and column below)`
+              : ''}
+            . Hold hours {comparedAmount(mine.holdHours, theirs.holdHours, hours)}; cost {comparedAmount(mine.cost, theirs.cost, money)}.
             {mine.why.length || theirs.why.length
               ? ` Hours and cost are known only as a lower bound: ${[...mine.why, ...theirs.why.map((w) => `under ${otherLabel}, ${w}`)].join('; ')}.`
               : ''}
@@ -160,6 +163,7 @@ export function CompareView(props: Props) {
                   otherLabel={otherShort}
                   possible={r.open?.possible}
                   otherPossible={r.open?.otherPossible}
+                  holdEndsDiffer={r.holdEndsDiffer ?? null}
                   filter={CHANGED_ONLY}
                   selected={selected}
                   onSelect={(i) => {

@@ -221,7 +221,7 @@ export function SimulationView(props: Props) {
     if (!r?.otherCodes || !otherLabel) return [];
     const mine = r.open ? { possible: r.open.possible, dependsOn: r.open.dependsOn } : {};
     const theirs = r.open?.otherPossible ? { possible: r.open.otherPossible } : {};
-    return changedDecisionGroups(r.codes, r.otherCodes, mine, theirs).map((g) =>
+    return changedDecisionGroups(r.codes, r.otherCodes, mine, theirs, r.holdEndsDiffer ?? undefined).map((g) =>
       changeReason(g, allProvisions, otherProvisions, otherLabel, ordinance),
     );
   }, [r, allProvisions, otherProvisions, otherLabel, ordinance]);
@@ -408,8 +408,11 @@ export function SimulationView(props: Props) {
             </dl>
             {r.comparison ? (
               <p className="compare-line">
-                Compared with {otherLabel}: {count(r.comparison.changed)} decision{r.comparison.changed === 1 ? '' : 's'} differ; held{' '}
-                {rangeWords(bounds!.range.hold, count)} against {rangeWords(otherBounds!.range.hold, count)}; hold hours{' '}
+                Compared with {otherLabel}: {count(r.comparison.changed)} decision{r.comparison.changed === 1 ? ' differs' : 's differ'}
+                {r.comparison.holdEndsDiffer
+                  ? ` (${count(r.comparison.holdEndsDiffer)} of them ${r.comparison.holdEndsDiffer === 1 ? 'a hold' : 'holds'} ending at a different time)`
+                  : ''}
+                ; held {rangeWords(bounds!.range.hold, count)} against {rangeWords(otherBounds!.range.hold, count)}; hold hours{' '}
                 {comparedAmount(bounds!.holdHours, otherBounds!.holdHours, hours)}, cost{' '}
                 {comparedAmount(bounds!.cost, otherBounds!.cost, money)}.
               </p>
@@ -582,6 +585,7 @@ export function SimulationView(props: Props) {
                 otherLabel={otherShort}
                 possible={r.open?.possible}
                 otherPossible={r.open?.otherPossible}
+                holdEndsDiffer={r.holdEndsDiffer ?? null}
                 filter={filter}
                 selected={selected}
                 onSelect={(i) => void open(i)}

@@ -97,6 +97,7 @@ export function selectRows(
   filter: RowFilter,
   sort: { key: SortKey; descending: boolean },
   possible: Uint8Array | null = null,
+  holdEndsDiffer: Uint8Array | null = null,
 ): Int32Array {
   const n = Math.min(codes.length, columns.idStart.length - 1);
   const out = new Int32Array(n);
@@ -114,7 +115,8 @@ export function selectRows(
     const code = codes[i]!;
     if (filter.outcome >= 0 && outcomeFilterOf(code, possible, i) !== filter.outcome) continue;
     if (filter.provision >= 0 && code >> 2 !== filter.provision) continue;
-    if (filter.changedOnly && (!otherCodes || (otherCodes[i]! & 3) === (code & 3))) continue;
+    // Decided differently: another outcome, or both hold and the holds end at different times.
+    if (filter.changedOnly && (!otherCodes || ((otherCodes[i]! & 3) === (code & 3) && !holdEndsDiffer?.[i]))) continue;
     if (needle && !idHolds(columns, i, needleUnits, needle)) continue;
     out[m++] = i;
   }

@@ -176,11 +176,13 @@ export function changeReason(
   const q = theirs[g.otherProvision] ?? { id: '?', citation: '?' };
   const n = count(g.count);
   // An open decision's outcome is review only as the engine's mark of "not settled": it is no one's decision.
-  const change = g.open
-    ? `${n} cannot be decided from these records, instead of being ${OUTCOME_DONE[g.otherOutcome]}`
-    : g.otherOpen
-      ? `${n} would be ${OUTCOME_DONE[g.outcome]}, where under ${otherLabel} the records cannot decide them`
-      : `${n} would be ${OUTCOME_DONE[g.outcome]} instead of ${OUTCOME_DONE[g.otherOutcome]}`;
+  const change = g.holdEnds
+    ? `${n} would be held until a different time than under ${otherLabel}`
+    : g.open
+      ? `${n} cannot be decided from these records, instead of being ${OUTCOME_DONE[g.otherOutcome]}`
+      : g.otherOpen
+        ? `${n} would be ${OUTCOME_DONE[g.outcome]}, where under ${otherLabel} the records cannot decide them`
+        : `${n} would be ${OUTCOME_DONE[g.outcome]} instead of ${OUTCOME_DONE[g.otherOutcome]}`;
   const under = g.otherOpen
     ? `under ${otherLabel} they turn on a fact the records do not give`
     : q.citation.startsWith('honor all:')
@@ -189,7 +191,9 @@ export function changeReason(
         ? `${otherLabel} decides them by its otherwise clause`
         : `${otherLabel} applies ${named(q)}`;
   let because: string;
-  if (g.open) {
+  if (g.holdEnds) {
+    because = `${named(p)} holds them, and ${under}, but the two holds end at different times (their lengths, the days they leave out or the clock they are counted on differ); Explain gives each hold’s end.`;
+  } else if (g.open) {
     because = `whether ${named(p)} decides them turns on ${factsWords(g.dependsOn)}, which these records do not give; ${under}.`;
   } else if (p.id === 'default') {
     const grounds = (ordinance?.sections ?? [])

@@ -98,6 +98,8 @@ export interface SimulationDone {
   codes: Int32Array;
   /** The same under the compared policy, when there is one. */
   otherCodes: Int32Array | null;
+  /** With a comparison: per case, 1 where both hold and the holds end at different times (decided differently). */
+  holdEndsDiffer?: Uint8Array | null;
   /**
    * When the cases leave facts unknown, per case: the outcomes it may get (bits 1 << outcome code;
    * more than one: the records cannot settle it, and its code's review means "open") and the facts

@@ -153,6 +153,8 @@ function run(request: Extract<SimulationRequest, { kind: 'simulate' }>): void {
   const { policy, other } = sim.sides;
   const transfer: Transferable[] = [policy.codes.buffer];
   if (other) transfer.push(other.codes.buffer);
+  const holdEndsDiffer = sim.result.holdEndsDiffer ?? null;
+  if (holdEndsDiffer) transfer.push(holdEndsDiffer.buffer);
   scope.postMessage(
     {
       kind: 'simulated',
@@ -163,6 +165,7 @@ function run(request: Extract<SimulationRequest, { kind: 'simulate' }>): void {
       comparison: sim.result.comparison ?? null,
       codes: policy.codes,
       otherCodes: other?.codes ?? null,
+      holdEndsDiffer,
       open:
         policy.possible && policy.dependsOn
           ? { possible: policy.possible, dependsOn: policy.dependsOn, otherPossible: other?.possible ?? null }
