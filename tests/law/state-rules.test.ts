@@ -260,6 +260,47 @@ describe('knowledge-base rows verified but once not encoded', () => {
     expect(found(lint({ state: 'MD', date: '2026-03-01', extra: 'agreement287g: none\n' }), 'state-bars-287g')).toEqual([]);
     expect(found(lint({ state: 'MD', date: '2026-03-01' }), 'state-bars-287g')).toEqual([]);
   });
+  it('Tennessee SB 2223 (2026): a county saying it has no 287(g) agreement gets a warning from May 26, 2026 (a bill tracker, a date not verified) and a warning of later law before; an agreement, or a city, is quiet', () => {
+    const after = found(lint({ state: 'TN', date: '2026-05-26', level: 'county', extra: 'agreement287g: none\n' }), 'state-requires-287g');
+    expect(after).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        authority: 'tn-sb2223-287g',
+        message: expect.stringMatching(
+          /Tennessee requires the sheriff operating a county jail to enter a 287\(g\) agreement with ICE since May 26, 2026 \(a date not verified\) \(Tennessee SB 2223.*the ordinance says the agency has none/,
+        ),
+      }),
+    ]);
+    const before = found(lint({ state: 'TN', date: '2026-05-25', level: 'county', extra: 'agreement287g: none\n' }), 'state-requires-287g');
+    expect(before).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        authority: 'tn-sb2223-287g',
+        message: expect.stringMatching(/after the effective date \(May 25, 2026\)/),
+      }),
+    ]);
+    // Years later still a warning: the act was read only in a bill tracker.
+    expect(
+      found(lint({ state: 'TN', date: '2028-01-01', level: 'county', extra: 'agreement287g: none\n' }), 'state-requires-287g').map(
+        (d) => d.severity,
+      ),
+    ).toEqual(['warning']);
+    // A county that does not say: a note, before and after the date.
+    for (const date of ['2025-06-01', '2026-08-01'])
+      expect(
+        found(lint({ state: 'TN', date, level: 'county' }), 'state-requires-287g').map((d) => [d.severity, d.authority]),
+        date,
+      ).toEqual([['info', 'tn-sb2223-287g']]);
+    // Quiet for a county with an agreement of any model, before and after the date, and for a city.
+    for (const date of ['2025-06-01', '2026-05-26', '2026-08-01']) {
+      for (const model of ['jail-enforcement', 'warrant-service-officer', 'task-force'])
+        expect(
+          found(lint({ state: 'TN', date, level: 'county', extra: `agreement287g: ${model}\n` }), 'state-requires-287g'),
+          `${date} ${model}`,
+        ).toEqual([]);
+      expect(found(lint({ state: 'TN', date, level: 'city', extra: 'agreement287g: none\n' }), 'state-requires-287g'), date).toEqual([]);
+    }
+  });
 });
 
 describe('hold-exceeds-request and the holidays a hold skips', () => {
