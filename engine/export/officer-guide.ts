@@ -84,8 +84,11 @@ export interface OfficerGuide {
    */
   otherwise: { outcome: Outcome; citation: string; action: string } | null;
   /** Present when the policy allows holds. */
-  /** `counting` and `calendar` are present only when some hold does not count weekends and holidays. */
-  holds: { start: string; counting?: string; calendar?: string; rules: HoldRule[] } | null;
+  /**
+   * `counting` and `calendar` are present only when some hold does not count weekends and holidays;
+   * `clock` only when some hold counts every hour and the jurisdiction's time zone changes its clocks.
+   */
+  holds: { start: string; counting?: string; calendar?: string; clock?: string; rules: HoldRule[] } | null;
   outcomes: OutcomeInstruction[];
   /** Standing duties the policy imposes (notices, access, inquiries), in its own words. */
   duties: Array<{ citation: string; text: string }>;
@@ -451,6 +454,13 @@ function holdsOf(policy: CompiledPolicy, o: Ordinance, scenario: Scenario, other
         : 'Holidays are the observed U.S. federal holidays (a holiday on a Saturday is observed on the Friday before, on a Sunday the Monday after).';
   // The rule for skipping days, and which days are holidays, only where some hold skips them.
   const skips = [...byLimit.values()].some(({ limit }) => limit.excludingWeekendsAndHolidays === true);
+  // Hours are hours that pass: where the clocks change (always on a Sunday), a hold counting every
+  // hour ends an hour off the wall clock's count, as the engine works it out in the jurisdiction's zone.
+  const everyHour = [...byLimit.values()].some(({ limit }) => limit.excludingWeekendsAndHolidays !== true);
+  const clock =
+    everyHour && policy.zone?.dst
+      ? `Hours are hours that pass (${policy.zone.label} time): if the clocks go forward during a hold (spring), it ends one hour later on the clock; if they go back (fall), one hour earlier.`
+      : undefined;
   return {
     start: 'Start the clock at the time the person would otherwise be released, not at booking and not when the detainer arrived.',
     ...(skips
@@ -460,6 +470,7 @@ function holdsOf(policy: CompiledPolicy, o: Ordinance, scenario: Scenario, other
           calendar,
         }
       : {}),
+    ...(clock ? { clock } : {}),
     rules: [...byLimit.values()].map(({ limit, citations }) => ({
       limit,
       words: limitWords(limit),
@@ -698,7 +709,7 @@ export function officerGuideBodyHtml(g: OfficerGuide): string {
       );
     }
     out.push(
-      [g.holds.start, g.holds.counting, g.holds.calendar]
+      [g.holds.start, g.holds.counting, g.holds.calendar, g.holds.clock]
         .filter((x): x is string => x !== undefined)
         .map((x) => `<li>${escapeHtml(x)}</li>`)
         .join('') + '</ul>',

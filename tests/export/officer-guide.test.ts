@@ -359,3 +359,24 @@ otherwise: decline
     expect(officerGuide(city('TX', '2018-01-01')).law.state.join('\n')).not.toContain('not verified');
   });
 });
+
+describe('the officer guide says hours are hours that pass where the clocks change', () => {
+  const ordinance = (zone: string, hold: string) =>
+    ordinanceFrom(
+      `title: A county\njurisdiction: { name: Testville, state: PA, level: county${zone ? `, timeZone: ${zone}` : ''} }\nsections:\n  - heading: Detainers\n    provisions:\n      - id: felony\n        when: { conviction: { classes: [felony] } }\n        outcome: hold\n        maxHold: ${hold}\notherwise: decline\n`,
+    );
+  const guide = (zone: string, hold: string) => officerGuide(ordinance(zone, hold));
+  const calendar = '{ hours: 48, excludingWeekendsAndHolidays: false }';
+  it('a calendar-hour hold in a zone that changes its clocks: an hour later in spring, earlier in fall, as the simulation counts', () => {
+    const g = guide('America/Chicago', calendar);
+    expect(g.holds!.clock).toBe(
+      'Hours are hours that pass (Central time): if the clocks go forward during a hold (spring), it ends one hour later on the clock; if they go back (fall), one hour earlier.',
+    );
+    expect(renderOfficerGuideHtml(ordinance('America/Chicago', calendar))).toContain('Hours are hours that pass (Central time)');
+  });
+  it('no such line without a zone, in a zone without daylight saving time, or for holds that skip weekends (the clocks change on a Sunday)', () => {
+    expect(guide('', calendar).holds!.clock).toBeUndefined();
+    expect(guide('America/Phoenix', calendar).holds!.clock).toBeUndefined();
+    expect(guide('America/Chicago', '{ hours: 48, excludingWeekendsAndHolidays: true }').holds!.clock).toBeUndefined();
+  });
+});
