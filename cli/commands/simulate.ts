@@ -87,7 +87,7 @@ export const simulate: CommandCode = {
       writeBatched(simulationJson(sim, header), io.out);
       return 0;
     }
-    io.out(readable(policy.ordinance.title, policy.fingerprint, casesFile, resolveScenario(scenario), result));
+    io.out(readable(sim.policy, policy.fingerprint, casesFile, resolveScenario(scenario), result));
     return 0;
   },
 };
@@ -163,11 +163,30 @@ function outcomeRows(r: SimulationResult): string[][] {
 /** "144.0" or "at least 144.0" */
 const atLeast = (a: Amount, format: (x: number) => string) => (a.exact ? format(a.atLeast) : `at least ${format(a.atLeast)}`);
 
-function readable(title: string, fp: string, casesFile: string, scenario: ReturnType<typeof resolveScenario>, r: SimulationResult): string {
+/**
+ * The holidays a simulation skips, in words, where they are not the ones the ordinance's text defines
+ * (the U.S. federal holidays, 5 U.S.C. 6103, when it names none): the scenario's then decide the holds.
+ */
+function holidaysAside(policy: CompiledPolicy, scenario: ReturnType<typeof resolveScenario>): string {
+  if (policy.ordinance.holidays !== undefined || scenario.holidays === 'us-federal') return '';
+  // Only where some hold skips holidays (the text then defines them).
+  const skips = policy.provisions.some((p, i) => p.outcome === 'hold' && policy.maxHoldOf(i).excludingWeekendsAndHolidays === true);
+  if (!skips && !(policy.otherwise === 'hold' && policy.otherwiseHold.excludingWeekendsAndHolidays === true)) return '';
+  const which = scenario.holidays === 'none' ? 'none' : `the U.S. federal holidays and ${scenario.holidays.join(', ')}`;
+  return `; holidays skipped: ${which} (the scenario's; the ordinance's text defines holidays as the U.S. federal ones)`;
+}
+
+function readable(
+  policy: CompiledPolicy,
+  fp: string,
+  casesFile: string,
+  scenario: ReturnType<typeof resolveScenario>,
+  r: SimulationResult,
+): string {
   const s = r.summary;
   const b = summaryBounds(s, scenario.reimbursementAgreement);
-  let out = `${title}  [${shortFingerprint(fp)}]\n`;
-  out += `${num(s.total)} cases from ${casesFile}; reimbursement agreement: ${scenario.reimbursementAgreement ? 'yes' : 'no'}; ${money(scenario.costPerInmateDay)} per inmate-day\n\n`;
+  let out = `${policy.ordinance.title}  [${shortFingerprint(fp)}]\n`;
+  out += `${num(s.total)} cases from ${casesFile}; reimbursement agreement: ${scenario.reimbursementAgreement ? 'yes' : 'no'}; ${money(scenario.costPerInmateDay)} per inmate-day${holidaysAside(policy, scenario)}\n\n`;
   const ranges = b.open > 0 || b.review > 0;
   out += ranges
     ? table(['Outcome', 'Certain', 'Share', 'At most'], outcomeRows(r), [false, true, true, true])

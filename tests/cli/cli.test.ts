@@ -122,6 +122,21 @@ describe('simulate --json', () => {
   });
 });
 
+describe('simulate names the holidays it skips where the scenario departs from the text', () => {
+  it("says so when the scenario's holidays are not the federal ones the ordinance's text defines, and only then", () => {
+    const none = path.join(dir, 'none.scenario.yaml');
+    fs.writeFileSync(none, 'name: No holidays\nreimbursementAgreement: false\ncostPerInmateDay: 143\nholidays: none\n');
+    const extra = path.join(dir, 'extra.scenario.yaml');
+    fs.writeFileSync(extra, 'name: Good Friday\nreimbursementAgreement: false\ncostPerInmateDay: 143\nholidays: [2014-04-18]\n');
+    const aside = "(the scenario's; the ordinance's text defines holidays as the U.S. federal ones)";
+    expect(run('simulate', sample, '--cases', cases, '--scenario', none).out).toContain(`; holidays skipped: none ${aside}`);
+    expect(run('simulate', sample, '--cases', cases, '--scenario', extra).out).toContain(
+      `; holidays skipped: the U.S. federal holidays and 2014-04-18 ${aside}`,
+    );
+    expect(run('simulate', sample, '--cases', cases).out).not.toContain('holidays skipped');
+  });
+});
+
 describe('case files', () => {
   it('reads CSV and reports a bad row by number and field, keeping the good ones unless told to skip', () => {
     const csv = path.join(dir, 'c.csv');
