@@ -86,20 +86,26 @@ describe('simulate', () => {
     const result = simulate(policy, cases, { compare: { policy: other, title: 'baseline' } });
     const comparison = result.comparison!;
     let changed = 0;
+    let holdEndsDiffer = 0;
     const matrix = Object.fromEntries(OUTCOMES.map((a) => [a, Object.fromEntries(OUTCOMES.map((b) => [b, 0]))]));
     const listed: string[] = [];
     cases.forEach((c) => {
       const a = policy.decide(c);
       const b = other.decide(c);
       matrix[a.outcome]![b.outcome]!++;
-      if (a.outcome !== b.outcome) {
+      // Decided differently: another outcome, or a hold that ends at another time.
+      const endsDiffer = a.outcome === 'hold' && b.outcome === 'hold' && a.holdUntil !== b.holdUntil;
+      if (endsDiffer) holdEndsDiffer++;
+      if (a.outcome !== b.outcome || endsDiffer) {
         changed++;
         listed.push(`${c.id} ${a.outcome} ${a.citation} ${b.outcome} ${b.citation}`);
       }
     });
     expect(comparison.matrix).toEqual(matrix);
     expect(comparison.changed).toBe(changed);
+    expect(comparison.holdEndsDiffer).toBe(holdEndsDiffer);
     expect(changed).toBeGreaterThan(0);
+    expect(holdEndsDiffer).toBeGreaterThan(0);
     expect(comparison.cases.map((x) => `${x.id} ${x.policy.outcome} ${x.policy.citation} ${x.other.outcome} ${x.other.citation}`)).toEqual(
       listed,
     );
