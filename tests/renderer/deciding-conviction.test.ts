@@ -233,4 +233,22 @@ describe('deciding convictions through the simulation session', () => {
     await settle();
     expect(store.of(0)).toBeUndefined();
   });
+
+  it('says so, rather than wait for ever, when the worker no longer has the run (a cancel replaced it)', async () => {
+    let changes = 0;
+    const store = new DecidingConvictions(
+      async (indexes) => ({ kind: 'deciding', id: 0, run: 'a', indexes, found: null }),
+      () => changes++,
+    );
+    store.setRun('a');
+    store.want([0, 1]);
+    await settle();
+    expect(changes).toBe(1);
+    expect(store.of(0)).toBeNull();
+    expect(decidingCell(store.of(0)).text).toBe('?');
+    expect(decidingCell(store.of(0)).title).toMatch(/^Not known for these results/);
+    // The next run asks again.
+    store.setRun('b');
+    expect(store.of(0)).toBeUndefined();
+  });
 });

@@ -31,10 +31,10 @@ interface Props {
   onSelect: (caseIndex: number) => void;
   height?: number;
   /**
-   * The conviction that decided each case, found for the rows in view: `of` what is known, `want`
-   * asks for the rows shown. Without it the column is left out.
+   * The conviction that decided each case, found for the rows in view: `of` what is known (undefined
+   * while asked, null when it can't be known), `want` asks for the rows shown. Without it the column is left out.
    */
-  deciding?: { of: (caseIndex: number) => CaseDecidingConvictions | undefined; want: (caseIndexes: number[]) => void };
+  deciding?: { of: (caseIndex: number) => CaseDecidingConvictions | null | undefined; want: (caseIndexes: number[]) => void };
 }
 
 const REQUEST_WORDS = ['nothing', 'hold', 'notice', 'hold + notice'];

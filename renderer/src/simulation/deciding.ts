@@ -19,6 +19,8 @@ export class DecidingConvictions {
   private run: string | null = null;
   private readonly known = new Map<number, CaseDecidingConvictions>();
   private readonly asked = new Set<number>();
+  /** Set when the worker can no longer say for this run (stopped, or replaced after a cancel). */
+  private gone = false;
 
   constructor(
     private readonly find: FindDeciding,
@@ -30,15 +32,17 @@ export class DecidingConvictions {
     this.run = run;
     this.known.clear();
     this.asked.clear();
+    this.gone = false;
   }
 
-  of(caseIndex: number): CaseDecidingConvictions | undefined {
-    return this.known.get(caseIndex);
+  /** What decided a case: undefined while not known yet, null when it can't be known for this run. */
+  of(caseIndex: number): CaseDecidingConvictions | null | undefined {
+    return this.known.get(caseIndex) ?? (this.gone ? null : undefined);
   }
 
   want(caseIndexes: Iterable<number>): void {
     const run = this.run;
-    if (!run) return;
+    if (!run || this.gone) return;
     const missing: number[] = [];
     for (const i of caseIndexes) {
       if (this.known.has(i) || this.asked.has(i)) continue;
@@ -58,7 +62,9 @@ export class DecidingConvictions {
     // An answer for another run than the one shown now is dropped: its decisions may differ.
     if (run !== this.run) return;
     if (!found || found.run !== run || !found.found) {
-      for (const i of indexes) this.asked.delete(i);
+      // The run is gone from the worker: say so rather than wait for ever.
+      this.gone = true;
+      this.onChange();
       return;
     }
     found.indexes.forEach((i, k) => this.known.set(i, found.found![k]!));
@@ -67,8 +73,14 @@ export class DecidingConvictions {
 }
 
 /** The deciding-conviction cell: its words and its tooltip. */
-export function decidingCell(d: CaseDecidingConvictions | undefined): { text: string; title: string } {
-  if (!d) return { text: '…', title: 'Finding the conviction that decided this case' };
+export function decidingCell(d: CaseDecidingConvictions | null | undefined): { text: string; title: string } {
+  if (d === undefined) return { text: '…', title: 'Finding the conviction that decided this case' };
+  if (d === null)
+    return {
+      text: '?',
+      title:
+        'Not known for these results: the simulation that made them was stopped or replaced. Simulate again to see which conviction decided each case',
+    };
   const c = d.convictions[0];
   if (c) {
     const what = c.offense ? `${c.offense} (${c.class})` : c.class;
