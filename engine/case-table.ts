@@ -718,7 +718,7 @@ const JURISDICTION_BY_BIT = Object.fromEntries(Object.entries(JURISDICTION_BITS)
   WarrantJurisdiction
 >;
 
-function degreeOf(bit: number): number | undefined {
+export function degreeOf(bit: number): number | undefined {
   return bit ? 31 - Math.clz32(bit) : undefined;
 }
 

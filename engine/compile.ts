@@ -154,6 +154,11 @@ export interface ConditionNode {
   bindSet: (t: CaseTable, track: FactTrack) => SetFn;
   children: ConditionNode[];
   facts?: (t: CaseTable, i: number) => string[];
+  /**
+   * For a conviction test: the conviction rows of case i (table rows, in record order) that surely
+   * count for it. Read on demand (which conviction decided a case), never by the decision loop.
+   */
+  counted?: (t: CaseTable, i: number) => number[];
   /** For the simplest leaves, the test as data, so the decision loop runs it without a call. */
   simple?: SimpleTest;
 }
@@ -811,7 +816,28 @@ function convictionLeaf(ctx: Context, test: ConvictionTest, path: PathSegment[],
     if (atLeast > 1) out.push(`${atLeast} needed`);
     return out;
   };
-  return leaf(leafWords(cond), path, bindBool, (t, i) => (convictionsOpen(t, i) ? openFacts(t, i) : facts(t, i)), bindSet);
+  /** The rows that count, as `facts` and `openFacts` say "counts" (with unknown facts, only those that surely do). */
+  const counted = (t: CaseTable, i: number): number[] => {
+    const s = t.convStart[i]!;
+    const e = t.convStart[i + 1]!;
+    const out: number[] = [];
+    if (s === e) return out;
+    const from = w ? windowStartDay(t, i) : 0;
+    if (convictionsOpen(t, i)) {
+      const { row } = bindRowSet(t);
+      for (let j = s; j < e; j++) if (row(i, j, from) === YES) out.push(j);
+      return out;
+    }
+    const kind = bindKind(t);
+    const ref = refDay(t);
+    const extension = bindExtension(t);
+    for (let j = s; j < e; j++) if (kind(j) && (!w || ref[j]! >= (exclude ? from - extension(j) : from))) out.push(j);
+    return out;
+  };
+  return {
+    ...leaf(leafWords(cond), path, bindBool, (t, i) => (convictionsOpen(t, i) ? openFacts(t, i) : facts(t, i)), bindSet),
+    counted,
+  };
 }
 
 /** Whether case i's convictions leave anything unknown (then their facts are worded for it). */
@@ -1779,6 +1805,40 @@ export class CompiledPolicy {
       };
     }
     return decision;
+  }
+
+  /**
+   * The conviction rows (table rows, in record order) that satisfied the conviction tests of the
+   * provision that decided row i: none when it was decided by a provision that reads no conviction,
+   * by a test that holds without one (a negated conviction test, a warrant), or by the otherwise
+   * clause. `decided` is the row's decision code when a simulation made it. Read on demand for the
+   * rows a table shows; the decision loop is not touched.
+   */
+  decidingConvictionRows(t: CaseTable, i: number, decided?: number): { provision: number; readsConvictions: boolean; rows: number[] } {
+    const index = (decided ?? this.decideRow(t, i).code) >> 2;
+    const condition = index < this.provisions.length ? this.provisions[index]!.condition : undefined;
+    if (!condition) return { provision: index, readsConvictions: false, rows: [] };
+    const rows = new Set<number>();
+    const reads = (node: ConditionNode): boolean => Boolean(node.counted) || node.children.some(reads);
+    const value = (node: ConditionNode): Tri => (t.hasUnknown ? setAsTri(node.bindSet(t, { bits: 0 })(i)) : node.bind(t)(i));
+    // Down the branches that hold (or, under "all", may hold: a finding left open), never under a
+    // "not" (a negated conviction test holds because no conviction counts), to the conviction tests that hold.
+    const visit = (node: ConditionNode): void => {
+      if (node.kind === 'not') {
+        const inner = node.children[0]!;
+        if (inner.kind === 'not') visit(inner.children[0]!);
+        return;
+      }
+      const v = value(node);
+      if (v === FALSE) return;
+      if (node.kind === 'leaf') {
+        if (v === TRUE && node.counted) for (const j of node.counted(t, i)) rows.add(j);
+        return;
+      }
+      for (const child of node.children) visit(child);
+    };
+    visit(condition);
+    return { provision: index, readsConvictions: reads(condition), rows: [...rows].sort((a, b) => a - b) };
   }
 
   /** The last provision read for row i of a table with unknown facts: the first that surely applies (n when none does). */

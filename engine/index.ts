@@ -156,6 +156,8 @@ export {
   verifyPolicyBundle,
   bundleSigningPayload,
   BUNDLE_FORMAT,
+  BUNDLE_EDITIONS,
+  type BundleEdition,
   type BundleSignature,
   type BundleVerification,
   type PolicyBundle,

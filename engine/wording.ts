@@ -134,12 +134,28 @@ export function citationList(citations: readonly string[], conj: 'and' | 'or' = 
   return runs.list(conj);
 }
 
-export function windowWords(w: LookBackWindow): string {
+/**
+ * Words earlier versions used for a condition, so that the readings they wrote into policy bundles can
+ * still be checked (bundles keep these words: see BUNDLE_EDITIONS). The default, no member set, is
+ * today's wording; never use another for anything a user reads as the ordinance.
+ */
+export interface EarlierWording {
+  /** ', counting from release from the sentence' without '(from the conviction where no release is recorded)'. */
+  releaseWindowWithoutNoRelease?: boolean;
+  /** 'no criminal charge is pending against the person, on which bond has been posted' (the "on which" after a comma). */
+  negatedChargeFlagsAfter?: boolean;
+}
+
+const TODAY: EarlierWording = {};
+
+export function windowWords(w: LookBackWindow, wording: EarlierWording = TODAY): string {
   const anchor = w.of === 'arrest' ? 'the current arrest' : 'the date of the detainer request';
   const measured =
     w.measuredFrom === 'release'
       ? // As the engine: a conviction with no release recorded is measured from the conviction.
-        ', counting from release from the sentence (from the conviction where no release is recorded)'
+        wording.releaseWindowWithoutNoRelease
+        ? ', counting from release from the sentence'
+        : ', counting from release from the sentence (from the conviction where no release is recorded)'
       : w.measuredFrom === 'later-of-conviction-and-release'
         ? ', counting from the conviction or the release from the sentence, whichever is later'
         : '';
@@ -156,7 +172,7 @@ export function windowWords(w: LookBackWindow): string {
   return `within the ${numberWord(w.years)} years before ${anchor}${measured}${excl}`;
 }
 
-export function convictionWords(t: ConvictionTest, negated = false): string {
+export function convictionWords(t: ConvictionTest, negated = false, wording: EarlierWording = TODAY): string {
   const count = t.atLeast ?? 1;
   const what = offenseWords(t, count);
   const juvenile =
@@ -165,7 +181,7 @@ export function convictionWords(t: ConvictionTest, negated = false): string {
       : t.includeJuvenile === false
         ? ' (not counting juvenile adjudications)'
         : '';
-  const window = t.within ? ` ${windowWords(t.within)}` : '';
+  const window = t.within ? ` ${windowWords(t.within, wording)}` : '';
   if (t.current === true) {
     return negated
       ? `the person is not in custody on a conviction for ${what}${juvenile}`
@@ -179,7 +195,7 @@ export function convictionWords(t: ConvictionTest, negated = false): string {
     : `the person has been convicted${also} of ${body}${window}${juvenile}`;
 }
 
-export function chargeWords(t: ChargeTest, negated = false): string {
+export function chargeWords(t: ChargeTest, negated = false, wording: EarlierWording = TODAY): string {
   const flags: string[] = [];
   if (t.bondPosted === false) flags.push('on which bond has not been posted');
   if (t.bondPosted === true) flags.push('on which bond has been posted');
@@ -192,6 +208,8 @@ export function chargeWords(t: ChargeTest, negated = false): string {
   // Negated, the "on which" clauses stand inside the subject: "no criminal charge on which bond has
   // been posted is pending against the person". After a comma ("no criminal charge is pending against
   // the person, on which ...") the sentence would first say that no charge at all is pending.
+  if (negated && wording.negatedChargeFlagsAfter)
+    return `no ${charge} is pending against the person${flags.length ? `, ${joinWords(flags, 'and')}` : ''}`;
   if (negated) return `no ${charge}${flags.length ? ` ${joinWords(flags, 'and')}` : ''} is pending against the person`;
   return `a ${charge} is pending against the person${flags.length ? `, ${joinWords(flags, 'and')}` : ''}`;
 }
@@ -261,7 +279,7 @@ export function ageWords(a: { atLeast?: number; under?: number }, negated = fals
 }
 
 /** The reading of a single-key condition that is not a combination. */
-export function leafWords(cond: Condition, negated = false): string {
+export function leafWords(cond: Condition, negated = false, wording: EarlierWording = TODAY): string {
   if ('judicialWarrant' in cond) {
     const yes = cond.judicialWarrant !== negated;
     return yes ? 'the detainer is supported by a judicial warrant' : 'the detainer is not supported by a judicial warrant';
@@ -283,8 +301,8 @@ export function leafWords(cond: Condition, negated = false): string {
       : 'no written agreement is in force under which the federal government reimburses all costs of complying with detainers';
   }
   if ('age' in cond) return ageWords(cond.age, negated);
-  if ('conviction' in cond) return convictionWords(cond.conviction, negated);
-  if ('charge' in cond) return chargeWords(cond.charge, negated);
+  if ('conviction' in cond) return convictionWords(cond.conviction, negated, wording);
+  if ('charge' in cond) return chargeWords(cond.charge, negated, wording);
   if ('warrant' in cond) return warrantWords(cond.warrant, negated);
   if ('record' in cond) return (RECORD_WORDS[cond.record] ?? [cond.record, `not ${cond.record}`])[negated ? 1 : 0];
   if ('discretion' in cond) return discretionWords(cond.discretion, negated);
@@ -304,19 +322,19 @@ function isMulti(c: Condition): boolean {
 }
 
 /** A one-line reading of any condition, with parentheses-free phrasing where possible. */
-export function conditionWords(cond: Condition, negated = false): string {
-  if ('not' in cond) return conditionWords(cond.not, !negated);
+export function conditionWords(cond: Condition, negated = false, wording: EarlierWording = TODAY): string {
+  if ('not' in cond) return conditionWords(cond.not, !negated, wording);
   if ('all' in cond || 'any' in cond) {
     const isAll = 'all' in cond;
     const items = isAll ? cond.all : cond.any;
-    if (items.length === 1) return conditionWords(items[0]!, negated);
+    if (items.length === 1) return conditionWords(items[0]!, negated, wording);
     // De Morgan keeps negations on the leaves, where they read naturally.
     const conj = isAll !== negated ? 'and' : 'or';
-    const parts = items.map((c) => (isMulti(c) ? `(${conditionWords(c, negated)})` : conditionWords(c, negated)));
+    const parts = items.map((c) => (isMulti(c) ? `(${conditionWords(c, negated, wording)})` : conditionWords(c, negated, wording)));
     if (conj === 'and') return joinWords(parts, 'and');
     return `${conj === 'or' && items.length > 2 ? 'any of: ' : ''}${joinWords(parts, 'or')}`;
   }
-  return leafWords(cond, negated);
+  return leafWords(cond, negated, wording);
 }
 
 /** The form of the enacting clause: as the document says, else from its status and level of government. */

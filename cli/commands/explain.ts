@@ -1,6 +1,14 @@
 // `detainer-studio explain POLICY --cases FILE --id CASE_ID`: one decision in plain English.
 
-import { caseIndexOf, compile, dependsOnLabel, OUTCOME_WORDS, type Decision } from '../../engine/index';
+import {
+  caseIndexOf,
+  compile,
+  decidingConvictions,
+  dependsOnLabel,
+  OUTCOME_WORDS,
+  type CaseDecidingConvictions,
+  type Decision,
+} from '../../engine/index';
 import { parseArgs, UsageError } from '../args';
 import { loadCasesOrReport, loadPolicyOrReport, loadScenarioOrReport, reimbursementOverride, type Output } from '../context';
 import type { CommandCode } from '../command';
@@ -24,17 +32,34 @@ export const explain: CommandCode = {
       io.err(`${casesFile}: error: no case has the id "${id}"\n`);
       return 1;
     }
-    const decision = compile(policy.ordinance, scenario).explain(set.table, row);
+    const compiled = compile(policy.ordinance, scenario);
+    const decision = compiled.explain(set.table, row);
+    const deciding = decidingConvictions(compiled, set.table, [row])[0]!;
     if (args.flags.has('json')) {
-      io.out(JSON.stringify(decision, null, 2) + '\n');
+      // The decision as `simulate --json` gives it, and the convictions that satisfied the deciding provision's conviction test.
+      io.out(JSON.stringify({ ...decision, decidingConvictions: deciding.convictions }, null, 2) + '\n');
       return 0;
     }
-    io.out(explainText(decision));
+    io.out(explainText(decision, deciding));
     return 0;
   },
 };
 
-export function explainText(d: Decision): string {
+/** The line saying which conviction decided the case, or that none did and why. */
+export function decidingConvictionLine(d: CaseDecidingConvictions): string {
+  if (d.convictions.length) {
+    const listed = d.convictions
+      .map((c) => `${c.description}, ${c.convictedOn ? `convicted ${c.convictedOn}` : 'conviction date not in the records'}`)
+      .join('; ');
+    return `Deciding conviction${d.convictions.length > 1 ? 's' : ''}: ${listed} (${d.convictions.length > 1 ? 'each ' : ''}satisfied the conviction test of ${d.citation}).`;
+  }
+  if (d.provision === 'default') return `Deciding conviction: none (the otherwise clause, ${d.citation}, reads no conviction).`;
+  return d.readsConvictions
+    ? `Deciding conviction: none (${d.citation} applied without a conviction satisfying a conviction test).`
+    : `Deciding conviction: none (${d.citation} reads no conviction).`;
+}
+
+export function explainText(d: Decision, deciding?: CaseDecidingConvictions): string {
   const lines: string[] = [];
   const held = d.holdUntil ? ` until ${d.holdUntil.replace('T', ' ')}` : '';
   // An open decision's outcome (review) only marks it unsettled: it is no one's decision, and says what it turns on.
@@ -43,6 +68,7 @@ export function explainText(d: Decision): string {
       `Case ${d.id}: UNDECIDED: these records cannot settle it. It turns on ${d.undetermined.dependsOn.map(dependsOnLabel).join('; ') || 'facts the records do not carry'}, and could be ${d.undetermined.possible.map((o) => OUTCOME_WORDS[o]).join(' or ')} (the first provision that may apply is ${d.citation}, ${d.provision}).`,
     );
   else lines.push(`Case ${d.id}: ${OUTCOME_WORDS[d.outcome].toUpperCase()}${held}, decided by ${d.citation} (${d.provision}).`);
+  if (deciding && !d.undetermined) lines.push(decidingConvictionLine(deciding));
   lines.push('');
   let last = '';
   for (const r of d.reasons) {

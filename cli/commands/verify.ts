@@ -68,8 +68,11 @@ export const verify: CommandCode = {
       const warnings = diagnostics.length - errors.length - diagnostics.filter((d) => d.severity === 'info').length;
       if (errors.length === 0 && v.bundle) {
         const b = v.bundle;
+        // A bundle an earlier version exported: its decision logic is what that version derived.
+        const earlier =
+          v.edition && v.edition.id !== 'current' ? `its decision logic is what ${v.edition.versions} derived from the policy; ` : '';
         io.out(
-          `${file}: verified: "${b.title}"${b.version ? `, version ${b.version}` : ''}${b.effectiveDate ? `, effective ${b.effectiveDate}` : ''}; fingerprint ${b.fingerprint} matches the policy; the policy passes validation and the legal lint${warnings ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : ''}${signedBy}\n`,
+          `${file}: verified: "${b.title}"${b.version ? `, version ${b.version}` : ''}${b.effectiveDate ? `, effective ${b.effectiveDate}` : ''}; fingerprint ${b.fingerprint} matches the policy; ${earlier}the policy passes validation and the legal lint${warnings ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : ''}${signedBy}\n`,
         );
         continue;
       }

@@ -37,6 +37,8 @@ export {
   bundleSigningPayload,
   type BundleSignature,
   BUNDLE_FORMAT,
+  BUNDLE_EDITIONS,
+  type BundleEdition,
   type PolicyBundle,
   type BundleVerification,
 } from './policy-bundle';

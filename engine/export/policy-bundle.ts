@@ -12,7 +12,7 @@ import { schemaDiagnostics } from '../schema-diagnostics';
 import { parseSource } from '../source';
 import { checkStrictJson } from '../strict-json';
 import { checkDocument } from '../analysis/index';
-import { conditionWords } from '../wording';
+import { conditionWords, type EarlierWording } from '../wording';
 
 export const BUNDLE_FORMAT = 'detainer-policy-bundle/1';
 
@@ -46,13 +46,71 @@ export interface PolicyBundle {
   policy: Ordinance;
 }
 
+/**
+ * What one version of the studio derived from a policy for a bundle's other parts. The format stays
+ * `detainer-policy-bundle/1` and a bundle does not say which version wrote it, so `verify` accepts a
+ * bundle whose derived parts are exactly what one of these editions gives for the policy inside:
+ * what a version truly wrote verifies after an upgrade, and a change to any part still fails.
+ * When the derivation of a bundle changes, add the edition it replaces here (newest first) and a
+ * bundle of the old version to tests/export/fixtures/earlier-bundles.
+ */
+export interface BundleEdition {
+  id: string;
+  /** Which versions wrote it, for the verify report. */
+  versions: string;
+  /** `effectiveDate` is the document's effectiveDate member, not effectiveDateOf (which prefers the effective-date provision). */
+  documentEffectiveDate?: boolean;
+  /**
+   * `decisionLogic.otherwise` has no `maxHold` for a hold. Those versions knew no otherwiseMaxHold
+   * (their schema refused it), so this edition is not one for a policy that has one; without one,
+   * the otherwise hold is the federal maximum then as now.
+   */
+  otherwiseWithoutMaxHold?: boolean;
+  /** The words of `reading`. */
+  wording?: EarlierWording;
+}
+
+export const CURRENT_BUNDLE_EDITION: BundleEdition = { id: 'current', versions: 'this version' };
+
+/** Every edition `verify` accepts, newest first. */
+export const BUNDLE_EDITIONS: readonly BundleEdition[] = [
+  CURRENT_BUNDLE_EDITION,
+  {
+    // Before the look-back window from release said '(from the conviction where no release is recorded)'.
+    id: 'release-window-words',
+    versions:
+      'an earlier version (its readings of a look-back window from release lack "from the conviction where no release is recorded")',
+    wording: { releaseWindowWithoutNoRelease: true },
+  },
+  {
+    // Also before a negated charge test put its "on which" clauses before "is pending".
+    id: 'negated-charge-words',
+    versions: 'an earlier version (its readings also word a negated charge test "no ... is pending against the person, on which ...")',
+    wording: { releaseWindowWithoutNoRelease: true, negatedChargeFlagsAfter: true },
+  },
+  {
+    // Also before effectiveDateOf and otherwiseMaxHold.
+    id: 'document-effective-date',
+    versions:
+      "an earlier version (before one effective date and otherwiseMaxHold: effectiveDate is the document's member, an otherwise hold has no maxHold)",
+    documentEffectiveDate: true,
+    otherwiseWithoutMaxHold: true,
+    wording: { releaseWindowWithoutNoRelease: true, negatedChargeFlagsAfter: true },
+  },
+];
+
+/** Whether a version of this edition could have written a bundle of the policy. */
+export function editionApplies(edition: BundleEdition, o: Ordinance): boolean {
+  return !(edition.otherwiseWithoutMaxHold && o.otherwiseMaxHold !== undefined);
+}
+
 /** A value with its keys sorted and undefined members dropped, as canonical JSON has it. */
 function canonical<T>(value: T): T {
   return JSON.parse(canonicalJson(value)) as T;
 }
 
 /** The bundle of a valid ordinance. Key order is fixed, so the same policy always gives the same file. */
-export function policyBundle(o: Ordinance): PolicyBundle {
+export function policyBundle(o: Ordinance, edition: BundleEdition = CURRENT_BUNDLE_EDITION): PolicyBundle {
   const policy = canonical(o);
   const compiled = compile(policy);
   return {
@@ -61,7 +119,7 @@ export function policyBundle(o: Ordinance): PolicyBundle {
     title: policy.title,
     jurisdiction: policy.jurisdiction,
     version: policy.version ?? null,
-    effectiveDate: effectiveDateOf(policy) ?? null,
+    effectiveDate: (edition.documentEffectiveDate ? policy.effectiveDate : effectiveDateOf(policy)) ?? null,
     status: policy.status ?? null,
     decisionLogic: {
       rule: DECISION_RULE,
@@ -74,13 +132,13 @@ export function policyBundle(o: Ordinance): PolicyBundle {
           outcome: p.outcome,
           maxHold: p.outcome === 'hold' ? canonical(p.maxHold ?? FEDERAL_MAX_HOLD) : null,
           when: when ? canonical(when) : null,
-          reading: when ? conditionWords(when) : null,
+          reading: when ? conditionWords(when, false, edition.wording) : null,
         };
       }),
       otherwise: {
         citation: compiled.otherwiseCitation,
         outcome: compiled.otherwise,
-        ...(compiled.otherwise === 'hold' ? { maxHold: canonical(compiled.otherwiseHold) } : {}),
+        ...(compiled.otherwise === 'hold' && !edition.otherwiseWithoutMaxHold ? { maxHold: canonical(compiled.otherwiseHold) } : {}),
       },
     },
     policy,
@@ -98,6 +156,11 @@ export interface BundleVerification {
   /** Everything found, located in the bundle: errors (ok is false) and the policy's warnings and notes. */
   diagnostics: Diagnostic[];
   bundle?: PolicyBundle;
+  /**
+   * The edition whose derived parts the bundle has (BUNDLE_EDITIONS): the current one, or that of the
+   * earlier version that wrote it. Set when the derived parts match one.
+   */
+  edition?: BundleEdition;
   /** The fingerprint the policy inside actually has, when it could be computed. */
   actualFingerprint?: string;
   /** The bundle as parsed, and where a path in it is, for checks made outside (its signature). */
@@ -239,6 +302,7 @@ export function verifyPolicyBundle(text: string, options: { check?: PolicyCheck 
     }
   }
   diagnostics.push(...schemaDiagnostics(source, validators.policyBundleValidator));
+  let editionFound: BundleEdition | undefined;
   const done = (): BundleVerification => {
     const sorted = sortDiagnostics(diagnostics);
     const ok = !sorted.some((d) => d.severity === 'error');
@@ -246,6 +310,7 @@ export function verifyPolicyBundle(text: string, options: { check?: PolicyCheck 
       ok,
       diagnostics: sorted,
       ...(ok ? { bundle: value as unknown as PolicyBundle } : {}),
+      ...(editionFound ? { edition: editionFound } : {}),
       ...(actual ? { actualFingerprint: actual } : {}),
       value,
       locate,
@@ -261,21 +326,46 @@ export function verifyPolicyBundle(text: string, options: { check?: PolicyCheck 
   }
   const loaded = loadOrdinance(JSON.stringify(policy));
   if (!loaded.ordinance || loaded.diagnostics.some((d) => d.severity === 'error')) return done();
-  // Every other part is derived from the policy: regenerate it and compare.
-  const expected = policyBundle(loaded.ordinance) as unknown as Record<string, unknown>;
-  const paths: PathSegment[][] = [];
-  for (const key of Object.keys(expected)) {
-    if (key === 'fingerprint' || key === 'policy') continue;
-    differences(value[key], expected[key], [key], paths, 20);
+  // Every other part is derived from the policy: regenerate it as each version did and compare. The
+  // bundle must be exactly what one edition gives; where none does, the closest one's differences
+  // (the newest among equals) are what was changed.
+  const ordinance = loaded.ordinance;
+  let best: { edition: BundleEdition; expected: Record<string, unknown>; paths: PathSegment[][] } | undefined;
+  for (const edition of BUNDLE_EDITIONS) {
+    if (!editionApplies(edition, ordinance)) continue;
+    const expected = policyBundle(ordinance, edition) as unknown as Record<string, unknown>;
+    const paths: PathSegment[][] = [];
+    for (const key of Object.keys(expected)) {
+      if (key === 'fingerprint' || key === 'policy') continue;
+      differences(value[key], expected[key], [key], paths, 20);
+    }
+    if (!best || paths.length < best.paths.length) best = { edition, expected, paths };
+    if (paths.length === 0) break;
   }
+  const { edition, expected, paths } = best!;
+  const as = edition === CURRENT_BUNDLE_EDITION ? '' : ` (as ${edition.versions} wrote it)`;
   for (const p of paths) {
     diagnostics.push(
       located(
         p,
         'bundle-mismatch',
-        `${pathToString(p)} does not match the policy in the bundle: the bundle says ${describe(valueAt(value, p))}, the policy gives ${describe(valueAt(expected, p))}`,
+        `${pathToString(p)} does not match the policy in the bundle: the bundle says ${describe(valueAt(value, p))}, the policy gives ${describe(valueAt(expected, p))}${as}`,
       ),
     );
+  }
+  if (paths.length === 0) {
+    editionFound = edition;
+    const governing = effectiveDateOf(ordinance) ?? null;
+    if (edition.documentEffectiveDate && value.effectiveDate !== governing) {
+      diagnostics.push({
+        ...located(
+          ['effectiveDate'],
+          'bundle-effective-date-superseded',
+          `effectiveDate ${describe(value.effectiveDate)} is the policy's effectiveDate member, as versions before one effective date wrote it; the policy takes effect on ${describe(governing)}, the date of its effective-date provision, which governs: export the bundle again to record that date`,
+        ),
+        severity: 'warning',
+      });
+    }
   }
   return done();
 }

@@ -2,7 +2,9 @@
 // once, with per-provision figures for both; one case explained under both; a decision code decoded;
 // and the `simulate --json` document, written in pieces.
 
-import { bookingCaseAt, type CaseTable } from '../case-table';
+import { bookingCaseAt, C_DATE_UNKNOWN, classWords, degreeOf, describeConviction, type CaseTable } from '../case-table';
+import { RANK_OF_BIT } from '../offense-rank';
+import { formatDate } from '../time';
 import { compile, resolveScenario, type CompiledPolicy } from '../compile';
 import type { ProvisionRef } from '../decision-code';
 import { jsonChunks, streamed } from '../json-chunks';
@@ -126,6 +128,74 @@ export function explainCase(req: {
     other: against ? compile(against.ordinance, req.scenario).explain(req.cases, req.index) : null,
     otherTitle: against?.title ?? null,
   };
+}
+
+// ---- the conviction that decided a case ----
+
+/** One conviction of a case that satisfied the conviction test of the provision that decided it. */
+export interface DecidingConviction {
+  /** Its place among the case's convictions as the case record lists them (0 first). */
+  position: number;
+  offense: string | null;
+  /** "felony", "misdemeanor", "infraction", or words for a class the records leave open. */
+  class: string;
+  /** 1 for first degree...; null when the record gives none. */
+  degree: number | null;
+  /** YYYY-MM-DD, or null when the records leave it unknown. */
+  convictedOn: string | null;
+  /** "rape (1st-degree felony; violent, serious)", as explanations describe a conviction. */
+  description: string;
+}
+
+export interface CaseDecidingConvictions {
+  /** The deciding provision's id and citation ("default" for the otherwise clause). */
+  provision: string;
+  citation: string;
+  /** Whether that provision has a conviction test at all. */
+  readsConvictions: boolean;
+  /**
+   * The convictions that satisfied its conviction test(s), most serious first (class, then degree,
+   * then record order); empty when none did: it read no conviction, or was met another way (a
+   * warrant, a negated conviction test, the otherwise clause).
+   */
+  convictions: DecidingConviction[];
+}
+
+/**
+ * Which convictions decided each of the given cases (rows of a table) under a compiled policy:
+ * `codes`, when given, are the decisions a simulation made, so no row is decided again. Made on
+ * demand for the rows a view shows, never over a whole set: the simulation records no such thing.
+ */
+export function decidingConvictions(
+  policy: CompiledPolicy,
+  cases: CaseTable,
+  indexes: readonly number[],
+  codes?: Int32Array,
+): CaseDecidingConvictions[] {
+  return indexes.map((i) => {
+    const found = policy.decidingConvictionRows(cases, i, codes?.[i]);
+    const start = cases.convStart[i]!;
+    const convictions = found.rows.map((j): DecidingConviction & { rank: number; grade: number } => {
+      const d = degreeOf(cases.convDegree[j]!);
+      return {
+        position: j - start,
+        offense: cases.convOffense[j] ? cases.strings[cases.convOffense[j]!]! : null,
+        class: classWords(cases.convCls[j]!),
+        degree: d || null,
+        convictedOn: cases.convFlags[j]! & C_DATE_UNKNOWN ? null : formatDate(cases.convOnDay[j]!),
+        description: describeConviction(cases, j),
+        rank: RANK_OF_BIT[cases.convCls[j]!] ?? 0,
+        grade: d || Infinity,
+      };
+    });
+    convictions.sort((a, b) => b.rank - a.rank || a.grade - b.grade || a.position - b.position);
+    return {
+      provision: policy.provisionIdOf(found.provision),
+      citation: policy.citationOf(found.provision),
+      readsConvictions: found.readsConvictions,
+      convictions: convictions.map(({ rank: _rank, grade: _grade, ...c }) => c),
+    };
+  });
 }
 
 /** Every decision with its explanation, made one at a time from the codes already decided. */

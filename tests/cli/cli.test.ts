@@ -171,6 +171,28 @@ describe('explain and render', () => {
     expect(r.out).toMatch(/^Case B-0001: .*decided by § \d/);
     expect(run('explain', sample, '--cases', cases, '--id', 'nope').code).toBe(1);
   });
+  it('says which convictions satisfied the deciding provision: the rape and the larceny, not the misdemeanors on record first', () => {
+    const synthetic = path.join(root, 'samples/cases/synthetic-200.cases.json');
+    const r = run('explain', sample, '--cases', synthetic, '--id', 'B-0016');
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')[1]).toBe(
+      'Deciding convictions: rape (1st-degree felony; violent, serious, sex-offense, aggravated-felony), convicted 1996-03-09; larceny over $1,200 (3rd-degree felony; property), convicted 1993-10-15 (each satisfied the conviction test of § 3(a)(1)).',
+    );
+    const json = JSON.parse(run('explain', sample, '--cases', synthetic, '--id', 'B-0016', '--json').out) as {
+      provision: string;
+      decidingConvictions: { position: number; offense: string }[];
+    };
+    expect(json.provision).toBe('felony-conviction');
+    expect(json.decidingConvictions.map((c) => [c.position, c.offense])).toEqual([
+      [2, 'rape'],
+      [1, 'larceny over $1,200'],
+    ]);
+    // A provision with no conviction test (the officer's finding of risk): none, and why.
+    const b1 = run('explain', sample, '--cases', synthetic, '--id', 'B-0001').out.split('\n')[1];
+    expect(b1).toMatch(
+      /^Deciding conviction: none \(§ [\d()a-z]+ (reads no conviction|applied without a conviction satisfying a conviction test)\)\.$|^$/,
+    );
+  });
   it('renders Markdown with numbered sections and the fingerprint', () => {
     const out = path.join(dir, 'ct.md');
     expect(run('render', sample, '--out', out).code).toBe(0);

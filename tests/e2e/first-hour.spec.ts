@@ -435,7 +435,7 @@ test('Enter on a case or a decision-table row opens its explanation beside the t
   await expect(row.getByRole('heading', { level: 2 })).toBeFocused();
 });
 
-test('the committee reads the simulation in one sentence with the command line’s figures, why decisions differ, and each case’s conviction and charge', async ({
+test('the committee reads the simulation in one sentence with the command line’s figures, why decisions differ, and each case’s convictions (the most serious and the deciding one) and charge', async ({
   page,
 }) => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'detainer-e2e-'));
@@ -489,4 +489,13 @@ test('the committee reads the simulation in one sentence with the command line�
       .filter({ hasText: /\((felony|misdemeanor|infraction)\)$/ })
       .first(),
   ).toBeVisible();
+  // The conviction that decided each case in view, asked of the worker once the rows show: one with
+  // the year it was had, or "—" where the deciding provision read none, its tooltip saying why.
+  await expect(grid.getByRole('columnheader', { name: 'Deciding conviction' })).toBeVisible();
+  const deciders = grid.locator('[role="gridcell"].col-deciding');
+  await expect(deciders.first()).toHaveText(/^(.+ \((felony|misdemeanor|infraction)\), \d{4}( \+[\d,]+ more)?|—)$/);
+  await expect(deciders.first()).toHaveAttribute('title', /satisfied the conviction test of § |^No conviction decided this case: /);
+  await expect(deciders.filter({ hasText: /, \d{4}/ }).first()).toHaveAttribute('title', /satisfied the conviction test of § /);
+  await expect(deciders.filter({ hasText: /^—$/ }).first()).toHaveAttribute('title', /^No conviction decided this case: /);
+  await expect(deciders.filter({ hasText: '…' })).toHaveCount(0);
 });

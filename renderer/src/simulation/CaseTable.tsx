@@ -6,7 +6,8 @@ import { caseId, OUTCOMES } from '../../../engine/vocabulary';
 import { count } from '../lib/format';
 import { OUTCOME_LABEL } from './Charts';
 import { convictionWords, isUndecided, offenseWords, selectRows, type RowFilter, type SortKey } from './case-rows';
-import type { CaseColumns, ProvisionRef } from './protocol';
+import { decidingCell } from './deciding';
+import type { CaseColumns, CaseDecidingConvictions, ProvisionRef } from './protocol';
 
 const ROW_HEIGHT = 28;
 const OVERSCAN = 8;
@@ -31,6 +32,11 @@ interface Props {
   selected: number | null;
   onSelect: (caseIndex: number) => void;
   height?: number;
+  /**
+   * The conviction that decided each case, found for the rows in view: `of` what is known (undefined
+   * while asked, null when it can't be known), `want` asks for the rows shown. Without it the column is left out.
+   */
+  deciding?: { of: (caseIndex: number) => CaseDecidingConvictions | null | undefined; want: (caseIndexes: number[]) => void };
 }
 
 const REQUEST_WORDS = ['nothing', 'hold', 'notice', 'hold + notice'];
@@ -57,6 +63,12 @@ export function CaseTable(props: Props) {
   const refOf = (list: ProvisionRef[], last: ProvisionRef | null, index: number) => list[index] ?? last;
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(rows.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+
+  // The rows in view (and those just around them) ask which conviction decided them.
+  const deciding = props.deciding;
+  useEffect(() => {
+    if (deciding) deciding.want(Array.from(rows.subarray(first, last)));
+  }, [deciding, rows, first, last]);
 
   const scrollToRow = (r: number) => {
     const el = scroller.current;
@@ -113,11 +125,11 @@ export function CaseTable(props: Props) {
         role="grid"
         aria-label={props.label}
         aria-rowcount={rows.length + 1}
-        aria-colcount={otherCodes ? 8 : 7}
+        aria-colcount={(otherCodes ? 8 : 7) + (deciding ? 1 : 0)}
         aria-activedescendant={activeCase !== undefined ? `${tableId}-row-${active}` : undefined}
         tabIndex={0}
         onKeyDown={onKeyDown}
-        className={`grid ${otherCodes ? 'with-other' : ''}`}
+        className={`grid ${otherCodes ? 'with-other' : ''} ${deciding ? 'with-deciding' : ''}`}
         ref={scroller}
         style={{ height }}
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
@@ -131,7 +143,7 @@ export function CaseTable(props: Props) {
           <div
             role="columnheader"
             className="cell col-conviction"
-            title="The most serious prior conviction, by class then degree, and how many others there are: not necessarily the one that decided the case (Explain shows which did). A juvenile or youthful-offender adjudication is not a conviction."
+            title={`The most serious prior conviction, by class then degree, and how many others there are: not necessarily the one that decided the case${deciding ? ' (Deciding conviction shows that one)' : ' (Explain shows which did)'}. A juvenile or youthful-offender adjudication is not a conviction.`}
           >
             Most serious conviction
           </div>
@@ -140,6 +152,15 @@ export function CaseTable(props: Props) {
           </div>
           {header('outcome', 'Outcome')}
           {header('provision', 'Decided by')}
+          {deciding ? (
+            <div
+              role="columnheader"
+              className="cell col-deciding"
+              title="The conviction that satisfied the conviction test of the provision that decided the case, with the year of conviction; — where that provision read no conviction (a warrant, the otherwise clause...): its tooltip says why."
+            >
+              Deciding conviction
+            </div>
+          ) : null}
           {otherCodes ? header('other', props.otherLabel ?? 'Compared') : null}
         </div>
         <div role="rowgroup" className="rows" style={{ height: rows.length * ROW_HEIGHT }}>
@@ -151,6 +172,7 @@ export function CaseTable(props: Props) {
             const oc = otherCodes ? otherCodes[i]! : null;
             const op = oc !== null ? refOf(props.otherProvisions, props.otherOtherwise, oc >> 2) : null;
             const outcome = OUTCOMES[code & 3]!;
+            const decider = deciding ? decidingCell(deciding.of(i)) : null;
             return (
               <div
                 key={r}
@@ -186,6 +208,11 @@ export function CaseTable(props: Props) {
                 <div role="gridcell" className="cell col-provision" title={p.heading ?? p.id}>
                   {p.citation} {p.id === 'default' ? 'otherwise' : (p.heading ?? p.id)}
                 </div>
+                {decider ? (
+                  <div role="gridcell" className={`cell col-deciding${decider.text === '—' ? ' none' : ''}`} title={decider.title}>
+                    {decider.text}
+                  </div>
+                ) : null}
                 {oc !== null ? (
                   <div
                     role="gridcell"

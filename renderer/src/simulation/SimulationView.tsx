@@ -4,7 +4,7 @@
 // its most serious conviction and charge, any one explained in a panel beside the table. Prints as it
 // shows (Ctrl+P), without the controls.
 
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useReducer, useState } from 'react';
 import {
   amountWords,
   caseId,
@@ -23,6 +23,7 @@ import { CaseTable } from './CaseTable';
 import { CostChart, HoldHoursChart, OUTCOME_LABEL, OutcomeChart } from './Charts';
 import { changeReason, comparedAmount, headline, weekendArithmetic } from './committee';
 import { Explanation } from './Explanation';
+import { DecidingConvictions } from './deciding';
 import { NO_FILTER, outcomeFilterCounts, UNDECIDED_FILTER, type RowFilter } from './case-rows';
 import type { CaseExplained } from './protocol';
 import { CaseChoicePicker, FiguresByPeriod, OpenDecisions, VocabularyWarnings } from './CaseRecordViews';
@@ -193,6 +194,17 @@ export function SimulationView(props: Props) {
     if (r) emit('simulation-rendered', { version: r.version, total: r.summary.total, outcomes: { ...r.summary.outcomes } });
   }, [r]);
   useEffect(() => setFilter(NO_FILTER), [state.cases]);
+
+  // Which conviction decided each case in view: asked of the worker for the rows shown, per run.
+  const [arrivals, decidingArrived] = useReducer((n: number) => n + 1, 0);
+  const [decidingStore] = useState(() => new DecidingConvictions((indexes) => sim.decidingConvictions(indexes), decidingArrived));
+  const run = r?.run ?? null;
+  decidingStore.setRun(run);
+  // A new object when answers arrive or the run changes, so the table shows them.
+  const deciding = useMemo(
+    () => ({ run, arrivals, of: (i: number) => decidingStore.of(i), want: (indexes: number[]) => decidingStore.want(indexes) }),
+    [decidingStore, run, arrivals],
+  );
 
   const allProvisions = useMemo(() => (r ? [...r.provisions, r.otherwise] : []), [r]);
   const otherProvisions = useMemo(() => (r?.otherOtherwise ? [...r.otherProvisions, r.otherOtherwise] : []), [r]);
@@ -589,6 +601,7 @@ export function SimulationView(props: Props) {
                 filter={filter}
                 selected={selected}
                 onSelect={(i) => void open(i)}
+                deciding={deciding}
               />
               {explainError ? (
                 <p className="notice error" role="alert">

@@ -4,6 +4,7 @@
 import type {
   BookingCase,
   Breakdown,
+  CaseDecidingConvictions,
   CaseColumns,
   CaseChoice,
   CaseFormat,
@@ -19,7 +20,7 @@ import type {
 } from '../../../engine/index';
 import { isBinaryCaseFile } from '../../../host/contract';
 
-export type { CaseColumns, ProvisionRef };
+export type { CaseColumns, CaseDecidingConvictions, ProvisionRef };
 
 /**
  * A case set: a file's text, a workbook (ICE's released detainer records as .xlsx) as its bytes or
@@ -60,7 +61,12 @@ export type SimulationRequest =
       scenario: ScenarioSettings;
       compare: CompareTarget;
     }
-  | { kind: 'explain'; id: number; index: number; ordinance: Ordinance; scenario: ScenarioSettings; compare: CompareTarget };
+  | { kind: 'explain'; id: number; index: number; ordinance: Ordinance; scenario: ScenarioSettings; compare: CompareTarget }
+  /**
+   * Which convictions decided these cases (indexes into the set) under the run `run` named: asked for
+   * the rows a table shows, since the simulation records no such thing per case.
+   */
+  | { kind: 'deciding'; id: number; run: string; indexes: number[] };
 
 export interface CasesLoaded {
   kind: 'cases-loaded';
@@ -91,6 +97,8 @@ export interface SimulationDone {
   kind: 'simulated';
   id: number;
   version: number;
+  /** This run, for later questions about its decisions (`deciding`): unique across workers. */
+  run: string;
   summary: SimulationSummary;
   coverage: Coverage;
   comparison: Comparison | null;
@@ -129,8 +137,18 @@ export interface CaseExplained {
   otherTitle: string | null;
 }
 
+/** The answer to `deciding`: per index asked, its deciding convictions; null for all when that run is no longer the worker's last. */
+export interface DecidingConvictionsFound {
+  kind: 'deciding';
+  id: number;
+  run: string;
+  indexes: number[];
+  found: CaseDecidingConvictions[] | null;
+}
+
 export type SimulationResponse =
   | CasesLoaded
+  | DecidingConvictionsFound
   | { kind: 'progress'; id: number; done: number; total: number }
   | SimulationDone
   | CaseExplained

@@ -5,7 +5,15 @@
 import SimulationWorker from './simulation.worker?worker';
 import type { CaseChoice } from '../../../engine/index';
 import { SimulationCancelled } from './simulation-session';
-import type { CaseExplained, CaseSource, CasesLoaded, SimulationDone, SimulationRequest, SimulationResponse } from './protocol';
+import type {
+  CaseExplained,
+  CaseSource,
+  CasesLoaded,
+  DecidingConvictionsFound,
+  SimulationDone,
+  SimulationRequest,
+  SimulationResponse,
+} from './protocol';
 
 export { SimulationCancelled };
 
@@ -103,6 +111,12 @@ export class SimulationClient {
   async explain(request: Omit<Extract<SimulationRequest, { kind: 'explain' }>, 'id' | 'kind'>): Promise<CaseExplained> {
     if (this.reloading) await this.reloading;
     return (await this.send({ kind: 'explain', ...request })) as CaseExplained;
+  }
+
+  /** Which convictions decided these cases in the run named (null found: that run is gone). */
+  async decidingConvictions(request: { run: string; indexes: number[] }): Promise<DecidingConvictionsFound> {
+    if (this.reloading) await this.reloading;
+    return (await this.send({ kind: 'deciding', ...request })) as DecidingConvictionsFound;
   }
 
   /** Stops whatever runs now; the case set is read again in a fresh worker. */

@@ -10,6 +10,7 @@ import type {
   CaseSource,
   CasesLoaded,
   CompareTarget,
+  DecidingConvictionsFound,
   ScenarioSettings,
   SimulationDone,
   SimulationRequest,
@@ -61,6 +62,8 @@ export interface SimulationPort {
     onProgress?: (done: number, total: number) => void,
   ): Promise<SimulationDone>;
   explain(request: Omit<Extract<SimulationRequest, { kind: 'explain' }>, 'id' | 'kind'>): Promise<CaseExplained>;
+  /** Which convictions decided these cases in a run (its `run`); a port without it shows none. */
+  decidingConvictions?(request: { run: string; indexes: number[] }): Promise<DecidingConvictionsFound>;
   cancel(): Promise<CasesLoaded> | null;
   dispose(): void;
 }
@@ -229,6 +232,18 @@ export class SimulationSession {
     if (!d) return null;
     const s = this.current;
     return this.port.explain({ index, ordinance: d.ordinance, scenario: s.scenario, compare: s.compare });
+  };
+
+  /**
+   * Which convictions decided these cases in the result shown now: asked of the worker that ran it,
+   * for the rows a table shows. Null when there is no result, the port can't say, or the result
+   * changed meanwhile (its `run` is in the answer: check it against the result shown).
+   */
+  decidingConvictions = async (indexes: number[]): Promise<DecidingConvictionsFound | null> => {
+    const run = this.current.result?.run;
+    if (!run || !this.port.decidingConvictions || !indexes.length) return null;
+    const found = await this.port.decidingConvictions({ run, indexes });
+    return found.found ? found : null;
   };
 
   caseSource = (): CaseSource | null => this.port.caseSource;

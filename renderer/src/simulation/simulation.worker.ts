@@ -9,6 +9,7 @@ import {
   caseTable,
   checkCaseSetVocabulary,
   chooseCases,
+  decidingConvictions,
   explainCase,
   facilitiesOf,
   formatCaseProblem,
@@ -20,6 +21,7 @@ import {
   type CaseSetVocabulary,
   type CaseSource as CaseRecords,
   type CaseTable,
+  type CompiledPolicy,
   type FacilityCount,
 } from '../../../engine/index';
 import { workerScope } from '../lib/worker-scope';
@@ -51,6 +53,9 @@ let loaded: {
 let choice: CaseChoice = ALL_CASES;
 /** The vocabulary of `table`, counted once per set and choice. */
 let vocabulary: CaseSetVocabulary | null = null;
+/** The last run: its policy and cases, to say which convictions decided the rows a table shows. */
+let lastRun: { run: string; policy: CompiledPolicy; table: CaseTable } | null = null;
+let runs = 0;
 
 function reply(id: number): void {
   const columns = caseColumns(table);
@@ -151,6 +156,9 @@ function run(request: Extract<SimulationRequest, { kind: 'simulate' }>): void {
     onProgress: n > PROGRESS_EVERY ? (done, total) => void scope.postMessage({ kind: 'progress', id: request.id, done, total }) : undefined,
   });
   const { policy, other } = sim.sides;
+  // Named by this worker's start too: a worker started after a cancel never answers for an older one's run.
+  const run = `${performance.timeOrigin}:${++runs}`;
+  lastRun = { run, policy: sim.policy, table };
   const transfer: Transferable[] = [policy.codes.buffer];
   if (other) transfer.push(other.codes.buffer);
   const holdEndsDiffer = sim.result.holdEndsDiffer ?? null;
@@ -160,6 +168,7 @@ function run(request: Extract<SimulationRequest, { kind: 'simulate' }>): void {
       kind: 'simulated',
       id: request.id,
       version: request.version,
+      run,
       summary: sim.result.summary,
       coverage: sim.result.coverage,
       comparison: sim.result.comparison ?? null,
@@ -199,6 +208,18 @@ function explain(request: Extract<SimulationRequest, { kind: 'explain' }>): void
   scope.postMessage({ kind: 'explained', id: request.id, index: request.index, ...explained });
 }
 
+function deciding(request: Extract<SimulationRequest, { kind: 'deciding' }>): void {
+  const r = lastRun?.run === request.run ? lastRun : null;
+  const indexes = request.indexes.filter((i) => Number.isInteger(i) && i >= 0 && i < (r?.table.length ?? 0));
+  scope.postMessage({
+    kind: 'deciding',
+    id: request.id,
+    run: request.run,
+    indexes,
+    found: r ? decidingConvictions(r.policy, r.table, indexes) : null,
+  });
+}
+
 async function handle(request: SimulationRequest): Promise<void> {
   try {
     if (request.kind === 'load-cases') await load(request.id, request.source);
@@ -206,6 +227,7 @@ async function handle(request: SimulationRequest): Promise<void> {
       narrow(request.choice);
       reply(request.id);
     } else if (request.kind === 'simulate') run(request);
+    else if (request.kind === 'deciding') deciding(request);
     else explain(request);
   } catch (e) {
     scope.postMessage({ kind: 'failed', id: request.id, error: e instanceof Error ? e.message : String(e) });

@@ -17,6 +17,7 @@ export interface Simulation {
   cancel: SimulationSession['cancel'];
   update: SimulationSession['update'];
   explain: SimulationSession['explain'];
+  decidingConvictions: SimulationSession['decidingConvictions'];
   caseSource: SimulationSession['caseSource'];
 }
 
@@ -37,6 +38,7 @@ export function useSimulation(): Simulation {
     cancel: session.cancel,
     update: session.update,
     explain: session.explain,
+    decidingConvictions: session.decidingConvictions,
     caseSource: session.caseSource,
   };
 }

@@ -1,0 +1,103 @@
+// The conviction that decided each case the table shows. The simulation records, per case, only its
+// outcome and deciding provision (the engine's bulk evaluation stays as fast as it is); which of the
+// person's convictions satisfied that provision's conviction test is asked of the worker for the rows
+// in view, and kept per run, so scrolling back asks nothing again.
+
+import type { CaseDecidingConvictions, DecidingConvictionsFound } from './protocol';
+
+/** How many cases one question asks about at most (a screenful and the rows around it). */
+const BATCH = 200;
+
+export type FindDeciding = (indexes: number[]) => Promise<DecidingConvictionsFound | null>;
+
+/**
+ * The deciding convictions of one run's cases, asked for as rows come into view. `want` asks only
+ * for those not known or asked yet; `onChange` is called when answers arrive. A new run (`setRun`)
+ * forgets everything: its decisions may differ.
+ */
+export class DecidingConvictions {
+  private run: string | null = null;
+  private readonly known = new Map<number, CaseDecidingConvictions>();
+  private readonly asked = new Set<number>();
+  /** Set when the worker can no longer say for this run (stopped, or replaced after a cancel). */
+  private gone = false;
+
+  constructor(
+    private readonly find: FindDeciding,
+    private readonly onChange: () => void,
+  ) {}
+
+  setRun(run: string | null): void {
+    if (run === this.run) return;
+    this.run = run;
+    this.known.clear();
+    this.asked.clear();
+    this.gone = false;
+  }
+
+  /** What decided a case: undefined while not known yet, null when it can't be known for this run. */
+  of(caseIndex: number): CaseDecidingConvictions | null | undefined {
+    return this.known.get(caseIndex) ?? (this.gone ? null : undefined);
+  }
+
+  want(caseIndexes: Iterable<number>): void {
+    const run = this.run;
+    if (!run || this.gone) return;
+    const missing: number[] = [];
+    for (const i of caseIndexes) {
+      if (this.known.has(i) || this.asked.has(i)) continue;
+      this.asked.add(i);
+      missing.push(i);
+    }
+    for (let k = 0; k < missing.length; k += BATCH) void this.ask(run, missing.slice(k, k + BATCH));
+  }
+
+  private async ask(run: string, indexes: number[]): Promise<void> {
+    let found: DecidingConvictionsFound | null = null;
+    try {
+      found = await this.find(indexes);
+    } catch {
+      found = null;
+    }
+    // An answer for another run than the one shown now is dropped: its decisions may differ.
+    if (run !== this.run) return;
+    if (!found || found.run !== run || !found.found) {
+      // The run is gone from the worker: say so rather than wait for ever.
+      this.gone = true;
+      this.onChange();
+      return;
+    }
+    found.indexes.forEach((i, k) => this.known.set(i, found.found![k]!));
+    this.onChange();
+  }
+}
+
+/** The deciding-conviction cell: its words and its tooltip. */
+export function decidingCell(d: CaseDecidingConvictions | null | undefined): { text: string; title: string } {
+  if (d === undefined) return { text: '…', title: 'Finding the conviction that decided this case' };
+  if (d === null)
+    return {
+      text: '?',
+      title:
+        'Not known for these results: the simulation that made them was stopped or replaced. Simulate again to see which conviction decided each case',
+    };
+  const c = d.convictions[0];
+  if (c) {
+    const what = c.offense ? `${c.offense} (${c.class})` : c.class;
+    const more = d.convictions.length - 1;
+    const listed = d.convictions
+      .map((x) => `${x.description}${x.convictedOn ? `, convicted ${x.convictedOn}` : ', conviction date not in the records'}`)
+      .join('; ');
+    return {
+      text: `${what}${c.convictedOn ? `, ${c.convictedOn.slice(0, 4)}` : ''}${more > 0 ? ` +${more} more` : ''}`,
+      title: `${d.convictions.length > 1 ? `These ${d.convictions.length} convictions` : 'This conviction'} satisfied the conviction test of ${d.citation}, which decided the case: ${listed}`,
+    };
+  }
+  const title =
+    d.provision === 'default'
+      ? `No conviction decided this case: the otherwise clause (${d.citation}) did, reading none`
+      : d.readsConvictions
+        ? `No conviction decided this case: ${d.citation} applied without a conviction satisfying a conviction test (one it rules out was absent, or another of its conditions held)`
+        : `No conviction decided this case: ${d.citation} reads none (it decided on other facts, such as a warrant, the person's age or the detainer)`;
+  return { text: '—', title };
+}

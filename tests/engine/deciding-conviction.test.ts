@@ -1,0 +1,160 @@
+// The conviction that decided a case: the one that satisfied the conviction test of the deciding
+// provision, which need not be the case's most serious conviction (an earlier larceny does not
+// decide a provision on violent felonies; a violent felony outside the look-back window does not
+// count), and none when the provision read no conviction (a warrant, the otherwise clause).
+
+import { describe, expect, it } from 'vitest';
+import { caseTable, compile, decidingConvictions, loadOrdinance, prepareCase, type Ordinance } from '../../engine/index';
+
+const policy = `title: Deciding conviction test
+jurisdiction: { name: Testville, state: NM }
+effectiveDate: 2024-01-01
+sections:
+  - heading: Detainers
+    provisions:
+      - id: minors
+        when: { age: { under: 18 } }
+        outcome: decline
+      - id: warrant
+        when: { judicialWarrant: true }
+        outcome: hold
+        maxHold: { hours: 48, excludingWeekendsAndHolidays: false }
+      - id: recent-violent
+        when:
+          conviction: { classes: [felony], categories: [violent], within: { years: 10, of: request } }
+        outcome: notify
+      - id: no-felony
+        when: { not: { conviction: { classes: [felony] } } }
+        outcome: decline
+      - id: two-felonies
+        when: { conviction: { classes: [felony], atLeast: 2 } }
+        outcome: notify
+otherwise: decline
+`;
+
+function load(text: string): Ordinance {
+  const l = loadOrdinance(text);
+  if (!l.ordinance) throw new Error(l.diagnostics.map((d) => d.message).join('; '));
+  return l.ordinance;
+}
+
+type Conviction = Record<string, unknown>;
+const larceny: Conviction = { offense: 'larceny', class: 'misdemeanor', categories: ['property'], convictedOn: '2021-05-01' };
+const rape: Conviction = { offense: 'rape', class: 'felony', degree: 1, categories: ['violent', 'sex'], convictedOn: '2018-02-01' };
+const oldMurder: Conviction = { offense: 'murder', class: 'felony', degree: 1, categories: ['violent'], convictedOn: '2005-06-01' };
+const assault: Conviction = { offense: 'assault', class: 'felony', degree: 3, categories: ['violent'], convictedOn: '2019-09-01' };
+const fraud: Conviction = { offense: 'fraud', class: 'felony', degree: 3, categories: ['financial'], convictedOn: '2010-01-01' };
+const theft: Conviction = { offense: 'theft', class: 'felony', degree: 4, categories: ['property'], convictedOn: '2012-01-01' };
+
+function bookingCase(id: string, convictions: Conviction[], extra: Record<string, unknown> = {}) {
+  return {
+    id,
+    age: 45,
+    bookedAt: '2024-03-01T09:00',
+    eligibleForReleaseAt: '2024-03-02T10:00',
+    detainer: { requests: ['hold', 'notify'], issuedAt: '2024-03-01T12:00', judicialWarrant: false, administrativeWarrant: true },
+    convictions,
+    ...extra,
+  };
+}
+
+const cases = [
+  bookingCase('larceny-then-rape', [larceny, rape]),
+  bookingCase('old-murder-recent-assault', [oldMurder, assault]),
+  bookingCase('warrant', [rape], { detainer: { requests: ['hold'], issuedAt: '2024-03-01T12:00', judicialWarrant: true } }),
+  bookingCase('no-felony', [larceny]),
+  bookingCase('two-felonies', [fraud, larceny, theft]),
+  bookingCase('old-murder-only', [oldMurder]),
+];
+
+function table() {
+  return caseTable(
+    cases.map((c, i) => {
+      const r = prepareCase(c, i);
+      if (!r.ok) throw new Error(JSON.stringify(r.problems));
+      return r.prepared;
+    }),
+  );
+}
+
+describe('decidingConvictions', () => {
+  const compiled = compile(load(policy));
+  const t = table();
+  const all = decidingConvictions(
+    compiled,
+    t,
+    cases.map((_, i) => i),
+  );
+  const byId = Object.fromEntries(cases.map((c, i) => [c.id, all[i]!]));
+
+  it('larceny then rape: the rape decided, not the first conviction on record', () => {
+    const d = byId['larceny-then-rape']!;
+    expect(d).toMatchObject({ provision: 'recent-violent', citation: '§ 2(c)', readsConvictions: true });
+    expect(d.convictions).toEqual([
+      {
+        position: 1,
+        offense: 'rape',
+        class: 'felony',
+        degree: 1,
+        convictedOn: '2018-02-01',
+        description: 'rape (1st-degree felony; violent, sex)',
+      },
+    ]);
+  });
+
+  it('a violent felony outside the look-back window does not decide; the recent one, though less serious, does', () => {
+    const d = byId['old-murder-recent-assault']!;
+    expect(d.provision).toBe('recent-violent');
+    expect(d.convictions.map((c) => [c.offense, c.position])).toEqual([['assault', 1]]);
+  });
+
+  it('a warrant decides with no conviction, though the case has one', () => {
+    expect(byId['warrant']).toEqual({ provision: 'warrant', citation: '§ 2(b)', readsConvictions: false, convictions: [] });
+  });
+
+  it('a negated conviction test reads convictions but none satisfied it', () => {
+    expect(byId['no-felony']).toEqual({ provision: 'no-felony', citation: '§ 2(d)', readsConvictions: true, convictions: [] });
+  });
+
+  it('a test of two or more: every conviction that counted, most serious first', () => {
+    const d = byId['two-felonies']!;
+    expect(d.provision).toBe('two-felonies');
+    expect(d.convictions.map((c) => c.offense)).toEqual(['fraud', 'theft']);
+  });
+
+  it('the otherwise clause decides with none', () => {
+    // The old murder is outside the window and no other provision applies... except two-felonies, which needs two.
+    expect(byId['old-murder-only']).toEqual({ provision: 'default', citation: '§ 2(f)', readsConvictions: false, convictions: [] });
+  });
+
+  it('agrees with the explanation, and with codes a simulation made', () => {
+    const explained = compiled.explain(t, 0);
+    expect(explained.provision).toBe('recent-violent');
+    expect(explained.reasons.find((r) => r.provision === 'recent-violent')!.facts).toContain(
+      'rape (1st-degree felony; violent, sex), convicted 2018-02-01: counts',
+    );
+    const codes = new Int32Array(cases.length);
+    const bound = compiled.bind(t);
+    for (let i = 0; i < cases.length; i++) codes[i] = bound.decide(i);
+    expect(
+      decidingConvictions(
+        compiled,
+        t,
+        cases.map((_, i) => i),
+        codes,
+      ),
+    ).toEqual(all);
+  });
+
+  it('on records that leave a conviction open, only the convictions that surely count', () => {
+    // The robbery's date is not in the records: it may or may not fall in the window.
+    const open = { offense: 'robbery', class: 'felony', categories: ['violent'], unknown: ['convictedOn'] };
+    const prepared = prepareCase(bookingCase('open', [open, assault]), 0);
+    if (!prepared.ok) throw new Error(JSON.stringify(prepared.problems));
+    const set = { table: caseTable([prepared.prepared]) };
+    expect(set.table.hasUnknown).toBe(true);
+    const d = decidingConvictions(compiled, set.table, [0])[0]!;
+    expect(d.provision).toBe('recent-violent');
+    expect(d.convictions.map((c) => c.offense)).toEqual(['assault']);
+  });
+});
