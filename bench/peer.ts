@@ -73,16 +73,23 @@ export function makePeer(reimbursement: boolean): (c: PreparedCase) => Promise<n
     'violentFelonyWithin10',
     fact((c) => {
       const start = yearsBeforeCivil(c.issuedY, c.issuedM, c.issuedD, 10);
+      // The window ends on the request's date: a conviction after it does not count, nor does the time on one.
+      const past = adult(c)
+        .filter((v) => v.convicted > c.issuedDay)
+        .reduce((n, v) => n + v.incarceratedDays, 0);
       // Time incarcerated left out: the conviction's own only when there was no release after it, and the later adult ones'.
-      const added = (v: PreparedCase['convictions'][number]) => (v.later === v.convicted ? v.incarceratedDays : 0) + v.incarceratedLater;
-      return adult(c).filter((v) => (v.cls & CLASS_BITS.felony) !== 0 && (v.cats & VIOLENT) !== 0 && v.later >= start - added(v)).length;
+      const added = (v: PreparedCase['convictions'][number]) =>
+        (v.later === v.convicted ? v.incarceratedDays : 0) + v.incarceratedLater - past;
+      return adult(c).filter(
+        (v) => (v.cls & CLASS_BITS.felony) !== 0 && (v.cats & VIOLENT) !== 0 && v.convicted <= c.issuedDay && v.later >= start - added(v),
+      ).length;
     }),
   );
   engine.addFact(
     'trafficWithin5',
     fact((c) => {
       const start = yearsBeforeCivil(c.issuedY, c.issuedM, c.issuedD, 5);
-      return adult(c).filter((v) => (v.cats & TRAFFIC) !== 0 && v.convicted >= start).length;
+      return adult(c).filter((v) => (v.cats & TRAFFIC) !== 0 && v.convicted >= start && v.convicted <= c.issuedDay).length;
     }),
   );
   engine.addFact(

@@ -103,25 +103,34 @@ export function makeHandWritten(reimbursement: boolean, t: CaseTable): (i: numbe
       if ((convCats[j]! & HOMICIDE) !== 0) return out(2, HOLD_C, i);
     }
     if (adult > 0) {
+      // The windows end on the request's date: a conviction after it does not count.
       const a = issuedYmd[i]!;
+      const last = issuedDay[i]!;
       const start10 = yearsBeforeCivil(a >> 9, (a >> 5) & 15, a & 31, 10);
-      void issuedDay;
+      let past = -1;
       for (let j = s; j < e; j++) {
-        if (
-          (convFlags[j]! & C_JUVENILE) === 0 &&
-          (convCls[j]! & FELONY) !== 0 &&
-          (convCats[j]! & VIOLENT) !== 0 &&
+        if ((convFlags[j]! & C_JUVENILE) === 0 && (convCls[j]! & FELONY) !== 0 && (convCats[j]! & VIOLENT) !== 0 && convOnDay[j]! <= last) {
+          // The time on later adult convictions after the request is not inside the window.
+          if (past < 0) {
+            past = 0;
+            for (let k = s; k < e; k++) if ((convFlags[k]! & C_JUVENILE) === 0 && convOnDay[k]! > last) past += convIncDays[k]!;
+          }
           // Measured from the later of conviction and release: the conviction's own time inside is
           // added back only when there was no release after it; the time on later adult convictions always.
-          convLaterDay[j]! >= start10 - ((convLaterDay[j] === convOnDay[j] ? convIncDays[j]! : 0) + convIncLater[j]!)
-        ) {
-          return out(3, HOLD_C, i);
+          if (convLaterDay[j]! >= start10 - ((convLaterDay[j] === convOnDay[j] ? convIncDays[j]! : 0) + convIncLater[j]! - past))
+            return out(3, HOLD_C, i);
         }
       }
       const from5 = a - 5 * 512;
       let dui = 0;
       for (let j = s; j < e; j++) {
-        if ((convFlags[j]! & C_JUVENILE) === 0 && (convCats[j]! & TRAFFIC) !== 0 && convOnYmd[j]! >= from5 && ++dui >= 2)
+        if (
+          (convFlags[j]! & C_JUVENILE) === 0 &&
+          (convCats[j]! & TRAFFIC) !== 0 &&
+          convOnYmd[j]! >= from5 &&
+          convOnYmd[j]! <= a &&
+          ++dui >= 2
+        )
           return out(4, NOTIFY_C, i);
       }
     }

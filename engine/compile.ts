@@ -431,7 +431,14 @@ function convictionLeaf(ctx: Context, test: ConvictionTest, path: PathSegment[],
     measured === 'release' ? t.convRelYmd : measured === 'later-of-conviction-and-release' ? t.convLaterYmd : t.convOnYmd;
   const refDay = (t: CaseTable) =>
     measured === 'release' ? t.convRelDay : measured === 'later-of-conviction-and-release' ? t.convLaterDay : t.convOnDay;
+  /**
+   * The date the window ends on (the request's, or the current arrest's), packed and as a day number.
+   * A conviction counts only if it was convicted on or before that day: one convicted later is not
+   * "within the N years before" it, whatever the window is measured from. (A conviction before it whose
+   * release falls after it still counts: measured from that release, it is inside.)
+   */
   const anchorYmd = (t: CaseTable) => (ofArrest ? t.bookedYmd : t.issuedYmd);
+  const anchorDay = (t: CaseTable) => (ofArrest ? t.bookedDay : t.issuedDay);
   /** First day of the window for case i, as a day number (for windows extended by time incarcerated). */
   const windowStartDay = (t: CaseTable, i: number): number => {
     const a = anchorYmd(t)[i]! - years * YEAR_IN_PACKED;
@@ -448,22 +455,46 @@ function convictionLeaf(ctx: Context, test: ConvictionTest, path: PathSegment[],
    * the same day is not a later one.
    */
   const laterDays = (t: CaseTable): Int32Array => (juvMask ? t.convIncLater : t.convIncLaterJuv);
-  /** Whether row k is a conviction, for this test, dated strictly after row j (whose days then extend j's window). */
-  const isLater = (t: CaseTable, j: number, k: number): boolean =>
-    (t.convFlags[k]! & (juvMask | C_DATE_UNKNOWN)) === 0 && t.convOnDay[k]! > t.convOnDay[j]!;
+  /**
+   * Whether row k is a conviction, for this test, dated strictly after row j and on or before the
+   * window's end for case i (whose days then extend j's window). Time incarcerated on a conviction
+   * after the window's end falls after it: leaving it out does not move the window.
+   */
+  const isLater = (t: CaseTable, i: number, j: number, k: number): boolean =>
+    (t.convFlags[k]! & (juvMask | C_DATE_UNKNOWN)) === 0 && t.convOnDay[k]! > t.convOnDay[j]! && t.convOnDay[k]! <= anchorDay(t)[i]!;
+
+  /**
+   * Days incarcerated on case i's convictions (for this test, of a known date) dated after the
+   * window's end: the part of laterDays that does not extend the window of a conviction inside it.
+   */
+  const bindDaysAfterEnd = (t: CaseTable): ((i: number) => number) => {
+    const start = t.convStart;
+    const flags = t.convFlags;
+    const on = t.convOnDay;
+    const inc = t.convIncDays;
+    const end = anchorDay(t);
+    return (i) => {
+      const last = end[i]!;
+      let days = 0;
+      for (let k = start[i]!; k < start[i + 1]!; k++) if (on[k]! > last && (flags[k]! & (juvMask | C_DATE_UNKNOWN)) === 0) days += inc[k]!;
+      return days;
+    };
+  };
 
   /**
    * Days the window of conviction row j is extended by, when time incarcerated is excluded: the
    * conviction's own days only when the window is measured from the conviction (a release ends that
    * incarceration, so a window from release never counts it), and with "this-and-later" the days of
-   * the convictions dated after it.
+   * the convictions dated after it and on or before the window's end (for row j of case i, itself on
+   * or before that end).
    */
-  const bindExtension = (t: CaseTable): ((j: number) => number) => {
+  const bindExtension = (t: CaseTable): ((i: number, j: number) => number) => {
     const own = t.convIncDays;
     const later = laterDays(t);
     const ref = refDay(t);
     const on = t.convOnDay;
-    return (j) => (ref[j] === on[j] ? own[j]! : 0) + (andLater ? later[j]! : 0);
+    const afterEnd = bindDaysAfterEnd(t);
+    return (i, j) => (ref[j] === on[j] ? own[j]! : 0) + (andLater ? later[j]! - afterEnd(i) : 0);
   };
 
   /** Whether conviction row j is of a counted kind (not juvenile unless counted, current as asked, offense matching). */
@@ -512,14 +543,39 @@ function convictionLeaf(ctx: Context, test: ConvictionTest, path: PathSegment[],
       const ref = refYmd(t);
       const anchor = anchorYmd(t);
       const back = years * YEAR_IN_PACKED;
+      if (measured === 'conviction') {
+        // from <= ref <= anchor in one test: ref - from, read unsigned, is at most back exactly then.
+        return (i) => {
+          if ((cats !== 0 && (anyCats[i]! & cats) === 0) || (cls !== 0 && (anyCls[i]! & cls) === 0)) return false;
+          const end = start[i + 1]!;
+          const from = anchor[i]! - back;
+          let n = 0;
+          for (let j = start[i]!; j < end; j++) {
+            if (
+              (ref[j]! - from) >>> 0 <= back &&
+              (flags[j]! & juvMask) === 0 &&
+              (cls === 0 || (clsCol[j]! & cls) !== 0) &&
+              (cats === 0 || (catCol[j]! & cats) !== 0) &&
+              (degree === 0 || (degCol[j]! & degree) !== 0) &&
+              ++n >= atLeast
+            ) {
+              return true;
+            }
+          }
+          return false;
+        };
+      }
+      const on = t.convOnYmd;
       return (i) => {
         if ((cats !== 0 && (anyCats[i]! & cats) === 0) || (cls !== 0 && (anyCls[i]! & cls) === 0)) return false;
         const end = start[i + 1]!;
-        const from = anchor[i]! - back;
+        const to = anchor[i]!;
+        const from = to - back;
         let n = 0;
         for (let j = start[i]!; j < end; j++) {
           if (
             ref[j]! >= from &&
+            on[j]! <= to &&
             (flags[j]! & juvMask) === 0 &&
             (cls === 0 || (clsCol[j]! & cls) !== 0) &&
             (cats === 0 || (catCol[j]! & cats) !== 0) &&
@@ -543,13 +599,15 @@ function convictionLeaf(ctx: Context, test: ConvictionTest, path: PathSegment[],
     }
     if (!exclude) {
       const ref = refYmd(t);
+      const on = t.convOnYmd;
       const anchor = anchorYmd(t);
       const back = years * YEAR_IN_PACKED;
       return (i) => {
         const end = start[i + 1]!;
-        const from = anchor[i]! - back;
+        const to = anchor[i]!;
+        const from = to - back;
         let n = 0;
-        for (let j = start[i]!; j < end; j++) if (ref[j]! >= from && kind(j) && ++n >= atLeast) return true;
+        for (let j = start[i]!; j < end; j++) if (ref[j]! >= from && on[j]! <= to && kind(j) && ++n >= atLeast) return true;
         return false;
       };
     }
@@ -560,6 +618,8 @@ function convictionLeaf(ctx: Context, test: ConvictionTest, path: PathSegment[],
     const laterInc = laterDays(t);
     const on = t.convOnDay;
     const later = andLater ? 1 : 0;
+    const anchor = anchorDay(t);
+    const afterEnd = bindDaysAfterEnd(t);
     if (single && !single.names && current === undefined) {
       const { cls, degree, cats } = single;
       const flags = t.convFlags;
@@ -571,17 +631,23 @@ function convictionLeaf(ctx: Context, test: ConvictionTest, path: PathSegment[],
       return (i) => {
         if ((cats !== 0 && (anyCats[i]! & cats) === 0) || (cls !== 0 && (anyCls[i]! & cls) === 0)) return false;
         const end = start[i + 1]!;
+        const to = anchor[i]!;
         let from = 0;
+        let past = 0;
         let n = 0;
         for (let j = start[i]!; j < end; j++) {
           if (
+            on[j]! <= to &&
             (flags[j]! & juvMask) === 0 &&
             (cls === 0 || (clsCol[j]! & cls) !== 0) &&
             (cats === 0 || (catCol[j]! & cats) !== 0) &&
             (degree === 0 || (degCol[j]! & degree) !== 0)
           ) {
-            if (from === 0) from = windowStartDay(t, i);
-            const extension = (ref[j] === on[j] ? own[j]! : 0) + later * laterInc[j]!;
+            if (from === 0) {
+              from = windowStartDay(t, i);
+              past = later * afterEnd(i);
+            }
+            const extension = (ref[j] === on[j] ? own[j]! : 0) + later * laterInc[j]! - past;
             if (ref[j]! >= from - extension && ++n >= atLeast) return true;
           }
         }
@@ -590,12 +656,17 @@ function convictionLeaf(ctx: Context, test: ConvictionTest, path: PathSegment[],
     }
     return (i) => {
       const end = start[i + 1]!;
+      const to = anchor[i]!;
       let from = 0;
+      let past = 0;
       let n = 0;
       for (let j = start[i]!; j < end; j++) {
-        if (!kind(j)) continue;
-        if (from === 0) from = windowStartDay(t, i);
-        const extension = (ref[j] === on[j] ? own[j]! : 0) + later * laterInc[j]!;
+        if (on[j]! > to || !kind(j)) continue;
+        if (from === 0) {
+          from = windowStartDay(t, i);
+          past = later * afterEnd(i);
+        }
+        const extension = (ref[j] === on[j] ? own[j]! : 0) + later * laterInc[j]! - past;
         if (ref[j]! >= from - extension && ++n >= atLeast) return true;
       }
       return false;
@@ -608,8 +679,9 @@ function convictionLeaf(ctx: Context, test: ConvictionTest, path: PathSegment[],
     const flags = t.convFlags;
     const match = bindSpec(spec, [t.convCls, t.convDegree, t.convCats, t.convCatList], t.strings);
     const from = w ? windowStartDay(t, i) : 0;
+    const last = anchorDay(t)[i]!;
+    const anchor = ofArrest ? `arrest ${formatDate(t.bookedDay[i]!)}` : `request ${formatDate(t.issuedDay[i]!)}`;
     if (w) {
-      const anchor = ofArrest ? `arrest ${formatDate(t.bookedDay[i]!)}` : `request ${formatDate(t.issuedDay[i]!)}`;
       out.push(`window: ${windowWords(w).replace(/^within /, '')}: from ${formatDate(from)} (${anchor})`);
     }
     const s = t.convStart[i]!;
@@ -623,27 +695,29 @@ function convictionLeaf(ctx: Context, test: ConvictionTest, path: PathSegment[],
       if (ref[j] === t.convOnDay[j] && t.convIncDays[j]) parts.push(`${t.convIncDays[j]} days incarcerated on this conviction`);
       if (andLater)
         for (let k = s; k < e; k++)
-          if (isLater(t, j, k) && t.convIncDays[k])
+          if (isLater(t, i, j, k) && t.convIncDays[k])
             parts.push(
               `${t.convIncDays[k]} days incarcerated on the conviction of ${formatDate(t.convOnDay[k]!)} (${describeConviction(t, k)})`,
             );
-      return `extended by ${extension(j)} days: ${parts.join(' and ')}`;
+      return `extended by ${extension(i, j)} days: ${parts.join(' and ')}`;
     };
     /** Time incarcerated on other records that does not extend row j's window, and why, in words ('' if none). */
     const notExtendingWords = (t: CaseTable, s: number, e: number, j: number): string => {
       if (!andLater) return '';
       const parts: string[] = [];
       for (let k = s; k < e; k++) {
-        if (k === j || !t.convIncDays[k] || isLater(t, j, k)) continue;
+        if (k === j || !t.convIncDays[k] || isLater(t, i, j, k)) continue;
         const juvenile = (t.convFlags[k]! & C_JUVENILE) !== 0;
         const why =
           t.convFlags[k]! & juvMask
             ? 'a juvenile adjudication is not a conviction for this test'
-            : t.convOnDay[k] === t.convOnDay[j]
-              ? 'the same day, not a later one'
-              : t.convOnDay[k]! < t.convOnDay[j]!
-                ? 'an earlier one'
-                : '';
+            : t.convOnDay[k]! > last
+              ? `after the window's end (${anchor}), time outside the window`
+              : t.convOnDay[k] === t.convOnDay[j]
+                ? 'the same day, not a later one'
+                : t.convOnDay[k]! < t.convOnDay[j]!
+                  ? 'an earlier one'
+                  : '';
         const record = juvenile ? 'juvenile adjudication' : 'conviction';
         if (why)
           parts.push(
@@ -660,13 +734,14 @@ function convictionLeaf(ctx: Context, test: ConvictionTest, path: PathSegment[],
       else if (current !== undefined && ((flags[j]! & C_CURRENT) !== 0) !== current) {
         verdict = current ? 'not the conviction for the current custody' : 'the conviction for the current custody, not counted';
       } else if (!match(j)) verdict = test.term ? `not ${/^[aeiou]/i.test(test.term) ? 'an' : 'a'} ${test.term}` : 'offense not covered';
-      else if (w && ref[j]! < (exclude ? from - extension(j) : from)) {
+      else if (w && t.convOnDay[j]! > last) verdict = `after the window's end (${anchor}), not counted`;
+      else if (w && ref[j]! < (exclude ? from - extension(i, j) : from)) {
         const notExtending = notExtendingWords(t, s, e, j);
-        const extended = exclude && extension(j) ? `${extensionWords(t, s, e, j)}, to ${formatDate(from - extension(j))}` : '';
+        const extended = exclude && extension(i, j) ? `${extensionWords(t, s, e, j)}, to ${formatDate(from - extension(i, j))}` : '';
         const why = [extended, notExtending].filter(Boolean).join('; ');
         verdict = `outside the window${why ? ` (${why})` : ''}`;
-      } else if (exclude && extension(j) && ref[j]! < from && kind(j)) {
-        verdict = `counts: inside the window only because it is ${extensionWords(t, s, e, j)}, to ${formatDate(from - extension(j))}`;
+      } else if (exclude && extension(i, j) && ref[j]! < from && kind(j)) {
+        verdict = `counts: inside the window only because it is ${extensionWords(t, s, e, j)}, to ${formatDate(from - extension(i, j))}`;
       } else verdict = kind(j) ? 'counts' : 'does not count';
       out.push(`${describeConviction(t, j)}, ${dates}: ${verdict}`);
     }
@@ -681,7 +756,8 @@ function convictionLeaf(ctx: Context, test: ConvictionTest, path: PathSegment[],
    * bit) or NO. A conviction's release is never before it, so one dated inside the window is inside
    * whatever the window is measured from. A window extended by time incarcerated takes the days
    * recorded, as bindExtension does; it may reach further back only where a later conviction's days
-   * (or whether a conviction is later) are unknown.
+   * (or whether a conviction is later) are unknown. A conviction of a known date after the window's
+   * end (of a known date) is NO; `why.after` says so.
    */
   const bindRowSet = (t: CaseTable) => {
     const flags = t.convFlags;
@@ -690,20 +766,21 @@ function convictionLeaf(ctx: Context, test: ConvictionTest, path: PathSegment[],
     const onDay = t.convOnDay;
     const ref = refDay(t);
     const extension = bindExtension(t);
+    const anchor = anchorDay(t);
     const releaseMatters = measured !== 'conviction' || exclude;
-    const why = { bits: 0 };
+    const why = { bits: 0, after: false };
     const start = t.convStart;
     /**
      * Whether row j's window may reach further back than its recorded extension: with later
      * convictions' time left out, a conviction of unknown date may be a later one, and one of unknown
-     * release (its days incarcerated unknown) dated after row j is.
+     * release (its days incarcerated unknown) dated after row j, on or before the window's end, is.
      */
     const extensionOpen = (i: number, j: number): boolean => {
       if (!andLater) return false;
       for (let k = start[i]!; k < start[i + 1]!; k++) {
         const fk = flags[k]!;
         if (k === j || (fk & juvMask) !== 0) continue;
-        if (fk & C_DATE_UNKNOWN || (fk & C_RELEASE_UNKNOWN && onDay[k]! > onDay[j]!)) return true;
+        if (fk & C_DATE_UNKNOWN || (fk & C_RELEASE_UNKNOWN && onDay[k]! > onDay[j]! && onDay[k]! <= anchor[i]!)) return true;
       }
       return false;
     };
@@ -732,12 +809,16 @@ function convictionLeaf(ctx: Context, test: ConvictionTest, path: PathSegment[],
         why.bits |= U_BOOKED;
         return MAYBE;
       }
+      if (onDay[j]! > anchor[i]!) {
+        why.after = true;
+        return NO;
+      }
       if (releaseMatters && (f & C_RELEASE_UNKNOWN) !== 0) {
         if (onDay[j]! >= from) return v;
         why.bits |= D_CONVICTION_RELEASE;
         return MAYBE;
       }
-      if (ref[j]! >= (exclude ? from - extension(j) : from)) return v;
+      if (ref[j]! >= (exclude ? from - extension(i, j) : from)) return v;
       if (!extensionOpen(i, j)) return NO;
       why.bits |= D_CONVICTION_RELEASE;
       return MAYBE;
@@ -789,12 +870,12 @@ function convictionLeaf(ctx: Context, test: ConvictionTest, path: PathSegment[],
   const openFacts = (t: CaseTable, i: number): string[] => {
     const out: string[] = [];
     const from = w ? windowStartDay(t, i) : 0;
+    const anchor = ofArrest
+      ? (t.unknown[i]! & U_BOOKED) !== 0
+        ? `arrest: ${NOT_IN_RECORDS}`
+        : `arrest ${formatDate(t.bookedDay[i]!)}`
+      : `request ${formatDate(t.issuedDay[i]!)}`;
     if (w) {
-      const anchor = ofArrest
-        ? (t.unknown[i]! & U_BOOKED) !== 0
-          ? `arrest: ${NOT_IN_RECORDS}`
-          : `arrest ${formatDate(t.bookedDay[i]!)}`
-        : `request ${formatDate(t.issuedDay[i]!)}`;
       out.push(`window: ${windowWords(w).replace(/^within /, '')}: from ${formatDate(from)} (${anchor})`);
     }
     const s = t.convStart[i]!;
@@ -808,9 +889,16 @@ function convictionLeaf(ctx: Context, test: ConvictionTest, path: PathSegment[],
       const dates = f & C_DATE_UNKNOWN ? `conviction date ${NOT_IN_RECORDS}` : `convicted ${formatDate(t.convOnDay[j]!)}`;
       const source = t.convSource[j] ? ` (recorded as: ${t.strings[t.convSource[j]!]})` : '';
       why.bits = 0;
+      why.after = false;
       const v = row(i, j, from);
       const verdict =
-        v === YES ? 'counts' : v === NO ? 'does not count' : `may count: ${dependsOnKeys(why.bits).join(', ')} ${NOT_IN_RECORDS}`;
+        v === YES
+          ? 'counts'
+          : v === NO
+            ? why.after
+              ? `after the window's end (${anchor}), not counted`
+              : 'does not count'
+            : `may count: ${dependsOnKeys(why.bits).join(', ')} ${NOT_IN_RECORDS}`;
       out.push(`${describeConviction(t, j)}${source}, ${dates}: ${verdict}`);
     }
     if (atLeast > 1) out.push(`${atLeast} needed`);

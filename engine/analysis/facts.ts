@@ -537,8 +537,13 @@ export class FactSpace {
   }
 
   private windowStart(w: WindowSpec, frame: number): number {
+    return yearsBefore(this.windowEnd(w, frame), w.years);
+  }
+
+  /** The day a window ends on: a conviction dated after it is not in it (as the engine). */
+  private windowEnd(w: WindowSpec, frame: number): number {
     const a = this.anchorDays(frame);
-    return yearsBefore(w.anchor === 'arrest' ? a.booked : a.issued, w.years);
+    return w.anchor === 'arrest' ? a.booked : a.issued;
   }
 
   // ---- representative records ----
@@ -548,14 +553,21 @@ export class FactSpace {
     const { booked } = this.anchorDays(frame);
     if (this.windows.length === 0) return [{ convicted: booked - 3 * 365, released: booked - 3 * 365, days: 0, later: 0, score: 0 }];
     const starts = this.windows.map((w) => this.windowStart(w, frame));
+    const ends = this.windows.map((w) => this.windowEnd(w, frame));
     const bounds = [...new Set(starts)].sort((a, b) => a - b);
-    const mids: number[] = [bounds[0]! - 730];
-    for (let i = 0; i + 1 < bounds.length; i++) mids.push(bounds[i]! + Math.floor((bounds[i + 1]! - bounds[i]!) / 2));
-    const last = bounds[bounds.length - 1]!;
+    // Records are dated before the booking; a window of a request made before it ends before it: the
+    // day after that end is a boundary too (a conviction from it on is outside that window).
+    const past = [...new Set(ends.filter((e) => e < booked).map((e) => e + 1))];
+    const cuts = [...new Set([...bounds, ...past])].sort((a, b) => a - b);
+    const mids: number[] = [cuts[0]! - 730];
+    for (let i = 0; i + 1 < cuts.length; i++) mids.push(cuts[i]! + Math.floor((cuts[i + 1]! - cuts[i]!) / 2));
+    const last = cuts[cuts.length - 1]!;
     mids.push(last + Math.max(0, Math.min(730, Math.floor((booked - 30 - last) / 2))));
-    // Just below a boundary: where a few days incarcerated move a conviction into a window.
+    // Just below a boundary: where a few days incarcerated move a conviction into a window. On a
+    // window's last day and the day after: a later conviction (the day after) is inside it, or not.
     const below = bounds.map((b) => b - 10);
-    const dates = [...new Set([...mids, ...below])].sort((a, b) => a - b);
+    const edges = past.flatMap((e) => [e - 2, e - 1, e]);
+    const dates = [...new Set([...mids, ...below, ...edges])].sort((a, b) => a - b);
     const byRelease = this.windows.some((w) => w.measure === 'release');
     const excluded = this.windows.filter((w) => w.excludeIncarcerated);
     // A conviction's own days and later convictions' days extend windows differently when some
@@ -595,9 +607,11 @@ export class FactSpace {
           let text = '';
           for (let i = 0; i < nw; i++) {
             const ref = fromRelease[i] ? r : c;
-            // As the engine: own days count only for a window from the conviction (a release ends them).
-            const ext = (ownDays[i] && ref === c ? days : 0) + (laterDays[i] ? later : 0);
-            const inside = ref + ext >= starts[i]!;
+            // As the engine: own days count only for a window from the conviction (a release ends them),
+            // a later conviction's (convicted the day after, see laterCarrier) only when it is not after
+            // the window's end; a conviction after that end is outside.
+            const ext = (ownDays[i] && ref === c ? days : 0) + (laterDays[i] && c < ends[i]! ? later : 0);
+            const inside = c <= ends[i]! && ref + ext >= starts[i]!;
             if (small) bits |= inside ? 1 << i : 0;
             else text += inside ? '1' : '0';
           }
@@ -872,8 +886,13 @@ export class FactSpace {
     if (!offenseMatches(p.offense, rec)) return false;
     if (!p.window) return true;
     const ref = p.window.measure === 'release' ? item.released : item.convicted;
-    // As the engine: own days count only for a window from the conviction (a release ends them).
-    const ext = p.window.excludeIncarcerated ? (ref === item.convicted ? item.days : 0) + (p.window.andLater ? item.later : 0) : 0;
+    // As the engine: a conviction after the window's end is not in it; own days count only for a
+    // window from the conviction (a release ends them); the days on later convictions (carried by one
+    // convicted the day after, see laterCarrier) only when that one is not after the end.
+    const end = this.windowEnd(p.window, frame);
+    if (item.convicted > end) return false;
+    const later = p.window.andLater && item.convicted < end ? item.later : 0;
+    const ext = p.window.excludeIncarcerated ? (ref === item.convicted ? item.days : 0) + later : 0;
     return ref + ext >= this.windowStart(p.window, frame);
   }
 

@@ -31,9 +31,11 @@ const bookingCase = fc
     convictions: fc.array(
       fc.record({
         offense,
-        // Around the 5-, 10- and 15-year boundaries, and anywhere.
+        // Around the 5-, 10- and 15-year boundaries, and anywhere; a few after the request (sentenced
+        // on the current charge, or between a request lodged before the arrest and the booking).
         ago: fc.oneof(
           fc.integer({ min: 0, max: 7000 }),
+          fc.integer({ min: -3800, max: -1 }),
           fc.constantFrom(1826, 1827, 3652, 3653, 5478, 5479).chain((d) => fc.integer({ min: d - 40, max: d + 40 })),
         ),
         served: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 3000 })),
@@ -73,7 +75,7 @@ const bookingCase = fc
         administrativeWarrant: r.admin,
       },
       convictions: r.convictions.map((x) => {
-        const convicted = Math.max(born, issued - x.ago);
+        const convicted = Math.min(released, Math.max(born, issued - x.ago));
         return {
           class: x.offense.class,
           ...(x.offense.degree ? { degree: x.offense.degree } : {}),

@@ -8,7 +8,7 @@ import { SymbolicPolicy } from '../../engine/analysis/policy';
 import { generateCases } from '../../engine/generate';
 import { compile, readCaseSet, type Ordinance, type Provision } from '../../engine/index';
 import { composedOrdinance } from '../../bench/analysis';
-import { allOrdinanceFiles, fixture, ordinanceFrom, prepared, readRepoFile } from './helpers';
+import { allOrdinanceFiles, fixture, ordinanceFrom, ordinanceYaml, prepared, readRepoFile } from './helpers';
 
 const files = allOrdinanceFiles();
 const realistic = generateCases({ count: 1500, seed: 77 }).map(prepared);
@@ -84,6 +84,37 @@ describe('decision table', () => {
     expect(t.complete).toBe(true);
     expect(t.mismatches).toEqual([]);
     expect(t.rows.reduce((n, r) => n + r.combinations, 0)).toBe(t.totalCombinations);
+  });
+
+  // A window ends on the date it counts back from. With a detainer lodged ten years before the arrest
+  // (a frame the table considers when windows count from both), a felony between the two is within the
+  // ten years before the arrest and not within the year before the request: the arrest provision
+  // decides then too, as the engine does.
+  it('has a window of the request end on the request, also when the request came long before the arrest', () => {
+    const o = ordinanceFrom(
+      ordinanceYaml(`      - id: recent
+        when: { conviction: { term: felony, within: { years: 1 } } }
+        outcome: hold
+        maxHold: { hours: 48, excludingWeekendsAndHolidays: true }
+      - id: since-arrest
+        when: { conviction: { term: felony, within: { years: 10, of: arrest } } }
+        outcome: notify
+`),
+    );
+    const t = decisionTable(o);
+    expect(t.mismatches).toEqual([]);
+    const arrestRows = t.rows.filter((r) => r.provision === 'since-arrest');
+    expect(arrestRows.length).toBeGreaterThan(0);
+    expect(arrestRows.map((r) => r.facts.frame)).toEqual(arrestRows.map(() => 'any'));
+    const between = prepared({
+      id: 'between',
+      age: 40,
+      bookedAt: '2016-06-06T09:30',
+      eligibleForReleaseAt: '2016-06-10T17:00',
+      detainer: { requests: ['notify'], issuedAt: '2006-06-07T11:30' },
+      convictions: [{ offense: 'burglary', class: 'felony', convictedOn: '2016-01-01' }],
+    });
+    expect(compile(o).decide(between).provision).toBe('since-arrest');
   });
 
   it('groups ages into the ranges the conditions distinguish', () => {

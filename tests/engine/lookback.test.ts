@@ -152,3 +152,148 @@ describe('a window from release in a case set where some case leaves a fact unkn
       expect(decideAll(compile(policyWith(window(x))), cases)[0]!.outcome, String(x)).toBe('decline');
   });
 });
+
+// "Within the ten years before the date of the detainer request" (or "before the current arrest"): the
+// window ends on that date. A conviction dated after it (the same day counts) is not within it, whatever
+// the window is measured from, on every way the engine evaluates a conviction test.
+describe('a window ends on the date it counts back from', () => {
+  // Booked Sunday 2013-09-01, request Monday 2013-09-02.
+  const at2013 = { bookedAt: '2013-09-01T09:00', eligibleForReleaseAt: '2013-11-27T10:00', detainer: { issuedAt: '2013-09-02T12:00' } };
+  const on = (convictedOn: string, over: Partial<NonNullable<BookingCase['convictions']>[number]> = {}) =>
+    bookingCase({ ...at2013, convictions: [conviction({ convictedOn, ...over })] });
+  type Within = { years: number; of?: 'request' | 'arrest'; measuredFrom?: 'conviction' | 'release' | 'later-of-conviction-and-release' };
+  type Exclude = { excludeTimeIncarcerated?: boolean | 'this-conviction' | 'this-and-later' };
+  // The usual test (one offense filter): the inlined loop; with `current` or a term naming offenses
+  // the generic loop; with time incarcerated left out the loops that extend the window.
+  const felony = (within: Within & Exclude, more: { current?: boolean; atLeast?: number } = {}) => ({
+    conviction: { classes: ['felony' as const], within, ...more },
+  });
+  const every = (within: Within) => [
+    felony(within),
+    felony(within, { current: false }),
+    felony({ ...within, excludeTimeIncarcerated: 'this-conviction' }),
+    felony({ ...within, excludeTimeIncarcerated: 'this-and-later' }),
+    felony({ ...within, excludeTimeIncarcerated: 'this-and-later' }, { current: false }),
+  ];
+  /** Decided in a case set where another case leaves a fact unknown: the three-valued evaluation. */
+  const openOutcome = (when: ReturnType<typeof felony>, c: BookingCase): string => {
+    const other = bookingCase({ ...at2013, convictions: [{ ...conviction({ convictedOn: '1990-01-01' }), unknown: ['current'] }] });
+    const cases = [c, other].map((x) => {
+      const p = prepareCase(x as BookingCase, 0);
+      if (!p.ok) throw new Error(JSON.stringify(p.problems));
+      return p.prepared;
+    });
+    return decideAll(compile(policyWith(when)), cases)[0]!.outcome;
+  };
+
+  it('request: a conviction on the day of the request counts, one the day after does not', () => {
+    for (const when of [...every({ years: 10 }), ...every({ years: 10, measuredFrom: 'later-of-conviction-and-release' })]) {
+      const label = JSON.stringify(when);
+      expect(holds(when, on('2013-09-02')), label).toBe(true);
+      expect(holds(when, on('2013-09-03')), label).toBe(false);
+      expect(openOutcome(when, on('2013-09-02')), label).toBe('hold');
+      expect(openOutcome(when, on('2013-09-03')), label).toBe('decline');
+    }
+  });
+  it('arrest: a conviction on the day of the booking counts, one the day after (the request day) does not', () => {
+    for (const when of [...every({ years: 10, of: 'arrest' }), ...every({ years: 10, of: 'arrest', measuredFrom: 'release' })]) {
+      const label = JSON.stringify(when);
+      expect(holds(when, on('2013-09-01')), label).toBe(true);
+      expect(holds(when, on('2013-09-02')), label).toBe(false);
+      expect(openOutcome(when, on('2013-09-01')), label).toBe('hold');
+      expect(openOutcome(when, on('2013-09-02')), label).toBe('decline');
+    }
+  });
+  it('the conviction for the current custody, convicted after the request, is not within the years before it', () => {
+    const current = on('2013-09-20', { class: 'misdemeanor', degree: undefined, categories: ['violent'], current: true });
+    const violent = (within: Within & Exclude) => ({
+      conviction: { classes: ['felony' as const, 'misdemeanor' as const], categories: ['violent'], within, current: true },
+    });
+    for (const within of [
+      { years: 10 },
+      { years: 10, measuredFrom: 'later-of-conviction-and-release' as const },
+      { years: 10, excludeTimeIncarcerated: 'this-conviction' as const },
+    ]) {
+      expect(holds(violent(within), current), JSON.stringify(within)).toBe(false);
+      expect(openOutcome(violent(within), current), JSON.stringify(within)).toBe('decline');
+    }
+    // The same conviction with no window: the person is in custody on it.
+    expect(holds({ conviction: { categories: ['violent'], current: true } }, current)).toBe(true);
+  });
+  it('a conviction before the request whose release falls after it still counts, measured from that release', () => {
+    const released = on('2002-06-01', { releasedOn: '2013-10-01', incarceratedDays: 4140 });
+    for (const measuredFrom of ['release', 'later-of-conviction-and-release'] as const) {
+      for (const when of every({ years: 10, measuredFrom })) {
+        expect(holds(when, released), JSON.stringify(when)).toBe(true);
+        expect(openOutcome(when, released), JSON.stringify(when)).toBe('hold');
+      }
+    }
+  });
+  it('counts: two needed, one of them after the end, is one', () => {
+    const two = (second: string) =>
+      bookingCase({ ...at2013, convictions: [conviction({ convictedOn: '2010-01-01' }), conviction({ convictedOn: second })] });
+    for (const within of [
+      { years: 10 },
+      { years: 10, measuredFrom: 'release' as const },
+      { years: 10, excludeTimeIncarcerated: 'this-and-later' as const },
+    ]) {
+      const when = felony(within, { atLeast: 2 });
+      expect(holds(when, two('2013-09-02')), JSON.stringify(within)).toBe(true);
+      expect(holds(when, two('2013-09-03')), JSON.stringify(within)).toBe(false);
+      expect(openOutcome(when, two('2013-09-03')), JSON.stringify(within)).toBe('decline');
+    }
+  });
+  it('time incarcerated on a conviction after the end does not extend the window of one before it', () => {
+    // Robbery 2001-06-01, outside the window from 2003-09-02 by 823 days; 900 days on a later conviction.
+    const later = (convictedOn: string) =>
+      bookingCase({
+        ...at2013,
+        convictions: [
+          conviction({ convictedOn: '2001-06-01' }),
+          conviction({ offense: 'theft', class: 'misdemeanor', categories: ['property'], convictedOn, incarceratedDays: 900 }),
+        ],
+      });
+    const when = felony({ years: 10, excludeTimeIncarcerated: 'this-and-later' });
+    expect(holds(when, later('2013-09-02'))).toBe(true);
+    expect(holds(when, later('2013-09-03'))).toBe(false);
+    expect(openOutcome(when, later('2013-09-02'))).toBe('hold');
+    expect(openOutcome(when, later('2013-09-03'))).toBe('decline');
+    expect(
+      decide(policyWith(when), later('2013-09-03'))
+        .reasons.flatMap((r) => r.facts)
+        .join('\n'),
+    ).toContain("do not extend it: after the window's end (request 2013-09-02), time outside the window");
+  });
+  it('unknown facts stay open: a conviction of unknown date, or an unknown booking date for a window of the arrest', () => {
+    const undated = bookingCase({ ...at2013, convictions: [{ ...conviction({ convictedOn: undefined }), unknown: ['convictedOn'] }] });
+    expect(openOutcome(felony({ years: 10 }), undated)).toBe('review');
+    // Convicted the day after the request: the booking (the window's end) could be later still.
+    const unbooked: BookingCase = {
+      ...bookingCase({ ...at2013, convictions: [conviction({ convictedOn: '2013-09-03' })] }),
+      unknown: ['bookedAt'],
+    };
+    delete (unbooked as Partial<BookingCase>).bookedAt;
+    expect(openOutcome(felony({ years: 10, of: 'arrest' }), unbooked)).toBe('review');
+    // The request's date is known: that conviction is after it.
+    expect(openOutcome(felony({ years: 10 }), unbooked)).toBe('decline');
+  });
+  it('explain says a conviction after the end is not counted, and why', () => {
+    const facts = (when: ReturnType<typeof felony>, c: BookingCase, open = false) => {
+      const o = policyWith(when);
+      const cases = [c, ...(open ? [bookingCase({ ...at2013, convictions: [{ ...conviction(), unknown: ['current'] }] })] : [])];
+      const prepared = cases.map((x) => {
+        const p = prepareCase(x as BookingCase, 0);
+        if (!p.ok) throw new Error(JSON.stringify(p.problems));
+        return p.prepared;
+      });
+      const d = open ? decideAll(compile(o), prepared)[0]! : compile(o).decide(prepared[0]!);
+      return d.reasons.flatMap((r) => r.facts).join('\n');
+    };
+    const late = on('2013-09-20', { current: true });
+    const said =
+      "robbery (2nd-degree felony; violent, serious), convicted 2013-09-20: after the window's end (request 2013-09-02), not counted";
+    expect(facts(felony({ years: 10 }), late)).toContain(said);
+    expect(facts(felony({ years: 10 }), late, true)).toContain(said);
+    expect(facts(felony({ years: 10, of: 'arrest' }), late)).toContain("after the window's end (arrest 2013-09-01), not counted");
+  });
+});
