@@ -919,7 +919,10 @@ function convictionLeaf(ctx: Context, test: ConvictionTest, path: PathSegment[],
     const kind = bindKind(t);
     const ref = refDay(t);
     const extension = bindExtension(t);
-    for (let j = s; j < e; j++) if (kind(j) && (!w || ref[j]! >= (exclude ? from - extension(j) : from))) out.push(j);
+    // A window ends on the date it counts back from: a conviction after it is outside, as `facts` says.
+    const last = w ? anchorDay(t)[i]! : 0;
+    for (let j = s; j < e; j++)
+      if (kind(j) && (!w || (t.convOnDay[j]! <= last && ref[j]! >= (exclude ? from - extension(i, j) : from)))) out.push(j);
     return out;
   };
   return {

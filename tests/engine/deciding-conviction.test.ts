@@ -65,6 +65,12 @@ const cases = [
   bookingCase('no-felony', [larceny]),
   bookingCase('two-felonies', [fraud, larceny, theft]),
   bookingCase('old-murder-only', [oldMurder]),
+  // Convicted of robbery on the current charge after the request (2024-03-01): outside the window, which ends on that date.
+  bookingCase(
+    'assault-then-robbery-after-request',
+    [assault, { offense: 'robbery', class: 'felony', degree: 1, categories: ['violent'], convictedOn: '2024-03-10', current: true }],
+    { eligibleForReleaseAt: '2024-04-01T10:00' },
+  ),
 ];
 
 function table() {
@@ -106,6 +112,12 @@ describe('decidingConvictions', () => {
     const d = byId['old-murder-recent-assault']!;
     expect(d.provision).toBe('recent-violent');
     expect(d.convictions.map((c) => [c.offense, c.position])).toEqual([['assault', 1]]);
+  });
+
+  it('a conviction after the window ends (the request date) does not decide, though more serious', () => {
+    const d = byId['assault-then-robbery-after-request']!;
+    expect(d.provision).toBe('recent-violent');
+    expect(d.convictions.map((c) => c.offense)).toEqual(['assault']);
   });
 
   it('a warrant decides with no conviction, though the case has one', () => {
