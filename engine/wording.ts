@@ -144,6 +144,8 @@ export interface EarlierWording {
   releaseWindowWithoutNoRelease?: boolean;
   /** 'no criminal charge is pending against the person, on which bond has been posted' (the "on which" after a comma). */
   negatedChargeFlagsAfter?: boolean;
+  /** 'the person is in custody on a conviction for X' without the test's look-back window or count. */
+  currentWithoutWindow?: boolean;
 }
 
 const TODAY: EarlierWording = {};
@@ -183,9 +185,14 @@ export function convictionWords(t: ConvictionTest, negated = false, wording: Ear
         : '';
   const window = t.within ? ` ${windowWords(t.within, wording)}` : '';
   if (t.current === true) {
-    return negated
-      ? `the person is not in custody on a conviction for ${what}${juvenile}`
-      : `the person is in custody on a conviction for ${what}${juvenile}`;
+    if (wording.currentWithoutWindow)
+      return negated
+        ? `the person is not in custody on a conviction for ${what}${juvenile}`
+        : `the person is in custody on a conviction for ${what}${juvenile}`;
+    // The count and the window the logic reads, said as for any conviction.
+    const on = count > 1 ? `${numberWord(count)} or more convictions for ${what}` : `a conviction for ${what}`;
+    const convicted = t.within ? `, convicted${window}` : '';
+    return `the person is ${negated ? 'not ' : ''}in custody on ${on}${convicted}${juvenile}`;
   }
   const also = t.current === false ? ', not counting the conviction for the current custody,' : '';
   const quantity = count > 1 ? `${numberWord(count)} or more ` : '';

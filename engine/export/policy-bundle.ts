@@ -76,17 +76,24 @@ export const CURRENT_BUNDLE_EDITION: BundleEdition = { id: 'current', versions: 
 export const BUNDLE_EDITIONS: readonly BundleEdition[] = [
   CURRENT_BUNDLE_EDITION,
   {
+    // Before a test of the conviction for the current custody said its look-back window and count.
+    id: 'current-conviction-words',
+    versions:
+      'an earlier version (its readings of a test of the conviction for the current custody leave out its look-back window and count)',
+    wording: { currentWithoutWindow: true },
+  },
+  {
     // Before the look-back window from release said '(from the conviction where no release is recorded)'.
     id: 'release-window-words',
     versions:
       'an earlier version (its readings of a look-back window from release lack "from the conviction where no release is recorded")',
-    wording: { releaseWindowWithoutNoRelease: true },
+    wording: { releaseWindowWithoutNoRelease: true, currentWithoutWindow: true },
   },
   {
     // Also before a negated charge test put its "on which" clauses before "is pending".
     id: 'negated-charge-words',
     versions: 'an earlier version (its readings also word a negated charge test "no ... is pending against the person, on which ...")',
-    wording: { releaseWindowWithoutNoRelease: true, negatedChargeFlagsAfter: true },
+    wording: { releaseWindowWithoutNoRelease: true, negatedChargeFlagsAfter: true, currentWithoutWindow: true },
   },
   {
     // Also before effectiveDateOf and otherwiseMaxHold.
@@ -95,7 +102,7 @@ export const BUNDLE_EDITIONS: readonly BundleEdition[] = [
       "an earlier version (before one effective date and otherwiseMaxHold: effectiveDate is the document's member, an otherwise hold has no maxHold)",
     documentEffectiveDate: true,
     otherwiseWithoutMaxHold: true,
-    wording: { releaseWindowWithoutNoRelease: true, negatedChargeFlagsAfter: true },
+    wording: { releaseWindowWithoutNoRelease: true, negatedChargeFlagsAfter: true, currentWithoutWindow: true },
   },
 ];
 

@@ -45,7 +45,7 @@ function tampered(name: string, edit: (b: Bundle) => void, rehash = false): stri
 
 describe('bundles exported by earlier versions', () => {
   it('the fixtures are what earlier versions wrote, not what this one writes', () => {
-    expect(earlier).toHaveLength(6);
+    expect(earlier).toHaveLength(7);
     for (const name of earlier) {
       const text = read(name);
       const o = loadOrdinance(JSON.stringify((JSON.parse(text) as Bundle).policy)).ordinance!;
@@ -158,7 +158,7 @@ describe('detainer-studio verify on earlier bundles', () => {
   it('verifies them, saying an earlier version derived the decision logic (exit 0)', async () => {
     const r = await runCli('verify', ...earlier.map((f) => path.join(dir, f)));
     expect(r.code, r.err).toBe(0);
-    expect(r.out.match(/: verified: /g)).toHaveLength(6);
+    expect(r.out.match(/: verified: /g)).toHaveLength(7);
     expect(r.out).toContain('its decision logic is what an earlier version (before one effective date and otherwiseMaxHold');
     expect(r.err).toMatch(
       /two-dates\.297efcb\.bundle\.json:11:\d+: warning: effectiveDate "2017-06-01" .* \[bundle-effective-date-superseded\]/,
