@@ -1,6 +1,6 @@
 // The Problems panel by keyboard alone: Enter on a finding takes the cursor to its line, F6 comes back
 // to that finding and Tab to its fixes; a fix applied from the panel leaves the keyboard in the panel,
-// on the finding now in its place or on the panel itself when none is left.
+// on the finding now in its place or on the panel itself when none is left. Errors are listed first.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -97,4 +97,31 @@ test('after the last problem is fixed from the panel, the keyboard is on the pan
   await expect(page.getByText('No problems: the engine accepts this ordinance.')).toBeVisible();
   await expect.poll(() => focused(page)).toBe('the panel');
   await expect(page.getByRole('region', { name: /^Problems 0 errors/ })).toBeFocused();
+});
+
+test('errors are listed before warnings, each in the order of the document', async ({ page }) => {
+  await openSample(page);
+  // A provision given the id of another: an error on its line, below the warning that the findings the
+  // sample silences for it now name no provision.
+  const broken = sampleText.replace('- id: gang-member', '- id: felony-conviction');
+  const checked = await setTextAndWait(page, broken);
+  expect(checked.detail.errors).toBeGreaterThan(0);
+  expect(checked.detail.warnings).toBeGreaterThan(0);
+  const rows = await page.locator('.problem-list > li > button').evaluateAll((buttons) =>
+    buttons.map((b) => ({
+      severity: /^(?:Silenced )?(\w+):/.exec(b.querySelector('.visually-hidden')?.textContent ?? '')![1],
+      silenced: (b.querySelector('.visually-hidden')?.textContent ?? '').startsWith('Silenced'),
+      line: Number(/line (\d+), col (\d+)$/.exec(b.textContent ?? '')![1]),
+      column: Number(/line (\d+), col (\d+)$/.exec(b.textContent ?? '')![2]),
+    })),
+  );
+  const rank = { Error: 0, Warning: 1, Note: 2 } as Record<string, number>;
+  const key = (r: (typeof rows)[number]) => [r.silenced ? 3 : rank[r.severity!]!, r.line, r.column];
+  const sorted = [...rows].sort((a, b) => {
+    const [x, y] = [key(a), key(b)];
+    return x[0]! - y[0]! || x[1]! - y[1]! || x[2]! - y[2]!;
+  });
+  expect(rows[0]!.severity).toBe('Error');
+  expect(rows.some((r) => r.severity === 'Warning' && r.line < rows[0]!.line)).toBe(true);
+  expect(rows).toEqual(sorted);
 });

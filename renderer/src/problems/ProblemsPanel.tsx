@@ -2,10 +2,11 @@
 // cursor there and shows what it means, the authority it rests on (name, citation, how sure), and the
 // engine's quick fixes. Below them, the law that applied to the ordinance and why.
 
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { CheckedDiagnostic, QuickFix } from '../../../engine/index';
 import { authority, isBlocking, type Ordinance } from '../../../engine/vocabulary';
 import { LawAppliedPanel } from './LawAppliedPanel';
+import { problemOrder } from './problem-order';
 
 interface Props {
   diagnostics: readonly CheckedDiagnostic[];
@@ -35,7 +36,8 @@ function authorityOf(d: CheckedDiagnostic) {
   }
 }
 
-export function ProblemsPanel({ diagnostics, fileName, onOpen, onFix, onSilence, ordinance, exampleOf }: Props) {
+export function ProblemsPanel({ diagnostics: found, fileName, onOpen, onFix, onSilence, ordinance, exampleOf }: Props) {
+  const diagnostics = useMemo(() => problemOrder(found), [found]);
   const [chosen, setChosen] = useState<CheckedDiagnostic | null>(null);
   const panel = useRef<HTMLElement>(null);
   // A fix or a silence chosen here takes its controls away with the finding: the keyboard stays in the
