@@ -268,6 +268,15 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
 
   const workspace = useWorkspace({ host, session, sim, samples });
 
+  // One other draft for the Comparison and Drafts views: the one chosen in either serves both.
+  const compared = sim.state.compare;
+  useEffect(() => {
+    if (compared.kind === 'draft') {
+      const { name, title, ordinance, fingerprint } = compared;
+      draftingRef.current.takeOther({ name, title, ordinance, fingerprint });
+    }
+  }, [compared]);
+
   const chooseExpected = useCallback(async () => {
     const r = await host.openFile('cases');
     if (!r.ok) return session.notify('error', r.error);
@@ -762,6 +771,7 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
                   documentName={doc.name}
                   host={host}
                   drafts={drafts}
+                  onChosen={workspace.takeCompare}
                   onShowProvision={(id) => (id === 'default' ? revealPath(['otherwise']) : showProvision(id))}
                 />
               ) : null}
