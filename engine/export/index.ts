@@ -112,6 +112,11 @@ export interface ExportRequest {
   compareWith?: Ordinance;
   /** For `redline`: the earlier version. */
   against?: Ordinance;
+  /**
+   * The files the ordinance and the other draft (`compareWith` or `against`) were read from, by base name:
+   * the report and the redline name them where the two drafts have the same title and version.
+   */
+  names?: { ordinance?: string; other?: string };
 }
 
 export interface ExportResult {
@@ -253,6 +258,8 @@ export async function buildExport(req: ExportRequest): Promise<ExportResult> {
         ...(req.cases.fingerprint ? { casesFingerprint: req.cases.fingerprint } : {}),
         ...(req.scenario ? { scenario: req.scenario } : {}),
         ...(req.compareWith ? { compareWith: req.compareWith } : {}),
+        ...(req.names?.ordinance ? { name: req.names.ordinance } : {}),
+        ...(req.names?.other ? { compareWithName: req.names.other } : {}),
       });
       return printable('-impact-report', impactReportHtml(report), report.date || effectiveDateOf(o) || undefined);
     }
@@ -261,6 +268,8 @@ export async function buildExport(req: ExportRequest): Promise<ExportResult> {
       const r = redline(req.against, o, {
         ...(req.cases ? { cases: req.cases.cases, casesLabel: req.cases.label } : {}),
         ...(req.scenario ? { scenario: req.scenario } : {}),
+        ...(req.names?.other ? { beforeName: req.names.other } : {}),
+        ...(req.names?.ordinance ? { afterName: req.names.ordinance } : {}),
       });
       const suffix = `-redline${req.against.version ? `-from-${slug(req.against.version)}` : ''}`;
       if (rendition === 'docx') return result(suffix, { data: await redlineDocx(r), preview: () => redlineHtml(r) });

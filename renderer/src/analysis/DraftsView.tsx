@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import type { DraftWitness } from '../../../engine/index';
 import type { Host } from '../../../host/contract';
 import { emit } from '../lib/app-events';
+import { otherDraftLabel, otherDraftTitle, type ThisDraft } from '../lib/draft-names';
 import { count, milliseconds } from '../lib/format';
 import { OUTCOME_LABEL } from '../simulation/Charts';
 import { CaseFacts, DecisionBlock } from '../simulation/Explanation';
@@ -32,10 +33,12 @@ interface Props {
   drafts: DraftOption[];
   /** A draft was taken here (id `sample:NAME` or `file:NAME`): the Comparison view compares with it too. */
   onChosen?: (id: string, draft: OtherDraft) => void;
+  /** This draft's title and version: another draft with the same is named by its file. */
+  draft: ThisDraft;
   onShowProvision: (id: string) => void;
 }
 
-export function DraftsView({ analysis, draftVersion, blocked, documentName, host, drafts, onChosen, onShowProvision }: Props) {
+export function DraftsView({ analysis, draftVersion, blocked, documentName, host, drafts, onChosen, draft, onShowProvision }: Props) {
   const { diff: state, show, cancel, refresh, chooseOther, setDiffReimbursement } = analysis;
   const done = state.result;
   const [all, setAll] = useState(false);
@@ -78,7 +81,7 @@ export function DraftsView({ analysis, draftVersion, blocked, documentName, host
   const witnesses = done?.difference.witnesses ?? [];
   const visible = all ? witnesses : witnesses.slice(0, FIRST_WITNESSES);
   const aName = `this draft (${documentName})`;
-  const bName = other ? `${other.title} (${other.name})` : 'the other draft';
+  const bName = other ? otherDraftLabel(other, draft) : 'the other draft';
   const stale = done !== null && draftVersion >= 0 && done.version !== draftVersion;
 
   return (
@@ -159,7 +162,7 @@ export function DraftsView({ analysis, draftVersion, blocked, documentName, host
                     key={kindKey(w.kind)}
                     witness={w}
                     number={i + 1}
-                    bTitle={other.title}
+                    bTitle={otherDraftTitle(other, draft)}
                     documentName={documentName}
                     host={host}
                     onShowProvision={onShowProvision}

@@ -459,6 +459,11 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
   // ---- what the panes show ----
 
   const diagnostics: CheckedDiagnostic[] = analysis?.diagnostics ?? [];
+  const validOrdinance = lastValid?.ordinance ?? null;
+  const thisDraft = useMemo(
+    () => (validOrdinance ? { title: validOrdinance.title, ...(validOrdinance.version ? { version: validOrdinance.version } : {}) } : null),
+    [validOrdinance],
+  );
   const errorCount = errorsIn(analysis);
   const warningCount = diagnostics.filter((d) => d.severity === 'warning' && !d.suppressed).length;
   const analysisCurrent = analysis?.version === version;
@@ -749,6 +754,7 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
                   onOpenDraftFile={() => void workspace.openCompareFile()}
                   compareError={workspace.compareError}
                   onShowProvision={showProvision}
+                  draft={thisDraft}
                 />
               ) : null}
               {right === 'table' && expectedFile ? expectedPanel : null}
@@ -772,6 +778,7 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
                   host={host}
                   drafts={drafts}
                   onChosen={workspace.takeCompare}
+                  draft={thisDraft}
                   onShowProvision={(id) => (id === 'default' ? revealPath(['otherwise']) : showProvision(id))}
                 />
               ) : null}
@@ -834,6 +841,7 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
             analysis={analysis}
             version={version}
             lastValid={lastValid}
+            documentName={doc.name}
             sim={sim}
             samples={samples}
             onClose={() => session.openDialog(null)}
