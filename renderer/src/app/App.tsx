@@ -659,7 +659,14 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
               </span>
             ) : null}
           </div>
-          <div className="pane-body" id="left-panel" role="tabpanel" aria-labelledby={`left-tab-${left}`} tabIndex={-1} data-pane="left">
+          <div
+            className={`pane-body${left === 'form' && state.startFrom ? ' starting' : ''}`}
+            id="left-panel"
+            role="tabpanel"
+            aria-labelledby={`left-tab-${left}`}
+            tabIndex={-1}
+            data-pane="left"
+          >
             <div className="editor-host" ref={editorHost} hidden={left !== 'editor'} aria-busy={!editorLoaded || undefined} />
             {!editorLoaded && left === 'editor' ? (
               <p className="editor-loading" role="status">
