@@ -32,6 +32,7 @@ import { prefetchEditor, whenIdle } from './editor-prefetch';
 import { documentData } from './form-data';
 import { DocumentSession, errorsIn, type LeftView, type RightView } from './session';
 import { STARTER_NAME, STARTER_ORDINANCE } from './starter';
+import { SaveNameDialog } from './SaveNameDialog';
 import { StartFrom } from './StartFrom';
 import { Tabs } from './Tabs';
 import { useRovingToolbar } from '../lib/roving-toolbar';
@@ -841,6 +842,9 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
             platform={hostKind.platform}
             onClose={() => session.openDialog(null)}
           />
+        ) : null}
+        {state.fileNamePrompt ? (
+          <SaveNameDialog suggested={state.fileNamePrompt.suggested} onChoose={(name) => session.fileNameChosen(name)} />
         ) : null}
         {state.dialog === 'export' ? (
           <ExportDialog
