@@ -1,5 +1,5 @@
 // The engine's vocabulary for views on the UI thread: the document's and the results' names and
-// lists, decision codes decoded, what blocks a draft, the export catalog, and the words for a hold.
+// lists, decision codes decoded, what blocks a draft, the export catalog, file names, and the words for a hold.
 // Nothing here loads the validators, the compiler or the YAML reader, so a view can import it freely;
 // the engine's work is asked of a worker through engine/index.ts.
 
@@ -16,6 +16,7 @@ export {
 export { outcomeOf, outcomeNumberOf, provisionNumberOf, decodeDecision, type DecisionCode, type ProvisionRef } from './decision-code';
 export { maxHoldWords, OUTCOME_WORDS } from './wording';
 export * from './export/catalog';
+export { policyBaseName } from './file-names';
 export { lawApplied, type LawApplied, type AppliedAuthority } from './law-applied';
 export { authority, unverifiedDateMark, type Authority, type LawSource } from './law';
 export { longDate } from './text-model';

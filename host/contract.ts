@@ -23,6 +23,8 @@ export interface HostInfo {
   kind: 'electron' | 'browser';
   platform: string;
   appVersion: string;
+  /** Saving downloads the file, with no dialog to name it (a browser without the File System Access API): the app asks for the name. */
+  savesByDownload?: boolean;
 }
 
 /** A file the host read for the renderer. `path` is null where the host has no paths (browser). */

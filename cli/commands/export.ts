@@ -130,6 +130,9 @@ export const exportCommand: CommandCode = {
           ...(cases ? { cases } : {}),
           ...(compareWith ? { compareWith: compareWith.ordinance } : {}),
           ...(against ? { against: against.ordinance } : {}),
+          ...(againstFile || compareFile
+            ? { names: { ordinance: path.basename(policy.file), other: path.basename((againstFile ?? compareFile)!) } }
+            : {}),
         });
       } catch (e) {
         if (e instanceof UnprintableCharactersError) {

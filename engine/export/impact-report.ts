@@ -18,6 +18,7 @@ import {
 } from '../summary-bounds';
 import { longDate, ordinanceText } from '../text-model';
 import { OUTCOME_WORDS } from '../wording';
+import { tellApart } from './draft-names';
 import { changedCasesHtml, decisionDelta, deltaHtml, deltaSentence, type DecisionDelta } from './decision-delta';
 import { REPORT_FACES } from './fonts';
 import { escapeHtml, htmlDocument } from './html';
@@ -34,6 +35,9 @@ export interface ImpactReportInput {
   scenario?: Scenario;
   /** Another draft to compare with; without it, the honor-every-detainer baseline. */
   compareWith?: Ordinance;
+  /** The files the policy and the other draft were read from: named when title and version are the same. */
+  name?: string;
+  compareWithName?: string;
   /** Changed cases listed (the count is always exact). Default 200. */
   maxChangedCases?: number;
 }
@@ -43,6 +47,8 @@ export interface PolicyFacts {
   version: string;
   date: string;
   fingerprint: string;
+  /** Where the policy and the other draft have the same title and version: what tells this one apart. */
+  tag?: string;
   baseline: boolean;
 }
 
@@ -85,9 +91,14 @@ export function impactReport(input: ImpactReportInput): ImpactReport {
   const headings: Record<string, string> = {};
   for (const p of policy.provisions) if (p.heading) headings[p.id] = p.heading;
   const resolved = resolveScenario(scenario);
+  const policyFacts = facts(input.ordinance, false);
+  const otherFacts = facts(otherOrdinance, !input.compareWith);
+  const tags = input.compareWith
+    ? tellApart({ ...policyFacts, name: input.name ?? '' }, { ...otherFacts, name: input.compareWithName ?? '' })
+    : null;
   return {
-    policy: facts(input.ordinance, false),
-    other: facts(otherOrdinance, !input.compareWith),
+    policy: tags ? { ...policyFacts, tag: tags[0] } : policyFacts,
+    other: tags ? { ...otherFacts, tag: tags[1] } : otherFacts,
     scenario: resolved,
     casesLabel: input.casesLabel,
     ...(input.casesFingerprint ? { casesFingerprint: input.casesFingerprint } : {}),
@@ -132,7 +143,7 @@ const n = (x: number, digits = 0) => x.toLocaleString('en-US', { minimumFraction
 const share = (part: number, whole: number) => (whole === 0 ? '0.0%' : `${((100 * part) / whole).toFixed(1)}%`);
 
 function otherName(r: ImpactReport): string {
-  return r.other.baseline ? 'Baseline: honor every detainer' : `Other draft: ${r.other.title}`;
+  return r.other.baseline ? 'Baseline: honor every detainer' : `Other draft: ${r.other.title}${r.other.tag ? ` (${r.other.tag})` : ''}`;
 }
 
 function figure(value: string, what: string): string {
@@ -206,7 +217,7 @@ export function impactReportBodyHtml(r: ImpactReport): string {
     '<header class="doc-header">',
     `<h1>Impact report: ${escapeHtml(r.policy.title)}</h1>`,
     `<p>Version ${escapeHtml(r.policy.version)}${r.policy.date ? `, ${escapeHtml(longDate(r.policy.date))}` : ''} · fingerprint <span class="fingerprint">${shortFingerprint(r.policy.fingerprint)}</span></p>`,
-    `<p>Simulated on ${n(s.total)} booking cases from ${escapeHtml(r.casesLabel)}${r.date ? `, as of ${escapeHtml(longDate(r.date))}` : ''}; compared with ${escapeHtml(r.other.baseline ? 'the baseline of honoring every detainer' : `the draft "${r.other.title}"`)}.</p>`,
+    `<p>Simulated on ${n(s.total)} booking cases from ${escapeHtml(r.casesLabel)}${r.date ? `, as of ${escapeHtml(longDate(r.date))}` : ''}; compared with ${escapeHtml(r.other.baseline ? 'the baseline of honoring every detainer' : `the draft "${r.other.title}"${r.other.tag ? ` (${r.other.tag})` : ''}`)}.</p>`,
     '</header>',
     '<main>',
   );
@@ -344,7 +355,7 @@ export function impactReportBodyHtml(r: ImpactReport): string {
   const sc = r.scenario;
   out.push('<section aria-labelledby="r-assumptions"><h2 id="r-assumptions">Assumptions and sources</h2><dl class="assumptions">');
   out.push(
-    `<dt>Policy</dt><dd>${escapeHtml(r.policy.title)}, version ${escapeHtml(r.policy.version)}, <span class="fingerprint">${escapeHtml(r.policy.fingerprint)}</span></dd>`,
+    `<dt>Policy</dt><dd>${escapeHtml(r.policy.title)}, version ${escapeHtml(r.policy.version)}${r.policy.tag ? ` (${escapeHtml(r.policy.tag)})` : ''}, <span class="fingerprint">${escapeHtml(r.policy.fingerprint)}</span></dd>`,
   );
   out.push(`<dt>Compared with</dt><dd>${escapeHtml(other)}, <span class="fingerprint">${escapeHtml(r.other.fingerprint)}</span></dd>`);
   out.push(

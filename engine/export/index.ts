@@ -1,6 +1,7 @@
 // The exporters' public face, for the app's File > Export (with a preview) and the command line:
 // one request in, the file's bytes (or, for PDF, the HTML to print) and an HTML preview out.
 
+import { policyBaseName, slug } from '../file-names';
 import { fingerprint } from '../canonical';
 import { EXTENSIONS, MIME_TYPES, RENDITIONS, type ExportFormat, type Rendition } from './catalog';
 import { effectiveDateOf, type Ordinance, type Scenario } from '../model';
@@ -114,6 +115,11 @@ export interface ExportRequest {
   compareWith?: Ordinance;
   /** For `redline`: the earlier version. */
   against?: Ordinance;
+  /**
+   * The files the ordinance and the other draft (`compareWith` or `against`) were read from, by base name:
+   * the report and the redline name them where the two drafts have the same title and version.
+   */
+  names?: { ordinance?: string; other?: string };
 }
 
 export interface ExportResult {
@@ -155,23 +161,6 @@ function unprintable(html: string): UncoveredCharacter[] {
   return [...seen.values()];
 }
 
-function slug(text: string): string {
-  const s = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  // At most 60 characters, cut after a whole word (a single word that long is cut where it must be).
-  const cut = s.length <= 60 ? s : s.slice(0, 61).replace(/-[^-]*$/, '') || s.slice(0, 60);
-  return cut.replace(/-+$/, '') || 'ordinance';
-}
-
-function baseName(o: Ordinance): string {
-  const name = slug(o.shortTitle ?? o.title);
-  return o.version ? `${name}-${slug(o.version)}` : name;
-}
-
 function textPreview(title: string, text: string, footer: string): string {
   return htmlDocument({
     title,
@@ -188,7 +177,7 @@ export async function buildExport(req: ExportRequest): Promise<ExportResult> {
     throw new ExportRequestError(`${req.format} can be written as ${RENDITIONS[req.format].join(' or ')}, not ${rendition}`);
   }
   const o = req.ordinance;
-  const base = baseName(o);
+  const base = policyBaseName(o);
   const result = (
     suffix: string,
     { preview, ...fields }: Pick<ExportResult, 'data' | 'printHtml'> & { documentDate?: string; preview: string | (() => string) },
@@ -255,6 +244,8 @@ export async function buildExport(req: ExportRequest): Promise<ExportResult> {
         ...(req.cases.fingerprint ? { casesFingerprint: req.cases.fingerprint } : {}),
         ...(req.scenario ? { scenario: req.scenario } : {}),
         ...(req.compareWith ? { compareWith: req.compareWith } : {}),
+        ...(req.names?.ordinance ? { name: req.names.ordinance } : {}),
+        ...(req.names?.other ? { compareWithName: req.names.other } : {}),
       });
       return printable('-impact-report', impactReportHtml(report), report.date || effectiveDateOf(o) || undefined);
     }
@@ -263,6 +254,8 @@ export async function buildExport(req: ExportRequest): Promise<ExportResult> {
       const r = redline(req.against, o, {
         ...(req.cases ? { cases: req.cases.cases, casesLabel: req.cases.label } : {}),
         ...(req.scenario ? { scenario: req.scenario } : {}),
+        ...(req.names?.other ? { beforeName: req.names.other } : {}),
+        ...(req.names?.ordinance ? { afterName: req.names.ordinance } : {}),
       });
       const suffix = `-redline${req.against.version ? `-from-${slug(req.against.version)}` : ''}`;
       if (rendition === 'docx') return result(suffix, { data: await redlineDocx(r), preview: () => redlineHtml(r) });

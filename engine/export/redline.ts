@@ -24,6 +24,7 @@ import { compile } from '../compile';
 import type { Ordinance, Scenario } from '../model';
 import { simulate, type Cases } from '../simulate';
 import { ordinanceText } from '../text-model';
+import { tellApart } from './draft-names';
 import {
   changedCasesHtml,
   changedDecisionWords,
@@ -56,6 +57,8 @@ export interface VersionFacts {
   version: string;
   date: string;
   fingerprint: string;
+  /** Where both versions have the same title and version number: what tells this one apart (its file name). */
+  tag?: string;
 }
 
 export interface Redline {
@@ -73,6 +76,9 @@ export interface RedlineOptions {
   scenario?: Scenario;
   /** Changed cases listed (the count is always exact). Default 100. */
   maxChangedCases?: number;
+  /** The files the two versions were read from, named when nothing else tells the versions apart. */
+  beforeName?: string;
+  afterName?: string;
 }
 
 function labelOf(b: PrintedBlock): string {
@@ -205,9 +211,14 @@ export function redline(before: Ordinance, after: Ordinance, opts: RedlineOption
   // The footer changes with every change (it prints the fingerprint); the counts are of the text.
   const text = blocks.filter((x) => x.kind !== 'footer');
   const all = text.flatMap((x) => [...x.label, ...x.body]);
+  const tags = tellApart(
+    { ...facts(before), ...(opts.beforeName ? { name: opts.beforeName } : {}) },
+    { ...facts(after), ...(opts.afterName ? { name: opts.afterName } : {}) },
+    ['earlier', 'later'],
+  );
   const result: Redline = {
-    before: facts(before),
-    after: facts(after),
+    before: { ...facts(before), ...(tags ? { tag: tags[0] } : {}) },
+    after: { ...facts(after), ...(tags ? { tag: tags[1] } : {}) },
     blocks,
     counts: {
       insertedWords: countWords(all, 'insert'),
@@ -232,7 +243,12 @@ export function redline(before: Ordinance, after: Ordinance, opts: RedlineOption
 }
 
 function versionWords(v: VersionFacts): string {
-  return `version ${v.version}${v.date ? ` of ${v.date}` : ''} (fingerprint ${shortFingerprint(v.fingerprint)})`;
+  return `version ${v.version}${v.tag ? ` (${v.tag})` : ''}${v.date ? ` of ${v.date}` : ''} (fingerprint ${shortFingerprint(v.fingerprint)})`;
+}
+
+/** "Version 2", or "Version 2 (draft-b.ordinance.yaml)" when both versions have the same number. */
+function versionLabel(v: VersionFacts): string {
+  return `Version ${v.version}${v.tag ? ` (${v.tag})` : ''}`;
 }
 
 /** "Changes from version 1 (…) to version 2 (…): 3 words inserted, 2 deleted, in 2 blocks." */
@@ -292,7 +308,7 @@ export function redlineBodyHtml(r: Redline): string {
   );
   if (r.delta) {
     out.push('<section aria-labelledby="rl-effect"><h2 id="rl-effect">Effect on decisions</h2>');
-    out.push(deltaHtml(r.delta, 'This amendment', `Version ${r.before.version}`, `Version ${r.after.version}`));
+    out.push(deltaHtml(r.delta, 'This amendment', versionLabel(r.before), versionLabel(r.after)));
     out.push('</section>');
   }
   out.push('<section class="redline-text" aria-labelledby="rl-text"><h2 id="rl-text">Text with changes</h2>');
@@ -300,12 +316,12 @@ export function redlineBodyHtml(r: Redline): string {
   out.push('</section>');
   if (r.delta) {
     out.push('<section aria-labelledby="rl-cases"><h2 id="rl-cases">Changed cases</h2>');
-    out.push(changedCasesHtml(r.delta, `Version ${r.before.version}`, `Version ${r.after.version}`));
+    out.push(changedCasesHtml(r.delta, versionLabel(r.before), versionLabel(r.after)));
     out.push('</section>');
   }
   out.push('</main>');
   out.push(
-    `<footer class="doc-footer"><p>Before: version ${escapeHtml(r.before.version)}, fingerprint <span class="fingerprint">${escapeHtml(r.before.fingerprint)}</span><br>After: version ${escapeHtml(r.after.version)}, fingerprint <span class="fingerprint">${escapeHtml(r.after.fingerprint)}</span></p></footer>`,
+    `<footer class="doc-footer"><p>Before: version ${escapeHtml(r.before.version)}${r.before.tag ? ` (${escapeHtml(r.before.tag)})` : ''}, fingerprint <span class="fingerprint">${escapeHtml(r.before.fingerprint)}</span><br>After: version ${escapeHtml(r.after.version)}${r.after.tag ? ` (${escapeHtml(r.after.tag)})` : ''}, fingerprint <span class="fingerprint">${escapeHtml(r.after.fingerprint)}</span></p></footer>`,
   );
   return out.join('\n');
 }
@@ -428,7 +444,7 @@ export function redlineDocument(r: Redline): Document {
       }),
     );
     const rows = transitionRows(d);
-    if (rows.length) children.push(wordTable([`Version ${r.before.version}`, `Version ${r.after.version}`, 'Cases'], rows));
+    if (rows.length) children.push(wordTable([versionLabel(r.before), versionLabel(r.after), 'Cases'], rows));
   }
   children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun({ text: 'Text with changes' })] }));
   for (const b of r.blocks) children.push(blockParagraph(b, rev));
@@ -452,7 +468,7 @@ export function redlineDocument(r: Redline): Document {
       }
       children.push(
         wordTable(
-          ['Case', `Version ${r.before.version}`, `Version ${r.after.version}`],
+          ['Case', versionLabel(r.before), versionLabel(r.after)],
           d.cases.map((c) => [
             c.id,
             changedDecisionWords(c.other, c.holdUntil ? { until: c.holdUntil.other } : {}),

@@ -422,6 +422,10 @@ test('Save writes the document as shown to a file', async ({ page }) => {
   const download = page.waitForEvent('download');
   const since = await eventCount(page);
   await page.getByRole('button', { name: 'Save', exact: true }).click();
+  // The browser downloads without asking for a name: the app asks, suggesting the document's.
+  const asked = page.getByRole('dialog', { name: 'Save' });
+  await expect(asked.getByLabel('File name')).toHaveValue('connecticut-trust-act-2014.ordinance.yaml');
+  await asked.getByRole('button', { name: 'Save', exact: true }).click();
   const file = await download;
   expect(file.suggestedFilename()).toBe('connecticut-trust-act-2014.ordinance.yaml');
   const target = path.join(mkdtempSync(path.join(os.tmpdir(), 'detainer-e2e-')), file.suggestedFilename());
@@ -431,6 +435,38 @@ test('Save writes the document as shown to a file', async ({ page }) => {
   await expect(page.getByLabel('Document connecticut-trust-act-2014.ordinance.yaml', { exact: true })).toBeVisible();
   // The saved file is a valid ordinance by the command line's own check (which exits non-zero on errors).
   expect(cli(['validate', target])).not.toMatch(/: error:/);
+});
+
+test('Save of a new document asks for its file name, suggested from its title, and downloads it under the name typed; Esc saves nothing', async ({
+  page,
+}) => {
+  const downloads: string[] = [];
+  page.on('download', (d) => downloads.push(d.suggestedFilename()));
+  await page.keyboard.press('Control+s');
+  const asked = page.getByRole('dialog', { name: 'Save' });
+  const name = asked.getByLabel('File name');
+  await expect(name).toBeFocused();
+  await expect(name).toHaveValue('an-ordinance-concerning-civil-immigration-detainers-0-1.ordinance.yaml');
+  await page.keyboard.press('Escape');
+  await expect(asked).toHaveCount(0);
+  expect(downloads).toEqual([]);
+
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(name).toBeFocused();
+  // The name without its extension is selected: typing replaces it.
+  await page.keyboard.type('council draft 3');
+  await expect(name).toHaveValue('council draft 3.ordinance.yaml');
+  const download = page.waitForEvent('download');
+  const since = await eventCount(page);
+  await page.keyboard.press('Enter');
+  expect((await download).suggestedFilename()).toBe('council draft 3.ordinance.yaml');
+  await waitForEvent(page, 'saved', { name: 'council draft 3.ordinance.yaml' }, since);
+  await expect(page.getByLabel('Document council draft 3.ordinance.yaml', { exact: true })).toBeVisible();
+  // Saving again suggests the name it now has.
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(name).toHaveValue('council draft 3.ordinance.yaml');
+  await asked.getByRole('button', { name: 'Cancel' }).click();
+  await expect(asked).toHaveCount(0);
 });
 
 test('keyboard shortcuts switch views and run the simulation; unsaved work survives a reload as a recovery copy', async ({ page }) => {

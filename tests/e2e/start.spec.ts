@@ -185,3 +185,56 @@ test('an expected-decisions file written for another ordinance says so', async (
   await expect(panel.getByRole('status')).toHaveText(/^All \d+ cases are decided as expected\.$/);
   await expect(panel.locator('.expected-other-ordinance')).toHaveCount(0);
 });
+
+test('"Start from…" shows every choice whole, not in a small box of its own; the arrow keys, Home and End move among the choices', async ({
+  page,
+}) => {
+  await loadApp(page);
+  await waitForEvent(page, 'document-editable');
+  const start = page.getByRole('region', { name: 'Start from…' });
+  const choices = start.getByRole('button');
+  await expect(start.getByRole('heading', { name: 'Enacted ordinances and policies' })).toBeVisible();
+  const n = await choices.count();
+  expect(n).toBeGreaterThan(10);
+  // Nothing clipped: neither the list nor any choice scrolls within itself.
+  const clipped = () =>
+    page.evaluate(() =>
+      [document.querySelector<HTMLElement>('.start-from')!, ...document.querySelectorAll<HTMLElement>('.start-list button')]
+        .filter((el) => el.scrollHeight > el.clientHeight + 1)
+        .map((el) => el.textContent!.slice(0, 40)),
+    );
+  expect(await clipped()).toEqual([]);
+  // On a laptop screen the blank ordinance and the seed policies are in sight at once, each whole.
+  const whole = () =>
+    page.evaluate(
+      () =>
+        [...document.querySelectorAll<HTMLElement>('.start-list button')].filter((b) => {
+          const r = b.getBoundingClientRect();
+          const pane = document.getElementById('left-panel')!.getBoundingClientRect();
+          const problems = document.querySelector('.problems')!.getBoundingClientRect();
+          return r.top >= pane.top && r.bottom <= Math.min(pane.bottom, problems.top);
+        }).length,
+    );
+  expect(await whole()).toBeGreaterThanOrEqual(6);
+  // On a small one too the pane scrolls to each, whole.
+  await page.setViewportSize({ width: 1024, height: 700 });
+  expect(await clipped()).toEqual([]);
+  const last = choices.last();
+  await last.scrollIntoViewIfNeeded();
+  await expect(last).toBeInViewport({ ratio: 1 });
+
+  await choices.first().focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(choices.nth(1)).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(last).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(choices.nth(n - 2)).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(choices.first()).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  const since = await eventCount(page);
+  await page.keyboard.press('Enter');
+  await waitForEvent(page, 'template-opened', {}, since);
+  await expect(start).toHaveCount(0);
+});

@@ -99,4 +99,20 @@ describe('impact report', () => {
     expect(html).not.toMatch(/<img|<script/);
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;.json');
   });
+
+  it('names the files of two drafts that have the same title and version, and only then', () => {
+    const copy = structuredClone(ct);
+    copy.sections[0]!.provisions = copy.sections[0]!.provisions!.slice(1);
+    const input = { ordinance: ct, cases, casesLabel: 'synthetic-500.json', compareWith: copy };
+    const html = impactReportHtml(impactReport({ ...input, name: 'amended.yaml', compareWithName: 'as-enacted.yaml' }));
+    expect(html).toContain(`compared with the draft &quot;${ct.title}&quot; (as-enacted.yaml).`);
+    expect(html).toContain(`<dt>Policy</dt><dd>${ct.title}, version ${ct.version} (amended.yaml), `);
+    expect(html).toContain(`<dt>Compared with</dt><dd>Other draft: ${ct.title} (as-enacted.yaml), `);
+
+    const other = impactReportHtml(
+      impactReport({ ...input, compareWith: riverton, name: 'amended.yaml', compareWithName: 'riverton.yaml' }),
+    );
+    expect(other).not.toContain('riverton.yaml');
+    expect(other).not.toContain('amended.yaml');
+  });
 });

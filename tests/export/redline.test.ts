@@ -95,4 +95,31 @@ describe('redline', () => {
     expect(r.blocks.every((b) => b.status === 'same')).toBe(true);
     expect(redlineHtml(r)).toContain('No change in the text');
   });
+
+  it('tells two versions with the same title and version number apart by their files, else as earlier and later', () => {
+    const cases = generatedCases(400);
+    const stricter = ordinanceFrom(
+      text.replace('when: { record: gangDatabase }\n        outcome: hold', 'when: { record: gangDatabase }\n        outcome: decline'),
+    );
+    expect([stricter.title, stricter.version]).toEqual([ct.title, ct.version]);
+    const named = redline(ct, stricter, { cases, casesLabel: 'synthetic-400', beforeName: 'as-enacted.yaml', afterName: 'amended.yaml' });
+    const html = redlineHtml(named);
+    expect(html).toContain(`Changes from version ${ct.version} (as-enacted.yaml) of `);
+    expect(html).toContain(`to version ${ct.version} (amended.yaml) of `);
+    // The changed cases' columns: each version's own heading, not "Version 2014" twice.
+    expect(html).toContain(`Version ${ct.version} (as-enacted.yaml)</th>`);
+    expect(html).toContain(`Version ${ct.version} (amended.yaml)</th>`);
+    expect(html).not.toContain(`Version ${ct.version}</th>`);
+
+    // Without two file names to tell them apart: the earlier and the later.
+    const unnamed = redlineHtml(redline(ct, stricter, { cases, casesLabel: 'synthetic-400', beforeName: 'x.yaml', afterName: 'x.yaml' }));
+    expect(unnamed).toContain(`Version ${ct.version} (earlier)</th>`);
+    expect(unnamed).toContain(`Version ${ct.version} (later)</th>`);
+
+    // Versions numbered apart need nothing more.
+    const renumbered = ordinanceFrom(text.replace(/^version: .*$/m, 'version: "2015"'));
+    const apart = redlineHtml(redline(ct, renumbered, { beforeName: 'as-enacted.yaml', afterName: 'amended.yaml' }));
+    expect(apart).toContain(`from version ${ct.version} of `);
+    expect(apart).not.toContain('as-enacted.yaml');
+  });
 });

@@ -14,12 +14,12 @@ const ROOT = path.resolve(__dirname, '../..');
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 
 /** A host over the real samples folder, keeping recovery copies and saves in memory. */
-function memoryHost() {
+function memoryHost(savesByDownload = false) {
   const recovery = new Map<string, RecoveryEntry>();
   const saves: SaveRequest[] = [];
   let dirty = false;
   const host: Host = {
-    info: async () => ({ kind: 'browser', platform: 'linux', appVersion: 'test' }),
+    info: async () => ({ kind: 'browser', platform: 'linux', appVersion: 'test', savesByDownload }),
     openFile: async () => ok(null),
     readFile: async (p) => ok({ path: p, name: path.basename(p), text: readFileSync(p, 'utf8'), mtimeMs: 1 }),
     saveFile: async (r) => (saves.push(r), ok({ path: r.path ?? `/docs/${r.suggestedName}`, name: r.suggestedName, mtimeMs: 2 })),
@@ -88,8 +88,8 @@ function analyse(version: number, text: string): AnalysisResult {
   };
 }
 
-function setup(confirm = true) {
-  const h = memoryHost();
+function setup(confirm = true, savesByDownload = false) {
+  const h = memoryHost(savesByDownload);
   const session = new DocumentSession({ host: h.host, confirmDiscard: () => confirm, noticeMs: 0 });
   const editor = new TextEditor();
   const drafts: ValidDraft[] = [];
@@ -230,5 +230,43 @@ describe('recovery', () => {
     await session.run('view.form');
     await session.flushRecovery('closing');
     expect(recovery.size).toBe(0);
+  });
+});
+
+describe('saving where the browser downloads', () => {
+  const until = async (check: () => boolean) => {
+    for (let i = 0; i < 50 && !check(); i++) await new Promise((r) => setTimeout(r, 0));
+    expect(check()).toBe(true);
+  };
+
+  it('asks for the file name, suggesting one from the title, and saves under the name typed', async () => {
+    const { session, saves } = setup(true, true);
+    const saving = session.save(false);
+    await until(() => session.getState().fileNamePrompt !== null);
+    expect(session.getState().fileNamePrompt).toEqual({
+      suggested: 'an-ordinance-concerning-civil-immigration-detainers-0-1.ordinance.yaml',
+    });
+    expect(saves).toEqual([]);
+    session.fileNameChosen('council draft');
+    await saving;
+    expect(saves.map((s) => s.suggestedName)).toEqual(['council draft.ordinance.yaml']);
+    expect(session.getState()).toMatchObject({ fileNamePrompt: null, doc: { name: 'council draft.ordinance.yaml' } });
+  });
+
+  it('saves nothing when the name is not given', async () => {
+    const { session, saves } = setup(true, true);
+    const saving = session.save(false);
+    await until(() => session.getState().fileNamePrompt !== null);
+    session.fileNameChosen(null);
+    await saving;
+    expect(saves).toEqual([]);
+    expect(session.getState().fileNamePrompt).toBeNull();
+  });
+
+  it('asks nothing where the host has a save dialog of its own', async () => {
+    const { session, saves } = setup(true, false);
+    await session.save(false);
+    expect(saves.map((s) => s.suggestedName)).toEqual(['untitled.ordinance.yaml']);
+    expect(session.getState().fileNamePrompt).toBeNull();
   });
 });

@@ -6,12 +6,13 @@ import { useEffect, useState } from 'react';
 import type { DraftWitness } from '../../../engine/index';
 import type { Host } from '../../../host/contract';
 import { emit } from '../lib/app-events';
+import { otherDraftLabel, otherDraftTitle, type ThisDraft } from '../lib/draft-names';
 import { count, milliseconds } from '../lib/format';
 import { OUTCOME_LABEL } from '../simulation/Charts';
 import { CaseFacts, DecisionBlock } from '../simulation/Explanation';
 import { ReimbursementField } from './DecisionTableView';
 import { exportBaseName, kindKey, witnessCaseSet } from './table-rows';
-import type { DraftAnalysis } from './use-draft-analysis';
+import type { DraftAnalysis, OtherDraft } from './use-draft-analysis';
 import { WorkStatusLine } from './WorkStatusLine';
 
 /** Witnesses rendered at first; the rest on request (two drafts far apart can differ in many ways). */
@@ -30,10 +31,14 @@ interface Props {
   host: Host;
   /** Bundled sample ordinances, ids `sample:NAME`. */
   drafts: DraftOption[];
+  /** A draft was taken here (id `sample:NAME` or `file:NAME`): the Comparison view compares with it too. */
+  onChosen?: (id: string, draft: OtherDraft) => void;
+  /** This draft's title and version: another draft with the same is named by its file. */
+  draft: ThisDraft;
   onShowProvision: (id: string) => void;
 }
 
-export function DraftsView({ analysis, draftVersion, blocked, documentName, host, drafts, onShowProvision }: Props) {
+export function DraftsView({ analysis, draftVersion, blocked, documentName, host, drafts, onChosen, draft, onShowProvision }: Props) {
   const { diff: state, show, cancel, refresh, chooseOther, setDiffReimbursement } = analysis;
   const done = state.result;
   const [all, setAll] = useState(false);
@@ -55,16 +60,20 @@ export function DraftsView({ analysis, draftVersion, blocked, documentName, host
       });
   }, [done]);
 
+  const taken = (id: string, draft: OtherDraft | null) => {
+    if (draft) onChosen?.(id, draft);
+  };
+
   const choose = async (value: string) => {
     setReadError(null);
     if (value === 'file') {
       const r = await host.openFile('ordinance');
       if (!r.ok) setReadError(r.error);
-      else if (r.value) await chooseOther(r.value.name, r.value.text);
+      else if (r.value) taken(`file:${r.value.name}`, await chooseOther(r.value.name, r.value.text));
     } else if (value.startsWith('sample:')) {
       const r = await host.readSample(value.slice('sample:'.length));
       if (!r.ok) setReadError(r.error);
-      else await chooseOther(r.value.name, r.value.text);
+      else taken(value, await chooseOther(r.value.name, r.value.text));
     }
   };
 
@@ -72,7 +81,7 @@ export function DraftsView({ analysis, draftVersion, blocked, documentName, host
   const witnesses = done?.difference.witnesses ?? [];
   const visible = all ? witnesses : witnesses.slice(0, FIRST_WITNESSES);
   const aName = `this draft (${documentName})`;
-  const bName = other ? `${other.title} (${other.name})` : 'the other draft';
+  const bName = other ? otherDraftLabel(other, draft) : 'the other draft';
   const stale = done !== null && draftVersion >= 0 && done.version !== draftVersion;
 
   return (
@@ -81,7 +90,7 @@ export function DraftsView({ analysis, draftVersion, blocked, documentName, host
         <div className="field">
           <label htmlFor="other-draft">Compare this draft with</label>
           <select id="other-draft" value="" onChange={(e) => void choose(e.target.value)}>
-            <option value="">{other ? `${other.title} (${other.name})` : 'Choose a draft…'}</option>
+            <option value="">{other ? bName : 'Choose a draft…'}</option>
             {drafts.map((d) => (
               <option key={d.id} value={d.id}>
                 {d.label}
@@ -153,7 +162,7 @@ export function DraftsView({ analysis, draftVersion, blocked, documentName, host
                     key={kindKey(w.kind)}
                     witness={w}
                     number={i + 1}
-                    bTitle={other.title}
+                    bTitle={otherDraftTitle(other, draft)}
                     documentName={documentName}
                     host={host}
                     onShowProvision={onShowProvision}

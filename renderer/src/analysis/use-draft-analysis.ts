@@ -160,28 +160,46 @@ export function useDraftAnalysis() {
     [refresh],
   );
 
-  /** Reads another draft to compare with; a draft with errors is refused with its first error. */
+  /**
+   * Reads another draft to compare with; a draft with errors is refused with its first error.
+   * Resolves to the draft taken, or null.
+   */
   const chooseOther = useCallback(
-    async (name: string, text: string) => {
+    async (name: string, text: string): Promise<OtherDraft | null> => {
       setDiff((x) => ({ ...x, otherStatus: { kind: 'loading', name } }));
       try {
         const loaded = await client.loadDraft(name, text);
         if (loaded.kind === 'draft-refused') {
           setDiff((x) => ({ ...x, otherStatus: { kind: 'refused', error: loaded.error } }));
           emit('other-draft-refused', { name, error: loaded.error });
-          return;
+          return null;
         }
         const chosen: OtherDraft = { name, title: loaded.title, ordinance: loaded.ordinance, fingerprint: loaded.fingerprint };
         other.current = chosen;
         setDiff((x) => ({ ...x, other: chosen, otherStatus: { kind: 'none' } }));
         emit('other-draft-loaded', { name, title: loaded.title });
         refresh();
+        return chosen;
       } catch (e) {
         const error = e instanceof AnalysisCancelled ? `Reading ${name} was cancelled.` : (e as Error).message;
         setDiff((x) => ({ ...x, otherStatus: { kind: 'refused', error } }));
+        return null;
       }
     },
     [client, refresh],
+  );
+
+  /** Takes a draft already read and checked elsewhere (the one chosen in the Comparison view). */
+  const takeOther = useCallback(
+    (chosen: OtherDraft) => {
+      const now = other.current;
+      if (now && now.name === chosen.name && now.fingerprint === chosen.fingerprint) return;
+      other.current = chosen;
+      setDiff((x) => ({ ...x, other: chosen, otherStatus: { kind: 'none' } }));
+      emit('other-draft-loaded', { name: chosen.name, title: chosen.title });
+      refresh();
+    },
+    [refresh],
   );
 
   /** Stops the table or difference being worked out; the next edit or "again" starts afresh. */
@@ -192,7 +210,7 @@ export function useDraftAnalysis() {
     emit('analysis-cancelled');
   }, [client]);
 
-  return { client, table, diff, setDraft, show, refresh, setTableReimbursement, setDiffReimbursement, chooseOther, cancel };
+  return { client, table, diff, setDraft, show, refresh, setTableReimbursement, setDiffReimbursement, chooseOther, takeOther, cancel };
 }
 
 export type DraftAnalysis = ReturnType<typeof useDraftAnalysis>;

@@ -32,6 +32,7 @@ import { prefetchEditor, whenIdle } from './editor-prefetch';
 import { documentData } from './form-data';
 import { DocumentSession, errorsIn, type LeftView, type RightView } from './session';
 import { STARTER_NAME, STARTER_ORDINANCE } from './starter';
+import { SaveNameDialog } from './SaveNameDialog';
 import { StartFrom } from './StartFrom';
 import { Tabs } from './Tabs';
 import { useRovingToolbar } from '../lib/roving-toolbar';
@@ -268,6 +269,15 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
 
   const workspace = useWorkspace({ host, session, sim, samples });
 
+  // One other draft for the Comparison and Drafts views: the one chosen in either serves both.
+  const compared = sim.state.compare;
+  useEffect(() => {
+    if (compared.kind === 'draft') {
+      const { name, title, ordinance, fingerprint } = compared;
+      draftingRef.current.takeOther({ name, title, ordinance, fingerprint });
+    }
+  }, [compared]);
+
   const chooseExpected = useCallback(async () => {
     const r = await host.openFile('cases');
     if (!r.ok) return session.notify('error', r.error);
@@ -450,6 +460,11 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
   // ---- what the panes show ----
 
   const diagnostics: CheckedDiagnostic[] = analysis?.diagnostics ?? [];
+  const validOrdinance = lastValid?.ordinance ?? null;
+  const thisDraft = useMemo(
+    () => (validOrdinance ? { title: validOrdinance.title, ...(validOrdinance.version ? { version: validOrdinance.version } : {}) } : null),
+    [validOrdinance],
+  );
   const errorCount = errorsIn(analysis);
   const warningCount = diagnostics.filter((d) => d.severity === 'warning' && !d.suppressed).length;
   const analysisCurrent = analysis?.version === version;
@@ -645,7 +660,14 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
               </span>
             ) : null}
           </div>
-          <div className="pane-body" id="left-panel" role="tabpanel" aria-labelledby={`left-tab-${left}`} tabIndex={-1} data-pane="left">
+          <div
+            className={`pane-body${left === 'form' && state.startFrom ? ' starting' : ''}`}
+            id="left-panel"
+            role="tabpanel"
+            aria-labelledby={`left-tab-${left}`}
+            tabIndex={-1}
+            data-pane="left"
+          >
             <div className="editor-host" ref={editorHost} hidden={left !== 'editor'} aria-busy={!editorLoaded || undefined} />
             {!editorLoaded && left === 'editor' ? (
               <p className="editor-loading" role="status">
@@ -740,6 +762,7 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
                   onOpenDraftFile={() => void workspace.openCompareFile()}
                   compareError={workspace.compareError}
                   onShowProvision={showProvision}
+                  draft={thisDraft}
                 />
               ) : null}
               {right === 'table' && expectedFile ? expectedPanel : null}
@@ -762,6 +785,8 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
                   documentName={doc.name}
                   host={host}
                   drafts={drafts}
+                  onChosen={workspace.takeCompare}
+                  draft={thisDraft}
                   onShowProvision={(id) => (id === 'default' ? revealPath(['otherwise']) : showProvision(id))}
                 />
               ) : null}
@@ -818,12 +843,16 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
             onClose={() => session.openDialog(null)}
           />
         ) : null}
+        {state.fileNamePrompt ? (
+          <SaveNameDialog suggested={state.fileNamePrompt.suggested} onChoose={(name) => session.fileNameChosen(name)} />
+        ) : null}
         {state.dialog === 'export' ? (
           <ExportDialog
             host={host}
             analysis={analysis}
             version={version}
             lastValid={lastValid}
+            documentName={doc.name}
             sim={sim}
             samples={samples}
             onClose={() => session.openDialog(null)}

@@ -1,6 +1,7 @@
 // "Start from…" above the form of a new document: a blank ordinance, one of the seed policies drafted
 // from the 2011–2012 letters, or an enacted ordinance, each with where it comes from. Choosing one
-// replaces the new, untouched document; the YAML stays one click away.
+// replaces the new, untouched document; the YAML stays one click away. The choices are buttons in
+// lists under their group's heading: Tab reaches them, and the arrow keys, Home and End move among them.
 
 import { useEffect, useState } from 'react';
 import type { Host, SampleEntry } from '../../../host/contract';
@@ -63,8 +64,20 @@ export function StartFrom({
       </section>
     ) : null;
 
+  // Up and Down (or Left and Right) go from choice to choice across the groups; Home and End to the ends.
+  const move = (e: React.KeyboardEvent<HTMLElement>) => {
+    const keys: Record<string, number> = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1 };
+    if (!(e.key in keys) && e.key !== 'Home' && e.key !== 'End') return;
+    const choices = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('.start-list button')];
+    const at = choices.indexOf(document.activeElement as HTMLButtonElement);
+    if (at < 0) return;
+    const to = e.key === 'Home' ? 0 : e.key === 'End' ? choices.length - 1 : Math.min(choices.length - 1, Math.max(0, at + keys[e.key]!));
+    e.preventDefault();
+    choices[to]!.focus();
+  };
+
   return (
-    <section className="start-from" aria-labelledby="start-from-heading">
+    <section className="start-from" aria-labelledby="start-from-heading" onKeyDown={move}>
       <h2 id="start-from-heading">Start from…</h2>
       <p className="muted">
         A new ordinance. Fill in the form below from the blank one, or start from a policy already written; you can change every word, and

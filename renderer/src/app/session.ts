@@ -9,12 +9,14 @@ import { isBlocking } from '../../../engine/vocabulary';
 import {
   MAX_RECOVERED_EXPECTATIONS,
   type Host,
+  type HostInfo,
   type MenuCommand,
   type OpenedFile,
   type RecoveryEntry,
   type RecoverySession,
 } from '../../../host/contract';
 import type { AnalysisResponse, AnalysisResult } from '../analysis/protocol';
+import { cleanSaveName, saveNameFor } from './file-name';
 import { RecoveryKeeper, type RecoveryTimers } from './recovery';
 import { STARTER_NAME, STARTER_ORDINANCE } from './starter';
 
@@ -101,6 +103,8 @@ export interface SessionState {
   restoredWorkspace: RecoverySession | null;
   /** Bumped by commands that move the keyboard to a pane; App focuses it. */
   focus: { pane: 'left' | 'right'; seq: number } | null;
+  /** A save that downloads asks for the file name in the app (the browser has no dialog for it): the name suggested. */
+  fileNamePrompt: { suggested: string } | null;
 }
 
 let idCount = 0;
@@ -158,6 +162,7 @@ export class DocumentSession {
       workspace: {},
       restoredWorkspace: null,
       focus: null,
+      fileNamePrompt: null,
     };
     this.recovery = new RecoveryKeeper({
       timers: options.timers,
@@ -317,10 +322,18 @@ export class DocumentSession {
     const editor = this.editor;
     if (!editor) return;
     const d = this.state.doc;
+    let name = d.name;
+    // Where saving downloads, a file name is asked for here (the browser asks for none).
+    if ((saveAs || !d.path) && (await this.hostInfo()).savesByDownload) {
+      const ordinance = this.state.analysis?.ordinance ?? this.state.lastValid?.ordinance ?? null;
+      const chosen = await this.askFileName(saveNameFor(d.name, ordinance));
+      if (!chosen) return;
+      name = chosen;
+    }
     const text = editor.text;
     const result = await this.options.host.saveFile({
       path: saveAs ? null : d.path,
-      suggestedName: d.name,
+      suggestedName: name,
       text,
       expectedMtimeMs: d.mtimeMs,
       force,
@@ -343,6 +356,32 @@ export class DocumentSession {
     this.emit('saved', { name: saved.name, path: saved.path, version: editor.version });
     this.notify('info', saved.downloaded ? `Saved ${saved.name} to your downloads folder.` : `Saved ${saved.name}.`);
     if (saved.path) void this.refreshRecent();
+  }
+
+  private info: Promise<HostInfo> | null = null;
+  private hostInfo(): Promise<HostInfo> {
+    this.info ??= this.options.host.info();
+    return this.info;
+  }
+
+  private nameChosen: ((name: string | null) => void) | null = null;
+
+  /** Shows the file-name prompt; resolves with the name chosen (cleaned), or null when cancelled. */
+  private askFileName(suggested: string): Promise<string | null> {
+    this.nameChosen?.(null);
+    return new Promise((resolve) => {
+      this.nameChosen = resolve;
+      this.set({ fileNamePrompt: { suggested } });
+      this.emit('file-name-asked', { suggested });
+    });
+  }
+
+  /** The file-name prompt's answer: the name typed, or null for Cancel. */
+  fileNameChosen(typed: string | null): void {
+    const resolve = this.nameChosen;
+    this.nameChosen = null;
+    this.set({ fileNamePrompt: null });
+    resolve?.(typed === null ? null : cleanSaveName(typed));
   }
 
   async refreshRecent(): Promise<void> {

@@ -1,8 +1,10 @@
-// The case set and the draft compared with, as chosen in the Simulation and Comparison views: the
-// choices offered (each named once, in plain words), loading them, remembering them with the recovery
-// copy, and choosing them again when a recovery copy is restored.
+// The case set and the draft compared with, as chosen in the Simulation, Comparison and Drafts views
+// (one other draft serves the Comparison and Drafts views): the choices offered (each named once, in
+// plain words), loading them, remembering them with the recovery copy, and choosing them again when a
+// recovery copy is restored.
 
 import { useCallback, useEffect, useState } from 'react';
+import type { Ordinance } from '../../../engine/index';
 import type { Host, OpenedFile, SampleEntry } from '../../../host/contract';
 import { count } from '../lib/format';
 import type { CaseSetChoice } from '../simulation/SimulationView';
@@ -84,6 +86,16 @@ export function useWorkspace({
     if (await sim.loadCases(caseSourceOfFile(r.value))) session.chooseWorkspace({ caseSet: `file:${r.value.name}` });
   }, [host, session, sim]);
 
+  /** A draft read and checked elsewhere (in the Drafts view) becomes the one compared with. */
+  const takeCompare = useCallback(
+    (id: string, draft: { title: string; name: string; ordinance: Ordinance; fingerprint: string }) => {
+      setCompareError(null);
+      session.chooseWorkspace({ compare: id });
+      sim.update({ compare: { kind: 'draft', ...draft } });
+    },
+    [session, sim],
+  );
+
   const compareWith = useCallback(
     async (file: OpenedFile, id: string) => {
       // Checking another draft is rare: the validators load when it happens, not at start.
@@ -93,13 +105,9 @@ export function useWorkspace({
         setCompareError(`${read.problem}.`);
         return;
       }
-      setCompareError(null);
-      session.chooseWorkspace({ compare: id });
-      sim.update({
-        compare: { kind: 'draft', title: read.title, name: file.name, ordinance: read.ordinance, fingerprint: read.fingerprint },
-      });
+      takeCompare(id, { title: read.title, name: file.name, ordinance: read.ordinance, fingerprint: read.fingerprint });
     },
-    [session, sim],
+    [takeCompare],
   );
 
   /** "baseline", "none" or a sample draft ("sample:ordinances/…"). */
@@ -145,5 +153,5 @@ export function useWorkspace({
     if (restored.caseSet && !restored.caseSet.startsWith('file:')) void chooseCaseSet(restored.caseSet);
   }, [restored, samples, session, sim, chooseCaseSet, chooseCompare]);
 
-  return { chooseCaseSet, openCaseFile, chooseCompare, openCompareFile, compareError };
+  return { chooseCaseSet, openCaseFile, chooseCompare, openCompareFile, takeCompare, compareError };
 }

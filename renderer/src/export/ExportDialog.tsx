@@ -27,6 +27,8 @@ interface Props {
   /** The editor's version: an analysis of an older one means the draft is still being checked. */
   version: number;
   lastValid: ValidDraft | null;
+  /** The document's file name: the report and the redline name it where both drafts have one title and version. */
+  documentName: string;
   sim: Simulation;
   samples: SampleEntry[];
   onClose: () => void;
@@ -66,7 +68,7 @@ function byteLength(data: string | Uint8Array | undefined): number | null {
 }
 
 export function ExportDialog(props: Props) {
-  const { host, analysis, version, lastValid, sim, notify, onClose, onShowProblem, onChooseCases } = props;
+  const { host, analysis, version, lastValid, documentName, sim, notify, onClose, onShowProblem, onChooseCases } = props;
   const dialog = useRef<HTMLDialogElement>(null);
   const ids = useId();
   const client = exportClient();
@@ -206,6 +208,8 @@ export function ExportDialog(props: Props) {
         cases: withCases && casesReady ? source : null,
         ...(choice === 'report' && compareWith ? { compareWith } : {}),
         ...(choice === 'redline' && against.kind === 'ready' ? { against: against.ordinance } : {}),
+        ...(choice === 'report' && compare.kind === 'draft' ? { names: { ordinance: documentName, other: compare.name } } : {}),
+        ...(choice === 'redline' && against.kind === 'ready' ? { names: { ordinance: documentName, other: against.name } } : {}),
       })
       .then(
         (built) => {
@@ -230,7 +234,7 @@ export function ExportDialog(props: Props) {
         },
       );
     // `compareWith` follows `compare`, and `stale` follows `ordinance`.
-  }, [client, choice, fileType, ordinance, missing, scenario, casesReady, source, compare, against]);
+  }, [client, choice, fileType, ordinance, missing, scenario, casesReady, source, compare, against, documentName]);
 
   const stop = () => {
     client.cancel();

@@ -82,6 +82,7 @@ async function build(request: BuildRequest): Promise<void> {
       : {}),
     ...(request.compareWith ? { compareWith: request.compareWith } : {}),
     ...(request.against ? { against: request.against } : {}),
+    ...(request.names ? { names: request.names } : {}),
   });
   const transfer: Transferable[] = result.data instanceof Uint8Array ? [result.data.buffer] : [];
   scope.postMessage(

@@ -24,6 +24,8 @@ export interface BuildRequest {
   compareWith?: Ordinance;
   /** Redline: the earlier version. */
   against?: Ordinance;
+  /** The files the draft and the other one were read from (named where title and version are the same). */
+  names?: { ordinance?: string; other?: string };
 }
 
 /** Reads another draft (for the redline) and says whether it is an ordinance without errors. */

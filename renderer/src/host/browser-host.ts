@@ -246,7 +246,12 @@ export function createBrowserHost(options: BrowserHostOptions = {}): Host {
 
   return {
     async info(): Promise<HostInfo> {
-      return { kind: 'browser', platform: navigator.platform || 'web', appVersion: options.appVersion ?? '0.0.0' };
+      return {
+        kind: 'browser',
+        platform: navigator.platform || 'web',
+        appVersion: options.appVersion ?? '0.0.0',
+        savesByDownload: !(useFsAccess && typeof pickers.showSaveFilePicker === 'function'),
+      };
     },
 
     async openFile(kind) {

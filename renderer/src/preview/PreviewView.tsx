@@ -30,13 +30,16 @@ function Items({ items }: { items: TextItem[] }) {
   );
 }
 
+/** A definition's text with its term set apart, in the quotes the exports print (the text model's own). */
 function ClauseText({ clause }: { clause: TextClause }) {
   if (clause.term) {
     const at = clause.text.indexOf(`"${clause.term}"`);
     if (at >= 0) {
       return (
         <>
-          {clause.text.slice(0, at)}“<dfn>{clause.term}</dfn>”{clause.text.slice(at + clause.term.length + 2)}
+          {clause.text.slice(0, at + 1)}
+          <dfn>{clause.term}</dfn>
+          {clause.text.slice(at + clause.term.length + 1)}
         </>
       );
     }

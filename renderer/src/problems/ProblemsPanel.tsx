@@ -2,10 +2,11 @@
 // cursor there and shows what it means, the authority it rests on (name, citation, how sure), and the
 // engine's quick fixes. Below them, the law that applied to the ordinance and why.
 
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { CheckedDiagnostic, QuickFix } from '../../../engine/index';
 import { authority, isBlocking, type Ordinance } from '../../../engine/vocabulary';
 import { LawAppliedPanel } from './LawAppliedPanel';
+import { problemOrder } from './problem-order';
 
 interface Props {
   diagnostics: readonly CheckedDiagnostic[];
@@ -35,8 +36,23 @@ function authorityOf(d: CheckedDiagnostic) {
   }
 }
 
-export function ProblemsPanel({ diagnostics, fileName, onOpen, onFix, onSilence, ordinance, exampleOf }: Props) {
+export function ProblemsPanel({ diagnostics: found, fileName, onOpen, onFix, onSilence, ordinance, exampleOf }: Props) {
+  const diagnostics = useMemo(() => problemOrder(found), [found]);
   const [chosen, setChosen] = useState<CheckedDiagnostic | null>(null);
+  const panel = useRef<HTMLElement>(null);
+  // A fix or a silence chosen here takes its controls away with the finding: the keyboard stays in the
+  // panel, on the finding now in its place (or the panel itself when none is left).
+  const fixedAt = useRef<{ problem: CheckedDiagnostic; index: number } | null>(null);
+  useLayoutEffect(() => {
+    const pending = fixedAt.current;
+    if (!pending || diagnostics.some((d) => sameProblem(d, pending.problem) && !d.suppressed)) return;
+    fixedAt.current = null;
+    const active = document.activeElement;
+    // Only focus that went nowhere (or stayed here) is brought back: someone who went on elsewhere stays there.
+    if (active && active !== document.body && !panel.current?.contains(active)) return;
+    const rows = panel.current?.querySelectorAll<HTMLElement>('.problem-list > li > button') ?? [];
+    (rows[Math.min(pending.index, rows.length - 1)] ?? panel.current)?.focus();
+  }, [diagnostics]);
   const [reason, setReason] = useState('');
   const [silencing, setSilencing] = useState(false);
   // The open legal finding's example case, asked for again with each check of the text while it is open.
@@ -57,7 +73,7 @@ export function ProblemsPanel({ diagnostics, fileName, onOpen, onFix, onSilence,
   const warnings = diagnostics.filter((d) => d.severity === 'warning' && !d.suppressed).length;
   const notes = diagnostics.filter((d) => d.severity === 'info' && !d.suppressed).length;
   return (
-    <section className="problems" aria-labelledby="problems-heading">
+    <section className="problems" aria-labelledby="problems-heading" ref={panel} tabIndex={-1}>
       <h2 id="problems-heading" className="panel-heading">
         Problems{' '}
         <span className="counts" aria-live="polite">
@@ -74,7 +90,12 @@ export function ProblemsPanel({ diagnostics, fileName, onOpen, onFix, onSilence,
             // The lint's findings (they carry an explanation) can be silenced with a reason.
             const canSilence = d.explanation !== undefined && !d.suppressed;
             return (
-              <li key={i} className={`problem ${d.suppressed ? 'suppressed' : d.severity} ${open ? 'open' : ''}`}>
+              <li
+                key={i}
+                className={`problem ${d.suppressed ? 'suppressed' : d.severity} ${open ? 'open' : ''}`}
+                // F6 back from the editor lands on the finding opened last, its fixes one Tab away.
+                data-pane-start={open ? '' : undefined}
+              >
                 <button
                   type="button"
                   aria-expanded={d.explanation || d.fixes?.length ? open : undefined}
@@ -115,7 +136,14 @@ export function ProblemsPanel({ diagnostics, fileName, onOpen, onFix, onSilence,
                     {d.fixes?.length || canSilence ? (
                       <div className="fixes" role="group" aria-label="Quick fixes">
                         {d.fixes?.map((fix, k) => (
-                          <button key={k} type="button" onClick={() => onFix(d, fix)}>
+                          <button
+                            key={k}
+                            type="button"
+                            onClick={() => {
+                              fixedAt.current = { problem: d, index: i };
+                              onFix(d, fix);
+                            }}
+                          >
                             {fix.title}
                           </button>
                         ))}
@@ -132,6 +160,7 @@ export function ProblemsPanel({ diagnostics, fileName, onOpen, onFix, onSilence,
                         onSubmit={(e) => {
                           e.preventDefault();
                           if (!reason.trim()) return;
+                          fixedAt.current = { problem: d, index: i };
                           onSilence(d, reason.trim());
                           setReason('');
                           setSilencing(false);

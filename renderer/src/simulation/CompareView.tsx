@@ -4,6 +4,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { OUTCOMES, summaryBounds } from '../../../engine/vocabulary';
 import { emit } from '../lib/app-events';
+import { otherDraftLabel, type ThisDraft } from '../lib/draft-names';
 import { count, hours, money, signed } from '../lib/format';
 import { comparedAmount } from './committee';
 import { CaseTable } from './CaseTable';
@@ -30,6 +31,8 @@ interface Props {
   onOpenDraftFile: () => void;
   compareError: string | null;
   onShowProvision: (id: string) => void;
+  /** This draft's title and version: a draft compared with that has the same is named by its file. */
+  draft: ThisDraft;
 }
 
 const CHANGED_ONLY = { ...NO_FILTER, changedOnly: true };
@@ -43,7 +46,7 @@ export function CompareView(props: Props) {
   const [selected, setSelected] = useState<number | null>(null);
   const target = state.compare;
   const otherLabel =
-    target.kind === 'baseline' ? 'honoring every detainer' : target.kind === 'draft' ? `${target.title} (${target.name})` : 'nothing';
+    target.kind === 'baseline' ? 'honoring every detainer' : target.kind === 'draft' ? otherDraftLabel(target, props.draft) : 'nothing';
   const otherShort = target.kind === 'baseline' ? 'Honor all' : 'Other draft';
 
   const mine = useMemo(() => (r ? summaryBounds(r.summary) : null), [r]);

@@ -1,0 +1,26 @@
+// The file name a save downloads under where the browser has no save dialog: the document's own, or
+// for a new document one made from its title and version; and a name as typed, made a file name.
+
+import { policyBaseName, type Ordinance } from '../../../engine/vocabulary';
+import { STARTER_NAME } from './starter';
+
+/** The name suggested: the document's own, or for a new one "trust-act-2014.ordinance.yaml" from its title and version. */
+export function saveNameFor(documentName: string, ordinance: Pick<Ordinance, 'title' | 'shortTitle' | 'version'> | null): string {
+  if (documentName !== STARTER_NAME || !ordinance) return documentName;
+  return `${policyBaseName(ordinance)}.ordinance.yaml`;
+}
+
+/**
+ * A name as typed, as a file name: no folder, none of the characters file systems refuse, ending in
+ * ".yaml" or ".yml" (".ordinance.yaml" added when it has neither). Null when no name is left.
+ */
+export function cleanSaveName(typed: string): string | null {
+  const name = typed
+    .trim()
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-')
+    .replace(/^[.\s-]+/, '');
+  if (!name) return null;
+  if (/\.ya?ml$/i.test(name)) return name;
+  return /\.ordinance$/i.test(name) ? `${name}.yaml` : `${name}.ordinance.yaml`;
+}

@@ -1,0 +1,38 @@
+// The file name a save downloads under where the browser asks for none: suggested, and as typed.
+import { describe, expect, it } from 'vitest';
+import { cleanSaveName, saveNameFor } from '../../renderer/src/app/file-name';
+import { STARTER_NAME } from '../../renderer/src/app/starter';
+
+describe('saveNameFor', () => {
+  it("suggests a new document's name from its short title or title, and its version", () => {
+    expect(saveNameFor(STARTER_NAME, { title: 'An Ordinance Concerning Civil Immigration Detainers', version: '0.1' })).toBe(
+      'an-ordinance-concerning-civil-immigration-detainers-0-1.ordinance.yaml',
+    );
+    expect(
+      saveNameFor(STARTER_NAME, { title: 'An Act Concerning Civil Immigration Detainers', shortTitle: 'TRUST Act', version: '2014' }),
+    ).toBe('trust-act-2014.ordinance.yaml');
+  });
+
+  it("keeps a document's own name, and the new document's while it has no title to go by", () => {
+    expect(saveNameFor('berkeley-2012.ordinance.yaml', { title: 'Policy on Immigration Detainer Requests' })).toBe(
+      'berkeley-2012.ordinance.yaml',
+    );
+    expect(saveNameFor(STARTER_NAME, null)).toBe(STARTER_NAME);
+  });
+});
+
+describe('cleanSaveName', () => {
+  it('adds .ordinance.yaml to a name without .yaml or .yml', () => {
+    expect(cleanSaveName('  council draft 3 ')).toBe('council draft 3.ordinance.yaml');
+    expect(cleanSaveName('draft.ordinance')).toBe('draft.ordinance.yaml');
+    expect(cleanSaveName('draft.yml')).toBe('draft.yml');
+    expect(cleanSaveName('Draft.Ordinance.YAML')).toBe('Draft.Ordinance.YAML');
+  });
+
+  it('takes out folders and the characters file systems refuse, and gives null when no name is left', () => {
+    expect(cleanSaveName('../etc/passwd')).toBe('etc-passwd.ordinance.yaml');
+    expect(cleanSaveName('a:b*c?.yaml')).toBe('a-b-c-.yaml');
+    expect(cleanSaveName('   ')).toBeNull();
+    expect(cleanSaveName('...')).toBeNull();
+  });
+});
