@@ -100,20 +100,25 @@ describe('decidingCell', () => {
     expect(decidingCell(undefined).text).toBe('…');
   });
 
+  /** The table's props for the simulated cases, with no comparison and no filter. */
+  const tableProps = () => ({
+    label: 'Cases',
+    columns: caseColumns(table),
+    codes: sim.sides.policy.codes,
+    otherCodes: null,
+    provisions: sim.sides.policy.provisions.slice(0, -1),
+    otherwise: sim.sides.policy.provisions.at(-1)!,
+    otherProvisions: [],
+    otherOtherwise: null,
+    filter: NO_FILTER,
+    selected: null,
+    onSelect: () => undefined,
+  });
+
   it('the table shows the column beside "Decided by", with the tooltip', () => {
     const html = renderToStaticMarkup(
       createElement(CaseTable, {
-        label: 'Cases',
-        columns: caseColumns(table),
-        codes: sim.sides.policy.codes,
-        otherCodes: null,
-        provisions: sim.sides.policy.provisions.slice(0, -1),
-        otherwise: sim.sides.policy.provisions.at(-1)!,
-        otherProvisions: [],
-        otherOtherwise: null,
-        filter: NO_FILTER,
-        selected: null,
-        onSelect: () => undefined,
+        ...tableProps(),
         height: 400,
         deciding: { of: (i) => found[i], want: () => undefined },
       }),
@@ -132,17 +137,7 @@ describe('decidingCell', () => {
   it('without a source of deciding convictions the table has no such column', () => {
     const html = renderToStaticMarkup(
       createElement(CaseTable, {
-        label: 'Cases',
-        columns: caseColumns(table),
-        codes: sim.sides.policy.codes,
-        otherCodes: null,
-        provisions: sim.sides.policy.provisions.slice(0, -1),
-        otherwise: sim.sides.policy.provisions.at(-1)!,
-        otherProvisions: [],
-        otherOtherwise: null,
-        filter: NO_FILTER,
-        selected: null,
-        onSelect: () => undefined,
+        ...tableProps(),
       }),
     );
     expect(html).not.toContain('Deciding conviction');
