@@ -8,6 +8,7 @@ import {
   simulationJson,
   writeBatched,
   type CompareTarget,
+  type CompiledPolicy,
   checkCaseSetVocabulary,
   parseSource,
   type CaseTable,

@@ -2,7 +2,7 @@
 // time served before that release; "this conviction" and "this and later" count different days; the
 // explanation names every extension and the conviction whose days caused it.
 import { describe, expect, it } from 'vitest';
-import { compile, decideAll, prepareCase, type BookingCase } from '../../engine/index';
+import { compile, decideAll, prepareCase, type BookingCase, type Condition } from '../../engine/index';
 import { bookingCase, conviction, decide, holds, policyWith } from './helpers';
 
 const at2024 = { bookedAt: '2024-01-01T10:00', eligibleForReleaseAt: '2024-01-03T10:00', detainer: { issuedAt: '2024-01-02T09:00' } };
@@ -176,7 +176,7 @@ describe('a window ends on the date it counts back from', () => {
     felony({ ...within, excludeTimeIncarcerated: 'this-and-later' }, { current: false }),
   ];
   /** Decided in a case set where another case leaves a fact unknown: the three-valued evaluation. */
-  const openOutcome = (when: ReturnType<typeof felony>, c: BookingCase): string => {
+  const openOutcome = (when: Condition, c: BookingCase): string => {
     const other = bookingCase({ ...at2013, convictions: [{ ...conviction({ convictedOn: '1990-01-01' }), unknown: ['current'] }] });
     const cases = [c, other].map((x) => {
       const p = prepareCase(x as BookingCase, 0);
