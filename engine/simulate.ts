@@ -121,7 +121,7 @@ export interface ChangedCase {
   policy: DecisionRef;
   other: DecisionRef;
   /** Set when both hold and the holds end at different times: each side's end (local, "YYYY-MM-DDTHH:MM"). */
-  holdUntil?: { policy: string; other: string };
+  holdUntil?: { readonly policy: string; readonly other: string };
   /** Set when the records cannot settle the decision under this policy (its outcome, review, means "undecided"). */
   policyOpen?: true;
   /** The same under the other policy. */
@@ -212,8 +212,11 @@ interface Tally {
   /** Set when some decision is left to a person's finding (or may be): see `SimulationSummary.finalRange`. */
   final?: FinalRange;
   pastRequest: PastRequest;
-  /** When asked for (a comparison): per case, the local minute a hold ends (NaN for no hold, or one of unknown length). */
-  holdEnds?: Float64Array;
+  /**
+   * When asked for (a comparison): per case, the local minute a hold ends, in minutes from 1970 (0 for
+   * no hold, or one of unknown length: no hold ends at midnight on January 1, 1970).
+   */
+  holdEnds?: Int32Array;
 }
 
 /**
@@ -272,7 +275,7 @@ function tally(
 ): Tally {
   const n = t.length;
   const codes = new Int32Array(n);
-  const holdEnds = withEnds ? new Float64Array(n).fill(NaN) : undefined;
+  const holdEnds = withEnds ? new Int32Array(n) : undefined;
   const counts = new Float64Array(4);
   const byProvision = new Int32Array(policy.provisions.length + 1);
   const byProvisionOutcome = new Int32Array(4 * (policy.provisions.length + 1));
@@ -605,7 +608,7 @@ export function simulate(policy: CompiledPolicy, cases: Cases, opts: SimulateOpt
       const a = codes[i]! & 3;
       const b = otherCodes[i]! & 3;
       cells[(a << 2) | b]!++;
-      const laterOrSooner = a === 0 && b === 0 && ends[i] !== otherEnds[i] && !(Number.isNaN(ends[i]!) && Number.isNaN(otherEnds[i]!));
+      const laterOrSooner = a === 0 && b === 0 && ends[i] !== otherEnds[i];
       if (laterOrSooner) {
         endsDiffer[i] = 1;
         holdEndsDiffer++;
@@ -616,7 +619,7 @@ export function simulate(policy: CompiledPolicy, cases: Cases, opts: SimulateOpt
           policy: refOf(policy, codes[i]!, 0),
           other: refOf(other, otherCodes[i]!, 1),
         };
-        if (laterOrSooner) changedCase.holdUntil = { policy: endWords(ends[i]!), other: endWords(otherEnds[i]!) };
+        if (laterOrSooner) changedCase.holdUntil = new HoldEnds(ends[i]!, otherEnds[i]!);
         if (mineOpen && isOpen(mineOpen[i]!)) changedCase.policyOpen = true;
         if (theirsOpen && isOpen(theirsOpen[i]!)) changedCase.otherOpen = true;
         changedCases.push(changedCase);
@@ -649,7 +652,29 @@ export function simulate(policy: CompiledPolicy, cases: Cases, opts: SimulateOpt
 
 /** A hold's end for a changed case: the local time, or "not known" for a hold of unknown length. */
 function endWords(minute: number): string {
-  return Number.isNaN(minute) ? 'not known' : formatDateTime(minute);
+  return minute === 0 ? 'not known' : formatDateTime(minute);
+}
+
+/**
+ * Both ends of a changed case's holds, put in words when read (a comparison with the baseline can
+ * list hundreds of thousands, most never read); JSON gives the words.
+ */
+class HoldEnds {
+  readonly #policy: number;
+  readonly #other: number;
+  constructor(policy: number, other: number) {
+    this.#policy = policy;
+    this.#other = other;
+  }
+  get policy(): string {
+    return endWords(this.#policy);
+  }
+  get other(): string {
+    return endWords(this.#other);
+  }
+  toJSON(): { policy: string; other: string } {
+    return { policy: this.policy, other: this.other };
+  }
 }
 
 /** Full decisions (with explanations) for every case: for reports and `--json`, not the hot path. */

@@ -42,7 +42,10 @@ describe('comparing drafts whose holds end at different times', () => {
     expect(c.matrix.hold.hold).toBe(2);
     expect(c.holdEndsDiffer).toBe(1);
     expect(c.changed).toBe(1);
-    expect(c.cases).toEqual([expect.objectContaining({ id: 'FRI', holdUntil: { policy: '2016-06-12T16:00', other: '2016-06-14T16:00' } })]);
+    expect(c.cases.map((x) => x.id)).toEqual(['FRI']);
+    // Put in words when read, and so in JSON.
+    expect(c.cases[0]!.holdUntil).toMatchObject({ policy: '2016-06-12T16:00', other: '2016-06-14T16:00' });
+    expect(JSON.parse(JSON.stringify(c.cases[0]))).toMatchObject({ holdUntil: { policy: '2016-06-12T16:00', other: '2016-06-14T16:00' } });
     expect(Array.from(result.holdEndsDiffer!)).toEqual([1, 0, 0]);
     // The same draft on both sides changes nothing.
     expect(simulate(calendar, cases, { compare: { policy: compile(ordinance(false)), title: 'same' } }).comparison!.changed).toBe(0);
@@ -71,8 +74,7 @@ describe('comparing drafts whose holds end at different times', () => {
       }),
     );
     const zoned = simulate(compile(ordinance(false, 'America/New_York')), spring, { compare: { policy: calendar, title: 'no zone' } });
-    expect(zoned.comparison!.cases).toEqual([
-      expect.objectContaining({ id: 'DST', holdUntil: { policy: '2019-03-11T11:00', other: '2019-03-11T10:00' } }),
-    ]);
+    expect(zoned.comparison!.cases.map((x) => x.id)).toEqual(['DST']);
+    expect(zoned.comparison!.cases[0]!.holdUntil).toMatchObject({ policy: '2019-03-11T11:00', other: '2019-03-11T10:00' });
   });
 });
