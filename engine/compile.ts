@@ -904,25 +904,19 @@ function convictionLeaf(ctx: Context, test: ConvictionTest, path: PathSegment[],
     if (atLeast > 1) out.push(`${atLeast} needed`);
     return out;
   };
-  /** The rows that count, as `facts` and `openFacts` say "counts" (with unknown facts, only those that surely do). */
+  /**
+   * The rows that count, as `facts` and `openFacts` say "counts": the three-valued row test's YES
+   * (on records with every fact known it is YES exactly where the two-valued test counts the row;
+   * with unknown facts, only the rows that surely count).
+   */
   const counted = (t: CaseTable, i: number): number[] => {
+    const out: number[] = [];
     const s = t.convStart[i]!;
     const e = t.convStart[i + 1]!;
-    const out: number[] = [];
     if (s === e) return out;
     const from = w ? windowStartDay(t, i) : 0;
-    if (convictionsOpen(t, i)) {
-      const { row } = bindRowSet(t);
-      for (let j = s; j < e; j++) if (row(i, j, from) === YES) out.push(j);
-      return out;
-    }
-    const kind = bindKind(t);
-    const ref = refDay(t);
-    const extension = bindExtension(t);
-    // A window ends on the date it counts back from: a conviction after it is outside, as `facts` says.
-    const last = w ? anchorDay(t)[i]! : 0;
-    for (let j = s; j < e; j++)
-      if (kind(j) && (!w || (t.convOnDay[j]! <= last && ref[j]! >= (exclude ? from - extension(i, j) : from)))) out.push(j);
+    const { row } = bindRowSet(t);
+    for (let j = s; j < e; j++) if (row(i, j, from) === YES) out.push(j);
     return out;
   };
   return {

@@ -170,9 +170,9 @@ const atLeast = (a: Amount, format: (x: number) => string) => (a.exact ? format(
  */
 function holidaysAside(policy: CompiledPolicy, scenario: ReturnType<typeof resolveScenario>): string {
   if (policy.ordinance.holidays !== undefined || scenario.holidays === 'us-federal') return '';
-  // Only where some hold skips holidays (the text then defines them).
-  const skips = policy.provisions.some((p, i) => p.outcome === 'hold' && policy.maxHoldOf(i).excludingWeekendsAndHolidays === true);
-  if (!skips && !(policy.otherwise === 'hold' && policy.otherwiseHold.excludingWeekendsAndHolidays === true)) return '';
+  // Only where some hold skips holidays (the text then defines them): a provision's, or the otherwise clause's (past the last).
+  const outcomes = [...policy.provisions.map((p) => p.outcome), policy.otherwise];
+  if (!outcomes.some((o, i) => o === 'hold' && policy.maxHoldOf(i).excludingWeekendsAndHolidays === true)) return '';
   const which = scenario.holidays === 'none' ? 'none' : `the U.S. federal holidays and ${scenario.holidays.join(', ')}`;
   return `; holidays skipped: ${which} (the scenario's; the ordinance's text defines holidays as the U.S. federal ones)`;
 }
