@@ -3,7 +3,8 @@
 // on the request's date) and its count, as a test of any conviction does.
 import { describe, expect, it } from 'vitest';
 import { conditionWords } from '../../engine/wording';
-import { caseTable, compile, loadOrdinance, prepareCase } from '../../engine/index';
+import { caseTable, compile } from '../../engine/index';
+import { prepared, validOrdinance } from './helpers';
 
 describe('the words of a current-custody conviction test', () => {
   const violent = { classes: ['felony' as const], categories: ['violent'], current: true };
@@ -23,21 +24,17 @@ describe('the words of a current-custody conviction test', () => {
 
   it('as the engine decides: a current conviction dated after the request is not "convicted within the five years before" it', () => {
     const text = `title: T\njurisdiction: { name: Testville, state: NM, level: city }\nsections:\n  - heading: D\n    provisions:\n      - id: serving\n        when: { conviction: { classes: [felony], current: true, within: { years: 5, of: request } } }\n        outcome: notify\notherwise: decline\n`;
-    const policy = compile(loadOrdinance(text).ordinance!);
+    const policy = compile(validOrdinance(text));
     const at = (convictedOn: string) => {
-      const r = prepareCase(
-        {
-          id: convictedOn,
-          age: 40,
-          bookedAt: '2024-03-01T09:00',
-          eligibleForReleaseAt: '2024-06-01T10:00',
-          detainer: { requests: ['notify'], issuedAt: '2024-03-02T12:00', judicialWarrant: false, administrativeWarrant: true },
-          convictions: [{ offense: 'burglary', class: 'felony', convictedOn, current: true }],
-        },
-        0,
-      );
-      if (!r.ok) throw new Error(JSON.stringify(r.problems));
-      return policy.explain(caseTable([r.prepared]), 0).outcome;
+      const c = prepared({
+        id: convictedOn,
+        age: 40,
+        bookedAt: '2024-03-01T09:00',
+        eligibleForReleaseAt: '2024-06-01T10:00',
+        detainer: { requests: ['notify'], issuedAt: '2024-03-02T12:00', judicialWarrant: false, administrativeWarrant: true },
+        convictions: [{ offense: 'burglary', class: 'felony', convictedOn, current: true }],
+      });
+      return policy.explain(caseTable([c]), 0).outcome;
     };
     expect(at('2024-03-02')).toBe('notify');
     expect(at('2024-04-15')).toBe('decline');

@@ -4,7 +4,8 @@
 // count), and none when the provision read no conviction (a warrant, the otherwise clause).
 
 import { describe, expect, it } from 'vitest';
-import { caseTable, compile, decidingConvictions, loadOrdinance, prepareCase, type Ordinance } from '../../engine/index';
+import { caseTable, compile, decidingConvictions, prepareCase } from '../../engine/index';
+import { validOrdinance } from './helpers';
 
 const policy = `title: Deciding conviction test
 jurisdiction: { name: Testville, state: NM }
@@ -31,12 +32,6 @@ sections:
         outcome: notify
 otherwise: decline
 `;
-
-function load(text: string): Ordinance {
-  const l = loadOrdinance(text);
-  if (!l.ordinance) throw new Error(l.diagnostics.map((d) => d.message).join('; '));
-  return l.ordinance;
-}
 
 type Conviction = Record<string, unknown>;
 const larceny: Conviction = { offense: 'larceny', class: 'misdemeanor', categories: ['property'], convictedOn: '2021-05-01' };
@@ -84,7 +79,7 @@ function table() {
 }
 
 describe('decidingConvictions', () => {
-  const compiled = compile(load(policy));
+  const compiled = compile(validOrdinance(policy));
   const t = table();
   const all = decidingConvictions(
     compiled,

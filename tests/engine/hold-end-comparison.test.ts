@@ -3,34 +3,29 @@
 // weekend, decide that case differently. The comparison counts it, says when each hold ends, groups
 // it for the committee, and the report and redline say so.
 import { describe, expect, it } from 'vitest';
-import { caseTable, changedDecisionGroups, compile, prepareCase, readDraftToCompare, simulate, type Ordinance } from '../../engine/index';
+import { caseTable, changedDecisionGroups, compile, simulate, type BookingCase, type Ordinance } from '../../engine/index';
 import { changedCasesHtml, decisionDelta, deltaSentence } from '../../engine/export/decision-delta';
+import { prepared, validOrdinance } from './helpers';
 
 function ordinance(excludingWeekends: boolean, zone = ''): Ordinance {
-  const read = readDraftToCompare(
+  return validOrdinance(
     `title: Hold ${excludingWeekends ? 'weekdays' : 'calendar'}\njurisdiction: { name: Test, state: PA, level: county${zone ? `, timeZone: ${zone}` : ''} }\nsections:\n  - heading: D\n    provisions:\n      - id: felony\n        when: { conviction: { classes: [felony] } }\n        outcome: hold\n        maxHold: { hours: 48, excludingWeekendsAndHolidays: ${excludingWeekends} }\notherwise: decline\n`,
-    'x.ordinance.yaml',
   );
-  if (!read.ok) throw new Error(read.problem);
-  return read.ordinance;
 }
 
 const felony = [{ offense: 'burglary', class: 'felony' as const, convictedOn: '2010-01-01' }];
 const detainer = { requests: ['hold' as const, 'notify' as const], judicialWarrant: false, administrativeWarrant: true };
-const cases = caseTable(
-  [
-    // Released Friday 16:00: 48 calendar hours end Sunday 16:00; leaving out the weekend, Tuesday 16:00.
-    { id: 'FRI', age: 30, bookedAt: '2016-06-08T10:00', eligibleForReleaseAt: '2016-06-10T16:00', convictions: felony },
-    // Released Tuesday 10:00: both end Thursday 10:00.
-    { id: 'TUE', age: 30, bookedAt: '2016-06-06T10:00', eligibleForReleaseAt: '2016-06-07T10:00', convictions: felony },
-    // No felony: declined by both.
-    { id: 'NONE', age: 30, bookedAt: '2016-06-06T10:00', eligibleForReleaseAt: '2016-06-07T10:00' },
-  ].map((c, i) => {
-    const r = prepareCase({ ...c, detainer: { ...detainer, issuedAt: c.bookedAt } }, i);
-    if (!r.ok) throw new Error(JSON.stringify(r.problems));
-    return r.prepared;
-  }),
-);
+/** A table of cases asking for a hold and notice, the detainer issued at booking. */
+const tableOf = (rows: Array<Omit<BookingCase, 'detainer'>>) =>
+  caseTable(rows.map((c) => prepared({ ...c, detainer: { ...detainer, issuedAt: c.bookedAt } })));
+const cases = tableOf([
+  // Released Friday 16:00: 48 calendar hours end Sunday 16:00; leaving out the weekend, Tuesday 16:00.
+  { id: 'FRI', age: 30, bookedAt: '2016-06-08T10:00', eligibleForReleaseAt: '2016-06-10T16:00', convictions: felony },
+  // Released Tuesday 10:00: both end Thursday 10:00.
+  { id: 'TUE', age: 30, bookedAt: '2016-06-06T10:00', eligibleForReleaseAt: '2016-06-07T10:00', convictions: felony },
+  // No felony: declined by both.
+  { id: 'NONE', age: 30, bookedAt: '2016-06-06T10:00', eligibleForReleaseAt: '2016-06-07T10:00' },
+]);
 
 describe('comparing drafts whose holds end at different times', () => {
   const calendar = compile(ordinance(false));
@@ -66,13 +61,9 @@ describe('comparing drafts whose holds end at different times', () => {
   });
 
   it('a draft with a time zone against one without: the same calendar hold ends an hour apart across a change of the clocks', () => {
-    const spring = caseTable(
-      [{ id: 'DST', age: 30, bookedAt: '2019-03-08T08:00', eligibleForReleaseAt: '2019-03-09T10:00', convictions: felony }].map((x, i) => {
-        const r = prepareCase({ ...x, detainer: { ...detainer, issuedAt: x.bookedAt } }, i);
-        if (!r.ok) throw new Error(JSON.stringify(r.problems));
-        return r.prepared;
-      }),
-    );
+    const spring = tableOf([
+      { id: 'DST', age: 30, bookedAt: '2019-03-08T08:00', eligibleForReleaseAt: '2019-03-09T10:00', convictions: felony },
+    ]);
     const zoned = simulate(compile(ordinance(false, 'America/New_York')), spring, { compare: { policy: calendar, title: 'no zone' } });
     expect(zoned.comparison!.cases.map((x) => x.id)).toEqual(['DST']);
     expect(zoned.comparison!.cases[0]!.holdUntil).toMatchObject({ policy: '2019-03-11T11:00', other: '2019-03-11T10:00' });
