@@ -6,7 +6,7 @@ import * as validators from './generated/validators.js';
 import { LAW } from './law';
 import { effectiveDateOf, FEDERAL_MAX_HOLD, PROVISION_TYPE_FIELDS, type Condition, type Ordinance, type Provision } from './model';
 import { schemaDiagnostics } from './schema-diagnostics';
-import { parseSource, type ParsedSource } from './source';
+import { parseEditedSource, parseSource, type ParsedSource } from './source';
 import { longDate } from './text-model';
 import { parseDate } from './time';
 import { unsafeTextDiagnostics } from './text-safety';
@@ -30,6 +30,16 @@ const SPECIFIC_FIELDS = [...new Set(Object.values(TYPE_FIELDS).flat())];
 
 export function loadOrdinance(text: string): LoadedOrdinance {
   return checkOrdinance(parseSource(text, 'ordinance'));
+}
+
+/**
+ * `loadOrdinance` for the document being edited, checked on every keystroke: an edit inside one
+ * value or comment of the last text loaded this way is read without reading the rest
+ * (`parseEditedSource`). The ordinance shares what the edit did not change with the last one: it is
+ * read, never changed.
+ */
+export function loadEditedOrdinance(text: string): LoadedOrdinance {
+  return checkOrdinance(parseEditedSource(text, 'ordinance'));
 }
 
 /** Validates a parsed document: schema, then the checks a schema can't express. */

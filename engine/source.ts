@@ -5,7 +5,8 @@
 
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Diagnostic, PathSegment } from './diagnostics';
-import { NodeKind, readBlockYaml, type BlockNode, type BlockProblem } from './yaml-block';
+import { NodeKind, readBlockYaml, type BlockDocument, type BlockNode, type BlockProblem } from './yaml-block';
+import { rereadAfterEdit, shiftedEnd, shiftedStart, type KeptBlock } from './yaml-reread';
 
 export interface SourcePosition {
   line: number;
@@ -141,6 +142,72 @@ function isBlankOrComments(text: string): boolean {
  * bombs, documents past the limits, binary content and empty files become located diagnostics.
  */
 export function parseSource(text: string, what = 'document', limits: DocumentLimits = DOCUMENT_LIMITS): ParsedSource {
+  return readSource(text, what, limits);
+}
+
+/** The last document read by `parseEditedSource` and what it was read as. */
+let keptEdit: (KeptBlock & { what: string }) | undefined;
+
+/** How `parseEditedSource` read the texts it was given: the edit alone, or the whole text (for tests and benchmarks). */
+export const editedSourceReads = { again: 0, whole: 0 };
+
+/** Forgets the document `parseEditedSource` kept (the next one is read from nothing). */
+export function forgetEditedSource(): void {
+  keptEdit = undefined;
+}
+
+/**
+ * `parseSource` for a document checked on every keystroke: when the text is the last one read this
+ * way with an edit inside one plain value on one line or inside a comment, only that edit is read
+ * (`rereadAfterEdit`); the result is the same. Its plain data shares what the edit did not reach with
+ * the last result's: neither may be changed by the caller.
+ */
+export function parseEditedSource(text: string, what: string): ParsedSource {
+  if (keptEdit && keptEdit.what === what && text.length <= MAX_DOCUMENT_BYTES) {
+    const again = rereadAfterEdit(keptEdit, text);
+    if (again) {
+      editedSourceReads.again++;
+      keptEdit = { ...again, what };
+      const lines = new Lines(text);
+      const { root, shifts } = again;
+      const locate = (path: readonly PathSegment[], key = false): SourcePosition => {
+        const [start, end] = blockRangeOf(root, path, key);
+        return positionOf(lines, [shiftedStart(start, shifts), shiftedEnd(end, shifts)]);
+      };
+      return { text, value: again.value, diagnostics: [], locate };
+    }
+  }
+  keptEdit = undefined;
+  editedSourceReads.whole++;
+  return readSource(text, what, DOCUMENT_LIMITS, (doc, read) => {
+    // Only a document read without problems and without aliases (whose values are shared) is kept.
+    if (doc.problems.length === 0 && !hasAlias(doc.root)) {
+      deepFreeze(doc.value);
+      keptEdit = { text: read, root: doc.root, value: doc.value, shifts: [], what };
+    }
+  });
+}
+
+/** Freezes plain data read from a document, so that what later reads share cannot be changed. */
+function deepFreeze(value: unknown): void {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  if (Array.isArray(value)) for (const v of value) deepFreeze(v);
+  else for (const k of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[k]);
+}
+
+function hasAlias(node: BlockNode): boolean {
+  if (node.kind === NodeKind.Alias) return true;
+  if (node.items) for (const item of node.items) if (hasAlias(item)) return true;
+  return false;
+}
+
+function readSource(
+  text: string,
+  what: string,
+  limits: DocumentLimits,
+  onBlock?: (doc: BlockDocument, text: string) => void,
+): ParsedSource {
   const whole: SourcePosition = { line: 1, column: 1, endLine: 1, endColumn: 1 };
   const fail = (d: Diagnostic, t = text): ParsedSource => ({ text: t, value: undefined, diagnostics: [d], locate: () => whole });
 
@@ -198,6 +265,7 @@ export function parseSource(text: string, what = 'document', limits: DocumentLim
     );
   }
   if (!fast.declined) {
+    onBlock?.(fast, text);
     const diagnostics = fast.problems.map((p) => problemDiagnostic(p, text, lines, what, limits));
     const locate = (path: readonly PathSegment[], key = false): SourcePosition => {
       const range = blockRangeOf(fast.root, path, key);

@@ -108,7 +108,7 @@ const AMP = 38;
 const STAR = 42;
 
 /** Characters that may not start a plain scalar (or that this reader leaves to the library there). */
-const NOT_PLAIN_START = new Set('-?:,[]{}#&*!|>\'"%@`'.split('').map((c) => c.charCodeAt(0)));
+export const NOT_PLAIN_START: ReadonlySet<number> = new Set('-?:,[]{}#&*!|>\'"%@`'.split('').map((c) => c.charCodeAt(0)));
 
 /**
  * Reads a document in the block subset, or declines (saying about where) when the text needs the
@@ -188,7 +188,7 @@ export function plainValue(s: string): unknown {
 }
 
 /** The property name a key's value gets in plain data. */
-function propertyName(key: unknown): string {
+export function propertyName(key: unknown): string {
   return key === null ? '' : String(key);
 }
 
@@ -196,7 +196,7 @@ function propertyName(key: unknown): string {
 /** Names an object has from its prototype (`__proto__`, `constructor`, `toString`, ...). */
 const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
 
-function setProperty(obj: Record<string, unknown>, name: string, value: unknown): void {
+export function setProperty(obj: Record<string, unknown>, name: string, value: unknown): void {
   if (INHERITED.has(name)) Object.defineProperty(obj, name, { value, writable: true, enumerable: true, configurable: true });
   else obj[name] = value;
 }

@@ -3,7 +3,9 @@
 
 import { sortDiagnostics, type Diagnostic } from '../diagnostics';
 import type { Ordinance, Scenario } from '../model';
-import { loadOrdinance } from '../ordinance';
+import { loadEditedOrdinance } from '../ordinance';
+import { forgetEditedSource } from '../source';
+import { onClearAnalysisCaches } from './facts';
 import type { ParsedSource } from '../source';
 import { AnalysisTooLarge } from './bdd';
 import { lintOrdinance, validatorFixes, type LintDiagnostic } from './lint';
@@ -35,12 +37,15 @@ export interface DocumentCheck {
   diagnostics: CheckedDiagnostic[];
 }
 
+// A cold start reads the document from nothing too.
+onClearAnalysisCaches(forgetEditedSource);
+
 /**
  * Everything the editor's Problems panel shows for a document: schema and semantic validation, then
  * (when the document is valid) the legal lint. Never throws on any text.
  */
 export function checkDocument(text: string, opts: { scenario?: Scenario; examples?: boolean } = {}): DocumentCheck {
-  const loaded = loadOrdinance(text);
+  const loaded = loadEditedOrdinance(text);
   const diagnostics: CheckedDiagnostic[] = loaded.diagnostics.map((d) => {
     const fixes = validatorFixes(d, loaded.source);
     return fixes.length ? { ...d, fixes } : d;
