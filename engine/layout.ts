@@ -154,7 +154,29 @@ function hasProvisionOfType(sections: readonly Section[], type: string): boolean
   return sections.some((s) => (s.provisions ?? []).some((p) => p.type === type));
 }
 
+/**
+ * Layouts of frozen ordinances (read by the editor's `parseEditedSource`, which cannot change), by
+ * ordinance: the analysis of one keystroke lays the same ordinance out several times. Frozen too.
+ */
+const FROZEN_LAYOUTS = new WeakMap<Ordinance, Layout>();
+
 export function layoutOrdinance(o: Ordinance): Layout {
+  if (!Object.isFrozen(o)) return layOut(o);
+  let layout = FROZEN_LAYOUTS.get(o);
+  if (!layout) FROZEN_LAYOUTS.set(o, (layout = freezeLayout(layOut(o))));
+  return layout;
+}
+
+/** Freezes a layout's own objects (the ordinance's parts in it are frozen already). */
+function freezeLayout<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) freezeLayout(v);
+  }
+  return value;
+}
+
+function layOut(o: Ordinance): Layout {
   const userSections: Section[] = Array.isArray(o.sections) ? o.sections : [];
   const sections: LaidOutSection[] = [];
   let number = 1;

@@ -164,6 +164,34 @@ export interface Frame {
   label: string;
 }
 
+/**
+ * What a fact space's facts are made of, as objects: each ordinance's definitions, how it counts
+ * juvenile adjudications and its detainer provisions' conditions, then the options (as JSON). Only
+ * for ordinances whose parts are frozen (read by `parseEditedSource`): the same objects then have the
+ * same contents, so two equal identities have equal signatures. Undefined for any other ordinance.
+ */
+function identityOf(ordinances: readonly Ordinance[], options: FactSpaceOptions): unknown[] | undefined {
+  const out: unknown[] = [
+    JSON.stringify([options.reimbursementAgreement ?? null, options.realOffensesOnly === true, options.extraConditions ?? []]),
+  ];
+  for (const o of ordinances) {
+    if (!Object.isFrozen(o) || !Object.isFrozen(o.sections)) return undefined;
+    out.push(o.definitions, o.juvenileAdjudications);
+    for (const lp of layoutOrdinance(o).detainerProvisions) {
+      if (!Object.isFrozen(lp.provision)) return undefined;
+      out.push(lp.provision.when);
+    }
+    out.push(null);
+  }
+  return out;
+}
+
+function sameIdentity(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** Kinds of record by collection tests, most recently used last, with the notes made enumerating them. */
 const CELL_CACHE = new Map<string, { cells: Cell[]; notes: string[] }>();
 
@@ -405,6 +433,28 @@ export class FactSpace {
    * ordinances and their terms are swapped in; results do not depend on what earlier analyses did.
    */
   static reuse(ordinances: readonly Ordinance[], options: FactSpaceOptions = {}): FactSpace {
+    // The same conditions and terms as a kept space's, object for object (a document read again
+    // after an edit elsewhere shares them, frozen): its facts are these, without probing them.
+    const identity = identityOf(ordinances, options);
+    if (identity)
+      for (const [signature, kept] of SPACE_CACHE)
+        if (kept.identity && sameIdentity(kept.identity, identity) && kept.bdd.nodeCount <= Math.max(4 * kept.builtNodes, 200_000)) {
+          SPACE_CACHE.delete(signature);
+          SPACE_CACHE.set(signature, kept);
+          kept.ordinances = ordinances;
+          kept.contexts = ordinances.map(termContext);
+          kept.leafPolicies.clear();
+          return kept;
+        }
+    const space = FactSpace.probed(ordinances, options);
+    space.identity = identity;
+    return space;
+  }
+
+  /** What the facts of a space are made of, as objects, when they are all frozen (else undefined). */
+  private identity: unknown[] | undefined;
+
+  private static probed(ordinances: readonly Ordinance[], options: FactSpaceOptions): FactSpace {
     const probe = new FactSpace(ordinances, options, false);
     const kept = SPACE_CACHE.get(probe.signature);
     // A kept space grows with every analysis on it: past a bound it is built afresh.

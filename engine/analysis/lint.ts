@@ -20,6 +20,7 @@ import {
   type Outcome,
   type Provision,
   type Scenario,
+  type Section,
 } from '../model';
 import type { ParsedSource, SourcePosition } from '../source';
 import { forgetPrintedClauses, ordinanceText } from '../text-model';
@@ -1980,29 +1981,54 @@ interface OrdinanceShape {
  * around it, so two ordinances with the same shape get the same findings and generated words.
  */
 function withoutWrittenText(o: Ordinance): OrdinanceShape {
-  const mark = (t: string) => (t.trim() ? '-' : t);
   const value: Ordinance = {
     ...o,
     title: mark(o.title),
     ...(o.findings ? { findings: o.findings.map((f) => ({ ...f, text: mark(f.text) })) } : {}),
     ...(o.definitions ? { definitions: o.definitions.map((d) => ({ ...d, meaning: mark(d.meaning) })) } : {}),
-    // Headings are printed, but not as a part of `printedText`.
-    sections: o.sections.map((s) => ({
-      ...s,
-      heading: mark(s.heading),
-      ...(s.text !== undefined ? { text: mark(s.text) } : {}),
-      ...(s.provisions
-        ? {
-            provisions: s.provisions.map((p) => ({
-              ...p,
-              ...(p.text !== undefined ? { text: mark(p.text) } : {}),
-              ...(p.heading !== undefined ? { heading: mark(p.heading) } : {}),
-            })),
-          }
-        : {}),
-    })),
+    sections: [],
   };
-  return { value, json: JSON.stringify(value) };
+  // The JSON of the shape, a part at a time (JSON writes no control character raw, so the joins
+  // cannot be confused): the provisions of a frozen ordinance keep theirs from one keystroke to the next.
+  const parts = [JSON.stringify(value)];
+  for (const s of o.sections) {
+    // Headings are printed, but not as a part of `printedText`.
+    const section: Section = { ...s, heading: mark(s.heading), ...(s.text !== undefined ? { text: mark(s.text) } : {}) };
+    delete section.provisions;
+    parts.push(`\u0001${JSON.stringify(section)}`);
+    if (s.provisions) {
+      const provisions = s.provisions.map((p) => {
+        const m = markedProvision(p);
+        parts.push(`\u0002${m.json}`);
+        return m.value;
+      });
+      section.provisions = provisions;
+    }
+    value.sections.push(section);
+  }
+  return { value, json: parts.join('') };
+}
+
+function mark(t: string): string {
+  return t.trim() ? '-' : t;
+}
+
+/** The shapes of frozen provisions (read by the editor's `parseEditedSource`), by provision. */
+const MARKED = new WeakMap<Provision, { value: Provision; json: string }>();
+
+/** A provision with its text and heading marked, and its JSON. */
+function markedProvision(p: Provision): { value: Provision; json: string } {
+  let m = Object.isFrozen(p) ? MARKED.get(p) : undefined;
+  if (!m) {
+    const value = {
+      ...p,
+      ...(p.text !== undefined ? { text: mark(p.text) } : {}),
+      ...(p.heading !== undefined ? { heading: mark(p.heading) } : {}),
+    };
+    m = { value, json: JSON.stringify(value) };
+    if (Object.isFrozen(p)) MARKED.set(p, m);
+  }
+  return m;
 }
 
 /**
