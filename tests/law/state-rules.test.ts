@@ -238,27 +238,39 @@ describe('knowledge-base rows verified but once not encoded', () => {
     const notifyAll = notify('notify-all', '{ requested: notify }');
     expect(found(lint({ state: 'AL', date: '2020-01-01', provisions: notifyAll }), 'state-requires-honoring-detainers')).toEqual([]);
   });
-  it('Maryland HB 444 / SB 245: a 287(g) agreement is a warning from February 17, 2026 (secondary sources, a date not verified) and a warning of later law before; none is quiet', () => {
+  it('Maryland HB 444 (2026 Md. Laws ch. 2): a 287(g) agreement is an error from February 17, 2026 (the chapter read) and a warning of later law before; none is quiet', () => {
     const after = found(lint({ state: 'MD', date: '2026-02-17', extra: 'agreement287g: jail-enforcement\n' }), 'state-bars-287g');
     expect(after).toEqual([
       expect.objectContaining({
-        severity: 'warning',
+        severity: 'error',
         authority: 'md-hb444-287g-ban',
-        message: expect.stringMatching(/Maryland forbids local agencies to enter one since February 17, 2026 \(a date not verified\)/),
+        citation: 'Md. Code, Crim. Proc. § 5-104.1 (2026 Md. Laws ch. 2, HB 444)',
+        message: expect.stringMatching(/Maryland forbids local agencies to enter one since February 17, 2026 \(Maryland HB 444/),
       }),
     ]);
+    // The date was read in the chapter: the finding does not say it is unverified.
+    expect(after[0]!.message).not.toMatch(/not verified/);
+    // A city is a unit of local government: the ban reaches it too.
+    expect(
+      found(lint({ state: 'MD', date: '2026-03-01', level: 'city', extra: 'agreement287g: task-force\n' }), 'state-bars-287g').map(
+        (d) => d.severity,
+      ),
+    ).toEqual(['error']);
     const before = found(lint({ state: 'MD', date: '2026-02-16', extra: 'agreement287g: jail-enforcement\n' }), 'state-bars-287g');
     expect(before).toEqual([
       expect.objectContaining({ severity: 'warning', message: expect.stringMatching(/after the effective date \(February 16, 2026\)/) }),
     ]);
-    // Years later the finding is still a warning: the act was read only in news and a bill tracker.
     expect(
-      found(lint({ state: 'MD', date: '2028-01-01', extra: 'agreement287g: warrant-service-officer\n' }), 'state-bars-287g').map(
-        (d) => d.severity,
-      ),
-    ).toEqual(['warning']);
-    expect(found(lint({ state: 'MD', date: '2026-03-01', extra: 'agreement287g: none\n' }), 'state-bars-287g')).toEqual([]);
-    expect(found(lint({ state: 'MD', date: '2026-03-01' }), 'state-bars-287g')).toEqual([]);
+      found(
+        lint({ state: 'MD', date: '2028-01-01', level: 'county', extra: 'agreement287g: warrant-service-officer\n' }),
+        'state-bars-287g',
+      ).map((d) => d.severity),
+    ).toEqual(['error']);
+    // Quiet with no agreement, before and after the date, and when the ordinance does not say.
+    for (const date of ['2026-02-16', '2026-03-01']) {
+      expect(found(lint({ state: 'MD', date, extra: 'agreement287g: none\n' }), 'state-bars-287g'), date).toEqual([]);
+      expect(found(lint({ state: 'MD', date }), 'state-bars-287g'), date).toEqual([]);
+    }
   });
   it('Tennessee SB 2223 (2026): a county saying it has no 287(g) agreement gets a warning from May 26, 2026 (a bill tracker, a date not verified) and a warning of later law before; an agreement, or a city, is quiet', () => {
     const after = found(lint({ state: 'TN', date: '2026-05-26', level: 'county', extra: 'agreement287g: none\n' }), 'state-requires-287g');
