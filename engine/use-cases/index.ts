@@ -17,6 +17,7 @@ export {
   provisionRefs,
   explainCase,
   explainedDecisions,
+  type SimulatedDecision,
   decidingConvictions,
   type DecidingConviction,
   type CaseDecidingConvictions,

@@ -198,9 +198,29 @@ export function decidingConvictions(
   });
 }
 
-/** Every decision with its explanation, made one at a time from the codes already decided. */
-export function* explainedDecisions(policy: CompiledPolicy, cases: CaseTable, codes?: Int32Array): Generator<Decision, void, undefined> {
-  for (let i = 0; i < cases.length; i++) yield policy.explain(cases, i, codes?.[i]);
+/** A decision as `simulate --json` writes it: with the convictions that decided it, when some did. */
+export type SimulatedDecision = Decision & { decidingConvictions?: DecidingConviction[] };
+
+/**
+ * Every decision with its explanation, made one at a time from the codes already decided, and (as
+ * `explain --json` gives them) the convictions that satisfied the deciding provision's conviction test
+ * when some did. A decision the records cannot settle names none: nothing decided it.
+ */
+export function* explainedDecisions(
+  policy: CompiledPolicy,
+  cases: CaseTable,
+  codes?: Int32Array,
+): Generator<SimulatedDecision, void, undefined> {
+  const one = [0];
+  for (let i = 0; i < cases.length; i++) {
+    const decision: SimulatedDecision = policy.explain(cases, i, codes?.[i]);
+    if (!decision.undetermined && cases.convStart[i + 1]! > cases.convStart[i]!) {
+      one[0] = i;
+      const deciding = decidingConvictions(policy, cases, one, codes)[0]!;
+      if (deciding.convictions.length) decision.decidingConvictions = deciding.convictions;
+    }
+    yield decision;
+  }
 }
 
 // ---- the `simulate --json` document ----

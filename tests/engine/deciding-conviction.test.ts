@@ -4,7 +4,7 @@
 // count), and none when the provision read no conviction (a warrant, the otherwise clause).
 
 import { describe, expect, it } from 'vitest';
-import { caseTable, compile, decidingConvictions, prepareCase } from '../../engine/index';
+import { caseTable, compile, decidingConvictions, prepareCase, simulateDraft, simulationJson } from '../../engine/index';
 import { validOrdinance } from './helpers';
 
 const policy = `title: Deciding conviction test
@@ -163,5 +163,66 @@ describe('decidingConvictions', () => {
     const d = decidingConvictions(compiled, set.table, [0])[0]!;
     expect(d.provision).toBe('recent-violent');
     expect(d.convictions.map((c) => c.offense)).toEqual(['assault']);
+  });
+});
+
+describe('simulate --json names the deciding convictions', () => {
+  // The robbery's date is not in the records: alone, it leaves the decision open (notify or decline).
+  const openRobbery = { offense: 'robbery', class: 'felony', categories: ['violent'], unknown: ['convictedOn'] };
+  const all = [...cases, bookingCase('open-robbery', [openRobbery])];
+  const t = caseTable(
+    all.map((c, i) => {
+      const r = prepareCase(c, i);
+      if (!r.ok) throw new Error(JSON.stringify(r.problems));
+      return r.prepared;
+    }),
+  );
+  const ordinance = validOrdinance(policy);
+  const sim = simulateDraft({ ordinance, cases: t, compare: { kind: 'baseline' } });
+  const json = JSON.parse(
+    [...simulationJson(sim, { policy: { title: 't', fingerprint: 'sha256:x' }, cases: { total: t.length } })].join(''),
+  );
+  const byId = Object.fromEntries(json.decisions.map((d: { id: string }) => [d.id, d]));
+
+  it('on each decision a conviction decided, as explain gives them', () => {
+    const explained = decidingConvictions(
+      compile(ordinance),
+      t,
+      all.map((_, i) => i),
+    );
+    expect(byId['larceny-then-rape'].decidingConvictions).toEqual(explained[0]!.convictions);
+    expect(byId['larceny-then-rape'].decidingConvictions.map((c: { offense: string }) => c.offense)).toEqual(['rape']);
+    expect(byId['old-murder-recent-assault'].decidingConvictions.map((c: { offense: string }) => c.offense)).toEqual(['assault']);
+    expect(byId['two-felonies'].decidingConvictions.map((c: { offense: string }) => c.offense)).toEqual(['fraud', 'theft']);
+  });
+
+  it('none where no conviction decided (a warrant, a negated test, the otherwise clause), nor on an undecided case', () => {
+    for (const id of ['warrant', 'no-felony', 'old-murder-only']) expect(byId[id]).not.toHaveProperty('decidingConvictions');
+    expect(byId['open-robbery'].undetermined).toBeDefined();
+    expect(byId['open-robbery']).not.toHaveProperty('decidingConvictions');
+  });
+
+  it('none on a case the records leave open, though a conviction meets the test it may be decided by', () => {
+    const both = validOrdinance(
+      `title: Felony with a judge's warrant\njurisdiction: { name: Testville, state: NM }\nsections:\n  - heading: D\n    provisions:\n      - id: felony-and-warrant\n        when: { all: [ { conviction: { classes: [felony] } }, { judicialWarrant: true } ] }\n        outcome: hold\n        maxHold: { hours: 48, excludingWeekendsAndHolidays: true }\notherwise: decline\n`,
+    );
+    const r = prepareCase(
+      {
+        ...bookingCase('warrant-unknown', [rape]),
+        detainer: { requests: ['hold'], issuedAt: '2024-03-01T12:00' },
+        unknown: ['judicialWarrant'],
+      },
+      0,
+    );
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    const one = caseTable([r.prepared]);
+    const s = simulateDraft({ ordinance: both, cases: one });
+    const [d] = JSON.parse(
+      [...simulationJson(s, { policy: { title: 't', fingerprint: 'sha256:x' }, cases: { total: 1 } })].join(''),
+    ).decisions;
+    expect(d.undetermined).toBeDefined();
+    // What the app's column reads for the provision that may decide it, which simulate --json does not claim decided it.
+    expect(decidingConvictions(s.policy, one, [0])[0]!.convictions.map((c) => c.offense)).toEqual(['rape']);
+    expect(d).not.toHaveProperty('decidingConvictions');
   });
 });

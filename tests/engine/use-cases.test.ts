@@ -11,6 +11,7 @@ import {
   checkDraft,
   compile,
   decideAll,
+  decidingConvictions,
   decodeDecision,
   exampleOfFinding,
   explainCase,
@@ -57,7 +58,11 @@ function wholeDocument(o: Ordinance, scenario: { reimbursementAgreement: boolean
     cases: { file: 'c.csv', total: table.length },
     summary: result.summary,
     breakdown: result.breakdown,
-    decisions: decideAll(policy, table),
+    // With the convictions that decided each, as explain gives them, where some did and the records settle the case.
+    decisions: decideAll(policy, table).map((d, i) => {
+      const deciding = d.undetermined ? [] : decidingConvictions(policy, table, [i])[0]!.convictions;
+      return deciding.length ? { ...d, decidingConvictions: deciding } : d;
+    }),
     coverage: result.coverage,
   };
   if (result.comparison) json.comparison = result.comparison;
