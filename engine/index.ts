@@ -86,6 +86,8 @@ export {
   type Coverage,
   type Comparison,
   type ChangedCase,
+  type HoldLimit,
+  endsFromUnknownRelease,
 } from './simulate';
 export * from './summary-bounds';
 export { layoutOrdinance, type Layout } from './layout';

@@ -4,7 +4,7 @@
 import { caseId, caseTable, type CaseTable } from './case-table';
 import type { CompiledPolicy } from './compile';
 import { DETAINER_FORMS } from './detainer-forms';
-import type { Decision, Outcome } from './model';
+import type { Decision, MaxHold, Outcome } from './model';
 import { OUTCOMES } from './model';
 import type { PreparedCase } from './prepared';
 import { formatDateTime, holdEnd, isWeekend, utcOfLocal, type HolidayCalendar, type OffDays, type TimeZone } from './time';
@@ -116,12 +116,23 @@ export interface DecisionRef {
   citation: string;
 }
 
+/** A hold's limit, counted from the release: its hours, and whether weekends and holidays are left out of them. */
+export interface HoldLimit {
+  readonly hours: number;
+  readonly excludingWeekendsAndHolidays: boolean;
+}
+
 export interface ChangedCase {
   id: string;
   policy: DecisionRef;
   other: DecisionRef;
   /** Set when both hold and the holds end at different times: each side's end (local, "YYYY-MM-DDTHH:MM"). */
   holdUntil?: { readonly policy: string; readonly other: string };
+  /**
+   * Set instead when both hold but the records give no release time, so neither end is known, and
+   * the two limits end apart from any release time (48 hours against 24): each side's limit.
+   */
+  holdLimits?: { readonly policy: HoldLimit; readonly other: HoldLimit };
   /** Set when the records cannot settle the decision under this policy (its outcome, review, means "undecided"). */
   policyOpen?: true;
   /** The same under the other policy. */
@@ -136,6 +147,17 @@ export interface Comparison {
   changed: number;
   /** Cases both hold, the holds ending at different times (within the matrix's hold/hold cell). */
   holdEndsDiffer: number;
+  /**
+   * Of `holdEndsDiffer`, the holds from a release time the records lack whose limits end apart from
+   * any release time (listed with `holdLimits`): when each ends is unknown, that they differ is not.
+   */
+  holdEndsDifferByLimit: number;
+  /**
+   * Cases both hold from a release time the records lack, under limits that end together from some
+   * release times and apart from others (48 calendar hours against 48 leaving out weekends, say):
+   * whether they end at different times is unknown. Neither in `changed` nor listed in `cases`.
+   */
+  holdEndsMayDiffer: number;
   otherSummary: SimulationSummary;
   /** Differences this policy makes relative to the other, policy minus other. */
   delta: { holdHours: number; cost: number; outcomes: Record<Outcome, number> };
@@ -153,7 +175,10 @@ export interface SimulationResult {
   /** The same for the compared policy, when there is one: each side is decided once. */
   otherCodes?: Int32Array;
   otherHoldHoursByProvision?: number[];
-  /** With a comparison: per case, 1 where both hold and the holds end at different times. */
+  /**
+   * With a comparison: per case, 1 where both hold and the holds end at different times (known to,
+   * from a release time the records lack, by their limits). 0 where they may differ but whether they do is unknown.
+   */
   holdEndsDiffer?: Uint8Array;
   /** Decisions by year and month of the request, and by facility. */
   breakdown: Breakdown;
@@ -604,11 +629,34 @@ export function simulate(policy: CompiledPolicy, cases: Cases, opts: SimulateOpt
     const otherEnds = ot.holdEnds!;
     const endsDiffer = new Uint8Array(table.length);
     let holdEndsDiffer = 0;
+    let holdEndsDifferByLimit = 0;
+    let holdEndsMayDiffer = 0;
+    const unknown = table.unknown;
+    // Both sides' limits for holds from a release time the records lack, shared between cases alike.
+    const limitPairs = new Map<string, { policy: HoldLimit; other: HoldLimit }>();
     for (let i = 0; i < table.length; i++) {
       const a = codes[i]! & 3;
       const b = otherCodes[i]! & 3;
       cells[(a << 2) | b]!++;
-      const laterOrSooner = a === 0 && b === 0 && ends[i] !== otherEnds[i];
+      let laterOrSooner = false;
+      let limits: { policy: HoldLimit; other: HoldLimit } | undefined;
+      if (a === 0 && b === 0) {
+        if ((unknown[i]! & U_RELEASE) === 0) laterOrSooner = ends[i] !== otherEnds[i];
+        else {
+          // No end is known, but the limits may say whether the two ends differ (see endsFromUnknownRelease).
+          const mine = policy.holdLimitOf(codes[i]! >> 2, table, i);
+          const theirs = other.holdLimitOf(otherCodes[i]! >> 2, table, i);
+          const ends = endsFromUnknownRelease(mine, policy, theirs, other);
+          if (ends === 'may differ') holdEndsMayDiffer++;
+          else if (ends === 'differ') {
+            laterOrSooner = true;
+            holdEndsDifferByLimit++;
+            const key = `${mine.hours} ${mine.excludingWeekendsAndHolidays === true} ${theirs.hours} ${theirs.excludingWeekendsAndHolidays === true}`;
+            limits = limitPairs.get(key);
+            if (!limits) limitPairs.set(key, (limits = Object.freeze({ policy: holdLimit(mine), other: holdLimit(theirs) })));
+          }
+        }
+      }
       if (laterOrSooner) {
         endsDiffer[i] = 1;
         holdEndsDiffer++;
@@ -619,7 +667,8 @@ export function simulate(policy: CompiledPolicy, cases: Cases, opts: SimulateOpt
           policy: refOf(policy, codes[i]!, 0),
           other: refOf(other, otherCodes[i]!, 1),
         };
-        if (laterOrSooner) changedCase.holdUntil = new HoldEnds(ends[i]!, otherEnds[i]!);
+        if (limits) changedCase.holdLimits = limits;
+        else if (laterOrSooner) changedCase.holdUntil = new HoldEnds(ends[i]!, otherEnds[i]!);
         if (mineOpen && isOpen(mineOpen[i]!)) changedCase.policyOpen = true;
         if (theirsOpen && isOpen(theirsOpen[i]!)) changedCase.otherOpen = true;
         changedCases.push(changedCase);
@@ -638,6 +687,8 @@ export function simulate(policy: CompiledPolicy, cases: Cases, opts: SimulateOpt
       matrix,
       changed,
       holdEndsDiffer,
+      holdEndsDifferByLimit,
+      holdEndsMayDiffer,
       otherSummary,
       delta: {
         holdHours: round2(summary.holdHours - otherSummary.holdHours),
@@ -650,9 +701,41 @@ export function simulate(policy: CompiledPolicy, cases: Cases, opts: SimulateOpt
   return result;
 }
 
-/** A hold's end for a changed case: the local time, or "not known" for a hold of unknown length. */
+const holdLimit = (h: MaxHold): HoldLimit =>
+  Object.freeze({ hours: h.hours, excludingWeekendsAndHolidays: h.excludingWeekendsAndHolidays === true });
+
+/** What a policy's holds are counted on: the days its holidays leave out, and its time zone. */
+interface HoldClockOf {
+  readonly calendar: HolidayCalendar;
+  readonly zone: TimeZone | undefined;
+}
+
+/**
+ * Whether two holds that start at the same release, under limits `a` (on `aClock`) and `b`, end at
+ * different times when the release time is unknown: 'same' when they end together from any release,
+ * 'differ' when they end apart from any release, else 'may differ' (it turns on the release time).
+ * Exact only: where unsure, 'may differ'.
+ */
+export function endsFromUnknownRelease(a: MaxHold, aClock: HoldClockOf, b: MaxHold, bClock: HoldClockOf): 'same' | 'differ' | 'may differ' {
+  const aSkips = a.excludingWeekendsAndHolidays === true;
+  const bSkips = b.excludingWeekendsAndHolidays === true;
+  if (aSkips === bSkips) {
+    // Counted on the same days (leaving out the same holidays) or the same clock, a hold's end moves with its hours: more hours, a later end.
+    const sameClock = aSkips ? aClock.calendar.sameSettingAs(bClock.calendar) : aClock.zone?.name === bClock.zone?.name;
+    if (sameClock) return a.hours === b.hours ? 'same' : 'differ';
+    // Calendar hours on two clocks end at most an hour apart (a change of the clocks); other holidays may or may not fall in the hold.
+    if (!aSkips && Math.abs(a.hours - b.hours) > 1) return 'differ';
+    return 'may differ';
+  }
+  // Leaving days out only lengthens a hold: N hours without weekends and holidays end no sooner than
+  // N calendar hours on the wall clock, and a clock that changes moves a calendar hold's end by an hour at most.
+  const [skips, calendar, calendarClock] = aSkips ? [a, b, bClock] : [b, a, aClock];
+  return skips.hours > calendar.hours + (calendarClock.zone ? 1 : 0) ? 'differ' : 'may differ';
+}
+
+/** A hold's end for a changed case: the local time. */
 function endWords(minute: number): string {
-  return minute === 0 ? 'not known' : formatDateTime(minute);
+  return formatDateTime(minute);
 }
 
 /**

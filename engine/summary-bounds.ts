@@ -6,7 +6,7 @@
 // line, the impact report) says its figures through these, so none prints a lower bound as a fact.
 
 import type { Outcome } from './model';
-import type { OutcomeRange, SimulationSummary } from './simulate';
+import type { ChangedCase, HoldLimit, OutcomeRange, SimulationSummary } from './simulate';
 
 /** A figure known exactly, or only as its least. */
 export interface Amount {
@@ -156,4 +156,37 @@ export function pastRequestWords(s: SimulationSummary): string {
   if (!p) return 'the simulation did not compare the holds with what each detainer asked for.';
   if (p.holds === 0) return `no hold counted here${lengthUnknown} runs past the hours ICE’s form asked for.`;
   return `${p.holds.toLocaleString('en-US')} ${p.holds === 1 ? 'hold' : 'holds'}${lengthUnknown} would run past the hours ICE’s form asked for (up to ${exactHours(p.longestHours)} hours against ${exactHours(p.requestedHours)}): the ordinance’s maximum hold is longer than the detainer’s request, and the hours and cost count the holds as the ordinance allows them.`;
+}
+
+/** "2 holds ending at a different time (1 of them by its limit, from a release time the records lack)" */
+export function holdEndsDifferWords(differ: number, byLimit: number): string {
+  const limit = byLimit
+    ? ` (${byLimit.toLocaleString('en-US')} of them by ${byLimit === 1 ? 'its' : 'their'} limit, from a release time the records lack)`
+    : '';
+  return `${differ.toLocaleString('en-US')} hold${differ === 1 ? '' : 's'} ending at a different time${limit}`;
+}
+
+/**
+ * The holds whose ends the records leave open: "Whether 3 cases held under both are held until
+ * different times is not known: ..." ('' when there are none).
+ */
+export function holdEndsMayDifferSentence(mayDiffer: number): string {
+  if (!mayDiffer) return '';
+  return `Whether ${mayDiffer.toLocaleString('en-US')} case${mayDiffer === 1 ? '' : 's'} held under both ${mayDiffer === 1 ? 'is' : 'are'} held until different times is not known: the records give no release time, and the two limits end together from some release times and apart from others.`;
+}
+
+/** "48 hours", "48 hours not counting weekends and holidays". */
+export function holdLimitWords(l: HoldLimit): string {
+  return `${l.hours.toLocaleString('en-US')} hour${l.hours === 1 ? '' : 's'}${l.excludingWeekendsAndHolidays ? ' not counting weekends and holidays' : ''}`;
+}
+
+/**
+ * When a changed case's hold ends on one side, as words after its outcome: " until 2012-09-09 16:00",
+ * or, when the records give no release time, " until 48 hours after release (release time unknown)";
+ * '' when its holds end alike.
+ */
+export function holdEndWords(c: ChangedCase, side: 'policy' | 'other'): string {
+  if (c.holdUntil) return ` until ${c.holdUntil[side].replace('T', ' ')}`;
+  if (c.holdLimits) return ` until ${holdLimitWords(c.holdLimits[side])} after release (release time unknown)`;
+  return '';
 }

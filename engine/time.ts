@@ -238,6 +238,13 @@ export class HolidayCalendar {
     return new HolidayCalendar(true);
   }
 
+  /** Whether two calendars are set alike (so they leave out the same days); false when unsure. */
+  sameSettingAs(other: HolidayCalendar): boolean {
+    if (this.federal !== other.federal || this.extra.size !== other.extra.size) return false;
+    for (const d of this.extra.keys()) if (!other.extra.has(d)) return false;
+    return true;
+  }
+
   /** The holiday's name, or undefined on a working day. */
   holidayName(days: number): string | undefined {
     const extra = this.extra.get(days);

@@ -21,6 +21,10 @@ import {
   pastRequestWords,
   summaryBounds,
   type SimulationResult,
+  type ChangedCase,
+  holdEndWords,
+  holdEndsDifferWords,
+  holdEndsMayDifferSentence,
 } from '../../engine/index';
 import { parseArgs, UsageError } from '../args';
 import {
@@ -223,10 +227,10 @@ function readable(
   const c = r.comparison;
   if (c) {
     const ob = summaryBounds(c.otherSummary, scenario.reimbursementAgreement);
-    const endsOnly = c.holdEndsDiffer
-      ? ` (${num(c.holdEndsDiffer)} of them ${c.holdEndsDiffer === 1 ? 'a hold' : 'holds'} ending at a different time)`
-      : '';
-    out += `\nCompared with ${c.other.title}: ${num(c.changed)} of ${num(s.total)} decisions differ${endsOnly}; hold hours ${differenceWords(b.holdHours, ob.holdHours, (x) => num(x, 1))}, cost ${differenceWords(b.cost, ob.cost, money)}\n\n`;
+    const endsOnly = c.holdEndsDiffer ? ` (of them ${holdEndsDifferWords(c.holdEndsDiffer, c.holdEndsDifferByLimit)})` : '';
+    out += `\nCompared with ${c.other.title}: ${num(c.changed)} of ${num(s.total)} decisions differ${endsOnly}; hold hours ${differenceWords(b.holdHours, ob.holdHours, (x) => num(x, 1))}, cost ${differenceWords(b.cost, ob.cost, money)}\n`;
+    if (c.holdEndsMayDiffer) out += `${holdEndsMayDifferSentence(c.holdEndsMayDiffer)}\n`;
+    out += '\n';
     // The engine counts an open decision under review: with unknown facts the row and column say both.
     const open = s.unknowns !== undefined || c.otherSummary.unknowns !== undefined;
     const name = (o: Outcome) => (o === 'review' && open ? 'review/undecided' : o);
@@ -237,13 +241,14 @@ function readable(
     );
     const shown = c.cases.slice(0, 20);
     if (shown.length) {
-      const said = (ref: { outcome: Outcome; citation: string }, undecided: boolean | undefined, until?: string) =>
-        `${undecided ? 'undecided' : ref.outcome}${until ? ` until ${until.replace('T', ' ')}` : ''} (${ref.citation})`;
+      // A hold says when it ends: at a time, or (the records giving no release time) by its limit.
+      const said = (x: ChangedCase, side: 'policy' | 'other') =>
+        `${(side === 'policy' ? x.policyOpen : x.otherOpen) ? 'undecided' : x[side].outcome}${holdEndWords(x, side)} (${x[side].citation})`;
       out +=
         '\n' +
         table(
           ['Case', 'This policy', 'Other'],
-          shown.map((x) => [x.id, said(x.policy, x.policyOpen, x.holdUntil?.policy), said(x.other, x.otherOpen, x.holdUntil?.other)]),
+          shown.map((x) => [x.id, said(x, 'policy'), said(x, 'other')]),
         );
       if (c.cases.length > shown.length) out += `... and ${num(c.cases.length - shown.length)} more (use --json for all)\n`;
     }

@@ -2,7 +2,8 @@
 // 8 from hold to decline, ...", from a simulation that compared two policies on the same cases.
 
 import { OUTCOMES, type Outcome } from '../model';
-import type { ChangedCase, Comparison } from '../simulate';
+import type { ChangedCase, Comparison, HoldLimit } from '../simulate';
+import { holdEndsDifferWords, holdEndsMayDifferSentence, holdLimitWords } from '../summary-bounds';
 import { escapeHtml } from './html';
 
 /** An outcome, or "undecided": the records cannot settle the decision (the engine's code says review). */
@@ -24,6 +25,10 @@ export interface DecisionDelta {
   transitions: Transition[];
   /** Cases held under both, the holds ending at different times (not among the transitions). */
   holdEndsDiffer: number;
+  /** Of them, holds from a release time the records lack whose limits end apart from any release time. */
+  holdEndsDifferByLimit: number;
+  /** Cases held under both from a release time the records lack, whether they end at different times unknown (not in `changed`). */
+  holdEndsMayDiffer: number;
   /** The first changed cases (all of them when there are few). */
   cases: ChangedCase[];
 }
@@ -69,6 +74,8 @@ export function decisionDelta(comparison: Comparison, total: number, maxCases = 
     changed: comparison.changed,
     transitions,
     holdEndsDiffer: comparison.holdEndsDiffer,
+    holdEndsDifferByLimit: comparison.holdEndsDifferByLimit,
+    holdEndsMayDiffer: comparison.holdEndsMayDiffer,
     cases: comparison.cases.slice(0, maxCases),
   };
 }
@@ -79,10 +86,11 @@ function count(n: number, noun: string): string {
 
 /** "This amendment changes 12 of 200 decisions: 8 from hold to decline; 4 from notify to decline." */
 export function deltaSentence(d: DecisionDelta, subject = 'This amendment'): string {
-  if (d.changed === 0) return `${subject} changes none of the ${count(d.total, 'decision')} simulated.`;
+  const open = d.holdEndsMayDiffer ? ` ${holdEndsMayDifferSentence(d.holdEndsMayDiffer)}` : '';
+  if (d.changed === 0) return `${subject} changes none of the ${count(d.total, 'decision')} simulated.${open}`;
   const parts = d.transitions.map((t) => `${t.count.toLocaleString('en-US')} from ${t.from} to ${t.to}`);
-  if (d.holdEndsDiffer) parts.push(`${count(d.holdEndsDiffer, 'hold')} ending at a different time`);
-  return `${subject} changes ${d.changed.toLocaleString('en-US')} of ${count(d.total, 'decision')}: ${parts.join('; ')}.`;
+  if (d.holdEndsDiffer) parts.push(holdEndsDifferWords(d.holdEndsDiffer, d.holdEndsDifferByLimit));
+  return `${subject} changes ${d.changed.toLocaleString('en-US')} of ${count(d.total, 'decision')}: ${parts.join('; ')}.${open}`;
 }
 
 /** The rows of the table of changed decisions: from, to, cases; holds ending at another time last. */
@@ -95,10 +103,25 @@ export function transitionRows(d: DecisionDelta): string[][] {
 /** A changed case's decision on one side in words: "hold until 2012-09-09 16:00 (§ 2(a), felony)". */
 export function changedDecisionWords(
   ref: ChangedCase['policy'],
-  opts: { open?: boolean; baseline?: boolean; until?: string } = {},
+  opts: { open?: boolean; baseline?: boolean; until?: string; limit?: HoldLimit } = {},
 ): string {
-  const until = opts.until ? ` until ${opts.until.replace('T', ' ')}` : '';
+  const until = opts.until
+    ? ` until ${opts.until.replace('T', ' ')}`
+    : opts.limit
+      ? ` until ${holdLimitWords(opts.limit)} after release (release time unknown)`
+      : '';
   return `${opts.open ? 'undecided' : ref.outcome}${until} (${ref.citation}${opts.baseline ? '' : `, ${ref.provision}`})`;
+}
+
+/** A changed case's side, with when its hold ends: the words of `changedDecisionWords`. */
+export function changedCaseWords(c: ChangedCase, side: 'policy' | 'other', opts: { baseline?: boolean } = {}): string {
+  const open = side === 'policy' ? c.policyOpen : c.otherOpen;
+  return changedDecisionWords(c[side], {
+    ...(open ? { open } : {}),
+    ...(opts.baseline ? { baseline: true } : {}),
+    ...(c.holdUntil ? { until: c.holdUntil[side] } : {}),
+    ...(c.holdLimits ? { limit: c.holdLimits[side] } : {}),
+  });
 }
 
 /** The delta as HTML: the sentence and a table of changed outcomes. */
@@ -137,12 +160,10 @@ export function changedCasesHtml(
   ];
   // An open decision (the records cannot settle it) is undecided, whatever its code's outcome; the baseline's
   // reason is its own rule, not a provision of a draft.
-  // A hold that ends at another time says when: "hold until 2012-09-09 16:00".
-  const said = (ref: ChangedCase['policy'], open: boolean | undefined, baseline: boolean | undefined, until?: string) =>
-    escapeHtml(changedDecisionWords(ref, { ...(open ? { open } : {}), ...(baseline ? { baseline } : {}), ...(until ? { until } : {}) }));
+  // A hold that ends at another time says when: "hold until 2012-09-09 16:00", or by its limit when the records give no release time.
   for (const c of delta.cases) {
     out.push(
-      `<tr><td>${escapeHtml(c.id)}</td><td>${said(c.other, c.otherOpen, opts.beforeIsBaseline, c.holdUntil?.other)}</td><td>${said(c.policy, c.policyOpen, false, c.holdUntil?.policy)}</td></tr>`,
+      `<tr><td>${escapeHtml(c.id)}</td><td>${escapeHtml(changedCaseWords(c, 'other', { baseline: opts.beforeIsBaseline }))}</td><td>${escapeHtml(changedCaseWords(c, 'policy'))}</td></tr>`,
     );
   }
   out.push('</tbody></table>');

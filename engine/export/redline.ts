@@ -471,8 +471,11 @@ export function redlineDocument(r: Redline): Document {
           ['Case', versionLabel(r.before), versionLabel(r.after)],
           d.cases.map((c) => [
             c.id,
-            changedDecisionWords(c.other, c.holdUntil ? { until: c.holdUntil.other } : {}),
-            changedDecisionWords(c.policy, c.holdUntil ? { until: c.holdUntil.policy } : {}),
+            changedDecisionWords(c.other, c.holdUntil ? { until: c.holdUntil.other } : c.holdLimits ? { limit: c.holdLimits.other } : {}),
+            changedDecisionWords(
+              c.policy,
+              c.holdUntil ? { until: c.holdUntil.policy } : c.holdLimits ? { limit: c.holdLimits.policy } : {},
+            ),
           ]),
         ),
       );
