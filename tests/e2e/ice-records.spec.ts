@@ -251,6 +251,10 @@ test('a draft that asks no one for a finding, on the records of one jail: undeci
   await expect(summary.getByTestId('hold-hours')).toHaveText('at least 144');
   await expect(summary.getByTestId('hold-cost')).toHaveText('at least $858');
   await expect(summary).toContainText('held 3 to 62 against 115 to 118; hold hours unknown, cost unknown.');
+  // The 3 held under both: § 2(a)(1)'s 48 hours leaving out weekends against the 48 calendar hours ICE's form asks, from no known release.
+  await expect(summary).toContainText(
+    'Whether 3 cases held under both are held until different times is not known: the records give no release time, and the two limits end together from some release times and apart from others.',
+  );
   await expect(summary).not.toContainText('±0');
   await expect(summary).not.toContainText('person’s judgment');
   await expect(summary).toContainText('These 71 cases cannot be decided from these records');

@@ -2,7 +2,7 @@
 // change and which way, what it does to hold hours and cost, and the changed cases themselves.
 
 import { useEffect, useMemo, useState } from 'react';
-import { OUTCOMES, summaryBounds } from '../../../engine/vocabulary';
+import { holdEndsMayDifferSentence, OUTCOMES, summaryBounds } from '../../../engine/vocabulary';
 import { emit } from '../lib/app-events';
 import { otherDraftLabel, type ThisDraft } from '../lib/draft-names';
 import { count, hours, money, signed } from '../lib/format';
@@ -102,9 +102,10 @@ export function CompareView(props: Props) {
             Of {count(r.summary.total)} cases, <strong>{count(c.changed)}</strong> are decided differently under this draft than under{' '}
             {otherLabel}
             {c.holdEndsDiffer
-              ? ` (${count(c.holdEndsDiffer)} of them held under both, the holds ending at different times: counted in the hold row and column below)`
+              ? ` (${count(c.holdEndsDiffer)} of them held under both, the holds ending at different times${c.holdEndsDifferByLimit ? `, ${count(c.holdEndsDifferByLimit)} of those by their limits from a release time the records lack` : ''}: counted in the hold row and column below)`
               : ''}
-            . Hold hours {comparedAmount(mine.holdHours, theirs.holdHours, hours)}; cost {comparedAmount(mine.cost, theirs.cost, money)}.
+            .{c.holdEndsMayDiffer ? ` ${holdEndsMayDifferSentence(c.holdEndsMayDiffer)}` : ''} Hold hours{' '}
+            {comparedAmount(mine.holdHours, theirs.holdHours, hours)}; cost {comparedAmount(mine.cost, theirs.cost, money)}.
             {mine.why.length || theirs.why.length
               ? ` Hours and cost are known only as a lower bound: ${[...mine.why, ...theirs.why.map((w) => `under ${otherLabel}, ${w}`)].join('; ')}.`
               : ''}

@@ -9,6 +9,8 @@ import {
   amountWords,
   caseId,
   changedDecisionGroups,
+  holdEndsDifferWords,
+  holdEndsMayDifferSentence,
   OUTCOMES,
   pastRequestWords,
   rangeWords,
@@ -422,11 +424,12 @@ export function SimulationView(props: Props) {
               <p className="compare-line">
                 Compared with {otherLabel}: {count(r.comparison.changed)} decision{r.comparison.changed === 1 ? ' differs' : 's differ'}
                 {r.comparison.holdEndsDiffer
-                  ? ` (${count(r.comparison.holdEndsDiffer)} of them ${r.comparison.holdEndsDiffer === 1 ? 'a hold' : 'holds'} ending at a different time)`
+                  ? ` (of them ${holdEndsDifferWords(r.comparison.holdEndsDiffer, r.comparison.holdEndsDifferByLimit)})`
                   : ''}
                 ; held {rangeWords(bounds!.range.hold, count)} against {rangeWords(otherBounds!.range.hold, count)}; hold hours{' '}
                 {comparedAmount(bounds!.holdHours, otherBounds!.holdHours, hours)}, cost{' '}
                 {comparedAmount(bounds!.cost, otherBounds!.cost, money)}.
+                {r.comparison.holdEndsMayDiffer ? ` ${holdEndsMayDifferSentence(r.comparison.holdEndsMayDiffer)}` : ''}
               </p>
             ) : null}
             <p className="muted timing no-print">Simulated in {milliseconds(r.ms)}.</p>

@@ -192,7 +192,7 @@ export function changeReason(
         : `${otherLabel} applies ${named(q)}`;
   let because: string;
   if (g.holdEnds) {
-    because = `${named(p)} holds them, and ${under}, but the two holds end at different times (their lengths, the days they leave out or the clock they are counted on differ); Explain gives each hold’s end.`;
+    because = `${named(p)} holds them, and ${under}, but the two holds end at different times (their lengths, the days they leave out or the clock they are counted on differ); Explain gives each hold’s end, or, where the records give no release time, its limit after release.`;
   } else if (g.open) {
     because = `whether ${named(p)} decides them turns on ${factsWords(g.dependsOn)}, which these records do not give; ${under}.`;
   } else if (p.id === 'default') {
