@@ -158,10 +158,10 @@ export function pastRequestWords(s: SimulationSummary): string {
   return `${p.holds.toLocaleString('en-US')} ${p.holds === 1 ? 'hold' : 'holds'}${lengthUnknown} would run past the hours ICE’s form asked for (up to ${exactHours(p.longestHours)} hours against ${exactHours(p.requestedHours)}): the ordinance’s maximum hold is longer than the detainer’s request, and the hours and cost count the holds as the ordinance allows them.`;
 }
 
-/** "2 holds ending at a different time (1 of them by its limit, from a release time the records lack)" */
+/** "2 holds ending at a different time, 1 by its limit from a release time the records lack" */
 export function holdEndsDifferWords(differ: number, byLimit: number): string {
   const limit = byLimit
-    ? ` (${byLimit.toLocaleString('en-US')} of them by ${byLimit === 1 ? 'its' : 'their'} limit, from a release time the records lack)`
+    ? `, ${byLimit.toLocaleString('en-US')} by ${byLimit === 1 ? 'its' : 'their'} limit from a release time the records lack`
     : '';
   return `${differ.toLocaleString('en-US')} hold${differ === 1 ? '' : 's'} ending at a different time${limit}`;
 }

@@ -104,7 +104,7 @@ describe('comparing holds whose release time the records lack', () => {
     });
     const d = decisionDelta(c, unknownRelease.length);
     expect(deltaSentence(d)).toBe(
-      'This amendment changes 2 of 2 decisions: 2 holds ending at a different time (1 of them by its limit, from a release time the records lack).',
+      'This amendment changes 2 of 2 decisions: 2 holds ending at a different time, 1 by its limit from a release time the records lack.',
     );
     expect(changedCasesHtml(d, 'Before', 'After')).toContain(
       '<td>UNK</td><td>hold until 24 hours after release (release time unknown) (§ 2(a), felony)</td><td>hold until 48 hours after release (release time unknown) (§ 2(a), felony)</td>',
@@ -169,7 +169,7 @@ describe('comparing holds whose release time the records lack', () => {
       const differ = await run('b.ordinance.yaml');
       expect(differ.code).toBe(0);
       expect(differ.out).toContain(
-        '2 of 2 decisions differ (of them 2 holds ending at a different time (1 of them by its limit, from a release time the records lack))',
+        '2 of 2 decisions differ (of them 2 holds ending at a different time, 1 by its limit from a release time the records lack)',
       );
       expect(differ.out).toMatch(
         /UNK +hold until 48 hours after release \(release time unknown\) \(§ 2\(a\)\) +hold until 24 hours after release \(release time unknown\) \(§ 2\(a\)\)/,
