@@ -720,8 +720,10 @@ export function endsFromUnknownRelease(a: MaxHold, aClock: HoldClockOf, b: MaxHo
   const aSkips = a.excludingWeekendsAndHolidays === true;
   const bSkips = b.excludingWeekendsAndHolidays === true;
   if (aSkips === bSkips) {
-    // Counted on the same days (leaving out the same holidays) or the same clock, a hold's end moves with its hours: more hours, a later end.
-    const sameClock = aSkips ? aClock.calendar.sameSettingAs(bClock.calendar) : aClock.zone?.name === bClock.zone?.name;
+    // Counted on the same days (leaving out the same holidays, whose bounds are the same zone's
+    // midnights) or the same clock, a hold's end moves with its hours: more hours, a later end.
+    const sameZone = aClock.zone?.name === bClock.zone?.name;
+    const sameClock = aSkips ? sameZone && aClock.calendar.sameSettingAs(bClock.calendar) : sameZone;
     if (sameClock) return a.hours === b.hours ? 'same' : 'differ';
     // Calendar hours on two clocks end at most an hour apart (a change of the clocks); other holidays may or may not fall in the hold.
     if (!aSkips && Math.abs(a.hours - b.hours) > 1) return 'differ';
