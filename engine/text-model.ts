@@ -672,6 +672,29 @@ function deepFreeze<T>(value: T): T {
  */
 let LEADS: { citations: readonly string[]; leads: readonly string[] } = { citations: [], leads: [] };
 
+/**
+ * The words of the clauses of frozen provisions (the editor's document, read by `parseEditedSource`)
+ * after their lead, by the clause's first provision, with what they were printed from: the clause's
+ * provisions and their citations, whether there was a lead, the terms (`Words` as JSON) and the
+ * otherwise clause's outcome (a provision without one takes it).
+ */
+const KEPT_CLAUSES = new WeakMap<
+  Provision,
+  {
+    provisions: Provision[];
+    citations: string[];
+    /** Whether it was printed with no lead (the first clause's words start with a capital). */
+    leadless: boolean;
+    words: string;
+    otherwise: Outcome;
+    /** The words after the lead, and each provision's reading after it. */
+    rest: RuleWords;
+    readings: string[];
+    /** The words after the lead flattened (`flattenClause`), once read. */
+    flat?: string;
+  }
+>();
+
 /** Forgets the clauses and leads kept from earlier texts (the next text is printed from nothing). */
 export function forgetPrintedClauses(): void {
   keptClauses = { words: '', now: new Map(), before: new Map() };
@@ -719,11 +742,11 @@ export function ordinanceText(o: Ordinance): OrdinanceText {
     );
   };
 
-  const detainerClause = (c: LaidOutClause): TextClause => {
-    const ps = c.provisions;
+  /** The words of a clause and each provision's reading, printed from its provisions and the lead. */
+  const clauseWords = (ps: readonly LaidOutProvision[]): { generated: RuleWords; readings: string[] } => {
     const first = ps[0]!.provision;
     const jsons = ps.map(whenJson);
-    ps.forEach((lp, g) => (provisions[lp.provision.id] = { citation: lp.citation, reading: soloReading(lp, jsons[g]!) }));
+    const readings = ps.map((lp, g) => soloReading(lp, jsons[g]!));
     const outcome = first.outcome ?? o.otherwise;
     const key = clauseKey(
       outcome,
@@ -739,6 +762,50 @@ export function ordinanceText(o: Ordinance): OrdinanceText {
         first.maxHold,
       ),
     );
+    return { generated, readings };
+  };
+
+  const detainerClause = (c: LaidOutClause): TextClause => {
+    const ps = c.provisions;
+    const first = ps[0]!.provision;
+    // A clause of the same frozen provisions with the same citations, printed before in the same
+    // terms and with the same otherwise clause, has the same words after its lead (`clauseAfterLead`).
+    const frozen = ps.every((lp) => Object.isFrozen(lp.provision));
+    const kept = frozen ? KEPT_CLAUSES.get(first) : undefined;
+    let words: { generated: RuleWords; readings: string[]; flat?: () => string };
+    if (
+      kept &&
+      kept.leadless === (lead === '') &&
+      kept.words === wordsKey &&
+      kept.otherwise === o.otherwise &&
+      kept.provisions.length === ps.length &&
+      ps.every((lp, g) => kept.provisions[g] === lp.provision && kept.citations[g] === lp.citation)
+    )
+      words = {
+        generated: lead ? { ...kept.rest, text: lead + kept.rest.text } : kept.rest,
+        readings: kept.readings.map((r) => lead + r),
+        // The lead now: it is the next clause's by the time the reading is flattened.
+        flat: (
+          (at: string) => () =>
+            at + (kept.flat ??= flattenClause(kept.rest))
+        )(lead),
+      };
+    else {
+      words = clauseWords(ps);
+      const { generated, readings } = words;
+      if (frozen && generated.text.startsWith(lead) && readings.every((r) => r.startsWith(lead)))
+        KEPT_CLAUSES.set(first, {
+          provisions: ps.map((lp) => lp.provision),
+          citations: ps.map((lp) => lp.citation),
+          leadless: lead === '',
+          words: wordsKey,
+          otherwise: o.otherwise,
+          rest: lead ? { ...generated, text: generated.text.slice(lead.length) } : generated,
+          readings: readings.map((r) => r.slice(lead.length)),
+        });
+    }
+    const { generated, readings } = words;
+    ps.forEach((lp, g) => (provisions[lp.provision.id] = { citation: lp.citation, reading: readings[g]! }));
     earlier.push(c.citation);
     earlierRuns.push(c.citation);
     samePrefix &&= priorLeads.citations[earlier.length - 1] === c.citation;
@@ -747,7 +814,8 @@ export function ordinanceText(o: Ordinance): OrdinanceText {
     if (ps.length > 1) return { label: c.letter ? `(${c.letter})` : null, provisions: ps.map((lp) => lp.provision.id), ...generated };
     const label = c.letter ? `(${c.letter})` : null;
     if (first.text) {
-      const reading = flattenClause(generated);
+      // Flattened after the lead once for a kept clause (`keptReading`'s way).
+      const reading = words.flat ? words.flat() : flattenClause(generated);
       if (o.plainReadingAnnex) annex.push({ citation: c.citation, lead: 'Generated plain reading', text: reading });
       return { label, provision: first.id, text: sentence(first.text), plainReading: reading, authorWording: true };
     }

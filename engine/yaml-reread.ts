@@ -24,6 +24,9 @@ export interface KeptBlock {
   shifts: readonly Shift[];
 }
 
+/** Characters compared at once when finding where two texts differ. */
+const BLOCK = 256;
+
 /** Past this many edits the document is read from nothing (each located node passes every shift). */
 const MOST_SHIFTS = 48;
 
@@ -62,9 +65,13 @@ export function rereadAfterEdit(kept: KeptBlock, text: string): KeptBlock | unde
   if (kept.shifts.length >= MOST_SHIFTS || text === old) return text === old ? kept : undefined;
   // The changed stretch: [p, oldEnd) of the old text became [p, newEnd) of the new.
   const most = Math.min(old.length, text.length);
+  // Compared a block at a time (a slice compares as fast as memory), then a character at a time.
   let p = 0;
+  while (p + BLOCK <= most && old.slice(p, p + BLOCK) === text.slice(p, p + BLOCK)) p += BLOCK;
   while (p < most && old.charCodeAt(p) === text.charCodeAt(p)) p++;
   let tail = 0;
+  const sameEnd = (n: number) => old.slice(old.length - n, old.length - tail) === text.slice(text.length - n, text.length - tail);
+  while (tail + BLOCK <= most - p && sameEnd(tail + BLOCK)) tail += BLOCK;
   while (tail < most - p && old.charCodeAt(old.length - 1 - tail) === text.charCodeAt(text.length - 1 - tail)) tail++;
   const oldEnd = old.length - tail;
   const newEnd = text.length - tail;

@@ -2026,6 +2026,8 @@ function markedProvision(p: Provision): { value: Provision; json: string } {
       ...(p.heading !== undefined ? { heading: mark(p.heading) } : {}),
     };
     m = { value, json: JSON.stringify(value) };
+    // Frozen as the provision is, so that the printed text keeps its words by it (`ordinanceText`).
+    if (Object.isFrozen(p)) Object.freeze(value);
     if (Object.isFrozen(p)) MARKED.set(p, m);
   }
   return m;

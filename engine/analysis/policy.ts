@@ -52,6 +52,20 @@ export interface DecisionRegion {
   set: number;
 }
 
+/** Condition trees of frozen conditions, with what they were worked out in (`SymbolicPolicy.keptNode`). */
+const KEPT_NODES = new WeakMap<
+  Condition,
+  {
+    space: FactSpace;
+    ordinanceIndex: number;
+    definitions: Ordinance['definitions'];
+    juvenile: Ordinance['juvenileAdjudications'];
+    sectionIndex: number;
+    provisionIndex: number;
+    node: SymbolicNode;
+  }
+>();
+
 export class SymbolicPolicy {
   readonly provisions: SymbolicProvision[] = [];
   readonly regions: DecisionRegion[] = [];
@@ -78,7 +92,7 @@ export class SymbolicPolicy {
     layout.detainerProvisions.forEach((lp, index) => {
       const p = lp.provision;
       const path: PathSegment[] = ['sections', lp.sectionIndex, 'provisions', lp.provisionIndex];
-      const condition = p.when ? this.node(p.when, [...path, 'when']) : null;
+      const condition = p.when ? this.keptNode(p.when, lp.sectionIndex, lp.provisionIndex, path) : null;
       const tri = condition ? condition.tri : { t: 1, n: 1 };
       const decides = b.and(reach, tri.n);
       const sp: SymbolicProvision = {
@@ -105,6 +119,37 @@ export class SymbolicPolicy {
     this.reachesDefaultAfterFindings = reachAfterFindings;
     const n = this.provisions.length;
     this.addRegions(n, 'default', layout.otherwiseCitation, ordinance.otherwise, otherwiseHoldOf(ordinance), false, reach);
+  }
+
+  /**
+   * A provision's condition as a tree of sets, kept for a frozen condition (the editor's document,
+   * read by `parseEditedSource`) analysed again in the same space, at the same place, in the same terms.
+   */
+  private keptNode(when: Condition, sectionIndex: number, provisionIndex: number, path: PathSegment[]): SymbolicNode {
+    if (!Object.isFrozen(when)) return this.node(when, [...path, 'when']);
+    const { space, ordinanceIndex, ordinance } = this;
+    const k = KEPT_NODES.get(when);
+    if (
+      k &&
+      k.space === space &&
+      k.ordinanceIndex === ordinanceIndex &&
+      k.definitions === ordinance.definitions &&
+      k.juvenile === ordinance.juvenileAdjudications &&
+      k.sectionIndex === sectionIndex &&
+      k.provisionIndex === provisionIndex
+    )
+      return k.node;
+    const node = this.node(when, [...path, 'when']);
+    KEPT_NODES.set(when, {
+      space,
+      ordinanceIndex,
+      definitions: ordinance.definitions,
+      juvenile: ordinance.juvenileAdjudications,
+      sectionIndex,
+      provisionIndex,
+      node,
+    });
+    return node;
   }
 
   private node(c: Condition, path: PathSegment[]): SymbolicNode {

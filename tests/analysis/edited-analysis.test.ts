@@ -8,7 +8,9 @@ import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { checkDocument } from '../../engine/analysis/index';
 import { clearAnalysisCaches } from '../../engine/analysis/facts';
+import { loadOrdinance } from '../../engine/ordinance';
 import { editedSourceReads, parseSource } from '../../engine/source';
+import { ordinanceText } from '../../engine/text-model';
 import { readRepoFile } from './helpers';
 
 function fromNothing(text: string, examples: boolean): string {
@@ -59,9 +61,16 @@ describe("the analysis along a drafter's edits", () => {
         const before = editedSourceReads.again;
         let last = text;
         for (const edited of chain) {
-          // From the last text checked (kept), then the same text from nothing (which keeps it for the next).
-          checkDocument(last, { examples });
-          const warm = JSON.stringify(checkDocument(edited, { examples }).diagnostics);
+          // From the last text checked (kept, its text printed), then the same text from nothing
+          // (which keeps it for the next).
+          const lastOrdinance = checkDocument(last, { examples }).ordinance;
+          if (lastOrdinance) ordinanceText(lastOrdinance);
+          const checked = checkDocument(edited, { examples });
+          // The printed text of the ordinance read again (the clauses of its unchanged provisions
+          // kept from the last) is the text printed from nothing.
+          if (checked.ordinance)
+            expect(JSON.stringify(ordinanceText(checked.ordinance))).toBe(JSON.stringify(ordinanceText(loadOrdinance(edited).ordinance!)));
+          const warm = JSON.stringify(checked.diagnostics);
           expect(warm, `${file} after ${JSON.stringify(edited.slice(0, 80))}`).toBe(fromNothing(edited, examples));
           last = edited;
         }
@@ -69,4 +78,42 @@ describe("the analysis along a drafter's edits", () => {
         expect(editedSourceReads.again - before).toBeGreaterThanOrEqual(chain.length - 1);
       }
     });
+});
+
+describe('the printed text along edits of provisions printed together', () => {
+  it('a clause of several provisions is printed again when any of them changes, not only its first', () => {
+    const text = [
+      'title: Two grounds',
+      'jurisdiction: { name: Town, state: PA, level: county }',
+      'sections:',
+      '  - heading: Detainers',
+      '    provisions:',
+      '      - id: first',
+      '        when:',
+      '          age:',
+      '            atLeast: 21',
+      '        outcome: decline',
+      '      - id: second',
+      '        when:',
+      '          age:',
+      '            atLeast: 30',
+      '        outcome: decline',
+      'otherwise: notify',
+      '',
+    ].join('\n');
+    clearAnalysisCaches();
+    const before = checkDocument(text).ordinance!;
+    const clause = ordinanceText(before)
+      .sections.flatMap((s) => s.clauses)
+      .find((c) => c.provisions?.length === 2);
+    expect(clause?.provisions).toEqual(['first', 'second']);
+    const edited = text.replace('atLeast: 30', 'atLeast: 31');
+    const reads = editedSourceReads.again;
+    const after = checkDocument(edited).ordinance!;
+    expect(editedSourceReads.again).toBe(reads + 1);
+    expect(after.sections[0]!.provisions![0]).toBe(before.sections[0]!.provisions![0]);
+    const printed = JSON.stringify(ordinanceText(after));
+    expect(printed).toContain('31');
+    expect(printed).toBe(JSON.stringify(ordinanceText(loadOrdinance(edited).ordinance!)));
+  });
 });
