@@ -21,6 +21,8 @@ export {
   decidingConvictions,
   type DecidingConviction,
   type CaseDecidingConvictions,
+  settledDecidingConvictions,
+  type SettledDecidingConvictions,
   simulationJson,
   type CompareTarget,
   type SimulatedSide,

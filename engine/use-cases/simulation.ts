@@ -198,6 +198,35 @@ export function decidingConvictions(
   });
 }
 
+/** A case's deciding convictions as the engine's outputs name them: none on a decision the records cannot settle. */
+export interface SettledDecidingConvictions extends CaseDecidingConvictions {
+  /**
+   * Set when the records cannot settle the decision (it is open: more than one outcome is possible).
+   * `convictions` is then empty, as nothing decided it; `provision` is the first that may decide it.
+   */
+  undetermined?: true;
+}
+
+/**
+ * `decidingConvictions`, as `simulate --json`, `explain` and the app's cases table name them: on a
+ * decision the records cannot settle, no conviction (a conviction may satisfy the test of the first
+ * provision that may decide it, but whether that provision decides is open).
+ */
+export function settledDecidingConvictions(
+  policy: CompiledPolicy,
+  cases: CaseTable,
+  indexes: readonly number[],
+  codes?: Int32Array,
+): SettledDecidingConvictions[] {
+  const found: SettledDecidingConvictions[] = decidingConvictions(policy, cases, indexes, codes);
+  if (!cases.hasUnknown) return found;
+  const bound = policy.bind(cases);
+  return found.map((d, k) => {
+    const possible = bound.possible?.(indexes[k]!) ?? 0;
+    return possible & (possible - 1) ? { ...d, convictions: [], undetermined: true } : d;
+  });
+}
+
 /** A decision as `simulate --json` writes it: with the convictions that decided it, when some did. */
 export type SimulatedDecision = Decision & { decidingConvictions?: DecidingConviction[] };
 
@@ -216,7 +245,7 @@ export function* explainedDecisions(
     const decision: SimulatedDecision = policy.explain(cases, i, codes?.[i]);
     if (!decision.undetermined && cases.convStart[i + 1]! > cases.convStart[i]!) {
       one[0] = i;
-      const deciding = decidingConvictions(policy, cases, one, codes)[0]!;
+      const deciding = settledDecidingConvictions(policy, cases, one, codes)[0]!;
       if (deciding.convictions.length) decision.decidingConvictions = deciding.convictions;
     }
     yield decision;

@@ -4,7 +4,15 @@
 // count), and none when the provision read no conviction (a warrant, the otherwise clause).
 
 import { describe, expect, it } from 'vitest';
-import { caseTable, compile, decidingConvictions, prepareCase, simulateDraft, simulationJson } from '../../engine/index';
+import {
+  caseTable,
+  compile,
+  decidingConvictions,
+  prepareCase,
+  settledDecidingConvictions,
+  simulateDraft,
+  simulationJson,
+} from '../../engine/index';
 import { validOrdinance } from './helpers';
 
 const policy = `title: Deciding conviction test
@@ -221,8 +229,28 @@ describe('simulate --json names the deciding convictions', () => {
       [...simulationJson(s, { policy: { title: 't', fingerprint: 'sha256:x' }, cases: { total: 1 } })].join(''),
     ).decisions;
     expect(d.undetermined).toBeDefined();
-    // What the app's column reads for the provision that may decide it, which simulate --json does not claim decided it.
+    // A conviction meets the test of the provision that may decide it, which simulate --json does not claim decided it.
     expect(decidingConvictions(s.policy, one, [0])[0]!.convictions.map((c) => c.offense)).toEqual(['rape']);
     expect(d).not.toHaveProperty('decidingConvictions');
+    // The settled reading (simulate --json's, explain's and the app's cases table's) names none and says why.
+    expect(settledDecidingConvictions(s.policy, one, [0])).toEqual([
+      { provision: 'felony-and-warrant', citation: expect.any(String), readsConvictions: true, convictions: [], undetermined: true },
+    ]);
+  });
+
+  it('the settled reading is decidingConvictions wherever the records settle the decision, and none where they do not', () => {
+    const policy = compile(ordinance);
+    const indexes = all.map((_, i) => i);
+    const settled = settledDecidingConvictions(policy, t, indexes);
+    const raw = decidingConvictions(policy, t, indexes);
+    json.decisions.forEach((d: { id: string; undetermined?: unknown; decidingConvictions?: unknown }, i: number) => {
+      if (d.undetermined) expect(settled[i]).toEqual({ ...raw[i], convictions: [], undetermined: true });
+      else expect(settled[i]).toEqual(raw[i]);
+      // simulate --json names exactly what the settled reading names.
+      expect(d.decidingConvictions ?? []).toEqual(settled[i]!.convictions);
+    });
+    expect(settled.filter((d) => d.undetermined).length).toBe(1);
+    // On a table whose records leave nothing open, it is decidingConvictions itself.
+    expect(settledDecidingConvictions(policy, table(), [0, 1, 2])).toEqual(decidingConvictions(policy, table(), [0, 1, 2]));
   });
 });
