@@ -114,6 +114,11 @@ async function expectOutcomeFilter(page: Page, expected: Simulated) {
     await filter.selectOption({ label: `Undecided (records) (${n(open)})` });
     await expect(grid).toHaveAttribute('aria-rowcount', String(open + 1));
     await expect(grid.getByRole('row').nth(1).locator('.col-outcome')).toHaveText('Undecided (records)');
+    // Nothing has decided these cases: no conviction is named as deciding one (simulate --json and explain name none).
+    const deciding = grid.locator('[role="gridcell"].col-deciding');
+    await expect(deciding.first()).toHaveText('not settled');
+    await expect(deciding.first()).toHaveAttribute('title', /^No conviction is named: these records cannot settle the decision/);
+    await expect(deciding.filter({ hasNotText: /^not settled$/ })).toHaveCount(0);
   }
   await filter.selectOption({ label: `Any outcome (${n(total)})` });
   await expect(grid).toHaveAttribute('aria-rowcount', String(total + 1));

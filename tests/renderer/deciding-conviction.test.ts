@@ -12,7 +12,9 @@ import {
   loadOrdinance,
   prepareCase,
   simulateDraft,
+  settledDecidingConvictions,
   type CaseDecidingConvictions,
+  type SettledDecidingConvictions,
 } from '../../engine/index';
 import { CaseTable } from '../../renderer/src/simulation/CaseTable';
 import { NO_FILTER } from '../../renderer/src/simulation/case-rows';
@@ -93,6 +95,17 @@ describe('decidingCell', () => {
     });
   });
 
+  it('names none on a decision the records cannot settle, and says nothing has decided it', () => {
+    // As the worker gives it (settledDecidingConvictions): the first provision that may decide it, no conviction.
+    const open: SettledDecidingConvictions = { ...found[0]!, convictions: [], undetermined: true };
+    const cell = decidingCell(open);
+    expect(cell.text).toBe('not settled');
+    expect(cell.title).toBe(
+      'No conviction is named: these records cannot settle the decision, so nothing has decided it (§ 2(b) is only the first provision that may decide it). Explain shows the facts it turns on',
+    );
+    expect(cell.title).not.toMatch(/decided (the|this) case/);
+  });
+
   it('says more are counted, and waits while unknown', () => {
     const two: CaseDecidingConvictions = { ...found[0]!, convictions: [found[0]!.convictions[0]!, found[1]!.convictions[0]!] };
     expect(decidingCell(two).text).toBe('rape (felony), 2018 +1 more');
@@ -134,6 +147,25 @@ describe('decidingCell', () => {
     expect(most).toEqual(['rape (felony) +1 more', 'murder (felony) +1 more', 'rape (felony)', 'murder (felony)']);
   });
 
+  it('an undecided case: the table names no conviction in its row', () => {
+    const open: SettledDecidingConvictions = { ...found[0]!, convictions: [], undetermined: true };
+    const html = renderToStaticMarkup(
+      createElement(CaseTable, {
+        ...tableProps(),
+        height: 400,
+        deciding: { of: (i) => (i === 0 ? open : found[i]), want: () => undefined },
+      }),
+    );
+    const cells = [...html.matchAll(/role="gridcell" class="cell col-deciding([^"]*)" title="([^"]*)">([^<]*)</g)].map((m) => [m[1], m[3]]);
+    expect(cells).toEqual([
+      [' open', 'not settled'],
+      ['', 'assault (felony), 2020'],
+      [' none', '—'],
+      [' none', '—'],
+    ]);
+    expect(html).not.toContain('rape (felony), 2018');
+  });
+
   it('without a source of deciding convictions the table has no such column', () => {
     const html = renderToStaticMarkup(
       createElement(CaseTable, {
@@ -173,7 +205,7 @@ function enginePort() {
     decidingConvictions: async ({ run, indexes }): Promise<DecidingConvictionsFound> => {
       asked.push(indexes);
       const r = last?.run === run ? last : null;
-      return { kind: 'deciding', id: 0, run, indexes, found: r ? decidingConvictions(r.sim.policy, table, indexes) : null };
+      return { kind: 'deciding', id: 0, run, indexes, found: r ? settledDecidingConvictions(r.sim.policy, table, indexes) : null };
     },
     cancel: () => null,
     dispose: () => undefined,

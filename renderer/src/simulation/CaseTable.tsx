@@ -7,7 +7,7 @@ import { count } from '../lib/format';
 import { OUTCOME_LABEL } from './Charts';
 import { convictionWords, isUndecided, offenseWords, selectRows, type RowFilter, type SortKey } from './case-rows';
 import { decidingCell } from './deciding';
-import type { CaseColumns, CaseDecidingConvictions, ProvisionRef } from './protocol';
+import type { CaseColumns, ProvisionRef, SettledDecidingConvictions } from './protocol';
 
 const ROW_HEIGHT = 28;
 const OVERSCAN = 8;
@@ -36,7 +36,7 @@ interface Props {
    * The conviction that decided each case, found for the rows in view: `of` what is known (undefined
    * while asked, null when it can't be known), `want` asks for the rows shown. Without it the column is left out.
    */
-  deciding?: { of: (caseIndex: number) => CaseDecidingConvictions | null | undefined; want: (caseIndexes: number[]) => void };
+  deciding?: { of: (caseIndex: number) => SettledDecidingConvictions | null | undefined; want: (caseIndexes: number[]) => void };
 }
 
 const REQUEST_WORDS = ['nothing', 'hold', 'notice', 'hold + notice'];
@@ -156,7 +156,7 @@ export function CaseTable(props: Props) {
             <div
               role="columnheader"
               className="cell col-deciding"
-              title="The conviction that satisfied the conviction test of the provision that decided the case, with the year of conviction; — where that provision read no conviction (a warrant, the otherwise clause...): its tooltip says why."
+              title="The conviction that satisfied the conviction test of the provision that decided the case, with the year of conviction; — where that provision read no conviction (a warrant, the otherwise clause...): its tooltip says why; not settled where the records cannot settle the decision: nothing decided it."
             >
               Deciding conviction
             </div>
@@ -172,7 +172,8 @@ export function CaseTable(props: Props) {
             const oc = otherCodes ? otherCodes[i]! : null;
             const op = oc !== null ? refOf(props.otherProvisions, props.otherOtherwise, oc >> 2) : null;
             const outcome = OUTCOMES[code & 3]!;
-            const decider = deciding ? decidingCell(deciding.of(i)) : null;
+            const found = deciding?.of(i);
+            const decider = deciding ? { ...decidingCell(found), open: Boolean(found?.undetermined) } : null;
             return (
               <div
                 key={r}
@@ -209,7 +210,11 @@ export function CaseTable(props: Props) {
                   {p.citation} {p.id === 'default' ? 'otherwise' : (p.heading ?? p.id)}
                 </div>
                 {decider ? (
-                  <div role="gridcell" className={`cell col-deciding${decider.text === '—' ? ' none' : ''}`} title={decider.title}>
+                  <div
+                    role="gridcell"
+                    className={`cell col-deciding${decider.open ? ' open' : decider.text === '—' ? ' none' : ''}`}
+                    title={decider.title}
+                  >
                     {decider.text}
                   </div>
                 ) : null}

@@ -3,7 +3,7 @@
 // person's convictions satisfied that provision's conviction test is asked of the worker for the rows
 // in view, and kept per run, so scrolling back asks nothing again.
 
-import type { CaseDecidingConvictions, DecidingConvictionsFound } from './protocol';
+import type { SettledDecidingConvictions, DecidingConvictionsFound } from './protocol';
 
 /** How many cases one question asks about at most (a screenful and the rows around it). */
 const BATCH = 200;
@@ -17,7 +17,7 @@ export type FindDeciding = (indexes: number[]) => Promise<DecidingConvictionsFou
  */
 export class DecidingConvictions {
   private run: string | null = null;
-  private readonly known = new Map<number, CaseDecidingConvictions>();
+  private readonly known = new Map<number, SettledDecidingConvictions>();
   private readonly asked = new Set<number>();
   /** Set when the worker can no longer say for this run (stopped, or replaced after a cancel). */
   private gone = false;
@@ -36,7 +36,7 @@ export class DecidingConvictions {
   }
 
   /** What decided a case: undefined while not known yet, null when it can't be known for this run. */
-  of(caseIndex: number): CaseDecidingConvictions | null | undefined {
+  of(caseIndex: number): SettledDecidingConvictions | null | undefined {
     return this.known.get(caseIndex) ?? (this.gone ? null : undefined);
   }
 
@@ -73,13 +73,19 @@ export class DecidingConvictions {
 }
 
 /** The deciding-conviction cell: its words and its tooltip. */
-export function decidingCell(d: CaseDecidingConvictions | null | undefined): { text: string; title: string } {
+export function decidingCell(d: SettledDecidingConvictions | null | undefined): { text: string; title: string } {
   if (d === undefined) return { text: '…', title: 'Finding the conviction that decided this case' };
   if (d === null)
     return {
       text: '?',
       title:
         'Not known for these results: the simulation that made them was stopped or replaced. Simulate again to see which conviction decided each case',
+    };
+  // The records cannot settle the decision: nothing decided it, so no conviction is named (as the engine's outputs name none).
+  if (d.undetermined)
+    return {
+      text: 'not settled',
+      title: `No conviction is named: these records cannot settle the decision, so nothing has decided it (${d.provision === 'default' ? `the otherwise clause, ${d.citation},` : d.citation} is only the first provision that may decide it). Explain shows the facts it turns on`,
     };
   const c = d.convictions[0];
   if (c) {

@@ -4,7 +4,6 @@
 import type {
   BookingCase,
   Breakdown,
-  CaseDecidingConvictions,
   CaseColumns,
   CaseChoice,
   CaseFormat,
@@ -15,12 +14,13 @@ import type {
   FacilityCount,
   Ordinance,
   ProvisionRef,
+  SettledDecidingConvictions,
   SimulationSummary,
   VocabularyFinding,
 } from '../../../engine/index';
 import { isBinaryCaseFile } from '../../../host/contract';
 
-export type { CaseColumns, CaseDecidingConvictions, ProvisionRef };
+export type { CaseColumns, SettledDecidingConvictions, ProvisionRef };
 
 /**
  * A case set: a file's text, a workbook (ICE's released detainer records as .xlsx) as its bytes or
@@ -143,7 +143,7 @@ export interface DecidingConvictionsFound {
   id: number;
   run: string;
   indexes: number[];
-  found: CaseDecidingConvictions[] | null;
+  found: SettledDecidingConvictions[] | null;
 }
 
 export type SimulationResponse =

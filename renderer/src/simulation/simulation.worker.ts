@@ -9,13 +9,13 @@ import {
   caseTable,
   checkCaseSetVocabulary,
   chooseCases,
-  decidingConvictions,
   explainCase,
   facilitiesOf,
   formatCaseProblem,
   generatedCaseTable,
   periodOf,
   readCaseContent,
+  settledDecidingConvictions,
   simulateDraft,
   type CaseChoice,
   type CaseSetVocabulary,
@@ -216,7 +216,7 @@ function deciding(request: Extract<SimulationRequest, { kind: 'deciding' }>): vo
     id: request.id,
     run: request.run,
     indexes,
-    found: r ? decidingConvictions(r.policy, r.table, indexes) : null,
+    found: r ? settledDecidingConvictions(r.policy, r.table, indexes) : null,
   });
 }
 
