@@ -4,7 +4,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import {
   chooseCaseFile,
   cli,
@@ -498,4 +498,19 @@ test('the committee reads the simulation in one sentence with the command line�
   await expect(deciders.filter({ hasText: /, \d{4}/ }).first()).toHaveAttribute('title', /satisfied the conviction test of § /);
   await expect(deciders.filter({ hasText: /^—$/ }).first()).toHaveAttribute('title', /^No conviction decided this case: /);
   await expect(deciders.filter({ hasText: '…' })).toHaveCount(0);
+
+  // In a 1280-pixel window the pane is narrow and the table scrolls sideways: the decision's columns
+  // (outcome, deciding provision and conviction) come first, read without scrolling; the facts follow.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await expect(grid).toHaveJSProperty('scrollLeft', 0);
+  /** Whether all of it shows within the table's box, not off to the right of the sideways scroll. */
+  const inView = async (cell: Locator) => {
+    const [g, c] = [await grid.boundingBox(), await cell.boundingBox()];
+    return c!.x >= g!.x && c!.x + c!.width <= g!.x + g!.width;
+  };
+  for (const name of ['Outcome', 'Decided by', 'Deciding conviction'])
+    await expect.poll(() => inView(grid.getByRole('columnheader', { name, exact: true })), name).toBe(true);
+  await expect.poll(() => inView(deciders.first()), 'a deciding-conviction cell').toBe(true);
+  const headers = (await grid.getByRole('columnheader').allTextContents()).map((h) => h.replace(/ [▲▼]$/, ''));
+  expect(headers.slice(0, 5)).toEqual(['Case', 'Outcome', 'Decided by', 'Deciding conviction', 'Honor all']);
 });

@@ -142,6 +142,30 @@ describe('decidingCell', () => {
     const cells = [...html.matchAll(/role="gridcell" class="cell col-deciding[^"]*" title="([^"]*)">([^<]*)</g)].map((m) => m[2]);
     expect(cells).toEqual(['rape (felony), 2018', 'assault (felony), 2020', '—', '—']);
     expect(html).toContain('title="No conviction decided this case: the otherwise clause (§ 2(c)) did, reading none"');
+    // The decision's columns first, the deciding conviction beside the provision, then the facts: a
+    // narrow pane shows the decision without scrolling sideways.
+    const headers = [...html.matchAll(/role="columnheader"[^>]*>(?:<button[^>]*>)?([^<]+)/g)].map((m) => m[1]!.replace(/ [▲▼]$/, ''));
+    expect(headers).toEqual([
+      'Case',
+      'Outcome',
+      'Decided by',
+      'Deciding conviction',
+      'Age',
+      'ICE asked for',
+      'Most serious conviction',
+      'Charged with',
+    ]);
+    const firstRow = html.slice(html.indexOf('aria-rowindex="2"'), html.indexOf('aria-rowindex="3"'));
+    expect([...firstRow.matchAll(/role="gridcell" class="cell (col-[a-z]+)/g)].map((m) => m[1])).toEqual([
+      'col-id',
+      'col-outcome',
+      'col-provision',
+      'col-deciding',
+      'col-age',
+      'col-requests',
+      'col-conviction',
+      'col-charge',
+    ]);
     // Most serious conviction still shows the record: rape for B-1 (not the larceny on record first), murder for B-2.
     const most = [...html.matchAll(/class="cell col-conviction">([^<]*)</g)].map((m) => m[1]);
     expect(most).toEqual(['rape (felony) +1 more', 'murder (felony) +1 more', 'rape (felony)', 'murder (felony)']);

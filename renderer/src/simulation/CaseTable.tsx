@@ -1,5 +1,7 @@
 // The table of cases and their decisions, virtualized (only the rows in view exist), sortable by
-// column and filtered by the caller; arrow keys move, Enter explains the case.
+// column and filtered by the caller; arrow keys move, Enter explains the case. The decision's columns
+// (outcome, deciding provision and conviction, the comparison) come right after the case, before its
+// facts, so a pane as narrow as the app's at 1280 pixels shows them without scrolling sideways.
 
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { caseId, OUTCOMES } from '../../../engine/vocabulary';
@@ -136,6 +138,18 @@ export function CaseTable(props: Props) {
       >
         <div role="row" aria-rowindex={1} className="row header">
           {header('id', 'Case')}
+          {header('outcome', 'Outcome')}
+          {header('provision', 'Decided by')}
+          {deciding ? (
+            <div
+              role="columnheader"
+              className="cell col-deciding"
+              title="The conviction that satisfied the conviction test of the provision that decided the case, with the year of conviction; — where that provision read no conviction (a warrant, the otherwise clause...): its tooltip says why; not settled where the records cannot settle the decision: nothing decided it."
+            >
+              Deciding conviction
+            </div>
+          ) : null}
+          {otherCodes ? header('other', props.otherLabel ?? 'Compared') : null}
           {header('age', 'Age')}
           <div role="columnheader" className="cell col-requests">
             ICE asked for
@@ -150,18 +164,6 @@ export function CaseTable(props: Props) {
           <div role="columnheader" className="cell col-charge" title="The most serious pending charge">
             Charged with
           </div>
-          {header('outcome', 'Outcome')}
-          {header('provision', 'Decided by')}
-          {deciding ? (
-            <div
-              role="columnheader"
-              className="cell col-deciding"
-              title="The conviction that satisfied the conviction test of the provision that decided the case, with the year of conviction; — where that provision read no conviction (a warrant, the otherwise clause...): its tooltip says why; not settled where the records cannot settle the decision: nothing decided it."
-            >
-              Deciding conviction
-            </div>
-          ) : null}
-          {otherCodes ? header('other', props.otherLabel ?? 'Compared') : null}
         </div>
         <div role="rowgroup" className="rows" style={{ height: rows.length * ROW_HEIGHT }}>
           {Array.from({ length: Math.max(0, last - first) }, (_, k) => {
@@ -191,18 +193,6 @@ export function CaseTable(props: Props) {
                 <div role="gridcell" className="cell col-id">
                   {caseId(columns, i)}
                 </div>
-                <div role="gridcell" className="cell col-age">
-                  {columns.ages[i]}
-                </div>
-                <div role="gridcell" className="cell col-requests">
-                  {REQUEST_WORDS[columns.requests[i]!]}
-                </div>
-                <div role="gridcell" className="cell col-conviction">
-                  {convictionWords(columns, i)}
-                </div>
-                <div role="gridcell" className="cell col-charge">
-                  {offenseWords(columns.offenses, columns.chargeOffense[i]!, columns.chargeClass[i]!)}
-                </div>
                 <div role="gridcell" className={`cell col-outcome outcome-${outcome}`}>
                   {isUndecided(props.possible, i) ? UNDECIDED : OUTCOME_LABEL[outcome]}
                 </div>
@@ -229,6 +219,18 @@ export function CaseTable(props: Props) {
                     {op && props.otherProvisions.length > 2 ? ` (${op.citation})` : ''}
                   </div>
                 ) : null}
+                <div role="gridcell" className="cell col-age">
+                  {columns.ages[i]}
+                </div>
+                <div role="gridcell" className="cell col-requests">
+                  {REQUEST_WORDS[columns.requests[i]!]}
+                </div>
+                <div role="gridcell" className="cell col-conviction">
+                  {convictionWords(columns, i)}
+                </div>
+                <div role="gridcell" className="cell col-charge">
+                  {offenseWords(columns.offenses, columns.chargeOffense[i]!, columns.chargeClass[i]!)}
+                </div>
               </div>
             );
           })}
