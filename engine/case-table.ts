@@ -260,6 +260,10 @@ class WarrantColumns {
   }
 }
 
+/** FNV-1a's 32-bit offset basis and prime (idHash). */
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 16777619;
+
 /** Appends prepared cases to growing columns; `finish()` gives the table. */
 export class CaseTableBuilder {
   private n = 0;
@@ -269,6 +273,8 @@ export class CaseTableBuilder {
   /** Every case's id, as UTF-16 code units (bytes while they all fit); a case's own start is in the idStart column. */
   private idUnits: Uint8Array | Uint16Array = new Uint8Array(1024);
   private idLength = 0;
+  /** The hash of the last id written (idHash), worked out as it is copied. */
+  private lastHash = 0;
   private readonly strings = new Interner();
   private readonly c = new CaseColumns();
   private readonly conv = new ConvictionColumns();
@@ -418,6 +424,7 @@ export class CaseTableBuilder {
     const at = this.idLength;
     if (this.idUnits.length < at + id.length) this.idUnits = grown(this.idUnits, at + id.length);
     let out = this.idUnits;
+    let h = FNV_OFFSET;
     for (let k = 0; k < id.length; k++) {
       const u = id.charCodeAt(k);
       if (u > 0xff && out instanceof Uint8Array) {
@@ -425,8 +432,10 @@ export class CaseTableBuilder {
         out = this.idUnits = Uint16Array.from(out);
       }
       out[at + k] = u;
+      h = Math.imul(h ^ u, FNV_PRIME);
     }
     this.idLength = at + id.length;
+    this.lastHash = h >>> 0;
   }
 
   /** The id of the case begun last, as the ASCII bytes s[a, b) (a reader decodes any other text and calls setId). */
@@ -434,17 +443,28 @@ export class CaseTableBuilder {
     const at = this.idLength;
     if (this.idUnits.length < at + (b - a)) this.idUnits = grown(this.idUnits, at + (b - a));
     const out = this.idUnits;
-    for (let k = a; k < b; k++) out[at + k - a] = s[k]!;
+    let h = FNV_OFFSET;
+    for (let k = a; k < b; k++) {
+      const u = s[k]!;
+      out[at + k - a] = u;
+      h = Math.imul(h ^ u, FNV_PRIME);
+    }
     this.idLength = at + (b - a);
+    this.lastHash = h >>> 0;
   }
 
   /** The 32-bit FNV-1a hash of case k's id code units, for a reader finding repeated ids. */
   idHash(k: number): number {
     const b = this.idUnits;
     const end = k + 1 < this.n ? this.c.idStart[k + 1]! : this.idLength;
-    let h = 0x811c9dc5;
-    for (let i = this.c.idStart[k]!; i < end; i++) h = Math.imul(h ^ b[i]!, 16777619);
+    let h = FNV_OFFSET;
+    for (let i = this.c.idStart[k]!; i < end; i++) h = Math.imul(h ^ b[i]!, FNV_PRIME);
     return h >>> 0;
+  }
+
+  /** idHash of the case written last, worked out when its id was written. */
+  get lastIdHash(): number {
+    return this.lastHash;
   }
 
   /**
@@ -527,6 +547,8 @@ export class CaseTableBuilder {
     const v = this.conv;
     const from = this.c.convStart[this.n - 1]!;
     const to = this.nc;
+    // With fewer than two convictions none is later than another: the columns' zeros stand (as in beginCase).
+    if (to - from < 2) return;
     for (let a = from; a < to; a++) {
       let adult = 0;
       let all = 0;

@@ -25,7 +25,7 @@ import {
   type CaseTableBuilder,
 } from '../case-table';
 import { REQUEST_HOLD, REQUEST_NOTIFY } from './compact';
-import { CsvByteScanner } from './csv-scan';
+import { CsvByteScanner, zeros } from './csv-scan';
 import type { ColumnMapping } from './mapping';
 
 /** Where the importer sends what it reads. */
@@ -132,6 +132,15 @@ function two(s: Uint8Array, i: number): number {
 /** The date of the last successful ymdAt, packed (case-table packYmd). */
 let lastYmd = 0;
 
+/**
+ * Day numbers of dates read lately, by their packed date (packYmd) modulo the table's size: a file's
+ * dates repeat (a booking and its detainer, the same days across rows), and a date found here needs
+ * neither the month's length checked again nor the day number worked out. Plain arrays, as kindAt.
+ */
+const DAY_CACHE_SIZE = 4096;
+const cachedYmd: number[] = Array.from({ length: DAY_CACHE_SIZE }, () => -1);
+const cachedDay: number[] = Array.from({ length: DAY_CACHE_SIZE }, () => 0);
+
 /** Day number of YYYY-MM-DD at s[a, a+10), or NaN. */
 function ymdAt(s: Uint8Array, a: number): number {
   const y1 = two(s, a);
@@ -140,9 +149,20 @@ function ymdAt(s: Uint8Array, a: number): number {
   const m = two(s, a + 5);
   const d = two(s, a + 8);
   const y = y1 * 100 + y2;
-  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return NaN;
-  lastYmd = packYmd(y, m, d);
-  return daysFromCivil(y, m, d);
+  // Up to 31 days, so that the packed date names one date (2018-01-40 would pack as 2018-02-08).
+  if (m < 1 || m > 12 || d < 1 || d > 31) return NaN;
+  const ymd = packYmd(y, m, d);
+  const slot = ymd & (DAY_CACHE_SIZE - 1);
+  if (cachedYmd[slot] === ymd) {
+    lastYmd = ymd;
+    return cachedDay[slot]!;
+  }
+  if (d > daysInMonth(y, m)) return NaN;
+  const day = daysFromCivil(y, m, d);
+  cachedYmd[slot] = ymd;
+  cachedDay[slot] = day;
+  lastYmd = ymd;
+  return day;
 }
 
 /** As time.parseDate: YYYY-MM-DD. */
@@ -186,9 +206,12 @@ export function boolAt(s: Uint8Array, a: number, b: number): number {
     if (c === 110 /* n */ || first === 48 /* 0 */) return 0;
     return -1;
   }
-  if (len === 4 && c === 116) return isWord(s, a, b, 'true', true) ? 1 : -1;
+  // "true" and "false", the spellings the project writes, compared byte by byte (a byte | 0x20 is a
+  // lower-case letter only when the byte is that letter in either case).
+  if (len === 4 && c === 116) return (s[a + 1]! | 0x20) === 114 && (s[a + 2]! | 0x20) === 117 && (s[a + 3]! | 0x20) === 101 ? 1 : -1;
+  if (len === 5 && c === 102)
+    return (s[a + 1]! | 0x20) === 97 && (s[a + 2]! | 0x20) === 108 && (s[a + 3]! | 0x20) === 115 && (s[a + 4]! | 0x20) === 101 ? 0 : -1;
   if (len === 3 && c === 121) return isWord(s, a, b, 'yes', true) ? 1 : -1;
-  if (len === 5 && c === 102) return isWord(s, a, b, 'false', true) ? 0 : -1;
   if (len === 2 && c === 110) return isWord(s, a, b, 'no', true) ? 0 : -1;
   return -1;
 }
@@ -355,14 +378,18 @@ export class CsvCaseReader {
   private plan: ColumnPlan | undefined;
   /** The planned column at each position of the row (undefined for ignored ones). */
   private byIndex: Array<PlannedColumn | undefined> = [];
-  /** By position in the row: the column's kind (K; 0 for an ignored one), its slot, and whether its values are mapped. */
-  private kindAt = new Uint8Array(0);
-  private slotAt = new Int32Array(0);
-  private mappedAt = new Uint8Array(0);
+  /**
+   * By position in the row: the column's kind (K; 0 for an ignored one), its slot, and whether its
+   * values are mapped. Plain arrays, as the scanner's field bounds are (csv-scan.ts, zeros).
+   */
+  private kindAt: number[] = [];
+  private slotAt: number[] = [];
+  private mappedAt: number[] = [];
   private charges = new GroupItems(0);
   private convictions = new GroupItems(0);
-  private convictedOn = new Float64Array(0);
-  private releasedOn = new Float64Array(0);
+  /** The row's conviction and release days, for the chronology rules (plain arrays, as kindAt). */
+  private convictedOn: number[] = [];
+  private releasedOn: number[] = [];
   private warrants = new GroupItems(0);
   private readonly categories = new ByteTable<Categories | null>();
   private readonly offenses = new ByteTable<number>();
@@ -467,18 +494,19 @@ export class CsvCaseReader {
     this.beginRow();
     for (let x = 0; x < count; x++) {
       const k = filled[x]!;
-      if (kindAt[k] === 0) continue;
+      const kind = kindAt[k]!;
+      if (kind === 0) continue;
       const a = starts[k]!;
       if (a >= 0) {
         const e = ends[k]!;
-        if (a < e && !this.field(k, b, a, e)) return false;
+        if (a < e && !this.field(k, kind, b, a, e)) return false;
         continue;
       }
       // A quoted field with doubled quotes: its text, read as bytes.
       const value = sc.quoted[k]!;
       if (value === '') continue;
       const bytes = (this.fieldBytes = utf8Room(this.fieldBytes, value.length));
-      if (!this.field(k, bytes, 0, this.encoder.encodeInto(value, bytes).written)) return false;
+      if (!this.field(k, kind, bytes, 0, this.encoder.encodeInto(value, bytes).written)) return false;
     }
     return this.endRow();
   }
@@ -492,9 +520,9 @@ export class CsvCaseReader {
     }
     this.plan = plan;
     this.byIndex = new Array<PlannedColumn | undefined>(plan.width).fill(undefined);
-    this.kindAt = new Uint8Array(plan.width);
-    this.slotAt = new Int32Array(plan.width);
-    this.mappedAt = new Uint8Array(plan.width);
+    this.kindAt = zeros(plan.width);
+    this.slotAt = zeros(plan.width);
+    this.mappedAt = zeros(plan.width);
     for (const col of plan.columns) {
       this.byIndex[col.index] = col;
       this.kindAt[col.index] = col.kind;
@@ -503,8 +531,8 @@ export class CsvCaseReader {
     }
     this.charges = new GroupItems(plan.groups.charge);
     this.convictions = new GroupItems(plan.groups.conviction);
-    this.convictedOn = new Float64Array(plan.groups.conviction);
-    this.releasedOn = new Float64Array(plan.groups.conviction);
+    this.convictedOn = Array.from({ length: plan.groups.conviction }, () => NaN);
+    this.releasedOn = Array.from({ length: plan.groups.conviction }, () => NaN);
     this.warrants = new GroupItems(plan.groups.warrant);
   }
 
@@ -570,15 +598,17 @@ export class CsvCaseReader {
    * work, some 25 million of them in a million-row file); false when the reference reading must
    * decide about the record.
    */
-  private field(k: number, s: Uint8Array, a: number, b: number): boolean {
-    // Most cells start and end with a printing character: no trimming to do.
-    if (s[a]! <= 32 || s[b - 1]! <= 32) {
+  private field(k: number, kind: number, s: Uint8Array, a: number, b: number): boolean {
+    // Most cells start and end with a printing ASCII character (33 to 126): nothing to trim, and no
+    // Unicode space at an edge, which the reference reading would trim (String.prototype.trim).
+    const first = s[a]!;
+    const last = s[b - 1]!;
+    if (first < 33 || first > 126 || last < 33 || last > 126) {
       while (a < b && isSpace(s[a]!)) a++;
       while (b > a && isSpace(s[b - 1]!)) b--;
       if (a === b) return true;
+      if (s[a]! > 127 || s[b - 1]! > 127) return false;
     }
-    // Unicode spaces count as blanks at the edges too (String.prototype.trim): the reference reading trims them.
-    if (s[a]! > 127 || s[b - 1]! > 127) return false;
     if (this.mappedAt[k] !== 0) {
       const mapped = this.byIndex[k]!.values!.map(this.text(s, a, b));
       if (mapped === '') return true;
@@ -587,7 +617,6 @@ export class CsvCaseReader {
       b = this.encoder.encodeInto(mapped, s).written;
     }
     const slot = this.slotAt[k]!;
-    const kind = this.kindAt[k]!;
     switch (kind) {
       case K.id: {
         if (b - a > 200) return false;

@@ -5,6 +5,16 @@
 
 import { textOf } from './xlsx';
 
+/**
+ * A list of n zeros, as a plain array with no holes. The scanner's per-field bounds are plain arrays,
+ * not typed arrays: once any ArrayBuffer in the process has been detached (a byte stream's reads
+ * transfer theirs: the app's File, Node's Blob), V8's optimized code checks a typed array's buffer at
+ * every access, and a plain array of small integers costs no more than a typed array did before.
+ */
+export function zeros(n: number): number[] {
+  return Array.from({ length: n }, () => 0);
+}
+
 /** Longest record accepted: past this, a quote was almost certainly left open. */
 export const MAX_RECORD_CHARS = 1 << 20;
 
@@ -25,11 +35,11 @@ export class CsvByteScanner {
   buf = new Uint8Array(1 << 16);
   /** The same bytes, read four at a time. */
   private view = new DataView(this.buf.buffer);
-  starts = new Int32Array(256);
-  ends = new Int32Array(256);
+  starts = zeros(256);
+  ends = zeros(256);
   quoted: Array<string | undefined> = [];
   /** The fields of the current record that are not empty or are quoted, in order: filled[0, filledCount). */
-  filled = new Int32Array(256);
+  filled = zeros(256);
   filledCount = 0;
   /** Fields in the current record. */
   count = 0;
@@ -322,14 +332,8 @@ export class CsvByteScanner {
   }
 
   private grow(): void {
-    const starts = new Int32Array(this.starts.length * 2);
-    starts.set(this.starts);
-    const ends = new Int32Array(this.ends.length * 2);
-    ends.set(this.ends);
-    const filled = new Int32Array(this.filled.length * 2);
-    filled.set(this.filled);
-    this.starts = starts;
-    this.ends = ends;
-    this.filled = filled;
+    this.starts = this.starts.concat(zeros(this.starts.length));
+    this.ends = this.ends.concat(zeros(this.ends.length));
+    this.filled = this.filled.concat(zeros(this.filled.length));
   }
 }

@@ -461,7 +461,7 @@ export class CaseImporter implements CaseSink {
       this.idHashes = grown(this.idHashes, k + 1);
     }
     this.caseIndex[k] = index;
-    this.idHashes[k] = this.builder.idHash(k);
+    this.idHashes[k] = this.builder.lastIdHash;
   }
 
   /**

@@ -260,6 +260,60 @@ describe('the fast CSV reader', () => {
     expect(badRows(got).length).toBeGreaterThan(0);
   });
 
+  it('reads a date seen before, an impossible date and every spelling of true and false as the reference reading does', () => {
+    // The fast reader keeps the day numbers of dates it has read: 2018-01-40 and 2018-02-08 pack to
+    // the same number, 2019-02-29 is no date though 2020-02-29 is, and a date read again is the same day.
+    const dates = [
+      '2018-02-08',
+      '2018-01-40',
+      '2018-02-08',
+      '2020-02-29',
+      '2019-02-29',
+      '2020-02-29',
+      '2018-13-01',
+      '2018-00-10',
+      '2018-02-00',
+    ];
+    const flags = [
+      'true',
+      'TRUE',
+      'True',
+      'tRuE',
+      'false',
+      'FALSE',
+      'fAlSe',
+      'tru',
+      'trve',
+      'fals',
+      'falsy',
+      'yes',
+      'no',
+      'Y',
+      'n',
+      '1',
+      '0',
+    ];
+    const lines = ['id,age,bookedAt,eligibleForReleaseAt,judicialWarrant,conviction1.class,conviction1.convictedOn,conviction1.current'];
+    let i = 0;
+    for (const d of dates)
+      for (const f of flags)
+        lines.push(`D-${i++},40,${d}T03:04,2024-01-05T03:04,${f},felony,${dates[i % dates.length]},${flags[i % flags.length]}`);
+    const text = lines.join('\n') + '\n';
+    const ref = referenceCsv(text);
+    for (const sizes of [[], [13]]) {
+      const got = importInChunks(text, sizes, { format: 'csv' });
+      expect(got.cases.map(facts)).toEqual(ref.rows.filter((r) => r.ok).map((r) => r.facts));
+      expect(badRows(got)).toEqual(ref.rows.filter((r) => !r.ok).map((r) => r.row));
+      // The same problems, worded alike (the importer names the file's columns where the reference names fields).
+      expect(got.problems.map((p) => [p.row, p.message])).toEqual(
+        ref.rows.flatMap((r) => (r.ok ? [] : r.problems!.map((p) => [r.row, p.message]))),
+      );
+    }
+    // Both readings accept some rows and refuse others, so the comparison has something to compare.
+    expect(ref.rows.filter((r) => r.ok).length).toBeGreaterThan(0);
+    expect(ref.rows.filter((r) => !r.ok).length).toBeGreaterThan(0);
+  });
+
   it('keeps an id read from a quoted or mapped cell when later cells of the row are quoted or mapped too', () => {
     // The reader keeps an id as a range of the bytes it reads; a quoted cell with doubled quotes and a
     // mapped value are read from scratch buffers the next such cell writes over.
