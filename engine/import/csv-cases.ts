@@ -133,13 +133,20 @@ function two(s: Uint8Array, i: number): number {
 let lastYmd = 0;
 
 /**
- * Day numbers of dates read lately, by their packed date (packYmd) modulo the table's size: a file's
- * dates repeat (a booking and its detainer, the same days across rows), and a date found here needs
- * neither the month's length checked again nor the day number worked out. Plain arrays, as kindAt.
+ * Day numbers of 1 January of the years FIRST_YEAR to FIRST_YEAR + YEARS - 1, whether each is a leap
+ * year, and by month (13 * leap + month) the days before the month and the days in it: a date in
+ * those years is two lookups and a sum, not daysFromCivil's divisions. Plain arrays, as kindAt.
  */
-const DAY_CACHE_SIZE = 4096;
-const cachedYmd: number[] = Array.from({ length: DAY_CACHE_SIZE }, () => -1);
-const cachedDay: number[] = Array.from({ length: DAY_CACHE_SIZE }, () => 0);
+const FIRST_YEAR = 1800;
+const YEARS = 400;
+const yearStart: number[] = Array.from({ length: YEARS }, (_, k) => daysFromCivil(FIRST_YEAR + k, 1, 1));
+const yearLeap: number[] = Array.from({ length: YEARS }, (_, k) => (daysInMonth(FIRST_YEAR + k, 2) === 29 ? 1 : 0));
+const monthDays: number[] = Array.from({ length: 26 }, (_, i) => (i % 13 === 0 ? 0 : daysInMonth(i < 13 ? 2001 : 2000, i % 13)));
+const monthStart: number[] = monthDays.map((_, i) => {
+  let before = 0;
+  for (let j = i - (i % 13) + 1; j < i; j++) before += monthDays[j]!;
+  return before;
+});
 
 /** Day number of YYYY-MM-DD at s[a, a+10), or NaN. */
 function ymdAt(s: Uint8Array, a: number): number {
@@ -149,20 +156,17 @@ function ymdAt(s: Uint8Array, a: number): number {
   const m = two(s, a + 5);
   const d = two(s, a + 8);
   const y = y1 * 100 + y2;
-  // Up to 31 days, so that the packed date names one date (2018-01-40 would pack as 2018-02-08).
-  if (m < 1 || m > 12 || d < 1 || d > 31) return NaN;
-  const ymd = packYmd(y, m, d);
-  const slot = ymd & (DAY_CACHE_SIZE - 1);
-  if (cachedYmd[slot] === ymd) {
-    lastYmd = ymd;
-    return cachedDay[slot]!;
+  if (m < 1 || m > 12 || d < 1) return NaN;
+  const k = y - FIRST_YEAR;
+  if (k < 0 || k >= YEARS) {
+    if (d > daysInMonth(y, m)) return NaN;
+    lastYmd = packYmd(y, m, d);
+    return daysFromCivil(y, m, d);
   }
-  if (d > daysInMonth(y, m)) return NaN;
-  const day = daysFromCivil(y, m, d);
-  cachedYmd[slot] = ymd;
-  cachedDay[slot] = day;
-  lastYmd = ymd;
-  return day;
+  const month = 13 * yearLeap[k]! + m;
+  if (d > monthDays[month]!) return NaN;
+  lastYmd = packYmd(y, m, d);
+  return yearStart[k]! + monthStart[month]! + d - 1;
 }
 
 /** As time.parseDate: YYYY-MM-DD. */

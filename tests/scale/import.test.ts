@@ -24,6 +24,8 @@ import {
 } from '../../engine/index';
 import { casesToCsv } from '../../engine/case-csv';
 import { sortedHashes } from '../../engine/import/importer';
+import { dateTimeAt } from '../../engine/import/csv-cases';
+import { parseDateTime } from '../../engine/time';
 import { generateCases } from '../../engine/generate';
 import { YamlCaseSplitter, type YamlItem } from '../../engine/import/yaml-split';
 import { badRows, facts, fuzzTimeout, importInChunks, referenceCsv, runs, tableRows } from './helpers';
@@ -312,6 +314,21 @@ describe('the fast CSV reader', () => {
     // Both readings accept some rows and refuse others, so the comparison has something to compare.
     expect(ref.rows.filter((r) => r.ok).length).toBeGreaterThan(0);
     expect(ref.rows.filter((r) => !r.ok).length).toBeGreaterThan(0);
+  });
+
+  it('reads every date of four centuries, and every impossible one, as time.parseDateTime does', () => {
+    // The fast reader works out a date in 1800-2199 from tables of years and months, and others as parseDateTime does.
+    const enc = new TextEncoder();
+    const pad = (n: number, w: number) => String(n).padStart(w, '0');
+    for (let y = 1790; y <= 2210; y++)
+      for (let m = 0; m <= 13; m++)
+        for (let d = 0; d <= 32; d++) {
+          const text = `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}T12:30`;
+          const bytes = enc.encode(text);
+          const got = dateTimeAt(bytes, 0, bytes.length);
+          const want = parseDateTime(text);
+          if (!Object.is(got, want)) expect({ text, got }).toEqual({ text, got: want });
+        }
   });
 
   it('keeps an id read from a quoted or mapped cell when later cells of the row are quoted or mapped too', () => {
