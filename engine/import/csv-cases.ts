@@ -270,19 +270,25 @@ function jurisdictionAt(s: Uint8Array, a: number, b: number): number {
 
 /**
  * Finds a value by the bytes at s[a, b) without making a string of them first (a million rows
- * would make millions of short-lived strings): an open-addressed table of typed arrays, probed by a
- * small key made from the length and the first two and last two bytes (no loop over the bytes to
- * find the slot), the keys' bytes compared in place.
+ * would make millions of short-lived strings): an open-addressed table, probed by a small key made
+ * from the length and the first two and last two bytes (no loop over the bytes to find the slot), the
+ * keys' bytes compared in place four at a time. Its lists are plain arrays, as kindAt.
  */
 export class ByteTable<T> {
   /** Entry number + 1 by slot (0: empty); a power of two, at least twice the entries. */
-  private slots = new Int32Array(64);
+  private slots: number[] = zeros(64);
   private shift = 32 - 6;
-  /** Per entry: its small key, and where its bytes start in `keys` (entry e ends where e + 1 starts). */
-  private entryKey = new Int32Array(32);
-  private keyStart = new Int32Array(33);
-  private keys = new Uint8Array(1024);
-  private keyView: DataView<ArrayBufferLike> = new DataView(this.keys.buffer);
+  /** Per entry: its small key, its length in bytes, and where its words start in `words`. */
+  private entryKey: number[] = [];
+  private entryLength: number[] = [];
+  private wordStart: number[] = [];
+  /**
+   * Each entry's bytes as little-endian 32-bit words: of 4 bytes or more, the words at 0, 4, 8, ...
+   * that end before its last byte, then the word of its last four bytes (the two may overlap); of
+   * fewer, one word of its bytes. Kept as doubles (the first value is not a whole number) so that
+   * every word fits whatever its bytes; words[0] is that first value, not a word.
+   */
+  private words: number[] = [0.5];
   private lastBytes: Uint8Array | undefined;
   private lastView: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
   private values: T[] = [];
@@ -290,28 +296,14 @@ export class ByteTable<T> {
 
   get(s: Uint8Array, a: number, b: number): T | undefined {
     const key = ByteTable.key(s, a, b);
-    if (s !== this.lastBytes) {
-      // The bytes being read change seldom (a reader's buffer grows): their 32-bit view is kept.
-      this.lastBytes = s;
-      this.lastView = new DataView(s.buffer, s.byteOffset, s.byteLength);
-    }
-    const view = this.lastView;
+    const view = this.viewOf(s);
     const slots = this.slots;
     const mask = slots.length - 1;
     const len = b - a;
     for (let i = Math.imul(key, 0x9e3779b1) >>> this.shift; ; i = (i + 1) & mask) {
       const e = slots[i]! - 1;
       if (e < 0) return undefined;
-      if (this.entryKey[e] !== key) continue;
-      const from = this.keyStart[e]!;
-      if (this.keyStart[e + 1]! - from !== len) continue;
-      // The bytes compared four at a time, then one at a time.
-      const keyView = this.keyView;
-      let j = 0;
-      while (j + 4 <= len && keyView.getUint32(from + j, true) === view.getUint32(a + j, true)) j += 4;
-      const keys = this.keys;
-      while (j < len && keys[from + j] === s[a + j]) j++;
-      if (j === len) return this.values[e];
+      if (this.entryKey[e] === key && this.entryLength[e] === len && this.same(view, s, a, len, this.wordStart[e]!)) return this.values[e];
     }
   }
 
@@ -319,36 +311,50 @@ export class ByteTable<T> {
   set(s: Uint8Array, a: number, b: number, value: T): void {
     // A file with endless distinct values gets no benefit from the table; keep it bounded.
     if (this.count > 50_000) {
-      this.slots = new Int32Array(64);
+      this.slots = zeros(64);
       this.shift = 32 - 6;
+      this.entryKey = [];
+      this.entryLength = [];
+      this.wordStart = [];
+      this.words = [0.5];
       this.values = [];
       this.count = 0;
     }
     const e = this.count++;
-    if (e === this.entryKey.length) {
-      const entryKey = new Int32Array(e * 2);
-      entryKey.set(this.entryKey);
-      this.entryKey = entryKey;
-      const keyStart = new Int32Array(e * 2 + 1);
-      keyStart.set(this.keyStart);
-      this.keyStart = keyStart;
+    const len = b - a;
+    const view = this.viewOf(s);
+    this.entryKey.push(ByteTable.key(s, a, b));
+    this.entryLength.push(len);
+    this.wordStart.push(this.words.length);
+    if (len < 4) this.words.push(ByteTable.short(s, a, len));
+    else {
+      for (let j = 0; j + 4 < len; j += 4) this.words.push(view.getInt32(a + j, true));
+      this.words.push(view.getInt32(b - 4, true));
     }
-    const from = this.keyStart[e]!;
-    if (from + (b - a) > this.keys.length) {
-      const keys = new Uint8Array(Math.max(this.keys.length * 2, from + (b - a)));
-      keys.set(this.keys);
-      this.keys = keys;
-      this.keyView = new DataView(keys.buffer);
-    }
-    this.keys.set(s.subarray(a, b), from);
-    this.keyStart[e + 1] = from + (b - a);
-    this.entryKey[e] = ByteTable.key(s, a, b);
-    this.values[e] = value;
+    this.values.push(value);
     if (this.count * 2 > this.slots.length) {
-      this.slots = new Int32Array(this.slots.length * 2);
+      this.slots = zeros(this.slots.length * 2);
       this.shift--;
       for (let k = 0; k < this.count; k++) this.place(k);
     } else this.place(e);
+  }
+
+  /** Whether the len bytes at s[a] are those of the entry whose words start at w. */
+  private same(view: DataView, s: Uint8Array, a: number, len: number, w: number): boolean {
+    const words = this.words;
+    if (len < 4) return ByteTable.short(s, a, len) === words[w];
+    let j = 0;
+    for (; j + 4 < len; j += 4) if (view.getInt32(a + j, true) !== words[w++]) return false;
+    return view.getInt32(a + len - 4, true) === words[w];
+  }
+
+  /** A DataView of s: the bytes being read change seldom (a reader's buffer grows), so their view is kept. */
+  private viewOf(s: Uint8Array): DataView {
+    if (s !== this.lastBytes) {
+      this.lastBytes = s;
+      this.lastView = new DataView(s.buffer, s.byteOffset, s.byteLength);
+    }
+    return this.lastView;
   }
 
   private place(e: number): void {
@@ -357,6 +363,13 @@ export class ByteTable<T> {
     let i = Math.imul(this.entryKey[e]!, 0x9e3779b1) >>> this.shift;
     while (slots[i] !== 0) i = (i + 1) & mask;
     slots[i] = e + 1;
+  }
+
+  /** Fewer than four bytes as one little-endian word. */
+  private static short(s: Uint8Array, a: number, len: number): number {
+    let x = 0;
+    for (let i = 0; i < len; i++) x |= s[a + i]! << (8 * i);
+    return x;
   }
 
   /** A small integer from the length and the bytes at the ends; b > a. */

@@ -33,6 +33,22 @@ describe('ByteTable', () => {
     expect(table.get(bytes('ab999999yz'), 0, 10)).toBeUndefined();
   });
 
+  it('tells apart keys of every length from 1 to 13 that differ in any one byte', () => {
+    // Keys are compared four bytes at a time, the last four bytes as one word that may overlap the one before.
+    for (let len = 1; len <= 13; len++) {
+      const table = new ByteTable<number>();
+      const key = 'abcdefghijklm'.slice(0, len);
+      table.set(bytes(key), 0, len, len);
+      const padded = bytes(`xy${key}z`);
+      expect(table.get(padded, 2, 2 + len)).toBe(len);
+      for (let p = 0; p < len; p++) {
+        const other = bytes(key.slice(0, p) + 'Q' + key.slice(p + 1));
+        expect(table.get(other, 0, len)).toBeUndefined();
+      }
+      expect(table.get(bytes(key + 'n'), 0, len + 1)).toBeUndefined();
+    }
+  });
+
   it('starts again past 50,000 keys and still finds what is set after', () => {
     const table = new ByteTable<number>();
     for (let i = 0; i <= 50_001; i++) table.set(bytes(`k${i}`), 0, `k${i}`.length, i);
