@@ -90,14 +90,10 @@ class GroupItems {
   constructor(count: number) {
     this.list = Array.from({ length: count }, () => new GroupScratch());
   }
-  /** Item `slot`, marked as filled. */
-  take(slot: number): GroupScratch {
-    const g = this.list[slot]!;
-    if (!g.present) {
-      g.present = true;
-      this.present++;
-    }
-    return g;
+  /** Marks item g (one of this list's) as filled by a cell of the row. */
+  fill(g: GroupScratch): void {
+    g.present = true;
+    this.present++;
   }
   /** Every item back to its starting values, for the next row. */
   clear(): void {
@@ -408,6 +404,12 @@ export class CsvCaseReader {
   private convictedOn: number[] = [];
   private releasedOn: number[] = [];
   private warrants = new GroupItems(0);
+  /**
+   * By position in the row: the charge, conviction or warrant the column fills, and the list it is
+   * one of (null for the case's own columns and ignored ones): a cell finds its item in one lookup.
+   */
+  private itemAt: Array<GroupScratch | null> = [];
+  private itemsAt: Array<GroupItems | null> = [];
   private readonly categories = new ByteTable<Categories | null>();
   private readonly offenses = new ByteTable<number>();
   private index = 0;
@@ -551,6 +553,14 @@ export class CsvCaseReader {
     this.convictedOn = Array.from({ length: plan.groups.conviction }, () => NaN);
     this.releasedOn = Array.from({ length: plan.groups.conviction }, () => NaN);
     this.warrants = new GroupItems(plan.groups.warrant);
+    this.itemAt = new Array<GroupScratch | null>(plan.width).fill(null);
+    this.itemsAt = new Array<GroupItems | null>(plan.width).fill(null);
+    for (const col of plan.columns) {
+      if (!col.group) continue;
+      const items = col.group === 'charge' ? this.charges : col.group === 'conviction' ? this.convictions : this.warrants;
+      this.itemAt[col.index] = items.list[col.slot]!;
+      this.itemsAt[col.index] = items;
+    }
   }
 
   /** The text of s[a, b): ASCII built directly, anything else decoded. */
@@ -605,11 +615,6 @@ export class CsvCaseReader {
     this.records = 0;
   }
 
-  /** The charge (a charge column's kind) or conviction item `slot`, marked as filled. */
-  private offenseItem(kind: K, slot: number): GroupScratch {
-    return kind < K.convictionOffense ? this.charges.take(slot) : this.convictions.take(slot);
-  }
-
   /**
    * Reads the non-empty cell of column k (the kinds of columns in one switch: a cell is the unit of
    * work, some 25 million of them in a million-row file); false when the reference reading must
@@ -633,7 +638,10 @@ export class CsvCaseReader {
       a = 0;
       b = this.encoder.encodeInto(mapped, s).written;
     }
-    const slot = this.slotAt[k]!;
+    // The charge, conviction or warrant a group column fills, marked as filled (null for the case's
+    // own columns, whose cases below never read it).
+    const g = this.itemAt[k]!;
+    if (g !== null && !g.present) this.itemsAt[k]!.fill(g);
     switch (kind) {
       case K.id: {
         if (b - a > 200) return false;
@@ -694,25 +702,24 @@ export class CsvCaseReader {
       }
       case K.record: {
         const v = boolAt(s, a, b);
-        if (v === 1) this.records |= slot;
+        if (v === 1) this.records |= this.slotAt[k]!;
         return v >= 0;
       }
       // The fields charges and convictions share.
       case K.chargeOffense:
       case K.convictionOffense:
-        return (this.offenseItem(kind, slot).offense = this.offenseAt(s, a, b)) >= 0;
+        return (g.offense = this.offenseAt(s, a, b)) >= 0;
       case K.chargeClass:
       case K.convictionClass:
-        return (this.offenseItem(kind, slot).cls = classAt(s, a, b)) !== 0;
+        return (g.cls = classAt(s, a, b)) !== 0;
       case K.chargeDegree:
       case K.convictionDegree: {
         const d = digitsAt(s, a, b);
-        this.offenseItem(kind, slot).degreeBit = 1 << d;
+        g.degreeBit = 1 << d;
         return d >= 1 && d <= 9;
       }
       case K.chargeCategories:
       case K.convictionCategories: {
-        const g = this.offenseItem(kind, slot);
         const cats = this.categoriesAt(s, a, b);
         if (!cats) return false;
         g.cats = cats.mask;
@@ -720,44 +727,42 @@ export class CsvCaseReader {
         return true;
       }
       case K.chargeBondPosted:
-        return (this.charges.take(slot).flagA = boolAt(s, a, b)) >= 0;
+        return (g.flagA = boolAt(s, a, b)) >= 0;
       case K.chargeBondable:
-        return (this.charges.take(slot).flagB = boolAt(s, a, b)) >= 0;
+        return (g.flagB = boolAt(s, a, b)) >= 0;
       case K.chargeProbableCause:
-        return (this.charges.take(slot).flagC = boolAt(s, a, b)) >= 0;
+        return (g.flagC = boolAt(s, a, b)) >= 0;
       case K.convictionConvictedOn: {
-        const g = this.convictions.take(slot);
         g.dateA = dateAt(s, a, b);
         g.ymdA = lastYmd;
         return !Number.isNaN(g.dateA);
       }
       case K.convictionReleasedOn: {
-        const g = this.convictions.take(slot);
         g.dateB = dateAt(s, a, b);
         g.ymdB = lastYmd;
         return !Number.isNaN(g.dateB);
       }
       case K.convictionIncarceratedDays: {
         const d = digitsAt(s, a, b);
-        this.convictions.take(slot).days = d;
+        g.days = d;
         return d >= 0 && d <= 50000;
       }
       case K.convictionCurrent:
-        return (this.convictions.take(slot).flagA = boolAt(s, a, b)) >= 0;
+        return (g.flagA = boolAt(s, a, b)) >= 0;
       case K.convictionJuvenile:
-        return (this.convictions.take(slot).flagB = boolAt(s, a, b)) >= 0;
+        return (g.flagB = boolAt(s, a, b)) >= 0;
       case K.warrantKind: {
         const cls = isWord(s, a, b, 'criminal', false) ? 1 : isWord(s, a, b, 'civil', false) ? 2 : 0;
-        this.warrants.take(slot).cls = cls;
+        g.cls = cls;
         return cls !== 0;
       }
       case K.warrantJurisdiction: {
         const code = jurisdictionAt(s, a, b);
-        this.warrants.take(slot).cats = code;
+        g.cats = code;
         return code !== 0;
       }
       case K.warrantFelony:
-        return (this.warrants.take(slot).flagA = boolAt(s, a, b)) >= 0;
+        return (g.flagA = boolAt(s, a, b)) >= 0;
     }
     return false;
   }
