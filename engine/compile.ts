@@ -1420,6 +1420,20 @@ export interface BoundPolicy {
   possible?(i: number): number;
   /** Only on tables with unknown facts: the facts (unknown-facts.ts bits) that leave case i open; 0 when settled. */
   dependsOn?(i: number): number;
+  /**
+   * Only on tables with unknown facts: how many provisions may be the one that decides case i (the
+   * otherwise clause counted as one): those read in order from the first whose test is not surely
+   * false to the first whose test is surely true. 1 when one provision surely decides it. Cheap: no
+   * array is made (see `deciders`).
+   */
+  deciderCount?(i: number): number;
+  /**
+   * Only on tables with unknown facts: the provisions that may be the one that decides case i, in
+   * order (indexes; the provisions' count for the otherwise clause). With more than one, no single
+   * provision decided a settled outcome: `decide` names the first of them, which decides only if its
+   * test holds. Not on the hot path: an array is made for each call.
+   */
+  deciders?(i: number): number[];
 }
 
 export class CompiledPolicy {
@@ -1525,17 +1539,22 @@ export class CompiledPolicy {
     let possible = 0;
     let depends = 0;
     let allowedFirst = 0;
+    // The provisions that may decide the case (read, their test not surely false), in order.
+    const cand = new Int32Array(n + 1);
+    let nc = 0;
     const evaluate = (i: number): void => {
       if (i === lastI) return;
       lastI = i;
       possible = 0;
       depends = 0;
+      nc = 0;
       let first = -1;
       let k = 0;
       for (; k < n; k++) {
         track.bits = 0;
         const s = tests[k]!(i);
         if (s === S_FALSE) continue;
+        cand[nc++] = k;
         if (first < 0) {
           first = k;
           allowedFirst = s & S_TRUE ? outcomes[k]! : review;
@@ -1547,6 +1566,7 @@ export class CompiledPolicy {
       }
       if (k === n) {
         possible |= given(otherwise, i);
+        cand[nc++] = n;
         if (first < 0) {
           first = n;
           allowedFirst = otherwise;
@@ -1578,6 +1598,14 @@ export class CompiledPolicy {
       dependsOn: (i) => {
         evaluate(i);
         return depends;
+      },
+      deciderCount: (i) => {
+        evaluate(i);
+        return nc;
+      },
+      deciders: (i) => {
+        evaluate(i);
+        return Array.from(cand.subarray(0, nc));
       },
     };
   }
@@ -1795,6 +1823,36 @@ export class CompiledPolicy {
     return holdEnd(release, limit.hours, limit.excludingWeekendsAndHolidays === true, this.calendar, this.zone);
   }
 
+  /**
+   * The limits a hold on row i (decision code `code`) may be held under, without repeats: the limit of
+   * each provision that may decide it (BoundPolicy.deciders). One, the deciding provision's, unless the
+   * table leaves facts unknown and more than one provision may decide the hold under different limits:
+   * which limit applies is then not settled, and neither is how long the hold lasts (see holdEndsOf).
+   */
+  holdLimitsOf(t: CaseTable, i: number, code: number): MaxHold[] {
+    const first = this.holdLimitOf(code >> 2, t, i);
+    const bound = t.hasUnknown ? this.bind(t) : undefined;
+    if (!bound?.deciderCount || bound.deciderCount(i) < 2) return [first];
+    const out: MaxHold[] = [];
+    for (const k of bound.deciders!(i)) {
+      const h = this.holdLimitOf(k, t, i);
+      if (!out.some((x) => sameLimit(x, h))) out.push(h);
+    }
+    return out;
+  }
+
+  /**
+   * When a hold on row i, from its release (which the records give), may end: each limit of
+   * holdLimitsOf counted from the release, without repeats, soonest first. More than one: the hold's
+   * end and length are not settled (two limits may still end together from a given release: 48 hours
+   * and 48 not counting weekends, from a Monday morning).
+   */
+  holdEndsOf(t: CaseTable, i: number, code: number): number[] {
+    const release = t.release[i]!;
+    const ends = new Set(this.holdLimitsOf(t, i, code).map((h) => this.holdEndAt(release, code >> 2, h)));
+    return [...ends].sort((a, b) => a - b);
+  }
+
   provisionIdOf(index: number): string {
     return index < this.provisions.length ? this.provisions[index]!.id : 'default';
   }
@@ -1861,29 +1919,48 @@ export class CompiledPolicy {
       });
     }
     const releaseUnknown = (t.unknown[i]! & U_RELEASE) !== 0;
-    if (outcome === 'hold' && releaseUnknown) {
-      const h = this.maxHoldOf(index);
-      reasons.push({
-        provision: this.provisionIdOf(index),
-        citation: this.citationOf(index),
-        condition: `the hold lasts up to ${h.hours} hours${h.excludingWeekendsAndHolidays ? ', not counting weekends and holidays,' : ''} from release`,
-        value: true,
-        facts: [`release time: ${NOT_IN_RECORDS}, so the hold's end is not known`],
-        depth: 0,
+    const bound = t.hasUnknown ? this.bind(t) : undefined;
+    const possible = bound?.possible?.(i) ?? 0;
+    const open = (possible & (possible - 1)) !== 0;
+    // A settled outcome more than one provision may decide (the first's test is open, a later one's
+    // holds): no single provision decided it, so each that may is named.
+    const deciders = !open && bound?.deciderCount && bound.deciderCount(i) > 1 ? bound.deciders!(i) : undefined;
+    let holdUntil: string | null = null;
+    if (outcome === 'hold') {
+      const limits = this.holdLimitsOf(t, i, code);
+      // Which limit applies is open when the provisions that may decide the hold allow different holds.
+      // "48 hours, not counting weekends and holidays, under § 3(a)(1) or § 3(b), or 24 hours under § 3(c)"
+      const limitWords = limits.map((h) => {
+        const by = limits.length > 1 ? (deciders ?? []).filter((k) => sameLimit(this.holdLimitOf(k, t, i), h)) : [];
+        return `${h.hours} hours${h.excludingWeekendsAndHolidays ? ', not counting weekends and holidays,' : ''}${by.length ? ` under ${by.map((k) => this.citationOf(k)).join(' or ')}` : ''}`;
       });
+      const ends = releaseUnknown ? [] : this.holdEndsOf(t, i, code);
+      if (ends.length === 1) holdUntil = formatDateTime(ends[0]!);
+      if (releaseUnknown || ends.length > 1) {
+        reasons.push({
+          provision: this.provisionIdOf(index),
+          citation: this.citationOf(index),
+          condition: `the hold lasts up to ${limitWords.join(', or ')} from release`,
+          value: true,
+          facts: [
+            releaseUnknown
+              ? `release time: ${NOT_IN_RECORDS}, so the hold's end is not known`
+              : `release time: ${formatDateTime(t.release[i]!)}; which of these provisions decides is not settled by the records, so the hold could end at ${ends.map(formatDateTime).join(' or ')}: its end is not known`,
+          ],
+          depth: 0,
+        });
+      }
     }
     const decision: Decision = {
       id: caseId(t, i),
       outcome,
-      holdUntil:
-        outcome === 'hold' && !releaseUnknown ? formatDateTime(this.holdEndAt(t.release[i]!, index, this.holdLimitOf(index, t, i))) : null,
+      holdUntil,
       provision: this.provisionIdOf(index),
       citation: this.citationOf(index),
       reasons,
     };
-    const bound = t.hasUnknown ? this.bind(t) : undefined;
-    const possible = bound?.possible?.(i) ?? 0;
-    if (possible & (possible - 1)) {
+    if (deciders) decision.decidedByOneOf = deciders.map((k) => ({ provision: this.provisionIdOf(k), citation: this.citationOf(k) }));
+    if (open) {
       decision.undetermined = {
         possible: OUTCOMES.filter((_, k) => possible & (1 << k)),
         dependsOn: dependsOnKeys(bound!.dependsOn!(i)),
@@ -1949,6 +2026,10 @@ function traceNode(node: ConditionNode, t: CaseTable, i: number, provision: stri
     depth,
   });
   for (const child of node.children) traceNode(child, t, i, provision, citation, depth + 1, out);
+}
+
+function sameLimit(a: MaxHold, b: MaxHold): boolean {
+  return a.hours === b.hours && (a.excludingWeekendsAndHolidays === true) === (b.excludingWeekendsAndHolidays === true);
 }
 
 function setAsTri(v: number): Tri {

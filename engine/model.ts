@@ -414,11 +414,21 @@ export interface Decision {
   id: string;
   /** An open decision (see `undetermined`) is `review`: a person must find the missing fact. */
   outcome: Outcome;
-  /** For a hold: when it ends (local time, ISO 8601); null otherwise. */
+  /**
+   * For a hold: when it ends (local time, ISO 8601); null otherwise, and null for a hold whose end the
+   * records leave open (no release time, or provisions that may decide it end it at different times).
+   */
   holdUntil: string | null;
   provision: string;
   citation: string;
   reasons: Reason[];
+  /**
+   * Set when the outcome is settled but the records leave open which provision decides it: the test
+   * of the first that may (`provision`, `citation`) is unknown, and a later one surely applies with the
+   * same outcome. Each provision that may decide it, in order ('default' for the otherwise clause); no
+   * one of them decided it. A hold's `holdUntil` is then null when their limits end at different times.
+   */
+  decidedByOneOf?: Array<{ provision: string; citation: string }>;
   /** Set when the outcome depends on facts the case leaves unknown: the outcomes it may have, and those facts. */
   undetermined?: { possible: Outcome[]; dependsOn: string[] };
 }

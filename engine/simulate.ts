@@ -25,9 +25,21 @@ export interface UnknownFactsSummary {
   range: Record<Outcome, OutcomeRange>;
   /** The unknown facts that leave decisions open, with how many each leaves open (a decision may turn on several), most first. */
   facts: Array<{ fact: string; label: string; decisions: number }>;
-  /** Holds whose end is unknown (the release time is not in the records): not in `holdHours` or the cost. */
+  /**
+   * Holds whose end is unknown: not in `holdHours` or the cost. The release time is not in the records,
+   * or (`holdsOfUnsettledLimit` of them) it is, but the records leave open which provision decides the
+   * hold, and those that may allow holds that end at different times.
+   */
   holdsOfUnknownLength: number;
-  /** Hold hours with each hold of unknown length counted at its shortest (its limit in hours). */
+  /**
+   * Of `holdsOfUnknownLength`, the holds from a release time the records give whose limit they cannot
+   * settle (absent when none): the outcome is surely a hold, but two provisions that may decide it end it apart.
+   */
+  holdsOfUnsettledLimit?: number;
+  /**
+   * Hold hours with each hold of unknown length counted at its shortest: its limit in hours (the
+   * shortest of the limits that may apply), or from a known release the soonest end it may have.
+   */
   holdHoursAtLeast: number;
 }
 
@@ -130,7 +142,9 @@ export interface ChangedCase {
   holdUntil?: { readonly policy: string; readonly other: string };
   /**
    * Set instead when both hold but the records give no release time, so neither end is known, and
-   * the two limits end apart from any release time (48 hours against 24): each side's limit.
+   * the two limits end apart from any release time (48 hours against 24): each side's limit. Neither
+   * is set on a hold that more than one provision may decide under limits that end apart (its end is
+   * one of several; explain names them), though the holds surely end at different times.
    */
   holdLimits?: { readonly policy: HoldLimit; readonly other: HoldLimit };
   /** Set when the records cannot settle the decision under this policy (its outcome, review, means "undecided"). */
@@ -154,8 +168,10 @@ export interface Comparison {
   holdEndsDifferByLimit: number;
   /**
    * Cases both hold from a release time the records lack, under limits that end together from some
-   * release times and apart from others (48 calendar hours against 48 leaving out weekends, say):
-   * whether they end at different times is unknown. Neither in `changed` nor listed in `cases`.
+   * release times and apart from others (48 calendar hours against 48 leaving out weekends, say), or
+   * where a side's hold may be decided by provisions whose limits end at different times, one of which
+   * the other side's may share: whether they end at different times is unknown. Neither in `changed`
+   * nor listed in `cases`.
    */
   holdEndsMayDiffer: number;
   otherSummary: SimulationSummary;
@@ -232,7 +248,10 @@ interface Tally {
     atLeast: Float64Array;
     atMost: Float64Array;
     holdsOfUnknownLength: number;
+    holdsOfUnsettledLimit: number;
     shortestMinutes: number;
+    /** Per case, 1 for a hold from a known release whose end is not settled (holdEndsOf gives several); made at the first. */
+    lengthOpen?: Uint8Array;
   };
   /** Set when some decision is left to a person's finding (or may be): see `SimulationSummary.finalRange`. */
   final?: FinalRange;
@@ -387,8 +406,24 @@ function tally(
         }
         if ((code & 3) === 0 && (unknown[i]! & U_RELEASE) !== 0) {
           open.holdsOfUnknownLength++;
-          open.shortestMinutes += holdHours[p]! * 60;
+          // Counted at its shortest: with several provisions that may decide it, the shortest of their limits.
+          let hours = holdHours[p]!;
+          if (bound.deciderCount!(i) > 1) for (const h of policy.holdLimitsOf(t, i, code)) hours = Math.min(hours, h.hours);
+          open.shortestMinutes += hours * 60;
           continue;
+        }
+        // A settled hold more than one provision may decide, under limits that end apart from its
+        // release: the hold is certain, its length is not. Counted as a hold of unknown length at its
+        // soonest end, as a hold with no release time is at its limit (exact as a lower bound).
+        if ((code & 3) === 0 && bound.deciderCount!(i) > 1) {
+          const ends = policy.holdEndsOf(t, i, code);
+          if (ends.length > 1) {
+            open.holdsOfUnknownLength++;
+            open.holdsOfUnsettledLimit++;
+            open.shortestMinutes += elapsed(release[i]!, ends[0]!);
+            (open.lengthOpen ??= new Uint8Array(n))[i] = 1;
+            continue;
+          }
         }
       }
       if ((code & 3) === 0) {
@@ -454,6 +489,7 @@ function openTally(n: number): NonNullable<Tally['open']> {
     atLeast: new Float64Array(4),
     atMost: new Float64Array(4),
     holdsOfUnknownLength: 0,
+    holdsOfUnsettledLimit: 0,
     shortestMinutes: 0,
   };
 }
@@ -478,6 +514,7 @@ function unknownsSummary(t: NonNullable<Tally['open']>, holdMinutes: number): Un
     range,
     facts,
     holdsOfUnknownLength: t.holdsOfUnknownLength,
+    ...(t.holdsOfUnsettledLimit ? { holdsOfUnsettledLimit: t.holdsOfUnsettledLimit } : {}),
     holdHoursAtLeast: round2((holdMinutes + t.shortestMinutes) / 60),
   };
 }
@@ -634,13 +671,31 @@ export function simulate(policy: CompiledPolicy, cases: Cases, opts: SimulateOpt
     const unknown = table.unknown;
     // Both sides' limits for holds from a release time the records lack, shared between cases alike.
     const limitPairs = new Map<string, { policy: HoldLimit; other: HoldLimit }>();
+    // Whether a hold from a release time the records lack may be decided by provisions with different limits (either side).
+    const mineBound = table.hasUnknown ? policy.bind(table) : undefined;
+    const theirBound = table.hasUnknown ? other.bind(table) : undefined;
+    const limitsOpen = (i: number): boolean =>
+      (unknown[i]! & U_RELEASE) !== 0 &&
+      ((mineBound!.deciderCount!(i) > 1 && policy.holdLimitsOf(table, i, codes[i]!).length > 1) ||
+        (theirBound!.deciderCount!(i) > 1 && other.holdLimitsOf(table, i, otherCodes[i]!).length > 1));
     for (let i = 0; i < table.length; i++) {
       const a = codes[i]! & 3;
       const b = otherCodes[i]! & 3;
       cells[(a << 2) | b]!++;
       let laterOrSooner = false;
       let limits: { policy: HoldLimit; other: HoldLimit } | undefined;
-      if (a === 0 && b === 0) {
+      // Set when a side's hold may end at more than one time: no end of it is named.
+      let endsOpen = false;
+      if (a === 0 && b === 0 && (t.open?.lengthOpen?.[i] || ot.open?.lengthOpen?.[i] || limitsOpen(i))) {
+        // A side whose hold more than one provision may decide under different limits: its end is one
+        // of several. The ends differ when no end of one side is an end of the other (no such case is
+        // listed with ends or limits: neither side's is known), they may when some are.
+        endsOpen = true;
+        const ends = sideEnds(table, i, policy, codes[i]!, other, otherCodes[i]!);
+        if (ends === 'may differ') holdEndsMayDiffer++;
+        else if (ends === 'differ') laterOrSooner = true;
+        if (ends === 'differ' && (unknown[i]! & U_RELEASE) !== 0) holdEndsDifferByLimit++;
+      } else if (a === 0 && b === 0) {
         if ((unknown[i]! & U_RELEASE) === 0) laterOrSooner = ends[i] !== otherEnds[i];
         else {
           // No end is known, but the limits may say whether the two ends differ (see endsFromUnknownRelease).
@@ -668,7 +723,7 @@ export function simulate(policy: CompiledPolicy, cases: Cases, opts: SimulateOpt
           other: refOf(other, otherCodes[i]!, 1),
         };
         if (limits) changedCase.holdLimits = limits;
-        else if (laterOrSooner) changedCase.holdUntil = new HoldEnds(ends[i]!, otherEnds[i]!);
+        else if (laterOrSooner && !endsOpen) changedCase.holdUntil = new HoldEnds(ends[i]!, otherEnds[i]!);
         if (mineOpen && isOpen(mineOpen[i]!)) changedCase.policyOpen = true;
         if (theirsOpen && isOpen(theirsOpen[i]!)) changedCase.otherOpen = true;
         changedCases.push(changedCase);
@@ -699,6 +754,37 @@ export function simulate(policy: CompiledPolicy, cases: Cases, opts: SimulateOpt
     };
   }
   return result;
+}
+
+/**
+ * Whether two holds of one case, each of which may be decided under more than one limit (holdLimitsOf),
+ * end at different times: 'same' when every end each may have is the other's one end, 'differ' when
+ * no end one may have is an end the other may have, else 'may differ'. From a release time the records
+ * lack, the limits are compared pairwise as endsFromUnknownRelease compares two.
+ */
+function sideEnds(
+  t: CaseTable,
+  i: number,
+  policy: CompiledPolicy,
+  code: number,
+  other: CompiledPolicy,
+  otherCode: number,
+): 'same' | 'differ' | 'may differ' {
+  if ((t.unknown[i]! & U_RELEASE) === 0) {
+    const mine = policy.holdEndsOf(t, i, code);
+    const theirs = other.holdEndsOf(t, i, otherCode);
+    if (mine.length === 1 && theirs.length === 1) return mine[0] === theirs[0] ? 'same' : 'differ';
+    return mine.some((e) => theirs.includes(e)) ? 'may differ' : 'differ';
+  }
+  let same = true;
+  let differ = true;
+  for (const a of policy.holdLimitsOf(t, i, code))
+    for (const b of other.holdLimitsOf(t, i, otherCode)) {
+      const ends = endsFromUnknownRelease(a, policy, b, other);
+      if (ends !== 'same') same = false;
+      if (ends !== 'differ') differ = false;
+    }
+  return same ? 'same' : differ ? 'differ' : 'may differ';
 }
 
 const holdLimit = (h: MaxHold): HoldLimit =>

@@ -6,7 +6,7 @@
 // line, the impact report) says its figures through these, so none prints a lower bound as a fact.
 
 import type { Outcome } from './model';
-import type { ChangedCase, HoldLimit, OutcomeRange, SimulationSummary } from './simulate';
+import type { ChangedCase, HoldLimit, OutcomeRange, SimulationSummary, UnknownFactsSummary } from './simulate';
 
 /** A figure known exactly, or only as its least. */
 export interface Amount {
@@ -59,8 +59,14 @@ export function summaryBounds(s: SimulationSummary, reimbursed = s.cost.reimburs
   }
   const why: string[] = [];
   const unknownLength = u?.holdsOfUnknownLength ?? 0;
-  if (unknownLength > 0)
-    why.push(`the records give no release time for ${unknownLength === 1 ? 'a hold' : `${unknownLength.toLocaleString('en-US')} holds`}`);
+  const unsettledLimit = u?.holdsOfUnsettledLimit ?? 0;
+  const noRelease = unknownLength - unsettledLimit;
+  if (noRelease > 0)
+    why.push(`the records give no release time for ${noRelease === 1 ? 'a hold' : `${noRelease.toLocaleString('en-US')} holds`}`);
+  if (unsettledLimit > 0)
+    why.push(
+      `the records cannot settle which provision’s limit applies to ${unsettledLimit === 1 ? 'a hold' : `${unsettledLimit.toLocaleString('en-US')} holds`}`,
+    );
   const mayHold = f ? f.openMayHold : u ? u.range.hold.atMost - u.range.hold.atLeast : 0;
   if (mayHold > 0)
     why.push(`${mayHold.toLocaleString('en-US')} decision${mayHold === 1 ? '' : 's'} the records cannot settle may be holds`);
@@ -152,10 +158,27 @@ const exactHours = (x: number) => x.toLocaleString('en-US', { maximumFractionDig
  */
 export function pastRequestWords(s: SimulationSummary): string {
   const p = s.pastRequest;
-  const lengthUnknown = s.unknowns?.holdsOfUnknownLength ? ' of the holds whose release time the records show' : '';
+  const lengthUnknown = s.unknowns?.holdsOfUnknownLength
+    ? s.unknowns.holdsOfUnsettledLimit
+      ? ' of the holds whose end the records settle'
+      : ' of the holds whose release time the records show'
+    : '';
   if (!p) return 'the simulation did not compare the holds with what each detainer asked for.';
   if (p.holds === 0) return `no hold counted here${lengthUnknown} runs past the hours ICE’s form asked for.`;
   return `${p.holds.toLocaleString('en-US')} ${p.holds === 1 ? 'hold' : 'holds'}${lengthUnknown} would run past the hours ICE’s form asked for (up to ${exactHours(p.longestHours)} hours against ${exactHours(p.requestedHours)}): the ordinance’s maximum hold is longer than the detainer’s request, and the hours and cost count the holds as the ordinance allows them.`;
+}
+
+/**
+ * Why holds have no known end, as a clause: "the records give no release time", or, when the records
+ * leave open which provision decides some holds under limits that end apart, that too.
+ */
+export function unknownLengthWhy(u: Pick<UnknownFactsSummary, 'holdsOfUnknownLength' | 'holdsOfUnsettledLimit'>): string {
+  const unsettled = u.holdsOfUnsettledLimit ?? 0;
+  const noRelease = u.holdsOfUnknownLength - unsettled;
+  const limit = 'the records leave open which provision decides the hold, and those that may end it at different times';
+  if (!unsettled) return 'the records give no release time';
+  if (!noRelease) return limit;
+  return `for ${noRelease.toLocaleString('en-US')} the records give no release time; for ${unsettled.toLocaleString('en-US')} ${limit}`;
 }
 
 /** "2 holds ending at a different time, 1 by its limit from a release time the records lack" */
@@ -172,7 +195,7 @@ export function holdEndsDifferWords(differ: number, byLimit: number): string {
  */
 export function holdEndsMayDifferSentence(mayDiffer: number): string {
   if (!mayDiffer) return '';
-  return `Whether ${mayDiffer.toLocaleString('en-US')} case${mayDiffer === 1 ? '' : 's'} held under both ${mayDiffer === 1 ? 'is' : 'are'} held until different times is not known: the records give no release time, and the two limits end together from some release times and apart from others.`;
+  return `Whether ${mayDiffer.toLocaleString('en-US')} case${mayDiffer === 1 ? '' : 's'} held under both ${mayDiffer === 1 ? 'is' : 'are'} held until different times is not known: the records give no release time, and the two limits end together from some release times and apart from others, or they leave open which provision decides a hold, and those that may end it at different times.`;
 }
 
 /** "48 hours", "48 hours not counting weekends and holidays". */

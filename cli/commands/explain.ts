@@ -3,11 +3,11 @@
 import {
   caseIndexOf,
   compile,
-  decidingConvictions,
   dependsOnLabel,
   OUTCOME_WORDS,
-  type CaseDecidingConvictions,
+  settledDecidingConvictions,
   type Decision,
+  type SettledDecidingConvictions,
 } from '../../engine/index';
 import { parseArgs, UsageError } from '../args';
 import { loadCasesOrReport, loadPolicyOrReport, loadScenarioOrReport, reimbursementOverride, type Output } from '../context';
@@ -34,7 +34,8 @@ export const explain: CommandCode = {
     }
     const compiled = compile(policy.ordinance, scenario);
     const decision = compiled.explain(set.table, row);
-    const deciding = decidingConvictions(compiled, set.table, [row])[0]!;
+    // As simulate --json and the app's cases table name them: none on a decision nothing has settled.
+    const deciding = settledDecidingConvictions(compiled, set.table, [row])[0]!;
     if (args.flags.has('json')) {
       // The decision as `simulate --json` gives it, and the convictions that satisfied the deciding provision's conviction test.
       io.out(JSON.stringify({ ...decision, decidingConvictions: deciding.convictions }, null, 2) + '\n');
@@ -46,7 +47,16 @@ export const explain: CommandCode = {
 };
 
 /** The line saying which conviction decided the case, or that none did and why. */
-export function decidingConvictionLine(d: CaseDecidingConvictions): string {
+export function decidingConvictionLine(d: SettledDecidingConvictions): string {
+  if (d.decidedByOneOf) {
+    const which = d.decidedByOneOf.map((p) => p.citation).join(' or ');
+    if (!d.convictions.length)
+      return `Deciding conviction: none named (the records leave open whether ${which} decides the case; the reasons below show each test).`;
+    const listed = d.convictions
+      .map((c) => `${c.description}, ${c.convictedOn ? `convicted ${c.convictedOn}` : 'conviction date not in the records'}`)
+      .join('; ');
+    return `Deciding conviction${d.convictions.length > 1 ? 's' : ''}: ${listed} (satisfied the conviction test of whichever of ${which} decides the case).`;
+  }
   if (d.convictions.length) {
     const listed = d.convictions
       .map((c) => `${c.description}, ${c.convictedOn ? `convicted ${c.convictedOn}` : 'conviction date not in the records'}`)
@@ -59,7 +69,18 @@ export function decidingConvictionLine(d: CaseDecidingConvictions): string {
     : `Deciding conviction: none (${d.citation} reads no conviction).`;
 }
 
-export function explainText(d: Decision, deciding?: CaseDecidingConvictions): string {
+/**
+ * The provisions that may decide a settled case, in order, as a council reads them: "§ 3(a)(1)
+ * (felony) or, if it does not apply, § 3(c)(2) (removal order)".
+ */
+export function decidedByOneOfWords(ps: ReadonlyArray<{ provision: string; citation: string }>): string {
+  const named = (p: { provision: string; citation: string }) => `${p.citation} (${p.provision})`;
+  return ps
+    .map((p, k) => (k === 0 ? named(p) : `${k === 1 ? 'or, if it does not apply' : 'or, if none of those applies'}, ${named(p)}`))
+    .join(' ');
+}
+
+export function explainText(d: Decision, deciding?: SettledDecidingConvictions): string {
   const lines: string[] = [];
   const held = d.holdUntil ? ` until ${d.holdUntil.replace('T', ' ')}` : '';
   // An open decision's outcome (review) only marks it unsettled: it is no one's decision, and says what it turns on.
@@ -67,7 +88,13 @@ export function explainText(d: Decision, deciding?: CaseDecidingConvictions): st
     lines.push(
       `Case ${d.id}: UNDECIDED: these records cannot settle it. It turns on ${d.undetermined.dependsOn.map(dependsOnLabel).join('; ') || 'facts the records do not carry'}, and could be ${d.undetermined.possible.map((o) => OUTCOME_WORDS[o]).join(' or ')} (the first provision that may apply is ${d.citation}, ${d.provision}).`,
     );
-  else lines.push(`Case ${d.id}: ${OUTCOME_WORDS[d.outcome].toUpperCase()}${held}, decided by ${d.citation} (${d.provision}).`);
+  else if (d.decidedByOneOf) {
+    // The outcome is settled, but not which provision gives it: the first's test turns on facts the records lack.
+    const holdEnd = d.outcome === 'hold' && !d.holdUntil ? ' (when it ends is not known: see below)' : '';
+    lines.push(
+      `Case ${d.id}: ${OUTCOME_WORDS[d.outcome].toUpperCase()}${held}${holdEnd}, under ${decidedByOneOfWords(d.decidedByOneOf)}. These records do not show whether ${d.citation} applies; the outcome is the same either way, so no one provision is named as deciding it.`,
+    );
+  } else lines.push(`Case ${d.id}: ${OUTCOME_WORDS[d.outcome].toUpperCase()}${held}, decided by ${d.citation} (${d.provision}).`);
   if (deciding && !d.undetermined) lines.push(decidingConvictionLine(deciding));
   lines.push('');
   let last = '';
@@ -76,7 +103,8 @@ export function explainText(d: Decision, deciding?: CaseDecidingConvictions): st
       lines.push(`${r.citation} ${r.provision}:`);
       last = r.provision;
     }
-    const unknown = d.undetermined ? 'UNKNOWN (not in these records, or a person must decide)' : 'UNKNOWN (a person must decide)';
+    const unknown =
+      d.undetermined || d.decidedByOneOf ? 'UNKNOWN (not in these records, or a person must decide)' : 'UNKNOWN (a person must decide)';
     const value = r.value === 'unknown' ? unknown : r.value ? 'yes' : 'no';
     lines.push(`${'  '.repeat(r.depth + 1)}${r.condition}: ${value}`);
     for (const f of r.facts) lines.push(`${'  '.repeat(r.depth + 2)}- ${f}`);

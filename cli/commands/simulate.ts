@@ -19,6 +19,7 @@ import {
   decidedAs,
   differenceWords,
   pastRequestWords,
+  unknownLengthWhy,
   summaryBounds,
   type SimulationResult,
   type ChangedCase,
@@ -124,7 +125,7 @@ function unknownsText(r: SimulationResult): string {
     out += `What leaves them open: ${u.facts.map((f) => `${f.label} (${num(f.decisions)})`).join('; ')}\n`;
   }
   if (u.holdsOfUnknownLength)
-    out += `${num(u.holdsOfUnknownLength)} holds have no known end (the records give no release time): the hold hours and cost above count them at their limit, so they are a lower bound\n`;
+    out += `${num(u.holdsOfUnknownLength)} holds have no known end (${unknownLengthWhy(u)}): the hold hours and cost above count them at their ${u.holdsOfUnsettledLimit ? 'soonest end' : 'limit'}, so they are a lower bound\n`;
   return out;
 }
 

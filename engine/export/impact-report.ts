@@ -12,6 +12,7 @@ import {
   decidedAs,
   differenceWords,
   pastRequestWords,
+  unknownLengthWhy,
   rangeWords,
   summaryBounds,
   type SummaryBounds,
@@ -405,7 +406,7 @@ function unknownsHtml(r: ImpactReport): string {
   }
   if (u.holdsOfUnknownLength)
     out.push(
-      `<p class="warning">${n(u.holdsOfUnknownLength)} holds have no known end: the records give no release time, so the hours held and the cost above count each at its limit in hours, a lower bound: at least ${hours(u.holdHoursAtLeast)} hours.</p>`,
+      `<p class="warning">${n(u.holdsOfUnknownLength)} holds have no known end: ${escapeHtml(unknownLengthWhy(u))}, so the hours held and the cost above count each at ${u.holdsOfUnsettledLimit ? 'its soonest end' : 'its limit in hours'}, a lower bound: at least ${hours(u.holdHoursAtLeast)} hours.</p>`,
     );
   out.push('</section>');
   return out.join('\n');

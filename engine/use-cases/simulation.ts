@@ -205,6 +205,12 @@ export interface SettledDecidingConvictions extends CaseDecidingConvictions {
    * `convictions` is then empty, as nothing decided it; `provision` is the first that may decide it.
    */
   undetermined?: true;
+  /**
+   * Set when the outcome is settled but more than one provision may be the one that decides it (the
+   * first's test is open; see Decision.decidedByOneOf): each, in order. `provision` is then the first
+   * of them, and `convictions` names a conviction only when every one of them would name the same.
+   */
+  decidedByOneOf?: Array<{ provision: string; citation: string }>;
 }
 
 /**
@@ -222,8 +228,16 @@ export function settledDecidingConvictions(
   if (!cases.hasUnknown) return found;
   const bound = policy.bind(cases);
   return found.map((d, k) => {
-    const possible = bound.possible?.(indexes[k]!) ?? 0;
-    return possible & (possible - 1) ? { ...d, convictions: [], undetermined: true } : d;
+    const i = indexes[k]!;
+    const possible = bound.possible?.(i) ?? 0;
+    if (possible & (possible - 1)) return { ...d, convictions: [], undetermined: true };
+    if ((bound.deciderCount?.(i) ?? 1) < 2) return d;
+    // No one provision decided it: a conviction is named only when each that may decide it names the same ones.
+    const deciders = bound.deciders!(i);
+    const outcome = (codes?.[i] ?? bound.decide(i)) & 3;
+    const rows = deciders.map((p) => policy.decidingConvictionRows(cases, i, (p << 2) | outcome).rows.join(' '));
+    const decidedByOneOf = deciders.map((p) => ({ provision: policy.provisionIdOf(p), citation: policy.citationOf(p) }));
+    return rows.every((r) => r === rows[0]) ? { ...d, decidedByOneOf } : { ...d, convictions: [], decidedByOneOf };
   });
 }
 

@@ -15,7 +15,7 @@ const xlsx = path.join(root, 'tests/ice/fixtures/ice-detainers-fixture.xlsx');
 const csv = path.join(root, 'tests/ice/fixtures/ice-detainers-fixture.csv');
 
 function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: root });
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: root, maxBuffer: 1 << 28 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -31,6 +31,65 @@ describe('simulate --cases ICE records', () => {
     expect(r.out).toMatch(/^Case row-11: UNDECIDED: these records cannot settle it\. It turns on convictions beyond those on record/);
     expect(r.out).not.toContain('REFER FOR REVIEW');
     expect(r.out).not.toContain('UNKNOWN (a person must decide)');
+  });
+
+  it('names no one provision as deciding a settled case whose first provision the records leave open', () => {
+    // row-100 under Connecticut: a hold either way, but whether § 3(a)(1) (a felony conviction) applies is not in the
+    // records; § 3(c)(2) (a final order of removal) surely does.
+    const r = run('explain', ct, '--cases', xlsx, '--id', 'row-100');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Case row-100: HOLD.*, under § 3\(a\)\(1\) \(felony-conviction\) or, if it does not apply, § 3\(a\)\(2\)/);
+    expect(r.out).toContain('or, if none of those applies, § 3(c)(2) (removal-order).');
+    expect(r.out).toContain('These records do not show whether § 3(a)(1) applies');
+    expect(r.out).not.toContain('decided by § 3(a)(1)');
+    expect(r.out).toContain('Deciding conviction: none named (the records leave open whether § 3(a)(1) or');
+    expect(r.out).not.toContain('applied without a conviction satisfying a conviction test');
+    expect(r.out).not.toContain('UNKNOWN (a person must decide)');
+    const j = run('explain', ct, '--cases', xlsx, '--id', 'row-100', '--json');
+    const d = JSON.parse(j.out);
+    expect(d.outcome).toBe('hold');
+    expect(d.undetermined).toBeUndefined();
+    expect(d.decidedByOneOf.map((p: { citation: string }) => p.citation)).toEqual([
+      '§ 3(a)(1)',
+      '§ 3(a)(2)',
+      '§ 3(a)(3)',
+      '§ 3(c)(1)',
+      '§ 3(c)(2)',
+    ]);
+    expect(d.decidingConvictions).toEqual([]);
+    // simulate --json says the same of the case.
+    const sim = JSON.parse(run('simulate', ct, '--cases', xlsx, '--json').out);
+    const same = sim.decisions.find((x: { id: string }) => x.id === 'row-100');
+    expect(same.decidedByOneOf).toEqual(d.decidedByOneOf);
+    expect(same).not.toHaveProperty('decidingConvictions');
+  });
+
+  it('explain --json names no deciding conviction on a case the records cannot settle, as its text and simulate --json', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'explain-open-'));
+    const policy = path.join(dir, 'p.ordinance.yaml');
+    const cases = path.join(dir, 'c.cases.json');
+    fs.writeFileSync(
+      policy,
+      `title: Felony with a judge's warrant\njurisdiction: { name: Testville, state: NM }\nsections:\n  - heading: D\n    provisions:\n      - id: felony-and-warrant\n        when: { all: [ { conviction: { classes: [felony] } }, { judicialWarrant: true } ] }\n        outcome: hold\n        maxHold: { hours: 48, excludingWeekendsAndHolidays: true }\notherwise: decline\n`,
+    );
+    // A felony meets the conviction test; whether a judge's warrant was issued is not in the records.
+    const rape = { offense: 'rape', class: 'felony', degree: 1, categories: ['violent'], convictedOn: '2018-02-01' };
+    const one = {
+      id: 'open',
+      age: 45,
+      bookedAt: '2024-03-01T09:00',
+      eligibleForReleaseAt: '2024-03-02T10:00',
+      detainer: { requests: ['hold'], issuedAt: '2024-03-01T12:00' },
+      convictions: [rape],
+      unknown: ['judicialWarrant'],
+    };
+    fs.writeFileSync(cases, JSON.stringify({ cases: [one] }));
+    const d = JSON.parse(run('explain', policy, '--cases', cases, '--id', 'open', '--json').out);
+    expect(d.undetermined).toBeDefined();
+    expect(d.decidingConvictions).toEqual([]);
+    expect(run('explain', policy, '--cases', cases, '--id', 'open').out).not.toContain('Deciding conviction');
+    const sim = JSON.parse(run('simulate', policy, '--cases', cases, '--json').out);
+    expect(sim.decisions[0]).not.toHaveProperty('decidingConvictions');
   });
 
   it('calls a case the records cannot decide undecided, gives unknown cost as a least, and cites the baseline by its own rule', () => {
