@@ -18,7 +18,7 @@ import {
 } from '../../engine/index';
 import { CaseTable } from '../../renderer/src/simulation/CaseTable';
 import { NO_FILTER } from '../../renderer/src/simulation/case-rows';
-import { DecidingConvictions, decidingCell } from '../../renderer/src/simulation/deciding';
+import { DecidingConvictions, decidedByOneOfCell, decidingCell } from '../../renderer/src/simulation/deciding';
 import type { CasesLoaded, DecidingConvictionsFound, SimulationDone } from '../../renderer/src/simulation/protocol';
 import { SimulationSession, type SimulationPort } from '../../renderer/src/simulation/simulation-session';
 
@@ -188,6 +188,58 @@ describe('decidingCell', () => {
       [' none', '—'],
     ]);
     expect(html).not.toContain('rape (felony), 2018');
+  });
+
+  it('a settled case more than one provision may decide: Decided by names each, and no conviction is named', () => {
+    // ICE asked only for notice: a judge's warrant (its presence not in the records) would hold, which comes
+    // to notice, and the rape surely gives notice under § 2(b). Notice either way, by § 2(a) or § 2(b).
+    const r = prepareCase(
+      {
+        ...bookingCase('B-5', [rape]),
+        detainer: { requests: ['notify'], issuedAt: '2024-03-01T12:00', administrativeWarrant: true },
+        unknown: ['judicialWarrant'],
+      },
+      0,
+    );
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    const open = caseTable([r.prepared]);
+    const s = simulateDraft({ ordinance: policy, cases: open });
+    const [d] = settledDecidingConvictions(s.policy, open, [0], s.sides.policy.codes);
+    expect(d!.undetermined).toBeUndefined();
+    expect(d!.decidedByOneOf).toEqual([
+      { provision: 'warrant', citation: '§ 2(a)' },
+      { provision: 'violent', citation: '§ 2(b)' },
+    ]);
+    // § 2(b) alone would name the rape; § 2(a) reads no conviction: none is named.
+    expect(decidingConvictions(s.policy, open, [0])[0]!.convictions).toEqual([]);
+    expect(d!.convictions).toEqual([]);
+    expect(decidingCell(d)).toEqual({
+      text: 'none named',
+      title:
+        'No conviction is named: these records leave open whether § 2(a) or § 2(b) decides the case (the outcome is the same either way). Explain shows each test',
+    });
+    expect(decidedByOneOfCell(d)).toEqual({
+      text: '§ 2(a) or § 2(b)',
+      title:
+        'Decided by § 2(a) or, if it does not apply, § 2(b): these records do not show whether § 2(a) applies, and the outcome is the same either way, so no one provision is named as deciding it',
+    });
+    expect(decidedByOneOfCell(found[0])).toBeNull();
+    const html = renderToStaticMarkup(
+      createElement(CaseTable, {
+        ...tableProps(),
+        columns: caseColumns(open),
+        codes: s.sides.policy.codes,
+        possible: s.sides.policy.possible,
+        height: 400,
+        deciding: { of: () => d, want: () => undefined },
+      }),
+    );
+    expect(html).toMatch(
+      /class="cell col-provision one-of" title="Decided by § 2\(a\) or, if it does not apply, § 2\(b\)[^"]*">§ 2\(a\) or § 2\(b\)</,
+    );
+    expect(html).toContain('>none named<');
+    expect(html).not.toContain('Judicial warrant<');
+    expect(html).not.toContain('applied without a conviction');
   });
 
   it('without a source of deciding convictions the table has no such column', () => {

@@ -3,7 +3,15 @@
 // difference), the figures by year, month and facility, and what the draft names that no case carries.
 
 import { useEffect, useState, type FormEvent } from 'react';
-import type { CaseChoice, FigureRow, PathSegment, QuickFix, SimulationSummary, VocabularyFinding } from '../../../engine/index';
+import {
+  unknownLengthWhy,
+  type CaseChoice,
+  type FigureRow,
+  type PathSegment,
+  type QuickFix,
+  type SimulationSummary,
+  type VocabularyFinding,
+} from '../../../engine/index';
 import { OUTCOMES } from '../../../engine/vocabulary';
 import { count, hours, share } from '../lib/format';
 import { OUTCOME_LABEL } from './Charts';
@@ -147,8 +155,8 @@ export function OpenDecisions({ summary }: { summary: SimulationSummary }) {
       )}
       {u.holdsOfUnknownLength ? (
         <p className="notice warning">
-          {count(u.holdsOfUnknownLength)} holds have no known end: the records give no release time, so they are not in the hours and cost
-          above. Counted at their limit they come to at least {hours(u.holdHoursAtLeast)} hours.
+          {count(u.holdsOfUnknownLength)} holds have no known end: {unknownLengthWhy(u)}, so they are not in the hours and cost above.
+          Counted at their {u.holdsOfUnsettledLimit ? 'soonest end' : 'limit'} they come to at least {hours(u.holdHoursAtLeast)} hours.
         </p>
       ) : null}
     </section>

@@ -8,7 +8,7 @@ import { caseId, OUTCOMES } from '../../../engine/vocabulary';
 import { count } from '../lib/format';
 import { OUTCOME_LABEL } from './Charts';
 import { convictionWords, isUndecided, offenseWords, selectRows, type RowFilter, type SortKey } from './case-rows';
-import { decidingCell } from './deciding';
+import { decidedByOneOfCell, decidingCell } from './deciding';
 import type { CaseColumns, ProvisionRef, SettledDecidingConvictions } from './protocol';
 
 const ROW_HEIGHT = 28;
@@ -176,6 +176,7 @@ export function CaseTable(props: Props) {
             const outcome = OUTCOMES[code & 3]!;
             const found = deciding?.of(i);
             const decider = deciding ? { ...decidingCell(found), open: Boolean(found?.undetermined) } : null;
+            const oneOf = decidedByOneOfCell(found);
             return (
               <div
                 key={r}
@@ -196,9 +197,15 @@ export function CaseTable(props: Props) {
                 <div role="gridcell" className={`cell col-outcome outcome-${outcome}`}>
                   {isUndecided(props.possible, i) ? UNDECIDED : OUTCOME_LABEL[outcome]}
                 </div>
-                <div role="gridcell" className="cell col-provision" title={p.heading ?? p.id}>
-                  {p.citation} {p.id === 'default' ? 'otherwise' : (p.heading ?? p.id)}
-                </div>
+                {oneOf ? (
+                  <div role="gridcell" className="cell col-provision one-of" title={oneOf.title}>
+                    {oneOf.text}
+                  </div>
+                ) : (
+                  <div role="gridcell" className="cell col-provision" title={p.heading ?? p.id}>
+                    {p.citation} {p.id === 'default' ? 'otherwise' : (p.heading ?? p.id)}
+                  </div>
+                )}
                 {decider ? (
                   <div
                     role="gridcell"

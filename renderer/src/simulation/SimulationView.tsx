@@ -366,7 +366,8 @@ export function SimulationView(props: Props) {
                 <span className="stat-label">hours held past release</span>
                 {r.summary.unknowns?.holdsOfUnknownLength ? (
                   <span className="stat-range stat-label">
-                    {count(r.summary.unknowns.holdsOfUnknownLength)} of unknown length counted at their limit
+                    {count(r.summary.unknowns.holdsOfUnknownLength)} of unknown length counted at their{' '}
+                    {r.summary.unknowns.holdsOfUnsettledLimit ? 'soonest end' : 'limit'}
                   </span>
                 ) : null}
               </div>

@@ -72,6 +72,20 @@ export class DecidingConvictions {
   }
 }
 
+/**
+ * The Decided-by cell of a settled case more than one provision may decide: their citations, and a
+ * tooltip saying none decided it alone. Null when one provision did (or it is not known yet).
+ */
+export function decidedByOneOfCell(d: SettledDecidingConvictions | null | undefined): { text: string; title: string } | null {
+  const ps = d?.decidedByOneOf;
+  if (!ps) return null;
+  const [first, ...rest] = ps.map((p) => (p.provision === 'default' ? `the otherwise clause (${p.citation})` : p.citation));
+  return {
+    text: ps.map((p) => p.citation).join(' or '),
+    title: `Decided by ${first} or, if it does not apply, ${rest.join(', or failing those, ')}: these records do not show whether ${first} applies, and the outcome is the same either way, so no one provision is named as deciding it`,
+  };
+}
+
 /** The deciding-conviction cell: its words and its tooltip. */
 export function decidingCell(d: SettledDecidingConvictions | null | undefined): { text: string; title: string } {
   if (d === undefined) return { text: '…', title: 'Finding the conviction that decided this case' };
@@ -88,6 +102,13 @@ export function decidingCell(d: SettledDecidingConvictions | null | undefined): 
       title: `No conviction is named: these records cannot settle the decision, so nothing has decided it (${d.provision === 'default' ? `the otherwise clause, ${d.citation},` : d.citation} is only the first provision that may decide it). Explain shows the facts it turns on`,
     };
   const c = d.convictions[0];
+  // A settled outcome the records leave open which provision gives: none decided it alone.
+  const oneOf = d.decidedByOneOf ? d.decidedByOneOf.map((p) => p.citation).join(' or ') : '';
+  if (oneOf && !c)
+    return {
+      text: 'none named',
+      title: `No conviction is named: these records leave open whether ${oneOf} decides the case (the outcome is the same either way). Explain shows each test`,
+    };
   if (c) {
     const what = c.offense ? `${c.offense} (${c.class})` : c.class;
     const more = d.convictions.length - 1;
@@ -96,7 +117,9 @@ export function decidingCell(d: SettledDecidingConvictions | null | undefined): 
       .join('; ');
     return {
       text: `${what}${c.convictedOn ? `, ${c.convictedOn.slice(0, 4)}` : ''}${more > 0 ? ` +${more} more` : ''}`,
-      title: `${d.convictions.length > 1 ? `These ${d.convictions.length} convictions` : 'This conviction'} satisfied the conviction test of ${d.citation}, which decided the case: ${listed}`,
+      title: oneOf
+        ? `${d.convictions.length > 1 ? `These ${d.convictions.length} convictions` : 'This conviction'} satisfied the conviction test of whichever of ${oneOf} decides the case (these records leave open which): ${listed}`
+        : `${d.convictions.length > 1 ? `These ${d.convictions.length} convictions` : 'This conviction'} satisfied the conviction test of ${d.citation}, which decided the case: ${listed}`,
     };
   }
   const title =
