@@ -174,6 +174,8 @@ export interface Comparison {
    * nor listed in `cases`.
    */
   holdEndsMayDiffer: number;
+  /** Of `holdEndsMayDiffer`, those where a side's hold may be decided under limits that end apart (absent when none). */
+  holdEndsMayDifferUnsettled?: number;
   otherSummary: SimulationSummary;
   /** Differences this policy makes relative to the other, policy minus other. */
   delta: { holdHours: number; cost: number; outcomes: Record<Outcome, number> };
@@ -668,6 +670,7 @@ export function simulate(policy: CompiledPolicy, cases: Cases, opts: SimulateOpt
     let holdEndsDiffer = 0;
     let holdEndsDifferByLimit = 0;
     let holdEndsMayDiffer = 0;
+    let holdEndsMayDifferUnsettled = 0;
     const unknown = table.unknown;
     // Both sides' limits for holds from a release time the records lack, shared between cases alike.
     const limitPairs = new Map<string, { policy: HoldLimit; other: HoldLimit }>();
@@ -692,8 +695,10 @@ export function simulate(policy: CompiledPolicy, cases: Cases, opts: SimulateOpt
         // listed with ends or limits: neither side's is known), they may when some are.
         endsOpen = true;
         const ends = sideEnds(table, i, policy, codes[i]!, other, otherCodes[i]!);
-        if (ends === 'may differ') holdEndsMayDiffer++;
-        else if (ends === 'differ') laterOrSooner = true;
+        if (ends === 'may differ') {
+          holdEndsMayDiffer++;
+          holdEndsMayDifferUnsettled++;
+        } else if (ends === 'differ') laterOrSooner = true;
         if (ends === 'differ' && (unknown[i]! & U_RELEASE) !== 0) holdEndsDifferByLimit++;
       } else if (a === 0 && b === 0) {
         if ((unknown[i]! & U_RELEASE) === 0) laterOrSooner = ends[i] !== otherEnds[i];
@@ -744,6 +749,7 @@ export function simulate(policy: CompiledPolicy, cases: Cases, opts: SimulateOpt
       holdEndsDiffer,
       holdEndsDifferByLimit,
       holdEndsMayDiffer,
+      ...(holdEndsMayDifferUnsettled ? { holdEndsMayDifferUnsettled } : {}),
       otherSummary,
       delta: {
         holdHours: round2(summary.holdHours - otherSummary.holdHours),

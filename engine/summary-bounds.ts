@@ -191,11 +191,24 @@ export function holdEndsDifferWords(differ: number, byLimit: number): string {
 
 /**
  * The holds whose ends the records leave open: "Whether 3 cases held under both are held until
- * different times is not known: ..." ('' when there are none).
+ * different times is not known: ..." ('' when there are none). Given a comparison (or its counts),
+ * says which of the two reasons holds for how many: no release time under limits that may end
+ * together, or a hold more than one provision may decide under limits that end apart.
  */
-export function holdEndsMayDifferSentence(mayDiffer: number): string {
+export function holdEndsMayDifferSentence(
+  c: number | { readonly holdEndsMayDiffer: number; readonly holdEndsMayDifferUnsettled?: number },
+): string {
+  const mayDiffer = typeof c === 'number' ? c : c.holdEndsMayDiffer;
+  const unsettled = typeof c === 'number' ? 0 : (c.holdEndsMayDifferUnsettled ?? 0);
   if (!mayDiffer) return '';
-  return `Whether ${mayDiffer.toLocaleString('en-US')} case${mayDiffer === 1 ? '' : 's'} held under both ${mayDiffer === 1 ? 'is' : 'are'} held until different times is not known: the records give no release time, and the two limits end together from some release times and apart from others, or they leave open which provision decides a hold, and those that may end it at different times.`;
+  const release = 'the records give no release time, and the two limits end together from some release times and apart from others';
+  const limit = 'the records leave open which provision decides the hold, and those that may end it at different times';
+  const why = !unsettled
+    ? release
+    : unsettled === mayDiffer
+      ? limit
+      : `for ${(mayDiffer - unsettled).toLocaleString('en-US')}, ${release}; for ${unsettled.toLocaleString('en-US')}, ${limit}`;
+  return `Whether ${mayDiffer.toLocaleString('en-US')} case${mayDiffer === 1 ? '' : 's'} held under both ${mayDiffer === 1 ? 'is' : 'are'} held until different times is not known: ${why}.`;
 }
 
 /** "48 hours", "48 hours not counting weekends and holidays". */

@@ -27,8 +27,13 @@ export interface DecisionDelta {
   holdEndsDiffer: number;
   /** Of them, holds from a release time the records lack whose limits end apart from any release time. */
   holdEndsDifferByLimit: number;
-  /** Cases held under both from a release time the records lack, whether they end at different times unknown (not in `changed`). */
+  /**
+   * Cases held under both from a release time the records lack, or by a provision the records leave
+   * open under limits that end apart: whether they end at different times unknown (not in `changed`).
+   */
   holdEndsMayDiffer: number;
+  /** Of them, those a provision the records leave open may decide under limits that end apart (absent when none). */
+  holdEndsMayDifferUnsettled?: number;
   /** The first changed cases (all of them when there are few). */
   cases: ChangedCase[];
 }
@@ -76,6 +81,7 @@ export function decisionDelta(comparison: Comparison, total: number, maxCases = 
     holdEndsDiffer: comparison.holdEndsDiffer,
     holdEndsDifferByLimit: comparison.holdEndsDifferByLimit,
     holdEndsMayDiffer: comparison.holdEndsMayDiffer,
+    ...(comparison.holdEndsMayDifferUnsettled ? { holdEndsMayDifferUnsettled: comparison.holdEndsMayDifferUnsettled } : {}),
     cases: comparison.cases.slice(0, maxCases),
   };
 }
@@ -86,7 +92,7 @@ function count(n: number, noun: string): string {
 
 /** "This amendment changes 12 of 200 decisions: 8 from hold to decline; 4 from notify to decline." */
 export function deltaSentence(d: DecisionDelta, subject = 'This amendment'): string {
-  const open = d.holdEndsMayDiffer ? ` ${holdEndsMayDifferSentence(d.holdEndsMayDiffer)}` : '';
+  const open = d.holdEndsMayDiffer ? ` ${holdEndsMayDifferSentence(d)}` : '';
   if (d.changed === 0) return `${subject} changes none of the ${count(d.total, 'decision')} simulated.${open}`;
   const parts = d.transitions.map((t) => `${t.count.toLocaleString('en-US')} from ${t.from} to ${t.to}`);
   if (d.holdEndsDiffer) parts.push(holdEndsDifferWords(d.holdEndsDiffer, d.holdEndsDifferByLimit));

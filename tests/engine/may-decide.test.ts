@@ -8,6 +8,7 @@ import {
   caseTable,
   compile,
   decidingConvictions,
+  holdEndsMayDifferSentence,
   prepareCase,
   settledDecidingConvictions,
   simulate,
@@ -129,6 +130,19 @@ describe('a settled outcome more than one provision may decide', () => {
     expect(open!.holdUntil).toBeUndefined();
     expect(open!.holdLimits).toBeUndefined();
     expect(sim.result.holdEndsDiffer![0]).toBe(1);
+  });
+
+  it('against a hold one of whose possible ends is the other side’s, whether they differ is not known, and says why', () => {
+    const c = simulate(compile(differentHolds), t, { compare: { policy: compile(sameHolds), title: 'one limit' } }).comparison!;
+    // open-first may end on Wednesday as the other does; release-unknown may be held under the same limit.
+    expect(c.holdEndsMayDiffer).toBe(2);
+    expect(c.holdEndsMayDifferUnsettled).toBe(2);
+    expect(c.holdEndsDiffer).toBe(0);
+    expect(c.changed).toBe(0);
+    expect(holdEndsMayDifferSentence(c)).toBe(
+      'Whether 2 cases held under both are held until different times is not known: the records leave open which provision decides the hold, and those that may end it at different times.',
+    );
+    expect(holdEndsMayDifferSentence(2)).toContain('the records give no release time');
   });
 
   it('names no deciding conviction unless each provision that may decide it names the same', () => {

@@ -104,7 +104,7 @@ export function CompareView(props: Props) {
             {c.holdEndsDiffer
               ? ` (${count(c.holdEndsDiffer)} of them held under both, the holds ending at different times${c.holdEndsDifferByLimit ? `, ${count(c.holdEndsDifferByLimit)} of those by their limits from a release time the records lack` : ''}: counted in the hold row and column below)`
               : ''}
-            .{c.holdEndsMayDiffer ? ` ${holdEndsMayDifferSentence(c.holdEndsMayDiffer)}` : ''} Hold hours{' '}
+            .{c.holdEndsMayDiffer ? ` ${holdEndsMayDifferSentence(c)}` : ''} Hold hours{' '}
             {comparedAmount(mine.holdHours, theirs.holdHours, hours)}; cost {comparedAmount(mine.cost, theirs.cost, money)}.
             {mine.why.length || theirs.why.length
               ? ` Hours and cost are known only as a lower bound: ${[...mine.why, ...theirs.why.map((w) => `under ${otherLabel}, ${w}`)].join('; ')}.`

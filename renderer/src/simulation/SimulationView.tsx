@@ -430,7 +430,7 @@ export function SimulationView(props: Props) {
                 ; held {rangeWords(bounds!.range.hold, count)} against {rangeWords(otherBounds!.range.hold, count)}; hold hours{' '}
                 {comparedAmount(bounds!.holdHours, otherBounds!.holdHours, hours)}, cost{' '}
                 {comparedAmount(bounds!.cost, otherBounds!.cost, money)}.
-                {r.comparison.holdEndsMayDiffer ? ` ${holdEndsMayDifferSentence(r.comparison.holdEndsMayDiffer)}` : ''}
+                {r.comparison.holdEndsMayDiffer ? ` ${holdEndsMayDifferSentence(r.comparison)}` : ''}
               </p>
             ) : null}
             <p className="muted timing no-print">Simulated in {milliseconds(r.ms)}.</p>
