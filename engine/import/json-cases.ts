@@ -24,7 +24,6 @@ import {
   H_PROBABLE_CAUSE,
   W_CRIMINAL,
   W_FELONY,
-  grown,
 } from '../case-table';
 import { DETAINER_FORMS } from '../detainer-forms';
 import { RECORD_KEYS } from '../model';
@@ -76,12 +75,15 @@ const WORD_LIST = 0.5;
 /** Bytes compared four at a time through a DataView (little-endian words, the last one masked to the bytes that belong). */
 class Words {
   readonly bytes: Uint8Array;
+  /** The bytes' count, kept as a number: reading a typed array's length checks its buffer (see packed). */
+  readonly length: number;
   private readonly words: number[];
   private readonly mask: number;
   /** Bytes a comparison reads: the words' whole length. */
   readonly reach: number;
   constructor(bytes: Uint8Array) {
     this.bytes = bytes;
+    this.length = bytes.length;
     const count = (bytes.length + 3) >> 2;
     const padded = new Uint8Array(count * 4);
     padded.set(bytes);
@@ -103,16 +105,15 @@ class Words {
     return this.mask;
   }
 
-  /** Whether the bytes at p are these bytes. */
-  at(view: DataView, b: Uint8Array, p: number): boolean {
+  /** Whether the bytes at p are these bytes; b and view hold the same n bytes. */
+  at(view: DataView, b: Uint8Array, p: number, n: number): boolean {
     const words = this.words;
     const last = words.length - 1;
-    // b and view hold the same bytes; a typed array's length is read inline, a DataView's byteLength is not.
-    if (p + this.reach > b.length) {
+    if (p + this.reach > n) {
       // Too near the end of what is read for whole words: byte by byte.
       const bytes = this.bytes;
-      if (p + bytes.length > b.length) return false;
-      for (let i = 0; i < bytes.length; i++) if (b[p + i] !== bytes[i]) return false;
+      if (p + this.length > n) return false;
+      for (let i = 0; i < this.length; i++) if (b[p + i] !== bytes[i]) return false;
       return true;
     }
     for (let i = 0; i < last; i++) if (view.getInt32(p + 4 * i, true) !== words[i]) return false;
@@ -209,11 +210,11 @@ class KeySet {
   }
   /**
    * Whether key k is at b[p] as '"name":' (its quotes and colon, no white space): where its value
-   * starts, or -1 (for anything else, or within 28 bytes of the end of the bytes, where match decides).
+   * starts, or -1 (for anything else, or within 28 bytes of the end of the n bytes held, where match decides).
    */
-  quotedAt(view: DataView, b: Uint8Array, p: number, k: number): number {
+  quotedAt(view: DataView, p: number, k: number, n: number): number {
     // Room for any key's bytes (the longest, 23 bytes, in quotes with its colon is 26).
-    if (p + 28 > b.length) return -1;
+    if (p + 28 > n) return -1;
     const length = this.qLength[k]!;
     if (length < 8) {
       const ints = this.quotedInts;
@@ -228,10 +229,13 @@ class KeySet {
       : -1;
   }
 
-  /** The key whose name starts at b[p] and is followed by its closing quote; -1 for any other (or when the bytes end first). */
-  match(view: DataView, b: Uint8Array, p: number): number {
-    if (p + 24 > b.length) {
-      for (let k = 0; k < this.keys.length; k++) if (this.keys[k]!.at(view, b, p)) return k;
+  /**
+   * The key whose name starts at b[p] and is followed by its closing quote; -1 for any other (or when
+   * the n bytes held end first).
+   */
+  match(view: DataView, b: Uint8Array, p: number, n: number): number {
+    if (p + 24 > n) {
+      for (let k = 0; k < this.keys.length; k++) if (this.keys[k]!.at(view, b, p, n)) return k;
       return -1;
     }
     // Room for any key's words (the longest name and its quote is 24 bytes): compared here without bounds checks.
@@ -272,13 +276,13 @@ class WordTable<T> {
     return (h ^ (h >>> 15)) & ((1 << 12) - 1);
   }
 
-  /** The value of b[a, e) (e > a); undefined when not seen. */
-  get(view: DataView, b: Uint8Array, a: number, e: number): T | undefined {
+  /** The value of b[a, e) (e > a) among the n bytes held; undefined when not seen. */
+  get(view: DataView, b: Uint8Array, a: number, e: number, n: number): T | undefined {
     const mask = (1 << 12) - 1;
     for (let i = WordTable.slot(b, a, e); ; i = (i + 1) & mask) {
       const key = this.keys[i];
       if (key === undefined) return undefined;
-      if (key.bytes.length === e - a && key.at(view, b, a)) return this.values[i];
+      if (key.length === e - a && key.at(view, b, a, n)) return this.values[i];
     }
   }
 
@@ -536,15 +540,17 @@ export class JsonCaseReader {
   /** The last date read, packed (case-table packYmd). */
   private ymd = 0;
   private flag = false;
+  // The case being read is kept in plain arrays, not typed arrays (see packed): each of its values
+  // is stored and loaded a few times, and once a stream has detached a buffer every typed-array
+  // access would check it. The lists of charges, convictions and warrants grow by appending.
   /**
    * The values read, by slot (a kind's first slot plus the key's place): whole numbers, words' indexes,
-   * flags (0 or 1) and dates' day numbers, all small integers (as doubles, typed-array loads in code not
-   * yet optimized would box each one); a date and time, in minutes, in times.
+   * flags (0 or 1) and dates' day numbers, all small integers; a date and time, in minutes, in times.
    */
-  private readonly vals = new Int32Array(6 * STRIDE);
-  private readonly times = new Float64Array(6 * STRIDE);
+  private readonly vals = packed(6 * STRIDE, 0);
+  private readonly times = packed(6 * STRIDE, NaN);
   /** The packed dates of date slots. */
-  private readonly ymds = new Int32Array(6 * STRIDE);
+  private readonly ymds = packed(6 * STRIDE, 0);
   /** The texts and category lists of their slots. */
   private readonly refs: Interned[] = Array.from({ length: 6 * STRIDE }, () => EMPTY_TEXT);
   /**
@@ -553,33 +559,34 @@ export class JsonCaseReader {
    */
   private readonly after = packed(AFTER_OPEN + 6, -1);
   /** The keys read in the last object of each kind (a bit per key). */
-  private readonly seenOf = new Int32Array(6);
+  private readonly seenOf = packed(6, 0);
   /** The case's id: its text when it has escapes or bytes past ASCII, else '' and where its bytes are. */
   private idText = '';
   private idFrom = 0;
   private idTo = 0;
   // Charges, convictions and warrants of the case.
   private nh = 0;
-  private hCls: Int32Array = new Int32Array(8);
-  private hDegree: Int32Array = new Int32Array(8);
-  private hFlags: Int32Array = new Int32Array(8);
-  private hOffense: Interned[] = [];
-  private hCats: Interned[] = [];
+  private readonly hCls = packed(8, 0);
+  private readonly hDegree = packed(8, 0);
+  private readonly hFlags = packed(8, 0);
+  private readonly hOffense: Interned[] = [];
+  private readonly hCats: Interned[] = [];
   private nv = 0;
-  private vCls: Int32Array = new Int32Array(8);
-  private vDegree: Int32Array = new Int32Array(8);
-  private vFlags: Int32Array = new Int32Array(8);
-  private vDays: Int32Array = new Int32Array(8);
-  private vOn: Float64Array = new Float64Array(8);
-  private vOnYmd: Int32Array = new Int32Array(8);
-  private vOffYmd: Int32Array = new Int32Array(8);
-  private vOff: Float64Array = new Float64Array(8);
-  private vOffense: Interned[] = [];
-  private vSource: Interned[] = [];
-  private vCats: Interned[] = [];
+  private readonly vCls = packed(8, 0);
+  private readonly vDegree = packed(8, 0);
+  private readonly vFlags = packed(8, 0);
+  private readonly vDays = packed(8, 0);
+  /** Day numbers, NaN for no release: doubles from the start. */
+  private readonly vOn = packed(8, NaN);
+  private readonly vOnYmd = packed(8, 0);
+  private readonly vOffYmd = packed(8, 0);
+  private readonly vOff = packed(8, NaN);
+  private readonly vOffense: Interned[] = [];
+  private readonly vSource: Interned[] = [];
+  private readonly vCats: Interned[] = [];
   private nw = 0;
-  private wFlags: Int32Array = new Int32Array(8);
-  private wJurisdiction: Int32Array = new Int32Array(8);
+  private readonly wFlags = packed(8, 0);
+  private readonly wJurisdiction = packed(8, 0);
 
   constructor(
     private readonly sink: CaseSink,
@@ -890,9 +897,9 @@ export class JsonCaseReader {
   }
 
   /** An offense name or a conviction's source (text without unsafe characters), by its bytes; null when refused. */
-  private textAt(b: Uint8Array, p: number, q: number): Interned | null {
+  private textAt(b: Uint8Array, p: number, q: number, n: number): Interned | null {
     if (q === p + 1) return EMPTY_TEXT;
-    const found = this.texts.get(this.view, b, p + 1, q);
+    const found = this.texts.get(this.view, b, p + 1, q, n);
     return found === undefined ? this.newText(b, p, q) : found;
   }
 
@@ -974,13 +981,13 @@ export class JsonCaseReader {
     return Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : undefined;
   }
 
-  private categoriesAt(b: Uint8Array, p: number, q: number): Interned | null {
-    const found = this.categoryLists.get(this.view, b, p, q + 1);
+  private categoriesAt(b: Uint8Array, p: number, q: number, n: number): Interned | null {
+    const found = this.categoryLists.get(this.view, b, p, q + 1, n);
     return found === undefined ? this.newCategories(b, p, q) : found;
   }
 
-  private requestsAt(b: Uint8Array, p: number, q: number): number {
-    const found = this.requestLists.get(this.view, b, p, q + 1);
+  private requestsAt(b: Uint8Array, p: number, q: number, n: number): number {
+    const found = this.requestLists.get(this.view, b, p, q + 1, n);
     return found === undefined ? this.newRequests(b, p, q) : found;
   }
 
@@ -1075,9 +1082,9 @@ export class JsonCaseReader {
   }
 
   /** One of `set`'s words as a string at b[p]: its index (set in num) and where it ends, or REFUSE. */
-  private word(b: Uint8Array, p: number, set: KeySet): number {
+  private word(b: Uint8Array, p: number, n: number, set: KeySet): number {
     if (b[p] !== 34) return REFUSE;
-    const k = set.match(this.view, b, p + 1);
+    const k = set.match(this.view, b, p + 1, n);
     if (k < 0) return REFUSE;
     this.num = k;
     return p + set.lengths[k]! + 2;
@@ -1098,7 +1105,7 @@ export class JsonCaseReader {
    */
   private key(b: Uint8Array, p: number, n: number, set: KeySet, seen: number): number {
     if (b[p] !== 34) return -1;
-    const key = set.match(this.view, b, p + 1);
+    const key = set.match(this.view, b, p + 1, n);
     if (key < 0 || seen & (1 << key)) return -1;
     const at = this.colon(b, p + 1 + set.lengths[key]!, n);
     if (at < 0) return -1;
@@ -1129,7 +1136,7 @@ export class JsonCaseReader {
       for (;;) {
         // The key that came next last time, written as it usually is, is tried first.
         let key = after[last]!;
-        const at = key >= 0 && (seen & (1 << key)) === 0 ? set.quotedAt(this.view, b, p, key) : -1;
+        const at = key >= 0 && (seen & (1 << key)) === 0 ? set.quotedAt(this.view, p, key, n) : -1;
         if (at >= 0 && b[at]! > 32) this.at = at;
         else {
           key = this.key(b, p, n, set, seen);
@@ -1161,13 +1168,13 @@ export class JsonCaseReader {
             this.ymds[last] = this.ymd;
             break;
           case V_WORD:
-            v = this.word(b, v, WORDS[last]!);
+            v = this.word(b, v, n, WORDS[last]!);
             this.vals[last] = this.num;
             break;
           case V_TEXT: {
             const q = this.str(b, v, n);
             if (q < 0) return REFUSE;
-            const found = this.textAt(b, v, q);
+            const found = this.textAt(b, v, q, n);
             if (found === null) return REFUSE;
             this.refs[last] = found;
             v = q + 1;
@@ -1176,7 +1183,7 @@ export class JsonCaseReader {
           case V_CATEGORIES: {
             const q = this.wordList(b, v, n);
             if (q < 0) return REFUSE;
-            const found = this.categoriesAt(b, v, q);
+            const found = this.categoriesAt(b, v, q, n);
             if (found === null) return REFUSE;
             this.refs[last] = found;
             v = q + 1;
@@ -1185,7 +1192,7 @@ export class JsonCaseReader {
           case V_REQUESTS: {
             const q = this.wordList(b, v, n);
             if (q < 0) return REFUSE;
-            const found = this.requestsAt(b, v, q);
+            const found = this.requestsAt(b, v, q, n);
             if (found < 0) return REFUSE;
             this.vals[last] = found;
             v = q + 1;
@@ -1197,7 +1204,7 @@ export class JsonCaseReader {
           case V_FACILITY: {
             const q = this.str(b, v, n);
             if (q < 0) return REFUSE;
-            let found = this.facilities.get(this.view, b, v + 1, q);
+            let found = this.facilities.get(this.view, b, v + 1, q, n);
             if (found === undefined) found = this.newFacility(b, v, q);
             if (found === null) return REFUSE;
             this.refs[last] = found;
@@ -1267,10 +1274,6 @@ export class JsonCaseReader {
     if (kind === K_WARRANT) {
       if (!(seen & (1 << I_KIND))) return false;
       const k = this.nw++;
-      if (k >= this.wFlags.length) {
-        this.wFlags = grown(this.wFlags, k + 1);
-        this.wJurisdiction = grown(this.wJurisdiction, k + 1);
-      }
       const felony = seen & (1 << I_FELONY) && vals[first + I_FELONY] === 1;
       this.wFlags[k] = (vals[first + I_KIND] === 0 ? W_CRIMINAL : 0) | (felony ? W_FELONY : 0);
       this.wJurisdiction[k] = seen & (1 << I_JURISDICTION) ? JURISDICTION_BIT[vals[first + I_JURISDICTION]!]! : 0;
@@ -1284,11 +1287,6 @@ export class JsonCaseReader {
     const cats = seen & (1 << I_CATEGORIES) ? this.refs[first + I_CATEGORIES]! : NO_CATEGORIES;
     if (kind === K_CHARGE) {
       const k = this.nh++;
-      if (k >= this.hCls.length) {
-        this.hCls = grown(this.hCls, k + 1);
-        this.hDegree = grown(this.hDegree, k + 1);
-        this.hFlags = grown(this.hFlags, k + 1);
-      }
       // Bondable unless it says not.
       const notBondable = seen & (1 << I_BONDABLE) && vals[first + I_BONDABLE] === 0;
       this.hCls[k] = cls;
@@ -1308,16 +1306,6 @@ export class JsonCaseReader {
     const off = released ? vals[first + I_OFF]! : NaN;
     if (off < on) return false;
     const k = this.nv++;
-    if (k >= this.vCls.length) {
-      this.vCls = grown(this.vCls, k + 1);
-      this.vDegree = grown(this.vDegree, k + 1);
-      this.vFlags = grown(this.vFlags, k + 1);
-      this.vDays = grown(this.vDays, k + 1);
-      this.vOn = grown(this.vOn, k + 1);
-      this.vOnYmd = grown(this.vOnYmd, k + 1);
-      this.vOffYmd = grown(this.vOffYmd, k + 1);
-      this.vOff = grown(this.vOff, k + 1);
-    }
     this.vCls[k] = cls;
     this.vDegree[k] = degree;
     this.vFlags[k] = (this.yes(seen, first + I_CURRENT) ? C_CURRENT : 0) | (this.yes(seen, first + I_JUVENILE) ? C_JUVENILE : 0);

@@ -11,6 +11,9 @@
 //    '"name":': keys whose order changes from one object to the next, keys written with white space
 //    before their colon, a key given twice where the expected one would be, and a key that starts
 //    like the expected one must be read as any other key.
+//  - Near the end of the bytes held, keys, words and texts are compared against the count of bytes
+//    the reader was handed: a piece that ends at any byte of a case (inside a key, a word, a string,
+//    an escape or a number) must give the same result, and a problem deep in a case the same place.
 
 import { describe, expect, it, vi } from 'vitest';
 import { CaseImporter, type CaseSet, type ImportOptions } from '../../engine/index';
@@ -222,5 +225,37 @@ describe('JSON reader shortcuts', () => {
           want,
         );
     }
+  });
+
+  it('gives the same cases and problems however a case is cut, at every byte: in a key, a word, a string, an escape or a number', () => {
+    const cases = base().slice(0, 6);
+    // A text with escapes and one past ASCII, a long key ("probableCauseFinding") and numbers of several digits.
+    cases[2]!.convictions = [
+      ...(cases[2]!.convictions ?? []),
+      { offense: 'say "no" \u00e9té', class: 'felony', degree: 2, convictedOn: '2001-02-03', incarceratedDays: 12345 },
+    ];
+    cases[2]!.currentCharges = [{ offense: 'theft', class: 'misdemeanor', categories: ['property'], probableCauseFinding: true }];
+    cases[3]!.facility = 'County \\ jail';
+    const enc = new TextEncoder();
+    const text = JSON.stringify(cases, null, 1);
+    const want = result(read([text]));
+    expect(want.rows.length).toBe(cases.length);
+    const bytes = enc.encode(text);
+    const from = bytes.indexOf(0x7b, enc.encode(JSON.stringify(cases.slice(0, 2), null, 1)).length - 4);
+    for (let cut = from; cut < bytes.length; cut++) {
+      expect(result(read([bytes.slice(0, cut), bytes.slice(cut)])), `cut at ${cut}`).toEqual(want);
+      expect(result(read([bytes.slice(0, cut), bytes.slice(cut, cut + 3), bytes.slice(cut + 3)])), `3 bytes at ${cut}`).toEqual(want);
+    }
+
+    // A value the contract refuses, deep in the third case (its second conviction's date), on a line of its own.
+    const bad = text.replace('"2001-02-03"', '"2001-02-30"');
+    const wantBad = result(read([bad]));
+    const lines = bad.split('\n');
+    const line = lines.findIndex((l) => l.includes('2001-02-30')) + 1;
+    expect(wantBad.problems).toHaveLength(1);
+    expect(wantBad.problems[0]).toMatchObject({ line, column: lines[line - 1]!.indexOf('"2001-02-30"') + 1 });
+    const badBytes = enc.encode(bad);
+    for (let cut = from; cut < badBytes.length; cut += 3)
+      expect(result(read([badBytes.slice(0, cut), badBytes.slice(cut)])), `refused, cut at ${cut}`).toEqual(wantBad);
   });
 });
