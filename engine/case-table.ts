@@ -281,13 +281,48 @@ export class CaseTableBuilder {
   private readonly charge = new ChargeColumns();
   private readonly warrant = new WarrantColumns();
   private anyUnknown = false;
+  /**
+   * Rows each group's columns have room for, and code units idUnits has, kept as numbers: once a
+   * stream has detached a buffer anywhere in the process, reading a typed array's length checks its
+   * buffer, and these are compared for every row written.
+   */
+  private caseRoom = 0;
+  private convRoom = 0;
+  private chargeRoom = 0;
+  private warrantRoom = 0;
+  private idRoom = 1024;
 
   /** `room` (in cases) sizes the columns at the start; they double as they fill. */
   constructor(room = 16) {
-    this.c.grow(room + 1);
-    this.conv.grow(room * 2);
-    this.charge.grow(room * 2);
-    this.warrant.grow(16);
+    this.growCases(room + 1);
+    this.growConvictions(room * 2);
+    this.growCharges(room * 2);
+    this.growWarrants(16);
+  }
+
+  private growCases(n: number): void {
+    this.c.grow(n);
+    this.caseRoom = this.c.age.length;
+  }
+
+  private growConvictions(n: number): void {
+    this.conv.grow(n);
+    this.convRoom = this.conv.cls.length;
+  }
+
+  private growCharges(n: number): void {
+    this.charge.grow(n);
+    this.chargeRoom = this.charge.cls.length;
+  }
+
+  private growWarrants(n: number): void {
+    this.warrant.grow(n);
+    this.warrantRoom = this.warrant.flags.length;
+  }
+
+  private growIds(n: number): void {
+    this.idUnits = grown(this.idUnits, n);
+    this.idRoom = this.idUnits.length;
   }
 
   get length(): number {
@@ -361,11 +396,11 @@ export class CaseTableBuilder {
     // items seen): 2,152 charges in a JSON file's first 1,705 cases said 1.262 a case, the file has
     // 1.303, and the charge columns were doubled near the end and copied again to trim them.
     const items = (seen: number) => Math.ceil((seen / n) * cases * (1 + 3 / Math.sqrt(seen + 1))) + 1;
-    this.idUnits = grown(this.idUnits, Math.ceil((this.idLength / n) * cases * 1.125) + 64);
-    this.c.grow(cases + 2);
-    this.conv.grow(items(this.nc));
-    this.charge.grow(items(this.nh));
-    this.warrant.grow(items(this.nw));
+    this.growIds(Math.ceil((this.idLength / n) * cases * 1.125) + 64);
+    this.growCases(cases + 2);
+    this.growConvictions(items(this.nc));
+    this.growCharges(items(this.nh));
+    this.growWarrants(items(this.nw));
   }
 
   /** The string id of an offense name or a category list ("violent;serious"), for the row methods. */
@@ -394,7 +429,7 @@ export class CaseTableBuilder {
   ): void {
     const i = this.n++;
     const c = this.c;
-    if (c.age.length < i + 2) c.grow(i + 2);
+    if (this.caseRoom < i + 2) this.growCases(i + 2);
     c.idStart[i] = this.idLength;
     c.age[i] = age;
     c.ageHi[i] = ageHi;
@@ -422,7 +457,7 @@ export class CaseTableBuilder {
   /** The id of the case begun last. */
   setId(id: string): void {
     const at = this.idLength;
-    if (this.idUnits.length < at + id.length) this.idUnits = grown(this.idUnits, at + id.length);
+    if (this.idRoom < at + id.length) this.growIds(at + id.length);
     let out = this.idUnits;
     let h = FNV_OFFSET;
     for (let k = 0; k < id.length; k++) {
@@ -441,7 +476,7 @@ export class CaseTableBuilder {
   /** The id of the case begun last, as the ASCII bytes s[a, b) (a reader decodes any other text and calls setId). */
   setAsciiId(s: Uint8Array, a: number, b: number): void {
     const at = this.idLength;
-    if (this.idUnits.length < at + (b - a)) this.idUnits = grown(this.idUnits, at + (b - a));
+    if (this.idRoom < at + (b - a)) this.growIds(at + (b - a));
     const out = this.idUnits;
     let h = FNV_OFFSET;
     for (let k = a; k < b; k++) {
@@ -488,7 +523,7 @@ export class CaseTableBuilder {
   ): void {
     const j = this.nc++;
     const v = this.conv;
-    if (v.cls.length < j + 1) v.grow(j + 1);
+    if (this.convRoom < j + 1) this.growConvictions(j + 1);
     const relDay = releasedDay ?? onDay;
     const relYmd = releasedDay === undefined ? onYmd : releasedYmd;
     v.cls[j] = cls;
@@ -518,7 +553,7 @@ export class CaseTableBuilder {
   addCharge(cls: number, degreeBit: number, cats: number, catList: number, offense: number, flags: number): void {
     const j = this.nh++;
     const h = this.charge;
-    if (h.cls.length < j + 1) h.grow(j + 1);
+    if (this.chargeRoom < j + 1) this.growCharges(j + 1);
     h.cls[j] = cls;
     h.degree[j] = degreeBit;
     h.cats[j] = cats;
@@ -534,7 +569,7 @@ export class CaseTableBuilder {
   addWarrant(flags: number, jurisdiction: number): void {
     const j = this.nw++;
     const w = this.warrant;
-    if (w.flags.length < j + 1) w.grow(j + 1);
+    if (this.warrantRoom < j + 1) this.growWarrants(j + 1);
     w.flags[j] = flags;
     w.jurisdiction[j] = jurisdiction;
   }

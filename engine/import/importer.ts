@@ -183,6 +183,12 @@ export class CaseImporter implements CaseSink {
   private places = new Int32Array(0);
   /** Record index of each case kept, by row of the table. */
   private caseIndex = new Int32Array(0);
+  /**
+   * The lengths of places and of caseIndex (and idHashes), kept as numbers: once a stream has detached
+   * a buffer, reading a typed array's length checks its buffer, and these are compared for every case.
+   */
+  private placesRoom = 0;
+  private casesRoom = 0;
   private table: CaseTable | undefined;
   private readonly maxListed: number;
   private reader: Reader | undefined;
@@ -275,11 +281,8 @@ export class CaseImporter implements CaseSink {
     this.builder.reserve(cases);
     // The record places, case records and id hashes too, so they are not doubled and copied on the way.
     const records = Math.ceil((this.records * size * 1.02) / this.read);
-    if (records > this.places.length) this.places = grown(this.places, records);
-    if (cases > this.caseIndex.length) {
-      this.caseIndex = grown(this.caseIndex, cases);
-      this.idHashes = grown(this.idHashes, cases);
-    }
+    if (records > this.placesRoom) this.growPlaces(records);
+    if (cases > this.casesRoom) this.growCases(cases);
   }
 
   /**
@@ -453,15 +456,23 @@ export class CaseImporter implements CaseSink {
     if (index >= this.records) this.records = index + 1;
     // ICE's records are named by their row numbers ("row-12"), which never repeat: nothing to keep for finding repeated ids.
     if (this.ice) return;
-    if (index >= this.places.length) this.places = grown(this.places, index + 1);
+    if (index >= this.placesRoom) this.growPlaces(index + 1);
     this.places[index] = place;
     const k = this.builder.length - 1;
-    if (k >= this.caseIndex.length) {
-      this.caseIndex = grown(this.caseIndex, k + 1);
-      this.idHashes = grown(this.idHashes, k + 1);
-    }
+    if (k >= this.casesRoom) this.growCases(k + 1);
     this.caseIndex[k] = index;
     this.idHashes[k] = this.builder.lastIdHash;
+  }
+
+  private growPlaces(n: number): void {
+    this.places = grown(this.places, n);
+    this.placesRoom = this.places.length;
+  }
+
+  private growCases(n: number): void {
+    this.caseIndex = grown(this.caseIndex, n);
+    this.idHashes = grown(this.idHashes, n);
+    this.casesRoom = this.caseIndex.length;
   }
 
   /**
