@@ -113,12 +113,23 @@ export interface CoverageEntry {
   outcomes: Record<Outcome, number>;
   /** Of `decided`, the decisions the records cannot settle. */
   undetermined: number;
+  /**
+   * Of `decided`, the settled decisions credited here, as the first provision that may decide them,
+   * though a later provision may be the one that does (the records do not show whether this one
+   * applies; the outcome is the same either way). Only on records with unknown facts; absent when none.
+   */
+  settledOneOf?: number;
+  /**
+   * Cases credited to an earlier provision that this one may be the one to decide (the records do not
+   * show whether the earlier ones apply). Only on records with unknown facts; absent when none.
+   */
+  mayDecide?: number;
 }
 
 export interface Coverage {
   provisions: CoverageEntry[];
-  otherwise: { citation: string; outcome: Outcome; decided: number; outcomes: Record<Outcome, number>; undetermined: number };
-  /** Ids of detainer provisions that decided no case. */
+  otherwise: Omit<CoverageEntry, 'id'>;
+  /** Ids of detainer provisions that decided no case and may decide none (`mayDecide`). */
   unreached: string[];
 }
 
@@ -240,6 +251,8 @@ interface Tally {
   /** Per provision, its cases by outcome (index provision * 4 + outcome code), and its open ones. */
   byProvisionOutcome: Int32Array;
   byProvisionOpen: Int32Array;
+  byProvisionOneOf: Int32Array;
+  byProvisionMay: Int32Array;
   holdMinutes: number;
   holdMinutesByProvision: Float64Array;
   /** Set for tables with unknown facts. */
@@ -326,6 +339,10 @@ function tally(
   const byProvision = new Int32Array(policy.provisions.length + 1);
   const byProvisionOutcome = new Int32Array(4 * (policy.provisions.length + 1));
   const byProvisionOpen = new Int32Array(policy.provisions.length + 1);
+  // With facts unknown: settled cases credited to a provision a later one may decide instead, and
+  // cases each provision may decide though credited to an earlier one.
+  const byProvisionOneOf = new Int32Array(policy.provisions.length + 1);
+  const byProvisionMay = new Int32Array(policy.provisions.length + 1);
   const zone = policy.zone;
   const clock = new HoldClock(policy.calendar, zone);
   const holdHours: number[] = [];
@@ -397,6 +414,10 @@ function tally(
       if (open) {
         const possible = may;
         open.possible[i] = possible;
+        if (bound.deciderCount!(i) > 1) {
+          if ((possible & (possible - 1)) === 0) byProvisionOneOf[p]!++;
+          for (const k of bound.deciders!(i)) if (k !== p) byProvisionMay[k]!++;
+        }
         if (possible & (possible - 1)) {
           open.undetermined++;
           byProvisionOpen[p]!++;
@@ -472,6 +493,8 @@ function tally(
     byProvision,
     byProvisionOutcome,
     byProvisionOpen,
+    byProvisionOneOf,
+    byProvisionMay,
     holdMinutes,
     holdMinutesByProvision,
     open,
@@ -607,6 +630,10 @@ export function simulate(policy: CompiledPolicy, cases: Cases, opts: SimulateOpt
     return o;
   };
   const last = policy.provisions.length;
+  const oneOf = (k: number) => ({
+    ...(t.byProvisionOneOf[k] ? { settledOneOf: t.byProvisionOneOf[k] } : {}),
+    ...(t.byProvisionMay[k] ? { mayDecide: t.byProvisionMay[k] } : {}),
+  });
   const coverage: Coverage = {
     provisions: policy.provisions.map((p, i) => ({
       id: p.id,
@@ -615,6 +642,7 @@ export function simulate(policy: CompiledPolicy, cases: Cases, opts: SimulateOpt
       decided: t.byProvision[i]!,
       outcomes: outcomesOf(i),
       undetermined: t.byProvisionOpen[i]!,
+      ...oneOf(i),
     })),
     otherwise: {
       citation: policy.otherwiseCitation,
@@ -622,8 +650,9 @@ export function simulate(policy: CompiledPolicy, cases: Cases, opts: SimulateOpt
       decided: t.byProvision[last]!,
       outcomes: outcomesOf(last),
       undetermined: t.byProvisionOpen[last]!,
+      ...oneOf(last),
     },
-    unreached: policy.provisions.filter((_, i) => t.byProvision[i] === 0).map((p) => p.id),
+    unreached: policy.provisions.filter((_, i) => t.byProvision[i] === 0 && t.byProvisionMay[i] === 0).map((p) => p.id),
   };
   const result: SimulationResult = {
     summary,

@@ -137,7 +137,7 @@ export function openFactsWords(s: SimulationSummary, max = 2): string {
  * a fact the records lack).
  */
 export function decidedAs(
-  e: { outcomes: Record<Outcome, number>; undetermined: number },
+  e: { outcomes: Record<Outcome, number>; undetermined: number; settledOneOf?: number; mayDecide?: number },
   words: Record<Outcome, string>,
   format: (x: number) => string,
 ): string {
@@ -147,7 +147,12 @@ export function decidedAs(
     if (n > 0) parts.push(`${format(n)} ${words[o]}`);
   }
   if (e.undetermined > 0) parts.push(`${format(e.undetermined)} undecided`);
-  return parts.join(', ') || 'none';
+  let out = parts.join(', ') || 'none';
+  // Records with unknown facts: which provision decides is not always known, even where the outcome is.
+  if (e.settledOneOf)
+    out += `; ${format(e.settledOneOf)} of the settled ones perhaps by a later provision instead (the records do not show whether this one applies; the outcome is the same)`;
+  if (e.mayDecide) out += `; it may be the one to decide ${format(e.mayDecide)} counted under an earlier provision`;
+  return out;
 }
 
 const exactHours = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 2 });

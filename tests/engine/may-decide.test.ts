@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   caseTable,
+  decidedAs,
   compile,
   decidingConvictions,
   holdEndsMayDifferSentence,
@@ -166,5 +167,47 @@ describe('a settled outcome more than one provision may decide', () => {
     expect(first).not.toHaveProperty('decidingConvictions');
     expect(known).not.toHaveProperty('decidedByOneOf');
     expect(known.decidingConvictions.map((c: { offense: string }) => c.offense)).toEqual(['rape']);
+  });
+});
+
+describe('coverage where the records leave open which provision decides', () => {
+  it('counts a settled case under the first that may decide it, says a later one may decide it instead, and calls neither unreached', () => {
+    // The first case: the warrant the records lack leaves open whether the first provision or the
+    // second decides its hold. The second: the first surely decides. No case reaches the second surely.
+    const t = table([
+      row('open-first'),
+      row('warrant-known', {
+        unknown: [],
+        detainer: { requests: ['hold', 'notify'], issuedAt: '2024-03-01T12:00', judicialWarrant: true },
+      }),
+    ]);
+    const r = simulate(compile(sameHolds), t);
+    const [first, second] = r.coverage.provisions;
+    expect(first!.decided).toBe(2);
+    expect(first!.settledOneOf).toBe(1);
+    expect(first!.mayDecide).toBeUndefined();
+    expect(second!.decided).toBe(0);
+    expect(second!.mayDecide).toBe(1);
+    expect(second!.settledOneOf).toBeUndefined();
+    // The second provision may decide a case: it is not among those no case reached.
+    expect(r.coverage.unreached).toEqual([]);
+    expect(decidedAs(first!, { hold: 'held', notify: 'notified', review: 'referred', decline: 'declined' }, String)).toBe(
+      '2 held; 1 of the settled ones perhaps by a later provision instead (the records do not show whether this one applies; the outcome is the same)',
+    );
+    expect(decidedAs(second!, { hold: 'held', notify: 'notified', review: 'referred', decline: 'declined' }, String)).toBe(
+      'none; it may be the one to decide 1 counted under an earlier provision',
+    );
+  });
+
+  it('records with every fact known carry neither count', () => {
+    const t = table([
+      row('warrant-known', {
+        unknown: [],
+        detainer: { requests: ['hold', 'notify'], issuedAt: '2024-03-01T12:00', judicialWarrant: true },
+      }),
+    ]);
+    const r = simulate(compile(sameHolds), t);
+    expect(r.coverage.provisions.every((p) => p.settledOneOf === undefined && p.mayDecide === undefined)).toBe(true);
+    expect(r.coverage.unreached).toEqual(['admin-warrant']);
   });
 });

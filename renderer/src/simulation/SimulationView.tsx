@@ -498,13 +498,13 @@ export function SimulationView(props: Props) {
               </thead>
               <tbody>
                 {r.coverage.provisions.map((p, i) => (
-                  <tr key={p.id} className={p.decided === 0 ? 'unreached' : ''}>
+                  <tr key={p.id} className={p.decided === 0 && !p.mayDecide ? 'unreached' : ''}>
                     <td>{p.citation}</td>
                     <td>
                       <button type="button" className="link" onClick={() => onShowProvision(p.id)}>
                         {r.provisions[i]?.heading ?? p.id}
                       </button>{' '}
-                      {p.decided === 0 ? <span className="badge warning">no case reached it</span> : null}
+                      {p.decided === 0 && !p.mayDecide ? <span className="badge warning">no case reached it</span> : null}
                     </td>
                     <td>{OUTCOME_LABEL[p.outcome]}</td>
                     <td className="num">
