@@ -4,6 +4,7 @@
 // provisions, and so the citation of every provision and of the "otherwise" clause. Rendering and
 // decisions both cite from here, so a decision's citation is always a printed label.
 
+import { deepFreeze } from './freeze';
 import type { MaxHold, Ordinance, Provision, Section } from './model';
 
 export interface LaidOutProvision {
@@ -163,17 +164,8 @@ const FROZEN_LAYOUTS = new WeakMap<Ordinance, Layout>();
 export function layoutOrdinance(o: Ordinance): Layout {
   if (!Object.isFrozen(o)) return layOut(o);
   let layout = FROZEN_LAYOUTS.get(o);
-  if (!layout) FROZEN_LAYOUTS.set(o, (layout = freezeLayout(layOut(o))));
+  if (!layout) FROZEN_LAYOUTS.set(o, (layout = deepFreeze(layOut(o))));
   return layout;
-}
-
-/** Freezes a layout's own objects (the ordinance's parts in it are frozen already). */
-function freezeLayout<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) freezeLayout(v);
-  }
-  return value;
 }
 
 function layOut(o: Ordinance): Layout {

@@ -6,7 +6,8 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Diagnostic, PathSegment } from './diagnostics';
 import { NodeKind, readBlockYaml, type BlockDocument, type BlockNode, type BlockProblem } from './yaml-block';
-import { rereadAfterEdit, shiftedEnd, shiftedStart, type KeptBlock } from './yaml-reread';
+import { deepFreeze } from './freeze';
+import { rereadAfterEdit, shiftedEnd, shiftedStart, type KeptBlock, type Shift } from './yaml-reread';
 
 export interface SourcePosition {
   line: number;
@@ -168,13 +169,7 @@ export function parseEditedSource(text: string, what: string): ParsedSource {
     if (again) {
       editedSourceReads.again++;
       keptEdit = { ...again, what };
-      const lines = new Lines(text);
-      const { root, shifts } = again;
-      const locate = (path: readonly PathSegment[], key = false): SourcePosition => {
-        const [start, end] = blockRangeOf(root, path, key);
-        return positionOf(lines, [shiftedStart(start, shifts), shiftedEnd(end, shifts)]);
-      };
-      return { text, value: again.value, diagnostics: [], locate };
+      return { text, value: again.value, diagnostics: [], locate: blockLocator(new Lines(text), again.root, again.shifts) };
     }
   }
   keptEdit = undefined;
@@ -186,14 +181,6 @@ export function parseEditedSource(text: string, what: string): ParsedSource {
       keptEdit = { text: read, root: doc.root, value: doc.value, shifts: [], what };
     }
   });
-}
-
-/** Freezes plain data read from a document, so that what later reads share cannot be changed. */
-function deepFreeze(value: unknown): void {
-  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
-  Object.freeze(value);
-  if (Array.isArray(value)) for (const v of value) deepFreeze(v);
-  else for (const k of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[k]);
 }
 
 function hasAlias(node: BlockNode): boolean {
@@ -267,13 +254,20 @@ function readSource(
   if (!fast.declined) {
     onBlock?.(fast, text);
     const diagnostics = fast.problems.map((p) => problemDiagnostic(p, text, lines, what, limits));
-    const locate = (path: readonly PathSegment[], key = false): SourcePosition => {
-      const range = blockRangeOf(fast.root, path, key);
-      return positionOf(lines, range);
-    };
-    return { text, value: fast.value, diagnostics, locate };
+    return { text, value: fast.value, diagnostics, locate: blockLocator(lines, fast.root) };
   }
   return parseWithLibrary(text, lines, what, limits);
+}
+
+/**
+ * Where the node at a path of a document the block reader read is in its text: its range in the tree,
+ * carried through the edits made since (`shifts`; none for a document read from its text).
+ */
+function blockLocator(lines: Lines, root: BlockNode, shifts: readonly Shift[] = []): ParsedSource['locate'] {
+  return (path, key = false) => {
+    const [start, end] = blockRangeOf(root, path, key);
+    return positionOf(lines, [shiftedStart(start, shifts), shiftedEnd(end, shifts)]);
+  };
 }
 
 function positionOf(lines: Lines, range: [number, number]): SourcePosition {

@@ -7,6 +7,7 @@
 // The voted text carries no plain readings, provision ids or hashes: the generated reading of an
 // author-worded provision goes to an optional annex, and the fingerprint to footers and a record line.
 
+import { deepFreeze } from './freeze';
 import { fingerprint } from './canonical';
 import {
   itemLabel,
@@ -628,17 +629,26 @@ function clauseAfterLead(lead: string, key: string, make: () => RuleWords): { re
 /** The clause `make` gives, kept. */
 function keptClause(lead: string, key: string, make: () => RuleWords): RuleWords {
   const r = clauseAfterLead(lead, key, make);
-  if ('made' in r) return r.made;
-  return lead ? { ...r.rest, text: lead + r.rest.text } : r.rest;
+  return 'made' in r ? r.made : withLead(lead, r.rest);
+}
+
+/** A clause's words after its lead, with the lead put back. */
+function withLead(lead: string, rest: RuleWords): RuleWords {
+  return lead ? { ...rest, text: lead + rest.text } : rest;
+}
+
+/** A kept clause's words after its lead, flattened (once: `flatAfterLead`). */
+function flatRest(rest: RuleWords): string {
+  let flat = flatAfterLead.get(rest);
+  if (flat === undefined) flatAfterLead.set(rest, (flat = flattenClause(rest)));
+  return flat;
 }
 
 /** The clause `make` gives, kept, flattened: the lead, then the flattened words after it. */
 function keptReading(lead: string, key: string, make: () => RuleWords): string {
   const r = clauseAfterLead(lead, key, make);
   if ('made' in r) return flattenClause(r.made);
-  let flat = flatAfterLead.get(r.rest);
-  if (flat === undefined) flatAfterLead.set(r.rest, (flat = flattenClause(r.rest)));
-  return lead + flat;
+  return lead + flatRest(r.rest);
 }
 
 /**
@@ -655,15 +665,6 @@ function clauseKey(
   for (const g of grounds)
     key += `\u0002${g.whenJson}\u0001${g.provision === undefined ? '-' : JSON.stringify(g.provision)}\u0001${g.citation === undefined ? '-' : JSON.stringify(g.citation)}`;
   return key;
-}
-
-/** A kept clause cannot be changed by a reader of one text for the next (writing to it throws). */
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
 }
 
 /**
@@ -690,8 +691,6 @@ const KEPT_CLAUSES = new WeakMap<
     /** The words after the lead, and each provision's reading after it. */
     rest: RuleWords;
     readings: string[];
-    /** The words after the lead flattened (`flattenClause`), once read. */
-    flat?: string;
   }
 >();
 
@@ -771,25 +770,18 @@ export function ordinanceText(o: Ordinance): OrdinanceText {
     // A clause of the same frozen provisions with the same citations, printed before in the same
     // terms and with the same otherwise clause, has the same words after its lead (`clauseAfterLead`).
     const frozen = ps.every((lp) => Object.isFrozen(lp.provision));
-    const kept = frozen ? KEPT_CLAUSES.get(first) : undefined;
-    let words: { generated: RuleWords; readings: string[]; flat?: () => string };
-    if (
-      kept &&
-      kept.leadless === (lead === '') &&
-      kept.words === wordsKey &&
-      kept.otherwise === o.otherwise &&
-      kept.provisions.length === ps.length &&
-      ps.every((lp, g) => kept.provisions[g] === lp.provision && kept.citations[g] === lp.citation)
-    )
-      words = {
-        generated: lead ? { ...kept.rest, text: lead + kept.rest.text } : kept.rest,
-        readings: kept.readings.map((r) => lead + r),
-        // The lead now: it is the next clause's by the time the reading is flattened.
-        flat: (
-          (at: string) => () =>
-            at + (kept.flat ??= flattenClause(kept.rest))
-        )(lead),
-      };
+    const found = frozen ? KEPT_CLAUSES.get(first) : undefined;
+    const kept =
+      found &&
+      found.leadless === (lead === '') &&
+      found.words === wordsKey &&
+      found.otherwise === o.otherwise &&
+      found.provisions.length === ps.length &&
+      ps.every((lp, g) => found.provisions[g] === lp.provision && found.citations[g] === lp.citation)
+        ? found
+        : undefined;
+    let words: { generated: RuleWords; readings: string[] };
+    if (kept) words = { generated: withLead(lead, kept.rest), readings: kept.readings.map((r) => lead + r) };
     else {
       words = clauseWords(ps);
       const { generated, readings } = words;
@@ -805,6 +797,9 @@ export function ordinanceText(o: Ordinance): OrdinanceText {
         });
     }
     const { generated, readings } = words;
+    // A provision with its drafters' wording prints the generated words as its plain reading, flattened
+    // (a kept clause's words after its lead once, as `keptReading` does); read before the lead moves on.
+    const plainReading = first.text ? (kept === undefined ? flattenClause(generated) : lead + flatRest(kept.rest)) : '';
     ps.forEach((lp, g) => (provisions[lp.provision.id] = { citation: lp.citation, reading: readings[g]! }));
     earlier.push(c.citation);
     earlierRuns.push(c.citation);
@@ -814,10 +809,8 @@ export function ordinanceText(o: Ordinance): OrdinanceText {
     if (ps.length > 1) return { label: c.letter ? `(${c.letter})` : null, provisions: ps.map((lp) => lp.provision.id), ...generated };
     const label = c.letter ? `(${c.letter})` : null;
     if (first.text) {
-      // Flattened after the lead once for a kept clause (`keptReading`'s way).
-      const reading = words.flat ? words.flat() : flattenClause(generated);
-      if (o.plainReadingAnnex) annex.push({ citation: c.citation, lead: 'Generated plain reading', text: reading });
-      return { label, provision: first.id, text: sentence(first.text), plainReading: reading, authorWording: true };
+      if (o.plainReadingAnnex) annex.push({ citation: c.citation, lead: 'Generated plain reading', text: plainReading });
+      return { label, provision: first.id, text: sentence(first.text), plainReading, authorWording: true };
     }
     return { label, provision: first.id, ...generated };
   };

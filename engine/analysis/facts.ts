@@ -438,15 +438,21 @@ export class FactSpace {
     const identity = identityOf(ordinances, options);
     if (identity)
       for (const [signature, kept] of SPACE_CACHE)
-        if (kept.identity && sameIdentity(kept.identity, identity) && kept.bdd.nodeCount <= Math.max(4 * kept.builtNodes, 200_000)) {
-          SPACE_CACHE.delete(signature);
-          SPACE_CACHE.set(signature, kept);
-          kept.ordinances = ordinances;
-          kept.contexts = ordinances.map(termContext);
-          kept.leafPolicies.clear();
-          return kept;
+        if (kept.identity && sameIdentity(kept.identity, identity) && kept.small()) {
+          kept.take(ordinances, ordinances.map(termContext));
+          return FactSpace.used(signature, kept);
         }
-    const space = FactSpace.probed(ordinances, options);
+    const probe = new FactSpace(ordinances, options, false);
+    const kept = SPACE_CACHE.get(probe.signature);
+    let space: FactSpace;
+    if (kept && kept.small()) {
+      kept.adopt(probe);
+      space = FactSpace.used(probe.signature, kept);
+    } else {
+      space = new FactSpace(ordinances, options);
+      SPACE_CACHE.set(space.signature, space);
+      if (SPACE_CACHE.size > 4) SPACE_CACHE.delete(SPACE_CACHE.keys().next().value!);
+    }
     space.identity = identity;
     return space;
   }
@@ -454,30 +460,31 @@ export class FactSpace {
   /** What the facts of a space are made of, as objects, when they are all frozen (else undefined). */
   private identity: unknown[] | undefined;
 
-  private static probed(ordinances: readonly Ordinance[], options: FactSpaceOptions): FactSpace {
-    const probe = new FactSpace(ordinances, options, false);
-    const kept = SPACE_CACHE.get(probe.signature);
-    // A kept space grows with every analysis on it: past a bound it is built afresh.
-    if (kept && kept.bdd.nodeCount <= Math.max(4 * kept.builtNodes, 200_000)) {
-      SPACE_CACHE.delete(probe.signature);
-      SPACE_CACHE.set(probe.signature, kept);
-      kept.adopt(probe);
-      return kept;
-    }
-    const space = new FactSpace(ordinances, options);
-    SPACE_CACHE.set(space.signature, space);
-    if (SPACE_CACHE.size > 4) SPACE_CACHE.delete(SPACE_CACHE.keys().next().value!);
-    return space;
+  /** A kept space grows with every analysis on it: past a bound it is built afresh. */
+  private small(): boolean {
+    return this.bdd.nodeCount <= Math.max(4 * this.builtNodes, 200_000);
+  }
+
+  /** The kept space, made the most recently used. */
+  private static used(signature: string, kept: FactSpace): FactSpace {
+    SPACE_CACHE.delete(signature);
+    SPACE_CACHE.set(signature, kept);
+    return kept;
+  }
+
+  /** Takes the ordinances and their terms of an analysis of the same facts. */
+  private take(ordinances: readonly Ordinance[], contexts: TermContext[]): void {
+    this.ordinances = ordinances;
+    this.contexts = contexts;
+    this.leafPolicies.clear();
   }
 
   /** Takes the ordinances (and their wording of each test) of a space with the same signature. */
   private adopt(probe: FactSpace): void {
-    this.ordinances = probe.ordinances;
-    this.contexts = probe.contexts;
+    this.take(probe.ordinances, probe.contexts);
     // The probe resolved every test of these ordinances: keep its resolutions (by object and by text).
     this.leafCache = probe.leafCache;
     this.leafByText = probe.leafByText;
-    this.leafPolicies.clear();
     for (const name of Object.keys(this.collections) as CollectionName[]) {
       const mine = this.collections[name].predicates;
       probe.collections[name].predicates.forEach((p, i) => {
