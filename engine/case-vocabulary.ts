@@ -7,7 +7,7 @@ import { editDistance, type PathSegment } from './diagnostics';
 import type { QuickFix } from './analysis/fixes';
 import type { Condition, OffenseFilter, Ordinance, RecordKey } from './model';
 import { RECORD_KEYS } from './model';
-import { RECORD_BITS } from './prepared';
+import { CLASS_BITS, RECORD_BITS } from './prepared';
 import { U_RECORD_SHIFT } from './unknown-facts';
 import { RECORD_LABELS } from './wording';
 
@@ -67,7 +67,12 @@ export function caseSetVocabulary(t: CaseTable): CaseSetVocabulary {
 }
 
 export interface VocabularyFinding {
-  code: 'case-set-lacks-category' | 'case-set-lacks-class' | 'case-set-lacks-degree' | 'case-set-lacks-record';
+  code:
+    | 'case-set-lacks-category'
+    | 'case-set-lacks-class'
+    | 'case-set-lacks-degree'
+    | 'case-set-offenses-without-degree'
+    | 'case-set-lacks-record';
   severity: 'warning';
   message: string;
   /** Where in the draft the word is. */
@@ -90,33 +95,92 @@ function nearest(word: string, vocabulary: Map<string, number>, max = 3): string
     .map((s) => s.w);
 }
 
+/** A place the draft names an offense tag, class, degree or record; a degree with the test naming it. */
+interface NamedWord {
+  kind: 'category' | 'class' | 'degree' | 'record';
+  word: string;
+  path: PathSegment[];
+  where: string;
+  /** For a degree: the offense test, and the records it reads (a definition's, either). */
+  test?: { filter: OffenseFilter; of: 'conviction' | 'charge' | 'either' };
+}
+
 /** Every place the draft names offense tags, classes, degrees or records. */
-function* namedWords(
-  o: Ordinance,
-): Generator<{ kind: 'category' | 'class' | 'degree' | 'record'; word: string; path: PathSegment[]; where: string }> {
-  function* filter(f: OffenseFilter, path: PathSegment[], where: string) {
+function* namedWords(o: Ordinance): Generator<NamedWord> {
+  function* filter(f: OffenseFilter, path: PathSegment[], where: string, of: 'conviction' | 'charge' | 'either'): Generator<NamedWord> {
     for (const [k, c] of (f.categories ?? []).entries())
       yield { kind: 'category' as const, word: c, path: [...path, 'categories', k], where };
     for (const [k, c] of (f.classes ?? []).entries()) yield { kind: 'class' as const, word: c, path: [...path, 'classes', k], where };
-    if (f.degrees?.length) yield { kind: 'degree' as const, word: f.degrees.join(', '), path: [...path, 'degrees'], where };
+    if (f.degrees?.length)
+      yield { kind: 'degree' as const, word: f.degrees.join(', '), path: [...path, 'degrees'], where, test: { filter: f, of } };
   }
-  function* condition(
-    c: Condition,
-    path: PathSegment[],
-    where: string,
-  ): Generator<{ kind: 'category' | 'class' | 'degree' | 'record'; word: string; path: PathSegment[]; where: string }> {
+  function* condition(c: Condition, path: PathSegment[], where: string): Generator<NamedWord> {
     if ('all' in c) for (const [k, x] of c.all.entries()) yield* condition(x, [...path, 'all', k], where);
     else if ('any' in c) for (const [k, x] of c.any.entries()) yield* condition(x, [...path, 'any', k], where);
     else if ('not' in c) yield* condition(c.not, [...path, 'not'], where);
-    else if ('conviction' in c) yield* filter(c.conviction, [...path, 'conviction'], where);
-    else if ('charge' in c) yield* filter(c.charge, [...path, 'charge'], where);
+    else if ('conviction' in c) yield* filter(c.conviction, [...path, 'conviction'], where, 'conviction');
+    else if ('charge' in c) yield* filter(c.charge, [...path, 'charge'], where, 'charge');
     else if ('record' in c) yield { kind: 'record', word: c.record, path: [...path, 'record'], where };
   }
   for (const [d, def] of (o.definitions ?? []).entries())
-    for (const [k, f] of (def.covers ?? []).entries()) yield* filter(f, ['definitions', d, 'covers', k], `the definition of "${def.term}"`);
+    for (const [k, f] of (def.covers ?? []).entries())
+      yield* filter(f, ['definitions', d, 'covers', k], `the definition of "${def.term}"`, 'either');
   for (const [s, section] of o.sections.entries())
     for (const [p, provision] of (section.provisions ?? []).entries())
       if (provision.when) yield* condition(provision.when, ['sections', s, 'provisions', p, 'when'], `provision "${provision.id}"`);
+}
+
+function num(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/** "a felony conviction" / "a violent felony or misdemeanor charge": the offenses a degree test reads. */
+function offenseWords(test: { filter: OffenseFilter; of: 'conviction' | 'charge' | 'either' }): string {
+  const { filter, of } = test;
+  const tags = filter.categories?.length ? `${filter.categories.join(' or ')} ` : '';
+  const classes = filter.classes?.length ? `${filter.classes.join(' or ')} ` : '';
+  const noun = of === 'either' ? 'conviction or charge' : of;
+  return `${/^[aeiou]/.test(tags + classes + noun) ? 'an' : 'a'} ${tags}${classes}${noun}`;
+}
+
+/**
+ * Cases with an offense the test's classes and tags cover but with no degree recorded, and how many
+ * such offenses: convictions, charges, or both for a definition.
+ */
+function casesWithDegreelessOffense(
+  t: CaseTable,
+  f: OffenseFilter,
+  of: 'conviction' | 'charge' | 'either',
+): { cases: number; offenses: number } {
+  let classBits = 0;
+  for (const c of f.classes ?? []) classBits |= CLASS_BITS[c];
+  const wanted = new Set(f.categories ?? []);
+  const tagged = new Map<number, boolean>();
+  const covers = (cls: number, list: number): boolean => {
+    if (classBits && (cls & classBits) === 0) return false;
+    if (!wanted.size) return true;
+    let hit = tagged.get(list);
+    if (hit === undefined) {
+      hit = (t.strings[list] ?? '').split(';').some((c) => wanted.has(c));
+      tagged.set(list, hit);
+    }
+    return hit;
+  };
+  let cases = 0;
+  let offenses = 0;
+  for (let i = 0; i < t.length; i++) {
+    let here = 0;
+    if (of !== 'charge')
+      for (let j = t.convStart[i]!; j < t.convStart[i + 1]!; j++) if (!t.convDegree[j] && covers(t.convCls[j]!, t.convCatList[j]!)) here++;
+    if (of !== 'conviction')
+      for (let j = t.chargeStart[i]!; j < t.chargeStart[i + 1]!; j++)
+        if (!t.chargeDegree[j] && covers(t.chargeCls[j]!, t.chargeCatList[j]!)) here++;
+    if (here) {
+      cases++;
+      offenses += here;
+    }
+  }
+  return { cases, offenses };
 }
 
 const OUTCOME_VERB: Record<string, string> = { hold: 'holds', notify: 'notifies', review: 'sends to review', decline: 'declines' };
@@ -163,6 +227,19 @@ export function checkCaseSetVocabulary(o: Ordinance, t: CaseTable, vocabulary = 
         path: n.path,
         fixes: [],
       });
+    } else if (n.kind === 'degree' && n.test) {
+      // Some offenses have degrees and some don't: one without is read as having none (an ungraded
+      // offense), which the test never passes. When the records only leave the degree out, the
+      // decisions on those cases rest on a fact the set lacks: say how many cases that can touch.
+      const without = casesWithDegreelessOffense(t, n.test.filter, n.test.of);
+      if (without.cases > 0)
+        out.push({
+          code: 'case-set-offenses-without-degree',
+          severity: 'warning',
+          message: `${n.where} tests offense degrees (${n.word}); in ${num(without.cases)} ${without.cases === 1 ? 'case' : 'cases'} ${offenseWords(n.test)} it would otherwise cover has no degree recorded (${num(without.offenses)} ${without.offenses === 1 ? 'offense' : 'offenses'} in all): the test reads such an offense as having no degree and is never true for it. If the records leave degrees out, rather than the offenses having none, the decisions on those cases may be wrong`,
+          path: n.path,
+          fixes: [],
+        });
     } else if (n.kind === 'record') {
       const key = n.word as RecordKey;
       if (vocabulary.recordsNotCarried.has(key))

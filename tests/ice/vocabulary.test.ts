@@ -96,4 +96,54 @@ describe('the vocabulary check of a case set', () => {
   it('says nothing of an empty set', () => {
     expect(checkCaseSetVocabulary(o, set([]))).toEqual([]);
   });
+
+  it('warns when some offenses a degree test would cover have no degree recorded, counting the cases', () => {
+    const graded = set([
+      { ...base, id: 'graded', convictions: [{ class: 'felony', degree: 2, categories: ['violent'], convictedOn: '2020-01-01' }] },
+      {
+        ...base,
+        id: 'ungraded',
+        convictions: [
+          { class: 'felony', categories: ['violent'], convictedOn: '2019-01-01' },
+          { class: 'felony', convictedOn: '2018-01-01' },
+        ],
+      },
+      // Not covered: a misdemeanor, and a charge (the provision tests convictions).
+      { ...base, id: 'other', convictions: [{ class: 'misdemeanor', convictedOn: '2019-01-01' }], currentCharges: [{ class: 'felony' }] },
+    ]);
+    const draft = loadOrdinance(`title: Test
+jurisdiction: { name: Riverton, state: PA }
+definitions:
+  - term: violent felony
+    meaning: a violent felony of the first or second degree
+    covers:
+      - { classes: [felony], degrees: [1, 2], categories: [violent] }
+sections:
+  - heading: Detainers
+    provisions:
+      - id: graded
+        when: { conviction: { classes: [felony], degrees: [1] } }
+        outcome: hold
+        maxHold: { hours: 48 }
+      - id: violent
+        when: { conviction: { term: violent felony } }
+        outcome: hold
+        maxHold: { hours: 48 }
+otherwise: decline
+`).ordinance!;
+    const found = checkCaseSetVocabulary(draft, graded).filter((f) => f.code === 'case-set-offenses-without-degree');
+    expect(found.map((f) => [f.path.join('.'), f.message])).toEqual([
+      [
+        'definitions.0.covers.0.degrees',
+        'the definition of "violent felony" tests offense degrees (1, 2); in 1 case a violent felony conviction or charge it would otherwise cover has no degree recorded (1 offense in all): the test reads such an offense as having no degree and is never true for it. If the records leave degrees out, rather than the offenses having none, the decisions on those cases may be wrong',
+      ],
+      [
+        'sections.0.provisions.0.when.conviction.degrees',
+        'provision "graded" tests offense degrees (1); in 1 case a felony conviction it would otherwise cover has no degree recorded (2 offenses in all): the test reads such an offense as having no degree and is never true for it. If the records leave degrees out, rather than the offenses having none, the decisions on those cases may be wrong',
+      ],
+    ]);
+    // Every covered offense graded: nothing to say.
+    const allGraded = set([{ ...base, id: 'g', convictions: [{ class: 'felony', degree: 3, convictedOn: '2020-01-01' }] }]);
+    expect(checkCaseSetVocabulary(draft, allGraded).filter((f) => f.code === 'case-set-offenses-without-degree')).toEqual([]);
+  });
 });
