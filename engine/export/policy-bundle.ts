@@ -7,6 +7,7 @@ import { compile, FEDERAL_MAX_HOLD } from '../compile';
 import { pathToString, sortDiagnostics, type Diagnostic, type PathSegment } from '../diagnostics';
 import * as validators from '../generated/validators.js';
 import { effectiveDateOf, type Condition, type MaxHold, type Ordinance, type Outcome } from '../model';
+import { isDetainerProvision, letterFor } from '../layout';
 import { loadOrdinance } from '../ordinance';
 import { schemaDiagnostics } from '../schema-diagnostics';
 import { parseSource } from '../source';
@@ -68,6 +69,12 @@ export interface BundleEdition {
   otherwiseWithoutMaxHold?: boolean;
   /** The words of `reading`. */
   wording?: EarlierWording;
+  /**
+   * Citations as versions before the short-title section numbered the text: the definitions section
+   * (if any) first, each written section after it, and each provision lettered in its own section
+   * (no grounds printed as one list). See `sectionOnlyCitations`.
+   */
+  sectionOnlyCitations?: boolean;
 }
 
 export const CURRENT_BUNDLE_EDITION: BundleEdition = { id: 'current', versions: 'this version' };
@@ -104,6 +111,16 @@ export const BUNDLE_EDITIONS: readonly BundleEdition[] = [
     otherwiseWithoutMaxHold: true,
     wording: { releaseWindowWithoutNoRelease: true, negatedChargeFlagsAfter: true, currentWithoutWindow: true },
   },
+  {
+    // Also before the text had a short-title section and printed parallel grounds as one list (December 4, 2026).
+    id: 'section-only-citations',
+    versions:
+      'an earlier version (before the short-title section and grounds printed as one list: its citations number the definitions and the written sections only, a provision lettered in its own section)',
+    documentEffectiveDate: true,
+    otherwiseWithoutMaxHold: true,
+    wording: { releaseWindowWithoutNoRelease: true, negatedChargeFlagsAfter: true, currentWithoutWindow: true },
+    sectionOnlyCitations: true,
+  },
 ];
 
 /** Whether a version of this edition could have written a bundle of the policy. */
@@ -120,6 +137,7 @@ function canonical<T>(value: T): T {
 export function policyBundle(o: Ordinance, edition: BundleEdition = CURRENT_BUNDLE_EDITION): PolicyBundle {
   const policy = canonical(o);
   const compiled = compile(policy);
+  const earlier = edition.sectionOnlyCitations ? sectionOnlyCitations(policy) : undefined;
   return {
     format: BUNDLE_FORMAT,
     fingerprint: fingerprint(policy),
@@ -134,7 +152,7 @@ export function policyBundle(o: Ordinance, edition: BundleEdition = CURRENT_BUND
         const when = compiled.layout.detainerProvisions[p.index]!.provision.when;
         return {
           id: p.id,
-          citation: p.citation,
+          citation: earlier ? earlier.provisions[p.index]! : p.citation,
           heading: p.heading ?? null,
           outcome: p.outcome,
           maxHold: p.outcome === 'hold' ? canonical(p.maxHold ?? FEDERAL_MAX_HOLD) : null,
@@ -143,13 +161,44 @@ export function policyBundle(o: Ordinance, edition: BundleEdition = CURRENT_BUND
         };
       }),
       otherwise: {
-        citation: compiled.otherwiseCitation,
+        citation: earlier ? earlier.otherwise : compiled.otherwiseCitation,
         outcome: compiled.otherwise,
         ...(compiled.otherwise === 'hold' && !edition.otherwiseWithoutMaxHold ? { maxHold: canonical(compiled.otherwiseHold) } : {}),
       },
     },
     policy,
   };
+}
+
+/**
+ * The detainer provisions' and the otherwise clause's citations as versions before the short-title
+ * section gave them: sections numbered from 1 with the definitions section first (when there are
+ * definitions), a generated detainer section when no written section has a detainer provision, then
+ * the written sections; a section's provisions lettered when it has more than one (the otherwise
+ * clause counting as one in the last detainer section, which carries it unless a detainer provision
+ * has no condition).
+ */
+function sectionOnlyCitations(o: Ordinance): { provisions: string[]; otherwise: string } {
+  const provisions: string[] = [];
+  let number = o.definitions?.length ? 2 : 1;
+  let last = -1;
+  o.sections.forEach((s, i) => {
+    if ((s.provisions ?? []).some(isDetainerProvision)) last = i;
+  });
+  const unconditional = o.sections.some((s) => (s.provisions ?? []).some((p) => isDetainerProvision(p) && !p.when));
+  let otherwise = '';
+  if (last < 0) otherwise = `§ ${number++}`;
+  o.sections.forEach((s, i) => {
+    const list = s.provisions ?? [];
+    const carries = !unconditional && i === last;
+    const lettered = list.length + (carries ? 1 : 0) > 1;
+    list.forEach((p, j) => {
+      if (isDetainerProvision(p)) provisions.push(`§ ${number}${lettered ? `(${letterFor(j)})` : ''}`);
+    });
+    if (i === last) otherwise = `§ ${number}${carries && lettered ? `(${letterFor(list.length)})` : ''}`;
+    number++;
+  });
+  return { provisions, otherwise };
 }
 
 /** The bundle as the JSON file written to disk. */

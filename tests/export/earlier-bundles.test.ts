@@ -1,8 +1,9 @@
 // Bundles exported by earlier versions still verify: `verify` compares a bundle's derived parts
 // (effective date, decision logic, readings) with what the version that wrote it derived from the
 // policy inside, and still fails any bundle altered after export. The fixtures in
-// fixtures/earlier-bundles were written by the versions their names give (297efcb: before one
-// effective date and otherwiseMaxHold; d748ac6: with both, before the readings' later words), from the
+// fixtures/earlier-bundles were written by the versions their names give (35a7e7c: before the
+// short-title section renumbered the text; 297efcb: before one effective date and otherwiseMaxHold;
+// d748ac6: with both, before the readings' later words), from the
 // .ordinance.yaml beside them, with `detainer-studio export --format bundle` (and `sign`, for the
 // signed one); see the README there.
 
@@ -45,7 +46,7 @@ function tampered(name: string, edit: (b: Bundle) => void, rehash = false): stri
 
 describe('bundles exported by earlier versions', () => {
   it('the fixtures are what earlier versions wrote, not what this one writes', () => {
-    expect(earlier).toHaveLength(7);
+    expect(earlier).toHaveLength(8);
     for (const name of earlier) {
       const text = read(name);
       const o = loadOrdinance(JSON.stringify((JSON.parse(text) as Bundle).policy)).ordinance!;
@@ -69,6 +70,37 @@ describe('bundles exported by earlier versions', () => {
     const o = loadOrdinance(JSON.stringify(b.policy)).ordinance!;
     expect(policyBundle(o).decisionLogic.otherwise.maxHold).toEqual({ hours: 48, excludingWeekendsAndHolidays: true });
     expect(verifyPolicyBundle(read('otherwise-hold.297efcb.bundle.json')).edition!.id).toBe('document-effective-date');
+  });
+
+  it('citations before the short-title section: the definitions and written sections numbered, each provision lettered in its own section', () => {
+    const name = 'section-numbers.35a7e7c.bundle.json';
+    const b = JSON.parse(read(name)) as {
+      decisionLogic: { provisions: { citation: string }[]; otherwise: { citation: string } };
+      policy: unknown;
+    };
+    expect([...b.decisionLogic.provisions.map((p) => p.citation), b.decisionLogic.otherwise.citation]).toEqual([
+      '§ 2(a)',
+      '§ 2(b)',
+      '§ 3(a)',
+      '§ 3(b)',
+      '§ 3(d)',
+    ]);
+    const o = loadOrdinance(JSON.stringify(b.policy)).ordinance!;
+    const now = policyBundle(o).decisionLogic;
+    expect([...now.provisions.map((p) => p.citation), now.otherwise.citation]).toEqual(['§ 3(1)', '§ 3(2)', '§ 4(a)', '§ 4(b)', '§ 4(c)']);
+    expect(verifyPolicyBundle(read(name)).edition!.id).toBe('section-only-citations');
+    // A citation changed after export: no version wrote it.
+    const moved = verifyPolicyBundle(
+      tampered(name, (x) => {
+        (x.decisionLogic.provisions[2] as unknown as { citation: string }).citation = '§ 3(c)';
+      }),
+    );
+    expect(moved.ok).toBe(false);
+    expect(errorsOf(moved).map((d) => d.message)).toEqual([
+      expect.stringContaining(
+        'decisionLogic.provisions[2].citation does not match the policy in the bundle: the bundle says "§ 3(c)", the policy gives "§ 3(a)"',
+      ),
+    ]);
   });
 
   it("two effective dates before effectiveDateOf: the document's effectiveDate verifies, with a warning naming the date that governs", () => {
@@ -158,8 +190,9 @@ describe('detainer-studio verify on earlier bundles', () => {
   it('verifies them, saying an earlier version derived the decision logic (exit 0)', async () => {
     const r = await runCli('verify', ...earlier.map((f) => path.join(dir, f)));
     expect(r.code, r.err).toBe(0);
-    expect(r.out.match(/: verified: /g)).toHaveLength(7);
+    expect(r.out.match(/: verified: /g)).toHaveLength(earlier.length);
     expect(r.out).toContain('its decision logic is what an earlier version (before one effective date and otherwiseMaxHold');
+    expect(r.out).toContain('its decision logic is what an earlier version (before the short-title section');
     expect(r.err).toMatch(
       /two-dates\.297efcb\.bundle\.json:11:\d+: warning: effectiveDate "2017-06-01" .* \[bundle-effective-date-superseded\]/,
     );
