@@ -203,6 +203,8 @@ export function caseFacts(c: BookingCase): string[] {
   const booked = c.bookedAt?.slice(0, 10);
   if (issued && booked && issued !== booked)
     facts.push(`detainer issued ${issued}, ${issued > booked ? 'after' : 'before'} the arrest on ${booked}`);
+  // A conviction's date means something only beside the date a look-back window counts back from.
+  else if (booked && c.convictions?.length) facts.push(`arrested and detainer issued ${booked}`);
   if (c.detainer.judicialWarrant) facts.push('a judicial warrant supports the detainer');
   if (c.detainer.administrativeWarrant) facts.push('an ICE administrative warrant (I-200/I-205) is attached');
   for (const x of c.currentCharges ?? []) {
