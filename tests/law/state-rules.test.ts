@@ -525,7 +525,16 @@ describe('what the reviewer found in the law data and its words', () => {
       lint({ state: 'ME', date: '2026-01-01', provisions: hold('felony', '{ conviction: { classes: [felony] } }') }),
       'state-bars-holds',
     );
-    expect(me[0]!.message).toMatch(/since December 15, 2025 \(a date not verified\)/);
+    // LD 1971 became law on January 11, 2026 and takes effect in July 2026 (per secondary sources), not on
+    // December 15, 2025 (the day the governor said she would let it become law): later law in January.
+    expect(me[0]!.message).toMatch(/since July 1, 2026 \(a date not verified\), after the effective date \(January 1, 2026\)/);
+    expect(me.map((d) => d.severity)).toEqual(['info']);
+    const meAfter = found(
+      lint({ state: 'ME', date: '2026-08-01', provisions: hold('felony', '{ conviction: { classes: [felony] } }') }),
+      'state-bars-holds',
+    );
+    expect(meAfter.map((d) => d.severity)).toEqual(['info']);
+    expect(meAfter[0]!.message).toMatch(/bars such holds since July 1, 2026 \(a date not verified\) \(/);
     // Ch. 2022-193 took effect June 17, 2022; the agreement was due by January 1, 2023 (not read in the enacted text).
     const fl = found(lint({ state: 'FL', date: '2023-06-01', level: 'county' }), 'state-requires-287g');
     expect(fl[0]!.message).toMatch(/since January 1, 2023 \(a date not verified\)/);
