@@ -162,14 +162,26 @@ export interface ChangedCase {
   policyOpen?: true;
   /** The same under the other policy. */
   otherOpen?: true;
+  /** Set when the open side could end up decided as the other side decides (see `Comparison.mayDiffer`). */
+  mayDiffer?: true;
 }
 
 export interface Comparison {
   other: { title: string; fingerprint?: string };
   /** matrix[outcome under this policy][outcome under the other] = number of cases. */
   matrix: Record<Outcome, Record<Outcome, number>>;
-  /** Cases decided differently: another outcome, or a hold that ends at another time (`holdEndsDiffer` of them). */
+  /**
+   * Cases decided differently for certain: another outcome, or a hold that ends at another time
+   * (`holdEndsDiffer` of them). A case one side leaves open (undecided on these records) counts only
+   * when none of the outcomes it could have is the other side's; otherwise it is in `mayDiffer`.
+   */
   changed: number;
+  /**
+   * Cases one side leaves open (undecided on these records) that could end up decided as the other
+   * side decides them, or otherwise: whether they differ is not known. Not in `changed`; listed in
+   * `cases` (with `policyOpen` or `otherOpen`).
+   */
+  mayDiffer: number;
   /** Cases both hold, the holds ending at different times (within the matrix's hold/hold cell). */
   holdEndsDiffer: number;
   /**
@@ -710,10 +722,35 @@ export function simulate(policy: CompiledPolicy, cases: Cases, opts: SimulateOpt
       (unknown[i]! & U_RELEASE) !== 0 &&
       ((mineBound!.deciderCount!(i) > 1 && policy.holdLimitsOf(table, i, codes[i]!).length > 1) ||
         (theirBound!.deciderCount!(i) > 1 && other.holdLimitsOf(table, i, otherCodes[i]!).length > 1));
+    let mayDiffer = 0;
+    let openDiffer = 0;
+    let settledDiffer = 0;
     for (let i = 0; i < table.length; i++) {
       const a = codes[i]! & 3;
       const b = otherCodes[i]! & 3;
       cells[(a << 2) | b]!++;
+      // One side open (undecided on these records), the other settled: the decisions differ for
+      // certain only when no outcome the open side could have is the settled side's (a hold it could
+      // have may end when the other's does, or not).
+      const mine = mineOpen ? mineOpen[i]! : 1 << a;
+      const theirs = theirsOpen ? theirsOpen[i]! : 1 << b;
+      if (isOpen(mine) !== isOpen(theirs)) {
+        const may = (mine & theirs) !== 0;
+        if (may) mayDiffer++;
+        else openDiffer++;
+        if (changedCases.length < cap) {
+          const changedCase: ChangedCase = {
+            id: caseId(table, i),
+            policy: refOf(policy, codes[i]!, 0),
+            other: refOf(other, otherCodes[i]!, 1),
+          };
+          if (isOpen(mine)) changedCase.policyOpen = true;
+          else changedCase.otherOpen = true;
+          if (may) changedCase.mayDiffer = true;
+          changedCases.push(changedCase);
+        }
+        continue;
+      }
       let laterOrSooner = false;
       let limits: { policy: HoldLimit; other: HoldLimit } | undefined;
       // Set when a side's hold may end at more than one time: no end of it is named.
@@ -750,6 +787,7 @@ export function simulate(policy: CompiledPolicy, cases: Cases, opts: SimulateOpt
         endsDiffer[i] = 1;
         holdEndsDiffer++;
       }
+      if (a !== b || laterOrSooner) settledDiffer++;
       if ((a !== b || laterOrSooner) && changedCases.length < cap) {
         const changedCase: ChangedCase = {
           id: caseId(table, i),
@@ -766,8 +804,9 @@ export function simulate(policy: CompiledPolicy, cases: Cases, opts: SimulateOpt
     const matrix = Object.fromEntries(
       OUTCOMES.map((o, a) => [o, Object.fromEntries(OUTCOMES.map((p, b) => [p, cells[(a << 2) | b]!]))]),
     ) as Record<Outcome, Record<Outcome, number>>;
-    let changed = holdEndsDiffer;
-    for (let a = 0; a < 4; a++) for (let b = 0; b < 4; b++) if (a !== b) changed += cells[(a << 2) | b]!;
+    // Settled on both sides (or open on both, which the matrix keeps as undecided on both): another
+    // outcome, or another end; with one side open: no outcome in common.
+    const changed = settledDiffer + openDiffer;
     result.holdEndsDiffer = endsDiffer;
     const outcomesDelta = emptyCounts();
     for (const o of OUTCOMES) outcomesDelta[o] = summary.outcomes[o] - otherSummary.outcomes[o];
@@ -775,6 +814,7 @@ export function simulate(policy: CompiledPolicy, cases: Cases, opts: SimulateOpt
       other: { title: opts.compare.title, ...(opts.compare.fingerprint ? { fingerprint: opts.compare.fingerprint } : {}) },
       matrix,
       changed,
+      mayDiffer,
       holdEndsDiffer,
       holdEndsDifferByLimit,
       holdEndsMayDiffer,

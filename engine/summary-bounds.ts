@@ -216,6 +216,16 @@ export function holdEndsMayDifferSentence(
   return `Whether ${mayDiffer.toLocaleString('en-US')} case${mayDiffer === 1 ? '' : 's'} held under both ${mayDiffer === 1 ? 'is' : 'are'} held until different times is not known: ${why}.`;
 }
 
+/**
+ * The decisions that may differ, after the count of those that do: " and 212 more may (undecided on
+ * these records under one of the two, which could decide them as the other does)"; '' when none.
+ */
+export function mayDifferWords(c: { readonly mayDiffer: number }): string {
+  if (!c.mayDiffer) return '';
+  const n = c.mayDiffer;
+  return ` and ${n.toLocaleString('en-US')} more may (${n === 1 ? 'it is' : 'they are'} undecided on these records under one of the two, which could decide ${n === 1 ? 'it' : 'them'} as the other does)`;
+}
+
 /** "48 hours", "48 hours not counting weekends and holidays". */
 export function holdLimitWords(l: HoldLimit): string {
   return `${l.hours.toLocaleString('en-US')} hour${l.hours === 1 ? '' : 's'}${l.excludingWeekendsAndHolidays ? ' not counting weekends and holidays' : ''}`;

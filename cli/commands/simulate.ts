@@ -26,6 +26,7 @@ import {
   holdEndWords,
   holdEndsDifferWords,
   holdEndsMayDifferSentence,
+  mayDifferWords,
 } from '../../engine/index';
 import { parseArgs, UsageError } from '../args';
 import {
@@ -229,7 +230,7 @@ function readable(
   if (c) {
     const ob = summaryBounds(c.otherSummary, scenario.reimbursementAgreement);
     const endsOnly = c.holdEndsDiffer ? ` (of them ${holdEndsDifferWords(c.holdEndsDiffer, c.holdEndsDifferByLimit)})` : '';
-    out += `\nCompared with ${c.other.title}: ${num(c.changed)} of ${num(s.total)} decisions differ${endsOnly}; hold hours ${differenceWords(b.holdHours, ob.holdHours, (x) => num(x, 1))}, cost ${differenceWords(b.cost, ob.cost, money)}\n`;
+    out += `\nCompared with ${c.other.title}: ${num(c.changed)} of ${num(s.total)} decisions differ${endsOnly}${mayDifferWords(c)}; hold hours ${differenceWords(b.holdHours, ob.holdHours, (x) => num(x, 1))}, cost ${differenceWords(b.cost, ob.cost, money)}\n`;
     if (c.holdEndsMayDiffer) out += `${holdEndsMayDifferSentence(c)}\n`;
     out += '\n';
     // The engine counts an open decision under review: with unknown facts the row and column say both.

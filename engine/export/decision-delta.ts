@@ -19,8 +19,10 @@ export interface Transition {
 
 export interface DecisionDelta {
   total: number;
-  /** Cases decided differently: another outcome, or a hold ending at another time. */
+  /** Cases decided differently for certain: another outcome, or a hold ending at another time (`Comparison.changed`). */
   changed: number;
+  /** Cases one side leaves undecided on these records that may or may not be decided differently (`Comparison.mayDiffer`). */
+  mayDiffer: number;
   /** Changed outcomes, most frequent first. */
   transitions: Transition[];
   /** Cases held under both, the holds ending at different times (not among the transitions). */
@@ -77,6 +79,7 @@ export function decisionDelta(comparison: Comparison, total: number, maxCases = 
   return {
     total,
     changed: comparison.changed,
+    mayDiffer: comparison.mayDiffer,
     transitions,
     holdEndsDiffer: comparison.holdEndsDiffer,
     holdEndsDifferByLimit: comparison.holdEndsDifferByLimit,
@@ -93,10 +96,14 @@ function count(n: number, noun: string): string {
 /** "This amendment changes 12 of 200 decisions: 8 from hold to decline; 4 from notify to decline." */
 export function deltaSentence(d: DecisionDelta, subject = 'This amendment'): string {
   const open = d.holdEndsMayDiffer ? ` ${holdEndsMayDifferSentence(d)}` : '';
-  if (d.changed === 0) return `${subject} changes none of the ${count(d.total, 'decision')} simulated.${open}`;
+  const may = d.mayDiffer
+    ? `, and may change ${d.mayDiffer.toLocaleString('en-US')} more that the records leave undecided under one of the two`
+    : '';
+  if (d.changed === 0 && !d.mayDiffer) return `${subject} changes none of the ${count(d.total, 'decision')} simulated.${open}`;
   const parts = d.transitions.map((t) => `${t.count.toLocaleString('en-US')} from ${t.from} to ${t.to}`);
   if (d.holdEndsDiffer) parts.push(holdEndsDifferWords(d.holdEndsDiffer, d.holdEndsDifferByLimit));
-  return `${subject} changes ${d.changed.toLocaleString('en-US')} of ${count(d.total, 'decision')}: ${parts.join('; ')}.${open}`;
+  const certain = d.changed === 0 ? 'none' : d.changed.toLocaleString('en-US');
+  return `${subject} changes ${certain} of ${count(d.total, 'decision')}${d.mayDiffer ? ' for certain' : ''}${may}: ${parts.join('; ')}.${open}`;
 }
 
 /** The rows of the table of changed decisions: from, to, cases; holds ending at another time last. */
@@ -148,6 +155,19 @@ export function deltaHtml(delta: DecisionDelta & { casesLabel: string }, subject
   return out.join('\n');
 }
 
+/**
+ * What the list of changed cases holds: "The first 200 of 387 cases decided or perhaps decided
+ * differently" (the cases one side leaves undecided that may be decided alike are listed too), or "All 12 changed cases".
+ */
+export function changedCasesCaption(delta: Pick<DecisionDelta, 'cases' | 'changed' | 'mayDiffer'>): string {
+  const shown = delta.cases.length;
+  const listed = delta.changed + delta.mayDiffer;
+  const which = delta.mayDiffer ? 'cases decided or perhaps decided differently' : 'changed cases';
+  return shown < listed
+    ? `The first ${shown.toLocaleString('en-US')} of ${listed.toLocaleString('en-US')} ${which}`
+    : `All ${shown.toLocaleString('en-US')} ${which}`;
+}
+
 /** The changed cases as an HTML table: each case's outcome and deciding provision before and after. */
 export function changedCasesHtml(
   delta: DecisionDelta,
@@ -156,11 +176,7 @@ export function changedCasesHtml(
   opts: { beforeIsBaseline?: boolean } = {},
 ): string {
   if (delta.cases.length === 0) return '<p>No case is decided differently.</p>';
-  const shown = delta.cases.length;
-  const caption =
-    shown < delta.changed
-      ? `The first ${shown.toLocaleString('en-US')} of ${delta.changed.toLocaleString('en-US')} changed cases`
-      : `All ${shown.toLocaleString('en-US')} changed cases`;
+  const caption = changedCasesCaption(delta);
   const out = [
     `<table><caption>${caption}</caption><thead><tr><th scope="col">Case</th><th scope="col">${escapeHtml(beforeName)}</th><th scope="col">${escapeHtml(afterName)}</th></tr></thead><tbody>`,
   ];

@@ -239,10 +239,15 @@ export function impactReportBodyHtml(r: ImpactReport): string {
   const where = b.unknownLength ? ' (release times not in the records)' : '';
   out.push(figure(amountWords(b.holdHours, hours), `hours held past release${where}`));
   out.push(figure(amountWords(b.unreimbursed, money), 'unreimbursed cost of holds'));
+  // Decisions one side leaves undecided may or may not differ: a range, never the most of it alone.
+  const differ = r.delta.changed;
+  const upTo = differ + r.delta.mayDiffer;
   out.push(
     figure(
-      `${n(r.delta.changed)} (${share(r.delta.changed, s.total)})`,
-      `decisions that differ from the ${r.other.baseline ? 'baseline' : 'other draft'}`,
+      r.delta.mayDiffer
+        ? `${n(differ)} to ${n(upTo)} (${share(differ, s.total)} to ${share(upTo, s.total)})`
+        : `${n(differ)} (${share(differ, s.total)})`,
+      `decisions that differ from the ${r.other.baseline ? 'baseline' : 'other draft'}${r.delta.mayDiffer ? ` (${n(r.delta.mayDiffer)} undecided on these records under one of the two)` : ''}`,
     ),
   );
   out.push('</div>');

@@ -26,6 +26,7 @@ import { simulate, type Cases } from '../simulate';
 import { ordinanceText } from '../text-model';
 import { tellApart } from './draft-names';
 import {
+  changedCasesCaption,
   changedCasesHtml,
   changedDecisionWords,
   decisionDelta,
@@ -234,8 +235,14 @@ export function redline(before: Ordinance, after: Ordinance, opts: RedlineOption
       compare: { policy: compile(before, scenario), title: before.title, fingerprint: result.before.fingerprint },
       maxChangedCases: opts.maxChangedCases ?? 100,
     });
+    // Open decisions are undecided on these records, not referred for review (as the report has them).
     result.delta = {
-      ...decisionDelta(sim.comparison!, opts.cases.length, opts.maxChangedCases ?? 100),
+      ...decisionDelta(sim.comparison!, opts.cases.length, opts.maxChangedCases ?? 100, {
+        codes: sim.codes,
+        otherCodes: sim.otherCodes!,
+        ...(sim.possible ? { possible: sim.possible } : {}),
+        ...(sim.otherPossible ? { otherPossible: sim.otherPossible } : {}),
+      }),
       casesLabel: opts.casesLabel ?? 'the case set',
     };
   }
@@ -455,16 +462,8 @@ export function redlineDocument(r: Redline): Document {
     );
     if (d.cases.length === 0) children.push(new Paragraph({ children: [new TextRun({ text: 'No case is decided differently.' })] }));
     else {
-      if (d.cases.length < d.changed) {
-        children.push(
-          new Paragraph({
-            children: [
-              new TextRun({
-                text: `The first ${d.cases.length.toLocaleString('en-US')} of ${d.changed.toLocaleString('en-US')} changed cases.`,
-              }),
-            ],
-          }),
-        );
+      if (d.cases.length < d.changed + d.mayDiffer) {
+        children.push(new Paragraph({ children: [new TextRun({ text: `${changedCasesCaption(d)}.` })] }));
       }
       children.push(
         wordTable(
