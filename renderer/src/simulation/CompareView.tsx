@@ -2,7 +2,7 @@
 // change and which way, what it does to hold hours and cost, and the changed cases themselves.
 
 import { useEffect, useMemo, useState } from 'react';
-import { holdEndsMayDifferSentence, OUTCOMES, summaryBounds } from '../../../engine/vocabulary';
+import { holdEndsMayDifferSentence, mayDifferWords, OUTCOMES, summaryBounds } from '../../../engine/vocabulary';
 import { emit } from '../lib/app-events';
 import { otherDraftLabel, type ThisDraft } from '../lib/draft-names';
 import { count, hours, money, signed } from '../lib/format';
@@ -104,7 +104,7 @@ export function CompareView(props: Props) {
             {c.holdEndsDiffer
               ? ` (${count(c.holdEndsDiffer)} of them held under both, the holds ending at different times${c.holdEndsDifferByLimit ? `, ${count(c.holdEndsDifferByLimit)} of those by their limits from a release time the records lack` : ''}: counted in the hold row and column below)`
               : ''}
-            .{c.holdEndsMayDiffer ? ` ${holdEndsMayDifferSentence(c)}` : ''} Hold hours{' '}
+            {mayDifferWords(c)}.{c.holdEndsMayDiffer ? ` ${holdEndsMayDifferSentence(c)}` : ''} Hold hours{' '}
             {comparedAmount(mine.holdHours, theirs.holdHours, hours)}; cost {comparedAmount(mine.cost, theirs.cost, money)}.
             {mine.why.length || theirs.why.length
               ? ` Hours and cost are known only as a lower bound: ${[...mine.why, ...theirs.why.map((w) => `under ${otherLabel}, ${w}`)].join('; ')}.`
@@ -151,7 +151,7 @@ export function CompareView(props: Props) {
           </table>
           <section aria-labelledby="changed-heading">
             <h3 id="changed-heading">Changed cases</h3>
-            {c.changed === 0 ? (
+            {c.changed + c.mayDiffer === 0 ? (
               <p className="muted">No case is decided differently.</p>
             ) : (
               <div className="cases-and-explanation">

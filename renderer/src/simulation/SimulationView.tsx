@@ -11,6 +11,7 @@ import {
   changedDecisionGroups,
   holdEndsDifferWords,
   holdEndsMayDifferSentence,
+  mayDifferWords,
   OUTCOMES,
   pastRequestWords,
   rangeWords,
@@ -427,9 +428,9 @@ export function SimulationView(props: Props) {
                 {r.comparison.holdEndsDiffer
                   ? ` (of them ${holdEndsDifferWords(r.comparison.holdEndsDiffer, r.comparison.holdEndsDifferByLimit)})`
                   : ''}
-                ; held {rangeWords(bounds!.range.hold, count)} against {rangeWords(otherBounds!.range.hold, count)}; hold hours{' '}
-                {comparedAmount(bounds!.holdHours, otherBounds!.holdHours, hours)}, cost{' '}
-                {comparedAmount(bounds!.cost, otherBounds!.cost, money)}.
+                {mayDifferWords(r.comparison)}; held {rangeWords(bounds!.range.hold, count)} against{' '}
+                {rangeWords(otherBounds!.range.hold, count)}; hold hours {comparedAmount(bounds!.holdHours, otherBounds!.holdHours, hours)},
+                cost {comparedAmount(bounds!.cost, otherBounds!.cost, money)}.
                 {r.comparison.holdEndsMayDiffer ? ` ${holdEndsMayDifferSentence(r.comparison)}` : ''}
               </p>
             ) : null}
@@ -446,7 +447,8 @@ export function SimulationView(props: Props) {
           {reasons.length ? (
             <section className="change-reasons" aria-labelledby="reasons-heading">
               <h3 id="reasons-heading">
-                Why {count(r.comparison?.changed ?? 0)} decisions differ from {otherLabel}
+                Why {count((r.comparison?.changed ?? 0) + (r.comparison?.mayDiffer ?? 0))} decisions differ
+                {r.comparison?.mayDiffer ? ' or may differ' : ''} from {otherLabel}
               </h3>
               <ul>
                 {reasons.map((x) => (
