@@ -65,7 +65,8 @@ export type RecordKey =
   | 'finalRemovalOrder'
   | 'priorRemovalReentry'
   | 'sexOffenderRegistry'
-  | 'arsonOffenderRegistry';
+  | 'arsonOffenderRegistry'
+  | 'securityRiskGroup';
 
 export const RECORD_KEYS: readonly RecordKey[] = [
   'gangDatabase',
@@ -74,6 +75,7 @@ export const RECORD_KEYS: readonly RecordKey[] = [
   'priorRemovalReentry',
   'sexOffenderRegistry',
   'arsonOffenderRegistry',
+  'securityRiskGroup',
 ];
 
 export interface DiscretionTest {

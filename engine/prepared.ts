@@ -11,6 +11,7 @@ export const RECORD_BITS: Record<RecordKey, number> = {
   priorRemovalReentry: 8,
   sexOffenderRegistry: 16,
   arsonOffenderRegistry: 32,
+  securityRiskGroup: 64,
 };
 
 /**

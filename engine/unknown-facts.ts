@@ -14,18 +14,21 @@ export const U_REQUEST = 16;
 export const U_CHARGES = 32;
 export const U_CONVICTIONS = 64;
 export const U_WARRANTS = 128;
-/** Records checks: RECORD_BITS shifted up by this many bits. */
+/**
+ * Records checks: RECORD_BITS shifted up by this many bits. The seven records take bits 8 to 14; the
+ * case table keeps these masks in 16 bits, so one more record fits (bit 15) and no more.
+ */
 export const U_RECORD_SHIFT = 8;
 
 // Facts a decision may turn on that the table marks elsewhere (a range of ages, a conviction's
-// unknown date...): used in `dependsOn` masks only.
-export const D_AGE = 1 << 14;
-export const D_CONVICTION_DATE = 1 << 15;
-export const D_CONVICTION_CLASS = 1 << 16;
-export const D_CONVICTION_CURRENT = 1 << 17;
-export const D_CONVICTION_RELEASE = 1 << 18;
-export const D_CHARGE_DETAILS = 1 << 19;
-export const D_CONVICTION_SAME = 1 << 20;
+// unknown date...): used in `dependsOn` masks only (32 bits), above every records bit.
+export const D_AGE = 1 << 16;
+export const D_CONVICTION_DATE = 1 << 17;
+export const D_CONVICTION_CLASS = 1 << 18;
+export const D_CONVICTION_CURRENT = 1 << 19;
+export const D_CONVICTION_RELEASE = 1 << 20;
+export const D_CHARGE_DETAILS = 1 << 21;
+export const D_CONVICTION_SAME = 1 << 22;
 
 export const UNKNOWN_BITS: Record<UnknownFact, number> = Object.fromEntries(
   UNKNOWN_FACTS.map((f) => {
@@ -43,6 +46,7 @@ const RECORD_QUESTIONS: Record<RecordKey, string> = {
   priorRemovalReentry: 'whether the person re-entered after a removal',
   sexOffenderRegistry: 'whether the person is a registered sex offender',
   arsonOffenderRegistry: 'whether the person is a registered arson offender',
+  securityRiskGroup: 'whether the Department of Correction designates the person in a Security Risk Group',
 };
 
 /** Every fact a decision may depend on: its key (as in `Decision.undetermined.dependsOn`) and how to say it. */

@@ -250,6 +250,7 @@ export const RECORD_LABELS: Record<RecordKey, string> = {
   priorRemovalReentry: 'prior removal and illegal re-entry',
   sexOffenderRegistry: 'registered sex offender',
   arsonOffenderRegistry: 'registered arson offender',
+  securityRiskGroup: 'designated in a Security Risk Group by the Department of Correction',
 };
 
 const RECORD_WORDS: Record<RecordKey, [string, string]> = {
@@ -265,6 +266,10 @@ const RECORD_WORDS: Record<RecordKey, [string, string]> = {
   ],
   sexOffenderRegistry: ['the person is registered as a sex offender', 'the person is not registered as a sex offender'],
   arsonOffenderRegistry: ['the person is registered as an arson offender', 'the person is not registered as an arson offender'],
+  securityRiskGroup: [
+    'the person is designated a Security Risk Group member or Security Risk Group Safety Threat member by the Department of Correction',
+    'the person is not designated a Security Risk Group member or Security Risk Group Safety Threat member by the Department of Correction',
+  ],
 };
 
 export function discretionWords(t: DiscretionTest, negated = false): string {

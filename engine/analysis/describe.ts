@@ -21,6 +21,7 @@ const RECORD_LABELS: Record<RecordKey, string> = {
   priorRemovalReentry: 'Prior removal and re-entry',
   sexOffenderRegistry: 'Sex offender registry',
   arsonOffenderRegistry: 'Arson offender registry',
+  securityRiskGroup: 'Security Risk Group designation',
 };
 
 function offenseLabel(t: { term?: string; classes?: ConvictionTest['classes']; degrees?: number[]; categories?: string[] }): string {

@@ -315,6 +315,7 @@ const RECORD_NAMES: Record<string, string> = {
   priorRemovalReentry: 'prior removal and re-entry',
   sexOffenderRegistry: 'the sex offender registry',
   arsonOffenderRegistry: 'the arson offender registry',
+  securityRiskGroup: "the Department of Correction's Security Risk Group designations",
 };
 
 function joinList(words: string[]): string {

@@ -68,8 +68,12 @@ const HEADER_MARK = normalize(ICE_COLUMN.prepareDate);
 /** Rows looked through for the header before giving up. */
 const MAX_TITLE_ROWS = 50;
 
-/** Records checks the release has no column for: always unknown. */
-const RECORDS_NOT_CARRIED = ['terroristWatchlistMatch', 'sexOffenderRegistry', 'arsonOffenderRegistry'] as const;
+/**
+ * Records checks the release has no column for: always unknown. A state Department of Correction's
+ * Security Risk Group designation is the state's own record, not ICE's ("Criminal Street Gang" is ICE's
+ * gang flag, read as the gang database): nothing in the release says whether a person has one.
+ */
+const RECORDS_NOT_CARRIED = ['terroristWatchlistMatch', 'sexOffenderRegistry', 'arsonOffenderRegistry', 'securityRiskGroup'] as const;
 const ALWAYS_UNKNOWN =
   U_BOOKED |
   U_RELEASE |

@@ -1,5 +1,6 @@
 // Every condition kind at its boundaries, through the real compiler.
 import { describe, expect, it } from 'vitest';
+import { RECORD_KEYS } from '../../engine/model';
 import { bookingCase, conviction, decide, holds, policyWith } from './helpers';
 
 describe('age', () => {
@@ -168,14 +169,8 @@ describe('pending charges, warrants and records', () => {
     expect(holds({ warrant: { kind: 'civil' } }, bookingCase({ warrants: [w] }))).toBe(false);
   });
   it('read each record', () => {
-    for (const record of [
-      'gangDatabase',
-      'terroristWatchlistMatch',
-      'finalRemovalOrder',
-      'priorRemovalReentry',
-      'sexOffenderRegistry',
-      'arsonOffenderRegistry',
-    ] as const) {
+    expect(RECORD_KEYS).toContain('securityRiskGroup');
+    for (const record of RECORD_KEYS) {
       expect(holds({ record }, bookingCase({ records: { [record]: true } }))).toBe(true);
       expect(holds({ record }, bookingCase({ records: {} }))).toBe(false);
     }

@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import type { Condition, Definition, Diagnostic, Ordinance, Outcome, Provision } from '../../engine/index';
+import { RECORD_KEYS } from '../../engine/model';
 
 /** Test time limit: the default for `npm test`; none to speak of for a long FUZZ_RUNS campaign. */
 export const fuzzTimeout: number | undefined = process.env.FUZZ_RUNS ? 24 * 3600_000 : undefined;
@@ -137,16 +138,7 @@ export const leaf: fc.Arbitrary<Condition> = fc.oneof(
       { requiredKeys: [] },
     )
     .map((w) => ({ warrant: w })),
-  fc
-    .constantFrom(
-      'gangDatabase' as const,
-      'terroristWatchlistMatch' as const,
-      'finalRemovalOrder' as const,
-      'priorRemovalReentry' as const,
-      'sexOffenderRegistry' as const,
-      'arsonOffenderRegistry' as const,
-    )
-    .map((r) => ({ record: r })),
+  fc.constantFrom(...RECORD_KEYS).map((r) => ({ record: r })),
   fc
     .record(
       {

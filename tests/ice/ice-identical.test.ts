@@ -13,13 +13,16 @@ import { iceWorkbook } from './ice-records';
 
 /**
  * Recorded from the readers of 475a90e (before the CSV readers shared one byte scanner). Change only
- * when a change of results is meant, and say why in the commit.
+ * when a change of results is meant, and say why in the commit. Re-recorded when the contract gained
+ * the record securityRiskGroup, which ICE's records never carry: every case now lists
+ * records.securityRiskGroup as unknown, and with that one entry taken out of each case the digests
+ * are those recorded before (0877072b5e529e3f, 0ae3088f21ff390b, c6fa5b1c7389f0e0).
  */
 const EXPECTED: Record<string, string> = {
-  'ice-detainers-fixture.csv': '400 cases, 0 problems 0877072b5e529e3f',
-  'ice-detainers-fixture.xlsx': '400 cases, 0 problems 0877072b5e529e3f',
-  'ice-detainers-bad-rows.csv': '338 cases, 53 problems 0ae3088f21ff390b',
-  'ice-detainers-bad-rows.xlsx': '338 cases, 53 problems c6fa5b1c7389f0e0',
+  'ice-detainers-fixture.csv': '400 cases, 0 problems d2cb158cb28c2a16',
+  'ice-detainers-fixture.xlsx': '400 cases, 0 problems d2cb158cb28c2a16',
+  'ice-detainers-bad-rows.csv': '338 cases, 53 problems eb87a73264cfeefe',
+  'ice-detainers-bad-rows.xlsx': '338 cases, 53 problems 42c1928af704e423',
 };
 
 function digest(set: CaseSet): string {

@@ -55,6 +55,8 @@ const EDITS: Array<(c: Json) => void> = [
   (c) => (c.records = { gangDatabas: true }),
   (c) => (c.records = { terroristWatchlistMatchX: true }),
   (c) => (c.records = { sexOffenderRegistry: true, priorRemovalReentry: true, finalRemovalOrder: true }),
+  (c) => (c.records = { securityRiskGroup: true, gangDatabase: false }),
+  (c) => (c.records = { securityRiskGrou: true }),
 ];
 
 /** The case with its keys in the reverse order (and those of the objects in it). */

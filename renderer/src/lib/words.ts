@@ -10,6 +10,7 @@ const WORDS: Record<string, string> = {
   priorRemovalReentry: 'removed before and re-entered unlawfully',
   sexOffenderRegistry: 'on the sex offender registry',
   arsonOffenderRegistry: 'on the arson offender registry',
+  securityRiskGroup: 'designated in a Security Risk Group by the Department of Correction',
   // what a finding says the policy aims at
   'serious-offenders': 'holding only serious offenders',
   'public-trust': 'public trust in the police',
