@@ -112,8 +112,11 @@ describe('drafts that differ', () => {
     expect(r.witnesses).toHaveLength(1);
     const w = r.witnesses[0]!;
     expect(w.kind).toEqual({ a: { provision: 'gang-member', outcome: 'hold' }, b: { provision: 'gang-member', outcome: 'notify' } });
-    // The fewest facts: a default adult, a default request, and the gang database entry only.
-    expect(w.facts).toEqual(['age 35', 'ICE requests a hold and notice of release', 'gang database']);
+    // The fewest facts: a default adult, a default request, and one of § 3(b)'s two records only (a
+    // gang database entry or a Department of Correction Security Risk Group designation).
+    expect(w.facts.slice(0, 2)).toEqual(['age 35', 'ICE requests a hold and notice of release']);
+    expect(w.facts).toHaveLength(3);
+    expect(['gang database', 'security risk group designation']).toContain(w.facts[2]);
   });
 
   it('a changed hold limit is shown on a release where the holds end at different times', () => {

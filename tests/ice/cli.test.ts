@@ -35,7 +35,8 @@ describe('simulate --cases ICE records', () => {
 
   it('names no one provision as deciding a settled case whose first provision the records leave open', () => {
     // row-100 under Connecticut: a hold either way, but whether § 3(a)(1) (a felony conviction) applies is not in the
-    // records; § 3(c)(2) (a final order of removal) surely does.
+    // records; § 3(c)(2) (a final order of removal) surely does. § 3(b) may too: the gang column says no,
+    // but ICE's records do not carry the Department of Correction's Security Risk Group designations.
     const r = run('explain', ct, '--cases', xlsx, '--id', 'row-100');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^Case row-100: HOLD.*, under § 3\(a\)\(1\) \(felony-conviction\) or, if it does not apply, § 3\(a\)\(2\)/);
@@ -53,6 +54,7 @@ describe('simulate --cases ICE records', () => {
       '§ 3(a)(1)',
       '§ 3(a)(2)',
       '§ 3(a)(3)',
+      '§ 3(b)',
       '§ 3(c)(1)',
       '§ 3(c)(2)',
     ]);
