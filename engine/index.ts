@@ -86,6 +86,8 @@ export {
   type Coverage,
   type Comparison,
   type ChangedCase,
+  type DecidersOneOf,
+  type DecisionRef,
   type HoldLimit,
   endsFromUnknownRelease,
 } from './simulate';

@@ -135,8 +135,25 @@ export interface Coverage {
 
 export interface DecisionRef {
   outcome: Outcome;
+  /** The provision that decided it; with `decidedByOneOf`, only the first that may. */
   provision: string;
   citation: string;
+  /**
+   * Set when the outcome is settled but the records leave open which provision gives it (as on
+   * Decision.decidedByOneOf): each provision that may, in order. No one of them is the deciding one.
+   */
+  decidedByOneOf?: ReadonlyArray<{ readonly provision: string; readonly citation: string }>;
+}
+
+/**
+ * Per case, the provisions that may decide a settled outcome where more than one may (the records
+ * leave open which; see Decision.decidedByOneOf). Absent where no case is such.
+ */
+export interface DecidersOneOf {
+  /** Per case: 0 where one provision decides it (or the decision is open), else 1 + its index in `sets`. */
+  of: Int32Array;
+  /** Each list of provision indexes met (the otherwise clause: the provisions' count), in order. */
+  sets: number[][];
 }
 
 /** A hold's limit, counted from the release: its hours, and whether weekends and holidays are left out of them. */
@@ -230,6 +247,10 @@ export interface SimulationResult {
   /** The same two for the compared policy. */
   otherPossible?: Uint8Array;
   otherDependsOn?: Uint32Array;
+  /** When some settled case may be decided by more than one provision: which, per case. */
+  decidedByOneOf?: DecidersOneOf;
+  /** The same for the compared policy. */
+  otherDecidedByOneOf?: DecidersOneOf;
 }
 
 export interface SimulateOptions {
@@ -282,6 +303,8 @@ interface Tally {
   };
   /** Set when some decision is left to a person's finding (or may be): see `SimulationSummary.finalRange`. */
   final?: FinalRange;
+  /** Set when some settled case may be decided by more than one provision. */
+  oneOf?: DecidersOneOf;
   pastRequest: PastRequest;
   /**
    * When asked for (a comparison): per case, the local minute a hold ends, in minutes from 1970 (0 for
@@ -390,6 +413,7 @@ function tally(
   const decide = knowing && given ? (i: number) => knowing(i, given[i]!) : bound.decide;
   const release = t.release;
   const open = bound.possible ? openTally(n) : undefined;
+  const oneOf = new OneOfSets(n);
   const unknown = t.unknown;
   // Cases a person's finding leaves open, counted under the outcomes they can come to (made at the first).
   let finalOf: ((i: number) => number) | undefined;
@@ -427,8 +451,12 @@ function tally(
         const possible = may;
         open.possible[i] = possible;
         if (bound.deciderCount!(i) > 1) {
-          if ((possible & (possible - 1)) === 0) byProvisionOneOf[p]!++;
-          for (const k of bound.deciders!(i)) if (k !== p) byProvisionMay[k]!++;
+          const deciders = bound.deciders!(i);
+          if ((possible & (possible - 1)) === 0) {
+            byProvisionOneOf[p]!++;
+            oneOf.add(i, deciders);
+          }
+          for (const k of deciders) if (k !== p) byProvisionMay[k]!++;
         }
         if (possible & (possible - 1)) {
           open.undetermined++;
@@ -511,9 +539,29 @@ function tally(
     holdMinutesByProvision,
     open,
     ...(final ? { final } : {}),
+    ...(oneOf.of ? { oneOf: { of: oneOf.of, sets: oneOf.sets } } : {}),
     pastRequest,
     ...(holdEnds ? { holdEnds } : {}),
   };
+}
+
+/** DecidersOneOf as a tally makes it: the per-case array made at the first such case, each list kept once. */
+class OneOfSets {
+  of: Int32Array | undefined;
+  readonly sets: number[][] = [];
+  private readonly keys = new Map<string, number>();
+
+  constructor(private readonly n: number) {}
+
+  add(i: number, deciders: number[]): void {
+    const key = deciders.join(' ');
+    let k = this.keys.get(key);
+    if (k === undefined) {
+      this.sets.push(deciders);
+      this.keys.set(key, (k = this.sets.length));
+    }
+    (this.of ??= new Int32Array(this.n))[i] = k;
+  }
 }
 
 const REVIEW_BIT = 1 << OUTCOMES.indexOf('review');
@@ -677,6 +725,7 @@ export function simulate(policy: CompiledPolicy, cases: Cases, opts: SimulateOpt
     result.possible = t.open.possible;
     result.dependsOn = t.open.dependsOn;
   }
+  if (t.oneOf) result.decidedByOneOf = t.oneOf;
   if (opts.compare) {
     const other = opts.compare.policy;
     const ot = tally(other, table, opts, table.length, total, { policy, codes: t.codes }, true);
@@ -686,6 +735,7 @@ export function simulate(policy: CompiledPolicy, cases: Cases, opts: SimulateOpt
       result.otherPossible = ot.open.possible;
       result.otherDependsOn = ot.open.dependsOn;
     }
+    if (ot.oneOf) result.otherDecidedByOneOf = ot.oneOf;
     const otherSummary = summarize(other, ot, table.length);
     const cap = opts.maxChangedCases ?? Infinity;
     const changedCases: ChangedCase[] = [];
@@ -694,7 +744,22 @@ export function simulate(policy: CompiledPolicy, cases: Cases, opts: SimulateOpt
     const otherCodes = ot.codes;
     // Decision references are shared between changed cases with the same pair of codes.
     const refs = new Map<number, DecisionRef>();
-    const refOf = (p: CompiledPolicy, code: number, side: number): DecisionRef => {
+    // A settled decision more than one provision may give names each (`decidedByOneOf`), not the first alone.
+    const oneOfRefs = new Map<string, DecisionRef>();
+    const refOf = (p: CompiledPolicy, code: number, side: number, i: number): DecisionRef => {
+      const oneOf = side ? ot.oneOf : t.oneOf;
+      const set = oneOf ? oneOf.of[i]! : 0;
+      if (set) {
+        const key = `${side} ${set} ${code}`;
+        let r = oneOfRefs.get(key);
+        if (!r) {
+          const decidedByOneOf = Object.freeze(
+            oneOf!.sets[set - 1]!.map((k) => Object.freeze({ provision: p.provisionIdOf(k), citation: p.citationOf(k) })),
+          );
+          oneOfRefs.set(key, (r = Object.freeze({ ...ref(p, code), decidedByOneOf })));
+        }
+        return r;
+      }
       const key = code * 2 + side;
       let r = refs.get(key);
       if (!r) refs.set(key, (r = Object.freeze(ref(p, code))));
@@ -741,8 +806,8 @@ export function simulate(policy: CompiledPolicy, cases: Cases, opts: SimulateOpt
         if (changedCases.length < cap) {
           const changedCase: ChangedCase = {
             id: caseId(table, i),
-            policy: refOf(policy, codes[i]!, 0),
-            other: refOf(other, otherCodes[i]!, 1),
+            policy: refOf(policy, codes[i]!, 0, i),
+            other: refOf(other, otherCodes[i]!, 1, i),
           };
           if (isOpen(mine)) changedCase.policyOpen = true;
           else changedCase.otherOpen = true;
@@ -791,8 +856,8 @@ export function simulate(policy: CompiledPolicy, cases: Cases, opts: SimulateOpt
       if ((a !== b || laterOrSooner) && changedCases.length < cap) {
         const changedCase: ChangedCase = {
           id: caseId(table, i),
-          policy: refOf(policy, codes[i]!, 0),
-          other: refOf(other, otherCodes[i]!, 1),
+          policy: refOf(policy, codes[i]!, 0, i),
+          other: refOf(other, otherCodes[i]!, 1, i),
         };
         if (limits) changedCase.holdLimits = limits;
         else if (laterOrSooner && !endsOpen) changedCase.holdUntil = new HoldEnds(ends[i]!, otherEnds[i]!);

@@ -226,6 +226,21 @@ export function mayDifferWords(c: { readonly mayDiffer: number }): string {
   return ` and ${n.toLocaleString('en-US')} more may (${n === 1 ? 'it is' : 'they are'} undecided on these records under one of the two, which could decide ${n === 1 ? 'it' : 'them'} as the other does)`;
 }
 
+/**
+ * The provisions that may decide a settled case, in order, as a council reads them: "§ 3(a)(1)
+ * (felony) or, if it does not apply, § 3(c)(2) (removal order)". Every face that names them (explain,
+ * the changed cases, the app's reasons) says it so; `name` names one provision (by default its
+ * citation and id).
+ */
+export function decidedByOneOfWords<P extends { provision: string; citation: string }>(
+  ps: ReadonlyArray<P>,
+  name: (p: P) => string = (p) => `${p.citation} (${p.provision})`,
+): string {
+  return ps
+    .map((p, k) => (k === 0 ? name(p) : `${k === 1 ? 'or, if it does not apply' : 'or, if none of those applies'}, ${name(p)}`))
+    .join(' ');
+}
+
 /** "48 hours", "48 hours not counting weekends and holidays". */
 export function holdLimitWords(l: HoldLimit): string {
   return `${l.hours.toLocaleString('en-US')} hour${l.hours === 1 ? '' : 's'}${l.excludingWeekendsAndHolidays ? ' not counting weekends and holidays' : ''}`;

@@ -3,6 +3,7 @@
 import {
   caseIndexOf,
   compile,
+  decidedByOneOfWords,
   dependsOnLabel,
   OUTCOME_WORDS,
   settledDecidingConvictions,
@@ -67,17 +68,6 @@ export function decidingConvictionLine(d: SettledDecidingConvictions): string {
   return d.readsConvictions
     ? `Deciding conviction: none (${d.citation} applied without a conviction satisfying a conviction test).`
     : `Deciding conviction: none (${d.citation} reads no conviction).`;
-}
-
-/**
- * The provisions that may decide a settled case, in order, as a council reads them: "§ 3(a)(1)
- * (felony) or, if it does not apply, § 3(c)(2) (removal order)".
- */
-export function decidedByOneOfWords(ps: ReadonlyArray<{ provision: string; citation: string }>): string {
-  const named = (p: { provision: string; citation: string }) => `${p.citation} (${p.provision})`;
-  return ps
-    .map((p, k) => (k === 0 ? named(p) : `${k === 1 ? 'or, if it does not apply' : 'or, if none of those applies'}, ${named(p)}`))
-    .join(' ');
 }
 
 export function explainText(d: Decision, deciding?: SettledDecidingConvictions): string {

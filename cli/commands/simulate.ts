@@ -23,6 +23,7 @@ import {
   summaryBounds,
   type SimulationResult,
   type ChangedCase,
+  decidedByOneOfWords,
   holdEndWords,
   holdEndsDifferWords,
   holdEndsMayDifferSentence,
@@ -244,8 +245,14 @@ function readable(
     const shown = c.cases.slice(0, 20);
     if (shown.length) {
       // A hold says when it ends: at a time, or (the records giving no release time) by its limit.
-      const said = (x: ChangedCase, side: 'policy' | 'other') =>
-        `${(side === 'policy' ? x.policyOpen : x.otherOpen) ? 'undecided' : x[side].outcome}${holdEndWords(x, side)} (${x[side].citation})`;
+      // A settled decision more than one provision may give names each, none as the one that decided it.
+      const said = (x: ChangedCase, side: 'policy' | 'other') => {
+        const open = side === 'policy' ? x.policyOpen : x.otherOpen;
+        const oneOf = x[side].decidedByOneOf;
+        return oneOf && !open
+          ? `${x[side].outcome}${holdEndWords(x, side)}, under ${decidedByOneOfWords(oneOf, (p) => p.citation)}`
+          : `${open ? 'undecided' : x[side].outcome}${holdEndWords(x, side)} (${x[side].citation})`;
+      };
       out +=
         '\n' +
         table(

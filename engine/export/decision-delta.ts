@@ -3,7 +3,7 @@
 
 import { OUTCOMES, type Outcome } from '../model';
 import type { ChangedCase, Comparison, HoldLimit } from '../simulate';
-import { holdEndsDifferWords, holdEndsMayDifferSentence, holdLimitWords } from '../summary-bounds';
+import { decidedByOneOfWords, holdEndsDifferWords, holdEndsMayDifferSentence, holdLimitWords } from '../summary-bounds';
 import { escapeHtml } from './html';
 
 /** An outcome, or "undecided": the records cannot settle the decision (the engine's code says review). */
@@ -113,7 +113,10 @@ export function transitionRows(d: DecisionDelta): string[][] {
   return rows;
 }
 
-/** A changed case's decision on one side in words: "hold until 2012-09-09 16:00 (§ 2(a), felony)". */
+/**
+ * A changed case's decision on one side in words: "hold until 2012-09-09 16:00 (§ 2(a), felony)"; one
+ * that more than one provision may give, "hold, under § 2(a) (felony) or, if it does not apply, § 2(b) (warrant)".
+ */
 export function changedDecisionWords(
   ref: ChangedCase['policy'],
   opts: { open?: boolean; baseline?: boolean; until?: string; limit?: HoldLimit } = {},
@@ -123,6 +126,9 @@ export function changedDecisionWords(
     : opts.limit
       ? ` until ${holdLimitWords(opts.limit)} after release (release time unknown)`
       : '';
+  // A settled decision the records leave open which provision gives: each that may, none as the one.
+  if (ref.decidedByOneOf && !opts.open)
+    return `${ref.outcome}${until}, under ${decidedByOneOfWords(ref.decidedByOneOf, opts.baseline ? (p) => p.citation : undefined)}`;
   return `${opts.open ? 'undecided' : ref.outcome}${until} (${ref.citation}${opts.baseline ? '' : `, ${ref.provision}`})`;
 }
 

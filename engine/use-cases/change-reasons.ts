@@ -3,6 +3,7 @@
 // What a committee asks after "how many": "because of which provision, and for lack of which fact".
 
 import { OUTCOMES, type Outcome } from '../model';
+import type { DecidersOneOf } from '../simulate';
 
 export interface ChangeGroup {
   /** Deciding provision under this draft and under the compared policy (index; the otherwise clause is last). */
@@ -23,12 +24,23 @@ export interface ChangeGroup {
   dependsOn: number;
   /** Set for cases both policies hold whose holds end at different times (the outcomes are the same). */
   holdEnds?: true;
+  /**
+   * Set when the group's outcome under this draft is settled but the records leave open which
+   * provision gives it: each that may (indexes, `provision` the first of them). None is the deciding one.
+   */
+  deciders?: number[];
+  /** The same under the compared policy. */
+  otherDeciders?: number[];
 }
 
-/** Per case, what leaves a side's decisions open: `possible` outcomes (bits) and the facts that do (`dependsOn`). */
+/**
+ * Per case, what leaves a side's decisions open: `possible` outcomes (bits) and the facts that do
+ * (`dependsOn`); and, of the settled ones, which provisions may give them where more than one may (`oneOf`).
+ */
 export interface OpenDecisions {
   possible?: Uint8Array;
   dependsOn?: Uint32Array;
+  oneOf?: DecidersOneOf;
 }
 
 const isOpen = (possible: Uint8Array | undefined, i: number) => {
@@ -52,7 +64,9 @@ export function changedDecisionGroups(
 ): ChangeGroup[] {
   const n = Math.min(codes.length, otherCodes.length);
   // Keyed by both codes (and whether each is open) at once; a million cases make no strings and at most a few hundred keys.
-  const groups = new Map<number, ChangeGroup>();
+  // A settled case more than one provision may decide is grouped by those provisions, not the first of them
+  // (a string key: such cases are the few).
+  const groups = new Map<number | string, ChangeGroup>();
   for (let i = 0; i < n; i++) {
     const a = codes[i]!;
     const b = otherCodes[i]!;
@@ -60,7 +74,10 @@ export function changedDecisionGroups(
     if (endsOnly && !holdEndsDiffer?.[i]) continue;
     const open = isOpen(mine.possible, i);
     const otherOpen = isOpen(theirs.possible, i);
-    const key = (a * 0x10000 + b) * 4 + (open ? 2 : 0) + (otherOpen ? 1 : 0);
+    const set = open ? 0 : (mine.oneOf?.of[i] ?? 0);
+    const otherSet = otherOpen ? 0 : (theirs.oneOf?.of[i] ?? 0);
+    const code = (a * 0x10000 + b) * 4 + (open ? 2 : 0) + (otherOpen ? 1 : 0);
+    const key = set || otherSet ? `${code} ${set} ${otherSet}` : code;
     const depends = open ? (mine.dependsOn?.[i] ?? 0) : 0;
     const g = groups.get(key);
     if (g) {
@@ -78,6 +95,8 @@ export function changedDecisionGroups(
         otherOpen,
         dependsOn: depends,
         ...(endsOnly ? { holdEnds: true as const } : {}),
+        ...(set ? { deciders: mine.oneOf!.sets[set - 1]! } : {}),
+        ...(otherSet ? { otherDeciders: theirs.oneOf!.sets[otherSet - 1]! } : {}),
       });
   }
   return [...groups.values()].sort((x, y) => y.count - x.count || x.provision - y.provision || x.otherProvision - y.otherProvision);

@@ -9,7 +9,7 @@ import { compile, resolveScenario, type CompiledPolicy } from '../compile';
 import type { ProvisionRef } from '../decision-code';
 import { jsonChunks, streamed } from '../json-chunks';
 import type { BookingCase, Decision, Ordinance, ResolvedScenario, Scenario } from '../model';
-import { simulate, tableOf, type Cases, type SimulateOptions, type SimulationResult } from '../simulate';
+import { simulate, tableOf, type Cases, type DecidersOneOf, type SimulateOptions, type SimulationResult } from '../simulate';
 import { baselineFor, type ComparedDraft } from './drafts';
 
 /** What a simulation compares the draft with. */
@@ -28,6 +28,8 @@ export interface SimulatedSide {
   /** When the cases leave facts unknown: per case, every outcome it may get (bits), and the facts that leave it open. */
   possible?: Uint8Array;
   dependsOn?: Uint32Array;
+  /** When some settled case may be decided by more than one provision: which, per case (see Decision.decidedByOneOf). */
+  oneOf?: DecidersOneOf;
 }
 
 export interface DraftSimulation {
@@ -86,6 +88,7 @@ export function simulateDraft(req: SimulateDraftRequest): DraftSimulation {
         codes: result.codes,
         holdHoursByProvision: result.holdHoursByProvision,
         ...(result.possible ? { possible: result.possible, dependsOn: result.dependsOn } : {}),
+        ...(result.decidedByOneOf ? { oneOf: result.decidedByOneOf } : {}),
       },
       other:
         against && other
@@ -96,6 +99,7 @@ export function simulateDraft(req: SimulateDraftRequest): DraftSimulation {
               codes: result.otherCodes!,
               holdHoursByProvision: result.otherHoldHoursByProvision!,
               ...(result.otherPossible ? { possible: result.otherPossible, dependsOn: result.otherDependsOn } : {}),
+              ...(result.otherDecidedByOneOf ? { oneOf: result.otherDecidedByOneOf } : {}),
             }
           : null,
     },

@@ -1,0 +1,86 @@
+// The command line on a settled case more than one provision may decide (the records leave open
+// whether the first applies; a later one surely does, with the same outcome): simulate's changed
+// cases name each provision that may decide it, never the first alone.
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './run-in-process';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'one-of-deciders-'));
+const twoHolds = path.join(dir, 'two-holds.ordinance.yaml');
+const declineAll = path.join(dir, 'decline-all.ordinance.yaml');
+const cases = path.join(dir, 'cases.json');
+fs.writeFileSync(
+  twoHolds,
+  `title: Two holds
+jurisdiction: { name: Testville, state: NM }
+sections:
+  - heading: Detainers
+    provisions:
+      - id: felony-and-warrant
+        when: { all: [ { conviction: { classes: [felony] } }, { judicialWarrant: true } ] }
+        outcome: hold
+        maxHold: { hours: 48, excludingWeekendsAndHolidays: true }
+      - id: admin-warrant
+        when: { administrativeWarrant: true }
+        outcome: hold
+        maxHold: { hours: 24 }
+otherwise: decline
+`,
+);
+fs.writeFileSync(
+  declineAll,
+  `title: Decline all
+jurisdiction: { name: Testville, state: NM }
+sections:
+  - heading: Detainers
+    provisions:
+      - id: minors
+        when: { age: { under: 18 } }
+        outcome: notify
+otherwise: decline
+`,
+);
+const rape = { offense: 'rape', class: 'felony', degree: 1, categories: ['violent'], convictedOn: '2018-02-01' };
+const base = {
+  age: 45,
+  bookedAt: '2024-03-01T09:00',
+  detainer: { requests: ['hold', 'notify'], issuedAt: '2024-03-01T12:00', administrativeWarrant: true },
+  convictions: [rape],
+};
+fs.writeFileSync(
+  cases,
+  JSON.stringify([
+    // Whether a judge's warrant was issued is not in the records: § 2(a) or, failing it, § 2(b) holds.
+    { ...base, id: 'open-first', eligibleForReleaseAt: '2024-03-02T10:00', unknown: ['judicialWarrant'] },
+    { ...base, id: 'release-unknown', unknown: ['judicialWarrant', 'eligibleForReleaseAt'] },
+    // § 2(a) surely holds.
+    {
+      ...base,
+      id: 'warrant-known',
+      eligibleForReleaseAt: '2024-03-02T10:00',
+      detainer: { ...base.detainer, judicialWarrant: true },
+    },
+  ]),
+);
+
+const ONE_OF = 'hold, under § 2(a) or, if it does not apply, § 2(b)';
+
+describe('simulate --compare: the changed cases', () => {
+  it('say a case more than one provision may decide is held under each, not under the first alone', async () => {
+    const r = await runCli('simulate', twoHolds, '--cases', cases, '--compare', declineAll);
+    expect(r.code).toBe(0);
+    const line = (id: string) => r.out.split('\n').find((l) => l.startsWith(`${id} `))!;
+    expect(line('open-first')).toContain(ONE_OF);
+    expect(line('release-unknown')).toContain(ONE_OF);
+    expect(line('open-first')).not.toContain('hold (§ 2(a))');
+    expect(line('warrant-known')).toContain('hold (§ 2(a))');
+    // The compared side the other way round.
+    const back = await runCli('simulate', declineAll, '--cases', cases, '--compare', twoHolds);
+    expect(back.out.split('\n').find((l) => l.startsWith('open-first '))).toMatch(
+      new RegExp(`decline \\(§ 2\\(b\\)\\)\\s+${ONE_OF.replace(/[()]/g, '\\$&')}`),
+    );
+  });
+});

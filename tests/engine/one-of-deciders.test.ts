@@ -1,0 +1,123 @@
+// A settled case more than one provision may decide (the records leave open whether the first applies;
+// a later one surely does, with the same outcome) is never credited to the first alone: not in the
+// changed cases of a comparison, their words in the impact report and redline, nor the app's groups
+// of why decisions differ.
+
+import { describe, expect, it } from 'vitest';
+import { caseTable, changedDecisionGroups, compile, prepareCase, simulate, simulateDraft } from '../../engine/index';
+import { changedCaseWords, changedCasesHtml, decisionDelta } from '../../engine/export/decision-delta';
+import { validOrdinance } from './helpers';
+
+const policy = (secondHold: string) => `title: Two holds
+jurisdiction: { name: Testville, state: NM }
+sections:
+  - heading: Detainers
+    provisions:
+      - id: felony-and-warrant
+        when: { all: [ { conviction: { classes: [felony] } }, { judicialWarrant: true } ] }
+        outcome: hold
+        maxHold: { hours: 48, excludingWeekendsAndHolidays: true }
+      - id: admin-warrant
+        when: { administrativeWarrant: true }
+        outcome: hold
+        maxHold: ${secondHold}
+otherwise: decline
+`;
+const differentHolds = validOrdinance(policy('{ hours: 24 }'));
+const declineAll = validOrdinance(`title: Decline all
+jurisdiction: { name: Testville, state: NM }
+sections:
+  - heading: Detainers
+    provisions:
+      - id: minors
+        when: { age: { under: 18 } }
+        outcome: notify
+otherwise: decline
+`);
+
+const rape = { offense: 'rape', class: 'felony', degree: 1, categories: ['violent', 'sex'], convictedOn: '2018-02-01' };
+
+function row(id: string, extra: Record<string, unknown> = {}) {
+  return {
+    id,
+    age: 45,
+    bookedAt: '2024-03-01T09:00',
+    eligibleForReleaseAt: '2024-03-02T10:00',
+    detainer: { requests: ['hold', 'notify'], issuedAt: '2024-03-01T12:00', administrativeWarrant: true },
+    convictions: [rape],
+    unknown: ['judicialWarrant'],
+    ...extra,
+  };
+}
+
+function table(rows: Array<Record<string, unknown>>) {
+  return caseTable(
+    rows.map((c, i) => {
+      c = Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined));
+      const r = prepareCase(c as never, i);
+      if (!r.ok) throw new Error(JSON.stringify(r.problems));
+      return r.prepared;
+    }),
+  );
+}
+
+// open-first: whether § 2(a) or § 2(b) decides its hold is not in the records. warrant-known: § 2(a) surely does.
+const t = table([
+  row('open-first'),
+  row('warrant-known', { unknown: [], detainer: { requests: ['hold', 'notify'], issuedAt: '2024-03-01T12:00', judicialWarrant: true } }),
+]);
+const ONE_OF = [
+  { provision: 'felony-and-warrant', citation: '§ 2(a)' },
+  { provision: 'admin-warrant', citation: '§ 2(b)' },
+];
+
+describe('changed cases: a settled case more than one provision may decide', () => {
+  const r = simulate(compile(differentHolds), t, {
+    compare: { policy: compile(declineAll), title: 'decline all', fingerprint: 'sha256:decline' },
+  });
+  const c = r.comparison!;
+
+  it('names each provision that may decide it, on the side where the records leave that open', () => {
+    expect(c.cases.map((x) => x.id)).toEqual(['open-first', 'warrant-known']);
+    const [open, known] = c.cases;
+    expect(open!.policy.outcome).toBe('hold');
+    expect(open!.policy.decidedByOneOf).toEqual(ONE_OF);
+    expect(open!.other.decidedByOneOf).toBeUndefined();
+    // One provision surely decides the other case: named alone, as before.
+    expect(known!.policy.decidedByOneOf).toBeUndefined();
+    expect(known!.policy.citation).toBe('§ 2(a)');
+    // The same on the compared side when the draft is the other way round.
+    const back = simulate(compile(declineAll), t, { compare: { policy: compile(differentHolds), title: 'two holds' } }).comparison!;
+    expect(back.cases[0]!.other.decidedByOneOf).toEqual(ONE_OF);
+    expect(back.cases[0]!.policy.decidedByOneOf).toBeUndefined();
+  });
+
+  it('the impact report and redline words say it under each, in explain’s words, never under the first alone', () => {
+    const [open, known] = c.cases;
+    expect(changedCaseWords(open!, 'policy')).toBe(
+      'hold, under § 2(a) (felony-and-warrant) or, if it does not apply, § 2(b) (admin-warrant)',
+    );
+    expect(changedCaseWords(known!, 'policy')).toBe('hold (§ 2(a), felony-and-warrant)');
+    const html = changedCasesHtml(decisionDelta(c, t.length), 'Other draft', 'This policy');
+    expect(html).toContain('hold, under § 2(a) (felony-and-warrant) or, if it does not apply, § 2(b) (admin-warrant)');
+    expect(html.match(/\(§ 2\(a\), felony-and-warrant\)/g)).toHaveLength(1);
+  });
+
+  it('the app’s groups of why decisions differ keep it apart from the cases the first provision surely decides', () => {
+    const sim = simulateDraft({
+      ordinance: differentHolds,
+      cases: t,
+      compare: { kind: 'draft', ordinance: declineAll, title: 'decline all', fingerprint: 'sha256:decline' },
+    });
+    const mine = { possible: sim.sides.policy.possible!, dependsOn: sim.sides.policy.dependsOn!, oneOf: sim.sides.policy.oneOf! };
+    const groups = changedDecisionGroups(sim.result.codes, sim.result.otherCodes!, mine, {});
+    expect(groups).toHaveLength(2);
+    const oneOf = groups.find((g) => g.deciders)!;
+    expect(oneOf.deciders).toEqual([0, 1]);
+    expect(oneOf.count).toBe(1);
+    expect(oneOf.example).toBe(0);
+    const alone = groups.find((g) => !g.deciders)!;
+    expect(alone.provision).toBe(0);
+    expect(alone.example).toBe(1);
+  });
+});
