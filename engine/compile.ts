@@ -89,7 +89,7 @@ import {
 } from './unknown-facts';
 import { MAX_NESTING } from './source';
 import { DETAINER_FORMS } from './detainer-forms';
-import { daysFromCivil, formatDate, formatDateTime, holdEnd, HolidayCalendar, timeZone, type TimeZone } from './time';
+import { daysFromCivil, formatDate, formatDateTime, holdEnd, HolidayCalendar, timeZone, utcOfLocal, type TimeZone } from './time';
 import { conditionWords, leafWords, RECORD_LABELS, windowWords } from './wording';
 
 /** Three-valued truth: a discretionary finding is neither true nor false until a person decides. */
@@ -1937,17 +1937,41 @@ export class CompiledPolicy {
       const ends = releaseUnknown ? [] : this.holdEndsOf(t, i, code);
       if (ends.length === 1) holdUntil = formatDateTime(ends[0]!);
       if (releaseUnknown || ends.length > 1) {
+        const hoursWords = (h: number) => `${Math.round(h * 100) / 100} hour${h === 1 ? '' : 's'}`;
+        let fact: string;
+        if (releaseUnknown) {
+          // As the simulation counts a hold with no release time: at its limit's hours (the shortest
+          // limit's, where the provisions that may decide it differ), the least the hold can last.
+          const least = Math.min(...limits.map((h) => h.hours));
+          // The limit that ends last from any release, if one does (more hours, and weekends left out if any other's are).
+          const latest =
+            limits.length > 1
+              ? limits.find((h) =>
+                  limits.every((m) => h.hours >= m.hours && (h.excludingWeekendsAndHolidays === true || !m.excludingWeekendsAndHolidays)),
+                )
+              : undefined;
+          fact =
+            `release time: ${NOT_IN_RECORDS}, so the hold's end is not known; the simulation counts it as ${hoursWords(least)}, ` +
+            (limits.length > 1
+              ? `the soonest it can end (the shortest of these limits)${latest ? `, and it ends no later than ${latest.hours} hours${latest.excludingWeekendsAndHolidays ? ', not counting weekends and holidays,' : ''} from release` : '; which of them ends latest turns on the day of release'}`
+              : 'the least it can last');
+        } else {
+          // The simulation counts it to its soonest end (see simulate's holds of unsettled limit).
+          const release = t.release[i]!;
+          const held = (this.zone ? utcOfLocal(this.zone, ends[0]!) - utcOfLocal(this.zone, release) : ends[0]! - release) / 60;
+          fact = `release time: ${formatDateTime(release)}; which of these provisions decides is not settled by the records, so the hold ends at the soonest at ${formatDateTime(ends[0]!)} and at the latest at ${formatDateTime(ends[ends.length - 1]!)}: its end is not known, and the simulation counts it to the soonest end (${hoursWords(held)})`;
+        }
         reasons.push({
           provision: this.provisionIdOf(index),
           citation: this.citationOf(index),
           condition: `the hold lasts up to ${limitWords.join(', or ')} from release`,
           value: true,
-          facts: [
-            releaseUnknown
-              ? `release time: ${NOT_IN_RECORDS}, so the hold's end is not known`
-              : `release time: ${formatDateTime(t.release[i]!)}; which of these provisions decides is not settled by the records, so the hold could end at ${ends.map(formatDateTime).join(' or ')}: its end is not known`,
-          ],
+          facts: [fact],
           depth: 0,
+          // Not the first provision's alone: whichever of them decides the hold.
+          ...(deciders
+            ? { decidedByOneOf: deciders.map((k) => ({ provision: this.provisionIdOf(k), citation: this.citationOf(k) })) }
+            : {}),
         });
       }
     }

@@ -410,6 +410,12 @@ export interface Reason {
   facts: string[];
   /** Depth in the condition tree (0 for the provision itself). */
   depth: number;
+  /**
+   * Set on a reason that belongs to the decision, not to one provision's test (a hold's limit), when
+   * the records leave open which provision decides it (Decision.decidedByOneOf): each that may.
+   * `provision` and `citation` are then the first of them.
+   */
+  decidedByOneOf?: Array<{ provision: string; citation: string }>;
 }
 
 export interface Decision {

@@ -89,9 +89,13 @@ export function explainText(d: Decision, deciding?: SettledDecidingConvictions):
   lines.push('');
   let last = '';
   for (const r of d.reasons) {
-    if (r.depth === 0 && r.provision !== last) {
-      lines.push(`${r.citation} ${r.provision}:`);
-      last = r.provision;
+    // A reason of the decision the records leave open which provision gives (a hold's limit) goes under all of them.
+    const heading = r.decidedByOneOf
+      ? `Under ${decidedByOneOfWords(r.decidedByOneOf)} (these records do not show which):`
+      : `${r.citation} ${r.provision}:`;
+    if (r.depth === 0 && heading !== last) {
+      lines.push(heading);
+      last = heading;
     }
     const unknown =
       d.undetermined || d.decidedByOneOf ? 'UNKNOWN (not in these records, or a person must decide)' : 'UNKNOWN (a person must decide)';

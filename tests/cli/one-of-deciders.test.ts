@@ -1,6 +1,6 @@
 // The command line on a settled case more than one provision may decide (the records leave open
 // whether the first applies; a later one surely does, with the same outcome): simulate's changed
-// cases name each provision that may decide it, never the first alone.
+// cases and explain's hold limit name each provision that may decide it, never the first alone.
 
 import fs from 'node:fs';
 import os from 'node:os';
@@ -82,5 +82,34 @@ describe('simulate --compare: the changed cases', () => {
     expect(back.out.split('\n').find((l) => l.startsWith('open-first '))).toMatch(
       new RegExp(`decline \\(§ 2\\(b\\)\\)\\s+${ONE_OF.replace(/[()]/g, '\\$&')}`),
     );
+  });
+});
+
+describe('explain: the hold limit of such a case', () => {
+  it('is said under each provision that may decide it, with the soonest and latest ends and what the simulation counts', async () => {
+    const r = await runCli('explain', twoHolds, '--cases', cases, '--id', 'open-first');
+    expect(r.code).toBe(0);
+    const lines = r.out.split('\n');
+    const at = lines.findIndex((l) => l.includes('the hold lasts up to'));
+    expect(lines[at - 1]).toBe(
+      'Under § 2(a) (felony-and-warrant) or, if it does not apply, § 2(b) (admin-warrant) (these records do not show which):',
+    );
+    expect(lines[at + 1]).toContain(
+      'the hold ends at the soonest at 2024-03-03T10:00 and at the latest at 2024-03-06T00:00: its end is not known, and the simulation counts it to the soonest end (24 hours)',
+    );
+    // The first provision's heading is said once, over its own test only.
+    expect(lines.filter((l) => l === '§ 2(a) felony-and-warrant:')).toHaveLength(1);
+    expect(lines.indexOf('§ 2(a) felony-and-warrant:')).toBeLessThan(lines.indexOf('§ 2(b) admin-warrant:'));
+
+    const u = await runCli('explain', twoHolds, '--cases', cases, '--id', 'release-unknown');
+    expect(u.out).toContain(
+      '(these records do not show which):\n  the hold lasts up to 48 hours, not counting weekends and holidays, under § 2(a), or 24 hours under § 2(b) from release: yes\n',
+    );
+    expect(u.out).toContain(
+      'the simulation counts it as 24 hours, the soonest it can end (the shortest of these limits), and it ends no later than 48 hours',
+    );
+    // What simulate counts for the two: 24 hours each.
+    const s = JSON.parse((await runCli('simulate', twoHolds, '--cases', cases, '--json')).out);
+    expect(s.summary.unknowns.holdHoursAtLeast).toBe(24 + 24 + 86);
   });
 });

@@ -103,7 +103,9 @@ describe('a settled outcome more than one provision may decide', () => {
     expect(limit.condition).toBe(
       'the hold lasts up to 48 hours, not counting weekends and holidays, under § 2(a), or 24 hours under § 2(b) from release',
     );
-    expect(limit.facts[0]).toContain('could end at 2024-03-03T10:00 or 2024-03-06T00:00');
+    expect(limit.facts[0]).toContain(
+      'ends at the soonest at 2024-03-03T10:00 and at the latest at 2024-03-06T00:00: its end is not known, and the simulation counts it to the soonest end (24 hours)',
+    );
   });
 
   it('the simulation counts such a hold as one of unknown length, at its soonest end', () => {

@@ -1,7 +1,7 @@
 // A settled case more than one provision may decide (the records leave open whether the first applies;
 // a later one surely does, with the same outcome) is never credited to the first alone: not in the
-// changed cases of a comparison, their words in the impact report and redline, nor the app's groups
-// of why decisions differ.
+// changed cases of a comparison, their words in the impact report and redline, the app's groups of
+// why decisions differ, nor where explain says how long its hold lasts.
 
 import { describe, expect, it } from 'vitest';
 import { caseTable, changedDecisionGroups, compile, prepareCase, simulate, simulateDraft } from '../../engine/index';
@@ -24,6 +24,7 @@ sections:
 otherwise: decline
 `;
 const differentHolds = validOrdinance(policy('{ hours: 24 }'));
+const sameHolds = validOrdinance(policy('{ hours: 48, excludingWeekendsAndHolidays: true }'));
 const declineAll = validOrdinance(`title: Decline all
 jurisdiction: { name: Testville, state: NM }
 sections:
@@ -119,5 +120,50 @@ describe('changed cases: a settled case more than one provision may decide', () 
     const alone = groups.find((g) => !g.deciders)!;
     expect(alone.provision).toBe(0);
     expect(alone.example).toBe(1);
+  });
+});
+
+describe('explain: how long a hold more than one provision may decide lasts', () => {
+  const release = table([
+    row('open-first'),
+    { ...row('release-unknown', { unknown: ['judicialWarrant', 'eligibleForReleaseAt'] }), eligibleForReleaseAt: undefined },
+  ]);
+
+  it('says the limit under each provision that may decide it, not the first’s heading', () => {
+    for (const o of [sameHolds, differentHolds]) {
+      const p = compile(o);
+      const d = p.explain(release, 1);
+      const limit = d.reasons.find((x) => x.condition.startsWith('the hold lasts'))!;
+      expect(limit.decidedByOneOf).toEqual([
+        { provision: 'felony-and-warrant', citation: p.citationOf(0) },
+        { provision: 'admin-warrant', citation: p.citationOf(1) },
+      ]);
+    }
+    // One provision surely deciding: its own reason, as before.
+    const known = table([{ ...row('k', { unknown: ['eligibleForReleaseAt'] }), eligibleForReleaseAt: undefined }]);
+    const alone = compile(differentHolds).explain(known, 0);
+    const limit = alone.reasons.find((x) => x.condition.startsWith('the hold lasts'))!;
+    expect(limit.decidedByOneOf).toBeUndefined();
+    expect(limit.facts[0]).toContain('the simulation counts it as 24 hours, the least it can last');
+  });
+
+  it('with no release time and limits that differ: the shortest, as the simulation counts it, and the latest', () => {
+    const d = compile(differentHolds).explain(release, 1);
+    const limit = d.reasons.find((x) => x.condition.startsWith('the hold lasts'))!;
+    expect(limit.facts[0]).toBe(
+      "release time: not in the records, so the hold's end is not known; the simulation counts it as 24 hours, the soonest it can end (the shortest of these limits), and it ends no later than 48 hours, not counting weekends and holidays, from release",
+    );
+    // What the simulation counts for it: 24 hours (and 24, the sooner end, for open-first).
+    const s = simulate(compile(differentHolds), release).summary;
+    expect(s.unknowns!.holdHoursAtLeast).toBe(48);
+  });
+
+  it('from a known release under limits that end apart: the soonest and latest ends, and the hours counted', () => {
+    const d = compile(differentHolds).explain(release, 0);
+    const limit = d.reasons.find((x) => x.condition.startsWith('the hold lasts'))!;
+    expect(limit.decidedByOneOf).toEqual(ONE_OF);
+    expect(limit.facts[0]).toContain(
+      'so the hold ends at the soonest at 2024-03-03T10:00 and at the latest at 2024-03-06T00:00: its end is not known, and the simulation counts it to the soonest end (24 hours)',
+    );
   });
 });
