@@ -469,8 +469,9 @@ function tally(
         }
         if ((code & 3) === 0 && (unknown[i]! & U_RELEASE) !== 0) {
           open.holdsOfUnknownLength++;
-          // Counted at its shortest: with several provisions that may decide it, the shortest of their limits.
-          let hours = holdHours[p]!;
+          // Counted at its limit (for a hold as the detainer asks, the form's, as explain gives it and as a hold
+          // from a known release is counted), or with several provisions that may decide it, the shortest of their limits.
+          let hours = asRequested[p] ? policy.holdLimitOf(p, t, i).hours : holdHours[p]!;
           if (bound.deciderCount!(i) > 1) for (const h of policy.holdLimitsOf(t, i, code)) hours = Math.min(hours, h.hours);
           open.shortestMinutes += hours * 60;
           continue;

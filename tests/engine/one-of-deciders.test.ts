@@ -1,10 +1,21 @@
 // A settled case more than one provision may decide (the records leave open whether the first applies;
 // a later one surely does, with the same outcome) is never credited to the first alone: not in the
 // changed cases of a comparison, their words in the impact report and redline, the app's groups of
-// why decisions differ, nor where explain says how long its hold lasts.
+// why decisions differ, nor where explain says how long its hold lasts. And a hold for as long as
+// the detainer asks, with no release time, is counted by the simulation as explain says it lasts.
 
 import { describe, expect, it } from 'vitest';
-import { caseTable, changedDecisionGroups, compile, prepareCase, simulate, simulateDraft } from '../../engine/index';
+import {
+  baselineFor,
+  caseTable,
+  changedDecisionGroups,
+  compile,
+  explainCase,
+  prepareCase,
+  simulate,
+  simulateDraft,
+  type Ordinance,
+} from '../../engine/index';
 import { changedCaseWords, changedCasesHtml, decisionDelta } from '../../engine/export/decision-delta';
 import { validOrdinance } from './helpers';
 
@@ -165,5 +176,38 @@ describe('explain: how long a hold more than one provision may decide lasts', ()
     expect(limit.facts[0]).toContain(
       'so the hold ends at the soonest at 2024-03-03T10:00 and at the latest at 2024-03-06T00:00: its end is not known, and the simulation counts it to the soonest end (24 hours)',
     );
+  });
+});
+
+describe('a hold as long as the detainer asks, with no release time', () => {
+  // The honor-all baseline holds as each detainer's form asks: the I-247A (2017 on) 48 hours, weekends counted.
+  const noRelease = table([
+    { ...row('as-asked', { unknown: ['eligibleForReleaseAt'] }), eligibleForReleaseAt: undefined, convictions: [] },
+  ]);
+
+  it('explain says the hours the simulation counts', () => {
+    const sim = simulateDraft({ ordinance: declineAll, cases: noRelease, compare: { kind: 'baseline' } });
+    const other = explainCase({ ordinance: declineAll, compare: { kind: 'baseline' }, cases: noRelease, index: 0 }).other!;
+    expect(other.outcome).toBe('hold');
+    const limit = other.reasons.find((x) => x.condition.startsWith('the hold lasts'))!;
+    expect(limit.condition).toBe('the hold lasts up to 48 hours from release');
+    expect(limit.facts[0]).toContain('the simulation counts it as 48 hours, the least it can last');
+    expect(sim.result.comparison!.otherSummary.unknowns!.holdHoursAtLeast).toBe(48);
+  });
+
+  it('counts the form’s hours, not the cap the words give, where the two differ', () => {
+    // The baseline's provisions with a cap of 72 hours for words: the form still asks for 48.
+    const base = baselineFor(undefined).ordinance;
+    const capped: Ordinance = {
+      ...base,
+      sections: base.sections.map((s) => ({
+        ...s,
+        provisions: (s.provisions ?? []).map((p) => (p.maxHold?.asRequested ? { ...p, maxHold: { ...p.maxHold, hours: 72 } } : p)),
+      })),
+    };
+    const p = compile(capped);
+    const limit = p.explain(noRelease, 0).reasons.find((x) => x.condition.startsWith('the hold lasts'))!;
+    expect(limit.condition).toBe('the hold lasts up to 48 hours from release');
+    expect(simulate(p, noRelease).summary.unknowns!.holdHoursAtLeast).toBe(48);
   });
 });
