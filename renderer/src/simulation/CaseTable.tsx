@@ -4,11 +4,12 @@
 // facts, so a pane as narrow as the app's at 1280 pixels shows them without scrolling sideways.
 
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { caseId, OUTCOMES } from '../../../engine/vocabulary';
+import { caseId, decidedByOneOfWords, OUTCOMES } from '../../../engine/vocabulary';
 import { count } from '../lib/format';
 import { OUTCOME_LABEL } from './Charts';
 import { convictionWords, isUndecided, offenseWords, selectRows, type RowFilter, type SortKey } from './case-rows';
 import { decidedByOneOfCell, decidingCell } from './deciding';
+import type { DecidersOneOf } from '../../../engine/index';
 import type { CaseColumns, ProvisionRef, SettledDecidingConvictions } from './protocol';
 
 const ROW_HEIGHT = 28;
@@ -28,6 +29,12 @@ interface Props {
   /** When the records leave facts unknown: the outcomes each case may get (bits); more than one and it is undecided. */
   possible?: Uint8Array | null;
   otherPossible?: Uint8Array | null;
+  /**
+   * Of the settled cases, those more than one provision may decide, with which (the simulation's):
+   * their Decided-by cell names each from the start, never the first alone. The same for the compared policy.
+   */
+  oneOf?: DecidersOneOf | null;
+  otherOneOf?: DecidersOneOf | null;
   /** Per case, 1 where both hold and the holds end at different times. */
   holdEndsDiffer?: Uint8Array | null;
   filter: RowFilter;
@@ -63,6 +70,15 @@ export function CaseTable(props: Props) {
   useEffect(() => setActive((a) => Math.min(a, Math.max(0, rows.length - 1))), [rows]);
 
   const refOf = (list: ProvisionRef[], last: ProvisionRef | null, index: number) => list[index] ?? last;
+  // The provisions that may decide case i's settled outcome, where more than one may: none of them is the one.
+  const oneOfAt = (sets: DecidersOneOf | null | undefined, list: ProvisionRef[], last: ProvisionRef | null, i: number) => {
+    const k = sets ? sets.of[i]! : 0;
+    if (!k) return undefined;
+    return sets!.sets[k - 1]!.map((x) => {
+      const q = refOf(list, last, x);
+      return { provision: q?.id ?? '?', citation: q?.citation ?? '?' };
+    });
+  };
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(rows.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
 
@@ -176,7 +192,10 @@ export function CaseTable(props: Props) {
             const outcome = OUTCOMES[code & 3]!;
             const found = deciding?.of(i);
             const decider = deciding ? { ...decidingCell(found), open: Boolean(found?.undetermined) } : null;
-            const oneOf = decidedByOneOfCell(found);
+            // Named from the simulation's lists when it has them, so no single provision shows before the worker answers.
+            const mineOneOf = oneOfAt(props.oneOf, provisions, otherwise, i);
+            const oneOf = decidedByOneOfCell(mineOneOf ? { decidedByOneOf: mineOneOf } : found);
+            const otherOneOf = oc !== null ? oneOfAt(props.otherOneOf, props.otherProvisions, props.otherOtherwise, i) : undefined;
             return (
               <div
                 key={r}
@@ -219,11 +238,19 @@ export function CaseTable(props: Props) {
                   <div
                     role="gridcell"
                     className={`cell col-other outcome-${OUTCOMES[oc & 3]}`}
-                    title={op ? `${op.citation} ${op.id}` : undefined}
+                    title={
+                      otherOneOf
+                        ? `Under ${decidedByOneOfWords(otherOneOf)}: these records do not show which`
+                        : op
+                          ? `${op.citation} ${op.id}`
+                          : undefined
+                    }
                   >
                     {isUndecided(props.otherPossible, i) ? UNDECIDED : OUTCOME_LABEL[OUTCOMES[oc & 3]!]}
                     {endsDiffer?.[i] ? ', ending at another time' : ''}
-                    {op && props.otherProvisions.length > 2 ? ` (${op.citation})` : ''}
+                    {op && props.otherProvisions.length > 2
+                      ? ` (${otherOneOf ? otherOneOf.map((x) => x.citation).join(' or ') : op.citation})`
+                      : ''}
                   </div>
                 ) : null}
                 <div role="gridcell" className="cell col-age">

@@ -167,6 +167,8 @@ export function CompareView(props: Props) {
                   otherLabel={otherShort}
                   possible={r.open?.possible}
                   otherPossible={r.open?.otherPossible}
+                  oneOf={r.open?.oneOf}
+                  otherOneOf={r.open?.otherOneOf}
                   holdEndsDiffer={r.holdEndsDiffer ?? null}
                   filter={CHANGED_ONLY}
                   selected={selected}

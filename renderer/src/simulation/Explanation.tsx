@@ -3,7 +3,7 @@
 
 import { useEffect } from 'react';
 import type { BookingCase, Decision, Reason } from '../../../engine/index';
-import { dependsOnLabel } from '../../../engine/vocabulary';
+import { decidedByOneOfWords, dependsOnLabel } from '../../../engine/vocabulary';
 import { emit } from '../lib/app-events';
 import { SidePanel } from '../lib/SidePanel';
 import { words } from '../lib/words';
@@ -38,12 +38,24 @@ export function DecisionBlock({
   headings?: Readonly<Record<string, string | undefined>>;
   onShowProvision?: (id: string) => void;
 }) {
-  const byProvision: Array<{ provision: string; citation: string; reasons: Reason[] }> = [];
+  // A reason of a decision the records leave open which provision gives (a hold's limit) is grouped under all of them.
+  const byProvision: Array<{ provision: string; citation: string; oneOf?: Reason['decidedByOneOf']; reasons: Reason[] }> = [];
   for (const r of decision.reasons) {
     const last = byProvision[byProvision.length - 1];
-    if (last && last.provision === r.provision) last.reasons.push(r);
-    else byProvision.push({ provision: r.provision, citation: r.citation, reasons: [r] });
+    if (last && last.provision === r.provision && !last.oneOf === !r.decidedByOneOf) last.reasons.push(r);
+    else
+      byProvision.push({
+        provision: r.provision,
+        citation: r.citation,
+        ...(r.decidedByOneOf ? { oneOf: r.decidedByOneOf } : {}),
+        reasons: [r],
+      });
   }
+  const oneOf = decision.undetermined ? undefined : decision.decidedByOneOf;
+  const oneOfWords = (ps: NonNullable<Decision['decidedByOneOf']>) =>
+    decidedByOneOfWords(ps, (p) =>
+      p.provision === 'default' ? `the otherwise clause (${p.citation})` : `${p.citation}, ${provisionName(p.provision, headings)}`,
+    );
   return (
     <section className="decision" aria-label={title}>
       <h3>{title}</h3>
@@ -53,6 +65,12 @@ export function DecisionBlock({
           {decision.undetermined.dependsOn.map(dependsOnLabel).join('; ') || 'facts the records do not carry'}, and could be{' '}
           {decision.undetermined.possible.map((o) => OUTCOME_LABEL[o].toLowerCase()).join(' or ')} (the first provision that may apply is{' '}
           <strong>{decision.citation}</strong>).
+        </p>
+      ) : oneOf ? (
+        <p className={`verdict outcome-${decision.outcome}`} data-testid="decided-by-one-of">
+          <strong>{OUTCOME_LABEL[decision.outcome]}</strong>, under {oneOfWords(oneOf)}: these records do not show whether{' '}
+          {decision.citation} applies; the outcome is the same either way, so no one provision is named as deciding it
+          {decision.holdUntil ? <>. Held until {decision.holdUntil.replace('T', ' at ')}</> : null}.
         </p>
       ) : (
         <p className={`verdict outcome-${decision.outcome}`}>
@@ -71,10 +89,21 @@ export function DecisionBlock({
       )}
       <ol className="reasons">
         {byProvision.map((group) => (
-          <li key={`${group.provision}-${group.citation}`} className={group.provision === decision.provision ? 'deciding' : ''}>
-            <span className="citation">{group.citation}</span>{' '}
-            <span title={group.provision}>{provisionName(group.provision, headings)}</span>
-            {group.provision === decision.provision ? (
+          <li
+            key={`${group.provision}-${group.citation}${group.oneOf ? '-one-of' : ''}`}
+            className={group.provision === decision.provision && !oneOf ? 'deciding' : ''}
+          >
+            {group.oneOf ? (
+              <span>Under {oneOfWords(group.oneOf)} (these records do not show which)</span>
+            ) : (
+              <>
+                <span className="citation">{group.citation}</span>{' '}
+                <span title={group.provision}>{provisionName(group.provision, headings)}</span>
+              </>
+            )}
+            {group.oneOf ? null : oneOf?.some((p) => p.provision === group.provision) ? (
+              <span className="badge muted">may decide</span>
+            ) : group.provision === decision.provision ? (
               <span className="badge">decided</span>
             ) : (
               <span className="badge muted">did not apply</span>

@@ -234,8 +234,11 @@ export function SimulationView(props: Props) {
 
   const reasons = useMemo(() => {
     if (!r?.otherCodes || !otherLabel) return [];
-    const mine = r.open ? { possible: r.open.possible, dependsOn: r.open.dependsOn } : {};
-    const theirs = r.open?.otherPossible ? { possible: r.open.otherPossible } : {};
+    const mine = r.open ? { possible: r.open.possible, dependsOn: r.open.dependsOn, ...(r.open.oneOf ? { oneOf: r.open.oneOf } : {}) } : {};
+    const theirs = {
+      ...(r.open?.otherPossible ? { possible: r.open.otherPossible } : {}),
+      ...(r.open?.otherOneOf ? { oneOf: r.open.otherOneOf } : {}),
+    };
     return changedDecisionGroups(r.codes, r.otherCodes, mine, theirs, r.holdEndsDiffer ?? undefined).map((g) =>
       changeReason(g, allProvisions, otherProvisions, otherLabel, ordinance),
     );
@@ -603,6 +606,8 @@ export function SimulationView(props: Props) {
                 otherLabel={otherShort}
                 possible={r.open?.possible}
                 otherPossible={r.open?.otherPossible}
+                oneOf={r.open?.oneOf}
+                otherOneOf={r.open?.otherOneOf}
                 holdEndsDiffer={r.holdEndsDiffer ?? null}
                 filter={filter}
                 selected={selected}

@@ -8,6 +8,7 @@ import {
   amountWords,
   dayOfWeek,
   daysFromCivil,
+  decidedByOneOfWords,
   dependsOnKeys,
   dependsOnLabel,
   difference,
@@ -131,6 +132,15 @@ function named(p: NamedProvision): string {
   return p.id === 'default' ? `the otherwise clause (${p.citation})` : `${p.citation}${p.heading ? ` (${p.heading})` : ''}`;
 }
 
+/** The provisions (indexes into `list`) that may decide a settled outcome, as explain says them, each named as the reasons name it. */
+function oneOfWords(list: readonly NamedProvision[], deciders: readonly number[]): string {
+  const ps = deciders.map((k) => {
+    const x = list[k] ?? { id: '?', citation: '?' };
+    return { provision: x.id, citation: x.citation, words: named(x) };
+  });
+  return decidedByOneOfWords(ps, (x) => x.words);
+}
+
 function provisionById(o: Ordinance | null, id: string): Provision | undefined {
   for (const s of o?.sections ?? []) for (const p of s.provisions ?? []) if (p.id === id) return p;
   return undefined;
@@ -174,6 +184,8 @@ export function changeReason(
 ): ChangeReason {
   const p = mine[g.provision] ?? { id: '?', citation: '?' };
   const q = theirs[g.otherProvision] ?? { id: '?', citation: '?' };
+  // A settled outcome the records leave open which provision gives: each that may, none as the one.
+  const pWords = g.deciders ? oneOfWords(mine, g.deciders) : named(p);
   const n = count(g.count);
   // An open decision's outcome is review only as the engine's mark of "not settled": it is no one's decision.
   const change = g.holdEnds
@@ -185,16 +197,20 @@ export function changeReason(
         : `${n} would be ${OUTCOME_DONE[g.outcome]} instead of ${OUTCOME_DONE[g.otherOutcome]}`;
   const under = g.otherOpen
     ? `under ${otherLabel} they turn on a fact the records do not give`
-    : q.citation.startsWith('honor all:')
-      ? `${otherLabel} decides them by its own rule (${q.citation})`
-      : q.id === 'default'
-        ? `${otherLabel} decides them by its otherwise clause`
-        : `${otherLabel} applies ${named(q)}`;
+    : g.otherDeciders
+      ? `${otherLabel} applies ${oneOfWords(theirs, g.otherDeciders)} (these records do not show which)`
+      : q.citation.startsWith('honor all:')
+        ? `${otherLabel} decides them by its own rule (${q.citation})`
+        : q.id === 'default'
+          ? `${otherLabel} decides them by its otherwise clause`
+          : `${otherLabel} applies ${named(q)}`;
   let because: string;
   if (g.holdEnds) {
-    because = `${named(p)} holds them, and ${under}, but the two holds end at different times (their lengths, the days they leave out or the clock they are counted on differ); Explain gives each hold’s end, or, where the records give no release time, its limit after release.`;
+    because = `${pWords}${g.deciders ? ' (these records do not show which)' : ''} holds them, and ${under}, but the two holds end at different times (their lengths, the days they leave out or the clock they are counted on differ); Explain gives each hold’s end, or, where the records give no release time, its limit after release.`;
   } else if (g.open) {
     because = `whether ${named(p)} decides them turns on ${factsWords(g.dependsOn)}, which these records do not give; ${under}.`;
+  } else if (g.deciders) {
+    because = `${pWords} decides them: these records do not show which, and the outcome is the same either way; ${under}.`;
   } else if (p.id === 'default') {
     const grounds = (ordinance?.sections ?? [])
       .flatMap((s) => s.provisions ?? [])

@@ -3,6 +3,7 @@
 // person's convictions satisfied that provision's conviction test is asked of the worker for the rows
 // in view, and kept per run, so scrolling back asks nothing again.
 
+import { decidedByOneOfWords } from '../../../engine/vocabulary';
 import type { SettledDecidingConvictions, DecidingConvictionsFound } from './protocol';
 
 /** How many cases one question asks about at most (a screenful and the rows around it). */
@@ -72,17 +73,23 @@ export class DecidingConvictions {
   }
 }
 
+/** A provision as the one-of cell names it: its citation, or the otherwise clause's. */
+const cited = (p: { provision: string; citation: string }) =>
+  p.provision === 'default' ? `the otherwise clause (${p.citation})` : p.citation;
+
 /**
- * The Decided-by cell of a settled case more than one provision may decide: their citations, and a
- * tooltip saying none decided it alone. Null when one provision did (or it is not known yet).
+ * The Decided-by cell of a settled case more than one provision may decide (`decidedByOneOf`, as the
+ * simulation's per-case lists or the worker's answer give it): their citations, and a tooltip saying,
+ * in explain's words, that none decided it alone. Null when one provision did (or it is not known).
  */
-export function decidedByOneOfCell(d: SettledDecidingConvictions | null | undefined): { text: string; title: string } | null {
+export function decidedByOneOfCell(
+  d: SettledDecidingConvictions | { decidedByOneOf: ReadonlyArray<{ provision: string; citation: string }> } | null | undefined,
+): { text: string; title: string } | null {
   const ps = d?.decidedByOneOf;
   if (!ps) return null;
-  const [first, ...rest] = ps.map((p) => (p.provision === 'default' ? `the otherwise clause (${p.citation})` : p.citation));
   return {
     text: ps.map((p) => p.citation).join(' or '),
-    title: `Decided by ${first} or, if it does not apply, ${rest.join(', or failing those, ')}: these records do not show whether ${first} applies, and the outcome is the same either way, so no one provision is named as deciding it`,
+    title: `Decided by ${decidedByOneOfWords(ps, cited)}: these records do not show whether ${cited(ps[0]!)} applies, and the outcome is the same either way, so no one provision is named as deciding it`,
   };
 }
 

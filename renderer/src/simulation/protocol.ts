@@ -11,6 +11,7 @@ import type {
   Comparison,
   Coverage,
   Decision,
+  DecidersOneOf,
   FacilityCount,
   Ordinance,
   ProvisionRef,
@@ -111,9 +112,16 @@ export interface SimulationDone {
   /**
    * When the cases leave facts unknown, per case: the outcomes it may get (bits 1 << outcome code;
    * more than one: the records cannot settle it, and its code's review means "open") and the facts
-   * that leave it open; the same under the compared policy.
+   * that leave it open; the same under the compared policy. `oneOf` (and `otherOneOf`): of the
+   * settled cases, those more than one provision may decide, with which (null when there are none).
    */
-  open: { possible: Uint8Array; dependsOn: Uint32Array; otherPossible: Uint8Array | null } | null;
+  open: {
+    possible: Uint8Array;
+    dependsOn: Uint32Array;
+    otherPossible: Uint8Array | null;
+    oneOf: DecidersOneOf | null;
+    otherOneOf: DecidersOneOf | null;
+  } | null;
   provisions: ProvisionRef[];
   otherwise: ProvisionRef;
   otherProvisions: ProvisionRef[];

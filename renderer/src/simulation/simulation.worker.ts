@@ -163,6 +163,8 @@ function run(request: Extract<SimulationRequest, { kind: 'simulate' }>): void {
   if (other) transfer.push(other.codes.buffer);
   const holdEndsDiffer = sim.result.holdEndsDiffer ?? null;
   if (holdEndsDiffer) transfer.push(holdEndsDiffer.buffer);
+  if (policy.oneOf) transfer.push(policy.oneOf.of.buffer);
+  if (other?.oneOf) transfer.push(other.oneOf.of.buffer);
   scope.postMessage(
     {
       kind: 'simulated',
@@ -177,7 +179,13 @@ function run(request: Extract<SimulationRequest, { kind: 'simulate' }>): void {
       holdEndsDiffer,
       open:
         policy.possible && policy.dependsOn
-          ? { possible: policy.possible, dependsOn: policy.dependsOn, otherPossible: other?.possible ?? null }
+          ? {
+              possible: policy.possible,
+              dependsOn: policy.dependsOn,
+              otherPossible: other?.possible ?? null,
+              oneOf: policy.oneOf ?? null,
+              otherOneOf: other?.oneOf ?? null,
+            }
           : null,
       provisions: policy.provisions.slice(0, -1),
       otherwise: policy.provisions[policy.provisions.length - 1]!,
