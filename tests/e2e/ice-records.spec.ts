@@ -286,6 +286,71 @@ test('a draft that asks no one for a finding, on the records of one jail: undeci
   await expect(coverage.getByRole('columnheader', { name: 'The provision gives' })).toBeVisible();
 });
 
+test('at 1280 pixels wide the Outcome column reads an undecided case whole; a case more than one provision may decide is named under each', async ({
+  page,
+}, testInfo) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await openRecords(page, WORKBOOK);
+  type Ref = { citation: string };
+  const expected = JSON.parse(cli(['simulate', SAMPLE, '--cases', WORKBOOK, '--baseline', 'honor-all', '--json'])) as {
+    summary: { unknowns: { undetermined: number } };
+    decisions: Array<{ id: string; decidedByOneOf?: Ref[] }>;
+    comparison: { cases: Array<{ id: string; policy: { decidedByOneOf?: Ref[] }; policyOpen?: true }> };
+  };
+  const grid = page.getByRole('grid', { name: 'Cases and their decisions' });
+
+  // Undecided: "Undecided" shows whole in the column, "(records)" is read out and in the tooltip.
+  const filter = page.getByRole('group', { name: 'Filter cases' }).getByLabel('Outcome', { exact: true });
+  await filter.selectOption({ label: `Undecided (records) (${n(expected.summary.unknowns.undetermined)})` });
+  const outcome = grid.getByRole('row').nth(1).locator('.col-outcome');
+  await expect(outcome).toHaveText('Undecided (records)');
+  await expect(outcome).toHaveAttribute('title', /^Undecided \(records\): these records cannot settle the decision/);
+  expect(await outcome.evaluate((el) => [el.scrollWidth <= el.clientWidth, el.firstChild!.textContent])).toEqual([true, 'Undecided']);
+  // The other columns keep their width: the decision's cells are no narrower than before.
+  const widths = await grid
+    .getByRole('columnheader')
+    .evaluateAll((hs) =>
+      Object.fromEntries(hs.map((h) => [h.textContent!.replace(/ [▲▼]$/, ''), Math.round(h.getBoundingClientRect().width)])),
+    );
+  expect(widths['Decided by']).toBeGreaterThanOrEqual(119);
+  expect(widths['Deciding conviction']).toBeGreaterThanOrEqual(140);
+  await page.getByRole('region', { name: 'Summary' }).scrollIntoViewIfNeeded();
+  await grid.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('undecided-at-1280.png') });
+  await filter.selectOption({ index: 0 });
+
+  // A settled case more than one provision may decide: Decided by names each, not the first alone.
+  const oneOf = expected.decisions.find((d) => d.decidedByOneOf)!;
+  await page.getByLabel('Case id contains').fill(oneOf.id);
+  const row = grid.getByRole('row').filter({ has: page.getByRole('gridcell', { name: oneOf.id, exact: true }) });
+  await expect(row.locator('.col-provision')).toHaveText(oneOf.decidedByOneOf!.map((p) => p.citation).join(' or '));
+  await page.getByLabel('Case id contains').fill('');
+
+  // Against the violent-convictions draft, some such cases are decided differently: why decisions differ says them
+  // under each provision that may decide them, as a group of their own, and the changed cases name each.
+  const against = JSON.parse(cli(['simulate', SAMPLE, '--cases', WORKBOOK, '--compare', VIOLENT, '--json'])) as typeof expected;
+  const changed = against.comparison.cases.filter((c) => c.policy.decidedByOneOf && !c.policyOpen);
+  expect(changed.length).toBeGreaterThan(0);
+  await page.getByRole('tab', { name: 'Comparison' }).click();
+  let since = await eventCount(page);
+  await page.getByLabel('Compare this draft with').selectOption({ label: `Sample: ${VIOLENT_TITLE}` });
+  await waitForEvent(page, 'comparison-rendered', { other: VIOLENT_TITLE }, since);
+  const changedGrid = page.getByRole('grid', { name: 'Cases decided differently' });
+  const first = changed[0]!;
+  const changedRow = changedGrid.getByRole('row').filter({ has: page.getByRole('gridcell', { name: first.id, exact: true }) });
+  await expect(changedRow.locator('.col-provision')).toHaveText(first.policy.decidedByOneOf!.map((p) => p.citation).join(' or '));
+  since = await eventCount(page);
+  await page.getByRole('tab', { name: 'Simulation' }).click();
+  await waitForEvent(page, 'simulation-rendered', { total: 400 }, since).catch(() => undefined);
+  const reasons = page.getByRole('region', { name: /^Why [\d,]+ decisions differ from / });
+  const words = first.policy.decidedByOneOf!.map((p) => p.citation);
+  await expect(reasons).toContainText(`${words[0]} (`);
+  await expect(reasons).toContainText(`or, if it does not apply, ${words[1]} (`);
+  await expect(reasons).toContainText('decides them: these records do not show which, and the outcome is the same either way');
+  await reasons.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('why-decisions-differ.png') });
+});
+
 test('the same records as CSV give the same figures; a tag the records never carry is a warning whose quick fix uses the set’s own tag', async ({
   page,
 }) => {

@@ -185,3 +185,33 @@ describe('the explanation', () => {
     expect(html.match(/>may decide</g)).toHaveLength(2);
   });
 });
+
+describe('the Outcome column', () => {
+  it('shows an undecided case as "Undecided", the full words read out and in its tooltip', () => {
+    const html = renderToStaticMarkup(
+      createElement(CaseTable, {
+        label: 'Cases',
+        columns: caseColumns(table),
+        codes: mine.codes,
+        otherCodes: null,
+        provisions: mine.provisions.slice(0, -1),
+        otherwise: mine.provisions.at(-1)!,
+        otherProvisions: [],
+        otherOtherwise: null,
+        // The first case as one the records cannot settle (hold or decline).
+        possible: Uint8Array.from([0b1001, 0b0001]),
+        filter: NO_FILTER,
+        selected: null,
+        onSelect: () => undefined,
+        height: 400,
+      }),
+    );
+    const cells = [...html.matchAll(/role="gridcell" class="cell col-outcome[^"]*"( title="[^"]*")?>(.*?)<\/div>/g)].map((m) => [
+      m[1],
+      m[2],
+    ]);
+    expect(cells[0]![1]).toBe('Undecided<span class="visually-hidden"> (records)</span>');
+    expect(cells[0]![0]).toContain('title="Undecided (records): these records cannot settle the decision');
+    expect(cells[1]).toEqual([undefined, 'Hold']);
+  });
+});

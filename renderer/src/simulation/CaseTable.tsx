@@ -50,8 +50,17 @@ interface Props {
 
 const REQUEST_WORDS = ['nothing', 'hold', 'notice', 'hold + notice'];
 
-/** A decision the records cannot settle: its code says review, but no one has been asked to decide it. */
-const UNDECIDED = 'Undecided (records)';
+/**
+ * A decision the records cannot settle: its code says review, but no one has been asked to decide it.
+ * The column is narrow: "Undecided" shows, the rest of the words are read out and in the tooltip.
+ */
+const UNDECIDED = (
+  <>
+    Undecided<span className="visually-hidden"> (records)</span>
+  </>
+);
+const UNDECIDED_TITLE =
+  'Undecided (records): these records cannot settle the decision; it turns on facts they do not carry. Explain shows which';
 
 export function CaseTable(props: Props) {
   const { columns, codes, otherCodes, provisions, otherwise, filter } = props;
@@ -213,9 +222,15 @@ export function CaseTable(props: Props) {
                 <div role="gridcell" className="cell col-id">
                   {caseId(columns, i)}
                 </div>
-                <div role="gridcell" className={`cell col-outcome outcome-${outcome}`}>
-                  {isUndecided(props.possible, i) ? UNDECIDED : OUTCOME_LABEL[outcome]}
-                </div>
+                {isUndecided(props.possible, i) ? (
+                  <div role="gridcell" className={`cell col-outcome outcome-${outcome}`} title={UNDECIDED_TITLE}>
+                    {UNDECIDED}
+                  </div>
+                ) : (
+                  <div role="gridcell" className={`cell col-outcome outcome-${outcome}`}>
+                    {OUTCOME_LABEL[outcome]}
+                  </div>
+                )}
                 {oneOf ? (
                   <div role="gridcell" className="cell col-provision one-of" title={oneOf.title}>
                     {oneOf.text}
@@ -239,11 +254,13 @@ export function CaseTable(props: Props) {
                     role="gridcell"
                     className={`cell col-other outcome-${OUTCOMES[oc & 3]}`}
                     title={
-                      otherOneOf
-                        ? `Under ${decidedByOneOfWords(otherOneOf)}: these records do not show which`
-                        : op
-                          ? `${op.citation} ${op.id}`
-                          : undefined
+                      isUndecided(props.otherPossible, i)
+                        ? `${UNDECIDED_TITLE}${op ? ` (the first provision that may decide it: ${op.citation} ${op.id})` : ''}`
+                        : otherOneOf
+                          ? `Under ${decidedByOneOfWords(otherOneOf)}: these records do not show which`
+                          : op
+                            ? `${op.citation} ${op.id}`
+                            : undefined
                     }
                   >
                     {isUndecided(props.otherPossible, i) ? UNDECIDED : OUTCOME_LABEL[OUTCOMES[oc & 3]!]}
