@@ -27,8 +27,8 @@ import { ordinanceText } from '../text-model';
 import { tellApart } from './draft-names';
 import {
   changedCasesCaption,
+  changedCaseWords,
   changedCasesHtml,
-  changedDecisionWords,
   decisionDelta,
   deltaHtml,
   deltaSentence,
@@ -470,11 +470,9 @@ export function redlineDocument(r: Redline): Document {
           ['Case', versionLabel(r.before), versionLabel(r.after)],
           d.cases.map((c) => [
             c.id,
-            changedDecisionWords(c.other, c.holdUntil ? { until: c.holdUntil.other } : c.holdLimits ? { limit: c.holdLimits.other } : {}),
-            changedDecisionWords(
-              c.policy,
-              c.holdUntil ? { until: c.holdUntil.policy } : c.holdLimits ? { limit: c.holdLimits.policy } : {},
-            ),
+            // As the HTML's table says them: an undecided side as undecided, a side more than one provision may decide under each.
+            changedCaseWords(c, 'other'),
+            changedCaseWords(c, 'policy'),
           ]),
         ),
       );

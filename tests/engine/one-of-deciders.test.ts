@@ -17,6 +17,8 @@ import {
   type Ordinance,
 } from '../../engine/index';
 import { changedCaseWords, changedCasesHtml, decisionDelta } from '../../engine/export/decision-delta';
+import { renderRedlineDocx } from '../../engine/export/index';
+import { docxParagraphs } from '../export/helpers';
 import { validOrdinance } from './helpers';
 
 const policy = (secondHold: string) => `title: Two holds
@@ -209,5 +211,25 @@ describe('a hold as long as the detainer asks, with no release time', () => {
     const limit = p.explain(noRelease, 0).reasons.find((x) => x.condition.startsWith('the hold lasts'))!;
     expect(limit.condition).toBe('the hold lasts up to 48 hours from release');
     expect(simulate(p, noRelease).summary.unknowns!.holdHoursAtLeast).toBe(48);
+  });
+});
+
+describe('the redline’s changed cases in Word', () => {
+  it('say each side as the HTML does: under each provision that may decide it, and an open decision as undecided', async () => {
+    // undecided: neither warrant is in the records, so the two-holds draft may hold or decline.
+    const open = table([
+      row('open-first'),
+      row('undecided', {
+        unknown: ['judicialWarrant', 'administrativeWarrant'],
+        detainer: { requests: ['hold', 'notify'], issuedAt: '2024-03-01T12:00' },
+      }),
+    ]);
+    const before = { ...declineAll, title: 'Two holds', version: '1' };
+    const after = { ...differentHolds, version: '2' };
+    const lines = docxParagraphs(await renderRedlineDocx(before, after, { cases: open, casesLabel: 'two cases' }));
+    expect(lines).toContain('hold, under § 2(a) (felony-and-warrant) or, if it does not apply, § 2(b) (admin-warrant)');
+    expect(lines).toContain('undecided (§ 2(a), felony-and-warrant)');
+    expect(lines.filter((l) => l.startsWith('review ('))).toEqual([]);
+    expect(lines).not.toContain('hold (§ 2(a), felony-and-warrant)');
   });
 });
