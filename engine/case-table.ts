@@ -264,6 +264,13 @@ class WarrantColumns {
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 16777619;
 
+/** The hash `CaseTableBuilder.idHash` gives an id, worked out from the id's text. */
+export function idHashOf(id: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), FNV_PRIME);
+  return h >>> 0;
+}
+
 /** Appends prepared cases to growing columns; `finish()` gives the table. */
 export class CaseTableBuilder {
   private n = 0;

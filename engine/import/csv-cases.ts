@@ -36,8 +36,8 @@ export interface CaseSink {
   written(index: number, row: number): void;
   /** A good case prepared from its contract form, for the sink to write into the table. */
   add(c: PreparedCase, index: number, row: number): void;
-  /** A bad record, with every problem found in it. */
-  reject(index: number, problems: CaseProblem[]): void;
+  /** A bad record, with every problem found in it, and its id where it has one (a good case with the same id is not read either). */
+  reject(index: number, problems: CaseProblem[], id?: { id: string; place: number }): void;
   /** A problem with the file as a whole: reading stops. */
   fail(problems: CaseProblem[]): void;
 }
@@ -885,7 +885,7 @@ export class CsvCaseReader {
     }
     const r = prepareCase(rowCase.value, index);
     if (!r.ok) for (const p of r.problems) problems.push({ ...p, field: columnOfField(plan, rowCase.slots, p.field), row });
-    if (problems.length) this.sink.reject(index, problems);
+    if (problems.length) this.sink.reject(index, problems, typeof rawId === 'string' ? { id: rawId, place: row } : undefined);
     else if (r.ok) this.sink.add(r.prepared, index, row);
   }
 }

@@ -6,7 +6,7 @@ import type { PathSegment } from '../diagnostics';
 import { prepareCase, type CaseProblem } from '../cases';
 import type { PreparedCase } from '../prepared';
 import { CASE_SET_LIMITS, MAX_DOCUMENT_BYTES, parseSource, type ParsedSource } from '../source';
-import { bookingCaseAt, caseId, CaseTableBuilder, grown, keepRows, type CaseTable } from '../case-table';
+import { bookingCaseAt, caseId, CaseTableBuilder, grown, idHashOf, keepRows, type CaseTable } from '../case-table';
 import { CsvCaseReader, type CaseSink } from './csv-cases';
 import { type JsonElement, type LocatedMessage } from './json-split';
 import { JsonCaseReader } from './json-cases';
@@ -186,6 +186,34 @@ export function sortedHashes(hashes: Uint32Array): Uint32Array {
   return a;
 }
 
+/** Whether the ascending hashes hold h. */
+function hasHash(sorted: Uint32Array, h: number): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = sorted[mid]!;
+    if (v === h) return true;
+    if (v < h) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/** Rows or lines listed in a repeated id's problem; past this they are counted. */
+const LISTED_PLACES = 6;
+
+function repeatedIdMessage(id: string, places: number[], csv: boolean): string {
+  const times = places.length === 2 ? 'twice' : `${places.length} times`;
+  const shown = places.slice(0, LISTED_PLACES);
+  const more = places.length - shown.length;
+  const list = more > 0 ? `${shown.join(', ')} and ${more} more` : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+  return (
+    `the id "${id}" is used ${times} (${csv ? 'rows' : 'cases'} ${list}): no case with this id is read, as the file can't say which is the case` +
+    (csv ? "; one booking's several charges or convictions go in one row, in numbered columns (charge1.*, charge2.*, ...)" : '')
+  );
+}
+
 const NOT_UTF8 = 'holds bytes that are not UTF-8 text (shown as \uFFFD); save the file as UTF-8';
 
 /**
@@ -213,6 +241,10 @@ export class CaseImporter implements CaseSink {
    */
   private placesRoom = 0;
   private casesRoom = 0;
+  /** The ids of bad records that have one, with their record index and place: a good case with the same id is not read either. */
+  private badIds: string[] = [];
+  private badIdIndex: number[] = [];
+  private badIdPlace: number[] = [];
   private table: CaseTable | undefined;
   private readonly maxListed: number;
   private reader: Reader | undefined;
@@ -500,40 +532,54 @@ export class CaseImporter implements CaseSink {
   }
 
   /**
-   * Rejects the second and later cases with an id already used. Ids are compared through their
-   * hashes, sorted once at the end: a set of a million ids, probed at random, costs more.
+   * Rejects every case whose id another record also uses, bad records included: the file can't say
+   * which of them is the case (a jail's export with one row per charge gives a booking's number on
+   * each of its rows), and reading the first of them would count a case from part of its records.
+   * Ids are compared through their hashes, sorted once at the end: a set of a million ids, probed at
+   * random, costs more.
    */
   private rejectRepeatedIds(): void {
     const table = this.table!;
     const n = table.length;
-    if (n < 2) return;
+    if (n === 0 || n + this.badIds.length < 2) return;
     const sorted = sortedHashes(this.idHashes.subarray(0, n));
     const repeated = new Set<number>();
     for (let i = 1; i < n; i++) if (sorted[i] === sorted[i - 1]) repeated.add(sorted[i]!);
+    const badHashes = this.badIds.map(idHashOf);
+    for (const h of badHashes) if (hasHash(sorted, h)) repeated.add(h);
     if (repeated.size === 0) return;
-    const first = new Map<string, number>();
-    const dropped = new Set<number>();
-    const problems: CaseProblem[] = [];
-    const csv = this.format === 'csv';
+    // The records (index, place) that use each repeated id, and the table rows of the good ones.
+    const groups = new Map<string, { rows: number[]; records: Array<[number, number]> }>();
     for (let k = 0; k < n; k++) {
       if (!repeated.has(this.idHashes[k]!)) continue;
       const id = caseId(table, k);
-      const f = first.get(id);
-      if (f === undefined) {
-        first.set(id, k);
-        continue;
-      }
-      dropped.add(k);
+      let g = groups.get(id);
+      if (!g) groups.set(id, (g = { rows: [], records: [] }));
+      g.rows.push(k);
       const index = this.caseIndex[k]!;
-      const firstIndex = this.caseIndex[f]!;
-      const place = this.places[index]!;
-      problems.push({
-        index,
+      g.records.push([index, this.places[index]!]);
+    }
+    badHashes.forEach((h, j) => {
+      if (repeated.has(h)) groups.get(this.badIds[j]!)?.records.push([this.badIdIndex[j]!, this.badIdPlace[j]!]);
+    });
+    const dropped = new Set<number>();
+    const problems: CaseProblem[] = [];
+    const csv = this.format === 'csv';
+    for (const [id, g] of groups) {
+      if (g.records.length < 2) continue;
+      g.records.sort((a, b) => a[0] - b[0]);
+      // Rows of a CSV file; cases (their numbers) of JSON or YAML, where several may share a line.
+      const message = repeatedIdMessage(
         id,
-        field: 'id',
-        message: `the id "${id}" is used twice (first by case ${firstIndex + 1}, ${csv ? 'row' : 'line'} ${this.places[firstIndex]})`,
-        ...(csv ? { row: place } : { line: place, column: 1 }),
-      });
+        g.records.map((r) => (csv ? r[1] : r[0] + 1)),
+        csv,
+      );
+      for (const k of g.rows) {
+        dropped.add(k);
+        const index = this.caseIndex[k]!;
+        const place = this.places[index]!;
+        problems.push({ index, id, field: 'id', message, ...(csv ? { row: place } : { line: place, column: 1 }) });
+      }
     }
     if (dropped.size === 0) return;
     const keep = new Uint8Array(n).fill(1);
@@ -546,9 +592,14 @@ export class CaseImporter implements CaseSink {
     this.problems.sort((a, b) => order(a) - order(b));
   }
 
-  reject(index: number, problems: CaseProblem[]): void {
+  reject(index: number, problems: CaseProblem[], id?: { id: string; place: number }): void {
     if (index >= this.records) this.records = index + 1;
     this.rejected++;
+    if (id && id.id !== '' && !this.ice) {
+      this.badIds.push(id.id);
+      this.badIdIndex.push(index);
+      this.badIdPlace.push(id.place);
+    }
     this.list(problems);
   }
 
@@ -590,7 +641,8 @@ export class CaseImporter implements CaseSink {
       p.line = place.line;
       p.column = place.column;
     }
-    this.reject(index, r.problems);
+    const id = value !== null && typeof value === 'object' ? (value as { id?: unknown }).id : undefined;
+    this.reject(index, r.problems, typeof id === 'string' ? { id, place: at.line } : undefined);
   }
 
   private jsonCase(e: JsonElement): void {

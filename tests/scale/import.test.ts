@@ -368,13 +368,13 @@ describe('repeated ids', () => {
     );
   const idsOf = (t: CaseTable) => Array.from({ length: t.length }, (_, i) => caseId(t, i));
 
-  it('keeps the first case of each id and reports every later one, ids compared as text', () => {
+  it('keeps only the ids used once and reports every case of a repeated one, ids compared as text', () => {
+    const once = (list: string[]) => list.filter((id) => list.indexOf(id) === list.lastIndexOf(id));
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...awkward), { minLength: 1, maxLength: 40 }), (ids) => {
-        const firsts = ids.filter((id, i) => ids.indexOf(id) === i);
         const set = readCaseSet(json(ids), 'json');
-        expect(idsOf(set.table)).toEqual(firsts);
-        expect(set.rejected).toBe(ids.length - firsts.length);
+        expect(idsOf(set.table)).toEqual(once(ids));
+        expect(set.rejected).toBe(ids.length - once(ids).length);
         // CSV holds UTF-8 text: the surrogate halves are left out there.
         const text = ids.filter((id) => !/^[\uD800-\uDFFF]$/.test(id));
         const csv = readCaseSet(
@@ -382,7 +382,7 @@ describe('repeated ids', () => {
             text.map((id) => `${id},30,2020-01-01T10:00,2020-01-05T10:00,hold\n`).join(''),
           'csv',
         );
-        expect(idsOf(csv.table)).toEqual(text.filter((id, i) => text.indexOf(id) === i));
+        expect(idsOf(csv.table)).toEqual(once(text));
       }),
       { numRuns: runs(200) },
     );
@@ -392,8 +392,10 @@ describe('repeated ids', () => {
     const ids = Array.from({ length: 100_000 }, (_, i) => `C-${i}`);
     ids.push('C-99999');
     const set = readCaseSet(json(ids), 'json');
-    expect(set.table.length).toBe(100_000);
-    expect(set.problems.map((p) => p.message)).toEqual(['the id "C-99999" is used twice (first by case 100000, line 1)']);
+    expect(set.table.length).toBe(99_999);
+    const message =
+      'the id "C-99999" is used twice (cases 100000 and 100001): no case with this id is read, as the file can\'t say which is the case';
+    expect(set.problems.map((p) => p.message)).toEqual([message, message]);
     const hashes = Uint32Array.from({ length: 50_000 }, (_, i) => Math.imul(i + 1, 0x9e3779b1) >>> 0);
     hashes.set([0, 0xffffffff, 0x80000000, 0xffff, 0x10000, 0], 0);
     expect(Array.from(sortedHashes(hashes))).toEqual(Array.from(hashes.slice().sort()));
@@ -411,17 +413,43 @@ describe('bad CSV rows', () => {
       'B,300,2012-01-01,2012-01-02,hold,,,felony,2010-13-01\n' +
       'A,31,2012-01-01,2012-01-02,,,,,\n' +
       'D,1\n' +
-      'E,40,2012-01-01,2012-01-02,hold,misdemeanor,2011-01-01,,,extra\n';
+      'E,40,2012-01-01,2012-01-02,hold,misdemeanor,2011-01-01,,,extra\n' +
+      'F,41,2012-01-01,2012-01-02,hold,,,,\n';
     const set = readCaseSet(text, 'csv');
-    expect(set.cases.map((c) => c.id)).toEqual(['A']);
-    expect(set.total).toBe(5);
-    expect(set.rejected).toBe(4);
+    expect(set.cases.map((c) => c.id)).toEqual(['F']);
+    expect(set.total).toBe(6);
+    expect(set.rejected).toBe(5);
     const lines = set.problems.map((p) => formatCaseProblem('in.csv', p));
     expect(lines).toContain('in.csv: row 3 (B): error: age: must be between 0 and 130, not 300');
     expect(lines).toContain('in.csv: row 3 (B): error: conviction2.convictedOn: "2010-13-01" is not a real date (there is no month 13)');
-    expect(lines).toContain('in.csv: row 4 (A): error: id: the id "A" is used twice (first by case 1, row 2)');
+    const twice =
+      'error: id: the id "A" is used twice (rows 2 and 4): no case with this id is read, as the file can\'t say which is the case; ' +
+      "one booking's several charges or convictions go in one row, in numbered columns (charge1.*, charge2.*, ...)";
+    expect(lines).toContain(`in.csv: row 2 (A): ${twice}`);
+    expect(lines).toContain(`in.csv: row 4 (A): ${twice}`);
     expect(lines.some((l) => l.startsWith('in.csv: row 5 (D): error: the row has 2 fields but the header names 9 columns'))).toBe(true);
     expect(lines.some((l) => l.startsWith('in.csv: row 6 (E): error: the row has 10 fields'))).toBe(true);
+  });
+
+  it('leave out a good row whose id a bad row also uses, and every row of a booking given one row per charge', () => {
+    // A jail export with one row per charge: the booking number on each row; the first row of C is bad.
+    const text =
+      'id,age,bookedAt,eligibleForReleaseAt,requests,charge1.offense,charge1.class\n' +
+      'A,30,2012-01-01,2012-01-02,hold,trespass,misdemeanor\n' +
+      'A,30,2012-01-01,2012-01-02,hold,robbery,felony\n' +
+      'B,31,2012-01-01,2012-01-02,hold,robbery,felony\n' +
+      'C,N/A,2012-01-01,2012-01-02,hold,trespass,misdemeanor\n' +
+      'C,32,2012-01-01,2012-01-02,hold,robbery,felony\n';
+    const set = readCaseSet(text, 'csv');
+    expect(set.cases.map((c) => c.id)).toEqual(['B']);
+    expect(set.rejected).toBe(4);
+    const lines = set.problems.map((p) => formatCaseProblem('in.csv', p));
+    expect(lines.filter((l) => l.includes('the id "A" is used twice (rows 2 and 3)')).map((l) => l.slice(0, 17))).toEqual([
+      'in.csv: row 2 (A)',
+      'in.csv: row 3 (A)',
+    ]);
+    expect(lines).toContain('in.csv: row 5 (C): error: age: must be a whole number, not "N/A"');
+    expect(lines.some((l) => l.startsWith('in.csv: row 6 (C): error: id: the id "C" is used twice (rows 5 and 6)'))).toBe(true);
   });
 
   it('count rows by line even when a quoted value spans lines', () => {
