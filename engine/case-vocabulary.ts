@@ -2,13 +2,22 @@
 // case in the set carries means the draft's test can never be true on this set, whatever it says.
 // Each finding is a warning located in the draft, with the set's own nearest tags as quick fixes.
 
-import { CLASS_BY_BIT_NAMES, type CaseTable } from './case-table';
+import {
+  CLASS_BY_BIT_NAMES,
+  F_ADMIN,
+  F_JUDICIAL,
+  H_BONDABLE,
+  H_BOND_POSTED,
+  H_DETAILS_UNKNOWN,
+  H_PROBABLE_CAUSE,
+  type CaseTable,
+} from './case-table';
 import { editDistance, type PathSegment } from './diagnostics';
 import type { QuickFix } from './analysis/fixes';
 import type { Condition, OffenseFilter, Ordinance, RecordKey } from './model';
 import { RECORD_KEYS } from './model';
 import { CLASS_BITS, RECORD_BITS } from './prepared';
-import { U_RECORD_SHIFT } from './unknown-facts';
+import { U_ADMIN, U_JUDICIAL, U_RECORD_SHIFT, U_WARRANTS } from './unknown-facts';
 import { RECORD_LABELS } from './wording';
 
 export interface CaseSetVocabulary {
@@ -21,8 +30,43 @@ export interface CaseSetVocabulary {
   records: Set<RecordKey>;
   /** Records no case's records carry (unknown on every case). */
   recordsNotCarried: Set<RecordKey>;
+  /**
+   * Yes/no facts of the detainer and of the charges whose every known value in the set is what an
+   * empty cell gives (judicial warrant: no, bond posted: no, bondable: yes...), when any value is known.
+   */
+  onlyDefault: Set<YesNoFact>;
+  /** Whether no case has an outstanding warrant, though some cases' records would list them. */
+  noWarrants: boolean;
   cases: number;
 }
+
+/** The yes/no facts a draft may test whose empty cell reads as a value. */
+export type YesNoFact = 'judicialWarrant' | 'administrativeWarrant' | 'bondPosted' | 'bondable' | 'probableCauseFinding';
+
+/** Each fact as a test asks it, and the set when every case or charge has what an empty cell gives. */
+const YES_NO_FACTS: Record<YesNoFact, { asked: string; every: string; of: 'case' | 'charge' }> = {
+  judicialWarrant: {
+    asked: 'whether a judicial warrant supports the detainer',
+    every: 'no case in this set has a judicial warrant',
+    of: 'case',
+  },
+  administrativeWarrant: {
+    asked: 'whether an administrative warrant (I-200/I-205) is attached',
+    every: 'no case in this set has an administrative warrant',
+    of: 'case',
+  },
+  bondPosted: {
+    asked: "whether a pending charge's bond was posted",
+    every: 'no pending charge in this set has its bond posted',
+    of: 'charge',
+  },
+  bondable: { asked: 'whether a pending charge is bondable', every: 'every pending charge in this set is bondable', of: 'charge' },
+  probableCauseFinding: {
+    asked: 'whether a judge found probable cause on a pending charge',
+    every: 'no pending charge in this set has a finding of probable cause',
+    of: 'charge',
+  },
+};
 
 /** What a case set's offenses and records say, counted once per case. */
 export function caseSetVocabulary(t: CaseTable): CaseSetVocabulary {
@@ -33,6 +77,16 @@ export function caseSetVocabulary(t: CaseTable): CaseSetVocabulary {
   const perCase = new Set<string>();
   let recordBits = 0;
   const knownRecords = new Set<RecordKey>();
+  // Per yes/no fact: [values known, values other than an empty cell's].
+  const facts: Record<YesNoFact, [number, number]> = {
+    judicialWarrant: [0, 0],
+    administrativeWarrant: [0, 0],
+    bondPosted: [0, 0],
+    bondable: [0, 0],
+    probableCauseFinding: [0, 0],
+  };
+  let warrants = 0;
+  let warrantsListed = false;
   const tagsOf = (list: number) => {
     let names = seenLists.get(list);
     if (!names) seenLists.set(list, (names = (t.strings[list] ?? '').split(';').filter(Boolean)));
@@ -51,7 +105,17 @@ export function caseSetVocabulary(t: CaseTable): CaseSetVocabulary {
       const name = CLASS_BY_BIT_NAMES[t.chargeCls[j]!];
       if (name) classes.add(name);
       if (t.chargeDegree[j]) degrees = true;
+      const hf = t.chargeFlags[j]!;
+      if (hf & H_DETAILS_UNKNOWN) continue;
+      count(facts.bondPosted, (hf & H_BOND_POSTED) !== 0);
+      count(facts.bondable, (hf & H_BONDABLE) === 0);
+      count(facts.probableCauseFinding, (hf & H_PROBABLE_CAUSE) !== 0);
     }
+    const u = t.unknown[i]!;
+    if (!(u & U_JUDICIAL)) count(facts.judicialWarrant, (t.flags[i]! & F_JUDICIAL) !== 0);
+    if (!(u & U_ADMIN)) count(facts.administrativeWarrant, (t.flags[i]! & F_ADMIN) !== 0);
+    warrants += t.warrantStart[i + 1]! - t.warrantStart[i]!;
+    if (!(u & U_WARRANTS)) warrantsListed = true;
     for (const c of perCase) categories.set(c, (categories.get(c) ?? 0) + 1);
     recordBits |= t.records[i]!;
     for (const k of RECORD_KEYS) if ((t.unknown[i]! & (RECORD_BITS[k] << U_RECORD_SHIFT)) === 0) knownRecords.add(k);
@@ -62,8 +126,16 @@ export function caseSetVocabulary(t: CaseTable): CaseSetVocabulary {
     degrees,
     records: new Set(RECORD_KEYS.filter((k) => recordBits & RECORD_BITS[k])),
     recordsNotCarried: new Set(t.length ? RECORD_KEYS.filter((k) => !knownRecords.has(k)) : []),
+    onlyDefault: new Set((Object.keys(facts) as YesNoFact[]).filter((f) => facts[f][0] > 0 && facts[f][1] === 0)),
+    noWarrants: warrants === 0 && warrantsListed,
     cases: t.length,
   };
+}
+
+/** Counts a known value, and whether it is other than what an empty cell gives. */
+function count(fact: [number, number], notDefault: boolean): void {
+  fact[0]++;
+  if (notDefault) fact[1]++;
 }
 
 export interface VocabularyFinding {
@@ -72,7 +144,9 @@ export interface VocabularyFinding {
     | 'case-set-lacks-class'
     | 'case-set-lacks-degree'
     | 'case-set-offenses-without-degree'
-    | 'case-set-lacks-record';
+    | 'case-set-lacks-record'
+    | 'case-set-one-value'
+    | 'case-set-lacks-warrant';
   severity: 'warning';
   message: string;
   /** Where in the draft the word is. */
@@ -97,7 +171,7 @@ function nearest(word: string, vocabulary: Map<string, number>, max = 3): string
 
 /** A place the draft names an offense tag, class, degree or record; a degree with the test naming it. */
 interface NamedWord {
-  kind: 'category' | 'class' | 'degree' | 'record';
+  kind: 'category' | 'class' | 'degree' | 'record' | 'fact' | 'warrant';
   word: string;
   path: PathSegment[];
   where: string;
@@ -119,8 +193,15 @@ function* namedWords(o: Ordinance): Generator<NamedWord> {
     else if ('any' in c) for (const [k, x] of c.any.entries()) yield* condition(x, [...path, 'any', k], where);
     else if ('not' in c) yield* condition(c.not, [...path, 'not'], where);
     else if ('conviction' in c) yield* filter(c.conviction, [...path, 'conviction'], where, 'conviction');
-    else if ('charge' in c) yield* filter(c.charge, [...path, 'charge'], where, 'charge');
-    else if ('record' in c) yield { kind: 'record', word: c.record, path: [...path, 'record'], where };
+    else if ('charge' in c) {
+      yield* filter(c.charge, [...path, 'charge'], where, 'charge');
+      for (const f of ['bondPosted', 'bondable', 'probableCauseFinding'] as const)
+        if (c.charge[f] !== undefined) yield { kind: 'fact', word: f, path: [...path, 'charge', f], where };
+    } else if ('record' in c) yield { kind: 'record', word: c.record, path: [...path, 'record'], where };
+    else if ('judicialWarrant' in c) yield { kind: 'fact', word: 'judicialWarrant', path: [...path, 'judicialWarrant'], where };
+    else if ('administrativeWarrant' in c)
+      yield { kind: 'fact', word: 'administrativeWarrant', path: [...path, 'administrativeWarrant'], where };
+    else if ('warrant' in c) yield { kind: 'warrant', word: 'warrant', path: [...path, 'warrant'], where };
   }
   for (const [d, def] of (o.definitions ?? []).entries())
     for (const [k, f] of (def.covers ?? []).entries())
@@ -240,6 +321,25 @@ export function checkCaseSetVocabulary(o: Ordinance, t: CaseTable, vocabulary = 
           path: n.path,
           fixes: [],
         });
+    } else if (n.kind === 'fact' && vocabulary.onlyDefault.has(n.word as YesNoFact)) {
+      // An empty cell reads as a value (no judicial warrant, bond not posted...): a set whose every
+      // case has that value may only lack the column, and then the test reads the same on every case.
+      const fact = YES_NO_FACTS[n.word as YesNoFact];
+      out.push({
+        code: 'case-set-one-value',
+        severity: 'warning',
+        message: `${n.where} tests ${fact.asked}; ${fact.every} (as an empty cell reads), so the test comes out the same on every ${fact.of}. If the records leave this fact out, the decisions that turn on it may be wrong`,
+        path: n.path,
+        fixes: [],
+      });
+    } else if (n.kind === 'warrant' && vocabulary.noWarrants) {
+      out.push({
+        code: 'case-set-lacks-warrant',
+        severity: 'warning',
+        message: `${n.where} tests for an outstanding warrant; no case in this set lists one, so the test is never true on it. If the records leave warrants out, the decisions that turn on them may be wrong`,
+        path: n.path,
+        fixes: [],
+      });
     } else if (n.kind === 'record') {
       const key = n.word as RecordKey;
       if (vocabulary.recordsNotCarried.has(key))

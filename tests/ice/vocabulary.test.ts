@@ -146,4 +146,64 @@ otherwise: decline
     const allGraded = set([{ ...base, id: 'g', convictions: [{ class: 'felony', degree: 3, convictedOn: '2020-01-01' }] }]);
     expect(checkCaseSetVocabulary(draft, allGraded).filter((f) => f.code === 'case-set-offenses-without-degree')).toEqual([]);
   });
+
+  it('warns when every case reads a yes/no fact the draft tests as an empty cell reads it, and when no case lists a warrant', () => {
+    const draft = loadOrdinance(`title: Test
+jurisdiction: { name: Riverton, state: CT }
+sections:
+  - heading: Detainers
+    provisions:
+      - id: judicial
+        when: { judicialWarrant: true }
+        outcome: hold
+        maxHold: { hours: 48 }
+      - id: bond
+        when: { charge: { bondPosted: false } }
+        outcome: hold
+        maxHold: { hours: 48 }
+      - id: wanted
+        when: { warrant: { kind: criminal } }
+        outcome: notify
+otherwise: decline
+`).ordinance!;
+    // A jail export read without its warrant and bond columns: every cell empty.
+    const blank = set([
+      { ...base, id: 'a', currentCharges: [{ class: 'felony' }] },
+      { ...base, id: 'b', currentCharges: [{ class: 'misdemeanor' }] },
+    ]);
+    expect(checkCaseSetVocabulary(draft, blank).map((f) => [f.code, f.path.slice(-2).join('.'), f.message])).toEqual([
+      [
+        'case-set-one-value',
+        'when.judicialWarrant',
+        'provision "judicial" tests whether a judicial warrant supports the detainer; no case in this set has a judicial warrant (as an empty cell reads), so the test comes out the same on every case. If the records leave this fact out, the decisions that turn on it may be wrong',
+      ],
+      [
+        'case-set-one-value',
+        'charge.bondPosted',
+        'provision "bond" tests whether a pending charge\'s bond was posted; no pending charge in this set has its bond posted (as an empty cell reads), so the test comes out the same on every charge. If the records leave this fact out, the decisions that turn on it may be wrong',
+      ],
+      [
+        'case-set-lacks-warrant',
+        'when.warrant',
+        'provision "wanted" tests for an outstanding warrant; no case in this set lists one, so the test is never true on it. If the records leave warrants out, the decisions that turn on them may be wrong',
+      ],
+    ]);
+    // One case with each: nothing to say.
+    const given = set([
+      {
+        ...base,
+        id: 'a',
+        detainer: { requests: ['hold'], judicialWarrant: true },
+        currentCharges: [{ class: 'felony', bondPosted: true }],
+        warrants: [{ kind: 'criminal' }],
+      },
+      { ...base, id: 'b', currentCharges: [{ class: 'misdemeanor' }] },
+    ]);
+    expect(checkCaseSetVocabulary(draft, given)).toEqual([]);
+    // Facts the records don't carry (unknown on every case) are open decisions, not one value: nothing to say.
+    const unknown = set([
+      { ...base, id: 'a', unknown: ['judicialWarrant', 'warrants'], currentCharges: [{ class: 'felony', unknown: ['bondPosted'] }] },
+    ]);
+    expect(checkCaseSetVocabulary(draft, unknown)).toEqual([]);
+  });
 });

@@ -111,11 +111,12 @@ describe('--mapping', () => {
     const m = write('county.mapping.yaml', mapping);
     const file = write('county.csv', csv);
     const r = await run('simulate', policy, '--cases', file, '--mapping', m, '--json');
-    // The mapped export carries no record columns, so every ground the draft names that rests on a
-    // record is warned of, located in the draft; nothing else is printed.
+    // The mapped export carries no record or warrant columns, so every ground the draft names that
+    // rests on a record or a warrant is warned of, located in the draft; nothing else is printed.
     const lines = r.err.split('\n').filter(Boolean);
     expect(lines.length).toBeGreaterThan(0);
-    for (const line of lines) expect(line).toMatch(/:\d+:\d+: warning: .* \[case-set-lacks-record\]$/);
+    for (const line of lines) expect(line).toMatch(/:\d+:\d+: warning: .* \[case-set-lacks-(record|warrant)\]$/);
+    expect(lines.filter((l) => l.endsWith('[case-set-lacks-warrant]'))).toHaveLength(1);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out) as { decisions: Array<{ id: string; outcome: string; provision: string }> };
     expect(json.decisions.map((d) => d.id)).toEqual(['K1', 'K2']);
