@@ -212,6 +212,20 @@ export function planColumns(header: readonly string[], mapping?: ColumnMapping):
     });
   });
   if (unlisted) problems.push(`... and ${unlisted} more columns not read (the header names ${header.length} columns)`);
+  // A column the mapping names that the header lacks (a misspelt name, an export that changed) would
+  // leave its fact empty on every case, read as the empty cell's default: said, never passed over.
+  if (mapping?.columns && unlisted === 0) {
+    const names = header.map((h) => h.trim());
+    for (const theirs of Object.keys(renames)) {
+      if (names.includes(theirs)) continue;
+      const guess = didYouMean(theirs, names);
+      problems.push(
+        `the mapping reads "${renames[theirs]}" from column "${theirs}", which the header does not name` +
+          (guess ? `; did you mean "${guess}"?` : '') +
+          '; every case would read it as empty. Correct the name, or take the entry out of the mapping',
+      );
+    }
+  }
   for (const required of CSV_REQUIRED_COLUMNS) {
     if (!taken.has(required) && unlisted === 0) {
       problems.push(

@@ -569,9 +569,28 @@ describe('column mappings', () => {
 
   it('reports unmapped columns with where to put them', () => {
     const { mapping } = loadColumnMapping(mappingText);
-    const set = readCaseSet('BOOKING_NO,AGE_AT_BOOKING,BOOK_DT,REL_DT,SSN\n', 'csv', { mapping });
+    const set = readCaseSet('BOOKING_NO,AGE_AT_BOOKING,BOOK_DT,REL_DT,ICE_REQ,CHG1_LVL,CHG1_BOND,PRIOR1_LVL,PRIOR1_DT,SSN\n', 'csv', {
+      mapping,
+    });
     expect(set.problems.map((p) => p.message)).toEqual([
-      'unknown column "SSN" (column 5); map it under "columns" or list it under "ignore" in the mapping',
+      'unknown column "SSN" (column 10); map it under "columns" or list it under "ignore" in the mapping',
+    ]);
+  });
+
+  it('refuses a file whose header lacks a column the mapping reads, rather than read the fact as empty on every case', () => {
+    const { mapping } = loadColumnMapping(mappingText);
+    // This export has no bond column, and names the prior conviction's date otherwise.
+    const set = readCaseSet(
+      'BOOKING_NO,AGE_AT_BOOKING,BOOK_DT,REL_DT,ICE_REQ,CHG1_LVL,PRIOR1_LVL,PRIOR1_DATE\n' +
+        'X1,34,2015-03-02T10:00,2015-03-04T12:00,B,F,M,2010-05-05\n',
+      'csv',
+      { mapping },
+    );
+    expect(set.table.length).toBe(0);
+    expect(set.problems.map((p) => p.message)).toEqual([
+      'unknown column "PRIOR1_DATE" (column 8); map it under "columns" or list it under "ignore" in the mapping',
+      'the mapping reads "charge1.bondPosted" from column "CHG1_BOND", which the header does not name; every case would read it as empty. Correct the name, or take the entry out of the mapping',
+      'the mapping reads "conviction1.convictedOn" from column "PRIOR1_DT", which the header does not name; did you mean "PRIOR1_DATE"?; every case would read it as empty. Correct the name, or take the entry out of the mapping',
     ]);
   });
 
