@@ -2,7 +2,7 @@
 // is planned onto them, and the reference reading of one row into a contract-form case.
 
 import { didYouMean } from '../diagnostics';
-import { RECORD_KEYS } from '../model';
+import { CHARGE_UNKNOWNS, CONVICTION_UNKNOWNS, RECORD_KEYS } from '../model';
 import { RECORD_BITS } from '../prepared';
 import type { ColumnMapping } from './mapping';
 
@@ -296,6 +296,27 @@ export function splitRequests(raw: string): string[] {
   return raw.split(/[;|\s/]+/).filter(Boolean);
 }
 
+/** The cell that says the records don't give a fact: `unknown`, in any case. */
+export function isUnknownCell(raw: string): boolean {
+  return raw.length === 7 && raw.toLowerCase() === 'unknown';
+}
+
+/** The facts of a case a cell may give as unknown, by column (the contract's names in `unknown`). */
+const UNKNOWN_CELL_FACTS: Record<string, string> = {
+  bookedAt: 'bookedAt',
+  eligibleForReleaseAt: 'eligibleForReleaseAt',
+  requests: 'requests',
+  judicialWarrant: 'judicialWarrant',
+  administrativeWarrant: 'administrativeWarrant',
+  ...Object.fromEntries(RECORD_KEYS.map((k) => [k, `records.${k}`])),
+};
+/** The facts of a charge or conviction a cell may give as unknown (`incarceratedDays` goes with `releasedOn`). */
+const UNKNOWN_GROUP_FIELDS: Record<GroupName, Record<string, string>> = {
+  charge: Object.fromEntries(CHARGE_UNKNOWNS.map((f) => [f, f])),
+  conviction: { ...Object.fromEntries(CONVICTION_UNKNOWNS.map((f) => [f, f])), incarceratedDays: 'releasedOn' },
+  warrant: {},
+};
+
 export interface RowCase {
   /** The case in contract form, for the checker. */
   value: Record<string, unknown>;
@@ -309,6 +330,7 @@ export function caseFromRow(plan: ColumnPlan, fields: readonly string[]): RowCas
   const detainer: Record<string, unknown> = {};
   const records: Record<string, unknown> = {};
   const groups: Record<string, Array<Record<string, unknown> | undefined>> = { currentCharges: [], convictions: [], warrants: [] };
+  const unknown: string[] = [];
   for (const col of plan.columns) {
     let raw = (fields[col.index] ?? '').trim();
     if (raw !== '' && col.values) raw = col.values.map(raw);
@@ -316,7 +338,15 @@ export function caseFromRow(plan: ColumnPlan, fields: readonly string[]): RowCas
     if (col.group) {
       const list = groups[GROUP_LIST[col.group]]!;
       const item = (list[col.slot] ??= {});
-      item[col.field] = csvValue(col.field, raw);
+      const fact = isUnknownCell(raw) ? UNKNOWN_GROUP_FIELDS[col.group][col.field] : undefined;
+      if (fact) {
+        const facts = (item.unknown ??= []) as string[];
+        if (!facts.includes(fact)) facts.push(fact);
+      } else item[col.field] = csvValue(col.field, raw);
+      continue;
+    }
+    if (isUnknownCell(raw) && UNKNOWN_CELL_FACTS[col.field]) {
+      unknown.push(UNKNOWN_CELL_FACTS[col.field]!);
       continue;
     }
     switch (col.field) {
@@ -338,6 +368,7 @@ export function caseFromRow(plan: ColumnPlan, fields: readonly string[]): RowCas
   if (!('requests' in detainer)) detainer.requests = [];
   c.detainer = detainer;
   if (Object.keys(records).length > 0) c.records = records;
+  if (unknown.length) c.unknown = unknown;
   const slots: RowCase['slots'] = { currentCharges: [], convictions: [], warrants: [] };
   for (const list of ['currentCharges', 'convictions', 'warrants'] as const) {
     const items = groups[list]!;

@@ -559,6 +559,56 @@ describe('column mappings', () => {
     ]);
   });
 
+  it('reads a cell "unknown" (or a code mapped to it) as a fact the records leave open, as a JSON case lists it', () => {
+    const { mapping } = loadColumnMapping(
+      ['columns:', '  JUD: judicialWarrant', '  LVL: charge1.class', 'values:', '  JUD: { Y: yes, N: no, N/A: unknown }', ''].join('\n'),
+    );
+    const csv =
+      'id,age,bookedAt,eligibleForReleaseAt,requests,issuedAt,JUD,gangDatabase,LVL,charge1.bondPosted,conviction1.class,conviction1.convictedOn,conviction1.incarceratedDays\n' +
+      'U1,30,2025-03-01 10:00,2025-03-05 10:00,hold,,N/A,,felony,,,,\n' +
+      'U2,31,2025-03-01 10:00,Unknown,hold,,N,UNKNOWN,unknown,unknown,felony,unknown,unknown\n' +
+      'U3,32,unknown,2025-03-05 10:00,unknown,2025-03-01 11:00,Y,,,,unknown,2019-01-01,\n';
+    const set = importInChunks(csv, [7], { format: 'csv', mapping });
+    expect(set.problems).toEqual([]);
+    const base: BookingCase['detainer'] = { requests: ['hold'], judicialWarrant: false, administrativeWarrant: false };
+    const json: BookingCase[] = [
+      {
+        id: 'U1',
+        age: 30,
+        bookedAt: '2025-03-01T10:00',
+        eligibleForReleaseAt: '2025-03-05T10:00',
+        detainer: { requests: ['hold'], administrativeWarrant: false },
+        currentCharges: [{ class: 'felony' }],
+        unknown: ['judicialWarrant'],
+      },
+      {
+        id: 'U2',
+        age: 31,
+        bookedAt: '2025-03-01T10:00',
+        detainer: base,
+        currentCharges: [{ unknown: ['class', 'bondPosted'] }],
+        convictions: [{ class: 'felony', unknown: ['convictedOn', 'releasedOn'] }],
+        unknown: ['eligibleForReleaseAt', 'records.gangDatabase'],
+      },
+      {
+        id: 'U3',
+        age: 32,
+        eligibleForReleaseAt: '2025-03-05T10:00',
+        detainer: { requests: [], issuedAt: '2025-03-01T11:00', judicialWarrant: true, administrativeWarrant: false },
+        convictions: [{ unknown: ['class'], convictedOn: '2019-01-01' }],
+        unknown: ['bookedAt', 'requests'],
+      },
+    ];
+    const expected = readCaseSet(JSON.stringify(json), 'json');
+    expect(expected.problems).toEqual([]);
+    expect(set.cases.map((c) => c.source)).toEqual(expected.cases.map((c) => c.source));
+    expect(tableRows(set.table)).toEqual(tableRows(expected.table));
+    expect(Array.from(set.table.unknown)).toEqual(Array.from(expected.table.unknown));
+    // Where the contract has no unknown (an id, an age, a warrant's kind), the word is a value like any other, and reported.
+    const bad = readCaseSet('id,age,bookedAt,eligibleForReleaseAt\nB1,unknown,2025-03-01,2025-03-02\n', 'csv');
+    expect(bad.problems.map((p) => p.message)).toEqual(['must be a whole number, not "unknown"']);
+  });
+
   it('is refused for JSON and YAML files rather than ignored', () => {
     const { mapping } = loadColumnMapping(mappingText);
     const set = readCaseSet('[]', 'json', { mapping });
