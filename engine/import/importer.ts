@@ -186,6 +186,11 @@ export function sortedHashes(hashes: Uint32Array): Uint32Array {
   return a;
 }
 
+/** Whether bytes start with a UTF-16 byte-order mark (FF FE or FE FF), not a UTF-8 one. */
+function startsUtf16(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+}
+
 /** Whether the ascending hashes hold h. */
 function hasHash(sorted: Uint32Array, h: number): boolean {
   let lo = 0;
@@ -289,6 +294,17 @@ export class CaseImporter implements CaseSink {
     if (this.cancelled) throw new ImportCancelled();
     if (this.finished) throw new Error('the import is finished');
     this.read += chunk.length;
+    if (!this.reader && typeof chunk !== 'string' && this.read === chunk.length && startsUtf16(chunk)) {
+      // Read as UTF-8, UTF-16 text is a NUL between every letter: a header of unknown columns and rows of
+      // nonsense. Said for what it is, at once.
+      const csv = this.format === 'csv' || this.options.mapping !== undefined;
+      const message = `the file is UTF-16 text (it starts with a UTF-16 byte-order mark); save it as UTF-8${csv ? ' (in Excel: Save As, "CSV UTF-8")' : ''}`;
+      this.fail([{ index: -1, field: '', message, ...(csv ? { row: 1 } : { line: 1, column: 1 }) }]);
+      this.reader = { push: () => undefined, pushBytes: () => undefined, finish: () => undefined };
+      this.bytesDirect = true;
+      this.headBytes = undefined;
+      return;
+    }
     if (!this.reader && typeof chunk !== 'string' && this.headBytes?.length === 0 && this.startsJson(chunk)) {
       // A JSON file's bytes go to its reader as they are: its start need not be decoded to tell the format.
       this.format = 'json';

@@ -452,6 +452,31 @@ describe('bad CSV rows', () => {
     expect(lines.some((l) => l.startsWith('in.csv: row 6 (C): error: id: the id "C" is used twice (rows 5 and 6)'))).toBe(true);
   });
 
+  it('refuse a file saved as UTF-16 at once, saying so, rather than read a header of unknown columns', () => {
+    const text = 'id,age,bookedAt,eligibleForReleaseAt\r\nA,30,2012-01-01,2012-01-02\r\n';
+    const le = new Uint8Array(2 + text.length * 2);
+    const be = new Uint8Array(2 + text.length * 2);
+    le.set([0xff, 0xfe]);
+    be.set([0xfe, 0xff]);
+    for (let i = 0; i < text.length; i++) {
+      le[2 + 2 * i] = text.charCodeAt(i);
+      be[3 + 2 * i] = text.charCodeAt(i);
+    }
+    for (const [bytes, sizes] of [
+      [le, []],
+      [be, [3]],
+    ] as const) {
+      const set = importInChunks(bytes, sizes, { format: 'csv' });
+      expect(set.table.length).toBe(0);
+      expect(set.problems.map((p) => formatCaseProblem('export.csv', p))).toEqual([
+        'export.csv: row 1: error: the file is UTF-16 text (it starts with a UTF-16 byte-order mark); save it as UTF-8 (in Excel: Save As, "CSV UTF-8")',
+      ]);
+    }
+    // A UTF-8 byte-order mark is read as before.
+    const utf8 = new TextEncoder().encode('\uFEFF' + text);
+    expect(importInChunks(utf8, [], { format: 'csv' }).table.length).toBe(1);
+  });
+
   it('count rows by line even when a quoted value spans lines', () => {
     const text = header + 'A,30,2012-01-01,2012-01-02,"hold\nnotify",,,,\nB,x,2012-01-01,2012-01-02,,,,,\n';
     const set = readCaseSet(text, 'csv');
