@@ -4,7 +4,7 @@
 import { didYouMean } from '../diagnostics';
 import { CHARGE_UNKNOWNS, CONVICTION_UNKNOWNS, RECORD_KEYS } from '../model';
 import { RECORD_BITS } from '../prepared';
-import type { ColumnMapping } from './mapping';
+import type { ColumnMapping, DateOrder } from './mapping';
 
 /** The documented CSV columns (see docs/case-files.md). Numbered groups: charge1..., conviction1..., warrant1.... */
 export const CSV_CASE_COLUMNS: readonly string[] = [
@@ -113,6 +113,8 @@ export interface ColumnPlan {
   width: number;
   /** Highest group number used, per group (0 when none). */
   groups: Record<GroupName, number>;
+  /** The mapping's order of slashed dates, when it gives one. */
+  dates?: DateOrder;
 }
 
 export function allDocumentedColumns(groupCount = 1): string[] {
@@ -248,7 +250,7 @@ export function planColumns(header: readonly string[], mapping?: ColumnMapping):
     );
   }
   if (problems.length) return { problems };
-  return { plan: { columns, width: header.length, groups }, problems };
+  return { plan: { columns, width: header.length, groups, ...(mapping?.dates ? { dates: mapping.dates } : {}) }, problems };
 }
 
 function valueMapFor(mapping: ColumnMapping | undefined, name: string, target: string, group: GroupName | undefined, field: string) {
@@ -296,6 +298,30 @@ export function splitRequests(raw: string): string[] {
   return raw.split(/[;|\s/]+/).filter(Boolean);
 }
 
+const DATE_FIELDS = new Set(['bookedAt', 'eligibleForReleaseAt', 'issuedAt', 'convictedOn', 'releasedOn']);
+const SLASHED = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?[Mm]\.?)?)?$/;
+const two = (n: string) => n.padStart(2, '0');
+
+/**
+ * A slashed date (`09/07/2025`, `9/7/2025 2:30 PM`) as the ISO text the case format reads, in the
+ * order given; anything else as it is (an ISO date, or a value the checker reports). A year of two
+ * digits is left as it is: its century is a guess.
+ */
+export function isoFromSlashed(raw: string, order: DateOrder): string {
+  const m = SLASHED.exec(raw);
+  if (!m) return raw;
+  const [month, day] = order === 'month/day/year' ? [m[1]!, m[2]!] : [m[2]!, m[1]!];
+  const date = `${m[3]}-${two(month)}-${two(day)}`;
+  if (m[4] === undefined) return date;
+  let hour = Number(m[4]);
+  if (m[7]) {
+    // 12 AM is midnight, 12 PM noon; an hour past 12 with AM or PM is left for the checker to report.
+    if (hour < 1 || hour > 12) return raw;
+    hour = (hour % 12) + (m[7].toLowerCase() === 'p' ? 12 : 0);
+  }
+  return `${date}T${two(String(hour))}:${m[5]}${m[6] ? `:${m[6]}` : ''}`;
+}
+
 /** The cell that says the records don't give a fact: `unknown`, in any case. */
 export function isUnknownCell(raw: string): boolean {
   return raw.length === 7 && raw.toLowerCase() === 'unknown';
@@ -335,6 +361,7 @@ export function caseFromRow(plan: ColumnPlan, fields: readonly string[]): RowCas
     let raw = (fields[col.index] ?? '').trim();
     if (raw !== '' && col.values) raw = col.values.map(raw);
     if (raw === '') continue;
+    if (plan.dates && DATE_FIELDS.has(col.field)) raw = isoFromSlashed(raw, plan.dates);
     if (col.group) {
       const list = groups[GROUP_LIST[col.group]]!;
       const item = (list[col.slot] ??= {});

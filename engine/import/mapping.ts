@@ -17,16 +17,24 @@ export interface ColumnMapping {
   values?: Record<string, Record<string, string | number | boolean>>;
   /** Their columns left out on purpose (names, addresses...): not read, and not reported as unknown. */
   ignore?: string[];
+  /**
+   * The order of the export's slashed dates (`09/07/2025`, `09/07/2025 14:30`, `9/7/2025 2:30 PM`):
+   * read as month/day/year or day/month/year. ISO dates are read either way.
+   */
+  dates?: DateOrder;
   /** What the mapping is for; not read. */
   description?: string;
 }
+
+export type DateOrder = 'month/day/year' | 'day/month/year';
+export const DATE_ORDERS: readonly DateOrder[] = ['month/day/year', 'day/month/year'];
 
 export interface LoadedMapping {
   mapping: ColumnMapping | undefined;
   diagnostics: Diagnostic[];
 }
 
-const KEYS = ['columns', 'values', 'ignore', 'description'];
+const KEYS = ['columns', 'values', 'ignore', 'dates', 'description'];
 const own = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
 const isMap = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
@@ -110,6 +118,13 @@ export function loadColumnMapping(text: string): LoadedMapping {
         else report('wrong-type', 'a column name is text', ['ignore', i]);
       });
     }
+  }
+  if (doc.dates !== undefined) {
+    if (typeof doc.dates === 'string' && (DATE_ORDERS as readonly string[]).includes(doc.dates)) mapping.dates = doc.dates as DateOrder;
+    else
+      report('wrong-value', `"dates" is ${DATE_ORDERS.map((d) => `"${d}"`).join(' or ')}: the order of the export's slashed dates`, [
+        'dates',
+      ]);
   }
   if (doc.description !== undefined) mapping.description = String(doc.description);
   const ok = diagnostics.every((d) => d.severity !== 'error');

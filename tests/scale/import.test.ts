@@ -634,6 +634,49 @@ describe('column mappings', () => {
     expect(bad.problems.map((p) => p.message)).toEqual(['must be a whole number, not "unknown"']);
   });
 
+  it('reads slashed dates in the order the mapping gives, and refuses an order it does not know', () => {
+    const header = 'id,age,BOOKED,RELEASED,conviction1.class,PRIOR_DT\n';
+    const csv =
+      header +
+      'D1,30,09/07/2025 05:00,10/01/2025 12:00,felony,3/7/2014\n' +
+      'D2,30,9/7/2025 2:30 PM,9/8/2025 12:05 am,felony,2014-03-07\n' +
+      'D3,30,2025-09-07T05:00,9/8/2025 12:00 PM,felony,03/07/14\n';
+    const read = (dates: string) => {
+      const { mapping, diagnostics } = loadColumnMapping(
+        `columns: { BOOKED: bookedAt, RELEASED: eligibleForReleaseAt, PRIOR_DT: conviction1.convictedOn }\ndates: ${dates}\n`,
+      );
+      expect(diagnostics).toEqual([]);
+      return importInChunks(csv, [5], { format: 'csv', mapping });
+    };
+    const us = read('month/day/year');
+    expect(us.cases.map((c) => [c.id, c.source.bookedAt, c.source.eligibleForReleaseAt, c.source.convictions?.[0]?.convictedOn])).toEqual([
+      ['D1', '2025-09-07T05:00', '2025-10-01T12:00', '2014-03-07'],
+      ['D2', '2025-09-07T14:30', '2025-09-08T00:05', '2014-03-07'],
+    ]);
+    // A year of two digits is not read: its century would be a guess.
+    expect(us.problems.map((p) => formatCaseProblem('x.csv', p))).toEqual([
+      'x.csv: row 4 (D3): error: PRIOR_DT (conviction1.convictedOn): must be a date (YYYY-MM-DD), not "03/07/14"',
+    ]);
+    // Read day first, D1's release (10 January) comes before its booking (9 July): reported, not read.
+    const eu = read('day/month/year');
+    expect(eu.cases.map((c) => [c.id, c.source.bookedAt, c.source.convictions?.[0]?.convictedOn])).toEqual([
+      ['D2', '2025-07-09T14:30', '2014-03-07'],
+    ]);
+    expect(eu.problems[0]!.message).toMatch(/^"eligibleForReleaseAt" \(2025-01-10T12:00\) is before "bookedAt" \(2025-07-09T05:00\)/);
+    // Without the order, a slashed date is reported, never read one way or the other.
+    const none = readCaseSet(csv, 'csv', {
+      mapping: loadColumnMapping('columns: { BOOKED: bookedAt, RELEASED: eligibleForReleaseAt, PRIOR_DT: conviction1.convictedOn }\n')
+        .mapping,
+    });
+    expect(none.table.length).toBe(0);
+    expect(none.problems[0]!.message).toBe('must be a local date and time (YYYY-MM-DDTHH:MM), not "09/07/2025 05:00"');
+    const wrong = loadColumnMapping('dates: MM/DD/YYYY\n');
+    expect(wrong.mapping).toBeUndefined();
+    expect(wrong.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual([
+      `1:8 "dates" is "month/day/year" or "day/month/year": the order of the export's slashed dates`,
+    ]);
+  });
+
   it('is refused for JSON and YAML files rather than ignored', () => {
     const { mapping } = loadColumnMapping(mappingText);
     const set = readCaseSet('[]', 'json', { mapping });
