@@ -1,0 +1,91 @@
+// A jail's records officer opens the county's own export, put into the documented columns by hand
+// (docs/case-files.md), in the app: the mistakes such a file carries must be said, and never reach
+// the figures as a guess.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { chooseCaseFile, openApp, setTextAndWait, waitForEvent } from './app-driver';
+
+const DRAFT = `title: An Ordinance on Civil Immigration Detainers at the County Jail
+jurisdiction: { name: Example County, state: PA, level: county, timeZone: America/New_York }
+definitions:
+  - term: felony
+    meaning: an offense graded as a felony
+    covers:
+      - classes: [felony]
+sections:
+  - id: detainers
+    heading: Civil immigration detainers
+    provisions:
+      - id: judicial-warrant
+        heading: Judicial warrant
+        when: { judicialWarrant: true }
+        outcome: hold
+        maxHold: { hours: 48 }
+      - id: pending-felony
+        heading: Pending felony charge
+        when: { charge: { term: felony } }
+        outcome: notify
+otherwise: decline
+`;
+
+const row = (id: string, warrant: string, offense: string, cls: string) =>
+  `${id},34,2025-09-07 05:00,2025-10-01 12:00,hold;notify,${warrant},${offense},${cls}\r\n`;
+
+test('a one-row-per-charge export: every booking whose number repeats is left out and said, an N/A warrant left open, not read as no', async ({
+  page,
+}) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'detainer-e2e-'));
+  const file = path.join(dir, 'jail-export.csv');
+  // 25-01 has two charges on two rows (its felony on the second); 25-02 one; 25-03's warrant is not known.
+  writeFileSync(
+    file,
+    '\uFEFFid,age,bookedAt,eligibleForReleaseAt,requests,judicialWarrant,charge1.offense,charge1.class\r\n' +
+      row('25-01', 'no', 'RETAIL THEFT', 'misdemeanor') +
+      row('25-01', 'no', 'ROBBERY', 'felony') +
+      row('25-02', 'no', '"THEFT BY UNLAWFUL TAKING, MOVABLE PROPERTY"', 'misdemeanor') +
+      row('25-03', 'unknown', 'ROBBERY', 'felony'),
+  );
+  await openApp(page);
+  await setTextAndWait(page, DRAFT);
+  await page.getByRole('tab', { name: 'Simulation' }).click();
+  const since = await chooseCaseFile(page, file);
+  await waitForEvent(page, 'cases-loaded', { name: 'jail-export.csv', count: 2, problems: 2 }, since);
+  await waitForEvent(page, 'simulation-rendered', { total: 2 }, since);
+
+  // Read from its first row alone, 25-01 would have been declined: a misdemeanor, no warrant.
+  const problems = page.getByText('2 problems in jail-export.csv: 2 records left out');
+  await expect(problems).toBeVisible();
+  await problems.click();
+  await expect(
+    page.getByText(/row 2 \(25-01\): error: id: the id "25-01" is used twice \(rows 2 and 3\): no case with this id is read/),
+  ).toBeVisible();
+  await expect(page.getByText(/row 3 \(25-01\): error: id: the id "25-01" is used twice/)).toBeVisible();
+
+  // 25-03: a pending felony gives notice at least, a judicial warrant would hold; the records can't say.
+  await expect(page.getByTestId('count-open')).toHaveText('1');
+  await expect(page.getByTestId('headline')).toContainText('it turns on whether a judicial warrant supports the detainer');
+});
+
+test('an export without its warrant column: the draft’s warrant ground is warned of, as the set reads no warrant on every case', async ({
+  page,
+}) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'detainer-e2e-'));
+  const file = path.join(dir, 'no-warrants.csv');
+  writeFileSync(
+    file,
+    'id,age,bookedAt,eligibleForReleaseAt,requests,charge1.class\n' +
+      'A,34,2025-09-07 05:00,2025-10-01 12:00,hold;notify,felony\n' +
+      'B,40,2025-09-08 05:00,2025-10-02 12:00,hold;notify,misdemeanor\n',
+  );
+  await openApp(page);
+  await setTextAndWait(page, DRAFT);
+  await page.getByRole('tab', { name: 'Simulation' }).click();
+  const since = await chooseCaseFile(page, file);
+  await waitForEvent(page, 'simulation-rendered', { total: 2 }, since);
+  const words = page.getByRole('region', { name: 'The draft and this case set’s words' });
+  await expect(words).toContainText(
+    'provision "judicial-warrant" tests whether a judicial warrant supports the detainer; no case in this set has a judicial warrant (as an empty cell reads)',
+  );
+});
