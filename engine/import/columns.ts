@@ -246,7 +246,7 @@ export function planColumns(header: readonly string[], mapping?: ColumnMapping):
     const found = named.slice(0, FOUND).map(shown).join(', ') + (named.length > FOUND ? `, ... (${named.length} columns)` : '');
     problems.unshift(
       `the header has none of the case columns (${CSV_REQUIRED_COLUMNS.join(', ')}, ...); found ${found}. ` +
-        'Map the columns with a mapping file (docs/case-files.md)',
+        'Map the columns with a mapping file on the command line (--mapping FILE; docs/case-files.md), or rename them in the file',
     );
   }
   if (problems.length) return { problems };

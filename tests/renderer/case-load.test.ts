@@ -27,7 +27,7 @@ describe('a case file with no cases', () => {
     expect(message).toContain('jail-export.csv was not loaded');
     expect(message!.split('\n')[1]).toBe(
       'jail-export.csv: row 1: error: the header has none of the case columns (id, age, bookedAt, eligibleForReleaseAt, ...); ' +
-        'found BookingID, Age, BookedDate. Map the columns with a mapping file (docs/case-files.md)',
+        'found BookingID, Age, BookedDate. Map the columns with a mapping file on the command line (--mapping FILE; docs/case-files.md), or rename them in the file',
     );
     expect(message).toContain('jail-export.csv: row 1: error: unknown column "BookingID"');
     expect(message).not.toContain('a case set is a list of cases');
