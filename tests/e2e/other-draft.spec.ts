@@ -11,11 +11,11 @@ const sampleText = readFileSync(path.join(ROOT, SAMPLE), 'utf8');
 const BERKELEY = { title: 'Policy on Immigration Detainer Requests at the Berkeley Jail', name: 'berkeley-2012.ordinance.yaml' };
 const CHICAGO = { title: 'Welcoming City Ordinance', name: 'chicago-welcoming-city-2012.ordinance.yaml' };
 const SAMPLE_NAME = path.basename(SAMPLE);
-// The gang-database hold made a notice: the same title and version, deciding differently.
-const edited = sampleText.replace(
-  '        when: { record: gangDatabase }\n        outcome: hold\n        maxHold: { hours: 48, excludingWeekendsAndHolidays: true }\n',
-  '        when: { record: gangDatabase }\n        outcome: notify\n',
-);
+// The gang-member hold made a notice: the same title and version, deciding differently.
+const gangHold =
+  '            - { record: securityRiskGroup }\n        outcome: hold\n        maxHold: { hours: 48, excludingWeekendsAndHolidays: true }\n';
+if (!sampleText.includes(gangHold)) throw new Error(`the sample's gang-member hold is not written as this test expects: ${SAMPLE}`);
+const edited = sampleText.replace(gangHold, '            - { record: securityRiskGroup }\n        outcome: notify\n');
 
 let pageErrors: string[] = [];
 test.beforeEach(async ({ page }) => {
