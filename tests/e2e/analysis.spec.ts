@@ -8,7 +8,18 @@ import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { stringify } from 'yaml';
 import { composedOrdinance } from '../../bench/analysis';
-import { eventCount, hook, openApp, openSample, ROOT, SAMPLE, setTextAndWait, startInYaml, waitForEvent } from './app-driver';
+import {
+  eventCount,
+  hook,
+  openApp,
+  openSample,
+  ROOT,
+  SAMPLE,
+  setTextAndWait,
+  startInYaml,
+  waitForEvent,
+  checkPageHealth,
+} from './app-driver';
 import type { DetainerStudioHook } from '../../renderer/src/testing/test-hook-api';
 import { axeViolations } from './axe';
 
@@ -49,17 +60,10 @@ interface CliDiff {
   }>;
 }
 
-let pageErrors: string[] = [];
+checkPageHealth({ csp: true });
 
 test.beforeEach(async ({ page }) => {
-  pageErrors = [];
-  page.on('pageerror', (e) => pageErrors.push(e.message));
   await openApp(page);
-});
-
-test.afterEach(async ({ page }) => {
-  expect(await hook.cspViolations(page), 'no Content-Security-Policy violations').toEqual([]);
-  expect(pageErrors, 'no uncaught errors in the page').toEqual([]);
 });
 
 function tempDir(): string {

@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import type { DetainerStudioHook, HookEvent, HookMarker } from '../../renderer/src/testing/test-hook-api';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -137,4 +137,21 @@ export async function saveExport(page: Page): Promise<{ file: string; name: stri
   await file.saveAs(target);
   await waitForEvent(page, 'export-saved', { name: file.suggestedFilename() }, since);
   return { file: target, name: file.suggestedFilename() };
+}
+
+/**
+ * Registers, for every test of the spec that calls it (before its own hooks), a check that the page
+ * threw no uncaught error and, with `csp`, met no Content-Security-Policy violation: failed at the end
+ * of the test, with what was thrown.
+ */
+export function checkPageHealth(opts: { csp?: boolean } = {}): void {
+  let errors: string[] = [];
+  test.beforeEach(({ page }) => {
+    errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+  });
+  test.afterEach(async ({ page }) => {
+    if (opts.csp) expect(await hook.cspViolations(page), 'no Content-Security-Policy violations').toEqual([]);
+    expect(errors, 'no uncaught errors in the page').toEqual([]);
+  });
 }

@@ -5,20 +5,26 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { chooseCaseFile, cli, eventCount, hook, openApp, openSample, ROOT, SAMPLE, setTextAndWait, waitForEvent } from './app-driver';
+import {
+  chooseCaseFile,
+  cli,
+  eventCount,
+  hook,
+  openApp,
+  openSample,
+  ROOT,
+  SAMPLE,
+  setTextAndWait,
+  waitForEvent,
+  checkPageHealth,
+} from './app-driver';
 
 const sampleText = readFileSync(path.join(ROOT, SAMPLE), 'utf8');
-let pageErrors: string[] = [];
+
+checkPageHealth({ csp: true });
 
 test.beforeEach(async ({ page }) => {
-  pageErrors = [];
-  page.on('pageerror', (e) => pageErrors.push(e.message));
   await openApp(page);
-});
-
-test.afterEach(async ({ page }) => {
-  expect(await hook.cspViolations(page), 'no Content-Security-Policy violations').toEqual([]);
-  expect(pageErrors, 'no uncaught errors in the page').toEqual([]);
 });
 
 function lineOf(text: string, needle: string): number {

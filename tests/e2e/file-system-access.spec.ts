@@ -5,19 +5,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { eventCount, hook, ROOT, SAMPLE, setTextAndWait, startInYaml, waitForEvent } from './app-driver';
+import { eventCount, hook, ROOT, SAMPLE, setTextAndWait, startInYaml, waitForEvent, checkPageHealth } from './app-driver';
 
 const sampleText = readFileSync(path.join(ROOT, SAMPLE), 'utf8');
-let pageErrors: string[] = [];
-
-test.beforeEach(({ page }) => {
-  pageErrors = [];
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-});
-
-test.afterEach(() => {
-  expect(pageErrors, 'no uncaught errors in the page').toEqual([]);
-});
 
 async function openWithPickers(page: Page): Promise<void> {
   await page.addInitScript(() => {
@@ -46,6 +36,8 @@ async function writeOnDisk(page: Page, name: string, text: string): Promise<void
 async function readOnDisk(page: Page, name: string): Promise<string> {
   return page.evaluate(async (n) => (await (await (await navigator.storage.getDirectory()).getFileHandle(n)).getFile()).text(), name);
 }
+
+checkPageHealth();
 
 test('a file opened through the File System Access API is saved in place, a change made on disk meanwhile is not overwritten unasked, and Save As writes a new file', async ({
   page,

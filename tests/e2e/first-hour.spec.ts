@@ -20,28 +20,20 @@ import {
   showYaml,
   startInYaml,
   waitForEvent,
+  checkPageHealth,
 } from './app-driver';
 
 const sampleText = readFileSync(path.join(ROOT, SAMPLE), 'utf8');
 const BERKELEY = 'ordinances/berkeley-2012.ordinance.yaml';
 const BERKELEY_TITLE = 'Policy on Immigration Detainer Requests at the Berkeley Jail';
-let pageErrors: string[] = [];
-
-test.beforeEach(async ({ page }) => {
-  pageErrors = [];
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-});
-
-test.afterEach(async ({ page }) => {
-  expect(await hook.cspViolations(page), 'no Content-Security-Policy violations').toEqual([]);
-  expect(pageErrors, 'no uncaught errors in the page').toEqual([]);
-});
 
 async function chooseCases(page: Page, label = 'Synthetic: 10,000 cases (seed 2012)', total = 10000) {
   const since = await eventCount(page);
   await page.getByLabel('Case set', { exact: true }).selectOption({ label });
   return waitForEvent(page, 'simulation-rendered', { total }, since);
 }
+
+checkPageHealth({ csp: true });
 
 test('File > New from Template opens the template it names, in the form', async ({ page }) => {
   await openApp(page);

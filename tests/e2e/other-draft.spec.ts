@@ -5,7 +5,18 @@ import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { eventCount, openApp, openExport, openSample, ROOT, SAMPLE, SAMPLE_TITLE, setTextAndWait, waitForEvent } from './app-driver';
+import {
+  eventCount,
+  openApp,
+  openExport,
+  openSample,
+  ROOT,
+  SAMPLE,
+  SAMPLE_TITLE,
+  setTextAndWait,
+  waitForEvent,
+  checkPageHealth,
+} from './app-driver';
 
 const sampleText = readFileSync(path.join(ROOT, SAMPLE), 'utf8');
 const BERKELEY = { title: 'Policy on Immigration Detainer Requests at the Berkeley Jail', name: 'berkeley-2012.ordinance.yaml' };
@@ -17,16 +28,11 @@ const gangHold =
 if (!sampleText.includes(gangHold)) throw new Error(`the sample's gang-member hold is not written as this test expects: ${SAMPLE}`);
 const edited = sampleText.replace(gangHold, '            - { record: securityRiskGroup }\n        outcome: notify\n');
 
-let pageErrors: string[] = [];
+checkPageHealth();
+
 test.beforeEach(async ({ page }) => {
-  pageErrors = [];
-  page.on('pageerror', (e) => pageErrors.push(e.message));
   await openApp(page);
 });
-test.afterEach(() => {
-  expect(pageErrors, 'no uncaught errors in the page').toEqual([]);
-});
-
 test("the draft chosen in the Comparison is the Drafts view's other draft, and the one chosen there is compared in the Comparison", async ({
   page,
 }) => {

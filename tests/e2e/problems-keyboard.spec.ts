@@ -4,23 +4,18 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { eventCount, hook, openApp, openSample, ROOT, SAMPLE, setTextAndWait, waitForEvent } from './app-driver';
+import { eventCount, hook, openApp, openSample, ROOT, SAMPLE, setTextAndWait, waitForEvent, checkPageHealth } from './app-driver';
 import { STARTER_ORDINANCE } from '../../renderer/src/app/starter';
 
 const sampleText = readFileSync(path.join(ROOT, SAMPLE), 'utf8');
 // The sample without the findings it silences: the statute's text with its legal warnings.
 const unsilenced = sampleText.replace(/\n# The sample reproduces[^]*?\nsuppress:\n(?: {2}.*\n| {4}.*\n)*\n/, '\n');
 
-let pageErrors: string[] = [];
+checkPageHealth();
+
 test.beforeEach(async ({ page }) => {
-  pageErrors = [];
-  page.on('pageerror', (e) => pageErrors.push(e.message));
   await openApp(page);
 });
-test.afterEach(() => {
-  expect(pageErrors, 'no uncaught errors in the page').toEqual([]);
-});
-
 /** Where the keyboard is: the editor, a problem (its message), the panel itself, or something else. */
 function focused(page: Page) {
   return page.evaluate(() => {
