@@ -6,43 +6,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DECLINE_ALL_TEXT, twoHoldsText } from '../engine/two-holds';
 import { runCli } from './run-in-process';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'one-of-deciders-'));
 const twoHolds = path.join(dir, 'two-holds.ordinance.yaml');
 const declineAll = path.join(dir, 'decline-all.ordinance.yaml');
 const cases = path.join(dir, 'cases.json');
-fs.writeFileSync(
-  twoHolds,
-  `title: Two holds
-jurisdiction: { name: Testville, state: NM }
-sections:
-  - heading: Detainers
-    provisions:
-      - id: felony-and-warrant
-        when: { all: [ { conviction: { classes: [felony] } }, { judicialWarrant: true } ] }
-        outcome: hold
-        maxHold: { hours: 48, excludingWeekendsAndHolidays: true }
-      - id: admin-warrant
-        when: { administrativeWarrant: true }
-        outcome: hold
-        maxHold: { hours: 24 }
-otherwise: decline
-`,
-);
-fs.writeFileSync(
-  declineAll,
-  `title: Decline all
-jurisdiction: { name: Testville, state: NM }
-sections:
-  - heading: Detainers
-    provisions:
-      - id: minors
-        when: { age: { under: 18 } }
-        outcome: notify
-otherwise: decline
-`,
-);
+fs.writeFileSync(twoHolds, twoHoldsText('{ hours: 24 }'));
+fs.writeFileSync(declineAll, DECLINE_ALL_TEXT);
 const rape = { offense: 'rape', class: 'felony', degree: 1, categories: ['violent'], convictedOn: '2018-02-01' };
 const base = {
   age: 45,

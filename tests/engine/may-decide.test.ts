@@ -17,22 +17,9 @@ import {
   simulationJson,
 } from '../../engine/index';
 import { validOrdinance } from './helpers';
+import { twoHoldsText } from './two-holds';
 
-const policy = (secondHold: string) => `title: Two holds
-jurisdiction: { name: Testville, state: NM }
-sections:
-  - heading: Detainers
-    provisions:
-      - id: felony-and-warrant
-        when: { all: [ { conviction: { classes: [felony] } }, { judicialWarrant: true } ] }
-        outcome: hold
-        maxHold: { hours: 48, excludingWeekendsAndHolidays: true }
-      - id: admin-warrant
-        when: { administrativeWarrant: true }
-        outcome: hold
-        maxHold: ${secondHold}
-otherwise: decline
-`;
+const policy = (secondHold: string) => twoHoldsText(secondHold);
 const differentHolds = validOrdinance(policy('{ hours: 24 }'));
 const sameHolds = validOrdinance(policy('{ hours: 48, excludingWeekendsAndHolidays: true }'));
 

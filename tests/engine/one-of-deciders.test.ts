@@ -20,34 +20,12 @@ import { changedCaseWords, changedCasesHtml, decisionDelta } from '../../engine/
 import { renderRedlineDocx } from '../../engine/export/index';
 import { docxParagraphs } from '../export/helpers';
 import { validOrdinance } from './helpers';
+import { DECLINE_ALL_TEXT, twoHoldsText } from './two-holds';
 
-const policy = (secondHold: string) => `title: Two holds
-jurisdiction: { name: Testville, state: NM }
-sections:
-  - heading: Detainers
-    provisions:
-      - id: felony-and-warrant
-        when: { all: [ { conviction: { classes: [felony] } }, { judicialWarrant: true } ] }
-        outcome: hold
-        maxHold: { hours: 48, excludingWeekendsAndHolidays: true }
-      - id: admin-warrant
-        when: { administrativeWarrant: true }
-        outcome: hold
-        maxHold: ${secondHold}
-otherwise: decline
-`;
+const policy = (secondHold: string) => twoHoldsText(secondHold);
 const differentHolds = validOrdinance(policy('{ hours: 24 }'));
 const sameHolds = validOrdinance(policy('{ hours: 48, excludingWeekendsAndHolidays: true }'));
-const declineAll = validOrdinance(`title: Decline all
-jurisdiction: { name: Testville, state: NM }
-sections:
-  - heading: Detainers
-    provisions:
-      - id: minors
-        when: { age: { under: 18 } }
-        outcome: notify
-otherwise: decline
-`);
+const declineAll = validOrdinance(DECLINE_ALL_TEXT);
 
 const rape = { offense: 'rape', class: 'felony', degree: 1, categories: ['violent', 'sex'], convictedOn: '2018-02-01' };
 

@@ -11,34 +11,10 @@ import { CaseTable } from '../../renderer/src/simulation/CaseTable';
 import { NO_FILTER } from '../../renderer/src/simulation/case-rows';
 import { changeReason } from '../../renderer/src/simulation/committee';
 import { DecisionBlock } from '../../renderer/src/simulation/Explanation';
+import { DECLINE_ALL_TEXT, twoHoldsText } from '../engine/two-holds';
 
-const twoHolds = loadOrdinance(`title: Two holds
-jurisdiction: { name: Testville, state: NM }
-sections:
-  - heading: Detainers
-    provisions:
-      - id: felony-and-warrant
-        heading: Felony with a judge's warrant
-        when: { all: [ { conviction: { classes: [felony] } }, { judicialWarrant: true } ] }
-        outcome: hold
-        maxHold: { hours: 48, excludingWeekendsAndHolidays: true }
-      - id: admin-warrant
-        heading: Administrative warrant
-        when: { administrativeWarrant: true }
-        outcome: hold
-        maxHold: { hours: 24 }
-otherwise: decline
-`).ordinance!;
-const declineAll = loadOrdinance(`title: Decline all
-jurisdiction: { name: Testville, state: NM }
-sections:
-  - heading: Detainers
-    provisions:
-      - id: minors
-        when: { age: { under: 18 } }
-        outcome: notify
-otherwise: decline
-`).ordinance!;
+const twoHolds = loadOrdinance(twoHoldsText('{ hours: 24 }', { headings: true })).ordinance!;
+const declineAll = loadOrdinance(DECLINE_ALL_TEXT).ordinance!;
 
 const rape = { offense: 'rape', class: 'felony', degree: 1, categories: ['violent'], convictedOn: '2018-02-01' };
 const base = {
