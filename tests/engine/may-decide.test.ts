@@ -5,50 +5,21 @@
 
 import { describe, expect, it } from 'vitest';
 import {
-  caseTable,
   decidedAs,
   compile,
   decidingConvictions,
   holdEndsMayDifferSentence,
-  prepareCase,
   settledDecidingConvictions,
   simulate,
   simulateDraft,
   simulationJson,
 } from '../../engine/index';
 import { validOrdinance } from './helpers';
-import { twoHoldsText } from './two-holds';
+import { row, table, twoHoldsText } from './two-holds';
 
 const policy = (secondHold: string) => twoHoldsText(secondHold);
 const differentHolds = validOrdinance(policy('{ hours: 24 }'));
 const sameHolds = validOrdinance(policy('{ hours: 48, excludingWeekendsAndHolidays: true }'));
-
-const rape = { offense: 'rape', class: 'felony', degree: 1, categories: ['violent', 'sex'], convictedOn: '2018-02-01' };
-
-function row(id: string, extra: Record<string, unknown> = {}) {
-  return {
-    id,
-    age: 45,
-    bookedAt: '2024-03-01T09:00',
-    // Released on a Saturday morning: 24 hours end on Sunday, 48 not counting weekends at the start of Wednesday.
-    eligibleForReleaseAt: '2024-03-02T10:00',
-    detainer: { requests: ['hold', 'notify'], issuedAt: '2024-03-01T12:00', administrativeWarrant: true },
-    convictions: [rape],
-    unknown: ['judicialWarrant'],
-    ...extra,
-  };
-}
-
-function table(rows: Array<Record<string, unknown>>) {
-  return caseTable(
-    rows.map((c, i) => {
-      c = Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined));
-      const r = prepareCase(c as never, i);
-      if (!r.ok) throw new Error(JSON.stringify(r.problems));
-      return r.prepared;
-    }),
-  );
-}
 
 describe('a settled outcome more than one provision may decide', () => {
   const t = table([

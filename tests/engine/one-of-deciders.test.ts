@@ -5,53 +5,17 @@
 // the detainer asks, with no release time, is counted by the simulation as explain says it lasts.
 
 import { describe, expect, it } from 'vitest';
-import {
-  baselineFor,
-  caseTable,
-  changedDecisionGroups,
-  compile,
-  explainCase,
-  prepareCase,
-  simulate,
-  simulateDraft,
-  type Ordinance,
-} from '../../engine/index';
+import { baselineFor, changedDecisionGroups, compile, explainCase, simulate, simulateDraft, type Ordinance } from '../../engine/index';
 import { changedCaseWords, changedCasesHtml, decisionDelta } from '../../engine/export/decision-delta';
 import { renderRedlineDocx } from '../../engine/export/index';
 import { docxParagraphs } from '../export/helpers';
 import { validOrdinance } from './helpers';
-import { DECLINE_ALL_TEXT, twoHoldsText } from './two-holds';
+import { DECLINE_ALL_TEXT, row, table, twoHoldsText } from './two-holds';
 
 const policy = (secondHold: string) => twoHoldsText(secondHold);
 const differentHolds = validOrdinance(policy('{ hours: 24 }'));
 const sameHolds = validOrdinance(policy('{ hours: 48, excludingWeekendsAndHolidays: true }'));
 const declineAll = validOrdinance(DECLINE_ALL_TEXT);
-
-const rape = { offense: 'rape', class: 'felony', degree: 1, categories: ['violent', 'sex'], convictedOn: '2018-02-01' };
-
-function row(id: string, extra: Record<string, unknown> = {}) {
-  return {
-    id,
-    age: 45,
-    bookedAt: '2024-03-01T09:00',
-    eligibleForReleaseAt: '2024-03-02T10:00',
-    detainer: { requests: ['hold', 'notify'], issuedAt: '2024-03-01T12:00', administrativeWarrant: true },
-    convictions: [rape],
-    unknown: ['judicialWarrant'],
-    ...extra,
-  };
-}
-
-function table(rows: Array<Record<string, unknown>>) {
-  return caseTable(
-    rows.map((c, i) => {
-      c = Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined));
-      const r = prepareCase(c as never, i);
-      if (!r.ok) throw new Error(JSON.stringify(r.problems));
-      return r.prepared;
-    }),
-  );
-}
 
 // open-first: whether § 2(a) or § 2(b) decides its hold is not in the records. warrant-known: § 2(a) surely does.
 const t = table([
