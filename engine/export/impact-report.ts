@@ -242,13 +242,14 @@ export function impactReportBodyHtml(r: ImpactReport): string {
   // Decisions one side leaves undecided may or may not differ: a range, never the most of it alone.
   const differ = r.delta.changed;
   const upTo = differ + r.delta.mayDiffer;
+  const against = `decisions that differ from the ${r.other.baseline ? 'baseline' : 'other draft'}`;
   out.push(
-    figure(
-      r.delta.mayDiffer
-        ? `${n(differ)} to ${n(upTo)} (${share(differ, s.total)} to ${share(upTo, s.total)})`
-        : `${n(differ)} (${share(differ, s.total)})`,
-      `decisions that differ from the ${r.other.baseline ? 'baseline' : 'other draft'}${r.delta.mayDiffer ? ` (${n(r.delta.mayDiffer)} undecided on these records under one of the two)` : ''}`,
-    ),
+    r.delta.mayDiffer
+      ? figure(
+          `${n(differ)} to ${n(upTo)}`,
+          `${against} (${share(differ, s.total)} to ${share(upTo, s.total)}; ${n(r.delta.mayDiffer)} undecided on these records under one of the two)`,
+        )
+      : figure(`${n(differ)} (${share(differ, s.total)})`, against),
   );
   out.push('</div>');
   if (b.why.length) out.push(`<p class="warning">Hours and cost are known only as a lower bound: ${escapeHtml(b.why.join('; '))}.</p>`);
