@@ -263,6 +263,24 @@ function singleFilter(spec: OffenseSpec): OffenseMasks | null {
   return spec.inline && !spec.anyOf ? spec.inline : !spec.inline && spec.anyOf?.length === 1 ? spec.anyOf[0]! : null;
 }
 
+/**
+ * For explain: a matcher of the spec with its degree tests left out, when it has any (else undefined).
+ * An offense with no degree recorded that it matches fails the spec on its degree alone.
+ */
+function degreeFreeMatcher(
+  spec: OffenseSpec,
+  cols: [Uint8Array, Uint16Array, Int32Array, Int32Array],
+  strings: readonly string[],
+): RowMatch | undefined {
+  const all = [...(spec.anyOf ?? []), ...(spec.inline ? [spec.inline] : [])];
+  if (!all.some((m) => m.degree !== 0)) return undefined;
+  const free = (m: OffenseMasks | null) => (m ? { ...m, degree: 0 } : null);
+  return bindSpec({ anyOf: spec.anyOf ? spec.anyOf.map((m) => free(m)!) : null, inline: free(spec.inline) }, cols, strings);
+}
+
+/** What explain adds to a failed offense test on an offense with no degree recorded that passes it but for the degree. */
+const NO_DEGREE_WORDS = ' (no degree is recorded; the test reads the offense as having none)';
+
 function bindSpec(spec: OffenseSpec, cols: [Uint8Array, Uint16Array, Int32Array, Int32Array], strings: readonly string[]): RowMatch {
   const make = (m: OffenseMasks) => rowMatcher(m, cols[0], cols[1], cols[2], cols[3], strings);
   const inline = spec.inline ? make(spec.inline) : null;
@@ -678,6 +696,7 @@ function convictionLeaf(ctx: Context, test: ConvictionTest, path: PathSegment[],
     const kind = bindKind(t);
     const flags = t.convFlags;
     const match = bindSpec(spec, [t.convCls, t.convDegree, t.convCats, t.convCatList], t.strings);
+    const butForDegree = degreeFreeMatcher(spec, [t.convCls, t.convDegree, t.convCats, t.convCatList], t.strings);
     const from = w ? windowStartDay(t, i) : 0;
     const last = anchorDay(t)[i]!;
     const anchor = ofArrest ? `arrest ${formatDate(t.bookedDay[i]!)}` : `request ${formatDate(t.issuedDay[i]!)}`;
@@ -733,8 +752,10 @@ function convictionLeaf(ctx: Context, test: ConvictionTest, path: PathSegment[],
       if (juvMask & flags[j]!) verdict = 'juvenile adjudication, not counted';
       else if (current !== undefined && ((flags[j]! & C_CURRENT) !== 0) !== current) {
         verdict = current ? 'not the conviction for the current custody' : 'the conviction for the current custody, not counted';
-      } else if (!match(j)) verdict = test.term ? `not ${/^[aeiou]/i.test(test.term) ? 'an' : 'a'} ${test.term}` : 'offense not covered';
-      else if (w && t.convOnDay[j]! > last) verdict = `after the window's end (${anchor}), not counted`;
+      } else if (!match(j)) {
+        verdict = test.term ? `not ${/^[aeiou]/i.test(test.term) ? 'an' : 'a'} ${test.term}` : 'offense not covered';
+        if (t.convDegree[j] === 0 && butForDegree?.(j)) verdict += NO_DEGREE_WORDS;
+      } else if (w && t.convOnDay[j]! > last) verdict = `after the window's end (${anchor}), not counted`;
       else if (w && ref[j]! < (exclude ? from - extension(i, j) : from)) {
         const notExtending = notExtendingWords(t, s, e, j);
         const extended = exclude && extension(i, j) ? `${extensionWords(t, s, e, j)}, to ${formatDate(from - extension(i, j))}` : '';
@@ -1008,11 +1029,14 @@ function chargeLeaf(ctx: Context, test: ChargeTest, path: PathSegment[], cond: C
     const e = t.chargeStart[i + 1]!;
     if (s === e) return ['no pending charges'];
     const ok = bindRow(t);
+    const butForDegree = degreeFreeMatcher(spec, [t.chargeCls, t.chargeDegree, t.chargeCats, t.chargeCatList], t.strings);
     const out: string[] = [];
     for (let j = s; j < e; j++) {
       const f = t.chargeFlags[j]!;
       const flags = `bond posted: ${yesNo((f & H_BOND_POSTED) !== 0)}, bondable: ${yesNo((f & H_BONDABLE) !== 0)}, probable cause found: ${yesNo((f & H_PROBABLE_CAUSE) !== 0)}`;
-      out.push(`charge ${describeCharge(t, j)}, ${flags}: ${ok(j) ? 'counts' : 'does not count'}`);
+      const counts = ok(j);
+      const noDegree = !counts && t.chargeDegree[j] === 0 && butForDegree?.(j) && (mask === 0 || (f & mask) === want);
+      out.push(`charge ${describeCharge(t, j)}, ${flags}: ${counts ? 'counts' : `does not count${noDegree ? NO_DEGREE_WORDS : ''}`}`);
     }
     return out;
   };
