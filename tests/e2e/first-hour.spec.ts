@@ -456,6 +456,8 @@ test('the committee reads the simulation in one sentence with the command lineâ€
       )} if every detainer were honored, saving up to \\$${n(Math.round(saved))} \\(${n(review)} cases left to a personâ€™s finding may be held\\)\\. It would `,
     ),
   );
+  // A set that carries every fact the draft tests: no reserve beside the headline.
+  await expect(page.getByTestId('headline-reserve')).toHaveCount(0);
   const view = page.getByRole('region', { name: 'What this draft would do' });
   await expect(view).toContainText('The jail tells ICE when the person will be released and holds no one past that time');
   await expect(view).toContainText('it ends on Tuesday at 17:00, 96 hours on the clock');

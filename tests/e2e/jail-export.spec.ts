@@ -88,4 +88,8 @@ test('an export without its warrant column: the draft’s warrant ground is warn
   await expect(words).toContainText(
     'provision "judicial-warrant" tests whether a judicial warrant supports the detainer; no case in this set has a judicial warrant (as an empty cell reads)',
   );
+  // The headline's figures are read with them: said beside it, not only further down.
+  await expect(page.getByTestId('headline-reserve')).toHaveText(
+    /^Read these figures with the (warning|\d+ warnings) below on the draft and this case set’s words: the set may not carry every fact the draft tests\.$/,
+  );
 });

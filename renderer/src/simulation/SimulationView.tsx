@@ -326,6 +326,12 @@ export function SimulationView(props: Props) {
           <p className="headline" data-testid="headline">
             {sentence}
           </p>
+          {r.vocabulary.length ? (
+            <p className="notice warning" data-testid="headline-reserve">
+              Read these figures with the {r.vocabulary.length === 1 ? 'warning' : `${count(r.vocabulary.length)} warnings`} below on the
+              draft and this case set’s words: the set may not carry every fact the draft tests.
+            </p>
+          ) : null}
           <section className="summary" aria-label="Summary">
             <div className="stat-row">
               <div className="stat">
