@@ -228,11 +228,17 @@ export interface SimulationResult {
   comparison?: Comparison;
   /** Per case: (provisionIndex << 2) | outcome code, as CompiledPolicy.decideCode returns. */
   codes: Int32Array;
-  /** Hours held past release by each provision (the last entry is the otherwise clause). */
+  /**
+   * Hours held past release by each provision (the last entry is the otherwise clause): the holds it
+   * surely decides. A settled hold the records leave to one of several provisions is in `holdHoursOneOf`.
+   */
   holdHoursByProvision: number[];
+  /** Hours of settled holds more than one provision may decide (the records do not show which); 0 when none. */
+  holdHoursOneOf: number;
   /** The same for the compared policy, when there is one: each side is decided once. */
   otherCodes?: Int32Array;
   otherHoldHoursByProvision?: number[];
+  otherHoldHoursOneOf?: number;
   /**
    * With a comparison: per case, 1 where both hold and the holds end at different times (known to,
    * from a release time the records lack, by their limits). 0 where they may differ but whether they do is unknown.
@@ -288,6 +294,8 @@ interface Tally {
   byProvisionMay: Int32Array;
   holdMinutes: number;
   holdMinutesByProvision: Float64Array;
+  /** Minutes of settled holds more than one provision may decide (in none of `holdMinutesByProvision`). */
+  holdMinutesOneOf: number;
   /** Set for tables with unknown facts. */
   open?: {
     possible: Uint8Array;
@@ -390,6 +398,7 @@ function tally(
     asRequested.push(h.asRequested === true);
   }
   const holdMinutesByProvision = new Float64Array(policy.provisions.length + 1);
+  let holdMinutesOneOf = 0;
   // Minutes that pass between two local times: in a time zone, across a clock change, not the wall clock's.
   const elapsed = (from: number, to: number): number => (zone ? utcOfLocal(zone, to) - utcOfLocal(zone, from) : to - from);
   // Whether a provision's hold can outlast what each form asks for: only then is the request's end
@@ -500,7 +509,9 @@ function tally(
         if (holdEnds) holdEnds[i] = end;
         // Hours held are the hours that pass (see `elapsed`).
         const held = elapsed(r, end);
-        holdMinutesByProvision[p]! += held;
+        // A hold one of several provisions may decide is credited to none of them (the records do not show which).
+        if (open && bound.deciderCount!(i) > 1) holdMinutesOneOf += held;
+        else holdMinutesByProvision[p]! += held;
         const f = formOf[i]!;
         if (mayPassRequest[p * forms + f]) {
           const asked = DETAINER_FORMS[f]!.hold!;
@@ -517,7 +528,7 @@ function tally(
     }
     if (opts.onProgress && opts.onProgress(offset + end, total) === false) throw new SimulationCancelled();
   }
-  let holdMinutes = 0;
+  let holdMinutes = holdMinutesOneOf;
   for (const m of holdMinutesByProvision) holdMinutes += m;
   pastRequest.longestHours = round2(longestPastMinutes / 60);
   pastRequest.requestedHours = round2(requestedOfLongestMinutes / 60);
@@ -538,6 +549,7 @@ function tally(
     byProvisionMay,
     holdMinutes,
     holdMinutesByProvision,
+    holdMinutesOneOf,
     open,
     ...(final ? { final } : {}),
     ...(oneOf.of ? { oneOf: { of: oneOf.of, sets: oneOf.sets } } : {}),
@@ -720,6 +732,7 @@ export function simulate(policy: CompiledPolicy, cases: Cases, opts: SimulateOpt
     coverage,
     codes: t.codes,
     holdHoursByProvision: hoursOf(t.holdMinutesByProvision),
+    holdHoursOneOf: round2(t.holdMinutesOneOf / 60),
     breakdown: breakdownOf(table, t.codes, t.open?.possible, t.open && t.final ? policy.bindFinal(table) : undefined),
   };
   if (t.open) {
@@ -732,6 +745,7 @@ export function simulate(policy: CompiledPolicy, cases: Cases, opts: SimulateOpt
     const ot = tally(other, table, opts, table.length, total, { policy, codes: t.codes }, true);
     result.otherCodes = ot.codes;
     result.otherHoldHoursByProvision = hoursOf(ot.holdMinutesByProvision);
+    result.otherHoldHoursOneOf = round2(ot.holdMinutesOneOf / 60);
     if (ot.open) {
       result.otherPossible = ot.open.possible;
       result.otherDependsOn = ot.open.dependsOn;

@@ -23,8 +23,10 @@ export interface SimulatedSide {
   provisions: ProvisionRef[];
   /** Per case: the decision code (see `decodeDecision`). */
   codes: Int32Array;
-  /** Hours held past release by each entry of `provisions`. */
+  /** Hours held past release by each entry of `provisions` (the holds it surely decides). */
   holdHoursByProvision: number[];
+  /** Hours of settled holds more than one provision may decide (the records do not show which). */
+  holdHoursOneOf: number;
   /** When the cases leave facts unknown: per case, every outcome it may get (bits), and the facts that leave it open. */
   possible?: Uint8Array;
   dependsOn?: Uint32Array;
@@ -87,6 +89,7 @@ export function simulateDraft(req: SimulateDraftRequest): DraftSimulation {
         provisions: provisionRefs(policy),
         codes: result.codes,
         holdHoursByProvision: result.holdHoursByProvision,
+        holdHoursOneOf: result.holdHoursOneOf,
         ...(result.possible ? { possible: result.possible, dependsOn: result.dependsOn } : {}),
         ...(result.decidedByOneOf ? { oneOf: result.decidedByOneOf } : {}),
       },
@@ -98,6 +101,7 @@ export function simulateDraft(req: SimulateDraftRequest): DraftSimulation {
               provisions: provisionRefs(other),
               codes: result.otherCodes!,
               holdHoursByProvision: result.otherHoldHoursByProvision!,
+              holdHoursOneOf: result.otherHoldHoursOneOf!,
               ...(result.otherPossible ? { possible: result.otherPossible, dependsOn: result.otherDependsOn } : {}),
               ...(result.otherDecidedByOneOf ? { oneOf: result.otherDecidedByOneOf } : {}),
             }

@@ -175,3 +175,23 @@ describe('the redline’s changed cases in Word', () => {
     expect(lines).not.toContain('hold (§ 2(a), felony-and-warrant)');
   });
 });
+
+describe('hold hours by provision', () => {
+  it('credit a settled hold more than one provision may decide to none of them', () => {
+    // open-first: § 2(a) or § 2(b) holds it, 48 hours leaving out weekends either way; warrant-known: § 2(a) surely does.
+    const r = simulate(compile(sameHolds), t);
+    const total = r.summary.holdHours;
+    expect(r.holdHoursOneOf).toBeGreaterThan(0);
+    // Both cases are released at the same time, on the same limit: one hold's hours each.
+    expect(r.holdHoursOneOf).toBe(total / 2);
+    expect(r.holdHoursByProvision).toEqual([total / 2, 0, 0]);
+    // The app's simulation gets it from the engine's use case, both sides.
+    const sim = simulateDraft({
+      ordinance: sameHolds,
+      cases: t,
+      compare: { kind: 'draft', ordinance: sameHolds, title: 'same', fingerprint: 'same' },
+    });
+    expect(sim.sides.policy.holdHoursOneOf).toBe(total / 2);
+    expect(sim.sides.other!.holdHoursOneOf).toBe(total / 2);
+  });
+});

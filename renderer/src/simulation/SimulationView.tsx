@@ -481,10 +481,14 @@ export function SimulationView(props: Props) {
               otherLabel={otherLabel}
             />
             <HoldHoursChart
-              rows={r.holdHoursByProvision.map((h, i) => {
-                const p = allProvisions[i]!;
-                return { label: `${p.citation} ${p.id === 'default' ? 'otherwise' : (p.heading ?? p.id)}`, hours: h };
-              })}
+              rows={[
+                ...r.holdHoursByProvision.map((h, i) => {
+                  const p = allProvisions[i]!;
+                  return { label: `${p.citation} ${p.id === 'default' ? 'otherwise' : (p.heading ?? p.id)}`, hours: h };
+                }),
+                // Holds the records leave to one of several provisions are credited to none of them.
+                { label: 'One of several provisions (the records do not show which)', hours: r.holdHoursOneOf },
+              ]}
               unknownLength={r.summary.unknowns?.holdsOfUnknownLength}
             />
             <CostChart cost={bounds!} otherCost={otherBounds} otherLabel={otherLabel} />

@@ -126,8 +126,10 @@ export interface SimulationDone {
   otherwise: ProvisionRef;
   otherProvisions: ProvisionRef[];
   otherOtherwise: ProvisionRef | null;
-  /** Hold hours per provision (index as in `provisions`; the last is the otherwise clause). */
+  /** Hold hours per provision (index as in `provisions`; the last is the otherwise clause): the holds it surely decides. */
   holdHoursByProvision: number[];
+  /** Hours of settled holds more than one provision may decide (the records do not show which). */
+  holdHoursOneOf: number;
   /** Decisions by year and month of the request, and by facility. */
   breakdown: Breakdown;
   /** What the draft names that no case of the set carries. */

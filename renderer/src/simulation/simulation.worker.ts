@@ -192,6 +192,7 @@ function run(request: Extract<SimulationRequest, { kind: 'simulate' }>): void {
       otherProvisions: other?.provisions.slice(0, -1) ?? [],
       otherOtherwise: other?.provisions[other.provisions.length - 1] ?? null,
       holdHoursByProvision: policy.holdHoursByProvision,
+      holdHoursOneOf: policy.holdHoursOneOf,
       breakdown: sim.result.breakdown,
       vocabulary: checkCaseSetVocabulary(request.ordinance, table, (vocabulary ??= caseSetVocabulary(table))),
       ms: performance.now() - start,
