@@ -10,6 +10,7 @@ import { caseColumns, caseTable, changedDecisionGroups, explainCase, loadOrdinan
 import { CaseTable } from '../../renderer/src/simulation/CaseTable';
 import { NO_FILTER } from '../../renderer/src/simulation/case-rows';
 import { changeReason } from '../../renderer/src/simulation/committee';
+import { HoldHoursChart } from '../../renderer/src/simulation/Charts';
 import { DecisionBlock } from '../../renderer/src/simulation/Explanation';
 import { DECLINE_ALL_TEXT, twoHoldsText } from '../engine/two-holds';
 
@@ -189,5 +190,17 @@ describe('the Outcome column', () => {
     expect(cells[0]![1]).toBe('Undecided<span class="visually-hidden"> (records)</span>');
     expect(cells[0]![0]).toContain('title="Undecided (records): these records cannot settle the decision');
     expect(cells[1]).toEqual([undefined, 'Hold']);
+  });
+});
+
+describe('the hold hours chart', () => {
+  it('shows holds the records leave to one of several provisions as a bar of their own, with a note', () => {
+    const html = renderToStaticMarkup(
+      createElement(HoldHoursChart, { rows: [{ label: '§ 2(a)(1) felony-and-warrant', hours: 48 }], oneOfHours: 24 }),
+    );
+    expect(html).toContain('One of several provisions 24 hours');
+    expect(html).toContain('One of several provisions: holds the records leave to more than one provision');
+    const without = renderToStaticMarkup(createElement(HoldHoursChart, { rows: [{ label: '§ 2(a)(1) felony-and-warrant', hours: 48 }] }));
+    expect(without).not.toContain('One of several');
   });
 });

@@ -120,7 +120,17 @@ export function OutcomeChart({
   );
 }
 
-export function HoldHoursChart({ rows, unknownLength = 0 }: { rows: Array<{ label: string; hours: number }>; unknownLength?: number }) {
+export function HoldHoursChart({
+  rows,
+  unknownLength = 0,
+  oneOfHours = 0,
+}: {
+  rows: Array<{ label: string; hours: number }>;
+  unknownLength?: number;
+  /** Hours of holds the records leave to one of several provisions: a bar of their own, said in a note. */
+  oneOfHours?: number;
+}) {
+  if (oneOfHours > 0) rows = [...rows, { label: ONE_OF_LABEL, hours: oneOfHours }];
   const shown = rows.filter((r) => r.hours > 0);
   if (shown.length === 0 && unknownLength > 0)
     return (
@@ -129,14 +139,26 @@ export function HoldHoursChart({ rows, unknownLength = 0 }: { rows: Array<{ labe
       </p>
     );
   if (shown.length === 0) return <p className="muted">No one is held under this draft.</p>;
-  return (
+  const chart = (
     <BarChart
       title="Hold hours by provision"
       summary={shown.map((r) => `${r.label} ${hours(r.hours)} hours`).join(', ')}
       bars={shown.map((r) => ({ label: r.label, value: r.hours, className: 'hold', text: `${hours(r.hours)} h` }))}
     />
   );
+  if (oneOfHours <= 0) return chart;
+  return (
+    <div>
+      {chart}
+      <p className="muted">
+        {ONE_OF_LABEL}: holds the records leave to more than one provision, each of which would hold them as long; they are credited to none
+        of them.
+      </p>
+    </div>
+  );
 }
+
+const ONE_OF_LABEL = 'One of several provisions';
 
 /** The cost of holds, each figure exact or, where holds are uncertain or of unknown length, as a lower bound. */
 export function CostChart({ cost, otherCost, otherLabel }: { cost: SummaryBounds; otherCost?: SummaryBounds; otherLabel?: string }) {

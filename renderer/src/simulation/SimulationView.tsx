@@ -481,14 +481,11 @@ export function SimulationView(props: Props) {
               otherLabel={otherLabel}
             />
             <HoldHoursChart
-              rows={[
-                ...r.holdHoursByProvision.map((h, i) => {
-                  const p = allProvisions[i]!;
-                  return { label: `${p.citation} ${p.id === 'default' ? 'otherwise' : (p.heading ?? p.id)}`, hours: h };
-                }),
-                // Holds the records leave to one of several provisions are credited to none of them.
-                { label: 'One of several provisions (the records do not show which)', hours: r.holdHoursOneOf },
-              ]}
+              rows={r.holdHoursByProvision.map((h, i) => {
+                const p = allProvisions[i]!;
+                return { label: `${p.citation} ${p.id === 'default' ? 'otherwise' : (p.heading ?? p.id)}`, hours: h };
+              })}
+              oneOfHours={r.holdHoursOneOf}
               unknownLength={r.summary.unknowns?.holdsOfUnknownLength}
             />
             <CostChart cost={bounds!} otherCost={otherBounds} otherLabel={otherLabel} />
