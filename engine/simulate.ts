@@ -802,9 +802,21 @@ export function simulate(policy: CompiledPolicy, cases: Cases, opts: SimulateOpt
       (unknown[i]! & U_RELEASE) !== 0 &&
       ((mineBound!.deciderCount!(i) > 1 && policy.holdLimitsOf(table, i, codes[i]!).length > 1) ||
         (theirBound!.deciderCount!(i) > 1 && other.holdLimitsOf(table, i, otherCodes[i]!).length > 1));
+    // Changed: another outcome or another end where both sides are settled (or both open); with one side
+    // open, no outcome in common. Otherwise, with one side open, the decisions may differ.
+    let changed = 0;
     let mayDiffer = 0;
-    let openDiffer = 0;
-    let settledDiffer = 0;
+    // A changed case listed (while the list has room), its own facts set by the caller before its open sides.
+    const listed = (i: number): ChangedCase | undefined => {
+      if (changedCases.length >= cap) return undefined;
+      const c: ChangedCase = { id: caseId(table, i), policy: refOf(policy, codes[i]!, 0, i), other: refOf(other, otherCodes[i]!, 1, i) };
+      changedCases.push(c);
+      return c;
+    };
+    const markOpen = (c: ChangedCase, mine: number, theirs: number): void => {
+      if (isOpen(mine)) c.policyOpen = true;
+      if (isOpen(theirs)) c.otherOpen = true;
+    };
     for (let i = 0; i < table.length; i++) {
       const a = codes[i]! & 3;
       const b = otherCodes[i]! & 3;
@@ -817,17 +829,11 @@ export function simulate(policy: CompiledPolicy, cases: Cases, opts: SimulateOpt
       if (isOpen(mine) !== isOpen(theirs)) {
         const may = (mine & theirs) !== 0;
         if (may) mayDiffer++;
-        else openDiffer++;
-        if (changedCases.length < cap) {
-          const changedCase: ChangedCase = {
-            id: caseId(table, i),
-            policy: refOf(policy, codes[i]!, 0, i),
-            other: refOf(other, otherCodes[i]!, 1, i),
-          };
-          if (isOpen(mine)) changedCase.policyOpen = true;
-          else changedCase.otherOpen = true;
-          if (may) changedCase.mayDiffer = true;
-          changedCases.push(changedCase);
+        else changed++;
+        const c = listed(i);
+        if (c) {
+          markOpen(c, mine, theirs);
+          if (may) c.mayDiffer = true;
         }
         continue;
       }
@@ -867,26 +873,19 @@ export function simulate(policy: CompiledPolicy, cases: Cases, opts: SimulateOpt
         endsDiffer[i] = 1;
         holdEndsDiffer++;
       }
-      if (a !== b || laterOrSooner) settledDiffer++;
-      if ((a !== b || laterOrSooner) && changedCases.length < cap) {
-        const changedCase: ChangedCase = {
-          id: caseId(table, i),
-          policy: refOf(policy, codes[i]!, 0, i),
-          other: refOf(other, otherCodes[i]!, 1, i),
-        };
-        if (limits) changedCase.holdLimits = limits;
-        else if (laterOrSooner && !endsOpen) changedCase.holdUntil = new HoldEnds(ends[i]!, otherEnds[i]!);
-        if (mineOpen && isOpen(mineOpen[i]!)) changedCase.policyOpen = true;
-        if (theirsOpen && isOpen(theirsOpen[i]!)) changedCase.otherOpen = true;
-        changedCases.push(changedCase);
+      if (a !== b || laterOrSooner) {
+        changed++;
+        const c = listed(i);
+        if (c) {
+          if (limits) c.holdLimits = limits;
+          else if (laterOrSooner && !endsOpen) c.holdUntil = new HoldEnds(ends[i]!, otherEnds[i]!);
+          markOpen(c, mine, theirs);
+        }
       }
     }
     const matrix = Object.fromEntries(
       OUTCOMES.map((o, a) => [o, Object.fromEntries(OUTCOMES.map((p, b) => [p, cells[(a << 2) | b]!]))]),
     ) as Record<Outcome, Record<Outcome, number>>;
-    // Settled on both sides (or open on both, which the matrix keeps as undecided on both): another
-    // outcome, or another end; with one side open: no outcome in common.
-    const changed = settledDiffer + openDiffer;
     result.holdEndsDiffer = endsDiffer;
     const outcomesDelta = emptyCounts();
     for (const o of OUTCOMES) outcomesDelta[o] = summary.outcomes[o] - otherSummary.outcomes[o];
