@@ -2,7 +2,7 @@
 // 8 from hold to decline, ...", from a simulation that compared two policies on the same cases.
 
 import { OUTCOMES, type Outcome } from '../model';
-import type { ChangedCase, Comparison, HoldLimit } from '../simulate';
+import type { ChangedCase, Comparison, HoldLimit, SimulationResult } from '../simulate';
 import { decidedByOneOfWords, holdEndsDifferWords, holdEndsMayDifferSentence, holdLimitWords } from '../summary-bounds';
 import { escapeHtml } from './html';
 
@@ -46,6 +46,16 @@ export interface DecidedCodes {
   otherCodes: Int32Array;
   possible?: Uint8Array;
   otherPossible?: Uint8Array;
+}
+
+/** A simulation's codes and possible outcomes on both sides, as `decisionDelta` reads them. */
+export function decidedCodesOf(r: SimulationResult): DecidedCodes {
+  return {
+    codes: r.codes,
+    otherCodes: r.otherCodes!,
+    ...(r.possible ? { possible: r.possible } : {}),
+    ...(r.otherPossible ? { otherPossible: r.otherPossible } : {}),
+  };
 }
 
 const DECIDED: readonly Decided[] = [...OUTCOMES, 'undecided'];

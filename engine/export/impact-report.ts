@@ -20,7 +20,7 @@ import {
 import { longDate, ordinanceText } from '../text-model';
 import { OUTCOME_WORDS } from '../wording';
 import { tellApart } from './draft-names';
-import { changedCasesHtml, decisionDelta, deltaHtml, deltaSentence, type DecisionDelta } from './decision-delta';
+import { changedCasesHtml, decidedCodesOf, decisionDelta, deltaHtml, deltaSentence, type DecisionDelta } from './decision-delta';
 import { REPORT_FACES } from './fonts';
 import { escapeHtml, htmlDocument } from './html';
 import { horizontalBarChart } from './svg-charts';
@@ -105,12 +105,7 @@ export function impactReport(input: ImpactReportInput): ImpactReport {
     ...(input.casesFingerprint ? { casesFingerprint: input.casesFingerprint } : {}),
     summary: result.summary,
     otherSummary: c.otherSummary,
-    delta: decisionDelta(c, input.cases.length, max, {
-      codes: result.codes,
-      otherCodes: result.otherCodes!,
-      ...(result.possible ? { possible: result.possible } : {}),
-      ...(result.otherPossible ? { otherPossible: result.otherPossible } : {}),
-    }),
+    delta: decisionDelta(c, input.cases.length, max, decidedCodesOf(result)),
     holdHoursDelta: c.delta.holdHours,
     costDelta: c.delta.cost,
     coverage: result.coverage,

@@ -29,6 +29,7 @@ import {
   changedCasesCaption,
   changedCaseWords,
   changedCasesHtml,
+  decidedCodesOf,
   decisionDelta,
   deltaHtml,
   deltaSentence,
@@ -237,12 +238,7 @@ export function redline(before: Ordinance, after: Ordinance, opts: RedlineOption
     });
     // Open decisions are undecided on these records, not referred for review (as the report has them).
     result.delta = {
-      ...decisionDelta(sim.comparison!, opts.cases.length, opts.maxChangedCases ?? 100, {
-        codes: sim.codes,
-        otherCodes: sim.otherCodes!,
-        ...(sim.possible ? { possible: sim.possible } : {}),
-        ...(sim.otherPossible ? { otherPossible: sim.otherPossible } : {}),
-      }),
+      ...decisionDelta(sim.comparison!, opts.cases.length, opts.maxChangedCases ?? 100, decidedCodesOf(sim)),
       casesLabel: opts.casesLabel ?? 'the case set',
     };
   }
