@@ -92,6 +92,7 @@ export interface Authority {
   holidayRules?: HolidayRule[];
   daylightSaving?: Array<{ fromYear: number; untilYear?: number; start: NthWeekday; end: NthWeekday }>;
   timeZones?: Array<{ name: string; label: string; standardOffsetMinutes: number; noDst?: boolean }>;
+  zoneStates?: Array<{ zone: string; section: string; states: string[]; partly?: string[] }>;
   confidence: Confidence;
   stateLawsRows?: string[];
   sources: LawSource[];
@@ -188,7 +189,7 @@ export function detainerFormOn(date: string): Authority {
 }
 
 /** The one authority with a given field, e.g. the holiday statute. */
-export function federalWith(field: 'holidayRules' | 'daylightSaving' | 'holdLimit'): Authority {
+export function federalWith(field: 'holidayRules' | 'daylightSaving' | 'holdLimit' | 'zoneStates'): Authority {
   const a = LAW.find((x) => x.jurisdiction === 'US' && x[field] !== undefined);
   if (!a) throw new Error(`no federal authority with ${field} in law/`);
   return a;

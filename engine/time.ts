@@ -342,6 +342,24 @@ export function timeZone(name: string | undefined): TimeZone | undefined {
   return name === undefined ? undefined : TIME_ZONES.find((z) => z.name === name);
 }
 
+const ZONE_REGULATION = federalWith('zoneStates');
+
+/**
+ * The zones a jurisdiction of a state (postal code) can name, from the time zone regulation: those
+ * covering the whole state first, then those covering part of it. Empty for a state in no zone the
+ * time statute lists (Guam, American Samoa) or an unknown code.
+ */
+export function zonesOfState(state: string): Array<{ zone: TimeZone; wholly: boolean; section: string; cite: string }> {
+  const cite = ZONE_REGULATION.citations[0]!.cite;
+  const out: Array<{ zone: TimeZone; wholly: boolean; section: string; cite: string }> = [];
+  for (const wholly of [true, false])
+    for (const z of ZONE_REGULATION.zoneStates!) {
+      const zone = timeZone(z.zone);
+      if (zone && (wholly ? z.states : (z.partly ?? [])).includes(state)) out.push({ zone, wholly, section: z.section, cite });
+    }
+  return out;
+}
+
 const dstCache = new Map<number, { start: number; end: number } | null>();
 
 /**

@@ -26,7 +26,7 @@ import type { ParsedSource, SourcePosition } from '../source';
 import { forgetPrintedClauses, ordinanceText } from '../text-model';
 import { longDate } from '../text-model';
 import { prepareCase } from '../cases';
-import { parseDate } from '../time';
+import { parseDate, zonesOfState } from '../time';
 import { conditionWords } from '../wording';
 import { AnalysisTooLarge, FALSE_NODE } from './bdd';
 import { caseFacts } from './describe';
@@ -732,16 +732,31 @@ function provisionRules(ctx: Ctx): void {
         severity: 'info',
         code: 'no-time-zone',
         message: `${calendarHolds.map((c) => c.who).join(', ')} count${calendarHolds.length === 1 ? 's' : ''} calendar hours, but the jurisdiction names no time zone: across the nights the clocks change, holds are counted on the wall clock, one hour off`,
-        explanation:
-          'Name the time zone (jurisdiction.timeZone) so that a hold of so many hours ends that many hours later, whatever the clocks do.',
+        explanation: `Name the time zone (jurisdiction.timeZone) so that a hold of so many hours ends that many hours later, whatever the clocks do.${zoneWords(o.jurisdiction.state)}`,
         path: ['jurisdiction'],
-        fixes: [],
+        get fixes() {
+          return zonesOfState(o.jurisdiction.state).map(({ zone }) => ({
+            title: `Name the time zone: ${zone.label} (${zone.name})`,
+            edits: [{ op: 'set' as const, path: ['jurisdiction', 'timeZone'], value: zone.name }],
+          }));
+        },
       },
       true,
     );
   }
   agreementRules(ctx);
   noStateLawRule(ctx);
+}
+
+/** The zones the time zone regulation puts a state in, as the no-time-zone finding names them. */
+function zoneWords(state: string): string {
+  const zones = zonesOfState(state);
+  if (zones.length === 0) return '';
+  const name = isStateCode(state) ? stateName(state) : state;
+  const cite = `${zones[0]!.cite.replace(/ part \d+$/, '')} ${[...new Set(zones.map((z) => z.section))].join(', ')}`;
+  const listed = zones.map((z) => `${z.zone.label}: ${z.zone.name}`);
+  if (zones.length > 1) return ` ${name} lies in more than one time zone (${listed.join('; ')}; ${cite}): name the one the jail keeps.`;
+  return ` ${name} lies ${zones[0]!.wholly ? 'wholly' : 'mostly'} in one time zone, ${listed[0]} (${cite}).`;
 }
 
 /** A real state with no law on file: say that only federal law was checked, not that the state has none. */
