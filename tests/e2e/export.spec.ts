@@ -138,6 +138,28 @@ test('the officer guide as a web page saves as the command line writes it', asyn
   expect(readFileSync(saved.file, 'utf8')).toBe(cliExport([SAMPLE, '--format', 'officer-guide'], 'guide.html').toString('utf8'));
 });
 
+test('where saving downloads, the dialog asks for the file name: the suggested one, or one typed, given the extension and no folder', async ({
+  page,
+}) => {
+  await openSample(page);
+  const dialog = await openExport(page);
+  const since = await eventCount(page);
+  await dialog.getByRole('radio', { name: 'Officer guide' }).check();
+  await dialog.getByRole('radio', { name: 'Web page (.html)' }).check();
+  await waitForEvent(page, 'export-preview-shown', { format: 'officer-guide', rendition: 'html' }, since);
+  const name = dialog.getByRole('textbox', { name: 'File name' });
+  await expect(name).toHaveValue('trust-act-2014-officer-guide.html');
+  await name.fill('');
+  await expect(dialog.getByText('Type a file name.')).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Save…' })).toBeDisabled();
+  await name.fill('council/packet guide');
+  await expect(dialog.getByText('Goes to your downloads folder as council-packet guide.html.')).toBeVisible();
+  const saved = await saveExport(page);
+  expect(saved.name).toBe('council-packet guide.html');
+  expect(readFileSync(saved.file, 'utf8')).toBe(cliExport([SAMPLE, '--format', 'officer-guide'], 'guide.html').toString('utf8'));
+  await expect(page.getByText('Exported council-packet guide.html to your downloads folder.')).toBeVisible();
+});
+
 test('the impact report needs a case set; with the one loaded in the Simulation it saves as the command line writes it', async ({
   page,
 }) => {

@@ -10,16 +10,34 @@ export function saveNameFor(documentName: string, ordinance: Pick<Ordinance, 'ti
   return `${policyBaseName(ordinance)}.ordinance.yaml`;
 }
 
+/** A name as typed made a file name: no folder, none of the characters file systems refuse, no leading dot. */
+function fileNameOf(typed: string): string {
+  return (
+    typed
+      .trim()
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-')
+      .replace(/^[.\s-]+/, '')
+  );
+}
+
+/**
+ * An export's name as typed, as a file name ending in the suggested name's extension (".docx",
+ * ".json"), added when the typed name lacks it. Null when no name is left.
+ */
+export function cleanExportName(typed: string, suggested: string): string | null {
+  const name = fileNameOf(typed);
+  if (!name) return null;
+  const extension = /\.[a-z0-9]+$/i.exec(suggested)?.[0];
+  return !extension || name.toLowerCase().endsWith(extension.toLowerCase()) ? name : `${name}${extension}`;
+}
+
 /**
  * A name as typed, as a file name: no folder, none of the characters file systems refuse, ending in
  * ".yaml" or ".yml" (".ordinance.yaml" added when it has neither). Null when no name is left.
  */
 export function cleanSaveName(typed: string): string | null {
-  const name = typed
-    .trim()
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-')
-    .replace(/^[.\s-]+/, '');
+  const name = fileNameOf(typed);
   if (!name) return null;
   if (/\.ya?ml$/i.test(name)) return name;
   return /\.ordinance$/i.test(name) ? `${name}.yaml` : `${name}.ordinance.yaml`;

@@ -7,6 +7,7 @@ import { EXPORT_DOCUMENTS, exportDocument, isBlocking, type ExportDocumentId, ty
 import type { Ordinance, Scenario } from '../../../engine/index';
 import type { Host, SampleEntry } from '../../../host/contract';
 import type { AnalysisResult } from '../analysis/protocol';
+import { cleanExportName } from '../app/file-name';
 import { emit } from '../lib/app-events';
 import { milliseconds } from '../lib/format';
 import type { Simulation } from '../simulation/use-simulation';
@@ -80,6 +81,10 @@ export function ExportDialog(props: Props) {
   const [against, setAgainst] = useState<Against>({ kind: 'none' });
   const [build, setBuild] = useState<BuildState>({ kind: 'idle' });
   const [hostKind, setHostKind] = useState<'electron' | 'browser' | null>(null);
+  /** Saving downloads with no dialog to name the file: the name is asked for here. */
+  const [downloads, setDownloads] = useState(false);
+  /** The name typed for the download; null while it is the one suggested for what is built. */
+  const [typedName, setTypedName] = useState<{ for: string; name: string } | null>(null);
   const [saving, setSaving] = useState(false);
   const printJob = useRef<PrintJob | null>(null);
   const buildSeq = useRef(0);
@@ -154,7 +159,10 @@ export function ExportDialog(props: Props) {
   }, [close]);
 
   useEffect(() => {
-    void host.info().then((info) => setHostKind(info.kind));
+    void host.info().then((info) => {
+      setHostKind(info.kind);
+      setDownloads(info.savesByDownload === true);
+    });
   }, [host]);
 
   useEffect(
@@ -288,6 +296,10 @@ export function ExportDialog(props: Props) {
 
   const built = build.kind === 'built' ? build.built : null;
   const printsInBrowser = built?.rendition === 'pdf' && hostKind === 'browser';
+  // A name typed for another document or rendition is not this one's: the field starts from the new suggestion.
+  const asksName = downloads && !!built && !printsInBrowser;
+  const nameShown = built ? (typedName?.for === built.suggestedName ? typedName.name : built.suggestedName) : '';
+  const downloadName = built ? cleanExportName(nameShown, built.suggestedName) : null;
 
   const save = async () => {
     if (!built || !exportable || saving) return;
@@ -299,7 +311,8 @@ export function ExportDialog(props: Props) {
         emit('export-printed', { format: built.format, rendition: built.rendition, name: built.suggestedName });
         return;
       }
-      const r = await saveExport(host, built, (pdf, date) => client.finishPdf(pdf, date));
+      if (asksName && !downloadName) return;
+      const r = await saveExport(host, built, (pdf, date) => client.finishPdf(pdf, date), asksName ? downloadName! : undefined);
       if (r.kind === 'cancelled') return; // The person closed the save dialog: stay here.
       if (r.kind === 'failed') {
         notify('error', r.error.charAt(0).toUpperCase() + r.error.slice(1));
@@ -518,6 +531,30 @@ export function ExportDialog(props: Props) {
         </section>
       </div>
       <div className="export-actions">
+        {asksName ? (
+          <div className="export-name">
+            <label htmlFor={`${ids}-name`}>File name</label>
+            <input
+              id={`${ids}-name`}
+              type="text"
+              value={nameShown}
+              spellCheck={false}
+              aria-describedby={`${ids}-name-about`}
+              onChange={(e) => setTypedName({ for: built!.suggestedName, name: e.target.value })}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') {
+                  e.preventDefault();
+                  void save();
+                }
+              }}
+            />
+            <span id={`${ids}-name-about`} className="muted">
+              {downloadName
+                ? `Goes to your downloads folder${downloadName !== nameShown.trim() ? ` as ${downloadName}` : ''}.`
+                : 'Type a file name.'}
+            </span>
+          </div>
+        ) : null}
         {saveBlocked && !checking ? (
           <span id={saveReasonId} className="export-reason">
             {saveBlocked}
@@ -529,7 +566,7 @@ export function ExportDialog(props: Props) {
         <button
           type="button"
           className="primary"
-          disabled={!!saveBlocked || saving}
+          disabled={!!saveBlocked || saving || (asksName && !downloadName)}
           aria-describedby={saveBlocked ? saveReasonId : undefined}
           onClick={() => void save()}
         >

@@ -13,7 +13,13 @@ export type SaveOutcome =
 /** Makes a printed PDF reproducible (the engine's `finishPdf`, run where the exporters are). */
 export type FinishPdf = (pdf: Uint8Array, documentDate: string | undefined) => Promise<Uint8Array>;
 
-export async function saveExport(host: Pick<Host, 'printToPdf' | 'exportFile'>, built: Built, finishPdf: FinishPdf): Promise<SaveOutcome> {
+/** `name`: the file name asked for in the app where saving downloads (else the built file's suggested name). */
+export async function saveExport(
+  host: Pick<Host, 'printToPdf' | 'exportFile'>,
+  built: Built,
+  finishPdf: FinishPdf,
+  name?: string,
+): Promise<SaveOutcome> {
   let data: string | Uint8Array;
   if (built.rendition === 'pdf') {
     if (built.printHtml === undefined) return { kind: 'failed', error: 'the PDF has nothing to print' };
@@ -24,7 +30,7 @@ export async function saveExport(host: Pick<Host, 'printToPdf' | 'exportFile'>, 
     if (built.data === undefined) return { kind: 'failed', error: `the ${built.rendition} file is missing` };
     data = built.data;
   }
-  const r = await host.exportFile({ suggestedName: built.suggestedName, data, mimeType: built.mimeType });
+  const r = await host.exportFile({ suggestedName: name ?? built.suggestedName, data, mimeType: built.mimeType });
   if (!r.ok) return { kind: 'failed', error: r.error };
   if (!r.value) return { kind: 'cancelled' };
   const bytes = typeof data === 'string' ? new TextEncoder().encode(data).length : data.length;
