@@ -1,0 +1,69 @@
+// The enacted samples' plain readings keep the exceptions of the enacted text. A provision on ICE
+// access or status inquiries that carries the enacted wording must not also carry a field whose
+// generated reading forbids what the enacted text allows: the app shows that reading as what the
+// provision does. Each exception below was read in the enacted text (the addresses are in the
+// samples' header comments).
+// The hold provisions' wording adds no hold length the enacted text does not state: Cook County's
+// sec. 46-37(a) names none, and none was found in what could be read of Philadelphia's order.
+
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadOrdinance, ordinanceText, type Ordinance } from '../../engine/index';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+function sample(name: string): Ordinance {
+  const loaded = loadOrdinance(readFileSync(path.join(root, 'samples/ordinances', `${name}.ordinance.yaml`), 'utf8'));
+  expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  return loaded.ordinance!;
+}
+
+describe('the plain reading of an enacted sample keeps the exceptions of the enacted text', () => {
+  const cases: Array<{ sample: string; provision: string; exceptions: string[] }> = [
+    {
+      // Municipal Code of Chicago 2-173-042(b)(1) and (c)
+      sample: 'chicago-welcoming-city-2012',
+      provision: 'no-ice-access',
+      exceptions: ['legitimate law enforcement purpose', 'outstanding criminal warrant', 'convicted of a felony'],
+    },
+    {
+      // Cook County Code sec. 46-37(b)
+      sample: 'cook-county-46-37-2011',
+      provision: 'ice-access',
+      exceptions: ['criminal warrant', 'legitimate law enforcement purpose'],
+    },
+    {
+      // Code of the City of Northampton, Safe City article, B(1) and B(2)
+      sample: 'northampton-19-153-2019',
+      provision: 'no-status-determination',
+      exceptions: ['required by state or federal law', 'public benefit'],
+    },
+  ];
+  for (const c of cases) {
+    it(`${c.sample}: ${c.provision}`, () => {
+      const text = ordinanceText(sample(c.sample));
+      const reading = text.provisions[c.provision]?.reading;
+      expect(reading).toBeDefined();
+      for (const e of c.exceptions) expect(reading).toContain(e);
+      const clause = text.sections.flatMap((s) => s.clauses).find((cl) => cl.provision === c.provision);
+      expect(clause?.plainReading).toBeUndefined();
+    });
+  }
+});
+
+describe('the wording of an enacted hold names no length the enacted text does not', () => {
+  for (const [name, id] of [
+    ['cook-county-46-37-2011', 'reimbursed'],
+    ['philadelphia-eo-5-16-2016', 'violent-felony-and-judicial-warrant'],
+  ] as const) {
+    it(`${name}: ${id}`, () => {
+      const p = sample(name)
+        .sections.flatMap((s) => s.provisions ?? [])
+        .find((q) => q.id === id);
+      expect(p?.text).toBeDefined();
+      expect(p!.text).not.toMatch(/\bhours?\b/i);
+    });
+  }
+});
