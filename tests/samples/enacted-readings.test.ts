@@ -67,3 +67,17 @@ describe('the wording of an enacted hold names no length the enacted text does n
     });
   }
 });
+
+describe("the wording of King County's hold says what its logic does", () => {
+  // The logic holds on every request a federal judicial criminal warrant supports; "only when it is
+  // supported" would state a bar, not that rule, and the ordinance's own words could not be read.
+  it('king-county-17886-2014: federal-judicial-warrant', () => {
+    const p = sample('king-county-17886-2014')
+      .sections.flatMap((s) => s.provisions ?? [])
+      .find((q) => q.id === 'federal-judicial-warrant');
+    expect(p?.outcome).toBe('hold');
+    expect(p?.when).toEqual({ judicialWarrant: true });
+    expect(p!.text).not.toMatch(/\bonly\b/i);
+    expect(p!.text).toMatch(/shall honor a civil immigration hold request\s+that is supported by a federal judicial criminal warrant/);
+  });
+});
