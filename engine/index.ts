@@ -70,6 +70,22 @@ export { dependsOnLabel, DEPENDS_ON } from './unknown-facts';
 export { caseSetVocabulary, checkCaseSetVocabulary, type CaseSetVocabulary, type VocabularyFinding } from './case-vocabulary';
 export { ncicOffense, ncicCodes, NCIC_SOURCE, type NcicOffense } from './ncic';
 export { loadColumnMapping, type ColumnMapping, type LoadedMapping } from './import/mapping';
+export {
+  exportSample,
+  guessMapping,
+  guessTarget,
+  isSlashedDate,
+  mappingProblems,
+  mappingTargets,
+  mappingYaml,
+  mayBeUnknown,
+  ourValues,
+  readsAsIs,
+  sampleValues,
+  type ExportSample,
+  type MappingTarget,
+} from './import/mapping-draft';
+export { DATE_ORDERS, type DateOrder } from './import/mapping';
 export type { PreparedCase } from './prepared';
 export { caseId, caseIndexOf, caseTable, CaseTableBuilder, bookingCaseAt, type CaseIds, type CaseTable } from './case-table';
 export {

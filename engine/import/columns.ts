@@ -264,8 +264,8 @@ function valueMapFor(mapping: ColumnMapping | undefined, name: string, target: s
 
 // ---- the reference reading of a row ----
 
-const NUMBER_FIELDS = new Set(['age', 'degree', 'incarceratedDays']);
-const BOOLEAN_FIELDS = new Set([
+export const NUMBER_FIELDS: ReadonlySet<string> = new Set(['age', 'degree', 'incarceratedDays']);
+export const BOOLEAN_FIELDS: ReadonlySet<string> = new Set([
   'judicialWarrant',
   'administrativeWarrant',
   ...RECORD_KEYS,
@@ -298,7 +298,7 @@ export function splitRequests(raw: string): string[] {
   return raw.split(/[;|\s/]+/).filter(Boolean);
 }
 
-const DATE_FIELDS = new Set(['bookedAt', 'eligibleForReleaseAt', 'issuedAt', 'convictedOn', 'releasedOn']);
+export const DATE_FIELDS: ReadonlySet<string> = new Set(['bookedAt', 'eligibleForReleaseAt', 'issuedAt', 'convictedOn', 'releasedOn']);
 const SLASHED = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?[Mm]\.?)?)?$/;
 const two = (n: string) => n.padStart(2, '0');
 
@@ -342,6 +342,13 @@ const UNKNOWN_GROUP_FIELDS: Record<GroupName, Record<string, string>> = {
   conviction: { ...Object.fromEntries(CONVICTION_UNKNOWNS.map((f) => [f, f])), incarceratedDays: 'releasedOn' },
   warrant: {},
 };
+
+/** Whether a cell of this documented column (`bookedAt`, `charge2.class`) may say `unknown`: the fact it gives may be left open. */
+export function mayBeUnknown(target: string): boolean {
+  const meaning = parseTarget(target);
+  if (typeof meaning === 'string') return false;
+  return meaning.group ? UNKNOWN_GROUP_FIELDS[meaning.group][meaning.field] !== undefined : UNKNOWN_CELL_FACTS[meaning.field] !== undefined;
+}
 
 export interface RowCase {
   /** The case in contract form, for the checker. */
