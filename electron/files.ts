@@ -75,12 +75,17 @@ const FILTERS: Record<DocumentKind, FileFilter[]> = {
     { name: 'Scenario', extensions: ['yaml', 'yml', 'json'] },
     { name: 'All files', extensions: ['*'] },
   ],
+  mapping: [
+    { name: 'Column mapping', extensions: ['yaml', 'yml', 'json'] },
+    { name: 'All files', extensions: ['*'] },
+  ],
 };
 
 const OPEN_TITLES: Record<DocumentKind, string> = {
   ordinance: 'Open ordinance',
   cases: 'Choose case set',
   scenario: 'Open scenario',
+  mapping: 'Load column mapping',
 };
 
 const EXPORT_EXTENSIONS: Record<string, FileFilter> = {

@@ -3,7 +3,7 @@
 
 import path from 'node:path';
 import type { DocumentKind, ExportRequest, RecoveryEntry, RecoverySession, SaveRequest } from '../host/contract';
-import { MAX_RECOVERED_EXPECTATIONS } from '../host/contract';
+import { MAX_RECOVERED_EXPECTATIONS, MAX_RECOVERED_MAPPING } from '../host/contract';
 import type { InvokeArgs, InvokeChannel } from '../host/ipc-channels';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -57,7 +57,8 @@ function finiteNumber(value: unknown, what: string): number {
 }
 
 function documentKind(value: unknown, what: string): DocumentKind {
-  if (value !== 'ordinance' && value !== 'cases' && value !== 'scenario') fail(`${what} must be "ordinance", "cases" or "scenario"`);
+  if (value !== 'ordinance' && value !== 'cases' && value !== 'scenario' && value !== 'mapping')
+    fail(`${what} must be "ordinance", "cases", "scenario" or "mapping"`);
   return value;
 }
 
@@ -100,7 +101,7 @@ function oneOf<T extends string>(value: unknown, what: string, choices: readonly
 }
 
 function recoverySession(value: unknown): RecoverySession {
-  const r = plainObject(value, 'entry.session', ['left', 'right', 'caseSet', 'compare', 'scenario', 'expected'], []);
+  const r = plainObject(value, 'entry.session', ['left', 'right', 'caseSet', 'compare', 'scenario', 'expected', 'mapping'], []);
   const session: RecoverySession = {};
   if (r.left !== undefined) session.left = oneOf(r.left, 'entry.session.left', ['editor', 'form'] as const);
   if (r.right !== undefined)
@@ -126,6 +127,13 @@ function recoverySession(value: unknown): RecoverySession {
     session.expected = {
       name: string(e.name, 'entry.session.expected.name', MAX_NAME_LENGTH),
       text: string(e.text, 'entry.session.expected.text', MAX_RECOVERED_EXPECTATIONS),
+    };
+  }
+  if (r.mapping !== undefined) {
+    const m = plainObject(r.mapping, 'entry.session.mapping', ['name', 'text'], ['name', 'text']);
+    session.mapping = {
+      name: string(m.name, 'entry.session.mapping.name', MAX_NAME_LENGTH),
+      text: string(m.text, 'entry.session.mapping.text', MAX_RECOVERED_MAPPING),
     };
   }
   return session;

@@ -17,7 +17,8 @@ export type HostErrorCode =
   /** Reading or writing failed; the message says why. */
   | 'io';
 
-export type DocumentKind = 'ordinance' | 'cases' | 'scenario';
+/** `mapping`: a column mapping (YAML or JSON) for a county's CSV export, as `--mapping FILE` reads it. */
+export type DocumentKind = 'ordinance' | 'cases' | 'scenario' | 'mapping';
 
 export interface HostInfo {
   kind: 'electron' | 'browser';
@@ -104,10 +105,15 @@ export interface RecoverySession {
   scenario?: { reimbursementAgreement: boolean; costPerInmateDay: number; holidays: 'us-federal' | 'none' };
   /** The expected-decisions file checked under the decision table, kept whole (up to MAX_RECOVERED_EXPECTATIONS characters). */
   expected?: { name: string; text: string };
+  /** The column mapping made for the case file named (YAML, as saved), applied when that file is opened again. */
+  mapping?: { name: string; text: string };
 }
 
 /** The longest expected-decisions file a recovery copy keeps (a longer one must be chosen again). */
 export const MAX_RECOVERED_EXPECTATIONS = 4 * 1024 * 1024;
+
+/** The longest column mapping a recovery copy keeps (a longer one must be loaded or made again). */
+export const MAX_RECOVERED_MAPPING = 1024 * 1024;
 
 export interface SampleEntry {
   /** File name under samples/, e.g. "ordinances/connecticut-trust-act-2014.ordinance.yaml". */

@@ -186,7 +186,7 @@ const RESERVED = new Set(['true', 'false', 'null', 'yes', 'no', 'on', 'off', 'y'
 
 /** Text as YAML: plain where it is a simple name (BOOK_DT, charge1.class), quoted otherwise. */
 function text(s: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(s) && !RESERVED.has(s.toLowerCase()) ? s : JSON.stringify(s);
+  return /^[A-Za-z_][A-Za-z0-9_./-]*$/.test(s) && !RESERVED.has(s.toLowerCase()) ? s : JSON.stringify(s);
 }
 
 function scalar(v: unknown): string {

@@ -345,7 +345,9 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
         if (!f.bytes && !f.file) return session.openFile(f);
         const right = session.getState().right;
         if (right !== 'simulation' && right !== 'compare') session.setRight('simulation');
-        void sim.loadCases(caseSourceOfFile(f)).then((loaded) => loaded && session.chooseWorkspace({ caseSet: `file:${f.name}` }));
+        void sim
+          .loadCases(sim.withKeptMapping(caseSourceOfFile(f)))
+          .then((loaded) => loaded && session.chooseWorkspace({ caseSet: `file:${f.name}` }));
       }),
     [host, session, sim],
   );
@@ -749,6 +751,8 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
                   onFix={applyFix}
                   onShowPath={revealPath}
                   ordinance={lastValid?.ordinance ?? null}
+                  host={host}
+                  onReadMapped={workspace.readMapped}
                 />
               ) : null}
               {right === 'compare' ? (

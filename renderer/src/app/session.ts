@@ -8,6 +8,7 @@ import type { Ordinance, OrdinanceText } from '../../../engine/index';
 import { isBlocking } from '../../../engine/vocabulary';
 import {
   MAX_RECOVERED_EXPECTATIONS,
+  MAX_RECOVERED_MAPPING,
   type Host,
   type HostInfo,
   type MenuCommand,
@@ -444,6 +445,7 @@ export class DocumentSession {
     const session: RecoverySession = { ...this.state.workspace, left: this.state.left, right: this.state.right };
     // An expected-decisions file too long to keep is chosen again after a restore.
     if (session.expected && session.expected.text.length > MAX_RECOVERED_EXPECTATIONS) delete session.expected;
+    if (session.mapping && session.mapping.text.length > MAX_RECOVERED_MAPPING) delete session.mapping;
     return { docId: d.docId, name: d.name, text: editor.text, savedAtMs: Date.now(), session };
   }
 

@@ -8,7 +8,7 @@ import type { Ordinance } from '../../../engine/index';
 import type { Host, OpenedFile, SampleEntry } from '../../../host/contract';
 import { count } from '../lib/format';
 import type { CaseSetChoice } from '../simulation/SimulationView';
-import { caseSourceOfFile } from '../simulation/protocol';
+import { caseSourceOfFile, type CaseSource } from '../simulation/protocol';
 import type { Simulation } from '../simulation/use-simulation';
 import type { DocumentSession } from './session';
 
@@ -83,8 +83,19 @@ export function useWorkspace({
     const right = session.getState().right;
     if (right !== 'simulation' && right !== 'compare') session.setRight('simulation');
     // Kept with the recovery copy only once loaded: a refused file leaves the set before it.
-    if (await sim.loadCases(caseSourceOfFile(r.value))) session.chooseWorkspace({ caseSet: `file:${r.value.name}` });
+    // A CSV of the name a column mapping was made for is read with it (the panel shows it again if it no longer fits).
+    if (await sim.loadCases(sim.withKeptMapping(caseSourceOfFile(r.value)))) session.chooseWorkspace({ caseSet: `file:${r.value.name}` });
   }, [host, session, sim]);
+
+  /** A case file read with a column mapping (the Map columns panel's): kept with the recovery copy once loaded. */
+  const readMapped = useCallback(
+    async (source: CaseSource) => {
+      const loaded = await sim.loadCases(source);
+      if (loaded && source.kind === 'file') session.chooseWorkspace({ caseSet: `file:${source.name}` });
+      return loaded;
+    },
+    [session, sim],
+  );
 
   /** A draft read and checked elsewhere (in the Drafts view) becomes the one compared with. */
   const takeCompare = useCallback(
@@ -136,22 +147,41 @@ export function useWorkspace({
   const scenario = sim.state.scenario;
   useEffect(() => session.chooseWorkspace({ scenario }), [session, scenario]);
 
+  // And the column mapping made for a case file, applied or not, as the YAML file it saves as.
+  const mappingDraft = sim.state.mappingDraft;
+  useEffect(() => {
+    if (!mappingDraft) return;
+    void import('../../../engine/index').then(({ mappingYaml }) =>
+      session.chooseWorkspace({ mapping: { name: mappingDraft.name, text: mappingYaml(mappingDraft.mapping) } }),
+    );
+  }, [session, mappingDraft]);
+
   // A restored recovery copy brings its case set and comparison back, once the samples are known.
   const restored = session.getState().restoredWorkspace;
   useEffect(() => {
     if (!restored || samples.length === 0) return;
     session.workspaceTaken();
     if (restored.scenario) sim.update({ scenario: restored.scenario });
+    if (restored.mapping) {
+      const kept = restored.mapping;
+      void import('../../../engine/index').then(({ loadColumnMapping }) => {
+        const { mapping } = loadColumnMapping(kept.text);
+        if (mapping) sim.setMappingDraft({ name: kept.name, mapping });
+      });
+    }
     if (restored.compare?.startsWith('file:') || restored.caseSet?.startsWith('file:')) {
       const files = [restored.caseSet, restored.compare].filter((x) => x?.startsWith('file:')).map((x) => x!.slice('file:'.length));
       session.notify(
         'info',
-        `Open ${files.join(' and ')} again to see the results that went with this work: files are not kept with the copy.`,
+        `Open ${files.join(' and ')} again to see the results that went with this work: files are not kept with the copy.` +
+          (restored.mapping && files.includes(restored.mapping.name)
+            ? ` The column mapping made for ${restored.mapping.name} is kept, and reads it when you do.`
+            : ''),
       );
     }
     if (restored.compare && !restored.compare.startsWith('file:')) void chooseCompare(restored.compare);
     if (restored.caseSet && !restored.caseSet.startsWith('file:')) void chooseCaseSet(restored.caseSet);
   }, [restored, samples, session, sim, chooseCaseSet, chooseCompare]);
 
-  return { chooseCaseSet, openCaseFile, chooseCompare, openCompareFile, takeCompare, compareError };
+  return { chooseCaseSet, openCaseFile, readMapped, chooseCompare, openCompareFile, takeCompare, compareError };
 }

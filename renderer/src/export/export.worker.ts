@@ -41,8 +41,11 @@ async function readCases(key: string, source: CaseSource): Promise<HeldCases> {
     source.kind === 'workbook'
       ? await importWorkbookFile(source.file)
       : source.kind === 'file'
-        ? await importCaseFile(source.file, {}, { hash: hash! })
-        : readCaseContent(source.kind === 'bytes' ? { bytes: source.bytes } : { text: source.text, format: source.format });
+        ? await importCaseFile(source.file, source.mapping ? { mapping: source.mapping } : {}, { hash: hash! })
+        : readCaseContent(
+            source.kind === 'bytes' ? { bytes: source.bytes } : { text: source.text, format: source.format },
+            source.kind === 'text' && source.mapping ? { mapping: source.mapping } : {},
+          );
   const picked = source.choice ? chooseCases(set.table, source.choice) : null;
   if (picked && !picked.ok) throw new Error(picked.problem);
   const c = source.choice;

@@ -63,6 +63,7 @@ const ACCEPT: Record<DocumentKind, { description: string; extensions: string[]; 
     mime: 'application/json',
   },
   scenario: { description: 'Scenario (YAML)', extensions: ['.yaml', '.yml'], mime: 'application/yaml' },
+  mapping: { description: 'Column mapping (YAML or JSON)', extensions: ['.yaml', '.yml', '.json'], mime: 'application/yaml' },
 };
 
 /**
@@ -101,6 +102,7 @@ const EXPORT_DESCRIPTIONS: Record<string, string> = {
   '.html': 'Web page',
   '.md': 'Markdown',
   '.json': 'JSON',
+  '.yaml': 'YAML',
 };
 
 /** The save picker's file type for an export, so it offers the right extension (none for an unknown one). */

@@ -28,11 +28,13 @@ import { changeReason, comparedAmount, headline, weekendArithmetic } from './com
 import { Explanation } from './Explanation';
 import { DecidingConvictions } from './deciding';
 import { NO_FILTER, outcomeFilterCounts, UNDECIDED_FILTER, type RowFilter } from './case-rows';
-import type { CaseExplained } from './protocol';
+import type { CaseExplained, CaseSource } from './protocol';
 import { CaseChoicePicker, FiguresByPeriod, OpenDecisions, VocabularyWarnings } from './CaseRecordViews';
 import type { PathSegment, QuickFix } from '../../../engine/index';
 import type { Simulation } from './use-simulation';
-import { LIVE_LIMIT } from './use-simulation';
+import { LIVE_LIMIT, mappable } from './use-simulation';
+import { ColumnMappingPanel } from './ColumnMappingPanel';
+import type { Host } from '../../../host/contract';
 
 const capitalized = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 
@@ -59,6 +61,10 @@ interface Props {
   onShowPath?: (path: PathSegment[]) => void;
   /** The draft simulated (its last version without errors), for the words of the reasons. */
   ordinance: Ordinance | null;
+  /** For the Map columns panel's mapping files. */
+  host: Host;
+  /** Reads a case file with a column mapping (as Open a case file does); whether it was loaded. */
+  onReadMapped: (source: CaseSource) => Promise<boolean>;
 }
 
 export function SimulationControls({
@@ -66,7 +72,11 @@ export function SimulationControls({
   caseSets,
   onChooseCaseSet,
   onOpenCaseFile,
-}: Pick<Props, 'sim' | 'caseSets' | 'onChooseCaseSet' | 'onOpenCaseFile'>) {
+  onMapColumns,
+}: Pick<Props, 'sim' | 'caseSets' | 'onChooseCaseSet' | 'onOpenCaseFile'> & {
+  /** Opens the Map columns panel, where there is a CSV to map. */
+  onMapColumns?: () => void;
+}) {
   const { state } = sim;
   const running = state.status.kind === 'running';
   const [cost, setCost] = useState(String(state.scenario.costPerInmateDay));
@@ -97,6 +107,11 @@ export function SimulationControls({
           <button type="button" onClick={onOpenCaseFile}>
             Open a case file…
           </button>
+          {onMapColumns ? (
+            <button type="button" onClick={onMapColumns}>
+              Map columns…
+            </button>
+          ) : null}
         </div>
       </div>
       {state.cases ? <CaseChoicePicker cases={state.cases} onChoose={(c) => void sim.chooseCases(c)} disabled={running} /> : null}
@@ -193,6 +208,19 @@ export function SimulationView(props: Props) {
   const [selected, setSelected] = useState<number | null>(null);
   const [explainError, setExplainError] = useState<string | null>(null);
 
+  // The Map columns panel: opened by a CSV refused (its header lacks the case columns...), or by its button.
+  const source = sim.caseSource();
+  const mapSource = mappable(state.refused) ? state.refused : mappable(source) ? source : null;
+  const [mapping, setMapping] = useState(false);
+  useEffect(() => {
+    if (mappable(state.refused)) setMapping(true);
+  }, [state.refused]);
+  const readMapped = async (s: CaseSource) => {
+    const loaded = await props.onReadMapped(s);
+    if (loaded) setMapping(false);
+    return loaded;
+  };
+
   useEffect(() => {
     if (r) emit('simulation-rendered', { version: r.version, total: r.summary.total, outcomes: { ...r.summary.outcomes } });
   }, [r]);
@@ -275,8 +303,20 @@ export function SimulationView(props: Props) {
           caseSets={props.caseSets}
           onChooseCaseSet={props.onChooseCaseSet}
           onOpenCaseFile={props.onOpenCaseFile}
+          onMapColumns={mapSource ? () => setMapping(true) : undefined}
         />
       </div>
+      {mapping && mapSource ? (
+        <ColumnMappingPanel
+          source={mapSource}
+          draft={state.mappingDraft}
+          onDraft={sim.setMappingDraft}
+          onRead={readMapped}
+          onClose={() => setMapping(false)}
+          host={props.host}
+          busy={state.status.kind === 'loading' || state.status.kind === 'running'}
+        />
+      ) : null}
       {blocked ? (
         <p className="notice warning" role="status">
           {blocked}

@@ -8,6 +8,7 @@ import type {
   CaseChoice,
   CaseFormat,
   CaseSource as CaseRecords,
+  ColumnMapping,
   Comparison,
   Coverage,
   Decision,
@@ -26,12 +27,14 @@ export type { CaseColumns, SettledDecidingConvictions, ProvisionRef };
 /**
  * A case set: a file's text, a workbook (ICE's released detainer records as .xlsx) as its bytes or
  * as a File read in slices, a CSV, JSON or YAML File read in slices, or a synthetic set; `choice` narrows a file's cases to one facility and period.
+ * `mapping` reads a CSV export with the jail's own column names and codes (the Map columns panel's, or a
+ * mapping file's, the one `--mapping FILE` reads on the command line).
  */
 export type CaseSource =
-  | { kind: 'text'; name: string; text: string; format?: CaseFormat; choice?: CaseChoice }
+  | { kind: 'text'; name: string; text: string; format?: CaseFormat; choice?: CaseChoice; mapping?: ColumnMapping }
   | { kind: 'bytes'; name: string; bytes: Uint8Array; choice?: CaseChoice }
   | { kind: 'workbook'; name: string; file: Blob; choice?: CaseChoice }
-  | { kind: 'file'; name: string; file: Blob; choice?: CaseChoice }
+  | { kind: 'file'; name: string; file: Blob; choice?: CaseChoice; mapping?: ColumnMapping }
   | { kind: 'synthetic'; name: string; count: number; seed: number };
 
 /** The case set of a file a host opened: a File (a workbook's or a text case file's), a workbook's bytes, or text. */

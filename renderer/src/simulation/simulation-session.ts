@@ -3,7 +3,7 @@
 // large ones run when asked, so typing never waits for them. Plain TypeScript over a port (the
 // worker's client in the app, the engine itself in Node tests).
 
-import type { CaseChoice, Ordinance } from '../../../engine/index';
+import type { CaseChoice, ColumnMapping, Ordinance } from '../../../engine/index';
 import { emit } from '../lib/app-events';
 import type {
   CaseExplained,
@@ -47,6 +47,25 @@ export interface SimulationState {
   resultDocument: number;
   status: SimulationStatus;
   live: boolean;
+  /** The last case file refused (a county export whose header lacks the case columns...), for the Map columns panel. */
+  refused: CaseSource | null;
+  /**
+   * The column mapping made or loaded for the file named (applied or not yet): applied again when a
+   * file of that name is opened, kept with the recovery copy, and shown again by the Map columns panel.
+   */
+  mappingDraft: MappingDraft | null;
+}
+
+export interface MappingDraft {
+  /** The case file's name the mapping is for. */
+  name: string;
+  mapping: ColumnMapping;
+}
+
+/** Whether a case source is a file a column mapping can apply to: a CSV (by its name, or a text said to be one). */
+export function mappable(source: CaseSource | null): source is Extract<CaseSource, { kind: 'text' | 'file' }> {
+  if (!source || (source.kind !== 'text' && source.kind !== 'file')) return false;
+  return /\.csv$/i.test(source.name) || (source.kind === 'text' && source.format === 'csv');
 }
 
 export const DEFAULT_SCENARIO: ScenarioSettings = { reimbursementAgreement: false, costPerInmateDay: 143, holidays: 'us-federal' };
@@ -78,6 +97,8 @@ export class SimulationSession {
     resultDocument: -1,
     status: { kind: 'no-cases' },
     live: true,
+    refused: null,
+    mappingDraft: null,
   };
   private readonly listeners = new Set<() => void>();
   /** The draft to simulate, and whether a run is going / another is wanted after it. */
@@ -180,17 +201,36 @@ export class SimulationSession {
       const cases = await this.port.loadCases(source, (done, total) =>
         this.set((x) => (x.status.kind === 'loading' ? { status: { kind: 'loading', name: source.name, done, total } } : {})),
       );
-      this.set({ cases, result: null, resultVersion: -1, resultDocument: -1, status: { kind: 'ready' }, live: cases.count <= LIVE_LIMIT });
+      this.set({
+        cases,
+        result: null,
+        resultVersion: -1,
+        resultDocument: -1,
+        status: { kind: 'ready' },
+        live: cases.count <= LIVE_LIMIT,
+        refused: null,
+      });
       emit('cases-loaded', { name: cases.name, count: cases.count, problems: cases.problemCount, ms: cases.ms });
       void this.run();
       return true;
     } catch (e) {
       const kept = this.current.cases;
       const still = kept ? `\nThe case set ${kept.name} (${kept.count.toLocaleString('en-US')} cases) is still loaded.` : '';
-      this.set({ status: { kind: 'error', message: (e as Error).message + still } });
-      emit('cases-refused', { name: source.name });
+      this.set({ status: { kind: 'error', message: (e as Error).message + still }, refused: source.kind === 'synthetic' ? null : source });
+      emit('cases-refused', { name: source.name, mapped: mappable(source) && !!source.mapping });
       return false;
     }
+  };
+
+  /** The mapping made for a file (null: none); kept until another replaces it. */
+  setMappingDraft = (draft: MappingDraft | null): void => {
+    this.set({ mappingDraft: draft });
+  };
+
+  /** A case file as it is to be read: with the mapping kept for a file of its name, when it is a CSV and has one. */
+  withKeptMapping = (source: CaseSource): CaseSource => {
+    const draft = this.current.mappingDraft;
+    return draft && mappable(source) && draft.name === source.name ? { ...source, mapping: draft.mapping } : source;
   };
 
   /** Narrows the case set to one facility and period (nulls: all of it), then runs again. */

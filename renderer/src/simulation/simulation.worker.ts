@@ -102,9 +102,10 @@ async function load(id: number, source: CaseSource): Promise<void> {
       source.kind === 'workbook'
         ? await importWorkbookFile(source.file, { onProgress, inflateStream: threadedInflateStream(source.file) })
         : source.kind === 'file'
-          ? await importCaseFile(source.file, { onProgress, format })
+          ? await importCaseFile(source.file, { onProgress, format, mapping: source.mapping })
           : readCaseContent(source.kind === 'bytes' ? { bytes: source.bytes } : { text: source.text, format: source.format ?? format }, {
               onProgress,
+              ...(source.kind === 'text' && source.mapping ? { mapping: source.mapping } : {}),
             });
     // A file with no case in it is refused (the error names its problems) before anything is
     // replaced: the case set loaded before stays.
@@ -116,7 +117,7 @@ async function load(id: number, source: CaseSource): Promise<void> {
       problemCount: set.problems.length,
       problems: set.problems.slice(0, MAX_PROBLEMS_SHOWN).map((p) => formatCaseProblem(source.name, p)),
       records: set.source,
-      notes: set.notes,
+      notes: [...mappingNote(source), ...set.notes],
       facilities: facilitiesOf(all),
       period: periodOf(all),
       ms: 0,
@@ -128,6 +129,19 @@ async function load(id: number, source: CaseSource): Promise<void> {
   if (source.kind !== 'synthetic' && source.choice) narrow(source.choice);
   loaded.ms = performance.now() - start;
   reply(id);
+}
+
+/** Said with the cases a column mapping read: which columns it read and left out. */
+function mappingNote(source: CaseSource): string[] {
+  const m = source.kind === 'text' || source.kind === 'file' ? source.mapping : undefined;
+  if (!m) return [];
+  const read = Object.keys(m.columns ?? {}).length;
+  const left = m.ignore?.length ?? 0;
+  return [
+    `Read through a column mapping: ${read} of the file's column${read === 1 ? '' : 's'} mapped to the case columns, ${left} left out` +
+      (m.dates ? `, slashed dates read as ${m.dates}` : '') +
+      ' (Map columns… shows it; saved, the command line reads it with --mapping FILE).',
+  ];
 }
 
 /** Narrows the cases to one facility and period, or widens them to all (nulls); a choice that fails leaves them as they were. */

@@ -4,7 +4,14 @@ import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { SimulationClient } from './simulation-client';
 import { SimulationSession, type SimulationState } from './simulation-session';
 
-export { DEFAULT_SCENARIO, LIVE_LIMIT, type SimulationState, type SimulationStatus } from './simulation-session';
+export {
+  DEFAULT_SCENARIO,
+  LIVE_LIMIT,
+  mappable,
+  type MappingDraft,
+  type SimulationState,
+  type SimulationStatus,
+} from './simulation-session';
 
 /** The view of a SimulationSession the components use: its state and its actions. */
 export interface Simulation {
@@ -19,6 +26,8 @@ export interface Simulation {
   explain: SimulationSession['explain'];
   decidingConvictions: SimulationSession['decidingConvictions'];
   caseSource: SimulationSession['caseSource'];
+  setMappingDraft: SimulationSession['setMappingDraft'];
+  withKeptMapping: SimulationSession['withKeptMapping'];
 }
 
 /** The app's simulation, on the worker; one for the life of the window. */
@@ -40,5 +49,7 @@ export function useSimulation(): Simulation {
     explain: session.explain,
     decidingConvictions: session.decidingConvictions,
     caseSource: session.caseSource,
+    setMappingDraft: session.setMappingDraft,
+    withKeptMapping: session.withKeptMapping,
   };
 }

@@ -1,0 +1,460 @@
+// "Map columns": a records officer's county export, its own column names and codes, read as the case
+// columns. Each of their columns with the case column it fills (or left out), beside sample values from
+// its first rows; value maps for the codes (their "F" -> felony, "N/A" -> unknown); the order of slashed
+// dates; what the mapping still leaves wrong, as the import would say it. Loaded from and saved as the
+// YAML file the command line reads with --mapping FILE. Their names and values are shown as text only.
+
+import { useEffect, useId, useMemo, useState } from 'react';
+import {
+  DATE_ORDERS,
+  exportSample,
+  guessMapping,
+  guessTarget,
+  isSlashedDate,
+  loadColumnMapping,
+  mappingProblems,
+  mappingTargets,
+  mappingYaml,
+  mayBeUnknown,
+  ourValues,
+  readsAsIs,
+  sampleValues,
+  type ColumnMapping,
+  type DateOrder,
+  type ExportSample,
+  type MappingTarget,
+} from '../../../engine/index';
+import type { Host } from '../../../host/contract';
+import { count } from '../lib/format';
+import { emit } from '../lib/app-events';
+import type { CaseSource } from './protocol';
+import type { MappingDraft } from './simulation-session';
+
+/** Bytes of a file's start read for its header and sample rows. */
+const SAMPLE_BYTES = 256 * 1024;
+/** Sample values shown beside a column. */
+const VALUES_SHOWN = 4;
+/** Values listed in a column's value map at most. */
+const VALUES_MAPPED = 40;
+/** A sample value is shown cut to this length. */
+const SHOWN_CHARS = 32;
+
+/** A picker's choice for "not chosen" and "leave out" (no case column starts with a space). */
+const NOT_CHOSEN = '';
+const LEAVE_OUT = ' leave out';
+/** A value map's choice for "as it is" (no entry) and for an empty cell. */
+const AS_IT_IS = ' as it is';
+const EMPTY_CELL = ' empty';
+
+type Mappable = Extract<CaseSource, { kind: 'text' | 'file' }>;
+
+const own = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
+const cut = (v: string) => (v.length > SHOWN_CHARS ? `${v.slice(0, SHOWN_CHARS)}…` : v);
+/** A column name as shown: an empty one said so. */
+const shownName = (n: string) => (n === '' ? '(no name)' : n);
+
+/** Sets a key of a plain map (a column named `__proto__` is a key like any other). */
+function withKey<T>(map: Record<string, T> | undefined, key: string, value: T | undefined): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const k of Object.keys(map ?? {}))
+    if (k !== key) Object.defineProperty(out, k, { value: map![k], enumerable: true, writable: true, configurable: true });
+  if (value !== undefined) Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  return out;
+}
+
+/** The mapping without its empty parts, as it is saved and read. */
+function tidy(m: ColumnMapping): ColumnMapping {
+  const out: ColumnMapping = { ...m };
+  if (out.values) {
+    let values: Record<string, Record<string, string | number | boolean>> = {};
+    for (const k of Object.keys(out.values)) if (Object.keys(out.values[k]!).length) values = withKey(values, k, out.values[k]);
+    out.values = values;
+    if (!Object.keys(values).length) delete out.values;
+  }
+  if (out.ignore && !out.ignore.length) delete out.ignore;
+  if (out.columns && !Object.keys(out.columns).length) delete out.columns;
+  return out;
+}
+
+/** What their column is read as now: a case column, left out, or not chosen. */
+function choiceOf(m: ColumnMapping, name: string): string {
+  if (m.ignore?.includes(name)) return LEAVE_OUT;
+  if (m.columns && own(m.columns, name)) return m.columns[name]!;
+  return NOT_CHOSEN;
+}
+
+function choose(m: ColumnMapping, name: string, choice: string): ColumnMapping {
+  const ignore = (m.ignore ?? []).filter((n) => n !== name);
+  const columns = withKey(m.columns, name, choice === LEAVE_OUT || choice === NOT_CHOSEN ? undefined : choice);
+  return tidy({ ...m, columns, ignore: choice === LEAVE_OUT ? [...ignore, name] : ignore });
+}
+
+async function readSample(source: Mappable): Promise<ExportSample | undefined> {
+  if (source.kind === 'text') return exportSample(source.text.slice(0, SAMPLE_BYTES), source.text.length <= SAMPLE_BYTES);
+  return exportSample(await source.file.slice(0, SAMPLE_BYTES).text(), source.file.size <= SAMPLE_BYTES);
+}
+
+interface Props {
+  source: Mappable;
+  /** The mapping kept for a file (this one's, or another's). */
+  draft: MappingDraft | null;
+  onDraft: (draft: MappingDraft) => void;
+  /** Reads the file with the mapping; whether it was loaded. */
+  onRead: (source: Mappable) => Promise<boolean>;
+  onClose: () => void;
+  host: Host;
+  busy: boolean;
+}
+
+export function ColumnMappingPanel({ source, draft, onDraft, onRead, onClose, host, busy }: Props) {
+  const id = useId();
+  const [sample, setSample] = useState<ExportSample | null | 'unreadable'>(null);
+  const [fileProblems, setFileProblems] = useState<{ name: string; lines: string[] } | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    setSample(null);
+    readSample(source).then(
+      (s) => live && setSample(s ?? 'unreadable'),
+      () => live && setSample('unreadable'),
+    );
+    return () => {
+      live = false;
+    };
+  }, [source]);
+
+  const header = useMemo(() => (sample && sample !== 'unreadable' ? sample.header.map((h) => h.trim()) : []), [sample]);
+  const mine = draft?.name === source.name ? draft.mapping : null;
+  // The mapping shown: the one kept for this file, the one it was read with, or a first guess from its header.
+  const mapping: ColumnMapping | null = mine ?? source.mapping ?? (header.length ? guessMapping(header) : null);
+  useEffect(() => {
+    if (!mine && mapping && header.length) onDraft({ name: source.name, mapping });
+  }, [mine, mapping, header, onDraft, source.name]);
+
+  const set = (m: ColumnMapping) => {
+    setSaved(null);
+    onDraft({ name: source.name, mapping: tidy(m) });
+  };
+
+  const targets = useMemo(() => mappingTargets({}, Object.values(mapping?.columns ?? {})), [mapping]);
+  const sections = useMemo(() => {
+    const by = new Map<string, MappingTarget[]>();
+    for (const t of targets) by.set(t.section, [...(by.get(t.section) ?? []), t]);
+    return [...by];
+  }, [targets]);
+  const problems = useMemo(() => (mapping && header.length ? mappingProblems(header, mapping) : []), [header, mapping]);
+
+  if (sample === null)
+    return (
+      <section className="mapping-panel" aria-label={`Map columns of ${source.name}`}>
+        <p role="status">Reading the columns of {source.name}…</p>
+      </section>
+    );
+  if (sample === 'unreadable' || !mapping)
+    return (
+      <section className="mapping-panel" aria-label={`Map columns of ${source.name}`}>
+        <p className="notice error" role="alert">
+          {source.name} has no header row to map.
+        </p>
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </section>
+    );
+
+  const rows = sample.rows;
+  const seen = new Set<string>();
+  const columns = sample.header
+    .map((raw, index) => ({ name: raw.trim(), index }))
+    .filter((c) => (seen.has(c.name) ? false : (seen.add(c.name), true)));
+  const chosen = columns.map((c) => ({ ...c, choice: choiceOf(mapping, c.name), values: sampleValues(sample, c.index) }));
+  const required = targets.filter((t) => t.required);
+  const givenBy = (target: string) =>
+    chosen.find((c) => c.choice === target || (c.choice === NOT_CHOSEN && c.name === target && readsAsItself(c.name)))?.name;
+  const slashed = chosen.filter(
+    (c) => c.choice && c.choice !== LEAVE_OUT && /(At|On)$/.test(c.choice) && c.values.some((v) => isSlashedDate(v.value)),
+  );
+
+  const loadFile = async () => {
+    const r = await host.openFile('mapping');
+    if (!r.ok) return setFileProblems({ name: 'the mapping file', lines: [r.error] });
+    if (!r.value) return;
+    const loaded = loadColumnMapping(r.value.text);
+    const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
+    const said = loaded.diagnostics.map((d) => `${r.value!.name}:${d.line ?? 1}:${d.column ?? 1}: ${d.severity}: ${d.message}`);
+    setFileProblems(said.length ? { name: r.value.name, lines: said } : null);
+    if (loaded.mapping && !errors.length) {
+      set(loaded.mapping);
+      emit('mapping-loaded', { name: r.value.name, columns: Object.keys(loaded.mapping.columns ?? {}).length });
+    }
+  };
+
+  const suggested = `${source.name.replace(/\.csv$/i, '')}.mapping.yaml`;
+  const saveFile = async () => {
+    const text = mappingYaml(
+      mapping,
+      `Column mapping for ${source.name}, made in Detainer Policy Studio.\n` +
+        `On the command line: detainer-studio simulate POLICY --cases ${source.name} --mapping ${suggested}`,
+    );
+    const r = await host.exportFile({ suggestedName: suggested, data: text, mimeType: 'application/yaml' });
+    if (!r.ok) return setFileProblems({ name: suggested, lines: [r.error] });
+    if (!r.value) return;
+    setSaved(r.value.downloaded ? `Downloaded ${r.value.name}.` : `Saved ${r.value.name}.`);
+    emit('mapping-saved', { name: r.value.name });
+  };
+
+  const leaveOutTheRest = () => {
+    let m = mapping;
+    for (const c of chosen) if (c.choice === NOT_CHOSEN && !readsAsItself(c.name)) m = choose(m, c.name, LEAVE_OUT);
+    set(m);
+  };
+
+  const read = async () => {
+    const { choice: _choice, ...rest } = source;
+    void _choice;
+    await onRead({ ...rest, mapping });
+  };
+
+  return (
+    <section className="mapping-panel" aria-labelledby={`${id}-h`}>
+      <h3 id={`${id}-h`}>Map the columns of {source.name}</h3>
+      <p className="muted">
+        Say which case column each of the file’s columns fills, or leave it out; the case columns are those of docs/case-files.md. Values
+        beside each column are from its first {count(rows.length)} row{rows.length === 1 ? '' : 's'}.
+      </p>
+      <div className="mapping-actions" role="group" aria-label="Mapping file">
+        <button type="button" onClick={() => void loadFile()}>
+          Load a mapping file…
+        </button>
+        <button type="button" onClick={() => void saveFile()}>
+          Save mapping…
+        </button>
+        <button type="button" onClick={leaveOutTheRest} disabled={!chosen.some((c) => c.choice === NOT_CHOSEN)}>
+          Leave out every column not chosen
+        </button>
+        {saved ? <span role="status">{saved}</span> : null}
+      </div>
+      {fileProblems ? (
+        <div className="notice error" role="alert">
+          <p>Problems in {fileProblems.name}:</p>
+          <ul>
+            {fileProblems.lines.map((l, i) => (
+              <li key={i}>{l}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <div className="mapping-required" aria-label="Required case columns">
+        <strong>Every case needs:</strong>{' '}
+        {required.map((t, i) => {
+          const from = givenBy(t.target);
+          return (
+            <span key={t.target} className={from ? 'given' : 'missing'}>
+              {i > 0 ? '; ' : ''}
+              <code>{t.target}</code> {from ? `from ${shownName(from)}` : '(no column chosen)'}
+            </span>
+          );
+        })}
+      </div>
+      <table className="mapping-columns">
+        <caption className="visually-hidden">Their columns and the case column each fills</caption>
+        <thead>
+          <tr>
+            <th scope="col">Their column</th>
+            <th scope="col">Sample values</th>
+            <th scope="col">Reads as</th>
+          </tr>
+        </thead>
+        <tbody>
+          {chosen.map((c) => (
+            <tr key={c.index} className={c.choice === NOT_CHOSEN && !readsAsItself(c.name) ? 'unchosen' : undefined}>
+              <th scope="row">
+                <span className="mapping-name">{shownName(c.name)}</span>
+              </th>
+              <td className="mapping-sample">
+                {c.values.length === 0 ? (
+                  <span className="muted">(empty)</span>
+                ) : (
+                  c.values.slice(0, VALUES_SHOWN).map((v, i) => (
+                    <span key={i}>
+                      {i > 0 ? ', ' : ''}
+                      <code>{cut(v.value)}</code>
+                    </span>
+                  ))
+                )}
+                {c.values.length > VALUES_SHOWN ? <span className="muted">, … ({count(c.values.length)} values)</span> : null}
+              </td>
+              <td>
+                <select
+                  aria-label={`Case column for ${shownName(c.name)}`}
+                  value={c.choice}
+                  onChange={(e) => set(choose(mapping, c.name, e.target.value))}
+                >
+                  <option value={NOT_CHOSEN}>{readsAsItself(c.name) ? `(read as ${c.name})` : '— choose —'}</option>
+                  <option value={LEAVE_OUT}>Leave out</option>
+                  {sections.map(([section, ts]) => (
+                    <optgroup key={section} label={section}>
+                      {ts.map((t) => (
+                        <option key={t.target} value={t.target}>
+                          {t.target}
+                          {t.required ? ' (required)' : ''}
+                        </option>
+                      ))}
+                    </optgroup>
+                  ))}
+                </select>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <ValueMaps columns={chosen} mapping={mapping} onChange={set} />
+      <div className="field mapping-dates">
+        <label htmlFor={`${id}-dates`}>Slashed dates (like 09/07/2025) are</label>
+        <select
+          id={`${id}-dates`}
+          value={mapping.dates ?? ''}
+          onChange={(e) => {
+            const { dates: _dates, ...rest } = mapping;
+            void _dates;
+            set(e.target.value ? { ...rest, dates: e.target.value as DateOrder } : rest);
+          }}
+          aria-describedby={slashed.length && !mapping.dates ? `${id}-dates-note` : undefined}
+        >
+          <option value="">not said</option>
+          {DATE_ORDERS.map((d) => (
+            <option key={d} value={d}>
+              {d}
+            </option>
+          ))}
+        </select>
+        {slashed.length && !mapping.dates ? (
+          <p id={`${id}-dates-note`} className="notice warning">
+            {slashed.map((c) => shownName(c.name)).join(', ')} hold{slashed.length === 1 ? 's' : ''} slashed dates such as{' '}
+            <code>{cut(slashed[0]!.values.find((v) => isSlashedDate(v.value))!.value)}</code>: say their order, which the date alone can’t
+            tell.
+          </p>
+        ) : null}
+      </div>
+      {problems.length ? (
+        <div className="notice warning" id={`${id}-problems`}>
+          <p>Before the file can be read with this mapping:</p>
+          <ul>
+            {problems.map((p, i) => (
+              <li key={i}>{p}</li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <p className="muted" id={`${id}-problems`}>
+          Every column is mapped or left out. Problems on rows are listed, by row and column, once the file is read.
+        </p>
+      )}
+      <div className="mapping-actions">
+        <button
+          type="button"
+          className="primary"
+          disabled={busy || problems.length > 0}
+          aria-describedby={`${id}-problems`}
+          onClick={() => void read()}
+        >
+          Read {source.name} with this mapping
+        </button>
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </section>
+  );
+}
+
+/** Whether a column's own name is a case column (read as itself when not chosen otherwise). */
+function readsAsItself(name: string): boolean {
+  return guessTarget(name) === name;
+}
+
+function ValueMaps({
+  columns,
+  mapping,
+  onChange,
+}: {
+  columns: Array<{ name: string; choice: string; values: Array<{ value: string; count: number }> }>;
+  mapping: ColumnMapping;
+  onChange: (m: ColumnMapping) => void;
+}) {
+  const maps = columns
+    .map((c) => {
+      const target = c.choice === NOT_CHOSEN && readsAsItself(c.name) ? c.name : c.choice;
+      if (!target || target === LEAVE_OUT) return null;
+      const ours = ourValues(target);
+      const map = mapping.values && own(mapping.values, c.name) ? mapping.values[c.name]! : {};
+      // A coded column lists every value; another only those it would not read (their "N/A" in a date column).
+      const listed = c.values.filter((v) => ours || !readsAsIs(target, v.value) || own(map, v.value)).slice(0, VALUES_MAPPED);
+      for (const k of Object.keys(map)) if (!listed.some((v) => v.value === k)) listed.push({ value: k, count: 0 });
+      if (!listed.length) return null;
+      return { ...c, target, ours, map, listed, unknown: mayBeUnknown(target) };
+    })
+    .filter((x) => x !== null);
+  if (!maps.length) return null;
+  const setValue = (column: string, from: string, to: string) => {
+    const map = mapping.values && own(mapping.values, column) ? mapping.values[column]! : {};
+    const ours = maps.find((m) => m.name === column)?.ours;
+    // A yes/no column's true and false are written as YAML's true and false.
+    const yesNo = ours?.includes(true) && (to === 'true' || to === 'false');
+    const value = to === AS_IT_IS ? undefined : to === EMPTY_CELL ? '' : yesNo ? to === 'true' : to;
+    onChange({ ...mapping, values: withKey(mapping.values, column, withKey(map, from, value)) });
+  };
+  return (
+    <div className="mapping-values">
+      <h4>Their values</h4>
+      <p className="muted">
+        A value left “as it is” is read as written. Values marked “not one of ours” would be reported on every row that has them.
+      </p>
+      {maps.map((m) => (
+        <fieldset key={m.name}>
+          <legend>
+            {shownName(m.name)} → <code>{m.target}</code>
+          </legend>
+          <table>
+            <tbody>
+              {m.listed.map((v) => {
+                const now = own(m.map, v.value) ? m.map[v.value]! : undefined;
+                const shown = now === undefined ? AS_IT_IS : now === '' ? EMPTY_CELL : String(now);
+                const extra =
+                  now !== undefined && now !== '' && !(m.ours ?? []).some((o) => String(o) === String(now)) && String(now) !== 'unknown';
+                const odd = now === undefined && !readsAsIs(m.target, v.value);
+                return (
+                  <tr key={v.value}>
+                    <th scope="row">
+                      <code>{cut(v.value)}</code>
+                      {v.count ? <span className="muted"> ({count(v.count)})</span> : null}
+                    </th>
+                    <td>
+                      <select
+                        aria-label={`${shownName(m.name)} value ${cut(v.value)} reads as`}
+                        value={shown}
+                        onChange={(e) => setValue(m.name, v.value, e.target.value)}
+                      >
+                        <option value={AS_IT_IS}>as it is</option>
+                        {(m.ours ?? []).map((o) => (
+                          <option key={String(o)} value={String(o)}>
+                            {o === true ? 'yes (true)' : o === false ? 'no (false)' : String(o)}
+                          </option>
+                        ))}
+                        {m.unknown ? <option value="unknown">unknown (the records don’t say)</option> : null}
+                        <option value={EMPTY_CELL}>an empty cell</option>
+                        {extra ? <option value={String(now)}>{String(now)}</option> : null}
+                      </select>
+                      {odd ? <span className="badge warning">not one of ours</span> : null}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </fieldset>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,183 @@
+// A records officer opens the county's own booking export in the app: its header names none of the
+// case columns, so the Map columns panel opens; the officer maps the columns and the codes, says the
+// order of the slashed dates, reads the file and sees the figures; the mapping saved is the file the
+// command line reads with --mapping, to the same decisions; opened again, the file is read with it; a
+// fresh window loads the saved file into the panel. Hostile column names and values stay text.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { checkPageHealth, chooseCaseFile, cli, eventCount, openApp, setTextAndWait, waitForEvent } from './app-driver';
+
+checkPageHealth({ csp: true });
+
+const DRAFT = `title: An Ordinance on Civil Immigration Detainers at the County Jail
+jurisdiction: { name: Example County, state: PA, level: county, timeZone: America/New_York }
+definitions:
+  - term: felony
+    meaning: an offense graded as a felony
+    covers:
+      - classes: [felony]
+sections:
+  - id: detainers
+    heading: Civil immigration detainers
+    provisions:
+      - id: judicial-warrant
+        heading: Judicial warrant
+        when: { judicialWarrant: true }
+        outcome: hold
+        maxHold: { hours: 48 }
+      - id: pending-felony
+        heading: Pending felony charge
+        when: { charge: { term: felony } }
+        outcome: notify
+otherwise: decline
+`;
+
+const HOSTILE = '<img src=x onerror="document.title=1">';
+// The county's nightly export: its own names, codes (F/M, H/N/B, Y/N and N/A) and month/day/year dates.
+const CSV =
+  `BOOKING_NO,INMATE_NAME,AGE_AT_BOOKING,BOOK_DT,REL_ELIG_DT,ICE_REQ,JW,CHG1_LVL,"${HOSTILE.replace(/"/g, '""')}"\r\n` +
+  '25-001,DOE JOHN,34,09/07/2025 05:00,10/01/2025 12:00,B,Y,F,<b>x</b>\r\n' +
+  '25-002,ROE JANE,41,09/08/2025 06:30,10/02/2025 12:00,N,N,F,\r\n' +
+  '25-003,POE SAM,29,09/09/2025 07:15,10/03/2025 12:00,B,N,M,\r\n' +
+  '25-004,LOE ANN,52,09/10/2025 08:00,10/04/2025 12:00,H,N/A,M,\r\n' +
+  '25-005,MOE TIM,38,09/11/2025 09:45,10/05/2025 12:00,B,N/A,F,\r\n' +
+  '25-006,KOE LEE,23,12/01/2025 10:00,12/20/2025 12:00,B,N,M,\r\n';
+
+async function counts(page: Page) {
+  const n = async (id: string) => Number((await page.getByTestId(id).textContent())!.replace(/,/g, ''));
+  const open = (await page.getByTestId('count-open').count()) ? await n('count-open') : 0;
+  return { hold: await n('count-hold'), notify: await n('count-notify'), decline: await n('count-decline'), open };
+}
+
+test('a county export mapped in the app, simulated, saved, and read by the command line to the same counts', async ({ page, browser }) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'detainer-mapping-e2e-'));
+  const file = path.join(dir, 'county.csv');
+  writeFileSync(file, CSV);
+  const draft = path.join(dir, 'draft.ordinance.yaml');
+  writeFileSync(draft, DRAFT);
+
+  await openApp(page);
+  await setTextAndWait(page, DRAFT);
+  await page.getByRole('tab', { name: 'Simulation' }).click();
+  let since = await chooseCaseFile(page, file);
+  await waitForEvent(page, 'cases-refused', { name: 'county.csv' }, since);
+
+  // Refused as today (the header has none of the case columns), and the panel opens to map it.
+  await expect(page.getByRole('alert').filter({ hasText: 'the header has none of the case columns' })).toBeVisible();
+  const panel = page.getByRole('region', { name: 'Map the columns of county.csv' });
+  await expect(panel).toBeVisible();
+  await expect(panel.getByLabel('Required case columns')).toContainText('id (no column chosen)');
+  // Sample values beside each column; the hostile name and value are text, nothing of them is markup.
+  const hostileRow = panel.getByRole('row', { name: HOSTILE });
+  await expect(hostileRow).toContainText('<b>x</b>');
+  await expect(page.locator('img[src="x"]')).toHaveCount(0);
+  await expect(panel.getByRole('row', { name: /^JW/ })).toContainText('N, N/A, Y');
+
+  const pick = (column: string, target: string) => panel.getByLabel(`Case column for ${column}`, { exact: true }).selectOption(target);
+  await pick('BOOKING_NO', 'id');
+  await pick('AGE_AT_BOOKING', 'age');
+  await pick('BOOK_DT', 'bookedAt');
+  await pick('REL_ELIG_DT', 'eligibleForReleaseAt');
+  await pick('ICE_REQ', 'requests');
+  await pick('JW', 'judicialWarrant');
+  await pick('CHG1_LVL', 'charge1.class');
+  await expect(panel.getByLabel('Required case columns')).toContainText('id from BOOKING_NO');
+  // INMATE_NAME and the hostile column are still to choose: the panel says so, as the import would.
+  await expect(panel).toContainText('unknown column "INMATE_NAME" (column 2)');
+  const read = panel.getByRole('button', { name: 'Read county.csv with this mapping' });
+  await expect(read).toBeDisabled();
+  await panel.getByRole('button', { name: 'Leave out every column not chosen' }).click();
+
+  // Their codes: ours where they differ, unknown where the export says it does not know.
+  const value = (column: string, v: string) => panel.getByLabel(`${column} value ${v} reads as`, { exact: true });
+  await value('ICE_REQ', 'H').selectOption('hold');
+  await value('ICE_REQ', 'N').selectOption('notify');
+  await value('ICE_REQ', 'B').selectOption('hold;notify');
+  await value('JW', 'N/A').selectOption('unknown');
+  await value('CHG1_LVL', 'F').selectOption('felony');
+  await value('CHG1_LVL', 'M').selectOption('misdemeanor');
+  await expect(panel.getByText('hold slashed dates such as')).toBeVisible();
+  await panel.getByLabel('Slashed dates (like 09/07/2025) are').selectOption('month/day/year');
+  await expect(panel).toContainText('Every column is mapped or left out');
+
+  since = await eventCount(page);
+  await read.click();
+  await waitForEvent(page, 'cases-loaded', { name: 'county.csv', count: 6, problems: 0 }, since);
+  await waitForEvent(page, 'simulation-rendered', { total: 6 }, since);
+  await expect(panel).toBeHidden();
+  const app = await counts(page);
+  // 25-001 held (judicial warrant: Y); 25-002 notify (pending felony: F); 25-003, 25-006 declined (M, no
+  // warrant); 25-004 and 25-005 open: their warrant is N/A, and a judicial warrant would hold them.
+  expect(app).toEqual({ hold: 1, notify: 1, decline: 2, open: 2 });
+
+  // Saved as YAML; the command line reads the same file to the same decisions.
+  await page.getByRole('button', { name: 'Map columns…' }).click();
+  await expect(panel).toBeVisible();
+  const download = page.waitForEvent('download');
+  await panel.getByRole('button', { name: 'Save mapping…' }).click();
+  const saved = path.join(dir, (await download).suggestedFilename());
+  expect(path.basename(saved)).toBe('county.mapping.yaml');
+  await (await download).saveAs(saved);
+  const yaml = readFileSync(saved, 'utf8');
+  expect(yaml).toContain('BOOKING_NO: id');
+  expect(yaml).toContain('dates: month/day/year');
+  const json = JSON.parse(cli(['simulate', draft, '--cases', file, '--mapping', saved, '--json'])) as {
+    cases: { total: number };
+    summary: { outcomes: Record<string, number>; unknowns?: { undetermined: number } };
+  };
+  expect(json.cases.total).toBe(6);
+  expect({
+    hold: json.summary.outcomes.hold,
+    notify: json.summary.outcomes.notify,
+    decline: json.summary.outcomes.decline,
+    open: json.summary.unknowns?.undetermined ?? 0,
+  }).toEqual(app);
+
+  // Opened again, the file is read with the mapping kept for it.
+  await panel.getByRole('button', { name: 'Close' }).click();
+  since = await chooseCaseFile(page, file);
+  await waitForEvent(page, 'cases-loaded', { name: 'county.csv', count: 6, problems: 0 }, since);
+  await waitForEvent(page, 'simulation-rendered', { total: 6 }, since);
+  expect(await counts(page)).toEqual(app);
+  await expect(page.getByText('Read through a column mapping')).toHaveCount(1);
+
+  // A fresh window (its own storage: nothing kept): the saved file loads into the panel and reads the export the same way.
+  const fresh = await browser.newPage();
+  await openApp(fresh);
+  await setTextAndWait(fresh, DRAFT);
+  await fresh.getByRole('tab', { name: 'Simulation' }).click();
+  since = await chooseCaseFile(fresh, file);
+  await waitForEvent(fresh, 'cases-refused', { name: 'county.csv' }, since);
+  const freshPanel = fresh.getByRole('region', { name: 'Map the columns of county.csv' });
+  const chooser = fresh.waitForEvent('filechooser');
+  await freshPanel.getByRole('button', { name: 'Load a mapping file…' }).click();
+  await (await chooser).setFiles(saved);
+  await waitForEvent(fresh, 'mapping-loaded', { name: 'county.mapping.yaml', columns: 7 }, since);
+  since = await eventCount(fresh);
+  await freshPanel.getByRole('button', { name: 'Read county.csv with this mapping' }).click();
+  await waitForEvent(fresh, 'simulation-rendered', { total: 6 }, since);
+  expect(await counts(fresh)).toEqual(app);
+  await fresh.close();
+});
+
+test('a mapping file with errors is refused with its line and column, and the panel keeps what was mapped', async ({ page }) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'detainer-mapping-e2e-'));
+  const file = path.join(dir, 'county.csv');
+  writeFileSync(file, CSV);
+  const bad = path.join(dir, 'bad.mapping.yaml');
+  writeFileSync(bad, 'columns:\n  BOOKING_NO: idd\n');
+  await openApp(page);
+  await setTextAndWait(page, DRAFT);
+  await page.getByRole('tab', { name: 'Simulation' }).click();
+  const since = await chooseCaseFile(page, file);
+  await waitForEvent(page, 'cases-refused', { name: 'county.csv' }, since);
+  const panel = page.getByRole('region', { name: 'Map the columns of county.csv' });
+  await panel.getByLabel('Case column for AGE_AT_BOOKING', { exact: true }).selectOption('age');
+  const chooser = page.waitForEvent('filechooser');
+  await panel.getByRole('button', { name: 'Load a mapping file…' }).click();
+  await (await chooser).setFiles(bad);
+  await expect(panel.getByRole('alert')).toContainText('bad.mapping.yaml:2:15: error: "idd" is not a case column; did you mean "id"?');
+  await expect(panel.getByLabel('Case column for AGE_AT_BOOKING', { exact: true })).toHaveValue('age');
+});
