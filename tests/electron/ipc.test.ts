@@ -109,7 +109,7 @@ describe('argument validation', () => {
   const bad: [InvokeChannel, unknown[], RegExp][] = [
     ['host:info', ['extra'], /expected 0 arguments/],
     ['host:open-file', [], /expected 1 argument/],
-    ['host:open-file', ['passwords'], /kind must be "ordinance", "cases" or "scenario"/],
+    ['host:open-file', ['passwords'], /kind must be "ordinance", "cases", "scenario" or "mapping"/],
     ['host:read-file', ['relative/path.yaml'], /path must be an absolute path/],
     ['host:read-file', [42], /path must be a string/],
     ['host:read-file', ['/tmp/a\0b'], /NUL/],
@@ -135,6 +135,11 @@ describe('argument validation', () => {
       /session.right must be one of/,
     ],
     ['host:write-recovery', [{ docId: 'd', name: 'n', text: 't', savedAtMs: 1, session: { script: 'x' } }], /unknown field "script"/],
+    [
+      'host:write-recovery',
+      [{ docId: 'd', name: 'n', text: 't', savedAtMs: 1, session: { mapping: { name: 'county.csv', text: 5 } } }],
+      /session.mapping.text must be a string/,
+    ],
     ['host:clear-recovery', [{}], /docId must be a string/],
     ['host:print-to-pdf', [new Uint8Array(3)], /html must be a string/],
   ];

@@ -87,3 +87,33 @@ describe('results and the document they belong to', () => {
     expect(sim.state.result).toBeNull();
   });
 });
+
+describe('a county export and its column mapping', () => {
+  const csv = { kind: 'text', name: 'county.csv', text: 'BOOKING_NO\n1\n' } as const;
+  const mapping = { columns: { BOOKING_NO: 'id' } };
+
+  it('keeps a refused CSV for the Map columns panel, and forgets it once a file is read', async () => {
+    const { port } = manualPort();
+    let refuse = true;
+    port.loadCases = async () => {
+      if (refuse) throw new Error('county.csv was not loaded: it holds no cases');
+      return CASES;
+    };
+    const sim = new SimulationSession(port);
+    expect(await sim.loadCases(csv)).toBe(false);
+    expect(sim.state.refused).toBe(csv);
+    refuse = false;
+    expect(await sim.loadCases({ ...csv, mapping })).toBe(true);
+    expect(sim.state.refused).toBeNull();
+  });
+
+  it('reads a file of the name a mapping was made for with that mapping, and no other file', () => {
+    const sim = new SimulationSession(manualPort().port);
+    expect(sim.withKeptMapping(csv)).toBe(csv);
+    sim.setMappingDraft({ name: 'county.csv', mapping });
+    expect(sim.withKeptMapping(csv)).toEqual({ ...csv, mapping });
+    expect(sim.withKeptMapping({ ...csv, name: 'other.csv' })).toEqual({ ...csv, name: 'other.csv' });
+    // A mapping applies to CSV files alone.
+    expect(sim.withKeptMapping({ kind: 'text', name: 'county.csv.json', text: '[]' })).not.toHaveProperty('mapping');
+  });
+});

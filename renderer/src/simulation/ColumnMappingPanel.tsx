@@ -250,9 +250,11 @@ export function ColumnMappingPanel({ source, draft, onDraft, onRead, onClose, ho
         {required.map((t, i) => {
           const from = givenBy(t.target);
           return (
-            <span key={t.target} className={from ? 'given' : 'missing'}>
+            <span key={t.target}>
               {i > 0 ? '; ' : ''}
-              <code>{t.target}</code> {from ? `from ${shownName(from)}` : '(no column chosen)'}
+              <span className={from ? 'given' : 'missing'}>
+                <code>{t.target}</code> {from ? `from ${shownName(from)}` : '(no column chosen)'}
+              </span>
             </span>
           );
         })}
