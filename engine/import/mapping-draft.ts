@@ -170,8 +170,8 @@ export function sampleValues(sample: ExportSample, index: number): Array<{ value
   return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
 }
 
-/** What the mapping still leaves wrong for this header, as the import would say it (nothing: it reads). */
-export function mappingProblems(header: readonly string[], mapping: ColumnMapping): string[] {
+/** What the mapping (or no mapping) still leaves wrong for this header, as the import would say it (nothing: it reads). */
+export function mappingProblems(header: readonly string[], mapping: ColumnMapping | undefined): string[] {
   return planColumns(header, mapping).problems;
 }
 

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { checkPageHealth, chooseCaseFile, cli, eventCount, openApp, setTextAndWait, waitForEvent } from './app-driver';
+import { axeViolations } from './axe';
 
 checkPageHealth({ csp: true });
 
@@ -180,4 +181,23 @@ test('a mapping file with errors is refused with its line and column, and the pa
   await (await chooser).setFiles(bad);
   await expect(panel.getByRole('alert')).toContainText('bad.mapping.yaml:2:15: error: "idd" is not a case column; did you mean "id"?');
   await expect(panel.getByLabel('Case column for AGE_AT_BOOKING', { exact: true })).toHaveValue('age');
+  // Every control of the panel named, its contrast and structure sound (axe, WCAG 2.1 AA).
+  expect(await axeViolations(page, 'Map columns panel')).toEqual([]);
+});
+
+test('a CSV in the case columns whose every record is bad is refused without the panel, which its button still opens', async ({ page }) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'detainer-mapping-e2e-'));
+  const file = path.join(dir, 'bad-rows.csv');
+  writeFileSync(file, 'id,age,bookedAt,eligibleForReleaseAt\nA,old,2025-09-07 05:00,2025-10-01 12:00\n');
+  await openApp(page);
+  await setTextAndWait(page, DRAFT);
+  await page.getByRole('tab', { name: 'Simulation' }).click();
+  const since = await chooseCaseFile(page, file);
+  await waitForEvent(page, 'cases-refused', { name: 'bad-rows.csv' }, since);
+  await expect(page.getByRole('alert').filter({ hasText: 'bad-rows.csv was not loaded' })).toContainText('row 2 (A)');
+  const panel = page.getByRole('region', { name: 'Map the columns of bad-rows.csv' });
+  await expect(panel).toHaveCount(0);
+  await page.getByRole('button', { name: 'Map columns…' }).click();
+  await expect(panel.getByLabel('Case column for age', { exact: true })).toHaveValue('age');
+  await expect(panel).toContainText('Every column is mapped or left out');
 });

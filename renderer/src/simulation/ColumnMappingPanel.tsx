@@ -94,6 +94,12 @@ async function readSample(source: Mappable): Promise<ExportSample | undefined> {
   return exportSample(await source.file.slice(0, SAMPLE_BYTES).text(), source.file.size <= SAMPLE_BYTES);
 }
 
+/** Whether a CSV's header (read with the mapping it was given, if any) leaves columns unread or required ones missing. */
+export async function needsMapping(source: Mappable): Promise<boolean> {
+  const sample = await readSample(source).catch(() => undefined);
+  return !!sample && mappingProblems(sample.header, source.mapping).length > 0;
+}
+
 interface Props {
   source: Mappable;
   /** The mapping kept for a file (this one's, or another's). */
@@ -126,11 +132,10 @@ export function ColumnMappingPanel({ source, draft, onDraft, onRead, onClose, ho
 
   const header = useMemo(() => (sample && sample !== 'unreadable' ? sample.header.map((h) => h.trim()) : []), [sample]);
   const mine = draft?.name === source.name ? draft.mapping : null;
-  // The mapping shown: the one kept for this file, the one it was read with, or a first guess from its header.
-  const mapping: ColumnMapping | null = mine ?? source.mapping ?? (header.length ? guessMapping(header) : null);
-  useEffect(() => {
-    if (!mine && mapping && header.length) onDraft({ name: source.name, mapping });
-  }, [mine, mapping, header, onDraft, source.name]);
+  // The mapping shown: the one kept for this file, the one it was read with, or a first guess from its
+  // header (kept, in place of another file's, only once the officer changes it).
+  const guess = useMemo(() => (header.length ? guessMapping(header) : null), [header]);
+  const mapping: ColumnMapping | null = mine ?? source.mapping ?? guess;
 
   const set = (m: ColumnMapping) => {
     setSaved(null);

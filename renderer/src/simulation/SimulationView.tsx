@@ -33,7 +33,7 @@ import { CaseChoicePicker, FiguresByPeriod, OpenDecisions, VocabularyWarnings } 
 import type { PathSegment, QuickFix } from '../../../engine/index';
 import type { Simulation } from './use-simulation';
 import { LIVE_LIMIT, mappable } from './use-simulation';
-import { ColumnMappingPanel } from './ColumnMappingPanel';
+import { ColumnMappingPanel, needsMapping } from './ColumnMappingPanel';
 import type { Host } from '../../../host/contract';
 
 const capitalized = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
@@ -213,7 +213,13 @@ export function SimulationView(props: Props) {
   const mapSource = mappable(state.refused) ? state.refused : mappable(source) ? source : null;
   const [mapping, setMapping] = useState(false);
   useEffect(() => {
-    if (mappable(state.refused)) setMapping(true);
+    const refused = state.refused;
+    if (!mappable(refused)) return;
+    let live = true;
+    void needsMapping(refused).then((needs) => live && needs && setMapping(true));
+    return () => {
+      live = false;
+    };
   }, [state.refused]);
   const readMapped = async (s: CaseSource) => {
     const loaded = await props.onReadMapped(s);
