@@ -163,7 +163,9 @@ test('a county export mapped in the app, simulated, saved, and read by the comma
   await fresh.close();
 });
 
-test('a mapping file with errors is refused with its line and column, and the panel keeps what was mapped', async ({ page }) => {
+test('a mapping file with errors is refused with its line and column, the panel keeps what was mapped, and a value map for every charge shows on their column', async ({
+  page,
+}) => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'detainer-mapping-e2e-'));
   const file = path.join(dir, 'county.csv');
   writeFileSync(file, CSV);
@@ -183,6 +185,23 @@ test('a mapping file with errors is refused with its line and column, and the pa
   await expect(panel.getByLabel('Case column for AGE_AT_BOOKING', { exact: true })).toHaveValue('age');
   // Every control of the panel named, its contrast and structure sound (axe, WCAG 2.1 AA).
   expect(await axeViolations(page, 'Map columns panel')).toEqual([]);
+
+  // A file whose codes are mapped for every charge (charge.class): shown on their column, and kept when one is changed.
+  const group = path.join(dir, 'group.mapping.yaml');
+  writeFileSync(group, 'columns:\n  CHG1_LVL: charge1.class\nvalues:\n  charge.class: { F: felony }\n');
+  const again = page.waitForEvent('filechooser');
+  await panel.getByRole('button', { name: 'Load a mapping file…' }).click();
+  await (await again).setFiles(group);
+  await waitForEvent(page, 'mapping-loaded', { name: 'group.mapping.yaml' });
+  await expect(panel.getByRole('group', { name: /CHG1_LVL → charge1.class \(the map for charge.class\)/ })).toBeVisible();
+  await expect(panel.getByLabel('CHG1_LVL value F reads as', { exact: true })).toHaveValue('felony');
+  await panel.getByLabel('CHG1_LVL value M reads as', { exact: true }).selectOption('misdemeanor');
+  await expect(panel.getByLabel('CHG1_LVL value F reads as', { exact: true })).toHaveValue('felony');
+  const download = page.waitForEvent('download');
+  await panel.getByRole('button', { name: 'Save mapping…' }).click();
+  const saved = path.join(dir, 'saved.yaml');
+  await (await download).saveAs(saved);
+  expect(readFileSync(saved, 'utf8')).toContain('  CHG1_LVL:\n    F: felony\n    M: misdemeanor\n');
 });
 
 test('a CSV in the case columns whose every record is bad is refused without the panel, which its button still opens', async ({ page }) => {

@@ -381,6 +381,18 @@ function readsAsItself(name: string): boolean {
   return guessTarget(name) === name;
 }
 
+/** The value map the import applies to their column: its own, our column's, or its group field's (`charge.class`). */
+function valueMapOf(
+  m: ColumnMapping,
+  name: string,
+  target: string,
+): { map: Record<string, string | number | boolean>; key: string | null } {
+  const group = /^(charge|conviction|warrant)\d+\.([A-Za-z]+)$/.exec(target);
+  const keys = [name, target, ...(group ? [`${group[1]}.${group[2]}`] : [])];
+  const key = m.values ? keys.find((k) => own(m.values!, k)) : undefined;
+  return key === undefined ? { map: {}, key: null } : { map: m.values![key]!, key };
+}
+
 function ValueMaps({
   columns,
   mapping,
@@ -395,18 +407,21 @@ function ValueMaps({
       const target = c.choice === NOT_CHOSEN && readsAsItself(c.name) ? c.name : c.choice;
       if (!target || target === LEAVE_OUT) return null;
       const ours = ourValues(target);
-      const map = mapping.values && own(mapping.values, c.name) ? mapping.values[c.name]! : {};
+      const { map, key } = valueMapOf(mapping, c.name, target);
       // A coded column lists every value; another only those it would not read (their "N/A" in a date column).
       const listed = c.values.filter((v) => ours || !readsAsIs(target, v.value) || own(map, v.value)).slice(0, VALUES_MAPPED);
       for (const k of Object.keys(map)) if (!listed.some((v) => v.value === k)) listed.push({ value: k, count: 0 });
       if (!listed.length) return null;
-      return { ...c, target, ours, map, listed, unknown: mayBeUnknown(target) };
+      return { ...c, target, ours, map, key, listed, unknown: mayBeUnknown(target) };
     })
     .filter((x) => x !== null);
   if (!maps.length) return null;
   const setValue = (column: string, from: string, to: string) => {
-    const map = mapping.values && own(mapping.values, column) ? mapping.values[column]! : {};
-    const ours = maps.find((m) => m.name === column)?.ours;
+    // Their column's own map, started from the one that applies now (our column's, or every group's:
+    // the import reads one map per column, the first of these it finds).
+    const shown = maps.find((m) => m.name === column);
+    const map = shown?.map ?? {};
+    const ours = shown?.ours;
     // A yes/no column's true and false are written as YAML's true and false.
     const yesNo = ours?.includes(true) && (to === 'true' || to === 'false');
     const value = to === AS_IT_IS ? undefined : to === EMPTY_CELL ? '' : yesNo ? to === 'true' : to;
@@ -422,6 +437,12 @@ function ValueMaps({
         <fieldset key={m.name}>
           <legend>
             {shownName(m.name)} → <code>{m.target}</code>
+            {m.key !== null && m.key !== m.name ? (
+              <span className="muted">
+                {' '}
+                (the map for <code>{m.key}</code>)
+              </span>
+            ) : null}
           </legend>
           <table>
             <tbody>
