@@ -220,3 +220,31 @@ test('a CSV in the case columns whose every record is bad is refused without the
   await expect(panel.getByLabel('Case column for age', { exact: true })).toHaveValue('age');
   await expect(panel).toContainText('Every column is mapped or left out');
 });
+
+test('the mapping being made goes with the recovery copy: restored, the export opened again shows it', async ({ page }) => {
+  test.setTimeout(90_000);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'detainer-mapping-e2e-'));
+  const file = path.join(dir, 'county.csv');
+  writeFileSync(file, CSV);
+  await openApp(page);
+  await setTextAndWait(page, DRAFT);
+  await page.getByRole('tab', { name: 'Simulation' }).click();
+  let since = await chooseCaseFile(page, file);
+  await waitForEvent(page, 'cases-refused', { name: 'county.csv' }, since);
+  const panel = page.getByRole('region', { name: 'Map the columns of county.csv' });
+  since = await eventCount(page);
+  await panel.getByLabel('Case column for BOOKING_NO', { exact: true }).selectOption('id');
+  await panel.getByLabel('Case column for AGE_AT_BOOKING', { exact: true }).selectOption('age');
+  await waitForEvent(page, 'recovery-written', {}, since);
+
+  page.once('dialog', (d) => void d.accept());
+  await page.reload();
+  await waitForEvent(page, 'document-editable');
+  await page.getByRole('button', { name: 'Restore it' }).click();
+  await page.getByRole('tab', { name: 'Simulation' }).click();
+  since = await chooseCaseFile(page, file);
+  await waitForEvent(page, 'cases-refused', { name: 'county.csv', mapped: true }, since);
+  await expect(panel.getByLabel('Case column for BOOKING_NO', { exact: true })).toHaveValue('id');
+  await expect(panel.getByLabel('Case column for AGE_AT_BOOKING', { exact: true })).toHaveValue('age');
+  await expect(panel.getByLabel('Case column for BOOK_DT', { exact: true })).toHaveValue('');
+});

@@ -31,7 +31,7 @@ class ManualClock implements RecoveryTimers {
   }
 }
 
-function setup(opts: { dirty?: () => boolean; fail?: boolean } = {}) {
+function setup(opts: { dirty?: () => boolean; fail?: boolean; session?: () => RecoveryEntry['session'] } = {}) {
   const clock = new ManualClock();
   let text = 'title: A';
   const written: Array<{ at: number; text: string }> = [];
@@ -39,7 +39,10 @@ function setup(opts: { dirty?: () => boolean; fail?: boolean } = {}) {
     timers: clock,
     idleMs: 1000,
     maxWaitMs: 3000,
-    snapshot: () => ((opts.dirty?.() ?? true) ? { docId: 'unsaved-1', name: 'a.ordinance.yaml', text, savedAtMs: clock.now() } : null),
+    snapshot: () =>
+      (opts.dirty?.() ?? true)
+        ? { docId: 'unsaved-1', name: 'a.ordinance.yaml', text, savedAtMs: clock.now(), session: opts.session?.() }
+        : null,
     write: async (entry: RecoveryEntry): Promise<Result<void>> => {
       if (opts.fail) return { ok: false, error: 'disk full' };
       written.push({ at: clock.now(), text: entry.text });
@@ -122,5 +125,20 @@ describe('recovery copies', () => {
     keeper.changed();
     await clock.advance(5000);
     expect(written).toEqual(['same text']);
+  });
+
+  it('are written again when only what goes with the text changed (a column mapping being made), and not when nothing did', async () => {
+    let session: RecoveryEntry['session'] = { caseSet: 'file:county.csv' };
+    const { clock, keeper, type, written } = setup({ session: () => session });
+    type('b');
+    await clock.advance(1000);
+    expect(written).toHaveLength(1);
+    keeper.changed();
+    await clock.advance(1000);
+    expect(written).toHaveLength(1);
+    session = { ...session, mapping: { name: 'county.csv', text: 'columns:\n  BOOKING_NO: id\n' } };
+    keeper.changed();
+    await clock.advance(1000);
+    expect(written).toHaveLength(2);
   });
 });

@@ -98,14 +98,16 @@ export class RecoveryKeeper {
     this.cancelTimer();
     this.pendingSince = null;
     const entry = this.options.snapshot();
-    if (!entry || entry.text === this.lastWritten) return this.writing;
-    this.lastWritten = entry.text;
+    // A copy is written when the text or what goes with it (the case set, scenario, column mapping...) changed.
+    const kept = entry ? `${JSON.stringify(entry.session ?? null)}\n${entry.text}` : null;
+    if (!entry || kept === this.lastWritten) return this.writing;
+    this.lastWritten = kept;
     // Copies are written one after another, so an older one never lands after a newer one.
     this.writing = this.writing.then(async () => {
       const result = await this.options.write(entry).catch((e: unknown) => ({ ok: false as const, error: String(e) }));
       if (result.ok) this.options.onWritten?.(entry, reason);
       else {
-        if (this.lastWritten === entry.text) this.lastWritten = null;
+        if (this.lastWritten === kept) this.lastWritten = null;
         this.options.onFailed?.(result.error);
       }
     });

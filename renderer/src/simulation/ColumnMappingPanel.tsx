@@ -202,7 +202,7 @@ export function ColumnMappingPanel({ source, draft, onDraft, onRead, onClose, ho
       `Column mapping for ${source.name}, made in Detainer Policy Studio.\n` +
         `On the command line: detainer-studio simulate POLICY --cases ${source.name} --mapping ${suggested}`,
     );
-    const r = await host.exportFile({ suggestedName: suggested, data: text, mimeType: 'application/yaml' });
+    const r = await host.exportFile({ suggestedName: suggested, data: text, mimeType: 'text/yaml' });
     if (!r.ok) return setFileProblems({ name: suggested, lines: [r.error] });
     if (!r.value) return;
     setSaved(r.value.downloaded ? `Downloaded ${r.value.name}.` : `Saved ${r.value.name}.`);
