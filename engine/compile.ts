@@ -1458,6 +1458,13 @@ export interface BoundPolicy {
    * test holds. Not on the hot path: an array is made for each call.
    */
   deciders?(i: number): number[];
+  /**
+   * Only on tables with unknown facts: for each provision of `deciders(i)`, in the same order, the
+   * outcomes (bits 1 << outcome code) it would give case i if it is the one that decides: what it
+   * allows within what ICE asked for, review where it leaves a finding to a person. Their union is
+   * `possible(i)`. Not on the hot path: an array is made for each call.
+   */
+  mayGive?(i: number): number[];
 }
 
 export class CompiledPolicy {
@@ -1565,6 +1572,8 @@ export class CompiledPolicy {
     let allowedFirst = 0;
     // The provisions that may decide the case (read, their test not surely false), in order.
     const cand = new Int32Array(n + 1);
+    // What each of them would give if it decides (bits).
+    const candGives = new Int32Array(n + 1);
     let nc = 0;
     const evaluate = (i: number): void => {
       if (i === lastI) return;
@@ -1578,18 +1587,23 @@ export class CompiledPolicy {
         track.bits = 0;
         const s = tests[k]!(i);
         if (s === S_FALSE) continue;
-        cand[nc++] = k;
         if (first < 0) {
           first = k;
           allowedFirst = s & S_TRUE ? outcomes[k]! : review;
         }
-        if (s & S_TRUE) possible |= given(outcomes[k]!, i);
-        if (s & S_FINDING) possible |= given(review, i);
+        let gives = 0;
+        if (s & S_TRUE) gives |= given(outcomes[k]!, i);
+        if (s & S_FINDING) gives |= given(review, i);
+        possible |= gives;
+        candGives[nc] = gives;
+        cand[nc++] = k;
         if (!isSingle(s)) depends |= track.bits;
         if ((s & S_FALSE) === 0) break;
       }
       if (k === n) {
-        possible |= given(otherwise, i);
+        const gives = given(otherwise, i);
+        possible |= gives;
+        candGives[nc] = gives;
         cand[nc++] = n;
         if (first < 0) {
           first = n;
@@ -1630,6 +1644,44 @@ export class CompiledPolicy {
       deciders: (i) => {
         evaluate(i);
         return Array.from(cand.subarray(0, nc));
+      },
+      mayGive: (i) => {
+        evaluate(i);
+        const gives = Array.from(candGives.subarray(0, nc));
+        if ((unknown[i]! & U_REQUEST) === 0) return gives;
+        // With the request unknown, what a provision gives turns on the request, and a test that reads
+        // the request holds only under some: each request is tried on the row, the provisions read in
+        // order as `evaluate` reads them (a test reads the row's flags when called), then the row is restored.
+        const at = new Map(gives.map((_, j) => [cand[j]!, j]));
+        gives.fill(0);
+        const f = flags[i]!;
+        const u = unknown[i]!;
+        try {
+          unknown[i] = u & ~U_REQUEST;
+          for (let r = 1; r <= 3; r++) {
+            flags[i] = (f & ~3) | r;
+            let k = 0;
+            for (; k < n; k++) {
+              const s = tests[k]!(i);
+              if (s === S_FALSE) continue;
+              const j = at.get(k)!;
+              if (s & S_TRUE) gives[j]! |= 1 << CLAMP[(outcomes[k]! << 2) | r]!;
+              if (s & S_FINDING) gives[j]! |= 1 << CLAMP[(review << 2) | r]!;
+              if ((s & S_FALSE) === 0) break;
+            }
+            if (k === n) gives[at.get(n)!]! |= 1 << CLAMP[(otherwise << 2) | r]!;
+          }
+        } finally {
+          flags[i] = f;
+          unknown[i] = u;
+        }
+        // An outcome the case may get (`possible`) that no request tried gives (the otherwise clause's,
+        // which the open tests reach) stays with the provisions that give it there.
+        let covered = 0;
+        for (const g of gives) covered |= g;
+        const missing = possible & ~covered;
+        if (missing) for (let j = 0; j < nc; j++) gives[j]! |= candGives[j]! & missing;
+        return gives;
       },
     };
   }

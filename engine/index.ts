@@ -103,6 +103,7 @@ export {
   type Comparison,
   type ChangedCase,
   type DecidersOneOf,
+  type UndecidedBy,
   type DecisionRef,
   type HoldLimit,
   endsFromUnknownRelease,

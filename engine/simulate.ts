@@ -143,6 +143,16 @@ export interface DecisionRef {
    * Decision.decidedByOneOf): each provision that may, in order. No one of them is the deciding one.
    */
   decidedByOneOf?: ReadonlyArray<{ readonly provision: string; readonly citation: string }>;
+  /**
+   * Set when the records leave the outcome itself open (the side is open; `outcome` is then review,
+   * the mark of "undecided", and `provision` only the first that may apply): each outcome the case
+   * could have, in the order of OUTCOMES, with the provisions that would give it, in order. None of
+   * them decided it.
+   */
+  undecided?: ReadonlyArray<{
+    readonly outcome: Outcome;
+    readonly under: ReadonlyArray<{ readonly provision: string; readonly citation: string }>;
+  }>;
 }
 
 /**
@@ -154,6 +164,17 @@ export interface DecidersOneOf {
   of: Int32Array;
   /** Each list of provision indexes met (the otherwise clause: the provisions' count), in order. */
   sets: number[][];
+}
+
+/**
+ * Per case the records leave open (undecided on these records), the outcomes it could have and the
+ * provisions that would give each. Absent where no case is open.
+ */
+export interface UndecidedBy {
+  /** Per case: 0 where the decision is settled, else 1 + its index in `sets`. */
+  of: Int32Array;
+  /** Each such list met: the outcomes it could have (codes, in order), each with the provisions (indexes, in order) that would give it. */
+  sets: Array<Array<{ outcome: number; provisions: number[] }>>;
 }
 
 /** A hold's limit, counted from the release: its hours, and whether weekends and holidays are left out of them. */
@@ -257,6 +278,10 @@ export interface SimulationResult {
   decidedByOneOf?: DecidersOneOf;
   /** The same for the compared policy. */
   otherDecidedByOneOf?: DecidersOneOf;
+  /** When some case is open: the outcomes each open case could have, and under which provisions. */
+  undecidedBy?: UndecidedBy;
+  /** The same for the compared policy. */
+  otherUndecidedBy?: UndecidedBy;
 }
 
 export interface SimulateOptions {
@@ -313,6 +338,8 @@ interface Tally {
   final?: FinalRange;
   /** Set when some settled case may be decided by more than one provision. */
   oneOf?: DecidersOneOf;
+  /** Set when some case is open: its possible outcomes and the provisions that would give each. */
+  undecided?: UndecidedBy;
   pastRequest: PastRequest;
   /**
    * When asked for (a comparison): per case, the local minute a hold ends, in minutes from 1970 (0 for
@@ -423,6 +450,7 @@ function tally(
   const release = t.release;
   const open = bound.possible ? openTally(n) : undefined;
   const oneOf = new OneOfSets(n);
+  const undecided = new UndecidedSets(n);
   const unknown = t.unknown;
   // Cases a person's finding leaves open, counted under the outcomes they can come to (made at the first).
   let finalOf: ((i: number) => number) | undefined;
@@ -471,6 +499,7 @@ function tally(
           open.undetermined++;
           byProvisionOpen[p]!++;
           open.dependsOn[i] = bound.dependsOn!(i);
+          undecided.add(i, bound.deciders!(i), bound.mayGive!(i));
           for (let o = 0; o < 4; o++) if (possible & (1 << o)) open.atMost[o]!++;
         } else {
           open.atLeast[code & 3]!++;
@@ -553,6 +582,7 @@ function tally(
     open,
     ...(final ? { final } : {}),
     ...(oneOf.of ? { oneOf: { of: oneOf.of, sets: oneOf.sets } } : {}),
+    ...(undecided.of ? { undecided: { of: undecided.of, sets: undecided.sets } } : {}),
     pastRequest,
     ...(holdEnds ? { holdEnds } : {}),
   };
@@ -571,6 +601,31 @@ class OneOfSets {
     let k = this.keys.get(key);
     if (k === undefined) {
       this.sets.push(deciders);
+      this.keys.set(key, (k = this.sets.length));
+    }
+    (this.of ??= new Int32Array(this.n))[i] = k;
+  }
+}
+
+/** UndecidedBy as a tally makes it: the per-case array made at the first open case, each list kept once. */
+class UndecidedSets {
+  of: Int32Array | undefined;
+  readonly sets: UndecidedBy['sets'] = [];
+  private readonly keys = new Map<string, number>();
+
+  constructor(private readonly n: number) {}
+
+  /** Case i, open, with the provisions that may decide it and what each would give (bits), in order. */
+  add(i: number, deciders: number[], gives: number[]): void {
+    const key = `${deciders.join(' ')}/${gives.join(' ')}`;
+    let k = this.keys.get(key);
+    if (k === undefined) {
+      const set: UndecidedBy['sets'][number] = [];
+      for (let o = 0; o < 4; o++) {
+        const provisions = deciders.filter((_, j) => gives[j]! & (1 << o));
+        if (provisions.length) set.push({ outcome: o, provisions });
+      }
+      this.sets.push(set);
       this.keys.set(key, (k = this.sets.length));
     }
     (this.of ??= new Int32Array(this.n))[i] = k;
@@ -740,6 +795,7 @@ export function simulate(policy: CompiledPolicy, cases: Cases, opts: SimulateOpt
     result.dependsOn = t.open.dependsOn;
   }
   if (t.oneOf) result.decidedByOneOf = t.oneOf;
+  if (t.undecided) result.undecidedBy = t.undecided;
   if (opts.compare) {
     const other = opts.compare.policy;
     const ot = tally(other, table, opts, table.length, total, { policy, codes: t.codes }, true);
@@ -751,6 +807,7 @@ export function simulate(policy: CompiledPolicy, cases: Cases, opts: SimulateOpt
       result.otherDependsOn = ot.open.dependsOn;
     }
     if (ot.oneOf) result.otherDecidedByOneOf = ot.oneOf;
+    if (ot.undecided) result.otherUndecidedBy = ot.undecided;
     const otherSummary = summarize(other, ot, table.length);
     const cap = opts.maxChangedCases ?? Infinity;
     const changedCases: ChangedCase[] = [];
@@ -762,6 +819,25 @@ export function simulate(policy: CompiledPolicy, cases: Cases, opts: SimulateOpt
     // A settled decision more than one provision may give names each (`decidedByOneOf`), not the first alone.
     const oneOfRefs = new Map<string, DecisionRef>();
     const refOf = (p: CompiledPolicy, code: number, side: number, i: number): DecisionRef => {
+      // An open decision names each outcome it could have and the provisions that would give it, not the first that may apply alone.
+      const undecided = side ? ot.undecided : t.undecided;
+      const open = undecided ? undecided.of[i]! : 0;
+      if (open) {
+        const key = `${side} open ${open} ${code}`;
+        let r = oneOfRefs.get(key);
+        if (!r) {
+          const by = Object.freeze(
+            undecided!.sets[open - 1]!.map((x) =>
+              Object.freeze({
+                outcome: OUTCOMES[x.outcome]!,
+                under: Object.freeze(x.provisions.map((k) => Object.freeze({ provision: p.provisionIdOf(k), citation: p.citationOf(k) }))),
+              }),
+            ),
+          );
+          oneOfRefs.set(key, (r = Object.freeze({ ...ref(p, code), undecided: by })));
+        }
+        return r;
+      }
       const oneOf = side ? ot.oneOf : t.oneOf;
       const set = oneOf ? oneOf.of[i]! : 0;
       if (set) {

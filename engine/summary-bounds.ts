@@ -241,6 +241,19 @@ export function decidedByOneOfWords<P extends { provision: string; citation: str
     .join(' ');
 }
 
+/**
+ * A decision the records leave open, as a council reads it: "undecided on these records: hold under
+ * § 2(a) or § 2(b), or decline under § 2(c)", each outcome it could have with the provisions that
+ * would give it, in order (DecisionRef.undecided). None of them is named as the one that decided.
+ * `name` names one provision (by default its citation and id), as decidedByOneOfWords does.
+ */
+export function undecidedWords<P extends { provision: string; citation: string }>(
+  by: ReadonlyArray<{ readonly outcome: Outcome; readonly under: ReadonlyArray<P> }>,
+  name: (p: P) => string = (p) => `${p.citation} (${p.provision})`,
+): string {
+  return `undecided on these records: ${by.map((x) => `${x.outcome} under ${x.under.map(name).join(' or ')}`).join(', or ')}`;
+}
+
 /** "48 hours", "48 hours not counting weekends and holidays". */
 export function holdLimitWords(l: HoldLimit): string {
   return `${l.hours.toLocaleString('en-US')} hour${l.hours === 1 ? '' : 's'}${l.excludingWeekendsAndHolidays ? ' not counting weekends and holidays' : ''}`;

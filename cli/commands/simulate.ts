@@ -24,6 +24,7 @@ import {
   type SimulationResult,
   type ChangedCase,
   decidedByOneOfWords,
+  undecidedWords,
   holdEndWords,
   holdEndsDifferWords,
   holdEndsMayDifferSentence,
@@ -249,6 +250,9 @@ function readable(
       const said = (x: ChangedCase, side: 'policy' | 'other') => {
         const open = side === 'policy' ? x.policyOpen : x.otherOpen;
         const oneOf = x[side].decidedByOneOf;
+        // An open decision: each outcome it could have, under the provisions that would give it.
+        const by = x[side].undecided;
+        if (open && by) return undecidedWords(by, (p) => p.citation);
         return oneOf && !open
           ? `${x[side].outcome}${holdEndWords(x, side)}, under ${decidedByOneOfWords(oneOf, (p) => p.citation)}`
           : `${open ? 'undecided' : x[side].outcome}${holdEndWords(x, side)} (${x[side].citation})`;

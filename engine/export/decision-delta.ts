@@ -3,7 +3,7 @@
 
 import { OUTCOMES, type Outcome } from '../model';
 import type { ChangedCase, Comparison, HoldLimit, SimulationResult } from '../simulate';
-import { decidedByOneOfWords, holdEndsDifferWords, holdEndsMayDifferSentence, holdLimitWords } from '../summary-bounds';
+import { decidedByOneOfWords, holdEndsDifferWords, undecidedWords, holdEndsMayDifferSentence, holdLimitWords } from '../summary-bounds';
 import { escapeHtml } from './html';
 
 /** An outcome, or "undecided": the records cannot settle the decision (the engine's code says review). */
@@ -136,6 +136,8 @@ export function changedDecisionWords(
     : opts.limit
       ? ` until ${holdLimitWords(opts.limit)} after release (release time unknown)`
       : '';
+  // An open decision: each outcome it could have, under the provisions that would give it.
+  if (opts.open && ref.undecided) return undecidedWords(ref.undecided, opts.baseline ? (p) => p.citation : undefined);
   // A settled decision the records leave open which provision gives: each that may, none as the one.
   if (ref.decidedByOneOf && !opts.open)
     return `${ref.outcome}${until}, under ${decidedByOneOfWords(ref.decidedByOneOf, opts.baseline ? (p) => p.citation : undefined)}`;

@@ -3,7 +3,7 @@
 // What a committee asks after "how many": "because of which provision, and for lack of which fact".
 
 import { OUTCOMES, type Outcome } from '../model';
-import type { DecidersOneOf } from '../simulate';
+import type { DecidersOneOf, UndecidedBy } from '../simulate';
 
 export interface ChangeGroup {
   /** Deciding provision under this draft and under the compared policy (index; the otherwise clause is last). */
@@ -31,6 +31,14 @@ export interface ChangeGroup {
   deciders?: number[];
   /** The same under the compared policy. */
   otherDeciders?: number[];
+  /**
+   * Set when the group's decisions under this draft are open and the simulation says how: each outcome
+   * they could have, with the provisions (indexes, in order) that would give it. `provision` is then only
+   * the first that may apply; none decided them.
+   */
+  undecided?: Array<{ outcome: Outcome; provisions: number[] }>;
+  /** The same under the compared policy. */
+  otherUndecided?: Array<{ outcome: Outcome; provisions: number[] }>;
 }
 
 /**
@@ -41,7 +49,12 @@ export interface OpenDecisions {
   possible?: Uint8Array;
   dependsOn?: Uint32Array;
   oneOf?: DecidersOneOf;
+  /** Of the open ones, the outcomes each could have and the provisions that would give each (`undecidedBy`). */
+  undecidedBy?: UndecidedBy;
 }
+
+const undecidedOf = (u: UndecidedBy, set: number): Array<{ outcome: Outcome; provisions: number[] }> =>
+  u.sets[set - 1]!.map((x) => ({ outcome: OUTCOMES[x.outcome]!, provisions: x.provisions }));
 
 const isOpen = (possible: Uint8Array | undefined, i: number) => {
   if (!possible) return false;
@@ -76,8 +89,11 @@ export function changedDecisionGroups(
     const otherOpen = isOpen(theirs.possible, i);
     const set = open ? 0 : (mine.oneOf?.of[i] ?? 0);
     const otherSet = otherOpen ? 0 : (theirs.oneOf?.of[i] ?? 0);
+    // An open case is grouped by the outcomes it could have and the provisions that would give each, not by the first that may apply.
+    const by = open ? (mine.undecidedBy?.of[i] ?? 0) : 0;
+    const otherBy = otherOpen ? (theirs.undecidedBy?.of[i] ?? 0) : 0;
     const code = (a * 0x10000 + b) * 4 + (open ? 2 : 0) + (otherOpen ? 1 : 0);
-    const key = set || otherSet ? `${code} ${set} ${otherSet}` : code;
+    const key = set || otherSet || by || otherBy ? `${code} ${set} ${otherSet} ${by} ${otherBy}` : code;
     const depends = open ? (mine.dependsOn?.[i] ?? 0) : 0;
     const g = groups.get(key);
     if (g) {
@@ -97,6 +113,8 @@ export function changedDecisionGroups(
         ...(endsOnly ? { holdEnds: true as const } : {}),
         ...(set ? { deciders: mine.oneOf!.sets[set - 1]! } : {}),
         ...(otherSet ? { otherDeciders: theirs.oneOf!.sets[otherSet - 1]! } : {}),
+        ...(by ? { undecided: undecidedOf(mine.undecidedBy!, by) } : {}),
+        ...(otherBy ? { otherUndecided: undecidedOf(theirs.undecidedBy!, otherBy) } : {}),
       });
   }
   return [...groups.values()].sort((x, y) => y.count - x.count || x.provision - y.provision || x.otherProvision - y.otherProvision);

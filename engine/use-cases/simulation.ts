@@ -9,7 +9,15 @@ import { compile, resolveScenario, type CompiledPolicy } from '../compile';
 import type { ProvisionRef } from '../decision-code';
 import { jsonChunks, streamed } from '../json-chunks';
 import type { BookingCase, Decision, Ordinance, ResolvedScenario, Scenario } from '../model';
-import { simulate, tableOf, type Cases, type DecidersOneOf, type SimulateOptions, type SimulationResult } from '../simulate';
+import {
+  simulate,
+  tableOf,
+  type Cases,
+  type DecidersOneOf,
+  type SimulateOptions,
+  type SimulationResult,
+  type UndecidedBy,
+} from '../simulate';
 import { baselineFor, type ComparedDraft } from './drafts';
 
 /** What a simulation compares the draft with. */
@@ -32,6 +40,8 @@ export interface SimulatedSide {
   dependsOn?: Uint32Array;
   /** When some settled case may be decided by more than one provision: which, per case (see Decision.decidedByOneOf). */
   oneOf?: DecidersOneOf;
+  /** When some case is open: the outcomes each could have and the provisions that would give each (see DecisionRef.undecided). */
+  undecidedBy?: UndecidedBy;
 }
 
 export interface DraftSimulation {
@@ -92,6 +102,7 @@ export function simulateDraft(req: SimulateDraftRequest): DraftSimulation {
         holdHoursOneOf: result.holdHoursOneOf,
         ...(result.possible ? { possible: result.possible, dependsOn: result.dependsOn } : {}),
         ...(result.decidedByOneOf ? { oneOf: result.decidedByOneOf } : {}),
+        ...(result.undecidedBy ? { undecidedBy: result.undecidedBy } : {}),
       },
       other:
         against && other
@@ -104,6 +115,7 @@ export function simulateDraft(req: SimulateDraftRequest): DraftSimulation {
               holdHoursOneOf: result.otherHoldHoursOneOf!,
               ...(result.otherPossible ? { possible: result.otherPossible, dependsOn: result.otherDependsOn } : {}),
               ...(result.otherDecidedByOneOf ? { oneOf: result.otherDecidedByOneOf } : {}),
+              ...(result.otherUndecidedBy ? { undecidedBy: result.otherUndecidedBy } : {}),
             }
           : null,
     },

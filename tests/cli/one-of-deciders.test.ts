@@ -85,3 +85,44 @@ describe('explain: the hold limit of such a case', () => {
     expect(s.summary.unknowns.holdHoursAtLeast).toBe(24 + 24 + 86);
   });
 });
+
+describe('simulate --compare: a case the records leave undecided', () => {
+  it('names each outcome it could have under the provisions that would give it, in the text and --json', async () => {
+    const open = path.join(dir, 'undecided.json');
+    const detainer = { requests: ['hold', 'notify'], issuedAt: '2024-03-01T12:00' };
+    fs.writeFileSync(
+      open,
+      JSON.stringify([
+        // Neither warrant is in the records: § 2(a) or § 2(b) may hold it, else § 2(c) declines it.
+        {
+          ...base,
+          id: 'undecided',
+          eligibleForReleaseAt: '2024-03-02T10:00',
+          detainer,
+          unknown: ['judicialWarrant', 'administrativeWarrant'],
+        },
+        { ...base, id: 'settled', eligibleForReleaseAt: '2024-03-02T10:00', detainer: { ...detainer, judicialWarrant: true } },
+      ]),
+    );
+    const r = await runCli('simulate', twoHolds, '--cases', open, '--compare', declineAll);
+    expect(r.code).toBe(0);
+    // The changed cases are the last table (the summary has an "undecided (records)" row).
+    const line = (id: string) => r.out.split('\n').findLast((l) => l.startsWith(`${id} `))!;
+    expect(line('undecided')).toContain('undecided on these records: hold under § 2(a) or § 2(b), or decline under § 2(c)');
+    expect(line('undecided')).not.toContain('undecided (§ 2(a))');
+    expect(line('settled')).toMatch(/hold \(§ 2\(a\)\)\s+decline \(§ 2\(b\)\)$/);
+    const j = JSON.parse((await runCli('simulate', twoHolds, '--cases', open, '--compare', declineAll, '--json')).out);
+    const [undecided, settled] = j.comparison.cases;
+    expect(undecided.policy.undecided).toEqual([
+      {
+        outcome: 'hold',
+        under: [
+          { provision: 'felony-and-warrant', citation: '§ 2(a)' },
+          { provision: 'admin-warrant', citation: '§ 2(b)' },
+        ],
+      },
+      { outcome: 'decline', under: [{ provision: 'default', citation: '§ 2(c)' }] },
+    ]);
+    expect(settled.policy).toEqual({ outcome: 'hold', provision: 'felony-and-warrant', citation: '§ 2(a)' });
+  });
+});

@@ -170,7 +170,11 @@ describe('the redline’s changed cases in Word', () => {
     const after = { ...differentHolds, version: '2' };
     const lines = docxParagraphs(await renderRedlineDocx(before, after, { cases: open, casesLabel: 'two cases' }));
     expect(lines).toContain('hold, under § 2(a) (felony-and-warrant) or, if it does not apply, § 2(b) (admin-warrant)');
-    expect(lines).toContain('undecided (§ 2(a), felony-and-warrant)');
+    // The open one names each outcome it could have with the provisions that would give it, none as its decider.
+    expect(lines).toContain(
+      'undecided on these records: hold under § 2(a) (felony-and-warrant) or § 2(b) (admin-warrant), or decline under § 2(c) (default)',
+    );
+    expect(lines).not.toContain('undecided (§ 2(a), felony-and-warrant)');
     expect(lines.filter((l) => l.startsWith('review ('))).toEqual([]);
     expect(lines).not.toContain('hold (§ 2(a), felony-and-warrant)');
   });

@@ -268,10 +268,18 @@ export function SimulationView(props: Props) {
 
   const reasons = useMemo(() => {
     if (!r?.otherCodes || !otherLabel) return [];
-    const mine = r.open ? { possible: r.open.possible, dependsOn: r.open.dependsOn, ...(r.open.oneOf ? { oneOf: r.open.oneOf } : {}) } : {};
+    const mine = r.open
+      ? {
+          possible: r.open.possible,
+          dependsOn: r.open.dependsOn,
+          ...(r.open.oneOf ? { oneOf: r.open.oneOf } : {}),
+          ...(r.open.undecidedBy ? { undecidedBy: r.open.undecidedBy } : {}),
+        }
+      : {};
     const theirs = {
       ...(r.open?.otherPossible ? { possible: r.open.otherPossible } : {}),
       ...(r.open?.otherOneOf ? { oneOf: r.open.otherOneOf } : {}),
+      ...(r.open?.otherUndecidedBy ? { undecidedBy: r.open.otherUndecidedBy } : {}),
     };
     return changedDecisionGroups(r.codes, r.otherCodes, mine, theirs, r.holdEndsDiffer ?? undefined).map((g) =>
       changeReason(g, allProvisions, otherProvisions, otherLabel, ordinance),

@@ -141,6 +141,16 @@ function oneOfWords(list: readonly NamedProvision[], deciders: readonly number[]
   return decidedByOneOfWords(ps, (x) => x.words);
 }
 
+/**
+ * What an open group could come to, each outcome under the provisions that would give it, as the
+ * reasons name them: "held under § 2(a) (Felony) or § 2(b) (Warrant), or declined under the otherwise clause (§ 2(c))".
+ */
+function undecidedList(list: readonly NamedProvision[], by: NonNullable<ChangeGroup['undecided']>): string {
+  return by
+    .map((x) => `${OUTCOME_DONE[x.outcome]} under ${x.provisions.map((k) => named(list[k] ?? { id: '?', citation: '?' })).join(' or ')}`)
+    .join(', or ');
+}
+
 function provisionById(o: Ordinance | null, id: string): Provision | undefined {
   for (const s of o?.sections ?? []) for (const p of s.provisions ?? []) if (p.id === id) return p;
   return undefined;
@@ -196,7 +206,7 @@ export function changeReason(
         ? `${n} would be ${OUTCOME_DONE[g.outcome]}, where under ${otherLabel} the records cannot decide them`
         : `${n} would be ${OUTCOME_DONE[g.outcome]} instead of ${OUTCOME_DONE[g.otherOutcome]}`;
   const under = g.otherOpen
-    ? `under ${otherLabel} they turn on a fact the records do not give`
+    ? `under ${otherLabel} they turn on a fact the records do not give${g.otherUndecided ? ` (they could be ${undecidedList(theirs, g.otherUndecided)})` : ''}`
     : g.otherDeciders
       ? `${otherLabel} applies ${oneOfWords(theirs, g.otherDeciders)} (these records do not show which)`
       : q.citation.startsWith('honor all:')
@@ -207,6 +217,9 @@ export function changeReason(
   let because: string;
   if (g.holdEnds) {
     because = `${pWords}${g.deciders ? ' (these records do not show which)' : ''} holds them, and ${under}, but the two holds end at different times (their lengths, the days they leave out or the clock they are counted on differ); Explain gives each hold’s end, or, where the records give no release time, its limit after release.`;
+  } else if (g.open && g.undecided) {
+    // No provision decided them: each outcome they could have, under the provisions that would give it.
+    because = `they turn on ${factsWords(g.dependsOn)}, which these records do not give: they could be ${undecidedList(mine, g.undecided)}; ${under}.`;
   } else if (g.open) {
     because = `whether ${named(p)} decides them turns on ${factsWords(g.dependsOn)}, which these records do not give; ${under}.`;
   } else if (g.deciders) {

@@ -13,6 +13,7 @@ import type {
   Coverage,
   Decision,
   DecidersOneOf,
+  UndecidedBy,
   FacilityCount,
   Ordinance,
   ProvisionRef,
@@ -124,6 +125,9 @@ export interface SimulationDone {
     otherPossible: Uint8Array | null;
     oneOf: DecidersOneOf | null;
     otherOneOf: DecidersOneOf | null;
+    /** Of the open cases, the outcomes each could have and the provisions that would give each (null when none); the same under the compared policy. */
+    undecidedBy: UndecidedBy | null;
+    otherUndecidedBy: UndecidedBy | null;
   } | null;
   provisions: ProvisionRef[];
   otherwise: ProvisionRef;

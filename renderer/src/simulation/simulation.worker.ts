@@ -179,6 +179,8 @@ function run(request: Extract<SimulationRequest, { kind: 'simulate' }>): void {
   if (holdEndsDiffer) transfer.push(holdEndsDiffer.buffer);
   if (policy.oneOf) transfer.push(policy.oneOf.of.buffer);
   if (other?.oneOf) transfer.push(other.oneOf.of.buffer);
+  if (policy.undecidedBy) transfer.push(policy.undecidedBy.of.buffer);
+  if (other?.undecidedBy) transfer.push(other.undecidedBy.of.buffer);
   scope.postMessage(
     {
       kind: 'simulated',
@@ -199,6 +201,8 @@ function run(request: Extract<SimulationRequest, { kind: 'simulate' }>): void {
               otherPossible: other?.possible ?? null,
               oneOf: policy.oneOf ?? null,
               otherOneOf: other?.oneOf ?? null,
+              undecidedBy: policy.undecidedBy ?? null,
+              otherUndecidedBy: other?.undecidedBy ?? null,
             }
           : null,
       provisions: policy.provisions.slice(0, -1),
