@@ -8,8 +8,8 @@ import { caseId, decidedByOneOfWords, OUTCOMES } from '../../../engine/vocabular
 import { count } from '../lib/format';
 import { OUTCOME_LABEL } from './Charts';
 import { convictionWords, isUndecided, offenseWords, selectRows, type RowFilter, type SortKey } from './case-rows';
-import { decidedByOneOfCell, decidingCell } from './deciding';
-import type { DecidersOneOf } from '../../../engine/index';
+import { decidedByOneOfCell, decidingCell, undecidedCell } from './deciding';
+import type { DecidersOneOf, UndecidedBy } from '../../../engine/index';
 import type { CaseColumns, ProvisionRef, SettledDecidingConvictions } from './protocol';
 
 const ROW_HEIGHT = 28;
@@ -35,6 +35,13 @@ interface Props {
    */
   oneOf?: DecidersOneOf | null;
   otherOneOf?: DecidersOneOf | null;
+  /**
+   * Of the undecided cases, the outcomes each could have and the provisions that would give each (the
+   * simulation's): their Decided-by cell names those provisions, never the first that may apply alone.
+   * The same for the compared policy.
+   */
+  undecidedBy?: UndecidedBy | null;
+  otherUndecidedBy?: UndecidedBy | null;
   /** Per case, 1 where both hold and the holds end at different times. */
   holdEndsDiffer?: Uint8Array | null;
   filter: RowFilter;
@@ -72,9 +79,16 @@ export function CaseTable(props: Props) {
 
   const possible = props.possible ?? null;
   const endsDiffer = props.holdEndsDiffer ?? null;
+  const oneOfSets = props.oneOf ?? null;
+  const undecidedSets = props.undecidedBy ?? null;
+  // Filtered and sorted by Decided by as its cells read: each provision that may decide a case, not the first alone.
+  const deciders = useMemo(
+    () => (oneOfSets || undecidedSets ? { oneOf: oneOfSets, undecidedBy: undecidedSets } : null),
+    [oneOfSets, undecidedSets],
+  );
   const rows = useMemo(
-    () => selectRows(columns, codes, otherCodes, filter, sort, possible, endsDiffer),
-    [columns, codes, otherCodes, filter, sort, possible, endsDiffer],
+    () => selectRows(columns, codes, otherCodes, filter, sort, possible, endsDiffer, deciders),
+    [columns, codes, otherCodes, filter, sort, possible, endsDiffer, deciders],
   );
   useEffect(() => setActive((a) => Math.min(a, Math.max(0, rows.length - 1))), [rows]);
 
@@ -87,6 +101,18 @@ export function CaseTable(props: Props) {
       const q = refOf(list, last, x);
       return { provision: q?.id ?? '?', citation: q?.citation ?? '?' };
     });
+  };
+  // An undecided case's outcomes, each with the provisions that would give it: none decided it.
+  const undecidedAt = (sets: UndecidedBy | null | undefined, list: ProvisionRef[], last: ProvisionRef | null, i: number) => {
+    const k = sets ? sets.of[i]! : 0;
+    if (!k) return undefined;
+    return sets!.sets[k - 1]!.map((x) => ({
+      outcome: OUTCOMES[x.outcome]!,
+      under: x.provisions.map((j) => {
+        const q = refOf(list, last, j);
+        return { provision: q?.id ?? '?', citation: q?.citation ?? '?' };
+      }),
+    }));
   };
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(rows.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
@@ -203,8 +229,14 @@ export function CaseTable(props: Props) {
             const decider = deciding ? { ...decidingCell(found), open: Boolean(found?.undetermined) } : null;
             // Named from the simulation's lists when it has them, so no single provision shows before the worker answers.
             const mineOneOf = oneOfAt(props.oneOf, provisions, otherwise, i);
-            const oneOf = decidedByOneOfCell(mineOneOf ? { decidedByOneOf: mineOneOf } : found);
+            const mineUndecided = undecidedAt(props.undecidedBy, provisions, otherwise, i);
+            const oneOf = mineUndecided
+              ? undecidedCell(mineUndecided)
+              : decidedByOneOfCell(mineOneOf ? { decidedByOneOf: mineOneOf } : found);
             const otherOneOf = oc !== null ? oneOfAt(props.otherOneOf, props.otherProvisions, props.otherOtherwise, i) : undefined;
+            const otherUndecided =
+              oc !== null ? undecidedAt(props.otherUndecidedBy, props.otherProvisions, props.otherOtherwise, i) : undefined;
+            const otherUndecidedCell = otherUndecided ? undecidedCell(otherUndecided) : null;
             return (
               <div
                 key={r}
@@ -255,7 +287,9 @@ export function CaseTable(props: Props) {
                     className={`cell col-other outcome-${OUTCOMES[oc & 3]}`}
                     title={
                       isUndecided(props.otherPossible, i)
-                        ? `${UNDECIDED_TITLE}${op ? ` (the first provision that may decide it: ${op.citation} ${op.id})` : ''}`
+                        ? otherUndecidedCell
+                          ? otherUndecidedCell.title
+                          : `${UNDECIDED_TITLE}${op ? ` (the first provision that may decide it: ${op.citation} ${op.id})` : ''}`
                         : otherOneOf
                           ? `Under ${decidedByOneOfWords(otherOneOf)}: these records do not show which`
                           : op
@@ -266,7 +300,7 @@ export function CaseTable(props: Props) {
                     {isUndecided(props.otherPossible, i) ? UNDECIDED : OUTCOME_LABEL[OUTCOMES[oc & 3]!]}
                     {endsDiffer?.[i] ? ', ending at another time' : ''}
                     {op && props.otherProvisions.length > 2
-                      ? ` (${otherOneOf ? otherOneOf.map((x) => x.citation).join(' or ') : op.citation})`
+                      ? ` (${otherOneOf ? otherOneOf.map((x) => x.citation).join(' or ') : otherUndecidedCell ? otherUndecidedCell.text : op.citation})`
                       : ''}
                   </div>
                 ) : null}

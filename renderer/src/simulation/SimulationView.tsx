@@ -27,7 +27,7 @@ import { CostChart, HoldHoursChart, OUTCOME_LABEL, OutcomeChart } from './Charts
 import { changeReason, comparedAmount, headline, weekendArithmetic } from './committee';
 import { Explanation } from './Explanation';
 import { DecidingConvictions } from './deciding';
-import { NO_FILTER, outcomeFilterCounts, UNDECIDED_FILTER, type RowFilter } from './case-rows';
+import { deciderCounts, NO_FILTER, outcomeFilterCounts, UNDECIDED_FILTER, type RowFilter } from './case-rows';
 import type { CaseExplained, CaseSource } from './protocol';
 import { CaseChoicePicker, FiguresByPeriod, OpenDecisions, VocabularyWarnings } from './CaseRecordViews';
 import type { PathSegment, QuickFix } from '../../../engine/index';
@@ -306,6 +306,14 @@ export function SimulationView(props: Props) {
   const bounds = useMemo(() => (r ? summaryBounds(r.summary) : null), [r]);
   const otherBounds = useMemo(() => (r?.comparison ? summaryBounds(r.comparison.otherSummary) : undefined), [r]);
   const filterCounts = useMemo(() => (r ? outcomeFilterCounts(r.codes, r.open?.possible) : null), [r]);
+  // The cases each provision may decide besides those it surely decides: the Decided-by filter shows both, and says so.
+  const mayDecide = useMemo(
+    () =>
+      r?.open && (r.open.oneOf || r.open.undecidedBy)
+        ? deciderCounts(r.codes, { oneOf: r.open.oneOf, undecidedBy: r.open.undecidedBy }, r.provisions.length + 1)
+        : null,
+    [r],
+  );
   const otherOpen = r?.comparison?.otherSummary.unknowns?.undetermined ?? 0;
   const weekends = weekendArithmetic(ordinance, state.scenario.holidays);
 
@@ -630,10 +638,20 @@ export function SimulationView(props: Props) {
                   {provisionLabels.map((l, k) => (
                     <option key={k} value={k}>
                       {l}
+                      {mayDecide?.mayDecide[k]
+                        ? ` (${count(mayDecide.decides[k]!)}, and ${count(mayDecide.mayDecide[k]!)} it may decide)`
+                        : ''}
                     </option>
                   ))}
                 </select>
               </div>
+              {filter.provision >= 0 && mayDecide?.mayDecide[filter.provision] ? (
+                <p className="filter-note" role="status">
+                  Shows the {count(mayDecide.decides[filter.provision]!)} cases {provisionLabels[filter.provision]} decides and the{' '}
+                  {count(mayDecide.mayDecide[filter.provision]!)} it may decide: these records do not show whether it applies to those, and
+                  Decided by names each provision that may.
+                </p>
+              ) : null}
               {r.otherCodes ? (
                 <label className="checkbox">
                   <input
@@ -669,6 +687,8 @@ export function SimulationView(props: Props) {
                 otherPossible={r.open?.otherPossible}
                 oneOf={r.open?.oneOf}
                 otherOneOf={r.open?.otherOneOf}
+                undecidedBy={r.open?.undecidedBy}
+                otherUndecidedBy={r.open?.otherUndecidedBy}
                 holdEndsDiffer={r.holdEndsDiffer ?? null}
                 filter={filter}
                 selected={selected}

@@ -3,6 +3,7 @@
 
 import { caseId, CLASS_BY_RANK } from '../../../engine/vocabulary';
 import { count } from '../lib/format';
+import type { DecidersOneOf, UndecidedBy } from '../../../engine/index';
 import type { CaseColumns } from './protocol';
 
 export type SortKey = 'id' | 'age' | 'outcome' | 'provision' | 'other';
@@ -10,7 +11,11 @@ export type SortKey = 'id' | 'age' | 'outcome' | 'provision' | 'other';
 export interface RowFilter {
   /** Outcome code (0 hold .. 3 decline), UNDECIDED_FILTER for the decisions the records cannot settle, or -1 for any. */
   outcome: number;
-  /** Deciding provision index (the otherwise clause is `provisions.length`), or -1 for any. */
+  /**
+   * Provision index (the otherwise clause is `provisions.length`), or -1 for any: the cases it decides
+   * and those it may decide (a settled case more than one provision may decide, or an undecided one it
+   * may give an outcome), as the Decided-by cell names them.
+   */
   provision: number;
   /** Only cases whose outcome differs under the compared policy. */
   changedOnly: boolean;
@@ -43,6 +48,105 @@ export function outcomeFilterCounts(codes: Int32Array, possible: Uint8Array | nu
   const counts = [0, 0, 0, 0, 0];
   for (let i = 0; i < codes.length; i++) counts[outcomeFilterOf(codes[i]!, possible, i)]!++;
   return counts;
+}
+
+/**
+ * The simulation's lists of the provisions that may decide a case where no one surely does: the
+ * settled cases more than one may decide (`oneOf`) and the undecided ones (`undecidedBy`).
+ */
+export interface CaseDeciders {
+  oneOf?: DecidersOneOf | null;
+  undecidedBy?: UndecidedBy | null;
+}
+
+/** An undecided case's provisions, in order: each that would give one of the outcomes it could have. */
+export function undecidedProvisions(set: UndecidedBy['sets'][number]): number[] {
+  return [...new Set(set.flatMap((x) => x.provisions))].sort((a, b) => a - b);
+}
+
+/**
+ * Per case, which provisions its Decided-by cell names: `has(i, k)` whether provision k decides case i
+ * or may decide it, and `rank(i)` its place when the column is sorted (the lists of provisions in
+ * order, as the cells read: § 2(a), then § 2(a) or § 2(b), then § 2(b)...).
+ */
+function decidersIndex(codes: Int32Array, d: CaseDeciders | null | undefined) {
+  const oneOf = d?.oneOf ?? null;
+  const undecided = d?.undecidedBy ?? null;
+  const oneOfLists = oneOf?.sets ?? [];
+  const undecidedLists = (undecided?.sets ?? []).map(undecidedProvisions);
+  const setOf = (i: number): number[] | null => {
+    const o = oneOf ? oneOf.of[i]! : 0;
+    if (o) return oneOfLists[o - 1]!;
+    const u = undecided ? undecided.of[i]! : 0;
+    return u ? undecidedLists[u - 1]! : null;
+  };
+  let ranks: { single: Int32Array; oneOf: Int32Array; undecided: Int32Array } | null = null;
+  const rankOf = () => {
+    if (ranks) return ranks;
+    let most = 0;
+    for (let i = 0; i < codes.length; i++) most = Math.max(most, codes[i]! >> 2);
+    const lists: Array<{ list: readonly number[]; kind: 0 | 1 | 2; at: number }> = [];
+    for (let k = 0; k <= most; k++) lists.push({ list: [k], kind: 0, at: k });
+    oneOfLists.forEach((list, at) => lists.push({ list, kind: 1, at }));
+    undecidedLists.forEach((list, at) => lists.push({ list, kind: 2, at }));
+    lists.sort((a, b) => {
+      for (let j = 0; j < Math.min(a.list.length, b.list.length); j++) if (a.list[j] !== b.list[j]) return a.list[j]! - b.list[j]!;
+      return a.list.length - b.list.length;
+    });
+    ranks = {
+      single: new Int32Array(most + 1),
+      oneOf: new Int32Array(oneOfLists.length),
+      undecided: new Int32Array(undecidedLists.length),
+    };
+    let rank = -1;
+    lists.forEach((x, j) => {
+      // Lists that read alike share a place (a settled case and an undecided one under the same provisions).
+      const prev = lists[j - 1];
+      if (!prev || prev.list.length !== x.list.length || prev.list.some((v, m) => v !== x.list[m])) rank++;
+      (x.kind === 0 ? ranks!.single : x.kind === 1 ? ranks!.oneOf : ranks!.undecided)[x.at] = rank;
+    });
+    return ranks;
+  };
+  return {
+    has: (i: number, k: number): boolean => {
+      const list = setOf(i);
+      return list ? list.includes(k) : codes[i]! >> 2 === k;
+    },
+    rank: (i: number): number => {
+      const r = rankOf();
+      const o = oneOf ? oneOf.of[i]! : 0;
+      if (o) return r.oneOf[o - 1]!;
+      const u = undecided ? undecided.of[i]! : 0;
+      return u ? r.undecided[u - 1]! : r.single[codes[i]! >> 2]!;
+    },
+  };
+}
+
+/**
+ * For each provision (index; the otherwise clause last), how many cases it surely decides and how
+ * many more it may decide (the Decided-by filter shows both): `count` entries each.
+ */
+export function deciderCounts(
+  codes: Int32Array,
+  d: CaseDeciders | null | undefined,
+  count: number,
+): { decides: number[]; mayDecide: number[] } {
+  const decides = new Array<number>(count).fill(0);
+  const mayDecide = new Array<number>(count).fill(0);
+  const oneOf = d?.oneOf ?? null;
+  const undecided = d?.undecidedBy ?? null;
+  const undecidedLists = (undecided?.sets ?? []).map(undecidedProvisions);
+  for (let i = 0; i < codes.length; i++) {
+    const o = oneOf ? oneOf.of[i]! : 0;
+    const u = undecided ? undecided.of[i]! : 0;
+    const list = o ? oneOf!.sets[o - 1]! : u ? undecidedLists[u - 1]! : null;
+    if (list) for (const k of list) mayDecide[k] = (mayDecide[k] ?? 0) + 1;
+    else {
+      const k = codes[i]! >> 2;
+      decides[k] = (decides[k] ?? 0) + 1;
+    }
+  }
+  return { decides, mayDecide };
 }
 
 /** Case indexes ordered by id, per case set: ids don't change between simulations, so sort once. */
@@ -98,7 +202,10 @@ export function selectRows(
   sort: { key: SortKey; descending: boolean },
   possible: Uint8Array | null = null,
   holdEndsDiffer: Uint8Array | null = null,
+  deciders: CaseDeciders | null = null,
 ): Int32Array {
+  // Decided by: a filter on a provision shows the cases it may decide too, and the column sorts as its cells read.
+  const by = deciders?.oneOf || deciders?.undecidedBy ? decidersIndex(codes, deciders) : null;
   const n = Math.min(codes.length, columns.idStart.length - 1);
   const out = new Int32Array(n);
   const needle = filter.search.trim().toLowerCase();
@@ -114,7 +221,7 @@ export function selectRows(
     if (i >= n) continue;
     const code = codes[i]!;
     if (filter.outcome >= 0 && outcomeFilterOf(code, possible, i) !== filter.outcome) continue;
-    if (filter.provision >= 0 && code >> 2 !== filter.provision) continue;
+    if (filter.provision >= 0 && (by ? !by.has(i, filter.provision) : code >> 2 !== filter.provision)) continue;
     // Decided differently: another outcome, or both hold and the holds end at different times.
     if (filter.changedOnly && (!otherCodes || ((otherCodes[i]! & 3) === (code & 3) && !holdEndsDiffer?.[i]))) continue;
     if (needle && !idHolds(columns, i, needleUnits, needle)) continue;
@@ -132,7 +239,7 @@ export function selectRows(
       compare = (a, b) => dir * ((codes[a]! & 3) - (codes[b]! & 3)) || a - b;
       break;
     case 'provision':
-      compare = (a, b) => dir * ((codes[a]! >> 2) - (codes[b]! >> 2)) || a - b;
+      compare = by ? (a, b) => dir * (by.rank(a) - by.rank(b)) || a - b : (a, b) => dir * ((codes[a]! >> 2) - (codes[b]! >> 2)) || a - b;
       break;
     case 'other':
       compare = otherCodes ? (a, b) => dir * ((otherCodes[a]! & 3) - (otherCodes[b]! & 3)) || a - b : null;

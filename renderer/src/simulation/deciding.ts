@@ -3,7 +3,7 @@
 // person's convictions satisfied that provision's conviction test is asked of the worker for the rows
 // in view, and kept per run, so scrolling back asks nothing again.
 
-import { decidedByOneOfWords } from '../../../engine/vocabulary';
+import { decidedByOneOfWords, undecidedWords, type Outcome } from '../../../engine/vocabulary';
 import type { SettledDecidingConvictions, DecidingConvictionsFound } from './protocol';
 
 /** How many cases one question asks about at most (a screenful and the rows around it). */
@@ -92,6 +92,26 @@ export function decidedByOneOfCell(
     title: `Decided by ${decidedByOneOfWords(ps, cited)}: these records do not show whether ${cited(ps[0]!)} applies, and the outcome is the same either way, so no one provision is named as deciding it`,
   };
 }
+
+/**
+ * The Decided-by cell of a case the records leave undecided (`undecided`, as the simulation's lists
+ * give it): the citations of the provisions that would give one of the outcomes it could have, and a
+ * tooltip naming each outcome with them. None decided it; the first is only the first that may apply.
+ */
+export function undecidedCell(
+  undecided: ReadonlyArray<{ outcome: Outcome; under: ReadonlyArray<{ provision: string; citation: string }> }>,
+): {
+  text: string;
+  title: string;
+} {
+  const ps = [...new Map(undecided.flatMap((x) => x.under).map((p) => [p.provision, p])).values()];
+  return {
+    text: ps.map((p) => p.citation).join(' or '),
+    title: `${capitalized(undecidedWords(undecided, cited))}: no one provision is named as deciding it. Explain shows the facts it turns on`,
+  };
+}
+
+const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The deciding-conviction cell: its words and its tooltip. */
 export function decidingCell(d: SettledDecidingConvictions | null | undefined): { text: string; title: string } {
