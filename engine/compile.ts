@@ -1984,7 +1984,33 @@ export class CompiledPolicy {
         depth: 0,
       });
     }
-    if ((code & 3) !== allowed) {
+    const releaseUnknown = (t.unknown[i]! & U_RELEASE) !== 0;
+    const bound = t.hasUnknown ? this.bind(t) : undefined;
+    const possible = bound?.possible?.(i) ?? 0;
+    const open = (possible & (possible - 1)) !== 0;
+    // A settled outcome more than one provision may decide (the first's test is open, a later one's
+    // holds): no single provision decided it, so each that may is named.
+    const deciders = !open && bound?.deciderCount && bound.deciderCount(i) > 1 ? bound.deciders!(i) : undefined;
+    const oneOfRefs = deciders?.map((k) => ({ provision: this.provisionIdOf(k), citation: this.citationOf(k) }));
+    if (deciders) {
+      // What each provision that may decide it allows: the request limits the outcome under whichever
+      // of them decides, so the line goes under all of them, not the first's heading.
+      const allows = deciders.map((k) => OUTCOME_CODE[k < this.provisions.length ? this.provisions[k]!.outcome : this.otherwise]);
+      if (allows.some((a) => a !== (code & 3))) {
+        const same = allows.every((a) => a === allows[0]);
+        reasons.push({
+          provision: this.provisionIdOf(index),
+          citation: this.citationOf(index),
+          condition: same
+            ? `the policy allows "${OUTCOMES[allows[0]!]}", but the outcome may not exceed what ICE requested`
+            : `the policy allows ${deciders.map((k, j) => `"${OUTCOMES[allows[j]!]}" under ${this.citationOf(k)}`).join(', or ')}, and the outcome may not exceed what ICE requested`,
+          value: true,
+          facts: [`ICE requested: ${requestWords(t, i)}`],
+          depth: 0,
+          decidedByOneOf: oneOfRefs!,
+        });
+      }
+    } else if ((code & 3) !== allowed) {
       reasons.push({
         provision: this.provisionIdOf(index),
         citation: this.citationOf(index),
@@ -1994,13 +2020,6 @@ export class CompiledPolicy {
         depth: 0,
       });
     }
-    const releaseUnknown = (t.unknown[i]! & U_RELEASE) !== 0;
-    const bound = t.hasUnknown ? this.bind(t) : undefined;
-    const possible = bound?.possible?.(i) ?? 0;
-    const open = (possible & (possible - 1)) !== 0;
-    // A settled outcome more than one provision may decide (the first's test is open, a later one's
-    // holds): no single provision decided it, so each that may is named.
-    const deciders = !open && bound?.deciderCount && bound.deciderCount(i) > 1 ? bound.deciders!(i) : undefined;
     let holdUntil: string | null = null;
     if (outcome === 'hold') {
       const limits = this.holdLimitsOf(t, i, code);

@@ -126,3 +126,28 @@ describe('simulate --compare: a case the records leave undecided', () => {
     expect(settled.policy).toEqual({ outcome: 'hold', provision: 'felony-and-warrant', citation: '§ 2(a)' });
   });
 });
+
+describe('explain: the request’s limit on such a case', () => {
+  it('goes under each provision that may decide it, not under the first provision’s heading', async () => {
+    const notice = path.join(dir, 'notice.json');
+    fs.writeFileSync(
+      notice,
+      JSON.stringify([
+        {
+          ...base,
+          id: 'notice-only',
+          eligibleForReleaseAt: '2024-03-02T10:00',
+          detainer: { ...base.detainer, requests: ['notify'] },
+          unknown: ['judicialWarrant'],
+        },
+      ]),
+    );
+    const r = await runCli('explain', twoHolds, '--cases', notice, '--id', 'notice-only');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(
+      'Under § 2(a) (felony-and-warrant) or, if it does not apply, § 2(b) (admin-warrant) (these records do not show which):\n  the policy allows "hold", but the outcome may not exceed what ICE requested: yes\n    - ICE requested: notify\n',
+    );
+    // The first provision's heading is said once, over its own test only.
+    expect(r.out.split('\n').filter((l) => l === '§ 2(a) felony-and-warrant:')).toHaveLength(1);
+  });
+});

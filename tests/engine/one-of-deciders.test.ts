@@ -199,3 +199,51 @@ describe('hold hours by provision', () => {
     expect(sim.sides.other!.holdHoursOneOf).toBe(total / 2);
   });
 });
+
+describe('explain: the request’s limit on a settled outcome more than one provision may decide', () => {
+  // Only notice is asked for: whichever of § 2(a) and § 2(b) decides, the hold it allows comes to notice.
+  const notice = { requests: ['notify'], issuedAt: '2024-03-01T12:00', administrativeWarrant: true };
+  const limited = table([
+    row('notice-only', { detainer: notice }),
+    row('notice-settled', { unknown: [], detainer: { ...notice, judicialWarrant: true } }),
+  ]);
+  const line = (d: ReturnType<ReturnType<typeof compile>['explain']>) =>
+    d.reasons.find((r) => r.condition.includes('may not exceed what ICE requested'));
+
+  it('is said under each provision that may decide it, not under the first alone', () => {
+    const d = compile(differentHolds).explain(limited, 0);
+    expect(d.outcome).toBe('notify');
+    expect(d.decidedByOneOf).toEqual(ONE_OF);
+    const r = line(d)!;
+    expect(r.condition).toBe('the policy allows "hold", but the outcome may not exceed what ICE requested');
+    expect(r.decidedByOneOf).toEqual(ONE_OF);
+    expect(r.facts).toEqual(['ICE requested: notify']);
+  });
+
+  it('names what each allows where they allow different outcomes', () => {
+    // § 2(a) gives notice, § 2(b) a hold: notice either way, limited by the request only under § 2(b).
+    const mixed = validOrdinance(
+      policy('{ hours: 24 }').replace(
+        'outcome: hold\n        maxHold: { hours: 48, excludingWeekendsAndHolidays: true }',
+        'outcome: notify',
+      ),
+    );
+    const r = line(compile(mixed).explain(limited, 0))!;
+    expect(r.condition).toBe(
+      'the policy allows "notify" under § 2(a), or "hold" under § 2(b), and the outcome may not exceed what ICE requested',
+    );
+    expect(r.decidedByOneOf).toEqual(ONE_OF);
+  });
+
+  it('a case one provision surely decides keeps its line under that provision', () => {
+    const r = line(compile(differentHolds).explain(limited, 1))!;
+    expect(r).toEqual({
+      provision: 'felony-and-warrant',
+      citation: '§ 2(a)',
+      condition: 'the policy allows "hold", but the outcome may not exceed what ICE requested',
+      value: true,
+      facts: ['ICE requested: notify'],
+      depth: 0,
+    });
+  });
+});
