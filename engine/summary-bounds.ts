@@ -251,7 +251,27 @@ export function undecidedWords<P extends { provision: string; citation: string }
   by: ReadonlyArray<{ readonly outcome: Outcome; readonly under: ReadonlyArray<P> }>,
   name: (p: P) => string = (p) => `${p.citation} (${p.provision})`,
 ): string {
-  return `undecided on these records: ${by.map((x) => `${x.outcome} under ${x.under.map(name).join(' or ')}`).join(', or ')}`;
+  return `undecided on these records: ${sameUnder(by, (p) => p.provision)
+    .map((x) => `${x.outcomes.join(' or ')} under ${x.under.map(name).join(' or ')}`)
+    .join(', or ')}`;
+}
+
+/**
+ * The outcomes of an undecided case put together where the same provisions would give them ("hold or
+ * notify under § 3(a)(1)", not "hold under § 3(a)(1), or notify under § 3(a)(1)"), in order.
+ */
+export function sameUnder<O, P>(
+  by: ReadonlyArray<{ readonly outcome: O; readonly under: ReadonlyArray<P> }>,
+  key: (p: P) => string | number,
+): Array<{ outcomes: O[]; under: ReadonlyArray<P> }> {
+  const out = new Map<string, { outcomes: O[]; under: ReadonlyArray<P> }>();
+  for (const x of by) {
+    const k = x.under.map(key).join(' ');
+    const g = out.get(k);
+    if (g) g.outcomes.push(x.outcome);
+    else out.set(k, { outcomes: [x.outcome], under: x.under });
+  }
+  return [...out.values()];
 }
 
 /** "48 hours", "48 hours not counting weekends and holidays". */

@@ -269,8 +269,15 @@ test('a draft that asks no one for a finding, on the records of one jail: undeci
     'Compared with honoring every detainer: 62 decisions differ and 72 more may (they are undecided on these records under one of the two, which could decide them as the other does); held',
   );
   const reasons = page.getByRole('region', { name: 'Why 134 decisions differ or may differ from honoring every detainer' });
+  // Undecided: each outcome they could have under the provisions that would give it, not the first that may apply alone.
   await expect(reasons).toContainText(
-    '58 cannot be decided from these records, instead of being held: whether § 2(a)(1) (Convicted of a homicide, at any time) decides them turns on convictions beyond those on record',
+    "58 cannot be decided from these records, instead of being held: they turn on convictions beyond those on record, a conviction's class (felony or misdemeanor) and 2 more facts, which these records do not give: they could be held under § 2(a)(1) (Convicted of a homicide, at any time) or § 2(a)(2) (Convicted of a violent crime within ten years), or declined under the otherwise clause (§ 2(b))",
+  );
+  await expect(reasons).toContainText(
+    'they could be reported to ICE at release, without a hold, under § 2(a)(1) (Convicted of a homicide, at any time) or § 2(a)(2)',
+  );
+  await expect(reasons).toContainText(
+    'under honoring every detainer they turn on a fact the records do not give (they could be held by its own rule (honor all: hold as requested), or reported to ICE at release, without a hold, by its own rule (honor all: notify as requested), or declined by its own rule (honor all: nothing requested to honor))',
   );
   await expect(reasons).toContainText('honoring every detainer decides them by its own rule (honor all: hold as requested)');
   await expect(reasons).not.toContainText('person');

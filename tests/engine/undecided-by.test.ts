@@ -86,6 +86,22 @@ describe('changed cases: a case the records leave undecided', () => {
   });
 });
 
+describe('an undecided case one provision decides whatever the request', () => {
+  it('puts its outcomes together under it', () => {
+    // § 2(a) surely applies; what ICE asked for is not in the records: a hold, or notice where only notice was asked.
+    const unknownRequest = table([
+      row('request-unknown', { unknown: ['requests'], detainer: { requests: [], issuedAt: '2024-03-01T12:00', judicialWarrant: true } }),
+    ]);
+    const c = simulate(compile(twoHolds), unknownRequest, { compare: { policy: compile(declineAll), title: 'decline all' } }).comparison!
+      .cases[0]!;
+    expect(c.policy.undecided).toEqual([
+      { outcome: 'hold', under: [A] },
+      { outcome: 'notify', under: [A] },
+    ]);
+    expect(changedCaseWords(c, 'policy')).toBe('undecided on these records: hold or notify under § 2(a) (felony-and-warrant)');
+  });
+});
+
 describe('why decisions differ: an undecided group', () => {
   const sim = simulateDraft({
     ordinance: twoHolds,

@@ -169,6 +169,8 @@ export function CompareView(props: Props) {
                   otherPossible={r.open?.otherPossible}
                   oneOf={r.open?.oneOf}
                   otherOneOf={r.open?.otherOneOf}
+                  undecidedBy={r.open?.undecidedBy}
+                  otherUndecidedBy={r.open?.otherUndecidedBy}
                   holdEndsDiffer={r.holdEndsDiffer ?? null}
                   filter={CHANGED_ONLY}
                   selected={selected}

@@ -639,7 +639,7 @@ export function SimulationView(props: Props) {
                     <option key={k} value={k}>
                       {l}
                       {mayDecide?.mayDecide[k]
-                        ? ` (${count(mayDecide.decides[k]!)}, and ${count(mayDecide.mayDecide[k]!)} it may decide)`
+                        ? ` (decides ${count(mayDecide.decides[k]!)}, may decide ${count(mayDecide.mayDecide[k]!)} more)`
                         : ''}
                     </option>
                   ))}
@@ -647,9 +647,10 @@ export function SimulationView(props: Props) {
               </div>
               {filter.provision >= 0 && mayDecide?.mayDecide[filter.provision] ? (
                 <p className="filter-note" role="status">
-                  Shows the {count(mayDecide.decides[filter.provision]!)} cases {provisionLabels[filter.provision]} decides and the{' '}
-                  {count(mayDecide.mayDecide[filter.provision]!)} it may decide: these records do not show whether it applies to those, and
-                  Decided by names each provision that may.
+                  {mayDecide.decides[filter.provision]
+                    ? `Shows the ${count(mayDecide.decides[filter.provision]!)} cases ${provisionLabels[filter.provision]} decides and the ${count(mayDecide.mayDecide[filter.provision]!)} more it may decide`
+                    : `Shows the ${count(mayDecide.mayDecide[filter.provision]!)} cases ${provisionLabels[filter.provision]} may decide (it surely decides none)`}
+                  : these records do not show whether it applies to those, and Decided by names each provision that may.
                 </p>
               ) : null}
               {r.otherCodes ? (

@@ -9,6 +9,7 @@ import {
   dayOfWeek,
   daysFromCivil,
   decidedByOneOfWords,
+  sameUnder,
   dependsOnKeys,
   dependsOnLabel,
   difference,
@@ -146,8 +147,19 @@ function oneOfWords(list: readonly NamedProvision[], deciders: readonly number[]
  * reasons name them: "held under § 2(a) (Felony) or § 2(b) (Warrant), or declined under the otherwise clause (§ 2(c))".
  */
 function undecidedList(list: readonly NamedProvision[], by: NonNullable<ChangeGroup['undecided']>): string {
-  return by
-    .map((x) => `${OUTCOME_DONE[x.outcome]} under ${x.provisions.map((k) => named(list[k] ?? { id: '?', citation: '?' })).join(' or ')}`)
+  return sameUnder(
+    by.map((x) => ({ outcome: x.outcome, under: x.provisions })),
+    (k) => k,
+  )
+    .map((x) => {
+      const ps = x.under.map((k) => list[k] ?? { id: '?', citation: '?' });
+      // The baseline's rules are named as its own, not as sections of a draft.
+      const under = ps.every((p) => p.citation.startsWith('honor all:'))
+        ? `by its own rule (${ps.map((p) => p.citation).join(' or ')})`
+        : `under ${ps.map(named).join(' or ')}`;
+      const done = x.outcomes.map((o) => OUTCOME_DONE[o]).join(' or ');
+      return `${done}${done.includes(',') ? ',' : ''} ${under}`;
+    })
     .join(', or ');
 }
 
