@@ -117,11 +117,16 @@ describe('simulate --cases ICE records', () => {
     );
     // Figures by year: review is a person's decisions only.
     expect(r.out).toMatch(/^2024 +90 +0-38 +0 +0 +45 +45$/m);
-    // Changed cases: undecided by name; the baseline's reason is its own, never a section of the draft.
-    expect(r.out).toMatch(/^row-11 +undecided \(§ 2\(a\)\(1\)\) +hold \(honor all: hold as requested\)$/m);
-    expect(r.out).toMatch(/^row-9 +undecided \(§ 2\(a\)\(1\)\) +notify \(honor all: notify as requested\)$/m);
+    // Changed cases: undecided by name, with each outcome it could have and the provisions that would give it
+    // (not the first that may apply alone); the baseline's reason is its own, never a section of the draft.
+    expect(r.out).toMatch(
+      /^row-11 +undecided on these records: hold under § 2\(a\)\(1\) or § 2\(a\)\(2\), or decline under § 2\(b\) +hold \(honor all: hold as requested\)$/m,
+    );
+    expect(r.out).toMatch(
+      /^row-9 +undecided on these records: notify under § 2\(a\)\(1\) or § 2\(a\)\(2\), or decline under § 2\(b\) +notify \(honor all: notify as requested\)$/m,
+    );
     const changed = r.out.slice(r.out.indexOf('Case    This policy'));
-    for (const line of changed.split('\n').slice(2, 20)) expect(line.replace(/^\S+ +\S+ \(§[^)]*\)/, '')).not.toContain('§');
+    for (const line of changed.split('\n').slice(2, 20)) expect(line.split(/ {2,}/)[2]).not.toContain('§');
   });
 
   it('gives the same summary from the workbook and from its CSV, with ranges and figures per year', () => {
