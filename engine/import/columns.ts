@@ -2,7 +2,8 @@
 // is planned onto them, and the reference reading of one row into a contract-form case.
 
 import { didYouMean } from '../diagnostics';
-import { CHARGE_UNKNOWNS, CONVICTION_UNKNOWNS, RECORD_KEYS } from '../model';
+import { CHARGE_UNKNOWNS, CONVICTION_UNKNOWNS, RECORD_KEYS, type OffenseClass } from '../model';
+import { MINUTES_PER_DAY, packedCivilFromDays, parseDate, parseDateTime, unrealDateProblem } from '../time';
 import { RECORD_BITS } from '../prepared';
 import type { ColumnMapping, DateOrder } from './mapping';
 
@@ -47,6 +48,7 @@ export enum K {
   judicialWarrant = 7,
   administrativeWarrant = 8,
   record = 9,
+  dateOfBirth = 10,
   chargeOffense = 20,
   chargeClass = 21,
   chargeDegree = 22,
@@ -54,6 +56,7 @@ export enum K {
   chargeBondPosted = 24,
   chargeBondable = 25,
   chargeProbableCause = 26,
+  chargeLevel = 27,
   convictionOffense = 30,
   convictionClass = 31,
   convictionDegree = 32,
@@ -63,6 +66,7 @@ export enum K {
   convictionIncarceratedDays = 36,
   convictionCurrent = 37,
   convictionJuvenile = 38,
+  convictionLevel = 39,
   warrantKind = 40,
   warrantJurisdiction = 41,
   warrantFelony = 42,
@@ -84,6 +88,8 @@ export interface PlannedColumn {
   field: string;
   /** Their values to ours, when the mapping gives a value map for this column. */
   values?: ValueMap;
+  /** What an empty cell reads as, when the mapping says (`blanks`): `unknown` or a value in our terms. */
+  blank?: string;
 }
 
 /** A value map: exact match first, then a match ignoring case. */
@@ -124,8 +130,29 @@ export function allDocumentedColumns(groupCount = 1): string[] {
   return out;
 }
 
+/**
+ * Columns read into the case without being one of its facts: a date of birth (age at booking is
+ * counted from it) and a charge's or conviction's level, class and degree in one cell ("F1", "M").
+ * Read, never written (the case CSV the project writes keeps `age`, `class` and `degree`).
+ */
+export const CSV_READ_ONLY_COLUMNS: readonly string[] = ['dateOfBirth', 'chargeN.level', 'convictionN.level'];
+
 /** What a documented column name means, or undefined when it is not one. */
 export function parseTarget(target: string): Pick<PlannedColumn, 'target' | 'kind' | 'slot' | 'group' | 'field'> | string {
+  if (target === 'dateOfBirth') return { target, kind: K.dateOfBirth, slot: 0, field: target };
+  const level = /^(charge|conviction)(\d+)\.level$/.exec(target);
+  if (level) {
+    const n = Number(level[2]);
+    if (n < 1 || n > MAX_GROUP_NUMBER) return `${level[1]} numbers run from 1 to ${MAX_GROUP_NUMBER}, not ${level[2]}`;
+    const group = level[1] as 'charge' | 'conviction';
+    return {
+      target: `${group}${n}.level`,
+      kind: group === 'charge' ? K.chargeLevel : K.convictionLevel,
+      slot: n - 1,
+      group,
+      field: 'level',
+    };
+  }
   if (CSV_CASE_COLUMNS.includes(target)) {
     if ((RECORD_KEYS as readonly string[]).includes(target))
       return { target, kind: K.record, slot: RECORD_BITS[target as keyof typeof RECORD_BITS], field: target };
@@ -138,7 +165,7 @@ export function parseTarget(target: string): Pick<PlannedColumn, 'target' | 'kin
     const fields = CSV_GROUP_COLUMNS[group];
     const f = fields.indexOf(m[3]!);
     if (f < 0) {
-      const guess = didYouMean(m[3]!, fields);
+      const guess = didYouMean(m[3]!, group === 'warrant' ? fields : [...fields, 'level']);
       return `"${m[3]}" is not a ${group} column${guess ? `; did you mean "${group}${n}.${guess}"?` : `; ${group} columns are ${fields.join(', ')}`}`;
     }
     if (n < 1 || n > MAX_GROUP_NUMBER) return `${group} numbers run from 1 to ${MAX_GROUP_NUMBER}, not ${m[2]}`;
@@ -149,7 +176,7 @@ export function parseTarget(target: string): Pick<PlannedColumn, 'target' | 'kin
 }
 
 const own = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
-const DOCUMENTED = allDocumentedColumns();
+const DOCUMENTED = [...allDocumentedColumns(), 'dateOfBirth', 'charge1.level', 'conviction1.level'];
 /** Unknown columns listed one by one; past this a header is not a case file at all, and the rest are counted. */
 const MAX_LISTED_COLUMNS = 50;
 
@@ -194,12 +221,19 @@ export function planColumns(header: readonly string[], mapping?: ColumnMapping):
       }
       return;
     }
-    const first = taken.get(meaning.target);
-    if (first !== undefined) {
-      problems.push(`columns ${first + 1} ("${header[first]!.trim()}") and ${index + 1} ("${name}") both give "${meaning.target}"`);
-      return;
+    // A level gives a class and a degree: it takes both columns' places.
+    const gives =
+      meaning.field === 'level'
+        ? [`${meaning.group}${meaning.slot + 1}.class`, `${meaning.group}${meaning.slot + 1}.degree`]
+        : [meaning.target];
+    for (const t of gives) {
+      const first = taken.get(t);
+      if (first !== undefined) {
+        problems.push(`columns ${first + 1} ("${header[first]!.trim()}") and ${index + 1} ("${name}") both give "${t}"`);
+        return;
+      }
     }
-    taken.set(meaning.target, index);
+    for (const t of gives) taken.set(t, index);
     if (meaning.group) groups[meaning.group] = Math.max(groups[meaning.group], meaning.slot + 1);
     // Every column gets the same keys, in the same order: the reader's loop over them stays fast.
     columns.push({
@@ -211,6 +245,7 @@ export function planColumns(header: readonly string[], mapping?: ColumnMapping):
       group: meaning.group,
       field: meaning.field,
       values: valueMapFor(mapping, name, meaning.target, meaning.group, meaning.field),
+      blank: blankFor(mapping, name, meaning.target, meaning.group, meaning.field),
     });
   });
   if (unlisted) problems.push(`... and ${unlisted} more columns not read (the header names ${header.length} columns)`);
@@ -229,9 +264,11 @@ export function planColumns(header: readonly string[], mapping?: ColumnMapping):
     }
   }
   for (const required of CSV_REQUIRED_COLUMNS) {
+    // A date of birth gives age at booking.
+    if (required === 'age' && taken.has('dateOfBirth')) continue;
     if (!taken.has(required) && unlisted === 0) {
       problems.push(
-        `no column gives "${required}", which every case needs` +
+        `no column gives "${required}"${required === 'age' ? ' (or "dateOfBirth")' : ''}, which every case needs` +
           (mapping ? '; map one of the columns to it' : ` (the header names ${header.length} columns)`),
       );
     }
@@ -260,6 +297,54 @@ function valueMapFor(mapping: ColumnMapping | undefined, name: string, target: s
   if (key === undefined) return undefined;
   const map = values[key]!;
   return new ValueMap(Object.keys(map).map((from) => [from, String(map[from])] as const));
+}
+
+function blankFor(mapping: ColumnMapping | undefined, name: string, target: string, group: GroupName | undefined, field: string) {
+  const blanks = mapping?.blanks;
+  if (!blanks) return undefined;
+  const key = [name, target, group ? `${group}.${field}` : undefined].find((k) => k !== undefined && own(blanks, k));
+  if (key === undefined) return undefined;
+  const to = String(blanks[key]);
+  // `unknown` in any case, as a cell; `true`/`false` as the yes/no words they are.
+  return isUnknownCell(to) ? 'unknown' : to;
+}
+
+/** Columns whose empty cell can't be given a meaning: every case needs their fact as it is. */
+const NO_BLANK_FIELDS = new Set(['id', 'age', 'dateOfBirth']);
+
+/**
+ * Why an empty cell of the column `target` (one of ours, or a group field such as `charge.bondPosted`)
+ * can't read as `value`; undefined when it can, or when `target` names no column of ours (said elsewhere).
+ */
+export function blankProblem(target: string, value: string): string | undefined {
+  let field: string;
+  let group: GroupName | undefined;
+  const g = /^(charge|conviction|warrant)\.([A-Za-z]+)$/.exec(target);
+  if (g) {
+    group = g[1] as GroupName;
+    field = g[2]!;
+    if (!CSV_GROUP_COLUMNS[group].includes(field) && !(field === 'level' && group !== 'warrant')) return undefined;
+  } else {
+    const meaning = parseTarget(target);
+    if (typeof meaning === 'string') return undefined;
+    group = meaning.group;
+    field = meaning.field;
+  }
+  if (NO_BLANK_FIELDS.has(field))
+    return `an empty "${target}" can't be read as a value: every case needs its own ${field === 'id' ? 'id' : field === 'age' ? 'age' : 'date of birth (or age)'}`;
+  if (isUnknownCell(value)) {
+    const can = group ? UNKNOWN_GROUP_FIELDS[group][field === 'level' ? 'class' : field] : UNKNOWN_CELL_FACTS[field];
+    if (!can)
+      return `"${target}" can't be unknown in the case format; columns that can: bookedAt, eligibleForReleaseAt, requests, judicialWarrant, administrativeWarrant, the records checks, a charge's class (or level), bondPosted, bondable, probableCauseFinding, a conviction's class (or level), convictedOn, releasedOn, incarceratedDays, current`;
+    return undefined;
+  }
+  if (BOOLEAN_FIELDS.has(field) && typeof csvValue(field, value) !== 'boolean')
+    return `an empty "${target}" must mean yes, no or unknown, not "${value}"`;
+  if (NUMBER_FIELDS.has(field) && typeof csvValue(field, value) !== 'number')
+    return `an empty "${target}" must mean a whole number or unknown, not "${value}"`;
+  if (field === 'level' && levelOf(value) === undefined)
+    return `an empty "${target}" must mean a level such as F1, M or unknown, not "${value}"`;
+  return undefined;
 }
 
 // ---- the reference reading of a row ----
@@ -298,7 +383,7 @@ export function splitRequests(raw: string): string[] {
   return raw.split(/[;|\s/]+/).filter(Boolean);
 }
 
-export const DATE_FIELDS: ReadonlySet<string> = new Set(['bookedAt', 'eligibleForReleaseAt', 'issuedAt', 'convictedOn', 'releasedOn']);
+export const DATE_FIELDS: ReadonlySet<string> = new Set(['bookedAt', 'eligibleForReleaseAt', 'issuedAt', 'convictedOn', 'releasedOn', 'dateOfBirth']);
 const SLASHED = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?[Mm]\.?)?)?$/;
 const two = (n: string) => n.padStart(2, '0');
 
@@ -355,6 +440,34 @@ export interface RowCase {
   value: Record<string, unknown>;
   /** For each list, the group number (0-based) of each item: gaps in the numbering close up. */
   slots: Record<'currentCharges' | 'convictions' | 'warrants', number[]>;
+  /** Problems of the reading itself (a date of birth after the booking, a level it can't read), by the file's column. */
+  problems?: Array<{ field: string; message: string }>;
+}
+
+const LEVEL_CLASSES: Record<string, OffenseClass> = {
+  f: 'felony',
+  felony: 'felony',
+  m: 'misdemeanor',
+  misdemeanor: 'misdemeanor',
+  i: 'infraction',
+  infraction: 'infraction',
+};
+const LEVEL = /^([A-Za-z]+)[\s/-]*([1-9])?$/;
+
+/** A level cell ("F1", "M", "felony 2", any case) as its class and degree; undefined when it is none. */
+export function levelOf(raw: string): { class: OffenseClass; degree?: number } | undefined {
+  const m = LEVEL.exec(raw);
+  const cls = m ? LEVEL_CLASSES[m[1]!.toLowerCase()] : undefined;
+  if (!cls) return undefined;
+  return m![2] ? { class: cls, degree: Number(m![2]) } : { class: cls };
+}
+
+/**
+ * Age in whole years on the booking day of someone born on `birth` (both packed as packYmd): a year
+ * older on each birthday, so someone born on 29 February is a year older on 1 March in other years.
+ */
+export function ageOnDay(birth: number, booked: number): number {
+  return (booked >> 9) - (birth >> 9) - ((booked & 511) < (birth & 511) ? 1 : 0);
 }
 
 /** Builds a booking case from one CSV record: the reference reading the fast reader must agree with. */
@@ -364,19 +477,47 @@ export function caseFromRow(plan: ColumnPlan, fields: readonly string[]): RowCas
   const records: Record<string, unknown> = {};
   const groups: Record<string, Array<Record<string, unknown> | undefined>> = { currentCharges: [], convictions: [], warrants: [] };
   const unknown: string[] = [];
+  const problems: Array<{ field: string; message: string }> = [];
+  let birth: { col: PlannedColumn; raw: string } | undefined;
+  let blankItems: PlannedColumn[] | undefined;
+  const named = (col: PlannedColumn) => (col.name !== col.target ? `${col.name} (${col.target})` : col.target);
+  const put = (col: PlannedColumn & { group: GroupName }, raw: string) => {
+    const list = groups[GROUP_LIST[col.group]]!;
+    const item = (list[col.slot] ??= {});
+    const fact = isUnknownCell(raw) ? UNKNOWN_GROUP_FIELDS[col.group][col.field === 'level' ? 'class' : col.field] : undefined;
+    if (fact) {
+      const facts = (item.unknown ??= []) as string[];
+      if (!facts.includes(fact)) facts.push(fact);
+    } else if (col.field === 'level') {
+      const level = levelOf(raw);
+      if (level) {
+        item.class = level.class;
+        if (level.degree !== undefined) item.degree = level.degree;
+      } else {
+        // Placed as a class, so the group stays filled; the problem says what the cell should hold.
+        item.class = 'felony';
+        problems.push({
+          field: named(col),
+          message: `a level is a class letter or word with an optional degree (F, F1, M2, I, felony 2), not "${raw}"; map the export's codes under "values"`,
+        });
+      }
+    } else item[col.field] = csvValue(col.field, raw);
+  };
   for (const col of plan.columns) {
     let raw = (fields[col.index] ?? '').trim();
     if (raw !== '' && col.values) raw = col.values.map(raw);
-    if (raw === '') continue;
+    if (raw === '') {
+      if (col.blank === undefined) continue;
+      // In a group, the blank's meaning applies only to a charge, conviction or warrant the row has.
+      if (col.group) {
+        (blankItems ??= []).push(col);
+        continue;
+      }
+      raw = col.blank;
+    }
     if (plan.dates && DATE_FIELDS.has(col.field)) raw = isoFromSlashed(raw, plan.dates);
     if (col.group) {
-      const list = groups[GROUP_LIST[col.group]]!;
-      const item = (list[col.slot] ??= {});
-      const fact = isUnknownCell(raw) ? UNKNOWN_GROUP_FIELDS[col.group][col.field] : undefined;
-      if (fact) {
-        const facts = (item.unknown ??= []) as string[];
-        if (!facts.includes(fact)) facts.push(fact);
-      } else item[col.field] = csvValue(col.field, raw);
+      put(col as PlannedColumn & { group: GroupName }, raw);
       continue;
     }
     if (isUnknownCell(raw) && UNKNOWN_CELL_FACTS[col.field]) {
@@ -394,10 +535,40 @@ export function caseFromRow(plan: ColumnPlan, fields: readonly string[]): RowCas
       case 'administrativeWarrant':
         detainer[col.field] = csvValue(col.field, raw);
         break;
+      case 'dateOfBirth':
+        birth = { col, raw };
+        break;
       default:
         if (col.kind === K.record) records[col.field] = csvValue(col.field, raw);
         else c[col.field] = csvValue(col.field, raw);
     }
+  }
+  if (blankItems)
+    for (const col of blankItems)
+      if (groups[GROUP_LIST[col.group!]]![col.slot] !== undefined) put(col as PlannedColumn & { group: GroupName }, col.blank!);
+  // Age at booking from the date of birth, which wins over an age column (often age at the export).
+  if (birth) {
+    const born = parseDate(birth.raw);
+    const where = named(birth.col);
+    const bookedText = typeof c.bookedAt === 'string' ? c.bookedAt : undefined;
+    const booked = bookedText === undefined ? NaN : Math.floor(parseDateTime(bookedText) / MINUTES_PER_DAY);
+    if (Number.isNaN(born))
+      problems.push({
+        field: where,
+        message: `a date of birth is a date, YYYY-MM-DD${plan.dates ? ` or ${plan.dates}` : ''}; "${birth.raw}" ${unrealDateProblem(birth.raw, false) ?? 'is not one'}`,
+      });
+    else if (bookedText === undefined)
+      problems.push({
+        field: where,
+        message: 'age at booking is counted from the date of birth and the booking date; this row has no booking date to count it on',
+      });
+    else if (!Number.isNaN(booked)) {
+      if (born > booked)
+        problems.push({ field: where, message: `the date of birth, ${birth.raw}, is after the booking, ${bookedText.slice(0, 10)}` });
+      else c.age = ageOnDay(packedCivilFromDays(born), packedCivilFromDays(booked));
+    }
+    // A placeholder (a bad booking date is the checker's to report): the row's problem is the date of birth's or the booking's, not a missing age.
+    if (c.age === undefined) c.age = 0;
   }
   if (!('requests' in detainer)) detainer.requests = [];
   c.detainer = detainer;
@@ -414,7 +585,7 @@ export function caseFromRow(plan: ColumnPlan, fields: readonly string[]): RowCas
     }
     if (kept.length) c[list] = kept;
   }
-  return { value: c, slots };
+  return problems.length ? { value: c, slots, problems } : { value: c, slots };
 }
 
 const LIST_GROUP: Record<string, GroupName> = { currentCharges: 'charge', convictions: 'conviction', warrants: 'warrant' };
@@ -434,6 +605,11 @@ export function columnOfField(plan: ColumnPlan, slots: RowCase['slots'], field: 
     const d = /^(?:detainer|records)\.([A-Za-z]+)/.exec(field);
     if (d) target = d[1]!;
   }
-  const col = plan.columns.find((c) => c.target === target);
-  return col && col.name !== target ? `${col.name} (${target})` : target;
+  // A class or degree read from a level column; an age counted from a date of birth.
+  const level = /^(charge|conviction)(\d+)\.(?:class|degree)$/.exec(target);
+  const col =
+    plan.columns.find((c) => c.target === target) ??
+    (level ? plan.columns.find((c) => c.target === `${level[1]}${level[2]}.level`) : undefined) ??
+    (target === 'age' ? plan.columns.find((c) => c.target === 'dateOfBirth') : undefined);
+  return col && col.name !== target ? `${col.name} (${col.target})` : target;
 }

@@ -8,7 +8,18 @@ import { checkChronology, prepareCase, type CaseProblem } from '../cases';
 import { escapeUnsafe, isUnsafeCharCode, unsafeCharacterIndex } from '../text-safety';
 import { categoryMask, JURISDICTION_BITS, type PreparedCase } from '../prepared';
 import { daysFromCivil, daysInMonth, MINUTES_PER_DAY } from '../time';
-import { caseFromRow, columnOfField, K, planColumns, splitCategories, type ColumnPlan, type PlannedColumn } from './columns';
+import {
+  ageOnDay,
+  caseFromRow,
+  columnOfField,
+  GROUP_LIST,
+  K,
+  planColumns,
+  splitCategories,
+  type ColumnPlan,
+  type PlannedColumn,
+  type RowCase,
+} from './columns';
 import {
   C_CURRENT,
   C_JUVENILE,
@@ -42,6 +53,28 @@ export interface CaseSink {
   fail(problems: CaseProblem[]): void;
 }
 
+/**
+ * A yes/no column of a file read through a column mapping, left empty on some of the rows read and
+ * filled on others, with no meaning given to its blanks: those rows read the column's default (no;
+ * for `bondable`, yes).
+ */
+export interface BlankColumn {
+  /** The column as named in the file. */
+  column: string;
+  /** The documented column it fills (`judicialWarrant`, `charge2.bondPosted`, `gangDatabase`). */
+  target: string;
+  /** The fact: `judicialWarrant`, `administrativeWarrant`, a record key, or a group field (`bondPosted`). */
+  fact: string;
+  group?: 'charge' | 'conviction' | 'warrant';
+  /** Rows (for a group column: that charge, conviction or warrant) on which the cell was empty. */
+  blank: number;
+  /** Rows (or items) read, empty or not. */
+  of: number;
+}
+
+const SEEN_JUDICIAL = 1 << 8;
+const SEEN_ADMIN = 1 << 9;
+
 const CATEGORY_RE = /^[a-z][a-z0-9-]*$/;
 const REPLACEMENT = '\uFFFD';
 
@@ -67,6 +100,11 @@ class GroupScratch {
   ymdA = 0;
   ymdB = 0;
   days = 0;
+  /** Rows read with this item, and on how many of them each yes/no cell (flagA, B, C) was empty. */
+  rows = 0;
+  blankA = 0;
+  blankB = 0;
+  blankC = 0;
   reset(): void {
     this.present = false;
     this.cls = 0;
@@ -378,6 +416,17 @@ export class ByteTable<T> {
   }
 }
 
+/** The yes/no kinds of column, and for a group's, the scratch flag it is read into. */
+const YES_NO_FLAG: Partial<Record<number, 'A' | 'B' | 'C'>> = {
+  [K.chargeBondPosted]: 'A',
+  [K.chargeBondable]: 'B',
+  [K.chargeProbableCause]: 'C',
+  [K.convictionCurrent]: 'A',
+  [K.convictionJuvenile]: 'B',
+  [K.warrantFelony]: 'A',
+};
+const YES_NO_KINDS = new Set<number>([K.judicialWarrant, K.administrativeWarrant, K.record, ...Object.keys(YES_NO_FLAG).map(Number)]);
+
 /** Room for a string's UTF-8 bytes. */
 function utf8Room(buf: Uint8Array, chars: number): Uint8Array {
   return buf.length >= chars * 3 ? buf : new Uint8Array(Math.max(chars * 3, buf.length * 2));
@@ -397,7 +446,23 @@ export class CsvCaseReader {
    */
   private kindAt: number[] = [];
   private slotAt: number[] = [];
+  /** By position: 1 when the column's values are mapped, 2 when its blanks are, 3 both (0 for most columns: one test per cell). */
   private mappedAt: number[] = [];
+  /** Columns whose blanks the mapping gives a meaning, each with the meaning's bytes; and the record each was last filled on. */
+  private blankCols: number[] = [];
+  private blankBytesAt: Array<Uint8Array | undefined> = [];
+  private filledOn: number[] = [];
+  private feedingBlank = false;
+  /**
+   * Yes/no cells of the case's own columns seen on the row (record bits, SEEN_JUDICIAL, SEEN_ADMIN), and
+   * those the header has: a row that lacks one is counted (blankCounts).
+   */
+  private seen = 0;
+  private seenAll = 0;
+  private caseRows = 0;
+  /** Empty yes/no cells counted by the reference reading and by endRow's case columns, by position; items the reference reading read, by position. */
+  private blankAt: number[] = [];
+  private itemRowsAt: number[] = [];
   private charges = new GroupItems(0);
   private convictions = new GroupItems(0);
   /** The row's conviction and release days, for the chronology rules (plain arrays, as kindAt). */
@@ -430,6 +495,9 @@ export class CsvCaseReader {
   private idLength = -1;
   private idText: string | undefined = undefined;
   private age = -1;
+  /** The row's date of birth, packed (packYmd); 0 when none. */
+  private birthYmd = 0;
+  private birth = NaN;
   private booked = NaN;
   private bookedYmd = 0;
   private release = NaN;
@@ -527,7 +595,26 @@ export class CsvCaseReader {
       const bytes = (this.fieldBytes = utf8Room(this.fieldBytes, value.length));
       if (!this.field(k, kind, bytes, 0, this.encoder.encodeInto(value, bytes).written)) return false;
     }
+    if (this.blankCols.length !== 0 && !this.fillBlanks()) return false;
     return this.endRow();
+  }
+
+  /** The mapping's meaning of each empty cell that has one (in a group, only for an item the row has); false as field. */
+  private fillBlanks(): boolean {
+    this.feedingBlank = true;
+    let ok = true;
+    for (const k of this.blankCols) {
+      if (this.filledOn[k] === this.index) continue;
+      const g = this.itemAt[k];
+      if (g && !g.present) continue;
+      const bytes = this.blankBytesAt[k]!;
+      if (!this.field(k, this.kindAt[k]!, bytes, 0, bytes.length)) {
+        ok = false;
+        break;
+      }
+    }
+    this.feedingBlank = false;
+    return ok;
   }
   private readHeader(): void {
     const sc = this.scanner;
@@ -542,11 +629,23 @@ export class CsvCaseReader {
     this.kindAt = zeros(plan.width);
     this.slotAt = zeros(plan.width);
     this.mappedAt = zeros(plan.width);
+    this.blankAt = zeros(plan.width);
+    this.itemRowsAt = zeros(plan.width);
+    this.filledOn = zeros(plan.width);
+    this.blankBytesAt = new Array<Uint8Array | undefined>(plan.width).fill(undefined);
+    this.blankCols = [];
+    this.seenAll = 0;
     for (const col of plan.columns) {
       this.byIndex[col.index] = col;
       this.kindAt[col.index] = col.kind;
       this.slotAt[col.index] = col.slot;
-      this.mappedAt[col.index] = col.values ? 1 : 0;
+      this.mappedAt[col.index] = (col.values ? 1 : 0) | (col.blank !== undefined ? 2 : 0);
+      if (col.blank !== undefined) {
+        this.blankCols.push(col.index);
+        this.blankBytesAt[col.index] = this.encoder.encode(col.blank);
+      } else if (col.kind === K.record) this.seenAll |= col.slot;
+      else if (col.kind === K.judicialWarrant) this.seenAll |= SEEN_JUDICIAL;
+      else if (col.kind === K.administrativeWarrant) this.seenAll |= SEEN_ADMIN;
     }
     this.charges = new GroupItems(plan.groups.charge);
     this.convictions = new GroupItems(plan.groups.conviction);
@@ -606,6 +705,8 @@ export class CsvCaseReader {
     this.warrants.clear();
     this.idLength = -1;
     this.age = -1;
+    this.birthYmd = 0;
+    this.seen = 0;
     this.booked = NaN;
     this.release = NaN;
     this.issued = NaN;
@@ -631,12 +732,17 @@ export class CsvCaseReader {
       if (a === b) return true;
       if (s[a]! > 127 || s[b - 1]! > 127) return false;
     }
-    if (this.mappedAt[k] !== 0) {
-      const mapped = this.byIndex[k]!.values!.map(this.text(s, a, b));
-      if (mapped === '') return true;
-      s = this.mappedBytes = utf8Room(this.mappedBytes, mapped.length);
-      a = 0;
-      b = this.encoder.encodeInto(mapped, s).written;
+    if (this.mappedAt[k] !== 0 && !this.feedingBlank) {
+      const col = this.byIndex[k]!;
+      if (col.values) {
+        const mapped = col.values.map(this.text(s, a, b));
+        if (mapped === '') return true;
+        s = this.mappedBytes = utf8Room(this.mappedBytes, mapped.length);
+        a = 0;
+        b = this.encoder.encodeInto(mapped, s).written;
+      }
+      // Filled on this record: its blank's meaning is not read (fillBlanks).
+      this.filledOn[k] = this.index;
     }
     // The charge, conviction or warrant a group column fills, marked as filled (null for the case's
     // own columns, whose cases below never read it).
@@ -676,6 +782,10 @@ export class CsvCaseReader {
       case K.age:
         this.age = digitsAt(s, a, b);
         return this.age >= 0 && this.age <= 130;
+      case K.dateOfBirth:
+        this.birth = dateAt(s, a, b);
+        this.birthYmd = lastYmd;
+        return !Number.isNaN(this.birth);
       case K.bookedAt:
         this.booked = dateTimeAt(s, a, b);
         this.bookedYmd = lastYmd;
@@ -693,16 +803,19 @@ export class CsvCaseReader {
       case K.judicialWarrant: {
         const v = boolAt(s, a, b);
         this.judicial = v === 1;
+        this.seen |= SEEN_JUDICIAL;
         return v >= 0;
       }
       case K.administrativeWarrant: {
         const v = boolAt(s, a, b);
         this.admin = v === 1;
+        this.seen |= SEEN_ADMIN;
         return v >= 0;
       }
       case K.record: {
         const v = boolAt(s, a, b);
         if (v === 1) this.records |= this.slotAt[k]!;
+        this.seen |= this.slotAt[k]!;
         return v >= 0;
       }
       // The fields charges and convictions share.
@@ -717,6 +830,17 @@ export class CsvCaseReader {
         const d = digitsAt(s, a, b);
         g.degreeBit = 1 << d;
         return d >= 1 && d <= 9;
+      }
+      case K.chargeLevel:
+      case K.convictionLevel: {
+        // F, M or I, then an optional degree 1 to 9 ("F1"); anything else is the reference reading's.
+        const len = b - a;
+        const c = s[a]! | 0x20;
+        g.cls = c === 102 /* f */ ? 1 : c === 109 /* m */ ? 2 : c === 105 /* i */ ? 4 : 0;
+        if (len === 1) return g.cls !== 0;
+        const d = s[a + 1]! - 48;
+        g.degreeBit = 1 << d;
+        return len === 2 && g.cls !== 0 && d >= 1 && d <= 9;
       }
       case K.chargeCategories:
       case K.convictionCategories: {
@@ -772,6 +896,13 @@ export class CsvCaseReader {
    * when the reference reading must look at it.
    */
   private endRow(): boolean {
+    if (this.birthYmd !== 0) {
+      // Age at booking from the date of birth, which wins over an age column; a birth after the
+      // booking (or a row without one) is the reference reading's to word.
+      if (Number.isNaN(this.booked) || this.birth > Math.floor(this.booked / MINUTES_PER_DAY)) return false;
+      this.age = ageOnDay(this.birthYmd, this.bookedYmd);
+      if (this.age > 130) return false;
+    }
     if (this.idLength < 0 || this.age < 0 || Number.isNaN(this.booked) || Number.isNaN(this.release)) return false;
     const charges = this.charges.present !== 0;
     const convictions = this.convictions.present !== 0;
@@ -792,6 +923,8 @@ export class CsvCaseReader {
     if (warrants) for (const g of this.warrants.list) if (g.present && !g.cls) return false;
     if (!checkChronology(this.age, this.booked, this.release, this.convictedOn, this.releasedOn, n)) return false;
 
+    this.caseRows++;
+    if (this.seen !== this.seenAll && this.mapping !== undefined) this.countCaseBlanks();
     const t = this.sink.builder;
     const flags =
       (this.requests & REQUEST_HOLD ? F_REQ_HOLD : 0) |
@@ -814,6 +947,9 @@ export class CsvCaseReader {
     if (convictions)
       for (const g of this.convictions.list) {
         if (!g.present) continue;
+        g.rows++;
+        if (g.flagA < 0) g.blankA++;
+        if (g.flagB < 0) g.blankB++;
         const released = Number.isNaN(g.dateB) ? undefined : g.dateB;
         t.addConviction(
           g.cls,
@@ -832,6 +968,10 @@ export class CsvCaseReader {
     if (charges)
       for (const g of this.charges.list) {
         if (!g.present) continue;
+        g.rows++;
+        if (g.flagA < 0) g.blankA++;
+        if (g.flagB < 0) g.blankB++;
+        if (g.flagC < 0) g.blankC++;
         t.addCharge(
           g.cls,
           g.degreeBit,
@@ -842,8 +982,12 @@ export class CsvCaseReader {
         );
       }
     if (warrants)
-      for (const g of this.warrants.list)
-        if (g.present) t.addWarrant((g.cls === 1 ? W_CRIMINAL : 0) | (g.flagA === 1 ? W_FELONY : 0), g.cats);
+      for (const g of this.warrants.list) {
+        if (!g.present) continue;
+        g.rows++;
+        if (g.flagA < 0) g.blankA++;
+        t.addWarrant((g.cls === 1 ? W_CRIMINAL : 0) | (g.flagA === 1 ? W_FELONY : 0), g.cats);
+      }
     t.endCase();
     return true;
   }
@@ -883,9 +1027,68 @@ export class CsvCaseReader {
         );
       });
     }
+    if (rowCase.problems) for (const p of rowCase.problems) problems.push(at(p.field, p.message, id));
     const r = prepareCase(rowCase.value, index);
     if (!r.ok) for (const p of r.problems) problems.push({ ...p, field: columnOfField(plan, rowCase.slots, p.field), row });
     if (problems.length) this.sink.reject(index, problems, typeof rawId === 'string' ? { id: rawId, place: row } : undefined);
-    else if (r.ok) this.sink.add(r.prepared, index, row);
+    else if (r.ok) {
+      this.caseRows++;
+      if (this.mapping !== undefined) this.countRowBlanks(fields, rowCase.slots);
+      this.sink.add(r.prepared, index, row);
+    }
+  }
+
+  /** Counts the empty yes/no cells of the case's own columns on a row the fast reading wrote. */
+  private countCaseBlanks(): void {
+    for (const col of this.plan!.columns) {
+      if (col.blank !== undefined) continue;
+      const bit =
+        col.kind === K.record
+          ? col.slot
+          : col.kind === K.judicialWarrant
+            ? SEEN_JUDICIAL
+            : col.kind === K.administrativeWarrant
+              ? SEEN_ADMIN
+              : 0;
+      if (bit !== 0 && (this.seen & bit) === 0) this.blankAt[col.index]!++;
+    }
+  }
+
+  /** Counts the empty yes/no cells (with no meaning mapped) of a row the reference reading read. */
+  private countRowBlanks(fields: readonly string[], slots: RowCase['slots']): void {
+    for (const col of this.plan!.columns) {
+      if (!YES_NO_KINDS.has(col.kind) || col.blank !== undefined) continue;
+      if (col.group && !slots[GROUP_LIST[col.group]].includes(col.slot)) continue;
+      let raw = (fields[col.index] ?? '').trim();
+      if (raw !== '' && col.values) raw = col.values.map(raw);
+      if (col.group) this.itemRowsAt[col.index]!++;
+      if (raw === '') this.blankAt[col.index]!++;
+    }
+  }
+
+  /**
+   * The yes/no columns empty on some rows read and filled on others, with no meaning mapped for their
+   * blanks: on those rows they read as the column's default.
+   */
+  blankCounts(): BlankColumn[] {
+    const plan = this.plan;
+    // In the documented columns an empty cell is the format's own "not given", as a key left out of a
+    // JSON case: only an export read through a mapping has blanks whose meaning is its own.
+    if (!plan || this.mapping === undefined) return [];
+    const out: BlankColumn[] = [];
+    for (const col of plan.columns) {
+      if (!YES_NO_KINDS.has(col.kind) || col.blank !== undefined) continue;
+      let blank = this.blankAt[col.index]!;
+      let of = this.caseRows;
+      const g = this.itemAt[col.index];
+      if (g) {
+        of = this.itemRowsAt[col.index]! + g.rows;
+        const flag = YES_NO_FLAG[col.kind]!;
+        blank += flag === 'A' ? g.blankA : flag === 'B' ? g.blankB : g.blankC;
+      }
+      if (blank === 0 || blank === of) continue;
+      out.push({ column: col.name, target: col.target, fact: col.field, ...(col.group ? { group: col.group } : {}), blank, of });
+    }
+    return out;
   }
 }

@@ -7,7 +7,7 @@ import { prepareCase, type CaseProblem } from '../cases';
 import type { PreparedCase } from '../prepared';
 import { CASE_SET_LIMITS, MAX_DOCUMENT_BYTES, parseSource, type ParsedSource } from '../source';
 import { bookingCaseAt, caseId, CaseTableBuilder, grown, idHashOf, keepRows, type CaseTable } from '../case-table';
-import { CsvCaseReader, type CaseSink } from './csv-cases';
+import { CsvCaseReader, type BlankColumn, type CaseSink } from './csv-cases';
 import { type JsonElement, type LocatedMessage } from './json-split';
 import { JsonCaseReader } from './json-cases';
 import type { ColumnMapping } from './mapping';
@@ -46,6 +46,12 @@ export interface CaseSet {
   notes: string[];
   /** For ICE's records: the title rows above the header. */
   titleRows: string[];
+  /**
+   * For a CSV file read through a column mapping: its yes/no columns empty on some rows and filled on
+   * others, with no meaning mapped for their blanks (those rows read the column's default). The
+   * simulation warns when a draft tests one.
+   */
+  blanks?: BlankColumn[];
 }
 
 export interface ImportProgress {
@@ -263,6 +269,7 @@ export class CaseImporter implements CaseSink {
   private cancelled = false;
   private finished = false;
   private ice: IceDetainerReader | undefined;
+  private csv: CsvCaseReader | undefined;
   /** The first text, while the reader is chosen. */
   private pendingHead = '';
   /** The bytes read while the reader is chosen (undefined once text chunks came): a byte reader is handed them. */
@@ -402,6 +409,7 @@ export class CaseImporter implements CaseSink {
       this.ice ? 'ice-detainers' : 'cases',
       this.ice ? this.ice.notes() : [],
       this.ice ? this.ice.titleRows : [],
+      this.csv?.blankCounts() ?? [],
     );
   }
 
@@ -477,7 +485,7 @@ export class CaseImporter implements CaseSink {
       this.ice = new IceDetainerReader(this);
       return new IceDetainerCsvReader(this.ice);
     }
-    if (format === 'csv') return new CsvCaseReader(this, this.options.mapping);
+    if (format === 'csv') return (this.csv = new CsvCaseReader(this, this.options.mapping));
     if (this.options.mapping) {
       // A mapping renames CSV columns; reading a JSON or YAML file as if it applied would mislead.
       this.fail([
@@ -737,6 +745,7 @@ class ImportedCaseSet implements CaseSet {
     readonly source: CaseSource,
     readonly notes: string[],
     readonly titleRows: string[],
+    readonly blanks: BlankColumn[] = [],
   ) {}
 
   get cases(): PreparedCase[] {
@@ -755,7 +764,7 @@ class ImportedCaseSet implements CaseSet {
 
 /** The same case set with its cases narrowed to `table` (a facility, a period): problems and notes kept. */
 export function narrowCaseSet(set: CaseSet, table: CaseTable): CaseSet {
-  return new ImportedCaseSet(table, set.problems, set.total, set.rejected, set.unlisted, set.source, set.notes, set.titleRows);
+  return new ImportedCaseSet(table, set.problems, set.total, set.rejected, set.unlisted, set.source, set.notes, set.titleRows, set.blanks);
 }
 
 /** Reads a whole case set from chunks (a Node stream, a File's stream, an array of strings), yielding between chunks. */

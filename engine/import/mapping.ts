@@ -4,7 +4,7 @@
 
 import type { Diagnostic, PathSegment } from '../diagnostics';
 import { parseSource } from '../source';
-import { parseTarget } from './columns';
+import { blankProblem, parseTarget } from './columns';
 
 export interface ColumnMapping {
   /** Their column name -> the documented column it fills (`bookedAt`, `charge1.class`, ...). */
@@ -15,6 +15,13 @@ export interface ColumnMapping {
    * not list is read as it is; matching tries the exact value first, then ignoring case.
    */
   values?: Record<string, Record<string, string | number | boolean>>;
+  /**
+   * What an empty cell means, keyed as `values` (their column name, our column, or a group field such
+   * as `charge.bondPosted`): `unknown` (the records don't say), or a value in our terms (`no`, `yes`,
+   * a date...). Without an entry an empty cell reads as the column's default (a yes/no fact: no). In a
+   * numbered group it applies only when another cell of that charge, conviction or warrant is filled.
+   */
+  blanks?: Record<string, string | number | boolean>;
   /** Their columns left out on purpose (names, addresses...): not read, and not reported as unknown. */
   ignore?: string[];
   /**
@@ -34,7 +41,7 @@ export interface LoadedMapping {
   diagnostics: Diagnostic[];
 }
 
-const KEYS = ['columns', 'values', 'ignore', 'dates', 'description'];
+const KEYS = ['columns', 'values', 'blanks', 'ignore', 'dates', 'description'];
 const own = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
 const isMap = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
@@ -106,6 +113,39 @@ export function loadColumnMapping(text: string): LoadedMapping {
         Object.defineProperty(values, column, { value: clean, enumerable: true, writable: true, configurable: true });
       }
       mapping.values = values;
+    }
+  }
+
+  if (doc.blanks !== undefined) {
+    if (!isMap(doc.blanks))
+      report('wrong-type', '"blanks" is a set of "column: what an empty cell means" pairs (unknown, no, ...)', ['blanks']);
+    else {
+      const blanks: Record<string, string | number | boolean> = {};
+      for (const column of Object.keys(doc.blanks)) {
+        const to = doc.blanks[column];
+        if (typeof to !== 'string' && typeof to !== 'number' && typeof to !== 'boolean') {
+          report('wrong-type', `an empty "${column}" must mean a single value: unknown, or a value such as no`, ['blanks', column]);
+          continue;
+        }
+        // The column it fills, when the mapping or the name says: a blank it can't take is refused here.
+        const target = mapping.columns && own(mapping.columns, column) ? mapping.columns[column]! : column;
+        const wrong = blankProblem(target, String(to));
+        if (wrong) report('wrong-value', wrong, ['blanks', column]);
+        else if (
+          !(mapping.columns && own(mapping.columns, column)) &&
+          typeof parseTarget(column) === 'string' &&
+          !/^(charge|conviction|warrant)\.[A-Za-z]+$/.test(column)
+        )
+          report(
+            'blanks-for-unmapped-column',
+            `no column is mapped from or to "${column}"; this applies only if the file has a column of that name`,
+            ['blanks', column],
+            true,
+            'warning',
+          );
+        Object.defineProperty(blanks, column, { value: to, enumerable: true, writable: true, configurable: true });
+      }
+      mapping.blanks = blanks;
     }
   }
 

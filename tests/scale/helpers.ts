@@ -143,8 +143,9 @@ export function referenceCsv(text: string, mapping?: ColumnMapping): { header: s
   return {
     header: records[0]!.fields,
     rows: records.slice(1).map((r, i) => {
-      const { value } = caseFromRow(plan, r.fields);
+      const { value, problems } = caseFromRow(plan, r.fields);
       const p = prepareCase(value, i);
+      if (problems) return { row: r.row, ok: false, problems: problems.map((q) => ({ index: i, ...q })) };
       return p.ok
         ? { row: r.row, ok: true, facts: facts(p.prepared), prepared: p.prepared }
         : { row: r.row, ok: false, problems: p.problems };

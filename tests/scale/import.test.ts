@@ -524,7 +524,7 @@ describe('bad CSV rows', () => {
     expect(messages).toContain('unknown column "agee" (column 2); did you mean "age"?; a column mapping can rename it');
     expect(messages.some((m) => m.includes('"charge1.clas"') && m.includes('charge1.class'))).toBe(true);
     expect(messages.some((m) => m.includes('charge100.class'))).toBe(true);
-    expect(messages).toContain('no column gives "age", which every case needs (the header names 6 columns)');
+    expect(messages).toContain('no column gives "age" (or "dateOfBirth"), which every case needs (the header names 6 columns)');
     expect(set.problems.every((p) => p.row === 1 && p.index === -1)).toBe(true);
   });
 });
