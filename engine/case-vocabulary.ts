@@ -19,6 +19,7 @@ import { RECORD_KEYS } from './model';
 import { CLASS_BITS, RECORD_BITS } from './prepared';
 import { U_ADMIN, U_JUDICIAL, U_RECORD_SHIFT, U_WARRANTS } from './unknown-facts';
 import { RECORD_LABELS } from './wording';
+import type { BlankColumn } from './import/csv-cases';
 
 export interface CaseSetVocabulary {
   /** Offense tags on the set's convictions and charges, with how many cases carry each. */
@@ -146,7 +147,8 @@ export interface VocabularyFinding {
     | 'case-set-offenses-without-degree'
     | 'case-set-lacks-record'
     | 'case-set-one-value'
-    | 'case-set-lacks-warrant';
+    | 'case-set-lacks-warrant'
+    | 'case-set-blank-cells';
   severity: 'warning';
   message: string;
   /** Where in the draft the word is. */
@@ -358,6 +360,87 @@ export function checkCaseSetVocabulary(o: Ordinance, t: CaseTable, vocabulary = 
           path: n.path,
           fixes: [],
         });
+    }
+  }
+  return out;
+}
+
+/** A yes/no fact of a case file's columns a draft tests, as `fact` or `group:fact`, and what the test asks. */
+function* testedYesNoFacts(o: Ordinance): Generator<{ key: string; asked: string; path: PathSegment[]; where: string }> {
+  const countJuvenile = o.juvenileAdjudications === 'counted';
+  function* condition(
+    c: Condition,
+    path: PathSegment[],
+    where: string,
+  ): Generator<{ key: string; asked: string; path: PathSegment[]; where: string }> {
+    if ('all' in c) for (const [k, x] of c.all.entries()) yield* condition(x, [...path, 'all', k], where);
+    else if ('any' in c) for (const [k, x] of c.any.entries()) yield* condition(x, [...path, 'any', k], where);
+    else if ('not' in c) yield* condition(c.not, [...path, 'not'], where);
+    else if ('judicialWarrant' in c || 'administrativeWarrant' in c) {
+      const f = 'judicialWarrant' in c ? 'judicialWarrant' : 'administrativeWarrant';
+      yield { key: f, asked: YES_NO_FACTS[f].asked, path: [...path, f], where };
+    } else if ('record' in c) yield { key: c.record, asked: `'${RECORD_LABELS[c.record]}'`, path: [...path, 'record'], where };
+    else if ('charge' in c) {
+      for (const f of ['bondPosted', 'bondable', 'probableCauseFinding'] as const)
+        if (c.charge[f] !== undefined) yield { key: `charge:${f}`, asked: YES_NO_FACTS[f].asked, path: [...path, 'charge', f], where };
+    } else if ('conviction' in c) {
+      if (c.conviction.current !== undefined)
+        yield {
+          key: 'conviction:current',
+          asked: 'whether a conviction is the one for the current custody',
+          path: [...path, 'conviction', 'current'],
+          where,
+        };
+      // A juvenile adjudication is left out of the count unless the test or the ordinance counts them.
+      if (!(c.conviction.includeJuvenile ?? countJuvenile))
+        yield {
+          key: 'conviction:juvenile',
+          asked: 'convictions, leaving out juvenile adjudications',
+          path: [...path, 'conviction'],
+          where,
+        };
+    } else if ('warrant' in c && c.warrant.felony !== undefined)
+      yield { key: 'warrant:felony', asked: 'whether a warrant is for a felony', path: [...path, 'warrant', 'felony'], where };
+  }
+  for (const [s, section] of o.sections.entries())
+    for (const [p, provision] of (section.provisions ?? []).entries())
+      if (provision.when) yield* condition(provision.when, ['sections', s, 'provisions', p, 'when'], `provision "${provision.id}"`);
+}
+
+const GROUP_ITEM: Record<string, string> = { charge: 'charge', conviction: 'conviction', warrant: 'warrant' };
+
+/**
+ * A yes/no column of the case file the draft tests that is empty on some rows and filled on others:
+ * its empty cells read as the column's default (no; bondable: yes), which may not be what they mean.
+ * Said once per column, where the draft first tests the fact, with how to map the blanks to unknown.
+ */
+export function checkBlankCells(o: Ordinance, blanks: readonly BlankColumn[] | undefined): VocabularyFinding[] {
+  if (!blanks?.length) return [];
+  const out: VocabularyFinding[] = [];
+  const said = new Set<string>();
+  for (const t of testedYesNoFacts(o)) {
+    for (const b of blanks) {
+      const key = b.group ? `${b.group}:${b.fact}` : b.fact;
+      if (key !== t.key || said.has(b.target)) continue;
+      said.add(b.target);
+      const reads = b.fact === 'bondable' ? 'yes' : 'no';
+      const column = b.column === b.target ? `"${b.column}"` : `"${b.column}" (${b.target})`;
+      const n = b.target.match(/^[a-z]+(\d+)\./)?.[1];
+      const of = b.group ? `${num(b.of)} rows with ${GROUP_ITEM[b.group]} ${n}` : `${num(b.of)} rows`;
+      const key2 = /^[A-Za-z0-9_.-]+$/.test(b.column) ? b.column : JSON.stringify(b.column);
+      // The case format has no unknown for a conviction's juvenile flag or a warrant's felony flag.
+      const canBeUnknown = b.fact !== 'juvenile' && b.fact !== 'felony';
+      out.push({
+        code: 'case-set-blank-cells',
+        severity: 'warning',
+        message:
+          `${t.where} tests ${t.asked}; column ${column} is empty on ${num(b.blank)} of the ${of} read, and each empty cell reads as "${reads}" while the other rows give a value. ` +
+          (canBeUnknown
+            ? `If an empty cell means the records don't say, map blanks to unknown in the column mapping (blanks: { ${key2}: unknown }): the decisions that turn on it are then open, not guessed; if it does mean ${reads}, say so (blanks: { ${key2}: ${reads} })`
+            : `The case format can't leave this fact unknown: fill the empty cells, or if an empty cell does mean ${reads}, say so in the column mapping (blanks: { ${key2}: ${reads} })`),
+        path: t.path,
+        fixes: [],
+      });
     }
   }
   return out;

@@ -67,7 +67,14 @@ export {
   type SelectedCases,
 } from './select-cases';
 export { dependsOnLabel, DEPENDS_ON } from './unknown-facts';
-export { caseSetVocabulary, checkCaseSetVocabulary, type CaseSetVocabulary, type VocabularyFinding } from './case-vocabulary';
+export {
+  caseSetVocabulary,
+  checkBlankCells,
+  checkCaseSetVocabulary,
+  type CaseSetVocabulary,
+  type VocabularyFinding,
+} from './case-vocabulary';
+export type { BlankColumn } from './import/csv-cases';
 export { ncicOffense, ncicCodes, NCIC_SOURCE, type NcicOffense } from './ncic';
 export { loadColumnMapping, type ColumnMapping, type LoadedMapping } from './import/mapping';
 export {

@@ -9,7 +9,9 @@ import {
   writeBatched,
   type CompareTarget,
   type CompiledPolicy,
+  checkBlankCells,
   checkCaseSetVocabulary,
+  type BlankColumn,
   parseSource,
   type CaseTable,
   type FigureRow,
@@ -69,7 +71,7 @@ export const simulate: CommandCode = {
       source,
       select,
     });
-    reportVocabulary(io, policy.file, policy.ordinance, set.table);
+    reportVocabulary(io, policy.file, policy.ordinance, set.table, set.blanks);
 
     const compare: CompareTarget = other
       ? { kind: 'draft', ordinance: other.ordinance, title: other.ordinance.title, fingerprint: other.fingerprint }
@@ -102,8 +104,8 @@ export const simulate: CommandCode = {
 };
 
 /** Warns, located in the draft, of what it names that no case of the set carries. */
-function reportVocabulary(io: Output, file: string, ordinance: Ordinance, table: CaseTable): void {
-  const findings = checkCaseSetVocabulary(ordinance, table);
+function reportVocabulary(io: Output, file: string, ordinance: Ordinance, table: CaseTable, blanks?: readonly BlankColumn[]): void {
+  const findings = [...checkCaseSetVocabulary(ordinance, table), ...checkBlankCells(ordinance, blanks)];
   if (!findings.length) return;
   const source = parseSource(readOrReport(io, file), 'ordinance');
   for (const f of findings) {

@@ -140,4 +140,35 @@ describe('--mapping', () => {
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/c2\.csv: row 1: error: unknown column "Booking" \(column 1\); .*a column mapping can rename it/);
   });
+  it('warns, in the draft, of a yes/no column the draft tests that is blank on some rows; mapping its blanks to unknown leaves those decisions open', async () => {
+    const king = path.join(root, 'samples/ordinances/king-county-17886-2014.ordinance.yaml');
+    const m = write(
+      'jail.mapping.yaml',
+      'columns: { BOOKING_NO: id, DOB: dateOfBirth, BOOK_DT: bookedAt, REL_DT: eligibleForReleaseAt, JUD: judicialWarrant, LVL: charge1.level }\n',
+    );
+    const file = write(
+      'jail.csv',
+      'BOOKING_NO,DOB,BOOK_DT,REL_DT,requests,JUD,LVL\n' +
+        'J1,2008-02-29,2026-02-28 10:00,2026-03-02 10:00,hold,Y,F1\n' +
+        'J2,1990-01-01,2026-02-28 10:00,2026-03-02 10:00,hold,,M2\n' +
+        'J3,1990-01-01,2026-02-28 10:00,2026-03-02 10:00,hold,N,F\n',
+    );
+    const r = await run('simulate', king, '--cases', file, '--mapping', m, '--json');
+    expect(r.code).toBe(0);
+    const warned = r.err.split('\n').filter((l) => l.endsWith('[case-set-blank-cells]'));
+    expect(warned).toEqual([
+      expect.stringMatching(
+        /king-county-17886-2014\.ordinance\.yaml:\d+:\d+: warning: provision "[^"]+" tests whether a judicial warrant supports the detainer; column "JUD" \(judicialWarrant\) is empty on 1 of the 3 rows read, .*\(blanks: \{ JUD: unknown \}\)/,
+      ),
+    ]);
+    const read = JSON.parse(r.out) as { decisions: Array<{ id: string; outcome: string }> };
+    expect(read.decisions.map((d) => d.outcome)).toEqual(['hold', 'decline', 'decline']);
+    // Blanks mapped to unknown: J2's warrant is open (review, with the outcomes it may have), and nothing is warned.
+    const m2 = write('jail2.mapping.yaml', fs.readFileSync(m, 'utf8') + 'blanks: { JUD: unknown }\n');
+    const open = await run('simulate', king, '--cases', file, '--mapping', m2, '--json');
+    expect(open.code).toBe(0);
+    expect(open.err).not.toContain('[case-set-blank-cells]');
+    const decided = JSON.parse(open.out) as { decisions: Array<{ id: string; outcome: string }> };
+    expect(decided.decisions.map((d) => d.outcome)).toEqual(['hold', 'review', 'decline']);
+  });
 });

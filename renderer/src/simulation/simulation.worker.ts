@@ -7,7 +7,9 @@ import {
   caseColumns,
   caseSetVocabulary,
   caseTable,
+  checkBlankCells,
   checkCaseSetVocabulary,
+  type BlankColumn,
   chooseCases,
   explainCase,
   facilitiesOf,
@@ -51,6 +53,8 @@ let loaded: {
   ms: number;
 } | null = null;
 let choice: CaseChoice = ALL_CASES;
+/** The loaded file's yes/no columns empty on some rows (read as the column's default), for the warnings of a simulation. */
+let blanks: BlankColumn[] = [];
 /** The vocabulary of `table`, counted once per set and choice. */
 let vocabulary: CaseSetVocabulary | null = null;
 /** The last run: its policy and cases, to say which convictions decided the rows a table shows. */
@@ -70,6 +74,7 @@ async function load(id: number, source: CaseSource): Promise<void> {
   if (source.kind === 'synthetic') {
     const made = generatedCaseTable({ count: source.count, seed: source.seed });
     all = made.table;
+    blanks = [];
     loaded = {
       name: source.name,
       total: source.count,
@@ -111,6 +116,7 @@ async function load(id: number, source: CaseSource): Promise<void> {
     // replaced: the case set loaded before stays.
     refuseEmpty(source.name, set);
     all = set.table;
+    blanks = set.blanks ?? [];
     loaded = {
       name: source.name,
       total: set.total,
@@ -212,7 +218,10 @@ function run(request: Extract<SimulationRequest, { kind: 'simulate' }>): void {
       holdHoursByProvision: policy.holdHoursByProvision,
       holdHoursOneOf: policy.holdHoursOneOf,
       breakdown: sim.result.breakdown,
-      vocabulary: checkCaseSetVocabulary(request.ordinance, table, (vocabulary ??= caseSetVocabulary(table))),
+      vocabulary: [
+        ...checkCaseSetVocabulary(request.ordinance, table, (vocabulary ??= caseSetVocabulary(table))),
+        ...checkBlankCells(request.ordinance, blanks),
+      ],
       ms: performance.now() - start,
     },
     { transfer },
