@@ -924,7 +924,9 @@ export class CsvCaseReader {
     if (!checkChronology(this.age, this.booked, this.release, this.convictedOn, this.releasedOn, n)) return false;
 
     this.caseRows++;
-    if (this.seen !== this.seenAll && this.mapping !== undefined) this.countCaseBlanks();
+    // Empty yes/no cells are counted only for an export read through a mapping (blankCounts).
+    const counting = this.mapping !== undefined;
+    if (counting && this.seen !== this.seenAll) this.countCaseBlanks();
     const t = this.sink.builder;
     const flags =
       (this.requests & REQUEST_HOLD ? F_REQ_HOLD : 0) |
@@ -947,9 +949,11 @@ export class CsvCaseReader {
     if (convictions)
       for (const g of this.convictions.list) {
         if (!g.present) continue;
-        g.rows++;
-        if (g.flagA < 0) g.blankA++;
-        if (g.flagB < 0) g.blankB++;
+        if (counting) {
+          g.rows++;
+          if (g.flagA < 0) g.blankA++;
+          if (g.flagB < 0) g.blankB++;
+        }
         const released = Number.isNaN(g.dateB) ? undefined : g.dateB;
         t.addConviction(
           g.cls,
@@ -968,10 +972,12 @@ export class CsvCaseReader {
     if (charges)
       for (const g of this.charges.list) {
         if (!g.present) continue;
-        g.rows++;
-        if (g.flagA < 0) g.blankA++;
-        if (g.flagB < 0) g.blankB++;
-        if (g.flagC < 0) g.blankC++;
+        if (counting) {
+          g.rows++;
+          if (g.flagA < 0) g.blankA++;
+          if (g.flagB < 0) g.blankB++;
+          if (g.flagC < 0) g.blankC++;
+        }
         t.addCharge(
           g.cls,
           g.degreeBit,
@@ -984,8 +990,10 @@ export class CsvCaseReader {
     if (warrants)
       for (const g of this.warrants.list) {
         if (!g.present) continue;
-        g.rows++;
-        if (g.flagA < 0) g.blankA++;
+        if (counting) {
+          g.rows++;
+          if (g.flagA < 0) g.blankA++;
+        }
         t.addWarrant((g.cls === 1 ? W_CRIMINAL : 0) | (g.flagA === 1 ? W_FELONY : 0), g.cats);
       }
     t.endCase();
