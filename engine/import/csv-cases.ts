@@ -459,6 +459,9 @@ export class CsvCaseReader {
    */
   private seen = 0;
   private seenAll = 0;
+  /** The case's own yes/no columns with no blank mapped: each one's bit in `seen`, and its position. */
+  private seenBits: number[] = [];
+  private seenCols: number[] = [];
   private caseRows = 0;
   /** Empty yes/no cells counted by the reference reading and by endRow's case columns, by position; items the reference reading read, by position. */
   private blankAt: number[] = [];
@@ -635,6 +638,8 @@ export class CsvCaseReader {
     this.blankBytesAt = new Array<Uint8Array | undefined>(plan.width).fill(undefined);
     this.blankCols = [];
     this.seenAll = 0;
+    this.seenBits = [];
+    this.seenCols = [];
     for (const col of plan.columns) {
       this.byIndex[col.index] = col;
       this.kindAt[col.index] = col.kind;
@@ -643,9 +648,20 @@ export class CsvCaseReader {
       if (col.blank !== undefined) {
         this.blankCols.push(col.index);
         this.blankBytesAt[col.index] = this.encoder.encode(col.blank);
-      } else if (col.kind === K.record) this.seenAll |= col.slot;
-      else if (col.kind === K.judicialWarrant) this.seenAll |= SEEN_JUDICIAL;
-      else if (col.kind === K.administrativeWarrant) this.seenAll |= SEEN_ADMIN;
+        continue;
+      }
+      const bit =
+        col.kind === K.record
+          ? col.slot
+          : col.kind === K.judicialWarrant
+            ? SEEN_JUDICIAL
+            : col.kind === K.administrativeWarrant
+              ? SEEN_ADMIN
+              : 0;
+      if (bit === 0) continue;
+      this.seenAll |= bit;
+      this.seenBits.push(bit);
+      this.seenCols.push(col.index);
     }
     this.charges = new GroupItems(plan.groups.charge);
     this.convictions = new GroupItems(plan.groups.conviction);
@@ -1048,18 +1064,9 @@ export class CsvCaseReader {
 
   /** Counts the empty yes/no cells of the case's own columns on a row the fast reading wrote. */
   private countCaseBlanks(): void {
-    for (const col of this.plan!.columns) {
-      if (col.blank !== undefined) continue;
-      const bit =
-        col.kind === K.record
-          ? col.slot
-          : col.kind === K.judicialWarrant
-            ? SEEN_JUDICIAL
-            : col.kind === K.administrativeWarrant
-              ? SEEN_ADMIN
-              : 0;
-      if (bit !== 0 && (this.seen & bit) === 0) this.blankAt[col.index]!++;
-    }
+    const missing = this.seenAll & ~this.seen;
+    const bits = this.seenBits;
+    for (let i = 0; i < bits.length; i++) if ((missing & bits[i]!) !== 0) this.blankAt[this.seenCols[i]!]!++;
   }
 
   /** Counts the empty yes/no cells (with no meaning mapped) of a row the reference reading read. */
