@@ -4,20 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { applyQuickFix, checkDocument } from '../../engine/analysis/index';
 import { time } from '../../engine/index';
 import { LAW } from '../../engine/law';
+import { ordinanceYaml } from './helpers';
 
-const draft = (state: string) => `title: Test Ordinance
-jurisdiction:
-  name: Test City
-  state: ${state}
-sections:
-  - heading: Detainers
-    provisions:
-      - id: warrant
+const draft = (state: string) =>
+  ordinanceYaml(`      - id: warrant
         when: { judicialWarrant: true }
         outcome: hold
         maxHold: { hours: 48 }
-otherwise: decline
-`;
+`).replace('  state: CT\n', `  state: ${state}\n`);
 
 const note = (text: string) => checkDocument(text, { examples: false }).diagnostics.find((d) => d.code === 'no-time-zone');
 
