@@ -383,7 +383,14 @@ export function splitRequests(raw: string): string[] {
   return raw.split(/[;|\s/]+/).filter(Boolean);
 }
 
-export const DATE_FIELDS: ReadonlySet<string> = new Set(['bookedAt', 'eligibleForReleaseAt', 'issuedAt', 'convictedOn', 'releasedOn', 'dateOfBirth']);
+export const DATE_FIELDS: ReadonlySet<string> = new Set([
+  'bookedAt',
+  'eligibleForReleaseAt',
+  'issuedAt',
+  'convictedOn',
+  'releasedOn',
+  'dateOfBirth',
+]);
 const SLASHED = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?[Mm]\.?)?)?$/;
 const two = (n: string) => n.padStart(2, '0');
 
