@@ -8,32 +8,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { checkPageHealth, chooseCaseFile, cli, eventCount, openApp, setTextAndWait, waitForEvent } from './app-driver';
+import { COUNTY_DRAFT } from './county-draft';
 import { axeViolations } from './axe';
 
 checkPageHealth({ csp: true });
-
-const DRAFT = `title: An Ordinance on Civil Immigration Detainers at the County Jail
-jurisdiction: { name: Example County, state: PA, level: county, timeZone: America/New_York }
-definitions:
-  - term: felony
-    meaning: an offense graded as a felony
-    covers:
-      - classes: [felony]
-sections:
-  - id: detainers
-    heading: Civil immigration detainers
-    provisions:
-      - id: judicial-warrant
-        heading: Judicial warrant
-        when: { judicialWarrant: true }
-        outcome: hold
-        maxHold: { hours: 48 }
-      - id: pending-felony
-        heading: Pending felony charge
-        when: { charge: { term: felony } }
-        outcome: notify
-otherwise: decline
-`;
 
 const HOSTILE = '<img src=x onerror="document.title=1">';
 // The county's nightly export: its own names, codes (F/M, H/N/B, Y/N and N/A) and month/day/year dates.
@@ -57,10 +35,10 @@ test('a county export mapped in the app, simulated, saved, and read by the comma
   const file = path.join(dir, 'county.csv');
   writeFileSync(file, CSV);
   const draft = path.join(dir, 'draft.ordinance.yaml');
-  writeFileSync(draft, DRAFT);
+  writeFileSync(draft, COUNTY_DRAFT);
 
   await openApp(page);
-  await setTextAndWait(page, DRAFT);
+  await setTextAndWait(page, COUNTY_DRAFT);
   await page.getByRole('tab', { name: 'Simulation' }).click();
   let since = await chooseCaseFile(page, file);
   await waitForEvent(page, 'cases-refused', { name: 'county.csv' }, since);
@@ -147,7 +125,7 @@ test('a county export mapped in the app, simulated, saved, and read by the comma
   // A fresh window (its own storage: nothing kept): the saved file loads into the panel and reads the export the same way.
   const fresh = await browser.newPage();
   await openApp(fresh);
-  await setTextAndWait(fresh, DRAFT);
+  await setTextAndWait(fresh, COUNTY_DRAFT);
   await fresh.getByRole('tab', { name: 'Simulation' }).click();
   since = await chooseCaseFile(fresh, file);
   await waitForEvent(fresh, 'cases-refused', { name: 'county.csv' }, since);
@@ -172,7 +150,7 @@ test('a mapping file with errors is refused with its line and column, the panel 
   const bad = path.join(dir, 'bad.mapping.yaml');
   writeFileSync(bad, 'columns:\n  BOOKING_NO: idd\n');
   await openApp(page);
-  await setTextAndWait(page, DRAFT);
+  await setTextAndWait(page, COUNTY_DRAFT);
   await page.getByRole('tab', { name: 'Simulation' }).click();
   const since = await chooseCaseFile(page, file);
   await waitForEvent(page, 'cases-refused', { name: 'county.csv' }, since);
@@ -209,7 +187,7 @@ test('a CSV in the case columns whose every record is bad is refused without the
   const file = path.join(dir, 'bad-rows.csv');
   writeFileSync(file, 'id,age,bookedAt,eligibleForReleaseAt\nA,old,2025-09-07 05:00,2025-10-01 12:00\n');
   await openApp(page);
-  await setTextAndWait(page, DRAFT);
+  await setTextAndWait(page, COUNTY_DRAFT);
   await page.getByRole('tab', { name: 'Simulation' }).click();
   const since = await chooseCaseFile(page, file);
   await waitForEvent(page, 'cases-refused', { name: 'bad-rows.csv' }, since);
@@ -227,7 +205,7 @@ test('the mapping being made goes with the recovery copy: restored, the export o
   const file = path.join(dir, 'county.csv');
   writeFileSync(file, CSV);
   await openApp(page);
-  await setTextAndWait(page, DRAFT);
+  await setTextAndWait(page, COUNTY_DRAFT);
   await page.getByRole('tab', { name: 'Simulation' }).click();
   let since = await chooseCaseFile(page, file);
   await waitForEvent(page, 'cases-refused', { name: 'county.csv' }, since);

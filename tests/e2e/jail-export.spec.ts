@@ -6,29 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { chooseCaseFile, openApp, setTextAndWait, waitForEvent } from './app-driver';
-
-const DRAFT = `title: An Ordinance on Civil Immigration Detainers at the County Jail
-jurisdiction: { name: Example County, state: PA, level: county, timeZone: America/New_York }
-definitions:
-  - term: felony
-    meaning: an offense graded as a felony
-    covers:
-      - classes: [felony]
-sections:
-  - id: detainers
-    heading: Civil immigration detainers
-    provisions:
-      - id: judicial-warrant
-        heading: Judicial warrant
-        when: { judicialWarrant: true }
-        outcome: hold
-        maxHold: { hours: 48 }
-      - id: pending-felony
-        heading: Pending felony charge
-        when: { charge: { term: felony } }
-        outcome: notify
-otherwise: decline
-`;
+import { COUNTY_DRAFT } from './county-draft';
 
 const row = (id: string, warrant: string, offense: string, cls: string) =>
   `${id},34,2025-09-07 05:00,2025-10-01 12:00,hold;notify,${warrant},${offense},${cls}\r\n`;
@@ -48,7 +26,7 @@ test('a one-row-per-charge export: every booking whose number repeats is left ou
       row('25-03', 'unknown', 'ROBBERY', 'felony'),
   );
   await openApp(page);
-  await setTextAndWait(page, DRAFT);
+  await setTextAndWait(page, COUNTY_DRAFT);
   await page.getByRole('tab', { name: 'Simulation' }).click();
   const since = await chooseCaseFile(page, file);
   await waitForEvent(page, 'cases-loaded', { name: 'jail-export.csv', count: 2, problems: 2 }, since);
@@ -80,7 +58,7 @@ test('an export without its warrant column: the draft’s warrant ground is warn
       'B,40,2025-09-08 05:00,2025-10-02 12:00,hold;notify,misdemeanor\n',
   );
   await openApp(page);
-  await setTextAndWait(page, DRAFT);
+  await setTextAndWait(page, COUNTY_DRAFT);
   await page.getByRole('tab', { name: 'Simulation' }).click();
   const since = await chooseCaseFile(page, file);
   await waitForEvent(page, 'simulation-rendered', { total: 2 }, since);
