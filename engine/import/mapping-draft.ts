@@ -186,7 +186,9 @@ const RESERVED = new Set(['true', 'false', 'null', 'yes', 'no', 'on', 'off', 'y'
 
 /** Text as YAML: plain where it is a simple name (BOOK_DT, charge1.class), quoted otherwise. */
 function text(s: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_./-]*$/.test(s) && !RESERVED.has(s.toLowerCase()) ? s : JSON.stringify(s);
+  if (/^[A-Za-z_][A-Za-z0-9_./-]*$/.test(s) && !RESERVED.has(s.toLowerCase())) return s;
+  // U+FFFD written as itself would read back as a byte that was not UTF-8; written as an escape it is itself.
+  return JSON.stringify(s).replace(/\uFFFD/g, '\\uFFFD');
 }
 
 function scalar(v: unknown): string {
@@ -241,7 +243,7 @@ export function mappingYaml(mapping: ColumnMapping, comment?: string): string {
     ? comment
         .split(/\r\n|\r|\n/)
         // eslint-disable-next-line no-control-regex
-        .map((l) => `# ${l.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')}`.trimEnd())
+        .map((l) => `# ${l.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\uFFFD]/g, ' ')}`.trimEnd())
     : [];
   return [...head, ...keys.flatMap((k) => entry(k, doc[k], ''))].join('\n') + '\n';
 }
