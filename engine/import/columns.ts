@@ -121,6 +121,11 @@ export interface ColumnPlan {
   groups: Record<GroupName, number>;
   /** The mapping's order of slashed dates, when it gives one. */
   dates?: DateOrder;
+  /**
+   * The groups a row gives one item of (a mapping's `charge.class`, with no number): a booking is the
+   * run of rows with its id, each row adding its charge (conviction, warrant). Read as group 1.
+   */
+  rowItems?: GroupName[];
 }
 
 export function allDocumentedColumns(groupCount = 1): string[] {
@@ -138,7 +143,9 @@ export function allDocumentedColumns(groupCount = 1): string[] {
 export const CSV_READ_ONLY_COLUMNS: readonly string[] = ['dateOfBirth', 'chargeN.level', 'convictionN.level'];
 
 /** What a documented column name means, or undefined when it is not one. */
-export function parseTarget(target: string): Pick<PlannedColumn, 'target' | 'kind' | 'slot' | 'group' | 'field'> | string {
+type TargetMeaning = Pick<PlannedColumn, 'target' | 'kind' | 'slot' | 'group' | 'field'>;
+
+export function parseTarget(target: string): TargetMeaning | string {
   if (target === 'dateOfBirth') return { target, kind: K.dateOfBirth, slot: 0, field: target };
   const level = /^(charge|conviction)(\d+)\.level$/.exec(target);
   if (level) {
@@ -175,6 +182,21 @@ export function parseTarget(target: string): Pick<PlannedColumn, 'target' | 'kin
   return `"${target}" is not a case column${guess ? `; did you mean "${guess}"?` : ''}`;
 }
 
+/** A mapping's group field without a number (`charge.class`, `warrant.kind`): the row's own item. */
+const ROW_ITEM = /^(charge|conviction|warrant)\.([A-Za-z]+)$/;
+
+/**
+ * What a mapping's target means: one of ours (`parseTarget`), or a group field without a number
+ * (`charge.class`), which reads the row's one charge, conviction or warrant (as group 1, `rowItem`).
+ */
+export function parseMappedTarget(target: string): (TargetMeaning & { rowItem?: true }) | string {
+  const m = ROW_ITEM.exec(target);
+  if (!m) return parseTarget(target);
+  const meaning = parseTarget(`${m[1]}1.${m[2]}`);
+  if (typeof meaning === 'string') return meaning.replace(`${m[1]}1.`, `${m[1]}.`);
+  return { ...meaning, rowItem: true };
+}
+
 const own = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
 const DOCUMENTED = [...allDocumentedColumns(), 'dateOfBirth', 'charge1.level', 'conviction1.level'];
 /** Unknown columns listed one by one; past this a header is not a case file at all, and the rest are counted. */
@@ -191,6 +213,9 @@ export function planColumns(header: readonly string[], mapping?: ColumnMapping):
   const ignored = new Set(mapping?.ignore ?? []);
   const renames = mapping?.columns ?? {};
   const groups: Record<GroupName, number> = { charge: 0, conviction: 0, warrant: 0 };
+  // Groups read one item per row (`charge.class` in the mapping), and those read in numbered columns.
+  const rowItems = new Set<GroupName>();
+  const numbered = new Map<GroupName, string>();
   let unlisted = 0;
   header.forEach((raw, index) => {
     if (problems.length >= MAX_LISTED_COLUMNS) {
@@ -209,7 +234,7 @@ export function planColumns(header: readonly string[], mapping?: ColumnMapping):
       problems.push(`column ${index + 1} has no name; name it in the file or leave the column out`);
       return;
     }
-    const meaning = parseTarget(target);
+    const meaning = target !== name ? parseMappedTarget(target) : parseTarget(target);
     if (typeof meaning === 'string') {
       if (target !== name) problems.push(`the mapping sends column "${name}" (column ${index + 1}) to ${meaning}`);
       else {
@@ -234,12 +259,17 @@ export function planColumns(header: readonly string[], mapping?: ColumnMapping):
       }
     }
     for (const t of gives) taken.set(t, index);
-    if (meaning.group) groups[meaning.group] = Math.max(groups[meaning.group], meaning.slot + 1);
+    if (meaning.group) {
+      groups[meaning.group] = Math.max(groups[meaning.group], meaning.slot + 1);
+      if ('rowItem' in meaning) rowItems.add(meaning.group);
+      else if (!numbered.has(meaning.group)) numbered.set(meaning.group, name);
+    }
     // Every column gets the same keys, in the same order: the reader's loop over them stays fast.
     columns.push({
       index,
       name,
-      target: meaning.target,
+      // A row's own item is named as the mapping names it (`charge.class`), not as group 1.
+      target: 'rowItem' in meaning ? `${meaning.group}.${meaning.field}` : meaning.target,
       kind: meaning.kind,
       slot: meaning.slot,
       group: meaning.group,
@@ -249,6 +279,11 @@ export function planColumns(header: readonly string[], mapping?: ColumnMapping):
     });
   });
   if (unlisted) problems.push(`... and ${unlisted} more columns not read (the header names ${header.length} columns)`);
+  for (const g of rowItems)
+    if (numbered.has(g))
+      problems.push(
+        `the mapping reads one ${g} per row (${g}.field, with no number) and column "${numbered.get(g)}" gives a numbered ${g}; a file gives its ${g}s one way or the other`,
+      );
   // A column the mapping names that the header lacks (a misspelt name, an export that changed) would
   // leave its fact empty on every case, read as the empty cell's default: said, never passed over.
   if (mapping?.columns && unlisted === 0) {
@@ -287,7 +322,16 @@ export function planColumns(header: readonly string[], mapping?: ColumnMapping):
     );
   }
   if (problems.length) return { problems };
-  return { plan: { columns, width: header.length, groups, ...(mapping?.dates ? { dates: mapping.dates } : {}) }, problems };
+  return {
+    plan: {
+      columns,
+      width: header.length,
+      groups,
+      ...(mapping?.dates ? { dates: mapping.dates } : {}),
+      ...(rowItems.size ? { rowItems: [...rowItems] } : {}),
+    },
+    problems,
+  };
 }
 
 function valueMapFor(mapping: ColumnMapping | undefined, name: string, target: string, group: GroupName | undefined, field: string) {
@@ -607,13 +651,15 @@ export function columnOfField(plan: ColumnPlan, slots: RowCase['slots'], field: 
   if (m) {
     const n = slots[m[1] as keyof RowCase['slots']][Number(m[2])];
     const group = LIST_GROUP[m[1]!]!;
-    target = m[3] ? `${group}${(n ?? 0) + 1}.${m[3]}` : `${group}${(n ?? 0) + 1}`;
+    // A group read one item per row has no number (`charge.class`).
+    const numberOf = plan.rowItems?.includes(group) ? '' : String((n ?? 0) + 1);
+    target = m[3] ? `${group}${numberOf}.${m[3]}` : `${group}${numberOf}`;
   } else {
     const d = /^(?:detainer|records)\.([A-Za-z]+)/.exec(field);
     if (d) target = d[1]!;
   }
   // A class or degree read from a level column; an age counted from a date of birth.
-  const level = /^(charge|conviction)(\d+)\.(?:class|degree)$/.exec(target);
+  const level = /^(charge|conviction)(\d*)\.(?:class|degree)$/.exec(target);
   const col =
     plan.columns.find((c) => c.target === target) ??
     (level ? plan.columns.find((c) => c.target === `${level[1]}${level[2]}.level`) : undefined) ??

@@ -76,6 +76,8 @@ const SEEN_JUDICIAL = 1 << 8;
 const SEEN_ADMIN = 1 << 9;
 
 const CATEGORY_RE = /^[a-z][a-z0-9-]*$/;
+/** Rows of one booking read when each row gives one charge (conviction, warrant); past this the booking is refused. */
+const MAX_ROWS_PER_BOOKING = 1000;
 const REPLACEMENT = '\uFFFD';
 
 interface Categories {
@@ -481,6 +483,8 @@ export class CsvCaseReader {
   private readonly categories = new ByteTable<Categories | null>();
   private readonly offenses = new ByteTable<number>();
   private index = 0;
+  /** Where the id is in the row (-1: no column gives it). */
+  private idIndex = -1;
   private stopped = false;
   // A quoted field with doubled quotes, or a mapped value, as bytes.
   private fieldBytes: Uint8Array = new Uint8Array(256);
@@ -516,6 +520,11 @@ export class CsvCaseReader {
     private readonly mapping?: ColumnMapping,
   ) {}
 
+  /** The groups each row gives one item of, when the mapping reads them so (`charge.class`). */
+  get rowItems(): readonly string[] | undefined {
+    return this.plan?.rowItems;
+  }
+
   /** Records read so far, good and bad (the header not counted). */
   get recordsRead(): number {
     return this.index;
@@ -538,6 +547,7 @@ export class CsvCaseReader {
   finish(): void {
     if (this.stopped) return;
     this.drain(true);
+    if (!this.stopped && this.plan?.rowItems) this.readBooking();
     if (!this.stopped && !this.plan)
       this.fatal([
         { index: -1, field: '', row: 1, message: 'the CSV file is empty; its first row names the columns (id, age, bookedAt, ...)' },
@@ -568,6 +578,10 @@ export class CsvCaseReader {
     const row = sc.row;
     // Bytes that are not UTF-8 (or the replacement character itself) go to the reference reading.
     const bad = sc.high !== 0 && this.decoder.decode(sc.buf.subarray(sc.recordStart, sc.recordEnd)).includes(REPLACEMENT);
+    if (this.plan!.rowItems) {
+      this.groupedRecord(row, bad);
+      return;
+    }
     if (!bad && !sc.strayAfterQuote && sc.count === this.plan!.width && this.fastCase()) this.sink.written(index, row);
     else this.slowCase(index, row, bad);
   }
@@ -628,6 +642,7 @@ export class CsvCaseReader {
       return;
     }
     this.plan = plan;
+    this.idIndex = plan.columns.find((c) => c.kind === K.id)?.index ?? -1;
     this.byIndex = new Array<PlannedColumn | undefined>(plan.width).fill(undefined);
     this.kindAt = zeros(plan.width);
     this.slotAt = zeros(plan.width);
@@ -1018,39 +1033,14 @@ export class CsvCaseReader {
 
   /** The reference reading: exact problems, worded for the file's columns. */
   private slowCase(index: number, row: number, undecodable: boolean): void {
-    const sc = this.scanner;
     const plan = this.plan!;
-    const fields = sc.fields();
+    const fields = this.scanner.fields();
     const problems: CaseProblem[] = [];
     const at = (field: string, message: string, id?: string): CaseProblem => ({ index, ...(id ? { id } : {}), field, message, row });
     const rowCase = caseFromRow(plan, fields);
     const rawId = rowCase.value.id;
     const id = typeof rawId === 'string' ? escapeUnsafe(rawId) : undefined;
-    if (sc.count !== plan.width) {
-      const extra = fields.slice(plan.width).some((f) => f.trim() !== '');
-      if (sc.count < plan.width || extra)
-        problems.push(
-          at(
-            '',
-            `the row has ${sc.count} field${sc.count === 1 ? '' : 's'} but the header names ${plan.width} columns` +
-              (sc.count < plan.width ? '; the row may be cut short' : '; a value may hold an unquoted comma'),
-            id,
-          ),
-        );
-    }
-    if (sc.strayAfterQuote) {
-      const col = plan.columns.find((c) => c.index === sc.strayAfterQuote - 1);
-      problems.push(at(col?.name ?? `column ${sc.strayAfterQuote}`, 'text follows the closing quote; quote the whole value', id));
-    }
-    if (undecodable) {
-      fields.forEach((f, k) => {
-        if (!f.includes(REPLACEMENT)) return;
-        const col = plan.columns.find((c) => c.index === k);
-        problems.push(
-          at(col?.name ?? `column ${k + 1}`, 'holds bytes that are not UTF-8 text (shown as \uFFFD); save the file as UTF-8', id),
-        );
-      });
-    }
+    this.rowShapeProblems(fields, undecodable, (field, message) => problems.push(at(field, message, id)));
     if (rowCase.problems) for (const p of rowCase.problems) problems.push(at(p.field, p.message, id));
     const r = prepareCase(rowCase.value, index);
     if (!r.ok) for (const p of r.problems) problems.push({ ...p, field: columnOfField(plan, rowCase.slots, p.field), row });
@@ -1062,6 +1052,162 @@ export class CsvCaseReader {
     }
   }
 
+  /** The problems of the scanner's record as a row of the file: its number of fields, a stray quote, bytes that are not UTF-8. */
+  private rowShapeProblems(fields: readonly string[], undecodable: boolean, report: (field: string, message: string) => void): void {
+    const sc = this.scanner;
+    const plan = this.plan!;
+    if (sc.count !== plan.width) {
+      const extra = fields.slice(plan.width).some((f) => f.trim() !== '');
+      if (sc.count < plan.width || extra)
+        report(
+          '',
+          `the row has ${sc.count} field${sc.count === 1 ? '' : 's'} but the header names ${plan.width} columns` +
+            (sc.count < plan.width ? '; the row may be cut short' : '; a value may hold an unquoted comma'),
+        );
+    }
+    if (sc.strayAfterQuote) {
+      const col = plan.columns.find((c) => c.index === sc.strayAfterQuote - 1);
+      report(col?.name ?? `column ${sc.strayAfterQuote}`, 'text follows the closing quote; quote the whole value');
+    }
+    if (undecodable)
+      fields.forEach((f, k) => {
+        if (!f.includes(REPLACEMENT)) return;
+        const col = plan.columns.find((c) => c.index === k);
+        report(col?.name ?? `column ${k + 1}`, 'holds bytes that are not UTF-8 text (shown as \uFFFD); save the file as UTF-8');
+      });
+  }
+
+  // ---- one charge (conviction, warrant) per row ----
+
+  /** A row of the booking being gathered: its fields and the problems of its shape. */
+  private booking:
+    { key: string; rows: Array<{ row: number; fields: string[]; shape: Array<[string, string]> }>; over: number } | undefined;
+  /** Bookings read so far: the case's index (a booking of several rows is one case). */
+  private bookings = 0;
+
+  /**
+   * A record of a file whose mapping reads one item per row: a row with the id of the row before
+   * it is more of the same booking; any other starts the next, and the one before is read.
+   */
+  private groupedRecord(row: number, undecodable: boolean): void {
+    const fields = this.scanner.fields();
+    const shape: Array<[string, string]> = [];
+    this.rowShapeProblems(fields, undecodable, (field, message) => shape.push([field, message]));
+    const key = (fields[this.idIndex] ?? '').trim();
+    const b = this.booking;
+    if (b && key !== '' && key === b.key) {
+      if (b.rows.length < MAX_ROWS_PER_BOOKING) b.rows.push({ row, fields, shape });
+      else b.over++;
+      return;
+    }
+    this.readBooking();
+    this.booking = { key, rows: [{ row, fields, shape }], over: 0 };
+  }
+
+  /**
+   * Reads the booking gathered: its own columns from its rows (the first filled cell of each; a later
+   * row that says otherwise is a problem at that row and column), and one item of each row-item group
+   * from each row that has one, in file order. Problems are placed at the row they come from.
+   */
+  private readBooking(): void {
+    const b = this.booking;
+    if (!b) return;
+    this.booking = undefined;
+    const plan = this.plan!;
+    const index = this.bookings++;
+    const first = b.rows[0]!;
+    const grouped = plan.rowItems!;
+    const isItem = (col: PlannedColumn) => col.group !== undefined && grouped.includes(col.group);
+    // Each row's cells of one group (or of every row-item group), the others left empty.
+    const groupAt = new Array<string | undefined>(plan.width).fill(undefined);
+    for (const col of plan.columns) if (isItem(col)) groupAt[col.index] = col.group;
+    const cellsOf = (fields: readonly string[]) => fields.map((f, k) => (groupAt[k] !== undefined ? f : ''));
+    const problems: CaseProblem[] = [];
+    const rawIdOf = (fields: readonly string[]) => (fields[this.idIndex] ?? '').trim();
+    const id = rawIdOf(first.fields) === '' ? undefined : escapeUnsafe(rawIdOf(first.fields));
+    const at = (row: number, field: string, message: string): CaseProblem => ({ index, ...(id ? { id } : {}), field, message, row });
+    for (const r of b.rows) for (const [field, message] of r.shape) problems.push(at(r.row, field, message));
+
+    // The booking's own cells: the first filled one of each column, every later filled one the same.
+    const own = first.fields.slice();
+    for (const col of plan.columns) {
+      if (isItem(col)) {
+        own[col.index] = '';
+        continue;
+      }
+      let value = (first.fields[col.index] ?? '').trim();
+      let from = first.row;
+      for (let k = 1; k < b.rows.length; k++) {
+        const r = b.rows[k]!;
+        const v = (r.fields[col.index] ?? '').trim();
+        if (v === '' || v === value) continue;
+        if (value === '') {
+          value = v;
+          from = r.row;
+          own[col.index] = r.fields[col.index]!;
+          continue;
+        }
+        problems.push(
+          at(
+            r.row,
+            col.name !== col.target ? `${col.name} (${col.target})` : col.target,
+            `"${v}" here, but "${value}" on row ${from} of the same booking; a booking's rows differ only in its ${grouped.map((g) => `${g}s`).join(' and ')}`,
+          ),
+        );
+      }
+    }
+    const base = caseFromRow(plan, own);
+    if (base.problems) for (const p of base.problems) problems.push(at(first.row, p.field, p.message));
+    const value = base.value;
+
+    // One item of each row-item group from each row that has one (each row read once, its own cells left out).
+    const itemRows: Record<string, number[]> = {};
+    const lists = grouped.map((g) => GROUP_LIST[g]);
+    for (const list of lists) itemRows[list] = [];
+    const rowSlots: Array<RowCase['slots']> = [];
+    for (const r of b.rows) {
+      const read = caseFromRow(plan, cellsOf(r.fields));
+      if (read.problems) for (const p of read.problems) problems.push(at(r.row, p.field, p.message));
+      rowSlots.push(read.slots);
+      for (const list of lists) {
+        const item = (read.value[list] as unknown[] | undefined)?.[0];
+        if (item === undefined) continue;
+        ((value[list] ??= []) as unknown[]).push(item);
+        itemRows[list]!.push(r.row);
+      }
+    }
+    if (b.over > 0)
+      problems.push(
+        at(
+          first.row,
+          '',
+          `the booking has more than ${MAX_ROWS_PER_BOOKING.toLocaleString('en-US')} rows (${(b.rows.length + b.over).toLocaleString('en-US')}); it is not read. Is the id column the booking number?`,
+        ),
+      );
+
+    const r = prepareCase(value, index);
+    if (!r.ok)
+      for (const p of r.problems) {
+        const m = /^(currentCharges|convictions|warrants)\[(\d+)\]/.exec(p.field);
+        const rows = m ? itemRows[m[1]!] : undefined;
+        if (rows && m) {
+          // An item's problem at the row it came from, named by that row's column.
+          const field = columnOfField(plan, { currentCharges: [0], convictions: [0], warrants: [0] }, p.field.replace(/\[\d+\]/, '[0]'));
+          problems.push({ ...p, field, row: rows[Number(m[2])] ?? first.row });
+        } else problems.push({ ...p, field: columnOfField(plan, base.slots, p.field), row: first.row });
+      }
+    const rawId = value.id;
+    if (problems.length) this.sink.reject(index, problems, typeof rawId === 'string' ? { id: rawId, place: first.row } : undefined);
+    else if (r.ok) {
+      this.caseRows++;
+      if (this.mapping !== undefined) {
+        this.countRowBlanks(own, base.slots);
+        b.rows.forEach((row, k) => this.countRowBlanks(row.fields, rowSlots[k]!, grouped));
+      }
+      this.sink.add(r.prepared, index, first.row);
+    }
+  }
+
   /** Counts the empty yes/no cells of the case's own columns on a row the fast reading wrote. */
   private countCaseBlanks(): void {
     const missing = this.seenAll & ~this.seen;
@@ -1070,9 +1216,10 @@ export class CsvCaseReader {
   }
 
   /** Counts the empty yes/no cells (with no meaning mapped) of a row the reference reading read. */
-  private countRowBlanks(fields: readonly string[], slots: RowCase['slots']): void {
+  private countRowBlanks(fields: readonly string[], slots: RowCase['slots'], only?: readonly string[]): void {
     for (const col of this.plan!.columns) {
       if (!YES_NO_KINDS.has(col.kind) || col.blank !== undefined) continue;
+      if (only && !(col.group && only.includes(col.group))) continue;
       if (col.group && !slots[GROUP_LIST[col.group]].includes(col.slot)) continue;
       let raw = (fields[col.index] ?? '').trim();
       if (raw !== '' && col.values) raw = col.values.map(raw);

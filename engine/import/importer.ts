@@ -214,11 +214,14 @@ function hasHash(sorted: Uint32Array, h: number): boolean {
 /** Rows or lines listed in a repeated id's problem; past this they are counted. */
 const LISTED_PLACES = 6;
 
-function repeatedIdMessage(id: string, places: number[], csv: boolean): string {
+function repeatedIdMessage(id: string, places: number[], csv: boolean, rowItems?: readonly string[]): string {
   const times = places.length === 2 ? 'twice' : `${places.length} times`;
   const shown = places.slice(0, LISTED_PLACES);
   const more = places.length - shown.length;
   const list = more > 0 ? `${shown.join(', ')} and ${more} more` : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+  // Read one charge (conviction, warrant) per row, a booking is the rows with its id one after another.
+  if (rowItems)
+    return `the id "${id}" starts ${places.length} runs of rows (at rows ${list}): no case with this id is read, as a booking's rows must come one after another; sort the export by its id`;
   return (
     `the id "${id}" is used ${times} (${csv ? 'rows' : 'cases'} ${list}): no case with this id is read, as the file can't say which is the case` +
     (csv ? "; one booking's several charges or convictions go in one row, in numbered columns (charge1.*, charge2.*, ...)" : '')
@@ -597,6 +600,7 @@ export class CaseImporter implements CaseSink {
         id,
         g.records.map((r) => (csv ? r[1] : r[0] + 1)),
         csv,
+        this.csv?.rowItems,
       );
       for (const k of g.rows) {
         dropped.add(k);

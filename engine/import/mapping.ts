@@ -4,10 +4,14 @@
 
 import type { Diagnostic, PathSegment } from '../diagnostics';
 import { parseSource } from '../source';
-import { blankProblem, parseTarget } from './columns';
+import { blankProblem, parseMappedTarget, parseTarget } from './columns';
 
 export interface ColumnMapping {
-  /** Their column name -> the documented column it fills (`bookedAt`, `charge1.class`, ...). */
+  /**
+   * Their column name -> the documented column it fills (`bookedAt`, `charge1.class`, ...). A group
+   * field with no number (`charge.class`) reads the row's one charge (conviction, warrant): a booking
+   * is then the run of rows with its id, one after another, each adding its item.
+   */
   columns?: Record<string, string>;
   /**
    * Value maps, keyed by their column name, by the documented column (`charge1.class`), or by a
@@ -71,7 +75,8 @@ export function loadColumnMapping(text: string): LoadedMapping {
           report('wrong-type', `"${theirs}" must map to a column name such as bookedAt or charge1.class`, ['columns', theirs]);
           continue;
         }
-        const meaning = parseTarget(ours);
+        // A group field without a number (charge.class) reads one charge (conviction, warrant) per row.
+        const meaning = parseMappedTarget(ours);
         if (typeof meaning === 'string') report('unknown-column', meaning, ['columns', theirs]);
         Object.defineProperty(columns, theirs, { value: ours, enumerable: true, writable: true, configurable: true });
       }

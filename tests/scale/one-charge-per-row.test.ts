@@ -1,0 +1,186 @@
+// A jail's export with one row per charge: a mapping that names a charge's columns with no number
+// (`charge.class`) reads each run of rows with the same booking number as one booking, each row
+// adding its charge. Read so, the export gives the same cases as the same bookings written one row
+// each in numbered columns; a booking's rows that disagree, or are not together, are located.
+
+import { describe, expect, it } from 'vitest';
+import { casesToCsv } from '../../engine/case-csv';
+import { generateCases } from '../../engine/generate';
+import { csvField } from '../../engine/csv';
+import { formatCaseProblem, loadColumnMapping, readCaseSet } from '../../engine/index';
+import { importInChunks, tableRows } from './helpers';
+
+const CHARGE_FIELDS = ['offense', 'class', 'degree', 'categories', 'bondPosted', 'bondable', 'probableCauseFinding'];
+
+function mapped(yaml: string) {
+  const r = loadColumnMapping(yaml);
+  expect(r.diagnostics).toEqual([]);
+  return r.mapping!;
+}
+
+/** Splits a CSV line of the project's own writing (fields quoted as csvField quotes them). */
+function splitLine(line: string): string[] {
+  const out: string[] = [];
+  let i = 0;
+  while (i <= line.length) {
+    if (line[i] === '"') {
+      let v = '';
+      i++;
+      for (;;) {
+        if (line[i] === '"' && line[i + 1] === '"') {
+          v += '"';
+          i += 2;
+        } else if (line[i] === '"') {
+          i++;
+          break;
+        } else v += line[i++];
+      }
+      out.push(v);
+      i++;
+    } else {
+      const end = line.indexOf(',', i);
+      const stop = end < 0 ? line.length : end;
+      out.push(line.slice(i, stop));
+      i = stop + 1;
+    }
+  }
+  return out;
+}
+
+/**
+ * The wide file's bookings written one row per charge: every column but the charges' repeated on
+ * each row, the charge's own in the CHG_* columns; a booking with no charge gets one row with them empty.
+ */
+function perCharge(wide: string): string {
+  const [head, ...lines] = wide.trimEnd().split('\n');
+  const header = head!.split(',');
+  const chargeAt = header.map((h) => /^charge(\d+)\.(\w+)$/.exec(h));
+  const own = header.map((_, k) => k).filter((k) => !chargeAt[k]);
+  const charges = Math.max(0, ...chargeAt.map((m) => (m ? Number(m[1]) : 0)));
+  const out = [[...own.map((k) => header[k]!), ...CHARGE_FIELDS.map((f) => `CHG_${f.toUpperCase()}`)].join(',')];
+  for (const line of lines) {
+    const cells = splitLine(line);
+    const ownCells = own.map((k) => csvField(cells[k]!));
+    const rows: string[][] = [];
+    for (let n = 1; n <= charges; n++) {
+      const item = CHARGE_FIELDS.map((f) => cells[header.indexOf(`charge${n}.${f}`)] ?? '');
+      if (item.some((v) => v !== '')) rows.push(item);
+    }
+    if (rows.length === 0) rows.push(CHARGE_FIELDS.map(() => ''));
+    for (const item of rows) out.push([...ownCells, ...item.map(csvField)].join(','));
+  }
+  return out.join('\n') + '\n';
+}
+
+const PER_CHARGE = mapped(`columns:\n${CHARGE_FIELDS.map((f) => `  CHG_${f.toUpperCase()}: charge.${f}`).join('\n')}\n`);
+
+describe('one charge per row', () => {
+  it('reads a booking of several rows as the same case its one row in numbered columns gives, in any chunks', () => {
+    const cases = generateCases({ count: 400, seed: 23 });
+    expect(cases.filter((c) => (c.currentCharges?.length ?? 0) > 1).length).toBeGreaterThan(20);
+    const wide = casesToCsv(cases);
+    const long = perCharge(wide);
+    expect(long.split('\n').length).toBeGreaterThan(wide.split('\n').length + 100);
+    const expected = readCaseSet(wide, 'csv');
+    expect(expected.problems).toEqual([]);
+    for (const sizes of [[0], [1], [97], [4096]]) {
+      const set = importInChunks(long, sizes, { format: 'csv', mapping: PER_CHARGE });
+      expect(set.problems).toEqual([]);
+      expect(set.total).toBe(cases.length);
+      expect(tableRows(set.table)).toEqual(tableRows(expected.table));
+    }
+  });
+
+  const mapping = mapped(
+    [
+      'columns:',
+      '  BOOKING_NO: id',
+      '  AGE: age',
+      '  BOOK_DT: bookedAt',
+      '  REL_DT: eligibleForReleaseAt',
+      '  ICE_REQ: requests',
+      '  CHG_LVL: charge.level',
+      '  CHG_DESC: charge.offense',
+      '  BOND: charge.bondPosted',
+      'ignore: [NAME]',
+      'values:',
+      '  BOND: { Y: yes, N: no }',
+      '',
+    ].join('\n'),
+  );
+  const head = 'BOOKING_NO,NAME,AGE,BOOK_DT,REL_DT,ICE_REQ,CHG_LVL,CHG_DESC,BOND\n';
+
+  it('takes a booking’s own cells from its first row that fills them, and its charges in file order', () => {
+    const set = readCaseSet(
+      head +
+        'B-1,Doe,34,2025-03-01T10:00,2025-03-02T10:00,hold,F1,burglary,Y\n' +
+        'B-1,,,,,,M2,trespass,\n' +
+        'B-2,Roe,40,2025-03-02T11:00,2025-03-03T09:00,hold,,,\n',
+      'csv',
+      { mapping },
+    );
+    expect(set.problems).toEqual([]);
+    const asJson = (cases: unknown[]) => readCaseSet(JSON.stringify(cases), 'json').cases.map((c) => c.source);
+    expect(set.cases.map((c) => c.source)).toEqual(
+      asJson([
+        {
+          id: 'B-1',
+          age: 34,
+          bookedAt: '2025-03-01T10:00',
+          eligibleForReleaseAt: '2025-03-02T10:00',
+          detainer: { requests: ['hold'] },
+          currentCharges: [
+            { class: 'felony', degree: 1, offense: 'burglary', bondPosted: true },
+            { class: 'misdemeanor', degree: 2, offense: 'trespass' },
+          ],
+        },
+        { id: 'B-2', age: 40, bookedAt: '2025-03-02T11:00', eligibleForReleaseAt: '2025-03-03T09:00', detainer: { requests: ['hold'] } },
+      ]),
+    );
+  });
+
+  it('locates a booking’s rows that disagree, a charge it can’t read, and rows of one booking apart', () => {
+    const set = readCaseSet(
+      head +
+        'B-1,Doe,34,2025-03-01T10:00,2025-03-02T10:00,hold,F1,burglary,Y\n' +
+        'B-1,Doe,35,2025-03-01T10:00,2025-03-02T10:00,hold,Q,trespass,N\n' +
+        'B-2,Roe,40,2025-03-02T11:00,2025-03-03T09:00,hold,M,theft,N\n' +
+        'B-3,Poe,22,2025-03-02T11:00,2025-03-03T09:00,hold,M,theft,N\n' +
+        'B-2,Roe,40,2025-03-02T11:00,2025-03-03T09:00,hold,F,robbery,N\n',
+      'csv',
+      { mapping },
+    );
+    expect(set.total).toBe(4);
+    expect(set.table.length).toBe(1);
+    const lines = set.problems.map((p) => formatCaseProblem('jail.csv', p));
+    expect(lines).toContain(
+      'jail.csv: row 3 (B-1): error: AGE (age): "35" here, but "34" on row 2 of the same booking; a booking\'s rows differ only in its charges',
+    );
+    expect(lines.some((l) => l.startsWith('jail.csv: row 3 (B-1): error: CHG_LVL (charge.level): a level is a class letter'))).toBe(true);
+    expect(lines.filter((l) => l.includes('the id "B-2" starts 2 runs of rows (at rows 4 and 6)')).length).toBe(2);
+  });
+
+  it('places a charge’s problem at the row it came from', () => {
+    const set = readCaseSet(
+      head +
+        'B-1,Doe,34,2025-03-01T10:00,2025-03-02T10:00,hold,F1,burglary,Y\n' +
+        'B-1,Doe,34,2025-03-01T10:00,2025-03-02T10:00,hold,F2,arson,maybe\n' +
+        'B-1,Doe,34,2025-03-01T10:00,2025-03-02T10:00,hold,M1,trespass,N\n',
+      'csv',
+      { mapping },
+    );
+    expect(set.problems.map((p) => formatCaseProblem('jail.csv', p))).toEqual([
+      'jail.csv: row 3 (B-1): error: BOND (charge.bondPosted): must be true or false, not "maybe"',
+    ]);
+  });
+
+  it('refuses a mapping that reads a group both ways, and names an unknown field without a number', () => {
+    const both = mapped('columns: { LVL: charge.class, LVL2: charge2.class }\n');
+    const r = readCaseSet('id,age,bookedAt,eligibleForReleaseAt,LVL,LVL2\n', 'csv', { mapping: both });
+    expect(r.problems.map((p) => p.message).join('\n')).toContain(
+      'the mapping reads one charge per row (charge.field, with no number) and column "LVL2" gives a numbered charge',
+    );
+    const bad = loadColumnMapping('columns: { LVL: charge.klass }\n');
+    expect(bad.diagnostics.map((d) => [d.line, d.message])).toEqual([[1, '"klass" is not a charge column; did you mean "charge.class"?']]);
+  });
+});
