@@ -75,6 +75,8 @@ export interface Authority {
   barsLimitsOnEnforcement?: boolean;
   agreement287g?: 'required' | 'barred' | 'governor-only';
   requiredOf287g?: 'county' | 'all';
+  /** Whom the duty to enter a 287(g) agreement binds, in the words of the source read (findings name it). */
+  dutyHolder287g?: string;
   overridden287g?: boolean;
   holdLimit?: { hours: number; excludingWeekendsAndHolidays: boolean; holidays?: 'federal' | 'unspecified' };
   detainerForm?: {

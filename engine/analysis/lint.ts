@@ -792,7 +792,7 @@ function agreementRules(ctx: Ctx): void {
         {
           severity: model === 'none' ? atMost(severityOf(a, law.asOf), 'warning') : 'info',
           code: 'state-requires-287g',
-          message: `${stateName(law.state)} requires ${a.requiredOf287g === 'county' ? 'the sheriff operating a county jail' : 'each agency'} to enter a 287(g) agreement with ICE ${w.words} (${a.name}; ${cite})${model === 'none' ? '; the ordinance says the agency has none' : '; the ordinance does not say whether the agency has one'}`,
+          message: `${stateName(law.state)} requires ${a.dutyHolder287g ?? (a.requiredOf287g === 'county' ? 'the sheriff operating a county jail' : 'each agency')} to enter a 287(g) agreement with ICE ${w.words} (${a.name}; ${cite})${model === 'none' ? '; the ordinance says the agency has none' : '; the ordinance does not say whether the agency has one'}`,
           get explanation(): string {
             return `${a.requires} Under such an agreement designated officers act with federal authority; the ordinance's own rules still govern the agency's other officers.`;
           },
