@@ -516,6 +516,8 @@ export function levelOf(raw: string): { class: OffenseClass; degree?: number } |
 /**
  * Age in whole years on the booking day of someone born on `birth` (both packed as packYmd): a year
  * older on each birthday, so someone born on 29 February is a year older on 1 March in other years.
+ * That is the rule Md. Code, Gen. Prov. § 1-303 states in words; the common law's day-before rule, and
+ * the other statutes read, are in docs/case-files.md ("Age at booking").
  */
 export function ageOnDay(birth: number, booked: number): number {
   return (booked >> 9) - (birth >> 9) - ((booked & 511) < (birth & 511) ? 1 : 0);
