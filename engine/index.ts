@@ -78,19 +78,27 @@ export type { BlankColumn } from './import/csv-cases';
 export { ncicOffense, ncicCodes, NCIC_SOURCE, type NcicOffense } from './ncic';
 export { loadColumnMapping, type ColumnMapping, type LoadedMapping } from './import/mapping';
 export {
+  blankChoices,
+  blankOf,
   exportSample,
   guessMapping,
   guessTarget,
+  inTheApp,
   isSlashedDate,
+  MAP_IN_THE_APP,
   mappingProblems,
   mappingTargets,
   mappingYaml,
   mayBeUnknown,
   ourValues,
   readsAsIs,
+  requiredColumns,
   sampleValues,
+  type BlankChoice,
+  type BlankMeaning,
   type ExportSample,
   type MappingTarget,
+  type RequiredColumn,
 } from './import/mapping-draft';
 export { DATE_ORDERS, type DateOrder } from './import/mapping';
 export type { PreparedCase } from './prepared';

@@ -26,6 +26,13 @@ export const CSV_GROUP_COLUMNS: Record<'charge' | 'conviction' | 'warrant', stri
 };
 /** Columns every case file needs: without them every row would fail the same way. */
 export const CSV_REQUIRED_COLUMNS: readonly string[] = ['id', 'age', 'bookedAt', 'eligibleForReleaseAt'];
+/** Columns that stand in for a required one, each winning over it when both are there: a date of birth gives age at booking. */
+const REQUIRED_STAND_INS: Readonly<Record<string, readonly string[]>> = { age: ['dateOfBirth'] };
+
+/** The columns that may give a required column, in the order the import prefers them: its stand-ins, then itself. */
+export function requiredGivers(required: string): readonly string[] {
+  return [...(REQUIRED_STAND_INS[required] ?? []), required];
+}
 /** Highest number of a charge, conviction or warrant group. */
 export const MAX_GROUP_NUMBER = 99;
 
@@ -202,6 +209,10 @@ const DOCUMENTED = [...allDocumentedColumns(), 'dateOfBirth', 'charge1.level', '
 /** Unknown columns listed one by one; past this a header is not a case file at all, and the rest are counted. */
 const MAX_LISTED_COLUMNS = 50;
 
+/** How the refusal of a header with none of the case columns says to map it, on the command line. */
+export const MAP_ON_THE_COMMAND_LINE =
+  'Map the columns with a mapping file on the command line (--mapping FILE; docs/case-files.md), or rename them in the file';
+
 /**
  * Plans how each header column fills a case, through the mapping when one is given. Unknown and
  * doubled columns are reported, never ignored silently; the plan is undefined when there are any.
@@ -300,10 +311,11 @@ export function planColumns(header: readonly string[], mapping?: ColumnMapping):
   }
   for (const required of CSV_REQUIRED_COLUMNS) {
     // A date of birth gives age at booking.
-    if (required === 'age' && taken.has('dateOfBirth')) continue;
-    if (!taken.has(required) && unlisted === 0) {
+    const givers = requiredGivers(required);
+    if (!givers.some((t) => taken.has(t)) && unlisted === 0) {
+      const or = givers.filter((t) => t !== required);
       problems.push(
-        `no column gives "${required}"${required === 'age' ? ' (or "dateOfBirth")' : ''}, which every case needs` +
+        `no column gives "${required}"${or.length ? ` (or ${or.map((t) => `"${t}"`).join(', ')})` : ''}, which every case needs` +
           (mapping ? '; map one of the columns to it' : ` (the header names ${header.length} columns)`),
       );
     }
@@ -317,8 +329,7 @@ export function planColumns(header: readonly string[], mapping?: ColumnMapping):
     const shown = (h: string) => (h.length > 40 ? `${h.slice(0, 40)}...` : h);
     const found = named.slice(0, FOUND).map(shown).join(', ') + (named.length > FOUND ? `, ... (${named.length} columns)` : '');
     problems.unshift(
-      `the header has none of the case columns (${CSV_REQUIRED_COLUMNS.join(', ')}, ...); found ${found}. ` +
-        'Map the columns with a mapping file on the command line (--mapping FILE; docs/case-files.md), or rename them in the file',
+      `the header has none of the case columns (${CSV_REQUIRED_COLUMNS.join(', ')}, ...); found ${found}. ` + MAP_ON_THE_COMMAND_LINE,
     );
   }
   if (problems.length) return { problems };
@@ -483,7 +494,9 @@ const UNKNOWN_GROUP_FIELDS: Record<GroupName, Record<string, string>> = {
 export function mayBeUnknown(target: string): boolean {
   const meaning = parseTarget(target);
   if (typeof meaning === 'string') return false;
-  return meaning.group ? UNKNOWN_GROUP_FIELDS[meaning.group][meaning.field] !== undefined : UNKNOWN_CELL_FACTS[meaning.field] !== undefined;
+  // A level's unknown is its class's.
+  const field = meaning.field === 'level' ? 'class' : meaning.field;
+  return meaning.group ? UNKNOWN_GROUP_FIELDS[meaning.group][field] !== undefined : UNKNOWN_CELL_FACTS[field] !== undefined;
 }
 
 export interface RowCase {

@@ -6,16 +6,23 @@
 
 import { readCsv } from '../csv';
 import {
+  blankProblem,
   BOOLEAN_FIELDS,
   CSV_CASE_COLUMNS,
   CSV_GROUP_COLUMNS,
+  CSV_READ_ONLY_COLUMNS,
   CSV_REQUIRED_COLUMNS,
+  csvValue,
   DATE_FIELDS,
+  isUnknownCell,
+  levelOf,
+  MAP_ON_THE_COMMAND_LINE,
   MAX_GROUP_NUMBER,
   mayBeUnknown,
   NUMBER_FIELDS,
   parseTarget,
   planColumns,
+  requiredGivers,
   type GroupName,
 } from './columns';
 import type { ColumnMapping } from './mapping';
@@ -28,13 +35,37 @@ export interface MappingTarget {
   /** What it belongs to, for the picker's groups: "Case", "Charge 1", "Conviction 2", "Warrant 1". */
   section: string;
   required: boolean;
+  /** What a column read but never written gives, in docs/case-files.md's words (a date of birth, a level). */
+  meaning?: string;
 }
 
 const GROUP_WORDS: Record<GroupName, string> = { charge: 'Charge', conviction: 'Conviction', warrant: 'Warrant' };
 
 /**
+ * Where each column the importer reads but never writes (CSV_READ_ONLY_COLUMNS: `dateOfBirth`,
+ * `chargeN.level`, ...) sits in the picker, after a column of its own kind, and what it gives.
+ */
+const READ_ONLY_PLACES: Record<string, { after: string; meaning: string }> = {
+  dateOfBirth: { after: 'age', meaning: 'date of birth: age at booking is counted from it, and wins over age' },
+  level: { after: 'degree', meaning: 'class and degree in one cell (F1, M2, F)' },
+};
+
+/** The read-only fields placed after `field` of a group (or of the case, group undefined). */
+function readOnlyAfter(field: string, group?: GroupName): string[] {
+  const out: string[] = [];
+  for (const c of CSV_READ_ONLY_COLUMNS) {
+    const m = /^(charge|conviction|warrant)N\.([A-Za-z]+)$/.exec(c);
+    if ((m ? m[1] : undefined) !== group) continue;
+    const f = m ? m[2]! : c;
+    if (READ_ONLY_PLACES[f]?.after === field) out.push(f);
+  }
+  return out;
+}
+
+/**
  * The documented columns, with `groups` numbered groups of each kind (charge1..., conviction1...,
- * warrant1...), and any other target in `also` the importer reads (a mapping loaded from a file may
+ * warrant1...), the columns read but never written in their groups (dateOfBirth by age, chargeN.level
+ * by degree), and any other target in `also` the importer reads (a mapping loaded from a file may
  * name charge7.class): every one checked by parseTarget.
  */
 export function mappingTargets(groups: Partial<Record<GroupName, number>> = {}, also: readonly string[] = []): MappingTarget[] {
@@ -44,9 +75,18 @@ export function mappingTargets(groups: Partial<Record<GroupName, number>> = {}, 
     const meaning = parseTarget(target);
     if (typeof meaning === 'string' || seen.has(meaning.target)) return;
     seen.add(meaning.target);
-    out.push({ target: meaning.target, section, required: CSV_REQUIRED_COLUMNS.includes(meaning.target) });
+    const words = READ_ONLY_PLACES[meaning.field]?.meaning;
+    out.push({
+      target: meaning.target,
+      section,
+      required: CSV_REQUIRED_COLUMNS.includes(meaning.target),
+      ...(words ? { meaning: words } : {}),
+    });
   };
-  for (const c of CSV_CASE_COLUMNS) add(c, 'Case');
+  for (const c of CSV_CASE_COLUMNS) {
+    add(c, 'Case');
+    for (const f of readOnlyAfter(c)) add(f, 'Case');
+  }
   const wanted: Record<GroupName, number> = { charge: 2, conviction: 3, warrant: 1 };
   for (const t of also) {
     const meaning = parseTarget(t);
@@ -54,10 +94,44 @@ export function mappingTargets(groups: Partial<Record<GroupName, number>> = {}, 
   }
   for (const g of Object.keys(CSV_GROUP_COLUMNS) as GroupName[]) {
     const n = Math.min(MAX_GROUP_NUMBER, Math.max(wanted[g], groups[g] ?? 0));
-    for (let k = 1; k <= n; k++) for (const f of CSV_GROUP_COLUMNS[g]) add(`${g}${k}.${f}`, `${GROUP_WORDS[g]} ${k}`);
+    for (let k = 1; k <= n; k++)
+      for (const f of CSV_GROUP_COLUMNS[g]) {
+        add(`${g}${k}.${f}`, `${GROUP_WORDS[g]} ${k}`);
+        for (const r of readOnlyAfter(f, g)) add(`${g}${k}.${r}`, `${GROUP_WORDS[g]} ${k}`);
+      }
   }
   for (const t of also) add(t, 'Other');
   return out;
+}
+
+/** A required case column, and the column of their export that gives it (through our column `as`), if any. */
+export interface RequiredColumn {
+  target: string;
+  /** Columns that may give it instead (age: dateOfBirth). */
+  or: string[];
+  from?: { name: string; as: string };
+}
+
+/**
+ * The columns every case needs, each with the column of the header that gives it under the mapping, by
+ * the import's own rule (requiredGivers: a date of birth gives age, and wins over an age column). A
+ * column not mapped and not left out is read as itself when its name is one of ours, as the import does.
+ */
+export function requiredColumns(header: readonly string[], mapping: ColumnMapping | undefined): RequiredColumn[] {
+  const given = new Map<string, string>();
+  const ignored = new Set(mapping?.ignore ?? []);
+  const renames = mapping?.columns ?? {};
+  for (const raw of header) {
+    const name = raw.trim();
+    if (ignored.has(name)) continue;
+    const meaning = parseTarget(Object.prototype.hasOwnProperty.call(renames, name) ? String(renames[name]) : name);
+    if (typeof meaning !== 'string' && !given.has(meaning.target)) given.set(meaning.target, name);
+  }
+  return CSV_REQUIRED_COLUMNS.map((target) => {
+    const givers = requiredGivers(target);
+    const as = givers.find((t) => given.has(t));
+    return { target, or: givers.filter((t) => t !== target), ...(as ? { from: { name: given.get(as)!, as } } : {}) };
+  });
 }
 
 const squeeze = (s: string) => s.toLowerCase().replace(/[^a-z0-9.]/g, '');
@@ -70,11 +144,15 @@ const squeeze = (s: string) => s.toLowerCase().replace(/[^a-z0-9.]/g, '');
 export function guessTarget(name: string): string | undefined {
   const s = squeeze(name);
   if (s === '') return undefined;
-  const direct = CSV_CASE_COLUMNS.find((c) => squeeze(c) === s);
+  const direct = [...CSV_CASE_COLUMNS, ...CSV_READ_ONLY_COLUMNS].find((c) => squeeze(c) === s);
   if (direct) return direct;
   const m = /^(charge|conviction|warrant)(\d+)\.?([a-z]+)$/.exec(s);
   if (!m) return undefined;
-  const field = CSV_GROUP_COLUMNS[m[1] as GroupName].find((f) => f.toLowerCase() === m[3]);
+  const fields = [
+    ...CSV_GROUP_COLUMNS[m[1] as GroupName],
+    ...CSV_READ_ONLY_COLUMNS.filter((c) => c.startsWith(`${m[1]}N.`)).map((c) => c.slice(c.indexOf('.') + 1)),
+  ];
+  const field = fields.find((f) => f.toLowerCase() === m[3]);
   if (!field) return undefined;
   const meaning = parseTarget(`${m[1]}${Number(m[2])}.${field}`);
   return typeof meaning === 'string' ? undefined : meaning.target;
@@ -104,11 +182,15 @@ export function ourValues(target: string): ReadonlyArray<string | boolean> | und
   const f = meaning.field;
   if (BOOLEAN_FIELDS.has(f)) return [true, false];
   if (f === 'class') return ['felony', 'misdemeanor', 'infraction'];
+  if (f === 'level') return LEVEL_CODES;
   if (f === 'requests') return ['hold', 'notify', 'hold;notify'];
   if (meaning.group === 'warrant' && f === 'kind') return ['criminal', 'civil'];
   if (meaning.group === 'warrant' && f === 'jurisdiction') return ['state', 'federal', 'other-state', 'local'];
   return undefined;
 }
+
+/** Levels in the letters exports use: a class letter, then a degree 1 to 9 or none (levelOf reads each). */
+const LEVEL_CODES: readonly string[] = ['F', 'M', 'I'].flatMap((c) => [c, ...Array.from({ length: 9 }, (_, i) => `${c}${i + 1}`)]);
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?/;
 const SLASHED_DATE = /^\d{1,2}\/\d{1,2}\/\d{4}\b/;
@@ -135,8 +217,59 @@ export function readsAsIs(target: string, value: string): boolean {
   if (NUMBER_FIELDS.has(f)) return /^-?\d+$/.test(v);
   if (DATE_FIELDS.has(f)) return ISO_DATE.test(v) || SLASHED_DATE.test(v);
   if (f === 'requests') return v.split(/[;|\s/]+/).every((r) => r === '' || r.toLowerCase() === 'hold' || r.toLowerCase() === 'notify');
+  // A level is read by the import's own reading of one ("F1", "felony 2", "M-1"); another code ("Fel-1") is refused row by row.
+  if (f === 'level') return levelOf(v) !== undefined;
   const ours = ourValues(target);
   return !ours || ours.some((o) => String(o) === v.toLowerCase());
+}
+
+// ---- what an empty cell means (`blanks`) ----
+
+/** A meaning an empty cell of a yes/no column may be given: yes, no or unknown. */
+export type BlankMeaning = boolean | 'unknown';
+
+/** One choice of the panel's "an empty cell reads as" for a yes/no column. */
+export interface BlankChoice {
+  value: BlankMeaning;
+  /** Whether it is what an empty cell reads as without an entry (no; a charge's bondable: yes). */
+  isDefault: boolean;
+}
+
+/**
+ * What an empty cell of this yes/no column (ours: `judicialWarrant`, `charge2.bondPosted`) may be said to
+ * mean, as the import accepts it (blankProblem: a warrant's felony flag can't be unknown); undefined for
+ * a column that is not yes/no.
+ */
+export function blankChoices(target: string): BlankChoice[] | undefined {
+  const meaning = parseTarget(target);
+  if (typeof meaning === 'string' || !BOOLEAN_FIELDS.has(meaning.field)) return undefined;
+  // The contract's default for a fact not given: a charge is bondable unless said otherwise (docs/case-files.md).
+  const byDefault = meaning.field === 'bondable';
+  return (['unknown', false, true] as const)
+    .filter((v) => blankProblem(meaning.target, String(v)) === undefined)
+    .map((value) => ({ value, isDefault: value === byDefault }));
+}
+
+/**
+ * The `blanks` entry the import applies to their column `name` read as our `target`: its own, our
+ * column's, or its group field's (`charge.bondPosted`), the first it finds, as the import looks; with
+ * its meaning as yes, no or unknown (undefined when it is none of these).
+ */
+export function blankOf(
+  mapping: ColumnMapping,
+  name: string,
+  target: string,
+): { key: string; value: BlankMeaning | undefined } | undefined {
+  const blanks = mapping.blanks;
+  if (!blanks) return undefined;
+  const meaning = parseTarget(target);
+  const group = typeof meaning !== 'string' && meaning.group ? `${meaning.group}.${meaning.field}` : undefined;
+  const key = [name, target, group].find((k) => k !== undefined && Object.prototype.hasOwnProperty.call(blanks, k));
+  if (key === undefined) return undefined;
+  const raw = String(blanks[key]);
+  if (isUnknownCell(raw)) return { key, value: 'unknown' };
+  const v = typeof meaning === 'string' ? raw : csvValue(meaning.field, raw);
+  return { key, value: typeof v === 'boolean' ? v : undefined };
 }
 
 /** The start of a CSV export: its header and its first rows. */
@@ -170,6 +303,15 @@ export function sampleValues(sample: ExportSample, index: number): Array<{ value
   return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
 }
 
+/** How the app's refusal of a header with none of the case columns says to map it: in the Map columns panel below it. */
+export const MAP_IN_THE_APP =
+  'Map the columns in the Map columns panel below (saved, the mapping is the file the command line reads with --mapping FILE), or rename them in the file';
+
+/** An import problem as the app says it: the command line's way to map the columns becomes the panel's. */
+export function inTheApp(problem: string): string {
+  return problem.replace(MAP_ON_THE_COMMAND_LINE, MAP_IN_THE_APP);
+}
+
 /** What the mapping (or no mapping) still leaves wrong for this header, as the import would say it (nothing: it reads). */
 export function mappingProblems(header: readonly string[], mapping: ColumnMapping | undefined): string[] {
   return planColumns(header, mapping).problems;
@@ -177,7 +319,7 @@ export function mappingProblems(header: readonly string[], mapping: ColumnMappin
 
 // ---- the mapping as a YAML file ----
 
-const KEY_ORDER = ['description', 'columns', 'values', 'ignore', 'dates'];
+const KEY_ORDER = ['description', 'columns', 'values', 'blanks', 'ignore', 'dates'];
 /** Longest key written as a plain `key:`; YAML reads no longer implicit key, so a longer one is written `? key`. */
 const LONGEST_IMPLICIT_KEY = 1000;
 

@@ -5,15 +5,19 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
+  blankChoices,
+  blankOf,
   exportSample,
   guessMapping,
   guessTarget,
+  inTheApp,
   loadColumnMapping,
   mappingProblems,
   mappingTargets,
   mappingYaml,
   readCaseSet,
   readsAsIs,
+  requiredColumns,
   sampleValues,
   type ColumnMapping,
 } from '../../engine/index';
@@ -132,5 +136,106 @@ describe('the panel’s guesses and choices', () => {
     const written = readCaseSet(csv, 'csv', { mapping: loadColumnMapping(mappingYaml(COUNTY)).mapping });
     expect(direct.problems).toEqual(written.problems);
     expect(written.table.length).toBe(1);
+  });
+});
+
+describe('the mapping’s newer keys in the panel', () => {
+  it('offers dateOfBirth by age and each charge’s and conviction’s level by its degree, in docs/case-files.md’s words', () => {
+    const targets = mappingTargets();
+    const names = targets.map((t) => t.target);
+    expect(names.indexOf('dateOfBirth')).toBe(names.indexOf('age') + 1);
+    expect(names.indexOf('charge1.level')).toBe(names.indexOf('charge1.degree') + 1);
+    expect(names.indexOf('conviction3.level')).toBe(names.indexOf('conviction3.degree') + 1);
+    expect(names.some((n) => /^warrant\d+\.level$/.test(n))).toBe(false);
+    const dob = targets.find((t) => t.target === 'dateOfBirth')!;
+    expect(dob).toMatchObject({ section: 'Case', required: false });
+    expect(dob.meaning).toMatch(/age at booking is counted from it, and wins over age/);
+    expect(targets.find((t) => t.target === 'conviction2.level')).toMatchObject({
+      section: 'Conviction 2',
+      meaning: /class and degree in one cell/,
+    });
+    // A loaded mapping's level in a later charge gives that charge's section, not "Other".
+    expect(mappingTargets({}, ['charge5.level']).find((t) => t.target === 'charge5.level')?.section).toBe('Charge 5');
+    expect(guessTarget('Date_Of_Birth')).toBe('dateOfBirth');
+    expect(guessTarget('CHARGE1_LEVEL')).toBe('charge1.level');
+    expect(guessTarget('WARRANT1_LEVEL')).toBeUndefined();
+  });
+
+  it('counts age as given where a date of birth is mapped, as the import does (the date of birth winning)', () => {
+    const header = ['BOOKING_NO', 'DOB', 'AGE_NOW', 'BOOK_DT', 'REL_DT'];
+    const m: ColumnMapping = {
+      columns: { BOOKING_NO: 'id', DOB: 'dateOfBirth', BOOK_DT: 'bookedAt', REL_DT: 'eligibleForReleaseAt' },
+      ignore: ['AGE_NOW'],
+    };
+    const req = requiredColumns(header, m);
+    expect(req.map((r) => r.target)).toEqual(['id', 'age', 'bookedAt', 'eligibleForReleaseAt']);
+    expect(req.find((r) => r.target === 'age')).toEqual({ target: 'age', or: ['dateOfBirth'], from: { name: 'DOB', as: 'dateOfBirth' } });
+    expect(mappingProblems(header, m)).toEqual([]);
+    // Both mapped: the date of birth gives it.
+    const both: ColumnMapping = { columns: { ...m.columns, AGE_NOW: 'age' } };
+    expect(requiredColumns(header, both).find((r) => r.target === 'age')?.from).toEqual({ name: 'DOB', as: 'dateOfBirth' });
+    // Neither: missing, as the import says.
+    const none: ColumnMapping = {
+      columns: { BOOKING_NO: 'id', BOOK_DT: 'bookedAt', REL_DT: 'eligibleForReleaseAt' },
+      ignore: ['DOB', 'AGE_NOW'],
+    };
+    expect(requiredColumns(header, none).find((r) => r.target === 'age')?.from).toBeUndefined();
+    expect(mappingProblems(header, none)).toEqual([expect.stringMatching(/no column gives "age" \(or "dateOfBirth"\)/)]);
+    // A column named as ours and not mapped is read as itself.
+    expect(requiredColumns(['id', 'age'], undefined).map((r) => r.from?.name)).toEqual(['id', 'age', undefined, undefined]);
+  });
+
+  it('offers for an empty yes/no cell only what the import accepts, and reads a loaded blanks entry as the import looks it up', () => {
+    expect(blankChoices('judicialWarrant')).toEqual([
+      { value: 'unknown', isDefault: false },
+      { value: false, isDefault: true },
+      { value: true, isDefault: false },
+    ]);
+    expect(blankChoices('charge2.bondable')).toContainEqual({ value: true, isDefault: true });
+    // The case format has no unknown for a warrant's felony flag or a conviction's juvenile flag.
+    expect(blankChoices('warrant1.felony')!.map((c) => c.value)).toEqual([false, true]);
+    expect(blankChoices('conviction1.juvenile')!.map((c) => c.value)).toEqual([false, true]);
+    expect(blankChoices('age')).toBeUndefined();
+    expect(blankChoices('charge1.class')).toBeUndefined();
+    // Every choice offered loads back without a problem through the command line's loader.
+    for (const target of [
+      'judicialWarrant',
+      'gangDatabase',
+      'charge3.bondPosted',
+      'conviction2.current',
+      'conviction2.juvenile',
+      'warrant1.felony',
+    ])
+      for (const c of blankChoices(target)!) {
+        const text = mappingYaml({ columns: { THEIRS: target }, blanks: { THEIRS: c.value } });
+        expect(loadColumnMapping(text)).toEqual({ mapping: { columns: { THEIRS: target }, blanks: { THEIRS: c.value } }, diagnostics: [] });
+      }
+    const m: ColumnMapping = { blanks: { 'charge.bondPosted': 'Unknown', JW: 'N', judicialWarrant: 'yes' } };
+    expect(blankOf(m, 'BOND1', 'charge1.bondPosted')).toEqual({ key: 'charge.bondPosted', value: 'unknown' });
+    expect(blankOf(m, 'JW', 'judicialWarrant')).toEqual({ key: 'JW', value: false });
+    expect(blankOf(m, 'OTHER', 'judicialWarrant')).toEqual({ key: 'judicialWarrant', value: true });
+    expect(blankOf(m, 'X', 'administrativeWarrant')).toBeUndefined();
+    expect(
+      mappingYaml({ columns: { JW: 'judicialWarrant' }, values: { JW: { YES1: true } }, blanks: { JW: 'unknown' }, ignore: ['A'] }),
+    ).toBe('columns:\n  JW: judicialWarrant\nvalues:\n  JW:\n    YES1: true\nblanks:\n  JW: unknown\nignore:\n  - A\n');
+  });
+
+  it('points the app’s refusal of a county header to the panel, not to --mapping on the command line', () => {
+    const [first] = mappingProblems(['BOOKING_NO', 'AGE_AT_BOOKING'], undefined);
+    expect(first).toMatch(/--mapping FILE; docs\/case-files.md/);
+    const said = inTheApp(`county.csv: row 1: error: ${first}`);
+    expect(said).toMatch(/^county.csv: row 1: error: the header has none of the case columns/);
+    expect(said).toContain('Map the columns in the Map columns panel below');
+    expect(said).not.toContain('on the command line (--mapping');
+    expect(inTheApp('row 2: error: age is not a number')).toBe('row 2: error: age is not a number');
+  });
+
+  it('lists a level code the import refuses (Fel-1) as needing a value map, and reads F1, felony 2, M-1 and unknown as they are', () => {
+    for (const v of ['F1', 'f', 'M2', 'felony 2', 'M-1', 'I', 'unknown']) expect(readsAsIs('charge1.level', v)).toBe(true);
+    for (const v of ['Fel-1', 'FA', 'CLASS B FELONY', 'X1']) expect(readsAsIs('conviction2.level', v)).toBe(false);
+    // What the panel says reads as it is, the import reads without a problem; what it lists, the import refuses.
+    const csv = (lvl: string) => `id,age,bookedAt,eligibleForReleaseAt,charge1.level\nA,30,2025-09-07,2025-09-20,${lvl}\n`;
+    for (const v of ['F1', 'Fel-1', 'M-1', 'FA', 'unknown'])
+      expect(readCaseSet(csv(v), 'csv').problems.length === 0, v).toBe(readsAsIs('charge1.level', v));
   });
 });
