@@ -226,3 +226,134 @@ test('the mapping being made goes with the recovery copy: restored, the export o
   await expect(panel.getByLabel('Case column for AGE_AT_BOOKING', { exact: true })).toHaveValue('age');
   await expect(panel.getByLabel('Case column for BOOK_DT', { exact: true })).toHaveValue('');
 });
+
+// A fuller export: a date of birth beside an age at the export, levels (one code, Fel-1, not one the
+// import reads), and a judicial-warrant column left empty on some rows.
+const FULLER =
+  'BOOKING_NO,DOB,AGE_NOW,BOOK_DT,REL_ELIG_DT,ICE_REQ,JUDICIAL_WARRANT_ON_FILE,CHG1_LVL\n' +
+  '25-101,1990-01-15,35,2025-09-07 05:00,2025-10-01 12:00,hold;notify,Y,F1\n' +
+  '25-102,1985-03-02,40,2025-09-08 05:00,2025-10-02 12:00,hold;notify,,F2\n' +
+  '25-103,2008-09-10,17,2025-09-09 05:00,2025-10-03 12:00,hold;notify,N,M1\n' +
+  '25-104,1970-05-05,55,2025-09-10 05:00,2025-10-04 12:00,hold;notify,,Fel-1\n' +
+  '25-105,1999-12-31,25,2025-09-11 05:00,2025-10-05 12:00,hold;notify,Y,M\n';
+
+test('a date of birth, a level and what an empty cell means, mapped in the panel; the blank cells warned of until said; read by the command line the same way', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'detainer-mapping-e2e-'));
+  const file = path.join(dir, 'county.csv');
+  writeFileSync(file, FULLER);
+  const draft = path.join(dir, 'draft.ordinance.yaml');
+  writeFileSync(draft, COUNTY_DRAFT);
+  await openApp(page);
+  await setTextAndWait(page, COUNTY_DRAFT);
+  await page.getByRole('tab', { name: 'Simulation' }).click();
+  let since = await chooseCaseFile(page, file);
+  await waitForEvent(page, 'cases-refused', { name: 'county.csv' }, since);
+
+  // The refusal points to the panel below it, not to the command line's --mapping.
+  const refusal = page.getByRole('alert').filter({ hasText: 'the header has none of the case columns' });
+  await expect(refusal).toContainText('Map the columns in the Map columns panel below');
+  await expect(refusal).not.toContainText('on the command line (--mapping FILE');
+  const panel = page.getByRole('region', { name: 'Map the columns of county.csv' });
+  await expect(panel.getByLabel('Required case columns')).toContainText('age or dateOfBirth (no column chosen)');
+
+  // A long name wraps only after an underscore, never inside a word, its full name in the title.
+  const name = panel.getByRole('rowheader', { name: 'JUDICIAL_WARRANT_ON_FILE' }).locator('.mapping-name');
+  await expect(name).toHaveAttribute('title', 'JUDICIAL_WARRANT_ON_FILE');
+  const parts = await name.evaluate((el) =>
+    [...el.querySelectorAll('span')].map((c) => ({
+      text: c.textContent,
+      lines: c.getClientRects().length,
+      top: c.getBoundingClientRect().top,
+    })),
+  );
+  expect(parts.map((p) => p.text)).toEqual(['JUDICIAL_', 'WARRANT_', 'ON_', 'FILE']);
+  for (const p of parts) expect(p.lines, p.text!).toBe(1);
+
+  // dateOfBirth and the level columns are offered in their groups, in docs/case-files.md's words.
+  const dobPicker = panel.getByLabel('Case column for DOB', { exact: true });
+  await expect(dobPicker.locator('optgroup[label="Case"] option[value="dateOfBirth"]')).toHaveText(
+    'dateOfBirth — date of birth: age at booking is counted from it, and wins over age',
+  );
+  await expect(dobPicker.locator('optgroup[label="Charge 1"] option[value="charge1.level"]')).toHaveText(
+    'charge1.level — class and degree in one cell (F1, M2, F)',
+  );
+  await expect(dobPicker.locator('optgroup[label="Conviction 1"] option[value="conviction1.level"]')).toHaveCount(1);
+  const pick = (column: string, target: string) => panel.getByLabel(`Case column for ${column}`, { exact: true }).selectOption(target);
+  await pick('BOOKING_NO', 'id');
+  await pick('DOB', 'dateOfBirth');
+  await pick('AGE_NOW', ' leave out');
+  await pick('BOOK_DT', 'bookedAt');
+  await pick('REL_ELIG_DT', 'eligibleForReleaseAt');
+  await pick('ICE_REQ', 'requests');
+  await pick('JUDICIAL_WARRANT_ON_FILE', 'judicialWarrant');
+  await pick('CHG1_LVL', 'charge1.level');
+  // The date of birth gives age, as the import reads it: nothing is missing.
+  await expect(panel.getByLabel('Required case columns')).toContainText('age from DOB (dateOfBirth)');
+  await expect(panel.getByLabel('Required case columns').locator('.missing')).toHaveCount(0);
+  await expect(panel).toContainText('Every column is mapped or left out');
+
+  // Of the level's codes only Fel-1, which the import refuses, needs a value map.
+  const levels = panel.getByRole('group', { name: 'CHG1_LVL → charge1.level' });
+  await expect(levels.getByRole('row')).toHaveCount(1);
+  await expect(levels.getByRole('row', { name: /Fel-1/ })).toContainText('not one of ours');
+  await panel.getByLabel('CHG1_LVL value Fel-1 reads as', { exact: true }).selectOption('F1');
+
+  // An empty judicial-warrant cell: only what the import accepts for the column, no by default.
+  const blank = panel.getByLabel('An empty JUDICIAL_WARRANT_ON_FILE cell reads as', { exact: true });
+  await expect(blank).toHaveValue('no');
+  await expect(blank.locator('option')).toHaveText(['unknown (the records don’t say)', 'no (the default)', 'yes']);
+  await expect(panel.getByRole('row', { name: /JUDICIAL_WARRANT_ON_FILE → judicialWarrant/ })).toContainText('empty on 2 of 5 rows');
+
+  // Read with the default: the simulation warns that the empty cells read as no.
+  since = await eventCount(page);
+  await panel.getByRole('button', { name: 'Read county.csv with this mapping' }).click();
+  await waitForEvent(page, 'cases-loaded', { name: 'county.csv', count: 5, problems: 0 }, since);
+  await waitForEvent(page, 'simulation-rendered', { total: 5 }, since);
+  const warnings = page.getByRole('region', { name: 'The draft and this case set’s words' });
+  await expect(warnings).toContainText(
+    'column "JUDICIAL_WARRANT_ON_FILE" (judicialWarrant) is empty on 2 of the 5 rows read, and each empty cell reads as "no"',
+  );
+  // 25-101, 25-105 held (Y); 25-102, 25-104 notify (F2; Fel-1 read as F1); 25-103 declined (M1).
+  expect(await counts(page)).toEqual({ hold: 2, notify: 2, decline: 1, open: 0 });
+
+  // Said to mean unknown: the warning goes, and the two cases whose warrant is not recorded are open.
+  await page.getByRole('button', { name: 'Map columns…' }).click();
+  await blank.selectOption('unknown');
+  since = await eventCount(page);
+  await panel.getByRole('button', { name: 'Read county.csv with this mapping' }).click();
+  await waitForEvent(page, 'simulation-rendered', { total: 5 }, since);
+  await expect(page.getByText('is empty on 2 of the 5 rows read')).toHaveCount(0);
+  const app = await counts(page);
+  expect(app).toEqual({ hold: 2, notify: 0, decline: 1, open: 2 });
+
+  // Saved: blanks in the YAML the command line reads, to the same decisions.
+  await page.getByRole('button', { name: 'Map columns…' }).click();
+  const download = page.waitForEvent('download');
+  await panel.getByRole('button', { name: 'Save mapping…' }).click();
+  const saved = path.join(dir, 'county.mapping.yaml');
+  await (await download).saveAs(saved);
+  const yaml = readFileSync(saved, 'utf8');
+  expect(yaml).toContain('  DOB: dateOfBirth\n');
+  expect(yaml).toContain('  CHG1_LVL: charge1.level\n');
+  expect(yaml).toContain('blanks:\n  JUDICIAL_WARRANT_ON_FILE: unknown\n');
+  const json = JSON.parse(cli(['simulate', draft, '--cases', file, '--mapping', saved, '--json'])) as {
+    summary: { outcomes: Record<string, number>; unknowns?: { undetermined: number } };
+  };
+  expect({
+    hold: json.summary.outcomes.hold,
+    notify: json.summary.outcomes.notify,
+    decline: json.summary.outcomes.decline,
+    open: json.summary.unknowns?.undetermined ?? 0,
+  }).toEqual(app);
+
+  // Back to the default: the entry goes from the file.
+  await blank.selectOption('no');
+  const again = page.waitForEvent('download');
+  await panel.getByRole('button', { name: 'Save mapping…' }).click();
+  const plain = path.join(dir, 'plain.mapping.yaml');
+  await (await again).saveAs(plain);
+  expect(readFileSync(plain, 'utf8')).not.toContain('blanks:');
+});

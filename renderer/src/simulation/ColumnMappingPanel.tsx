@@ -4,8 +4,10 @@
 // dates; what the mapping still leaves wrong, as the import would say it. Loaded from and saved as the
 // YAML file the command line reads with --mapping FILE. Their names and values are shown as text only.
 
-import { useEffect, useId, useMemo, useState } from 'react';
+import { Fragment, useEffect, useId, useMemo, useState } from 'react';
 import {
+  blankChoices,
+  blankOf,
   DATE_ORDERS,
   exportSample,
   guessMapping,
@@ -18,7 +20,9 @@ import {
   mayBeUnknown,
   ourValues,
   readsAsIs,
+  requiredColumns,
   sampleValues,
+  type BlankMeaning,
   type ColumnMapping,
   type DateOrder,
   type ExportSample,
@@ -53,6 +57,22 @@ const cut = (v: string) => (v.length > SHOWN_CHARS ? `${v.slice(0, SHOWN_CHARS)}
 /** A column name as shown: an empty one said so. */
 const shownName = (n: string) => (n === '' ? '(no name)' : n);
 
+/** A column name that may wrap after each underscore, dot, dash or slash (CHARGE_1_LEVEL), never inside a word; the full name in its title. */
+function WrappedName({ name }: { name: string }) {
+  const shown = shownName(name);
+  const parts = shown.split(/(?<=[_./-])/);
+  return (
+    <span className="mapping-name" title={shown}>
+      {parts.map((p, i) => (
+        <Fragment key={i}>
+          {i > 0 ? <wbr /> : null}
+          <span>{p}</span>
+        </Fragment>
+      ))}
+    </span>
+  );
+}
+
 /** Sets a key of a plain map (a column named `__proto__` is a key like any other). */
 function withKey<T>(map: Record<string, T> | undefined, key: string, value: T | undefined): Record<string, T> {
   const out: Record<string, T> = {};
@@ -71,6 +91,7 @@ function tidy(m: ColumnMapping): ColumnMapping {
     out.values = values;
     if (!Object.keys(values).length) delete out.values;
   }
+  if (out.blanks && !Object.keys(out.blanks).length) delete out.blanks;
   if (out.ignore && !out.ignore.length) delete out.ignore;
   if (out.columns && !Object.keys(out.columns).length) delete out.columns;
   return out;
@@ -174,9 +195,8 @@ export function ColumnMappingPanel({ source, draft, onDraft, onRead, onClose, ho
     .map((raw, index) => ({ name: raw.trim(), index }))
     .filter((c) => (seen.has(c.name) ? false : (seen.add(c.name), true)));
   const chosen = columns.map((c) => ({ ...c, choice: choiceOf(mapping, c.name), values: sampleValues(sample, c.index) }));
-  const required = targets.filter((t) => t.required);
-  const givenBy = (target: string) =>
-    chosen.find((c) => c.choice === target || (c.choice === NOT_CHOSEN && c.name === target && readsAsItself(c.name)))?.name;
+  // The columns every case needs, each given as the import reads the header (a date of birth gives age).
+  const required = requiredColumns(sample.header, mapping);
   const slashed = chosen.filter(
     (c) => c.choice && c.choice !== LEAVE_OUT && /(At|On)$/.test(c.choice) && c.values.some((v) => isSlashedDate(v.value)),
   );
@@ -252,17 +272,42 @@ export function ColumnMappingPanel({ source, draft, onDraft, onRead, onClose, ho
       ) : null}
       <div className="mapping-required" aria-label="Required case columns">
         <strong>Every case needs:</strong>{' '}
-        {required.map((t, i) => {
-          const from = givenBy(t.target);
-          return (
-            <span key={t.target}>
-              {i > 0 ? '; ' : ''}
-              <span className={from ? 'given' : 'missing'}>
-                <code>{t.target}</code> {from ? `from ${shownName(from)}` : '(no column chosen)'}
-              </span>
+        {required.map((t, i) => (
+          <span key={t.target}>
+            {i > 0 ? '; ' : ''}
+            <span className={t.from ? 'given' : 'missing'}>
+              <code>{t.target}</code>
+              {t.from ? (
+                <>
+                  {' '}
+                  from {shownName(t.from.name)}
+                  {t.from.as !== t.target ? (
+                    <>
+                      {' '}
+                      (<code>{t.from.as}</code>)
+                    </>
+                  ) : null}
+                </>
+              ) : (
+                <>
+                  {t.or.length ? (
+                    <>
+                      {' '}
+                      or{' '}
+                      {t.or.map((o, j) => (
+                        <span key={o}>
+                          {j > 0 ? ', ' : ''}
+                          <code>{o}</code>
+                        </span>
+                      ))}
+                    </>
+                  ) : null}{' '}
+                  (no column chosen)
+                </>
+              )}
             </span>
-          );
-        })}
+          </span>
+        ))}
       </div>
       <table className="mapping-columns">
         <caption className="visually-hidden">Their columns and the case column each fills</caption>
@@ -277,7 +322,7 @@ export function ColumnMappingPanel({ source, draft, onDraft, onRead, onClose, ho
           {chosen.map((c) => (
             <tr key={c.index} className={c.choice === NOT_CHOSEN && !readsAsItself(c.name) ? 'unchosen' : undefined}>
               <th scope="row">
-                <span className="mapping-name">{shownName(c.name)}</span>
+                <WrappedName name={c.name} />
               </th>
               <td className="mapping-sample">
                 {c.values.length === 0 ? (
@@ -306,6 +351,7 @@ export function ColumnMappingPanel({ source, draft, onDraft, onRead, onClose, ho
                         <option key={t.target} value={t.target}>
                           {t.target}
                           {t.required ? ' (required)' : ''}
+                          {t.meaning ? ` — ${t.meaning}` : ''}
                         </option>
                       ))}
                     </optgroup>
@@ -317,6 +363,7 @@ export function ColumnMappingPanel({ source, draft, onDraft, onRead, onClose, ho
         </tbody>
       </table>
       <ValueMaps columns={chosen} mapping={mapping} onChange={set} />
+      <EmptyCells columns={chosen} rows={rows.length} mapping={mapping} onChange={set} />
       <div className="field mapping-dates">
         <label htmlFor={`${id}-dates`}>Slashed dates (like 09/07/2025) are</label>
         <select
@@ -408,8 +455,10 @@ function ValueMaps({
       if (!target || target === LEAVE_OUT) return null;
       const ours = ourValues(target);
       const { map, key } = valueMapOf(mapping, c.name, target);
-      // A coded column lists every value; another only those it would not read (their "N/A" in a date column).
-      const listed = c.values.filter((v) => ours || !readsAsIs(target, v.value) || own(map, v.value)).slice(0, VALUES_MAPPED);
+      // A coded column lists every value; another only those it would not read (their "N/A" in a date
+      // column), as does a level column, whose codes the import reads in many forms (F1, felony 2, M-1).
+      const every = ours && !/\.level$/.test(target);
+      const listed = c.values.filter((v) => every || !readsAsIs(target, v.value) || own(map, v.value)).slice(0, VALUES_MAPPED);
       for (const k of Object.keys(map)) if (!listed.some((v) => v.value === k)) listed.push({ value: k, count: 0 });
       if (!listed.length) return null;
       return { ...c, target, ours, map, key, listed, unknown: mayBeUnknown(target) };
@@ -483,6 +532,99 @@ function ValueMaps({
           </table>
         </fieldset>
       ))}
+    </div>
+  );
+}
+
+/** A blank meaning's words in the picker. */
+const blankWords = (v: BlankMeaning) => (v === 'unknown' ? 'unknown (the records don’t say)' : v ? 'yes' : 'no');
+/** The picker's value for a meaning. */
+const blankValue = (v: BlankMeaning) => (v === 'unknown' ? 'unknown' : v ? 'yes' : 'no');
+
+/**
+ * What an empty cell of each yes/no column means (the mapping's `blanks`): only the meanings the import
+ * accepts for the column, the one an empty cell reads as without an entry marked. An entry for our
+ * column or every group's (`charge.bondPosted`) loaded from a file is shown on their column; a choice
+ * made here is their column's own.
+ */
+function EmptyCells({
+  columns,
+  rows,
+  mapping,
+  onChange,
+}: {
+  columns: Array<{ name: string; index: number; choice: string; values: Array<{ value: string; count: number }> }>;
+  rows: number;
+  mapping: ColumnMapping;
+  onChange: (m: ColumnMapping) => void;
+}) {
+  const id = useId();
+  const yesNo = columns
+    .map((c) => {
+      const target = c.choice === NOT_CHOSEN && readsAsItself(c.name) ? c.name : c.choice;
+      if (!target || target === LEAVE_OUT) return null;
+      const choices = blankChoices(target);
+      if (!choices) return null;
+      const filled = c.values.reduce((n, v) => n + v.count, 0);
+      return { ...c, target, choices, entry: blankOf(mapping, c.name, target), empty: rows - filled };
+    })
+    .filter((x) => x !== null);
+  if (!yesNo.length) return null;
+  const choose = (name: string, inherited: boolean, choices: ReadonlyArray<{ value: BlankMeaning; isDefault: boolean }>, to: string) => {
+    const picked = choices.find((c) => blankValue(c.value) === to);
+    if (!picked) return;
+    // The default needs no entry of its own, unless one for our column or every group's would apply instead.
+    const value = picked.isDefault && !inherited ? undefined : picked.value;
+    onChange({ ...mapping, blanks: withKey(mapping.blanks, name, value) });
+  };
+  return (
+    <div className="mapping-blanks">
+      <h4 id={`${id}-h`}>Empty cells</h4>
+      <p className="muted">
+        An empty yes/no cell reads as the column’s default unless you say otherwise. Where an empty cell means the records don’t say, choose
+        unknown: the decisions that turn on it are then open, not guessed.
+      </p>
+      <table aria-labelledby={`${id}-h`}>
+        <tbody>
+          {yesNo.map((c) => {
+            const inherited = c.entry !== undefined && c.entry.key !== c.name;
+            const byDefault = c.choices.find((x) => x.isDefault)!.value;
+            const now = c.entry?.value ?? (c.entry ? undefined : byDefault);
+            return (
+              <tr key={c.index}>
+                <th scope="row">
+                  <WrappedName name={c.name} /> → <code>{c.target}</code>
+                  <span className="muted">
+                    {' '}
+                    (empty on {count(c.empty)} of {count(rows)} row{rows === 1 ? '' : 's'})
+                  </span>
+                </th>
+                <td>
+                  <select
+                    aria-label={`An empty ${shownName(c.name)} cell reads as`}
+                    value={now === undefined ? '' : blankValue(now)}
+                    onChange={(e) => choose(c.name, inherited, c.choices, e.target.value)}
+                  >
+                    {now === undefined ? <option value="">{String(mapping.blanks![c.entry!.key])} (not yes, no or unknown)</option> : null}
+                    {c.choices.map((x) => (
+                      <option key={blankValue(x.value)} value={blankValue(x.value)}>
+                        {blankWords(x.value)}
+                        {x.isDefault ? ' (the default)' : ''}
+                      </option>
+                    ))}
+                  </select>
+                  {inherited ? (
+                    <span className="muted">
+                      {' '}
+                      (the entry for <code>{c.entry!.key}</code>)
+                    </span>
+                  ) : null}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
     </div>
   );
 }

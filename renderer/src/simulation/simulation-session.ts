@@ -3,7 +3,7 @@
 // large ones run when asked, so typing never waits for them. Plain TypeScript over a port (the
 // worker's client in the app, the engine itself in Node tests).
 
-import type { CaseChoice, ColumnMapping, Ordinance } from '../../../engine/index';
+import { inTheApp, type CaseChoice, type ColumnMapping, type Ordinance } from '../../../engine/index';
 import { emit } from '../lib/app-events';
 import type {
   CaseExplained,
@@ -216,7 +216,9 @@ export class SimulationSession {
     } catch (e) {
       const kept = this.current.cases;
       const still = kept ? `\nThe case set ${kept.name} (${kept.count.toLocaleString('en-US')} cases) is still loaded.` : '';
-      this.set({ status: { kind: 'error', message: (e as Error).message + still }, refused: source.kind === 'synthetic' ? null : source });
+      // A CSV export the Map columns panel can map is told to map it there, not on the command line.
+      const said = mappable(source) ? inTheApp((e as Error).message) : (e as Error).message;
+      this.set({ status: { kind: 'error', message: said + still }, refused: source.kind === 'synthetic' ? null : source });
       emit('cases-refused', { name: source.name, mapped: mappable(source) && !!source.mapping });
       return false;
     }
