@@ -306,6 +306,8 @@ test('a date of birth, a level and what an empty cell means, mapped in the panel
   await expect(blank).toHaveValue('no');
   await expect(blank.locator('option')).toHaveText(['unknown (the records don’t say)', 'no (the default)', 'yes']);
   await expect(panel.getByRole('row', { name: /JUDICIAL_WARRANT_ON_FILE → judicialWarrant/ })).toContainText('empty on 2 of 5 rows');
+  // The new parts named, their contrast and structure sound (axe, WCAG 2.1 AA).
+  expect(await axeViolations(page, 'Map columns panel with empty cells')).toEqual([]);
 
   // Read with the default: the simulation warns that the empty cells read as no.
   since = await eventCount(page);
