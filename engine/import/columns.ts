@@ -201,7 +201,7 @@ export function parseMappedTarget(target: string): (TargetMeaning & { rowItem?: 
   if (!m) return parseTarget(target);
   const meaning = parseTarget(`${m[1]}1.${m[2]}`);
   if (typeof meaning === 'string') return meaning.replace(`${m[1]}1.`, `${m[1]}.`);
-  return { ...meaning, rowItem: true };
+  return { ...meaning, target: `${m[1]}.${m[2]}`, rowItem: true };
 }
 
 const own = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
@@ -226,7 +226,7 @@ export function planColumns(header: readonly string[], mapping?: ColumnMapping):
   const groups: Record<GroupName, number> = { charge: 0, conviction: 0, warrant: 0 };
   // Groups read one item per row (`charge.class` in the mapping), and those read in numbered columns.
   const rowItems = new Set<GroupName>();
-  const numbered = new Map<GroupName, string>();
+  const numberedBy = new Map<GroupName, string>();
   let unlisted = 0;
   header.forEach((raw, index) => {
     if (problems.length >= MAX_LISTED_COLUMNS) {
@@ -258,10 +258,9 @@ export function planColumns(header: readonly string[], mapping?: ColumnMapping):
       return;
     }
     // A level gives a class and a degree: it takes both columns' places.
+    const numbered = 'rowItem' in meaning ? '' : String(meaning.slot + 1);
     const gives =
-      meaning.field === 'level'
-        ? [`${meaning.group}${meaning.slot + 1}.class`, `${meaning.group}${meaning.slot + 1}.degree`]
-        : [meaning.target];
+      meaning.field === 'level' ? [`${meaning.group}${numbered}.class`, `${meaning.group}${numbered}.degree`] : [meaning.target];
     for (const t of gives) {
       const first = taken.get(t);
       if (first !== undefined) {
@@ -273,14 +272,14 @@ export function planColumns(header: readonly string[], mapping?: ColumnMapping):
     if (meaning.group) {
       groups[meaning.group] = Math.max(groups[meaning.group], meaning.slot + 1);
       if ('rowItem' in meaning) rowItems.add(meaning.group);
-      else if (!numbered.has(meaning.group)) numbered.set(meaning.group, name);
+      else if (!numberedBy.has(meaning.group)) numberedBy.set(meaning.group, name);
     }
     // Every column gets the same keys, in the same order: the reader's loop over them stays fast.
     columns.push({
       index,
       name,
       // A row's own item is named as the mapping names it (`charge.class`), not as group 1.
-      target: 'rowItem' in meaning ? `${meaning.group}.${meaning.field}` : meaning.target,
+      target: meaning.target,
       kind: meaning.kind,
       slot: meaning.slot,
       group: meaning.group,
@@ -291,9 +290,9 @@ export function planColumns(header: readonly string[], mapping?: ColumnMapping):
   });
   if (unlisted) problems.push(`... and ${unlisted} more columns not read (the header names ${header.length} columns)`);
   for (const g of rowItems)
-    if (numbered.has(g))
+    if (numberedBy.has(g))
       problems.push(
-        `the mapping reads one ${g} per row (${g}.field, with no number) and column "${numbered.get(g)}" gives a numbered ${g}; a file gives its ${g}s one way or the other`,
+        `the mapping reads one ${g} per row (${g}.field, with no number) and column "${numberedBy.get(g)}" gives a numbered ${g}; a file gives its ${g}s one way or the other`,
       );
   // A column the mapping names that the header lacks (a misspelt name, an export that changed) would
   // leave its fact empty on every case, read as the empty cell's default: said, never passed over.
@@ -492,7 +491,7 @@ const UNKNOWN_GROUP_FIELDS: Record<GroupName, Record<string, string>> = {
 
 /** Whether a cell of this documented column (`bookedAt`, `charge2.class`) may say `unknown`: the fact it gives may be left open. */
 export function mayBeUnknown(target: string): boolean {
-  const meaning = parseTarget(target);
+  const meaning = parseMappedTarget(target);
   if (typeof meaning === 'string') return false;
   // A level's unknown is its class's.
   const field = meaning.field === 'level' ? 'class' : meaning.field;

@@ -20,6 +20,7 @@ import {
   MAX_GROUP_NUMBER,
   mayBeUnknown,
   NUMBER_FIELDS,
+  parseMappedTarget,
   parseTarget,
   planColumns,
   requiredGivers,
@@ -72,7 +73,7 @@ export function mappingTargets(groups: Partial<Record<GroupName, number>> = {}, 
   const out: MappingTarget[] = [];
   const seen = new Set<string>();
   const add = (target: string, section: string) => {
-    const meaning = parseTarget(target);
+    const meaning = parseMappedTarget(target);
     if (typeof meaning === 'string' || seen.has(meaning.target)) return;
     seen.add(meaning.target);
     const words = READ_ONLY_PLACES[meaning.field]?.meaning;
@@ -89,7 +90,7 @@ export function mappingTargets(groups: Partial<Record<GroupName, number>> = {}, 
   }
   const wanted: Record<GroupName, number> = { charge: 2, conviction: 3, warrant: 1 };
   for (const t of also) {
-    const meaning = parseTarget(t);
+    const meaning = parseMappedTarget(t);
     if (typeof meaning !== 'string' && meaning.group) wanted[meaning.group] = Math.max(wanted[meaning.group], meaning.slot + 1);
   }
   for (const g of Object.keys(CSV_GROUP_COLUMNS) as GroupName[]) {
@@ -100,6 +101,12 @@ export function mappingTargets(groups: Partial<Record<GroupName, number>> = {}, 
         for (const r of readOnlyAfter(f, g)) add(`${g}${k}.${r}`, `${GROUP_WORDS[g]} ${k}`);
       }
   }
+  // An export of one row per charge (conviction, warrant): the row's own, with no number.
+  for (const g of Object.keys(CSV_GROUP_COLUMNS) as GroupName[])
+    for (const f of CSV_GROUP_COLUMNS[g]) {
+      add(`${g}.${f}`, `${GROUP_WORDS[g]} of each row (one row per ${g})`);
+      for (const r of readOnlyAfter(f, g)) add(`${g}.${r}`, `${GROUP_WORDS[g]} of each row (one row per ${g})`);
+    }
   for (const t of also) add(t, 'Other');
   return out;
 }
@@ -124,7 +131,7 @@ export function requiredColumns(header: readonly string[], mapping: ColumnMappin
   for (const raw of header) {
     const name = raw.trim();
     if (ignored.has(name)) continue;
-    const meaning = parseTarget(Object.prototype.hasOwnProperty.call(renames, name) ? String(renames[name]) : name);
+    const meaning = parseMappedTarget(Object.prototype.hasOwnProperty.call(renames, name) ? String(renames[name]) : name);
     if (typeof meaning !== 'string' && !given.has(meaning.target)) given.set(meaning.target, name);
   }
   return CSV_REQUIRED_COLUMNS.map((target) => {
@@ -177,7 +184,7 @@ export function guessMapping(header: readonly string[]): ColumnMapping {
  * text, numbers or dates. Yes/no columns take true and false.
  */
 export function ourValues(target: string): ReadonlyArray<string | boolean> | undefined {
-  const meaning = parseTarget(target);
+  const meaning = parseMappedTarget(target);
   if (typeof meaning === 'string') return undefined;
   const f = meaning.field;
   if (BOOLEAN_FIELDS.has(f)) return [true, false];
@@ -209,7 +216,7 @@ export function isSlashedDate(value: string): boolean {
 export function readsAsIs(target: string, value: string): boolean {
   const v = value.trim();
   if (v === '') return true;
-  const meaning = parseTarget(target);
+  const meaning = parseMappedTarget(target);
   if (typeof meaning === 'string') return true;
   if (v.toLowerCase() === 'unknown') return mayBeUnknown(target);
   const f = meaning.field;
@@ -241,7 +248,7 @@ export interface BlankChoice {
  * a column that is not yes/no.
  */
 export function blankChoices(target: string): BlankChoice[] | undefined {
-  const meaning = parseTarget(target);
+  const meaning = parseMappedTarget(target);
   if (typeof meaning === 'string' || !BOOLEAN_FIELDS.has(meaning.field)) return undefined;
   // The contract's default for a fact not given: a charge is bondable unless said otherwise (docs/case-files.md).
   const byDefault = meaning.field === 'bondable';
@@ -262,7 +269,7 @@ export function blankOf(
 ): { key: string; value: BlankMeaning | undefined } | undefined {
   const blanks = mapping.blanks;
   if (!blanks) return undefined;
-  const meaning = parseTarget(target);
+  const meaning = parseMappedTarget(target);
   const group = typeof meaning !== 'string' && meaning.group ? `${meaning.group}.${meaning.field}` : undefined;
   const key = [name, target, group].find((k) => k !== undefined && Object.prototype.hasOwnProperty.call(blanks, k));
   if (key === undefined) return undefined;

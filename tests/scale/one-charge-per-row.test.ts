@@ -7,7 +7,15 @@ import { describe, expect, it } from 'vitest';
 import { casesToCsv } from '../../engine/case-csv';
 import { generateCases } from '../../engine/generate';
 import { csvField } from '../../engine/csv';
-import { formatCaseProblem, loadColumnMapping, readCaseSet } from '../../engine/index';
+import {
+  blankChoices,
+  formatCaseProblem,
+  loadColumnMapping,
+  mappingTargets,
+  mappingYaml,
+  readCaseSet,
+  readsAsIs,
+} from '../../engine/index';
 import { importInChunks, tableRows } from './helpers';
 
 const CHARGE_FIELDS = ['offense', 'class', 'degree', 'categories', 'bondPosted', 'bondable', 'probableCauseFinding'];
@@ -180,7 +188,33 @@ describe('one charge per row', () => {
     expect(r.problems.map((p) => p.message).join('\n')).toContain(
       'the mapping reads one charge per row (charge.field, with no number) and column "LVL2" gives a numbered charge',
     );
+    const twice = mapped('columns: { LVL: charge.level, CLS: charge.class }\n');
+    expect(readCaseSet('id,age,bookedAt,eligibleForReleaseAt,LVL,CLS\n', 'csv', { mapping: twice }).problems.map((p) => p.message)).toEqual(
+      ['columns 5 ("LVL") and 6 ("CLS") both give "charge.class"'],
+    );
     const bad = loadColumnMapping('columns: { LVL: charge.klass }\n');
     expect(bad.diagnostics.map((d) => [d.line, d.message])).toEqual([[1, '"klass" is not a charge column; did you mean "charge.class"?']]);
+  });
+
+  it('is offered by the Map columns panel, whose choices for it read as the import reads them', () => {
+    const targets = mappingTargets();
+    const row = targets.filter((t) => t.section === 'Charge of each row (one row per charge)').map((t) => t.target);
+    expect(row).toEqual([
+      'charge.offense',
+      'charge.class',
+      'charge.degree',
+      'charge.level',
+      'charge.categories',
+      'charge.bondPosted',
+      'charge.bondable',
+      'charge.probableCauseFinding',
+    ]);
+    expect(targets.some((t) => t.target === 'warrant.kind')).toBe(true);
+    expect(readsAsIs('charge.level', 'F1')).toBe(true);
+    expect(readsAsIs('charge.level', 'Fel-1')).toBe(false);
+    expect(blankChoices('charge.bondPosted')?.map((c) => c.value)).toEqual(['unknown', false, true]);
+    const saved = loadColumnMapping(mappingYaml({ columns: { CHG_LVL: 'charge.level', BOOKING_NO: 'id' } }));
+    expect(saved.diagnostics).toEqual([]);
+    expect(saved.mapping!.columns).toEqual({ CHG_LVL: 'charge.level', BOOKING_NO: 'id' });
   });
 });
