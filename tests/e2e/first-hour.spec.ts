@@ -237,6 +237,28 @@ test('a draft with an error is not simulated: the results stay those of the last
   expect(rerun.detail.outcomes).toEqual(before.detail.outcomes);
 });
 
+test('the Comparison tab, like the Simulation, says that a draft with an error is compared as its last version without errors', async ({
+  page,
+}) => {
+  await openApp(page);
+  await openSample(page);
+  await page.getByRole('tab', { name: 'Comparison' }).click();
+  const since = await eventCount(page);
+  await page.getByLabel('Case set', { exact: true }).selectOption({ label: 'Sample: Synthetic 200 (CSV)' });
+  await waitForEvent(page, 'comparison-rendered', { other: 'honor every detainer (baseline)' }, since);
+  const comparison = page.getByRole('region', { name: 'Comparison' });
+  await expect(comparison.getByText(/last version without errors/)).toHaveCount(0);
+  // A 200-hour hold: an error of the legal lint; the figures shown stay those of the 48-hour draft.
+  const checked = await setTextAndWait(page, sampleText.replace('hours: 48', 'hours: 200'));
+  expect(checked.detail.errors).toBeGreaterThan(0);
+  await expect(
+    comparison.getByRole('status').filter({ hasText: /The draft has 1 error: what is shown below is the last version without errors/ }),
+  ).toBeVisible();
+  await expect(comparison.getByText(/are decided differently under this draft/)).toBeVisible();
+  await setTextAndWait(page, sampleText);
+  await expect(comparison.getByText(/last version without errors/)).toHaveCount(0);
+});
+
 test('the case sets are each named once, and the chosen one says its size once', async ({ page }) => {
   await openApp(page);
   await openSample(page);

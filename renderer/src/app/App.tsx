@@ -767,6 +767,7 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
                   compareError={workspace.compareError}
                   onShowProvision={showProvision}
                   draft={thisDraft}
+                  blocked={blocked}
                 />
               ) : null}
               {right === 'table' && expectedFile ? expectedPanel : null}

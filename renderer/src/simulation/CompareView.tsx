@@ -33,6 +33,8 @@ interface Props {
   onShowProvision: (id: string) => void;
   /** This draft's title and version: a draft compared with that has the same is named by its file. */
   draft: ThisDraft;
+  /** Why the draft compared is not the text in the editor (it has errors), as the Simulation tab says it. */
+  blocked: string | null;
 }
 
 const CHANGED_ONLY = { ...NO_FILTER, changedOnly: true };
@@ -90,6 +92,11 @@ export function CompareView(props: Props) {
           <option value="file">Another draft from a file…</option>
         </select>
       </div>
+      {props.blocked ? (
+        <p className="notice warning" role="status">
+          {props.blocked}
+        </p>
+      ) : null}
       {props.compareError ? (
         <p className="notice error" role="alert">
           {props.compareError}
