@@ -66,3 +66,17 @@ export const STATE_NAMES: Readonly<Record<string, string>> = {
 export function isStateCode(code: string): boolean {
   return Object.prototype.hasOwnProperty.call(STATE_NAMES, code);
 }
+
+/**
+ * The code a person means by what they typed for a state: a code in either case ("or" → "OR") or a
+ * name as STATE_NAMES gives it, in any case and with or without its "the" ("New Jersey", "district of
+ * columbia" → "DC"). Anything else comes back upper-cased, for the schema to refuse where it stands.
+ */
+export function stateCodeOf(typed: string): string {
+  const plain = typed.trim().replace(/\s+/g, ' ');
+  const code = plain.toUpperCase();
+  if (isStateCode(code)) return code;
+  const name = plain.toLowerCase().replace(/^the /, '');
+  for (const [c, n] of Object.entries(STATE_NAMES)) if (n.toLowerCase().replace(/^the /, '') === name) return c;
+  return code;
+}

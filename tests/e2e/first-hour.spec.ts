@@ -259,6 +259,27 @@ test('the Comparison tab, like the Simulation, says that a draft with an error i
   await expect(comparison.getByText(/last version without errors/)).toHaveCount(0);
 });
 
+test('the State field takes the state’s name and writes its code, as it takes the code', async ({ page }) => {
+  await loadApp(page);
+  await waitForEvent(page, 'document-editable');
+  const state = page.getByRole('region', { name: 'Form' }).getByRole('textbox', { name: 'State', exact: true });
+  let since = await eventCount(page);
+  await state.fill('Oregon');
+  await state.press('Enter');
+  let applied = await waitForEvent(page, 'form-edit-applied', { label: 'state' }, since);
+  let checked = await waitForEvent(page, 'analysis-applied', { version: applied.detail.version }, since);
+  expect(checked.detail.errors).toBe(0);
+  expect(await hook.getText(page)).toContain('  state: OR\n');
+  await expect(state).toHaveValue('OR');
+  since = await eventCount(page);
+  await state.fill('nj');
+  await state.press('Enter');
+  applied = await waitForEvent(page, 'form-edit-applied', { label: 'state' }, since);
+  checked = await waitForEvent(page, 'analysis-applied', { version: applied.detail.version }, since);
+  expect(checked.detail.errors).toBe(0);
+  expect(await hook.getText(page)).toContain('  state: NJ\n');
+});
+
 test('the case sets are each named once, and the chosen one says its size once', async ({ page }) => {
   await openApp(page);
   await openSample(page);

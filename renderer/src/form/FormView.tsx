@@ -4,6 +4,7 @@
 import { useMemo, useState } from 'react';
 import type { Ordinance, OrdinanceText } from '../../../engine/index';
 import { layoutOrdinance } from '../../../engine/vocabulary';
+import { stateCodeOf } from '../../../engine/states';
 import { ConditionEditor, type Edit } from './ConditionEditor';
 import { EnactmentForm } from './EnactmentForm';
 import {
@@ -150,7 +151,7 @@ export function FormView({ data, unreadable, text, edit, onShowInEditor, onUndo,
             {...helpFor(schemaAt('jurisdiction.state'), 'state')}
             required
             value={str(jurisdiction.state)}
-            onCommit={(v) => set(['jurisdiction', 'state'], v.toUpperCase(), 'state')}
+            onCommit={(v) => set(['jurisdiction', 'state'], stateCodeOf(v), 'state')}
           />
           <SelectField
             {...helpFor(schemaAt('jurisdiction.level'), 'level')}
