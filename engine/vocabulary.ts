@@ -20,6 +20,7 @@ export { policyBaseName } from './file-names';
 export { lawApplied, type LawApplied, type AppliedAuthority } from './law-applied';
 export { authority, unverifiedDateMark, type Authority, type LawSource } from './law';
 export { longDate } from './text-model';
+export { stateCodeOf } from './states';
 export { layoutOrdinance, type Layout } from './layout';
 export { CLASS_BY_RANK } from './offense-rank';
 export { caseId, type CaseIds } from './case-ids';

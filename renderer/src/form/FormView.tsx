@@ -3,8 +3,7 @@
 
 import { useMemo, useState } from 'react';
 import type { Ordinance, OrdinanceText } from '../../../engine/index';
-import { layoutOrdinance } from '../../../engine/vocabulary';
-import { stateCodeOf } from '../../../engine/states';
+import { layoutOrdinance, stateCodeOf } from '../../../engine/vocabulary';
 import { ConditionEditor, type Edit } from './ConditionEditor';
 import { EnactmentForm } from './EnactmentForm';
 import {
