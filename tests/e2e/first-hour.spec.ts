@@ -280,6 +280,20 @@ test('the State field takes the state’s name and writes its code, as it takes 
   expect(await hook.getText(page)).toContain('  state: NJ\n');
 });
 
+test('each bar’s label in the Simulation’s charts fits left of its bar, none cut off at the chart’s edge', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openApp(page);
+  await openSample(page);
+  await page.getByRole('tab', { name: 'Simulation' }).click();
+  await chooseCases(page, 'Sample: Synthetic 200 (CSV)', 200);
+  const labels = await page
+    .locator('svg text.chart-label')
+    .evaluateAll((els) => els.map((el) => ({ text: el.textContent, left: (el as SVGTextElement).getBBox().x })));
+  // The hold hours by provision name provisions by their section and heading, the longest labels.
+  expect(labels.filter((l) => l.text?.startsWith('§')).length).toBeGreaterThan(1);
+  for (const l of labels) expect(l.left, l.text ?? '').toBeGreaterThanOrEqual(0);
+});
+
 test('the case sets are each named once, and the chosen one says its size once', async ({ page }) => {
   await openApp(page);
   await openSample(page);

@@ -2,6 +2,7 @@
 // provision, cost. Each carries a text summary for screen readers and prints its numbers.
 
 import { amountWords, OUTCOMES, type Outcome, type SummaryBounds } from '../../../engine/vocabulary';
+import { useLayoutEffect, useRef } from 'react';
 import { count, hours, money, share } from '../lib/format';
 
 /** Characters of a bar's label that fit left of the bars; longer ones end in "…" (the whole label is the title). */
@@ -28,10 +29,24 @@ function BarChart({ bars, title, summary, otherLabel }: { bars: Bar[]; title: st
   const hasOther = bars.some((b) => b.other !== undefined);
   const rowHeight = hasOther ? 34 : 24;
   const height = bars.length * rowHeight + 6;
+  // A label of wide letters can be longer than the room left of the bars even cut to LABEL_CHARS: such a
+  // label is drawn narrower to fit, rather than cut off at the chart's left edge.
+  const svg = useRef<SVGSVGElement>(null);
+  useLayoutEffect(() => {
+    const room = labelWidth - 8;
+    for (const label of svg.current?.querySelectorAll<SVGTextElement>('text.chart-label') ?? []) {
+      label.removeAttribute('textLength');
+      label.removeAttribute('lengthAdjust');
+      if (label.getComputedTextLength() > room) {
+        label.setAttribute('textLength', String(room));
+        label.setAttribute('lengthAdjust', 'spacingAndGlyphs');
+      }
+    }
+  }, [bars]);
   return (
     <figure className="chart">
       <figcaption>{title}</figcaption>
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`${title}: ${summary}`} preserveAspectRatio="xMinYMin meet">
+      <svg ref={svg} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`${title}: ${summary}`} preserveAspectRatio="xMinYMin meet">
         {bars.map((b, i) => {
           const y = i * rowHeight + 3;
           const w = (b.value / max) * barArea;
