@@ -19,7 +19,7 @@ import type {
   Scenario,
   WarrantTest,
 } from './model';
-import { FEDERAL_MAX_HOLD, OUTCOMES, otherwiseHoldOf } from './model';
+import { DEFAULT_COST_PER_INMATE_DAY, FEDERAL_MAX_HOLD, OUTCOMES, otherwiseHoldOf } from './model';
 export { FEDERAL_MAX_HOLD };
 import {
   C_CURRENT,
@@ -124,7 +124,7 @@ export function resolveScenario(s: Scenario | ResolvedScenario | undefined): Res
   return {
     name: s?.name ?? '',
     reimbursementAgreement: s?.reimbursementAgreement ?? false,
-    costPerInmateDay: s?.costPerInmateDay ?? 143,
+    costPerInmateDay: s?.costPerInmateDay ?? DEFAULT_COST_PER_INMATE_DAY,
     holidays: s?.holidays ?? 'us-federal',
     asOf: s?.asOf ?? null,
   };

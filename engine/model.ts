@@ -387,6 +387,12 @@ export interface Scenario {
   asOf?: string;
 }
 
+/**
+ * The cost per inmate-day a scenario that names none is costed at: Cook County's, about $143 (county
+ * officials, 2011; samples/scenarios/cook-county-fy2012.scenario.yaml).
+ */
+export const DEFAULT_COST_PER_INMATE_DAY = 143;
+
 /** A scenario with every default filled in. */
 export interface ResolvedScenario {
   name: string;

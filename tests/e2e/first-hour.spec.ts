@@ -294,6 +294,20 @@ test('each bar’s label in the Simulation’s charts fits left of its bar, none
   for (const l of labels) expect(l.left, l.text ?? '').toBeGreaterThanOrEqual(0);
 });
 
+test('the cost per inmate-day says whose figure it starts at, until the jail’s own is put in', async ({ page }) => {
+  await openApp(page);
+  await openSample(page);
+  await page.getByRole('tab', { name: 'Simulation' }).click();
+  const cost = page.getByLabel('Cost per inmate-day ($)');
+  await expect(cost).toHaveValue('143');
+  await expect(cost).toHaveAccessibleDescription('Cook County’s figure (2011): put in your jail’s own');
+  await expect(page.getByText('Cook County’s figure (2011): put in your jail’s own')).toBeVisible();
+  await cost.fill('210');
+  await cost.press('Enter');
+  await expect(page.getByText(/Cook County’s figure/)).toHaveCount(0);
+  await expect(cost).toHaveAccessibleDescription('');
+});
+
 test('the case sets are each named once, and the chosen one says its size once', async ({ page }) => {
   await openApp(page);
   await openSample(page);

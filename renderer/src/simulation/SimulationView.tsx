@@ -17,6 +17,7 @@ import {
   rangeWords,
   summaryBounds,
   decidedAs,
+  DEFAULT_COST_PER_INMATE_DAY,
   type Ordinance,
   type Outcome,
 } from '../../../engine/vocabulary';
@@ -134,7 +135,14 @@ export function SimulationControls({
           onChange={(e) => setCost(e.target.value)}
           onBlur={commitCost}
           onKeyDown={(e) => e.key === 'Enter' && commitCost()}
+          aria-describedby={state.scenario.costPerInmateDay === DEFAULT_COST_PER_INMATE_DAY ? 'cost-per-day-source' : undefined}
         />
+        {/* The costs shown are this figure times the days held: say whose it is until the jail's own is put in. */}
+        {state.scenario.costPerInmateDay === DEFAULT_COST_PER_INMATE_DAY ? (
+          <span id="cost-per-day-source" className="field-help">
+            Cook County’s figure (2011): put in your jail’s own
+          </span>
+        ) : null}
       </div>
       <div className="field">
         <label htmlFor="holidays">Holidays</label>
