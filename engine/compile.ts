@@ -1429,6 +1429,20 @@ function boolCombine(kind: 'all' | 'any', fns: BoolFn[]): BoolFn {
 
 // ---- the policy ----
 
+/**
+ * The outcomes (codes, in order) an open case could have, each with the provisions (indexes, in order)
+ * that would give it: from the provisions that may decide it (`BoundPolicy.deciders`) and what each
+ * would give (`BoundPolicy.mayGive`).
+ */
+export function outcomesUnder(deciders: readonly number[], gives: readonly number[]): Array<{ outcome: number; provisions: number[] }> {
+  const out: Array<{ outcome: number; provisions: number[] }> = [];
+  for (let o = 0; o < 4; o++) {
+    const provisions = deciders.filter((_, j) => gives[j]! & (1 << o));
+    if (provisions.length) out.push({ outcome: o, provisions });
+  }
+  return out;
+}
+
 /** A policy bound to one case table: `decide(i)` is the hot path. */
 export interface BoundPolicy {
   readonly table: CaseTable;
@@ -2084,8 +2098,25 @@ export class CompiledPolicy {
         possible: OUTCOMES.filter((_, k) => possible & (1 << k)),
         dependsOn: dependsOnKeys(bound!.dependsOn!(i)),
       };
+      decision.undecided = this.undecidedOf(t, i)!;
     }
     return decision;
+  }
+
+  /**
+   * For a case the records leave open (undecided on them): each outcome it could have, with the
+   * provisions that would give it, in order ('default' for the otherwise clause), as DecisionRef.undecided
+   * names them. Undefined where the decision is settled.
+   */
+  undecidedOf(t: CaseTable, i: number): Array<{ outcome: Outcome; under: Array<{ provision: string; citation: string }> }> | undefined {
+    if (!t.hasUnknown) return undefined;
+    const bound = this.bind(t);
+    const possible = bound.possible!(i);
+    if ((possible & (possible - 1)) === 0) return undefined;
+    return outcomesUnder(bound.deciders!(i), bound.mayGive!(i)).map((x) => ({
+      outcome: OUTCOMES[x.outcome]!,
+      under: x.provisions.map((k) => ({ provision: this.provisionIdOf(k), citation: this.citationOf(k) })),
+    }));
   }
 
   /**

@@ -443,6 +443,16 @@ export interface Decision {
    * one of them decided it. A hold's `holdUntil` is then null when their limits end at different times.
    */
   decidedByOneOf?: Array<{ provision: string; citation: string }>;
-  /** Set when the outcome depends on facts the case leaves unknown: the outcomes it may have, and those facts. */
+  /**
+   * Set when the outcome depends on facts the case leaves unknown: the outcomes it may have, and those
+   * facts. `outcome` is then review (the mark of "undecided"), and `provision` and `citation` name only
+   * the first provision that may apply, kept so the keys stay the same: none of them decided it.
+   */
   undetermined?: { possible: Outcome[]; dependsOn: string[] };
+  /**
+   * With `undetermined`: each outcome the case could have, in the order of OUTCOMES, with the
+   * provisions that would give it, in order ('default' for the otherwise clause), as a changed case's
+   * side names them (DecisionRef.undecided). None of them decided it.
+   */
+  undecided?: Array<{ outcome: Outcome; under: Array<{ provision: string; citation: string }> }>;
 }

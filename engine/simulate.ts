@@ -2,7 +2,7 @@
 // provisions, and a comparison with another policy or the honor-every-detainer baseline.
 
 import { caseId, caseTable, type CaseTable } from './case-table';
-import type { CompiledPolicy } from './compile';
+import { outcomesUnder, type CompiledPolicy } from './compile';
 import { DETAINER_FORMS } from './detainer-forms';
 import type { Decision, MaxHold, Outcome } from './model';
 import { OUTCOMES } from './model';
@@ -620,12 +620,7 @@ class UndecidedSets {
     const key = `${deciders.join(' ')}/${gives.join(' ')}`;
     let k = this.keys.get(key);
     if (k === undefined) {
-      const set: UndecidedBy['sets'][number] = [];
-      for (let o = 0; o < 4; o++) {
-        const provisions = deciders.filter((_, j) => gives[j]! & (1 << o));
-        if (provisions.length) set.push({ outcome: o, provisions });
-      }
-      this.sets.push(set);
+      this.sets.push(outcomesUnder(deciders, gives));
       this.keys.set(key, (k = this.sets.length));
     }
     (this.of ??= new Int32Array(this.n))[i] = k;

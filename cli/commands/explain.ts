@@ -7,6 +7,7 @@ import {
   dependsOnLabel,
   OUTCOME_WORDS,
   settledDecidingConvictions,
+  undecidedWords,
   type Decision,
   type SettledDecidingConvictions,
 } from '../../engine/index';
@@ -73,12 +74,16 @@ export function decidingConvictionLine(d: SettledDecidingConvictions): string {
 export function explainText(d: Decision, deciding?: SettledDecidingConvictions): string {
   const lines: string[] = [];
   const held = d.holdUntil ? ` until ${d.holdUntil.replace('T', ' ')}` : '';
-  // An open decision's outcome (review) only marks it unsettled: it is no one's decision, and says what it turns on.
-  if (d.undetermined)
+  // An open decision's outcome (review) only marks it unsettled: it is no one's decision, and says what it
+  // turns on and each outcome it could have under the provisions that would give it, as the changed cases do.
+  if (d.undetermined) {
+    const could = d.undecided
+      ? `It is ${undecidedWords(d.undecided)}; no one provision is named as deciding it.`
+      : `It could be ${d.undetermined.possible.map((o) => OUTCOME_WORDS[o]).join(' or ')}.`;
     lines.push(
-      `Case ${d.id}: UNDECIDED: these records cannot settle it. It turns on ${d.undetermined.dependsOn.map(dependsOnLabel).join('; ') || 'facts the records do not carry'}, and could be ${d.undetermined.possible.map((o) => OUTCOME_WORDS[o]).join(' or ')} (the first provision that may apply is ${d.citation}, ${d.provision}).`,
+      `Case ${d.id}: UNDECIDED: these records cannot settle it. It turns on ${d.undetermined.dependsOn.map(dependsOnLabel).join('; ') || 'facts the records do not carry'}. ${could}`,
     );
-  else if (d.decidedByOneOf) {
+  } else if (d.decidedByOneOf) {
     // The outcome is settled, but not which provision gives it: the first's test turns on facts the records lack.
     const holdEnd = d.outcome === 'hold' && !d.holdUntil ? ' (when it ends is not known: see below)' : '';
     lines.push(

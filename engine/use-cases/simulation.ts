@@ -222,9 +222,12 @@ export function decidingConvictions(
 export interface SettledDecidingConvictions extends CaseDecidingConvictions {
   /**
    * Set when the records cannot settle the decision (it is open: more than one outcome is possible).
-   * `convictions` is then empty, as nothing decided it; `provision` is the first that may decide it.
+   * `convictions` is then empty, as nothing decided it; `provision` is only the first that may apply,
+   * and `undecided` names each outcome the case could have with the provisions that would give it.
    */
   undetermined?: true;
+  /** With `undetermined`: as Decision.undecided, each outcome it could have and the provisions that would give it. */
+  undecided?: Decision['undecided'];
   /**
    * Set when the outcome is settled but more than one provision may be the one that decides it (the
    * first's test is open; see Decision.decidedByOneOf): each, in order. `provision` is then the first
@@ -250,7 +253,7 @@ export function settledDecidingConvictions(
   return found.map((d, k) => {
     const i = indexes[k]!;
     const possible = bound.possible?.(i) ?? 0;
-    if (possible & (possible - 1)) return { ...d, convictions: [], undetermined: true };
+    if (possible & (possible - 1)) return { ...d, convictions: [], undetermined: true, undecided: policy.undecidedOf(cases, i)! };
     if ((bound.deciderCount?.(i) ?? 1) < 2) return d;
     // No one provision decided it: a conviction is named only when each that may decide it names the same ones.
     const deciders = bound.deciders!(i);

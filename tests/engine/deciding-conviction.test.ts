@@ -234,7 +234,17 @@ describe('simulate --json names the deciding convictions', () => {
     expect(d).not.toHaveProperty('decidingConvictions');
     // The settled reading (simulate --json's, explain's and the app's cases table's) names none and says why.
     expect(settledDecidingConvictions(s.policy, one, [0])).toEqual([
-      { provision: 'felony-and-warrant', citation: expect.any(String), readsConvictions: true, convictions: [], undetermined: true },
+      {
+        provision: 'felony-and-warrant',
+        citation: expect.any(String),
+        readsConvictions: true,
+        convictions: [],
+        undetermined: true,
+        undecided: [
+          { outcome: 'hold', under: [{ provision: 'felony-and-warrant', citation: '§ 2(a)' }] },
+          { outcome: 'decline', under: [{ provision: 'default', citation: '§ 2(b)' }] },
+        ],
+      },
     ]);
   });
 
@@ -244,7 +254,8 @@ describe('simulate --json names the deciding convictions', () => {
     const settled = settledDecidingConvictions(policy, t, indexes);
     const raw = decidingConvictions(policy, t, indexes);
     json.decisions.forEach((d: { id: string; undetermined?: unknown; decidingConvictions?: unknown }, i: number) => {
-      if (d.undetermined) expect(settled[i]).toEqual({ ...raw[i], convictions: [], undetermined: true });
+      if (d.undetermined)
+        expect(settled[i]).toEqual({ ...raw[i], convictions: [], undetermined: true, undecided: (d as { undecided?: unknown }).undecided });
       else expect(settled[i]).toEqual(raw[i]);
       // simulate --json names exactly what the settled reading names.
       expect(d.decidingConvictions ?? []).toEqual(settled[i]!.convictions);

@@ -96,12 +96,20 @@ describe('decidingCell', () => {
   });
 
   it('names none on a decision the records cannot settle, and says nothing has decided it', () => {
-    // As the worker gives it (settledDecidingConvictions): the first provision that may decide it, no conviction.
-    const open: SettledDecidingConvictions = { ...found[0]!, convictions: [], undetermined: true };
+    // As the worker gives it (settledDecidingConvictions): no conviction, and each outcome it could have under the provisions that would give it.
+    const open: SettledDecidingConvictions = {
+      ...found[0]!,
+      convictions: [],
+      undetermined: true,
+      undecided: [
+        { outcome: 'hold', under: [{ provision: 'violent', citation: '§ 2(b)' }] },
+        { outcome: 'decline', under: [{ provision: 'default', citation: '§ 2(c)' }] },
+      ],
+    };
     const cell = decidingCell(open);
     expect(cell.text).toBe('not settled');
     expect(cell.title).toBe(
-      'No conviction is named: these records cannot settle the decision, so nothing has decided it (§ 2(b) is only the first provision that may decide it). Explain shows the facts it turns on',
+      'No conviction is named: these records cannot settle the decision, so nothing has decided it (undecided on these records: hold under § 2(b), or decline under the otherwise clause (§ 2(c))). Explain shows the facts it turns on',
     );
     expect(cell.title).not.toMatch(/decided (the|this) case/);
   });

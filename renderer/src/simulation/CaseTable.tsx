@@ -289,7 +289,7 @@ export function CaseTable(props: Props) {
                       isUndecided(props.otherPossible, i)
                         ? otherUndecidedCell
                           ? otherUndecidedCell.title
-                          : `${UNDECIDED_TITLE}${op ? ` (the first provision that may decide it: ${op.citation} ${op.id})` : ''}`
+                          : UNDECIDED_TITLE
                         : otherOneOf
                           ? `Under ${decidedByOneOfWords(otherOneOf)}: these records do not show which`
                           : op

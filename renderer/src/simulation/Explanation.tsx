@@ -3,7 +3,7 @@
 
 import { useEffect } from 'react';
 import type { BookingCase, Decision, Reason } from '../../../engine/index';
-import { decidedByOneOfWords, dependsOnLabel } from '../../../engine/vocabulary';
+import { decidedByOneOfWords, dependsOnLabel, undecidedWords } from '../../../engine/vocabulary';
 import { emit } from '../lib/app-events';
 import { SidePanel } from '../lib/SidePanel';
 import { words } from '../lib/words';
@@ -52,19 +52,28 @@ export function DecisionBlock({
       });
   }
   const oneOf = decision.undetermined ? undefined : decision.decidedByOneOf;
-  const oneOfWords = (ps: NonNullable<Decision['decidedByOneOf']>) =>
-    decidedByOneOfWords(ps, (p) =>
-      p.provision === 'default' ? `the otherwise clause (${p.citation})` : `${p.citation}, ${provisionName(p.provision, headings)}`,
-    );
+  // The provisions that may decide it, none of which is named as deciding: those a settled outcome may be
+  // under (`oneOf`), or, where the records leave it undecided, those that would give one of its outcomes.
+  const mayDecide = new Set(
+    (decision.undetermined ? (decision.undecided ?? []).flatMap((x) => x.under) : (oneOf ?? [])).map((p) => p.provision),
+  );
+  const decidedByOne = !decision.undetermined && !oneOf;
+  // A provision as these words name it: its citation and heading, or the otherwise clause's.
+  const oneOfName = (p: { provision: string; citation: string }) =>
+    p.provision === 'default' ? `the otherwise clause (${p.citation})` : `${p.citation}, ${provisionName(p.provision, headings)}`;
+  const oneOfWords = (ps: NonNullable<Decision['decidedByOneOf']>) => decidedByOneOfWords(ps, oneOfName);
   return (
     <section className="decision" aria-label={title}>
       <h3>{title}</h3>
       {decision.undetermined ? (
         <p className="verdict outcome-review" data-testid="undecided">
           <strong>Undecided</strong>: these records cannot settle it. It turns on{' '}
-          {decision.undetermined.dependsOn.map(dependsOnLabel).join('; ') || 'facts the records do not carry'}, and could be{' '}
-          {decision.undetermined.possible.map((o) => OUTCOME_LABEL[o].toLowerCase()).join(' or ')} (the first provision that may apply is{' '}
-          <strong>{decision.citation}</strong>).
+          {decision.undetermined.dependsOn.map(dependsOnLabel).join('; ') || 'facts the records do not carry'}.{' '}
+          {decision.undecided ? (
+            <>It is {undecidedWords(decision.undecided, oneOfName)}; no one provision is named as deciding it.</>
+          ) : (
+            <>It could be {decision.undetermined.possible.map((o) => OUTCOME_LABEL[o].toLowerCase()).join(' or ')}.</>
+          )}
         </p>
       ) : oneOf ? (
         <p className={`verdict outcome-${decision.outcome}`} data-testid="decided-by-one-of">
@@ -91,7 +100,7 @@ export function DecisionBlock({
         {byProvision.map((group) => (
           <li
             key={`${group.provision}-${group.citation}${group.oneOf ? '-one-of' : ''}`}
-            className={group.provision === decision.provision && !oneOf ? 'deciding' : ''}
+            className={group.provision === decision.provision && decidedByOne ? 'deciding' : ''}
           >
             {group.oneOf ? (
               <span>Under {oneOfWords(group.oneOf)} (these records do not show which)</span>
@@ -101,9 +110,9 @@ export function DecisionBlock({
                 <span title={group.provision}>{provisionName(group.provision, headings)}</span>
               </>
             )}
-            {group.oneOf ? null : oneOf?.some((p) => p.provision === group.provision) ? (
+            {group.oneOf ? null : mayDecide.has(group.provision) ? (
               <span className="badge muted">may decide</span>
-            ) : group.provision === decision.provision ? (
+            ) : group.provision === decision.provision && decidedByOne ? (
               <span className="badge">decided</span>
             ) : (
               <span className="badge muted">did not apply</span>

@@ -96,7 +96,7 @@ export function decidedByOneOfCell(
 /**
  * The Decided-by cell of a case the records leave undecided (`undecided`, as the simulation's lists
  * give it): the citations of the provisions that would give one of the outcomes it could have, and a
- * tooltip naming each outcome with them. None decided it; the first is only the first that may apply.
+ * tooltip naming each outcome with them. None decided it, and none is singled out.
  */
 export function undecidedCell(
   undecided: ReadonlyArray<{ outcome: Outcome; under: ReadonlyArray<{ provision: string; citation: string }> }>,
@@ -122,11 +122,12 @@ export function decidingCell(d: SettledDecidingConvictions | null | undefined): 
       title:
         'Not known for these results: the simulation that made them was stopped or replaced. Simulate again to see which conviction decided each case',
     };
-  // The records cannot settle the decision: nothing decided it, so no conviction is named (as the engine's outputs name none).
+  // The records cannot settle the decision: nothing decided it, so no conviction is named (as the engine's
+  // outputs name none), and the outcomes it could have are said as the Decided-by cell says them.
   if (d.undetermined)
     return {
       text: 'not settled',
-      title: `No conviction is named: these records cannot settle the decision, so nothing has decided it (${d.provision === 'default' ? `the otherwise clause, ${d.citation},` : d.citation} is only the first provision that may decide it). Explain shows the facts it turns on`,
+      title: `No conviction is named: these records cannot settle the decision, so nothing has decided it${d.undecided ? ` (${undecidedWords(d.undecided, cited)})` : ''}. Explain shows the facts it turns on`,
     };
   const c = d.convictions[0];
   // A settled outcome the records leave open which provision gives: none decided it alone.

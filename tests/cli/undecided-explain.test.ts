@@ -1,0 +1,57 @@
+// explain on a case the records leave undecided: its first line says each outcome the case could have
+// with the provisions that would give it, in the changed cases' words, and never names the first
+// provision that may apply as if it decided the case.
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { twoHoldsText } from '../engine/two-holds';
+import { runCli } from './run-in-process';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'undecided-explain-'));
+const twoHolds = path.join(dir, 'two-holds.ordinance.yaml');
+const cases = path.join(dir, 'cases.json');
+fs.writeFileSync(twoHolds, twoHoldsText('{ hours: 24 }'));
+const rape = { offense: 'rape', class: 'felony', degree: 1, categories: ['violent'], convictedOn: '2018-02-01' };
+const base = {
+  age: 45,
+  bookedAt: '2024-03-01T09:00',
+  eligibleForReleaseAt: '2024-03-02T10:00',
+  detainer: { requests: ['hold', 'notify'], issuedAt: '2024-03-01T12:00' },
+  convictions: [rape],
+};
+fs.writeFileSync(
+  cases,
+  JSON.stringify([
+    // Neither warrant is in the records: § 2(a) or § 2(b) may hold it, or neither applies and § 2(c) declines it.
+    { ...base, id: 'both-open', unknown: ['judicialWarrant', 'administrativeWarrant'] },
+  ]),
+);
+
+describe('explain: a case the records leave undecided', () => {
+  it('names each outcome it could have under the provisions that would give it, not the first provision', async () => {
+    const r = await runCli('explain', twoHolds, '--cases', cases, '--id', 'both-open');
+    expect(r.code).toBe(0);
+    const first = r.out.split('\n')[0]!;
+    expect(first).toBe(
+      'Case both-open: UNDECIDED: these records cannot settle it. It turns on whether a judicial warrant supports the detainer; ' +
+        'whether an administrative warrant (I-200/I-205) is attached. It is undecided on these records: hold under § 2(a) ' +
+        '(felony-and-warrant) or § 2(b) (admin-warrant), or decline under § 2(c) (default); no one provision is named as deciding it.',
+    );
+    expect(r.out).not.toContain('first provision');
+  });
+
+  it('explain --json carries the same outcomes and provisions (`undecided`), as simulate --json’s changed cases do', async () => {
+    const r = await runCli('explain', twoHolds, '--cases', cases, '--id', 'both-open', '--json');
+    const d = JSON.parse(r.out) as { undecided: unknown; provision: string; outcome: string };
+    const cite = (provision: string, citation: string) => ({ provision, citation });
+    expect(d.undecided).toEqual([
+      { outcome: 'hold', under: [cite('felony-and-warrant', '§ 2(a)'), cite('admin-warrant', '§ 2(b)')] },
+      { outcome: 'decline', under: [cite('default', '§ 2(c)')] },
+    ]);
+    // The keys stay: review marks it undecided, and `provision` is only the first that may apply.
+    expect(d.outcome).toBe('review');
+    expect(d.provision).toBe('felony-and-warrant');
+  });
+});

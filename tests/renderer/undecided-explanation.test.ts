@@ -1,0 +1,70 @@
+// The app on a case the records leave undecided: the explanation panel and the Deciding-conviction
+// tooltip say each outcome it could have with the provisions that would give it, in the changed
+// cases' words, and single out no provision (not the first that may apply) as deciding it.
+
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { caseTable, compile, explainCase, loadOrdinance, prepareCase, settledDecidingConvictions } from '../../engine/index';
+import { decidingCell } from '../../renderer/src/simulation/deciding';
+import { DecisionBlock } from '../../renderer/src/simulation/Explanation';
+import { twoHoldsText } from '../engine/two-holds';
+
+const twoHolds = loadOrdinance(twoHoldsText('{ hours: 24 }', { headings: true })).ordinance!;
+const rape = { offense: 'rape', class: 'felony', degree: 1, categories: ['violent'], convictedOn: '2018-02-01' };
+const table = caseTable(
+  [
+    // Neither warrant is in the records: § 2(a) or § 2(b) may hold it, or neither applies and § 2(c) declines it.
+    {
+      id: 'both-open',
+      age: 45,
+      bookedAt: '2024-03-01T09:00',
+      eligibleForReleaseAt: '2024-03-02T10:00',
+      detainer: { requests: ['hold', 'notify'], issuedAt: '2024-03-01T12:00' },
+      convictions: [rape],
+      unknown: ['judicialWarrant', 'administrativeWarrant'],
+    },
+  ].map((c, i) => {
+    const r = prepareCase(c as never, i);
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    return r.prepared;
+  }),
+);
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, '')
+    .replace(/&#x27;/g, "'")
+    .replace(/&quot;/g, '"');
+
+describe('the explanation panel', () => {
+  const decision = explainCase({ ordinance: twoHolds, cases: table, index: 0 }).decision;
+  const headings = { 'felony-and-warrant': "Felony with a judge's warrant", 'admin-warrant': 'Administrative warrant' };
+  const html = renderToStaticMarkup(createElement(DecisionBlock, { decision, title: 'This draft', headings }));
+
+  it('says each outcome it could have under the provisions that would give it, not the first provision', () => {
+    const verdict = text(/<p class="verdict outcome-review" data-testid="undecided">[\s\S]*?<\/p>/.exec(html)![0]);
+    expect(verdict).toBe(
+      'Undecided: these records cannot settle it. It turns on whether a judicial warrant supports the detainer; whether an administrative warrant (I-200/I-205) is attached. ' +
+        "It is undecided on these records: hold under § 2(a), Felony with a judge's warrant or § 2(b), Administrative warrant, or decline under the otherwise clause (§ 2(c)); no one provision is named as deciding it.",
+    );
+    expect(html).not.toContain('first provision');
+  });
+
+  it('marks each provision that may give it "may decide", none "decided"', () => {
+    expect(html).not.toContain('class="deciding"');
+    expect(html).not.toContain('<span class="badge">decided</span>');
+    expect(html.match(/<span class="badge muted">may decide<\/span>/g)).toHaveLength(3);
+  });
+});
+
+describe('the Deciding-conviction tooltip', () => {
+  it('says the outcomes it could have as the Decided-by cell does, naming no first provision', () => {
+    const found = settledDecidingConvictions(compile(twoHolds), table, [0])[0]!;
+    const cell = decidingCell(found);
+    expect(cell.text).toBe('not settled');
+    expect(cell.title).toBe(
+      'No conviction is named: these records cannot settle the decision, so nothing has decided it (undecided on these records: hold under § 2(a) or § 2(b), or decline under the otherwise clause (§ 2(c))). Explain shows the facts it turns on',
+    );
+    expect(cell.title).not.toContain('first provision');
+  });
+});
