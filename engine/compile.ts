@@ -1574,11 +1574,6 @@ export class CompiledPolicy {
     const review = OUTCOME_CODE.review;
     const flags = t.flags;
     const unknown = t.unknown;
-    /** Outcomes given for what a provision allows: with the request unknown, what any request would give. */
-    const given = (allowed: number, i: number): number =>
-      (unknown[i]! & U_REQUEST) !== 0
-        ? (1 << CLAMP[(allowed << 2) | 1]!) | (1 << CLAMP[(allowed << 2) | 2]!) | (1 << CLAMP[(allowed << 2) | 3]!)
-        : 1 << CLAMP[(allowed << 2) | (flags[i]! & 3)]!;
     let lastI = -1;
     let code = 0;
     let possible = 0;
@@ -1589,46 +1584,80 @@ export class CompiledPolicy {
     // What each of them would give if it decides (bits).
     const candGives = new Int32Array(n + 1);
     let nc = 0;
-    const evaluate = (i: number): void => {
-      if (i === lastI) return;
-      lastI = i;
-      possible = 0;
-      depends = 0;
-      nc = 0;
-      let first = -1;
+    // Per provision (the otherwise clause last): what it would give if it decides (bits; 0 where it
+    // may not decide), and whether its test may hold (not only by a person's finding).
+    const gives = new Int32Array(n + 1);
+    const mayHold = new Uint8Array(n + 1);
+    // The last entry of `gives` and `mayHold` a read set (those after it are 0).
+    let top = n;
+    // Reads the provisions in order as the row's flags say, until one surely applies: each that may
+    // decide gets what it would give within the request the flags carry.
+    const read = (i: number): void => {
+      const r = flags[i]! & 3;
       let k = 0;
       for (; k < n; k++) {
         track.bits = 0;
         const s = tests[k]!(i);
         if (s === S_FALSE) continue;
-        if (first < 0) {
-          first = k;
-          allowedFirst = s & S_TRUE ? outcomes[k]! : review;
+        if (s & S_TRUE) {
+          gives[k]! |= 1 << CLAMP[(outcomes[k]! << 2) | r]!;
+          mayHold[k] = 1;
         }
-        let gives = 0;
-        if (s & S_TRUE) gives |= given(outcomes[k]!, i);
-        if (s & S_FINDING) gives |= given(review, i);
-        possible |= gives;
-        candGives[nc] = gives;
-        cand[nc++] = k;
+        if (s & S_FINDING) gives[k]! |= 1 << CLAMP[(review << 2) | r]!;
         if (!isSingle(s)) depends |= track.bits;
         if ((s & S_FALSE) === 0) break;
       }
       if (k === n) {
-        const gives = given(otherwise, i);
-        possible |= gives;
-        candGives[nc] = gives;
-        cand[nc++] = n;
-        if (first < 0) {
-          first = n;
-          allowedFirst = otherwise;
+        gives[n]! |= 1 << CLAMP[(otherwise << 2) | r]!;
+        mayHold[n] = 1;
+      }
+      if (k > top) top = k;
+    };
+    const evaluate = (i: number): void => {
+      if (i === lastI) return;
+      lastI = i;
+      depends = 0;
+      gives.fill(0, 0, top + 1);
+      mayHold.fill(0, 0, top + 1);
+      top = 0;
+      const u = unknown[i]!;
+      if ((u & U_REQUEST) === 0) read(i);
+      else {
+        // What ICE asked for is not in the records: it asked for a hold, for notice, or for both (an
+        // unknown request is a detainer's, and every detainer asks at least for notice: 8 CFR 287.7(a);
+        // "nothing requested" is a value the records give, never what an unknown one stands for). Each
+        // of the three is read on the row, the tests reading the row's flags when called, and what
+        // each provision may give is what it gives under one of them; then the row is restored. The
+        // provisions are not read with the request left open: a test of the request may be false
+        // under one request and another's under the other, but the one read after both is reached
+        // under no request (the honor-all baseline never declines a detainer, whatever it asked).
+        const f = flags[i]!;
+        try {
+          unknown[i] = u & ~U_REQUEST;
+          for (let r = 1; r <= 3; r++) {
+            flags[i] = (f & ~3) | r;
+            read(i);
+          }
+        } finally {
+          flags[i] = f;
+          unknown[i] = u;
         }
       }
+      possible = 0;
+      nc = 0;
+      for (let k = 0; k <= top; k++) {
+        if (!gives[k]) continue;
+        possible |= gives[k]!;
+        candGives[nc] = gives[k]!;
+        cand[nc++] = k;
+      }
+      const first = cand[0]!;
       if ((possible & (possible - 1)) === 0) {
         depends = 0;
         code = (first << 2) | (31 - Math.clz32(possible));
+        allowedFirst = first === n ? otherwise : mayHold[first] ? outcomes[first]! : review;
       } else {
-        if (unknown[i]! & U_REQUEST) depends |= U_REQUEST;
+        if (u & U_REQUEST) depends |= U_REQUEST;
         code = (first << 2) | review;
         allowedFirst = review;
       }
@@ -1661,41 +1690,7 @@ export class CompiledPolicy {
       },
       mayGive: (i) => {
         evaluate(i);
-        const gives = Array.from(candGives.subarray(0, nc));
-        if ((unknown[i]! & U_REQUEST) === 0) return gives;
-        // With the request unknown, what a provision gives turns on the request, and a test that reads
-        // the request holds only under some: each request is tried on the row, the provisions read in
-        // order as `evaluate` reads them (a test reads the row's flags when called), then the row is restored.
-        const at = new Map(gives.map((_, j) => [cand[j]!, j]));
-        gives.fill(0);
-        const f = flags[i]!;
-        const u = unknown[i]!;
-        try {
-          unknown[i] = u & ~U_REQUEST;
-          for (let r = 1; r <= 3; r++) {
-            flags[i] = (f & ~3) | r;
-            let k = 0;
-            for (; k < n; k++) {
-              const s = tests[k]!(i);
-              if (s === S_FALSE) continue;
-              const j = at.get(k)!;
-              if (s & S_TRUE) gives[j]! |= 1 << CLAMP[(outcomes[k]! << 2) | r]!;
-              if (s & S_FINDING) gives[j]! |= 1 << CLAMP[(review << 2) | r]!;
-              if ((s & S_FALSE) === 0) break;
-            }
-            if (k === n) gives[at.get(n)!]! |= 1 << CLAMP[(otherwise << 2) | r]!;
-          }
-        } finally {
-          flags[i] = f;
-          unknown[i] = u;
-        }
-        // An outcome the case may get (`possible`) that no request tried gives (the otherwise clause's,
-        // which the open tests reach) stays with the provisions that give it there.
-        let covered = 0;
-        for (const g of gives) covered |= g;
-        const missing = possible & ~covered;
-        if (missing) for (let j = 0; j < nc; j++) gives[j]! |= candGives[j]! & missing;
-        return gives;
+        return Array.from(candGives.subarray(0, nc));
       },
     };
   }
@@ -1827,9 +1822,9 @@ export class CompiledPolicy {
     // whatever the person decides within the request.
     const under = (allowed: number, r: number): number =>
       allowed === review ? (1 << CLAMP[r]!) | (1 << CLAMP[(1 << 2) | r]!) | (1 << CLAMP[(3 << 2) | r]!) : 1 << CLAMP[(allowed << 2) | r]!;
-    const given = (allowed: number, i: number): number =>
-      (unknown[i]! & U_REQUEST) !== 0 ? under(allowed, 1) | under(allowed, 2) | under(allowed, 3) : under(allowed, flags[i]! & 3);
-    return (i) => {
+    // Under the request the row's flags carry.
+    const read = (i: number): number => {
+      const r = flags[i]! & 3;
       let possible = 0;
       let k = 0;
       for (; k < n; k++) {
@@ -1837,10 +1832,29 @@ export class CompiledPolicy {
         // A person's finding is yes or no.
         if (s & S_FINDING) s = (s & ~S_FINDING) | S_OPEN;
         if (s === S_FALSE) continue;
-        possible |= given(outcomes[k]!, i);
+        possible |= under(outcomes[k]!, r);
         if ((s & S_FALSE) === 0) break;
       }
-      if (k === n) possible |= given(otherwise, i);
+      if (k === n) possible |= under(otherwise, r);
+      return possible;
+    };
+    return (i) => {
+      const u = unknown[i]!;
+      if ((u & U_REQUEST) === 0) return read(i);
+      // What ICE asked for is not in the records: each request it could have made (a hold, notice, or
+      // both; see makeOpenBound) read on the row in turn, then the row restored.
+      const f = flags[i]!;
+      let possible = 0;
+      try {
+        unknown[i] = u & ~U_REQUEST;
+        for (let r = 1; r <= 3; r++) {
+          flags[i] = (f & ~3) | r;
+          possible |= read(i);
+        }
+      } finally {
+        flags[i] = f;
+        unknown[i] = u;
+      }
       return possible;
     };
   }

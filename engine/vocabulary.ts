@@ -27,5 +27,5 @@ export { caseId, type CaseIds } from './case-ids';
 export { changedDecisionGroups, type ChangeGroup } from './use-cases/change-reasons';
 export { count, hours, money, share, signed } from './numbers';
 export * from './summary-bounds';
-export { dependsOnKeys, dependsOnLabel } from './unknown-facts';
+export { dependsOnKeys, dependsOnLabel, UNKNOWN_REQUEST_READING } from './unknown-facts';
 export { dayOfWeek, daysFromCivil, formatDateTime, holdEnd, HolidayCalendar } from './time';

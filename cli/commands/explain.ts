@@ -8,6 +8,7 @@ import {
   OUTCOME_WORDS,
   settledDecidingConvictions,
   undecidedWords,
+  UNKNOWN_REQUEST_READING,
   type Decision,
   type SettledDecidingConvictions,
 } from '../../engine/index';
@@ -83,6 +84,7 @@ export function explainText(d: Decision, deciding?: SettledDecidingConvictions):
     lines.push(
       `Case ${d.id}: UNDECIDED: these records cannot settle it. It turns on ${d.undetermined.dependsOn.map(dependsOnLabel).join('; ') || 'facts the records do not carry'}. ${could}`,
     );
+    if (d.undetermined.dependsOn.includes('requests')) lines.push(UNKNOWN_REQUEST_READING);
   } else if (d.decidedByOneOf) {
     // The outcome is settled, but not which provision gives it: the first's test turns on facts the records lack.
     const holdEnd = d.outcome === 'hold' && !d.holdUntil ? ' (when it ends is not known: see below)' : '';

@@ -13,6 +13,25 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'undecided-explain-'));
 const twoHolds = path.join(dir, 'two-holds.ordinance.yaml');
 const cases = path.join(dir, 'cases.json');
 fs.writeFileSync(twoHolds, twoHoldsText('{ hours: 24 }'));
+// As the honor-all baseline reads: a hold where a hold is asked, notice where notice is, else decline.
+const asAsked = path.join(dir, 'as-asked.ordinance.yaml');
+fs.writeFileSync(
+  asAsked,
+  `title: As asked
+jurisdiction: { name: Testville, state: NM }
+sections:
+  - heading: Detainers
+    provisions:
+      - id: asked-hold
+        when: { requested: hold }
+        outcome: hold
+        maxHold: { hours: 48 }
+      - id: asked-notice
+        when: { requested: notify }
+        outcome: notify
+otherwise: decline
+`,
+);
 const rape = { offense: 'rape', class: 'felony', degree: 1, categories: ['violent'], convictedOn: '2018-02-01' };
 const base = {
   age: 45,
@@ -26,6 +45,8 @@ fs.writeFileSync(
   JSON.stringify([
     // Neither warrant is in the records: § 2(a) or § 2(b) may hold it, or neither applies and § 2(c) declines it.
     { ...base, id: 'both-open', unknown: ['judicialWarrant', 'administrativeWarrant'] },
+    // What ICE asked for is not in the records.
+    { ...base, id: 'request-unknown', detainer: { requests: [], issuedAt: '2024-03-01T12:00' }, unknown: ['requests'] },
   ]),
 );
 
@@ -53,5 +74,15 @@ describe('explain: a case the records leave undecided', () => {
     // The keys stay: review marks it undecided, and `provision` is only the first that may apply.
     expect(d.outcome).toBe('review');
     expect(d.provision).toBe('felony-and-warrant');
+  });
+
+  it('with the request unknown, says how it is read, and names no decline a request never gives', async () => {
+    const r = await runCli('explain', asAsked, '--cases', cases, '--id', 'request-unknown');
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n').slice(0, 2)).toEqual([
+      'Case request-unknown: UNDECIDED: these records cannot settle it. It turns on what ICE asked for. It is undecided on these records: ' +
+        'hold under § 2(a) (asked-hold), or notify under § 2(b) (asked-notice); no one provision is named as deciding it.',
+      'What ICE asked for is not in these records: it is read as a hold, notice, or both, never as nothing requested, since every detainer asks at least to be told before the person is released (8 CFR 287.7(a)).',
+    ]);
   });
 });

@@ -78,10 +78,10 @@ describe('changed cases: a case the records leave undecided', () => {
     ]);
     const sim = simulateDraft({ ordinance: declineAll, cases: unknownRequest, compare: { kind: 'baseline' } });
     const other = sim.result.comparison!.cases[0]!.other;
+    // Never decline: whatever ICE asked for (a hold, notice, or both), one of the two applies (see unknown-request.test.ts).
     expect(other.undecided!.map((x) => [x.outcome, x.under.map((p) => p.provision)])).toEqual([
       ['hold', ['honor-hold']],
       ['notify', ['honor-notify']],
-      ['decline', ['default']],
     ]);
   });
 });

@@ -47,10 +47,12 @@ describe('the impact report on ICE detainer records', () => {
     expect(page).toContain('<tr><th scope="row">refer for review (a person’s finding)</th><td class="num">0</td>');
     expect(page).toContain('<tr><th scope="row">undecided on these records</th><td class="num">212</td>');
     expect(page).toContain(
-      'This policy changes 175 of 400 decisions for certain, and may change 212 more that the records leave undecided under one of the two: 182 from hold to undecided;',
+      'This policy changes 178 of 400 decisions for certain, and may change 209 more that the records leave undecided under one of the two: 182 from hold to undecided;',
     );
+    // The 3 the baseline leaves undecided for want of the request (hold or notify, never decline) that this draft declines differ for certain.
+    expect(page).toContain('<tr><td>undecided</td><td>decline</td><td class="num">3</td></tr>');
     expect(page).toContain(
-      '<span class="value">175 to 387</span><span class="what">decisions that differ from the baseline (43.8% to 96.8%; 212 undecided on these records under one of the two)</span>',
+      '<span class="value">178 to 387</span><span class="what">decisions that differ from the baseline (44.5% to 96.8%; 209 undecided on these records under one of the two)</span>',
     );
     // An undecided case names the outcomes it could have and the provisions that would give each, not the first that may apply alone.
     expect(page).toContain(

@@ -57,6 +57,33 @@ describe('the explanation panel', () => {
   });
 });
 
+describe('the explanation panel, the request unknown', () => {
+  it('says how an unknown request is read (a hold, notice, or both; never nothing requested)', () => {
+    const unknownRequest = caseTable(
+      [
+        {
+          id: 'request-unknown',
+          age: 45,
+          bookedAt: '2024-03-01T09:00',
+          eligibleForReleaseAt: '2024-03-02T10:00',
+          detainer: { requests: [], issuedAt: '2024-03-01T12:00', judicialWarrant: true },
+          convictions: [rape],
+          unknown: ['requests'],
+        },
+      ].map((c, i) => {
+        const r = prepareCase(c as never, i);
+        if (!r.ok) throw new Error(JSON.stringify(r.problems));
+        return r.prepared;
+      }),
+    );
+    const decision = explainCase({ ordinance: twoHolds, cases: unknownRequest, index: 0 }).decision;
+    const html = renderToStaticMarkup(createElement(DecisionBlock, { decision, title: 'This draft' }));
+    expect(text(html)).toContain(
+      'It is undecided on these records: hold or notify under § 2(a), felony-and-warrant; no one provision is named as deciding it. What ICE asked for is not in these records: it is read as a hold, notice, or both, never as nothing requested',
+    );
+  });
+});
+
 describe('the Deciding-conviction tooltip', () => {
   it('says the outcomes it could have as the Decided-by cell does, naming no first provision', () => {
     const found = settledDecidingConvictions(compile(twoHolds), table, [0])[0]!;

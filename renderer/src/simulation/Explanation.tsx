@@ -3,7 +3,7 @@
 
 import { useEffect } from 'react';
 import type { BookingCase, Decision, Reason } from '../../../engine/index';
-import { decidedByOneOfWords, dependsOnLabel, undecidedWords } from '../../../engine/vocabulary';
+import { decidedByOneOfWords, dependsOnLabel, undecidedWords, UNKNOWN_REQUEST_READING } from '../../../engine/vocabulary';
 import { emit } from '../lib/app-events';
 import { SidePanel } from '../lib/SidePanel';
 import { words } from '../lib/words';
@@ -74,6 +74,7 @@ export function DecisionBlock({
           ) : (
             <>It could be {decision.undetermined.possible.map((o) => OUTCOME_LABEL[o].toLowerCase()).join(' or ')}.</>
           )}
+          {decision.undetermined.dependsOn.includes('requests') ? <> {UNKNOWN_REQUEST_READING}</> : null}
         </p>
       ) : oneOf ? (
         <p className={`verdict outcome-${decision.outcome}`} data-testid="decided-by-one-of">
