@@ -325,6 +325,14 @@ test('at 1280 pixels wide the Outcome column reads an undecided case whole; a ca
   await page.getByRole('region', { name: 'Summary' }).scrollIntoViewIfNeeded();
   await grid.scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('undecided-at-1280.png') });
+  // Its explanation says each outcome it could have under the provisions that would give it, and singles out none.
+  await grid.getByRole('row').nth(1).click();
+  const explanation = page.getByRole('complementary', { name: /^Explanation of case / });
+  const verdict = explanation.getByTestId('undecided').first();
+  await expect(verdict).toContainText('It is undecided on these records: ');
+  await expect(verdict).toContainText('no one provision is named as deciding it.');
+  await expect(verdict).not.toContainText('first provision');
+  await explanation.locator('button', { hasText: 'Close' }).click();
   await filter.selectOption({ index: 0 });
 
   // A settled case more than one provision may decide: Decided by names each, not the first alone.

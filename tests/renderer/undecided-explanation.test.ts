@@ -76,10 +76,15 @@ describe('the explanation panel, the request unknown', () => {
         return r.prepared;
       }),
     );
-    const decision = explainCase({ ordinance: twoHolds, cases: unknownRequest, index: 0 }).decision;
-    const html = renderToStaticMarkup(createElement(DecisionBlock, { decision, title: 'This draft' }));
+    const explained = explainCase({ ordinance: twoHolds, cases: unknownRequest, index: 0, compare: { kind: 'baseline' } });
+    const html = renderToStaticMarkup(createElement(DecisionBlock, { decision: explained.decision, title: 'This draft' }));
     expect(text(html)).toContain(
       'It is undecided on these records: hold or notify under § 2(a), felony-and-warrant; no one provision is named as deciding it. What ICE asked for is not in these records: it is read as a hold, notice, or both, never as nothing requested',
+    );
+    // The baseline's rules by their words alone, and never its otherwise clause (nothing requested to honor).
+    const baseline = text(renderToStaticMarkup(createElement(DecisionBlock, { decision: explained.other!, title: 'Baseline' })));
+    expect(baseline).toContain(
+      'It is undecided on these records: hold under honor all: hold as requested, or notify under honor all: notify as requested; no one provision is named as deciding it.',
     );
   });
 });

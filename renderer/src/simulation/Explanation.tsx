@@ -58,9 +58,14 @@ export function DecisionBlock({
     (decision.undetermined ? (decision.undecided ?? []).flatMap((x) => x.under) : (oneOf ?? [])).map((p) => p.provision),
   );
   const decidedByOne = !decision.undetermined && !oneOf;
-  // A provision as these words name it: its citation and heading, or the otherwise clause's.
+  // A provision as these words name it: its citation and heading, or the otherwise clause's; a rule of the
+  // honor-all baseline by its rule's words alone (its citation), which say what it is.
   const oneOfName = (p: { provision: string; citation: string }) =>
-    p.provision === 'default' ? `the otherwise clause (${p.citation})` : `${p.citation}, ${provisionName(p.provision, headings)}`;
+    p.provision === 'default'
+      ? `the otherwise clause (${p.citation})`
+      : p.citation.startsWith('honor all:')
+        ? p.citation
+        : `${p.citation}, ${provisionName(p.provision, headings)}`;
   const oneOfWords = (ps: NonNullable<Decision['decidedByOneOf']>) => decidedByOneOfWords(ps, oneOfName);
   return (
     <section className="decision" aria-label={title}>
