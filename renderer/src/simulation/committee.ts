@@ -156,11 +156,35 @@ function undecidedList(list: readonly NamedProvision[], by: NonNullable<ChangeGr
       // The baseline's rules are named as its own, not as sections of a draft.
       const under = ps.every((p) => p.citation.startsWith('honor all:'))
         ? `by its own rule (${ps.map((p) => p.citation).join(' or ')})`
-        : `under ${ps.map(named).join(' or ')}`;
+        : `under ${ps.length > 2 ? manyProvisions(list, x.under) : ps.map(named).join(' or ')}`;
       const done = x.outcomes.map((o) => OUTCOME_DONE[o]).join(' or ');
       return `${done}${done.includes(',') ? ',' : ''} ${under}`;
     })
     .join(', or ');
+}
+
+/**
+ * Three or more provisions (indexes into `list`, in order), shortly: by citation alone, a run of three
+ * or more that follow one another in the policy as "the 5 provisions from § 3(a)(1) to § 3(c)(1)" (each
+ * provision between them is in it), the otherwise clause by name: "any of the 5 provisions from § 3(a)(1)
+ * to § 3(c)(1), § 3(d)(2) or the otherwise clause (§ 3(e))".
+ */
+function manyProvisions(list: readonly NamedProvision[], indexes: readonly number[]): string {
+  const cite = (k: number) => {
+    const p = list[k] ?? { id: '?', citation: '?' };
+    return p.id === 'default' ? named(p) : p.citation;
+  };
+  const parts: string[] = [];
+  for (let j = 0; j < indexes.length;) {
+    let end = j;
+    // A run: each index one after the last, none of them the otherwise clause.
+    while (end + 1 < indexes.length && indexes[end + 1] === indexes[end]! + 1 && list[indexes[end + 1]!]?.id !== 'default') end++;
+    if (list[indexes[j]!]?.id === 'default') end = j;
+    if (end - j >= 2) parts.push(`the ${end - j + 1} provisions from ${cite(indexes[j]!)} to ${cite(indexes[end]!)}`);
+    else for (let k = j; k <= end; k++) parts.push(cite(indexes[k]!));
+    j = end + 1;
+  }
+  return `any of ${parts.length > 1 ? `${parts.slice(0, -1).join(', ')} or ${parts[parts.length - 1]}` : parts[0]}`;
 }
 
 function provisionById(o: Ordinance | null, id: string): Provision | undefined {
