@@ -66,7 +66,8 @@ export {
   type FacilityCount,
   type SelectedCases,
 } from './select-cases';
-export { dependsOnLabel, DEPENDS_ON, UNKNOWN_REQUEST_READING } from './unknown-facts';
+export { dependsOnLabel, DEPENDS_ON } from './unknown-facts';
+export { UNKNOWN_REQUEST_READING } from './law-applied';
 export {
   caseSetVocabulary,
   checkBlankCells,

@@ -4,7 +4,17 @@
 // Law applied view, the officer guide and the bundle show this.
 
 import { lawContext, stateName as stateNameOf } from './analysis/law-context';
-import { authority, citationOn, confidenceWords, detainerFormOn, inForce, LAW, type Authority, type LawSource } from './law';
+import {
+  authority,
+  citationOn,
+  confidenceWords,
+  detainerFormOn,
+  inForce,
+  LAW,
+  sectionCitation,
+  type Authority,
+  type LawSource,
+} from './law';
 import type { Ordinance, Scenario } from './model';
 
 export interface AppliedAuthority {
@@ -101,3 +111,10 @@ export function lawApplied(o: Ordinance, scenario?: Scenario): LawApplied {
     noStateLaw: !LAW.some((a) => a.jurisdiction === ctx.state),
   };
 }
+
+/**
+ * How a decision reads a request the records lack (`requests` in `dependsOn`), as explain and the app
+ * say it: each request a detainer can make, never none (see CompiledPolicy's open bound). The
+ * regulation's (a) makes every detainer a request to be told of the release (law/federal/8-cfr-287-7.yaml).
+ */
+export const UNKNOWN_REQUEST_READING = `What ICE asked for is not in these records: it is read as a hold, notice, or both, never as nothing requested, since every detainer asks at least to be told before the person is released (${sectionCitation('us-8-cfr-287-7')}).`;

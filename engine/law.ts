@@ -117,6 +117,13 @@ export function authority(id: string): Authority {
   return a;
 }
 
+/** An authority cited as its whole section: its last citation without the subsection (8 CFR 287.7(d) -> 8 CFR 287.7). */
+export function sectionCitation(id: string): string {
+  return authority(id)
+    .citations.at(-1)!
+    .cite.replace(/\([a-z0-9]+\)$/, '');
+}
+
 /** Whether an authority is in force on a date (YYYY-MM-DD). */
 export function inForce(a: Authority, date: string): boolean {
   return (a.effective === undefined || a.effective <= date) && (a.ends === undefined || date <= a.ends);

@@ -19,7 +19,7 @@ import {
   type StandardClause,
 } from './layout';
 import { effectiveDateOf, otherwiseHoldOf, type Condition, type Ordinance, type Outcome, type Provision, type Signature } from './model';
-import { authority } from './law';
+import { sectionCitation } from './law';
 import { civilFromDays, FEDERAL_HOLIDAYS_CITATION, federalHolidays, parseDate } from './time';
 import {
   CitationRuns,
@@ -433,9 +433,7 @@ function federalHolidayNames(on: string | undefined): string[] {
 
 /** The detainer regulation, cited as a whole section (the data cites the subsection on holds). */
 function detainerRegulation(): string {
-  return authority('us-8-cfr-287-7')
-    .citations.at(-1)!
-    .cite.replace(/\([a-z0-9]+\)$/, '');
+  return sectionCitation('us-8-cfr-287-7');
 }
 
 function generatedDefinitions(o: Ordinance, w: Words, layout: Layout): TextClause[] {

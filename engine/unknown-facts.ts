@@ -69,13 +69,6 @@ export const DEPENDS_ON: ReadonlyArray<{ bit: number; key: string; label: string
   ...RECORD_KEYS.map((k) => ({ bit: RECORD_BITS[k] << U_RECORD_SHIFT, key: `records.${k}`, label: RECORD_QUESTIONS[k] })),
 ];
 
-/**
- * How a decision reads a request the records lack (`requests` in `dependsOn`), as explain and the app
- * say it: each request a detainer can make, never none (see CompiledPolicy's open bound).
- */
-export const UNKNOWN_REQUEST_READING =
-  'What ICE asked for is not in these records: it is read as a hold, notice, or both, never as nothing requested, since every detainer asks at least to be told before the person is released (8 CFR 287.7(a)).';
-
 /** The bit mask of a list of unknown facts. */
 export function unknownMask(facts: readonly UnknownFact[] | undefined): number {
   let m = 0;

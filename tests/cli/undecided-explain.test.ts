@@ -82,7 +82,7 @@ describe('explain: a case the records leave undecided', () => {
     expect(r.out.split('\n').slice(0, 2)).toEqual([
       'Case request-unknown: UNDECIDED: these records cannot settle it. It turns on what ICE asked for. It is undecided on these records: ' +
         'hold under § 2(a) (asked-hold), or notify under § 2(b) (asked-notice); no one provision is named as deciding it.',
-      'What ICE asked for is not in these records: it is read as a hold, notice, or both, never as nothing requested, since every detainer asks at least to be told before the person is released (8 CFR 287.7(a)).',
+      'What ICE asked for is not in these records: it is read as a hold, notice, or both, never as nothing requested, since every detainer asks at least to be told before the person is released (8 CFR 287.7).',
     ]);
   });
 });
