@@ -367,3 +367,40 @@ test('a date of birth, a level and what an empty cell means, mapped in the panel
   await (await again).saveAs(plain);
   expect(readFileSync(plain, 'utf8')).not.toContain('blanks:');
 });
+
+test('an export of one row per charge is mapped in the app: each booking read once, with the charges of all its rows', async ({ page }) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'detainer-mapping-e2e-'));
+  const file = path.join(dir, 'charges.csv');
+  // B-1's felony is on its second row; B-2 has one misdemeanor; B-3 no charge at all.
+  writeFileSync(
+    file,
+    'BOOKING_NO,AGE,BOOK_DT,REL_DT,ICE_REQ,JW,CHG_LVL\r\n' +
+      'B-1,34,2025-09-07T05:00,2025-10-01T12:00,hold,no,M1\r\n' +
+      'B-1,34,2025-09-07T05:00,2025-10-01T12:00,hold,no,F2\r\n' +
+      'B-2,41,2025-09-08T06:30,2025-10-02T12:00,hold,no,M\r\n' +
+      'B-3,29,2025-09-09T07:15,2025-10-03T12:00,hold,yes,\r\n',
+  );
+  await openApp(page);
+  await setTextAndWait(page, COUNTY_DRAFT);
+  await page.getByRole('tab', { name: 'Simulation' }).click();
+  let since = await chooseCaseFile(page, file);
+  await waitForEvent(page, 'cases-refused', { name: 'charges.csv' }, since);
+  const panel = page.getByRole('region', { name: 'Map the columns of charges.csv' });
+  const picker = panel.getByLabel('Case column for CHG_LVL', { exact: true });
+  await expect(picker.locator('optgroup[label="Charge of each row (one row per charge)"] option[value="charge.level"]')).toHaveCount(1);
+  const pick = (column: string, target: string) => panel.getByLabel(`Case column for ${column}`, { exact: true }).selectOption(target);
+  await pick('BOOKING_NO', 'id');
+  await pick('AGE', 'age');
+  await pick('BOOK_DT', 'bookedAt');
+  await pick('REL_DT', 'eligibleForReleaseAt');
+  await pick('ICE_REQ', 'requests');
+  await pick('JW', 'judicialWarrant');
+  await pick('CHG_LVL', 'charge.level');
+  await expect(panel).toContainText('Every column is mapped or left out');
+  since = await eventCount(page);
+  await panel.getByRole('button', { name: 'Read charges.csv with this mapping' }).click();
+  // Three bookings from four rows: B-1 notified on the felony of its second row, B-2 declined, B-3 held on its warrant.
+  await waitForEvent(page, 'cases-loaded', { name: 'charges.csv', count: 3, problems: 0 }, since);
+  await waitForEvent(page, 'simulation-rendered', { total: 3 }, since);
+  expect(await counts(page)).toEqual({ hold: 1, notify: 1, decline: 1, open: 0 });
+});
