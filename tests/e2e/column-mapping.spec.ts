@@ -6,7 +6,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { checkPageHealth, chooseCaseFile, cli, eventCount, openApp, setTextAndWait, waitForEvent } from './app-driver';
 import { COUNTY_DRAFT } from './county-draft';
 import { axeViolations } from './axe';
@@ -23,6 +23,12 @@ const CSV =
   '25-004,LOE ANN,52,09/10/2025 08:00,10/04/2025 12:00,H,N/A,M,\r\n' +
   '25-005,MOE TIM,38,09/11/2025 09:45,10/05/2025 12:00,B,N/A,F,\r\n' +
   '25-006,KOE LEE,23,12/01/2025 10:00,12/20/2025 12:00,B,N,M,\r\n';
+
+/** Chooses, in the Map columns panel, the case column each of their columns fills (in this order). */
+async function pickColumns(panel: Locator, choices: Record<string, string>) {
+  for (const [column, target] of Object.entries(choices))
+    await panel.getByLabel(`Case column for ${column}`, { exact: true }).selectOption(target);
+}
 
 async function counts(page: Page) {
   const n = async (id: string) => Number((await page.getByTestId(id).textContent())!.replace(/,/g, ''));
@@ -54,14 +60,15 @@ test('a county export mapped in the app, simulated, saved, and read by the comma
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
   await expect(panel.getByRole('row', { name: /^JW/ })).toContainText('N, N/A, Y');
 
-  const pick = (column: string, target: string) => panel.getByLabel(`Case column for ${column}`, { exact: true }).selectOption(target);
-  await pick('BOOKING_NO', 'id');
-  await pick('AGE_AT_BOOKING', 'age');
-  await pick('BOOK_DT', 'bookedAt');
-  await pick('REL_ELIG_DT', 'eligibleForReleaseAt');
-  await pick('ICE_REQ', 'requests');
-  await pick('JW', 'judicialWarrant');
-  await pick('CHG1_LVL', 'charge1.class');
+  await pickColumns(panel, {
+    BOOKING_NO: 'id',
+    AGE_AT_BOOKING: 'age',
+    BOOK_DT: 'bookedAt',
+    REL_ELIG_DT: 'eligibleForReleaseAt',
+    ICE_REQ: 'requests',
+    JW: 'judicialWarrant',
+    CHG1_LVL: 'charge1.class',
+  });
   await expect(panel.getByLabel('Required case columns')).toContainText('id from BOOKING_NO');
   // INMATE_NAME and the hostile column are still to choose: the panel says so, as the import would.
   await expect(panel).toContainText('unknown column "INMATE_NAME" (column 2)');
@@ -289,15 +296,16 @@ test('a date of birth, a level and what an empty cell means, mapped in the panel
     'charge1.level — class and degree in one cell (F1, M2, F)',
   );
   await expect(dobPicker.locator('optgroup[label="Conviction 1"] option[value="conviction1.level"]')).toHaveCount(1);
-  const pick = (column: string, target: string) => panel.getByLabel(`Case column for ${column}`, { exact: true }).selectOption(target);
-  await pick('BOOKING_NO', 'id');
-  await pick('DOB', 'dateOfBirth');
-  await pick('AGE_NOW', ' leave out');
-  await pick('BOOK_DT', 'bookedAt');
-  await pick('REL_ELIG_DT', 'eligibleForReleaseAt');
-  await pick('ICE_REQ', 'requests');
-  await pick('JUDICIAL_WARRANT_ON_FILE', 'judicialWarrant');
-  await pick('CHG1_LVL', 'charge1.level');
+  await pickColumns(panel, {
+    BOOKING_NO: 'id',
+    DOB: 'dateOfBirth',
+    AGE_NOW: ' leave out',
+    BOOK_DT: 'bookedAt',
+    REL_ELIG_DT: 'eligibleForReleaseAt',
+    ICE_REQ: 'requests',
+    JUDICIAL_WARRANT_ON_FILE: 'judicialWarrant',
+    CHG1_LVL: 'charge1.level',
+  });
   // The date of birth gives age, as the import reads it: nothing is missing.
   await expect(panel.getByLabel('Required case columns')).toContainText('age from DOB (dateOfBirth)');
   await expect(panel.getByLabel('Required case columns').locator('.missing')).toHaveCount(0);
@@ -388,14 +396,15 @@ test('an export of one row per charge is mapped in the app: each booking read on
   const panel = page.getByRole('region', { name: 'Map the columns of charges.csv' });
   const picker = panel.getByLabel('Case column for CHG_LVL', { exact: true });
   await expect(picker.locator('optgroup[label="Charge of each row (one row per charge)"] option[value="charge.level"]')).toHaveCount(1);
-  const pick = (column: string, target: string) => panel.getByLabel(`Case column for ${column}`, { exact: true }).selectOption(target);
-  await pick('BOOKING_NO', 'id');
-  await pick('AGE', 'age');
-  await pick('BOOK_DT', 'bookedAt');
-  await pick('REL_DT', 'eligibleForReleaseAt');
-  await pick('ICE_REQ', 'requests');
-  await pick('JW', 'judicialWarrant');
-  await pick('CHG_LVL', 'charge.level');
+  await pickColumns(panel, {
+    BOOKING_NO: 'id',
+    AGE: 'age',
+    BOOK_DT: 'bookedAt',
+    REL_DT: 'eligibleForReleaseAt',
+    ICE_REQ: 'requests',
+    JW: 'judicialWarrant',
+    CHG_LVL: 'charge.level',
+  });
   await expect(panel).toContainText('Every column is mapped or left out');
   since = await eventCount(page);
   await panel.getByRole('button', { name: 'Read charges.csv with this mapping' }).click();
