@@ -373,7 +373,7 @@ const NO_BLANK_FIELDS = new Set(['id', 'age', 'dateOfBirth']);
 export function blankProblem(target: string, value: string): string | undefined {
   let field: string;
   let group: GroupName | undefined;
-  const g = /^(charge|conviction|warrant)\.([A-Za-z]+)$/.exec(target);
+  const g = ROW_ITEM.exec(target);
   if (g) {
     group = g[1] as GroupName;
     field = g[2]!;

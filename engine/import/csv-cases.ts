@@ -485,6 +485,8 @@ export class CsvCaseReader {
   private index = 0;
   /** Where the id is in the row (-1: no column gives it). */
   private idIndex = -1;
+  /** By position: whether the column is one of a row's own charge (conviction, warrant), read one per row. */
+  private rowItemAt: boolean[] = [];
   private stopped = false;
   // A quoted field with doubled quotes, or a mapped value, as bytes.
   private fieldBytes: Uint8Array = new Uint8Array(256);
@@ -643,6 +645,8 @@ export class CsvCaseReader {
     }
     this.plan = plan;
     this.idIndex = plan.columns.find((c) => c.kind === K.id)?.index ?? -1;
+    this.rowItemAt = new Array<boolean>(plan.width).fill(false);
+    for (const c of plan.columns) if (c.group && plan.rowItems?.includes(c.group)) this.rowItemAt[c.index] = true;
     this.byIndex = new Array<PlannedColumn | undefined>(plan.width).fill(undefined);
     this.kindAt = zeros(plan.width);
     this.slotAt = zeros(plan.width);
@@ -1117,21 +1121,19 @@ export class CsvCaseReader {
     const index = this.bookings++;
     const first = b.rows[0]!;
     const grouped = plan.rowItems!;
-    const isItem = (col: PlannedColumn) => col.group !== undefined && grouped.includes(col.group);
-    // Each row's cells of one group (or of every row-item group), the others left empty.
-    const groupAt = new Array<string | undefined>(plan.width).fill(undefined);
-    for (const col of plan.columns) if (isItem(col)) groupAt[col.index] = col.group;
-    const cellsOf = (fields: readonly string[]) => fields.map((f, k) => (groupAt[k] !== undefined ? f : ''));
+    const itemAt = this.rowItemAt;
+    // A row's cells of its charge (conviction, warrant), the others left empty.
+    const cellsOf = (fields: readonly string[]) => fields.map((f, k) => (itemAt[k] ? f : ''));
     const problems: CaseProblem[] = [];
-    const rawIdOf = (fields: readonly string[]) => (fields[this.idIndex] ?? '').trim();
-    const id = rawIdOf(first.fields) === '' ? undefined : escapeUnsafe(rawIdOf(first.fields));
+    // The key the rows were gathered by is the id cell, trimmed.
+    const id = b.key === '' ? undefined : escapeUnsafe(b.key);
     const at = (row: number, field: string, message: string): CaseProblem => ({ index, ...(id ? { id } : {}), field, message, row });
     for (const r of b.rows) for (const [field, message] of r.shape) problems.push(at(r.row, field, message));
 
     // The booking's own cells: the first filled one of each column, every later filled one the same.
     const own = first.fields.slice();
     for (const col of plan.columns) {
-      if (isItem(col)) {
+      if (itemAt[col.index]) {
         own[col.index] = '';
         continue;
       }
