@@ -7,7 +7,7 @@
 import { checkChronology, prepareCase, type CaseProblem } from '../cases';
 import { escapeUnsafe, isUnsafeCharCode, unsafeCharacterIndex } from '../text-safety';
 import { categoryMask, JURISDICTION_BITS, type PreparedCase } from '../prepared';
-import { daysFromCivil, daysInMonth, MINUTES_PER_DAY } from '../time';
+import { daysFromCivil, daysInMonth, MINUTES_PER_DAY, RECORD_MINUTES_END } from '../time';
 import {
   ageOnDay,
   caseFromRow,
@@ -189,9 +189,11 @@ function ymdAt(s: Uint8Array, a: number): number {
   const y1 = two(s, a);
   const y2 = two(s, a + 2);
   if (y1 < 0 || y2 < 0 || s[a + 4] !== 45 || s[a + 7] !== 45) return NaN;
-  const m = two(s, a + 5);
-  const d = two(s, a + 8);
-  const y = y1 * 100 + y2;
+  return dayOf(y1 * 100 + y2, two(s, a + 5), two(s, a + 8));
+}
+
+/** Day number of year y (0 to 9999), month m and day d, or NaN when that day is not in the calendar. */
+function dayOf(y: number, m: number, d: number): number {
   if (m < 1 || m > 12 || d < 1) return NaN;
   const k = y - FIRST_YEAR;
   if (k < 0 || k >= YEARS) {
@@ -208,6 +210,95 @@ function ymdAt(s: Uint8Array, a: number): number {
 /** As time.parseDate: YYYY-MM-DD. */
 function dateAt(s: Uint8Array, a: number, b: number): number {
   return b - a === 10 ? ymdAt(s, a) : NaN;
+}
+
+/** Where the last successful slashedDayAt's year ends. */
+let slashedEnd = 0;
+
+/**
+ * The day number of a slashed date at the start of s[a, b) (`9/7/2025`, `09/07/2025`: one or two
+ * digits, one or two digits, four digits), month first unless `dayFirst`; NaN when it is none or not a
+ * day of the calendar. Sets `slashedEnd` past its year. The reference reading turns such a date into
+ * ISO text (columns.ts isoFromSlashed) that the case format then reads: the same day.
+ */
+function slashedDayAt(s: Uint8Array, a: number, b: number, dayFirst: boolean): number {
+  let p = a;
+  let c = s[p]! - 48;
+  if (c < 0 || c > 9) return NaN;
+  let first = c;
+  c = s[++p]! - 48;
+  if (c >= 0 && c <= 9 && p < b) {
+    first = first * 10 + c;
+    p++;
+  }
+  if (p >= b || s[p] !== 47) return NaN;
+  c = s[++p]! - 48;
+  if (p >= b || c < 0 || c > 9) return NaN;
+  let second = c;
+  c = s[++p]! - 48;
+  if (c >= 0 && c <= 9 && p < b) {
+    second = second * 10 + c;
+    p++;
+  }
+  if (p >= b || s[p] !== 47 || p + 5 > b) return NaN;
+  const y1 = two(s, p + 1);
+  const y2 = two(s, p + 3);
+  if (y1 < 0 || y2 < 0) return NaN;
+  slashedEnd = p + 5;
+  return dayFirst ? dayOf(y1 * 100 + y2, second, first) : dayOf(y1 * 100 + y2, first, second);
+}
+
+/**
+ * A date (or date and time) cell of an export whose mapping names the order of its slashed dates:
+ * an ISO cell as dateAt / dateTimeAt read it; a slashed one as the reference reading reads it after
+ * isoFromSlashed, `[ T]+` then H:MM, :SS (dropped), and AM or PM (`a.m.`, any case) after spaces.
+ * `withTime` false (a date of birth, a conviction's dates): the date alone. NaN for anything else,
+ * which the reference reading then reads or reports; so only what it accepts needs to be exact.
+ */
+function slashedAt(s: Uint8Array, a: number, b: number, dayFirst: boolean, withTime: boolean): number {
+  if (s[a + 1] !== 47 && s[a + 2] !== 47) return withTime ? dateTimeAt(s, a, b) : dateAt(s, a, b);
+  const day = slashedDayAt(s, a, b, dayFirst);
+  let p = slashedEnd;
+  if (p === b || Number.isNaN(day)) return withTime ? day * MINUTES_PER_DAY : p === b ? day : NaN;
+  if (!withTime) return NaN;
+  // [ T]+
+  const gap = p;
+  while (p < b && (s[p] === 32 || s[p] === 84)) p++;
+  if (p === gap) return NaN;
+  // H or HH, then :MM
+  let h = s[p]! - 48;
+  if (p >= b || h < 0 || h > 9) return NaN;
+  const d2 = s[++p]! - 48;
+  if (p < b && d2 >= 0 && d2 <= 9) {
+    h = h * 10 + d2;
+    p++;
+  }
+  if (p + 3 > b || s[p] !== 58) return NaN;
+  const mi = two(s, p + 1);
+  if (mi < 0 || mi > 59) return NaN;
+  p += 3;
+  // :SS, read and dropped as the case format drops it
+  if (p < b && s[p] === 58) {
+    const sec = p + 3 <= b ? two(s, p + 1) : -1;
+    if (sec < 0 || sec > 59) return NaN;
+    p += 3;
+  }
+  if (p < b) {
+    // spaces, then A or P, a dot, M, a dot
+    while (p < b && s[p] === 32) p++;
+    const ap = s[p]! | 0x20;
+    if (p >= b || (ap !== 97 && ap !== 112)) return NaN;
+    p++;
+    if (p < b && s[p] === 46) p++;
+    if (p >= b || (s[p]! | 0x20) !== 109) return NaN;
+    p++;
+    if (p < b && s[p] === 46) p++;
+    if (p !== b) return NaN;
+    // 12 AM is midnight, 12 PM noon; an hour outside 1 to 12 is for the reference reading to report.
+    if (h < 1 || h > 12) return NaN;
+    h = (h % 12) + (ap === 112 ? 12 : 0);
+  } else if (h > 23) return NaN;
+  return day * MINUTES_PER_DAY + h * 60 + mi;
 }
 
 /** As time.parseDateTime: YYYY-MM-DD, optionally [T ]HH:MM, optionally :SS. Minutes, or NaN. */
@@ -455,6 +546,8 @@ export class CsvCaseReader {
   private blankBytesAt: Array<Uint8Array | undefined> = [];
   private filledOn: number[] = [];
   private feedingBlank = false;
+  /** The mapping's order of slashed dates: 0 none (only ISO dates are read), 1 month first, 2 day first. */
+  private slashed = 0;
   /**
    * Yes/no cells of the case's own columns seen on the row (record bits, SEEN_JUDICIAL, SEEN_ADMIN), and
    * those the header has: a row that lacks one is counted (blankCounts).
@@ -644,6 +737,7 @@ export class CsvCaseReader {
       return;
     }
     this.plan = plan;
+    this.slashed = plan.dates === undefined ? 0 : plan.dates === 'day/month/year' ? 2 : 1;
     this.idIndex = plan.columns.find((c) => c.kind === K.id)?.index ?? -1;
     this.rowItemAt = new Array<boolean>(plan.width).fill(false);
     for (const c of plan.columns) if (c.group && plan.rowItems?.includes(c.group)) this.rowItemAt[c.index] = true;
@@ -818,20 +912,21 @@ export class CsvCaseReader {
         this.age = digitsAt(s, a, b);
         return this.age >= 0 && this.age <= 130;
       case K.dateOfBirth:
-        this.birth = dateAt(s, a, b);
+        this.birth = this.slashed === 0 ? dateAt(s, a, b) : slashedAt(s, a, b, this.slashed === 2, false);
         this.birthYmd = lastYmd;
         return !Number.isNaN(this.birth);
       case K.bookedAt:
-        this.booked = dateTimeAt(s, a, b);
+        this.booked = this.slashed === 0 ? dateTimeAt(s, a, b) : slashedAt(s, a, b, this.slashed === 2, true);
         this.bookedYmd = lastYmd;
-        return !Number.isNaN(this.booked);
+        // Not NaN, and not so late that it's a placeholder (the reference reading reports it).
+        return this.booked < RECORD_MINUTES_END;
       case K.eligibleForReleaseAt:
-        this.release = dateTimeAt(s, a, b);
-        return !Number.isNaN(this.release);
+        this.release = this.slashed === 0 ? dateTimeAt(s, a, b) : slashedAt(s, a, b, this.slashed === 2, true);
+        return this.release < RECORD_MINUTES_END;
       case K.issuedAt:
-        this.issued = dateTimeAt(s, a, b);
+        this.issued = this.slashed === 0 ? dateTimeAt(s, a, b) : slashedAt(s, a, b, this.slashed === 2, true);
         this.issuedYmd = lastYmd;
-        return !Number.isNaN(this.issued);
+        return this.issued < RECORD_MINUTES_END;
       case K.requests:
         this.requests = requestsAt(s, a, b);
         return this.requests >= 0;
@@ -892,12 +987,12 @@ export class CsvCaseReader {
       case K.chargeProbableCause:
         return (g.flagC = boolAt(s, a, b)) >= 0;
       case K.convictionConvictedOn: {
-        g.dateA = dateAt(s, a, b);
+        g.dateA = this.slashed === 0 ? dateAt(s, a, b) : slashedAt(s, a, b, this.slashed === 2, false);
         g.ymdA = lastYmd;
         return !Number.isNaN(g.dateA);
       }
       case K.convictionReleasedOn: {
-        g.dateB = dateAt(s, a, b);
+        g.dateB = this.slashed === 0 ? dateAt(s, a, b) : slashedAt(s, a, b, this.slashed === 2, false);
         g.ymdB = lastYmd;
         return !Number.isNaN(g.dateB);
       }

@@ -2,7 +2,7 @@
 // never changes the result; the fast CSV reader agrees with the reference reading; bad records are
 // reported by row (or line and column) and field; progress and cancel.
 
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import {
@@ -24,7 +24,7 @@ import {
 } from '../../engine/index';
 import { casesToCsv } from '../../engine/case-csv';
 import { sortedHashes } from '../../engine/import/importer';
-import { dateTimeAt } from '../../engine/import/csv-cases';
+import { CsvCaseReader, dateTimeAt } from '../../engine/import/csv-cases';
 import { parseDateTime } from '../../engine/time';
 import { generateCases } from '../../engine/generate';
 import { YamlCaseSplitter, type YamlItem } from '../../engine/import/yaml-split';
@@ -329,6 +329,155 @@ describe('the fast CSV reader', () => {
           const want = parseDateTime(text);
           if (!Object.is(got, want)) expect({ text, got }).toEqual({ text, got: want });
         }
+  });
+
+  it(
+    'reads slashed dates, in the order a mapping names, as the reference reading does, in any chunking',
+    () => {
+      // Jail exports write dates as 09/07/2025 or 9/7/2025 2:30 PM. The fast reader reads them itself;
+      // whatever it does not accept, the reference reading (isoFromSlashed, then the case format) reads or reports.
+      const pad2 = (n: number) => String(n).padStart(2, '0');
+      // Near misses and odd spellings, in any column.
+      const oddDate = fc.oneof(
+        fc
+          .tuple(fc.integer({ min: 0, max: 32 }), fc.integer({ min: 0, max: 32 }), fc.integer({ min: 1790, max: 2210 }), fc.boolean())
+          .map(([a, b, y, padded]) => (padded ? `${pad2(a)}/${pad2(b)}/${y}` : `${a}/${b}/${y}`)),
+        fc.constantFrom(
+          '2/29/2024',
+          '2/29/2023',
+          '29/2/2024',
+          '4/31/2025',
+          '31/4/2025',
+          '12/31/9999',
+          '1/1/0000',
+          '1/2/25',
+          '1/2/02025',
+          '1//2025',
+          '/1/2025',
+          '1/2/2025/',
+          '2025-09-07',
+          '2025/09/07',
+        ),
+      );
+      const oddTime = fc.oneof(
+        fc
+          .tuple(
+            fc.constantFrom(' ', 'T', '  ', ' T', '\t', ''),
+            fc.integer({ min: 0, max: 25 }),
+            fc.integer({ min: 0, max: 61 }),
+            fc.boolean(),
+            fc.option(fc.integer({ min: 0, max: 61 })),
+            fc.constantFrom('', ' AM', ' PM', 'am', 'pm', ' a.m.', ' P.M.', ' p.m', '  Pm.', ' PX', ' A', ' AMM', '\tPM', 'M'),
+          )
+          .map(([gap, h, mi, padded, sec, ap]) => `${gap}${padded ? pad2(h) : h}:${pad2(mi)}${sec === null ? '' : `:${pad2(sec)}`}${ap}`),
+        fc.constantFrom(' 1:5', ' 123:00', ' 10:00:5', ' 10:00 :00', ' 10:0', ' 10'),
+      );
+      // Mostly good dates, in years that keep a row's dates in order (born, convicted, released from
+      // prison, booked, detainer issued, eligible for release), so that both readings accept many rows.
+      const dateIn = (dayFirst: boolean, from: number, to: number) =>
+        fc.oneof(
+          {
+            weight: 20,
+            arbitrary: fc
+              .tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), fc.integer({ min: from, max: to }), fc.boolean())
+              .map(([m, d, y, padded]) => {
+                const [a, b] = dayFirst ? [d, m] : [m, d];
+                return padded ? `${pad2(a)}/${pad2(b)}/${y}` : `${a}/${b}/${y}`;
+              }),
+          },
+          { weight: 1, arbitrary: oddDate },
+        );
+      const timeOf = (usually: number) =>
+        fc.oneof(
+          { weight: usually, arbitrary: fc.constant('') },
+          {
+            weight: 8,
+            arbitrary: fc
+              .tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 59 }), fc.constantFrom(' AM', ' PM', 'pm', ' a.m.', ''))
+              .map(([h, mi, ap]) => ` ${h}:${pad2(mi)}${ap}`),
+          },
+          { weight: 1, arbitrary: oddTime },
+        );
+      const edge = fc.constantFrom('', '', '', '', ' ', '\u00a0');
+      const cellOf = (dayFirst: boolean, from: number, to: number, usually: number) =>
+        fc.tuple(edge, dateIn(dayFirst, from, to), timeOf(usually)).map(([e, d, t]) => `${e}${d}${t}${e}`);
+      const rowOf = (dayFirst: boolean) =>
+        fc.tuple(
+          cellOf(dayFirst, 1950, 1990, 200),
+          cellOf(dayFirst, 2020, 2020, 2),
+          cellOf(dayFirst, 2022, 2022, 2),
+          cellOf(dayFirst, 2021, 2021, 2),
+          cellOf(dayFirst, 1991, 2000, 200),
+          cellOf(dayFirst, 2001, 2010, 200),
+        );
+      const header = 'id,DOB,BOOKED,RELEASED,ISSUED,conviction1.class,CONV_DT,REL_DT';
+      let good = 0;
+      let all = 0;
+      fc.assert(
+        fc.property(
+          fc
+            .constantFrom('month/day/year', 'day/month/year')
+            .chain((order) => fc.tuple(fc.constant(order), fc.array(rowOf(order === 'day/month/year'), { minLength: 1, maxLength: 10 }))),
+          fc.array(fc.integer({ min: 1, max: 61 }), { minLength: 1, maxLength: 3 }),
+          ([order, rows], sizes) => {
+            const { mapping, diagnostics } = loadColumnMapping(
+              `columns: { DOB: dateOfBirth, BOOKED: bookedAt, RELEASED: eligibleForReleaseAt, ISSUED: issuedAt, CONV_DT: conviction1.convictedOn, REL_DT: conviction1.releasedOn }\ndates: ${order}\n`,
+            );
+            expect(diagnostics).toEqual([]);
+            const text =
+              [
+                header,
+                ...rows.map(
+                  ([dob, booked, released, issued, conv, rel], i) => `S-${i},${dob},${booked},${released},${issued},felony,${conv},${rel}`,
+                ),
+              ].join('\n') + '\n';
+            const ref = referenceCsv(text, mapping);
+            const got = importInChunks(text, sizes, { format: 'csv', mapping });
+            expect(got.cases.map(facts)).toEqual(ref.rows.filter((r) => r.ok).map((r) => r.facts));
+            expect(badRows(got)).toEqual(ref.rows.filter((r) => !r.ok).map((r) => r.row));
+            good += got.table.length;
+            all += rows.length;
+          },
+        ),
+        {
+          numRuns: runs(300),
+          seed: 11,
+          examples: [
+            [
+              ['month/day/year', [['2/29/2004', '9/7/2025 2:30 PM', '9/8/2025 12:05 a.m.', '09/07/2025T14:30:59', '3/7/2014', '3/7/2015']]],
+              [61],
+            ],
+          ],
+        },
+      );
+      // Both readings accept a good share of the rows, so the comparison has something to compare.
+      expect(good).toBeGreaterThan(all / 3);
+    },
+    fuzzTimeout,
+  );
+
+  it('reads common slashed dates without the reference reading', () => {
+    const { mapping } = loadColumnMapping(
+      'columns: { DOB: dateOfBirth, BOOKED: bookedAt, RELEASED: eligibleForReleaseAt, CONV_DT: conviction1.convictedOn }\ndates: month/day/year\n',
+    );
+    const text =
+      'id,DOB,BOOKED,RELEASED,conviction1.class,CONV_DT\n' +
+      'U1,02/29/2004,09/07/2025 14:30,9/8/2025 2:05 PM,felony,3/7/2014\n' +
+      'U2,12/1/1990,9/7/2025,09/08/2025 12:00 AM,misdemeanor,2014-03-07\n';
+    const slow = vi.spyOn(CsvCaseReader.prototype as unknown as { slowCase: () => void }, 'slowCase');
+    try {
+      const got = importInChunks(text, [], { format: 'csv', mapping });
+      expect(got.problems).toEqual([]);
+      expect(slow).not.toHaveBeenCalled();
+      expect(
+        got.cases.map((c) => [c.source.age, c.source.bookedAt, c.source.eligibleForReleaseAt, c.source.convictions?.[0]?.convictedOn]),
+      ).toEqual([
+        [21, '2025-09-07T14:30', '2025-09-08T14:05', '2014-03-07'],
+        [34, '2025-09-07T00:00', '2025-09-08T00:00', '2014-03-07'],
+      ]);
+    } finally {
+      slow.mockRestore();
+    }
   });
 
   it('keeps an id read from a quoted or mapped cell when later cells of the row are quoted or mapped too', () => {
