@@ -25,7 +25,16 @@ import {
   type PreparedCharge,
   type PreparedWarrant,
 } from './prepared';
-import { formatDate, formatDateTime, MINUTES_PER_DAY, parseDate, parseDateTime, unrealDateProblem } from './time';
+import {
+  formatDate,
+  formatDateTime,
+  MINUTES_PER_DAY,
+  parseDate,
+  parseDateTime,
+  PAST_RECORD_DATES,
+  RECORD_MINUTES_END,
+  unrealDateProblem,
+} from './time';
 import { escapeUnsafe, unsafeCharacterIndex, unsafeCharacterProblem } from './text-safety';
 
 export interface CaseProblem {
@@ -142,6 +151,9 @@ class Checker {
       // Written right but not a real day or time: say which (the path already names the field).
       const unreal = typeof v === 'string' ? unrealDateProblem(v, true) : undefined;
       this.fail(join(prefix, key), unreal ? `${show(v)} ${unreal}` : `must be a local date and time (YYYY-MM-DDTHH:MM), not ${show(v)}`);
+    } else if (t >= RECORD_MINUTES_END) {
+      this.fail(join(prefix, key), `${show(v)} ${PAST_RECORD_DATES}`);
+      return NaN;
     }
     return t;
   }

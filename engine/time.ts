@@ -21,6 +21,18 @@ export function daysFromCivil(y: number, m: number, d: number): number {
   return era * 146097 + doe - 719468;
 }
 
+/**
+ * The first minute no booking record's date and time may reach: 2200-01-01T00:00. A case's times are
+ * kept as minutes in 32 bits (to the year 6053); a later one would wrap round to an earlier century.
+ * No real booking, release or request is dated so late, but exports use 9999-12-31 (and the like) for
+ * "no date": such a time is refused, saying so, never read.
+ */
+export const RECORD_MINUTES_END = daysFromCivil(2200, 1, 1) * MINUTES_PER_DAY;
+
+/** The problem of a date and time at or after RECORD_MINUTES_END, said after the value itself. */
+export const PAST_RECORD_DATES =
+  'is after 2199, later than any real record (an export\'s placeholder for "no date"?): give the real date, or leave it out or mark it unknown where the case format allows';
+
 export interface CivilDate {
   y: number;
   m: number;

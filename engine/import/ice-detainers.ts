@@ -16,7 +16,7 @@ import {
   H_DETAILS_UNKNOWN,
   RECORD_BITS,
 } from '../prepared';
-import { daysFromCivil, daysInMonth, MINUTES_PER_DAY, packedCivilFromDays } from '../time';
+import { daysFromCivil, daysInMonth, MINUTES_PER_DAY, packedCivilFromDays, PAST_RECORD_DATES, RECORD_MINUTES_END } from '../time';
 import {
   U_ADMIN,
   U_BOOKED,
@@ -759,7 +759,7 @@ export class IceDetainerReader {
     this.lastPacked = -1;
     if (k >= 0) {
       const t = cells.plainDate(k);
-      if (!Number.isNaN(t)) {
+      if (t < RECORD_MINUTES_END) {
         this.lastPacked = cells.plainPacked;
         return t;
       }
@@ -771,6 +771,10 @@ export class IceDetainerReader {
     const t = cellDateTime(v, k >= 0 && cells.isNumber(k), this.options.date1904 === true);
     if (Number.isNaN(t)) {
       this.bad(index, rowNumber, key, `not a date: ${JSON.stringify(v.length > 40 ? v.slice(0, 37) + '...' : v)}`);
+      return undefined;
+    }
+    if (t >= RECORD_MINUTES_END) {
+      this.bad(index, rowNumber, key, `${JSON.stringify(v)} ${PAST_RECORD_DATES}`);
       return undefined;
     }
     return t;

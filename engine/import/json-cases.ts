@@ -29,7 +29,7 @@ import { DETAINER_FORMS } from '../detainer-forms';
 import { RECORD_KEYS } from '../model';
 import { categoryMask, JURISDICTION_BITS, RECORD_BITS } from '../prepared';
 import { unsafeCharacterIndex } from '../text-safety';
-import { daysFromCivil, daysInMonth, MINUTES_PER_DAY } from '../time';
+import { daysFromCivil, daysInMonth, MINUTES_PER_DAY, RECORD_MINUTES_END } from '../time';
 import type { CaseSink } from './csv-cases';
 import { JsonCaseSplitter, MAX_CASE_CHARS, type JsonElement, type LocatedMessage } from './json-split';
 
@@ -1069,6 +1069,8 @@ export class JsonCaseReader {
       if (b[end] !== 34) return REFUSE;
     }
     this.num = day * MINUTES_PER_DAY + minutes;
+    // A time later than any record (9999-12-31, "no date") is the reference reading's to report.
+    if (this.num >= RECORD_MINUTES_END) return REFUSE;
     return end + 1;
   }
 

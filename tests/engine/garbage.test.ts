@@ -54,6 +54,25 @@ describe('case chronology', () => {
     expect(json.cases).toHaveLength(39);
   });
 
+  it("a time after 2199 (an export's 9999-12-31 for 'no date') is refused on every reader, never read as another century", () => {
+    // Times are kept as minutes in 32 bits: read, 9999-12-31 wrapped round to 1833 and a hold ended then.
+    const cases = good();
+    cases[3]!.eligibleForReleaseAt = '9999-12-31T00:00';
+    cases[5]!.detainer.issuedAt = '9999-12-31';
+    cases[6]!.eligibleForReleaseAt = '2199-12-31T23:59';
+    const { json, csv } = problemsEverywhere(cases);
+    expect(json.problems.map((p) => [p.index, p.field])).toEqual([
+      [3, 'eligibleForReleaseAt'],
+      [5, 'detainer.issuedAt'],
+    ]);
+    expect(json.problems[0]!.message).toBe(
+      '"9999-12-31T00:00" is after 2199, later than any real record (an export\'s placeholder for "no date"?): give the real date, or leave it out or mark it unknown where the case format allows',
+    );
+    expect(csv.problems.map((p) => p.row)).toEqual([5, 7]);
+    // The last minute of 2199 is a time like any other.
+    expect(json.cases.find((c) => c.id === cases[6]!.id)!.source.eligibleForReleaseAt).toBe('2199-12-31T23:59');
+  });
+
   it('a conviction dated 2999 is in the future of the case; one before the person was born is impossible', () => {
     const cases = good();
     const withConvictions = cases.map((c, i) => [c, i] as const).filter(([c]) => (c.convictions ?? []).length > 0);

@@ -268,6 +268,21 @@ describe('unreadable records and files', () => {
     expect(caseId(set.table, 0)).toBe('row-7');
   });
 
+  it('refuses a date after 2199 (a placeholder for no date), in the fast reading and the cell reading alike', () => {
+    const set = readCaseSet(
+      csv(
+        row({ 'Detainer Prepare Date': '9999-12-31 00:00:00', 'Birth Year': '1980' }),
+        row({ 'Detainer Prepare Date': '12/31/9999', 'Birth Year': '1980' }),
+        row({ 'Detainer Prepare Date': '2199-12-31 23:59:00', 'Birth Year': '2150' }),
+      ),
+    );
+    expect(set.problems.map((p) => formatCaseProblem('d.csv', p))).toEqual([
+      'd.csv: row 3 (row-3): error: Detainer Prepare Date: "9999-12-31 00:00:00" is after 2199, later than any real record (an export\'s placeholder for "no date"?): give the real date, or leave it out or mark it unknown where the case format allows',
+      'd.csv: row 4 (row-4): error: Detainer Prepare Date: "12/31/9999" is after 2199, later than any real record (an export\'s placeholder for "no date"?): give the real date, or leave it out or mark it unknown where the case format allows',
+    ]);
+    expect(set.table.length).toBe(1);
+  });
+
   it('reads US dates with a time, Excel serial numbers, and codes that lost their leading zero', () => {
     const set = readCaseSet(
       csv(
