@@ -62,6 +62,8 @@ export interface Authority {
   supersededBy?: string;
   binding?: 'binding' | 'persuasive';
   requires: string;
+  /** The levels of government it reaches, where the source limits it (every level when absent). */
+  binds?: Array<'city' | 'town' | 'county' | 'state'>;
   holds?: 'required' | 'barred' | 'uncertain' | 'not-addressed';
   holdAllowedWhen?: Condition;
   holdAllowedOutsideBar?: boolean;
@@ -136,14 +138,19 @@ export function citationOn(a: Authority, date: string): string {
   return list.map((c) => c.cite).join('; ');
 }
 
-/** The authorities of a state (its statutes and its courts' rulings), in force on a date. */
-export function stateLawOn(state: string, date: string): Authority[] {
-  return LAW.filter((a) => a.jurisdiction === state && inForce(a, date));
+/** Whether an authority reaches a level of government (every level unless its `binds` limits it). */
+export function bindsLevel(a: Authority, level?: string): boolean {
+  return level === undefined || a.binds === undefined || (a.binds as string[]).includes(level);
 }
 
-/** The authorities of a state that take effect after a date (law the ordinance will meet later). */
-export function stateLawAfter(state: string, date: string): Authority[] {
-  return LAW.filter((a) => a.jurisdiction === state && a.effective !== undefined && a.effective > date);
+/** The authorities of a state (its statutes and its courts' rulings), in force on a date; with a level, those that reach it. */
+export function stateLawOn(state: string, date: string, level?: string): Authority[] {
+  return LAW.filter((a) => a.jurisdiction === state && inForce(a, date) && bindsLevel(a, level));
+}
+
+/** The authorities of a state that take effect after a date (law the ordinance will meet later); with a level, those that reach it. */
+export function stateLawAfter(state: string, date: string, level?: string): Authority[] {
+  return LAW.filter((a) => a.jurisdiction === state && a.effective !== undefined && a.effective > date && bindsLevel(a, level));
 }
 
 /**

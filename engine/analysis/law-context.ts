@@ -12,7 +12,7 @@ export interface LawContext {
   asOf: string;
   /** Where the date came from, in words ("the effective date", ...). */
   asOfSource: string;
-  /** The state's authorities in force on the date. */
+  /** The state's authorities in force on the date that reach the ordinance's level of government. */
   stateLaw: Authority[];
   /**
    * The state's authorities that take effect after the date, up to the data's date: those in force on the
@@ -37,8 +37,8 @@ export function lawContext(o: Ordinance, scenario?: Scenario): LawContext {
     state,
     asOf,
     asOfSource,
-    stateLaw: stateLawOn(state, asOf),
-    later: stateLawAfter(state, asOf).filter((a) => a.effective! <= currentTo),
+    stateLaw: stateLawOn(state, asOf, o.jurisdiction.level),
+    later: stateLawAfter(state, asOf, o.jurisdiction.level).filter((a) => a.effective! <= currentTo),
     currentTo,
   };
 }

@@ -11,7 +11,7 @@ import { formatDate, parseDate } from '../../engine/time';
 interface Doc {
   provisions?: string;
   agreement?: string;
-  level?: 'city' | 'county';
+  level?: 'city' | 'town' | 'county' | 'state';
 }
 interface Probe {
   /** What the probe tries, in words. */
@@ -45,6 +45,8 @@ function lint(state: string, date: string, d: Doc): CheckedDiagnostic[] {
 function probes(a: Authority): Probe[] {
   const out: Probe[] = [];
   const county = a.requiredOf287g === 'all' ? 'city' : 'county';
+  // A law that binds some levels of government only is tried on an ordinance of the first of them.
+  const level = a.binds?.[0];
   if (a.holds === 'barred')
     out.push({
       what: 'holds barred',
@@ -77,7 +79,7 @@ function probes(a: Authority): Probe[] {
       breaks: { agreement: 'jail-enforcement' },
       keeps: { agreement: 'none' },
     });
-  return out;
+  return level ? out.map((p) => ({ ...p, breaks: { ...p.breaks, level }, keeps: { ...p.keeps, level } })) : out;
 }
 
 const dayBefore = (d: string) => formatDate(parseDate(d) - 1);
@@ -142,6 +144,21 @@ describe('every state authority a rule reads', () => {
       });
     }
   }
+
+  it('a law that binds some levels of government only says nothing to an ordinance of another level', () => {
+    const limited = read.filter((a) => a.binds);
+    expect(limited.length).toBeGreaterThan(0);
+    const levels = ['city', 'town', 'county', 'state'] as const;
+    for (const a of limited)
+      for (const p of probes(a))
+        for (const level of levels.filter((l) => !a.binds!.includes(l))) {
+          const ds = lint(a.jurisdiction, a.effective ?? LAW_VERSION.currentTo, { ...p.breaks, level });
+          expect(
+            ds.filter((d) => d.authority === a.id),
+            `${a.id} on a ${level} ordinance`,
+          ).toEqual([]);
+        }
+  });
 
   it('no finding from a secondary-source or persuasive authority is an error, on any date', () => {
     const weak = read.filter((a) => severityOf(a) !== 'error');

@@ -105,8 +105,9 @@ describe('what the data claims', () => {
     // State authorities with no row in the knowledge base (December 2026), found while checking a state's
     // law: R.S. 33:84 (Louisiana's 2024 duty, read in statute text); Mont. Code Ann. 27-16-801 as HB 223
     // (2021) would have it (enactment not found: uncertain); Tennessee SB 2223 (2026), read only in a bill
-    // tracker (verified-secondary).
-    const outside = ['la-rs-33-84', 'mt-27-16-801', 'tn-sb2223-287g'];
+    // tracker (verified-secondary). Found in December 2026 in states with no file until then: read in statute
+    // text or an official summary, Ark. Code 14-1-103 (cities from 2020, counties from 2025).
+    const outside = ['ar-14-1-103-municipalities', 'ar-act-654', 'la-rs-33-84', 'mt-27-16-801', 'tn-sb2223-287g'];
     const state = LAW.filter((a) => a.jurisdiction !== 'US');
     expect(
       state

@@ -468,6 +468,31 @@ describe('an effective date the law data could not verify', () => {
   });
 });
 
+describe('a law that binds some levels of government only', () => {
+  it('Arkansas: cities are bound from 2020; counties only from Act 654 of 2025, a warning of later law before it', () => {
+    const city = found(lint({ state: 'AR', date: '2022-03-01', level: 'city' }), 'state-requires-honoring-detainers');
+    expect(city).toEqual([expect.objectContaining({ severity: 'error', authority: 'ar-14-1-103-municipalities' })]);
+    const town = found(lint({ state: 'AR', date: '2022-03-01', level: 'town' }), 'state-requires-honoring-detainers');
+    expect(town).toEqual([expect.objectContaining({ severity: 'error', authority: 'ar-14-1-103-municipalities' })]);
+    // The municipal statute does not reach a county: only the later act, as later law.
+    const county = found(lint({ state: 'AR', date: '2022-03-01', level: 'county' }), 'state-requires-honoring-detainers');
+    expect(county).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        authority: 'ar-act-654',
+        message: expect.stringMatching(/since April 18, 2025 \(a date not verified\), after the effective date/),
+      }),
+    ]);
+    // From 2025 the county is bound (a date not verified: a warning within a year, an error after).
+    expect(found(lint({ state: 'AR', date: '2025-06-01', level: 'county' }), 'state-requires-honoring-detainers')).toEqual([
+      expect.objectContaining({ severity: 'warning', authority: 'ar-act-654' }),
+    ]);
+    expect(found(lint({ state: 'AR', date: '2026-06-01', level: 'county' }), 'state-requires-honoring-detainers')).toEqual([
+      expect.objectContaining({ severity: 'error', authority: 'ar-act-654' }),
+    ]);
+  });
+});
+
 describe('no-state-law-on-file', () => {
   it('a real state with no law on file: a note that only federal law was checked', () => {
     expect(found(lint({ state: 'DE', date: '2020-01-01' }), 'no-state-law-on-file')).toEqual([
