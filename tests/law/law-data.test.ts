@@ -106,8 +106,19 @@ describe('what the data claims', () => {
     // law: R.S. 33:84 (Louisiana's 2024 duty, read in statute text); Mont. Code Ann. 27-16-801 as HB 223
     // (2021) would have it (enactment not found: uncertain); Tennessee SB 2223 (2026), read only in a bill
     // tracker (verified-secondary). Found in December 2026 in states with no file until then: read in statute
-    // text or an official summary, Ark. Code 14-1-103 (cities from 2020, counties from 2025).
-    const outside = ['ar-14-1-103-municipalities', 'ar-act-654', 'la-rs-33-84', 'mt-27-16-801', 'tn-sb2223-287g'];
+    // text or an official summary, Ark. Code 14-1-103 (cities from 2020, counties from 2025), New Hampshire HB
+    // 511 (2025), N.D. Cent. Code 44-08-25, Okla. Stat. tit. 22, 171.3 (2021; the knowledge base's row OK
+    // found no detainer statute and stays a row that bears on none).
+    const outside = [
+      'ar-14-1-103-municipalities',
+      'ar-act-654',
+      'la-rs-33-84',
+      'mt-27-16-801',
+      'nd-44-08-25',
+      'nh-hb511',
+      'ok-22-os-171-3',
+      'tn-sb2223-287g',
+    ];
     const state = LAW.filter((a) => a.jurisdiction !== 'US');
     expect(
       state
