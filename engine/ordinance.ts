@@ -77,7 +77,7 @@ export function semanticDiagnostics(o: Ordinance, source: ParsedSource): Diagnos
   // else the state's law would silently never be checked.
   const state = o.jurisdiction.state;
   if (!isStateCode(state)) {
-    // One letter off, the codes with state law on file first, then those with the same first letter ("TS": TN, TX or MS).
+    // One letter off, the codes with state law on file first, then those with the same first letter ("TS": TN, TX or KS).
     const near = Object.keys(STATE_NAMES)
       .filter((c) => (c[0] === state[0]) !== (c[1] === state[1]))
       .sort((a, b) => Number(LAW_STATES.has(b)) - Number(LAW_STATES.has(a)) || Number(b[0] === state[0]) - Number(a[0] === state[0]))
