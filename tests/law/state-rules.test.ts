@@ -495,12 +495,14 @@ describe('a law that binds some levels of government only', () => {
 
 describe('no-state-law-on-file', () => {
   it('a real state with no law on file: a note that only federal law was checked', () => {
-    expect(found(lint({ state: 'DE', date: '2020-01-01' }), 'no-state-law-on-file')).toEqual([
+    expect(found(lint({ state: 'AK', date: '2020-01-01' }), 'no-state-law-on-file')).toEqual([
       expect.objectContaining({
         severity: 'info',
-        message: 'no state law on detainers is on file for DE (Delaware); only federal law was checked',
+        message: 'no state law on detainers is on file for AK (Alaska); only federal law was checked',
       }),
     ]);
+    // Delaware was such a state until its 287(g) ban (HB 182, 2025) was encoded, and is no longer one on any date.
+    expect(found(lint({ state: 'DE', date: '2020-01-01' }), 'no-state-law-on-file')).toEqual([]);
     // Alabama was such a state until its notice statute (Ala. Code § 31-13-19) was encoded.
     expect(found(lint({ state: 'AL', date: '2020-01-01' }), 'no-state-law-on-file')).toEqual([]);
   });
