@@ -5,6 +5,7 @@
 
 import { lawContext, stateName as stateNameOf } from './analysis/law-context';
 import {
+  bindsLevel,
   authority,
   citationOn,
   confidenceWords,
@@ -50,7 +51,7 @@ export interface LawApplied {
   currentTo: string;
   federal: AppliedAuthority[];
   stateLaw: AppliedAuthority[];
-  /** True when the law data has nothing for the state (absence of law found is not proof of none). */
+  /** True when the law data has nothing for the state that binds the ordinance's level (absence of law found is not proof of none). */
   noStateLaw: boolean;
 }
 
@@ -108,7 +109,7 @@ export function lawApplied(o: Ordinance, scenario?: Scenario): LawApplied {
     currentTo: ctx.currentTo,
     federal,
     stateLaw,
-    noStateLaw: !LAW.some((a) => a.jurisdiction === ctx.state),
+    noStateLaw: !LAW.some((a) => a.jurisdiction === ctx.state && bindsLevel(a, o.jurisdiction.level)),
   };
 }
 

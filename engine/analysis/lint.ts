@@ -9,7 +9,7 @@ import type { Diagnostic, PathSegment, Severity } from '../diagnostics';
 import { didYouMean } from '../diagnostics';
 import { DETAINER_FORMS, detainerFormIndexOn } from '../detainer-forms';
 import { isDetainerProvision, layoutOrdinance, type Layout } from '../layout';
-import { authority, citationOn, confidenceWords, inForce, LAW, severityOf, unverifiedDateMark, type Authority } from '../law';
+import { authority, bindsLevel, citationOn, confidenceWords, inForce, LAW, severityOf, unverifiedDateMark, type Authority } from '../law';
 import { isStateCode } from '../states';
 import {
   otherwiseHoldOf,
@@ -759,18 +759,25 @@ function zoneWords(state: string): string {
   return ` ${name} lies ${zones[0]!.wholly ? 'wholly' : 'mostly'} in one time zone, ${listed[0]} (${cite}).`;
 }
 
-/** A real state with no law on file: say that only federal law was checked, not that the state has none. */
+/**
+ * A real state with no law on file (or none that binds the ordinance's level of government): say that only
+ * federal law was checked, not that the state has none.
+ */
 function noStateLawRule(ctx: Ctx): void {
   const { o, add } = ctx;
   const state = o.jurisdiction.state;
-  if (!isStateCode(state) || LAW.some((a) => a.jurisdiction === state)) return;
+  const level = o.jurisdiction.level;
+  if (!isStateCode(state) || LAW.some((a) => a.jurisdiction === state && bindsLevel(a, level))) return;
+  // The state has law on file, but none of it binds this level (e.g. an order to state agencies only).
+  const otherLevels = level !== undefined && LAW.some((a) => a.jurisdiction === state);
   add(
     {
       severity: 'info',
       code: 'no-state-law-on-file',
-      message: `no state law on detainers is on file for ${state} (${stateName(state)}); only federal law was checked`,
-      explanation:
-        "The project's law data has no statute or ruling of this state or territory on detainers. That is not proof the state has none: have counsel check the state's law before relying on the findings, which reflect federal law only.",
+      message: `no state law on detainers ${otherLevels ? `that binds a ${level} ` : ''}is on file for ${state} (${stateName(state)}); only federal law was checked`,
+      explanation: otherLevels
+        ? `The project's law data has no statute, ruling or order of this state on detainers that binds a ${level}; what it has binds other levels of government. That is not proof the state has none: have counsel check the state's law before relying on the findings, which reflect federal law only.`
+        : "The project's law data has no statute or ruling of this state or territory on detainers. That is not proof the state has none: have counsel check the state's law before relying on the findings, which reflect federal law only.",
       path: ['jurisdiction', 'state'],
       fixes: [],
     },

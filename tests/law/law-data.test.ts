@@ -111,7 +111,9 @@ describe('what the data claims', () => {
     // found no detainer statute and stays a row that bears on none), Kan. Stat. 12-16,140; read only in
     // news, trackers or releases (verified-secondary): the District of Columbia's Sanctuary Values Act,
     // Delaware HB 182 (2025; the row DE predates it), South Dakota SB 7 (2025), Utah HB 226 (2025; the row UT,
-    // its enactment recalled, stays unencoded) and Wyoming HB 133 (2025).
+    // its enactment recalled, stays unencoded), Wyoming HB 133 (2025) and Nebraska Executive Order 25-01
+    // (2025, state agencies only); Virginia SB 783 (2026), enacted per a tracker and not read (uncertain: a
+    // note only; the rows VA1 to VA3 are other laws and keep their places).
     const outside = [
       'ar-14-1-103-municipalities',
       'ar-act-654',
@@ -121,11 +123,13 @@ describe('what the data claims', () => {
       'la-rs-33-84',
       'mt-27-16-801',
       'nd-44-08-25',
+      'ne-eo-25-01',
       'nh-hb511',
       'ok-22-os-171-3',
       'sd-sb7-2025',
       'tn-sb2223-287g',
       'ut-hb226-2025',
+      'va-sb783-2026',
       'wy-hb133-2025',
     ];
     const state = LAW.filter((a) => a.jurisdiction !== 'US');

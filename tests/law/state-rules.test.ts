@@ -506,6 +506,16 @@ describe('no-state-law-on-file', () => {
     // Alabama was such a state until its notice statute (Ala. Code § 31-13-19) was encoded.
     expect(found(lint({ state: 'AL', date: '2020-01-01' }), 'no-state-law-on-file')).toEqual([]);
   });
+  it('a state whose law on file binds other levels only: the note says so', () => {
+    // Nebraska's Executive Order 25-01 binds state agencies; a county is checked against federal law only.
+    expect(found(lint({ state: 'NE', date: '2025-08-01', level: 'county' }), 'no-state-law-on-file')).toEqual([
+      expect.objectContaining({
+        severity: 'info',
+        message: 'no state law on detainers that binds a county is on file for NE (Nebraska); only federal law was checked',
+      }),
+    ]);
+    expect(found(lint({ state: 'NE', date: '2025-08-01', level: 'state' }), 'no-state-law-on-file')).toEqual([]);
+  });
   it('stays quiet for a state whose law is on file', () => {
     expect(found(lint({ state: 'IL', date: '2020-01-01' }), 'no-state-law-on-file')).toEqual([]);
   });

@@ -40,6 +40,13 @@ describe('law applied', () => {
       ),
     ).toContain('that is not proof there is none');
   });
+  it('says so too when the state law on file binds other levels of government only', () => {
+    // Nebraska's Executive Order 25-01 binds state agencies, not a county.
+    const county = lawApplied({ ...texas('2025-08-01'), jurisdiction: { name: 'X', state: 'NE', level: 'county' } });
+    expect([county.noStateLaw, county.stateLaw]).toEqual([true, []]);
+    const state = lawApplied({ ...texas('2025-08-01'), jurisdiction: { name: 'X', state: 'NE', level: 'state' } });
+    expect([state.noStateLaw, state.stateLaw.map((a) => a.id)]).toEqual([false, ['ne-eo-25-01']]);
+  });
   it('renders each authority with citation, confidence and sources', () => {
     const html = renderToStaticMarkup(createElement(LawAppliedPanel, { ordinance: texas('2025-06-01') }));
     expect(html).toContain('Law applied: Texas, as of June 1, 2025');
