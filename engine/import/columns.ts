@@ -214,6 +214,14 @@ export const MAP_ON_THE_COMMAND_LINE =
   'Map the columns with a mapping file on the command line (--mapping FILE; docs/case-files.md), or rename them in the file';
 
 /**
+ * How a repeated id whose rows come one after another (a jail's export of one row per charge) is
+ * told to be read on the command line: as one booking, through a mapping of the charge's columns
+ * with no number. The app says the panel's way instead (inTheApp).
+ */
+export const ONE_ROW_PER_CHARGE_ON_THE_COMMAND_LINE =
+  'to read each run of rows with one id as one booking, map the charge\'s columns with no number in a column mapping (CHG_LVL: charge.level, CHG_DESC: charge.offense; --mapping FILE; docs/case-files.md, "One row per charge")';
+
+/**
  * Plans how each header column fills a case, through the mapping when one is given. Unknown and
  * doubled columns are reported, never ignored silently; the plan is undefined when there are any.
  */

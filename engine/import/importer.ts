@@ -7,6 +7,7 @@ import { prepareCase, type CaseProblem } from '../cases';
 import type { PreparedCase } from '../prepared';
 import { CASE_SET_LIMITS, MAX_DOCUMENT_BYTES, parseSource, type ParsedSource } from '../source';
 import { bookingCaseAt, caseId, CaseTableBuilder, grown, idHashOf, keepRows, type CaseTable } from '../case-table';
+import { ONE_ROW_PER_CHARGE_ON_THE_COMMAND_LINE } from './columns';
 import { CsvCaseReader, type BlankColumn, type CaseSink } from './csv-cases';
 import { type JsonElement, type LocatedMessage } from './json-split';
 import { JsonCaseReader } from './json-cases';
@@ -214,7 +215,12 @@ function hasHash(sorted: Uint32Array, h: number): boolean {
 /** Rows or lines listed in a repeated id's problem; past this they are counted. */
 const LISTED_PLACES = 6;
 
-function repeatedIdMessage(id: string, places: number[], csv: boolean, rowItems?: readonly string[]): string {
+/**
+ * What a repeated id's problem says. `inRuns`: every record with the id comes right after the one
+ * before (rows 6, 7, 8), as a booking's rows do in an export of one row per charge, which a column
+ * mapping reads as one booking.
+ */
+function repeatedIdMessage(id: string, places: number[], csv: boolean, rowItems: readonly string[] | undefined, inRuns: boolean): string {
   const times = places.length === 2 ? 'twice' : `${places.length} times`;
   const shown = places.slice(0, LISTED_PLACES);
   const more = places.length - shown.length;
@@ -222,10 +228,14 @@ function repeatedIdMessage(id: string, places: number[], csv: boolean, rowItems?
   // Read one charge (conviction, warrant) per row, a booking is the rows with its id one after another.
   if (rowItems)
     return `the id "${id}" starts ${places.length} runs of rows (at rows ${list}): no case with this id is read, as a booking's rows must come one after another; sort the export by its id`;
-  return (
-    `the id "${id}" is used ${times} (${csv ? 'rows' : 'cases'} ${list}): no case with this id is read, as the file can't say which is the case` +
-    (csv ? "; one booking's several charges or convictions go in one row, in numbered columns (charge1.*, charge2.*, ...)" : '')
-  );
+  const head = `the id "${id}" is used ${times} (${csv ? 'rows' : 'cases'} ${list}): no case with this id is read, as the file can't say which is the case`;
+  if (!csv) return head;
+  if (inRuns)
+    return (
+      `${head}; its rows come one after another, as a booking's do in an export of one row per charge: ${ONE_ROW_PER_CHARGE_ON_THE_COMMAND_LINE}, ` +
+      'or give its charges in one row, in numbered columns (charge1.*, charge2.*, ...)'
+    );
+  return `${head}; one booking's several charges or convictions go in one row, in numbered columns (charge1.*, charge2.*, ...)`;
 }
 
 const NOT_UTF8 = 'holds bytes that are not UTF-8 text (shown as \uFFFD); save the file as UTF-8';
@@ -596,11 +606,14 @@ export class CaseImporter implements CaseSink {
       if (g.records.length < 2) continue;
       g.records.sort((a, b) => a[0] - b[0]);
       // Rows of a CSV file; cases (their numbers) of JSON or YAML, where several may share a line.
+      // Records one after another: each index the one before it plus one.
+      const inRuns = g.records.every((r, k) => k === 0 || r[0] === g.records[k - 1]![0] + 1);
       const message = repeatedIdMessage(
         id,
         g.records.map((r) => (csv ? r[1] : r[0] + 1)),
         csv,
         this.csv?.rowItems,
+        inRuns,
       );
       for (const k of g.rows) {
         dropped.add(k);

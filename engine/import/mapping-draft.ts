@@ -17,6 +17,7 @@ import {
   isUnknownCell,
   levelOf,
   MAP_ON_THE_COMMAND_LINE,
+  ONE_ROW_PER_CHARGE_ON_THE_COMMAND_LINE,
   MAX_GROUP_NUMBER,
   mayBeUnknown,
   NUMBER_FIELDS,
@@ -63,6 +64,11 @@ function readOnlyAfter(field: string, group?: GroupName): string[] {
   return out;
 }
 
+/** The picker's section of a group's columns read one item per row: "Charge of each row (one row per charge)". */
+export function rowItemSection(group: GroupName): string {
+  return `${GROUP_WORDS[group]} of each row (one row per ${group})`;
+}
+
 /**
  * The documented columns, with `groups` numbered groups of each kind (charge1..., conviction1...,
  * warrant1...), the columns read but never written in their groups (dateOfBirth by age, chargeN.level
@@ -104,8 +110,8 @@ export function mappingTargets(groups: Partial<Record<GroupName, number>> = {}, 
   // An export of one row per charge (conviction, warrant): the row's own, with no number.
   for (const g of Object.keys(CSV_GROUP_COLUMNS) as GroupName[])
     for (const f of CSV_GROUP_COLUMNS[g]) {
-      add(`${g}.${f}`, `${GROUP_WORDS[g]} of each row (one row per ${g})`);
-      for (const r of readOnlyAfter(f, g)) add(`${g}.${r}`, `${GROUP_WORDS[g]} of each row (one row per ${g})`);
+      add(`${g}.${f}`, rowItemSection(g));
+      for (const r of readOnlyAfter(f, g)) add(`${g}.${r}`, rowItemSection(g));
     }
   for (const t of also) add(t, 'Other');
   return out;
@@ -314,9 +320,14 @@ export function sampleValues(sample: ExportSample, index: number): Array<{ value
 export const MAP_IN_THE_APP =
   'Map the columns in the Map columns panel below (saved, the mapping is the file the command line reads with --mapping FILE), or rename them in the file';
 
+/** How the app says to read an export of one row per charge: with the panel's targets of each row. */
+export const ONE_ROW_PER_CHARGE_IN_THE_APP = `to read each run of rows with one id as one booking, map the charge's columns in the Map columns panel (Map columns…) to its targets under “${rowItemSection('charge')}”`;
+
 /** An import problem as the app says it: the command line's way to map the columns becomes the panel's. */
 export function inTheApp(problem: string): string {
-  return problem.replace(MAP_ON_THE_COMMAND_LINE, MAP_IN_THE_APP);
+  return problem
+    .replace(MAP_ON_THE_COMMAND_LINE, MAP_IN_THE_APP)
+    .replace(ONE_ROW_PER_CHARGE_ON_THE_COMMAND_LINE, ONE_ROW_PER_CHARGE_IN_THE_APP);
 }
 
 /** What the mapping (or no mapping) still leaves wrong for this header, as the import would say it (nothing: it reads). */

@@ -40,6 +40,13 @@ test('a one-row-per-charge export: every booking whose number repeats is left ou
     page.getByText(/row 2 \(25-01\): error: id: the id "25-01" is used twice \(rows 2 and 3\): no case with this id is read/),
   ).toBeVisible();
   await expect(page.getByText(/row 3 \(25-01\): error: id: the id "25-01" is used twice/)).toBeVisible();
+  // Its two rows are one after another, as a booking's are in an export of one row per charge: the
+  // app points to the Map columns panel's targets of each row, not to the command line's mapping file.
+  const twice = page.getByText(/row 2 \(25-01\): error: id:/);
+  await expect(twice).toContainText(
+    "its rows come one after another, as a booking's do in an export of one row per charge: to read each run of rows with one id as one booking, map the charge's columns in the Map columns panel (Map columns…) to its targets under “Charge of each row (one row per charge)”",
+  );
+  await expect(twice).not.toContainText('--mapping');
 
   // 25-03: a pending felony gives notice at least, a judicial warrant would hold; the records can't say.
   await expect(page.getByTestId('count-open')).toHaveText('1');

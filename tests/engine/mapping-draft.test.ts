@@ -8,6 +8,7 @@ import {
   blankChoices,
   blankOf,
   exportSample,
+  formatCaseProblem,
   guessMapping,
   guessTarget,
   inTheApp,
@@ -228,6 +229,24 @@ describe('the mapping’s newer keys in the panel', () => {
     expect(said).toContain('Map the columns in the Map columns panel below');
     expect(said).not.toContain('on the command line (--mapping');
     expect(inTheApp('row 2: error: age is not a number')).toBe('row 2: error: age is not a number');
+  });
+
+  it('points the app’s repeated id of one row per charge to the panel’s targets of each row, not to --mapping', () => {
+    const set = readCaseSet(
+      'id,age,bookedAt,eligibleForReleaseAt,charge1.class\nA,30,2012-01-01,2012-01-02,felony\nA,30,2012-01-01,2012-01-02,misdemeanor\n',
+      'csv',
+    );
+    const [first] = set.problems.map((p) => formatCaseProblem('jail.csv', p));
+    expect(first).toContain('--mapping FILE');
+    const said = inTheApp(first!);
+    expect(said).toMatch(/^jail.csv: row 2 \(A\): error: id: the id "A" is used twice \(rows 2 and 3\)/);
+    expect(said).toContain(
+      "its rows come one after another, as a booking's do in an export of one row per charge: to read each run of rows with one id as one booking, " +
+        "map the charge's columns in the Map columns panel (Map columns…) to its targets under “Charge of each row (one row per charge)”",
+    );
+    expect(said).not.toContain('--mapping');
+    // The words name the panel's own section, as its picker shows it.
+    expect(mappingTargets().some((t) => t.section === 'Charge of each row (one row per charge)')).toBe(true);
   });
 
   it('lists a level code the import refuses (Fel-1) as needing a value map, and reads F1, felony 2, M-1 and unknown as they are', () => {

@@ -599,6 +599,26 @@ describe('bad CSV rows', () => {
     ]);
     expect(lines).toContain('in.csv: row 5 (C): error: age: must be a whole number, not "N/A"');
     expect(lines.some((l) => l.startsWith('in.csv: row 6 (C): error: id: the id "C" is used twice (rows 5 and 6)'))).toBe(true);
+    // A's rows come one after another, as an export of one row per charge gives them: said, with how to read them so.
+    expect(lines).toContain(
+      'in.csv: row 3 (A): error: id: the id "A" is used twice (rows 2 and 3): no case with this id is read, as the file can\'t say which is the case; ' +
+        "its rows come one after another, as a booking's do in an export of one row per charge: to read each run of rows with one id as one booking, " +
+        'map the charge\'s columns with no number in a column mapping (CHG_LVL: charge.level, CHG_DESC: charge.offense; --mapping FILE; docs/case-files.md, "One row per charge"), ' +
+        'or give its charges in one row, in numbered columns (charge1.*, charge2.*, ...)',
+    );
+  });
+
+  it('say a repeated id of rows apart is no run of one booking, nor one that is also apart from a run', () => {
+    const text =
+      'id,age,bookedAt,eligibleForReleaseAt,requests,charge1.class\n' +
+      'A,30,2012-01-01,2012-01-02,hold,felony\n' +
+      'A,30,2012-01-01,2012-01-02,hold,felony\n' +
+      'B,31,2012-01-01,2012-01-02,hold,felony\n' +
+      'A,30,2012-01-01,2012-01-02,hold,felony\n';
+    const lines = readCaseSet(text, 'csv').problems.map((p) => formatCaseProblem('in.csv', p));
+    expect(lines.filter((l) => l.includes('the id "A" is used 3 times (rows 2, 3 and 5)'))).toHaveLength(3);
+    for (const l of lines) expect(l).not.toContain('one row per charge');
+    expect(lines[0]).toContain("one booking's several charges or convictions go in one row, in numbered columns");
   });
 
   it('refuse a file saved as UTF-16 at once, saying so, rather than read a header of unknown columns', () => {

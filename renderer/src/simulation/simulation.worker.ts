@@ -8,6 +8,7 @@ import {
   caseSetVocabulary,
   caseTable,
   checkBlankCells,
+  inTheApp,
   checkCaseSetVocabulary,
   type BlankColumn,
   chooseCases,
@@ -121,7 +122,8 @@ async function load(id: number, source: CaseSource): Promise<void> {
       name: source.name,
       total: set.total,
       problemCount: set.problems.length,
-      problems: set.problems.slice(0, MAX_PROBLEMS_SHOWN).map((p) => formatCaseProblem(source.name, p)),
+      // Said as the app says them: the Map columns panel's way to map, not the command line's.
+      problems: set.problems.slice(0, MAX_PROBLEMS_SHOWN).map((p) => inTheApp(formatCaseProblem(source.name, p))),
       records: set.source,
       notes: [...mappingNote(source), ...set.notes],
       facilities: facilitiesOf(all),
