@@ -334,6 +334,11 @@ test('a date of birth, a level and what an empty cell means, mapped in the panel
   await expect(warnings).toContainText(
     'column "JUDICIAL_WARRANT_ON_FILE" (judicialWarrant) is empty on 2 of the 5 rows read, and each empty cell reads as "no"',
   );
+  // It points to the panel's Empty cells, where the fix is made in the app, not to the mapping file's key.
+  await expect(warnings).toContainText(
+    'choose unknown for "JUDICIAL_WARRANT_ON_FILE" (judicialWarrant) under Empty cells in the Map columns panel (Map columns…)',
+  );
+  await expect(warnings).not.toContainText('blanks:');
   // 25-101, 25-105 held (Y); 25-102, 25-104 notify (F2; Fel-1 read as F1); 25-103 declined (M1).
   expect(await counts(page)).toEqual({ hold: 2, notify: 2, decline: 1, open: 0 });
 

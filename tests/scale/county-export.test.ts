@@ -166,6 +166,16 @@ describe('yes/no columns blank on some rows', () => {
         ],
       ]);
     }
+    // In the app, the same warning points to the Map columns panel's Empty cells, not to the mapping file's key.
+    const set = importInChunks(csv, [0], { format: 'csv', mapping });
+    const inApp = checkBlankCells(policy.ordinance!, set.blanks, 'app');
+    expect(inApp.map((f) => f.message)).toEqual([
+      'provision "warrant" tests whether a judicial warrant supports the detainer; column "ICE_WARRANT" (judicialWarrant) is empty on 3 of the 5 rows read, and each empty cell reads as "no" while the other rows give a value. ' +
+        'If an empty cell means the records don\'t say, choose unknown for "ICE_WARRANT" (judicialWarrant) under Empty cells in the Map columns panel (Map columns…): the decisions that turn on it are then open, not guessed; ' +
+        'if it does mean no, its default there ("no (the default)") already reads it so',
+      expect.stringContaining('choose unknown for "charge1.bondPosted" under Empty cells in the Map columns panel'),
+    ]);
+    for (const f of inApp) expect(f.message).not.toContain('blanks');
     // Mapped blanks, a column filled on every row or empty on every row: nothing to say.
     const said = importInChunks(csv, [0], {
       format: 'csv',

@@ -222,7 +222,8 @@ function run(request: Extract<SimulationRequest, { kind: 'simulate' }>): void {
       breakdown: sim.result.breakdown,
       vocabulary: [
         ...checkCaseSetVocabulary(request.ordinance, table, (vocabulary ??= caseSetVocabulary(table))),
-        ...checkBlankCells(request.ordinance, blanks),
+        // Said as the app says it: in the Map columns panel's Empty cells, not the mapping file's key.
+        ...checkBlankCells(request.ordinance, blanks, 'app'),
       ],
       ms: performance.now() - start,
     },
