@@ -661,6 +661,40 @@ export function caseFromRow(plan: ColumnPlan, fields: readonly string[]): RowCas
   return problems.length ? { value: c, slots, problems } : { value: c, slots };
 }
 
+/** A date and time (bookedAt...) is compared as the minute it names; a date (dateOfBirth...) as its day. */
+const DAY_FIELDS: ReadonlySet<string> = new Set(['dateOfBirth', 'convictedOn', 'releasedOn']);
+/** The reading of a cell the value map empties and no blank meaning fills: unlike any cell's. */
+const EMPTIED = '\u0000empty';
+
+/**
+ * What a case's own cell gives the case, as text to compare two rows of one booking by (one row per
+ * charge): the cell trimmed, its value map applied (a cell it empties reads as the blank meaning, if
+ * the mapping gives one), a slashed date read in the mapping's order, then read as its column reads
+ * it: `unknown` in any case, a yes/no word as yes or no, a number as its value, a date or time as
+ * the day or minute it names, requests in any order. Cells the reading can't read compare as written.
+ * "Y" and "yes", or 2025-03-01 09:30 and 2025-03-01T09:30:00, read the same; "Y" and "N" do not.
+ */
+export function cellReading(plan: ColumnPlan, col: PlannedColumn, cell: string): string {
+  let raw = cell.trim();
+  if (raw !== '' && col.values) raw = col.values.map(raw);
+  if (raw === '') {
+    if (col.blank === undefined) return EMPTIED;
+    raw = col.blank;
+  }
+  if (plan.dates && DATE_FIELDS.has(col.field)) raw = isoFromSlashed(raw, plan.dates);
+  if (isUnknownCell(raw)) return 'unknown';
+  if (BOOLEAN_FIELDS.has(col.field) || NUMBER_FIELDS.has(col.field)) {
+    const v = csvValue(col.field, raw);
+    return typeof v === 'boolean' ? (v ? 'yes' : 'no') : typeof v === 'number' ? `number ${v}` : raw;
+  }
+  if (DATE_FIELDS.has(col.field)) {
+    const at = DAY_FIELDS.has(col.field) ? parseDate(raw) : parseDateTime(raw);
+    return Number.isNaN(at) ? raw : `at ${at}`;
+  }
+  if (col.field === 'requests') return `requests ${splitRequests(raw).sort().join(';')}`;
+  return raw;
+}
+
 const LIST_GROUP: Record<string, GroupName> = { currentCharges: 'charge', convictions: 'conviction', warrants: 'warrant' };
 
 /**

@@ -11,6 +11,7 @@ import { daysFromCivil, daysInMonth, MINUTES_PER_DAY, RECORD_MINUTES_END } from 
 import {
   ageOnDay,
   caseFromRow,
+  cellReading,
   columnOfField,
   GROUP_LIST,
   K,
@@ -1225,7 +1226,8 @@ export class CsvCaseReader {
     const at = (row: number, field: string, message: string): CaseProblem => ({ index, ...(id ? { id } : {}), field, message, row });
     for (const r of b.rows) for (const [field, message] of r.shape) problems.push(at(r.row, field, message));
 
-    // The booking's own cells: the first filled one of each column, every later filled one the same.
+    // The booking's own cells: the first filled one of each column, every later filled one reading the
+    // same (after the value map, as the case would get it: "Y" on one row and "yes" on another agree).
     const own = first.fields.slice();
     for (const col of plan.columns) {
       if (itemAt[col.index]) {
@@ -1234,6 +1236,7 @@ export class CsvCaseReader {
       }
       let value = (first.fields[col.index] ?? '').trim();
       let from = first.row;
+      let reading: string | undefined;
       for (let k = 1; k < b.rows.length; k++) {
         const r = b.rows[k]!;
         const v = (r.fields[col.index] ?? '').trim();
@@ -1244,6 +1247,8 @@ export class CsvCaseReader {
           own[col.index] = r.fields[col.index]!;
           continue;
         }
+        reading ??= cellReading(plan, col, value);
+        if (cellReading(plan, col, v) === reading) continue;
         problems.push(
           at(
             r.row,

@@ -168,6 +168,58 @@ describe('one charge per row', () => {
     expect(lines.filter((l) => l.includes('the id "B-2" starts 2 runs of rows (at rows 4 and 6)')).length).toBe(2);
   });
 
+  it('compares a booking’s own cells as the case reads them: after the value map, a yes/no word, a number, a time', () => {
+    const warrant = mapped(
+      [
+        'columns:',
+        '  BOOKING_NO: id',
+        '  AGE: age',
+        '  BOOK_DT: bookedAt',
+        '  REL_DT: eligibleForReleaseAt',
+        '  ICE_REQ: requests',
+        '  JW: judicialWarrant',
+        '  CHG_LVL: charge.level',
+        'values:',
+        '  JW: { Y: yes, N: no, X: unknown }',
+        '  ICE_REQ: { B: hold;notify }',
+        'dates: month/day/year',
+        '',
+      ].join('\n'),
+    );
+    const wide = 'BOOKING_NO,AGE,BOOK_DT,REL_DT,ICE_REQ,JW,CHG_LVL\n';
+    // Each later row says what the first says, in other words: one booking, two charges.
+    const same = readCaseSet(
+      wide +
+        'B-1,34,03/01/2025 10:00,2025-03-02T10:00,B,Y,F1\n' +
+        'B-1,034,2025-03-01 10:00:00,03/02/2025 10:00 AM,notify;hold,yes,M2\n' +
+        'B-1,34,3/1/2025 10:00 AM,2025-03-02T10:00,hold notify,TRUE,M1\n',
+      'csv',
+      { mapping: warrant },
+    );
+    expect(same.problems.map((p) => formatCaseProblem('jail.csv', p))).toEqual([]);
+    expect(same.table.length).toBe(1);
+    const one = same.cases[0]!.source as { detainer: { judicialWarrant: boolean }; currentCharges: unknown[] };
+    expect(one.detainer.judicialWarrant).toBe(true);
+    expect(one.currentCharges).toHaveLength(3);
+    // What the case would get differs: a later minute, a notice asked too, no and unknown against yes; each located (by column).
+    const differ = readCaseSet(
+      wide +
+        'B-2,34,2025-03-01T10:00,2025-03-02T10:00,hold,Y,F1\n' +
+        'B-2,34,2025-03-01T10:00,2025-03-02T10:00,hold,no,M2\n' +
+        'B-2,34,2025-03-01T10:00,2025-03-02T10:00,hold,X,M2\n' +
+        'B-2,34,2025-03-01T10:01,2025-03-02T10:00,hold notify,Y,M2\n',
+      'csv',
+      { mapping: warrant },
+    );
+    expect(differ.table.length).toBe(0);
+    expect(differ.problems.map((p) => formatCaseProblem('jail.csv', p))).toEqual([
+      'jail.csv: row 5 (B-2): error: BOOK_DT (bookedAt): "2025-03-01T10:01" here, but "2025-03-01T10:00" on row 2 of the same booking; a booking\'s rows differ only in its charges',
+      'jail.csv: row 5 (B-2): error: ICE_REQ (requests): "hold notify" here, but "hold" on row 2 of the same booking; a booking\'s rows differ only in its charges',
+      'jail.csv: row 3 (B-2): error: JW (judicialWarrant): "no" here, but "Y" on row 2 of the same booking; a booking\'s rows differ only in its charges',
+      'jail.csv: row 4 (B-2): error: JW (judicialWarrant): "X" here, but "Y" on row 2 of the same booking; a booking\'s rows differ only in its charges',
+    ]);
+  });
+
   it('places a charge’s problem at the row it came from', () => {
     const set = readCaseSet(
       head +
