@@ -15,7 +15,7 @@ import {
 import { editDistance, type PathSegment } from './diagnostics';
 import type { QuickFix } from './analysis/fixes';
 import type { Condition, OffenseFilter, Ordinance, RecordKey } from './model';
-import { RECORD_KEYS } from './model';
+import { RECORD_KEYS, yesNoDefault } from './model';
 import { CLASS_BITS, RECORD_BITS } from './prepared';
 import { U_ADMIN, U_JUDICIAL, U_RECORD_SHIFT, U_WARRANTS } from './unknown-facts';
 import { RECORD_LABELS } from './wording';
@@ -429,7 +429,7 @@ export function checkBlankCells(
       const key = b.group ? `${b.group}:${b.fact}` : b.fact;
       if (key !== t.key || said.has(b.target)) continue;
       said.add(b.target);
-      const reads = b.fact === 'bondable' ? 'yes' : 'no';
+      const reads = yesNoDefault(b.fact) ? 'yes' : 'no';
       const column = b.column === b.target ? `"${b.column}"` : `"${b.column}" (${b.target})`;
       const n = b.target.match(/^[a-z]+(\d+)\./)?.[1];
       const of = b.group ? `${num(b.of)} rows with ${GROUP_ITEM[b.group]} ${n}` : `${num(b.of)} rows`;

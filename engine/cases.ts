@@ -4,7 +4,7 @@
 
 import { didYouMean } from './diagnostics';
 import type { BookingCase, ChargeRecord, ConvictionRecord, OffenseClass, RecordKey, UnknownFact, WarrantRecord } from './model';
-import { CHARGE_UNKNOWNS, CONVICTION_UNKNOWNS, RECORD_KEYS, UNKNOWN_FACTS } from './model';
+import { CHARGE_UNKNOWNS, CONVICTION_UNKNOWNS, RECORD_KEYS, UNKNOWN_FACTS, yesNoDefault } from './model';
 import { ANY_CLASS, C_CURRENT_UNKNOWN, C_DATE_UNKNOWN, C_RELEASE_UNKNOWN } from './prepared';
 import { unknownMask, U_BOOKED, U_RELEASE } from './unknown-facts';
 import {
@@ -384,8 +384,8 @@ export function prepareCase(raw: unknown, index: number): PrepareResult {
     if (det.issuedAt !== undefined && det.issuedAt !== null) issued = ck.dateTime(det, 'issuedAt', 'detainer', false);
     ck.notGiven(det, 'judicialWarrant', 'detainer', isUnknown('judicialWarrant'));
     ck.notGiven(det, 'administrativeWarrant', 'detainer', isUnknown('administrativeWarrant'));
-    judicial = ck.bool(det, 'judicialWarrant', 'detainer', false);
-    admin = ck.bool(det, 'administrativeWarrant', 'detainer', false);
+    judicial = ck.bool(det, 'judicialWarrant', 'detainer', yesNoDefault('judicialWarrant'));
+    admin = ck.bool(det, 'administrativeWarrant', 'detainer', yesNoDefault('administrativeWarrant'));
     const form = ck.oneOf(det, 'form', 'detainer', DETAINER_FORM_NAMES, false);
     if (form === 'I-247N' && requests & REQUEST_HOLD)
       ck.fail('detainer.form', 'form I-247N asks only for notice of release; its requests cannot include "hold"');
@@ -415,9 +415,9 @@ export function prepareCase(raw: unknown, index: number): PrepareResult {
       degree ? 1 << degree : 0,
       categoryMask(cats),
       cats,
-      ck.bool(c, 'bondPosted', prefix, false),
-      ck.bool(c, 'bondable', prefix, true),
-      ck.bool(c, 'probableCauseFinding', prefix, false),
+      ck.bool(c, 'bondPosted', prefix, yesNoDefault('bondPosted')),
+      ck.bool(c, 'bondable', prefix, yesNoDefault('bondable')),
+      ck.bool(c, 'probableCauseFinding', prefix, yesNoDefault('probableCauseFinding')),
       unknowns.some((k) => k !== 'class'),
     ] as const;
     charges.push(new PreparedChargeRecord(...args));
@@ -462,8 +462,8 @@ export function prepareCase(raw: unknown, index: number): PrepareResult {
         convicted,
         Number.isNaN(releasedRaw) ? convicted : releasedRaw,
         days,
-        ck.bool(c, 'current', prefix, false),
-        ck.bool(c, 'juvenile', prefix, false),
+        ck.bool(c, 'current', prefix, yesNoDefault('current')),
+        ck.bool(c, 'juvenile', prefix, yesNoDefault('juvenile')),
         (dateUnknown ? C_DATE_UNKNOWN : 0) |
           (releaseUnknown ? C_RELEASE_UNKNOWN : 0) |
           (unknowns.includes('current') ? C_CURRENT_UNKNOWN : 0),
@@ -490,7 +490,7 @@ export function prepareCase(raw: unknown, index: number): PrepareResult {
     ck.keys(w, WARRANT_KEYS, prefix);
     const kind = ck.oneOf(w, 'kind', prefix, ['criminal', 'civil'], true);
     const jur = ck.oneOf<keyof typeof JURISDICTION_BITS>(w, 'jurisdiction', prefix, JURISDICTIONS, false);
-    const args = [kind === 'criminal', jur ? JURISDICTION_BITS[jur] : 0, ck.bool(w, 'felony', prefix, false)] as const;
+    const args = [kind === 'criminal', jur ? JURISDICTION_BITS[jur] : 0, ck.bool(w, 'felony', prefix, yesNoDefault('felony'))] as const;
     warrants.push(new PreparedWarrantRecord(...args));
   });
 
@@ -501,7 +501,7 @@ export function prepareCase(raw: unknown, index: number): PrepareResult {
       ck.keys(r, RECORD_KEYS, 'records');
       for (const key of RECORD_KEYS) {
         ck.notGiven(r, key, 'records', isUnknown(`records.${key}`), `records.${key}`);
-        if (ck.bool(r, key, 'records', false)) records |= RECORD_BITS[key as RecordKey];
+        if (ck.bool(r, key, 'records', yesNoDefault(key))) records |= RECORD_BITS[key as RecordKey];
       }
     }
   }

@@ -287,6 +287,16 @@ export interface ChargeRecord {
   classes?: OffenseClass[];
 }
 
+/**
+ * What a yes/no fact of a case reads as when the case does not give it (a key left out of a JSON case,
+ * an empty cell): yes for a charge's `bondable` (a charge is bondable unless the records say
+ * otherwise), no for every other (`bondPosted`, `judicialWarrant`, a records check, ...). The one
+ * place this default is written: the checker, the column mapping panel and its warnings read it here.
+ */
+export function yesNoDefault(fact: string): boolean {
+  return fact === 'bondable';
+}
+
 export type ChargeUnknown = 'class' | 'bondPosted' | 'bondable' | 'probableCauseFinding';
 export const CHARGE_UNKNOWNS: readonly ChargeUnknown[] = ['class', 'bondPosted', 'bondable', 'probableCauseFinding'];
 

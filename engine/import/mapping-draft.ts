@@ -28,6 +28,7 @@ import {
   type GroupName,
 } from './columns';
 import type { ColumnMapping } from './mapping';
+import { yesNoDefault } from '../model';
 
 export { mayBeUnknown };
 
@@ -256,8 +257,8 @@ export interface BlankChoice {
 export function blankChoices(target: string): BlankChoice[] | undefined {
   const meaning = parseMappedTarget(target);
   if (typeof meaning === 'string' || !BOOLEAN_FIELDS.has(meaning.field)) return undefined;
-  // The contract's default for a fact not given: a charge is bondable unless said otherwise (docs/case-files.md).
-  const byDefault = meaning.field === 'bondable';
+  // The contract's default for a fact not given (a charge is bondable unless said otherwise; docs/case-files.md).
+  const byDefault = yesNoDefault(meaning.field);
   return (['unknown', false, true] as const)
     .filter((v) => blankProblem(meaning.target, String(v)) === undefined)
     .map((value) => ({ value, isDefault: value === byDefault }));

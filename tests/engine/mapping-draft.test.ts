@@ -16,10 +16,12 @@ import {
   mappingProblems,
   mappingTargets,
   mappingYaml,
+  prepareCase,
   readCaseSet,
   readsAsIs,
   requiredColumns,
   sampleValues,
+  yesNoDefault,
   type ColumnMapping,
 } from '../../engine/index';
 
@@ -219,6 +221,41 @@ describe('the mapping’s newer keys in the panel', () => {
     expect(
       mappingYaml({ columns: { JW: 'judicialWarrant' }, values: { JW: { YES1: true } }, blanks: { JW: 'unknown' }, ignore: ['A'] }),
     ).toBe('columns:\n  JW: judicialWarrant\nvalues:\n  JW:\n    YES1: true\nblanks:\n  JW: unknown\nignore:\n  - A\n');
+  });
+
+  it('offers as each yes/no column’s default what a case reads when the fact is not given, from the one place it is written', () => {
+    // A case that gives none of its yes/no facts: what the checker reads for each.
+    const r = prepareCase(
+      {
+        id: 'A',
+        age: 30,
+        bookedAt: '2025-01-01T10:00',
+        eligibleForReleaseAt: '2025-01-02T10:00',
+        detainer: { requests: ['hold'] },
+        currentCharges: [{ class: 'felony' }],
+        convictions: [{ class: 'felony', convictedOn: '2020-01-01' }],
+        warrants: [{ kind: 'criminal' }],
+      },
+      0,
+    );
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    const c = r.prepared;
+    const read: Record<string, boolean> = {
+      judicialWarrant: c.judicial,
+      administrativeWarrant: c.admin,
+      'charge1.bondPosted': c.charges[0]!.bondPosted,
+      'charge1.bondable': c.charges[0]!.bondable,
+      'charge1.probableCauseFinding': c.charges[0]!.probableCause,
+      'conviction1.current': c.convictions[0]!.current,
+      'conviction1.juvenile': c.convictions[0]!.juvenile,
+      'warrant1.felony': c.warrants[0]!.felony,
+    };
+    for (const [target, value] of Object.entries(read)) {
+      const field = target.replace(/^[a-z]+\d\./, '');
+      expect(yesNoDefault(field), target).toBe(value);
+      expect(blankChoices(target)!.find((x) => x.isDefault)!.value, target).toBe(value);
+    }
+    expect(yesNoDefault('bondable')).toBe(true);
   });
 
   it('points the app’s refusal of a county header to the panel, not to --mapping on the command line', () => {
