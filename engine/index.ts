@@ -91,6 +91,7 @@ export {
   mappingTargets,
   mappingYaml,
   mayBeUnknown,
+  levelChoices,
   ourValues,
   readsAsIs,
   requiredColumns,

@@ -206,6 +206,43 @@ export function ourValues(target: string): ReadonlyArray<string | boolean> | und
 /** Levels in the letters exports use: a class letter, then a degree 1 to 9 or none (levelOf reads each). */
 const LEVEL_CODES: readonly string[] = ['F', 'M', 'I'].flatMap((c) => [c, ...Array.from({ length: 9 }, (_, i) => `${c}${i + 1}`)]);
 
+/** A level's code in LEVEL_CODES' letters: F1 for felony of the first degree, M for a misdemeanor with no degree. */
+function levelCode(level: { class: string; degree?: number }): string {
+  return `${level.class[0]!.toUpperCase()}${level.degree ?? ''}`;
+}
+
+/** A code that names its class by a word or its start (Fel-1, MISD 2, FELONY CLASS B), with a degree where it gives one. */
+const LEVEL_WORD = /^\s*(fel(?:ony)?|misd?(?:emeanor)?|inf(?:raction)?|[fmi])(?![a-z])[^1-9]*([1-9])?/i;
+
+/**
+ * The level codes offered first in the value map for one of a level column's values, in place of all
+ * 30: the code its own text points to (Fel-1: F1, then F; MISD: M), the codes the column's other
+ * values already read as (F2, M in the file), and the one it is mapped to now, each once; `rest` holds
+ * the other codes, offered behind "more levels". A value that points nowhere, in a column none of whose
+ * values read as a level, has no first codes: every code is offered at once.
+ */
+export function levelChoices(value: string, columnValues: readonly string[], now?: string): { first: string[]; rest: string[] } {
+  const first: string[] = [];
+  const add = (code: string | undefined) => {
+    if (code !== undefined && LEVEL_CODES.includes(code) && !first.includes(code)) first.push(code);
+  };
+  const word = LEVEL_WORD.exec(value);
+  if (word) {
+    const letter = word[1]![0]!.toUpperCase();
+    if (word[2]) add(`${letter}${word[2]}`);
+    add(letter);
+  }
+  for (const v of columnValues) {
+    const level = levelOf(v.trim());
+    if (level) add(levelCode(level));
+  }
+  if (now !== undefined) {
+    const level = levelOf(now);
+    add(level ? levelCode(level) : now);
+  }
+  return { first, rest: LEVEL_CODES.filter((c) => !first.includes(c)) };
+}
+
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?/;
 const SLASHED_DATE = /^\d{1,2}\/\d{1,2}\/\d{4}\b/;
 const YES_NO = new Set(['true', 'yes', 'y', '1', 'false', 'no', 'n', '0']);

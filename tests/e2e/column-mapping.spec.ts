@@ -418,3 +418,75 @@ test('an export of one row per charge is mapped in the app: each booking read on
   await waitForEvent(page, 'simulation-rendered', { total: 3 }, since);
   expect(await counts(page)).toEqual({ hold: 1, notify: 1, decline: 1, open: 0 });
 });
+
+test('value maps fit a narrow pane (1024 px), and a level’s value map offers first the levels its code and the file point to, the rest behind “more levels”', async ({
+  page,
+}) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'detainer-mapping-e2e-'));
+  const file = path.join(dir, 'levels.csv');
+  // Long codes in a requests, a yes/no and a level column; the file's own F2 reads as a level.
+  writeFileSync(
+    file,
+    'BOOKING_NO,AGE,BOOK_DT,REL_DT,ICE_REQ,JUDICIAL_WARRANT_RECORDED_AT_BOOKING,CHG_LVL\r\n' +
+      'B-1,34,2025-09-07T05:00,2025-10-01T12:00,HOLD AND NOTIFY REQUESTED,YES - WARRANT SIGNED BY FEDERAL MAGISTRATE JUDGE,Fel-1\r\n' +
+      'B-2,41,2025-09-08T06:30,2025-10-02T12:00,NOTIFY ONLY,N,Misd-2\r\n' +
+      'B-3,29,2025-09-09T07:15,2025-10-03T12:00,HOLD,N,F2\r\n' +
+      'B-4,29,2025-09-09T07:15,2025-10-03T12:00,HOLD,N,FELONY CLASS B AGGRAVATED ASSAULT WITH A DEADLY WEAPON\r\n',
+  );
+  await page.setViewportSize({ width: 1024, height: 900 });
+  await openApp(page);
+  await setTextAndWait(page, COUNTY_DRAFT);
+  await page.getByRole('tab', { name: 'Simulation' }).click();
+  const since = await chooseCaseFile(page, file);
+  await waitForEvent(page, 'cases-refused', { name: 'levels.csv' }, since);
+  const panel = page.getByRole('region', { name: 'Map the columns of levels.csv' });
+  await pickColumns(panel, {
+    BOOKING_NO: 'id',
+    AGE: 'age',
+    BOOK_DT: 'bookedAt',
+    REL_DT: 'eligibleForReleaseAt',
+    ICE_REQ: 'requests',
+    JUDICIAL_WARRANT_RECORDED_AT_BOOKING: 'judicialWarrant',
+    CHG_LVL: 'charge1.level',
+  });
+  // Nothing of the value maps or the empty cells reaches past the panel's right edge.
+  const past = await panel.evaluate((p) => {
+    const right = p.getBoundingClientRect().right;
+    return [...p.querySelectorAll('.mapping-values *, .mapping-blanks *')]
+      .filter((e) => e.getBoundingClientRect().right > right + 0.5)
+      .map((e) => `${e.tagName.toLowerCase()}: ${(e.textContent ?? '').slice(0, 40)}`);
+  });
+  expect(past).toEqual([]);
+  // Each value's choice is as wide as its code's line, under it: a long code wraps between its words.
+  const code = panel.getByRole('rowheader', { name: /HOLD AND NOTIFY REQUESTED/ });
+  expect(await code.evaluate((el) => el.getBoundingClientRect().height)).toBeLessThan(50);
+
+  // Fel-1 points to F1 (then F); the file's own F2 reads as a level; the other 27 behind “more levels”.
+  const fel = panel.getByLabel('CHG_LVL value Fel-1 reads as', { exact: true });
+  await expect(fel.locator('option')).toHaveText([
+    'as it is',
+    'F1',
+    'F',
+    'F2',
+    'more levels… (27 others)',
+    'unknown (the records don’t say)',
+    'an empty cell',
+  ]);
+  await expect(panel.getByLabel('CHG_LVL value Misd-2 reads as', { exact: true }).locator('option')).toHaveText([
+    'as it is',
+    'M2',
+    'M',
+    'F2',
+    'more levels… (27 others)',
+    'unknown (the records don’t say)',
+    'an empty cell',
+  ]);
+  // Chosen, “more levels” maps nothing and offers every level.
+  await fel.selectOption({ label: 'more levels… (27 others)' });
+  await expect(fel).toHaveValue(' as it is');
+  await expect(fel.locator('option')).toHaveCount(3 + 30);
+  await expect(fel.locator('optgroup[label="Other levels"] option')).toHaveCount(27);
+  await fel.selectOption('M9');
+  await expect(fel).toHaveValue('M9');
+  expect(await axeViolations(page, 'Map columns panel at 1024 px')).toEqual([]);
+});

@@ -12,6 +12,7 @@ import {
   guessMapping,
   guessTarget,
   inTheApp,
+  levelChoices,
   loadColumnMapping,
   mappingProblems,
   mappingTargets,
@@ -284,6 +285,41 @@ describe('the mapping’s newer keys in the panel', () => {
     expect(said).not.toContain('--mapping');
     // The words name the panel's own section, as its picker shows it.
     expect(mappingTargets().some((t) => t.section === 'Charge of each row (one row per charge)')).toBe(true);
+  });
+
+  it('offers first, for a level code it can’t read, the levels its text and the file point to, the rest after', () => {
+    const file = ['Fel-1', 'F2', 'm', 'CLASS B FELONY', 'felony 3'];
+    expect(levelChoices('Fel-1', file)).toEqual({
+      first: ['F1', 'F', 'F2', 'M', 'F3'],
+      rest: [
+        'F4',
+        'F5',
+        'F6',
+        'F7',
+        'F8',
+        'F9',
+        'M1',
+        'M2',
+        'M3',
+        'M4',
+        'M5',
+        'M6',
+        'M7',
+        'M8',
+        'M9',
+        'I',
+        ...['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((d) => `I${d}`),
+      ],
+    });
+    expect(levelChoices('MISD 2', []).first).toEqual(['M2', 'M']);
+    expect(levelChoices('Infraction', []).first).toEqual(['I']);
+    // Where it is mapped now is offered, to show the choice; a code that points nowhere in a file of none: all 30.
+    expect(levelChoices('CLASS B FELONY', [], 'M9').first).toEqual(['M9']);
+    const none = levelChoices('CLASS B FELONY', ['X', 'Q']);
+    expect(none.first).toEqual([]);
+    expect(none.rest).toHaveLength(30);
+    // Every code offered is one the import reads as it is.
+    for (const c of [...levelChoices('Fel-1', file).first, ...none.rest]) expect(readsAsIs('charge1.level', c)).toBe(true);
   });
 
   it('lists a level code the import refuses (Fel-1) as needing a value map, and reads F1, felony 2, M-1 and unknown as they are', () => {

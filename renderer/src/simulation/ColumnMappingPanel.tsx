@@ -13,6 +13,7 @@ import {
   guessMapping,
   guessTarget,
   isSlashedDate,
+  levelChoices,
   loadColumnMapping,
   mappingProblems,
   mappingTargets,
@@ -49,6 +50,8 @@ const LEAVE_OUT = ' leave out';
 /** A value map's choice for "as it is" (no entry) and for an empty cell. */
 const AS_IT_IS = ' as it is';
 const EMPTY_CELL = ' empty';
+/** A level value map's choice that offers every level code, not only those the file points to. */
+const MORE_LEVELS = ' more levels';
 
 type Mappable = Extract<CaseSource, { kind: 'text' | 'file' }>;
 
@@ -449,6 +452,8 @@ function ValueMaps({
   mapping: ColumnMapping;
   onChange: (m: ColumnMapping) => void;
 }) {
+  // The level maps whose every code is offered ("more levels" chosen), by their column.
+  const [everyLevel, setEveryLevel] = useState<ReadonlySet<string>>(new Set());
   const maps = columns
     .map((c) => {
       const target = c.choice === NOT_CHOSEN && readsAsItself(c.name) ? c.name : c.choice;
@@ -461,7 +466,7 @@ function ValueMaps({
       const listed = c.values.filter((v) => every || !readsAsIs(target, v.value) || own(map, v.value)).slice(0, VALUES_MAPPED);
       for (const k of Object.keys(map)) if (!listed.some((v) => v.value === k)) listed.push({ value: k, count: 0 });
       if (!listed.length) return null;
-      return { ...c, target, ours, map, key, listed, unknown: mayBeUnknown(target) };
+      return { ...c, target, ours, map, key, listed, unknown: mayBeUnknown(target), level: /\.level$/.test(target) };
     })
     .filter((x) => x !== null);
   if (!maps.length) return null;
@@ -485,7 +490,7 @@ function ValueMaps({
       {maps.map((m) => (
         <fieldset key={m.name}>
           <legend>
-            {shownName(m.name)} → <code>{m.target}</code>
+            <WrappedName name={m.name} /> → <code>{m.target}</code>
             {m.key !== null && m.key !== m.name ? (
               <span className="muted">
                 {' '}
@@ -501,6 +506,15 @@ function ValueMaps({
                 const extra =
                   now !== undefined && now !== '' && !(m.ours ?? []).some((o) => String(o) === String(now)) && String(now) !== 'unknown';
                 const odd = now === undefined && !readsAsIs(m.target, v.value);
+                // A level's 30 codes: first those this value and the file point to, the rest behind "more levels".
+                const levels = m.level
+                  ? levelChoices(
+                      v.value,
+                      m.values.map((x) => x.value),
+                      now === undefined ? undefined : String(now),
+                    )
+                  : null;
+                const few = levels !== null && levels.first.length > 0 && !everyLevel.has(m.name);
                 return (
                   <tr key={v.value}>
                     <th scope="row">
@@ -511,14 +525,39 @@ function ValueMaps({
                       <select
                         aria-label={`${shownName(m.name)} value ${cut(v.value)} reads as`}
                         value={shown}
-                        onChange={(e) => setValue(m.name, v.value, e.target.value)}
+                        onChange={(e) =>
+                          e.target.value === MORE_LEVELS
+                            ? setEveryLevel((x) => new Set([...x, m.name]))
+                            : setValue(m.name, v.value, e.target.value)
+                        }
                       >
                         <option value={AS_IT_IS}>as it is</option>
-                        {(m.ours ?? []).map((o) => (
-                          <option key={String(o)} value={String(o)}>
-                            {o === true ? 'yes (true)' : o === false ? 'no (false)' : String(o)}
-                          </option>
-                        ))}
+                        {levels && levels.first.length > 0 ? (
+                          <>
+                            {levels.first.map((o) => (
+                              <option key={o} value={o}>
+                                {o}
+                              </option>
+                            ))}
+                            {few ? (
+                              <option value={MORE_LEVELS}>more levels… ({count(levels.rest.length)} others)</option>
+                            ) : (
+                              <optgroup label="Other levels">
+                                {levels.rest.map((o) => (
+                                  <option key={o} value={o}>
+                                    {o}
+                                  </option>
+                                ))}
+                              </optgroup>
+                            )}
+                          </>
+                        ) : (
+                          (m.ours ?? []).map((o) => (
+                            <option key={String(o)} value={String(o)}>
+                              {o === true ? 'yes (true)' : o === false ? 'no (false)' : String(o)}
+                            </option>
+                          ))
+                        )}
                         {m.unknown ? <option value="unknown">unknown (the records don’t say)</option> : null}
                         <option value={EMPTY_CELL}>an empty cell</option>
                         {extra ? <option value={String(now)}>{String(now)}</option> : null}
