@@ -108,10 +108,19 @@ export interface CoverageEntry {
   citation: string;
   /** What the provision gives when it applies (its cases may get less: what ICE asked for, a finding, a fact the records lack). */
   outcome: Outcome;
+  /**
+   * The cases credited to it whose outcome the records settle. A case the records leave undecided is
+   * in no provision's `decided` (see `undetermined`), so these, over every provision and the
+   * otherwise clause, add up to `Coverage.decided`.
+   */
   decided: number;
-  /** What the cases it decided got: by outcome, open decisions (the records cannot settle them) under review, as in the summary. */
+  /** What the cases it decided got, by outcome (review: a person's finding). */
   outcomes: Record<Outcome, number>;
-  /** Of `decided`, the decisions the records cannot settle. */
+  /**
+   * Cases the records leave undecided (their outcome turns on a fact they lack) that this provision
+   * may be the one to decide: each such case is counted here under every provision that may decide
+   * it, and under none as decided, so these do not add up to `Coverage.undecided`.
+   */
   undetermined: number;
   /**
    * Of `decided`, the settled decisions credited here, as the first provision that may decide them,
@@ -120,8 +129,8 @@ export interface CoverageEntry {
    */
   settledOneOf?: number;
   /**
-   * Cases credited to an earlier provision that this one may be the one to decide (the records do not
-   * show whether the earlier ones apply). Only on records with unknown facts; absent when none.
+   * Settled cases credited to an earlier provision that this one may be the one to decide (the records
+   * do not show whether the earlier ones apply). Only on records with unknown facts; absent when none.
    */
   mayDecide?: number;
 }
@@ -129,8 +138,12 @@ export interface CoverageEntry {
 export interface Coverage {
   provisions: CoverageEntry[];
   otherwise: Omit<CoverageEntry, 'id'>;
-  /** Ids of detainer provisions that decided no case and may decide none (`mayDecide`). */
+  /** Ids of detainer provisions that decided no case and may decide none (`mayDecide`, `undetermined`). */
   unreached: string[];
+  /** The cases whose outcome the records settle: the sum of every entry's `decided`. */
+  decided: number;
+  /** The cases the records leave undecided, counted in no entry's `decided`: `decided + undecided` is every case. */
+  undecided: number;
 }
 
 export interface DecisionRef {
@@ -247,7 +260,11 @@ export interface SimulationResult {
   summary: SimulationSummary;
   coverage: Coverage;
   comparison?: Comparison;
-  /** Per case: (provisionIndex << 2) | outcome code, as CompiledPolicy.decideCode returns. */
+  /**
+   * Per case: (provisionIndex << 2) | outcome code, as CompiledPolicy.decideCode returns. On a case the
+   * records leave open (see `undecidedBy`) the provision is only the first that may apply, and decided
+   * nothing: count such cases by `undecidedBy` (as `coverage` does), never by this index.
+   */
   codes: Int32Array;
   /**
    * Hours held past release by each provision (the last entry is the otherwise clause): the holds it
@@ -312,7 +329,7 @@ interface Tally {
   codes: Int32Array;
   outcomes: Record<Outcome, number>;
   byProvision: Int32Array;
-  /** Per provision, its cases by outcome (index provision * 4 + outcome code), and its open ones. */
+  /** Per provision, its settled cases by outcome (index provision * 4 + outcome code), and the open ones it may decide. */
   byProvisionOutcome: Int32Array;
   byProvisionOpen: Int32Array;
   byProvisionOneOf: Int32Array;
@@ -463,10 +480,14 @@ function tally(
       codes[i] = code;
       counts[code & 3]!++;
       const p = code >> 2;
-      byProvision[p]!++;
-      byProvisionOutcome[(p << 2) | (code & 3)]!++;
       // What the case may get: a person's finding (review) is counted under what it can come to.
       const may = open ? bound.possible!(i) : 1 << (code & 3);
+      // A decision the records leave open is decided by no provision: it is counted under each that
+      // may decide it (below), not under the first of them.
+      if ((may & (may - 1)) === 0 || !open) {
+        byProvision[p]!++;
+        byProvisionOutcome[(p << 2) | (code & 3)]!++;
+      }
       if (may & REVIEW_BIT) {
         if (!finalOf) {
           finalOf = policy.bindFinal(t);
@@ -487,19 +508,18 @@ function tally(
       if (open) {
         const possible = may;
         open.possible[i] = possible;
-        if (bound.deciderCount!(i) > 1) {
+        if ((possible & (possible - 1)) === 0 && bound.deciderCount!(i) > 1) {
           const deciders = bound.deciders!(i);
-          if ((possible & (possible - 1)) === 0) {
-            byProvisionOneOf[p]!++;
-            oneOf.add(i, deciders);
-          }
+          byProvisionOneOf[p]!++;
+          oneOf.add(i, deciders);
           for (const k of deciders) if (k !== p) byProvisionMay[k]!++;
         }
         if (possible & (possible - 1)) {
           open.undetermined++;
-          byProvisionOpen[p]!++;
           open.dependsOn[i] = bound.dependsOn!(i);
-          undecided.add(i, bound.deciders!(i), bound.mayGive!(i));
+          const deciders = bound.deciders!(i);
+          for (const k of deciders) byProvisionOpen[k]!++;
+          undecided.add(i, deciders, bound.mayGive!(i));
           for (let o = 0; o < 4; o++) if (possible & (1 << o)) open.atMost[o]!++;
         } else {
           open.atLeast[code & 3]!++;
@@ -775,7 +795,11 @@ export function simulate(policy: CompiledPolicy, cases: Cases, opts: SimulateOpt
       undetermined: t.byProvisionOpen[last]!,
       ...oneOf(last),
     },
-    unreached: policy.provisions.filter((_, i) => t.byProvision[i] === 0 && t.byProvisionMay[i] === 0).map((p) => p.id),
+    unreached: policy.provisions
+      .filter((_, i) => t.byProvision[i] === 0 && t.byProvisionMay[i] === 0 && t.byProvisionOpen[i] === 0)
+      .map((p) => p.id),
+    decided: table.length - (t.open?.undetermined ?? 0),
+    undecided: t.open?.undetermined ?? 0,
   };
   const result: SimulationResult = {
     summary,

@@ -6,7 +6,7 @@
 // line, the impact report) says its figures through these, so none prints a lower bound as a fact.
 
 import type { Outcome } from './model';
-import type { ChangedCase, HoldLimit, OutcomeRange, SimulationSummary, UnknownFactsSummary } from './simulate';
+import type { ChangedCase, Coverage, HoldLimit, OutcomeRange, SimulationSummary, UnknownFactsSummary } from './simulate';
 
 /** A figure known exactly, or only as its least. */
 export interface Amount {
@@ -132,9 +132,10 @@ export function openFactsWords(s: SimulationSummary, max = 2): string {
 }
 
 /**
- * What the cases a provision decided got, in words: "7 review", "3 hold, 71 undecided". A provision's
- * own outcome is what it gives when it applies; its cases may get less (what ICE asked for, a finding,
- * a fact the records lack).
+ * What the cases a provision decided got, in words: "7 review", "3 hold; may decide 71 undecided on
+ * these records". A provision's own outcome is what it gives when it applies; its cases may get less
+ * (what ICE asked for, a finding). A case the records leave undecided is decided by none: it is named
+ * under each provision that may decide it, apart from the cases decided.
  */
 export function decidedAs(
   e: { outcomes: Record<Outcome, number>; undetermined: number; settledOneOf?: number; mayDecide?: number },
@@ -142,17 +143,28 @@ export function decidedAs(
   format: (x: number) => string,
 ): string {
   const parts: string[] = [];
-  for (const o of ['hold', 'notify', 'review', 'decline'] as const) {
-    const n = o === 'review' ? e.outcomes.review - e.undetermined : e.outcomes[o];
-    if (n > 0) parts.push(`${format(n)} ${words[o]}`);
-  }
-  if (e.undetermined > 0) parts.push(`${format(e.undetermined)} undecided`);
+  for (const o of ['hold', 'notify', 'review', 'decline'] as const)
+    if (e.outcomes[o] > 0) parts.push(`${format(e.outcomes[o])} ${words[o]}`);
   let out = parts.join(', ') || 'none';
   // Records with unknown facts: which provision decides is not always known, even where the outcome is.
   if (e.settledOneOf)
     out += `; ${format(e.settledOneOf)} of the settled ones perhaps by a later provision instead (the records do not show whether this one applies; the outcome is the same)`;
   if (e.mayDecide) out += `; it may be the one to decide ${format(e.mayDecide)} counted under an earlier provision`;
+  if (e.undetermined > 0) out += `; may decide ${format(e.undetermined)} undecided on these records`;
   return out;
+}
+
+/**
+ * How the coverage table's counts add up, where the records leave cases undecided ('' where they
+ * leave none): "138 cases: 67 decided, each counted once above; 71 undecided on these records, ...".
+ */
+export function coverageTotalsWords(c: Pick<Coverage, 'decided' | 'undecided'>, format: (x: number) => string): string {
+  if (!c.undecided) return '';
+  const total = c.decided + c.undecided;
+  return (
+    `${format(total)} ${total === 1 ? 'case' : 'cases'}: ${format(c.decided)} decided, each counted once under the provision credited with it; ` +
+    `${format(c.undecided)} undecided on these records, counted as decided under no provision and as “may decide” under every provision that may decide ${c.undecided === 1 ? 'it' : 'each'}.`
+  );
 }
 
 const exactHours = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 2 });

@@ -18,6 +18,7 @@ import {
   type Ordinance,
   type Outcome,
   type Amount,
+  coverageTotalsWords,
   decidedAs,
   differenceWords,
   pastRequestWords,
@@ -216,7 +217,7 @@ function readable(
   out += figuresText(r);
   out += '\n';
   out += table(
-    ['Provision', 'Citation', 'Provision gives', 'Cases reached', 'What they got'],
+    ['Provision', 'Citation', 'Provision gives', 'Cases decided', 'What they got'],
     [
       ...r.coverage.provisions.map((p) => [p.id, p.citation, p.outcome, num(p.decided), decidedAs(p, OUTCOME_NAMES, num)]),
       [
@@ -229,6 +230,8 @@ function readable(
     ],
     [false, false, false, true, false],
   );
+  const totals = coverageTotalsWords(r.coverage, num);
+  if (totals) out += `${totals}\n`;
   if (r.coverage.unreached.length) out += `\nNo case reached: ${r.coverage.unreached.join(', ')}\n`;
   const c = r.comparison;
   if (c) {

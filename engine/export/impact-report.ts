@@ -9,6 +9,7 @@ import { OUTCOMES, type Ordinance, type ResolvedScenario, type Scenario } from '
 import { simulate, type Breakdown, type Cases, type Coverage, type FigureRow, type SimulationSummary } from '../simulate';
 import {
   amountWords,
+  coverageTotalsWords,
   decidedAs,
   differenceWords,
   pastRequestWords,
@@ -340,13 +341,15 @@ export function impactReportBodyHtml(r: ImpactReport): string {
     })}<figcaption>Cases decided by each provision, in the order the policy reads them</figcaption></figure>`,
   );
   out.push(
-    '<p>A provision gives its outcome when it applies; the cases it decides may get less: no more than ICE asked for, a referral where it asks a person for a finding, and undecided where the records lack a fact it turns on.</p><table><caption>Coverage</caption><thead><tr><th scope="col">Citation</th><th scope="col">Provision</th><th scope="col">The provision gives</th><th scope="col" class="num">Cases decided</th><th scope="col" class="num">Share</th><th scope="col">What those cases got</th></tr></thead><tbody>',
+    '<p>A provision gives its outcome when it applies; the cases it decides may get less: no more than ICE asked for, and a referral where it asks a person for a finding. A case the records leave undecided is decided by no provision: it is counted as “may decide” under each provision that may decide it.</p><table><caption>Coverage</caption><thead><tr><th scope="col">Citation</th><th scope="col">Provision</th><th scope="col">The provision gives</th><th scope="col" class="num">Cases decided</th><th scope="col" class="num">Share</th><th scope="col">What those cases got</th></tr></thead><tbody>',
   );
   for (const x of covered)
     out.push(
       `<tr><td>${escapeHtml(x.citation)}</td><td>${escapeHtml(x.id)}</td><td>${escapeHtml(OUTCOME_WORDS[x.outcome])}</td><td class="num">${n(x.decided)}</td><td class="num">${share(x.decided, s.total)}</td><td>${escapeHtml(x.got)}</td></tr>`,
     );
   out.push('</tbody></table>');
+  const totals = coverageTotalsWords(cov, n);
+  if (totals) out.push(`<p>${escapeHtml(totals)}</p>`);
   if (cov.unreached.length) {
     out.push(
       `<p class="warning">No case in this set reached ${cov.unreached.length === 1 ? 'provision' : 'provisions'} ${escapeHtml(cov.unreached.join(', '))}: the simulation says nothing about ${cov.unreached.length === 1 ? 'it' : 'them'}.</p>`,

@@ -284,9 +284,20 @@ test('a draft that asks no one for a finding, on the records of one jail: undeci
   await expect(reasons).not.toContainText('person');
   await expect(reasons).not.toContainText('applies § 2(a)');
 
-  // Coverage: § 2(a)(1) gives a hold; of the 74 cases it reached, 3 were held and 71 are undecided.
+  // Coverage: § 2(a)(1) gives a hold; it decided 3 (held). The 71 undecided are decided by no provision:
+  // § 2(a)(1) counts them as cases it may decide, not among those it decided.
   const coverage = page.getByRole('region', { name: 'Coverage: which provision decided how many cases' });
-  await expect(coverage.getByRole('row', { name: /^§ 2\(a\)\(1\)/ })).toContainText('3 held, 71 undecided');
+  await expect(coverage.getByRole('row', { name: /^§ 2\(a\)\(1\)/ })).toContainText('3 held; ');
+  await expect(coverage.getByRole('row', { name: /^§ 2\(a\)\(1\)/ })).toContainText('may decide 71 undecided on these records');
+  await expect(
+    coverage
+      .getByRole('row', { name: /^§ 2\(a\)\(1\)/ })
+      .getByRole('cell')
+      .nth(3),
+  ).toHaveText('3 (2.2%)');
+  await expect(coverage.getByTestId('coverage-totals')).toHaveText(
+    '138 cases: 67 decided, each counted once under the provision credited with it; 71 undecided on these records, counted as decided under no provision and as “may decide” under every provision that may decide each.',
+  );
   // The 3 holds are settled, but whether § 2(a)(1) or a later provision decides them the records do not show.
   await expect(coverage.getByRole('row', { name: /^§ 2\(a\)\(1\)/ })).toContainText(
     '3 of the settled ones perhaps by a later provision instead (the records do not show whether this one applies; the outcome is the same)',

@@ -114,8 +114,18 @@ describe('simulate --cases ICE records', () => {
     );
     // Coverage: what the provision gives, beside what its cases got.
     // The 3 holds are settled, but the records do not show whether § 2(a)(1) or a later provision decides them.
+    // The 71 undecided are decided by no provision: not among § 2(a)(1)'s cases decided, but "may decide"
+    // under each provision that may decide them (70 of them may be declined under the otherwise clause).
     expect(r.out).toMatch(
-      /^homicide-any-time +§ 2\(a\)\(1\) +hold +74 +3 hold, 71 undecided; 3 of the settled ones perhaps by a later provision instead \(the records do not show whether this one applies; the outcome is the same\)$/m,
+      /^homicide-any-time +§ 2\(a\)\(1\) +hold +3 +3 hold; 3 of the settled ones perhaps by a later provision instead \(the records do not show whether this one applies; the outcome is the same\); may decide 71 undecided on these records$/m,
+    );
+    expect(r.out).toMatch(
+      /^violent-crime-ten-years +§ 2\(a\)\(2\) +hold +0 +none; it may be the one to decide 3 counted under an earlier provision; may decide 71 undecided on these records$/m,
+    );
+    expect(r.out).toMatch(/^\(otherwise\) +§ 2\(b\) +decline +64 +64 decline; may decide 70 undecided on these records$/m);
+    // The counts decided add up to the cases the records settle, and the line says how the rest are counted.
+    expect(r.out).toContain(
+      '138 cases: 67 decided, each counted once under the provision credited with it; 71 undecided on these records, counted as decided under no provision and as “may decide” under every provision that may decide each.',
     );
     // Figures by year: review is a person's decisions only.
     expect(r.out).toMatch(/^2024 +90 +0-38 +0 +0 +45 +45$/m);

@@ -65,10 +65,20 @@ describe('the impact report on ICE detainer records', () => {
     );
     expect(page).toContain('<span class="value">at least 480</span>');
     expect(page).not.toMatch(/<td class="num">\$0<\/td>|±0<\/td><\/tr>\n<tr><th scope="row">Cost/);
-    // Coverage: 222 reached § 2(a)(1), which gives a hold; 10 were held, 9 of them perhaps under a
-    // later provision instead (the records do not show whether § 2(a)(1) applies).
+    // Coverage: § 2(a)(1), which gives a hold, decided 10 (held), 9 of them perhaps under a later
+    // provision instead (the records do not show whether § 2(a)(1) applies). The 212 undecided are
+    // decided by none: each provision that may decide them says so, and none counts them as decided.
     expect(page).toContain(
-      '<td>hold</td><td class="num">222</td><td class="num">55.5%</td><td>10 hold, 212 undecided; 9 of the settled ones perhaps by a later provision instead (the records do not show whether this one applies; the outcome is the same)</td>',
+      '<td>hold</td><td class="num">10</td><td class="num">2.5%</td><td>10 hold; 9 of the settled ones perhaps by a later provision instead (the records do not show whether this one applies; the outcome is the same); may decide 212 undecided on these records</td>',
+    );
+    expect(page).toContain(
+      '<td>hold</td><td class="num">0</td><td class="num">0.0%</td><td>none; it may be the one to decide 9 counted under an earlier provision; may decide 212 undecided on these records</td>',
+    );
+    expect(page).toContain(
+      '<td>decline</td><td class="num">178</td><td class="num">44.5%</td><td>178 decline; may decide 211 undecided on these records</td>',
+    );
+    expect(page).toContain(
+      '<p>400 cases: 188 decided, each counted once under the provision credited with it; 212 undecided on these records, counted as decided under no provision and as “may decide” under every provision that may decide each.</p>',
     );
     // The PDF has the months it can print and points to nothing it does not.
     expect(page).not.toContain('breakdown');

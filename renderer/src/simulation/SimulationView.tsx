@@ -16,6 +16,7 @@ import {
   pastRequestWords,
   rangeWords,
   summaryBounds,
+  coverageTotalsWords,
   decidedAs,
   DEFAULT_COST_PER_INMATE_DAY,
   type Ordinance,
@@ -39,7 +40,7 @@ import type { Host } from '../../../host/contract';
 
 const capitalized = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 
-/** What a provision's cases got, as the coverage table says it: "7 review", "3 held, 71 undecided". */
+/** What a provision's cases got, as the coverage table says it: "7 review", "3 held; may decide 71 undecided on these records". */
 const GOT_WORDS: Record<Outcome, string> = { hold: 'held', notify: 'notify only', review: 'review', decline: 'declined' };
 
 export interface CaseSetChoice {
@@ -563,8 +564,9 @@ export function SimulationView(props: Props) {
           <section className="coverage" aria-labelledby="coverage-heading">
             <h3 id="coverage-heading">Coverage: which provision decided how many cases</h3>
             <p className="muted">
-              A provision gives its outcome when it applies; its cases may get less: no more than ICE asked for, a referral where it asks a
-              person for a finding, and undecided where the records lack a fact it turns on.
+              A provision gives its outcome when it applies; its cases may get less: no more than ICE asked for, and a referral where it
+              asks a person for a finding. A case the records leave undecided is decided by no provision: it is counted as “may decide”
+              under each provision that may decide it.
             </p>
             <table>
               <thead>
@@ -580,13 +582,15 @@ export function SimulationView(props: Props) {
               </thead>
               <tbody>
                 {r.coverage.provisions.map((p, i) => (
-                  <tr key={p.id} className={p.decided === 0 && !p.mayDecide ? 'unreached' : ''}>
+                  <tr key={p.id} className={p.decided === 0 && !p.mayDecide && !p.undetermined ? 'unreached' : ''}>
                     <td>{p.citation}</td>
                     <td>
                       <button type="button" className="link" onClick={() => onShowProvision(p.id)}>
                         {r.provisions[i]?.heading ?? p.id}
                       </button>{' '}
-                      {p.decided === 0 && !p.mayDecide ? <span className="badge warning">no case reached it</span> : null}
+                      {p.decided === 0 && !p.mayDecide && !p.undetermined ? (
+                        <span className="badge warning">no case reached it</span>
+                      ) : null}
                     </td>
                     <td>{OUTCOME_LABEL[p.outcome]}</td>
                     <td className="num">
@@ -606,6 +610,7 @@ export function SimulationView(props: Props) {
                 </tr>
               </tbody>
             </table>
+            {r.coverage.undecided ? <p data-testid="coverage-totals">{coverageTotalsWords(r.coverage, count)}</p> : null}
             {r.coverage.unreached.length ? (
               <p className="notice warning">
                 No case in this set reached {r.coverage.unreached.join(', ')}: an earlier provision decides every case it would, or the set
