@@ -1427,6 +1427,9 @@ function boolCombine(kind: 'all' | 'any', fns: BoolFn[]): BoolFn {
       };
 }
 
+/** The unknown facts of yes or no (what ICE asked for: of three values), as unknown-facts.ts bits. */
+const YES_NO_FACTS = U_JUDICIAL | U_ADMIN | U_REQUEST | Object.values(RECORD_BITS).reduce((m, b) => m | (b << U_RECORD_SHIFT), 0);
+
 // ---- the policy ----
 
 /**
@@ -1456,8 +1459,16 @@ export interface BoundPolicy {
    * open, and `decide` gives review at the first provision that could decide it.
    */
   possible?(i: number): number;
-  /** Only on tables with unknown facts: the facts (unknown-facts.ts bits) that leave case i open; 0 when settled. */
+  /**
+   * Only on tables with unknown facts: the facts (unknown-facts.ts bits) that leave case i open, those
+   * whose value may change its outcome or how long a hold may last; 0 when settled.
+   */
   dependsOn?(i: number): number;
+  /**
+   * Only on tables with unknown facts: the facts an open case i's tests read, left open by the records,
+   * that may change only which provision decides it, not its outcome or a hold's limit (not in `dependsOn`).
+   */
+  whichOnly?(i: number): number;
   /**
    * Only on tables with unknown facts: how many provisions may be the one that decides case i (the
    * otherwise clause counted as one): those read in order from the first whose test is not surely
@@ -1588,6 +1599,10 @@ export class CompiledPolicy {
     // may not decide), and whether its test may hold (not only by a person's finding).
     const gives = new Int32Array(n + 1);
     const mayHold = new Uint8Array(n + 1);
+    // Per provision: the unknown facts its test read where they left its value open; and the same for
+    // each of `cand`.
+    const factsOf = new Int32Array(n + 1);
+    const candFacts = new Int32Array(n + 1);
     // The last entry of `gives` and `mayHold` a read set (those after it are 0).
     let top = n;
     // Reads the provisions in order as the row's flags say, until one surely applies: each that may
@@ -1604,7 +1619,10 @@ export class CompiledPolicy {
           mayHold[k] = 1;
         }
         if (s & S_FINDING) gives[k]! |= 1 << CLAMP[(review << 2) | r]!;
-        if (!isSingle(s)) depends |= track.bits;
+        if (!isSingle(s)) {
+          depends |= track.bits;
+          factsOf[k]! |= track.bits;
+        }
         if ((s & S_FALSE) === 0) break;
       }
       if (k === n) {
@@ -1619,6 +1637,7 @@ export class CompiledPolicy {
       depends = 0;
       gives.fill(0, 0, top + 1);
       mayHold.fill(0, 0, top + 1);
+      factsOf.fill(0, 0, top + 1);
       top = 0;
       const u = unknown[i]!;
       if ((u & U_REQUEST) === 0) read(i);
@@ -1649,6 +1668,7 @@ export class CompiledPolicy {
         if (!gives[k]) continue;
         possible |= gives[k]!;
         candGives[nc] = gives[k]!;
+        candFacts[nc] = factsOf[k]!;
         cand[nc++] = k;
       }
       const first = cand[0]!;
@@ -1661,6 +1681,131 @@ export class CompiledPolicy {
         code = (first << 2) | review;
         allowedFirst = review;
       }
+    };
+    // What each provision that may decide the case evaluated last would give, one key each: its outcomes,
+    // a hold with the limit it would be held under ("0:48/true 1": a hold of 48 hours not counting weekends and holidays, or notice).
+    const keyOf = (i: number, j: number): string => {
+      const g = candGives[j]!;
+      const parts: string[] = [];
+      for (let o = 0; o < 4; o++) {
+        if ((g & (1 << o)) === 0) continue;
+        if (o !== 0) parts.push(String(o));
+        else {
+          const h = this.holdLimitOf(cand[j]!, t, i);
+          parts.push(`0:${h.hours}/${h.excludingWeekendsAndHolidays === true}`);
+        }
+      }
+      return parts.join(' ');
+    };
+    // For the case evaluated last: every outcome (with a hold's limit) it may get, whether that is one,
+    // and the facts that may change it. A provision's test changes the outcome only where the provision
+    // may give more than one, or another that may decide the case after it gives something else: the
+    // tests read as if each could be true or false whatever the others are, which can only add facts.
+    const chain = (i: number): { sig: string; single: boolean; facts: number } => {
+      const keys: string[] = [];
+      const all = new Set<string>();
+      for (let j = 0; j < nc; j++) {
+        const key = keyOf(i, j);
+        keys.push(key);
+        for (const part of key.split(' ')) all.add(part);
+      }
+      let facts = 0;
+      if (all.size > 1)
+        for (let j = 0; j < nc; j++) {
+          let changes = keys[j]!.includes(' ');
+          for (let l = j + 1; l < nc && !changes; l++) changes = keys[l] !== keys[j];
+          if (changes) facts |= candFacts[j]!;
+        }
+      return { sig: [...all].sort().join(' '), single: all.size === 1, facts };
+    };
+    const records = t.records;
+    let splitI = -1;
+    let outcomeFacts = 0;
+    let whichOnlyFacts = 0;
+    // Of the facts an open case turns on, those that may change its outcome (or how long a hold may
+    // last), and those that may change only which provision decides it. Each fact of yes or no (a
+    // warrant, a records check, what ICE asked for) is taken each way, with the others each way too;
+    // it changes nothing only where, every other such fact held fixed, both ways give the same one
+    // outcome under the same limit. Facts of more values (convictions beyond those on record, a
+    // date...) are judged by `chain`. Where those facts are too many to take each way, every fact counts.
+    const split = (i: number): void => {
+      if (i === splitI) return;
+      evaluate(i);
+      const all = depends;
+      splitI = i;
+      outcomeFacts = all;
+      whichOnlyFacts = 0;
+      if ((possible & (possible - 1)) === 0) return;
+      const u = unknown[i]!;
+      // Taking each fact each way costs an evaluation per way: only where two provisions' tests read one
+      // fact of yes or no (which the reading test by test can't see through) are they all taken each
+      // way; otherwise only what ICE asked for (whose ways each provision's outcome turns on), the
+      // others judged by `chain` as facts of more values are.
+      let once = 0;
+      let twice = 0;
+      for (let j = 0; j < nc; j++) {
+        twice |= once & candFacts[j]!;
+        once |= candFacts[j]!;
+      }
+      const yesNo = all & u & (twice & YES_NO_FACTS ? YES_NO_FACTS : U_REQUEST);
+      const dims: number[] = [];
+      for (let b = yesNo; b; b &= b - 1) dims.push(b & -b);
+      // What ICE asked for takes three values: hold, notice, or both.
+      const sizes = dims.map((b) => (b === U_REQUEST ? 3 : 2));
+      const combos = sizes.reduce((x, y) => x * y, 1);
+      if (combos > 64) return;
+      const f = flags[i]!;
+      const rec = records[i]!;
+      const seen: Array<{ sig: string; single: boolean; facts: number }> = [];
+      const valueOf = (c: number, d: number): number => {
+        for (let e = 0; e < d; e++) c = Math.floor(c / sizes[e]!);
+        return c % sizes[d]!;
+      };
+      if (!dims.length) seen.push(chain(i));
+      else
+        try {
+          unknown[i] = u & ~yesNo;
+          for (let c = 0; c < combos; c++) {
+            let fl = f;
+            let re = rec;
+            dims.forEach((b, d) => {
+              const v = valueOf(c, d);
+              if (b === U_REQUEST) fl = (fl & ~3) | (v + 1);
+              else if (b === U_JUDICIAL) fl = v ? fl | F_JUDICIAL : fl & ~F_JUDICIAL;
+              else if (b === U_ADMIN) fl = v ? fl | F_ADMIN : fl & ~F_ADMIN;
+              else re = v ? re | (b >> U_RECORD_SHIFT) : re & ~(b >> U_RECORD_SHIFT);
+            });
+            flags[i] = fl;
+            records[i] = re;
+            lastI = -1;
+            evaluate(i);
+            seen.push(chain(i));
+          }
+        } finally {
+          unknown[i] = u;
+          flags[i] = f;
+          records[i] = rec;
+          lastI = -1;
+        }
+      let changes = 0;
+      for (const x of seen) if (!x.single) changes |= x.facts;
+      dims.forEach((b, d) => {
+        let step = 1;
+        for (let e = 0; e < d; e++) step *= sizes[e]!;
+        for (let c = 0; c < combos && (changes & b) === 0; c++) {
+          const v = valueOf(c, d);
+          for (let w = v + 1; w < sizes[d]!; w++) {
+            const x = seen[c]!;
+            const y = seen[c + (w - v) * step]!;
+            if (!(x.single && y.single && x.sig === y.sig)) changes |= b;
+          }
+        }
+      });
+      // None changes it: the reading provision by provision leaves the case open though each way of
+      // taking the facts settles it alike (two tests of one fact, say). It stays undecided, on every fact.
+      if (!changes) return;
+      outcomeFacts = changes;
+      whichOnlyFacts = all & ~changes;
     };
     return {
       table: t,
@@ -1677,8 +1822,12 @@ export class CompiledPolicy {
         return possible;
       },
       dependsOn: (i) => {
-        evaluate(i);
-        return depends;
+        split(i);
+        return outcomeFacts;
+      },
+      whichOnly: (i) => {
+        split(i);
+        return whichOnlyFacts;
       },
       deciderCount: (i) => {
         evaluate(i);
@@ -2108,9 +2257,11 @@ export class CompiledPolicy {
     };
     if (deciders) decision.decidedByOneOf = deciders.map((k) => ({ provision: this.provisionIdOf(k), citation: this.citationOf(k) }));
     if (open) {
+      const whichOnly = dependsOnKeys(bound!.whichOnly!(i));
       decision.undetermined = {
         possible: OUTCOMES.filter((_, k) => possible & (1 << k)),
         dependsOn: dependsOnKeys(bound!.dependsOn!(i)),
+        ...(whichOnly.length ? { whichProvisionOnly: whichOnly } : {}),
       };
       decision.undecided = this.undecidedOf(t, i)!;
     }

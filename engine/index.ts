@@ -66,7 +66,7 @@ export {
   type FacilityCount,
   type SelectedCases,
 } from './select-cases';
-export { dependsOnLabel, DEPENDS_ON } from './unknown-facts';
+export { dependsOnLabel, DEPENDS_ON, whichProvisionOnlySentence } from './unknown-facts';
 export { UNKNOWN_REQUEST_READING } from './law-applied';
 export {
   caseSetVocabulary,

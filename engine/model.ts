@@ -455,10 +455,13 @@ export interface Decision {
   decidedByOneOf?: Array<{ provision: string; citation: string }>;
   /**
    * Set when the outcome depends on facts the case leaves unknown: the outcomes it may have, and those
-   * facts. `outcome` is then review (the mark of "undecided"), and `provision` and `citation` name only
-   * the first provision that may apply, kept so the keys stay the same: none of them decided it.
+   * facts (`dependsOn`: each may change the outcome or how long a hold may last). `outcome` is then
+   * review (the mark of "undecided"), and `provision` and `citation` name only the first provision that
+   * may apply, kept so the keys stay the same: none of them decided it. `whichProvisionOnly`, when
+   * present, lists facts the provisions read, also unknown, that may change only which provision
+   * decides the case, not its outcome or a hold's limit.
    */
-  undetermined?: { possible: Outcome[]; dependsOn: string[] };
+  undetermined?: { possible: Outcome[]; dependsOn: string[]; whichProvisionOnly?: string[] };
   /**
    * With `undetermined`: each outcome the case could have, in the order of OUTCOMES, with the
    * provisions that would give it, in order ('default' for the otherwise clause), as a changed case's

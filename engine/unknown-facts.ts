@@ -90,3 +90,12 @@ export function dependsOnKeys(mask: number): string[] {
 export function dependsOnLabel(key: string): string {
   return DEPENDS_ON.find((d) => d.key === key)?.label ?? key;
 }
+
+/**
+ * The sentence for facts an undecided case's provisions read that may change only which provision
+ * decides it (Decision.undetermined.whichProvisionOnly): '' when there are none.
+ */
+export function whichProvisionOnlySentence(keys: readonly string[] | undefined): string {
+  if (!keys?.length) return '';
+  return `Which provision decides it also turns on ${keys.map(dependsOnLabel).join('; ')}, but that does not change the outcome or how long a hold may last.`;
+}

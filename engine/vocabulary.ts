@@ -27,6 +27,6 @@ export { caseId, type CaseIds } from './case-ids';
 export { changedDecisionGroups, type ChangeGroup } from './use-cases/change-reasons';
 export { count, hours, money, share, signed } from './numbers';
 export * from './summary-bounds';
-export { dependsOnKeys, dependsOnLabel } from './unknown-facts';
+export { dependsOnKeys, dependsOnLabel, whichProvisionOnlySentence } from './unknown-facts';
 export { UNKNOWN_REQUEST_READING } from './law-applied';
 export { dayOfWeek, daysFromCivil, formatDateTime, holdEnd, HolidayCalendar } from './time';

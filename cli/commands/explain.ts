@@ -5,6 +5,7 @@ import {
   compile,
   decidedByOneOfWords,
   dependsOnLabel,
+  whichProvisionOnlySentence,
   OUTCOME_WORDS,
   settledDecidingConvictions,
   undecidedWords,
@@ -81,8 +82,9 @@ export function explainText(d: Decision, deciding?: SettledDecidingConvictions):
     const could = d.undecided
       ? `It is ${undecidedWords(d.undecided)}; no one provision is named as deciding it.`
       : `It could be ${d.undetermined.possible.map((o) => OUTCOME_WORDS[o]).join(' or ')}.`;
+    const whichOnly = whichProvisionOnlySentence(d.undetermined.whichProvisionOnly);
     lines.push(
-      `Case ${d.id}: UNDECIDED: these records cannot settle it. It turns on ${d.undetermined.dependsOn.map(dependsOnLabel).join('; ') || 'facts the records do not carry'}. ${could}`,
+      `Case ${d.id}: UNDECIDED: these records cannot settle it. It turns on ${d.undetermined.dependsOn.map(dependsOnLabel).join('; ') || 'facts the records do not carry'}. ${could}${whichOnly ? ` ${whichOnly}` : ''}`,
     );
     if (d.undetermined.dependsOn.includes('requests')) lines.push(UNKNOWN_REQUEST_READING);
   } else if (d.decidedByOneOf) {

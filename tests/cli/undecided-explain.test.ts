@@ -85,4 +85,31 @@ describe('explain: a case the records leave undecided', () => {
       'What ICE asked for is not in these records: it is read as a hold, notice, or both, never as nothing requested, since every detainer asks at least to be told before the person is released (8 CFR 287.7).',
     ]);
   });
+
+  it('names apart a fact that changes only which provision decides, and does not say the case turns on it', async () => {
+    // § 2(a) needs both warrants (and a felony), § 2(b) the administrative one, under the same limit: the
+    // judge's warrant changes only which of them holds; the administrative warrant, whether it is held at all.
+    const sameLimit = path.join(dir, 'same-limit.ordinance.yaml');
+    fs.writeFileSync(
+      sameLimit,
+      twoHoldsText('{ hours: 48, excludingWeekendsAndHolidays: true }').replace(
+        '{ judicialWarrant: true } ]',
+        '{ judicialWarrant: true }, { administrativeWarrant: true } ]',
+      ),
+    );
+    const r = await runCli('explain', sameLimit, '--cases', cases, '--id', 'both-open');
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')[0]).toBe(
+      'Case both-open: UNDECIDED: these records cannot settle it. It turns on whether an administrative warrant (I-200/I-205) is attached. ' +
+        'It is undecided on these records: hold under § 2(a)(1) (felony-and-warrant) or § 2(a)(2) (admin-warrant), or decline under § 2(b) (default); ' +
+        'no one provision is named as deciding it. Which provision decides it also turns on whether a judicial warrant supports the detainer, ' +
+        'but that does not change the outcome or how long a hold may last.',
+    );
+    const json = JSON.parse((await runCli('explain', sameLimit, '--cases', cases, '--id', 'both-open', '--json')).out);
+    expect(json.undetermined).toEqual({
+      possible: ['hold', 'decline'],
+      dependsOn: ['administrativeWarrant'],
+      whichProvisionOnly: ['judicialWarrant'],
+    });
+  });
 });

@@ -100,3 +100,25 @@ describe('the Deciding-conviction tooltip', () => {
     expect(cell.title).not.toContain('first provision');
   });
 });
+
+describe('the explanation panel: a fact that changes only which provision decides', () => {
+  // § 2(a) holds a felon with both warrants, § 2(b) anyone with an administrative warrant, under the
+  // same limit: whether the judge's warrant is there changes only which of them holds.
+  const sameLimit = loadOrdinance(
+    twoHoldsText('{ hours: 48, excludingWeekendsAndHolidays: true }', { headings: true }).replace(
+      '{ judicialWarrant: true } ]',
+      '{ judicialWarrant: true }, { administrativeWarrant: true } ]',
+    ),
+  ).ordinance!;
+  const decision = explainCase({ ordinance: sameLimit, cases: table, index: 0 }).decision;
+  const html = renderToStaticMarkup(createElement(DecisionBlock, { decision, title: 'This draft', headings: {} }));
+  const verdict = text(/<p class="verdict outcome-review" data-testid="undecided">[\s\S]*?<\/p>/.exec(html)![0]);
+
+  it('turns on the administrative warrant alone, and says apart what the judge’s warrant changes', () => {
+    expect(verdict).toContain('It turns on whether an administrative warrant (I-200/I-205) is attached. It is undecided');
+    expect(verdict).toContain(
+      'Which provision decides it also turns on whether a judicial warrant supports the detainer, but that does not change the outcome or how long a hold may last.',
+    );
+    expect(verdict).not.toMatch(/It turns on whether a judicial warrant/);
+  });
+});

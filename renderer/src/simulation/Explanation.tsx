@@ -3,7 +3,13 @@
 
 import { useEffect } from 'react';
 import type { BookingCase, Decision, Reason } from '../../../engine/index';
-import { decidedByOneOfWords, dependsOnLabel, undecidedWords, UNKNOWN_REQUEST_READING } from '../../../engine/vocabulary';
+import {
+  decidedByOneOfWords,
+  dependsOnLabel,
+  undecidedWords,
+  UNKNOWN_REQUEST_READING,
+  whichProvisionOnlySentence,
+} from '../../../engine/vocabulary';
 import { emit } from '../lib/app-events';
 import { SidePanel } from '../lib/SidePanel';
 import { words } from '../lib/words';
@@ -79,6 +85,9 @@ export function DecisionBlock({
           ) : (
             <>It could be {decision.undetermined.possible.map((o) => OUTCOME_LABEL[o].toLowerCase()).join(' or ')}.</>
           )}
+          {decision.undetermined.whichProvisionOnly?.length ? (
+            <span data-testid="which-provision-only"> {whichProvisionOnlySentence(decision.undetermined.whichProvisionOnly)}</span>
+          ) : null}
           {decision.undetermined.dependsOn.includes('requests') ? <> {UNKNOWN_REQUEST_READING}</> : null}
         </p>
       ) : oneOf ? (
