@@ -3,7 +3,7 @@
 // title bar and the form's Undo bar at a narrow window, an empty defined term's boxes, the case set's
 // name in the impact report, and the notice-only provision template.
 import { expect, test, type Page } from '@playwright/test';
-import { checkPageHealth, eventCount, hook, loadApp, waitForEvent } from './app-driver';
+import { checkPageHealth, eventCount, hook, loadApp, openApp, openSample, waitForEvent } from './app-driver';
 
 checkPageHealth({ csp: true });
 
@@ -72,4 +72,25 @@ test('the time zone follows the state: set where the state lies in one zone, ask
   await hook.undo(page);
   await waitForEvent(page, 'analysis-applied', {}, since);
   expect(await hook.getText(page)).toMatch(/ {2}state: NE\n[^]* {2}timeZone: America\/Denver\n/);
+});
+
+test('the Problems list leads each finding with a plain title; its code stays beside it, small, with a tooltip', async ({ page }) => {
+  await openApp(page);
+  await openSample(page);
+  const problems = page.getByRole('list', { name: 'Problems' });
+  const row = problems.getByRole('listitem').filter({ hasText: 'only ever sends cases to review' });
+  const button = row.getByRole('button').first();
+  await expect(button.locator('.problem-title')).toHaveText('Only sends to review: ');
+  await expect(button).toHaveAccessibleName(/^Note: Only sends to review ?: § 3\(c\)\(3\)/);
+  const code = button.locator('.code');
+  await expect(code).toHaveText('discretion-only');
+  await expect(code).toHaveAttribute('title', /^Code discretion-only: the name a lint-ignore comment gives/);
+  // The title reads first and larger; the code is the small print under the message.
+  const [titleBox, codeBox, messageBox] = await Promise.all(
+    ['.problem-title', '.code', '.message'].map((s) => button.locator(s).boundingBox()),
+  );
+  expect(titleBox!.y).toBeLessThan(messageBox!.y);
+  expect(codeBox!.y).toBeGreaterThan(messageBox!.y);
+  const size = (s: string) => button.locator(s).evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+  expect(await size('.code')).toBeLessThan(await size('.problem-title'));
 });

@@ -7,6 +7,7 @@ import type { CheckedDiagnostic, QuickFix } from '../../../engine/index';
 import { authority, isBlocking, type Ordinance } from '../../../engine/vocabulary';
 import { LawAppliedPanel } from './LawAppliedPanel';
 import { problemOrder } from './problem-order';
+import { problemTitle } from './problem-titles';
 
 interface Props {
   diagnostics: readonly CheckedDiagnostic[];
@@ -109,11 +110,17 @@ export function ProblemsPanel({ diagnostics: found, fileName, onOpen, onFix, onS
                     {ICON[d.severity] ?? '•'}
                   </span>
                   <span className="visually-hidden">{`${d.suppressed ? 'Silenced ' : ''}${SEVERITY_WORD[d.severity] ?? d.severity}: `}</span>
+                  <span className="problem-title">
+                    {problemTitle(d.code)}
+                    <span className="visually-hidden">: </span>
+                  </span>
                   <span className="message">
                     {d.message}
                     {d.suppressed ? <span className="citation-note"> — silenced: {d.suppressed}</span> : null}
                   </span>
-                  <span className="code">[{d.code}]</span>
+                  <span className="code" title={`Code ${d.code}: the name a lint-ignore comment gives to silence this kind of finding`}>
+                    {d.code}
+                  </span>
                   <span className="where" title={`${fileName}:${d.line}:${d.column}`}>
                     line {d.line}, col {d.column}
                   </span>
