@@ -2,8 +2,11 @@
 // Chromium: the time zone following the state, plain titles in the Problems list, whole case ids, the
 // title bar and the form's Undo bar at a narrow window, an empty defined term's boxes, the case set's
 // name in the impact report, and the notice-only provision template.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { checkPageHealth, eventCount, hook, loadApp, openApp, openSample, waitForEvent } from './app-driver';
+import { checkPageHealth, chooseCaseFile, eventCount, hook, loadApp, openApp, openSample, ROOT, waitForEvent } from './app-driver';
 
 checkPageHealth({ csp: true });
 
@@ -94,3 +97,38 @@ test('the Problems list leads each finding with a plain title; its code stays be
   const size = (s: string) => button.locator(s).evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
   expect(await size('.code')).toBeLessThan(await size('.problem-title'));
 });
+
+for (const width of [1024, 1440]) {
+  test(`the cases table shows every case id whole, with a tooltip, in a ${width}-pixel window`, async ({ page }) => {
+    // The illustrative cases under the long ids a county's booking system gives (wide letters among them).
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'detainer-ids-'));
+    const file = path.join(dir, 'riverton-2019.cases.yaml');
+    let n = 0;
+    writeFileSync(
+      file,
+      readFileSync(path.join(ROOT, 'samples/cases/illustrative.cases.yaml'), 'utf8').replace(
+        /^- id: .*$/gm,
+        () => `- id: RIVERTON-MWM-2019-BOOKING-${String(++n).padStart(6, '0')}${n === 7 ? '-WWWW' : ''}`,
+      ),
+    );
+    await page.setViewportSize({ width, height: 900 });
+    await openApp(page);
+    await openSample(page);
+    await page.getByRole('tab', { name: 'Simulation' }).click();
+    const since = await chooseCaseFile(page, file);
+    await waitForEvent(page, 'simulation-rendered', { total: 16 }, since);
+    const grid = page.getByRole('grid', { name: 'Cases and their decisions' });
+    const cells = grid.locator('.row:not(.header) .col-id');
+    await expect(cells).toHaveCount(16);
+    const shown = await cells.evaluateAll((xs) =>
+      xs.map((x) => ({ text: x.textContent, title: x.getAttribute('title'), cut: x.scrollWidth > x.clientWidth })),
+    );
+    expect(shown.filter((c) => c.cut)).toEqual([]);
+    expect(shown.every((c) => c.title === c.text)).toBe(true);
+    expect(shown.map((c) => c.text)).toContain('RIVERTON-MWM-2019-BOOKING-000007-WWWW');
+    // The header's Case column lines up with the ids under it.
+    const header = await grid.getByRole('columnheader', { name: /^Case/ }).boundingBox();
+    const cell = await cells.first().boundingBox();
+    expect(Math.abs(header!.width - cell!.width)).toBeLessThan(1);
+  });
+}

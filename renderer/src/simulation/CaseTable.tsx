@@ -3,11 +3,11 @@
 // (outcome, deciding provision and conviction, the comparison) come right after the case, before its
 // facts, so a pane as narrow as the app's at 1280 pixels shows them without scrolling sideways.
 
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { caseId, decidedByOneOfWords, OUTCOMES } from '../../../engine/vocabulary';
 import { count } from '../lib/format';
 import { OUTCOME_LABEL } from './Charts';
-import { convictionWords, isUndecided, offenseWords, selectRows, type RowFilter, type SortKey } from './case-rows';
+import { convictionWords, isUndecided, longestIds, offenseWords, selectRows, type RowFilter, type SortKey } from './case-rows';
 import { decidedByOneOfCell, decidingCell, undecidedCell } from './deciding';
 import type { DecidersOneOf, UndecidedBy } from '../../../engine/index';
 import type { CaseColumns, ProvisionRef, SettledDecidingConvictions } from './protocol';
@@ -91,6 +91,17 @@ export function CaseTable(props: Props) {
     [columns, codes, otherCodes, filter, sort, possible, endsDiffer, deciders],
   );
   useEffect(() => setActive((a) => Math.min(a, Math.max(0, rows.length - 1))), [rows]);
+  // The id column is as wide as the widest id, measured in the table's own font: an id is never cut.
+  const [idWidth, setIdWidth] = useState<number | null>(null);
+  useLayoutEffect(() => {
+    const grid = scroller.current;
+    const context = grid ? document.createElement('canvas').getContext('2d') : null;
+    if (!grid || !context) return;
+    context.font = getComputedStyle(grid).font;
+    const widest = Math.max(0, ...longestIds(columns).map((id) => context.measureText(id).width));
+    // The cell's padding (8px a side) and a pixel or two for rounding.
+    setIdWidth(Math.ceil(widest) + 20);
+  }, [columns]);
 
   const refOf = (list: ProvisionRef[], last: ProvisionRef | null, index: number) => list[index] ?? last;
   // The provisions that may decide case i's settled outcome, where more than one may: none of them is the one.
@@ -184,7 +195,7 @@ export function CaseTable(props: Props) {
         onKeyDown={onKeyDown}
         className={`grid ${otherCodes ? 'with-other' : ''} ${deciding ? 'with-deciding' : ''}`}
         ref={scroller}
-        style={{ height }}
+        style={{ height, ...(idWidth ? ({ '--id-col': `${idWidth}px` } as CSSProperties) : {}) }}
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
       >
         <div role="row" aria-rowindex={1} className="row header">
@@ -251,7 +262,7 @@ export function CaseTable(props: Props) {
                   props.onSelect(i);
                 }}
               >
-                <div role="gridcell" className="cell col-id">
+                <div role="gridcell" className="cell col-id" title={caseId(columns, i)}>
                   {caseId(columns, i)}
                 </div>
                 {isUndecided(props.possible, i) ? (
