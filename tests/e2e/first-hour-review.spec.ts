@@ -132,3 +132,49 @@ for (const width of [1024, 1440]) {
     expect(Math.abs(header!.width - cell!.width)).toBeLessThan(1);
   });
 }
+
+test('in a 1024-pixel window the title bar shows the document’s whole name and every button, and a field’s help stays under the Undo bar', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await openApp(page);
+  await openSample(page);
+  const name = page.locator('.titlebar .doc-name');
+  await expect(name).toHaveText('connecticut-trust-act-2014.ordinance.yaml');
+  await expect(name).toHaveAttribute('title', 'connecticut-trust-act-2014.ordinance.yaml');
+  expect(await name.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+  // Every control of the toolbar is in the window, on one row under the name.
+  const controls = await page
+    .getByRole('toolbar', { name: 'File and view' })
+    .locator(':scope > button, :scope > .field select')
+    .evaluateAll((xs) => xs.map((x) => x.getBoundingClientRect().toJSON() as DOMRect));
+  expect(controls.length).toBeGreaterThan(10);
+  expect(controls.every((r) => r.left >= 0 && r.right <= 1024)).toBe(true);
+  const tops = controls.map((r) => r.top);
+  expect(Math.max(...tops) - Math.min(...tops)).toBeLessThan(8);
+  const bar = await page.locator('.titlebar').boundingBox();
+  expect(bar!.height).toBeLessThan(80);
+
+  // The form, scrolled so that a focused field's help would run up under the Undo bar.
+  await page.getByRole('tab', { name: 'Form' }).click();
+  const form = page.getByRole('region', { name: 'Form' });
+  const field = form.getByRole('textbox', { name: 'Jurisdiction', exact: true });
+  await field.focus();
+  const help = form.locator('.field:focus-within > .field-help');
+  await expect(help).toBeVisible();
+  const undo = form.getByRole('toolbar', { name: 'Form actions' }).getByRole('button', { name: 'Undo' });
+  // Scrolled so that the help, just under the field, lies across the Undo button.
+  const [fieldBox, u] = [await field.boundingBox(), await undo.boundingBox()];
+  await form.evaluate((e, by) => e.scrollBy(0, by), fieldBox!.y + fieldBox!.height - (u!.y + u!.height / 2) + 8);
+  await expect(help).toBeVisible();
+  // Which is drawn on top where they cross (the help lets the pointer through, so it is asked to take it here).
+  const h = await help.boundingBox();
+  expect(h!.y).toBeLessThan(u!.y + u!.height / 2);
+  expect(h!.y + h!.height).toBeGreaterThan(u!.y + u!.height / 2);
+  await help.evaluate((e) => (e.style.pointerEvents = 'auto'));
+  const onTop = await page.evaluate(
+    ([x, y]) => document.elementFromPoint(x!, y!)?.closest('button')?.textContent ?? null,
+    [u!.x + u!.width / 2, u!.y + u!.height / 2],
+  );
+  expect(onTop).toBe('Undo');
+});

@@ -510,7 +510,7 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
       </nav>
       <header className="titlebar" data-pane="toolbar">
         <h1 className="app-name">Detainer Policy Studio</h1>
-        <span className="doc-name" aria-label={`Document ${doc.name}${dirty ? ', unsaved changes' : ''}`}>
+        <span className="doc-name" title={doc.name} aria-label={`Document ${doc.name}${dirty ? ', unsaved changes' : ''}`}>
           {doc.name}
           {dirty ? (
             <span className="dirty" aria-hidden="true">
