@@ -6,7 +6,18 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { checkPageHealth, chooseCaseFile, eventCount, hook, loadApp, openApp, openSample, ROOT, waitForEvent } from './app-driver';
+import {
+  checkPageHealth,
+  chooseCaseFile,
+  eventCount,
+  hook,
+  loadApp,
+  openApp,
+  openSample,
+  ROOT,
+  setTextAndWait,
+  waitForEvent,
+} from './app-driver';
 
 checkPageHealth({ csp: true });
 
@@ -177,4 +188,50 @@ test('in a 1024-pixel window the title bar shows the document’s whole name and
     [u!.x + u!.width / 2, u!.y + u!.height / 2],
   );
   expect(onTop).toBe('Undo');
+});
+
+test('a defined term with no offenses chosen reads as not yet defined and refused, as the engine refuses it, not as covering nothing', async ({
+  page,
+}) => {
+  const sample = readFileSync(path.join(ROOT, 'samples/ordinances/violent-convictions-only-2012.ordinance.yaml'), 'utf8');
+  const homicide = '    covers:\n      - categories: [homicide]\n';
+  expect(sample).toContain(homicide);
+  await loadApp(page);
+  await waitForEvent(page, 'document-editable');
+  const form = page.getByRole('region', { name: 'Form' });
+  const problems = page.getByRole('list', { name: 'Problems' });
+  const card = form.getByRole('listitem', { name: 'Definition of homicide' });
+
+  // No offenses chosen for a term a condition uses.
+  let checked = await setTextAndWait(page, sample.replace(homicide, ''));
+  expect(checked.detail.errors).toBe(1);
+  await expect(problems).toContainText(
+    'the defined term "homicide" is used in a condition but does not say which offenses it covers; add "covers" to its definition',
+  );
+  await expect(card.locator('.cover-undefined')).toHaveText(
+    'Not yet defined: no offenses are chosen for “homicide”, and a condition uses it, so the draft is refused until they are (the defined term "homicide" is used in a condition but does not say which offenses it covers). Add offenses covered.',
+  );
+  await expect(card).not.toContainText('covers nothing');
+  // A term no condition uses, such as "civil immigration detainer", needs none.
+  const detainer = form.getByRole('listitem', { name: 'Definition of civil immigration detainer' });
+  await expect(detainer.locator('.cover-undefined')).toHaveCount(0);
+  await expect(detainer).toContainText('No offenses are chosen: right for a term that is not about offenses');
+
+  // A part with nothing ticked.
+  checked = await setTextAndWait(page, sample.replace(homicide, '    covers:\n      - {}\n'));
+  expect(checked.detail.errors).toBe(1);
+  await expect(problems).toContainText('"Offenses covered" must not be empty');
+  const part = card.getByRole('group', { name: 'Offenses covered, part 1' });
+  await expect(part.getByRole('checkbox', { checked: true })).toHaveCount(0);
+  await expect(part.locator('.cover-undefined')).toHaveText(
+    'Not yet defined: nothing is ticked in this part, so the draft is refused ("Offenses covered" must not be empty) until a class or a category is ticked, or the part is removed.',
+  );
+  await card.scrollIntoViewIfNeeded();
+  // Ticking a category defines it: the note goes with the error.
+  const since = await eventCount(page);
+  await part.getByRole('checkbox', { name: 'homicide' }).check();
+  const applied = await waitForEvent(page, 'form-edit-applied', {}, since);
+  checked = await waitForEvent(page, 'analysis-applied', { version: applied.detail.version }, since);
+  expect(checked.detail.errors).toBe(0);
+  await expect(card.locator('.cover-undefined')).toHaveCount(0);
 });

@@ -19,6 +19,7 @@ import {
   definedTerms,
   provisionsOf,
   sectionsOf,
+  termsUsedInConditions,
   type DocumentData,
 } from './document-ops';
 import { CheckboxField, CheckboxGroup, NumberField, SelectField, TextField, type Choice } from './fields';
@@ -412,8 +413,31 @@ function Findings({ data, edit }: { data: DocumentData; edit: Edit }) {
 const CLASS_CHOICES = choices(choicesOf(defSchema('offenseFilter', 'classes')));
 const CATEGORY_CHOICES = choices(((defSchema('category')?.examples ?? []) as unknown[]).filter((x): x is string => typeof x === 'string'));
 
+/** What validate says of a part of "Offenses covered" with nothing in it (the schema's words). */
+const EMPTY_PART_ERROR = '"Offenses covered" must not be empty';
+
+/**
+ * A defined term with no offenses chosen: not yet defined where a condition uses it (the engine
+ * refuses the draft, in the words quoted), and a term about no offense where none does.
+ */
+function UndefinedTerm({ term, used }: { term: string | undefined; used: boolean }) {
+  const name = term ?? 'this term';
+  return used ? (
+    <p className="field-note cover-undefined">
+      Not yet defined: no offenses are chosen for “{name}”, and a condition uses it, so the draft is refused until they are (the defined
+      term "{name}" is used in a condition but does not say which offenses it covers). Add offenses covered.
+    </p>
+  ) : (
+    <p className="covers-help">
+      No offenses are chosen: right for a term that is not about offenses (“civil immigration detainer”). A condition that uses “{name}”
+      will be refused until they are.
+    </p>
+  );
+}
+
 function Definitions({ data, edit }: { data: DocumentData; edit: Edit }) {
   const definitions = asList(data.definitions);
+  const used = termsUsedInConditions(data);
   const h = (k: string) => helpFor(defSchema('definition', k), k);
   return (
     <section className="form-section" tabIndex={-1} aria-labelledby="form-definitions">
@@ -448,6 +472,7 @@ function Definitions({ data, edit }: { data: DocumentData; edit: Edit }) {
                   An offense is covered when it matches any one part below. Within a part, it must be of one of the classes ticked and carry
                   at least one of the categories ticked: ticking more boxes in a row covers more offenses, not fewer.
                 </p>
+                {covers.length === 0 ? <UndefinedTerm term={str(d.term)} used={used.has((str(d.term) ?? '').toLowerCase())} /> : null}
                 {covers.map((rawFilter, k) => {
                   const f = asRecord(rawFilter) ?? {};
                   const fp = [...base, 'covers', k];
@@ -467,6 +492,12 @@ function Definitions({ data, edit }: { data: DocumentData; edit: Edit }) {
                         choices={CATEGORY_CHOICES}
                         onChange={(xs) => setList('categories', xs)}
                       />
+                      {Object.keys(f).length === 0 ? (
+                        <p className="field-note cover-undefined">
+                          Not yet defined: nothing is ticked in this part, so the draft is refused ({EMPTY_PART_ERROR}) until a class or a
+                          category is ticked, or the part is removed.
+                        </p>
+                      ) : null}
                       <button
                         type="button"
                         className="danger"

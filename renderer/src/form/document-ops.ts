@@ -52,6 +52,27 @@ export function definedTerms(doc: DocumentData): string[] {
     .filter((t): t is string => typeof t === 'string');
 }
 
+/**
+ * The defined terms (lower case) some provision's condition names, as the engine finds them: a
+ * conviction or charge test's `term`, at any depth of all / any / not. The engine refuses a draft in
+ * which such a term does not say which offenses it covers.
+ */
+export function termsUsedInConditions(doc: DocumentData): Set<string> {
+  const used = new Set<string>();
+  const walk = (c: unknown): void => {
+    const r = asRecord(c);
+    if (!r) return;
+    for (const group of ['all', 'any']) asList(r[group]).forEach(walk);
+    if (r.not !== undefined) walk(r.not);
+    for (const test of ['conviction', 'charge']) {
+      const term = asRecord(r[test])?.term;
+      if (typeof term === 'string') used.add(term.toLowerCase());
+    }
+  };
+  for (const s of sectionsOf(doc)) for (const p of provisionsOf(s)) walk(p.when);
+  return used;
+}
+
 export interface AddedProvision {
   ops: DocumentEdit[];
   id: string;
