@@ -21,3 +21,26 @@ export function policyBaseName(o: Pick<Ordinance, 'title' | 'shortTitle' | 'vers
   const name = slug(o.shortTitle ?? o.title);
   return o.version ? `${name}-${slug(o.version)}` : name;
 }
+
+/** The endings of case files, longest first: a case set's title leaves them off. */
+const CASE_FILE_ENDING = /\.(?:cases\.(?:json|ya?ml|csv)|ya?ml|json|csv|xlsx)$/i;
+
+/**
+ * A case file's title, as the app names a case set (and as the samples list titles its case files):
+ * the file name without its folder and ending, its hyphens and underscores as spaces, a capital first.
+ * "data/riverton-2019.csv" is "Riverton 2019".
+ */
+export function caseSetTitle(fileName: string): string {
+  const base = fileName.split(/[\\/]/).pop()!.replace(CASE_FILE_ENDING, '');
+  const words = base.replace(/[-_]+/g, ' ').trim();
+  return words ? words.charAt(0).toUpperCase() + words.slice(1) : 'Case set';
+}
+
+/**
+ * How a report names the case set a file holds: its title, then the file's own name (without its
+ * folder) and what narrowed the set, e.g. "Riverton 2019 (riverton-2019.csv; Jail A, 2019-01-01 to …)".
+ */
+export function caseSetLabel(fileName: string, narrowed?: string): string {
+  const base = fileName.split(/[\\/]/).pop()!;
+  return `${caseSetTitle(base)} (${base}${narrowed ? `; ${narrowed}` : ''})`;
+}

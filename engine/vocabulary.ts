@@ -16,7 +16,7 @@ export {
 export { outcomeOf, outcomeNumberOf, provisionNumberOf, decodeDecision, type DecisionCode, type ProvisionRef } from './decision-code';
 export { maxHoldWords, OUTCOME_WORDS } from './wording';
 export * from './export/catalog';
-export { policyBaseName } from './file-names';
+export { caseSetLabel, caseSetTitle, policyBaseName } from './file-names';
 export { lawApplied, type LawApplied, type AppliedAuthority } from './law-applied';
 export { authority, unverifiedDateMark, type Authority, type LawSource } from './law';
 export { longDate } from './text-model';

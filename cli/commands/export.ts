@@ -15,6 +15,7 @@ import {
   type ExportResult,
 } from '../../engine/export/index';
 import { compile, formatDiagnostic, honorAllFor, shortFingerprint } from '../../engine/index';
+import { caseSetLabel } from '../../engine/vocabulary';
 import { parseArgs, UsageError } from '../args';
 import {
   caseSelectionOf,
@@ -112,7 +113,7 @@ export const exportCommand: CommandCode = {
         ].filter(Boolean);
         cases = {
           cases: set.table,
-          label: `${path.basename(casesFile)}${part.length ? ` (${part.join(', ')})` : ''}`,
+          label: caseSetLabel(casesFile, part.join(', ')),
           fingerprint: `sha256:${fileSha256(casesFile, MAX_CASE_FILE_BYTES)}`,
         };
       }

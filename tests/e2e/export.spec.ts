@@ -174,7 +174,10 @@ test('the impact report needs a case set; with the one loaded in the Simulation 
   const inputs = dialog.getByRole('region', { name: 'What the report reads' });
   await expect(inputs).toContainText('synthetic-200.cases.csv: 200 cases');
   await expect(inputs).toContainText('honoring every detainer');
-  await expect(dialog.locator('iframe').contentFrame().locator('body')).toContainText('synthetic-200.cases.csv');
+  // The case set by its title, as the Case set list names it, with its file name after it.
+  await expect(dialog.locator('iframe').contentFrame().locator('body')).toContainText(
+    'Simulated on 200 booking cases from Synthetic 200 (synthetic-200.cases.csv)',
+  );
   const saved = await saveExport(page);
   expect(saved.name).toBe('trust-act-2014-impact-report.html');
   expect(readFileSync(saved.file, 'utf8')).toBe(

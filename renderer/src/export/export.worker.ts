@@ -3,6 +3,7 @@
 // export, so the Word library it carries is never part of opening the app.
 
 import { buildExport, finishPdf } from '../../../engine/export/index';
+import { caseSetLabel } from '../../../engine/vocabulary';
 import {
   chooseCases,
   generatedCaseTable,
@@ -53,7 +54,7 @@ async function readCases(key: string, source: CaseSource): Promise<HeldCases> {
   return {
     key,
     table: picked?.ok ? picked.table : set.table,
-    label: narrowed ? `${source.name} (${narrowed})` : source.name,
+    label: caseSetLabel(source.name, narrowed),
     fingerprint: `sha256:${
       source.kind === 'file'
         ? hash!.hex()
