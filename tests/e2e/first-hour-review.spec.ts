@@ -235,3 +235,28 @@ test('a defined term with no offenses chosen reads as not yet defined and refuse
   expect(checked.detail.errors).toBe(0);
   await expect(card.locator('.cover-undefined')).toHaveCount(0);
 });
+
+test('the templates offer a provision that only notifies ICE of release; added to a draft, the text says just that', async ({ page }) => {
+  await loadApp(page);
+  await waitForEvent(page, 'document-editable');
+  const form = page.getByRole('region', { name: 'Form' });
+  const picker = form.getByLabel('Provision template');
+  await expect(picker.locator('optgroup[label="Other outcomes"] option')).toContainText([
+    'Notify ICE of release when it asks for notice (never hold)',
+  ]);
+  // At the end of the section: after the starter's provisions on minors and judicial warrants.
+  await picker.selectOption({ label: 'Notify ICE of release when it asks for notice (never hold)' });
+  const since = await eventCount(page);
+  await form.getByRole('button', { name: 'Add provision' }).click();
+  const applied = await waitForEvent(page, 'form-edit-applied', {}, since);
+  const checked = await waitForEvent(page, 'analysis-applied', { version: applied.detail.version }, since);
+  expect(checked.detail.errors).toBe(0);
+  expect(checked.detail.warnings).toBe(0);
+  expect(await hook.getText(page)).toContain(
+    '      - id: notice-of-release\n        heading: Notice of release when ICE asks for it\n        when: { requested: notify }\n        outcome: notify\n',
+  );
+  const printed = page.getByRole('article', { name: 'An Ordinance Concerning Civil Immigration Detainers' });
+  await expect(printed).toContainText(
+    "if the detainer requests notice of the time of release, the Police Department shall not hold the person on the civil immigration detainer and shall respond to it only by notifying ICE of the time of the person's release.",
+  );
+});

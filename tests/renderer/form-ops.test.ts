@@ -48,6 +48,7 @@ describe('provision templates', () => {
       'notice-to-person',
       'report',
       'decline-all',
+      'notice-of-release',
     ])
       expect(ids).toContain(wanted);
     expect(new Set(ids).size).toBe(ids.length);

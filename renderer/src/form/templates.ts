@@ -304,6 +304,18 @@ export const PROVISION_TEMPLATES: readonly ProvisionTemplate[] = [
     },
   },
   {
+    id: 'notice-of-release',
+    label: 'Notify ICE of release when it asks for notice (never hold)',
+    group: 'Other outcomes',
+    source: 'Form I-247N, a request for notice of release alone (law/federal/form-i-247n.yaml); domain.md §1',
+    provision: {
+      id: 'notice-of-release',
+      heading: 'Notice of release when ICE asks for it',
+      when: { requested: 'notify' },
+      outcome: 'notify',
+    },
+  },
+  {
     id: 'notify-only-felony',
     label: 'Notify ICE of release (no hold) after a felony conviction',
     group: 'Other outcomes',
