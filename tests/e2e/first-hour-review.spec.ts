@@ -97,7 +97,7 @@ test('the Problems list leads each finding with a plain title; its code stays be
   await expect(button.locator('.problem-title')).toHaveText('Only sends to review: ');
   await expect(button).toHaveAccessibleName(/^Note: Only sends to review ?: § 3\(c\)\(3\)/);
   const code = button.locator('.code');
-  await expect(code).toHaveText('discretion-only');
+  await expect(code).toHaveText('[discretion-only]');
   await expect(code).toHaveAttribute('title', /^Code discretion-only: the name a lint-ignore comment gives/);
   // The title reads first and larger; the code is the small print under the message.
   const [titleBox, codeBox, messageBox] = await Promise.all(

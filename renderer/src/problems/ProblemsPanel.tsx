@@ -119,7 +119,7 @@ export function ProblemsPanel({ diagnostics: found, fileName, onOpen, onFix, onS
                     {d.suppressed ? <span className="citation-note"> — silenced: {d.suppressed}</span> : null}
                   </span>
                   <span className="code" title={`Code ${d.code}: the name a lint-ignore comment gives to silence this kind of finding`}>
-                    {d.code}
+                    [{d.code}]
                   </span>
                   <span className="where" title={`${fileName}:${d.line}:${d.column}`}>
                     line {d.line}, col {d.column}
