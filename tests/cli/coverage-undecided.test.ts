@@ -5,21 +5,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { twoHoldsText } from '../engine/two-holds';
+import { twoHoldsText, VIOLENT_FELONY_BOOKING } from '../engine/two-holds';
 import { runCli } from './run-in-process';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'coverage-undecided-'));
 const twoHolds = path.join(dir, 'two-holds.ordinance.yaml');
 const cases = path.join(dir, 'cases.json');
 fs.writeFileSync(twoHolds, twoHoldsText('{ hours: 24 }'));
-const rape = { offense: 'rape', class: 'felony', degree: 1, categories: ['violent'], convictedOn: '2018-02-01' };
-const base = {
-  age: 45,
-  bookedAt: '2024-03-01T09:00',
-  eligibleForReleaseAt: '2024-03-02T10:00',
-  detainer: { requests: ['hold', 'notify'], issuedAt: '2024-03-01T12:00' },
-  convictions: [rape],
-};
+const base = VIOLENT_FELONY_BOOKING;
 fs.writeFileSync(
   cases,
   JSON.stringify([

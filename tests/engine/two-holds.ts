@@ -40,6 +40,18 @@ otherwise: decline
 const rape = { offense: 'rape', class: 'felony', degree: 1, categories: ['violent', 'sex'], convictedOn: '2018-02-01' };
 
 /**
+ * A booking with a violent felony conviction (rape, 2018) whose detainer asks for a hold and notice:
+ * the CLI's undecided-case tests give it their own ids, warrants and unknown facts.
+ */
+export const VIOLENT_FELONY_BOOKING = {
+  age: 45,
+  bookedAt: '2024-03-01T09:00',
+  eligibleForReleaseAt: '2024-03-02T10:00',
+  detainer: { requests: ['hold', 'notify'], issuedAt: '2024-03-01T12:00' },
+  convictions: [{ offense: 'rape', class: 'felony', degree: 1, categories: ['violent'], convictedOn: '2018-02-01' }],
+};
+
+/**
  * A case both holds may decide: a felony conviction and an administrative warrant, the judicial
  * warrant not in the records. Released on a Saturday morning: 24 hours end on Sunday, 48 not counting
  * weekends at the start of Wednesday.
