@@ -179,7 +179,8 @@ test('ICE detainer records: facility and period picked, ranges where facts are o
   expect(built.detail.cases).toBe(oneYear.summary.total);
   const preview = dialog.locator('iframe').contentFrame().locator('body');
   await expect(preview).toContainText('What the records leave open');
-  await expect(preview).toContainText(`ice-detainers-fixture.xlsx (${RIVERTON}, 2024-01-01 to 2024-12-31)`);
+  // Named by the set's title, then the file's own name and what narrowed the set, as the command line names it.
+  await expect(preview).toContainText(`Ice detainers fixture (ice-detainers-fixture.xlsx; ${RIVERTON}, 2024-01-01 to 2024-12-31)`);
   const saved = await saveExport(page);
   const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'detainer-e2e-')), 'report.html');
   cli([
