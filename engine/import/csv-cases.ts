@@ -682,6 +682,16 @@ export class CsvCaseReader {
     else this.slowCase(index, row, bad);
   }
 
+  /** A date cell (YYYY-MM-DD, or slashed in the mapping's order when it names one): its day number, or NaN. */
+  private dateCell(s: Uint8Array, a: number, b: number): number {
+    return this.slashed === 0 ? dateAt(s, a, b) : slashedAt(s, a, b, this.slashed === 2, false);
+  }
+
+  /** A date-and-time cell, read as dateCell reads a date: its minutes, or NaN. */
+  private dateTimeCell(s: Uint8Array, a: number, b: number): number {
+    return this.slashed === 0 ? dateTimeAt(s, a, b) : slashedAt(s, a, b, this.slashed === 2, true);
+  }
+
   /** The fast reading of the scanner's record, field by field from its bytes; true when written. */
   private fastCase(): boolean {
     const sc = this.scanner;
@@ -913,19 +923,19 @@ export class CsvCaseReader {
         this.age = digitsAt(s, a, b);
         return this.age >= 0 && this.age <= 130;
       case K.dateOfBirth:
-        this.birth = this.slashed === 0 ? dateAt(s, a, b) : slashedAt(s, a, b, this.slashed === 2, false);
+        this.birth = this.dateCell(s, a, b);
         this.birthYmd = lastYmd;
         return !Number.isNaN(this.birth);
       case K.bookedAt:
-        this.booked = this.slashed === 0 ? dateTimeAt(s, a, b) : slashedAt(s, a, b, this.slashed === 2, true);
+        this.booked = this.dateTimeCell(s, a, b);
         this.bookedYmd = lastYmd;
         // Not NaN, and not so late that it's a placeholder (the reference reading reports it).
         return this.booked < RECORD_MINUTES_END;
       case K.eligibleForReleaseAt:
-        this.release = this.slashed === 0 ? dateTimeAt(s, a, b) : slashedAt(s, a, b, this.slashed === 2, true);
+        this.release = this.dateTimeCell(s, a, b);
         return this.release < RECORD_MINUTES_END;
       case K.issuedAt:
-        this.issued = this.slashed === 0 ? dateTimeAt(s, a, b) : slashedAt(s, a, b, this.slashed === 2, true);
+        this.issued = this.dateTimeCell(s, a, b);
         this.issuedYmd = lastYmd;
         return this.issued < RECORD_MINUTES_END;
       case K.requests:
@@ -988,12 +998,12 @@ export class CsvCaseReader {
       case K.chargeProbableCause:
         return (g.flagC = boolAt(s, a, b)) >= 0;
       case K.convictionConvictedOn: {
-        g.dateA = this.slashed === 0 ? dateAt(s, a, b) : slashedAt(s, a, b, this.slashed === 2, false);
+        g.dateA = this.dateCell(s, a, b);
         g.ymdA = lastYmd;
         return !Number.isNaN(g.dateA);
       }
       case K.convictionReleasedOn: {
-        g.dateB = this.slashed === 0 ? dateAt(s, a, b) : slashedAt(s, a, b, this.slashed === 2, false);
+        g.dateB = this.dateCell(s, a, b);
         g.ymdB = lastYmd;
         return !Number.isNaN(g.dateB);
       }
