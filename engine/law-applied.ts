@@ -3,7 +3,7 @@
 // what it requires, its citation, its dates, how sure the project is of it and where it was read. The
 // Law applied view, the officer guide and the bundle show this.
 
-import { lawContext, stateName as stateNameOf } from './analysis/law-context';
+import { lawContext, researchWords, stateName as stateNameOf } from './analysis/law-context';
 import {
   bindsLevel,
   authority,
@@ -53,6 +53,12 @@ export interface LawApplied {
   stateLaw: AppliedAuthority[];
   /** True when the law data has nothing for the state that binds the ordinance's level (absence of law found is not proof of none). */
   noStateLaw: boolean;
+  /**
+   * When the data has no law of the state at all, how far it went, as the lint's finding says it:
+   * "searched on December 6, 2026: no enacted state law on detainers found (bills only: ...)" or "not
+   * researched". Absent when the state has law on file (even if none of it binds this level).
+   */
+  research?: string;
 }
 
 function applied(a: Authority, date: string, status: AppliedAuthority['status']): AppliedAuthority {
@@ -101,7 +107,8 @@ export function lawApplied(o: Ordinance, scenario?: Scenario): LawApplied {
     if (a.effective && a.effective > ctx.asOf && inForce(a, ctx.currentTo)) federal.push(applied(a, ctx.asOf, 'later'));
   }
   const stateLaw = [...ctx.stateLaw.map((a) => applied(a, ctx.asOf, 'in-force')), ...ctx.later.map((a) => applied(a, ctx.asOf, 'later'))];
-  return {
+  const noStateLaw = !LAW.some((a) => a.jurisdiction === ctx.state && bindsLevel(a, o.jurisdiction.level));
+  const out: LawApplied = {
     state: ctx.state,
     stateName: stateNameOf(ctx.state),
     asOf: ctx.asOf,
@@ -109,8 +116,10 @@ export function lawApplied(o: Ordinance, scenario?: Scenario): LawApplied {
     currentTo: ctx.currentTo,
     federal,
     stateLaw,
-    noStateLaw: !LAW.some((a) => a.jurisdiction === ctx.state && bindsLevel(a, o.jurisdiction.level)),
+    noStateLaw,
   };
+  if (noStateLaw && !LAW.some((a) => a.jurisdiction === ctx.state)) out.research = researchWords(ctx.state);
+  return out;
 }
 
 /**

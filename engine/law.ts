@@ -3,7 +3,7 @@
 // law/README.md). No legal fact (a citation, a date, the 48 hours) lives anywhere else.
 
 import type { Severity } from './diagnostics';
-import { LAW_AUTHORITIES, LAW_MANIFEST } from './generated/law.js';
+import { LAW_AUTHORITIES, LAW_MANIFEST, LAW_SEARCHES } from './generated/law.js';
 import type { Condition } from './model';
 
 export type Confidence = 'verified-primary' | 'verified-secondary' | 'uncertain';
@@ -109,6 +109,29 @@ export interface Authority {
 export const LAW: readonly Authority[] = LAW_AUTHORITIES as Authority[];
 /** The data's version and the date through which its sources were read. */
 export const LAW_VERSION: { version: string; currentTo: string } = LAW_MANIFEST;
+
+/**
+ * A search for a state's law on detainers that found none in force to encode (law/index.yaml's
+ * `searches`): when, what was looked for, and what turned up instead (bills, pending cases).
+ */
+export interface StateSearch {
+  state: string;
+  /** YYYY-MM-DD */
+  searched: string;
+  lookedFor: string;
+  /** What was found, as the finding prints it in parentheses ("bills only: ..."). */
+  found: string;
+  sources: { url: string; quote: string; note?: string }[];
+  notes?: string[];
+}
+
+/** Every search that found no state law to encode, one per state. */
+export const LAW_SEARCHED: readonly StateSearch[] = LAW_SEARCHES as StateSearch[];
+
+/** The search recorded for a state with no law on file, or undefined when it was not researched. */
+export function stateSearch(state: string): StateSearch | undefined {
+  return LAW_SEARCHED.find((s) => s.state === state);
+}
 
 const BY_ID = new Map(LAW.map((a) => [a.id, a]));
 

@@ -2,9 +2,10 @@
 // the ordinance's own law-as-of date, its effective date, or the law data's date), the federal and
 // state authorities in force then, and the state law that takes effect later but is in force now.
 
-import { authority, citationOn, LAW, LAW_VERSION, stateLawAfter, stateLawOn, type Authority } from '../law';
+import { authority, citationOn, LAW, LAW_VERSION, stateLawAfter, stateLawOn, stateSearch, type Authority } from '../law';
 import { effectiveDateOf, type Condition, type Ordinance, type Scenario } from '../model';
 import { STATE_NAMES } from '../states';
+import { longDate } from '../text-model';
 
 export interface LawContext {
   state: string;
@@ -53,6 +54,16 @@ export function lawConditions(ctx: LawContext): Condition[] {
     if (a.notifyRequiredWhen) out.push(a.notifyRequiredWhen);
   }
   return out;
+}
+
+/**
+ * How far the law data went for a state with no law on file, in the words the lint's finding and the Law
+ * applied view both print: "searched on December 6, 2026: no enacted state law on detainers found (bills
+ * only: ...)" from law/index.yaml's record of the search, or "not researched" when there is none.
+ */
+export function researchWords(state: string): string {
+  const s = stateSearch(state);
+  return s ? `searched on ${longDate(s.searched)}: no enacted state law on detainers found (${s.found})` : 'not researched';
 }
 
 /** "California", from the postal code, for messages; the code itself when unknown. */

@@ -9,7 +9,18 @@ import type { Diagnostic, PathSegment, Severity } from '../diagnostics';
 import { didYouMean } from '../diagnostics';
 import { DETAINER_FORMS, detainerFormIndexOn } from '../detainer-forms';
 import { isDetainerProvision, layoutOrdinance, type Layout } from '../layout';
-import { authority, bindsLevel, citationOn, confidenceWords, inForce, LAW, severityOf, unverifiedDateMark, type Authority } from '../law';
+import {
+  authority,
+  bindsLevel,
+  citationOn,
+  confidenceWords,
+  inForce,
+  LAW,
+  severityOf,
+  stateSearch,
+  unverifiedDateMark,
+  type Authority,
+} from '../law';
 import { isStateCode } from '../states';
 import {
   otherwiseHoldOf,
@@ -32,7 +43,7 @@ import { AnalysisTooLarge, FALSE_NODE } from './bdd';
 import { caseFacts } from './describe';
 import { FactSpace, forEachLeaf, onClearAnalysisCaches } from './facts';
 import type { QuickFix } from './fixes';
-import { holdsUncertain, lawConditions, lawContext, probableCaseRulings, stateName, type LawContext } from './law-context';
+import { holdsUncertain, lawConditions, lawContext, probableCaseRulings, researchWords, stateName, type LawContext } from './law-context';
 import { SymbolicPolicy, Verifier, type SymbolicNode, type SymbolicProvision } from './policy';
 
 export interface LintDiagnostic extends Diagnostic {
@@ -770,19 +781,28 @@ function noStateLawRule(ctx: Ctx): void {
   if (!isStateCode(state) || LAW.some((a) => a.jurisdiction === state && bindsLevel(a, level))) return;
   // The state has law on file, but none of it binds this level (e.g. an order to state agencies only).
   const otherLevels = level !== undefined && LAW.some((a) => a.jurisdiction === state);
+  // With no law on file at all, say whether the state was searched (and what turned up) or never researched.
+  const search = otherLevels ? undefined : stateSearch(state);
   add(
     {
       severity: 'info',
       code: 'no-state-law-on-file',
-      message: `no state law on detainers ${otherLevels ? `that binds a ${level} ` : ''}is on file for ${state} (${stateName(state)}); only federal law was checked`,
+      message: `no state law on detainers ${otherLevels ? `that binds a ${level} ` : ''}is on file for ${state} (${stateName(state)}); ${otherLevels ? '' : `${researchWords(state)}; `}only federal law was checked`,
       explanation: otherLevels
         ? `The project's law data has no statute, ruling or order of this state on detainers that binds a ${level}; what it has binds other levels of government. That is not proof the state has none: have counsel check the state's law before relying on the findings, which reflect federal law only.`
-        : "The project's law data has no statute or ruling of this state or territory on detainers. That is not proof the state has none: have counsel check the state's law before relying on the findings, which reflect federal law only.",
+        : search
+          ? `The project's law data has no statute or ruling of this state or territory on detainers. It was searched on ${longDate(search.searched)} for ${lowerFirst(search.lookedFor)} What was found was not law in force (${search.found}). That is not proof the state has none: have counsel check the state's law before relying on the findings, which reflect federal law only.`
+          : "The project's law data has no statute or ruling of this state or territory on detainers, and records no search for one: its law was not researched. That is not proof the state has none: have counsel check the state's law before relying on the findings, which reflect federal law only.",
       path: ['jurisdiction', 'state'],
       fixes: [],
     },
     false,
   );
+}
+
+/** A sentence's words to follow others: its first letter lower-cased ("An Ohio statute" -> "an Ohio statute"). */
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 /** 287(g): states that require an agreement of county jails, and states that forbid one. */

@@ -1,6 +1,7 @@
 // The window as it opens and the panels a first hour reaches last: the toolbar in one row on a laptop
 // screen, every tab in sight on a small one, the law applied to the draft, and an expected-decisions file that outlasts a crash and says
 // when it was written for another ordinance.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { eventCount, hook, loadApp, openApp, openSample, ROOT, SAMPLE, setTextAndWait, waitForEvent } from './app-driver';
@@ -140,6 +141,32 @@ test('the law applied to the draft opens from the Problems panel with its author
   await first.locator('summary').click();
   await expect(first.getByRole('list', { name: /^Sources for / })).toBeVisible();
   expect(await axeViolations(page, 'law applied')).toEqual([]);
+});
+
+test('a state searched without finding law, and a place never researched, say so in the Problems list and the Law applied view', async ({
+  page,
+}) => {
+  await openApp(page);
+  await openSample(page);
+  const sample = readFileSync(path.join(ROOT, SAMPLE), 'utf8');
+  const section = page.locator('details.law-applied-section');
+  await section.getByText('Law applied', { exact: true }).click();
+  const problems = page.getByRole('list', { name: 'Problems' });
+  // Alaska: searched, none found (law/index.yaml's record of the search).
+  await setTextAndWait(page, sample.replace(/^(\s+state:) CT$/m, '$1 AK'));
+  await expect(problems).toContainText(
+    'no state law on detainers is on file for AK (Alaska); searched on December 6, 2026: no enacted state law on detainers found (a bill only: HB 205',
+  );
+  const alaska = page.getByRole('region', { name: /^Law applied: Alaska, as of / });
+  await expect(alaska).toContainText(
+    'No Alaska statute or ruling on detainers is on file; searched on December 6, 2026: no enacted state law',
+  );
+  // Guam: no law on file and no search recorded.
+  await setTextAndWait(page, sample.replace(/^(\s+state:) CT$/m, '$1 GU'));
+  await expect(problems).toContainText('no state law on detainers is on file for GU (Guam); not researched; only federal law was checked');
+  await expect(page.getByRole('region', { name: /^Law applied: Guam, as of / })).toContainText(
+    'No Guam statute or ruling on detainers is on file; not researched. That is not proof there is none.',
+  );
 });
 
 test('the expected-decisions file comes back with a recovery copy', async ({ page }) => {

@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import * as validators from '../../engine/generated/validators.js';
 import { ordinanceSchema } from '../../engine/generated/schemas.js';
-import { LAW, LAW_VERSION, authority, citationOn, inForce, severityOf, stateLawOn } from '../../engine/law';
+import { LAW, LAW_SEARCHED, LAW_VERSION, authority, citationOn, inForce, severityOf, stateLawOn } from '../../engine/law';
+import { STATE_NAMES } from '../../engine/states';
 import { DETAINER_FORMS, detainerFormIndexOn } from '../../engine/detainer-forms';
 import { schemaDiagnostics } from '../../engine/schema-diagnostics';
 import { parseSource } from '../../engine/source';
@@ -44,6 +45,37 @@ describe('law data files', () => {
     const source = parseSource('id: x\njurisdiction: Texas\n', 'law');
     const d = schemaDiagnostics(source, validators.lawAuthorityValidator);
     expect(d.find((x) => x.line === 2)).toBeTruthy();
+  });
+});
+
+describe('law/index.yaml: the searches that found no state law', () => {
+  const index = parseSource(readFileSync(path.join(lawDir, 'index.yaml'), 'utf8'), 'law');
+  it('validates against its schema', () => {
+    expect(
+      [...index.diagnostics, ...schemaDiagnostics(index, validators.lawIndexValidator)].map((d) => `${d.line}:${d.column} ${d.message}`),
+    ).toEqual([]);
+  });
+  it('a bad search is located', () => {
+    const bad = parseSource("version: '1'\ncurrentTo: 2026-12-01\nsearches:\n  - state: Alaska\n    searched: 2026-12\n", 'law');
+    const lines = schemaDiagnostics(bad, validators.lawIndexValidator).map((d) => d.line);
+    expect(lines).toContain(4);
+    expect(lines).toContain(5);
+  });
+  it('names only states with no authority on file, once each, with a quoted source', () => {
+    expect(LAW_SEARCHED.map((x) => x.state)).toEqual([...new Set(LAW_SEARCHED.map((x) => x.state))]);
+    for (const x of LAW_SEARCHED) {
+      expect(
+        LAW.filter((a) => a.jurisdiction === x.state).map((a) => a.id),
+        x.state,
+      ).toEqual([]);
+      expect(x.sources.length, x.state).toBeGreaterThan(0);
+      for (const src of x.sources) expect(src.quote.length, x.state).toBeGreaterThan(0);
+    }
+  });
+  it('leaves no state or DC without either law on file or a search (territories may be unresearched)', () => {
+    const covered = new Set([...LAW.map((a) => a.jurisdiction), ...LAW_SEARCHED.map((x) => x.state)]);
+    const territories = ['AS', 'GU', 'MP', 'PR', 'VI'];
+    expect(Object.keys(STATE_NAMES).filter((c) => !territories.includes(c) && !covered.has(c))).toEqual([]);
   });
 });
 

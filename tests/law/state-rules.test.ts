@@ -495,16 +495,37 @@ describe('a law that binds some levels of government only', () => {
 
 describe('no-state-law-on-file', () => {
   it('a real state with no law on file: a note that only federal law was checked', () => {
+    // Alaska was searched (law/index.yaml): the note gives the date and what was found instead of law.
     expect(found(lint({ state: 'AK', date: '2020-01-01' }), 'no-state-law-on-file')).toEqual([
       expect.objectContaining({
         severity: 'info',
-        message: 'no state law on detainers is on file for AK (Alaska); only federal law was checked',
+        message:
+          'no state law on detainers is on file for AK (Alaska); searched on December 6, 2026: no enacted state law on detainers found ' +
+          '(a bill only: HB 205 of the 30th Legislature (2017-18), a ban on municipal sanctuary policies, its outcome not read); only federal law was checked',
+        explanation: expect.stringContaining('It was searched on December 6, 2026 for an Alaska statute, court ruling or order'),
       }),
     ]);
     // Delaware was such a state until its 287(g) ban (HB 182, 2025) was encoded, and is no longer one on any date.
     expect(found(lint({ state: 'DE', date: '2020-01-01' }), 'no-state-law-on-file')).toEqual([]);
     // Alabama was such a state until its notice statute (Ala. Code § 31-13-19) was encoded.
     expect(found(lint({ state: 'AL', date: '2020-01-01' }), 'no-state-law-on-file')).toEqual([]);
+  });
+  it('every state searched and found without law gets the search in its note; a territory never searched is "not researched"', () => {
+    for (const state of ['AK', 'HI', 'KY', 'MI', 'OH', 'PA', 'WI']) {
+      const [note, ...rest] = found(lint({ state, date: '2026-01-01' }), 'no-state-law-on-file');
+      expect(rest, state).toEqual([]);
+      expect(note!.message, state).toMatch(
+        /; searched on December 6, 2026: no enacted state law on detainers found \((bills only|a bill only): .+\); only federal law was checked$/,
+      );
+    }
+    // Guam has no law on file and no search recorded.
+    expect(found(lint({ state: 'GU', date: '2026-01-01' }), 'no-state-law-on-file')).toEqual([
+      expect.objectContaining({
+        severity: 'info',
+        message: 'no state law on detainers is on file for GU (Guam); not researched; only federal law was checked',
+        explanation: expect.stringContaining('records no search for one: its law was not researched'),
+      }),
+    ]);
   });
   it('a state whose law on file binds other levels only: the note says so', () => {
     // Nebraska's Executive Order 25-01 binds state agencies; a county is checked against federal law only.

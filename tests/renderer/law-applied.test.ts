@@ -31,19 +31,31 @@ describe('law applied', () => {
     expect(asOf.asOfSource).toMatch(/law-as-of/);
     expect(asOf.stateLaw.every((a) => a.status === 'in-force')).toBe(true);
   });
-  it('says plainly when no state law was found', () => {
+  it('says plainly when no state law was found, with the search that found none', () => {
     const pa = lawApplied({ ...texas('2020-01-01'), jurisdiction: { name: 'X', state: 'PA' } });
     expect(pa.noStateLaw).toBe(true);
-    expect(
-      renderToStaticMarkup(
-        createElement(LawAppliedPanel, { ordinance: { ...texas('2020-01-01'), jurisdiction: { name: 'X', state: 'PA' } } }),
-      ),
-    ).toContain('that is not proof there is none');
+    expect(pa.research).toMatch(
+      /^searched on December 6, 2026: no enacted state law on detainers found \(bills only: HB 403 and HB 1872 \(2025\)/,
+    );
+    const html = renderToStaticMarkup(
+      createElement(LawAppliedPanel, { ordinance: { ...texas('2020-01-01'), jurisdiction: { name: 'X', state: 'PA' } } }),
+    );
+    expect(html).toContain(
+      'No Pennsylvania statute or ruling on detainers is on file; searched on December 6, 2026: no enacted state law on detainers found (bills only: HB 403',
+    );
+    expect(html).toContain('That is not proof there is none.');
+  });
+  it('says "not researched" for a place whose law was never searched', () => {
+    const guam = { ...texas('2020-01-01'), jurisdiction: { name: 'X', state: 'GU' } };
+    expect(lawApplied(guam).research).toBe('not researched');
+    expect(renderToStaticMarkup(createElement(LawAppliedPanel, { ordinance: guam }))).toContain(
+      'No Guam statute or ruling on detainers is on file; not researched. That is not proof there is none.',
+    );
   });
   it('says so too when the state law on file binds other levels of government only', () => {
     // Nebraska's Executive Order 25-01 binds state agencies, not a county.
     const county = lawApplied({ ...texas('2025-08-01'), jurisdiction: { name: 'X', state: 'NE', level: 'county' } });
-    expect([county.noStateLaw, county.stateLaw]).toEqual([true, []]);
+    expect([county.noStateLaw, county.stateLaw, county.research]).toEqual([true, [], undefined]);
     const state = lawApplied({ ...texas('2025-08-01'), jurisdiction: { name: 'X', state: 'NE', level: 'state' } });
     expect([state.noStateLaw, state.stateLaw.map((a) => a.id)]).toEqual([false, ['ne-eo-25-01']]);
   });

@@ -77,7 +77,9 @@ export function LawAppliedPanel({ ordinance, scenario }: Props) {
       ) : (
         <p className="muted">
           {law.noStateLaw
-            ? `No ${law.stateName} statute or ruling on detainers was found; that is not proof there is none.`
+            ? law.research
+              ? `No ${law.stateName} statute or ruling on detainers is on file; ${law.research}. That is not proof there is none.`
+              : `No ${law.stateName} statute or ruling on detainers was found; that is not proof there is none.`
             : `No ${law.stateName} law on detainers in the data is in force on this date.`}
         </p>
       )}
