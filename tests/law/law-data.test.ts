@@ -140,9 +140,9 @@ describe('what the data claims', () => {
     // tracker (verified-secondary). Found in December 2026 in states with no file until then: read in statute
     // text or an official summary, Ark. Code 14-1-103 (cities from 2020, counties from 2025), New Hampshire
     // HB 511 (2025), N.D. Cent. Code 44-08-25, Okla. Stat. tit. 22, 171.3 (2021; the knowledge base's row OK
-    // found no detainer statute and stays a row that bears on none), Kan. Stat. 12-16,140; read only in
-    // news, trackers or releases (verified-secondary): the District of Columbia's Sanctuary Values Act,
-    // Delaware HB 182 (2025; the row DE predates it), South Dakota SB 7 (2025), Utah HB 226 (2025; the row UT,
+    // found no detainer statute and stays a row that bears on none), Kan. Stat. 12-16,140, Delaware HB 182
+    // (2025, 11 Del. C. 8402B; the row DE predates it); read only in news, trackers or releases
+    // (verified-secondary): the District of Columbia's Sanctuary Values Act, South Dakota SB 7 (2025), Utah HB 226 (2025; the row UT,
     // its enactment recalled, stays unencoded), Wyoming HB 133 (2025) and Nebraska Executive Order 25-01
     // (2025, state agencies only); Virginia SB 783 (2026), enacted per a tracker and not read (uncertain: a
     // note only; the rows VA1 to VA3 are other laws and keep their places).

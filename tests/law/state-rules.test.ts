@@ -186,6 +186,15 @@ describe('status-information states and 287(g)', () => {
     expect(ds.filter((d) => d.severity !== 'info' && d.code.startsWith('state-'))).toEqual([]);
     expect(found(ds, 'state-protects-status-information')).toHaveLength(1);
   });
+  it('Delaware bars 287(g) agreements (11 Del. C. § 8402B, read): an error a year after its unverified date, a warning within that year', () => {
+    const jail = 'agreement287g: jail-enforcement\n';
+    const late = found(lint({ state: 'DE', date: '2026-09-01', extra: jail }), 'state-bars-287g');
+    expect(late).toEqual([expect.objectContaining({ severity: 'error', authority: 'de-hb182-2025' })]);
+    expect(late[0]!.message).toContain('§ 8402B');
+    expect(found(lint({ state: 'DE', date: '2025-09-01', extra: jail }), 'state-bars-287g')).toEqual([
+      expect.objectContaining({ severity: 'warning', message: expect.stringContaining('(a date not verified)') }),
+    ]);
+  });
   it('Oregon bars 287(g) agreements; Florida requires one of a county jail (from 2022)', () => {
     expect(
       found(lint({ state: 'OR', date: '2022-01-01', extra: 'agreement287g: jail-enforcement\n' }), 'state-bars-287g')[0]?.severity,
