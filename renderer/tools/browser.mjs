@@ -35,8 +35,8 @@ export async function startWebServer(port) {
   return { address, server };
 }
 
-/** The first event `name` after the first `since` events whose detail has the values in `match`. */
-export function waitForEvent(page, name, match = {}, since = 0) {
+/** The first event `name` after the first `since` events whose detail has the values in `match` (waiting `timeout` ms at most). */
+export function waitForEvent(page, name, match = {}, since = 0, timeout = 60_000) {
   return page
     .waitForFunction(
       ([n, m, from]) =>
@@ -45,7 +45,7 @@ export function waitForEvent(page, name, match = {}, since = 0) {
           .slice(from)
           .find((e) => e.name === n && Object.entries(m).every(([k, v]) => JSON.stringify(e.detail[k]) === JSON.stringify(v))),
       [name, match, since],
-      { timeout: 60_000 },
+      { timeout },
     )
     .then((h) => h.jsonValue());
 }
