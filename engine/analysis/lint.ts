@@ -37,7 +37,7 @@ import type { ParsedSource, SourcePosition } from '../source';
 import { forgetPrintedClauses, ordinanceText } from '../text-model';
 import { longDate } from '../text-model';
 import { prepareCase } from '../cases';
-import { parseDate, zonesOfState } from '../time';
+import { parseDate, timeZone, zonesOfState } from '../time';
 import { conditionWords } from '../wording';
 import { AnalysisTooLarge, FALSE_NODE } from './bdd';
 import { caseFacts } from './describe';
@@ -81,6 +81,7 @@ const cfr = authority('us-8-cfr-287-7');
 const i247a = authority('us-form-i-247a');
 const elCenizo = authority('us-el-cenizo');
 const lunn = authority('ma-lunn');
+const zoneRegulation = authority('us-49-cfr-71');
 const FEDERAL_LIMIT = cfr.holdLimit!;
 const I247A_FROM = i247a.detainerForm!.usedFrom!;
 
@@ -192,6 +193,12 @@ export const LINT_RULES: readonly LintRule[] = [
     citation: CITATIONS.federalMaximum,
   },
   { code: 'no-time-zone', severity: 'info', kind: 'completeness', title: 'calendar-hour holds in a jurisdiction that names no time zone' },
+  {
+    code: 'time-zone-not-of-state',
+    severity: 'warning',
+    kind: 'law',
+    title: "a time zone that is none of the zones of the jurisdiction's state, in which hold ends are computed",
+  },
   { code: 'no-minimum-age', severity: 'warning', kind: 'law', title: 'a person under 18 can be held without a judicial warrant' },
   {
     code: 'hold-without-conviction',
@@ -755,8 +762,57 @@ function provisionRules(ctx: Ctx): void {
       true,
     );
   }
+  zoneOfStateRule(ctx);
   agreementRules(ctx);
   noStateLawRule(ctx);
+}
+
+/**
+ * A named time zone that is none of the zones the time zone regulation puts the jurisdiction's state
+ * in: hold ends (calendar hours across the changes of the clocks, working days from midnight to
+ * midnight) are computed in that zone, so a wrong one moves them. A state that spans zones accepts
+ * any of its zones; a state the regulation lists in no zone (Guam) is not checked.
+ */
+function zoneOfStateRule(ctx: Ctx): void {
+  const { o, add } = ctx;
+  const named = o.jurisdiction.timeZone;
+  const state = o.jurisdiction.state;
+  if (named === undefined) return;
+  const zones = zonesOfState(state);
+  if (zones.length === 0 || zones.some((z) => z.zone.name === named)) return;
+  const name = isStateCode(state) ? stateName(state) : state;
+  const cite = `${zones[0]!.cite.replace(/ part \d+$/, '')} ${[...new Set(zones.map((z) => z.section))].join(', ')}`;
+  const listed = joinOr(zones.map((z) => `${z.zone.label} (${z.zone.name})`));
+  const label = timeZone(named)?.label;
+  add(
+    {
+      severity: 'warning',
+      code: 'time-zone-not-of-state',
+      message: `the time zone ${named}${label ? ` (${label})` : ''} is not a zone of ${name}, which lies in ${listed} (${cite}): hold ends are computed in the zone named, so they would be off by the difference`,
+      get explanation(): string {
+        return `Every hold end is computed in jurisdiction.timeZone: a hold of so many hours ends that many hours later across the changes of the clocks, and a hold that skips weekends and holidays counts working days from midnight to midnight there. In a zone other than the jail's, every hold ends at the wrong time on the jail's clock. ${cite} puts ${name} in ${listed}${zones.length > 1 ? ': name the one the jail keeps' : ''}.`;
+      },
+      citation: cite,
+      authority: zoneRegulation.id,
+      path: ['jurisdiction', 'timeZone'],
+      get fixes(): QuickFix[] {
+        // Only where the state has one zone: in a state that spans zones, which one the jail keeps is not guessed.
+        if (zones.length !== 1) return [];
+        const only = zones[0]!.zone;
+        return [
+          {
+            title: `Set the time zone to ${only.label} (${only.name})`,
+            edits: [{ op: 'set' as const, path: ['jurisdiction', 'timeZone'], value: only.name }],
+          },
+        ];
+      },
+    },
+    false,
+  );
+}
+
+function joinOr(words: string[]): string {
+  return words.length <= 2 ? words.join(' or ') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
 }
 
 /** The zones the time zone regulation puts a state in, as the no-time-zone finding names them. */

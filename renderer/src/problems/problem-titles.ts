@@ -63,6 +63,7 @@ const TITLES: Record<string, string> = {
   'no-state-law-on-file': 'No state law on file',
   'holidays-lengthen-hold': 'Local holidays lengthen holds',
   'no-time-zone': 'No time zone',
+  'time-zone-not-of-state': 'Time zone not of the state',
   'no-minimum-age': 'No minimum age',
   'hold-without-conviction': 'Hold without a conviction',
   'agreement-not-in-force': 'Reimbursement agreement not in force',
