@@ -513,6 +513,23 @@ export interface RowCase {
   slots: Record<'currentCharges' | 'convictions' | 'warrants', number[]>;
   /** Problems of the reading itself (a date of birth after the booking, a level it can't read), by the file's column. */
   problems?: Array<{ field: string; message: string }>;
+  /**
+   * The date cells read through the mapping's slashed order, by the file's column as problems name it:
+   * the cell as written and the ISO text the case format was given, so that a problem can quote the cell.
+   */
+  written?: Map<string, { cell: string; read: string }>;
+}
+
+/**
+ * A problem's message with the value it quotes as the case format read it ("9999-12-31") put back as
+ * the cell was written ("12/31/9999"), when the column's cell was a slashed date the mapping converted.
+ */
+export function quotedAsWritten(written: RowCase['written'], field: string, message: string): string {
+  const w = written?.get(field);
+  if (!w) return message;
+  const read = JSON.stringify(w.read);
+  const at = message.indexOf(read);
+  return at < 0 ? message : `${message.slice(0, at)}${JSON.stringify(w.cell)}${message.slice(at + read.length)}`;
 }
 
 const LEVEL_CLASSES: Record<string, OffenseClass> = {
@@ -551,8 +568,9 @@ export function caseFromRow(plan: ColumnPlan, fields: readonly string[]): RowCas
   const groups: Record<string, Array<Record<string, unknown> | undefined>> = { currentCharges: [], convictions: [], warrants: [] };
   const unknown: string[] = [];
   const problems: Array<{ field: string; message: string }> = [];
-  let birth: { col: PlannedColumn; raw: string } | undefined;
+  let birth: { col: PlannedColumn; raw: string; cell: string } | undefined;
   let blankItems: PlannedColumn[] | undefined;
+  let written: RowCase['written'];
   const named = (col: PlannedColumn) => (col.name !== col.target ? `${col.name} (${col.target})` : col.target);
   const put = (col: PlannedColumn & { group: GroupName }, raw: string) => {
     const list = groups[GROUP_LIST[col.group]]!;
@@ -588,7 +606,11 @@ export function caseFromRow(plan: ColumnPlan, fields: readonly string[]): RowCas
       }
       raw = col.blank;
     }
-    if (plan.dates && DATE_FIELDS.has(col.field)) raw = isoFromSlashed(raw, plan.dates);
+    const cell = raw;
+    if (plan.dates && DATE_FIELDS.has(col.field)) {
+      raw = isoFromSlashed(raw, plan.dates);
+      if (raw !== cell) (written ??= new Map()).set(named(col), { cell, read: raw });
+    }
     if (col.group) {
       put(col as PlannedColumn & { group: GroupName }, raw);
       continue;
@@ -609,7 +631,7 @@ export function caseFromRow(plan: ColumnPlan, fields: readonly string[]): RowCas
         detainer[col.field] = csvValue(col.field, raw);
         break;
       case 'dateOfBirth':
-        birth = { col, raw };
+        birth = { col, raw, cell };
         break;
       default:
         if (col.kind === K.record) records[col.field] = csvValue(col.field, raw);
@@ -628,7 +650,7 @@ export function caseFromRow(plan: ColumnPlan, fields: readonly string[]): RowCas
     if (Number.isNaN(born))
       problems.push({
         field: where,
-        message: `a date of birth is a date, YYYY-MM-DD${plan.dates ? ` or ${plan.dates}` : ''}; "${birth.raw}" ${unrealDateProblem(birth.raw, false) ?? 'is not one'}`,
+        message: `a date of birth is a date, YYYY-MM-DD${plan.dates ? ` or ${plan.dates}` : ''}; ${JSON.stringify(birth.cell)} ${unrealDateProblem(birth.raw, false) ?? 'is not one'}`,
       });
     else if (bookedText === undefined)
       problems.push({
@@ -658,7 +680,9 @@ export function caseFromRow(plan: ColumnPlan, fields: readonly string[]): RowCas
     }
     if (kept.length) c[list] = kept;
   }
-  return problems.length ? { value: c, slots, problems } : { value: c, slots };
+  const read: RowCase = problems.length ? { value: c, slots, problems } : { value: c, slots };
+  if (written) read.written = written;
+  return read;
 }
 
 /** A date and time (bookedAt...) is compared as the minute it names; a date (dateOfBirth...) as its day. */

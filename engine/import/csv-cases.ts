@@ -13,6 +13,7 @@ import {
   caseFromRow,
   cellReading,
   columnOfField,
+  quotedAsWritten,
   GROUP_LIST,
   K,
   planColumns,
@@ -1153,7 +1154,11 @@ export class CsvCaseReader {
     this.rowShapeProblems(fields, undecodable, (field, message) => problems.push(at(field, message, id)));
     if (rowCase.problems) for (const p of rowCase.problems) problems.push(at(p.field, p.message, id));
     const r = prepareCase(rowCase.value, index);
-    if (!r.ok) for (const p of r.problems) problems.push({ ...p, field: columnOfField(plan, rowCase.slots, p.field), row });
+    if (!r.ok)
+      for (const p of r.problems) {
+        const field = columnOfField(plan, rowCase.slots, p.field);
+        problems.push({ ...p, field, message: quotedAsWritten(rowCase.written, field, p.message), row });
+      }
     if (problems.length) this.sink.reject(index, problems, typeof rawId === 'string' ? { id: rawId, place: row } : undefined);
     else if (r.ok) {
       this.caseRows++;
@@ -1277,10 +1282,12 @@ export class CsvCaseReader {
     const lists = grouped.map((g) => GROUP_LIST[g]);
     for (const list of lists) itemRows[list] = [];
     const rowSlots: Array<RowCase['slots']> = [];
+    const rowWritten: Array<RowCase['written']> = [];
     for (const r of b.rows) {
       const read = caseFromRow(plan, cellsOf(r.fields));
       if (read.problems) for (const p of read.problems) problems.push(at(r.row, p.field, p.message));
       rowSlots.push(read.slots);
+      rowWritten.push(read.written);
       for (const list of lists) {
         const item = (read.value[list] as unknown[] | undefined)?.[0];
         if (item === undefined) continue;
@@ -1303,10 +1310,15 @@ export class CsvCaseReader {
         const m = /^(currentCharges|convictions|warrants)\[(\d+)\]/.exec(p.field);
         const rows = m ? itemRows[m[1]!] : undefined;
         if (rows && m) {
-          // An item's problem at the row it came from, named by that row's column.
+          // An item's problem at the row it came from, named by that row's column, quoting its cell.
           const field = columnOfField(plan, { currentCharges: [0], convictions: [0], warrants: [0] }, p.field.replace(/\[\d+\]/, '[0]'));
-          problems.push({ ...p, field, row: rows[Number(m[2])] ?? first.row });
-        } else problems.push({ ...p, field: columnOfField(plan, base.slots, p.field), row: first.row });
+          const row = rows[Number(m[2])];
+          const written = row === undefined ? undefined : rowWritten[b.rows.findIndex((r) => r.row === row)];
+          problems.push({ ...p, field, message: quotedAsWritten(written, field, p.message), row: row ?? first.row });
+        } else {
+          const field = columnOfField(plan, base.slots, p.field);
+          problems.push({ ...p, field, message: quotedAsWritten(base.written, field, p.message), row: first.row });
+        }
       }
     const rawId = value.id;
     if (problems.length) this.sink.reject(index, problems, typeof rawId === 'string' ? { id: rawId, place: first.row } : undefined);

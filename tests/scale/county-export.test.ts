@@ -254,7 +254,7 @@ describe('age at booking from a date of birth', () => {
     const set = importInChunks(csv, [0], { format: 'csv', mapping: only });
     expect(set.problems.map((p) => formatCaseProblem('jail.csv', p))).toEqual([
       'jail.csv: row 2 (E1): error: DOB (dateOfBirth): the date of birth, 2026-03-02, is after the booking, 2026-03-01',
-      'jail.csv: row 3 (E2): error: DOB (dateOfBirth): a date of birth is a date, YYYY-MM-DD or month/day/year; "2001-02-30" is not a real date (February has no 30th)',
+      'jail.csv: row 3 (E2): error: DOB (dateOfBirth): a date of birth is a date, YYYY-MM-DD or month/day/year; "02/30/2001" is not a real date (February has no 30th)',
       'jail.csv: row 4 (E3): error: DOB (dateOfBirth): age at booking is counted from the date of birth and the booking date; this row has no booking date to count it on',
       'jail.csv: row 4 (E3): error: issuedAt: with the booking time unknown, "detainer.issuedAt" (the request) is needed',
       'jail.csv: row 6 (E5): error: DOB (dateOfBirth): missing',
