@@ -35,6 +35,7 @@ import {
   outcomePredicate,
   textTerms,
   type TextTerms,
+  withDetainerTerm,
 } from './wording';
 
 /** A fill-in blank for a fact the document doesn't give: never an invented one. */
@@ -142,14 +143,6 @@ function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-/** Generated words with the ordinance's own defined term for the detainer wherever they say "detainer". */
-function withTerm(text: string, term: string): string {
-  if (term.toLowerCase() === 'detainer') return text;
-  return text
-    .replace(/\b(the|a|each|any|every) detainer(s?)\b(?! request)/gi, (_, article: string, plural: string) => `${article} ${term}${plural}`)
-    .replace(/\bwith detainers\b/g, `with ${term}s`);
-}
-
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 export function longDate(iso: string): string {
@@ -236,8 +229,8 @@ function ruleClause(
 ): Pick<TextClause, 'text' | 'items' | 'conjunction' | 'after'> {
   const c = ruleWords(w, lead, grounds, outcome, maxHold);
   const term = (items: TextItem[]): TextItem[] =>
-    items.map((i) => ({ ...i, text: withTerm(i.text, w.detainer), ...(i.items ? { items: term(i.items) } : {}) }));
-  return { ...c, text: withTerm(c.text, w.detainer), ...(c.items ? { items: term(c.items) } : {}) };
+    items.map((i) => ({ ...i, text: withDetainerTerm(i.text, w.detainer), ...(i.items ? { items: term(i.items) } : {}) }));
+  return { ...c, text: withDetainerTerm(c.text, w.detainer), ...(c.items ? { items: term(c.items) } : {}) };
 }
 
 function ruleWords(
@@ -292,7 +285,7 @@ function otherwiseClause(w: Words, o: Ordinance, cites: readonly string[]): stri
 
 function otherProvisionWords(o: Ordinance, w: Words, p: Provision): string | undefined {
   const words = provisionWords(o, w, p);
-  return words === undefined ? undefined : withTerm(words, w.detainer);
+  return words === undefined ? undefined : withDetainerTerm(words, w.detainer);
 }
 
 function provisionWords(o: Ordinance, w: Words, p: Provision): string | undefined {
@@ -603,7 +596,7 @@ function passageOf(o: Ordinance): { passage: string[]; signatures: TextSignature
  * clause has a lead, the outcome, the hold and the grounds (`clauseKey`; a key holding `null`, which
  * JSON gives for values it cannot tell apart, is not kept). What is kept is the clause after its
  * lead: a lead ("Except as provided in § 3(a) through (c), ") is citations and plain words, so it
- * starts the clause's text unchanged (no "detainer" in it for `withTerm` to rename). The list items
+ * starts the clause's text unchanged (no "detainer" in it for `withDetainerTerm` to rename). The list items
  * are shared by the texts that hold them, frozen.
  */
 type RuleWords = Pick<TextClause, 'text' | 'items' | 'conjunction' | 'after'>;

@@ -436,6 +436,22 @@ export function detainerTerm(o: Ordinance): string {
   return defined ? defined.term.trim() : 'civil immigration detainer';
 }
 
+/**
+ * Generated words with the ordinance's own defined term for the detainer wherever they say "detainer"
+ * ("the detainer is supported by a judicial warrant" -> "the civil immigration detainer is ..."), so
+ * that a condition names the detainer as the outcome it leads to does: "the detainer requests notice" too. The
+ * noun "the detainer request" is left as is.
+ */
+export function withDetainerTerm(text: string, term: string): string {
+  if (term.toLowerCase() === 'detainer') return text;
+  return text
+    .replace(
+      /\b(the|a|each|any|every) detainer(s?)\b(?! request\b)/gi,
+      (_, article: string, plural: string) => `${article} ${term}${plural}`,
+    )
+    .replace(/\bwith detainers\b/g, `with ${term}s`);
+}
+
 export function textTerms(o: Ordinance): TextTerms {
   return { detainer: detainerTerm(o), agency: agencyName(o), noun: documentNoun(o) };
 }

@@ -8,7 +8,16 @@ import { compile, type CompiledPolicy, type CompiledProvision } from '../compile
 import { effectiveDateOf, FEDERAL_MAX_HOLD, type Condition, type MaxHold, type Ordinance, type Outcome, type Scenario } from '../model';
 import { longDate, ordinanceText } from '../text-model';
 import { civilFromDays, dayOfWeek, daysFromCivil, holdEnd, MINUTES_PER_DAY, parseDate } from '../time';
-import { agencyName, conditionWords, dutyWhere, iceNoticeDuty, leafWords, type IceNoticeDuty } from '../wording';
+import {
+  agencyName,
+  conditionWords,
+  detainerTerm,
+  dutyWhere,
+  iceNoticeDuty,
+  leafWords,
+  withDetainerTerm,
+  type IceNoticeDuty,
+} from '../wording';
 import { decisionTable } from '../analysis/table';
 import { FALSE_NODE } from '../analysis/bdd';
 import { FactSpace } from '../analysis/facts';
@@ -196,21 +205,22 @@ const DECIDERS: Record<string, string> = {
  * A condition as checklist lines, negations pushed to the leaves. "And" and "or" give the same answer
  * in any order (also with a finding still open), so the lines are sorted into the order facts arrive.
  */
-function guideCheck(c: Condition, negated: boolean): GuideCheck {
-  if ('not' in c) return guideCheck(c.not, !negated);
+function guideCheck(c: Condition, negated: boolean, term: string): GuideCheck {
+  if ('not' in c) return guideCheck(c.not, !negated, term);
   if ('all' in c || 'any' in c) {
     const isAll = 'all' in c;
     const list = isAll ? c.all : c.any;
-    if (list.length === 1) return guideCheck(list[0]!, negated);
+    if (list.length === 1) return guideCheck(list[0]!, negated, term);
     const conjunction = isAll !== negated ? 'and' : 'or';
     const sorted = list.map((x, i) => ({ x, i, r: factRank(x) })).sort((a, b) => a.r - b.r || a.i - b.i);
     return {
       text: conjunction === 'and' ? 'All of these are true:' : 'At least one of these is true:',
       conjunction,
-      items: sorted.map((s) => guideCheck(s.x, negated)),
+      items: sorted.map((s) => guideCheck(s.x, negated, term)),
     };
   }
-  const words = capitalize('discretion' in c ? conditionWords(c, negated) : leafWords(c, negated));
+  // In the ordinance's words: its defined term for the detainer, as the ordinance's own conditions print it.
+  const words = capitalize(withDetainerTerm('discretion' in c ? conditionWords(c, negated) : leafWords(c, negated), term));
   if ('discretion' in c) return { text: words, decidedBy: DECIDERS[c.discretion.by ?? 'officer'] ?? `the ${c.discretion.by}` };
   return { text: words };
 }
@@ -268,7 +278,7 @@ function declineNoticeTodo(notice: IceNoticeDuty | undefined): string {
  * provisions in the order the policy reads them, never sorted: the first that applies is the provision
  * that decides, and its section is the one the officer writes in the booking file, as the engine cites it.
  */
-function stepsOf(policy: CompiledPolicy, notice: IceNoticeDuty | undefined): GuideStep[] {
+function stepsOf(policy: CompiledPolicy, notice: IceNoticeDuty | undefined, term: string): GuideStep[] {
   const provisions = policy.provisions;
   const whenOf = (p: CompiledProvision) => policy.layout.detainerProvisions[p.index]!.provision.when;
   const groups: CompiledProvision[][] = [];
@@ -291,7 +301,7 @@ function stepsOf(policy: CompiledPolicy, notice: IceNoticeDuty | undefined): Gui
           provision: p.id,
           citation: p.citation,
           ...(p.heading ? { heading: p.heading } : {}),
-          check: w ? guideCheck(w, false) : null,
+          check: w ? guideCheck(w, false, term) : null,
         };
       }),
     };
@@ -550,7 +560,7 @@ export function officerGuide(o: Ordinance, given?: Scenario): OfficerGuide {
   const policy = compile(o, scenario);
   const text = ordinanceText(o);
   const notice = iceNoticeDuty(o, policy.layout.citationOf);
-  const steps = stepsOf(policy, notice);
+  const steps = stepsOf(policy, notice, detainerTerm(o));
   const otherwise = otherwiseReached(o, policy, given)
     ? {
         outcome: policy.otherwise,

@@ -257,6 +257,6 @@ test('the templates offer a provision that only notifies ICE of release; added t
   );
   const printed = page.getByRole('article', { name: 'An Ordinance Concerning Civil Immigration Detainers' });
   await expect(printed).toContainText(
-    "if the detainer requests notice of the time of release, the Police Department shall not hold the person on the civil immigration detainer and shall respond to it only by notifying ICE of the time of the person's release.",
+    "if the civil immigration detainer requests notice of the time of release, the Police Department shall not hold the person on the civil immigration detainer and shall respond to it only by notifying ICE of the time of the person's release.",
   );
 });

@@ -1,0 +1,101 @@
+// Where the ordinance defines a term for the detainer, every generated sentence that refers to the
+// detainer uses it: the conditions as the outcomes do ("the ICE detainer is supported by a judicial
+// warrant ... shall honor the ICE detainer"), in the ordinance's text and in the officer guide's checks,
+// which say the same words as the ordinance's own conditions.
+
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ordinanceText, renderMarkdown, type Ordinance } from '../../engine/index';
+import { officerGuide, type GuideCheck } from '../../engine/export/index';
+import { allOrdinanceFiles, loadFile, ordinanceFrom } from './helpers';
+
+const ICE_TERM = `title: Detainer term test
+jurisdiction:
+  name: City of Testville
+  state: CT
+agency: the Police Department
+definitions:
+  - term: ICE detainer
+    meaning: a request by U.S. Immigration and Customs Enforcement under 8 CFR 287.7
+sections:
+  - heading: Detainers
+    provisions:
+      - id: warrants
+        when:
+          all:
+            - requested: hold
+            - judicialWarrant: true
+            - administrativeWarrant: true
+        outcome: hold
+        maxHold: { hours: 48 }
+      - id: notice
+        when: { not: { requested: hold } }
+        outcome: notify
+      - id: no-admin
+        when: { administrativeWarrant: false }
+        outcome: review
+otherwise: decline
+`;
+
+/** Every line of a guide check that is a condition (not a list head), first letter lowered. */
+function leafLines(c: GuideCheck | null, out: string[] = []): string[] {
+  if (!c) return out;
+  if (c.items) for (const i of c.items) leafLines(i, out);
+  else out.push(c.text.charAt(0).toLowerCase() + c.text.slice(1));
+  return out;
+}
+
+/** The words of the generated text that name the detainer without the ordinance's term. */
+function bareDetainer(text: string, term: string): string[] {
+  return [...text.matchAll(/\b(?:the|a|each|any|every) detainer\b(?! request\b)[^.;,]*/gi)]
+    .map((m) => m[0])
+    .filter(() => term !== 'detainer');
+}
+
+function termOf(o: Ordinance): string {
+  return (
+    ordinanceText(o)
+      .sections.flatMap((s) => s.clauses)
+      .find((c) => c.term && /detainer/i.test(c.term))?.term ?? 'civil immigration detainer'
+  );
+}
+
+describe('the defined term for the detainer, in every sentence', () => {
+  it('the ordinance: a condition on the request or the warrants names the ICE detainer, as the outcome does', () => {
+    const md = renderMarkdown(ordinanceFrom(ICE_TERM, 'term.ordinance.yaml'));
+    expect(md).toContain('(1) the ICE detainer requests that the person be held beyond the time of release; and');
+    expect(md).toContain('(2) the ICE detainer is supported by a judicial warrant; and');
+    expect(md).toContain('(3) an ICE administrative warrant (form I-200 or I-205) accompanies the ICE detainer,');
+    expect(md).toContain('if the ICE detainer does not request that the person be held beyond the time of release, the Police Department');
+    expect(md).toContain(
+      'if no ICE administrative warrant accompanies the ICE detainer, the Police Department shall refer the ICE detainer',
+    );
+    expect(bareDetainer(md, 'ICE detainer')).toEqual([]);
+  });
+
+  it('the officer guide: each check says the words of the ordinance’s own condition', () => {
+    const o = ordinanceFrom(ICE_TERM, 'term.ordinance.yaml');
+    const lines = officerGuide(o).steps.flatMap((s) => s.checks.flatMap((c) => leafLines(c.check)));
+    expect(lines).toEqual([
+      'the ICE detainer requests that the person be held beyond the time of release',
+      'the ICE detainer is supported by a judicial warrant',
+      'an ICE administrative warrant (form I-200 or I-205) accompanies the ICE detainer',
+      'the ICE detainer does not request that the person be held beyond the time of release',
+      'no ICE administrative warrant accompanies the ICE detainer',
+    ]);
+  });
+
+  for (const file of allOrdinanceFiles()) {
+    it(`${path.basename(file)}: the guide's checks are the words of the ordinance's readings, with its term`, () => {
+      const o = loadFile(file);
+      const t = ordinanceText(o);
+      const term = termOf(o);
+      for (const step of officerGuide(o).steps)
+        for (const check of step.checks) {
+          const reading = t.provisions[check.provision]!.reading;
+          expect(bareDetainer(reading, term), check.citation).toEqual([]);
+          for (const line of leafLines(check.check)) expect(reading, check.citation).toContain(line);
+        }
+    });
+  }
+});
