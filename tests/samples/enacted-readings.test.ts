@@ -79,5 +79,7 @@ describe("the wording of King County's hold says what its logic does", () => {
     expect(p?.when).toEqual({ judicialWarrant: true });
     expect(p!.text).not.toMatch(/\bonly\b/i);
     expect(p!.text).toMatch(/shall honor a civil immigration hold request\s+that is supported by a federal judicial criminal warrant/);
+    // A request for notice alone, with the warrant, gets the notice (clamped, not declined): the words say so.
+    expect(p!.text).toMatch(/requests notice of the time of the person's release, the Department shall give ICE that notice/);
   });
 });
