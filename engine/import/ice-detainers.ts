@@ -16,7 +16,15 @@ import {
   H_DETAILS_UNKNOWN,
   RECORD_BITS,
 } from '../prepared';
-import { daysFromCivil, daysInMonth, MINUTES_PER_DAY, packedCivilFromDays, PAST_RECORD_DATES, RECORD_MINUTES_END } from '../time';
+import {
+  daysFromCivil,
+  daysInMonth,
+  formatDate,
+  MINUTES_PER_DAY,
+  packedCivilFromDays,
+  PAST_RECORD_DATES,
+  RECORD_MINUTES_END,
+} from '../time';
 import {
   U_ADMIN,
   U_BOOKED,
@@ -774,7 +782,9 @@ export class IceDetainerReader {
       return undefined;
     }
     if (t >= RECORD_MINUTES_END) {
-      this.bad(index, rowNumber, key, `${JSON.stringify(v)} ${PAST_RECORD_DATES}`);
+      // The cell as written; a spreadsheet's date serial with the day it stands for, which is what Excel shows.
+      const serial = /^\d+(\.\d+)?$/.test(v) ? ` (a spreadsheet date: ${formatDate(Math.floor(t / MINUTES_PER_DAY))})` : '';
+      this.bad(index, rowNumber, key, `${JSON.stringify(v)}${serial} ${PAST_RECORD_DATES}`);
       return undefined;
     }
     return t;

@@ -278,11 +278,14 @@ describe('unreadable records and files', () => {
         row({ 'Detainer Prepare Date': '9999-12-31 00:00:00', 'Birth Year': '1980' }),
         row({ 'Detainer Prepare Date': '12/31/9999', 'Birth Year': '1980' }),
         row({ 'Detainer Prepare Date': '2199-12-31 23:59:00', 'Birth Year': '2150' }),
+        row({ 'Detainer Prepare Date': '2958465', 'Birth Year': '1980' }),
       ),
     );
     expect(set.problems.map((p) => formatCaseProblem('d.csv', p))).toEqual([
       'd.csv: row 3 (row-3): error: Detainer Prepare Date: "9999-12-31 00:00:00" is after 2199, later than any real record (an export\'s placeholder for "no date"?): give the real date, or leave it out or mark it unknown where the case format allows',
       'd.csv: row 4 (row-4): error: Detainer Prepare Date: "12/31/9999" is after 2199, later than any real record (an export\'s placeholder for "no date"?): give the real date, or leave it out or mark it unknown where the case format allows',
+      // A spreadsheet's date serial, as written, with the day Excel shows for it.
+      'd.csv: row 6 (row-6): error: Detainer Prepare Date: "2958465" (a spreadsheet date: 9999-12-31) is after 2199, later than any real record (an export\'s placeholder for "no date"?): give the real date, or leave it out or mark it unknown where the case format allows',
     ]);
     expect(set.table.length).toBe(1);
   });
