@@ -196,7 +196,7 @@ export const LINT_RULES: readonly LintRule[] = [
   {
     code: 'time-zone-not-of-state',
     severity: 'warning',
-    kind: 'law',
+    kind: 'completeness',
     title: "a time zone that is none of the zones of the jurisdiction's state, in which hold ends are computed",
   },
   { code: 'no-minimum-age', severity: 'warning', kind: 'law', title: 'a person under 18 can be held without a judicial warrant' },
