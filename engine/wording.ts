@@ -439,12 +439,14 @@ export function detainerTerm(o: Ordinance): string {
 /**
  * Generated words with the ordinance's own defined term for the detainer wherever they say "detainer"
  * ("the detainer is supported by a judicial warrant" -> "the civil immigration detainer is ..."), so
- * that a condition names the detainer as the outcome it leads to does: "the detainer requests notice" too. The
- * noun "the detainer request" is left as is.
+ * that a condition names the detainer as the outcome it leads to does: "the detainer requests notice" too,
+ * and a look-back window counts back from "the date of the civil immigration detainer" (the detainer
+ * request, which the term names).
  */
 export function withDetainerTerm(text: string, term: string): string {
   if (term.toLowerCase() === 'detainer') return text;
   return text
+    .replace(/\bthe detainer request\b(?!s)/g, `the ${term}`)
     .replace(
       /\b(the|a|each|any|every) detainer(s?)\b(?! request\b)/gi,
       (_, article: string, plural: string) => `${article} ${term}${plural}`,

@@ -1,7 +1,8 @@
 // Where the ordinance defines a term for the detainer, every generated sentence that refers to the
 // detainer uses it: the conditions as the outcomes do ("the ICE detainer is supported by a judicial
 // warrant ... shall honor the ICE detainer"), in the ordinance's text and in the officer guide's checks,
-// which say the same words as the ordinance's own conditions.
+// which say the same words as the ordinance's own conditions; a look-back window counts back from "the
+// date of the ICE detainer", not of "the detainer request".
 
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -34,6 +35,9 @@ sections:
       - id: no-admin
         when: { administrativeWarrant: false }
         outcome: review
+      - id: recent-felony
+        when: { conviction: { classes: [felony], within: { years: 10 } } }
+        outcome: notify
 otherwise: decline
 `;
 
@@ -70,7 +74,12 @@ describe('the defined term for the detainer, in every sentence', () => {
     expect(md).toContain(
       'if no ICE administrative warrant accompanies the ICE detainer, the Police Department shall refer the ICE detainer',
     );
+    // A look-back window counts back from the date of the request, which the term names.
+    expect(md).toContain(
+      'if the person has been convicted of a felony within the ten years before the date of the ICE detainer, the Police Department',
+    );
     expect(bareDetainer(md, 'ICE detainer')).toEqual([]);
+    expect(md).not.toMatch(/detainer request\b/);
   });
 
   it('the officer guide: each check says the words of the ordinance’s own condition', () => {
@@ -82,6 +91,7 @@ describe('the defined term for the detainer, in every sentence', () => {
       'an ICE administrative warrant (form I-200 or I-205) accompanies the ICE detainer',
       'the ICE detainer does not request that the person be held beyond the time of release',
       'no ICE administrative warrant accompanies the ICE detainer',
+      'the person has been convicted of a felony within the ten years before the date of the ICE detainer',
     ]);
   });
 

@@ -199,7 +199,7 @@ otherwise: decline
     expect(check.items!.map((i) => i.text)).toEqual([
       'At least one of these is true:',
       'No criminal charge on which bond has been posted is pending against the person',
-      'The person has been convicted of a violent felony within the ten years before the date of the detainer request, counting from release from the sentence (from the conviction where no release is recorded)',
+      'The person has been convicted of a violent felony within the ten years before the date of the civil immigration detainer, counting from release from the sentence (from the conviction where no release is recorded)',
     ]);
     expect(step.action).toBe('Hold for up to 24 hours past release time');
   });
