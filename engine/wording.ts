@@ -443,13 +443,19 @@ export function detainerTerm(o: Ordinance): string {
  * and a look-back window counts back from "the date of the civil immigration detainer" (the detainer
  * request, which the term names).
  */
+/** "a" as "an" before a term said with a vowel ("an immigration detainer", "an ICE detainer"), in the article's case. */
+function anBefore(article: string, term: string, plural: string): string {
+  if (plural || article.toLowerCase() !== 'a' || !/^[aeiou]/i.test(term)) return article;
+  return article === 'A' ? 'An' : 'an';
+}
+
 export function withDetainerTerm(text: string, term: string): string {
   if (term.toLowerCase() === 'detainer') return text;
   return text
     .replace(/\bthe detainer request\b(?!s)/g, `the ${term}`)
     .replace(
       /\b(the|a|each|any|every) detainer(s?)\b(?! request\b)/gi,
-      (_, article: string, plural: string) => `${article} ${term}${plural}`,
+      (_, article: string, plural: string) => `${anBefore(article, term, plural)} ${term}${plural}`,
     )
     .replace(/\bwith detainers\b/g, `with ${term}s`);
 }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ordinanceText, renderMarkdown, type Ordinance } from '../../engine/index';
 import { officerGuide, type GuideCheck } from '../../engine/export/index';
+import { withDetainerTerm } from '../../engine/wording';
 import { allOrdinanceFiles, loadFile, ordinanceFrom } from './helpers';
 
 const ICE_TERM = `title: Detainer term test
@@ -108,4 +109,13 @@ describe('the defined term for the detainer, in every sentence', () => {
         }
     });
   }
+});
+
+describe('the article before the defined term', () => {
+  it('is "an" before a term said with a vowel, in the article\'s case, and stays "a" before any other', () => {
+    expect(withDetainerTerm('a detainer is lodged', 'immigration detainer')).toBe('an immigration detainer is lodged');
+    expect(withDetainerTerm('A detainer is lodged', 'ICE detainer')).toBe('An ICE detainer is lodged');
+    expect(withDetainerTerm('a detainer is lodged', 'civil immigration detainer')).toBe('a civil immigration detainer is lodged');
+    expect(withDetainerTerm('each detainer and the detainer request', 'ICE detainer')).toBe('each ICE detainer and the ICE detainer');
+  });
 });
