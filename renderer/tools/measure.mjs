@@ -315,14 +315,17 @@ try {
     await blank.setContent('<input type="file">');
     await blank.setInputFiles('input', path.join(benchDir, workbook));
     for (let i = 0; i < 2; i++) {
-      const browserMs = await blank.evaluate(async ({ offset, length }) => {
-        const file = document.querySelector('input').files[0];
-        const bytes = new Uint8Array(await file.slice(offset, offset + length).arrayBuffer());
-        const t0 = performance.now();
-        const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
-        for (;;) if ((await reader.read()).done) break;
-        return performance.now() - t0;
-      }, { offset: sheet.offset, length: sheet.length });
+      const browserMs = await blank.evaluate(
+        async ({ offset, length }) => {
+          const file = document.querySelector('input').files[0];
+          const bytes = new Uint8Array(await file.slice(offset, offset + length).arrayBuffer());
+          const t0 = performance.now();
+          const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+          for (;;) if ((await reader.read()).done) break;
+          return performance.now() - t0;
+        },
+        { offset: sheet.offset, length: sheet.length },
+      );
       decoder.push({ browser: browserMs, node: await nodeInflateMs(sheet.bytes), inflated: sheet.inflated });
     }
     await blank.close();
