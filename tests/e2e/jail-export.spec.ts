@@ -33,7 +33,7 @@ test('a one-row-per-charge export: every booking whose number repeats is left ou
   await waitForEvent(page, 'simulation-rendered', { total: 2 }, since);
 
   // Read from its first row alone, 25-01 would have been declined: a misdemeanor, no warrant.
-  const problems = page.getByText('2 problems in jail-export.csv: 2 records left out');
+  const problems = page.getByText('2 problems in Jail export (jail-export.csv): 2 records left out');
   await expect(problems).toBeVisible();
   await problems.click();
   await expect(

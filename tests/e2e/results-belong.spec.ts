@@ -19,7 +19,7 @@ test('a case file with no cases is refused and the set before stays; another doc
   const headline = page.getByTestId('headline');
   await expect(headline).toBeVisible();
   const caseSet = page.getByLabel('Case set', { exact: true });
-  await expect(caseSet.locator('option').first()).toHaveText('synthetic-200.cases.csv: 200 cases');
+  await expect(caseSet.locator('option').first()).toHaveText('Synthetic 200 (synthetic-200.cases.csv): 200 cases');
 
   // A jail's own export, named .csv: read as CSV, its header found wanting, nothing replaced.
   const dir = mkdtempSync(path.join(os.tmpdir(), 'detainer-e2e-'));
@@ -31,8 +31,8 @@ test('a case file with no cases is refused and the set before stays; another doc
   await expect(alert).toContainText('jail-export.csv: row 1: error: the header has none of the case columns');
   await expect(alert).toContainText('found BookingID, Age, BookedDate');
   await expect(alert).not.toContainText('a case set is a list of cases');
-  await expect(alert).toContainText('The case set synthetic-200.cases.csv (200 cases) is still loaded.');
-  await expect(caseSet.locator('option').first()).toHaveText('synthetic-200.cases.csv: 200 cases');
+  await expect(alert).toContainText('The case set Synthetic 200 (synthetic-200.cases.csv), 200 cases, is still loaded.');
+  await expect(caseSet.locator('option').first()).toHaveText('Synthetic 200 (synthetic-200.cases.csv): 200 cases');
   await expect(page.getByRole('region', { name: 'Summary' }).getByText('cases', { exact: true })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Summary' })).toContainText('200');
 

@@ -46,7 +46,11 @@ describe('a case file with no cases', () => {
   });
 
   it('leaves the set loaded before, and its result, in the simulation', async () => {
-    const good = { name: 'synthetic-200.cases.csv', count: 200 } as unknown as CasesLoaded;
+    const good = {
+      name: 'synthetic-200.cases.csv',
+      label: 'Synthetic 200 (synthetic-200.cases.csv)',
+      count: 200,
+    } as unknown as CasesLoaded;
     let refuse = false;
     const port: SimulationPort = {
       caseSource: null,
@@ -67,7 +71,8 @@ describe('a case file with no cases', () => {
     expect(sim.state.cases).toBe(good);
     expect(sim.state.status).toEqual({
       kind: 'error',
-      message: 'jail-export.csv was not loaded: it holds no cases\nThe case set synthetic-200.cases.csv (200 cases) is still loaded.',
+      message:
+        'jail-export.csv was not loaded: it holds no cases\nThe case set Synthetic 200 (synthetic-200.cases.csv), 200 cases, is still loaded.',
     });
   });
 });

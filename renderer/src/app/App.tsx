@@ -810,7 +810,7 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
         {analysis ? <span>Checked in {milliseconds(analysis.engineMs)}</span> : null}
         <span>
           {sim.state.cases
-            ? `${sim.state.cases.name}: ${sim.state.cases.count.toLocaleString('en-US')} case${sim.state.cases.count === 1 ? '' : 's'}`
+            ? `${sim.state.cases.label}: ${sim.state.cases.count.toLocaleString('en-US')} case${sim.state.cases.count === 1 ? '' : 's'}`
             : 'No case set'}
         </span>
         <span className="version">v{appVersion}</span>

@@ -418,7 +418,7 @@ export function ExportDialog(props: Props) {
               <dl>
                 <dt>Case set</dt>
                 <dd>
-                  {cases!.name}: {cases!.count.toLocaleString('en-US')} case{cases!.count === 1 ? '' : 's'}
+                  {cases!.label}: {cases!.count.toLocaleString('en-US')} case{cases!.count === 1 ? '' : 's'}
                   {cases!.problemCount ? ` (${cases!.problemCount.toLocaleString('en-US')} records with problems left out)` : ''}
                 </dd>
                 <dt>Compared with</dt>
@@ -461,8 +461,8 @@ export function ExportDialog(props: Props) {
               ) : null}
               {casesReady ? (
                 <p className="export-about">
-                  With the decisions the change makes on {cases!.name} ({cases!.count.toLocaleString('en-US')} case
-                  {cases!.count === 1 ? '' : 's'}).
+                  With the decisions the change makes on the {cases!.count.toLocaleString('en-US')} case
+                  {cases!.count === 1 ? '' : 's'} of {cases!.label}.
                 </p>
               ) : null}
             </section>

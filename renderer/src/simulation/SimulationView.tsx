@@ -97,7 +97,7 @@ export function SimulationControls({
           <select id="case-set" value="" onChange={(e) => e.target.value && onChooseCaseSet(e.target.value)}>
             <option value="">
               {state.cases
-                ? `${state.cases.name}: ${count(state.cases.count)} case${state.cases.count === 1 ? '' : 's'}`
+                ? `${state.cases.label}: ${count(state.cases.count)} case${state.cases.count === 1 ? '' : 's'}`
                 : 'Choose a case set…'}
             </option>
             {caseSets.map((c) => (
@@ -356,7 +356,7 @@ export function SimulationView(props: Props) {
       {state.cases && state.cases.problemCount > 0 ? (
         <details className="notice warning">
           <summary>
-            {count(state.cases.problemCount)} problem{state.cases.problemCount === 1 ? '' : 's'} in {state.cases.name}:{' '}
+            {count(state.cases.problemCount)} problem{state.cases.problemCount === 1 ? '' : 's'} in {state.cases.label}:{' '}
             {count(state.cases.total - state.cases.count)} record
             {state.cases.total - state.cases.count === 1 ? '' : 's'} left out
           </summary>
@@ -392,7 +392,7 @@ export function SimulationView(props: Props) {
             </p>
           ) : null}
           <h2 className="print-only">
-            {ordinance?.title ?? 'This draft'}: what it would do to {count(r.summary.total)} booking cases from {state.cases.name}
+            {ordinance?.title ?? 'This draft'}: what it would do to {count(r.summary.total)} booking cases from {state.cases.label}
           </h2>
           <p className="headline" data-testid="headline">
             {sentence}

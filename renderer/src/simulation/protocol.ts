@@ -77,6 +77,11 @@ export interface CasesLoaded {
   kind: 'cases-loaded';
   id: number;
   name: string;
+  /**
+   * How the views name the set: a file's title, then its name (the engine's `caseSetLabel`, as the
+   * impact report names it), e.g. "Riverton 2019 (riverton-2019.csv)"; a synthetic set's own name.
+   */
+  label: string;
   /** Cases read and kept. */
   count: number;
   /** Records in the file, good and bad. */

@@ -215,7 +215,7 @@ export class SimulationSession {
       return true;
     } catch (e) {
       const kept = this.current.cases;
-      const still = kept ? `\nThe case set ${kept.name} (${kept.count.toLocaleString('en-US')} cases) is still loaded.` : '';
+      const still = kept ? `\nThe case set ${kept.label}, ${kept.count.toLocaleString('en-US')} cases, is still loaded.` : '';
       // A CSV export the Map columns panel can map is told to map it there, not on the command line.
       const said = mappable(source) ? inTheApp((e as Error).message) : (e as Error).message;
       this.set({ status: { kind: 'error', message: said + still }, refused: source.kind === 'synthetic' ? null : source });

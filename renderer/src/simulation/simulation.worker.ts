@@ -27,6 +27,7 @@ import {
   type CompiledPolicy,
   type FacilityCount,
 } from '../../../engine/index';
+import { caseSetLabel } from '../../../engine/vocabulary';
 import { workerScope } from '../lib/worker-scope';
 import type { CaseSource, ScenarioSettings, SimulationRequest, SimulationResponse } from './protocol';
 import { threadedInflateStream } from './inflate-thread';
@@ -44,6 +45,7 @@ let table: CaseTable = all;
 /** What was read, for the reply to a change of facility or period. */
 let loaded: {
   name: string;
+  label: string;
   total: number;
   problems: string[];
   problemCount: number;
@@ -78,6 +80,7 @@ async function load(id: number, source: CaseSource): Promise<void> {
     blanks = [];
     loaded = {
       name: source.name,
+      label: source.name,
       total: source.count,
       problems: [],
       problemCount: made.problems,
@@ -120,6 +123,7 @@ async function load(id: number, source: CaseSource): Promise<void> {
     blanks = set.blanks ?? [];
     loaded = {
       name: source.name,
+      label: caseSetLabel(source.name),
       total: set.total,
       problemCount: set.problems.length,
       // Said as the app says them: the Map columns panel's way to map, not the command line's.
