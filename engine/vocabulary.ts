@@ -1,5 +1,6 @@
 // The engine's vocabulary for views on the UI thread: the document's and the results' names and
-// lists, decision codes decoded, what blocks a draft, the export catalog, file names, and the words for a hold.
+// lists, decision codes decoded, what blocks a draft, the export catalog, file names, the problems' short
+// titles, and the words for a hold.
 // Nothing here loads the validators, the compiler or the YAML reader, so a view can import it freely;
 // the engine's work is asked of a worker through engine/index.ts.
 
@@ -17,6 +18,7 @@ export { outcomeOf, outcomeNumberOf, provisionNumberOf, decodeDecision, type Dec
 export { maxHoldWords, OUTCOME_WORDS } from './wording';
 export * from './export/catalog';
 export { caseSetLabel, caseSetTitle, policyBaseName } from './file-names';
+export { problemTitle, TITLED_CODES } from './problem-titles';
 export { lawApplied, type LawApplied, type AppliedAuthority } from './law-applied';
 export { authority, unverifiedDateMark, type Authority, type LawSource } from './law';
 export { longDate } from './text-model';

@@ -45,6 +45,9 @@ import { FactSpace, forEachLeaf, onClearAnalysisCaches } from './facts';
 import type { QuickFix } from './fixes';
 import { holdsUncertain, lawConditions, lawContext, probableCaseRulings, researchWords, stateName, type LawContext } from './law-context';
 import { SymbolicPolicy, Verifier, type SymbolicNode, type SymbolicProvision } from './policy';
+import { CITATIONS, LINT_RULES } from './lint-rules';
+
+export { CITATIONS, LINT_RULES, type LintRule } from './lint-rules';
 
 export interface LintDiagnostic extends Diagnostic {
   /** The provision the finding is about ("default" for the otherwise clause), for per-provision silencing. */
@@ -68,161 +71,19 @@ export interface LintOptions {
   examples?: boolean;
 }
 
-export interface LintRule {
-  code: string;
-  severity: Severity;
-  kind: 'logic' | 'law' | 'completeness' | 'suppression';
-  title: string;
-  citation?: string;
-}
-
 const rulings = probableCaseRulings();
 const cfr = authority('us-8-cfr-287-7');
 const i247a = authority('us-form-i-247a');
 const elCenizo = authority('us-el-cenizo');
-const lunn = authority('ma-lunn');
 const zoneRegulation = authority('us-49-cfr-71');
 const FEDERAL_LIMIT = cfr.holdLimit!;
 const I247A_FROM = i247a.detainerForm!.usedFrom!;
-
-/** The authorities the federal rules cite, as printed (from law/). */
-export const CITATIONS = {
-  probableCause: rulings.map((a) => a.citations[0]!.cite).join('; '),
-  federalMaximum: cfr.citations[0]!.cite,
-  detainerForm: i247a.citations[0]!.cite,
-  lunn: lunn.citations[0]!.cite,
-};
 
 /** Old codes that silence their new names, so a document's reasons keep working. */
 const CODE_ALIASES: Record<string, string> = {
   'hold-on-administrative-warrant': 'hold-without-judicial-warrant',
   'hold-after-lunn': 'state-bars-holds',
 };
-
-/** Every finding the lint can make, for the Problems panel legend and the reference docs. */
-export const LINT_RULES: readonly LintRule[] = [
-  { code: 'provision-never-applies', severity: 'warning', kind: 'logic', title: 'a provision whose condition no case can meet' },
-  {
-    code: 'provision-shadowed',
-    severity: 'warning',
-    kind: 'logic',
-    title: 'a provision that never decides a case because earlier ones always do',
-  },
-  { code: 'condition-never-true', severity: 'warning', kind: 'logic', title: 'part of a condition that can never be true' },
-  { code: 'condition-always-true', severity: 'info', kind: 'logic', title: 'part of a condition that is always true' },
-  {
-    code: 'order-conflict',
-    severity: 'warning',
-    kind: 'logic',
-    title: 'two provisions decide the same facts differently and the earlier wins',
-  },
-  { code: 'discretion-only', severity: 'info', kind: 'logic', title: 'a provision that only ever sends cases to review' },
-  {
-    code: 'outcome-exceeds-request',
-    severity: 'warning',
-    kind: 'logic',
-    title: 'an outcome stricter than ICE ever asks for in the cases decided',
-  },
-  { code: 'unused-term', severity: 'warning', kind: 'logic', title: 'a defined term used nowhere' },
-  {
-    code: 'wording-differs',
-    severity: 'warning',
-    kind: 'logic',
-    title: "a provision's own wording that says otherwise than its logic (a choice, a hold's length)",
-  },
-  {
-    code: 'hold-without-judicial-warrant',
-    severity: 'warning',
-    kind: 'law',
-    title: 'a hold that does not require a judicial warrant, on a pending charge, a conviction or the detainer alone',
-    citation: CITATIONS.probableCause,
-  },
-  {
-    code: 'hold-exceeds-federal-maximum',
-    severity: 'error',
-    kind: 'law',
-    title: `a hold longer than ${FEDERAL_LIMIT.hours} hours excluding weekends and holidays`,
-    citation: CITATIONS.federalMaximum,
-  },
-  {
-    code: 'hold-exceeds-request',
-    severity: 'warning',
-    kind: 'law',
-    title: `a hold that can outlast what the detainer asks for (${i247a.detainerForm!.holdHours} hours on the ${i247a.detainerForm!.form})`,
-    citation: CITATIONS.detainerForm,
-  },
-  {
-    code: 'state-requires-honoring-detainers',
-    severity: 'error',
-    kind: 'law',
-    title:
-      'declining or limiting detainers in a state whose law requires honoring them (warning where the law is read only in secondary sources)',
-  },
-  {
-    code: 'state-bars-holds',
-    severity: 'error',
-    kind: 'law',
-    title: "a hold on a civil detainer outside the exceptions of a state's statute or its courts' ruling",
-  },
-  {
-    code: 'state-limits-notification',
-    severity: 'error',
-    kind: 'law',
-    title: 'notice of release to ICE outside what the state allows',
-  },
-  { code: 'state-law-uncertain', severity: 'warning', kind: 'law', title: 'holds where the state law on them is in conflict' },
-  {
-    code: 'state-protects-status-information',
-    severity: 'info',
-    kind: 'law',
-    title: 'a state law that bars limits on status information, or on enforcement generally, and requires no honoring of detainers',
-  },
-  { code: 'state-requires-287g', severity: 'info', kind: 'law', title: 'a state that requires a 287(g) agreement of the jail' },
-  {
-    code: 'no-state-law-on-file',
-    severity: 'info',
-    kind: 'law',
-    title: 'a state or territory with no law on detainers on file: only federal law was checked',
-  },
-  { code: 'state-bars-287g', severity: 'error', kind: 'law', title: 'a 287(g) agreement in a state that forbids it' },
-  {
-    code: 'holidays-lengthen-hold',
-    severity: 'warning',
-    kind: 'law',
-    title: 'local holidays beyond the federal ones that a hold skips, so it lasts longer',
-    citation: CITATIONS.federalMaximum,
-  },
-  { code: 'no-time-zone', severity: 'info', kind: 'completeness', title: 'calendar-hour holds in a jurisdiction that names no time zone' },
-  {
-    code: 'time-zone-not-of-state',
-    severity: 'warning',
-    kind: 'completeness',
-    title: "a time zone that is none of the zones of the jurisdiction's state, in which hold ends are computed",
-  },
-  { code: 'no-minimum-age', severity: 'warning', kind: 'law', title: 'a person under 18 can be held without a judicial warrant' },
-  {
-    code: 'hold-without-conviction',
-    severity: 'warning',
-    kind: 'law',
-    title: 'holds of people with no criminal conviction though the findings aim at serious offenders',
-  },
-  {
-    code: 'agreement-not-in-force',
-    severity: 'warning',
-    kind: 'law',
-    title: 'holds that need a reimbursement agreement the scenario does not have',
-  },
-  { code: 'otherwise-coverage', severity: 'info', kind: 'completeness', title: 'what the otherwise clause decides' },
-  { code: 'suppression-without-reason', severity: 'warning', kind: 'suppression', title: 'a lint-ignore comment without a reason' },
-  { code: 'unused-suppression', severity: 'info', kind: 'suppression', title: 'a silenced finding that no longer occurs' },
-  {
-    code: 'analysis-too-large',
-    severity: 'error',
-    kind: 'completeness',
-    title: 'an ordinance too large to analyse exactly: the rules that need every combination of facts did not run',
-  },
-  { code: 'analysis-failed', severity: 'warning', kind: 'completeness', title: 'the lint stopped on an internal error' },
-];
 
 /** Findings that cannot be silenced: they say the lint itself could not do its work. */
 const UNSILENCEABLE = new Set(['analysis-too-large', 'analysis-failed']);

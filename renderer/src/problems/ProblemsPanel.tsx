@@ -4,10 +4,9 @@
 
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { CheckedDiagnostic, QuickFix } from '../../../engine/index';
-import { authority, isBlocking, type Ordinance } from '../../../engine/vocabulary';
+import { authority, isBlocking, problemTitle, type Ordinance } from '../../../engine/vocabulary';
 import { LawAppliedPanel } from './LawAppliedPanel';
 import { problemOrder } from './problem-order';
-import { problemTitle } from './problem-titles';
 
 interface Props {
   diagnostics: readonly CheckedDiagnostic[];

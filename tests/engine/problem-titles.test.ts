@@ -1,10 +1,11 @@
-// The Problems list leads each finding with a short plain title: every code the engine can report has
-// one of its own, and a code without one still reads as words, never as the raw code.
+// The Problems list leads each finding with a short plain title, from one list the engine owns: every
+// code the engine can report has one of its own (a lint rule's is in the rule's catalogue entry), and a
+// code without one still reads as words, never as the raw code.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LINT_RULES } from '../../engine/index';
-import { problemTitle, TITLED_CODES } from '../../renderer/src/problems/problem-titles';
+import { problemTitle, TITLED_CODES } from '../../engine/vocabulary';
 
 const ENGINE = path.resolve(__dirname, '../../engine');
 
@@ -34,6 +35,13 @@ describe('problemTitle', () => {
     for (const r of LINT_RULES) codes.add(r.code);
     expect(codes.size).toBeGreaterThan(70);
     expect([...codes].filter((c) => !TITLED_CODES.includes(c))).toEqual([]);
+  });
+
+  it("titles a lint rule by its catalogue entry's short title, the one list the app reads", () => {
+    for (const r of LINT_RULES) expect(problemTitle(r.code)).toBe(r.shortTitle);
+    expect(problemTitle('provision-shadowed')).toBe('Provision never decides');
+    // A code is titled in one place: the rule's catalogue entry or the list of the other codes, never both.
+    expect(new Set(TITLED_CODES).size).toBe(TITLED_CODES.length);
   });
 
   it('words a title plainly: a capital first, no hyphenated code', () => {

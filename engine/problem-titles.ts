@@ -1,7 +1,12 @@
-// A short plain title for each kind of problem the engine reports, shown first in the Problems list;
-// the code itself (which a lint-ignore comment names) stays beside it, small, with a tooltip.
+// The short plain title of each kind of problem the engine reports, as the Problems list leads each
+// finding with it (the code, which a lint-ignore comment names, stays beside it). One list: the lint's
+// rules carry their own short titles in their catalogue (analysis/lint-rules.ts); the codes of the
+// document's checks, of silencing and of case sets are titled here.
 
-const TITLES: Record<string, string> = {
+import { LINT_RULES } from './analysis/lint-rules';
+
+/** The codes reported outside the lint's catalogue: the document's syntax and schema, silencing, case sets. */
+const OTHER_TITLES: Record<string, string> = {
   // The document: its syntax, the schema, the engine's checks of what it says.
   'not-an-ordinance': 'Not an ordinance',
   'not-strict-json': 'Not strict JSON',
@@ -38,41 +43,8 @@ const TITLES: Record<string, string> = {
   'hold-end-without-hold': 'Hold end without a hold',
   'provision-without-text': 'Provision without text',
   'wrong-form': 'In none of the allowed forms',
-  // The lint: the logic.
-  'provision-never-applies': 'Provision never applies',
-  'provision-shadowed': 'Provision never decides',
-  'condition-never-true': 'Condition never true',
-  'condition-always-true': 'Condition always true',
-  'order-conflict': 'Order of provisions matters',
-  'discretion-only': 'Only sends to review',
-  'outcome-exceeds-request': 'Stricter than ICE asks',
-  'unused-term': 'Defined term unused',
-  'wording-differs': 'Wording differs from logic',
-  'otherwise-coverage': 'What “otherwise” decides',
-  // The lint: the law.
-  'hold-without-judicial-warrant': 'Hold without a judicial warrant',
-  'hold-exceeds-federal-maximum': 'Hold beyond the federal maximum',
-  'hold-exceeds-request': 'Hold longer than asked',
-  'state-requires-honoring-detainers': 'State law requires honoring detainers',
-  'state-bars-holds': 'State law bars this hold',
-  'state-limits-notification': 'State law limits notice to ICE',
-  'state-law-uncertain': 'State law in conflict',
-  'state-protects-status-information': 'State law on status information',
-  'state-requires-287g': 'State requires a 287(g) agreement',
-  'state-bars-287g': 'State forbids 287(g) agreements',
-  'no-state-law-on-file': 'No state law on file',
-  'holidays-lengthen-hold': 'Local holidays lengthen holds',
-  'no-time-zone': 'No time zone',
-  'time-zone-not-of-state': 'Time zone not of the state',
-  'no-minimum-age': 'No minimum age',
-  'hold-without-conviction': 'Hold without a conviction',
-  'agreement-not-in-force': 'Reimbursement agreement not in force',
-  // Silencing, and the lint's own limits.
-  'suppression-without-reason': 'Silenced without a reason',
+  // Silencing: a lint-ignore comment that names a provision the document does not have.
   'suppression-unknown-provision': 'Silences an unknown provision',
-  'unused-suppression': 'Silences nothing',
-  'analysis-too-large': 'Too large to analyse',
-  'analysis-failed': 'Analysis failed',
   // Case sets checked against the draft.
   'bad-case': 'Bad case',
   'expected-decision': 'Decision not as expected',
@@ -86,13 +58,18 @@ const TITLES: Record<string, string> = {
   'case-set-one-value': 'Case set has one value only',
 };
 
-/** A problem's short title: its own where the app has one, else its code in words ("yaml-syntax" → "Yaml syntax"). */
+const TITLES: ReadonlyMap<string, string> = new Map([
+  ...LINT_RULES.map((r) => [r.code, r.shortTitle] as const),
+  ...Object.entries(OTHER_TITLES),
+]);
+
+/** A problem's short title: its own where the engine has one, else its code in words ("yaml-syntax" → "Yaml syntax"). */
 export function problemTitle(code: string): string {
-  const own = TITLES[code];
+  const own = TITLES.get(code);
   if (own) return own;
   const words = code.replace(/-+/g, ' ').trim();
   return words ? words.charAt(0).toUpperCase() + words.slice(1) : 'Problem';
 }
 
-/** The codes given a title of their own (for the test that every code the engine reports has one). */
-export const TITLED_CODES: readonly string[] = Object.keys(TITLES);
+/** The codes given a title of their own, each once: every lint rule's and the others' (for the test that every code the engine reports has one). */
+export const TITLED_CODES: readonly string[] = [...LINT_RULES.map((r) => r.code), ...Object.keys(OTHER_TITLES)];
