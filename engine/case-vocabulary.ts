@@ -414,7 +414,7 @@ const GROUP_ITEM: Record<string, string> = { charge: 'charge', conviction: 'conv
  * its empty cells read as the column's default (no; bondable: yes), which may not be what they mean.
  * Said once per column, where the draft first tests the fact, with how to map the blanks to unknown:
  * on the command line, the mapping file's `blanks` key; in the app (`where: 'app'`), the Map columns
- * panel's "Empty cells" part, where the default is chosen by leaving the column's entry out.
+ * panel's "Empty cells" part, where any meaning chosen (the default too) is written as the column's entry.
  */
 export function checkBlankCells(
   o: Ordinance,
@@ -443,8 +443,8 @@ export function checkBlankCells(
           `${t.where} tests ${t.asked}; column ${column} is empty on ${num(b.blank)} of the ${of} read, and each empty cell reads as "${reads}" while the other rows give a value. ` +
           (where === 'app'
             ? canBeUnknown
-              ? `If an empty cell means the records don't say, choose unknown for ${column} under Empty cells in the Map columns panel (Map columns…): the decisions that turn on it are then open, not guessed; if it does mean ${reads}, its default there ("${reads} (the default)") already reads it so`
-              : `The case format can't leave this fact unknown: fill the empty cells; if an empty cell does mean ${reads}, its default under Empty cells in the Map columns panel (Map columns…) already reads it so`
+              ? `If an empty cell means the records don't say, choose unknown for ${column} under Empty cells in the Map columns panel (Map columns…): the decisions that turn on it are then open, not guessed; if it does mean ${reads}, choose ${reads} there`
+              : `The case format can't leave this fact unknown: fill the empty cells, or if an empty cell does mean ${reads}, choose ${reads} for ${column} under Empty cells in the Map columns panel (Map columns…)`
             : canBeUnknown
               ? `If an empty cell means the records don't say, map blanks to unknown in the column mapping (blanks: { ${key2}: unknown }): the decisions that turn on it are then open, not guessed; if it does mean ${reads}, say so (blanks: { ${key2}: ${reads} })`
               : `The case format can't leave this fact unknown: fill the empty cells, or if an empty cell does mean ${reads}, say so in the column mapping (blanks: { ${key2}: ${reads} })`),

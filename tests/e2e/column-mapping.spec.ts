@@ -317,10 +317,15 @@ test('a date of birth, a level and what an empty cell means, mapped in the panel
   await expect(levels.getByRole('row', { name: /Fel-1/ })).toContainText('not one of ours');
   await panel.getByLabel('CHG1_LVL value Fel-1 reads as', { exact: true }).selectOption('F1');
 
-  // An empty judicial-warrant cell: only what the import accepts for the column, no by default.
+  // An empty judicial-warrant cell: only what the import accepts for the column, no by default; not said until answered.
   const blank = panel.getByLabel('An empty JUDICIAL_WARRANT_ON_FILE cell reads as', { exact: true });
-  await expect(blank).toHaveValue('no');
-  await expect(blank.locator('option')).toHaveText(['unknown (the records don’t say)', 'no (the default)', 'yes']);
+  await expect(blank).toHaveValue('not-said');
+  await expect(blank.locator('option')).toHaveText([
+    'not said (reads as no)',
+    'unknown (the records don’t say)',
+    'no (the default)',
+    'yes',
+  ]);
   await expect(panel.getByRole('row', { name: /JUDICIAL_WARRANT_ON_FILE → judicialWarrant/ })).toContainText('empty on 2 of 5 rows');
   // The new parts named, their contrast and structure sound (axe, WCAG 2.1 AA).
   expect(await axeViolations(page, 'Map columns panel with empty cells')).toEqual([]);
@@ -372,8 +377,34 @@ test('a date of birth, a level and what an empty cell means, mapped in the panel
     open: json.summary.unknowns?.undetermined ?? 0,
   }).toEqual(app);
 
-  // Back to the default: the entry goes from the file.
+  // Answered "no (the default)": the answer is the column's own entry, so the warning goes, the cases
+  // read as before, and the saved file says it; the command line reads that file to the same decisions.
   await blank.selectOption('no');
+  since = await eventCount(page);
+  await panel.getByRole('button', { name: 'Read county.csv with this mapping' }).click();
+  await waitForEvent(page, 'simulation-rendered', { total: 5 }, since);
+  await expect(page.getByText('is empty on 2 of the 5 rows read')).toHaveCount(0);
+  const answered = await counts(page);
+  expect(answered).toEqual({ hold: 2, notify: 2, decline: 1, open: 0 });
+  await page.getByRole('button', { name: 'Map columns…' }).click();
+  await expect(blank).toHaveValue('no');
+  const asNo = page.waitForEvent('download');
+  await panel.getByRole('button', { name: 'Save mapping…' }).click();
+  const no = path.join(dir, 'no.mapping.yaml');
+  await (await asNo).saveAs(no);
+  expect(readFileSync(no, 'utf8')).toContain('blanks:\n  JUDICIAL_WARRANT_ON_FILE: false\n');
+  const byCli = JSON.parse(cli(['simulate', draft, '--cases', file, '--mapping', no, '--json'])) as {
+    summary: { outcomes: Record<string, number>; unknowns?: { undetermined: number } };
+  };
+  expect({
+    hold: byCli.summary.outcomes.hold,
+    notify: byCli.summary.outcomes.notify,
+    decline: byCli.summary.outcomes.decline,
+    open: byCli.summary.unknowns?.undetermined ?? 0,
+  }).toEqual(answered);
+
+  // Not said again: the entry goes from the file.
+  await blank.selectOption('not-said');
   const again = page.waitForEvent('download');
   await panel.getByRole('button', { name: 'Save mapping…' }).click();
   const plain = path.join(dir, 'plain.mapping.yaml');

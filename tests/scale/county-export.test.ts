@@ -10,6 +10,7 @@ import {
   formatCaseProblem,
   loadColumnMapping,
   loadOrdinance,
+  mappingYaml,
   readCaseSet,
   type BookingCase,
   type CaseSet,
@@ -172,7 +173,7 @@ describe('yes/no columns blank on some rows', () => {
     expect(inApp.map((f) => f.message)).toEqual([
       'provision "warrant" tests whether a judicial warrant supports the detainer; column "ICE_WARRANT" (judicialWarrant) is empty on 3 of the 5 rows read, and each empty cell reads as "no" while the other rows give a value. ' +
         'If an empty cell means the records don\'t say, choose unknown for "ICE_WARRANT" (judicialWarrant) under Empty cells in the Map columns panel (Map columns…): the decisions that turn on it are then open, not guessed; ' +
-        'if it does mean no, its default there ("no (the default)") already reads it so',
+        'if it does mean no, choose no there',
       expect.stringContaining('choose unknown for "charge1.bondPosted" under Empty cells in the Map columns panel'),
     ]);
     for (const f of inApp) expect(f.message).not.toContain('blanks');
@@ -183,6 +184,19 @@ describe('yes/no columns blank on some rows', () => {
     });
     expect(said.blanks).toEqual([]);
     expect(checkBlankCells(policy.ordinance!, said.blanks)).toEqual([]);
+    // The Map columns panel's answer "no (the default)" is the column's own entry (false), not no entry:
+    // read at once, or saved as the file the command line reads, it answers the warning and reads as the
+    // default did, case for case.
+    const chosen = { ...mapping, blanks: { ICE_WARRANT: false, 'charge1.bondPosted': false } };
+    const saved = mappingYaml(chosen);
+    expect(saved).toContain('blanks:\n  ICE_WARRANT: false\n  charge1.bondPosted: false\n');
+    for (const m of [chosen, mapped(saved)]) {
+      const answered = importInChunks(csv, [0], { format: 'csv', mapping: m });
+      expect(answered.problems).toEqual([]);
+      expect(answered.blanks).toEqual([]);
+      expect(checkBlankCells(policy.ordinance!, answered.blanks, 'app')).toEqual([]);
+      expect(tableRows(answered.table)).toEqual(tableRows(set.table));
+    }
     const allEmpty = readCaseSet('id,age,bookedAt,eligibleForReleaseAt,ICE_WARRANT\nC1,30,2025-03-01,2025-03-02,\n', 'csv', { mapping });
     expect(allEmpty.blanks).toEqual([]);
     // In the documented columns, read without a mapping, an empty cell is the format's own "not given"

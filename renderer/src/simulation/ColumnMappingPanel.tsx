@@ -575,6 +575,8 @@ function ValueMaps({
   );
 }
 
+/** The picker's value for a column whose empty cells nobody has given a meaning (no entry of its own). */
+const NOT_SAID = 'not-said';
 /** A blank meaning's words in the picker. */
 const blankWords = (v: BlankMeaning) => (v === 'unknown' ? 'unknown (the records don’t say)' : v ? 'yes' : 'no');
 /** The picker's value for a meaning. */
@@ -582,9 +584,11 @@ const blankValue = (v: BlankMeaning) => (v === 'unknown' ? 'unknown' : v ? 'yes'
 
 /**
  * What an empty cell of each yes/no column means (the mapping's `blanks`): only the meanings the import
- * accepts for the column, the one an empty cell reads as without an entry marked. An entry for our
- * column or every group's (`charge.bondPosted`) loaded from a file is shown on their column; a choice
- * made here is their column's own.
+ * accepts for the column, the one an empty cell reads as without an entry marked, and "not said" while
+ * the column has no entry. Any meaning chosen, the default too, is written as the column's entry: an
+ * answer the import reads as given (the simulation's blank-cells warning goes) and the saved file keeps.
+ * An entry for our column or every group's (`charge.bondPosted`) loaded from a file is shown on their
+ * column; a choice made here is their column's own.
  */
 function EmptyCells({
   columns,
@@ -609,26 +613,28 @@ function EmptyCells({
     })
     .filter((x) => x !== null);
   if (!yesNo.length) return null;
-  const choose = (name: string, inherited: boolean, choices: ReadonlyArray<{ value: BlankMeaning; isDefault: boolean }>, to: string) => {
+  const choose = (name: string, choices: ReadonlyArray<{ value: BlankMeaning; isDefault: boolean }>, to: string) => {
+    // "Not said" takes the column's own entry out; any meaning chosen, the default too, is written as
+    // the column's entry, so the answer is kept (and saved) and the blank-cells warning is answered.
+    if (to === NOT_SAID) return onChange({ ...mapping, blanks: withKey(mapping.blanks, name, undefined) });
     const picked = choices.find((c) => blankValue(c.value) === to);
-    if (!picked) return;
-    // The default needs no entry of its own, unless one for our column or every group's would apply instead.
-    const value = picked.isDefault && !inherited ? undefined : picked.value;
-    onChange({ ...mapping, blanks: withKey(mapping.blanks, name, value) });
+    if (picked) onChange({ ...mapping, blanks: withKey(mapping.blanks, name, picked.value) });
   };
   return (
     <div className="mapping-blanks">
       <h4 id={`${id}-h`}>Empty cells</h4>
       <p className="muted">
-        An empty yes/no cell reads as the column’s default unless you say otherwise. Where an empty cell means the records don’t say, choose
-        unknown: the decisions that turn on it are then open, not guessed.
+        An empty yes/no cell reads as the column’s default until you say what it means. Where an empty cell means the records don’t say,
+        choose unknown: the decisions that turn on it are then open, not guessed; where it does mean the default, choose it, and the
+        simulation no longer warns of the column’s empty cells.
       </p>
       <table aria-labelledby={`${id}-h`}>
         <tbody>
           {yesNo.map((c) => {
             const inherited = c.entry !== undefined && c.entry.key !== c.name;
             const byDefault = c.choices.find((x) => x.isDefault)!.value;
-            const now = c.entry?.value ?? (c.entry ? undefined : byDefault);
+            // No entry: not said (read as the default); an entry whose meaning is none of ours: shown as it is.
+            const now = c.entry ? c.entry.value : NOT_SAID;
             return (
               <tr key={c.index}>
                 <th scope="row">
@@ -641,10 +647,11 @@ function EmptyCells({
                 <td>
                   <select
                     aria-label={`An empty ${shownName(c.name)} cell reads as`}
-                    value={now === undefined ? '' : blankValue(now)}
-                    onChange={(e) => choose(c.name, inherited, c.choices, e.target.value)}
+                    value={now === undefined ? '' : now === NOT_SAID ? NOT_SAID : blankValue(now)}
+                    onChange={(e) => choose(c.name, c.choices, e.target.value)}
                   >
                     {now === undefined ? <option value="">{String(mapping.blanks![c.entry!.key])} (not yes, no or unknown)</option> : null}
+                    {inherited ? null : <option value={NOT_SAID}>not said (reads as {blankWords(byDefault)})</option>}
                     {c.choices.map((x) => (
                       <option key={blankValue(x.value)} value={blankValue(x.value)}>
                         {blankWords(x.value)}
