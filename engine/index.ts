@@ -87,6 +87,8 @@ export {
   inTheApp,
   isSlashedDate,
   MAP_IN_THE_APP,
+  ONE_ROW_PER_CHARGE_IN_THE_APP,
+  rowItemSection,
   mappingProblems,
   mappingTargets,
   mappingYaml,

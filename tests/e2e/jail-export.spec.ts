@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { chooseCaseFile, openApp, setTextAndWait, waitForEvent } from './app-driver';
+import { chooseCaseFile, eventCount, openApp, setTextAndWait, waitForEvent } from './app-driver';
 import { COUNTY_DRAFT } from './county-draft';
 
 const row = (id: string, warrant: string, offense: string, cls: string) =>
@@ -51,6 +51,47 @@ test('a one-row-per-charge export: every booking whose number repeats is left ou
   // 25-03: a pending felony gives notice at least, a judicial warrant would hold; the records can't say.
   await expect(page.getByTestId('count-open')).toHaveText('1');
   await expect(page.getByTestId('headline')).toContainText('it turns on whether a judicial warrant supports the detainer');
+
+  // The problems lead to the panel, opened at the charge's targets of each row: mapped there, 25-01 is
+  // read once, with the charges of both its rows.
+  await page.getByRole('button', { name: 'Map columns: Charge of each row (one row per charge)…' }).click();
+  const panel = page.getByRole('region', { name: 'Map the columns of jail-export.csv' });
+  await expect(panel).toContainText('One booking on several rows, one row per charge');
+  const picker = panel.getByLabel('Case column for charge1.offense', { exact: true });
+  await expect(picker).toBeFocused();
+  await expect(picker.locator('optgroup[label="Charge of each row (one row per charge)"] option[value="charge.offense"]')).toHaveCount(1);
+  await picker.selectOption('charge.offense');
+  await panel.getByLabel('Case column for charge1.class', { exact: true }).selectOption('charge.class');
+  const read = await eventCount(page);
+  await panel.getByRole('button', { name: 'Read jail-export.csv with this mapping' }).click();
+  await waitForEvent(page, 'cases-loaded', { name: 'jail-export.csv', count: 3, problems: 0 }, read);
+  await waitForEvent(page, 'simulation-rendered', { total: 3 }, read);
+});
+
+test('a file refused because every id repeats in runs: the refusal opens the panel at the charge’s targets of each row', async ({
+  page,
+}) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'detainer-e2e-'));
+  const file = path.join(dir, 'charges-only.csv');
+  writeFileSync(
+    file,
+    'id,age,bookedAt,eligibleForReleaseAt,requests,judicialWarrant,charge1.offense,charge1.class\r\n' +
+      row('25-01', 'no', 'RETAIL THEFT', 'misdemeanor') +
+      row('25-01', 'no', 'ROBBERY', 'felony'),
+  );
+  await openApp(page);
+  await setTextAndWait(page, COUNTY_DRAFT);
+  await page.getByRole('tab', { name: 'Simulation' }).click();
+  const since = await chooseCaseFile(page, file);
+  await waitForEvent(page, 'cases-refused', { name: 'charges-only.csv' }, since);
+  const alert = page.getByRole('alert').filter({ hasText: 'charges-only.csv was not loaded' });
+  await expect(alert).toContainText("map the charge's columns in the Map columns panel (Map columns…)");
+  // The header is the case columns' own, so the panel does not open by itself: the refusal's button opens it.
+  const panel = page.getByRole('region', { name: 'Map the columns of charges-only.csv' });
+  await expect(panel).toHaveCount(0);
+  await alert.getByRole('button', { name: 'Map columns: Charge of each row (one row per charge)…' }).click();
+  await expect(panel.getByLabel('Case column for charge1.offense', { exact: true })).toBeFocused();
+  await expect(panel).toContainText('One booking on several rows, one row per charge');
 });
 
 test('an export without its warrant column: the draft’s warrant ground is warned of, as the set reads no warrant on every case', async ({

@@ -4,7 +4,7 @@
 // dates; what the mapping still leaves wrong, as the import would say it. Loaded from and saved as the
 // YAML file the command line reads with --mapping FILE. Their names and values are shown as text only.
 
-import { Fragment, useEffect, useId, useMemo, useState } from 'react';
+import { Fragment, useEffect, useId, useMemo, useRef, useState } from 'react';
 import {
   blankChoices,
   blankOf,
@@ -22,6 +22,7 @@ import {
   ourValues,
   readsAsIs,
   requiredColumns,
+  rowItemSection,
   sampleValues,
   type BlankMeaning,
   type ColumnMapping,
@@ -134,10 +135,17 @@ interface Props {
   onClose: () => void;
   host: Host;
   busy: boolean;
+  /**
+   * Where to open: `row-items` (from a refusal of ids repeated in runs, one row per charge) says how to
+   * read each run of rows as one booking and puts the focus on the picker of the file's first charge
+   * column (its targets under "Charge of each row"), else its first column not chosen.
+   */
+  at?: 'row-items';
 }
 
-export function ColumnMappingPanel({ source, draft, onDraft, onRead, onClose, host, busy }: Props) {
+export function ColumnMappingPanel({ source, draft, onDraft, onRead, onClose, host, busy, at }: Props) {
   const id = useId();
+  const rowItemsPicker = useRef<HTMLSelectElement>(null);
   const [sample, setSample] = useState<ExportSample | null | 'unreadable'>(null);
   const [fileProblems, setFileProblems] = useState<{ name: string; lines: string[] } | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -153,6 +161,13 @@ export function ColumnMappingPanel({ source, draft, onDraft, onRead, onClose, ho
       live = false;
     };
   }, [source]);
+
+  const ready = sample !== null && sample !== 'unreadable';
+  useEffect(() => {
+    if (at !== 'row-items' || !ready) return;
+    rowItemsPicker.current?.scrollIntoView({ block: 'center' });
+    rowItemsPicker.current?.focus();
+  }, [at, ready]);
 
   const header = useMemo(() => (sample && sample !== 'unreadable' ? sample.header.map((h) => h.trim()) : []), [sample]);
   const mine = draft?.name === source.name ? draft.mapping : null;
@@ -198,6 +213,10 @@ export function ColumnMappingPanel({ source, draft, onDraft, onRead, onClose, ho
     .map((raw, index) => ({ name: raw.trim(), index }))
     .filter((c) => (seen.has(c.name) ? false : (seen.add(c.name), true)));
   const chosen = columns.map((c) => ({ ...c, choice: choiceOf(mapping, c.name), values: sampleValues(sample, c.index) }));
+  // Opened at the targets of each row: the first column read as (or mapped to) a numbered charge's, else the first not chosen.
+  const numberedCharge = (c: (typeof chosen)[number]) =>
+    /^charge\d+\./.test(c.choice === NOT_CHOSEN && readsAsItself(c.name) ? c.name : c.choice);
+  const rowItemsAt = (chosen.find(numberedCharge) ?? chosen.find((c) => c.choice === NOT_CHOSEN) ?? chosen[0])?.index;
   // The columns every case needs, each given as the import reads the header (a date of birth gives age).
   const required = requiredColumns(sample.header, mapping);
   const slashed = chosen.filter(
@@ -251,6 +270,13 @@ export function ColumnMappingPanel({ source, draft, onDraft, onRead, onClose, ho
         Say which case column each of the file’s columns fills, or leave it out; the case columns are those of docs/case-files.md. Values
         beside each column are from its first {count(rows.length)} row{rows.length === 1 ? '' : 's'}.
       </p>
+      {at === 'row-items' ? (
+        <p className="notice" id={`${id}-row-items`}>
+          One booking on several rows, one row per charge: in the list of each of the charge’s columns, choose its target under “
+          {rowItemSection('charge')}” (<code>charge.level</code>, <code>charge.offense</code>, …). Each run of rows with one id is then read
+          as one booking, with the charges of all its rows.
+        </p>
+      ) : null}
       <div className="mapping-actions" role="group" aria-label="Mapping file">
         <button type="button" onClick={() => void loadFile()}>
           Load a mapping file…
@@ -343,6 +369,8 @@ export function ColumnMappingPanel({ source, draft, onDraft, onRead, onClose, ho
               <td>
                 <select
                   aria-label={`Case column for ${shownName(c.name)}`}
+                  ref={at === 'row-items' && c.index === rowItemsAt ? rowItemsPicker : undefined}
+                  aria-describedby={at === 'row-items' && c.index === rowItemsAt ? `${id}-row-items` : undefined}
                   value={c.choice}
                   onChange={(e) => set(choose(mapping, c.name, e.target.value))}
                 >

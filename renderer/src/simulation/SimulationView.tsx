@@ -32,7 +32,7 @@ import { DecidingConvictions } from './deciding';
 import { deciderCounts, NO_FILTER, outcomeFilterCounts, UNDECIDED_FILTER, type RowFilter } from './case-rows';
 import type { CaseExplained, CaseSource } from './protocol';
 import { CaseChoicePicker, FiguresByPeriod, OpenDecisions, VocabularyWarnings } from './CaseRecordViews';
-import type { PathSegment, QuickFix } from '../../../engine/index';
+import { ONE_ROW_PER_CHARGE_IN_THE_APP, rowItemSection, type PathSegment, type QuickFix } from '../../../engine/index';
 import type { Simulation } from './use-simulation';
 import { LIVE_LIMIT, mappable } from './use-simulation';
 import { ColumnMappingPanel, needsMapping } from './ColumnMappingPanel';
@@ -75,9 +75,12 @@ export function SimulationControls({
   onChooseCaseSet,
   onOpenCaseFile,
   onMapColumns,
+  onMapRowItems,
 }: Pick<Props, 'sim' | 'caseSets' | 'onChooseCaseSet' | 'onOpenCaseFile'> & {
   /** Opens the Map columns panel, where there is a CSV to map. */
   onMapColumns?: () => void;
+  /** Opens it at the targets of each row ("Charge of each row"), for a file refused for ids repeated in runs. */
+  onMapRowItems?: () => void;
 }) {
   const { state } = sim;
   const running = state.status.kind === 'running';
@@ -200,9 +203,12 @@ export function SimulationControls({
         </p>
       ) : null}
       {state.status.kind === 'error' ? (
-        <p className="notice error" role="alert" style={{ whiteSpace: 'pre-line' }}>
-          {state.status.message}
-        </p>
+        <div className="notice error" role="alert">
+          <p style={{ whiteSpace: 'pre-line' }}>{state.status.message}</p>
+          {onMapRowItems && state.status.message.includes(ONE_ROW_PER_CHARGE_IN_THE_APP) ? (
+            <MapRowItemsButton onClick={onMapRowItems} />
+          ) : null}
+        </div>
       ) : null}
     </div>
   );
@@ -221,11 +227,17 @@ export function SimulationView(props: Props) {
   const source = sim.caseSource();
   const mapSource = mappable(state.refused) ? state.refused : mappable(source) ? source : null;
   const [mapping, setMapping] = useState(false);
+  // Where the panel opens: at the targets of each row when asked from a refusal of ids repeated in runs.
+  const [mapAt, setMapAt] = useState<'row-items' | undefined>(undefined);
+  const openMapping = (at?: 'row-items') => {
+    setMapAt(at);
+    setMapping(true);
+  };
   useEffect(() => {
     const refused = state.refused;
     if (!mappable(refused)) return;
     let live = true;
-    void needsMapping(refused).then((needs) => live && needs && setMapping(true));
+    void needsMapping(refused).then((needs) => live && needs && openMapping());
     return () => {
       live = false;
     };
@@ -334,7 +346,8 @@ export function SimulationView(props: Props) {
           caseSets={props.caseSets}
           onChooseCaseSet={props.onChooseCaseSet}
           onOpenCaseFile={props.onOpenCaseFile}
-          onMapColumns={mapSource ? () => setMapping(true) : undefined}
+          onMapColumns={mapSource ? () => openMapping() : undefined}
+          onMapRowItems={mapSource ? () => openMapping('row-items') : undefined}
         />
       </div>
       {mapping && mapSource ? (
@@ -346,6 +359,7 @@ export function SimulationView(props: Props) {
           onClose={() => setMapping(false)}
           host={props.host}
           busy={state.status.kind === 'loading' || state.status.kind === 'running'}
+          at={mapAt}
         />
       ) : null}
       {blocked ? (
@@ -365,6 +379,9 @@ export function SimulationView(props: Props) {
               <li key={i}>{p}</li>
             ))}
           </ul>
+          {mapSource && state.cases.problems.some((p) => p.includes(ONE_ROW_PER_CHARGE_IN_THE_APP)) ? (
+            <MapRowItemsButton onClick={() => openMapping('row-items')} />
+          ) : null}
         </details>
       ) : null}
       {state.cases && state.cases.notes.length > 0 ? (
@@ -729,5 +746,16 @@ export function SimulationView(props: Props) {
         </>
       ) : null}
     </div>
+  );
+}
+
+/** The way from a refusal of ids repeated in runs (one row per charge) to the panel's targets of each row. */
+function MapRowItemsButton({ onClick }: { onClick: () => void }) {
+  return (
+    <p>
+      <button type="button" onClick={onClick}>
+        Map columns: {rowItemSection('charge')}…
+      </button>
+    </p>
   );
 }
