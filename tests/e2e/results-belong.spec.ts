@@ -18,6 +18,8 @@ test('a case file with no cases is refused and the set before stays; another doc
   await waitForEvent(page, 'simulation-done', { total: 200 }, since);
   const headline = page.getByTestId('headline');
   await expect(headline).toBeVisible();
+  // The note under the figures reads as words, a space between them where the source wraps.
+  await expect(page.getByText('no hold hours or cost are counted for these 14.')).toBeVisible();
   const caseSet = page.getByLabel('Case set', { exact: true });
   await expect(caseSet.locator('option').first()).toHaveText('Synthetic 200 (synthetic-200.cases.csv): 200 cases');
 

@@ -488,7 +488,7 @@ export function SimulationView(props: Props) {
                 <>
                   <dt>Notify only</dt>
                   <dd>
-                    The jail tells ICE when the person will be released and holds no one past that time: no hold hours or cost are counted
+                    The jail tells ICE when the person will be released and holds no one past that time: no hold hours or cost are counted{' '}
                     {r.summary.outcomes.notify === 1 ? 'for this one' : `for these ${count(r.summary.outcomes.notify)}`}.
                   </dd>
                 </>
