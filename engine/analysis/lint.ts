@@ -225,7 +225,9 @@ function laterRuns<T extends { a: Authority; w: When }>(fired: T[]): T[][] {
 /** The laws of a run in turn: "A (cite), replaced on DATE by B (cite)". */
 function runWords(run: Array<{ a: Authority; cited: string }>): string {
   return run
-    .map((x, i) => (i === 0 ? named(x.a, x.cited) : `replaced on ${effectiveWords(x.a)} by ${theName(x.a, true)}; ${x.cited}`))
+    .map((x, i) =>
+      i === 0 ? named(x.a, x.cited) : `replaced on ${effectiveWords(x.a)} by ${theName(x.a, true)}; ${x.cited}${secondaryWords(x.a)}`,
+    )
     .join(', ');
 }
 
@@ -257,7 +259,16 @@ function shortName(a: Authority): string {
 }
 
 function named(a: Authority, cited: string): string {
-  return a.kind === 'case' ? cited : `${a.name}; ${cited}`;
+  return `${a.kind === 'case' ? cited : `${a.name}; ${cited}`}${secondaryWords(a)}`;
+}
+
+/**
+ * What a finding's citation adds for law read only in secondary sources: its message says what the law
+ * "requires" or "bars" as those sources report it, so the citation says so ("; read only in secondary
+ * sources"), as the finding is at most a warning. Nothing for law read in a primary source.
+ */
+function secondaryWords(a: Authority): string {
+  return a.confidence === 'verified-secondary' ? '; read only in secondary sources' : '';
 }
 
 /** An authority's name as the subject or object of a sentence: "the Illinois Way Forward Act", "Colorado HB19-1124". */
@@ -736,7 +747,7 @@ function agreementRules(ctx: Ctx): void {
         {
           severity: model === 'none' ? atMost(severityOf(a, law.asOf), 'warning') : 'info',
           code: 'state-requires-287g',
-          message: `${stateName(law.state)} requires ${a.dutyHolder287g ?? (a.requiredOf287g === 'county' ? 'the sheriff operating a county jail' : 'each agency')} to enter a 287(g) agreement with ICE ${w.words} (${a.name}; ${cite})${model === 'none' ? '; the ordinance says the agency has none' : '; the ordinance does not say whether the agency has one'}`,
+          message: `${stateName(law.state)} requires ${a.dutyHolder287g ?? (a.requiredOf287g === 'county' ? 'the sheriff operating a county jail' : 'each agency')} to enter a 287(g) agreement with ICE ${w.words} (${named(a, cite)})${model === 'none' ? '; the ordinance says the agency has none' : '; the ordinance does not say whether the agency has one'}`,
           get explanation(): string {
             return `${a.requires} Under such an agreement designated officers act with federal authority; the ordinance's own rules still govern the agency's other officers.`;
           },
@@ -758,7 +769,7 @@ function agreementRules(ctx: Ctx): void {
                 ? atMost(severityOf(a, law.asOf), 'warning')
                 : severityOf(a, law.asOf),
           code: 'state-bars-287g',
-          message: `the ordinance says the agency has a 287(g) agreement (${model}); ${a.agreement287g === 'governor-only' ? `in ${stateName(law.state)} only the Governor may enter one` : `${stateName(law.state)} forbids local agencies to enter one`} ${w.words} (${a.name}; ${cite})`,
+          message: `the ordinance says the agency has a 287(g) agreement (${model}); ${a.agreement287g === 'governor-only' ? `in ${stateName(law.state)} only the Governor may enter one` : `${stateName(law.state)} forbids local agencies to enter one`} ${w.words} (${named(a, cite)})`,
           get explanation(): string {
             return `${a.requires} (${confidenceWords(a)})`;
           },
@@ -1239,10 +1250,16 @@ function policyRules(ctx: Ctx): void {
     }
     // What the duty asks of agencies, with its verb: a duty to notify ICE of releases that reaches only
     // some cases (Alabama's, of convicted persons) says so, and says whom it reaches.
-    const dutyVerb = (a: Authority) => (a.holds !== 'required' && a.notifyRequiredWhen ? 'notify' : 'honor');
+    // A finding about notice alone (the clause holds where a hold is asked, and declines requests for
+    // notice) names the duty to give notice, not to honor detainers, even of a law that requires both: the
+    // duty reaches a release only when the detainer asks for notice (New Hampshire's HB 511, read through
+    // the definition of a detainer in 8 C.F.R. § 287.7(a)).
+    let noticeOnly = false;
+    const dutyVerb = (a: Authority) =>
+      (a.holds !== 'required' && a.notifyRequiredWhen) || (noticeOnly && a.notification === 'required') ? 'notify' : 'honor';
     const dutyWords = (a: Authority, verb = true) =>
       dutyVerb(a) === 'notify'
-        ? `${verb ? 'notify ' : ''}ICE of releases (where ${groundWords(a.notifyRequiredWhen!)})`
+        ? `${verb ? 'notify ' : ''}ICE of releases ${a.notifyRequiredWhen ? `(where ${groundWords(a.notifyRequiredWhen)})` : 'when a detainer asks for notice'}`
         : `${verb ? 'honor ' : ''}${a.holdsRequiredWhen ? `detainers (where ${groundWords(a.holdsRequiredWhen)})` : 'them'}`;
     for (const run of laterRuns(required)) {
       const first = run[0]!;
@@ -1250,6 +1267,7 @@ function policyRules(ctx: Ctx): void {
       const holdDuty = run.reduce((s, x) => b.or(s, x.holdDuty), FALSE_NODE);
       const noticeDuty = run.reduce((s, x) => b.or(s, x.noticeDuty), FALSE_NODE);
       const short = b.or(holdDuty, noticeDuty);
+      noticeOnly = holdDuty === FALSE_NODE;
       const onlyJudicial =
         holdDuty !== FALSE_NODE &&
         (onlyJudicialHolds ??= holdSets.size > 0 ? [...holdSets.values()].every((h) => b.and(h, b.not(judicial)) === FALSE_NODE) : false);

@@ -3,6 +3,7 @@
 // primary source), a warning that the provision cannot be applied now for law that took effect later.
 import { describe, expect, it } from 'vitest';
 import { checkDocument, type CheckedDiagnostic } from '../../engine/analysis/index';
+import { LAW } from '../../engine/law';
 
 interface Doc {
   state: string;
@@ -31,15 +32,15 @@ function lint(d: Doc): CheckedDiagnostic[] {
 const found = (ds: CheckedDiagnostic[], code: string) => ds.filter((d) => d.code === code);
 
 describe('state-requires-honoring-detainers', () => {
-  it('Texas: an error from September 1, 2017, a warning before, quiet when every detainer is honored', () => {
-    const after = found(lint({ state: 'TX', date: '2018-01-01' }), 'state-requires-honoring-detainers');
+  it('Texas: an error a year after September 1, 2017 (a date not verified), a warning before, quiet when every detainer is honored', () => {
+    const after = found(lint({ state: 'TX', date: '2018-10-01' }), 'state-requires-honoring-detainers');
     expect(after).toEqual([expect.objectContaining({ severity: 'error', provision: 'default', authority: 'tx-sb4-detainer-mandate' })]);
     expect(after[0]!.message).toMatch(/art\. 2\.251.*Penalty:/);
     const before = found(lint({ state: 'TX', date: '2016-01-01' }), 'state-requires-honoring-detainers');
     expect(before).toEqual([
       expect.objectContaining({
         severity: 'warning',
-        message: expect.stringMatching(/since September 1, 2017, after the effective date.*cannot be applied/),
+        message: expect.stringMatching(/since September 1, 2017 \(a date not verified\), after the effective date.*cannot be applied/),
       }),
     ]);
     expect(found(lint({ state: 'TX', date: '2025-06-01' }), 'state-requires-honoring-detainers')[0]!.citation).toMatch(/art\. 2A\.060/);
@@ -75,13 +76,18 @@ describe('state-requires-honoring-detainers', () => {
         message: expect.stringMatching(/since October 1, 2025, after the effective date.*cannot be applied now/),
       }),
     ]);
+    // HB 318's text was not read (bill digests, a blog post, news): a warning, and the citation says so.
     expect(found(lint({ state: 'NC', date: '2025-11-01', provisions: charged }), 'state-requires-honoring-detainers')).toEqual([
-      expect.objectContaining({ severity: 'error', authority: 'nc-hb318' }),
+      expect.objectContaining({
+        severity: 'warning',
+        authority: 'nc-hb318',
+        message: expect.stringMatching(/requires agencies to honor detainers .*§ 162-62\(b1\); read only in secondary sources\)/),
+      }),
     ]);
     // The duty is the confining facility's, which may be a city jail or lockup: a city ordinance gets the
     // finding, and its explanation says whose duty it is (G.S. 162-62(b1); "local confinement facility").
     const city = found(lint({ state: 'NC', date: '2025-11-01', level: 'city' }), 'state-requires-honoring-detainers');
-    expect(city.map((d) => [d.severity, d.authority])).toEqual([['error', 'nc-hb318']]);
+    expect(city.map((d) => [d.severity, d.authority])).toEqual([['warning', 'nc-hb318']]);
     expect(city[0]!.explanation).toMatch(
       /administrator of the facility where the person is confined, which may be a county, city or district jail or a local lockup/,
     );
@@ -195,10 +201,13 @@ describe('status-information states and 287(g)', () => {
       expect.objectContaining({ severity: 'warning', message: expect.stringContaining('(a date not verified)') }),
     ]);
   });
-  it('Oregon bars 287(g) agreements; Florida requires one of a county jail (from 2022)', () => {
+  it('Oregon bars 287(g) agreements (an error a year after its unverified date); Florida requires one of a county jail (from 2022)', () => {
+    expect(
+      found(lint({ state: 'OR', date: '2022-08-01', extra: 'agreement287g: jail-enforcement\n' }), 'state-bars-287g')[0]?.severity,
+    ).toBe('error');
     expect(
       found(lint({ state: 'OR', date: '2022-01-01', extra: 'agreement287g: jail-enforcement\n' }), 'state-bars-287g')[0]?.severity,
-    ).toBe('error');
+    ).toBe('warning');
     expect(found(lint({ state: 'OR', date: '2022-01-01', extra: 'agreement287g: none\n' }), 'state-bars-287g')).toEqual([]);
     expect(
       found(lint({ state: 'FL', date: '2023-01-01', level: 'county', extra: 'agreement287g: none\n' }), 'state-requires-287g')[0]?.severity,
@@ -364,14 +373,14 @@ describe('later law that has since ended', () => {
     expect(d).toHaveLength(1);
     expect(d[0]!.message).toMatch(/has barred such holds since January 1, 2014, after the effective date/);
     expect(d[0]!.message).toMatch(
-      /California TRUST Act \(AB 4, 2013\); Cal\. Gov\. Code §§ 7282, 7282\.5 \(2014 text\), replaced on January 1, 2018 by the California Values Act/,
+      /California TRUST Act \(AB 4, 2013\); Cal\. Gov\. Code §§ 7282, 7282\.5 \(2014 text\); read only in secondary sources, replaced on January 1, 2018 \(a date not verified\) by the California Values Act/,
     );
   });
   it('North Carolina, 2020: declining every detainer meets HB 10 of December 1, 2024, then HB 318', () => {
     const d = found(lint({ state: 'NC', date: '2020-01-01', level: 'county' }), 'state-requires-honoring-detainers');
     expect(d).toEqual([expect.objectContaining({ severity: 'warning', authority: 'nc-hb318' })]);
     expect(d[0]!.message).toMatch(
-      /after the effective date \(January 1, 2020\), has required agencies to honor detainers .* since December 1, 2024, and, since October 1, 2025, detainers \(where .*replaced on October 1, 2025 by North Carolina HB 318/,
+      /after the effective date \(January 1, 2020\), has required agencies to honor detainers .* since December 1, 2024 \(a date not verified\), and, since October 1, 2025, detainers \(where .*replaced on October 1, 2025 by North Carolina HB 318.*; read only in secondary sources\)/,
     );
   });
   it('no-minimum-age names the duty that reaches the minor later and has not ended (North Carolina HB 318, not the replaced HB 10), as the other findings do', () => {
@@ -387,7 +396,7 @@ describe('later law that has since ended', () => {
     expect(during).toEqual([
       expect.objectContaining({
         severity: 'info',
-        message: expect.stringMatching(/since December 1, 2024 \(North Carolina HB 10 \(2024\)/),
+        message: expect.stringMatching(/since December 1, 2024 \(a date not verified\) \(North Carolina HB 10 \(2024\)/),
       }),
     ]);
   });
@@ -395,7 +404,7 @@ describe('later law that has since ended', () => {
     // The California TRUST Act allowed holds on a felony conviction: the bar on them began in 2018.
     const ca = found(lint({ state: 'CA', date: '2012-01-01', provisions: felony }), 'state-bars-holds');
     expect(ca).toHaveLength(1);
-    expect(ca[0]!.message).toMatch(/bars such holds since January 1, 2018, after the effective date/);
+    expect(ca[0]!.message).toMatch(/bars such holds since January 1, 2018 \(a date not verified\), after the effective date/);
     expect(ca[0]!.message).not.toMatch(/TRUST|replaced/);
     // In 2018 the TRUST Act is the law in force (an error); the Way Forward Act is later law (a warning).
     const il = found(lint({ state: 'IL', date: '2018-01-01', provisions: felony }), 'state-bars-holds');
@@ -471,9 +480,9 @@ describe('an effective date the law data could not verify', () => {
     expect(found(lint({ state: 'FL', date: '2023-01-01', level: 'county' }), 'state-requires-honoring-detainers')[0]!.severity).toBe(
       'error',
     );
-    const tx = found(lint({ state: 'TX', date: '2017-10-01' }), 'state-requires-honoring-detainers');
-    expect(tx[0]!.severity).toBe('error');
-    expect(tx[0]!.message).not.toMatch(/not verified/);
+    const la = found(lint({ state: 'LA', date: '2024-07-01', level: 'county' }), 'state-requires-honoring-detainers');
+    expect(la[0]!.severity).toBe('error');
+    expect(la[0]!.message).not.toMatch(/not verified/);
   });
 });
 
@@ -638,5 +647,97 @@ describe('what the reviewer found in the law data and its words', () => {
       'state-bars-holds',
     );
     expect(il[0]!.message).toMatch(/outside the exception/);
+  });
+});
+
+describe('the December 2026 audit: an error about state law rests on text read', () => {
+  const felons = hold('felons', '{ conviction: { classes: [felony] } }');
+  it('New Hampshire HB 511: declining a request for notice is a notice duty, named as one, and only where the detainer asks for notice', () => {
+    const holdsOnly = hold('honor-holds', '{ requested: hold }');
+    const d = found(lint({ state: 'NH', date: '2027-03-01', level: 'county', provisions: holdsOnly }), 'state-requires-honoring-detainers');
+    expect(d).toEqual([expect.objectContaining({ severity: 'error', authority: 'nh-hb511', provision: 'default' })]);
+    expect(d[0]!.message).toMatch(
+      /declines requests for notice of release; New Hampshire requires agencies to notify ICE of releases when a detainer asks for notice since January 1, 2026 \(a date not verified\)/,
+    );
+    expect(d[0]!.message).not.toMatch(/honor/);
+    // Within a year of the unverified date: a warning, in the same words.
+    expect(
+      found(lint({ state: 'NH', date: '2026-03-01', level: 'county', provisions: holdsOnly }), 'state-requires-honoring-detainers').map(
+        (x) => x.severity,
+      ),
+    ).toEqual(['warning']);
+    // Giving the notice asked for, and holding where a hold is asked, meets the duty: nothing found.
+    const both = holdsOnly + notify('notices', '{ requested: notify }');
+    expect(
+      found(lint({ state: 'NH', date: '2027-03-01', level: 'county', provisions: both }), 'state-requires-honoring-detainers'),
+    ).toEqual([]);
+    // Declining holds too is the duty to honor detainers, in those words.
+    const all = found(lint({ state: 'NH', date: '2027-03-01', level: 'county' }), 'state-requires-honoring-detainers');
+    expect(all[0]!.message).toMatch(/declines detainers that ask for a hold or for notice; New Hampshire requires agencies to honor them/);
+  });
+  it("New Hampshire's notice duty rests on the regulation's definition of a detainer, cited in the entry and read in the regulation's entry", () => {
+    const nh = LAW.find((a) => a.id === 'nh-hb511')!;
+    expect(nh.notification).toBe('required');
+    expect(nh.notes!.join(' ')).toMatch(
+      /8 C\.F\.R\. § 287\.7[\s\S]*"The detainer is a request that such agency advise the\s+Service, prior to release of the alien"/,
+    );
+    const reg = LAW.find((a) => a.id === 'us-8-cfr-287-7')!;
+    expect(
+      reg.sources.some(
+        (x) =>
+          x.kind === 'primary' && x.quote.startsWith('The detainer is a request that such agency advise the Service, prior to release'),
+      ),
+    ).toBe(true);
+  });
+  it('dates read only in secondary sources, or not read, are printed as unverified and give warnings within a year', () => {
+    const cases: Array<[Doc, string, string]> = [
+      [{ state: 'CO', date: '2019-09-01', provisions: felons }, 'state-bars-holds', 'May 28, 2019'],
+      [{ state: 'AR', date: '2020-06-01' }, 'state-requires-honoring-detainers', 'January 1, 2020'],
+      [{ state: 'IA', date: '2019-02-01', level: 'county' }, 'state-requires-honoring-detainers', 'July 1, 2018'],
+      [{ state: 'CA', date: '2018-06-01', provisions: felons }, 'state-bars-holds', 'January 1, 2018'],
+    ];
+    for (const [doc, code, date] of cases) {
+      const within = found(lint(doc), code);
+      expect(
+        within.map((x) => x.severity),
+        `${doc.state} ${code}`,
+      ).toEqual(['warning']);
+      expect(within[0]!.message, doc.state).toContain(`${date} (a date not verified)`);
+      const later = found(lint({ ...doc, date: `${Number(doc.date!.slice(0, 4)) + 2}${doc.date!.slice(4)}` }), code);
+      expect(
+        later.map((x) => x.severity),
+        `${doc.state} ${code} two years on`,
+      ).toEqual(['error']);
+    }
+  });
+  it('Vermont: the date of Act 5 is printed as unverified (a governor-only rule is at most a warning whatever the date)', () => {
+    const vt = found(lint({ state: 'VT', date: '2019-06-01', extra: 'agreement287g: task-force\n' }), 'state-bars-287g');
+    expect(vt.map((x) => x.severity)).toEqual(['warning']);
+    expect(vt[0]!.message).toContain('March 28, 2017 (a date not verified)');
+  });
+  it('law read only in secondary sources says so in the finding: the California TRUST Act (2014 text not read) is a warning', () => {
+    const violent = hold('violent', '{ all: [{ requested: hold }, { charge: { classes: [misdemeanor] } }] }');
+    const d = found(lint({ state: 'CA', date: '2015-06-01', provisions: violent }), 'state-bars-holds');
+    expect(d.map((x) => [x.severity, x.authority])).toContainEqual(['warning', 'ca-trust-act']);
+    expect(d.find((x) => x.authority === 'ca-trust-act')!.message).toMatch(/\(2014 text\); read only in secondary sources\)/);
+    // So does a 287(g) finding: Tennessee SB 2223 was read only in a bill tracker.
+    const tn = found(lint({ state: 'TN', date: '2026-06-01', level: 'county', extra: 'agreement287g: none\n' }), 'state-requires-287g');
+    expect(tn[0]!.message).toMatch(/; read only in secondary sources\); the ordinance says the agency has none/);
+    // Law read in a primary source carries no such words.
+    const tx = found(lint({ state: 'TX', date: '2019-01-01' }), 'state-requires-honoring-detainers');
+    expect(tx[0]!.message).not.toMatch(/secondary/);
+  });
+  it('Connecticut 2014 and Oregon: the grounds, the bar on notice and on 287(g) agreements are each quoted from a primary source', () => {
+    const quotes = (id: string) =>
+      LAW.find((a) => a.id === id)!
+        .sources.filter((x) => x.kind === 'primary')
+        .map((x) => x.quote)
+        .join(' | ');
+    expect(quotes('ct-trust-act-2014')).toMatch(/pending criminal charges in Connecticut where bond has not been posted/);
+    expect(quotes('or-sanctuary-promise-act')).toMatch(/custody status, release date/);
+    expect(quotes('or-sanctuary-promise-act')).toMatch(/may not enter into a formal or informal agreement/);
+    expect(quotes('ca-values-act')).toMatch(/287\(g\) agreements/);
+    expect(quotes('il-trust-act')).toMatch(/shall not detain or continue to detain/);
+    expect(quotes('il-way-forward-act')).toMatch(/provide notice of release or maintain custody/);
   });
 });
