@@ -10,7 +10,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadOrdinance, ordinanceText, type Ordinance } from '../../engine/index';
+import { loadOrdinance, ordinanceText, renderMarkdown, type Ordinance } from '../../engine/index';
+import { ANNEX_HEADING } from '../../engine/export/text-blocks';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -82,4 +83,32 @@ describe("the wording of King County's hold says what its logic does", () => {
     // A request for notice alone, with the warrant, gets the notice (clamped, not declined): the words say so.
     expect(p!.text).toMatch(/requests notice of the time of the person's release, the Department shall give ICE that notice/);
   });
+});
+
+describe('the export of an enacted "decline ... unless" says that the exception holds the person', () => {
+  // The enacted sentences of Cook County sec. 46-37(a) and Philadelphia's order say only what is declined;
+  // the logic holds when the exception applies. The voted text keeps the enacted words; the annex of
+  // generated readings, after it, says that a hold happens and for how long.
+  const cases = [
+    {
+      sample: 'cook-county-46-37-2011',
+      enacted: 'The Sheriff of Cook County shall decline ICE detainer requests unless there is a written agreement',
+      hold:
+        '§ 2(a) Generated plain reading: If a written agreement is in force under which the federal government reimburses all costs of complying with ICE detainers, the Sheriff of Cook County shall honor the ICE detainer by holding the person for no longer than 48 hours, excluding Saturdays, Sundays and holidays',
+    },
+    {
+      sample: 'philadelphia-eo-5-16-2016',
+      enacted: 'No person in the custody of the City who otherwise would be released from custody shall be detained',
+      hold: 'the civil immigration detainer is supported by a judicial warrant, the City shall honor the civil immigration detainer by holding the person for no longer than 48 hours, excluding Saturdays, Sundays and holidays',
+    },
+  ];
+  for (const c of cases) {
+    it(c.sample, () => {
+      const md = renderMarkdown(sample(c.sample)).replace(/\s+/g, ' ');
+      const annexAt = md.indexOf(`## ${ANNEX_HEADING}`);
+      expect(annexAt).toBeGreaterThan(0);
+      expect(md.slice(0, annexAt)).toContain(c.enacted);
+      expect(md.slice(annexAt)).toContain(c.hold);
+    });
+  }
 });
