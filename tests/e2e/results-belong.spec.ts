@@ -21,7 +21,8 @@ test('a case file with no cases is refused and the set before stays; another doc
   // The note under the figures reads as words, a space between them where the source wraps.
   await expect(page.getByText('no hold hours or cost are counted for these 14.')).toBeVisible();
   const caseSet = page.getByLabel('Case set', { exact: true });
-  await expect(caseSet.locator('option').first()).toHaveText('Synthetic 200 (synthetic-200.cases.csv): 200 cases');
+  await expect(caseSet.locator('option').first()).toHaveText('200 cases: Synthetic 200 (synthetic-200.cases.csv)');
+  await expect(caseSet).toHaveAttribute('title', '200 cases: Synthetic 200 (synthetic-200.cases.csv)');
 
   // A jail's own export, named .csv: read as CSV, its header found wanting, nothing replaced.
   const dir = mkdtempSync(path.join(os.tmpdir(), 'detainer-e2e-'));
@@ -34,7 +35,7 @@ test('a case file with no cases is refused and the set before stays; another doc
   await expect(alert).toContainText('found BookingID, Age, BookedDate');
   await expect(alert).not.toContainText('a case set is a list of cases');
   await expect(alert).toContainText('The case set Synthetic 200 (synthetic-200.cases.csv), 200 cases, is still loaded.');
-  await expect(caseSet.locator('option').first()).toHaveText('Synthetic 200 (synthetic-200.cases.csv): 200 cases');
+  await expect(caseSet.locator('option').first()).toHaveText('200 cases: Synthetic 200 (synthetic-200.cases.csv)');
   await expect(page.getByRole('region', { name: 'Summary' }).getByText('cases', { exact: true })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Summary' })).toContainText('200');
 

@@ -38,6 +38,8 @@ import { LIVE_LIMIT, mappable } from './use-simulation';
 import { ColumnMappingPanel, needsMapping } from './ColumnMappingPanel';
 import type { Host } from '../../../host/contract';
 
+/** The loaded case set as the picker names it: how many cases, then which set. */
+const loadedCaseSet = (c: { label: string; count: number }) => `${count(c.count)} case${c.count === 1 ? '' : 's'}: ${c.label}`;
 const capitalized = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 
 /** What a provision's cases got, as the coverage table says it: "7 review", "3 held; may decide 71 undecided on these records". */
@@ -97,12 +99,15 @@ export function SimulationControls({
       <div className="field">
         <label htmlFor="case-set">Case set</label>
         <div className="inline">
-          <select id="case-set" value="" onChange={(e) => e.target.value && onChooseCaseSet(e.target.value)}>
-            <option value="">
-              {state.cases
-                ? `${state.cases.label}: ${count(state.cases.count)} case${state.cases.count === 1 ? '' : 's'}`
-                : 'Choose a case set…'}
-            </option>
+          {/* The count first: where the pane is narrow (1024 px) the picker cuts its text at the end, and the
+              file's name can spare its tail better than the count; the whole of it is in the tooltip. */}
+          <select
+            id="case-set"
+            value=""
+            title={state.cases ? loadedCaseSet(state.cases) : undefined}
+            onChange={(e) => e.target.value && onChooseCaseSet(e.target.value)}
+          >
+            <option value="">{state.cases ? loadedCaseSet(state.cases) : 'Choose a case set…'}</option>
             {caseSets.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.label}
