@@ -42,6 +42,13 @@ test('a sample opens; an error made through the editor model shows as a squiggle
   const errorMarkers = async () => (await hook.markers(page)).filter((m) => m.severity === 'error');
   expect(await errorMarkers()).toEqual([]);
   await expect(page.getByRole('heading', { name: /^Problems 0 errors/ })).toBeVisible();
+  // The sample's silenced findings are listed (last, in italics): the header counts them apart, so a
+  // warning row under "0 warnings" is not read as a miscount.
+  const silenced = await page.getByRole('button', { name: /^Silenced Warning: / }).count();
+  expect(silenced).toBeGreaterThan(0);
+  await expect(
+    page.getByRole('heading', { name: `Problems 0 errors, 0 warnings (${silenced} silenced), 2 notes`, exact: true }),
+  ).toBeVisible();
 
   // Break it: the first hold outcome misspelled.
   const broken = sampleText.replace('        outcome: hold\n', '        outcome: hodl\n');

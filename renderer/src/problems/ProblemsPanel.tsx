@@ -4,9 +4,9 @@
 
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { CheckedDiagnostic, QuickFix } from '../../../engine/index';
-import { authority, isBlocking, problemTitle, type Ordinance } from '../../../engine/vocabulary';
+import { authority, problemTitle, type Ordinance } from '../../../engine/vocabulary';
 import { LawAppliedPanel } from './LawAppliedPanel';
-import { problemOrder } from './problem-order';
+import { problemCounts, problemOrder } from './problem-order';
 
 interface Props {
   diagnostics: readonly CheckedDiagnostic[];
@@ -69,16 +69,12 @@ export function ProblemsPanel({ diagnostics: found, fileName, onOpen, onFix, onS
       live = false;
     };
   }, [openFinding, exampleOf]);
-  const errors = diagnostics.filter(isBlocking).length;
-  const warnings = diagnostics.filter((d) => d.severity === 'warning' && !d.suppressed).length;
-  const notes = diagnostics.filter((d) => d.severity === 'info' && !d.suppressed).length;
   return (
     <section className="problems" aria-labelledby="problems-heading" ref={panel} tabIndex={-1}>
       <h2 id="problems-heading" className="panel-heading">
         Problems{' '}
         <span className="counts" aria-live="polite">
-          {errors} error{errors === 1 ? '' : 's'}, {warnings} warning{warnings === 1 ? '' : 's'}
-          {notes ? `, ${notes} note${notes === 1 ? '' : 's'}` : ''}
+          {problemCounts(diagnostics)}
         </span>
       </h2>
       {diagnostics.length === 0 ? (

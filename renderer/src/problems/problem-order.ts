@@ -18,3 +18,24 @@ export function problemOrder<D extends Pick<CheckedDiagnostic, 'severity' | 'sup
     .sort((a, b) => rank(a.d) - rank(b.d) || a.d.line - b.d.line || a.d.column - b.d.column || a.i - b.i)
     .map((x) => x.d);
 }
+
+const COUNTED: readonly { severity: string; one: string; many: string; always: boolean }[] = [
+  { severity: 'error', one: 'error', many: 'errors', always: true },
+  { severity: 'warning', one: 'warning', many: 'warnings', always: true },
+  { severity: 'info', one: 'note', many: 'notes', always: false },
+];
+
+/**
+ * The panel's header: how many errors, warnings and notes are in force, each followed by how many of its
+ * kind are silenced when any are, so a silenced row in the list is not read as a miscount
+ * ("0 errors, 0 warnings (1 silenced)"). Notes are named only when there are some, in force or silenced.
+ */
+export function problemCounts(diagnostics: readonly Pick<CheckedDiagnostic, 'severity' | 'suppressed'>[]): string {
+  return COUNTED.flatMap(({ severity, one, many, always }) => {
+    const ofKind = diagnostics.filter((d) => (RANK[d.severity] ?? 2) === RANK[severity]);
+    const silenced = ofKind.filter((d) => d.suppressed).length;
+    const inForce = ofKind.length - silenced;
+    if (!always && ofKind.length === 0) return [];
+    return [`${inForce} ${inForce === 1 ? one : many}${silenced ? ` (${silenced} silenced)` : ''}`];
+  }).join(', ');
+}
