@@ -538,7 +538,8 @@ function provisionRules(ctx: Ctx): void {
       addWithin(c.path, {
         provision: c.id,
         // A calendar-hour hold past the limit outlasts it on every run of working days (a Monday release).
-        severity: 'error',
+        // An error only while the regulation's words are read in a primary source (its data's confidence).
+        severity: severityOf(cfr, law.asOf),
         code: 'hold-exceeds-federal-maximum',
         message: excl
           ? `${c.who} allows a hold of ${holdWords(h)}; the federal maximum is ${FEDERAL_LIMIT.hours} (${CITATIONS.federalMaximum})`

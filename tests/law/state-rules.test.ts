@@ -741,3 +741,37 @@ describe('the December 2026 audit: an error about state law rests on text read',
     expect(quotes('il-way-forward-act')).toMatch(/provide notice of release or maintain custody/);
   });
 });
+
+describe('federal law: an error rests on the words read', () => {
+  const seventyTwo = hold('long', '{ requested: hold }', '{ hours: 72, excludingWeekendsAndHolidays: true }');
+  it("hold-exceeds-federal-maximum is an error only while 8 C.F.R. § 287.7's hold limit is read as the regulation's words", () => {
+    const reg = LAW.find((a) => a.id === 'us-8-cfr-287-7')!;
+    expect(reg.sources.filter((x) => x.kind === 'primary').map((x) => x.quote)).toContainEqual(
+      expect.stringContaining('not to exceed 48 hours, excluding Saturdays, Sundays, and holidays'),
+    );
+    // Each call a new date: a document's text already checked is answered from the cache.
+    const severities = (date: string) => found(lint({ state: 'KS', date, provisions: seventyTwo }), 'hold-exceeds-federal-maximum');
+    expect(severities('2020-01-01').map((x) => x.severity)).toEqual(['error']);
+    // Were the regulation's words read only in secondary sources, the finding would be a warning.
+    const was = reg.confidence;
+    (reg as { confidence: string }).confidence = 'verified-secondary';
+    try {
+      expect(severities('2020-02-01').map((x) => x.severity)).toEqual(['warning']);
+    } finally {
+      (reg as { confidence: string }).confidence = was;
+    }
+  });
+  it('rulings whose holding was read only in a summary are verified-secondary; dates are quoted where read', () => {
+    for (const id of ['us-galarza-v-szalczyk', 'us-miranda-olivares'])
+      expect(LAW.find((a) => a.id === id)!.confidence, id).toBe('verified-secondary');
+    const quotes = (id: string) =>
+      LAW.find((a) => a.id === id)!
+        .sources.filter((x) => x.kind === 'primary')
+        .map((x) => x.quote)
+        .join(' | ');
+    expect(quotes('us-miranda-olivares')).toContain('Filed 04/11/14');
+    expect(quotes('ma-lunn')).toContain('July 24, 2017');
+    expect(quotes('ma-lunn')).toMatch(/same power to arrest .* as Massachusetts police officers/);
+    expect(quotes('us-8-cfr-287-7')).toContain('effective 4/1/97');
+  });
+});
