@@ -773,5 +773,7 @@ describe('federal law: an error rests on the words read', () => {
     expect(quotes('ma-lunn')).toContain('July 24, 2017');
     expect(quotes('ma-lunn')).toMatch(/same power to arrest .* as Massachusetts police officers/);
     expect(quotes('us-8-cfr-287-7')).toContain('effective 4/1/97');
+    // Florida's sanctuary policy as enacted (§ 908.102(6)), not the narrower 2019 floor amendment alone.
+    expect(quotes('fl-sb168')).toContain('so as to limit such law enforcement agency in, or prohibit the agency from: (a) Complying');
   });
 });
