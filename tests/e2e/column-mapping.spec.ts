@@ -36,6 +36,19 @@ async function counts(page: Page) {
   return { hold: await n('count-hold'), notify: await n('count-notify'), decline: await n('count-decline'), open };
 }
 
+/** What the command line decides for the file read with the mapping: its cases and the counts the app shows. */
+function cliCounts(draft: string, file: string, mapping: string) {
+  const json = JSON.parse(cli(['simulate', draft, '--cases', file, '--mapping', mapping, '--json'])) as {
+    cases: { total: number };
+    summary: { outcomes: Record<string, number>; unknowns?: { undetermined: number } };
+  };
+  const { outcomes, unknowns } = json.summary;
+  return {
+    total: json.cases.total,
+    counts: { hold: outcomes.hold, notify: outcomes.notify, decline: outcomes.decline, open: unknowns?.undetermined ?? 0 },
+  };
+}
+
 test('a county export mapped in the app, simulated, saved, and read by the command line to the same counts', async ({ page, browser }) => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'detainer-mapping-e2e-'));
   const file = path.join(dir, 'county.csv');
@@ -109,17 +122,9 @@ test('a county export mapped in the app, simulated, saved, and read by the comma
   const yaml = readFileSync(saved, 'utf8');
   expect(yaml).toContain('BOOKING_NO: id');
   expect(yaml).toContain('dates: month/day/year');
-  const json = JSON.parse(cli(['simulate', draft, '--cases', file, '--mapping', saved, '--json'])) as {
-    cases: { total: number };
-    summary: { outcomes: Record<string, number>; unknowns?: { undetermined: number } };
-  };
-  expect(json.cases.total).toBe(6);
-  expect({
-    hold: json.summary.outcomes.hold,
-    notify: json.summary.outcomes.notify,
-    decline: json.summary.outcomes.decline,
-    open: json.summary.unknowns?.undetermined ?? 0,
-  }).toEqual(app);
+  const byCli = cliCounts(draft, file, saved);
+  expect(byCli.total).toBe(6);
+  expect(byCli.counts).toEqual(app);
 
   // Opened again, the file is read with the mapping kept for it.
   await panel.getByRole('button', { name: 'Close' }).click();
@@ -367,15 +372,7 @@ test('a date of birth, a level and what an empty cell means, mapped in the panel
   expect(yaml).toContain('  DOB: dateOfBirth\n');
   expect(yaml).toContain('  CHG1_LVL: charge1.level\n');
   expect(yaml).toContain('blanks:\n  JUDICIAL_WARRANT_ON_FILE: unknown\n');
-  const json = JSON.parse(cli(['simulate', draft, '--cases', file, '--mapping', saved, '--json'])) as {
-    summary: { outcomes: Record<string, number>; unknowns?: { undetermined: number } };
-  };
-  expect({
-    hold: json.summary.outcomes.hold,
-    notify: json.summary.outcomes.notify,
-    decline: json.summary.outcomes.decline,
-    open: json.summary.unknowns?.undetermined ?? 0,
-  }).toEqual(app);
+  expect(cliCounts(draft, file, saved).counts).toEqual(app);
 
   // Answered "no (the default)": the answer is the column's own entry, so the warning goes, the cases
   // read as before, and the saved file says it; the command line reads that file to the same decisions.
@@ -393,15 +390,7 @@ test('a date of birth, a level and what an empty cell means, mapped in the panel
   const no = path.join(dir, 'no.mapping.yaml');
   await (await asNo).saveAs(no);
   expect(readFileSync(no, 'utf8')).toContain('blanks:\n  JUDICIAL_WARRANT_ON_FILE: false\n');
-  const byCli = JSON.parse(cli(['simulate', draft, '--cases', file, '--mapping', no, '--json'])) as {
-    summary: { outcomes: Record<string, number>; unknowns?: { undetermined: number } };
-  };
-  expect({
-    hold: byCli.summary.outcomes.hold,
-    notify: byCli.summary.outcomes.notify,
-    decline: byCli.summary.outcomes.decline,
-    open: byCli.summary.unknowns?.undetermined ?? 0,
-  }).toEqual(answered);
+  expect(cliCounts(draft, file, no).counts).toEqual(answered);
 
   // Not said again: the entry goes from the file.
   await blank.selectOption('not-said');
