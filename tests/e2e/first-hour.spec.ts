@@ -316,7 +316,7 @@ test('the case sets are each named once, and the chosen one says its size once',
   const options = await page.getByLabel('Case set', { exact: true }).locator('option').allTextContents();
   expect(new Set(options).size).toBe(options.length);
   expect(options.filter((o) => /Synthetic 200/.test(o))).toEqual(['Sample: Synthetic 200 (CSV)', 'Sample: Synthetic 200 (JSON)']);
-  expect(options[0]).toBe('Synthetic set, seed 2012: 10,000 cases');
+  expect(options[0]).toBe('10,000 cases: Synthetic set, seed 2012');
   for (const o of options) expect(o.match(/cases/g)?.length ?? 0, o).toBeLessThanOrEqual(1);
 });
 
