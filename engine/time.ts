@@ -356,20 +356,39 @@ export function timeZone(name: string | undefined): TimeZone | undefined {
 
 const ZONE_REGULATION = federalWith('zoneStates');
 
+/** A zone a state lies in, wholly or in part, with the section of the regulation that says so. */
+export interface StateZone {
+  zone: TimeZone;
+  wholly: boolean;
+  section: string;
+  cite: string;
+}
+
 /**
  * The zones a jurisdiction of a state (postal code) can name, from the time zone regulation: those
  * covering the whole state first, then those covering part of it. Empty for a state in no zone the
  * time statute lists (Guam, American Samoa) or an unknown code.
  */
-export function zonesOfState(state: string): Array<{ zone: TimeZone; wholly: boolean; section: string; cite: string }> {
+export function zonesOfState(state: string): StateZone[] {
   const cite = ZONE_REGULATION.citations[0]!.cite;
-  const out: Array<{ zone: TimeZone; wholly: boolean; section: string; cite: string }> = [];
+  const out: StateZone[] = [];
   for (const wholly of [true, false])
     for (const z of ZONE_REGULATION.zoneStates!) {
       const zone = timeZone(z.zone);
       if (zone && (wholly ? z.states : (z.partly ?? [])).includes(state)) out.push({ zone, wholly, section: z.section, cite });
     }
   return out;
+}
+
+/** The sections that put a state in its zones, as findings and the form cite them: "49 C.F.R. 71.6, 71.8". */
+export function zonesCitation(zones: readonly StateZone[]): string {
+  return `${zones[0]!.cite.replace(/ part \d+$/, '')} ${[...new Set(zones.map((z) => z.section))].join(', ')}`;
+}
+
+/** A state's zones as a choice: "Central (America/Chicago) or Mountain (America/Denver)". */
+export function zonesAsChoice(zones: ReadonlyArray<{ zone: Pick<TimeZone, 'label' | 'name'> }>): string {
+  const each = zones.map((z) => `${z.zone.label} (${z.zone.name})`);
+  return each.length <= 2 ? each.join(' or ') : `${each.slice(0, -1).join(', ')} or ${each[each.length - 1]}`;
 }
 
 const dstCache = new Map<number, { start: number; end: number } | null>();

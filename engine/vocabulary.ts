@@ -31,4 +31,4 @@ export { count, hours, money, share, signed } from './numbers';
 export * from './summary-bounds';
 export { dependsOnKeys, dependsOnLabel, whichProvisionOnlySentence } from './unknown-facts';
 export { UNKNOWN_REQUEST_READING } from './law-applied';
-export { dayOfWeek, daysFromCivil, formatDateTime, holdEnd, HolidayCalendar, zonesOfState } from './time';
+export { dayOfWeek, daysFromCivil, formatDateTime, holdEnd, HolidayCalendar, zonesAsChoice, zonesCitation, zonesOfState } from './time';

@@ -436,6 +436,12 @@ export function detainerTerm(o: Ordinance): string {
   return defined ? defined.term.trim() : 'civil immigration detainer';
 }
 
+/** "a" as "an" before a term said with a vowel ("an immigration detainer", "an ICE detainer"), in the article's case. */
+function anBefore(article: string, term: string, plural: string): string {
+  if (plural || article.toLowerCase() !== 'a' || !/^[aeiou]/i.test(term)) return article;
+  return article === 'A' ? 'An' : 'an';
+}
+
 /**
  * Generated words with the ordinance's own defined term for the detainer wherever they say "detainer"
  * ("the detainer is supported by a judicial warrant" -> "the civil immigration detainer is ..."), so
@@ -443,12 +449,6 @@ export function detainerTerm(o: Ordinance): string {
  * and a look-back window counts back from "the date of the civil immigration detainer" (the detainer
  * request, which the term names).
  */
-/** "a" as "an" before a term said with a vowel ("an immigration detainer", "an ICE detainer"), in the article's case. */
-function anBefore(article: string, term: string, plural: string): string {
-  if (plural || article.toLowerCase() !== 'a' || !/^[aeiou]/i.test(term)) return article;
-  return article === 'A' ? 'An' : 'an';
-}
-
 export function withDetainerTerm(text: string, term: string): string {
   if (term.toLowerCase() === 'detainer') return text;
   return text

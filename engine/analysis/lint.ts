@@ -37,7 +37,7 @@ import type { ParsedSource, SourcePosition } from '../source';
 import { forgetPrintedClauses, ordinanceText } from '../text-model';
 import { longDate } from '../text-model';
 import { prepareCase } from '../cases';
-import { parseDate, timeZone, zonesOfState } from '../time';
+import { parseDate, timeZone, zonesAsChoice, zonesCitation, zonesOfState } from '../time';
 import { conditionWords } from '../wording';
 import { AnalysisTooLarge, FALSE_NODE } from './bdd';
 import { caseFacts } from './describe';
@@ -654,8 +654,8 @@ function zoneOfStateRule(ctx: Ctx): void {
   const zones = zonesOfState(state);
   if (zones.length === 0 || zones.some((z) => z.zone.name === named)) return;
   const name = isStateCode(state) ? stateName(state) : state;
-  const cite = `${zones[0]!.cite.replace(/ part \d+$/, '')} ${[...new Set(zones.map((z) => z.section))].join(', ')}`;
-  const listed = joinOr(zones.map((z) => `${z.zone.label} (${z.zone.name})`));
+  const cite = zonesCitation(zones);
+  const listed = zonesAsChoice(zones);
   const label = timeZone(named)?.label;
   add(
     {
@@ -684,16 +684,12 @@ function zoneOfStateRule(ctx: Ctx): void {
   );
 }
 
-function joinOr(words: string[]): string {
-  return words.length <= 2 ? words.join(' or ') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
-}
-
 /** The zones the time zone regulation puts a state in, as the no-time-zone finding names them. */
 function zoneWords(state: string): string {
   const zones = zonesOfState(state);
   if (zones.length === 0) return '';
   const name = isStateCode(state) ? stateName(state) : state;
-  const cite = `${zones[0]!.cite.replace(/ part \d+$/, '')} ${[...new Set(zones.map((z) => z.section))].join(', ')}`;
+  const cite = zonesCitation(zones);
   const listed = zones.map((z) => `${z.zone.label}: ${z.zone.name}`);
   if (zones.length > 1) return ` ${name} lies in more than one time zone (${listed.join('; ')}; ${cite}): name the one the jail keeps.`;
   return ` ${name} lies ${zones[0]!.wholly ? 'wholly' : 'mostly'} in one time zone, ${listed[0]} (${cite}).`;

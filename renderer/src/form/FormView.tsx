@@ -29,7 +29,7 @@ import { PROVISION_TEMPLATES, templateById } from './templates';
 import type { PathSegment } from '../../../engine/document';
 import { FEDERAL_MAX_HOLD, type ProvisionType } from '../../../engine/vocabulary';
 import { useRovingToolbar } from '../lib/roving-toolbar';
-import { stateZones, zoneChoiceWords, zoneForNewState } from './time-zone';
+import { stateZones, zoneForNewState } from './time-zone';
 
 interface Props {
   data: DocumentData | null;
@@ -187,7 +187,7 @@ export function FormView({ data, unreadable, text, edit, onShowInEditor, onUndo,
           {askZone ? (
             <div className="wide zone-ask" role="group" aria-label="Choose the time zone">
               <p className="field-note">
-                {askZone.name} lies in more than one time zone, {zoneChoiceWords(askZone)} ({askZone.cite})
+                {askZone.name} lies in more than one time zone, {askZone.choice} ({askZone.cite})
                 {timeZone ? `, and ${timeZone} is not one of them` : ''}: choose the one the jail keeps.
               </p>
               {askZone.zones.map((z) => (

@@ -4,7 +4,7 @@
 // than one is not guessed for: a zone that is none of its zones is taken out and the drafter is asked.
 
 import type { DocumentEdit } from '../../../engine/document';
-import { STATE_NAMES, zonesOfState } from '../../../engine/vocabulary';
+import { STATE_NAMES, zonesAsChoice, zonesCitation, zonesOfState } from '../../../engine/vocabulary';
 
 export interface StateZones {
   /** The state's name ("Texas"), or its code when it is no state or territory. */
@@ -12,6 +12,8 @@ export interface StateZones {
   zones: Array<{ name: string; label: string }>;
   /** "49 C.F.R. 71.6, 71.8": the sections that put the state in its zones. */
   cite: string;
+  /** "Central (America/Chicago) or Mountain (America/Denver)". */
+  choice: string;
 }
 
 /** The zones a jurisdiction of the state can name; null when the regulation lists none (Guam, an unknown code). */
@@ -19,18 +21,12 @@ export function stateZones(state: string | undefined): StateZones | null {
   if (!state) return null;
   const found = zonesOfState(state);
   if (found.length === 0) return null;
-  const sections = [...new Set(found.map((z) => z.section))].join(', ');
   return {
     name: STATE_NAMES[state] ?? state,
     zones: found.map((z) => ({ name: z.zone.name, label: z.zone.label })),
-    cite: `${found[0]!.cite.replace(/ part \d+$/, '')} ${sections}`,
+    cite: zonesCitation(found),
+    choice: zonesAsChoice(found),
   };
-}
-
-/** "Central (America/Chicago) or Mountain (America/Denver)". */
-export function zoneChoiceWords(s: StateZones): string {
-  const each = s.zones.map((z) => `${z.label} (${z.name})`);
-  return each.length <= 2 ? each.join(' or ') : `${each.slice(0, -1).join(', ')} or ${each[each.length - 1]}`;
 }
 
 export interface ZoneChange {
