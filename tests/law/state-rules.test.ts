@@ -498,16 +498,51 @@ describe('a law that binds some levels of government only', () => {
       expect.objectContaining({
         severity: 'warning',
         authority: 'ar-act-654',
-        message: expect.stringMatching(/since April 18, 2025 \(a date not verified\), after the effective date/),
+        message: expect.stringMatching(/since August 5, 2025 \(a date not verified\), after the effective date/),
       }),
     ]);
-    // From 2025 the county is bound (a date not verified: a warning within a year, an error after).
-    expect(found(lint({ state: 'AR', date: '2025-06-01', level: 'county' }), 'state-requires-honoring-detainers')).toEqual([
-      expect.objectContaining({ severity: 'warning', authority: 'ar-act-654' }),
+  });
+  it('Arkansas Act 654 binds counties from August 5, 2025 (no emergency clause: ninety days after sine die), not from its signing on April 18', () => {
+    const county = (date: string, provisions?: string) =>
+      found(lint({ state: 'AR', date, level: 'county', provisions }), 'state-requires-honoring-detainers');
+    // Signed, but not yet in force: later law, a warning that the provision cannot be applied now.
+    expect(county('2025-06-01')).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        authority: 'ar-act-654',
+        message: expect.stringMatching(/since August 5, 2025 \(a date not verified\), after the effective date.*cannot be applied now/),
+      }),
     ]);
-    expect(found(lint({ state: 'AR', date: '2026-06-01', level: 'county' }), 'state-requires-honoring-detainers')).toEqual([
-      expect.objectContaining({ severity: 'error', authority: 'ar-act-654' }),
+    // In force from August 5, 2025 (a date not verified: a warning within a year, an error after).
+    const inForce = county('2025-09-01');
+    expect(inForce).toEqual([expect.objectContaining({ severity: 'warning', authority: 'ar-act-654' })]);
+    expect(inForce[0]!.message).toMatch(/since August 5, 2025 \(a date not verified\)/);
+    expect(inForce[0]!.message).not.toMatch(/after the effective date/);
+    expect(county('2026-06-01')).toEqual([expect.objectContaining({ severity: 'warning', authority: 'ar-act-654' })]);
+    expect(county('2026-09-01')).toEqual([expect.objectContaining({ severity: 'error', authority: 'ar-act-654' })]);
+    // A county that honors every request is quiet before and after the date.
+    const honors = hold('honor', '{ requested: hold }') + notify('notices', '{ requested: notify }');
+    expect(county('2025-06-01', honors)).toEqual([]);
+    expect(county('2026-09-01', honors)).toEqual([]);
+  });
+  it('North Dakota 44-08-25: from August 1, 2025 (N.D. Const. art. IV, § 13; no emergency declared), not from enrolment on April 14', () => {
+    const nd = (date: string, provisions?: string) =>
+      found(lint({ state: 'ND', date, level: 'county', provisions }), 'state-requires-honoring-detainers');
+    expect(nd('2025-06-01')).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        authority: 'nd-44-08-25',
+        message: expect.stringMatching(/since August 1, 2025 \(a date not verified\), after the effective date.*cannot be applied now/),
+      }),
     ]);
+    const inForce = nd('2025-09-01');
+    expect(inForce).toEqual([expect.objectContaining({ severity: 'warning', authority: 'nd-44-08-25' })]);
+    expect(inForce[0]!.message).not.toMatch(/after the effective date/);
+    expect(nd('2026-06-01')).toEqual([expect.objectContaining({ severity: 'warning', authority: 'nd-44-08-25' })]);
+    expect(nd('2026-09-01')).toEqual([expect.objectContaining({ severity: 'error', authority: 'nd-44-08-25' })]);
+    const honors = hold('honor', '{ requested: hold }') + notify('notices', '{ requested: notify }');
+    expect(nd('2025-06-01', honors)).toEqual([]);
+    expect(nd('2026-09-01', honors)).toEqual([]);
   });
 });
 
