@@ -812,3 +812,51 @@ describe('federal law: an error rests on the words read', () => {
     expect(quotes('fl-sb168')).toContain('so as to limit such law enforcement agency in, or prohibit the agency from: (a) Complying');
   });
 });
+
+describe('the rulings on holds, searched again: what was read in the opinions and what the finding does', () => {
+  const galarza = LAW.find((a) => a.id === 'us-galarza-v-szalczyk')!;
+  const miranda = LAW.find((a) => a.id === 'us-miranda-olivares')!;
+  const read = (a: typeof galarza, kind: 'primary' | 'secondary') =>
+    a.sources
+      .filter((x) => x.kind === kind)
+      .map((x) => x.quote)
+      .join(' | ');
+  it("Galarza's date is read in the opinion's caption; its holding only as quoted in secondary sources", () => {
+    expect(read(galarza, 'primary')).toContain('Opinion Filed: March 4, 2014');
+    expect(galarza.effective).toBe('2014-03-04');
+    expect(read(galarza, 'primary')).not.toMatch(/do not and cannot compel/);
+    expect(read(galarza, 'secondary')).toContain(
+      'immigration detainers do not and cannot compel a state or local law enforcement agency to detain suspected aliens subject to removal',
+    );
+  });
+  it("Miranda-Olivares's disposition is read in the opinion; the new-seizure reasoning only in summaries", () => {
+    expect(read(miranda, 'primary')).toContain('summary judgment is granted to Miranda-Olivares as to liability on the Second Claim');
+    expect(read(miranda, 'primary')).not.toMatch(/new (seizure|arrest)/);
+    expect(read(miranda, 'secondary')).toMatch(/new seizure/);
+  });
+  it('hold-without-judicial-warrant is a warning whatever the rulings are verified as (before: secondary; were they primary)', () => {
+    const doc = (date: string) => lint({ state: 'KS', date, provisions: hold('any', '{ requested: hold }') });
+    const severities = (date: string) => found(doc(date), 'hold-without-judicial-warrant').map((x) => x.severity);
+    expect([galarza.confidence, miranda.confidence]).toEqual(['verified-secondary', 'verified-secondary']);
+    expect(severities('2020-03-01')).toEqual(['warning']);
+    const was = [galarza.confidence, miranda.confidence];
+    (galarza as { confidence: string }).confidence = 'verified-primary';
+    (miranda as { confidence: string }).confidence = 'verified-primary';
+    try {
+      // Each call a new date: a document's text already checked is answered from the cache.
+      expect(severities('2020-04-01')).toEqual(['warning']);
+    } finally {
+      (galarza as { confidence: string }).confidence = was[0]!;
+      (miranda as { confidence: string }).confidence = was[1]!;
+    }
+  });
+  it("8 C.F.R. § 287.7: the 1997 rule is read in the Federal Register's heading; its § 287.7 words still in reprints", () => {
+    const reg = LAW.find((a) => a.id === 'us-8-cfr-287-7')!;
+    expect(read(reg, 'primary')).toContain('[Federal Register Volume 62, Number 44 (Thursday, March 6, 1997)]');
+    expect(read(reg, 'primary')).toContain('[Pages 10312-10395]');
+    expect(read(reg, 'primary')).toContain(
+      'On March 6, 1997, INS and Executive Office of Immigration Review (EOIR) published an interim rule',
+    );
+    expect(reg.confidence).toBe('verified-primary');
+  });
+});
