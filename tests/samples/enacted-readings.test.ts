@@ -112,3 +112,14 @@ describe('the export of an enacted "decline ... unless" says that the exception 
     });
   }
 });
+
+describe("Philadelphia's order, compared word for word with the copy read", () => {
+  it('§ 2(a) quotes "8 C.F.R. § 287.7" as the order does (Section 1 read as far as "nor shall notice of his or")', () => {
+    const md = renderMarkdown(sample('philadelphia-eo-5-16-2016')).replace(/\s+/g, ' ');
+    const enacted = md.slice(0, md.indexOf(`## ${ANNEX_HEADING}`));
+    expect(enacted).toContain(
+      'No person in the custody of the City who otherwise would be released from custody shall be detained pursuant to an ICE civil immigration detainer request pursuant to 8 C.F.R. § 287.7, nor shall notice of his or',
+    );
+    expect(enacted).not.toContain('8 CFR 287.7, nor');
+  });
+});
