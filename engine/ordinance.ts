@@ -60,12 +60,23 @@ export function checkOrdinance(source: ParsedSource): LoadedOrdinance {
     });
     return { source, ordinance: undefined, diagnostics };
   }
-  diagnostics.push(...schemaDiagnostics(source, validators.ordinanceValidator));
-  const schemaOk = diagnostics.every((d) => d.severity !== 'error');
-  if (schemaOk) diagnostics.push(...semanticDiagnostics(source.value as Ordinance, source));
+  // The schema's and the semantic checks read the value alone (the text only to locate what they
+  // find): a frozen value (frozen through) that passed them with nothing to say passes them again,
+  // as the editor's document does after an edit of a comment (`parseEditedSource` gives the same value).
+  const value = source.value as Ordinance;
+  if (!PASSED.has(value)) {
+    const before = diagnostics.length;
+    diagnostics.push(...schemaDiagnostics(source, validators.ordinanceValidator));
+    const schemaOk = diagnostics.every((d) => d.severity !== 'error');
+    if (schemaOk) diagnostics.push(...semanticDiagnostics(value, source));
+    if (diagnostics.length === before && Object.isFrozen(value)) PASSED.add(value);
+  }
   const ok = diagnostics.every((d) => d.severity !== 'error');
-  return { source, ordinance: ok ? (source.value as Ordinance) : undefined, diagnostics: sortDiagnostics(diagnostics) };
+  return { source, ordinance: ok ? value : undefined, diagnostics: sortDiagnostics(diagnostics) };
 }
+
+/** Frozen documents the schema's and the semantic checks found nothing in. */
+const PASSED = new WeakSet<object>();
 
 /** Checks of a schema-valid document that the schema can't express. */
 export function semanticDiagnostics(o: Ordinance, source: ParsedSource): Diagnostic[] {

@@ -57,6 +57,9 @@ export function unsafeCharacterProblem(s: string, index: number): string {
     : `holds ${what} (character ${index + 1}), which no text here may contain; remove it`;
 }
 
+/** Frozen objects (the editor's document, read by `parseEditedSource`, shares them between edits) that hold no unsafe string. */
+const CLEAN = new WeakSet<object>();
+
 /**
  * Every string in a document (recursively; object keys are left to the schema) that holds an unsafe
  * character, as an error located by `locate`. Text may keep tabs and line breaks.
@@ -69,6 +72,17 @@ export function unsafeTextDiagnostics(
   // One path, grown and shrunk along the walk: copied only for a string that holds an unsafe character.
   const at: PathSegment[] = [];
   const walk = (v: unknown): void => {
+    // A frozen object is frozen through (`deepFreeze`): one found clean before holds no unsafe string now.
+    if (v !== null && typeof v === 'object' && Object.isFrozen(v)) {
+      if (CLEAN.has(v)) return;
+      const before = out.length;
+      walkInside(v);
+      if (out.length === before) CLEAN.add(v);
+      return;
+    }
+    walkInside(v);
+  };
+  const walkInside = (v: unknown): void => {
     if (typeof v === 'string') {
       const i = unsafeCharacterIndex(v, true);
       if (i >= 0) {
