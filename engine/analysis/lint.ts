@@ -209,6 +209,8 @@ function laterTail(w: When, what: 'provision' | 'clause', a: Authority): string 
  * where the later ones are warnings).
  */
 function laterRuns<T extends { a: Authority; w: When }>(fired: T[]): T[][] {
+  // No later law among them (as for most provisions): each is a run of its own.
+  if (!fired.some((f) => f.w.later)) return fired.map((f) => [f]);
   const byId = new Map(fired.filter((f) => f.w.later).map((f) => [f.a.id, f]));
   const replaced = new Set<string>();
   for (const f of byId.values()) if (f.a.supersededBy && byId.has(f.a.supersededBy)) replaced.add(f.a.supersededBy);
@@ -237,6 +239,21 @@ function runWords(run: Array<{ a: Authority; cited: string }>): string {
  * agency that holds is answerable (Galarza). Dated, like later state law, where they came after the date.
  */
 function rulingWords(ctx: LawContext): string {
+  // The same words for every hold of an analysis (and of the next, on the same date): made once.
+  const key = `${ctx.asOfSource}\u0001${ctx.asOf}`;
+  let words = RULING_WORDS.get(key);
+  if (words === undefined) {
+    words = rulingWordsOn(ctx);
+    if (RULING_WORDS.size >= 8) RULING_WORDS.clear();
+    RULING_WORDS.set(key, words);
+  }
+  return words;
+}
+
+/** `rulingWords` by the date and its source. */
+const RULING_WORDS = new Map<string, string>();
+
+function rulingWordsOn(ctx: LawContext): string {
   const [galarza, mirandaOlivares, morales] = rulings as [Authority, Authority, Authority];
   const cite = (a: Authority) => a.citations[0]!.cite;
   const after = `, after ${ctx.asOfSource} (${dateWords(ctx.asOf)})`;
