@@ -1,8 +1,9 @@
 // The editor checks the ordinance again after every keystroke, keeping what the last checks worked
 // out (the text read, the fact space, findings, validation, the generated words). Along a drafter's
-// edits (an outcome, a heading, a comment, a condition, the outcome back, an outcome half typed, a heading with a character refused), each check made warm,
-// one after the other with nothing cleared between them, gives byte for byte what a check from
-// nothing gives: the same findings, in the same order, at the same places, with the same words.
+// edits (an outcome, a heading, a comment, a condition, the outcome back, an outcome half typed, a
+// heading pasted with a refused character), each check made warm, one after the other with nothing
+// cleared between them, gives byte for byte what a check from nothing gives: the same findings, in
+// the same order, at the same places, with the same words.
 
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -108,7 +109,7 @@ function checkAlong(base: string, rounds: number): void {
 describe('the keystroke check along edits, warm, is the check from nothing', () => {
   it('a sample: Connecticut', () => {
     const file = 'samples/ordinances/connecticut-trust-act-2014.ordinance.yaml';
-    // Written out in the block style, so that a condition's numbers are values of their own lines.
+    // Written out in the block style, so that each of a condition's values is on a line of its own.
     checkAlong(`# ${file}\n${stringify(parseSource(readRepoFile(file)).value, { lineWidth: 0 })}`, 3);
   });
 
