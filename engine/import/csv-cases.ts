@@ -528,8 +528,8 @@ function utf8Room(buf: Uint8Array, chars: number): Uint8Array {
 }
 
 export class CsvCaseReader {
-  /** The file's records, split on its bytes. */
-  private readonly scanner = new CsvByteScanner();
+  /** The file's records, split on its bytes (sparse: the fast reading reads only the fields in `filled`). */
+  private readonly scanner = new CsvByteScanner(true);
   private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   private readonly encoder = new TextEncoder();
   private plan: ColumnPlan | undefined;

@@ -72,8 +72,9 @@ function reference(text: string): Rec[] | undefined {
   return out;
 }
 
-function scan(bytes: Uint8Array, sizes: number[]): Rec[] | undefined {
-  const sc = new CsvByteScanner();
+/** The scanner's records; `sparse`, as the case reader scans (the bounds of filled fields only). */
+function scan(bytes: Uint8Array, sizes: number[], sparse = false): Rec[] | undefined {
+  const sc = new CsvByteScanner(sparse);
   const out: Rec[] = [];
   const take = (final: boolean) => {
     while (sc.next(final)) out.push({ row: sc.row, fields: sc.fields(), stray: sc.strayAfterQuote, high: sc.high !== 0 });
@@ -129,6 +130,8 @@ describe('the CSV byte scanner', () => {
           const bytes = new TextEncoder().encode(text);
           expect(scan(bytes, sizes)).toEqual(expected);
           expect(scan(bytes, [bytes.length || 1])).toEqual(expected);
+          expect(scan(bytes, sizes, true)).toEqual(expected);
+          expect(scan(bytes, [bytes.length || 1], true)).toEqual(expected);
         },
       ),
       { numRuns: 3000, seed: 11 },
@@ -140,7 +143,8 @@ describe('the CSV byte scanner', () => {
       const word = 'x'.repeat(9 + pad);
       const text = `${word},"${word} y, ""z""\n${word}",${word}é\r\n"${word}"tail,${word}\n\n${word}`;
       const bytes = new TextEncoder().encode(text);
-      for (const size of [1, 3, 4, 5, bytes.length]) expect(scan(bytes, [size])).toEqual(reference(text));
+      for (const size of [1, 3, 4, 5, bytes.length])
+        for (const sparse of [false, true]) expect(scan(bytes, [size], sparse)).toEqual(reference(text));
     }
   });
 });
