@@ -238,6 +238,9 @@ function repeatedIdMessage(id: string, places: number[], csv: boolean, rowItems:
   return `${head}; one booking's several charges or convictions go in one row, in numbered columns (charge1.*, charge2.*, ...)`;
 }
 
+/** Bytes of a chunk decoded to choose the reader (headCut): 65,536 characters at least, at 3 bytes each and 3 held. */
+const HEAD_PEEK_BYTES = 3 * 65536 + 3;
+
 const NOT_UTF8 = 'holds bytes that are not UTF-8 text (shown as \uFFFD); save the file as UTF-8';
 
 /**
@@ -265,6 +268,14 @@ export class CaseImporter implements CaseSink {
    */
   private placesRoom = 0;
   private casesRoom = 0;
+  /**
+   * True while every case kept so far is the record of its own number (table row k, record k) at
+   * place index + placeShift (a CSV file of good cases, one row each): places and caseIndex are then
+   * not written, a million rows' 8 MB of stores (and new memory) saved, and read through placeOf and
+   * recordOfRow. The first case that breaks it writes them out (writeOut).
+   */
+  private plain = true;
+  private placeShift = 0;
   /** The ids of bad records that have one, with their record index and place: a good case with the same id is not read either. */
   private badIds: string[] = [];
   private badIdIndex: number[] = [];
@@ -343,13 +354,38 @@ export class CaseImporter implements CaseSink {
       text = chunk;
       if (!this.reader) this.headBytes = undefined;
     } else {
-      if (!this.reader) this.headBytes?.push(chunk.slice());
       this.decoder ??= new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+      const cut = this.headCut(chunk);
+      if (cut < chunk.length) {
+        // The reader is chosen from the head's first bytes; a reader of bytes is then handed the whole
+        // chunk (headBytes), and the rest of it is decoded only for a reader of text, or while none is chosen.
+        this.headBytes!.push(chunk.slice());
+        this.feed(this.decoder.decode(chunk.subarray(0, cut), { stream: true }), false);
+        if (!this.bytesDirect) this.feed(this.decoder.decode(chunk.subarray(cut), { stream: true }), false);
+        this.reserve();
+        this.options.onProgress?.(this.progress);
+        return;
+      }
+      if (!this.reader) this.headBytes?.push(chunk.slice());
       text = this.decoder.decode(chunk, { stream: true });
     }
     this.feed(text, false);
     this.reserve();
     this.options.onProgress?.(this.progress);
+  }
+
+  /**
+   * While the reader is not chosen, how many of a chunk's bytes to decode to choose it: all of them,
+   * unless the chunk is longer than HEAD_PEEK_BYTES and a line ends in its first HEAD_PEEK_BYTES (or
+   * in the head decoded before it). Those bytes are at least 65,536 characters (a character takes at
+   * most 3 bytes per UTF-16 unit; 3 more may wait for the next), all that guessFormat and
+   * looksLikeIceRecords read past the first line, so the choice is the one the whole chunk gives; a
+   * 4 MB piece of a million-row file is then not decoded to a string only to be dropped.
+   */
+  private headCut(chunk: Uint8Array): number {
+    if (this.reader || !this.headBytes || chunk.length <= HEAD_PEEK_BYTES) return chunk.length;
+    const lineEnded = this.head.includes('\n') || chunk.subarray(0, HEAD_PEEK_BYTES).includes(10);
+    return lineEnded ? HEAD_PEEK_BYTES : chunk.length;
   }
 
   /**
@@ -549,12 +585,37 @@ export class CaseImporter implements CaseSink {
     if (index >= this.records) this.records = index + 1;
     // ICE's records are named by their row numbers ("row-12"), which never repeat: nothing to keep for finding repeated ids.
     if (this.ice) return;
-    if (index >= this.placesRoom) this.growPlaces(index + 1);
-    this.places[index] = place;
     const k = this.builder.length - 1;
     if (k >= this.casesRoom) this.growCases(k + 1);
-    this.caseIndex[k] = index;
     this.idHashes[k] = this.builder.lastIdHash;
+    if (this.plain) {
+      if (k === 0) this.placeShift = place - index;
+      if (k === index && place === index + this.placeShift) return;
+      this.writeOut(k);
+    }
+    if (index >= this.placesRoom) this.growPlaces(index + 1);
+    this.places[index] = place;
+    this.caseIndex[k] = index;
+  }
+
+  /** Writes out the places and record numbers of the `rows` cases kept while they were plain (each record k at row k). */
+  private writeOut(rows: number): void {
+    this.plain = false;
+    if (rows > this.placesRoom) this.growPlaces(rows);
+    for (let k = 0; k < rows; k++) {
+      this.places[k] = k + this.placeShift;
+      this.caseIndex[k] = k;
+    }
+  }
+
+  /** The record number of the case at row k of the table (before repeated ids are dropped). */
+  private recordOfRow(k: number): number {
+    return this.plain ? k : this.caseIndex[k]!;
+  }
+
+  /** The file row (CSV) or line (JSON, YAML) of a record kept as a case. */
+  private placeOf(index: number): number {
+    return this.plain ? index + this.placeShift : this.places[index]!;
   }
 
   private growPlaces(n: number): void {
@@ -593,8 +654,8 @@ export class CaseImporter implements CaseSink {
       let g = groups.get(id);
       if (!g) groups.set(id, (g = { rows: [], records: [] }));
       g.rows.push(k);
-      const index = this.caseIndex[k]!;
-      g.records.push([index, this.places[index]!]);
+      const index = this.recordOfRow(k);
+      g.records.push([index, this.placeOf(index)]);
     }
     badHashes.forEach((h, j) => {
       if (repeated.has(h)) groups.get(this.badIds[j]!)?.records.push([this.badIdIndex[j]!, this.badIdPlace[j]!]);
@@ -617,8 +678,8 @@ export class CaseImporter implements CaseSink {
       );
       for (const k of g.rows) {
         dropped.add(k);
-        const index = this.caseIndex[k]!;
-        const place = this.places[index]!;
+        const index = this.recordOfRow(k);
+        const place = this.placeOf(index);
         problems.push({ index, id, field: 'id', message, ...(csv ? { row: place } : { line: place, column: 1 }) });
       }
     }

@@ -95,6 +95,22 @@ describe('CSV in the documented columns', () => {
     expect(tableRows(b.table)).toEqual(tableRows(a.table));
   });
 
+  it('chooses the same reader from a first chunk of megabytes as from the whole text, for CSV and YAML', () => {
+    // The importer decodes only the first 196,611 bytes of a large first chunk to choose its reader
+    // (when a line ends in them); a reader of text is then given the rest decoded.
+    const yaml = stringify(sample.slice(0, 700));
+    // A first line longer than those bytes: the whole chunk is decoded, as before.
+    const longLine = `# ${'x'.repeat(250_000)}\n${yaml}`;
+    for (const text of [sampleCsv, yaml, longLine]) {
+      const bytes = new TextEncoder().encode(text);
+      expect(bytes.length).toBeGreaterThan(3 * 65536 + 3);
+      const whole = importInChunks(text, [0]);
+      expect(whole.problems).toEqual([]);
+      expect(whole.table.length).toBe(text === sampleCsv ? sample.length : 700);
+      for (const sizes of [[0], [1 << 20], [300_000, 7], [5, 1 << 20]]) expectSameSet(importInChunks(bytes, sizes), whole);
+    }
+  });
+
   it('writes the cases into a compact table that simulates the same as the cases one by one', () => {
     const set = readCaseSet(sampleCsv, 'csv');
     const t = set.table;
