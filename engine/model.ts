@@ -266,7 +266,7 @@ export interface Ordinance {
   detainerGrounds?: 'one-list' | 'separate-subsections';
   standardClauses?: Partial<Record<'savings' | 'noPrivateRightOfAction' | 'conflictWithLaw' | 'severability', StandardClauseSetting>>;
   passage?: Passage;
-  /** Print the generated plain readings in an annex after the text (for committee drafts). */
+  /** Print the generated plain readings in an annex after the signatures, marked as not part of the enacted text (drafts and enacted measures alike). */
   plainReadingAnnex?: boolean;
 }
 
