@@ -22,6 +22,7 @@ import { effectiveDateOf, otherwiseHoldOf, type Condition, type Ordinance, type 
 import { sectionCitation } from './law';
 import { civilFromDays, FEDERAL_HOLIDAYS_CITATION, federalHolidays, parseDate } from './time';
 import {
+  anBefore,
   CitationRuns,
   citationList,
   conditionWords,
@@ -34,6 +35,7 @@ import {
   offenseFilterWords,
   outcomePredicate,
   textTerms,
+  type PredicateOptions,
   type TextTerms,
   withDetainerTerm,
 } from './wording';
@@ -226,8 +228,9 @@ function ruleClause(
   grounds: Array<{ when: Condition | undefined; provision?: string; citation?: string }>,
   outcome: Outcome,
   maxHold: Provision['maxHold'],
+  options: PredicateOptions = {},
 ): Pick<TextClause, 'text' | 'items' | 'conjunction' | 'after'> {
-  const c = ruleWords(w, lead, grounds, outcome, maxHold);
+  const c = ruleWords(w, lead, grounds, outcome, maxHold, options);
   const term = (items: TextItem[]): TextItem[] =>
     items.map((i) => ({ ...i, text: withDetainerTerm(i.text, w.detainer), ...(i.items ? { items: term(i.items) } : {}) }));
   return { ...c, text: withDetainerTerm(c.text, w.detainer), ...(c.items ? { items: term(c.items) } : {}) };
@@ -240,8 +243,9 @@ function ruleWords(
   grounds: Array<{ when: Condition | undefined; provision?: string; citation?: string }>,
   outcome: Outcome,
   maxHold: Provision['maxHold'],
+  options: PredicateOptions,
 ): Pick<TextClause, 'text' | 'items' | 'conjunction' | 'after'> {
-  const predicate = outcomePredicate(w, outcome, maxHold);
+  const predicate = outcomePredicate(w, outcome, maxHold, options);
   const If = lead ? `${lead}if` : 'If';
   if (grounds.length === 1) {
     const when = grounds[0]!.when;
@@ -325,7 +329,8 @@ function provisionWords(o: Ordinance, w: Words, p: Provision): string | undefine
         decision: `written notice of whether ${agency} will honor it`,
         'release-date': 'notice of the time of release',
       };
-      const to = p.type === 'notice-to-person' ? `the person named in a ${w.detainer}` : `ICE, for each ${w.detainer},`;
+      const to =
+        p.type === 'notice-to-person' ? `the person named in ${anBefore('a', w.detainer)} ${w.detainer}` : `ICE, for each ${w.detainer},`;
       return sentence(
         `${Agency} shall promptly give ${to} ${joinWords(
           p.notices.map((n) => words[n]!),
@@ -452,7 +457,7 @@ function generatedDefinitions(o: Ordinance, w: Words, layout: Layout): TextClaus
   if (outcomes.has('hold') || outcomes.has('review')) {
     define(
       'honor',
-      `, for a ${w.detainer}, means to do what it requests within the limits this ${w.noun} sets: to hold the person where it requests that the person be held, and to notify ICE of the time of the person's release where it requests that notice. A ${w.detainer} that requests only notice is honored by giving that notice alone.`,
+      `, for ${anBefore('a', w.detainer)} ${w.detainer}, means to do what it requests within the limits this ${w.noun} sets: to hold the person where it requests that the person be held, and to notify ICE of the time of the person's release where it requests that notice. ${anBefore('A', w.detainer)} ${w.detainer} that requests only notice is honored by giving that notice alone.`,
     );
   }
   const holds = [
@@ -790,7 +795,16 @@ export function ordinanceText(o: Ordinance): OrdinanceText {
     const { generated, readings } = words;
     // A provision with its drafters' wording prints the generated words as its plain reading, flattened
     // (a kept clause's words after its lead once, as `keptReading` does); read before the lead moves on.
-    const plainReading = first.text ? (kept === undefined ? flattenClause(generated) : lead + flatRest(kept.rest)) : '';
+    // A plain reading is read apart from the text, whose definition of "honor" is printed only for the
+    // clauses it generates: a hold's reading says itself what a request for notice alone gets.
+    const outcome = first.outcome ?? o.otherwise;
+    const plainReading = !first.text
+      ? ''
+      : outcome === 'hold'
+        ? flattenClause(ruleClause(w, lead, [{ when: first.when }], outcome, first.maxHold, { apart: true }))
+        : kept === undefined
+          ? flattenClause(generated)
+          : lead + flatRest(kept.rest);
     ps.forEach((lp, g) => (provisions[lp.provision.id] = { citation: lp.citation, reading: readings[g]! }));
     earlier.push(c.citation);
     earlierRuns.push(c.citation);

@@ -437,7 +437,7 @@ export function detainerTerm(o: Ordinance): string {
 }
 
 /** "a" as "an" before a term said with a vowel ("an immigration detainer", "an ICE detainer"), in the article's case. */
-function anBefore(article: string, term: string, plural: string): string {
+export function anBefore(article: string, term: string, plural = ''): string {
   if (plural || article.toLowerCase() !== 'a' || !/^[aeiou]/i.test(term)) return article;
   return article === 'A' ? 'An' : 'an';
 }
@@ -464,16 +464,36 @@ export function textTerms(o: Ordinance): TextTerms {
   return { detainer: detainerTerm(o), agency: agencyName(o), noun: documentNoun(o) };
 }
 
+/** How an outcome's predicate is read: in the text, or apart from it. */
+export interface PredicateOptions {
+  /**
+   * Read apart from the text (the plain reading of a provision in the drafters' own wording, printed in
+   * the annex or beside the wording), where the text's definition of "honor" may not be printed: a
+   * hold then says itself what it gives a request for notice alone, as the engine decides (notice, no hold).
+   */
+  apart?: boolean;
+}
+
 /**
  * What the agency does on an outcome, as the predicate after the agency's name, exactly as the
  * engine decides: a hold and a notice are duties ("shall"), never permissions, and a decline gives
  * ICE neither the person nor the time of release, unless a notice-to-ice provision requires that
  * ICE be told (of the decision, the release time): then the decline says what ICE is told.
  */
-export function outcomePredicate(t: Pick<TextTerms, 'detainer' | 'iceNotice'>, outcome: Outcome, maxHold: MaxHold | undefined): string {
+export function outcomePredicate(
+  t: Pick<TextTerms, 'detainer' | 'iceNotice'>,
+  outcome: Outcome,
+  maxHold: MaxHold | undefined,
+  options: PredicateOptions = {},
+): string {
   switch (outcome) {
-    case 'hold':
-      return `shall honor the ${t.detainer} by holding the person for no longer than ${maxHoldWords(maxHold ?? FEDERAL_MAX_HOLD)} after the time the person would otherwise be released`;
+    case 'hold': {
+      const held = `shall honor the ${t.detainer} by holding the person for no longer than ${maxHoldWords(maxHold ?? FEDERAL_MAX_HOLD)} after the time the person would otherwise be released`;
+      // The outcome never exceeds the request: a hold on a request for notice alone is that notice (compile's CLAMP).
+      return options.apart
+        ? `${held}, or, where the ${t.detainer} requests only notice of the time of the person's release, by giving ICE that notice alone, without holding the person`
+        : held;
+    }
     case 'notify': {
       // A notice of the decision the ordinance requires on every detainer is given here too.
       const n = t.iceNotice;

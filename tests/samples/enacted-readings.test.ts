@@ -87,19 +87,24 @@ describe("the wording of King County's hold says what its logic does", () => {
 
 describe('the export of an enacted "decline ... unless" says that the exception holds the person', () => {
   // The enacted sentences of Cook County sec. 46-37(a) and Philadelphia's order say only what is declined;
-  // the logic holds when the exception applies. The voted text keeps the enacted words; the annex of
-  // generated readings, after it, says that a hold happens and for how long.
+  // the logic holds when the exception applies, and on a request for notice alone gives the notice (the
+  // outcome never exceeds the request). The voted text keeps the enacted words; the annex of generated
+  // readings, after it, says that a hold happens and for how long, and what a request for notice alone gets.
   const cases = [
     {
       sample: 'cook-county-46-37-2011',
       enacted: 'The Sheriff of Cook County shall decline ICE detainer requests unless there is a written agreement',
       hold:
         '§ 2(a) Generated plain reading: If a written agreement is in force under which the federal government reimburses all costs of complying with ICE detainers, the Sheriff of Cook County shall honor the ICE detainer by holding the person for no longer than 48 hours, excluding Saturdays, Sundays and holidays',
+      notice:
+        "after the time the person would otherwise be released, or, where the ICE detainer requests only notice of the time of the person's release, by giving ICE that notice alone, without holding the person.",
     },
     {
       sample: 'philadelphia-eo-5-16-2016',
       enacted: 'No person in the custody of the City who otherwise would be released from custody shall be detained',
       hold: 'the civil immigration detainer is supported by a judicial warrant, the City shall honor the civil immigration detainer by holding the person for no longer than 48 hours, excluding Saturdays, Sundays and holidays',
+      notice:
+        "after the time the person would otherwise be released, or, where the civil immigration detainer requests only notice of the time of the person's release, by giving ICE that notice alone, without holding the person.",
     },
   ];
   for (const c of cases) {
@@ -109,6 +114,9 @@ describe('the export of an enacted "decline ... unless" says that the exception 
       expect(annexAt).toBeGreaterThan(0);
       expect(md.slice(0, annexAt)).toContain(c.enacted);
       expect(md.slice(annexAt)).toContain(c.hold);
+      expect(md.slice(annexAt)).toContain(c.notice);
+      // The notice is said in the annex only: the voted text keeps the enacted words.
+      expect(md.slice(0, annexAt)).not.toContain('requests only notice');
     });
   }
 });
