@@ -90,7 +90,7 @@ import {
 import { MAX_NESTING } from './source';
 import { DETAINER_FORMS } from './detainer-forms';
 import { daysFromCivil, formatDate, formatDateTime, holdEnd, HolidayCalendar, timeZone, utcOfLocal, type TimeZone } from './time';
-import { conditionWords, leafWords, RECORD_LABELS, windowWords } from './wording';
+import { conditionWords, inOrdinanceTerms, leafWords, RECORD_LABELS, windowWords } from './wording';
 
 /** Three-valued truth: a discretionary finding is neither true nor false until a person decides. */
 export const FALSE = 0;
@@ -194,6 +194,8 @@ class ReadTerms extends Map<string, Definition> {
 /** What a compiled policy needs that the ordinance and scenario say. */
 interface Context {
   terms: Map<string, Definition>;
+  /** Words that say what the ordinance does, in its own term for the detainer (inOrdinanceTerms). */
+  words: (text: string) => string;
   countJuvenile: boolean;
   scenario: ResolvedScenario;
 }
@@ -701,7 +703,7 @@ function convictionLeaf(ctx: Context, test: ConvictionTest, path: PathSegment[],
     const last = anchorDay(t)[i]!;
     const anchor = ofArrest ? `arrest ${formatDate(t.bookedDay[i]!)}` : `request ${formatDate(t.issuedDay[i]!)}`;
     if (w) {
-      out.push(`window: ${windowWords(w).replace(/^within /, '')}: from ${formatDate(from)} (${anchor})`);
+      out.push(`window: ${ctx.words(windowWords(w)).replace(/^within /, '')}: from ${formatDate(from)} (${anchor})`);
     }
     const s = t.convStart[i]!;
     const e = t.convStart[i + 1]!;
@@ -897,7 +899,7 @@ function convictionLeaf(ctx: Context, test: ConvictionTest, path: PathSegment[],
         : `arrest ${formatDate(t.bookedDay[i]!)}`
       : `request ${formatDate(t.issuedDay[i]!)}`;
     if (w) {
-      out.push(`window: ${windowWords(w).replace(/^within /, '')}: from ${formatDate(from)} (${anchor})`);
+      out.push(`window: ${ctx.words(windowWords(w)).replace(/^within /, '')}: from ${formatDate(from)} (${anchor})`);
     }
     const s = t.convStart[i]!;
     const e = t.convStart[i + 1]!;
@@ -1504,6 +1506,8 @@ export class CompiledPolicy {
   readonly layout: Layout;
   private readonly bound = new WeakMap<CaseTable, BoundPolicy>();
   private readonly knowing = new WeakMap<CaseTable, (i: number, shared: Uint8Array, firstOwn: number, otherCode: number) => number>();
+  /** An explanation's words in the ordinance's own term for the detainer (inOrdinanceTerms), each reading made once. */
+  private readonly words: (text: string) => string;
   /**
    * What each provision's decision depends on, as text: its test, its outcome, the definitions of the
    * terms it reads, whether juvenile adjudications count, and the scenario when the test reads it.
@@ -1516,9 +1520,16 @@ export class CompiledPolicy {
     readonly scenario: ResolvedScenario,
   ) {
     const terms = new ReadTerms((ordinance.definitions ?? []).map((d) => [d.term.toLowerCase(), d]));
+    const termed = new Map<string, string>();
+    this.words = (text) => {
+      let out = termed.get(text);
+      if (out === undefined) termed.set(text, (out = inOrdinanceTerms(text, ordinance)));
+      return out;
+    };
     let readsScenario = false;
     const ctx: Context = {
       terms,
+      words: this.words,
       countJuvenile: ordinance.juvenileAdjudications === 'counted',
       get scenario() {
         readsScenario = true;
@@ -2138,14 +2149,14 @@ export class CompiledPolicy {
         reasons.push({
           provision: p.id,
           citation: p.citation,
-          condition: 'applies to every detainer it reaches',
+          condition: this.words('applies to every detainer it reaches'),
           value: true,
           facts: [],
           depth: 0,
         });
         continue;
       }
-      traceNode(p.condition, t, i, p.id, p.citation, 0, reasons);
+      traceNode(p.condition, t, i, p.id, p.citation, 0, reasons, this.words);
     }
     if (index >= this.provisions.length || (t.hasUnknown && this.lastProvisionRead(t, i) >= this.provisions.length)) {
       reasons.push({
@@ -2329,18 +2340,27 @@ export class CompiledPolicy {
   }
 }
 
-function traceNode(node: ConditionNode, t: CaseTable, i: number, provision: string, citation: string, depth: number, out: Reason[]): void {
+function traceNode(
+  node: ConditionNode,
+  t: CaseTable,
+  i: number,
+  provision: string,
+  citation: string,
+  depth: number,
+  out: Reason[],
+  words: (text: string) => string,
+): void {
   // On a table with unknown facts, a value the records leave open reads "unknown" like a finding.
   const v = t.hasUnknown ? setAsTri(node.bindSet(t, { bits: 0 })(i)) : node.bind(t)(i);
   out.push({
     provision,
     citation,
-    condition: node.reading,
+    condition: words(node.reading),
     value: v === UNKNOWN ? 'unknown' : v === TRUE,
     facts: node.facts ? node.facts(t, i) : [],
     depth,
   });
-  for (const child of node.children) traceNode(child, t, i, provision, citation, depth + 1, out);
+  for (const child of node.children) traceNode(child, t, i, provision, citation, depth + 1, out, words);
 }
 
 function sameLimit(a: MaxHold, b: MaxHold): boolean {

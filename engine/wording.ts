@@ -430,10 +430,15 @@ export function dutyWhere(d: IceNoticeDuty): string {
   return d.citations.length ? citationList(d.citations) : 'this law';
 }
 
-/** The defined term an ordinance uses for the detainer: the first defined term that names one. */
-export function detainerTerm(o: Ordinance): string {
+/** The term an ordinance's own definitions give the detainer (the first that names one), if any. */
+export function definedDetainerTerm(o: Pick<Ordinance, 'definitions'>): string | undefined {
   const defined = (o.definitions ?? []).find((d) => /\bdetainers?\b/i.test(d.term) && !/\bpolicy\b/i.test(d.term));
-  return defined ? defined.term.trim() : 'civil immigration detainer';
+  return defined?.term.trim() || undefined;
+}
+
+/** The defined term an ordinance uses for the detainer: its own, else the one its printed text defines. */
+export function detainerTerm(o: Ordinance): string {
+  return definedDetainerTerm(o) ?? 'civil immigration detainer';
 }
 
 /** "a" as "an" before a term said with a vowel ("an immigration detainer", "an ICE detainer"), in the article's case. */
@@ -458,6 +463,22 @@ export function withDetainerTerm(text: string, term: string): string {
       (_, article: string, plural: string) => `${anBefore(article, term, plural)} ${term}${plural}`,
     )
     .replace(/\bwith detainers\b/g, `with ${term}s`);
+}
+
+/**
+ * Words that say what an ordinance's provisions do, outside its text (an explanation of a decision, a
+ * finding about a provision), in the ordinance's own term for the detainer where its definitions give
+ * one; without one they keep "the detainer". Words about the law or the tool are not passed here.
+ */
+export function inOrdinanceTerms(text: string, o: Pick<Ordinance, 'definitions'>): string {
+  const term = definedDetainerTerm(o);
+  return term ? withDetainerTerm(text, term) : text;
+}
+
+/** "detainers", or the plural of the ordinance's own term for them ("ICE detainers"), for words as inOrdinanceTerms. */
+export function detainersInOrdinanceTerms(o: Pick<Ordinance, 'definitions'>): string {
+  const term = definedDetainerTerm(o);
+  return term ? pluralTerm(term) : 'detainers';
 }
 
 export function textTerms(o: Ordinance): TextTerms {

@@ -38,7 +38,7 @@ import { forgetPrintedClauses, ordinanceText } from '../text-model';
 import { longDate } from '../text-model';
 import { prepareCase } from '../cases';
 import { parseDate, timeZone, zonesAsChoice, zonesCitation, zonesOfState } from '../time';
-import { conditionWords } from '../wording';
+import { conditionWords, detainersInOrdinanceTerms, inOrdinanceTerms } from '../wording';
 import { AnalysisTooLarge, FALSE_NODE } from './bdd';
 import { caseFacts } from './describe';
 import { FactSpace, forEachLeaf, onClearAnalysisCaches } from './facts';
@@ -1198,7 +1198,12 @@ function policyRules(ctx: Ctx): void {
           code: 'no-minimum-age',
           message: `the policy has no minimum age: ${who} can hold a person under 18 without a judicial warrant${mandateWords}`,
           explanation:
-            'Many policies never honor a detainer for a person under 18. This ordinance sets no minimum age, so a juvenile can be held past release on a detainer that no judge has signed.' +
+            // What this ordinance does, in its own term for the detainer; what other policies do, in the general word.
+            'Many policies never honor a detainer for a person under 18. ' +
+            inOrdinanceTerms(
+              'This ordinance sets no minimum age, so a juvenile can be held past release on a detainer that no judge has signed.',
+              o,
+            ) +
             (mandate
               ? ` ${mandate.requires} A provision declining the detainers of minors would be unlawful there (${confidenceWords(mandate)}); the county remains answerable for each hold.`
               : ''),
@@ -1288,8 +1293,8 @@ function policyRules(ctx: Ctx): void {
       const what =
         holdDuty !== FALSE_NODE
           ? noticeDuty !== FALSE_NODE
-            ? 'declines detainers that ask for a hold or for notice'
-            : 'does not hold on detainers that ask for a hold'
+            ? `declines ${detainersInOrdinanceTerms(o)} that ask for a hold or for notice`
+            : `does not hold on ${detainersInOrdinanceTerms(o)} that ask for a hold`
           : 'declines requests for notice of release';
       const forbids = onlyJudicial && last.a.forbidsJudicialWarrantRequirement ? ', and forbids requiring a warrant' : '';
       const penalty = last.a.penalty ? `. Penalty: ${last.a.penalty}` : '';
@@ -1533,9 +1538,8 @@ function policyRules(ctx: Ctx): void {
               provision: p.id,
               severity: 'warning',
               code: 'outcome-exceeds-request',
-              message: `${cite(i)} says ${p.outcome}, but applies only to detainers that request nothing, so it always declines`,
-              explanation:
-                'The outcome never exceeds what ICE requested. In every case this provision decides, the detainer asks for neither a hold nor notice.',
+              message: `${cite(i)} says ${p.outcome}, but applies only to ${detainersInOrdinanceTerms(o)} that request nothing, so it always declines`,
+              explanation: `The outcome never exceeds what ICE requested. ${inOrdinanceTerms('In every case this provision decides, the detainer asks for neither a hold nor notice.', o)}`,
               path: [...path, 'outcome'],
               get fixes(): QuickFix[] {
                 return [outcomeFix(path, 'decline', 'Make the outcome "decline"', p)];
@@ -1547,8 +1551,7 @@ function policyRules(ctx: Ctx): void {
               severity: 'warning',
               code: 'outcome-exceeds-request',
               message: `${cite(i)} allows a hold, but in every case it decides ICE asks only for notice, so it can only notify`,
-              explanation:
-                'The outcome never exceeds what ICE requested. The condition of this provision admits only detainers that do not ask for a hold (for example it requires a notice-only request), so the hold, and its maximum, never apply.',
+              explanation: `The outcome never exceeds what ICE requested. The condition of this provision admits only ${detainersInOrdinanceTerms(o)} that do not ask for a hold (for example it requires a notice-only request), so the hold, and its maximum, never apply.`,
               path: [...path, 'outcome'],
               get fixes(): QuickFix[] {
                 return [outcomeFix(path, 'notify', 'Make the outcome "notify"', p)];
