@@ -146,6 +146,11 @@ export interface EarlierWording {
   negatedChargeFlagsAfter?: boolean;
   /** 'the person is in custody on a conviction for X' without the test's look-back window or count. */
   currentWithoutWindow?: boolean;
+  /**
+   * 'the detainer' and 'the date of the detainer request' where the ordinance defines its own term for the
+   * detainer (today's readings use the term, as the text does: see inOrdinanceTerms).
+   */
+  bareDetainer?: boolean;
 }
 
 const TODAY: EarlierWording = {};

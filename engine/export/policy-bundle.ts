@@ -13,7 +13,7 @@ import { schemaDiagnostics } from '../schema-diagnostics';
 import { parseSource } from '../source';
 import { checkStrictJson } from '../strict-json';
 import { checkDocument } from '../analysis/index';
-import { conditionWords, type EarlierWording } from '../wording';
+import { conditionWords, inOrdinanceTerms, type EarlierWording } from '../wording';
 
 export const BUNDLE_FORMAT = 'detainer-policy-bundle/1';
 
@@ -83,24 +83,30 @@ export const CURRENT_BUNDLE_EDITION: BundleEdition = { id: 'current', versions: 
 export const BUNDLE_EDITIONS: readonly BundleEdition[] = [
   CURRENT_BUNDLE_EDITION,
   {
-    // Before a test of the conviction for the current custody said its look-back window and count.
+    // Before a reading named the detainer by the ordinance's own defined term (December 7, 2026).
+    id: 'bare-detainer-words',
+    versions: 'an earlier version (its readings say "the detainer" where the ordinance defines its own term for it)',
+    wording: { bareDetainer: true },
+  },
+  {
+    // Also before a test of the conviction for the current custody said its look-back window and count.
     id: 'current-conviction-words',
     versions:
       'an earlier version (its readings of a test of the conviction for the current custody leave out its look-back window and count)',
-    wording: { currentWithoutWindow: true },
+    wording: { currentWithoutWindow: true, bareDetainer: true },
   },
   {
     // Before the look-back window from release said '(from the conviction where no release is recorded)'.
     id: 'release-window-words',
     versions:
       'an earlier version (its readings of a look-back window from release lack "from the conviction where no release is recorded")',
-    wording: { releaseWindowWithoutNoRelease: true, currentWithoutWindow: true },
+    wording: { releaseWindowWithoutNoRelease: true, currentWithoutWindow: true, bareDetainer: true },
   },
   {
     // Also before a negated charge test put its "on which" clauses before "is pending".
     id: 'negated-charge-words',
     versions: 'an earlier version (its readings also word a negated charge test "no ... is pending against the person, on which ...")',
-    wording: { releaseWindowWithoutNoRelease: true, negatedChargeFlagsAfter: true, currentWithoutWindow: true },
+    wording: { releaseWindowWithoutNoRelease: true, negatedChargeFlagsAfter: true, currentWithoutWindow: true, bareDetainer: true },
   },
   {
     // Also before effectiveDateOf and otherwiseMaxHold.
@@ -109,7 +115,7 @@ export const BUNDLE_EDITIONS: readonly BundleEdition[] = [
       "an earlier version (before one effective date and otherwiseMaxHold: effectiveDate is the document's member, an otherwise hold has no maxHold)",
     documentEffectiveDate: true,
     otherwiseWithoutMaxHold: true,
-    wording: { releaseWindowWithoutNoRelease: true, negatedChargeFlagsAfter: true, currentWithoutWindow: true },
+    wording: { releaseWindowWithoutNoRelease: true, negatedChargeFlagsAfter: true, currentWithoutWindow: true, bareDetainer: true },
   },
   {
     // Also before the text had a short-title section and printed parallel grounds as one list (December 4, 2026).
@@ -118,7 +124,7 @@ export const BUNDLE_EDITIONS: readonly BundleEdition[] = [
       'an earlier version (before the short-title section and grounds printed as one list: its citations number the definitions and the written sections only, a provision lettered in its own section)',
     documentEffectiveDate: true,
     otherwiseWithoutMaxHold: true,
-    wording: { releaseWindowWithoutNoRelease: true, negatedChargeFlagsAfter: true, currentWithoutWindow: true },
+    wording: { releaseWindowWithoutNoRelease: true, negatedChargeFlagsAfter: true, currentWithoutWindow: true, bareDetainer: true },
     sectionOnlyCitations: true,
   },
 ];
@@ -131,6 +137,12 @@ export function editionApplies(edition: BundleEdition, o: Ordinance): boolean {
 /** A value with its keys sorted and undefined members dropped, as canonical JSON has it. */
 function canonical<T>(value: T): T {
   return JSON.parse(canonicalJson(value)) as T;
+}
+
+/** A condition's reading, in the ordinance's own term for the detainer unless the edition's words predate that. */
+function readingOf(when: Condition, o: Ordinance, wording: EarlierWording | undefined): string {
+  const words = conditionWords(when, false, wording);
+  return wording?.bareDetainer ? words : inOrdinanceTerms(words, o);
 }
 
 /** The bundle of a valid ordinance. Key order is fixed, so the same policy always gives the same file. */
@@ -157,7 +169,7 @@ export function policyBundle(o: Ordinance, edition: BundleEdition = CURRENT_BUND
           outcome: p.outcome,
           maxHold: p.outcome === 'hold' ? canonical(p.maxHold ?? FEDERAL_MAX_HOLD) : null,
           when: when ? canonical(when) : null,
-          reading: when ? conditionWords(when, false, edition.wording) : null,
+          reading: when ? readingOf(when, policy, edition.wording) : null,
         };
       }),
       otherwise: {

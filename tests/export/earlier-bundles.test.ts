@@ -3,7 +3,8 @@
 // policy inside, and still fails any bundle altered after export. The fixtures in
 // fixtures/earlier-bundles were written by the versions their names give (35a7e7c: before the
 // short-title section renumbered the text; 297efcb: before one effective date and otherwiseMaxHold;
-// d748ac6: with both, before the readings' later words), from the
+// d748ac6: with both, before the readings' later words; 6c70aa6: before a reading named the detainer by
+// the ordinance's defined term), from the
 // .ordinance.yaml beside them, with `detainer-studio export --format bundle` (and `sign`, for the
 // signed one); see the README there.
 
@@ -46,7 +47,7 @@ function tampered(name: string, edit: (b: Bundle) => void, rehash = false): stri
 
 describe('bundles exported by earlier versions', () => {
   it('the fixtures are what earlier versions wrote, not what this one writes', () => {
-    expect(earlier).toHaveLength(8);
+    expect(earlier).toHaveLength(9);
     for (const name of earlier) {
       const text = read(name);
       const o = loadOrdinance(JSON.stringify((JSON.parse(text) as Bundle).policy)).ordinance!;
@@ -110,6 +111,32 @@ describe('bundles exported by earlier versions', () => {
     const w = v.diagnostics.find((d) => d.code === 'bundle-effective-date-superseded')!;
     expect(w).toMatchObject({ severity: 'warning', path: ['effectiveDate'], line: 11 });
     expect(w.message).toContain('the policy takes effect on "2017-10-01"');
+  });
+
+  it('readings before the defined term: "the detainer" verifies as that version; today the readings say the term', () => {
+    const name = 'detainer-term.6c70aa6.bundle.json';
+    const b = JSON.parse(read(name)) as Bundle;
+    expect(b.decisionLogic.provisions.map((p) => p.reading)).toEqual([
+      'the detainer requests that the person be held beyond the time of release and the detainer is supported by a judicial warrant',
+      'no ICE administrative warrant accompanies the detainer',
+      'the person has been convicted of a felony within the ten years before the date of the detainer request',
+    ]);
+    const v = verifyPolicyBundle(read(name));
+    expect(errorsOf(v)).toEqual([]);
+    expect(v.edition!.id).toBe('bare-detainer-words');
+    const o = loadOrdinance(read('detainer-term.ordinance.yaml')).ordinance!;
+    expect(policyBundle(o).decisionLogic.provisions.map((p) => p.reading)).toEqual([
+      'the ICE detainer requests that the person be held beyond the time of release and the ICE detainer is supported by a judicial warrant',
+      'no ICE administrative warrant accompanies the ICE detainer',
+      'the person has been convicted of a felony within the ten years before the date of the ICE detainer',
+    ]);
+    expect(verifyPolicyBundle(policyBundleJson(o)).edition!.id).toBe('current');
+    // One reading in the term and one without: no version wrote that.
+    const mixed = verifyPolicyBundle(
+      tampered(name, (x) => (x.decisionLogic.provisions[1]!.reading = 'no ICE administrative warrant accompanies the ICE detainer')),
+    );
+    expect(mixed.ok).toBe(false);
+    expect(errorsOf(mixed).map((d) => d.code)).toEqual(['bundle-mismatch']);
   });
 
   it('the middle version (both fields, the readings of before) verifies as that version', () => {
