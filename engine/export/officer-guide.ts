@@ -493,7 +493,12 @@ function holdsOf(policy: CompiledPolicy, o: Ordinance, scenario: Scenario, other
 
 // ---- outcomes and duties ----
 
-function outcomesOf(otherwise: OfficerGuide['otherwise'], steps: GuideStep[], notice: IceNoticeDuty | undefined): OutcomeInstruction[] {
+function outcomesOf(
+  otherwise: OfficerGuide['otherwise'],
+  steps: GuideStep[],
+  notice: IceNoticeDuty | undefined,
+  term: string,
+): OutcomeInstruction[] {
   const used = new Set<Outcome>([...steps.map((s) => s.outcome), ...(otherwise ? [otherwise.outcome] : [])]);
   // A hold on a notice-only request becomes notify, and a request for nothing is declined.
   if (used.has('hold')) used.add('notify');
@@ -522,7 +527,8 @@ function outcomesOf(otherwise: OfficerGuide['otherwise'], steps: GuideStep[], no
       outcome: 'review',
       name: 'Refer for review',
       todo: [
-        'Refer the detainer to a supervisor, who decides in writing whether to honor it.',
+        // The ordinance's term for the detainer, as its review clause and the guide's checks say it.
+        withDetainerTerm('Refer the detainer to a supervisor, who decides in writing whether to honor it.', term),
         'Write the referral and the section number in the booking file.',
       ],
     },
@@ -531,7 +537,7 @@ function outcomesOf(otherwise: OfficerGuide['otherwise'], steps: GuideStep[], no
       name: 'Decline',
       todo: [
         'Release the person when they would otherwise be released.',
-        'Do not hold the person or delay the release because of the detainer.',
+        withDetainerTerm('Do not hold the person or delay the release because of the detainer.', term),
         declineNoticeTodo(notice),
       ],
     },
@@ -560,7 +566,8 @@ export function officerGuide(o: Ordinance, given?: Scenario): OfficerGuide {
   const policy = compile(o, scenario);
   const text = ordinanceText(o);
   const notice = iceNoticeDuty(o, policy.layout.citationOf);
-  const steps = stepsOf(policy, notice, detainerTerm(o));
+  const term = detainerTerm(o);
+  const steps = stepsOf(policy, notice, term);
   const otherwise = otherwiseReached(o, policy, given)
     ? {
         outcome: policy.otherwise,
@@ -581,11 +588,11 @@ export function officerGuide(o: Ordinance, given?: Scenario): OfficerGuide {
     request: [
       'Never do more than the detainer asks: if the step allows a hold but the detainer asks only for notice of release, notify ICE only.',
       'If the detainer asks for neither a hold nor notice, decline.',
-    ],
+    ].map((line) => withDetainerTerm(line, term)),
     steps,
     otherwise,
     holds: holdsOf(policy, o, scenario, otherwise),
-    outcomes: outcomesOf(otherwise, steps, notice),
+    outcomes: outcomesOf(otherwise, steps, notice, term),
     duties: dutiesOf(o, policy),
     table: guideTable(o, given, policy),
     law: lawOf(o, given),

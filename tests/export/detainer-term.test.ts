@@ -96,6 +96,18 @@ describe('the defined term for the detainer, in every sentence', () => {
     ]);
   });
 
+  it('the officer guide: what to do on each outcome and the limit of the request name the ICE detainer too', () => {
+    const g = officerGuide(ordinanceFrom(ICE_TERM, 'term.ordinance.yaml'));
+    expect(g.request).toEqual([
+      'Never do more than the ICE detainer asks: if the step allows a hold but the ICE detainer asks only for notice of release, notify ICE only.',
+      'If the ICE detainer asks for neither a hold nor notice, decline.',
+    ]);
+    const todo = g.outcomes.flatMap((x) => x.todo);
+    expect(todo).toContain('Refer the ICE detainer to a supervisor, who decides in writing whether to honor it.');
+    expect(todo).toContain('Do not hold the person or delay the release because of the ICE detainer.');
+    expect(todo.filter((line) => /\bthe detainer\b/.test(line))).toEqual([]);
+  });
+
   for (const file of allOrdinanceFiles()) {
     it(`${path.basename(file)}: the guide's checks are the words of the ordinance's readings, with its term`, () => {
       const o = loadFile(file);
