@@ -81,7 +81,11 @@ function walkMarkdown(md: string, name: string): Walked {
       labels.push(clause);
       counters = [];
     }
-    for (const m of raw.matchAll(/§ (\d+)((?:\([a-z0-9]+\))*)( through \(([a-z0-9]+)\))?/g)) {
+    // A section of this text ("§ 2(a)"), not one of another code cited by name ("8 C.F.R. § 287.7",
+    // "5 ILCS 805/15"): a section number followed by a point and a digit, or a "§" after a code's
+    // abbreviation, is the other code's.
+    for (const m of raw.matchAll(/§ (\d+)(?!\d|\.\d)((?:\([a-z0-9]+\))*)( through \(([a-z0-9]+)\))?/g)) {
+      if (/(?:C\.F\.R\.|U\.S\.C\.|Stat\.|Code) $/.test(raw.slice(0, m.index))) continue;
       references.push(m[0]);
     }
   }
