@@ -69,6 +69,20 @@ describe('law applied', () => {
   });
 });
 
+describe('what is marked as after the ordinance’s date', () => {
+  it('says a court ruling was decided after it, and a statute or form takes effect after it', () => {
+    // Texas, 2012: Galarza (2014) and Morales (2015) were decided later; SB 4 (2017) and the I-247A (2017) take effect later.
+    const html = renderToStaticMarkup(createElement(LawAppliedPanel, { ordinance: texas('2012-01-01') }));
+    const marks = (id: string) =>
+      new RegExp(`data-authority="${id}".*?<span class="later">([^<]*)</span>`, 's').exec(html)?.[1]?.replace(/&#x27;/g, "'");
+    expect(marks('us-galarza-v-szalczyk')).toBe(" decided after the ordinance's date");
+    expect(marks('tx-sb4-detainer-mandate')).toBe(" takes effect after the ordinance's date");
+    expect(marks('us-form-i-247a')).toBe(" takes effect after the ordinance's date");
+    expect(html).not.toMatch(/data-authority="us-galarza-v-szalczyk"(?:(?!data-authority).)*takes effect/s);
+    expect(html).toContain('Law taking effect after that date, and a ruling decided after it, is marked;');
+  });
+});
+
 describe('an effective date the law data could not verify', () => {
   it('is shown as the lint and the officer guide say it: "effective July 1, 2019 (a date not verified)"', () => {
     const florida: Ordinance = { ...texas('2019-09-01'), jurisdiction: { name: 'Test City', state: 'FL', level: 'city' } };

@@ -26,7 +26,9 @@ function AuthorityItem({ a }: { a: AppliedAuthority }) {
         <summary>
           <span className="authority-name">{a.name}</span> <span className="citation">{a.citation}</span>{' '}
           <span className={`confidence ${a.confidence}`}>{CONFIDENCE_LABEL[a.confidence]}</span>
-          {a.status === 'later' ? <span className="later"> takes effect after the ordinance&apos;s date</span> : null}
+          {a.status === 'later' ? (
+            <span className="later"> {a.kind === 'case' ? 'decided' : 'takes effect'} after the ordinance&apos;s date</span>
+          ) : null}
         </summary>
         <p>{a.requires}</p>
         {a.penalty ? (
@@ -65,7 +67,8 @@ export function LawAppliedPanel({ ordinance, scenario }: Props) {
         Law applied: {law.stateName}, as of {longDate(law.asOf)}
       </h3>
       <p className="citation-note">
-        The date is {law.asOfSource}. Law that takes effect later is marked; the law data is current to {longDate(law.currentTo)}.
+        The date is {law.asOfSource}. Law taking effect after that date, and a ruling decided after it, is marked; the law data is current
+        to {longDate(law.currentTo)}.
       </p>
       <h4>{law.stateName}</h4>
       {law.stateLaw.length ? (
