@@ -1,7 +1,8 @@
 // What a reviewer found in a city solicitor's first hour with the app, each fixed and checked here in
 // Chromium: the time zone following the state, plain titles in the Problems list, whole case ids, the
 // title bar and the form's Undo bar at a narrow window, an empty defined term's boxes, the case set's
-// name in the impact report, and the notice-only provision template.
+// name in the impact report, the notice-only provision template, and the Simulation's notice of a
+// provision no case reached (by its section and heading, with the reimbursement setting it waits on).
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -259,4 +260,39 @@ test('the templates offer a provision that only notifies ICE of release; added t
   await expect(printed).toContainText(
     "if the civil immigration detainer requests notice of the time of release, the Police Department shall not hold the person on the civil immigration detainer and shall respond to it only by notifying ICE of the time of the person's release.",
   );
+});
+
+test('a provision no case reached is named as the coverage table names it, with the reimbursement setting it waits on; a one-month set reads “1 month”', async ({
+  page,
+}) => {
+  await loadApp(page);
+  await waitForEvent(page, 'document-editable');
+  let since = await eventCount(page);
+  await page.getByLabel('Open a sample ordinance').selectOption({ label: 'Policy for Responding to ICE Detainers' });
+  await waitForEvent(page, 'document-opened', { name: 'cook-county-46-37-2011.ordinance.yaml' }, since);
+  await page.getByRole('tab', { name: 'Simulation' }).click();
+  since = await eventCount(page);
+  await page.getByLabel('Case set', { exact: true }).selectOption({ label: 'Sample: Illustrative' });
+  await waitForEvent(page, 'simulation-rendered', { total: 16 }, since);
+  // Cook County's § 2(a) holds only under a written reimbursement agreement, and the run has none: not "reached reimbursed:
+  // an earlier provision decides every case it would" (§ 2(a) is the first provision).
+  const unreached = page.getByTestId('coverage-unreached');
+  await expect(unreached).toHaveText(
+    'No case in this set reached § 2(a) Written reimbursement agreement in force: it applies only while a written reimbursement agreement is in force, and this run has none; tick “Written reimbursement agreement in force” above to see its cases.',
+  );
+  since = await eventCount(page);
+  await page.getByRole('checkbox', { name: 'Written reimbursement agreement in force' }).check();
+  await waitForEvent(page, 'simulation-rendered', { total: 16 }, since);
+  await expect(page.getByTestId('count-hold')).not.toHaveText('0');
+  await expect(unreached).toHaveCount(0);
+
+  // A file of one month's bookings.
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'detainer-e2e-')), 'may.csv');
+  writeFileSync(
+    file,
+    'id,age,bookedAt,eligibleForReleaseAt,requests\r\n24-100,34,2024-05-01 08:00,2024-06-01 12:00,hold;notify\r\n24-104,15,2024-05-05 12:00,2024-06-06 12:00,hold\r\n',
+  );
+  since = await chooseCaseFile(page, file);
+  await waitForEvent(page, 'simulation-rendered', { total: 2 }, since);
+  await expect(page.getByText('By month (1 month)', { exact: true })).toBeVisible();
 });

@@ -229,7 +229,9 @@ export function FiguresByPeriod({
       <h3 id="figures-heading">By year, month and facility</h3>
       <FigureTable caption="By year of the request" first="Year" rows={byYear} open={open} />
       <details>
-        <summary>By month ({count(byMonth.length)} months)</summary>
+        <summary>
+          By month ({count(byMonth.length)} month{byMonth.length === 1 ? '' : 's'})
+        </summary>
         <FigureTable caption="By month of the request" first="Month" rows={byMonth} open={open} />
       </details>
       {byFacility.length > 1 ? <FigureTable caption="By facility" first="Facility" rows={byFacility} open={open} /> : null}

@@ -36,6 +36,7 @@ import { ONE_ROW_PER_CHARGE_IN_THE_APP, rowItemSection, type PathSegment, type Q
 import type { Simulation } from './use-simulation';
 import { LIVE_LIMIT, mappable } from './use-simulation';
 import { ColumnMappingPanel, needsMapping } from './ColumnMappingPanel';
+import { unreachedWords } from './unreached';
 import type { Host } from '../../../host/contract';
 
 /** The loaded case set as the picker names it: how many cases, then which set. */
@@ -634,9 +635,8 @@ export function SimulationView(props: Props) {
             </table>
             {r.coverage.undecided ? <p data-testid="coverage-totals">{coverageTotalsWords(r.coverage, count)}</p> : null}
             {r.coverage.unreached.length ? (
-              <p className="notice warning">
-                No case in this set reached {r.coverage.unreached.join(', ')}: an earlier provision decides every case it would, or the set
-                has no such case.
+              <p className="notice warning" data-testid="coverage-unreached">
+                {unreachedWords(r.coverage.unreached, r.provisions, ordinance, state.scenario.reimbursementAgreement)}
               </p>
             ) : null}
           </section>
