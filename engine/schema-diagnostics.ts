@@ -116,7 +116,7 @@ function describe(err: VerboseError): Mapped {
       const guess = typeof err.data === 'string' ? didYouMean(err.data, allowed.map(String)) : undefined;
       return {
         code: 'not-allowed',
-        message: `${what} cannot be ${show(err.data)}; ${guess ? `did you mean "${guess}"? ` : ''}it must be ${listWords(allowed)}`,
+        message: `${what} cannot be ${show(err.data)}; ${guess ? `did you mean "${guess}"? It` : 'it'} must be ${listWords(allowed)}`,
         path,
         key: false,
         ...(guess ? { suggestion: guess } : {}),

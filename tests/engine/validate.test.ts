@@ -108,6 +108,10 @@ describe('validation', () => {
     expect(problems(GOOD.replace('outcome: hold', 'outcome: detain'))[0]!.message).toMatch(
       /"Outcome" cannot be "detain"; it must be hold, notify, review or decline/,
     );
+    // A question and then a new sentence (first hour: 'did you mean "hold"? it must be ...').
+    expect(problems(GOOD.replace('outcome: hold', 'outcome: hodl'))[0]!.message).toBe(
+      '"Outcome" cannot be "hodl"; did you mean "hold"? It must be hold, notify, review or decline',
+    );
     expect(problems(GOOD.replace('state: MA', 'state: Mass'))[0]!.message).toMatch(/two-letter state code/);
   });
   it('reports a missing required key at its parent', () => {
