@@ -19,7 +19,8 @@ import {
   type SummaryBounds,
 } from '../summary-bounds';
 import { longDate, ordinanceText } from '../text-model';
-import { OUTCOME_WORDS } from '../wording';
+import { joinWords, OUTCOME_WORDS } from '../wording';
+import { keptOutByAgreement } from '../agreement';
 import { tellApart } from './draft-names';
 import { changedCasesHtml, decidedCodesOf, decisionDelta, deltaHtml, deltaSentence, type DecisionDelta } from './decision-delta';
 import { REPORT_FACES } from './fonts';
@@ -68,6 +69,8 @@ export interface ImpactReport {
   coverage: Coverage;
   /** Provision id to heading, for the coverage table. */
   headings: Record<string, string>;
+  /** Of the provisions no case reached, those the reimbursement-agreement setting keeps from every case. */
+  keptOutByAgreement: string[];
   /** The report's own date: the scenario's as-of date, else none (never the wall clock). */
   date: string;
   /** Decisions by year and month of the request, and by facility. */
@@ -111,6 +114,7 @@ export function impactReport(input: ImpactReportInput): ImpactReport {
     costDelta: c.delta.cost,
     coverage: result.coverage,
     headings,
+    keptOutByAgreement: keptOutByAgreement(input.ordinance, result.coverage.unreached, resolved.reimbursementAgreement),
     date: resolved.asOf ?? '',
     breakdown: result.breakdown,
   };
@@ -351,9 +355,25 @@ export function impactReportBodyHtml(r: ImpactReport): string {
   const totals = coverageTotalsWords(cov, n);
   if (totals) out.push(`<p>${escapeHtml(totals)}</p>`);
   if (cov.unreached.length) {
-    out.push(
-      `<p class="warning">No case in this set reached ${cov.unreached.length === 1 ? 'provision' : 'provisions'} ${escapeHtml(cov.unreached.join(', '))}: the simulation says nothing about ${cov.unreached.length === 1 ? 'it' : 'them'}.</p>`,
-    );
+    // Named as the coverage table names them; those the agreement setting keeps out, with that reason.
+    const label = (ids: readonly string[]) =>
+      joinWords(
+        ids.map((id) => covered.find((x) => x.id === id)?.label ?? id),
+        'and',
+      );
+    const kept = cov.unreached.filter((id) => r.keptOutByAgreement.includes(id));
+    const rest = cov.unreached.filter((id) => !kept.includes(id));
+    if (kept.length) {
+      const it = kept.length === 1 ? 'it applies' : 'they apply';
+      const reason = r.scenario.reimbursementAgreement
+        ? `${it} only where no written reimbursement agreement is in force, and this report assumes one (see Assumptions and sources, below)`
+        : `${it} only while a written reimbursement agreement is in force, and this report assumes none (see Assumptions and sources, below)`;
+      out.push(`<p class="warning">No case in this set reached ${escapeHtml(label(kept))}: ${escapeHtml(reason)}.</p>`);
+    }
+    if (rest.length)
+      out.push(
+        `<p class="warning">No case in this set reached ${rest.length === 1 ? 'provision' : 'provisions'} ${escapeHtml(label(rest))}: the simulation says nothing about ${rest.length === 1 ? 'it' : 'them'}.</p>`,
+      );
   }
   out.push('</section>');
 

@@ -1,10 +1,13 @@
 // The impact report: the simulation's own numbers, the comparison with the baseline or another
 // draft, the changed cases and the coverage, with labelled charts.
 
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { impactReport, impactReportHtml } from '../../engine/export/index';
 import { compile, HONOR_ALL, simulate } from '../../engine/index';
 import { ctFile, generatedCases, loadFile, rivertonFile } from './helpers';
+
+const root = path.resolve(__dirname, '../..');
 
 describe('impact report', () => {
   const ct = loadFile(ctFile);
@@ -50,6 +53,27 @@ describe('impact report', () => {
     const unreached = impactReport({ ordinance: ct, cases: cases.slice(0, 3), casesLabel: 'three' });
     expect(unreached.coverage.unreached.length).toBeGreaterThan(0);
     expect(impactReportHtml(unreached)).toContain('class="warning">No case in this set reached');
+  });
+
+  it('names a provision no case reached by section and heading, and says when the reimbursement setting keeps it from every case', () => {
+    // Cook County's § 2(a) holds only under a written reimbursement agreement; the report assumes none by default.
+    const cook = loadFile(path.join(root, 'samples/ordinances/cook-county-46-37-2011.ordinance.yaml'));
+    const none = impactReport({ ordinance: cook, cases, casesLabel: 'x' });
+    expect(none.coverage.unreached).toEqual(['reimbursed']);
+    expect(none.keptOutByAgreement).toEqual(['reimbursed']);
+    const html = impactReportHtml(none);
+    expect(html).toContain(
+      '<p class="warning">No case in this set reached § 2(a) Written reimbursement agreement in force: it applies only while a written reimbursement agreement is in force, and this report assumes none (see Assumptions and sources, below).</p>',
+    );
+    expect(html).not.toContain('reached provision reimbursed');
+    const agreed = impactReport({ ordinance: cook, cases, casesLabel: 'x', scenario: { reimbursementAgreement: true } });
+    expect([agreed.coverage.unreached, agreed.keptOutByAgreement]).toEqual([[], []]);
+    // A provision the set merely does not reach keeps the general words, named the same way.
+    const few = impactReport({ ordinance: ct, cases: cases.slice(0, 3), casesLabel: 'three' });
+    expect(few.keptOutByAgreement).toEqual([]);
+    const first = few.coverage.provisions.find((p) => p.id === few.coverage.unreached[0])!;
+    expect(impactReportHtml(few)).toContain(`No case in this set reached provision`);
+    expect(impactReportHtml(few)).toContain(`${first.citation} ${few.headings[first.id] ?? first.id}`);
   });
 
   it('counts a person’s finding as a hold or not: holds a range, hours and cost a least, the saving a most', () => {

@@ -9,7 +9,8 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { loadOrdinance, readCaseSet, simulateDraft, type Ordinance } from '../../engine/index';
 import { FiguresByPeriod } from '../../renderer/src/simulation/CaseRecordViews';
-import { requiredAgreement, unreachedWords } from '../../renderer/src/simulation/unreached';
+import { requiredAgreement } from '../../engine/agreement';
+import { unreachedWords } from '../../renderer/src/simulation/unreached';
 
 const root = path.resolve(__dirname, '../..');
 const sample = (name: string) =>
