@@ -71,6 +71,12 @@ describe('decision table rows', () => {
     expect(completenessLine(partial)).toMatch(
       /^Not the whole table: 3 rows cover only part of the .* \(.*only the first 3 rows are listed\)\.$/,
     );
+    // Northampton's one decision provision declines every detainer: one row (first hour: "1 row cover all 4 combinations").
+    const northampton = decisionTable(sample('northampton-19-153-2019'));
+    expect(northampton.rows.length).toBe(1);
+    expect(completenessLine(northampton)).toMatch(
+      /^Complete: 1 row covers all 4 combinations of the 1 fact this draft reads, each exactly once\./,
+    );
     const chicago = decisionTable(sample('chicago-welcoming-city-2012'));
     expect(completenessLine(chicago)).toContain(`the otherwise clause decides ${chicago.defaultCombinations} of them`);
   });

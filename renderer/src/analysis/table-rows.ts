@@ -70,6 +70,7 @@ function plural(n: number, one: string, many = `${one}s`): string {
 /** The completeness check in one sentence, as counsel would read it. */
 export function completenessLine(t: DecisionTable): string {
   const rows = plural(t.rows.length, 'row');
+  const cover = t.rows.length === 1 ? 'covers' : 'cover';
   const combinations = plural(t.totalCombinations, 'combination');
   const facts = plural(t.columns.length, 'fact');
   const otherwise =
@@ -77,10 +78,10 @@ export function completenessLine(t: DecisionTable): string {
       ? 'the otherwise clause decides none of them'
       : `the otherwise clause decides ${t.defaultCombinations.toLocaleString('en-US')} of them`;
   if (t.complete) {
-    return `Complete: ${rows} cover all ${combinations} of the ${facts} this draft reads, each exactly once. Every combination reaches a provision or the otherwise clause; ${otherwise}.`;
+    return `Complete: ${rows} ${cover} all ${combinations} of the ${facts} this draft reads, each exactly once. Every combination reaches a provision or the otherwise clause; ${otherwise}.`;
   }
   // Every ordinance has an otherwise clause, so a table falls short only when it was cut off.
-  return `Not the whole table: ${rows} cover only part of the ${combinations} of the ${facts} this draft reads${t.notes.length ? ` (${t.notes.join('; ')})` : ''}.`;
+  return `Not the whole table: ${rows} ${cover} only part of the ${combinations} of the ${facts} this draft reads${t.notes.length ? ` (${t.notes.join('; ')})` : ''}.`;
 }
 
 /** A witness of a difference as a case set of one, the shape `detainer-studio simulate --cases` reads. */
