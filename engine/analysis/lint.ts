@@ -377,7 +377,7 @@ export function lintOrdinance(o: Ordinance, opts: LintOptions = {}): LintDiagnos
     unusedTerms(o, findings, at, shape);
     wordingDiffers(o, findings, at, kept.layout);
     for (const f of kept.policyRules) findings.push(foundAgain(f, at));
-    return applySuppressions(o, findings, source);
+    return located(applySuppressions(o, findings, source), findings);
   }
 
   const ctx: Ctx = { o, opts, law: lawContext(o, opts.scenario), layout: layoutOrdinance(o), at, add, addWithin, findings };
@@ -400,7 +400,18 @@ export function lintOrdinance(o: Ordinance, opts: LintOptions = {}): LintDiagnos
     const { line: _l, column: _c, endLine: _el, endColumn: _ec, ...d } = analysisTooLargeDiagnostic(e, source, 'the legal lint');
     add({ ...d, fixes: [] }, true);
   }
-  return applySuppressions(o, findings, source);
+  return located(applySuppressions(o, findings, source), findings);
+}
+
+/**
+ * The findings of a check, once silenced (`out`, a new list): the list they were gathered in is
+ * emptied. The getters of the kept findings (their explanations and fixes) are closures of their rules,
+ * which hold the check's `add`, and it holds that list: emptied, it keeps none of the check's
+ * finding objects alive after the check, for as long as the kept findings are kept.
+ */
+function located(out: Finding[], gathered: Finding[]): Finding[] {
+  gathered.length = 0;
+  return out;
 }
 
 /**
