@@ -12,6 +12,7 @@ import {
   kindKey,
   NO_TABLE_FILTER,
   provisionChoices,
+  reimbursementLine,
   rowFacts,
   witnessCaseSet,
 } from '../../renderer/src/analysis/table-rows';
@@ -79,6 +80,19 @@ describe('decision table rows', () => {
     );
     const chicago = decisionTable(sample('chicago-welcoming-city-2012'));
     expect(completenessLine(chicago)).toContain(`the otherwise clause decides ${chicago.defaultCombinations} of them`);
+  });
+
+  it('says a varied reimbursement agreement has a column only where the draft reads one', () => {
+    // Cook County's § 2(a) reads the agreement: its table has the column. Northampton's draft never
+    // reads one, and the line said 'a column where the draft reads it' above a table with none.
+    const cook = decisionTable(sample('cook-county-46-37-2011'));
+    expect(cook.columns.map((c) => c.key)).toContain('reimbursementAgreement');
+    expect(reimbursementLine(cook, 'either')).toBe('The reimbursement agreement is varied: its column shows where it matters.');
+    const northampton = decisionTable(sample('northampton-19-153-2019'));
+    expect(northampton.columns.map((c) => c.key)).not.toContain('reimbursementAgreement');
+    expect(reimbursementLine(northampton, 'either')).toBe('The draft never reads a reimbursement agreement, so no column shows one.');
+    expect(reimbursementLine(northampton, 'yes')).toBe('Assuming the reimbursement agreement is in force.');
+    expect(reimbursementLine(cook, 'no')).toBe('Assuming the reimbursement agreement is not in force.');
   });
 
   it('names the CSV after the document', () => {

@@ -13,7 +13,16 @@ import { count, milliseconds } from '../lib/format';
 import { OUTCOME_LABEL } from '../simulation/Charts';
 import { CaseFacts } from '../simulation/Explanation';
 import type { ReimbursementChoice } from './protocol';
-import { completenessLine, exportBaseName, filterRows, NO_TABLE_FILTER, provisionChoices, rowFacts, type TableFilter } from './table-rows';
+import {
+  completenessLine,
+  exportBaseName,
+  filterRows,
+  NO_TABLE_FILTER,
+  provisionChoices,
+  reimbursementLine,
+  rowFacts,
+  type TableFilter,
+} from './table-rows';
 import type { DraftAnalysis } from './use-draft-analysis';
 import { WorkStatusLine } from './WorkStatusLine';
 
@@ -135,8 +144,9 @@ export function DecisionTableView({ analysis, draftVersion, blocked, documentNam
         </p>
       ) : null}
       <WorkStatusLine status={state.status} what="the decision table" onCancel={cancel} onAgain={refresh} />
-      {!done && state.status.kind !== 'error' && state.status.kind !== 'cancelled' ? (
-        <p className="muted">{draftVersion < 0 ? 'The table appears once the draft has no errors.' : 'Working out the table…'}</p>
+      {/* While the table is worked out, the status line above says so (with Cancel) once it takes a moment. */}
+      {!done && draftVersion < 0 && state.status.kind !== 'error' && state.status.kind !== 'cancelled' ? (
+        <p className="muted">The table appears once the draft has no errors.</p>
       ) : null}
       {done && table ? (
         <>
@@ -151,11 +161,7 @@ export function DecisionTableView({ analysis, draftVersion, blocked, documentNam
             ) : null}
           </p>
           <p className="muted timing">
-            Of “{table.title}”.{' '}
-            {done.reimbursement === 'either'
-              ? 'The reimbursement agreement is varied: a column where the draft reads it. '
-              : `Assuming the reimbursement agreement is ${done.reimbursement === 'yes' ? 'in force' : 'not in force'}. `}
-            Worked out in {milliseconds(done.ms)}
+            Of “{table.title}”. {reimbursementLine(table, done.reimbursement)} Worked out in {milliseconds(done.ms)}
             {stale ? '; updating for the latest edit…' : '.'}
           </p>
           <div className="filters" role="group" aria-label="Filter the rows">

@@ -67,6 +67,17 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }
 
+/**
+ * What the table assumes of a reimbursement agreement, in one sentence: as set, or varied, and then
+ * whether a column shows it (only a draft that reads the agreement gets one).
+ */
+export function reimbursementLine(t: DecisionTable, choice: 'either' | 'yes' | 'no'): string {
+  if (choice !== 'either') return `Assuming the reimbursement agreement is ${choice === 'yes' ? 'in force' : 'not in force'}.`;
+  return t.columns.some((c) => c.key === 'reimbursementAgreement')
+    ? 'The reimbursement agreement is varied: its column shows where it matters.'
+    : 'The draft never reads a reimbursement agreement, so no column shows one.';
+}
+
 /** The completeness check in one sentence, as counsel would read it. */
 export function completenessLine(t: DecisionTable): string {
   const rows = plural(t.rows.length, 'row');
