@@ -194,7 +194,7 @@ class ReadTerms extends Map<string, Definition> {
 /** What a compiled policy needs that the ordinance and scenario say. */
 interface Context {
   terms: Map<string, Definition>;
-  /** Words that say what the ordinance does, in its own term for the detainer (inOrdinanceTerms). */
+  /** Words that say what the ordinance does, naming the detainer as its printed text does (inOrdinanceTerms). */
   words: (text: string) => string;
   countJuvenile: boolean;
   scenario: ResolvedScenario;
@@ -1506,7 +1506,7 @@ export class CompiledPolicy {
   readonly layout: Layout;
   private readonly bound = new WeakMap<CaseTable, BoundPolicy>();
   private readonly knowing = new WeakMap<CaseTable, (i: number, shared: Uint8Array, firstOwn: number, otherCode: number) => number>();
-  /** An explanation's words in the ordinance's own term for the detainer (inOrdinanceTerms), each reading made once. */
+  /** An explanation's words naming the detainer as the printed text does (inOrdinanceTerms), each reading made once. */
   private readonly words: (text: string) => string;
   /**
    * What each provision's decision depends on, as text: its test, its outcome, the definitions of the

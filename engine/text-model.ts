@@ -26,6 +26,7 @@ import {
   CitationRuns,
   citationList,
   conditionWords,
+  definedDetainerTerm,
   enactingFormOf,
   iceNoticeDuty,
   isCombination,
@@ -442,7 +443,8 @@ function generatedDefinitions(o: Ordinance, w: Words, layout: Layout): TextClaus
     if (defined.has(term.toLowerCase())) return;
     out.push({ label: null, term, text: `"${term}"${rest.startsWith(',') ? '' : ' '}${rest}` });
   };
-  if (!(o.definitions ?? []).some((d) => /\bdetainers?\b/i.test(d.term))) {
+  // The term the text uses for the detainer where the ordinance gives none (detainerTerm) is defined here.
+  if (definedDetainerTerm(o) === undefined) {
     define(
       w.detainer,
       `means a request by ICE, under ${detainerRegulation()} or any other authority, that ${w.agency} hold a person after the time the person would otherwise be released from custody, or notify ICE of that time.`,

@@ -147,8 +147,8 @@ export interface EarlierWording {
   /** 'the person is in custody on a conviction for X' without the test's look-back window or count. */
   currentWithoutWindow?: boolean;
   /**
-   * 'the detainer' and 'the date of the detainer request' where the ordinance defines its own term for the
-   * detainer (today's readings use the term, as the text does: see inOrdinanceTerms).
+   * 'the detainer' and 'the date of the detainer request' (today's readings name the detainer as the printed
+   * text does, by the ordinance's term or the "civil immigration detainer" the text defines: see inOrdinanceTerms).
    */
   bareDetainer?: boolean;
 }
@@ -441,8 +441,12 @@ export function definedDetainerTerm(o: Pick<Ordinance, 'definitions'>): string |
   return defined?.term.trim() || undefined;
 }
 
-/** The defined term an ordinance uses for the detainer: its own, else the one its printed text defines. */
-export function detainerTerm(o: Ordinance): string {
+/**
+ * The term the printed text uses for the detainer: the ordinance's own, else "civil immigration detainer",
+ * which the text then defines (generatedDefinitions). The one source of the term for every face: the
+ * text, the officer guide, explanations, the lint's words about the ordinance and the bundle's readings.
+ */
+export function detainerTerm(o: Pick<Ordinance, 'definitions'>): string {
   return definedDetainerTerm(o) ?? 'civil immigration detainer';
 }
 
@@ -472,18 +476,17 @@ export function withDetainerTerm(text: string, term: string): string {
 
 /**
  * Words that say what an ordinance's provisions do, outside its text (an explanation of a decision, a
- * finding about a provision), in the ordinance's own term for the detainer where its definitions give
- * one; without one they keep "the detainer". Words about the law or the tool are not passed here.
+ * finding about a provision), with the detainer named as the printed text names it (detainerTerm): the
+ * ordinance's own term ("the ICE detainer"), else the "civil immigration detainer" its text defines.
+ * Words about the law or the tool are not passed here.
  */
 export function inOrdinanceTerms(text: string, o: Pick<Ordinance, 'definitions'>): string {
-  const term = definedDetainerTerm(o);
-  return term ? withDetainerTerm(text, term) : text;
+  return withDetainerTerm(text, detainerTerm(o));
 }
 
-/** "detainers", or the plural of the ordinance's own term for them ("ICE detainers"), for words as inOrdinanceTerms. */
+/** The plural of the printed text's term for detainers ("ICE detainers", "civil immigration detainers"), for words as inOrdinanceTerms. */
 export function detainersInOrdinanceTerms(o: Pick<Ordinance, 'definitions'>): string {
-  const term = definedDetainerTerm(o);
-  return term ? pluralTerm(term) : 'detainers';
+  return pluralTerm(detainerTerm(o));
 }
 
 export function textTerms(o: Ordinance): TextTerms {

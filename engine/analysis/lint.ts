@@ -1209,7 +1209,7 @@ function policyRules(ctx: Ctx): void {
           code: 'no-minimum-age',
           message: `the policy has no minimum age: ${who} can hold a person under 18 without a judicial warrant${mandateWords}`,
           explanation:
-            // What this ordinance does, in its own term for the detainer; what other policies do, in the general word.
+            // What this ordinance does, in its printed text's term for the detainer; what other policies do, in the general word.
             'Many policies never honor a detainer for a person under 18. ' +
             inOrdinanceTerms(
               'This ordinance sets no minimum age, so a juvenile can be held past release on a detainer that no judge has signed.',

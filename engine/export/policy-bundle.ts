@@ -83,9 +83,10 @@ export const CURRENT_BUNDLE_EDITION: BundleEdition = { id: 'current', versions: 
 export const BUNDLE_EDITIONS: readonly BundleEdition[] = [
   CURRENT_BUNDLE_EDITION,
   {
-    // Before a reading named the detainer by the ordinance's own defined term (December 7, 2026).
+    // Before a reading named the detainer as the printed text does (December 7, 2026): the ordinance's own
+    // defined term, else the "civil immigration detainer" the text defines.
     id: 'bare-detainer-words',
-    versions: 'an earlier version (its readings say "the detainer" where the ordinance defines its own term for it)',
+    versions: 'an earlier version (its readings say "the detainer" where the text names it by a term)',
     wording: { bareDetainer: true },
   },
   {
@@ -139,7 +140,7 @@ function canonical<T>(value: T): T {
   return JSON.parse(canonicalJson(value)) as T;
 }
 
-/** A condition's reading, in the ordinance's own term for the detainer unless the edition's words predate that. */
+/** A condition's reading, naming the detainer as the printed text does unless the edition's words predate that. */
 function readingOf(when: Condition, o: Ordinance, wording: EarlierWording | undefined): string {
   const words = conditionWords(when, false, wording);
   return wording?.bareDetainer ? words : inOrdinanceTerms(words, o);

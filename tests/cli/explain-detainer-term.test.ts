@@ -1,6 +1,7 @@
-// Where an ordinance defines a term for the detainer, the words that say what its provisions do use it
-// outside the text too: `explain`'s readings of each condition and of a look-back window, and the lint's
-// findings that say what a provision does. An ordinance that defines none keeps "the detainer". Words
+// The words that say what an ordinance's provisions do name the detainer as its printed text does, outside
+// the text too: `explain`'s readings of each condition and of a look-back window, and the lint's findings
+// that say what a provision does. The term is the ordinance's own; an ordinance that defines none gets the
+// "civil immigration detainer" its printed text defines (detainerTerm, the text's and the guide's). Words
 // about the law or about the tool keep the general word.
 
 import fs from 'node:fs';
@@ -63,13 +64,17 @@ describe('explain names the detainer as the ordinance does', () => {
     expect(r.out).not.toMatch(/\b(?:the|a|an) detainer\b|detainer request\b/);
   });
 
-  it('without one: "the detainer", as before', async () => {
+  it('without one: the "civil immigration detainer" its printed text defines', async () => {
     const r = await runCli('explain', withoutTerm, '--cases', cases, '--id', 'felony');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('    the detainer requests that the person be held beyond the time of release: yes\n');
-    expect(r.out).toContain('    the detainer is supported by a judicial warrant: no\n');
-    expect(r.out).toContain('within the ten years before the date of the detainer request: yes\n');
-    expect(r.out).not.toContain('ICE detainer');
+    expect(r.out).toContain('    the civil immigration detainer requests that the person be held beyond the time of release: yes\n');
+    expect(r.out).toContain('    the civil immigration detainer is supported by a judicial warrant: no\n');
+    expect(r.out).toContain('within the ten years before the date of the civil immigration detainer: yes\n');
+    expect(r.out).not.toMatch(/\b(?:the|a|an) detainer\b|detainer request\b|ICE detainer/);
+    // The term is the one the text prints and defines.
+    const text = await runCli('export', withoutTerm, '--format', 'md');
+    expect(text.out).toContain('"**civil immigration detainer**" means a request by ICE');
+    expect(text.out).toContain('the Police Department shall honor the civil immigration detainer by holding the person');
   });
 
   it('a sample with a defined term (Philadelphia\'s "civil immigration detainer") gets it', async () => {
@@ -92,7 +97,7 @@ describe('explain names the detainer as the ordinance does', () => {
     const r = await runCli('explain', withTerm, '--cases', noFelony, '--id', 'none');
     expect(r.out).toContain('  applies to every ICE detainer it reaches: yes\n');
     const bare = await runCli('explain', withoutTerm, '--cases', noFelony, '--id', 'none');
-    expect(bare.out).toContain('  applies to every detainer it reaches: yes\n');
+    expect(bare.out).toContain('  applies to every civil immigration detainer it reaches: yes\n');
   });
 });
 
@@ -138,13 +143,17 @@ describe('findings that say what a provision does name the detainer as the ordin
     expect(finding(requestsPolicy(DEFINED), 'notice-asked').explanation).toContain('admits only ICE detainers that do not ask for a hold');
   });
 
-  it('without one', () => {
+  it('without one: the term its printed text defines', () => {
     const nothing = finding(requestsPolicy(''), 'nothing-asked');
     expect(nothing.message).toBe(
-      '§ 2(a) (nothing-asked) says notify, but applies only to detainers that request nothing, so it always declines',
+      '§ 2(a) (nothing-asked) says notify, but applies only to civil immigration detainers that request nothing, so it always declines',
     );
-    expect(nothing.explanation).toContain('In every case this provision decides, the detainer asks for neither a hold nor notice.');
-    expect(finding(requestsPolicy(''), 'notice-asked').explanation).toContain('admits only detainers that do not ask for a hold');
+    expect(nothing.explanation).toContain(
+      'In every case this provision decides, the civil immigration detainer asks for neither a hold nor notice.',
+    );
+    expect(finding(requestsPolicy(''), 'notice-asked').explanation).toContain(
+      'admits only civil immigration detainers that do not ask for a hold',
+    );
   });
 
   it('no minimum age: what this ordinance does in its term, what other policies do in the general word', () => {
@@ -162,6 +171,8 @@ describe('findings that say what a provision does name the detainer as the ordin
     expect(termed?.explanation).toContain(
       'Many policies never honor a detainer for a person under 18. This ordinance sets no minimum age, so a juvenile can be held past release on an ICE detainer that no judge has signed.',
     );
-    expect(noAge('')?.explanation).toContain('held past release on a detainer that no judge has signed.');
+    expect(noAge('')?.explanation).toContain(
+      'Many policies never honor a detainer for a person under 18. This ordinance sets no minimum age, so a juvenile can be held past release on a civil immigration detainer that no judge has signed.',
+    );
   });
 });

@@ -4,12 +4,16 @@
 // which say the same words as the ordinance's own conditions; a look-back window counts back from "the
 // date of the ICE detainer", not of "the detainer request".
 
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ordinanceText, renderMarkdown, type Ordinance } from '../../engine/index';
-import { officerGuide, type GuideCheck } from '../../engine/export/index';
-import { withDetainerTerm } from '../../engine/wording';
-import { allOrdinanceFiles, loadFile, ordinanceFrom } from './helpers';
+import { officerGuide, policyBundle, type GuideCheck } from '../../engine/export/index';
+import { detainerTerm, withDetainerTerm } from '../../engine/wording';
+import { runCli } from '../cli/run-in-process';
+import { VIOLENT_FELONY_BOOKING } from '../engine/two-holds';
+import { allOrdinanceFiles, fixtures, loadFile, ordinanceFrom } from './helpers';
 
 const ICE_TERM = `title: Detainer term test
 jurisdiction:
@@ -121,6 +125,46 @@ describe('the defined term for the detainer, in every sentence', () => {
         }
     });
   }
+});
+
+describe('one name for the detainer on every face', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'detainer-term-faces-'));
+  const cases = path.join(dir, 'cases.json');
+  fs.writeFileSync(cases, JSON.stringify([{ ...VIOLENT_FELONY_BOOKING, id: 'felony' }]));
+  const noTerm = path.join(fixtures, 'earlier-bundles/no-term.ordinance.yaml');
+  for (const file of [...allOrdinanceFiles(), noTerm]) {
+    it(`${path.basename(file)}: the bundle's readings and explain name it by the term the text prints`, async () => {
+      const o = loadFile(file);
+      const term = termOf(o);
+      expect(detainerTerm(o), 'the term the text, guide, explain, lint and bundle share').toBe(term);
+      for (const p of policyBundle(o).decisionLogic.provisions) {
+        if (!p.reading || !/detainer/i.test(p.reading)) continue;
+        expect(bareDetainer(p.reading, term), p.citation).toEqual([]);
+        expect(p.reading, p.citation).not.toMatch(/detainer request\b/);
+        expect(p.reading.toLowerCase(), p.citation).toContain(term.toLowerCase());
+      }
+      const r = await runCli('explain', file, '--cases', cases, '--id', 'felony');
+      expect(r.code, r.err).toBe(0);
+      expect(bareDetainer(r.out, term)).toEqual([]);
+      expect(r.out).not.toMatch(/detainer request\b/);
+    });
+  }
+});
+
+describe('the term the text uses is the term it defines', () => {
+  it('an ordinance that defines only a "detainer policy" gets the "civil immigration detainer" its text uses, defined', () => {
+    const o = ordinanceFrom(
+      ICE_TERM.replace('term: ICE detainer', 'term: detainer policy').replace(
+        'a request by U.S. Immigration and Customs Enforcement under 8 CFR 287.7',
+        'this ordinance',
+      ),
+      'policy-term.ordinance.yaml',
+    );
+    expect(detainerTerm(o)).toBe('civil immigration detainer');
+    const md = renderMarkdown(o);
+    expect(md).toContain('"**civil immigration detainer**" means a request by ICE');
+    expect(md).toContain('the Police Department shall honor the civil immigration detainer by holding the person');
+  });
 });
 
 describe('the article before the defined term', () => {

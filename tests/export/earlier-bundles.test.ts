@@ -3,8 +3,8 @@
 // policy inside, and still fails any bundle altered after export. The fixtures in
 // fixtures/earlier-bundles were written by the versions their names give (35a7e7c: before the
 // short-title section renumbered the text; 297efcb: before one effective date and otherwiseMaxHold;
-// d748ac6: with both, before the readings' later words; 6c70aa6: before a reading named the detainer by
-// the ordinance's defined term), from the
+// d748ac6: with both, before the readings' later words; 6c70aa6: before a reading named the detainer as
+// the printed text does, by the ordinance's defined term or the one the text defines), from the
 // .ordinance.yaml beside them, with `detainer-studio export --format bundle` (and `sign`, for the
 // signed one); see the README there.
 
@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUNDLE_EDITIONS, policyBundle, policyBundleJson, verifyPolicyBundle, type BundleVerification } from '../../engine/export/index';
-import { fingerprint, loadOrdinance } from '../../engine/index';
+import { fingerprint, loadOrdinance, renderMarkdown } from '../../engine/index';
 import { runCli } from '../cli/run-in-process';
 
 const dir = path.join(__dirname, 'fixtures/earlier-bundles');
@@ -47,7 +47,7 @@ function tampered(name: string, edit: (b: Bundle) => void, rehash = false): stri
 
 describe('bundles exported by earlier versions', () => {
   it('the fixtures are what earlier versions wrote, not what this one writes', () => {
-    expect(earlier).toHaveLength(9);
+    expect(earlier).toHaveLength(10);
     for (const name of earlier) {
       const text = read(name);
       const o = loadOrdinance(JSON.stringify((JSON.parse(text) as Bundle).policy)).ordinance!;
@@ -134,6 +134,36 @@ describe('bundles exported by earlier versions', () => {
     // One reading in the term and one without: no version wrote that.
     const mixed = verifyPolicyBundle(
       tampered(name, (x) => (x.decisionLogic.provisions[1]!.reading = 'no ICE administrative warrant accompanies the ICE detainer')),
+    );
+    expect(mixed.ok).toBe(false);
+    expect(errorsOf(mixed).map((d) => d.code)).toEqual(['bundle-mismatch']);
+  });
+
+  it('readings of a policy with no term of its own: "the detainer" verifies as that version; today they say the term its text defines', () => {
+    const name = 'no-term.6c70aa6.bundle.json';
+    const b = JSON.parse(read(name)) as Bundle;
+    expect(b.decisionLogic.provisions.map((p) => p.reading)).toEqual([
+      'the detainer requests that the person be held beyond the time of release and the detainer is supported by a judicial warrant',
+      'no ICE administrative warrant accompanies the detainer',
+      'the person has been convicted of a felony within the ten years before the date of the detainer request',
+    ]);
+    const v = verifyPolicyBundle(read(name));
+    expect(errorsOf(v)).toEqual([]);
+    expect(v.edition!.id).toBe('bare-detainer-words');
+    const o = loadOrdinance(read('no-term.ordinance.yaml')).ordinance!;
+    expect(policyBundle(o).decisionLogic.provisions.map((p) => p.reading)).toEqual([
+      'the civil immigration detainer requests that the person be held beyond the time of release and the civil immigration detainer is supported by a judicial warrant',
+      'no ICE administrative warrant accompanies the civil immigration detainer',
+      'the person has been convicted of a felony within the ten years before the date of the civil immigration detainer',
+    ]);
+    // The term the readings use is the one the printed text defines.
+    expect(renderMarkdown(o)).toContain('"**civil immigration detainer**" means a request by ICE');
+    expect(verifyPolicyBundle(policyBundleJson(o)).edition!.id).toBe('current');
+    const mixed = verifyPolicyBundle(
+      tampered(
+        name,
+        (x) => (x.decisionLogic.provisions[1]!.reading = 'no ICE administrative warrant accompanies the civil immigration detainer'),
+      ),
     );
     expect(mixed.ok).toBe(false);
     expect(errorsOf(mixed).map((d) => d.code)).toEqual(['bundle-mismatch']);

@@ -708,7 +708,9 @@ describe('the December 2026 audit: an error about state law rests on text read',
     ).toEqual([]);
     // Declining holds too is the duty to honor detainers, in those words.
     const all = found(lint({ state: 'NH', date: '2027-03-01', level: 'county' }), 'state-requires-honoring-detainers');
-    expect(all[0]!.message).toMatch(/declines detainers that ask for a hold or for notice; New Hampshire requires agencies to honor them/);
+    expect(all[0]!.message).toMatch(
+      /declines civil immigration detainers that ask for a hold or for notice; New Hampshire requires agencies to honor them/,
+    );
   });
   it("New Hampshire's notice duty rests on the regulation's definition of a detainer, cited in the entry and read in the regulation's entry", () => {
     const nh = LAW.find((a) => a.id === 'nh-hb511')!;
