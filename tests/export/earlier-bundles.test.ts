@@ -113,61 +113,41 @@ describe('bundles exported by earlier versions', () => {
     expect(w.message).toContain('the policy takes effect on "2017-10-01"');
   });
 
-  it('readings before the defined term: "the detainer" verifies as that version; today the readings say the term', () => {
-    const name = 'detainer-term.6c70aa6.bundle.json';
-    const b = JSON.parse(read(name)) as Bundle;
-    expect(b.decisionLogic.provisions.map((p) => p.reading)).toEqual([
-      'the detainer requests that the person be held beyond the time of release and the detainer is supported by a judicial warrant',
-      'no ICE administrative warrant accompanies the detainer',
-      'the person has been convicted of a felony within the ten years before the date of the detainer request',
-    ]);
-    const v = verifyPolicyBundle(read(name));
-    expect(errorsOf(v)).toEqual([]);
-    expect(v.edition!.id).toBe('bare-detainer-words');
-    const o = loadOrdinance(read('detainer-term.ordinance.yaml')).ordinance!;
-    expect(policyBundle(o).decisionLogic.provisions.map((p) => p.reading)).toEqual([
-      'the ICE detainer requests that the person be held beyond the time of release and the ICE detainer is supported by a judicial warrant',
-      'no ICE administrative warrant accompanies the ICE detainer',
-      'the person has been convicted of a felony within the ten years before the date of the ICE detainer',
-    ]);
-    expect(verifyPolicyBundle(policyBundleJson(o)).edition!.id).toBe('current');
-    // One reading in the term and one without: no version wrote that.
-    const mixed = verifyPolicyBundle(
-      tampered(name, (x) => (x.decisionLogic.provisions[1]!.reading = 'no ICE administrative warrant accompanies the ICE detainer')),
-    );
-    expect(mixed.ok).toBe(false);
-    expect(errorsOf(mixed).map((d) => d.code)).toEqual(['bundle-mismatch']);
-  });
-
-  it('readings of a policy with no term of its own: "the detainer" verifies as that version; today they say the term its text defines', () => {
-    const name = 'no-term.6c70aa6.bundle.json';
-    const b = JSON.parse(read(name)) as Bundle;
-    expect(b.decisionLogic.provisions.map((p) => p.reading)).toEqual([
-      'the detainer requests that the person be held beyond the time of release and the detainer is supported by a judicial warrant',
-      'no ICE administrative warrant accompanies the detainer',
-      'the person has been convicted of a felony within the ten years before the date of the detainer request',
-    ]);
-    const v = verifyPolicyBundle(read(name));
-    expect(errorsOf(v)).toEqual([]);
-    expect(v.edition!.id).toBe('bare-detainer-words');
-    const o = loadOrdinance(read('no-term.ordinance.yaml')).ordinance!;
-    expect(policyBundle(o).decisionLogic.provisions.map((p) => p.reading)).toEqual([
-      'the civil immigration detainer requests that the person be held beyond the time of release and the civil immigration detainer is supported by a judicial warrant',
-      'no ICE administrative warrant accompanies the civil immigration detainer',
-      'the person has been convicted of a felony within the ten years before the date of the civil immigration detainer',
-    ]);
-    // The term the readings use is the one the printed text defines.
-    expect(renderMarkdown(o)).toContain('"**civil immigration detainer**" means a request by ICE');
-    expect(verifyPolicyBundle(policyBundleJson(o)).edition!.id).toBe('current');
-    const mixed = verifyPolicyBundle(
-      tampered(
-        name,
-        (x) => (x.decisionLogic.provisions[1]!.reading = 'no ICE administrative warrant accompanies the civil immigration detainer'),
-      ),
-    );
-    expect(mixed.ok).toBe(false);
-    expect(errorsOf(mixed).map((d) => d.code)).toEqual(['bundle-mismatch']);
-  });
+  // Readings written before the detainer was named as the printed text names it ("the detainer"), by
+  // a policy with a defined term and by one without (whose text defines "civil immigration detainer"):
+  // each verifies as that version; today's readings say the term; one reading in each wording fails.
+  const BARE = [
+    'the detainer requests that the person be held beyond the time of release and the detainer is supported by a judicial warrant',
+    'no ICE administrative warrant accompanies the detainer',
+    'the person has been convicted of a felony within the ten years before the date of the detainer request',
+  ];
+  const termed = (term: string) => [
+    `the ${term} requests that the person be held beyond the time of release and the ${term} is supported by a judicial warrant`,
+    `no ICE administrative warrant accompanies the ${term}`,
+    `the person has been convicted of a felony within the ten years before the date of the ${term}`,
+  ];
+  for (const [fixture, term, defined] of [
+    ['detainer-term', 'ICE detainer', 'its own defined term'],
+    ['no-term', 'civil immigration detainer', 'the term its text defines'],
+  ] as const) {
+    it(`readings of ${fixture}.ordinance.yaml before the term: "the detainer" verifies as that version; today they say ${defined}`, () => {
+      const name = `${fixture}.6c70aa6.bundle.json`;
+      const b = JSON.parse(read(name)) as Bundle;
+      expect(b.decisionLogic.provisions.map((p) => p.reading)).toEqual(BARE);
+      const v = verifyPolicyBundle(read(name));
+      expect(errorsOf(v)).toEqual([]);
+      expect(v.edition!.id).toBe('bare-detainer-words');
+      const o = loadOrdinance(read(`${fixture}.ordinance.yaml`)).ordinance!;
+      expect(policyBundle(o).decisionLogic.provisions.map((p) => p.reading)).toEqual(termed(term));
+      // The term the readings use is the one the printed text defines.
+      expect(renderMarkdown(o)).toContain(`"**${term}**" means`);
+      expect(verifyPolicyBundle(policyBundleJson(o)).edition!.id).toBe('current');
+      // One reading in the term and one without: no version wrote that.
+      const mixed = verifyPolicyBundle(tampered(name, (x) => (x.decisionLogic.provisions[1]!.reading = termed(term)[1]!)));
+      expect(mixed.ok).toBe(false);
+      expect(errorsOf(mixed).map((d) => d.code)).toEqual(['bundle-mismatch']);
+    });
+  }
 
   it('the middle version (both fields, the readings of before) verifies as that version', () => {
     const v = verifyPolicyBundle(read('readings-hold.d748ac6.bundle.json'));
