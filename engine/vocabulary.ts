@@ -15,7 +15,7 @@ export {
   type PathSegment,
 } from './diagnostics';
 export { outcomeOf, outcomeNumberOf, provisionNumberOf, decodeDecision, type DecisionCode, type ProvisionRef } from './decision-code';
-export { maxHoldWords, OUTCOME_WORDS } from './wording';
+export { joinWords, maxHoldWords, OUTCOME_WORDS } from './wording';
 export * from './export/catalog';
 export { caseSetLabel, caseSetTitle, policyBaseName } from './file-names';
 export { problemTitle, TITLED_CODES } from './problem-titles';

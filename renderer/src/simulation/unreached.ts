@@ -2,9 +2,7 @@
 // names it (its section and heading, not its id), and, where the provision can apply only with the
 // written reimbursement agreement the run's setting leaves out (or only without the one it puts in),
 // that reason and the setting that changes it, instead of a guess about earlier provisions or the set.
-import { keptOutByAgreement, type Ordinance, type ProvisionRef } from '../../../engine/vocabulary';
-
-const joinAnd = (w: readonly string[]) => (w.length <= 2 ? w.join(' and ') : `${w.slice(0, -1).join(', ')}, and ${w.at(-1)}`);
+import { joinWords, keptOutByAgreement, type Ordinance, type ProvisionRef } from '../../../engine/vocabulary';
 
 const name = (p: ProvisionRef) => `${p.citation} ${p.heading ?? p.id}`;
 
@@ -20,7 +18,11 @@ export function unreachedWords(
   const kept = keptOutByAgreement(ordinance, unreached, agreementInForce);
   const bySetting = refs.filter((p) => kept.includes(p.id));
   const rest = refs.filter((p) => !bySetting.includes(p));
-  const label = (ps: ProvisionRef[]) => joinAnd(ps.map((p) => name(p).trim()));
+  const label = (ps: ProvisionRef[]) =>
+    joinWords(
+      ps.map((p) => name(p).trim()),
+      'and',
+    );
   const sentences: string[] = [];
   if (bySetting.length) {
     const it = bySetting.length === 1 ? 'it applies' : 'they apply';
