@@ -127,7 +127,7 @@ describe('fix: fixes that undo one another', () => {
     const warrant = checkDocument(fs.readFileSync(file, 'utf8')).diagnostics.filter((d) => d.code === 'hold-without-judicial-warrant');
     expect(warrant.map((d) => [d.severity, d.fixes])).toEqual([['warning', []]]);
     expect(warrant[0]!.explanation).toMatch(
-      /Texas requires honoring detainers from September 1, 2017 \(a date not verified\) \(Texas SB 4 \(2017\).*\) and forbids requiring a judicial warrant for them, so neither a judicial warrant nor notice only is a change state law allows from that date/,
+      /Texas requires honoring detainers from September 1, 2017 \(Texas SB 4 \(2017\).*\) and forbids requiring a judicial warrant for them, so neither a judicial warrant nor notice only is a change state law allows from that date/,
     );
   });
 });

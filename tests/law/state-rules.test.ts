@@ -32,15 +32,21 @@ function lint(d: Doc): CheckedDiagnostic[] {
 const found = (ds: CheckedDiagnostic[], code: string) => ds.filter((d) => d.code === code);
 
 describe('state-requires-honoring-detainers', () => {
-  it('Texas: an error a year after September 1, 2017 (a date not verified), a warning before, quiet when every detainer is honored', () => {
+  it("Texas: an error from September 1, 2017 (read in the Legislature's enrolled bill summary), a warning before, quiet when every detainer is honored", () => {
     const after = found(lint({ state: 'TX', date: '2018-10-01' }), 'state-requires-honoring-detainers');
     expect(after).toEqual([expect.objectContaining({ severity: 'error', provision: 'default', authority: 'tx-sb4-detainer-mandate' })]);
     expect(after[0]!.message).toMatch(/art\. 2\.251.*Penalty:/);
-    const before = found(lint({ state: 'TX', date: '2016-01-01' }), 'state-requires-honoring-detainers');
+    expect(after[0]!.message).not.toMatch(/not verified/);
+    // The date was read: a policy taking effect on it, or within the year after it, is an error too.
+    for (const date of ['2017-09-01', '2018-01-01']) {
+      const within = found(lint({ state: 'TX', date }), 'state-requires-honoring-detainers');
+      expect(within.map((x) => [x.severity, x.message.includes('since September 1, 2017 (Texas SB 4')])).toEqual([['error', true]]);
+    }
+    const before = found(lint({ state: 'TX', date: '2017-08-31' }), 'state-requires-honoring-detainers');
     expect(before).toEqual([
       expect.objectContaining({
         severity: 'warning',
-        message: expect.stringMatching(/since September 1, 2017 \(a date not verified\), after the effective date.*cannot be applied/),
+        message: expect.stringMatching(/since September 1, 2017, after the effective date \(August 31, 2017\).*cannot be applied/),
       }),
     ]);
     expect(found(lint({ state: 'TX', date: '2025-06-01' }), 'state-requires-honoring-detainers')[0]!.citation).toMatch(/art\. 2A\.060/);

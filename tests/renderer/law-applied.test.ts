@@ -88,9 +88,11 @@ describe('an effective date the law data could not verify', () => {
     const florida: Ordinance = { ...texas('2019-09-01'), jurisdiction: { name: 'Test City', state: 'FL', level: 'city' } };
     const html = renderToStaticMarkup(createElement(LawAppliedPanel, { ordinance: florida }));
     expect(html).toContain('effective July 1, 2019 (a date not verified)');
-    // A date read in a primary source is printed without the mark (Texas SB 8; SB 4's own date was not read).
+    // A date read in a primary source is printed without the mark (Texas SB 8, and SB 4 since its date was
+    // read in the Legislature's enrolled bill summary).
     const tx = renderToStaticMarkup(createElement(LawAppliedPanel, { ordinance: texas('2025-06-01') }));
     expect(tx).toContain('effective January 1, 2026; read in a primary source.');
-    expect(tx).toContain('effective September 1, 2017 (a date not verified)');
+    expect(tx).toContain('effective September 1, 2017; read in a primary source.');
+    expect(tx).not.toContain('September 1, 2017 (a date not verified)');
   });
 });
