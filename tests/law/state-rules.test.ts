@@ -634,10 +634,15 @@ describe('the words of law findings', () => {
 
 describe('what the reviewer found in the law data and its words', () => {
   it('West Virginia, Maine and Florida § 908.11: dates their own notes call unverified are printed as such, and West Virginia is a warning within a year', () => {
-    const wv = found(lint({ state: 'WV', date: '2023-03-01' }), 'state-requires-honoring-detainers');
+    // HB 2008 passed March 11, 2023 and took effect ninety days later, June 9, 2023 (secondary sources):
+    // a policy of March 2023 meets it as later law; one within the year after it, a warning; later, an error.
+    const wvBefore = found(lint({ state: 'WV', date: '2023-03-01' }), 'state-requires-honoring-detainers');
+    expect(wvBefore.map((d) => d.severity)).toEqual(['warning']);
+    expect(wvBefore[0]!.message).toMatch(/since June 9, 2023 \(a date not verified\), after the effective date \(March 1, 2023\)/);
+    const wv = found(lint({ state: 'WV', date: '2024-03-01' }), 'state-requires-honoring-detainers');
     expect(wv.map((d) => d.severity)).toEqual(['warning']);
-    expect(wv[0]!.message).toMatch(/since January 1, 2023 \(a date not verified\)/);
-    expect(found(lint({ state: 'WV', date: '2025-03-01' }), 'state-requires-honoring-detainers').map((d) => d.severity)).toEqual(['error']);
+    expect(wv[0]!.message).toMatch(/since June 9, 2023 \(a date not verified\) \(/);
+    expect(found(lint({ state: 'WV', date: '2024-06-09' }), 'state-requires-honoring-detainers').map((d) => d.severity)).toEqual(['error']);
     const me = found(
       lint({ state: 'ME', date: '2026-01-01', provisions: hold('felony', '{ conviction: { classes: [felony] } }') }),
       'state-bars-holds',
