@@ -547,6 +547,14 @@ describe('a law that binds some levels of government only', () => {
       expect(county('2026-09-01', honors)).toEqual([]);
     });
   }
+  // Ninety days after Arkansas's sine die of May 5, 2025 is Sunday, August 3; the entry counts the deadline
+  // on to Monday, August 4, so the act binds from Tuesday, August 5 (its notes say why, and that a plain
+  // 91st-day count would give August 4). A county policy dated August 4 is told of the act as later law.
+  it('Arkansas Act 654: a county policy of August 4, 2025 is before it, one of August 5 under it', () => {
+    const county = (date: string) => found(lint({ state: 'AR', date, level: 'county' }), 'state-requires-honoring-detainers');
+    expect(county('2025-08-04')[0]!.message).toMatch(/since August 5, 2025 \(a date not verified\), after the effective date/);
+    expect(county('2025-08-05')[0]!.message).not.toMatch(/after the effective date/);
+  });
 });
 
 describe('no-state-law-on-file', () => {
