@@ -547,9 +547,9 @@ describe('a law that binds some levels of government only', () => {
       expect(county('2026-09-01', honors)).toEqual([]);
     });
   }
-  // Ninety days after Arkansas's sine die of May 5, 2025 is Sunday, August 3; the entry counts the deadline
-  // on to Monday, August 4, so the act binds from Tuesday, August 5 (its notes say why, and that a plain
-  // 91st-day count would give August 4). A county policy dated August 4 is told of the act as later law.
+  // Ninety days after Arkansas's sine die of May 5, 2025 is Sunday, August 3; an election-law deadline on a
+  // Sunday runs to the Monday (Ark. Code Ann. § 7-1-108), so the referendum deadline was August 4 and the act
+  // binds from Tuesday, August 5 (the entry's notes). A county policy dated August 4 is told of it as later law.
   it('Arkansas Act 654: a county policy of August 4, 2025 is before it, one of August 5 under it', () => {
     const county = (date: string) => found(lint({ state: 'AR', date, level: 'county' }), 'state-requires-honoring-detainers');
     expect(county('2025-08-04')[0]!.message).toMatch(/since August 5, 2025 \(a date not verified\), after the effective date/);
