@@ -744,7 +744,6 @@ describe('the December 2026 audit: an error about state law rests on text read',
   });
   it('dates read only in secondary sources, or not read, are printed as unverified and give warnings within a year', () => {
     const cases: Array<[Doc, string, string]> = [
-      [{ state: 'CO', date: '2019-09-01', provisions: felons }, 'state-bars-holds', 'May 28, 2019'],
       [{ state: 'AR', date: '2020-06-01' }, 'state-requires-honoring-detainers', 'January 1, 2020'],
       [{ state: 'IA', date: '2019-02-01', level: 'county' }, 'state-requires-honoring-detainers', 'July 1, 2018'],
       [{ state: 'CA', date: '2018-06-01', provisions: felons }, 'state-bars-holds', 'January 1, 2018'],
@@ -762,6 +761,25 @@ describe('the December 2026 audit: an error about state law rests on text read',
         `${doc.state} ${code} two years on`,
       ).toEqual(['error']);
     }
+  });
+  it("Colorado HB19-1124: an error from May 28, 2019 (read in the code's history of C.R.S. 24-76.6-101), later law the day before, quiet for a hold on a judicial warrant", () => {
+    for (const date of ['2019-05-28', '2019-09-01', '2020-03-01']) {
+      const within = found(lint({ state: 'CO', date, provisions: felons }), 'state-bars-holds');
+      expect(
+        within.map((x) => [x.severity, x.authority, x.message.includes('since May 28, 2019 (Colorado HB19-1124')]),
+        date,
+      ).toEqual([['error', 'co-hb19-1124', true]]);
+      expect(within[0]!.message).not.toMatch(/not verified/);
+    }
+    const before = found(lint({ state: 'CO', date: '2019-05-27', provisions: felons }), 'state-bars-holds');
+    expect(before).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        message: expect.stringMatching(/since May 28, 2019, after the effective date \(May 27, 2019\).*cannot be applied/),
+      }),
+    ]);
+    const judicial = hold('j', '{ judicialWarrant: true }');
+    expect(found(lint({ state: 'CO', date: '2019-09-01', provisions: judicial }), 'state-bars-holds')).toEqual([]);
   });
   it('Vermont: the date of Act 5 is printed as unverified (a governor-only rule is at most a warning whatever the date)', () => {
     const vt = found(lint({ state: 'VT', date: '2019-06-01', extra: 'agreement287g: task-force\n' }), 'state-bars-287g');
