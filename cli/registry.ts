@@ -197,7 +197,7 @@ export const commands: readonly Command[] = [
     summary: 'check a policy against expected decisions: cases with the outcome, provision and hold end each must get',
     usage: 'test FILE... [--policy POLICY] [--json]',
     options: [
-      ['--policy POLICY', "check this draft instead of the ordinance each file names (relative to the file's folder)"],
+      ['--policy POLICY', 'check this draft instead of the ordinance each file names (a file names it relative to its own folder)'],
       ['--json', 'print { files: [ { file, policy, passed, failed, cases: [ { id, pass, expected, got, differences } ] } ] }'],
     ],
     notes:

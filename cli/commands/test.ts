@@ -48,7 +48,9 @@ export const testCommand: CommandCode = {
         failed = true;
         continue;
       }
-      const policyFile = args.values.get('policy') ?? path.join(path.dirname(file), loaded.expected.ordinance);
+      // The file names its ordinance relative to its own folder, or by an absolute path (kept as it is).
+      const named = loaded.expected.ordinance;
+      const policyFile = args.values.get('policy') ?? (path.isAbsolute(named) ? named : path.join(path.dirname(file), named));
       let policy;
       try {
         policy = loadPolicyOrReport(io, policyFile);

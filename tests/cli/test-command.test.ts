@@ -88,6 +88,17 @@ describe('detainer-studio test', () => {
     });
   });
 
+  it('reads an ordinance the file names by an absolute path', async () => {
+    const file = write(
+      'absolute.expected.yaml',
+      oneCase('{ outcome: decline }').replace(/^ordinance: .*$/m, `ordinance: ${JSON.stringify(ordinance)}`),
+    );
+    const r = await run('test', file);
+    expect(r.err).not.toMatch(/no such file/);
+    expect(r.err).toBe(`${file}: 1 of 1 case decided as expected by ${ordinance}\n`);
+    expect(r.code).toBe(0);
+  });
+
   it('exits 2 on a missing file, going on with the others', async () => {
     const r = await run('test', path.join(dir, 'missing.expected.yaml'), berkeley);
     expect(r.code).toBe(2);
