@@ -112,6 +112,26 @@ export interface ExpectationsCheck {
   failed: number;
 }
 
+/** A citation without its section sign and spaces, so that `§ 2(b)` and `2(b)` compare equal. */
+const bareCitation = (c: string) => c.replace(/[§\s]/g, '').toLowerCase();
+
+/**
+ * When an expected provision is not one of the policy's ids, what it should be: `expect.provision` is
+ * the provision's id (`default` for the otherwise clause), and a citation written there (`§ 2(b)`)
+ * would otherwise read as a mismatch with itself ("expected § 2(b), got default (§ 2(b))").
+ */
+function notAnId(wanted: string, policy: CompiledPolicy): string {
+  const provisions = [
+    ...policy.provisions.map((p) => ({ id: p.id, citation: p.citation })),
+    { id: 'default', citation: policy.otherwiseCitation },
+  ];
+  if (provisions.some((p) => p.id === wanted)) return '';
+  const cited = provisions.find((p) => bareCitation(p.citation) === bareCitation(wanted));
+  return cited
+    ? `; "${wanted}" is a citation: name the provision by its id, "${cited.id}" for ${cited.citation}`
+    : `; "${wanted}" is not a provision id of this policy, whose ids are ${provisions.map((p) => `${p.id} (${p.citation})`).join(', ')}`;
+}
+
 /** Checks a policy against expected decisions, each case under the file's scenario and its own. */
 export function checkExpectedDecisions(expected: ExpectedDecisions, ordinance: Ordinance, source?: ParsedSource): ExpectationsCheck {
   const policies = new Map<string, CompiledPolicy>();
@@ -125,12 +145,15 @@ export function checkExpectedDecisions(expected: ExpectedDecisions, ordinance: O
     const r = prepareCase(c.case, index);
     if (!r.ok)
       throw new Error(`case ${index + 1} is not a booking case the engine can read; load the file with loadExpectedDecisions first`);
-    const decision = policyFor({ ...expected.scenario, ...c.scenario }).decide(r.prepared);
+    const policy = policyFor({ ...expected.scenario, ...c.scenario });
+    const decision = policy.decide(r.prepared);
     const want = c.expect;
     const differences: string[] = [];
     if (decision.outcome !== want.outcome) differences.push(`outcome: expected ${want.outcome}, got ${decision.outcome}`);
     if (want.provision !== undefined && decision.provision !== want.provision)
-      differences.push(`deciding provision: expected ${want.provision}, got ${decision.provision} (${decision.citation})`);
+      differences.push(
+        `deciding provision: expected ${want.provision}, got ${decision.provision} (${decision.citation})${notAnId(want.provision, policy)}`,
+      );
     if (want.holdUntil !== undefined && (decision.holdUntil ?? null) !== (want.holdUntil ?? null))
       differences.push(`hold until: expected ${want.holdUntil ?? 'no hold'}, got ${decision.holdUntil ?? 'no hold'}`);
     return {

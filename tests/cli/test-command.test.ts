@@ -99,6 +99,23 @@ describe('detainer-studio test', () => {
     expect(r.code).toBe(0);
   });
 
+  it('says when an expected provision is a citation or no id of the policy, not only that it differs', async () => {
+    // Chicago's otherwise clause, § 2(b), declines a detainer without a judicial warrant, conviction or charge.
+    const chicago = path.join(root, 'samples/ordinances/chicago-welcoming-city-2012.ordinance.yaml');
+    const onChicago = (expectLine: string) =>
+      oneCase(expectLine).replace(/^ordinance: .*$/m, `ordinance: ${JSON.stringify(path.relative(dir, chicago))}`);
+    const cited = await run('test', write('cited.expected.yaml', onChicago('{ outcome: decline, provision: "§ 2(b)" }')));
+    expect(cited.code).toBe(1);
+    expect(cited.out).toContain(
+      'deciding provision: expected § 2(b), got default (§ 2(b)); "§ 2(b)" is a citation: name the provision by its id, "default" for § 2(b) [expected-decision]',
+    );
+    const unknown = await run('test', write('unknown-id.expected.yaml', onChicago('{ outcome: decline, provision: no-holds }')));
+    expect(unknown.code).toBe(1);
+    expect(unknown.out).toContain(
+      'deciding provision: expected no-holds, got default (§ 2(b)); "no-holds" is not a provision id of this policy, whose ids are not-solely-civil (§ 2(a)(1)), criminal-exceptions (§ 2(a)(2)), default (§ 2(b)) [expected-decision]',
+    );
+  });
+
   it('exits 2 on a missing file, going on with the others', async () => {
     const r = await run('test', path.join(dir, 'missing.expected.yaml'), berkeley);
     expect(r.code).toBe(2);
