@@ -141,6 +141,8 @@ export interface CaseLoading {
   source?: CaseSource;
   /** Only the cases of one facility and period. */
   select?: CaseSelection;
+  /** What is done with the good cases when bad ones are skipped (default "simulating N"). */
+  skipping?: (good: string) => string;
 }
 
 /** Reads a column mapping or reports its errors (exit 1); warnings are printed and reading goes on. */
@@ -213,7 +215,7 @@ export function loadCasesOrReport(io: Output, file: string, loading: boolean | C
     fs.closeSync(fd);
   }
   for (const note of set.notes) io.err(`${file}: note: ${note}\n`);
-  reportCaseProblems(io, file, set, opts.skipBad);
+  reportCaseProblems(io, file, set, opts.skipBad, opts.skipping);
   if (opts.select) {
     const picked = selectCases(set.table, opts.select);
     if (!picked.ok) {
@@ -230,7 +232,13 @@ export function loadCasesOrReport(io: Output, file: string, loading: boolean | C
 }
 
 /** Prints a case set's problems and decides whether to go on without the bad records. */
-export function reportCaseProblems(io: Output, file: string, set: CaseSet, skipBad: boolean): void {
+export function reportCaseProblems(
+  io: Output,
+  file: string,
+  set: CaseSet,
+  skipBad: boolean,
+  skipping: (good: string) => string = (good) => `simulating ${good}`,
+): void {
   if (set.problems.length === 0) return;
   const shown = set.problems.slice(0, 200);
   for (const p of shown) io.err(formatCaseProblem(file, p) + '\n');
@@ -242,12 +250,12 @@ export function reportCaseProblems(io: Output, file: string, set: CaseSet, skipB
   if (!skipBad || fileLevel || good === 0) {
     if (!fileLevel)
       io.err(
-        `${file}: ${set.rejected.toLocaleString('en-US')} of ${set.total.toLocaleString('en-US')} cases have problems; fix them, or pass --skip-bad to simulate the ${good.toLocaleString('en-US')} good ones\n`,
+        `${file}: ${set.rejected.toLocaleString('en-US')} of ${set.total.toLocaleString('en-US')} cases have problems; fix them, or pass --skip-bad to simulate the ${good.toLocaleString('en-US')} good ${good === 1 ? 'one' : 'ones'}\n`,
       );
     throw new Reported(1);
   }
   io.err(
-    `${file}: warning: skipping ${set.rejected.toLocaleString('en-US')} bad cases of ${set.total.toLocaleString('en-US')}; simulating ${good.toLocaleString('en-US')}\n`,
+    `${file}: warning: skipping ${set.rejected.toLocaleString('en-US')} bad ${set.rejected === 1 ? 'case' : 'cases'} of ${set.total.toLocaleString('en-US')}; ${skipping(good.toLocaleString('en-US'))}\n`,
   );
 }
 

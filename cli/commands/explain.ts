@@ -10,6 +10,7 @@ import {
   settledDecidingConvictions,
   undecidedWords,
   UNKNOWN_REQUEST_READING,
+  type CaseSet,
   type Decision,
   type SettledDecidingConvictions,
 } from '../../engine/index';
@@ -30,10 +31,11 @@ export const explain: CommandCode = {
       skipBad: true,
       mapping: args.values.get('mapping'),
       progress: args.flags.has('progress') || 'auto',
+      skipping: (good) => `the case to explain is looked for among the ${good} read`,
     });
     const row = caseIndexOf(set.table, id);
     if (row < 0) {
-      io.err(`${casesFile}: error: no case has the id "${id}"\n`);
+      io.err(notReadLine(casesFile, id, set) + '\n');
       return 1;
     }
     const compiled = compile(policy.ordinance, scenario);
@@ -49,6 +51,30 @@ export const explain: CommandCode = {
     return 0;
   },
 };
+
+/**
+ * Why no case with the id can be explained: a record with that id was left out for its problems
+ * (listed above it, each at its row, or line and column), or the file has no such id at all.
+ */
+export function notReadLine(file: string, id: string, set: CaseSet): string {
+  const mine = set.problems.filter((p) => p.id === id);
+  const bad = mine[0];
+  if (bad) {
+    // The CLI lists the first 200 problems (reportCaseProblems); a later one is said here.
+    const shown = set.problems.indexOf(bad) < 200;
+    const what = shown
+      ? `its record has the problem${mine.length > 1 ? 's' : ''} listed above; fix ${mine.length > 1 ? 'them' : 'it'}, then explain it`
+      : `its record has a problem: ${bad.field ? `${bad.field}: ` : ''}${bad.message}; fix it, then explain it`;
+    const where =
+      bad.row !== undefined ? `${file}: row ${bad.row}` : bad.line !== undefined ? `${file}:${bad.line}:${bad.column ?? 1}` : file;
+    return `${where}: error: the case "${id}" is in the file but was not read: ${what}`;
+  }
+  const listed = set.problems.length > 200 || set.unlisted > 0 ? 'the first of them listed above' : 'listed above';
+  const unread = set.rejected
+    ? `; ${set.rejected.toLocaleString('en-US')} of ${set.total.toLocaleString('en-US')} cases were not read for their problems (${listed})`
+    : '';
+  return `${file}: error: no case has the id "${id}"${unread}`;
+}
 
 /** The line saying which conviction decided the case, or that none did and why. */
 export function decidingConvictionLine(d: SettledDecidingConvictions): string {
