@@ -503,6 +503,33 @@ function generatedDefinitions(o: Ordinance, w: Words, layout: Layout): TextClaus
   return out;
 }
 
+/**
+ * Takes out the generated definition of "ICE" when nothing else the document prints uses the word: an
+ * ordinance whose own words never name ICE (Northampton's speaks of "federal immigration officials")
+ * would otherwise define a term it does not use. The definitions after it are lettered again, so no
+ * letter is skipped. The ordinance's own definition of "ICE", if it gives one, is always kept.
+ */
+function withoutUnusedIceDefinition(o: Ordinance, sections: TextSection[], annex: readonly AnnexEntry[]): void {
+  if ((o.definitions ?? []).some((d) => d.term.trim().toLowerCase() === 'ice')) return;
+  const defs = sections.find((s) => s.clauses.some((c) => c.term === 'ICE'));
+  if (!defs || defs.clauses.length < 2) return;
+  const uses = /\bICE\b/;
+  const itemUses = (items: readonly TextItem[] | undefined): boolean => (items ?? []).some((i) => uses.test(i.text) || itemUses(i.items));
+  const used =
+    uses.test(o.title) ||
+    (o.findings ?? []).some((f) => uses.test(f.text)) ||
+    annex.some((a) => uses.test(a.text)) ||
+    sections.some(
+      (s) =>
+        uses.test(s.heading) ||
+        uses.test(s.intro ?? '') ||
+        s.clauses.some((c) => c.term !== 'ICE' && (uses.test(c.text) || uses.test(c.after ?? '') || itemUses(c.items))),
+    );
+  if (used) return;
+  const lettered = defs.clauses.every((c) => c.label !== null && /^\([a-z]+\)$/.test(c.label));
+  defs.clauses = defs.clauses.filter((c) => c.term !== 'ICE').map((c, i) => (lettered ? { ...c, label: `(${letterFor(i)})` } : c));
+}
+
 // ---- the title block, the enacting clause, passage and signatures ----
 
 function numberLine(o: Ordinance): string {
@@ -887,6 +914,7 @@ export function ordinanceText(o: Ordinance): OrdinanceText {
     if (ls.sectionIndex === null && clauses.length > 1) clauses = clauses.map((c, i) => ({ ...c, label: `(${letterFor(i)})` }));
     return { number: ls.number, heading: ls.heading, ...(ls.text ? { intro: ls.text } : {}), clauses };
   });
+  withoutUnusedIceDefinition(o, sections, annex);
 
   if (o.plainReadingAnnex) {
     const defs = sections.find((s) => s.heading === 'Definitions');
