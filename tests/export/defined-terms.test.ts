@@ -1,5 +1,6 @@
-// What a clerk reads in the printed text defines only what the document uses: a generated definition
-// of "ICE" is printed only when the printed words name ICE.
+// What a clerk reads in the printed text says each thing once and only what the document uses: a
+// generated definition of "ICE" is printed only when the printed words name ICE, and the juvenile rule
+// is stated once.
 
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -52,5 +53,12 @@ otherwise: decline
 `);
     const defs = ordinanceText(o).sections.find((s) => s.heading === 'Definitions')!;
     expect(defs.clauses.map((c) => c.term)).toContain('ICE');
+  });
+});
+
+describe('the juvenile rule', () => {
+  it.each(files.map((f) => [path.basename(f), f]))('%s: said at most once', (_, file) => {
+    const words = ordinanceWords(loadFile(file));
+    expect(words.match(/juvenile or youthful-offender adjudication/g)?.length ?? 0).toBeLessThanOrEqual(1);
   });
 });
