@@ -572,6 +572,16 @@ function enactingClause(o: Ordinance, afterFindings: boolean): string {
   }
 }
 
+/**
+ * The clerk who attests a council's ordinance: the clerk of the place the body's name says it is ("City
+ * Council": City Clerk; "Town Council", "Town Meeting": Town Clerk), else of the jurisdiction's level. A
+ * town's draft passed by its "City Council" is attested by the City Clerk, not a Town Clerk.
+ */
+function clerkOf(o: Ordinance, body: string): string {
+  const place = /^(city|town)\b/i.exec(body)?.[1]?.toLowerCase();
+  return (place ?? (o.jurisdiction.level === 'town' ? 'town' : 'city')) === 'town' ? 'Town Clerk' : 'City Clerk';
+}
+
 /** The signatures the body's form usually carries, when the document names none: titles only, names left blank. */
 function defaultSignatures(o: Ordinance): Signature[] {
   const body = bodyOf(o);
@@ -592,7 +602,7 @@ function defaultSignatures(o: Ordinance): Signature[] {
     default:
       return [
         { role: 'presiding', title: `President of the ${body}` },
-        { role: 'attest', title: o.jurisdiction.level === 'town' ? 'Town Clerk' : 'City Clerk' },
+        { role: 'attest', title: clerkOf(o, body) },
         ...(o.jurisdiction.level === 'town' ? [] : [{ role: 'approve' as const, title: 'Mayor' }]),
       ];
   }

@@ -1,6 +1,7 @@
 // What a clerk reads in the printed text says each thing once and only what the document uses: a
-// generated definition of "ICE" is printed only when the printed words name ICE, and the juvenile rule
-// is stated once.
+// generated definition of "ICE" is printed only when the printed words name ICE, the juvenile rule is
+// stated once, and the clerk who attests a council's ordinance is the clerk of the place the council's
+// name says it is.
 
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -60,5 +61,38 @@ describe('the juvenile rule', () => {
   it.each(files.map((f) => [path.basename(f), f]))('%s: said at most once', (_, file) => {
     const words = ordinanceWords(loadFile(file));
     expect(words.match(/juvenile or youthful-offender adjudication/g)?.length ?? 0).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('the clerk who attests', () => {
+  const town = (body: string) =>
+    ordinanceFrom(`
+title: Clerk test
+jurisdiction: { name: "[City or Town]", state: MA, level: town }
+${body ? `legislativeBody: ${body}\n` : ''}sections:
+  - heading: Detainers
+    provisions:
+      - id: felony
+        when: { conviction: { classes: [felony] } }
+        outcome: hold
+        maxHold: { hours: 48 }
+otherwise: decline
+`);
+  const signers = (body: string) => ordinanceText(town(body)).signatures.map((s) => s.signer);
+
+  it('a town draft passed by its City Council is attested by the City Clerk', () => {
+    expect(signers('City Council')).toEqual(['President of the City Council', 'City Clerk']);
+  });
+
+  it('a Town Council, or a town that names no body, has the Town Clerk', () => {
+    expect(signers('Town Council')).toEqual(['President of the Town Council', 'Town Clerk']);
+    expect(signers('')).toEqual(['President of the Town Council', 'Town Clerk']);
+  });
+
+  it.each(files.map((f) => [path.basename(f), f]))('%s: the clerk is of the place the council names', (_, file) => {
+    const o = loadFile(file);
+    const place = /^(City|Town) /.exec(o.legislativeBody ?? '')?.[1];
+    const clerk = ordinanceText(o).signatures.find((s) => /Clerk$/.test(s.signer))?.signer;
+    if (place && clerk && !o.passage?.signatures?.length) expect(clerk).toBe(`${place} Clerk`);
   });
 });
