@@ -193,7 +193,8 @@ function capitalize(s: string): string {
 }
 
 const DECIDERS: Record<string, string> = {
-  officer: 'you (the officer)',
+  // Printed inside parentheses ('(a finding you, the officer, must make, in writing)'): no parentheses of its own.
+  officer: 'you, the officer,',
   supervisor: 'a supervisor',
   sheriff: 'the sheriff',
   chief: 'the chief',
@@ -408,6 +409,11 @@ function whenWords(minutes: number): string {
   return `${WEEKDAYS[dayOfWeek(days)]}, ${MONTHS[m - 1]} ${d}, ${y}, ${clock}`;
 }
 
+/** A holiday's name within a sentence: "the Birthday of Martin Luther King, Jr.", as the ordinance's definition lists it. */
+function holidayInSentence(name: string): string {
+  return name.startsWith('Birthday') ? `the ${name}` : name;
+}
+
 /** Worked examples from the policy's own dates and calendar: an ordinary weekend, and a holiday weekend. */
 function holdExamples(policy: CompiledPolicy, limit: MaxHold, fromDay: number): HoldExample[] {
   const cal = policy.calendar;
@@ -429,7 +435,7 @@ function holdExamples(policy: CompiledPolicy, limit: MaxHold, fromDay: number): 
         examples.push({
           release: whenWords(start),
           end: whenWords(holdEnd(start, limit.hours, true, cal)),
-          note: `Saturday, Sunday and ${name === 'holiday' ? 'the holiday' : name} (Monday) are not counted.`,
+          note: `Saturday, Sunday and ${name === 'holiday' ? 'the holiday' : holidayInSentence(name)} (Monday) are not counted.`,
         });
         break;
       }

@@ -219,12 +219,20 @@ otherwise: decline
       {
         release: 'Friday, January 17, 2014, 4:00 p.m.',
         end: 'Wednesday, January 22, 2014, 4:00 p.m.',
-        note: 'Saturday, Sunday and Birthday of Martin Luther King, Jr. (Monday) are not counted.',
+        note: 'Saturday, Sunday and the Birthday of Martin Luther King, Jr. (Monday) are not counted.',
       },
     ]);
     const noHolidays = officerGuide(loadFile(ctFile), { holidays: 'none' });
     expect(noHolidays.holds!.rules[0]!.examples).toHaveLength(1);
     expect(noHolidays.holds!.calendar).toContain('No holidays are skipped');
+  });
+
+  it("names the officer who makes a finding without parentheses inside the finding's own", () => {
+    const html = renderOfficerGuideHtml(loadFile(ctFile));
+    expect(html).toContain('(a finding you, the officer, must make, in writing)');
+    // No parenthesis opens inside the decider's note before it closes.
+    for (const note of html.match(/<span class="decider">[^<]*<\/span>/g) ?? [])
+      expect(note).toMatch(/^<span class="decider">\([^()]*\)<\/span>$/);
   });
 
   it('lists what to do on each outcome the policy can give, and its standing duties', () => {
