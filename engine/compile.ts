@@ -88,6 +88,8 @@ import {
   U_WARRANTS,
 } from './unknown-facts';
 import { MAX_NESTING } from './source';
+import { BASELINE_REASONS } from './baseline-reasons';
+export { BASELINE_REASONS };
 import { DETAINER_FORMS } from './detainer-forms';
 import { daysFromCivil, formatDate, formatDateTime, holdEnd, HolidayCalendar, timeZone, utcOfLocal, type TimeZone } from './time';
 import { conditionWords, inOrdinanceTerms, leafWords, RECORD_LABELS, windowWords } from './wording';
@@ -2378,13 +2380,6 @@ export function compile(ordinance: Ordinance, scenario?: Scenario | ResolvedScen
 
 /** A hold for as long as the detainer's own form asks (the regulation's cap, 48 hours excluding weekends and holidays, for words). */
 export const HOLD_AS_REQUESTED: MaxHold = { ...FEDERAL_MAX_HOLD, asRequested: true };
-
-/** How the baseline's decisions are cited: its rule in words, as the baseline's, in place of a section number. */
-export const BASELINE_REASONS: Readonly<Record<string, string>> = {
-  'honor-hold': 'honor all: hold as requested',
-  'honor-notify': 'honor all: notify as requested',
-  default: 'honor all: nothing requested to honor',
-};
 
 /**
  * The "honor every detainer" baseline: hold when asked (for as long as the detainer's form asks), else

@@ -32,6 +32,8 @@ import {
   holdEndsDifferWords,
   holdEndsMayDifferSentence,
   mayDifferWords,
+  provisionName,
+  joinWords,
 } from '../../engine/index';
 import { parseArgs, UsageError } from '../args';
 import {
@@ -232,7 +234,14 @@ function readable(
   );
   const totals = coverageTotalsWords(r.coverage, num);
   if (totals) out += `${totals}\n`;
-  if (r.coverage.unreached.length) out += `\nNo case reached: ${r.coverage.unreached.join(', ')}\n`;
+  if (r.coverage.unreached.length) {
+    // Each by its citation and heading (or what it does), as every face names it, never its id alone.
+    const names = r.coverage.unreached.map((id) => {
+      const p = policy.provisions.find((x) => x.id === id);
+      return provisionName(p ? { id, citation: p.citation, heading: p.heading, outcome: p.outcome } : { id, citation: '' });
+    });
+    out += `\nNo case reached: ${joinWords(names, 'and')}\n`;
+  }
   const c = r.comparison;
   if (c) {
     const ob = summaryBounds(c.otherSummary, scenario.reimbursementAgreement);

@@ -20,6 +20,7 @@ import {
 } from '../summary-bounds';
 import { longDate, ordinanceText } from '../text-model';
 import { joinWords, OUTCOME_WORDS } from '../wording';
+import { provisionName, provisionTitle } from '../provision-names';
 import { keptOutByAgreement } from '../agreement';
 import { tellApart } from './draft-names';
 import { changedCasesHtml, decidedCodesOf, decisionDelta, deltaHtml, deltaSentence, type DecisionDelta } from './decision-delta';
@@ -318,7 +319,8 @@ export function impactReportBodyHtml(r: ImpactReport): string {
   const cov = r.coverage;
   const covered = [
     ...cov.provisions.map((p) => ({
-      label: `${p.citation} ${r.headings[p.id] ?? p.id}`,
+      label: provisionName({ id: p.id, citation: p.citation, heading: r.headings[p.id], outcome: p.outcome }),
+      title: provisionTitle({ id: p.id, citation: p.citation, heading: r.headings[p.id], outcome: p.outcome }),
       id: p.id,
       citation: p.citation,
       outcome: p.outcome,
@@ -326,7 +328,8 @@ export function impactReportBodyHtml(r: ImpactReport): string {
       got: decidedAs(p, OUTCOME_WORDS, n),
     })),
     {
-      label: `${cov.otherwise.citation} otherwise`,
+      label: provisionName({ id: 'default', citation: cov.otherwise.citation }),
+      title: provisionTitle({ id: 'default', citation: cov.otherwise.citation }),
       id: '(otherwise)',
       citation: cov.otherwise.citation,
       outcome: cov.otherwise.outcome,
@@ -339,7 +342,7 @@ export function impactReportBodyHtml(r: ImpactReport): string {
     `<figure>${horizontalBarChart({
       id: 'chart-coverage',
       title: 'Cases decided by each provision',
-      description: covered.map((x) => `${x.citation} (${x.id}): ${n(x.decided)} cases, ${x.got}`).join('; ') + '.',
+      description: covered.map((x) => `${x.label}: ${n(x.decided)} cases, ${x.got}`).join('; ') + '.',
       categories: covered.map((x) => (x.label.length > 34 ? `${x.label.slice(0, 33)}…` : x.label)),
       series: [{ name: 'Cases decided', color: '#1f4e79', values: covered.map((x) => x.decided) }],
     })}<figcaption>Cases decided by each provision, in the order the policy reads them</figcaption></figure>`,
@@ -349,7 +352,7 @@ export function impactReportBodyHtml(r: ImpactReport): string {
   );
   for (const x of covered)
     out.push(
-      `<tr><td>${escapeHtml(x.citation)}</td><td>${escapeHtml(x.id)}</td><td>${escapeHtml(OUTCOME_WORDS[x.outcome])}</td><td class="num">${n(x.decided)}</td><td class="num">${share(x.decided, s.total)}</td><td>${escapeHtml(x.got)}</td></tr>`,
+      `<tr><td>${escapeHtml(x.citation)}</td><td>${escapeHtml(x.title)}</td><td>${escapeHtml(OUTCOME_WORDS[x.outcome])}</td><td class="num">${n(x.decided)}</td><td class="num">${share(x.decided, s.total)}</td><td>${escapeHtml(x.got)}</td></tr>`,
     );
   out.push('</tbody></table>');
   const totals = coverageTotalsWords(cov, n);

@@ -4,7 +4,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { impactReport, impactReportHtml } from '../../engine/export/index';
-import { compile, HONOR_ALL, simulate } from '../../engine/index';
+import { escapeHtml } from '../../engine/export/html';
+import { compile, HONOR_ALL, provisionTitle, simulate } from '../../engine/index';
 import { ctFile, generatedCases, loadFile, rivertonFile } from './helpers';
 
 const root = path.resolve(__dirname, '../..');
@@ -40,7 +41,11 @@ describe('impact report', () => {
     expect(html).toContain(`This policy changes ${r.delta.changed} of 500 decisions`);
     expect(html).toContain('$150');
     expect(html).toContain(r.policy.fingerprint);
-    for (const p of r.coverage.provisions) expect(html).toContain(`<td>${p.id}</td>`);
+    // Each provision by its heading (or what it does), never its id.
+    for (const p of r.coverage.provisions) {
+      expect(html).toContain(`<td>${p.citation}</td><td>${escapeHtml(provisionTitle({ ...p, heading: r.headings[p.id] }))}</td>`);
+      expect(html).not.toContain(`<td>${p.id}</td>`);
+    }
   });
 
   it('compares with another draft, lists at most the requested changed cases, and warns of unreached provisions', () => {
@@ -97,7 +102,7 @@ describe('impact report', () => {
     const risk = r.coverage.provisions.find((p) => p.id === 'public-safety-risk')!;
     expect(risk.outcome).toBe('hold');
     expect(html).toContain(
-      `<td>public-safety-risk</td><td>hold</td><td class="num">${n(risk.decided)}</td><td class="num">${((100 * risk.decided) / s.total).toFixed(1)}%</td><td>${n(risk.decided)} refer for review</td>`,
+      `<td>Unacceptable risk to public safety</td><td>hold</td><td class="num">${n(risk.decided)}</td><td class="num">${((100 * risk.decided) / s.total).toFixed(1)}%</td><td>${n(risk.decided)} refer for review</td>`,
     );
     // The baseline's reasons are its own, never a section sign a reader would take for the draft's.
     const changed = html.slice(html.indexOf('id="r-changed"'), html.indexOf('id="r-coverage"'));

@@ -141,11 +141,11 @@ describe('the cases table', () => {
       m[2]!.replace(/<!-- -->/g, ''),
     ]);
     expect(other[0]![0]).toBe(
-      'Under § 2(a) (felony-and-warrant) or, if it does not apply, § 2(b) (admin-warrant): these records do not show which',
+      'Under § 2(a) Felony with a judge&#x27;s warrant or, if it does not apply, § 2(b) Administrative warrant: these records do not show which',
     );
     // With two provisions the column names none in its text; the tooltip of the case § 2(a) surely decides names it alone.
     expect(other[0]![1]).toBe('Hold');
-    expect(other[1]![0]).toBe('§ 2(a) felony-and-warrant');
+    expect(other[1]![0]).toBe('§ 2(a) Felony with a judge&#x27;s warrant');
   });
 });
 
@@ -156,9 +156,9 @@ describe('the explanation', () => {
     expect(html).not.toContain('decided by');
     expect(html).not.toContain('>decided<');
     expect(html).toContain('data-testid="decided-by-one-of"');
-    expect(html).toContain(
-      'Under § 2(a), felony-and-warrant or, if it does not apply, § 2(b), admin-warrant (these records do not show which)',
-    );
+    expect(html).toContain('Under § 2(a) or, if it does not apply, § 2(b) (these records do not show which)');
+    // Without the policy's provisions the view names each by its citation alone, never by its id.
+    expect(html).not.toContain('felony-and-warrant');
     expect(html.match(/>may decide</g)).toHaveLength(2);
   });
 });

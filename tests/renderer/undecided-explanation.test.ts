@@ -38,8 +38,11 @@ const text = (html: string) =>
 
 describe('the explanation panel', () => {
   const decision = explainCase({ ordinance: twoHolds, cases: table, index: 0 }).decision;
-  const headings = { 'felony-and-warrant': "Felony with a judge's warrant", 'admin-warrant': 'Administrative warrant' };
-  const html = renderToStaticMarkup(createElement(DecisionBlock, { decision, title: 'This draft', headings }));
+  const provisions = [
+    { id: 'felony-and-warrant', citation: '§ 2(a)', heading: "Felony with a judge's warrant" },
+    { id: 'admin-warrant', citation: '§ 2(b)', heading: 'Administrative warrant' },
+  ];
+  const html = renderToStaticMarkup(createElement(DecisionBlock, { decision, title: 'This draft', provisions }));
 
   it('says each outcome it could have under the provisions that would give it, not the first provision', () => {
     const verdict = text(/<p class="verdict outcome-review" data-testid="undecided">[\s\S]*?<\/p>/.exec(html)![0]);
@@ -79,7 +82,7 @@ describe('the explanation panel, the request unknown', () => {
     const explained = explainCase({ ordinance: twoHolds, cases: unknownRequest, index: 0, compare: { kind: 'baseline' } });
     const html = renderToStaticMarkup(createElement(DecisionBlock, { decision: explained.decision, title: 'This draft' }));
     expect(text(html)).toContain(
-      'It is undecided on these records: hold or notify under § 2(a), felony-and-warrant; no one provision is named as deciding it. What ICE asked for is not in these records: it is read as a hold, notice, or both, never as nothing requested',
+      'It is undecided on these records: hold or notify under § 2(a); no one provision is named as deciding it. What ICE asked for is not in these records: it is read as a hold, notice, or both, never as nothing requested',
     );
     // The baseline's rules by their words alone, and never its otherwise clause (nothing requested to honor).
     const baseline = text(renderToStaticMarkup(createElement(DecisionBlock, { decision: explained.other!, title: 'Baseline' })));
@@ -111,7 +114,7 @@ describe('the explanation panel: a fact that changes only which provision decide
     ),
   ).ordinance!;
   const decision = explainCase({ ordinance: sameLimit, cases: table, index: 0 }).decision;
-  const html = renderToStaticMarkup(createElement(DecisionBlock, { decision, title: 'This draft', headings: {} }));
+  const html = renderToStaticMarkup(createElement(DecisionBlock, { decision, title: 'This draft', provisions: [] }));
   const verdict = text(/<p class="verdict outcome-review" data-testid="undecided">[\s\S]*?<\/p>/.exec(html)![0]);
 
   it('turns on the administrative warrant alone, and says apart what the judge’s warrant changes', () => {

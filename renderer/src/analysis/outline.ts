@@ -2,9 +2,12 @@
 // sections and their provisions with the citations they print under, and the otherwise clause.
 
 import type { ParsedSource } from '../../../engine/index';
+import { OUTCOMES, provisionTitle, type Outcome } from '../../../engine/vocabulary';
 import { asRecord } from '../form/document-ops';
 import { PROVISION_TYPE_WORDS } from '../lib/words';
 import type { OutlineEntry } from './protocol';
+
+const isOutcome = (x: string): x is Outcome => (OUTCOMES as readonly string[]).includes(x);
 
 export function outlineOf(data: Record<string, unknown>, source: ParsedSource, citations: Map<string, string> | null): OutlineEntry[] {
   const out: OutlineEntry[] = [];
@@ -34,12 +37,17 @@ export function outlineOf(data: Record<string, unknown>, source: ParsedSource, c
       const id = typeof provision?.id === 'string' ? provision.id : undefined;
       const q = at(['sections', si, 'provisions', pi]);
       const heading = typeof provision?.heading === 'string' ? provision.heading : undefined;
-      // A provision without a heading by what it governs ("Notice to ICE"), a detainer rule by its id.
+      // A provision without a heading by what it governs ("Notice to ICE"), a detainer rule by what it does
+      // as the engine names it everywhere ("(no heading; declines the detainer)"), never by its id.
       const type =
         typeof provision?.type === 'string' && provision.type !== 'detainer' && provision.type !== 'other' ? provision.type : undefined;
+      const outcome = typeof provision?.outcome === 'string' && isOutcome(provision.outcome) ? provision.outcome : undefined;
       out.push({
         kind: 'provision',
-        label: heading ?? (type ? PROVISION_TYPE_WORDS[type] : undefined) ?? id ?? `Provision ${pi + 1}`,
+        label:
+          (heading?.trim() ? heading : undefined) ??
+          (type ? PROVISION_TYPE_WORDS[type] : undefined) ??
+          provisionTitle({ id: id ?? '', citation: '', heading, outcome }),
         id,
         citation: id ? citations?.get(id) : undefined,
         line: q.line,

@@ -4,7 +4,7 @@
 // facts, so a pane as narrow as the app's at 1280 pixels shows them without scrolling sideways.
 
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
-import { caseId, decidedByOneOfWords, OUTCOMES } from '../../../engine/vocabulary';
+import { caseId, decidedByOneOfWords, OUTCOMES, provisionName } from '../../../engine/vocabulary';
 import { count } from '../lib/format';
 import { OUTCOME_LABEL } from './Charts';
 import { convictionWords, isUndecided, longestIds, offenseWords, selectRows, type RowFilter, type SortKey } from './case-rows';
@@ -124,6 +124,11 @@ export function CaseTable(props: Props) {
         return { provision: q?.id ?? '?', citation: q?.citation ?? '?' };
       }),
     }));
+  };
+  // A provision of the compared policy as every face names it (its citation and heading, or what it does), never by id.
+  const otherNamed = (x: { provision: string; citation: string }) => {
+    const ref = x.provision === 'default' ? props.otherOtherwise : props.otherProvisions.find((q) => q.id === x.provision);
+    return ref ? provisionName(ref) : x.citation;
   };
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(rows.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
@@ -279,8 +284,8 @@ export function CaseTable(props: Props) {
                     {oneOf.text}
                   </div>
                 ) : (
-                  <div role="gridcell" className="cell col-provision" title={p.heading ?? p.id}>
-                    {p.citation} {p.id === 'default' ? 'otherwise' : (p.heading ?? p.id)}
+                  <div role="gridcell" className="cell col-provision" title={provisionName(p)}>
+                    {provisionName(p)}
                   </div>
                 )}
                 {decider ? (
@@ -302,9 +307,9 @@ export function CaseTable(props: Props) {
                           ? otherUndecidedCell.title
                           : UNDECIDED_TITLE
                         : otherOneOf
-                          ? `Under ${decidedByOneOfWords(otherOneOf)}: these records do not show which`
+                          ? `Under ${decidedByOneOfWords(otherOneOf, otherNamed)}: these records do not show which`
                           : op
-                            ? `${op.citation} ${op.id}`
+                            ? provisionName(op)
                             : undefined
                     }
                   >

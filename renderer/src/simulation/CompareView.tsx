@@ -192,6 +192,8 @@ export function CompareView(props: Props) {
                     otherLabel={otherLabel}
                     onClose={() => setExplained(null)}
                     onShowProvision={props.onShowProvision}
+                    provisions={[...r.provisions, r.otherwise]}
+                    otherProvisions={r.otherOtherwise ? [...r.otherProvisions, r.otherOtherwise] : []}
                   />
                 ) : null}
               </div>

@@ -6,6 +6,9 @@ import type { BookingCase, Decision, Reason } from '../../../engine/index';
 import {
   decidedByOneOfWords,
   dependsOnLabel,
+  isBaselineRule,
+  provisionTitle,
+  type NameableProvision,
   undecidedWords,
   UNKNOWN_REQUEST_READING,
   whichProvisionOnlySentence,
@@ -27,21 +30,26 @@ function valueMark(v: Reason['value'], open: boolean): { mark: string; words: st
   return v ? { mark: '✓', words: 'true', className: 'true' } : { mark: '✗', words: 'false', className: 'false' };
 }
 
-/** A provision as a reader knows it: its heading (its id only when it has none). */
-function provisionName(id: string, headings: Readonly<Record<string, string | undefined>> | undefined): string {
-  return id === 'default' ? 'otherwise' : (headings?.[id] ?? id);
+/**
+ * A provision as a reader knows it after its citation: the engine's title (its heading, or what it does
+ * when it has none); nothing for a rule of the honor-all baseline, whose citation is its rule's words, nor
+ * where the view was not given the policy's provisions (the citation alone then names it, never its id).
+ */
+function provisionTitleAfter(id: string, provisions: readonly NameableProvision[] | undefined): string {
+  const p = provisions?.find((x) => x.id === id);
+  return !p || isBaselineRule(p) ? '' : provisionTitle(p);
 }
 
 export function DecisionBlock({
   decision,
   title,
-  headings,
+  provisions,
   onShowProvision,
 }: {
   decision: Decision;
   title: string;
-  /** Each provision's heading by id. */
-  headings?: Readonly<Record<string, string | undefined>>;
+  /** The policy's provisions as the results name them, to name each as the reader knows it. */
+  provisions?: readonly NameableProvision[];
   onShowProvision?: (id: string) => void;
 }) {
   // A reason of a decision the records leave open which provision gives (a hold's limit) is grouped under all of them.
@@ -64,14 +72,15 @@ export function DecisionBlock({
     (decision.undetermined ? (decision.undecided ?? []).flatMap((x) => x.under) : (oneOf ?? [])).map((p) => p.provision),
   );
   const decidedByOne = !decision.undetermined && !oneOf;
-  // A provision as these words name it: its citation and heading, or the otherwise clause's; a rule of the
+  const titleAfter = (id: string) => provisionTitleAfter(id, provisions);
+  // A provision as these words name it: its citation and title, or the otherwise clause's; a rule of the
   // honor-all baseline by its rule's words alone (its citation), which say what it is.
-  const oneOfName = (p: { provision: string; citation: string }) =>
-    p.provision === 'default'
-      ? `the otherwise clause (${p.citation})`
-      : p.citation.startsWith('honor all:')
-        ? p.citation
-        : `${p.citation}, ${provisionName(p.provision, headings)}`;
+  const oneOfName = (p: { provision: string; citation: string }) => {
+    if (isBaselineRule({ id: p.provision, citation: p.citation })) return p.citation;
+    if (p.provision === 'default') return `the otherwise clause (${p.citation})`;
+    const after = titleAfter(p.provision);
+    return after ? `${p.citation}, ${after}` : p.citation;
+  };
   const oneOfWords = (ps: NonNullable<Decision['decidedByOneOf']>) => decidedByOneOfWords(ps, oneOfName);
   return (
     <section className="decision" aria-label={title}>
@@ -99,7 +108,13 @@ export function DecisionBlock({
       ) : (
         <p className={`verdict outcome-${decision.outcome}`}>
           <strong>{OUTCOME_LABEL[decision.outcome]}</strong>, decided by <strong>{decision.citation}</strong>
-          {decision.provision === 'default' ? ' (the “otherwise” clause)' : `, ${provisionName(decision.provision, headings)}`}
+          {decision.provision === 'default'
+            ? isBaselineRule({ id: decision.provision, citation: decision.citation })
+              ? null
+              : ' (the “otherwise” clause)'
+            : titleAfter(decision.provision)
+              ? `, ${titleAfter(decision.provision)}`
+              : null}
           {decision.holdUntil ? <>, held until {decision.holdUntil.replace('T', ' at ')}</> : null}.
           {onShowProvision && decision.provision !== 'default' ? (
             <>
@@ -121,8 +136,8 @@ export function DecisionBlock({
               <span>Under {oneOfWords(group.oneOf)} (these records do not show which)</span>
             ) : (
               <>
-                <span className="citation">{group.citation}</span>{' '}
-                <span title={group.provision}>{provisionName(group.provision, headings)}</span>
+                <span className="citation">{group.citation}</span>
+                {titleAfter(group.provision) ? <> {titleAfter(group.provision)}</> : null}
               </>
             )}
             {group.oneOf ? null : mayDecide.has(group.provision) ? (
@@ -211,16 +226,17 @@ export function Explanation({
   otherLabel,
   onClose,
   onShowProvision,
-  headings,
-  otherHeadings,
+  provisions,
+  otherProvisions,
 }: {
   explained: CaseExplained;
   /** How the compared policy is named on screen, e.g. "honoring every detainer". */
   otherLabel?: string;
   onClose: () => void;
   onShowProvision: (id: string) => void;
-  headings?: Readonly<Record<string, string | undefined>>;
-  otherHeadings?: Readonly<Record<string, string | undefined>>;
+  /** Each side's provisions as the results name them. */
+  provisions?: readonly NameableProvision[];
+  otherProvisions?: readonly NameableProvision[];
 }) {
   useEffect(() => {
     emit('explanation-shown', {
@@ -237,12 +253,12 @@ export function Explanation({
       onClose={onClose}
       closeLabel="Close the explanation"
     >
-      <DecisionBlock decision={explained.decision} title="Under this draft" headings={headings} onShowProvision={onShowProvision} />
+      <DecisionBlock decision={explained.decision} title="Under this draft" provisions={provisions} onShowProvision={onShowProvision} />
       {explained.other ? (
         <DecisionBlock
           decision={explained.other}
           title={`Under ${otherLabel ?? explained.otherTitle ?? 'the compared policy'}`}
-          headings={otherHeadings}
+          provisions={otherProvisions}
         />
       ) : null}
       <h3>The case</h3>

@@ -19,6 +19,8 @@ import {
   coverageTotalsWords,
   decidedAs,
   DEFAULT_COST_PER_INMATE_DAY,
+  provisionName,
+  provisionTitle,
   type Ordinance,
   type Outcome,
 } from '../../../engine/vocabulary';
@@ -272,12 +274,7 @@ export function SimulationView(props: Props) {
 
   const allProvisions = useMemo(() => (r ? [...r.provisions, r.otherwise] : []), [r]);
   const otherProvisions = useMemo(() => (r?.otherOtherwise ? [...r.otherProvisions, r.otherOtherwise] : []), [r]);
-  const provisionLabels = useMemo(
-    () => allProvisions.map((p) => `${p.citation} ${p.id === 'default' ? 'otherwise' : (p.heading ?? p.id)}`),
-    [allProvisions],
-  );
-  const headings = useMemo(() => Object.fromEntries(allProvisions.map((p) => [p.id, p.heading])), [allProvisions]);
-  const otherHeadings = useMemo(() => Object.fromEntries(otherProvisions.map((p) => [p.id, p.heading])), [otherProvisions]);
+  const provisionLabels = useMemo(() => allProvisions.map(provisionName), [allProvisions]);
 
   const otherLabel =
     state.compare.kind === 'baseline'
@@ -577,7 +574,7 @@ export function SimulationView(props: Props) {
             <HoldHoursChart
               rows={r.holdHoursByProvision.map((h, i) => {
                 const p = allProvisions[i]!;
-                return { label: `${p.citation} ${p.id === 'default' ? 'otherwise' : (p.heading ?? p.id)}`, hours: h };
+                return { label: provisionName(p), hours: h };
               })}
               oneOfHours={r.holdHoursOneOf}
               unknownLength={r.summary.unknowns?.holdsOfUnknownLength}
@@ -609,7 +606,7 @@ export function SimulationView(props: Props) {
                     <td>{p.citation}</td>
                     <td>
                       <button type="button" className="link" onClick={() => onShowProvision(p.id)}>
-                        {r.provisions[i]?.heading ?? p.id}
+                        {provisionTitle(r.provisions[i] ?? p)}
                       </button>{' '}
                       {p.decided === 0 && !p.mayDecide && !p.undetermined ? (
                         <span className="badge warning">no case reached it</span>
@@ -742,8 +739,8 @@ export function SimulationView(props: Props) {
                   otherLabel={otherLabel}
                   onClose={() => setExplained(null)}
                   onShowProvision={onShowProvision}
-                  headings={headings}
-                  otherHeadings={otherHeadings}
+                  provisions={allProvisions}
+                  otherProvisions={otherProvisions}
                 />
               ) : null}
             </div>

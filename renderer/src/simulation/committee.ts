@@ -19,6 +19,7 @@ import {
   HolidayCalendar,
   openFactsWords,
   otherwiseHoldOf,
+  provisionName,
   rangeWords,
   summaryBounds,
   type Amount,
@@ -127,6 +128,7 @@ export interface NamedProvision {
   id: string;
   citation: string;
   heading?: string;
+  outcome?: Outcome;
 }
 
 function named(p: NamedProvision): string {
@@ -261,10 +263,8 @@ export function changeReason(
   } else if (g.deciders) {
     because = `${pWords} decides them: these records do not show which, and the outcome is the same either way; ${under}.`;
   } else if (p.id === 'default') {
-    const grounds = (ordinance?.sections ?? [])
-      .flatMap((s) => s.provisions ?? [])
-      .filter((x) => (x.type ?? 'detainer') === 'detainer' && x.outcome !== g.outcome)
-      .map((x) => x.heading ?? x.id);
+    // The draft's detainer provisions that give another outcome, each by its name (never its id).
+    const grounds = mine.filter((x) => x.id !== 'default' && x.outcome !== undefined && x.outcome !== g.outcome).map(provisionName);
     because = `none of this draft’s grounds${grounds.length ? ` (${grounds.slice(0, 4).join('; ')}${grounds.length > 4 ? '; …' : ''})` : ''} applies to them, so its otherwise clause (${p.citation}) decides; ${under}.`;
   } else if (g.outcome === 'review') {
     const findings = findingsIn(provisionById(ordinance, p.id)?.when);

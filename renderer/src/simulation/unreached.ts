@@ -2,9 +2,14 @@
 // names it (its section and heading, not its id), and, where the provision can apply only with the
 // written reimbursement agreement the run's setting leaves out (or only without the one it puts in),
 // that reason and the setting that changes it, instead of a guess about earlier provisions or the set.
-import { joinWords, keptOutByAgreement, type Ordinance, type ProvisionRef } from '../../../engine/vocabulary';
-
-const name = (p: ProvisionRef) => `${p.citation} ${p.heading ?? p.id}`;
+import {
+  joinWords,
+  keptOutByAgreement,
+  provisionName,
+  type NameableProvision,
+  type Ordinance,
+  type ProvisionRef,
+} from '../../../engine/vocabulary';
 
 /** The notice's words, or null when every provision decided some case. */
 export function unreachedWords(
@@ -14,13 +19,13 @@ export function unreachedWords(
   agreementInForce: boolean,
 ): string | null {
   if (!unreached.length) return null;
-  const refs = unreached.map((id) => provisions.find((p) => p.id === id) ?? { id, citation: '', outcome: 'decline' as const });
+  const refs: NameableProvision[] = unreached.map((id) => provisions.find((p) => p.id === id) ?? { id, citation: '' });
   const kept = keptOutByAgreement(ordinance, unreached, agreementInForce);
   const bySetting = refs.filter((p) => kept.includes(p.id));
   const rest = refs.filter((p) => !bySetting.includes(p));
-  const label = (ps: ProvisionRef[]) =>
+  const label = (ps: NameableProvision[]) =>
     joinWords(
-      ps.map((p) => name(p).trim()),
+      ps.map((p) => provisionName(p)),
       'and',
     );
   const sentences: string[] = [];

@@ -1,0 +1,101 @@
+// A provision is named to a reader by its citation and heading, or, without a heading, by its citation
+// and what it does; the honor-all baseline's rules by their words. Never by its id ("honor-hold",
+// "adults-notify"): each face (the explanation, the outline, the unreached notice, the impact report's
+// coverage table) names it through the engine's one function.
+import fs from 'node:fs';
+import path from 'node:path';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { explainCase, layoutOrdinance, loadOrdinance, provisionName, provisionTitle, readCaseSet, simulateDraft } from '../../engine/index';
+import { impactReport, impactReportHtml } from '../../engine/export/index';
+import { outlineOf } from '../../renderer/src/analysis/outline';
+import { asRecord } from '../../renderer/src/form/document-ops';
+import { DecisionBlock } from '../../renderer/src/simulation/Explanation';
+import { unreachedWords } from '../../renderer/src/simulation/unreached';
+
+const root = path.resolve(__dirname, '../..');
+const text = fs.readFileSync(path.join(__dirname, 'fixtures/unheaded-provisions.ordinance.yaml'), 'utf8');
+const loaded = loadOrdinance(text);
+const ordinance = loaded.ordinance!;
+const cases = readCaseSet(fs.readFileSync(path.join(root, 'samples/cases/illustrative.cases.yaml'), 'utf8'), 'yaml').table;
+const ids = ['no-minors', 'no-criminal-conviction', 'honor-others', 'adults-notify', 'honor-hold', 'honor-notify'];
+const plain = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&#x27;/g, "'");
+const noIds = (words: string) => {
+  for (const id of ids) expect(words).not.toContain(id);
+};
+
+describe('provisionName and provisionTitle', () => {
+  it('name a headed provision by citation and heading, an unheaded one by what it does', () => {
+    expect(provisionName({ id: 'x', citation: '§ 2(a)', heading: 'Serious offenses', outcome: 'hold' })).toBe('§ 2(a) Serious offenses');
+    expect(provisionName({ id: 'adults-notify', citation: '§ 2(c)', outcome: 'notify' })).toBe(
+      '§ 2(c) (no heading; notifies ICE of the release, without a hold)',
+    );
+    expect(provisionTitle({ id: 'no-minors', citation: '§ 2(a)(1)', outcome: 'decline' })).toBe('(no heading; declines the detainer)');
+    expect(provisionTitle({ id: 'x', citation: '§ 2', outcome: 'hold', heading: '  ' })).toBe(
+      '(no heading; holds the person on the detainer)',
+    );
+    expect(provisionName({ id: 'default', citation: '§ 3', heading: 'Otherwise', outcome: 'decline' })).toBe('§ 3 Otherwise');
+  });
+
+  it('name the baseline’s rules by their words, never their ids', () => {
+    expect(provisionName({ id: 'honor-hold', citation: 'honor all: hold as requested', outcome: 'hold' })).toBe(
+      'honor all: hold as requested',
+    );
+    expect(provisionName({ id: 'default', citation: 'honor all: nothing requested to honor', outcome: 'decline' })).toBe(
+      'honor all: nothing requested to honor',
+    );
+    // A draft's own provision with the baseline's id is named as any other.
+    expect(provisionName({ id: 'honor-hold', citation: '§ 2', outcome: 'hold' })).toBe(
+      '§ 2 (no heading; holds the person on the detainer)',
+    );
+  });
+});
+
+describe('every face names an unheaded provision without its id', () => {
+  const sim = simulateDraft({ ordinance, cases, compare: { kind: 'baseline' } });
+  const mine = sim.sides.policy.provisions;
+  const theirs = sim.sides.other!.provisions;
+
+  it('the explanation of a case, under the draft and under the baseline', () => {
+    const index = cases.length > 2 ? 2 : 0;
+    const explained = explainCase({ ordinance, cases, compare: { kind: 'baseline' }, index });
+    const draft = plain(
+      renderToStaticMarkup(createElement(DecisionBlock, { decision: explained.decision, title: 'This draft', provisions: mine })),
+    );
+    const baseline = plain(
+      renderToStaticMarkup(createElement(DecisionBlock, { decision: explained.other!, title: 'Baseline', provisions: theirs })),
+    );
+    noIds(draft);
+    noIds(baseline);
+    expect(draft).toContain('(no heading;');
+    expect(baseline).toMatch(/decided by honor all: (hold|notify) as requested[.,]/);
+  });
+
+  it('the notice of provisions no case reached', () => {
+    expect(sim.result.coverage.unreached).toEqual(['adults-notify']);
+    expect(unreachedWords(sim.result.coverage.unreached, mine, ordinance, false)).toBe(
+      'No case in this set reached § 2(c) (no heading; notifies ICE of the release, without a hold): an earlier provision decides every case it would, or the set has no such case.',
+    );
+  });
+
+  it('the outline', () => {
+    const labels = outlineOf(asRecord(loaded.source.value)!, loaded.source, layoutOrdinance(ordinance).citationOf)
+      .filter((e) => e.kind === 'provision')
+      .map((e) => e.label);
+    expect(labels.slice(0, 4)).toEqual([
+      '(no heading; declines the detainer)',
+      '(no heading; declines the detainer)',
+      '(no heading; holds the person on the detainer)',
+      '(no heading; notifies ICE of the release, without a hold)',
+    ]);
+  });
+
+  it('the impact report’s coverage table and its notice', () => {
+    const html = impactReportHtml(impactReport({ ordinance, cases, casesLabel: 'illustrative.cases.yaml' }));
+    const coverage = plain(/<section aria-labelledby="r-coverage">[\s\S]*?<\/section>/.exec(html)![0]);
+    noIds(coverage);
+    expect(coverage).toContain('§ 2(c)(no heading; notifies ICE of the release, without a hold)notify ICE only');
+    expect(coverage).toContain('No case in this set reached provision § 2(c) (no heading; notifies ICE of the release, without a hold)');
+  });
+});
