@@ -522,9 +522,9 @@ test('the committee reads the simulation in one sentence with the command line�
   const review = expected.summary.finalRange.findingsMayHold;
   await expect(page.getByTestId('headline')).toHaveText(
     new RegExp(
-      `^Under this draft the jail would have held ${n(hold)} to ${n(hold + review)} of 2,000 detainers instead of ${n(
+      `^Of these 2,000 detainers, the jail would have held ${n(hold)} to ${n(hold + review)} under this draft and ${n(
         expected.comparison.otherSummary.outcomes.hold!,
-      )} if every detainer were honored, saving up to \\$${n(Math.round(saved))} \\(${n(review)} cases left to a person’s finding may be held\\)\\. It would `,
+      )} if every detainer had been honored, saving up to \\$${n(Math.round(saved))} \\(${n(review)} cases left to a person’s finding may be held\\)\\. Under this draft it would `,
     ),
   );
   // A set that carries every fact the draft tests: no reserve beside the headline.

@@ -244,7 +244,7 @@ test('a draft that asks no one for a finding, on the records of one jail: undeci
 
   const headline = page.getByTestId('headline');
   await expect(headline).toContainText(
-    'Under this draft the jail would have held 3 to 62 of 138 detainers instead of 115 to 118 if every detainer were honored',
+    'Of these 138 detainers, the jail would have held 3 to 62 under this draft and 115 to 118 if every detainer had been honored',
   );
   await expect(headline).toContainText('the difference in cost cannot be worked out from these records, as they give no release times');
   await expect(headline).toContainText('71 cannot be decided from these records: they turn on convictions beyond those on record');

@@ -41,18 +41,53 @@ describe('headline', () => {
       headline({
         summary: summary({ hold: 58, notify: 900, review: 0, decline: 9042 }, 2784, 16_588),
         other: {
-          label: 'if every detainer were honored',
+          label: 'if every detainer had been honored',
           summary: summary({ hold: 8401, notify: 1599, review: 0, decline: 0 }, 1e6, 3_828_933),
         },
       }),
     ).toBe(
-      'Under this draft the jail would have held 58 of 10,000 detainers instead of 8,401 if every detainer were honored, saving $3.8M. It would report 900 to ICE at release without holding them and decline 9,042.',
+      'Of these 10,000 detainers, the jail would have held 58 under this draft and 8,401 if every detainer had been honored, saving $3.8M. Under this draft it would report 900 to ICE at release without holding them and decline 9,042.',
     );
+  });
+
+  it('says plainly what the draft holds against the baseline, for none, one and many (first-hour review: "held 0 of 16 detainers instead of 15")', () => {
+    const baseline = (hold: number, total: number) => ({
+      label: 'if every detainer had been honored',
+      summary: summary({ hold, notify: 0, review: 0, decline: total - hold }, hold * 48, hold * 286),
+    });
+    const first = (hold: number, total: number, other: number) =>
+      headline({
+        summary: summary({ hold, notify: 0, review: 0, decline: total - hold }, hold * 48, hold * 286),
+        other: baseline(other, total),
+      }).split('. ')[0];
+    expect(first(0, 16, 15)).toBe(
+      'Of these 16 detainers, the jail would have held none under this draft and 15 if every detainer had been honored, saving $4,290',
+    );
+    expect(first(1, 16, 15)).toBe(
+      'Of these 16 detainers, the jail would have held 1 under this draft and 15 if every detainer had been honored, saving $4,004',
+    );
+    expect(first(15, 16, 15)).toBe(
+      'Of these 16 detainers, the jail would have held 15 under this draft, the same number as if every detainer had been honored, at the same cost',
+    );
+    expect(first(0, 16, 0)).toBe(
+      'Of these 16 detainers, the jail would have held none, under this draft or if every detainer had been honored, at the same cost',
+    );
+    expect(first(0, 1, 1)).toBe(
+      'Of the one detainer, the jail would have held none under this draft and 1 if every detainer had been honored, saving $286',
+    );
+    for (const [h, t, o] of [
+      [0, 16, 15],
+      [1, 16, 15],
+      [15, 16, 15],
+      [0, 1, 1],
+    ] as const) {
+      expect(first(h, t, o)).not.toMatch(/instead of|\b0 of\b|were honored/);
+    }
   });
 
   it('says "the person" when one is reported to ICE (first-hour review: "report 1 to ICE ... without holding them")', () => {
     const sentence = headline({ summary: summary({ hold: 5, notify: 1, review: 0, decline: 194 }, 240, 1430) });
-    expect(sentence).toContain('It would report 1 to ICE at release without holding the person and decline 194.');
+    expect(sentence).toContain('Under this draft it would report 1 to ICE at release without holding the person and decline 194.');
   });
 
   it('prints hours held as whole hours, as money is whole dollars (the report prints them the same way)', () => {
@@ -64,7 +99,7 @@ describe('headline', () => {
 
   it('gives hours and cost when nothing is compared', () => {
     expect(headline({ summary: summary({ hold: 1, notify: 0, review: 0, decline: 0 }, 48, 286) })).toBe(
-      'Under this draft the jail would have held 1 of 1 detainer, for 48 hours past release at a cost of $286. It would decline none.',
+      'Of the one detainer, the jail would have held 1 under this draft, for 48 hours past release at a cost of $286. Under this draft it would decline none.',
     );
   });
 
@@ -72,10 +107,10 @@ describe('headline', () => {
     // The TRUST Act on 16 cases: 8 holds certain, 8 turn on the officer's finding of risk.
     const sentence = headline({
       summary: summary({ hold: 8, notify: 0, review: 8, decline: 0 }, 384, 2288),
-      other: { label: 'if every detainer were honored', summary: summary({ hold: 16, notify: 0, review: 0, decline: 0 }, 864, 5148) },
+      other: { label: 'if every detainer had been honored', summary: summary({ hold: 16, notify: 0, review: 0, decline: 0 }, 864, 5148) },
     });
     expect(sentence).toBe(
-      'Under this draft the jail would have held 8 to 16 of 16 detainers instead of 16 if every detainer were honored, saving up to $2,860 (8 cases left to a person’s finding may be held). It would leave 8 to a person’s decision (each may be held or not) and decline up to 8.',
+      'Of these 16 detainers, the jail would have held 8 to 16 under this draft and 16 if every detainer had been honored, saving up to $2,860 (8 cases left to a person’s finding may be held). Under this draft it would leave 8 to a person’s decision (each may be held or not) and decline up to 8.',
     );
     expect(sentence).not.toMatch(/saving \$/);
   });
@@ -88,17 +123,17 @@ describe('headline', () => {
         finalRange: { atMost: { hold: 14, notify: 2, decline: 8 }, findingsMayHold: 6, openMayHold: 0 },
       },
     });
-    expect(sentence).toContain('would have held 8 to 14 of 16 detainers');
+    expect(sentence).toContain('Of these 16 detainers, the jail would have held 8 to 14 under this draft');
     expect(sentence).toContain('(6 cases left to a person’s finding may be held)');
     expect(sentence).toContain(
-      'It would report up to 2 to ICE at release without holding them, leave 8 to a person’s decision (6 of them may be held) and decline up to 8.',
+      'Under this draft it would report up to 2 to ICE at release without holding them, leave 8 to a person’s decision (6 of them may be held) and decline up to 8.',
     );
   });
 
   it('does not call a difference in cost nothing when the cost is not known', () => {
     const sentence = headline({
       summary: { ...summary({ hold: 3, notify: 0, review: 71, decline: 64 }, 0, 0), unknowns: riverton.summary.unknowns },
-      other: { label: 'if every detainer were honored', summary: riverton.comparison!.otherSummary },
+      other: { label: 'if every detainer had been honored', summary: riverton.comparison!.otherSummary },
     });
     expect(sentence).not.toContain('same cost');
     expect(sentence).toContain('the difference in cost cannot be worked out from these records');
@@ -122,12 +157,12 @@ describe('cases the records cannot decide', () => {
     expect(u.undetermined).toBe(71);
     const sentence = headline({
       summary: riverton.summary,
-      other: { label: 'if every detainer were honored', summary: riverton.comparison!.otherSummary },
+      other: { label: 'if every detainer had been honored', summary: riverton.comparison!.otherSummary },
     });
     expect(sentence).not.toMatch(/person/);
     expect(sentence).toContain('71 cannot be decided from these records: they turn on convictions beyond those on record');
     // Holds are a range (3 certain, 62 at most), the lower bound is not printed as the count.
-    expect(sentence).toMatch(/^Under this draft the jail would have held 3 to 62 of 138 detainers instead of [\d,]+( to [\d,]+)? if every/);
+    expect(sentence).toMatch(/^Of these 138 detainers, the jail would have held 3 to 62 under this draft and [\d,]+( to [\d,]+)? if every/);
     expect(sentence).toContain('decline 64 to 134');
     expect(sentence).not.toContain('same cost');
   });

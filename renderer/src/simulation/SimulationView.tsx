@@ -284,7 +284,7 @@ export function SimulationView(props: Props) {
         : undefined;
   const otherInSentence =
     state.compare.kind === 'baseline'
-      ? 'if every detainer were honored'
+      ? 'if every detainer had been honored'
       : state.compare.kind === 'draft'
         ? `under “${state.compare.title}”`
         : '';

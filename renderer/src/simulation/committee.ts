@@ -38,7 +38,7 @@ export const OUTCOME_DONE: Record<Outcome, string> = {
 /** The summaries a headline reads: this draft's, and the compared policy's with how to name it in a sentence. */
 export interface HeadlineFigures {
   summary: SimulationSummary;
-  /** The compared policy: "if every detainer were honored", or a draft's title in quotes. */
+  /** The compared policy as the end of "the jail would have held 15 …": "if every detainer had been honored", or "under “Title”". */
   other?: { label: string; summary: SimulationSummary };
 }
 
@@ -70,29 +70,35 @@ function whyNotExact(mine: SummaryBounds, other: SummaryBounds, label: string): 
 }
 
 /**
- * "Under this draft the jail would have held 58 of 10,000 detainers instead of 8,401, saving $3.8M."
- * followed by what happens to the others. Every count a case's finding or a missing fact leaves open
- * is a range, every cost they leave open a least or a most, and the undecided cases are named as such.
+ * "Of these 10,000 detainers, the jail would have held 58 under this draft and 8,401 if every detainer
+ * had been honored, saving $3.8M." followed by what happens to the others: what the draft holds, then
+ * what the compared policy holds, each said for none, one or many. Every count a case's finding or a
+ * missing fact leaves open is a range, every cost they leave open a least or a most, and the undecided
+ * cases are named as such.
  */
 export function headline(f: HeadlineFigures): string {
   const s = f.summary;
   const b = summaryBounds(s);
-  const held = `${rangeWords(b.range.hold, count)} of ${count(s.total)} detainer${s.total === 1 ? '' : 's'}`;
-  let first: string;
-  if (f.other) {
-    const ob = summaryBounds(f.other.summary);
-    const h = b.range.hold;
-    const oh = ob.range.hold;
-    const same = h.atLeast === h.atMost && oh.atLeast === oh.atMost && h.atLeast === oh.atLeast;
-    const against = same ? `, as many as ${f.other.label}` : ` instead of ${rangeWords(oh, count)} ${f.other.label}`;
-    first = `Under this draft the jail would have held ${held}${against}${costAgainst(b.cost, ob.cost, whyNotExact(b, ob, f.other.label))}.`;
-  } else {
-    const because = b.why.length ? ` (${b.why.join('; ')})` : '';
-    first = `Under this draft the jail would have held ${held}, for ${amountWords(b.holdHours, hours)} hours past release at a cost of ${amountWords(b.cost, moneyShort)}${because}.`;
-  }
+  const of = s.total === 1 ? 'Of the one detainer' : `Of these ${count(s.total)} detainers`;
   // "none", "8", "up to 8", "64 to 134"
   const some = (r: OutcomeRange) =>
     r.atLeast === r.atMost ? (r.atLeast ? count(r.atLeast) : 'none') : r.atLeast ? rangeWords(r, count) : `up to ${count(r.atMost)}`;
+  const h = b.range.hold;
+  let first: string;
+  if (f.other) {
+    const ob = summaryBounds(f.other.summary);
+    const oh = ob.range.hold;
+    const cost = costAgainst(b.cost, ob.cost, whyNotExact(b, ob, f.other.label));
+    const same = h.atLeast === h.atMost && oh.atLeast === oh.atMost && h.atLeast === oh.atLeast;
+    first = !same
+      ? `${of}, the jail would have held ${some(h)} under this draft and ${some(oh)} ${f.other.label}${cost}.`
+      : h.atLeast === 0
+        ? `${of}, the jail would have held none, under this draft or ${f.other.label}${cost}.`
+        : `${of}, the jail would have held ${some(h)} under this draft, the same number as ${f.other.label}${cost}.`;
+  } else {
+    const because = b.why.length ? ` (${b.why.join('; ')})` : '';
+    first = `${of}, the jail would have held ${some(h)} under this draft, for ${amountWords(b.holdHours, hours)} hours past release at a cost of ${amountWords(b.cost, moneyShort)}${because}.`;
+  }
   const rest: string[] = [];
   const notify = b.range.notify;
   // Only where a notice could be given: by the engine's count of what each finding can come to when it
@@ -101,7 +107,7 @@ export function headline(f: HeadlineFigures): string {
     rest.push(`report ${some(notify)} to ICE at release without holding ${notify.atMost === 1 ? 'the person' : 'them'}`);
   if (b.review) rest.push(`leave ${count(b.review)} to a person’s decision (${findingWords(b.review, b.findingsMayHold)})`);
   rest.push(`decline ${some(b.range.decline)}`);
-  const parts = [first, `It would ${joinAnd(rest)}.`];
+  const parts = [first, `Under this draft it would ${joinAnd(rest)}.`];
   if (b.open)
     parts.push(
       `${count(b.open)} cannot be decided from these records: ${b.open === 1 ? 'it turns' : 'they turn'} on ${openFactsWords(s)}.`,
