@@ -40,6 +40,9 @@ function provisionTitleAfter(id: string, provisions: readonly NameableProvision[
   return !p || isBaselineRule(p) ? '' : provisionTitle(p);
 }
 
+/** A title after its citation: a heading after a comma ("§ 2(a), Serious offenses"), what an unheaded one does in its brackets ("§ 2(c) (no heading; …)"). */
+const joinTitle = (title: string) => (title.startsWith('(') ? ` ${title}` : `, ${title}`);
+
 export function DecisionBlock({
   decision,
   title,
@@ -79,7 +82,7 @@ export function DecisionBlock({
     if (isBaselineRule({ id: p.provision, citation: p.citation })) return p.citation;
     if (p.provision === 'default') return `the otherwise clause (${p.citation})`;
     const after = titleAfter(p.provision);
-    return after ? `${p.citation}, ${after}` : p.citation;
+    return after ? `${p.citation}${joinTitle(after)}` : p.citation;
   };
   const oneOfWords = (ps: NonNullable<Decision['decidedByOneOf']>) => decidedByOneOfWords(ps, oneOfName);
   return (
@@ -113,7 +116,7 @@ export function DecisionBlock({
               ? null
               : ' (the “otherwise” clause)'
             : titleAfter(decision.provision)
-              ? `, ${titleAfter(decision.provision)}`
+              ? joinTitle(titleAfter(decision.provision))
               : null}
           {decision.holdUntil ? <>, held until {decision.holdUntil.replace('T', ' at ')}</> : null}.
           {onShowProvision && decision.provision !== 'default' ? (
