@@ -32,3 +32,14 @@ export function keptOutByAgreement(ordinance: Ordinance | null | undefined, ids:
     return needs !== undefined && needs !== agreementInForce;
   });
 }
+
+/** Whether any provision's condition turns on a written reimbursement agreement (the Simulation view's box then can change a decision). */
+export function readsAgreement(ordinance: Ordinance | null | undefined): boolean {
+  const reads = (c: Condition | undefined): boolean =>
+    !!c &&
+    ('reimbursementAgreement' in c ||
+      ('all' in c && c.all.some(reads)) ||
+      ('any' in c && c.any.some(reads)) ||
+      ('not' in c && reads(c.not)));
+  return (ordinance?.sections ?? []).some((s) => (s.provisions ?? []).some((p) => reads(p.when)));
+}

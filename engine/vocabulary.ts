@@ -24,7 +24,7 @@ export { lawApplied, type LawApplied, type AppliedAuthority } from './law-applie
 export { authority, unverifiedDateMark, type Authority, type LawSource } from './law';
 export { longDate } from './text-model';
 export { stateCodeOf, STATE_NAMES } from './states';
-export { keptOutByAgreement, requiredAgreement } from './agreement';
+export { keptOutByAgreement, readsAgreement, requiredAgreement } from './agreement';
 export { layoutOrdinance, type Layout } from './layout';
 export { CLASS_BY_RANK } from './offense-rank';
 export { caseId, type CaseIds } from './case-ids';

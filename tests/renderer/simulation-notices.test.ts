@@ -7,9 +7,9 @@ import path from 'node:path';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { loadOrdinance, readCaseSet, simulateDraft, type Ordinance } from '../../engine/index';
+import { loadOrdinance, readCaseSet, simulateDraft, type Condition, type Ordinance } from '../../engine/index';
 import { FiguresByPeriod } from '../../renderer/src/simulation/CaseRecordViews';
-import { requiredAgreement } from '../../engine/agreement';
+import { readsAgreement, requiredAgreement } from '../../engine/agreement';
 import { unreachedWords } from '../../renderer/src/simulation/unreached';
 
 const root = path.resolve(__dirname, '../..');
@@ -82,5 +82,20 @@ describe('By month', () => {
   it('counts one month as one month, and more in the plural', () => {
     expect(html(1)).toContain('By month (1 month)</summary>');
     expect(html(2)).toContain('By month (2 months)</summary>');
+  });
+});
+
+describe('whether a draft turns on a written reimbursement agreement (the Simulation view shows its box only then)', () => {
+  it('is so for Cook County’s ordinance, not for a draft that never reads one', () => {
+    expect(readsAgreement(cook)).toBe(true);
+    expect(readsAgreement(sample('connecticut-trust-act-2014'))).toBe(false);
+    expect(readsAgreement(null)).toBe(false);
+  });
+
+  it('finds the agreement inside all, any and not', () => {
+    const draft = (when: Condition) =>
+      ({ ...cook, sections: [{ heading: 'x', provisions: [{ id: 'p', when, outcome: 'hold' }] }] }) as Ordinance;
+    expect(readsAgreement(draft({ all: [{ age: { atLeast: 18 } }, { any: [{ not: { reimbursementAgreement: true } }] }] }))).toBe(true);
+    expect(readsAgreement(draft({ all: [{ age: { atLeast: 18 } }, { any: [{ not: { judicialWarrant: true } }] }] }))).toBe(false);
   });
 });

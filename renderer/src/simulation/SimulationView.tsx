@@ -21,6 +21,7 @@ import {
   DEFAULT_COST_PER_INMATE_DAY,
   provisionName,
   provisionTitle,
+  readsAgreement,
   type Ordinance,
   type Outcome,
 } from '../../../engine/vocabulary';
@@ -81,7 +82,14 @@ export function SimulationControls({
   onOpenCaseFile,
   onMapColumns,
   onMapRowItems,
+  agreementRead = true,
 }: Pick<Props, 'sim' | 'caseSets' | 'onChooseCaseSet' | 'onOpenCaseFile'> & {
+  /**
+   * Whether a provision of the drafts simulated turns on a written reimbursement agreement. Where none
+   * does, the box is left out (it could change no decision), unless it is ticked: it is then shown with
+   * that said, so the reimbursed cost it counts is never hidden.
+   */
+  agreementRead?: boolean;
   /** Opens the Map columns panel, where there is a CSV to map. */
   onMapColumns?: () => void;
   /** Opens it at the targets of each row ("Charge of each row"), for a file refused for ids repeated in runs. */
@@ -128,14 +136,24 @@ export function SimulationControls({
         </div>
       </div>
       {state.cases ? <CaseChoicePicker cases={state.cases} onChoose={(c) => void sim.chooseCases(c)} disabled={running} /> : null}
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          checked={state.scenario.reimbursementAgreement}
-          onChange={(e) => sim.update({ scenario: { ...state.scenario, reimbursementAgreement: e.target.checked } })}
-        />
-        Written reimbursement agreement in force
-      </label>
+      {agreementRead || state.scenario.reimbursementAgreement ? (
+        <div className="agreement">
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={state.scenario.reimbursementAgreement}
+              aria-describedby={agreementRead ? undefined : 'agreement-not-read'}
+              onChange={(e) => sim.update({ scenario: { ...state.scenario, reimbursementAgreement: e.target.checked } })}
+            />
+            Written reimbursement agreement in force
+          </label>
+          {agreementRead ? null : (
+            <p id="agreement-not-read" className="field-note">
+              No provision of this draft turns on it: it changes no decision, only counts the cost of holds as reimbursed.
+            </p>
+          )}
+        </div>
+      ) : null}
       <div className="field field-number">
         <label htmlFor="cost-per-day">Cost per inmate-day ($)</label>
         <input
@@ -351,6 +369,9 @@ export function SimulationView(props: Props) {
           onOpenCaseFile={props.onOpenCaseFile}
           onMapColumns={mapSource ? () => openMapping() : undefined}
           onMapRowItems={mapSource ? () => openMapping('row-items') : undefined}
+          agreementRead={
+            !ordinance || readsAgreement(ordinance) || (state.compare.kind === 'draft' && readsAgreement(state.compare.ordinance))
+          }
         />
       </div>
       {mapping && mapSource ? (
