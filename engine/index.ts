@@ -86,6 +86,8 @@ export {
   guessTarget,
   inTheApp,
   isSlashedDate,
+  slashedDateInTheApp,
+  SLASHED_DATES_CHOICE,
   MAP_IN_THE_APP,
   ONE_ROW_PER_CHARGE_IN_THE_APP,
   rowItemSection,

@@ -361,11 +361,34 @@ export const MAP_IN_THE_APP =
 /** How the app says to read an export of one row per charge: with the panel's targets of each row. */
 export const ONE_ROW_PER_CHARGE_IN_THE_APP = `to read each run of rows with one id as one booking, map the charge's columns in the Map columns panel (Map columns…) to its targets under “${rowItemSection('charge')}”`;
 
+/** How the import tells the command line to map a level it does not read: the mapping file's key. */
+const LEVEL_CODES_ON_THE_COMMAND_LINE = `; map the export's codes under "values"`;
+/** How the app says it: where in the Map columns panel a code is given its level. */
+export const LEVEL_CODES_IN_THE_APP =
+  '; in the Map columns panel (Map columns…), under “Their values”, choose the level each of the export’s codes stands for';
+
 /** An import problem as the app says it: the command line's way to map the columns becomes the panel's. */
 export function inTheApp(problem: string): string {
   return problem
     .replace(MAP_ON_THE_COMMAND_LINE, MAP_IN_THE_APP)
-    .replace(ONE_ROW_PER_CHARGE_ON_THE_COMMAND_LINE, ONE_ROW_PER_CHARGE_IN_THE_APP);
+    .replace(ONE_ROW_PER_CHARGE_ON_THE_COMMAND_LINE, ONE_ROW_PER_CHARGE_IN_THE_APP)
+    .replace(LEVEL_CODES_ON_THE_COMMAND_LINE, LEVEL_CODES_IN_THE_APP);
+}
+
+/** A date cell written with slashes ("03/04/2024", "3/4/24 8:00 PM") quoted in a problem. */
+const QUOTED_SLASHED_DATE = /not "\d{1,2}\/\d{1,2}\/\d{2,4}\b[^"]*"/;
+
+/** Where the app's Map columns panel says the order of slashed dates (the label of its choice). */
+export const SLASHED_DATES_CHOICE = 'Slashed dates (like 09/07/2025) are';
+
+/**
+ * A CSV row's problem with a date written with slashes, as the app says it: such a date is read only once
+ * the Map columns panel is told its order (day or month first), and the problem says where. Other problems
+ * are returned as they are.
+ */
+export function slashedDateInTheApp(problem: string): string {
+  if (!QUOTED_SLASHED_DATE.test(problem)) return problem;
+  return `${problem}: a date written with slashes is read only once its order is chosen, in the Map columns panel (Map columns…) at “${SLASHED_DATES_CHOICE}”`;
 }
 
 /** What the mapping (or no mapping) still leaves wrong for this header, as the import would say it (nothing: it reads). */

@@ -22,6 +22,7 @@ import {
   readsAsIs,
   requiredColumns,
   sampleValues,
+  slashedDateInTheApp,
   yesNoDefault,
   type ColumnMapping,
 } from '../../engine/index';
@@ -285,6 +286,31 @@ describe('the mapping’s newer keys in the panel', () => {
     expect(said).not.toContain('--mapping');
     // The words name the panel's own section, as its picker shows it.
     expect(mappingTargets().some((t) => t.section === 'Charge of each row (one row per charge)')).toBe(true);
+  });
+
+  it('says in the app’s words where to give an unknown level code its level, never the mapping file’s key "values"', () => {
+    const set = readCaseSet(
+      'id,age,bookedAt,eligibleForReleaseAt,requests,charge1.offense,charge1.level\nA,30,2012-01-01T08:00,2012-01-02T08:00,hold,theft,Q9\n',
+      'csv',
+    );
+    const [first] = set.problems.map((p) => formatCaseProblem('jail.csv', p));
+    expect(first).toContain('map the export\'s codes under "values"');
+    const said = inTheApp(first!);
+    expect(said).toBe(
+      'jail.csv: row 2 (A): error: charge1.level: a level is a class letter or word with an optional degree (F, F1, M2, I, felony 2), not "Q9"; ' +
+        'in the Map columns panel (Map columns…), under “Their values”, choose the level each of the export’s codes stands for',
+    );
+  });
+
+  it('says where to choose the order of a CSV’s dates written with slashes, in a row’s problem', () => {
+    const set = readCaseSet('id,age,bookedAt,eligibleForReleaseAt,requests\nA,30,03/04/2012 08:00,2012-03-05T08:00,hold\n', 'csv');
+    const [first] = set.problems.map((p) => formatCaseProblem('jail.csv', p));
+    expect(slashedDateInTheApp(first!)).toBe(
+      `${first}: a date written with slashes is read only once its order is chosen, in the Map columns panel (Map columns…) at “Slashed dates (like 09/07/2025) are”`,
+    );
+    expect(slashedDateInTheApp('row 2: error: bookedAt: must be a local date and time (YYYY-MM-DDTHH:MM), not "2012-13-01"')).toBe(
+      'row 2: error: bookedAt: must be a local date and time (YYYY-MM-DDTHH:MM), not "2012-13-01"',
+    );
   });
 
   it('offers first, for a level code it can’t read, the levels its text and the file point to, the rest after', () => {

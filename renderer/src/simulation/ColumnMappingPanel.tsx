@@ -24,6 +24,7 @@ import {
   requiredColumns,
   rowItemSection,
   sampleValues,
+  SLASHED_DATES_CHOICE,
   type BlankMeaning,
   type ColumnMapping,
   type DateOrder,
@@ -187,7 +188,7 @@ export function ColumnMappingPanel({ source, draft, onDraft, onRead, onClose, ho
     for (const t of targets) by.set(t.section, [...(by.get(t.section) ?? []), t]);
     return [...by];
   }, [targets]);
-  const problems = useMemo(() => (mapping && header.length ? mappingProblems(header, mapping) : []), [header, mapping]);
+  const headerProblems = useMemo(() => (mapping && header.length ? mappingProblems(header, mapping) : []), [header, mapping]);
 
   if (sample === null)
     return (
@@ -222,6 +223,9 @@ export function ColumnMappingPanel({ source, draft, onDraft, onRead, onClose, ho
   const slashed = chosen.filter(
     (c) => c.choice && c.choice !== LEAVE_OUT && /(At|On)$/.test(c.choice) && c.values.some((v) => isSlashedDate(v.value)),
   );
+  // A date written with slashes is read only in an order the panel is told (03/04 is March 4 or April 3):
+  // the file is not read until it is chosen, or every row with one would be refused.
+  const problems = slashed.length && !mapping.dates ? [...headerProblems, slashedProblem(slashed.map((c) => c.name))] : headerProblems;
 
   const loadFile = async () => {
     const r = await host.openFile('mapping');
@@ -396,7 +400,7 @@ export function ColumnMappingPanel({ source, draft, onDraft, onRead, onClose, ho
       <ValueMaps columns={chosen} mapping={mapping} onChange={set} />
       <EmptyCells columns={chosen} rows={rows.length} mapping={mapping} onChange={set} />
       <div className="field mapping-dates">
-        <label htmlFor={`${id}-dates`}>Slashed dates (like 09/07/2025) are</label>
+        <label htmlFor={`${id}-dates`}>{SLASHED_DATES_CHOICE}</label>
         <select
           id={`${id}-dates`}
           value={mapping.dates ?? ''}
@@ -452,6 +456,12 @@ export function ColumnMappingPanel({ source, draft, onDraft, onRead, onClose, ho
       </div>
     </section>
   );
+}
+
+/** The problem of slashed dates whose order is not chosen, as the list before reading says it. */
+export function slashedProblem(columns: readonly string[]): string {
+  const names = columns.map(shownName).join(', ');
+  return `${names} ${columns.length === 1 ? 'holds' : 'hold'} dates written with slashes: choose their order at “${SLASHED_DATES_CHOICE}” below.`;
 }
 
 /** Whether a column's own name is a case column (read as itself when not chosen otherwise). */

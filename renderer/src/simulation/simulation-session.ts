@@ -3,7 +3,7 @@
 // large ones run when asked, so typing never waits for them. Plain TypeScript over a port (the
 // worker's client in the app, the engine itself in Node tests).
 
-import { inTheApp, type CaseChoice, type ColumnMapping, type Ordinance } from '../../../engine/index';
+import { inTheApp, slashedDateInTheApp, type CaseChoice, type ColumnMapping, type Ordinance } from '../../../engine/index';
 import { emit } from '../lib/app-events';
 import type {
   CaseExplained,
@@ -217,7 +217,12 @@ export class SimulationSession {
       const kept = this.current.cases;
       const still = kept ? `\nThe case set ${kept.label}, ${kept.count.toLocaleString('en-US')} cases, is still loaded.` : '';
       // A CSV export the Map columns panel can map is told to map it there, not on the command line.
-      const said = mappable(source) ? inTheApp((e as Error).message) : (e as Error).message;
+      const said = mappable(source)
+        ? (e as Error).message
+            .split('\n')
+            .map((line) => slashedDateInTheApp(inTheApp(line)))
+            .join('\n')
+        : (e as Error).message;
       this.set({ status: { kind: 'error', message: said + still }, refused: source.kind === 'synthetic' ? null : source });
       emit('cases-refused', { name: source.name, mapped: mappable(source) && !!source.mapping });
       return false;

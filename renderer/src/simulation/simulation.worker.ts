@@ -9,6 +9,7 @@ import {
   caseTable,
   checkBlankCells,
   inTheApp,
+  slashedDateInTheApp,
   checkCaseSetVocabulary,
   type BlankColumn,
   chooseCases,
@@ -127,7 +128,11 @@ async function load(id: number, source: CaseSource): Promise<void> {
       total: set.total,
       problemCount: set.problems.length,
       // Said as the app says them: the Map columns panel's way to map, not the command line's.
-      problems: set.problems.slice(0, MAX_PROBLEMS_SHOWN).map((p) => inTheApp(formatCaseProblem(source.name, p))),
+      // A CSV's date written with slashes is read once the panel is told its order: its problems say where.
+      problems: set.problems
+        .slice(0, MAX_PROBLEMS_SHOWN)
+        .map((p) => inTheApp(formatCaseProblem(source.name, p)))
+        .map((p) => ((source.kind === 'text' ? (source.format ?? format) : format) === 'csv' ? slashedDateInTheApp(p) : p)),
       records: set.source,
       notes: [...mappingNote(source), ...set.notes],
       facilities: facilitiesOf(all),
