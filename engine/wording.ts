@@ -151,6 +151,11 @@ export interface EarlierWording {
    * text does, by the ordinance's term or the "civil immigration detainer" the text defines: see inOrdinanceTerms).
    */
   bareDetainer?: boolean;
+  /**
+   * The detainer named by the first defined term with the word "detainer" in it, else "civil immigration
+   * detainer" (today's readings take the term whose definition defines the detainer: definedDetainerTerm).
+   */
+  detainerTermByWord?: boolean;
 }
 
 const TODAY: EarlierWording = {};
@@ -435,10 +440,78 @@ export function dutyWhere(d: IceNoticeDuty): string {
   return d.citations.length ? citationList(d.citations) : 'this law';
 }
 
-/** The term an ordinance's own definitions give the detainer (the first that names one), if any. */
+/**
+ * What a definition's meaning is, before the words that qualify it: "a detainer request" of "a detainer
+ * request issued pursuant to 8 CFR 287.7", "a request" of "a request by U.S. Immigration and Customs
+ * Enforcement that ...".
+ */
+function definedThing(meaning: string): string {
+  const at =
+    /\s(?:by|of|from|under|that|which|who|issued|made|sent|lodged|served|placed|filed|given|signed|asking|asks|seeking|to|for|pursuant|in|on|as|with|and|or)\b|[,;:(]/i.exec(
+      meaning,
+    );
+  return (at ? meaning.slice(0, at.index) : meaning).trim();
+}
+
+/** Who makes a detainer, or the law and form it is made under: ICE, DHS, federal immigration officials, 8 CFR 287.7, Form I-247. */
+const IMMIGRATION_AUTHORITY = /\b(?:ICE|Immigration and Customs Enforcement|Homeland Security|DHS|immigration)\b|\b287\.7\b|\bI-247/i;
+const ASKS_HOLD = /\b(?:hold|held|detain|maintain custody|keep custody|custody)\b/i;
+const ASKS_NOTICE = /\b(?:notify|notifies|notified|notification|notice|advise)\b/i;
+const DETAINER_LAW = /\b287\.7\b|\bI-247/i;
+/** Terms that are never the request itself, whatever their meaning says: "detainer policy", "administrative warrant". */
+const NOT_THE_REQUEST = /\b(?:polic(?:y|ies)|warrants?|agreements?|officers?|officials?|enforcement|agency|agencies|form)\b/i;
+
+/**
+ * Whether a definition defines the detainer, by what its meaning says (not by the word "detainer" in
+ * the term): it is a request or a detainer ("a request by ...", "a detainer issued ...", "a detainer
+ * request ...", "a Form I-247"), made by an immigration authority or under the detainer regulation or form (ICE, DHS,
+ * federal immigration officials, 8 CFR 287.7, Form I-247), that asks for a hold or for notice (or is
+ * made under that regulation or form). An offense term (one with `covers`) never is. What it asks for,
+ * when it is: 2 a hold and notice, 1 one of them.
+ */
+function detainerDefinition(d: { term: string; meaning: string; covers?: unknown }): 0 | 1 | 2 {
+  if (d.covers !== undefined || NOT_THE_REQUEST.test(d.term)) return 0;
+  const meaning = d.meaning.trim();
+  if (!/(?:\brequests?|\bdetainers?|\bI-247[A-Z]?)$/i.test(definedThing(meaning))) return 0;
+  if (!IMMIGRATION_AUTHORITY.test(meaning) && !IMMIGRATION_AUTHORITY.test(d.term)) return 0;
+  const hold = ASKS_HOLD.test(meaning);
+  const notice = ASKS_NOTICE.test(meaning);
+  if (hold && notice) return 2;
+  return hold || notice || DETAINER_LAW.test(meaning) ? 1 : 0;
+}
+
+/**
+ * Whether a definition's meaning may name the detainer in the generated words (it defines the detainer:
+ * definedDetainerTerm), so that what keeps generated words apart from the drafters' text keeps it.
+ */
+export function definesDetainer(d: { term: string; meaning: string; covers?: unknown }): boolean {
+  return detainerDefinition(d) !== 0;
+}
+
+/**
+ * The term an ordinance's own definitions give the detainer, if any: the first definition whose meaning
+ * defines the detainer (detainerDefinition), preferring one that speaks of both a hold and notice over
+ * one that speaks of only one of them ("civil immigration hold request": "a detainer issued by U.S.
+ * Immigration and Customs Enforcement under 8 CFR 287.7 asking that the County hold a person ...").
+ */
 export function definedDetainerTerm(o: Pick<Ordinance, 'definitions'>): string | undefined {
+  let found: string | undefined;
+  for (const d of o.definitions ?? []) {
+    const kind = detainerDefinition(d);
+    if (kind === 2) return d.term.trim() || undefined;
+    if (kind === 1 && found === undefined) found = d.term.trim() || undefined;
+  }
+  return found;
+}
+
+/**
+ * The term versions before December 7, 2026 took for the detainer: the first defined term with the word
+ * "detainer" in it, not a "policy" (so "civil immigration hold request" was not found). Only for
+ * words those versions wrote into bundles (EarlierWording.detainerTermByWord).
+ */
+function detainerTermByWord(o: Pick<Ordinance, 'definitions'>): string {
   const defined = (o.definitions ?? []).find((d) => /\bdetainers?\b/i.test(d.term) && !/\bpolicy\b/i.test(d.term));
-  return defined?.term.trim() || undefined;
+  return defined?.term.trim() || 'civil immigration detainer';
 }
 
 /**
@@ -480,8 +553,9 @@ export function withDetainerTerm(text: string, term: string): string {
  * ordinance's own term ("the ICE detainer"), else the "civil immigration detainer" its text defines.
  * Words about the law or the tool are not passed here.
  */
-export function inOrdinanceTerms(text: string, o: Pick<Ordinance, 'definitions'>): string {
-  return withDetainerTerm(text, detainerTerm(o));
+export function inOrdinanceTerms(text: string, o: Pick<Ordinance, 'definitions'>, wording: EarlierWording = TODAY): string {
+  if (wording.bareDetainer) return text;
+  return withDetainerTerm(text, wording.detainerTermByWord ? detainerTermByWord(o) : detainerTerm(o));
 }
 
 /** The plural of the printed text's term for detainers ("ICE detainers", "civil immigration detainers"), for words as inOrdinanceTerms. */

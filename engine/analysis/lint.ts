@@ -38,7 +38,7 @@ import { forgetPrintedClauses, ordinanceText } from '../text-model';
 import { longDate } from '../text-model';
 import { prepareCase } from '../cases';
 import { parseDate, timeZone, zonesAsChoice, zonesCitation, zonesOfState } from '../time';
-import { conditionWords, detainersInOrdinanceTerms, inOrdinanceTerms } from '../wording';
+import { conditionWords, definesDetainer, detainersInOrdinanceTerms, inOrdinanceTerms } from '../wording';
 import { AnalysisTooLarge, FALSE_NODE } from './bdd';
 import { caseFacts } from './describe';
 import { FactSpace, forEachLeaf, onClearAnalysisCaches } from './facts';
@@ -1990,7 +1990,10 @@ function withoutWrittenText(o: Ordinance): OrdinanceShape {
     ...o,
     title: mark(o.title),
     ...(o.findings ? { findings: o.findings.map((f) => ({ ...f, text: mark(f.text) })) } : {}),
-    ...(o.definitions ? { definitions: o.definitions.map((d) => ({ ...d, meaning: mark(d.meaning) })) } : {}),
+    // A meaning that defines the detainer is kept: the generated words name the detainer by its term.
+    ...(o.definitions
+      ? { definitions: o.definitions.map((d) => ({ ...d, meaning: definesDetainer(d) ? d.meaning : mark(d.meaning) })) }
+      : {}),
     sections: [],
   };
   // The JSON of the shape, a part at a time (JSON writes no control character raw, so the joins

@@ -83,6 +83,15 @@ export const CURRENT_BUNDLE_EDITION: BundleEdition = { id: 'current', versions: 
 export const BUNDLE_EDITIONS: readonly BundleEdition[] = [
   CURRENT_BUNDLE_EDITION,
   {
+    // Before a defined term was found to be the detainer's by what its definition says (December 7, 2026):
+    // the first term with the word "detainer" in it, else the "civil immigration detainer" the text defined
+    // (so a policy whose term for the detainer lacks the word, "civil immigration hold request", read so).
+    id: 'detainer-term-by-word',
+    versions:
+      'an earlier version (its readings name the detainer by the first defined term with the word "detainer" in it, else "civil immigration detainer")',
+    wording: { detainerTermByWord: true },
+  },
+  {
     // Before a reading named the detainer as the printed text does (December 7, 2026): the ordinance's own
     // defined term, else the "civil immigration detainer" the text defines.
     id: 'bare-detainer-words',
@@ -142,8 +151,7 @@ function canonical<T>(value: T): T {
 
 /** A condition's reading, naming the detainer as the printed text does unless the edition's words predate that. */
 function readingOf(when: Condition, o: Ordinance, wording: EarlierWording | undefined): string {
-  const words = conditionWords(when, false, wording);
-  return wording?.bareDetainer ? words : inOrdinanceTerms(words, o);
+  return inOrdinanceTerms(conditionWords(when, false, wording), o, wording);
 }
 
 /** The bundle of a valid ordinance. Key order is fixed, so the same policy always gives the same file. */

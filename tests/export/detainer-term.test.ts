@@ -10,10 +10,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ordinanceText, renderMarkdown, type Ordinance } from '../../engine/index';
 import { officerGuide, policyBundle, type GuideCheck } from '../../engine/export/index';
-import { detainerTerm, withDetainerTerm } from '../../engine/wording';
+import { definedDetainerTerm, detainerTerm, withDetainerTerm } from '../../engine/wording';
+import { lintOrdinance } from '../../engine/analysis/lint';
 import { runCli } from '../cli/run-in-process';
 import { VIOLENT_FELONY_BOOKING } from '../engine/two-holds';
-import { allOrdinanceFiles, fixtures, loadFile, ordinanceFrom } from './helpers';
+import { allOrdinanceFiles, fixtures, loadFile, ordinanceFrom, root } from './helpers';
 
 const ICE_TERM = `title: Detainer term test
 jurisdiction:
@@ -61,11 +62,12 @@ function bareDetainer(text: string, term: string): string[] {
     .filter(() => term !== 'detainer');
 }
 
+/** The term the printed text defines for the detainer (King County's has no "detainer" in it). */
 function termOf(o: Ordinance): string {
   return (
     ordinanceText(o)
       .sections.flatMap((s) => s.clauses)
-      .find((c) => c.term && /detainer/i.test(c.term))?.term ?? 'civil immigration detainer'
+      .find((c) => c.term && /detainer|hold request/i.test(c.term))?.term ?? 'civil immigration detainer'
   );
 }
 
@@ -173,5 +175,111 @@ describe('the article before the defined term', () => {
     expect(withDetainerTerm('A detainer is lodged', 'ICE detainer')).toBe('An ICE detainer is lodged');
     expect(withDetainerTerm('a detainer is lodged', 'civil immigration detainer')).toBe('a civil immigration detainer is lodged');
     expect(withDetainerTerm('each detainer and the detainer request', 'ICE detainer')).toBe('each ICE detainer and the ICE detainer');
+  });
+});
+
+describe('the detainer is the term whose definition defines it, not the term with the word "detainer"', () => {
+  const ICE = 'U.S. Immigration and Customs Enforcement';
+  const termOfDefinitions = (...definitions: { term: string; meaning: string; covers?: { classes: ['felony'] }[] }[]) =>
+    definedDetainerTerm({ definitions });
+
+  it('King County: "civil immigration hold request", a detainer issued by ICE under 8 CFR 287.7, is the detainer', () => {
+    const o = loadFile(path.join(root, 'samples/ordinances/king-county-17886-2014.ordinance.yaml'));
+    expect(definedDetainerTerm(o)).toBe('civil immigration hold request');
+    const md = renderMarkdown(o);
+    // The text defines no second term for the detainer and names it by the ordinance's own.
+    expect(md).not.toContain('civil immigration detainer');
+    expect(md).toContain(
+      "(b) In every case to which § 2(a) does not apply, the Department of Adult and Juvenile Detention shall decline the civil immigration hold request, shall not hold the person and shall not notify ICE of the time of the person's release.",
+    );
+  });
+
+  it('King County: explain and the bundle say "the civil immigration hold request"', async () => {
+    const file = path.join(root, 'samples/ordinances/king-county-17886-2014.ordinance.yaml');
+    const r = await runCli(
+      'explain',
+      file,
+      '--cases',
+      path.join(root, 'samples/cases/illustrative.cases.yaml'),
+      '--id',
+      'ILL-04-judicial-warrant',
+    );
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('  the civil immigration hold request is supported by a judicial warrant: yes');
+    expect(r.out).not.toContain('civil immigration detainer');
+    expect(policyBundle(loadFile(file)).decisionLogic.provisions.map((p) => p.reading)).toEqual([
+      'the civil immigration hold request is supported by a judicial warrant',
+    ]);
+  });
+
+  it('found by what the meaning says: a request or detainer of an immigration authority, for a hold or notice', () => {
+    expect(termOfDefinitions({ term: 'ICE hold', meaning: `a detainer issued by ${ICE} asking that the City hold a person` })).toBe(
+      'ICE hold',
+    );
+    expect(
+      termOfDefinitions({
+        term: 'immigration request',
+        meaning: 'a request made by federal immigration officials to maintain custody of a person',
+      }),
+    ).toBe('immigration request');
+    expect(termOfDefinitions({ term: 'federal request', meaning: 'a detainer request issued pursuant to 8 CFR 287.7' })).toBe(
+      'federal request',
+    );
+    expect(termOfDefinitions({ term: 'I-247 request', meaning: 'a Form I-247 sent by the Department of Homeland Security' })).toBe(
+      'I-247 request',
+    );
+    // The term may say what the meaning leaves out (who asks).
+    expect(termOfDefinitions({ term: 'immigration detainer', meaning: 'a request to hold a person' })).toBe('immigration detainer');
+  });
+
+  it('not by the word alone: a detainer policy, a hold, a warrant, an offense, a request of no immigration authority', () => {
+    expect(
+      termOfDefinitions({ term: 'detainer policy', meaning: `the policy this ordinance sets for detainers of ${ICE}` }),
+    ).toBeUndefined();
+    expect(
+      termOfDefinitions({ term: 'hold', meaning: `to keep a person in custody at the request of ${ICE} after the time of release` }),
+    ).toBeUndefined();
+    expect(
+      termOfDefinitions({
+        term: 'administrative warrant',
+        meaning: `a warrant of ${ICE}, such as form I-200, that accompanies a detainer request`,
+      }),
+    ).toBeUndefined();
+    expect(termOfDefinitions({ term: 'detainer offense', meaning: 'a felony', covers: [{ classes: ['felony'] }] })).toBeUndefined();
+    expect(
+      termOfDefinitions({ term: 'detainer', meaning: 'a request by a court that the agency hold a person for trial elsewhere' }),
+    ).toBeUndefined();
+    expect(
+      termOfDefinitions({
+        term: 'immigration enforcement',
+        meaning: `${ICE} and any other federal agency charged with enforcing immigration laws`,
+      }),
+    ).toBeUndefined();
+  });
+
+  it('a term for a hold and notice is preferred to one for either alone, wherever each stands', () => {
+    expect(
+      termOfDefinitions(
+        { term: 'notification request', meaning: `a request by ${ICE} that the City notify it of a person's release` },
+        {
+          term: 'civil immigration detainer',
+          meaning: `a request by ${ICE} that the City hold a person or give notice of the person's release`,
+        },
+      ),
+    ).toBe('civil immigration detainer');
+    expect(
+      termOfDefinitions(
+        { term: 'notification request', meaning: `a request by ${ICE} that the City notify it of a person's release` },
+        { term: 'hold request', meaning: `a request by ${ICE} that the City hold a person` },
+      ),
+    ).toBe('notification request');
+  });
+
+  it('the lint reads the term too: a term that defines the detainer and is printed only by the generated words is used', () => {
+    // own-term.ordinance.yaml defines "immigration hold request" and has no wording of its own.
+    const o = loadFile(path.join(fixtures, 'earlier-bundles/own-term.ordinance.yaml'));
+    expect(renderMarkdown(o)).toContain('shall honor the immigration hold request by holding the person');
+    const codes = lintOrdinance(o).map((f) => f.code);
+    expect(codes).not.toContain('unused-term');
   });
 });

@@ -4,7 +4,8 @@
 // fixtures/earlier-bundles were written by the versions their names give (35a7e7c: before the
 // short-title section renumbered the text; 297efcb: before one effective date and otherwiseMaxHold;
 // d748ac6: with both, before the readings' later words; 6c70aa6: before a reading named the detainer as
-// the printed text does, by the ordinance's defined term or the one the text defines), from the
+// the printed text does, by the ordinance's defined term or the one the text defines; 3debfb3: before a
+// defined term was found to be the detainer's by what its definition says), from the
 // .ordinance.yaml beside them, with `detainer-studio export --format bundle` (and `sign`, for the
 // signed one); see the README there.
 
@@ -47,7 +48,7 @@ function tampered(name: string, edit: (b: Bundle) => void, rehash = false): stri
 
 describe('bundles exported by earlier versions', () => {
   it('the fixtures are what earlier versions wrote, not what this one writes', () => {
-    expect(earlier).toHaveLength(10);
+    expect(earlier).toHaveLength(11);
     for (const name of earlier) {
       const text = read(name);
       const o = loadOrdinance(JSON.stringify((JSON.parse(text) as Bundle).policy)).ordinance!;
@@ -148,6 +149,27 @@ describe('bundles exported by earlier versions', () => {
       expect(errorsOf(mixed).map((d) => d.code)).toEqual(['bundle-mismatch']);
     });
   }
+
+  // Readings written before a term was taken for the detainer by what its definition says: a policy whose
+  // term has no "detainer" in it ("immigration hold request") read "the civil immigration detainer".
+  it('readings of own-term.ordinance.yaml before its term was found: "the civil immigration detainer" verifies as that version', () => {
+    const name = 'own-term.3debfb3.bundle.json';
+    const b = JSON.parse(read(name)) as Bundle;
+    expect(b.decisionLogic.provisions.map((p) => p.reading)).toEqual(termed('civil immigration detainer'));
+    const v = verifyPolicyBundle(read(name));
+    expect(errorsOf(v)).toEqual([]);
+    expect(v.edition!.id).toBe('detainer-term-by-word');
+    const o = loadOrdinance(read('own-term.ordinance.yaml')).ordinance!;
+    expect(policyBundle(o).decisionLogic.provisions.map((p) => p.reading)).toEqual(termed('immigration hold request'));
+    expect(renderMarkdown(o)).toContain('"**immigration hold request**" means');
+    expect(renderMarkdown(o)).not.toContain('civil immigration detainer');
+    expect(verifyPolicyBundle(policyBundleJson(o)).edition!.id).toBe('current');
+    const mixed = verifyPolicyBundle(
+      tampered(name, (x) => (x.decisionLogic.provisions[1]!.reading = termed('immigration hold request')[1]!)),
+    );
+    expect(mixed.ok).toBe(false);
+    expect(errorsOf(mixed).map((d) => d.code)).toEqual(['bundle-mismatch']);
+  });
 
   it('the middle version (both fields, the readings of before) verifies as that version', () => {
     const v = verifyPolicyBundle(read('readings-hold.d748ac6.bundle.json'));
