@@ -100,8 +100,13 @@ function expandCitations(words: string): string[] {
 /** A citation or a list of them as printed: "§ 4", "§ 3(e) and § 5". */
 const CITE = '§ \\d+(\\([a-z0-9]+\\))*(( and |, and |, )§ \\d+(\\([a-z0-9]+\\))*)*';
 
+/** A term as a regular expression matching it literally. */
+function escaped(term: string): string {
+  return term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 function readOutcome(predicate: string, term: string): Pick<ReadRule, 'outcome' | 'hours' | 'excluding'> {
-  const t = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const t = escaped(term);
   const hold = new RegExp(
     `^shall honor the ${t} by holding the person for no longer than (\\d+) hours(, excluding Saturdays, Sundays and holidays,)? after the time the person would otherwise be released\\.$`,
   ).exec(predicate);
@@ -164,7 +169,18 @@ function checkAgreement(o: Ordinance, table: CaseTable, label: string): void {
   const policy = compile(o);
   const bound = policy.bind(table);
   const agency = o.agency?.trim() || 'the law enforcement agency';
-  const term = t.sections.flatMap((s) => s.clauses).find((c) => c.term && /detainer/i.test(c.term))?.term ?? 'civil immigration detainer';
+  // The detainer's term: the defined term an outcome sentence names (King County's "civil immigration
+  // hold request" has no "detainer" in it), else the "civil immigration detainer" the text defines.
+  const clauses = t.sections.flatMap((s) => s.clauses);
+  const sentences = clauses.map((c) => (c.after ? `${c.text} ${c.after}` : c.text));
+  // The longest such term: "ICE detainer", not the "ICE" it begins with.
+  const names = (d: string) =>
+    sentences.some((x) => new RegExp(`shall (honor|decline|refer) the ${escaped(d)}\\b|hold the person on the ${escaped(d)}\\b`).test(x));
+  const term =
+    clauses
+      .map((c) => c.term)
+      .filter((d): d is string => d !== undefined && names(d))
+      .sort((a, b) => b.length - a.length)[0] ?? 'civil immigration detainer';
 
   // The printed leaves, by their words, among the engine's readings of the document's leaves.
   const byWords = new Map<string, Eval>();
