@@ -572,7 +572,8 @@ export interface PredicateOptions {
   /**
    * Read apart from the text (the plain reading of a provision in the drafters' own wording, printed in
    * the annex or beside the wording), where the text's definition of "honor" may not be printed: a
-   * hold then says itself what it gives a request for notice alone, as the engine decides (notice, no hold).
+   * hold then says itself what it gives a request for notice alone and one for neither a hold nor
+   * notice, as the engine decides (notice, no hold; a decline).
    */
   apart?: boolean;
 }
@@ -592,10 +593,12 @@ export function outcomePredicate(
   switch (outcome) {
     case 'hold': {
       const held = `shall honor the ${t.detainer} by holding the person for no longer than ${maxHoldWords(maxHold ?? FEDERAL_MAX_HOLD)} after the time the person would otherwise be released`;
-      // The outcome never exceeds the request: a hold on a request for notice alone is that notice (compile's CLAMP).
-      return options.apart
-        ? `${held}, or, where the ${t.detainer} requests only notice of the time of the person's release, by giving ICE that notice alone, without holding the person`
-        : held;
+      if (!options.apart) return held;
+      // The outcome never exceeds the request (compile's CLAMP): a hold on a request for notice alone is
+      // that notice, and on a request for neither a hold nor notice a decline, said as a decline is.
+      const notice = `, or, where the ${t.detainer} requests only notice of the time of the person's release, by giving ICE that notice alone, without holding the person`;
+      const neither = `; and, where the ${t.detainer} requests neither that the person be held nor notice of the time of the person's release, ${outcomePredicate(t, 'decline', undefined)}`;
+      return `${held}${notice}${neither}`;
     }
     case 'notify': {
       // A notice of the decision the ordinance requires on every detainer is given here too.

@@ -1,5 +1,6 @@
 // The plain reading of a hold provision in the drafters' own wording says what a request for notice
-// alone gets: the notice, no hold (the outcome never exceeds the request). The reading is printed apart
+// alone gets: the notice, no hold; and what a request for neither a hold nor notice gets: a decline (the
+// outcome never exceeds the request, compile's CLAMP). The reading is printed apart
 // from the text (in the annex, beside the wording in the app), and the text's definition of "honor",
 // which says the same, is printed only for the clauses the text generates. A generated clause keeps its
 // words: its document prints that definition.
@@ -37,8 +38,9 @@ otherwise: decline
 plainReadingAnnex: true
 `;
 
-const NOTICE =
-  "after the time the person would otherwise be released, or, where the ICE detainer requests only notice of the time of the person's release, by giving ICE that notice alone, without holding the person.";
+const NEITHER =
+  "; and, where the ICE detainer requests neither that the person be held nor notice of the time of the person's release, shall decline the ICE detainer, shall not hold the person and shall not notify ICE of the time of the person's release.";
+const NOTICE = `after the time the person would otherwise be released, or, where the ICE detainer requests only notice of the time of the person's release, by giving ICE that notice alone, without holding the person${NEITHER}`;
 
 describe('the plain reading of a worded hold, for a request for notice alone', () => {
   const o = ordinanceFrom(WORDED, 'worded.ordinance.yaml');
@@ -72,9 +74,37 @@ describe('the plain reading of a worded hold, for a request for notice alone', (
     );
   });
 
-  it('says what the engine decides: under the worded hold, a request for notice alone is notified, not held', () => {
+  it('says what the engine decides: under the worded hold, a request for notice alone is notified, not held, and one for neither declined', () => {
     const c = (requests: Array<'hold' | 'notify'>) => bookingCase({ detainer: { requests, judicialWarrant: true } });
     expect(decide(o, c(['notify']))).toMatchObject({ outcome: 'notify', provision: 'warrant' });
     expect(decide(o, c(['hold', 'notify']))).toMatchObject({ outcome: 'hold', provision: 'warrant' });
+    expect(decide(o, c(['hold']))).toMatchObject({ outcome: 'hold', provision: 'warrant' });
+    // The worded hold decides it, and declines it: the reading says so, as a decline is said.
+    expect(decide(o, c([]))).toMatchObject({ outcome: 'decline', provision: 'warrant' });
+    expect(clauses.find((c) => c.provision === 'warrant')!.plainReading!.endsWith(NEITHER)).toBe(true);
+  });
+
+  it('a decline of a request for neither says the notice a notice-to-ice provision requires, as every decline does', () => {
+    const told = ordinanceFrom(
+      WORDED.replace(
+        'otherwise: decline',
+        '  - heading: Notice\n    provisions:\n      - id: notice\n        type: notice-to-ice\n        notices: [decision]\notherwise: decline',
+      ),
+      'told.ordinance.yaml',
+    );
+    const t = ordinanceText(told);
+    const reading = t.sections.flatMap((s) => s.clauses).find((c) => c.provision === 'warrant')!.plainReading!;
+    expect(reading).toContain(
+      "; and, where the ICE detainer requests neither that the person be held nor notice of the time of the person's release, shall decline the ICE detainer and shall not hold the person, and shall notify ICE of that decision as § 3 requires but shall not notify ICE of the time of the person's release.",
+    );
+    // The same words as the otherwise clause's decline.
+    const otherwise = t.sections.flatMap((s) => s.clauses).find((c) => c.provision === 'default')!.text;
+    expect(otherwise).toContain(
+      "shall decline the ICE detainer and shall not hold the person, and shall notify ICE of that decision as § 3 requires but shall not notify ICE of the time of the person's release.",
+    );
+    expect(decide(told, bookingCase({ detainer: { requests: [], judicialWarrant: true } }))).toMatchObject({
+      outcome: 'decline',
+      provision: 'warrant',
+    });
   });
 });

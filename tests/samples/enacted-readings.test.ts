@@ -89,7 +89,8 @@ describe('the export of an enacted "decline ... unless" says that the exception 
   // The enacted sentences of Cook County sec. 46-37(a) and Philadelphia's order say only what is declined;
   // the logic holds when the exception applies, and on a request for notice alone gives the notice (the
   // outcome never exceeds the request). The voted text keeps the enacted words; the annex of generated
-  // readings, after it, says that a hold happens and for how long, and what a request for notice alone gets.
+  // readings, after it, says that a hold happens and for how long, what a request for notice alone gets, and
+  // that a request for neither is declined.
   const cases = [
     {
       sample: 'cook-county-46-37-2011',
@@ -97,14 +98,14 @@ describe('the export of an enacted "decline ... unless" says that the exception 
       hold:
         '§ 2(a) Generated plain reading: If a written agreement is in force under which the federal government reimburses all costs of complying with ICE detainers, the Sheriff of Cook County shall honor the ICE detainer by holding the person for no longer than 48 hours, excluding Saturdays, Sundays and holidays',
       notice:
-        "after the time the person would otherwise be released, or, where the ICE detainer requests only notice of the time of the person's release, by giving ICE that notice alone, without holding the person.",
+        "after the time the person would otherwise be released, or, where the ICE detainer requests only notice of the time of the person's release, by giving ICE that notice alone, without holding the person; and, where the ICE detainer requests neither that the person be held nor notice of the time of the person's release, shall decline the ICE detainer, shall not hold the person and shall not notify ICE of the time of the person's release.",
     },
     {
       sample: 'philadelphia-eo-5-16-2016',
       enacted: 'No person in the custody of the City who otherwise would be released from custody shall be detained',
       hold: 'the civil immigration detainer is supported by a judicial warrant, the City shall honor the civil immigration detainer by holding the person for no longer than 48 hours, excluding Saturdays, Sundays and holidays',
       notice:
-        "after the time the person would otherwise be released, or, where the civil immigration detainer requests only notice of the time of the person's release, by giving ICE that notice alone, without holding the person.",
+        "after the time the person would otherwise be released, or, where the civil immigration detainer requests only notice of the time of the person's release, by giving ICE that notice alone, without holding the person; and, where the civil immigration detainer requests neither that the person be held nor notice of the time of the person's release, shall decline the civil immigration detainer, shall not hold the person and shall not notify ICE of the time of the person's release.",
     },
   ];
   for (const c of cases) {
