@@ -1,8 +1,8 @@
 // Words for fact combinations: the columns of the decision table with the value each row fixes, and
 // the plain list of facts a concrete booking case sets (what a witness of a difference shows).
 
-import type { BookingCase, ConvictionTest, ChargeTest, RecordKey, WarrantTest } from '../model';
-import { offenseFilterWords, windowWords } from '../wording';
+import type { BookingCase, ConvictionTest, ChargeTest, Ordinance, RecordKey, WarrantTest } from '../model';
+import { inOrdinanceTerms, offenseFilterWords, windowWords } from '../wording';
 import { DEFAULT_AGE, type FactSpace, type PredicateEntry } from './facts';
 
 export interface FactColumn {
@@ -60,8 +60,17 @@ export function predicateLabel(p: PredicateEntry): string {
   return 'Record test';
 }
 
-/** The columns a fact space has: every fact its ordinances read. */
-export function factColumns(space: FactSpace): FactColumn[] {
+/**
+ * The columns a fact space has: every fact its ordinances read. Given the ordinance the table is of, a
+ * column's reading names the detainer as its printed text does (inOrdinanceTerms): it says what that
+ * ordinance's conditions read.
+ */
+export function factColumns(space: FactSpace, o?: Pick<Ordinance, 'definitions'>): FactColumn[] {
+  const cols = generalColumns(space);
+  return o ? cols.map((c) => ({ ...c, label: inOrdinanceTerms(c.label, o), reading: inOrdinanceTerms(c.reading, o) })) : cols;
+}
+
+function generalColumns(space: FactSpace): FactColumn[] {
   const cols: FactColumn[] = [];
   if (space.frames.length > 1)
     cols.push({ key: 'frame', label: 'Detainer issued', reading: 'how long after the arrest the detainer is issued' });
@@ -88,7 +97,7 @@ export function factColumns(space: FactSpace): FactColumn[] {
     cols.push({
       key: 'reimbursementAgreement',
       label: 'Reimbursement agreement',
-      reading: 'a written agreement is in force under which the federal government reimburses the costs of detainers',
+      reading: 'a written agreement is in force under which the federal government reimburses all costs of complying with detainers',
     });
   }
   if (space.ageCuts.length) cols.push({ key: 'age', label: 'Age', reading: "the person's age in whole years at booking" });
@@ -186,14 +195,18 @@ export function columnValues(space: FactSpace, cube: ArrayLike<number>): Record<
   return out;
 }
 
-/** The facts a booking case sets, in plain words, leaving out what every default case has. */
-export function caseFacts(c: BookingCase): string[] {
+/**
+ * The facts a booking case sets, in plain words, leaving out what every default case has. `detainer`
+ * names the detainer: the ordinance's term where the case is an example of what that ordinance does
+ * (detainerTerm), the general word where it is not one ordinance's (a case two drafts decide apart).
+ */
+export function caseFacts(c: BookingCase, detainer = 'detainer'): string[] {
   const facts: string[] = [];
   facts.push(`age ${c.age}${c.age === DEFAULT_AGE ? '' : c.age < 18 ? ' (a minor)' : ''}`);
   const req = c.detainer.requests;
   facts.push(
     req.length === 0
-      ? 'the detainer requests nothing'
+      ? `the ${detainer} requests nothing`
       : req.includes('hold') && req.includes('notify')
         ? 'ICE requests a hold and notice of release'
         : req.includes('hold')
@@ -203,10 +216,10 @@ export function caseFacts(c: BookingCase): string[] {
   const issued = c.detainer.issuedAt?.slice(0, 10);
   const booked = c.bookedAt?.slice(0, 10);
   if (issued && booked && issued !== booked)
-    facts.push(`detainer issued ${issued}, ${issued > booked ? 'after' : 'before'} the arrest on ${booked}`);
+    facts.push(`${detainer} issued ${issued}, ${issued > booked ? 'after' : 'before'} the arrest on ${booked}`);
   // A conviction's date means something only beside the date a look-back window counts back from.
-  else if (booked && c.convictions?.length) facts.push(`arrested and detainer issued ${booked}`);
-  if (c.detainer.judicialWarrant) facts.push('a judicial warrant supports the detainer');
+  else if (booked && c.convictions?.length) facts.push(`arrested and ${detainer} issued ${booked}`);
+  if (c.detainer.judicialWarrant) facts.push(`a judicial warrant supports the ${detainer}`);
   if (c.detainer.administrativeWarrant) facts.push('an ICE administrative warrant (I-200/I-205) is attached');
   for (const x of c.currentCharges ?? []) {
     const flags = [

@@ -38,7 +38,7 @@ import { forgetPrintedClauses, ordinanceText } from '../text-model';
 import { longDate } from '../text-model';
 import { prepareCase } from '../cases';
 import { parseDate, timeZone, zonesAsChoice, zonesCitation, zonesOfState } from '../time';
-import { conditionWords, definesDetainer, detainersInOrdinanceTerms, inOrdinanceTerms } from '../wording';
+import { conditionWords, definesDetainer, detainersInOrdinanceTerms, detainerTerm, inOrdinanceTerms } from '../wording';
 import { AnalysisTooLarge, FALSE_NODE } from './bdd';
 import { caseFacts } from './describe';
 import { FactSpace, forEachLeaf, onClearAnalysisCaches } from './facts';
@@ -884,7 +884,7 @@ function policyRules(ctx: Ctx): void {
     } catch {
       return undefined;
     }
-    const facts = caseFacts(concrete.case);
+    const facts = caseFacts(concrete.case, detainerTerm(o));
     if (concrete.reimbursementAgreement !== undefined)
       facts.push(concrete.reimbursementAgreement ? 'a reimbursement agreement is in force' : 'no reimbursement agreement is in force');
     return { case: concrete.case, facts };
@@ -1003,7 +1003,7 @@ function policyRules(ctx: Ctx): void {
     const judicialFix = (): QuickFix =>
       p
         ? requireAlso(p, path, { judicialWarrant: true }, 'Require a judicial warrant for this hold')
-        : otherwiseFix(o, 'decline', 'Decline detainers no provision covers');
+        : otherwiseFix(o, 'decline', `Decline ${detainersInOrdinanceTerms(o)} no provision covers`);
     const notifyFix = (): QuickFix =>
       p
         ? outcomeFix(path, 'notify', 'Notify ICE of the release instead of holding', p)
@@ -1222,7 +1222,7 @@ function policyRules(ctx: Ctx): void {
             if (mandate) return [];
             return [
               {
-                title: 'Add a first provision declining detainers for persons under 18',
+                title: `Add a first provision declining ${detainersInOrdinanceTerms(o)} for persons under 18`,
                 edits: [
                   {
                     op: 'insert',
@@ -1369,7 +1369,7 @@ function policyRules(ctx: Ctx): void {
           return p
             ? [
                 {
-                  title: `Honor the detainer: hold as ICE asks${asked ? ` (${holdWords(asked)})` : ''}`,
+                  title: `${inOrdinanceTerms('Honor the detainer', o)}: hold as ICE asks${asked ? ` (${holdWords(asked)})` : ''}`,
                   edits: [
                     { op: 'set', path: [...path, 'outcome'], value: 'hold' },
                     ...(asked && !sameHold(p.maxHold, asked)
@@ -1382,7 +1382,7 @@ function policyRules(ctx: Ctx): void {
                 otherwiseFix(
                   o,
                   'hold',
-                  `Honor detainers no provision covers${asked ? `: hold as ICE asks (${holdWords(asked)})` : ''}`,
+                  `Honor ${detainersInOrdinanceTerms(o)} no provision covers${asked ? `: hold as ICE asks (${holdWords(asked)})` : ''}`,
                   asked,
                 ),
               ];
@@ -1447,7 +1447,7 @@ function policyRules(ctx: Ctx): void {
             get fixes(): QuickFix[] {
               return p
                 ? [outcomeFix(path, 'decline', 'Decline instead of notifying', p)]
-                : [otherwiseFix(o, 'decline', 'Decline detainers no provision covers')];
+                : [otherwiseFix(o, 'decline', `Decline ${detainersInOrdinanceTerms(o)} no provision covers`)];
             },
             example: example(outside, { provision: id, outcome: 'notify' }),
           });

@@ -83,6 +83,8 @@ export interface OfficerGuide {
   fingerprint: string;
   /** The facts the checklist uses, in the order an officer meets them. */
   facts: string[];
+  /** The detainer as the policy's printed text names it (detainerTerm): "ICE detainer", "civil immigration detainer". */
+  detainer: string;
   /** How the detainer's request limits every outcome. */
   request: string[];
   steps: GuideStep[];
@@ -349,7 +351,8 @@ function factsOf(o: Ordinance, policy: CompiledPolicy): string[] {
   ];
   if (warrants.length === 1) form.push(`whether ${warrants[0]} is attached`);
   else if (warrants.length) form.push(`which of these is attached: ${warrants.join('; ')}`);
-  const facts = [`The detainer form: ${joinList(form)}.`];
+  // The request the conditions read, by the printed text's term, and the paper it comes on (ICE's form).
+  const facts = [`The ${detainerTerm(o)} (the form ICE sends): ${joinList(form)}.`];
   if (policy.provisions.some((p) => p.outcome === 'hold'))
     facts.push('The time the person would otherwise be released (bail posted, charges dropped, sentence served).');
   if (has('reimbursementAgreement'))
@@ -479,7 +482,10 @@ function holdsOf(policy: CompiledPolicy, o: Ordinance, scenario: Scenario, other
       ? `Hours are hours that pass (${policy.zone.label} time): if the clocks go forward during a hold (spring), it ends one hour later on the clock; if they go back (fall), one hour earlier.`
       : undefined;
   return {
-    start: 'Start the clock at the time the person would otherwise be released, not at booking and not when the detainer arrived.',
+    start: withDetainerTerm(
+      'Start the clock at the time the person would otherwise be released, not at booking and not when the detainer arrived.',
+      detainerTerm(o),
+    ),
     ...(skips
       ? {
           counting:
@@ -591,6 +597,7 @@ export function officerGuide(o: Ordinance, given?: Scenario): OfficerGuide {
     date: text.date,
     fingerprint: text.fingerprint,
     facts: factsOf(o, policy),
+    detainer: term,
     request: [
       'Never do more than the detainer asks: if the step allows a hold but the detainer asks only for notice of release, notify ICE only.',
       'If the detainer asks for neither a hold nor notice, decline.',
@@ -673,16 +680,16 @@ function checkHtml(c: GuideCheck): string {
   return `<li class="group">${escapeHtml(c.text)}<ul class="checks">${c.items.map(checkHtml).join('')}</ul></li>`;
 }
 
-function provisionCheckHtml(p: GuideProvisionCheck): string {
+function provisionCheckHtml(p: GuideProvisionCheck, detainer: string): string {
   const cite = ` <span class="cite">(${escapeHtml(p.citation)}${p.heading ? `, ${escapeHtml(p.heading)}` : ''})</span>`;
-  if (!p.check) return `<li>Every detainer that reaches this step${cite}</li>`;
+  if (!p.check) return `<li>Every ${escapeHtml(detainer)} that reaches this step${cite}</li>`;
   const c = p.check;
   const decider = c.decidedBy ? ` <span class="decider">(a finding ${escapeHtml(c.decidedBy)} must make, in writing)</span>` : '';
   if (!c.items) return `<li>${escapeHtml(c.text)}${decider}${cite}</li>`;
   return `<li class="group">${escapeHtml(c.text)}${cite}<ul class="checks">${c.items.map(checkHtml).join('')}</ul></li>`;
 }
 
-function stepHtml(s: GuideStep): string {
+function stepHtml(s: GuideStep, detainer: string): string {
   const lead =
     s.checks.length > 1
       ? 'If any one of these applies (go down them in this order; the first that applies gives the section to write down):'
@@ -691,7 +698,7 @@ function stepHtml(s: GuideStep): string {
     `<section class="step" aria-labelledby="step-${s.number}">`,
     `<h3 id="step-${s.number}">Step ${s.number}. ${escapeHtml(s.action)}</h3>`,
     `<p class="when">${lead}</p>`,
-    `<ul class="checks">${s.checks.map(provisionCheckHtml).join('')}</ul>`,
+    `<ul class="checks">${s.checks.map((c) => provisionCheckHtml(c, detainer)).join('')}</ul>`,
     '</section>',
   ].join('');
 }
@@ -714,9 +721,9 @@ export function officerGuideBodyHtml(g: OfficerGuide): string {
 
   out.push('<section aria-labelledby="g-decide"><h2 id="g-decide">Decide: go down the steps and stop at the first that applies</h2>');
   out.push(
-    `<section class="step" aria-labelledby="step-1"><h3 id="step-1">Step 1. Read what the detainer asks for</h3><ul class="plain">${g.request.map((r) => `<li>${escapeHtml(r)}</li>`).join('')}</ul></section>`,
+    `<section class="step" aria-labelledby="step-1"><h3 id="step-1">Step 1. Read what the ${escapeHtml(g.detainer)} asks for</h3><ul class="plain">${g.request.map((r) => `<li>${escapeHtml(r)}</li>`).join('')}</ul></section>`,
   );
-  for (const s of g.steps) out.push(stepHtml(s));
+  for (const s of g.steps) out.push(stepHtml(s, g.detainer));
   const last = g.steps.length + 2;
   if (g.otherwise)
     out.push(

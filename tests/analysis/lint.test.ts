@@ -71,10 +71,11 @@ describe('logic', () => {
     expect(d?.provision).toBe('violent');
     expect(d?.message).toContain('§ 2(b)');
     expect(d?.example?.facts.join('; ')).toContain('violent felony');
-    // A conviction's date is given beside the date a look-back window would count back from.
+    // A conviction's date is given beside the date a look-back window would count back from; the example
+    // names the detainer as the ordinance's text does (it defines no term: "civil immigration detainer").
     const facts = d!.example!.facts;
-    const arrested = facts.find((f) => f.startsWith('arrested and detainer issued '));
-    expect(arrested).toMatch(/^arrested and detainer issued \d{4}-\d{2}-\d{2}$/);
+    const arrested = facts.find((f) => f.startsWith('arrested and civil immigration detainer issued '));
+    expect(arrested).toMatch(/^arrested and civil immigration detainer issued \d{4}-\d{2}-\d{2}$/);
     expect(facts.indexOf(arrested!)).toBeLessThan(facts.findIndex((f) => f.startsWith('conviction: ')));
     const moved = fixResolves(text, 'provision-shadowed', /^Move/);
     expect(moved.indexOf('id: violent')).toBeLessThan(moved.indexOf('id: felon'));

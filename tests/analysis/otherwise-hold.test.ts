@@ -135,7 +135,9 @@ otherwise: decline
     const honor = checkDocument(texas).diagnostics.find(
       (d) => d.code === 'state-requires-honoring-detainers' && d.provision === 'default',
     )!;
-    expect(honor.fixes!.map((f) => f.title)).toEqual(['Honor detainers no provision covers: hold as ICE asks (48 calendar hours)']);
+    expect(honor.fixes!.map((f) => f.title)).toEqual([
+      'Honor civil immigration detainers no provision covers: hold as ICE asks (48 calendar hours)',
+    ]);
     const fixed = applyQuickFix(texas, honor.fixes![0]!);
     expect(fixed).toContain('otherwise: hold\notherwiseMaxHold: { hours: 48, excludingWeekendsAndHolidays: false }\n');
     const after = checkDocument(fixed).diagnostics;

@@ -116,7 +116,7 @@ describe('fix: fixes that undo one another', () => {
     const r = await runCli('fix', file);
     expect(r.out).not.toMatch(/fixes conflict:/);
     expect(r.out).toMatch(
-      /fixed: Honor detainers no provision covers: hold as ICE asks \(48 calendar hours\) \[state-requires-honoring-detainers\]/,
+      /fixed: Honor civil immigration detainers no provision covers: hold as ICE asks \(48 calendar hours\) \[state-requires-honoring-detainers\]/,
     );
     expect(r.code).toBe(0);
     expect(fs.readFileSync(file, 'utf8')).toBe(
@@ -156,14 +156,14 @@ describe('the lint in a state that requires honoring detainers', () => {
     const text = read('tx-county-2018-hold-all.ordinance.yaml').replace('state: TX', 'state: IL');
     const minors = checkDocument(text).diagnostics.filter((d) => d.code === 'no-minimum-age');
     expect(minors.map((d) => [d.severity, d.fixes?.map((f) => f.title)])).toEqual([
-      ['warning', ['Add a first provision declining detainers for persons under 18']],
+      ['warning', ['Add a first provision declining civil immigration detainers for persons under 18']],
     ]);
   });
 
   it('honors a detainer for as long as the form in use asks (48 calendar hours on the I-247A), so no hold-exceeds-request follows', async () => {
     const file = copy('tx-county-2018-declines-minors.ordinance.yaml');
     const r = await runCli('fix', file, '--code', 'state-requires-honoring-detainers');
-    expect(r.out).toMatch(/fixed: Honor the detainer: hold as ICE asks.* \[state-requires-honoring-detainers\]/);
+    expect(r.out).toMatch(/fixed: Honor the civil immigration detainer: hold as ICE asks.* \[state-requires-honoring-detainers\]/);
     expect(r.code).toBe(0);
     const after = fs.readFileSync(file, 'utf8');
     expect(after).toMatch(/outcome: hold\n +maxHold: \{ hours: 48, excludingWeekendsAndHolidays: false \}\n +- id: adults/);
@@ -173,7 +173,7 @@ describe('the lint in a state that requires honoring detainers', () => {
     expect(validate.code).toBe(0);
     const text = read('tx-county-2018-declines-minors.ordinance.yaml');
     const honor = checkDocument(text).diagnostics.find((d) => d.code === 'state-requires-honoring-detainers' && d.provision === 'minors');
-    expect(honor!.fixes![0]!.title).toBe('Honor the detainer: hold as ICE asks (48 calendar hours)');
+    expect(honor!.fixes![0]!.title).toBe('Honor the civil immigration detainer: hold as ICE asks (48 calendar hours)');
   });
 });
 

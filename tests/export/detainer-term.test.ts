@@ -9,7 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ordinanceText, renderMarkdown, type Ordinance } from '../../engine/index';
-import { officerGuide, policyBundle, type GuideCheck } from '../../engine/export/index';
+import { officerGuide, officerGuideBodyHtml, policyBundle, type GuideCheck } from '../../engine/export/index';
+import { decisionTable } from '../../engine/analysis/index';
 import { definedDetainerTerm, detainerTerm, withDetainerTerm } from '../../engine/wording';
 import { lintOrdinance } from '../../engine/analysis/lint';
 import { runCli } from '../cli/run-in-process';
@@ -281,5 +282,62 @@ describe('the detainer is the term whose definition defines it, not the term wit
     expect(renderMarkdown(o)).toContain('shall honor the immigration hold request by holding the person');
     const codes = lintOrdinance(o).map((f) => f.code);
     expect(codes).not.toContain('unused-term');
+  });
+});
+
+describe('words about what this ordinance does name the detainer by its term; words about ICE, the law or the tool keep the general word', () => {
+  const o = ordinanceFrom(ICE_TERM, 'term.ordinance.yaml');
+
+  it('the decision table: each column reads as the ordinance’s conditions do', () => {
+    const readings = Object.fromEntries(decisionTable(o).columns.map((c) => [c.key, c.reading]));
+    expect(readings.requests).toBe('what the ICE detainer asks for: a hold, notice of release, both, or neither');
+    expect(readings.judicialWarrant).toBe('a warrant signed by a federal judge or magistrate supports the ICE detainer');
+    expect(readings.administrativeWarrant).toBe('an ICE administrative warrant (form I-200 or I-205) accompanies the ICE detainer');
+    expect(Object.values(readings).join(' ')).toContain('within the ten years before the date of the ICE detainer');
+    expect(Object.values(readings).filter((r) => /\bthe detainer\b|detainer request\b/.test(r))).toEqual([]);
+    // The agreement column says what the condition says, in the term too.
+    const reimbursed = ordinanceFrom(
+      ICE_TERM.replace('{ administrativeWarrant: false }', '{ reimbursementAgreement: true }'),
+      'r.ordinance.yaml',
+    );
+    expect(decisionTable(reimbursed).columns.find((c) => c.key === 'reimbursementAgreement')!.reading).toBe(
+      'a written agreement is in force under which the federal government reimburses all costs of complying with ICE detainers',
+    );
+  });
+
+  it('the lint: an example case names the ICE detainer; a quick fix that changes this ordinance says what it will do with ICE detainers', () => {
+    const found = lintOrdinance(o);
+    const facts = found.flatMap((f) => f.example?.facts ?? []);
+    expect(facts.some((f) => /^arrested and ICE detainer issued \d{4}-\d{2}-\d{2}$/.test(f))).toBe(true);
+    expect(facts.some((f) => f === 'a judicial warrant supports the ICE detainer')).toBe(true);
+    expect(facts.filter((f) => /\bdetainer\b/.test(f) && !/ICE detainer/.test(f))).toEqual([]);
+    // A hold with no judicial warrant and no minimum age: the fix adds a provision declining ICE detainers.
+    const noJudge = ordinanceFrom(
+      ICE_TERM.replace('            - judicialWarrant: true\n', '').replace('state: CT', 'state: NM'),
+      'm.ordinance.yaml',
+    );
+    const titles = lintOrdinance(noJudge).flatMap((f) => (f.fixes ?? []).map((x) => x.title));
+    expect(titles).toContain('Add a first provision declining ICE detainers for persons under 18');
+  });
+
+  it('the officer guide: the fact to gather, step 1, a step with no condition and the clock name the ICE detainer', () => {
+    const g = officerGuide(o);
+    expect(g.facts[0]).toMatch(/^The ICE detainer \(the form ICE sends\): what it asks for/);
+    expect(g.holds!.start).toBe(
+      'Start the clock at the time the person would otherwise be released, not at booking and not when the ICE detainer arrived.',
+    );
+    const html = officerGuideBodyHtml(g);
+    expect(html).toContain('Step 1. Read what the ICE detainer asks for</h3>');
+    const every = officerGuideBodyHtml(
+      officerGuide(
+        ordinanceFrom(
+          ICE_TERM.replace('otherwise: decline', '      - id: every\n        outcome: notify\notherwise: decline'),
+          'o.ordinance.yaml',
+        ),
+      ),
+    );
+    expect(every).toContain('<li>Every ICE detainer that reaches this step <span class="cite">(§ 2(e))</span></li>');
+    // The guide's title speaks of detainers in general, as the tool does.
+    expect(g.title).toBe('Officer guide: civil immigration detainers');
   });
 });

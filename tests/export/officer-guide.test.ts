@@ -110,7 +110,7 @@ describe('officer guide', () => {
       text: 'The supervisor finds that the person is dangerous',
       decidedBy: 'a supervisor',
     });
-    expect(g.facts[0]).toContain('The detainer form: what it asks for');
+    expect(g.facts[0]).toContain('The civil immigration detainer (the form ICE sends): what it asks for');
     expect(g.facts.findIndex((f) => f.startsWith('The booking record'))).toBeLessThan(
       g.facts.findIndex((f) => f.startsWith('Criminal history')),
     );
@@ -270,7 +270,9 @@ describe('the facts to gather', () => {
         '{ any: [ { conviction: { classes: [felony], within: { years: 10 } } }, { conviction: { classes: [felony], within: { years: 5, of: arrest } } }, { conviction: { classes: [felony], current: true } }, { charge: { classes: [felony], probableCauseFinding: true } } ] }',
       ),
     ).facts.join('\n');
-    expect(facts).toMatch(/^The detainer form: what it asks for \(hold, notice of release, or both\) and its date\./m);
+    expect(facts).toMatch(
+      /^The civil immigration detainer \(the form ICE sends\): what it asks for \(hold, notice of release, or both\) and its date\./m,
+    );
     expect(facts).toMatch(/The booking record: the date of the current arrest/);
     expect(facts).toMatch(/and whether a judge has found probable cause/);
     expect(facts).toMatch(/and whether the person is in custody now on that conviction/);
