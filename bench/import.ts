@@ -119,10 +119,13 @@ function firstImportFloor(file: string, tableBytes: number): FirstImportFloor {
   return { cpu: cpuMs() - t0, objects, written, pages: pageFaults() - f0 };
 }
 
-/** Bytes of the table's typed-array columns (the rows it holds, not the room its buffers have). */
+/**
+ * Bytes of the table's typed-array columns (the rows it holds, not the room its buffers have); a
+ * column that is another's array (the builder's columns that repeat another) counted once.
+ */
 function tableBytes(set: CaseSet): number {
   let bytes = 0;
-  for (const v of Object.values(set.table)) if (ArrayBuffer.isView(v)) bytes += v.byteLength;
+  for (const v of new Set(Object.values(set.table))) if (ArrayBuffer.isView(v)) bytes += v.byteLength;
   return bytes;
 }
 

@@ -105,7 +105,10 @@ class Interner {
 export interface CaseTable extends CaseIds {
   readonly length: number;
   readonly age: Uint8Array;
-  /** The most the age may be: equal to `age` unless the age is known only as a range. */
+  /**
+   * The most the age may be: equal to `age` unless the age is known only as a range. When no case's
+   * age is a range it is the `age` array itself (see "Columns that repeat another" below).
+   */
   readonly ageHi: Uint8Array;
   /** Facts each case's records don't carry (unknown-facts.ts bits). */
   readonly unknown: Uint16Array;
@@ -144,7 +147,12 @@ export interface CaseTable extends CaseIds {
   readonly convDegree: Uint16Array;
   readonly convCats: Int32Array;
   readonly convFlags: Uint8Array;
-  /** Conviction, release, and the later of the two: packed dates and day numbers. */
+  /**
+   * Conviction, release, and the later of the two: packed dates and day numbers. The later of the two
+   * is the release's whenever a conviction's release is not before it (a release the records don't
+   * give counts as the conviction's day): when that holds for every conviction, convLaterYmd and
+   * convLaterDay are the convRelYmd and convRelDay arrays themselves.
+   */
   readonly convOnYmd: Int32Array;
   readonly convRelYmd: Int32Array;
   readonly convLaterYmd: Int32Array;
@@ -155,6 +163,8 @@ export interface CaseTable extends CaseIds {
    * Days incarcerated on the case's convictions dated strictly after this one (a conviction the same
    * day is not later; one whose date is unknown is left out): on adult convictions only, and on adult
    * convictions and juvenile adjudications. And the days incarcerated on this conviction alone.
+   * When no count with juvenile adjudications differs from the adult one, convIncLaterJuv is the
+   * convIncLater array itself.
    */
   readonly convIncLater: Int32Array;
   readonly convIncLaterJuv: Int32Array;
@@ -180,6 +190,15 @@ export interface CaseTable extends CaseIds {
 
 // Each column is a field of its own typed array type (not a wrapper holding any of three), so the
 // builder's writes compile to plain stores: they are most of the cost of reading a million cases.
+//
+// Columns that repeat another: ageHi (the age, unless some age is a range), convLaterYmd and
+// convLaterDay (the release's, unless some release is before its conviction) and convIncLaterJuv
+// (convIncLater, unless some juvenile adjudication's days count) hold, in most files, the same
+// values as another column on every row. The builder writes such a column only from the first row
+// where it differs (copying the other column's rows before it then), and the finished table gives the
+// other array in its place. A column's rows are new memory the first time they are written, and on
+// this machine that costs more than the stores: a million cases with a conviction each save 9 MB
+// (some 2,200 pages). Readers see the same values either way.
 
 /** Per-case columns. */
 class CaseColumns {
@@ -288,6 +307,10 @@ export class CaseTableBuilder {
   private readonly charge = new ChargeColumns();
   private readonly warrant = new WarrantColumns();
   private anyUnknown = false;
+  /** Set from the first row where ageHi, the later dates or convIncLaterJuv differ from the column they repeat (see above). */
+  private ageHiOwn = false;
+  private laterOwn = false;
+  private incLaterJuvOwn = false;
   /**
    * Rows each group's columns have room for, and code units idUnits has, kept as numbers: once a
    * stream has detached a buffer anywhere in the process, reading a typed array's length checks its
@@ -439,7 +462,13 @@ export class CaseTableBuilder {
     if (this.caseRoom < i + 2) this.growCases(i + 2);
     c.idStart[i] = this.idLength;
     c.age[i] = age;
-    c.ageHi[i] = ageHi;
+    if (this.ageHiOwn) c.ageHi[i] = ageHi;
+    else if (ageHi !== age) {
+      // The first age known only as a range: ageHi is a column of its own from here on.
+      this.ageHiOwn = true;
+      c.ageHi.set(c.age.subarray(0, i));
+      c.ageHi[i] = ageHi;
+    }
     // Row i of every column is written here first (cases are only added, into columns that start
     // zeroed), so a zero needs no store: most cases of most files are all zero in these columns.
     if (unknown !== 0) c.unknown[i] = unknown;
@@ -539,10 +568,20 @@ export class CaseTableBuilder {
     v.flags[j] = flags;
     v.onDay[j] = onDay;
     v.relDay[j] = relDay;
-    v.laterDay[j] = relDay > onDay ? relDay : onDay;
     v.onYmd[j] = onYmd;
     v.relYmd[j] = relYmd;
-    v.laterYmd[j] = relDay > onDay ? relYmd : onYmd;
+    const laterDay = relDay > onDay ? relDay : onDay;
+    const laterYmd = relDay > onDay ? relYmd : onYmd;
+    if (this.laterOwn || laterDay !== relDay || laterYmd !== relYmd) {
+      if (!this.laterOwn) {
+        // The first release before its conviction: the later dates are columns of their own from here on.
+        this.laterOwn = true;
+        v.laterDay.set(v.relDay.subarray(0, j));
+        v.laterYmd.set(v.relYmd.subarray(0, j));
+      }
+      v.laterDay[j] = laterDay;
+      v.laterYmd[j] = laterYmd;
+    }
     // incLater and incLaterJuv are written by endCase.
     v.incDays[j] = incarceratedDays;
     v.hasRelease[j] = releasedDay === undefined ? 0 : 1;
@@ -602,7 +641,13 @@ export class CaseTableBuilder {
         if ((f & C_JUVENILE) === 0) adult += v.incDays[b]!;
       }
       v.incLater[a] = adult;
-      v.incLaterJuv[a] = all;
+      if (this.incLaterJuvOwn) v.incLaterJuv[a] = all;
+      else if (all !== adult) {
+        // The first count a juvenile adjudication changes: convIncLaterJuv is a column of its own from here on.
+        this.incLaterJuvOwn = true;
+        v.incLaterJuv.set(v.incLater.subarray(0, a));
+        v.incLaterJuv[a] = all;
+      }
     }
   }
 
@@ -615,12 +660,16 @@ export class CaseTableBuilder {
     c.warrantStart[n] = this.nw;
     const v = this.conv;
     const h = this.charge;
+    const age = trimmed(c.age, n);
+    const convRelYmd = trimmed(v.relYmd, this.nc);
+    const convRelDay = trimmed(v.relDay, this.nc);
+    const convIncLater = trimmed(v.incLater, this.nc);
     return {
       length: n,
       idUnits: trimmed(this.idUnits, this.idLength),
       idStart: trimmed(c.idStart, n + 1),
-      age: trimmed(c.age, n),
-      ageHi: trimmed(c.ageHi, n),
+      age,
+      ageHi: this.ageHiOwn ? trimmed(c.ageHi, n) : age,
       unknown: trimmed(c.unknown, n),
       facility: trimmed(c.facility, n),
       hasUnknown: this.anyUnknown,
@@ -646,13 +695,13 @@ export class CaseTableBuilder {
       convCats: trimmed(v.cats, this.nc),
       convFlags: trimmed(v.flags, this.nc),
       convOnYmd: trimmed(v.onYmd, this.nc),
-      convRelYmd: trimmed(v.relYmd, this.nc),
-      convLaterYmd: trimmed(v.laterYmd, this.nc),
+      convRelYmd,
+      convLaterYmd: this.laterOwn ? trimmed(v.laterYmd, this.nc) : convRelYmd,
       convOnDay: trimmed(v.onDay, this.nc),
-      convRelDay: trimmed(v.relDay, this.nc),
-      convLaterDay: trimmed(v.laterDay, this.nc),
-      convIncLater: trimmed(v.incLater, this.nc),
-      convIncLaterJuv: trimmed(v.incLaterJuv, this.nc),
+      convRelDay,
+      convLaterDay: this.laterOwn ? trimmed(v.laterDay, this.nc) : convRelDay,
+      convIncLater,
+      convIncLaterJuv: this.incLaterJuvOwn ? trimmed(v.incLaterJuv, this.nc) : convIncLater,
       convIncDays: trimmed(v.incDays, this.nc),
       convHasRelease: trimmed(v.hasRelease, this.nc),
       convOffense: trimmed(v.offense, this.nc),
@@ -706,12 +755,17 @@ export function keepRows(t: CaseTable, keep: Uint8Array): CaseTable {
   for (let k = 0; k < rows.length; k++) idStart[k + 1] = idStart[k]! + t.idStart[rows[k]! + 1]! - t.idStart[rows[k]!]!;
   const idUnits = new Uint16Array(idStart[rows.length]!);
   for (let k = 0; k < rows.length; k++) idUnits.set(t.idUnits.subarray(t.idStart[rows[k]!]!, t.idStart[rows[k]! + 1]!), idStart[k]!);
+  // A column that is another's array (CaseTableBuilder's columns that repeat another) stays so.
+  const age = pick(t.age, u8);
+  const convRelYmd = take(t.convRelYmd, cv.from, i32);
+  const convRelDay = take(t.convRelDay, cv.from, i32);
+  const convIncLater = take(t.convIncLater, cv.from, i32);
   return {
     length: rows.length,
     idUnits,
     idStart,
-    age: pick(t.age, u8),
-    ageHi: pick(t.ageHi, u8),
+    age,
+    ageHi: t.ageHi === t.age ? age : pick(t.ageHi, u8),
     unknown: pick(t.unknown, u16),
     facility: pick(t.facility, i32),
     hasUnknown: t.hasUnknown,
@@ -737,13 +791,13 @@ export function keepRows(t: CaseTable, keep: Uint8Array): CaseTable {
     convCats: take(t.convCats, cv.from, i32),
     convFlags: take(t.convFlags, cv.from, u8),
     convOnYmd: take(t.convOnYmd, cv.from, i32),
-    convRelYmd: take(t.convRelYmd, cv.from, i32),
-    convLaterYmd: take(t.convLaterYmd, cv.from, i32),
+    convRelYmd,
+    convLaterYmd: t.convLaterYmd === t.convRelYmd ? convRelYmd : take(t.convLaterYmd, cv.from, i32),
     convOnDay: take(t.convOnDay, cv.from, i32),
-    convRelDay: take(t.convRelDay, cv.from, i32),
-    convLaterDay: take(t.convLaterDay, cv.from, i32),
-    convIncLater: take(t.convIncLater, cv.from, i32),
-    convIncLaterJuv: take(t.convIncLaterJuv, cv.from, i32),
+    convRelDay,
+    convLaterDay: t.convLaterDay === t.convRelDay ? convRelDay : take(t.convLaterDay, cv.from, i32),
+    convIncLater,
+    convIncLaterJuv: t.convIncLaterJuv === t.convIncLater ? convIncLater : take(t.convIncLaterJuv, cv.from, i32),
     convIncDays: take(t.convIncDays, cv.from, i32),
     convHasRelease: take(t.convHasRelease, cv.from, u8),
     convOffense: take(t.convOffense, cv.from, i32),
