@@ -122,7 +122,11 @@ export interface CaseTable extends CaseIds {
   readonly hasUnknown: boolean;
   readonly flags: Uint8Array;
   readonly records: Uint8Array;
-  /** Minutes since 1970-01-01T00:00, local time. */
+  /**
+   * Minutes since 1970-01-01T00:00, local time. When every case's release (request) time is its
+   * booking's, as in ICE's records, release (issued, issuedYmd and issuedDay) are the booking's arrays
+   * themselves.
+   */
   readonly booked: Int32Array;
   readonly release: Int32Array;
   readonly issued: Int32Array;
@@ -191,7 +195,9 @@ export interface CaseTable extends CaseIds {
 // Each column is a field of its own typed array type (not a wrapper holding any of three), so the
 // builder's writes compile to plain stores: they are most of the cost of reading a million cases.
 //
-// Columns that repeat another: ageHi (the age, unless some age is a range), convLaterYmd and
+// Columns that repeat another: release (the booking time, unless some case's differs), issued,
+// issuedYmd and issuedDay (the booking's, unless some request's time differs from its booking's: ICE's
+// records give one time for both), ageHi (the age, unless some age is a range), convLaterYmd and
 // convLaterDay (the release's, unless some release is before its conviction) and convIncLaterJuv
 // (convIncLater, unless some juvenile adjudication's days count) hold, in most files, the same
 // values as another column on every row. The builder writes such a column only from the first row
@@ -308,6 +314,8 @@ export class CaseTableBuilder {
   private readonly warrant = new WarrantColumns();
   private anyUnknown = false;
   /** Set from the first row where ageHi, the later dates or convIncLaterJuv differ from the column they repeat (see above). */
+  private releaseOwn = false;
+  private issuedOwn = false;
   private ageHiOwn = false;
   private laterOwn = false;
   private incLaterJuvOwn = false;
@@ -477,13 +485,28 @@ export class CaseTableBuilder {
     c.flags[i] = flags;
     c.records[i] = records;
     c.booked[i] = booked;
-    c.release[i] = release;
-    c.issued[i] = issued;
-    c.issuedYmd[i] = issuedYmd;
     c.bookedYmd[i] = bookedYmd;
-    c.issuedDay[i] = Math.floor(issued / MINUTES_PER_DAY);
-    c.detainerForm[i] = form >= 0 ? form : detainerFormIndexOn(c.issuedDay[i]!);
     c.bookedDay[i] = Math.floor(booked / MINUTES_PER_DAY);
+    if (this.releaseOwn) c.release[i] = release;
+    else if (release !== booked) {
+      // The first release time that is not the booking's: release is a column of its own from here on.
+      this.releaseOwn = true;
+      c.release.set(c.booked.subarray(0, i));
+      c.release[i] = release;
+    }
+    if (this.issuedOwn || issued !== booked || issuedYmd !== bookedYmd) {
+      if (!this.issuedOwn) {
+        // The first request time that is not the booking's: the request's columns are their own from here on.
+        this.issuedOwn = true;
+        c.issued.set(c.booked.subarray(0, i));
+        c.issuedYmd.set(c.bookedYmd.subarray(0, i));
+        c.issuedDay.set(c.bookedDay.subarray(0, i));
+      }
+      c.issued[i] = issued;
+      c.issuedYmd[i] = issuedYmd;
+      c.issuedDay[i] = Math.floor(issued / MINUTES_PER_DAY);
+    }
+    c.detainerForm[i] = form >= 0 ? form : detainerFormIndexOn(this.issuedOwn ? c.issuedDay[i]! : c.bookedDay[i]!);
     c.convStart[i] = this.nc;
     c.chargeStart[i] = this.nh;
     c.warrantStart[i] = this.nw;
@@ -661,6 +684,9 @@ export class CaseTableBuilder {
     const v = this.conv;
     const h = this.charge;
     const age = trimmed(c.age, n);
+    const booked = trimmed(c.booked, n);
+    const bookedYmd = trimmed(c.bookedYmd, n);
+    const bookedDay = trimmed(c.bookedDay, n);
     const convRelYmd = trimmed(v.relYmd, this.nc);
     const convRelDay = trimmed(v.relDay, this.nc);
     const convIncLater = trimmed(v.incLater, this.nc);
@@ -675,14 +701,14 @@ export class CaseTableBuilder {
       hasUnknown: this.anyUnknown,
       flags: trimmed(c.flags, n),
       records: trimmed(c.records, n),
-      booked: trimmed(c.booked, n),
-      release: trimmed(c.release, n),
-      issued: trimmed(c.issued, n),
-      issuedYmd: trimmed(c.issuedYmd, n),
-      bookedYmd: trimmed(c.bookedYmd, n),
-      issuedDay: trimmed(c.issuedDay, n),
+      booked,
+      release: this.releaseOwn ? trimmed(c.release, n) : booked,
+      issued: this.issuedOwn ? trimmed(c.issued, n) : booked,
+      issuedYmd: this.issuedOwn ? trimmed(c.issuedYmd, n) : bookedYmd,
+      bookedYmd,
+      issuedDay: this.issuedOwn ? trimmed(c.issuedDay, n) : bookedDay,
       detainerForm: trimmed(c.detainerForm, n),
-      bookedDay: trimmed(c.bookedDay, n),
+      bookedDay,
       convStart: trimmed(c.convStart, n + 1),
       chargeStart: trimmed(c.chargeStart, n + 1),
       warrantStart: trimmed(c.warrantStart, n + 1),
@@ -757,6 +783,9 @@ export function keepRows(t: CaseTable, keep: Uint8Array): CaseTable {
   for (let k = 0; k < rows.length; k++) idUnits.set(t.idUnits.subarray(t.idStart[rows[k]!]!, t.idStart[rows[k]! + 1]!), idStart[k]!);
   // A column that is another's array (CaseTableBuilder's columns that repeat another) stays so.
   const age = pick(t.age, u8);
+  const booked = pick(t.booked, i32);
+  const bookedYmd = pick(t.bookedYmd, i32);
+  const bookedDay = pick(t.bookedDay, i32);
   const convRelYmd = take(t.convRelYmd, cv.from, i32);
   const convRelDay = take(t.convRelDay, cv.from, i32);
   const convIncLater = take(t.convIncLater, cv.from, i32);
@@ -771,14 +800,14 @@ export function keepRows(t: CaseTable, keep: Uint8Array): CaseTable {
     hasUnknown: t.hasUnknown,
     flags: pick(t.flags, u8),
     records: pick(t.records, u8),
-    booked: pick(t.booked, i32),
-    release: pick(t.release, i32),
-    issued: pick(t.issued, i32),
-    issuedYmd: pick(t.issuedYmd, i32),
-    bookedYmd: pick(t.bookedYmd, i32),
-    issuedDay: pick(t.issuedDay, i32),
+    booked,
+    release: t.release === t.booked ? booked : pick(t.release, i32),
+    issued: t.issued === t.booked ? booked : pick(t.issued, i32),
+    issuedYmd: t.issuedYmd === t.bookedYmd ? bookedYmd : pick(t.issuedYmd, i32),
+    bookedYmd,
+    issuedDay: t.issuedDay === t.bookedDay ? bookedDay : pick(t.issuedDay, i32),
     detainerForm: pick(t.detainerForm, u8),
-    bookedDay: pick(t.bookedDay, i32),
+    bookedDay,
     convStart: cv.starts,
     chargeStart: ch.starts,
     warrantStart: wr.starts,

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { CaseTableBuilder, keepRows, packDay, type CaseTable } from '../../engine/case-table';
 import { C_JUVENILE } from '../../engine/case-table';
+import { detainerFormIndexOn } from '../../engine/detainer-forms';
 
 const DAY = 1440;
 const BOOKED_DAY = 20_000;
@@ -113,5 +114,53 @@ describe('columns that repeat another', () => {
     const b = keepRows(own.finish(), keep);
     expect(Array.from(b.ageHi)).toEqual([30, 32, 34, 36, 47, 38]);
     expect(Array.from(b.convLaterDay)).toEqual(laterDays(b));
+  });
+
+  it("take the booking's times for the release and the request until a case's differ", () => {
+    // ICE's records: one time for the booking, the release and the request.
+    const one = new CaseTableBuilder(2);
+    const day = (k: number) => 16_000 + k * 3;
+    for (let k = 0; k < 5; k++) {
+      const at = day(k) * DAY + 600;
+      one.beginCase(30, 1, 0, at, packDay(day(k)), at, at, packDay(day(k)));
+      one.setId(`i${k}`);
+      one.endCase();
+    }
+    const ice = one.finish();
+    expect(ice.release).toBe(ice.booked);
+    expect(ice.issued).toBe(ice.booked);
+    expect(ice.issuedYmd).toBe(ice.bookedYmd);
+    expect(ice.issuedDay).toBe(ice.bookedDay);
+    expect(Array.from(ice.issuedDay)).toEqual([0, 1, 2, 3, 4].map(day));
+    expect(Array.from(ice.detainerForm)).toEqual([0, 1, 2, 3, 4].map((k) => detainerFormIndexOn(day(k))));
+
+    // Rows enough for the columns to grow before the first release (row 1,200) and request (row 2,100)
+    // that differ from the booking; the requests after it span the forms' start dates.
+    const b = new CaseTableBuilder(2);
+    const rows = 3000;
+    const bookedDay = (k: number) => 15_000 + k;
+    const issuedDay = (k: number) => (k < 2100 ? bookedDay(k) : 15_000 + k * 2);
+    for (let k = 0; k < rows; k++) {
+      const booked = bookedDay(k) * DAY + 60;
+      const issued = k < 2100 ? booked : issuedDay(k) * DAY;
+      b.beginCase(30, 1, 0, booked, packDay(bookedDay(k)), k < 1200 ? booked : booked + 5 * DAY, issued, packDay(issuedDay(k)));
+      b.setId(`r${k}`);
+      b.endCase();
+    }
+    const t = b.finish();
+    expect(t.release).not.toBe(t.booked);
+    expect(t.issued).not.toBe(t.booked);
+    const ks = Array.from({ length: rows }, (_, k) => k);
+    expect(Array.from(t.release)).toEqual(ks.map((k) => bookedDay(k) * DAY + 60 + (k < 1200 ? 0 : 5 * DAY)));
+    expect(Array.from(t.issued)).toEqual(ks.map((k) => (k < 2100 ? bookedDay(k) * DAY + 60 : issuedDay(k) * DAY)));
+    expect(Array.from(t.issuedYmd)).toEqual(ks.map((k) => packDay(issuedDay(k))));
+    expect(Array.from(t.issuedDay)).toEqual(ks.map(issuedDay));
+    expect(Array.from(t.detainerForm)).toEqual(ks.map((k) => detainerFormIndexOn(issuedDay(k))));
+    const keep = Uint8Array.from(ks, (k) => k % 7);
+    const kept = keepRows(ice, Uint8Array.from([1, 0, 1, 0, 1]));
+    expect(kept.issued).toBe(kept.booked);
+    expect(Array.from(kept.issuedDay)).toEqual([0, 2, 4].map(day));
+    const some = keepRows(t, keep);
+    expect(Array.from(some.issuedDay)).toEqual(ks.filter((k) => k % 7).map(issuedDay));
   });
 });
