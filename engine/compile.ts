@@ -2161,15 +2161,13 @@ export class CompiledPolicy {
       traceNode(p.condition, t, i, p.id, p.citation, 0, reasons, this.words);
     }
     if (index >= this.provisions.length || (t.hasUnknown && this.lastProvisionRead(t, i) >= this.provisions.length)) {
+      // Read on past a provision whose test the records leave open (the decision's index is that provision),
+      // whether none above applies is itself open: the line keeps its words and says it is not known.
       reasons.push({
         provision: 'default',
         citation: this.otherwiseCitation,
-        condition: !this.provisions.length
-          ? 'the ordinance has no detainer provisions'
-          : index < this.provisions.length
-            ? 'if no provision above applies'
-            : 'no provision above applies',
-        value: true,
+        condition: this.provisions.length ? 'no provision above applies' : 'the ordinance has no detainer provisions',
+        value: index < this.provisions.length ? 'unknown' : true,
         facts: [],
         depth: 0,
       });

@@ -56,6 +56,25 @@ describe('explain: a case the records leave undecided', () => {
     expect(r.out).not.toContain('first provision');
   });
 
+  it('words the otherwise clause as a decided case does, and says whether no provision above applies is not known', async () => {
+    const open = await runCli('explain', twoHolds, '--cases', cases, '--id', 'both-open');
+    const tail = (out: string) => out.trimEnd().split('\n').slice(-2);
+    // § 2(a) and § 2(b) are UNKNOWN above it, so that neither applies is not known either.
+    expect(tail(open.out)).toEqual(['§ 2(c) default:', '  no provision above applies: UNKNOWN (not in these records, or a person must decide)']);
+    const json = JSON.parse((await runCli('explain', twoHolds, '--cases', cases, '--id', 'both-open', '--json')).out) as {
+      reasons: Array<{ provision: string; condition: string; value: unknown }>;
+    };
+    expect(json.reasons.filter((r) => r.provision === 'default')).toEqual([
+      expect.objectContaining({ condition: 'no provision above applies', value: 'unknown' }),
+    ]);
+    // With both warrants known to be absent the same line is settled, in the same words.
+    const known = path.join(dir, 'known.json');
+    fs.writeFileSync(known, JSON.stringify([{ ...base, id: 'no-warrants' }]));
+    const decided = await runCli('explain', twoHolds, '--cases', known, '--id', 'no-warrants');
+    expect(decided.out.split('\n')[0]).toBe('Case no-warrants: DECLINE, decided by § 2(c) (default).');
+    expect(tail(decided.out)).toEqual(['§ 2(c) default:', '  no provision above applies: yes']);
+  });
+
   it('explain --json carries the same outcomes and provisions (`undecided`), as simulate --json’s changed cases do', async () => {
     const r = await runCli('explain', twoHolds, '--cases', cases, '--id', 'both-open', '--json');
     const d = JSON.parse(r.out) as { undecided: unknown; provision: string; outcome: string };
