@@ -978,9 +978,15 @@ export function bookingCaseAt(t: CaseTable, i: number): BookingCase {
   return bc;
 }
 
-/** "robbery (2nd-degree felony; violent, serious)" for conviction row j. */
+/**
+ * "robbery (2nd-degree felony; violent, serious)" for conviction row j; with no offense in the records,
+ * its class leads: "2nd-degree felony (violent, serious)".
+ */
 export function describeConviction(t: CaseTable, j: number): string {
-  return describeOffense(t.strings[t.convOffense[j]!], t.convCls[j]!, t.convDegree[j]!, categoriesOf(t, t.convCatList[j]!));
+  const name = t.strings[t.convOffense[j]!];
+  const cats = categoriesOf(t, t.convCatList[j]!);
+  if (!name) return `${degreeWords(t.convDegree[j]!)}${classWords(t.convCls[j]!)}${cats.length ? ` (${cats.join(', ')})` : ''}`;
+  return describeOffense(name, t.convCls[j]!, t.convDegree[j]!, cats);
 }
 
 export function describeCharge(t: CaseTable, j: number): string {
@@ -997,10 +1003,15 @@ export function classWords(bits: number): string {
 
 const ORD = ['', '1st', '2nd', '3rd', '4th', '5th', '6th', '7th', '8th', '9th'];
 
-function describeOffense(name: string | undefined, cls: number, degreeBit: number, cats: string[]): string {
+/** "2nd-degree " for a recorded degree, else nothing. */
+function degreeWords(degreeBit: number): string {
   const d = degreeOf(degreeBit);
-  const degree = d ? `${ORD[d] ?? d}-degree ` : '';
-  return `${name ? `${name} ` : ''}(${degree}${classWords(cls)}${cats.length ? `; ${cats.join(', ')}` : ''})`;
+  return d ? `${ORD[d] ?? d}-degree ` : '';
+}
+
+/** A charge follows the word "charge", so with no offense its class stays in brackets: "charge (felony)". */
+function describeOffense(name: string | undefined, cls: number, degreeBit: number, cats: string[]): string {
+  return `${name ? `${name} ` : ''}(${degreeWords(degreeBit)}${classWords(cls)}${cats.length ? `; ${cats.join(', ')}` : ''})`;
 }
 
 export function requestWords(t: CaseTable, i: number): string {

@@ -46,7 +46,7 @@ describe('explain on an offense with no degree recorded', () => {
 
   it('says the record gives no degree where the offense passes the test but for its degree', () => {
     expect(reasons).toContain(
-      '(felony; violent), convicted 2012-01-01: not a violent felony of the first or second degree (no degree is recorded; the test reads the offense as having none)',
+      'felony (violent), convicted 2012-01-01: not a violent felony of the first or second degree (no degree is recorded; the test reads the offense as having none)',
     );
     expect(
       reasons.some(
@@ -58,8 +58,8 @@ describe('explain on an offense with no degree recorded', () => {
   });
 
   it('says nothing of degrees where the offense fails the test on its class, or has a degree', () => {
-    expect(reasons).toContain('(misdemeanor; violent), convicted 2013-01-01: not a violent felony of the first or second degree');
-    expect(reasons).toContain('(3rd-degree felony; violent), convicted 2014-01-01: not a violent felony of the first or second degree');
+    expect(reasons).toContain('misdemeanor (violent), convicted 2013-01-01: not a violent felony of the first or second degree');
+    expect(reasons).toContain('3rd-degree felony (violent), convicted 2014-01-01: not a violent felony of the first or second degree');
     expect(reasons.some((f) => f.startsWith('charge (misdemeanor)') && f.endsWith(': does not count'))).toBe(true);
   });
 });
