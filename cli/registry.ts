@@ -15,9 +15,10 @@ const MAPPING: readonly [string, string] = [
   '--mapping FILE',
   "a column mapping (YAML or JSON) for a CSV export with the jail's own column names and codes",
 ];
-const FORCE_EXTENSION: readonly [string, string] = [
+/** --force-extension, with an example of a name the command itself refuses without it (its own format). */
+const forceExtension = (refused: string): readonly [string, string] => [
   '--force-extension',
-  'write to --out even when its extension does not fit the format (without it, --format html --out o.pdf is refused)',
+  `write to --out even when its extension does not fit the format (without it, ${refused} is refused)`,
 ];
 const PROGRESS: readonly [string, string] = [
   '--progress',
@@ -81,7 +82,7 @@ export const commands: readonly Command[] = [
     usage: 'render POLICY [--out FILE] [--force-extension]',
     options: [
       ['--out FILE', 'write the text to FILE instead of standard output (a regular file or a new path, not the policy)'],
-      FORCE_EXTENSION,
+      forceExtension('--out ordinance.pdf'),
     ],
     load: async () => (await import('./commands/render')).render,
   },
@@ -103,7 +104,7 @@ export const commands: readonly Command[] = [
       ['--out FILE', 'write the table to FILE (a regular file or a new path, none of the inputs)'],
       SCENARIO,
       REIMBURSEMENT,
-      FORCE_EXTENSION,
+      forceExtension('--json --out table.csv'),
     ],
     load: async () => (await import('./commands/decision-table')).decisionTableCommand,
   },
@@ -135,7 +136,7 @@ export const commands: readonly Command[] = [
       ['--baseline honor-all', 'report: compare with honoring every detainer (the default)'],
       ['--against OLD_POLICY', 'redline: the earlier version; report: another name for --compare'],
       ['--skip-bad', 'use the good cases when some records have problems'],
-      FORCE_EXTENSION,
+      forceExtension('--format html --out o.pdf'),
     ],
     notes: 'A policy with validation errors or unsilenced legal errors is not exported (exit 1).',
     load: async () => (await import('./commands/export')).exportCommand,
@@ -167,7 +168,7 @@ export const commands: readonly Command[] = [
       ],
       ['--signer NAME', 'who signs, in words (e.g. "City of Boston, City Clerk"); signed with the rest'],
       ['--out FILE', 'write the signed bundle to FILE (a new path or another file than the bundle) instead of standard output'],
-      FORCE_EXTENSION,
+      forceExtension('--out signed.txt'),
       ['--new-key NAME', 'make a key pair: NAME.key (private, readable only by you) and NAME.pub (public, for verify --key)'],
     ],
     notes:
@@ -215,7 +216,7 @@ export const commands: readonly Command[] = [
       ['--out FILE', 'write the cases to FILE instead of standard output'],
       ['--from-year YEAR', 'first year of bookings (default 2011)'],
       ['--to-year YEAR', 'last year of bookings (default 2019)'],
-      FORCE_EXTENSION,
+      forceExtension('--format json --out cases.csv'),
     ],
     notes: 'The cases are written as they are made: ten million take no more memory than ten.',
     load: async () => (await import('./commands/generate')).generate,
