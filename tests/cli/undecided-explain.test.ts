@@ -60,7 +60,10 @@ describe('explain: a case the records leave undecided', () => {
     const open = await runCli('explain', twoHolds, '--cases', cases, '--id', 'both-open');
     const tail = (out: string) => out.trimEnd().split('\n').slice(-2);
     // § 2(a) and § 2(b) are UNKNOWN above it, so that neither applies is not known either.
-    expect(tail(open.out)).toEqual(['§ 2(c) default:', '  no provision above applies: UNKNOWN (not in these records, or a person must decide)']);
+    expect(tail(open.out)).toEqual([
+      '§ 2(c) default:',
+      '  no provision above applies: UNKNOWN (not in these records, or a person must decide)',
+    ]);
     const json = JSON.parse((await runCli('explain', twoHolds, '--cases', cases, '--id', 'both-open', '--json')).out) as {
       reasons: Array<{ provision: string; condition: string; value: unknown }>;
     };
