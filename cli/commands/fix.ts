@@ -3,11 +3,41 @@
 // time), keeping the author's comments and layout, and says what it changed. Fixes that undo one
 // another are never applied: they are named, and left to a person (exit 1).
 
-import { fixDocument, formatDiagnostic, isBlocking } from '../../engine/index';
+import { editDistance, fixDocument, formatDiagnostic, isBlocking } from '../../engine/index';
+import { TITLED_CODES } from '../../engine/vocabulary';
 import { contentHash, writeFileAtomic } from '../../host/files.node';
 import { parseArgs, UsageError } from '../args';
 import { loadScenarioOrReport, readOrReport, reimbursementOverride, type Output } from '../context';
 import type { CommandCode } from '../command';
+
+/**
+ * The codes the engine gives nearest one it never gives: those it is part of ("shadowed" in
+ * "provision-shadowed"), then those a typo away, closest first, at most three.
+ */
+export function nearestCodes(code: string, known: readonly string[] = TITLED_CODES): string[] {
+  const w = code.toLowerCase();
+  // No typo makes a code of hundreds of characters, and its edit distances would take long.
+  if (w.length > 200 || !w) return [];
+  const limit = Math.max(2, Math.floor(w.length / 3));
+  return known
+    .map((c) => ({ c, d: w.length >= 3 && c.includes(w) ? 0 : editDistance(w, c) }))
+    .filter((x) => x.d <= limit)
+    .sort((a, b) => a.d - b.d)
+    .slice(0, 3)
+    .map((x) => x.c);
+}
+
+/** Why a --code fixed nothing: no finding of the policy has it, or no finding ever has it (and which codes are near). */
+export function unmatchedCodeWords(code: string): string {
+  if (TITLED_CODES.includes(code)) return `no finding has the code ${code}`;
+  const near = nearestCodes(code);
+  return (
+    `unknown code ${code}: no finding is ever given it; ` +
+    (near.length
+      ? `did you mean ${near.join(' or ')}?`
+      : 'the code of a finding is the last word of its line, in brackets, as validate prints it (e.g. [hold-without-maximum])')
+  );
+}
 
 export const fix: CommandCode = {
   run(argv: string[], io: Output): number {
@@ -32,7 +62,7 @@ export const fix: CommandCode = {
           `${c.shown === 'document-repeated' ? ' (together they bring back a text already had)' : ''}; none of them was applied: a person must choose\n`,
       );
     }
-    for (const c of fixed.unmatchedCodes) io.out(`${file}: no finding has the code ${c}\n`);
+    for (const c of fixed.unmatchedCodes) io.out(`${file}: ${unmatchedCodeWords(c)}\n`);
     const left = fixed.remaining.filter((d) => !d.suppressed && d.severity !== 'info');
     for (const d of left) io.out(formatDiagnostic(file, d) + '\n');
     // What was asked for and is still there: an error, or a finding of a code named with --code.

@@ -107,11 +107,26 @@ describe('detainer-studio fix', () => {
   });
 
   it('says so, and exits 1, when a code asked for is not found, writing nothing', async () => {
-    const file = copy('unknown-code.ordinance.yaml');
-    const r = await run('fix', file, '--code', 'no-such-finding');
+    const file = copy('unfound-code.ordinance.yaml');
+    const r = await run('fix', file, '--code', 'duplicate-id');
     expect(r.code).toBe(1);
-    expect(r.out).toContain(`${file}: no finding has the code no-such-finding`);
+    expect(r.out).toContain(`${file}: no finding has the code duplicate-id\n`);
     expect(r.err).toContain('nothing to fix');
+    expect(fs.readFileSync(file, 'utf8')).toBe(fixture);
+  });
+
+  it('says a code no finding is ever given is unknown, and names the codes nearest it', async () => {
+    const file = copy('unknown-code.ordinance.yaml');
+    const r = await run('fix', file, '--code', 'hold-without-maximim', '--code', 'shadowed', '--code', 'no-such-finding');
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(
+      `${file}: unknown code hold-without-maximim: no finding is ever given it; did you mean hold-without-maximum?\n`,
+    );
+    expect(r.out).toContain(`${file}: unknown code shadowed: no finding is ever given it; did you mean provision-shadowed?\n`);
+    expect(r.out).toContain(
+      `${file}: unknown code no-such-finding: no finding is ever given it; the code of a finding is the last word of its line, in brackets, as validate prints it (e.g. [hold-without-maximum])\n`,
+    );
+    expect(r.out).not.toContain('no finding has the code');
     expect(fs.readFileSync(file, 'utf8')).toBe(fixture);
   });
 
