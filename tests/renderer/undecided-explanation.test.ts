@@ -53,6 +53,14 @@ describe('the explanation panel', () => {
     expect(html).not.toContain('first provision');
   });
 
+  it('reads the otherwise clause as explain does: "no provision above applies", not known, since those above are open', () => {
+    const line = /<li class="reason depth-0">(?:(?!<li)[\s\S])*?no provision above applies[\s\S]*?<\/li>/.exec(html);
+    expect(line).not.toBeNull();
+    expect(line![0]).toContain('aria-label="not known from these records, or a person’s finding"');
+    expect(text(line![0])).toBe('? no provision above applies');
+    expect(html).not.toContain('if no provision above applies');
+  });
+
   it('marks each provision that may give it "may decide", none "decided"', () => {
     expect(html).not.toContain('class="deciding"');
     expect(html).not.toContain('<span class="badge">decided</span>');
