@@ -108,6 +108,19 @@ export async function chooseCaseFile(page: Page, file: string): Promise<number> 
   return since;
 }
 
+/**
+ * Opens the app on a draft, then a case file in Simulation that the import refuses (a county export whose
+ * columns need mapping, or bad rows); returns the event count from before the file was chosen.
+ */
+export async function openRefusedCaseFile(page: Page, draft: string, file: string): Promise<number> {
+  await openApp(page);
+  await setTextAndWait(page, draft);
+  await page.getByRole('tab', { name: 'Simulation' }).click();
+  const since = await chooseCaseFile(page, file);
+  await waitForEvent(page, 'cases-refused', { name: path.basename(file) }, since);
+  return since;
+}
+
 /** Runs the command-line tool, as a user of the repository would. */
 export function cli(args: string[]): string {
   return execFileSync(process.execPath, [path.join(ROOT, 'bin/detainer-studio.mjs'), ...args], {

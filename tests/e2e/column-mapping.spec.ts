@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { checkPageHealth, chooseCaseFile, cli, eventCount, openApp, setTextAndWait, waitForEvent } from './app-driver';
+import { checkPageHealth, chooseCaseFile, cli, eventCount, openApp, openRefusedCaseFile, setTextAndWait, waitForEvent } from './app-driver';
 import { COUNTY_DRAFT } from './county-draft';
 import { axeViolations } from './axe';
 
@@ -56,11 +56,8 @@ test('a county export mapped in the app, simulated, saved, and read by the comma
   const draft = path.join(dir, 'draft.ordinance.yaml');
   writeFileSync(draft, COUNTY_DRAFT);
 
-  await openApp(page);
-  await setTextAndWait(page, COUNTY_DRAFT);
-  await page.getByRole('tab', { name: 'Simulation' }).click();
-  let since = await chooseCaseFile(page, file);
-  await waitForEvent(page, 'cases-refused', { name: 'county.csv' }, since);
+  await openRefusedCaseFile(page, COUNTY_DRAFT, file);
+  let since: number;
 
   // Refused as today (the header has none of the case columns), and the panel opens to map it.
   await expect(page.getByRole('alert').filter({ hasText: 'the header has none of the case columns' })).toBeVisible();
@@ -161,11 +158,7 @@ test('a mapping file with errors is refused with its line and column, the panel 
   writeFileSync(file, CSV);
   const bad = path.join(dir, 'bad.mapping.yaml');
   writeFileSync(bad, 'columns:\n  BOOKING_NO: idd\n');
-  await openApp(page);
-  await setTextAndWait(page, COUNTY_DRAFT);
-  await page.getByRole('tab', { name: 'Simulation' }).click();
-  const since = await chooseCaseFile(page, file);
-  await waitForEvent(page, 'cases-refused', { name: 'county.csv' }, since);
+  await openRefusedCaseFile(page, COUNTY_DRAFT, file);
   const panel = page.getByRole('region', { name: 'Map the columns of county.csv' });
   await panel.getByLabel('Case column for AGE_AT_BOOKING', { exact: true }).selectOption('age');
   const chooser = page.waitForEvent('filechooser');
@@ -198,11 +191,7 @@ test('a CSV in the case columns whose every record is bad is refused without the
   const dir = mkdtempSync(path.join(os.tmpdir(), 'detainer-mapping-e2e-'));
   const file = path.join(dir, 'bad-rows.csv');
   writeFileSync(file, 'id,age,bookedAt,eligibleForReleaseAt\nA,old,2025-09-07 05:00,2025-10-01 12:00\n');
-  await openApp(page);
-  await setTextAndWait(page, COUNTY_DRAFT);
-  await page.getByRole('tab', { name: 'Simulation' }).click();
-  const since = await chooseCaseFile(page, file);
-  await waitForEvent(page, 'cases-refused', { name: 'bad-rows.csv' }, since);
+  await openRefusedCaseFile(page, COUNTY_DRAFT, file);
   await expect(page.getByRole('alert').filter({ hasText: 'bad-rows.csv was not loaded' })).toContainText('row 2 (A)');
   const panel = page.getByRole('region', { name: 'Map the columns of bad-rows.csv' });
   await expect(panel).toHaveCount(0);
@@ -216,11 +205,8 @@ test('the mapping being made goes with the recovery copy: restored, the export o
   const dir = mkdtempSync(path.join(os.tmpdir(), 'detainer-mapping-e2e-'));
   const file = path.join(dir, 'county.csv');
   writeFileSync(file, CSV);
-  await openApp(page);
-  await setTextAndWait(page, COUNTY_DRAFT);
-  await page.getByRole('tab', { name: 'Simulation' }).click();
-  let since = await chooseCaseFile(page, file);
-  await waitForEvent(page, 'cases-refused', { name: 'county.csv' }, since);
+  await openRefusedCaseFile(page, COUNTY_DRAFT, file);
+  let since: number;
   const panel = page.getByRole('region', { name: 'Map the columns of county.csv' });
   since = await eventCount(page);
   await panel.getByLabel('Case column for BOOKING_NO', { exact: true }).selectOption('id');
@@ -260,11 +246,8 @@ test('a date of birth, a level and what an empty cell means, mapped in the panel
   writeFileSync(draft, COUNTY_DRAFT);
   // The width a records officer's screen often has: the long names wrap.
   await page.setViewportSize({ width: 1280, height: 900 });
-  await openApp(page);
-  await setTextAndWait(page, COUNTY_DRAFT);
-  await page.getByRole('tab', { name: 'Simulation' }).click();
-  let since = await chooseCaseFile(page, file);
-  await waitForEvent(page, 'cases-refused', { name: 'county.csv' }, since);
+  await openRefusedCaseFile(page, COUNTY_DRAFT, file);
+  let since: number;
 
   // The refusal points to the panel below it, not to the command line's --mapping.
   const refusal = page.getByRole('alert').filter({ hasText: 'the header has none of the case columns' });
@@ -413,11 +396,7 @@ test('an export of one row per charge is mapped in the app: each booking read on
       'B-2,41,2025-09-08T06:30,2025-10-02T12:00,hold,no,M\r\n' +
       'B-3,29,2025-09-09T07:15,2025-10-03T12:00,hold,yes,\r\n',
   );
-  await openApp(page);
-  await setTextAndWait(page, COUNTY_DRAFT);
-  await page.getByRole('tab', { name: 'Simulation' }).click();
-  let since = await chooseCaseFile(page, file);
-  await waitForEvent(page, 'cases-refused', { name: 'charges.csv' }, since);
+  await openRefusedCaseFile(page, COUNTY_DRAFT, file);
   const panel = page.getByRole('region', { name: 'Map the columns of charges.csv' });
   const picker = panel.getByLabel('Case column for CHG_LVL', { exact: true });
   await expect(picker.locator('optgroup[label="Charge of each row (one row per charge)"] option[value="charge.level"]')).toHaveCount(1);
@@ -431,7 +410,7 @@ test('an export of one row per charge is mapped in the app: each booking read on
     CHG_LVL: 'charge.level',
   });
   await expect(panel).toContainText('Every column is mapped or left out');
-  since = await eventCount(page);
+  const since = await eventCount(page);
   await panel.getByRole('button', { name: 'Read charges.csv with this mapping' }).click();
   // Three bookings from four rows: B-1 notified on the felony of its second row, B-2 declined, B-3 held on its warrant.
   await waitForEvent(page, 'cases-loaded', { name: 'charges.csv', count: 3, problems: 0 }, since);
@@ -454,11 +433,7 @@ test('value maps fit a narrow pane (1024 px), and a level’s value map offers f
       'B-4,29,2025-09-09T07:15,2025-10-03T12:00,HOLD,N,FELONY CLASS B AGGRAVATED ASSAULT WITH A DEADLY WEAPON\r\n',
   );
   await page.setViewportSize({ width: 1024, height: 900 });
-  await openApp(page);
-  await setTextAndWait(page, COUNTY_DRAFT);
-  await page.getByRole('tab', { name: 'Simulation' }).click();
-  const since = await chooseCaseFile(page, file);
-  await waitForEvent(page, 'cases-refused', { name: 'levels.csv' }, since);
+  await openRefusedCaseFile(page, COUNTY_DRAFT, file);
   const panel = page.getByRole('region', { name: 'Map the columns of levels.csv' });
   await pickColumns(panel, {
     BOOKING_NO: 'id',

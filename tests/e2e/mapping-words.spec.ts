@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { checkPageHealth, chooseCaseFile, eventCount, openApp, setTextAndWait, waitForEvent } from './app-driver';
+import { checkPageHealth, eventCount, openRefusedCaseFile, waitForEvent } from './app-driver';
 import { COUNTY_DRAFT } from './county-draft';
 
 checkPageHealth({ csp: true });
@@ -18,11 +18,7 @@ const CSV =
 test('slashed dates must be given their order before the file is read; an unknown level says what to choose where', async ({ page }) => {
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'detainer-mapping-words-')), 'county.csv');
   writeFileSync(file, CSV);
-  await openApp(page);
-  await setTextAndWait(page, COUNTY_DRAFT);
-  await page.getByRole('tab', { name: 'Simulation' }).click();
-  let since = await chooseCaseFile(page, file);
-  await waitForEvent(page, 'cases-refused', { name: 'county.csv' }, since);
+  await openRefusedCaseFile(page, COUNTY_DRAFT, file);
   const panel = page.getByRole('region', { name: 'Map the columns of county.csv' });
   const targets = {
     BOOKING_NO: 'id',
@@ -45,7 +41,7 @@ test('slashed dates must be given their order before the file is read; an unknow
   await expect(panel).toContainText('Every column is mapped or left out');
   await expect(read).toBeEnabled();
 
-  since = await eventCount(page);
+  const since = await eventCount(page);
   await read.click();
   await waitForEvent(page, 'cases-loaded', { name: 'county.csv', count: 1, problems: 1 }, since);
   const problems = page.locator('.case-problems');
