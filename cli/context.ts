@@ -231,6 +231,9 @@ export function loadCasesOrReport(io: Output, file: string, loading: boolean | C
   return set;
 }
 
+/** How many of a case set's problems are listed one per line; the rest are counted. */
+export const LISTED_PROBLEMS = 200;
+
 /** Prints a case set's problems and decides whether to go on without the bad records. */
 export function reportCaseProblems(
   io: Output,
@@ -240,7 +243,7 @@ export function reportCaseProblems(
   skipping: (good: string) => string = (good) => `simulating ${good}`,
 ): void {
   if (set.problems.length === 0) return;
-  const shown = set.problems.slice(0, 200);
+  const shown = set.problems.slice(0, LISTED_PROBLEMS);
   for (const p of shown) io.err(formatCaseProblem(file, p) + '\n');
   const more = set.problems.length - shown.length + set.unlisted;
   if (more > 0) io.err(`${file}: ... and ${more.toLocaleString('en-US')} more problems\n`);

@@ -15,7 +15,14 @@ import {
   type SettledDecidingConvictions,
 } from '../../engine/index';
 import { parseArgs, UsageError } from '../args';
-import { loadCasesOrReport, loadPolicyOrReport, loadScenarioOrReport, reimbursementOverride, type Output } from '../context';
+import {
+  LISTED_PROBLEMS,
+  loadCasesOrReport,
+  loadPolicyOrReport,
+  loadScenarioOrReport,
+  reimbursementOverride,
+  type Output,
+} from '../context';
 import type { CommandCode } from '../command';
 
 export const explain: CommandCode = {
@@ -60,8 +67,8 @@ export function notReadLine(file: string, id: string, set: CaseSet): string {
   const mine = set.problems.filter((p) => p.id === id);
   const bad = mine[0];
   if (bad) {
-    // The CLI lists the first 200 problems (reportCaseProblems); a later one is said here.
-    const shown = set.problems.indexOf(bad) < 200;
+    // The CLI lists the first LISTED_PROBLEMS problems (reportCaseProblems); a later one is said here.
+    const shown = set.problems.indexOf(bad) < LISTED_PROBLEMS;
     const what = shown
       ? `its record has the problem${mine.length > 1 ? 's' : ''} listed above; fix ${mine.length > 1 ? 'them' : 'it'}, then explain it`
       : `its record has a problem: ${bad.field ? `${bad.field}: ` : ''}${bad.message}; fix it, then explain it`;
@@ -69,7 +76,7 @@ export function notReadLine(file: string, id: string, set: CaseSet): string {
       bad.row !== undefined ? `${file}: row ${bad.row}` : bad.line !== undefined ? `${file}:${bad.line}:${bad.column ?? 1}` : file;
     return `${where}: error: the case "${id}" is in the file but was not read: ${what}`;
   }
-  const listed = set.problems.length > 200 || set.unlisted > 0 ? 'the first of them listed above' : 'listed above';
+  const listed = set.problems.length > LISTED_PROBLEMS || set.unlisted > 0 ? 'the first of them listed above' : 'listed above';
   const unread = set.rejected
     ? `; ${set.rejected.toLocaleString('en-US')} of ${set.total.toLocaleString('en-US')} cases were not read for their problems (${listed})`
     : '';
