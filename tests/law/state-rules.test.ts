@@ -102,6 +102,35 @@ describe('state-requires-honoring-detainers', () => {
       found(lint({ state: 'NC', date: '2024-06-01' }), 'state-requires-honoring-detainers').map((d) => [d.authority, d.severity]),
     ).toEqual([['nc-hb318', 'warning']]);
   });
+  // S.L. 2024-55 (HB 10) took effect on December 1, 2024 by every source read after enactment (the School of
+  // Government: "Effective for offenses committed on or after December 1, 2024"); the "July 1, 2..." of an
+  // April 2024 bulletin was a Senate substitute's date, not the act's. The act's own section was not read.
+  it('North Carolina HB 10 at its date: later law on November 30, 2024, in force (a date not verified) from December 1, 2024 to September 30, 2025; a county honoring every request is quiet', () => {
+    const county = (date: string, provisions?: string) =>
+      found(lint({ state: 'NC', date, level: 'county', provisions }), 'state-requires-honoring-detainers');
+    const before = county('2024-11-30');
+    expect(before.map((d) => [d.severity, d.authority])).toEqual([['warning', 'nc-hb318']]);
+    expect(before[0]!.message).toMatch(
+      /after the effective date \(November 30, 2024\), has required agencies to honor detainers .* since December 1, 2024 \(a date not verified\)/,
+    );
+    for (const date of ['2024-12-01', '2025-09-30']) {
+      const during = county(date);
+      expect(
+        during.map((d) => [d.severity, d.authority]),
+        date,
+      ).toEqual([
+        ['warning', 'nc-hb10'],
+        ['warning', 'nc-hb318'],
+      ]);
+      expect(during[0]!.message, date).toMatch(
+        /requires agencies to honor detainers \(where a charge of a felony is pending against the person\) since December 1, 2024 \(a date not verified\) \(North Carolina HB 10 \(2024\), S\.L\. 2024-55/,
+      );
+      expect(during[0]!.message, date).not.toMatch(/after the effective date/);
+    }
+    expect(county('2025-10-01').map((d) => d.authority)).toEqual(['nc-hb318']);
+    const honors = hold('honor', '{ requested: hold }') + notify('notices', '{ requested: notify }');
+    for (const date of ['2024-11-30', '2024-12-01']) expect(county(date, honors), date).toEqual([]);
+  });
   it('Texas: a hold shorter than the detainer asks does not honor it; a full hold is quiet', () => {
     const short = hold('hold-24', '{ requested: hold }', '{ hours: 24, excludingWeekendsAndHolidays: false }');
     const ds = found(
