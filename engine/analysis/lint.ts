@@ -933,6 +933,18 @@ function policyRules(ctx: Ctx): void {
     if (r.outcome === 'decline') put(declines, r.provisionIndex, r.set);
     if (r.outcome === 'notify') put(notices, r.provisionIndex, r.set);
   }
+  // What a provision that turns on a finding holds or notifies once the finding is made (its cases go to
+  // review): a state's bar on holds or limit on notices reaches them as it reaches those made on the record.
+  const holdsByFinding = new Map<number, number>();
+  const noticesByFinding = new Map<number, number>();
+  for (const r of policy.regions) {
+    if (!r.byDiscretion || r.outcome !== 'review') continue;
+    const allows = policy.provisions[r.provisionIndex]?.outcome;
+    if (allows === 'hold') {
+      put(holdsByFinding, r.provisionIndex, b.and(r.set, req.holdAsked));
+      put(noticesByFinding, r.provisionIndex, b.and(r.set, req.notifyOnly));
+    } else if (allows === 'notify') put(noticesByFinding, r.provisionIndex, r.set);
+  }
 
   const decidedByOutcome: Record<Outcome, number> = { hold: FALSE_NODE, notify: FALSE_NODE, review: FALSE_NODE, decline: FALSE_NODE };
   let minorsReported = false;
@@ -998,7 +1010,9 @@ function policyRules(ctx: Ctx): void {
 
   const holdRules = (index: number) => {
     const holds = holdSets.get(index) ?? FALSE_NODE;
-    if (holds === FALSE_NODE) return;
+    // With the holds made once a finding is made, which only the state's bar reads.
+    const held = b.or(holds, holdsByFinding.get(index) ?? FALSE_NODE);
+    if (held === FALSE_NODE) return;
     const { p, id, path, outcomePath, who } = clauseOf(index);
     const judicialFix = (): QuickFix =>
       p
@@ -1049,8 +1063,8 @@ function policyRules(ctx: Ctx): void {
       const allowed = lawSet(a.holdAllowedWhen, FALSE_NODE);
       const outside =
         a.holdAllowedWhen && hasDiscretion(a.holdAllowedWhen)
-          ? b.or(b.and(holds, b.not(allowed.n)), b.and(holdsOnRecord, b.not(allowed.t)))
-          : b.and(holds, b.not(allowed.n));
+          ? b.or(b.and(held, b.not(allowed.n)), b.and(holdsOnRecord, b.not(allowed.t)))
+          : b.and(held, b.not(allowed.n));
       if (outside !== FALSE_NODE) barred.push({ a, ...lawOf(a), outside });
     }
     const exceptionOf = (a: Authority) =>
@@ -1238,7 +1252,7 @@ function policyRules(ctx: Ctx): void {
         });
       }
     }
-    if (typeof space.reimbursement === 'number' && opts.scenario && opts.scenario.reimbursementAgreement !== true) {
+    if (holds !== FALSE_NODE && typeof space.reimbursement === 'number' && opts.scenario && opts.scenario.reimbursementAgreement !== true) {
       const withoutAgreement = b.and(holds, b.nv(space.reimbursement));
       if (withoutAgreement === FALSE_NODE) {
         const all = (everyHoldNeedsAgreement ??= [...holdSets.values()].every(
@@ -1430,7 +1444,7 @@ function policyRules(ctx: Ctx): void {
       // Limited or barred notices: a notice outside the state's grounds.
       if (a.notification === 'limited' || a.notification === 'barred') {
         const allowed = lawSet(a.notifyAllowedWhen, FALSE_NODE);
-        const outside = b.and(notices.get(index) ?? FALSE_NODE, b.not(allowed.n));
+        const outside = b.and(b.or(notices.get(index) ?? FALSE_NODE, noticesByFinding.get(index) ?? FALSE_NODE), b.not(allowed.n));
         if (outside !== FALSE_NODE) {
           const severity = a.notification === 'limited' || w.later ? atMost(severityOf(a, law.asOf), 'warning') : severityOf(a, law.asOf);
           addWithin(path, {

@@ -925,3 +925,45 @@ describe('the rulings on holds, searched again: what was read in the opinions an
     expect(reg.confidence).toBe('verified-primary');
   });
 });
+
+describe('a hold or notice the ordinance makes on a finding (the legal-judgement audit of December 7, 2026)', () => {
+  // "Hold when the sheriff finds the person a danger to public safety": the cases go to review, and the
+  // provision holds once the finding is made. A state's bar reaches that hold as it reaches one on the record.
+  const onFinding = hold('danger', '{ discretion: { by: sheriff, finding: the person is a danger to public safety } }');
+  const notifyOnFinding = notify('danger', '{ discretion: { by: sheriff, finding: the person is a danger to public safety } }');
+  const bars = (state: string, date: string, provisions = onFinding, level = 'city') =>
+    found(lint({ state, date, provisions, level }), 'state-bars-holds').map((d) => [d.authority, d.severity, d.provision]);
+  it('Massachusetts after Lunn (July 24, 2017): an error; the day before, a warning that it cannot be applied from that date', () => {
+    expect(bars('MA', '2017-07-24')).toEqual([['ma-lunn', 'error', 'danger']]);
+    expect(bars('MA', '2018-09-01')).toEqual([['ma-lunn', 'error', 'danger']]);
+    const before = found(lint({ state: 'MA', date: '2017-07-23', provisions: onFinding }), 'state-bars-holds');
+    expect(before).toEqual([expect.objectContaining({ severity: 'warning', authority: 'ma-lunn' })]);
+    expect(before[0]!.message).toMatch(/since July 24, 2017, after the effective date \(July 23, 2017\)/);
+  });
+  it('California (the Values Act), Illinois (the Way Forward Act) and New York (Wells): an error for a hold on a finding', () => {
+    expect(bars('CA', '2019-07-01')).toEqual([['ca-values-act', 'error', 'danger']]);
+    expect(bars('IL', '2022-09-01')).toEqual([['il-way-forward-act', 'error', 'danger']]);
+    expect(bars('NY', '2019-12-01', onFinding, 'county')).toEqual([['ny-wells', 'error', 'danger']]);
+  });
+  it('quiet where the finding must come with a judicial warrant, and in a state with no bar', () => {
+    const withWarrant = hold(
+      'danger',
+      '{ all: [{ judicialWarrant: true }, { discretion: { by: sheriff, finding: the person is a danger to public safety } }] }',
+    );
+    expect(bars('IL', '2022-09-01', withWarrant)).toEqual([]);
+    expect(bars('MA', '2018-09-01', withWarrant)).toEqual([]);
+    expect(bars('PA', '2019-01-01')).toEqual([]);
+  });
+  it("Connecticut 2014: the Act's own public-safety finding may be the one the sheriff makes, so no error from the 2014 Act", () => {
+    expect(bars('CT', '2016-07-01').filter(([a]) => a === 'ct-trust-act-2014')).toEqual([]);
+  });
+  it('a notice on a finding: an error in Illinois from August 2, 2021, a warning of later law before; within the grounds, quiet', () => {
+    const limits = (date: string, provisions = notifyOnFinding) =>
+      found(lint({ state: 'IL', date, provisions }), 'state-limits-notification').map((d) => [d.severity, d.provision]);
+    expect(limits('2022-09-01')).toEqual([['error', 'danger']]);
+    expect(limits('2019-01-01')).toEqual([['warning', 'danger']]);
+    expect(
+      limits('2022-09-01', notify('danger', '{ all: [{ judicialWarrant: true }, { discretion: { by: sheriff, finding: dangerous } }] }')),
+    ).toEqual([]);
+  });
+});

@@ -49,9 +49,18 @@ function lawFindings(text: string): string[] {
 }
 
 describe('legal-judgement audit (tests/law/audit)', () => {
-  it('has the seven drafted policies and a verdict for every run', () => {
+  it('has the eight drafted policies and a verdict for every run', () => {
     expect([...templates.keys()].sort()).toEqual(
-      ['honor-all', 'judicial-warrant', 'minors-never', 'never', 'notify-all', 'notify-convicted', 'violent-serious'].sort(),
+      [
+        'honor-all',
+        'hold-on-finding',
+        'judicial-warrant',
+        'minors-never',
+        'never',
+        'notify-all',
+        'notify-convicted',
+        'violent-serious',
+      ].sort(),
     );
     for (const r of runs) {
       expect(Object.keys(r.city).sort(), `${r.state} ${r.date}`).toEqual([...templates.keys()].sort());
