@@ -77,7 +77,7 @@ test('a sample opens; an error made through the editor model shows as a squiggle
   await page.getByRole('tab', { name: 'Form' }).click();
   await problem.click();
   await expect(page.getByRole('tab', { name: 'Form' })).toHaveAttribute('aria-selected', 'true');
-  const card = page.getByRole('listitem', { name: / felony-conviction$/ });
+  const card = page.getByRole('listitem', { name: / Has been convicted of a felony$/ });
   await expect(card).toBeInViewport();
   await expect(card).toBeFocused();
   await page.getByRole('tab', { name: 'YAML' }).click();
@@ -111,7 +111,7 @@ test('a provision added through the form appears in the YAML with every comment 
   expect(text.indexOf(block)).toBeLessThan(text.indexOf('      - id: felony-conviction'));
 
   // The form shows the new provision with its citation; the preview prints it.
-  await expect(form.getByRole('listitem', { name: /§ 3\(a\) minors/ })).toBeVisible();
+  await expect(form.getByRole('listitem', { name: /§ 3\(a\) Persons under 18/ })).toBeVisible();
   await page.getByRole('tab', { name: 'Preview' }).click();
   const printed = page.getByRole('article', { name: 'An Act Concerning Civil Immigration Detainers' });
   await expect(printed).toContainText('shall decline the civil immigration detainer');
@@ -133,15 +133,15 @@ test('a provision moves to another section through the form, comments and wordin
   await page.getByRole('tab', { name: 'Form' }).click();
   const form = page.getByRole('region', { name: 'Form' });
   // The only provision of its section can't leave it.
-  await expect(form.getByLabel('Move provision effective-date to another section')).toBeDisabled();
+  await expect(form.getByLabel('Move § 5 (no heading; effective date) to another section')).toBeDisabled();
   // The outline brings a card into view by scrolling the form alone, never the window under the title bar.
   await page.getByRole('button', { name: /^§ 3\(b\) Known gang member/ }).click();
-  await expect(form.getByRole('listitem', { name: /§ 3\(b\) gang-member/ })).toBeInViewport();
+  await expect(form.getByRole('listitem', { name: /§ 3\(b\) Known gang member/ })).toBeInViewport();
   expect(await page.evaluate(() => document.scrollingElement!.scrollTop)).toBe(0);
   expect((await page.getByRole('button', { name: 'Save', exact: true }).boundingBox())!.y).toBeLessThan(20);
 
   const since = await eventCount(page);
-  await form.getByLabel('Move provision gang-member to another section').selectOption({ label: 'Effective date' });
+  await form.getByLabel('Move § 3(b) Known gang member to another section').selectOption({ label: 'Effective date' });
   const applied = await waitForEvent(page, 'form-edit-applied', {}, since);
   const analysis = await waitForEvent(page, 'analysis-applied', { version: applied.detail.version }, since);
   expect(analysis.detail.errors).toBe(0);
@@ -153,7 +153,7 @@ test('a provision moves to another section through the form, comments and wordin
   // The block, wording and all, now closes the "Effective date" section; nothing else changed.
   expect(text.endsWith(`        date: 2014-01-01\n${block}otherwise: decline\n`)).toBe(true);
   expect(text.replace(block, '')).toBe(sampleText.replace(block, ''));
-  await expect(form.getByRole('listitem', { name: /§ 5\(b\) gang-member/ })).toBeVisible();
+  await expect(form.getByRole('listitem', { name: /§ 5\(b\) Known gang member/ })).toBeVisible();
 
   const before = await eventCount(page);
   await form.getByRole('button', { name: 'Undo' }).click();
@@ -164,7 +164,7 @@ test('a provision moves to another section through the form, comments and wordin
 test('a condition edited with the pickers changes the YAML, the preview and the problems', async ({ page }) => {
   const opened = await openSample(page);
   await page.getByRole('tab', { name: 'Form' }).click();
-  const card = page.getByRole('listitem', { name: /§ 3\(a\)\(3\) arrest-warrant/ });
+  const card = page.getByRole('listitem', { name: /§ 3\(a\)\(3\) Outstanding arrest warrant in this state/ });
   const since = await eventCount(page);
   await card.getByRole('checkbox', { name: 'a federal court' }).check();
   await waitForEvent(page, 'form-edit-applied', {}, since);

@@ -69,6 +69,12 @@ test('an expected-decisions file is checked against the draft as `detainer-studi
     await expect(item.locator('strong')).toHaveText(m.id);
     await expect(item.locator('.expected-differences li')).toContainText([m.difference]);
     await expect(item.locator('.expected-why')).toHaveText(`Why: ${m.why}`);
+    // The provisions expected and given are named as the ordinance names them, never by their ids.
+    const line = item.locator('p').first();
+    await expect(line).toContainText(/; the draft gives .* by § \d+\S* \S/);
+    const words = (await line.textContent()) ?? '';
+    for (const id of ['felony-conviction', 'pending-charge-no-bond', 'arrest-warrant', 'removal-order', 'public-safety-risk'])
+      expect(words).not.toContain(id);
   }
   expect(await axeViolations(page, 'expected decisions, one mismatch')).toEqual([]);
   expect(pageErrors).toEqual([]);

@@ -411,7 +411,7 @@ test('choosing a defined term for a conviction test drops the "felony" box the t
   await openApp(page);
   await openSample(page);
   await page.getByRole('tab', { name: 'Form' }).click();
-  const card = page.getByRole('listitem', { name: / arrest-warrant$/ });
+  const card = page.getByRole('listitem', { name: / Outstanding arrest warrant in this state$/ });
   let since = await eventCount(page);
   await card.getByLabel('Test', { exact: true }).first().selectOption({ label: 'Conviction' });
   await waitForEvent(page, 'form-edit-applied', {}, since);

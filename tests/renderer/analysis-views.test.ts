@@ -9,11 +9,15 @@ import {
   completenessLine,
   exportBaseName,
   filterRows,
+  FULL_GRID_WIDTHS,
+  gridWidths,
   kindKey,
   NO_TABLE_FILTER,
   provisionChoices,
   reimbursementLine,
   rowFacts,
+  provisionHeadsOf,
+  rowProvisionName,
   witnessCaseSet,
 } from '../../renderer/src/analysis/table-rows';
 import { LatestOnly } from '../../renderer/src/lib/latest-only';
@@ -43,7 +47,7 @@ describe('decision table rows', () => {
   });
 
   it('offers the deciding provisions in reading order with their row counts, the otherwise clause last', () => {
-    const choices = provisionChoices(table.rows, { 'gang-member': 'Known gang member' });
+    const choices = provisionChoices(table.rows, { 'gang-member': { heading: 'Known gang member', outcome: 'hold' } });
     expect(choices.reduce((n, c) => n + c.rows, 0)).toBe(table.rows.length);
     expect(new Set(choices.map((c) => c.id)).size).toBe(choices.length);
     const gang = choices.find((c) => c.id === 'gang-member')!;
@@ -51,7 +55,41 @@ describe('decision table rows', () => {
     const cites = choices.filter((c) => c.id !== 'default').map((c) => c.citation);
     expect(cites).toEqual([...cites].sort());
     const withDefault = provisionChoices([{ ...table.rows[0]!, provision: 'default', citation: '§ 9' }, ...table.rows], {});
-    expect(withDefault.at(-1)!.label).toBe('§ 9 otherwise');
+    expect(withDefault.at(-1)!.label).toBe('§ 9 Otherwise');
+  });
+
+  it('names a row’s provision by citation and heading, or by what it does, never by its id', () => {
+    // The never-minors sample with its headings taken out: the rows' provisions have only ids to fall back on.
+    const text = readFileSync(path.join(__dirname, 'fixtures/unheaded-provisions.ordinance.yaml'), 'utf8');
+    const unheaded = loadOrdinance(text).ordinance!;
+    const rows = decisionTable(unheaded).rows;
+    const heads = provisionHeadsOf(unheaded);
+    const names = [...new Set(rows.map((r) => rowProvisionName(r, heads)))];
+    expect(names).toEqual([
+      '§ 2(a)(1) (no heading; declines the detainer)',
+      '§ 2(a)(2) (no heading; declines the detainer)',
+      '§ 2(b) (no heading; holds the person on the detainer)',
+    ]);
+    expect(provisionChoices(rows, heads).map((c) => c.label)).toEqual(names);
+    for (const id of ['no-minors', 'no-criminal-conviction', 'honor-others', 'adults-notify'])
+      for (const name of names) expect(name).not.toContain(id);
+    expect(rowProvisionName({ provision: 'default', citation: '§ 4' }, {})).toBe('§ 4 Otherwise');
+    expect(rowProvisionName({ provision: 'gang-member', citation: '§ 2(b)' }, { 'gang-member': { heading: 'Known gang member' } })).toBe(
+      '§ 2(b) Known gang member',
+    );
+  });
+
+  it('narrows the pinned outcome and provision so a whole fact column shows beside them in a narrow pane', () => {
+    // The grid's width at 1024x768 (349) and 1280x800 (472) with the outline shown, and a wide pane.
+    for (const pane of [260, 349, 472, 600, 700]) {
+      const w = gridWidths(pane);
+      expect(w.outcome + w.provision + w.fact, `pane ${pane}`).toBeLessThanOrEqual(Math.max(pane, 96 + w.outcome + w.fact));
+      expect(w.outcome + w.provision, `pane ${pane}`).toBeLessThanOrEqual(Math.max(pane * 0.55, 96 + w.outcome));
+      expect(w.provision).toBeGreaterThanOrEqual(96);
+    }
+    expect(gridWidths(349).outcome + gridWidths(349).provision + gridWidths(349).fact).toBeLessThanOrEqual(349);
+    expect(gridWidths(1200)).toEqual(FULL_GRID_WIDTHS);
+    expect(gridWidths(0)).toEqual(FULL_GRID_WIDTHS);
   });
 
   it('splits a row into the facts it fixes and those it leaves open', () => {

@@ -17,10 +17,13 @@ import {
   completenessLine,
   exportBaseName,
   filterRows,
+  gridWidths,
   NO_TABLE_FILTER,
   provisionChoices,
   reimbursementLine,
   rowFacts,
+  rowProvisionName,
+  type ProvisionHeads,
   type TableFilter,
 } from './table-rows';
 import type { DraftAnalysis } from './use-draft-analysis';
@@ -30,9 +33,6 @@ const ROW_HEIGHT = 28;
 const HEADER_HEIGHT = 66;
 const OVERSCAN = 8;
 const GRID_HEIGHT = 420;
-const FACT_WIDTH = 150;
-const OUTCOME_WIDTH = 118;
-const PROVISION_WIDTH = 240;
 const HOLD_WIDTH = 200;
 const COMBINATIONS_WIDTH = 118;
 
@@ -90,7 +90,7 @@ export function DecisionTableView({ analysis, draftVersion, blocked, documentNam
     return () => show(null);
   }, [show]);
 
-  const choices = useMemo(() => (done ? provisionChoices(done.table.rows, done.headings) : []), [done]);
+  const choices = useMemo(() => (done ? provisionChoices(done.table.rows, done.provisions) : []), [done]);
   const shown = useMemo(() => (table ? filterRows(table.rows, filter) : []), [table, filter]);
 
   // A filter that no longer matches anything in a new table is dropped rather than left hiding every row.
@@ -198,7 +198,7 @@ export function DecisionTableView({ analysis, draftVersion, blocked, documentNam
           </div>
           <DecisionGrid
             table={table}
-            headings={done.headings}
+            provisions={done.provisions}
             rows={shown}
             selected={selected}
             onSelect={setSelected}
@@ -209,7 +209,7 @@ export function DecisionTableView({ analysis, draftVersion, blocked, documentNam
               table={table}
               row={row}
               index={selected!}
-              heading={done.headings[row.provision]}
+              provisions={done.provisions}
               onShowProvision={onShowProvision}
               onClose={() => setSelected(null)}
             />
@@ -227,20 +227,16 @@ function outcomeWords(r: DecisionTableRow): string {
   return r.byDiscretion ? `${OUTCOME_LABEL[r.outcome]} (a person's finding decides)` : OUTCOME_LABEL[r.outcome];
 }
 
-function provisionWords(r: DecisionTableRow, headings: Readonly<Record<string, string>>): string {
-  return `${r.citation} ${r.provision === 'default' ? 'otherwise' : (headings[r.provision] ?? r.provision)}`;
-}
-
 function DecisionGrid({
   table,
-  headings,
+  provisions,
   rows,
   selected,
   onSelect,
   onShowProvision,
 }: {
   table: DecisionTable;
-  headings: Readonly<Record<string, string>>;
+  provisions: ProvisionHeads;
   /** Indices into table.rows, as filtered. */
   rows: number[];
   selected: number | null;
@@ -254,15 +250,20 @@ function DecisionGrid({
   useEffect(() => setActive((a) => Math.min(a, Math.max(0, rows.length - 1))), [rows]);
 
   const hasHold = useMemo(() => table.rows.some((r) => r.maxHold), [table]);
+  // The grid's width, measured: the pinned columns narrow in a narrow pane (see gridWidths).
+  const [pane, setPane] = useState(0);
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => setPane(el.clientWidth));
+    observer.observe(el);
+    setPane(el.clientWidth);
+    return () => observer.disconnect();
+  }, []);
+  const w = gridWidths(pane);
   // The outcome and its provision come first and stay in view while the facts scroll sideways: the
   // pane is narrower than a table of twenty facts.
-  const widths = [
-    OUTCOME_WIDTH,
-    PROVISION_WIDTH,
-    ...(hasHold ? [HOLD_WIDTH] : []),
-    ...table.columns.map(() => FACT_WIDTH),
-    COMBINATIONS_WIDTH,
-  ];
+  const widths = [w.outcome, w.provision, ...(hasHold ? [HOLD_WIDTH] : []), ...table.columns.map(() => w.fact), COMBINATIONS_WIDTH];
   const template = widths.map((w) => `${w}px`).join(' ');
   const width = widths.reduce((a, b) => a + b, 0);
   const bodyHeight = GRID_HEIGHT - HEADER_HEIGHT;
@@ -319,7 +320,7 @@ function DecisionGrid({
           <div role="columnheader" className="cell pin" style={{ left: 0 }}>
             Outcome
           </div>
-          <div role="columnheader" className="cell pin pin-last" style={{ left: OUTCOME_WIDTH }}>
+          <div role="columnheader" className="cell pin pin-last" style={{ left: w.outcome }}>
             Decided by
           </div>
           {hasHold ? (
@@ -359,18 +360,18 @@ function DecisionGrid({
                   {OUTCOME_LABEL[row.outcome]}
                   {row.byDiscretion && row.outcome === 'review' ? ' (finding)' : ''}
                 </div>
-                <div role="gridcell" className="cell pin pin-last" style={{ left: OUTCOME_WIDTH }}>
+                <div role="gridcell" className="cell pin pin-last" style={{ left: w.outcome }}>
                   <button
                     type="button"
                     className="link"
                     tabIndex={-1}
-                    title={`Show ${row.citation} in the editor`}
+                    title={`Show ${rowProvisionName(row, provisions)} in the editor`}
                     onClick={(e) => {
                       e.stopPropagation();
                       onShowProvision(row.provision);
                     }}
                   >
-                    {provisionWords(row, headings)}
+                    {rowProvisionName(row, provisions)}
                   </button>
                 </div>
                 {hasHold ? (
@@ -406,14 +407,14 @@ function RowDetails({
   table,
   row,
   index,
-  heading,
+  provisions,
   onShowProvision,
   onClose,
 }: {
   table: DecisionTable;
   row: DecisionTableRow;
   index: number;
-  heading: string | undefined;
+  provisions: ProvisionHeads;
   onShowProvision: (id: string) => void;
   onClose: () => void;
 }) {
@@ -431,8 +432,7 @@ function RowDetails({
       closeLabel="Close the row"
     >
       <p>
-        Decided by <strong>{row.citation}</strong>{' '}
-        {row.provision === 'default' ? '(the “otherwise” clause)' : `${heading ?? ''} (${row.provision})`}
+        Decided by <strong>{rowProvisionName(row, provisions)}</strong>
         {row.maxHold ? <>, holding for at most {maxHoldWords(row.maxHold).replace(/,$/, '')}</> : null}.{' '}
         <button type="button" className="link" onClick={() => onShowProvision(row.provision)}>
           Show {row.citation} in the editor

@@ -35,23 +35,33 @@ function fileNameOf(p: string): string {
   return p.split(/[\\/]/).pop() ?? p;
 }
 
-function decisionWords(outcome: keyof typeof OUTCOME_LABEL, provision?: string, holdUntil?: string | null): string {
+function decisionWords(outcome: keyof typeof OUTCOME_LABEL, holdUntil?: string | null): string {
   const until = holdUntil ? ` until ${holdUntil.replace('T', ' ')}` : '';
-  return `${OUTCOME_LABEL[outcome]}${until}${provision ? ` by ${provision}` : ''}`;
+  return `${OUTCOME_LABEL[outcome]}${until}`;
+}
+
+/**
+ * The provision the file expects, as the draft names it ("§ 2(a) Known gang member"); the file's id only
+ * when the draft has no provision of that id, since then there is nothing else to name it by.
+ */
+export function expectedProvisionWords(v: Pick<ExpectedVerdict, 'expected' | 'expectedName'>): string {
+  const id = v.expected.provision;
+  if (id === undefined) return '';
+  return v.expectedName !== null ? ` by ${v.expectedName}` : ` by “${id}”, which this draft has no provision of`;
 }
 
 function Mismatch({ v, onShowProvision }: { v: ExpectedVerdict; onShowProvision?: (id: string) => void }) {
   return (
     <li className="expected-mismatch">
       <p>
-        <strong>{v.id}</strong> (line {v.line}): expected {decisionWords(v.expected.outcome, v.expected.provision, v.expected.holdUntil)};
-        the draft gives {decisionWords(v.got.outcome, undefined, v.got.holdUntil)} by{' '}
+        <strong>{v.id}</strong> (line {v.line}): expected {decisionWords(v.expected.outcome, v.expected.holdUntil)}
+        {expectedProvisionWords(v)}; the draft gives {decisionWords(v.got.outcome, v.got.holdUntil)} by{' '}
         {onShowProvision && v.got.provision !== 'default' ? (
           <button type="button" className="link" onClick={() => onShowProvision(v.got.provision)}>
-            {v.got.citation} ({v.got.provision})
+            {v.got.name}
           </button>
         ) : (
-          `${v.got.citation} (${v.got.provision})`
+          v.got.name
         )}
         .
       </p>

@@ -35,6 +35,7 @@ import type {
   FixResponse,
   ReimbursementChoice,
 } from './protocol';
+import { provisionHeadsOf, rowProvisionName } from './table-rows';
 
 const scope = workerScope<AnalysisRequest, AnalysisWorkerMessage>();
 
@@ -90,12 +91,6 @@ function scenarioOf(choice: ReimbursementChoice): Scenario | undefined {
   return choice === 'either' ? undefined : { reimbursementAgreement: choice === 'yes' };
 }
 
-function headingsOf(o: Ordinance): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const s of o.sections) for (const p of s.provisions ?? []) if (p.heading) out[p.id] = p.heading;
-  return out;
-}
-
 /** The last table worked out: edits that leave the policy's meaning as it was (comments) reuse it. */
 let lastTable: { key: string; table: ReturnType<typeof decisionTable>; csv: string } | null = null;
 
@@ -116,7 +111,7 @@ function deep(request: DeepRequest): DeepResponse {
         reimbursement: request.reimbursement,
         table: lastTable.table,
         csv: lastTable.csv,
-        headings: headingsOf(request.ordinance),
+        provisions: provisionHeadsOf(request.ordinance),
         ms: performance.now() - start,
       };
     }
@@ -143,6 +138,14 @@ function deep(request: DeepRequest): DeepResponse {
         return { ...base, ordinance: null, problems, passed: 0, failed: 0, verdicts: [], ms: performance.now() - start };
       }
       const check = checkExpectedDecisions(loaded.expected, request.ordinance, loaded.source);
+      const layout = layoutOrdinance(request.ordinance);
+      const heads = provisionHeadsOf(request.ordinance);
+      // A provision the file expects, named as the draft names it; null when the draft has no such id.
+      const expectedName = (id: string | undefined): string | null => {
+        if (id === undefined) return null;
+        const citation = id === 'default' ? layout.otherwiseCitation : layout.citationOf.get(id);
+        return citation === undefined ? null : rowProvisionName({ provision: id, citation }, heads);
+      };
       return {
         ...base,
         ordinance: loaded.expected.ordinance,
@@ -153,10 +156,12 @@ function deep(request: DeepRequest): DeepResponse {
           id: v.id,
           why: v.why ?? null,
           expected: v.expected,
+          expectedName: expectedName(v.expected.provision),
           got: {
             outcome: v.decision.outcome,
             provision: v.decision.provision,
             citation: v.decision.citation,
+            name: rowProvisionName(v.decision, heads),
             holdUntil: v.decision.holdUntil,
           },
           differences: v.differences,

@@ -15,6 +15,7 @@ import type {
   QuickFix,
   TextEdit,
 } from '../../../engine/index';
+import type { ProvisionHeads } from './table-rows';
 
 export interface AnalyzeRequest {
   kind: 'analyze';
@@ -91,8 +92,8 @@ export interface DecisionTableDone {
   table: DecisionTable;
   /** `decisionTableCsv(table)`: the bytes `detainer-studio decision-table` writes. */
   csv: string;
-  /** Each provision's heading, by id, for the rows' "decided by". */
-  headings: Record<string, string>;
+  /** Each provision's heading and outcome, by id, to name the rows' "decided by" (`rowProvisionName`). */
+  provisions: ProvisionHeads;
   ms: number;
 }
 
@@ -120,7 +121,10 @@ export interface ExpectedVerdict {
   id: string;
   why: string | null;
   expected: ExpectedDecision;
-  got: { outcome: Decision['outcome']; provision: string; citation: string; holdUntil: string | null };
+  /** The provision the file expects (by its id), named as the draft names it; null when the draft has no such id. */
+  expectedName: string | null;
+  /** `name`: the deciding provision named by citation and heading (`rowProvisionName`), never by its id. */
+  got: { outcome: Decision['outcome']; provision: string; citation: string; name: string; holdUntil: string | null };
   /** What differs, in words; empty when the case is decided as expected. */
   differences: string[];
   /** Line of the case in the expectations file. */

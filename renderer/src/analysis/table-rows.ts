@@ -2,7 +2,8 @@
 // tested: the rows a filter keeps, the provisions to filter by, a row's facts in words, the
 // completeness line, and a witness case as a case set `simulate` reads.
 
-import type { DecisionTable, DecisionTableRow, DraftWitness, FactColumn, Outcome } from '../../../engine/index';
+import type { DecisionTable, DecisionTableRow, DraftWitness, FactColumn, Ordinance, Outcome } from '../../../engine/index';
+import { provisionName } from '../../../engine/vocabulary';
 
 export interface TableFilter {
   outcome: Outcome | null;
@@ -23,16 +24,40 @@ export function filterRows(rows: readonly DecisionTableRow[], filter: TableFilte
   return out;
 }
 
+/** Each provision's heading and outcome, by id, as the draft gives them: what a row's provision is named from. */
+export type ProvisionHeads = Readonly<Record<string, { heading?: string; outcome?: Outcome }>>;
+
+/** The heading and outcome of each of the draft's provisions, by id (sent with the table from the worker). */
+export function provisionHeadsOf(o: Ordinance): ProvisionHeads {
+  const out: Record<string, { heading?: string; outcome?: Outcome }> = {};
+  for (const s of o.sections)
+    for (const p of s.provisions ?? [])
+      out[p.id] = {
+        ...(p.heading !== undefined ? { heading: p.heading } : {}),
+        ...(p.outcome !== undefined ? { outcome: p.outcome } : {}),
+      };
+  return out;
+}
+
+/**
+ * The provision that decides a row, named as every face names it: "§ 2(a) Known gang member", "§ 2(c)
+ * (no heading; declines the detainer)", "§ 3 Otherwise"; never by its id.
+ */
+export function rowProvisionName(r: Pick<DecisionTableRow, 'provision' | 'citation'>, provisions: ProvisionHeads): string {
+  const p = Object.hasOwn(provisions, r.provision) ? provisions[r.provision] : undefined;
+  return provisionName({ id: r.provision, citation: r.citation, heading: p?.heading, outcome: p?.outcome });
+}
+
 export interface ProvisionChoice {
   id: string;
   citation: string;
-  /** "§ 2(a) Felony conviction", or "§ 3 otherwise" for the otherwise clause. */
+  /** "§ 2(a) Felony conviction", or "§ 3 Otherwise" for the otherwise clause. */
   label: string;
   rows: number;
 }
 
 /** The provisions that decide some row, in the order the ordinance reads them, with their row counts. */
-export function provisionChoices(rows: readonly DecisionTableRow[], headings: Readonly<Record<string, string>>): ProvisionChoice[] {
+export function provisionChoices(rows: readonly DecisionTableRow[], provisions: ProvisionHeads): ProvisionChoice[] {
   const byId = new Map<string, ProvisionChoice>();
   for (const r of rows) {
     const seen = byId.get(r.provision);
@@ -40,12 +65,38 @@ export function provisionChoices(rows: readonly DecisionTableRow[], headings: Re
       seen.rows++;
       continue;
     }
-    const name = r.provision === 'default' ? 'otherwise' : (headings[r.provision] ?? r.provision);
-    byId.set(r.provision, { id: r.provision, citation: r.citation, label: `${r.citation} ${name}`, rows: 1 });
+    byId.set(r.provision, { id: r.provision, citation: r.citation, label: rowProvisionName(r, provisions), rows: 1 });
   }
   // Rows come grouped by provision in reading order, so first appearance is reading order; the
   // otherwise clause is read last whatever its citation.
   return [...byId.values()].sort((a, b) => Number(a.id === 'default') - Number(b.id === 'default'));
+}
+
+/** The widths (px) of the decision table's columns: the two pinned at the left, and each fact's. */
+export interface GridWidths {
+  outcome: number;
+  provision: number;
+  fact: number;
+}
+
+/** The widths in a pane wide enough for all of them. */
+export const FULL_GRID_WIDTHS: GridWidths = { outcome: 118, provision: 240, fact: 150 };
+
+/**
+ * The columns' widths in a grid `pane` pixels wide. The outcome and its provision stay in view while the
+ * facts scroll sideways under them, so the two take little more than half the pane and a whole fact column always
+ * shows beside them: at 1024 pixels the grid is about 350 wide, and pinned at full width the two would
+ * cover it and leave the facts (and the combinations) nowhere to be seen. A provision's name cut short
+ * shows whole in its tooltip and in the row's panel. Unmeasured (0), the full widths.
+ */
+export function gridWidths(pane: number): GridWidths {
+  const full = FULL_GRID_WIDTHS;
+  if (pane <= 0 || pane >= full.outcome + full.provision + 2 * full.fact) return full;
+  const fact = pane < 480 ? 130 : full.fact;
+  const outcome = pane < 480 ? 100 : full.outcome;
+  const room = Math.min(Math.floor(pane * 0.55), pane - fact);
+  const provision = Math.max(96, Math.min(full.provision, room - outcome));
+  return { outcome, provision, fact };
 }
 
 /** The facts a row fixes, each in a full sentence, and the columns it leaves open ("any"). */

@@ -879,9 +879,7 @@ function formCardFor(place: { path?: PathSegment[]; provisionId?: string }): HTM
     if (card) return card;
   }
   if (place.provisionId) {
-    const card = [...document.querySelectorAll<HTMLElement>('.provision-card')].find((el) =>
-      el.getAttribute('aria-label')?.endsWith(` ${place.provisionId}`),
-    );
+    const card = [...document.querySelectorAll<HTMLElement>('.provision-card')].find((el) => el.dataset.provisionId === place.provisionId);
     if (card) return card;
   }
   const part = typeof path[0] === 'string' ? path[0] : undefined;

@@ -27,7 +27,7 @@ import { choicesOf, defSchema, helpFor, schemaAt } from './schema-info';
 import { choiceWords, PROVISION_TYPE_WORDS } from '../lib/words';
 import { PROVISION_TEMPLATES, templateById } from './templates';
 import type { PathSegment } from '../../../engine/document';
-import { FEDERAL_MAX_HOLD, type ProvisionType } from '../../../engine/vocabulary';
+import { FEDERAL_MAX_HOLD, OUTCOMES, provisionTitle, type ProvisionType } from '../../../engine/vocabulary';
 import { useRovingToolbar } from '../lib/roving-toolbar';
 import { stateZones, zoneForNewState } from './time-zone';
 
@@ -730,6 +730,13 @@ function ProvisionCard({
   const h = (k: string) => helpFor(defSchema('provision', k), k);
   const type = (str(p.type) ?? 'detainer') as ProvisionType;
   const id = str(p.id) ?? `provision ${index + 1}`;
+  const outcome = OUTCOMES.find((o) => o === str(p.outcome));
+  // Its name to a reader, never its id: the heading, else what a detainer rule does or the kind of provision.
+  const title =
+    type === 'detainer' || str(p.heading)?.trim()
+      ? provisionTitle({ id, citation: clause?.label ?? '', heading: str(p.heading), outcome })
+      : `(no heading; ${(PROVISION_TYPE_WORDS[type] ?? type).toLowerCase()})`;
+  const name = `${clause?.label ?? `provision ${index + 1}`} ${title}`;
   const maxHold = asRecord(p.maxHold);
   const setField = (k: string, v: unknown, label: string) =>
     edit(
@@ -747,21 +754,22 @@ function ProvisionCard({
       className="card provision-card"
       id={`form-${path.join('-')}`}
       tabIndex={-1}
-      aria-label={`Provision ${clause?.label ?? ''} ${id}`.replace(/\s+/g, ' ')}
+      aria-label={`Provision ${name}`}
+      data-provision-id={str(p.id)}
     >
       <div className="provision-head">
         <span className="citation">{clause?.label ?? ''}</span>
-        <strong>{str(p.heading) ?? id}</strong>
+        <strong>{title}</strong>
         <div className="card-actions">
           <MoveButtons
             index={index}
             count={count}
-            what={`provision ${id}`}
+            what={name}
             onMove={(to) => edit([{ op: 'move', path: sectionPath, from: index, to }], `move ${id}`)}
           />
           {otherSections.length > 0 ? (
             <select
-              aria-label={`Move provision ${id} to another section`}
+              aria-label={`Move ${name} to another section`}
               title={count === 1 ? 'The only provision of its section stays (add another first)' : 'Move to the end of another section'}
               disabled={count === 1}
               value=""
@@ -782,7 +790,7 @@ function ProvisionCard({
               ))}
             </select>
           ) : null}
-          <button type="button" onClick={() => onShowInEditor(path)} aria-label={`Show provision ${id} in the YAML`}>
+          <button type="button" onClick={() => onShowInEditor(path)} aria-label={`Show ${name} in the YAML`}>
             Show in YAML
           </button>
           <button type="button" className="danger" disabled={count === 1} onClick={() => edit([{ op: 'delete', path }], `remove ${id}`)}>

@@ -47,7 +47,16 @@ function ClauseText({ clause }: { clause: TextClause }) {
   return <>{clause.text}</>;
 }
 
-function Clause({ clause, onShowProvision }: { clause: TextClause; onShowProvision: (id: string) => void }) {
+function Clause({
+  clause,
+  citations,
+  onShowProvision,
+}: {
+  clause: TextClause;
+  /** Each provision's printed citation, by id: what a jump to the YAML is labelled with, never the id. */
+  citations: OrdinanceText['provisions'];
+  onShowProvision: (id: string) => void;
+}) {
   const body = (
     <>
       {clause.label ? <span className="clause-label">{clause.label}</span> : null} <ClauseText clause={clause} />
@@ -60,17 +69,20 @@ function Clause({ clause, onShowProvision }: { clause: TextClause; onShowProvisi
     </>
   );
   const ids = clause.provisions ?? (clause.provision && clause.provision !== 'default' ? [clause.provision] : []);
-  const jump = ids.map((id) => (
-    <button
-      key={id}
-      type="button"
-      className="link jump"
-      onClick={() => onShowProvision(id)}
-      aria-label={`Show provision ${id} in the YAML`}
-    >
-      {id}
-    </button>
-  ));
+  const jump = ids.map((id) => {
+    const citation = Object.hasOwn(citations, id) ? citations[id]!.citation : null;
+    return (
+      <button
+        key={id}
+        type="button"
+        className="link jump"
+        onClick={() => onShowProvision(id)}
+        aria-label={citation ? `Show ${citation} in the YAML` : 'Show this provision in the YAML'}
+      >
+        {citation ?? 'YAML'}
+      </button>
+    );
+  });
   if (clause.authorWording && clause.plainReading) {
     return (
       <div className="clause clause-compare" data-provision={clause.provision}>
@@ -144,7 +156,7 @@ export function PreviewView({ text, markdown, stale, errorCount, version, onShow
               </h2>
               {s.intro ? <p className="intro">{s.intro}</p> : null}
               {s.clauses.map((c, i) => (
-                <Clause key={i} clause={c} onShowProvision={onShowProvision} />
+                <Clause key={i} clause={c} citations={text.provisions} onShowProvision={onShowProvision} />
               ))}
             </section>
           ))}
