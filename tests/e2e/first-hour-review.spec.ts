@@ -145,7 +145,7 @@ for (const width of [1024, 1440]) {
   });
 }
 
-test('in a 1024-pixel window the title bar shows the document’s whole name and every button, and a field’s help stays under the Undo bar', async ({
+test('in a 1024-pixel window the title bar shows the document’s name (whole in its tooltip) and every button on one row, and a field’s help stays under the Undo bar', async ({
   page,
 }) => {
   await page.setViewportSize({ width: 1024, height: 768 });
@@ -154,8 +154,8 @@ test('in a 1024-pixel window the title bar shows the document’s whole name and
   const name = page.locator('.titlebar .doc-name');
   await expect(name).toHaveText('connecticut-trust-act-2014.ordinance.yaml');
   await expect(name).toHaveAttribute('title', 'connecticut-trust-act-2014.ordinance.yaml');
-  expect(await name.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
-  // Every control of the toolbar is in the window, on one row under the name.
+  // Every control of the toolbar is in the window, on one row beside the name (narrow-window.spec.ts
+  // checks a long name is cut with an ellipsis rather than pushing the toolbar to a second row).
   const controls = await page
     .getByRole('toolbar', { name: 'File and view' })
     .locator(':scope > button, :scope > .field select')
@@ -165,7 +165,7 @@ test('in a 1024-pixel window the title bar shows the document’s whole name and
   const tops = controls.map((r) => r.top);
   expect(Math.max(...tops) - Math.min(...tops)).toBeLessThan(8);
   const bar = await page.locator('.titlebar').boundingBox();
-  expect(bar!.height).toBeLessThan(80);
+  expect(bar!.height).toBeLessThan(45);
 
   // The form, scrolled so that a focused field's help would run up under the Undo bar.
   await page.getByRole('tab', { name: 'Form' }).click();

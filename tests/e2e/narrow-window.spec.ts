@@ -1,10 +1,11 @@
 // The decision table and the title bar in the windows a council office has (1024x768 and 1280x800), and
 // provisions named in words wherever the app shows one: a decision table row's panel, the filter, the
 // form's cards and the preview's links to the YAML say "§ 3(b) Known gang member", never "gang-member".
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { checkPageHealth, eventCount, openApp, openSample, ROOT, setTextAndWait, waitForEvent } from './app-driver';
+import { checkPageHealth, eventCount, openApp, openSample, ROOT, SAMPLE, setTextAndWait, waitForEvent } from './app-driver';
 
 checkPageHealth({ csp: true });
 
@@ -12,6 +13,7 @@ const WINDOWS = [
   { width: 1024, height: 768 },
   { width: 1280, height: 800 },
 ];
+const LONG_NAME = 'riverton-city-council-detainer-ordinance-committee-substitute-draft-3-final-rev.ordinance.yaml';
 const SAMPLE_IDS = ['felony-conviction', 'pending-charge-no-bond', 'arrest-warrant', 'gang-member', 'public-safety-risk', 'effective-date'];
 
 async function openTable(page: Page, version: number) {
@@ -108,5 +110,43 @@ for (const size of WINDOWS) {
       expect(at.x, `${name} starts right of the pinned columns`).toBeGreaterThanOrEqual(pinned.x + pinned.width - 1);
       expect(at.x + at.width, `${name} ends inside the grid`).toBeLessThanOrEqual(box.x + box.width + 1);
     }
+  });
+
+  test(`at ${size.width}x${size.height} the title bar keeps one row with a long file name, cut with an ellipsis and whole in its tooltip`, async ({
+    page,
+  }) => {
+    await page.setViewportSize(size);
+    await openApp(page);
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'detainer-narrow-')), LONG_NAME);
+    copyFileSync(path.join(ROOT, SAMPLE), file);
+    const since = await eventCount(page);
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Open…' }).click();
+    await (await chooser).setFiles(file);
+    await waitForEvent(page, 'document-opened', { name: LONG_NAME }, since);
+
+    const name = page.locator('.titlebar .doc-name');
+    await expect(name).toHaveText(LONG_NAME);
+    await expect(name).toHaveAttribute('title', LONG_NAME);
+    const cut = await name.evaluate((e) => ({
+      cut: e.scrollWidth > e.clientWidth,
+      ellipsis: getComputedStyle(e).textOverflow,
+      width: e.clientWidth,
+    }));
+    expect(cut).toMatchObject({ cut: true, ellipsis: 'ellipsis' });
+    expect(cut.width).toBeGreaterThanOrEqual(60);
+    const controls = await page
+      .getByRole('toolbar', { name: 'File and view' })
+      .locator(':scope > button, :scope > .field select')
+      .evaluateAll((xs) => xs.map((x) => x.getBoundingClientRect().toJSON() as DOMRect));
+    expect(controls.length).toBeGreaterThan(10);
+    expect(controls.every((r) => r.left >= 0 && r.right <= size.width)).toBe(true);
+    const nameBox = (await name.boundingBox())!;
+    const middles = [nameBox.y + nameBox.height / 2, ...controls.map((r) => r.top + r.height / 2)];
+    expect(Math.max(...middles) - Math.min(...middles)).toBeLessThan(6);
+    expect(nameBox.x + nameBox.width).toBeLessThanOrEqual(Math.min(...controls.map((r) => r.left)));
+    expect((await page.locator('.titlebar').boundingBox())!.height).toBeLessThan(45);
+    // Nothing is wider than the window.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
   });
 }

@@ -1,6 +1,6 @@
 // The file name a save downloads under where the browser asks for none: suggested, and as typed.
 import { describe, expect, it } from 'vitest';
-import { cleanSaveName, saveNameFor } from '../../renderer/src/app/file-name';
+import { cleanSaveName, documentTooltip, saveNameFor } from '../../renderer/src/app/file-name';
 import { STARTER_NAME } from '../../renderer/src/app/starter';
 
 describe('saveNameFor', () => {
@@ -34,5 +34,18 @@ describe('cleanSaveName', () => {
     expect(cleanSaveName('a:b*c?.yaml')).toBe('a-b-c-.yaml');
     expect(cleanSaveName('   ')).toBeNull();
     expect(cleanSaveName('...')).toBeNull();
+  });
+});
+
+describe('documentTooltip', () => {
+  it('gives the full path of a file on disk, and the name where the document has no path a reader could use', () => {
+    expect(documentTooltip('draft.ordinance.yaml', '/home/clerk/Council/2026/draft.ordinance.yaml')).toBe(
+      '/home/clerk/Council/2026/draft.ordinance.yaml',
+    );
+    expect(documentTooltip('draft.ordinance.yaml', 'C:\\Users\\clerk\\draft.ordinance.yaml')).toBe(
+      'C:\\Users\\clerk\\draft.ordinance.yaml',
+    );
+    expect(documentTooltip('draft.ordinance.yaml', null)).toBe('draft.ordinance.yaml');
+    expect(documentTooltip('draft.ordinance.yaml', 'browser-file:m3x-1/draft.ordinance.yaml')).toBe('draft.ordinance.yaml');
   });
 });

@@ -33,6 +33,7 @@ import { documentData } from './form-data';
 import { DocumentSession, errorsIn, type LeftView, type RightView } from './session';
 import { STARTER_NAME, STARTER_ORDINANCE } from './starter';
 import { SaveNameDialog } from './SaveNameDialog';
+import { documentTooltip } from './file-name';
 import { StartFrom } from './StartFrom';
 import { Tabs } from './Tabs';
 import { useRovingToolbar } from '../lib/roving-toolbar';
@@ -510,7 +511,11 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
       </nav>
       <header className="titlebar" data-pane="toolbar">
         <h1 className="app-name">Detainer Policy Studio</h1>
-        <span className="doc-name" title={doc.name} aria-label={`Document ${doc.name}${dirty ? ', unsaved changes' : ''}`}>
+        <span
+          className="doc-name"
+          title={documentTooltip(doc.name, doc.path)}
+          aria-label={`Document ${doc.name}${dirty ? ', unsaved changes' : ''}`}
+        >
           {doc.name}
           {dirty ? (
             <span className="dirty" aria-hidden="true">

@@ -42,3 +42,12 @@ export function cleanSaveName(typed: string): string | null {
   if (/\.ya?ml$/i.test(name)) return name;
   return /\.ordinance$/i.test(name) ? `${name}.yaml` : `${name}.ordinance.yaml`;
 }
+
+/**
+ * What the title bar's tooltip says of the open document: its full path where it has one on disk (the
+ * desktop app), else its name (a sample, a new document, or a file the browser holds by an opaque
+ * handle, "browser-file:…", which means nothing to a reader).
+ */
+export function documentTooltip(name: string, path: string | null): string {
+  return path && !path.startsWith('browser-file:') ? path : name;
+}
