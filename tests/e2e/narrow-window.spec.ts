@@ -64,6 +64,7 @@ test('the form’s provision cards and the preview’s links to the YAML are nam
   await expect(card).toBeVisible();
   await expect(card.getByRole('button', { name: 'Show § 3(b) Known gang member in the YAML' })).toBeVisible();
   await expect(card.getByRole('button', { name: 'Move § 3(b) Known gang member up' })).toBeVisible();
+  await expect(form.getByRole('listitem', { name: 'Provision § 4 (no heading; notice to ICE)' })).toBeVisible();
   const labels = await form
     .locator('.provision-card')
     .evaluateAll((cards) =>
