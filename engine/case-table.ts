@@ -844,7 +844,11 @@ export function keepRows(t: CaseTable, keep: Uint8Array): CaseTable {
   };
 }
 
+/** How many tables `caseTable` built (for tests of how often the analysis builds one for a few cases). */
+export const caseTablesBuilt = { count: 0 };
+
 export function caseTable(cases: Iterable<PreparedCase>): CaseTable {
+  caseTablesBuilt.count++;
   const b = new CaseTableBuilder(Array.isArray(cases) ? cases.length + 1 : 16);
   for (const c of cases) b.add(c);
   return b.finish();

@@ -15,6 +15,7 @@ import type {
   WarrantRecord,
 } from '../model';
 import { RECORD_KEYS } from '../model';
+import { caseTable, type CaseTable } from '../case-table';
 import { compile, type CompiledPolicy } from '../compile';
 import { layoutOrdinance } from '../layout';
 import type { PreparedCase } from '../prepared';
@@ -1602,6 +1603,36 @@ export class FactSpace {
    * engine's decision on it comes from.
    */
   atomsOf(c: PreparedCase, reimbursementAgreement = false): Int8Array {
+    const values = this.plainAtomsOf(c, reimbursementAgreement);
+    // One table of the case for every record test (building it is most of the work of deciding it).
+    let table: CaseTable | undefined;
+    for (const coll of Object.values(this.collections)) {
+      for (const p of coll.predicates)
+        for (const [k, v] of p.vars) values[v] = this.leafPolicy(p, k).decideCodeOf((table ??= caseTable([c])), 0) >> 2 === 0 ? 1 : 0;
+    }
+    return values;
+  }
+
+  /**
+   * The atoms of several real cases, each as atomsOf gives them: their record tests read in one table
+   * of them all, each test's policy bound to it once (the engine's bulk path).
+   */
+  atomsOfAll(cases: readonly PreparedCase[], reimbursementAgreements: ReadonlyArray<boolean | undefined>): Int8Array[] {
+    const out = cases.map((c, i) => this.plainAtomsOf(c, reimbursementAgreements[i] ?? false));
+    if (!cases.length) return out;
+    let table: CaseTable | undefined;
+    for (const coll of Object.values(this.collections)) {
+      for (const p of coll.predicates)
+        for (const [k, v] of p.vars) {
+          const bound = this.leafPolicy(p, k).bind((table ??= caseTable(cases)));
+          for (let i = 0; i < out.length; i++) out[i]![v] = bound.decide(i) >> 2 === 0 ? 1 : 0;
+        }
+    }
+    return out;
+  }
+
+  /** A case's atoms but its record tests: the request, the warrants, the agreement, the age and the records. */
+  private plainAtomsOf(c: PreparedCase, reimbursementAgreement: boolean): Int8Array {
     const values = new Int8Array(this.bdd.varCount).fill(-1);
     values[this.reqHold] = c.reqHold ? 1 : 0;
     values[this.reqNotify] = c.reqNotify ? 1 : 0;
@@ -1614,9 +1645,6 @@ export class FactSpace {
       for (const v of this.ageBits) values[v] = bits[v]!;
     }
     for (const [key, v] of this.recordVars) values[v] = (c.records & RECORD_BITS[key]) !== 0 ? 1 : 0;
-    for (const coll of Object.values(this.collections)) {
-      for (const p of coll.predicates) for (const [k, v] of p.vars) values[v] = this.leafPolicy(p, k).decideCode(c) >> 2 === 0 ? 1 : 0;
-    }
     return values;
   }
 

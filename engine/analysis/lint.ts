@@ -37,11 +37,12 @@ import type { ParsedSource, SourcePosition } from '../source';
 import { forgetPrintedClauses, ordinanceText } from '../text-model';
 import { longDate } from '../text-model';
 import { prepareCase } from '../cases';
+import type { PreparedCase } from '../prepared';
 import { parseDate, timeZone, zonesAsChoice, zonesCitation, zonesOfState } from '../time';
 import { conditionWords, definesDetainer, detainersInOrdinanceTerms, detainerTerm, inOrdinanceTerms } from '../wording';
 import { AnalysisTooLarge, FALSE_NODE } from './bdd';
 import { caseFacts } from './describe';
-import { FactSpace, forEachLeaf, onClearAnalysisCaches } from './facts';
+import { FactSpace, forEachLeaf, onClearAnalysisCaches, type ConcreteCase } from './facts';
 import type { QuickFix } from './fixes';
 import { holdsUncertain, lawConditions, lawContext, probableCaseRulings, researchWords, stateName, type LawContext } from './law-context';
 import { SymbolicPolicy, Verifier, type SymbolicNode, type SymbolicProvision } from './policy';
@@ -884,10 +885,79 @@ function policyRules(ctx: Ctx): void {
     } catch {
       return undefined;
     }
+    return exampleOf(concrete);
+  };
+  const exampleOf = (concrete: ConcreteCase): NonNullable<LintDiagnostic['example']> => {
     const facts = caseFacts(concrete.case, detainerTerm(o));
     if (concrete.reimbursementAgreement !== undefined)
       facts.push(concrete.reimbursementAgreement ? 'a reimbursement agreement is in force' : 'no reimbursement agreement is in force');
     return { case: concrete.case, facts };
+  };
+  /**
+   * The first steps of exampleNow for a set, at once (they may grow the diagrams): its cheapest
+   * combination, the case of it, and that case prepared for the engine; undefined where exampleNow
+   * finds no example at these steps. examplesNow takes the rest.
+   */
+  const exampleTry = (set: number): ExampleTry | undefined => {
+    if (!detail) return undefined;
+    const values = space.cheapest(set);
+    if (!values) return undefined;
+    try {
+      const concrete = space.concretize(values, 'example');
+      const real = space.withRealOffenses(concrete);
+      // The case the engine decides (the real one if any); one that breaks the contract has no example.
+      const prepared = prepareCase((real ?? concrete).case, 0);
+      if (!prepared.ok) return undefined;
+      return { set, values, concrete: real ?? concrete, prepared: prepared.prepared, real: real !== undefined };
+    } catch {
+      return undefined;
+    }
+  };
+  /**
+   * The examples of several sets, each as exampleNow gives it (its last steps, from exampleTry): the
+   * real cases are read into atoms, and the cases decided by the engine, in one table for them all
+   * rather than one for each case. Should a step fail for them all, each gets its own exampleNow.
+   */
+  const examplesNow = (
+    asked: ReadonlyArray<{ tried: ExampleTry | undefined; decidedBy: { provision: string; outcome?: Outcome } }>,
+  ): Array<LintDiagnostic['example']> => {
+    const out: Array<LintDiagnostic['example']> = new Array(asked.length).fill(undefined);
+    const tries: Array<ExampleTry & { k: number }> = [];
+    asked.forEach(({ tried }, k) => {
+      if (tried) tries.push({ ...tried, k });
+    });
+    if (!tries.length) return out;
+    let kept: typeof tries;
+    let decided: Array<{ outcome: Outcome; provision: string }>;
+    try {
+      const reals = tries.filter((t) => t.real);
+      const atoms = space.atomsOfAll(
+        reals.map((t) => t.prepared),
+        reals.map((t) => t.concrete.reimbursementAgreement),
+      );
+      const fits = new Set(
+        reals.filter((t, i) => {
+          const a = atoms[i]!;
+          for (let v = 0; v < a.length; v++) if (a[v] === -1) a[v] = t.values[v]!;
+          return b.evaluate(t.set, a);
+        }),
+      );
+      kept = tries.filter((t) => !t.real || fits.has(t));
+      // An example the engine would decide otherwise is worse than none.
+      decided = verifier.decideCodes(
+        o,
+        kept.map((t) => ({ prepared: t.prepared, reimbursementAgreement: t.concrete.reimbursementAgreement })),
+      );
+    } catch {
+      return asked.map(({ tried, decidedBy }) => (tried ? exampleNow(tried.set, decidedBy) : undefined));
+    }
+    kept.forEach((t, i) => {
+      const d = decided[i]!;
+      const { decidedBy } = asked[t.k]!;
+      if (d.provision !== decidedBy.provision || (decidedBy.outcome && d.outcome !== decidedBy.outcome)) return;
+      out[t.k] = exampleOf(t.concrete);
+    });
+    return out;
   };
   // The provision deciding a full combination: the decision regions are few and disjoint.
   const decidingProvision = (values: ArrayLike<number>): SymbolicProvision | undefined => {
@@ -1470,7 +1540,19 @@ function policyRules(ctx: Ctx): void {
     }
   };
 
-  policy.provisions.forEach((sp: SymbolicProvision, i) => {
+  // The order findings' examples, shown in their messages: worked out together once every provision
+  // is read (examplesNow), then written into the findings, which keep their place and field order.
+  const orderExamples: Array<{
+    tried: ExampleTry | undefined;
+    decidedBy: { provision: string };
+    finish: (ex: LintDiagnostic['example']) => void;
+  }> = [];
+  const writeOrderExamples = () => {
+    const found = examplesNow(orderExamples);
+    orderExamples.forEach((x, k) => x.finish(found[k]));
+    orderExamples.length = 0;
+  };
+  const eachProvision = (sp: SymbolicProvision, i: number): void => {
     const lp = layout.detainerProvisions[i]!;
     const p = lp.provision;
     const path = sp.path;
@@ -1601,13 +1683,13 @@ function policyRules(ctx: Ctx): void {
           }
           const first = earlier[0];
           if (first) {
-            const ex = exampleNow(first.overlap, { provision: first.e.id });
             const protective = sp.outcome === 'decline';
-            addWithin(path, {
+            const finding: Omit<Finding, 'line' | 'column' | 'endLine' | 'endColumn'> = {
               provision: p.id,
               severity: protective ? 'warning' : 'info',
               code: 'order-conflict',
-              message: `order matters: some cases ${cite(i)} covers (${sp.outcome}) are decided first, more harshly, by ${earlier.map(({ e }) => `${e.citation} (${e.outcome})`).join(', ')}${ex ? `, e.g. ${ex.facts.join('; ')}` : ''}`,
+              // Its example, and the words of the message that show it, once every provision is read (orderExamples).
+              message: '',
               get explanation(): string {
                 return protective
                   ? `This provision declines, but an earlier provision decides some of its cases first: ${earlier.map(({ e }) => `${e.citation} (${e.id}) ${e.outcome}s`).join(', ')}. If it is meant as an exception (as a protection usually is), move it before them.`
@@ -1617,7 +1699,18 @@ function policyRules(ctx: Ctx): void {
               get fixes(): QuickFix[] {
                 return protective ? [moveFix(first.e)] : [];
               },
-              example: ex,
+              example: PENDING_EXAMPLE,
+            };
+            addWithin(path, finding);
+            orderExamples.push({
+              tried: exampleTry(first.overlap),
+              decidedBy: { provision: first.e.id },
+              finish: (ex) => {
+                finding.message = `order matters: some cases ${cite(i)} covers (${sp.outcome}) are decided first, more harshly, by ${earlier.map(({ e }) => `${e.citation} (${e.outcome})`).join(', ')}${ex ? `, e.g. ${ex.facts.join('; ')}` : ''}`;
+                // Where the example was (the field order of every finding is the same as before).
+                if (ex) finding.example = ex;
+                else delete (finding as { example?: unknown }).example;
+              },
             });
           }
         }
@@ -1631,7 +1724,19 @@ function policyRules(ctx: Ctx): void {
       decidedByOutcome[sp.outcome] = b.or(decidedByOutcome[sp.outcome], sure);
       decidedByOutcome.review = b.or(decidedByOutcome.review, b.diff(sp.decides, sure));
     }
-  });
+  };
+  try {
+    policy.provisions.forEach(eachProvision);
+  } catch (e) {
+    // The analysis stopped (too large): the findings made so far still get their whole messages.
+    try {
+      writeOrderExamples();
+    } catch {
+      for (const x of orderExamples) x.finish(undefined);
+    }
+    throw e;
+  }
+  writeOrderExamples();
   holdRules(policy.provisions.length);
   stateDutyRules(policy.provisions.length);
 
@@ -1721,6 +1826,19 @@ function policyRules(ctx: Ctx): void {
     );
   }
 }
+
+/** A set's example case as far as `exampleTry` in policyRules takes it (see there). */
+interface ExampleTry {
+  set: number;
+  values: ArrayLike<number>;
+  concrete: ConcreteCase;
+  prepared: PreparedCase;
+  /** Whether the case is the space's own with its offenses made real (`withRealOffenses`): its atoms are checked again. */
+  real: boolean;
+}
+
+/** The example of a finding whose example is still being worked out (set, or removed, before the finding is seen). */
+const PENDING_EXAMPLE = Object.freeze({}) as unknown as LintDiagnostic['example'];
 
 /**
  * A finding's example, worked out the first time it is read (then kept: every copy of a kept finding

@@ -8,6 +8,8 @@ import { layoutOrdinance, type Layout } from '../layout';
 import type { Condition, Decision, MaxHold, Ordinance, Outcome, Scenario } from '../model';
 import { OUTCOMES, otherwiseHoldOf } from '../model';
 import { prepareCase } from '../cases';
+import { caseTable } from '../case-table';
+import type { PreparedCase } from '../prepared';
 import { FALSE_NODE } from './bdd';
 import type { ConcreteCase, FactSpace, TriSet } from './facts';
 
@@ -269,6 +271,33 @@ export class Verifier {
     const policy = this.policy(o, c.reimbursementAgreement);
     const code = policy.decideCode(prepared.prepared);
     return { outcome: OUTCOMES[code & 3]!, provision: policy.provisionIdOf(code >> 2) };
+  }
+
+  /**
+   * The engine's outcomes and deciding provisions for several prepared cases, as decideCode gives each:
+   * the cases of each value of the reimbursement agreement in one table, with the policy bound to it
+   * once (its bulk path), rather than a table and a binding for each case.
+   */
+  decideCodes(
+    o: Ordinance,
+    cases: ReadonlyArray<{ prepared: PreparedCase; reimbursementAgreement?: boolean }>,
+  ): Array<{ outcome: Outcome; provision: string }> {
+    const out: Array<{ outcome: Outcome; provision: string }> = new Array(cases.length);
+    const groups = new Map<CompiledPolicy, number[]>();
+    cases.forEach((c, k) => {
+      const policy = this.policy(o, c.reimbursementAgreement);
+      let rows = groups.get(policy);
+      if (!rows) groups.set(policy, (rows = []));
+      rows.push(k);
+    });
+    for (const [policy, rows] of groups) {
+      const bound = policy.bind(caseTable(rows.map((k) => cases[k]!.prepared)));
+      rows.forEach((k, i) => {
+        const code = bound.decide(i);
+        out[k] = { outcome: OUTCOMES[code & 3]!, provision: policy.provisionIdOf(code >> 2) };
+      });
+    }
+    return out;
   }
 
   /** The engine's decision on a concrete case. Throws when the case breaks the contract (a bug here). */
