@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FactSpace } from '../../engine/analysis/facts';
-import { SymbolicPolicy } from '../../engine/analysis/policy';
+import { SymbolicPolicy, Verifier } from '../../engine/analysis/policy';
 import { compile, prepareCase, time, type BookingCase } from '../../engine/index';
 import { fixture } from './helpers';
 
@@ -162,6 +162,43 @@ describe('the age intervals of a set hold every case in it', () => {
             if (b.evaluate(set, values)) expect(space.ageIntervalsOf(set)).toContain(own);
         }),
         { numRuns: 500, seed: 2026 },
+      );
+    });
+  }
+});
+
+describe('cases read and decided together, as each is alone', () => {
+  // The lint's examples are read into atoms and decided by the engine many at once (one table of them
+  // all, each policy bound to it once): every case must come out as it does alone.
+  const ordinances = {
+    'boston committee draft': fixture('boston-committee-draft'),
+    'counting and windows': fixture('counting-windows'),
+    'dependent record tests': fixture('dependent-tests'),
+  };
+  for (const [name, o] of Object.entries(ordinances)) {
+    it(name, () => {
+      const space = new FactSpace([o]);
+      const verifier = new Verifier({});
+      fc.assert(
+        fc.property(
+          fc.array(fc.tuple(bookingCase, fc.option(fc.boolean(), { nil: undefined })), { minLength: 1, maxLength: 12 }),
+          (cases) => {
+            const prepared = cases.map(([bc]) => {
+              const p = prepareCase(bc, 0);
+              if (!p.ok) throw new Error(p.problems.map((x) => x.message).join('; '));
+              return p.prepared;
+            });
+            const agreements = cases.map(([, a]) => a);
+            expect(space.atomsOfAll(prepared, agreements)).toEqual(prepared.map((p, i) => space.atomsOf(p, agreements[i])));
+            expect(
+              verifier.decideCodes(
+                o,
+                prepared.map((p, i) => ({ prepared: p, reimbursementAgreement: agreements[i] })),
+              ),
+            ).toEqual(cases.map(([bc, a]) => verifier.decideCode(o, { case: bc, reimbursementAgreement: a })));
+          },
+        ),
+        { numRuns: 150, seed: 1307 },
       );
     });
   }
