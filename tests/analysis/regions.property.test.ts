@@ -195,7 +195,7 @@ describe('cases read and decided together, as each is alone', () => {
                 o,
                 prepared.map((p, i) => ({ prepared: p, reimbursementAgreement: agreements[i] })),
               ),
-            ).toEqual(cases.map(([bc, a]) => verifier.decideCode(o, { case: bc, reimbursementAgreement: a })));
+            ).toEqual(cases.map(([bc, a]) => verifier.decideCode(o, { case: bc, reimbursementAgreement: a, frame: 0 })));
           },
         ),
         { numRuns: 150, seed: 1307 },
