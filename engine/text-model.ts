@@ -835,11 +835,12 @@ export function ordinanceText(o: Ordinance): OrdinanceText {
     // A provision with its drafters' wording prints the generated words as its plain reading, flattened
     // (a kept clause's words after its lead once, as `keptReading` does); read before the lead moves on.
     // A plain reading is read apart from the text, whose definition of "honor" is printed only for the
-    // clauses it generates: a hold's reading says itself what a request for notice alone gets.
+    // clauses it generates: a hold's reading says itself what a request for notice alone gets, and a
+    // hold's, a notice's and a referral's what a request for neither a hold nor notice gets (a decline).
     const outcome = first.outcome ?? o.otherwise;
     const plainReading = !first.text
       ? ''
-      : outcome === 'hold'
+      : outcome !== 'decline'
         ? flattenClause(ruleClause(w, lead, [{ when: first.when }], outcome, first.maxHold, { apart: true }))
         : kept === undefined
           ? flattenClause(generated)

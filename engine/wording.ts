@@ -571,9 +571,10 @@ export function textTerms(o: Ordinance): TextTerms {
 export interface PredicateOptions {
   /**
    * Read apart from the text (the plain reading of a provision in the drafters' own wording, printed in
-   * the annex or beside the wording), where the text's definition of "honor" may not be printed: a
-   * hold then says itself what it gives a request for notice alone and one for neither a hold nor
-   * notice, as the engine decides (notice, no hold; a decline).
+   * the annex or beside the wording, and the reading the app's form shows), where the text's definition
+   * of "honor" may not be printed: a hold then says itself what it gives a request for notice alone and
+   * one for neither a hold nor notice, as the engine decides (notice, no hold; a decline); a notice and
+   * a referral say what they give a request for neither (a decline), in the same words.
    */
   apart?: boolean;
 }
@@ -597,17 +598,21 @@ export function outcomePredicate(
       // The outcome never exceeds the request (compile's CLAMP): a hold on a request for notice alone is
       // that notice, and on a request for neither a hold nor notice a decline, said as a decline is.
       const notice = `, or, where the ${t.detainer} requests only notice of the time of the person's release, by giving ICE that notice alone, without holding the person`;
-      const neither = `; and, where the ${t.detainer} requests neither that the person be held nor notice of the time of the person's release, ${outcomePredicate(t, 'decline', undefined)}`;
-      return `${held}${notice}${neither}`;
+      return `${held}${notice}${declinedIfNeither(t)}`;
     }
     case 'notify': {
       // A notice of the decision the ordinance requires on every detainer is given here too.
       const n = t.iceNotice;
       const decision = n?.decision ? ` and, as ${dutyWhere(n)} requires, of that decision` : '';
-      return `shall not hold the person on the ${t.detainer} and shall respond to it only by notifying ICE of the time of the person's release${decision}`;
+      const notified = `shall not hold the person on the ${t.detainer} and shall respond to it only by notifying ICE of the time of the person's release${decision}`;
+      // A notice is given on a request for a hold, for notice or both; a request for neither is declined (compile's CLAMP).
+      return options.apart ? `${notified}${declinedIfNeither(t)}` : notified;
     }
-    case 'review':
-      return `shall refer the ${t.detainer} to a supervisor, who shall decide in writing whether to honor it`;
+    case 'review': {
+      const referred = `shall refer the ${t.detainer} to a supervisor, who shall decide in writing whether to honor it`;
+      // A request for neither is declined, not referred (compile's CLAMP).
+      return options.apart ? `${referred}${declinedIfNeither(t)}` : referred;
+    }
     case 'decline': {
       // A notice the ordinance requires in every case is given on a decline too: say so, never the opposite.
       const n = t.iceNotice;
@@ -618,6 +623,14 @@ export function outcomePredicate(
       return `shall decline the ${t.detainer} and shall not hold the person, and shall notify ICE of that decision as ${dutyWhere(n)} requires but shall not notify ICE of the time of the person's release`;
     }
   }
+}
+
+/**
+ * What a hold, a notice or a referral gives a request for neither a hold nor notice, read apart from the
+ * text: a decline (the outcome never exceeds the request), said as any decline of the ordinance is.
+ */
+function declinedIfNeither(t: Pick<TextTerms, 'detainer' | 'iceNotice'>): string {
+  return `; and, where the ${t.detainer} requests neither that the person be held nor notice of the time of the person's release, ${outcomePredicate(t, 'decline', undefined)}`;
 }
 
 /** The operative sentence of a detainer provision, minus its condition: "{Agency} shall ..." */

@@ -59,7 +59,7 @@ describe('the plain reading of a worded hold, for a request for notice alone', (
     expect(md.slice(md.indexOf('## Annex'))).toContain(`24 hours ${NOTICE}`);
   });
 
-  it('leaves a generated hold clause and a worded referral as they were', () => {
+  it('leaves a generated hold clause as it was; a worded referral says it only refers, and declines a request for neither', () => {
     const generated = clauses.find((c) => c.provision === 'recent-felony')!;
     expect(generated.text).not.toContain('requests only notice');
     expect(generated.text).toContain(
@@ -70,7 +70,7 @@ describe('the plain reading of a worded hold, for a request for notice alone', (
       'An ICE detainer that requests only notice is honored by giving that notice alone.',
     );
     expect(clauses.find((c) => c.provision === 'review')!.plainReading).toContain(
-      'the Police Department shall refer the ICE detainer to a supervisor, who shall decide in writing whether to honor it.',
+      `the Police Department shall refer the ICE detainer to a supervisor, who shall decide in writing whether to honor it${NEITHER}`,
     );
   });
 
