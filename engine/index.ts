@@ -141,7 +141,7 @@ export {
   type TextItem,
 } from './text-model';
 export { renderMarkdown, markdownFromText, markdownText } from './render-markdown';
-export { conditionWords, joinWords, leafWords, OUTCOME_WORDS } from './wording';
+export { conditionWords, inOrdinanceTerms, joinWords, leafWords, OUTCOME_WORDS } from './wording';
 export { isBaselineRule, provisionName, provisionTitle, type NameableProvision } from './provision-names';
 export * as time from './time';
 export {

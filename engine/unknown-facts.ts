@@ -49,10 +49,25 @@ const RECORD_QUESTIONS: Record<RecordKey, string> = {
   securityRiskGroup: 'whether the Department of Correction designates the person in a Security Risk Group',
 };
 
-/** Every fact a decision may depend on: its key (as in `Decision.undetermined.dependsOn`) and how to say it. */
-export const DEPENDS_ON: ReadonlyArray<{ bit: number; key: string; label: string }> = [
-  { bit: U_JUDICIAL, key: 'judicialWarrant', label: 'whether a judicial warrant supports the detainer' },
-  { bit: U_ADMIN, key: 'administrativeWarrant', label: 'whether an administrative warrant (I-200/I-205) is attached' },
+/**
+ * Every fact a decision may depend on: its key (as in `Decision.undetermined.dependsOn`) and how to say
+ * it. `asked`, for a fact a provision's condition reads of the detainer, is the question in the
+ * condition's own words (leafWords: "the detainer is supported by a judicial warrant"), which an
+ * explanation of one policy's decision says in its terms (dependsOnLabel's `words`).
+ */
+export const DEPENDS_ON: ReadonlyArray<{ bit: number; key: string; label: string; asked?: string }> = [
+  {
+    bit: U_JUDICIAL,
+    key: 'judicialWarrant',
+    label: 'whether a judicial warrant supports the detainer',
+    asked: 'whether the detainer is supported by a judicial warrant',
+  },
+  {
+    bit: U_ADMIN,
+    key: 'administrativeWarrant',
+    label: 'whether an administrative warrant (I-200/I-205) is attached',
+    asked: 'whether an ICE administrative warrant (form I-200 or I-205) accompanies the detainer',
+  },
   { bit: U_REQUEST, key: 'requests', label: 'what ICE asked for' },
   { bit: U_CHARGES, key: 'currentCharges', label: 'the pending charges' },
   { bit: D_CHARGE_DETAILS, key: 'currentCharges.details', label: "a pending charge's class or bond" },
@@ -86,16 +101,22 @@ export function dependsOnKeys(mask: number): string[] {
   return DEPENDS_ON.filter((d) => (mask & d.bit) !== 0).map((d) => d.key);
 }
 
-/** How to say a fact key. */
-export function dependsOnLabel(key: string): string {
-  return DEPENDS_ON.find((d) => d.key === key)?.label ?? key;
+/**
+ * How to say a fact key. With `words` (an explanation of one policy's decision: inOrdinanceTerms of
+ * that policy), a fact of the detainer is asked in its condition's words, naming the detainer as that
+ * policy's text does ("whether the ICE detainer is supported by a judicial warrant").
+ */
+export function dependsOnLabel(key: string, words?: (text: string) => string): string {
+  const d = DEPENDS_ON.find((x) => x.key === key);
+  if (!d) return key;
+  return words ? words(d.asked ?? d.label) : d.label;
 }
 
 /**
  * The sentence for facts an undecided case's provisions read that may change only which provision
- * decides it (Decision.undetermined.whichProvisionOnly): '' when there are none.
+ * decides it (Decision.undetermined.whichProvisionOnly): '' when there are none. `words` as dependsOnLabel.
  */
-export function whichProvisionOnlySentence(keys: readonly string[] | undefined): string {
+export function whichProvisionOnlySentence(keys: readonly string[] | undefined, words?: (text: string) => string): string {
   if (!keys?.length) return '';
-  return `Which provision decides it also turns on ${keys.map(dependsOnLabel).join('; ')}, but that does not change the outcome or how long a hold may last.`;
+  return `Which provision decides it also turns on ${keys.map((k) => dependsOnLabel(k, words)).join('; ')}, but that does not change the outcome or how long a hold may last.`;
 }

@@ -15,7 +15,7 @@ export {
   type PathSegment,
 } from './diagnostics';
 export { outcomeOf, outcomeNumberOf, provisionNumberOf, decodeDecision, type DecisionCode, type ProvisionRef } from './decision-code';
-export { joinWords, maxHoldWords, OUTCOME_WORDS } from './wording';
+export { joinWords, maxHoldWords, OUTCOME_WORDS, withDetainerTerm } from './wording';
 export { isBaselineRule, provisionName, provisionTitle, type NameableProvision } from './provision-names';
 export * from './export/catalog';
 export { caseSetLabel, caseSetTitle, policyBaseName } from './file-names';

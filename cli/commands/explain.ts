@@ -5,6 +5,7 @@ import {
   compile,
   decidedByOneOfWords,
   dependsOnLabel,
+  inOrdinanceTerms,
   whichProvisionOnlySentence,
   OUTCOME_WORDS,
   settledDecidingConvictions,
@@ -54,7 +55,7 @@ export const explain: CommandCode = {
       io.out(JSON.stringify({ ...decision, decidingConvictions: deciding.convictions }, null, 2) + '\n');
       return 0;
     }
-    io.out(explainText(decision, deciding));
+    io.out(explainText(decision, deciding, (text) => inOrdinanceTerms(text, policy.ordinance)));
     return 0;
   },
 };
@@ -106,7 +107,11 @@ export function decidingConvictionLine(d: SettledDecidingConvictions): string {
     : `Deciding conviction: none (${d.citation} reads no conviction).`;
 }
 
-export function explainText(d: Decision, deciding?: SettledDecidingConvictions): string {
+/**
+ * The explanation of one decision in lines. `words` names the detainer as the deciding policy's text does
+ * (inOrdinanceTerms), for the facts an undecided decision turns on, as its reasons already do.
+ */
+export function explainText(d: Decision, deciding?: SettledDecidingConvictions, words?: (text: string) => string): string {
   const lines: string[] = [];
   const held = d.holdUntil ? ` until ${d.holdUntil.replace('T', ' ')}` : '';
   // An open decision's outcome (review) only marks it unsettled: it is no one's decision, and says what it
@@ -115,9 +120,9 @@ export function explainText(d: Decision, deciding?: SettledDecidingConvictions):
     const could = d.undecided
       ? `It is ${undecidedWords(d.undecided)}; no one provision is named as deciding it.`
       : `It could be ${d.undetermined.possible.map((o) => OUTCOME_WORDS[o]).join(' or ')}.`;
-    const whichOnly = whichProvisionOnlySentence(d.undetermined.whichProvisionOnly);
+    const whichOnly = whichProvisionOnlySentence(d.undetermined.whichProvisionOnly, words);
     lines.push(
-      `Case ${d.id}: UNDECIDED: these records cannot settle it. It turns on ${d.undetermined.dependsOn.map(dependsOnLabel).join('; ') || 'facts the records do not carry'}. ${could}${whichOnly ? ` ${whichOnly}` : ''}`,
+      `Case ${d.id}: UNDECIDED: these records cannot settle it. It turns on ${d.undetermined.dependsOn.map((k) => dependsOnLabel(k, words)).join('; ') || 'facts the records do not carry'}. ${could}${whichOnly ? ` ${whichOnly}` : ''}`,
     );
     if (d.undetermined.dependsOn.includes('requests')) lines.push(UNKNOWN_REQUEST_READING);
   } else if (d.decidedByOneOf) {

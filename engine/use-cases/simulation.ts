@@ -5,6 +5,7 @@
 import { bookingCaseAt, C_DATE_UNKNOWN, classWords, degreeOf, describeConviction, type CaseTable } from '../case-table';
 import { RANK_OF_BIT } from '../offense-rank';
 import { formatDate } from '../time';
+import { detainerTerm } from '../wording';
 import { compile, resolveScenario, type CompiledPolicy } from '../compile';
 import type { ProvisionRef } from '../decision-code';
 import { jsonChunks, streamed } from '../json-chunks';
@@ -131,6 +132,11 @@ export interface ExplainedCase {
   decision: Decision;
   other: Decision | null;
   otherTitle: string | null;
+  /**
+   * The term each side's printed text names the detainer by (detainerTerm), for the words of a decision
+   * that are not its reasons (the facts an undecided one turns on), as its reasons name it.
+   */
+  detainerTerms: { decision: string; other: string | null };
 }
 
 /** One case of a table explained under the draft and under what it is compared with. */
@@ -147,6 +153,7 @@ export function explainCase(req: {
     decision: compile(req.ordinance, req.scenario).explain(req.cases, req.index),
     other: against ? compile(against.ordinance, req.scenario).explain(req.cases, req.index) : null,
     otherTitle: against?.title ?? null,
+    detainerTerms: { decision: detainerTerm(req.ordinance), other: against ? detainerTerm(against.ordinance) : null },
   };
 }
 

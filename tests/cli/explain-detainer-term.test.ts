@@ -91,6 +91,18 @@ describe('explain names the detainer as the ordinance does', () => {
     expect(r.out).not.toMatch(/\bthe detainer\b/);
   });
 
+  it("an undecided case turns on the warrant in its condition's words and the term, as the reasons say it", async () => {
+    const open = path.join(dir, 'open.json');
+    fs.writeFileSync(open, JSON.stringify([{ ...VIOLENT_FELONY_BOOKING, id: 'open', unknown: ['judicialWarrant'] }]));
+    const r = await runCli('explain', withTerm, '--cases', open, '--id', 'open');
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')[0]).toContain('It turns on whether the ICE detainer is supported by a judicial warrant.');
+    expect(r.out).toContain('    the ICE detainer is supported by a judicial warrant: UNKNOWN');
+    expect(r.out).not.toMatch(/\b(?:the|a|an) detainer\b/);
+    const bare = await runCli('explain', withoutTerm, '--cases', open, '--id', 'open');
+    expect(bare.out.split('\n')[0]).toContain('It turns on whether the civil immigration detainer is supported by a judicial warrant.');
+  });
+
   it('an unconditional provision applies to every detainer it reaches, in the term', async () => {
     const noFelony = path.join(dir, 'no-felony.json');
     fs.writeFileSync(noFelony, JSON.stringify([{ ...VIOLENT_FELONY_BOOKING, id: 'none', convictions: [] }]));

@@ -49,8 +49,8 @@ describe('explain: a case the records leave undecided', () => {
     expect(r.code).toBe(0);
     const first = r.out.split('\n')[0]!;
     expect(first).toBe(
-      'Case both-open: UNDECIDED: these records cannot settle it. It turns on whether a judicial warrant supports the detainer; ' +
-        'whether an administrative warrant (I-200/I-205) is attached. It is undecided on these records: hold under § 2(a) ' +
+      'Case both-open: UNDECIDED: these records cannot settle it. It turns on whether the civil immigration detainer is supported by a judicial warrant; ' +
+        'whether an ICE administrative warrant (form I-200 or I-205) accompanies the civil immigration detainer. It is undecided on these records: hold under § 2(a) ' +
         '(felony-and-warrant) or § 2(b) (admin-warrant), or decline under § 2(c) (default); no one provision is named as deciding it.',
     );
     expect(r.out).not.toContain('first provision');
@@ -115,9 +115,9 @@ describe('explain: a case the records leave undecided', () => {
     const r = await runCli('explain', sameLimit, '--cases', cases, '--id', 'both-open');
     expect(r.code).toBe(0);
     expect(r.out.split('\n')[0]).toBe(
-      'Case both-open: UNDECIDED: these records cannot settle it. It turns on whether an administrative warrant (I-200/I-205) is attached. ' +
+      'Case both-open: UNDECIDED: these records cannot settle it. It turns on whether an ICE administrative warrant (form I-200 or I-205) accompanies the civil immigration detainer. ' +
         'It is undecided on these records: hold under § 2(a)(1) (felony-and-warrant) or § 2(a)(2) (admin-warrant), or decline under § 2(b) (default); ' +
-        'no one provision is named as deciding it. Which provision decides it also turns on whether a judicial warrant supports the detainer, ' +
+        'no one provision is named as deciding it. Which provision decides it also turns on whether the civil immigration detainer is supported by a judicial warrant, ' +
         'but that does not change the outcome or how long a hold may last.',
     );
     const json = JSON.parse((await runCli('explain', sameLimit, '--cases', cases, '--id', 'both-open', '--json')).out);

@@ -37,17 +37,20 @@ const text = (html: string) =>
     .replace(/&quot;/g, '"');
 
 describe('the explanation panel', () => {
-  const decision = explainCase({ ordinance: twoHolds, cases: table, index: 0 }).decision;
+  const explained = explainCase({ ordinance: twoHolds, cases: table, index: 0 });
+  const decision = explained.decision;
   const provisions = [
     { id: 'felony-and-warrant', citation: '§ 2(a)', heading: "Felony with a judge's warrant" },
     { id: 'admin-warrant', citation: '§ 2(b)', heading: 'Administrative warrant' },
   ];
-  const html = renderToStaticMarkup(createElement(DecisionBlock, { decision, title: 'This draft', provisions }));
+  // The panel names the detainer as the draft's text does (its reasons do too).
+  const detainer = explained.detainerTerms.decision;
+  const html = renderToStaticMarkup(createElement(DecisionBlock, { decision, title: 'This draft', provisions, detainer }));
 
   it('says each outcome it could have under the provisions that would give it, not the first provision', () => {
     const verdict = text(/<p class="verdict outcome-review" data-testid="undecided">[\s\S]*?<\/p>/.exec(html)![0]);
     expect(verdict).toBe(
-      'Undecided: these records cannot settle it. It turns on whether a judicial warrant supports the detainer; whether an administrative warrant (I-200/I-205) is attached. ' +
+      'Undecided: these records cannot settle it. It turns on whether the civil immigration detainer is supported by a judicial warrant; whether an ICE administrative warrant (form I-200 or I-205) accompanies the civil immigration detainer. ' +
         "It is undecided on these records: hold under § 2(a), Felony with a judge's warrant or § 2(b), Administrative warrant, or decline under the otherwise clause (§ 2(c)); no one provision is named as deciding it.",
     );
     expect(html).not.toContain('first provision');
@@ -121,15 +124,24 @@ describe('the explanation panel: a fact that changes only which provision decide
       '{ judicialWarrant: true }, { administrativeWarrant: true } ]',
     ),
   ).ordinance!;
-  const decision = explainCase({ ordinance: sameLimit, cases: table, index: 0 }).decision;
-  const html = renderToStaticMarkup(createElement(DecisionBlock, { decision, title: 'This draft', provisions: [] }));
+  const explained = explainCase({ ordinance: sameLimit, cases: table, index: 0 });
+  const html = renderToStaticMarkup(
+    createElement(DecisionBlock, {
+      decision: explained.decision,
+      title: 'This draft',
+      provisions: [],
+      detainer: explained.detainerTerms.decision,
+    }),
+  );
   const verdict = text(/<p class="verdict outcome-review" data-testid="undecided">[\s\S]*?<\/p>/.exec(html)![0]);
 
   it('turns on the administrative warrant alone, and says apart what the judge’s warrant changes', () => {
-    expect(verdict).toContain('It turns on whether an administrative warrant (I-200/I-205) is attached. It is undecided');
     expect(verdict).toContain(
-      'Which provision decides it also turns on whether a judicial warrant supports the detainer, but that does not change the outcome or how long a hold may last.',
+      'It turns on whether an ICE administrative warrant (form I-200 or I-205) accompanies the civil immigration detainer. It is undecided',
     );
-    expect(verdict).not.toMatch(/It turns on whether a judicial warrant/);
+    expect(verdict).toContain(
+      'Which provision decides it also turns on whether the civil immigration detainer is supported by a judicial warrant, but that does not change the outcome or how long a hold may last.',
+    );
+    expect(verdict).not.toMatch(/whether a judicial warrant supports/);
   });
 });

@@ -12,6 +12,7 @@ import {
   undecidedWords,
   UNKNOWN_REQUEST_READING,
   whichProvisionOnlySentence,
+  withDetainerTerm,
 } from '../../../engine/vocabulary';
 import { emit } from '../lib/app-events';
 import { SidePanel } from '../lib/SidePanel';
@@ -47,14 +48,18 @@ export function DecisionBlock({
   decision,
   title,
   provisions,
+  detainer,
   onShowProvision,
 }: {
   decision: Decision;
   title: string;
   /** The policy's provisions as the results name them, to name each as the reader knows it. */
   provisions?: readonly NameableProvision[];
+  /** The term the policy's text names the detainer by, for the facts an undecided decision turns on (as its reasons name it). */
+  detainer?: string;
   onShowProvision?: (id: string) => void;
 }) {
+  const termed = detainer ? (text: string) => withDetainerTerm(text, detainer) : undefined;
   // A reason of a decision the records leave open which provision gives (a hold's limit) is grouped under all of them.
   const byProvision: Array<{ provision: string; citation: string; oneOf?: Reason['decidedByOneOf']; reasons: Reason[] }> = [];
   for (const r of decision.reasons) {
@@ -91,14 +96,14 @@ export function DecisionBlock({
       {decision.undetermined ? (
         <p className="verdict outcome-review" data-testid="undecided">
           <strong>Undecided</strong>: these records cannot settle it. It turns on{' '}
-          {decision.undetermined.dependsOn.map(dependsOnLabel).join('; ') || 'facts the records do not carry'}.{' '}
+          {decision.undetermined.dependsOn.map((k) => dependsOnLabel(k, termed)).join('; ') || 'facts the records do not carry'}.{' '}
           {decision.undecided ? (
             <>It is {undecidedWords(decision.undecided, oneOfName)}; no one provision is named as deciding it.</>
           ) : (
             <>It could be {decision.undetermined.possible.map((o) => OUTCOME_LABEL[o].toLowerCase()).join(' or ')}.</>
           )}
           {decision.undetermined.whichProvisionOnly?.length ? (
-            <span data-testid="which-provision-only"> {whichProvisionOnlySentence(decision.undetermined.whichProvisionOnly)}</span>
+            <span data-testid="which-provision-only"> {whichProvisionOnlySentence(decision.undetermined.whichProvisionOnly, termed)}</span>
           ) : null}
           {decision.undetermined.dependsOn.includes('requests') ? <> {UNKNOWN_REQUEST_READING}</> : null}
         </p>
@@ -256,10 +261,17 @@ export function Explanation({
       onClose={onClose}
       closeLabel="Close the explanation"
     >
-      <DecisionBlock decision={explained.decision} title="Under this draft" provisions={provisions} onShowProvision={onShowProvision} />
+      <DecisionBlock
+        decision={explained.decision}
+        title="Under this draft"
+        provisions={provisions}
+        detainer={explained.detainerTerms.decision}
+        onShowProvision={onShowProvision}
+      />
       {explained.other ? (
         <DecisionBlock
           decision={explained.other}
+          detainer={explained.detainerTerms.other ?? undefined}
           title={`Under ${otherLabel ?? explained.otherTitle ?? 'the compared policy'}`}
           provisions={otherProvisions}
         />

@@ -222,7 +222,7 @@ export interface ChangeReason {
 
 /** The facts of a dependsOn mask in words: "a and b", "a, b and 2 more facts". */
 function factsWords(mask: number): string {
-  const labels = dependsOnKeys(mask).map(dependsOnLabel);
+  const labels = dependsOnKeys(mask).map((k) => dependsOnLabel(k));
   if (labels.length === 0) return 'facts these records do not carry';
   if (labels.length > 3) return `${labels.slice(0, 2).join(', ')} and ${labels.length - 2} more facts`;
   return joinAnd(labels);

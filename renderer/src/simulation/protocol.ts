@@ -157,6 +157,8 @@ export interface CaseExplained {
   decision: Decision;
   other: Decision | null;
   otherTitle: string | null;
+  /** The term each side's text names the detainer by (ExplainedCase.detainerTerms). */
+  detainerTerms: { decision: string; other: string | null };
 }
 
 /** The answer to `deciding`: per index asked, its deciding convictions; null for all when that run is no longer the worker's last. */
