@@ -20,6 +20,7 @@ import {
   type PreparedCase,
 } from '../../engine/index';
 import { officerGuide } from '../../engine/export/index';
+import { lintOrdinance } from '../../engine/analysis/index';
 import { caseValidator } from '../../engine/generated/validators.js';
 
 const SAMPLE = new URL('../../samples/ordinances/connecticut-trust-act-2014.ordinance.yaml', import.meta.url);
@@ -146,5 +147,26 @@ describe('the record securityRiskGroup in the booking-case contract', () => {
     const policy = compile(withoutOfficersFinding(sample()));
     expect(policy.decide(prepared(bookingCaseAt(csv.table, 0)))).toMatchObject({ outcome: 'hold', provision: 'gang-member' });
     expect(policy.decide(prepared(bookingCaseAt(csv.table, 1))).outcome).toBe('decline');
+  });
+});
+
+describe('§ 3(b) says what its logic does', () => {
+  // The sample models a jail that holds whenever the 2014 statute permits, on every ground: § 3(b)'s
+  // logic holds every case it reaches, so its words say "shall honor" as the other grounds' generated
+  // words do, not the choice ("may honor") the logic never leaves. No finding is silenced for it.
+  const o = sample();
+
+  it('its wording is a duty, and the legal lint, with nothing silenced, finds no wording that differs from the logic', () => {
+    const words = o.sections.flatMap((s) => s.provisions ?? []).find((p) => p.id === 'gang-member')!.text!;
+    expect(words).toMatch(/^A law enforcement officer shall honor a civil immigration detainer by holding the person/);
+    expect(renderMarkdown(o)).not.toContain('may honor');
+    expect((o.suppress ?? []).filter((s) => s.code === 'wording-differs')).toEqual([]);
+    const findings = lintOrdinance({ ...o, suppress: [] }, { examples: false }).filter((f) => f.code === 'wording-differs');
+    expect(findings).toEqual([]);
+  });
+
+  it('its logic holds a listed gang member, as the words say', () => {
+    const policy = compile(withoutOfficersFinding(o));
+    expect(policy.decide(prepared(person('G-1', { gangDatabase: true })))).toMatchObject({ outcome: 'hold', provision: 'gang-member' });
   });
 });
