@@ -510,10 +510,27 @@ function generatedDefinitions(o: Ordinance, w: Words, layout: Layout): TextClaus
  * letter is skipped. The ordinance's own definition of "ICE", if it gives one, is always kept.
  */
 function withoutUnusedIceDefinition(o: Ordinance, sections: TextSection[], annex: readonly AnnexEntry[]): void {
-  if ((o.definitions ?? []).some((d) => d.term.trim().toLowerCase() === 'ice')) return;
-  const defs = sections.find((s) => s.clauses.some((c) => c.term === 'ICE'));
+  withoutUnusedDefinition(o, sections, 'ICE', /\bICE\b/, annex);
+}
+
+/**
+ * Takes out the generated definition of "holiday" when the voted text never uses the word: a hold in
+ * the drafters' own wording that names no holiday (Cook County's sec. 46-37(a)) would otherwise print a
+ * definition only its annex of plain readings, which is not part of the text, uses.
+ */
+function withoutUnusedHolidayDefinition(o: Ordinance, sections: TextSection[]): void {
+  withoutUnusedDefinition(o, sections, 'holiday', /\bholidays?\b/i, []);
+}
+
+/**
+ * Takes out the generated definition of `term` when nothing else the document prints (its title,
+ * findings, sections and the annex entries given) uses the word; the definitions after it are lettered
+ * again, so no letter is skipped. The ordinance's own definition of the term, if it gives one, is kept.
+ */
+function withoutUnusedDefinition(o: Ordinance, sections: TextSection[], term: string, uses: RegExp, annex: readonly AnnexEntry[]): void {
+  if ((o.definitions ?? []).some((d) => d.term.trim().toLowerCase() === term.toLowerCase())) return;
+  const defs = sections.find((s) => s.clauses.some((c) => c.term === term));
   if (!defs || defs.clauses.length < 2) return;
-  const uses = /\bICE\b/;
   const itemUses = (items: readonly TextItem[] | undefined): boolean => (items ?? []).some((i) => uses.test(i.text) || itemUses(i.items));
   const used =
     uses.test(o.title) ||
@@ -523,11 +540,11 @@ function withoutUnusedIceDefinition(o: Ordinance, sections: TextSection[], annex
       (s) =>
         uses.test(s.heading) ||
         uses.test(s.intro ?? '') ||
-        s.clauses.some((c) => c.term !== 'ICE' && (uses.test(c.text) || uses.test(c.after ?? '') || itemUses(c.items))),
+        s.clauses.some((c) => c.term !== term && (uses.test(c.text) || uses.test(c.after ?? '') || itemUses(c.items))),
     );
   if (used) return;
   const lettered = defs.clauses.every((c) => c.label !== null && /^\([a-z]+\)$/.test(c.label));
-  defs.clauses = defs.clauses.filter((c) => c.term !== 'ICE').map((c, i) => (lettered ? { ...c, label: `(${letterFor(i)})` } : c));
+  defs.clauses = defs.clauses.filter((c) => c.term !== term).map((c, i) => (lettered ? { ...c, label: `(${letterFor(i)})` } : c));
 }
 
 // ---- the title block, the enacting clause, passage and signatures ----
@@ -926,6 +943,7 @@ export function ordinanceText(o: Ordinance): OrdinanceText {
     return { number: ls.number, heading: ls.heading, ...(ls.text ? { intro: ls.text } : {}), clauses };
   });
   withoutUnusedIceDefinition(o, sections, annex);
+  withoutUnusedHolidayDefinition(o, sections);
 
   if (o.plainReadingAnnex) {
     const defs = sections.find((s) => s.heading === 'Definitions');
