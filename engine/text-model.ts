@@ -773,7 +773,8 @@ export function ordinanceText(o: Ordinance): OrdinanceText {
     // A state's own policy names the state already ("State of Connecticut", not "State of Connecticut, CT").
     o.jurisdiction.level === 'state' ? o.jurisdiction.name : `${o.jurisdiction.name}, ${o.jurisdiction.state}`,
     o.status ? STATUS_WORDS[o.status] : undefined,
-    o.version ? `Version ${o.version}` : undefined,
+    // A version that is the effective date (Cook County's "2011-09-07") is not said twice: the date says it.
+    o.version && o.version !== effective ? `Version ${o.version}` : undefined,
     effective ? `Effective ${longDate(effective)}` : undefined,
   ].filter(Boolean);
 

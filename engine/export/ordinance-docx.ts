@@ -9,7 +9,7 @@ import type { Ordinance } from '../model';
 import { ordinanceText, type OrdinanceText } from '../text-model';
 import { documentNumbering, documentStyles, NUMBERING, pageFooter, pageProperties, STYLE, wordText } from './docx-kit';
 import { packDocx } from './docx-package';
-import { printedBlocks, type PrintedBlock, type Run } from './text-blocks';
+import { printedBlocks, versionFacts, type PrintedBlock, type Run } from './text-blocks';
 
 function runs(list: readonly Run[]): TextRun[] {
   return list.map((r) => new TextRun({ text: wordText(r.text), ...(r.term ? { style: STYLE.definedTerm } : {}) }));
@@ -128,7 +128,7 @@ function paragraphsOf(t: OrdinanceText): Paragraph[] {
 
 /** The document as docx objects, before packing (the redline and tests reuse the pieces). */
 export function ordinanceDocument(t: OrdinanceText): Document {
-  const facts = [`Version ${t.version}`, t.date || undefined, `Fingerprint ${shortFingerprint(t.fingerprint)}`].filter(Boolean).join(' · ');
+  const facts = [...versionFacts(t), `Fingerprint ${shortFingerprint(t.fingerprint)}`].join(' · ');
   return new Document({
     title: wordText(t.title),
     subject: 'Ordinance text',

@@ -5,7 +5,7 @@ import { shortFingerprint } from '../canonical';
 import type { Ordinance } from '../model';
 import { ordinanceText, type OrdinanceText } from '../text-model';
 import { escapeHtml, htmlDocument } from './html';
-import { footerLine, printedBlocks, type PrintedBlock, type Run } from './text-blocks';
+import { footerLine, printedBlocks, versionFacts, type PrintedBlock, type Run } from './text-blocks';
 
 const ORDINANCE_CSS = `
 .doc-header { text-align: center; margin-bottom: 1.2rem; }
@@ -29,7 +29,7 @@ p.passage { margin: 0 0 .3rem; }
 .signer, .signature-date { margin: 0; break-before: avoid; page-break-before: avoid; }
 .annex { border-top: 1px solid #999; margin-top: 2rem; font-size: .9rem; }
 .annex-entry .lead { font-style: italic; }
-@media print { .annex { break-before: page; page-break-before: always; border-top: none; } .doc-footer { break-before: avoid; page-break-before: avoid; } }
+@media print { .annex { break-before: page; page-break-before: always; border-top: none; } .doc-footer { display: none; } }
 `;
 
 export function runsHtml(runs: readonly Run[]): string {
@@ -160,9 +160,7 @@ function footerHtml(t: OrdinanceText): string {
 
 /** The words printed in every page's bottom margin. */
 export function marginFooter(t: Pick<OrdinanceText, 'version' | 'date' | 'fingerprint'>, lead?: string): string {
-  const first = [lead, `Version ${t.version}`, t.date || undefined, `Fingerprint ${shortFingerprint(t.fingerprint)}`]
-    .filter(Boolean)
-    .join(' · ');
+  const first = [lead, ...versionFacts(t), `Fingerprint ${shortFingerprint(t.fingerprint)}`].filter(Boolean).join(' · ');
   return `${first}\n${t.fingerprint}`;
 }
 

@@ -97,7 +97,15 @@ function itemBlocks(items: readonly TextItem[], depth: number, ctx: Pick<Printed
 }
 
 export function footerLine(t: Pick<OrdinanceText, 'version' | 'date' | 'fingerprint'>): string {
-  return `Version ${t.version}${t.date ? ` · ${t.date}` : ''} · Fingerprint ${shortFingerprint(t.fingerprint)} (${t.fingerprint})`;
+  return `${versionFacts(t).join(' · ')} · Fingerprint ${shortFingerprint(t.fingerprint)} (${t.fingerprint})`;
+}
+
+/**
+ * "Version <version>" and the document's date, for footers: the date once, where the version is that
+ * date (Cook County's "2011-09-07"), not "Version 2011-09-07 · 2011-09-07".
+ */
+export function versionFacts(t: { version: string; date?: string }): string[] {
+  return [`Version ${t.version}`, ...(t.date && t.date !== t.version ? [t.date] : [])];
 }
 
 export const ANNEX_HEADING = 'Annex: generated plain readings (not part of the text)';

@@ -11,6 +11,7 @@ import { main } from '../../cli/main';
 import { ordinanceText, shortFingerprint } from '../../engine/index';
 import { ctFile, felonyHoldText, loadFile, pdfInfo, pdfText, rivertonFile, root, skipReason, tempDir, which } from './helpers';
 
+const cookFile = path.join(root, 'samples/ordinances/cook-county-46-37-2011.ordinance.yaml');
 const chromium = process.env.DETAINER_STUDIO_CHROMIUM ?? which('chromium') ?? which('google-chrome');
 const skip = chromium ? skipReason(['pdftotext', 'pdfinfo']) : skipReason(['chromium']);
 const flat = (s: string) => s.replace(/\s+/g, ' ');
@@ -43,6 +44,8 @@ describe.skipIf(skip)('PDF through headless Chromium', () => {
     const jobs: string[][] = [
       ['export', ctFile, '--format', 'pdf', '--out', out('ct-1.pdf')],
       ['export', ctFile, '--format', 'pdf', '--out', out('ct-2.pdf')],
+      ['export', cookFile, '--format', 'pdf', '--out', out('cook.pdf')],
+      ['export', ctFile, '--format', 'html', '--out', out('ct-1.html')],
       ['export', ctFile, '--format', 'report', '--cases', cases, '--out', out('report.pdf')],
       ...guideFiles.map((f, i) => ['export', f, '--format', 'officer-guide', '--out', out(`guide-${i}.pdf`)]),
       ['export', florida, '--format', 'officer-guide', '--out', out('guide-florida.pdf')],
@@ -65,6 +68,32 @@ describe.skipIf(skip)('PDF through headless Chromium', () => {
     expect(text.split(`Fingerprint ${shortFingerprint(t.fingerprint)}`).length - 1).toBeGreaterThanOrEqual(pages);
     expect(text).toContain(t.fingerprint);
     expect(text).toContain(`Page ${pages} of ${pages}`);
+  });
+
+  it('every page prints the fingerprint once, the last too (the bottom margin carries it, not also a closing line)', () => {
+    for (const [file, policy] of [
+      ['ct-1.pdf', ctFile],
+      ['cook.pdf', cookFile],
+    ] as const) {
+      const t = ordinanceText(loadFile(policy));
+      const pages = pdfText(out(file))
+        .split('\f')
+        .filter((p) => p.trim());
+      expect(pages.length, file).toBeGreaterThan(1);
+      for (const [i, page] of pages.entries()) {
+        expect(page.split(t.fingerprint).length - 1, `${file} page ${i + 1}`).toBe(1);
+        expect(page.split(`Fingerprint ${shortFingerprint(t.fingerprint)}`).length - 1, `${file} page ${i + 1}`).toBe(1);
+      }
+    }
+  });
+
+  it('Cook County, whose version is its date: the cover and the footers say that date once, not again as its version', () => {
+    const pages = pdfText(out('cook.pdf')).split('\f');
+    const cover = flat(pages[0]!);
+    expect(cover).toContain('County of Cook, IL · Enacted · Effective September 7, 2011');
+    expect(cover).not.toContain('Version 2011-09-07 · Effective');
+    expect(cover).toContain('Version 2011-09-07 · Fingerprint acd2b210ba53');
+    expect(flat(pages.join(' '))).not.toContain('2011-09-07 · 2011-09-07');
   });
 
   it('printing twice gives identical bytes, dated with the effective date, not the clock', () => {
@@ -102,9 +131,11 @@ describe.skipIf(skip)('PDF through headless Chromium', () => {
     // Set in a smaller size than the text around it, a fingerprint ended its word in the PDF's text:
     // "Policy fingerprint 638c47572a50 ." and "(sha256:... )".
     const t = ordinanceText(loadFile(ctFile));
+    // The ordinance's closing line, "(sha256:...)", is the HTML's on screen; in print the margin carries the fingerprint.
     const ordinance = flat(pdfText(out('ct-1.pdf')));
-    expect(ordinance).toContain(`(${t.fingerprint})`);
     expect(ordinance).not.toContain(`${t.fingerprint} )`);
+    const html = fs.readFileSync(out('ct-1.html'), 'utf8');
+    expect(html).toContain(`(<span class="fingerprint">${t.fingerprint}</span>)`);
     const guide = flat(pdfText(out('guide-0.pdf')));
     expect(guide).toContain(`Policy fingerprint ${shortFingerprint(t.fingerprint)}. `);
     // A citation, set at the size of the text around it too, ends with its sentence's period.
