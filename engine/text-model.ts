@@ -117,8 +117,13 @@ export interface OrdinanceText {
   signatures: TextSignature[];
   /** The generated plain readings, when the document asks for the annex; empty otherwise. */
   annex: AnnexEntry[];
-  /** Every provision's printed citation and its generated reading (what the logic decides, in words). */
-  provisions: Record<string, { citation: string; reading: string }>;
+  /**
+   * Every provision's printed citation and its generated reading (what the logic decides, in words, as
+   * the text prints it). `plainReading`, for a detainer provision, is that reading read apart from the
+   * text (outcomePredicate's `apart`): it says itself what a request for notice alone or for neither a
+   * hold nor notice gets, as the annex and the preview's plain readings do; the app's form shows it.
+   */
+  provisions: Record<string, { citation: string; reading: string; plainReading?: string }>;
   fingerprint: string;
   version: string;
   /** The document's own date (effective date), used in footers; never the wall clock. */
@@ -696,6 +701,17 @@ function flatRest(rest: RuleWords): string {
   return flat;
 }
 
+/**
+ * A provision's reading as the text prints it, read apart from the text (outcomePredicate's `apart`):
+ * the reading ends with the outcome's predicate, which is put in its apart form. A decline reads the same.
+ */
+function readingApart(w: Words, reading: string, outcome: Outcome, maxHold: Provision['maxHold']): string {
+  if (outcome === 'decline') return reading;
+  const inText = `${outcomePredicate(w, outcome, maxHold)}.`;
+  if (!reading.endsWith(inText)) return reading;
+  return `${reading.slice(0, -inText.length)}${outcomePredicate(w, outcome, maxHold, { apart: true })}.`;
+}
+
 /** The clause `make` gives, kept, flattened: the lead, then the flattened words after it. */
 function keptReading(lead: string, key: string, make: () => RuleWords): string {
   const r = clauseAfterLead(lead, key, make);
@@ -863,7 +879,14 @@ export function ordinanceText(o: Ordinance): OrdinanceText {
         : kept === undefined
           ? flattenClause(generated)
           : lead + flatRest(kept.rest);
-    ps.forEach((lp, g) => (provisions[lp.provision.id] = { citation: lp.citation, reading: readings[g]! }));
+    ps.forEach(
+      (lp, g) =>
+        (provisions[lp.provision.id] = {
+          citation: lp.citation,
+          reading: readings[g]!,
+          plainReading: readingApart(w, readings[g]!, lp.provision.outcome ?? o.otherwise, lp.provision.maxHold),
+        }),
+    );
     earlier.push(c.citation);
     earlierRuns.push(c.citation);
     samePrefix &&= priorLeads.citations[earlier.length - 1] === c.citation;

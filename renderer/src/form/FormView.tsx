@@ -77,7 +77,8 @@ export function FormView({ data, unreadable, text, edit, onShowInEditor, onUndo,
     const map = new Map<string, { label: string; reading?: string; section: number }>();
     for (const [id, p] of Object.entries(text?.provisions ?? {})) {
       const section = Number(/^§ (\d+)/.exec(p.citation)?.[1] ?? 0);
-      if (id !== 'default') map.set(id, { label: p.citation, reading: p.reading, section });
+      // The engine's plain reading (what a request for notice alone or for nothing gets, too), else the text's reading.
+      if (id !== 'default') map.set(id, { label: p.citation, reading: p.plainReading ?? p.reading, section });
     }
     return map;
   }, [text]);
