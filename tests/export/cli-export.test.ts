@@ -155,7 +155,7 @@ describe('detainer-studio export and verify', () => {
     const ok = await run('verify', bundle);
     expect(ok.code).toBe(0);
     expect(ok.out).toBe(
-      `${bundle}: verified: "An Act Concerning Civil Immigration Detainers", version 2014, effective 2014-01-01; fingerprint ${fingerprint(loadFile(ctFile))} matches the policy; the policy passes validation and the legal lint (22 warnings); not signed\n`,
+      `${bundle}: verified: "An Act Concerning Civil Immigration Detainers", version 2014, effective 2014-01-01; fingerprint ${fingerprint(loadFile(ctFile))} matches the policy; the policy passes validation and the legal lint (24 warnings); not signed\n`,
     );
 
     const b = JSON.parse(fs.readFileSync(bundle, 'utf8'));
