@@ -141,8 +141,8 @@ export {
   type TextItem,
 } from './text-model';
 export { renderMarkdown, markdownFromText, markdownText } from './render-markdown';
-export { conditionWords, inOrdinanceTerms, joinWords, leafWords, OUTCOME_WORDS } from './wording';
-export { isBaselineRule, provisionName, provisionTitle, type NameableProvision } from './provision-names';
+export { conditionWords, detainerTerm, inOrdinanceTerms, joinWords, leafWords, OUTCOME_WORDS } from './wording';
+export { isBaselineRule, provisionName, provisionNameIn, provisionNamer, provisionTitle, type NameableProvision } from './provision-names';
 export * as time from './time';
 export {
   checkDocument,

@@ -13,12 +13,12 @@ export interface NameableProvision {
   outcome?: Outcome | undefined;
 }
 
-/** What a provision gives, for a provision without a heading. */
-const DOES: Record<Outcome, string> = {
-  hold: 'holds the person on the detainer',
-  notify: 'notifies ICE of the release, without a hold',
-  review: 'refers the detainer to a person’s finding',
-  decline: 'declines the detainer',
+/** What a provision gives, for a provision without a heading, naming the detainer by `term`. */
+const DOES: Record<Outcome, (term: string) => string> = {
+  hold: (term) => `holds the person on the ${term}`,
+  notify: () => 'notifies ICE of the release, without a hold',
+  review: (term) => `refers the ${term} to a person’s finding`,
+  decline: (term) => `declines the ${term}`,
 };
 
 /** Whether the reference is a rule of the honor-every-request baseline (its citation is its rule's words). */
@@ -32,15 +32,39 @@ export function isBaselineRule(p: Pick<NameableProvision, 'id' | 'citation'>): b
  * when its outcome is not known yet; the baseline's rule in its words ("honor all: hold as requested").
  */
 export function provisionTitle(p: NameableProvision): string {
+  return titleIn(p, 'detainer');
+}
+
+/** provisionTitle, naming the detainer by `term` (the ordinance's, as its text does) where it says what one does. */
+function titleIn(p: NameableProvision, term: string): string {
   if (isBaselineRule(p)) return p.citation;
   if (p.id === 'default') return 'Otherwise';
   const heading = p.heading?.trim();
   if (heading) return heading;
-  return p.outcome ? `(no heading; ${DOES[p.outcome]})` : '(no heading)';
+  return p.outcome ? `(no heading; ${DOES[p.outcome](term)})` : '(no heading)';
 }
 
 /** The provision's name: citation and title ("§ 2(a) Serious offenses"), a baseline rule by its words alone. */
 export function provisionName(p: NameableProvision): string {
+  return provisionNameIn(p, 'detainer');
+}
+
+/** provisionName, naming the detainer by `term` (the ordinance's own, as its text does) where it says what one does. */
+export function provisionNameIn(p: NameableProvision, term: string): string {
   if (isBaselineRule(p)) return p.citation;
-  return `${p.citation} ${provisionTitle(p)}`.trim();
+  return `${p.citation} ${titleIn(p, term)}`.trim();
+}
+
+/**
+ * Names the provisions of one policy by id and citation, as the results refer to them (`default`: the
+ * otherwise clause): provisionName of the provision among `provisions`, its citation alone when the id is
+ * not one of them (still never the id). `term` names the detainer, as provisionNameIn's.
+ */
+export function provisionNamer(provisions: readonly NameableProvision[], term = 'detainer'): (id: string, citation: string) => string {
+  const byId = new Map(provisions.map((p) => [p.id, p]));
+  return (id, citation) => {
+    const p = byId.get(id);
+    if (p) return provisionNameIn({ ...p, citation }, term);
+    return id === 'default' || isBaselineRule({ id, citation }) ? provisionName({ id, citation }) : citation;
+  };
 }

@@ -16,7 +16,7 @@ export {
 } from './diagnostics';
 export { outcomeOf, outcomeNumberOf, provisionNumberOf, decodeDecision, type DecisionCode, type ProvisionRef } from './decision-code';
 export { joinWords, maxHoldWords, OUTCOME_WORDS, withDetainerTerm } from './wording';
-export { isBaselineRule, provisionName, provisionTitle, type NameableProvision } from './provision-names';
+export { isBaselineRule, provisionName, provisionNameIn, provisionNamer, provisionTitle, type NameableProvision } from './provision-names';
 export * from './export/catalog';
 export { caseSetLabel, caseSetTitle, policyBaseName } from './file-names';
 export { problemTitle, TITLED_CODES } from './problem-titles';

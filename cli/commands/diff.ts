@@ -3,7 +3,7 @@
 // Exit 0 when equivalent, 1 when they differ or a draft is invalid (as validate), 2 when a file can't be read.
 
 import { diffDrafts, type DraftDifference, type DraftWitness } from '../../engine/index';
-import { OUTCOME_WORDS, shortFingerprint, type Decision, type Scenario } from '../../engine/index';
+import { detainerTerm, OUTCOME_WORDS, provisionNamer, shortFingerprint, type Decision, type Scenario } from '../../engine/index';
 import { parseArgs, UsageError } from '../args';
 import {
   analyseOrReport,
@@ -72,9 +72,17 @@ export function diffJson(a: LoadedPolicy, b: LoadedPolicy, r: DraftDifference): 
   };
 }
 
-function headline(d: Decision): string {
+/** Names a draft's provisions by id and citation: citation and heading (or what it does), the otherwise clause as such. */
+type Namer = (id: string, citation: string) => string;
+
+function namerOf(p: LoadedPolicy): Namer {
+  const provisions = p.ordinance.sections.flatMap((s) => s.provisions ?? []).map((x) => ({ ...x, citation: '' }));
+  return provisionNamer(provisions, detainerTerm(p.ordinance));
+}
+
+function headline(d: Decision, named: Namer): string {
   const until = d.holdUntil ? ` until ${d.holdUntil.replace('T', ' ')}` : '';
-  return `${OUTCOME_WORDS[d.outcome].toUpperCase()}${until} by ${d.citation} (${d.provision})`;
+  return `${OUTCOME_WORDS[d.outcome].toUpperCase()}${until} by ${named(d.provision, d.citation)}`;
 }
 
 /** The deciding provision's conditions with their values and facts. */
@@ -114,12 +122,12 @@ export function sideBySide(left: string[], right: string[], width = 68): string 
   return rows.join('\n') + '\n';
 }
 
-function witnessText(w: DraftWitness, i: number): string {
-  let out = `${i + 1}. A: ${w.kind.a.outcome} by ${w.a.citation} (${w.kind.a.provision})   B: ${w.kind.b.outcome} by ${w.b.citation} (${w.kind.b.provision})\n`;
+function witnessText(w: DraftWitness, i: number, a: Namer, b: Namer): string {
+  let out = `${i + 1}. A: ${w.kind.a.outcome} by ${a(w.kind.a.provision, w.a.citation)}   B: ${w.kind.b.outcome} by ${b(w.kind.b.provision, w.b.citation)}\n`;
   if (w.clock) out += `   ${w.clock[0]!.toUpperCase()}${w.clock.slice(1)}\n`;
   out += `   Smallest case (${w.case.id}): ${w.facts.join('; ')}\n`;
   if (w.scenario) out += `   Simulate it with --reimbursement ${w.scenario.reimbursementAgreement ? 'yes' : 'no'}\n`;
-  out += sideBySide([`Draft A: ${headline(w.a)}`, ...because(w.a)], [`Draft B: ${headline(w.b)}`, ...because(w.b)]);
+  out += sideBySide([`Draft A: ${headline(w.a, a)}`, ...because(w.a)], [`Draft B: ${headline(w.b, b)}`, ...because(w.b)]);
   return out;
 }
 
@@ -132,7 +140,8 @@ export function diffText(a: LoadedPolicy, b: LoadedPolicy, r: DraftDifference): 
       : 'No difference found, but the analysis was bounded:\n';
   } else {
     out += `The drafts decide differently: ${r.witnesses.length} kind${r.witnesses.length === 1 ? '' : 's'} of difference, each shown on its smallest case.\n\n`;
-    out += r.witnesses.map(witnessText).join('\n');
+    const named = [namerOf(a), namerOf(b)] as const;
+    out += r.witnesses.map((w, i) => witnessText(w, i, ...named)).join('\n');
   }
   for (const n of r.notes) out += `note: ${n}\n`;
   return out;

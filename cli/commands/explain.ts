@@ -8,6 +8,8 @@ import {
   inOrdinanceTerms,
   whichProvisionOnlySentence,
   OUTCOME_WORDS,
+  provisionNamer,
+  detainerTerm,
   settledDecidingConvictions,
   undecidedWords,
   UNKNOWN_REQUEST_READING,
@@ -55,7 +57,11 @@ export const explain: CommandCode = {
       io.out(JSON.stringify({ ...decision, decidingConvictions: deciding.convictions }, null, 2) + '\n');
       return 0;
     }
-    io.out(explainText(decision, deciding, (text) => inOrdinanceTerms(text, policy.ordinance)));
+    io.out(
+      explainText(decision, deciding, provisionNamer(compiled.provisions, detainerTerm(policy.ordinance)), (text) =>
+        inOrdinanceTerms(text, policy.ordinance),
+      ),
+    );
     return 0;
   },
 };
@@ -108,17 +114,25 @@ export function decidingConvictionLine(d: SettledDecidingConvictions): string {
 }
 
 /**
- * The explanation of one decision in lines. `words` names the detainer as the deciding policy's text does
- * (inOrdinanceTerms), for the facts an undecided decision turns on, as its reasons already do.
+ * The decision in words. `named` names a provision by id and citation (provisionNamer of the policy's
+ * provisions): its citation and heading, or what it does; the otherwise clause as such; never its id.
+ * `words` names the detainer as the deciding policy's text does (inOrdinanceTerms), for the facts an
+ * undecided decision turns on, as its reasons already do.
  */
-export function explainText(d: Decision, deciding?: SettledDecidingConvictions, words?: (text: string) => string): string {
+export function explainText(
+  d: Decision,
+  deciding?: SettledDecidingConvictions,
+  named: (id: string, citation: string) => string = (_id, citation) => citation,
+  words?: (text: string) => string,
+): string {
   const lines: string[] = [];
+  const name = (p: { provision: string; citation: string }) => named(p.provision, p.citation);
   const held = d.holdUntil ? ` until ${d.holdUntil.replace('T', ' ')}` : '';
   // An open decision's outcome (review) only marks it unsettled: it is no one's decision, and says what it
   // turns on and each outcome it could have under the provisions that would give it, as the changed cases do.
   if (d.undetermined) {
     const could = d.undecided
-      ? `It is ${undecidedWords(d.undecided)}; no one provision is named as deciding it.`
+      ? `It is ${undecidedWords(d.undecided, name)}; no one provision is named as deciding it.`
       : `It could be ${d.undetermined.possible.map((o) => OUTCOME_WORDS[o]).join(' or ')}.`;
     const whichOnly = whichProvisionOnlySentence(d.undetermined.whichProvisionOnly, words);
     lines.push(
@@ -129,17 +143,17 @@ export function explainText(d: Decision, deciding?: SettledDecidingConvictions, 
     // The outcome is settled, but not which provision gives it: the first's test turns on facts the records lack.
     const holdEnd = d.outcome === 'hold' && !d.holdUntil ? ' (when it ends is not known: see below)' : '';
     lines.push(
-      `Case ${d.id}: ${OUTCOME_WORDS[d.outcome].toUpperCase()}${held}${holdEnd}, under ${decidedByOneOfWords(d.decidedByOneOf)}. These records do not show whether ${d.citation} applies; the outcome is the same either way, so no one provision is named as deciding it.`,
+      `Case ${d.id}: ${OUTCOME_WORDS[d.outcome].toUpperCase()}${held}${holdEnd}, under ${decidedByOneOfWords(d.decidedByOneOf, name)}. These records do not show whether ${d.citation} applies; the outcome is the same either way, so no one provision is named as deciding it.`,
     );
-  } else lines.push(`Case ${d.id}: ${OUTCOME_WORDS[d.outcome].toUpperCase()}${held}, decided by ${d.citation} (${d.provision}).`);
+  } else lines.push(`Case ${d.id}: ${OUTCOME_WORDS[d.outcome].toUpperCase()}${held}, decided by ${name(d)}.`);
   if (deciding && !d.undetermined) lines.push(decidingConvictionLine(deciding));
   lines.push('');
   let last = '';
   for (const r of d.reasons) {
     // A reason of the decision the records leave open which provision gives (a hold's limit) goes under all of them.
     const heading = r.decidedByOneOf
-      ? `Under ${decidedByOneOfWords(r.decidedByOneOf)} (these records do not show which):`
-      : `${r.citation} ${r.provision}:`;
+      ? `Under ${decidedByOneOfWords(r.decidedByOneOf, name)} (these records do not show which):`
+      : `${name(r)}:`;
     if (r.depth === 0 && heading !== last) {
       lines.push(heading);
       last = heading;

@@ -32,7 +32,8 @@ import {
   holdEndsDifferWords,
   holdEndsMayDifferSentence,
   mayDifferWords,
-  provisionName,
+  provisionNamer,
+  detainerTerm,
   joinWords,
 } from '../../engine/index';
 import { parseArgs, UsageError } from '../args';
@@ -218,28 +219,26 @@ function readable(
   out += unknownsText(r);
   out += figuresText(r);
   out += '\n';
+  // Each provision by its citation and heading (or what it does), the otherwise clause as such: never an id.
+  const named = provisionNamer(policy.provisions, detainerTerm(policy.ordinance));
   out += table(
-    ['Provision', 'Citation', 'Provision gives', 'Cases decided', 'What they got'],
+    ['Provision', 'Provision gives', 'Cases decided', 'What they got'],
     [
-      ...r.coverage.provisions.map((p) => [p.id, p.citation, p.outcome, num(p.decided), decidedAs(p, OUTCOME_NAMES, num)]),
+      ...r.coverage.provisions.map((p) => [named(p.id, p.citation), p.outcome, num(p.decided), decidedAs(p, OUTCOME_NAMES, num)]),
       [
-        '(otherwise)',
-        r.coverage.otherwise.citation,
+        named('default', r.coverage.otherwise.citation),
         r.coverage.otherwise.outcome,
         num(r.coverage.otherwise.decided),
         decidedAs(r.coverage.otherwise, OUTCOME_NAMES, num),
       ],
     ],
-    [false, false, false, true, false],
+    [false, false, true, false],
   );
   const totals = coverageTotalsWords(r.coverage, num);
   if (totals) out += `${totals}\n`;
   if (r.coverage.unreached.length) {
     // Each by its citation and heading (or what it does), as every face names it, never its id alone.
-    const names = r.coverage.unreached.map((id) => {
-      const p = policy.provisions.find((x) => x.id === id);
-      return provisionName(p ? { id, citation: p.citation, heading: p.heading, outcome: p.outcome } : { id, citation: '' });
-    });
+    const names = r.coverage.unreached.map((id) => named(id, policy.provisions.find((x) => x.id === id)?.citation ?? ''));
     out += `\nNo case reached: ${joinWords(names, 'and')}\n`;
   }
   const c = r.comparison;

@@ -8,7 +8,8 @@
 import type { Diagnostic, PathSegment, Severity } from '../diagnostics';
 import { didYouMean } from '../diagnostics';
 import { DETAINER_FORMS, detainerFormIndexOn } from '../detainer-forms';
-import { isDetainerProvision, layoutOrdinance, type Layout } from '../layout';
+import { isDetainerProvision, layoutOrdinance, type LaidOutProvision, type Layout } from '../layout';
+import { provisionNameIn } from '../provision-names';
 import {
   authority,
   bindsLevel,
@@ -360,12 +361,14 @@ export function lintOrdinance(o: Ordinance, opts: LintOptions = {}): LintDiagnos
   };
 
   // The findings of the rules below depend on the ordinance without its drafters' own text and
-  // headings (`withoutWrittenText`), the scenario, whether examples are wanted and, in one message,
-  // the line of the findings: the same key, the same findings, found again at their places.
+  // headings (`withoutWrittenText`), the provisions' headings (their messages name a provision by its
+  // heading), the scenario, whether examples are wanted and, in one message, the line of the findings:
+  // the same key, the same findings, found again at their places.
   const shape = withoutWrittenText(o);
   const seriousFinding = (o.findings ?? []).findIndex((f) => f.aims === 'serious-offenders');
   const key = [
     shape.json,
+    JSON.stringify(o.sections.map((s) => s.provisions?.map((p) => p.heading ?? null) ?? null)),
     JSON.stringify(opts.scenario ?? null),
     opts.examples !== false,
     seriousFinding >= 0 ? at(['findings', seriousFinding, 'text']).line : 0,
@@ -526,7 +529,7 @@ function holdingClauses(ctx: Ctx): HoldingClause[] {
       index,
       id: lp.provision.id,
       path: ['sections', lp.sectionIndex, 'provisions', lp.provisionIndex],
-      who: `${lp.citation} (${lp.provision.id})`,
+      who: laidOutName(lp, ctx.o),
       p: lp.provision,
       maxHold: lp.provision.maxHold ?? FEDERAL_MAX,
       holdPath: ['sections', lp.sectionIndex, 'provisions', lp.provisionIndex, 'maxHold'],
@@ -988,8 +991,8 @@ function policyRules(ctx: Ctx): void {
   };
   const cite = (i: number) =>
     i < policy.provisions.length
-      ? `${policy.provisions[i]!.citation} (${policy.provisions[i]!.id})`
-      : `${policy.otherwiseCitation} (otherwise)`;
+      ? laidOutName(layout.detainerProvisions[i]!, o)
+      : provisionNameIn({ id: 'default', citation: policy.otherwiseCitation }, detainerTerm(o));
 
   // What each provision (and the otherwise clause) decides, by outcome, after the request limits it.
   const holdSets = new Map<number, number>();
@@ -1557,11 +1560,11 @@ function policyRules(ctx: Ctx): void {
     const p = lp.provision;
     const path = sp.path;
     const whenPath = p.when ? [...path, 'when'] : [...path, 'id'];
-    const removeFix = (): QuickFix => ({ title: `Remove provision "${p.id}"`, edits: [{ op: 'delete', path }] });
+    const removeFix = (): QuickFix => ({ title: `Remove ${laidOutName(lp, o)}`, edits: [{ op: 'delete', path }] });
     const moveFix = (before: SymbolicProvision): QuickFix => {
       const target = layout.detainerProvisions[before.index]!;
       return {
-        title: `Move provision "${p.id}" before ${before.citation} (${before.id})`,
+        title: `Move ${laidOutName(lp, o)} before ${laidOutName(target, o)}`,
         // With its comments: the target comes before it, so its place is unchanged by the move.
         edits: [
           {
@@ -1616,7 +1619,7 @@ function policyRules(ctx: Ctx): void {
           code: 'provision-shadowed',
           message: `${cite(i)} can never decide a case: every case it applies to is decided earlier, by ${covering.map((e) => e.citation).join(', ')}${others ? (detail ? ' and others' : ' (and perhaps others)') : ''}`,
           get explanation(): string {
-            return `Provisions are read in order and the first that applies decides. Every case this provision covers is already decided by ${covering.map((e) => `${e.citation} (${e.id}, ${e.outcome})`).join(', ')}${others ? ' or other earlier provisions' : ''}, so this provision never takes effect.`;
+            return `Provisions are read in order and the first that applies decides. Every case this provision covers is already decided by ${covering.map((e) => `${cite(e.index)} (${e.outcome})`).join(', ')}${others ? ' or other earlier provisions' : ''}, so this provision never takes effect.`;
           },
           path: whenPath,
           get fixes(): QuickFix[] {
@@ -1692,8 +1695,8 @@ function policyRules(ctx: Ctx): void {
               message: '',
               get explanation(): string {
                 return protective
-                  ? `This provision declines, but an earlier provision decides some of its cases first: ${earlier.map(({ e }) => `${e.citation} (${e.id}) ${e.outcome}s`).join(', ')}. If it is meant as an exception (as a protection usually is), move it before them.`
-                  : `An earlier provision with a harsher outcome decides some cases this provision covers: ${earlier.map(({ e }) => `${e.citation} (${e.id}) ${e.outcome}s`).join(', ')}. That is usual when the earlier provision is about more serious facts; check that it is intended.`;
+                  ? `This provision declines, but an earlier provision decides some of its cases first: ${earlier.map(({ e }) => `${cite(e.index)} ${e.outcome}s`).join(', ')}. If it is meant as an exception (as a protection usually is), move it before them.`
+                  : `An earlier provision with a harsher outcome decides some cases this provision covers: ${earlier.map(({ e }) => `${cite(e.index)} ${e.outcome}s`).join(', ')}. That is usual when the earlier provision is about more serious facts; check that it is intended.`;
               },
               path: whenPath,
               get fixes(): QuickFix[] {
@@ -1975,7 +1978,8 @@ const WEEKDAYS_ONLY =
 function wordingDiffers(o: Ordinance, findings: Finding[], at: (p: PathSegment[], key?: boolean) => SourcePosition, layout: Layout): void {
   o.sections.forEach((s, si) =>
     s.provisions?.forEach((p, pi) => {
-      if (typeof p.text === 'string' && isDetainerProvision(p)) wordingOf(p, ['sections', si, 'provisions', pi], layout, findings, at);
+      if (typeof p.text === 'string' && isDetainerProvision(p))
+        wordingOf(p, ['sections', si, 'provisions', pi], layout, findings, at, detainerTerm(o));
     }),
   );
 }
@@ -1993,6 +1997,7 @@ function wordingOf(
   layout: Layout,
   findings: Finding[],
   at: (p: PathSegment[], key?: boolean) => SourcePosition,
+  term: string,
 ): void {
   const text = p.text!;
   let read = WORDING.get(text);
@@ -2006,7 +2011,8 @@ function wordingOf(
     WORDING.set(text, read);
   }
   if (!read.choice && read.named.length === 0) return;
-  const whoOf = () => `${layout.citationOf.get(p.id)} (${p.id})`;
+  const whoOf = () =>
+    provisionNameIn({ id: p.id, citation: layout.citationOf.get(p.id) ?? '', heading: p.heading, outcome: p.outcome }, term);
   const found = (message: string, explanation: string, fixes: QuickFix[]) => {
     const f: Finding = {
       severity: 'warning',
@@ -2364,4 +2370,13 @@ export function validatorFixes(d: Diagnostic, source: ParsedSource): QuickFix[] 
     ];
   }
   return [];
+}
+
+/**
+ * A provision as every face names it (its citation and heading, or what it does, with the detainer named
+ * as the ordinance `o` names it), never by its id alone.
+ */
+function laidOutName(lp: LaidOutProvision, o: Pick<Ordinance, 'definitions'>): string {
+  const p = lp.provision;
+  return provisionNameIn({ id: p.id, citation: lp.citation, heading: p.heading, outcome: p.outcome }, detainerTerm(o));
 }

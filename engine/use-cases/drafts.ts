@@ -80,10 +80,13 @@ export function readDraftToCompare(text: string, name: string): DraftToCompare {
   return { ok: true, ordinance: o, title: o.title, fingerprint: fingerprint(o) };
 }
 
-/** The honor-every-detainer baseline as a draft to compare with (without a time zone; see `baselineFor`). */
+/**
+ * The honor-every-detainer baseline as a draft to compare with (without a time zone; see `baselineFor`).
+ * Its title names it as its rules are cited ("honor all: hold as requested"), so one output calls it one thing.
+ */
 export const BASELINE: ComparedDraft = Object.freeze({
   ordinance: HONOR_ALL,
-  title: 'honor every detainer (baseline)',
+  title: 'honor all (the baseline: every detainer honored as requested)',
   fingerprint: fingerprint(HONOR_ALL),
 });
 

@@ -145,10 +145,13 @@ function fixRun(text: string, codes: readonly string[], engine: FixEngine, block
     seenCodes,
     ...extra,
   });
+  // A finding tried is known by its identity and its message: two provisions may be named alike (by
+  // their citations and what they do), and a fix may give a later one the citation an earlier one had.
+  const triedKey = (d: CheckedDiagnostic) => `${findingKey(d)}\u0000${d.message}`;
   for (let n = 0; n < MAX_FIXES; n++) {
-    const next = diagnostics.find((d) => wanted(d) && !tried.has(`${d.code} ${d.message}`));
+    const next = diagnostics.find((d) => wanted(d) && !tried.has(triedKey(d)));
     if (!next) return result();
-    tried.add(`${next.code} ${next.message}`);
+    tried.add(triedKey(next));
     const key = findingKey(next);
     const fix = next.fixes![0]!;
     const where = { code: next.code, title: fix.title, line: next.line, column: next.column };

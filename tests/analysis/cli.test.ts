@@ -59,7 +59,9 @@ describe('detainer-studio diff', () => {
 
   it('a readable report shows both explanations side by side', async () => {
     const r = await run('diff', ct, chicago);
-    expect(r.out).toMatch(/1\. A: review by § 3\(c\)\(3\) \(public-safety-risk\)\s+B: decline/);
+    // Each side's provision by its citation and heading, never its id.
+    expect(r.out).toMatch(/1\. A: review by § 3\(c\)\(3\) Unacceptable risk to public safety\s+B: decline/);
+    expect(r.out).not.toContain('public-safety-risk');
     expect(r.out).toMatch(/Draft A: .*\| Draft B: /);
   });
 

@@ -51,7 +51,7 @@ describe('explain: a case the records leave undecided', () => {
     expect(first).toBe(
       'Case both-open: UNDECIDED: these records cannot settle it. It turns on whether the civil immigration detainer is supported by a judicial warrant; ' +
         'whether an ICE administrative warrant (form I-200 or I-205) accompanies the civil immigration detainer. It is undecided on these records: hold under § 2(a) ' +
-        '(felony-and-warrant) or § 2(b) (admin-warrant), or decline under § 2(c) (default); no one provision is named as deciding it.',
+        '(no heading; holds the person on the civil immigration detainer) or § 2(b) (no heading; holds the person on the civil immigration detainer), or decline under § 2(c) Otherwise; no one provision is named as deciding it.',
     );
     expect(r.out).not.toContain('first provision');
   });
@@ -61,7 +61,7 @@ describe('explain: a case the records leave undecided', () => {
     const tail = (out: string) => out.trimEnd().split('\n').slice(-2);
     // § 2(a) and § 2(b) are UNKNOWN above it, so that neither applies is not known either.
     expect(tail(open.out)).toEqual([
-      '§ 2(c) default:',
+      '§ 2(c) Otherwise:',
       '  no provision above applies: UNKNOWN (not in these records, or a person must decide)',
     ]);
     const json = JSON.parse((await runCli('explain', twoHolds, '--cases', cases, '--id', 'both-open', '--json')).out) as {
@@ -74,8 +74,8 @@ describe('explain: a case the records leave undecided', () => {
     const known = path.join(dir, 'known.json');
     fs.writeFileSync(known, JSON.stringify([{ ...base, id: 'no-warrants' }]));
     const decided = await runCli('explain', twoHolds, '--cases', known, '--id', 'no-warrants');
-    expect(decided.out.split('\n')[0]).toBe('Case no-warrants: DECLINE, decided by § 2(c) (default).');
-    expect(tail(decided.out)).toEqual(['§ 2(c) default:', '  no provision above applies: yes']);
+    expect(decided.out.split('\n')[0]).toBe('Case no-warrants: DECLINE, decided by § 2(c) Otherwise.');
+    expect(tail(decided.out)).toEqual(['§ 2(c) Otherwise:', '  no provision above applies: yes']);
   });
 
   it('explain --json carries the same outcomes and provisions (`undecided`), as simulate --json’s changed cases do', async () => {
@@ -96,7 +96,7 @@ describe('explain: a case the records leave undecided', () => {
     expect(r.code).toBe(0);
     expect(r.out.split('\n').slice(0, 2)).toEqual([
       'Case request-unknown: UNDECIDED: these records cannot settle it. It turns on what ICE asked for. It is undecided on these records: ' +
-        'hold under § 2(a) (asked-hold), or notify under § 2(b) (asked-notice); no one provision is named as deciding it.',
+        'hold under § 2(a) (no heading; holds the person on the civil immigration detainer), or notify under § 2(b) (no heading; notifies ICE of the release, without a hold); no one provision is named as deciding it.',
       'What ICE asked for is not in these records: it is read as a hold, notice, or both, never as nothing requested, since every detainer asks at least to be told before the person is released (8 CFR 287.7).',
     ]);
   });
@@ -116,7 +116,7 @@ describe('explain: a case the records leave undecided', () => {
     expect(r.code).toBe(0);
     expect(r.out.split('\n')[0]).toBe(
       'Case both-open: UNDECIDED: these records cannot settle it. It turns on whether an ICE administrative warrant (form I-200 or I-205) accompanies the civil immigration detainer. ' +
-        'It is undecided on these records: hold under § 2(a)(1) (felony-and-warrant) or § 2(a)(2) (admin-warrant), or decline under § 2(b) (default); ' +
+        'It is undecided on these records: hold under § 2(a)(1) (no heading; holds the person on the civil immigration detainer) or § 2(a)(2) (no heading; holds the person on the civil immigration detainer), or decline under § 2(b) Otherwise; ' +
         'no one provision is named as deciding it. Which provision decides it also turns on whether the civil immigration detainer is supported by a judicial warrant, ' +
         'but that does not change the outcome or how long a hold may last.',
     );

@@ -380,7 +380,7 @@ test('the comparison lists the cases a draft changes against the baseline', asyn
   await page.getByRole('tab', { name: 'Comparison' }).click();
   await loadCaseFile(page, cases);
   const rendered = await waitForEvent(page, 'comparison-rendered', { changed: expected.comparison.changed });
-  expect(rendered.detail.other).toBe('honor every detainer (baseline)');
+  expect(rendered.detail.other).toBe('honor all (the baseline: every detainer honored as requested)');
   const matrix = page.getByRole('table', { name: /Cases by outcome/ });
   await expect(matrix.getByRole('row', { name: /^Review/ })).toContainText(
     expected.comparison.matrix.review!.hold!.toLocaleString('en-US'),

@@ -245,7 +245,7 @@ test('the Comparison tab, like the Simulation, says that a draft with an error i
   await page.getByRole('tab', { name: 'Comparison' }).click();
   const since = await eventCount(page);
   await page.getByLabel('Case set', { exact: true }).selectOption({ label: 'Sample: Synthetic 200 (CSV)' });
-  await waitForEvent(page, 'comparison-rendered', { other: 'honor every detainer (baseline)' }, since);
+  await waitForEvent(page, 'comparison-rendered', { other: 'honor all (the baseline: every detainer honored as requested)' }, since);
   const comparison = page.getByRole('region', { name: 'Comparison' });
   await expect(comparison.getByText(/last version without errors/)).toHaveCount(0);
   // A 200-hour hold: an error of the legal lint; the figures shown stay those of the 48-hour draft.
@@ -328,7 +328,7 @@ test('unsaved work restored after a reload comes back with its views, case set a
   await page.getByRole('tab', { name: 'Comparison' }).click();
   let since = await eventCount(page);
   await page.getByLabel('Case set', { exact: true }).selectOption({ label: 'Synthetic: 10,000 cases (seed 2012)' });
-  await waitForEvent(page, 'comparison-rendered', { other: 'honor every detainer (baseline)' }, since);
+  await waitForEvent(page, 'comparison-rendered', { other: 'honor all (the baseline: every detainer honored as requested)' }, since);
   since = await eventCount(page);
   await page.getByLabel('Compare this draft with').selectOption({ label: `Sample: ${BERKELEY_TITLE}` });
   await waitForEvent(page, 'comparison-rendered', { other: BERKELEY_TITLE }, since);

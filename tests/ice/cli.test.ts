@@ -39,8 +39,10 @@ describe('simulate --cases ICE records', () => {
     // but ICE's records do not carry the Department of Correction's Security Risk Group designations.
     const r = run('explain', ct, '--cases', xlsx, '--id', 'row-100');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^Case row-100: HOLD.*, under § 3\(a\)\(1\) \(felony-conviction\) or, if it does not apply, § 3\(a\)\(2\)/);
-    expect(r.out).toContain('or, if none of those applies, § 3(c)(2) (removal-order).');
+    expect(r.out).toMatch(
+      /^Case row-100: HOLD.*, under § 3\(a\)\(1\) Has been convicted of a felony or, if it does not apply, § 3\(a\)\(2\)/,
+    );
+    expect(r.out).toContain('or, if none of those applies, § 3(c)(2) Final order of deportation or removal.');
     expect(r.out).toContain('These records do not show whether § 3(a)(1) applies');
     expect(r.out).not.toContain('decided by § 3(a)(1)');
     expect(r.out).toContain('Deciding conviction: none named (the records leave open whether § 3(a)(1) or');
@@ -110,19 +112,19 @@ describe('simulate --cases ICE records', () => {
     // never declines a detainer whose request the records lack (row-340 and row-403, which this draft
     // declines): it holds or notifies, so those two differ for certain.
     expect(r.out).toContain(
-      'Compared with honor every detainer (baseline): 64 of 138 decisions differ and 70 more may (they are undecided on these records under one of the two, which could decide them as the other does);',
+      'Compared with honor all (the baseline: every detainer honored as requested): 64 of 138 decisions differ and 70 more may (they are undecided on these records under one of the two, which could decide them as the other does);',
     );
     // Coverage: what the provision gives, beside what its cases got.
     // The 3 holds are settled, but the records do not show whether § 2(a)(1) or a later provision decides them.
     // The 71 undecided are decided by no provision: not among § 2(a)(1)'s cases decided, but "may decide"
     // under each provision that may decide them (70 of them may be declined under the otherwise clause).
     expect(r.out).toMatch(
-      /^homicide-any-time +§ 2\(a\)\(1\) +hold +3 +3 hold; 3 of the settled ones perhaps by a later provision instead \(the records do not show whether this one applies; the outcome is the same\); may decide 71 undecided on these records$/m,
+      /^§ 2\(a\)\(1\) Convicted of a homicide, at any time +hold +3 +3 hold; 3 of the settled ones perhaps by a later provision instead \(the records do not show whether this one applies; the outcome is the same\); may decide 71 undecided on these records$/m,
     );
     expect(r.out).toMatch(
-      /^violent-crime-ten-years +§ 2\(a\)\(2\) +hold +0 +none; it may be the one to decide 3 counted under an earlier provision; may decide 71 undecided on these records$/m,
+      /^§ 2\(a\)\(2\) Convicted of a violent crime within ten years +hold +0 +none; it may be the one to decide 3 counted under an earlier provision; may decide 71 undecided on these records$/m,
     );
-    expect(r.out).toMatch(/^\(otherwise\) +§ 2\(b\) +decline +64 +64 decline; may decide 70 undecided on these records$/m);
+    expect(r.out).toMatch(/^§ 2\(b\) Otherwise +decline +64 +64 decline; may decide 70 undecided on these records$/m);
     // The counts decided add up to the cases the records settle, and the line says how the rest are counted.
     expect(r.out).toContain(
       '138 cases: 67 decided, each counted once under the provision credited with it; 71 undecided on these records, counted as decided under no provision and as “may decide” under every provision that may decide each.',
