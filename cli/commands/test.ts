@@ -14,6 +14,8 @@ interface FileResult {
   passed: number;
   failed: number;
   verdicts: CaseVerdict[];
+  /** Cases not checked because they could not be read (each reported, located, on stderr). */
+  notRead: number;
 }
 
 function verdictJson(v: CaseVerdict) {
@@ -43,13 +45,14 @@ export const testCommand: CommandCode = {
         continue;
       }
       const loaded = loadExpectedDecisions(text);
-      if (!loaded.expected) {
-        for (const d of loaded.diagnostics.filter((x) => x.severity === 'error')) io.err(formatDiagnostic(file, d) + '\n');
-        failed = true;
-        continue;
-      }
+      // Every bad case is reported at its line and column; the other cases of the file are still checked.
+      for (const d of loaded.diagnostics.filter((x) => x.severity === 'error')) io.err(formatDiagnostic(file, d) + '\n');
+      const expected = loaded.expected ?? loaded.readable?.expected;
+      if (!loaded.expected) failed = true;
+      if (!expected) continue;
+      const unread = loaded.readable ? expected.cases.length - loaded.readable.cases.length : 0;
       // The file names its ordinance relative to its own folder, or by an absolute path (kept as it is).
-      const named = loaded.expected.ordinance;
+      const named = expected.ordinance;
       const policyFile = args.values.get('policy') ?? (path.isAbsolute(named) ? named : path.join(path.dirname(file), named));
       let policy;
       try {
@@ -60,8 +63,8 @@ export const testCommand: CommandCode = {
         failed = true;
         continue;
       }
-      const check = checkExpectedDecisions(loaded.expected, policy.ordinance, loaded.source);
-      results.push({ file, policy: policyFile, ...check });
+      const check = checkExpectedDecisions(expected, policy.ordinance, loaded.source, loaded.readable?.cases);
+      results.push({ file, policy: policyFile, ...check, notRead: unread });
       if (check.failed > 0) failed = true;
       if (json) continue;
       for (const v of check.verdicts) {
@@ -70,8 +73,9 @@ export const testCommand: CommandCode = {
         if (v.why) io.out(`    why: ${v.why}\n`);
       }
       const n = check.verdicts.length;
+      const notRead = unread ? `; ${unread} ${unread === 1 ? 'case' : 'cases'} not read (listed above)` : '';
       io.err(
-        `${file}: ${check.passed} of ${n} case${n === 1 ? '' : 's'} decided as expected by ${policyFile}${check.failed ? `; ${check.failed} not` : ''}\n`,
+        `${file}: ${check.passed} of ${n} case${n === 1 ? '' : 's'} decided as expected by ${policyFile}${check.failed ? `; ${check.failed} not` : ''}${notRead}\n`,
       );
     }
     if (json) {
@@ -80,6 +84,7 @@ export const testCommand: CommandCode = {
         policy: r.policy,
         passed: r.passed,
         failed: r.failed,
+        ...(r.notRead ? { notRead: r.notRead } : {}),
         cases: r.verdicts.map(verdictJson),
       }));
       io.out(JSON.stringify({ files }, null, 2) + '\n');

@@ -36,8 +36,19 @@ export interface ExpectedDecisions {
 
 export interface LoadedExpectations {
   source: ParsedSource;
+  /** The expectations, when the file has no error. */
   expected: ExpectedDecisions | undefined;
   diagnostics: Diagnostic[];
+  /**
+   * When every error is in a case of its own (a case the engine can't read, a repeated id, a hold end
+   * without a hold): the file, and the indexes of its other cases, which can still be checked.
+   */
+  readable?: { expected: ExpectedDecisions; cases: number[] };
+}
+
+/** The index of the case a problem is in (its path starts `cases[i]`), or undefined for the file's. */
+function caseIndexOf(d: Diagnostic): number | undefined {
+  return d.path[0] === 'cases' && typeof d.path[1] === 'number' ? d.path[1] : undefined;
 }
 
 /** `convictions[0].convictedOn` as path segments. */
@@ -55,10 +66,14 @@ export function loadExpectedDecisions(text: string): LoadedExpectations {
     return { source, expected: undefined, diagnostics };
   }
   diagnostics.push(...schemaDiagnostics(source, validators.expectedDecisionsValidator));
-  if (diagnostics.every((d) => d.severity !== 'error')) {
+  // A case the schema rejects is left out, and the others read: only an error outside every case stops the file.
+  const shapeErrors = diagnostics.filter((d) => d.severity === 'error');
+  if (shapeErrors.every((d) => caseIndexOf(d) !== undefined)) {
     const expected = source.value as ExpectedDecisions;
+    const unshaped = new Set(shapeErrors.map(caseIndexOf));
     const ids = new Map<string, number>();
     expected.cases.forEach((c, i) => {
+      if (unshaped.has(i)) return;
       const r = prepareCase(c.case, i);
       if (!r.ok) {
         for (const p of r.problems) {
@@ -89,8 +104,14 @@ export function loadExpectedDecisions(text: string): LoadedExpectations {
       }
     });
   }
-  const ok = diagnostics.every((d) => d.severity !== 'error');
-  return { source, expected: ok ? (source.value as ExpectedDecisions) : undefined, diagnostics: sortDiagnostics(diagnostics) };
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  const sorted = sortDiagnostics(diagnostics);
+  if (!errors.length) return { source, expected: source.value as ExpectedDecisions, diagnostics: sorted };
+  if (errors.some((d) => caseIndexOf(d) === undefined)) return { source, expected: undefined, diagnostics: sorted };
+  const expected = source.value as ExpectedDecisions;
+  const bad = new Set(errors.map(caseIndexOf));
+  const cases = expected.cases.map((_, i) => i).filter((i) => !bad.has(i));
+  return { source, expected: undefined, diagnostics: sorted, readable: { expected, cases } };
 }
 
 /** The verdict on one expected case. */
@@ -132,8 +153,16 @@ function notAnId(wanted: string, policy: CompiledPolicy): string {
     : `; "${wanted}" is not a provision id of this policy, whose ids are ${provisions.map((p) => `${p.id} (${p.citation})`).join(', ')}`;
 }
 
-/** Checks a policy against expected decisions, each case under the file's scenario and its own. */
-export function checkExpectedDecisions(expected: ExpectedDecisions, ordinance: Ordinance, source?: ParsedSource): ExpectationsCheck {
+/**
+ * Checks a policy against expected decisions, each case under the file's scenario and its own; only the
+ * cases of the indexes `only` when given (the readable ones of a file with bad cases).
+ */
+export function checkExpectedDecisions(
+  expected: ExpectedDecisions,
+  ordinance: Ordinance,
+  source?: ParsedSource,
+  only?: readonly number[],
+): ExpectationsCheck {
   const policies = new Map<string, CompiledPolicy>();
   const policyFor = (scenario: Scenario): CompiledPolicy => {
     const key = JSON.stringify(scenario);
@@ -141,7 +170,8 @@ export function checkExpectedDecisions(expected: ExpectedDecisions, ordinance: O
     if (!p) policies.set(key, (p = compile(ordinance, scenario)));
     return p;
   };
-  const verdicts = expected.cases.map((c, index): CaseVerdict => {
+  const verdicts = (only ?? expected.cases.map((_, i) => i)).map((index): CaseVerdict => {
+    const c = expected.cases[index]!;
     const r = prepareCase(c.case, index);
     if (!r.ok)
       throw new Error(`case ${index + 1} is not a booking case the engine can read; load the file with loadExpectedDecisions first`);

@@ -123,3 +123,32 @@ describe('detainer-studio test', () => {
     expect(r.err).toMatch(/berkeley-2012\.expected\.yaml: \d+ of \d+ cases decided as expected/);
   });
 });
+
+describe('detainer-studio test: a file with cases it cannot read', () => {
+  it('reports every bad case at its line and column, checks the others, and exits 1', async () => {
+    const good = (id: string, outcome: string) => oneCase(`{ outcome: ${outcome} }`).split('cases:\n')[1]!.replace('id: T-1', `id: ${id}`);
+    const file = write(
+      'some-bad.expected.yaml',
+      oneCase('{ outcome: decline }') +
+        good('T-2', 'decline').replace('age: 30', 'age: thirty') +
+        good('T-3', 'hold') +
+        good('T-4', 'decline').replace('bookedAt: 2012-11-07T08:00', 'bookedAt: 2012-11-37T08:00'),
+    );
+    const r = await run('test', file);
+    expect(r.code).toBe(1);
+    const errors = r.err.split('\n').filter((l) => l.includes(': error: '));
+    // T-2 (a schema error) and T-4 (a date the engine can't read), each where it is.
+    expect(errors).toEqual([
+      `${file}:15:12: error: "Age" must be a whole number, not text ("thirty") [wrong-type]`,
+      `${file}:32:17: error: "2012-11-37T08:00" is not a real date (November has no 37th) [bad-case]`,
+    ]);
+    // T-1 and T-3 are checked: T-3 expects a hold Berkeley never gives.
+    expect(r.out).toBe(
+      `${file}:19:5: error: case T-3: outcome: expected hold, got decline [expected-decision]\n    why: the department honors no detainer\n`,
+    );
+    expect(r.err).toContain(`${file}: 1 of 2 cases decided as expected by ${ordinance}; 1 not; 2 cases not read (listed above)\n`);
+    const json = JSON.parse((await run('test', file, '--json')).out);
+    expect(json.files[0].cases.map((c: { id: string }) => c.id)).toEqual(['T-1', 'T-3']);
+    expect(json.files[0].notRead).toBe(2);
+  });
+});
