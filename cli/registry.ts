@@ -15,6 +15,10 @@ const MAPPING: readonly [string, string] = [
   '--mapping FILE',
   "a column mapping (YAML or JSON) for a CSV export with the jail's own column names and codes",
 ];
+const SOURCE: readonly [string, string] = [
+  '--source ice-detainers',
+  "read the file as ICE's released detainer records (found without it when the header names their columns)",
+];
 /** --force-extension, with an example of a name the command itself refuses without it (its own format). */
 const forceExtension = (refused: string): readonly [string, string] => [
   '--force-extension',
@@ -46,7 +50,7 @@ export const commands: readonly Command[] = [
       'simulate POLICY --cases FILE [--source ice-detainers] [--facility NAME] [--from DATE] [--to DATE] [--mapping FILE] [--scenario FILE] [--reimbursement yes|no] [--compare POLICY2 | --baseline honor-all] [--json] [--skip-bad] [--progress]',
     options: [
       ['--cases FILE', "the booking cases: JSON, YAML or CSV; or ICE's released detainer records, as the .xlsx workbook or its CSV"],
-      ['--source ice-detainers', "read the file as ICE's released detainer records (found without it when the header names their columns)"],
+      SOURCE,
       ['--facility NAME', 'only the detainers sent to this facility (its name as the records give it)'],
       ['--from DATE', 'only requests on or after this date (YYYY-MM-DD)'],
       ['--to DATE', 'only requests on or before this date (YYYY-MM-DD)'],
@@ -64,10 +68,12 @@ export const commands: readonly Command[] = [
   {
     name: 'explain',
     summary: 'explain the decision on one case: every condition, its value and the facts it used',
-    usage: 'explain POLICY --cases FILE --id CASE_ID [--mapping FILE] [--scenario FILE] [--reimbursement yes|no] [--json] [--progress]',
+    usage:
+      'explain POLICY --cases FILE --id CASE_ID [--source ice-detainers] [--mapping FILE] [--scenario FILE] [--reimbursement yes|no] [--json] [--progress]',
     options: [
-      ['--cases FILE', 'the booking cases: JSON, YAML or CSV'],
-      ['--id CASE_ID', 'the id of the case to explain'],
+      ['--cases FILE', "the booking cases: JSON, YAML or CSV; or ICE's released detainer records, as the .xlsx workbook or its CSV"],
+      ['--id CASE_ID', "the id of the case to explain (in ICE's records, row-N for the record on row N)"],
+      SOURCE,
       MAPPING,
       SCENARIO,
       REIMBURSEMENT,

@@ -19,6 +19,7 @@ import {
 } from '../../engine/index';
 import { parseArgs, UsageError } from '../args';
 import {
+  caseSourceOf,
   LISTED_PROBLEMS,
   loadCasesOrReport,
   loadPolicyOrReport,
@@ -30,17 +31,23 @@ import type { CommandCode } from '../command';
 
 export const explain: CommandCode = {
   run(argv: string[], io: Output): number {
-    const args = parseArgs(argv, { values: ['cases', 'id', 'scenario', 'reimbursement', 'mapping'], flags: ['json', 'progress'] });
+    const args = parseArgs(argv, {
+      values: ['cases', 'id', 'scenario', 'reimbursement', 'mapping', 'source'],
+      flags: ['json', 'progress'],
+    });
     if (args.positional.length !== 1) throw new UsageError('explain needs exactly one policy file');
     const casesFile = args.values.get('cases');
     const id = args.values.get('id');
     if (!casesFile || !id) throw new UsageError('explain needs --cases FILE and --id CASE_ID');
+    // What the rows are, as simulate reads them (and with its messages): ICE's released records, or booking cases.
+    const source = caseSourceOf(args.values.get('source'));
     const policy = loadPolicyOrReport(io, args.positional[0]!);
     const scenario = reimbursementOverride(args.values.get('reimbursement'), loadScenarioOrReport(io, args.values.get('scenario')));
     const set = loadCasesOrReport(io, casesFile, {
       skipBad: true,
       mapping: args.values.get('mapping'),
       progress: args.flags.has('progress') || 'auto',
+      source,
       skipping: (good) => `the case to explain is looked for among the ${good} read`,
     });
     const row = caseIndexOf(set.table, id);
