@@ -31,6 +31,7 @@ import {
   type Scenario,
 } from '../engine/index';
 import { UsageError } from './args';
+import { count, num } from './format';
 import { Reported, stdio, type Output } from './output';
 import { FileError, openInput, readText } from '../host/files.node';
 import { threadedInflater } from '../host/inflate.node';
@@ -246,14 +247,14 @@ export function reportCaseProblems(
   const shown = set.problems.slice(0, LISTED_PROBLEMS);
   for (const p of shown) io.err(formatCaseProblem(file, p) + '\n');
   const more = set.problems.length - shown.length + set.unlisted;
-  if (more > 0) io.err(`${file}: ... and ${more.toLocaleString('en-US')} more problems\n`);
+  if (more > 0) io.err(`${file}: ... and ${count(more, 'more problem')}\n`);
   const fileLevel = set.problems.some((p) => p.index < 0);
   // The table's length, not `cases`: that would build every case as an object.
   const good = set.table.length;
   if (!skipBad || fileLevel || good === 0) {
     if (!fileLevel)
       io.err(
-        `${file}: ${set.rejected.toLocaleString('en-US')} of ${set.total.toLocaleString('en-US')} cases have problems; fix them, or pass --skip-bad to simulate the ${good.toLocaleString('en-US')} good ${good === 1 ? 'one' : 'ones'}\n`,
+        `${file}: ${num(set.rejected)} of ${count(set.total, 'case')} ${set.rejected === 1 ? 'has' : 'have'} problems; fix them, or pass --skip-bad to simulate the ${good.toLocaleString('en-US')} good ${good === 1 ? 'one' : 'ones'}\n`,
       );
     throw new Reported(1);
   }
@@ -278,7 +279,7 @@ function progressMeter(io: Output, file: string, size: number, terminal: boolean
     lastTime = now;
     lastTenth = tenth;
     const seconds = ((now - started) / 1000).toFixed(1);
-    const line = `${file}: ${done ? 'read' : 'reading'} ${(share * 100).toFixed(0)}%, ${records.toLocaleString('en-US')} records${rejected ? `, ${rejected.toLocaleString('en-US')} with problems` : ''}, ${seconds} s`;
+    const line = `${file}: ${done ? 'read' : 'reading'} ${(share * 100).toFixed(0)}%, ${count(records, 'record')}${rejected ? `, ${num(rejected)} with problems` : ''}, ${seconds} s`;
     if (terminal) io.err(`\r\u001b[K${line}${done ? '\n' : ''}`);
     else io.err(line + '\n');
   };

@@ -26,3 +26,8 @@ export function num(x: number, digits = 0): string {
 export function pct(part: number, whole: number): string {
   return whole === 0 ? '0.0%' : `${((100 * part) / whole).toFixed(1)}%`;
 }
+
+/** "1 case", "2 cases", "1,200 cases": a count and its noun, singular for one. */
+export function count(n: number, noun: string, plural = `${noun}s`): string {
+  return `${num(n)} ${n === 1 ? noun : plural}`;
+}

@@ -6,6 +6,7 @@ import type { Scenario } from '../../engine/index';
 import { parseArgs, UsageError } from '../args';
 import { analyseOrReport, loadPolicyOrReport, loadScenarioOrReport, reimbursementOverride, type Output } from '../context';
 import type { CommandCode } from '../command';
+import { count } from '../format';
 import { writeFileAtomic } from '../../host/files.node';
 import { checkOutFile, FORCE_EXTENSION } from '../out-file';
 
@@ -25,14 +26,16 @@ export const decisionTableCommand: CommandCode = {
     }
     const table = analyseOrReport(io, policy, 'the decision table', 1, () => decisionTable(policy.ordinance, scenario ? { scenario } : {}));
     if (table.mismatches.length > 0) {
-      io.err(`detainer-studio decision-table: internal error: ${table.mismatches.length} rows disagree with the engine\n`);
+      io.err(
+        `detainer-studio decision-table: internal error: ${count(table.mismatches.length, 'row')} ${table.mismatches.length === 1 ? 'disagrees' : 'disagree'} with the engine\n`,
+      );
       return 2;
     }
     const text = args.flags.has('json') ? JSON.stringify(table, null, 2) + '\n' : decisionTableCsv(table);
     if (out) writeFileAtomic(out, text);
     else io.out(text);
     io.err(
-      `${policy.file}: ${table.rows.length} rows cover ${table.complete ? 'all' : 'only part of the'} ${table.totalCombinations} combinations of the facts the policy reads; ` +
+      `${policy.file}: ${count(table.rows.length, 'row')} ${table.rows.length === 1 ? 'covers' : 'cover'} ${table.complete ? 'all' : 'only part of the'} ${count(table.totalCombinations, 'combination')} of the facts the policy reads; ` +
         `the otherwise clause decides ${table.defaultCombinations}${table.exact ? '' : ' (bounded analysis: ' + table.notes.join('; ') + ')'}\n`,
     );
     return table.complete ? 0 : 1;

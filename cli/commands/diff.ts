@@ -15,6 +15,7 @@ import {
   type Output,
 } from '../context';
 import type { CommandCode } from '../command';
+import { count } from '../format';
 
 export const diff: CommandCode = {
   run(argv: string[], io: Output): number {
@@ -40,7 +41,7 @@ export const diff: CommandCode = {
     }
     if (result.unconfirmed.length > 0) {
       io.err(
-        `detainer-studio diff: internal error: ${result.unconfirmed.length} kinds of difference could not be confirmed on a concrete case\n`,
+        `detainer-studio diff: internal error: ${count(result.unconfirmed.length, 'kind')} of difference could not be confirmed on a concrete case\n`,
       );
       return 2;
     }

@@ -28,6 +28,7 @@ import {
   type Output,
 } from '../context';
 import type { CommandCode } from '../command';
+import { count, num } from '../format';
 
 export const explain: CommandCode = {
   run(argv: string[], io: Output): number {
@@ -92,7 +93,7 @@ export function notReadLine(file: string, id: string, set: CaseSet): string {
   }
   const listed = set.problems.length > LISTED_PROBLEMS || set.unlisted > 0 ? 'the first of them listed above' : 'listed above';
   const unread = set.rejected
-    ? `; ${set.rejected.toLocaleString('en-US')} of ${set.total.toLocaleString('en-US')} cases were not read for their problems (${listed})`
+    ? `; ${num(set.rejected)} of ${count(set.total, 'case')} ${set.rejected === 1 ? 'was' : 'were'} not read for ${set.rejected === 1 ? 'its' : 'their'} problems (${listed})`
     : '';
   return `${file}: error: no case has the id "${id}"${unread}`;
 }

@@ -48,7 +48,7 @@ import {
   type Output,
 } from '../context';
 import type { CommandCode } from '../command';
-import { money, num, pct, table } from '../format';
+import { count, money, num, pct, table } from '../format';
 
 export const simulate: CommandCode = {
   run(argv: string[], io: Output): number {
@@ -125,7 +125,8 @@ function unknownsText(r: SimulationResult): string {
   if (!u) return '';
   let out = '';
   if (u.undetermined) {
-    out += `\n${num(u.undetermined)} of ${num(r.summary.total)} decisions turn on facts the records don't carry: they cannot be decided from these records (undecided above). Each outcome could be:\n`;
+    const one = u.undetermined === 1;
+    out += `\n${num(u.undetermined)} of ${count(r.summary.total, 'decision')} ${one ? 'turns' : 'turn'} on facts the records don't carry: ${one ? 'it' : 'they'} cannot be decided from these records (undecided above). Each outcome could be:\n`;
     out += table(
       ['Outcome', 'At least', 'At most'],
       OUTCOMES.map((o) => [o, num(u.range[o].atLeast), num(u.range[o].atMost)]),
@@ -134,7 +135,7 @@ function unknownsText(r: SimulationResult): string {
     out += `What leaves them open: ${u.facts.map((f) => `${f.label} (${num(f.decisions)})`).join('; ')}\n`;
   }
   if (u.holdsOfUnknownLength)
-    out += `${num(u.holdsOfUnknownLength)} holds have no known end (${unknownLengthWhy(u)}): the hold hours and cost above count them at their ${u.holdsOfUnsettledLimit ? 'soonest end' : 'limit'}, so they are a lower bound\n`;
+    out += `${count(u.holdsOfUnknownLength, 'hold')} ${u.holdsOfUnknownLength === 1 ? 'has no known end' : 'have no known end'} (${unknownLengthWhy(u)}): the hold hours and cost above count ${u.holdsOfUnknownLength === 1 ? 'it at its' : 'them at their'} ${u.holdsOfUnsettledLimit ? 'soonest end' : 'limit'}, so they are a lower bound\n`;
   return out;
 }
 
@@ -201,7 +202,7 @@ function readable(
   const s = r.summary;
   const b = summaryBounds(s, scenario.reimbursementAgreement);
   let out = `${policy.ordinance.title}  [${shortFingerprint(fp)}]\n`;
-  out += `${num(s.total)} cases from ${casesFile}; reimbursement agreement: ${scenario.reimbursementAgreement ? 'yes' : 'no'}; ${money(scenario.costPerInmateDay)} per inmate-day${holidaysAside(policy, scenario)}\n\n`;
+  out += `${count(s.total, 'case')} from ${casesFile}; reimbursement agreement: ${scenario.reimbursementAgreement ? 'yes' : 'no'}; ${money(scenario.costPerInmateDay)} per inmate-day${holidaysAside(policy, scenario)}\n\n`;
   const ranges = b.open > 0 || b.review > 0;
   out += ranges
     ? table(['Outcome', 'Certain', 'Share', 'At most'], outcomeRows(r), [false, true, true, true])
@@ -245,7 +246,7 @@ function readable(
   if (c) {
     const ob = summaryBounds(c.otherSummary, scenario.reimbursementAgreement);
     const endsOnly = c.holdEndsDiffer ? ` (of them ${holdEndsDifferWords(c.holdEndsDiffer, c.holdEndsDifferByLimit)})` : '';
-    out += `\nCompared with ${c.other.title}: ${num(c.changed)} of ${num(s.total)} decisions differ${endsOnly}${mayDifferWords(c)}; hold hours ${differenceWords(b.holdHours, ob.holdHours, (x) => num(x, 1))}, cost ${differenceWords(b.cost, ob.cost, money)}\n`;
+    out += `\nCompared with ${c.other.title}: ${num(c.changed)} of ${count(s.total, 'decision')} ${c.changed === 1 ? 'differs' : 'differ'}${endsOnly}${mayDifferWords(c)}; hold hours ${differenceWords(b.holdHours, ob.holdHours, (x) => num(x, 1))}, cost ${differenceWords(b.cost, ob.cost, money)}\n`;
     if (c.holdEndsMayDiffer) out += `${holdEndsMayDifferSentence(c)}\n`;
     out += '\n';
     // The engine counts an open decision under review: with unknown facts the row and column say both.
