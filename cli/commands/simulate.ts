@@ -119,8 +119,11 @@ function reportVocabulary(io: Output, file: string, ordinance: Ordinance, table:
   }
 }
 
-/** What the records leave open: each outcome's range and the facts that make the difference. */
-function unknownsText(r: SimulationResult): string {
+/**
+ * What the records leave open: each outcome's range and the facts that make the difference. `bounded`:
+ * the hours and cost were already said to be a lower bound (not said again of the holds of unknown end).
+ */
+function unknownsText(r: SimulationResult, bounded: boolean): string {
   const u = r.summary.unknowns;
   if (!u) return '';
   let out = '';
@@ -135,7 +138,7 @@ function unknownsText(r: SimulationResult): string {
     out += `What leaves them open: ${u.facts.map((f) => `${f.label} (${num(f.decisions)})`).join('; ')}\n`;
   }
   if (u.holdsOfUnknownLength)
-    out += `${count(u.holdsOfUnknownLength, 'hold')} ${u.holdsOfUnknownLength === 1 ? 'has no known end' : 'have no known end'} (${unknownLengthWhy(u)}): the hold hours and cost above count ${u.holdsOfUnknownLength === 1 ? 'it at its' : 'them at their'} ${u.holdsOfUnsettledLimit ? 'soonest end' : 'limit'}, so they are a lower bound\n`;
+    out += `${count(u.holdsOfUnknownLength, 'hold')} ${u.holdsOfUnknownLength === 1 ? 'has no known end' : 'have no known end'} (${unknownLengthWhy(u)}): the hold hours and cost above count ${u.holdsOfUnknownLength === 1 ? 'it at its' : 'them at their'} ${u.holdsOfUnsettledLimit ? 'soonest end' : 'limit'}${bounded ? '' : ', so they are a lower bound'}\n`;
   return out;
 }
 
@@ -217,7 +220,7 @@ function readable(
   if (b.why.length) out += `Hours and cost are known only as a lower bound: ${b.why.join('; ')}\n`;
   // The outcome never exceeds the request, but a maxHold can outlast the hours the form asks for.
   if (s.pastRequest?.holds) out += `Past the request: ${pastRequestWords(s)}\n`;
-  out += unknownsText(r);
+  out += unknownsText(r, b.why.length > 0);
   out += figuresText(r);
   out += '\n';
   // Each provision by its citation and heading (or what it does), the otherwise clause as such: never an id.
