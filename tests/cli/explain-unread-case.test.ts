@@ -41,7 +41,7 @@ describe('explain a case the file holds but could not read', () => {
   it('still says no case has an id the file does not hold, and how many cases were left out', async () => {
     const r = await runCli('explain', policy, '--cases', cases, '--id', 'B-9');
     expect(r.code).toBe(1);
-    expect(r.err).toContain(`${cases}: error: no case has the id "B-9"; 1 of 2 cases were not read for their problems (listed above)\n`);
+    expect(r.err).toContain(`${cases}: error: no case has the id "B-9"; 1 of 2 cases was not read for its problems (listed above)\n`);
   });
 
   it('explains a good case of the same file', async () => {
@@ -53,6 +53,6 @@ describe('explain a case the file holds but could not read', () => {
   it('counts one good case as one in simulate, not "the 1 good ones"', async () => {
     const r = await runCli('simulate', policy, '--cases', cases);
     expect(r.code).toBe(1);
-    expect(r.err).toContain(`${cases}: 1 of 2 cases have problems; fix them, or pass --skip-bad to simulate the 1 good one\n`);
+    expect(r.err).toContain(`${cases}: 1 of 2 cases has problems; fix them, or pass --skip-bad to simulate the 1 good one\n`);
   });
 });
