@@ -216,6 +216,7 @@ export function loadCasesOrReport(io: Output, file: string, loading: boolean | C
     fs.closeSync(fd);
   }
   for (const note of set.notes) io.err(`${file}: note: ${note}\n`);
+  for (const warning of set.warnings) io.err(`${file}: warning: ${warning}\n`);
   reportCaseProblems(io, file, set, opts.skipBad, opts.skipping);
   if (opts.select) {
     const picked = selectCases(set.table, opts.select);

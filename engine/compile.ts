@@ -88,6 +88,7 @@ import {
   U_WARRANTS,
 } from './unknown-facts';
 import { MAX_NESTING } from './source';
+import { requestAfterRelease } from './request-after-release';
 import { BASELINE_REASONS } from './baseline-reasons';
 export { BASELINE_REASONS };
 import { DETAINER_FORMS } from './detainer-forms';
@@ -2217,7 +2218,9 @@ export class CompiledPolicy {
       });
     }
     let holdUntil: string | null = null;
-    if (outcome === 'hold') {
+    // A request after the release time: the policy's answer stands, but no one is there to hold, so no hold ends.
+    const late = requestAfterRelease(t, i);
+    if (outcome === 'hold' && !late) {
       const limits = this.holdLimitsOf(t, i, code);
       // Which limit applies is open when the provisions that may decide the hold allow different holds.
       // "48 hours, not counting weekends and holidays, under § 3(a)(1) or § 3(b), or 24 hours under § 3(c)"
@@ -2275,6 +2278,7 @@ export class CompiledPolicy {
       reasons,
     };
     if (deciders) decision.decidedByOneOf = deciders.map((k) => ({ provision: this.provisionIdOf(k), citation: this.citationOf(k) }));
+    if (late) decision.requestAfterRelease = { requestedAt: formatDateTime(t.issued[i]!), releaseAt: formatDateTime(t.release[i]!) };
     if (open) {
       const whichOnly = dependsOnKeys(bound!.whichOnly!(i));
       decision.undetermined = {

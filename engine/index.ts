@@ -45,6 +45,7 @@ export {
 } from './case-set';
 export {
   CaseImporter,
+  caseSetWarnings,
   importCases,
   importWorkbook,
   importWorkbookSync,
@@ -130,6 +131,7 @@ export {
   endsFromUnknownRelease,
 } from './simulate';
 export * from './summary-bounds';
+export * from './request-after-release';
 export { layoutOrdinance, type Layout } from './layout';
 export {
   ordinanceText,

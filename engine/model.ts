@@ -468,4 +468,11 @@ export interface Decision {
    * side names them (DecisionRef.undecided). None of them decided it.
    */
   undecided?: Array<{ outcome: Outcome; under: Array<{ provision: string; citation: string }> }>;
+  /**
+   * Set when ICE's request came after the release time the records give (local times, as the case
+   * gives them): the person was released before the request arrived, so no one is held or reported on
+   * it. `outcome` stays what the policy says to the request; `holdUntil` is null (no hold is served),
+   * and the simulation counts the case apart, with no hold hours or cost.
+   */
+  requestAfterRelease?: { requestedAt: string; releaseAt: string };
 }

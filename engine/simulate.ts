@@ -7,6 +7,7 @@ import { DETAINER_FORMS } from './detainer-forms';
 import type { Decision, MaxHold, Outcome } from './model';
 import { OUTCOMES } from './model';
 import type { PreparedCase } from './prepared';
+import { requestAfterRelease } from './request-after-release';
 import { formatDateTime, holdEnd, isWeekend, utcOfLocal, type HolidayCalendar, type OffDays, type TimeZone } from './time';
 import { DEPENDS_ON, U_RELEASE } from './unknown-facts';
 
@@ -64,6 +65,20 @@ export interface SimulationSummary {
    * `simulate`; holds whose release time the records lack are not counted.
    */
   pastRequest?: PastRequest;
+  /**
+   * Cases whose detainer request came after the release time the records give (absent when none):
+   * the person was gone before ICE asked, so no one is held or reported on the request. Each keeps
+   * the policy's decision in `outcomes` (what the ordinance says to that request), counted here by it
+   * too; none of them is in `holdHours`, the cost, `pastRequest` or a breakdown's held.
+   */
+  afterRelease?: AfterRelease;
+}
+
+export interface AfterRelease {
+  /** How many cases had the request after their release time. */
+  cases: number;
+  /** Their decisions, by outcome: a hold here is one the policy would give, never served. */
+  outcomes: Record<Outcome, number>;
 }
 
 export interface PastRequest {
@@ -92,7 +107,7 @@ export interface FigureRow {
   /** As in the summary: open decisions count under review. */
   outcomes: Record<Outcome, number>;
   undetermined: number;
-  /** Holds: certain, and possible. */
+  /** Holds: certain, and possible. A hold decided on a request that came after the release time is in neither (no one was held). */
   held: OutcomeRange;
 }
 
@@ -358,6 +373,8 @@ interface Tally {
   /** Set when some case is open: its possible outcomes and the provisions that would give each. */
   undecided?: UndecidedBy;
   pastRequest: PastRequest;
+  /** Cases whose request came after their release time, by outcome code (all zero when none). */
+  afterRelease: Float64Array;
   /**
    * When asked for (a comparison): per case, the local minute a hold ends, in minutes from 1970 (0 for
    * no hold, or one of unknown length: no hold ends at midnight on January 1, 1970).
@@ -465,6 +482,10 @@ function tally(
   const given = beside?.codes;
   const decide = knowing && given ? (i: number) => knowing(i, given[i]!) : bound.decide;
   const release = t.release;
+  const issued = t.issued;
+  // Whether any case can have its request after its release: both columns the booking's, none can.
+  const anyLate = issued !== release;
+  const afterRelease = new Float64Array(4);
   const open = bound.possible ? openTally(n) : undefined;
   const oneOf = new OneOfSets(n);
   const undecided = new UndecidedSets(n);
@@ -525,6 +546,13 @@ function tally(
           open.atLeast[code & 3]!++;
           open.atMost[code & 3]!++;
         }
+      }
+      // A request after the release time: no one is held or reported on it, so no hold is counted.
+      if (anyLate && issued[i]! > release[i]! && (unknown[i]! & U_RELEASE) === 0) {
+        afterRelease[code & 3]!++;
+        continue;
+      }
+      if (open) {
         if ((code & 3) === 0 && (unknown[i]! & U_RELEASE) !== 0) {
           open.holdsOfUnknownLength++;
           // Counted at its limit (for a hold as the detainer asks, the form's, as explain gives it and as a hold
@@ -604,6 +632,7 @@ function tally(
     ...(oneOf.of ? { oneOf: { of: oneOf.of, sets: oneOf.sets } } : {}),
     ...(undecided.of ? { undecided: { of: undecided.of, sets: undecided.sets } } : {}),
     pastRequest,
+    afterRelease,
     ...(holdEnds ? { holdEnds } : {}),
   };
 }
@@ -701,6 +730,13 @@ function summarize(policy: CompiledPolicy, t: Tally, total: number): SimulationS
   if (t.open) summary.unknowns = unknownsSummary(t.open, t.holdMinutes);
   if (t.final) summary.finalRange = t.final;
   summary.pastRequest = t.pastRequest;
+  const late = t.afterRelease;
+  const lateCases = late[0]! + late[1]! + late[2]! + late[3]!;
+  if (lateCases > 0) {
+    const outcomes = emptyCounts();
+    OUTCOMES.forEach((o, k) => (outcomes[o] = late[k]!));
+    summary.afterRelease = { cases: lateCases, outcomes };
+  }
   return summary;
 }
 
@@ -715,15 +751,18 @@ export function breakdownOf(t: CaseTable, codes: Int32Array, possible?: Uint8Arr
     if (!c) map.set(key, (c = new Float64Array(7)));
     c[code & 3]!++;
     if (p & (p - 1)) c[4]!++;
-    else if ((code & 3) === 0) c[5]!++;
+    else if ((code & 3) === 0 && held & 1) c[5]!++;
     if (held & 1) c[6]!++;
   };
   const anyFacility = t.facility.some((f) => f !== 0);
+  const anyLate = t.issued !== t.release;
   for (let i = 0; i < t.length; i++) {
     const code = codes[i]!;
     const p = possible ? possible[i]! : 1 << (code & 3);
-    // An open decision that may come to a finding may end in a hold the finding gives.
-    const held = finalOf && p & (p - 1) && p & REVIEW_BIT ? (p & ~REVIEW_BIT) | (finalOf(i) & 1) : p;
+    // An open decision that may come to a finding may end in a hold the finding gives; a request after
+    // the release time ends in none (no one is held on it), whatever the decision.
+    const held =
+      anyLate && requestAfterRelease(t, i) ? p & ~1 : finalOf && p & (p - 1) && p & REVIEW_BIT ? (p & ~REVIEW_BIT) | (finalOf(i) & 1) : p;
     bump(months, t.issuedYmd[i]! >> 5, code, p, held);
     if (anyFacility) bump(facilities, t.facility[i]!, code, p, held);
   }

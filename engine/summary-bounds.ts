@@ -301,3 +301,39 @@ export function holdEndWords(c: ChangedCase, side: 'policy' | 'other'): string {
   if (c.holdLimits) return ` until ${holdLimitWords(c.holdLimits[side])} after release (release time unknown)`;
   return '';
 }
+
+/**
+ * The cases whose request came after the release time (`SimulationSummary.afterRelease`), as a
+ * sentence ('' when there are none): how many, the policy's decisions on them, and that no hours or
+ * cost are counted for them.
+ */
+export function afterReleaseWords(s: SimulationSummary): string {
+  const a = s.afterRelease;
+  if (!a) return '';
+  const n = (x: number) => x.toLocaleString('en-US');
+  const decisions = (['hold', 'notify', 'review', 'decline'] as const)
+    .filter((o) => a.outcomes[o] > 0)
+    .map((o) => `${n(a.outcomes[o])} ${o}`)
+    .join(', ');
+  const one = a.cases === 1;
+  return (
+    `${n(a.cases)} ${one ? 'case has' : 'cases have'} ICE’s request dated after the person’s release time (the policy’s ${one ? 'decision' : 'decisions'}: ${decisions}): ` +
+    `no one released before the request arrives can be held or reported on it, so ${one ? 'it is' : 'they are'} not counted as held, and the hold hours and cost count none of ${one ? 'it' : 'them'}.`
+  );
+}
+
+/** Of a comparison, the cases both sides count apart for a request after release, as a clause ('' when none). */
+export function afterReleaseAside(s: SimulationSummary): string {
+  const a = s.afterRelease;
+  if (!a) return '';
+  return `; neither side counts hours or cost for the ${a.cases.toLocaleString('en-US')} ${a.cases === 1 ? 'case' : 'cases'} whose request came after release`;
+}
+
+/**
+ * The holds (or notices) that are served: an outcome's range less the decisions of that outcome on
+ * requests that came after the release time (no one is held or reported on those).
+ */
+export function servedRange(s: SimulationSummary, r: OutcomeRange, o: 'hold' | 'notify'): OutcomeRange {
+  const late = s.afterRelease?.outcomes[o] ?? 0;
+  return late ? { atLeast: r.atLeast - late, atMost: r.atMost - late } : r;
+}

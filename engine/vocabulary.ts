@@ -31,6 +31,7 @@ export { caseId, type CaseIds } from './case-ids';
 export { changedDecisionGroups, type ChangeGroup } from './use-cases/change-reasons';
 export { count, hours, money, share, signed } from './numbers';
 export * from './summary-bounds';
+export { requestAfterReleaseSentence } from './request-after-release';
 export { dependsOnKeys, dependsOnLabel, whichProvisionOnlySentence } from './unknown-facts';
 export { UNKNOWN_REQUEST_READING } from './law-applied';
 export { dayOfWeek, daysFromCivil, formatDateTime, holdEnd, HolidayCalendar, zonesAsChoice, zonesCitation, zonesOfState } from './time';

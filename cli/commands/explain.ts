@@ -10,6 +10,7 @@ import {
   OUTCOME_WORDS,
   provisionNamer,
   detainerTerm,
+  requestAfterReleaseSentence,
   settledDecidingConvictions,
   undecidedWords,
   UNKNOWN_REQUEST_READING,
@@ -154,6 +155,7 @@ export function explainText(
       `Case ${d.id}: ${OUTCOME_WORDS[d.outcome].toUpperCase()}${held}${holdEnd}, under ${decidedByOneOfWords(d.decidedByOneOf, name)}. These records do not show whether ${d.citation} applies; the outcome is the same either way, so no one provision is named as deciding it.`,
     );
   } else lines.push(`Case ${d.id}: ${OUTCOME_WORDS[d.outcome].toUpperCase()}${held}, decided by ${name(d)}.`);
+  if (d.requestAfterRelease) lines.push(`Request after release: ${requestAfterReleaseSentence(d.requestAfterRelease)}`);
   if (deciding && !d.undetermined) lines.push(decidingConvictionLine(deciding));
   lines.push('');
   let last = '';

@@ -22,6 +22,8 @@ import {
   decidedAs,
   differenceWords,
   pastRequestWords,
+  afterReleaseWords,
+  afterReleaseAside,
   unknownLengthWhy,
   summaryBounds,
   type SimulationResult,
@@ -216,6 +218,8 @@ function readable(
       );
   if (b.review)
     out += `A person's finding decides ${num(b.review)}: "at most" counts each under every outcome its finding can lead to (${b.findingsMayHold === b.review ? 'each may be held' : `${num(b.findingsMayHold)} may be held`}).\n`;
+  // Decisions on requests that came after the release time are in the table above, but no one was held on them.
+  if (s.afterRelease) out += `Request after release: ${afterReleaseWords(s)}\n`;
   out += `\nHold hours: ${atLeast(b.holdHours, (x) => num(x, 1))}   Cost: ${atLeast(b.cost, money)} (unreimbursed ${atLeast(b.unreimbursed, money)})\n`;
   if (b.why.length) out += `Hours and cost are known only as a lower bound: ${b.why.join('; ')}\n`;
   // The outcome never exceeds the request, but a maxHold can outlast the hours the form asks for.
@@ -249,7 +253,7 @@ function readable(
   if (c) {
     const ob = summaryBounds(c.otherSummary, scenario.reimbursementAgreement);
     const endsOnly = c.holdEndsDiffer ? ` (of them ${holdEndsDifferWords(c.holdEndsDiffer, c.holdEndsDifferByLimit)})` : '';
-    out += `\nCompared with ${c.other.title}: ${num(c.changed)} of ${count(s.total, 'decision')} ${c.changed === 1 ? 'differs' : 'differ'}${endsOnly}${mayDifferWords(c)}; hold hours ${differenceWords(b.holdHours, ob.holdHours, (x) => num(x, 1))}, cost ${differenceWords(b.cost, ob.cost, money)}\n`;
+    out += `\nCompared with ${c.other.title}: ${num(c.changed)} of ${count(s.total, 'decision')} ${c.changed === 1 ? 'differs' : 'differ'}${endsOnly}${mayDifferWords(c)}; hold hours ${differenceWords(b.holdHours, ob.holdHours, (x) => num(x, 1))}, cost ${differenceWords(b.cost, ob.cost, money)}${afterReleaseAside(s)}\n`;
     if (c.holdEndsMayDiffer) out += `${holdEndsMayDifferSentence(c)}\n`;
     out += '\n';
     // The engine counts an open decision under review: with unknown facts the row and column say both.

@@ -13,6 +13,8 @@ import {
   decidedAs,
   differenceWords,
   pastRequestWords,
+  afterReleaseWords,
+  servedRange,
   unknownLengthWhy,
   rangeWords,
   summaryBounds,
@@ -229,14 +231,15 @@ export function impactReportBodyHtml(r: ImpactReport): string {
   out.push(figure(n(s.total), 'booking cases with a detainer'));
   const b = summaryBounds(s, r.scenario.reimbursementAgreement);
   const ob = summaryBounds(o, r.scenario.reimbursementAgreement);
-  const h = b.range.hold;
+  // Held is what is served: a hold decided on a request that came after the release time holds no one.
+  const h = servedRange(s, b.range.hold, 'hold');
   // Holds a finding or a missing fact leaves open are a range, never the least of it alone.
   if (h.atMost !== h.atLeast) {
     const why = [b.open ? `${n(b.open)} undecided on these records` : '', b.review ? `${n(b.review)} left to a person’s finding` : '']
       .filter(Boolean)
       .join(', ');
     out.push(figure(`${n(h.atLeast)} to ${n(h.atMost)}`, `held on the detainer (${why})`));
-  } else out.push(figure(`${n(s.outcomes.hold)} (${share(s.outcomes.hold, s.total)})`, 'held on the detainer'));
+  } else out.push(figure(`${n(h.atLeast)} (${share(h.atLeast, s.total)})`, 'held on the detainer'));
   const where = b.unknownLength ? ' (release times not in the records)' : '';
   out.push(figure(amountWords(b.holdHours, hours), `hours held past release${where}`));
   out.push(figure(amountWords(b.unreimbursed, money), 'unreimbursed cost of holds'));
@@ -256,6 +259,13 @@ export function impactReportBodyHtml(r: ImpactReport): string {
   if (b.why.length) out.push(`<p class="warning">Hours and cost are known only as a lower bound: ${escapeHtml(b.why.join('; '))}.</p>`);
   const past = pastRequestWords(s);
   if (s.pastRequest?.holds) out.push(`<p class="warning">${escapeHtml(past)}</p>`);
+  if (s.afterRelease) {
+    const late = o.afterRelease?.outcomes.hold ?? 0;
+    const baseline = r.other.baseline ? 'the baseline' : 'the other draft';
+    out.push(
+      `<p class="warning" id="after-release">${escapeHtml(afterReleaseWords(s))} The same cases are left out of ${baseline}’s holds, hours and cost (${n(late)} ${late === 1 ? 'hold' : 'holds'} there).</p>`,
+    );
+  }
   const rows = outcomeRows(b, ob, s, o);
   out.push(
     `<figure>${horizontalBarChart({

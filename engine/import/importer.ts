@@ -14,6 +14,7 @@ import { JsonCaseReader } from './json-cases';
 import type { ColumnMapping } from './mapping';
 import { YamlCaseSplitter, type YamlItem } from './yaml-split';
 import { IceDetainerCsvReader, IceDetainerReader } from './ice-detainers';
+import { requestAfterReleaseWarning } from '../request-after-release';
 import { readXlsx, readXlsxSync, XlsxError, type InflateStream, type RawInflaterFactory, type WorkbookInfo } from './xlsx';
 
 /** `xlsx`: an Excel workbook, read through `importWorkbook` (it needs the file's end first, not a stream of chunks). */
@@ -45,6 +46,11 @@ export interface CaseSet {
   source: CaseSource;
   /** Facts about the file a reader should know (what the records leave out, codes not placed); not problems. */
   notes: string[];
+  /**
+   * What the file's good cases say that a reader should check, though they are read and simulated
+   * (requests dated after the release time): each a sentence naming the cases. Not problems.
+   */
+  warnings: string[];
   /** For ICE's records: the title rows above the header. */
   titleRows: string[];
   /**
@@ -459,6 +465,7 @@ export class CaseImporter implements CaseSink {
       this.ice ? this.ice.notes() : [],
       this.ice ? this.ice.titleRows : [],
       this.csv?.blankCounts() ?? [],
+      caseSetWarnings(this.table!),
     );
   }
 
@@ -824,6 +831,7 @@ class ImportedCaseSet implements CaseSet {
     readonly notes: string[],
     readonly titleRows: string[],
     readonly blanks: BlankColumn[] = [],
+    readonly warnings: string[] = [],
   ) {}
 
   get cases(): PreparedCase[] {
@@ -842,7 +850,24 @@ class ImportedCaseSet implements CaseSet {
 
 /** The same case set with its cases narrowed to `table` (a facility, a period): problems and notes kept. */
 export function narrowCaseSet(set: CaseSet, table: CaseTable): CaseSet {
-  return new ImportedCaseSet(table, set.problems, set.total, set.rejected, set.unlisted, set.source, set.notes, set.titleRows, set.blanks);
+  return new ImportedCaseSet(
+    table,
+    set.problems,
+    set.total,
+    set.rejected,
+    set.unlisted,
+    set.source,
+    set.notes,
+    set.titleRows,
+    set.blanks,
+    set.warnings,
+  );
+}
+
+/** The warnings of a case set's good cases (see `CaseSet.warnings`). */
+export function caseSetWarnings(table: CaseTable): string[] {
+  const late = requestAfterReleaseWarning(table);
+  return late ? [late] : [];
 }
 
 /** Reads a whole case set from chunks (a Node stream, a File's stream, an array of strings), yielding between chunks. */

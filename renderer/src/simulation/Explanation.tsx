@@ -8,6 +8,7 @@ import {
   dependsOnLabel,
   isBaselineRule,
   provisionTitle,
+  requestAfterReleaseSentence,
   type NameableProvision,
   undecidedWords,
   UNKNOWN_REQUEST_READING,
@@ -134,6 +135,11 @@ export function DecisionBlock({
           ) : null}
         </p>
       )}
+      {decision.requestAfterRelease ? (
+        <p className="notice warning" data-testid="request-after-release">
+          <strong>Request after release</strong>: {requestAfterReleaseSentence(decision.requestAfterRelease)}
+        </p>
+      ) : null}
       <ol className="reasons">
         {byProvision.map((group) => (
           <li

@@ -14,6 +14,9 @@ import {
   mayDifferWords,
   OUTCOMES,
   pastRequestWords,
+  afterReleaseWords,
+  afterReleaseAside,
+  servedRange,
   rangeWords,
   summaryBounds,
   coverageTotalsWords,
@@ -408,6 +411,13 @@ export function SimulationView(props: Props) {
           ) : null}
         </details>
       ) : null}
+      {state.cases?.warnings?.length ? (
+        <ul className="notice warning case-warnings" data-testid="case-warnings">
+          {state.cases.warnings.map((w, i) => (
+            <li key={i}>{w}</li>
+          ))}
+        </ul>
+      ) : null}
       {state.cases && state.cases.notes.length > 0 ? (
         <details className="notice">
           <summary>
@@ -536,6 +546,12 @@ export function SimulationView(props: Props) {
                   </dd>
                 </>
               ) : null}
+              {r.summary.afterRelease ? (
+                <>
+                  <dt>Request after release</dt>
+                  <dd data-testid="after-release">{afterReleaseWords(r.summary)}</dd>
+                </>
+              ) : null}
               <dt>Hours held</dt>
               <dd>
                 From the time each person would otherwise have been released to the end of the hold the provision allows, on the clock.{' '}
@@ -549,10 +565,11 @@ export function SimulationView(props: Props) {
                 {r.comparison.holdEndsDiffer
                   ? ` (of them ${holdEndsDifferWords(r.comparison.holdEndsDiffer, r.comparison.holdEndsDifferByLimit)})`
                   : ''}
-                {mayDifferWords(r.comparison)}; held {rangeWords(bounds!.range.hold, count)} against{' '}
-                {rangeWords(otherBounds!.range.hold, count)}; hold hours {comparedAmount(bounds!.holdHours, otherBounds!.holdHours, hours)},
-                cost {comparedAmount(bounds!.cost, otherBounds!.cost, money)}.
-                {r.comparison.holdEndsMayDiffer ? ` ${holdEndsMayDifferSentence(r.comparison)}` : ''}
+                {mayDifferWords(r.comparison)}; held {rangeWords(servedRange(r.summary, bounds!.range.hold, 'hold'), count)} against{' '}
+                {rangeWords(servedRange(r.comparison.otherSummary, otherBounds!.range.hold, 'hold'), count)}; hold hours{' '}
+                {comparedAmount(bounds!.holdHours, otherBounds!.holdHours, hours)}, cost{' '}
+                {comparedAmount(bounds!.cost, otherBounds!.cost, money)}
+                {afterReleaseAside(r.summary)}.{r.comparison.holdEndsMayDiffer ? ` ${holdEndsMayDifferSentence(r.comparison)}` : ''}
               </p>
             ) : null}
             <p className="muted timing no-print">Simulated in {milliseconds(r.ms)}.</p>

@@ -21,6 +21,7 @@ import {
   otherwiseHoldOf,
   provisionName,
   rangeWords,
+  servedRange,
   summaryBounds,
   type Amount,
   type SummaryBounds,
@@ -83,11 +84,12 @@ export function headline(f: HeadlineFigures): string {
   // "none", "8", "up to 8", "64 to 134"
   const some = (r: OutcomeRange) =>
     r.atLeast === r.atMost ? (r.atLeast ? count(r.atLeast) : 'none') : r.atLeast ? rangeWords(r, count) : `up to ${count(r.atMost)}`;
-  const h = b.range.hold;
+  // Held and reported are what is served: a request that came after the release time holds and reports no one.
+  const h = servedRange(s, b.range.hold, 'hold');
   let first: string;
   if (f.other) {
     const ob = summaryBounds(f.other.summary);
-    const oh = ob.range.hold;
+    const oh = servedRange(f.other.summary, ob.range.hold, 'hold');
     const cost = costAgainst(b.cost, ob.cost, whyNotExact(b, ob, f.other.label));
     const same = h.atLeast === h.atMost && oh.atLeast === oh.atMost && h.atLeast === oh.atLeast;
     first = !same
@@ -100,7 +102,7 @@ export function headline(f: HeadlineFigures): string {
     first = `${of}, the jail would have held ${some(h)} under this draft, for ${amountWords(b.holdHours, hours)} hours past release at a cost of ${amountWords(b.cost, moneyShort)}${because}.`;
   }
   const rest: string[] = [];
-  const notify = b.range.notify;
+  const notify = servedRange(s, b.range.notify, 'notify');
   // Only where a notice could be given: by the engine's count of what each finding can come to when it
   // has one, else where the records could give one (a person's finding is then said apart).
   if (notify.atLeast || (s.finalRange ? notify.atMost : (s.unknowns?.range.notify.atMost ?? 0)) > 0)
@@ -108,6 +110,7 @@ export function headline(f: HeadlineFigures): string {
   if (b.review) rest.push(`leave ${count(b.review)} to a person’s decision (${findingWords(b.review, b.findingsMayHold)})`);
   rest.push(`decline ${some(b.range.decline)}`);
   const parts = [first, `Under this draft it would ${joinAnd(rest)}.`];
+  if (s.afterRelease) parts.push(afterReleaseHeadline(s, f.other));
   if (b.open)
     parts.push(
       `${count(b.open)} cannot be decided from these records: ${b.open === 1 ? 'it turns' : 'they turn'} on ${openFactsWords(s)}.`,
@@ -115,6 +118,29 @@ export function headline(f: HeadlineFigures): string {
   if (s.cost.reimbursed > 0)
     parts.push(`ICE would reimburse ${b.cost.exact ? money(s.cost.reimbursed) : `at least ${money(b.cost.atLeast)}`} of the cost.`);
   return parts.join(' ');
+}
+
+/**
+ * The requests that came after the release time, for the headline: how many, and the holds and
+ * notices the draft (and the compared policy) would give on them that are not served.
+ */
+function afterReleaseHeadline(s: SimulationSummary, other: HeadlineFigures['other']): string {
+  const a = s.afterRelease!;
+  // "hold 21 and report 6", "hold or report none"
+  const one = a.cases === 1;
+  const given = (x: SimulationSummary) => {
+    const o = x.afterRelease?.outcomes;
+    if (one) return o?.hold ? 'hold it' : o?.notify ? 'report it' : 'neither hold nor report it';
+    const parts: string[] = [];
+    if (o?.hold) parts.push(`hold ${count(o.hold)}`);
+    if (o?.notify) parts.push(`report ${count(o.notify)}`);
+    return parts.length ? `${joinAnd(parts)} of them` : 'hold or report none of them';
+  };
+  const them = one ? 'it' : 'them';
+  return (
+    `${one ? 'One request' : `${count(a.cases)} requests`} came after the person’s release time, so no one is held or reported on ${them}: ` +
+    `the holds, reports, hours and cost above count none of ${them} (this draft would ${given(s)}${other ? `, and ${given(other.summary)} ${other.label}` : ''}).`
+  );
 }
 
 /** Whether the cases left to a person's finding could be held: "each may be held or not", "30 of them may be held". */

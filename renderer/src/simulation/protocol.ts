@@ -95,6 +95,8 @@ export interface CasesLoaded {
   records: CaseRecords;
   /** Facts about the file that are not problems (what the records leave out, codes not placed). */
   notes: string[];
+  /** What the good cases say that a reader should check, though they are simulated (requests dated after the release time). */
+  warnings: string[];
   /** The facilities of the whole set, most cases first; empty when no case names one. */
   facilities: FacilityCount[];
   /** The first and last day of the requests in the whole set (YYYY-MM-DD), or null when it has none. */

@@ -6,6 +6,7 @@ import {
   caseColumnBuffers,
   caseColumns,
   caseSetVocabulary,
+  caseSetWarnings,
   caseTable,
   checkBlankCells,
   inTheApp,
@@ -52,6 +53,7 @@ let loaded: {
   problemCount: number;
   records: CaseRecords;
   notes: string[];
+  warnings: string[];
   facilities: FacilityCount[];
   period: { first: string; last: string } | null;
   ms: number;
@@ -87,6 +89,7 @@ async function load(id: number, source: CaseSource): Promise<void> {
       problemCount: made.problems,
       records: 'cases',
       notes: [],
+      warnings: caseSetWarnings(all),
       facilities: [],
       period: null,
       ms: 0,
@@ -135,6 +138,7 @@ async function load(id: number, source: CaseSource): Promise<void> {
         .map((p) => ((source.kind === 'text' ? (source.format ?? format) : format) === 'csv' ? slashedDateInTheApp(p) : p)),
       records: set.source,
       notes: [...mappingNote(source), ...set.notes],
+      warnings: set.warnings,
       facilities: facilitiesOf(all),
       period: periodOf(all),
       ms: 0,

@@ -1,0 +1,58 @@
+// A jail's case file with a request dated after the release time: a warning naming the cases (read and
+// simulated, not refused), a summary line counting them apart, and an explanation saying why.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './run-in-process';
+
+const root = path.resolve(__dirname, '../..');
+const policy = path.join(root, 'samples/ordinances/decline-everything-2012.ordinance.yaml');
+let dir: string;
+let cases: string;
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ds-after-release-'));
+  cases = path.join(dir, 'three.cases.csv');
+  // B-2 is released at 16:00 and asked for at 20:00; B-3 is asked for at its release minute (in time).
+  fs.writeFileSync(
+    cases,
+    'id,age,bookedAt,eligibleForReleaseAt,requests,issuedAt\n' +
+      'B-1,30,2012-06-06T09:00,2012-06-06T16:00,hold,2012-06-06T11:00\n' +
+      'B-2,30,2012-06-06T09:00,2012-06-06T16:00,hold,2012-06-06T20:00\n' +
+      'B-3,30,2012-06-06T09:00,2012-06-06T16:00,hold,2012-06-06T16:00\n',
+  );
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('a request after the release time', () => {
+  it('is a warning on the case set naming the case, and the simulation goes on', async () => {
+    const r = await runCli('simulate', policy, '--cases', cases, '--baseline', 'honor-all');
+    expect(r.code).toBe(0);
+    expect(r.err).toContain(
+      `${cases}: warning: 1 case has the request ("detainer.issuedAt") after the release time ("eligibleForReleaseAt"): B-2. `,
+    );
+    expect(r.err).not.toMatch(/B-3|B-1/);
+    expect(r.out).toContain(
+      'Request after release: 1 case has ICE’s request dated after the person’s release time (the policy’s decision: 1 decline): ',
+    );
+    // The baseline holds B-1 and B-3 (48 hours each, weekends left out: Wednesday to Friday), not B-2.
+    expect(r.out).toContain(
+      'hold hours −96.0, cost −$572.00; neither side counts hours or cost for the 1 case whose request came after release',
+    );
+  });
+
+  it('explain says why the case is counted apart', async () => {
+    const r = await runCli(
+      'explain',
+      path.join(root, 'samples/ordinances/never-minors-or-unconvicted-2012.ordinance.yaml'),
+      '--cases',
+      cases,
+      '--id',
+      'B-2',
+    );
+    expect(r.out).toContain(
+      'Request after release: ICE’s request (2012-06-06 20:00) came after the person’s release time (2012-06-06 16:00): the person was released before it arrived, so no one is held or reported on it.',
+    );
+  });
+});

@@ -1,0 +1,37 @@
+// The Simulation headline says as held only the holds that are served: a request dated after the
+// release time holds no one, and the headline counts it apart, on both sides of a comparison.
+import { describe, expect, it } from 'vitest';
+import { compile, HONOR_ALL, prepareCase, simulate, type BookingCase } from '../../engine/index';
+import { headline } from '../../renderer/src/simulation/committee';
+
+const at = (id: string, issuedAt: string): BookingCase => ({
+  id,
+  age: 30,
+  bookedAt: '2012-06-06T09:00',
+  eligibleForReleaseAt: '2012-06-06T16:00',
+  detainer: { requests: ['hold', 'notify'], issuedAt, judicialWarrant: false, administrativeWarrant: false },
+  currentCharges: [],
+});
+const cases = [at('B-1', '2012-06-06T11:00'), at('B-2', '2012-06-06T20:00')].map((c, i) => {
+  const r = prepareCase(c, i);
+  if (!r.ok) throw new Error('bad case');
+  return r.prepared;
+});
+
+describe('the headline and a request after release', () => {
+  it('holds only the case asked for in time, and says the other apart', () => {
+    const s = simulate(compile(HONOR_ALL), cases).summary;
+    expect(headline({ summary: s })).toBe(
+      'Of these 2 detainers, the jail would have held 1 under this draft, for 48 hours past release at a cost of $286. ' +
+        'Under this draft it would decline none. ' +
+        'One request came after the person’s release time, so no one is held or reported on it: the holds, reports, hours and cost above count none of it (this draft would hold it).',
+    );
+  });
+
+  it('beside the baseline, each side holds only what it serves', () => {
+    const r = simulate(compile(HONOR_ALL), cases, { compare: { policy: compile(HONOR_ALL), title: 'honor all' } });
+    expect(
+      headline({ summary: r.summary, other: { label: 'if every detainer had been honored', summary: r.comparison!.otherSummary } }),
+    ).toContain('the jail would have held 1 under this draft, the same number as if every detainer had been honored, at the same cost.');
+  });
+});
