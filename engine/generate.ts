@@ -111,7 +111,10 @@ export function* generatedCases(opts: GeneratorOptions): Generator<BookingCase, 
       // Booked that Friday evening: released the Friday after, never before the booking.
       if (release < booked + 3 * 60) release += 7 * MINUTES_PER_DAY;
     }
-    const issued = booked + between(1, 36) * 60;
+    // ICE's request comes 1 to 36 whole hours after the booking, and never after the release: a person
+    // released before the request arrives could not be held or reported on it. One draw, as before, so
+    // every other fact of a seed's cases stays as it was; stays shorter than 36 hours bound the hours.
+    const issued = booked + between(1, Math.min(36, Math.floor((release - booked) / 60))) * 60;
     const year = Math.floor(bookedDay / 365.2425) + 1970;
     const after2017 = year >= 2017;
 
