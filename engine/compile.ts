@@ -2218,9 +2218,10 @@ export class CompiledPolicy {
       });
     }
     let holdUntil: string | null = null;
-    // A request after the release time: the policy's answer stands, but no one is there to hold, so no hold ends.
+    // A request after the release time: the policy's answer stands, its hold's end given as the contract
+    // asks (counted from the release), and the decision marked: no one is there to hold, so none is served.
     const late = requestAfterRelease(t, i);
-    if (outcome === 'hold' && !late) {
+    if (outcome === 'hold') {
       const limits = this.holdLimitsOf(t, i, code);
       // Which limit applies is open when the provisions that may decide the hold allow different holds.
       // "48 hours, not counting weekends and holidays, under § 3(a)(1) or § 3(b), or 24 hours under § 3(c)"

@@ -471,8 +471,9 @@ export interface Decision {
   /**
    * Set when ICE's request came after the release time the records give (local times, as the case
    * gives them): the person was released before the request arrived, so no one is held or reported on
-   * it. `outcome` stays what the policy says to the request; `holdUntil` is null (no hold is served),
-   * and the simulation counts the case apart, with no hold hours or cost.
+   * it. `outcome` stays what the policy says to the request, and a hold's `holdUntil` the end the policy
+   * allows counted from the release (the contract's), though no hold is served: the simulation counts
+   * the case apart, not as held, with no hold hours or cost, and the explanations say no one is held.
    */
   requestAfterRelease?: { requestedAt: string; releaseAt: string };
 }

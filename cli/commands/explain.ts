@@ -136,7 +136,8 @@ export function explainText(
 ): string {
   const lines: string[] = [];
   const name = (p: { provision: string; citation: string }) => named(p.provision, p.citation);
-  const held = d.holdUntil ? ` until ${d.holdUntil.replace('T', ' ')}` : '';
+  // A hold on a request after the release is served by no one: its end is not said as a time anyone is held to.
+  const held = d.holdUntil && !d.requestAfterRelease ? ` until ${d.holdUntil.replace('T', ' ')}` : '';
   // An open decision's outcome (review) only marks it unsettled: it is no one's decision, and says what it
   // turns on and each outcome it could have under the provisions that would give it, as the changed cases do.
   if (d.undetermined) {

@@ -60,7 +60,8 @@ describe('a request that came after the release time', () => {
   it('the decision says why and gives no hold end; a request in time is untouched', () => {
     const d = policy.decide(prepared(late()));
     expect(d.outcome).toBe('hold');
-    expect(d.holdUntil).toBeNull();
+    // The contract's end, counted from the release, though no one is held to it.
+    expect(d.holdUntil).toBe('2012-06-08T16:00');
     expect(d.requestAfterRelease).toEqual({ requestedAt: '2012-06-06T20:00', releaseAt: '2012-06-06T16:00' });
     const ok = policy.decide(prepared(inTime()));
     expect(ok.holdUntil).toBe('2012-06-08T16:00');

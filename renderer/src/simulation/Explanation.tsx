@@ -112,7 +112,7 @@ export function DecisionBlock({
         <p className={`verdict outcome-${decision.outcome}`} data-testid="decided-by-one-of">
           <strong>{OUTCOME_LABEL[decision.outcome]}</strong>, under {oneOfWords(oneOf)}: these records do not show whether{' '}
           {decision.citation} applies; the outcome is the same either way, so no one provision is named as deciding it
-          {decision.holdUntil ? <>. Held until {decision.holdUntil.replace('T', ' at ')}</> : null}.
+          {decision.holdUntil && !decision.requestAfterRelease ? <>. Held until {decision.holdUntil.replace('T', ' at ')}</> : null}.
         </p>
       ) : (
         <p className={`verdict outcome-${decision.outcome}`}>
@@ -124,7 +124,7 @@ export function DecisionBlock({
             : titleAfter(decision.provision)
               ? joinTitle(titleAfter(decision.provision))
               : null}
-          {decision.holdUntil ? <>, held until {decision.holdUntil.replace('T', ' at ')}</> : null}.
+          {decision.holdUntil && !decision.requestAfterRelease ? <>, held until {decision.holdUntil.replace('T', ' at ')}</> : null}.
           {onShowProvision && decision.provision !== 'default' ? (
             <>
               {' '}
