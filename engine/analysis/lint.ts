@@ -999,12 +999,14 @@ function policyRules(ctx: Ctx): void {
   const shortOfHold = new Map<number, number>();
   const declines = new Map<number, number>();
   const notices = new Map<number, number>();
+  const reviews = new Map<number, number>();
   const put = (m: Map<number, number>, i: number, s: number) => m.set(i, b.or(m.get(i) ?? FALSE_NODE, s));
   for (const r of policy.regions) {
     if (r.outcome === 'hold') put(holdSets, r.provisionIndex, r.set);
     else put(shortOfHold, r.provisionIndex, r.set);
     if (r.outcome === 'decline') put(declines, r.provisionIndex, r.set);
     if (r.outcome === 'notify') put(notices, r.provisionIndex, r.set);
+    if (r.outcome === 'review') put(reviews, r.provisionIndex, r.set);
   }
   // What a provision that turns on a finding holds or notifies once the finding is made (its cases go to
   // review): a state's bar on holds or limit on notices reaches them as it reaches those made on the record.
@@ -1361,8 +1363,10 @@ function policyRules(ctx: Ctx): void {
       const scope = lawSet(a.holdsRequiredWhen, 1).t;
       const holdDuty = a.holds === 'required' ? b.and(b.and(shortOfHold.get(index) ?? FALSE_NODE, req.holdAsked), scope) : FALSE_NODE;
       const noticeScope = lawSet(a.notifyRequiredWhen, 1).t;
-      const noticeDuty =
-        a.notification === 'required' ? b.and(b.and(declines.get(index) ?? FALSE_NODE, notifyAsked), noticeScope) : FALSE_NODE;
+      // A case sent to review is not notified for certain: a person decides, and the ordinance itself does not
+      // meet the duty (a provision notifying on a finding declines, through the otherwise clause, where it is not made).
+      const unnotified = b.or(declines.get(index) ?? FALSE_NODE, reviews.get(index) ?? FALSE_NODE);
+      const noticeDuty = a.notification === 'required' ? b.and(b.and(unnotified, notifyAsked), noticeScope) : FALSE_NODE;
       if (b.or(holdDuty, noticeDuty) !== FALSE_NODE) required.push({ a, ...lawOf(a), holdDuty, noticeDuty });
     }
     // What the duty asks of agencies, with its verb: a duty to notify ICE of releases that reaches only
@@ -1388,12 +1392,20 @@ function policyRules(ctx: Ctx): void {
       const onlyJudicial =
         holdDuty !== FALSE_NODE &&
         (onlyJudicialHolds ??= holdSets.size > 0 ? [...holdSets.values()].every((h) => b.and(h, b.not(judicial)) === FALSE_NODE) : false);
+      // Requests for notice the clause leaves to a finding (all, some or none of those it falls short on).
+      const byFinding = b.and(noticeDuty, reviews.get(index) ?? FALSE_NODE);
+      const noticeWords =
+        byFinding === FALSE_NODE
+          ? 'declines requests for notice of release'
+          : `${byFinding === noticeDuty ? '' : 'declines requests for notice of release or '}gives notice of release only on an officer's finding (a person decides, so the ordinance itself does not give the notice)`;
       const what =
         holdDuty !== FALSE_NODE
           ? noticeDuty !== FALSE_NODE
-            ? `declines ${detainersInOrdinanceTerms(o)} that ask for a hold or for notice`
+            ? byFinding === FALSE_NODE
+              ? `declines ${detainersInOrdinanceTerms(o)} that ask for a hold or for notice`
+              : `does not hold on ${detainersInOrdinanceTerms(o)} that ask for a hold, and ${noticeWords}`
             : `does not hold on ${detainersInOrdinanceTerms(o)} that ask for a hold`
-          : 'declines requests for notice of release';
+          : noticeWords;
       const forbids = onlyJudicial && last.a.forbidsJudicialWarrantRequirement ? ', and forbids requiring a warrant' : '';
       const penalty = last.a.penalty ? `. Penalty: ${last.a.penalty}` : '';
       let duty: string;
@@ -1437,9 +1449,17 @@ function policyRules(ctx: Ctx): void {
           // The hold the detainer form in use asks for (the I-247A's 48 calendar hours since April 2,
           // 2017), on the date the duty applies from: not the regulation's cap, which is longer.
           // A duty to give notice alone (no hold required): the fix notifies ICE of the release.
+          // A provision that holds or notifies on a finding: to notify whatever the finding.
           if (holdDuty === FALSE_NODE)
             return p
-              ? [outcomeFix(path, 'notify', 'Notify ICE of the release, as state law requires', p)]
+              ? (p.outcome === 'hold' || p.outcome === 'notify') && p.when && 'discretion' in p.when
+                ? [
+                    {
+                      title: 'Notify whatever the finding: remove the finding from this provision',
+                      edits: [{ op: 'delete', path: [...path, 'when'] }],
+                    },
+                  ]
+                : [outcomeFix(path, 'notify', 'Notify ICE of the release, as state law requires', p)]
               : [otherwiseFix(o, 'notify', 'Notify ICE of releases no provision covers')];
           const asked = DETAINER_FORMS[detainerFormIndexOn(parseDate(first.w.later ? first.a.effective! : law.asOf))]?.hold;
           // A provision that holds already falls short only where an officer's finding goes the other

@@ -966,4 +966,23 @@ describe('a hold or notice the ordinance makes on a finding (the legal-judgement
       limits('2022-09-01', notify('danger', '{ all: [{ judicialWarrant: true }, { discretion: { by: sheriff, finding: dangerous } }] }')),
     ).toEqual([]);
   });
+  it('a duty to give notice (Alabama, Utah) is not met by notice on a finding: the rest are declined, so it is found, worded as such', () => {
+    const duty = (state: string, date: string, provisions = onFinding) =>
+      found(lint({ state, date, provisions }), 'state-requires-honoring-detainers');
+    for (const provisions of [onFinding, notifyOnFinding]) {
+      const al = duty('AL', '2013-07-01', provisions);
+      expect(al.map((d) => [d.authority, d.severity, d.provision])).toEqual([['al-31-13-19', 'error', 'danger']]);
+      expect(al[0]!.message).toMatch(
+        /^§ 2\(a\) \(danger\) gives notice of release only on an officer's finding \(a person decides, so the ordinance itself does not give the notice\); Alabama requires agencies to notify ICE of releases/,
+      );
+      // The fix notifies whatever the finding: it removes the finding, keeping what the provision does.
+      expect((al[0]!.fixes ?? []).map((f) => f.title)).toEqual(['Notify whatever the finding: remove the finding from this provision']);
+      expect(duty('AL', '2012-01-01', provisions).map((d) => d.severity)).toEqual(['warning']);
+      // Utah HB 226 was read only in secondary sources: a warning.
+      expect(duty('UT', '2025-09-01', provisions).map((d) => [d.authority, d.severity])).toEqual([['ut-hb226-2025', 'warning']]);
+    }
+    // Notice for every convicted person, whatever the finding, meets the duty: quiet.
+    const convicted = notify('notify-convicted', '{ all: [{ requested: notify }, { conviction: {} }] }');
+    expect(duty('AL', '2013-07-01', convicted + onFinding)).toEqual([]);
+  });
 });
