@@ -1000,6 +1000,7 @@ function policyRules(ctx: Ctx): void {
   const declines = new Map<number, number>();
   const notices = new Map<number, number>();
   const reviews = new Map<number, number>();
+  const sentToReview = new Map<number, number>();
   const put = (m: Map<number, number>, i: number, s: number) => m.set(i, b.or(m.get(i) ?? FALSE_NODE, s));
   for (const r of policy.regions) {
     if (r.outcome === 'hold') put(holdSets, r.provisionIndex, r.set);
@@ -1007,6 +1008,7 @@ function policyRules(ctx: Ctx): void {
     if (r.outcome === 'decline') put(declines, r.provisionIndex, r.set);
     if (r.outcome === 'notify') put(notices, r.provisionIndex, r.set);
     if (r.outcome === 'review') put(reviews, r.provisionIndex, r.set);
+    if (r.outcome === 'review' && !r.byDiscretion) put(sentToReview, r.provisionIndex, r.set);
   }
   // What a provision that turns on a finding holds or notifies once the finding is made (its cases go to
   // review): a state's bar on holds or limit on notices reaches them as it reaches those made on the record.
@@ -1352,6 +1354,55 @@ function policyRules(ctx: Ctx): void {
     }
   };
 
+  /**
+   * Detainers a clause sends to review (its outcome is review) where the state bars holds: the ordinance
+   * holds no one, but the reviewer may not hold on the detainer either, which a note says (a 287(g)
+   * agreement's federal authority and a law in conflict aside).
+   */
+  const reviewRules = (index: number) => {
+    const sent = b.and(sentToReview.get(index) ?? FALSE_NODE, req.holdAsked);
+    if (sent === FALSE_NODE) return;
+    const { id, path, outcomePath, who } = clauseOf(index);
+    const barring: Array<{ a: Authority; w: When; cited: string; outside: number }> = [];
+    for (const a of stateLaw) {
+      if (a.holds !== 'barred' || (uncertain && uncertain !== a)) continue;
+      if (a.overridden287g === true && o.agreement287g !== undefined && FEDERAL_AUTHORITY_287G.has(o.agreement287g)) continue;
+      const outside = b.and(sent, b.not(lawSet(a.holdAllowedWhen, FALSE_NODE).n));
+      if (outside !== FALSE_NODE) barring.push({ a, ...lawOf(a), outside });
+    }
+    for (const run of laterRuns(barring)) {
+      const first = run[0]!;
+      const last = run[run.length - 1]!;
+      const except = first.a.holdAllowedWhen ? ` unless ${groundWords(first.a.holdAllowedWhen)}` : '';
+      const bars =
+        first.a.kind === 'case'
+          ? 'courts have held there is no authority for such holds'
+          : first.w.ended
+            ? 'law barred such holds'
+            : 'law bars such holds';
+      addWithin(path, {
+        provision: id,
+        path: outcomePath,
+        severity: 'info',
+        code: 'state-bars-holds',
+        message:
+          run.length === 1
+            ? `${who} sends ${detainersInOrdinanceTerms(o)} that ask for a hold to review; the reviewer may not hold on the detainer${except}: ${stateName(law.state)} ${bars} ${first.w.words} (${named(first.a, first.cited)})${first.w.ended ? laterTail(first.w, 'provision', first.a) : ''}`
+            : `${who} sends ${detainersInOrdinanceTerms(o)} that ask for a hold to review; the reviewer may not hold on the detainer${except}: ${stateName(law.state)} law has barred such holds since ${effectiveWords(first.a)}, after ${law.asOfSource} (${dateWords(law.asOf)}) (${runWords(run)})${last.w.ended ? laterTail(last.w, 'provision', last.a) : ''}`,
+        get explanation(): string {
+          return `The ordinance itself holds no one: a person reviews each detainer and decides. State law limits what the reviewer may decide. ${run.map((x) => `${x.a.requires} (${x.a.name}: ${confidenceWords(x.a)}.)`).join(' ')}`;
+        },
+        citation: [...new Set(run.map((x) => x.cited))].join('; '),
+        authority: last.a.id,
+        fixes: [],
+        example: example(
+          run.reduce((s, x) => b.or(s, x.outside), FALSE_NODE),
+          { provision: id, outcome: 'review' },
+        ),
+      });
+    }
+  };
+
   /** The state's duties and limits on what a provision gives short of a hold, and on notices. */
   const stateDutyRules = (index: number) => {
     const { p, id, path, outcomePath, who } = clauseOf(index);
@@ -1397,7 +1448,7 @@ function policyRules(ctx: Ctx): void {
       const noticeWords =
         byFinding === FALSE_NODE
           ? 'declines requests for notice of release'
-          : `${byFinding === noticeDuty ? '' : 'declines requests for notice of release or '}gives notice of release only on an officer's finding (a person decides, so the ordinance itself does not give the notice)`;
+          : `${byFinding === noticeDuty ? '' : 'declines requests for notice of release or '}gives notice of release only as a person decides (an officer's finding or a review), so the ordinance itself does not give the notice`;
       const what =
         holdDuty !== FALSE_NODE
           ? noticeDuty !== FALSE_NODE
@@ -1740,6 +1791,7 @@ function policyRules(ctx: Ctx): void {
       }
     }
     holdRules(i);
+    reviewRules(i);
     stateDutyRules(i);
     // Accumulate what was decided so far, by declared outcome (review for discretionary parts).
     if (sp.decides !== FALSE_NODE) {
@@ -1761,6 +1813,7 @@ function policyRules(ctx: Ctx): void {
   }
   writeOrderExamples();
   holdRules(policy.provisions.length);
+  reviewRules(policy.provisions.length);
   stateDutyRules(policy.provisions.length);
 
   // A state law that protects status information only: a note, never a conflict with limits on holds.

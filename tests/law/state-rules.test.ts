@@ -973,7 +973,7 @@ describe('a hold or notice the ordinance makes on a finding (the legal-judgement
       const al = duty('AL', '2013-07-01', provisions);
       expect(al.map((d) => [d.authority, d.severity, d.provision])).toEqual([['al-31-13-19', 'error', 'danger']]);
       expect(al[0]!.message).toMatch(
-        /^§ 2\(a\) \(danger\) gives notice of release only on an officer's finding \(a person decides, so the ordinance itself does not give the notice\); Alabama requires agencies to notify ICE of releases/,
+        /^§ 2\(a\) \(danger\) gives notice of release only as a person decides \(an officer's finding or a review\), so the ordinance itself does not give the notice; Alabama requires agencies to notify ICE of releases/,
       );
       // The fix notifies whatever the finding: it removes the finding, keeping what the provision does.
       expect((al[0]!.fixes ?? []).map((f) => f.title)).toEqual(['Notify whatever the finding: remove the finding from this provision']);
@@ -984,5 +984,39 @@ describe('a hold or notice the ordinance makes on a finding (the legal-judgement
     // Notice for every convicted person, whatever the finding, meets the duty: quiet.
     const convicted = notify('notify-convicted', '{ all: [{ requested: notify }, { conviction: {} }] }');
     expect(duty('AL', '2013-07-01', convicted + onFinding)).toEqual([]);
+  });
+  describe('every detainer sent to review where the state bars holds: a note that the reviewer may not hold on it', () => {
+    const review = `      - id: review-all\n        when: { requested: hold }\n        outcome: review\n`;
+    const notes = (state: string, date: string, level = 'county', provisions = review) =>
+      found(lint({ state, date, level, provisions }), 'state-bars-holds').map((d) => [d.authority, d.severity, d.provision]);
+    it('California, Illinois, Oregon, Massachusetts, New York and Colorado: a note (the ordinance holds no one), naming the law', () => {
+      expect(notes('CA', '2019-07-01')).toEqual([['ca-values-act', 'info', 'review-all']]);
+      expect(notes('IL', '2022-09-01')).toEqual([['il-way-forward-act', 'info', 'review-all']]);
+      expect(notes('OR', '2022-09-01')).toEqual([['or-sanctuary-promise-act', 'info', 'review-all']]);
+      expect(notes('MA', '2018-09-01')).toEqual([['ma-lunn', 'info', 'review-all']]);
+      expect(notes('NY', '2019-12-01')).toEqual([['ny-wells', 'info', 'review-all']]);
+      expect(notes('CO', '2020-07-01')).toEqual([['co-hb19-1124', 'info', 'review-all']]);
+      const [ca] = found(lint({ state: 'CA', date: '2019-07-01', level: 'county', provisions: review }), 'state-bars-holds');
+      expect(ca!.message).toMatch(
+        /^§ 2\(a\) \(review-all\) sends civil immigration detainers that ask for a hold to review; the reviewer may not hold on the detainer unless the detainer is supported by a judicial warrant: California law bars such holds since January 1, 2018/,
+      );
+      expect(ca!.message).not.toMatch(/cannot be applied/);
+    });
+    it('at the edges of the date: from the day the law applies; the day before, a note of the later law', () => {
+      expect(notes('CO', '2019-05-28')).toEqual([['co-hb19-1124', 'info', 'review-all']]);
+      const before = found(lint({ state: 'CO', date: '2019-05-27', level: 'county', provisions: review }), 'state-bars-holds');
+      expect(before.map((d) => d.severity)).toEqual(['info']);
+      expect(before[0]!.message).toMatch(/since May 28, 2019, after the effective date \(May 27, 2019\)/);
+    });
+    it('quiet where the review needs a judicial warrant, in a state with no bar, and under a 287(g) agreement Lunn does not reach', () => {
+      const withWarrant = `      - id: review-all\n        when: { all: [{ requested: hold }, { judicialWarrant: true }] }\n        outcome: review\n`;
+      expect(notes('CA', '2019-07-01', 'county', withWarrant)).toEqual([]);
+      expect(notes('PA', '2020-01-01')).toEqual([]);
+      const agreement = found(
+        lint({ state: 'MA', date: '2018-09-01', level: 'county', provisions: review, extra: 'agreement287g: jail-enforcement\n' }),
+        'state-bars-holds',
+      );
+      expect(agreement).toEqual([]);
+    });
   });
 });
