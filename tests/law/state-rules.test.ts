@@ -973,7 +973,7 @@ describe('a hold or notice the ordinance makes on a finding (the legal-judgement
       const al = duty('AL', '2013-07-01', provisions);
       expect(al.map((d) => [d.authority, d.severity, d.provision])).toEqual([['al-31-13-19', 'error', 'danger']]);
       expect(al[0]!.message).toMatch(
-        /^§ 2\(a\) \(danger\) gives notice of release only as a person decides \(an officer's finding or a review\), so the ordinance itself does not give the notice; Alabama requires agencies to notify ICE of releases/,
+        /^§ 2\(a\) \(no heading; (holds the person on|notifies ICE of the release)[^)]*\) gives notice of release only as a person decides \(an officer's finding or a review\), so the ordinance itself does not give the notice; Alabama requires agencies to notify ICE of releases/,
       );
       // The fix notifies whatever the finding: it removes the finding, keeping what the provision does.
       expect((al[0]!.fixes ?? []).map((f) => f.title)).toEqual(['Notify whatever the finding: remove the finding from this provision']);
@@ -998,7 +998,7 @@ describe('a hold or notice the ordinance makes on a finding (the legal-judgement
       expect(notes('CO', '2020-07-01')).toEqual([['co-hb19-1124', 'info', 'review-all']]);
       const [ca] = found(lint({ state: 'CA', date: '2019-07-01', level: 'county', provisions: review }), 'state-bars-holds');
       expect(ca!.message).toMatch(
-        /^§ 2\(a\) \(review-all\) sends civil immigration detainers that ask for a hold to review; the reviewer may not hold on the detainer unless the detainer is supported by a judicial warrant: California law bars such holds since January 1, 2018/,
+        /^§ 2\(a\) \(no heading; refers the civil immigration detainer to a person’s finding\) sends civil immigration detainers that ask for a hold to review; the reviewer may not hold on the detainer unless the detainer is supported by a judicial warrant: California law bars such holds since January 1, 2018/,
       );
       expect(ca!.message).not.toMatch(/cannot be applied/);
     });
