@@ -196,7 +196,7 @@ test("the engine's legal findings show with their authority, and a quick fix fro
   expect(opened.detail.warnings).toBeGreaterThan(0);
   const problems = page.getByRole('list', { name: 'Problems' });
   // The TRUST Act holds on records alone: the lint cites the detainer cases for it.
-  const finding = problems.getByRole('button', { name: /^Warning: .*gang-member.*without a judicial warrant/ }).first();
+  const finding = problems.getByRole('button', { name: /^Warning: .*Known gang member.*without a judicial warrant/ }).first();
   await finding.click();
   await expect(problems).toContainText('Galarza v. Szalczyk');
   const findingLine = Number(/line (\d+), col \d+$/.exec((await finding.textContent()) ?? '')?.[1]);
@@ -230,10 +230,10 @@ test("the engine's legal findings show with their authority, and a quick fix fro
   expect(provision).toMatch(/gangDatabase/);
   // Everything outside the provision is as the author wrote it.
   expect(text.slice(0, at)).toBe(unsilenced.slice(0, at));
-  await expect(problems.getByRole('button', { name: /gang-member.*without a judicial warrant/ })).toHaveCount(0);
+  await expect(problems.getByRole('button', { name: /Known gang member.*without a judicial warrant/ })).toHaveCount(0);
 
   // The same fixes are the editor's code actions (Ctrl+.) on a finding's squiggle.
-  const terrorist = (await hook.markers(page)).find((m) => /terrorist-screening.*without a judicial warrant/.test(m.message));
+  const terrorist = (await hook.markers(page)).find((m) => /Terrorist Screening Database.*without a judicial warrant/.test(m.message));
   expect(terrorist).toBeDefined();
   await hook.setCursor(page, terrorist!.line, terrorist!.column + 1);
   await page.keyboard.press('Control+Period');
@@ -243,16 +243,16 @@ test("the engine's legal findings show with their authority, and a quick fix fro
   await action.click();
   await waitForEvent(page, 'analysis-applied', {}, before);
   await expect
-    .poll(async () => (await hook.markers(page)).some((m) => /terrorist-screening.*without a judicial warrant/.test(m.message)))
+    .poll(async () => (await hook.markers(page)).some((m) => /Terrorist Screening Database.*without a judicial warrant/.test(m.message)))
     .toBe(false);
   // Both fixes are one undo step each.
   await hook.undo(page);
   await expect
-    .poll(async () => (await hook.markers(page)).some((m) => /terrorist-screening.*without a judicial warrant/.test(m.message)))
+    .poll(async () => (await hook.markers(page)).some((m) => /Terrorist Screening Database.*without a judicial warrant/.test(m.message)))
     .toBe(true);
 
   // A finding the drafters accept is silenced with their reason, written into the document.
-  const arrest = problems.getByRole('button', { name: /^Warning: .*arrest-warrant.*no criminal conviction/ });
+  const arrest = problems.getByRole('button', { name: /^Warning: .*Outstanding arrest warrant in this state.*no criminal conviction/ });
   await arrest.click();
   await problems.getByRole('button', { name: 'Silence with a reason…' }).click();
   await problems.getByLabel('Why the drafters accept this finding').fill('the statute lists a state arrest warrant as a ground');
@@ -262,7 +262,7 @@ test("the engine's legal findings show with their authority, and a quick fix fro
   await expect
     .poll(() => hook.getText(page))
     .toContain('# lint-ignore hold-without-conviction: the statute lists a state arrest warrant as a ground');
-  await expect(problems.getByRole('button', { name: /^Silenced Warning: .*arrest-warrant/ })).toBeVisible();
+  await expect(problems.getByRole('button', { name: /^Silenced Warning: .*Outstanding arrest warrant in this state/ })).toBeVisible();
 });
 
 test('the editor explains keys and completes them from the ordinance schema', async ({ page }) => {

@@ -36,7 +36,7 @@ test('Enter on a problem goes to its line; F6 comes back to it, Tab to its fix; 
   await openSample(page);
   await setTextAndWait(page, unsilenced);
   const problems = page.getByRole('list', { name: 'Problems' });
-  const finding = problems.getByRole('button', { name: /^Warning: .*gang-member.*without a judicial warrant/ }).first();
+  const finding = problems.getByRole('button', { name: /^Warning: .*Known gang member.*without a judicial warrant/ }).first();
   const before = await messages(page);
   const fixedMessage = (await finding.locator('.message').textContent())!;
   const place = before.indexOf(fixedMessage);
@@ -96,9 +96,15 @@ test('after the last problem is fixed from the panel, the keyboard is on the pan
 
 test('errors are listed before warnings, each in the order of the document', async ({ page }) => {
   await openSample(page);
-  // A provision given the id of another: an error on its line, below the warning that the findings the
-  // sample silences for it now name no provision.
-  const broken = sampleText.replace('- id: gang-member', '- id: felony-conviction');
+  // A provision given the id of another: an error on its line, below the warning that a finding silenced
+  // for it (a silencing the drafters added for the provision) now names no provision.
+  const broken = sampleText
+    .replace(
+      '  - code: no-minimum-age\n',
+      '  - code: wording-differs\n    provision: gang-member\n    reason: the drafters accept the words\n  - code: no-minimum-age\n',
+    )
+    .replace('- id: gang-member', '- id: felony-conviction');
+  expect(broken).toContain('provision: gang-member');
   const checked = await setTextAndWait(page, broken);
   expect(checked.detail.errors).toBeGreaterThan(0);
   expect(checked.detail.warnings).toBeGreaterThan(0);
