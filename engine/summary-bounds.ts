@@ -5,7 +5,7 @@
 // certain and its end is known; otherwise they are known as lower bounds. Every face (the app, the command
 // line, the impact report) says its figures through these, so none prints a lower bound as a fact.
 
-import type { Outcome } from './model';
+import { OUTCOMES, type Outcome } from './model';
 import type { ChangedCase, Coverage, HoldLimit, OutcomeRange, SimulationSummary, UnknownFactsSummary } from './simulate';
 
 /** A figure known exactly, or only as its least. */
@@ -143,8 +143,7 @@ export function decidedAs(
   format: (x: number) => string,
 ): string {
   const parts: string[] = [];
-  for (const o of ['hold', 'notify', 'review', 'decline'] as const)
-    if (e.outcomes[o] > 0) parts.push(`${format(e.outcomes[o])} ${words[o]}`);
+  for (const o of OUTCOMES) if (e.outcomes[o] > 0) parts.push(`${format(e.outcomes[o])} ${words[o]}`);
   let out = parts.join(', ') || 'none';
   // Records with unknown facts: which provision decides is not always known, even where the outcome is.
   if (e.settledOneOf)
@@ -311,8 +310,7 @@ export function afterReleaseWords(s: SimulationSummary): string {
   const a = s.afterRelease;
   if (!a) return '';
   const n = (x: number) => x.toLocaleString('en-US');
-  const decisions = (['hold', 'notify', 'review', 'decline'] as const)
-    .filter((o) => a.outcomes[o] > 0)
+  const decisions = OUTCOMES.filter((o) => a.outcomes[o] > 0)
     .map((o) => `${n(a.outcomes[o])} ${o}`)
     .join(', ');
   const one = a.cases === 1;

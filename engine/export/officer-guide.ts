@@ -5,7 +5,16 @@
 
 import { shortFingerprint } from '../canonical';
 import { compile, type CompiledPolicy, type CompiledProvision } from '../compile';
-import { effectiveDateOf, FEDERAL_MAX_HOLD, type Condition, type MaxHold, type Ordinance, type Outcome, type Scenario } from '../model';
+import {
+  effectiveDateOf,
+  FEDERAL_MAX_HOLD,
+  OUTCOMES,
+  type Condition,
+  type MaxHold,
+  type Ordinance,
+  type Outcome,
+  type Scenario,
+} from '../model';
 import { longDate, ordinanceText } from '../text-model';
 import { civilFromDays, dayOfWeek, daysFromCivil, holdEnd, MINUTES_PER_DAY, parseDate } from '../time';
 import {
@@ -554,7 +563,7 @@ function outcomesOf(
       ],
     },
   };
-  return (['hold', 'notify', 'review', 'decline'] as Outcome[]).filter((o) => used.has(o)).map((o) => all[o]);
+  return OUTCOMES.filter((o) => used.has(o)).map((o) => all[o]);
 }
 
 const DUTY_TYPES = new Set(['ice-access', 'status-inquiry', 'notice-to-person', 'notice-to-ice']);
