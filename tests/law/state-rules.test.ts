@@ -194,6 +194,51 @@ describe('state-bars-holds', () => {
     expect(found(lint({ state: 'WA', date: '2020-01-01', provisions: felons }), 'state-bars-holds')[0]?.severity).toBe('warning');
     expect(found(lint({ state: 'MN', date: '2020-01-01', provisions: felons }), 'state-bars-holds')[0]?.severity).toBe('warning');
   });
+  it("New Jersey's Immigrant Trust Directive: a hold on every detainer is a warning from March 15, 2019 (secondary sources, a date not verified), a warning of later law the day before; a hold within its grounds is quiet", () => {
+    const all = hold('all', '{ requested: hold }');
+    for (const level of ['city', 'county']) {
+      const after = found(lint({ state: 'NJ', date: '2019-03-15', level, provisions: all }), 'state-bars-holds');
+      expect(after, level).toEqual([
+        expect.objectContaining({
+          severity: 'warning',
+          provision: 'all',
+          authority: 'nj-immigrant-trust-directive-holds',
+          message: expect.stringMatching(/bars such holds since March 15, 2019 \(a date not verified\).*read only in secondary sources/),
+        }),
+      ]);
+      expect(after[0]!.message, level).not.toMatch(/cannot be applied now/);
+      // Years later the date no longer matters, but the rule was read only in secondary sources: still a warning.
+      expect(found(lint({ state: 'NJ', date: '2024-01-01', level, provisions: all }), 'state-bars-holds').map((d) => d.severity)).toEqual([
+        'warning',
+      ]);
+      const before = found(lint({ state: 'NJ', date: '2019-03-14', level, provisions: all }), 'state-bars-holds');
+      expect(before, level).toEqual([
+        expect.objectContaining({
+          severity: 'warning',
+          authority: 'nj-immigrant-trust-directive-holds',
+          message: expect.stringMatching(/after the effective date \(March 14, 2019\).*cannot be applied now/),
+        }),
+      ]);
+    }
+    // Holds within the grounds (a violent or serious offense charged or convicted, an indictable conviction within
+    // five years, a judicial warrant) are quiet, before and after the date.
+    for (const date of ['2019-03-14', '2019-03-15', '2024-01-01']) {
+      for (const when of [
+        '{ charge: { categories: [violent] } }',
+        '{ conviction: { categories: [serious] } }',
+        '{ conviction: { classes: [felony], within: { years: 5 } } }',
+        '{ judicialWarrant: true }',
+      ])
+        expect(found(lint({ state: 'NJ', date, provisions: hold('within', when) }), 'state-bars-holds'), `${date} ${when}`).toEqual([]);
+      // An old felony conviction is outside them.
+      expect(
+        found(lint({ state: 'NJ', date, provisions: hold('old', '{ conviction: { classes: [felony] } }') }), 'state-bars-holds').map(
+          (d) => d.severity,
+        ),
+        date,
+      ).toEqual(['warning']);
+    }
+  });
   it('Montana is uncertain after HB 200, not barred', () => {
     const ds = lint({ state: 'MT', date: '2021-06-01', provisions: felons });
     expect(found(ds, 'state-bars-holds')).toEqual([]);
