@@ -49,7 +49,7 @@ function lawFindings(text: string): string[] {
 }
 
 describe('legal-judgement audit (tests/law/audit)', () => {
-  it('has the eight drafted policies and a verdict for every run', () => {
+  it('has the nine drafted policies and a verdict for every run', () => {
     expect([...templates.keys()].sort()).toEqual(
       [
         'honor-all',
@@ -59,6 +59,7 @@ describe('legal-judgement audit (tests/law/audit)', () => {
         'never',
         'notify-all',
         'notify-convicted',
+        'review-all',
         'violent-serious',
       ].sort(),
     );
