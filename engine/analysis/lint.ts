@@ -1449,13 +1449,23 @@ function policyRules(ctx: Ctx): void {
         byFinding === FALSE_NODE
           ? 'declines requests for notice of release'
           : `${byFinding === noticeDuty ? '' : 'declines requests for notice of release or '}gives notice of release only as a person decides (an officer's finding or a review), so the ordinance itself does not give the notice`;
+      // Holds asked for that the clause leaves to a person (a review, or a hold made on a finding): the
+      // person may hold, so they are not unheld for certain, but the ordinance itself does not hold.
+      const holdByPerson = b.and(holdDuty, b.or(sentToReview.get(index) ?? FALSE_NODE, holdsByFinding.get(index) ?? FALSE_NODE));
+      const askingHold = `${detainersInOrdinanceTerms(o)} that ask for a hold`;
+      const holdPart =
+        holdByPerson === FALSE_NODE
+          ? `does not hold on ${askingHold}`
+          : `${holdByPerson === holdDuty ? `holds on ${askingHold}` : `does not hold on ${askingHold} or holds on them`} only as a person decides (an officer's finding or a review), so the ordinance itself does not hold the person`;
       const what =
         holdDuty !== FALSE_NODE
           ? noticeDuty !== FALSE_NODE
-            ? byFinding === FALSE_NODE
+            ? byFinding === FALSE_NODE && holdByPerson === FALSE_NODE
               ? `declines ${detainersInOrdinanceTerms(o)} that ask for a hold or for notice`
-              : `does not hold on ${detainersInOrdinanceTerms(o)} that ask for a hold, and ${noticeWords}`
-            : `does not hold on ${detainersInOrdinanceTerms(o)} that ask for a hold`
+              : byFinding === noticeDuty && holdByPerson === holdDuty
+                ? `holds on ${askingHold}, and gives notice of release, only as a person decides (an officer's finding or a review), so the ordinance itself neither holds the person nor gives the notice`
+                : `${holdPart}, and ${noticeWords}`
+            : holdPart
           : noticeWords;
       const forbids = onlyJudicial && last.a.forbidsJudicialWarrantRequirement ? ', and forbids requiring a warrant' : '';
       const penalty = last.a.penalty ? `. Penalty: ${last.a.penalty}` : '';

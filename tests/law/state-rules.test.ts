@@ -1030,6 +1030,32 @@ describe('a hold or notice the ordinance makes on a finding (the legal-judgement
     const convicted = notify('notify-convicted', '{ all: [{ requested: notify }, { conviction: {} }] }');
     expect(duty('AL', '2013-07-01', convicted + onFinding)).toEqual([]);
   });
+  it('a duty to hold (Texas, Tennessee) that the clause leaves to review or to a finding: it holds only as a person decides, not "does not hold"', () => {
+    const reviewAll = `      - id: review-all\n        outcome: review\n`;
+    const duty = (state: string, date: string, provisions: string) =>
+      found(lint({ state, date, provisions, level: 'county' }), 'state-requires-honoring-detainers');
+    // Texas SB 4 requires holds and notice: both are left to the person who reviews.
+    const [tx] = duty('TX', '2018-09-01', reviewAll);
+    expect(tx!.message).toMatch(
+      /^§ 2 \(no heading; refers the civil immigration detainer to a person’s finding\) holds on civil immigration detainers that ask for a hold, and gives notice of release, only as a person decides \(an officer's finding or a review\), so the ordinance itself neither holds the person nor gives the notice; Texas requires agencies to honor them since September 1, 2017/,
+    );
+    expect(tx!.severity).toBe('error');
+    // Tennessee requires holds only; a hold made on the sheriff's finding reads the same as a review.
+    for (const provisions of [reviewAll, onFinding]) {
+      const [tn] = duty('TN', '2019-07-01', provisions);
+      expect(tn!.message).toMatch(
+        /\) holds on civil immigration detainers that ask for a hold only as a person decides \(an officer's finding or a review\), so the ordinance itself does not hold the person; Tennessee requires agencies to honor them since January 1, 2019/,
+      );
+      expect(tn!.message).not.toMatch(/does not hold on/);
+    }
+    // A provision that only notifies (on a finding) and one that declines do not hold, whatever anyone decides.
+    expect(duty('TN', '2019-07-01', notifyOnFinding)[0]!.message).toMatch(
+      /\) does not hold on civil immigration detainers that ask for a hold; Tennessee requires/,
+    );
+    expect(duty('TX', '2018-09-01', `      - id: never\n        outcome: decline\n`)[0]!.message).toMatch(
+      /\) declines civil immigration detainers that ask for a hold or for notice; Texas requires/,
+    );
+  });
   describe('every detainer sent to review where the state bars holds: a note that the reviewer may not hold on it', () => {
     const review = `      - id: review-all\n        when: { requested: hold }\n        outcome: review\n`;
     const notes = (state: string, date: string, level = 'county', provisions = review) =>
