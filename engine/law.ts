@@ -68,6 +68,8 @@ export interface Authority {
   holdAllowedWhen?: Condition;
   holdAllowedOutsideBar?: boolean;
   holdsRequiredWhen?: Condition;
+  /** YYYY-MM-DD: the duty reaches only offenses committed on or after this day (the case record has no offense date, so findings say it in words). */
+  offensesCommittedFrom?: string;
   notification?: 'required' | 'barred' | 'limited' | 'not-addressed';
   /** For required notification: the cases the duty to notify reaches (every detainer asking for notice when absent). */
   notifyRequiredWhen?: Condition;

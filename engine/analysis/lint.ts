@@ -1067,6 +1067,14 @@ function policyRules(ctx: Ctx): void {
     if (words === undefined) lawConditionWords.set(c, (words = conditionWords(c)));
     return words;
   };
+  /** Which detainers a duty to hold reaches: its grounds, and (where the act says so) offenses committed from a date. */
+  const holdReachWords = (a: Authority): string => {
+    const reach = [
+      a.holdsRequiredWhen ? `where ${groundWords(a.holdsRequiredWhen)}` : '',
+      a.offensesCommittedFrom ? `for an offense committed on or after ${dateWords(a.offensesCommittedFrom)}` : '',
+    ].filter((x) => x);
+    return reach.length ? ` (${reach.join(', ')})` : '';
+  };
 
   const clauseOf = (index: number) => {
     const p = index < policy.provisions.length ? layout.detainerProvisions[index]!.provision : undefined;
@@ -1290,7 +1298,7 @@ function policyRules(ctx: Ctx): void {
         const mandateWords = mandate
           ? (() => {
               const { w, cited } = lawOf(mandate);
-              return `; ${stateName(law.state)} requires agencies to honor detainers${mandate.holdsRequiredWhen ? ` (where ${groundWords(mandate.holdsRequiredWhen)})` : ''} whatever the person's age, ${w.words} (${named(mandate, cited)}), so a minimum age is a limit state law forbids${w.later ? ' from that date' : ''}`;
+              return `; ${stateName(law.state)} requires agencies to honor detainers${holdReachWords(mandate)} whatever the person's age, ${w.words} (${named(mandate, cited)}), so a minimum age is a limit state law forbids${w.later ? ' from that date' : ''}`;
             })()
           : '';
         addWithin(path, {
@@ -1432,7 +1440,7 @@ function policyRules(ctx: Ctx): void {
     const dutyWords = (a: Authority, verb = true) =>
       dutyVerb(a) === 'notify'
         ? `${verb ? 'notify ' : ''}ICE of releases ${a.notifyRequiredWhen ? `(where ${groundWords(a.notifyRequiredWhen)})` : 'when a detainer asks for notice'}`
-        : `${verb ? 'honor ' : ''}${a.holdsRequiredWhen ? `detainers (where ${groundWords(a.holdsRequiredWhen)})` : 'them'}`;
+        : `${verb ? 'honor ' : ''}${a.holdsRequiredWhen || a.offensesCommittedFrom ? `detainers${holdReachWords(a)}` : 'them'}`;
     for (const run of laterRuns(required)) {
       const first = run[0]!;
       const last = run[run.length - 1]!;

@@ -122,12 +122,20 @@ describe('state-requires-honoring-detainers', () => {
         ['warning', 'nc-hb10'],
         ['warning', 'nc-hb318'],
       ]);
+      // The duty reaches offenses committed from December 1, 2024 (the School of Government), not a person
+      // jailed after that day on an earlier offense: the case record has no offense date, so the words say it.
       expect(during[0]!.message, date).toMatch(
-        /requires agencies to honor detainers \(where a charge of a felony is pending against the person\) since December 1, 2024 \(a date not verified\) \(North Carolina HB 10 \(2024\), S\.L\. 2024-55/,
+        /requires agencies to honor detainers \(where a charge of a felony is pending against the person, for an offense committed on or after December 1, 2024\) since December 1, 2024 \(a date not verified\) \(North Carolina HB 10 \(2024\), S\.L\. 2024-55/,
       );
       expect(during[0]!.message, date).not.toMatch(/after the effective date/);
     }
     expect(county('2025-10-01').map((d) => d.authority)).toEqual(['nc-hb318']);
+    // HB 318 reaches every person confined from October 1, 2025, whatever the offense's date: no such words.
+    expect(county('2025-10-01')[0]!.message).not.toMatch(/offense committed/);
+    // Before the date, the later law's finding names the reach as well.
+    expect(before[0]!.message).toMatch(
+      /honor detainers \(where a charge of a felony is pending against the person, for an offense committed on or after December 1, 2024\) since December 1, 2024/,
+    );
     const honors = hold('honor', '{ requested: hold }') + notify('notices', '{ requested: notify }');
     for (const date of ['2024-11-30', '2024-12-01']) expect(county(date, honors), date).toEqual([]);
   });
@@ -696,7 +704,9 @@ describe('the words of law findings', () => {
 
   it('a required hold says its grounds once, apart from its date; a form is named once; a date clause ends in a comma', () => {
     const nc = all({ state: 'NC', date: '2025-06-01', provisions: hold('warrant', '{ judicialWarrant: true }') });
-    expect(nc).toMatch(/honor detainers \(where a charge of a felony is pending against the person\) since/);
+    expect(nc).toMatch(
+      /honor detainers \(where a charge of a felony is pending against the person, for an offense committed on or after December 1, 2024\) since/,
+    );
     expect(nc).not.toMatch(/for whom/);
     const tx = all({
       state: 'TX',
