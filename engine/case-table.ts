@@ -289,11 +289,38 @@ class WarrantColumns {
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 16777619;
 
-/** The hash `CaseTableBuilder.idHash` gives an id, worked out from the id's text. */
+/** The 32-bit FNV-1a hash of an id's UTF-16 code units, for a reader finding repeated ids. */
 export function idHashOf(id: string): number {
   let h = FNV_OFFSET;
   for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), FNV_PRIME);
   return h >>> 0;
+}
+
+/** idHashOf the id of case k of a table, worked out from its code units (no string made). */
+export function idHashAt(t: CaseIds, k: number): number {
+  const u = t.idUnits;
+  const end = t.idStart[k + 1]!;
+  let h = FNV_OFFSET;
+  for (let i = t.idStart[k]!; i < end; i++) h = Math.imul(h ^ u[i]!, FNV_PRIME);
+  return h >>> 0;
+}
+
+/**
+ * idHashOf every case's id, written into out[0, cases): one pass over the table's code units when
+ * the reading is done, rather than a hash kept per case as it is read (a million cases' 4 MB of new
+ * memory, and a hash worked out for a case a later problem drops).
+ */
+export function idHashesInto(t: CaseIds, out: Uint32Array): void {
+  const u = t.idUnits;
+  const starts = t.idStart;
+  const cases = starts.length - 1;
+  let i = starts[0]!;
+  for (let k = 0; k < cases; k++) {
+    const end = starts[k + 1]!;
+    let h = FNV_OFFSET;
+    for (; i < end; i++) h = Math.imul(h ^ u[i]!, FNV_PRIME);
+    out[k] = h >>> 0;
+  }
 }
 
 /** Appends prepared cases to growing columns; `finish()` gives the table. */
@@ -305,8 +332,6 @@ export class CaseTableBuilder {
   /** Every case's id, as UTF-16 code units (bytes while they all fit); a case's own start is in the idStart column. */
   private idUnits: Uint8Array | Uint16Array = new Uint8Array(1024);
   private idLength = 0;
-  /** The hash of the last id written (idHash), worked out as it is copied. */
-  private lastHash = 0;
   private readonly strings = new Interner();
   private readonly c = new CaseColumns();
   private readonly conv = new ConvictionColumns();
@@ -518,7 +543,6 @@ export class CaseTableBuilder {
     const at = this.idLength;
     if (this.idRoom < at + id.length) this.growIds(at + id.length);
     let out = this.idUnits;
-    let h = FNV_OFFSET;
     for (let k = 0; k < id.length; k++) {
       const u = id.charCodeAt(k);
       if (u > 0xff && out instanceof Uint8Array) {
@@ -526,10 +550,8 @@ export class CaseTableBuilder {
         out = this.idUnits = Uint16Array.from(out);
       }
       out[at + k] = u;
-      h = Math.imul(h ^ u, FNV_PRIME);
     }
     this.idLength = at + id.length;
-    this.lastHash = h >>> 0;
   }
 
   /** The id of the case begun last, as the ASCII bytes s[a, b) (a reader decodes any other text and calls setId). */
@@ -537,28 +559,8 @@ export class CaseTableBuilder {
     const at = this.idLength;
     if (this.idRoom < at + (b - a)) this.growIds(at + (b - a));
     const out = this.idUnits;
-    let h = FNV_OFFSET;
-    for (let k = a; k < b; k++) {
-      const u = s[k]!;
-      out[at + k - a] = u;
-      h = Math.imul(h ^ u, FNV_PRIME);
-    }
+    for (let k = a; k < b; k++) out[at + k - a] = s[k]!;
     this.idLength = at + (b - a);
-    this.lastHash = h >>> 0;
-  }
-
-  /** The 32-bit FNV-1a hash of case k's id code units, for a reader finding repeated ids. */
-  idHash(k: number): number {
-    const b = this.idUnits;
-    const end = k + 1 < this.n ? this.c.idStart[k + 1]! : this.idLength;
-    let h = FNV_OFFSET;
-    for (let i = this.c.idStart[k]!; i < end; i++) h = Math.imul(h ^ b[i]!, FNV_PRIME);
-    return h >>> 0;
-  }
-
-  /** idHash of the case written last, worked out when its id was written. */
-  get lastIdHash(): number {
-    return this.lastHash;
   }
 
   /**

@@ -6,7 +6,7 @@ import type { PathSegment } from '../diagnostics';
 import { prepareCase, type CaseProblem } from '../cases';
 import type { PreparedCase } from '../prepared';
 import { CASE_SET_LIMITS, MAX_DOCUMENT_BYTES, parseSource, type ParsedSource } from '../source';
-import { bookingCaseAt, caseId, CaseTableBuilder, grown, idHashOf, keepRows, type CaseTable } from '../case-table';
+import { bookingCaseAt, caseId, CaseTableBuilder, grown, idHashAt, idHashesInto, idHashOf, keepRows, type CaseTable } from '../case-table';
 import { ONE_ROW_PER_CHARGE_ON_THE_COMMAND_LINE } from './columns';
 import { CsvCaseReader, type BlankColumn, type CaseSink } from './csv-cases';
 import { type JsonElement, type LocatedMessage } from './json-split';
@@ -189,13 +189,20 @@ function radixPass(from: Uint32Array, to: Uint32Array, n: number, shift: number,
  * import otherwise compiled the pass again for each of its loops).
  */
 export function sortedHashes(hashes: Uint32Array): Uint32Array {
+  return sortHashes(hashes.slice());
+}
+
+/**
+ * The hashes in ascending order, as sortedHashes gives them, in a new array; `hashes` itself is
+ * used for the sort's middle pass (its order is lost), so the sort takes one array of new memory, not two.
+ */
+function sortHashes(hashes: Uint32Array): Uint32Array {
   const n = hashes.length;
   const starts = digitStarts(hashes, n);
   const a = new Uint32Array(n);
-  const b = new Uint32Array(n);
   radixPass(hashes, a, n, 0, starts, 0);
-  radixPass(a, b, n, 11, starts, 2048);
-  radixPass(b, a, n, 22, starts, 4096);
+  radixPass(a, hashes, n, 11, starts, 2048);
+  radixPass(hashes, a, n, 22, starts, 4096);
   return a;
 }
 
@@ -262,14 +269,12 @@ let shapeKeeper: JsonCaseReader | undefined;
 export class CaseImporter implements CaseSink {
   readonly builder = new CaseTableBuilder();
   private readonly problems: CaseProblem[] = [];
-  /** Hash of each kept case's id, by row of the table. */
-  private idHashes = new Uint32Array(0);
   /** File row or line of each record, by record index. */
   private places = new Int32Array(0);
   /** Record index of each case kept, by row of the table. */
   private caseIndex = new Int32Array(0);
   /**
-   * The lengths of places and of caseIndex (and idHashes), kept as numbers: once a stream has detached
+   * The lengths of places and of caseIndex, kept as numbers: once a stream has detached
    * a buffer, reading a typed array's length checks its buffer, and these are compared for every case.
    */
   private placesRoom = 0;
@@ -593,14 +598,13 @@ export class CaseImporter implements CaseSink {
     // ICE's records are named by their row numbers ("row-12"), which never repeat: nothing to keep for finding repeated ids.
     if (this.ice) return;
     const k = this.builder.length - 1;
-    if (k >= this.casesRoom) this.growCases(k + 1);
-    this.idHashes[k] = this.builder.lastIdHash;
     if (this.plain) {
       if (k === 0) this.placeShift = place - index;
       if (k === index && place === index + this.placeShift) return;
       this.writeOut(k);
     }
     if (index >= this.placesRoom) this.growPlaces(index + 1);
+    if (k >= this.casesRoom) this.growCases(k + 1);
     this.places[index] = place;
     this.caseIndex[k] = index;
   }
@@ -609,6 +613,7 @@ export class CaseImporter implements CaseSink {
   private writeOut(rows: number): void {
     this.plain = false;
     if (rows > this.placesRoom) this.growPlaces(rows);
+    if (rows > this.casesRoom) this.growCases(rows);
     for (let k = 0; k < rows; k++) {
       this.places[k] = k + this.placeShift;
       this.caseIndex[k] = k;
@@ -632,7 +637,6 @@ export class CaseImporter implements CaseSink {
 
   private growCases(n: number): void {
     this.caseIndex = grown(this.caseIndex, n);
-    this.idHashes = grown(this.idHashes, n);
     this.casesRoom = this.caseIndex.length;
   }
 
@@ -647,7 +651,9 @@ export class CaseImporter implements CaseSink {
     const table = this.table!;
     const n = table.length;
     if (n === 0 || n + this.badIds.length < 2) return;
-    const sorted = sortedHashes(this.idHashes.subarray(0, n));
+    const hashes = new Uint32Array(n);
+    idHashesInto(table, hashes);
+    const sorted = sortHashes(hashes);
     const repeated = new Set<number>();
     for (let i = 1; i < n; i++) if (sorted[i] === sorted[i - 1]) repeated.add(sorted[i]!);
     const badHashes = this.badIds.map(idHashOf);
@@ -656,7 +662,7 @@ export class CaseImporter implements CaseSink {
     // The records (index, place) that use each repeated id, and the table rows of the good ones.
     const groups = new Map<string, { rows: number[]; records: Array<[number, number]> }>();
     for (let k = 0; k < n; k++) {
-      if (!repeated.has(this.idHashes[k]!)) continue;
+      if (!repeated.has(idHashAt(table, k))) continue;
       const id = caseId(table, k);
       let g = groups.get(id);
       if (!g) groups.set(id, (g = { rows: [], records: [] }));
