@@ -418,7 +418,7 @@ export class CaseImporter implements CaseSink {
     if (size <= this.read) return;
     const cases = Math.ceil((this.builder.length * size * 1.02) / this.read);
     this.builder.reserve(cases);
-    // The record places, case records and id hashes too, so they are not doubled and copied on the way.
+    // The record places and case records too, so they are not doubled and copied on the way.
     const records = Math.ceil((this.records * size * 1.02) / this.read);
     if (records > this.placesRoom) this.growPlaces(records);
     if (cases > this.casesRoom) this.growCases(cases);
