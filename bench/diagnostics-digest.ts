@@ -60,12 +60,30 @@ function digestOf(text: string, opts: { scenario?: Scenario; examples?: boolean 
   return { digest: hash.digest('hex'), count: diagnostics.length };
 }
 
-/** Edits that change only what the analysis keeps between checks for: comments, headings, the drafters' text. */
+/**
+ * Edits that change only what the analysis keeps between checks for (comments, headings, the drafters'
+ * text), and one that changes the policy after its first provision (the findings of the provisions
+ * before it are kept).
+ */
 const EDITS: Array<[string, (text: string) => string | undefined]> = [
   ['a comment first (every line moves)', (t) => `# a comment\n${t}`],
   ['a heading longer', (t) => (/\n( *)heading: [^\n]*/.test(t) ? t.replace(/\n( *heading: [^\n]*)/, '$1 (revised)') : undefined)],
   ['the title changed', (t) => (/\ntitle: [^\n|>]/.test(t) ? t.replace(/\n(title: [^\n]*)/, '\n$1 (revised)') : undefined)],
+  ['the outcome of a later provision changed', (t) => secondOutcomeChanged(t)],
 ];
+
+/** The text with the second provision outcome that is a decline, notice or review turned to the next of them (none: undefined). */
+function secondOutcomeChanged(text: string): string | undefined {
+  const next: Record<string, string> = { decline: 'notify', notify: 'review', review: 'decline' };
+  let k = 0;
+  let changed = false;
+  const out = text.replace(/\n( +)outcome: (decline|notify|review)\n/g, (m, indent: string, outcome: string) => {
+    if (++k !== 2) return m;
+    changed = true;
+    return `\n${indent}outcome: ${next[outcome]}\n`;
+  });
+  return changed ? out : undefined;
+}
 
 /**
  * The digest of each document's check: without and with example cases, then under each sample
