@@ -1,7 +1,7 @@
 // The form view of the ordinance, for people who don't write YAML: the same document, edited through
 // structured edits that keep the author's comments and order and join the editor's undo history.
 
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Ordinance, OrdinanceText } from '../../../engine/index';
 import { layoutOrdinance, stateCodeOf } from '../../../engine/vocabulary';
 import { ConditionEditor, type Edit } from './ConditionEditor';
@@ -573,6 +573,17 @@ function Sections({
   const [template, setTemplate] = useState(PROVISION_TEMPLATES[0]!.id);
   const [target, setTarget] = useState('auto');
   const [position, setPosition] = useState<'end' | 'start'>('end');
+  // The provision just added, until its card is drawn: then it is brought into sight and given the
+  // focus, so the author sees what the button did (the card may be far below it) and reads on from there.
+  const [justAdded, setJustAdded] = useState<string | null>(null);
+  useEffect(() => {
+    if (justAdded === null) return;
+    const card = document.querySelector<HTMLElement>(`.provision-card[data-provision-id="${CSS.escape(justAdded)}"]`);
+    if (!card) return;
+    setJustAdded(null);
+    card.scrollIntoView({ block: 'start' });
+    card.focus({ preventScroll: true });
+  }, [justAdded, data]);
   const groups = [...new Set(PROVISION_TEMPLATES.map((t) => t.group))];
   const chosen = templateById(template);
 
@@ -625,6 +636,7 @@ function Sections({
               if (!chosen) return;
               const added = addProvisionOps(data, chosen, target === 'auto' ? -1 : Number(target), position === 'start' ? 0 : -1);
               edit(added.ops, `add provision ${added.id}`);
+              setJustAdded(added.id);
             }}
           >
             Add provision

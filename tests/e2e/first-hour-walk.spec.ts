@@ -1,0 +1,29 @@
+// A solicitor's first hour, walked in a small window (1024 by 768) from a new document: each test is a
+// place where the screen did not say what had happened or what to do next.
+import { expect, test } from '@playwright/test';
+import { checkPageHealth, eventCount, hook, loadApp, waitForEvent } from './app-driver';
+
+checkPageHealth({ csp: true });
+
+test.beforeEach(async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+});
+
+test('"Add provision" brings the provision it added into sight and gives it the focus, far below the button as it is', async ({ page }) => {
+  await loadApp(page);
+  await waitForEvent(page, 'document-editable');
+  const form = page.getByRole('region', { name: 'Form' });
+  await form.getByLabel('Provision template').selectOption({ label: 'Decline every detainer (no holds at all)' });
+  const since = await eventCount(page);
+  await form.getByRole('button', { name: 'Add provision', exact: true }).click();
+  const applied = await waitForEvent(page, 'form-edit-applied', {}, since);
+  await waitForEvent(page, 'analysis-applied', { version: applied.detail.version }, since);
+  expect(await hook.getText(page)).toContain('- id: decline-all\n');
+  // The new card, last of the section (§ 2(c) after the blank ordinance's two), is where the eye and the keyboard are.
+  const card = form.getByRole('listitem', { name: /^Provision § 2\(c\) No holds on civil detainers$/ });
+  await expect(card).toBeFocused();
+  await expect(card).toBeInViewport();
+  // Tab goes on into it, not back to the top of the form.
+  await page.keyboard.press('Tab');
+  expect(await card.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+});
