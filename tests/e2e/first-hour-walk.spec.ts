@@ -27,3 +27,21 @@ test('"Add provision" brings the provision it added into sight and gives it the 
   await page.keyboard.press('Tab');
   expect(await card.evaluate((el) => el.contains(document.activeElement))).toBe(true);
 });
+
+test('"Remove" on a provision gives the focus to the card that takes its place, not to the page', async ({ page }) => {
+  await loadApp(page);
+  await waitForEvent(page, 'document-editable');
+  const form = page.getByRole('region', { name: 'Form' });
+  const first = form.getByRole('listitem', { name: /^Provision § 2\(a\) Persons under 18$/ });
+  const remove = first.getByRole('button', { name: 'Remove', exact: true });
+  await remove.focus();
+  const since = await eventCount(page);
+  await page.keyboard.press('Enter');
+  const applied = await waitForEvent(page, 'form-edit-applied', {}, since);
+  await waitForEvent(page, 'analysis-applied', { version: applied.detail.version }, since);
+  expect(await hook.getText(page)).not.toContain('- id: minors\n');
+  // The judicial-warrant rule is § 2(a) now, and the keyboard is on it.
+  const next = form.getByRole('listitem', { name: /^Provision § 2\(a\) Detainer supported by a judicial warrant$/ });
+  await expect(next).toBeFocused();
+  await expect(next).toBeInViewport();
+});

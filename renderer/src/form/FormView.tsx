@@ -573,17 +573,20 @@ function Sections({
   const [template, setTemplate] = useState(PROVISION_TEMPLATES[0]!.id);
   const [target, setTarget] = useState('auto');
   const [position, setPosition] = useState<'end' | 'start'>('end');
-  // The provision just added, until its card is drawn: then it is brought into sight and given the
-  // focus, so the author sees what the button did (the card may be far below it) and reads on from there.
-  const [justAdded, setJustAdded] = useState<string | null>(null);
+  // The provision whose card takes the focus once it is drawn: one just added is brought into sight and
+  // focused, so the author sees what the button did (the card may be far below it) and reads on from
+  // there; when one is removed, the card that takes its place (else the one before it), so the focus
+  // is not lost with the Remove button. Looked for once the document has changed (`from` is the one
+  // before the edit: until then the cards drawn are the old ones).
+  const [toFocus, setToFocus] = useState<{ id: string; from: DocumentData } | null>(null);
   useEffect(() => {
-    if (justAdded === null) return;
-    const card = document.querySelector<HTMLElement>(`.provision-card[data-provision-id="${CSS.escape(justAdded)}"]`);
+    if (toFocus === null || toFocus.from === data) return;
+    const card = document.querySelector<HTMLElement>(`.provision-card[data-provision-id="${CSS.escape(toFocus.id)}"]`);
     if (!card) return;
-    setJustAdded(null);
+    setToFocus(null);
     card.scrollIntoView({ block: 'start' });
     card.focus({ preventScroll: true });
-  }, [justAdded, data]);
+  }, [toFocus, data]);
   const groups = [...new Set(PROVISION_TEMPLATES.map((t) => t.group))];
   const chosen = templateById(template);
 
@@ -636,7 +639,7 @@ function Sections({
               if (!chosen) return;
               const added = addProvisionOps(data, chosen, target === 'auto' ? -1 : Number(target), position === 'start' ? 0 : -1);
               edit(added.ops, `add provision ${added.id}`);
-              setJustAdded(added.id);
+              setToFocus({ id: added.id, from: data });
             }}
           >
             Add provision
@@ -701,6 +704,11 @@ function Sections({
                     terms={terms}
                     clause={typeof p.id === 'string' ? clauses.get(p.id) : undefined}
                     onShowInEditor={onShowInEditor}
+                    onRemove={() => {
+                      const next = str((provisions[pi + 1] ?? provisions[pi - 1])?.id);
+                      edit([{ op: 'delete', path: ['sections', si, 'provisions', pi] }], `remove ${str(p.id) ?? `provision ${pi + 1}`}`);
+                      if (next !== undefined) setToFocus({ id: next, from: data });
+                    }}
                     otherSections={sections.flatMap((o, oi) =>
                       oi === si ? [] : [{ index: oi, heading: str(o.heading) ?? `Section ${oi + 1}` }],
                     )}
@@ -727,6 +735,7 @@ function ProvisionCard({
   terms,
   clause,
   onShowInEditor,
+  onRemove,
   otherSections,
 }: {
   provision: Record<string, unknown>;
@@ -737,6 +746,8 @@ function ProvisionCard({
   terms: string[];
   clause?: { label: string; reading?: string };
   onShowInEditor: (path: PathSegment[]) => void;
+  /** Removes the provision; the focus goes to the card that takes its place. */
+  onRemove: () => void;
   /** Where the provision can move to (it goes last there). */
   otherSections: Array<{ index: number; heading: string }>;
 }) {
@@ -806,7 +817,7 @@ function ProvisionCard({
           <button type="button" onClick={() => onShowInEditor(path)} aria-label={`Show ${name} in the YAML`}>
             Show in YAML
           </button>
-          <button type="button" className="danger" disabled={count === 1} onClick={() => edit([{ op: 'delete', path }], `remove ${id}`)}>
+          <button type="button" className="danger" disabled={count === 1} onClick={onRemove}>
             Remove
           </button>
         </div>
