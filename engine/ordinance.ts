@@ -187,35 +187,28 @@ export function semanticDiagnostics(o: Ordinance, source: ParsedSource): Diagnos
       const path: PathSegment[] = ['sections', si, 'provisions', pi];
       claim(p.id, path, 'provision');
       const type = p.type ?? 'detainer';
+      // The provision as its reader knows it, by its heading (its id only where it has none).
+      const named = p.heading?.trim() ? `provision "${p.heading.trim()}"` : `provision "${p.id}"`;
       if (type === 'detainer') {
         if (!p.outcome)
-          report('error', 'missing-outcome', `detainer provision "${p.id}" needs an "outcome": hold, notify, review or decline`, [
-            ...path,
-            'id',
-          ]);
+          report('error', 'missing-outcome', `detainer ${named} needs an "outcome": hold, notify, review or decline`, [...path, 'id']);
         if (p.outcome === 'hold' && !p.maxHold) {
           report(
             'error',
             'hold-without-maximum',
-            `provision "${p.id}" allows a hold but does not state its maximum; add maxHold (e.g. hours: ${FEDERAL_MAX_HOLD.hours}, excludingWeekendsAndHolidays: ${FEDERAL_MAX_HOLD.excludingWeekendsAndHolidays === true})`,
+            `${named} allows a hold but does not state its maximum; give it a maximum hold (maxHold, e.g. hours: ${FEDERAL_MAX_HOLD.hours}, excludingWeekendsAndHolidays: ${FEDERAL_MAX_HOLD.excludingWeekendsAndHolidays === true})`,
             [...path, 'outcome'],
           );
         }
         if (p.outcome && p.outcome !== 'hold' && p.maxHold) {
-          report(
-            'warning',
-            'unused-maximum',
-            `maxHold has no effect: provision "${p.id}" does not allow a hold`,
-            [...path, 'maxHold'],
-            true,
-          );
+          report('warning', 'unused-maximum', `maxHold has no effect: ${named} does not allow a hold`, [...path, 'maxHold'], true);
         }
         if (p.when) walk(p.when, [...path, 'when']);
       } else if (!p.text && !TYPE_FIELDS[type]!.some((f) => (p as unknown as Record<string, unknown>)[f] !== undefined)) {
         report(
           'error',
           'provision-without-text',
-          `provision "${p.id}" (${type}) needs "text"${TYPE_FIELDS[type]!.length ? ` or ${TYPE_FIELDS[type]!.join('/')}` : ''}`,
+          `${named} (${type}) needs "text"${TYPE_FIELDS[type]!.length ? ` or ${TYPE_FIELDS[type]!.join('/')}` : ''}`,
           [...path, 'id'],
         );
       }

@@ -139,6 +139,26 @@ describe('validation', () => {
     const p = problems(GOOD.replace('        maxHold: { hours: 48, excludingWeekendsAndHolidays: true }\n', ''));
     expect(p[0]).toMatchObject({ code: 'hold-without-maximum', line: 13 });
   });
+  it('names a provision by its heading, as the form and the printed text do, not by its id', () => {
+    const headed = GOOD.replace('      - id: violent\n', '      - id: violent\n        heading: Violent felony conviction\n');
+    const noMax = problems(headed.replace('        maxHold: { hours: 48, excludingWeekendsAndHolidays: true }\n', ''));
+    expect(noMax[0]).toMatchObject({
+      code: 'hold-without-maximum',
+      message:
+        'provision "Violent felony conviction" allows a hold but does not state its maximum; give it a maximum hold (maxHold, e.g. hours: 48, excludingWeekendsAndHolidays: true)',
+    });
+    const unused = problems(headed.replace('outcome: hold', 'outcome: decline'));
+    expect(unused).toContainEqual(
+      expect.objectContaining({
+        code: 'unused-maximum',
+        message: 'maxHold has no effect: provision "Violent felony conviction" does not allow a hold',
+      }),
+    );
+    // Without a heading, its id is all there is to name it by.
+    expect(problems(GOOD.replace('outcome: hold', 'outcome: decline'))).toContainEqual(
+      expect.objectContaining({ code: 'unused-maximum', message: 'maxHold has no effect: provision "violent" does not allow a hold' }),
+    );
+  });
   it('rejects dates that do not exist', () => {
     expect(problems(GOOD + 'effectiveDate: 2013-02-29\n')[0]).toMatchObject({ code: 'bad-date', line: 16 });
   });
