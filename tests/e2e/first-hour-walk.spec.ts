@@ -1,7 +1,10 @@
-// A solicitor's first hour, walked in a small window (1024 by 768) from a new document: each test is a
-// place where the screen did not say what had happened or what to do next.
+// A solicitor's and a records officer's first hour, walked in a small window (1024 by 768) from a new
+// document: each test is a place where the screen did not say what had happened or what to do next.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { checkPageHealth, eventCount, hook, loadApp, waitForEvent } from './app-driver';
+import { checkPageHealth, chooseCaseFile, eventCount, hook, loadApp, waitForEvent } from './app-driver';
 
 checkPageHealth({ csp: true });
 
@@ -44,4 +47,30 @@ test('"Remove" on a provision gives the focus to the card that takes its place, 
   const next = form.getByRole('listitem', { name: /^Provision § 2\(a\) Detainer supported by a judicial warrant$/ });
   await expect(next).toBeFocused();
   await expect(next).toBeInViewport();
+});
+
+test('a records officer mapping a jail export reads what each case column holds in the lists, not its name alone, and no path into the repository', async ({
+  page,
+}) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'detainer-walk-e2e-'));
+  const file = path.join(dir, 'county-jail-export.csv');
+  writeFileSync(file, 'BOOKING_NO,AGE_AT_BOOKING,REL_ELIG_DT\r\n25-001,34,10/01/2025 12:00\r\n');
+  await loadApp(page);
+  await waitForEvent(page, 'document-editable');
+  await page.getByRole('tab', { name: 'Simulation' }).click();
+  const since = await chooseCaseFile(page, file);
+  await waitForEvent(page, 'cases-refused', { name: 'county-jail-export.csv' }, since);
+  const panel = page.getByRole('region', { name: 'Map the columns of county-jail-export.csv' });
+  await expect(panel).toBeVisible();
+  await expect(panel).not.toContainText('docs/');
+  const picker = panel.getByLabel('Case column for REL_ELIG_DT', { exact: true });
+  await expect(picker.locator('option[value="eligibleForReleaseAt"]')).toHaveText(
+    'eligibleForReleaseAt (required) — when custody would otherwise end: a hold starts here',
+  );
+  await expect(picker.locator('option[value="conviction1.current"]')).toHaveText(
+    'conviction1.current — the conviction for the current custody (yes/no)',
+  );
+  // Every case column in the list says what it holds.
+  const bare = await picker.locator('optgroup option').evaluateAll((os) => os.map((o) => o.textContent!).filter((t) => !t.includes(' — ')));
+  expect(bare).toEqual([]);
 });

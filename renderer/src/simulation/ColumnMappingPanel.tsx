@@ -32,6 +32,7 @@ import {
   type MappingTarget,
 } from '../../../engine/index';
 import type { Host } from '../../../host/contract';
+import { caseColumnWords } from '../lib/case-column-words';
 import { count } from '../lib/format';
 import { emit } from '../lib/app-events';
 import type { CaseSource } from './protocol';
@@ -271,8 +272,8 @@ export function ColumnMappingPanel({ source, draft, onDraft, onRead, onClose, ho
     <section className="mapping-panel" aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`}>Map the columns of {source.name}</h3>
       <p className="muted">
-        Say which case column each of the file’s columns fills, or leave it out; the case columns are those of docs/case-files.md. Values
-        beside each column are from its first {count(rows.length)} row{rows.length === 1 ? '' : 's'}.
+        Say which case column each of the file’s columns fills, or leave it out; each choice in the lists says what its case column holds.
+        Values beside each column are from its first {count(rows.length)} row{rows.length === 1 ? '' : 's'}.
       </p>
       {at === 'row-items' ? (
         <p className="notice" id={`${id}-row-items`}>
@@ -386,7 +387,7 @@ export function ColumnMappingPanel({ source, draft, onDraft, onRead, onClose, ho
                         <option key={t.target} value={t.target}>
                           {t.target}
                           {t.required ? ' (required)' : ''}
-                          {t.meaning ? ` — ${t.meaning}` : ''}
+                          {(t.meaning ?? caseColumnWords(t.target)) ? ` — ${t.meaning ?? caseColumnWords(t.target)}` : ''}
                         </option>
                       ))}
                     </optgroup>
