@@ -74,3 +74,22 @@ test('a records officer mapping a jail export reads what each case column holds 
   const bare = await picker.locator('optgroup option').evaluateAll((os) => os.map((o) => o.textContent!).filter((t) => !t.includes(' — ')));
   expect(bare).toEqual([]);
 });
+
+test('at 1024 pixels the title bar leaves the document’s name more room: "Dark theme" shows as "Dark", its name unchanged', async ({
+  page,
+}) => {
+  await loadApp(page);
+  await waitForEvent(page, 'document-editable');
+  await page.getByLabel('Open a sample ordinance').selectOption({ label: 'An Act Concerning Civil Immigration Detainers' });
+  await waitForEvent(page, 'document-opened', { name: 'connecticut-trust-act-2014.ordinance.yaml' });
+  // "riverton-c…" was all of a name that fitted: now twice as much of it.
+  const name = page.locator('.doc-name');
+  expect(await name.evaluate((e) => e.getBoundingClientRect().width)).toBeGreaterThan(120);
+  await expect(name).toHaveAttribute('title', /connecticut-trust-act-2014\.ordinance\.yaml/);
+  const dark = page.getByRole('button', { name: 'Dark theme', exact: true });
+  await expect(dark).toBeInViewport();
+  await expect(page.getByRole('button', { name: 'About', exact: true })).toBeInViewport();
+  // The toolbar stays one row.
+  const header = await page.locator('.titlebar').boundingBox();
+  expect(header!.height).toBeLessThan(60);
+});

@@ -612,7 +612,7 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
             Outline
           </button>
           <button type="button" aria-pressed={dark} onClick={() => setDark((d) => !d)} title="Dark or light theme">
-            Dark theme
+            Dark<span className="narrow-hidden"> theme</span>
           </button>
           <button
             type="button"
