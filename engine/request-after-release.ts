@@ -6,6 +6,16 @@ import { caseId, type CaseTable } from './case-table';
 import { U_RELEASE } from './unknown-facts';
 
 /**
+ * Whether any case of the table can have its request after its release time. The table keeps the
+ * booking's own array for both the request and the release column when no case's differs from its
+ * booking (then every request is at its release), so this is one comparison, made once per table; the
+ * per-case test is `requestAfterRelease`. Every count of late requests asks this first.
+ */
+export function mayHaveRequestAfterRelease(t: CaseTable): boolean {
+  return t.issued !== t.release;
+}
+
+/**
  * Whether case i's request (`detainer.issuedAt`) is later than its release time (`eligibleForReleaseAt`).
  * A request at the release minute itself is in time. Where the records give no release time the
  * question cannot be asked: false.
@@ -17,12 +27,8 @@ export function requestAfterRelease(t: CaseTable, i: number): boolean {
 /** The cases of a table whose request came after their release time, by index, in order. */
 export function casesWithRequestAfterRelease(t: CaseTable): number[] {
   const out: number[] = [];
-  const issued = t.issued;
-  const release = t.release;
-  // Both are the booking's array when no case's differs from its booking: then no request is late.
-  if (issued === release) return out;
-  const unknown = t.unknown;
-  for (let i = 0; i < t.length; i++) if ((unknown[i]! & U_RELEASE) === 0 && issued[i]! > release[i]!) out.push(i);
+  if (!mayHaveRequestAfterRelease(t)) return out;
+  for (let i = 0; i < t.length; i++) if (requestAfterRelease(t, i)) out.push(i);
   return out;
 }
 

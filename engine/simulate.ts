@@ -7,7 +7,7 @@ import { DETAINER_FORMS } from './detainer-forms';
 import type { Decision, MaxHold, Outcome } from './model';
 import { OUTCOMES } from './model';
 import type { PreparedCase } from './prepared';
-import { requestAfterRelease } from './request-after-release';
+import { mayHaveRequestAfterRelease, requestAfterRelease } from './request-after-release';
 import { formatDateTime, holdEnd, isWeekend, utcOfLocal, type HolidayCalendar, type OffDays, type TimeZone } from './time';
 import { DEPENDS_ON, U_RELEASE } from './unknown-facts';
 
@@ -482,9 +482,7 @@ function tally(
   const given = beside?.codes;
   const decide = knowing && given ? (i: number) => knowing(i, given[i]!) : bound.decide;
   const release = t.release;
-  const issued = t.issued;
-  // Whether any case can have its request after its release: both columns the booking's, none can.
-  const anyLate = issued !== release;
+  const anyLate = mayHaveRequestAfterRelease(t);
   const afterRelease = new Float64Array(4);
   const open = bound.possible ? openTally(n) : undefined;
   const oneOf = new OneOfSets(n);
@@ -548,7 +546,7 @@ function tally(
         }
       }
       // A request after the release time: no one is held or reported on it, so no hold is counted.
-      if (anyLate && issued[i]! > release[i]! && (unknown[i]! & U_RELEASE) === 0) {
+      if (anyLate && requestAfterRelease(t, i)) {
         afterRelease[code & 3]!++;
         continue;
       }
@@ -755,7 +753,7 @@ export function breakdownOf(t: CaseTable, codes: Int32Array, possible?: Uint8Arr
     if (held & 1) c[6]!++;
   };
   const anyFacility = t.facility.some((f) => f !== 0);
-  const anyLate = t.issued !== t.release;
+  const anyLate = mayHaveRequestAfterRelease(t);
   for (let i = 0; i < t.length; i++) {
     const code = codes[i]!;
     const p = possible ? possible[i]! : 1 << (code & 3);
