@@ -7,7 +7,7 @@ import { DETAINER_FORMS } from './detainer-forms';
 import type { Decision, MaxHold, Outcome } from './model';
 import { OUTCOMES } from './model';
 import type { PreparedCase } from './prepared';
-import { mayHaveRequestAfterRelease, requestAfterRelease } from './request-after-release';
+import { casesWithRequestAfterRelease, mayHaveRequestAfterRelease, requestAfterRelease } from './request-after-release';
 import { formatDateTime, holdEnd, isWeekend, utcOfLocal, type HolidayCalendar, type OffDays, type TimeZone } from './time';
 import { DEPENDS_ON, U_RELEASE } from './unknown-facts';
 
@@ -72,6 +72,26 @@ export interface SimulationSummary {
    * too; none of them is in `holdHours`, the cost, `pastRequest` or a breakdown's held.
    */
   afterRelease?: AfterRelease;
+  /**
+   * Only with `afterRelease`: the cases whose request came in time, counted as the fields above count
+   * every case. A reader's outcome counts are these, with the requests after release a count of their
+   * own (`inTime.cases + afterRelease.cases = total`); `summaryBounds` reads its ranges from here.
+   */
+  inTime?: InTime;
+}
+
+/** The cases of a summary whose request came in time (or whose release time the records lack): see `SimulationSummary.inTime`. */
+export interface InTime {
+  /** How many: `total` less `afterRelease.cases`. */
+  cases: number;
+  /** Their decisions, as `outcomes` counts them (open decisions under review); they add up to `cases`. */
+  outcomes: Record<Outcome, number>;
+  /** With unknown facts (as `unknowns`): of them, the decisions the records leave open. */
+  undetermined?: number;
+  /** With unknown facts (as `unknowns.range`): of them, the decisions certainly and possibly each outcome. */
+  range?: Record<Outcome, OutcomeRange>;
+  /** With a decision left to a finding (as `finalRange`): what they could come to in the end. */
+  finalRange?: FinalRange;
 }
 
 export interface AfterRelease {
@@ -109,6 +129,13 @@ export interface FigureRow {
   undetermined: number;
   /** Holds: certain, and possible. A hold decided on a request that came after the release time is in neither (no one was held). */
   held: OutcomeRange;
+  /** Of `total`, the cases whose request came after the release time, whatever the decision (0 when none). */
+  afterRelease: number;
+  /**
+   * The rest, whose request came in time: their decisions as `outcomes` counts them, and the open ones
+   * as `undetermined` does. `inTime.outcomes` and `afterRelease` add up to `total`.
+   */
+  inTime: { outcomes: Record<Outcome, number>; undetermined: number };
 }
 
 export interface Breakdown {
@@ -375,6 +402,8 @@ interface Tally {
   pastRequest: PastRequest;
   /** Cases whose request came after their release time, by outcome code (all zero when none). */
   afterRelease: Float64Array;
+  /** What a person's finding can come to, per case (bits), when some decision is left to one. */
+  finalOf?: (i: number) => number;
   /**
    * When asked for (a comparison): per case, the local minute a hold ends, in minutes from 1970 (0 for
    * no hold, or one of unknown length: no hold ends at midnight on January 1, 1970).
@@ -631,6 +660,7 @@ function tally(
     ...(undecided.of ? { undecided: { of: undecided.of, sets: undecided.sets } } : {}),
     pastRequest,
     afterRelease,
+    ...(finalOf ? { finalOf } : {}),
     ...(holdEnds ? { holdEnds } : {}),
   };
 }
@@ -714,7 +744,8 @@ function unknownsSummary(t: NonNullable<Tally['open']>, holdMinutes: number): Un
   };
 }
 
-function summarize(policy: CompiledPolicy, t: Tally, total: number): SimulationSummary {
+function summarize(policy: CompiledPolicy, t: Tally, table: CaseTable): SimulationSummary {
+  const total = table.length;
   const holdHours = t.holdMinutes / 60;
   const perDay = policy.scenario.costPerInmateDay;
   const cost = round2((holdHours / 24) * perDay);
@@ -734,23 +765,84 @@ function summarize(policy: CompiledPolicy, t: Tally, total: number): SimulationS
     const outcomes = emptyCounts();
     OUTCOMES.forEach((o, k) => (outcomes[o] = late[k]!));
     summary.afterRelease = { cases: lateCases, outcomes };
+    summary.inTime = inTimeOf(t, table);
   }
   return summary;
 }
 
+/**
+ * The summary's counts of the cases whose request came in time (`SimulationSummary.inTime`): every
+ * case's counts less those of the requests after release, which are few, so they are counted again here
+ * rather than apart on the hot path. A request after release is then never a possible hold, notice or
+ * decline: it is in none of the ranges.
+ */
+function inTimeOf(t: Tally, table: CaseTable): InTime {
+  const late = casesWithRequestAfterRelease(table);
+  const atLeast = new Float64Array(4);
+  const atMost = new Float64Array(4);
+  const finalAtMost = new Float64Array(4);
+  let open = 0;
+  let findingsMayHold = 0;
+  const possible = t.open?.possible;
+  for (const i of late) {
+    const code = t.codes[i]! & 3;
+    // As the tally counts a case: what it may get, and what a finding may make of it.
+    const may = possible ? possible[i]! : 1 << code;
+    if (may & (may - 1)) {
+      open++;
+      for (let o = 0; o < 4; o++) if (may & (1 << o)) atMost[o]!++;
+    } else {
+      atLeast[code]!++;
+      atMost[code]!++;
+    }
+    if (t.final) {
+      const f = may & REVIEW_BIT ? t.finalOf!(i) : may;
+      for (let o = 0; o < 4; o++) if (f & (1 << o)) finalAtMost[o]!++;
+      if (f & 1 && may === REVIEW_BIT) findingsMayHold++;
+    }
+  }
+  const outcomes = emptyCounts();
+  OUTCOMES.forEach((o, k) => (outcomes[o] = t.outcomes[o] - t.afterRelease[k]!));
+  const inTime: InTime = { cases: table.length - late.length, outcomes };
+  if (t.open) {
+    inTime.undetermined = t.open.undetermined - open;
+    const range = {} as Record<Outcome, OutcomeRange>;
+    OUTCOMES.forEach((o, k) => (range[o] = { atLeast: t.open!.atLeast[k]! - atLeast[k]!, atMost: t.open!.atMost[k]! - atMost[k]! }));
+    inTime.range = range;
+  }
+  if (t.final) {
+    const f = t.final;
+    const hold = f.atMost.hold - finalAtMost[0]!;
+    const mayHold = f.findingsMayHold - findingsMayHold;
+    inTime.finalRange = {
+      atMost: { hold, notify: f.atMost.notify - finalAtMost[1]!, decline: f.atMost.decline - finalAtMost[3]! },
+      findingsMayHold: mayHold,
+      // As the tally's: every case that could end held is a certain hold, a finding's or one the records leave open.
+      openMayHold: hold - outcomes.hold - mayHold,
+    };
+  }
+  return inTime;
+}
+
 /** Decisions by year and month of the request and by facility, in key order (facilities by name). */
 export function breakdownOf(t: CaseTable, codes: Int32Array, possible?: Uint8Array, finalOf?: (i: number) => number): Breakdown {
-  // Counts per key: 4 outcomes, undetermined, held at least, held at most. Keys are numbers while
-  // counting (year * 16 + month; facility string ids), so a million cases make no strings.
+  // Counts per key: 4 outcomes, undetermined, held at least, held at most, then of the requests after
+  // release their 4 outcomes and undetermined. Keys are numbers while counting (year * 16 + month;
+  // facility string ids), so a million cases make no strings.
+  const COUNTS = 12;
   const months = new Map<number, Float64Array>();
   const facilities = new Map<number, Float64Array>();
-  const bump = (map: Map<number, Float64Array>, key: number, code: number, p: number, held: number) => {
+  const bump = (map: Map<number, Float64Array>, key: number, code: number, p: number, held: number, late: boolean) => {
     let c = map.get(key);
-    if (!c) map.set(key, (c = new Float64Array(7)));
+    if (!c) map.set(key, (c = new Float64Array(COUNTS)));
     c[code & 3]!++;
     if (p & (p - 1)) c[4]!++;
     else if ((code & 3) === 0 && held & 1) c[5]!++;
     if (held & 1) c[6]!++;
+    if (late) {
+      c[7 + (code & 3)]!++;
+      if (p & (p - 1)) c[11]!++;
+    }
   };
   const anyFacility = t.facility.some((f) => f !== 0);
   const anyLate = mayHaveRequestAfterRelease(t);
@@ -759,10 +851,10 @@ export function breakdownOf(t: CaseTable, codes: Int32Array, possible?: Uint8Arr
     const p = possible ? possible[i]! : 1 << (code & 3);
     // An open decision that may come to a finding may end in a hold the finding gives; a request after
     // the release time ends in none (no one is held on it), whatever the decision.
-    const held =
-      anyLate && requestAfterRelease(t, i) ? p & ~1 : finalOf && p & (p - 1) && p & REVIEW_BIT ? (p & ~REVIEW_BIT) | (finalOf(i) & 1) : p;
-    bump(months, t.issuedYmd[i]! >> 5, code, p, held);
-    if (anyFacility) bump(facilities, t.facility[i]!, code, p, held);
+    const late = anyLate && requestAfterRelease(t, i);
+    const held = late ? 0 : finalOf && p & (p - 1) && p & REVIEW_BIT ? (p & ~REVIEW_BIT) | (finalOf(i) & 1) : p;
+    bump(months, t.issuedYmd[i]! >> 5, code, p, held, late);
+    if (anyFacility) bump(facilities, t.facility[i]!, code, p, held, late);
   }
   const row = (key: string, c: Float64Array): FigureRow => ({
     key,
@@ -770,12 +862,17 @@ export function breakdownOf(t: CaseTable, codes: Int32Array, possible?: Uint8Arr
     outcomes: { hold: c[0]!, notify: c[1]!, review: c[2]!, decline: c[3]! },
     undetermined: c[4]!,
     held: { atLeast: c[5]!, atMost: c[6]! },
+    afterRelease: c[7]! + c[8]! + c[9]! + c[10]!,
+    inTime: {
+      outcomes: { hold: c[0]! - c[7]!, notify: c[1]! - c[8]!, review: c[2]! - c[9]!, decline: c[3]! - c[10]! },
+      undetermined: c[4]! - c[11]!,
+    },
   });
   const years = new Map<number, Float64Array>();
   for (const [ym, c] of months) {
     const y = ym >> 4;
-    const sum = years.get(y) ?? new Float64Array(7);
-    for (let k = 0; k < 7; k++) sum[k]! += c[k]!;
+    const sum = years.get(y) ?? new Float64Array(COUNTS);
+    for (let k = 0; k < COUNTS; k++) sum[k]! += c[k]!;
     years.set(y, sum);
   }
   const byKey = (a: FigureRow, b: FigureRow) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
@@ -803,7 +900,7 @@ export function simulate(policy: CompiledPolicy, cases: Cases, opts: SimulateOpt
   const table = tableOf(cases);
   const total = opts.compare ? 2 * table.length : table.length;
   const t = tally(policy, table, opts, 0, total, undefined, opts.compare !== undefined);
-  const summary = summarize(policy, t, table.length);
+  const summary = summarize(policy, t, table);
   const outcomesOf = (k: number) => {
     const o = emptyCounts();
     OUTCOMES.forEach((x, c) => (o[x] = t.byProvisionOutcome[(k << 2) | c]!));
@@ -864,7 +961,7 @@ export function simulate(policy: CompiledPolicy, cases: Cases, opts: SimulateOpt
     }
     if (ot.oneOf) result.otherDecidedByOneOf = ot.oneOf;
     if (ot.undecided) result.otherUndecidedBy = ot.undecided;
-    const otherSummary = summarize(other, ot, table.length);
+    const otherSummary = summarize(other, ot, table);
     const cap = opts.maxChangedCases ?? Infinity;
     const changedCases: ChangedCase[] = [];
     const cells = new Float64Array(16);

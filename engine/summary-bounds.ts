@@ -16,6 +16,12 @@ export interface Amount {
 
 export interface SummaryBounds {
   total: number;
+  /**
+   * Cases whose request came after the release time (`SimulationSummary.afterRelease`): no one is held,
+   * reported or declined on them, so they are in none of the counts below (`open`, `review`, `range`),
+   * which count the requests that came in time. The certain counts and this add up to `total`.
+   */
+  afterRelease: number;
   /** Decisions the records cannot settle (they turn on facts the records do not carry). */
   open: number;
   /** Settled decisions left to a person's finding: the person may hold the case or not. */
@@ -41,21 +47,25 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
  * force (when not given, read from the summary: its cost reimbursed).
  */
 export function summaryBounds(s: SimulationSummary, reimbursed = s.cost.reimbursed > 0): SummaryBounds {
-  const u = s.unknowns;
+  // The requests that came in time: a request after the release time is no outcome's, certain or possible.
+  const inTime = s.inTime;
+  const cases = inTime ? inTime.cases : s.total;
+  const outcomes = inTime ? inTime.outcomes : s.outcomes;
+  const u = s.unknowns && inTime ? { ...s.unknowns, undetermined: inTime.undetermined ?? 0, range: inTime.range! } : s.unknowns;
   const open = u?.undetermined ?? 0;
   // The engine counts an open decision under review; the rest of review is a person's finding.
-  const review = s.outcomes.review - open;
+  const review = outcomes.review - open;
   const range = {} as SummaryBounds['range'];
-  const certain = s.outcomes.hold + s.outcomes.notify + s.outcomes.decline;
-  const f = s.finalRange;
+  const certain = outcomes.hold + outcomes.notify + outcomes.decline;
+  const f = inTime ? inTime.finalRange : s.finalRange;
   // A person's finding may go either way, and an open decision that may come to a finding too: the
   // engine counts each such case under the outcomes it can come to (without that count, under every one).
   const widen = u ? u.range.review.atMost : review;
   for (const o of ['hold', 'notify', 'decline'] as const) {
-    const atLeast = s.outcomes[o];
+    const atLeast = outcomes[o];
     const atMost = f ? f.atMost[o] : (u ? u.range[o].atMost : atLeast) + widen;
     // No more than the cases not certainly another outcome.
-    range[o] = { atLeast, atMost: Math.min(s.total - (certain - atLeast), atMost) };
+    range[o] = { atLeast, atMost: Math.min(cases - (certain - atLeast), atMost) };
   }
   const why: string[] = [];
   const unknownLength = u?.holdsOfUnknownLength ?? 0;
@@ -78,6 +88,7 @@ export function summaryBounds(s: SimulationSummary, reimbursed = s.cost.reimburs
   const cost = u ? round2((hours / 24) * s.cost.perInmateDay) : s.cost.total;
   return {
     total: s.total,
+    afterRelease: s.afterRelease?.cases ?? 0,
     open,
     review,
     findingsMayHold,
@@ -316,7 +327,7 @@ export function afterReleaseWords(s: SimulationSummary): string {
   const one = a.cases === 1;
   return (
     `${n(a.cases)} ${one ? 'case has' : 'cases have'} ICE’s request dated after the person’s release time (the policy’s ${one ? 'decision' : 'decisions'}: ${decisions}): ` +
-    `no one released before the request arrives can be held or reported on it, so ${one ? 'it is' : 'they are'} not counted as held, and the hold hours and cost count none of ${one ? 'it' : 'them'}.`
+    `no one released before the request arrives can be held or reported on it, so ${one ? 'it is' : 'they are'} counted apart from the outcomes, not as held, and the hold hours and cost count none of ${one ? 'it' : 'them'}.`
   );
 }
 
@@ -328,10 +339,12 @@ export function afterReleaseAside(s: SimulationSummary): string {
 }
 
 /**
- * The holds (or notices) that are served: an outcome's range less the decisions of that outcome on
- * requests that came after the release time (no one is held or reported on those).
+ * Under a table of decisions compared case by case ('' when no request came after release): that it
+ * counts the decisions on the requests after release too, which the outcome counts keep apart.
  */
-export function servedRange(s: SimulationSummary, r: OutcomeRange, o: 'hold' | 'notify'): OutcomeRange {
-  const late = s.afterRelease?.outcomes[o] ?? 0;
-  return late ? { atLeast: r.atLeast - late, atMost: r.atMost - late } : r;
+export function afterReleaseMatrixWords(s: SimulationSummary): string {
+  const a = s.afterRelease;
+  if (!a) return '';
+  const one = a.cases === 1;
+  return `The table compares each case’s decisions, so it counts the ${one ? 'decision' : 'decisions'} on the ${a.cases.toLocaleString('en-US')} ${one ? 'request' : 'requests'} that came after release too, as each side decides ${one ? 'it' : 'them'}, though no one is held or reported on ${one ? 'it' : 'them'}.`;
 }

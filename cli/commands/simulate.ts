@@ -24,6 +24,7 @@ import {
   pastRequestWords,
   afterReleaseWords,
   afterReleaseAside,
+  afterReleaseMatrixWords,
   unknownLengthWhy,
   summaryBounds,
   type SimulationResult,
@@ -129,12 +130,15 @@ function unknownsText(r: SimulationResult, bounded: boolean): string {
   const u = r.summary.unknowns;
   if (!u) return '';
   let out = '';
-  if (u.undetermined) {
-    const one = u.undetermined === 1;
-    out += `\n${num(u.undetermined)} of ${count(r.summary.total, 'decision')} ${one ? 'turns' : 'turn'} on facts the records don't carry: ${one ? 'it' : 'they'} cannot be decided from these records (undecided above). Each outcome could be:\n`;
+  // Of the requests that came in time, as the outcome table counts them (those after release are a row of their own).
+  const undetermined = r.summary.inTime?.undetermined ?? u.undetermined;
+  const range = r.summary.inTime?.range ?? u.range;
+  if (undetermined) {
+    const one = undetermined === 1;
+    out += `\n${num(undetermined)} of ${count(r.summary.total, 'decision')} ${one ? 'turns' : 'turn'} on facts the records don't carry: ${one ? 'it' : 'they'} cannot be decided from these records (undecided above). Each outcome could be:\n`;
     out += table(
       ['Outcome', 'At least', 'At most'],
-      OUTCOMES.map((o) => [o, num(u.range[o].atLeast), num(u.range[o].atMost)]),
+      OUTCOMES.map((o) => [o, num(range[o].atLeast), num(range[o].atMost)]),
       [false, true, true],
     );
     out += `What leaves them open: ${u.facts.map((f) => `${f.label} (${num(f.decisions)})`).join('; ')}\n`;
@@ -147,19 +151,31 @@ function unknownsText(r: SimulationResult, bounded: boolean): string {
 /** Decisions by year of the request, and by facility when there are several. */
 function figuresText(r: SimulationResult): string {
   const open = r.summary.unknowns !== undefined;
+  const late = r.summary.afterRelease !== undefined;
   const rows = (list: readonly FigureRow[]) =>
     list.map((f) => [
       f.key,
       num(f.total),
       open && f.held.atMost !== f.held.atLeast ? `${num(f.held.atLeast)}-${num(f.held.atMost)}` : num(f.held.atLeast),
-      num(f.outcomes.notify),
+      // The requests that came in time; those after release are a column of their own, so a row adds up to its cases.
+      num(f.inTime.outcomes.notify),
       // Review is a person's decisions only; the open ones are undecided.
-      num(f.outcomes.review - f.undetermined),
-      num(f.outcomes.decline),
-      ...(open ? [num(f.undetermined)] : []),
+      num(f.inTime.outcomes.review - f.inTime.undetermined),
+      num(f.inTime.outcomes.decline),
+      ...(open ? [num(f.inTime.undetermined)] : []),
+      ...(late ? [num(f.afterRelease)] : []),
     ]);
-  const head = (first: string) => [first, 'Cases', 'Held', 'Notify', 'Review', 'Decline', ...(open ? ['Undecided'] : [])];
-  const right = [false, true, true, true, true, true, true];
+  const head = (first: string) => [
+    first,
+    'Cases',
+    'Held',
+    'Notify',
+    'Review',
+    'Decline',
+    ...(open ? ['Undecided'] : []),
+    ...(late ? ['After release'] : []),
+  ];
+  const right = [false, true, true, true, true, true, true, true];
   let out = '';
   const years = r.breakdown.byYear;
   if (years.length > 1 || open) out += `\nBy year of the request:\n${table(head('Year'), rows(years), right)}`;
@@ -172,12 +188,14 @@ function outcomeRows(r: SimulationResult): string[][] {
   const s = r.summary;
   const b = summaryBounds(s);
   const rows: string[][] = [];
+  // The requests that came in time by outcome, and those after release in a row of their own: the rows add up to the cases.
   for (const o of OUTCOMES) {
     if (o === 'review') {
       rows.push(['review (a person decides)', num(b.review), pct(b.review, s.total), num(b.review)]);
       if (b.open) rows.push(['undecided (records)', num(b.open), pct(b.open, s.total), '']);
-    } else rows.push([o, num(s.outcomes[o]), pct(s.outcomes[o], s.total), num(b.range[o].atMost)]);
+    } else rows.push([o, num(b.range[o].atLeast), pct(b.range[o].atLeast, s.total), num(b.range[o].atMost)]);
   }
+  if (b.afterRelease) rows.push(['request after release', num(b.afterRelease), pct(b.afterRelease, s.total), '']);
   return rows;
 }
 
@@ -218,7 +236,7 @@ function readable(
       );
   if (b.review)
     out += `A person's finding decides ${num(b.review)}: "at most" counts each under every outcome its finding can lead to (${b.findingsMayHold === b.review ? 'each may be held' : `${num(b.findingsMayHold)} may be held`}).\n`;
-  // Decisions on requests that came after the release time are in the table above, but no one was held on them.
+  // Decisions on requests that came after the release time are their own row above: no one was held on them.
   if (s.afterRelease) out += `Request after release: ${afterReleaseWords(s)}\n`;
   out += `\nHold hours: ${atLeast(b.holdHours, (x) => num(x, 1))}   Cost: ${atLeast(b.cost, money)} (unreimbursed ${atLeast(b.unreimbursed, money)})\n`;
   if (b.why.length) out += `Hours and cost are known only as a lower bound: ${b.why.join('; ')}\n`;
@@ -264,6 +282,8 @@ function readable(
       OUTCOMES.map((a) => [name(a), ...OUTCOMES.map((x) => num(c.matrix[a][x]))]),
       [false, true, true, true, true],
     );
+    // The table compares decisions: a request after release is in it as each side decides it.
+    if (s.afterRelease) out += `${afterReleaseMatrixWords(s)}\n`;
     const shown = c.cases.slice(0, 20);
     if (shown.length) {
       // A hold says when it ends: at a time, or (the records giving no release time) by its limit.

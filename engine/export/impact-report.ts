@@ -14,7 +14,6 @@ import {
   differenceWords,
   pastRequestWords,
   afterReleaseWords,
-  servedRange,
   unknownLengthWhy,
   rangeWords,
   summaryBounds,
@@ -172,15 +171,15 @@ interface OutcomeRow {
  * The outcomes of both policies: a person's finding (review) apart from the decisions the records cannot
  * settle (undecided), which the engine counts under review; each other outcome with its range.
  */
-function outcomeRows(b: SummaryBounds, ob: SummaryBounds, s: SimulationSummary, o: SimulationSummary): OutcomeRow[] {
+function outcomeRows(b: SummaryBounds, ob: SummaryBounds, s: SimulationSummary): OutcomeRow[] {
   const rows: OutcomeRow[] = [];
   const ranged = (x: 'hold' | 'notify' | 'decline') => {
     const m = b.range[x];
     const t = ob.range[x];
     rows.push({
       label: OUTCOME_WORDS[x],
-      mine: s.outcomes[x],
-      theirs: o.outcomes[x],
+      mine: m.atLeast,
+      theirs: t.atLeast,
       mineWords: rangeWords(m, n),
       theirsWords: rangeWords(t, n),
       certain: m.atLeast === m.atMost && t.atLeast === t.atMost,
@@ -209,6 +208,17 @@ function outcomeRows(b: SummaryBounds, ob: SummaryBounds, s: SimulationSummary, 
       shareWords: share(b.open, s.total),
     });
   ranged('decline');
+  // The requests after release, whatever each side decides on them: the rows then add up to the cases.
+  if (b.afterRelease)
+    rows.push({
+      label: 'request after release (no one held or reported)',
+      mine: b.afterRelease,
+      theirs: ob.afterRelease,
+      mineWords: n(b.afterRelease),
+      theirsWords: n(ob.afterRelease),
+      certain: true,
+      shareWords: share(b.afterRelease, s.total),
+    });
   return rows;
 }
 
@@ -231,8 +241,8 @@ export function impactReportBodyHtml(r: ImpactReport): string {
   out.push(figure(n(s.total), 'booking cases with a detainer'));
   const b = summaryBounds(s, r.scenario.reimbursementAgreement);
   const ob = summaryBounds(o, r.scenario.reimbursementAgreement);
-  // Held is what is served: a hold decided on a request that came after the release time holds no one.
-  const h = servedRange(s, b.range.hold, 'hold');
+  // Held is what is served: the bounds count no request that came after the release time.
+  const h = b.range.hold;
   // Holds a finding or a missing fact leaves open are a range, never the least of it alone.
   if (h.atMost !== h.atLeast) {
     const why = [b.open ? `${n(b.open)} undecided on these records` : '', b.review ? `${n(b.review)} left to a person’s finding` : '']
@@ -266,7 +276,7 @@ export function impactReportBodyHtml(r: ImpactReport): string {
       `<p class="warning" id="after-release">${escapeHtml(afterReleaseWords(s))} The same cases are left out of ${baseline}’s holds, hours and cost (${n(late)} ${late === 1 ? 'hold' : 'holds'} there).</p>`,
     );
   }
-  const rows = outcomeRows(b, ob, s, o);
+  const rows = outcomeRows(b, ob, s);
   out.push(
     `<figure>${horizontalBarChart({
       id: 'chart-outcomes',
@@ -424,16 +434,19 @@ function unknownsHtml(r: ImpactReport): string {
   const u = r.summary.unknowns;
   if (!u) return '';
   const s = r.summary;
+  // Of the requests that came in time, as the summary's outcomes count them (those after release are counted apart).
+  const undetermined = s.inTime?.undetermined ?? u.undetermined;
+  const range = s.inTime?.range ?? u.range;
   const out: string[] = ['<section aria-labelledby="r-unknown"><h2 id="r-unknown">What the records leave open</h2>'];
   out.push(
-    `<p>${n(u.undetermined)} of ${n(s.total)} decisions (${share(u.undetermined, s.total)}) turn on facts these case records do not carry. They cannot be decided from these records and are not guessed: the summary counts them as undecided, and each outcome's range is below: at least the decisions that are certainly that outcome, at most those that could be.</p>`,
+    `<p>${n(undetermined)} of ${n(s.total)} decisions (${share(undetermined, s.total)}) turn on facts these case records do not carry. They cannot be decided from these records and are not guessed: the summary counts them as undecided, and each outcome's range is below: at least the decisions that are certainly that outcome, at most those that could be${s.afterRelease ? ', of the requests that came in time' : ''}.</p>`,
   );
   out.push(
     '<table><caption>Outcomes with the facts the records leave unknown</caption><thead><tr><th scope="col">Outcome</th><th scope="col" class="num">At least</th><th scope="col" class="num">At most</th></tr></thead><tbody>',
   );
   for (const x of OUTCOMES)
     out.push(
-      `<tr><th scope="row">${escapeHtml(OUTCOME_WORDS[x])}</th><td class="num">${n(u.range[x].atLeast)}</td><td class="num">${n(u.range[x].atMost)}</td></tr>`,
+      `<tr><th scope="row">${escapeHtml(OUTCOME_WORDS[x])}</th><td class="num">${n(range[x].atLeast)}</td><td class="num">${n(range[x].atMost)}</td></tr>`,
     );
   out.push('</tbody></table>');
   if (u.facts.length) {
@@ -450,8 +463,16 @@ function unknownsHtml(r: ImpactReport): string {
 }
 
 /** One table of figures per year, month or facility. */
-function figureTable(caption: string, first: string, rows: readonly FigureRow[], open: boolean): string {
-  const head = ['Cases', 'Held', 'Notified only', 'Review', 'Declined', ...(open ? ['Undecided'] : [])];
+function figureTable(caption: string, first: string, rows: readonly FigureRow[], open: boolean, late: boolean): string {
+  const head = [
+    'Cases',
+    'Held',
+    'Notified only',
+    'Review',
+    'Declined',
+    ...(open ? ['Undecided'] : []),
+    ...(late ? ['Request after release'] : []),
+  ];
   const out = [
     `<table><caption>${escapeHtml(caption)}</caption><thead><tr><th scope="col">${escapeHtml(first)}</th>${head.map((h) => `<th scope="col" class="num">${h}</th>`).join('')}</tr></thead><tbody>`,
   ];
@@ -460,11 +481,13 @@ function figureTable(caption: string, first: string, rows: readonly FigureRow[],
     const cells = [
       n(f.total),
       held,
-      n(f.outcomes.notify),
+      // The requests that came in time; those after release have a column of their own, so a row adds up to its cases.
+      n(f.inTime.outcomes.notify),
       // Review is a person's findings only: the decisions the records cannot settle are undecided.
-      n(f.outcomes.review - f.undetermined),
-      n(f.outcomes.decline),
-      ...(open ? [n(f.undetermined)] : []),
+      n(f.inTime.outcomes.review - f.inTime.undetermined),
+      n(f.inTime.outcomes.decline),
+      ...(open ? [n(f.inTime.undetermined)] : []),
+      ...(late ? [n(f.afterRelease)] : []),
     ];
     out.push(`<tr><th scope="row">${escapeHtml(f.key)}</th>${cells.map((c) => `<td class="num">${c}</td>`).join('')}</tr>`);
   }
@@ -476,14 +499,15 @@ function figureTable(caption: string, first: string, rows: readonly FigureRow[],
 function figuresHtml(r: ImpactReport): string {
   const b = r.breakdown;
   const open = r.summary.unknowns !== undefined;
+  const late = r.summary.afterRelease !== undefined;
   const out = ['<section aria-labelledby="r-periods"><h2 id="r-periods">By year, month and facility</h2>'];
   out.push(
     `<p class="keep-with-next">By the date of the request${open ? '; "held" gives the certain holds and, where decisions are open, the most there could be' : ''}.</p>`,
   );
-  out.push(figureTable('Decisions by year of the request', 'Year', b.byYear, open));
-  if (b.byMonth.length <= 36) out.push(figureTable('Decisions by month of the request', 'Month', b.byMonth, open));
+  out.push(figureTable('Decisions by year of the request', 'Year', b.byYear, open, late));
+  if (b.byMonth.length <= 36) out.push(figureTable('Decisions by month of the request', 'Month', b.byMonth, open, late));
   else out.push(`<p>The requests span ${n(b.byMonth.length)} months, too many to list by month here: the figures are given by year.</p>`);
-  if (b.byFacility.length > 1) out.push(figureTable('Decisions by facility', 'Facility', b.byFacility, open));
+  if (b.byFacility.length > 1) out.push(figureTable('Decisions by facility', 'Facility', b.byFacility, open, late));
   out.push('</section>');
   return out.join('\n');
 }

@@ -42,6 +42,22 @@ describe('a request after the release time', () => {
     );
   });
 
+  it('has a row of its own in the outcome table, a column in the table by year, and the rows add up to the cases', async () => {
+    const r = await runCli('simulate', policy, '--cases', cases, '--baseline', 'honor-all');
+    // Decline everything: B-1 and B-3 are declined in time; B-2's decline is on a request after release.
+    expect(r.out).toMatch(/^decline +2 +66\.7%$/m);
+    expect(r.out).toMatch(/^request after release +1 +33\.3%$/m);
+    expect(r.out).toMatch(/^hold +0 +0\.0%$/m);
+    // The comparison's table still compares every case's decisions, and says so.
+    expect(r.out).toContain(
+      'The table compares each case’s decisions, so it counts the decision on the 1 request that came after release too',
+    );
+    const json = JSON.parse((await runCli('simulate', policy, '--cases', cases, '--json')).out);
+    expect(json.summary.outcomes).toEqual({ hold: 0, notify: 0, review: 0, decline: 3 });
+    expect(json.summary.inTime).toEqual({ cases: 2, outcomes: { hold: 0, notify: 0, review: 0, decline: 2 } });
+    expect(json.breakdown.byYear[0]).toMatchObject({ total: 3, afterRelease: 1, inTime: { outcomes: { decline: 2 } } });
+  });
+
   it('explain says why the case is counted apart', async () => {
     const r = await runCli(
       'explain',

@@ -1,7 +1,7 @@
 // A detainer request dated after the person's release time: the policy's decision stands, but no one
 // is held or reported on it, so no hold hours, cost or "held" count it, on either side of a comparison.
 import { describe, expect, it } from 'vitest';
-import { compile, HONOR_ALL, simulate } from '../../engine/index';
+import { compile, HONOR_ALL, simulate, summaryBounds } from '../../engine/index';
 import { bookingCase, policyWith, prepared } from './helpers';
 
 // Booked Wednesday 09:00, released 16:00. In time: asked at 11:00. Late: asked at 20:00, four hours after release.
@@ -23,11 +23,29 @@ describe('a request that came after the release time', () => {
     expect(r.summary.afterRelease).toEqual({ cases: 2, outcomes: { hold: 1, notify: 1, review: 0, decline: 0 } });
   });
 
-  it('is not held in the breakdown by year', () => {
+  it('is not held in the breakdown by year, and has a column of its own there', () => {
     const r = simulate(policy, cases);
     expect(r.breakdown.byYear).toEqual([
-      { key: '2012', total: 3, outcomes: { hold: 2, notify: 1, review: 0, decline: 0 }, undetermined: 0, held: { atLeast: 1, atMost: 1 } },
+      {
+        key: '2012',
+        total: 3,
+        outcomes: { hold: 2, notify: 1, review: 0, decline: 0 },
+        undetermined: 0,
+        held: { atLeast: 1, atMost: 1 },
+        afterRelease: 2,
+        inTime: { outcomes: { hold: 1, notify: 0, review: 0, decline: 0 }, undetermined: 0 },
+      },
     ]);
+  });
+
+  it('is counted in its own row, so the outcome counts add up to the cases', () => {
+    const r = simulate(policy, cases);
+    // The policy's decisions on every case stay as they were; the requests in time are counted apart.
+    expect(r.summary.inTime).toEqual({ cases: 1, outcomes: { hold: 1, notify: 0, review: 0, decline: 0 } });
+    const b = summaryBounds(r.summary);
+    expect(b.afterRelease).toBe(2);
+    expect(b.range).toEqual({ hold: { atLeast: 1, atMost: 1 }, notify: { atLeast: 0, atMost: 0 }, decline: { atLeast: 0, atMost: 0 } });
+    expect(b.range.hold.atLeast + b.range.notify.atLeast + b.review + b.open + b.range.decline.atLeast + b.afterRelease).toBe(3);
   });
 
   it('is counted apart on both sides of a comparison with honoring every detainer', () => {
@@ -80,5 +98,47 @@ describe('a request that came after the release time', () => {
     const r = simulate(policy, [prepared({ ...c, unknown: ['eligibleForReleaseAt'] })]);
     expect(r.summary.afterRelease).toBeUndefined();
     expect(r.summary.unknowns?.holdsOfUnknownLength).toBe(1);
+  });
+});
+
+describe('a request after release in the ranges of undecided cases', () => {
+  // Holds on a judicial warrant, declines the rest.
+  const warrant = compile(policyWith({ judicialWarrant: true }));
+  const open = (c: ReturnType<typeof bookingCase>) => {
+    const { judicialWarrant: _, ...detainer } = c.detainer;
+    return prepared({ ...c, detainer: detainer as typeof c.detainer, unknown: ['judicialWarrant'] });
+  };
+
+  it('an open case asked for after release is never a possible hold', () => {
+    // IN-TIME may be held or declined (the records do not say whether a judge signed); so may LATE, but no one is there to hold.
+    const r = simulate(warrant, [open(inTime()), open(late())]);
+    expect(r.summary.unknowns!.undetermined).toBe(2);
+    const b = summaryBounds(r.summary);
+    expect(b.open).toBe(1);
+    expect(b.afterRelease).toBe(1);
+    expect(b.range.hold).toEqual({ atLeast: 0, atMost: 1 });
+    expect(b.range.decline).toEqual({ atLeast: 0, atMost: 1 });
+    expect(b.why).toEqual(['1 decision the records cannot settle may be holds']);
+    expect(r.summary.inTime).toMatchObject({ cases: 1, undetermined: 1 });
+  });
+
+  it('a case left to a finding and asked for after release is never a possible hold', () => {
+    const finding = compile(policyWith({ discretion: { finding: 'the person poses a risk' } }));
+    const r = simulate(finding, [prepared(inTime()), prepared(late())]);
+    expect(r.summary.outcomes.review).toBe(2);
+    const b = summaryBounds(r.summary);
+    expect(b.review).toBe(1);
+    expect(b.findingsMayHold).toBe(1);
+    expect(b.range.hold).toEqual({ atLeast: 0, atMost: 1 });
+    expect(b.why).toEqual(['1 case left to a person’s finding may be held']);
+  });
+
+  it('an open case that may come to a finding, asked for after release, is in no range', () => {
+    const either = compile(policyWith({ any: [{ judicialWarrant: true }, { discretion: { finding: 'the person poses a risk' } }] }));
+    const r = simulate(either, [open(inTime()), open(late()), prepared(late('LATE-2'))]);
+    const b = summaryBounds(r.summary);
+    expect(b.afterRelease).toBe(2);
+    expect(b.range.hold.atMost).toBe(1);
+    expect(b.open + b.review + b.afterRelease).toBe(3);
   });
 });

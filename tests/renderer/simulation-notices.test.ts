@@ -69,6 +69,8 @@ describe('By month', () => {
     outcomes: { hold: 0, notify: 0, review: 0, decline: 2 },
     undetermined: 0,
     held: { atLeast: 0, atMost: 0 },
+    afterRelease: 0,
+    inTime: { outcomes: { hold: 0, notify: 0, review: 0, decline: 2 }, undetermined: 0 },
   });
   const html = (months: number) =>
     renderToStaticMarkup(

@@ -164,6 +164,8 @@ export function OpenDecisions({ summary }: { summary: SimulationSummary }) {
 }
 
 function FigureTable({ caption, first, rows, open }: { caption: string; first: string; rows: readonly FigureRow[]; open: boolean }) {
+  // A column for the requests after release only where some row has one.
+  const late = rows.some((f) => f.afterRelease > 0);
   return (
     <table className="figures-table">
       <caption>{caption}</caption>
@@ -190,6 +192,11 @@ function FigureTable({ caption, first, rows, open }: { caption: string; first: s
               Undecided
             </th>
           ) : null}
+          {late ? (
+            <th scope="col" className="num">
+              Request after release
+            </th>
+          ) : null}
         </tr>
       </thead>
       <tbody>
@@ -200,11 +207,13 @@ function FigureTable({ caption, first, rows, open }: { caption: string; first: s
             <td className="num">
               {open && f.held.atMost !== f.held.atLeast ? `${count(f.held.atLeast)}–${count(f.held.atMost)}` : count(f.held.atLeast)}
             </td>
-            <td className="num">{count(f.outcomes.notify)}</td>
+            {/* The requests that came in time; those after release have a column of their own, so a row adds up to its detainers. */}
+            <td className="num">{count(f.inTime.outcomes.notify)}</td>
             {/* The engine counts an open decision under review: here review is a person's decisions only. */}
-            <td className="num">{count(f.outcomes.review - f.undetermined)}</td>
-            <td className="num">{count(f.outcomes.decline)}</td>
-            {open ? <td className="num">{count(f.undetermined)}</td> : null}
+            <td className="num">{count(f.inTime.outcomes.review - f.inTime.undetermined)}</td>
+            <td className="num">{count(f.inTime.outcomes.decline)}</td>
+            {open ? <td className="num">{count(f.inTime.undetermined)}</td> : null}
+            {late ? <td className="num">{count(f.afterRelease)}</td> : null}
           </tr>
         ))}
       </tbody>

@@ -88,29 +88,39 @@ function BarChart({ bars, title, summary, otherLabel }: { bars: Bar[]; title: st
   );
 }
 
-/** The bars of the outcome chart: a review that the records leave open is no person's decision, so it has a bar of its own. */
-type Category = Outcome | 'open';
-const CATEGORY_LABEL: Record<Category, string> = { ...OUTCOME_LABEL, open: 'Undecided (records)' };
+/**
+ * The bars of the outcome chart: a review that the records leave open is no person's decision, so it
+ * has a bar of its own, as the requests that came after the release time have (no outcome is served on them).
+ */
+type Category = Outcome | 'open' | 'late';
+const CATEGORY_LABEL: Record<Category, string> = { ...OUTCOME_LABEL, open: 'Undecided (records)', late: 'Request after release' };
 
 export function OutcomeChart({
   outcomes,
   total,
   open = 0,
+  afterRelease = 0,
   other,
   otherOpen = 0,
   otherLabel,
 }: {
+  /** The decisions on the requests that came in time (`SimulationSummary.inTime`, or every decision when none came after release). */
   outcomes: Record<Outcome, number>;
   total: number;
   /** Decisions the records cannot settle (the engine counts them under review). */
   open?: number;
+  /** Requests that came after the release time, the same cases on both sides: a bar of their own. */
+  afterRelease?: number;
   other?: Record<Outcome, number>;
   otherOpen?: number;
   otherLabel?: string;
 }) {
-  const categories: Category[] = open || otherOpen ? ['hold', 'notify', 'review', 'open', 'decline'] : [...OUTCOMES];
+  const categories: Category[] = [
+    ...(open || otherOpen ? (['hold', 'notify', 'review', 'open', 'decline'] as const) : OUTCOMES),
+    ...(afterRelease ? (['late'] as const) : []),
+  ];
   const of = (o: Record<Outcome, number>, openCount: number, c: Category) =>
-    c === 'open' ? openCount : c === 'review' ? o.review - openCount : o[c];
+    c === 'late' ? afterRelease : c === 'open' ? openCount : c === 'review' ? o.review - openCount : o[c];
   const summary = categories
     .map((c) => `${CATEGORY_LABEL[c]} ${count(of(outcomes, open, c))} (${share(of(outcomes, open, c), total)})`)
     .join(', ');
@@ -126,7 +136,7 @@ export function OutcomeChart({
           label: CATEGORY_LABEL[c],
           value: v,
           other: ov,
-          className: c === 'open' ? 'review' : c,
+          className: c === 'open' ? 'review' : c === 'late' ? 'after-release' : c,
           text: `${count(v)} (${share(v, total)})`,
           otherText: ov !== undefined ? `${count(ov)} (${share(ov, total)})` : undefined,
         };

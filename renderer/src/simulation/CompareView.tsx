@@ -2,7 +2,7 @@
 // change and which way, what it does to hold hours and cost, and the changed cases themselves.
 
 import { useEffect, useMemo, useState } from 'react';
-import { holdEndsMayDifferSentence, mayDifferWords, OUTCOMES, summaryBounds } from '../../../engine/vocabulary';
+import { afterReleaseMatrixWords, holdEndsMayDifferSentence, mayDifferWords, OUTCOMES, summaryBounds } from '../../../engine/vocabulary';
 import { emit } from '../lib/app-events';
 import { otherDraftLabel, type ThisDraft } from '../lib/draft-names';
 import { count, hours, money, signed } from '../lib/format';
@@ -119,10 +119,11 @@ export function CompareView(props: Props) {
           </p>
           <div className="charts">
             <OutcomeChart
-              outcomes={r.summary.outcomes}
+              outcomes={r.summary.inTime?.outcomes ?? r.summary.outcomes}
               total={r.summary.total}
               open={mine.open}
-              other={c.otherSummary.outcomes}
+              afterRelease={mine.afterRelease}
+              other={c.otherSummary.inTime?.outcomes ?? c.otherSummary.outcomes}
               otherOpen={theirs.open}
               otherLabel={otherLabel}
             />
@@ -156,6 +157,11 @@ export function CompareView(props: Props) {
               ))}
             </tbody>
           </table>
+          {r.summary.afterRelease ? (
+            <p className="muted" data-testid="matrix-after-release">
+              {afterReleaseMatrixWords(r.summary)}
+            </p>
+          ) : null}
           <section aria-labelledby="changed-heading">
             <h3 id="changed-heading">Changed cases</h3>
             {c.changed + c.mayDiffer === 0 ? (

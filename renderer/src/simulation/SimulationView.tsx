@@ -16,7 +16,6 @@ import {
   pastRequestWords,
   afterReleaseWords,
   afterReleaseAside,
-  servedRange,
   rangeWords,
   summaryBounds,
   coverageTotalsWords,
@@ -359,7 +358,7 @@ export function SimulationView(props: Props) {
         : null,
     [r],
   );
-  const otherOpen = r?.comparison?.otherSummary.unknowns?.undetermined ?? 0;
+  const otherOpen = otherBounds?.open ?? 0;
   const weekends = weekendArithmetic(ordinance, state.scenario.holidays);
 
   return (
@@ -461,8 +460,9 @@ export function SimulationView(props: Props) {
                 <span className="stat-label">cases</span>
               </div>
               {OUTCOMES.map((o) => {
-                // Review counts a person's decisions only: a case the records cannot settle has a figure of its own.
-                const shown = o === 'review' ? bounds!.review : r.summary.outcomes[o];
+                // Review counts a person's decisions only: a case the records cannot settle has a figure of its own,
+                // as a request after release has (the cards count the requests that came in time, and add up to the cases).
+                const shown = o === 'review' ? bounds!.review : bounds!.range[o].atLeast;
                 const range = o === 'review' ? null : bounds!.range[o];
                 return (
                   <div key={o} className={`stat outcome-${o}`}>
@@ -489,6 +489,15 @@ export function SimulationView(props: Props) {
                   </span>
                   <span className="stat-label">Undecided ({share(bounds!.open, r.summary.total)})</span>
                   <span className="stat-range stat-label">the records lack a fact they turn on</span>
+                </div>
+              ) : null}
+              {bounds!.afterRelease ? (
+                <div className="stat outcome-after-release">
+                  <span className="stat-value" data-testid="count-after-release">
+                    {count(bounds!.afterRelease)}
+                  </span>
+                  <span className="stat-label">Request after release ({share(bounds!.afterRelease, r.summary.total)})</span>
+                  <span className="stat-range stat-label">no one held or reported</span>
                 </div>
               ) : null}
               <div className="stat">
@@ -518,12 +527,12 @@ export function SimulationView(props: Props) {
               </p>
             ) : null}
             <dl className="figure-notes">
-              {r.summary.outcomes.notify > 0 ? (
+              {bounds!.range.notify.atLeast > 0 ? (
                 <>
                   <dt>Notify only</dt>
                   <dd>
                     The jail tells ICE when the person will be released and holds no one past that time: no hold hours or cost are counted{' '}
-                    {r.summary.outcomes.notify === 1 ? 'for this one' : `for these ${count(r.summary.outcomes.notify)}`}.
+                    {bounds!.range.notify.atLeast === 1 ? 'for this one' : `for these ${count(bounds!.range.notify.atLeast)}`}.
                   </dd>
                 </>
               ) : null}
@@ -565,10 +574,9 @@ export function SimulationView(props: Props) {
                 {r.comparison.holdEndsDiffer
                   ? ` (of them ${holdEndsDifferWords(r.comparison.holdEndsDiffer, r.comparison.holdEndsDifferByLimit)})`
                   : ''}
-                {mayDifferWords(r.comparison)}; held {rangeWords(servedRange(r.summary, bounds!.range.hold, 'hold'), count)} against{' '}
-                {rangeWords(servedRange(r.comparison.otherSummary, otherBounds!.range.hold, 'hold'), count)}; hold hours{' '}
-                {comparedAmount(bounds!.holdHours, otherBounds!.holdHours, hours)}, cost{' '}
-                {comparedAmount(bounds!.cost, otherBounds!.cost, money)}
+                {mayDifferWords(r.comparison)}; held {rangeWords(bounds!.range.hold, count)} against{' '}
+                {rangeWords(otherBounds!.range.hold, count)}; hold hours {comparedAmount(bounds!.holdHours, otherBounds!.holdHours, hours)},
+                cost {comparedAmount(bounds!.cost, otherBounds!.cost, money)}
                 {afterReleaseAside(r.summary)}.{r.comparison.holdEndsMayDiffer ? ` ${holdEndsMayDifferSentence(r.comparison)}` : ''}
               </p>
             ) : null}
@@ -602,10 +610,11 @@ export function SimulationView(props: Props) {
           ) : null}
           <div className="charts">
             <OutcomeChart
-              outcomes={r.summary.outcomes}
+              outcomes={r.summary.inTime?.outcomes ?? r.summary.outcomes}
               total={r.summary.total}
               open={bounds!.open}
-              other={r.comparison?.otherSummary.outcomes}
+              afterRelease={bounds!.afterRelease}
+              other={r.comparison ? (r.comparison.otherSummary.inTime?.outcomes ?? r.comparison.otherSummary.outcomes) : undefined}
               otherOpen={otherOpen}
               otherLabel={otherLabel}
             />

@@ -21,7 +21,6 @@ import {
   otherwiseHoldOf,
   provisionName,
   rangeWords,
-  servedRange,
   summaryBounds,
   type Amount,
   type SummaryBounds,
@@ -84,12 +83,12 @@ export function headline(f: HeadlineFigures): string {
   // "none", "8", "up to 8", "64 to 134"
   const some = (r: OutcomeRange) =>
     r.atLeast === r.atMost ? (r.atLeast ? count(r.atLeast) : 'none') : r.atLeast ? rangeWords(r, count) : `up to ${count(r.atMost)}`;
-  // Held and reported are what is served: a request that came after the release time holds and reports no one.
-  const h = servedRange(s, b.range.hold, 'hold');
+  // Held and reported are what is served: the bounds count no request that came after the release time.
+  const h = b.range.hold;
   let first: string;
   if (f.other) {
     const ob = summaryBounds(f.other.summary);
-    const oh = servedRange(f.other.summary, ob.range.hold, 'hold');
+    const oh = ob.range.hold;
     const cost = costAgainst(b.cost, ob.cost, whyNotExact(b, ob, f.other.label));
     const same = h.atLeast === h.atMost && oh.atLeast === oh.atMost && h.atLeast === oh.atLeast;
     first = !same
@@ -102,10 +101,13 @@ export function headline(f: HeadlineFigures): string {
     first = `${of}, the jail would have held ${some(h)} under this draft, for ${amountWords(b.holdHours, hours)} hours past release at a cost of ${amountWords(b.cost, moneyShort)}${because}.`;
   }
   const rest: string[] = [];
-  const notify = servedRange(s, b.range.notify, 'notify');
+  const notify = b.range.notify;
   // Only where a notice could be given: by the engine's count of what each finding can come to when it
   // has one, else where the records could give one (a person's finding is then said apart).
-  if (notify.atLeast || (s.finalRange ? notify.atMost : (s.unknowns?.range.notify.atMost ?? 0)) > 0)
+  // (Of the requests that came in time, as the bounds count them.)
+  const finalRange = s.inTime ? s.inTime.finalRange : s.finalRange;
+  const unknownRange = s.inTime ? s.inTime.range : s.unknowns?.range;
+  if (notify.atLeast || (finalRange ? notify.atMost : (unknownRange?.notify.atMost ?? 0)) > 0)
     rest.push(`report ${some(notify)} to ICE at release without holding ${notify.atMost === 1 ? 'the person' : 'them'}`);
   if (b.review) rest.push(`leave ${count(b.review)} to a person’s decision (${findingWords(b.review, b.findingsMayHold)})`);
   rest.push(`decline ${some(b.range.decline)}`);
@@ -139,7 +141,7 @@ function afterReleaseHeadline(s: SimulationSummary, other: HeadlineFigures['othe
   const them = one ? 'it' : 'them';
   return (
     `${one ? 'One request' : `${count(a.cases)} requests`} came after the person’s release time, so no one is held or reported on ${them}: ` +
-    `the holds, reports, hours and cost above count none of ${them} (this draft would ${given(s)}${other ? `, and ${given(other.summary)} ${other.label}` : ''}).`
+    `the holds, reports, declines, hours and cost above count none of ${them} (this draft would ${given(s)}${other ? `, and ${given(other.summary)} ${other.label}` : ''}).`
   );
 }
 

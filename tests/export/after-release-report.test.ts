@@ -1,0 +1,47 @@
+// The impact report with a request dated after the release time: its outcome rows count the requests
+// that came in time, with a row of their own for those after release, and the tables by year a column,
+// so every row a committee adds up comes to the cases.
+import { describe, expect, it } from 'vitest';
+import { renderImpactReportHtml } from '../../engine/export/index';
+import { prepareCase, type BookingCase, type Ordinance } from '../../engine/index';
+
+const at = (id: string, issuedAt: string): BookingCase => ({
+  id,
+  age: 30,
+  bookedAt: '2012-06-06T09:00',
+  eligibleForReleaseAt: '2012-06-06T16:00',
+  detainer: { requests: ['hold', 'notify'], issuedAt, judicialWarrant: false, administrativeWarrant: false },
+  currentCharges: [],
+});
+// B-3 is asked for four hours after its release.
+const cases = [at('B-1', '2012-06-06T11:00'), at('B-2', '2012-06-06T12:00'), at('B-3', '2012-06-06T20:00')].map((c, i) => {
+  const r = prepareCase(c, i);
+  if (!r.ok) throw new Error('bad case');
+  return r.prepared;
+});
+const declineAll: Ordinance = {
+  title: 'Decline every detainer',
+  jurisdiction: { name: 'Test City', state: 'MA' },
+  sections: [{ heading: 'Detainers', provisions: [] }],
+  otherwise: 'decline',
+};
+
+describe('the impact report and a request after release', () => {
+  const html = renderImpactReportHtml({ ordinance: declineAll, cases, casesLabel: 'three cases' });
+
+  it('counts the declines in time, and the request after release in a row of its own, on both sides', () => {
+    // This policy declines B-1 and B-2; the baseline holds them (its hold on B-3 is not served either).
+    expect(html).toMatch(/<tr><th scope="row">decline<\/th><td class="num">2<\/td><td class="num">66\.7%<\/td><td class="num">0<\/td>/);
+    expect(html).toMatch(/<tr><th scope="row">hold<\/th><td class="num">0<\/td><td class="num">0\.0%<\/td><td class="num">2<\/td>/);
+    expect(html).toContain(
+      '<tr><th scope="row">request after release (no one held or reported)</th><td class="num">1</td><td class="num">33.3%</td><td class="num">1</td><td class="num">±0</td></tr>',
+    );
+  });
+
+  it('gives the tables by year a column for it', () => {
+    expect(html).toContain('<th scope="col" class="num">Request after release</th>');
+    expect(html).toContain(
+      '<tr><th scope="row">2012</th><td class="num">3</td><td class="num">0</td><td class="num">0</td><td class="num">0</td><td class="num">2</td><td class="num">1</td></tr>',
+    );
+  });
+});
