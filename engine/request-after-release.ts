@@ -47,6 +47,17 @@ export function requestAfterReleaseSentence(late: { requestedAt: string; release
 /** How many case ids a warning about requests after release names; the rest are counted. */
 export const LISTED_AFTER_RELEASE = 10;
 
+/** The two times as the command line's warning names them: by the case file's keys, as its other messages do. */
+const ON_THE_COMMAND_LINE = 'the request ("detainer.issuedAt") after the release time ("eligibleForReleaseAt")';
+
+/** The same in the app's words: ICE's request, and the time the case panel gives as "Would be released". */
+const IN_THE_APP = 'ICE’s request dated after the time the person would be released';
+
+/** A case set's warning as the app says it: the warning about requests after release names no key; any other is as it was. */
+export function caseSetWarningInTheApp(warning: string): string {
+  return warning.replace(ON_THE_COMMAND_LINE, IN_THE_APP);
+}
+
 /**
  * A case set's warning (not a problem: the cases are read and simulated) when some request is dated
  * after its release time: how many, and the first ids. Undefined when there is none.
@@ -58,7 +69,7 @@ export function requestAfterReleaseWarning(t: CaseTable): string | undefined {
   const more = late.length - ids.length;
   const one = late.length === 1;
   return (
-    `${late.length.toLocaleString('en-US')} ${one ? 'case has' : 'cases have'} the request ("detainer.issuedAt") after the release time ("eligibleForReleaseAt"): ` +
+    `${late.length.toLocaleString('en-US')} ${one ? 'case has' : 'cases have'} ${ON_THE_COMMAND_LINE}: ` +
     `${ids.join(', ')}${more ? ` and ${more.toLocaleString('en-US')} more` : ''}. ` +
     `No one released before ICE asks can be held or reported on the request: the simulation keeps the policy’s decision on ${one ? 'it' : 'each'} but counts ${one ? 'it' : 'them'} apart, not as held, with no hold hours or cost. If the jail did hold or report on ${one ? 'it' : 'them'}, a time in the file is wrong.`
   );
