@@ -28,10 +28,13 @@ function describeAt(text: string, i: number): string {
   return JSON.stringify(String.fromCodePoint(c));
 }
 
-/** Line and column (both from 1, columns in UTF-16 units as editors count them) of an offset. */
+/**
+ * Line and column (both from 1, columns in UTF-16 units as editors count them) of an offset. A leading
+ * byte-order mark is no column: editors do not show it, so the first line's columns start after it.
+ */
 export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
   let line = 1;
-  let start = 0;
+  let start = text.charCodeAt(0) === 0xfeff && offset > 0 ? 1 : 0;
   for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
     line++;
     start = i + 1;

@@ -662,7 +662,12 @@ export class CsvCaseReader {
       if (this.plan) this.record();
       else this.readHeader();
     }
-    if (sc.error && !this.stopped) this.fatal([{ index: -1, field: '', row: sc.error.row, message: sc.error.message }]);
+    if (sc.error && !this.stopped) {
+      // An unclosed quote names the column it opens, as a row's other problems do.
+      const k = sc.error.field;
+      const field = k ? (this.plan?.columns.find((c) => c.index === k - 1)?.name ?? `column ${k}`) : '';
+      this.fatal([{ index: -1, field, row: sc.error.row, message: sc.error.message }]);
+    }
   }
 
   /**

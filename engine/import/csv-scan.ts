@@ -21,6 +21,8 @@ export const MAX_RECORD_CHARS = 1 << 20;
 export interface CsvScanError {
   row: number;
   message: string;
+  /** For a quote that is not closed: the 1-based number of the field it opens. */
+  field?: number;
 }
 
 /**
@@ -227,7 +229,7 @@ export class CsvByteScanner {
             if (c === 10) line++;
             q++;
           }
-          if (q >= n || (q + 1 === n && !final)) return this.incomplete(final, 'a quoted field is not closed');
+          if (q >= n || (q + 1 === n && !final)) return this.incomplete(final, 'a quoted field is not closed', k + 1);
           if (q + 1 < n && b[q + 1] === 34) {
             doubled = true;
             q += 2;
@@ -344,8 +346,8 @@ export class CsvByteScanner {
     return k === 1 && !quotedAny && m === 0 ? 2 : 1;
   }
 
-  private incomplete(final: boolean, message: string): 0 {
-    if (final && message) this.error = { row: this.line, message };
+  private incomplete(final: boolean, message: string, field?: number): 0 {
+    if (final && message) this.error = { row: this.line, message, ...(field ? { field } : {}) };
     else if (this.n - this.pos > MAX_RECORD_CHARS) {
       // Counted in characters, as the limit is worded.
       const chars = new TextDecoder('utf-8', { ignoreBOM: true }).decode(this.buf.subarray(this.pos, this.n), { stream: true }).length;

@@ -62,7 +62,7 @@ describe('simulate --cases', () => {
     const file = write('open.csv', 'id,age,bookedAt,eligibleForReleaseAt\nA,30,2012-01-01,2012-01-02\nB,"30,2012-01-01,2012-01-02\n');
     const r = await run('simulate', policy, '--cases', file, '--skip-bad');
     expect(r.code).toBe(1);
-    expect(r.err).toContain('open.csv: row 3: error: a quoted field is not closed');
+    expect(r.err).toContain('open.csv: row 3: error: age: a quoted field is not closed');
   });
 
   it('a missing or unreadable case file exits 2 with its name', async () => {

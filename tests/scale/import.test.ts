@@ -669,9 +669,9 @@ describe('bad CSV rows', () => {
     expect(set.problems[0]).toMatchObject({ row: 4, field: 'age' });
   });
 
-  it('an unclosed quote stops reading with the row where it opened', () => {
+  it('an unclosed quote stops reading with the row and the column where it opened', () => {
     const set = readCaseSet(header + 'A,30,2012-01-01,2012-01-02,,,,,\nB,30,2012-01-01,2012-01-02,"hold,,,,\n', 'csv');
-    expect(set.problems).toEqual([{ index: -1, field: '', row: 3, message: 'a quoted field is not closed' }]);
+    expect(set.problems).toEqual([{ index: -1, field: 'requests', row: 3, message: 'a quoted field is not closed' }]);
   });
 
   it('an endless quoted field is cut off at a megabyte instead of buffering the whole file', () => {
