@@ -57,7 +57,7 @@ describe('the counts a reader adds up, with a request after release', () => {
     const html = renderToStaticMarkup(
       createElement(FiguresByPeriod, { byYear: r.breakdown.byYear, byMonth: r.breakdown.byMonth, byFacility: [], open: false }),
     );
-    expect(html).toContain('Request after release</th>');
+    expect(html).toContain('After release</th>');
     // 2012: 2 detainers, 1 held, none notified, reviewed or declined, 1 after release.
     expect(html).toContain(
       '<th scope="row">2012</th><td class="num">2</td><td class="num">1</td><td class="num">0</td><td class="num">0</td><td class="num">0</td><td class="num">1</td>',

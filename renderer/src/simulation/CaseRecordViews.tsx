@@ -194,7 +194,7 @@ function FigureTable({ caption, first, rows, open }: { caption: string; first: s
           ) : null}
           {late ? (
             <th scope="col" className="num">
-              Request after release
+              After release
             </th>
           ) : null}
         </tr>
