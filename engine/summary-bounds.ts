@@ -339,6 +339,18 @@ export function afterReleaseAside(s: SimulationSummary): string {
 }
 
 /**
+ * Under the table of what each provision decided ('' when no request came after release): that its
+ * cases include the requests after release, as each provision decides them, which the outcome counts
+ * keep apart.
+ */
+export function afterReleaseCoverageWords(s: SimulationSummary): string {
+  const a = s.afterRelease;
+  if (!a) return '';
+  const one = a.cases === 1;
+  return `The cases each provision decided include the ${a.cases.toLocaleString('en-US')} ${one ? 'request' : 'requests'} that came after release, as it decides ${one ? 'it' : 'them'}, though no one is held or reported on ${one ? 'it' : 'them'}: the outcome counts above keep ${one ? 'it' : 'them'} apart.`;
+}
+
+/**
  * Under a table of decisions compared case by case ('' when no request came after release): that it
  * counts the decisions on the requests after release too, which the outcome counts keep apart.
  */

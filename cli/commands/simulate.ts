@@ -25,6 +25,7 @@ import {
   afterReleaseWords,
   afterReleaseAside,
   afterReleaseMatrixWords,
+  afterReleaseCoverageWords,
   unknownLengthWhy,
   summaryBounds,
   type SimulationResult,
@@ -262,6 +263,8 @@ function readable(
   );
   const totals = coverageTotalsWords(r.coverage, num);
   if (totals) out += `${totals}\n`;
+  // The coverage table counts decisions: a request after release is in it as the provision decides it.
+  if (s.afterRelease) out += `${afterReleaseCoverageWords(s)}\n`;
   if (r.coverage.unreached.length) {
     // Each by its citation and heading (or what it does), as every face names it, never its id alone.
     const names = r.coverage.unreached.map((id) => named(id, policy.provisions.find((x) => x.id === id)?.citation ?? ''));

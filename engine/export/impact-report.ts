@@ -14,6 +14,7 @@ import {
   differenceWords,
   pastRequestWords,
   afterReleaseWords,
+  afterReleaseCoverageWords,
   unknownLengthWhy,
   rangeWords,
   summaryBounds,
@@ -377,6 +378,7 @@ export function impactReportBodyHtml(r: ImpactReport): string {
   out.push('</tbody></table>');
   const totals = coverageTotalsWords(cov, n);
   if (totals) out.push(`<p>${escapeHtml(totals)}</p>`);
+  if (s.afterRelease) out.push(`<p>${escapeHtml(afterReleaseCoverageWords(s))}</p>`);
   if (cov.unreached.length) {
     // Named as the coverage table names them; those the agreement setting keeps out, with that reason.
     const label = (ids: readonly string[]) =>

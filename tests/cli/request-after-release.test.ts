@@ -48,6 +48,10 @@ describe('a request after the release time', () => {
     expect(r.out).toMatch(/^decline +2 +66\.7%$/m);
     expect(r.out).toMatch(/^request after release +1 +33\.3%$/m);
     expect(r.out).toMatch(/^hold +0 +0\.0%$/m);
+    // What each provision decided counts decisions, the late one too, and says so.
+    expect(r.out).toContain(
+      'The cases each provision decided include the 1 request that came after release, as it decides it, though no one is held or reported on it: the outcome counts above keep it apart.',
+    );
     // The comparison's table still compares every case's decisions, and says so.
     expect(r.out).toContain(
       'The table compares each case’s decisions, so it counts the decision on the 1 request that came after release too',

@@ -38,6 +38,10 @@ describe('the impact report and a request after release', () => {
     );
   });
 
+  it('says the coverage table counts its decision as the provision decides it', () => {
+    expect(html).toContain('<p>The cases each provision decided include the 1 request that came after release, as it decides it,');
+  });
+
   it('gives the tables by year a column for it', () => {
     expect(html).toContain('<th scope="col" class="num">Request after release</th>');
     expect(html).toContain(

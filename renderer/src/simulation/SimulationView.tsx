@@ -16,6 +16,7 @@ import {
   pastRequestWords,
   afterReleaseWords,
   afterReleaseAside,
+  afterReleaseCoverageWords,
   rangeWords,
   summaryBounds,
   coverageTotalsWords,
@@ -678,6 +679,7 @@ export function SimulationView(props: Props) {
               </tbody>
             </table>
             {r.coverage.undecided ? <p data-testid="coverage-totals">{coverageTotalsWords(r.coverage, count)}</p> : null}
+            {r.summary.afterRelease ? <p data-testid="coverage-after-release">{afterReleaseCoverageWords(r.summary)}</p> : null}
             {r.coverage.unreached.length ? (
               <p className="notice warning" data-testid="coverage-unreached">
                 {unreachedWords(r.coverage.unreached, r.provisions, ordinance, state.scenario.reimbursementAgreement)}
