@@ -1365,18 +1365,39 @@ function policyRules(ctx: Ctx): void {
   /**
    * Detainers a clause sends to review (its outcome is review) where the state bars holds: the ordinance
    * holds no one, but the reviewer may not hold on the detainer either, which a note says (a 287(g)
-   * agreement's federal authority and a law in conflict aside).
+   * agreement's federal authority aside). Where a law in conflict stands, the note says the question is open.
    */
   const reviewRules = (index: number) => {
     const sent = b.and(sentToReview.get(index) ?? FALSE_NODE, req.holdAsked);
     if (sent === FALSE_NODE) return;
     const { id, path, outcomePath, who } = clauseOf(index);
     const barring: Array<{ a: Authority; w: When; cited: string; outside: number }> = [];
+    const conflicted: typeof barring = [];
     for (const a of stateLaw) {
-      if (a.holds !== 'barred' || (uncertain && uncertain !== a)) continue;
+      if (a.holds !== 'barred') continue;
       if (a.overridden287g === true && o.agreement287g !== undefined && FEDERAL_AUTHORITY_287G.has(o.agreement287g)) continue;
       const outside = b.and(sent, b.not(lawSet(a.holdAllowedWhen, FALSE_NODE).n));
-      if (outside !== FALSE_NODE) barring.push({ a, ...lawOf(a), outside });
+      if (outside !== FALSE_NODE) (uncertain ? conflicted : barring).push({ a, ...lawOf(a), outside });
+    }
+    // As for a hold the ordinance makes (state-law-uncertain), with every law in force that may say otherwise, dated.
+    for (const { a, w, cited, outside } of conflicted) {
+      const others = law.stateLaw.filter((x) => x.holds === 'uncertain').map((x) => ({ x, ...lawOf(x) }));
+      const except = a.holdAllowedWhen ? `, other than where ${groundWords(a.holdAllowedWhen)},` : '';
+      const bars = a.kind === 'case' ? 'courts have held there is no authority for such holds' : 'law bars such holds';
+      addWithin(path, {
+        provision: id,
+        path: outcomePath,
+        severity: 'info',
+        code: 'state-law-uncertain',
+        message: `${who} sends ${detainersInOrdinanceTerms(o)} that ask for a hold to review; in ${stateName(law.state)} whether the reviewer may hold on the detainer${except} is uncertain: ${stateName(law.state)} ${bars} ${w.words} (${named(a, cited)}), and ${others.map((u) => `${u.x.name} (${u.cited}${secondaryWords(u.x)}), ${u.w.words}`).join(', and ')}, may say otherwise`,
+        get explanation(): string {
+          return `The ordinance itself holds no one: a person reviews each detainer and decides, and state law does not settle whether the reviewer may hold. ${[a, ...others.map((u) => u.x)].map((x) => `${x.requires} (${x.name}: ${confidenceWords(x)}.)`).join(' ')} Until the conflict is resolved the lint reports these holds as uncertain, not as lawful or unlawful.`;
+        },
+        citation: [cited, ...others.map((u) => u.cited)].join('; '),
+        authority: a.id,
+        fixes: [],
+        example: example(outside, { provision: id, outcome: 'review' }),
+      });
     }
     for (const run of laterRuns(barring)) {
       const first = run[0]!;

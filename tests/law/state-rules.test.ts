@@ -1099,5 +1099,31 @@ describe('a hold or notice the ordinance makes on a finding (the legal-judgement
       );
       expect(agreement).toEqual([]);
     });
+    it('Montana after the laws that may answer Ramon v. Short: a note that whether the reviewer may hold is uncertain, naming each law with its date', () => {
+      const uncertainNotes = (date: string, extra?: string) =>
+        found(lint({ state: 'MT', date, level: 'county', provisions: review, extra }), 'state-law-uncertain');
+      const [note, ...more] = uncertainNotes('2022-06-01');
+      expect(more).toEqual([]);
+      expect(note).toEqual(expect.objectContaining({ severity: 'info', provision: 'review-all', authority: 'mt-ramon' }));
+      expect(note!.message).toMatch(
+        /sends civil immigration detainers that ask for a hold to review; in Montana whether the reviewer may hold on the detainer, other than where the detainer is supported by a judicial warrant, is uncertain: Montana courts have held there is no authority for such holds since March 25, 2020 \(Ramon v\. Short, 2020 MT 69, 399 Mont\. 254, 460 P\.3d 867\), and Montana Code § 27-16-801, [^(]*\(Mont\. Code Ann\. § 27-16-801\), since January 1, 2021 \(a date not verified\), and Montana HB 200 \(2021\), [^(]*\(Mont\. Code Ann\. § 2-1-602\), since March 31, 2021 \(a date not verified\), may say otherwise$/,
+      );
+      expect(note!.citation).toBe(
+        'Ramon v. Short, 2020 MT 69, 399 Mont. 254, 460 P.3d 867; Mont. Code Ann. § 27-16-801; Mont. Code Ann. § 2-1-602',
+      );
+      expect(note!.explanation).toMatch(/Until the conflict is resolved the lint reports these holds as uncertain/);
+      // The law in conflict replaces the note that the reviewer may not hold (Ramon v. Short alone).
+      expect(notes('MT', '2022-06-01')).toEqual([]);
+      // From January 1, 2021 (§ 27-16-801's date, not verified) it names that law; HB 200 only from March 31, 2021.
+      const first = uncertainNotes('2021-01-01');
+      expect(first.map((d) => [d.severity, /§ 27-16-801/.test(d.message), /HB 200/.test(d.message)])).toEqual([['info', true, false]]);
+      // Quiet before: Ramon v. Short alone bars such holds (in force, or later law), and the reviewer is told so.
+      for (const date of ['2019-06-01', '2020-06-01', '2020-12-31']) {
+        expect(uncertainNotes(date), date).toEqual([]);
+        expect(notes('MT', date), date).toEqual([['mt-ramon', 'info', 'review-all']]);
+      }
+      // A 287(g) agreement gives federal authority the ruling does not reach: no note.
+      expect(uncertainNotes('2022-06-01', 'agreement287g: jail-enforcement\n')).toEqual([]);
+    });
   });
 });
