@@ -80,22 +80,41 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-/** The closest candidate, when it is close enough to be a likely typo. */
-export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
+/** How `nearCandidates` finds the candidates near a word. */
+export interface NearOptions {
+  /** At most this many, closest first (1 unless given). */
+  max?: number;
+  /** A candidate that contains the word (of 3 letters or more) is nearest of all: "shadowed" in "provision-shadowed". */
+  containing?: boolean;
+  /**
+   * The most letters a typo gets wrong: a third of the word or of the candidate, whichever is longer
+   * ('longer', unless given), or a third of the word alone ('word'); 2 at least.
+   */
+  limitOf?: 'longer' | 'word';
+}
+
+/**
+ * The candidates a word is likely a typo of, for "did you mean": closest first (by edit distance, case
+ * ignored; a tie in the candidates' order), at most `max`, each within the typo limit.
+ */
+export function nearCandidates(word: string, candidates: readonly string[], opts: NearOptions = {}): string[] {
   // No typo makes a 200-character word out of a key or value name, and the edit distance of a huge
   // string (hostile input) would take seconds.
-  if (word.length > 200) return undefined;
-  let best: string | undefined;
-  let bestScore = Infinity;
+  if (word.length > 200) return [];
   const w = word.toLowerCase();
-  for (const c of candidates) {
-    const score = editDistance(w, c.toLowerCase());
-    if (score < bestScore) {
-      bestScore = score;
-      best = c;
-    }
-  }
-  if (best === undefined) return undefined;
-  const limit = Math.max(2, Math.floor(Math.max(word.length, best.length) / 3));
-  return bestScore <= limit ? best : undefined;
+  const limit = (c: string) => Math.max(2, Math.floor(Math.max(word.length, opts.limitOf === 'word' ? 0 : c.length) / 3));
+  return candidates
+    .map((c) => {
+      const lower = c.toLowerCase();
+      return { c, d: opts.containing && w.length >= 3 && lower.includes(w) ? 0 : editDistance(w, lower) };
+    })
+    .sort((a, b) => a.d - b.d)
+    .slice(0, opts.max ?? 1)
+    .filter((x) => x.d <= limit(x.c))
+    .map((x) => x.c);
+}
+
+/** The closest candidate, when it is close enough to be a likely typo. */
+export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
+  return nearCandidates(word, candidates)[0];
 }

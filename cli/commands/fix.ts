@@ -3,7 +3,7 @@
 // time), keeping the author's comments and layout, and says what it changed. Fixes that undo one
 // another are never applied: they are named, and left to a person (exit 1).
 
-import { editDistance, fixDocument, formatDiagnostic, isBlocking } from '../../engine/index';
+import { fixDocument, formatDiagnostic, isBlocking, nearCandidates } from '../../engine/index';
 import { TITLED_CODES } from '../../engine/vocabulary';
 import { contentHash, writeFileAtomic } from '../../host/files.node';
 import { parseArgs, UsageError } from '../args';
@@ -16,15 +16,7 @@ import type { CommandCode } from '../command';
  */
 export function nearestCodes(code: string, known: readonly string[] = TITLED_CODES): string[] {
   const w = code.toLowerCase();
-  // No typo makes a code of hundreds of characters, and its edit distances would take long.
-  if (w.length > 200 || !w) return [];
-  const limit = Math.max(2, Math.floor(w.length / 3));
-  return known
-    .map((c) => ({ c, d: w.length >= 3 && c.includes(w) ? 0 : editDistance(w, c) }))
-    .filter((x) => x.d <= limit)
-    .sort((a, b) => a.d - b.d)
-    .slice(0, 3)
-    .map((x) => x.c);
+  return w ? nearCandidates(w, known, { max: 3, containing: true, limitOf: 'word' }) : [];
 }
 
 /** Why a --code fixed nothing: no finding of the policy has it, or no finding ever has it (and which codes are near). */
