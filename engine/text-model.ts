@@ -566,7 +566,8 @@ function sponsorLine(o: Ordinance): string | undefined {
   return `Sponsored by ${names.length ? joinWords(names, 'and') : BLANK}`;
 }
 
-function bodyOf(o: Ordinance): string {
+/** The body that enacts the measure: its legislativeBody, else the usual body of its enacting form and level. */
+export function bodyOf(o: Ordinance): string {
   if (o.legislativeBody?.trim()) return o.legislativeBody.trim();
   switch (enactingFormOf(o)) {
     case 'executive-order':

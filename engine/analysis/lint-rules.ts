@@ -195,6 +195,13 @@ export const LINT_RULES: readonly LintRule[] = [
     title: "a time zone that is none of the zones of the jurisdiction's state, in which hold ends are computed",
   },
   {
+    code: 'body-not-of-level',
+    shortTitle: 'Body of another level',
+    severity: 'warning',
+    kind: 'completeness',
+    title: 'a legislative body named for another level of government than the jurisdiction (a county enacting by its "City Council")',
+  },
+  {
     code: 'no-minimum-age',
     shortTitle: 'No minimum age',
     severity: 'warning',

@@ -36,11 +36,19 @@ import {
 } from '../model';
 import type { ParsedSource, SourcePosition } from '../source';
 import { forgetPrintedClauses, ordinanceText } from '../text-model';
-import { longDate } from '../text-model';
+import { bodyOf, longDate } from '../text-model';
 import { prepareCase } from '../cases';
 import type { PreparedCase } from '../prepared';
 import { parseDate, timeZone, zonesAsChoice, zonesCitation, zonesOfState } from '../time';
-import { conditionWords, definesDetainer, detainersInOrdinanceTerms, detainerTerm, inOrdinanceTerms } from '../wording';
+import {
+  conditionWords,
+  definesDetainer,
+  detainersInOrdinanceTerms,
+  detainerTerm,
+  documentNoun,
+  inOrdinanceTerms,
+  jurisdictionWithArticle,
+} from '../wording';
 import { AnalysisTooLarge, FALSE_NODE } from './bdd';
 import { caseFacts } from './describe';
 import { FactSpace, forEachLeaf, onClearAnalysisCaches, type ConcreteCase } from './facts';
@@ -668,6 +676,7 @@ function provisionRules(ctx: Ctx): void {
     );
   }
   zoneOfStateRule(ctx);
+  bodyOfLevelRule(ctx);
   agreementRules(ctx);
   noStateLawRule(ctx);
 }
@@ -711,6 +720,43 @@ function zoneOfStateRule(ctx: Ctx): void {
           },
         ];
       },
+    },
+    false,
+  );
+}
+
+/**
+ * A legislative body named for another level of government than the jurisdiction's: a county whose
+ * ordinance is enacted by a "City Council" (a new draft's body, kept when the level was changed) would
+ * print "ordained by the City Council of the County of Alameda". A city-county whose name says both ("City
+ * and County of Denver", "City and County of San Francisco") may have either body, so it is not checked; nor
+ * is a town's "City Council", which some towns have.
+ */
+function bodyOfLevelRule(ctx: Ctx): void {
+  const { o, add } = ctx;
+  const body = o.legislativeBody?.trim();
+  const { level, name } = o.jurisdiction;
+  if (!body) return;
+  const cityWord = /\b(city|town|village|borough)\b/i;
+  const countyWord = /\b(county|parish|supervisors|commissioners court)\b/i;
+  const mismatch =
+    level === 'county' && cityWord.test(body) && !cityWord.test(name)
+      ? `a ${cityWord.exec(body)![1]!.toLowerCase()}'s, but the jurisdiction is a county`
+      : (level === 'city' || level === 'town') && countyWord.test(body) && !countyWord.test(name)
+        ? `a county's, but the jurisdiction is a ${level}`
+        : undefined;
+  if (!mismatch) return;
+  const unnamed = bodyOf({ ...o, legislativeBody: undefined });
+  add(
+    {
+      severity: 'warning',
+      code: 'body-not-of-level',
+      message: `the legislative body "${body}" is ${mismatch}: the ${documentNoun(o)}'s enacting clause would name the ${body} of ${jurisdictionWithArticle(name)}`,
+      explanation: `The enacting clause and the attestation name legislativeBody as the body that enacts the measure. Name the body as the ${level === 'county' ? "county's charter or the state's law" : "city's charter"} calls it (${level === 'county' ? 'a board of supervisors, a board of county commissioners, a commissioners court, a county council' : 'a city council, a board of aldermen, a town council'}), or remove legislativeBody to have the text name the ${unnamed}.`,
+      path: ['legislativeBody'],
+      fixes: [
+        { title: `Remove the legislative body (the text then names the ${unnamed})`, edits: [{ op: 'delete', path: ['legislativeBody'] }] },
+      ],
     },
     false,
   );
