@@ -35,6 +35,8 @@ import { SANS, SANS_DOCUMENT_FACES } from './fonts';
 import { lawApplied, type AppliedAuthority } from '../law-applied';
 import { unverifiedDateMark } from '../law';
 import { escapeHtml, htmlDocument } from './html';
+import { marginFooter } from './ordinance-html';
+import { versionFacts } from './text-blocks';
 
 /** One line of the checklist, possibly a group of lines ("all of these" / "any one of these"). */
 export interface GuideCheck {
@@ -781,7 +783,7 @@ export function officerGuideBodyHtml(g: OfficerGuide): string {
   out.push(appendixHtml(g));
   out.push('</main>');
   out.push(
-    `<footer class="doc-footer"><p>${escapeHtml(g.policyTitle)} · Version ${escapeHtml(g.version)}${g.date ? ` · ${escapeHtml(g.date)}` : ''} · Fingerprint <span class="fingerprint">${escapeHtml(g.fingerprint)}</span></p></footer>`,
+    `<footer class="doc-footer"><p>${escapeHtml(g.policyTitle)} · ${versionFacts(g).map(escapeHtml).join(' · ')} · Fingerprint <span class="fingerprint">${escapeHtml(g.fingerprint)}</span></p></footer>`,
   );
   return out.filter(Boolean).join('\n');
 }
@@ -840,7 +842,7 @@ export function renderOfficerGuideHtml(o: Ordinance, scenario?: Scenario): strin
     css: GUIDE_CSS,
     faces: SANS_DOCUMENT_FACES,
     margins: {
-      footer: `Officer guide · Version ${g.version}${g.date ? ` · ${g.date}` : ''} · Fingerprint ${shortFingerprint(g.fingerprint)}\n${g.fingerprint}`,
+      footer: marginFooter(g, 'Officer guide'),
     },
     body: officerGuideBodyHtml(g),
   });

@@ -390,3 +390,21 @@ describe('the officer guide says hours are hours that pass where the clocks chan
     expect(guide('America/Chicago', '{ hours: 48, excludingWeekendsAndHolidays: true }').holds!.clock).toBeUndefined();
   });
 });
+
+describe("the officer guide's footers say the date once where the version is that date", () => {
+  const cook = () => loadFile(path.join(root, 'samples/ordinances/cook-county-46-37-2011.ordinance.yaml'));
+  it('Cook County (version 2011-09-07, effective 2011-09-07): "Version 2011-09-07 · Fingerprint", in the page footer and the closing line', () => {
+    const html = renderOfficerGuideHtml(cook());
+    expect(html).not.toContain('2011-09-07 · 2011-09-07');
+    expect(html).toContain('Officer guide · Version 2011-09-07 · Fingerprint ');
+    expect(html).toMatch(/<footer class="doc-footer"><p>[^<]* · Version 2011-09-07 · Fingerprint /);
+  });
+  it('a version apart from the date keeps both', () => {
+    const o = loadFile(ctFile);
+    const g = officerGuide(o);
+    expect(g.version).not.toBe(g.date);
+    const html = renderOfficerGuideHtml(o);
+    expect(html).toContain(`Officer guide · Version ${escapeHtml(g.version)} · ${g.date} · Fingerprint `);
+    expect(html).toContain(`Version ${escapeHtml(g.version)} · ${g.date} · Fingerprint <span class="fingerprint">`);
+  });
+});
