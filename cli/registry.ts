@@ -2,6 +2,7 @@
 // its code is. Plain data, so printing help loads nothing else.
 
 import type { Command } from './command';
+import { BASELINE_NAME, BASELINE_TITLE } from '../engine/vocabulary';
 
 const SCENARIO: readonly [string, string] = [
   '--scenario FILE',
@@ -58,7 +59,7 @@ export const commands: readonly Command[] = [
       SCENARIO,
       REIMBURSEMENT,
       ['--compare POLICY2', 'compare every decision with another draft'],
-      ['--baseline honor-all', 'compare with honoring every detainer'],
+      ['--baseline honor-all', `compare with ${BASELINE_TITLE}`],
       ['--json', 'print one JSON object: { policy, scenario, cases, summary, decisions, coverage, comparison }'],
       ['--skip-bad', 'simulate the good cases when some records have problems (they are still listed)'],
       PROGRESS,
@@ -138,8 +139,8 @@ export const commands: readonly Command[] = [
       ['--to DATE', 'only requests on or before this date (YYYY-MM-DD)'],
       SCENARIO,
       REIMBURSEMENT,
-      ['--compare POLICY2', 'report: compare with another draft instead of honoring every detainer'],
-      ['--baseline honor-all', 'report: compare with honoring every detainer (the default)'],
+      ['--compare POLICY2', `report: compare with another draft instead of ${BASELINE_NAME}`],
+      ['--baseline honor-all', `report: compare with ${BASELINE_TITLE} (the default)`],
       ['--against OLD_POLICY', 'redline: the earlier version; report: another name for --compare'],
       ['--skip-bad', 'use the good cases when some records have problems'],
       forceExtension('--format html --out o.pdf'),

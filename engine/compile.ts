@@ -89,7 +89,7 @@ import {
 } from './unknown-facts';
 import { MAX_NESTING } from './source';
 import { requestAfterRelease } from './request-after-release';
-import { BASELINE_REASONS } from './baseline-reasons';
+import { BASELINE_REASONS, BASELINE_TITLE } from './baseline-reasons';
 export { BASELINE_REASONS };
 import { DETAINER_FORMS } from './detainer-forms';
 import { daysFromCivil, formatDate, formatDateTime, holdEnd, HolidayCalendar, timeZone, utcOfLocal, type TimeZone } from './time';
@@ -2397,7 +2397,7 @@ export const HOLD_AS_REQUESTED: MaxHold = { ...FEDERAL_MAX_HOLD, asRequested: tr
  * notify. It has no time zone: a draft is compared with `honorAllFor(draft)`, the same in its zone.
  */
 export const HONOR_ALL: Ordinance = {
-  title: 'Baseline: honor every detainer',
+  title: BASELINE_TITLE,
   jurisdiction: { name: 'Baseline', state: 'US' },
   sections: [
     {

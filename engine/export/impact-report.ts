@@ -24,6 +24,7 @@ import { longDate, ordinanceText } from '../text-model';
 import { joinWords, OUTCOME_WORDS } from '../wording';
 import { provisionName, provisionTitle } from '../provision-names';
 import { keptOutByAgreement } from '../agreement';
+import { BASELINE_HEADING, BASELINE_TITLE, BASELINE_TITLE_HEADING } from '../baseline-reasons';
 import { tellApart } from './draft-names';
 import { changedCasesHtml, decidedCodesOf, decisionDelta, deltaHtml, deltaSentence, type DecisionDelta } from './decision-delta';
 import { REPORT_FACES } from './fonts';
@@ -147,7 +148,7 @@ const n = (x: number, digits = 0) => x.toLocaleString('en-US', { minimumFraction
 const share = (part: number, whole: number) => (whole === 0 ? '0.0%' : `${((100 * part) / whole).toFixed(1)}%`);
 
 function otherName(r: ImpactReport): string {
-  return r.other.baseline ? 'Baseline: honor every detainer' : `Other draft: ${r.other.title}${r.other.tag ? ` (${r.other.tag})` : ''}`;
+  return r.other.baseline ? BASELINE_TITLE_HEADING : `Other draft: ${r.other.title}${r.other.tag ? ` (${r.other.tag})` : ''}`;
 }
 
 function figure(value: string, what: string): string {
@@ -232,7 +233,7 @@ export function impactReportBodyHtml(r: ImpactReport): string {
     '<header class="doc-header">',
     `<h1>Impact report: ${escapeHtml(r.policy.title)}</h1>`,
     `<p>Version ${escapeHtml(r.policy.version)}${r.policy.date ? `, ${escapeHtml(longDate(r.policy.date))}` : ''} · fingerprint <span class="fingerprint">${shortFingerprint(r.policy.fingerprint)}</span></p>`,
-    `<p>Simulated on ${n(s.total)} booking cases from ${escapeHtml(r.casesLabel)}${r.date ? `, as of ${escapeHtml(longDate(r.date))}` : ''}; compared with ${escapeHtml(r.other.baseline ? 'the baseline of honoring every detainer' : `the draft "${r.other.title}"${r.other.tag ? ` (${r.other.tag})` : ''}`)}.</p>`,
+    `<p>Simulated on ${n(s.total)} booking cases from ${escapeHtml(r.casesLabel)}${r.date ? `, as of ${escapeHtml(longDate(r.date))}` : ''}; compared with ${escapeHtml(r.other.baseline ? BASELINE_TITLE : `the draft "${r.other.title}"${r.other.tag ? ` (${r.other.tag})` : ''}`)}.</p>`,
     '</header>',
     '<main>',
   );
@@ -291,7 +292,7 @@ export function impactReportBodyHtml(r: ImpactReport): string {
       categories: rows.map((x) => x.label),
       series: [
         { name: 'This policy', color: '#1f4e79', values: rows.map((x) => x.mine) },
-        { name: r.other.baseline ? 'Baseline' : 'Other draft', color: '#b8c7d9', values: rows.map((x) => x.theirs) },
+        { name: r.other.baseline ? BASELINE_HEADING : 'Other draft', color: '#b8c7d9', values: rows.map((x) => x.theirs) },
       ],
     })}<figcaption>Outcomes under this policy and the ${r.other.baseline ? 'baseline' : 'other draft'} (numbers of cases${b.open || b.review || ob.open ? ': the certain ones, with the undecided and the referrals apart' : ''})</figcaption></figure>`,
   );
@@ -299,7 +300,7 @@ export function impactReportBodyHtml(r: ImpactReport): string {
     '<table><caption>Outcomes, hold hours and cost</caption><thead><tr><th scope="col">Measure</th><th scope="col" class="num">This policy</th><th scope="col" class="num">Share</th>',
   );
   out.push(
-    `<th scope="col" class="num">${escapeHtml(r.other.baseline ? 'Baseline' : 'Other draft')}</th><th scope="col" class="num">Difference</th></tr></thead><tbody>`,
+    `<th scope="col" class="num">${escapeHtml(r.other.baseline ? BASELINE_HEADING : 'Other draft')}</th><th scope="col" class="num">Difference</th></tr></thead><tbody>`,
   );
   for (const x of rows) {
     out.push(
@@ -327,14 +328,16 @@ export function impactReportBodyHtml(r: ImpactReport): string {
     deltaHtml(
       { ...r.delta, cases: [], casesLabel: r.casesLabel },
       'This policy',
-      r.other.baseline ? 'Baseline' : 'Other draft',
+      r.other.baseline ? BASELINE_HEADING : 'Other draft',
       'This policy',
     ),
   );
   out.push('</section>');
 
   out.push('<section aria-labelledby="r-changed"><h2 id="r-changed">Changed cases</h2>');
-  out.push(changedCasesHtml(r.delta, r.other.baseline ? 'Baseline' : 'Other draft', 'This policy', { beforeIsBaseline: r.other.baseline }));
+  out.push(
+    changedCasesHtml(r.delta, r.other.baseline ? BASELINE_HEADING : 'Other draft', 'This policy', { beforeIsBaseline: r.other.baseline }),
+  );
   out.push('</section>');
 
   const cov = r.coverage;

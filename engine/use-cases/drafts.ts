@@ -4,6 +4,7 @@
 import { checkDocument, type CheckedDiagnostic, type DocumentCheck } from '../analysis/index';
 import { onClearAnalysisCaches } from '../analysis/facts';
 import { fingerprint } from '../canonical';
+import { BASELINE_TITLE } from '../baseline-reasons';
 import { HONOR_ALL, honorAllFor } from '../compile';
 import { blockingErrors, type Diagnostic } from '../diagnostics';
 import type { Ordinance, Scenario } from '../model';
@@ -86,7 +87,7 @@ export function readDraftToCompare(text: string, name: string): DraftToCompare {
  */
 export const BASELINE: ComparedDraft = Object.freeze({
   ordinance: HONOR_ALL,
-  title: 'honor all (the baseline: every detainer honored as requested)',
+  title: BASELINE_TITLE,
   fingerprint: fingerprint(HONOR_ALL),
 });
 

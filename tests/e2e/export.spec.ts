@@ -173,7 +173,7 @@ test('the impact report needs a case set; with the one loaded in the Simulation 
   await waitForEvent(page, 'export-preview-shown', { format: 'report', rendition: 'html' }, since);
   const inputs = dialog.getByRole('region', { name: 'What the report reads' });
   await expect(inputs).toContainText('Synthetic 200 (synthetic-200.cases.csv): 200 cases');
-  await expect(inputs).toContainText('honoring every detainer');
+  await expect(inputs).toContainText('honor all (the baseline: every detainer honored as requested)');
   // The case set by its title, as the Case set list names it, with its file name after it.
   await expect(dialog.locator('iframe').contentFrame().locator('body')).toContainText(
     'Simulated on 200 booking cases from Synthetic 200 (synthetic-200.cases.csv)',

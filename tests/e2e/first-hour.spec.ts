@@ -533,7 +533,7 @@ test('the committee reads the simulation in one sentence with the command lineâ€
   await expect(view).toContainText('The jail tells ICE when the person will be released and holds no one past that time');
   await expect(view).toContainText('it ends on Tuesday at 17:00, 96 hours on the clock');
 
-  const reasons = page.getByRole('region', { name: /^Why [\d,]+ decisions differ from honoring every detainer$/ });
+  const reasons = page.getByRole('region', { name: /^Why [\d,]+ decisions differ from honor all$/ });
   const items = await reasons.getByRole('listitem').allTextContents();
   const total = items.map((t) => Number(/^([\d,]+) would be/.exec(t)![1]!.replace(/,/g, ''))).reduce((a, b) => a + b, 0);
   expect(total).toBe(expected.comparison.changed);

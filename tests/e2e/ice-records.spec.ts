@@ -265,12 +265,12 @@ test('a draft that asks no one for a finding, on the records of one jail: undeci
   await expect(summary).not.toContainText('person’s judgment');
   await expect(summary).toContainText('These 71 cases cannot be decided from these records');
 
-  // 64 differ for certain; 70 undecided on these records could be decided as honoring every detainer decides them.
-  // (Honoring every detainer never declines one whose request the records lack: row-340 and row-403, which this draft declines, differ.)
+  // 64 differ for certain; 70 undecided on these records could be decided as honor all decides them.
+  // (Honor all never declines one whose request the records lack: row-340 and row-403, which this draft declines, differ.)
   await expect(summary).toContainText(
-    'Compared with honoring every detainer: 64 decisions differ and 70 more may (they are undecided on these records under one of the two, which could decide them as the other does); held',
+    'Compared with honor all (the baseline: every detainer honored as requested): 64 decisions differ and 70 more may (they are undecided on these records under one of the two, which could decide them as the other does); held',
   );
-  const reasons = page.getByRole('region', { name: 'Why 134 decisions differ or may differ from honoring every detainer' });
+  const reasons = page.getByRole('region', { name: 'Why 134 decisions differ or may differ from honor all' });
   // Undecided: each outcome they could have under the provisions that would give it, not the first that may apply alone.
   await expect(reasons).toContainText(
     "58 cannot be decided from these records, instead of being held: they turn on convictions beyond those on record, a conviction's class (felony or misdemeanor) and 2 more facts, which these records do not give: they could be held under § 2(a)(1) (Convicted of a homicide, at any time) or § 2(a)(2) (Convicted of a violent crime within ten years), or declined under the otherwise clause (§ 2(b))",
@@ -279,9 +279,9 @@ test('a draft that asks no one for a finding, on the records of one jail: undeci
     'they could be reported to ICE at release, without a hold, under § 2(a)(1) (Convicted of a homicide, at any time) or § 2(a)(2)',
   );
   await expect(reasons).toContainText(
-    'under honoring every detainer they turn on a fact the records do not give (they could be held by its own rule (honor all: hold as requested), or reported to ICE at release, without a hold, by its own rule (honor all: notify as requested))',
+    'under honor all they turn on a fact the records do not give (they could be held by its own rule (honor all: hold as requested), or reported to ICE at release, without a hold, by its own rule (honor all: notify as requested))',
   );
-  await expect(reasons).toContainText('honoring every detainer decides them by its own rule (honor all: hold as requested)');
+  await expect(reasons).toContainText('honor all decides them by its own rule (honor all: hold as requested)');
   await expect(reasons).not.toContainText('person');
   await expect(reasons).not.toContainText('applies § 2(a)');
 

@@ -30,7 +30,7 @@ test('the explanation and the headline say what the draft and the baseline do in
   const since = await eventCount(page);
   await grid.getByRole('row', { name: /^ILL-03-violent-felon-labor-day / }).click();
   await waitForEvent(page, 'explanation-shown', { id: 'ILL-03-violent-felon-labor-day' }, since);
-  const baseline = page.getByRole('region', { name: 'Under honoring every detainer' });
+  const baseline = page.getByRole('region', { name: 'Under honor all' });
   await expect(baseline).toContainText('decided by honor all: hold as requested, held until');
   await expect(page.getByRole('complementary').or(page.getByRole('dialog')).first()).not.toContainText('honor-hold');
 });

@@ -31,10 +31,16 @@ describe('impact report', () => {
     expect(r.delta.cases).toEqual(sim.comparison!.cases.slice(0, 200));
     expect(r.coverage).toEqual(sim.coverage);
     expect(r.other.baseline).toBe(true);
+    expect(HONOR_ALL.title).toBe('honor all (the baseline: every detainer honored as requested)');
     expect(r.date).toBe('2014-06-30');
 
     const html = impactReportHtml(r);
     expect(html).toContain('Simulated on 500 booking cases from synthetic-500.json, as of June 30, 2014');
+    // The baseline by its one name, as the CLI and the app name it and its rules are cited.
+    expect(html).toContain('; compared with honor all (the baseline: every detainer honored as requested).</p>');
+    expect(html).toContain('<dt>Compared with</dt><dd>Honor all (the baseline: every detainer honored as requested), ');
+    expect(html).toContain('<th scope="col" class="num">Honor all</th>');
+    expect(html).not.toMatch(/honou?r(ing)? every detainer|Baseline:|>Baseline</);
     expect(html).toContain(
       '<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" aria-labelledby="chart-outcomes-title chart-outcomes-desc"',
     );

@@ -15,6 +15,7 @@ import {
 } from '../../engine/index';
 import { changeReason, comparedAmount, headline, weekendArithmetic } from '../../renderer/src/simulation/committee';
 import { hours, money, signed } from '../../renderer/src/lib/format';
+import { BASELINE_NAME } from '../../engine/vocabulary';
 
 const root = path.resolve(__dirname, '../..');
 const read = readDraftToCompare(
@@ -181,7 +182,7 @@ describe('cases the records cannot decide', () => {
       { possible: iceSim.sides.other!.possible },
     );
     const reasons = groups.map((g) =>
-      changeReason(g, iceSim.sides.policy.provisions, iceSim.sides.other!.provisions, 'honoring every detainer', violent),
+      changeReason(g, iceSim.sides.policy.provisions, iceSim.sides.other!.provisions, BASELINE_NAME, violent),
     );
     const open = reasons.find((x) => x.change.startsWith('58 '))!;
     expect(open.change).toBe('58 cannot be decided from these records, instead of being held');
@@ -208,13 +209,13 @@ describe('changeReason', () => {
     const sim = simulateDraft({ ordinance: ct, cases: table, compare: { kind: 'baseline' } });
     const groups = changedDecisionGroups(sim.sides.policy.codes, sim.sides.other!.codes);
     const review = groups.find((g) => g.outcome === 'review')!;
-    const r = changeReason(review, sim.sides.policy.provisions, sim.sides.other!.provisions, 'honoring every detainer', ct);
+    const r = changeReason(review, sim.sides.policy.provisions, sim.sides.other!.provisions, BASELINE_NAME, ct);
     expect(r.change).toMatch(/^[\d,]+ would be left to a person’s decision instead of (held|reported to ICE at release, without a hold)$/);
     const risk = sim.sides.policy.provisions.find((p) => p.id === 'public-safety-risk')!;
     expect(r.because).toContain(`${risk.citation} (Unacceptable risk to public safety) leaves them to a person`);
     expect(r.because).toContain('the officer finds that the person presents an unacceptable risk to public safety');
     // The baseline's rule is its own: no section sign a reader would take for the draft's.
-    expect(r.because).toMatch(/honoring every detainer decides them by its own rule \(honor all: (hold|notify) as requested\)\.$/);
+    expect(r.because).toMatch(/honor all decides them by its own rule \(honor all: (hold|notify) as requested\)\.$/);
     expect(r.because.split('; ')[1]).not.toContain('§');
     expect(r.count).toBe(review.count);
   });

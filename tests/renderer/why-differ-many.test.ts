@@ -4,6 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { DEPENDS_ON, type ChangeGroup } from '../../engine/index';
+import { BASELINE_NAME } from '../../engine/vocabulary';
 import { changeReason, type NamedProvision } from '../../renderer/src/simulation/committee';
 
 // As the Connecticut TRUST Act's provisions read: seven, then the otherwise clause.
@@ -37,7 +38,7 @@ function group(undecided: NonNullable<ChangeGroup['undecided']>): ChangeGroup {
     undecided,
   };
 }
-const because = (g: ChangeGroup) => changeReason(g, mine, theirs, 'honoring every detainer', null).because;
+const because = (g: ChangeGroup) => changeReason(g, mine, theirs, BASELINE_NAME, null).because;
 
 describe('why decisions differ: an undecided group many provisions may decide', () => {
   it('names a run of provisions that follow one another as one, and the rest by citation', () => {
@@ -49,7 +50,7 @@ describe('why decisions differ: an undecided group many provisions may decide', 
         ]),
       ),
     ).toBe(
-      'they turn on convictions beyond those on record, which these records do not give: they could be held under any of the 5 provisions from § 3(a)(1) to § 3(c)(1), or left to a person’s decision under § 3(c)(3) (Unacceptable risk to public safety); honoring every detainer decides them by its own rule (honor all: hold as requested).',
+      'they turn on convictions beyond those on record, which these records do not give: they could be held under any of the 5 provisions from § 3(a)(1) to § 3(c)(1), or left to a person’s decision under § 3(c)(3) (Unacceptable risk to public safety); honor all decides them by its own rule (honor all: hold as requested).',
     );
   });
 

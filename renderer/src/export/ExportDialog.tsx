@@ -3,7 +3,14 @@
 // for PDF in the browser, print it with the browser's dialog). Exports are built in a worker.
 
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { EXPORT_DOCUMENTS, exportDocument, isBlocking, type ExportDocumentId, type Rendition } from '../../../engine/vocabulary';
+import {
+  BASELINE_TITLE,
+  EXPORT_DOCUMENTS,
+  exportDocument,
+  isBlocking,
+  type ExportDocumentId,
+  type Rendition,
+} from '../../../engine/vocabulary';
 import type { Ordinance, Scenario } from '../../../engine/index';
 import type { Host, SampleEntry } from '../../../host/contract';
 import type { AnalysisResult } from '../analysis/protocol';
@@ -422,7 +429,7 @@ export function ExportDialog(props: Props) {
                   {cases!.problemCount ? ` (${cases!.problemCount.toLocaleString('en-US')} records with problems left out)` : ''}
                 </dd>
                 <dt>Compared with</dt>
-                <dd>{compare.kind === 'draft' ? `${compare.title} (${compare.name})` : 'honoring every detainer (the baseline)'}</dd>
+                <dd>{compare.kind === 'draft' ? `${compare.title} (${compare.name})` : BASELINE_TITLE}</dd>
                 <dt>Scenario</dt>
                 <dd>
                   {settings.reimbursementAgreement ? 'a written reimbursement agreement' : 'no reimbursement agreement'}; $

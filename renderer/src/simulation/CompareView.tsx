@@ -2,7 +2,16 @@
 // change and which way, what it does to hold hours and cost, and the changed cases themselves.
 
 import { useEffect, useMemo, useState } from 'react';
-import { afterReleaseMatrixWords, holdEndsMayDifferSentence, mayDifferWords, OUTCOMES, summaryBounds } from '../../../engine/vocabulary';
+import {
+  afterReleaseMatrixWords,
+  BASELINE_HEADING,
+  BASELINE_NAME,
+  BASELINE_TITLE_HEADING,
+  holdEndsMayDifferSentence,
+  mayDifferWords,
+  OUTCOMES,
+  summaryBounds,
+} from '../../../engine/vocabulary';
 import { emit } from '../lib/app-events';
 import { otherDraftLabel, type ThisDraft } from '../lib/draft-names';
 import { count, hours, money, signed } from '../lib/format';
@@ -48,8 +57,8 @@ export function CompareView(props: Props) {
   const [selected, setSelected] = useState<number | null>(null);
   const target = state.compare;
   const otherLabel =
-    target.kind === 'baseline' ? 'honoring every detainer' : target.kind === 'draft' ? otherDraftLabel(target, props.draft) : 'nothing';
-  const otherShort = target.kind === 'baseline' ? 'Honor all' : 'Other draft';
+    target.kind === 'baseline' ? BASELINE_NAME : target.kind === 'draft' ? otherDraftLabel(target, props.draft) : 'nothing';
+  const otherShort = target.kind === 'baseline' ? BASELINE_HEADING : 'Other draft';
 
   const mine = useMemo(() => (r ? summaryBounds(r.summary) : null), [r]);
   const theirs = useMemo(() => (c ? summaryBounds(c.otherSummary) : null), [c]);
@@ -81,7 +90,7 @@ export function CompareView(props: Props) {
           value={target.kind === 'draft' ? `current:${target.name}` : target.kind}
           onChange={(e) => choose(e.target.value)}
         >
-          <option value="baseline">Honoring every detainer (the baseline)</option>
+          <option value="baseline">{BASELINE_TITLE_HEADING}</option>
           <option value="none">Nothing (no comparison)</option>
           {target.kind === 'draft' ? <option value={`current:${target.name}`}>{otherLabel}</option> : null}
           {props.drafts.map((d) => (

@@ -244,7 +244,7 @@ export function Explanation({
   otherProvisions,
 }: {
   explained: CaseExplained;
-  /** How the compared policy is named on screen, e.g. "honoring every detainer". */
+  /** How the compared policy is named on screen, e.g. "honor all". */
   otherLabel?: string;
   onClose: () => void;
   onShowProvision: (id: string) => void;

@@ -25,6 +25,9 @@ import {
   provisionName,
   provisionTitle,
   readsAgreement,
+  BASELINE_HEADING,
+  BASELINE_NAME,
+  BASELINE_TITLE,
   type Ordinance,
   type Outcome,
 } from '../../../engine/vocabulary';
@@ -299,7 +302,7 @@ export function SimulationView(props: Props) {
 
   const otherLabel =
     state.compare.kind === 'baseline'
-      ? 'honoring every detainer'
+      ? BASELINE_NAME
       : state.compare.kind === 'draft'
         ? `${state.compare.title} (${state.compare.name})`
         : undefined;
@@ -309,7 +312,9 @@ export function SimulationView(props: Props) {
       : state.compare.kind === 'draft'
         ? `under “${state.compare.title}”`
         : '';
-  const otherShort = state.compare.kind === 'baseline' ? 'Honor all' : 'Other draft';
+  const otherShort = state.compare.kind === 'baseline' ? BASELINE_HEADING : 'Other draft';
+  // Where the comparison is first named: the baseline with what it does, as the CLI names it.
+  const otherTitle = state.compare.kind === 'baseline' ? BASELINE_TITLE : otherLabel;
 
   const reasons = useMemo(() => {
     if (!r?.otherCodes || !otherLabel) return [];
@@ -571,7 +576,7 @@ export function SimulationView(props: Props) {
             </dl>
             {r.comparison ? (
               <p className="compare-line">
-                Compared with {otherLabel}: {count(r.comparison.changed)} decision{r.comparison.changed === 1 ? ' differs' : 's differ'}
+                Compared with {otherTitle}: {count(r.comparison.changed)} decision{r.comparison.changed === 1 ? ' differs' : 's differ'}
                 {r.comparison.holdEndsDiffer
                   ? ` (of them ${holdEndsDifferWords(r.comparison.holdEndsDiffer, r.comparison.holdEndsDifferByLimit)})`
                   : ''}

@@ -17,6 +17,7 @@ import {
   formatDateTime,
   holdEnd,
   HolidayCalendar,
+  isBaselineRule,
   openFactsWords,
   otherwiseHoldOf,
   provisionName,
@@ -190,7 +191,7 @@ function undecidedList(list: readonly NamedProvision[], by: NonNullable<ChangeGr
     .map((x) => {
       const ps = x.under.map((k) => list[k] ?? { id: '?', citation: '?' });
       // The baseline's rules are named as its own, not as sections of a draft.
-      const under = ps.every((p) => p.citation.startsWith('honor all:'))
+      const under = ps.every(isBaselineRule)
         ? `by its own rule (${ps.map((p) => p.citation).join(' or ')})`
         : `under ${ps.length > 2 ? manyProvisions(list, x.under) : ps.map(named).join(' or ')}`;
       const done = x.outcomes.map((o) => OUTCOME_DONE[o]).join(' or ');
@@ -281,7 +282,7 @@ export function changeReason(
     ? `under ${otherLabel} they turn on a fact the records do not give${g.otherUndecided ? ` (they could be ${undecidedList(theirs, g.otherUndecided)})` : ''}`
     : g.otherDeciders
       ? `${otherLabel} applies ${oneOfWords(theirs, g.otherDeciders)} (these records do not show which)`
-      : q.citation.startsWith('honor all:')
+      : isBaselineRule(q)
         ? `${otherLabel} decides them by its own rule (${q.citation})`
         : q.id === 'default'
           ? `${otherLabel} decides them by its otherwise clause`
