@@ -8,8 +8,10 @@ import { prepareCase } from '../cases';
 import { sortDiagnostics, type Diagnostic, type PathSegment } from '../diagnostics';
 import * as validators from '../generated/validators.js';
 import type { BookingCase, Decision, Ordinance, Outcome, Scenario } from '../model';
+import { provisionNamer } from '../provision-names';
 import { schemaDiagnostics } from '../schema-diagnostics';
 import { parseSource, type ParsedSource, type SourcePosition } from '../source';
+import { detainerTerm } from '../wording';
 
 export interface ExpectedDecision {
   outcome: Outcome;
@@ -136,21 +138,31 @@ export interface ExpectationsCheck {
 /** A citation without its section sign and spaces, so that `§ 2(b)` and `2(b)` compare equal. */
 const bareCitation = (c: string) => c.replace(/[§\s]/g, '').toLowerCase();
 
+/** The policy's provisions and otherwise clause, each by id, citation and name in words ("§ 2(a) Serious felonies"). */
+function namedProvisions(policy: CompiledPolicy, ordinance: Ordinance): Array<{ id: string; citation: string; name: string }> {
+  const name = provisionNamer(policy.provisions, detainerTerm(ordinance));
+  return [...policy.provisions.map((p) => ({ id: p.id, citation: p.citation })), { id: 'default', citation: policy.otherwiseCitation }].map(
+    (p) => ({ ...p, name: name(p.id, p.citation) }),
+  );
+}
+
 /**
- * When an expected provision is not one of the policy's ids, what it should be: `expect.provision` is
- * the provision's id (`default` for the otherwise clause), and a citation written there (`§ 2(b)`)
- * would otherwise read as a mismatch with itself ("expected § 2(b), got default (§ 2(b))").
+ * The deciding-provision difference, each provision named in words as lint, explain and diff name it
+ * ("expected § 2(a) Serious felonies, got § 2(b) Otherwise"). An expected provision that is not one of
+ * the policy's ids is quoted as the file writes it, with what it should be: `expect.provision` is the
+ * provision's id (`default` for the otherwise clause), and a citation written there (`§ 2(b)`) would
+ * otherwise read as a mismatch with itself.
  */
-function notAnId(wanted: string, policy: CompiledPolicy): string {
-  const provisions = [
-    ...policy.provisions.map((p) => ({ id: p.id, citation: p.citation })),
-    { id: 'default', citation: policy.otherwiseCitation },
-  ];
-  if (provisions.some((p) => p.id === wanted)) return '';
+function provisionDifference(wanted: string, decision: Decision, policy: CompiledPolicy, ordinance: Ordinance): string {
+  const provisions = namedProvisions(policy, ordinance);
+  const got = provisions.find((p) => p.id === decision.provision)?.name ?? decision.citation;
+  const known = provisions.find((p) => p.id === wanted);
+  if (known) return `deciding provision: expected ${known.name}, got ${got}`;
   const cited = provisions.find((p) => bareCitation(p.citation) === bareCitation(wanted));
-  return cited
-    ? `; "${wanted}" is a citation: name the provision by its id, "${cited.id}" for ${cited.citation}`
-    : `; "${wanted}" is not a provision id of this policy, whose ids are ${provisions.map((p) => `${p.id} (${p.citation})`).join(', ')}`;
+  const should = cited
+    ? `"${wanted}" is a citation: name the provision by its id, "${cited.id}" for ${cited.name}`
+    : `"${wanted}" is not a provision id of this policy, whose ids are ${provisions.map((p) => `${p.id} (${p.name})`).join(', ')}`;
+  return `deciding provision: expected "${wanted}", got ${got}; ${should}`;
 }
 
 /**
@@ -181,9 +193,7 @@ export function checkExpectedDecisions(
     const differences: string[] = [];
     if (decision.outcome !== want.outcome) differences.push(`outcome: expected ${want.outcome}, got ${decision.outcome}`);
     if (want.provision !== undefined && decision.provision !== want.provision)
-      differences.push(
-        `deciding provision: expected ${want.provision}, got ${decision.provision} (${decision.citation})${notAnId(want.provision, policy)}`,
-      );
+      differences.push(provisionDifference(want.provision, decision, policy, ordinance));
     if (want.holdUntil !== undefined && (decision.holdUntil ?? null) !== (want.holdUntil ?? null))
       differences.push(`hold until: expected ${want.holdUntil ?? 'no hold'}, got ${decision.holdUntil ?? 'no hold'}`);
     return {

@@ -65,7 +65,7 @@ describe('detainer-studio test', () => {
     const other = path.join(root, 'samples/ordinances/connecticut-trust-act-2014.ordinance.yaml');
     const r = await run('test', berkeley, '--policy', other);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/deciding provision: expected no-detainers-honored, got /);
+    expect(r.out).toMatch(/deciding provision: expected "no-detainers-honored", got § \d+\S* [A-Z]/);
   });
 
   it('reports a file that is not expected decisions with line and column, exit 1', async () => {
@@ -107,13 +107,27 @@ describe('detainer-studio test', () => {
     const cited = await run('test', write('cited.expected.yaml', onChicago('{ outcome: decline, provision: "§ 2(b)" }')));
     expect(cited.code).toBe(1);
     expect(cited.out).toContain(
-      'deciding provision: expected § 2(b), got default (§ 2(b)); "§ 2(b)" is a citation: name the provision by its id, "default" for § 2(b) [expected-decision]',
+      'deciding provision: expected "§ 2(b)", got § 2(b) Otherwise; "§ 2(b)" is a citation: name the provision by its id, "default" for § 2(b) Otherwise [expected-decision]',
     );
     const unknown = await run('test', write('unknown-id.expected.yaml', onChicago('{ outcome: decline, provision: no-holds }')));
     expect(unknown.code).toBe(1);
     expect(unknown.out).toContain(
-      'deciding provision: expected no-holds, got default (§ 2(b)); "no-holds" is not a provision id of this policy, whose ids are not-solely-civil (§ 2(a)(1)), criminal-exceptions (§ 2(a)(2)), default (§ 2(b)) [expected-decision]',
+      'deciding provision: expected "no-holds", got § 2(b) Otherwise; "no-holds" is not a provision id of this policy, whose ids are not-solely-civil (§ 2(a)(1) Detainer supported by a judicial warrant), criminal-exceptions (§ 2(a)(2) Outstanding warrant, felony conviction, pending felony, gang member), default (§ 2(b) Otherwise) [expected-decision]',
     );
+  });
+
+  it('names the provisions expected and given in words, as lint, explain and diff name them, never by their ids', async () => {
+    const chicago = path.join(root, 'samples/ordinances/chicago-welcoming-city-2012.ordinance.yaml');
+    const text = oneCase('{ outcome: decline, provision: not-solely-civil }').replace(
+      /^ordinance: .*$/m,
+      `ordinance: ${JSON.stringify(path.relative(dir, chicago))}`,
+    );
+    const r = await run('test', write('named.expected.yaml', text));
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(
+      ': deciding provision: expected § 2(a)(1) Detainer supported by a judicial warrant, got § 2(b) Otherwise [expected-decision]',
+    );
+    expect(r.out).not.toMatch(/not-solely-civil|default/);
   });
 
   it('exits 2 on a missing file, going on with the others', async () => {
