@@ -140,7 +140,7 @@ export const commands: readonly Command[] = [
       SCENARIO,
       REIMBURSEMENT,
       ['--compare POLICY2', `report: compare with another draft instead of ${BASELINE_NAME}`],
-      ['--baseline honor-all', `report: compare with ${BASELINE_TITLE} (the default)`],
+      ['--baseline honor-all', `report: compare with ${BASELINE_TITLE}, the default`],
       ['--against OLD_POLICY', 'redline: the earlier version; report: another name for --compare'],
       ['--skip-bad', 'use the good cases when some records have problems'],
       forceExtension('--format html --out o.pdf'),

@@ -35,6 +35,7 @@ import { SANS, SANS_DOCUMENT_FACES } from './fonts';
 import { lawApplied, type AppliedAuthority } from '../law-applied';
 import { unverifiedDateMark } from '../law';
 import { escapeHtml, htmlDocument } from './html';
+import { readsAgreement } from '../agreement';
 import { marginFooter } from './ordinance-html';
 import { versionFacts } from './text-blocks';
 
@@ -130,12 +131,17 @@ export interface GuideTable {
   defaultCombinations: number;
   /** False when the ordinance prints no otherwise clause (an unconditional provision decides the rest). */
   otherwisePrinted: boolean;
+  /** Where the policy reads the agreement and the scenario says whether one is in force: what it says. */
+  agreement?: boolean;
 }
 
 /** Longer tables are left to the CSV export: a booking desk reads a page, not a ledger. */
 const MAX_PRINTED_ROWS = 60;
 
-/** Without a scenario, whether a reimbursement agreement is in force is a column of the table. */
+/**
+ * Without a scenario that says whether a reimbursement agreement is in force, the agreement is a column
+ * of the table, as it is a fact the guide asks for.
+ */
 function guideTable(o: Ordinance, scenario: Scenario | undefined, policy: CompiledPolicy): GuideTable | null {
   const t = decisionTable(o, { ...(scenario ? { scenario } : {}), maxRows: MAX_PRINTED_ROWS + 1 });
   if (!t.exact) return null;
@@ -156,6 +162,7 @@ function guideTable(o: Ordinance, scenario: Scenario | undefined, policy: Compil
     complete: t.complete,
     defaultCombinations: t.defaultCombinations,
     otherwisePrinted: otherwisePrinted(policy),
+    ...(scenario?.reimbursementAgreement !== undefined && readsAgreement(o) ? { agreement: scenario.reimbursementAgreement } : {}),
   };
 }
 
@@ -591,7 +598,10 @@ export function officerGuide(o: Ordinance, given?: Scenario): OfficerGuide {
   const notice = iceNoticeDuty(o, policy.layout.citationOf);
   const term = detainerTerm(o);
   const steps = stepsOf(policy, notice, term);
-  const otherwise = otherwiseReached(o, policy, given)
+  // A scenario that does not say whether an agreement is in force leaves it a fact to ask about (the CLI's
+  // default, {}), not an agreement known to be absent: the steps, the otherwise step and the table agree.
+  const agreementKnown = given?.reimbursementAgreement !== undefined ? given : undefined;
+  const otherwise = otherwiseReached(o, policy, agreementKnown)
     ? {
         outcome: policy.otherwise,
         citation: policy.otherwiseCitation,
@@ -618,7 +628,7 @@ export function officerGuide(o: Ordinance, given?: Scenario): OfficerGuide {
     holds: holdsOf(policy, o, scenario, otherwise),
     outcomes: outcomesOf(otherwise, steps, notice, term),
     duties: dutiesOf(o, policy),
-    table: guideTable(o, given, policy),
+    table: guideTable(o, agreementKnown, policy),
     law: lawOf(o, given),
   };
 }
@@ -812,8 +822,11 @@ function appendixHtml(g: OfficerGuide): string {
 
 function tableHtml(t: GuideTable): string[] {
   const out: string[] = ['<h2 id="g-table">Appendix: the complete decision table</h2>'];
+  const under =
+    t.agreement === undefined ? '' : `With ${t.agreement ? 'a' : 'no'} written reimbursement agreement in force, as the scenario says: `;
+  const rows = t.rowCount === 1 ? 'this one row covers' : `these ${t.rowCount} rows cover`;
   const coverage = t.complete
-    ? `${t.rowCount === 1 ? 'This one row covers' : `These ${t.rowCount} rows cover`} all ${t.totalCombinations} combinations of the facts the policy reads, each exactly once${t.otherwisePrinted ? `; the otherwise clause decides ${t.defaultCombinations}` : ''}. "any" means the outcome does not depend on that fact in that row.`
+    ? `${under}${under ? rows : rows.charAt(0).toUpperCase() + rows.slice(1)} all ${t.totalCombinations} combinations of the facts the policy reads, each exactly once${t.otherwisePrinted ? `; the otherwise clause decides ${t.defaultCombinations}` : ''}. "any" means the outcome does not depend on that fact in that row.`
     : `The rows do not cover every combination of the facts the policy reads; check the policy.`;
   out.push(`<p>${escapeHtml(coverage)}</p>`);
   if (t.rows.length === 0) {

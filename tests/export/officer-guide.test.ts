@@ -408,3 +408,28 @@ describe("the officer guide's footers say the date once where the version is tha
     expect(html).toContain(`Version ${escapeHtml(g.version)} · ${g.date} · Fingerprint <span class="fingerprint">`);
   });
 });
+
+describe("the officer guide's decision table decides as its steps do on the reimbursement agreement", () => {
+  const cook = () => loadFile(path.join(root, 'samples/ordinances/cook-county-46-37-2011.ordinance.yaml'));
+  it('a scenario that does not say whether an agreement is in force (the command line without --reimbursement): the agreement is a column, as the steps and facts ask about it', () => {
+    for (const scenario of [undefined, {}]) {
+      const g = officerGuide(cook(), scenario);
+      expect(g.steps.some((s) => s.outcome === 'hold')).toBe(true);
+      expect(g.table!.columns.join('|')).toMatch(/agreement/i);
+      expect(g.table!.rows.some((r) => r.outcome.startsWith('hold') && r.citation === '§ 2(a)')).toBe(true);
+      expect(g.table!.rows.some((r) => r.outcome === 'decline' && r.citation === '§ 2(b)')).toBe(true);
+      expect(g.otherwise?.citation).toBe('§ 2(b)');
+      expect(renderOfficerGuideHtml(cook(), scenario)).not.toContain('as the scenario says');
+    }
+  });
+  it('a scenario that says none is in force: every row declines under § 2(b), and the table says why', () => {
+    const g = officerGuide(cook(), { reimbursementAgreement: false });
+    expect(g.table!.rows.map((r) => `${r.outcome} ${r.citation}`)).toEqual(['decline § 2(b)']);
+    expect(renderOfficerGuideHtml(cook(), { reimbursementAgreement: false })).toContain(
+      'With no written reimbursement agreement in force, as the scenario says: this one row covers all 4 combinations',
+    );
+    expect(renderOfficerGuideHtml(cook(), { reimbursementAgreement: true })).toContain(
+      'With a written reimbursement agreement in force, as the scenario says: these 3 rows cover all 4 combinations',
+    );
+  });
+});
