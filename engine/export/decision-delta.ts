@@ -1,7 +1,10 @@
 // What a change of policy does to decisions, in words: "this amendment changes N of M decisions:
 // 8 from hold to decline, ...", from a simulation that compared two policies on the same cases.
 
-import { OUTCOMES, type Outcome } from '../model';
+import type { CompiledPolicy } from '../compile';
+import { OUTCOMES, type Ordinance, type Outcome } from '../model';
+import { provisionNamer } from '../provision-names';
+import { detainerTerm } from '../wording';
 import type { ChangedCase, Comparison, HoldLimit, SimulationResult } from '../simulate';
 import { decidedByOneOfWords, holdEndsDifferWords, undecidedWords, holdEndsMayDifferSentence, holdLimitWords } from '../summary-bounds';
 import { escapeHtml } from './html';
@@ -38,6 +41,20 @@ export interface DecisionDelta {
   holdEndsMayDifferUnsettled?: number;
   /** The first changed cases (all of them when there are few). */
   cases: ChangedCase[];
+  /**
+   * Each side's provisions named in words by id ("§ 2(a) Serious felonies", "§ 2(c) Otherwise"), as lint,
+   * explain and diff name them: the changed cases say which provision decided, never by its id.
+   */
+  names?: { policy: Record<string, string>; other: Record<string, string> };
+}
+
+/** A compiled policy's provisions and otherwise clause named in words, by id (`default`: the otherwise clause). */
+export function provisionNamesOf(policy: CompiledPolicy, ordinance: Ordinance): Record<string, string> {
+  const name = provisionNamer(policy.provisions, detainerTerm(ordinance));
+  const out: Record<string, string> = {};
+  for (const p of policy.provisions) out[p.id] = name(p.id, p.citation);
+  out.default = name('default', policy.otherwiseCitation);
+  return out;
 }
 
 /** Per case, both sides' codes and, where the records leave facts unknown, the outcomes each may get (bits). */
@@ -124,32 +141,40 @@ export function transitionRows(d: DecisionDelta): string[][] {
 }
 
 /**
- * A changed case's decision on one side in words: "hold until 2012-09-09 16:00 (§ 2(a), felony)"; one
- * that more than one provision may give, "hold, under § 2(a) (felony) or, if it does not apply, § 2(b) (warrant)".
+ * A changed case's decision on one side in words: "hold until 2012-09-09 16:00 (§ 2(a) Serious felonies)";
+ * one that more than one provision may give, "hold, under § 2(a) Serious felonies or, if it does not
+ * apply, § 2(b) Warrants". Each provision by `names` (its side's, `DecisionDelta.names`), else by its
+ * citation alone: never by its id.
  */
 export function changedDecisionWords(
   ref: ChangedCase['policy'],
-  opts: { open?: boolean; baseline?: boolean; until?: string; limit?: HoldLimit } = {},
+  opts: { open?: boolean; baseline?: boolean; until?: string; limit?: HoldLimit; names?: Record<string, string> } = {},
 ): string {
+  const named = (p: { provision: string; citation: string }) =>
+    opts.baseline ? p.citation : ((Object.hasOwn(opts.names ?? {}, p.provision) ? opts.names![p.provision] : undefined) ?? p.citation);
   const until = opts.until
     ? ` until ${opts.until.replace('T', ' ')}`
     : opts.limit
       ? ` until ${holdLimitWords(opts.limit)} after release (release time unknown)`
       : '';
   // An open decision: each outcome it could have, under the provisions that would give it.
-  if (opts.open && ref.undecided) return undecidedWords(ref.undecided, opts.baseline ? (p) => p.citation : undefined);
+  if (opts.open && ref.undecided) return undecidedWords(ref.undecided, named);
   // A settled decision the records leave open which provision gives: each that may, none as the one.
-  if (ref.decidedByOneOf && !opts.open)
-    return `${ref.outcome}${until}, under ${decidedByOneOfWords(ref.decidedByOneOf, opts.baseline ? (p) => p.citation : undefined)}`;
-  return `${opts.open ? 'undecided' : ref.outcome}${until} (${ref.citation}${opts.baseline ? '' : `, ${ref.provision}`})`;
+  if (ref.decidedByOneOf && !opts.open) return `${ref.outcome}${until}, under ${decidedByOneOfWords(ref.decidedByOneOf, named)}`;
+  return `${opts.open ? 'undecided' : ref.outcome}${until} (${named(ref)})`;
 }
 
 /** A changed case's side, with when its hold ends: the words of `changedDecisionWords`. */
-export function changedCaseWords(c: ChangedCase, side: 'policy' | 'other', opts: { baseline?: boolean } = {}): string {
+export function changedCaseWords(
+  c: ChangedCase,
+  side: 'policy' | 'other',
+  opts: { baseline?: boolean; names?: DecisionDelta['names'] } = {},
+): string {
   const open = side === 'policy' ? c.policyOpen : c.otherOpen;
   return changedDecisionWords(c[side], {
     ...(open ? { open } : {}),
     ...(opts.baseline ? { baseline: true } : {}),
+    ...(opts.names ? { names: opts.names[side] } : {}),
     ...(c.holdUntil ? { until: c.holdUntil[side] } : {}),
     ...(c.holdLimits ? { limit: c.holdLimits[side] } : {}),
   });
@@ -203,7 +228,7 @@ export function changedCasesHtml(
   // A hold that ends at another time says when: "hold until 2012-09-09 16:00", or by its limit when the records give no release time.
   for (const c of delta.cases) {
     out.push(
-      `<tr><td>${escapeHtml(c.id)}</td><td>${escapeHtml(changedCaseWords(c, 'other', { baseline: opts.beforeIsBaseline }))}</td><td>${escapeHtml(changedCaseWords(c, 'policy'))}</td></tr>`,
+      `<tr><td>${escapeHtml(c.id)}</td><td>${escapeHtml(changedCaseWords(c, 'other', { baseline: opts.beforeIsBaseline, names: delta.names }))}</td><td>${escapeHtml(changedCaseWords(c, 'policy', { names: delta.names }))}</td></tr>`,
     );
   }
   out.push('</tbody></table>');

@@ -26,9 +26,18 @@ import { provisionName, provisionTitle } from '../provision-names';
 import { keptOutByAgreement } from '../agreement';
 import { BASELINE_HEADING, BASELINE_TITLE, BASELINE_TITLE_HEADING } from '../baseline-reasons';
 import { tellApart } from './draft-names';
-import { changedCasesHtml, decidedCodesOf, decisionDelta, deltaHtml, deltaSentence, type DecisionDelta } from './decision-delta';
+import {
+  changedCasesHtml,
+  decidedCodesOf,
+  decisionDelta,
+  deltaHtml,
+  deltaSentence,
+  provisionNamesOf,
+  type DecisionDelta,
+} from './decision-delta';
 import { REPORT_FACES } from './fonts';
 import { escapeHtml, htmlDocument } from './html';
+import { versionFacts } from './text-blocks';
 import { horizontalBarChart } from './svg-charts';
 
 export interface ImpactReportInput {
@@ -113,7 +122,10 @@ export function impactReport(input: ImpactReportInput): ImpactReport {
     ...(input.casesFingerprint ? { casesFingerprint: input.casesFingerprint } : {}),
     summary: result.summary,
     otherSummary: c.otherSummary,
-    delta: decisionDelta(c, input.cases.length, max, decidedCodesOf(result)),
+    delta: {
+      ...decisionDelta(c, input.cases.length, max, decidedCodesOf(result)),
+      names: { policy: provisionNamesOf(policy, input.ordinance), other: provisionNamesOf(other, otherOrdinance) },
+    },
     holdHoursDelta: c.delta.holdHours,
     costDelta: c.delta.cost,
     coverage: result.coverage,
@@ -228,11 +240,14 @@ export function impactReportBodyHtml(r: ImpactReport): string {
   const s = r.summary;
   const o = r.otherSummary;
   const other = otherName(r);
+  // The date once where the version is that date (Cook County's "2011-09-07"), as every footer says it.
+  const [version, date] = versionFacts(r.policy);
+  const versionAndDate = `${version}${date ? `, ${longDate(date)}` : ''}`;
   const out: string[] = [];
   out.push(
     '<header class="doc-header">',
     `<h1>Impact report: ${escapeHtml(r.policy.title)}</h1>`,
-    `<p>Version ${escapeHtml(r.policy.version)}${r.policy.date ? `, ${escapeHtml(longDate(r.policy.date))}` : ''} · fingerprint <span class="fingerprint">${shortFingerprint(r.policy.fingerprint)}</span></p>`,
+    `<p>${escapeHtml(versionAndDate)} · fingerprint <span class="fingerprint">${shortFingerprint(r.policy.fingerprint)}</span></p>`,
     `<p>Simulated on ${n(s.total)} booking cases from ${escapeHtml(r.casesLabel)}${r.date ? `, as of ${escapeHtml(longDate(r.date))}` : ''}; compared with ${escapeHtml(r.other.baseline ? BASELINE_TITLE : `the draft "${r.other.title}"${r.other.tag ? ` (${r.other.tag})` : ''}`)}.</p>`,
     '</header>',
     '<main>',

@@ -30,6 +30,7 @@ import {
   changedCaseWords,
   changedCasesHtml,
   decidedCodesOf,
+  provisionNamesOf,
   decisionDelta,
   deltaHtml,
   deltaSentence,
@@ -232,13 +233,16 @@ export function redline(before: Ordinance, after: Ordinance, opts: RedlineOption
   };
   if (opts.cases) {
     const scenario = opts.scenario ?? {};
-    const sim = simulate(compile(after, scenario), opts.cases, {
-      compare: { policy: compile(before, scenario), title: before.title, fingerprint: result.before.fingerprint },
+    const afterPolicy = compile(after, scenario);
+    const beforePolicy = compile(before, scenario);
+    const sim = simulate(afterPolicy, opts.cases, {
+      compare: { policy: beforePolicy, title: before.title, fingerprint: result.before.fingerprint },
       maxChangedCases: opts.maxChangedCases ?? 100,
     });
     // Open decisions are undecided on these records, not referred for review (as the report has them).
     result.delta = {
       ...decisionDelta(sim.comparison!, opts.cases.length, opts.maxChangedCases ?? 100, decidedCodesOf(sim)),
+      names: { policy: provisionNamesOf(afterPolicy, after), other: provisionNamesOf(beforePolicy, before) },
       casesLabel: opts.casesLabel ?? 'the case set',
     };
   }
@@ -467,8 +471,8 @@ export function redlineDocument(r: Redline): Document {
           d.cases.map((c) => [
             c.id,
             // As the HTML's table says them: an undecided side as undecided, a side more than one provision may decide under each.
-            changedCaseWords(c, 'other'),
-            changedCaseWords(c, 'policy'),
+            changedCaseWords(c, 'other', { names: d.names }),
+            changedCaseWords(c, 'policy', { names: d.names }),
           ]),
         ),
       );

@@ -151,3 +151,29 @@ describe('impact report', () => {
     expect(other).not.toContain('amended.yaml');
   });
 });
+
+describe('the changed cases name the deciding provisions in words, never by their ids', () => {
+  const cook = loadFile(path.join(root, 'samples/ordinances/cook-county-46-37-2011.ordinance.yaml'));
+  const ct = loadFile(ctFile);
+  const cases = generatedCases(120, 3);
+  it('Cook County against the baseline: "decline (§ 2(b) Otherwise)", not "decline (§ 2(b), default)"', () => {
+    const html = impactReportHtml(impactReport({ ordinance: cook, cases, casesLabel: 'synthetic' }));
+    const changed = html.slice(html.indexOf('id="r-changed"'), html.indexOf('id="r-coverage"'));
+    expect(changed).toContain('<td>decline (§ 2(b) Otherwise)</td>');
+    expect(changed).not.toMatch(/, default\)|\(default\)/);
+  });
+  it('a draft against another: each side by its own provisions’ names, with their headings', () => {
+    const r = impactReport({ ordinance: cook, compareWith: ct, cases, casesLabel: 'synthetic' });
+    const html = impactReportHtml(r);
+    const changed = html.slice(html.indexOf('id="r-changed"'), html.indexOf('id="r-coverage"'));
+    const ids = compile(ct).provisions.map((p) => p.id);
+    for (const id of ids) expect(changed, id).not.toContain(`, ${id})`);
+    expect(changed).toContain('<td>hold (§ 3(a)(1) Convicted of a felony)</td><td>decline (§ 2(b) Otherwise)</td>');
+  });
+  it('the header says the date once where the version is that date', () => {
+    const html = impactReportHtml(impactReport({ ordinance: cook, cases, casesLabel: 'synthetic' }));
+    expect(html).toContain('<p>Version 2011-09-07 · fingerprint');
+    const ctHtml = impactReportHtml(impactReport({ ordinance: ct, cases, casesLabel: 'synthetic' }));
+    expect(ctHtml).toContain(`<p>Version ${ct.version}, January 1, 2014 · fingerprint`);
+  });
+});
