@@ -49,12 +49,10 @@ describe('changed cases: a case the records leave undecided', () => {
 
   it('the impact report and redline say it so, never "undecided (§ 2(a))"', () => {
     expect(changedCaseWords(byId('both-open'), 'policy')).toBe(
-      'undecided on these records: hold under § 2(a) (felony-and-warrant) or § 2(b) (admin-warrant), or decline under § 2(c) (default)',
+      'undecided on these records: hold under § 2(a) or § 2(b), or decline under § 2(c)',
     );
-    expect(changedCaseWords(byId('first-open'), 'policy')).toBe(
-      'undecided on these records: hold under § 2(a) (felony-and-warrant), or decline under § 2(c) (default)',
-    );
-    expect(changedCaseWords(byId('settled'), 'policy')).toBe('hold (§ 2(a), felony-and-warrant)');
+    expect(changedCaseWords(byId('first-open'), 'policy')).toBe('undecided on these records: hold under § 2(a), or decline under § 2(c)');
+    expect(changedCaseWords(byId('settled'), 'policy')).toBe('hold (§ 2(a))');
     expect(undecidedWords(byId('both-open').policy.undecided!, (p) => p.citation)).toBe(
       'undecided on these records: hold under § 2(a) or § 2(b), or decline under § 2(c)',
     );
@@ -98,7 +96,7 @@ describe('an undecided case one provision decides whatever the request', () => {
       { outcome: 'hold', under: [A] },
       { outcome: 'notify', under: [A] },
     ]);
-    expect(changedCaseWords(c, 'policy')).toBe('undecided on these records: hold or notify under § 2(a) (felony-and-warrant)');
+    expect(changedCaseWords(c, 'policy')).toBe('undecided on these records: hold or notify under § 2(a)');
   });
 });
 

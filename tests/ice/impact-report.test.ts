@@ -56,7 +56,7 @@ describe('the impact report on ICE detainer records', () => {
     );
     // An undecided case names the outcomes it could have and the provisions that would give each, not the first that may apply alone.
     expect(page).toContain(
-      '<td>undecided on these records: hold under § 2(a)(1) (homicide-any-time) or § 2(a)(2) (violent-crime-ten-years), or decline under § 2(b) (default)</td>',
+      '<td>undecided on these records: hold under § 2(a)(1) Convicted of a homicide, at any time or § 2(a)(2) Convicted of a violent crime within ten years, or decline under § 2(b) Otherwise</td>',
     );
     expect(page).not.toContain('<td>undecided (§ 2(a)(1), homicide-any-time)</td>');
     // No release times: the table agrees with the tiles, a least, and the difference is unknown (never ±0).
