@@ -3,28 +3,10 @@
 // so every row a committee adds up comes to the cases.
 import { describe, expect, it } from 'vitest';
 import { renderImpactReportHtml } from '../../engine/export/index';
-import { prepareCase, type BookingCase, type Ordinance } from '../../engine/index';
+import { caseRequestedAt as at, DECLINE_ALL as declineAll, preparedAll } from '../engine/after-release-cases';
 
-const at = (id: string, issuedAt: string): BookingCase => ({
-  id,
-  age: 30,
-  bookedAt: '2012-06-06T09:00',
-  eligibleForReleaseAt: '2012-06-06T16:00',
-  detainer: { requests: ['hold', 'notify'], issuedAt, judicialWarrant: false, administrativeWarrant: false },
-  currentCharges: [],
-});
 // B-3 is asked for four hours after its release.
-const cases = [at('B-1', '2012-06-06T11:00'), at('B-2', '2012-06-06T12:00'), at('B-3', '2012-06-06T20:00')].map((c, i) => {
-  const r = prepareCase(c, i);
-  if (!r.ok) throw new Error('bad case');
-  return r.prepared;
-});
-const declineAll: Ordinance = {
-  title: 'Decline every detainer',
-  jurisdiction: { name: 'Test City', state: 'MA' },
-  sections: [{ heading: 'Detainers', provisions: [] }],
-  otherwise: 'decline',
-};
+const cases = preparedAll([at('B-1', '2012-06-06T11:00'), at('B-2', '2012-06-06T12:00'), at('B-3', '2012-06-06T20:00')]);
 
 describe('the impact report and a request after release', () => {
   const html = renderImpactReportHtml({ ordinance: declineAll, cases, casesLabel: 'three cases' });

@@ -3,23 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { compile, HONOR_ALL, prepareCase, simulate, type BookingCase, type Ordinance } from '../../engine/index';
+import { compile, HONOR_ALL, simulate } from '../../engine/index';
+import { caseRequestedAt as at, DECLINE_ALL as declineAll, preparedAll } from '../engine/after-release-cases';
 import { FiguresByPeriod } from '../../renderer/src/simulation/CaseRecordViews';
 import { headline } from '../../renderer/src/simulation/committee';
 
-const at = (id: string, issuedAt: string): BookingCase => ({
-  id,
-  age: 30,
-  bookedAt: '2012-06-06T09:00',
-  eligibleForReleaseAt: '2012-06-06T16:00',
-  detainer: { requests: ['hold', 'notify'], issuedAt, judicialWarrant: false, administrativeWarrant: false },
-  currentCharges: [],
-});
-const cases = [at('B-1', '2012-06-06T11:00'), at('B-2', '2012-06-06T20:00')].map((c, i) => {
-  const r = prepareCase(c, i);
-  if (!r.ok) throw new Error('bad case');
-  return r.prepared;
-});
+const cases = preparedAll([at('B-1', '2012-06-06T11:00'), at('B-2', '2012-06-06T20:00')]);
 
 describe('the headline and a request after release', () => {
   it('holds only the case asked for in time, and says the other apart', () => {
@@ -40,13 +29,6 @@ describe('the headline and a request after release', () => {
 });
 
 describe('the counts a reader adds up, with a request after release', () => {
-  const declineAll: Ordinance = {
-    title: 'Decline every detainer',
-    jurisdiction: { name: 'Test City', state: 'MA' },
-    sections: [{ heading: 'Detainers', provisions: [] }],
-    otherwise: 'decline',
-  };
-
   it('the headline declines only the request that came in time, and says the late one apart', () => {
     const s = simulate(compile(declineAll), cases).summary;
     expect(headline({ summary: s })).toContain('Under this draft it would decline 1. One request came after the person’s release time');

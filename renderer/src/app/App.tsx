@@ -611,7 +611,7 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
           <button type="button" aria-pressed={showOutline} onClick={() => setShowOutline((s) => !s)}>
             Outline
           </button>
-          <button type="button" aria-pressed={dark} onClick={() => setDark((d) => !d)} title="Dark or light theme">
+          <button type="button" aria-pressed={dark} onClick={() => setDark((d) => !d)} title="Dark or light theme" aria-label="Dark theme">
             Dark<span className="narrow-hidden"> theme</span>
           </button>
           <button
