@@ -14,11 +14,13 @@ import {
 } from './case-table';
 import { editDistance, type PathSegment } from './diagnostics';
 import type { QuickFix } from './analysis/fixes';
-import type { Condition, OffenseFilter, Ordinance, RecordKey } from './model';
+import type { Condition, OffenseFilter, Ordinance, Provision, RecordKey } from './model';
+import { layoutOrdinance } from './layout';
+import { provisionNameIn } from './provision-names';
 import { RECORD_KEYS, yesNoDefault } from './model';
 import { CLASS_BITS, RECORD_BITS } from './prepared';
 import { U_ADMIN, U_JUDICIAL, U_RECORD_SHIFT, U_WARRANTS } from './unknown-facts';
-import { RECORD_LABELS } from './wording';
+import { detainerTerm, RECORD_LABELS } from './wording';
 import type { BlankColumn } from './import/csv-cases';
 
 export interface CaseSetVocabulary {
@@ -208,9 +210,18 @@ function* namedWords(o: Ordinance): Generator<NamedWord> {
   for (const [d, def] of (o.definitions ?? []).entries())
     for (const [k, f] of (def.covers ?? []).entries())
       yield* filter(f, ['definitions', d, 'covers', k], `the definition of "${def.term}"`, 'either');
+  const named = provisionWords(o);
   for (const [s, section] of o.sections.entries())
     for (const [p, provision] of (section.provisions ?? []).entries())
-      if (provision.when) yield* condition(provision.when, ['sections', s, 'provisions', p, 'when'], `provision "${provision.id}"`);
+      if (provision.when) yield* condition(provision.when, ['sections', s, 'provisions', p, 'when'], named(provision));
+}
+
+/** A provision as a case-set finding names it: "provision § 3(c) Terrorist Screening Database", in words as lint names it, never by its id. */
+function provisionWords(o: Ordinance): (p: Provision) => string {
+  const layout = layoutOrdinance(o);
+  const term = detainerTerm(o);
+  return (p) =>
+    `provision ${provisionNameIn({ id: p.id, citation: layout.citationOf.get(p.id) ?? '', heading: p.heading, outcome: p.outcome }, term)}`;
 }
 
 function num(n: number): string {
@@ -402,9 +413,10 @@ function* testedYesNoFacts(o: Ordinance): Generator<{ key: string; asked: string
     } else if ('warrant' in c && c.warrant.felony !== undefined)
       yield { key: 'warrant:felony', asked: 'whether a warrant is for a felony', path: [...path, 'warrant', 'felony'], where };
   }
+  const named = provisionWords(o);
   for (const [s, section] of o.sections.entries())
     for (const [p, provision] of (section.provisions ?? []).entries())
-      if (provision.when) yield* condition(provision.when, ['sections', s, 'provisions', p, 'when'], `provision "${provision.id}"`);
+      if (provision.when) yield* condition(provision.when, ['sections', s, 'provisions', p, 'when'], named(provision));
 }
 
 const GROUP_ITEM: Record<string, string> = { charge: 'charge', conviction: 'conviction', warrant: 'warrant' };

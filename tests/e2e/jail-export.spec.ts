@@ -112,7 +112,7 @@ test('an export without its warrant column: the draft’s warrant ground is warn
   await waitForEvent(page, 'simulation-rendered', { total: 2 }, since);
   const words = page.getByRole('region', { name: 'The draft and this case set’s words' });
   await expect(words).toContainText(
-    'provision "judicial-warrant" tests whether a judicial warrant supports the detainer; no case in this set has a judicial warrant (as an empty cell reads)',
+    'provision § 2(a) Judicial warrant tests whether a judicial warrant supports the detainer; no case in this set has a judicial warrant (as an empty cell reads)',
   );
   // The headline's figures are read with them: said beside it, not only further down.
   await expect(page.getByTestId('headline-reserve')).toHaveText(

@@ -158,7 +158,7 @@ describe('--mapping', () => {
     const warned = r.err.split('\n').filter((l) => l.endsWith('[case-set-blank-cells]'));
     expect(warned).toEqual([
       expect.stringMatching(
-        /king-county-17886-2014\.ordinance\.yaml:\d+:\d+: warning: provision "[^"]+" tests whether a judicial warrant supports the detainer; column "JUD" \(judicialWarrant\) is empty on 1 of the 3 rows read, .*\(blanks: \{ JUD: unknown \}\)/,
+        /king-county-17886-2014\.ordinance\.yaml:\d+:\d+: warning: provision § 2\(a\) Supported by a federal judicial criminal warrant tests whether a judicial warrant supports the detainer; column "JUD" \(judicialWarrant\) is empty on 1 of the 3 rows read, .*\(blanks: \{ JUD: unknown \}\)/,
       ),
     ]);
     const read = JSON.parse(r.out) as { decisions: Array<{ id: string; outcome: string }> };
