@@ -31,6 +31,34 @@ test('"Add provision" brings the provision it added into sight and gives it the 
   expect(await card.evaluate((el) => el.contains(document.activeElement))).toBe(true);
 });
 
+test('"Add provision" keeps the new card and its focus when the engine answers late, for the text before the edit', async ({
+  page,
+  context,
+}) => {
+  // The engine's worker starts slowly on a loaded machine: its first answer (for the text before the
+  // edit) comes after the form has drawn the new card. That old answer must not draw the form as it
+  // was, taking the card (and the keyboard) away until the next answer.
+  await context.route('**/assets/analysis.worker-*.js', async (route) => {
+    await new Promise((r) => setTimeout(r, 3000));
+    await route.continue();
+  });
+  await loadApp(page);
+  const editable = await waitForEvent(page, 'document-editable');
+  expect(editable.detail.engine).toBe(false);
+  const form = page.getByRole('region', { name: 'Form' });
+  await form.getByLabel('Provision template').selectOption({ label: 'Decline every detainer (no holds at all)' });
+  const since = await eventCount(page);
+  await form.getByRole('button', { name: 'Add provision', exact: true }).click();
+  const applied = await waitForEvent(page, 'form-edit-applied', {}, since);
+  const card = page.locator('.provision-card[data-provision-id="decline-all"]');
+  await expect(card).toBeFocused();
+  // The engine's answers, the old text's first: the card stays the same element, with the focus.
+  await card.evaluate((el) => ((window as unknown as { __card: Element }).__card = el));
+  await waitForEvent(page, 'analysis-applied', { version: applied.detail.version }, since);
+  expect(await card.evaluate((el) => (window as unknown as { __card: Element }).__card === el)).toBe(true);
+  await expect(card).toBeFocused();
+});
+
 test('"Remove" on a provision gives the focus to the card that takes its place, not to the page', async ({ page }) => {
   await loadApp(page);
   await waitForEvent(page, 'document-editable');

@@ -207,10 +207,18 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
     };
   }, [session, onAnalysis]);
 
-  // Until the engine's worker has answered for this document, the form is built from the text read
-  // here (form-data.ts); the worker's answer replaces it.
-  const windowData = useMemo(() => (analysis ? null : documentData(documentRef.current!.text)), [analysis, version]);
-  const formData = analysis ? analysis.data : windowData;
+  // Until the engine's worker has answered for the text as it is now, the form is built from the text
+  // read here (form-data.ts); the worker's answer for this version replaces it. An answer for an older
+  // version (the worker still busy with the text before an edit, as when it starts on a loaded machine)
+  // never draws the form as it was: a provision just added would vanish and come back as a new card,
+  // losing the focus the form gave it. (A text too large to read here, or unreadable, keeps the last
+  // answer until the next one. The YAML view has no form to draw, so it reads nothing here.)
+  const answered = analysis !== null && analysis.version === version;
+  const windowData = useMemo(
+    () => (answered || left !== 'form' ? null : documentData(documentRef.current!.text)),
+    [answered, version, left],
+  );
+  const formData = answered ? analysis.data : (windowData ?? analysis?.data ?? null);
 
   // Editable: the form shows the document's fields on a painted frame. Then, when the window is idle,
   // the YAML editor's code is fetched and compiled (not run), so the first switch to YAML does not
