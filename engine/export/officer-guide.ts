@@ -648,9 +648,14 @@ function lawOf(o: Ordinance, scenario: Scenario | undefined): OfficerGuide['law'
           : '';
   const line = (a: AppliedAuthority) =>
     `${a.kind === 'case' ? a.citation : `${a.name} (${a.citation})`}${date(a)}${a.ends && a.ends < law.currentTo ? `${a.status === 'later' ? ' to' : ', until'} ${longDate(a.ends)}` : ''}${a.confidence === 'verified-primary' ? '' : ` [${a.confidenceWords}]`}`;
+  // Law that took effect after the date is checked too (it applies to the policy now): said where the
+  // date is, so a 2014 policy's list of authorities "from May 21, 2019" does not read as law of 2014.
+  const since = [...law.stateLaw, ...law.federal].some((a) => a.status === 'later')
+    ? `, and as the law has stood since, through ${longDate(law.currentTo)} (an authority marked "from" took effect after ${longDate(law.asOf)})`
+    : '';
   return {
-    asOf: `${law.stateName}, as of ${longDate(law.asOf)} (${law.asOfSource})`,
-    summary: `Checked against ${law.stateName ? `the law of ${law.stateName} and federal law` : 'federal law'} as of ${longDate(law.asOf)} (${law.asOfSource}); the authorities are listed at the end of the appendix.`,
+    asOf: `${law.stateName}, as of ${longDate(law.asOf)} (${law.asOfSource})${since}`,
+    summary: `Checked against ${law.stateName ? `the law of ${law.stateName} and federal law` : 'federal law'} as of ${longDate(law.asOf)} (${law.asOfSource})${since ? `, and as it has stood since` : ''}; the authorities are listed at the end of the appendix.`,
     state: law.stateLaw.map(line),
     federal: law.federal.map(line),
   };

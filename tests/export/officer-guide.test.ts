@@ -310,6 +310,17 @@ describe('the law the guide was checked against', () => {
   it('leaves out law that ended before the ordinance took effect', () => {
     expect(officerGuide(il('2022-01-01')).law.state).toEqual(['Illinois Way Forward Act (PA 102-234) (5 ILCS 805/15)']);
   });
+  it('says that law taken effect since the date was checked too, so a 2012 guide listing 2017 law does not read as law of 2012', () => {
+    const early = officerGuide(il('2012-01-01')).law;
+    expect(early.asOf).toMatch(
+      /^Illinois, as of January 1, 2012 \(the effective date\), and as the law has stood since, through [A-Z][a-z]+ \d{1,2}, \d{4} \(an authority marked "from" took effect after January 1, 2012\)$/,
+    );
+    expect(early.summary).toContain('as of January 1, 2012 (the effective date), and as it has stood since;');
+    // Nothing has taken effect since a date after every authority: the date alone.
+    const late = officerGuide(il('2026-01-01')).law;
+    expect(late.asOf).toBe('Illinois, as of January 1, 2026 (the effective date)');
+    expect(late.summary).not.toContain('since');
+  });
 });
 
 describe('the decision table appendix', () => {
