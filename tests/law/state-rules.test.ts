@@ -865,10 +865,18 @@ describe('the December 2026 audit: an error about state law rests on text read',
     const judicial = hold('j', '{ judicialWarrant: true }');
     expect(found(lint({ state: 'CO', date: '2019-09-01', provisions: judicial }), 'state-bars-holds')).toEqual([]);
   });
-  it('Vermont: the date of Act 5 is printed as unverified (a governor-only rule is at most a warning whatever the date)', () => {
-    const vt = found(lint({ state: 'VT', date: '2019-06-01', extra: 'agreement287g: task-force\n' }), 'state-bars-287g');
+  it("Vermont: Act 5's date, read in the section's history line, is printed as read (a governor-only rule is at most a warning whatever the date)", () => {
+    const vt = found(lint({ state: 'VT', date: '2017-06-01', extra: 'agreement287g: task-force\n' }), 'state-bars-287g');
     expect(vt.map((x) => x.severity)).toEqual(['warning']);
-    expect(vt[0]!.message).toContain('March 28, 2017 (a date not verified)');
+    expect(vt[0]!.message).toContain('March 28, 2017');
+    expect(vt[0]!.message).not.toContain('not verified');
+    // Before its date: a warning of later law, with the date as read.
+    expect(found(lint({ state: 'VT', date: '2017-03-01', extra: 'agreement287g: task-force\n' }), 'state-bars-287g')).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        message: expect.stringContaining('since March 28, 2017, after the effective date (March 1, 2017)'),
+      }),
+    ]);
   });
   it('law read only in secondary sources says so in the finding: the California TRUST Act (2014 text not read) is a warning', () => {
     const violent = hold('violent', '{ all: [{ requested: hold }, { charge: { classes: [misdemeanor] } }] }');
