@@ -198,9 +198,26 @@ describe('state-bars-holds', () => {
     expect(fromTrustAct(onFinding)).toEqual([]);
     expect(fromTrustAct(felons)).toEqual([]);
   });
-  it('Washington and Minnesota are warnings (secondary sources; an unpublished ruling)', () => {
-    expect(found(lint({ state: 'WA', date: '2020-01-01', provisions: felons }), 'state-bars-holds')[0]?.severity).toBe('warning');
+  it('Minnesota is a warning (an unpublished ruling)', () => {
     expect(found(lint({ state: 'MN', date: '2020-01-01', provisions: felons }), 'state-bars-holds')[0]?.severity).toBe('warning');
+  });
+  it('Washington (RCW 10.93.160(8), read): an error from May 21, 2019, a warning of later law the day before, quiet on a judicial warrant', () => {
+    const after = found(lint({ state: 'WA', date: '2019-05-21', provisions: felons }), 'state-bars-holds');
+    expect(after).toEqual([expect.objectContaining({ severity: 'error', authority: 'wa-keep-washington-working' })]);
+    expect(after[0]!.message).not.toMatch(/secondary/);
+    expect(found(lint({ state: 'WA', date: '2019-05-20', provisions: felons }), 'state-bars-holds')).toEqual([
+      expect.objectContaining({ severity: 'warning', message: expect.stringContaining('after the effective date (May 20, 2019)') }),
+    ]);
+    const judicial = hold('j', '{ judicialWarrant: true }');
+    expect(found(lint({ state: 'WA', date: '2020-01-01', provisions: judicial }), 'state-bars-holds')).toEqual([]);
+    // Notice of release without a court order (RCW 10.93.160(4)(b)), and a 287(g) agreement (subsection (11)): errors too.
+    const notice = notify('notify-all', '{ requested: notify }');
+    expect(found(lint({ state: 'WA', date: '2020-01-01', provisions: notice }), 'state-limits-notification')).toEqual([
+      expect.objectContaining({ severity: 'error', authority: 'wa-keep-washington-working' }),
+    ]);
+    expect(found(lint({ state: 'WA', date: '2020-01-01', extra: 'agreement287g: jail-enforcement\n' }), 'state-bars-287g')).toEqual([
+      expect.objectContaining({ severity: 'error', authority: 'wa-keep-washington-working' }),
+    ]);
   });
   it("New Jersey's Immigrant Trust Directive: a hold on every detainer is a warning from March 15, 2019 (secondary sources, a date not verified), a warning of later law the day before; a hold within its grounds is quiet", () => {
     const all = hold('all', '{ requested: hold }');
