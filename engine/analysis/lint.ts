@@ -1238,6 +1238,8 @@ function policyRules(ctx: Ctx): void {
       const { a, w, cited, outside } = run[0]!;
       const federalAuthority = a.overridden287g === true && o.agreement287g !== undefined && FEDERAL_AUTHORITY_287G.has(o.agreement287g);
       const conflicting = uncertain && uncertain !== a ? uncertain : undefined;
+      // Every law in force that may say otherwise, each with its date, as the reviewer's note names them.
+      const others = conflicting ? law.stateLaw.filter((x) => x.holds === 'uncertain' && x !== a).map((x) => ({ x, ...lawOf(x) })) : [];
       const severity = federalAuthority
         ? 'info'
         : conflicting
@@ -1253,16 +1255,16 @@ function policyRules(ctx: Ctx): void {
         severity,
         code: conflicting ? 'state-law-uncertain' : 'state-bars-holds',
         message: conflicting
-          ? `${who} allows holds on civil detainers ${exception}; in ${stateName(law.state)} whether such holds are lawful is uncertain: ${a.name} (${cited}) found no authority for them, and ${conflicting.name} (${citationOn(conflicting, law.asOf)}) may say otherwise`
+          ? `${who} allows holds on civil detainers ${exception}; in ${stateName(law.state)} whether such holds are lawful is uncertain: ${stateName(law.state)} ${a.kind === 'case' ? 'courts have held there is no authority for such holds' : 'law bars such holds'} ${w.words} (${named(a, cited)}), and ${others.map((u) => `${u.x.name} (${u.cited}${secondaryWords(u.x)}), ${u.w.words}`).join(', and ')}, may say otherwise`
           : federalAuthority
             ? `${who} allows holds on civil detainers ${exception}; ${a.name} (${cited}) found no state-law authority for them, but the ordinance says the agency holds under a 287(g) agreement (${o.agreement287g}), which gives its designated officers federal authority the ruling does not reach`
             : `${who} allows a hold on a civil detainer ${exception}; ${stateName(law.state)} ${a.kind === 'case' ? `courts have held there is no authority for such holds` : w.ended ? 'law barred such holds' : 'law bars such holds'} ${w.words} (${named(a, cited)})${laterTail(w, 'provision', a)}`,
         get explanation(): string {
           return conflicting
-            ? `${a.requires} ${conflicting.requires} Until the conflict is resolved the lint reports these holds as uncertain, not as lawful or unlawful.`
+            ? `${[a, ...others.map((u) => u.x)].map((x) => `${x.requires} (${x.name}: ${confidenceWords(x)}.)`).join(' ')} Until the conflict is resolved the lint reports these holds as uncertain, not as lawful or unlawful.`
             : `${a.requires}${a.penalty ? ` Penalty: ${a.penalty}` : ''} (${confidenceWords(a)}${a.binding === 'persuasive' ? '' : ''}.)`;
         },
-        citation: cited,
+        citation: conflicting ? [cited, ...others.map((u) => u.cited)].join('; ') : cited,
         authority: a.id,
         get fixes(): QuickFix[] {
           return [notifyFix(), judicialFix()];

@@ -271,6 +271,16 @@ describe('state-bars-holds', () => {
     // Before HB 200 and HB 223 (2021), Ramon v. Short alone: barred.
     expect(found(lint({ state: 'MT', date: '2020-06-01', provisions: felons }), 'state-bars-holds')[0]?.severity).toBe('error');
   });
+  it('Montana: the uncertain hold names both laws that may answer Ramon v. Short, each with its date, in the message and the citation', () => {
+    const [d] = found(lint({ state: 'MT', date: '2022-06-01', provisions: felons }), 'state-law-uncertain');
+    expect(d?.message).toMatch(
+      /; in Montana whether such holds are lawful is uncertain: Montana courts have held there is no authority for such holds since March 25, 2020 \(Ramon v\. Short, 2020 MT 69, 399 Mont\. 254, 460 P\.3d 867\), and Montana Code § 27-16-801, [^(]*\(Mont\. Code Ann\. § 27-16-801\), since January 1, 2021 \(a date not verified\), and Montana HB 200 \(2021\), [^(]*\(Mont\. Code Ann\. § 2-1-602\), since March 31, 2021 \(a date not verified\), may say otherwise$/,
+    );
+    expect(d?.citation).toBe(
+      'Ramon v. Short, 2020 MT 69, 399 Mont. 254, 460 P.3d 867; Mont. Code Ann. § 27-16-801; Mont. Code Ann. § 2-1-602',
+    );
+    expect(d?.explanation).toContain('Montana HB 200 (2021)');
+  });
 });
 
 describe('state-limits-notification', () => {
