@@ -215,6 +215,11 @@ describe('state-bars-holds', () => {
     expect(found(lint({ state: 'WA', date: '2020-01-01', provisions: notice }), 'state-limits-notification')).toEqual([
       expect.objectContaining({ severity: 'error', authority: 'wa-keep-washington-working' }),
     ]);
+    const noticeOnOrder = notify('notify-ordered', '{ all: [{ requested: notify }, { judicialWarrant: true }] }');
+    expect(found(lint({ state: 'WA', date: '2020-01-01', provisions: noticeOnOrder }), 'state-limits-notification')).toEqual([]);
+    expect(found(lint({ state: 'WA', date: '2019-05-20', provisions: notice }), 'state-limits-notification')).toEqual([
+      expect.objectContaining({ severity: 'warning', authority: 'wa-keep-washington-working' }),
+    ]);
     expect(found(lint({ state: 'WA', date: '2020-01-01', extra: 'agreement287g: jail-enforcement\n' }), 'state-bars-287g')).toEqual([
       expect.objectContaining({ severity: 'error', authority: 'wa-keep-washington-working' }),
     ]);
