@@ -47,6 +47,7 @@ import {
   detainerTerm,
   documentNoun,
   inOrdinanceTerms,
+  joinWords,
   jurisdictionWithArticle,
 } from '../wording';
 import { AnalysisTooLarge, FALSE_NODE } from './bdd';
@@ -1852,9 +1853,13 @@ function policyRules(ctx: Ctx): void {
               // Its example, and the words of the message that show it, once every provision is read (orderExamples).
               message: '',
               get explanation(): string {
+                const each = joinWords(
+                  earlier.map(({ e }) => `${cite(e.index)} ${GIVES[e.outcome]}`),
+                  'and',
+                );
                 return protective
-                  ? `This provision declines, but an earlier provision decides some of its cases first: ${earlier.map(({ e }) => `${cite(e.index)} ${e.outcome}s`).join(', ')}. If it is meant as an exception (as a protection usually is), move it before them.`
-                  : `An earlier provision with a harsher outcome decides some cases this provision covers: ${earlier.map(({ e }) => `${cite(e.index)} ${e.outcome}s`).join(', ')}. That is usual when the earlier provision is about more serious facts; check that it is intended.`;
+                  ? `The first provision that applies decides a case, and some cases this provision would decline are decided first: ${each} them. If it is meant as an exception (as a protection usually is), move it before ${first.e.citation}.`
+                  : `The first provision that applies decides a case, and some cases this provision covers are decided first, with a harsher outcome: ${each} them. That is usual when the earlier provision is about more serious facts; check that it is intended.`;
               },
               path: whenPath,
               get fixes(): QuickFix[] {
@@ -1867,7 +1872,11 @@ function policyRules(ctx: Ctx): void {
               tried: exampleTry(first.overlap),
               decidedBy: { provision: first.e.id },
               finish: (ex) => {
-                finding.message = `order matters: some cases ${cite(i)} covers (${sp.outcome}) are decided first, more harshly, by ${earlier.map(({ e }) => `${e.citation} (${e.outcome})`).join(', ')}${ex ? `, e.g. ${ex.facts.join('; ')}` : ''}`;
+                finding.message = orderConflictMessage(
+                  earlier.map(({ e }) => ({ name: cite(e.index), citation: e.citation, outcome: e.outcome })),
+                  { name: cite(i), citation: sp.citation, outcome: sp.outcome },
+                  ex?.facts,
+                );
                 // Where the example was (the field order of every finding is the same as before).
                 if (ex) finding.example = ex;
                 else delete (finding as { example?: unknown }).example;
@@ -2536,6 +2545,61 @@ export function validatorFixes(d: Diagnostic, source: ParsedSource): QuickFix[] 
  * A provision as every face names it (its citation and heading, or what it does, with the detainer named
  * as the ordinance `o` names it), never by its id alone.
  */
+/** What a provision gives, as the cases it decides are said to be: "held", "declined". */
+const DECIDED_AS: Record<Outcome, string> = {
+  hold: 'held',
+  notify: 'answered with notice of release only',
+  review: 'left to a person’s finding',
+  decline: 'declined',
+};
+
+/** What a provision does to the cases it decides: "holds". */
+const GIVES: Record<Outcome, string> = {
+  hold: 'holds',
+  notify: 'answers with notice of release only',
+  review: 'leaves to a person’s finding',
+  decline: 'declines',
+};
+
+/** What a provision would do to a case it covers: "would decline". */
+const WOULD: Record<Outcome, string> = {
+  hold: 'would hold',
+  notify: 'would answer with notice of release only',
+  review: 'would leave to a person’s finding',
+  decline: 'would decline',
+};
+
+/**
+ * The order-conflict finding as a solicitor reads it: which provisions come first (by name), what
+ * that does to which of the later provision's cases, what to do, and an example case. `earlier` are the
+ * harsher provisions before `later` that decide some of its cases, in order.
+ */
+export function orderConflictMessage(
+  earlier: ReadonlyArray<{ name: string; citation: string; outcome: Outcome }>,
+  later: { name: string; citation: string; outcome: Outcome },
+  example?: readonly string[],
+): string {
+  const one = earlier.length === 1;
+  const outcomes = [...new Set(earlier.map((e) => e.outcome))].sort((a, b) => RANK[b] - RANK[a]);
+  const decided = joinWords(
+    outcomes.map((x) => DECIDED_AS[x]),
+    'or',
+  );
+  const first = earlier[0]!;
+  const what = `so some cases ${later.citation} ${WOULD[later.outcome]} are ${decided} under ${one ? 'it' : 'them'} instead`;
+  // A protection after the rule it should limit is usually a mistake; a milder rule after a harsher one usually is not.
+  const todo =
+    later.outcome === 'decline'
+      ? `to make ${later.citation} an exception to ${one ? 'it' : 'them'}, move it before ${first.citation}`
+      : `that is usual where ${one ? 'the earlier provision is' : 'the earlier provisions are'} about more serious facts: check that it is intended`;
+  return (
+    `order matters: ${joinWords(
+      earlier.map((e) => e.name),
+      'and',
+    )} ${one ? 'comes' : 'come'} before ${later.name}, ${what}; ${todo}.` + (example?.length ? ` For example: ${example.join('; ')}` : '')
+  );
+}
+
 function laidOutName(lp: LaidOutProvision, o: Pick<Ordinance, 'definitions'>): string {
   const p = lp.provision;
   return provisionNameIn({ id: p.id, citation: lp.citation, heading: p.heading, outcome: p.outcome }, detainerTerm(o));

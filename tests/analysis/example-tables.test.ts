@@ -15,12 +15,12 @@ describe('the examples of order findings', () => {
     const before = caseTablesBuilt.count;
     const { diagnostics } = checkDocument(text, { examples: true });
     const built = caseTablesBuilt.count - before;
-    const shown = diagnostics.filter((d) => d.code === 'order-conflict' && d.message.includes(', e.g. '));
+    const shown = diagnostics.filter((d) => d.code === 'order-conflict' && d.message.includes('. For example: '));
     expect(shown.length).toBeGreaterThanOrEqual(10);
     // One table for the record tests of every example; one for the engine's decisions for each value
     // of the reimbursement agreement; none for findings whose examples no one has read.
     expect(built).toBeLessThanOrEqual(3);
     // Each shown example is the finding's own, and its words are the message's.
-    for (const d of shown) expect(d.message.endsWith(`, e.g. ${d.example!.facts.join('; ')}`)).toBe(true);
+    for (const d of shown) expect(d.message.endsWith(`. For example: ${d.example!.facts.join('; ')}`)).toBe(true);
   });
 });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { applyQuickFix, checkDocument, silenceFix, type CheckedDiagnostic, type LintDiagnostic } from '../../engine/analysis/index';
 import { messageWithCitation, type Scenario } from '../../engine/index';
 import { ordinanceYaml, readRepoFile } from './helpers';
+import { orderConflictMessage } from '../../engine/analysis/lint';
 
 function check(text: string, scenario?: Scenario): CheckedDiagnostic[] {
   const r = checkDocument(text, scenario ? { scenario } : {});
@@ -127,9 +128,33 @@ describe('logic', () => {
     const [d] = findings(text, 'order-conflict');
     expect(d).toMatchObject({ severity: 'warning', provision: 'no-minors' });
     expect(d?.example?.case.age).toBeLessThan(18);
+    // Both provisions by name, which comes first, what it does to which cases, and what to do; then the example.
+    expect(d?.message).toMatch(
+      /^order matters: § 2\(a\) \(no heading; holds the person on the civil immigration detainer\) comes before § 2\(b\) \(no heading; declines the civil immigration detainer\), so some cases § 2\(b\) would decline are held under it instead; to make § 2\(b\) an exception to it, move it before § 2\(a\)\. For example: age 1[0-7]/,
+    );
+    expect(d?.explanation).toContain('move it before § 2(a).');
     fixResolves(text, 'order-conflict');
     // The exception first is the usual drafting: no finding.
     expect(findings(doc(noMinors + provision('felon', '{ conviction: { term: felony } }')), 'order-conflict')).toEqual([]);
+  });
+
+  it('order-conflict reads as a solicitor reads it: both provisions in words, which comes first, what it does, what to do', () => {
+    const felonies = { name: '§ 2(b) Serious felonies', citation: '§ 2(b)', outcome: 'hold' as const };
+    const warrant = { name: '§ 2(a) Judicial warrant', citation: '§ 2(a)', outcome: 'notify' as const };
+    expect(
+      orderConflictMessage([felonies], { name: '§ 2(c) No holds for minors', citation: '§ 2(c)', outcome: 'decline' }, ['age 17']),
+    ).toBe(
+      'order matters: § 2(b) Serious felonies comes before § 2(c) No holds for minors, so some cases § 2(c) would decline are held under it instead; ' +
+        'to make § 2(c) an exception to it, move it before § 2(b). For example: age 17',
+    );
+    expect(orderConflictMessage([warrant, felonies], { name: '§ 2(c) Otherwise', citation: '§ 2(c)', outcome: 'decline' })).toBe(
+      'order matters: § 2(a) Judicial warrant and § 2(b) Serious felonies come before § 2(c) Otherwise, so some cases § 2(c) would decline are ' +
+        'held or answered with notice of release only under them instead; to make § 2(c) an exception to them, move it before § 2(a).',
+    );
+    expect(orderConflictMessage([felonies], { name: '§ 2(c) Notice', citation: '§ 2(c)', outcome: 'notify' })).toBe(
+      'order matters: § 2(b) Serious felonies comes before § 2(c) Notice, so some cases § 2(c) would answer with notice of release only are held ' +
+        'under it instead; that is usual where the earlier provision is about more serious facts: check that it is intended.',
+    );
   });
 
   it('discretion-only: a hold that only a discretionary finding triggers', () => {
