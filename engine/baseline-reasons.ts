@@ -15,9 +15,26 @@ export const BASELINE_TITLE = `${BASELINE_NAME} ${WHAT_IT_DOES}`;
 /** The title at the start of a sentence or in a list of choices. */
 export const BASELINE_TITLE_HEADING = `${BASELINE_HEADING} ${WHAT_IT_DOES}`;
 
-/** The baseline's citation of each of its rules, by the rule's id (`default`: its otherwise clause). */
-export const BASELINE_REASONS: Readonly<Record<string, string>> = {
-  'honor-hold': `${BASELINE_NAME}: hold as requested`,
-  'honor-notify': `${BASELINE_NAME}: notify as requested`,
-  default: `${BASELINE_NAME}: nothing requested to honor`,
+/** Each of the baseline's rules in words, without its name ("hold as requested"), by the rule's id. */
+const RULES: Readonly<Record<string, string>> = {
+  'honor-hold': 'hold as requested',
+  'honor-notify': 'notify as requested',
+  default: 'nothing requested to honor',
 };
+
+/** The baseline's citation of each of its rules, by the rule's id (`default`: its otherwise clause). */
+export const BASELINE_REASONS: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(RULES).map(([id, rule]) => [id, `${BASELINE_NAME}: ${rule}`]),
+);
+
+/**
+ * A baseline rule's words without the baseline's name ("hold as requested"), for a sentence that has
+ * named the baseline already ("honor all decides them by its own rule (hold as requested)"): each says
+ * the name once. Any other citation is given back as it is.
+ */
+export function baselineRuleWords(citation: string): string {
+  const prefix = `${BASELINE_NAME}: `;
+  return citation.startsWith(prefix) && Object.values(RULES).includes(citation.slice(prefix.length))
+    ? citation.slice(prefix.length)
+    : citation;
+}

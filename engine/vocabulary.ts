@@ -17,7 +17,7 @@ export {
 export { outcomeOf, outcomeNumberOf, provisionNumberOf, decodeDecision, type DecisionCode, type ProvisionRef } from './decision-code';
 export { joinWords, maxHoldWords, OUTCOME_WORDS, withDetainerTerm } from './wording';
 export { isBaselineRule, provisionName, provisionNameIn, provisionNamer, provisionTitle, type NameableProvision } from './provision-names';
-export { BASELINE_HEADING, BASELINE_NAME, BASELINE_TITLE, BASELINE_TITLE_HEADING } from './baseline-reasons';
+export { BASELINE_HEADING, BASELINE_NAME, BASELINE_TITLE, BASELINE_TITLE_HEADING, baselineRuleWords } from './baseline-reasons';
 export * from './export/catalog';
 export { caseSetLabel, caseSetTitle, policyBaseName } from './file-names';
 export { problemTitle, TITLED_CODES } from './problem-titles';

@@ -279,9 +279,9 @@ test('a draft that asks no one for a finding, on the records of one jail: undeci
     'they could be reported to ICE at release, without a hold, under § 2(a)(1) (Convicted of a homicide, at any time) or § 2(a)(2)',
   );
   await expect(reasons).toContainText(
-    'under honor all they turn on a fact the records do not give (they could be held by its own rule (honor all: hold as requested), or reported to ICE at release, without a hold, by its own rule (honor all: notify as requested))',
+    'under honor all they turn on a fact the records do not give (they could be held by its own rule (hold as requested), or reported to ICE at release, without a hold, by its own rule (notify as requested))',
   );
-  await expect(reasons).toContainText('honor all decides them by its own rule (honor all: hold as requested)');
+  await expect(reasons).toContainText('honor all decides them by its own rule (hold as requested)');
   await expect(reasons).not.toContainText('person');
   await expect(reasons).not.toContainText('applies § 2(a)');
 

@@ -50,7 +50,7 @@ describe('why decisions differ: an undecided group many provisions may decide', 
         ]),
       ),
     ).toBe(
-      'they turn on convictions beyond those on record, which these records do not give: they could be held under any of the 5 provisions from § 3(a)(1) to § 3(c)(1), or left to a person’s decision under § 3(c)(3) (Unacceptable risk to public safety); honor all decides them by its own rule (honor all: hold as requested).',
+      'they turn on convictions beyond those on record, which these records do not give: they could be held under any of the 5 provisions from § 3(a)(1) to § 3(c)(1), or left to a person’s decision under § 3(c)(3) (Unacceptable risk to public safety); honor all decides them by its own rule (hold as requested).',
     );
   });
 
@@ -67,5 +67,42 @@ describe('why decisions differ: an undecided group many provisions may decide', 
     expect(because(group([{ outcome: 'hold', provisions: [0, 1] }]))).toContain(
       'held under § 3(a)(1) (Has been convicted of a felony) or § 3(a)(2) (Pending criminal charge in this state, bond not posted);',
     );
+  });
+});
+
+describe('why decisions differ from the baseline: its name once', () => {
+  it('an open decision under the baseline names its rules without its name again', () => {
+    const g: ChangeGroup = {
+      provision: 7,
+      otherProvision: 0,
+      outcome: 'decline',
+      otherOutcome: 'review',
+      count: 3,
+      example: 0,
+      open: false,
+      otherOpen: true,
+      dependsOn: 0,
+      otherUndecided: [
+        { outcome: 'hold', provisions: [0] },
+        { outcome: 'notify', provisions: [1] },
+      ],
+    };
+    const words = because(g);
+    expect(words).toContain(
+      'under honor all they turn on a fact the records do not give (they could be held by its own rule (hold as requested), or reported to ICE at release, without a hold, by its own rule (notify as requested))',
+    );
+    expect(words.split(BASELINE_NAME).length - 1).toBe(1);
+  });
+
+  it('a settled decision under the baseline says its name once', () => {
+    const g: ChangeGroup = {
+      ...group([{ outcome: 'hold', provisions: [0] }]),
+      open: false,
+      undecided: undefined,
+      outcome: 'decline',
+      provision: 7,
+    };
+    delete g.undecided;
+    expect(because(g).split(BASELINE_NAME).length - 1).toBe(1);
   });
 });

@@ -6,6 +6,7 @@
 import type { ChangeGroup, Condition, Ordinance, Outcome, OutcomeRange, Provision, SimulationSummary } from '../../../engine/index';
 import {
   amountWords,
+  baselineRuleWords,
   dayOfWeek,
   daysFromCivil,
   decidedByOneOfWords,
@@ -192,7 +193,7 @@ function undecidedList(list: readonly NamedProvision[], by: NonNullable<ChangeGr
       const ps = x.under.map((k) => list[k] ?? { id: '?', citation: '?' });
       // The baseline's rules are named as its own, not as sections of a draft.
       const under = ps.every(isBaselineRule)
-        ? `by its own rule (${ps.map((p) => p.citation).join(' or ')})`
+        ? `by its own rule (${ps.map((p) => baselineRuleWords(p.citation)).join(' or ')})`
         : `under ${ps.length > 2 ? manyProvisions(list, x.under) : ps.map(named).join(' or ')}`;
       const done = x.outcomes.map((o) => OUTCOME_DONE[o]).join(' or ');
       return `${done}${done.includes(',') ? ',' : ''} ${under}`;
@@ -283,7 +284,7 @@ export function changeReason(
     : g.otherDeciders
       ? `${otherLabel} applies ${oneOfWords(theirs, g.otherDeciders)} (these records do not show which)`
       : isBaselineRule(q)
-        ? `${otherLabel} decides them by its own rule (${q.citation})`
+        ? `${otherLabel} decides them by its own rule (${baselineRuleWords(q.citation)})`
         : q.id === 'default'
           ? `${otherLabel} decides them by its otherwise clause`
           : `${otherLabel} applies ${named(q)}`;
