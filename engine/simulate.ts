@@ -296,6 +296,24 @@ export interface Comparison {
   /** Differences this policy makes relative to the other, policy minus other. */
   delta: { holdHours: number; cost: number; outcomes: Record<Outcome, number> };
   cases: ChangedCase[];
+  /**
+   * Only when some request came after its release time (`SimulationSummary.afterRelease`): those cases,
+   * which `changed`, `mayDiffer`, `holdEndsDiffer` and `cases` leave out, as the outcome counts keep
+   * them apart (no one is held or reported on them, so no hold of theirs ends at any time). `changed`
+   * and `mayDiffer` here count their decisions as the comparison's own count the others': by outcome
+   * alone. `matrix` still counts every case.
+   */
+  afterRelease?: ComparedAfterRelease;
+}
+
+/** A comparison's requests after release: see `Comparison.afterRelease`. */
+export interface ComparedAfterRelease {
+  /** How many cases had the request after their release time. */
+  cases: number;
+  /** Of them, those the two policies decide with another outcome for certain. */
+  changed: number;
+  /** Of them, those one side leaves undecided on these records that may or may not be decided differently. */
+  mayDiffer: number;
 }
 
 export interface SimulationResult {
@@ -341,6 +359,11 @@ export interface SimulationResult {
   undecidedBy?: UndecidedBy;
   /** The same for the compared policy. */
   otherUndecidedBy?: UndecidedBy;
+  /**
+   * The cases whose request came after their release time (`SimulationSummary.afterRelease`), by index
+   * in order; absent when none. Found once for both sides of a comparison.
+   */
+  afterReleaseCases?: Int32Array;
 }
 
 export interface SimulateOptions {
@@ -744,7 +767,8 @@ function unknownsSummary(t: NonNullable<Tally['open']>, holdMinutes: number): Un
   };
 }
 
-function summarize(policy: CompiledPolicy, t: Tally, table: CaseTable): SimulationSummary {
+/** `late`: the table's cases whose request came after their release time (`casesWithRequestAfterRelease`). */
+function summarize(policy: CompiledPolicy, t: Tally, table: CaseTable, late: readonly number[]): SimulationSummary {
   const total = table.length;
   const holdHours = t.holdMinutes / 60;
   const perDay = policy.scenario.costPerInmateDay;
@@ -759,13 +783,13 @@ function summarize(policy: CompiledPolicy, t: Tally, table: CaseTable): Simulati
   if (t.open) summary.unknowns = unknownsSummary(t.open, t.holdMinutes);
   if (t.final) summary.finalRange = t.final;
   summary.pastRequest = t.pastRequest;
-  const late = t.afterRelease;
-  const lateCases = late[0]! + late[1]! + late[2]! + late[3]!;
+  const byOutcome = t.afterRelease;
+  const lateCases = byOutcome[0]! + byOutcome[1]! + byOutcome[2]! + byOutcome[3]!;
   if (lateCases > 0) {
     const outcomes = emptyCounts();
-    OUTCOMES.forEach((o, k) => (outcomes[o] = late[k]!));
+    OUTCOMES.forEach((o, k) => (outcomes[o] = byOutcome[k]!));
     summary.afterRelease = { cases: lateCases, outcomes };
-    summary.inTime = inTimeOf(t, table);
+    summary.inTime = inTimeOf(t, table, late);
   }
   return summary;
 }
@@ -776,8 +800,7 @@ function summarize(policy: CompiledPolicy, t: Tally, table: CaseTable): Simulati
  * rather than apart on the hot path. A request after release is then never a possible hold, notice or
  * decline: it is in none of the ranges.
  */
-function inTimeOf(t: Tally, table: CaseTable): InTime {
-  const late = casesWithRequestAfterRelease(table);
+function inTimeOf(t: Tally, table: CaseTable, late: readonly number[]): InTime {
   const atLeast = new Float64Array(4);
   const atMost = new Float64Array(4);
   const finalAtMost = new Float64Array(4);
@@ -900,7 +923,9 @@ export function simulate(policy: CompiledPolicy, cases: Cases, opts: SimulateOpt
   const table = tableOf(cases);
   const total = opts.compare ? 2 * table.length : table.length;
   const t = tally(policy, table, opts, 0, total, undefined, opts.compare !== undefined);
-  const summary = summarize(policy, t, table);
+  // The requests after release, found once for both sides of a comparison.
+  const late = casesWithRequestAfterRelease(table);
+  const summary = summarize(policy, t, table, late);
   const outcomesOf = (k: number) => {
     const o = emptyCounts();
     OUTCOMES.forEach((x, c) => (o[x] = t.byProvisionOutcome[(k << 2) | c]!));
@@ -949,6 +974,7 @@ export function simulate(policy: CompiledPolicy, cases: Cases, opts: SimulateOpt
   }
   if (t.oneOf) result.decidedByOneOf = t.oneOf;
   if (t.undecided) result.undecidedBy = t.undecided;
+  if (late.length) result.afterReleaseCases = Int32Array.from(late);
   if (opts.compare) {
     const other = opts.compare.policy;
     const ot = tally(other, table, opts, table.length, total, { policy, codes: t.codes }, true);
@@ -961,7 +987,7 @@ export function simulate(policy: CompiledPolicy, cases: Cases, opts: SimulateOpt
     }
     if (ot.oneOf) result.otherDecidedByOneOf = ot.oneOf;
     if (ot.undecided) result.otherUndecidedBy = ot.undecided;
-    const otherSummary = summarize(other, ot, table);
+    const otherSummary = summarize(other, ot, table, late);
     const cap = opts.maxChangedCases ?? Infinity;
     const changedCases: ChangedCase[] = [];
     const cells = new Float64Array(16);
@@ -1035,6 +1061,10 @@ export function simulate(policy: CompiledPolicy, cases: Cases, opts: SimulateOpt
     // open, no outcome in common. Otherwise, with one side open, the decisions may differ.
     let changed = 0;
     let mayDiffer = 0;
+    // The requests after release, counted apart (see `Comparison.afterRelease`); `nextLate` indexes `late`.
+    let lateChanged = 0;
+    let lateMayDiffer = 0;
+    let nextLate = 0;
     // A changed case listed (while the list has room), its own facts set by the caller before its open sides.
     const listed = (i: number): ChangedCase | undefined => {
       if (changedCases.length >= cap) return undefined;
@@ -1055,6 +1085,16 @@ export function simulate(policy: CompiledPolicy, cases: Cases, opts: SimulateOpt
       // have may end when the other's does, or not).
       const mine = mineOpen ? mineOpen[i]! : 1 << a;
       const theirs = theirsOpen ? theirsOpen[i]! : 1 << b;
+      // A request after release: no one is held or reported on it, so its decisions differ by outcome
+      // alone, and they are counted apart from the changed cases, as the outcome counts keep it apart.
+      if (nextLate < late.length && late[nextLate] === i) {
+        nextLate++;
+        if (isOpen(mine) !== isOpen(theirs)) {
+          if (mine & theirs) lateMayDiffer++;
+          else lateChanged++;
+        } else if (a !== b) lateChanged++;
+        continue;
+      }
       if (isOpen(mine) !== isOpen(theirs)) {
         const may = (mine & theirs) !== 0;
         if (may) mayDiffer++;
@@ -1134,6 +1174,7 @@ export function simulate(policy: CompiledPolicy, cases: Cases, opts: SimulateOpt
         outcomes: outcomesDelta,
       },
       cases: changedCases,
+      ...(late.length ? { afterRelease: { cases: late.length, changed: lateChanged, mayDiffer: lateMayDiffer } } : {}),
     };
   }
   return result;

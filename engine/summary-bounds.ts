@@ -6,7 +6,15 @@
 // line, the impact report) says its figures through these, so none prints a lower bound as a fact.
 
 import { OUTCOMES, type Outcome } from './model';
-import type { ChangedCase, Coverage, HoldLimit, OutcomeRange, SimulationSummary, UnknownFactsSummary } from './simulate';
+import type {
+  ChangedCase,
+  ComparedAfterRelease,
+  Coverage,
+  HoldLimit,
+  OutcomeRange,
+  SimulationSummary,
+  UnknownFactsSummary,
+} from './simulate';
 
 /** A figure known exactly, or only as its least. */
 export interface Amount {
@@ -359,4 +367,50 @@ export function afterReleaseMatrixWords(s: SimulationSummary): string {
   if (!a) return '';
   const one = a.cases === 1;
   return `The table compares each case’s decisions, so it counts the ${one ? 'decision' : 'decisions'} on the ${a.cases.toLocaleString('en-US')} ${one ? 'request' : 'requests'} that came after release too, as each side decides ${one ? 'it' : 'them'}, though no one is held or reported on ${one ? 'it' : 'them'}.`;
+}
+
+/**
+ * After a comparison's count of decisions ("2 of 2 decisions"): which decisions it counts when some
+ * request came after release, ' on requests that came in time' ('' when none did). The changed count,
+ * the changed cases and the reasons they differ leave those requests out, as the outcome counts do.
+ */
+export function comparedInTimeWords(c: { readonly afterRelease?: ComparedAfterRelease }): string {
+  return c.afterRelease ? ' on requests that came in time' : '';
+}
+
+/**
+ * How many decisions a comparison counts: every case less the requests after release (`Comparison.afterRelease`).
+ */
+export function comparedDecisions(total: number, c: { readonly afterRelease?: ComparedAfterRelease }): number {
+  return total - (c.afterRelease?.cases ?? 0);
+}
+
+/**
+ * A comparison's requests after release, which its changed count leaves out, as a clause ('' when
+ * none): "the 1 request that came after release is counted apart (the two decide it differently;
+ * no one is held or reported on it)"; "the 3 requests that came after release are counted apart
+ * (the two decide 2 of them differently and may decide 1 more differently; no one is held or reported on them)".
+ */
+export function comparedAfterReleaseWords(c: { readonly afterRelease?: ComparedAfterRelease }): string {
+  const a = c.afterRelease;
+  if (!a) return '';
+  const n = (x: number) => x.toLocaleString('en-US');
+  const one = a.cases === 1;
+  const it = one ? 'it' : 'them';
+  const may = a.mayDiffer ? ` and may decide ${one ? 'it' : `${n(a.mayDiffer)} ${a.changed ? 'more' : `of ${it}`}`} differently` : '';
+  const decide = one
+    ? a.changed
+      ? 'the two decide it differently'
+      : a.mayDiffer
+        ? `the two${may.replace(' and', '')}`
+        : 'the two decide it alike'
+    : a.changed
+      ? `the two decide ${a.changed === a.cases ? 'each of them' : `${n(a.changed)} of them`} differently${may}`
+      : a.mayDiffer
+        ? `the two${may.replace(' and', '')}`
+        : 'the two decide each of them alike';
+  return (
+    `the ${n(a.cases)} ${one ? 'request that came after release is' : 'requests that came after release are'} counted apart ` +
+    `(${decide}; no one is held or reported on ${it})`
+  );
 }

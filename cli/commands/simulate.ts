@@ -24,6 +24,9 @@ import {
   pastRequestWords,
   afterReleaseWords,
   afterReleaseAside,
+  comparedAfterReleaseWords,
+  comparedDecisions,
+  comparedInTimeWords,
   afterReleaseMatrixWords,
   afterReleaseCoverageWords,
   unknownLengthWhy,
@@ -274,7 +277,9 @@ function readable(
   if (c) {
     const ob = summaryBounds(c.otherSummary, scenario.reimbursementAgreement);
     const endsOnly = c.holdEndsDiffer ? ` (of them ${holdEndsDifferWords(c.holdEndsDiffer, c.holdEndsDifferByLimit)})` : '';
-    out += `\nCompared with ${c.other.title}: ${num(c.changed)} of ${count(s.total, 'decision')} ${c.changed === 1 ? 'differs' : 'differ'}${endsOnly}${mayDifferWords(c)}; hold hours ${differenceWords(b.holdHours, ob.holdHours, (x) => num(x, 1))}, cost ${differenceWords(b.cost, ob.cost, money)}${afterReleaseAside(s)}\n`;
+    // The requests after release are counted apart, as the outcome counts keep them apart.
+    const late = c.afterRelease ? `; ${comparedAfterReleaseWords(c)}` : '';
+    out += `\nCompared with ${c.other.title}: ${num(c.changed)} of ${count(comparedDecisions(s.total, c), 'decision')}${comparedInTimeWords(c)} ${c.changed === 1 ? 'differs' : 'differ'}${endsOnly}${mayDifferWords(c)}${late}; hold hours ${differenceWords(b.holdHours, ob.holdHours, (x) => num(x, 1))}, cost ${differenceWords(b.cost, ob.cost, money)}${afterReleaseAside(s)}\n`;
     if (c.holdEndsMayDiffer) out += `${holdEndsMayDifferSentence(c)}\n`;
     out += '\n';
     // The engine counts an open decision under review: with unknown facts the row and column say both.

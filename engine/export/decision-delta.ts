@@ -5,8 +5,17 @@ import type { CompiledPolicy } from '../compile';
 import { OUTCOMES, type Ordinance, type Outcome } from '../model';
 import { provisionNamer } from '../provision-names';
 import { detainerTerm } from '../wording';
-import type { ChangedCase, Comparison, HoldLimit, SimulationResult } from '../simulate';
-import { decidedByOneOfWords, holdEndsDifferWords, undecidedWords, holdEndsMayDifferSentence, holdLimitWords } from '../summary-bounds';
+import type { ChangedCase, ComparedAfterRelease, Comparison, HoldLimit, SimulationResult } from '../simulate';
+import {
+  comparedAfterReleaseWords,
+  comparedDecisions,
+  comparedInTimeWords,
+  decidedByOneOfWords,
+  holdEndsDifferWords,
+  undecidedWords,
+  holdEndsMayDifferSentence,
+  holdLimitWords,
+} from '../summary-bounds';
 import { escapeHtml } from './html';
 
 /** An outcome, or "undecided": the records cannot settle the decision (the engine's code says review). */
@@ -42,6 +51,11 @@ export interface DecisionDelta {
   /** The first changed cases (all of them when there are few). */
   cases: ChangedCase[];
   /**
+   * Set when some request came after its release time (`Comparison.afterRelease`): those cases, left
+   * out of `changed`, `mayDiffer`, the transitions and `cases`, as the outcome counts keep them apart.
+   */
+  afterRelease?: ComparedAfterRelease;
+  /**
    * Each side's provisions named in words by id ("§ 2(a) Serious felonies", "§ 2(c) Otherwise"), as lint,
    * explain and diff name them: the changed cases say which provision decided, never by its id.
    */
@@ -63,6 +77,8 @@ export interface DecidedCodes {
   otherCodes: Int32Array;
   possible?: Uint8Array;
   otherPossible?: Uint8Array;
+  /** The cases whose request came after release (`SimulationResult.afterReleaseCases`): in no transition. */
+  afterReleaseCases?: Int32Array;
 }
 
 /** A simulation's codes and possible outcomes on both sides, as `decisionDelta` reads them. */
@@ -72,6 +88,7 @@ export function decidedCodesOf(r: SimulationResult): DecidedCodes {
     otherCodes: r.otherCodes!,
     ...(r.possible ? { possible: r.possible } : {}),
     ...(r.otherPossible ? { otherPossible: r.otherPossible } : {}),
+    ...(r.afterReleaseCases ? { afterReleaseCases: r.afterReleaseCases } : {}),
   };
 }
 
@@ -83,10 +100,17 @@ const DECIDED: readonly Decided[] = [...OUTCOMES, 'undecided'];
  */
 export function decisionDelta(comparison: Comparison, total: number, maxCases = 200, decided?: DecidedCodes): DecisionDelta {
   const transitions: Transition[] = [];
-  if (decided && (decided.possible || decided.otherPossible)) {
+  // The requests after release are in no transition (the matrix counts them): the codes are read case by case.
+  if (decided && (decided.possible || decided.otherPossible || decided.afterReleaseCases)) {
     const cells = new Float64Array(25);
     const of = (code: number, p: Uint8Array | undefined, i: number) => (p && (p[i]! & (p[i]! - 1)) !== 0 ? 4 : code & 3);
+    const late = decided.afterReleaseCases;
+    let nextLate = 0;
     for (let i = 0; i < decided.codes.length; i++) {
+      if (late && nextLate < late.length && late[nextLate] === i) {
+        nextLate++;
+        continue;
+      }
       if ((decided.codes[i]! & 3) === (decided.otherCodes[i]! & 3)) continue;
       cells[of(decided.codes[i]!, decided.possible, i) * 5 + of(decided.otherCodes[i]!, decided.otherPossible, i)]!++;
     }
@@ -113,8 +137,11 @@ export function decisionDelta(comparison: Comparison, total: number, maxCases = 
     holdEndsMayDiffer: comparison.holdEndsMayDiffer,
     ...(comparison.holdEndsMayDifferUnsettled ? { holdEndsMayDifferUnsettled: comparison.holdEndsMayDifferUnsettled } : {}),
     cases: comparison.cases.slice(0, maxCases),
+    ...(comparison.afterRelease ? { afterRelease: comparison.afterRelease } : {}),
   };
 }
+
+const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 function count(n: number, noun: string): string {
   return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
@@ -126,11 +153,15 @@ export function deltaSentence(d: DecisionDelta, subject = 'This amendment'): str
   const may = d.mayDiffer
     ? `, and may change ${d.mayDiffer.toLocaleString('en-US')} more that the records leave undecided under one of the two`
     : '';
-  if (d.changed === 0 && !d.mayDiffer) return `${subject} changes none of the ${count(d.total, 'decision')} simulated.${open}`;
+  // The requests after release are counted apart, as the outcome counts keep them apart.
+  const decisions = `${count(comparedDecisions(d.total, d), 'decision')}${comparedInTimeWords(d)}`;
+  const late = d.afterRelease ? ` ${capitalized(comparedAfterReleaseWords(d))}.` : '';
+  if (d.changed === 0 && !d.mayDiffer)
+    return `${subject} changes none of the ${count(comparedDecisions(d.total, d), 'decision')} simulated${comparedInTimeWords(d)}.${late}${open}`;
   const parts = d.transitions.map((t) => `${t.count.toLocaleString('en-US')} from ${t.from} to ${t.to}`);
   if (d.holdEndsDiffer) parts.push(holdEndsDifferWords(d.holdEndsDiffer, d.holdEndsDifferByLimit));
   const certain = d.changed === 0 ? 'none' : d.changed.toLocaleString('en-US');
-  return `${subject} changes ${certain} of ${count(d.total, 'decision')}${d.mayDiffer ? ' for certain' : ''}${may}: ${parts.join('; ')}.${open}`;
+  return `${subject} changes ${certain} of ${decisions}${d.mayDiffer ? ' for certain' : ''}${may}: ${parts.join('; ')}.${late}${open}`;
 }
 
 /** The rows of the table of changed decisions: from, to, cases; holds ending at another time last. */

@@ -66,7 +66,9 @@ const isOpen = (possible: Uint8Array | undefined, i: number) => {
  * Groups the cases decided differently under `codes` and `otherCodes` (decision codes:
  * provisionIndex << 2 | outcome) by the two deciding provisions, largest group first: those whose
  * outcome differs, and (with `holdEndsDiffer`, the simulation's per-case mark) those both hold whose
- * holds end at different times.
+ * holds end at different times. The cases of `afterRelease` (indexes in order: the requests that came
+ * after release, `SimulationResult.afterReleaseCases`) are in no group, as the comparison's changed
+ * count leaves them out.
  */
 export function changedDecisionGroups(
   codes: Int32Array,
@@ -74,13 +76,19 @@ export function changedDecisionGroups(
   mine: OpenDecisions = {},
   theirs: OpenDecisions = {},
   holdEndsDiffer?: Uint8Array,
+  afterRelease?: Int32Array,
 ): ChangeGroup[] {
   const n = Math.min(codes.length, otherCodes.length);
   // Keyed by both codes (and whether each is open) at once; a million cases make no strings and at most a few hundred keys.
   // A settled case more than one provision may decide is grouped by those provisions, not the first of them
   // (a string key: such cases are the few).
   const groups = new Map<number | string, ChangeGroup>();
+  let nextLate = 0;
   for (let i = 0; i < n; i++) {
+    if (afterRelease && nextLate < afterRelease.length && afterRelease[nextLate] === i) {
+      nextLate++;
+      continue;
+    }
     const a = codes[i]!;
     const b = otherCodes[i]!;
     const endsOnly = (a & 3) === (b & 3);

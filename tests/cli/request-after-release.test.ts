@@ -40,6 +40,11 @@ describe('a request after the release time', () => {
     expect(r.out).toContain(
       'hold hours −96.0, cost −$572.00; neither side counts hours or cost for the 1 case whose request came after release',
     );
+    // The changed count and the changed cases leave it out, as the outcome counts do, and say so.
+    expect(r.out).toContain(
+      ': 2 of 2 decisions on requests that came in time differ; the 1 request that came after release is counted apart (the two decide it differently; no one is held or reported on it); hold hours',
+    );
+    expect(r.out).not.toMatch(/^B-2 /m);
   });
 
   it('has a row of its own in the outcome table, a column in the table by year, and the rows add up to the cases', async () => {

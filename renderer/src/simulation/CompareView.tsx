@@ -4,6 +4,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import {
   afterReleaseMatrixWords,
+  comparedAfterReleaseWords,
+  comparedDecisions,
   BASELINE_HEADING,
   BASELINE_NAME,
   BASELINE_TITLE_HEADING,
@@ -115,13 +117,14 @@ export function CompareView(props: Props) {
       {r && c && mine && theirs ? (
         <>
           <p className="compare-line">
-            Of {count(r.summary.total)} cases, <strong>{count(c.changed)}</strong> are decided differently under this draft than under{' '}
-            {otherLabel}
+            Of {count(comparedDecisions(r.summary.total, c))} cases{c.afterRelease ? ' whose request came in time' : ''},{' '}
+            <strong>{count(c.changed)}</strong> are decided differently under this draft than under {otherLabel}
             {c.holdEndsDiffer
               ? ` (${count(c.holdEndsDiffer)} of them held under both, the holds ending at different times${c.holdEndsDifferByLimit ? `, ${count(c.holdEndsDifferByLimit)} of those by their limits from a release time the records lack` : ''}: counted in the hold row and column below)`
               : ''}
-            {mayDifferWords(c)}.{c.holdEndsMayDiffer ? ` ${holdEndsMayDifferSentence(c)}` : ''} Hold hours{' '}
-            {comparedAmount(mine.holdHours, theirs.holdHours, hours)}; cost {comparedAmount(mine.cost, theirs.cost, money)}.
+            {mayDifferWords(c)}
+            {c.afterRelease ? `; ${comparedAfterReleaseWords(c)}` : ''}.{c.holdEndsMayDiffer ? ` ${holdEndsMayDifferSentence(c)}` : ''} Hold
+            hours {comparedAmount(mine.holdHours, theirs.holdHours, hours)}; cost {comparedAmount(mine.cost, theirs.cost, money)}.
             {mine.why.length || theirs.why.length
               ? ` Hours and cost are known only as a lower bound: ${[...mine.why, ...theirs.why.map((w) => `under ${otherLabel}, ${w}`)].join('; ')}.`
               : ''}

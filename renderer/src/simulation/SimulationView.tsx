@@ -16,6 +16,8 @@ import {
   pastRequestWords,
   afterReleaseWords,
   afterReleaseAside,
+  comparedAfterReleaseWords,
+  comparedInTimeWords,
   afterReleaseCoverageWords,
   rangeWords,
   summaryBounds,
@@ -331,8 +333,9 @@ export function SimulationView(props: Props) {
       ...(r.open?.otherOneOf ? { oneOf: r.open.otherOneOf } : {}),
       ...(r.open?.otherUndecidedBy ? { undecidedBy: r.open.otherUndecidedBy } : {}),
     };
-    return changedDecisionGroups(r.codes, r.otherCodes, mine, theirs, r.holdEndsDiffer ?? undefined).map((g) =>
-      changeReason(g, allProvisions, otherProvisions, otherLabel, ordinance),
+    // The requests after release are in no reason, as the comparison's count leaves them out.
+    return changedDecisionGroups(r.codes, r.otherCodes, mine, theirs, r.holdEndsDiffer ?? undefined, r.afterReleaseCases ?? undefined).map(
+      (g) => changeReason(g, allProvisions, otherProvisions, otherLabel, ordinance),
     );
   }, [r, allProvisions, otherProvisions, otherLabel, ordinance]);
 
@@ -576,13 +579,17 @@ export function SimulationView(props: Props) {
             </dl>
             {r.comparison ? (
               <p className="compare-line">
-                Compared with {otherTitle}: {count(r.comparison.changed)} decision{r.comparison.changed === 1 ? ' differs' : 's differ'}
+                Compared with {otherTitle}: {count(r.comparison.changed)} decision{r.comparison.changed === 1 ? '' : 's'}
+                {comparedInTimeWords(r.comparison)}
+                {r.comparison.changed === 1 ? ' differs' : ' differ'}
                 {r.comparison.holdEndsDiffer
                   ? ` (of them ${holdEndsDifferWords(r.comparison.holdEndsDiffer, r.comparison.holdEndsDifferByLimit)})`
                   : ''}
-                {mayDifferWords(r.comparison)}; held {rangeWords(bounds!.range.hold, count)} against{' '}
-                {rangeWords(otherBounds!.range.hold, count)}; hold hours {comparedAmount(bounds!.holdHours, otherBounds!.holdHours, hours)},
-                cost {comparedAmount(bounds!.cost, otherBounds!.cost, money)}
+                {mayDifferWords(r.comparison)}
+                {r.comparison.afterRelease ? `; ${comparedAfterReleaseWords(r.comparison)}` : ''}; held{' '}
+                {rangeWords(bounds!.range.hold, count)} against {rangeWords(otherBounds!.range.hold, count)}; hold hours{' '}
+                {comparedAmount(bounds!.holdHours, otherBounds!.holdHours, hours)}, cost{' '}
+                {comparedAmount(bounds!.cost, otherBounds!.cost, money)}
                 {afterReleaseAside(r.summary)}.{r.comparison.holdEndsMayDiffer ? ` ${holdEndsMayDifferSentence(r.comparison)}` : ''}
               </p>
             ) : null}
@@ -601,7 +608,13 @@ export function SimulationView(props: Props) {
               <h3 id="reasons-heading">
                 Why {count((r.comparison?.changed ?? 0) + (r.comparison?.mayDiffer ?? 0))} decisions differ
                 {r.comparison?.mayDiffer ? ' or may differ' : ''} from {otherLabel}
+                {r.comparison ? comparedInTimeWords(r.comparison) : ''}
               </h3>
+              {r.comparison?.afterRelease ? (
+                <p className="muted" data-testid="reasons-after-release">
+                  {capitalized(comparedAfterReleaseWords(r.comparison))}.
+                </p>
+              ) : null}
               <ul>
                 {reasons.map((x) => (
                   <li key={`${x.example}`}>

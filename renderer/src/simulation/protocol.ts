@@ -120,6 +120,8 @@ export interface SimulationDone {
   otherCodes: Int32Array | null;
   /** With a comparison: per case, 1 where both hold and the holds end at different times (decided differently). */
   holdEndsDiffer?: Uint8Array | null;
+  /** The cases whose request came after their release time, by index in order (null when none): counted apart from the changed ones. */
+  afterReleaseCases?: Int32Array | null;
   /**
    * When the cases leave facts unknown, per case: the outcomes it may get (bits 1 << outcome code;
    * more than one: the records cannot settle it, and its code's review means "open") and the facts

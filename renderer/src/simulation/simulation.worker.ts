@@ -200,6 +200,8 @@ function run(request: Extract<SimulationRequest, { kind: 'simulate' }>): void {
   if (other) transfer.push(other.codes.buffer);
   const holdEndsDiffer = sim.result.holdEndsDiffer ?? null;
   if (holdEndsDiffer) transfer.push(holdEndsDiffer.buffer);
+  const afterReleaseCases = sim.result.afterReleaseCases ?? null;
+  if (afterReleaseCases) transfer.push(afterReleaseCases.buffer);
   if (policy.oneOf) transfer.push(policy.oneOf.of.buffer);
   if (other?.oneOf) transfer.push(other.oneOf.of.buffer);
   if (policy.undecidedBy) transfer.push(policy.undecidedBy.of.buffer);
@@ -216,6 +218,7 @@ function run(request: Extract<SimulationRequest, { kind: 'simulate' }>): void {
       codes: policy.codes,
       otherCodes: other?.codes ?? null,
       holdEndsDiffer,
+      afterReleaseCases,
       open:
         policy.possible && policy.dependsOn
           ? {
