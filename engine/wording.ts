@@ -380,8 +380,22 @@ export function jurisdictionWithArticle(name: string): string {
     : name;
 }
 
-export function agencyName(o: Ordinance): string {
-  return o.agency?.trim() || 'the law enforcement agency';
+/**
+ * The agency the text says acts on detainers: the ordinance's agency, else the usual one of its level
+ * (as bodyOf names the usual legislative body): a county's jail is its sheriff's, a city's or town's
+ * lockup its police department's; a state, or a jurisdiction of no stated level, "the law enforcement agency".
+ */
+export function agencyName(o: Pick<Ordinance, 'agency' | 'jurisdiction'>): string {
+  return o.agency?.trim() || defaultAgencyOf(o.jurisdiction?.level);
+}
+
+/** The agency a jurisdiction of this level usually names, when the ordinance names none (see `agencyName`). */
+export function defaultAgencyOf(level: Ordinance['jurisdiction']['level']): string {
+  return level === 'county'
+    ? "the Sheriff's Office"
+    : level === 'city' || level === 'town'
+      ? 'the Police Department'
+      : 'the law enforcement agency';
 }
 
 function capitalize(s: string): string {

@@ -202,6 +202,13 @@ export const LINT_RULES: readonly LintRule[] = [
     title: 'a legislative body named for another level of government than the jurisdiction (a county enacting by its "City Council")',
   },
   {
+    code: 'agency-not-of-level',
+    shortTitle: 'Agency of another level',
+    severity: 'warning',
+    kind: 'completeness',
+    title: 'an agency named for another level of government than the jurisdiction (a county whose text says "the Police Department")',
+  },
+  {
     code: 'no-minimum-age',
     shortTitle: 'No minimum age',
     severity: 'warning',

@@ -42,6 +42,7 @@ import type { PreparedCase } from '../prepared';
 import { parseDate, timeZone, zonesAsChoice, zonesCitation, zonesOfState } from '../time';
 import {
   conditionWords,
+  defaultAgencyOf,
   definesDetainer,
   detainersInOrdinanceTerms,
   detainerTerm,
@@ -678,6 +679,7 @@ function provisionRules(ctx: Ctx): void {
   }
   zoneOfStateRule(ctx);
   bodyOfLevelRule(ctx);
+  agencyOfLevelRule(ctx);
   agreementRules(ctx);
   noStateLawRule(ctx);
 }
@@ -758,6 +760,41 @@ function bodyOfLevelRule(ctx: Ctx): void {
       fixes: [
         { title: `Remove the legislative body (the text then names the ${unnamed})`, edits: [{ op: 'delete', path: ['legislativeBody'] }] },
       ],
+    },
+    false,
+  );
+}
+
+/**
+ * An agency named for another level of government than the jurisdiction's: a county whose text says
+ * "the Police Department" (a new draft's agency, kept when the level was changed), or a city whose says
+ * "the Sheriff's Office". A county police department that names its county ("the Nassau County Police
+ * Department") is a county's, and a city-county whose name says both may have either; neither is checked.
+ * A warning, never an error: the ordinance may mean the agency it names.
+ */
+function agencyOfLevelRule(ctx: Ctx): void {
+  const { o, add } = ctx;
+  const agency = o.agency?.trim();
+  const { level, name } = o.jurisdiction;
+  if (!agency) return;
+  const countyWord = /\b(county|parish)\b/i;
+  const cityWord = /\b(city|town|village|borough)\b/i;
+  const mismatch =
+    level === 'county' && /\bpolice\b/i.test(agency) && !countyWord.test(agency) && !cityWord.test(name)
+      ? "a city's or town's police, but the jurisdiction is a county"
+      : (level === 'city' || level === 'town') && /\bsheriff/i.test(agency) && !countyWord.test(name)
+        ? `a county's sheriff, but the jurisdiction is a ${level}`
+        : undefined;
+  if (!mismatch) return;
+  const usual = defaultAgencyOf(level);
+  add(
+    {
+      severity: 'warning',
+      code: 'agency-not-of-level',
+      message: `the agency "${agency}" is ${mismatch}: the ${documentNoun(o)}'s text would say that ${agency} holds, notifies or declines on detainers`,
+      explanation: `The text names agency as the one that acts on each detainer. A ${level === 'county' ? "county's jail is usually its sheriff's" : "city's or town's lockup is usually its police department's"}; name the agency as the ${level === 'county' ? 'county' : level} calls it${level === 'county' ? ' (a county police department by its county\'s name, as "the Nassau County Police Department")' : ''}, or remove agency to have the text name ${usual}.`,
+      path: ['agency'],
+      fixes: [{ title: `Remove the agency (the text then names ${usual})`, edits: [{ op: 'delete', path: ['agency'] }] }],
     },
     false,
   );
