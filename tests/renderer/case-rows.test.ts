@@ -78,6 +78,17 @@ describe('selectRows', () => {
     expect(ids(selectRows(columns, codes, null, { ...NO_FILTER, changedOnly: true }, { key: 'id', descending: false }))).toEqual([]);
   });
 
+  it('leaves out of the changed cases those the comparison counts apart (a request after release), as their count does', () => {
+    // B-4 (the fifth case) is decided differently, but ICE's request came after release: the comparison counts it apart.
+    const apart = Uint8Array.from([0, 0, 0, 0, 1]);
+    const changed = (mask: Uint8Array | null) =>
+      ids(selectRows(columns, codes, other, { ...NO_FILTER, changedOnly: true }, { key: 'id', descending: false }, null, null, null, mask));
+    expect(changed(apart)).toEqual(['B-1']);
+    expect(changed(null)).toEqual(['B-1', 'B-4']);
+    // Without the changed-only filter every case is listed, the late one too.
+    expect(ids(selectRows(columns, codes, other, NO_FILTER, { key: 'id', descending: false }, null, null, null, apart))).toHaveLength(5);
+  });
+
   it('counts a hold that ends at another time as decided differently', () => {
     // B-5 is held under both; its holds end at different times.
     const endsDiffer = Uint8Array.from([0, 0, 1, 0, 0]);

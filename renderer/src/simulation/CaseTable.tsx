@@ -44,6 +44,8 @@ interface Props {
   otherUndecidedBy?: UndecidedBy | null;
   /** Per case, 1 where both hold and the holds end at different times. */
   holdEndsDiffer?: Uint8Array | null;
+  /** The cases a comparison counts apart (ICE's request came after release): never among the changed cases. */
+  countedApart?: Int32Array | null;
   filter: RowFilter;
   selected: number | null;
   onSelect: (caseIndex: number) => void;
@@ -86,9 +88,16 @@ export function CaseTable(props: Props) {
     () => (oneOfSets || undecidedSets ? { oneOf: oneOfSets, undecidedBy: undecidedSets } : null),
     [oneOfSets, undecidedSets],
   );
+  const countedApart = props.countedApart ?? null;
+  const apart = useMemo(() => {
+    if (!countedApart?.length) return null;
+    const mask = new Uint8Array(codes.length);
+    for (const i of countedApart) if (i < mask.length) mask[i] = 1;
+    return mask;
+  }, [countedApart, codes.length]);
   const rows = useMemo(
-    () => selectRows(columns, codes, otherCodes, filter, sort, possible, endsDiffer, deciders),
-    [columns, codes, otherCodes, filter, sort, possible, endsDiffer, deciders],
+    () => selectRows(columns, codes, otherCodes, filter, sort, possible, endsDiffer, deciders, apart),
+    [columns, codes, otherCodes, filter, sort, possible, endsDiffer, deciders, apart],
   );
   useEffect(() => setActive((a) => Math.min(a, Math.max(0, rows.length - 1))), [rows]);
   // The id column is as wide as the widest id, measured in the table's own font: an id is never cut.

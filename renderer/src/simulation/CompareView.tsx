@@ -177,7 +177,11 @@ export function CompareView(props: Props) {
           <section aria-labelledby="changed-heading">
             <h3 id="changed-heading">Changed cases</h3>
             {c.changed + c.mayDiffer === 0 ? (
-              <p className="muted">No case is decided differently.</p>
+              <p className="muted">
+                {c.afterRelease
+                  ? 'No case whose request came in time is decided differently (requests after release are counted apart, above).'
+                  : 'No case is decided differently.'}
+              </p>
             ) : (
               <div className="cases-and-explanation">
                 <CaseTable
@@ -197,6 +201,7 @@ export function CompareView(props: Props) {
                   undecidedBy={r.open?.undecidedBy}
                   otherUndecidedBy={r.open?.otherUndecidedBy}
                   holdEndsDiffer={r.holdEndsDiffer ?? null}
+                  countedApart={r.afterReleaseCases ?? null}
                   filter={CHANGED_ONLY}
                   selected={selected}
                   onSelect={(i) => {

@@ -790,6 +790,7 @@ export function SimulationView(props: Props) {
                 undecidedBy={r.open?.undecidedBy}
                 otherUndecidedBy={r.open?.otherUndecidedBy}
                 holdEndsDiffer={r.holdEndsDiffer ?? null}
+                countedApart={r.afterReleaseCases ?? null}
                 filter={filter}
                 selected={selected}
                 onSelect={(i) => void open(i)}

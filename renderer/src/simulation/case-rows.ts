@@ -203,6 +203,7 @@ export function selectRows(
   possible: Uint8Array | null = null,
   holdEndsDiffer: Uint8Array | null = null,
   deciders: CaseDeciders | null = null,
+  apart: Uint8Array | null = null,
 ): Int32Array {
   // Decided by: a filter on a provision shows the cases it may decide too, and the column sorts as its cells read.
   const by = deciders?.oneOf || deciders?.undecidedBy ? decidersIndex(codes, deciders) : null;
@@ -222,8 +223,10 @@ export function selectRows(
     const code = codes[i]!;
     if (filter.outcome >= 0 && outcomeFilterOf(code, possible, i) !== filter.outcome) continue;
     if (filter.provision >= 0 && (by ? !by.has(i, filter.provision) : code >> 2 !== filter.provision)) continue;
-    // Decided differently: another outcome, or both hold and the holds end at different times.
-    if (filter.changedOnly && (!otherCodes || ((otherCodes[i]! & 3) === (code & 3) && !holdEndsDiffer?.[i]))) continue;
+    // Decided differently: another outcome, or both hold and the holds end at different times; a case the
+    // comparison counts apart (ICE's request came after release: no one is held or reported on it) is not
+    // among the changed cases, as it is not in their count.
+    if (filter.changedOnly && (!otherCodes || apart?.[i] || ((otherCodes[i]! & 3) === (code & 3) && !holdEndsDiffer?.[i]))) continue;
     if (needle && !idHolds(columns, i, needleUnits, needle)) continue;
     out[m++] = i;
   }
