@@ -1,7 +1,7 @@
 // The documented CSV columns of a case file, how a header (optionally renamed by a column mapping)
 // is planned onto them, and the reference reading of one row into a contract-form case.
 
-import { didYouMean } from '../diagnostics';
+import { didYouMean, editDistance } from '../diagnostics';
 import { CHARGE_UNKNOWNS, CONVICTION_UNKNOWNS, RECORD_KEYS, type OffenseClass } from '../model';
 import { MINUTES_PER_DAY, packedCivilFromDays, parseDate, parseDateTime, unrealDateProblem } from '../time';
 import { RECORD_BITS } from '../prepared';
@@ -209,6 +209,27 @@ const DOCUMENTED = [...allDocumentedColumns(), 'dateOfBirth', 'charge1.level', '
 /** Unknown columns listed one by one; past this a header is not a case file at all, and the rest are counted. */
 const MAX_LISTED_COLUMNS = 50;
 
+/**
+ * How an unknown column of a header read with a mapping file is told to be mapped, on the command line:
+ * the file's keys. The app's Map columns panel says its own list instead (inTheApp).
+ */
+export const UNKNOWN_COLUMN_IN_THE_MAPPING_FILE = '; map it under "columns" or list it under "ignore" in the mapping';
+/** How an unknown column of a header read with no mapping is told it can be mapped, on the command line. */
+export const UNKNOWN_COLUMN_WITHOUT_A_MAPPING = '; a column mapping can rename it';
+
+/**
+ * The documented column a header's unknown column name is likely a slip of, or undefined. A jail's
+ * export names its columns in its own words, which are not typos of ours: a short name is two letters
+ * from several of ours without being like any (JW, a judicial warrant, is not "id"; NAME and RACE are
+ * not "age"), so a guess takes at most one wrong letter in three of the shorter name (one at least).
+ */
+function likeColumn(name: string, candidates: readonly string[]): string | undefined {
+  const guess = didYouMean(name, candidates);
+  if (guess === undefined) return undefined;
+  const wrong = editDistance(name.toLowerCase(), guess.toLowerCase());
+  return wrong <= Math.max(1, Math.floor(Math.min(name.length, guess.length) / 3)) ? guess : undefined;
+}
+
 /** How the refusal of a header with none of the case columns says to map it, on the command line. */
 export const MAP_ON_THE_COMMAND_LINE =
   'Map the columns with a mapping file on the command line (--mapping FILE; docs/case-files.md), or rename them in the file';
@@ -257,10 +278,10 @@ export function planColumns(header: readonly string[], mapping?: ColumnMapping):
     if (typeof meaning === 'string') {
       if (target !== name) problems.push(`the mapping sends column "${name}" (column ${index + 1}) to ${meaning}`);
       else {
-        const guess = didYouMean(name, DOCUMENTED);
+        const guess = likeColumn(name, DOCUMENTED);
         problems.push(
           `unknown column "${name}" (column ${index + 1})${guess ? `; did you mean "${guess}"?` : ''}` +
-            (mapping ? '; map it under "columns" or list it under "ignore" in the mapping' : '; a column mapping can rename it'),
+            (mapping ? UNKNOWN_COLUMN_IN_THE_MAPPING_FILE : UNKNOWN_COLUMN_WITHOUT_A_MAPPING),
         );
       }
       return;

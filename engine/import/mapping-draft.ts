@@ -18,6 +18,8 @@ import {
   levelOf,
   MAP_ON_THE_COMMAND_LINE,
   ONE_ROW_PER_CHARGE_ON_THE_COMMAND_LINE,
+  UNKNOWN_COLUMN_IN_THE_MAPPING_FILE,
+  UNKNOWN_COLUMN_WITHOUT_A_MAPPING,
   MAX_GROUP_NUMBER,
   mayBeUnknown,
   NUMBER_FIELDS,
@@ -367,9 +369,17 @@ const LEVEL_CODES_ON_THE_COMMAND_LINE = `; map the export's codes under "values"
 export const LEVEL_CODES_IN_THE_APP =
   '; in the Map columns panel (Map columns…), under “Their values”, choose the level each of the export’s codes stands for';
 
+/** How the Map columns panel says to map a column not yet chosen: in its own list, not under the mapping file's "columns". */
+export const UNKNOWN_COLUMN_IN_THE_PANEL =
+  '; in the Map columns panel, choose the case column it fills in its “Reads as” list, or “Leave out”';
+/** How the app says a column of a file read with no mapping can be mapped: in the panel. */
+export const UNKNOWN_COLUMN_IN_THE_APP = '; the Map columns panel (Map columns…) can say which case column it fills, or leave it out';
+
 /** An import problem as the app says it: the command line's way to map the columns becomes the panel's. */
 export function inTheApp(problem: string): string {
   return problem
+    .replace(UNKNOWN_COLUMN_IN_THE_MAPPING_FILE, UNKNOWN_COLUMN_IN_THE_PANEL)
+    .replace(UNKNOWN_COLUMN_WITHOUT_A_MAPPING, UNKNOWN_COLUMN_IN_THE_APP)
     .replace(MAP_ON_THE_COMMAND_LINE, MAP_IN_THE_APP)
     .replace(ONE_ROW_PER_CHARGE_ON_THE_COMMAND_LINE, ONE_ROW_PER_CHARGE_IN_THE_APP)
     .replace(LEVEL_CODES_ON_THE_COMMAND_LINE, LEVEL_CODES_IN_THE_APP);

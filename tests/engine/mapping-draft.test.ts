@@ -270,6 +270,32 @@ describe('the mapping’s newer keys in the panel', () => {
     expect(inTheApp('row 2: error: age is not a number')).toBe('row 2: error: age is not a number');
   });
 
+  it('guesses a documented column for an unknown one only where the names are alike: JW is a judicial warrant, not "id"', () => {
+    const header = ['id', 'age', 'bookedAt', 'eligibleForReleaseAt', 'JW', 'NAME', 'RACE', 'agee', 'BOOKEDAT2'];
+    const said = mappingProblems(header, { columns: {} });
+    const of = (name: string) => said.find((p) => p.startsWith(`unknown column "${name}"`));
+    for (const name of ['JW', 'NAME', 'RACE']) expect(of(name), name).not.toContain('did you mean');
+    expect(of('agee')).toContain('did you mean "age"?');
+    expect(of('BOOKEDAT2')).toContain('did you mean "bookedAt"?');
+    // Read with no mapping, the same likeness.
+    expect(mappingProblems(['id', 'age', 'bookedAt', 'eligibleForReleaseAt', 'JW'], undefined).join('\n')).not.toContain('did you mean');
+  });
+
+  it('says in the panel’s words how to map an unknown column, never the mapping file’s "columns" and "ignore"', () => {
+    const header = ['id', 'age', 'bookedAt', 'eligibleForReleaseAt', 'JW'];
+    const [withMapping] = mappingProblems(header, { columns: {} });
+    // The command line, whose user writes the mapping file, keeps the file's words.
+    expect(withMapping).toBe('unknown column "JW" (column 5); map it under "columns" or list it under "ignore" in the mapping');
+    expect(inTheApp(withMapping!)).toBe(
+      'unknown column "JW" (column 5); in the Map columns panel, choose the case column it fills in its “Reads as” list, or “Leave out”',
+    );
+    const [without] = mappingProblems(header, undefined);
+    expect(without).toBe('unknown column "JW" (column 5); a column mapping can rename it');
+    expect(inTheApp(`jail.csv: row 1: error: ${without}`)).toBe(
+      'jail.csv: row 1: error: unknown column "JW" (column 5); the Map columns panel (Map columns…) can say which case column it fills, or leave it out',
+    );
+  });
+
   it('points the app’s repeated id of one row per charge to the panel’s targets of each row, not to --mapping', () => {
     const set = readCaseSet(
       'id,age,bookedAt,eligibleForReleaseAt,charge1.class\nA,30,2012-01-01,2012-01-02,felony\nA,30,2012-01-01,2012-01-02,misdemeanor\n',

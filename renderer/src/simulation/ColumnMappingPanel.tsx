@@ -12,6 +12,7 @@ import {
   exportSample,
   guessMapping,
   guessTarget,
+  inTheApp,
   isSlashedDate,
   levelChoices,
   loadColumnMapping,
@@ -189,7 +190,8 @@ export function ColumnMappingPanel({ source, draft, onDraft, onRead, onClose, ho
     for (const t of targets) by.set(t.section, [...(by.get(t.section) ?? []), t]);
     return [...by];
   }, [targets]);
-  const headerProblems = useMemo(() => (mapping && header.length ? mappingProblems(header, mapping) : []), [header, mapping]);
+  // Said in the panel's words (its "Reads as" lists), not the mapping file's keys ("columns", "ignore").
+  const headerProblems = useMemo(() => (mapping && header.length ? mappingProblems(header, mapping).map(inTheApp) : []), [header, mapping]);
 
   if (sample === null)
     return (
