@@ -8,7 +8,7 @@ import { maxHoldWords, OUTCOMES, type Outcome } from '../../../engine/vocabulary
 import type { DecisionTable, DecisionTableRow } from '../../../engine/index';
 import type { Host } from '../../../host/contract';
 import { emit } from '../lib/app-events';
-import { SidePanel } from '../lib/SidePanel';
+import { showingTheText, SidePanel } from '../lib/SidePanel';
 import { count, milliseconds } from '../lib/format';
 import { OUTCOME_LABEL } from '../simulation/Charts';
 import { CaseFacts } from '../simulation/Explanation';
@@ -434,7 +434,7 @@ function RowDetails({
       <p>
         Decided by <strong>{rowProvisionName(row, provisions)}</strong>
         {row.maxHold ? <>, holding for at most {maxHoldWords(row.maxHold).replace(/,$/, '')}</> : null}.{' '}
-        <button type="button" className="link" onClick={() => onShowProvision(row.provision)}>
+        <button type="button" className="link" onClick={() => showingTheText(onShowProvision, onClose)(row.provision)}>
           Show {row.citation} in the editor
         </button>
       </p>

@@ -819,7 +819,7 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
           {!analysisCurrent ? 'Checking…' : errorCount ? `${errorCount} error${errorCount === 1 ? '' : 's'}` : 'No errors'}
           {warningCount ? `, ${warningCount} warning${warningCount === 1 ? '' : 's'}` : ''}
         </span>
-        {analysis?.text ? <span>Fingerprint {analysis.text.fingerprint.slice(0, 19)}…</span> : null}
+        {analysis?.text ? <Fingerprint value={analysis.text.fingerprint} /> : null}
         {analysis ? <span>Checked in {milliseconds(analysis.engineMs)}</span> : null}
         <span>
           {sim.state.cases
@@ -946,5 +946,22 @@ function Splitter({ value, onChange }: { value: number; onChange: (v: number) =>
         el.addEventListener('pointerup', up);
       }}
     />
+  );
+}
+
+/**
+ * The status bar's fingerprint of the text, said for what it is: what identifies the exact text checked here,
+ * as the exports made from it (an impact report too) name it, so a copy can be matched to it.
+ */
+export function Fingerprint({ value }: { value: string }) {
+  const what =
+    'The fingerprint identifies the exact text of this ordinance (its content, not its comments or layout). ' +
+    'Every document exported from it, a simulation’s impact report among them, carries the same fingerprint: ' +
+    'a printed or saved copy with this fingerprint was made from this very text; any change to the text changes it.';
+  return (
+    <span className="status-fingerprint" title={`Text fingerprint ${value}\n${what}`}>
+      Text fingerprint <code>{value.slice(0, 19)}…</code>
+      <span className="visually-hidden"> ({what})</span>
+    </span>
   );
 }

@@ -8,6 +8,20 @@ import { createPortal } from 'react-dom';
 /** Where side panels go: beside the view's pane, outside its scrolling body (App renders it). */
 export const SIDE_PANEL_HOST = 'side-panel-host';
 
+/** A window in which a side panel opens over the text (outline, form or YAML), not over the table: app.css's query. */
+export const PANEL_OVER_THE_TEXT = '(max-width: 1279px)';
+
+/**
+ * A panel's "show it in the text" action: where the panel opens over the text, it is closed first, so
+ * that what is shown is in sight and not under the panel.
+ */
+export function showingTheText<T>(show: (x: T) => void, close: () => void): (x: T) => void {
+  return (x) => {
+    if (window.matchMedia(PANEL_OVER_THE_TEXT).matches) close();
+    show(x);
+  };
+}
+
 export function SidePanel({
   label,
   title,

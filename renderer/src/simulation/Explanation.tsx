@@ -16,7 +16,7 @@ import {
   withDetainerTerm,
 } from '../../../engine/vocabulary';
 import { emit } from '../lib/app-events';
-import { SidePanel } from '../lib/SidePanel';
+import { showingTheText, SidePanel } from '../lib/SidePanel';
 import { words } from '../lib/words';
 import { OUTCOME_LABEL } from './Charts';
 import type { CaseExplained } from './protocol';
@@ -272,7 +272,7 @@ export function Explanation({
         title="Under this draft"
         provisions={provisions}
         detainer={explained.detainerTerms.decision}
-        onShowProvision={onShowProvision}
+        onShowProvision={showingTheText(onShowProvision, onClose)}
       />
       {explained.other ? (
         <DecisionBlock
