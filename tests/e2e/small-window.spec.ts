@@ -80,10 +80,10 @@ test('at 1024 pixels the Problems list leaves the form most of the height, and t
   const left = await box(page.locator('.pane-left'));
   expect(problems.height / left.height).toBeLessThanOrEqual(0.21);
   const fingerprint = page.locator('.statusbar .status-fingerprint');
-  await expect(fingerprint).toHaveText(/^Text fingerprint sha256:[0-9a-f]{12}…/);
+  await expect(fingerprint).toHaveText(/^Policy fingerprint sha256:[0-9a-f]{12}…/);
   await expect(fingerprint).toHaveAttribute(
     'title',
-    /^Text fingerprint sha256:[0-9a-f]{64}\n.*identifies the exact text of this ordinance/,
+    /^Policy fingerprint sha256:[0-9a-f]{64}\n.*identifies the exact content of this ordinance/,
   );
 });
 

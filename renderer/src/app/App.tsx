@@ -950,17 +950,17 @@ function Splitter({ value, onChange }: { value: number; onChange: (v: number) =>
 }
 
 /**
- * The status bar's fingerprint of the text, said for what it is: what identifies the exact text checked here,
- * as the exports made from it (an impact report too) name it, so a copy can be matched to it.
+ * The status bar's policy fingerprint, said for what it is and named as the exports name it ("Policy
+ * fingerprint" in the officer guide, "policy fingerprint" from the command line), so a copy can be matched to it.
  */
 export function Fingerprint({ value }: { value: string }) {
   const what =
-    'The fingerprint identifies the exact text of this ordinance (its content, not its comments or layout). ' +
+    'The policy fingerprint identifies the exact content of this ordinance (not its comments or layout). ' +
     'Every document exported from it, a simulation’s impact report among them, carries the same fingerprint: ' +
-    'a printed or saved copy with this fingerprint was made from this very text; any change to the text changes it.';
+    'a printed or saved copy with this fingerprint was made from this very content; any change to it changes the fingerprint.';
   return (
-    <span className="status-fingerprint" title={`Text fingerprint ${value}\n${what}`}>
-      Text fingerprint <code>{value.slice(0, 19)}…</code>
+    <span className="status-fingerprint" title={`Policy fingerprint ${value}\n${what}`}>
+      Policy fingerprint <code>{value.slice(0, 19)}…</code>
       <span className="visually-hidden"> ({what})</span>
     </span>
   );
