@@ -213,6 +213,139 @@ export function onClearAnalysisCaches(clear: () => void): void {
   OTHER_CACHES.push(clear);
 }
 
+/** A conviction's dates, days incarcerated and later convictions' days, and how far it is from the simplest. */
+interface TimeType {
+  convicted: number;
+  released: number;
+  days: number;
+  later: number;
+  score: number;
+}
+
+/**
+ * The windows of a fact space in one frame, as flat arrays: which count from the release, which leave
+ * out a conviction's own days incarcerated and which later convictions' days too, and the days each
+ * starts and ends on.
+ */
+interface WindowTable {
+  count: number;
+  fromRelease: Uint8Array;
+  ownDays: Uint8Array;
+  laterDays: Uint8Array;
+  starts: Float64Array;
+  ends: Float64Array;
+}
+
+function windowTable(windows: readonly WindowSpec[], starts: readonly number[], ends: readonly number[]): WindowTable {
+  return {
+    count: windows.length,
+    fromRelease: Uint8Array.from(windows, (w) => (w.measure === 'release' ? 1 : 0)),
+    ownDays: Uint8Array.from(windows, (w) => (w.excludeIncarcerated ? 1 : 0)),
+    laterDays: Uint8Array.from(windows, (w) => (w.excludeIncarcerated && w.andLater ? 1 : 0)),
+    starts: Float64Array.from(starts),
+    ends: Float64Array.from(ends),
+  };
+}
+
+/**
+ * Whether a conviction (on day c, released on day r, with `days` of its own incarcerated and `later`
+ * of later convictions') falls in window i, as the engine decides: own days count only for a window
+ * from the conviction (a release ends them), a later conviction's (convicted the day after, see
+ * laterCarrier) only when it is not after the window's end; a conviction after that end is outside.
+ */
+function inWindow(t: WindowTable, i: number, c: number, r: number, days: number, later: number): boolean {
+  const ref = t.fromRelease[i] === 1 ? r : c;
+  const ext = (t.ownDays[i] === 1 && ref === c ? days : 0) + (t.laterDays[i] === 1 && c < t.ends[i]! ? later : 0);
+  return c <= t.ends[i]! && ref + ext >= t.starts[i]!;
+}
+
+/** The windows a conviction falls in, as bits (up to 30 windows). */
+function windowBits(t: WindowTable, c: number, r: number, days: number, later: number): number {
+  let bits = 0;
+  for (let i = 0; i < t.count; i++) if (inWindow(t, i, c, r, days, later)) bits |= 1 << i;
+  return bits;
+}
+
+/** The windows a conviction falls in, as a string of 0 and 1 (past 30 windows). */
+function windowText(t: WindowTable, c: number, r: number, days: number, later: number): string {
+  let text = '';
+  for (let i = 0; i < t.count; i++) text += inWindow(t, i, c, r, days, later) ? '1' : '0';
+  return text;
+}
+
+/**
+ * Days incarcerated worth trying for a conviction on day c released on day r: none, and for each
+ * window that leaves them out (from the release and the conviction for a window from the release,
+ * else from the conviction), the days that carry it past each window's start by ten, each once, in
+ * the order first found.
+ */
+function incarceratedDays(into: number[], excludedFromRelease: Uint8Array, bounds: Float64Array, c: number, r: number): void {
+  into.length = 0;
+  into.push(0);
+  const add = (ref: number) => {
+    for (let k = 0; k < bounds.length; k++) {
+      const b = bounds[k]!;
+      if (b > ref && !into.includes(b - ref + 10)) into.push(b - ref + 10);
+    }
+  };
+  for (let e = 0; e < excludedFromRelease.length; e++) {
+    if (excludedFromRelease[e] === 1) add(r);
+    add(c);
+  }
+}
+
+/**
+ * One conviction per pattern of windows it falls in, the simplest found for each (in the order the
+ * patterns are first found): every date, release on or after it (when a window counts from the
+ * release) and days incarcerated. This runs for every combination; kept apart from the setting up
+ * of the dates, it is a small function of numbers and typed arrays that the JIT compiles quickly
+ * and once, which matters most in a fresh process.
+ */
+function convictionTimes(s: {
+  dates: Float64Array;
+  /** 1 for a date in the middle of a gap between boundaries (the simplest), else 0. */
+  atMid: Uint8Array;
+  bounds: Float64Array;
+  excludedFromRelease: Uint8Array;
+  byRelease: boolean;
+  split: boolean;
+  windows: WindowTable;
+}): TimeType[] {
+  const small = s.windows.count <= 30;
+  // Scores in halves (a date off the middles costs half a point), made plain numbers at the end.
+  const out = new Map<number | string, { convicted: number; released: number; days: number; later: number; halves: number }>();
+  const dayOptions: number[] = [];
+  const n = s.dates.length;
+  for (let ci = 0; ci < n; ci++) {
+    const c = s.dates[ci]!;
+    const offMid = s.atMid[ci] === 1 ? 0 : 1;
+    // The dates are sorted and distinct: the releases on or after c are the dates from c on.
+    const lastRelease = s.byRelease ? n : ci + 1;
+    for (let ri = ci; ri < lastRelease; ri++) {
+      const r = s.dates[ri]!;
+      incarceratedDays(dayOptions, s.excludedFromRelease, s.bounds, c, r);
+      for (let di = 0; di < dayOptions.length; di++) {
+        const days = dayOptions[di]!;
+        for (let li = -1; li < (s.split ? dayOptions.length : 0); li++) {
+          const later = li < 0 ? 0 : dayOptions[li]!;
+          if (li >= 0 && later === 0) continue;
+          const key = small ? windowBits(s.windows, c, r, days, later) : windowText(s.windows, c, r, days, later);
+          const halves = (days > 0 ? 4 : 0) + (later > 0 ? 6 : 0) + (r !== c ? 2 : 0) + offMid;
+          const prev = out.get(key);
+          if (!prev || halves < prev.halves) out.set(key, { convicted: c, released: r, days, later, halves });
+        }
+      }
+    }
+  }
+  return [...out.values()].map((t) => ({
+    convicted: t.convicted,
+    released: t.released,
+    days: t.days,
+    later: t.later,
+    score: t.halves / 2,
+  }));
+}
+
 const CLASS_ORDER: OffenseClass[] = ['misdemeanor', 'felony', 'infraction'];
 
 /** How far an offense is from the simplest: fewer categories, no degree, the class ordinary for its categories. */
@@ -607,7 +740,7 @@ export class FactSpace {
   // ---- representative records ----
 
   /** Dates (and days incarcerated) of a conviction that fall differently into the windows, per frame. */
-  private timeTypes(frame: number): Array<{ convicted: number; released: number; days: number; later: number; score: number }> {
+  private timeTypes(frame: number): TimeType[] {
     const { booked } = this.anchorDays(frame);
     if (this.windows.length === 0) return [{ convicted: booked - 3 * 365, released: booked - 3 * 365, days: 0, later: 0, score: 0 }];
     const starts = this.windows.map((w) => this.windowStart(w, frame));
@@ -631,56 +764,15 @@ export class FactSpace {
     // A conviction's own days and later convictions' days extend windows differently when some
     // window leaves out only its own time, or is measured from a release (which own time precedes).
     const split = excluded.some((w) => !w.andLater || w.measure === 'release');
-    // Which windows a conviction falls in, as a key: bits (a string past 30 windows). This runs for
-    // every date, release and days incarcerated, so the windows are read as plain arrays.
-    const nw = this.windows.length;
-    const fromRelease = this.windows.map((w) => w.measure === 'release');
-    const ownDays = this.windows.map((w) => w.excludeIncarcerated);
-    const laterDays = this.windows.map((w) => w.excludeIncarcerated && w.andLater);
-    const small = nw <= 30;
-    const out = new Map<number | string, { convicted: number; released: number; days: number; later: number; score: number }>();
-    for (const c of dates) {
-      const atMid = mids.includes(c) ? 0 : 0.5;
-      for (const r of byRelease ? dates.filter((d) => d >= c) : [c]) {
-        const dayOptions = new Set<number>([0]);
-        for (const w of excluded) {
-          for (const ref of w.measure === 'release' ? [r, c] : [c]) for (const b of bounds) if (b > ref) dayOptions.add(b - ref + 10);
-        }
-        const pairDays: number[] = [];
-        const pairLater: number[] = [];
-        for (const d of dayOptions) {
-          pairDays.push(d);
-          pairLater.push(0);
-          if (split)
-            for (const l of dayOptions)
-              if (l > 0) {
-                pairDays.push(d);
-                pairLater.push(l);
-              }
-        }
-        for (let k = 0; k < pairDays.length; k++) {
-          const days = pairDays[k]!;
-          const later = pairLater[k]!;
-          let bits = 0;
-          let text = '';
-          for (let i = 0; i < nw; i++) {
-            const ref = fromRelease[i] ? r : c;
-            // As the engine: own days count only for a window from the conviction (a release ends them),
-            // a later conviction's (convicted the day after, see laterCarrier) only when it is not after
-            // the window's end; a conviction after that end is outside.
-            const ext = (ownDays[i] && ref === c ? days : 0) + (laterDays[i] && c < ends[i]! ? later : 0);
-            const inside = c <= ends[i]! && ref + ext >= starts[i]!;
-            if (small) bits |= inside ? 1 << i : 0;
-            else text += inside ? '1' : '0';
-          }
-          const key = small ? bits : text;
-          const score = (days > 0 ? 2 : 0) + (later > 0 ? 3 : 0) + (r !== c ? 1 : 0) + atMid;
-          const prev = out.get(key);
-          if (!prev || score < prev.score) out.set(key, { convicted: c, released: r, days, later, score });
-        }
-      }
-    }
-    return [...out.values()];
+    return convictionTimes({
+      dates: Float64Array.from(dates),
+      atMid: Uint8Array.from(dates, (d) => (mids.includes(d) ? 1 : 0)),
+      bounds: Float64Array.from(bounds),
+      excludedFromRelease: Uint8Array.from(excluded, (w) => (w.measure === 'release' ? 1 : 0)),
+      byRelease,
+      split,
+      windows: windowTable(this.windows, starts, ends),
+    });
   }
 
   private categorySets(coll: Collection): string[][] {
