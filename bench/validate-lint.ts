@@ -4,7 +4,8 @@
 // parse beside the engine's, the scaling with the number of provisions, and plain verdicts.
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -133,14 +134,78 @@ function line(label: string, s: { cpu: number; wall: number; min: number }, budg
   return `${label.padEnd(66)} cpu median ${fmt(s.cpu)} ms (min ${fmt(s.min)})  wall ${fmt(s.wall)} ms${budget ? `  ${verdict(s.cpu, budget)}` : ''}`;
 }
 
-/** In a child process: the first validate + lint of the text, before any code ran warm. */
-function freshChild(file: string, examples: boolean): void {
+/**
+ * CPU time in ms of this process's main thread and of its other threads (V8's optimizing compiler and
+ * its concurrent marking run there), from Linux's per-thread scheduler statistics; undefined elsewhere.
+ */
+function threadCpuMs(): { main: number; others: number } | undefined {
+  try {
+    let main = 0;
+    let others = 0;
+    for (const tid of readdirSync('/proc/self/task')) {
+      const ns = Number(readFileSync(`/proc/self/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
+      if (Number(tid) === process.pid) main += ns / 1e6;
+      else others += ns / 1e6;
+    }
+    return { main, others };
+  } catch {
+    return undefined;
+  }
+}
+
+/** What a fresh child reports: the first check, and the same check again from nothing in that process. */
+interface FreshRun {
+  /** ms from the process's start to the child's entry: node and the bundle loaded. */
+  entry: number;
+  cpu: number;
+  wall: number;
+  /** CPU ms of the first check on the main thread and on V8's other threads (compiler, marking). */
+  mainCpu?: number;
+  otherCpu?: number;
+  /** ms of wall time the main thread was paused for garbage collection during the first check. */
+  gc: number;
+  /** CPU ms of a second check of the text (a comment changed), the analysis caches cleared first. */
+  again: number;
+  diagnostics: number;
+}
+
+/**
+ * In a child process: the first validate + lint of the text, before any code ran warm, with where its
+ * time went; then the same check again from nothing (caches cleared, a comment changed so no read is
+ * kept), which leaves out only what the first call pays once: lazy set-up, code not yet compiled.
+ */
+async function freshChild(file: string, examples: boolean): Promise<void> {
   const atEntry = performance.now();
   const text = readFileSync(file, 'utf8');
+  let gc = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) gc += e.duration;
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  const threads = threadCpuMs();
   const c = cpuMs();
   const w = performance.now();
   const r = checkDocument(text, { examples });
-  const result = { entry: atEntry, cpu: cpuMs() - c, wall: performance.now() - w, diagnostics: r.diagnostics.length };
+  const cpu = cpuMs() - c;
+  const wall = performance.now() - w;
+  const threadsAfter = threadCpuMs();
+  // GC entries arrive on the next turn of the event loop.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  observer.disconnect();
+  const firstGc = gc;
+  clearAnalysisCaches();
+  const c2 = cpuMs();
+  checkDocument(`${text}# again\n`, { examples });
+  const again = cpuMs() - c2;
+  const result: FreshRun = {
+    entry: atEntry,
+    cpu,
+    wall,
+    ...(threads && threadsAfter ? { mainCpu: threadsAfter.main - threads.main, otherCpu: threadsAfter.others - threads.others } : {}),
+    gc: firstGc,
+    again,
+    diagnostics: r.diagnostics.length,
+  };
   process.stdout.write(JSON.stringify(result) + '\n');
 }
 
@@ -160,6 +225,8 @@ export function validateLintBench(opts: { sizes?: number[]; fresh?: boolean } = 
       .join(' / ')} (1 / 5 / 15 min) on ${cpus().length} cores`,
   );
   let ok = true;
+  /** CPU medians of a warm check from nothing, by whether example cases are worked out. */
+  const warmFromNothing = new Map<boolean, number>();
 
   // The peer: the yaml library's parse with positions, side by side with the engine's own reader.
   const lib = summary(timeRuns(15, 5, () => libraryParse(text)));
@@ -196,6 +263,7 @@ export function validateLintBench(opts: { sizes?: number[]; fresh?: boolean } = 
     console.log(
       `  (of the ${readAgain + readWhole} texts checked after an edit in the lines below but the first, ${readAgain} were read as an edit of the text before, ${readWhole} from nothing)`,
     );
+    warmFromNothing.set(examples, fromNothing.cpu);
     console.log(line('  warm, every analysis from nothing (caches cleared)', fromNothing, WARM_BUDGET_MS));
     console.log(line('  warm, after an edit changing no fact (fact space kept)', kept, WARM_BUDGET_MS));
     console.log(line('    of which: a comment or a heading (findings kept, found again)', textOnly, WARM_BUDGET_MS));
@@ -211,6 +279,11 @@ export function validateLintBench(opts: { sizes?: number[]; fresh?: boolean } = 
   // first check still runs cold (about 750 ms of CPU either way). It saves module loading (about a tenth
   // of the validate process): the process beyond `node -e 0` took 1.05-1.2x less CPU, 1.4x with the
   // analysis caches of a warm-up kept in a 13 MB snapshot, and 1.17x once the command starts it.
+  // Where the first call's time goes is printed below each line: about half of its CPU is on V8's
+  // other threads (mostly TurboFan compiling the analysis's hot functions as they get hot; under
+  // cachegrind 36-40% of the child's instructions are the optimizing compiler), which neither a
+  // snapshot nor a code cache (bytecode only) removes; functions that deoptimize and are compiled
+  // again cost most (see convictionTimes in engine/analysis/facts.ts).
   if (opts.fresh !== false) {
     const dir = mkdtempSync(path.join(tmpdir(), 'ds-bench-'));
     try {
@@ -218,7 +291,7 @@ export function validateLintBench(opts: { sizes?: number[]; fresh?: boolean } = 
       writeFileSync(file, text);
       const script = path.join(root, 'dist', 'bench-analysis.mjs');
       for (const examples of [false, true]) {
-        const runs: Array<{ entry: number; cpu: number; wall: number }> = [];
+        const runs: FreshRun[] = [];
         for (let i = 0; i < 5; i++) {
           const out = execFileSync(process.execPath, [script, '--fresh-child', file, examples ? 'examples' : 'no-examples'], {
             encoding: 'utf8',
@@ -228,6 +301,20 @@ export function validateLintBench(opts: { sizes?: number[]; fresh?: boolean } = 
         const s = { cpu: median(runs.map((r) => r.cpu)), wall: median(runs.map((r) => r.wall)), min: Math.min(...runs.map((r) => r.cpu)) };
         console.log(line(`fresh process, first call${examples ? ' (with example cases)' : ' (no example cases)'}`, s, FRESH_BUDGET_MS));
         if (!examples && s.cpu > FRESH_BUDGET_MS) ok = false;
+        const m = (pick: (r: FreshRun) => number | undefined) => {
+          const xs = runs.map(pick).filter((x): x is number => typeof x === 'number');
+          return xs.length === runs.length ? median(xs) : undefined;
+        };
+        const main = m((r) => r.mainCpu);
+        const others = m((r) => r.otherCpu);
+        const again = m((r) => r.again)!;
+        console.log(
+          `  of which: ${main !== undefined && others !== undefined ? `main thread ${main.toFixed(0)} ms, V8's compiler and marking threads ${others.toFixed(0)} ms; ` : ''}garbage collection pauses ${m((r) => r.gc)!.toFixed(0)} ms of wall time (medians)`,
+        );
+        const warm = warmFromNothing.get(examples)!;
+        console.log(
+          `  a second check in that process, from nothing (caches cleared): ${again.toFixed(0)} ms CPU; warm, from nothing (above): ${warm.toFixed(0)} ms; the first call's own cost (set-up, code not yet run or compiled) is the rest: about ${(s.cpu - warm).toFixed(0)} ms`,
+        );
         if (!examples) console.log(`  (node and the bundled engine loaded in ${median(runs.map((r) => r.entry)).toFixed(0)} ms before it)`);
       }
       // The whole `validate` command against `node -e 0`, alternating, each a process spawned and
