@@ -757,9 +757,9 @@ const KEPT_CLAUSES = new WeakMap<
     leadless: boolean;
     words: string;
     otherwise: Outcome;
-    /** The words after the lead, and each provision's reading after it. */
+    /** The words after the lead, and each provision's reading after it (none when printed for its words only). */
     rest: RuleWords;
-    readings: string[];
+    readings: string[] | undefined;
   }
 >();
 
@@ -769,7 +769,15 @@ export function forgetPrintedClauses(): void {
   LEADS = { citations: [], leads: [] };
 }
 
-export function ordinanceText(o: Ordinance): OrdinanceText {
+/**
+ * The ordinance as printed. With `wordsOnly`, only what the text prints is worked out (its title,
+ * recitals, sections and clauses, as `ordinanceWords` reads them): no detainer provision's reading or
+ * plain reading, so `provisions` leaves the detainer provisions out and a detainer clause in the
+ * drafters' own wording has an empty `plainReading`. A document that asks for the annex of plain
+ * readings is printed whole (the annex decides whether the text keeps its definition of "ICE").
+ */
+export function ordinanceText(o: Ordinance, options: { wordsOnly?: boolean } = {}): OrdinanceText {
+  const readingsWanted = !options.wordsOnly || o.plainReadingAnnex === true;
   const layout = layoutOrdinance(o);
   const terms = textTerms(o);
   const iceNotice = iceNoticeDuty(o, layout.citationOf);
@@ -812,10 +820,10 @@ export function ordinanceText(o: Ordinance): OrdinanceText {
   };
 
   /** The words of a clause and each provision's reading, printed from its provisions and the lead. */
-  const clauseWords = (ps: readonly LaidOutProvision[]): { generated: RuleWords; readings: string[] } => {
+  const clauseWords = (ps: readonly LaidOutProvision[]): { generated: RuleWords; readings: string[] | undefined } => {
     const first = ps[0]!.provision;
     const jsons = ps.map(whenJson);
-    const readings = ps.map((lp, g) => soloReading(lp, jsons[g]!));
+    const readings = readingsWanted ? ps.map((lp, g) => soloReading(lp, jsons[g]!)) : undefined;
     const outcome = first.outcome ?? o.otherwise;
     const key = clauseKey(
       outcome,
@@ -843,6 +851,7 @@ export function ordinanceText(o: Ordinance): OrdinanceText {
     const found = frozen ? KEPT_CLAUSES.get(first) : undefined;
     const kept =
       found &&
+      (found.readings !== undefined || !readingsWanted) &&
       found.leadless === (lead === '') &&
       found.words === wordsKey &&
       found.otherwise === o.otherwise &&
@@ -850,12 +859,12 @@ export function ordinanceText(o: Ordinance): OrdinanceText {
       ps.every((lp, g) => found.provisions[g] === lp.provision && found.citations[g] === lp.citation)
         ? found
         : undefined;
-    let words: { generated: RuleWords; readings: string[] };
-    if (kept) words = { generated: withLead(lead, kept.rest), readings: kept.readings.map((r) => lead + r) };
+    let words: { generated: RuleWords; readings: string[] | undefined };
+    if (kept) words = { generated: withLead(lead, kept.rest), readings: readingsWanted ? kept.readings!.map((r) => lead + r) : undefined };
     else {
       words = clauseWords(ps);
       const { generated, readings } = words;
-      if (frozen && generated.text.startsWith(lead) && readings.every((r) => r.startsWith(lead)))
+      if (frozen && generated.text.startsWith(lead) && (readings === undefined || readings.every((r) => r.startsWith(lead))))
         KEPT_CLAUSES.set(first, {
           provisions: ps.map((lp) => lp.provision),
           citations: ps.map((lp) => lp.citation),
@@ -863,7 +872,7 @@ export function ordinanceText(o: Ordinance): OrdinanceText {
           words: wordsKey,
           otherwise: o.otherwise,
           rest: lead ? { ...generated, text: generated.text.slice(lead.length) } : generated,
-          readings: readings.map((r) => r.slice(lead.length)),
+          readings: readings?.map((r) => r.slice(lead.length)),
         });
     }
     const { generated, readings } = words;
@@ -873,21 +882,23 @@ export function ordinanceText(o: Ordinance): OrdinanceText {
     // clauses it generates: a hold's reading says itself what a request for notice alone gets, and a
     // hold's, a notice's and a referral's what a request for neither a hold nor notice gets (a decline).
     const outcome = first.outcome ?? o.otherwise;
-    const plainReading = !first.text
-      ? ''
-      : outcome !== 'decline'
-        ? flattenClause(ruleClause(w, lead, [{ when: first.when }], outcome, first.maxHold, { apart: true }))
-        : kept === undefined
-          ? flattenClause(generated)
-          : lead + flatRest(kept.rest);
-    ps.forEach(
-      (lp, g) =>
-        (provisions[lp.provision.id] = {
-          citation: lp.citation,
-          reading: readings[g]!,
-          plainReading: readingApart(w, readings[g]!, lp.provision.outcome ?? o.otherwise, lp.provision.maxHold),
-        }),
-    );
+    const plainReading =
+      !first.text || !readings
+        ? ''
+        : outcome !== 'decline'
+          ? flattenClause(ruleClause(w, lead, [{ when: first.when }], outcome, first.maxHold, { apart: true }))
+          : kept === undefined
+            ? flattenClause(generated)
+            : lead + flatRest(kept.rest);
+    if (readings)
+      ps.forEach(
+        (lp, g) =>
+          (provisions[lp.provision.id] = {
+            citation: lp.citation,
+            reading: readings[g]!,
+            plainReading: readingApart(w, readings[g]!, lp.provision.outcome ?? o.otherwise, lp.provision.maxHold),
+          }),
+      );
     earlier.push(c.citation);
     earlierRuns.push(c.citation);
     samePrefix &&= priorLeads.citations[earlier.length - 1] === c.citation;
@@ -912,12 +923,13 @@ export function ordinanceText(o: Ordinance): OrdinanceText {
       }
       case 'definitions': {
         for (const d of o.definitions ?? []) {
-          const reading = d.covers
-            ? `Covers ${joinWords(
-                d.covers.map((f) => offenseFilterWords(f, true)),
-                'or',
-              )}.`
-            : undefined;
+          const reading =
+            d.covers && readingsWanted
+              ? `Covers ${joinWords(
+                  d.covers.map((f) => offenseFilterWords(f, true)),
+                  'or',
+                )}.`
+              : undefined;
           clauses.push({
             label: null,
             term: d.term,

@@ -2402,7 +2402,8 @@ function generatedText(shape: OrdinanceShape): string {
 
 /** The printed text, without the words that introduce each definition (a definition is not a use of its term). */
 function printedText(o: Ordinance): string {
-  const t = ordinanceText(o);
+  // The words alone: the readings of the provisions are no part of the printed text.
+  const t = ordinanceText(o, { wordsOnly: true });
   const parts: string[] = [t.title, ...t.whereas];
   for (const s of t.sections) {
     if (s.intro) parts.push(s.intro);

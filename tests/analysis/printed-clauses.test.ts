@@ -4,7 +4,8 @@
 
 import { describe, expect, it } from 'vitest';
 import type { Ordinance, Provision } from '../../engine/model';
-import { forgetPrintedClauses, ordinanceText } from '../../engine/text-model';
+import { deepFreeze } from '../../engine/freeze';
+import { forgetPrintedClauses, ordinanceText, type OrdinanceText } from '../../engine/text-model';
 import { CitationRuns, citationList, joinWords } from '../../engine/wording';
 import { allOrdinanceFiles, ordinanceFrom, readRepoFile } from './helpers';
 
@@ -79,6 +80,41 @@ describe('printed clauses kept between texts', () => {
         }
       }
     });
+
+  /** What the text prints, as the unused-term check reads it: every clause without its plain reading. */
+  const printed = (t: OrdinanceText): string =>
+    JSON.stringify({
+      title: t.title,
+      whereas: t.whereas,
+      sections: t.sections.map((s) => ({ ...s, clauses: s.clauses.map(({ plainReading: _p, ...c }) => c) })),
+    });
+
+  for (const file of files)
+    it(`${file}: the words alone, printed between whole texts of frozen drafts, are the whole text's words`, () => {
+      // Frozen, as the editor's drafts are: their clauses are kept by provision (with and without readings).
+      const o = deepFreeze(ordinanceFrom(readRepoFile(file)));
+      const sequence = edits(o).map((e) => deepFreeze(e));
+      forgetPrintedClauses();
+      for (let i = 0; i < sequence.length; i++)
+        for (const e of [sequence[i]!, o, sequence[i]!]) {
+          const words = ordinanceText(e, { wordsOnly: true });
+          const whole = ordinanceText(e);
+          expect(printed(words)).toBe(printed(whole));
+          // Words printed first leave no kept clause without its readings for the whole text.
+          expect(JSON.stringify(whole)).toBe(fromNothing(e));
+          ordinanceText(sequence[(i + 1) % sequence.length]!, { wordsOnly: true });
+        }
+    });
+
+  it('the words alone work out no reading of a detainer provision, unless the annex prints them', () => {
+    const o = ordinanceFrom(readRepoFile('samples/ordinances/connecticut-trust-act-2014.ordinance.yaml'));
+    const ids = detainers(o).map((p) => p.id);
+    expect(ids.length).toBeGreaterThan(0);
+    const words = ordinanceText(o, { wordsOnly: true });
+    for (const id of ids) expect(words.provisions[id]).toBeUndefined();
+    const annexed = { ...o, plainReadingAnnex: true };
+    expect(JSON.stringify(ordinanceText(annexed, { wordsOnly: true }))).toBe(fromNothing(annexed));
+  });
 
   it('a reader cannot change a kept clause for the next text', () => {
     const o = ordinanceFrom(readRepoFile('samples/ordinances/connecticut-trust-act-2014.ordinance.yaml'));
