@@ -368,6 +368,8 @@ interface Ctx {
   /** Adds a finding about the provision at `provisionPath`. */
   addWithin: (provisionPath: PathSegment[], f: Omit<Finding, 'line' | 'column' | 'endLine' | 'endColumn'>, key?: boolean) => void;
   findings: Finding[];
+  /** The name of the i-th detainer provision (`laidOutName`), worked out once per check. */
+  nameOf: (i: number) => string;
 }
 
 export function lintOrdinance(o: Ordinance, opts: LintOptions = {}): LintDiagnostic[] {
@@ -415,7 +417,11 @@ export function lintOrdinance(o: Ordinance, opts: LintOptions = {}): LintDiagnos
     return located(applySuppressions(o, findings, source), findings);
   }
 
-  const ctx: Ctx = { o, opts, law: lawContext(o, opts.scenario), layout: layoutOrdinance(o), at, add, addWithin, findings };
+  const layout = layoutOrdinance(o);
+  // Every rule that reads a provision names it, most of them several times: each name is built once.
+  const names: string[] = [];
+  const nameOf = (i: number): string => (names[i] ??= laidOutName(layout.detainerProvisions[i]!, o));
+  const ctx: Ctx = { o, opts, law: lawContext(o, opts.scenario), layout, at, add, addWithin, findings, nameOf };
   // Rules that read one provision at a time: they run whatever the size of the ordinance.
   provisionRules(ctx);
   const afterProvisionRules = findings.length;
@@ -560,7 +566,7 @@ function holdingClauses(ctx: Ctx): HoldingClause[] {
       index,
       id: lp.provision.id,
       path: ['sections', lp.sectionIndex, 'provisions', lp.provisionIndex],
-      who: laidOutName(lp, ctx.o),
+      who: ctx.nameOf(index),
       p: lp.provision,
       maxHold: lp.provision.maxHold ?? FEDERAL_MAX,
       holdPath: ['sections', lp.sectionIndex, 'provisions', lp.provisionIndex, 'maxHold'],
@@ -1094,10 +1100,8 @@ function policyRules(ctx: Ctx): void {
     found.sort((x, y) => x - y);
     return found.filter((k, i) => i === 0 || found[i - 1] !== k);
   };
-  const cite = (i: number) =>
-    i < policy.provisions.length
-      ? laidOutName(layout.detainerProvisions[i]!, o)
-      : provisionNameIn({ id: 'default', citation: policy.otherwiseCitation }, detainerTerm(o));
+  const cite = (i: number): string =>
+    i < policy.provisions.length ? ctx.nameOf(i) : provisionNameIn({ id: 'default', citation: policy.otherwiseCitation }, detainerTerm(o));
 
   // What each provision (and the otherwise clause) decides, by outcome, after the request limits it.
   const holdSets = new Map<number, number>();
