@@ -6,5 +6,7 @@ export default defineConfig({
     exclude: ['tests/e2e/**', 'node_modules/**'],
     testTimeout: 20000,
     pool: 'threads',
+    // Builds the CLI and the generated modules once for the run (tests/build-once.ts).
+    globalSetup: ['tests/build-once.ts'],
   },
 });

@@ -1,5 +1,5 @@
 // The command-line contract, run as a real process on real files.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,7 +18,6 @@ function run(...args: string[]) {
 }
 
 beforeAll(() => {
-  execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { env: { ...process.env, DS_QUIET_BUILD: '1' } });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ds-cli-'));
   cases = path.join(dir, 'c.cases.json');
   expect(run('generate', '--count', '300', '--seed', '5', '--out', cases).code).toBe(0);

@@ -2,7 +2,7 @@
 // empty case file, an implausible effective date: each is a located message and exit 1, and nothing
 // unsafe is echoed to the terminal.
 
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,7 +20,6 @@ function run(...args: string[]) {
 }
 
 beforeAll(() => {
-  execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { env: { ...process.env, DS_QUIET_BUILD: '1' } });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ds-garbage-'));
 }, 60_000);
 

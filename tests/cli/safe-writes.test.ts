@@ -38,7 +38,6 @@ function bigPolicy(file: string): void {
 const noStack = (text: string) => expect(text).not.toMatch(/\n\s+at .*:\d+:\d+/);
 
 beforeAll(() => {
-  execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { env: { ...process.env, DS_QUIET_BUILD: '1' } });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ds-safe-'));
   policy = path.join(dir, 'x.ordinance.yaml');
   fs.copyFileSync(sample, policy);

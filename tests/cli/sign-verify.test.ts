@@ -25,7 +25,6 @@ function run(...args: string[]) {
 const inDir = (name: string) => path.join(dir, name);
 
 beforeAll(() => {
-  execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { env: { ...process.env, DS_QUIET_BUILD: '1' } });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ds-sign-'));
   bundle = inDir('ct.json');
   expect(run('export', sample, '--format', 'bundle', '--out', bundle).code).toBe(0);

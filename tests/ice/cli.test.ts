@@ -1,11 +1,11 @@
 // The command line on ICE's released detainer records: the workbook and its CSV, one facility and
 // period, the open decisions and their ranges, every unreadable row by its number.
 
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ICE_COLUMNS } from './ice-records';
 
 const root = path.resolve(__dirname, '../..');
@@ -18,10 +18,6 @@ function run(...args: string[]) {
   const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: root, maxBuffer: 1 << 28 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
-
-beforeAll(() => {
-  execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { env: { ...process.env, DS_QUIET_BUILD: '1' } });
-}, 120000);
 
 describe('simulate --cases ICE records', () => {
   it('explains a case the records cannot decide as undecided, with the facts it turns on, not as a referral', () => {
