@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export default function buildOnce(): void {
+  // `npm test` builds first, then runs the unit tests with DS_BUILT=1: no second build.
+  if (process.env.DS_BUILT === '1') return;
   execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs')], {
     env: { ...process.env, DS_QUIET_BUILD: '1' },
     stdio: ['ignore', 'inherit', 'inherit'],
