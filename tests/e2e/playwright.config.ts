@@ -11,8 +11,12 @@ export default defineConfig({
   outputDir: '../../test-results/e2e',
   timeout: 60_000,
   expect: { timeout: 15_000 },
+  // Spec files run two at a time (the tests of one file in order, in one worker): CI has two cores, and
+  // one worker leaves one idle while a test waits on the page. Every test has its own browser context
+  // and writes only under its own temporary directory, so no test depends on another's state.
+  // E2E_WORKERS overrides the count (1 to run one file at a time).
   fullyParallel: false,
-  workers: 1,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   forbidOnly: true,
   reporter: [['list']],
   use: {
