@@ -15,12 +15,20 @@ export function runs(normal: number): number {
   return Number.isFinite(env) && env > 0 ? Math.max(normal, Math.round((env * normal) / 1000)) : normal;
 }
 
-/** Runs one input and fails if it took longer than the time box: a hang shows up as a slow input. */
+/**
+ * How far past its time box an input may run before it counts as a hang. The box is what the input
+ * takes on an idle machine with room to spare; a shared two-core machine under load has run inputs at
+ * 1.6 times theirs. A hang (a loop that never ends, work that grows with the square of the input) runs
+ * far past any such factor; how fast an input is read is the benchmarks' business (`npm run bench`).
+ */
+const HANG_FACTOR = 10;
+
+/** Runs one input and fails if it ran far past its time box: a hang shows up as an input that never ends. */
 export function timeBoxed<T>(ms: number, what: () => string, run: () => T): T {
   const t0 = performance.now();
   const r = run();
   const took = performance.now() - t0;
-  if (took > ms) throw new Error(`${what()} took ${took.toFixed(0)} ms (time box ${ms} ms)`);
+  if (took > ms * HANG_FACTOR) throw new Error(`${what()} took ${took.toFixed(0)} ms (a hang: its time box is ${ms} ms)`);
   return r;
 }
 
