@@ -125,11 +125,14 @@ function firstImportFloor(file: string, tableBytes: number, mark: number): First
 
 /**
  * Bytes of the table's typed-array columns (the rows it holds, not the room its buffers have); a
- * column that is another's array (the builder's columns that repeat another) counted once.
+ * column that is another's array (the builder's columns that repeat another) counted once. The
+ * columns the table derives when first read (DERIVED_COLUMNS) are not read here, so not made: an
+ * import does not write them.
  */
 function tableBytes(set: CaseSet): number {
   let bytes = 0;
-  for (const v of new Set(Object.values(set.table))) if (ArrayBuffer.isView(v)) bytes += v.byteLength;
+  const stored = Object.values(Object.getOwnPropertyDescriptors(set.table)).map((d) => d.value as unknown);
+  for (const v of new Set(stored)) if (ArrayBuffer.isView(v)) bytes += v.byteLength;
   return bytes;
 }
 

@@ -25,7 +25,7 @@ import {
   RECORD_BITS,
   type PreparedCase,
 } from './prepared';
-import { formatDate, formatDateTime, MINUTES_PER_DAY, packedCivilFromDays } from './time';
+import { daysFromCivil, formatDate, formatDateTime, MINUTES_PER_DAY, packedCivilFromDays } from './time';
 import { U_RECORD_SHIFT, unknownFacts } from './unknown-facts';
 import { caseId, type CaseIds } from './case-ids';
 
@@ -57,6 +57,10 @@ export function packDay(days: number): number {
   return packedCivilFromDays(days);
 }
 export const YEAR_IN_PACKED = 512;
+/** The day number of a date packed with packYmd (packDay's inverse). */
+export function dayOfPacked(ymd: number): number {
+  return daysFromCivil(ymd >> 9, (ymd >> 5) & 15, ymd & 31);
+}
 
 type IntColumn = Int32Array | Uint8Array | Uint16Array;
 
@@ -205,6 +209,15 @@ export interface CaseTable extends CaseIds {
 // other array in its place. A column's rows are new memory the first time they are written, and on
 // this machine that costs more than the stores: a million cases with a conviction each save 9 MB
 // (some 2,200 pages). Readers see the same values either way.
+//
+// Columns derived from others (DERIVED_COLUMNS): bookedDay and issuedDay (the day of the booking's and
+// the request's minutes), convOnDay, convRelDay and convLaterDay (the day numbers of the packed
+// dates, whenever every row's day is its packed date's: the builder checks each row, and stores the
+// day columns from the first row where one differs) and convIncLater and convIncLaterJuv (worked out
+// from each case's conviction dates, flags and days incarcerated). An import does not write them:
+// the table makes each the first time it is read (look-back windows that leave out time
+// incarcerated, the reasoning about unknown facts and explanations read them), and keeps it. A million cases with a
+// conviction each are written 24 MB (some 6,000 pages) fewer.
 
 /** Per-case columns. */
 class CaseColumns {
@@ -219,9 +232,7 @@ class CaseColumns {
   issued = new Int32Array(0);
   issuedYmd = new Int32Array(0);
   bookedYmd = new Int32Array(0);
-  issuedDay = new Int32Array(0);
   detainerForm = new Uint8Array(0);
-  bookedDay = new Int32Array(0);
   convStart = new Int32Array(0);
   chargeStart = new Int32Array(0);
   warrantStart = new Int32Array(0);
@@ -245,16 +256,22 @@ class ConvictionColumns {
   onYmd = new Int32Array(0);
   relYmd = new Int32Array(0);
   laterYmd = new Int32Array(0);
-  onDay = new Int32Array(0);
-  relDay = new Int32Array(0);
-  laterDay = new Int32Array(0);
-  incLater = new Int32Array(0);
-  incLaterJuv = new Int32Array(0);
   incDays = new Int32Array(0);
   hasRelease = new Uint8Array(0);
   offense = new Int32Array(0);
   catList = new Int32Array(0);
   source = new Int32Array(0);
+  /** Makes room for `n` rows in every column. */
+  grow(n: number): void {
+    growAll(this, n);
+  }
+}
+
+/** Conviction rows' day numbers: grown and written only once they are stored (the builder's daysOwn). */
+class ConvictionDayColumns {
+  onDay = new Int32Array(0);
+  relDay = new Int32Array(0);
+  laterDay = new Int32Array(0);
   /** Makes room for `n` rows in every column. */
   grow(n: number): void {
     growAll(this, n);
@@ -323,6 +340,123 @@ export function idHashesInto(t: CaseIds, out: Uint32Array): void {
   }
 }
 
+/** The columns a table derives from others when first read (see "Columns derived from others"). */
+export const DERIVED_COLUMNS = [
+  'bookedDay',
+  'issuedDay',
+  'convOnDay',
+  'convRelDay',
+  'convLaterDay',
+  'convIncLater',
+  'convIncLaterJuv',
+] as const satisfies ReadonlyArray<keyof CaseTable>;
+type DerivedColumn = (typeof DERIVED_COLUMNS)[number];
+/** A table's columns without the derived ones: what a builder writes. */
+type StoredColumns = Omit<CaseTable, DerivedColumn>;
+/** Derived columns a table was given stored (the conviction days, when some row's is not its packed date's). */
+type StoredDerived = Partial<Record<DerivedColumn, Int32Array>>;
+
+/** For each table made by withDerived, the derived columns it was given stored. */
+const storedDerived = new WeakMap<CaseTable, StoredDerived>();
+
+/** The day numbers of minutes since 1970 (each the day the minute falls in). */
+function daysOfMinutes(minutes: Int32Array): Int32Array {
+  const out = new Int32Array(minutes.length);
+  for (let i = 0; i < minutes.length; i++) out[i] = Math.floor(minutes[i]! / MINUTES_PER_DAY);
+  return out;
+}
+
+/** The day numbers of packed dates (dayOfPacked). */
+function daysOfPacked(ymds: Int32Array): Int32Array {
+  const out = new Int32Array(ymds.length);
+  for (let j = 0; j < ymds.length; j++) out[j] = dayOfPacked(ymds[j]!);
+  return out;
+}
+
+/**
+ * For each conviction row, the days incarcerated on its case's convictions dated strictly after it
+ * (of a known date; one the same day is not later): on adult convictions only, and on adult
+ * convictions and juvenile adjudications. The second is the first array itself when no count differs.
+ */
+function laterIncarceration(t: CaseTable): { adult: Int32Array; all: Int32Array } {
+  const rows = t.convFlags.length;
+  const adult = new Int32Array(rows);
+  let all: Int32Array | undefined;
+  const start = t.convStart;
+  const flags = t.convFlags;
+  const inc = t.convIncDays;
+  const onDay = t.convOnDay;
+  for (let i = 0; i < t.length; i++) {
+    const from = start[i]!;
+    const to = start[i + 1]!;
+    // With fewer than two convictions none is later than another: the zeros stand.
+    if (to - from < 2) continue;
+    for (let a = from; a < to; a++) {
+      let adultDays = 0;
+      let allDays = 0;
+      const on = onDay[a]!;
+      for (let b = from; b < to; b++) {
+        const f = flags[b]!;
+        if (onDay[b]! <= on || (f & C_DATE_UNKNOWN) !== 0) continue;
+        allDays += inc[b]!;
+        if ((f & C_JUVENILE) === 0) adultDays += inc[b]!;
+      }
+      adult[a] = adultDays;
+      if (all) all[a] = allDays;
+      else if (allDays !== adultDays) {
+        // The first count a juvenile adjudication changes: a column of its own from here on.
+        all = new Int32Array(rows);
+        all.set(adult.subarray(0, a));
+        all[a] = allDays;
+      }
+    }
+  }
+  return { adult, all: all ?? adult };
+}
+
+/**
+ * The table of the stored columns, whose derived columns are made the first time each is read and
+ * kept (those in `stored` are given, and are plain properties). Each reads as any other column.
+ */
+function withDerived(stored: StoredDerived, columns: StoredColumns): CaseTable {
+  const t = columns as CaseTable;
+  const made: StoredDerived = { ...stored };
+  const make = (key: Exclude<DerivedColumn, 'convIncLater' | 'convIncLaterJuv'>): Int32Array => {
+    switch (key) {
+      case 'bookedDay':
+        return daysOfMinutes(t.booked);
+      case 'issuedDay':
+        return t.issued === t.booked ? column('bookedDay') : daysOfMinutes(t.issued);
+      case 'convOnDay':
+        return daysOfPacked(t.convOnYmd);
+      case 'convRelDay':
+        return daysOfPacked(t.convRelYmd);
+      case 'convLaterDay':
+        return t.convLaterYmd === t.convRelYmd ? column('convRelDay') : daysOfPacked(t.convLaterYmd);
+    }
+  };
+  const column = (key: DerivedColumn): Int32Array => {
+    let c = made[key];
+    if (c === undefined) {
+      if (key === 'convIncLater' || key === 'convIncLaterJuv') {
+        // Both counts are made in one pass.
+        const later = laterIncarceration(t);
+        made.convIncLater = later.adult;
+        made.convIncLaterJuv = later.all;
+        c = made[key]!;
+      } else c = made[key] = make(key);
+    }
+    return c;
+  };
+  for (const key of DERIVED_COLUMNS) {
+    const given = stored[key];
+    // A column given stored is a plain property, as the others are.
+    Object.defineProperty(t, key, given ? { value: given, enumerable: true } : { get: () => column(key), enumerable: true });
+  }
+  storedDerived.set(t, stored);
+  return t;
+}
+
 /** Appends prepared cases to growing columns; `finish()` gives the table. */
 export class CaseTableBuilder {
   private n = 0;
@@ -335,6 +469,7 @@ export class CaseTableBuilder {
   private readonly strings = new Interner();
   private readonly c = new CaseColumns();
   private readonly conv = new ConvictionColumns();
+  private readonly convDays = new ConvictionDayColumns();
   private readonly charge = new ChargeColumns();
   private readonly warrant = new WarrantColumns();
   private anyUnknown = false;
@@ -343,7 +478,8 @@ export class CaseTableBuilder {
   private issuedOwn = false;
   private ageHiOwn = false;
   private laterOwn = false;
-  private incLaterJuvOwn = false;
+  /** Set from the first conviction whose day is not its packed date's (see "Columns derived from others"). */
+  private daysOwn = false;
   /**
    * Rows each group's columns have room for, and code units idUnits has, kept as numbers: once a
    * stream has detached a buffer anywhere in the process, reading a typed array's length checks its
@@ -371,6 +507,7 @@ export class CaseTableBuilder {
   private growConvictions(n: number): void {
     this.conv.grow(n);
     this.convRoom = this.conv.cls.length;
+    if (this.daysOwn) this.convDays.grow(this.convRoom);
   }
 
   private growCharges(n: number): void {
@@ -511,7 +648,6 @@ export class CaseTableBuilder {
     c.records[i] = records;
     c.booked[i] = booked;
     c.bookedYmd[i] = bookedYmd;
-    c.bookedDay[i] = Math.floor(booked / MINUTES_PER_DAY);
     if (this.releaseOwn) c.release[i] = release;
     else if (release !== booked) {
       // The first release time that is not the booking's: release is a column of its own from here on.
@@ -525,13 +661,13 @@ export class CaseTableBuilder {
         this.issuedOwn = true;
         c.issued.set(c.booked.subarray(0, i));
         c.issuedYmd.set(c.bookedYmd.subarray(0, i));
-        c.issuedDay.set(c.bookedDay.subarray(0, i));
       }
       c.issued[i] = issued;
       c.issuedYmd[i] = issuedYmd;
-      c.issuedDay[i] = Math.floor(issued / MINUTES_PER_DAY);
     }
-    c.detainerForm[i] = form >= 0 ? form : detainerFormIndexOn(this.issuedOwn ? c.issuedDay[i]! : c.bookedDay[i]!);
+    // The request's day as the table gives it (issuedDay: the day of the minutes stored).
+    c.detainerForm[i] =
+      form >= 0 ? form : detainerFormIndexOn(Math.floor((this.issuedOwn ? c.issued[i]! : c.booked[i]!) / MINUTES_PER_DAY));
     c.convStart[i] = this.nc;
     c.chargeStart[i] = this.nh;
     c.warrantStart[i] = this.nw;
@@ -591,23 +727,41 @@ export class CaseTableBuilder {
     v.degree[j] = degreeBit;
     v.cats[j] = cats;
     v.flags[j] = flags;
-    v.onDay[j] = onDay;
-    v.relDay[j] = relDay;
     v.onYmd[j] = onYmd;
     v.relYmd[j] = relYmd;
+    // The day columns are the packed dates' days (derived when read) while every row's are; compared
+    // as the columns store them (a typed array's store is ToInt32, as `| 0` is).
+    if (
+      !this.daysOwn &&
+      (dayOfPacked(onYmd | 0) !== (onDay | 0) || (releasedDay !== undefined && dayOfPacked(relYmd | 0) !== (relDay | 0)))
+    ) {
+      // The first day that is not its packed date's: the day columns are stored from here on.
+      this.daysOwn = true;
+      this.convDays.grow(this.convRoom);
+      const d = this.convDays;
+      for (let k = 0; k < j; k++) {
+        d.onDay[k] = dayOfPacked(v.onYmd[k]!);
+        d.relDay[k] = dayOfPacked(v.relYmd[k]!);
+        if (this.laterOwn) d.laterDay[k] = dayOfPacked(v.laterYmd[k]!);
+      }
+    }
+    const days = this.convDays;
+    if (this.daysOwn) {
+      days.onDay[j] = onDay;
+      days.relDay[j] = relDay;
+    }
     const laterDay = relDay > onDay ? relDay : onDay;
     const laterYmd = relDay > onDay ? relYmd : onYmd;
     if (this.laterOwn || laterDay !== relDay || laterYmd !== relYmd) {
       if (!this.laterOwn) {
         // The first release before its conviction: the later dates are columns of their own from here on.
         this.laterOwn = true;
-        v.laterDay.set(v.relDay.subarray(0, j));
+        if (this.daysOwn) days.laterDay.set(days.relDay.subarray(0, j));
         v.laterYmd.set(v.relYmd.subarray(0, j));
       }
-      v.laterDay[j] = laterDay;
+      if (this.daysOwn) days.laterDay[j] = laterDay;
       v.laterYmd[j] = laterYmd;
     }
-    // incLater and incLaterJuv are written by endCase.
     v.incDays[j] = incarceratedDays;
     v.hasRelease[j] = releasedDay === undefined ? 0 : 1;
     v.offense[j] = offense;
@@ -646,34 +800,11 @@ export class CaseTableBuilder {
   }
 
   /**
-   * Ends the case begun last: for each conviction, the days incarcerated on the convictions dated
-   * strictly after it (of a known date), adult ones only and with juvenile adjudications too.
+   * Ends the case begun last. (The days incarcerated on each conviction's later ones, convIncLater
+   * and convIncLaterJuv, are worked out when the table is first asked for them.)
    */
   endCase(): void {
-    const v = this.conv;
-    const from = this.c.convStart[this.n - 1]!;
-    const to = this.nc;
-    // With fewer than two convictions none is later than another: the columns' zeros stand (as in beginCase).
-    if (to - from < 2) return;
-    for (let a = from; a < to; a++) {
-      let adult = 0;
-      let all = 0;
-      const on = v.onDay[a]!;
-      for (let b = from; b < to; b++) {
-        const f = v.flags[b]!;
-        if (v.onDay[b]! <= on || (f & C_DATE_UNKNOWN) !== 0) continue;
-        all += v.incDays[b]!;
-        if ((f & C_JUVENILE) === 0) adult += v.incDays[b]!;
-      }
-      v.incLater[a] = adult;
-      if (this.incLaterJuvOwn) v.incLaterJuv[a] = all;
-      else if (all !== adult) {
-        // The first count a juvenile adjudication changes: convIncLaterJuv is a column of its own from here on.
-        this.incLaterJuvOwn = true;
-        v.incLaterJuv.set(v.incLater.subarray(0, a));
-        v.incLaterJuv[a] = all;
-      }
-    }
+    // Nothing is left to write: the case's rows are whole.
   }
 
   finish(): CaseTable {
@@ -688,11 +819,17 @@ export class CaseTableBuilder {
     const age = trimmed(c.age, n);
     const booked = trimmed(c.booked, n);
     const bookedYmd = trimmed(c.bookedYmd, n);
-    const bookedDay = trimmed(c.bookedDay, n);
     const convRelYmd = trimmed(v.relYmd, this.nc);
-    const convRelDay = trimmed(v.relDay, this.nc);
-    const convIncLater = trimmed(v.incLater, this.nc);
-    return {
+    const d = this.convDays;
+    const convRelDay = this.daysOwn ? trimmed(d.relDay, this.nc) : undefined;
+    const stored: StoredDerived = this.daysOwn
+      ? {
+          convOnDay: trimmed(d.onDay, this.nc),
+          convRelDay,
+          convLaterDay: this.laterOwn ? trimmed(d.laterDay, this.nc) : convRelDay,
+        }
+      : {};
+    return withDerived(stored, {
       length: n,
       idUnits: trimmed(this.idUnits, this.idLength),
       idStart: trimmed(c.idStart, n + 1),
@@ -708,9 +845,7 @@ export class CaseTableBuilder {
       issued: this.issuedOwn ? trimmed(c.issued, n) : booked,
       issuedYmd: this.issuedOwn ? trimmed(c.issuedYmd, n) : bookedYmd,
       bookedYmd,
-      issuedDay: this.issuedOwn ? trimmed(c.issuedDay, n) : bookedDay,
       detainerForm: trimmed(c.detainerForm, n),
-      bookedDay,
       convStart: trimmed(c.convStart, n + 1),
       chargeStart: trimmed(c.chargeStart, n + 1),
       warrantStart: trimmed(c.warrantStart, n + 1),
@@ -725,11 +860,6 @@ export class CaseTableBuilder {
       convOnYmd: trimmed(v.onYmd, this.nc),
       convRelYmd,
       convLaterYmd: this.laterOwn ? trimmed(v.laterYmd, this.nc) : convRelYmd,
-      convOnDay: trimmed(v.onDay, this.nc),
-      convRelDay,
-      convLaterDay: this.laterOwn ? trimmed(v.laterDay, this.nc) : convRelDay,
-      convIncLater,
-      convIncLaterJuv: this.incLaterJuvOwn ? trimmed(v.incLaterJuv, this.nc) : convIncLater,
       convIncDays: trimmed(v.incDays, this.nc),
       convHasRelease: trimmed(v.hasRelease, this.nc),
       convOffense: trimmed(v.offense, this.nc),
@@ -744,7 +874,7 @@ export class CaseTableBuilder {
       warrantFlags: trimmed(this.warrant.flags, this.nw),
       warrantJurisdiction: trimmed(this.warrant.jurisdiction, this.nw),
       strings: this.strings.list,
-    };
+    });
   }
 }
 
@@ -787,11 +917,17 @@ export function keepRows(t: CaseTable, keep: Uint8Array): CaseTable {
   const age = pick(t.age, u8);
   const booked = pick(t.booked, i32);
   const bookedYmd = pick(t.bookedYmd, i32);
-  const bookedDay = pick(t.bookedDay, i32);
   const convRelYmd = take(t.convRelYmd, cv.from, i32);
-  const convRelDay = take(t.convRelDay, cv.from, i32);
-  const convIncLater = take(t.convIncLater, cv.from, i32);
-  return {
+  // Derived columns the table was given stored are kept so; the others are derived again, from the
+  // kept rows (each case's are worked out from its own rows alone).
+  const given = storedDerived.get(t) ?? {};
+  const convRelDay = given.convRelDay && take(given.convRelDay, cv.from, i32);
+  const stored: StoredDerived = {};
+  if (given.convOnDay) stored.convOnDay = take(given.convOnDay, cv.from, i32);
+  if (convRelDay) stored.convRelDay = convRelDay;
+  if (given.convLaterDay)
+    stored.convLaterDay = given.convLaterDay === given.convRelDay ? convRelDay : take(given.convLaterDay, cv.from, i32);
+  return withDerived(stored, {
     length: rows.length,
     idUnits,
     idStart,
@@ -807,9 +943,7 @@ export function keepRows(t: CaseTable, keep: Uint8Array): CaseTable {
     issued: t.issued === t.booked ? booked : pick(t.issued, i32),
     issuedYmd: t.issuedYmd === t.bookedYmd ? bookedYmd : pick(t.issuedYmd, i32),
     bookedYmd,
-    issuedDay: t.issuedDay === t.bookedDay ? bookedDay : pick(t.issuedDay, i32),
     detainerForm: pick(t.detainerForm, u8),
-    bookedDay,
     convStart: cv.starts,
     chargeStart: ch.starts,
     warrantStart: wr.starts,
@@ -824,11 +958,6 @@ export function keepRows(t: CaseTable, keep: Uint8Array): CaseTable {
     convOnYmd: take(t.convOnYmd, cv.from, i32),
     convRelYmd,
     convLaterYmd: t.convLaterYmd === t.convRelYmd ? convRelYmd : take(t.convLaterYmd, cv.from, i32),
-    convOnDay: take(t.convOnDay, cv.from, i32),
-    convRelDay,
-    convLaterDay: t.convLaterDay === t.convRelDay ? convRelDay : take(t.convLaterDay, cv.from, i32),
-    convIncLater,
-    convIncLaterJuv: t.convIncLaterJuv === t.convIncLater ? convIncLater : take(t.convIncLaterJuv, cv.from, i32),
     convIncDays: take(t.convIncDays, cv.from, i32),
     convHasRelease: take(t.convHasRelease, cv.from, u8),
     convOffense: take(t.convOffense, cv.from, i32),
@@ -843,7 +972,7 @@ export function keepRows(t: CaseTable, keep: Uint8Array): CaseTable {
     warrantFlags: take(t.warrantFlags, wr.from, u8),
     warrantJurisdiction: take(t.warrantJurisdiction, wr.from, u8),
     strings: t.strings,
-  };
+  });
 }
 
 /** How many tables `caseTable` built (for tests of how often the analysis builds one for a few cases). */
