@@ -2604,10 +2604,6 @@ export function validatorFixes(d: Diagnostic, source: ParsedSource): QuickFix[] 
   return [];
 }
 
-/**
- * A provision as every face names it (its citation and heading, or what it does, with the detainer named
- * as the ordinance `o` names it), never by its id alone.
- */
 /** What a provision gives, as the cases it decides are said to be: "held", "declined". */
 const DECIDED_AS: Record<Outcome, string> = {
   hold: 'held',
@@ -2663,6 +2659,10 @@ export function orderConflictMessage(
   );
 }
 
+/**
+ * A provision as every face names it (its citation and heading, or what it does, with the detainer named
+ * as the ordinance `o` names it), never by its id alone.
+ */
 function laidOutName(lp: LaidOutProvision, o: Pick<Ordinance, 'definitions'>): string {
   const p = lp.provision;
   return provisionNameIn({ id: p.id, citation: lp.citation, heading: p.heading, outcome: p.outcome }, detainerTerm(o));
