@@ -34,7 +34,7 @@ test('slashed dates must be given their order before the file is read; an unknow
   // Every column is chosen, but the slashed dates' order is not: the file is not read yet, and the list says where to choose.
   const read = panel.getByRole('button', { name: 'Read county.csv with this mapping' });
   await expect(panel).toContainText(
-    'BOOK_DT, REL_ELIG_DT hold dates written with slashes: choose their order at “Slashed dates (like 09/07/2025) are” below.',
+    'BOOK_DT, REL_ELIG_DT hold dates written with slashes: choose their order at “Slashed dates (like 09/07/2025) are” above.',
   );
   await expect(read).toBeDisabled();
   await panel.getByLabel('Slashed dates (like 09/07/2025) are').selectOption('month/day/year');

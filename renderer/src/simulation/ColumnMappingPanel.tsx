@@ -464,7 +464,7 @@ export function ColumnMappingPanel({ source, draft, onDraft, onRead, onClose, ho
 /** The problem of slashed dates whose order is not chosen, as the list before reading says it. */
 export function slashedProblem(columns: readonly string[]): string {
   const names = columns.map(shownName).join(', ');
-  return `${names} ${columns.length === 1 ? 'holds' : 'hold'} dates written with slashes: choose their order at “${SLASHED_DATES_CHOICE}” below.`;
+  return `${names} ${columns.length === 1 ? 'holds' : 'hold'} dates written with slashes: choose their order at “${SLASHED_DATES_CHOICE}” above.`;
 }
 
 /** Whether a column's own name is a case column (read as itself when not chosen otherwise). */
