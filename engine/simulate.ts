@@ -923,8 +923,9 @@ export function simulate(policy: CompiledPolicy, cases: Cases, opts: SimulateOpt
   const table = tableOf(cases);
   const total = opts.compare ? 2 * table.length : table.length;
   const t = tally(policy, table, opts, 0, total, undefined, opts.compare !== undefined);
-  // The requests after release, found once for both sides of a comparison.
-  const late = casesWithRequestAfterRelease(table);
+  // The requests after release, found once for both sides of a comparison, and looked for only when
+  // the tally met some (a pass over the table's times saved on the usual set, where none is late).
+  const late = t.afterRelease.some((n) => n > 0) ? casesWithRequestAfterRelease(table) : [];
   const summary = summarize(policy, t, table, late);
   const outcomesOf = (k: number) => {
     const o = emptyCounts();
