@@ -88,9 +88,11 @@ export interface NearOptions {
   containing?: boolean;
   /**
    * The most letters a typo gets wrong: a third of the word or of the candidate, whichever is longer
-   * ('longer', unless given), or a third of the word alone ('word'); 2 at least.
+   * ('longer', unless given), or a third of the word alone ('word'); 2 at least. Or a third of the
+   * shorter of the two, 1 at least ('shorter'): for names in someone else's words, where a short name is
+   * two letters from several of ours without being like any.
    */
-  limitOf?: 'longer' | 'word';
+  limitOf?: 'longer' | 'word' | 'shorter';
 }
 
 /**
@@ -102,7 +104,10 @@ export function nearCandidates(word: string, candidates: readonly string[], opts
   // string (hostile input) would take seconds.
   if (word.length > 200) return [];
   const w = word.toLowerCase();
-  const limit = (c: string) => Math.max(2, Math.floor(Math.max(word.length, opts.limitOf === 'word' ? 0 : c.length) / 3));
+  const limit = (c: string) =>
+    opts.limitOf === 'shorter'
+      ? Math.max(1, Math.floor(Math.min(word.length, c.length) / 3))
+      : Math.max(2, Math.floor(Math.max(word.length, opts.limitOf === 'word' ? 0 : c.length) / 3));
   return candidates
     .map((c) => {
       const lower = c.toLowerCase();

@@ -1,7 +1,7 @@
 // The documented CSV columns of a case file, how a header (optionally renamed by a column mapping)
 // is planned onto them, and the reference reading of one row into a contract-form case.
 
-import { didYouMean, editDistance } from '../diagnostics';
+import { didYouMean, nearCandidates } from '../diagnostics';
 import { CHARGE_UNKNOWNS, CONVICTION_UNKNOWNS, RECORD_KEYS, type OffenseClass } from '../model';
 import { MINUTES_PER_DAY, packedCivilFromDays, parseDate, parseDateTime, unrealDateProblem } from '../time';
 import { RECORD_BITS } from '../prepared';
@@ -224,10 +224,7 @@ export const UNKNOWN_COLUMN_WITHOUT_A_MAPPING = '; a column mapping can rename i
  * not "age"), so a guess takes at most one wrong letter in three of the shorter name (one at least).
  */
 function likeColumn(name: string, candidates: readonly string[]): string | undefined {
-  const guess = didYouMean(name, candidates);
-  if (guess === undefined) return undefined;
-  const wrong = editDistance(name.toLowerCase(), guess.toLowerCase());
-  return wrong <= Math.max(1, Math.floor(Math.min(name.length, guess.length) / 3)) ? guess : undefined;
+  return nearCandidates(name, candidates, { limitOf: 'shorter' })[0];
 }
 
 /** How the refusal of a header with none of the case columns says to map it, on the command line. */
