@@ -27,11 +27,17 @@ export interface Diagnostic {
 /**
  * A finding's message with its citation after it, as one line (the editor's marker): the citation is
  * added only when the message does not already cite it (most legal findings end with their authority).
+ * A citation of several authorities ("A; B; C") adds only those the message does not already name:
+ * a finding that names each case where it says what the case held does not list them again.
  */
 export function messageWithCitation(d: Pick<Diagnostic, 'message' | 'citation'>): string {
   const citation = d.citation?.trim();
   if (!citation || d.message.includes(citation)) return d.message;
-  return `${d.message} (${citation})`;
+  const missing = citation
+    .split('; ')
+    .map((part) => part.trim())
+    .filter((part) => part && !d.message.includes(part));
+  return missing.length ? `${d.message} (${missing.join('; ')})` : d.message;
 }
 
 /** `FILE:LINE:COL: severity: MESSAGE [CODE]`, the CLI's one-line format. */

@@ -288,6 +288,8 @@ describe('law', () => {
     expect(d?.citation).toMatch(
       /Galarza v\. Szalczyk, 745 F\.3d 634 \(3d Cir\. 2014\).*Miranda-Olivares v\. Clackamas County, No\. 3:12-cv-02317-ST \(D\. Or\. Apr\. 11, 2014\).*Morales v\. Chadbourne, 793 F\.3d 208/,
     );
+    // The message names each case where it says what the case held; the editor's marker does not list them again.
+    expect(messageWithCitation(d!)).toBe(d!.message);
     expect(d?.explanation).toMatch(/pending charges/);
     expect(d?.explanation).toMatch(/City of El Cenizo v\. Texas, 890 F\.3d 164/);
     expect(d?.example?.case.detainer.judicialWarrant).toBe(false);
@@ -332,6 +334,16 @@ describe('law', () => {
     }
     expect(messageWithCitation({ message: 'a finding', citation: '8 CFR 287.7(d)' })).toBe('a finding (8 CFR 287.7(d))');
     expect(messageWithCitation({ message: 'a finding' })).toBe('a finding');
+    // A citation of several authorities: those the message already names are not listed again.
+    expect(
+      messageWithCitation({
+        message: 'held in A v. B, 1 F.3d 2 (2014), and C v. D, 3 F.3d 4 (2015)',
+        citation: 'A v. B, 1 F.3d 2 (2014); C v. D, 3 F.3d 4 (2015)',
+      }),
+    ).toBe('held in A v. B, 1 F.3d 2 (2014), and C v. D, 3 F.3d 4 (2015)');
+    expect(messageWithCitation({ message: 'held in A v. B, 1 F.3d 2 (2014)', citation: 'A v. B, 1 F.3d 2 (2014); 8 CFR 287.7(d)' })).toBe(
+      'held in A v. B, 1 F.3d 2 (2014) (8 CFR 287.7(d))',
+    );
     fixResolves(long(72, true), 'hold-exceeds-federal-maximum');
     expect(findings(long(48, true), 'hold-exceeds-federal-maximum')).toEqual([]);
     expect(findings(long(48, false), 'hold-exceeds-federal-maximum')).toEqual([]);
