@@ -392,8 +392,25 @@ export function comparedDecisions(total: number, c: { readonly afterRelease?: Co
  * (the two decide 2 of them differently and may decide 1 more differently; no one is held or reported on them)".
  */
 export function comparedAfterReleaseWords(c: { readonly afterRelease?: ComparedAfterRelease }): string {
+  const p = comparedAfterReleaseParts(c);
+  return p ? `${p.apart} (${p.decide}; ${p.noOne})` : '';
+}
+
+/**
+ * The same clause for a place already inside brackets (the impact report's summary figure), with no
+ * brackets of its own: "the 1 request that came after release is counted apart: the two decide it
+ * differently, and no one is held or reported on it".
+ */
+export function comparedAfterReleaseBracketedWords(c: { readonly afterRelease?: ComparedAfterRelease }): string {
+  const p = comparedAfterReleaseParts(c);
+  return p ? `${p.apart}: ${p.decide}, and ${p.noOne}` : '';
+}
+
+function comparedAfterReleaseParts(c: {
+  readonly afterRelease?: ComparedAfterRelease;
+}): { apart: string; decide: string; noOne: string } | undefined {
   const a = c.afterRelease;
-  if (!a) return '';
+  if (!a) return undefined;
   const n = (x: number) => x.toLocaleString('en-US');
   const one = a.cases === 1;
   const it = one ? 'it' : 'them';
@@ -409,8 +426,9 @@ export function comparedAfterReleaseWords(c: { readonly afterRelease?: ComparedA
       : a.mayDiffer
         ? `the two${may.replace(' and', '')}`
         : 'the two decide each of them alike';
-  return (
-    `the ${n(a.cases)} ${one ? 'request that came after release is' : 'requests that came after release are'} counted apart ` +
-    `(${decide}; no one is held or reported on ${it})`
-  );
+  return {
+    apart: `the ${n(a.cases)} ${one ? 'request that came after release is' : 'requests that came after release are'} counted apart`,
+    decide,
+    noOne: `no one is held or reported on ${it}`,
+  };
 }

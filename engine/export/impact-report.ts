@@ -14,7 +14,8 @@ import {
   differenceWords,
   pastRequestWords,
   afterReleaseWords,
-  comparedAfterReleaseWords,
+  comparedAfterReleaseBracketedWords,
+  comparedDecisions,
   comparedInTimeWords,
   afterReleaseCoverageWords,
   unknownLengthWhy,
@@ -275,16 +276,18 @@ export function impactReportBodyHtml(r: ImpactReport): string {
   // Decisions one side leaves undecided may or may not differ: a range, never the most of it alone.
   const differ = r.delta.changed;
   const upTo = differ + r.delta.mayDiffer;
-  // The requests after release are counted apart, as the outcome rows keep them apart.
-  const late = r.delta.afterRelease ? `; ${comparedAfterReleaseWords(r.delta)}` : '';
+  // The share is of the decisions compared: the requests after release are counted apart, as the
+  // outcome rows keep them apart, in words with no brackets of their own (the label's are around them).
+  const compared = comparedDecisions(s.total, r.delta);
+  const late = r.delta.afterRelease ? `; ${comparedAfterReleaseBracketedWords(r.delta)}` : '';
   const against = `decisions${comparedInTimeWords(r.delta)} that differ from the ${r.other.baseline ? 'baseline' : 'other draft'}`;
   out.push(
     r.delta.mayDiffer
       ? figure(
           `${n(differ)} to ${n(upTo)}`,
-          `${against} (${share(differ, s.total)} to ${share(upTo, s.total)}; ${n(r.delta.mayDiffer)} undecided on these records under one of the two${late})`,
+          `${against} (${share(differ, compared)} to ${share(upTo, compared)}; ${n(r.delta.mayDiffer)} undecided on these records under one of the two${late})`,
         )
-      : figure(`${n(differ)} (${share(differ, s.total)})`, late ? `${against} (${late.slice(2)})` : against),
+      : figure(`${n(differ)} (${share(differ, compared)})`, late ? `${against} (${late.slice(2)})` : against),
   );
   out.push('</div>');
   if (b.why.length) out.push(`<p class="warning">Hours and cost are known only as a lower bound: ${escapeHtml(b.why.join('; '))}.</p>`);

@@ -70,8 +70,11 @@ describe('a comparison with a request after release', () => {
   it('is left out of the impact report’s figure of decisions that differ, which says so', () => {
     const html = renderImpactReportHtml({ ordinance: DECLINE_ALL, cases, casesLabel: 'three cases' });
     expect(html).toContain(
-      'decisions on requests that came in time that differ from the baseline (the 1 request that came after release is counted apart (the two decide it differently; no one is held or reported on it))',
+      'decisions on requests that came in time that differ from the baseline (the 1 request that came after release is counted apart: the two decide it differently, and no one is held or reported on it)',
     );
-    expect(html).toMatch(/2 \(66\.7%\)<\/[a-z]+>[^]*?decisions on requests that came in time that differ/);
+    // No brackets inside the label's brackets.
+    expect(html).not.toMatch(/<span class="what">[^<(]*\([^<)]*\(/);
+    // Its share is of the 2 decisions compared (as the CLI's "2 of 2"), not of the 3 cases.
+    expect(html).toMatch(/2 \(100\.0%\)<\/[a-z]+>[^]*?decisions on requests that came in time that differ/);
   });
 });
