@@ -23,7 +23,6 @@ import {
   differenceWords,
   pastRequestWords,
   afterReleaseWords,
-  afterReleaseAside,
   comparedAfterReleaseWords,
   comparedDecisions,
   comparedInTimeWords,
@@ -277,9 +276,10 @@ function readable(
   if (c) {
     const ob = summaryBounds(c.otherSummary, scenario.reimbursementAgreement);
     const endsOnly = c.holdEndsDiffer ? ` (of them ${holdEndsDifferWords(c.holdEndsDiffer, c.holdEndsDifferByLimit)})` : '';
-    // The requests after release are counted apart, as the outcome counts keep them apart.
+    // The requests after release are counted apart, as the outcome counts keep them apart: said once,
+    // beside the count of decisions, which also says no one is held on them (so no hours or cost).
     const late = c.afterRelease ? `; ${comparedAfterReleaseWords(c)}` : '';
-    out += `\nCompared with ${c.other.title}: ${num(c.changed)} of ${count(comparedDecisions(s.total, c), 'decision')}${comparedInTimeWords(c)} ${c.changed === 1 ? 'differs' : 'differ'}${endsOnly}${mayDifferWords(c)}${late}; hold hours ${differenceWords(b.holdHours, ob.holdHours, (x) => num(x, 1))}, cost ${differenceWords(b.cost, ob.cost, money)}${afterReleaseAside(s)}\n`;
+    out += `\nCompared with ${c.other.title}: ${num(c.changed)} of ${count(comparedDecisions(s.total, c), 'decision')}${comparedInTimeWords(c)} ${c.changed === 1 ? 'differs' : 'differ'}${endsOnly}${mayDifferWords(c)}${late}; hold hours ${differenceWords(b.holdHours, ob.holdHours, (x) => num(x, 1))}, cost ${differenceWords(b.cost, ob.cost, money)}\n`;
     if (c.holdEndsMayDiffer) out += `${holdEndsMayDifferSentence(c)}\n`;
     out += '\n';
     // The engine counts an open decision under review: with unknown facts the row and column say both.
