@@ -20,7 +20,7 @@ import { provisionNameIn } from './provision-names';
 import { RECORD_KEYS, yesNoDefault } from './model';
 import { CLASS_BITS, RECORD_BITS } from './prepared';
 import { U_ADMIN, U_JUDICIAL, U_RECORD_SHIFT, U_WARRANTS } from './unknown-facts';
-import { detainerTerm, RECORD_LABELS } from './wording';
+import { article, detainerTerm, OUTCOME_ACTS, RECORD_LABELS } from './wording';
 import type { BlankColumn } from './import/csv-cases';
 
 export interface CaseSetVocabulary {
@@ -224,6 +224,11 @@ function provisionWords(o: Ordinance): (p: Provision) => string {
     `provision ${provisionNameIn({ id: p.id, citation: layout.citationOf.get(p.id) ?? '', heading: p.heading, outcome: p.outcome }, term)}`;
 }
 
+/** "1 case", "2 cases". */
+function cases(n: number): string {
+  return `${num(n)} ${n === 1 ? 'case' : 'cases'}`;
+}
+
 function num(n: number): string {
   return n.toLocaleString('en-US');
 }
@@ -277,8 +282,6 @@ function casesWithDegreelessOffense(
   return { cases, offenses };
 }
 
-const OUTCOME_VERB: Record<string, string> = { hold: 'holds', notify: 'notifies', review: 'sends to review', decline: 'declines' };
-
 /** The draft's words no case of the set carries, each where the draft names it. */
 export function checkCaseSetVocabulary(o: Ordinance, t: CaseTable, vocabulary = caseSetVocabulary(t)): VocabularyFinding[] {
   if (vocabulary.cases === 0) return [];
@@ -286,7 +289,7 @@ export function checkCaseSetVocabulary(o: Ordinance, t: CaseTable, vocabulary = 
   const outcomeOf = (path: PathSegment[]) => {
     if (path[0] !== 'sections') return undefined;
     const provision = o.sections[path[1] as number]?.provisions?.[path[3] as number];
-    return provision?.outcome ? OUTCOME_VERB[provision.outcome] : undefined;
+    return provision?.outcome ? OUTCOME_ACTS[provision.outcome].gives : undefined;
   };
   const uses = (words: string[]) => (words.length ? words.map((w) => `'${w}'`).join(', ') : 'none');
   for (const n of namedWords(o)) {
@@ -301,7 +304,7 @@ export function checkCaseSetVocabulary(o: Ordinance, t: CaseTable, vocabulary = 
         message: `${lead} '${n.word}'${where}; no case in this set has that tag, so this test is never true on it; the set uses ${near.length ? uses(near) : `${uses([...vocabulary.categories.keys()].slice(0, 8))}${vocabulary.categories.size > 8 ? ', ...' : ''}`}`,
         path: n.path,
         fixes: near.map((w) => ({
-          title: `Use the set's tag '${w}' (${vocabulary.categories.get(w)!.toLocaleString('en-US')} cases)`,
+          title: `Use the set's tag '${w}' (${cases(vocabulary.categories.get(w)!)})`,
           edits: [{ op: 'set', path: n.path, value: w }],
         })),
       });
@@ -309,7 +312,7 @@ export function checkCaseSetVocabulary(o: Ordinance, t: CaseTable, vocabulary = 
       out.push({
         code: 'case-set-lacks-class',
         severity: 'warning',
-        message: `${lead} ${n.word} offenses${where}; no offense in this set is recorded as a ${n.word}`,
+        message: `${lead} ${n.word} offenses${where}; no offense in this set is recorded as ${article(n.word)}`,
         path: n.path,
         fixes: [],
       });

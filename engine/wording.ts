@@ -30,7 +30,8 @@ export function joinWords(words: readonly string[], conj: 'and' | 'or'): string 
   return `${words.slice(0, -1).join(', ')}, ${conj} ${words[words.length - 1]}`;
 }
 
-function article(phrase: string): string {
+/** "a felony", "an infraction". */
+export function article(phrase: string): string {
   return /^[aeiou]/i.test(phrase) && !/^(one|uni|eu)/i.test(phrase) ? `an ${phrase}` : `a ${phrase}`;
 }
 
@@ -650,6 +651,22 @@ function declinedIfNeither(t: Pick<TextTerms, 'detainer' | 'iceNotice'>): string
 /** The operative sentence of a detainer provision, minus its condition: "{Agency} shall ..." */
 export function outcomeSentence(o: Ordinance, outcome: Outcome, maxHold: MaxHold | undefined): string {
   return `${capitalize(agencyName(o))} ${outcomePredicate(textTerms(o), outcome, maxHold)}`;
+}
+
+/**
+ * What a provision's outcome does to the cases it decides, in each form a message needs: the one
+ * table of these words, so every finding says the same thing of the same outcome.
+ * `gives`: "§ 3(a) holds"; `would`: "the cases § 3(b) would decline"; `decidedAs`: "are held".
+ */
+export const OUTCOME_ACTS: Readonly<Record<Outcome, { readonly gives: string; readonly would: string; readonly decidedAs: string }>> = {
+  hold: act('hold', 'holds', 'held', ''),
+  notify: act('answer', 'answers', 'answered', ' with notice of release only'),
+  review: act('leave', 'leaves', 'left', ' to a person’s finding'),
+  decline: act('decline', 'declines', 'declined', ''),
+};
+
+function act(verb: string, gives: string, done: string, rest: string) {
+  return { gives: gives + rest, would: `would ${verb}${rest}`, decidedAs: done + rest };
 }
 
 export const OUTCOME_WORDS: Record<Outcome, string> = {

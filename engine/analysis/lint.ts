@@ -49,6 +49,7 @@ import {
   documentNoun,
   inOrdinanceTerms,
   joinWords,
+  OUTCOME_ACTS,
   jurisdictionWithArticle,
 } from '../wording';
 import { AnalysisTooLarge, FALSE_NODE } from './bdd';
@@ -1916,7 +1917,7 @@ function policyRules(ctx: Ctx): void {
               message: '',
               get explanation(): string {
                 const each = joinWords(
-                  earlier.map(({ e }) => `${cite(e.index)} ${GIVES[e.outcome]}`),
+                  earlier.map(({ e }) => `${cite(e.index)} ${OUTCOME_ACTS[e.outcome].gives}`),
                   'and',
                 );
                 return protective
@@ -2604,30 +2605,6 @@ export function validatorFixes(d: Diagnostic, source: ParsedSource): QuickFix[] 
   return [];
 }
 
-/** What a provision gives, as the cases it decides are said to be: "held", "declined". */
-const DECIDED_AS: Record<Outcome, string> = {
-  hold: 'held',
-  notify: 'answered with notice of release only',
-  review: 'left to a person’s finding',
-  decline: 'declined',
-};
-
-/** What a provision does to the cases it decides: "holds". */
-const GIVES: Record<Outcome, string> = {
-  hold: 'holds',
-  notify: 'answers with notice of release only',
-  review: 'leaves to a person’s finding',
-  decline: 'declines',
-};
-
-/** What a provision would do to a case it covers: "would decline". */
-const WOULD: Record<Outcome, string> = {
-  hold: 'would hold',
-  notify: 'would answer with notice of release only',
-  review: 'would leave to a person’s finding',
-  decline: 'would decline',
-};
-
 /**
  * The order-conflict finding as a solicitor reads it: which provisions come first (by name), what
  * that does to which of the later provision's cases, what to do, and an example case. `earlier` are the
@@ -2641,11 +2618,11 @@ export function orderConflictMessage(
   const one = earlier.length === 1;
   const outcomes = [...new Set(earlier.map((e) => e.outcome))].sort((a, b) => RANK[b] - RANK[a]);
   const decided = joinWords(
-    outcomes.map((x) => DECIDED_AS[x]),
+    outcomes.map((x) => OUTCOME_ACTS[x].decidedAs),
     'or',
   );
   const first = earlier[0]!;
-  const what = `so some cases ${later.citation} ${WOULD[later.outcome]} are ${decided} under ${one ? 'it' : 'them'} instead`;
+  const what = `so some cases ${later.citation} ${OUTCOME_ACTS[later.outcome].would} are ${decided} under ${one ? 'it' : 'them'} instead`;
   // A protection after the rule it should limit is usually a mistake; a milder rule after a harsher one usually is not.
   const todo =
     later.outcome === 'decline'

@@ -72,7 +72,6 @@ describe('the vocabulary check of a case set', () => {
     expect(sexual.message).toBe(
       `the draft holds for 'sex-offense' (provision § 2(a)(1) (no heading; holds the person on the civil immigration detainer)); no case in this set has that tag, so this test is never true on it; the set uses 'sex', 'sexual-assault'`,
     );
-    expect(sexual.fixes.map((f) => f.title)).toEqual(["Use the set's tag 'sex' (1 cases)", "Use the set's tag 'sexual-assault' (1 cases)"]);
     expect(applyQuickFix(DRAFT, sexual.fixes[0]!)).toContain('conviction: { categories: [sex] }');
     const term = findings.find((f) => f.path.join('.') === 'definitions.0.covers.0.categories.1')!;
     expect(term.message).toMatch(/^the definition of "serious offense" covers 'sex-offense'/);
@@ -91,6 +90,21 @@ describe('the vocabulary check of a case set', () => {
       /registered sex offender.*this set's records don't carry it: every decision that turns on it is open/,
     );
     expect(findings[5]!.message).toMatch(/listed in a gang database.*no case in this set has it/);
+  });
+
+  it('says what a provision does to its cases in the words the lint uses for the same outcome', () => {
+    const infraction = findings.find((f) => f.path.join('.') === 'sections.0.provisions.2.when.charge.classes.0')!;
+    expect(infraction.message).toMatch(/^the draft answers with notice of release only for infraction offenses \(provision § 2\(b\) /);
+  });
+
+  it('puts "an" before a class that begins with a vowel', () => {
+    const infraction = findings.find((f) => f.path.join('.') === 'sections.0.provisions.2.when.charge.classes.0')!;
+    expect(infraction.message).toMatch(/; no offense in this set is recorded as an infraction$/);
+  });
+
+  it('counts one case of a tag in the singular', () => {
+    const sexual = findings.find((f) => f.path.join('.') === 'sections.0.provisions.0.when.conviction.categories.0')!;
+    expect(sexual.fixes.map((f) => f.title)).toEqual(["Use the set's tag 'sex' (1 case)", "Use the set's tag 'sexual-assault' (1 case)"]);
   });
 
   it('says nothing of an empty set', () => {
