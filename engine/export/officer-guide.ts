@@ -647,7 +647,7 @@ function lawOf(o: Ordinance, scenario: Scenario | undefined): OfficerGuide['law'
           ? `, since ${longDate(a.effective)}${unverifiedDateMark(a)}`
           : '';
   const line = (a: AppliedAuthority) =>
-    `${a.kind === 'case' ? a.citation : `${a.name} (${a.citation})`}${date(a)}${a.ends && a.ends < law.currentTo ? `${a.status === 'later' ? ' to' : ', until'} ${longDate(a.ends)}` : ''}${a.confidence === 'verified-primary' ? '' : ` [${a.confidenceWords}]`}`;
+    `${a.kind === 'case' ? a.citation : namedWithCitation(a.name, a.citation)}${date(a)}${a.ends && a.ends < law.currentTo ? `${a.status === 'later' ? ' to' : ', until'} ${longDate(a.ends)}` : ''}${a.confidence === 'verified-primary' ? '' : ` [${a.confidenceWords}]`}`;
   // Law that took effect after the date is checked too (it applies to the policy now): said where the
   // date is, so a 2014 policy's list of authorities "from May 21, 2019" does not read as law of 2014.
   const since = [...law.stateLaw, ...law.federal].some((a) => a.status === 'later')
@@ -659,6 +659,25 @@ function lawOf(o: Ordinance, scenario: Scenario | undefined): OfficerGuide['law'
     state: law.stateLaw.map(line),
     federal: law.federal.map(line),
   };
+}
+
+/**
+ * An authority by its name and citation, the citation left out where the name already says it
+ * ("8 U.S.C. § 1373 (IIRIRA § 642)" is not followed by "(8 U.S.C. 1373)", nor "California Gov. Code
+ * § 7282.5" by "(Cal. Gov. Code § 7282.5)"): each of the citation's numbers is a number of the name,
+ * and each of its words the start of a word of the name. A citation that says more (a subsection,
+ * another section, the year of its text) is kept.
+ */
+export function namedWithCitation(name: string, citation: string): string {
+  const words = (x: string) => x.toLowerCase().match(/[a-z]+/g) ?? [];
+  const numbers = (x: string) => x.match(/\d+(?:\.\d+)*/g) ?? [];
+  const nameWords = words(name);
+  const nameNumbers = new Set(numbers(name));
+  const said = numbers(citation).every((x) => nameNumbers.has(x)) && words(citation).every((w) => nameWords.some((x) => x.startsWith(w)));
+  if (said) return name;
+  // A citation with words in brackets of its own ("(2014 text)", not a subsection's "(d)") follows the
+  // name after a comma, never in brackets around them.
+  return /\([^)]* /.test(citation) ? `${name}, ${citation}` : `${name} (${citation})`;
 }
 
 // ---- HTML ----

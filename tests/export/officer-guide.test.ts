@@ -444,3 +444,20 @@ describe("the officer guide's decision table decides as its steps do on the reim
     );
   });
 });
+
+describe('an authority whose name already says its citation', () => {
+  it('is printed once, by its name: no "(8 U.S.C. 1373)" after "8 U.S.C. § 1373"', () => {
+    const g = officerGuide(loadFile(path.join(root, 'samples/ordinances/berkeley-2012.ordinance.yaml')));
+    expect(g.law.federal).toContain('8 U.S.C. § 1373 (IIRIRA § 642)');
+    expect(g.law.state[0]).toMatch(/^California Gov\. Code § 7282\.5, the grounds for notice and transfer \(as amended by SB 54\), from /);
+    // A citation that says more than the name is kept: its subsection, or its sections and year.
+    expect(g.law.federal).toContain('8 C.F.R. § 287.7, detainers (8 CFR 287.7(d))');
+  });
+
+  it('follows the name after a comma where the citation has brackets of its own', () => {
+    const g = officerGuide(loadFile(path.join(root, 'samples/ordinances/berkeley-2012.ordinance.yaml')));
+    expect(g.law.state.find((x) => x.startsWith('California TRUST Act'))).toMatch(
+      /^California TRUST Act \(AB 4, 2013\), Cal\. Gov\. Code §§ 7282, 7282\.5 \(2014 text\), from January 1, 2014 /,
+    );
+  });
+});
