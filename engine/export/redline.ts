@@ -277,7 +277,9 @@ del { color: #a01515; background: #fbe4e4; text-decoration: line-through; }
 .redline-text .rl.subtitle { font-style: italic; text-align: center; }
 .redline-text .rl.enacting { font-weight: bold; }
 .redline-text .rl.clause { padding-left: 2.2em; text-indent: -2.2em; }
+.redline-text .rl.clause.unlettered { padding-left: 0; text-indent: 0; }
 .redline-text .rl.item { text-indent: -2em; }
+.redline-text .rl.after { padding-left: 2.2em; }
 .redline-text .rl.plain-reading { margin-left: 2.2em; font-size: .9rem; font-style: italic; }
 .redline-text .rl.footer { font-size: .85rem; border-top: 1px solid #999; padding-top: .4rem; }
 .redline-text .changed { border-left: 3px solid #b58900; padding-left: .4rem; }
@@ -300,7 +302,10 @@ function blockHtml(b: RedlineBlock): string {
   const status = b.status === 'same' ? '' : ` ${b.status}`;
   if (b.kind === 'heading') return `<h3 class="rl heading${status}">${content}</h3>`;
   const indent = b.kind === 'item' ? ` style="padding-left:${2.2 + 2 * (b.depth ?? 1)}em"` : '';
-  return `<p class="rl ${b.kind}${status}"${indent}>${content}</p>`;
+  // As the council text sets them: a clause without a label flush, with no hanging indent; the words
+  // after a clause's items under its text, not at the margin.
+  const unlettered = b.kind === 'clause' && !b.label.length ? ' unlettered' : '';
+  return `<p class="rl ${b.kind}${unlettered}${status}"${indent}>${content}</p>`;
 }
 
 export function redlineBodyHtml(r: Redline): string {

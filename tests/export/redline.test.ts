@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { redline, redlineHtml, renderRedlineDocx, renderRedlineHtml } from '../../engine/export/index';
 import { compile, fingerprint, simulate, type Ordinance } from '../../engine/index';
-import { ctFile, docxParagraphs, generatedCases, loadFile, ordinanceFrom, unzip } from './helpers';
+import { ctFile, docxParagraphs, generatedCases, loadFile, ordinanceFrom, root, unzip } from './helpers';
+import path from 'node:path';
 import fs from 'node:fs';
 
 describe('redline', () => {
@@ -121,5 +122,24 @@ describe('redline', () => {
     const apart = redlineHtml(redline(ct, renumbered, { beforeName: 'as-enacted.yaml', afterName: 'amended.yaml' }));
     expect(apart).toContain(`from version ${ct.version} of `);
     expect(apart).not.toContain('as-enacted.yaml');
+  });
+});
+
+describe('the redline sets its paragraphs as the council text does', () => {
+  const dir = path.join(root, 'samples/ordinances');
+  const html = renderRedlineHtml(
+    loadFile(`${dir}/never-minors-or-unconvicted-2012.ordinance.yaml`),
+    loadFile(`${dir}/violent-convictions-only-2012.ordinance.yaml`),
+  );
+
+  it('a section of one unlettered paragraph (Severability) has no hanging indent', () => {
+    expect(html).toMatch(/<p class="rl clause unlettered">If any provision of this ordinance/);
+    expect(html).toContain('.redline-text .rl.clause.unlettered { padding-left: 0; text-indent: 0; }');
+    expect(html).toMatch(/<p class="rl clause changed">\(a\) /);
+  });
+
+  it('the words after a clause’s items stand under its text, as in the council text', () => {
+    expect(html).toMatch(/<p class="rl after changed">the Police Department shall /);
+    expect(html).toContain('.redline-text .rl.after { padding-left: 2.2em; }');
   });
 });
