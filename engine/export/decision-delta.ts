@@ -259,7 +259,7 @@ export function changedCasesHtml(
   // A hold that ends at another time says when: "hold until 2012-09-09 16:00", or by its limit when the records give no release time.
   for (const c of delta.cases) {
     out.push(
-      `<tr><td>${escapeHtml(c.id)}</td><td>${escapeHtml(changedCaseWords(c, 'other', { baseline: opts.beforeIsBaseline, names: delta.names }))}</td><td>${escapeHtml(changedCaseWords(c, 'policy', { names: delta.names }))}</td></tr>`,
+      `<tr><td class="case-id">${escapeHtml(c.id)}</td><td>${escapeHtml(changedCaseWords(c, 'other', { baseline: opts.beforeIsBaseline, names: delta.names }))}</td><td>${escapeHtml(changedCaseWords(c, 'policy', { names: delta.names }))}</td></tr>`,
     );
   }
   out.push('</tbody></table>');

@@ -48,6 +48,8 @@ th[scope="col"] { background: #eee; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 /* A figure or a range ("3 to 51") is read whole: it is never broken over two lines. */
 td.num { white-space: nowrap; }
+/* A case id is one word: "B-0001" never breaks at its hyphen. */
+td.case-id { white-space: nowrap; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 /* A table's caption and header never end a page: they go over with the first two rows. */
 caption, thead { break-after: avoid; page-break-after: avoid; }

@@ -159,6 +159,12 @@ describe.skipIf(skip)('PDF through headless Chromium', () => {
     expect(text).toContain(fp);
   });
 
+  it('a case id in the table of changed cases is one word: "B-0001" never breaks at its hyphen', () => {
+    const text = pdfText(out('breaks-0.pdf'));
+    expect(text).toMatch(/\bB-\d{4}\b/);
+    expect(text).not.toMatch(/\bB-\s*\n/);
+  });
+
   it("no heading or table caption ends a page: each goes over with its table's header and first row", () => {
     for (let i = 0; i < breakReports.length; i++) {
       const pages = pdfText(out(`breaks-${i}.pdf`)).split('\f');
