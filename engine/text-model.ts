@@ -619,7 +619,7 @@ function defaultSignatures(o: Ordinance): Signature[] {
       ];
     case 'county-board':
       return [
-        { role: 'presiding', title: `Chair, ${body}` },
+        { role: 'presiding', title: `Chair of the ${body}` },
         { role: 'attest', title: `Clerk of the ${body}` },
       ];
     default:

@@ -102,7 +102,8 @@ passage:
     const form = (extra: string) => ordinanceText(load(`${OLD}${extra}`));
     const county = form('enactingForm: county-board\nlegislativeBody: Board of Commissioners\n');
     expect(county.enacting).toBe('Be it ordained by the Board of Commissioners of the City of Example:');
-    expect(county.signatures.map((s) => s.signer)).toEqual(['Chair, Board of Commissioners', 'Clerk of the Board of Commissioners']);
+    // The presiding officer as the clerk is named, "of the" body: never "Chair, Council".
+    expect(county.signatures.map((s) => s.signer)).toEqual(['Chair of the Board of Commissioners', 'Clerk of the Board of Commissioners']);
     const state = form('enactingForm: state-legislature\nlegislativeBody: General Assembly\n');
     expect(state.enacting).toBe('Be it enacted by the General Assembly of the City of Example:');
     expect(state.number).toBe(`Bill No. ${BLANK}`);
