@@ -106,7 +106,7 @@ export interface OrdinanceText {
   number: string;
   /** One line under the title: jurisdiction, status, version, effective date. */
   subtitle: string;
-  /** "Sponsored by ..." (a fill-in when not known); undefined for an executive order. */
+  /** "Sponsored by ..." (a fill-in when not known); for an executive order "Issued by ...", undefined when it names no one. */
   sponsors?: string;
   /** The Whereas clauses as printed, each with its closing words. */
   whereas: string[];
@@ -562,8 +562,10 @@ function numberLine(o: Ordinance): string {
 
 function sponsorLine(o: Ordinance): string | undefined {
   const names = [o.sponsor, ...(o.sponsors ?? [])].map((s) => s?.trim()).filter((s): s is string => Boolean(s));
-  if (names.length === 0 && enactingFormOf(o) === 'executive-order') return undefined;
-  return `Sponsored by ${names.length ? joinWords(names, 'and') : BLANK}`;
+  // An executive order is issued by the officer who signs it, not sponsored: no fill-in where none is named.
+  const order = enactingFormOf(o) === 'executive-order';
+  if (names.length === 0 && order) return undefined;
+  return `${order ? 'Issued' : 'Sponsored'} by ${names.length ? joinWords(names, 'and') : BLANK}`;
 }
 
 /** The body that enacts the measure: its legislativeBody, else the usual body of its enacting form and level. */

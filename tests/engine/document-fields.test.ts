@@ -98,6 +98,11 @@ passage:
     ]);
   });
 
+  it('an executive order is issued by the officer named, not sponsored', () => {
+    const order = ordinanceText(load(`${OLD}enactingForm: executive-order\nlegislativeBody: Mayor\nsponsor: Mayor A. Roe\n`));
+    expect(order.sponsors).toBe('Issued by Mayor A. Roe');
+  });
+
   it('the enacting clause, the noun and the signatures follow the form of enactment', () => {
     const form = (extra: string) => ordinanceText(load(`${OLD}${extra}`));
     const county = form('enactingForm: county-board\nlegislativeBody: Board of Commissioners\n');

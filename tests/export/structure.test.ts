@@ -121,7 +121,10 @@ describe('the exported text of every sample', () => {
       expect(place).toBe(o.jurisdiction.level === 'state' ? o.jurisdiction.name : `${o.jurisdiction.name}, ${o.jurisdiction.state}`);
       expect(place).not.toMatch(/^State of .+, [A-Z]{2}$/);
       expect(t.number).toMatch(/\S/);
-      if (o.sponsor || o.sponsors?.length) expect(visible).toContain('Sponsored by');
+      // A council's measure is sponsored; an executive order is issued by the officer who signs it.
+      const order = /hereby orders as follows/.test(t.enacting);
+      if (o.sponsor || o.sponsors?.length) expect(visible).toContain(order ? 'Issued by' : 'Sponsored by');
+      if (order) expect(visible).not.toContain('Sponsored by');
       expect(visible).toMatch(/(be it (ordained|enacted) by .+|hereby orders as follows):/i);
       if (o.shortTitle) expect(visible).toContain(`may be cited as`);
       expect(visible).toMatch(/## Section \d+\. Definitions|Section \d+\. Definitions/);
