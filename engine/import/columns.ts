@@ -254,6 +254,9 @@ export function planColumns(header: readonly string[], mapping?: ColumnMapping):
   const rowItems = new Set<GroupName>();
   const numberedBy = new Map<GroupName, string>();
   let unlisted = 0;
+  // The problems that say only that a column is not one of ours, or that no column gives a required
+  // one: a header with none of the case columns says all of that once, in its first line.
+  const plainUnknown = new Set<number>();
   header.forEach((raw, index) => {
     if (problems.length >= MAX_LISTED_COLUMNS) {
       unlisted++;
@@ -276,6 +279,7 @@ export function planColumns(header: readonly string[], mapping?: ColumnMapping):
       if (target !== name) problems.push(`the mapping sends column "${name}" (column ${index + 1}) to ${meaning}`);
       else {
         const guess = likeColumn(name, DOCUMENTED);
+        if (!guess) plainUnknown.add(problems.length);
         problems.push(
           `unknown column "${name}" (column ${index + 1})${guess ? `; did you mean "${guess}"?` : ''}` +
             (mapping ? UNKNOWN_COLUMN_IN_THE_MAPPING_FILE : UNKNOWN_COLUMN_WITHOUT_A_MAPPING),
@@ -339,6 +343,7 @@ export function planColumns(header: readonly string[], mapping?: ColumnMapping):
     const givers = requiredGivers(required);
     if (!givers.some((t) => taken.has(t)) && unlisted === 0) {
       const or = givers.filter((t) => t !== required);
+      plainUnknown.add(problems.length);
       problems.push(
         `no column gives "${required}"${or.length ? ` (or ${or.map((t) => `"${t}"`).join(', ')})` : ''}, which every case needs` +
           (mapping ? '; map one of the columns to it' : ` (the header names ${header.length} columns)`),
@@ -353,8 +358,13 @@ export function planColumns(header: readonly string[], mapping?: ColumnMapping):
     const FOUND = 8;
     const shown = (h: string) => (h.length > 40 ? `${h.slice(0, 40)}...` : h);
     const found = named.slice(0, FOUND).map(shown).join(', ') + (named.length > FOUND ? `, ... (${named.length} columns)` : '');
-    problems.unshift(
+    // Each column is not one of ours, and no column gives a required one: the line says it once. What
+    // it does not say stays: a column that looks like a slip of one of ours, a column with no name.
+    const rest = problems.filter((_, i) => !plainUnknown.has(i));
+    problems.length = 0;
+    problems.push(
       `the header has none of the case columns (${CSV_REQUIRED_COLUMNS.join(', ')}, ...); found ${found}. ` + MAP_ON_THE_COMMAND_LINE,
+      ...rest,
     );
   }
   if (problems.length) return { problems };

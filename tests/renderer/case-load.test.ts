@@ -29,8 +29,25 @@ describe('a case file with no cases', () => {
       'jail-export.csv: row 1: error: the header has none of the case columns (id, age, bookedAt, eligibleForReleaseAt, ...); ' +
         'found BookingID, Age, BookedDate. Map the columns with a mapping file on the command line (--mapping FILE; docs/case-files.md), or rename them in the file',
     );
-    expect(message).toContain('jail-export.csv: row 1: error: unknown column "BookingID"');
+    // Said once: not again column by column, nor as each required column that no column gives; a
+    // column like one of ours is named with its likeness.
+    expect(message!.split('\n').slice(2)).toEqual([
+      'jail-export.csv: row 1: error: unknown column "Age" (column 2); did you mean "age"?; a column mapping can rename it',
+      'jail-export.csv: row 1: error: unknown column "BookedDate" (column 3); did you mean "bookedAt"?; a column mapping can rename it',
+    ]);
+    expect(message).not.toContain('unknown column "BookingID"');
+    expect(message).not.toContain('no column gives');
     expect(message).not.toContain('a case set is a list of cases');
+  });
+
+  it('with none of the case columns, still names a column that looks like a slip of one of ours, and a column with no name', async () => {
+    const message = await refusal('jail-export.csv', 'BookingID,agee,,XYZ\nB-1,30,x,2024-01-02\n');
+    const lines = message!.split('\n').slice(1);
+    expect(lines[0]).toMatch(/^jail-export\.csv: row 1: error: the header has none of the case columns/);
+    expect(lines.slice(1)).toEqual([
+      'jail-export.csv: row 1: error: unknown column "agee" (column 2); did you mean "age"?; a column mapping can rename it',
+      'jail-export.csv: row 1: error: column 3 has no name; the first row names the columns (id, age, bookedAt, ...)',
+    ]);
   });
 
   it('an ordinance picked as the case file is refused with the YAML problem', async () => {
