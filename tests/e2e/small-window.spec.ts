@@ -57,16 +57,42 @@ test('at 1024 pixels a case’s explanation opens over the text, the table whole
   await expect(panel).toHaveCount(0);
 });
 
-test('at 1280 pixels a case’s explanation opens beside the table, below the view’s tabs however many rows they wrap to', async ({
-  page,
-}) => {
-  await page.setViewportSize({ width: 1280, height: 800 });
+for (const [width, height] of [
+  [1280, 800],
+  [1920, 1080],
+] as const)
+  test(`at ${width} pixels a case’s explanation opens over the text too, not over the table’s columns: the table is whole beside it`, async ({
+    page,
+  }) => {
+    // Beside the table, the panel (520 pixels) left the table its case and outcome columns alone at 1280
+    // pixels, and at 1920 hid the reason of each decision: the view's pane is narrower than both side by side.
+    await page.setViewportSize({ width, height });
+    const { grid, panel } = await explainFirstCase(page);
+    const p = await box(panel);
+    const g = await box(grid);
+    expect(p.x + p.width).toBeLessThanOrEqual(g.x);
+    expect(p.width).toBeGreaterThanOrEqual(360);
+    for (const column of ['Case', 'Outcome', 'Decided by']) await expect(grid.getByRole('columnheader', { name: column })).toBeInViewport();
+    // "Show the provision" shows it in the text, which the panel covers: the panel is closed.
+    await panel.getByRole('button', { name: 'Show the provision' }).click();
+    await expect(panel).toHaveCount(0);
+  });
+
+test('a view pane dragged wide enough has a case’s explanation beside the table again, below the view’s tabs', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1920, height: 1080 });
   const { panel } = await explainFirstCase(page);
-  const p = await box(panel);
   const tabs = await box(page.getByRole('tablist', { name: 'See' }));
-  expect(p.y).toBeGreaterThanOrEqual(tabs.y + tabs.height - 1);
-  // Beside the table, in the view's own pane: the text stays in sight.
-  expect(p.x).toBeGreaterThanOrEqual(tabs.x);
+  expect((await box(panel)).x).toBeLessThan(tabs.x);
+  // The splitter, moved left with the keyboard, gives the view's pane the width of a panel and a table.
+  const splitter = page.getByRole('separator');
+  await splitter.focus();
+  // (Each press takes 2% of the width from the text's side, down to its least, 25%.)
+  for (let i = 0; i < 15; i++) await page.keyboard.press('ArrowLeft');
+  expect((await box(page.locator('.pane-right'))).width).toBeGreaterThan(1000);
+  const moved = await box(panel);
+  expect(moved.x).toBeGreaterThanOrEqual(tabs.x);
+  expect(moved.y).toBeGreaterThanOrEqual(tabs.y + tabs.height - 1);
 });
 
 test('at 1024 pixels the Problems list leaves the form most of the height, and the status bar says what the fingerprint is for', async ({

@@ -8,8 +8,29 @@ import { createPortal } from 'react-dom';
 /** Where side panels go: beside the view's pane, outside its scrolling body (App renders it). */
 export const SIDE_PANEL_HOST = 'side-panel-host';
 
-/** A window in which a side panel opens over the text (outline, form or YAML), not over the table: app.css's query. */
-export const PANEL_OVER_THE_TEXT = '(max-width: 1279px)';
+/**
+ * The narrowest view pane in which a side panel (520 pixels at most) opens beside the table: the table
+ * keeps about 480 pixels, its case, outcome, deciding provision and reason. In a narrower pane (a
+ * window of 1024, 1280 or 1920 pixels with the panes as they open) the panel would hide all but the
+ * table's first two columns, so it opens over the text's side instead (the outline and the form or
+ * YAML), and the table stays whole in sight. Said by the pane's width, not the window's: a pane
+ * dragged wider has the panel beside the table again.
+ */
+export const PANE_WIDTH_FOR_PANEL_BESIDE = 1000;
+
+/** Where the side panels open now: over the text, or beside the table (the host's data-place, read by app.css). */
+export type PanelPlace = 'over-text' | 'beside';
+
+function placeFor(host: HTMLElement): PanelPlace {
+  const pane = host.parentElement;
+  return pane && pane.getBoundingClientRect().width < PANE_WIDTH_FOR_PANEL_BESIDE ? 'over-text' : 'beside';
+}
+
+/** Whether a side panel opens over the text now (the view's pane too narrow for it beside the table). */
+export function panelOverTheText(): boolean {
+  const host = document.getElementById(SIDE_PANEL_HOST);
+  return !!host && placeFor(host) === 'over-text';
+}
 
 /**
  * A panel's "show it in the text" action: where the panel opens over the text, it is closed first, so
@@ -17,7 +38,7 @@ export const PANEL_OVER_THE_TEXT = '(max-width: 1279px)';
  */
 export function showingTheText<T>(show: (x: T) => void, close: () => void): (x: T) => void {
   return (x) => {
-    if (window.matchMedia(PANEL_OVER_THE_TEXT).matches) close();
+    if (panelOverTheText()) close();
     show(x);
   };
 }
@@ -43,6 +64,21 @@ export function SidePanel({
   const cameFrom = useRef<HTMLElement | null>(null);
   const [host, setHost] = useState<HTMLElement | null>(null);
   useLayoutEffect(() => setHost(document.getElementById(SIDE_PANEL_HOST)), []);
+
+  // The panel's place follows the pane's width (a window resized, the splitter dragged), set before it is drawn.
+  useLayoutEffect(() => {
+    if (!host) return;
+    const place = () => {
+      const p = placeFor(host);
+      if (host.dataset.place !== p) host.dataset.place = p;
+    };
+    place();
+    const pane = host.parentElement;
+    if (!pane || typeof ResizeObserver === 'undefined') return;
+    const watch = new ResizeObserver(place);
+    watch.observe(pane);
+    return () => watch.disconnect();
+  }, [host]);
 
   useEffect(() => {
     if (!host) return;
