@@ -86,6 +86,7 @@ export {
   guessMapping,
   guessTarget,
   inTheApp,
+  notChosenInThePanel,
   isSlashedDate,
   slashedDateInTheApp,
   SLASHED_DATES_CHOICE,

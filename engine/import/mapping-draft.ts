@@ -372,6 +372,25 @@ export const LEVEL_CODES_IN_THE_APP =
 /** How the Map columns panel says to map a column not yet chosen: in its own list, not under the mapping file's "columns". */
 export const UNKNOWN_COLUMN_IN_THE_PANEL =
   '; in the Map columns panel, choose the case column it fills in its “Reads as” list, or “Leave out”';
+/** An unknown column's problem as the panel's list says it after inTheApp: its name, number and likeness. */
+const UNKNOWN_IN_THE_PANEL = /^unknown column "(.*)" \(column (\d+)\)(?:; did you mean "(.*)"\?)?$/;
+
+/**
+ * A problem of the Map columns panel's list as the panel says it: a column of the file that the mapping
+ * does not name is one the user has not chosen for yet ("JW" (column 5) is not chosen yet), not an
+ * unknown column, which is what the import says of a file read. Other problems are returned as they are.
+ */
+export function notChosenInThePanel(problem: string): string {
+  if (!problem.endsWith(UNKNOWN_COLUMN_IN_THE_PANEL)) return problem;
+  const m = UNKNOWN_IN_THE_PANEL.exec(problem.slice(0, -UNKNOWN_COLUMN_IN_THE_PANEL.length));
+  if (!m) return problem;
+  const [, name, column, like] = m;
+  return (
+    `“${name}” (column ${column}) is not chosen yet${like ? ` (its name is like “${like}”)` : ''}: ` +
+    'choose the case column it fills in its “Reads as” list, or “Leave out”'
+  );
+}
+
 /** How the app says a column of a file read with no mapping can be mapped: in the panel. */
 export const UNKNOWN_COLUMN_IN_THE_APP = '; the Map columns panel (Map columns…) can say which case column it fills, or leave it out';
 

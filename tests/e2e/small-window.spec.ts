@@ -125,9 +125,11 @@ test('the Map columns panel says to choose in its own lists, and offers no "id" 
     REL_ELIG_DT: 'eligibleForReleaseAt',
   }))
     await panel.getByLabel(`Case column for ${column}`, { exact: true }).selectOption(target);
+  // Not an "unknown column": one the user has not chosen for yet.
   await expect(panel).toContainText(
-    'unknown column "JW" (column 5); in the Map columns panel, choose the case column it fills in its “Reads as” list, or “Leave out”',
+    '“JW” (column 5) is not chosen yet: choose the case column it fills in its “Reads as” list, or “Leave out”',
   );
+  await expect(panel).not.toContainText('unknown column');
   await expect(panel).not.toContainText('did you mean');
   await expect(panel).not.toContainText('under "columns"');
 });

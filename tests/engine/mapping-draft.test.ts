@@ -17,6 +17,7 @@ import {
   mappingProblems,
   mappingTargets,
   mappingYaml,
+  notChosenInThePanel,
   prepareCase,
   readCaseSet,
   readsAsIs,
@@ -294,6 +295,20 @@ describe('the mapping’s newer keys in the panel', () => {
     expect(inTheApp(`jail.csv: row 1: error: ${without}`)).toBe(
       'jail.csv: row 1: error: unknown column "JW" (column 5); the Map columns panel (Map columns…) can say which case column it fills, or leave it out',
     );
+  });
+
+  it('says in the Map columns panel’s list that a column the mapping does not name is not chosen yet, not that it is unknown', () => {
+    const header = ['id', 'age', 'bookedAt', 'eligibleForReleaseAt', 'JW', 'agee'];
+    const said = mappingProblems(header, { columns: {} }).map((p) => notChosenInThePanel(inTheApp(p)));
+    expect(said).toEqual([
+      '“JW” (column 5) is not chosen yet: choose the case column it fills in its “Reads as” list, or “Leave out”',
+      '“agee” (column 6) is not chosen yet (its name is like “age”): choose the case column it fills in its “Reads as” list, or “Leave out”',
+    ]);
+    // Other problems, and a refused file's unknown column (read with no mapping), are said as they were.
+    const sent = mappingProblems(['id', 'X'], { columns: { X: 'nonsense' } }).map((p) => notChosenInThePanel(inTheApp(p)));
+    expect(sent[0]).toMatch(/^the mapping sends column "X" \(column 2\) to /);
+    const [without] = mappingProblems(['id', 'age', 'bookedAt', 'eligibleForReleaseAt', 'JW'], undefined);
+    expect(notChosenInThePanel(inTheApp(without!))).toBe(inTheApp(without!));
   });
 
   it('points the app’s repeated id of one row per charge to the panel’s targets of each row, not to --mapping', () => {

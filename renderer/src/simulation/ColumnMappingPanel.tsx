@@ -20,6 +20,7 @@ import {
   mappingTargets,
   mappingYaml,
   mayBeUnknown,
+  notChosenInThePanel,
   ourValues,
   readsAsIs,
   requiredColumns,
@@ -190,8 +191,12 @@ export function ColumnMappingPanel({ source, draft, onDraft, onRead, onClose, ho
     for (const t of targets) by.set(t.section, [...(by.get(t.section) ?? []), t]);
     return [...by];
   }, [targets]);
-  // Said in the panel's words (its "Reads as" lists), not the mapping file's keys ("columns", "ignore").
-  const headerProblems = useMemo(() => (mapping && header.length ? mappingProblems(header, mapping).map(inTheApp) : []), [header, mapping]);
+  // Said in the panel's words (its "Reads as" lists), not the mapping file's keys ("columns", "ignore"); a
+  // column the mapping does not name yet is "not chosen yet", not "unknown".
+  const headerProblems = useMemo(
+    () => (mapping && header.length ? mappingProblems(header, mapping).map((p) => notChosenInThePanel(inTheApp(p))) : []),
+    [header, mapping],
+  );
 
   if (sample === null)
     return (
