@@ -121,3 +121,35 @@ test('at 1024 pixels the title bar leaves the document’s name more room: "Dark
   const header = await page.locator('.titlebar').boundingBox();
   expect(header!.height).toBeLessThan(60);
 });
+
+test('a text over 100,000 characters changed while the form is shown: the form says it shows the text as of its last check, until the check ends', async ({
+  page,
+}) => {
+  await loadApp(page);
+  await waitForEvent(page, 'document-editable');
+  const form = page.getByRole('region', { name: 'Form' });
+  await expect(form.getByLabel('Title', { exact: true })).toHaveValue('An Ordinance Concerning Civil Immigration Detainers');
+  const text = (await hook.getText(page)).replace('An Ordinance Concerning Civil Immigration Detainers', 'A Much Longer Ordinance');
+  const big = `${text}\n${'# a comment kept with the text, to make it long\n'.repeat(40_000)}`;
+  const since = await eventCount(page);
+  // Right after the change (two frames), long before the engine has checked two megabytes: the form still
+  // shows the old title, and says so.
+  const said = await page.evaluate(async (t) => {
+    (window as unknown as { __detainerStudio: { setText(t: string): number } }).__detainerStudio.setText(t);
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    return {
+      notice: document.querySelector('[data-pane="left"] .form-behind')?.textContent ?? null,
+      title: (
+        ([...document.querySelectorAll('[data-pane="left"] label')].find((l) => l.textContent === 'Title') as HTMLLabelElement | undefined)
+          ?.control as HTMLInputElement | null | undefined
+      )?.value,
+    };
+  }, big);
+  expect(said.title).toBe('An Ordinance Concerning Civil Immigration Detainers');
+  expect(said.notice).toContain('The form shows the text as of its last check.');
+  expect(said.notice).toContain('a text over 100,000 characters is read by the check alone');
+  const version = await hook.version(page);
+  await waitForEvent(page, 'analysis-applied', { version }, since);
+  await expect(form.getByLabel('Title', { exact: true })).toHaveValue('A Much Longer Ordinance');
+  await expect(page.locator('.form-behind')).toHaveCount(0);
+});

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { applyTextEdits, type TextEdit } from '../../engine/document';
 import { checkDocument } from '../../engine/index';
 import { DocumentBuffer, DocumentText, type BufferHistory, type DocumentEditor } from '../../renderer/src/app/document-buffer';
-import { documentData, MAX_WINDOW_READ_CHARS } from '../../renderer/src/app/form-data';
+import { documentData, formSource, MAX_WINDOW_READ_CHARS } from '../../renderer/src/app/form-data';
 import { STARTER_NAME, STARTER_ORDINANCE } from '../../renderer/src/app/starter';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -218,5 +218,18 @@ describe('the form data read in the window', () => {
     expect(documentData('- a\n- b\n')).toBeNull();
     expect(documentData('title: [unclosed\n')).toEqual(null);
     expect(documentData(`title: x\nnotes: "${'a'.repeat(MAX_WINDOW_READ_CHARS)}"\n`)).toBeNull();
+  });
+});
+
+describe('the form’s data while the engine checks a changed text', () => {
+  const before = { version: 3, data: { title: 'Before the edit' } };
+  it('is the answer for the text as it is, or the text read in the window, and then not said to be old', () => {
+    expect(formSource(before, 3, null)).toEqual({ data: before.data, asOfLastCheck: false });
+    expect(formSource(before, 4, { title: 'After' })).toEqual({ data: { title: 'After' }, asOfLastCheck: false });
+  });
+  it('of a text too large to read in the window is the last answer, said to be as of the last check', () => {
+    const big = `title: After\n${'# x\n'.repeat(MAX_WINDOW_READ_CHARS / 4)}`;
+    expect(formSource(before, 4, documentData(big))).toEqual({ data: before.data, asOfLastCheck: true });
+    expect(formSource(null, 1, null)).toEqual({ data: null, asOfLastCheck: false });
   });
 });

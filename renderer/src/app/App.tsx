@@ -29,7 +29,7 @@ import { cyclePane, focusPane, focusPaneWhenShown, focusWhenShown } from './pane
 import { printCurrent } from './print';
 import { DocumentText } from './document-buffer';
 import { prefetchEditor, whenIdle } from './editor-prefetch';
-import { documentData } from './form-data';
+import { documentData, formSource, MAX_WINDOW_READ_CHARS } from './form-data';
 import { DocumentSession, errorsIn, type LeftView, type RightView } from './session';
 import { STARTER_NAME, STARTER_ORDINANCE } from './starter';
 import { SaveNameDialog } from './SaveNameDialog';
@@ -218,7 +218,7 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
     () => (answered || left !== 'form' ? null : documentData(documentRef.current!.text)),
     [answered, version, left],
   );
-  const formData = answered ? analysis.data : (windowData ?? analysis?.data ?? null);
+  const { data: formData, asOfLastCheck } = formSource(analysis, version, windowData);
 
   // Editable: the form shows the document's fields on a painted frame. Then, when the window is idle,
   // the YAML editor's code is fetched and compiled (not run), so the first switch to YAML does not
@@ -699,6 +699,16 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
                     Reading the document…
                   </p>
                 )}
+                {asOfLastCheck ? (
+                  <p className="notice form-behind" role="status">
+                    The form shows the text as of its last check. The text has changed since; the form catches up when the check of the new
+                    text ends
+                    {documentRef.current!.text.length > MAX_WINDOW_READ_CHARS
+                      ? ` (a text over ${MAX_WINDOW_READ_CHARS.toLocaleString('en-US')} characters is read by the check alone)`
+                      : ''}
+                    . The YAML view shows the text as it is now.
+                  </p>
+                ) : null}
                 {analysis || formData ? (
                   <FormView
                     data={formData}
