@@ -376,19 +376,34 @@ export const UNKNOWN_COLUMN_IN_THE_PANEL =
 const UNKNOWN_IN_THE_PANEL = /^unknown column "(.*)" \(column (\d+)\)(?:; did you mean "(.*)"\?)?$/;
 
 /**
- * A problem of the Map columns panel's list as the panel says it: a column of the file that the mapping
- * does not name is one the user has not chosen for yet ("JW" (column 5) is not chosen yet), not an
- * unknown column, which is what the import says of a file read. Other problems are returned as they are.
+ * The Map columns panel's list of problems as the panel says them (after inTheApp): a column of the file
+ * that the mapping does not name is one the user has not chosen for yet, not an unknown column, which is
+ * what the import says of a file read. One such column is said alone ("“JW” (column 5) is not chosen
+ * yet: ..."); several are said in one line, where the first was, with how to choose said once. Other
+ * problems are returned as they are, in their order.
  */
-export function notChosenInThePanel(problem: string): string {
-  if (!problem.endsWith(UNKNOWN_COLUMN_IN_THE_PANEL)) return problem;
-  const m = UNKNOWN_IN_THE_PANEL.exec(problem.slice(0, -UNKNOWN_COLUMN_IN_THE_PANEL.length));
-  if (!m) return problem;
-  const [, name, column, like] = m;
-  return (
-    `“${name}” (column ${column}) is not chosen yet${like ? ` (its name is like “${like}”)` : ''}: ` +
-    'choose the case column it fills in its “Reads as” list, or “Leave out”'
-  );
+export function notChosenInThePanel(problems: readonly string[]): string[] {
+  const notChosen: Array<{ name: string; column: string; like?: string }> = [];
+  const out: Array<string | null> = [];
+  for (const problem of problems) {
+    const m = problem.endsWith(UNKNOWN_COLUMN_IN_THE_PANEL)
+      ? UNKNOWN_IN_THE_PANEL.exec(problem.slice(0, -UNKNOWN_COLUMN_IN_THE_PANEL.length))
+      : null;
+    if (!m) {
+      out.push(problem);
+      continue;
+    }
+    if (notChosen.length === 0) out.push(null);
+    notChosen.push({ name: m[1]!, column: m[2]!, ...(m[3] ? { like: m[3] } : {}) });
+  }
+  const one = notChosen.length === 1 ? notChosen[0]! : null;
+  const said = one
+    ? `“${one.name}” (column ${one.column}) is not chosen yet${one.like ? ` (its name is like “${one.like}”)` : ''}: ` +
+      'choose the case column it fills in its “Reads as” list, or “Leave out”'
+    : `${notChosen.length} columns are not chosen yet: ` +
+      notChosen.map((c) => `“${c.name}” (column ${c.column}${c.like ? `; its name is like “${c.like}”` : ''})`).join(', ') +
+      '. Choose the case column each fills in its “Reads as” list, or “Leave out”';
+  return out.map((p) => p ?? said);
 }
 
 /** How the app says a column of a file read with no mapping can be mapped: in the panel. */

@@ -194,7 +194,7 @@ export function ColumnMappingPanel({ source, draft, onDraft, onRead, onClose, ho
   // Said in the panel's words (its "Reads as" lists), not the mapping file's keys ("columns", "ignore"); a
   // column the mapping does not name yet is "not chosen yet", not "unknown".
   const headerProblems = useMemo(
-    () => (mapping && header.length ? mappingProblems(header, mapping).map((p) => notChosenInThePanel(inTheApp(p))) : []),
+    () => (mapping && header.length ? notChosenInThePanel(mappingProblems(header, mapping).map(inTheApp)) : []),
     [header, mapping],
   );
 
