@@ -339,13 +339,6 @@ export function afterReleaseWords(s: SimulationSummary): string {
   );
 }
 
-/** Of a comparison, the cases both sides count apart for a request after release, as a clause ('' when none). */
-export function afterReleaseAside(s: SimulationSummary): string {
-  const a = s.afterRelease;
-  if (!a) return '';
-  return `; neither side counts hours or cost for the ${a.cases.toLocaleString('en-US')} ${a.cases === 1 ? 'case' : 'cases'} whose request came after release`;
-}
-
 /**
  * Under the table of what each provision decided ('' when no request came after release): that its
  * cases include the requests after release, as each provision decides them, which the outcome counts

@@ -27,6 +27,8 @@ test('a request after release is counted apart from the decisions that differ fr
   const summary = page.getByRole('region', { name: 'Summary' });
   await expect(summary).toContainText('decisions on requests that came in time differ');
   await expect(summary).toContainText('the 1 request that came after release is counted apart (');
+  // Said once, beside the count: its words already say no one is held or reported on it.
+  expect(((await summary.locator('.compare-line').textContent()) ?? '').match(/after release/g)).toHaveLength(1);
   const reasons = page.locator('section.change-reasons');
   await expect(reasons.locator('h3')).toContainText('decisions differ from honor all on requests that came in time');
   await expect(reasons.getByTestId('reasons-after-release')).toHaveText(/^The 1 request that came after release is counted apart \(/);

@@ -15,7 +15,6 @@ import {
   OUTCOMES,
   pastRequestWords,
   afterReleaseWords,
-  afterReleaseAside,
   comparedAfterReleaseWords,
   comparedInTimeWords,
   afterReleaseCoverageWords,
@@ -589,8 +588,8 @@ export function SimulationView(props: Props) {
                 {r.comparison.afterRelease ? `; ${comparedAfterReleaseWords(r.comparison)}` : ''}; held{' '}
                 {rangeWords(bounds!.range.hold, count)} against {rangeWords(otherBounds!.range.hold, count)}; hold hours{' '}
                 {comparedAmount(bounds!.holdHours, otherBounds!.holdHours, hours)}, cost{' '}
-                {comparedAmount(bounds!.cost, otherBounds!.cost, money)}
-                {afterReleaseAside(r.summary)}.{r.comparison.holdEndsMayDiffer ? ` ${holdEndsMayDifferSentence(r.comparison)}` : ''}
+                {comparedAmount(bounds!.cost, otherBounds!.cost, money)}.
+                {r.comparison.holdEndsMayDiffer ? ` ${holdEndsMayDifferSentence(r.comparison)}` : ''}
               </p>
             ) : null}
             <p className="muted timing no-print">Simulated in {milliseconds(r.ms)}.</p>
