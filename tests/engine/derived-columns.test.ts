@@ -4,7 +4,18 @@
 // builder was given, and a conviction whose day is not its packed date's must keep its own day.
 
 import { describe, expect, it } from 'vitest';
-import { CaseTableBuilder, C_DATE_UNKNOWN, C_JUVENILE, DERIVED_COLUMNS, keepRows, packDay, type CaseTable } from '../../engine/case-table';
+import {
+  CaseTableBuilder,
+  C_DATE_UNKNOWN,
+  C_JUVENILE,
+  dayOfPacked,
+  DERIVED_COLUMNS,
+  keepRows,
+  packDay,
+  packYmd,
+  type CaseTable,
+} from '../../engine/case-table';
+import { daysFromCivil } from '../../engine/time';
 
 const DAY = 1440;
 
@@ -115,5 +126,24 @@ describe('columns derived from others', () => {
     const some = keepRows(t, keep);
     expect(stored(some, 'convOnDay')).toBe(true);
     expect(Array.from(some.convOnDay)).toEqual([on(3), ...ons.slice(t.convStart[1700]!)]);
+  });
+});
+
+describe('dayOfPacked', () => {
+  it('reads every packed date as daysFromCivil does, in and past its table of years, for any month and day bits', () => {
+    // Years around and past the table's (1800 to 2199), every month field (0 to 15) and day field (0 to 31).
+    const years = [-1, 0, 1, 1599, 1600, 1700, 1799, 1800, 1801, 1899, 1900, 1904, 1999, 2000, 2024, 2100, 2198, 2199, 2200, 2400, 9999];
+    for (let y = 1790; y <= 2210; y++) years.push(y);
+    let wrong = '';
+    for (const y of years)
+      for (let m = 0; m < 16 && !wrong; m++)
+        for (let d = 0; d < 32; d++) {
+          const ymd = packYmd(y, m, d);
+          if (dayOfPacked(ymd) !== daysFromCivil(ymd >> 9, m, d)) {
+            wrong = `${y}-${m}-${d}: ${dayOfPacked(ymd)} against ${daysFromCivil(ymd >> 9, m, d)}`;
+            break;
+          }
+        }
+    expect(wrong).toBe('');
   });
 });
