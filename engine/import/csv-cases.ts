@@ -321,11 +321,33 @@ export function dateTimeAt(s: Uint8Array, a: number, b: number): number {
   return day * MINUTES_PER_DAY + h * 60 + mi;
 }
 
+/**
+ * A word's character codes, as isWord compares them: read from a list of numbers, not from the
+ * string at each byte (a class cell's word cost about half again as much compared through charCodeAt).
+ */
+type Word = readonly number[];
+const word = (w: string): Word => Array.from(w, (c) => c.charCodeAt(0));
+const YES = word('yes');
+const NO = word('no');
+const FELONY = word('felony');
+const MISDEMEANOR = word('misdemeanor');
+const INFRACTION = word('infraction');
+const HOLD = word('hold');
+const NOTIFY = word('notify');
+const HOLD_NOTIFY = word('hold;notify');
+const STATE = word('state');
+const LOCAL = word('local');
+const FEDERAL = word('federal');
+const OTHER_STATE = word('other-state');
+const CRIMINAL = word('criminal');
+const CIVIL = word('civil');
+
 /** Whether s[a, b) is the lower-case word w, ignoring case when `fold`. */
-function isWord(s: Uint8Array, a: number, b: number, w: string, fold: boolean): boolean {
-  if (b - a !== w.length) return false;
+function isWord(s: Uint8Array, a: number, b: number, w: Word, fold: boolean): boolean {
+  const n = w.length;
+  if (b - a !== n) return false;
   const mask = fold ? 0x20 : 0;
-  for (let i = 0; i < w.length; i++) if ((s[a + i]! | mask) !== w.charCodeAt(i)) return false;
+  for (let i = 0; i < n; i++) if ((s[a + i]! | mask) !== w[i]) return false;
   return true;
 }
 
@@ -344,23 +366,29 @@ export function boolAt(s: Uint8Array, a: number, b: number): number {
   if (len === 4 && c === 116) return (s[a + 1]! | 0x20) === 114 && (s[a + 2]! | 0x20) === 117 && (s[a + 3]! | 0x20) === 101 ? 1 : -1;
   if (len === 5 && c === 102)
     return (s[a + 1]! | 0x20) === 97 && (s[a + 2]! | 0x20) === 108 && (s[a + 3]! | 0x20) === 115 && (s[a + 4]! | 0x20) === 101 ? 0 : -1;
-  if (len === 3 && c === 121) return isWord(s, a, b, 'yes', true) ? 1 : -1;
-  if (len === 2 && c === 110) return isWord(s, a, b, 'no', true) ? 0 : -1;
+  if (len === 3 && c === 121) return isWord(s, a, b, YES, true) ? 1 : -1;
+  if (len === 2 && c === 110) return isWord(s, a, b, NO, true) ? 0 : -1;
   return -1;
 }
 
 function classAt(s: Uint8Array, a: number, b: number): number {
-  if (isWord(s, a, b, 'felony', false)) return 1;
-  if (isWord(s, a, b, 'misdemeanor', false)) return 2;
-  if (isWord(s, a, b, 'infraction', false)) return 4;
+  // The three words' lengths differ: the length picks the one word to compare.
+  switch (b - a) {
+    case 6:
+      return isWord(s, a, b, FELONY, false) ? 1 : 0;
+    case 11:
+      return isWord(s, a, b, MISDEMEANOR, false) ? 2 : 0;
+    case 10:
+      return isWord(s, a, b, INFRACTION, false) ? 4 : 0;
+  }
   return 0;
 }
 
 /** The requests column: hold and notify separated by ; | / or spaces. A bit mask, or -1. */
 function requestsAt(s: Uint8Array, a: number, b: number): number {
   // The spellings the project writes, whole.
-  if (b - a === 11 && isWord(s, a, b, 'hold;notify', false)) return REQUEST_HOLD | REQUEST_NOTIFY;
-  if (b - a === 6 && isWord(s, a, b, 'notify', false)) return REQUEST_NOTIFY;
+  if (b - a === 11 && isWord(s, a, b, HOLD_NOTIFY, false)) return REQUEST_HOLD | REQUEST_NOTIFY;
+  if (b - a === 6 && isWord(s, a, b, NOTIFY, false)) return REQUEST_NOTIFY;
   let mask = 0;
   let i = a;
   while (i < b) {
@@ -376,8 +404,8 @@ function requestsAt(s: Uint8Array, a: number, b: number): number {
       if (d > 127) return -1;
       j++;
     }
-    if (isWord(s, i, j, 'hold', false)) mask |= REQUEST_HOLD;
-    else if (isWord(s, i, j, 'notify', false)) mask |= REQUEST_NOTIFY;
+    if (isWord(s, i, j, HOLD, false)) mask |= REQUEST_HOLD;
+    else if (isWord(s, i, j, NOTIFY, false)) mask |= REQUEST_NOTIFY;
     else return -1;
     i = j;
   }
@@ -388,11 +416,11 @@ function requestsAt(s: Uint8Array, a: number, b: number): number {
 function jurisdictionAt(s: Uint8Array, a: number, b: number): number {
   switch (b - a) {
     case 5:
-      return isWord(s, a, b, 'state', false) ? JURISDICTION_BITS.state : isWord(s, a, b, 'local', false) ? JURISDICTION_BITS.local : 0;
+      return isWord(s, a, b, STATE, false) ? JURISDICTION_BITS.state : isWord(s, a, b, LOCAL, false) ? JURISDICTION_BITS.local : 0;
     case 7:
-      return isWord(s, a, b, 'federal', false) ? JURISDICTION_BITS.federal : 0;
+      return isWord(s, a, b, FEDERAL, false) ? JURISDICTION_BITS.federal : 0;
     case 11:
-      return isWord(s, a, b, 'other-state', false) ? JURISDICTION_BITS['other-state'] : 0;
+      return isWord(s, a, b, OTHER_STATE, false) ? JURISDICTION_BITS['other-state'] : 0;
   }
   return 0;
 }
@@ -1023,7 +1051,7 @@ export class CsvCaseReader {
       case K.convictionJuvenile:
         return (g.flagB = boolAt(s, a, b)) >= 0;
       case K.warrantKind: {
-        const cls = isWord(s, a, b, 'criminal', false) ? 1 : isWord(s, a, b, 'civil', false) ? 2 : 0;
+        const cls = isWord(s, a, b, CRIMINAL, false) ? 1 : isWord(s, a, b, CIVIL, false) ? 2 : 0;
         g.cls = cls;
         return cls !== 0;
       }
