@@ -144,7 +144,9 @@ export function semanticDiagnostics(o: Ordinance, source: ParsedSource): Diagnos
       );
   };
 
-  const checkTerm = (term: string | undefined, path: PathSegment[]) => {
+  // `at` is the path of the condition being read, a stack grown and shrunk as the walk goes (a
+  // copy is made only for a finding): a 300-provision document has thousands of conditions.
+  const checkTerm = (term: string | undefined, at: PathSegment[], key: 'conviction' | 'charge') => {
     if (term === undefined) return;
     const idx = terms.get(term.toLowerCase());
     if (idx === undefined) {
@@ -153,7 +155,7 @@ export function semanticDiagnostics(o: Ordinance, source: ParsedSource): Diagnos
         'error',
         'undefined-term',
         `"${term}" is not a defined term${guess ? `; did you mean "${guess}"?` : termNames.length ? `; defined terms: ${termNames.join(', ')}` : '; add it under definitions with what it covers'}`,
-        [...path, 'term'],
+        [...at, key, 'term'],
       );
       return;
     }
@@ -162,19 +164,30 @@ export function semanticDiagnostics(o: Ordinance, source: ParsedSource): Diagnos
         'error',
         'term-without-coverage',
         `the defined term "${term}" is used in a condition but does not say which offenses it covers; add "covers" to its definition`,
-        [...path, 'term'],
+        [...at, key, 'term'],
       );
     }
   };
 
-  const walk = (c: Condition, path: PathSegment[]) => {
-    if ('all' in c) c.all.forEach((x, i) => walk(x, [...path, 'all', i]));
-    else if ('any' in c) c.any.forEach((x, i) => walk(x, [...path, 'any', i]));
-    else if ('not' in c) walk(c.not, [...path, 'not']);
-    else if ('conviction' in c) checkTerm(c.conviction.term, [...path, 'conviction']);
-    else if ('charge' in c) checkTerm(c.charge.term, [...path, 'charge']);
+  const walkList = (list: readonly Condition[], at: PathSegment[], key: 'all' | 'any') => {
+    at.push(key, 0);
+    for (let i = 0; i < list.length; i++) {
+      at[at.length - 1] = i;
+      walk(list[i]!, at);
+    }
+    at.length -= 2;
+  };
+  const walk = (c: Condition, at: PathSegment[]) => {
+    if ('all' in c) walkList(c.all, at, 'all');
+    else if ('any' in c) walkList(c.any, at, 'any');
+    else if ('not' in c) {
+      at.push('not');
+      walk(c.not, at);
+      at.length--;
+    } else if ('conviction' in c) checkTerm(c.conviction.term, at, 'conviction');
+    else if ('charge' in c) checkTerm(c.charge.term, at, 'charge');
     else if ('age' in c && c.age.atLeast !== undefined && c.age.under !== undefined && c.age.atLeast >= c.age.under) {
-      report('error', 'empty-age-range', `no age is at least ${c.age.atLeast} and under ${c.age.under}`, [...path, 'age']);
+      report('error', 'empty-age-range', `no age is at least ${c.age.atLeast} and under ${c.age.under}`, [...at, 'age']);
     }
   };
 

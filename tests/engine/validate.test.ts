@@ -130,6 +130,25 @@ describe('validation', () => {
       message: '"violent felonies" is not a defined term; did you mean "violent felony"?',
     });
   });
+  it('locates problems deep in a condition at their own paths (all, any, not)', () => {
+    const nested = GOOD.replace(
+      '          conviction: { term: violent felony }\n',
+      [
+        '          all:',
+        '            - any:',
+        '                - not: { charge: { term: violent felonies } }',
+        '                - age: { atLeast: 30, under: 20 }',
+        '            - conviction: { term: violent felons }',
+        '',
+      ].join('\n'),
+    );
+    const found = loadOrdinance(nested).diagnostics.map((d) => ({ code: d.code, path: d.path }));
+    expect(found).toEqual([
+      { code: 'undefined-term', path: ['sections', 0, 'provisions', 0, 'when', 'all', 0, 'any', 0, 'not', 'charge', 'term'] },
+      { code: 'empty-age-range', path: ['sections', 0, 'provisions', 0, 'when', 'all', 0, 'any', 1, 'age'] },
+      { code: 'undefined-term', path: ['sections', 0, 'provisions', 0, 'when', 'all', 1, 'conviction', 'term'] },
+    ]);
+  });
   it('finds duplicate provision ids', () => {
     const twice = GOOD.replace('otherwise: decline', '') + '      - id: violent\n        outcome: decline\notherwise: decline\n';
     const p = problems(twice);
