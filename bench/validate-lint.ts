@@ -227,6 +227,8 @@ export function validateLintBench(opts: { sizes?: number[]; fresh?: boolean } = 
   let ok = true;
   /** CPU medians of a warm check from nothing, by whether example cases are worked out. */
   const warmFromNothing = new Map<boolean, number>();
+  /** The editor path's CPU medians after an edit changing no fact: mixed, comment or heading, outcome. */
+  let editorEdits: { kept: number; textOnly: number; outcome: number } | undefined;
 
   // The peer: the yaml library's parse with positions, side by side with the engine's own reader.
   const lib = summary(timeRuns(15, 5, () => libraryParse(text)));
@@ -270,6 +272,15 @@ export function validateLintBench(opts: { sizes?: number[]; fresh?: boolean } = 
     console.log(line('    of which: an outcome (the policy changed, rules run again)', outcome, WARM_BUDGET_MS));
     console.log(line('  warm, after an edit changing a fact (fact space rebuilt)', refact, WARM_BUDGET_MS));
     if (!examples && (kept.cpu > WARM_BUDGET_MS || outcome.cpu > WARM_BUDGET_MS)) ok = false;
+    if (!examples) editorEdits = { kept: kept.cpu, textOnly: textOnly.cpu, outcome: outcome.cpu };
+  }
+  // The budget as issue 13 states it: a 300-provision ordinance with at least 40 distinct facts,
+  // validated and linted from its text warm, after an edit in the running editor.
+  if (editorEdits) {
+    const worst = Math.max(editorEdits.kept, editorEdits.outcome);
+    console.log(
+      `issue 13, validate + lint from text warm (300 provisions, ${facts} distinct facts${facts >= 40 ? '' : ', FEWER than the 40 the issue asks for'}): CPU median ${editorEdits.kept.toFixed(1)} ms after a drafter's edit, ${editorEdits.textOnly.toFixed(1)} ms after a comment or heading, ${editorEdits.outcome.toFixed(1)} ms after an outcome; ${worst <= WARM_BUDGET_MS ? `budget ${WARM_BUDGET_MS} ms met` : `budget ${WARM_BUDGET_MS} ms MISSED (${(worst / WARM_BUDGET_MS).toFixed(1)}x)`}`,
+    );
   }
 
   // Fresh processes: the first call, with nothing compiled or cached; and the whole CLI command.
