@@ -263,3 +263,33 @@ function layOut(o: Ordinance): Layout {
   }
   return { sections, detainerProvisions, otherwiseCitation, citationOf };
 }
+
+/**
+ * The layout of `o` made from `layout`, the layout of an ordinance that differs from `o` only in words:
+ * its sections' headings and texts (a text where the other has one), its provisions' wording and
+ * headings (a wording where the other has one, blank where it is blank), every provision otherwise the
+ * same in the same place. The numbering reads none of those words, so it is the same: the sections,
+ * subsections and provisions are those of `layout` with `o`'s words in them (a copy; `layout` is not
+ * changed). The lint prints the text of its ordinance with the drafters' words left out this way.
+ */
+export function layoutInOtherWords(layout: Layout, o: Ordinance): Layout {
+  const swapped = new Map<LaidOutProvision, LaidOutProvision>();
+  const swap = (lp: LaidOutProvision): LaidOutProvision => {
+    let other = swapped.get(lp);
+    if (!other) {
+      other = { ...lp, provision: o.sections[lp.sectionIndex]!.provisions![lp.provisionIndex]! };
+      swapped.set(lp, other);
+    }
+    return other;
+  };
+  const sections = layout.sections.map((ls): LaidOutSection => {
+    const own = ls.sectionIndex === null ? undefined : o.sections[ls.sectionIndex]!;
+    return {
+      ...ls,
+      ...(own ? { heading: own.heading, text: own.text } : {}),
+      provisions: ls.provisions.map(swap),
+      clauses: ls.clauses.map((c) => ({ ...c, provisions: c.provisions.map(swap) })),
+    };
+  });
+  return { ...layout, sections, detainerProvisions: layout.detainerProvisions.map(swap) };
+}

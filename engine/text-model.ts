@@ -777,10 +777,11 @@ export function forgetPrintedClauses(): void {
  * plain reading, so `provisions` leaves the detainer provisions out and a detainer clause in the
  * drafters' own wording has an empty `plainReading`. A document that asks for the annex of plain
  * readings is printed whole (the annex decides whether the text keeps its definition of "ICE").
+ * `layout` is the ordinance's layout when the caller has it (it must be `layoutOrdinance(o)`'s).
  */
-export function ordinanceText(o: Ordinance, options: { wordsOnly?: boolean } = {}): OrdinanceText {
+export function ordinanceText(o: Ordinance, options: { wordsOnly?: boolean; layout?: Layout } = {}): OrdinanceText {
   const readingsWanted = !options.wordsOnly || o.plainReadingAnnex === true;
-  const layout = layoutOrdinance(o);
+  const layout = options.layout ?? layoutOrdinance(o);
   const terms = textTerms(o);
   const iceNotice = iceNoticeDuty(o, layout.citationOf);
   const w: Words = { ...terms, Agency: capitalize(terms.agency), ...(iceNotice ? { iceNotice } : {}) };

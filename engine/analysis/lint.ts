@@ -8,7 +8,7 @@
 import type { Diagnostic, PathSegment, Severity } from '../diagnostics';
 import { didYouMean } from '../diagnostics';
 import { DETAINER_FORMS, detainerFormIndexOn } from '../detainer-forms';
-import { isDetainerProvision, layoutOrdinance, type LaidOutProvision, type Layout } from '../layout';
+import { isDetainerProvision, layoutInOtherWords, layoutOrdinance, type LaidOutProvision, type Layout } from '../layout';
 import { provisionNameIn } from '../provision-names';
 import {
   authority,
@@ -412,7 +412,7 @@ export function lintOrdinance(o: Ordinance, opts: LintOptions = {}): LintDiagnos
     KEPT_FINDINGS.delete(key);
     KEPT_FINDINGS.set(key, kept);
     for (const f of kept.provisionRules) findings.push(foundAgain(f, at));
-    unusedTerms(o, findings, at, shape);
+    unusedTerms(o, findings, at, shape, kept.layout);
     wordingDiffers(o, findings, at, kept.layout);
     for (const f of kept.policyRules) findings.push(foundAgain(f, at));
     return located(applySuppressions(o, findings, source), findings);
@@ -426,7 +426,7 @@ export function lintOrdinance(o: Ordinance, opts: LintOptions = {}): LintDiagnos
   // Rules that read one provision at a time: they run whatever the size of the ordinance.
   provisionRules(ctx);
   const afterProvisionRules = findings.length;
-  unusedTerms(o, findings, at, shape);
+  unusedTerms(o, findings, at, shape, ctx.layout);
   wordingDiffers(o, findings, at, ctx.layout);
   const afterTerms = findings.length;
   try {
@@ -2104,14 +2104,43 @@ function convictionCategories(o: Ordinance): string[] {
   const terms = new Map((o.definitions ?? []).map((d) => [d.term.toLowerCase(), d]));
   for (const s of o.sections)
     for (const p of s.provisions ?? [])
-      if (p.when)
-        forEachLeaf(p.when, (l) => {
-          if (!('conviction' in l)) return;
-          for (const c of l.conviction.categories ?? []) cats.add(c);
-          const def = l.conviction.term ? terms.get(l.conviction.term.toLowerCase()) : undefined;
-          for (const f of def?.covers ?? []) for (const c of f.categories ?? []) cats.add(c);
-        });
+      if (p.when) {
+        const named = offenseNames(p.when);
+        for (const c of named.convictionCategories) cats.add(c);
+        for (const t of named.convictionTerms) for (const f of terms.get(t)?.covers ?? []) for (const c of f.categories ?? []) cats.add(c);
+      }
   return [...cats].sort();
+}
+
+/** What a condition's offense tests name: the categories and terms (lower case) of its conviction tests, the terms of its charge tests. */
+interface OffenseNames {
+  convictionCategories: readonly string[];
+  convictionTerms: readonly string[];
+  chargeTerms: readonly string[];
+}
+
+/**
+ * The names of a frozen condition (the editor's document, read by `parseEditedSource`, shares every
+ * condition an edit leaves alone), read once: the lint reads them for every provision on every edit.
+ */
+const OFFENSE_NAMES = new WeakMap<Condition, OffenseNames>();
+
+function offenseNames(when: Condition): OffenseNames {
+  let named = OFFENSE_NAMES.get(when);
+  if (named) return named;
+  const convictionCategories: string[] = [];
+  const convictionTerms: string[] = [];
+  const chargeTerms: string[] = [];
+  forEachLeaf(when, (l) => {
+    if ('conviction' in l) {
+      for (const c of l.conviction.categories ?? []) convictionCategories.push(c);
+      if (l.conviction.term) convictionTerms.push(l.conviction.term.toLowerCase());
+    }
+    if ('charge' in l && l.charge.term) chargeTerms.push(l.charge.term.toLowerCase());
+  });
+  named = { convictionCategories, convictionTerms, chargeTerms };
+  if (Object.isFrozen(when)) OFFENSE_NAMES.set(when, Object.freeze(named));
+  return named;
 }
 
 function conditionReading(c: Condition): string {
@@ -2138,17 +2167,18 @@ function unusedTerms(
   findings: Finding[],
   at: (p: PathSegment[], key?: boolean) => SourcePosition,
   shape: OrdinanceShape,
+  layout: Layout,
 ): void {
   const defs = o.definitions ?? [];
   if (defs.length === 0) return;
   const used = new Set<string>();
   for (const s of o.sections)
     for (const p of s.provisions ?? [])
-      if (p.when)
-        forEachLeaf(p.when, (l) => {
-          if ('conviction' in l && l.conviction.term) used.add(l.conviction.term.toLowerCase());
-          if ('charge' in l && l.charge.term) used.add(l.charge.term.toLowerCase());
-        });
+      if (p.when) {
+        const named = offenseNames(p.when);
+        for (const t of named.convictionTerms) used.add(t);
+        for (const t of named.chargeTerms) used.add(t);
+      }
   let printed: string | undefined;
   let written: string | undefined;
   defs.forEach((d, i) => {
@@ -2159,7 +2189,7 @@ function unusedTerms(
     written ??= writtenText(o).toLowerCase();
     if (containsWord(written, term)) return;
     // Then of the rest of the printed text: the words the engine generates around the drafters' text.
-    printed ??= generatedText(shape);
+    printed ??= generatedText(shape, layout);
     if (containsWord(printed, term)) return;
     const path = ['definitions', i, 'term'];
     findings.push({
@@ -2415,11 +2445,12 @@ function markedProvision(p: Provision): { value: Provision; json: string } {
  * The printed text in lower case with the drafters' own text (`writtenText`) and the headings left
  * out, as the engine generates it around them. The drafters' text changes on most keystrokes and the
  * rest seldom does, so the last two are kept (`GENERATED`): it is printed again only for a shape not among them.
+ * `layout` is the layout of an ordinance of this shape (the shape's own is the same in other words).
  */
-function generatedText(shape: OrdinanceShape): string {
+function generatedText(shape: OrdinanceShape, layout: Layout): string {
   let text = GENERATED.get(shape.json);
   if (text === undefined) {
-    text = printedText(shape.value).toLowerCase();
+    text = printedText(shape.value, layoutInOtherWords(layout, shape.value)).toLowerCase();
     if (GENERATED.size >= 2) GENERATED.delete(GENERATED.keys().next().value!);
   } else GENERATED.delete(shape.json);
   GENERATED.set(shape.json, text);
@@ -2427,9 +2458,9 @@ function generatedText(shape: OrdinanceShape): string {
 }
 
 /** The printed text, without the words that introduce each definition (a definition is not a use of its term). */
-function printedText(o: Ordinance): string {
+function printedText(o: Ordinance, layout: Layout): string {
   // The words alone: the readings of the provisions are no part of the printed text.
-  const t = ordinanceText(o, { wordsOnly: true });
+  const t = ordinanceText(o, { wordsOnly: true, layout });
   const parts: string[] = [t.title, ...t.whereas];
   for (const s of t.sections) {
     if (s.intro) parts.push(s.intro);
