@@ -141,7 +141,7 @@ export function formatTimings(results: Timing[]): string[] {
 
 if (process.argv[1] && /bench-analysis\.mjs$/.test(process.argv[1])) {
   const child = process.argv.indexOf('--fresh-child');
-  if (child >= 0) void freshChild(process.argv[child + 1]!, process.argv[child + 2] === 'examples');
+  if (child >= 0) void freshChild(process.argv[child + 1]!, process.argv[child + 2] === 'examples', process.argv[child + 3] === 'baseline');
   else if (process.argv.includes('--digest')) {
     if (!digestCommand(process.argv.slice(2))) process.exitCode = 1;
   } else {

@@ -15,6 +15,7 @@ import { clearAnalysisCaches, FactSpace } from '../engine/analysis/facts';
 import { parseSource } from '../engine/index';
 import { editedSourceReads } from '../engine/source';
 import { sampleOrdinance, sampleOrdinanceText } from './sample-ordinance';
+import { BASELINE_ONLY_FLAG, preferBaselineCode } from '../cli/baseline-code';
 
 const WARM_BUDGET_MS = 10;
 const FRESH_BUDGET_MS = 50;
@@ -173,9 +174,11 @@ interface FreshRun {
  * In a child process: the first validate + lint of the text, before any code ran warm, with where its
  * time went; then the same check again from nothing (caches cleared, a comment changed so no read is
  * kept), which leaves out only what the first call pays once: lazy set-up, code not yet compiled.
+ * `baseline`: on baseline code only, as the `validate` command runs (cli/baseline-code.ts).
  */
-async function freshChild(file: string, examples: boolean): Promise<void> {
+async function freshChild(file: string, examples: boolean, baseline = false): Promise<void> {
   const atEntry = performance.now();
+  if (baseline) preferBaselineCode();
   const text = readFileSync(file, 'utf8');
   let gc = 0;
   const observer = new PerformanceObserver((list) => {
@@ -294,23 +297,35 @@ export function validateLintBench(opts: { sizes?: number[]; fresh?: boolean } = 
   // other threads (mostly TurboFan compiling the analysis's hot functions as they get hot; under
   // cachegrind 36-40% of the child's instructions are the optimizing compiler), which neither a
   // snapshot nor a code cache (bytecode only) removes; functions that deoptimize and are compiled
-  // again cost most (see convictionTimes in engine/analysis/facts.ts).
+  // again cost most (see convictionTimes in engine/analysis/facts.ts). On baseline code only (V8's
+  // Sparkplug, no optimizing tier: cli/baseline-code.ts) those threads are all but idle and the main
+  // thread is a little slower: the validate command runs so, and both are printed.
   if (opts.fresh !== false) {
     const dir = mkdtempSync(path.join(tmpdir(), 'ds-bench-'));
     try {
       const file = path.join(dir, 'three-hundred.ordinance.yaml');
       writeFileSync(file, text);
       const script = path.join(root, 'dist', 'bench-analysis.mjs');
-      for (const examples of [false, true]) {
-        const runs: FreshRun[] = [];
-        for (let i = 0; i < 5; i++) {
-          const out = execFileSync(process.execPath, [script, '--fresh-child', file, examples ? 'examples' : 'no-examples'], {
-            encoding: 'utf8',
-          });
-          runs.push(JSON.parse(out.trim().split('\n').pop()!));
-        }
+      // Each configuration in turn, five rounds: with V8's optimizing compiler (as the app's worker
+      // runs) and on baseline code only (as the validate command runs), so that load on the machine
+      // falls on both alike.
+      const configs = [false, true].flatMap((examples) => [false, true].map((baseline) => ({ examples, baseline })));
+      const byConfig = configs.map(() => [] as FreshRun[]);
+      for (let i = 0; i < 5; i++)
+        configs.forEach(({ examples, baseline }, k) => {
+          const args = [script, '--fresh-child', file, examples ? 'examples' : 'no-examples', baseline ? 'baseline' : 'optimizing'];
+          const out = execFileSync(process.execPath, args, { encoding: 'utf8' });
+          byConfig[k]!.push(JSON.parse(out.trim().split('\n').pop()!));
+        });
+      for (const [k, { examples, baseline }] of configs.entries()) {
+        const runs = byConfig[k]!;
         const s = { cpu: median(runs.map((r) => r.cpu)), wall: median(runs.map((r) => r.wall)), min: Math.min(...runs.map((r) => r.cpu)) };
-        console.log(line(`fresh process, first call${examples ? ' (with example cases)' : ' (no example cases)'}`, s, FRESH_BUDGET_MS));
+        const how = baseline
+          ? `baseline code only (${BASELINE_ONLY_FLAG}, as validate runs)`
+          : 'optimizing compiler on (as the app worker)';
+        console.log(
+          line(`fresh process, first call${examples ? ' (with example cases)' : ' (no example cases)'}, ${how}`, s, FRESH_BUDGET_MS),
+        );
         if (!examples && s.cpu > FRESH_BUDGET_MS) ok = false;
         const m = (pick: (r: FreshRun) => number | undefined) => {
           const xs = runs.map(pick).filter((x): x is number => typeof x === 'number');
@@ -324,9 +339,10 @@ export function validateLintBench(opts: { sizes?: number[]; fresh?: boolean } = 
         );
         const warm = warmFromNothing.get(examples)!;
         console.log(
-          `  a second check in that process, from nothing (caches cleared): ${again.toFixed(0)} ms CPU; warm, from nothing (above): ${warm.toFixed(0)} ms; the first call's own cost (set-up, code not yet run or compiled) is the rest: about ${(s.cpu - warm).toFixed(0)} ms`,
+          `  a second check in that process, from nothing (caches cleared): ${again.toFixed(0)} ms CPU; warm, from nothing (above${baseline ? ', on optimized code' : ''}): ${warm.toFixed(0)} ms; the first call's own cost (set-up, code not yet run or compiled) is the rest: about ${(s.cpu - warm).toFixed(0)} ms`,
         );
-        if (!examples) console.log(`  (node and the bundled engine loaded in ${median(runs.map((r) => r.entry)).toFixed(0)} ms before it)`);
+        if (!examples && !baseline)
+          console.log(`  (node and the bundled engine loaded in ${median(runs.map((r) => r.entry)).toFixed(0)} ms before it)`);
       }
       // The whole `validate` command against `node -e 0`, alternating, each a process spawned and
       // waited for: wall time, and the CPU time of the whole process (every thread), which a preloaded

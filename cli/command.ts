@@ -16,5 +16,12 @@ export interface Command {
   options: ReadonlyArray<readonly [option: string, meaning: string]>;
   /** A few lines after the options: exit status, output shape. */
   notes?: string;
+  /**
+   * A command that does a bounded amount of analysis and exits (validate): it runs on baseline code
+   * only (`preferBaselineCode` in cli/baseline-code.ts), since V8's optimizing compiler would cost
+   * more CPU than it saves before the process ends. Commands over many cases (simulate, generate)
+   * keep the optimizing compiler.
+   */
+  shortLived?: true;
   load(): Promise<CommandCode>;
 }

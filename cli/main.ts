@@ -3,6 +3,7 @@
 import { nearMiss, UsageError } from './args';
 import { Reported, stdio, type Output } from './output';
 import { commandHelp, commands } from './registry';
+import { preferBaselineCode } from './baseline-code';
 import { FileError } from '../host/files.node';
 
 export { commands };
@@ -54,6 +55,7 @@ export async function main(argv: string[], io: Output = stdio): Promise<number> 
     io.out(commandHelp(command));
     return 0;
   }
+  if (command.shortLived) preferBaselineCode();
   try {
     const code = await command.load();
     return await code.run(rest, io);

@@ -42,6 +42,7 @@ export const commands: readonly Command[] = [
       ['--examples', 'under each legal finding that has one, the simplest booking case showing it ("    e.g. FACTS")'],
     ],
     notes: 'Prints FILE:LINE:COL: severity: MESSAGE [CODE] per finding. Exit 0 when no file has errors, 1 when one has.',
+    shortLived: true,
     load: async () => (await import('./commands/validate')).validate,
   },
   {

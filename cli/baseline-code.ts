@@ -1,0 +1,35 @@
+// Baseline code only, for a process that checks a few documents and exits.
+//
+// The first check of a large ordinance in a fresh process spends more CPU in V8's optimizing compiler
+// (TurboFan, on its own threads) than on the main thread: measured on Node 20.20.2 with
+// bench/validate-lint.ts's fresh child (300 provisions, medians of 4 processes, alternating), the first
+// check took 665-740 ms of CPU with the optimizing compiler, of which 330-440 ms on the compiler's
+// threads, and 407-459 ms with `--max-opt=1` (V8's baseline compiler, Sparkplug, and no higher tier).
+// Warm, a check runs about twice as slow on baseline code, so a long-lived process (the app's
+// editor worker, which checks on every keystroke) keeps the optimizing compiler; `validate` of the
+// 300-provision ordinance alone, of a 1,000-provision one and of those with the twelve samples still
+// took less CPU as a whole process on baseline code.
+//
+// The flag is set with v8.setFlagsFromString when the command starts: V8 reads `--max-opt` each time
+// it decides to tier a function up, so it applies to code that has not been optimized yet (measured:
+// the same CPU as `node --max-opt=1`). Node says flags set after start-up may do nothing; then the
+// command runs as before, only slower.
+
+import v8 from 'node:v8';
+
+/** The V8 flag of `preferBaselineCode`: no tier above the baseline compiler. */
+export const BASELINE_ONLY_FLAG = '--max-opt=1';
+
+let preferred = false;
+
+/** Runs the rest of this process on baseline code (see above); once per process. */
+export function preferBaselineCode(): void {
+  if (preferred) return;
+  preferred = true;
+  v8.setFlagsFromString(BASELINE_ONLY_FLAG);
+}
+
+/** Whether `preferBaselineCode` ran in this process. */
+export function baselineCodePreferred(): boolean {
+  return preferred;
+}
