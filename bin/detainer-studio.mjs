@@ -8,5 +8,5 @@ if (!existsSync(bundle)) {
   process.stderr.write('detainer-studio: the command is not built yet; run `npm install` (or `npm run build`) in the repository\n');
   process.exit(2);
 }
-const { main } = await import(pathToFileURL(bundle).href);
-process.exitCode = await main(process.argv.slice(2));
+const { runAsProcess } = await import(pathToFileURL(bundle).href);
+process.exitCode = await runAsProcess(process.argv.slice(2));

@@ -10,7 +10,8 @@
 // 300-provision ordinance alone, of a 1,000-provision one and of those with the twelve samples still
 // took less CPU as a whole process on baseline code.
 //
-// The flag is set with v8.setFlagsFromString when the command starts: V8 reads `--max-opt` each time
+// The flag is set with v8.setFlagsFromString when the command's process starts (`runAsProcess` in
+// cli/main.ts, never by `main`, which tests run inside their own process): V8 reads `--max-opt` each time
 // it decides to tier a function up, so it applies to code that has not been optimized yet (measured:
 // the same CPU as `node --max-opt=1`). Node says flags set after start-up may do nothing; then the
 // command runs as before, only slower.

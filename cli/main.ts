@@ -3,10 +3,10 @@
 import { nearMiss, UsageError } from './args';
 import { Reported, stdio, type Output } from './output';
 import { commandHelp, commands } from './registry';
-import { preferBaselineCode } from './baseline-code';
+import { baselineCodePreferred, preferBaselineCode } from './baseline-code';
 import { FileError } from '../host/files.node';
 
-export { commands };
+export { baselineCodePreferred, commands };
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -55,7 +55,6 @@ export async function main(argv: string[], io: Output = stdio): Promise<number> 
     io.out(commandHelp(command));
     return 0;
   }
-  if (command.shortLived) preferBaselineCode();
   try {
     const code = await command.load();
     return await code.run(rest, io);
@@ -73,4 +72,15 @@ export async function main(argv: string[], io: Output = stdio): Promise<number> 
     io.err(`detainer-studio ${name}: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
   }
+}
+
+/**
+ * `main` as the whole process (bin/detainer-studio.mjs): first the process-wide V8 flags a
+ * short-lived command runs best with (cli/baseline-code.ts). `main` itself never sets them, since a
+ * caller running commands inside its own process (the tests, another tool) would get them too.
+ */
+export async function runAsProcess(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (commands.find((c) => c.name === name)?.shortLived && !asksForHelp(rest)) preferBaselineCode();
+  return main(argv);
 }
