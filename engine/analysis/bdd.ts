@@ -13,6 +13,7 @@ const TERMINAL_LEVEL = MAX_VARS;
 const OP_AND = 0;
 const OP_OR = 1;
 const OP_NOT = 2;
+const OP_DIFF = 3;
 
 /** A path of a BDD: per variable 0 (false), 1 (true) or -1 (either). */
 export type Cube = Int8Array;
@@ -176,7 +177,15 @@ export class Bdd {
   }
 
   private remember(op: number, a: number, b: number, r: number): void {
-    const slot = hash3(op, a, b) & this.cacheMask;
+    this.store(hash3(op, a, b) & this.cacheMask, op, a, b, r);
+  }
+
+  /**
+   * A result into the cache at the slot its operands hashed to when the operation started. Should the
+   * cache have grown meanwhile (`rehash`), the slot is still inside it (it only grows) and the entry
+   * keeps its operands, so it is never taken for another operation's: at worst it is not found.
+   */
+  private store(slot: number, op: number, a: number, b: number, r: number): void {
     this.cacheA[slot] = (a << 2) | op;
     this.cacheB[slot] = b;
     this.cacheR[slot] = r;
@@ -202,15 +211,16 @@ export class Bdd {
       a = b;
       b = t;
     }
-    const hit = this.cached(OP_AND, a, b);
-    if (hit >= 0) return hit;
+    // The cache slot is found once for the look-up and the result.
+    const slot = hash3(OP_AND, a, b) & this.cacheMask;
+    if (this.cacheA[slot] === a << 2 && this.cacheB[slot] === b) return this.cacheR[slot]!;
     const la = this.level[a]!;
     const lb = this.level[b]!;
     let r: number;
     if (la === lb) r = this.mk(la, this.and(this.low[a]!, this.low[b]!), this.and(this.high[a]!, this.high[b]!));
     else if (la < lb) r = this.mk(la, this.and(this.low[a]!, b), this.and(this.high[a]!, b));
     else r = this.mk(lb, this.and(a, this.low[b]!), this.and(a, this.high[b]!));
-    this.remember(OP_AND, a, b, r);
+    this.store(slot, OP_AND, a, b, r);
     return r;
   }
 
@@ -223,15 +233,15 @@ export class Bdd {
       a = b;
       b = t;
     }
-    const hit = this.cached(OP_OR, a, b);
-    if (hit >= 0) return hit;
+    const slot = hash3(OP_OR, a, b) & this.cacheMask;
+    if (this.cacheA[slot] === ((a << 2) | OP_OR) && this.cacheB[slot] === b) return this.cacheR[slot]!;
     const la = this.level[a]!;
     const lb = this.level[b]!;
     let r: number;
     if (la === lb) r = this.mk(la, this.or(this.low[a]!, this.low[b]!), this.or(this.high[a]!, this.high[b]!));
     else if (la < lb) r = this.mk(la, this.or(this.low[a]!, b), this.or(this.high[a]!, b));
     else r = this.mk(lb, this.or(a, this.low[b]!), this.or(a, this.high[b]!));
-    this.remember(OP_OR, a, b, r);
+    this.store(slot, OP_OR, a, b, r);
     return r;
   }
 
@@ -253,9 +263,21 @@ export class Bdd {
     return r;
   }
 
-  /** a and not b. */
+  /** a and not b, in one pass: the complement of b is never built. */
   diff(a: number, b: number): number {
-    return this.and(a, this.not(b));
+    if (a === FALSE_NODE || b === TRUE_NODE || a === b) return FALSE_NODE;
+    if (b === FALSE_NODE) return a;
+    if (a === TRUE_NODE) return this.not(b);
+    const slot = hash3(OP_DIFF, a, b) & this.cacheMask;
+    if (this.cacheA[slot] === ((a << 2) | OP_DIFF) && this.cacheB[slot] === b) return this.cacheR[slot]!;
+    const la = this.level[a]!;
+    const lb = this.level[b]!;
+    let r: number;
+    if (la === lb) r = this.mk(la, this.diff(this.low[a]!, this.low[b]!), this.diff(this.high[a]!, this.high[b]!));
+    else if (la < lb) r = this.mk(la, this.diff(this.low[a]!, b), this.diff(this.high[a]!, b));
+    else r = this.mk(lb, this.diff(a, this.low[b]!), this.diff(a, this.high[b]!));
+    this.store(slot, OP_DIFF, a, b, r);
+    return r;
   }
 
   implies(a: number, b: number): number {

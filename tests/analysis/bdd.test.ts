@@ -60,6 +60,30 @@ describe('decision diagrams', () => {
     );
   });
 
+  it('take one set from another (a and not b) exactly, in a manager whose tables grow meanwhile', () => {
+    // A manager made tiny, so that its tables and operation cache grow in the middle of operations.
+    const b = new Bdd(16);
+    for (let i = 0; i < VARS; i++) b.newVar();
+    fc.assert(
+      fc.property(formula, formula, (f, g) => {
+        const d = b.diff(build(b, f), build(b, g));
+        for (const x of assignments) expect(b.evaluate(d, x)).toBe(truth(f, x) && !truth(g, x));
+        expect(d).toBe(build(b, { and: [f, { not: g }] }));
+      }),
+      { numRuns: 400, seed: 3 },
+    );
+  });
+
+  it('take one set from another without making the complement of the second', () => {
+    const b = manager();
+    // A set of several nodes, and a part of it: nothing is left when the set is taken from its part.
+    const set = b.or(b.and(b.v(0), b.v(2)), b.and(b.v(1), b.or(b.v(3), b.v(5))));
+    const part = b.and(set, b.v(4));
+    const nodes = b.nodeCount;
+    expect(b.diff(part, set)).toBe(FALSE_NODE);
+    expect(b.nodeCount).toBe(nodes);
+  });
+
   it('quantify, restrict and find cheapest assignments', () => {
     const b = manager();
     const cost1 = [1, 1, 1, 0, 2, 1];
