@@ -21,7 +21,28 @@ export function readCsv(text: string, onRecord: (rec: CsvRecord) => void): CsvEr
   return scanner.error;
 }
 
-/** Quotes a field when it needs it. */
+// Excel and LibreOffice Calc run a cell that starts with = + - or @ (or a tab or carriage return
+// before one) as a formula: a provision named '=HYPERLINK("http://x","y")' or a case id "@SUM(1)" would
+// be a live link or a computation in the council's spreadsheet. Such a cell is written with an
+// apostrophe first, which spreadsheets show as text; a cell that starts with apostrophes before one of
+// those characters gets one more, so a reader takes exactly one away (`unguardedCell`). Plain numbers
+// ("-5", "+1.5e3") are left as they are: a spreadsheet reads them as the numbers they are.
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const GUARDED = /^'+[=+\-@\t\r]/;
+
+/** True for a cell a spreadsheet would run as a formula if written as it is (apostrophes before one included). */
+export function formulaLike(value: string): boolean {
+  return FORMULA_START.test(value) && !PLAIN_NUMBER.test(value);
+}
+
+/** Quotes a field when it needs it, and puts an apostrophe before a cell a spreadsheet would run as a formula. */
 export function csvField(value: string): string {
-  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const v = formulaLike(value) ? `'${value}` : value;
+  return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+/** A cell as it was before `csvField` guarded it: one leading apostrophe fewer before = + - @, a tab or a return. */
+export function unguardedCell(cell: string): string {
+  return cell.charCodeAt(0) === 0x27 && GUARDED.test(cell) ? cell.slice(1) : cell;
 }

@@ -1,6 +1,7 @@
 // The documented CSV columns of a case file, how a header (optionally renamed by a column mapping)
 // is planned onto them, and the reference reading of one row into a contract-form case.
 
+import { unguardedCell } from '../csv';
 import { didYouMean, nearCandidates } from '../diagnostics';
 import { CHARGE_UNKNOWNS, CONVICTION_UNKNOWNS, RECORD_KEYS, type OffenseClass } from '../model';
 import { MINUTES_PER_DAY, packedCivilFromDays, parseDate, parseDateTime, unrealDateProblem } from '../time';
@@ -623,7 +624,8 @@ export function caseFromRow(plan: ColumnPlan, fields: readonly string[]): RowCas
     } else item[col.field] = csvValue(col.field, raw);
   };
   for (const col of plan.columns) {
-    let raw = (fields[col.index] ?? '').trim();
+    // A cell this project wrote with an apostrophe before a formula's first character reads without it.
+    let raw = unguardedCell((fields[col.index] ?? '').trim());
     if (raw !== '' && col.values) raw = col.values.map(raw);
     if (raw === '') {
       if (col.blank === undefined) continue;
@@ -727,7 +729,7 @@ const EMPTIED = '\u0000empty';
  * "Y" and "yes", or 2025-03-01 09:30 and 2025-03-01T09:30:00, read the same; "Y" and "N" do not.
  */
 export function cellReading(plan: ColumnPlan, col: PlannedColumn, cell: string): string {
-  let raw = cell.trim();
+  let raw = unguardedCell(cell.trim());
   if (raw !== '' && col.values) raw = col.values.map(raw);
   if (raw === '') {
     if (col.blank === undefined) return EMPTIED;

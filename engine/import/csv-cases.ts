@@ -906,6 +906,9 @@ export class CsvCaseReader {
       if (a === b) return true;
       if (s[a]! > 127 || s[b - 1]! > 127) return false;
     }
+    // An apostrophe first may be the one this project writes before a formula's first character
+    // (engine/csv.ts): the reference reading takes it away.
+    if (s[a] === 0x27) return false;
     if (this.mappedAt[k] !== 0 && !this.feedingBlank) {
       const col = this.byIndex[k]!;
       if (col.values) {
