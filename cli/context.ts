@@ -32,7 +32,7 @@ import {
 } from '../engine/index';
 import { UsageError } from './args';
 import { count, num } from './format';
-import { Reported, stdio, type Output } from './output';
+import { OVERWRITE_LINE, Reported, stdio, type Output } from './output';
 import { FileError, openInput, readText } from '../host/files.node';
 import { threadedInflater } from '../host/inflate.node';
 
@@ -281,7 +281,7 @@ function progressMeter(io: Output, file: string, size: number, terminal: boolean
     lastTenth = tenth;
     const seconds = ((now - started) / 1000).toFixed(1);
     const line = `${file}: ${done ? 'read' : 'reading'} ${(share * 100).toFixed(0)}%, ${count(records, 'record')}${rejected ? `, ${num(rejected)} with problems` : ''}, ${seconds} s`;
-    if (terminal) io.err(`\r\u001b[K${line}${done ? '\n' : ''}`);
+    if (terminal) io.err(`${OVERWRITE_LINE}${line}${done ? '\n' : ''}`);
     else io.err(line + '\n');
   };
 }
