@@ -16,10 +16,19 @@ export function slug(text: string): string {
   return cut.replace(/-+$/, '') || 'ordinance';
 }
 
-/** "trust-act-2014": the short title (else the title) and the version. */
+/**
+ * True for a name Windows keeps for a device, whatever ending follows it: "con.md" and
+ * "nul.ordinance.yaml" cannot be saved there (they name the console and the null device).
+ */
+export function isWindowsDeviceName(fileName: string): boolean {
+  return /^(?:con|prn|aux|nul|com[0-9\u00b9\u00b2\u00b3]|lpt[0-9\u00b9\u00b2\u00b3])(?:\.|$)/i.test(fileName.trimEnd());
+}
+
+/** "trust-act-2014": the short title (else the title) and the version; "con-ordinance" for a short title "CON" alone. */
 export function policyBaseName(o: Pick<Ordinance, 'title' | 'shortTitle' | 'version'>): string {
   const name = slug(o.shortTitle ?? o.title);
-  return o.version ? `${name}-${slug(o.version)}` : name;
+  const base = o.version ? `${name}-${slug(o.version)}` : name;
+  return isWindowsDeviceName(base) ? `${base}-ordinance` : base;
 }
 
 /** The endings of case files, longest first: a case set's title leaves them off. */

@@ -19,7 +19,7 @@ export { joinWords, maxHoldWords, OUTCOME_WORDS, withDetainerTerm } from './word
 export { isBaselineRule, provisionName, provisionNameIn, provisionNamer, provisionTitle, type NameableProvision } from './provision-names';
 export { BASELINE_HEADING, BASELINE_NAME, BASELINE_TITLE, BASELINE_TITLE_HEADING, baselineRuleWords } from './baseline-reasons';
 export * from './export/catalog';
-export { caseSetLabel, caseSetTitle, policyBaseName } from './file-names';
+export { caseSetLabel, caseSetTitle, isWindowsDeviceName, policyBaseName } from './file-names';
 export { problemTitle, TITLED_CODES } from './problem-titles';
 export { lawApplied, type LawApplied, type AppliedAuthority } from './law-applied';
 export { authority, unverifiedDateMark, type Authority, type LawSource } from './law';

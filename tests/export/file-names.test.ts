@@ -27,4 +27,15 @@ describe('suggested file names', () => {
     const built = await buildExport({ format: 'md', ordinance: { ...ct, shortTitle: 'TRUST Act', version: '2014' } });
     expect(built.suggestedName).toBe('trust-act-2014.md');
   });
+
+  it('never name a Windows device, and carry no folder, dot-dot or trailing dot from the title', async () => {
+    for (const shortTitle of ['CON', 'nul', 'Com1', 'LPT9.']) {
+      const built = await buildExport({ format: 'md', ordinance: { ...ct, shortTitle, version: undefined } });
+      expect(built.suggestedName).toBe(`${shortTitle.replace('.', '').toLowerCase()}-ordinance.md`);
+    }
+    const built = await buildExport({ format: 'docx', ordinance: { ...ct, shortTitle: '../..\\etc/passwd. ', version: '..' } });
+    expect(built.suggestedName).toBe('etc-passwd-ordinance.docx');
+    const con = await buildExport({ format: 'md', ordinance: { ...ct, shortTitle: 'CON', version: '1' } });
+    expect(con.suggestedName).toBe('con-1.md');
+  });
 });

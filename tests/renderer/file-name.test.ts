@@ -1,6 +1,6 @@
 // The file name a save downloads under where the browser asks for none: suggested, and as typed.
 import { describe, expect, it } from 'vitest';
-import { cleanSaveName, documentTooltip, saveNameFor } from '../../renderer/src/app/file-name';
+import { cleanExportName, cleanSaveName, documentTooltip, saveNameFor } from '../../renderer/src/app/file-name';
 import { STARTER_NAME } from '../../renderer/src/app/starter';
 
 describe('saveNameFor', () => {
@@ -34,6 +34,17 @@ describe('cleanSaveName', () => {
     expect(cleanSaveName('a:b*c?.yaml')).toBe('a-b-c-.yaml');
     expect(cleanSaveName('   ')).toBeNull();
     expect(cleanSaveName('...')).toBeNull();
+  });
+
+  it('never gives a name Windows keeps for a device, nor one ending in a dot or space', () => {
+    expect(cleanSaveName('CON')).toBe('CON_.ordinance.yaml');
+    expect(cleanSaveName('nul.yaml')).toBe('nul_.yaml');
+    expect(cleanSaveName('lpt1.ordinance.yaml')).toBe('lpt1_.ordinance.yaml');
+    expect(cleanSaveName('draft.yaml. .')).toBe('draft.yaml');
+    expect(cleanExportName('aux', 'trust-act-2014.docx')).toBe('aux_.docx');
+    expect(cleanExportName('report.docx.', 'trust-act-2014.docx')).toBe('report.docx');
+    expect(cleanExportName('console', 'trust-act-2014.docx')).toBe('console.docx');
+    expect(saveNameFor(STARTER_NAME, { title: 'x', shortTitle: 'NUL' })).toBe('nul-ordinance.ordinance.yaml');
   });
 });
 

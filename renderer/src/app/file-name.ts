@@ -1,7 +1,7 @@
 // The file name a save downloads under where the browser has no save dialog: the document's own, or
 // for a new document one made from its title and version; and a name as typed, made a file name.
 
-import { policyBaseName, type Ordinance } from '../../../engine/vocabulary';
+import { isWindowsDeviceName, policyBaseName, type Ordinance } from '../../../engine/vocabulary';
 import { STARTER_NAME } from './starter';
 
 /** The name suggested: the document's own, or for a new one "trust-act-2014.ordinance.yaml" from its title and version. */
@@ -10,15 +10,19 @@ export function saveNameFor(documentName: string, ordinance: Pick<Ordinance, 'ti
   return `${policyBaseName(ordinance)}.ordinance.yaml`;
 }
 
-/** A name as typed made a file name: no folder, none of the characters file systems refuse, no leading dot. */
+/**
+ * A name as typed made a file name: no folder, none of the characters file systems refuse, no leading
+ * dot, no trailing dot or space (Windows drops them), and not a name Windows keeps for a device ("CON",
+ * "nul.docx"), which gets an underscore after its first word.
+ */
 function fileNameOf(typed: string): string {
-  return (
-    typed
-      .trim()
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-')
-      .replace(/^[.\s-]+/, '')
-  );
+  const name = typed
+    .trim()
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-')
+    .replace(/^[.\s-]+/, '')
+    .replace(/[.\s]+$/, '');
+  return isWindowsDeviceName(name) ? name.replace(/^[^.]*/, '$&_') : name;
 }
 
 /**
