@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { renderOfficerGuideHtml, renderOrdinanceDocx, renderOrdinanceHtml, renderRedlineDocx } from '../../engine/export/index';
-import type { Ordinance } from '../../engine/index';
+import { renderMarkdown, type Ordinance } from '../../engine/index';
 import { loadFile, rivertonFile, unzip } from './helpers';
 
 // eslint-disable-next-line no-control-regex -- looking for control characters
@@ -41,5 +41,27 @@ describe('escaping', () => {
       expect(parts['word/document.xml']).not.toContain('<script');
       expect(parts['docProps/core.xml']).toContain('&lt;script&gt;');
     }
+  });
+
+  // A right-to-left override shows "KJ >t:w<" for "<w:t> JK"; a C1 control (U+0085) is a line break to
+  // some readers and nothing to others. Both are replaced, as the loader refuses them; right-to-left
+  // script itself (Hebrew here) is kept.
+  const TRICKS = /[\u0080-\u009F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]/;
+  const tricky = `A\u0085B \u202Eevil\u202C \u2067iso\u2069 \uFFFE \uD800 \u05e9\u05dc\u05d5\u05dd`;
+  const withTricks: Ordinance = {
+    ...riverton,
+    title: `Title ${tricky}`,
+    findings: riverton.findings!.map((f, i) => (i === 0 ? { ...f, text: `${f.text} ${tricky}` } : f)),
+  };
+
+  it('Markdown, HTML and DOCX replace bidirectional overrides and C1 controls, and keep right-to-left script', async () => {
+    const docx = unzip(await renderOrdinanceDocx(withTricks));
+    const texts = [renderMarkdown(withTricks), renderOrdinanceHtml(withTricks), renderOfficerGuideHtml(withTricks), ...Object.values(docx)];
+    for (const text of texts) {
+      expect(text).not.toMatch(TRICKS);
+      expect(text).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+    }
+    expect(renderOrdinanceHtml(withTricks)).toContain('A\uFFFDB \uFFFDevil\uFFFD \uFFFDiso\uFFFD \uFFFD \uFFFD \u05e9\u05dc\u05d5\u05dd');
+    expect(docx['word/document.xml']).toContain('\u05e9\u05dc\u05d5\u05dd');
   });
 });
