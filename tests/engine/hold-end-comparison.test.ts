@@ -65,7 +65,7 @@ describe('comparing drafts whose holds end at different times', () => {
     const d = decisionDelta(c, cases.length);
     expect(deltaSentence(d)).toBe('This amendment changes 1 of 3 decisions: 1 hold ending at a different time.');
     expect(changedCasesHtml(d, 'Before', 'After')).toContain(
-      '<td>FRI</td><td>hold until 2016-06-14 16:00 (§ 2(a))</td><td>hold until 2016-06-12 16:00 (§ 2(a))</td>',
+      '<td class="case-id">FRI</td><td>hold until 2016-06-14 16:00 (§ 2(a))</td><td>hold until 2016-06-12 16:00 (§ 2(a))</td>',
     );
   });
 
@@ -107,7 +107,7 @@ describe('comparing holds whose release time the records lack', () => {
       'This amendment changes 2 of 2 decisions: 2 holds ending at a different time, 1 by its limit from a release time the records lack.',
     );
     expect(changedCasesHtml(d, 'Before', 'After')).toContain(
-      '<td>UNK</td><td>hold until 24 hours after release (release time unknown) (§ 2(a))</td><td>hold until 48 hours after release (release time unknown) (§ 2(a))</td>',
+      '<td class="case-id">UNK</td><td>hold until 24 hours after release (release time unknown) (§ 2(a))</td><td>hold until 48 hours after release (release time unknown) (§ 2(a))</td>',
     );
   });
 
