@@ -178,7 +178,7 @@ interface FreshRun {
  */
 async function freshChild(file: string, examples: boolean, baseline = false): Promise<void> {
   const atEntry = performance.now();
-  if (baseline) preferBaselineCode();
+  if (baseline) await preferBaselineCode();
   const text = readFileSync(file, 'utf8');
   let gc = 0;
   const observer = new PerformanceObserver((list) => {

@@ -14,9 +14,8 @@
 // cli/main.ts, never by `main`, which tests run inside their own process): V8 reads `--max-opt` each time
 // it decides to tier a function up, so it applies to code that has not been optimized yet (measured:
 // the same CPU as `node --max-opt=1`). Node says flags set after start-up may do nothing; then the
-// command runs as before, only slower.
-
-import v8 from 'node:v8';
+// command runs as before, only slower. node:v8 is loaded only then, so `--help` and the other commands
+// do not pay for loading it at start-up.
 
 /** The V8 flag of `preferBaselineCode`: no tier above the baseline compiler. */
 export const BASELINE_ONLY_FLAG = '--max-opt=1';
@@ -24,9 +23,10 @@ export const BASELINE_ONLY_FLAG = '--max-opt=1';
 let preferred = false;
 
 /** Runs the rest of this process on baseline code (see above); once per process. */
-export function preferBaselineCode(): void {
+export async function preferBaselineCode(): Promise<void> {
   if (preferred) return;
   preferred = true;
+  const v8 = await import('node:v8');
   v8.setFlagsFromString(BASELINE_ONLY_FLAG);
 }
 

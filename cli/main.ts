@@ -81,6 +81,6 @@ export async function main(argv: string[], io: Output = stdio): Promise<number> 
  */
 export async function runAsProcess(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  if (commands.find((c) => c.name === name)?.shortLived && !asksForHelp(rest)) preferBaselineCode();
+  if (commands.find((c) => c.name === name)?.shortLived && !asksForHelp(rest)) await preferBaselineCode();
   return main(argv);
 }
