@@ -9,11 +9,14 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}
 
 // The faces (CLI, app, main process, Node host helpers) reach the engine only through its public
 // entry points: engine/index.ts (the use cases), engine/vocabulary.ts (names and decoders for views),
-// engine/document.ts (the text with positions, for the editor and form) and engine/export/index.ts.
+// engine/document.ts (the text with positions, for the editor and form) and engine/export/index.ts;
+// and engine/baseline-reasons.ts, the baseline's names alone, for the CLI's help, which would otherwise
+// load the whole vocabulary (the law data with it) to print two words: `--help` took 1.68x `node -e 0`
+// that way, 1.26x without.
 const engineEntryPoints = {
-  regex: '^(\\.\\./)+engine/(?!(index|vocabulary|document|export/index)$)',
+  regex: '^(\\.\\./)+engine/(?!(index|vocabulary|document|export/index|baseline-reasons)$)',
   message:
-    'faces call the engine through engine/index.ts, engine/vocabulary.ts, engine/document.ts or engine/export/index.ts, not its internals.',
+    'faces call the engine through engine/index.ts, engine/vocabulary.ts, engine/document.ts, engine/export/index.ts or engine/baseline-reasons.ts, not its internals.',
 };
 
 export default tseslint.config(

@@ -2,7 +2,8 @@
 // its code is. Plain data, so printing help loads nothing else.
 
 import type { Command } from './command';
-import { BASELINE_NAME, BASELINE_TITLE } from '../engine/vocabulary';
+// The baseline's names from their own module: the help is printed without loading the engine.
+import { BASELINE_NAME, BASELINE_TITLE } from '../engine/baseline-reasons';
 
 const SCENARIO: readonly [string, string] = [
   '--scenario FILE',
