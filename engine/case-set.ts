@@ -2,7 +2,7 @@
 // ones kept. The work is done by the streaming importer (engine/import/); this is its whole-text face.
 
 import type { CaseProblem } from './cases';
-import { planColumns, caseFromRow, type ColumnPlan } from './import/columns';
+import { planColumns, caseFromRow, columnProblemText, type ColumnPlan } from './import/columns';
 import { CaseImporter, importWorkbookSync, type CaseFormat, type CaseSet, type ImportOptions } from './import/importer';
 
 export type { CaseFormat, CaseSet } from './import/importer';
@@ -49,7 +49,7 @@ export function readCaseContent(content: CaseFileContent, options: Omit<ImportOp
 /** Plans how each header column fills a case; unknown columns are reported, not ignored. */
 export function planCsvColumns(header: readonly string[]): { plan: ColumnPlan | undefined; problems: string[] } {
   const { plan, problems } = planColumns(header);
-  return { plan, problems };
+  return { plan, problems: problems.map(columnProblemText) };
 }
 
 /** Builds a booking case (contract form) from one CSV record. */

@@ -77,6 +77,7 @@ export {
   type VocabularyFinding,
 } from './case-vocabulary';
 export type { BlankColumn } from './import/csv-cases';
+export { columnProblemText, type ColumnProblem } from './import/columns';
 export { ncicOffense, ncicCodes, NCIC_SOURCE, type NcicOffense } from './ncic';
 export { loadColumnMapping, type ColumnMapping, type LoadedMapping } from './import/mapping';
 export {
@@ -86,7 +87,6 @@ export {
   guessMapping,
   guessTarget,
   inTheApp,
-  notChosenInThePanel,
   isSlashedDate,
   slashedDateInTheApp,
   SLASHED_DATES_CHOICE,
@@ -94,6 +94,7 @@ export {
   ONE_ROW_PER_CHARGE_IN_THE_APP,
   rowItemSection,
   mappingProblems,
+  mappingIssues,
   mappingTargets,
   mappingYaml,
   mayBeUnknown,

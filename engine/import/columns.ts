@@ -241,50 +241,120 @@ export const ONE_ROW_PER_CHARGE_ON_THE_COMMAND_LINE =
   'to read each run of rows with one id as one booking, map the charge\'s columns with no number in a column mapping (CHG_LVL: charge.level, CHG_DESC: charge.offense; --mapping FILE; docs/case-files.md, "One row per charge")';
 
 /**
+ * A problem of a header (read with a column mapping, or with none), as data: what it is, the column it
+ * is about (1-based) and its name. Each face words it: the import and the command line with
+ * `columnProblemText`, the app's Map columns panel in its own words.
+ */
+export type ColumnProblem =
+  /** A column with no name. */
+  | { kind: 'unnamed'; column: number; mapped: boolean }
+  /** A column that is not one of ours and that no mapping names; `like` is the documented column its name is likely a slip of. */
+  | { kind: 'unknown'; column: number; name: string; like?: string; mapped: boolean }
+  /** The mapping sends a column to a target that is not one of ours; `why` says how. */
+  | { kind: 'bad-target'; column: number; name: string; why: string }
+  /** Two columns give the same case column. */
+  | { kind: 'doubled'; first: number; firstName: string; column: number; name: string; target: string }
+  /** Columns past the listed problems, not read (the header names `width` columns). */
+  | { kind: 'unlisted'; count: number; width: number }
+  /** The mapping reads one item of a group per row and a column gives a numbered one. */
+  | { kind: 'row-items-and-numbered'; group: GroupName; name: string }
+  /** A column the mapping reads that the header does not name; `like` is a header name it is likely a slip of. */
+  | { kind: 'mapped-column-absent'; name: string; target: string; like?: string }
+  /** No column gives a required column (nor one of `or`, its stand-ins). */
+  | { kind: 'required'; target: string; or: string[]; mapped: boolean; width: number }
+  /** A header with none of the case columns, read with no mapping: its first names (`found`, cut), of `count`. */
+  | { kind: 'no-case-columns'; found: string[]; count: number };
+
+/** Names of a header with none of the case columns said in its problem, at most. */
+const FOUND = 8;
+
+/** A header problem as the import and the command line say it. */
+export function columnProblemText(p: ColumnProblem): string {
+  switch (p.kind) {
+    case 'unnamed':
+      return p.mapped
+        ? `column ${p.column} has no name; name it in the file or leave the column out`
+        : `column ${p.column} has no name; the first row names the columns (id, age, bookedAt, ...)`;
+    case 'unknown':
+      return (
+        `unknown column "${p.name}" (column ${p.column})${p.like ? `; did you mean "${p.like}"?` : ''}` +
+        (p.mapped ? UNKNOWN_COLUMN_IN_THE_MAPPING_FILE : UNKNOWN_COLUMN_WITHOUT_A_MAPPING)
+      );
+    case 'bad-target':
+      return `the mapping sends column "${p.name}" (column ${p.column}) to ${p.why}`;
+    case 'doubled':
+      return `columns ${p.first} ("${p.firstName}") and ${p.column} ("${p.name}") both give "${p.target}"`;
+    case 'unlisted':
+      return `... and ${p.count} more columns not read (the header names ${p.width} columns)`;
+    case 'row-items-and-numbered':
+      return `the mapping reads one ${p.group} per row (${p.group}.field, with no number) and column "${p.name}" gives a numbered ${p.group}; a file gives its ${p.group}s one way or the other`;
+    case 'mapped-column-absent':
+      return (
+        `the mapping reads "${p.target}" from column "${p.name}", which the header does not name` +
+        (p.like ? `; did you mean "${p.like}"?` : '') +
+        '; every case would read it as empty. Correct the name, or take the entry out of the mapping'
+      );
+    case 'required':
+      return (
+        `no column gives "${p.target}"${p.or.length ? ` (or ${p.or.map((t) => `"${t}"`).join(', ')})` : ''}, which every case needs` +
+        (p.mapped ? '; map one of the columns to it' : ` (the header names ${p.width} columns)`)
+      );
+    case 'no-case-columns': {
+      const shown = (h: string) => (h.length > 40 ? `${h.slice(0, 40)}...` : h);
+      const found = p.found.map(shown).join(', ') + (p.count > p.found.length ? `, ... (${p.count} columns)` : '');
+      return (
+        `the header has none of the case columns (${CSV_REQUIRED_COLUMNS.join(', ')}, ...); found ${found}. ` + MAP_ON_THE_COMMAND_LINE
+      );
+    }
+  }
+}
+
+/**
  * Plans how each header column fills a case, through the mapping when one is given. Unknown and
  * doubled columns are reported, never ignored silently; the plan is undefined when there are any.
+ * Past 50 problems the rest of the header is counted, not read, unless `every` (the app's panel,
+ * which reads a sample's header and says a long list briefly in its own words).
  */
-export function planColumns(header: readonly string[], mapping?: ColumnMapping): { plan?: ColumnPlan; problems: string[] } {
-  const problems: string[] = [];
+export function planColumns(
+  header: readonly string[],
+  mapping?: ColumnMapping,
+  opts: { every?: boolean } = {},
+): { plan?: ColumnPlan; problems: ColumnProblem[] } {
+  const problems: ColumnProblem[] = [];
   const columns: PlannedColumn[] = [];
   const taken = new Map<string, number>();
   const ignored = new Set(mapping?.ignore ?? []);
   const renames = mapping?.columns ?? {};
+  const mapped = mapping !== undefined;
   const groups: Record<GroupName, number> = { charge: 0, conviction: 0, warrant: 0 };
   // Groups read one item per row (`charge.class` in the mapping), and those read in numbered columns.
   const rowItems = new Set<GroupName>();
   const numberedBy = new Map<GroupName, string>();
   let unlisted = 0;
-  // The problems that say only that a column is not one of ours, or that no column gives a required
-  // one: a header with none of the case columns says all of that once, in its first line.
-  const plainUnknown = new Set<number>();
   header.forEach((raw, index) => {
-    if (problems.length >= MAX_LISTED_COLUMNS) {
+    if (problems.length >= MAX_LISTED_COLUMNS && !opts.every) {
       unlisted++;
       return;
     }
     const name = raw.trim();
+    const column = index + 1;
     if (name === '' && mapping === undefined) {
-      problems.push(`column ${index + 1} has no name; the first row names the columns (id, age, bookedAt, ...)`);
+      problems.push({ kind: 'unnamed', column, mapped });
       return;
     }
     if (ignored.has(name)) return;
     let target = name;
     if (own(renames, name)) target = String(renames[name]);
     else if (mapping && name === '') {
-      problems.push(`column ${index + 1} has no name; name it in the file or leave the column out`);
+      problems.push({ kind: 'unnamed', column, mapped });
       return;
     }
     const meaning = target !== name ? parseMappedTarget(target) : parseTarget(target);
     if (typeof meaning === 'string') {
-      if (target !== name) problems.push(`the mapping sends column "${name}" (column ${index + 1}) to ${meaning}`);
+      if (target !== name) problems.push({ kind: 'bad-target', column, name, why: meaning });
       else {
-        const guess = likeColumn(name, DOCUMENTED);
-        if (!guess) plainUnknown.add(problems.length);
-        problems.push(
-          `unknown column "${name}" (column ${index + 1})${guess ? `; did you mean "${guess}"?` : ''}` +
-            (mapping ? UNKNOWN_COLUMN_IN_THE_MAPPING_FILE : UNKNOWN_COLUMN_WITHOUT_A_MAPPING),
-        );
+        const like = likeColumn(name, DOCUMENTED);
+        problems.push({ kind: 'unknown', column, name, ...(like ? { like } : {}), mapped });
       }
       return;
     }
@@ -295,7 +365,7 @@ export function planColumns(header: readonly string[], mapping?: ColumnMapping):
     for (const t of gives) {
       const first = taken.get(t);
       if (first !== undefined) {
-        problems.push(`columns ${first + 1} ("${header[first]!.trim()}") and ${index + 1} ("${name}") both give "${t}"`);
+        problems.push({ kind: 'doubled', first: first + 1, firstName: header[first]!.trim(), column, name, target: t });
         return;
       }
     }
@@ -319,54 +389,34 @@ export function planColumns(header: readonly string[], mapping?: ColumnMapping):
       blank: blankFor(mapping, name, meaning.target, meaning.group, meaning.field),
     });
   });
-  if (unlisted) problems.push(`... and ${unlisted} more columns not read (the header names ${header.length} columns)`);
-  for (const g of rowItems)
-    if (numberedBy.has(g))
-      problems.push(
-        `the mapping reads one ${g} per row (${g}.field, with no number) and column "${numberedBy.get(g)}" gives a numbered ${g}; a file gives its ${g}s one way or the other`,
-      );
+  if (unlisted) problems.push({ kind: 'unlisted', count: unlisted, width: header.length });
+  for (const g of rowItems) if (numberedBy.has(g)) problems.push({ kind: 'row-items-and-numbered', group: g, name: numberedBy.get(g)! });
   // A column the mapping names that the header lacks (a misspelt name, an export that changed) would
   // leave its fact empty on every case, read as the empty cell's default: said, never passed over.
   if (mapping?.columns && unlisted === 0) {
     const names = header.map((h) => h.trim());
     for (const theirs of Object.keys(renames)) {
       if (names.includes(theirs)) continue;
-      const guess = didYouMean(theirs, names);
-      problems.push(
-        `the mapping reads "${renames[theirs]}" from column "${theirs}", which the header does not name` +
-          (guess ? `; did you mean "${guess}"?` : '') +
-          '; every case would read it as empty. Correct the name, or take the entry out of the mapping',
-      );
+      const like = didYouMean(theirs, names);
+      problems.push({ kind: 'mapped-column-absent', name: theirs, target: String(renames[theirs]), ...(like ? { like } : {}) });
     }
   }
   for (const required of CSV_REQUIRED_COLUMNS) {
     // A date of birth gives age at booking.
     const givers = requiredGivers(required);
-    if (!givers.some((t) => taken.has(t)) && unlisted === 0) {
-      const or = givers.filter((t) => t !== required);
-      plainUnknown.add(problems.length);
-      problems.push(
-        `no column gives "${required}"${or.length ? ` (or ${or.map((t) => `"${t}"`).join(', ')})` : ''}, which every case needs` +
-          (mapping ? '; map one of the columns to it' : ` (the header names ${header.length} columns)`),
-      );
-    }
+    if (!givers.some((t) => taken.has(t)) && unlisted === 0)
+      problems.push({ kind: 'required', target: required, or: givers.filter((t) => t !== required), mapped, width: header.length });
   }
   // A header with none of the case columns is another kind of file (a jail's own export, a file
   // opened by mistake): said first, in one line, before the column-by-column problems.
   const named = header.map((h) => h.trim()).filter((h) => h !== '');
   // (A header too long to list in full already says so, as the required columns are left unsaid then.)
   if (!mapping && columns.length === 0 && named.length > 0 && unlisted === 0) {
-    const FOUND = 8;
-    const shown = (h: string) => (h.length > 40 ? `${h.slice(0, 40)}...` : h);
-    const found = named.slice(0, FOUND).map(shown).join(', ') + (named.length > FOUND ? `, ... (${named.length} columns)` : '');
     // Each column is not one of ours, and no column gives a required one: the line says it once. What
     // it does not say stays: a column that looks like a slip of one of ours, a column with no name.
-    const rest = problems.filter((_, i) => !plainUnknown.has(i));
+    const rest = problems.filter((p) => !(p.kind === 'required' || (p.kind === 'unknown' && !p.like)));
     problems.length = 0;
-    problems.push(
-      `the header has none of the case columns (${CSV_REQUIRED_COLUMNS.join(', ')}, ...); found ${found}. ` + MAP_ON_THE_COMMAND_LINE,
-      ...rest,
-    );
+    problems.push({ kind: 'no-case-columns', found: named.slice(0, FOUND), count: named.length }, ...rest);
   }
   if (problems.length) return { problems };
   return {

@@ -17,6 +17,7 @@ import {
   GROUP_LIST,
   K,
   planColumns,
+  columnProblemText,
   splitCategories,
   type ColumnPlan,
   type PlannedColumn,
@@ -778,7 +779,7 @@ export class CsvCaseReader {
     const header = sc.fields();
     const { plan, problems } = planColumns(header, this.mapping);
     if (!plan) {
-      this.fatal(problems.map((message) => ({ index: -1, field: '', message, row: sc.row })));
+      this.fatal(problems.map((p) => ({ index: -1, field: '', message: columnProblemText(p), row: sc.row })));
       return;
     }
     this.plan = plan;

@@ -26,7 +26,9 @@ import {
   parseMappedTarget,
   parseTarget,
   planColumns,
+  columnProblemText,
   requiredGivers,
+  type ColumnProblem,
   type GroupName,
 } from './columns';
 import type { ColumnMapping } from './mapping';
@@ -372,40 +374,6 @@ export const LEVEL_CODES_IN_THE_APP =
 /** How the Map columns panel says to map a column not yet chosen: in its own list, not under the mapping file's "columns". */
 export const UNKNOWN_COLUMN_IN_THE_PANEL =
   '; in the Map columns panel, choose the case column it fills in its “Reads as” list, or “Leave out”';
-/** An unknown column's problem as the panel's list says it after inTheApp: its name, number and likeness. */
-const UNKNOWN_IN_THE_PANEL = /^unknown column "(.*)" \(column (\d+)\)(?:; did you mean "(.*)"\?)?$/;
-
-/**
- * The Map columns panel's list of problems as the panel says them (after inTheApp): a column of the file
- * that the mapping does not name is one the user has not chosen for yet, not an unknown column, which is
- * what the import says of a file read. One such column is said alone ("“JW” (column 5) is not chosen
- * yet: ..."); several are said in one line, where the first was, with how to choose said once. Other
- * problems are returned as they are, in their order.
- */
-export function notChosenInThePanel(problems: readonly string[]): string[] {
-  const notChosen: Array<{ name: string; column: string; like?: string }> = [];
-  const out: Array<string | null> = [];
-  for (const problem of problems) {
-    const m = problem.endsWith(UNKNOWN_COLUMN_IN_THE_PANEL)
-      ? UNKNOWN_IN_THE_PANEL.exec(problem.slice(0, -UNKNOWN_COLUMN_IN_THE_PANEL.length))
-      : null;
-    if (!m) {
-      out.push(problem);
-      continue;
-    }
-    if (notChosen.length === 0) out.push(null);
-    notChosen.push({ name: m[1]!, column: m[2]!, ...(m[3] ? { like: m[3] } : {}) });
-  }
-  const one = notChosen.length === 1 ? notChosen[0]! : null;
-  const said = one
-    ? `“${one.name}” (column ${one.column}) is not chosen yet${one.like ? ` (its name is like “${one.like}”)` : ''}: ` +
-      'choose the case column it fills in its “Reads as” list, or “Leave out”'
-    : `${notChosen.length} columns are not chosen yet: ` +
-      notChosen.map((c) => `“${c.name}” (column ${c.column}${c.like ? `; its name is like “${c.like}”` : ''})`).join(', ') +
-      '. Choose the case column each fills in its “Reads as” list, or “Leave out”';
-  return out.map((p) => p ?? said);
-}
-
 /** How the app says a column of a file read with no mapping can be mapped: in the panel. */
 export const UNKNOWN_COLUMN_IN_THE_APP = '; the Map columns panel (Map columns…) can say which case column it fills, or leave it out';
 
@@ -437,7 +405,15 @@ export function slashedDateInTheApp(problem: string): string {
 
 /** What the mapping (or no mapping) still leaves wrong for this header, as the import would say it (nothing: it reads). */
 export function mappingProblems(header: readonly string[], mapping: ColumnMapping | undefined): string[] {
-  return planColumns(header, mapping).problems;
+  return planColumns(header, mapping).problems.map(columnProblemText);
+}
+
+/**
+ * What the mapping still leaves wrong for this header, as data (each column's problem, the whole
+ * header's, past any count), for the Map columns panel to say in its own words.
+ */
+export function mappingIssues(header: readonly string[], mapping: ColumnMapping): ColumnProblem[] {
+  return planColumns(header, mapping, { every: true }).problems;
 }
 
 // ---- the mapping as a YAML file ----

@@ -14,10 +14,10 @@ import {
   inTheApp,
   levelChoices,
   loadColumnMapping,
+  mappingIssues,
   mappingProblems,
   mappingTargets,
   mappingYaml,
-  notChosenInThePanel,
   prepareCase,
   readCaseSet,
   readsAsIs,
@@ -297,23 +297,24 @@ describe('the mapping’s newer keys in the panel', () => {
     );
   });
 
-  it('says in the Map columns panel’s list that a column the mapping does not name is not chosen yet, not that it is unknown', () => {
-    const header = ['id', 'age', 'bookedAt', 'eligibleForReleaseAt', 'JW', 'agee'];
-    const said = (h: string[], m: ColumnMapping | undefined) => notChosenInThePanel(mappingProblems(h, m).map(inTheApp));
-    expect(said([...header.slice(0, 5)], { columns: {} })).toEqual([
-      '“JW” (column 5) is not chosen yet: choose the case column it fills in its “Reads as” list, or “Leave out”',
+  it('gives the header’s problems as data, worded for the command line as the import always said them', () => {
+    const header = ['JW', 'agee', 'id', 'bookedAt', 'eligibleForReleaseAt', 'RACE'];
+    expect(mappingIssues(header, { columns: {} })).toEqual([
+      { kind: 'unknown', column: 1, name: 'JW', mapped: true },
+      { kind: 'unknown', column: 2, name: 'agee', like: 'age', mapped: true },
+      { kind: 'unknown', column: 6, name: 'RACE', mapped: true },
+      { kind: 'required', target: 'age', or: ['dateOfBirth'], mapped: true, width: 6 },
     ]);
-    // Several are said in one line, how to choose said once; the problems after them keep their order.
-    expect(said(['JW', 'agee', 'id', 'bookedAt', 'eligibleForReleaseAt', 'RACE'], { columns: {} })).toEqual([
-      '3 columns are not chosen yet: “JW” (column 1), “agee” (column 2; its name is like “age”), “RACE” (column 6). ' +
-        'Choose the case column each fills in its “Reads as” list, or “Leave out”',
+    expect(mappingProblems(header, { columns: {} })).toEqual([
+      'unknown column "JW" (column 1); map it under "columns" or list it under "ignore" in the mapping',
+      'unknown column "agee" (column 2); did you mean "age"?; map it under "columns" or list it under "ignore" in the mapping',
+      'unknown column "RACE" (column 6); map it under "columns" or list it under "ignore" in the mapping',
       'no column gives "age" (or "dateOfBirth"), which every case needs; map one of the columns to it',
     ]);
-    // Other problems, and a refused file's unknown column (read with no mapping), are said as they were.
-    const sent = said(['id', 'X'], { columns: { X: 'nonsense' } });
-    expect(sent[0]).toMatch(/^the mapping sends column "X" \(column 2\) to /);
-    const [without] = mappingProblems(['id', 'age', 'bookedAt', 'eligibleForReleaseAt', 'JW'], undefined);
-    expect(notChosenInThePanel([inTheApp(without!)])).toEqual([inTheApp(without!)]);
+    // The panel's plan lists every column of a long header; the import's stops at 50 and counts the rest.
+    const wide = ['id', ...Array.from({ length: 60 }, (_, i) => `X${i + 1}`)];
+    expect(mappingIssues(wide, { columns: {} }).filter((p) => p.kind === 'unknown')).toHaveLength(60);
+    expect(mappingProblems(wide, { columns: {} }).at(-1)).toBe('... and 10 more columns not read (the header names 61 columns)');
   });
 
   it('points the app’s repeated id of one row per charge to the panel’s targets of each row, not to --mapping', () => {

@@ -12,15 +12,14 @@ import {
   exportSample,
   guessMapping,
   guessTarget,
-  inTheApp,
   isSlashedDate,
   levelChoices,
   loadColumnMapping,
+  mappingIssues,
   mappingProblems,
   mappingTargets,
   mappingYaml,
   mayBeUnknown,
-  notChosenInThePanel,
   ourValues,
   readsAsIs,
   requiredColumns,
@@ -37,6 +36,7 @@ import type { Host } from '../../../host/contract';
 import { caseColumnWords } from '../lib/case-column-words';
 import { count } from '../lib/format';
 import { emit } from '../lib/app-events';
+import { panelProblems } from './mapping-panel-words';
 import type { CaseSource } from './protocol';
 import type { MappingDraft } from './simulation-session';
 
@@ -193,10 +193,7 @@ export function ColumnMappingPanel({ source, draft, onDraft, onRead, onClose, ho
   }, [targets]);
   // Said in the panel's words (its "Reads as" lists), not the mapping file's keys ("columns", "ignore"); a
   // column the mapping does not name yet is "not chosen yet", not "unknown".
-  const headerProblems = useMemo(
-    () => (mapping && header.length ? notChosenInThePanel(mappingProblems(header, mapping).map(inTheApp)) : []),
-    [header, mapping],
-  );
+  const headerProblems = useMemo(() => (mapping && header.length ? panelProblems(mappingIssues(header, mapping)) : []), [header, mapping]);
 
   if (sample === null)
     return (

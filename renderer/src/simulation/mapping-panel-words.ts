@@ -1,0 +1,86 @@
+// The Map columns panel's list of what the mapping still leaves wrong, in the panel's own words: the
+// engine's column planning gives its problems as data (kind, column, name, likeness); the command line
+// words them for a mapping file ("map it under columns"), the panel for its "Reads as" lists.
+
+import { columnProblemText, rowItemSection, type ColumnProblem } from '../../../engine/index';
+
+/** Columns not chosen yet named one by one in the list, at most; past this they are counted, with where they are. */
+export const NOT_CHOSEN_LISTED = 8;
+
+const HOW = 'in its “Reads as” list, or “Leave out”';
+
+type Unknown = Extract<ColumnProblem, { kind: 'unknown' }>;
+
+function notChosen(columns: readonly Unknown[]): string {
+  const one = columns.length === 1 ? columns[0]! : null;
+  if (one)
+    return `“${one.name}” (column ${one.column}) is not chosen yet${one.like ? ` (its name is like “${one.like}”)` : ''}: choose the case column it fills ${HOW}`;
+  if (columns.length <= NOT_CHOSEN_LISTED)
+    return (
+      `${columns.length} columns are not chosen yet: ` +
+      columns.map((c) => `“${c.name}” (column ${c.column}${c.like ? `; its name is like “${c.like}”` : ''})`).join(', ') +
+      `. Choose the case column each fills ${HOW}`
+    );
+  // A long header (a jail's export of every field it keeps) is said in one short line: how many, where
+  // they are in the table, the few whose names are like ours, and the panel's one button for the rest.
+  const first = columns[0]!;
+  const last = columns[columns.length - 1]!;
+  const alike = columns.filter((c) => c.like);
+  return (
+    `${columns.length} columns are not chosen yet, from “${first.name}” (column ${first.column}) to “${last.name}” (column ${last.column}), ` +
+    'each marked “— choose —” in the table’s “Reads as” column' +
+    (alike.length
+      ? `; ${alike
+          .slice(0, NOT_CHOSEN_LISTED)
+          .map((c) => `“${c.name}” (column ${c.column}) is like “${c.like}”`)
+          .join(', ')}${alike.length > NOT_CHOSEN_LISTED ? `, and ${alike.length - NOT_CHOSEN_LISTED} more` : ''}`
+      : '') +
+    '. Choose the case column of those that hold one, then “Leave out every column not chosen” above'
+  );
+}
+
+/**
+ * The panel's list, in its order: the columns not chosen yet said in one line where the first was; the
+ * required case columns no column gives said once, by where the panel already names them (“Every case
+ * needs” above), never a second time by name; the others in the panel's terms where it has them.
+ */
+export function panelProblems(problems: readonly ColumnProblem[]): string[] {
+  const unknown = problems.filter((p): p is Unknown => p.kind === 'unknown');
+  const missing = problems.filter((p) => p.kind === 'required').length;
+  const out: string[] = [];
+  let saidUnknown = false;
+  let saidMissing = false;
+  for (const p of problems) {
+    switch (p.kind) {
+      case 'unknown':
+        if (!saidUnknown) out.push(notChosen(unknown));
+        saidUnknown = true;
+        break;
+      case 'required':
+        if (!saidMissing)
+          out.push(
+            `${missing === 1 ? 'A case column' : `${missing} case columns`} every case needs ${missing === 1 ? 'has' : 'have'} no column yet ` +
+              '(marked “no column chosen” under “Every case needs” above): choose it in the “Reads as” list of the column that holds it',
+          );
+        saidMissing = true;
+        break;
+      case 'unnamed':
+        out.push(`column ${p.column} has no name (“(no name)” in the table): choose what it holds ${HOW}`);
+        break;
+      case 'doubled':
+        out.push(
+          `“${p.firstName}” (column ${p.first}) and “${p.name}” (column ${p.column}) both read as ${p.target}: choose another case column for one of them, or “Leave out”`,
+        );
+        break;
+      case 'row-items-and-numbered':
+        out.push(
+          `the ${p.group} is read both one per row (the targets under “${rowItemSection(p.group)}”) and numbered (“${p.name}”): ` +
+            `choose one way for all the ${p.group}’s columns`,
+        );
+        break;
+      default:
+        out.push(columnProblemText(p));
+    }
+  }
+  return out;
+}

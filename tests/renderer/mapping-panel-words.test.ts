@@ -1,0 +1,64 @@
+// The Map columns panel's list of what the mapping still leaves wrong, in its own words from the column
+// planning's data: a column the mapping does not name is "not chosen yet" (never the import's "unknown
+// column", never the mapping file's "columns" and "ignore"); a required case column no column gives is
+// said once (the panel's "Every case needs" already names it); a long header is said in one short line.
+import { describe, expect, it } from 'vitest';
+import { mappingIssues, type ColumnMapping } from '../../engine/index';
+import { panelProblems } from '../../renderer/src/simulation/mapping-panel-words';
+
+const said = (header: string[], m: ColumnMapping = { columns: {} }) => panelProblems(mappingIssues(header, m));
+
+describe('the Map columns panel’s problems', () => {
+  it('says one column not chosen yet alone, several in one line with how to choose said once', () => {
+    expect(said(['id', 'age', 'bookedAt', 'eligibleForReleaseAt', 'JW'])).toEqual([
+      '“JW” (column 5) is not chosen yet: choose the case column it fills in its “Reads as” list, or “Leave out”',
+    ]);
+    expect(said(['JW', 'agee', 'id', 'age', 'bookedAt', 'eligibleForReleaseAt', 'RACE'])).toEqual([
+      '3 columns are not chosen yet: “JW” (column 1), “agee” (column 2; its name is like “age”), “RACE” (column 7). ' +
+        'Choose the case column each fills in its “Reads as” list, or “Leave out”',
+    ]);
+    // A name with quotes or the panel's own words is a name, not a problem of another kind.
+    expect(said(['id', 'age', 'bookedAt', 'eligibleForReleaseAt', 'x" (column 9); did you mean "id"?'])[0]).toBe(
+      '“x" (column 9); did you mean "id"?” (column 5) is not chosen yet: choose the case column it fills in its “Reads as” list, or “Leave out”',
+    );
+  });
+
+  it('says the required case columns no column gives once, by where the panel names them, not one line each', () => {
+    const lines = said(['BOOKING_NO', 'INMATE_NAME', 'BOOK_DT']);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toBe(
+      '4 case columns every case needs have no column yet (marked “no column chosen” under “Every case needs” above): ' +
+        'choose it in the “Reads as” list of the column that holds it',
+    );
+    expect(lines.join('\n')).not.toMatch(/no column gives/);
+    expect(said(['id', 'age', 'bookedAt'])).toEqual([
+      'A case column every case needs has no column yet (marked “no column chosen” under “Every case needs” above): ' +
+        'choose it in the “Reads as” list of the column that holds it',
+    ]);
+  });
+
+  it('says a header of more than 50 columns not chosen in one line: how many, where, and those whose names are like ours', () => {
+    const header = [
+      'id',
+      'age',
+      'bookedAt',
+      'eligibleForReleaseAt',
+      'BOOKEDAT2',
+      ...Array.from({ length: 60 }, (_, i) => `FIELD_${i + 1}`),
+    ];
+    const lines = said(header);
+    expect(lines).toEqual([
+      '61 columns are not chosen yet, from “BOOKEDAT2” (column 5) to “FIELD_60” (column 65), each marked “— choose —” in the table’s ' +
+        '“Reads as” column; “BOOKEDAT2” (column 5) is like “bookedAt”. Choose the case column of those that hold one, then ' +
+        '“Leave out every column not chosen” above',
+    ]);
+    expect(lines.join('\n')).not.toContain('FIELD_30');
+    expect(lines.join('\n')).not.toContain('more columns not read');
+  });
+
+  it('says two columns read as one case column in the panel’s words', () => {
+    expect(said(['A', 'B', 'age', 'bookedAt', 'eligibleForReleaseAt'], { columns: { A: 'id', B: 'id' } })).toEqual([
+      '“A” (column 1) and “B” (column 2) both read as id: choose another case column for one of them, or “Leave out”',
+    ]);
+  });
+});
