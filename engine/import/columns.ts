@@ -190,6 +190,12 @@ export function parseTarget(target: string): TargetMeaning | string {
   return `"${target}" is not a case column${guess ? `; did you mean "${guess}"?` : ''}`;
 }
 
+/** Whether parseTarget may read the name as one of ours; when not, it says why (a string). */
+function mightBeTarget(name: string): boolean {
+  return name === 'dateOfBirth' || CSV_CASE_COLUMNS.includes(name) || /^(charge|conviction|warrant)\d+\.[A-Za-z]+$/.test(name);
+}
+const NOT_OURS = 'not a case column';
+
 /** A mapping's group field without a number (`charge.class`, `warrant.kind`): the row's own item. */
 const ROW_ITEM = /^(charge|conviction|warrant)\.([A-Za-z]+)$/;
 
@@ -226,6 +232,22 @@ export const UNKNOWN_COLUMN_WITHOUT_A_MAPPING = '; a column mapping can rename i
  */
 function likeColumn(name: string, candidates: readonly string[]): string | undefined {
   return nearCandidates(name, candidates, { limitOf: 'shorter' })[0];
+}
+
+/**
+ * likeColumn of our documented columns, kept by name: the Map columns panel plans the same header again
+ * at each choice, and a header of thousands of columns took most of a second to liken each time.
+ */
+const likeness = new Map<string, string | null>();
+const LIKENESS_KEPT = 20_000;
+function likeDocumented(name: string): string | undefined {
+  let like = likeness.get(name);
+  if (like === undefined) {
+    if (likeness.size >= LIKENESS_KEPT) likeness.clear();
+    like = likeColumn(name, DOCUMENTED) ?? null;
+    likeness.set(name, like);
+  }
+  return like ?? undefined;
 }
 
 /** How the refusal of a header with none of the case columns says to map it, on the command line. */
@@ -349,11 +371,12 @@ export function planColumns(
       problems.push({ kind: 'unnamed', column, mapped });
       return;
     }
-    const meaning = target !== name ? parseMappedTarget(target) : parseTarget(target);
+    // A name that is none of ours is said unknown without parseTarget's wording of why (its guess, unused here).
+    const meaning = target !== name ? parseMappedTarget(target) : mightBeTarget(name) ? parseTarget(target) : NOT_OURS;
     if (typeof meaning === 'string') {
       if (target !== name) problems.push({ kind: 'bad-target', column, name, why: meaning });
       else {
-        const like = likeColumn(name, DOCUMENTED);
+        const like = likeDocumented(name);
         problems.push({ kind: 'unknown', column, name, ...(like ? { like } : {}), mapped });
       }
       return;
