@@ -155,7 +155,7 @@ try {
     await widenRight(page);
     await page.getByRole('tab', { name: 'Drafts' }).click();
     const since = await eventCount(page);
-    await page.getByLabel('Compare this draft with').selectOption({ label: 'Sample: Welcoming City Ordinance' });
+    await page.getByLabel('Find the cases that separate this draft from').selectOption({ label: 'Sample: Welcoming City Ordinance' });
     await waitForEvent(page, 'difference-rendered', {}, since);
     // Scroll the pane only: scrollIntoView would move the whole window too.
     await page.getByRole('listitem', { name: /^2\. A: / }).evaluate((el) => {

@@ -233,7 +233,9 @@ test('a one-provision edit through the editor model updates the decision table, 
   // The original is the other draft: before the edit the two are the same.
   await page.getByRole('tab', { name: 'Drafts' }).click();
   let since = await eventCount(page);
-  await page.getByLabel('Compare this draft with').selectOption({ label: 'Sample: An Act Concerning Civil Immigration Detainers' });
+  await page
+    .getByLabel('Find the cases that separate this draft from')
+    .selectOption({ label: 'Sample: An Act Concerning Civil Immigration Detainers' });
   await waitForEvent(page, 'difference-rendered', { version: opened.detail.version, equivalent: true }, since);
 
   await openTable(page, opened.detail.version as number);
@@ -272,7 +274,7 @@ test('the Drafts view lists the differences `diff --json` finds, with witness ca
   await page.getByRole('tab', { name: 'Drafts' }).click();
   const view = page.getByRole('region', { name: 'Drafts' });
   let since = await eventCount(page);
-  await view.getByLabel('Compare this draft with').selectOption({ label: `Sample: ${OTHER_TITLE}` });
+  await view.getByLabel('Find the cases that separate this draft from').selectOption({ label: `Sample: ${OTHER_TITLE}` });
   const rendered = await waitForEvent(page, 'difference-rendered', {}, since);
   expect(rendered.detail.equivalent).toBe(false);
   expect(rendered.detail.witnesses).toBe(expected.json.witnesses.length);
@@ -316,7 +318,9 @@ test('the Drafts view lists the differences `diff --json` finds, with witness ca
   // The same draft as B: equivalent, as the CLI says with exit 0.
   expect(cliDiff(SAMPLE, SAMPLE)).toMatchObject({ status: 0, json: { equivalent: true, witnesses: [] } });
   since = await eventCount(page);
-  await view.getByLabel('Compare this draft with').selectOption({ label: 'Sample: An Act Concerning Civil Immigration Detainers' });
+  await view
+    .getByLabel('Find the cases that separate this draft from')
+    .selectOption({ label: 'Sample: An Act Concerning Civil Immigration Detainers' });
   const same = await waitForEvent(page, 'difference-rendered', { equivalent: true }, since);
   expect(same.detail.witnesses).toBe(0);
   await expect(view.getByRole('heading', { name: 'Equivalent' })).toBeVisible();
@@ -327,7 +331,7 @@ test('the Drafts view lists the differences `diff --json` finds, with witness ca
   writeFileSync(broken, sampleText.replace('        outcome: hold\n', '        outcome: hodl\n'));
   since = await eventCount(page);
   const chooser = page.waitForEvent('filechooser');
-  await view.getByLabel('Compare this draft with').selectOption({ label: 'A draft from a file…' });
+  await view.getByLabel('Find the cases that separate this draft from').selectOption({ label: 'A draft from a file…' });
   await (await chooser).setFiles(broken);
   const refused = await waitForEvent(page, 'other-draft-refused', {}, since);
   expect(refused.detail.error).toMatch(/^broken\.ordinance\.yaml cannot be compared: line \d+, column \d+: /);
@@ -393,7 +397,7 @@ for (const theme of ['light', 'dark'] as const) {
     const found = await axeViolations(page, 'decision table');
     await page.getByRole('tab', { name: 'Drafts' }).click();
     const since = await eventCount(page);
-    await page.getByLabel('Compare this draft with').selectOption({ label: `Sample: ${OTHER_TITLE}` });
+    await page.getByLabel('Find the cases that separate this draft from').selectOption({ label: `Sample: ${OTHER_TITLE}` });
     await waitForEvent(page, 'difference-rendered', {}, since);
     await page.getByText('The whole booking case').first().click();
     found.push(...(await axeViolations(page, 'drafts')));

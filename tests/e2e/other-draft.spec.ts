@@ -50,12 +50,16 @@ test("the draft chosen in the Comparison is the Drafts view's other draft, and t
   await page.getByRole('tab', { name: 'Drafts' }).click();
   const drafts = page.getByRole('region', { name: 'Drafts' });
   await waitForEvent(page, 'difference-rendered', { version: opened.detail.version, equivalent: false }, since);
-  await expect(drafts.getByLabel('Compare this draft with').locator('option').first()).toHaveText(`${BERKELEY.title} (${BERKELEY.name})`);
+  // Its own words, not the Comparison's: it finds the cases that separate the drafts, it does not run a case set.
+  await expect(drafts.getByLabel('Compare this draft with')).toHaveCount(0);
+  await expect(drafts.getByLabel('Find the cases that separate this draft from').locator('option').first()).toHaveText(
+    `${BERKELEY.title} (${BERKELEY.name})`,
+  );
   await expect(drafts).toContainText(`B: ${BERKELEY.title} (${BERKELEY.name}).`);
 
   // Chosen in the Drafts view, it is the Comparison's too.
   since = await eventCount(page);
-  await drafts.getByLabel('Compare this draft with').selectOption({ label: `Sample: ${CHICAGO.title}` });
+  await drafts.getByLabel('Find the cases that separate this draft from').selectOption({ label: `Sample: ${CHICAGO.title}` });
   await waitForEvent(page, 'difference-rendered', {}, since);
   await expect(drafts).toContainText(`B: ${CHICAGO.title} (${CHICAGO.name}).`);
   since = await eventCount(page);

@@ -88,7 +88,7 @@ export function DraftsView({ analysis, draftVersion, blocked, documentName, host
     <div className="analysis-view" role="region" aria-label="Drafts">
       <div className="sim-controls" role="group" aria-label="Drafts to compare">
         <div className="field">
-          <label htmlFor="other-draft">Compare this draft with</label>
+          <label htmlFor="other-draft">Find the cases that separate this draft from</label>
           <select id="other-draft" value="" onChange={(e) => void choose(e.target.value)}>
             <option value="">{other ? bName : 'Choose a draft…'}</option>
             {drafts.map((d) => (
