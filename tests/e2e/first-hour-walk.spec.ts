@@ -137,19 +137,24 @@ test('a text over 100,000 characters changed while the form is shown: the form s
   const said = await page.evaluate(async (t) => {
     (window as unknown as { __detainerStudio: { setText(t: string): number } }).__detainerStudio.setText(t);
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const title = (
+      [...document.querySelectorAll('[data-pane="left"] label')].find((l) => l.textContent === 'Title') as HTMLLabelElement | undefined
+    )?.control as HTMLInputElement | null | undefined;
     return {
       notice: document.querySelector('[data-pane="left"] .form-behind')?.textContent ?? null,
-      title: (
-        ([...document.querySelectorAll('[data-pane="left"] label')].find((l) => l.textContent === 'Title') as HTMLLabelElement | undefined)
-          ?.control as HTMLInputElement | null | undefined
-      )?.value,
+      title: title?.value,
+      // Read-only meanwhile: no change is made on fields that are no longer what they show.
+      editable: title ? !title.matches(':disabled') : null,
     };
   }, big);
   expect(said.title).toBe('An Ordinance Concerning Civil Immigration Detainers');
+  expect(said.editable).toBe(false);
   expect(said.notice).toContain('The form shows the text as of its last check.');
+  expect(said.notice).toContain('the form is read-only until the check of the new text ends');
   expect(said.notice).toContain('a text over 100,000 characters is read by the check alone');
   const version = await hook.version(page);
   await waitForEvent(page, 'analysis-applied', { version }, since);
   await expect(form.getByLabel('Title', { exact: true })).toHaveValue('A Much Longer Ordinance');
+  await expect(form.getByLabel('Title', { exact: true })).toBeEditable();
   await expect(page.locator('.form-behind')).toHaveCount(0);
 });

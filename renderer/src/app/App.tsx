@@ -3,7 +3,7 @@
 // document session (session.ts) holds the document and runs the document commands; this file lays
 // it out, starts the editor and the workers, and carries out the commands that act on the layout.
 
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type FocusEvent } from 'react';
 import type { CheckedDiagnostic, QuickFix, TextEdit } from '../../../engine/index';
 import { parseSource } from '../../../engine/document';
 import { ariaKeys, commandTitle, shortcutOf, type HostKind } from '../../../host/commands';
@@ -219,6 +219,35 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
     [answered, version, left],
   );
   const { data: formData, asOfLastCheck } = formSource(analysis, version, windowData);
+  // The form's control that had the focus when the form became read-only gets it back when the form is
+  // editable again (a disabled control loses it), unless the focus has gone elsewhere since.
+  const formLock = useRef<HTMLFieldSetElement>(null);
+  // The form's control last focused, kept while the focus is in the form or lost to nothing (a control disabled).
+  const lastInForm = useRef<HTMLElement | null>(null);
+  const focusedWhenLocked = useRef<HTMLElement | null>(null);
+  const lockedRef = useRef(false);
+  lockedRef.current = asOfLastCheck;
+  useEffect(() => {
+    const lock = formLock.current;
+    if (!lock) return;
+    if (asOfLastCheck) {
+      focusedWhenLocked.current = lastInForm.current;
+      return;
+    }
+    const was = focusedWhenLocked.current;
+    focusedWhenLocked.current = null;
+    const now = document.activeElement;
+    if (was && was.isConnected && !was.matches(':disabled') && (now === null || now === document.body || now === lock))
+      was.focus({ preventScroll: true });
+  }, [asOfLastCheck]);
+  const formFocus = {
+    onFocus: (e: FocusEvent) => {
+      if (e.target instanceof HTMLElement) lastInForm.current = e.target;
+    },
+    onBlur: (e: FocusEvent) => {
+      if (e.relatedTarget && !formLock.current?.contains(e.relatedTarget as Node)) lastInForm.current = null;
+    },
+  };
 
   // Editable: the form shows the document's fields on a painted frame. Then, when the window is idle,
   // the YAML editor's code is fetched and compiled (not run), so the first switch to YAML does not
@@ -378,6 +407,14 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
   const edit = useCallback(
     (ops: DocumentEdit[], label: string) => {
       const editor = documentRef.current!;
+      // Never applied to a text the form does not show (its controls are disabled then; a change still on its way is refused, said).
+      if (lockedRef.current) {
+        session.notify(
+          'warning',
+          `Could not ${label}: the form shows an older text until the check of the new text ends. Make the change again then.`,
+        );
+        return;
+      }
       const result = applyEdits(editor.text, ops);
       if (!result.ok) {
         session.notify('error', `Could not ${label}: ${result.error}`);
@@ -701,24 +738,28 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
                 )}
                 {asOfLastCheck ? (
                   <p className="notice form-behind" role="status">
-                    The form shows the text as of its last check. The text has changed since; the form catches up when the check of the new
-                    text ends
+                    The form shows the text as of its last check. The text has changed since; the form is read-only until the check of the
+                    new text ends, then shows it
                     {documentRef.current!.text.length > MAX_WINDOW_READ_CHARS
                       ? ` (a text over ${MAX_WINDOW_READ_CHARS.toLocaleString('en-US')} characters is read by the check alone)`
                       : ''}
-                    . The YAML view shows the text as it is now.
+                    . The YAML view shows the text as it is now, and can be edited.
                   </p>
                 ) : null}
                 {analysis || formData ? (
-                  <FormView
-                    data={formData}
-                    unreadable={analysis && !analysis.data ? diagnostics[0]?.message : undefined}
-                    text={analysis?.text ?? lastValid?.text ?? null}
-                    edit={edit}
-                    onShowInEditor={revealPath}
-                    onUndo={() => documentRef.current!.undo()}
-                    onRedo={() => documentRef.current!.redo()}
-                  />
+                  // A form of an older text is not edited: a change made on it could land on a field that is no longer
+                  // what it shows. Read-only (its controls disabled) until the check of the text as it is now ends.
+                  <fieldset className="form-lock" disabled={asOfLastCheck} ref={formLock} {...formFocus}>
+                    <FormView
+                      data={formData}
+                      unreadable={analysis && !analysis.data ? diagnostics[0]?.message : undefined}
+                      text={analysis?.text ?? lastValid?.text ?? null}
+                      edit={edit}
+                      onShowInEditor={revealPath}
+                      onUndo={() => documentRef.current!.undo()}
+                      onRedo={() => documentRef.current!.redo()}
+                    />
+                  </fieldset>
                 ) : null}
               </>
             ) : null}
