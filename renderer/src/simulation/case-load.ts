@@ -20,10 +20,13 @@ const PROBLEMS_LISTED = 3;
 export function refuseEmpty(name: string, set: Pick<CaseSet, 'table' | 'problems' | 'total'>): void {
   if (set.table.length > 0) return;
   const problems = set.problems.map((p) => formatCaseProblem(name, p));
+  // A file refused before any record is read (its header, its syntax) is not said to hold no cases: its problems say why.
   const head =
     set.total > 0
       ? `${name} was not loaded: none of its ${set.total} record${set.total === 1 ? '' : 's'} can be simulated`
-      : `${name} was not loaded: it holds no cases`;
+      : problems.length
+        ? `${name} was not loaded:`
+        : `${name} was not loaded: it holds no cases`;
   const listed = problems.slice(0, PROBLEMS_LISTED);
   const more = problems.length - listed.length;
   throw new Error([head, ...listed, ...(more > 0 ? [`and ${more} more problem${more === 1 ? '' : 's'}`] : [])].join('\n'));
