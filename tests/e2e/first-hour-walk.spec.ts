@@ -120,6 +120,10 @@ test('at 1024 pixels the title bar leaves the document’s name more room: "Dark
   // The toolbar stays one row.
   const header = await page.locator('.titlebar').boundingBox();
   expect(header!.height).toBeLessThan(60);
+  // The form scrolls inside its pane: its long sample stops above the Problems panel, never runs over it.
+  const form = await page.getByRole('region', { name: 'Form' }).boundingBox();
+  const problems = await page.locator('section.problems').boundingBox();
+  expect(form!.y + form!.height).toBeLessThanOrEqual(problems!.y + 1);
 });
 
 test('a text over 100,000 characters changed while the form is shown: the form says it shows the text as of its last check, until the check ends', async ({
