@@ -67,7 +67,7 @@ test('a county export mapped in the app, simulated, saved, and read by the comma
   // The required columns no column gives are named once, there; the list of what is left says where, in one line.
   await expect(panel.getByRole('listitem').filter({ hasText: 'every case needs' })).toHaveText(
     '4 case columns every case needs have no column yet (marked “no column chosen” under “Every case needs” above): ' +
-      'choose it in the “Reads as” list of the column that holds it',
+      'choose each in the “Reads as” list of the column that holds it',
   );
   await expect(panel).not.toContainText('no column gives');
   // Sample values beside each column; the hostile name and value are text, nothing of them is markup.

@@ -28,7 +28,7 @@ describe('the Map columns panel’s problems', () => {
     expect(lines).toHaveLength(2);
     expect(lines[1]).toBe(
       '4 case columns every case needs have no column yet (marked “no column chosen” under “Every case needs” above): ' +
-        'choose it in the “Reads as” list of the column that holds it',
+        'choose each in the “Reads as” list of the column that holds it',
     );
     expect(lines.join('\n')).not.toMatch(/no column gives/);
     expect(said(['id', 'age', 'bookedAt'])).toEqual([

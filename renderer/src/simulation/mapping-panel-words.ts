@@ -60,7 +60,7 @@ export function panelProblems(problems: readonly ColumnProblem[]): string[] {
         if (!saidMissing)
           out.push(
             `${missing === 1 ? 'A case column' : `${missing} case columns`} every case needs ${missing === 1 ? 'has' : 'have'} no column yet ` +
-              '(marked “no column chosen” under “Every case needs” above): choose it in the “Reads as” list of the column that holds it',
+              `(marked “no column chosen” under “Every case needs” above): choose ${missing === 1 ? 'it' : 'each'} in the “Reads as” list of the column that holds it`,
           );
         saidMissing = true;
         break;
