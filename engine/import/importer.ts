@@ -6,7 +6,7 @@ import type { PathSegment } from '../diagnostics';
 import { prepareCase, type CaseProblem } from '../cases';
 import type { PreparedCase } from '../prepared';
 import { CASE_SET_LIMITS, MAX_DOCUMENT_BYTES, parseSource, type ParsedSource } from '../source';
-import { bookingCaseAt, caseId, CaseTableBuilder, grown, idHashAt, idHashesInto, idHashOf, keepRows, type CaseTable } from '../case-table';
+import { bookingCaseAt, caseId, CaseTableBuilder, grown, idHashesInto, idHashOf, keepRows, type CaseTable } from '../case-table';
 import { ONE_ROW_PER_CHARGE_ON_THE_COMMAND_LINE } from './columns';
 import { CsvCaseReader, type BlankColumn, type CaseSink } from './csv-cases';
 import { type JsonElement, type LocatedMessage } from './json-split';
@@ -143,86 +143,60 @@ function replacementAt(text: string): { line: number; column: number } | undefin
   return { line, column: at - lineStart + 1 };
 }
 
-/** How many of the n hashes have each value of each 11-bit digit (bits 0-10, 11-21, 22-31: 2,048 counts each, one after another). */
-function digitCounts(hashes: Uint32Array, n: number): Int32Array {
-  const count = new Int32Array(3 << 11);
+/**
+ * The hashes that occur more than once in `hashes`, and those of `more` that occur in `hashes` at all:
+ * one pass over the hashes into an open-addressed set of at least twice as many slots (a slot holds a
+ * hash, 0 an empty slot, the hash 0 counted apart). It replaced a radix sort of the hashes (a pass to
+ * count digits and three to place them, each over the whole array): a million hashes are one pass
+ * here, with one random read and at most one write each.
+ */
+export function repeatedHashes(hashes: Uint32Array, more: readonly number[] = []): Set<number> {
+  const n = hashes.length;
+  let bits = 4;
+  while (1 << bits < n * 2) bits++;
+  const mask = (1 << bits) - 1;
+  const shift = 32 - bits;
+  const slots = new Uint32Array(1 << bits);
+  const repeated = new Set<number>();
+  let zeros = 0;
   for (let i = 0; i < n; i++) {
     const h = hashes[i]!;
-    count[h & 0x7ff]!++;
-    count[2048 + ((h >>> 11) & 0x7ff)]!++;
-    count[4096 + (h >>> 22)]!++;
-  }
-  return count;
-}
-
-/** Where the hashes go in each of the sort's three passes: for each digit, the place of the first hash with each value of it. */
-function digitStarts(hashes: Uint32Array, n: number): Int32Array {
-  const count = digitCounts(hashes, n);
-  for (let digit = 0; digit < 3; digit++) {
-    let sum = 0;
-    for (let d = digit << 11; d < (digit + 1) << 11; d++) {
-      const c = count[d]!;
-      count[d] = sum;
-      sum += c;
+    if (h === 0) {
+      if (++zeros === 2) repeated.add(0);
+      continue;
+    }
+    for (let s = Math.imul(h, 0x9e3779b1) >>> shift; ; s = (s + 1) & mask) {
+      const v = slots[s]!;
+      if (v === 0) {
+        slots[s] = h;
+        break;
+      }
+      if (v === h) {
+        repeated.add(h);
+        break;
+      }
     }
   }
-  return count;
-}
-
-/**
- * The n hashes in `from` placed into `to` in ascending order of their 11 bits at `shift`, keeping the
- * order of equals; `starts[at + digit]` is where the next hash with that digit goes.
- */
-function radixPass(from: Uint32Array, to: Uint32Array, n: number, shift: number, starts: Int32Array, at: number): void {
-  for (let i = 0; i < n; i++) {
-    const h = from[i]!;
-    to[starts[at + ((h >>> shift) & 0x7ff)]!++] = h;
+  for (const h of more) {
+    if (h === 0) {
+      if (zeros > 0) repeated.add(0);
+      continue;
+    }
+    for (let s = Math.imul(h, 0x9e3779b1) >>> shift; ; s = (s + 1) & mask) {
+      const v = slots[s]!;
+      if (v === 0) break;
+      if (v === h) {
+        repeated.add(h);
+        break;
+      }
+    }
   }
-}
-
-/**
- * A copy of the hashes in ascending order: a radix sort, about twice as quick as a comparison sort of
- * a million. Three passes of 11 bits, not two of 16: the counts' 2,048 entries, not 65,536, are
- * summed for each pass, which in a first import (the code not yet optimized) cost more than a pass
- * over 100,000 hashes; a million take about 2 ms more. The three digits are counted in one pass,
- * and each loop is a small function of its own, compiled once with what it needs to know (a first
- * import otherwise compiled the pass again for each of its loops).
- */
-export function sortedHashes(hashes: Uint32Array): Uint32Array {
-  return sortHashes(hashes.slice());
-}
-
-/**
- * The hashes in ascending order, as sortedHashes gives them, in a new array; `hashes` itself is
- * used for the sort's middle pass (its order is lost), so the sort takes one array of new memory, not two.
- */
-function sortHashes(hashes: Uint32Array): Uint32Array {
-  const n = hashes.length;
-  const starts = digitStarts(hashes, n);
-  const a = new Uint32Array(n);
-  radixPass(hashes, a, n, 0, starts, 0);
-  radixPass(a, hashes, n, 11, starts, 2048);
-  radixPass(hashes, a, n, 22, starts, 4096);
-  return a;
+  return repeated;
 }
 
 /** Whether bytes start with a UTF-16 byte-order mark (FF FE or FE FF), not a UTF-8 one. */
 function startsUtf16(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
-}
-
-/** Whether the ascending hashes hold h. */
-function hasHash(sorted: Uint32Array, h: number): boolean {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const v = sorted[mid]!;
-    if (v === h) return true;
-    if (v < h) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
 }
 
 /** Rows or lines listed in a repeated id's problem; past this they are counted. */
@@ -644,8 +618,8 @@ export class CaseImporter implements CaseSink {
    * Rejects every case whose id another record also uses, bad records included: the file can't say
    * which of them is the case (a jail's export with one row per charge gives a booking's number on
    * each of its rows), and reading the first of them would count a case from part of its records.
-   * Ids are compared through their hashes, sorted once at the end: a set of a million ids, probed at
-   * random, costs more.
+   * Ids are compared through their hashes (repeatedHashes), found at the end: a Set of a million id
+   * strings costs more. Only the rows whose hash is repeated have their ids compared as text.
    */
   private rejectRepeatedIds(): void {
     const table = this.table!;
@@ -653,16 +627,20 @@ export class CaseImporter implements CaseSink {
     if (n === 0 || n + this.badIds.length < 2) return;
     const hashes = new Uint32Array(n);
     idHashesInto(table, hashes);
-    const sorted = sortHashes(hashes);
-    const repeated = new Set<number>();
-    for (let i = 1; i < n; i++) if (sorted[i] === sorted[i - 1]) repeated.add(sorted[i]!);
     const badHashes = this.badIds.map(idHashOf);
-    for (const h of badHashes) if (hasHash(sorted, h)) repeated.add(h);
+    const repeated = repeatedHashes(hashes, badHashes);
     if (repeated.size === 0) return;
+    // A million distinct ids share about a hundred hashes (32 bits), so this pass runs in most large
+    // files. It reads each row's hash from the array above (not hashed again from the table's ids,
+    // whose columns are read through the table's properties, a lookup each), and a row goes to the
+    // set only when the low 16 bits of its hash are those of a repeated one: one row in several hundred.
+    const low = new Uint8Array(1 << 16);
+    for (const h of repeated) low[h & 0xffff] = 1;
     // The records (index, place) that use each repeated id, and the table rows of the good ones.
     const groups = new Map<string, { rows: number[]; records: Array<[number, number]> }>();
     for (let k = 0; k < n; k++) {
-      if (!repeated.has(idHashAt(table, k))) continue;
+      const h = hashes[k]!;
+      if (low[h & 0xffff] === 0 || !repeated.has(h)) continue;
       const id = caseId(table, k);
       let g = groups.get(id);
       if (!g) groups.set(id, (g = { rows: [], records: [] }));

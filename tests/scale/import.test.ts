@@ -23,7 +23,7 @@ import {
   type CaseTable,
 } from '../../engine/index';
 import { casesToCsv } from '../../engine/case-csv';
-import { sortedHashes } from '../../engine/import/importer';
+import { repeatedHashes } from '../../engine/import/importer';
 import { CsvCaseReader, dateTimeAt } from '../../engine/import/csv-cases';
 import { parseDateTime } from '../../engine/time';
 import { generateCases } from '../../engine/generate';
@@ -553,7 +553,7 @@ describe('repeated ids', () => {
     );
   });
 
-  it('finds a repeat among a hundred thousand ids, and sorts their hashes as a comparison sort does', () => {
+  it('finds a repeat among a hundred thousand ids, and the repeated hashes that counting them finds', () => {
     const ids = Array.from({ length: 100_000 }, (_, i) => `C-${i}`);
     ids.push('C-99999');
     const set = readCaseSet(json(ids), 'json');
@@ -561,9 +561,18 @@ describe('repeated ids', () => {
     const message =
       'the id "C-99999" is used twice (cases 100000 and 100001): no case with this id is read, as the file can\'t say which is the case';
     expect(set.problems.map((p) => p.message)).toEqual([message, message]);
-    const hashes = Uint32Array.from({ length: 50_000 }, (_, i) => Math.imul(i + 1, 0x9e3779b1) >>> 0);
-    hashes.set([0, 0xffffffff, 0x80000000, 0xffff, 0x10000, 0], 0);
-    expect(Array.from(sortedHashes(hashes))).toEqual(Array.from(hashes.slice().sort()));
+    // Hashes that land on the same slots of the set (equal high bits), each value one to three times, 0 among them.
+    const hashes = Uint32Array.from({ length: 50_000 }, (_, i) => (Math.imul((i * 7) % 20_011, 0x9e3779b1) >>> 0) & 0xfff0ffff);
+    hashes.set([0, 0xffffffff, 0x80000000, 0xffff, 0x10000, 0, 0xffffffff], 0);
+    const more = [0x10000, 0xabcdef01, 0, 0x80000000];
+    const counts = new Map<number, number>();
+    for (const h of hashes) counts.set(h, (counts.get(h) ?? 0) + 1);
+    const expected = [...counts].filter(([, c]) => c > 1).map(([h]) => h);
+    for (const h of more) if (counts.has(h)) expected.push(h);
+    const found = repeatedHashes(hashes, more);
+    expect([...found].sort((a, b) => a - b)).toEqual([...new Set(expected)].sort((a, b) => a - b));
+    expect(found.has(0x10000) && found.has(0x80000000) && found.has(0) && !found.has(0xabcdef01)).toBe(true);
+    expect(repeatedHashes(new Uint32Array([5, 6, 7])).size).toBe(0);
   });
 });
 
