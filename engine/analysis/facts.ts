@@ -834,10 +834,20 @@ export class FactSpace {
     const sortedDegrees = [0, ...[...degrees].sort((a, b) => a - b)];
     // One scratch list of results, copied only when a kind is kept (this loop runs thousands of times).
     const passes: boolean[] = new Array<boolean>(specs.length).fill(false);
+    const counted = specs.map((_, k) => countedSpecs.has(k));
     for (const className of CLASS_ORDER) {
       const cls = CLASS_BITS[className];
       for (const degree of sortedDegrees) {
         const degreeBit = degree === 0 ? 0 : 1 << degree;
+        // The category masks of each spec's alternatives that this class and degree pass, found once
+        // for every set of categories below (thousands when counting over many categories).
+        const open = big
+          ? []
+          : compiled.map((alternatives) =>
+              alternatives
+                .filter((a) => (a.classes === 0 || (a.classes & cls) !== 0) && (a.degrees === 0 || (a.degrees & degreeBit) !== 0))
+                .map((a) => a.masks),
+            );
         for (let si = 0; si < sets.length; si++) {
           const categories = sets[si]!;
           // No record is a homicide infraction: a class the categories rule out is no kind of offense.
@@ -850,11 +860,9 @@ export class FactSpace {
             else {
               const mask = setMasks[si]!;
               pass = false;
-              for (const a of compiled[k]!) {
-                if (a.classes !== 0 && (a.classes & cls) === 0) continue;
-                if (a.degrees !== 0 && (a.degrees & degreeBit) === 0) continue;
+              for (const masks of open[k]!) {
                 let all = true;
-                for (const m of a.masks) if ((m & mask) === 0) all = false;
+                for (const m of masks) if ((m & mask) === 0) all = false;
                 if (all) {
                   pass = true;
                   break;
@@ -864,7 +872,7 @@ export class FactSpace {
             passes[k] = pass;
             if (pass) {
               any = true;
-              if (countedSpecs.has(k)) anyCounted = true;
+              if (counted[k]) anyCounted = true;
             }
           }
           if (!any) continue;
