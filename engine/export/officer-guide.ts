@@ -13,6 +13,7 @@ import {
   type MaxHold,
   type Ordinance,
   type Outcome,
+  type ProvisionType,
   type Scenario,
 } from '../model';
 import { longDate, ordinanceText } from '../text-model';
@@ -23,6 +24,7 @@ import {
   detainerTerm,
   dutyWhere,
   iceNoticeDuty,
+  joinWords,
   leafWords,
   withDetainerTerm,
   type IceNoticeDuty,
@@ -115,6 +117,13 @@ export interface OfficerGuide {
   outcomes: OutcomeInstruction[];
   /** Standing duties the policy imposes (notices, access, inquiries), in its own words. */
   duties: Array<{ citation: string; text: string }>;
+  /**
+   * The provisions of kind `other`, in the ordinance's words: the policy's logic does not read them, so
+   * the guide cannot tell which bind an officer and prints each, saying so.
+   */
+  others: Array<{ citation: string; text: string }>;
+  /** The provisions the guide leaves out, with why (reports, training, severability, the effective date): none directs an officer on a detainer. */
+  leftOut: Array<{ citation: string; what: string }>;
   /** The complete decision table, printed as an appendix after the guide's own pages. */
   table: GuideTable | null;
   /** The law the policy was checked against: the date, and each state and federal authority by name and citation. */
@@ -575,19 +584,42 @@ function outcomesOf(
   return OUTCOMES.filter((o) => used.has(o)).map((o) => all[o]);
 }
 
-const DUTY_TYPES = new Set(['ice-access', 'status-inquiry', 'notice-to-person', 'notice-to-ice']);
+const DUTY_TYPES = new Set<ProvisionType>(['ice-access', 'status-inquiry', 'notice-to-person', 'notice-to-ice']);
 
-function dutiesOf(o: Ordinance, policy: CompiledPolicy): Array<{ citation: string; text: string }> {
+/** The kinds of provision that give an officer no instruction on a detainer, by what each is (the guide says so, naming them). */
+const NOT_AN_OFFICERS: Partial<Record<ProvisionType, string>> = {
+  report: 'a report',
+  training: 'training',
+  severability: 'severability',
+  'effective-date': 'the effective date',
+};
+
+/** The guide's standing duties, the provisions of kind `other` and the provisions it leaves out, each in the ordinance's order. */
+function nonDetainerProvisions(o: Ordinance, policy: CompiledPolicy): Pick<OfficerGuide, 'duties' | 'others' | 'leftOut'> {
   const text = ordinanceText(o);
   const clauses = new Map(text.sections.flatMap((s) => s.clauses.filter((c) => c.provision).map((c) => [c.provision!, c.text])));
-  const out: Array<{ citation: string; text: string }> = [];
+  const out: Pick<OfficerGuide, 'duties' | 'others' | 'leftOut'> = { duties: [], others: [], leftOut: [] };
   for (const s of policy.layout.sections) {
     for (const lp of s.provisions) {
+      const type = lp.provision.type ?? 'detainer';
       const words = clauses.get(lp.provision.id);
-      if (DUTY_TYPES.has(lp.provision.type ?? 'detainer') && words) out.push({ citation: lp.citation, text: words });
+      const what = NOT_AN_OFFICERS[type];
+      if (what) out.leftOut.push({ citation: lp.citation, what });
+      else if (!words) continue;
+      else if (DUTY_TYPES.has(type)) out.duties.push({ citation: lp.citation, text: words });
+      else if (type === 'other') out.others.push({ citation: lp.citation, text: words });
     }
   }
   return out;
+}
+
+/** The sentence that names the provisions the guide leaves out: "Not printed here, as none directs an officer on a detainer: § 4(b) (severability) and § 5 (the effective date)." */
+function leftOutWords(leftOut: OfficerGuide['leftOut']): string {
+  const one = leftOut.length === 1;
+  return `Not printed here, as ${one ? 'it does not direct' : 'none directs'} an officer on a detainer: ${joinWords(
+    leftOut.map((p) => `${p.citation} (${p.what})`),
+    'and',
+  )}.`;
 }
 
 /** The officer guide's content, derived from the compiled policy under a scenario (holiday calendar, agreement). */
@@ -627,7 +659,7 @@ export function officerGuide(o: Ordinance, given?: Scenario): OfficerGuide {
     otherwise,
     holds: holdsOf(policy, o, scenario, otherwise),
     outcomes: outcomesOf(otherwise, steps, notice, term),
-    duties: dutiesOf(o, policy),
+    ...nonDetainerProvisions(o, policy),
     table: guideTable(o, agreementKnown, policy),
     law: lawOf(o, given),
   };
@@ -814,6 +846,15 @@ export function officerGuideBodyHtml(g: OfficerGuide): string {
     for (const d of g.duties) out.push(`<li>${escapeHtml(d.text)} <span class="cite">(${escapeHtml(d.citation)})</span></li>`);
     out.push('</ul></section>');
   }
+  if (g.others.length) {
+    out.push('<section aria-labelledby="g-others"><h2 id="g-others">The ordinance\'s other provisions</h2>');
+    out.push(
+      `<p>The steps above do not apply these provisions, and this guide cannot tell which of them directs you: each is printed in the ordinance's words. Follow any that applies to what you do.</p><ul class="plain">`,
+    );
+    for (const d of g.others) out.push(`<li>${escapeHtml(d.text)} <span class="cite">(${escapeHtml(d.citation)})</span></li>`);
+    out.push('</ul></section>');
+  }
+  if (g.leftOut.length) out.push(`<p class="left-out">${escapeHtml(leftOutWords(g.leftOut))}</p>`);
   out.push(appendixHtml(g));
   out.push('</main>');
   out.push(

@@ -248,6 +248,22 @@ otherwise: decline
     expect(noHolds.outcomes.map((o) => o.outcome)).toEqual(['notify', 'decline']);
   });
 
+  it("prints every provision of kind other in the ordinance's words, and names those it leaves out with why", () => {
+    // Chicago's § 3(b) and Cook County's § 3(b) bar on-duty communications with ICE: an officer must read them.
+    const chicago = loadFile(path.join(root, 'samples/ordinances/chicago-welcoming-city-2012.ordinance.yaml'));
+    const g = officerGuide(chicago);
+    expect(g.others.map((d) => d.citation)).toEqual(['§ 3(b)', '§ 4(a)']);
+    expect(g.leftOut).toEqual([{ citation: '§ 4(b)', what: 'severability' }]);
+    const html = renderOfficerGuideHtml(chicago);
+    expect(html).toContain('spend time responding to inquiries of U.S. Immigration and Customs Enforcement');
+    expect(html).toContain('<span class="cite">(§ 3(b))</span>');
+    expect(html).toContain('this guide cannot tell which of them directs you');
+    expect(html).toContain('Not printed here, as it does not direct an officer on a detainer: § 4(b) (severability).');
+    const cook = renderOfficerGuideHtml(loadFile(path.join(root, 'samples/ordinances/cook-county-46-37-2011.ordinance.yaml')));
+    expect(cook).toContain('County personnel shall not spend their time while on duty responding to ICE inquiries');
+    expect(cook).toContain('<span class="cite">(§ 3(b))</span>');
+  });
+
   it('prints the fingerprint, short and full, and escapes the policy text', () => {
     const o = loadFile(rivertonFile);
     const html = renderOfficerGuideHtml(o);
