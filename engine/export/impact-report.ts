@@ -244,8 +244,7 @@ export function impactReportBodyHtml(r: ImpactReport): string {
   const o = r.otherSummary;
   const other = otherName(r);
   // The date once where the version is that date (Cook County's "2011-09-07"), as every footer says it.
-  const [version, date] = versionFacts(r.policy);
-  const versionAndDate = `${version}${date ? `, ${longDate(date)}` : ''}`;
+  const versionAndDate = versionFacts(r.policy).join(' · ');
   const out: string[] = [];
   out.push(
     '<header class="doc-header">',

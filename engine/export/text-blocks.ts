@@ -3,7 +3,7 @@
 // Markdown, HTML, DOCX, the redline and the app's preview print exactly the same words.
 
 import { shortFingerprint } from '../canonical';
-import type { OrdinanceText, TextItem } from '../text-model';
+import { longDate, type OrdinanceText, type TextItem } from '../text-model';
 
 /** A stretch of text with one look. */
 export interface Run {
@@ -101,11 +101,12 @@ export function footerLine(t: Pick<OrdinanceText, 'version' | 'date' | 'fingerpr
 }
 
 /**
- * "Version <version>" and the document's date, for footers: the date once, where the version is that
- * date (Cook County's "2011-09-07"), not "Version 2011-09-07 · 2011-09-07".
+ * "Version <version>" and the document's (effective) date, for footers, the date as the header says it
+ * ("Effective September 12, 2012", never "2012-09-12"): the date once, where the version is that date
+ * (Cook County's "2011-09-07"), not "Version 2011-09-07 · Effective September 7, 2011".
  */
 export function versionFacts(t: { version: string; date?: string }): string[] {
-  return [`Version ${t.version}`, ...(t.date && t.date !== t.version ? [t.date] : [])];
+  return [`Version ${t.version}`, ...(t.date && t.date !== t.version ? [`Effective ${longDate(t.date)}`] : [])];
 }
 
 export const ANNEX_HEADING = 'Annex: generated plain readings (not part of the text)';

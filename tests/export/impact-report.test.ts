@@ -175,6 +175,6 @@ describe('the changed cases name the deciding provisions in words, never by thei
     const html = impactReportHtml(impactReport({ ordinance: cook, cases, casesLabel: 'synthetic' }));
     expect(html).toContain('<p>Version 2011-09-07 · fingerprint');
     const ctHtml = impactReportHtml(impactReport({ ordinance: ct, cases, casesLabel: 'synthetic' }));
-    expect(ctHtml).toContain(`<p>Version ${ct.version}, January 1, 2014 · fingerprint`);
+    expect(ctHtml).toContain(`<p>Version ${ct.version} · Effective January 1, 2014 · fingerprint`);
   });
 });

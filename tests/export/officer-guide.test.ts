@@ -431,8 +431,11 @@ describe("the officer guide's footers say the date once where the version is tha
     const g = officerGuide(o);
     expect(g.version).not.toBe(g.date);
     const html = renderOfficerGuideHtml(o);
-    expect(html).toContain(`Officer guide · Version ${escapeHtml(g.version)} · ${g.date} · Fingerprint `);
-    expect(html).toContain(`Version ${escapeHtml(g.version)} · ${g.date} · Fingerprint <span class="fingerprint">`);
+    // The date as the header says it ("Effective January 1, 2014"), never the ISO form beside it.
+    expect(g.date).toBe('2014-01-01');
+    expect(html).toContain(`Officer guide · Version ${escapeHtml(g.version)} · Effective January 1, 2014 · Fingerprint `);
+    expect(html).toContain(`Version ${escapeHtml(g.version)} · Effective January 1, 2014 · Fingerprint <span class="fingerprint">`);
+    expect(html).not.toContain('2014-01-01');
   });
 });
 
