@@ -344,7 +344,8 @@ export function impactReportBodyHtml(r: ImpactReport): string {
   out.push(
     `<section aria-labelledby="r-compare"><h2 id="r-compare">Comparison with the ${escapeHtml(r.other.baseline ? 'baseline' : 'other draft')}</h2>`,
   );
-  out.push(`<p>${escapeHtml(other)} (fingerprint <span class="fingerprint">${shortFingerprint(r.other.fingerprint)}</span>).</p>`);
+  // Its name may end in brackets ("Honor all (the baseline: ...)", a draft's tag): the fingerprint is a sentence of its own, not another bracket.
+  out.push(`<p>${escapeHtml(other)}. Fingerprint <span class="fingerprint">${shortFingerprint(r.other.fingerprint)}</span>.</p>`);
   out.push(
     deltaHtml(
       { ...r.delta, cases: [], casesLabel: r.casesLabel },

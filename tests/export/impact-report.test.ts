@@ -171,6 +171,13 @@ describe('the changed cases name the deciding provisions in words, never by thei
     for (const id of ids) expect(changed, id).not.toContain(`, ${id})`);
     expect(changed).toContain('<td>hold (§ 3(a)(1) Convicted of a felony)</td><td>decline (§ 2(b) Otherwise)</td>');
   });
+  it('names the policy compared with and its fingerprint without brackets back to back', () => {
+    const html = impactReportHtml(impactReport({ ordinance: ct, cases, casesLabel: 'synthetic' }));
+    expect(html).toMatch(
+      /<p>Honor all \(the baseline: every detainer honored as requested\)\. Fingerprint <span class="fingerprint">[0-9a-f]{12}<\/span>\.<\/p>/,
+    );
+    expect(html).not.toContain('requested) (fingerprint');
+  });
   it('the header says the date once where the version is that date', () => {
     const html = impactReportHtml(impactReport({ ordinance: cook, cases, casesLabel: 'synthetic' }));
     expect(html).toContain('<p>Version 2011-09-07 · fingerprint');
