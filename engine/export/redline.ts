@@ -23,7 +23,7 @@ import { shortFingerprint } from '../canonical';
 import { compile } from '../compile';
 import type { Ordinance, Scenario } from '../model';
 import { simulate, type Cases } from '../simulate';
-import { ordinanceText } from '../text-model';
+import { longDate, ordinanceText } from '../text-model';
 import { tellApart } from './draft-names';
 import {
   changedCasesCaption,
@@ -249,8 +249,9 @@ export function redline(before: Ordinance, after: Ordinance, opts: RedlineOption
   return result;
 }
 
+/** "version 2014 (as-enacted.yaml), effective January 1, 2014, fingerprint f72f41f430ed": the date as the text prints it, no brackets back to back. */
 function versionWords(v: VersionFacts): string {
-  return `version ${v.version}${v.tag ? ` (${v.tag})` : ''}${v.date ? ` of ${v.date}` : ''} (fingerprint ${shortFingerprint(v.fingerprint)})`;
+  return `version ${v.version}${v.tag ? ` (${v.tag})` : ''}${v.date ? `, effective ${longDate(v.date)}` : ''}, fingerprint ${shortFingerprint(v.fingerprint)}`;
 }
 
 /** "Version 2", or "Version 2 (draft-b.ordinance.yaml)" when both versions have the same number. */

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { redline, redlineHtml, renderRedlineDocx, renderRedlineHtml } from '../../engine/export/index';
 import { compile, fingerprint, simulate, type Ordinance } from '../../engine/index';
+import { shortFingerprint } from '../../engine/canonical';
 import { ctFile, docxParagraphs, generatedCases, loadFile, ordinanceFrom, root, unzip } from './helpers';
 import path from 'node:path';
 import fs from 'node:fs';
@@ -105,8 +106,13 @@ describe('redline', () => {
     expect([stricter.title, stricter.version]).toEqual([ct.title, ct.version]);
     const named = redline(ct, stricter, { cases, casesLabel: 'synthetic-400', beforeName: 'as-enacted.yaml', afterName: 'amended.yaml' });
     const html = redlineHtml(named);
-    expect(html).toContain(`Changes from version ${ct.version} (as-enacted.yaml) of `);
-    expect(html).toContain(`to version ${ct.version} (amended.yaml) of `);
+    // The effective date as the text prints it, and the fingerprint after a comma, not in brackets after the file's.
+    expect(html).toContain(
+      `Changes from version ${ct.version} (as-enacted.yaml), effective January 1, 2014, fingerprint ${shortFingerprint(fingerprint(ct))} `,
+    );
+    expect(html).toContain(`to version ${ct.version} (amended.yaml), effective January 1, 2014, fingerprint `);
+    expect(html).not.toContain(') (fingerprint');
+    expect(html).not.toContain('of 2014-01-01');
     // The changed cases' columns: each version's own heading, not "Version 2014" twice.
     expect(html).toContain(`Version ${ct.version} (as-enacted.yaml)</th>`);
     expect(html).toContain(`Version ${ct.version} (amended.yaml)</th>`);
@@ -120,7 +126,7 @@ describe('redline', () => {
     // Versions numbered apart need nothing more.
     const renumbered = ordinanceFrom(text.replace(/^version: .*$/m, 'version: "2015"'));
     const apart = redlineHtml(redline(ct, renumbered, { beforeName: 'as-enacted.yaml', afterName: 'amended.yaml' }));
-    expect(apart).toContain(`from version ${ct.version} of `);
+    expect(apart).toContain(`from version ${ct.version}, effective January 1, 2014, fingerprint `);
     expect(apart).not.toContain('as-enacted.yaml');
   });
 });
