@@ -1,9 +1,10 @@
 // A provision's name as every face shows it to a reader: its citation and heading ("§ 2(a) Serious
-// offenses"); for one without a heading, its citation and what it does in plain words; the otherwise
+// offenses"); for one without a heading, its citation and what it does in plain words, in square brackets; the otherwise
 // clause as such; a rule of the honor-every-request baseline by its rule's words. Never its id alone.
 
 import { BASELINE_REASONS } from './baseline-reasons';
 import type { Outcome } from './model';
+import { OUTCOME_ACTS } from './outcome-acts';
 
 /** What a name is built from: a provision as the results name it (the otherwise clause has the id `default`). */
 export interface NameableProvision {
@@ -13,14 +14,6 @@ export interface NameableProvision {
   outcome?: Outcome | undefined;
 }
 
-/** What a provision gives, for a provision without a heading, naming the detainer by `term`. */
-const DOES: Record<Outcome, (term: string) => string> = {
-  hold: (term) => `holds the person on the ${term}`,
-  notify: () => 'notifies ICE of the release, without a hold',
-  review: (term) => `refers the ${term} to a person’s finding`,
-  decline: (term) => `declines the ${term}`,
-};
-
 /** Whether the reference is a rule of the honor-every-request baseline (its citation is its rule's words). */
 export function isBaselineRule(p: Pick<NameableProvision, 'id' | 'citation'>): boolean {
   return Object.hasOwn(BASELINE_REASONS, p.id) && BASELINE_REASONS[p.id] === p.citation;
@@ -28,8 +21,10 @@ export function isBaselineRule(p: Pick<NameableProvision, 'id' | 'citation'>): b
 
 /**
  * The provision's title, without its citation: its heading; "Otherwise" for the otherwise clause; for a
- * provision without one, what it does in brackets ("(no heading; declines the detainer)"), or "(no heading)"
- * when its outcome is not known yet; the baseline's rule in its words ("honor all: hold as requested").
+ * provision without one, what it does in square brackets ("[no heading; declines the detainer]"), or
+ * "[no heading]" when its outcome is not known yet: words of the studio's, not the ordinance's, marked as an
+ * editor's insertion is, and never nested in the round brackets a name is often printed in ("decline
+ * (§ 2(c) [no heading; declines the detainer])"); the baseline's rule in its words ("honor all: hold as requested").
  */
 export function provisionTitle(p: NameableProvision): string {
   return titleIn(p, 'detainer');
@@ -41,7 +36,7 @@ function titleIn(p: NameableProvision, term: string): string {
   if (p.id === 'default') return 'Otherwise';
   const heading = p.heading?.trim();
   if (heading) return heading;
-  return p.outcome ? `(no heading; ${DOES[p.outcome](term)})` : '(no heading)';
+  return p.outcome ? `[no heading; ${OUTCOME_ACTS[p.outcome].does(term)}]` : '[no heading]';
 }
 
 /** The provision's name: citation and title ("§ 2(a) Serious offenses"), a baseline rule by its words alone. */

@@ -653,21 +653,8 @@ export function outcomeSentence(o: Ordinance, outcome: Outcome, maxHold: MaxHold
   return `${capitalize(agencyName(o))} ${outcomePredicate(textTerms(o), outcome, maxHold)}`;
 }
 
-/**
- * What a provision's outcome does to the cases it decides, in each form a message needs: the one
- * table of these words, so every finding says the same thing of the same outcome.
- * `gives`: "§ 3(a) holds"; `would`: "the cases § 3(b) would decline"; `decidedAs`: "are held".
- */
-export const OUTCOME_ACTS: Readonly<Record<Outcome, { readonly gives: string; readonly would: string; readonly decidedAs: string }>> = {
-  hold: act('hold', 'holds', 'held', ''),
-  notify: act('answer', 'answers', 'answered', ' with notice of release only'),
-  review: act('leave', 'leaves', 'left', ' to a person’s finding'),
-  decline: act('decline', 'declines', 'declined', ''),
-};
-
-function act(verb: string, gives: string, done: string, rest: string) {
-  return { gives: gives + rest, would: `would ${verb}${rest}`, decidedAs: done + rest };
-}
+/** What each outcome does, in each form a message needs: one table (engine/outcome-acts.ts) for every face. */
+export { OUTCOME_ACTS } from './outcome-acts';
 
 export const OUTCOME_WORDS: Record<Outcome, string> = {
   hold: 'hold',

@@ -133,7 +133,7 @@ test('a provision moves to another section through the form, comments and wordin
   await page.getByRole('tab', { name: 'Form' }).click();
   const form = page.getByRole('region', { name: 'Form' });
   // The only provision of its section can't leave it.
-  await expect(form.getByLabel('Move § 6 (no heading; effective date) to another section')).toBeDisabled();
+  await expect(form.getByLabel('Move § 6 [no heading; effective date] to another section')).toBeDisabled();
   // The outline brings a card into view by scrolling the form alone, never the window under the title bar.
   await page.getByRole('button', { name: /^§ 3\(b\) Known gang member/ }).click();
   await expect(form.getByRole('listitem', { name: /§ 3\(b\) Known gang member/ })).toBeInViewport();

@@ -49,7 +49,7 @@ test('a decision table row’s panel, the provision filter and the grid name the
   const applied = await setTextAndWait(page, unheaded);
   await waitForEvent(page, 'decision-table-rendered', { version: applied.detail.version });
   await grid.getByRole('row').nth(1).getByRole('gridcell').first().click();
-  await expect(details).toContainText('Decided by § 2(a)(1) (no heading; declines the detainer)');
+  await expect(details).toContainText('Decided by § 2(a)(1) [no heading; declines the detainer]');
   await expect(details).not.toContainText('no-minors');
   const choices = (await view.getByLabel('Deciding provision').locator('option').allTextContents()).join('\n');
   for (const id of ['no-minors', 'no-criminal-conviction', 'honor-others']) expect(choices).not.toContain(id);
@@ -64,7 +64,7 @@ test('the form’s provision cards and the preview’s links to the YAML are nam
   await expect(card).toBeVisible();
   await expect(card.getByRole('button', { name: 'Show § 3(b) Known gang member in the YAML' })).toBeVisible();
   await expect(card.getByRole('button', { name: 'Move § 3(b) Known gang member up' })).toBeVisible();
-  await expect(form.getByRole('listitem', { name: 'Provision § 4 (no heading; notice to ICE)' })).toBeVisible();
+  await expect(form.getByRole('listitem', { name: 'Provision § 4 [no heading; notice to ICE]' })).toBeVisible();
   const labels = await form
     .locator('.provision-card')
     .evaluateAll((cards) =>

@@ -66,9 +66,9 @@ describe('decision table rows', () => {
     const heads = provisionHeadsOf(unheaded);
     const names = [...new Set(rows.map((r) => rowProvisionName(r, heads)))];
     expect(names).toEqual([
-      '§ 2(a)(1) (no heading; declines the detainer)',
-      '§ 2(a)(2) (no heading; declines the detainer)',
-      '§ 2(b) (no heading; holds the person on the detainer)',
+      '§ 2(a)(1) [no heading; declines the detainer]',
+      '§ 2(a)(2) [no heading; declines the detainer]',
+      '§ 2(b) [no heading; holds the person on the detainer]',
     ]);
     expect(provisionChoices(rows, heads).map((c) => c.label)).toEqual(names);
     for (const id of ['no-minors', 'no-criminal-conviction', 'honor-others', 'adults-notify'])

@@ -29,11 +29,11 @@ describe('provisionName and provisionTitle', () => {
   it('name a headed provision by citation and heading, an unheaded one by what it does', () => {
     expect(provisionName({ id: 'x', citation: '§ 2(a)', heading: 'Serious offenses', outcome: 'hold' })).toBe('§ 2(a) Serious offenses');
     expect(provisionName({ id: 'adults-notify', citation: '§ 2(c)', outcome: 'notify' })).toBe(
-      '§ 2(c) (no heading; notifies ICE of the release, without a hold)',
+      '§ 2(c) [no heading; answers the detainer with notice of release only]',
     );
-    expect(provisionTitle({ id: 'no-minors', citation: '§ 2(a)(1)', outcome: 'decline' })).toBe('(no heading; declines the detainer)');
+    expect(provisionTitle({ id: 'no-minors', citation: '§ 2(a)(1)', outcome: 'decline' })).toBe('[no heading; declines the detainer]');
     expect(provisionTitle({ id: 'x', citation: '§ 2', outcome: 'hold', heading: '  ' })).toBe(
-      '(no heading; holds the person on the detainer)',
+      '[no heading; holds the person on the detainer]',
     );
     expect(provisionName({ id: 'default', citation: '§ 3', heading: 'Otherwise', outcome: 'decline' })).toBe('§ 3 Otherwise');
   });
@@ -47,7 +47,7 @@ describe('provisionName and provisionTitle', () => {
     );
     // A draft's own provision with the baseline's id is named as any other.
     expect(provisionName({ id: 'honor-hold', citation: '§ 2', outcome: 'hold' })).toBe(
-      '§ 2 (no heading; holds the person on the detainer)',
+      '§ 2 [no heading; holds the person on the detainer]',
     );
   });
 });
@@ -68,14 +68,14 @@ describe('every face names an unheaded provision without its id', () => {
     );
     noIds(draft);
     noIds(baseline);
-    expect(draft).toContain('(no heading;');
+    expect(draft).toContain('[no heading;');
     expect(baseline).toMatch(/decided by honor all: (hold|notify) as requested[.,]/);
   });
 
   it('the notice of provisions no case reached', () => {
     expect(sim.result.coverage.unreached).toEqual(['adults-notify']);
     expect(unreachedWords(sim.result.coverage.unreached, mine, ordinance, false)).toBe(
-      'No case in this set reached § 2(c) (no heading; notifies ICE of the release, without a hold): an earlier provision decides every case it would, or the set has no such case.',
+      'No case in this set reached § 2(c) [no heading; answers the detainer with notice of release only]: an earlier provision decides every case it would, or the set has no such case.',
     );
   });
 
@@ -84,10 +84,10 @@ describe('every face names an unheaded provision without its id', () => {
       .filter((e) => e.kind === 'provision')
       .map((e) => e.label);
     expect(labels.slice(0, 4)).toEqual([
-      '(no heading; declines the detainer)',
-      '(no heading; declines the detainer)',
-      '(no heading; holds the person on the detainer)',
-      '(no heading; notifies ICE of the release, without a hold)',
+      '[no heading; declines the detainer]',
+      '[no heading; declines the detainer]',
+      '[no heading; holds the person on the detainer]',
+      '[no heading; answers the detainer with notice of release only]',
     ]);
   });
 
@@ -95,7 +95,9 @@ describe('every face names an unheaded provision without its id', () => {
     const html = impactReportHtml(impactReport({ ordinance, cases, casesLabel: 'illustrative.cases.yaml' }));
     const coverage = plain(/<section aria-labelledby="r-coverage">[\s\S]*?<\/section>/.exec(html)![0]);
     noIds(coverage);
-    expect(coverage).toContain('§ 2(c)(no heading; notifies ICE of the release, without a hold)notify ICE only');
-    expect(coverage).toContain('No case in this set reached provision § 2(c) (no heading; notifies ICE of the release, without a hold)');
+    expect(coverage).toContain('§ 2(c)[no heading; answers the detainer with notice of release only]notify ICE only');
+    expect(coverage).toContain(
+      'No case in this set reached provision § 2(c) [no heading; answers the detainer with notice of release only]',
+    );
   });
 });

@@ -50,7 +50,7 @@ describe('the notice of provisions no case reached', () => {
       false,
     );
     expect(words).toBe(
-      'No case in this set reached § 2(a) Violent felonies and § 2(b) (no heading; notifies ICE of the release, without a hold): an earlier provision decides every case they would, or the set has no such case.',
+      'No case in this set reached § 2(a) Violent felonies and § 2(b) [no heading; answers the detainer with notice of release only]: an earlier provision decides every case they would, or the set has no such case.',
     );
   });
 

@@ -38,7 +38,7 @@ export function outlineOf(data: Record<string, unknown>, source: ParsedSource, c
       const q = at(['sections', si, 'provisions', pi]);
       const heading = typeof provision?.heading === 'string' ? provision.heading : undefined;
       // A provision without a heading by what it governs ("Notice to ICE"), a detainer rule by what it does
-      // as the engine names it everywhere ("(no heading; declines the detainer)"), never by its id.
+      // as the engine names it everywhere ("[no heading; declines the detainer]"), never by its id.
       const type =
         typeof provision?.type === 'string' && provision.type !== 'detainer' && provision.type !== 'other' ? provision.type : undefined;
       const outcome = typeof provision?.outcome === 'string' && isOutcome(provision.outcome) ? provision.outcome : undefined;

@@ -41,7 +41,7 @@ export function provisionHeadsOf(o: Ordinance): ProvisionHeads {
 
 /**
  * The provision that decides a row, named as every face names it: "§ 2(a) Known gang member", "§ 2(c)
- * (no heading; declines the detainer)", "§ 3 Otherwise"; never by its id.
+ * [no heading; declines the detainer]", "§ 3 Otherwise"; never by its id.
  */
 export function rowProvisionName(r: Pick<DecisionTableRow, 'provision' | 'citation'>, provisions: ProvisionHeads): string {
   const p = Object.hasOwn(provisions, r.provision) ? provisions[r.provision] : undefined;

@@ -759,7 +759,7 @@ function ProvisionCard({
   const title =
     type === 'detainer' || str(p.heading)?.trim()
       ? provisionTitle({ id, citation: clause?.label ?? '', heading: str(p.heading), outcome })
-      : `(no heading; ${(PROVISION_TYPE_WORDS[type] ?? type).replace(/^[A-Z][a-z]/, (m) => m.toLowerCase())})`;
+      : `[no heading; ${(PROVISION_TYPE_WORDS[type] ?? type).replace(/^[A-Z][a-z]/, (m) => m.toLowerCase())}]`;
   const name = `${clause?.label ?? `provision ${index + 1}`} ${title}`;
   const maxHold = asRecord(p.maxHold);
   const setField = (k: string, v: unknown, label: string) =>

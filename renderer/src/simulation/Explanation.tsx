@@ -42,8 +42,8 @@ function provisionTitleAfter(id: string, provisions: readonly NameableProvision[
   return !p || isBaselineRule(p) ? '' : provisionTitle(p);
 }
 
-/** A title after its citation: a heading after a comma ("§ 2(a), Serious offenses"), what an unheaded one does in its brackets ("§ 2(c) (no heading; …)"). */
-const joinTitle = (title: string) => (title.startsWith('(') ? ` ${title}` : `, ${title}`);
+/** A title after its citation: a heading after a comma ("§ 2(a), Serious offenses"), what an unheaded one does in its brackets ("§ 2(c) [no heading; …]"). */
+const joinTitle = (title: string) => (title.startsWith('[') ? ` ${title}` : `, ${title}`);
 
 export function DecisionBlock({
   decision,
