@@ -635,18 +635,33 @@ function defaultSignatures(o: Ordinance): Signature[] {
 
 const SIGNATURE_LEAD: Record<Signature['role'], string> = { presiding: '', attest: 'Attest: ', approve: 'Approved: ', sign: '' };
 
+/** The statuses of a measure its body has passed: its date and vote are facts of record. */
+const PASSED_STATUSES: ReadonlySet<string> = new Set(['adopted', 'enacted', 'repealed']);
+
 function passageOf(o: Ordinance): { passage: string[]; signatures: TextSignature[] } {
   const form = enactingFormOf(o);
   const p = o.passage ?? {};
   const passage: string[] = [];
   if (form !== 'executive-order') {
+    // A measure already passed has a date and a vote that are facts, not blanks for a clerk to fill in: where
+    // the document does not give them, the text says it does not record them (it never prints a blank line
+    // under a date that passed, nor invents one). A draft's blanks are the form it will be passed on.
+    const passed = o.status !== undefined && PASSED_STATUSES.has(o.status);
+    const passedBy = `Passed by the ${bodyOf(o)} of ${jurisdictionWithArticle(o.jurisdiction.name)}`;
     passage.push(
-      `Passed by the ${bodyOf(o)} of ${jurisdictionWithArticle(o.jurisdiction.name)} on ${p.passedOn ? longDate(p.passedOn) : BLANK}.`,
+      p.passedOn
+        ? `${passedBy} on ${longDate(p.passedOn)}.`
+        : passed
+          ? `${passedBy}; the date of passage is not recorded in this text.`
+          : `${passedBy} on ${BLANK}.`,
     );
     const n = (v: number | undefined) => (v === undefined ? '____' : String(v));
     const v = p.votes ?? {};
+    const noVote = v.inFavor === undefined && v.opposed === undefined && v.abstaining === undefined && v.absent === undefined;
     passage.push(
-      `Vote: ${n(v.inFavor)} in favor, ${n(v.opposed)} opposed, ${n(v.abstaining)} abstaining${v.absent !== undefined ? `, ${v.absent} absent` : ''}.`,
+      passed && noVote
+        ? 'Vote: not recorded in this text.'
+        : `Vote: ${n(v.inFavor)} in favor, ${n(v.opposed)} opposed, ${n(v.abstaining)} abstaining${v.absent !== undefined ? `, ${v.absent} absent` : ''}.`,
     );
   }
   const signatures = (p.signatures?.length ? p.signatures : defaultSignatures(o)).map((s): TextSignature => ({

@@ -98,6 +98,27 @@ passage:
     ]);
   });
 
+  it('an enacted or adopted measure without its date or vote says the text does not record them, not a blank to fill in', () => {
+    for (const status of ['enacted', 'adopted', 'repealed']) {
+      const t = ordinanceText(load(`${OLD}status: ${status}\n`));
+      expect(t.passage, status).toEqual([
+        'Passed by the City Council of the City of Example; the date of passage is not recorded in this text.',
+        'Vote: not recorded in this text.',
+      ]);
+    }
+    // Its date, when given, and a vote in part (blanks only for the counts not given).
+    const dated = ordinanceText(load(`${OLD}status: enacted\npassage: { passedOn: 2012-09-12, votes: { inFavor: 41 } }\n`));
+    expect(dated.passage).toEqual([
+      'Passed by the City Council of the City of Example on September 12, 2012.',
+      'Vote: 41 in favor, ____ opposed, ____ abstaining.',
+    ]);
+    // A draft, introduced or in committee: the blanks of the form it will be passed on.
+    for (const status of ['draft', 'introduced', 'committee'])
+      expect(ordinanceText(load(`${OLD}status: ${status}\n`)).passage[0], status).toBe(
+        `Passed by the City Council of the City of Example on ${BLANK}.`,
+      );
+  });
+
   it('an executive order is issued by the officer named, not sponsored', () => {
     const order = ordinanceText(load(`${OLD}enactingForm: executive-order\nlegislativeBody: Mayor\nsponsor: Mayor A. Roe\n`));
     expect(order.sponsors).toBe('Issued by Mayor A. Roe');
