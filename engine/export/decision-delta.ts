@@ -215,7 +215,7 @@ export function changedCaseWords(
 export function deltaHtml(delta: DecisionDelta & { casesLabel: string }, subject: string, beforeName: string, afterName: string): string {
   const out: string[] = [];
   out.push(
-    `<p><strong>${escapeHtml(deltaSentence(delta, subject))}</strong> Simulated on ${escapeHtml(delta.total.toLocaleString('en-US'))} booking cases from ${escapeHtml(delta.casesLabel)}.</p>`,
+    `<p><strong>${escapeHtml(deltaSentence(delta, subject))}</strong> Simulated on ${escapeHtml(delta.total.toLocaleString('en-US'))} booking case${delta.total === 1 ? '' : 's'} from ${escapeHtml(delta.casesLabel)}.</p>`,
   );
   const rows = transitionRows(delta);
   if (rows.length) {

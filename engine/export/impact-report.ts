@@ -158,6 +158,9 @@ dl.assumptions dd { margin: 0; }
 @media print { .warning { background: none; } }
 `;
 
+/** "1 case", "200 cases". */
+const casesWord = (x: number) => `${n(x)} case${x === 1 ? '' : 's'}`;
+
 const n = (x: number, digits = 0) => x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 const share = (part: number, whole: number) => (whole === 0 ? '0.0%' : `${((100 * part) / whole).toFixed(1)}%`);
@@ -250,7 +253,7 @@ export function impactReportBodyHtml(r: ImpactReport): string {
     '<header class="doc-header">',
     `<h1>Impact report: ${escapeHtml(r.policy.title)}</h1>`,
     `<p>${escapeHtml(versionAndDate)} · fingerprint <span class="fingerprint">${shortFingerprint(r.policy.fingerprint)}</span></p>`,
-    `<p>Simulated on ${n(s.total)} booking cases from ${escapeHtml(r.casesLabel)}${r.date ? `, as of ${escapeHtml(longDate(r.date))}` : ''}; compared with ${escapeHtml(r.other.baseline ? BASELINE_TITLE : `the draft "${r.other.title}"${r.other.tag ? ` (${r.other.tag})` : ''}`)}.</p>`,
+    `<p>Simulated on ${n(s.total)} booking case${s.total === 1 ? '' : 's'} from ${escapeHtml(r.casesLabel)}${r.date ? `, as of ${escapeHtml(longDate(r.date))}` : ''}; compared with ${escapeHtml(r.other.baseline ? BASELINE_TITLE : `the draft "${r.other.title}"${r.other.tag ? ` (${r.other.tag})` : ''}`)}.</p>`,
     '</header>',
     '<main>',
   );
@@ -388,7 +391,7 @@ export function impactReportBodyHtml(r: ImpactReport): string {
     `<figure>${horizontalBarChart({
       id: 'chart-coverage',
       title: 'Cases decided by each provision',
-      description: covered.map((x) => `${x.label}: ${n(x.decided)} cases, ${x.got}`).join('; ') + '.',
+      description: covered.map((x) => `${x.label}: ${casesWord(x.decided)}, ${x.got}`).join('; ') + '.',
       categories: covered.map((x) => (x.label.length > 34 ? `${x.label.slice(0, 33)}…` : x.label)),
       series: [{ name: 'Cases decided', color: '#1f4e79', values: covered.map((x) => x.decided) }],
     })}<figcaption>Cases decided by each provision, in the order the policy reads them</figcaption></figure>`,
@@ -546,7 +549,7 @@ export function impactReportHtml(r: ImpactReport): string {
     css: REPORT_CSS,
     faces: REPORT_FACES,
     margins: {
-      footer: `Impact report · Version ${r.policy.version} · Fingerprint ${shortFingerprint(r.policy.fingerprint)} · ${n(r.summary.total)} cases from ${r.casesLabel.length > 48 ? `${r.casesLabel.slice(0, 47)}…` : r.casesLabel}\n${r.policy.fingerprint}`,
+      footer: `Impact report · Version ${r.policy.version} · Fingerprint ${shortFingerprint(r.policy.fingerprint)} · ${casesWord(r.summary.total)} from ${r.casesLabel.length > 48 ? `${r.casesLabel.slice(0, 47)}…` : r.casesLabel}\n${r.policy.fingerprint}`,
     },
     body: impactReportBodyHtml(r),
   });

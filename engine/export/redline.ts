@@ -452,7 +452,11 @@ export function redlineDocument(r: Redline): Document {
       new Paragraph({
         children: [
           new TextRun({ text: wordText(deltaSentence(d, 'This amendment')), bold: true }),
-          new TextRun({ text: wordText(` Simulated on ${d.total.toLocaleString('en-US')} booking cases from ${d.casesLabel}.`) }),
+          new TextRun({
+            text: wordText(
+              ` Simulated on ${d.total.toLocaleString('en-US')} booking case${d.total === 1 ? '' : 's'} from ${d.casesLabel}.`,
+            ),
+          }),
         ],
       }),
     );

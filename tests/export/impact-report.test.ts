@@ -171,6 +171,14 @@ describe('the changed cases name the deciding provisions in words, never by thei
     for (const id of ids) expect(changed, id).not.toContain(`, ${id})`);
     expect(changed).toContain('<td>hold (§ 3(a)(1) Convicted of a felony)</td><td>decline (§ 2(b) Otherwise)</td>');
   });
+  it('counts one case as "1 case", in the coverage chart and the footer', () => {
+    const one = impactReportHtml(impactReport({ ordinance: ct, cases: cases.slice(0, 1), casesLabel: 'one case' }));
+    expect(one).not.toMatch(/\b1 cases\b/);
+    expect(one).toMatch(/: 1 case, /);
+    expect(one).toContain('· 1 case from one case');
+    expect(one).toContain('Simulated on 1 booking case from one case');
+    expect(one).not.toMatch(/\b1 booking cases\b/);
+  });
   it('names the policy compared with and its fingerprint without brackets back to back', () => {
     const html = impactReportHtml(impactReport({ ordinance: ct, cases, casesLabel: 'synthetic' }));
     expect(html).toMatch(
