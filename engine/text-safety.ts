@@ -1,7 +1,14 @@
 // Characters that make text read differently from what it is, or that no document should hold:
 // control characters (NUL, escape, ...) and the Unicode bidirectional embeddings, overrides and
 // isolates that reorder what is displayed ("Trojan Source"). Found in any text of an ordinance and in
-// the ids and offense names of booking cases, and reported where they are.
+// the ids and offense names of booking cases, and reported where they are. And characters that do not
+// show at all (zero-width spaces and joiners, the word joiner, the byte-order mark, the left-to-right
+// and right-to-left marks): harmless to how text reads, but two names that differ by one look the same,
+// and a term can look defined, or used, when it is not.
+//
+// The one definition of these sets: the command line's output (`terminalText`) and the engine's checks
+// read them here. The faces may import this module (an entry point, as engine/baseline-reasons.ts): it
+// imports no code of the engine, so the command line's start stays small.
 
 import type { Diagnostic, PathSegment } from './diagnostics';
 
@@ -17,6 +24,32 @@ const BIDI_NAMES: Record<number, string> = {
   0x2069: 'POP DIRECTIONAL ISOLATE',
 };
 
+const INVISIBLE_NAMES: Record<number, string> = {
+  0x200b: 'ZERO WIDTH SPACE',
+  0x200c: 'ZERO WIDTH NON-JOINER',
+  0x200d: 'ZERO WIDTH JOINER',
+  0x200e: 'LEFT-TO-RIGHT MARK',
+  0x200f: 'RIGHT-TO-LEFT MARK',
+  0x2060: 'WORD JOINER',
+  0xfeff: 'ZERO WIDTH NO-BREAK SPACE',
+};
+
+/** True for a character that takes no room when shown (U+200B-U+200F, U+2060, U+FEFF): text with one looks the same as without. */
+export function isInvisibleCharCode(c: number): boolean {
+  return (c >= 0x200b && c <= 0x200f) || c === 0x2060 || c === 0xfeff;
+}
+
+/** Index of the first invisible character of `s`, or -1. */
+export function invisibleCharacterIndex(s: string): number {
+  for (let i = 0; i < s.length; i++) if (isInvisibleCharCode(s.charCodeAt(i))) return i;
+  return -1;
+}
+
+/** The text without its invisible characters. */
+export function withoutInvisible(s: string): string {
+  return invisibleCharacterIndex(s) < 0 ? s : s.replace(/[\u200B-\u200F\u2060\uFEFF]/g, '');
+}
+
 /** True for a character no text here may hold; tab and line feed pass when `lineBreaks` allows them. */
 export function isUnsafeCharCode(c: number, lineBreaks: boolean): boolean {
   if (c < 0x20) return !(lineBreaks && (c === 0x09 || c === 0x0a));
@@ -31,21 +64,61 @@ export function unsafeCharacterIndex(s: string, lineBreaks: boolean, from = 0, t
   return -1;
 }
 
-/** The text with each unsafe character written as a visible escape (`\u0000`), for messages that quote it. */
+/** A character that is shown as an escape where text is quoted: unsafe (line breaks too) or invisible. */
+function quotedAsEscape(c: number): boolean {
+  return isUnsafeCharCode(c, false) || isInvisibleCharCode(c);
+}
+
+function escaped(c: number): string {
+  return `\\u${c.toString(16).padStart(4, '0')}`;
+}
+
+/**
+ * The text with each unsafe or invisible character written as a visible escape (`\u0000`, `\u200b`),
+ * for messages that quote it: a quoted name shows what it holds.
+ */
 export function escapeUnsafe(s: string): string {
-  if (unsafeCharacterIndex(s, false) < 0) return s;
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
+  let i = 0;
+  while (i < s.length && !quotedAsEscape(s.charCodeAt(i))) i++;
+  if (i === s.length) return s;
+  let out = s.slice(0, i);
+  for (; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    out += isUnsafeCharCode(c, false) ? `\\u${c.toString(16).padStart(4, '0')}` : s[i];
+    out += quotedAsEscape(c) ? escaped(c) : s[i];
   }
   return out;
 }
 
-/** The character in words: `U+202E RIGHT-TO-LEFT OVERRIDE`, `the control character U+0000`. */
+/**
+ * The text as a terminal may be given it: each unsafe or invisible character written as a visible
+ * escape (`\u001b`, `\u202e`, `\u200b`), so an escape sequence cannot recolour, clear or retitle the
+ * terminal, nothing is shown in another order than it reads, and nothing is hidden. Tab and line feed
+ * print as they are, and so does a carriage return before a line feed or at the end of the text (its
+ * line feed may be written next).
+ */
+export function terminalText(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0d ? i + 1 < text.length && text.charCodeAt(i + 1) !== 0x0a : c !== 0x09 && c !== 0x0a && quotedAsEscape(c)) {
+      out += text.slice(from, i) + escaped(c);
+      from = i + 1;
+    }
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
+/** The character in words: `U+202E RIGHT-TO-LEFT OVERRIDE`, `U+200B ZERO WIDTH SPACE`, `the control character U+0000`. */
 export function describeUnsafeCharacter(c: number): string {
   const hex = `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
-  return BIDI_NAMES[c] ? `${hex} ${BIDI_NAMES[c]}` : `the control character ${hex}`;
+  const name = BIDI_NAMES[c] ?? INVISIBLE_NAMES[c];
+  return name ? `${hex} ${name}` : `the control character ${hex}`;
+}
+
+/** Why an invisible character is flagged, for messages: what it does to the text. */
+export function invisibleCharacterProblem(s: string, index: number): string {
+  return `holds ${describeUnsafeCharacter(s.charCodeAt(index))} (character ${index + 1}), which does not show: the text looks the same as without it, but is not; remove it`;
 }
 
 /** Why a character is refused, for messages: what it does to the text. */
