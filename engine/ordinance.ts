@@ -9,7 +9,7 @@ import { schemaDiagnostics } from './schema-diagnostics';
 import { parseEditedSource, parseSource, type ParsedSource } from './source';
 import { longDate } from './text-model';
 import { parseDate } from './time';
-import { unsafeTextDiagnostics } from './text-safety';
+import { escapeUnsafe, unsafeTextDiagnostics, withoutInvisible } from './text-safety';
 import { isStateCode, STATE_NAMES } from './states';
 
 /** The states the law data has authorities for. */
@@ -122,7 +122,7 @@ export function semanticDiagnostics(o: Ordinance, source: ParsedSource): Diagnos
   o.definitions?.forEach((d, i) => {
     const key = d.term.toLowerCase();
     if (terms.has(key))
-      report('error', 'duplicate-term', `"${d.term}" is defined twice (first in definition ${terms.get(key)! + 1})`, [
+      report('error', 'duplicate-term', `"${escapeUnsafe(d.term)}" is defined twice (first in definition ${terms.get(key)! + 1})`, [
         'definitions',
         i,
         'term',
@@ -150,11 +150,17 @@ export function semanticDiagnostics(o: Ordinance, source: ParsedSource): Diagnos
     if (term === undefined) return;
     const idx = terms.get(term.toLowerCase());
     if (idx === undefined) {
-      const guess = didYouMean(term, termNames);
+      // A term that differs from a defined one only by characters that do not show reads as that term:
+      // the message shows them (\u200b) and says so.
+      const seen = withoutInvisible(term);
+      const lookalike = seen !== term && terms.has(seen.toLowerCase());
+      const guess = lookalike ? o.definitions![terms.get(seen.toLowerCase())!]!.term : didYouMean(term, termNames);
       report(
         'error',
         'undefined-term',
-        `"${term}" is not a defined term${guess ? `; did you mean "${guess}"?` : termNames.length ? `; defined terms: ${termNames.join(', ')}` : '; add it under definitions with what it covers'}`,
+        lookalike
+          ? `"${escapeUnsafe(term)}" is not a defined term: it holds characters that do not show, and without them it is "${guess}"; remove them`
+          : `"${escapeUnsafe(term)}" is not a defined term${guess ? `; did you mean "${guess}"?` : termNames.length ? `; defined terms: ${termNames.map(escapeUnsafe).join(', ')}` : '; add it under definitions with what it covers'}`,
         [...at, key, 'term'],
       );
       return;

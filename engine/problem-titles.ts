@@ -11,6 +11,7 @@ const OTHER_TITLES: Record<string, string> = {
   'not-an-ordinance': 'Not an ordinance',
   'not-strict-json': 'Not strict JSON',
   'unsafe-character': 'Unsafe character',
+  'invisible-character': 'Character that does not show',
   'too-deep': 'Nested too deeply',
   'too-long': 'Text too long',
   'too-many-keys': 'Too many keys',

@@ -130,12 +130,18 @@ export function unsafeCharacterProblem(s: string, index: number): string {
     : `holds ${what} (character ${index + 1}), which no text here may contain; remove it`;
 }
 
+/** The name of the field a path ends in, for messages: its last key. */
+function fieldOf(path: readonly PathSegment[]): string {
+  return String(path.findLast((p) => typeof p === 'string') ?? 'the text');
+}
+
 /** Frozen objects (the editor's document, read by `parseEditedSource`, shares them between edits) that hold no unsafe string. */
 const CLEAN = new WeakSet<object>();
 
 /**
  * Every string in a document (recursively; object keys are left to the schema) that holds an unsafe
- * character, as an error located by `locate`. Text may keep tabs and line breaks.
+ * character, as an error located by `locate`, or else an invisible one, as a warning. Text may keep
+ * tabs and line breaks.
  */
 export function unsafeTextDiagnostics(
   value: unknown,
@@ -160,11 +166,24 @@ export function unsafeTextDiagnostics(
       const i = unsafeCharacterIndex(v, true);
       if (i >= 0) {
         const path = [...at];
-        const field = path.length ? String(path.findLast((p) => typeof p === 'string') ?? 'the text') : 'the text';
         out.push({
           severity: 'error',
           code: 'unsafe-character',
-          message: `"${field}" ${unsafeCharacterProblem(v, i)}`,
+          message: `"${fieldOf(path)}" ${unsafeCharacterProblem(v, i)}`,
+          path,
+          ...locate(path),
+        });
+        return;
+      }
+      // A character that does not show: the document stays valid (its logic reads the text as it is),
+      // but a name, a term or a heading that holds one looks like another that does not.
+      const j = invisibleCharacterIndex(v);
+      if (j >= 0) {
+        const path = [...at];
+        out.push({
+          severity: 'warning',
+          code: 'invisible-character',
+          message: `"${fieldOf(path)}" ${invisibleCharacterProblem(v, j)}`,
           path,
           ...locate(path),
         });

@@ -7,6 +7,7 @@
 
 import type { Diagnostic, PathSegment, Severity } from '../diagnostics';
 import { didYouMean } from '../diagnostics';
+import { withoutInvisible } from '../text-safety';
 import { DETAINER_FORMS, detainerFormIndexOn } from '../detainer-forms';
 import { isDetainerProvision, layoutInOtherWords, layoutOrdinance, type LaidOutProvision, type Layout } from '../layout';
 import { provisionNameIn } from '../provision-names';
@@ -2582,7 +2583,9 @@ export function validatorFixes(d: Diagnostic, source: ParsedSource): QuickFix[] 
     for (const seg of d.path) value = value && typeof value === 'object' ? (value as Record<string | number, unknown>)[seg] : undefined;
     if (typeof value !== 'string') return [];
     const terms = (doc.definitions ?? []).map((x) => x.term);
-    const guess = didYouMean(value, terms);
+    // A defined term with characters that do not show in it is that term: offered before any guess.
+    const seen = withoutInvisible(value).toLowerCase();
+    const guess = (seen !== value.toLowerCase() ? terms.find((t) => t.toLowerCase() === seen) : undefined) ?? didYouMean(value, terms);
     const fixes: QuickFix[] = [];
     if (guess) fixes.push({ title: `Use the defined term "${guess}"`, edits: [{ op: 'set', path: d.path, value: guess }] });
     fixes.push({
@@ -2611,6 +2614,13 @@ export function validatorFixes(d: Diagnostic, source: ParsedSource): QuickFix[] 
       ],
     });
     return fixes;
+  }
+  // Characters that do not show, in a name or a text: the value without them.
+  if (d.code === 'invisible-character' && d.path.length > 0) {
+    let value: unknown = source.value;
+    for (const seg of d.path) value = value && typeof value === 'object' ? (value as Record<string | number, unknown>)[seg] : undefined;
+    if (typeof value !== 'string') return [];
+    return [{ title: 'Remove the characters that do not show', edits: [{ op: 'set', path: d.path, value: withoutInvisible(value) }] }];
   }
   // A misspelt key ("outcom"): renamed to the key meant, its value and comments kept, unless the map
   // already has that key (then which of the two the author meant is theirs to say).
