@@ -35,7 +35,13 @@ import {
   RECORD_MINUTES_END,
   unrealDateProblem,
 } from './time';
-import { escapeUnsafe, unsafeCharacterIndex, unsafeCharacterProblem } from './text-safety';
+import {
+  escapeUnsafe,
+  invisibleCharacterIndex,
+  invisibleCharacterProblem,
+  unsafeCharacterIndex,
+  unsafeCharacterProblem,
+} from './text-safety';
 
 export interface CaseProblem {
   /** 0-based position of the case in the set. */
@@ -338,7 +344,11 @@ export function prepareCase(raw: unknown, index: number): PrepareResult {
 
   let id = '';
   const badAt = typeof obj.id === 'string' ? unsafeCharacterIndex(obj.id, false) : -1;
+  // An id is how results, comparisons and expected decisions find a case: one that differs from another
+  // only by a character that does not show would look like it, so it is refused as an unsafe one is.
+  const hiddenAt = badAt < 0 && typeof obj.id === 'string' ? invisibleCharacterIndex(obj.id) : -1;
   if (badAt >= 0) ck.fail('id', `"id" ${unsafeCharacterProblem(obj.id as string, badAt)}`);
+  else if (hiddenAt >= 0) ck.fail('id', `"id" ${invisibleCharacterProblem(obj.id as string, hiddenAt)}`);
   else if (typeof obj.id === 'string' && obj.id.length > 0 && obj.id.length <= 200) id = obj.id;
   else if (typeof obj.id === 'number') id = String(obj.id);
   else ck.fail('id', obj.id === undefined ? '"id" is missing' : `"id" must be text of 1 to 200 characters, not ${show(obj.id)}`);

@@ -5,7 +5,7 @@
 // the problems; so the fast reader only has to be exact about what it accepts, and tests hold it to that.
 
 import { checkChronology, prepareCase, type CaseProblem } from '../cases';
-import { escapeUnsafe, isUnsafeCharCode, unsafeCharacterIndex } from '../text-safety';
+import { escapeUnsafe, invisibleCharacterIndex, isUnsafeCharCode, unsafeCharacterIndex } from '../text-safety';
 import { categoryMask, JURISDICTION_BITS, type PreparedCase } from '../prepared';
 import { daysFromCivil, daysInMonth, MINUTES_PER_DAY, RECORD_MINUTES_END } from '../time';
 import {
@@ -939,7 +939,7 @@ export class CsvCaseReader {
         if (high > 127) {
           // ASCII bytes are the id's characters, checked above; other text is checked as decoded.
           const id = this.text(s, a, b);
-          if (unsafeCharacterIndex(id, false) >= 0) return false;
+          if (unsafeCharacterIndex(id, false) >= 0 || invisibleCharacterIndex(id) >= 0) return false;
           this.idText = id;
           return true;
         }

@@ -28,7 +28,7 @@ import {
 import { DETAINER_FORMS } from '../detainer-forms';
 import { RECORD_KEYS } from '../model';
 import { categoryMask, JURISDICTION_BITS, RECORD_BITS } from '../prepared';
-import { unsafeCharacterIndex } from '../text-safety';
+import { invisibleCharacterIndex, unsafeCharacterIndex } from '../text-safety';
 import { daysFromCivil, daysInMonth, MINUTES_PER_DAY, RECORD_MINUTES_END } from '../time';
 import type { CaseSink } from './csv-cases';
 import { JsonCaseSplitter, MAX_CASE_CHARS, type JsonElement, type LocatedMessage } from './json-split';
@@ -1246,7 +1246,14 @@ export class JsonCaseReader {
       this.idTo = q;
     } else {
       const id = this.textOf(b, p, q);
-      if (id === undefined || id.length === 0 || id.length > 200 || unsafeCharacterIndex(id, false) >= 0) return REFUSE;
+      if (
+        id === undefined ||
+        id.length === 0 ||
+        id.length > 200 ||
+        unsafeCharacterIndex(id, false) >= 0 ||
+        invisibleCharacterIndex(id) >= 0
+      )
+        return REFUSE;
       this.idText = id;
     }
     return q + 1;
