@@ -64,4 +64,26 @@ describe('escaping', () => {
     expect(renderOrdinanceHtml(withTricks)).toContain('A\uFFFDB \uFFFDevil\uFFFD \uFFFDiso\uFFFD \uFFFD \uFFFD \u05e9\u05dc\u05d5\u05dd');
     expect(docx['word/document.xml']).toContain('\u05e9\u05dc\u05d5\u05dd');
   });
+
+  // A zero-width space, a joiner, the word joiner, U+FEFF and the direction marks do not show: a defined
+  // term holding one looks like the same term without it. The loader warns of them; the exports remove
+  // them everywhere, so a term prints the same in its definition and where it is used.
+  const INVISIBLE = /[\u200B-\u200F\u2060\uFEFF]/;
+  const hidden = (t: string) => t.replace('violent felony', 'vio\u200Blent\u2060 fel\u200Dony\u200E\u200F\uFEFF\u200C');
+  const withInvisible: Ordinance = {
+    ...riverton,
+    title: `Riverton\u200B ${riverton.title}`,
+    definitions: riverton.definitions!.map((d) => ({ ...d, term: hidden(d.term) })),
+    sections: JSON.parse(hidden(JSON.stringify(riverton.sections))) as Ordinance['sections'],
+  };
+
+  it('Markdown, HTML and DOCX remove the characters that do not show, in a term, where it is used and in the title', async () => {
+    expect(JSON.stringify(withInvisible)).toMatch(INVISIBLE);
+    const docx = unzip(await renderOrdinanceDocx(withInvisible));
+    const markdown = renderMarkdown(withInvisible);
+    const texts = [markdown, renderOrdinanceHtml(withInvisible), renderOfficerGuideHtml(withInvisible), ...Object.values(docx)];
+    for (const text of texts) expect(text).not.toMatch(INVISIBLE);
+    expect(markdown).toContain('violent felony');
+    expect(markdown).toContain('Riverton ');
+  });
 });
