@@ -116,6 +116,15 @@ export function describeUnsafeCharacter(c: number): string {
   return name ? `${hex} ${name}` : `the control character ${hex}`;
 }
 
+/**
+ * Text quoted from the user's files (a key, a column name, a file name) as a view of the app shows it:
+ * as terminalText writes it, each unsafe or invisible character as a visible escape, so a right-to-left
+ * override cannot show the rest of a message reversed, nor a zero-width space hide in a name.
+ */
+export function visibleText(text: string): string {
+  return terminalText(text);
+}
+
 /** Why an invisible character is flagged, for messages: what it does to the text. */
 export function invisibleCharacterProblem(s: string, index: number): string {
   return `holds ${describeUnsafeCharacter(s.charCodeAt(index))} (character ${index + 1}), which does not show: the text looks the same as without it, but is not; remove it`;

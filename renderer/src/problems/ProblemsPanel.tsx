@@ -5,6 +5,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { CheckedDiagnostic, QuickFix } from '../../../engine/index';
 import { authority, problemTitle, type Ordinance } from '../../../engine/vocabulary';
+import { visibleText } from '../../../engine/text-safety';
 import { LawAppliedPanel } from './LawAppliedPanel';
 import { problemCounts, problemOrder } from './problem-order';
 
@@ -110,8 +111,8 @@ export function ProblemsPanel({ diagnostics: found, fileName, onOpen, onFix, onS
                     <span className="visually-hidden">: </span>
                   </span>
                   <span className="message">
-                    {d.message}
-                    {d.suppressed ? <span className="citation-note"> — silenced: {d.suppressed}</span> : null}
+                    {visibleText(d.message)}
+                    {d.suppressed ? <span className="citation-note"> — silenced: {visibleText(d.suppressed)}</span> : null}
                   </span>
                   <span className="code" title={`Code ${d.code}: the name a lint-ignore comment gives to silence this kind of finding`}>
                     [{d.code}]

@@ -36,6 +36,7 @@ import type { Host } from '../../../host/contract';
 import { caseColumnWords } from '../lib/case-column-words';
 import { count } from '../lib/format';
 import { emit } from '../lib/app-events';
+import { visibleText } from '../../../engine/text-safety';
 import { panelProblems } from './mapping-panel-words';
 import type { CaseSource } from './protocol';
 import type { MappingDraft } from './simulation-session';
@@ -63,7 +64,7 @@ type Mappable = Extract<CaseSource, { kind: 'text' | 'file' }>;
 const own = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
 const cut = (v: string) => (v.length > SHOWN_CHARS ? `${v.slice(0, SHOWN_CHARS)}…` : v);
 /** A column name as shown: an empty one said so. */
-const shownName = (n: string) => (n === '' ? '(no name)' : n);
+const shownName = (n: string) => (n === '' ? '(no name)' : visibleText(n));
 
 /** A column name that may wrap after each underscore, dot, dash or slash (CHARGE_1_LEVEL), never inside a word; the full name in its title. */
 function WrappedName({ name }: { name: string }) {
@@ -274,7 +275,7 @@ export function ColumnMappingPanel({ source, draft, onDraft, onRead, onClose, ho
 
   return (
     <section className="mapping-panel" aria-labelledby={`${id}-h`}>
-      <h3 id={`${id}-h`}>Map the columns of {source.name}</h3>
+      <h3 id={`${id}-h`}>Map the columns of {visibleText(source.name)}</h3>
       <p className="muted">
         Say which case column each of the file’s columns fills, or leave it out; each choice in the lists says what its case column holds.
         Values beside each column are from its first {count(rows.length)} row{rows.length === 1 ? '' : 's'}.

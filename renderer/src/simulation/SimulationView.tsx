@@ -32,6 +32,7 @@ import {
   type Ordinance,
   type Outcome,
 } from '../../../engine/vocabulary';
+import { visibleText } from '../../../engine/text-safety';
 import { emit } from '../lib/app-events';
 import { count, hours, milliseconds, money, share } from '../lib/format';
 import { CaseTable } from './CaseTable';
@@ -225,7 +226,7 @@ export function SimulationControls({
       ) : null}
       {state.status.kind === 'loading' ? (
         <p role="status">
-          Reading {state.status.name}…
+          Reading {visibleText(state.status.name)}…
           {state.status.total ? (
             <>
               {' '}
@@ -237,7 +238,7 @@ export function SimulationControls({
       ) : null}
       {state.status.kind === 'error' ? (
         <div className="notice error" role="alert">
-          <p style={{ whiteSpace: 'pre-line' }}>{state.status.message}</p>
+          <p style={{ whiteSpace: 'pre-line' }}>{visibleText(state.status.message)}</p>
           {onMapRowItems && state.status.message.includes(ONE_ROW_PER_CHARGE_IN_THE_APP) ? (
             <MapRowItemsButton onClick={onMapRowItems} />
           ) : null}
@@ -410,7 +411,7 @@ export function SimulationView(props: Props) {
           </summary>
           <ul className="case-problems">
             {state.cases.problems.map((p, i) => (
-              <li key={i}>{p}</li>
+              <li key={i}>{visibleText(p)}</li>
             ))}
           </ul>
           {mapSource && state.cases.problems.some((p) => p.includes(ONE_ROW_PER_CHARGE_IN_THE_APP)) ? (
