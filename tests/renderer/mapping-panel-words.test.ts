@@ -23,6 +23,14 @@ describe('the Map columns panel’s problems', () => {
     );
   });
 
+  it('shows the file’s names with their unsafe and invisible characters as escapes, so none reverses or hides the line', () => {
+    const lines = said(['id', 'age', 'bookedAt', 'eligibleForReleaseAt', 'abc\u202edef', 'J\u200bW']);
+    expect(lines).toEqual([
+      '2 columns are not chosen yet: “abc\\u202edef” (column 5), “J\\u200bW” (column 6). ' +
+        'Choose the case column each fills in its “Reads as” list, or “Leave out”',
+    ]);
+  });
+
   it('says the required case columns no column gives once, by where the panel names them, not one line each', () => {
     const lines = said(['BOOKING_NO', 'INMATE_NAME', 'BOOK_DT']);
     expect(lines).toHaveLength(2);

@@ -3,6 +3,7 @@
 // words them for a mapping file ("map it under columns"), the panel for its "Reads as" lists.
 
 import { columnProblemText, rowItemSection, type ColumnProblem } from '../../../engine/index';
+import { visibleText } from '../../../engine/text-safety';
 
 /** Columns not chosen yet named one by one in the list, at most; past this they are counted, with where they are. */
 export const NOT_CHOSEN_LISTED = 8;
@@ -42,7 +43,8 @@ function notChosen(columns: readonly Unknown[]): string {
 /**
  * The panel's list, in its order: the columns not chosen yet said in one line where the first was; the
  * required case columns no column gives said once, by where the panel already names them (“Every case
- * needs” above), never a second time by name; the others in the panel's terms where it has them.
+ * needs” above), never a second time by name; the others in the panel's terms where it has them. Names
+ * quoted from the file show their unsafe and invisible characters as escapes, as the rest of the panel does.
  */
 export function panelProblems(problems: readonly ColumnProblem[]): string[] {
   const unknown = problems.filter((p): p is Unknown => p.kind === 'unknown');
@@ -82,5 +84,5 @@ export function panelProblems(problems: readonly ColumnProblem[]): string[] {
         out.push(columnProblemText(p));
     }
   }
-  return out;
+  return out.map(visibleText);
 }
