@@ -147,7 +147,7 @@ describe('findings that say what a provision does name the detainer as the ordin
   it('with a defined term', () => {
     const nothing = finding(requestsPolicy(DEFINED), 'nothing-asked');
     expect(nothing.message).toBe(
-      '§ 2(a) (no heading; notifies ICE of the release, without a hold) says notify, but applies only to ICE detainers that request nothing, so it always declines',
+      '§ 2(a) [no heading; answers the ICE detainer with notice of release only] says notify, but applies only to ICE detainers that request nothing, so it always declines',
     );
     expect(nothing.explanation).toBe(
       'The outcome never exceeds what ICE requested. In every case this provision decides, the ICE detainer asks for neither a hold nor notice.',
@@ -158,7 +158,7 @@ describe('findings that say what a provision does name the detainer as the ordin
   it('without one: the term its printed text defines', () => {
     const nothing = finding(requestsPolicy(''), 'nothing-asked');
     expect(nothing.message).toBe(
-      '§ 2(a) (no heading; notifies ICE of the release, without a hold) says notify, but applies only to civil immigration detainers that request nothing, so it always declines',
+      '§ 2(a) [no heading; answers the civil immigration detainer with notice of release only] says notify, but applies only to civil immigration detainers that request nothing, so it always declines',
     );
     expect(nothing.explanation).toContain(
       'In every case this provision decides, the civil immigration detainer asks for neither a hold nor notice.',

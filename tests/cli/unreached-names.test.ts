@@ -15,6 +15,6 @@ describe('simulate: the line of provisions no case reached', () => {
       path.join(root, 'samples/cases/illustrative.cases.yaml'),
     );
     expect(r.code).toBe(0);
-    expect(r.out).toContain('\nNo case reached: § 2(c) (no heading; notifies ICE of the release, without a hold)\n');
+    expect(r.out).toContain('\nNo case reached: § 2(c) [no heading; answers the civil immigration detainer with notice of release only]\n');
   });
 });

@@ -1068,7 +1068,7 @@ describe('a hold or notice the ordinance makes on a finding (the legal-judgement
       const al = duty('AL', '2013-07-01', provisions);
       expect(al.map((d) => [d.authority, d.severity, d.provision])).toEqual([['al-31-13-19', 'error', 'danger']]);
       expect(al[0]!.message).toMatch(
-        /^§ 2\(a\) \(no heading; (holds the person on|notifies ICE of the release)[^)]*\) gives notice of release only as a person decides \(an officer's finding or a review\), so the ordinance itself does not give the notice; Alabama requires agencies to notify ICE of releases/,
+        /^§ 2\(a\) \[no heading; (holds the person on|answers the)[^\]]*\] gives notice of release only as a person decides \(an officer's finding or a review\), so the ordinance itself does not give the notice; Alabama requires agencies to notify ICE of releases/,
       );
       // The fix notifies whatever the finding: it removes the finding, keeping what the provision does.
       expect((al[0]!.fixes ?? []).map((f) => f.title)).toEqual(['Notify whatever the finding: remove the finding from this provision']);
@@ -1087,23 +1087,23 @@ describe('a hold or notice the ordinance makes on a finding (the legal-judgement
     // Texas SB 4 requires holds and notice: both are left to the person who reviews.
     const [tx] = duty('TX', '2018-09-01', reviewAll);
     expect(tx!.message).toMatch(
-      /^§ 2 \(no heading; refers the civil immigration detainer to a person’s finding\) holds on civil immigration detainers that ask for a hold, and gives notice of release, only as a person decides \(an officer's finding or a review\), so the ordinance itself neither holds the person nor gives the notice; Texas requires agencies to honor them since September 1, 2017/,
+      /^§ 2 \[no heading; leaves the civil immigration detainer to a person’s finding\] holds on civil immigration detainers that ask for a hold, and gives notice of release, only as a person decides \(an officer's finding or a review\), so the ordinance itself neither holds the person nor gives the notice; Texas requires agencies to honor them since September 1, 2017/,
     );
     expect(tx!.severity).toBe('error');
     // Tennessee requires holds only; a hold made on the sheriff's finding reads the same as a review.
     for (const provisions of [reviewAll, onFinding]) {
       const [tn] = duty('TN', '2019-07-01', provisions);
       expect(tn!.message).toMatch(
-        /\) holds on civil immigration detainers that ask for a hold only as a person decides \(an officer's finding or a review\), so the ordinance itself does not hold the person; Tennessee requires agencies to honor them since January 1, 2019/,
+        /\] holds on civil immigration detainers that ask for a hold only as a person decides \(an officer's finding or a review\), so the ordinance itself does not hold the person; Tennessee requires agencies to honor them since January 1, 2019/,
       );
       expect(tn!.message).not.toMatch(/does not hold on/);
     }
     // A provision that only notifies (on a finding) and one that declines do not hold, whatever anyone decides.
     expect(duty('TN', '2019-07-01', notifyOnFinding)[0]!.message).toMatch(
-      /\) does not hold on civil immigration detainers that ask for a hold; Tennessee requires/,
+      /\] does not hold on civil immigration detainers that ask for a hold; Tennessee requires/,
     );
     expect(duty('TX', '2018-09-01', `      - id: never\n        outcome: decline\n`)[0]!.message).toMatch(
-      /\) declines civil immigration detainers that ask for a hold or for notice; Texas requires/,
+      /\] declines civil immigration detainers that ask for a hold or for notice; Texas requires/,
     );
   });
   describe('every detainer sent to review where the state bars holds: a note that the reviewer may not hold on it', () => {
@@ -1119,7 +1119,7 @@ describe('a hold or notice the ordinance makes on a finding (the legal-judgement
       expect(notes('CO', '2020-07-01')).toEqual([['co-hb19-1124', 'info', 'review-all']]);
       const [ca] = found(lint({ state: 'CA', date: '2019-07-01', level: 'county', provisions: review }), 'state-bars-holds');
       expect(ca!.message).toMatch(
-        /^§ 2\(a\) \(no heading; refers the civil immigration detainer to a person’s finding\) sends civil immigration detainers that ask for a hold to review; the reviewer may not hold on the detainer unless the detainer is supported by a judicial warrant: California law bars such holds since January 1, 2018/,
+        /^§ 2\(a\) \[no heading; leaves the civil immigration detainer to a person’s finding\] sends civil immigration detainers that ask for a hold to review; the reviewer may not hold on the detainer unless the detainer is supported by a judicial warrant: California law bars such holds since January 1, 2018/,
       );
       expect(ca!.message).not.toMatch(/cannot be applied/);
     });
