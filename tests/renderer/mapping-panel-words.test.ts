@@ -4,7 +4,8 @@
 // said once (the panel's "Every case needs" already names it); a long header is said in one short line.
 import { describe, expect, it } from 'vitest';
 import { mappingIssues, type ColumnMapping } from '../../engine/index';
-import { panelProblems } from '../../renderer/src/simulation/mapping-panel-words';
+import { dropLabel, panelProblemItems, panelProblems } from '../../renderer/src/simulation/mapping-panel-words';
+import { dropEntry } from '../../renderer/src/simulation/ColumnMappingPanel';
 
 const said = (header: string[], m: ColumnMapping = { columns: {} }) => panelProblems(mappingIssues(header, m));
 
@@ -68,5 +69,31 @@ describe('the Map columns panel’s problems', () => {
     expect(said(['A', 'B', 'age', 'bookedAt', 'eligibleForReleaseAt'], { columns: { A: 'id', B: 'id' } })).toEqual([
       '“A” (column 1) and “B” (column 2) both read as id: choose another case column for one of them, or “Leave out”',
     ]);
+  });
+});
+
+describe('a column the mapping reads that the file lacks', () => {
+  const header = ['BOOKING_NO', 'AGE', 'BOOK_DT', 'REL_DT'];
+  const mapping: ColumnMapping = {
+    columns: { BOOKING_NO: 'id', AGE: 'age', BOOK_DT: 'bookedAt', REL_DT: 'eligibleForReleaseAt', JW_FLAG: 'judicialWarrant' },
+  };
+
+  it('is said in the panel’s words, with a button that takes its entry out, not the command line’s “take the entry out of the mapping”', () => {
+    const items = panelProblemItems(mappingIssues(header, mapping));
+    expect(items).toEqual([
+      {
+        text:
+          'the mapping reads judicialWarrant from “JW_FLAG”, a column this file does not have: every case would read judicialWarrant as empty. ' +
+          'Take it out of the mapping (the button after this line), then choose judicialWarrant in the “Reads as” list of the column that holds it, if the file has one',
+        drop: 'JW_FLAG',
+      },
+    ]);
+    expect(dropLabel('JW_FLAG')).toBe('Take “JW_FLAG” out of the mapping');
+  });
+
+  it('is gone once the button takes its entry out, the rest of the mapping kept', () => {
+    const dropped = dropEntry(mapping, 'JW_FLAG');
+    expect(dropped.columns).toEqual({ BOOKING_NO: 'id', AGE: 'age', BOOK_DT: 'bookedAt', REL_DT: 'eligibleForReleaseAt' });
+    expect(mappingIssues(header, dropped)).toEqual([]);
   });
 });

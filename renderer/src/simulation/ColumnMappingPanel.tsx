@@ -37,7 +37,7 @@ import { caseColumnWords } from '../lib/case-column-words';
 import { count } from '../lib/format';
 import { emit } from '../lib/app-events';
 import { visibleText } from '../../../engine/text-safety';
-import { panelProblems } from './mapping-panel-words';
+import { dropLabel, panelProblemItems, type PanelProblem } from './mapping-panel-words';
 import type { CaseSource } from './protocol';
 import type { MappingDraft } from './simulation-session';
 
@@ -119,6 +119,11 @@ function choose(m: ColumnMapping, name: string, choice: string): ColumnMapping {
   return tidy({ ...m, columns, ignore: choice === LEAVE_OUT ? [...ignore, name] : ignore });
 }
 
+/** The mapping without its entry for their column `name` (one the file lacks): the case column it gave is then not read from it. */
+export function dropEntry(m: ColumnMapping, name: string): ColumnMapping {
+  return tidy({ ...m, columns: withKey(m.columns, name, undefined) });
+}
+
 async function readSample(source: Mappable): Promise<ExportSample | undefined> {
   if (source.kind === 'text') return exportSample(source.text.slice(0, SAMPLE_BYTES), source.text.length <= SAMPLE_BYTES);
   return exportSample(await source.file.slice(0, SAMPLE_BYTES).text(), source.file.size <= SAMPLE_BYTES);
@@ -194,7 +199,10 @@ export function ColumnMappingPanel({ source, draft, onDraft, onRead, onClose, ho
   }, [targets]);
   // Said in the panel's words (its "Reads as" lists), not the mapping file's keys ("columns", "ignore"); a
   // column the mapping does not name yet is "not chosen yet", not "unknown".
-  const headerProblems = useMemo(() => (mapping && header.length ? panelProblems(mappingIssues(header, mapping)) : []), [header, mapping]);
+  const headerProblems = useMemo(
+    () => (mapping && header.length ? panelProblemItems(mappingIssues(header, mapping)) : []),
+    [header, mapping],
+  );
 
   if (sample === null)
     return (
@@ -231,7 +239,8 @@ export function ColumnMappingPanel({ source, draft, onDraft, onRead, onClose, ho
   );
   // A date written with slashes is read only in an order the panel is told (03/04 is March 4 or April 3):
   // the file is not read until it is chosen, or every row with one would be refused.
-  const problems = slashed.length && !mapping.dates ? [...headerProblems, slashedProblem(slashed.map((c) => c.name))] : headerProblems;
+  const problems: PanelProblem[] =
+    slashed.length && !mapping.dates ? [...headerProblems, { text: slashedProblem(slashed.map((c) => c.name)) }] : headerProblems;
 
   const loadFile = async () => {
     const r = await host.openFile('mapping');
@@ -437,7 +446,17 @@ export function ColumnMappingPanel({ source, draft, onDraft, onRead, onClose, ho
           <p>Before the file can be read with this mapping:</p>
           <ul>
             {problems.map((p, i) => (
-              <li key={i}>{p}</li>
+              <li key={i}>
+                {p.text}
+                {p.drop !== undefined ? (
+                  <>
+                    {' '}
+                    <button type="button" onClick={() => set(dropEntry(mapping, p.drop!))}>
+                      {dropLabel(p.drop)}
+                    </button>
+                  </>
+                ) : null}
+              </li>
             ))}
           </ul>
         </div>

@@ -40,6 +40,15 @@ function notChosen(columns: readonly Unknown[]): string {
   );
 }
 
+/** One line of the panel's list; `drop` names a column the mapping reads that the file lacks, whose entry the line's button takes out. */
+export interface PanelProblem {
+  text: string;
+  drop?: string;
+}
+
+/** The label of the button that takes a column the file lacks out of the mapping. */
+export const dropLabel = (name: string): string => `Take “${visibleText(name)}” out of the mapping`;
+
 /**
  * The panel's list, in its order: the columns not chosen yet said in one line where the first was; the
  * required case columns no column gives said once, by where the panel already names them (“Every case
@@ -47,42 +56,59 @@ function notChosen(columns: readonly Unknown[]): string {
  * quoted from the file show their unsafe and invisible characters as escapes, as the rest of the panel does.
  */
 export function panelProblems(problems: readonly ColumnProblem[]): string[] {
+  return panelProblemItems(problems).map((p) => p.text);
+}
+
+/** The panel's list as its lines, each with what its button does where it has one. */
+export function panelProblemItems(problems: readonly ColumnProblem[]): PanelProblem[] {
   const unknown = problems.filter((p): p is Unknown => p.kind === 'unknown');
   const missing = problems.filter((p) => p.kind === 'required').length;
-  const out: string[] = [];
+  const out: PanelProblem[] = [];
+  const push = (text: string) => out.push({ text });
   let saidUnknown = false;
   let saidMissing = false;
   for (const p of problems) {
     switch (p.kind) {
       case 'unknown':
-        if (!saidUnknown) out.push(notChosen(unknown));
+        if (!saidUnknown) push(notChosen(unknown));
         saidUnknown = true;
         break;
       case 'required':
         if (!saidMissing)
-          out.push(
+          push(
             `${missing === 1 ? 'A case column' : `${missing} case columns`} every case needs ${missing === 1 ? 'has' : 'have'} no column yet ` +
               `(marked “no column chosen” under “Every case needs” above): choose ${missing === 1 ? 'it' : 'each'} in the “Reads as” list of the column that holds it`,
           );
         saidMissing = true;
         break;
       case 'unnamed':
-        out.push(`column ${p.column} has no name (“(no name)” in the table): choose what it holds ${HOW}`);
+        push(`column ${p.column} has no name (“(no name)” in the table): choose what it holds ${HOW}`);
         break;
       case 'doubled':
-        out.push(
+        push(
           `“${p.firstName}” (column ${p.first}) and “${p.name}” (column ${p.column}) both read as ${p.target}: choose another case column for one of them, or “Leave out”`,
         );
         break;
       case 'row-items-and-numbered':
-        out.push(
+        push(
           `the ${p.group} is read both one per row (the targets under “${rowItemSection(p.group)}”) and numbered (“${p.name}”): ` +
             `choose one way for all the ${p.group}’s columns`,
         );
         break;
+      case 'mapped-column-absent':
+        // The table lists only the file's columns: the entry is taken out by the line's own button.
+        out.push({
+          text:
+            `the mapping reads ${p.target} from “${p.name}”, a column this file does not have` +
+            (p.like ? ` (its name is like “${p.like}”)` : '') +
+            `: every case would read ${p.target} as empty. Take it out of the mapping (the button after this line), ` +
+            `then choose ${p.target} in the “Reads as” list of the column that holds it, if the file has one`,
+          drop: p.name,
+        });
+        break;
       default:
-        out.push(columnProblemText(p));
+        push(columnProblemText(p));
     }
   }
-  return out.map(visibleText);
+  return out.map((p) => ({ ...p, text: visibleText(p.text) }));
 }
