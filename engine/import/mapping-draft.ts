@@ -409,10 +409,10 @@ export function mappingProblems(header: readonly string[], mapping: ColumnMappin
 }
 
 /**
- * What the mapping still leaves wrong for this header, as data (each column's problem, the whole
+ * What the mapping (or no mapping) still leaves wrong for this header, as data (each column's problem, the whole
  * header's, past any count), for the Map columns panel to say in its own words.
  */
-export function mappingIssues(header: readonly string[], mapping: ColumnMapping): ColumnProblem[] {
+export function mappingIssues(header: readonly string[], mapping: ColumnMapping | undefined): ColumnProblem[] {
   return planColumns(header, mapping, { every: true }).problems;
 }
 

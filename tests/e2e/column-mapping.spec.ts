@@ -59,8 +59,12 @@ test('a county export mapped in the app, simulated, saved, and read by the comma
   await openRefusedCaseFile(page, COUNTY_DRAFT, file);
   let since: number;
 
-  // Refused as today (the header has none of the case columns), and the panel opens to map it.
-  await expect(page.getByRole('alert').filter({ hasText: 'the header has none of the case columns' })).toBeVisible();
+  // Refused (the header has none of the case columns), and the panel opens to map it: the refusal says
+  // it once, briefly, pointing to the panel, which gives the detail.
+  const refusal = page.getByRole('alert').filter({ hasText: 'county.csv was not loaded' });
+  await expect(refusal).toHaveText(
+    'county.csv was not loaded: its header names none of the case columns. Map its columns in the Map columns panel below, which lists what is still to do.',
+  );
   const panel = page.getByRole('region', { name: 'Map the columns of county.csv' });
   await expect(panel).toBeVisible();
   await expect(panel.getByLabel('Required case columns')).toContainText('id (no column chosen)');
@@ -259,10 +263,11 @@ test('a date of birth, a level and what an empty cell means, mapped in the panel
   await openRefusedCaseFile(page, COUNTY_DRAFT, file);
   let since: number;
 
-  // The refusal points to the panel below it, not to the command line's --mapping.
-  const refusal = page.getByRole('alert').filter({ hasText: 'the header has none of the case columns' });
-  await expect(refusal).toContainText('Map the columns in the Map columns panel below');
+  // The refusal points to the panel below it, not to the command line's --mapping, and leaves the detail to the panel.
+  const refusal = page.getByRole('alert').filter({ hasText: 'county.csv was not loaded' });
+  await expect(refusal).toContainText('its header names none of the case columns. Map its columns in the Map columns panel below');
   await expect(refusal).not.toContainText('on the command line (--mapping FILE');
+  await expect(refusal).not.toContainText('row 1: error:');
   const panel = page.getByRole('region', { name: 'Map the columns of county.csv' });
   await expect(panel.getByLabel('Required case columns')).toContainText('age or dateOfBirth (no column chosen)');
 

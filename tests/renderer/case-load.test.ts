@@ -91,6 +91,8 @@ describe('a case file with no cases', () => {
       kind: 'error',
       message:
         'jail-export.csv was not loaded: it holds no cases\nThe case set Synthetic 200 (synthetic-200.cases.csv), 200 cases, is still loaded.',
+      // Apart too, for the refusal said in other words (a header's, above the Map columns panel).
+      still: 'The case set Synthetic 200 (synthetic-200.cases.csv), 200 cases, is still loaded.',
     });
   });
 });

@@ -4,7 +4,7 @@
 // said once (the panel's "Every case needs" already names it); a long header is said in one short line.
 import { describe, expect, it } from 'vitest';
 import { mappingIssues, type ColumnMapping } from '../../engine/index';
-import { dropLabel, panelProblemItems, panelProblems } from '../../renderer/src/simulation/mapping-panel-words';
+import { dropLabel, panelProblemItems, panelProblems, refusedHeaderText } from '../../renderer/src/simulation/mapping-panel-words';
 import { dropEntry } from '../../renderer/src/simulation/ColumnMappingPanel';
 
 const said = (header: string[], m: ColumnMapping = { columns: {} }) => panelProblems(mappingIssues(header, m));
@@ -95,5 +95,28 @@ describe('a column the mapping reads that the file lacks', () => {
     const dropped = dropEntry(mapping, 'JW_FLAG');
     expect(dropped.columns).toEqual({ BOOKING_NO: 'id', AGE: 'age', BOOK_DT: 'bookedAt', REL_DT: 'eligibleForReleaseAt' });
     expect(mappingIssues(header, dropped)).toEqual([]);
+  });
+});
+
+describe('a file refused for its header, said above the Map columns panel', () => {
+  it('says what is wrong once and briefly, and that the panel below is where it is mapped, never the import’s words', () => {
+    const header = ['BOOKING_NO', 'INMATE_NAME', 'AGE_AT_BOOKING', 'BOOK_DT', 'REL_ELIG_DT', 'ICE_REQ', 'JW'];
+    const said = refusedHeaderText('county.csv', mappingIssues(header, undefined));
+    expect(said).toBe(
+      'county.csv was not loaded: its header names none of the case columns. ' +
+        'Map its columns in the Map columns panel below, which lists what is still to do.',
+    );
+    const mapped = refusedHeaderText(
+      'county.csv',
+      mappingIssues(header, { columns: { BOOKING_NO: 'id', AGE_AT_BOOKING: 'age', BOOK_DTT: 'bookedAt' } }),
+    );
+    expect(mapped).toBe(
+      'county.csv was not loaded: its header has 5 columns not mapped yet, lacks a column the mapping reads and has no column for 2 case columns every case needs. ' +
+        'Map its columns in the Map columns panel below, which lists what is still to do.',
+    );
+    expect(mapped).not.toMatch(/row 1|error:|unknown column|did you mean/);
+    expect(refusedHeaderText('x.csv', mappingIssues(['id', 'age', 'bookedAt', 'eligibleForReleaseAt', 'JW'], undefined))).toBe(
+      'x.csv was not loaded: its header has a column not mapped yet. Map its columns in the Map columns panel below, which lists what is still to do.',
+    );
   });
 });

@@ -16,7 +16,6 @@ import {
   levelChoices,
   loadColumnMapping,
   mappingIssues,
-  mappingProblems,
   mappingTargets,
   mappingYaml,
   mayBeUnknown,
@@ -28,6 +27,7 @@ import {
   SLASHED_DATES_CHOICE,
   type BlankMeaning,
   type ColumnMapping,
+  type ColumnProblem,
   type DateOrder,
   type ExportSample,
   type MappingTarget,
@@ -129,10 +129,10 @@ async function readSample(source: Mappable): Promise<ExportSample | undefined> {
   return exportSample(await source.file.slice(0, SAMPLE_BYTES).text(), source.file.size <= SAMPLE_BYTES);
 }
 
-/** Whether a CSV's header (read with the mapping it was given, if any) leaves columns unread or required ones missing. */
-export async function needsMapping(source: Mappable): Promise<boolean> {
+/** What a CSV's header (read with the mapping it was given, if any) leaves wrong, as data; none when it reads or has no header. */
+export async function headerIssues(source: Mappable): Promise<ColumnProblem[]> {
   const sample = await readSample(source).catch(() => undefined);
-  return !!sample && mappingProblems(sample.header, source.mapping).length > 0;
+  return sample ? mappingIssues(sample.header, source.mapping) : [];
 }
 
 interface Props {

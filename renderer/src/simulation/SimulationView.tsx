@@ -42,11 +42,13 @@ import { Explanation } from './Explanation';
 import { DecidingConvictions } from './deciding';
 import { deciderCounts, NO_FILTER, outcomeFilterCounts, UNDECIDED_FILTER, type RowFilter } from './case-rows';
 import type { CaseExplained, CaseSource } from './protocol';
+import type { SimulationStatus } from './simulation-session';
 import { CaseChoicePicker, FiguresByPeriod, OpenDecisions, VocabularyWarnings } from './CaseRecordViews';
-import { ONE_ROW_PER_CHARGE_IN_THE_APP, rowItemSection, type PathSegment, type QuickFix } from '../../../engine/index';
+import { ONE_ROW_PER_CHARGE_IN_THE_APP, rowItemSection, type ColumnProblem, type PathSegment, type QuickFix } from '../../../engine/index';
 import type { Simulation } from './use-simulation';
 import { LIVE_LIMIT, mappable } from './use-simulation';
-import { ColumnMappingPanel, needsMapping } from './ColumnMappingPanel';
+import { ColumnMappingPanel, headerIssues } from './ColumnMappingPanel';
+import { refusedHeaderText } from './mapping-panel-words';
 import { unreachedWords } from './unreached';
 import type { Host } from '../../../host/contract';
 
@@ -91,7 +93,13 @@ export function SimulationControls({
   onMapColumns,
   onMapRowItems,
   agreementRead = true,
+  refusalSaid,
 }: Pick<Props, 'sim' | 'caseSets' | 'onChooseCaseSet' | 'onOpenCaseFile'> & {
+  /**
+   * The refusal in other words than the import's: a header's, said briefly while the Map columns panel
+   * below gives each of its problems.
+   */
+  refusalSaid?: string;
   /**
    * Whether a provision of the drafts simulated turns on a written reimbursement agreement. Where none
    * does, the box is left out (it could change no decision), unless it is ticked: it is then shown with
@@ -238,7 +246,9 @@ export function SimulationControls({
       ) : null}
       {state.status.kind === 'error' ? (
         <div className="notice error" role="alert">
-          <p style={{ whiteSpace: 'pre-line' }}>{visibleText(state.status.message)}</p>
+          <p style={{ whiteSpace: 'pre-line' }}>
+            {visibleText(refusalSaid ? `${refusalSaid}${state.status.still ? `\n${state.status.still}` : ''}` : state.status.message)}
+          </p>
           {onMapRowItems && state.status.message.includes(ONE_ROW_PER_CHARGE_IN_THE_APP) ? (
             <MapRowItemsButton onClick={onMapRowItems} />
           ) : null}
@@ -267,11 +277,23 @@ export function SimulationView(props: Props) {
     setMapAt(at);
     setMapping(true);
   };
+  // What the refused file's header leaves wrong (none: it was refused for its rows, or is not a CSV):
+  // the panel opens for it, and the refusal above says it briefly, the panel giving each problem.
+  // (Its status kept: another error said after it, the refusal is no longer what the box shows.)
+  const [refusedHeader, setRefusedHeader] = useState<{ source: CaseSource; status: SimulationStatus; problems: ColumnProblem[] } | null>(
+    null,
+  );
   useEffect(() => {
     const refused = state.refused;
+    const status = state.status;
+    setRefusedHeader(null);
     if (!mappable(refused)) return;
     let live = true;
-    void needsMapping(refused).then((needs) => live && needs && openMapping());
+    void headerIssues(refused).then((problems) => {
+      if (!live || !problems.length) return;
+      setRefusedHeader({ source: refused, status, problems });
+      openMapping();
+    });
     return () => {
       live = false;
     };
@@ -380,6 +402,11 @@ export function SimulationView(props: Props) {
           onOpenCaseFile={props.onOpenCaseFile}
           onMapColumns={mapSource ? () => openMapping() : undefined}
           onMapRowItems={mapSource ? () => openMapping('row-items') : undefined}
+          refusalSaid={
+            mapping && refusedHeader && mapSource === refusedHeader.source && state.status === refusedHeader.status
+              ? refusedHeaderText(refusedHeader.source.name, refusedHeader.problems)
+              : undefined
+          }
           agreementRead={
             !ordinance || readsAgreement(ordinance) || (state.compare.kind === 'draft' && readsAgreement(state.compare.ordinance))
           }

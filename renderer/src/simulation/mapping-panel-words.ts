@@ -112,3 +112,32 @@ export function panelProblemItems(problems: readonly ColumnProblem[]): PanelProb
   }
   return out.map((p) => ({ ...p, text: visibleText(p.text) }));
 }
+
+/** Words joined as a list is said: “a”, “a and b”, “a, b and c”. */
+function listed(parts: readonly string[]): string {
+  return parts.length <= 2 ? parts.join(' and ') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
+/** “a column” or “N columns”, and the like. */
+const some = (n: number, one: string, many: string) => (n === 1 ? one : `${n} ${many}`);
+
+/**
+ * The refusal of a file for its header, said above the Map columns panel open for it: once and briefly,
+ * what is wrong and that the panel below is where it is mended; the panel's own list gives each problem.
+ * `problems` are those of the header as the file was read (with its mapping, if it had one).
+ */
+export function refusedHeaderText(name: string, problems: readonly ColumnProblem[]): string {
+  const n = (kind: ColumnProblem['kind']) => problems.filter((p) => p.kind === kind).length;
+  const parts: string[] = [];
+  // None of the case columns: none of its columns is mapped, which is not said a second time.
+  const none = n('no-case-columns') > 0;
+  if (none) parts.push('names none of the case columns');
+  const notMapped = n('unknown') + n('unnamed') + problems.reduce((s, p) => s + (p.kind === 'unlisted' ? p.count : 0), 0);
+  if (notMapped && !none) parts.push(`has ${some(notMapped, 'a column', 'columns')} not mapped yet`);
+  if (n('doubled')) parts.push(`has ${some(n('doubled'), 'two columns', 'pairs of columns')} read as one case column`);
+  if (n('bad-target')) parts.push(`has ${some(n('bad-target'), 'a column', 'columns')} mapped to what is not a case column`);
+  if (n('row-items-and-numbered')) parts.push('gives charges both one per row and numbered');
+  if (n('mapped-column-absent')) parts.push(`lacks ${some(n('mapped-column-absent'), 'a column', 'columns')} the mapping reads`);
+  if (n('required')) parts.push(`has no column for ${some(n('required'), 'a case column', 'case columns')} every case needs`);
+  return `${name} was not loaded: its header ${parts.length ? listed(parts) : 'is not read as it stands'}. Map its columns in the Map columns panel below, which lists what is still to do.`;
+}

@@ -34,7 +34,8 @@ export type SimulationStatus =
   | { kind: 'loading'; name: string; done?: number; total?: number }
   | { kind: 'ready' }
   | { kind: 'running'; done: number; total: number }
-  | { kind: 'error'; message: string };
+  /** `still`: the line saying the case set loaded before is still loaded (also at the end of `message`). */
+  | { kind: 'error'; message: string; still?: string };
 
 export interface SimulationState {
   cases: CasesLoaded | null;
@@ -215,7 +216,7 @@ export class SimulationSession {
       return true;
     } catch (e) {
       const kept = this.current.cases;
-      const still = kept ? `\nThe case set ${kept.label}, ${kept.count.toLocaleString('en-US')} cases, is still loaded.` : '';
+      const still = kept ? `The case set ${kept.label}, ${kept.count.toLocaleString('en-US')} cases, is still loaded.` : '';
       // A CSV export the Map columns panel can map is told to map it there, not on the command line.
       const said = mappable(source)
         ? (e as Error).message
@@ -223,7 +224,10 @@ export class SimulationSession {
             .map((line) => slashedDateInTheApp(inTheApp(line)))
             .join('\n')
         : (e as Error).message;
-      this.set({ status: { kind: 'error', message: said + still }, refused: source.kind === 'synthetic' ? null : source });
+      this.set({
+        status: { kind: 'error', message: still ? `${said}\n${still}` : said, ...(still ? { still } : {}) },
+        refused: source.kind === 'synthetic' ? null : source,
+      });
       emit('cases-refused', { name: source.name, mapped: mappable(source) && !!source.mapping });
       return false;
     }
