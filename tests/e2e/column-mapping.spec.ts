@@ -185,11 +185,18 @@ test('a mapping file with errors is refused with its line and column, the panel 
 
   // A file whose codes are mapped for every charge (charge.class): shown on their column, and kept when one is changed.
   const group = path.join(dir, 'group.mapping.yaml');
-  writeFileSync(group, 'columns:\n  CHG1_LVL: charge1.class\nvalues:\n  charge.class: { F: felony }\n');
+  // It also reads a column this export lacks (JW_FLAG): the panel says so in its words, and its button takes the entry out.
+  writeFileSync(group, 'columns:\n  CHG1_LVL: charge1.class\n  JW_FLAG: judicialWarrant\nvalues:\n  charge.class: { F: felony }\n');
   const again = page.waitForEvent('filechooser');
   await panel.getByRole('button', { name: 'Load a mapping file…' }).click();
   await (await again).setFiles(group);
   await waitForEvent(page, 'mapping-loaded', { name: 'group.mapping.yaml' });
+  const absent = panel.getByRole('listitem').filter({ hasText: 'a column this file does not have' });
+  await expect(absent).toContainText('the mapping reads judicialWarrant from “JW_FLAG”, a column this file does not have');
+  await expect(panel).not.toContainText('take the entry out of the mapping');
+  await absent.getByRole('button', { name: 'Take “JW_FLAG” out of the mapping' }).click();
+  await expect(absent).toHaveCount(0);
+  await expect(panel.getByLabel('Case column for CHG1_LVL', { exact: true })).toHaveValue('charge1.class');
   await expect(panel.getByRole('group', { name: /CHG1_LVL → charge1.class \(the map for charge.class\)/ })).toBeVisible();
   await expect(panel.getByLabel('CHG1_LVL value F reads as', { exact: true })).toHaveValue('felony');
   await panel.getByLabel('CHG1_LVL value M reads as', { exact: true }).selectOption('misdemeanor');
@@ -199,6 +206,7 @@ test('a mapping file with errors is refused with its line and column, the panel 
   const saved = path.join(dir, 'saved.yaml');
   await (await download).saveAs(saved);
   expect(readFileSync(saved, 'utf8')).toContain('  CHG1_LVL:\n    F: felony\n    M: misdemeanor\n');
+  expect(readFileSync(saved, 'utf8')).not.toContain('JW_FLAG');
 });
 
 test('a CSV in the case columns whose every record is bad is refused without the panel, which its button still opens', async ({ page }) => {
