@@ -49,7 +49,7 @@ export function readCaseContent(content: CaseFileContent, options: Omit<ImportOp
 /** Plans how each header column fills a case; unknown columns are reported, not ignored. */
 export function planCsvColumns(header: readonly string[]): { plan: ColumnPlan | undefined; problems: string[] } {
   const { plan, problems } = planColumns(header);
-  return { plan, problems: problems.map(columnProblemText) };
+  return { plan, problems: problems.map((p) => columnProblemText(p)) };
 }
 
 /** Builds a booking case (contract form) from one CSV record. */

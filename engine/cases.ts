@@ -42,6 +42,7 @@ import {
   unsafeCharacterIndex,
   unsafeCharacterProblem,
 } from './text-safety';
+import type { ColumnProblem } from './import/columns';
 
 export interface CaseProblem {
   /** 0-based position of the case in the set. */
@@ -55,6 +56,8 @@ export interface CaseProblem {
   /** For JSON and YAML: where the field is in the file. */
   line?: number;
   column?: number;
+  /** A CSV header's problem as data (`message` words it for the command line), for a reader that says it in its own words. */
+  header?: ColumnProblem;
 }
 
 const CASE_KEYS = [

@@ -77,7 +77,7 @@ export {
   type VocabularyFinding,
 } from './case-vocabulary';
 export type { BlankColumn } from './import/csv-cases';
-export { columnProblemText, type ColumnProblem } from './import/columns';
+export { columnProblemText, type ColumnProblem, type UnknownColumnWords } from './import/columns';
 export { ncicOffense, ncicCodes, NCIC_SOURCE, type NcicOffense } from './ncic';
 export { loadColumnMapping, type ColumnMapping, type LoadedMapping } from './import/mapping';
 export {
@@ -87,6 +87,7 @@ export {
   guessMapping,
   guessTarget,
   inTheApp,
+  UNKNOWN_COLUMN_WORDS_IN_THE_APP,
   isSlashedDate,
   slashedDateInTheApp,
   SLASHED_DATES_CHOICE,

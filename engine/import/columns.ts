@@ -290,8 +290,20 @@ export type ColumnProblem =
 /** Names of a header with none of the case columns said in its problem, at most. */
 const FOUND = 8;
 
-/** A header problem as the import and the command line say it. */
-export function columnProblemText(p: ColumnProblem): string {
+/** How an unknown column is told it can be mapped: with a mapping (`mapped`), and without one. */
+export interface UnknownColumnWords {
+  mapped: string;
+  unmapped: string;
+}
+
+/** The command line's: the mapping file's keys. */
+const UNKNOWN_COLUMN_ON_THE_COMMAND_LINE: UnknownColumnWords = {
+  mapped: UNKNOWN_COLUMN_IN_THE_MAPPING_FILE,
+  unmapped: UNKNOWN_COLUMN_WITHOUT_A_MAPPING,
+};
+
+/** A header problem as the import and the command line say it (the app gives its own words for an unknown column). */
+export function columnProblemText(p: ColumnProblem, unknownWords: UnknownColumnWords = UNKNOWN_COLUMN_ON_THE_COMMAND_LINE): string {
   switch (p.kind) {
     case 'unnamed':
       return p.mapped
@@ -300,7 +312,7 @@ export function columnProblemText(p: ColumnProblem): string {
     case 'unknown':
       return (
         `unknown column "${p.name}" (column ${p.column})${p.like ? `; did you mean "${p.like}"?` : ''}` +
-        (p.mapped ? UNKNOWN_COLUMN_IN_THE_MAPPING_FILE : UNKNOWN_COLUMN_WITHOUT_A_MAPPING)
+        (p.mapped ? unknownWords.mapped : unknownWords.unmapped)
       );
     case 'bad-target':
       return `the mapping sends column "${p.name}" (column ${p.column}) to ${p.why}`;

@@ -779,7 +779,7 @@ export class CsvCaseReader {
     const header = sc.fields();
     const { plan, problems } = planColumns(header, this.mapping);
     if (!plan) {
-      this.fatal(problems.map((p) => ({ index: -1, field: '', message: columnProblemText(p), row: sc.row })));
+      this.fatal(problems.map((p) => ({ index: -1, field: '', message: columnProblemText(p), row: sc.row, header: p })));
       return;
     }
     this.plan = plan;

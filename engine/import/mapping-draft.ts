@@ -18,8 +18,6 @@ import {
   levelOf,
   MAP_ON_THE_COMMAND_LINE,
   ONE_ROW_PER_CHARGE_ON_THE_COMMAND_LINE,
-  UNKNOWN_COLUMN_IN_THE_MAPPING_FILE,
-  UNKNOWN_COLUMN_WITHOUT_A_MAPPING,
   MAX_GROUP_NUMBER,
   mayBeUnknown,
   NUMBER_FIELDS,
@@ -30,6 +28,7 @@ import {
   requiredGivers,
   type ColumnProblem,
   type GroupName,
+  type UnknownColumnWords,
 } from './columns';
 import type { ColumnMapping } from './mapping';
 import { yesNoDefault } from '../model';
@@ -377,11 +376,18 @@ export const UNKNOWN_COLUMN_IN_THE_PANEL =
 /** How the app says a column of a file read with no mapping can be mapped: in the panel. */
 export const UNKNOWN_COLUMN_IN_THE_APP = '; the Map columns panel (Map columns…) can say which case column it fills, or leave it out';
 
-/** An import problem as the app says it: the command line's way to map the columns becomes the panel's. */
+/** How the app tells an unknown column of a refused header it can be mapped: in the panel (given to columnProblemText, as data). */
+export const UNKNOWN_COLUMN_WORDS_IN_THE_APP: UnknownColumnWords = {
+  mapped: UNKNOWN_COLUMN_IN_THE_PANEL,
+  unmapped: UNKNOWN_COLUMN_IN_THE_APP,
+};
+
+/**
+ * An import problem as the app says it: the command line's way to map the columns becomes the panel's.
+ * (An unknown column is said in the app's words from its data: UNKNOWN_COLUMN_WORDS_IN_THE_APP.)
+ */
 export function inTheApp(problem: string): string {
   return problem
-    .replace(UNKNOWN_COLUMN_IN_THE_MAPPING_FILE, UNKNOWN_COLUMN_IN_THE_PANEL)
-    .replace(UNKNOWN_COLUMN_WITHOUT_A_MAPPING, UNKNOWN_COLUMN_IN_THE_APP)
     .replace(MAP_ON_THE_COMMAND_LINE, MAP_IN_THE_APP)
     .replace(ONE_ROW_PER_CHARGE_ON_THE_COMMAND_LINE, ONE_ROW_PER_CHARGE_IN_THE_APP)
     .replace(LEVEL_CODES_ON_THE_COMMAND_LINE, LEVEL_CODES_IN_THE_APP);
@@ -405,7 +411,7 @@ export function slashedDateInTheApp(problem: string): string {
 
 /** What the mapping (or no mapping) still leaves wrong for this header, as the import would say it (nothing: it reads). */
 export function mappingProblems(header: readonly string[], mapping: ColumnMapping | undefined): string[] {
-  return planColumns(header, mapping).problems.map(columnProblemText);
+  return planColumns(header, mapping).problems.map((p) => columnProblemText(p));
 }
 
 /**

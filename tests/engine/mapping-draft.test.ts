@@ -26,6 +26,8 @@ import {
   slashedDateInTheApp,
   yesNoDefault,
   type ColumnMapping,
+  columnProblemText,
+  UNKNOWN_COLUMN_WORDS_IN_THE_APP,
 } from '../../engine/index';
 
 const COUNTY = {
@@ -287,14 +289,19 @@ describe('the mapping’s newer keys in the panel', () => {
     const [withMapping] = mappingProblems(header, { columns: {} });
     // The command line, whose user writes the mapping file, keeps the file's words.
     expect(withMapping).toBe('unknown column "JW" (column 5); map it under "columns" or list it under "ignore" in the mapping');
-    expect(inTheApp(withMapping!)).toBe(
+    // The app says it from the problem's data, in its words, not by rewriting the command line's.
+    const [mappedIssue] = mappingIssues(header, { columns: {} });
+    expect(columnProblemText(mappedIssue!, UNKNOWN_COLUMN_WORDS_IN_THE_APP)).toBe(
       'unknown column "JW" (column 5); in the Map columns panel, choose the case column it fills in its “Reads as” list, or “Leave out”',
     );
     const [without] = mappingProblems(header, undefined);
     expect(without).toBe('unknown column "JW" (column 5); a column mapping can rename it');
-    expect(inTheApp(`jail.csv: row 1: error: ${without}`)).toBe(
-      'jail.csv: row 1: error: unknown column "JW" (column 5); the Map columns panel (Map columns…) can say which case column it fills, or leave it out',
+    const [withoutIssue] = mappingIssues(header, undefined);
+    expect(columnProblemText(withoutIssue!, UNKNOWN_COLUMN_WORDS_IN_THE_APP)).toBe(
+      'unknown column "JW" (column 5); the Map columns panel (Map columns…) can say which case column it fills, or leave it out',
     );
+    // inTheApp no longer rewrites these: the worker words them from the data.
+    expect(inTheApp(without!)).toBe(without);
   });
 
   it('gives the header’s problems as data, worded for the command line as the import always said them', () => {

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { UNKNOWN_COLUMN_WORDS_IN_THE_APP } from '../../engine/index';
 import { caseFileOptions, refuseEmpty } from '../../renderer/src/simulation/case-load';
 import { importCaseFile } from '../../renderer/src/simulation/workbook-file';
 import type { CasesLoaded } from '../../renderer/src/simulation/protocol';
@@ -94,5 +95,20 @@ describe('a case file with no cases', () => {
       // Apart too, for the refusal said in other words (a header's, above the Map columns panel).
       still: 'The case set Synthetic 200 (synthetic-200.cases.csv), 200 cases, is still loaded.',
     });
+  });
+});
+
+describe('a CSV refused for an unknown column of its header', () => {
+  it('is told in the app to map it in the panel, from the problem’s data; the command line keeps the mapping file’s words', async () => {
+    const name = 'jail.csv';
+    const set = await importCaseFile(
+      new Blob(['id,age,bookedAt,eligibleForReleaseAt,JW\nA,30,2025-09-07 05:00,2025-10-01 12:00,Y\n']),
+      caseFileOptions(name),
+    );
+    expect(set.problems[0]!.header).toMatchObject({ kind: 'unknown', name: 'JW', column: 5 });
+    expect(() => refuseEmpty(name, set, UNKNOWN_COLUMN_WORDS_IN_THE_APP)).toThrow(
+      'jail.csv was not loaded:\njail.csv: row 1: error: unknown column "JW" (column 5); the Map columns panel (Map columns…) can say which case column it fills, or leave it out',
+    );
+    expect(() => refuseEmpty(name, set)).toThrow('jail.csv: row 1: error: unknown column "JW" (column 5); a column mapping can rename it');
   });
 });

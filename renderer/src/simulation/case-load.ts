@@ -1,7 +1,14 @@
 // How the simulation worker reads a case file it is handed: in the format its name says, and never
 // as a set of no cases (the wrong file, a header without the case columns, every record bad).
 
-import { caseFormatOf, formatCaseProblem, type CaseFormat, type CaseSet } from '../../../engine/index';
+import {
+  caseFormatOf,
+  columnProblemText,
+  formatCaseProblem,
+  type CaseFormat,
+  type CaseSet,
+  type UnknownColumnWords,
+} from '../../../engine/index';
 
 /**
  * The import options a file's name gives: jail-export.csv is read as CSV (its header checked against
@@ -16,10 +23,15 @@ export function caseFileOptions(name: string): { format?: CaseFormat } {
 /** How many of a refused file's problems its message lists. */
 const PROBLEMS_LISTED = 3;
 
-/** Throws, with the file's first problems, when the file gave no case at all. */
-export function refuseEmpty(name: string, set: Pick<CaseSet, 'table' | 'problems' | 'total'>): void {
+/**
+ * Throws, with the file's first problems, when the file gave no case at all. `unknownWords`: how an
+ * unknown column of its header is told it can be mapped (the app's panel), from the problem's data.
+ */
+export function refuseEmpty(name: string, set: Pick<CaseSet, 'table' | 'problems' | 'total'>, unknownWords?: UnknownColumnWords): void {
   if (set.table.length > 0) return;
-  const problems = set.problems.map((p) => formatCaseProblem(name, p));
+  const problems = set.problems.map((p) =>
+    formatCaseProblem(name, p.header && unknownWords ? { ...p, message: columnProblemText(p.header, unknownWords) } : p),
+  );
   // A file refused before any record is read (its header, its syntax) is not said to hold no cases: its problems say why.
   const head =
     set.total > 0

@@ -11,6 +11,7 @@ import {
   caseTable,
   checkBlankCells,
   inTheApp,
+  UNKNOWN_COLUMN_WORDS_IN_THE_APP,
   slashedDateInTheApp,
   checkCaseSetVocabulary,
   type BlankColumn,
@@ -123,7 +124,8 @@ async function load(id: number, source: CaseSource): Promise<void> {
             });
     // A file with no case in it is refused (the error names its problems) before anything is
     // replaced: the case set loaded before stays.
-    refuseEmpty(source.name, set);
+    // A CSV the Map columns panel maps (text or a File) has an unknown column told to be mapped there.
+    refuseEmpty(source.name, set, source.kind === 'text' || source.kind === 'file' ? UNKNOWN_COLUMN_WORDS_IN_THE_APP : undefined);
     all = set.table;
     blanks = set.blanks ?? [];
     loaded = {
