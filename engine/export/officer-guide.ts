@@ -757,13 +757,21 @@ function checkHtml(c: GuideCheck): string {
   return `<li class="group">${escapeHtml(c.text)}<ul class="checks">${c.items.map(checkHtml).join('')}</ul></li>`;
 }
 
-function provisionCheckHtml(p: GuideProvisionCheck, detainer: string): string {
+/**
+ * One provision of a step. Under a lead that says to go down the provisions in order (the first that
+ * applies gives the section), a provision's own lines say that their order does not matter: the engine
+ * reads "all of these" and "any one of these" as a whole (the same outcome and section in any order, a
+ * finding still open included), and the guide sorts them into the order the facts arrive, not the order
+ * the ordinance lists them.
+ */
+function provisionCheckHtml(p: GuideProvisionCheck, detainer: string, ordered: boolean): string {
   const cite = ` <span class="cite">(${escapeHtml(p.citation)}${p.heading ? `, ${escapeHtml(p.heading)}` : ''})</span>`;
   if (!p.check) return `<li>Every ${escapeHtml(detainer)} that reaches this step${cite}</li>`;
   const c = p.check;
   const decider = c.decidedBy ? ` <span class="decider">(a finding ${escapeHtml(c.decidedBy)} must make, in writing)</span>` : '';
   if (!c.items) return `<li>${escapeHtml(c.text)}${decider}${cite}</li>`;
-  return `<li class="group">${escapeHtml(c.text)}${cite}<ul class="checks">${c.items.map(checkHtml).join('')}</ul></li>`;
+  const text = ordered ? `${c.text.replace(/:$/, '')} (check these in any order):` : c.text;
+  return `<li class="group">${escapeHtml(text)}${cite}<ul class="checks">${c.items.map(checkHtml).join('')}</ul></li>`;
 }
 
 function stepHtml(s: GuideStep, detainer: string): string {
@@ -775,7 +783,7 @@ function stepHtml(s: GuideStep, detainer: string): string {
     `<section class="step" aria-labelledby="step-${s.number}">`,
     `<h3 id="step-${s.number}">Step ${s.number}. ${escapeHtml(s.action)}</h3>`,
     `<p class="when">${lead}</p>`,
-    `<ul class="checks">${s.checks.map((c) => provisionCheckHtml(c, detainer)).join('')}</ul>`,
+    `<ul class="checks">${s.checks.map((c) => provisionCheckHtml(c, detainer, s.checks.length > 1)).join('')}</ul>`,
     '</section>',
   ].join('');
 }

@@ -2,7 +2,7 @@
 // even though its checklist puts the facts in the order an officer meets them.
 
 import { describe, expect, it } from 'vitest';
-import { officerGuide, renderOfficerGuideHtml } from '../../engine/export/index';
+import { officerGuide, officerGuideBodyHtml, renderOfficerGuideHtml } from '../../engine/export/index';
 import { decisionTable } from '../../engine/analysis/table';
 import { clampOutcome, compile, OUTCOME_CODE, UNKNOWN, FALSE, TRUE } from '../../engine/compile';
 import { caseTable } from '../../engine/case-table';
@@ -99,6 +99,33 @@ describe('officer guide', () => {
       expect(sectionByGuide(o, cases)).toEqual(expected);
     });
   }
+
+  it('says to go down the provisions of a step in order, but the lines within one in any order, as the engine reads them', () => {
+    const g = officerGuide(reordering);
+    const html = officerGuideBodyHtml(g);
+    expect(html).toContain(
+      'If any one of these applies (go down them in this order; the first that applies gives the section to write down):',
+    );
+    // § 2(d)'s lines are sorted into the order the facts arrive (the warrant on the form before the gang
+    // database), not the ordinance's: the guide says so, as the first-that-applies rule is the provisions'.
+    const records = g.steps[0]!.checks.find((c) => c.provision === 'records')!;
+    expect(records.check!.items!.map((i) => i.text)).toEqual([
+      'The civil immigration detainer is supported by a judicial warrant',
+      'The person is listed in a gang database',
+    ]);
+    expect(html).toContain(
+      `<li class="group">At least one of these is true (check these in any order): <span class="cite">(${records.citation})</span>`,
+    );
+    // What makes that true: the engine gives every case the same outcome and section whatever the order of the lines.
+    const reversed = structuredClone(reordering);
+    for (const s of reversed.sections)
+      for (const p of s.provisions ?? []) if (p.id === 'records' && p.when && 'any' in p.when) p.when = { any: [...p.when.any].reverse() };
+    const [a, b] = [compile(reordering), compile(reversed)];
+    expect(cases.map((c) => b.decideCode(c))).toEqual(cases.map((c) => a.decideCode(c)));
+    // A step of one provision makes no claim of order, and its lines say nothing of it.
+    const one = officerGuideBodyHtml(officerGuide(loadFile(rivertonFile)));
+    expect(one).not.toContain('(check these in any order)');
+  });
 
   it('gathers facts in the order an officer meets them, but lists the checks in the order the policy reads them', () => {
     const g = officerGuide(reordering);
