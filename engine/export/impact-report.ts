@@ -161,6 +161,16 @@ dl.assumptions dd { margin: 0; }
 /** "1 case", "200 cases". */
 const casesWord = (x: number) => `${n(x)} case${x === 1 ? '' : 's'}`;
 
+/**
+ * One provision in the coverage chart's description, as a clerk reads it out: "§ 2(a) Serious offenses:
+ * 3 cases, 2 held, 1 notice only"; one that decided none "§ 3(b) Otherwise: no case", not "0 cases, none"
+ * (what the undecided cases may owe it still follows).
+ */
+function chartEntry(x: { label: string; decided: number; got: string }): string {
+  if (x.decided > 0) return `${x.label}: ${casesWord(x.decided)}, ${x.got}`;
+  return `${x.label}: no case${x.got.startsWith('none') ? x.got.slice('none'.length) : `, ${x.got}`}`;
+}
+
 const n = (x: number, digits = 0) => x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 const share = (part: number, whole: number) => (whole === 0 ? '0.0%' : `${((100 * part) / whole).toFixed(1)}%`);
@@ -391,7 +401,7 @@ export function impactReportBodyHtml(r: ImpactReport): string {
     `<figure>${horizontalBarChart({
       id: 'chart-coverage',
       title: 'Cases decided by each provision',
-      description: covered.map((x) => `${x.label}: ${casesWord(x.decided)}, ${x.got}`).join('; ') + '.',
+      description: covered.map(chartEntry).join('; ') + '.',
       categories: covered.map((x) => (x.label.length > 34 ? `${x.label.slice(0, 33)}…` : x.label)),
       series: [{ name: 'Cases decided', color: '#1f4e79', values: covered.map((x) => x.decided) }],
     })}<figcaption>Cases decided by each provision, in the order the policy reads them</figcaption></figure>`,

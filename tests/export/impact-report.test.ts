@@ -153,6 +153,20 @@ describe('impact report', () => {
   });
 });
 
+describe('the coverage chart’s description', () => {
+  it('says a provision that decided no case decided none, not "0 cases, none"', () => {
+    const few = generatedCases(3, 5);
+    const r = impactReport({ ordinance: loadFile(rivertonFile), cases: few, casesLabel: 'three.json' });
+    const html = impactReportHtml(r);
+    const desc = /<desc id="chart-coverage-desc">([^<]*)<\/desc>/.exec(html)![1]!;
+    // Riverton has more provisions than three cases can reach: some decided none, and each says so plainly.
+    const none = r.coverage.provisions.filter((p) => p.decided === 0 && p.undetermined === 0);
+    expect(none.length).toBeGreaterThan(0);
+    for (const p of none) expect(desc).toMatch(new RegExp(`${p.citation.replace(/[()]/g, '\\$&')} [^:]*: no case[;.]`));
+    expect(desc).not.toMatch(/\b0 cases|, none\b/);
+  });
+});
+
 describe('the changed cases name the deciding provisions in words, never by their ids', () => {
   const cook = loadFile(path.join(root, 'samples/ordinances/cook-county-46-37-2011.ordinance.yaml'));
   const ct = loadFile(ctFile);
