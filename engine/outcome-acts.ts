@@ -11,7 +11,7 @@ export interface OutcomeAct {
   readonly would: string;
   /** "are held", "are left to a person’s finding". */
   readonly decidedAs: string;
-  /** What a provision does to a detainer, naming it by `term`: "holds the person on the detainer", "declines the detainer". */
+  /** What a provision does to a detainer, naming it by `term`: "holds the person where the detainer asks for a hold, and gives notice where it asks only for notice", "declines the detainer". */
   readonly does: (term: string) => string;
 }
 
@@ -29,7 +29,9 @@ function act(verb: string, gives: string, done: string, rest: string, object: st
 }
 
 export const OUTCOME_ACTS: Readonly<Record<Outcome, OutcomeAct>> = {
-  hold: act('hold', 'holds', 'held', '', 'the person on the {term}'),
+  // A hold provision gives a hold only where the detainer asks for one, and on a request for notice
+  // alone gives notice (the request limits every outcome): its name says both, true for every case.
+  hold: act('hold', 'holds', 'held', '', 'the person where the {term} asks for a hold, and gives notice where it asks only for notice'),
   notify: act('answer', 'answers', 'answered', ' with notice of release only', 'the {term}'),
   review: act('leave', 'leaves', 'left', ' to a person’s finding', 'the {term}'),
   decline: act('decline', 'declines', 'declined', '', 'the {term}'),

@@ -130,7 +130,7 @@ describe('logic', () => {
     expect(d?.example?.case.age).toBeLessThan(18);
     // Both provisions by name, which comes first, what it does to which cases, and what to do; then the example.
     expect(d?.message).toMatch(
-      /^order matters: § 2\(a\) \[no heading; holds the person on the civil immigration detainer\] comes before § 2\(b\) \[no heading; declines the civil immigration detainer\], so some cases § 2\(b\) would decline are held under it instead; to make § 2\(b\) an exception to it, move it before § 2\(a\)\. For example: age 1[0-7]/,
+      /^order matters: § 2\(a\) \[no heading; holds the person where the civil immigration detainer asks for a hold, and gives notice where it asks only for notice\] comes before § 2\(b\) \[no heading; declines the civil immigration detainer\], so some cases § 2\(b\) would decline are held under it instead; to make § 2\(b\) an exception to it, move it before § 2\(a\)\. For example: age 1[0-7]/,
     );
     expect(d?.explanation).toContain('move it before § 2(a).');
     fixResolves(text, 'order-conflict');

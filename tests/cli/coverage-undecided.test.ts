@@ -33,10 +33,10 @@ describe('simulate: coverage of an undecided case', () => {
     expect(r.out).not.toMatch(/felony-and-warrant|admin-warrant|\(otherwise\)/);
     expect(r.out).toMatch(/^Provision +Provision gives +Cases decided +What they got$/m);
     expect(r.out).toMatch(
-      /^§ 2\(a\) \[no heading; holds the person on the civil immigration detainer\] +hold +1 +1 hold; may decide 1 undecided on these records$/m,
+      /^§ 2\(a\) \[no heading; holds the person where the civil immigration detainer asks for a hold, and gives notice where it asks only for notice\] +hold +1 +1 hold; may decide 1 undecided on these records$/m,
     );
     expect(r.out).toMatch(
-      /^§ 2\(b\) \[no heading; holds the person on the civil immigration detainer\] +hold +0 +none; may decide 1 undecided on these records$/m,
+      /^§ 2\(b\) \[no heading; holds the person where the civil immigration detainer asks for a hold, and gives notice where it asks only for notice\] +hold +0 +none; may decide 1 undecided on these records$/m,
     );
     expect(r.out).toMatch(/^§ 2\(c\) Otherwise +decline +1 +1 decline; may decide 1 undecided on these records$/m);
     expect(r.out).toContain(

@@ -64,15 +64,27 @@ describe('explain: the hold limit of such a case', () => {
     const lines = r.out.split('\n');
     const at = lines.findIndex((l) => l.includes('the hold lasts up to'));
     expect(lines[at - 1]).toBe(
-      'Under § 2(a) [no heading; holds the person on the civil immigration detainer] or, if it does not apply, § 2(b) [no heading; holds the person on the civil immigration detainer] (these records do not show which):',
+      'Under § 2(a) [no heading; holds the person where the civil immigration detainer asks for a hold, and gives notice where it asks only for notice] or, if it does not apply, § 2(b) [no heading; holds the person where the civil immigration detainer asks for a hold, and gives notice where it asks only for notice] (these records do not show which):',
     );
     expect(lines[at + 1]).toContain(
       'the hold ends at the soonest at 2024-03-03T10:00 and at the latest at 2024-03-06T00:00: its end is not known, and the simulation counts it to the soonest end (24 hours)',
     );
     // The first provision's heading is said once, over its own test only.
-    expect(lines.filter((l) => l === '§ 2(a) [no heading; holds the person on the civil immigration detainer]:')).toHaveLength(1);
-    expect(lines.indexOf('§ 2(a) [no heading; holds the person on the civil immigration detainer]:')).toBeLessThan(
-      lines.indexOf('§ 2(b) [no heading; holds the person on the civil immigration detainer]:'),
+    expect(
+      lines.filter(
+        (l) =>
+          l ===
+          '§ 2(a) [no heading; holds the person where the civil immigration detainer asks for a hold, and gives notice where it asks only for notice]:',
+      ),
+    ).toHaveLength(1);
+    expect(
+      lines.indexOf(
+        '§ 2(a) [no heading; holds the person where the civil immigration detainer asks for a hold, and gives notice where it asks only for notice]:',
+      ),
+    ).toBeLessThan(
+      lines.indexOf(
+        '§ 2(b) [no heading; holds the person where the civil immigration detainer asks for a hold, and gives notice where it asks only for notice]:',
+      ),
     );
 
     const u = await runCli('explain', twoHolds, '--cases', cases, '--id', 'release-unknown');
@@ -147,11 +159,17 @@ describe('explain: the request’s limit on such a case', () => {
     const r = await runCli('explain', twoHolds, '--cases', notice, '--id', 'notice-only');
     expect(r.code).toBe(0);
     expect(r.out).toContain(
-      'Under § 2(a) [no heading; holds the person on the civil immigration detainer] or, if it does not apply, § 2(b) [no heading; holds the person on the civil immigration detainer] (these records do not show which):\n  the policy allows "hold", but the outcome may not exceed what ICE requested: yes\n    - ICE requested: notify\n',
+      'Under § 2(a) [no heading; holds the person where the civil immigration detainer asks for a hold, and gives notice where it asks only for notice] or, if it does not apply, § 2(b) [no heading; holds the person where the civil immigration detainer asks for a hold, and gives notice where it asks only for notice] (these records do not show which):\n  the policy allows "hold", but the outcome may not exceed what ICE requested: yes\n    - ICE requested: notify\n',
     );
     // The first provision's heading is said once, over its own test only.
-    expect(r.out.split('\n').filter((l) => l === '§ 2(a) [no heading; holds the person on the civil immigration detainer]:')).toHaveLength(
-      1,
-    );
+    expect(
+      r.out
+        .split('\n')
+        .filter(
+          (l) =>
+            l ===
+            '§ 2(a) [no heading; holds the person where the civil immigration detainer asks for a hold, and gives notice where it asks only for notice]:',
+        ),
+    ).toHaveLength(1);
   });
 });

@@ -12,7 +12,8 @@ const chicago = path.join(root, 'tests/analysis/fixtures/chicago-welcoming-city-
 const berkeley = path.join(root, 'tests/analysis/fixtures/berkeley-2012.ordinance.yaml');
 const cases = path.join(root, 'samples/cases/synthetic-200.cases.json');
 const IDS = /criminal-warrant|felony-conviction|pending-felony|gang-database|\(default\)|\(otherwise\)/;
-const UNHEADED = '[no heading; holds the person on the civil immigration detainer]';
+const UNHEADED =
+  '[no heading; holds the person where the civil immigration detainer asks for a hold, and gives notice where it asks only for notice]';
 
 describe('provisions by name, never by id', () => {
   it('simulate: the coverage table, and one name for the baseline', async () => {

@@ -51,7 +51,7 @@ describe('explain: a case the records leave undecided', () => {
     expect(first).toBe(
       'Case both-open: UNDECIDED: these records cannot settle it. It turns on whether the civil immigration detainer is supported by a judicial warrant; ' +
         'whether an ICE administrative warrant (form I-200 or I-205) accompanies the civil immigration detainer. It is undecided on these records: hold under § 2(a) ' +
-        '[no heading; holds the person on the civil immigration detainer] or § 2(b) [no heading; holds the person on the civil immigration detainer], or decline under § 2(c) Otherwise; no one provision is named as deciding it.',
+        '[no heading; holds the person where the civil immigration detainer asks for a hold, and gives notice where it asks only for notice] or § 2(b) [no heading; holds the person where the civil immigration detainer asks for a hold, and gives notice where it asks only for notice], or decline under § 2(c) Otherwise; no one provision is named as deciding it.',
     );
     expect(r.out).not.toContain('first provision');
   });
@@ -96,7 +96,7 @@ describe('explain: a case the records leave undecided', () => {
     expect(r.code).toBe(0);
     expect(r.out.split('\n').slice(0, 2)).toEqual([
       'Case request-unknown: UNDECIDED: these records cannot settle it. It turns on what ICE asked for. It is undecided on these records: ' +
-        'hold under § 2(a) [no heading; holds the person on the civil immigration detainer], or notify under § 2(b) [no heading; answers the civil immigration detainer with notice of release only]; no one provision is named as deciding it.',
+        'hold under § 2(a) [no heading; holds the person where the civil immigration detainer asks for a hold, and gives notice where it asks only for notice], or notify under § 2(b) [no heading; answers the civil immigration detainer with notice of release only]; no one provision is named as deciding it.',
       'What ICE asked for is not in these records: it is read as a hold, notice, or both, never as nothing requested, since every detainer asks at least to be told before the person is released (8 CFR 287.7).',
     ]);
   });
@@ -116,7 +116,7 @@ describe('explain: a case the records leave undecided', () => {
     expect(r.code).toBe(0);
     expect(r.out.split('\n')[0]).toBe(
       'Case both-open: UNDECIDED: these records cannot settle it. It turns on whether an ICE administrative warrant (form I-200 or I-205) accompanies the civil immigration detainer. ' +
-        'It is undecided on these records: hold under § 2(a)(1) [no heading; holds the person on the civil immigration detainer] or § 2(a)(2) [no heading; holds the person on the civil immigration detainer], or decline under § 2(b) Otherwise; ' +
+        'It is undecided on these records: hold under § 2(a)(1) [no heading; holds the person where the civil immigration detainer asks for a hold, and gives notice where it asks only for notice] or § 2(a)(2) [no heading; holds the person where the civil immigration detainer asks for a hold, and gives notice where it asks only for notice], or decline under § 2(b) Otherwise; ' +
         'no one provision is named as deciding it. Which provision decides it also turns on whether the civil immigration detainer is supported by a judicial warrant, ' +
         'but that does not change the outcome or how long a hold may last.',
     );

@@ -95,10 +95,10 @@ describe('coverage of cases the records leave undecided', () => {
     const html = renderImpactReportHtml({ ordinance: twoHolds, cases, casesLabel: 'four cases' });
     const coverage = html.slice(html.indexOf('id="r-coverage"'));
     expect(coverage).toContain(
-      '<td>§ 2(a)</td><td>[no heading; holds the person on the detainer]</td><td>hold</td><td class="num">1</td><td class="num">25.0%</td><td>1 hold; may decide 1 undecided on these records</td>',
+      '<td>§ 2(a)</td><td>[no heading; holds the person where the detainer asks for a hold, and gives notice where it asks only for notice]</td><td>hold</td><td class="num">1</td><td class="num">25.0%</td><td>1 hold; may decide 1 undecided on these records</td>',
     );
     expect(coverage).toContain(
-      '<td>§ 2(b)</td><td>[no heading; holds the person on the detainer]</td><td>hold</td><td class="num">0</td><td class="num">0.0%</td><td>none; may decide 2 undecided on these records</td>',
+      '<td>§ 2(b)</td><td>[no heading; holds the person where the detainer asks for a hold, and gives notice where it asks only for notice]</td><td>hold</td><td class="num">0</td><td class="num">0.0%</td><td>none; may decide 2 undecided on these records</td>',
     );
     expect(coverage).toContain(
       '<p>4 cases: 2 decided, each counted once under the provision credited with it; 2 undecided on these records',

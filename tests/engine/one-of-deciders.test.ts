@@ -168,11 +168,11 @@ describe('the redline’s changed cases in Word', () => {
     const after = { ...differentHolds, version: '2' };
     const lines = docxParagraphs(await renderRedlineDocx(before, after, { cases: open, casesLabel: 'two cases' }));
     expect(lines).toContain(
-      'hold, under § 2(a) [no heading; holds the person on the civil immigration detainer] or, if it does not apply, § 2(b) [no heading; holds the person on the civil immigration detainer]',
+      'hold, under § 2(a) [no heading; holds the person where the civil immigration detainer asks for a hold, and gives notice where it asks only for notice] or, if it does not apply, § 2(b) [no heading; holds the person where the civil immigration detainer asks for a hold, and gives notice where it asks only for notice]',
     );
     // The open one names each outcome it could have with the provisions that would give it, none as its decider.
     expect(lines).toContain(
-      'undecided on these records: hold under § 2(a) [no heading; holds the person on the civil immigration detainer] or § 2(b) [no heading; holds the person on the civil immigration detainer], or decline under § 2(c) Otherwise',
+      'undecided on these records: hold under § 2(a) [no heading; holds the person where the civil immigration detainer asks for a hold, and gives notice where it asks only for notice] or § 2(b) [no heading; holds the person where the civil immigration detainer asks for a hold, and gives notice where it asks only for notice], or decline under § 2(c) Otherwise',
     );
     expect(lines).not.toContain('undecided (§ 2(a))');
     expect(lines.filter((l) => l.startsWith('review ('))).toEqual([]);

@@ -70,7 +70,7 @@ describe('the vocabulary check of a case set', () => {
   it('warns where the draft names a tag no case carries, with the set tags nearest it as fixes', () => {
     const sexual = findings.find((f) => f.path.join('.') === 'sections.0.provisions.0.when.conviction.categories.0')!;
     expect(sexual.message).toBe(
-      `the draft holds for 'sex-offense' (provision § 2(a)(1) [no heading; holds the person on the civil immigration detainer]); no case in this set has that tag, so this test is never true on it; the set uses 'sex', 'sexual-assault'`,
+      `the draft holds for 'sex-offense' (provision § 2(a)(1) [no heading; holds the person where the civil immigration detainer asks for a hold, and gives notice where it asks only for notice]); no case in this set has that tag, so this test is never true on it; the set uses 'sex', 'sexual-assault'`,
     );
     expect(applyQuickFix(DRAFT, sexual.fixes[0]!)).toContain('conviction: { categories: [sex] }');
     const term = findings.find((f) => f.path.join('.') === 'definitions.0.covers.0.categories.1')!;
@@ -153,7 +153,7 @@ otherwise: decline
       ],
       [
         'sections.0.provisions.0.when.conviction.degrees',
-        'provision § 2(a)(1) [no heading; holds the person on the civil immigration detainer] tests offense degrees (1); in 1 case a felony conviction it would otherwise cover has no degree recorded (2 offenses in all): the test reads such an offense as having no degree and is never true for it. If the records leave degrees out, rather than the offenses having none, the decisions on those cases may be wrong',
+        'provision § 2(a)(1) [no heading; holds the person where the civil immigration detainer asks for a hold, and gives notice where it asks only for notice] tests offense degrees (1); in 1 case a felony conviction it would otherwise cover has no degree recorded (2 offenses in all): the test reads such an offense as having no degree and is never true for it. If the records leave degrees out, rather than the offenses having none, the decisions on those cases may be wrong',
       ],
     ]);
     // Every covered offense graded: nothing to say.
@@ -189,12 +189,12 @@ otherwise: decline
       [
         'case-set-one-value',
         'when.judicialWarrant',
-        'provision § 2(a)(1) [no heading; holds the person on the civil immigration detainer] tests whether a judicial warrant supports the detainer; no case in this set has a judicial warrant (as an empty cell reads), so the test comes out the same on every case. If the records leave this fact out, the decisions that turn on it may be wrong',
+        'provision § 2(a)(1) [no heading; holds the person where the civil immigration detainer asks for a hold, and gives notice where it asks only for notice] tests whether a judicial warrant supports the detainer; no case in this set has a judicial warrant (as an empty cell reads), so the test comes out the same on every case. If the records leave this fact out, the decisions that turn on it may be wrong',
       ],
       [
         'case-set-one-value',
         'charge.bondPosted',
-        "provision § 2(a)(2) [no heading; holds the person on the civil immigration detainer] tests whether a pending charge's bond was posted; no pending charge in this set has its bond posted (as an empty cell reads), so the test comes out the same on every charge. If the records leave this fact out, the decisions that turn on it may be wrong",
+        "provision § 2(a)(2) [no heading; holds the person where the civil immigration detainer asks for a hold, and gives notice where it asks only for notice] tests whether a pending charge's bond was posted; no pending charge in this set has its bond posted (as an empty cell reads), so the test comes out the same on every charge. If the records leave this fact out, the decisions that turn on it may be wrong",
       ],
       [
         'case-set-lacks-warrant',

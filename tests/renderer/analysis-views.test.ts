@@ -68,7 +68,7 @@ describe('decision table rows', () => {
     expect(names).toEqual([
       '§ 2(a)(1) [no heading; declines the detainer]',
       '§ 2(a)(2) [no heading; declines the detainer]',
-      '§ 2(b) [no heading; holds the person on the detainer]',
+      '§ 2(b) [no heading; holds the person where the detainer asks for a hold, and gives notice where it asks only for notice]',
     ]);
     expect(provisionChoices(rows, heads).map((c) => c.label)).toEqual(names);
     for (const id of ['no-minors', 'no-criminal-conviction', 'honor-others', 'adults-notify'])

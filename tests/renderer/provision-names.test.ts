@@ -33,7 +33,7 @@ describe('provisionName and provisionTitle', () => {
     );
     expect(provisionTitle({ id: 'no-minors', citation: '§ 2(a)(1)', outcome: 'decline' })).toBe('[no heading; declines the detainer]');
     expect(provisionTitle({ id: 'x', citation: '§ 2', outcome: 'hold', heading: '  ' })).toBe(
-      '[no heading; holds the person on the detainer]',
+      '[no heading; holds the person where the detainer asks for a hold, and gives notice where it asks only for notice]',
     );
     expect(provisionName({ id: 'default', citation: '§ 3', heading: 'Otherwise', outcome: 'decline' })).toBe('§ 3 Otherwise');
   });
@@ -47,7 +47,7 @@ describe('provisionName and provisionTitle', () => {
     );
     // A draft's own provision with the baseline's id is named as any other.
     expect(provisionName({ id: 'honor-hold', citation: '§ 2', outcome: 'hold' })).toBe(
-      '§ 2 [no heading; holds the person on the detainer]',
+      '§ 2 [no heading; holds the person where the detainer asks for a hold, and gives notice where it asks only for notice]',
     );
   });
 });
@@ -72,6 +72,25 @@ describe('every face names an unheaded provision without its id', () => {
     expect(baseline).toMatch(/decided by honor all: (hold|notify) as requested[.,]/);
   });
 
+  it('the explanation of a case a hold provision answers with notice alone (the request asked only for notice)', () => {
+    // Each case the unheaded hold provision § 2(b) decides: held where ICE asked for a hold, answered with
+    // notice where it asked only for notice. The name printed for both must be true of each.
+    const held = new Set<string>();
+    for (let index = 0; index < cases.length; index++) {
+      const explained = explainCase({ ordinance, cases, index });
+      if (explained.decision.provision !== 'honor-others') continue;
+      held.add(explained.decision.outcome);
+      const words = plain(
+        renderToStaticMarkup(createElement(DecisionBlock, { decision: explained.decision, title: 'This draft', provisions: mine })),
+      );
+      expect(words).toContain(
+        '[no heading; holds the person where the detainer asks for a hold, and gives notice where it asks only for notice]',
+      );
+      expect(words).not.toContain('holds the person on the detainer');
+    }
+    expect([...held].sort()).toEqual(['hold', 'notify']);
+  });
+
   it('the notice of provisions no case reached', () => {
     expect(sim.result.coverage.unreached).toEqual(['adults-notify']);
     expect(unreachedWords(sim.result.coverage.unreached, mine, ordinance, false)).toBe(
@@ -86,7 +105,7 @@ describe('every face names an unheaded provision without its id', () => {
     expect(labels.slice(0, 4)).toEqual([
       '[no heading; declines the detainer]',
       '[no heading; declines the detainer]',
-      '[no heading; holds the person on the detainer]',
+      '[no heading; holds the person where the detainer asks for a hold, and gives notice where it asks only for notice]',
       '[no heading; answers the detainer with notice of release only]',
     ]);
   });

@@ -157,7 +157,7 @@ describe('yes/no columns blank on some rows', () => {
         [
           'case-set-blank-cells',
           'sections.0.provisions.0.when.judicialWarrant',
-          'provision § 2(a) [no heading; holds the person on the civil immigration detainer] tests whether a judicial warrant supports the detainer; column "ICE_WARRANT" (judicialWarrant) is empty on 3 of the 5 rows read, and each empty cell reads as "no" while the other rows give a value. ' +
+          'provision § 2(a) [no heading; holds the person where the civil immigration detainer asks for a hold, and gives notice where it asks only for notice] tests whether a judicial warrant supports the detainer; column "ICE_WARRANT" (judicialWarrant) is empty on 3 of the 5 rows read, and each empty cell reads as "no" while the other rows give a value. ' +
             "If an empty cell means the records don't say, map blanks to unknown in the column mapping (blanks: { ICE_WARRANT: unknown }): the decisions that turn on it are then open, not guessed; if it does mean no, say so (blanks: { ICE_WARRANT: no })",
         ],
         [
@@ -171,7 +171,7 @@ describe('yes/no columns blank on some rows', () => {
     const set = importInChunks(csv, [0], { format: 'csv', mapping });
     const inApp = checkBlankCells(policy.ordinance!, set.blanks, 'app');
     expect(inApp.map((f) => f.message)).toEqual([
-      'provision § 2(a) [no heading; holds the person on the civil immigration detainer] tests whether a judicial warrant supports the detainer; column "ICE_WARRANT" (judicialWarrant) is empty on 3 of the 5 rows read, and each empty cell reads as "no" while the other rows give a value. ' +
+      'provision § 2(a) [no heading; holds the person where the civil immigration detainer asks for a hold, and gives notice where it asks only for notice] tests whether a judicial warrant supports the detainer; column "ICE_WARRANT" (judicialWarrant) is empty on 3 of the 5 rows read, and each empty cell reads as "no" while the other rows give a value. ' +
         'If an empty cell means the records don\'t say, choose unknown for "ICE_WARRANT" (judicialWarrant) under Empty cells in the Map columns panel (Map columns…): the decisions that turn on it are then open, not guessed; ' +
         'if it does mean no, choose no there',
       expect.stringContaining('choose unknown for "charge1.bondPosted" under Empty cells in the Map columns panel'),
