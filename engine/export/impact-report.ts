@@ -256,13 +256,14 @@ export function impactReportBodyHtml(r: ImpactReport): string {
   const s = r.summary;
   const o = r.otherSummary;
   const other = otherName(r);
-  // The date once where the version is that date (Cook County's "2011-09-07"), as every footer says it.
+  // The date once where the version is that date (Cook County's "2011-09-07"), as every footer says it;
+  // header and footers alike ("Version 2014 · Effective January 1, 2014 · Fingerprint ...").
   const versionAndDate = versionFacts(r.policy).join(' · ');
   const out: string[] = [];
   out.push(
     '<header class="doc-header">',
     `<h1>Impact report: ${escapeHtml(r.policy.title)}</h1>`,
-    `<p>${escapeHtml(versionAndDate)} · fingerprint <span class="fingerprint">${shortFingerprint(r.policy.fingerprint)}</span></p>`,
+    `<p>${escapeHtml(versionAndDate)} · Fingerprint <span class="fingerprint">${shortFingerprint(r.policy.fingerprint)}</span></p>`,
     `<p>Simulated on ${n(s.total)} booking case${s.total === 1 ? '' : 's'} from ${escapeHtml(r.casesLabel)}${r.date ? `, as of ${escapeHtml(longDate(r.date))}` : ''}; compared with ${escapeHtml(r.other.baseline ? BASELINE_TITLE : `the draft "${r.other.title}"${r.other.tag ? ` (${r.other.tag})` : ''}`)}.</p>`,
     '</header>',
     '<main>',
@@ -464,7 +465,7 @@ export function impactReportBodyHtml(r: ImpactReport): string {
   );
   out.push('</section></main>');
   out.push(
-    `<footer class="doc-footer"><p>Impact report · ${escapeHtml(r.policy.title)} · Version ${escapeHtml(r.policy.version)} · Fingerprint <span class="fingerprint">${escapeHtml(r.policy.fingerprint)}</span></p></footer>`,
+    `<footer class="doc-footer"><p>Impact report · ${escapeHtml(r.policy.title)} · ${escapeHtml(versionAndDate)} · Fingerprint <span class="fingerprint">${escapeHtml(r.policy.fingerprint)}</span></p></footer>`,
   );
   return out.join('\n');
 }
@@ -559,7 +560,7 @@ export function impactReportHtml(r: ImpactReport): string {
     css: REPORT_CSS,
     faces: REPORT_FACES,
     margins: {
-      footer: `Impact report · Version ${r.policy.version} · Fingerprint ${shortFingerprint(r.policy.fingerprint)} · ${casesWord(r.summary.total)} from ${r.casesLabel.length > 48 ? `${r.casesLabel.slice(0, 47)}…` : r.casesLabel}\n${r.policy.fingerprint}`,
+      footer: `Impact report · ${versionFacts(r.policy).join(' · ')} · Fingerprint ${shortFingerprint(r.policy.fingerprint)} · ${casesWord(r.summary.total)} from ${r.casesLabel.length > 48 ? `${r.casesLabel.slice(0, 47)}…` : r.casesLabel}\n${r.policy.fingerprint}`,
     },
     body: impactReportBodyHtml(r),
   });

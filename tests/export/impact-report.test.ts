@@ -202,8 +202,21 @@ describe('the changed cases name the deciding provisions in words, never by thei
   });
   it('the header says the date once where the version is that date', () => {
     const html = impactReportHtml(impactReport({ ordinance: cook, cases, casesLabel: 'synthetic' }));
-    expect(html).toContain('<p>Version 2011-09-07 · fingerprint');
+    expect(html).toContain('<p>Version 2011-09-07 · Fingerprint');
     const ctHtml = impactReportHtml(impactReport({ ordinance: ct, cases, casesLabel: 'synthetic' }));
-    expect(ctHtml).toContain(`<p>Version ${ct.version} · Effective January 1, 2014 · fingerprint`);
+    expect(ctHtml).toContain(`<p>Version ${ct.version} · Effective January 1, 2014 · Fingerprint`);
+  });
+  it('the footers give the effective date as the header does, and "Fingerprint" after a dot as every face', () => {
+    const ctHtml = impactReportHtml(impactReport({ ordinance: ct, cases, casesLabel: 'synthetic' }));
+    expect(ctHtml).toContain(
+      `<footer class="doc-footer"><p>Impact report · ${ct.title} · Version ${ct.version} · Effective January 1, 2014 · Fingerprint`,
+    );
+    // The page margins (a CSS string): the same facts.
+    expect(ctHtml).toContain(`Impact report · Version ${ct.version} · Effective January 1, 2014 · Fingerprint `);
+    expect(ctHtml).not.toContain('· fingerprint');
+    // Where the version is the date, the date once.
+    const cookHtml = impactReportHtml(impactReport({ ordinance: cook, cases, casesLabel: 'synthetic' }));
+    expect(cookHtml).toContain('Impact report · Version 2011-09-07 · Fingerprint ');
+    expect(cookHtml).not.toContain('Effective September 7, 2011');
   });
 });
