@@ -748,7 +748,8 @@ caption { break-after: avoid; page-break-after: avoid; }
 .appendix { break-before: page; page-break-before: always; }
 h2, h3 { break-after: avoid; page-break-after: avoid; }
 ul.law { font-size: .9rem; }
-@media print { html { font-size: 9.3pt; } h2 { margin-top: .55rem; } }
+/* On paper the page margins carry the footer's facts (version, effective date, fingerprint) on every page, as the ordinance's do. */
+@media print { html { font-size: 9.3pt; } h2 { margin-top: .55rem; } .doc-footer { display: none; } }
 `;
 
 function checkHtml(c: GuideCheck): string {
