@@ -1068,7 +1068,7 @@ describe('a hold or notice the ordinance makes on a finding (the legal-judgement
       const al = duty('AL', '2013-07-01', provisions);
       expect(al.map((d) => [d.authority, d.severity, d.provision])).toEqual([['al-31-13-19', 'error', 'danger']]);
       expect(al[0]!.message).toMatch(
-        /^§ 2\(a\) \[no heading; (holds the person on|answers the)[^\]]*\] gives notice of release only as a person decides \(an officer's finding or a review\), so the ordinance itself does not give the notice; Alabama requires agencies to notify ICE of releases/,
+        /^§ 2\(a\) \[no heading; (holds the person where|answers the)[^\]]*\] gives notice of release only as a person decides \(an officer's finding or a review\), so the ordinance itself does not give the notice; Alabama requires agencies to notify ICE of releases/,
       );
       // The fix notifies whatever the finding: it removes the finding, keeping what the provision does.
       expect((al[0]!.fixes ?? []).map((f) => f.title)).toEqual(['Notify whatever the finding: remove the finding from this provision']);
