@@ -35,9 +35,12 @@ test('a bidirectional override or a zero-width space in a key, a column name or 
   const since = await chooseCaseFile(page, file);
   await waitForEvent(page, 'cases-refused', { name: 'jail\u202Etxt.csv' }, since);
   const refusal = page.locator('.notice.error[role="alert"]').first();
-  await expect(refusal).toContainText('unknown column "abc\\u202edef"');
+  // The refusal above the panel names the file; the panel names the column, in its table and its list.
+  await expect(refusal).toContainText('jail\\u202etxt.csv was not loaded');
   await expect(page.getByRole('heading', { name: 'Map the columns of jail\\u202etxt.csv' })).toBeVisible();
   const mapping = await page.locator('.mapping-name').allTextContents();
   expect(mapping).toContain('abc\\u202edef');
-  for (const text of [await refusal.textContent(), ...mapping]) expect(text).not.toMatch(HIDDEN);
+  const panel = page.locator('.mapping-panel');
+  await expect(panel).toContainText('“abc\\u202edef” (column');
+  for (const text of [await refusal.textContent(), await panel.textContent(), ...mapping]) expect(text).not.toMatch(HIDDEN);
 });

@@ -107,7 +107,9 @@ test('a draft with the same title and version is named by its file in the Compar
   await (await chooser).setFiles(earlier);
   await waitForEvent(page, 'export-preview-shown', { format: 'redline' }, since);
   const preview = dialog.locator('iframe').contentFrame();
-  await expect(preview.locator('body')).toContainText(`from version 2014 (as-enacted.ordinance.yaml) of `);
-  await expect(preview.locator('body')).toContainText(`to version 2014 (${SAMPLE_NAME}) of `);
+  await expect(preview.locator('body')).toContainText(
+    `from version 2014 (as-enacted.ordinance.yaml), effective January 1, 2014, fingerprint `,
+  );
+  await expect(preview.locator('body')).toContainText(`to version 2014 (${SAMPLE_NAME}), effective January 1, 2014, fingerprint `);
   await expect(preview.getByRole('columnheader', { name: 'Version 2014 (as-enacted.ordinance.yaml)' }).first()).toBeVisible();
 });

@@ -206,15 +206,15 @@ export function ColumnMappingPanel({ source, draft, onDraft, onRead, onClose, ho
 
   if (sample === null)
     return (
-      <section className="mapping-panel" aria-label={`Map columns of ${source.name}`}>
-        <p role="status">Reading the columns of {source.name}…</p>
+      <section className="mapping-panel" aria-label={`Map columns of ${visibleText(source.name)}`}>
+        <p role="status">Reading the columns of {visibleText(source.name)}…</p>
       </section>
     );
   if (sample === 'unreadable' || !mapping)
     return (
-      <section className="mapping-panel" aria-label={`Map columns of ${source.name}`}>
+      <section className="mapping-panel" aria-label={`Map columns of ${visibleText(source.name)}`}>
         <p className="notice error" role="alert">
-          {source.name} has no header row to map.
+          {visibleText(source.name)} has no header row to map.
         </p>
         <button type="button" onClick={onClose}>
           Close
@@ -266,7 +266,7 @@ export function ColumnMappingPanel({ source, draft, onDraft, onRead, onClose, ho
     const r = await host.exportFile({ suggestedName: suggested, data: text, mimeType: 'text/yaml' });
     if (!r.ok) return setFileProblems({ name: suggested, lines: [r.error] });
     if (!r.value) return;
-    setSaved(r.value.downloaded ? `Downloaded ${r.value.name}.` : `Saved ${r.value.name}.`);
+    setSaved(r.value.downloaded ? `Downloaded ${visibleText(r.value.name)}.` : `Saved ${visibleText(r.value.name)}.`);
     emit('mapping-saved', { name: r.value.name });
   };
 
@@ -310,10 +310,10 @@ export function ColumnMappingPanel({ source, draft, onDraft, onRead, onClose, ho
       </div>
       {fileProblems ? (
         <div className="notice error" role="alert">
-          <p>Problems in {fileProblems.name}:</p>
+          <p>Problems in {visibleText(fileProblems.name)}:</p>
           <ul>
             {fileProblems.lines.map((l, i) => (
-              <li key={i}>{l}</li>
+              <li key={i}>{visibleText(l)}</li>
             ))}
           </ul>
         </div>
@@ -473,7 +473,7 @@ export function ColumnMappingPanel({ source, draft, onDraft, onRead, onClose, ho
           aria-describedby={`${id}-problems`}
           onClick={() => void read()}
         >
-          Read {source.name} with this mapping
+          Read {visibleText(source.name)} with this mapping
         </button>
         <button type="button" onClick={onClose}>
           Close
