@@ -65,3 +65,12 @@ ${extra}sections:
 ${provisions}otherwise: ${otherwise}
 `;
 }
+
+/** Replaces the n-th match of `re` (a global pattern) in `text` (counted round), or gives the text unchanged. */
+export function replaceNth(text: string, re: RegExp, n: number, by: (m: string) => string): string {
+  const count = text.match(re)?.length ?? 0;
+  if (count === 0) return text;
+  let k = 0;
+  const target = n % count;
+  return text.replace(re, (m) => (k++ === target ? by(m) : m));
+}

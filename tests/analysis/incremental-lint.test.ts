@@ -11,16 +11,7 @@ import { checkDocument } from '../../engine/analysis/index';
 import { clearAnalysisCaches } from '../../engine/analysis/facts';
 import { parseSource } from '../../engine/index';
 import { sampleOrdinanceText } from '../../bench/sample-ordinance';
-import { readRepoFile } from './helpers';
-
-/** Replaces the n-th match of `re` (a global pattern) in `text` (counted round), or gives the text unchanged. */
-function replaceNth(text: string, re: RegExp, n: number, by: (m: string) => string): string {
-  const count = text.match(re)?.length ?? 0;
-  if (count === 0) return text;
-  let k = 0;
-  const target = n % count;
-  return text.replace(re, (m) => (k++ === target ? by(m) : m));
-}
+import { readRepoFile, replaceNth } from './helpers';
 
 const NEXT_OUTCOME: Record<string, string> = { decline: 'notify', notify: 'review', review: 'hold', hold: 'decline' };
 

@@ -11,28 +11,8 @@ import { clearAnalysisCaches } from '../../engine/analysis/facts';
 import { loadScenario } from '../../engine/index';
 import type { Scenario } from '../../engine/model';
 import { sampleOrdinanceText } from '../../bench/sample-ordinance';
-import { readRepoFile } from './helpers';
-
-/** A small seeded generator (mulberry32): the same seed, the same edits. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Replaces the n-th match of `re` (a global pattern) in `text` (counted round), or gives the text unchanged. */
-function replaceNth(text: string, re: RegExp, n: number, by: (m: string) => string): string {
-  const count = text.match(re)?.length ?? 0;
-  if (count === 0) return text;
-  let k = 0;
-  const target = n % count;
-  return text.replace(re, (m) => (k++ === target ? by(m) : m));
-}
+import { seededRandom } from '../../engine/generate';
+import { readRepoFile, replaceNth } from './helpers';
 
 const OUTCOMES = ['decline', 'notify', 'review', 'hold'];
 const STATES = ['CA', 'TX', 'CT', 'IL', 'FL', 'NY', 'OR', 'WA', 'MT', 'AL'];
@@ -75,7 +55,7 @@ function edit(text: string, next: () => number, step: number): { kind: string; t
 }
 
 function along(base: string, seed: number, steps: number, scenario: Scenario | undefined): void {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const chain: Array<{ kind: string; text: string }> = [];
   let t = base;
   for (let i = 0; chain.length < steps && i < steps * 4; i++) {
