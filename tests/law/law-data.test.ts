@@ -213,6 +213,15 @@ describe('the engine and the schemas agree with the data', () => {
     const props = ordinanceSchema.properties as Record<string, { properties: Record<string, { enum: string[] }> }>;
     expect(props.jurisdiction!.properties.timeZone!.enum).toEqual(TIME_ZONES.map((z) => z.name));
   });
+  it('the I-247N asks for notice only, read in a copy of the form itself', () => {
+    const n = authority('us-form-i-247n');
+    expect(n.detainerForm).toMatchObject({ form: 'I-247N', asks: ['notify'] });
+    expect(n.detainerForm!.holdHours).toBeUndefined();
+    expect(n.confidence).toBe('verified-primary');
+    const form = n.sources.find((s) => s.kind === 'primary');
+    expect(form?.quote).toMatch(/VOLUNTARY NOTIFICATION OF RELEASE/);
+    expect(form?.quote).toMatch(/Provide notice/);
+  });
   it('detainer forms: the I-247A from April 2, 2017, the regulation clock before it', () => {
     expect(DETAINER_FORMS.map((f) => f.form)).toEqual(['I-247', 'I-247A', 'I-247D', 'I-247N']);
     expect(DETAINER_FORMS[detainerFormIndexOn(parseDate('2017-04-02'))]!.form).toBe('I-247A');
