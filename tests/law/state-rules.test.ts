@@ -799,6 +799,15 @@ describe('what the reviewer found in the law data and its words', () => {
     expect(note.map((d) => [d.severity, d.authority])).toEqual([['info', 'md-hb16']]);
   });
 
+  it('Maryland HB 16 (2021) starts on December 6, 2021, the day the special session that overrode the veto convened: no note on December 5, a note on December 6', () => {
+    const felony = hold('felony', '{ conviction: { classes: [felony] } }');
+    const md = (date: string) =>
+      found(lint({ state: 'MD', date, provisions: felony }), 'state-law-uncertain').filter((d) => d.authority === 'md-hb16');
+    expect(md('2021-12-01')).toEqual([]);
+    expect(md('2021-12-05')).toEqual([]);
+    expect(md('2021-12-06').map((d) => d.severity)).toEqual(['info']);
+  });
+
   it('California: SB 54 bars holds with no exception; a hold on a judicial warrant is one the bar does not reach, not an exception the Act allows', () => {
     const ca = found(
       lint({ state: 'CA', date: '2022-06-01', provisions: hold('felony', '{ conviction: { classes: [felony] } }') }),
