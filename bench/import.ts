@@ -93,6 +93,25 @@ function pageFaults(): number {
 }
 
 /**
+ * The file's bytes in 1 MB chunks, as importFile reads them (open, reads into one buffer, close): each
+ * chunk is the caller's until the next read. The plain read, the bytes-only read and the first
+ * import's floor all read the file through it, so they read it alike.
+ */
+function forEachChunk(file: string, use: (chunk: Buffer) => void): void {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(1 << 20);
+    for (;;) {
+      const n = fs.readSync(fd, buffer, 0, buffer.length, null);
+      if (n === 0) break;
+      use(buffer.subarray(0, n));
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
  * What any first import of the file pays in a fresh process, reading nothing into cases: the file
  * read in 1 MB chunks as importFile reads it, each chunk searched once for `mark` (a JSON file's "{",
  * a CSV file's line feed), and `tableBytes` of typed arrays (1 MB each) allocated and every element
@@ -103,18 +122,9 @@ function firstImportFloor(file: string, tableBytes: number, mark: number): First
   const f0 = pageFaults();
   const t0 = cpuMs();
   let objects = 0;
-  const fd = fs.openSync(file, 'r');
-  try {
-    const buffer = Buffer.allocUnsafe(1 << 20);
-    for (;;) {
-      const n = fs.readSync(fd, buffer, 0, buffer.length, null);
-      if (n === 0) break;
-      const chunk = buffer.subarray(0, n);
-      for (let i = chunk.indexOf(mark); i >= 0; i = chunk.indexOf(mark, i + 1)) objects++;
-    }
-  } finally {
-    fs.closeSync(fd);
-  }
+  forEachChunk(file, (chunk) => {
+    for (let i = chunk.indexOf(mark); i >= 0; i = chunk.indexOf(mark, i + 1)) objects++;
+  });
   // Each column is kept until the time is taken, and the elements written are counted.
   const columns: Int32Array[] = [];
   let written = 0;
@@ -213,38 +223,21 @@ export async function importBench(): Promise<void> {
   // The limit: reading the same file in the same 1 MB chunks, decoded as UTF-8, its lines counted.
   const plainRead = () => {
     const decoder = new TextDecoder();
-    const buffer = Buffer.allocUnsafe(1 << 20);
-    const fd = fs.openSync(file, 'r');
     let lines = 0;
-    try {
-      for (;;) {
-        const n = fs.readSync(fd, buffer, 0, buffer.length, null);
-        if (n === 0) break;
-        const text = decoder.decode(buffer.subarray(0, n), { stream: true });
-        for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
-      }
-    } finally {
-      fs.closeSync(fd);
-    }
+    forEachChunk(file, (chunk) => {
+      const text = decoder.decode(chunk, { stream: true });
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+    });
     if (lines !== rows + 1) throw new Error(`plain read counted ${lines} lines`);
   };
   // Beside it, the floor under any reader of the bytes: the same chunks with no text made, the line
   // feeds counted in the bytes. The budget's ratio is to the read above (a plain read of a text file
   // makes its text); this one says how much of that read is the decoding the importer does not do.
   const byteRead = () => {
-    const buffer = Buffer.allocUnsafe(1 << 20);
-    const fd = fs.openSync(file, 'r');
     let lines = 0;
-    try {
-      for (;;) {
-        const n = fs.readSync(fd, buffer, 0, buffer.length, null);
-        if (n === 0) break;
-        const chunk = buffer.subarray(0, n);
-        for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) lines++;
-      }
-    } finally {
-      fs.closeSync(fd);
-    }
+    forEachChunk(file, (chunk) => {
+      for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) lines++;
+    });
     if (lines !== rows + 1) throw new Error(`the byte read counted ${lines} lines`);
   };
   const wall: number[] = [];
