@@ -1898,14 +1898,26 @@ function policyRules(ctx: Ctx): void {
           (Object.keys(decidedByOutcome) as Outcome[]).filter((x) => RANK[x] > RANK[sp.outcome]).map((x) => decidedByOutcome[x]),
         );
         if (b.intersects(sp.when, harsher)) {
-          const earlier: Array<{ e: SymbolicProvision; overlap: number }> = [];
+          const earlier: Array<{ e: SymbolicProvision; overlap: number; acts: Outcome[] }> = [];
           const near = earlierSharingAnAge(sp.when, i);
           for (let x = 0; x < (near ? near.length : i) && earlier.length < 3; x++) {
             const k = near ? near[x]! : x;
             const e = policy.provisions[k]!;
             if (RANK[e.outcome] <= RANK[sp.outcome]) continue;
+            // What each provision does to a case under the request's limit (a hold on a request for notice
+            // alone is a notice; on a request for nothing, every provision declines): only where the earlier
+            // one does more than this one would is the case decided differently, and the message says what
+            // it does there, not what it allows.
             const overlap = b.and(sp.when, e.decides);
-            if (overlap !== FALSE_NODE) earlier.push({ e, overlap });
+            const parts: Array<[Outcome, number]> =
+              e.outcome === 'hold'
+                ? [
+                    ['hold', b.and(overlap, req.holdAsked)],
+                    ['notify', b.and(overlap, req.notifyOnly)],
+                  ]
+                : [[e.outcome, b.and(overlap, req.any)]];
+            const differ = parts.filter(([x, s]) => s !== FALSE_NODE && RANK[x] > RANK[sp.outcome]);
+            if (differ.length) earlier.push({ e, overlap: b.orAll(differ.map(([, s]) => s)), acts: differ.map(([x]) => x) });
           }
           const first = earlier[0];
           if (first) {
@@ -1917,13 +1929,20 @@ function policyRules(ctx: Ctx): void {
               // Its example, and the words of the message that show it, once every provision is read (orderExamples).
               message: '',
               get explanation(): string {
+                // "§ 2(a) (held or answered with notice of release only)": what each does to them, as the message says it.
                 const each = joinWords(
-                  earlier.map(({ e }) => `${cite(e.index)} ${OUTCOME_ACTS[e.outcome].gives}`),
+                  earlier.map(
+                    ({ e, acts }) =>
+                      `${cite(e.index)} (${joinWords(
+                        acts.map((x) => OUTCOME_ACTS[x].decidedAs),
+                        'or',
+                      )})`,
+                  ),
                   'and',
                 );
                 return protective
-                  ? `The first provision that applies decides a case, and some cases this provision would decline are decided first: ${each} them. If it is meant as an exception (as a protection usually is), move it before ${first.e.citation}.`
-                  : `The first provision that applies decides a case, and some cases this provision covers are decided first, with a harsher outcome: ${each} them. That is usual when the earlier provision is about more serious facts; check that it is intended.`;
+                  ? `The first provision that applies decides a case, and some cases this provision would decline are decided first, by ${each}. If it is meant as an exception (as a protection usually is), move it before ${first.e.citation}.`
+                  : `The first provision that applies decides a case, and some cases this provision covers are decided first, with a harsher outcome, by ${each}. That is usual when the earlier provision is about more serious facts; check that it is intended.`;
               },
               path: whenPath,
               get fixes(): QuickFix[] {
@@ -1937,7 +1956,7 @@ function policyRules(ctx: Ctx): void {
               decidedBy: { provision: first.e.id },
               finish: (ex) => {
                 finding.message = orderConflictMessage(
-                  earlier.map(({ e }) => ({ name: cite(e.index), citation: e.citation, outcome: e.outcome })),
+                  earlier.map(({ e, acts }) => ({ name: cite(e.index), citation: e.citation, outcome: e.outcome, acts })),
                   { name: cite(i), citation: sp.citation, outcome: sp.outcome },
                   ex?.facts,
                 );
@@ -2652,12 +2671,14 @@ export function validatorFixes(d: Diagnostic, source: ParsedSource): QuickFix[] 
  * harsher provisions before `later` that decide some of its cases, in order.
  */
 export function orderConflictMessage(
-  earlier: ReadonlyArray<{ name: string; citation: string; outcome: Outcome }>,
+  earlier: ReadonlyArray<{ name: string; citation: string; outcome: Outcome; acts?: readonly Outcome[] }>,
   later: { name: string; citation: string; outcome: Outcome },
   example?: readonly string[],
 ): string {
   const one = earlier.length === 1;
-  const outcomes = [...new Set(earlier.map((e) => e.outcome))].sort((a, b) => RANK[b] - RANK[a]);
+  // What the earlier provisions do to the later one's cases (`acts`, under the request's limit: a hold
+  // provision only notifies where the detainer asks for notice alone), their outcomes when not given.
+  const outcomes = [...new Set(earlier.flatMap((e) => e.acts ?? [e.outcome]))].sort((a, b) => RANK[b] - RANK[a]);
   const decided = joinWords(
     outcomes.map((x) => OUTCOME_ACTS[x].decidedAs),
     'or',

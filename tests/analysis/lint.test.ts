@@ -130,12 +130,37 @@ describe('logic', () => {
     expect(d?.example?.case.age).toBeLessThan(18);
     // Both provisions by name, which comes first, what it does to which cases, and what to do; then the example.
     expect(d?.message).toMatch(
-      /^order matters: § 2\(a\) \[no heading; holds the person where the civil immigration detainer asks for a hold, and gives notice where it asks only for notice\] comes before § 2\(b\) \[no heading; declines the civil immigration detainer\], so some cases § 2\(b\) would decline are held under it instead; to make § 2\(b\) an exception to it, move it before § 2\(a\)\. For example: age 1[0-7]/,
+      /^order matters: § 2\(a\) \[no heading; holds the person where the civil immigration detainer asks for a hold, and gives notice where it asks only for notice\] comes before § 2\(b\) \[no heading; declines the civil immigration detainer\], so some cases § 2\(b\) would decline are held or answered with notice of release only under it instead; to make § 2\(b\) an exception to it, move it before § 2\(a\)\. For example: age 1[0-7]/,
+    );
+    expect(d?.explanation).toMatch(
+      /are decided first, by § 2\(a\) \[[^\]]*\] \(held or answered with notice of release only\)\. If it is meant/,
     );
     expect(d?.explanation).toContain('move it before § 2(a).');
     fixResolves(text, 'order-conflict');
     // The exception first is the usual drafting: no finding.
     expect(findings(doc(noMinors + provision('felon', '{ conviction: { term: felony } }')), 'order-conflict')).toEqual([]);
+  });
+
+  it('order-conflict says what the earlier provision does under the request, not what it allows', () => {
+    // Only on requests for a hold: the minors' cases are held, never answered with notice.
+    const holdsAsked = doc(provision('felon', '{ all: [{ conviction: { term: felony } }, { requested: hold }] }') + noMinors);
+    const [d] = findings(holdsAsked, 'order-conflict');
+    expect(d?.message).toContain('so some cases § 2(b) would decline are held under it instead;');
+    expect(d?.explanation).toMatch(/are decided first, by § 2\(a\) \[[^\]]*\] \(held\)\./);
+    // Only on requests for notice alone: a hold provision there gives notice, which the minors' provision
+    // would decline: said so, not "held".
+    const noticeOnly = doc(
+      provision('felon', '{ all: [{ conviction: { term: felony } }, { requested: notify }, { not: { requested: hold } }] }') + noMinors,
+    );
+    const [n] = findings(noticeOnly, 'order-conflict');
+    expect(n?.message).toContain('so some cases § 2(b) would decline are answered with notice of release only under it instead;');
+    expect(n?.example?.case).toBeDefined();
+    // A notice provision after that hold provision decides those cases as it would: no conflict to report.
+    const noticeAfter = doc(
+      provision('felon', '{ all: [{ conviction: { term: felony } }, { requested: notify }, { not: { requested: hold } }] }') +
+        provision('notice', '{ conviction: { term: felony } }', 'notify'),
+    );
+    expect(findings(noticeAfter, 'order-conflict')).toEqual([]);
   });
 
   it('order-conflict reads as a solicitor reads it: both provisions in words, which comes first, what it does, what to do', () => {
