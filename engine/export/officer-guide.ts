@@ -763,7 +763,7 @@ function checkHtml(c: GuideCheck): string {
  * applies gives the section), a provision's own lines say that their order does not matter: the engine
  * reads "all of these" and "any one of these" as a whole (the same outcome and section in any order, a
  * finding still open included), and the guide sorts them into the order the facts arrive, not the order
- * the ordinance lists them.
+ * the ordinance lists them; the lines of a nested group too, and the note says so where there is one.
  */
 function provisionCheckHtml(p: GuideProvisionCheck, detainer: string, ordered: boolean): string {
   const cite = ` <span class="cite">(${escapeHtml(p.citation)}${p.heading ? `, ${escapeHtml(p.heading)}` : ''})</span>`;
@@ -771,7 +771,10 @@ function provisionCheckHtml(p: GuideProvisionCheck, detainer: string, ordered: b
   const c = p.check;
   const decider = c.decidedBy ? ` <span class="decider">(a finding ${escapeHtml(c.decidedBy)} must make, in writing)</span>` : '';
   if (!c.items) return `<li>${escapeHtml(c.text)}${decider}${cite}</li>`;
-  const text = ordered ? `${c.text.replace(/:$/, '')} (check these in any order):` : c.text;
+  // The lines of a nested group are read as a whole too (sorted as the provision's own are): said once, here,
+  // so that no list under the ordered one is left to look ordered.
+  const nested = c.items.some((i) => i.items);
+  const text = ordered ? `${c.text.replace(/:$/, '')} (check these${nested ? ', and the lines under them,' : ''} in any order):` : c.text;
   return `<li class="group">${escapeHtml(text)}${cite}<ul class="checks">${c.items.map(checkHtml).join('')}</ul></li>`;
 }
 

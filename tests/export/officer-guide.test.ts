@@ -127,6 +127,39 @@ describe('officer guide', () => {
     expect(one).not.toContain('(check these in any order)');
   });
 
+  it('says the lines of a nested group, too, may be checked in any order, as the engine reads them', () => {
+    const nestedText = `
+title: Ordinance with a nested condition
+jurisdiction: { name: Testville, state: MA }
+sections:
+  - heading: Detainers
+    provisions:
+      - id: warrant
+        when: { judicialWarrant: true }
+        outcome: hold
+        maxHold: { hours: 48, excludingWeekendsAndHolidays: true }
+      - id: nested
+        when: { all: [ { age: { atLeast: 18 } }, { any: [ { record: gangDatabase }, { conviction: { classes: [felony] } } ] } ] }
+        outcome: hold
+        maxHold: { hours: 48, excludingWeekendsAndHolidays: true }
+otherwise: decline
+`;
+    const o = ordinanceFrom(nestedText);
+    const html = officerGuideBodyHtml(officerGuide(o));
+    expect(html).toMatch(/All of these are true \(check these, and the lines under them, in any order\):/);
+    expect(html).not.toContain('All of these are true (check these in any order):');
+    // True of the engine: the nested lines reversed, and the outer ones, decide every case the same.
+    const reversed = structuredClone(o);
+    const p = reversed.sections[0]!.provisions!.find((x) => x.id === 'nested')!;
+    if (p.when && 'all' in p.when) {
+      const inner = p.when.all[1]!;
+      p.when = { all: [{ any: 'any' in inner ? [...inner.any].reverse() : [inner] }, p.when.all[0]!] };
+    }
+    const [a, b] = [compile(o), compile(reversed)];
+    expect(JSON.stringify(reversed)).not.toBe(JSON.stringify(o));
+    expect(cases.map((c) => b.decideCode(c))).toEqual(cases.map((c) => a.decideCode(c)));
+  });
+
   it('gathers facts in the order an officer meets them, but lists the checks in the order the policy reads them', () => {
     const g = officerGuide(reordering);
     expect(g.steps.map((s) => [s.outcome, s.checks.map((c) => c.provision)])).toEqual([
