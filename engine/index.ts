@@ -147,7 +147,16 @@ export {
 } from './text-model';
 export { renderMarkdown, markdownFromText, markdownText } from './render-markdown';
 export { conditionWords, detainerTerm, inOrdinanceTerms, joinWords, leafWords, OUTCOME_WORDS } from './wording';
-export { isBaselineRule, provisionName, provisionNameIn, provisionNamer, provisionTitle, type NameableProvision } from './provision-names';
+export {
+  isBaselineRule,
+  provisionName,
+  provisionNameIn,
+  provisionNamer,
+  provisionShortName,
+  provisionShortTitle,
+  provisionTitle,
+  type NameableProvision,
+} from './provision-names';
 export * as time from './time';
 export {
   checkDocument,

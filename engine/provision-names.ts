@@ -39,6 +39,23 @@ function titleIn(p: NameableProvision, term: string): string {
   return p.outcome ? `[no heading; ${OUTCOME_ACTS[p.outcome].does(term)}]` : '[no heading]';
 }
 
+/**
+ * A provision's title for a cell too narrow for what an unheaded provision does (a table's "Provision" or
+ * "Decided by" column): its heading, "Otherwise", a baseline rule's words, or "[no heading]" alone, where
+ * the row's outcome column beside it says what the provision gives. The cell's title (its tooltip and, for
+ * a control, its accessible name) carries the whole provisionTitle.
+ */
+export function provisionShortTitle(p: NameableProvision): string {
+  if (isBaselineRule(p) || p.id === 'default' || p.heading?.trim()) return titleIn(p, 'detainer');
+  return '[no heading]';
+}
+
+/** provisionName for a narrow cell: citation and provisionShortTitle ("§ 2(b) [no heading]"). */
+export function provisionShortName(p: NameableProvision): string {
+  if (isBaselineRule(p)) return p.citation;
+  return `${p.citation} ${provisionShortTitle(p)}`.trim();
+}
+
 /** The provision's name: citation and title ("§ 2(a) Serious offenses"), a baseline rule by its words alone. */
 export function provisionName(p: NameableProvision): string {
   return provisionNameIn(p, 'detainer');

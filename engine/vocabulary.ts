@@ -16,7 +16,16 @@ export {
 } from './diagnostics';
 export { outcomeOf, outcomeNumberOf, provisionNumberOf, decodeDecision, type DecisionCode, type ProvisionRef } from './decision-code';
 export { joinWords, maxHoldWords, OUTCOME_WORDS, withDetainerTerm } from './wording';
-export { isBaselineRule, provisionName, provisionNameIn, provisionNamer, provisionTitle, type NameableProvision } from './provision-names';
+export {
+  isBaselineRule,
+  provisionName,
+  provisionNameIn,
+  provisionNamer,
+  provisionShortName,
+  provisionShortTitle,
+  provisionTitle,
+  type NameableProvision,
+} from './provision-names';
 export { BASELINE_HEADING, BASELINE_NAME, BASELINE_TITLE, BASELINE_TITLE_HEADING, baselineRuleWords } from './baseline-reasons';
 export * from './export/catalog';
 export { caseSetLabel, caseSetTitle, isWindowsDeviceName, policyBaseName } from './file-names';

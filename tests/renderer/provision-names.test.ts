@@ -7,10 +7,23 @@ import path from 'node:path';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { explainCase, layoutOrdinance, loadOrdinance, provisionName, provisionTitle, readCaseSet, simulateDraft } from '../../engine/index';
+import {
+  caseColumns,
+  explainCase,
+  layoutOrdinance,
+  loadOrdinance,
+  provisionName,
+  provisionShortName,
+  provisionShortTitle,
+  provisionTitle,
+  readCaseSet,
+  simulateDraft,
+} from '../../engine/index';
 import { impactReport, impactReportHtml } from '../../engine/export/index';
 import { outlineOf } from '../../renderer/src/analysis/outline';
 import { asRecord } from '../../renderer/src/form/document-ops';
+import { CaseTable } from '../../renderer/src/simulation/CaseTable';
+import { NO_FILTER } from '../../renderer/src/simulation/case-rows';
 import { DecisionBlock } from '../../renderer/src/simulation/Explanation';
 import { unreachedWords } from '../../renderer/src/simulation/unreached';
 
@@ -49,6 +62,52 @@ describe('provisionName and provisionTitle', () => {
     expect(provisionName({ id: 'honor-hold', citation: '§ 2', outcome: 'hold' })).toBe(
       '§ 2 [no heading; holds the person where the detainer asks for a hold, and gives notice where it asks only for notice]',
     );
+  });
+});
+
+describe('provisionShortName and provisionShortTitle, for a narrow cell', () => {
+  it('give an unheaded provision as "[no heading]", a heading, the otherwise clause and a baseline rule as the names do', () => {
+    const unheaded = { id: 'x', citation: '§ 2(b)', outcome: 'hold' as const };
+    expect(provisionShortName(unheaded)).toBe('§ 2(b) [no heading]');
+    expect(provisionShortTitle(unheaded)).toBe('[no heading]');
+    expect(provisionShortTitle({ id: 'x', citation: '§ 2(b)', heading: '  ', outcome: 'hold' })).toBe('[no heading]');
+    expect(provisionShortName({ id: 'x', citation: '§ 2(a)', heading: 'Serious offenses', outcome: 'hold' })).toBe(
+      '§ 2(a) Serious offenses',
+    );
+    expect(provisionShortName({ id: 'default', citation: '§ 3', outcome: 'decline' })).toBe('§ 3 Otherwise');
+    expect(provisionShortName({ id: 'honor-hold', citation: 'honor all: hold as requested', outcome: 'hold' })).toBe(
+      'honor all: hold as requested',
+    );
+  });
+
+  it('the case table’s Decided by cell shows the short name, its title the whole one', () => {
+    const sim = simulateDraft({ ordinance, cases });
+    const mine = sim.sides.policy;
+    const html = renderToStaticMarkup(
+      createElement(CaseTable, {
+        label: 'Cases',
+        columns: caseColumns(cases),
+        codes: mine.codes,
+        otherCodes: null,
+        provisions: mine.provisions.slice(0, -1),
+        otherwise: mine.provisions.at(-1)!,
+        otherProvisions: [],
+        otherOtherwise: null,
+        possible: mine.possible,
+        oneOf: mine.oneOf,
+        undecidedBy: mine.undecidedBy,
+        filter: NO_FILTER,
+        selected: null,
+        onSelect: () => undefined,
+        height: 2000,
+      }),
+    );
+    const cells = [...html.matchAll(/class="cell col-provision" title="([^"]*)">([^<]*)</g)].map((m) => [m[1], m[2]]);
+    expect(cells).toContainEqual([
+      '§ 2(b) [no heading; holds the person where the detainer asks for a hold, and gives notice where it asks only for notice]',
+      '§ 2(b) [no heading]',
+    ]);
+    for (const [, text] of cells) expect(text!.length).toBeLessThan(30);
   });
 });
 

@@ -4,7 +4,7 @@
 // facts, so a pane as narrow as the app's at 1280 pixels shows them without scrolling sideways.
 
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
-import { caseId, decidedByOneOfWords, OUTCOMES, provisionName } from '../../../engine/vocabulary';
+import { caseId, decidedByOneOfWords, OUTCOMES, provisionName, provisionShortName } from '../../../engine/vocabulary';
 import { count } from '../lib/format';
 import { OUTCOME_LABEL } from './Charts';
 import { convictionWords, isUndecided, longestIds, offenseWords, selectRows, type RowFilter, type SortKey } from './case-rows';
@@ -294,7 +294,7 @@ export function CaseTable(props: Props) {
                   </div>
                 ) : (
                   <div role="gridcell" className="cell col-provision" title={provisionName(p)}>
-                    {provisionName(p)}
+                    {provisionShortName(p)}
                   </div>
                 )}
                 {decider ? (

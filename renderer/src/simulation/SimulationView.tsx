@@ -24,6 +24,7 @@ import {
   decidedAs,
   DEFAULT_COST_PER_INMATE_DAY,
   provisionName,
+  provisionShortTitle,
   provisionTitle,
   readsAgreement,
   BASELINE_HEADING,
@@ -681,48 +682,55 @@ export function SimulationView(props: Props) {
               asks a person for a finding. A case the records leave undecided is decided by no provision: it is counted as “may decide”
               under each provision that may decide it.
             </p>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Section</th>
-                  <th scope="col">Provision</th>
-                  <th scope="col">The provision gives</th>
-                  <th scope="col" className="num">
-                    Cases decided
-                  </th>
-                  <th scope="col">What those cases got</th>
-                </tr>
-              </thead>
-              <tbody>
-                {r.coverage.provisions.map((p, i) => (
-                  <tr key={p.id} className={p.decided === 0 && !p.mayDecide && !p.undetermined ? 'unreached' : ''}>
-                    <td>{p.citation}</td>
-                    <td>
-                      <button type="button" className="link" onClick={() => onShowProvision(p.id)}>
-                        {provisionTitle(r.provisions[i] ?? p)}
-                      </button>{' '}
-                      {p.decided === 0 && !p.mayDecide && !p.undetermined ? (
-                        <span className="badge warning">no case reached it</span>
-                      ) : null}
-                    </td>
-                    <td>{OUTCOME_LABEL[p.outcome]}</td>
-                    <td className="num">
-                      {count(p.decided)} ({share(p.decided, r.summary.total)})
-                    </td>
-                    <td>{decidedAs(p, GOT_WORDS, count)}</td>
+            <div className="table-scroll">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">Section</th>
+                    <th scope="col">Provision</th>
+                    <th scope="col">The provision gives</th>
+                    <th scope="col" className="num">
+                      Cases decided
+                    </th>
+                    <th scope="col">What those cases got</th>
                   </tr>
-                ))}
-                <tr>
-                  <td>{r.coverage.otherwise.citation}</td>
-                  <td>Otherwise</td>
-                  <td>{OUTCOME_LABEL[r.coverage.otherwise.outcome]}</td>
-                  <td className="num">
-                    {count(r.coverage.otherwise.decided)} ({share(r.coverage.otherwise.decided, r.summary.total)})
-                  </td>
-                  <td>{decidedAs(r.coverage.otherwise, GOT_WORDS, count)}</td>
-                </tr>
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {r.coverage.provisions.map((p, i) => (
+                    <tr key={p.id} className={p.decided === 0 && !p.mayDecide && !p.undetermined ? 'unreached' : ''}>
+                      <td>{p.citation}</td>
+                      <td>
+                        <button
+                          type="button"
+                          className="link"
+                          title={provisionTitle(r.provisions[i] ?? p)}
+                          onClick={() => onShowProvision(p.id)}
+                        >
+                          {provisionShortTitle(r.provisions[i] ?? p)}
+                        </button>{' '}
+                        {p.decided === 0 && !p.mayDecide && !p.undetermined ? (
+                          <span className="badge warning">no case reached it</span>
+                        ) : null}
+                      </td>
+                      <td>{OUTCOME_LABEL[p.outcome]}</td>
+                      <td className="num">
+                        {count(p.decided)} ({share(p.decided, r.summary.total)})
+                      </td>
+                      <td>{decidedAs(p, GOT_WORDS, count)}</td>
+                    </tr>
+                  ))}
+                  <tr>
+                    <td>{r.coverage.otherwise.citation}</td>
+                    <td>Otherwise</td>
+                    <td>{OUTCOME_LABEL[r.coverage.otherwise.outcome]}</td>
+                    <td className="num">
+                      {count(r.coverage.otherwise.decided)} ({share(r.coverage.otherwise.decided, r.summary.total)})
+                    </td>
+                    <td>{decidedAs(r.coverage.otherwise, GOT_WORDS, count)}</td>
+                  </tr>
+                </tbody>
+              </table>
+            </div>
             {r.coverage.undecided ? <p data-testid="coverage-totals">{coverageTotalsWords(r.coverage, count)}</p> : null}
             {r.summary.afterRelease ? <p data-testid="coverage-after-release">{afterReleaseCoverageWords(r.summary)}</p> : null}
             {r.coverage.unreached.length ? (
