@@ -289,7 +289,10 @@ export function checkCaseSetVocabulary(o: Ordinance, t: CaseTable, vocabulary = 
   const outcomeOf = (path: PathSegment[]) => {
     if (path[0] !== 'sections') return undefined;
     const provision = o.sections[path[1] as number]?.provisions?.[path[3] as number];
-    return provision?.outcome ? OUTCOME_ACTS[provision.outcome].gives : undefined;
+    // What the provision does on what it reads, true of both kinds of request: a hold provision gives
+    // notice where the detainer asks only for notice, so it "holds or gives notice", never "holds" alone.
+    if (!provision?.outcome) return undefined;
+    return provision.outcome === 'hold' ? `${OUTCOME_ACTS.hold.gives} or gives notice` : OUTCOME_ACTS[provision.outcome].gives;
   };
   const uses = (words: string[]) => (words.length ? words.map((w) => `'${w}'`).join(', ') : 'none');
   for (const n of namedWords(o)) {

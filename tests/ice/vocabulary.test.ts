@@ -70,7 +70,7 @@ describe('the vocabulary check of a case set', () => {
   it('warns where the draft names a tag no case carries, with the set tags nearest it as fixes', () => {
     const sexual = findings.find((f) => f.path.join('.') === 'sections.0.provisions.0.when.conviction.categories.0')!;
     expect(sexual.message).toBe(
-      `the draft holds for 'sex-offense' (provision § 2(a)(1) [no heading; holds the person where the civil immigration detainer asks for a hold, and gives notice where it asks only for notice]); no case in this set has that tag, so this test is never true on it; the set uses 'sex', 'sexual-assault'`,
+      `the draft holds or gives notice for 'sex-offense' (provision § 2(a)(1) [no heading; holds the person where the civil immigration detainer asks for a hold, and gives notice where it asks only for notice]); no case in this set has that tag, so this test is never true on it; the set uses 'sex', 'sexual-assault'`,
     );
     expect(applyQuickFix(DRAFT, sexual.fixes[0]!)).toContain('conviction: { categories: [sex] }');
     const term = findings.find((f) => f.path.join('.') === 'definitions.0.covers.0.categories.1')!;
