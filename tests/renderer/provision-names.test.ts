@@ -23,6 +23,7 @@ import { impactReport, impactReportHtml } from '../../engine/export/index';
 import { outlineOf } from '../../renderer/src/analysis/outline';
 import { asRecord } from '../../renderer/src/form/document-ops';
 import { CaseTable } from '../../renderer/src/simulation/CaseTable';
+import { HoldHoursChart } from '../../renderer/src/simulation/Charts';
 import { NO_FILTER } from '../../renderer/src/simulation/case-rows';
 import { DecisionBlock } from '../../renderer/src/simulation/Explanation';
 import { unreachedWords } from '../../renderer/src/simulation/unreached';
@@ -108,6 +109,24 @@ describe('provisionShortName and provisionShortTitle, for a narrow cell', () => 
       '§ 2(b) [no heading]',
     ]);
     for (const [, text] of cells) expect(text!.length).toBeLessThan(30);
+  });
+
+  it('the hold hours chart draws the short name left of the bar, the whole one as its title, a heading as it is', () => {
+    const p = { id: 'x', citation: '§ 2(b)', outcome: 'hold' as const };
+    const html = renderToStaticMarkup(
+      createElement(HoldHoursChart, {
+        rows: [
+          { label: provisionName(p), short: provisionShortName(p), hours: 48 },
+          { label: '§ 2(c) Felons', short: '§ 2(c) Felons', hours: 24 },
+        ],
+      }),
+    );
+    expect(html).toContain(
+      '<title>§ 2(b) [no heading; holds the person where the detainer asks for a hold, and gives notice where it asks only for notice]</title>§ 2(b) [no heading]</text>',
+    );
+    expect(html).toContain('<title>§ 2(c) Felons</title>§ 2(c) Felons</text>');
+    // The figure's accessible words give the whole name.
+    expect(html).toContain('aria-label="Hold hours by provision: § 2(b) [no heading; holds the person');
   });
 });
 

@@ -8,10 +8,18 @@ import { count, hours, money, share } from '../lib/format';
 /** Characters of a bar's label that fit left of the bars; longer ones end in "…" (the whole label is the title). */
 const LABEL_CHARS = 30;
 
+/** A bar's label as drawn: its short form where it has one and the label would be cut, cut to LABEL_CHARS either way. */
+function drawnLabel(b: Bar): string {
+  const words = b.label.length > LABEL_CHARS && b.short ? b.short : b.label;
+  return words.length > LABEL_CHARS ? `${words.slice(0, LABEL_CHARS - 1).trimEnd()}…` : words;
+}
+
 export const OUTCOME_LABEL: Record<Outcome, string> = { hold: 'Hold', notify: 'Notify only', review: 'Review', decline: 'Decline' };
 
 interface Bar {
   label: string;
+  /** The words drawn left of the bar where the label is too long for that room ("§ 2(b) [no heading]"); the label is its title. */
+  short?: string;
   value: number;
   /** Second value drawn under the first, for a comparison. */
   other?: number;
@@ -55,7 +63,7 @@ function BarChart({ bars, title, summary, otherLabel }: { bars: Bar[]; title: st
             <g key={b.label}>
               <text x={labelWidth - 8} y={y + 13} textAnchor="end" className="chart-label">
                 <title>{b.label}</title>
-                {b.label.length > LABEL_CHARS ? `${b.label.slice(0, LABEL_CHARS - 1).trimEnd()}…` : b.label}
+                {drawnLabel(b)}
               </text>
               <rect
                 x={labelWidth}
@@ -150,7 +158,7 @@ export function HoldHoursChart({
   unknownLength = 0,
   oneOfHours = 0,
 }: {
-  rows: Array<{ label: string; hours: number }>;
+  rows: Array<{ label: string; short?: string; hours: number }>;
   unknownLength?: number;
   /** Hours of holds the records leave to one of several provisions: a bar of their own, said in a note. */
   oneOfHours?: number;
@@ -168,7 +176,7 @@ export function HoldHoursChart({
     <BarChart
       title="Hold hours by provision"
       summary={shown.map((r) => `${r.label} ${hours(r.hours)} hours`).join(', ')}
-      bars={shown.map((r) => ({ label: r.label, value: r.hours, className: 'hold', text: `${hours(r.hours)} h` }))}
+      bars={shown.map((r) => ({ label: r.label, short: r.short, value: r.hours, className: 'hold', text: `${hours(r.hours)} h` }))}
     />
   );
   if (oneOfHours <= 0) return chart;

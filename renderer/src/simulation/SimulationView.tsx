@@ -24,6 +24,7 @@ import {
   decidedAs,
   DEFAULT_COST_PER_INMATE_DAY,
   provisionName,
+  provisionShortName,
   provisionShortTitle,
   provisionTitle,
   readsAgreement,
@@ -668,7 +669,7 @@ export function SimulationView(props: Props) {
             <HoldHoursChart
               rows={r.holdHoursByProvision.map((h, i) => {
                 const p = allProvisions[i]!;
-                return { label: provisionName(p), hours: h };
+                return { label: provisionName(p), short: provisionShortName(p), hours: h };
               })}
               oneOfHours={r.holdHoursOneOf}
               unknownLength={r.summary.unknowns?.holdsOfUnknownLength}
