@@ -58,6 +58,18 @@ export interface CaseProblem {
   column?: number;
   /** A CSV header's problem as data (`message` words it for the command line), for a reader that says it in its own words. */
   header?: ColumnProblem;
+  /** Where `message` says how to mend the problem on the command line, for a reader that says it in its own words. */
+  mend?: CaseMend;
+}
+
+/**
+ * How a problem is mended, where each face says it its own way: `message` ends with the command line's
+ * words for `kind` and then `after` more characters (the app's Map columns panel says its own way).
+ */
+export interface CaseMend {
+  /** `one-row-per-charge`: read each run of rows with one id as one booking; `level-codes`: map the export's level codes. */
+  kind: 'one-row-per-charge' | 'level-codes';
+  after: number;
 }
 
 const CASE_KEYS = [

@@ -30,7 +30,7 @@ export {
   type CompiledProvision,
   type ConditionNode,
 } from './compile';
-export { prepareCase, type CaseProblem } from './cases';
+export { prepareCase, type CaseMend, type CaseProblem } from './cases';
 export {
   readCaseSet,
   readCaseContent,
@@ -86,7 +86,7 @@ export {
   exportSample,
   guessMapping,
   guessTarget,
-  inTheApp,
+  problemInTheApp,
   UNKNOWN_COLUMN_WORDS_IN_THE_APP,
   isSlashedDate,
   slashedDateInTheApp,

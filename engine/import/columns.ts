@@ -7,6 +7,7 @@ import { CHARGE_UNKNOWNS, CONVICTION_UNKNOWNS, RECORD_KEYS, type OffenseClass } 
 import { MINUTES_PER_DAY, packedCivilFromDays, parseDate, parseDateTime, unrealDateProblem } from '../time';
 import { RECORD_BITS } from '../prepared';
 import type { ColumnMapping, DateOrder } from './mapping';
+import type { CaseMend } from '../cases';
 
 /** The documented CSV columns (see docs/case-files.md). Numbered groups: charge1..., conviction1..., warrant1.... */
 export const CSV_CASE_COLUMNS: readonly string[] = [
@@ -218,7 +219,7 @@ const MAX_LISTED_COLUMNS = 50;
 
 /**
  * How an unknown column of a header read with a mapping file is told to be mapped, on the command line:
- * the file's keys. The app's Map columns panel says its own list instead (inTheApp).
+ * the file's keys. The app's Map columns panel says its own list instead (mapping-panel-words.ts).
  */
 export const UNKNOWN_COLUMN_IN_THE_MAPPING_FILE = '; map it under "columns" or list it under "ignore" in the mapping';
 /** How an unknown column of a header read with no mapping is told it can be mapped, on the command line. */
@@ -254,10 +255,13 @@ function likeDocumented(name: string): string | undefined {
 export const MAP_ON_THE_COMMAND_LINE =
   'Map the columns with a mapping file on the command line (--mapping FILE; docs/case-files.md), or rename them in the file';
 
+/** How a level the import does not read is told to be mapped, on the command line: the mapping file's key. */
+export const LEVEL_CODES_ON_THE_COMMAND_LINE = `; map the export's codes under "values"`;
+
 /**
  * How a repeated id whose rows come one after another (a jail's export of one row per charge) is
  * told to be read on the command line: as one booking, through a mapping of the charge's columns
- * with no number. The app says the panel's way instead (inTheApp).
+ * with no number. The app says the panel's way instead (problemInTheApp, from the problem's `mend`).
  */
 export const ONE_ROW_PER_CHARGE_ON_THE_COMMAND_LINE =
   'to read each run of rows with one id as one booking, map the charge\'s columns with no number in a column mapping (CHG_LVL: charge.level, CHG_DESC: charge.offense; --mapping FILE; docs/case-files.md, "One row per charge")';
@@ -294,12 +298,15 @@ const FOUND = 8;
 export interface UnknownColumnWords {
   mapped: string;
   unmapped: string;
+  /** How a header with none of the case columns is told to be mapped. */
+  noCaseColumns: string;
 }
 
 /** The command line's: the mapping file's keys. */
 const UNKNOWN_COLUMN_ON_THE_COMMAND_LINE: UnknownColumnWords = {
   mapped: UNKNOWN_COLUMN_IN_THE_MAPPING_FILE,
   unmapped: UNKNOWN_COLUMN_WITHOUT_A_MAPPING,
+  noCaseColumns: MAP_ON_THE_COMMAND_LINE,
 };
 
 /** A header problem as the import and the command line say it (the app gives its own words for an unknown column). */
@@ -337,7 +344,7 @@ export function columnProblemText(p: ColumnProblem, unknownWords: UnknownColumnW
       const shown = (h: string) => (h.length > 40 ? `${h.slice(0, 40)}...` : h);
       const found = p.found.map(shown).join(', ') + (p.count > p.found.length ? `, ... (${p.count} columns)` : '');
       return (
-        `the header has none of the case columns (${CSV_REQUIRED_COLUMNS.join(', ')}, ...); found ${found}. ` + MAP_ON_THE_COMMAND_LINE
+        `the header has none of the case columns (${CSV_REQUIRED_COLUMNS.join(', ')}, ...); found ${found}. ` + unknownWords.noCaseColumns
       );
     }
   }
@@ -626,7 +633,7 @@ export interface RowCase {
   /** For each list, the group number (0-based) of each item: gaps in the numbering close up. */
   slots: Record<'currentCharges' | 'convictions' | 'warrants', number[]>;
   /** Problems of the reading itself (a date of birth after the booking, a level it can't read), by the file's column. */
-  problems?: Array<{ field: string; message: string }>;
+  problems?: Array<{ field: string; message: string; mend?: CaseMend }>;
   /**
    * The date cells read through the mapping's slashed order, by the file's column as problems name it:
    * the cell as written and the ISO text the case format was given, so that a problem can quote the cell.
@@ -681,7 +688,7 @@ export function caseFromRow(plan: ColumnPlan, fields: readonly string[]): RowCas
   const records: Record<string, unknown> = {};
   const groups: Record<string, Array<Record<string, unknown> | undefined>> = { currentCharges: [], convictions: [], warrants: [] };
   const unknown: string[] = [];
-  const problems: Array<{ field: string; message: string }> = [];
+  const problems: Array<{ field: string; message: string; mend?: CaseMend }> = [];
   let birth: { col: PlannedColumn; raw: string; cell: string } | undefined;
   let blankItems: PlannedColumn[] | undefined;
   let written: RowCase['written'];
@@ -703,7 +710,8 @@ export function caseFromRow(plan: ColumnPlan, fields: readonly string[]): RowCas
         item.class = 'felony';
         problems.push({
           field: named(col),
-          message: `a level is a class letter or word with an optional degree (F, F1, M2, I, felony 2), not "${raw}"; map the export's codes under "values"`,
+          message: `a level is a class letter or word with an optional degree (F, F1, M2, I, felony 2), not "${raw}"${LEVEL_CODES_ON_THE_COMMAND_LINE}`,
+          mend: { kind: 'level-codes', after: 0 },
         });
       }
     } else item[col.field] = csvValue(col.field, raw);

@@ -1189,7 +1189,8 @@ export class CsvCaseReader {
     const rawId = rowCase.value.id;
     const id = typeof rawId === 'string' ? escapeUnsafe(rawId) : undefined;
     this.rowShapeProblems(fields, undecodable, (field, message) => problems.push(at(field, message, id)));
-    if (rowCase.problems) for (const p of rowCase.problems) problems.push(at(p.field, p.message, id));
+    if (rowCase.problems)
+      for (const p of rowCase.problems) problems.push({ ...at(p.field, p.message, id), ...(p.mend ? { mend: p.mend } : {}) });
     const r = prepareCase(rowCase.value, index);
     if (!r.ok)
       for (const p of r.problems) {
@@ -1311,7 +1312,8 @@ export class CsvCaseReader {
       }
     }
     const base = caseFromRow(plan, own);
-    if (base.problems) for (const p of base.problems) problems.push(at(first.row, p.field, p.message));
+    if (base.problems)
+      for (const p of base.problems) problems.push({ ...at(first.row, p.field, p.message), ...(p.mend ? { mend: p.mend } : {}) });
     const value = base.value;
 
     // One item of each row-item group from each row that has one (each row read once, its own cells left out).
@@ -1322,7 +1324,8 @@ export class CsvCaseReader {
     const rowWritten: Array<RowCase['written']> = [];
     for (const r of b.rows) {
       const read = caseFromRow(plan, cellsOf(r.fields));
-      if (read.problems) for (const p of read.problems) problems.push(at(r.row, p.field, p.message));
+      if (read.problems)
+        for (const p of read.problems) problems.push({ ...at(r.row, p.field, p.message), ...(p.mend ? { mend: p.mend } : {}) });
       rowSlots.push(read.slots);
       rowWritten.push(read.written);
       for (const list of lists) {

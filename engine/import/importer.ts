@@ -3,7 +3,7 @@
 // code: the CLI feeds it from a file stream, the app from a File's stream in a Web Worker.
 
 import type { PathSegment } from '../diagnostics';
-import { prepareCase, type CaseProblem } from '../cases';
+import { prepareCase, type CaseMend, type CaseProblem } from '../cases';
 import type { PreparedCase } from '../prepared';
 import { CASE_SET_LIMITS, MAX_DOCUMENT_BYTES, parseSource, type ParsedSource } from '../source';
 import { bookingCaseAt, caseId, CaseTableBuilder, grown, idHashesInto, idHashOf, keepRows, type CaseTable } from '../case-table';
@@ -207,22 +207,35 @@ const LISTED_PLACES = 6;
  * before (rows 6, 7, 8), as a booking's rows do in an export of one row per charge, which a column
  * mapping reads as one booking.
  */
-function repeatedIdMessage(id: string, places: number[], csv: boolean, rowItems: readonly string[] | undefined, inRuns: boolean): string {
+function repeatedIdMessage(
+  id: string,
+  places: number[],
+  csv: boolean,
+  rowItems: readonly string[] | undefined,
+  inRuns: boolean,
+): { message: string; mend?: CaseMend } {
   const times = places.length === 2 ? 'twice' : `${places.length} times`;
   const shown = places.slice(0, LISTED_PLACES);
   const more = places.length - shown.length;
   const list = more > 0 ? `${shown.join(', ')} and ${more} more` : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
   // Read one charge (conviction, warrant) per row, a booking is the rows with its id one after another.
   if (rowItems)
-    return `the id "${id}" starts ${places.length} runs of rows (at rows ${list}): no case with this id is read, as a booking's rows must come one after another; sort the export by its id`;
+    return {
+      message: `the id "${id}" starts ${places.length} runs of rows (at rows ${list}): no case with this id is read, as a booking's rows must come one after another; sort the export by its id`,
+    };
   const head = `the id "${id}" is used ${times} (${csv ? 'rows' : 'cases'} ${list}): no case with this id is read, as the file can't say which is the case`;
-  if (!csv) return head;
-  if (inRuns)
-    return (
-      `${head}; its rows come one after another, as a booking's do in an export of one row per charge: ${ONE_ROW_PER_CHARGE_ON_THE_COMMAND_LINE}, ` +
-      'or give its charges in one row, in numbered columns (charge1.*, charge2.*, ...)'
-    );
-  return `${head}; one booking's several charges or convictions go in one row, in numbered columns (charge1.*, charge2.*, ...)`;
+  if (!csv) return { message: head };
+  if (inRuns) {
+    // The way to map it is data (`mend`): the app's Map columns panel says its own.
+    const rest = ', or give its charges in one row, in numbered columns (charge1.*, charge2.*, ...)';
+    return {
+      message: `${head}; its rows come one after another, as a booking's do in an export of one row per charge: ${ONE_ROW_PER_CHARGE_ON_THE_COMMAND_LINE}${rest}`,
+      mend: { kind: 'one-row-per-charge', after: rest.length },
+    };
+  }
+  return {
+    message: `${head}; one booking's several charges or convictions go in one row, in numbered columns (charge1.*, charge2.*, ...)`,
+  };
 }
 
 /** Bytes of a chunk decoded to choose the reader (headCut): 65,536 characters at least, at 3 bytes each and 3 held. */
@@ -660,7 +673,7 @@ export class CaseImporter implements CaseSink {
       // Rows of a CSV file; cases (their numbers) of JSON or YAML, where several may share a line.
       // Records one after another: each index the one before it plus one.
       const inRuns = g.records.every((r, k) => k === 0 || r[0] === g.records[k - 1]![0] + 1);
-      const message = repeatedIdMessage(
+      const { message, mend } = repeatedIdMessage(
         id,
         g.records.map((r) => (csv ? r[1] : r[0] + 1)),
         csv,
@@ -671,7 +684,14 @@ export class CaseImporter implements CaseSink {
         dropped.add(k);
         const index = this.recordOfRow(k);
         const place = this.placeOf(index);
-        problems.push({ index, id, field: 'id', message, ...(csv ? { row: place } : { line: place, column: 1 }) });
+        problems.push({
+          index,
+          id,
+          field: 'id',
+          message,
+          ...(mend ? { mend } : {}),
+          ...(csv ? { row: place } : { line: place, column: 1 }),
+        });
       }
     }
     if (dropped.size === 0) return;

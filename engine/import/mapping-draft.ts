@@ -16,7 +16,7 @@ import {
   DATE_FIELDS,
   isUnknownCell,
   levelOf,
-  MAP_ON_THE_COMMAND_LINE,
+  LEVEL_CODES_ON_THE_COMMAND_LINE,
   ONE_ROW_PER_CHARGE_ON_THE_COMMAND_LINE,
   MAX_GROUP_NUMBER,
   mayBeUnknown,
@@ -31,6 +31,7 @@ import {
   type UnknownColumnWords,
 } from './columns';
 import type { ColumnMapping } from './mapping';
+import type { CaseMend, CaseProblem } from '../cases';
 import { yesNoDefault } from '../model';
 
 export { mayBeUnknown };
@@ -364,8 +365,6 @@ export const MAP_IN_THE_APP =
 /** How the app says to read an export of one row per charge: with the panel's targets of each row. */
 export const ONE_ROW_PER_CHARGE_IN_THE_APP = `to read each run of rows with one id as one booking, map the charge's columns in the Map columns panel (Map columns…) to its targets under “${rowItemSection('charge')}”`;
 
-/** How the import tells the command line to map a level it does not read: the mapping file's key. */
-const LEVEL_CODES_ON_THE_COMMAND_LINE = `; map the export's codes under "values"`;
 /** How the app says it: where in the Map columns panel a code is given its level. */
 export const LEVEL_CODES_IN_THE_APP =
   '; in the Map columns panel (Map columns…), under “Their values”, choose the level each of the export’s codes stands for';
@@ -380,17 +379,29 @@ export const UNKNOWN_COLUMN_IN_THE_APP = '; the Map columns panel (Map columns�
 export const UNKNOWN_COLUMN_WORDS_IN_THE_APP: UnknownColumnWords = {
   mapped: UNKNOWN_COLUMN_IN_THE_PANEL,
   unmapped: UNKNOWN_COLUMN_IN_THE_APP,
+  noCaseColumns: MAP_IN_THE_APP,
+};
+
+/** Each way to mend a problem (`CaseMend`), as the command line says it in the problem and as the app says it. */
+const MEND_WORDS: Record<CaseMend['kind'], { commandLine: string; app: string }> = {
+  'one-row-per-charge': { commandLine: ONE_ROW_PER_CHARGE_ON_THE_COMMAND_LINE, app: ONE_ROW_PER_CHARGE_IN_THE_APP },
+  'level-codes': { commandLine: LEVEL_CODES_ON_THE_COMMAND_LINE, app: LEVEL_CODES_IN_THE_APP },
 };
 
 /**
- * An import problem as the app says it: the command line's way to map the columns becomes the panel's.
- * (An unknown column is said in the app's words from its data: UNKNOWN_COLUMN_WORDS_IN_THE_APP.)
+ * A case file's problem as the app says it, from the problem's data: a header's problem (`header`) worded
+ * for the Map columns panel, and the way to mend it (`mend`) the panel's way, not the command line's.
+ * Any other problem is returned as it is.
  */
-export function inTheApp(problem: string): string {
-  return problem
-    .replace(MAP_ON_THE_COMMAND_LINE, MAP_IN_THE_APP)
-    .replace(ONE_ROW_PER_CHARGE_ON_THE_COMMAND_LINE, ONE_ROW_PER_CHARGE_IN_THE_APP)
-    .replace(LEVEL_CODES_ON_THE_COMMAND_LINE, LEVEL_CODES_IN_THE_APP);
+export function problemInTheApp(p: CaseProblem): CaseProblem {
+  if (p.header) return { ...p, message: columnProblemText(p.header, UNKNOWN_COLUMN_WORDS_IN_THE_APP) };
+  if (!p.mend) return p;
+  const words = MEND_WORDS[p.mend.kind];
+  const end = p.message.length - p.mend.after;
+  const start = end - words.commandLine.length;
+  // The place is the problem's own; a message not built as its mend says is left as the import said it.
+  if (start < 0 || p.message.slice(start, end) !== words.commandLine) return p;
+  return { ...p, message: `${p.message.slice(0, start)}${words.app}${p.message.slice(end)}` };
 }
 
 /** A date cell written with slashes ("03/04/2024", "3/4/24 8:00 PM") quoted in a problem. */

@@ -11,7 +11,7 @@ import {
   formatCaseProblem,
   guessMapping,
   guessTarget,
-  inTheApp,
+  problemInTheApp,
   levelChoices,
   loadColumnMapping,
   mappingIssues,
@@ -266,11 +266,16 @@ describe('the mapping’s newer keys in the panel', () => {
   it('points the app’s refusal of a county header to the panel, not to --mapping on the command line', () => {
     const [first] = mappingProblems(['BOOKING_NO', 'AGE_AT_BOOKING'], undefined);
     expect(first).toMatch(/--mapping FILE; docs\/case-files.md/);
-    const said = inTheApp(`county.csv: row 1: error: ${first}`);
+    // The app words it from the problem's data (the header's problem), not by rewriting the command line's words.
+    const [problem] = readCaseSet('BOOKING_NO,AGE_AT_BOOKING\n1,30\n', 'csv').problems;
+    expect(problem!.header).toMatchObject({ kind: 'no-case-columns' });
+    expect(formatCaseProblem('county.csv', problem!)).toContain('--mapping FILE');
+    const said = formatCaseProblem('county.csv', problemInTheApp(problem!));
     expect(said).toMatch(/^county.csv: row 1: error: the header has none of the case columns/);
     expect(said).toContain('Map the columns in the Map columns panel below');
     expect(said).not.toContain('on the command line (--mapping');
-    expect(inTheApp('row 2: error: age is not a number')).toBe('row 2: error: age is not a number');
+    const plain = { index: 1, field: 'age', message: 'age is not a number', row: 2 };
+    expect(problemInTheApp(plain)).toBe(plain);
   });
 
   it('guesses a documented column for an unknown one only where the names are alike: JW is a judicial warrant, not "id"', () => {
@@ -300,8 +305,6 @@ describe('the mapping’s newer keys in the panel', () => {
     expect(columnProblemText(withoutIssue!, UNKNOWN_COLUMN_WORDS_IN_THE_APP)).toBe(
       'unknown column "JW" (column 5); the Map columns panel (Map columns…) can say which case column it fills, or leave it out',
     );
-    // inTheApp no longer rewrites these: the worker words them from the data.
-    expect(inTheApp(without!)).toBe(without);
   });
 
   it('gives the header’s problems as data, worded for the command line as the import always said them', () => {
@@ -331,13 +334,16 @@ describe('the mapping’s newer keys in the panel', () => {
     );
     const [first] = set.problems.map((p) => formatCaseProblem('jail.csv', p));
     expect(first).toContain('--mapping FILE');
-    const said = inTheApp(first!);
+    expect(set.problems[0]!.mend).toEqual({ kind: 'one-row-per-charge', after: expect.any(Number) });
+    const said = formatCaseProblem('jail.csv', problemInTheApp(set.problems[0]!));
     expect(said).toMatch(/^jail.csv: row 2 \(A\): error: id: the id "A" is used twice \(rows 2 and 3\)/);
     expect(said).toContain(
       "its rows come one after another, as a booking's do in an export of one row per charge: to read each run of rows with one id as one booking, " +
         "map the charge's columns in the Map columns panel (Map columns…) to its targets under “Charge of each row (one row per charge)”",
     );
     expect(said).not.toContain('--mapping');
+    // The command line's words after the way to map it stay.
+    expect(said).toMatch(/, or give its charges in one row, in numbered columns \(charge1\.\*, charge2\.\*, \.\.\.\)$/);
     // The words name the panel's own section, as its picker shows it.
     expect(mappingTargets().some((t) => t.section === 'Charge of each row (one row per charge)')).toBe(true);
   });
@@ -349,7 +355,8 @@ describe('the mapping’s newer keys in the panel', () => {
     );
     const [first] = set.problems.map((p) => formatCaseProblem('jail.csv', p));
     expect(first).toContain('map the export\'s codes under "values"');
-    const said = inTheApp(first!);
+    expect(set.problems[0]!.mend).toEqual({ kind: 'level-codes', after: 0 });
+    const said = formatCaseProblem('jail.csv', problemInTheApp(set.problems[0]!));
     expect(said).toBe(
       'jail.csv: row 2 (A): error: charge1.level: a level is a class letter or word with an optional degree (F, F1, M2, I, felony 2), not "Q9"; ' +
         'in the Map columns panel (Map columns…), under “Their values”, choose the level each of the export’s codes stands for',

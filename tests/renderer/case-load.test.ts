@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UNKNOWN_COLUMN_WORDS_IN_THE_APP } from '../../engine/index';
-import { caseFileOptions, refuseEmpty } from '../../renderer/src/simulation/case-load';
+import { problemInTheApp } from '../../engine/index';
+import { CaseFileRefused, caseFileOptions, refuseEmpty } from '../../renderer/src/simulation/case-load';
 import { importCaseFile } from '../../renderer/src/simulation/workbook-file';
 import type { CasesLoaded } from '../../renderer/src/simulation/protocol';
 import { SimulationSession, type SimulationPort } from '../../renderer/src/simulation/simulation-session';
@@ -106,9 +106,41 @@ describe('a CSV refused for an unknown column of its header', () => {
       caseFileOptions(name),
     );
     expect(set.problems[0]!.header).toMatchObject({ kind: 'unknown', name: 'JW', column: 5 });
-    expect(() => refuseEmpty(name, set, UNKNOWN_COLUMN_WORDS_IN_THE_APP)).toThrow(
+    expect(() => refuseEmpty(name, set, problemInTheApp)).toThrow(
       'jail.csv was not loaded:\njail.csv: row 1: error: unknown column "JW" (column 5); the Map columns panel (Map columns…) can say which case column it fills, or leave it out',
     );
     expect(() => refuseEmpty(name, set)).toThrow('jail.csv: row 1: error: unknown column "JW" (column 5); a column mapping can rename it');
+  });
+});
+
+describe('a CSV of one row per charge refused for its repeated ids', () => {
+  it('is refused with the way to the panel’s targets of each row as data, not found by its words', async () => {
+    const name = 'jail.csv';
+    const set = await importCaseFile(
+      new Blob([
+        'id,age,bookedAt,eligibleForReleaseAt,charge1.class\nA,30,2012-01-01,2012-01-02,felony\nA,30,2012-01-01,2012-01-02,misdemeanor\n',
+      ]),
+      caseFileOptions(name),
+    );
+    let refused: unknown;
+    try {
+      refuseEmpty(name, set, problemInTheApp);
+    } catch (e) {
+      refused = e;
+    }
+    expect(refused).toBeInstanceOf(CaseFileRefused);
+    expect((refused as CaseFileRefused).mendRowItems).toBe(true);
+    expect((refused as Error).message).toContain(
+      'in the Map columns panel (Map columns…) to its targets under “Charge of each row (one row per charge)”',
+    );
+    expect((refused as Error).message).not.toContain('--mapping');
+  });
+
+  it('is not offered that way for another refusal', async () => {
+    const set = await importCaseFile(
+      new Blob(['id,age,bookedAt,eligibleForReleaseAt\nA,x,2012-01-01,2012-01-02\n']),
+      caseFileOptions('x.csv'),
+    );
+    expect(() => refuseEmpty('x.csv', set, problemInTheApp)).toThrow(expect.objectContaining({ mendRowItems: false }));
   });
 });

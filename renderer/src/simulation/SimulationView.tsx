@@ -46,7 +46,7 @@ import { deciderCounts, NO_FILTER, outcomeFilterCounts, UNDECIDED_FILTER, type R
 import type { CaseExplained, CaseSource } from './protocol';
 import type { SimulationStatus } from './simulation-session';
 import { CaseChoicePicker, FiguresByPeriod, OpenDecisions, VocabularyWarnings } from './CaseRecordViews';
-import { ONE_ROW_PER_CHARGE_IN_THE_APP, rowItemSection, type ColumnProblem, type PathSegment, type QuickFix } from '../../../engine/index';
+import { rowItemSection, type ColumnProblem, type PathSegment, type QuickFix } from '../../../engine/index';
 import type { Simulation } from './use-simulation';
 import { LIVE_LIMIT, mappable } from './use-simulation';
 import { ColumnMappingPanel, headerIssues } from './ColumnMappingPanel';
@@ -251,9 +251,7 @@ export function SimulationControls({
           <p style={{ whiteSpace: 'pre-line' }}>
             {visibleText(refusalSaid ? `${refusalSaid}${state.status.still ? `\n${state.status.still}` : ''}` : state.status.message)}
           </p>
-          {onMapRowItems && state.status.message.includes(ONE_ROW_PER_CHARGE_IN_THE_APP) ? (
-            <MapRowItemsButton onClick={onMapRowItems} />
-          ) : null}
+          {onMapRowItems && state.status.mendRowItems ? <MapRowItemsButton onClick={onMapRowItems} /> : null}
         </div>
       ) : null}
     </div>
@@ -443,9 +441,7 @@ export function SimulationView(props: Props) {
               <li key={i}>{visibleText(p)}</li>
             ))}
           </ul>
-          {mapSource && state.cases.problems.some((p) => p.includes(ONE_ROW_PER_CHARGE_IN_THE_APP)) ? (
-            <MapRowItemsButton onClick={() => openMapping('row-items')} />
-          ) : null}
+          {mapSource && state.cases.mendRowItems ? <MapRowItemsButton onClick={() => openMapping('row-items')} /> : null}
         </details>
       ) : null}
       {state.cases?.warnings?.length ? (

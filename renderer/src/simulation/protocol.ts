@@ -88,6 +88,8 @@ export interface CasesLoaded {
   total: number;
   /** The first problems, each with its place in the file ("row 12", "line 40"). */
   problems: string[];
+  /** One of `problems` is mended by reading the charge's columns one per row (an export of one row per charge). */
+  mendRowItems?: true;
   problemCount: number;
   columns: CaseColumns;
   ms: number;
@@ -180,4 +182,5 @@ export type SimulationResponse =
   | { kind: 'progress'; id: number; done: number; total: number }
   | SimulationDone
   | CaseExplained
-  | { kind: 'failed'; id: number; error: string };
+  /** `mendRowItems`: a case file refused, one of whose problems listed is mended by reading its charges one per row. */
+  | { kind: 'failed'; id: number; error: string; mendRowItems?: true };

@@ -5,6 +5,7 @@
 import SimulationWorker from './simulation.worker?worker';
 import type { CaseChoice } from '../../../engine/index';
 import { SimulationCancelled } from './simulation-session';
+import { CaseFileRefused } from './case-load';
 import type {
   CaseExplained,
   CaseSource,
@@ -52,7 +53,8 @@ export class SimulationClient {
         return;
       }
       this.pending.delete(message.id);
-      if (message.kind === 'failed') waiting.reject(new Error(message.error));
+      if (message.kind === 'failed')
+        waiting.reject(message.mendRowItems ? new CaseFileRefused(message.error, true) : new Error(message.error));
       else waiting.resolve(message);
     };
     worker.onerror = (event) => {

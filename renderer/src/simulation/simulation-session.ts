@@ -3,8 +3,9 @@
 // large ones run when asked, so typing never waits for them. Plain TypeScript over a port (the
 // worker's client in the app, the engine itself in Node tests).
 
-import { inTheApp, slashedDateInTheApp, type CaseChoice, type ColumnMapping, type Ordinance } from '../../../engine/index';
+import { slashedDateInTheApp, type CaseChoice, type ColumnMapping, type Ordinance } from '../../../engine/index';
 import { emit } from '../lib/app-events';
+import { CaseFileRefused } from './case-load';
 import type {
   CaseExplained,
   CaseSource,
@@ -35,7 +36,8 @@ export type SimulationStatus =
   | { kind: 'ready' }
   | { kind: 'running'; done: number; total: number }
   /** `still`: the line saying the case set loaded before is still loaded (also at the end of `message`). */
-  | { kind: 'error'; message: string; still?: string };
+  /** `mendRowItems`: a file refused, one of whose problems said is mended by reading its charges one per row. */
+  | { kind: 'error'; message: string; still?: string; mendRowItems?: true };
 
 export interface SimulationState {
   cases: CasesLoaded | null;
@@ -217,15 +219,22 @@ export class SimulationSession {
     } catch (e) {
       const kept = this.current.cases;
       const still = kept ? `The case set ${kept.label}, ${kept.count.toLocaleString('en-US')} cases, is still loaded.` : '';
-      // A CSV export the Map columns panel can map is told to map it there, not on the command line.
+      // A CSV export the Map columns panel can map is told there how to read its slashed dates (the worker
+      // words the other problems the panel's way from their data).
       const said = mappable(source)
         ? (e as Error).message
             .split('\n')
-            .map((line) => slashedDateInTheApp(inTheApp(line)))
+            .map((line) => slashedDateInTheApp(line))
             .join('\n')
         : (e as Error).message;
+      const mendRowItems = e instanceof CaseFileRefused && e.mendRowItems;
       this.set({
-        status: { kind: 'error', message: still ? `${said}\n${still}` : said, ...(still ? { still } : {}) },
+        status: {
+          kind: 'error',
+          message: still ? `${said}\n${still}` : said,
+          ...(still ? { still } : {}),
+          ...(mendRowItems ? { mendRowItems: true as const } : {}),
+        },
         refused: source.kind === 'synthetic' ? null : source,
       });
       emit('cases-refused', { name: source.name, mapped: mappable(source) && !!source.mapping });

@@ -10,8 +10,7 @@ import {
   caseSetWarningInTheApp,
   caseTable,
   checkBlankCells,
-  inTheApp,
-  UNKNOWN_COLUMN_WORDS_IN_THE_APP,
+  problemInTheApp,
   slashedDateInTheApp,
   checkCaseSetVocabulary,
   type BlankColumn,
@@ -36,7 +35,7 @@ import { workerScope } from '../lib/worker-scope';
 import type { CaseSource, ScenarioSettings, SimulationRequest, SimulationResponse } from './protocol';
 import { threadedInflateStream } from './inflate-thread';
 import { importCaseFile, importWorkbookFile } from './workbook-file';
-import { caseFileOptions, refuseEmpty } from './case-load';
+import { CaseFileRefused, caseFileOptions, refuseEmpty } from './case-load';
 
 const scope = workerScope<SimulationRequest, SimulationResponse>();
 const PROGRESS_EVERY = 50_000;
@@ -124,8 +123,8 @@ async function load(id: number, source: CaseSource): Promise<void> {
             });
     // A file with no case in it is refused (the error names its problems) before anything is
     // replaced: the case set loaded before stays.
-    // A CSV the Map columns panel maps (text or a File) has an unknown column told to be mapped there.
-    refuseEmpty(source.name, set, source.kind === 'text' || source.kind === 'file' ? UNKNOWN_COLUMN_WORDS_IN_THE_APP : undefined);
+    // A CSV the Map columns panel maps (text or a File) has its problems told to be mended there.
+    refuseEmpty(source.name, set, source.kind === 'text' || source.kind === 'file' ? problemInTheApp : undefined);
     all = set.table;
     blanks = set.blanks ?? [];
     loaded = {
@@ -137,8 +136,11 @@ async function load(id: number, source: CaseSource): Promise<void> {
       // A CSV's date written with slashes is read once the panel is told its order: its problems say where.
       problems: set.problems
         .slice(0, MAX_PROBLEMS_SHOWN)
-        .map((p) => inTheApp(formatCaseProblem(source.name, p)))
+        .map((p) => formatCaseProblem(source.name, problemInTheApp(p)))
         .map((p) => ((source.kind === 'text' ? (source.format ?? format) : format) === 'csv' ? slashedDateInTheApp(p) : p)),
+      ...(set.problems.slice(0, MAX_PROBLEMS_SHOWN).some((p) => p.mend?.kind === 'one-row-per-charge')
+        ? { mendRowItems: true as const }
+        : {}),
       records: set.source,
       notes: [...mappingNote(source), ...set.notes],
       // In the app's words, as the case panel names the times (the command line names the file's keys).
@@ -289,7 +291,12 @@ async function handle(request: SimulationRequest): Promise<void> {
     else if (request.kind === 'deciding') deciding(request);
     else explain(request);
   } catch (e) {
-    scope.postMessage({ kind: 'failed', id: request.id, error: e instanceof Error ? e.message : String(e) });
+    scope.postMessage({
+      kind: 'failed',
+      id: request.id,
+      error: e instanceof Error ? e.message : String(e),
+      ...(e instanceof CaseFileRefused && e.mendRowItems ? { mendRowItems: true } : {}),
+    });
   }
 }
 
