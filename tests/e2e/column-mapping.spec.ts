@@ -67,6 +67,15 @@ test('a county export mapped in the app, simulated, saved, and read by the comma
   );
   const panel = page.getByRole('region', { name: 'Map the columns of county.csv' });
   await expect(panel).toBeVisible();
+  // Closed, the panel leaves the refusal said as briefly, in the same words, naming the button that opens it again.
+  await panel.getByRole('button', { name: 'Close', exact: true }).first().click();
+  await expect(panel).toBeHidden();
+  await expect(refusal).toHaveText(
+    'county.csv was not loaded: its header names none of the case columns. Map its columns in the Map columns panel (Map columns…), which lists what is still to do.',
+  );
+  await page.getByRole('button', { name: 'Map columns…', exact: true }).click();
+  await expect(panel).toBeVisible();
+  await expect(refusal).toContainText('in the Map columns panel below');
   await expect(panel.getByLabel('Required case columns')).toContainText('id (no column chosen)');
   // The required columns no column gives are named once, there; the list of what is left says where, in one line.
   await expect(panel.getByRole('listitem').filter({ hasText: 'every case needs' })).toHaveText(

@@ -111,12 +111,22 @@ describe('a file refused for its header, said above the Map columns panel', () =
       mappingIssues(header, { columns: { BOOKING_NO: 'id', AGE_AT_BOOKING: 'age', BOOK_DTT: 'bookedAt' } }),
     );
     expect(mapped).toBe(
-      'county.csv was not loaded: its header has 5 columns not mapped yet, lacks a column the mapping reads and has no column for 2 case columns every case needs. ' +
+      'county.csv was not loaded: its header has 5 columns not chosen yet, lacks a column the mapping reads and has no column for 2 case columns every case needs. ' +
         'Map its columns in the Map columns panel below, which lists what is still to do.',
     );
     expect(mapped).not.toMatch(/row 1|error:|unknown column|did you mean/);
     expect(refusedHeaderText('x.csv', mappingIssues(['id', 'age', 'bookedAt', 'eligibleForReleaseAt', 'JW'], undefined))).toBe(
-      'x.csv was not loaded: its header has a column not mapped yet. Map its columns in the Map columns panel below, which lists what is still to do.',
+      'x.csv was not loaded: its header has a column not chosen yet. Map its columns in the Map columns panel below, which lists what is still to do.',
+    );
+  });
+
+  it('says a column is “not chosen yet” as the panel’s list does, and names the button that opens the panel when it is closed', () => {
+    const issues = mappingIssues(['id', 'age', 'bookedAt', 'eligibleForReleaseAt', 'JW'], undefined);
+    expect(panelProblems(issues)[0]).toContain('is not chosen yet');
+    expect(refusedHeaderText('x.csv', issues)).toContain('a column not chosen yet');
+    expect(refusedHeaderText('x.csv', issues)).not.toContain('not mapped yet');
+    expect(refusedHeaderText('x.csv', issues, false)).toBe(
+      'x.csv was not loaded: its header has a column not chosen yet. Map its columns in the Map columns panel (Map columns…), which lists what is still to do.',
     );
   });
 });

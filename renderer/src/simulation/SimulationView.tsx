@@ -98,8 +98,8 @@ export function SimulationControls({
   refusalSaid,
 }: Pick<Props, 'sim' | 'caseSets' | 'onChooseCaseSet' | 'onOpenCaseFile'> & {
   /**
-   * The refusal in other words than the import's: a header's, said briefly while the Map columns panel
-   * below gives each of its problems.
+   * The refusal in other words than the import's: a header's, said briefly, the Map columns panel giving
+   * each of its problems.
    */
   refusalSaid?: string;
   /**
@@ -403,8 +403,9 @@ export function SimulationView(props: Props) {
           onMapColumns={mapSource ? () => openMapping() : undefined}
           onMapRowItems={mapSource ? () => openMapping('row-items') : undefined}
           refusalSaid={
-            mapping && refusedHeader && mapSource === refusedHeader.source && state.status === refusedHeader.status
-              ? refusedHeaderText(refusedHeader.source.name, refusedHeader.problems)
+            // Said briefly whenever the file's refusal is what the box shows, the panel open below or not.
+            refusedHeader && mapSource === refusedHeader.source && state.status === refusedHeader.status
+              ? refusedHeaderText(refusedHeader.source.name, refusedHeader.problems, mapping)
               : undefined
           }
           agreementRead={

@@ -122,22 +122,24 @@ function listed(parts: readonly string[]): string {
 const some = (n: number, one: string, many: string) => (n === 1 ? one : `${n} ${many}`);
 
 /**
- * The refusal of a file for its header, said above the Map columns panel open for it: once and briefly,
- * what is wrong and that the panel below is where it is mended; the panel's own list gives each problem.
- * `problems` are those of the header as the file was read (with its mapping, if it had one).
+ * The refusal of a file for its header, said above the Map columns panel: once and briefly, what is wrong
+ * and that the panel is where it is mended, in the panel's words (a column "not chosen yet"); the panel's
+ * own list gives each problem. `problems` are those of the header as the file was read (with its mapping,
+ * if it had one). `panelOpen`: the panel is open below; closed, the refusal names the button that opens it.
  */
-export function refusedHeaderText(name: string, problems: readonly ColumnProblem[]): string {
+export function refusedHeaderText(name: string, problems: readonly ColumnProblem[], panelOpen = true): string {
   const n = (kind: ColumnProblem['kind']) => problems.filter((p) => p.kind === kind).length;
   const parts: string[] = [];
-  // None of the case columns: none of its columns is mapped, which is not said a second time.
+  // None of the case columns: none of its columns is chosen, which is not said a second time.
   const none = n('no-case-columns') > 0;
   if (none) parts.push('names none of the case columns');
-  const notMapped = n('unknown') + n('unnamed') + problems.reduce((s, p) => s + (p.kind === 'unlisted' ? p.count : 0), 0);
-  if (notMapped && !none) parts.push(`has ${some(notMapped, 'a column', 'columns')} not mapped yet`);
+  const notChosen = n('unknown') + n('unnamed') + problems.reduce((s, p) => s + (p.kind === 'unlisted' ? p.count : 0), 0);
+  if (notChosen && !none) parts.push(`has ${some(notChosen, 'a column', 'columns')} not chosen yet`);
   if (n('doubled')) parts.push(`has ${some(n('doubled'), 'two columns', 'pairs of columns')} read as one case column`);
   if (n('bad-target')) parts.push(`has ${some(n('bad-target'), 'a column', 'columns')} mapped to what is not a case column`);
   if (n('row-items-and-numbered')) parts.push('gives charges both one per row and numbered');
   if (n('mapped-column-absent')) parts.push(`lacks ${some(n('mapped-column-absent'), 'a column', 'columns')} the mapping reads`);
   if (n('required')) parts.push(`has no column for ${some(n('required'), 'a case column', 'case columns')} every case needs`);
-  return `${name} was not loaded: its header ${parts.length ? listed(parts) : 'is not read as it stands'}. Map its columns in the Map columns panel below, which lists what is still to do.`;
+  const where = panelOpen ? 'the Map columns panel below' : 'the Map columns panel (Map columns…)';
+  return `${name} was not loaded: its header ${parts.length ? listed(parts) : 'is not read as it stands'}. Map its columns in ${where}, which lists what is still to do.`;
 }
