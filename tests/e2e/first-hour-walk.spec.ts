@@ -140,7 +140,9 @@ test('a text over 100,000 characters changed while the form is shown: the form s
   // shows the old title, and says so.
   const said = await page.evaluate(async (t) => {
     (window as unknown as { __detainerStudio: { setText(t: string): number } }).__detainerStudio.setText(t);
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    // The frames until the form is drawn for the change (two, or a few more on a loaded machine).
+    for (let i = 0; i < 30 && !document.querySelector('[data-pane="left"] .form-behind'); i++)
+      await new Promise((r) => requestAnimationFrame(r));
     const title = (
       [...document.querySelectorAll('[data-pane="left"] label')].find((l) => l.textContent === 'Title') as HTMLLabelElement | undefined
     )?.control as HTMLInputElement | null | undefined;
@@ -161,4 +163,65 @@ test('a text over 100,000 characters changed while the form is shown: the form s
   await expect(form.getByLabel('Title', { exact: true })).toHaveValue('A Much Longer Ordinance');
   await expect(form.getByLabel('Title', { exact: true })).toBeEditable();
   await expect(page.locator('.form-behind')).toHaveCount(0);
+});
+
+test('a text over 100,000 characters changed while typing in the form: the field typed in has the focus again once the form is editable', async ({
+  page,
+}) => {
+  await loadApp(page);
+  await waitForEvent(page, 'document-editable');
+  const form = page.getByRole('region', { name: 'Form' });
+  const title = form.getByLabel('Title', { exact: true });
+  await title.click();
+  await expect(title).toBeFocused();
+  const text = await hook.getText(page);
+  const big = `${text}\n${'# a comment kept with the text, to make it long\n'.repeat(40_000)}`;
+  const since = await eventCount(page);
+  // The form is read-only (its controls disabled) until the engine has checked the long text: the field
+  // loses the focus meanwhile, and nothing else takes it.
+  const locked = await page.evaluate(async (t) => {
+    (window as unknown as { __detainerStudio: { setText(t: string): number } }).__detainerStudio.setText(t);
+    for (let i = 0; i < 30 && !document.querySelector('[data-pane="left"] .form-behind'); i++)
+      await new Promise((r) => requestAnimationFrame(r));
+    const title = [...document.querySelectorAll('[data-pane="left"] label')].find((l) => l.textContent === 'Title') as
+      HTMLLabelElement | undefined;
+    return !!document.querySelector('[data-pane="left"] .form-behind') && !!title?.control?.matches(':disabled');
+  }, big);
+  expect(locked).toBe(true);
+  const version = await hook.version(page);
+  await waitForEvent(page, 'analysis-applied', { version }, since);
+  await expect(page.locator('.form-behind')).toHaveCount(0);
+  await expect(title).toBeEditable();
+  // The keyboard goes on where it was: typing lands in the title, not on the page.
+  await expect(title).toBeFocused();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' (Revised)');
+  await expect(title).toHaveValue('An Ordinance Concerning Civil Immigration Detainers (Revised)');
+});
+
+test('a text over 100,000 characters changed while the form is shown: focus moved elsewhere meanwhile stays there when the form is editable', async ({
+  page,
+}) => {
+  await loadApp(page);
+  await waitForEvent(page, 'document-editable');
+  const form = page.getByRole('region', { name: 'Form' });
+  const title = form.getByLabel('Title', { exact: true });
+  await title.click();
+  const text = await hook.getText(page);
+  const big = `${text}\n${'# a comment kept with the text, to make it long\n'.repeat(40_000)}`;
+  const since = await eventCount(page);
+  // Locked, the user goes on to the toolbar (a control outside the form).
+  await page.evaluate(async (t) => {
+    (window as unknown as { __detainerStudio: { setText(t: string): number } }).__detainerStudio.setText(t);
+    for (let i = 0; i < 30 && !document.querySelector('[data-pane="left"] .form-behind'); i++)
+      await new Promise((r) => requestAnimationFrame(r));
+    const outside = document.querySelector<HTMLElement>('.titlebar button');
+    outside?.focus();
+  }, big);
+  const outside = page.locator('.titlebar button').first();
+  await expect(outside).toBeFocused();
+  const version = await hook.version(page);
+  await waitForEvent(page, 'analysis-applied', { version }, since);
+  await expect(title).toBeEditable();
+  await expect(outside).toBeFocused();
 });
