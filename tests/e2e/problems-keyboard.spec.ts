@@ -70,6 +70,33 @@ test('Enter on a problem goes to its line; F6 comes back to it, Tab to its fix; 
   await expect.poll(() => focused(page)).toBe('editor');
 });
 
+test('a fix chosen in the panel is undone there with Ctrl+Z, where the keyboard stays, and redone with Ctrl+Y', async ({ page }) => {
+  await openSample(page);
+  await setTextAndWait(page, unsilenced);
+  const problems = page.getByRole('list', { name: 'Problems' });
+  await problems
+    .getByRole('button', { name: /^Warning: .*Known gang member.*without a judicial warrant/ })
+    .first()
+    .click();
+  let since = await eventCount(page);
+  await problems.getByRole('button', { name: 'Require a judicial warrant for this hold' }).click();
+  const fixed = await waitForEvent(page, 'quick-fix-applied', {}, since);
+  await waitForEvent(page, 'analysis-applied', { version: fixed.detail.version }, since);
+  const fixedText = await hook.getText(page);
+  expect(fixedText).not.toBe(unsilenced);
+  await expect.poll(() => focused(page)).toMatch(/^problem: /);
+  // The keyboard is on the next problem: Ctrl+Z there undoes the fix (it did nothing before).
+  since = await eventCount(page);
+  await page.keyboard.press('Control+z');
+  await waitForEvent(page, 'analysis-applied', {}, since);
+  expect(await hook.getText(page)).toBe(unsilenced);
+  await expect(problems.getByRole('button', { name: /^Warning: .*Known gang member.*without a judicial warrant/ }).first()).toBeVisible();
+  since = await eventCount(page);
+  await page.keyboard.press('Control+y');
+  await waitForEvent(page, 'analysis-applied', {}, since);
+  expect(await hook.getText(page)).toBe(fixedText);
+});
+
 test('after the last problem is fixed from the panel, the keyboard is on the panel', async ({ page }) => {
   // A section of text only (no provision, so no note on the otherwise clause) and a misspelt outcome.
   const oneProblem = STARTER_ORDINANCE.replace(

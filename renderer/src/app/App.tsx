@@ -772,6 +772,8 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
             onSilence={silence}
             ordinance={analysis?.ordinance ?? null}
             exampleOf={exampleOf}
+            onUndo={() => documentRef.current!.undo()}
+            onRedo={() => documentRef.current!.redo()}
           />
         </div>
         <Splitter value={leftWidth} onChange={setLeftWidth} />

@@ -19,6 +19,9 @@ interface Props {
   ordinance?: Ordinance | null;
   /** The simplest booking case showing a finding, in words (null: it has none); asked for when one is opened. */
   exampleOf?: (d: CheckedDiagnostic) => Promise<{ facts: string[] } | null>;
+  /** Undo and redo of the document's one history (a fix chosen here is undone from here, where the keyboard stays). */
+  onUndo?: () => void;
+  onRedo?: () => void;
 }
 
 const ICON: Record<string, string> = { error: '✖', warning: '▲', info: 'ℹ' };
@@ -37,7 +40,7 @@ function authorityOf(d: CheckedDiagnostic) {
   }
 }
 
-export function ProblemsPanel({ diagnostics: found, fileName, onOpen, onFix, onSilence, ordinance, exampleOf }: Props) {
+export function ProblemsPanel({ diagnostics: found, fileName, onOpen, onFix, onSilence, ordinance, exampleOf, onUndo, onRedo }: Props) {
   const diagnostics = useMemo(() => problemOrder(found), [found]);
   const [chosen, setChosen] = useState<CheckedDiagnostic | null>(null);
   const panel = useRef<HTMLElement>(null);
@@ -71,7 +74,26 @@ export function ProblemsPanel({ diagnostics: found, fileName, onOpen, onFix, onS
     };
   }, [openFinding, exampleOf]);
   return (
-    <section className="problems" aria-labelledby="problems-heading" ref={panel} tabIndex={-1}>
+    <section
+      className="problems"
+      aria-labelledby="problems-heading"
+      ref={panel}
+      tabIndex={-1}
+      onKeyDown={(e) => {
+        // A fix chosen here leaves the keyboard here: Ctrl+Z undoes it (and Ctrl+Y or Ctrl+Shift+Z redoes),
+        // as in the form, outside the text box of a reason, which keeps its own.
+        const inText = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement;
+        if (inText || !(e.ctrlKey || e.metaKey) || e.altKey) return;
+        const key = e.key.toLowerCase();
+        if (key === 'z' && !e.shiftKey && onUndo) {
+          e.preventDefault();
+          onUndo();
+        } else if ((key === 'y' || (key === 'z' && e.shiftKey)) && onRedo) {
+          e.preventDefault();
+          onRedo();
+        }
+      }}
+    >
       <h2 id="problems-heading" className="panel-heading">
         Problems{' '}
         <span className="counts" aria-live="polite">
