@@ -125,7 +125,8 @@ function setProvisionPath(f: Finding, path: PathSegment[]): void {
 }
 
 function provisionPathOf(f: Finding): PathSegment[] | undefined {
-  return (f as unknown as { [PROVISION_PATH]?: PathSegment[] })[PROVISION_PATH];
+  const own = (f as unknown as { [PROVISION_PATH]?: PathSegment[] })[PROVISION_PATH];
+  return own ?? keptOf(f)?.provisionPath;
 }
 
 function setAtKey(f: Finding): void {
@@ -133,7 +134,7 @@ function setAtKey(f: Finding): void {
 }
 
 function isAtKey(f: Finding): boolean {
-  return (f as unknown as { [AT_KEY]?: boolean })[AT_KEY] === true;
+  return (f as unknown as { [AT_KEY]?: boolean })[AT_KEY] === true || keptOf(f)?.atKey === true;
 }
 
 /** Wraps a provision's condition so that it also requires `extra`. */
@@ -491,10 +492,15 @@ interface KeptFinding {
 const LAZY_FIELDS = new Set(['explanation', 'fixes', 'example']);
 
 /**
- * Where a found-again finding keeps the getters of its kept finding (`KeptFinding.lazy`), not
- * enumerable: no face reads, copies or serializes it.
+ * The kept finding a found-again finding was copied from, not enumerable (no face reads, copies or
+ * serializes it): its getters (`lazy`), where its provision starts and whether it is located at a key,
+ * in one field rather than three.
  */
-const LAZY = Symbol('kept getters');
+const KEPT = Symbol('kept finding');
+
+function keptOf(f: Finding): KeptFinding | undefined {
+  return (f as unknown as { [KEPT]?: KeptFinding })[KEPT];
+}
 
 /**
  * The getters of found-again findings, one function per field shared by every copy, each calling the
@@ -506,8 +512,8 @@ const LAZY_DESCRIPTORS: Record<string, PropertyDescriptor> = Object.fromEntries(
   [...LAZY_FIELDS].map((key) => [
     key,
     {
-      get(this: { [LAZY]: Record<string, () => unknown> }): unknown {
-        return this[LAZY][key]!.call(this);
+      get(this: { [KEPT]: KeptFinding }): unknown {
+        return this[KEPT].lazy[key]!.call(this);
       },
       enumerable: true,
       configurable: true,
@@ -515,8 +521,8 @@ const LAZY_DESCRIPTORS: Record<string, PropertyDescriptor> = Object.fromEntries(
   ]),
 );
 
-/** The descriptor that hides a copy's kept getters on it, its value set before each use. */
-const LAZY_VALUE: PropertyDescriptor = { value: undefined, writable: true, configurable: true };
+/** The descriptor that hides a copy's kept finding on it, its value set before each use. */
+const KEPT_VALUE: PropertyDescriptor = { value: undefined, writable: true, configurable: true };
 
 function keepFinding(f: Finding): KeptFinding {
   const keys = Object.keys(f);
@@ -541,11 +547,9 @@ function keepFinding(f: Finding): KeptFinding {
 function foundAgain(k: KeptFinding, at: (path: PathSegment[], key?: boolean) => SourcePosition): Finding {
   const copy: Record<string, unknown> = {};
   const { keys, values, getters } = k;
-  if (getters) {
-    LAZY_VALUE.value = k.lazy;
-    Object.defineProperty(copy, LAZY, LAZY_VALUE);
-    LAZY_VALUE.value = undefined;
-  }
+  KEPT_VALUE.value = k;
+  Object.defineProperty(copy, KEPT, KEPT_VALUE);
+  KEPT_VALUE.value = undefined;
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
     // Each getter calls the kept one on this copy, as the rule's own did on the finding.
@@ -553,8 +557,6 @@ function foundAgain(k: KeptFinding, at: (path: PathSegment[], key?: boolean) => 
     else copy[key] = values[i];
   }
   const f = copy as unknown as Finding;
-  if (k.provisionPath) setProvisionPath(f, k.provisionPath);
-  if (k.atKey) setAtKey(f);
   const pos = at(f.path, k.atKey);
   f.line = pos.line;
   f.column = pos.column;
