@@ -39,15 +39,87 @@ export function isInvisibleCharCode(c: number): boolean {
   return (c >= 0x200b && c <= 0x200f) || c === 0x2060 || c === 0xfeff;
 }
 
-/** Index of the first invisible character of `s`, or -1. */
+// The zero-width non-joiner and joiner are part of how some scripts are spelt: Persian writes
+// "می‌خواهم" with a non-joiner, the Indic scripts choose a conjunct's form with either (Hindi "क्‍ष"),
+// and an emoji sequence (a family, a flag with a sign) is emoji joined by U+200D. Between two letters
+// (or marks) of one of these scripts, or (the joiner alone) between two emoji, each changes what is
+// shown and is kept; anywhere else it shows nothing, and is treated as the other invisible characters.
+const JOINING_SCRIPTS = [
+  'Arabic',
+  'Syriac',
+  'Nko',
+  'Mandaic',
+  'Mongolian',
+  'Phags_Pa',
+  'Devanagari',
+  'Bengali',
+  'Gurmukhi',
+  'Gujarati',
+  'Oriya',
+  'Tamil',
+  'Telugu',
+  'Kannada',
+  'Malayalam',
+  'Sinhala',
+  'Tibetan',
+  'Myanmar',
+  'Khmer',
+].map((script) => new RegExp(`^\\p{scx=${script}}$`, 'u'));
+const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
+const EMOJI = /^\p{Extended_Pictographic}$/u;
+const EMOJI_BEFORE_JOINER = /^[\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F]$/u;
+
+/** The code point that ends just before index `i` of `s`, or undefined. */
+function codePointBefore(s: string, i: number): number | undefined {
+  if (i <= 0) return undefined;
+  const low = s.charCodeAt(i - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && i >= 2) {
+    const high = s.charCodeAt(i - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return s.codePointAt(i - 2);
+  }
+  return low;
+}
+
+/** True when the joiner between `before` and `after` joins two letters (or marks) of one script that needs it, or two emoji. */
+function joins(joiner: number, before: number, after: number): boolean {
+  const a = String.fromCodePoint(before);
+  const b = String.fromCodePoint(after);
+  if (LETTER_OR_MARK.test(a) && LETTER_OR_MARK.test(b) && JOINING_SCRIPTS.some((r) => r.test(a) && r.test(b))) return true;
+  return joiner === 0x200d && EMOJI_BEFORE_JOINER.test(a) && EMOJI.test(b);
+}
+
+/**
+ * True when the character at `i` of `s` does not show: U+200B-U+200F, U+2060 or U+FEFF, but not a
+ * non-joiner or joiner that joins letters of a script that needs it, or emoji (see above).
+ */
+export function isInvisibleAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (!isInvisibleCharCode(c)) return false;
+  if (c !== 0x200c && c !== 0x200d) return true;
+  const before = codePointBefore(s, i);
+  const after = s.codePointAt(i + 1);
+  return before === undefined || after === undefined || !joins(c, before, after);
+}
+
+/** Index of the first invisible character of `s` (`isInvisibleAt`), or -1. */
 export function invisibleCharacterIndex(s: string): number {
-  for (let i = 0; i < s.length; i++) if (isInvisibleCharCode(s.charCodeAt(i))) return i;
+  for (let i = 0; i < s.length; i++) if (isInvisibleAt(s, i)) return i;
   return -1;
 }
 
-/** The text without its invisible characters. */
+/** The text without its invisible characters (`isInvisibleAt`: the joiners a script or an emoji needs stay). */
 export function withoutInvisible(s: string): string {
-  return invisibleCharacterIndex(s) < 0 ? s : s.replace(/[\u200B-\u200F\u2060\uFEFF]/g, '');
+  let i = invisibleCharacterIndex(s);
+  if (i < 0) return s;
+  let out = s.slice(0, i);
+  let from = i + 1;
+  for (i++; i < s.length; i++) {
+    if (isInvisibleAt(s, i)) {
+      out += s.slice(from, i);
+      from = i + 1;
+    }
+  }
+  return out + s.slice(from);
 }
 
 /** True for a character no text here may hold; tab and line feed pass when `lineBreaks` allows them. */
@@ -64,9 +136,9 @@ export function unsafeCharacterIndex(s: string, lineBreaks: boolean, from = 0, t
   return -1;
 }
 
-/** A character that is shown as an escape where text is quoted: unsafe (line breaks too) or invisible. */
-function quotedAsEscape(c: number): boolean {
-  return isUnsafeCharCode(c, false) || isInvisibleCharCode(c);
+/** A character that is shown as an escape where text is quoted: unsafe (line breaks too) or invisible (`isInvisibleAt`). */
+function quotedAsEscape(s: string, i: number): boolean {
+  return isUnsafeCharCode(s.charCodeAt(i), false) || isInvisibleAt(s, i);
 }
 
 function escaped(c: number): string {
@@ -79,12 +151,12 @@ function escaped(c: number): string {
  */
 export function escapeUnsafe(s: string): string {
   let i = 0;
-  while (i < s.length && !quotedAsEscape(s.charCodeAt(i))) i++;
+  while (i < s.length && !quotedAsEscape(s, i)) i++;
   if (i === s.length) return s;
   let out = s.slice(0, i);
   for (; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    out += quotedAsEscape(c) ? escaped(c) : s[i];
+    out += quotedAsEscape(s, i) ? escaped(c) : s[i];
   }
   return out;
 }
@@ -101,7 +173,7 @@ export function terminalText(text: string): string {
   let from = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x0d ? i + 1 < text.length && text.charCodeAt(i + 1) !== 0x0a : c !== 0x09 && c !== 0x0a && quotedAsEscape(c)) {
+    if (c === 0x0d ? i + 1 < text.length && text.charCodeAt(i + 1) !== 0x0a : c !== 0x09 && c !== 0x0a && quotedAsEscape(text, i)) {
       out += text.slice(from, i) + escaped(c);
       from = i + 1;
     }

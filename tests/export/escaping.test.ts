@@ -87,3 +87,30 @@ describe('escaping', () => {
     expect(markdown).toContain('Riverton ');
   });
 });
+
+// The non-joiner and joiner are part of how Persian, the Indic scripts and emoji sequences are spelt:
+// between two letters of such a script, or two emoji, they stay; elsewhere (in a Latin word, at an
+// edge) they are removed as the other characters that do not show.
+describe('joiners a script or an emoji needs', () => {
+  const riverton = loadFile(rivertonFile);
+  const persian = 'می\u200Cخواهم کتاب\u200Cها'; // "I want", "books": a non-joiner after the prefix and before the plural
+  const hindi = 'क्\u200Dष क्\u200Cष'; // half-form and explicit-virama conjuncts of "kṣa"
+  const emoji = '👩\u200D⚖️ 👨\u200D👩\u200D👧 🏳️\u200D🌈 👩🏽\u200D💻'; // a judge, a family, the rainbow flag, a technologist with a skin tone
+  const stray = 'fel\u200Dony\u200C \u200Cمی';
+  const withScripts: Ordinance = {
+    ...riverton,
+    title: `${riverton.title} ${persian}`,
+    findings: riverton.findings!.map((f, i) => (i === 0 ? { ...f, text: `${f.text} ${persian} ${hindi} ${emoji} ${stray}` } : f)),
+  };
+
+  it('Markdown, HTML and DOCX keep the joiners in Persian, Hindi and emoji sequences, and remove the stray ones', async () => {
+    const docx = unzip(await renderOrdinanceDocx(withScripts));
+    for (const text of [renderMarkdown(withScripts), renderOrdinanceHtml(withScripts), docx['word/document.xml']!]) {
+      expect(text).toContain(persian);
+      expect(text).toContain(hindi);
+      expect(text).toContain(emoji);
+      expect(text).toContain('felony \u0645\u06cc');
+      expect(text).not.toContain(stray);
+    }
+  });
+});
