@@ -6,7 +6,7 @@ import * as validators from './generated/validators.js';
 import { LAW } from './law';
 import { effectiveDateOf, FEDERAL_MAX_HOLD, PROVISION_TYPE_FIELDS, type Condition, type Ordinance, type Provision } from './model';
 import { schemaDiagnostics } from './schema-diagnostics';
-import { parseEditedSource, parseSource, type ParsedSource } from './source';
+import { characterLocator, parseEditedSource, parseSource, type ParsedSource } from './source';
 import { longDate } from './text-model';
 import { parseDate } from './time';
 import { escapeUnsafe, unsafeTextDiagnostics, withoutInvisible } from './text-safety';
@@ -288,7 +288,9 @@ export function semanticDiagnostics(o: Ordinance, source: ParsedSource): Diagnos
   if (o.lawAsOf !== undefined) checkDate(o.lawAsOf, ['lawAsOf']);
   if (Array.isArray(o.holidays)) o.holidays.forEach((d, i) => checkDate(d, ['holidays', i]));
   // Control characters and bidirectional overrides in any text (a title that reads differently than it is).
-  out.push(...unsafeTextDiagnostics(o, (p) => source.locate(p)));
+  // Each is placed on the character, as written in the text or as its escape.
+  const locateCharacter = characterLocator(source.text);
+  out.push(...unsafeTextDiagnostics(o, (p, value, index) => locateCharacter(source.locate(p), value, index)));
   const provisionIds = new Set(o.sections.flatMap((s) => (s.provisions ?? []).map((p) => p.id)));
   o.suppress?.forEach((s, i) => {
     if (s.provision !== undefined && !provisionIds.has(s.provision)) {

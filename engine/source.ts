@@ -667,3 +667,81 @@ function rangeOfNode(node: unknown): [number, number] | undefined {
   const r = (node as { range?: [number, number, number] } | null)?.range;
   return r ? [r[0], r[1]] : undefined;
 }
+
+const YAML_ESCAPES: Record<string, number> = {
+  '0': 0x00,
+  a: 0x07,
+  b: 0x08,
+  t: 0x09,
+  '\t': 0x09,
+  n: 0x0a,
+  v: 0x0b,
+  f: 0x0c,
+  r: 0x0d,
+  e: 0x1b,
+  ' ': 0x20,
+  '"': 0x22,
+  '/': 0x2f,
+  '\\': 0x5c,
+  N: 0x85,
+  _: 0xa0,
+  L: 0x2028,
+  P: 0x2029,
+};
+const HEX_DIGITS: Record<string, number> = { x: 2, u: 4, U: 8 };
+
+/**
+ * Where the character at `index` of a string value is in `text`, given where the value is (`at`, from
+ * `locate`): written as it is, or (in a double-quoted YAML or JSON string) as an escape such as
+ * `\u200B` or `\e`, the escape's range. A problem with one character of a long text is then shown on
+ * that character, not at the value's start. The value's own range when the character is not found.
+ * The text's lines are counted once, for every character located.
+ */
+export function characterLocator(text: string): (at: SourcePosition, value: string, index: number) => SourcePosition {
+  let starts: number[] | undefined;
+  return (at, value, index) => {
+    if (!starts) {
+      starts = [0];
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    }
+    return locateIn(text, starts, at, value, index);
+  };
+}
+
+function locateIn(text: string, starts: readonly number[], at: SourcePosition, value: string, index: number): SourcePosition {
+  const c = value.charCodeAt(index);
+  if (Number.isNaN(c) || at.line > starts.length || at.endLine > starts.length) return at;
+  // The how-manyth of its kind the character is in the value: the same one is looked for in the text.
+  const ch = value[index]!;
+  let nth = 0;
+  for (let i = value.indexOf(ch); i >= 0 && i < index; i = value.indexOf(ch, i + 1)) nth++;
+  const from = starts[at.line - 1]! + at.column - 1;
+  const to = Math.min(text.length, starts[at.endLine - 1]! + at.endColumn - 1);
+  const quoted = text[from] === '"';
+  const lineOf = (offset: number, line: number) => {
+    while (line < starts.length && starts[line]! <= offset) line++;
+    return line;
+  };
+  for (let i = from; i < to; i++) {
+    let code = text.charCodeAt(i);
+    let end = i + 1;
+    if (quoted && code === 0x5c && i + 1 < to) {
+      const e = text[i + 1]!;
+      const digits = HEX_DIGITS[e];
+      if (digits !== undefined) {
+        code = parseInt(text.slice(i + 2, i + 2 + digits), 16);
+        end = i + 2 + digits;
+      } else {
+        code = YAML_ESCAPES[e] ?? -1;
+        end = i + 2;
+      }
+    }
+    if (code === c && nth-- === 0) {
+      const line = lineOf(i, at.line);
+      const endLine = lineOf(end, line);
+      return { line, column: i - starts[line - 1]! + 1, endLine, endColumn: end - starts[endLine - 1]! + 1 };
+    }
+    i = end - 1;
+  }
+  return at;
+}

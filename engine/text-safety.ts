@@ -221,12 +221,13 @@ const CLEAN = new WeakSet<object>();
 
 /**
  * Every string in a document (recursively; object keys are left to the schema) that holds an unsafe
- * character, as an error located by `locate`, or else an invisible one, as a warning. Text may keep
- * tabs and line breaks.
+ * character, as an error located by `locate` (given the string and the character's index in it, so the
+ * finding can be placed on the character), or else an invisible one, as a warning. Text may keep tabs
+ * and line breaks.
  */
 export function unsafeTextDiagnostics(
   value: unknown,
-  locate: (path: PathSegment[]) => Pick<Diagnostic, 'line' | 'column' | 'endLine' | 'endColumn'>,
+  locate: (path: PathSegment[], value: string, index: number) => Pick<Diagnostic, 'line' | 'column' | 'endLine' | 'endColumn'>,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   // One path, grown and shrunk along the walk: copied only for a string that holds an unsafe character.
@@ -252,7 +253,7 @@ export function unsafeTextDiagnostics(
           code: 'unsafe-character',
           message: `"${fieldOf(path)}" ${unsafeCharacterProblem(v, i)}`,
           path,
-          ...locate(path),
+          ...locate(path, v, i),
         });
         return;
       }
@@ -266,7 +267,7 @@ export function unsafeTextDiagnostics(
           code: 'invisible-character',
           message: `"${fieldOf(path)}" ${invisibleCharacterProblem(v, j)}`,
           path,
-          ...locate(path),
+          ...locate(path, v, j),
         });
       }
     } else if (Array.isArray(v)) {

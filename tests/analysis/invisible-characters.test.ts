@@ -24,8 +24,11 @@ describe('invisible characters in names and terms', () => {
     const d = found[0]!;
     expect(d.severity).toBe('warning');
     expect(d.message).toContain('U+200B ZERO WIDTH SPACE (character 4)');
+    // On the escape itself, not at the value's start.
+    const at = hostile.indexOf('\\u200B');
     expect(d.line).toBe(lineOf(hostile, '\\u200B'));
-    expect(d.column).toBeGreaterThan(1);
+    expect(d.column).toBe(at - hostile.lastIndexOf('\n', at));
+    expect([d.endLine, d.endColumn]).toEqual([d.line, d.column + 6]);
     expect(check.ordinance).toBeDefined();
     const fixed = applyQuickFix(hostile, d.fixes![0]!);
     expect(fixed).not.toMatch(/\u200b|\\u200B/);
@@ -64,6 +67,46 @@ describe('invisible characters in names and terms', () => {
     const fixed = applyQuickFix(hostile, d.fixes![0]!);
     expect(fixed).toBe(boston.replace('conviction: { term: serious felony }', 'conviction: { term: "serious felony" }'));
     expect(checkDocument(fixed, { examples: false }).diagnostics.filter((x) => x.severity === 'error')).toEqual([]);
+  });
+
+  it('placed on the character written as it is, past an escaped backslash, or on a later line of a long text', () => {
+    const finding = boston.match(/\n {2}- text: ([^\n]+)/)![1]!;
+    const cases: [string, string][] = [
+      // A plain value, the character written as it is.
+      [`- text: ${finding}`, `- text: ${finding.slice(0, 20)}\u200B${finding.slice(20)}`],
+      // A double-quoted value: "\\u200B" is a backslash and "u200B", the character is the escape after it.
+      [`- text: ${finding}`, `- text: "${finding.slice(0, 10)}\\\\u200B ${finding.slice(10, 20)}\\u2060${finding.slice(20)}"`],
+      // A folded block: the character on its third line.
+      [`- text: ${finding}`, `- text: >-\n      one line\n      two line\n      three\u200Bline`],
+    ];
+    for (const [from, to] of cases) {
+      const hostile = boston.replace(from, to);
+      const d = checkDocument(hostile, { examples: false }).diagnostics.find((x) => x.code === 'invisible-character')!;
+      const at = Math.max(hostile.indexOf('\u200B'), hostile.indexOf('\\u2060'));
+      expect(d, to).toBeDefined();
+      expect([d.line, d.column], to).toEqual([hostile.slice(0, at).split('\n').length, at - hostile.lastIndexOf('\n', at)]);
+      const fixed = applyQuickFix(hostile, d.fixes![0]!);
+      expect(checkDocument(fixed, { examples: false }).diagnostics.filter((x) => x.code === 'invisible-character')).toEqual([]);
+    }
+  });
+
+  it('a control character is an error placed on its escape', () => {
+    const hostile = boston.replace('  - term: civil immigration detainer', '  - term: "civil immigration\\e[31m detainer"');
+    const d = checkDocument(hostile, { examples: false }).diagnostics.find((x) => x.code === 'unsafe-character')!;
+    const at = hostile.indexOf('\\e[31m');
+    expect([d.line, d.column, d.endColumn]).toEqual([
+      lineOf(hostile, '\\e[31m'),
+      at - hostile.lastIndexOf('\n', at),
+      at - hostile.lastIndexOf('\n', at) + 2,
+    ]);
+  });
+
+  it('a Persian term spelt with a non-joiner, a Hindi one with a joiner and an emoji sequence are not warned of', () => {
+    const hostile = boston
+      .replace('  - term: civil immigration detainer', '  - term: "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"')
+      .replace(/\n {2}- heading: [^\n]+/, (h) => `${h.slice(0, -3)} क्\u200Dष 👨\u200D👩\u200D👧`);
+    expect(hostile).toContain('\u200c');
+    expect(checkDocument(hostile, { examples: false }).diagnostics.filter((x) => x.code === 'invisible-character')).toEqual([]);
   });
 
   it('a document without them has no such warning', () => {
