@@ -1,5 +1,10 @@
 // Writing booking cases as CSV in the documented columns (the inverse of the CSV reader), whole or
 // one row at a time once the number of charge, conviction and warrant columns is known.
+//
+// A case set is data a records officer reads back: every character of an id or an offense is written as
+// it is, the invisible ones too (removing a zero-width space would change the key a case or an offense
+// is matched by, and merge two that differ by it). The readers report them where they matter (an id
+// that holds one is refused); the printed exports, which are read by people, remove them.
 
 import { CSV_CASE_COLUMNS, CSV_GROUP_COLUMNS } from './case-set';
 import { csvField } from './csv';

@@ -4,6 +4,7 @@
 
 import { canonicalJson, fingerprint } from '../canonical';
 import { csvField } from '../csv';
+import { xmlSafe } from '../export/xml-safe';
 import type { BookingCase, MaxHold, Ordinance, Outcome, Scenario } from '../model';
 import { maxHoldWords } from '../wording';
 import { TRUE_NODE } from './bdd';
@@ -306,10 +307,20 @@ function holdWords(h: MaxHold | undefined): string {
   return h ? maxHoldWords(h).replace(/,$/, '') : '';
 }
 
+/**
+ * A cell of the table's CSV: the ordinance's words as every export prints them (`xmlSafe`: the
+ * characters that do not show removed, controls and direction overrides replaced with U+FFFD), so a
+ * provision or a category reads the same here as in the officer guide's table and the HTML and DOCX
+ * text, and a spreadsheet shows no name reversed nor two alike that differ; then guarded (`csvField`).
+ * The table is a report, never read back: no key is changed. A case set written as CSV
+ * (engine/case-csv.ts) is data read back, and keeps every character.
+ */
+const tableCell = (text: string): string => csvField(xmlSafe(text));
+
 /** The table as CSV: one column per fact, then the outcome, what the policy allows, the provision, its citation and the hold limit. */
 export function decisionTableCsv(t: DecisionTable): string {
   const header = [...t.columns.map((c) => c.label), 'Outcome', 'Policy allows', 'Provision', 'Citation', 'Maximum hold', 'Combinations'];
-  const lines = [header.map(csvField).join(',')];
+  const lines = [header.map(tableCell).join(',')];
   for (const r of t.rows) {
     const cells = [
       ...t.columns.map((c) => r.facts[c.key] ?? 'any'),
@@ -320,7 +331,7 @@ export function decisionTableCsv(t: DecisionTable): string {
       holdWords(r.maxHold),
       String(r.combinations),
     ];
-    lines.push(cells.map(csvField).join(','));
+    lines.push(cells.map(tableCell).join(','));
   }
   return lines.join('\r\n') + '\r\n';
 }
