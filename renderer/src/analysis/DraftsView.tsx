@@ -2,6 +2,7 @@
 // two decide differently, in plain words, with both explanations side by side; or the proof that
 // no case separates them. A witness case can be copied or saved as a case set `simulate` reads.
 
+import { visibleText } from '../../../engine/text-safety';
 import { useEffect, useState } from 'react';
 import type { DraftWitness } from '../../../engine/index';
 import type { Host } from '../../../host/contract';
@@ -90,10 +91,10 @@ export function DraftsView({ analysis, draftVersion, blocked, documentName, host
         <div className="field">
           <label htmlFor="other-draft">Find the cases that separate this draft from</label>
           <select id="other-draft" value="" onChange={(e) => void choose(e.target.value)}>
-            <option value="">{other ? bName : 'Choose a draft…'}</option>
+            <option value="">{other ? visibleText(bName) : 'Choose a draft…'}</option>
             {drafts.map((d) => (
               <option key={d.id} value={d.id}>
-                {d.label}
+                {visibleText(d.label)}
               </option>
             ))}
             <option value="file">A draft from a file…</option>
@@ -108,10 +109,10 @@ export function DraftsView({ analysis, draftVersion, blocked, documentName, host
       ) : null}
       {readError || state.otherStatus.kind === 'refused' ? (
         <p className="notice error" role="alert">
-          {readError ?? (state.otherStatus.kind === 'refused' ? state.otherStatus.error : '')}
+          {visibleText(readError ?? (state.otherStatus.kind === 'refused' ? state.otherStatus.error : ''))}
         </p>
       ) : null}
-      {state.otherStatus.kind === 'loading' ? <p className="muted">Reading {state.otherStatus.name}…</p> : null}
+      {state.otherStatus.kind === 'loading' ? <p className="muted">Reading {visibleText(state.otherStatus.name)}…</p> : null}
       <WorkStatusLine status={state.status} what="the difference" onCancel={cancel} onAgain={refresh} />
       {!other && state.otherStatus.kind === 'none' ? (
         <p className="muted">
@@ -122,7 +123,7 @@ export function DraftsView({ analysis, draftVersion, blocked, documentName, host
       {done && other ? (
         <>
           <p className="drafts-line">
-            <strong>A</strong>: {done.aTitle}, {aName}. <strong>B</strong>: {bName}.
+            <strong>A</strong>: {visibleText(done.aTitle)}, {visibleText(aName)}. <strong>B</strong>: {visibleText(bName)}.
             <span className="muted timing">
               {' '}
               Worked out in {milliseconds(done.ms)}
@@ -215,7 +216,7 @@ function Witness({
     const r = await host.exportFile({ suggestedName: name, data: json, mimeType: 'application/json' });
     if (!r.ok) setMessage(`Could not save the case: ${r.error}`);
     else if (r.value) {
-      setMessage(`Saved ${r.value.name}.`);
+      setMessage(`Saved ${visibleText(r.value.name)}.`);
       emit('witness-saved', { number, name: r.value.name });
     }
   };
@@ -223,12 +224,12 @@ function Witness({
   return (
     <li className="witness" aria-labelledby={headingId}>
       <h3 id={headingId}>
-        {number}. A: <span className={`outcome-${w.a.outcome}`}>{OUTCOME_LABEL[w.a.outcome]}</span> by {w.a.citation}; B:{' '}
-        <span className={`outcome-${w.b.outcome}`}>{OUTCOME_LABEL[w.b.outcome]}</span> by {w.b.citation}
+        {number}. A: <span className={`outcome-${w.a.outcome}`}>{OUTCOME_LABEL[w.a.outcome]}</span> by {visibleText(w.a.citation)}; B:{' '}
+        <span className={`outcome-${w.b.outcome}`}>{OUTCOME_LABEL[w.b.outcome]}</span> by {visibleText(w.b.citation)}
       </h3>
       {w.clock ? <p>{w.clock[0]!.toUpperCase() + w.clock.slice(1)}.</p> : null}
       <p>
-        <strong>Smallest case:</strong> {w.facts.join('; ')}.{' '}
+        <strong>Smallest case:</strong> {visibleText(w.facts.join('; '))}.{' '}
         <span className="muted">
           {count(w.combinations)} combination{w.combinations === 1 ? '' : 's'} of the facts differ this way.
         </span>
@@ -241,7 +242,7 @@ function Witness({
         <DecisionBlock decision={w.b} title={`Draft B: ${bTitle}`} />
       </div>
       <details>
-        <summary>The whole booking case ({w.case.id})</summary>
+        <summary>The whole booking case ({visibleText(w.case.id)})</summary>
         <CaseFacts c={w.case} />
       </details>
       <div className="witness-actions">

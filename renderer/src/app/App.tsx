@@ -3,6 +3,7 @@
 // document session (session.ts) holds the document and runs the document commands; this file lays
 // it out, starts the editor and the workers, and carries out the commands that act on the layout.
 
+import { visibleText } from '../../../engine/text-safety';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type FocusEvent } from 'react';
 import type { CheckedDiagnostic, QuickFix, TextEdit } from '../../../engine/index';
 import { parseSource } from '../../../engine/document';
@@ -289,7 +290,7 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
   }, [host, session, started]);
 
   useEffect(() => {
-    document.title = `${dirty ? '● ' : ''}${doc.name} — Detainer Policy Studio`;
+    document.title = `${dirty ? '● ' : ''}${visibleText(doc.name)} — Detainer Policy Studio`;
   }, [doc.name, dirty]);
 
   useEffect(() => {
@@ -558,10 +559,10 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
         <h1 className="app-name">Detainer Policy Studio</h1>
         <span
           className="doc-name"
-          title={documentTooltip(doc.name, doc.path)}
-          aria-label={`Document ${doc.name}${dirty ? ', unsaved changes' : ''}`}
+          title={visibleText(documentTooltip(doc.name, doc.path))}
+          aria-label={`Document ${visibleText(doc.name)}${dirty ? ', unsaved changes' : ''}`}
         >
-          {doc.name}
+          {visibleText(doc.name)}
           {dirty ? (
             <span className="dirty" aria-hidden="true">
               {' '}
@@ -678,8 +679,8 @@ export function App({ host, appVersion }: { host: Host; appVersion: string }) {
 
       {state.recoveryOffer ? (
         <div className="banner warning" role="alert">
-          Unsaved work on <strong>{state.recoveryOffer.name}</strong> from {new Date(state.recoveryOffer.savedAtMs).toLocaleString()} was
-          kept.{' '}
+          Unsaved work on <strong>{visibleText(state.recoveryOffer.name)}</strong> from{' '}
+          {new Date(state.recoveryOffer.savedAtMs).toLocaleString()} was kept.{' '}
           <button type="button" onClick={() => session.restoreRecovery()}>
             Restore it
           </button>{' '}

@@ -1,6 +1,7 @@
 // The outline of the ordinance: findings, definitions, sections and their provisions with the
 // citations they print under; choosing one shows it in the editor or the form.
 
+import { visibleText } from '../../../engine/text-safety';
 import type { OutlineEntry } from '../analysis/protocol';
 
 interface Props {
@@ -19,8 +20,8 @@ export function OutlinePanel({ entries, onOpen }: Props) {
         {entries.map((e, i) => (
           <li key={i} className={`outline-${e.kind} depth-${e.depth}`}>
             <button type="button" onClick={() => onOpen(e)} title={`Line ${e.line}`}>
-              {e.citation ? <span className="citation">{e.citation}</span> : null}
-              <span className="label">{e.label}</span>
+              {e.citation ? <span className="citation">{visibleText(e.citation)}</span> : null}
+              <span className="label">{visibleText(e.label)}</span>
             </button>
           </li>
         ))}

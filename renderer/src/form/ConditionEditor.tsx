@@ -1,6 +1,7 @@
 // The condition of a detainer provision as a tree of pickers: groups (all of / any of / not) and
 // tests, each test's fields built from the schema.
 
+import { visibleText } from '../../../engine/text-safety';
 import { RECORD_KEYS } from '../../../engine/vocabulary';
 import { choiceWords } from '../lib/words';
 import { asList, asRecord } from './document-ops';
@@ -343,7 +344,7 @@ function OffenseTest({
           {...help('term')}
           value={term}
           emptyLabel="(no defined term)"
-          choices={[...new Set([...terms, ...(term ? [term] : [])])].map((t) => ({ value: t, label: t }))}
+          choices={[...new Set([...terms, ...(term ? [term] : [])])].map((t) => ({ value: t, label: visibleText(t) }))}
           onChange={(x) => {
             // A term says which offenses count: the box ticked when the test was added ("felony") would
             // only narrow it ("a serious felony that is also a felony"), so it goes when a term is chosen.

@@ -1,6 +1,7 @@
 // The form view of the ordinance, for people who don't write YAML: the same document, edited through
 // structured edits that keep the author's comments and order and join the editor's undo history.
 
+import { visibleText } from '../../../engine/text-safety';
 import { useEffect, useMemo, useState } from 'react';
 import type { Ordinance, OrdinanceText } from '../../../engine/index';
 import { layoutOrdinance, stateCodeOf } from '../../../engine/vocabulary';
@@ -569,7 +570,8 @@ function Sections({
 }) {
   const sections = sectionsOf(data);
   const numbers = printedSectionNumbers(data);
-  const sectionName = (s: Record<string, unknown>, i: number) => `Section ${numbers.get(i) ?? i + 1}. ${str(s.heading) ?? 'Untitled'}`;
+  const sectionName = (s: Record<string, unknown>, i: number) =>
+    `Section ${numbers.get(i) ?? i + 1}. ${visibleText(str(s.heading) ?? 'Untitled')}`;
   const [template, setTemplate] = useState(PROVISION_TEMPLATES[0]!.id);
   const [target, setTarget] = useState('auto');
   const [position, setPosition] = useState<'end' | 'start'>('end');
@@ -651,7 +653,7 @@ function Sections({
         {sections.map((s, si) => {
           const provisions = provisionsOf(s);
           return (
-            <li key={si} className="section-card" aria-label={`Section: ${str(s.heading) ?? si + 1}`}>
+            <li key={si} className="section-card" aria-label={`Section: ${visibleText(str(s.heading) ?? String(si + 1))}`}>
               <div className="field-row">
                 <TextField
                   label={`Heading of section ${numbers.get(si) ?? si + 1}`}
@@ -758,9 +760,9 @@ function ProvisionCard({
   // Its name to a reader, never its id: the heading, else what a detainer rule does or the kind of provision.
   const title =
     type === 'detainer' || str(p.heading)?.trim()
-      ? provisionTitle({ id, citation: clause?.label ?? '', heading: str(p.heading), outcome })
+      ? visibleText(provisionTitle({ id, citation: clause?.label ?? '', heading: str(p.heading), outcome }))
       : `[no heading; ${(PROVISION_TYPE_WORDS[type] ?? type).replace(/^[A-Z][a-z]/, (m) => m.toLowerCase())}]`;
-  const name = `${clause?.label ?? `provision ${index + 1}`} ${title}`;
+  const name = `${visibleText(clause?.label ?? `provision ${index + 1}`)} ${title}`;
   const maxHold = asRecord(p.maxHold);
   const setField = (k: string, v: unknown, label: string) =>
     edit(
@@ -782,7 +784,7 @@ function ProvisionCard({
       data-provision-id={str(p.id)}
     >
       <div className="provision-head">
-        <span className="citation">{clause?.label ?? ''}</span>
+        <span className="citation">{visibleText(clause?.label ?? '')}</span>
         <strong>{title}</strong>
         <div className="card-actions">
           <MoveButtons
@@ -809,7 +811,7 @@ function ProvisionCard({
               <option value="">Move to…</option>
               {otherSections.map((o) => (
                 <option key={o.index} value={String(o.index)}>
-                  {o.heading}
+                  {visibleText(o.heading)}
                 </option>
               ))}
             </select>

@@ -1,6 +1,7 @@
 // Comparison of the draft with another draft or with honoring every detainer: how many decisions
 // change and which way, what it does to hold hours and cost, and the changed cases themselves.
 
+import { visibleText } from '../../../engine/text-safety';
 import { useEffect, useMemo, useState } from 'react';
 import {
   afterReleaseMatrixWords,
@@ -59,7 +60,7 @@ export function CompareView(props: Props) {
   const [selected, setSelected] = useState<number | null>(null);
   const target = state.compare;
   const otherLabel =
-    target.kind === 'baseline' ? BASELINE_NAME : target.kind === 'draft' ? otherDraftLabel(target, props.draft) : 'nothing';
+    target.kind === 'baseline' ? BASELINE_NAME : target.kind === 'draft' ? visibleText(otherDraftLabel(target, props.draft)) : 'nothing';
   const otherShort = target.kind === 'baseline' ? BASELINE_HEADING : 'Other draft';
 
   const mine = useMemo(() => (r ? summaryBounds(r.summary) : null), [r]);
@@ -97,7 +98,7 @@ export function CompareView(props: Props) {
           {target.kind === 'draft' ? <option value={`current:${target.name}`}>{otherLabel}</option> : null}
           {props.drafts.map((d) => (
             <option key={d.id} value={d.id}>
-              {d.label}
+              {visibleText(d.label)}
             </option>
           ))}
           <option value="file">Another draft from a file…</option>
@@ -110,7 +111,7 @@ export function CompareView(props: Props) {
       ) : null}
       {props.compareError ? (
         <p className="notice error" role="alert">
-          {props.compareError}
+          {visibleText(props.compareError)}
         </p>
       ) : null}
       {!state.cases ? <p className="muted">Choose a case set to compare the two policies on.</p> : null}

@@ -1,6 +1,7 @@
 // Why a case was decided as it was: the provision and section that decided it, each condition read
 // with its value and the facts it used, and the case's own facts; the compared policy's view beside.
 
+import { visibleText } from '../../../engine/text-safety';
 import { useEffect } from 'react';
 import type { BookingCase, Decision, Reason } from '../../../engine/index';
 import {
@@ -81,19 +82,20 @@ export function DecisionBlock({
     (decision.undetermined ? (decision.undecided ?? []).flatMap((x) => x.under) : (oneOf ?? [])).map((p) => p.provision),
   );
   const decidedByOne = !decision.undetermined && !oneOf;
-  const titleAfter = (id: string) => provisionTitleAfter(id, provisions);
+  const titleAfter = (id: string) => visibleText(provisionTitleAfter(id, provisions));
   // A provision as these words name it: its citation and title, or the otherwise clause's; a rule of the
   // honor-all baseline by its rule's words alone (its citation), which say what it is.
   const oneOfName = (p: { provision: string; citation: string }) => {
-    if (isBaselineRule({ id: p.provision, citation: p.citation })) return p.citation;
-    if (p.provision === 'default') return `the otherwise clause (${p.citation})`;
+    const citation = visibleText(p.citation);
+    if (isBaselineRule({ id: p.provision, citation: p.citation })) return citation;
+    if (p.provision === 'default') return `the otherwise clause (${citation})`;
     const after = titleAfter(p.provision);
-    return after ? `${p.citation}${joinTitle(after)}` : p.citation;
+    return after ? `${citation}${joinTitle(after)}` : citation;
   };
   const oneOfWords = (ps: NonNullable<Decision['decidedByOneOf']>) => decidedByOneOfWords(ps, oneOfName);
   return (
-    <section className="decision" aria-label={title}>
-      <h3>{title}</h3>
+    <section className="decision" aria-label={visibleText(title)}>
+      <h3>{visibleText(title)}</h3>
       {decision.undetermined ? (
         <p className="verdict outcome-review" data-testid="undecided">
           <strong>Undecided</strong>: these records cannot settle it. It turns on{' '}
@@ -111,12 +113,12 @@ export function DecisionBlock({
       ) : oneOf ? (
         <p className={`verdict outcome-${decision.outcome}`} data-testid="decided-by-one-of">
           <strong>{OUTCOME_LABEL[decision.outcome]}</strong>, under {oneOfWords(oneOf)}: these records do not show whether{' '}
-          {decision.citation} applies; the outcome is the same either way, so no one provision is named as deciding it
+          {visibleText(decision.citation)} applies; the outcome is the same either way, so no one provision is named as deciding it
           {decision.holdUntil && !decision.requestAfterRelease ? <>. Held until {decision.holdUntil.replace('T', ' at ')}</> : null}.
         </p>
       ) : (
         <p className={`verdict outcome-${decision.outcome}`}>
-          <strong>{OUTCOME_LABEL[decision.outcome]}</strong>, decided by <strong>{decision.citation}</strong>
+          <strong>{OUTCOME_LABEL[decision.outcome]}</strong>, decided by <strong>{visibleText(decision.citation)}</strong>
           {decision.provision === 'default'
             ? isBaselineRule({ id: decision.provision, citation: decision.citation })
               ? null
@@ -150,7 +152,7 @@ export function DecisionBlock({
               <span>Under {oneOfWords(group.oneOf)} (these records do not show which)</span>
             ) : (
               <>
-                <span className="citation">{group.citation}</span>
+                <span className="citation">{visibleText(group.citation)}</span>
                 {titleAfter(group.provision) ? <> {titleAfter(group.provision)}</> : null}
               </>
             )}
@@ -169,8 +171,8 @@ export function DecisionBlock({
                     <span className={`value ${v.className}`} aria-label={v.words} title={v.words}>
                       {v.mark}
                     </span>{' '}
-                    {r.condition}
-                    {r.facts.length ? <span className="facts"> — {r.facts.join('; ')}</span> : null}
+                    {visibleText(r.condition)}
+                    {r.facts.length ? <span className="facts"> — {visibleText(r.facts.join('; '))}</span> : null}
                   </li>
                 );
               })}
@@ -209,7 +211,9 @@ export function CaseFacts({ c }: { c: BookingCase }) {
       <dt>Pending charges</dt>
       <dd>
         {c.currentCharges?.length
-          ? c.currentCharges.map((x) => `${x.offense ?? 'offense'} (${x.class}${x.bondPosted ? ', bond posted' : ''})`).join('; ')
+          ? c.currentCharges
+              .map((x) => `${visibleText(x.offense ?? 'offense')} (${x.class}${x.bondPosted ? ', bond posted' : ''})`)
+              .join('; ')
           : 'none'}
       </dd>
       <dt>Convictions</dt>
@@ -218,7 +222,7 @@ export function CaseFacts({ c }: { c: BookingCase }) {
           ? c.convictions
               .map(
                 (x) =>
-                  `${x.offense ?? 'offense'} (${x.degree ? `${x.degree}° ` : ''}${x.class}, ${x.convictedOn}${x.juvenile ? ', juvenile' : ''})`,
+                  `${visibleText(x.offense ?? 'offense')} (${x.degree ? `${x.degree}° ` : ''}${x.class}, ${x.convictedOn}${x.juvenile ? ', juvenile' : ''})`,
               )
               .join('; ')
           : 'none'}
@@ -226,7 +230,9 @@ export function CaseFacts({ c }: { c: BookingCase }) {
       <dt>Warrants</dt>
       <dd>
         {c.warrants?.length
-          ? c.warrants.map((w) => `${w.kind}${w.jurisdiction ? `, ${w.jurisdiction}` : ''}${w.felony ? ', felony' : ''}`).join('; ')
+          ? c.warrants
+              .map((w) => `${w.kind}${w.jurisdiction ? `, ${visibleText(w.jurisdiction)}` : ''}${w.felony ? ', felony' : ''}`)
+              .join('; ')
           : 'none'}
       </dd>
       <dt>Records</dt>
@@ -261,8 +267,8 @@ export function Explanation({
   }, [explained]);
   return (
     <SidePanel
-      label={`Explanation of case ${explained.bookingCase.id}`}
-      title={`Case ${explained.bookingCase.id}`}
+      label={`Explanation of case ${visibleText(explained.bookingCase.id)}`}
+      title={`Case ${visibleText(explained.bookingCase.id)}`}
       openKey={explained.bookingCase.id}
       onClose={onClose}
       closeLabel="Close the explanation"
