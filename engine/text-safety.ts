@@ -181,6 +181,23 @@ export function terminalText(text: string): string {
   return from === 0 ? text : out + text.slice(from);
 }
 
+/**
+ * The text without its unsafe characters (controls, line breaks too, and direction overrides) and its
+ * invisible ones: for a file name the app suggests or saves under, which a file manager would otherwise
+ * show in another order than it reads ("report\u202Efdp.exe") or with a character no one can see.
+ */
+export function withoutUnsafeOrInvisible(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (isUnsafeCharCode(text.charCodeAt(i), false) || isInvisibleAt(text, i)) {
+      out += text.slice(from, i);
+      from = i + 1;
+    }
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
 /** The character in words: `U+202E RIGHT-TO-LEFT OVERRIDE`, `U+200B ZERO WIDTH SPACE`, `the control character U+0000`. */
 export function describeUnsafeCharacter(c: number): string {
   const hex = `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;

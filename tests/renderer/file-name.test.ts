@@ -1,6 +1,7 @@
 // The file name a save downloads under where the browser asks for none: suggested, and as typed.
 import { describe, expect, it } from 'vitest';
 import { cleanExportName, cleanSaveName, documentTooltip, saveNameFor } from '../../renderer/src/app/file-name';
+import { exportBaseName } from '../../renderer/src/analysis/table-rows';
 import { STARTER_NAME } from '../../renderer/src/app/starter';
 
 describe('saveNameFor', () => {
@@ -58,5 +59,16 @@ describe('documentTooltip', () => {
     );
     expect(documentTooltip('draft.ordinance.yaml', null)).toBe('draft.ordinance.yaml');
     expect(documentTooltip('draft.ordinance.yaml', 'browser-file:m3x-1/draft.ordinance.yaml')).toBe('draft.ordinance.yaml');
+  });
+});
+
+describe('hostile names', () => {
+  it('a name typed or a document name with a direction override or a character that does not show is saved without it', () => {
+    expect(cleanSaveName('report\u202Efdp.exe')).toBe('reportfdp.exe.ordinance.yaml');
+    expect(cleanExportName('draft\u200B\u2066one', 'x.docx')).toBe('draftone.docx');
+    expect(cleanExportName('a\u0001b', 'x.csv')).toBe('a-b.csv');
+    expect(exportBaseName('draft\u202Etxt.ordinance.yaml')).toBe('drafttxt');
+    // A Persian name keeps its non-joiner.
+    expect(exportBaseName('\u0645\u06cc\u200c\u062e.ordinance.yaml')).toBe('\u0645\u06cc\u200c\u062e');
   });
 });

@@ -4,6 +4,7 @@
 
 import type { DecisionTable, DecisionTableRow, DraftWitness, FactColumn, Ordinance, Outcome } from '../../../engine/index';
 import { provisionName } from '../../../engine/vocabulary';
+import { withoutUnsafeOrInvisible } from '../../../engine/text-safety';
 
 export interface TableFilter {
   outcome: Outcome | null;
@@ -156,7 +157,11 @@ export function kindKey(kind: DraftWitness['kind']): string {
   return `${kind.a.provision}:${kind.a.outcome}|${kind.b.provision}:${kind.b.outcome}`;
 }
 
-/** "connecticut-trust-act-2014.decision-table.csv" from "connecticut-trust-act-2014.ordinance.yaml". */
+/**
+ * "connecticut-trust-act-2014.decision-table.csv" from "connecticut-trust-act-2014.ordinance.yaml";
+ * without the document name's direction overrides, controls and invisible characters, so the file saved
+ * reads as it is.
+ */
 export function exportBaseName(documentName: string): string {
-  return documentName.replace(/\.ordinance\.ya?ml$|\.ya?ml$/i, '') || 'ordinance';
+  return withoutUnsafeOrInvisible(documentName).replace(/\.ordinance\.ya?ml$|\.ya?ml$/i, '') || 'ordinance';
 }

@@ -3,6 +3,7 @@
 
 import { isWindowsDeviceName, policyBaseName, type Ordinance } from '../../../engine/vocabulary';
 import { STARTER_NAME } from './starter';
+import { withoutUnsafeOrInvisible } from '../../../engine/text-safety';
 
 /** The name suggested: the document's own, or for a new one "trust-act-2014.ordinance.yaml" from its title and version. */
 export function saveNameFor(documentName: string, ordinance: Pick<Ordinance, 'title' | 'shortTitle' | 'version'> | null): string {
@@ -11,15 +12,18 @@ export function saveNameFor(documentName: string, ordinance: Pick<Ordinance, 'ti
 }
 
 /**
- * A name as typed made a file name: no folder, none of the characters file systems refuse, no leading
- * dot, no trailing dot or space (Windows drops them), and not a name Windows keeps for a device ("CON",
- * "nul.docx"), which gets an underscore after its first word.
+ * A name as typed made a file name: no folder, none of the characters file systems refuse, no direction
+ * override or character that does not show (the name would read otherwise than it is), no leading
+ * dot, no trailing dot or space (Windows drops them), and not a name Windows keeps for a device
+ * ("CON", "nul.docx"), which gets an underscore after its first word.
  */
 function fileNameOf(typed: string): string {
-  const name = typed
-    .trim()
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-')
+  const name = withoutUnsafeOrInvisible(
+    typed
+      .trim()
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-'),
+  )
     .replace(/^[.\s-]+/, '')
     .replace(/[.\s]+$/, '');
   return isWindowsDeviceName(name) ? name.replace(/^[^.]*/, '$&_') : name;
