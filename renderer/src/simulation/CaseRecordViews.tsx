@@ -2,6 +2,7 @@
 // the decisions the records leave open (each outcome's range and the facts that make the
 // difference), the figures by year, month and facility, and what the draft names that no case carries.
 
+import { visibleText } from '../../../engine/text-safety';
 import { useEffect, useState, type FormEvent } from 'react';
 import {
   unknownLengthWhy,
@@ -59,7 +60,7 @@ export function CaseChoicePicker({
             <option value="">All facilities ({count(all)} detainers)</option>
             {cases.facilities.map((f) => (
               <option key={f.name} value={f.name}>
-                {f.name} ({count(f.cases)})
+                {visibleText(f.name)} ({count(f.cases)})
               </option>
             ))}
           </select>
@@ -202,7 +203,7 @@ function FigureTable({ caption, first, rows, open }: { caption: string; first: s
       <tbody>
         {rows.map((f) => (
           <tr key={f.key}>
-            <th scope="row">{f.key}</th>
+            <th scope="row">{visibleText(f.key)}</th>
             <td className="num">{count(f.total)}</td>
             <td className="num">
               {open && f.held.atMost !== f.held.atLeast ? `${count(f.held.atLeast)}–${count(f.held.atMost)}` : count(f.held.atLeast)}

@@ -1,6 +1,7 @@
 // Which cases the table shows and in what order: filters by outcome, deciding provision, changed
 // decisions and id, and sorts, over typed arrays so a million cases stay quick.
 
+import { visibleText } from '../../../engine/text-safety';
 import { caseId, CLASS_BY_RANK } from '../../../engine/vocabulary';
 import { count } from '../lib/format';
 import type { DecidersOneOf, UndecidedBy } from '../../../engine/index';
@@ -252,9 +253,9 @@ export function selectRows(
   return rows;
 }
 
-/** "robbery (felony)", "felony", or "none". */
+/** "robbery (felony)", "felony", or "none"; the name's unsafe and invisible characters as escapes. */
 export function offenseWords(offenses: readonly string[], offense: number, rank: number): string {
-  const name = offenses[offense] ?? '';
+  const name = visibleText(offenses[offense] ?? '');
   const cls = CLASS_BY_RANK[rank] ?? '';
   return name ? (cls ? `${name} (${cls})` : name) : cls || 'none';
 }
