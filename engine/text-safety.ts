@@ -2,12 +2,14 @@
 // control characters (NUL, escape, ...) and the Unicode bidirectional embeddings, overrides and
 // isolates that reorder what is displayed ("Trojan Source"). Found in any text of an ordinance and in
 // the ids and offense names of booking cases, and reported where they are. And characters that do not
-// show at all (zero-width spaces and joiners, the word joiner, the byte-order mark, the left-to-right
-// and right-to-left marks): harmless to how text reads, but two names that differ by one look the same,
-// and a term can look defined, or used, when it is not.
+// show at all (zero-width spaces, the word joiner, the byte-order mark, the left-to-right and
+// right-to-left marks, and the zero-width non-joiner and joiner where they join nothing: between two
+// letters of Persian or an Indic script, or between emoji, they are part of the text): harmless to how
+// text reads, but two names that differ by one look the same, and a term can look defined, or used,
+// when it is not.
 //
-// The one definition of these sets: the command line's output (`terminalText`) and the engine's checks
-// read them here. The faces may import this module (an entry point, as engine/baseline-reasons.ts): it
+// The one definition of these sets: the command line's output (`terminalText`), the app's views
+// (`visibleText`), the exports (export/xml-safe.ts) and the engine's checks read them here. The faces may import this module (an entry point, as engine/baseline-reasons.ts): it
 // imports no code of the engine, so the command line's start stays small.
 
 import type { Diagnostic, PathSegment } from './diagnostics';
