@@ -8,7 +8,8 @@ import { applyEdits, applyTextEdits, type DocumentEdit, type PathSegment } from 
 import { localEdit, type StructuralEdit } from '../../engine/document-edit';
 import { sampleOrdinanceText } from '../../bench/sample-ordinance';
 import { fuzzTimeout, runs } from './arbitraries';
-import { mutate, rng } from './yaml-docs';
+import { seededRandom } from '../../engine/generate';
+import { mutate } from './yaml-docs';
 
 const DIRS = ['samples/ordinances', 'tests/analysis/fixtures', 'tests/renderer/fixtures'];
 
@@ -120,7 +121,7 @@ describe('local document edits', () => {
     'give the same text and line edits as printing the edited document',
     () => {
       const docs = documents();
-      const rnd = rng(20261204);
+      const rnd = seededRandom(20261204);
       let local = 0;
       let compared = 0;
       const perDocument = runs(40);

@@ -5,18 +5,6 @@
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import { NodeKind, readBlockYaml, type BlockNode } from '../../engine/yaml-block';
 
-/** A small seeded generator (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const WORDS = ['title', 'id', 'when', 'age', 'under', 'outcome', 'hold', 'a', 'b', 'sections', 'heading', 'x y', 'text'];
 const KEYS = [
   ...WORDS,

@@ -18,7 +18,8 @@ import {
 import { readBlockYaml } from '../../engine/yaml-block';
 import { sampleOrdinanceText } from '../../bench/sample-ordinance';
 import { fuzzTimeout, runs } from './arbitraries';
-import { randomYaml, rng } from './yaml-docs';
+import { seededRandom } from '../../engine/generate';
+import { randomYaml } from './yaml-docs';
 
 /** Every path to a value in plain data (the root included). */
 function pathsOf(value: unknown, path: PathSegment[] = [], out: PathSegment[][] = []): PathSegment[][] {
@@ -97,7 +98,7 @@ describe('reading a document again after a keystroke', () => {
     () => {
       const stats = { again: 0, all: 0 };
       for (let seed = 0, tried = 0; tried < runs(150); seed++) {
-        const rnd = rng(seed);
+        const rnd = seededRandom(seed);
         const text = randomYaml(rnd, { crlf: seed % 5 === 0 });
         // Only a document the block reader reads without problems is kept to be read again.
         const read = readBlockYaml(text, { ...DOCUMENT_LIMITS, maxNesting: MAX_NESTING });
@@ -117,7 +118,7 @@ describe('reading a document again after a keystroke', () => {
   it('the samples, typed into word by word in values and comments, and keystrokes anywhere: the same as reading them from nothing', () => {
     const dir = new URL('../../samples/ordinances/', import.meta.url);
     const stats = { again: 0, all: 0 };
-    const rnd = rng(7);
+    const rnd = seededRandom(7);
     for (const name of readdirSync(dir)) {
       forgetEditedSource();
       const text = `# ${name}\n${readFileSync(new URL(name, dir), 'utf8')}`;
