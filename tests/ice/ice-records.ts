@@ -494,15 +494,6 @@ export function caseSetDigest(set: CaseSet): string {
   ]);
 }
 
-/** A small random number generator, so that a failure can be run again. */
-export function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
 /** A sheet column's letters from its index (0 is A, 26 is AA). */
 export function letters(column: number): string {
   let out = '';

@@ -6,7 +6,8 @@
 import { zipSync, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readXlsxSync } from '../../engine/import/xlsx';
-import { letters, random, workbookOf } from './ice-records';
+import { seededRandom } from '../../engine/generate';
+import { letters, workbookOf } from './ice-records';
 
 const STRINGS = ['Detainer', 'Facility & Jail', 'Other', '', 'last'];
 
@@ -30,7 +31,7 @@ function cell(rnd: () => number, column: number, row: number): string {
 
 /** A sheet of rows whose numbers cross 9/10, 99/100 and 999/1000, some without a number. */
 function sheet(seed: number): string {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const rows: string[] = [];
   let row = 1;
   for (const start of [1, 8, 97, 998]) {

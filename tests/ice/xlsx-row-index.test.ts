@@ -6,6 +6,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { ImportCancelled, importWorkbookSync, indexSheetRows, type ImportProgress, type RawInflaterFactory } from '../../engine/index';
+import { seededRandom } from '../../engine/generate';
 import { readXlsxSync, type SheetRow } from '../../engine/import/xlsx';
 import { nodeInflater, threadedInflaterFrom } from '../../host/inflate.node';
 import {
@@ -16,7 +17,6 @@ import {
   ICE_COLUMNS,
   ICE_DATETIME_COLUMNS,
   letters,
-  random,
   REDACTED,
   TITLE_ROWS,
   workbookOf,
@@ -29,7 +29,7 @@ const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').rep
  * that is not one, a missing prepare date, a birth year and a sentence that are not numbers).
  */
 function oddWorkbook(count: number, seed: number): Uint8Array {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const strings: string[] = ['', '  '];
   const ids = new Map<string, number>();
