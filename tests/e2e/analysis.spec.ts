@@ -11,6 +11,7 @@ import { composedOrdinance } from '../../bench/analysis';
 import {
   eventCount,
   hook,
+  loadApp,
   openApp,
   openSample,
   ROOT,
@@ -62,8 +63,10 @@ interface CliDiff {
 
 checkPageHealth({ csp: true });
 
-test.beforeEach(async ({ page }) => {
-  await openApp(page);
+test.beforeEach(async ({ page }, testInfo) => {
+  // A test that reloads the page at once (to change the theme) opens the YAML editor itself, after the reload.
+  if (testInfo.tags.includes('@reloads')) await loadApp(page);
+  else await openApp(page);
 });
 
 function tempDir(): string {
@@ -385,7 +388,7 @@ test('the decision table of a 22-provision draft has about 2,000 rows, virtualiz
 });
 
 for (const theme of ['light', 'dark'] as const) {
-  test(`the Decision table and Drafts views pass axe in the ${theme} theme`, async ({ page }) => {
+  test(`the Decision table and Drafts views pass axe in the ${theme} theme`, { tag: '@reloads' }, async ({ page }) => {
     await page.addInitScript((t) => localStorage.setItem('detainer-studio.theme', t), theme);
     await page.reload();
     await startInYaml(page);

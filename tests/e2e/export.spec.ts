@@ -13,6 +13,7 @@ import {
   cli,
   eventCount,
   hook,
+  loadApp,
   openApp,
   openExport,
   openSample,
@@ -32,13 +33,15 @@ let cspMessages: string[] = [];
 
 checkPageHealth({ csp: true });
 
-test.beforeEach(async ({ page }) => {
+test.beforeEach(async ({ page }, testInfo) => {
   cspMessages = [];
   // Violations inside the preview frame reach the console, not the page's listener.
   page.on('console', (m) => {
     if (/Content Security Policy|Refused to/i.test(m.text())) cspMessages.push(m.text());
   });
-  await openApp(page);
+  // A test that reloads the page at once (to change the theme) opens the YAML editor itself, after the reload.
+  if (testInfo.tags.includes('@reloads')) await loadApp(page);
+  else await openApp(page);
 });
 
 test.afterEach(() => {
@@ -335,41 +338,47 @@ test('a legal finding of error severity blocks the export too, until it is fixed
   await expect(dialog.getByRole('button', { name: 'Save…' })).toBeEnabled();
 });
 
-test('the Export dialog: axe finds nothing in either theme, Tab stays inside it, Esc closes it and gives focus back', async ({ page }) => {
-  for (const theme of ['light', 'dark'] as const) {
-    await page.evaluate((t) => localStorage.setItem('detainer-studio.theme', t), theme);
-    await page.reload();
-    await startInYaml(page);
-    await openSample(page);
-    const exportButton = page.getByRole('button', { name: 'Export…' });
-    await exportButton.focus();
-    await page.keyboard.press('Enter');
-    const dialog = page.getByRole('dialog', { name: 'Export' });
-    await expect(dialog).toBeVisible();
-    await waitForEvent(page, 'export-preview-shown', { rendition: 'docx' });
-    // The preview frame runs no script, so axe can't run inside it (the frame element itself is still
-    // checked, for its title). axe's partial-run mode waits forever on such a frame: use the single run.
-    const result = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .include('dialog')
-      .options({ iframes: false })
-      .setLegacyMode(true)
-      .analyze();
-    expect(result.passes.length, 'axe checked the dialog').toBeGreaterThan(10);
-    expect(result.violations.map((v) => `${theme}: ${v.id} ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+test(
+  'the Export dialog: axe finds nothing in either theme, Tab stays inside it, Esc closes it and gives focus back',
+  { tag: '@reloads' },
+  async ({ page }) => {
+    for (const theme of ['light', 'dark'] as const) {
+      await page.evaluate((t) => localStorage.setItem('detainer-studio.theme', t), theme);
+      await page.reload();
+      await startInYaml(page);
+      await openSample(page);
+      const exportButton = page.getByRole('button', { name: 'Export…' });
+      await exportButton.focus();
+      await page.keyboard.press('Enter');
+      const dialog = page.getByRole('dialog', { name: 'Export' });
+      await expect(dialog).toBeVisible();
+      await waitForEvent(page, 'export-preview-shown', { rendition: 'docx' });
+      // The preview frame runs no script, so axe can't run inside it (the frame element itself is still
+      // checked, for its title). axe's partial-run mode waits forever on such a frame: use the single run.
+      const result = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+        .include('dialog')
+        .options({ iframes: false })
+        .setLegacyMode(true)
+        .analyze();
+      expect(result.passes.length, 'axe checked the dialog').toBeGreaterThan(10);
+      expect(result.violations.map((v) => `${theme}: ${v.id} ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual(
+        [],
+      );
 
-    // Round and round with Tab, both ways: focus never leaves the dialog.
-    for (const key of ['Tab', 'Shift+Tab']) {
-      for (let i = 0; i < 14; i++) {
-        await page.keyboard.press(key);
-        expect(await page.evaluate(() => !!document.activeElement?.closest('dialog'))).toBe(true);
+      // Round and round with Tab, both ways: focus never leaves the dialog.
+      for (const key of ['Tab', 'Shift+Tab']) {
+        for (let i = 0; i < 14; i++) {
+          await page.keyboard.press(key);
+          expect(await page.evaluate(() => !!document.activeElement?.closest('dialog'))).toBe(true);
+        }
       }
+      // The dialog is modal: shortcuts for the window behind it wait.
+      await page.keyboard.press('Control+Shift+2');
+      await expect(page.getByRole('tab', { name: 'Form' })).toHaveAttribute('aria-selected', 'false');
+      await page.keyboard.press('Escape');
+      await expect(dialog).toBeHidden();
+      await expect(exportButton).toBeFocused();
     }
-    // The dialog is modal: shortcuts for the window behind it wait.
-    await page.keyboard.press('Control+Shift+2');
-    await expect(page.getByRole('tab', { name: 'Form' })).toHaveAttribute('aria-selected', 'false');
-    await page.keyboard.press('Escape');
-    await expect(dialog).toBeHidden();
-    await expect(exportButton).toBeFocused();
-  }
-});
+  },
+);
