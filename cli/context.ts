@@ -20,7 +20,6 @@ import {
   formatDiagnostic,
   loadColumnMapping,
   loadOrdinance,
-  loadScenario,
   type CaseSet,
   type ColumnMapping,
   type CompiledPolicy,
@@ -33,45 +32,15 @@ import {
 import { UsageError } from './args';
 import { count, num } from './format';
 import { OVERWRITE_LINE, Reported, stdio, type Output } from './output';
-import { FileError, openInput, readText } from '../host/files.node';
+import { printDiagnostics, readOrReport } from './documents';
+import { FileError, openInput } from '../host/files.node';
 import { threadedInflater } from '../host/inflate.node';
 
 export { Reported, stdio, type Output } from './output';
-
-/**
- * Largest policy document the command line reads (ordinance, scenario, column mapping, bundle): real
- * ordinances are tens of kilobytes, so anything near this is refused before it is read, not parsed.
- */
-export const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
+export { MAX_DOCUMENT_BYTES, loadScenarioOrReport, readOrReport, readOrSkip, reimbursementOverride } from './documents';
 
 /** Largest case file read (streamed in chunks into a compact table, never held whole). */
 export const MAX_CASE_FILE_BYTES = 4 * 1024 * 1024 * 1024;
-
-export function readOrReport(io: Output, file: string): string {
-  try {
-    return readText(file, MAX_DOCUMENT_BYTES);
-  } catch (e) {
-    if (e instanceof FileError) {
-      io.err(`${file}: error: ${e.message}\n`);
-      throw new Reported(2);
-    }
-    throw e;
-  }
-}
-
-/** Like readOrReport, for commands that go on to the next file: null when this one can't be read (already reported). */
-export function readOrSkip(io: Output, file: string): string | null {
-  try {
-    return readOrReport(io, file);
-  } catch (e) {
-    if (e instanceof Reported) return null;
-    throw e;
-  }
-}
-
-function printDiagnostics(io: Output, file: string, diagnostics: readonly Diagnostic[]): void {
-  for (const d of diagnostics) io.err(formatDiagnostic(file, d) + '\n');
-}
 
 export interface LoadedPolicy {
   file: string;
@@ -114,21 +83,6 @@ export function analyseOrReport<T>(io: Output, policy: LoadedPolicy, what: strin
     }
     throw e;
   }
-}
-
-export function loadScenarioOrReport(io: Output, file: string | undefined): Scenario {
-  if (!file) return {};
-  const text = readOrReport(io, file);
-  const { scenario, diagnostics } = loadScenario(text);
-  if (!scenario) {
-    printDiagnostics(
-      io,
-      file,
-      diagnostics.filter((d) => d.severity === 'error'),
-    );
-    throw new Reported(1);
-  }
-  return scenario;
 }
 
 export interface CaseLoading {
@@ -316,12 +270,4 @@ export function caseSelectionOf(values: ReadonlyMap<string, string>): CaseSelect
 
 export function compileOrReport(policy: LoadedPolicy, scenario: Scenario): CompiledPolicy {
   return compile(policy.ordinance, scenario);
-}
-
-export function reimbursementOverride(value: string | undefined, scenario: Scenario): Scenario {
-  if (value === undefined) return scenario;
-  const v = value.toLowerCase();
-  if (v === 'yes' || v === 'true') return { ...scenario, reimbursementAgreement: true };
-  if (v === 'no' || v === 'false') return { ...scenario, reimbursementAgreement: false };
-  throw new UsageError('--reimbursement must be yes or no');
 }

@@ -2,9 +2,13 @@
 // with the simplest booking case showing a legal finding under it when asked for.
 // Ordinances get schema and semantic validation, then the legal lint; silenced findings are not counted.
 
-import { checkDocument, formatDiagnostic, loadScenario, type CheckedDiagnostic, type Diagnostic, type Scenario } from '../../engine/index';
+// It reaches the engine through engine/check.ts and reads files through cli/documents.ts, not
+// engine/index.ts and cli/context.ts, so that its process loads no case importer (scripts/build.mjs
+// splits the command line by module; tests/cli/startup-graph.test.ts keeps it so).
+import { checkDocument, formatDiagnostic, loadScenario, type CheckedDiagnostic, type Diagnostic, type Scenario } from '../../engine/check';
 import { parseArgs, UsageError } from '../args';
-import { loadScenarioOrReport, readOrSkip, reimbursementOverride, Reported, type Output } from '../context';
+import { loadScenarioOrReport, readOrSkip, reimbursementOverride } from '../documents';
+import { Reported, type Output } from '../output';
 import type { CommandCode } from '../command';
 
 /** Extra checks other modules add to `validate`. */

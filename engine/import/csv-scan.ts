@@ -3,7 +3,7 @@
 // buffer, so a field becomes text only when a reader asks for it. The project's case CSV, ICE's
 // detainer CSV and the whole-text helpers (engine/csv.ts) all read records through it.
 
-import { textOf } from './xlsx';
+import { textOf } from './bytes-text';
 
 /**
  * A list of n zeros, as a plain array with no holes. The scanner's per-field bounds are plain arrays,

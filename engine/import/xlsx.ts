@@ -5,6 +5,9 @@
 // from a File, both through the drivers at the end.
 
 import { Inflate } from 'fflate';
+import { textOf } from './bytes-text';
+
+export { textOf };
 
 /** A cell's kind: what its value text holds. */
 export const CELL_EMPTY = 0;
@@ -567,28 +570,6 @@ const START_VALUE = new TextEncoder().encode('<v');
 const END_VALUE = new TextEncoder().encode('</v>');
 
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
-/** Arrays of each short length, filled with a run's character codes (no array is made per run). */
-const codesOfLength: number[][] = Array.from({ length: 33 }, (_, n) => new Array<number>(n).fill(0));
-
-/** The text of UTF-8 bytes b[from, to): short ASCII runs (numbers, references, codes) without a decoder. */
-export function textOf(b: Uint8Array, from: number, to: number): string {
-  const n = to - from;
-  if (n <= 0) return '';
-  if (n <= 32) {
-    const codes = codesOfLength[n]!;
-    let ascii = true;
-    for (let i = 0; i < n; i++) {
-      const c = b[from + i]!;
-      if (c >= 0x80) {
-        ascii = false;
-        break;
-      }
-      codes[i] = c;
-    }
-    if (ascii) return String.fromCharCode.apply(null, codes);
-  }
-  return utf8.decode(b.subarray(from, to));
-}
 
 /** An attribute's value as text, with entities replaced. */
 function attributeText(b: Uint8Array, at: number, end: number): string {

@@ -41,3 +41,35 @@ describe('the command line at start-up', () => {
     expect(Buffer.byteLength(code)).toBeLessThan(64 * 1024);
   });
 });
+
+// What `validate` loads once it knows its command: the chunk its entry in cli.mjs imports and every chunk
+// that one imports statically. It checks a policy's text; the case importers (CSV, workbook, ICE's
+// records), the inflate library and threads they read compressed files with, and the exporters are
+// other commands' code. Importing them through engine/index.ts and cli/context.ts once put about 380 kB
+// of them (a fifth of its code) and four more modules to load on its path, about 30 ms of CPU in a
+// fresh process.
+describe('the validate command once loaded', () => {
+  const entry = readFileSync(path.join(dist, 'cli.mjs'), 'utf8');
+  const chunk = /import\("\.\/(cli-chunks\/validate-[^"]+\.mjs)"\)/.exec(entry)?.[1];
+  const files = chunk ? [...staticGraph(path.join(dist, chunk))] : [];
+  const code = files.map((f) => readFileSync(f, 'utf8')).join('\n');
+  const modules = [...code.matchAll(/^\/\/ ((?:engine|cli|host|node_modules)\/\S+)$/gm)].map((m) => m[1]!);
+  // The modules imported by name (packages and Node's own), as each chunk's import statements name them.
+  const packages = [...code.matchAll(/^(?:import\s.*\sfrom|\}\sfrom|import)\s"([^."][^"]*)";$/gm)].map((m) => m[1]!);
+
+  it('loads the analysis and the document reading', () => {
+    expect(chunk).toBeDefined();
+    expect(modules).toContain('engine/analysis/lint.ts');
+    expect(modules).toContain('cli/commands/validate.ts');
+    expect(modules).toContain('cli/documents.ts');
+  });
+
+  it('loads no case importer, inflater or exporter', () => {
+    const importers = /^engine\/import\/(importer|csv-cases|json-cases|ice-detainers|xlsx|columns|mapping)\.ts$/;
+    expect(modules.filter((m) => importers.test(m) || /^engine\/(export|use-cases)\//.test(m))).toEqual([]);
+    expect(modules.filter((m) => m === 'cli/context.ts' || m.startsWith('host/inflate'))).toEqual([]);
+    expect(packages.filter((p) => !p.startsWith('node:'))).toEqual([]);
+    expect(packages).not.toContain('node:zlib');
+    expect(packages).not.toContain('node:worker_threads');
+  });
+});
