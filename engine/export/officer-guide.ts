@@ -17,6 +17,7 @@ import {
   type Scenario,
 } from '../model';
 import { longDate, ordinanceText } from '../text-model';
+import { messageWithCitation } from '../diagnostics';
 import { civilFromDays, dayOfWeek, daysFromCivil, holdEnd, MINUTES_PER_DAY, parseDate } from '../time';
 import {
   agencyName,
@@ -35,11 +36,12 @@ import { FactSpace } from '../analysis/facts';
 import { SymbolicPolicy } from '../analysis/policy';
 import { SANS, SANS_DOCUMENT_FACES } from './fonts';
 import { lawApplied, type AppliedAuthority } from '../law-applied';
-import { unverifiedDateMark } from '../law';
+import { LAW, unverifiedDateMark } from '../law';
 import { escapeHtml, htmlDocument } from './html';
 import { readsAgreement } from '../agreement';
 import { marginFooter } from './ordinance-html';
 import { versionFacts } from './text-blocks';
+import { lintOrdinance, LINT_RULES, type LintDiagnostic } from '../analysis/lint';
 
 /** One line of the checklist, possibly a group of lines ("all of these" / "any one of these"). */
 export interface GuideCheck {
@@ -66,6 +68,36 @@ export interface GuideStep {
   action: string;
   /** Provisions of the step: any one that applies decides the step. */
   checks: GuideProvisionCheck[];
+  /** The numbers of the law notes (OfficerGuide.lawNotes) on the step's provisions. */
+  lawNotes?: number[];
+}
+
+/**
+ * What the law the policy was checked against says about a step: a legal finding of the lint (an error
+ * or a warning of a rule that rests on a state or federal authority of law/) on a provision the steps
+ * apply, silenced by the policy's author or not. Findings of one rule, authority and reason on several
+ * provisions are one note, the message of the first printed and the others' sections named.
+ */
+export interface GuideLawNote {
+  number: number;
+  code: string;
+  /** The rule's short title: "State law bars this hold". */
+  title: string;
+  severity: 'error' | 'warning';
+  /** The finding's own message, with its citation where the message does not give it. */
+  message: string;
+  /** The sections of the provisions it touches, in the policy's order. */
+  citations: string[];
+  /** The law/ authority it rests on, by name and citation, with its date as the law data gives it. */
+  authority?: {
+    id: string;
+    name: string;
+    /** "from August 2, 2021" when it took effect after the date the policy was checked as of, "since ..." when before; absent when the data has no date. */
+    date?: string;
+    after: boolean;
+  };
+  /** The author's reason, when the finding is silenced. */
+  silenced?: string;
 }
 
 export interface HoldExample {
@@ -128,6 +160,8 @@ export interface OfficerGuide {
   table: GuideTable | null;
   /** The law the policy was checked against: the date, and each state and federal authority by name and citation. */
   law: { asOf: string; summary: string; state: string[]; federal: string[] };
+  /** What that law says about the steps (legal findings, silenced or not), printed at the top and at each step. */
+  lawNotes: GuideLawNote[];
 }
 
 /** The decision table as the appendix prints it; `rows` is empty when it is too long to print. */
@@ -641,6 +675,7 @@ export function officerGuide(o: Ordinance, given?: Scenario): OfficerGuide {
       }
     : null;
   const agency = agencyName(o);
+  const lawNotes = lawNotesOf(o, scenario, steps, otherwise, lawApplied(o, given).asOf);
   return {
     title: 'Officer guide: civil immigration detainers',
     policyTitle: o.title,
@@ -661,12 +696,86 @@ export function officerGuide(o: Ordinance, given?: Scenario): OfficerGuide {
     outcomes: outcomesOf(otherwise, steps, notice, term),
     ...nonDetainerProvisions(o, policy),
     table: guideTable(o, agreementKnown, policy),
-    law: lawOf(o, given),
+    law: lawOf(o, given, lawNotes),
+    lawNotes,
   };
 }
 
+/** The rules whose findings rest on the law (state statutes and rulings, federal law): the guide prints theirs. */
+const LAW_RULES = new Map(LINT_RULES.filter((r) => r.kind === 'law').map((r) => [r.code, r]));
+
+/**
+ * The legal findings on the provisions the steps apply (and on the otherwise clause), silenced or not:
+ * the lint's errors and warnings of a law rule that names the authority of law/ it rests on. An author
+ * silences a finding to keep a text as enacted; the officer who follows the guide is told what the law
+ * says about it all the same, in the finding's own words, with the author's reason. Each note's number
+ * is set on the steps it touches.
+ */
+function lawNotesOf(
+  o: Ordinance,
+  scenario: Scenario,
+  steps: GuideStep[],
+  otherwise: OfficerGuide['otherwise'],
+  asOf: string,
+): GuideLawNote[] {
+  const stepOf = new Map<string, GuideStep | null>();
+  for (const s of steps) for (const c of s.checks) stepOf.set(c.provision, s);
+  if (otherwise) stepOf.set('default', null);
+  const citationOf = new Map<string, string>(steps.flatMap((s) => s.checks.map((c) => [c.provision, c.citation] as [string, string])));
+  if (otherwise) citationOf.set('default', otherwise.citation);
+  const order = [...citationOf.keys()];
+  const findings = lintOrdinance(o, { scenario, examples: false }).filter(
+    (d): d is LintDiagnostic & { severity: 'error' | 'warning'; provision: string; authority: string } =>
+      (d.severity === 'error' || d.severity === 'warning') &&
+      LAW_RULES.has(d.code) &&
+      d.authority !== undefined &&
+      d.provision !== undefined &&
+      stepOf.has(d.provision),
+  );
+  // Errors first, then state law (which can forbid what a step says), then federal, each in the policy's order.
+  const rank = (d: LintDiagnostic) => (d.severity === 'error' ? 0 : 2) + (d.code.startsWith('state-') ? 0 : 1);
+  findings.sort((a, b) => rank(a) - rank(b) || order.indexOf(a.provision) - order.indexOf(b.provision));
+  const notes: GuideLawNote[] = [];
+  const byKey = new Map<string, GuideLawNote>();
+  for (const d of findings) {
+    const key = JSON.stringify([d.code, d.severity, d.authority, d.suppressed ?? null]);
+    let note = byKey.get(key);
+    if (!note) {
+      const a = LAW.find((x) => x.id === d.authority);
+      note = {
+        number: notes.length + 1,
+        code: d.code,
+        title: LAW_RULES.get(d.code)!.shortTitle,
+        severity: d.severity,
+        message: messageWithCitation(d),
+        citations: [],
+        ...(a
+          ? {
+              authority: {
+                id: a.id,
+                name: a.kind === 'case' ? a.citations.at(-1)!.cite : namedWithCitation(a.name, a.citations.at(-1)!.cite),
+                ...(a.effective
+                  ? { date: `${a.effective > asOf ? 'from' : 'since'} ${longDate(a.effective)}${unverifiedDateMark(a)}` }
+                  : {}),
+                after: a.effective !== undefined && a.effective > asOf,
+              },
+            }
+          : {}),
+        ...(d.suppressed ? { silenced: d.suppressed } : {}),
+      };
+      byKey.set(key, note);
+      notes.push(note);
+    }
+    const citation = citationOf.get(d.provision)!;
+    if (!note.citations.includes(citation)) note.citations.push(citation);
+    const step = stepOf.get(d.provision);
+    if (step && !(step.lawNotes ??= []).includes(note.number)) step.lawNotes.push(note.number);
+  }
+  return notes;
+}
+
 /** The authorities the policy was checked against, by name and citation: one line in the header, the list in the appendix. */
-function lawOf(o: Ordinance, scenario: Scenario | undefined): OfficerGuide['law'] {
+function lawOf(o: Ordinance, scenario: Scenario | undefined, notes: GuideLawNote[] = []): OfficerGuide['law'] {
   const law = lawApplied(o, scenario);
   // A date the law data could not verify is printed as the lint prints it ("July 1, 2019 (a date not
   // verified)"), and for law in force only by that date the date is given too ("since ...").
@@ -682,9 +791,11 @@ function lawOf(o: Ordinance, scenario: Scenario | undefined): OfficerGuide['law'
     `${a.kind === 'case' ? a.citation : namedWithCitation(a.name, a.citation)}${date(a)}${a.ends && a.ends < law.currentTo ? `${a.status === 'later' ? ' to' : ', until'} ${longDate(a.ends)}` : ''}${a.confidence === 'verified-primary' ? '' : ` [${a.confidenceWords}]`}`;
   // Law that took effect after the date is checked too (it applies to the policy now): said where the
   // date is, so a 2014 policy's list of authorities "from May 21, 2019" does not read as law of 2014.
-  const since = [...law.stateLaw, ...law.federal].some((a) => a.status === 'later')
-    ? `, and as the law has stood since, through ${longDate(law.currentTo)} (an authority marked "from" took effect after ${longDate(law.asOf)})`
-    : '';
+  // A legal finding whose authority took effect after the date is law of after the date too.
+  const since =
+    [...law.stateLaw, ...law.federal].some((a) => a.status === 'later') || notes.some((n) => n.authority?.after)
+      ? `, and as the law has stood since, through ${longDate(law.currentTo)} (an authority marked "from" took effect after ${longDate(law.asOf)})`
+      : '';
   return {
     asOf: `${law.stateName}, as of ${longDate(law.asOf)} (${law.asOfSource})${since}`,
     summary: `Checked against ${law.stateName ? `the law of ${law.stateName} and federal law` : 'federal law'} as of ${longDate(law.asOf)} (${law.asOfSource})${since ? `, and as it has stood since` : ''}; the authorities are listed at the end of the appendix.`,
@@ -748,6 +859,12 @@ caption { break-after: avoid; page-break-after: avoid; }
 .appendix { break-before: page; page-break-before: always; }
 h2, h3 { break-after: avoid; page-break-after: avoid; }
 ul.law { font-size: .9rem; }
+.law-notes { border: 2px solid #111; padding: .2rem .5rem .3rem; margin: .4rem 0; }
+.law-notes h2 { margin-top: .1rem; border-bottom: none; }
+.law-notes p { margin: .1rem 0; }
+ol.law-notes { border: none; padding: 0 0 0 1.3rem; margin: .1rem 0; font-size: .85rem; line-height: 1.25; }
+ol.law-notes li { margin: .05rem 0; }
+p.step-law { margin: .2rem 0 0; padding: 0 .3rem; border-left: 3px solid #111; font-size: .88rem; }
 /* On paper the page margins carry the footer's facts (version, effective date, fingerprint) on every page, as the ordinance's do. */
 @media print { html { font-size: 9.3pt; } h2 { margin-top: .55rem; } .doc-footer { display: none; } }
 `;
@@ -778,7 +895,40 @@ function provisionCheckHtml(p: GuideProvisionCheck, detainer: string, ordered: b
   return `<li class="group">${escapeHtml(text)}${cite}<ul class="checks">${c.items.map(checkHtml).join('')}</ul></li>`;
 }
 
-function stepHtml(s: GuideStep, detainer: string): string {
+/** The law notes on a step, in one short paragraph: each finding whole is at the top of the guide. */
+function stepLawNotesHtml(s: GuideStep, notes: GuideLawNote[]): string {
+  const on = notes.filter((n) => s.lawNotes?.includes(n.number));
+  if (!on.length) return '';
+  const silenced = on.every((n) => n.silenced) ? ", each silenced by the policy's author" : '';
+  const item = (n: GuideLawNote) =>
+    `${n.number}. ${escapeHtml(n.title)}${n.authority ? `: ${escapeHtml(n.authority.name)}${n.authority.date ? `, ${escapeHtml(n.authority.date)}` : ''}` : ''}${n.silenced && !silenced ? ", silenced by the policy's author" : ''}`;
+  return `<p class="step-law"><strong>The law on this step</strong> (${on.length === 1 ? 'the note' : 'notes'} at the top of this guide${silenced}): ${on.map(item).join('; ')}.</p>`;
+}
+
+/**
+ * What the law says about the steps, before them: each finding in its own words, the sections it
+ * touches, and for a silenced one the reason its author gave. Silencing keeps a text as written; it
+ * does not change the law, and the guide does not hide it.
+ */
+function lawNotesHtml(notes: GuideLawNote[]): string {
+  if (!notes.length) return '';
+  return [
+    '<section class="law-notes" aria-labelledby="g-law-notes">',
+    `<h2 id="g-law-notes">What the law it was checked against says about this policy's steps</h2>`,
+    notes.some((n) => n.silenced)
+      ? `<p>A finding the policy's author silenced, to keep the text as written, is given with the author's reason: silencing it does not change the law.</p>`
+      : '',
+    `<ol class="law-notes">${notes
+      .map(
+        (n) =>
+          `<li><strong>${escapeHtml(n.title)}</strong> <span class="cite">(${escapeHtml(n.citations.join(', '))})</span>: ${escapeHtml(n.message)}.${n.silenced ? ` The policy's author kept this text with the reason: ‘${escapeHtml(n.silenced)}’.` : ''}</li>`,
+      )
+      .join('')}</ol>`,
+    '</section>',
+  ].join('');
+}
+
+function stepHtml(s: GuideStep, detainer: string, notes: GuideLawNote[] = []): string {
   const lead =
     s.checks.length > 1
       ? 'If any one of these applies (go down them in this order; the first that applies gives the section to write down):'
@@ -788,6 +938,7 @@ function stepHtml(s: GuideStep, detainer: string): string {
     `<h3 id="step-${s.number}">Step ${s.number}. ${escapeHtml(s.action)}</h3>`,
     `<p class="when">${lead}</p>`,
     `<ul class="checks">${s.checks.map((c) => provisionCheckHtml(c, detainer, s.checks.length > 1)).join('')}</ul>`,
+    stepLawNotesHtml(s, notes),
     '</section>',
   ].join('');
 }
@@ -804,6 +955,7 @@ export function officerGuideBodyHtml(g: OfficerGuide): string {
     `<p>${escapeHtml(g.law.summary)}</p>`,
     '</header>',
     '<main>',
+    lawNotesHtml(g.lawNotes),
   );
   out.push('<section aria-labelledby="g-facts"><h2 id="g-facts">Gather these facts, in this order</h2>');
   out.push(`<ol class="facts">${g.facts.map((f) => `<li>${escapeHtml(f)}</li>`).join('')}</ol></section>`);
@@ -812,7 +964,7 @@ export function officerGuideBodyHtml(g: OfficerGuide): string {
   out.push(
     `<section class="step" aria-labelledby="step-1"><h3 id="step-1">Step 1. Read what the ${escapeHtml(g.detainer)} asks for</h3><ul class="plain">${g.request.map((r) => `<li>${escapeHtml(r)}</li>`).join('')}</ul></section>`,
   );
-  for (const s of g.steps) out.push(stepHtml(s, g.detainer));
+  for (const s of g.steps) out.push(stepHtml(s, g.detainer, g.lawNotes));
   const last = g.steps.length + 2;
   if (g.otherwise)
     out.push(
