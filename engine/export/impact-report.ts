@@ -2,6 +2,8 @@
 // (outcomes, hold hours, cost), compared with the honor-every-detainer baseline or another draft,
 // with the changed cases and the coverage of each provision. Charts are inline SVG.
 
+import { LAW_NOTES_CSS, lawNotes, lawNotesHtml, type LawNote } from './law-notes';
+import { lawApplied } from '../law-applied';
 import { hours, money, signed } from '../numbers';
 import { fingerprint, shortFingerprint } from '../canonical';
 import { compile, honorAllFor, resolveScenario } from '../compile';
@@ -91,6 +93,8 @@ export interface ImpactReport {
   date: string;
   /** Decisions by year and month of the request, and by facility. */
   breakdown: Breakdown;
+  /** What the law the policy was checked against says about its provisions, silenced or not (law-notes.ts). */
+  lawNotes: LawNote[];
 }
 
 function facts(o: Ordinance, baseline: boolean): PolicyFacts {
@@ -117,6 +121,8 @@ export function impactReport(input: ImpactReportInput): ImpactReport {
   const tags = input.compareWith
     ? tellApart({ ...policyFacts, name: input.name ?? '' }, { ...otherFacts, name: input.compareWithName ?? '' })
     : null;
+  const places = policy.provisions.map((p) => ({ provision: p.id, citation: p.citation }));
+  places.push({ provision: 'default', citation: policy.otherwiseCitation });
   return {
     policy: tags ? { ...policyFacts, tag: tags[0] } : policyFacts,
     other: tags ? { ...otherFacts, tag: tags[1] } : otherFacts,
@@ -136,12 +142,13 @@ export function impactReport(input: ImpactReportInput): ImpactReport {
     keptOutByAgreement: keptOutByAgreement(input.ordinance, result.coverage.unreached, resolved.reimbursementAgreement),
     date: resolved.asOf ?? '',
     breakdown: result.breakdown,
+    lawNotes: lawNotes(input.ordinance, scenario, places, lawApplied(input.ordinance, input.scenario).asOf),
   };
 }
 
 // ---- HTML ----
 
-const REPORT_CSS = `
+const REPORT_CSS = `${LAW_NOTES_CSS}
 .doc-header { border-bottom: 2px solid #111; margin-bottom: .8rem; padding-bottom: .4rem; }
 .figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(9.5rem, 1fr)); gap: .5rem; margin: .4rem 0 .8rem; }
 .figure { border: 1px solid #bbb; border-radius: 4px; padding: .35rem .5rem; break-inside: avoid; }
@@ -267,6 +274,7 @@ export function impactReportBodyHtml(r: ImpactReport): string {
     `<p>Simulated on ${n(s.total)} booking case${s.total === 1 ? '' : 's'} from ${escapeHtml(r.casesLabel)}${r.date ? `, as of ${escapeHtml(longDate(r.date))}` : ''}; compared with ${escapeHtml(r.other.baseline ? BASELINE_TITLE : `the draft "${r.other.title}"${r.other.tag ? ` (${r.other.tag})` : ''}`)}.</p>`,
     '</header>',
     '<main>',
+    lawNotesHtml(r.lawNotes, 'r-law-notes', 'What the law it was checked against says about this policy'),
   );
 
   out.push('<section aria-labelledby="r-summary"><h2 id="r-summary">Summary</h2>');

@@ -17,7 +17,6 @@ import {
   type Scenario,
 } from '../model';
 import { longDate, ordinanceText } from '../text-model';
-import { messageWithCitation } from '../diagnostics';
 import { civilFromDays, dayOfWeek, daysFromCivil, holdEnd, MINUTES_PER_DAY, parseDate } from '../time';
 import {
   agencyName,
@@ -36,12 +35,14 @@ import { FactSpace } from '../analysis/facts';
 import { SymbolicPolicy } from '../analysis/policy';
 import { SANS, SANS_DOCUMENT_FACES } from './fonts';
 import { lawApplied, type AppliedAuthority } from '../law-applied';
-import { LAW, unverifiedDateMark } from '../law';
+import { unverifiedDateMark } from '../law';
 import { escapeHtml, htmlDocument } from './html';
 import { readsAgreement } from '../agreement';
 import { marginFooter } from './ordinance-html';
 import { versionFacts } from './text-blocks';
-import { lintOrdinance, LINT_RULES, type LintDiagnostic } from '../analysis/lint';
+import { LAW_NOTES_CSS, lawNotes, lawNotesHtml, namedWithCitation, type LawNote } from './law-notes';
+
+export { namedWithCitation } from './law-notes';
 
 /** One line of the checklist, possibly a group of lines ("all of these" / "any one of these"). */
 export interface GuideCheck {
@@ -72,33 +73,8 @@ export interface GuideStep {
   lawNotes?: number[];
 }
 
-/**
- * What the law the policy was checked against says about a step: a legal finding of the lint (an error
- * or a warning of a rule that rests on a state or federal authority of law/) on a provision the steps
- * apply, silenced by the policy's author or not. Findings of one rule, authority and reason on several
- * provisions are one note, the message of the first printed and the others' sections named.
- */
-export interface GuideLawNote {
-  number: number;
-  code: string;
-  /** The rule's short title: "State law bars this hold". */
-  title: string;
-  severity: 'error' | 'warning';
-  /** The finding's own message, with its citation where the message does not give it. */
-  message: string;
-  /** The sections of the provisions it touches, in the policy's order. */
-  citations: string[];
-  /** The law/ authority it rests on, by name and citation, with its date as the law data gives it. */
-  authority?: {
-    id: string;
-    name: string;
-    /** "from August 2, 2021" when it took effect after the date the policy was checked as of, "since ..." when before; absent when the data has no date. */
-    date?: string;
-    after: boolean;
-  };
-  /** The author's reason, when the finding is silenced. */
-  silenced?: string;
-}
+/** A law note of the guide (engine/export/law-notes.ts). */
+export type GuideLawNote = LawNote;
 
 export interface HoldExample {
   release: string;
@@ -161,7 +137,7 @@ export interface OfficerGuide {
   /** The law the policy was checked against: the date, and each state and federal authority by name and citation. */
   law: { asOf: string; summary: string; state: string[]; federal: string[] };
   /** What that law says about the steps (legal findings, silenced or not), printed at the top and at each step. */
-  lawNotes: GuideLawNote[];
+  lawNotes: LawNote[];
 }
 
 /** The decision table as the appendix prints it; `rows` is empty when it is too long to print. */
@@ -675,7 +651,7 @@ export function officerGuide(o: Ordinance, given?: Scenario): OfficerGuide {
       }
     : null;
   const agency = agencyName(o);
-  const lawNotes = lawNotesOf(o, scenario, steps, otherwise, lawApplied(o, given).asOf);
+  const lawNotes = guideLawNotes(o, scenario, steps, otherwise, lawApplied(o, given).asOf);
   return {
     title: 'Officer guide: civil immigration detainers',
     policyTitle: o.title,
@@ -701,81 +677,26 @@ export function officerGuide(o: Ordinance, given?: Scenario): OfficerGuide {
   };
 }
 
-/** The rules whose findings rest on the law (state statutes and rulings, federal law): the guide prints theirs. */
-const LAW_RULES = new Map(LINT_RULES.filter((r) => r.kind === 'law').map((r) => [r.code, r]));
-
-/**
- * The legal findings on the provisions the steps apply (and on the otherwise clause), silenced or not:
- * the lint's errors and warnings of a law rule that names the authority of law/ it rests on. An author
- * silences a finding to keep a text as enacted; the officer who follows the guide is told what the law
- * says about it all the same, in the finding's own words, with the author's reason. Each note's number
- * is set on the steps it touches.
- */
-function lawNotesOf(
+/** The law notes on the provisions the steps apply (and the otherwise clause, when a case reaches it), each set on its steps. */
+function guideLawNotes(
   o: Ordinance,
   scenario: Scenario,
   steps: GuideStep[],
   otherwise: OfficerGuide['otherwise'],
   asOf: string,
-): GuideLawNote[] {
-  const stepOf = new Map<string, GuideStep | null>();
-  for (const s of steps) for (const c of s.checks) stepOf.set(c.provision, s);
-  if (otherwise) stepOf.set('default', null);
-  const citationOf = new Map<string, string>(steps.flatMap((s) => s.checks.map((c) => [c.provision, c.citation] as [string, string])));
-  if (otherwise) citationOf.set('default', otherwise.citation);
-  const order = [...citationOf.keys()];
-  const findings = lintOrdinance(o, { scenario, examples: false }).filter(
-    (d): d is LintDiagnostic & { severity: 'error' | 'warning'; provision: string; authority: string } =>
-      (d.severity === 'error' || d.severity === 'warning') &&
-      LAW_RULES.has(d.code) &&
-      d.authority !== undefined &&
-      d.provision !== undefined &&
-      stepOf.has(d.provision),
-  );
-  // Errors first, then state law (which can forbid what a step says), then federal, each in the policy's order.
-  const rank = (d: LintDiagnostic) => (d.severity === 'error' ? 0 : 2) + (d.code.startsWith('state-') ? 0 : 1);
-  findings.sort((a, b) => rank(a) - rank(b) || order.indexOf(a.provision) - order.indexOf(b.provision));
-  const notes: GuideLawNote[] = [];
-  const byKey = new Map<string, GuideLawNote>();
-  for (const d of findings) {
-    const key = JSON.stringify([d.code, d.severity, d.authority, d.suppressed ?? null]);
-    let note = byKey.get(key);
-    if (!note) {
-      const a = LAW.find((x) => x.id === d.authority);
-      note = {
-        number: notes.length + 1,
-        code: d.code,
-        title: LAW_RULES.get(d.code)!.shortTitle,
-        severity: d.severity,
-        message: messageWithCitation(d),
-        citations: [],
-        ...(a
-          ? {
-              authority: {
-                id: a.id,
-                name: a.kind === 'case' ? a.citations.at(-1)!.cite : namedWithCitation(a.name, a.citations.at(-1)!.cite),
-                ...(a.effective
-                  ? { date: `${a.effective > asOf ? 'from' : 'since'} ${longDate(a.effective)}${unverifiedDateMark(a)}` }
-                  : {}),
-                after: a.effective !== undefined && a.effective > asOf,
-              },
-            }
-          : {}),
-        ...(d.suppressed ? { silenced: d.suppressed } : {}),
-      };
-      byKey.set(key, note);
-      notes.push(note);
-    }
-    const citation = citationOf.get(d.provision)!;
-    if (!note.citations.includes(citation)) note.citations.push(citation);
-    const step = stepOf.get(d.provision);
-    if (step && !(step.lawNotes ??= []).includes(note.number)) step.lawNotes.push(note.number);
+): LawNote[] {
+  const places = steps.flatMap((s) => s.checks.map((c) => ({ provision: c.provision, citation: c.citation })));
+  if (otherwise) places.push({ provision: 'default', citation: otherwise.citation });
+  const notes = lawNotes(o, scenario, places, asOf);
+  for (const s of steps) {
+    const numbers = notes.filter((n) => s.checks.some((c) => n.provisions.includes(c.provision))).map((n) => n.number);
+    if (numbers.length) s.lawNotes = numbers;
   }
   return notes;
 }
 
 /** The authorities the policy was checked against, by name and citation: one line in the header, the list in the appendix. */
-function lawOf(o: Ordinance, scenario: Scenario | undefined, notes: GuideLawNote[] = []): OfficerGuide['law'] {
+function lawOf(o: Ordinance, scenario: Scenario | undefined, notes: LawNote[] = []): OfficerGuide['law'] {
   const law = lawApplied(o, scenario);
   // A date the law data could not verify is printed as the lint prints it ("July 1, 2019 (a date not
   // verified)"), and for law in force only by that date the date is given too ("since ...").
@@ -804,28 +725,9 @@ function lawOf(o: Ordinance, scenario: Scenario | undefined, notes: GuideLawNote
   };
 }
 
-/**
- * An authority by its name and citation, the citation left out where the name already says it
- * ("8 U.S.C. § 1373 (IIRIRA § 642)" is not followed by "(8 U.S.C. 1373)", nor "California Gov. Code
- * § 7282.5" by "(Cal. Gov. Code § 7282.5)"): each of the citation's numbers is a number of the name,
- * and each of its words the start of a word of the name. A citation that says more (a subsection,
- * another section, the year of its text) is kept.
- */
-export function namedWithCitation(name: string, citation: string): string {
-  const words = (x: string) => x.toLowerCase().match(/[a-z]+/g) ?? [];
-  const numbers = (x: string) => x.match(/\d+(?:\.\d+)*/g) ?? [];
-  const nameWords = words(name);
-  const nameNumbers = new Set(numbers(name));
-  const said = numbers(citation).every((x) => nameNumbers.has(x)) && words(citation).every((w) => nameWords.some((x) => x.startsWith(w)));
-  if (said) return name;
-  // A citation with words in brackets of its own ("(2014 text)", not a subsection's "(d)") follows the
-  // name after a comma, never in brackets around them.
-  return /\([^)]* /.test(citation) ? `${name}, ${citation}` : `${name} (${citation})`;
-}
-
 // ---- HTML ----
 
-const GUIDE_CSS = `
+const GUIDE_CSS = `${LAW_NOTES_CSS}
 html { font-family: ${SANS}; font-size: 10.5pt; line-height: 1.35; }
 body { max-width: 48rem; }
 .doc-header { border-bottom: 2px solid #111; padding-bottom: .4rem; margin-bottom: .6rem; }
@@ -859,11 +761,6 @@ caption { break-after: avoid; page-break-after: avoid; }
 .appendix { break-before: page; page-break-before: always; }
 h2, h3 { break-after: avoid; page-break-after: avoid; }
 ul.law { font-size: .9rem; }
-.law-notes { border: 2px solid #111; padding: .2rem .5rem .3rem; margin: .4rem 0; }
-.law-notes h2 { margin-top: .1rem; border-bottom: none; }
-.law-notes p { margin: .1rem 0; }
-ol.law-notes { border: none; padding: 0 0 0 1.3rem; margin: .1rem 0; font-size: .85rem; line-height: 1.25; }
-ol.law-notes li { margin: .05rem 0; }
 p.step-law { margin: .2rem 0 0; padding: 0 .3rem; border-left: 3px solid #111; font-size: .88rem; }
 /* On paper the page margins carry the footer's facts (version, effective date, fingerprint) on every page, as the ordinance's do. */
 @media print { html { font-size: 9.3pt; } h2 { margin-top: .55rem; } .doc-footer { display: none; } }
@@ -896,39 +793,16 @@ function provisionCheckHtml(p: GuideProvisionCheck, detainer: string, ordered: b
 }
 
 /** The law notes on a step, in one short paragraph: each finding whole is at the top of the guide. */
-function stepLawNotesHtml(s: GuideStep, notes: GuideLawNote[]): string {
+function stepLawNotesHtml(s: GuideStep, notes: LawNote[]): string {
   const on = notes.filter((n) => s.lawNotes?.includes(n.number));
   if (!on.length) return '';
   const silenced = on.every((n) => n.silenced) ? ", each silenced by the policy's author" : '';
-  const item = (n: GuideLawNote) =>
+  const item = (n: LawNote) =>
     `${n.number}. ${escapeHtml(n.title)}${n.authority ? `: ${escapeHtml(n.authority.name)}${n.authority.date ? `, ${escapeHtml(n.authority.date)}` : ''}` : ''}${n.silenced && !silenced ? ", silenced by the policy's author" : ''}`;
   return `<p class="step-law"><strong>The law on this step</strong> (${on.length === 1 ? 'the note' : 'notes'} at the top of this guide${silenced}): ${on.map(item).join('; ')}.</p>`;
 }
 
-/**
- * What the law says about the steps, before them: each finding in its own words, the sections it
- * touches, and for a silenced one the reason its author gave. Silencing keeps a text as written; it
- * does not change the law, and the guide does not hide it.
- */
-function lawNotesHtml(notes: GuideLawNote[]): string {
-  if (!notes.length) return '';
-  return [
-    '<section class="law-notes" aria-labelledby="g-law-notes">',
-    `<h2 id="g-law-notes">What the law it was checked against says about this policy's steps</h2>`,
-    notes.some((n) => n.silenced)
-      ? `<p>A finding the policy's author silenced, to keep the text as written, is given with the author's reason: silencing it does not change the law.</p>`
-      : '',
-    `<ol class="law-notes">${notes
-      .map(
-        (n) =>
-          `<li><strong>${escapeHtml(n.title)}</strong> <span class="cite">(${escapeHtml(n.citations.join(', '))})</span>: ${escapeHtml(n.message)}.${n.silenced ? ` The policy's author kept this text with the reason: ‘${escapeHtml(n.silenced)}’.` : ''}</li>`,
-      )
-      .join('')}</ol>`,
-    '</section>',
-  ].join('');
-}
-
-function stepHtml(s: GuideStep, detainer: string, notes: GuideLawNote[] = []): string {
+function stepHtml(s: GuideStep, detainer: string, notes: LawNote[] = []): string {
   const lead =
     s.checks.length > 1
       ? 'If any one of these applies (go down them in this order; the first that applies gives the section to write down):'
@@ -955,7 +829,7 @@ export function officerGuideBodyHtml(g: OfficerGuide): string {
     `<p>${escapeHtml(g.law.summary)}</p>`,
     '</header>',
     '<main>',
-    lawNotesHtml(g.lawNotes),
+    lawNotesHtml(g.lawNotes, 'g-law-notes', "What the law it was checked against says about this policy's steps"),
   );
   out.push('<section aria-labelledby="g-facts"><h2 id="g-facts">Gather these facts, in this order</h2>');
   out.push(`<ol class="facts">${g.facts.map((f) => `<li>${escapeHtml(f)}</li>`).join('')}</ol></section>`);

@@ -4,8 +4,8 @@
 
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { officerGuide, renderOfficerGuideHtml } from '../../engine/export/index';
-import { felonyHoldText, htmlText, loadFile, ordinanceFrom, root } from './helpers';
+import { impactReport, impactReportHtml, officerGuide, renderOfficerGuideHtml } from '../../engine/export/index';
+import { felonyHoldText, generatedCases, htmlText, loadFile, ordinanceFrom, root } from './helpers';
 
 const cook = () => loadFile(path.join(root, 'samples/ordinances/cook-county-46-37-2011.ordinance.yaml'));
 
@@ -37,6 +37,9 @@ describe('officer guide: the law on its steps', () => {
     expect(hold.lawNotes).toEqual([1, 2, 3, 4]);
 
     const html = renderOfficerGuideHtml(cook());
+    // The notes' style is part of the guide's own (a module cycle once made it the word "undefined").
+    expect(html).toContain('.law-notes {');
+    expect(html).not.toContain('undefined');
     // Before the facts and the steps: the first thing after the header.
     expect(html.indexOf('id="g-law-notes"')).toBeGreaterThan(html.indexOf('</header>'));
     expect(html.indexOf('id="g-law-notes"')).toBeLessThan(html.indexOf('id="g-facts"'));
@@ -86,5 +89,33 @@ describe('officer guide: the law on its steps', () => {
       date: 'since August 2, 2021',
       after: false,
     });
+  });
+});
+
+describe('impact report: the law on the policy', () => {
+  it("Cook County's report, for a council that weighs the policy, names the Illinois bar before its figures", () => {
+    const r = impactReport({ ordinance: cook(), cases: generatedCases(50, 3), casesLabel: 'fifty' });
+    expect(r.lawNotes.map((n) => n.code)).toEqual([
+      'state-bars-holds',
+      'state-limits-notification',
+      'hold-exceeds-request',
+      'hold-without-judicial-warrant',
+    ]);
+    const html = impactReportHtml(r);
+    expect(html).toContain('.law-notes {');
+    expect(html).not.toContain('undefined');
+    expect(html.indexOf('id="r-law-notes"')).toBeGreaterThan(html.indexOf('</header>'));
+    expect(html.indexOf('id="r-law-notes"')).toBeLessThan(html.indexOf('id="r-summary"'));
+    const notes = between(html, '<section class="law-notes"', '</section>');
+    expect(notes).toContain('What the law it was checked against says about this policy');
+    expect(notes).toContain('Illinois law has barred such holds since August 28, 2017');
+    expect(notes).toContain("The policy's author kept this text with the reason: ‘the Illinois TRUST Act barred these holds");
+  });
+
+  it('a draft with no legal finding has no law notes in its report', () => {
+    const o = loadFile(path.join(root, 'samples/ordinances/decline-everything-2012.ordinance.yaml'));
+    const r = impactReport({ ordinance: o, cases: generatedCases(20, 3), casesLabel: 'twenty' });
+    expect(r.lawNotes).toEqual([]);
+    expect(impactReportHtml(r)).not.toContain('id="r-law-notes"');
   });
 });
