@@ -93,7 +93,7 @@ describe.skipIf(skip)('HTML exports in Chromium', () => {
     },
   );
 
-  it('every officer guide prints on one or two pages, before its decision-table appendix', async () => {
+  it('every officer guide prints on one or two pages (three where it prints law notes), before its decision-table appendix', async () => {
     for (const file of allOrdinanceFiles()) {
       const html = renderOfficerGuideHtml(loadFile(file));
       expect(html, path.basename(file)).toContain('Appendix: the complete decision table');
