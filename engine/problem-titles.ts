@@ -19,6 +19,8 @@ const OTHER_TITLES: Record<string, string> = {
   'duplicate-key': 'Key given twice',
   'unknown-key': 'Unknown key',
   'missing-key': 'Required key missing',
+  'choose-state': 'State not chosen',
+  'choose-jurisdiction': 'Jurisdiction not named',
   'wrong-type': 'Wrong kind of value',
   'not-allowed': 'Value not allowed',
   'bad-format': 'Value in the wrong format',

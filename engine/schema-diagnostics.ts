@@ -69,6 +69,22 @@ interface Mapped {
   suggestion?: string;
 }
 
+/**
+ * The jurisdiction's name and state, missing: what a new draft leaves for the drafter to choose. The state
+ * decides which state law the draft is checked against, so no draft is checked before it is chosen.
+ */
+const MISSING_JURISDICTION: Record<string, { code: string; message: string }> = {
+  state: {
+    code: 'choose-state',
+    message:
+      'choose the state this ordinance is for: the state decides which state law it is checked against (its two-letter postal code, e.g. MA, IL or TX)',
+  },
+  name: {
+    code: 'choose-jurisdiction',
+    message: 'name the city, town, county or state this ordinance is for (e.g. City of Boston or Cook County)',
+  },
+};
+
 function describe(err: VerboseError): Mapped {
   const path = decodePointer(err.instancePath);
   const what = label(err, path);
@@ -91,6 +107,9 @@ function describe(err: VerboseError): Mapped {
     }
     case 'required': {
       const missing = String(p.missingProperty);
+      // A new draft leaves its place to be chosen: say what to choose and why, not only that a key is missing.
+      const own = path.length === 1 && path[0] === 'jurisdiction' ? MISSING_JURISDICTION[missing] : undefined;
+      if (own) return { code: own.code, message: own.message, path, key: true };
       const props = (err.parentSchema?.properties ?? {}) as Record<string, { title?: string }>;
       const t = props[missing]?.title;
       return {

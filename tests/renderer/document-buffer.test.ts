@@ -83,7 +83,7 @@ describe('DocumentBuffer', () => {
     b.applyEdits([at(4, 1, '# a comment\n')]);
     b.markSaved();
     b.applyEdits([at(1, 1, '# first\n'), at(5, 1, '# second\n')]);
-    b.replaceAll(b.text.replace('City of Example', 'Town of Example'));
+    b.replaceAll(b.text.replace('level: city', 'level: town'));
     b.applyEdits([at(2, 1, 'x')]);
     b.undo(); // left out of the history: it can only be redone
     const h = b.history();
@@ -161,7 +161,7 @@ describe('DocumentText', () => {
     const heard: number[] = [];
     doc.onChange((v) => heard.push(v));
     doc.type(1, 1, '# typed in the form\n');
-    doc.replaceAll(doc.text.replace('City of Example', 'Town of Example'));
+    doc.replaceAll(doc.text.replace('level: city', 'level: town'));
     doc.markSaved();
     doc.applyEdits([at(2, 1, '# a fix\n')]);
     expect(heard).toEqual([2, 3, 4]);

@@ -14,6 +14,7 @@ import {
   changeProvisionTypeOps,
 } from '../../renderer/src/form/document-ops';
 import { PROVISION_TEMPLATES, templateById } from '../../renderer/src/form/templates';
+import { zoneForNewState } from '../../renderer/src/form/time-zone';
 import { applyEdits, type DocumentEdit } from '../../engine/document';
 
 const sample = readFileSync(new URL('./fixtures/trust-act-2014.ordinance.yaml', import.meta.url), 'utf8');
@@ -89,9 +90,18 @@ describe('provision templates', () => {
     }
   });
 
-  it('the starter ordinance a new draft opens with checks without an error, a warning or a note to act on', () => {
+  it('the starter ordinance a new draft opens with asks for its place; chosen as the form does, it checks without a warning or a note to act on', () => {
+    // Blank: the jurisdiction's name and state are errors to choose, and nothing is checked against any state's law.
+    expect(checkDraft(STARTER_ORDINANCE).diagnostics.map((d) => [d.severity, d.code])).toEqual([
+      ['error', 'choose-jurisdiction'],
+      ['error', 'choose-state'],
+    ]);
+    // The form's edits: the name, then the state, which brings the one time zone Massachusetts lies in.
+    const named = run(STARTER_ORDINANCE, [{ op: 'set', path: ['jurisdiction', 'name'], value: 'Town of Hull' }]);
+    const chosen = run(named, [{ op: 'set', path: ['jurisdiction', 'state'], value: 'MA' }, ...zoneForNewState('MA', undefined).ops]);
+    expect(chosen).toContain('timeZone: America/New_York');
     // Nothing but the note of what the otherwise clause decides: no warning, and no note of a missing time zone.
-    expect(checkDraft(STARTER_ORDINANCE).diagnostics.map((d) => d.code)).toEqual(['otherwise-coverage']);
+    expect(checkDraft(chosen).diagnostics.map((d) => d.code)).toEqual(['otherwise-coverage']);
     expect(STARTER_ORDINANCE).toContain('maxHold: { hours: 48, excludingWeekendsAndHolidays: false }');
   });
 

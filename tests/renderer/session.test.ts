@@ -240,7 +240,9 @@ describe('saving where the browser downloads', () => {
   };
 
   it('asks for the file name, suggesting one from the title, and saves under the name typed', async () => {
-    const { session, saves } = setup(true, true);
+    const { session, saves, type } = setup(true, true);
+    // The starter with its place chosen: a blank draft, not yet an ordinance, is suggested 'untitled'.
+    type(STARTER_ORDINANCE.replace('jurisdiction:\n', 'jurisdiction:\n  name: Town of Hull\n  state: MA\n'));
     const saving = session.save(false);
     await until(() => session.getState().fileNamePrompt !== null);
     expect(session.getState().fileNamePrompt).toEqual({

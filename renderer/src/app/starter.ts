@@ -1,4 +1,7 @@
-// The document a new draft starts from: a small, valid ordinance that shows the shape of the format.
+// The document a new draft starts from: a small ordinance that shows the shape of the format. It leaves
+// the jurisdiction's name and state out, for the drafter to choose: the engine reports each as an error
+// ("choose the state this ordinance is for ..."), so a blank draft is never checked against, or exported
+// for, a place nobody chose.
 
 export const STARTER_NAME = 'untitled.ordinance.yaml';
 
@@ -6,11 +9,10 @@ export const STARTER_ORDINANCE = `# yaml-language-server: $schema=../../policy-s
 # A new detainer ordinance. Detainer provisions are read in order: the first that applies to a
 # booking case decides it, and "otherwise" decides every case no provision reaches.
 title: An Ordinance Concerning Civil Immigration Detainers
+# The place is yours to choose: a new draft names no city and no state, and is not checked until it does.
+# The state decides which state law the draft is checked against (and which time zones a hold counts in).
 jurisdiction:
-  name: City of Example
-  state: MA
   level: city
-  timeZone: America/New_York
 legislativeBody: City Council
 agency: the Police Department
 status: draft
