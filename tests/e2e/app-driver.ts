@@ -168,3 +168,20 @@ export function checkPageHealth(opts: { csp?: boolean } = {}): void {
     expect(errors, 'no uncaught errors in the page').toEqual([]);
   });
 }
+
+/**
+ * Names the place of the new draft in the Form (a blank draft names none, and is an error until it does):
+ * the jurisdiction, then the state, which brings its time zone; waits until the engine has checked it.
+ */
+export async function namePlace(page: Page, name = 'Town of Hull', state = 'MA'): Promise<void> {
+  const form = page.getByRole('region', { name: 'Form' });
+  const field = form.getByRole('textbox', { name: 'Jurisdiction', exact: true });
+  await field.fill(name);
+  await field.press('Enter');
+  const since = await eventCount(page);
+  const stateField = form.getByRole('textbox', { name: 'State', exact: true });
+  await stateField.fill(state);
+  await stateField.press('Enter');
+  const applied = await waitForEvent(page, 'form-edit-applied', { label: 'state' }, since);
+  await waitForEvent(page, 'analysis-applied', { version: applied.detail.version, errors: 0 }, since);
+}

@@ -460,6 +460,8 @@ test('Save of a new document asks for its file name, suggested from its title, a
 }) => {
   const downloads: string[] = [];
   page.on('download', (d) => downloads.push(d.suggestedFilename()));
+  // The new draft with its place named (a blank one, not yet an ordinance, is suggested 'untitled').
+  await setTextAndWait(page, (await hook.getText(page)).replace('jurisdiction:\n', 'jurisdiction:\n  name: Town of Hull\n  state: MA\n'));
   await page.keyboard.press('Control+s');
   const asked = page.getByRole('dialog', { name: 'Save' });
   const name = asked.getByLabel('File name');

@@ -13,6 +13,7 @@ import {
   eventCount,
   hook,
   loadApp,
+  namePlace,
   openApp,
   openSample,
   ROOT,
@@ -40,8 +41,12 @@ test('the time zone follows the state: set where the state lies in one zone, ask
   await waitForEvent(page, 'document-editable');
   const form = page.getByRole('region', { name: 'Form' });
   const zone = form.getByRole('combobox', { name: 'Time zone', exact: true });
-  // The new draft is of Massachusetts, in the Eastern zone. Oklahoma lies wholly in the Central zone.
-  expect(await zoneLine(page)).toBe('America/New_York');
+  // The new draft names no place, no state and no zone; named, it is checked once a state is chosen.
+  expect(await zoneLine(page)).toBeNull();
+  const name = form.getByRole('textbox', { name: 'Jurisdiction', exact: true });
+  await name.fill('City of Tulsa');
+  await name.press('Enter');
+  // Oklahoma lies wholly in the Central zone.
   await fillState(page, 'Oklahoma');
   expect(await zoneLine(page)).toBe('America/Chicago');
   await expect(zone).toHaveValue('America/Chicago');
@@ -240,6 +245,7 @@ test('a defined term with no offenses chosen reads as not yet defined and refuse
 test('the templates offer a provision that only notifies ICE of release; added to a draft, the text says just that', async ({ page }) => {
   await loadApp(page);
   await waitForEvent(page, 'document-editable');
+  await namePlace(page);
   const form = page.getByRole('region', { name: 'Form' });
   const picker = form.getByLabel('Provision template');
   await expect(picker.locator('optgroup[label="Other outcomes"] option')).toContainText([

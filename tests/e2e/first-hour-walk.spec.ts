@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { checkPageHealth, chooseCaseFile, eventCount, hook, loadApp, waitForEvent } from './app-driver';
+import { checkPageHealth, chooseCaseFile, eventCount, hook, loadApp, namePlace, waitForEvent } from './app-driver';
 
 checkPageHealth({ csp: true });
 
@@ -15,6 +15,8 @@ test.beforeEach(async ({ page }) => {
 test('"Add provision" brings the provision it added into sight and gives it the focus, far below the button as it is', async ({ page }) => {
   await loadApp(page);
   await waitForEvent(page, 'document-editable');
+  // Named, the draft is checked and its provisions numbered as they print (a blank draft names no place).
+  await namePlace(page);
   const form = page.getByRole('region', { name: 'Form' });
   await form.getByLabel('Provision template').selectOption({ label: 'Decline every detainer (no holds at all)' });
   const since = await eventCount(page);
@@ -62,6 +64,8 @@ test('"Add provision" keeps the new card and its focus when the engine answers l
 test('"Remove" on a provision gives the focus to the card that takes its place, not to the page', async ({ page }) => {
   await loadApp(page);
   await waitForEvent(page, 'document-editable');
+  // Named, the draft is checked and its provisions numbered as they print (a blank draft names no place).
+  await namePlace(page);
   const form = page.getByRole('region', { name: 'Form' });
   const first = form.getByRole('listitem', { name: /^Provision § 2\(a\) Persons under 18$/ });
   const remove = first.getByRole('button', { name: 'Remove', exact: true });

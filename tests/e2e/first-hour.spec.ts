@@ -263,6 +263,10 @@ test('the State field takes the state’s name and writes its code, as it takes 
   await loadApp(page);
   await waitForEvent(page, 'document-editable');
   const state = page.getByRole('region', { name: 'Form' }).getByRole('textbox', { name: 'State', exact: true });
+  // A new draft names no place: named here, the state is the one error left.
+  const name = page.getByRole('region', { name: 'Form' }).getByRole('textbox', { name: 'Jurisdiction', exact: true });
+  await name.fill('City of Portland');
+  await name.press('Enter');
   let since = await eventCount(page);
   await state.fill('Oregon');
   await state.press('Enter');

@@ -98,8 +98,9 @@ test('a fix chosen in the panel is undone there with Ctrl+Z, where the keyboard 
 });
 
 test('after the last problem is fixed from the panel, the keyboard is on the panel', async ({ page }) => {
-  // A section of text only (no provision, so no note on the otherwise clause) and a misspelt outcome.
-  const oneProblem = STARTER_ORDINANCE.replace(
+  // A section of text only (no provision, so no note on the otherwise clause) and a misspelt outcome, in a
+  // draft whose place is chosen.
+  const oneProblem = STARTER_ORDINANCE.replace('jurisdiction:\n', 'jurisdiction:\n  name: Town of Hull\n  state: MA\n').replace(
     / {4}provisions:[^]*$/,
     '    text: The Police Department shall not hold a person on a civil immigration detainer.\notherwise: declien\n',
   );

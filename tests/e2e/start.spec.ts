@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { eventCount, hook, loadApp, openApp, openSample, ROOT, SAMPLE, setTextAndWait, waitForEvent } from './app-driver';
+import { eventCount, hook, loadApp, openApp, openExport, openSample, ROOT, SAMPLE, setTextAndWait, waitForEvent } from './app-driver';
 import { axeViolations } from './axe';
 
 const EXPECTED = path.join(ROOT, 'tests/samples/connecticut-trust-act-2014.expected.yaml');
@@ -264,4 +264,56 @@ test('"Start from…" shows every choice whole, not in a small box of its own; t
   await page.keyboard.press('Enter');
   await waitForEvent(page, 'template-opened', {}, since);
   await expect(start).toHaveCount(0);
+});
+
+test('a blank draft names no place: the check says to choose the state, export refuses it, and the state chosen in the form decides the law it is checked against', async ({
+  page,
+}) => {
+  await loadApp(page);
+  await waitForEvent(page, 'document-editable');
+  await waitForEvent(page, 'analysis-applied');
+  const problems = page.getByRole('list', { name: 'Problems' });
+  // No placeholder place: the errors ask for the jurisdiction's name and state, and nothing is checked against any state's law.
+  expect(await hook.getText(page)).not.toMatch(/City of Example|^\s+state:/m);
+  await expect(problems).toContainText(
+    'choose the state this ordinance is for: the state decides which state law it is checked against (its two-letter postal code, e.g. MA, IL or TX)',
+  );
+  await expect(problems).toContainText('name the city, town, county or state this ordinance is for (e.g. City of Boston or Cook County)');
+  await expect(page.getByRole('region', { name: /^Problems 2 errors/ })).toBeVisible();
+
+  // Export is refused with the reason, as for any draft with errors.
+  const dialog = await openExport(page);
+  await expect(dialog.getByRole('alert')).toContainText('The draft has 2 errors. Only an ordinance without errors can be exported.');
+  await expect(dialog.getByRole('alert')).toContainText(/First: line \d+, column 1: (name the city|choose the state)/);
+  await expect(dialog.getByRole('button', { name: 'Save…' })).toBeDisabled();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  // The form: the place, then the state by its name. Illinois lies in one zone, which comes with it.
+  const form = page.getByRole('region', { name: 'Form' });
+  const name = form.getByRole('textbox', { name: 'Jurisdiction', exact: true });
+  await name.fill('City of Evanston');
+  await name.press('Enter');
+  const chooseState = async (typed: string) => {
+    const since = await eventCount(page);
+    const state = form.getByRole('textbox', { name: 'State', exact: true });
+    await state.fill(typed);
+    await state.press('Enter');
+    const applied = await waitForEvent(page, 'form-edit-applied', { label: 'state' }, since);
+    await waitForEvent(page, 'analysis-applied', { version: applied.detail.version }, since);
+  };
+  await chooseState('Illinois');
+  expect(await hook.getText(page)).toContain(
+    'jurisdiction:\n  name: City of Evanston\n  state: IL\n  level: city\n  timeZone: America/Chicago\n',
+  );
+  // Clean for Illinois: no error and no warning, and the law applied is Illinois's.
+  await expect(page.getByRole('region', { name: /^Problems 0 errors, 0 warnings/ })).toBeVisible();
+  await page.locator('details.law-applied-section').getByText('Law applied', { exact: true }).click();
+  await expect(page.getByRole('region', { name: /^Law applied: Illinois, as of / })).toBeVisible();
+
+  // The same draft for Texas is checked against Texas law: SB 4 requires honoring detainers this draft declines.
+  await chooseState('TX');
+  await expect(page.getByRole('region', { name: /^Law applied: Texas, as of / })).toBeVisible();
+  await expect(problems).toContainText('Texas requires agencies to honor them');
+  await expect(page.getByRole('region', { name: /^Problems [1-9]\d* errors?/ })).toBeVisible();
 });

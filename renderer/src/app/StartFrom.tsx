@@ -87,7 +87,9 @@ export function StartFrom({
         <li>
           <button type="button" onClick={() => onChoose('blank')}>
             <span className="start-title">A blank ordinance</span>
-            <span className="start-source">Two example provisions (persons under 18; a judicial warrant) to edit or remove</span>
+            <span className="start-source">
+              Two example provisions (persons under 18; a judicial warrant) to edit or remove; you name the place and choose its state
+            </span>
           </button>
         </li>
       </ul>

@@ -109,7 +109,8 @@ export function FormView({ data, unreadable, text, edit, onShowInEditor, onUndo,
     const code = stateCodeOf(typed);
     if (!code) return set(['jurisdiction', 'state'], code, 'state');
     const change = zoneForNewState(code, timeZone);
-    edit([{ op: 'set', path: ['jurisdiction', 'state'], value: code }, ...change.ops], 'state');
+    // A new draft has no state: it is written after the name, before the level and the zone.
+    edit([{ op: 'set', path: ['jurisdiction', 'state'], value: code, before: ['level', 'timeZone'] }, ...change.ops], 'state');
     setZoneNote(change.note ? { state: code, text: change.note } : null);
   };
 
@@ -161,7 +162,7 @@ export function FormView({ data, unreadable, text, edit, onShowInEditor, onUndo,
             label="Jurisdiction"
             required
             value={str(jurisdiction.name)}
-            onCommit={(v) => set(['jurisdiction', 'name'], v, 'jurisdiction')}
+            onCommit={(v) => set(['jurisdiction', 'name'], v, 'jurisdiction', ['state', 'level', 'timeZone'])}
           />
           <TextField {...helpFor(schemaAt('jurisdiction.state'), 'state')} required value={str(jurisdiction.state)} onCommit={setState} />
           <SelectField
