@@ -3,11 +3,9 @@
 // cases it decides and those it may decide, the column sorts as its cells read, and an undecided
 // case's cell names the provisions that would give each outcome it could have, not the first alone.
 
-import { createElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { caseColumns, caseId, loadOrdinance, simulateDraft } from '../../engine/index';
-import { CaseTable } from '../../renderer/src/simulation/CaseTable';
+import { caseTableMarkup } from './case-table-markup';
 import { deciderCounts, NO_FILTER, selectRows } from '../../renderer/src/simulation/case-rows';
 import { DECLINE_ALL_TEXT, row, table, twoHoldsText } from '../engine/two-holds';
 
@@ -79,25 +77,7 @@ describe('sorting by Decided by', () => {
 
 describe('the Decided by cell of an undecided case', () => {
   it('names the provisions that would give each outcome it could have, and says none decided it', () => {
-    const html = renderToStaticMarkup(
-      createElement(CaseTable, {
-        label: 'Cases',
-        columns,
-        codes: mine.codes,
-        otherCodes: null,
-        provisions: mine.provisions.slice(0, -1),
-        otherwise: mine.provisions.at(-1)!,
-        otherProvisions: [],
-        otherOtherwise: null,
-        possible: mine.possible,
-        oneOf: mine.oneOf,
-        undecidedBy: mine.undecidedBy,
-        filter: NO_FILTER,
-        selected: null,
-        onSelect: () => undefined,
-        height: 400,
-      }),
-    );
+    const html = caseTableMarkup(columns, mine);
     const cells = [...html.matchAll(/role="gridcell" class="cell col-provision([^"]*)" title="([^"]*)">([^<]*)</g)].map((m) => [
       m[1],
       m[2],

@@ -8,6 +8,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { caseColumns, caseTable, changedDecisionGroups, explainCase, loadOrdinance, prepareCase, simulateDraft } from '../../engine/index';
 import { CaseTable } from '../../renderer/src/simulation/CaseTable';
+import { caseTableMarkup } from './case-table-markup';
 import { NO_FILTER } from '../../renderer/src/simulation/case-rows';
 import { changeReason } from '../../renderer/src/simulation/committee';
 import { HoldHoursChart } from '../../renderer/src/simulation/Charts';
@@ -165,23 +166,11 @@ describe('the explanation', () => {
 
 describe('the Outcome column', () => {
   it('shows an undecided case as "Undecided", the full words read out and in its tooltip', () => {
-    const html = renderToStaticMarkup(
-      createElement(CaseTable, {
-        label: 'Cases',
-        columns: caseColumns(table),
-        codes: mine.codes,
-        otherCodes: null,
-        provisions: mine.provisions.slice(0, -1),
-        otherwise: mine.provisions.at(-1)!,
-        otherProvisions: [],
-        otherOtherwise: null,
-        // The first case as one the records cannot settle (hold or decline).
-        possible: Uint8Array.from([0b1001, 0b0001]),
-        filter: NO_FILTER,
-        selected: null,
-        onSelect: () => undefined,
-        height: 400,
-      }),
+    // The first case as one the records cannot settle (hold or decline).
+    const html = caseTableMarkup(
+      caseColumns(table),
+      { codes: mine.codes, provisions: mine.provisions },
+      { possible: Uint8Array.from([0b1001, 0b0001]) },
     );
     const cells = [...html.matchAll(/role="gridcell" class="cell col-outcome[^"]*"( title="[^"]*")?>(.*?)<\/div>/g)].map((m) => [
       m[1],

@@ -22,9 +22,8 @@ import {
 import { impactReport, impactReportHtml } from '../../engine/export/index';
 import { outlineOf } from '../../renderer/src/analysis/outline';
 import { asRecord } from '../../renderer/src/form/document-ops';
-import { CaseTable } from '../../renderer/src/simulation/CaseTable';
+import { caseTableMarkup } from './case-table-markup';
 import { HoldHoursChart } from '../../renderer/src/simulation/Charts';
-import { NO_FILTER } from '../../renderer/src/simulation/case-rows';
 import { DecisionBlock } from '../../renderer/src/simulation/Explanation';
 import { unreachedWords } from '../../renderer/src/simulation/unreached';
 
@@ -84,25 +83,7 @@ describe('provisionShortName and provisionShortTitle, for a narrow cell', () => 
   it('the case table’s Decided by cell shows the short name, its title the whole one', () => {
     const sim = simulateDraft({ ordinance, cases });
     const mine = sim.sides.policy;
-    const html = renderToStaticMarkup(
-      createElement(CaseTable, {
-        label: 'Cases',
-        columns: caseColumns(cases),
-        codes: mine.codes,
-        otherCodes: null,
-        provisions: mine.provisions.slice(0, -1),
-        otherwise: mine.provisions.at(-1)!,
-        otherProvisions: [],
-        otherOtherwise: null,
-        possible: mine.possible,
-        oneOf: mine.oneOf,
-        undecidedBy: mine.undecidedBy,
-        filter: NO_FILTER,
-        selected: null,
-        onSelect: () => undefined,
-        height: 2000,
-      }),
-    );
+    const html = caseTableMarkup(caseColumns(cases), mine, { height: 2000 });
     const cells = [...html.matchAll(/class="cell col-provision" title="([^"]*)">([^<]*)</g)].map((m) => [m[1], m[2]]);
     expect(cells).toContainEqual([
       '§ 2(b) [no heading; holds the person where the detainer asks for a hold, and gives notice where it asks only for notice]',

@@ -16,7 +16,7 @@ const ROW_HEIGHT = 28;
 const OVERSCAN = 8;
 const HEADER_HEIGHT = 30;
 
-interface Props {
+export interface CaseTableProps {
   label: string;
   columns: CaseColumns;
   codes: Int32Array;
@@ -71,7 +71,7 @@ const UNDECIDED = (
 const UNDECIDED_TITLE =
   'Undecided (records): these records cannot settle the decision; it turns on facts they do not carry. Explain shows which';
 
-export function CaseTable(props: Props) {
+export function CaseTable(props: CaseTableProps) {
   const { columns, codes, otherCodes, provisions, otherwise, filter } = props;
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'id', descending: false });
   const [scrollTop, setScrollTop] = useState(0);
