@@ -2,7 +2,7 @@
 // Every piece of text is escaped, so what a reader of the rendered Markdown sees is the text typed:
 // no heading, link, image, HTML or emphasis can come from an ordinance's own words.
 
-import { xmlSafe } from './export/xml-safe';
+import { xmlSafe } from './xml-safe';
 import { printedBlocks, type Run } from './export/text-blocks';
 import type { Ordinance } from './model';
 import { ordinanceText, type OrdinanceText } from './text-model';

@@ -9,7 +9,7 @@
 // when it is not.
 //
 // The one definition of these sets: the command line's output (`terminalText`), the app's views
-// (`visibleText`), the exports (export/xml-safe.ts) and the engine's checks read them here. The faces may import this module (an entry point, as engine/baseline-reasons.ts): it
+// (`visibleText`), the exports (xml-safe.ts) and the engine's checks read them here. The faces may import this module (an entry point, as engine/baseline-reasons.ts): it
 // imports no code of the engine, so the command line's start stays small.
 
 import type { Diagnostic, PathSegment } from './diagnostics';

@@ -4,7 +4,7 @@
 
 import { canonicalJson, fingerprint } from '../canonical';
 import { csvField } from '../csv';
-import { xmlSafe } from '../export/xml-safe';
+import { xmlSafe } from '../xml-safe';
 import type { BookingCase, MaxHold, Ordinance, Outcome, Scenario } from '../model';
 import { maxHoldWords } from '../wording';
 import { TRUE_NODE } from './bdd';

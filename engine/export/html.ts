@@ -3,7 +3,7 @@
 // stylesheet with page numbers.
 
 import { fontFaceCss, fontStack, MONO, SERIF, SERIF_DOCUMENT_FACES, type DocumentFace } from './fonts';
-import { xmlSafe } from './xml-safe';
+import { xmlSafe } from '../xml-safe';
 
 export { xmlSafe };
 

@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { escapeUnsafe, invisibleCharacterIndex, terminalText, visibleText, withoutInvisible } from '../../engine/text-safety';
-import { xmlSafe } from '../../engine/export/xml-safe';
+import { xmlSafe } from '../../engine/xml-safe';
 
 const persian = 'می\u200Cخواهم';
 const hindi = 'क्\u200Dष';

@@ -229,3 +229,8 @@ sections:
 otherwise: decline
 `;
 }
+
+/** Whether an officer guide's printed pages (pdftotext's, split at form feeds) hold its law notes. */
+export function lawNotesIn(pages: readonly string[]): boolean {
+  return pages.join(' ').replace(/\s+/g, ' ').includes('What the law it was checked against says');
+}

@@ -1,7 +1,9 @@
 // Text any XML or HTML document may carry: the one character check every export (and the Markdown
-// text) makes, apart from the page shell so it loads without the typefaces.
+// text, and the decision table's CSV) makes. Outside engine/export/, apart from the page shell, so it
+// loads without the typefaces, and `validate`, whose decision table (analysis/table.ts) reads it, loads
+// no exporter.
 
-import { isInvisibleAt, isUnsafeCharCode } from '../text-safety';
+import { isInvisibleAt, isUnsafeCharCode } from './text-safety';
 
 /**
  * A character replaced with U+FFFD: one XML 1.0 forbids (C0 controls other than tab, newline and
