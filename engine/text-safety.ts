@@ -109,19 +109,22 @@ export function invisibleCharacterIndex(s: string): number {
   return -1;
 }
 
-/** The text without its invisible characters (`isInvisibleAt`: the joiners a script or an emoji needs stay). */
-export function withoutInvisible(s: string): string {
-  let i = invisibleCharacterIndex(s);
-  if (i < 0) return s;
-  let out = s.slice(0, i);
-  let from = i + 1;
-  for (i++; i < s.length; i++) {
-    if (isInvisibleAt(s, i)) {
+/** The text without the characters `drop` picks (given the text and an index); the text itself when it picks none. */
+function withoutWhere(s: string, drop: (s: string, i: number) => boolean): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (drop(s, i)) {
       out += s.slice(from, i);
       from = i + 1;
     }
   }
-  return out + s.slice(from);
+  return from === 0 ? s : out + s.slice(from);
+}
+
+/** The text without its invisible characters (`isInvisibleAt`: the joiners a script or an emoji needs stay). */
+export function withoutInvisible(s: string): string {
+  return withoutWhere(s, isInvisibleAt);
 }
 
 /** True for a character no text here may hold; tab and line feed pass when `lineBreaks` allows them. */
@@ -189,15 +192,7 @@ export function terminalText(text: string): string {
  * show in another order than it reads ("report\u202Efdp.exe") or with a character no one can see.
  */
 export function withoutUnsafeOrInvisible(text: string): string {
-  let out = '';
-  let from = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (isUnsafeCharCode(text.charCodeAt(i), false) || isInvisibleAt(text, i)) {
-      out += text.slice(from, i);
-      from = i + 1;
-    }
-  }
-  return from === 0 ? text : out + text.slice(from);
+  return withoutWhere(text, quotedAsEscape);
 }
 
 /** The character in words: `U+202E RIGHT-TO-LEFT OVERRIDE`, `U+200B ZERO WIDTH SPACE`, `the control character U+0000`. */
