@@ -3,7 +3,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { checkPageHealth, chooseCaseFile, eventCount, hook, loadApp, namePlace, waitForEvent } from './app-driver';
 
 checkPageHealth({ csp: true });
@@ -130,6 +130,20 @@ test('at 1024 pixels the title bar leaves the document’s name more room: "Dark
   expect(form!.y + form!.height).toBeLessThanOrEqual(problems!.y + 1);
 });
 
+/** The document's text made over 100,000 characters long (a form over such a text is read-only until its check ends). */
+function longText(text: string): string {
+  return `${text}\n${'# a comment kept with the text, to make it long\n'.repeat(40_000)}`;
+}
+
+/** The app opened to its form, the Title field clicked into; and the document's text made long, to be set while typing there. */
+async function typingInTitleOfLongText(page: Page): Promise<{ title: Locator; big: string }> {
+  await loadApp(page);
+  await waitForEvent(page, 'document-editable');
+  const title = page.getByRole('region', { name: 'Form' }).getByLabel('Title', { exact: true });
+  await title.click();
+  return { title, big: longText(await hook.getText(page)) };
+}
+
 test('a text over 100,000 characters changed while the form is shown: the form says it shows the text as of its last check, until the check ends', async ({
   page,
 }) => {
@@ -138,7 +152,7 @@ test('a text over 100,000 characters changed while the form is shown: the form s
   const form = page.getByRole('region', { name: 'Form' });
   await expect(form.getByLabel('Title', { exact: true })).toHaveValue('An Ordinance Concerning Civil Immigration Detainers');
   const text = (await hook.getText(page)).replace('An Ordinance Concerning Civil Immigration Detainers', 'A Much Longer Ordinance');
-  const big = `${text}\n${'# a comment kept with the text, to make it long\n'.repeat(40_000)}`;
+  const big = longText(text);
   const since = await eventCount(page);
   // Right after the change (two frames), long before the engine has checked two megabytes: the form still
   // shows the old title, and says so.
@@ -172,14 +186,8 @@ test('a text over 100,000 characters changed while the form is shown: the form s
 test('a text over 100,000 characters changed while typing in the form: the field typed in has the focus again once the form is editable', async ({
   page,
 }) => {
-  await loadApp(page);
-  await waitForEvent(page, 'document-editable');
-  const form = page.getByRole('region', { name: 'Form' });
-  const title = form.getByLabel('Title', { exact: true });
-  await title.click();
+  const { title, big } = await typingInTitleOfLongText(page);
   await expect(title).toBeFocused();
-  const text = await hook.getText(page);
-  const big = `${text}\n${'# a comment kept with the text, to make it long\n'.repeat(40_000)}`;
   const since = await eventCount(page);
   // The form is read-only (its controls disabled) until the engine has checked the long text: the field
   // loses the focus meanwhile, and nothing else takes it.
@@ -206,13 +214,7 @@ test('a text over 100,000 characters changed while typing in the form: the field
 test('a text over 100,000 characters changed while the form is shown: focus moved elsewhere meanwhile stays there when the form is editable', async ({
   page,
 }) => {
-  await loadApp(page);
-  await waitForEvent(page, 'document-editable');
-  const form = page.getByRole('region', { name: 'Form' });
-  const title = form.getByLabel('Title', { exact: true });
-  await title.click();
-  const text = await hook.getText(page);
-  const big = `${text}\n${'# a comment kept with the text, to make it long\n'.repeat(40_000)}`;
+  const { title, big } = await typingInTitleOfLongText(page);
   const since = await eventCount(page);
   // Locked, the user goes on to the toolbar (a control outside the form).
   await page.evaluate(async (t) => {
