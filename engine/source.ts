@@ -63,14 +63,28 @@ class Lines {
 
   constructor(private readonly text: string) {}
 
-  at(offset: number): { line: number; column: number } {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
+  private lineStarts(): number[] {
     if (!this.starts) {
       const starts = [0];
       for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) starts.push(i + 1);
       this.starts = starts;
     }
-    const starts = this.starts;
+    return this.starts;
+  }
+
+  /** How many lines the text has. */
+  get count(): number {
+    return this.lineStarts().length;
+  }
+
+  /** The offset of a line (from 1) and column (from 1); the line must be one of the text's. */
+  offset(line: number, column: number): number {
+    return this.lineStarts()[line - 1]! + column - 1;
+  }
+
+  at(offset: number): { line: number; column: number } {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const starts = this.lineStarts();
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -698,30 +712,20 @@ const HEX_DIGITS: Record<string, number> = { x: 2, u: 4, U: 8 };
  * The text's lines are counted once, for every character located.
  */
 export function characterLocator(text: string): (at: SourcePosition, value: string, index: number) => SourcePosition {
-  let starts: number[] | undefined;
-  return (at, value, index) => {
-    if (!starts) {
-      starts = [0];
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    }
-    return locateIn(text, starts, at, value, index);
-  };
+  const lines = new Lines(text);
+  return (at, value, index) => locateIn(text, lines, at, value, index);
 }
 
-function locateIn(text: string, starts: readonly number[], at: SourcePosition, value: string, index: number): SourcePosition {
+function locateIn(text: string, lines: Lines, at: SourcePosition, value: string, index: number): SourcePosition {
   const c = value.charCodeAt(index);
-  if (Number.isNaN(c) || at.line > starts.length || at.endLine > starts.length) return at;
+  if (Number.isNaN(c) || at.line > lines.count || at.endLine > lines.count) return at;
   // The how-manyth of its kind the character is in the value: the same one is looked for in the text.
   const ch = value[index]!;
   let nth = 0;
   for (let i = value.indexOf(ch); i >= 0 && i < index; i = value.indexOf(ch, i + 1)) nth++;
-  const from = starts[at.line - 1]! + at.column - 1;
-  const to = Math.min(text.length, starts[at.endLine - 1]! + at.endColumn - 1);
+  const from = lines.offset(at.line, at.column);
+  const to = Math.min(text.length, lines.offset(at.endLine, at.endColumn));
   const quoted = text[from] === '"';
-  const lineOf = (offset: number, line: number) => {
-    while (line < starts.length && starts[line]! <= offset) line++;
-    return line;
-  };
   for (let i = from; i < to; i++) {
     let code = text.charCodeAt(i);
     let end = i + 1;
@@ -737,9 +741,9 @@ function locateIn(text: string, starts: readonly number[], at: SourcePosition, v
       }
     }
     if (code === c && nth-- === 0) {
-      const line = lineOf(i, at.line);
-      const endLine = lineOf(end, line);
-      return { line, column: i - starts[line - 1]! + 1, endLine, endColumn: end - starts[endLine - 1]! + 1 };
+      const start = lines.at(i);
+      const stop = lines.at(end);
+      return { line: start.line, column: start.column, endLine: stop.line, endColumn: stop.column };
     }
     i = end - 1;
   }
