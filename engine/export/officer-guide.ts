@@ -34,7 +34,7 @@ import { FALSE_NODE } from '../analysis/bdd';
 import { FactSpace } from '../analysis/facts';
 import { SymbolicPolicy } from '../analysis/policy';
 import { SANS, SANS_DOCUMENT_FACES } from './fonts';
-import { lawApplied, type AppliedAuthority } from '../law-applied';
+import { lawApplied, type AppliedAuthority, type LawApplied } from '../law-applied';
 import { unverifiedDateMark } from '../law';
 import { escapeHtml, htmlDocument } from './html';
 import { readsAgreement } from '../agreement';
@@ -651,7 +651,8 @@ export function officerGuide(o: Ordinance, given?: Scenario): OfficerGuide {
       }
     : null;
   const agency = agencyName(o);
-  const lawNotes = guideLawNotes(o, scenario, steps, otherwise, lawApplied(o, given).asOf);
+  const law = lawApplied(o, given);
+  const lawNotes = guideLawNotes(o, scenario, steps, otherwise, law.asOf);
   return {
     title: 'Officer guide: civil immigration detainers',
     policyTitle: o.title,
@@ -672,7 +673,7 @@ export function officerGuide(o: Ordinance, given?: Scenario): OfficerGuide {
     outcomes: outcomesOf(otherwise, steps, notice, term),
     ...nonDetainerProvisions(o, policy),
     table: guideTable(o, agreementKnown, policy),
-    law: lawOf(o, given, lawNotes),
+    law: lawOf(law, lawNotes),
     lawNotes,
   };
 }
@@ -696,8 +697,7 @@ function guideLawNotes(
 }
 
 /** The authorities the policy was checked against, by name and citation: one line in the header, the list in the appendix. */
-function lawOf(o: Ordinance, scenario: Scenario | undefined, notes: LawNote[] = []): OfficerGuide['law'] {
-  const law = lawApplied(o, scenario);
+function lawOf(law: LawApplied, notes: LawNote[]): OfficerGuide['law'] {
   // A date the law data could not verify is printed as the lint prints it ("July 1, 2019 (a date not
   // verified)"), and for law in force only by that date the date is given too ("since ...").
   const date = (a: AppliedAuthority) =>
